@@ -1,1 +1,92 @@
-//! pyvm: placeholder
+//! pyvm: a Python-subset bytecode VM whose frames never live on the Rust stack.
+//!
+//! ```text
+//!  compile/  source -> AST (Ruff's parser, only here) -> symbol table -> Code
+//!  objects/  Value (16 bytes), the GIL token and cell, one file per type family
+//!  vm/       heap frames, the one dispatch loop, calls, operators, unwinding
+//!  modules/  builtins and sys, written against `native` only
+//!  native    the API a built-in function is written against
+//! ```
+//! See the project's ARCHITECTURE.md, section "pyvm".
+#![deny(unsafe_code)]
+
+pub mod compile;
+pub mod modules;
+pub mod native;
+pub mod objects;
+pub mod vm;
+
+use std::sync::Arc;
+
+use objects::dict::Dict;
+use objects::exception::PyErr;
+use objects::gil::{with_gil, Gil, GilCell};
+use objects::types::types;
+use objects::value::Value;
+use vm::thread::MicroThread;
+use vm::Outcome;
+
+/// What a finished program asks the process to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exit {
+    pub status: i32,
+}
+
+/// Compile and run `source` as the `__main__` module, printing uncaught exceptions as
+/// CPython does. Returns the process exit status.
+pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
+    modules::sys::set_argv(argv);
+    let status = with_gil(|gil| {
+        let code = match compile::compile(source, filename) {
+            Ok(c) => c,
+            Err(e) => {
+                modules::sys::write_stderr(&e.report());
+                return 1;
+            }
+        };
+        let globals = Arc::new(GilCell::new(Dict::new()));
+        {
+            let mut g = globals.borrow_mut(gil);
+            let _ = g.insert(Value::str("__name__"), Value::str("__main__"));
+            let _ = g.insert(Value::str("__file__"), Value::str(filename));
+            let _ = g.insert(Value::str("__doc__"), Value::None);
+        }
+        let mut th = MicroThread::new();
+        match vm::run_code(gil, &mut th, code, globals) {
+            Outcome::Returned(_) => 0,
+            Outcome::Raised(err) => report_uncaught(gil, &err, filename, source),
+            Outcome::Deferred => {
+                modules::sys::write_stderr("RuntimeError: deferred with no reactor to resume it\n");
+                1
+            }
+        }
+    });
+    modules::sys::flush_stdout();
+    status
+}
+
+/// Print an uncaught exception (or honour `SystemExit`) and give the exit status.
+fn report_uncaught(gil: Gil<'_>, err: &PyErr, filename: &str, source: &str) -> i32 {
+    let t = types();
+    if err.is_instance(&t.exc.system_exit) {
+        let code = err.0.args.first().cloned().unwrap_or(Value::None);
+        return match code {
+            Value::None => 0,
+            Value::Int(n) => n as i32,
+            Value::Bool(b) => b as i32,
+            other => {
+                let text = objects::repr::str_of(gil, &other).unwrap_or_default();
+                modules::sys::write_stderr(&format!("{text}\n"));
+                1
+            }
+        };
+    }
+    let sources = |f: &str| (f == filename).then(|| source.to_owned());
+    let text = vm::unwind::format_exception(gil, err, &sources);
+    modules::sys::write_stderr(&text);
+    if err.is_instance(&t.exc.keyboard_interrupt) {
+        130
+    } else {
+        1
+    }
+}

@@ -1,0 +1,336 @@
+//! The code generator's frame: one `Unit` per code object being built, instruction
+//! emission with positions, jumps, constants and names, name resolution through the
+//! symbol table, and function objects (defaults, closures).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ruff_python_ast::{self as ast, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::code::{Code, Params, Pos};
+use super::opcodes::{Instr, Op};
+use super::parse::Source;
+use super::symtable::{self, Access, SymbolTable};
+use super::CompileError;
+use crate::objects::value::Value;
+
+pub(super) type CResult<T = ()> = Result<T, CompileError>;
+
+/// A block the compiler is inside, for `break`, `continue` and `return` to unwind.
+pub(super) enum FBlock<'a> {
+    /// A `for` loop: its iterator is on the stack.
+    For {
+        start: usize,
+        breaks: Vec<usize>,
+    },
+    While {
+        start: usize,
+        breaks: Vec<usize>,
+    },
+    /// The body of a `try` with handlers: one block pushed.
+    TryExcept,
+    /// The body of a `try` with `finally`: leaving runs the finally body.
+    Finally(&'a [Stmt]),
+    /// The finally body on the exceptional path: `[prev, exc]` on the stack.
+    FinallyEnd,
+    /// An `except` body: the cleanup block is pushed, `prev` is on the stack.
+    Handler,
+}
+
+pub(super) struct Unit<'a> {
+    pub scope: usize,
+    name: String,
+    qualname: String,
+    instrs: Vec<Instr>,
+    positions: Vec<Pos>,
+    consts: Vec<Value>,
+    names: Vec<Value>,
+    name_idx: HashMap<String, u32>,
+    varnames: Vec<String>,
+    derefs: Vec<String>,
+    ncells: usize,
+    params: Params,
+    pub fblocks: Vec<FBlock<'a>>,
+    pub pos: Pos,
+    first_line: u32,
+}
+
+pub(super) struct Compiler<'a> {
+    pub src: &'a Source<'a>,
+    table: SymbolTable,
+    pub units: Vec<Unit<'a>>,
+    filename: Arc<str>,
+}
+
+pub(super) fn compile_module(src: &Source<'_>) -> CResult<Arc<Code>> {
+    let err = |msg: &str, r: TextRange| src.error(msg, r);
+    let table = symtable::build(src.body(), &err)?;
+    let mut c = Compiler {
+        src,
+        table,
+        units: Vec::new(),
+        filename: Arc::from(src.filename.as_str()),
+    };
+    c.push_unit(
+        0,
+        "<module>".into(),
+        "<module>".into(),
+        Params::default(),
+        1,
+    );
+    c.stmts(src.body())?;
+    c.emit_const(Value::None);
+    c.emit(Op::RETURN_VALUE, 0);
+    Ok(c.pop_unit(true))
+}
+
+impl<'a> Compiler<'a> {
+    pub fn u(&mut self) -> &mut Unit<'a> {
+        self.units.last_mut().expect("a unit is being compiled")
+    }
+
+    pub fn err(&self, msg: &str, r: TextRange) -> CompileError {
+        self.src.error(msg, r)
+    }
+
+    pub fn unsupported(&self, what: &str, r: TextRange) -> CompileError {
+        self.err(&format!("{what} are not supported by pyvm yet"), r)
+    }
+
+    pub fn set_pos(&mut self, r: TextRange) -> Pos {
+        let p = self.src.pos(r);
+        std::mem::replace(&mut self.u().pos, p)
+    }
+
+    pub fn emit(&mut self, op: Op, arg: u32) -> usize {
+        let u = self.u();
+        u.instrs.push(Instr { op, arg });
+        u.positions.push(u.pos);
+        u.instrs.len() - 1
+    }
+
+    pub fn here(&mut self) -> usize {
+        self.u().instrs.len()
+    }
+
+    /// Point the jump at `at` to the current position.
+    pub fn patch(&mut self, at: usize) {
+        let here = self.here() as u32;
+        self.u().instrs[at].arg = here;
+    }
+
+    pub fn add_const(&mut self, v: Value) -> u32 {
+        let u = self.u();
+        u.consts.push(v);
+        (u.consts.len() - 1) as u32
+    }
+
+    pub fn emit_const(&mut self, v: Value) {
+        let i = self.add_const(v);
+        self.emit(Op::LOAD_CONST, i);
+    }
+
+    pub fn name(&mut self, n: &str) -> u32 {
+        let u = self.u();
+        if let Some(i) = u.name_idx.get(n) {
+            return *i;
+        }
+        let i = u.names.len() as u32;
+        u.names.push(Value::str(n));
+        u.name_idx.insert(n.to_owned(), i);
+        i
+    }
+
+    fn access(&mut self, n: &str) -> (Access, u32) {
+        let scope = self.u().scope;
+        let access = self.table.scopes[scope].access(n);
+        let arg = match access {
+            Access::Fast => self.u().varnames.iter().position(|v| v == n).unwrap_or(0) as u32,
+            Access::Deref => self.u().derefs.iter().position(|v| v == n).unwrap_or(0) as u32,
+            Access::Name | Access::Global => self.name(n),
+        };
+        (access, arg)
+    }
+
+    pub fn load_name(&mut self, n: &str) {
+        let (a, i) = self.access(n);
+        let op = match a {
+            Access::Fast => Op::LOAD_FAST,
+            Access::Deref => Op::LOAD_DEREF,
+            Access::Name => Op::LOAD_NAME,
+            Access::Global => Op::LOAD_GLOBAL,
+        };
+        self.emit(op, i);
+    }
+
+    pub fn store_name(&mut self, n: &str) {
+        let (a, i) = self.access(n);
+        let op = match a {
+            Access::Fast => Op::STORE_FAST,
+            Access::Deref => Op::STORE_DEREF,
+            Access::Name => Op::STORE_NAME,
+            Access::Global => Op::STORE_GLOBAL,
+        };
+        self.emit(op, i);
+    }
+
+    pub fn delete_name(&mut self, n: &str) {
+        let (a, i) = self.access(n);
+        let op = match a {
+            Access::Fast => Op::DELETE_FAST,
+            Access::Deref => Op::DELETE_DEREF,
+            Access::Name => Op::DELETE_NAME,
+            Access::Global => Op::DELETE_GLOBAL,
+        };
+        self.emit(op, i);
+    }
+
+    fn push_unit(
+        &mut self,
+        scope: usize,
+        name: String,
+        qualname: String,
+        params: Params,
+        first_line: u32,
+    ) {
+        let s = &self.table.scopes[scope];
+        let varnames = if scope == 0 { Vec::new() } else { s.varnames() };
+        let mut derefs = s.cells.clone();
+        derefs.extend(s.frees.iter().cloned());
+        let pos = self.units.last().map(|u| u.pos).unwrap_or_default();
+        self.units.push(Unit {
+            scope,
+            name,
+            qualname,
+            instrs: Vec::new(),
+            positions: Vec::new(),
+            consts: Vec::new(),
+            names: Vec::new(),
+            name_idx: HashMap::new(),
+            varnames,
+            derefs,
+            ncells: s.cells.len(),
+            params,
+            fblocks: Vec::new(),
+            pos,
+            first_line,
+        });
+    }
+
+    fn pop_unit(&mut self, is_module: bool) -> Arc<Code> {
+        let u = self.units.pop().expect("a unit to finish");
+        let cellvars: Vec<String> = u.derefs[..u.ncells].to_vec();
+        let freevars: Vec<String> = u.derefs[u.ncells..].to_vec();
+        let cell_params = cellvars
+            .iter()
+            .map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32))
+            .collect();
+        Arc::new(Code {
+            name: Arc::from(u.name.as_str()),
+            qualname: u.qualname,
+            filename: self.filename.clone(),
+            instrs: u.instrs,
+            positions: u.positions,
+            consts: u.consts,
+            names: u.names,
+            varnames: u.varnames,
+            cellvars,
+            freevars,
+            cell_params,
+            params: u.params,
+            first_line: u.first_line,
+            is_module,
+        })
+    }
+
+    fn qualname(&self, name: &str) -> String {
+        match self.units.last() {
+            Some(u) if u.scope != 0 => format!("{}.<locals>.{name}", u.qualname),
+            _ => name.to_owned(),
+        }
+    }
+
+    /// Build a function object for the scope opened by `node` and leave it on the stack.
+    /// `body` compiles the new unit's code.
+    pub fn make_function<T>(
+        &mut self,
+        node: &T,
+        name: &str,
+        params: Option<&'a ast::Parameters>,
+        range: TextRange,
+        body: impl FnOnce(&mut Self) -> CResult,
+    ) -> CResult {
+        let mut flags = 0;
+        let mut shape = Params::default();
+        if let Some(p) = params {
+            let defaults: Vec<&ast::Expr> = p
+                .posonlyargs
+                .iter()
+                .chain(&p.args)
+                .filter_map(|a| a.default.as_deref())
+                .collect();
+            if !defaults.is_empty() {
+                for d in &defaults {
+                    self.expr(d)?;
+                }
+                self.emit(Op::BUILD_TUPLE, defaults.len() as u32);
+                flags |= 1;
+            }
+            let kw: Vec<&ast::ParameterWithDefault> = p
+                .kwonlyargs
+                .iter()
+                .filter(|a| a.default.is_some())
+                .collect();
+            if !kw.is_empty() {
+                for a in &kw {
+                    self.emit_const(Value::str(a.parameter.name.id.as_str()));
+                    if let Some(d) = &a.default {
+                        self.expr(d)?;
+                    }
+                }
+                self.emit(Op::BUILD_MAP, kw.len() as u32);
+                flags |= 2;
+            }
+            shape = Params {
+                argcount: (p.posonlyargs.len() + p.args.len()) as u32,
+                posonly: p.posonlyargs.len() as u32,
+                kwonly: p.kwonlyargs.len() as u32,
+                varargs: p.vararg.is_some(),
+                varkw: p.kwarg.is_some(),
+            };
+        }
+        let scope = self.table.scope_of(node);
+        if params.is_none() {
+            // A lambda without parameters, or a comprehension's one implicit `.0`.
+            shape.argcount = self.table.scopes[scope].params.len() as u32;
+        }
+        let frees = self.table.scopes[scope].frees.clone();
+        if !frees.is_empty() {
+            for f in &frees {
+                let i = self.u().derefs.iter().position(|d| d == f).unwrap_or(0);
+                self.emit(Op::LOAD_CLOSURE, i as u32);
+            }
+            self.emit(Op::BUILD_TUPLE, frees.len() as u32);
+            flags |= 8;
+        }
+        let qualname = self.qualname(name);
+        let first_line = self.src.pos(range).line;
+        self.push_unit(scope, name.to_owned(), qualname, shape, first_line);
+        let r = body(self);
+        let code = self.pop_unit(false);
+        r?;
+        self.emit_const(Value::Code(code));
+        self.emit(Op::MAKE_FUNCTION, flags);
+        Ok(())
+    }
+
+    pub fn stmts(&mut self, body: &'a [Stmt]) -> CResult {
+        for s in body {
+            let saved = self.set_pos(s.range());
+            self.stmt(s)?;
+            self.u().pos = saved;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,148 @@
+//! The one opcode table: names (after CPython's, so a dump reads like `python -m dis`)
+//! and stack effects. `arg` is the instruction's argument.
+
+macro_rules! opcodes {
+    ($( $(#[$doc:meta])* $name:ident => |$arg:ident| $effect:expr; )*) => {
+        /// A bytecode operation.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[repr(u8)]
+        pub enum Op {
+            $( $(#[$doc])* $name, )*
+        }
+
+        impl Op {
+            /// The CPython-style name (`LOAD_FAST`).
+            pub fn name(self) -> &'static str {
+                match self { $( Op::$name => stringify!($name), )* }
+            }
+
+            /// How many values the instruction leaves on the stack minus how many it
+            /// takes (for a jump: on the fall-through path).
+            #[allow(unused_variables)]
+            pub fn stack_effect(self, arg: u32) -> i32 {
+                match self { $( Op::$name => { let $arg = arg as i32; $effect } )* }
+            }
+        }
+    };
+}
+
+opcodes! {
+    NOP => |a| 0;
+    POP_TOP => |a| -1;
+    /// Push a copy of the top.
+    DUP_TOP => |a| 1;
+    DUP_TOP_TWO => |a| 2;
+    ROT_TWO => |a| 0;
+    ROT_THREE => |a| 0;
+    ROT_FOUR => |a| 0;
+    /// Push NULL (the "no self" slot under a callable).
+    PUSH_NULL => |a| 1;
+    LOAD_CONST => |a| 1;
+    LOAD_FAST => |a| 1;
+    STORE_FAST => |a| -1;
+    DELETE_FAST => |a| 0;
+    /// Module-level name (locals are the globals until classes arrive).
+    LOAD_NAME => |a| 1;
+    STORE_NAME => |a| -1;
+    DELETE_NAME => |a| 0;
+    LOAD_GLOBAL => |a| 1;
+    STORE_GLOBAL => |a| -1;
+    DELETE_GLOBAL => |a| 0;
+    /// Cell `a` (cellvars then freevars).
+    LOAD_DEREF => |a| 1;
+    STORE_DEREF => |a| -1;
+    DELETE_DEREF => |a| 0;
+    /// Push cell `a` itself (to build a closure).
+    LOAD_CLOSURE => |a| 1;
+    LOAD_ATTR => |a| 0;
+    STORE_ATTR => |a| -2;
+    DELETE_ATTR => |a| -1;
+    /// obj -> [method, obj] or [NULL, attr].
+    LOAD_METHOD => |a| 1;
+    /// Stack: [NULL|method, callable|self, args..., (kwnames)] -> result.
+    CALL => |a| -(a & 0xffff) - 1;
+    /// Like CALL, the top is a tuple of keyword names for the last arguments.
+    CALL_KW => |a| -(a & 0xffff) - 2;
+    /// [NULL|method, callable|self, args tuple, (kwargs dict if a & 1)] -> result.
+    CALL_FUNCTION_EX => |a| -2 - (a & 1);
+    /// a: operator (see `BinOp`).
+    BINARY_OP => |a| -1;
+    UNARY_NEGATIVE => |a| 0;
+    UNARY_POSITIVE => |a| 0;
+    UNARY_NOT => |a| 0;
+    UNARY_INVERT => |a| 0;
+    COMPARE_OP => |a| -1;
+    IS_OP => |a| -1;
+    CONTAINS_OP => |a| -1;
+    BINARY_SUBSCR => |a| -1;
+    STORE_SUBSCR => |a| -3;
+    DELETE_SUBSCR => |a| -2;
+    BUILD_SLICE => |a| 1 - a;
+    BUILD_TUPLE => |a| 1 - a;
+    BUILD_LIST => |a| 1 - a;
+    BUILD_SET => |a| 1 - a;
+    /// a key/value pairs.
+    BUILD_MAP => |a| 1 - 2 * a;
+    BUILD_STRING => |a| 1 - a;
+    /// Append top to the list `a` deep (below the top).
+    LIST_APPEND => |a| -1;
+    SET_ADD => |a| -1;
+    MAP_ADD => |a| -2;
+    LIST_EXTEND => |a| -1;
+    SET_UPDATE => |a| -1;
+    DICT_UPDATE => |a| -1;
+    LIST_TO_TUPLE => |a| 0;
+    /// a & 3: conversion (0 none, 1 str, 2 repr, 3 ascii); a & 4: a spec is on top.
+    FORMAT_VALUE => |a| -((a & 4) >> 2);
+    UNPACK_SEQUENCE => |a| a - 1;
+    /// a & 0xff before the star, a >> 8 after.
+    UNPACK_EX => |a| (a & 0xff) + (a >> 8);
+    JUMP_FORWARD => |a| 0;
+    /// A backward jump: checks for attention (Ctrl-C) before continuing.
+    JUMP_BACKWARD => |a| 0;
+    POP_JUMP_IF_FALSE => |a| -1;
+    POP_JUMP_IF_TRUE => |a| -1;
+    JUMP_IF_FALSE_OR_POP => |a| 0;
+    JUMP_IF_TRUE_OR_POP => |a| 0;
+    GET_ITER => |a| 0;
+    /// Push the next item, or pop the iterator and jump to `a`.
+    FOR_ITER => |a| 1;
+    RETURN_VALUE => |a| -1;
+    /// a & 1: defaults tuple, a & 2: kw-defaults dict, a & 8: closure tuple; code on top.
+    MAKE_FUNCTION => |a| -((a & 1) + ((a >> 1) & 1) + ((a >> 3) & 1));
+    /// Push a handler: an exception jumps to `a` with the stack cut to its depth now.
+    SETUP_FINALLY => |a| 0;
+    POP_BLOCK => |a| 0;
+    /// exc -> [previous handled exception, exc]; exc becomes the handled exception.
+    PUSH_EXC_INFO => |a| 1;
+    /// Pop the saved previous exception and make it the handled one again.
+    POP_EXCEPT => |a| -1;
+    /// [exc, type] -> [exc, bool].
+    CHECK_EXC_MATCH => |a| 0;
+    /// Raise the exception on top again, keeping its traceback.
+    RERAISE => |a| -1;
+    /// [prev, exc] -> restore prev as handled, re-raise exc.
+    POP_EXCEPT_AND_RERAISE => |a| -2;
+    /// a = 0: re-raise; 1: raise top; 2: raise [exc, cause].
+    RAISE_VARARGS => |a| -a;
+    LOAD_ASSERTION_ERROR => |a| 1;
+    /// Push the module named by name `a`.
+    IMPORT_NAME => |a| 1;
+    /// module -> [module, module.name].
+    IMPORT_FROM => |a| 1;
+}
+
+/// `BINARY_OP` arguments (CPython 3.11's numbering).
+pub const BINOPS: [&str; 13] = [
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
+];
+
+/// One instruction: 8 bytes.
+#[derive(Clone, Copy, Debug)]
+pub struct Instr {
+    pub op: Op,
+    pub arg: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Instr>() == 8);

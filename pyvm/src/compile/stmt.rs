@@ -1,0 +1,517 @@
+//! Statements to bytecode: assignment, control flow, `try`, functions, imports.
+//!
+//! `try`/`except` layout (the handler runs with the previous handled exception saved on
+//! the stack, so a `raise` inside it chains `__context__`):
+//! ```text
+//!     SETUP_FINALLY handler      body      POP_BLOCK   else-body   JUMP end
+//!  handler:  PUSH_EXC_INFO       [prev, exc]
+//!            SETUP_FINALLY cleanup
+//!            DUP_TOP <type> CHECK_EXC_MATCH POP_JUMP_IF_FALSE next
+//!            STORE name | POP_TOP   body   POP_BLOCK   POP_EXCEPT   JUMP end
+//!  next:     ... RERAISE
+//!  cleanup:  POP_EXCEPT_AND_RERAISE
+//!  end:
+//! ```
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::Ranged;
+
+use super::compiler::{CResult, Compiler, FBlock};
+use super::opcodes::{Op, BINOPS};
+use crate::objects::value::Value;
+
+pub(super) fn binop_index(op: ast::Operator) -> u32 {
+    let s = op.as_str();
+    BINOPS.iter().position(|b| *b == s).unwrap_or(0) as u32
+}
+
+impl<'a> Compiler<'a> {
+    pub fn stmt(&mut self, s: &'a Stmt) -> CResult {
+        match s {
+            Stmt::Expr(e) => {
+                self.expr(&e.value)?;
+                self.emit(Op::POP_TOP, 0);
+            }
+            Stmt::Assign(a) => {
+                self.expr(&a.value)?;
+                for (i, t) in a.targets.iter().enumerate() {
+                    if i + 1 < a.targets.len() {
+                        self.emit(Op::DUP_TOP, 0);
+                    }
+                    self.store(t)?;
+                }
+            }
+            Stmt::AugAssign(a) => self.aug_assign(a)?,
+            Stmt::AnnAssign(a) => {
+                if let Some(v) = &a.value {
+                    self.expr(v)?;
+                    self.store(&a.target)?;
+                }
+            }
+            Stmt::Pass(_) | Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::If(i) => self.if_stmt(i)?,
+            Stmt::While(w) => self.while_stmt(w)?,
+            Stmt::For(f) => self.for_stmt(f)?,
+            Stmt::Break(_) => self.break_continue(true)?,
+            Stmt::Continue(_) => self.break_continue(false)?,
+            Stmt::Return(r) => {
+                match &r.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.emit_const(Value::None),
+                }
+                self.unwind_fblocks(true, usize::MAX)?;
+                self.emit(Op::RETURN_VALUE, 0);
+            }
+            Stmt::FunctionDef(f) => self.function_def(f)?,
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.delete(t)?;
+                }
+            }
+            Stmt::Raise(r) => {
+                let mut n = 0;
+                if let Some(e) = &r.exc {
+                    self.expr(e)?;
+                    n = 1;
+                    if let Some(c) = &r.cause {
+                        self.expr(c)?;
+                        n = 2;
+                    }
+                }
+                self.emit(Op::RAISE_VARARGS, n);
+            }
+            Stmt::Assert(a) => {
+                self.expr(&a.test)?;
+                let j = self.emit(Op::POP_JUMP_IF_TRUE, 0);
+                if let Some(m) = &a.msg {
+                    self.emit(Op::PUSH_NULL, 0);
+                    self.emit(Op::LOAD_ASSERTION_ERROR, 0);
+                    self.expr(m)?;
+                    self.emit(Op::CALL, 1);
+                } else {
+                    self.emit(Op::LOAD_ASSERTION_ERROR, 0);
+                }
+                self.emit(Op::RAISE_VARARGS, 1);
+                self.patch(j);
+            }
+            Stmt::Try(t) => {
+                if t.is_star {
+                    return Err(self.unsupported("'except*' clauses", s.range()));
+                }
+                if t.finalbody.is_empty() {
+                    self.try_except(t)?;
+                } else {
+                    self.try_finally(t)?;
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    if a.name.id.contains('.') {
+                        return Err(self.unsupported("imports of submodules", a.range()));
+                    }
+                    let n = self.name(a.name.id.as_str());
+                    self.emit(Op::IMPORT_NAME, n);
+                    let bound = a.asname.as_ref().unwrap_or(&a.name);
+                    self.store_name(bound.id.as_str());
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                let module = match (&i.module, i.level) {
+                    (Some(m), 0) => m.id.to_string(),
+                    _ => return Err(self.unsupported("relative imports", s.range())),
+                };
+                let n = self.name(&module);
+                self.emit(Op::IMPORT_NAME, n);
+                for a in &i.names {
+                    if a.name.id.as_str() == "*" {
+                        return Err(self.unsupported("'import *' statements", a.range()));
+                    }
+                    let n = self.name(a.name.id.as_str());
+                    self.emit(Op::IMPORT_FROM, n);
+                    let bound = a.asname.as_ref().unwrap_or(&a.name);
+                    self.store_name(bound.id.as_str());
+                }
+                self.emit(Op::POP_TOP, 0);
+            }
+            Stmt::ClassDef(_) => return Err(self.unsupported("class definitions", s.range())),
+            Stmt::With(_) => return Err(self.unsupported("'with' statements", s.range())),
+            Stmt::Match(_) => return Err(self.unsupported("'match' statements", s.range())),
+            Stmt::TypeAlias(_) => return Err(self.unsupported("type aliases", s.range())),
+            Stmt::IpyEscapeCommand(_) => return Err(self.err("invalid syntax", s.range())),
+        }
+        Ok(())
+    }
+
+    fn if_stmt(&mut self, i: &'a ast::StmtIf) -> CResult {
+        self.expr(&i.test)?;
+        let mut next = self.emit(Op::POP_JUMP_IF_FALSE, 0);
+        self.stmts(&i.body)?;
+        let mut ends = Vec::new();
+        for c in &i.elif_else_clauses {
+            ends.push(self.emit(Op::JUMP_FORWARD, 0));
+            self.patch(next);
+            next = usize::MAX;
+            if let Some(t) = &c.test {
+                let saved = self.set_pos(t.range());
+                self.expr(t)?;
+                self.u().pos = saved;
+                next = self.emit(Op::POP_JUMP_IF_FALSE, 0);
+            }
+            self.stmts(&c.body)?;
+        }
+        if next != usize::MAX {
+            self.patch(next);
+        }
+        for e in ends {
+            self.patch(e);
+        }
+        Ok(())
+    }
+
+    fn while_stmt(&mut self, w: &'a ast::StmtWhile) -> CResult {
+        let start = self.here();
+        let always = matches!(&*w.test, Expr::BooleanLiteral(b) if b.value);
+        let exit = if always {
+            None
+        } else {
+            self.expr(&w.test)?;
+            Some(self.emit(Op::POP_JUMP_IF_FALSE, 0))
+        };
+        self.u().fblocks.push(FBlock::While {
+            start,
+            breaks: Vec::new(),
+        });
+        self.stmts(&w.body)?;
+        self.emit(Op::JUMP_BACKWARD, start as u32);
+        let Some(FBlock::While { breaks, .. }) = self.u().fblocks.pop() else {
+            unreachable!("while block")
+        };
+        if let Some(e) = exit {
+            self.patch(e);
+        }
+        self.stmts(&w.orelse)?;
+        for b in breaks {
+            self.patch(b);
+        }
+        Ok(())
+    }
+
+    fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
+        if f.is_async {
+            return Err(self.unsupported("'async for' loops", f.range()));
+        }
+        self.expr(&f.iter)?;
+        self.emit(Op::GET_ITER, 0);
+        let start = self.here();
+        let exit = self.emit(Op::FOR_ITER, 0);
+        self.store(&f.target)?;
+        self.u().fblocks.push(FBlock::For {
+            start,
+            breaks: Vec::new(),
+        });
+        self.stmts(&f.body)?;
+        self.emit(Op::JUMP_BACKWARD, start as u32);
+        let Some(FBlock::For { breaks, .. }) = self.u().fblocks.pop() else {
+            unreachable!("for block")
+        };
+        self.patch(exit);
+        self.stmts(&f.orelse)?;
+        for b in breaks {
+            self.patch(b);
+        }
+        Ok(())
+    }
+
+    fn break_continue(&mut self, is_break: bool) -> CResult {
+        let loop_at = self
+            .u()
+            .fblocks
+            .iter()
+            .rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }))
+            .expect("symtable checked break/continue are in a loop");
+        self.unwind_fblocks(false, loop_at + 1)?;
+        let (is_for, start) = match &self.u().fblocks[loop_at] {
+            FBlock::For { start, .. } => (true, *start),
+            FBlock::While { start, .. } => (false, *start),
+            _ => unreachable!("loop block"),
+        };
+        if is_break {
+            if is_for {
+                self.emit(Op::POP_TOP, 0);
+            }
+            let j = self.emit(Op::JUMP_FORWARD, 0);
+            match &mut self.u().fblocks[loop_at] {
+                FBlock::For { breaks, .. } | FBlock::While { breaks, .. } => breaks.push(j),
+                _ => unreachable!("loop block"),
+            }
+        } else {
+            self.emit(Op::JUMP_BACKWARD, start as u32);
+        }
+        Ok(())
+    }
+
+    /// Emit the exits of the blocks above `down_to` (innermost first) for a `return`
+    /// (`preserve_tos`: the return value is on top) or a `break`/`continue`.
+    fn unwind_fblocks(&mut self, preserve_tos: bool, down_to: usize) -> CResult {
+        let down_to = if down_to == usize::MAX { 0 } else { down_to };
+        let mut i = self.u().fblocks.len();
+        while i > down_to {
+            i -= 1;
+            let pop_under = |c: &mut Self, op: Op| {
+                if preserve_tos {
+                    c.emit(Op::ROT_TWO, 0);
+                }
+                c.emit(op, 0);
+            };
+            match &self.u().fblocks[i] {
+                FBlock::For { .. } => {
+                    if preserve_tos {
+                        pop_under(self, Op::POP_TOP);
+                    }
+                }
+                FBlock::While { .. } => {}
+                FBlock::TryExcept => {
+                    self.emit(Op::POP_BLOCK, 0);
+                }
+                FBlock::Finally(body) => {
+                    let body: &'a [Stmt] = body;
+                    self.emit(Op::POP_BLOCK, 0);
+                    // The finally body runs outside its own block.
+                    let saved: Vec<FBlock<'a>> = self.u().fblocks.drain(i..).collect();
+                    let r = self.stmts(body);
+                    self.u().fblocks.extend(saved);
+                    r?;
+                }
+                FBlock::FinallyEnd => {
+                    self.emit(Op::POP_BLOCK, 0);
+                    pop_under(self, Op::POP_TOP);
+                    pop_under(self, Op::POP_EXCEPT);
+                }
+                FBlock::Handler => {
+                    self.emit(Op::POP_BLOCK, 0);
+                    pop_under(self, Op::POP_EXCEPT);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let setup = self.emit(Op::SETUP_FINALLY, 0);
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.stmts(&t.body)?;
+        self.u().fblocks.pop();
+        self.emit(Op::POP_BLOCK, 0);
+        self.stmts(&t.orelse)?;
+        let mut ends = vec![self.emit(Op::JUMP_FORWARD, 0)];
+        self.patch(setup);
+        self.emit(Op::PUSH_EXC_INFO, 0);
+        let cleanup = self.emit(Op::SETUP_FINALLY, 0);
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let saved = self.set_pos(h.range());
+            let mut next = None;
+            if let Some(ty) = &h.type_ {
+                self.emit(Op::DUP_TOP, 0);
+                self.expr(ty)?;
+                self.emit(Op::CHECK_EXC_MATCH, 0);
+                next = Some(self.emit(Op::POP_JUMP_IF_FALSE, 0));
+            }
+            match &h.name {
+                Some(n) => self.store_name(n.id.as_str()),
+                None => {
+                    self.emit(Op::POP_TOP, 0);
+                }
+            }
+            self.u().fblocks.push(FBlock::Handler);
+            self.stmts(&h.body)?;
+            self.u().fblocks.pop();
+            self.emit(Op::POP_BLOCK, 0);
+            if let Some(n) = &h.name {
+                self.emit_const(Value::None);
+                self.store_name(n.id.as_str());
+                self.delete_name(n.id.as_str());
+            }
+            self.emit(Op::POP_EXCEPT, 0);
+            ends.push(self.emit(Op::JUMP_FORWARD, 0));
+            if let Some(n) = next {
+                self.patch(n);
+            }
+            self.u().pos = saved;
+        }
+        self.emit(Op::RERAISE, 0);
+        self.patch(cleanup);
+        self.emit(Op::POP_EXCEPT_AND_RERAISE, 0);
+        for e in ends {
+            self.patch(e);
+        }
+        Ok(())
+    }
+
+    fn try_finally(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let setup = self.emit(Op::SETUP_FINALLY, 0);
+        self.u().fblocks.push(FBlock::Finally(&t.finalbody));
+        if t.handlers.is_empty() {
+            self.stmts(&t.body)?;
+            self.stmts(&t.orelse)?;
+        } else {
+            self.try_except(t)?;
+        }
+        self.u().fblocks.pop();
+        self.emit(Op::POP_BLOCK, 0);
+        self.stmts(&t.finalbody)?;
+        let end = self.emit(Op::JUMP_FORWARD, 0);
+        self.patch(setup);
+        self.emit(Op::PUSH_EXC_INFO, 0);
+        let cleanup = self.emit(Op::SETUP_FINALLY, 0);
+        self.u().fblocks.push(FBlock::FinallyEnd);
+        self.stmts(&t.finalbody)?;
+        self.u().fblocks.pop();
+        self.emit(Op::RERAISE, 0);
+        self.patch(cleanup);
+        self.emit(Op::POP_EXCEPT_AND_RERAISE, 0);
+        self.patch(end);
+        Ok(())
+    }
+
+    fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
+        if f.is_async {
+            return Err(self.unsupported("'async def' functions", f.range()));
+        }
+        for d in &f.decorator_list {
+            self.emit(Op::PUSH_NULL, 0);
+            self.expr(&d.expression)?;
+        }
+        let name = f.name.id.as_str();
+        self.make_function(f, name, Some(&f.parameters), f.range(), |c| {
+            c.stmts(&f.body)?;
+            c.emit_const(Value::None);
+            c.emit(Op::RETURN_VALUE, 0);
+            Ok(())
+        })?;
+        for _ in &f.decorator_list {
+            self.emit(Op::CALL, 1);
+        }
+        self.store_name(name);
+        Ok(())
+    }
+
+    fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> CResult {
+        let op = binop_index(a.op) + 13;
+        match &*a.target {
+            Expr::Name(n) => {
+                self.load_name(n.id.as_str());
+                self.expr(&a.value)?;
+                self.emit(Op::BINARY_OP, op);
+                self.store_name(n.id.as_str());
+            }
+            Expr::Attribute(at) => {
+                self.expr(&at.value)?;
+                self.emit(Op::DUP_TOP, 0);
+                let n = self.name(at.attr.id.as_str());
+                self.emit(Op::LOAD_ATTR, n);
+                self.expr(&a.value)?;
+                self.emit(Op::BINARY_OP, op);
+                self.emit(Op::ROT_TWO, 0);
+                self.emit(Op::STORE_ATTR, n);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::DUP_TOP_TWO, 0);
+                self.emit(Op::BINARY_SUBSCR, 0);
+                self.expr(&a.value)?;
+                self.emit(Op::BINARY_OP, op);
+                self.emit(Op::ROT_THREE, 0);
+                self.emit(Op::STORE_SUBSCR, 0);
+            }
+            other => {
+                return Err(self.err(
+                    "'expression' is an illegal expression for augmented assignment",
+                    other.range(),
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// Store the top of the stack into an assignment target.
+    pub fn store(&mut self, t: &'a Expr) -> CResult {
+        let saved = self.set_pos(t.range());
+        match t {
+            Expr::Name(n) => self.store_name(n.id.as_str()),
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.name(a.attr.id.as_str());
+                self.emit(Op::STORE_ATTR, n);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::STORE_SUBSCR, 0);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                let star = elts.iter().position(|e| matches!(e, Expr::Starred(_)));
+                match star {
+                    Some(i) => {
+                        if elts
+                            .iter()
+                            .filter(|e| matches!(e, Expr::Starred(_)))
+                            .count()
+                            > 1
+                        {
+                            return Err(
+                                self.err("multiple starred expressions in assignment", t.range())
+                            );
+                        }
+                        let after = elts.len() - i - 1;
+                        self.emit(Op::UNPACK_EX, (i as u32) | ((after as u32) << 8));
+                    }
+                    None => {
+                        self.emit(Op::UNPACK_SEQUENCE, elts.len() as u32);
+                    }
+                }
+                for e in elts {
+                    match e {
+                        Expr::Starred(s) => self.store(&s.value)?,
+                        e => self.store(e)?,
+                    }
+                }
+            }
+            Expr::Starred(_) => {
+                return Err(self.err(
+                    "starred assignment target must be in a list or tuple",
+                    t.range(),
+                ))
+            }
+            _ => return Err(self.err("cannot assign to expression", t.range())),
+        }
+        self.u().pos = saved;
+        Ok(())
+    }
+
+    fn delete(&mut self, t: &'a Expr) -> CResult {
+        let saved = self.set_pos(t.range());
+        match t {
+            Expr::Name(n) => self.delete_name(n.id.as_str()),
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                let n = self.name(a.attr.id.as_str());
+                self.emit(Op::DELETE_ATTR, n);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.subscript_index(&s.slice)?;
+                self.emit(Op::DELETE_SUBSCR, 0);
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for e in elts {
+                    self.delete(e)?;
+                }
+            }
+            _ => return Err(self.err("cannot delete expression", t.range())),
+        }
+        self.u().pos = saved;
+        Ok(())
+    }
+}

@@ -1,0 +1,225 @@
+//! Calling a type: `int(...)`, `list(...)`, `ValueError(...)`, ...
+
+use std::sync::Arc;
+
+use crate::native::*;
+use crate::objects::gil::GilCell;
+use crate::objects::set::Set;
+use crate::objects::types::{type_name, types, Kind, PyType};
+use crate::objects::value::Range;
+use crate::objects::{float, int};
+
+/// `t(*args, **kw)` for a built-in type or exception class.
+pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value> {
+    let name = t.name.as_str();
+    Ok(match t.kind {
+        Kind::Exception => {
+            if !args.kw.is_empty() {
+                return Err(type_error(format!("{name}() takes no keyword arguments")).into());
+            }
+            PyErr::new(t, args.pos.to_vec()).value()
+        }
+        Kind::Int => {
+            if let Some(b) = args.take_kw("base") {
+                args.pos.push(b);
+            }
+            args.check("int", 0, 2)?;
+            make_int(cx, &args)?
+        }
+        Kind::Float => {
+            args.check("float", 0, 1)?;
+            match args.get(0) {
+                None => Value::Float(0.0),
+                Some(Value::Float(f)) => Value::Float(*f),
+                Some(Value::Str(s)) => Value::Float(float::parse(s.as_str())?),
+                Some(v) if int::is_int(v) => Value::Float(int::to_f64(v)?),
+                Some(v) => {
+                    return Err(type_error(format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        type_name(v)
+                    ))
+                    .into())
+                }
+            }
+        }
+        Kind::Str => {
+            let enc = args.take_kw("encoding");
+            args.check("str", 0, 2)?;
+            match (args.get(0), args.get(1).or(enc.as_ref())) {
+                (None, _) => Value::str(""),
+                (Some(Value::Bytes(b)), Some(_)) => {
+                    Value::string(crate::objects::methods::decode_utf8(b)?)
+                }
+                (Some(v), None) => match v {
+                    Value::Str(_) => v.clone(),
+                    v => Value::string(cx.str(v)?),
+                },
+                (Some(v), Some(_)) => {
+                    return Err(type_error(format!(
+                        "decoding to str: need a bytes-like object, {} found",
+                        type_name(v)
+                    ))
+                    .into())
+                }
+            }
+        }
+        Kind::Bool => {
+            args.check("bool", 0, 1)?;
+            Value::Bool(match args.get(0) {
+                Some(v) => cx.truthy(v)?,
+                None => false,
+            })
+        }
+        Kind::Bytes | Kind::ByteArray => {
+            let enc = args.take_kw("encoding");
+            args.check(name, 0, 2)?;
+            let data: Vec<u8> = match args.get(0) {
+                None => Vec::new(),
+                Some(Value::Str(s)) => {
+                    if args.get(1).or(enc.as_ref()).is_none() {
+                        return Err(type_error("string argument without an encoding").into());
+                    }
+                    s.as_str().as_bytes().to_vec()
+                }
+                Some(Value::Int(n)) => {
+                    if *n < 0 {
+                        return Err(value_error("negative count").into());
+                    }
+                    vec![0; *n as usize]
+                }
+                Some(Value::Bytes(b)) => b.to_vec(),
+                Some(Value::ByteArray(b)) => b.borrow(cx.gil).clone(),
+                Some(v) => {
+                    let mut out = Vec::new();
+                    for x in cx.collect(v)? {
+                        let i = arg_int(&x, "")?;
+                        out.push(
+                            u8::try_from(i)
+                                .map_err(|_| value_error("bytes must be in range(0, 256)"))?,
+                        );
+                    }
+                    out
+                }
+            };
+            if t.kind == Kind::Bytes {
+                Value::Bytes(Arc::new(data))
+            } else {
+                Value::ByteArray(Arc::new(GilCell::new(data)))
+            }
+        }
+        Kind::List => {
+            args.check("list", 0, 1)?;
+            Value::list(match args.get(0) {
+                Some(v) => cx.collect(v)?,
+                None => Vec::new(),
+            })
+        }
+        Kind::Tuple => {
+            args.check("tuple", 0, 1)?;
+            match args.get(0) {
+                Some(Value::Tuple(_)) => args.at(0).clone(),
+                Some(v) => Value::tuple(cx.collect(v)?),
+                None => Value::tuple(Vec::new()),
+            }
+        }
+        Kind::Set | Kind::FrozenSet => {
+            args.check(name, 0, 1)?;
+            let s = match args.get(0) {
+                Some(v) => Set::from_values(cx.collect(v)?)?,
+                None => Set::new(),
+            };
+            if t.kind == Kind::Set {
+                Value::Set(Arc::new(GilCell::new(s)))
+            } else {
+                Value::FrozenSet(Arc::new(s))
+            }
+        }
+        Kind::Dict => {
+            if args.len() > 1 {
+                return Err(type_error(format!(
+                    "dict expected at most 1 argument, got {}",
+                    args.len()
+                ))
+                .into());
+            }
+            let mut d = crate::objects::dict::Dict::new();
+            if let Some(src) = args.get(0) {
+                for (k, v) in crate::objects::methods::pairs_of(cx, src)? {
+                    d.insert(k, v)?;
+                }
+            }
+            for (k, v) in std::mem::take(&mut args.kw) {
+                d.insert(Value::string(k), v)?;
+            }
+            Value::dict(d)
+        }
+        Kind::Range => {
+            args.check("range", 1, 3)?;
+            let get = |i: usize| -> Result<i64, PyErr> { arg_int(args.at(i), "") };
+            let (start, stop, step) = match args.len() {
+                1 => (0, get(0)?, 1),
+                2 => (get(0)?, get(1)?, 1),
+                _ => (get(0)?, get(1)?, get(2)?),
+            };
+            if step == 0 {
+                return Err(value_error("range() arg 3 must not be zero").into());
+            }
+            Value::Range(Arc::new(Range { start, stop, step }))
+        }
+        Kind::Slice => {
+            args.check("slice", 1, 3)?;
+            let p = |i: usize| args.get(i).cloned().unwrap_or(Value::None);
+            match args.len() {
+                1 => Value::Slice(Arc::new([Value::None, p(0), Value::None])),
+                _ => Value::Slice(Arc::new([p(0), p(1), p(2)])),
+            }
+        }
+        Kind::Type => {
+            if args.len() == 1 && args.kw.is_empty() {
+                return Ok(Value::Type(types().of(args.at(0))));
+            }
+            return Err(type_error(
+                "type() takes 1 argument (creating classes comes with pyvm part 2)",
+            )
+            .into());
+        }
+        _ => return Err(type_error(format!("cannot create '{name}' instances")).into()),
+    })
+}
+
+fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
+    let Some(v) = args.get(0) else {
+        return Ok(Value::Int(0));
+    };
+    if let Some(b) = args.get(1) {
+        let base = int::check_base(arg_int(b, "")?)?;
+        return match v {
+            Value::Str(s) => Ok(int::parse(s.as_str(), base)?),
+            Value::Bytes(b) => Ok(int::parse(&String::from_utf8_lossy(b), base)?),
+            _ => Err(type_error("int() can't convert non-string with explicit base").into()),
+        };
+    }
+    Ok(match v {
+        Value::Int(_) | Value::Big(_) => v.clone(),
+        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(value_error("cannot convert float NaN to integer").into());
+            }
+            if f.is_infinite() {
+                return Err(overflow_error("cannot convert float infinity to integer").into());
+            }
+            int::normalize(num_traits::FromPrimitive::from_f64(f.trunc()).unwrap_or_default())
+        }
+        Value::Str(s) => int::parse(s.as_str(), 10)?,
+        Value::Bytes(b) => int::parse(&String::from_utf8_lossy(b), 10)?,
+        v => {
+            let _ = cx;
+            return Err(type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                type_name(v)
+            ))
+            .into());
+        }
+    })
+}

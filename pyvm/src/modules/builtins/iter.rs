@@ -1,0 +1,246 @@
+//! Built-ins over iterables: `iter`, `next`, `sum`, `min`, `max`, `any`, `all`,
+//! `sorted`, `reversed`, `enumerate`, `zip`, `map`, `filter`.
+
+use std::sync::Arc;
+
+use crate::native::*;
+use crate::objects::compare::less;
+use crate::objects::gil::GilCell;
+use crate::objects::iter::Iter;
+use crate::objects::types::type_name;
+
+fn new_iter(it: Iter) -> Value {
+    Value::Iter(Arc::new(GilCell::new(it)))
+}
+
+pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("iter", 1, 1)?;
+    cx.iter(args.at(0))
+}
+
+pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("next", 1, 2)?;
+    if !matches!(args.at(0), Value::Iter(_)) {
+        return Err(type_error(format!(
+            "'{}' object is not an iterator",
+            type_name(args.at(0))
+        ))
+        .into());
+    }
+    match cx.next(args.at(0))? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(stop_iteration().into()),
+        },
+    }
+}
+
+pub fn sum(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if let Some(s) = args.take_kw("start") {
+        args.pos.push(s);
+    }
+    args.check("sum", 1, 2)?;
+    let mut acc = args.get(1).cloned().unwrap_or(Value::Int(0));
+    match &acc {
+        Value::Str(_) => {
+            return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]").into())
+        }
+        Value::Bytes(_) => {
+            return Err(type_error("sum() can't sum bytes [use b''.join(seq) instead]").into())
+        }
+        _ => {}
+    }
+    let it = cx.iter(args.at(0))?;
+    while let Some(v) = cx.next(&it)? {
+        acc = match (&acc, &v) {
+            (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            _ => crate::vm::ops::binary_op(cx.gil, 0, &acc, &v)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn min_max(cx: &mut Cx, mut args: Args, name: &str, want_max: bool) -> PyResult<Value> {
+    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
+    let default = args.take_kw("default");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(
+            type_error(format!("{name}() got an unexpected keyword argument '{k}'")).into(),
+        );
+    }
+    let items = match args.len() {
+        0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0")).into()),
+        1 => cx.collect(args.at(0))?,
+        _ => {
+            if default.is_some() {
+                return Err(type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                ))
+                .into());
+            }
+            args.pos.to_vec()
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for v in items {
+        let k = match &key {
+            Some(f) => cx.call(f, vec![v.clone()])?,
+            None => v.clone(),
+        };
+        best = match best {
+            None => Some((k, v)),
+            Some((bk, bv)) => {
+                let better = if want_max {
+                    less(cx.gil, &bk, &k)?
+                } else {
+                    less(cx.gil, &k, &bk)?
+                };
+                if better {
+                    Some((k, v))
+                } else {
+                    Some((bk, bv))
+                }
+            }
+        };
+    }
+    match (best, default) {
+        (Some((_, v)), _) => Ok(v),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(value_error(format!("{name}() arg is an empty sequence")).into()),
+    }
+}
+
+pub fn min(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    min_max(cx, args, "min", false)
+}
+
+pub fn max(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    min_max(cx, args, "max", true)
+}
+
+pub fn any(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("any", 1, 1)?;
+    let it = cx.iter(args.at(0))?;
+    while let Some(v) = cx.next(&it)? {
+        if cx.truthy(&v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+pub fn all(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("all", 1, 1)?;
+    let it = cx.iter(args.at(0))?;
+    while let Some(v) = cx.next(&it)? {
+        if !cx.truthy(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+pub fn sorted(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if args.len() != 1 {
+        return Err(type_error(format!("sorted expected 1 argument, got {}", args.len())).into());
+    }
+    let mut items = cx.collect(args.at(0))?;
+    crate::objects::methods::sort_values(cx, &mut items, &mut args, "sort")?;
+    Ok(Value::list(items))
+}
+
+pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("reversed", 1, 1)?;
+    let v = args.at(0);
+    Ok(match v {
+        Value::List(l) => new_iter(Iter::Reversed {
+            seq: v.clone(),
+            idx: l.borrow(cx.gil).len(),
+        }),
+        Value::Tuple(t) => new_iter(Iter::Reversed {
+            seq: v.clone(),
+            idx: t.len(),
+        }),
+        Value::Str(_) | Value::Bytes(_) => {
+            let items = cx.collect(v)?;
+            let n = items.len();
+            new_iter(Iter::Reversed {
+                seq: Value::list(items),
+                idx: n,
+            })
+        }
+        Value::Range(r) => {
+            let n = r.len();
+            new_iter(Iter::Range {
+                next: r.start + (n - 1).max(0) * r.step,
+                step: -r.step,
+                left: n,
+            })
+        }
+        Value::Dict(_) => {
+            let mut keys = cx.collect(v)?;
+            keys.reverse();
+            new_iter(Iter::Seq {
+                seq: Value::list(keys),
+                idx: 0,
+            })
+        }
+        _ => return Err(type_error(format!("'{}' object is not reversible", type_name(v))).into()),
+    })
+}
+
+pub fn enumerate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if let Some(s) = args.take_kw("start") {
+        args.pos.push(s);
+    }
+    args.check("enumerate", 1, 2)?;
+    let start = match args.get(1) {
+        Some(v) => arg_int(v, "")?,
+        None => 0,
+    };
+    let inner = cx.iter(args.at(0))?;
+    Ok(new_iter(Iter::Enumerate {
+        inner,
+        count: start,
+    }))
+}
+
+pub fn zip(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let _strict = args.take_kw("strict");
+    args.check("zip", 0, usize::MAX)?;
+    let mut inners = Vec::with_capacity(args.len());
+    for (i, v) in args.pos.iter().enumerate() {
+        inners.push(cx.iter(v).map_err(|e| match e {
+            deferred::Unwind::Raise(_) => deferred::Unwind::Raise(type_error(format!(
+                "zip argument #{} must support iteration",
+                i + 1
+            ))),
+            other => other,
+        })?);
+    }
+    Ok(new_iter(Iter::Zip { inners }))
+}
+
+pub fn map(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if args.len() < 2 {
+        return Err(type_error("map() must have at least two arguments.").into());
+    }
+    args.check("map", 2, usize::MAX)?;
+    let func = args.at(0).clone();
+    let mut inners = Vec::new();
+    for v in &args.pos[1..] {
+        inners.push(cx.iter(v)?);
+    }
+    Ok(new_iter(Iter::Map { func, inners }))
+}
+
+pub fn filter(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("filter", 2, 2)?;
+    let inner = cx.iter(args.at(1))?;
+    Ok(new_iter(Iter::Filter {
+        func: args.at(0).clone(),
+        inner,
+    }))
+}

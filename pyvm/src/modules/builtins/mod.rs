@@ -1,0 +1,462 @@
+//! The `builtins` module: functions, types and exception classes.
+
+mod construct;
+mod iter;
+
+use std::sync::Arc;
+
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::Gil;
+use crate::objects::module::Module;
+use crate::objects::types::{type_name, types};
+use crate::objects::{int, repr};
+
+pub use construct::construct;
+
+static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "print" => print, "len" => len, "repr" => repr_, "ascii" => ascii, "abs" => abs,
+    "divmod" => divmod, "pow" => pow, "round" => round, "isinstance" => isinstance,
+    "issubclass" => issubclass, "hasattr" => hasattr, "getattr" => getattr,
+    "setattr" => setattr, "id" => id, "hash" => hash, "ord" => ord, "chr" => chr,
+    "hex" => hex, "oct" => oct, "bin" => bin, "format" => format, "callable" => callable,
+    "input" => input,
+    "iter" => iter::iter, "next" => iter::next, "sum" => iter::sum, "min" => iter::min,
+    "max" => iter::max, "any" => iter::any, "all" => iter::all, "sorted" => iter::sorted,
+    "reversed" => iter::reversed, "enumerate" => iter::enumerate, "zip" => iter::zip,
+    "map" => iter::map, "filter" => iter::filter,
+];
+
+pub fn make(gil: Gil<'_>) -> Module {
+    let m = Module::new("builtins");
+    for f in FUNCS {
+        m.set(gil, f.name, Value::Native(f));
+    }
+    let t = types();
+    for ty in [
+        &t.object,
+        &t.int,
+        &t.bool_,
+        &t.float,
+        &t.str,
+        &t.bytes,
+        &t.bytearray,
+        &t.list,
+        &t.tuple,
+        &t.dict,
+        &t.set,
+        &t.frozenset,
+        &t.range,
+        &t.slice,
+        &t.type_,
+    ] {
+        m.set(gil, &ty.name, Value::Type(ty.clone()));
+    }
+    for ty in t.exc.all() {
+        m.set(gil, &ty.name, Value::Type(ty.clone()));
+    }
+    m.set(gil, "EnvironmentError", Value::Type(t.exc.os_error.clone()));
+    m.set(gil, "IOError", Value::Type(t.exc.os_error.clone()));
+    m.set(gil, "None", Value::None);
+    m.set(gil, "Ellipsis", Value::Ellipsis);
+    m.set(gil, "__name__", Value::str("builtins"));
+    m
+}
+
+fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let sep = args.take_kw("sep");
+    let end = args.take_kw("end");
+    let file = args.take_kw("file").filter(|f| !matches!(f, Value::None));
+    let flush = args.take_kw("flush");
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!("'{k}' is an invalid keyword argument for print()")).into());
+    }
+    let text_of = |v: Option<Value>, what: &str, default: &str| -> Result<String, PyErr> {
+        match v {
+            None | Some(Value::None) => Ok(default.to_owned()),
+            Some(Value::Str(s)) => Ok(s.as_str().to_owned()),
+            Some(other) => Err(type_error(format!(
+                "{what} must be None or a string, not {}",
+                type_name(&other)
+            ))),
+        }
+    };
+    let sep = text_of(sep, "sep", " ")?;
+    let end = text_of(end, "end", "\n")?;
+    let mut out = String::new();
+    for (i, v) in args.pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match v {
+            Value::Str(s) => out.push_str(s.as_str()),
+            v => out.push_str(&cx.str(v)?),
+        }
+    }
+    out.push_str(&end);
+    match file {
+        None => {
+            crate::modules::sys::write_stdout(&out);
+            if flush.is_some_and(|f| crate::vm::ops::truthy(cx.gil, &f)) {
+                crate::modules::sys::flush_stdout();
+            }
+        }
+        Some(f) => {
+            let write = crate::vm::ops::getattr(cx.gil, &f, "write")?;
+            cx.call(&write, vec![Value::string(out)])?;
+        }
+    }
+    Ok(Value::None)
+}
+
+fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("len", 1, 1)?;
+    let gil = cx.gil;
+    let n = match args.at(0) {
+        Value::Str(s) => s.char_len(),
+        Value::List(l) => l.borrow(gil).len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.borrow(gil).len(),
+        Value::Set(s) => s.borrow(gil).len(),
+        Value::FrozenSet(s) => s.len(),
+        Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.borrow(gil).len(),
+        Value::Range(r) => r.len() as usize,
+        Value::Iter(it) if it.borrow(gil).is_view() => match it.borrow(gil).view_items(gil) {
+            Some((_, items)) => items.len(),
+            None => 0,
+        },
+        v => {
+            return Err(
+                type_error(format!("object of type '{}' has no len()", type_name(v))).into(),
+            )
+        }
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn repr_(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("repr", 1, 1)?;
+    Ok(Value::string(cx.repr(args.at(0))?))
+}
+
+fn ascii(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("ascii", 1, 1)?;
+    Ok(Value::string(crate::objects::format::ascii(
+        &cx.repr(args.at(0))?,
+    )))
+}
+
+fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("abs", 1, 1)?;
+    Ok(match args.at(0) {
+        Value::Float(f) => Value::Float(f.abs()),
+        v if int::is_int(v) => {
+            if int::cmp(v, &Value::Int(0)).is_lt() {
+                int::neg(v)
+            } else {
+                crate::vm::ops::unary(_cx.gil, "+", v)?
+            }
+        }
+        v => {
+            return Err(
+                type_error(format!("bad operand type for abs(): '{}'", type_name(v))).into(),
+            )
+        }
+    })
+}
+
+fn divmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("divmod", 2, 2)?;
+    let (a, b) = (args.at(0), args.at(1));
+    let numeric = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::Bool(_) | Value::Big(_) | Value::Float(_)
+        )
+    };
+    if !numeric(a) || !numeric(b) {
+        return Err(unsupported_operand("divmod()", a, b).into());
+    }
+    let q = crate::vm::ops::binary_op(cx.gil, 2, a, b)?;
+    let r = crate::vm::ops::binary_op(cx.gil, 6, a, b)?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn pow(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("pow", 2, 3)?;
+    if let Some(m) = args.get(2).filter(|m| !matches!(m, Value::None)) {
+        let (Some(b), Some(e), Some(m)) = (
+            int::to_big(args.at(0)),
+            int::to_big(args.at(1)),
+            int::to_big(m),
+        ) else {
+            return Err(type_error(
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            )
+            .into());
+        };
+        if m == num_bigint::BigInt::from(0) {
+            return Err(value_error("pow() 3rd argument cannot be 0").into());
+        }
+        if e.sign() == num_bigint::Sign::Minus {
+            return Err(value_error("base is not invertible for the given modulus").into());
+        }
+        let r = b.modpow(&e, &m);
+        let r = if r.sign() != num_bigint::Sign::NoSign && r.sign() != m.sign() {
+            r + &m
+        } else {
+            r
+        };
+        return Ok(int::normalize(r));
+    }
+    Ok(crate::vm::ops::binary_op(
+        cx.gil,
+        8,
+        args.at(0),
+        args.at(1),
+    )?)
+}
+
+fn round(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if let Some(n) = args.take_kw("ndigits") {
+        args.pos.push(n);
+    }
+    args.check("round", 1, 2)?;
+    let nd = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(arg_int(v, "")?),
+    };
+    match args.at(0) {
+        Value::Float(f) => {
+            if nd.is_none() {
+                if f.is_nan() {
+                    return Err(value_error("cannot convert float NaN to integer").into());
+                }
+                if f.is_infinite() {
+                    return Err(overflow_error("cannot convert float infinity to integer").into());
+                }
+                let r = crate::objects::float::round(*f, None);
+                return Ok(int::normalize(
+                    num_traits::FromPrimitive::from_f64(r).unwrap_or_default(),
+                ));
+            }
+            Ok(Value::Float(crate::objects::float::round(*f, nd)))
+        }
+        v if int::is_int(v) => match nd {
+            Some(n) if n < 0 => {
+                let p = num_bigint::BigInt::from(10).pow((-n) as u32);
+                let x = int::to_big(v).unwrap_or_default();
+                let (q, r) = num_integer::Integer::div_mod_floor(&x, &p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                    q + 1
+                } else {
+                    q
+                };
+                Ok(int::normalize(q * p))
+            }
+            _ => Ok(crate::vm::ops::unary(_cx.gil, "+", v)?),
+        },
+        v => Err(type_error(format!(
+            "type {} doesn't define __round__ method",
+            type_name(v)
+        ))
+        .into()),
+    }
+}
+
+fn type_list(v: &Value) -> Option<Vec<Arc<crate::objects::types::PyType>>> {
+    match v {
+        Value::Type(t) => Some(vec![t.clone()]),
+        Value::Tuple(items) => {
+            let mut out = Vec::new();
+            for i in items.iter() {
+                out.extend(type_list(i)?);
+            }
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+fn isinstance(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("isinstance", 2, 2)?;
+    let Some(ts) = type_list(args.at(1)) else {
+        return Err(
+            type_error("isinstance() arg 2 must be a type, a tuple of types, or a union").into(),
+        );
+    };
+    let t = types().of(args.at(0));
+    Ok(Value::Bool(ts.iter().any(|x| t.is_subtype(x))))
+}
+
+fn issubclass(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("issubclass", 2, 2)?;
+    let Value::Type(t) = args.at(0) else {
+        return Err(type_error("issubclass() arg 1 must be a class").into());
+    };
+    let Some(ts) = type_list(args.at(1)) else {
+        return Err(type_error(
+            "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+        )
+        .into());
+    };
+    Ok(Value::Bool(ts.iter().any(|x| t.is_subtype(x))))
+}
+
+fn attr_name<'a>(v: &'a Value, f: &str) -> Result<&'a str, PyErr> {
+    v.as_str().ok_or_else(|| {
+        type_error(format!(
+            "{f}(): attribute name must be string, not '{}'",
+            type_name(v)
+        ))
+    })
+}
+
+fn hasattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("hasattr", 2, 2)?;
+    let name = attr_name(args.at(1), "hasattr")?;
+    Ok(Value::Bool(
+        crate::vm::ops::getattr(cx.gil, args.at(0), name).is_ok(),
+    ))
+}
+
+fn getattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("getattr", 2, 3)?;
+    let name = attr_name(args.at(1), "getattr")?;
+    match crate::vm::ops::getattr(cx.gil, args.at(0), name) {
+        Ok(v) => Ok(v),
+        Err(e) => match args.get(2) {
+            Some(d) if e.is_instance(&types().exc.attribute_error) => Ok(d.clone()),
+            _ => Err(e.into()),
+        },
+    }
+}
+
+fn setattr(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("setattr", 3, 3)?;
+    let name = attr_name(args.at(1), "setattr")?;
+    Err(crate::vm::ops::setattr_error(args.at(0), name).into())
+}
+
+fn id(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("id", 1, 1)?;
+    let v = args.at(0);
+    let n = v.heap_ptr().unwrap_or_else(|| match v {
+        Value::Int(i) => (*i as usize).wrapping_mul(32).wrapping_add(0x1000),
+        Value::Bool(b) => 0x100 + *b as usize,
+        Value::Float(f) => f.to_bits() as usize,
+        _ => 0x10,
+    });
+    Ok(Value::Int((n as i64) & i64::MAX))
+}
+
+fn hash(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("hash", 1, 1)?;
+    Ok(Value::Int(crate::objects::dict::hash(args.at(0))?))
+}
+
+fn ord(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("ord", 1, 1)?;
+    match args.at(0) {
+        Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0).map_or(0, |c| c as i64))),
+        Value::Str(s) => Err(type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.char_len()
+        ))
+        .into()),
+        Value::Bytes(b) if b.len() == 1 => Ok(Value::Int(b[0] as i64)),
+        v => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            type_name(v)
+        ))
+        .into()),
+    }
+}
+
+fn chr(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("chr", 1, 1)?;
+    let i = arg_int(args.at(0), "")?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None => Err(value_error("chr() arg not in range(0x110000)").into()),
+    }
+}
+
+fn radix(args: &Args, name: &str, r: u32, prefix: &str) -> PyResult<Value> {
+    args.check(name, 1, 1)?;
+    let v = args.at(0);
+    if !int::is_int(v) {
+        return Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))
+        .into());
+    }
+    Ok(Value::string(int::to_radix(v, r, prefix)))
+}
+
+fn hex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    radix(&args, "hex", 16, "0x")
+}
+
+fn oct(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    radix(&args, "oct", 8, "0o")
+}
+
+fn bin(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    radix(&args, "bin", 2, "0b")
+}
+
+fn format(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("format", 1, 2)?;
+    let spec = match args.get(1) {
+        Some(v) => arg_str(v, "format", "2")?.to_owned(),
+        None => String::new(),
+    };
+    if spec.is_empty() {
+        return Ok(Value::string(cx.str(args.at(0))?));
+    }
+    Ok(Value::string(crate::objects::format::format(
+        cx.gil,
+        args.at(0),
+        &spec,
+    )?))
+}
+
+fn callable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("callable", 1, 1)?;
+    Ok(Value::Bool(matches!(
+        args.at(0),
+        Value::Function(_) | Value::Native(_) | Value::BoundNative(_) | Value::Type(_)
+    )))
+}
+
+fn input(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("input", 0, 1)?;
+    if let Some(p) = args.get(0) {
+        let prompt = cx.str(p)?;
+        crate::modules::sys::write_stdout(&prompt);
+    }
+    crate::modules::sys::flush_stdout();
+    let mut line = String::new();
+    let n = std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|e| os_error(e.to_string()))?;
+    if n == 0 {
+        return Err(eof_error("EOF when reading a line").into());
+    }
+    if line.ends_with('\n') {
+        line.pop();
+        if line.ends_with('\r') {
+            line.pop();
+        }
+    }
+    Ok(Value::string(line))
+}
+
+/// `repr` for natives that need it without a context.
+pub fn repr_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
+    repr::repr(gil, v)
+}

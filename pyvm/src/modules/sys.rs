@@ -1,0 +1,162 @@
+//! The `sys` module, and the process's standard streams (stdout is buffered and
+//! flushed before anything is written to stderr and at exit).
+
+use std::io::Write;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::Gil;
+use crate::objects::module::Module;
+
+static SYS: OnceLock<Arc<Module>> = OnceLock::new();
+static ARGV: Mutex<Vec<String>> = Mutex::new(Vec::new());
+static STDOUT: Mutex<Option<std::io::BufWriter<std::io::Stdout>>> = Mutex::new(None);
+
+/// Set `sys.argv` (before the module is first used).
+pub fn set_argv(argv: Vec<String>) {
+    *ARGV.lock().unwrap_or_else(|p| p.into_inner()) = argv;
+}
+
+/// Write to the buffered stdout.
+pub fn write_stdout(s: &str) {
+    let mut g = STDOUT.lock().unwrap_or_else(|p| p.into_inner());
+    let w = g.get_or_insert_with(|| std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    let _ = w.write_all(s.as_bytes());
+}
+
+pub fn flush_stdout() {
+    let mut g = STDOUT.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(w) = g.as_mut() {
+        let _ = w.flush();
+    }
+}
+
+/// Write to stderr (after flushing stdout, so interleaving matches a terminal).
+pub fn write_stderr(s: &str) {
+    flush_stdout();
+    let _ = std::io::stderr().write_all(s.as_bytes());
+}
+
+static SYS_FUNCS: &[NativeDef] = &[
+    NativeDef {
+        name: "exit",
+        f: exit,
+    },
+    NativeDef {
+        name: "getrecursionlimit",
+        f: getrecursionlimit,
+    },
+    NativeDef {
+        name: "setrecursionlimit",
+        f: setrecursionlimit,
+    },
+];
+
+static STDOUT_FUNCS: &[NativeDef] = &[
+    NativeDef {
+        name: "write",
+        f: stdout_write,
+    },
+    NativeDef {
+        name: "flush",
+        f: stdout_flush,
+    },
+];
+
+static STDERR_FUNCS: &[NativeDef] = &[
+    NativeDef {
+        name: "write",
+        f: stderr_write,
+    },
+    NativeDef {
+        name: "flush",
+        f: stdout_flush,
+    },
+];
+
+fn stream(gil: Gil<'_>, name: &str, funcs: &'static [NativeDef]) -> Value {
+    let m = Module::new(name);
+    for f in funcs {
+        m.set(gil, f.name, Value::Native(f));
+    }
+    Value::Module(Arc::new(m))
+}
+
+/// The `sys` module (one per process).
+pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
+    SYS.get_or_init(|| {
+        let m = Module::new("sys");
+        for f in SYS_FUNCS {
+            m.set(gil, f.name, Value::Native(f));
+        }
+        let argv = ARGV.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        m.set(
+            gil,
+            "argv",
+            Value::list(argv.into_iter().map(Value::string).collect()),
+        );
+        m.set(gil, "maxsize", Value::Int(i64::MAX));
+        m.set(gil, "platform", Value::str(std::env::consts::OS));
+        m.set(gil, "byteorder", Value::str("little"));
+        m.set(
+            gil,
+            "version_info",
+            Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0)]),
+        );
+        m.set(gil, "version", Value::str("3.11.0 (pyvm)"));
+        m.set(gil, "path", Value::list(Vec::new()));
+        m.set(gil, "stdout", stream(gil, "stdout", STDOUT_FUNCS));
+        m.set(gil, "stderr", stream(gil, "stderr", STDERR_FUNCS));
+        Arc::new(m)
+    })
+}
+
+fn exit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("exit", 0, 1)?;
+    let types = crate::objects::types::types();
+    Err(PyErr::new(&types.exc.system_exit, args.pos.to_vec()).into())
+}
+
+fn getrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("getrecursionlimit", 0, 0)?;
+    Ok(Value::Int(cx.th.recursion_limit as i64))
+}
+
+fn setrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("setrecursionlimit", 1, 1)?;
+    let n = arg_int(args.at(0), "")?;
+    if n < 1 {
+        return Err(value_error("recursion limit must be greater or equal than 1").into());
+    }
+    cx.th.recursion_limit = n as usize;
+    Ok(Value::None)
+}
+
+fn text_arg(args: &Args) -> Result<String, PyErr> {
+    args.check("write", 1, 1)?;
+    match args.at(0) {
+        Value::Str(s) => Ok(s.as_str().to_owned()),
+        v => Err(type_error(format!(
+            "write() argument must be str, not {}",
+            crate::objects::types::type_name(v)
+        ))),
+    }
+}
+
+fn stdout_write(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let s = text_arg(&args)?;
+    write_stdout(&s);
+    Ok(Value::Int(s.chars().count() as i64))
+}
+
+fn stderr_write(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let s = text_arg(&args)?;
+    write_stderr(&s);
+    Ok(Value::Int(s.chars().count() as i64))
+}
+
+fn stdout_flush(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    flush_stdout();
+    Ok(Value::None)
+}

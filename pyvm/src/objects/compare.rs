@@ -1,0 +1,250 @@
+//! Equality and ordering of built-in values (`==`, `<`, ...), with CPython's
+//! cross-type numeric rules and `TypeError` wording.
+
+use std::cmp::Ordering;
+
+use super::exception::{recursion_error, type_error, PyErr};
+use super::gil::Gil;
+use super::int;
+use super::types::type_name;
+use super::value::Value;
+
+/// Comparison operators, in CPython's `COMPARE_OP` order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+impl CmpOp {
+    pub fn from_u32(n: u32) -> CmpOp {
+        [
+            CmpOp::Lt,
+            CmpOp::Le,
+            CmpOp::Eq,
+            CmpOp::Ne,
+            CmpOp::Gt,
+            CmpOp::Ge,
+        ][n as usize % 6]
+    }
+
+    pub fn symbol(self) -> &'static str {
+        ["<", "<=", "==", "!=", ">", ">="][self as usize]
+    }
+
+    fn test(self, o: Ordering) -> bool {
+        match self {
+            CmpOp::Lt => o.is_lt(),
+            CmpOp::Le => o.is_le(),
+            CmpOp::Eq => o.is_eq(),
+            CmpOp::Ne => o.is_ne(),
+            CmpOp::Gt => o.is_gt(),
+            CmpOp::Ge => o.is_ge(),
+        }
+    }
+}
+
+/// Nesting limit for comparing nested containers (the Rust stack is never at risk).
+const MAX_DEPTH: u32 = 2000;
+
+/// Equality of hashable values (dict keys): no GIL needed, never fails.
+pub fn key_eq(a: &Value, b: &Value) -> bool {
+    if a.is(b) {
+        return !matches!(a, Value::Float(f) if f.is_nan());
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
+        (Value::Tuple(x), Value::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
+        }
+        (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => {
+            x.len() == y.len() && x.is_subset(y).unwrap_or(false)
+        }
+        _ => num_cmp(a, b) == Some(Ordering::Equal),
+    }
+}
+
+/// Numeric comparison across int/bool/float; `None` if either is not a number or NaN.
+fn num_cmp(a: &Value, b: &Value) -> Option<Ordering> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
+        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
+        (Value::Float(x), y) if int::is_int(y) => float_int_cmp(*x, y),
+        (x, Value::Float(y)) if int::is_int(x) => float_int_cmp(*y, x).map(Ordering::reverse),
+        (x, y) if int::is_int(x) && int::is_int(y) => Some(int::cmp(x, y)),
+        _ => None,
+    }
+}
+
+fn float_int_cmp(f: f64, i: &Value) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
+    }
+    if let Value::Int(n) = i {
+        if n.unsigned_abs() < 1 << 53 {
+            return f.partial_cmp(&(*n as f64));
+        }
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
+    }
+    // Exact: compare the float's integer part as a big int, then its fraction.
+    let t = f.trunc();
+    let big = num_bigint::BigInt::from(t as i128);
+    let big = if t.abs() < 1e38 {
+        big
+    } else {
+        num_traits::FromPrimitive::from_f64(t)?
+    };
+    let iv = int::to_big(i)?;
+    match big.cmp(&iv) {
+        Ordering::Equal => 0.0f64.partial_cmp(&(f - t)).map(Ordering::reverse),
+        o => Some(o),
+    }
+}
+
+/// `a == b` for built-in values.
+pub fn eq(gil: Gil<'_>, a: &Value, b: &Value) -> Result<bool, PyErr> {
+    eq_depth(gil, a, b, 0)
+}
+
+fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyErr> {
+    if depth > MAX_DEPTH {
+        return Err(recursion_error(
+            "maximum recursion depth exceeded in comparison",
+        ));
+    }
+    let seq_eq = |x: &[Value], y: &[Value]| -> Result<bool, PyErr> {
+        if x.len() != y.len() {
+            return Ok(false);
+        }
+        for (p, q) in x.iter().zip(y) {
+            if !p.is(q) && !eq_depth(gil, p, q, depth + 1)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    };
+    Ok(match (a, b) {
+        (Value::List(x), Value::List(y)) => {
+            if std::sync::Arc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (x, y) = (x.borrow(gil).clone(), y.borrow(gil).clone());
+            seq_eq(&x, &y)?
+        }
+        (Value::Tuple(x), Value::Tuple(y)) => seq_eq(x, y)?,
+        (Value::Dict(x), Value::Dict(y)) => {
+            if std::sync::Arc::ptr_eq(x, y) {
+                return Ok(true);
+            }
+            let (x, y) = (x.borrow(gil).clone(), y.borrow(gil).clone());
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            for (k, v) in x.iter() {
+                match y.get(k)? {
+                    Some(w) if v.is(&w) || eq_depth(gil, v, &w, depth + 1)? => {}
+                    _ => return Ok(false),
+                }
+            }
+            true
+        }
+        (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+            let (x, y) = (set_of(gil, a), set_of(gil, b));
+            x.len() == y.len() && x.is_subset(&y)?
+        }
+        (Value::ByteArray(x), Value::ByteArray(y)) => *x.borrow(gil) == *y.borrow(gil),
+        (Value::ByteArray(x), Value::Bytes(y)) | (Value::Bytes(y), Value::ByteArray(x)) => {
+            x.borrow(gil).as_slice() == y.as_slice()
+        }
+        (Value::Range(x), Value::Range(y)) => {
+            let (lx, ly) = (x.len(), y.len());
+            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+        }
+        (Value::Exception(_), _) | (_, Value::Exception(_)) => a.is(b),
+        (Value::Slice(x), Value::Slice(y)) => seq_eq(&x[..], &y[..])?,
+        _ => key_eq(a, b),
+    })
+}
+
+pub fn set_of(gil: Gil<'_>, v: &Value) -> super::set::Set {
+    match v {
+        Value::Set(s) => s.borrow(gil).clone(),
+        Value::FrozenSet(s) => (**s).clone(),
+        _ => super::set::Set::new(),
+    }
+}
+
+/// Rich comparison of built-in values.
+pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, PyErr> {
+    match op {
+        CmpOp::Eq => return eq(gil, a, b),
+        CmpOp::Ne => return Ok(!eq(gil, a, b)?),
+        _ => {}
+    }
+    if let Some(o) = num_cmp(a, b) {
+        return Ok(op.test(o));
+    }
+    if is_num(a) && is_num(b) {
+        return Ok(false); // NaN
+    }
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Ok(op.test(x.as_str().cmp(y.as_str()))),
+        (Value::Bytes(x), Value::Bytes(y)) => Ok(op.test(x.cmp(y))),
+        (Value::Tuple(x), Value::Tuple(y)) => seq_compare(gil, op, x, y),
+        (Value::List(x), Value::List(y)) => {
+            let (x, y) = (x.borrow(gil).clone(), y.borrow(gil).clone());
+            seq_compare(gil, op, &x, &y)
+        }
+        (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
+            let (x, y) = (set_of(gil, a), set_of(gil, b));
+            Ok(match op {
+                CmpOp::Le => x.is_subset(&y)?,
+                CmpOp::Lt => x.len() < y.len() && x.is_subset(&y)?,
+                CmpOp::Ge => y.is_subset(&x)?,
+                _ => y.len() < x.len() && y.is_subset(&x)?,
+            })
+        }
+        _ => Err(type_error(format!(
+            "'{}' not supported between instances of '{}' and '{}'",
+            op.symbol(),
+            type_name(a),
+            type_name(b)
+        ))),
+    }
+}
+
+fn is_num(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) | Value::Float(_)
+    )
+}
+
+/// Lexicographic comparison: the first unequal pair decides.
+fn seq_compare(gil: Gil<'_>, op: CmpOp, x: &[Value], y: &[Value]) -> Result<bool, PyErr> {
+    for (p, q) in x.iter().zip(y) {
+        if !p.is(q) && !eq(gil, p, q)? {
+            return compare(gil, op, p, q);
+        }
+    }
+    Ok(op.test(x.len().cmp(&y.len())))
+}
+
+/// `a < b` as an `Ordering`-style test used by `sorted`, `min` and `max`.
+pub fn less(gil: Gil<'_>, a: &Value, b: &Value) -> Result<bool, PyErr> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
+        return Ok(x < y);
+    }
+    compare(gil, CmpOp::Lt, a, b)
+}

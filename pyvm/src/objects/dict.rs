@@ -1,0 +1,215 @@
+//! `dict` storage: an insertion-ordered entry vector indexed by a hash table of
+//! positions (CPython's compact dict layout), plus the hashing of keys.
+//!
+//! ```text
+//!  table (hashbrown HashTable<u32>)    entries (Vec, insertion order)
+//!   [ 2 | . | 0 | . | 1 ]  ------->   0: (hash, "a", 1)
+//!                                      1: None            <- deleted, skipped
+//!                                      2: (hash, "c", 3)
+//! ```
+//! Deleted entries leave a hole that iteration skips; the vector is compacted when holes
+//! outnumber live entries.
+
+use hashbrown::HashTable;
+
+use super::compare::key_eq;
+use super::exception::{type_error, PyErr};
+use super::types::type_name;
+use super::value::Value;
+
+#[derive(Clone)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Clone, Default)]
+pub struct Dict {
+    entries: Vec<Option<Entry>>,
+    table: HashTable<u32>,
+    used: usize,
+}
+
+/// `hash(v)` for the built-in hashable types; `TypeError` for the others.
+pub fn hash(v: &Value) -> Result<i64, PyErr> {
+    Ok(match v {
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) => super::int::hash(v),
+        Value::Float(f) => super::float::hash(*f),
+        Value::Str(s) => s.hash(),
+        Value::None => 0x5f3759df,
+        Value::Bytes(b) => {
+            let mut x: u64 = 0xcbf29ce484222325;
+            for c in b.iter() {
+                x ^= *c as u64;
+                x = x.wrapping_mul(0x100000001b3);
+            }
+            (x >> 1) as i64
+        }
+        Value::Tuple(items) => tuple_hash(items)?,
+        Value::FrozenSet(s) => {
+            let mut acc: u64 = 1927868237u64.wrapping_mul(s.len() as u64 + 1);
+            for k in s.keys() {
+                let h = hash(k)? as u64;
+                acc ^= (h ^ (h << 16) ^ 89869747).wrapping_mul(3644798167);
+            }
+            (acc as i64).max(-(i64::MAX)) | 1
+        }
+        Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
+            return Err(type_error(format!("unhashable type: '{}'", type_name(v))))
+        }
+        other => (other.heap_ptr().unwrap_or(0) >> 4) as i64,
+    })
+}
+
+/// CPython's tuple hash (xxHash-based), so equal tuples hash alike.
+fn tuple_hash(items: &[Value]) -> Result<i64, PyErr> {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc = P5;
+    for item in items {
+        let lane = hash(item)? as u64;
+        acc = acc.wrapping_add(lane.wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((items.len() as u64) ^ (P5 ^ 3527539));
+    Ok(if acc as i64 == -1 {
+        1546275796
+    } else {
+        acc as i64
+    })
+}
+
+impl Dict {
+    pub fn new() -> Dict {
+        Dict::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.used
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.used == 0
+    }
+
+    fn find(&self, hash: i64, key: &Value) -> Option<usize> {
+        let entries = &self.entries;
+        self.table
+            .find(hash as u64, |&i| {
+                entries[i as usize]
+                    .as_ref()
+                    .is_some_and(|e| e.hash == hash && key_eq(&e.key, key))
+            })
+            .map(|&i| i as usize)
+    }
+
+    pub fn get(&self, key: &Value) -> Result<Option<Value>, PyErr> {
+        let h = hash(key)?;
+        Ok(self.get_hashed(h, key))
+    }
+
+    pub fn get_hashed(&self, hash: i64, key: &Value) -> Option<Value> {
+        self.find(hash, key)
+            .and_then(|i| self.entries[i].as_ref().map(|e| e.value.clone()))
+    }
+
+    /// Lookup by a `str` key (globals, builtins, keyword arguments).
+    pub fn get_str(&self, key: &super::str::PyStr) -> Option<Value> {
+        let h = key.hash();
+        let entries = &self.entries;
+        self.table
+            .find(h as u64, |&i| {
+                entries[i as usize].as_ref().is_some_and(|e| {
+                    e.hash == h && matches!(&e.key, Value::Str(s) if s.as_str() == key.as_str())
+                })
+            })
+            .and_then(|&i| self.entries[i as usize].as_ref().map(|e| e.value.clone()))
+    }
+
+    pub fn contains(&self, key: &Value) -> Result<bool, PyErr> {
+        Ok(self.find(hash(key)?, key).is_some())
+    }
+
+    pub fn insert(&mut self, key: Value, value: Value) -> Result<(), PyErr> {
+        let h = hash(&key)?;
+        self.insert_hashed(h, key, value);
+        Ok(())
+    }
+
+    pub fn insert_hashed(&mut self, hash: i64, key: Value, value: Value) {
+        if let Some(i) = self.find(hash, &key) {
+            if let Some(e) = self.entries[i].as_mut() {
+                e.value = value;
+            }
+            return;
+        }
+        let idx = self.entries.len() as u32;
+        self.entries.push(Some(Entry { hash, key, value }));
+        let entries = &self.entries;
+        self.table.insert_unique(hash as u64, idx, |&i| {
+            entries[i as usize].as_ref().map_or(0, |e| e.hash as u64)
+        });
+        self.used += 1;
+    }
+
+    pub fn remove(&mut self, key: &Value) -> Result<Option<Value>, PyErr> {
+        let h = hash(key)?;
+        let Some(i) = self.find(h, key) else {
+            return Ok(None);
+        };
+        Ok(self.remove_at(i, h))
+    }
+
+    fn remove_at(&mut self, i: usize, h: i64) -> Option<Value> {
+        if let Ok(slot) = self.table.find_entry(h as u64, |&j| j as usize == i) {
+            slot.remove();
+        }
+        let old = self.entries[i].take().map(|e| e.value);
+        self.used -= 1;
+        if self.entries.len() > 16 && self.used * 2 < self.entries.len() {
+            self.compact();
+        }
+        old
+    }
+
+    fn compact(&mut self) {
+        let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
+        self.table.clear();
+        self.used = 0;
+        for e in live {
+            self.insert_hashed(e.hash, e.key, e.value);
+        }
+    }
+
+    /// Remove and return the last inserted pair (`popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        let i = self.entries.iter().rposition(Option::is_some)?;
+        let e = self.entries[i].clone()?;
+        self.remove_at(i, e.hash);
+        Some((e.key, e.value))
+    }
+
+    pub fn clear(&mut self) {
+        *self = Dict::new();
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries.iter().flatten().map(|e| (&e.key, &e.value))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &Value> {
+        self.entries.iter().flatten().map(|e| &e.key)
+    }
+
+    /// Entry slot `i` for iterators, which walk slots by position; `None` for a hole.
+    pub fn slot(&self, i: usize) -> Option<Option<&Entry>> {
+        self.entries.get(i).map(Option::as_ref)
+    }
+
+    pub fn slots(&self) -> usize {
+        self.entries.len()
+    }
+}

@@ -1,0 +1,150 @@
+//! Exception instances, `PyErr`, and the one family of constructors whose messages
+//! match CPython's.
+
+use std::sync::Arc;
+
+use super::gil::{Gil, GilCell};
+use super::types::{types, PyType};
+use super::value::Value;
+
+/// One line of a traceback: where a frame was when the exception passed through it.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    pub filename: Arc<str>,
+    pub name: Arc<str>,
+    pub line: u32,
+    pub end_line: u32,
+    /// Columns in characters (0-based), `col_end` exclusive.
+    pub col: u32,
+    pub col_end: u32,
+    /// Operator columns for `~~^~~` carets (0: none); see `compile::code::Pos`.
+    pub anchor_lo: u32,
+    pub anchor_hi: u32,
+}
+
+/// The mutable part of an exception.
+#[derive(Default)]
+pub struct ExcState {
+    /// Innermost frame last (appended as the exception unwinds outwards).
+    pub traceback: Vec<TbEntry>,
+    pub context: Option<Value>,
+    pub cause: Option<Value>,
+    pub suppress_context: bool,
+}
+
+/// An exception instance.
+pub struct ExcObj {
+    pub typ: Arc<PyType>,
+    pub args: Vec<Value>,
+    pub state: GilCell<ExcState>,
+}
+
+/// A raised Python exception (always an exception instance).
+#[derive(Clone)]
+pub struct PyErr(pub Arc<ExcObj>);
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.typ.name)
+    }
+}
+
+impl PyErr {
+    pub fn new(typ: &Arc<PyType>, args: Vec<Value>) -> PyErr {
+        PyErr(Arc::new(ExcObj {
+            typ: typ.clone(),
+            args,
+            state: GilCell::new(ExcState::default()),
+        }))
+    }
+
+    pub fn msg(typ: &Arc<PyType>, msg: impl Into<String>) -> PyErr {
+        PyErr::new(typ, vec![Value::string(msg.into())])
+    }
+
+    pub fn value(&self) -> Value {
+        Value::Exception(self.0.clone())
+    }
+
+    pub fn is_instance(&self, typ: &PyType) -> bool {
+        self.0.typ.is_subtype(typ)
+    }
+
+    pub fn add_traceback(&self, gil: Gil<'_>, entry: TbEntry) {
+        self.0.state.borrow_mut(gil).traceback.push(entry);
+    }
+}
+
+macro_rules! ctors {
+    ($( $fn:ident => $field:ident ),* $(,)?) => {
+        $(
+            #[doc = concat!("A new `", stringify!($field), "` with message `msg`.")]
+            pub fn $fn(msg: impl Into<String>) -> PyErr {
+                PyErr::msg(&types().exc.$field, msg)
+            }
+        )*
+    };
+}
+
+ctors! {
+    type_error => type_error,
+    value_error => value_error,
+    index_error => index_error,
+    name_error => name_error,
+    attribute_error => attribute_error,
+    zero_division => zero_division_error,
+    overflow_error => overflow_error,
+    runtime_error => runtime_error,
+    recursion_error => recursion_error,
+    unbound_local => unbound_local_error,
+    import_error => import_error,
+    module_not_found => module_not_found_error,
+    os_error => os_error,
+    eof_error => eof_error,
+    assertion_error => assertion_error,
+    not_implemented => not_implemented_error,
+    system_error => system_error,
+    unicode_decode_error => unicode_decode_error,
+}
+
+/// `KeyError(key)`: the key itself is the argument (its repr is printed).
+pub fn key_error(key: Value) -> PyErr {
+    PyErr::new(&types().exc.key_error, vec![key])
+}
+
+pub fn stop_iteration() -> PyErr {
+    PyErr::new(&types().exc.stop_iteration, vec![])
+}
+
+pub fn division_by_zero() -> PyErr {
+    zero_division("division by zero")
+}
+
+pub fn name_not_defined(name: &str) -> PyErr {
+    name_error(format!("name '{name}' is not defined"))
+}
+
+pub fn unsupported_operand(op: &str, a: &Value, b: &Value) -> PyErr {
+    use super::types::type_name;
+    type_error(format!(
+        "unsupported operand type(s) for {op}: '{}' and '{}'",
+        type_name(a),
+        type_name(b)
+    ))
+}
+
+pub fn no_attribute(v: &Value, name: &str) -> PyErr {
+    match v {
+        Value::Module(m) => {
+            attribute_error(format!("module '{}' has no attribute '{name}'", m.name))
+        }
+        Value::Type(t) => attribute_error(format!(
+            "type object '{}' has no attribute '{name}'",
+            t.name
+        )),
+        _ => attribute_error(format!(
+            "'{}' object has no attribute '{name}'",
+            super::types::type_name(v)
+        )),
+    }
+}

@@ -1,0 +1,468 @@
+//! The format-spec mini-language (`format()`, f-strings, `str.format`) and `%`
+//! formatting, for int, float and str.
+
+use super::exception::{type_error, value_error, PyErr};
+use super::gil::Gil;
+use super::repr::{repr, str_of};
+use super::types::type_name;
+use super::value::Value;
+use super::{float, int};
+
+/// A parsed format spec: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
+#[derive(Default, Debug)]
+struct Spec {
+    fill: Option<char>,
+    align: Option<char>,
+    sign: Option<char>,
+    alt: bool,
+    zero: bool,
+    width: usize,
+    grouping: Option<char>,
+    precision: Option<usize>,
+    ty: Option<char>,
+}
+
+fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
+    let c: Vec<char> = spec.chars().collect();
+    let mut s = Spec::default();
+    let mut i = 0;
+    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
+    if c.len() >= 2 && is_align(c[1]) {
+        s.fill = Some(c[0]);
+        s.align = Some(c[1]);
+        i = 2;
+    } else if !c.is_empty() && is_align(c[0]) {
+        s.align = Some(c[0]);
+        i = 1;
+    }
+    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
+        s.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '#' {
+        s.alt = true;
+        i += 1;
+    }
+    if i < c.len() && c[i] == '0' {
+        s.zero = true;
+        i += 1;
+    }
+    let start = i;
+    while i < c.len() && c[i].is_ascii_digit() {
+        i += 1;
+    }
+    s.width = c[start..i].iter().collect::<String>().parse().unwrap_or(0);
+    if i < c.len() && matches!(c[i], ',' | '_') {
+        s.grouping = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == '.' {
+        i += 1;
+        let start = i;
+        while i < c.len() && c[i].is_ascii_digit() {
+            i += 1;
+        }
+        if start == i {
+            return Err(value_error("Format specifier missing precision"));
+        }
+        s.precision = c[start..i].iter().collect::<String>().parse().ok();
+    }
+    if i < c.len() {
+        s.ty = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() {
+        return Err(value_error("Invalid format specifier"));
+    }
+    Ok(s)
+}
+
+/// Insert a grouping separator every three digits of the integer part.
+fn group(digits: &str, sep: char, every: usize) -> String {
+    let (int_part, rest) = match digits.find(|c: char| !c.is_ascii_alphanumeric()) {
+        Some(i) => digits.split_at(i),
+        None => (digits, ""),
+    };
+    let mut out = String::new();
+    let n = int_part.len();
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (n - i) % every == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out + rest
+}
+
+fn pad(s: &Spec, sign: &str, body: &str, default_align: char) -> String {
+    let len = sign.chars().count() + body.chars().count();
+    if s.width <= len {
+        return format!("{sign}{body}");
+    }
+    let fill_n = s.width - len;
+    let (fill, align) = if s.zero && s.align.is_none() {
+        ('0', '=')
+    } else {
+        (s.fill.unwrap_or(' '), s.align.unwrap_or(default_align))
+    };
+    let f = |n: usize| fill.to_string().repeat(n);
+    match align {
+        '<' => format!("{sign}{body}{}", f(fill_n)),
+        '^' => format!("{}{sign}{body}{}", f(fill_n / 2), f(fill_n - fill_n / 2)),
+        '=' => format!("{sign}{}{body}", f(fill_n)),
+        _ => format!("{}{sign}{body}", f(fill_n)),
+    }
+}
+
+fn sign_of(s: &Spec, negative: bool) -> &'static str {
+    match (negative, s.sign) {
+        (true, _) => "-",
+        (false, Some('+')) => "+",
+        (false, Some(' ')) => " ",
+        _ => "",
+    }
+}
+
+/// `format(v, spec)`.
+pub fn format(gil: Gil<'_>, v: &Value, spec: &str) -> Result<String, PyErr> {
+    let s = parse_spec(spec)?;
+    match v {
+        Value::Int(_) | Value::Big(_) | Value::Bool(_)
+            if !matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>
+        {
+            if matches!(v, Value::Bool(_)) && s.ty.is_none() && spec.is_empty() {
+                return str_of(gil, v);
+            }
+            format_int(&s, v)
+        }
+        Value::Int(_) | Value::Big(_) | Value::Bool(_) | Value::Float(_) => {
+            let x = match v {
+                Value::Float(f) => *f,
+                _ => int::to_f64(v)?,
+            };
+            format_float(&s, x)
+        }
+        Value::Str(text) => {
+            if let Some(t) = s.ty.filter(|t| *t != 's') {
+                return Err(value_error(format!(
+                    "Unknown format code '{t}' for object of type 'str'"
+                )));
+            }
+            if s.sign.is_some() {
+                return Err(value_error("Sign not allowed in string format specifier"));
+            }
+            let body: String = match s.precision {
+                Some(p) => text.as_str().chars().take(p).collect(),
+                None => text.as_str().to_owned(),
+            };
+            Ok(pad(&s, "", &body, '<'))
+        }
+        _ => {
+            if spec.is_empty() {
+                return str_of(gil, v);
+            }
+            Err(type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                type_name(v)
+            )))
+        }
+    }
+}
+
+fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
+    if s.precision.is_some() {
+        return Err(value_error(
+            "Precision not allowed in integer format specifier",
+        ));
+    }
+    let b = int::to_big(v).unwrap_or_default();
+    let neg = b.sign() == num_bigint::Sign::Minus;
+    let mag = if neg { -b } else { b };
+    let (digits, prefix) = match s.ty {
+        None | Some('d') | Some('n') => (mag.to_string(), ""),
+        Some('x') => (mag.to_str_radix(16), "0x"),
+        Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
+        Some('o') => (mag.to_str_radix(8), "0o"),
+        Some('b') => (mag.to_str_radix(2), "0b"),
+        Some('c') => {
+            let c = num_traits::ToPrimitive::to_u32(&mag).and_then(char::from_u32);
+            let c =
+                c.ok_or_else(|| super::exception::overflow_error("%c arg not in range(0x110000)"))?;
+            return Ok(pad(s, "", &c.to_string(), '<'));
+        }
+        Some(t) => {
+            return Err(value_error(format!(
+                "Unknown format code '{t}' for object of type 'int'"
+            )))
+        }
+    };
+    let digits = match s.grouping {
+        Some(g) => group(
+            &digits,
+            g,
+            if matches!(s.ty, Some('x' | 'X' | 'o' | 'b')) {
+                4
+            } else {
+                3
+            },
+        ),
+        None => digits,
+    };
+    let sign = format!("{}{}", sign_of(s, neg), if s.alt { prefix } else { "" });
+    Ok(pad(s, &sign, &digits, '>'))
+}
+
+/// `x` formatted with `{:e}`-style exponent as CPython writes it (`1.5e+06`).
+fn sci(x: f64, prec: usize, upper: bool) -> String {
+    let r = format!("{x:.prec$e}");
+    let (m, e) = r.split_once('e').unwrap_or((&r, "0"));
+    let e: i32 = e.parse().unwrap_or(0);
+    let out = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
+    if upper {
+        out.to_uppercase()
+    } else {
+        out
+    }
+}
+
+/// The `g` presentation: `prec` significant digits, fixed or scientific.
+fn general(x: f64, prec: usize, alt: bool, upper: bool) -> String {
+    let p = prec.max(1);
+    if x == 0.0 {
+        let z = if x.is_sign_negative() { "-0" } else { "0" };
+        return if alt {
+            format!("{z}.{}", "0".repeat(p - 1))
+        } else {
+            z.to_owned()
+        };
+    }
+    let r = format!("{x:.*e}", p - 1);
+    let exp: i32 = r
+        .split_once('e')
+        .and_then(|(_, e)| e.parse().ok())
+        .unwrap_or(0);
+    let out = if exp >= -4 && exp < p as i32 {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        format!("{x:.decimals$}")
+    } else {
+        sci(x, p - 1, upper)
+    };
+    if alt {
+        return out;
+    }
+    let (mant, exp_part) = match out.find(['e', 'E']) {
+        Some(i) => out.split_at(i),
+        None => (out.as_str(), ""),
+    };
+    let mant = if mant.contains('.') {
+        mant.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        mant
+    };
+    format!("{mant}{exp_part}")
+}
+
+fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
+    let neg = x.is_sign_negative() && !(x.is_nan());
+    let a = x.abs();
+    let upper = matches!(s.ty, Some('E' | 'F' | 'G'));
+    let body = if !a.is_finite() {
+        let t = if a.is_nan() { "nan" } else { "inf" };
+        if upper {
+            t.to_uppercase()
+        } else {
+            t.to_owned()
+        }
+    } else {
+        match s.ty {
+            Some('f' | 'F') => format!("{a:.*}", s.precision.unwrap_or(6)),
+            Some('e' | 'E') => sci(a, s.precision.unwrap_or(6), upper),
+            Some('g' | 'G') => general(a, s.precision.unwrap_or(6), s.alt, upper),
+            Some('%') => format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0),
+            Some('n') => general(a, s.precision.unwrap_or(6), s.alt, false),
+            None => match s.precision {
+                None => float::repr(a),
+                Some(p) => {
+                    let g = general(a, p, s.alt, false);
+                    if g.contains(['.', 'e', 'n', 'i']) {
+                        g
+                    } else {
+                        format!("{g}.0")
+                    }
+                }
+            },
+            Some(t) => {
+                return Err(value_error(format!(
+                    "Unknown format code '{t}' for object of type 'float'"
+                )))
+            }
+        }
+    };
+    let body = match s.grouping {
+        Some(g) if a.is_finite() => group(&body, g, 3),
+        _ => body,
+    };
+    Ok(pad(s, sign_of(s, neg), &body, '>'))
+}
+
+/// `ascii(repr)`: escape non-ASCII characters.
+pub fn ascii(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n <= 0xff {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n <= 0xffff {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+/// `template % args` for str.
+pub fn percent(gil: Gil<'_>, template: &str, args: &Value) -> Result<String, PyErr> {
+    let items: Vec<Value> = match args {
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![other.clone()],
+    };
+    let mapping = matches!(args, Value::Dict(_));
+    let mut next = 0;
+    let mut out = String::new();
+    let c: Vec<char> = template.chars().collect();
+    let mut i = 0;
+    while i < c.len() {
+        if c[i] != '%' {
+            out.push(c[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut key = None;
+        if i < c.len() && c[i] == '(' {
+            let start = i + 1;
+            while i < c.len() && c[i] != ')' {
+                i += 1;
+            }
+            key = Some(c[start..i.min(c.len())].iter().collect::<String>());
+            i += 1;
+        }
+        let mut spec = Spec::default();
+        while i < c.len() && matches!(c[i], '-' | '+' | ' ' | '#' | '0') {
+            match c[i] {
+                '-' => spec.align = Some('<'),
+                '+' => spec.sign = Some('+'),
+                ' ' => spec.sign = spec.sign.or(Some(' ')),
+                '#' => spec.alt = true,
+                _ => spec.zero = true,
+            }
+            i += 1;
+        }
+        let start = i;
+        while i < c.len() && c[i].is_ascii_digit() {
+            i += 1;
+        }
+        spec.width = c[start..i].iter().collect::<String>().parse().unwrap_or(0);
+        if i < c.len() && c[i] == '.' {
+            i += 1;
+            let start = i;
+            while i < c.len() && c[i].is_ascii_digit() {
+                i += 1;
+            }
+            spec.precision = Some(c[start..i].iter().collect::<String>().parse().unwrap_or(0));
+        }
+        let Some(&ty) = c.get(i) else {
+            return Err(value_error("incomplete format"));
+        };
+        i += 1;
+        if ty == '%' {
+            out.push('%');
+            continue;
+        }
+        let arg = match (&key, args) {
+            (Some(k), Value::Dict(d)) => d
+                .borrow(gil)
+                .get(&Value::str(k))?
+                .ok_or_else(|| super::exception::key_error(Value::str(k)))?,
+            (Some(_), _) => return Err(type_error("format requires a mapping")),
+            (None, _) if mapping => args.clone(),
+            (None, _) => {
+                let v = items.get(next).cloned();
+                next += 1;
+                v.ok_or_else(|| type_error("not enough arguments for format string"))?
+            }
+        };
+        if spec.align == Some('<') {
+            spec.zero = false;
+        }
+        let piece = match ty {
+            's' | 'r' | 'a' => {
+                let s = if ty == 's' {
+                    str_of(gil, &arg)?
+                } else {
+                    repr(gil, &arg)?
+                };
+                let s = if ty == 'a' { ascii(&s) } else { s };
+                let s: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                spec.zero = false;
+                pad(&spec, "", &s, '>')
+            }
+            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let v = match &arg {
+                    Value::Float(f) => int::normalize(num_bigint::BigInt::from(f.trunc() as i128)),
+                    v if int::is_int(v) => v.clone(),
+                    v => {
+                        return Err(type_error(format!(
+                            "%{ty} format: a real number is required, not {}",
+                            type_name(v)
+                        )))
+                    }
+                };
+                spec.ty = Some(if matches!(ty, 'i' | 'u') { 'd' } else { ty });
+                format_int(&spec, &v)?
+            }
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
+                let x = match &arg {
+                    Value::Float(f) => *f,
+                    v if int::is_int(v) => int::to_f64(v)?,
+                    v => {
+                        return Err(type_error(format!(
+                            "must be real number, not {}",
+                            type_name(v)
+                        )))
+                    }
+                };
+                spec.ty = Some(ty);
+                spec.precision = Some(spec.precision.unwrap_or(6));
+                format_float(&spec, x)?
+            }
+            'c' => match &arg {
+                Value::Str(s) => s.as_str().to_owned(),
+                v => {
+                    spec.ty = Some('c');
+                    format_int(&spec, v)?
+                }
+            },
+            other => {
+                return Err(value_error(format!(
+                    "unsupported format character '{other}' (0x{:x}) at index {}",
+                    other as u32,
+                    i - 1
+                )))
+            }
+        };
+        out.push_str(&piece);
+    }
+    if !mapping && next < items.len() {
+        return Err(type_error(
+            "not all arguments converted during string formatting",
+        ));
+    }
+    Ok(out)
+}

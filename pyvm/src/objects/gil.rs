@@ -1,0 +1,281 @@
+//! The GIL token and the GIL cell: the only `unsafe` code of pyvm.
+//!
+//! # The safety argument
+//!
+//! Python objects are shared between OS threads through `Arc` handles, so a handle is
+//! `Send + Sync`. Their mutable insides (a list's items, a dict's table) sit in a
+//! [`GilCell`], which is `Sync` although it hands out `&mut` access without any atomic
+//! operation. That is sound because of one invariant:
+//!
+//! > A `GilCell` is only ever touched by a thread that holds the GIL.
+//!
+//! The type system enforces it in the manner of pyo3's `Python<'py>`:
+//!
+//! 1. Every access to a `GilCell` takes a [`Gil`] token. A token is zero-sized and
+//!    `Copy`, so passing it costs nothing.
+//! 2. The only way to get a token is [`with_gil`], which holds the process-wide GIL
+//!    mutex for the whole call of its closure. The token's lifetime `'py` is chosen by
+//!    `with_gil` (a higher-ranked closure), so the token cannot be returned out of the
+//!    closure or stored anywhere that outlives it — not even in a `thread_local!`.
+//! 3. A token is not `Send` (it holds a `PhantomData<*mut ()>`), so it never reaches
+//!    another OS thread; neither do the borrow guards, for the same reason.
+//! 4. [`allow_threads`] releases the GIL while a closure runs and takes it back
+//!    afterwards. The closure must be `Send`, so it cannot capture a token (or a guard)
+//!    and so cannot touch a `GilCell` while the GIL is released.
+//!
+//! With the GIL serializing all threads, a `GilCell` behaves exactly like a `RefCell`
+//! used from one thread: a non-atomic borrow counter detects overlapping borrows (which
+//! the VM never creates: it clones values out and never holds a borrow across a call
+//! into Python), and reports them instead of aliasing. Dropping a `GilCell` needs no
+//! token: the last `Arc` owner has exclusive access.
+//!
+//! # What it prevents
+//!
+//! A token cannot be sent to another thread:
+//! ```compile_fail
+//! pyvm::objects::gil::with_gil(|gil| {
+//!     std::thread::spawn(move || { let _g = gil; });
+//! });
+//! ```
+//! A token cannot escape `with_gil`:
+//! ```compile_fail
+//! let gil = pyvm::objects::gil::with_gil(|gil| gil);
+//! ```
+//! A closure running without the GIL cannot use the token:
+//! ```compile_fail
+//! use pyvm::objects::gil::{allow_threads, with_gil, GilCell};
+//! let cell = GilCell::new(1);
+//! with_gil(|gil| allow_threads(gil, || *cell.borrow(gil)));
+//! ```
+//! A borrow guard cannot cross threads either:
+//! ```compile_fail
+//! use pyvm::objects::gil::{with_gil, GilCell};
+//! let cell = GilCell::new(1);
+//! with_gil(|gil| {
+//!     let r = cell.borrow(gil);
+//!     std::thread::scope(|s| { s.spawn(move || *r); });
+//! });
+//! ```
+#![allow(unsafe_code)]
+
+use std::cell::{Cell, UnsafeCell};
+use std::marker::PhantomData;
+use std::ops::{Deref, DerefMut};
+use std::sync::{Mutex, MutexGuard};
+
+/// Proof that the current OS thread holds the GIL, valid for `'py`.
+///
+/// Zero-sized and `Copy`; not `Send` and not `Sync`.
+#[derive(Clone, Copy)]
+pub struct Gil<'py> {
+    _held: PhantomData<&'py ()>,
+    _not_send: PhantomData<*mut ()>,
+}
+
+const _: () = assert!(std::mem::size_of::<Gil<'static>>() == 0);
+
+/// The process-wide interpreter lock.
+static GIL: Mutex<()> = Mutex::new(());
+
+thread_local! {
+    /// How many `with_gil` calls are active on this thread (re-entry does not relock).
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// The guard of the outermost `with_gil` on this thread, while it holds the GIL.
+    static GUARD: Cell<Option<MutexGuard<'static, ()>>> = const { Cell::new(None) };
+}
+
+fn lock() {
+    let guard = GIL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    GUARD.with(|g| g.set(Some(guard)));
+}
+
+fn unlock() {
+    GUARD.with(|g| drop(g.take()));
+}
+
+/// Run `f` holding the GIL. Re-entrant on one thread.
+pub fn with_gil<R>(f: impl for<'py> FnOnce(Gil<'py>) -> R) -> R {
+    struct Release;
+    impl Drop for Release {
+        fn drop(&mut self) {
+            let depth = DEPTH.with(|d| {
+                d.set(d.get() - 1);
+                d.get()
+            });
+            if depth == 0 {
+                unlock();
+            }
+        }
+    }
+    if DEPTH.with(|d| d.get()) == 0 {
+        lock();
+    }
+    DEPTH.with(|d| d.set(d.get() + 1));
+    let _release = Release;
+    f(Gil {
+        _held: PhantomData,
+        _not_send: PhantomData,
+    })
+}
+
+/// Run `f` with the GIL released (a blocking wait), then take the GIL back.
+pub fn allow_threads<R>(_gil: Gil<'_>, f: impl FnOnce() -> R + Send) -> R {
+    let saved = DEPTH.with(|d| d.replace(0));
+    unlock();
+    struct Reacquire(usize);
+    impl Drop for Reacquire {
+        fn drop(&mut self) {
+            lock();
+            DEPTH.with(|d| d.set(self.0));
+        }
+    }
+    let _back = Reacquire(saved);
+    f()
+}
+
+/// A value reachable only by the thread holding the GIL.
+pub struct GilCell<T> {
+    value: UnsafeCell<T>,
+    /// 0: free; n > 0: n shared borrows; -1: one exclusive borrow.
+    borrows: UnsafeCell<isize>,
+}
+
+// SAFETY: all access to `value` and `borrows` goes through `borrow`/`borrow_mut`, which
+// require a `Gil` token; tokens exist only on the one thread holding the GIL, so the
+// non-atomic accesses are serialized. `T: Send` because the value may be dropped or
+// used by whichever thread holds the GIL next.
+unsafe impl<T: Send> Sync for GilCell<T> {}
+
+impl<T> GilCell<T> {
+    pub const fn new(value: T) -> Self {
+        GilCell {
+            value: UnsafeCell::new(value),
+            borrows: UnsafeCell::new(0),
+        }
+    }
+
+    /// Shared access. Panics if the value is mutably borrowed (a VM bug, never user input).
+    pub fn borrow<'a>(&'a self, gil: Gil<'_>) -> GilRef<'a, T> {
+        self.try_borrow(gil)
+            .expect("GilCell already mutably borrowed")
+    }
+
+    /// Exclusive access. Panics if the value is borrowed (a VM bug, never user input).
+    pub fn borrow_mut<'a>(&'a self, gil: Gil<'_>) -> GilRefMut<'a, T> {
+        self.try_borrow_mut(gil).expect("GilCell already borrowed")
+    }
+
+    pub fn try_borrow<'a>(&'a self, _gil: Gil<'_>) -> Option<GilRef<'a, T>> {
+        // SAFETY: the token proves this thread holds the GIL, so nothing else touches
+        // `borrows` concurrently.
+        let n = unsafe { &mut *self.borrows.get() };
+        if *n < 0 {
+            return None;
+        }
+        *n += 1;
+        Some(GilRef {
+            cell: self,
+            _not_send: PhantomData,
+        })
+    }
+
+    pub fn try_borrow_mut<'a>(&'a self, _gil: Gil<'_>) -> Option<GilRefMut<'a, T>> {
+        // SAFETY: as in `try_borrow`.
+        let n = unsafe { &mut *self.borrows.get() };
+        if *n != 0 {
+            return None;
+        }
+        *n = -1;
+        Some(GilRefMut {
+            cell: self,
+            _not_send: PhantomData,
+        })
+    }
+
+    /// The value, when the cell is owned (no token needed: ownership is exclusive).
+    pub fn into_inner(self) -> T {
+        self.value.into_inner()
+    }
+}
+
+/// A shared borrow of a [`GilCell`]; not `Send`.
+pub struct GilRef<'a, T> {
+    cell: &'a GilCell<T>,
+    _not_send: PhantomData<*mut ()>,
+}
+
+impl<T> Deref for GilRef<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: the borrow counter is positive while this guard lives, so no
+        // `GilRefMut` exists; the GIL is held because the guard is not `Send` and was
+        // made with a token of this thread.
+        unsafe { &*self.cell.value.get() }
+    }
+}
+
+impl<T> Drop for GilRef<'_, T> {
+    fn drop(&mut self) {
+        // SAFETY: see `Deref`; the guard proves the GIL is held on this thread.
+        unsafe { *self.cell.borrows.get() -= 1 }
+    }
+}
+
+/// An exclusive borrow of a [`GilCell`]; not `Send`.
+pub struct GilRefMut<'a, T> {
+    cell: &'a GilCell<T>,
+    _not_send: PhantomData<*mut ()>,
+}
+
+impl<T> Deref for GilRefMut<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        // SAFETY: the counter is -1 while this guard lives: no other guard exists.
+        unsafe { &*self.cell.value.get() }
+    }
+}
+
+impl<T> DerefMut for GilRefMut<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        // SAFETY: as in `Deref`; `&mut self` makes this the only live reference.
+        unsafe { &mut *self.cell.value.get() }
+    }
+}
+
+impl<T> Drop for GilRefMut<'_, T> {
+    fn drop(&mut self) {
+        // SAFETY: see `Deref`.
+        unsafe { *self.cell.borrows.get() = 0 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn borrows_are_counted() {
+        let cell = GilCell::new(vec![1]);
+        with_gil(|gil| {
+            let a = cell.borrow(gil);
+            assert!(cell.try_borrow_mut(gil).is_none());
+            let b = cell.borrow(gil);
+            assert_eq!(a.len() + b.len(), 2);
+            drop((a, b));
+            cell.borrow_mut(gil).push(2);
+            assert_eq!(*cell.borrow(gil), vec![1, 2]);
+        });
+    }
+
+    #[test]
+    fn gil_is_reentrant_and_released() {
+        let n = with_gil(|gil| {
+            let inner = with_gil(|_| 1);
+            inner
+                + allow_threads(gil, || {
+                    std::thread::spawn(|| with_gil(|_| 2)).join().unwrap_or(0)
+                })
+        });
+        assert_eq!(n, 3);
+    }
+}

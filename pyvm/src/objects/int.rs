@@ -1,0 +1,380 @@
+//! `int`: inline `i64` with overflow into `BigInt`, CPython's semantics for `//`, `%`,
+//! `**`, shifts and bit operations, parsing with a base, and hashing.
+
+use std::sync::Arc;
+
+use num_bigint::{BigInt, Sign};
+use num_integer::Integer;
+use num_traits::{One, Pow, Signed, ToPrimitive, Zero};
+
+use super::exception::{division_by_zero, overflow_error, value_error, zero_division, PyErr};
+use super::value::Value;
+
+/// A `BigInt` as a `Value`, inline when it fits.
+pub fn normalize(b: BigInt) -> Value {
+    match b.to_i64() {
+        Some(i) => Value::Int(i),
+        None => Value::Big(Arc::new(b)),
+    }
+}
+
+/// The integer of an `int` or `bool` value.
+pub fn to_big(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::Big(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+pub fn is_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::Big(_))
+}
+
+/// Integer arithmetic; `None` when `op` does not apply to ints (true division).
+pub fn binop(op: &str, a: &Value, b: &Value) -> Result<Value, PyErr> {
+    if let (Some(x), Some(y)) = (small(a), small(b)) {
+        if let Some(v) = small_binop(op, x, y)? {
+            return Ok(v);
+        }
+    }
+    let (Some(x), Some(y)) = (to_big(a), to_big(b)) else {
+        unreachable!("int binop on non-ints")
+    };
+    big_binop(op, x, y)
+}
+
+fn small(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+/// The fast path: `Ok(None)` when the result needs a big int.
+fn small_binop(op: &str, x: i64, y: i64) -> Result<Option<Value>, PyErr> {
+    Ok(match op {
+        "+" => x.checked_add(y).map(Value::Int),
+        "-" => x.checked_sub(y).map(Value::Int),
+        "*" => x.checked_mul(y).map(Value::Int),
+        "//" => {
+            if y == 0 {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            floor_div(x, y).map(Value::Int)
+        }
+        "%" => {
+            if y == 0 {
+                return Err(zero_division("integer modulo by zero"));
+            }
+            x.checked_rem(y).map(|r| {
+                Value::Int(if r != 0 && ((r < 0) != (y < 0)) {
+                    r + y
+                } else {
+                    r
+                })
+            })
+        }
+        "&" => Some(Value::Int(x & y)),
+        "|" => Some(Value::Int(x | y)),
+        "^" => Some(Value::Int(x ^ y)),
+        "<<" => {
+            if y < 0 {
+                return Err(value_error("negative shift count"));
+            }
+            if y < 63 && (x == 0 || (x.unsigned_abs().leading_zeros() as i64) > y + 1) {
+                Some(Value::Int(x << y))
+            } else if x == 0 {
+                Some(Value::Int(0))
+            } else {
+                None
+            }
+        }
+        ">>" => {
+            if y < 0 {
+                return Err(value_error("negative shift count"));
+            }
+            Some(Value::Int(if y >= 64 {
+                if x < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                x >> y
+            }))
+        }
+        "**" => {
+            if y < 0 {
+                return Ok(Some(super::float::pow(x as f64, y as f64)?));
+            }
+            u32::try_from(y)
+                .ok()
+                .and_then(|e| x.checked_pow(e))
+                .map(Value::Int)
+        }
+        _ => None,
+    })
+}
+
+fn floor_div(x: i64, y: i64) -> Option<i64> {
+    let q = x.checked_div(y)?;
+    Some(if (x % y != 0) && ((x < 0) != (y < 0)) {
+        q - 1
+    } else {
+        q
+    })
+}
+
+fn big_binop(op: &str, x: BigInt, y: BigInt) -> Result<Value, PyErr> {
+    Ok(normalize(match op {
+        "+" => x + y,
+        "-" => x - y,
+        "*" => x * y,
+        "//" => {
+            if y.is_zero() {
+                return Err(zero_division("integer division or modulo by zero"));
+            }
+            x.div_floor(&y)
+        }
+        "%" => {
+            if y.is_zero() {
+                return Err(zero_division("integer modulo by zero"));
+            }
+            x.mod_floor(&y)
+        }
+        "&" => x & y,
+        "|" => x | y,
+        "^" => x ^ y,
+        "<<" => {
+            if y.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            let n = y
+                .to_usize()
+                .ok_or_else(|| overflow_error("too many digits in integer"))?;
+            if n > 1 << 32 {
+                return Err(overflow_error("too many digits in integer"));
+            }
+            x << n
+        }
+        ">>" => {
+            if y.is_negative() {
+                return Err(value_error("negative shift count"));
+            }
+            match y.to_usize() {
+                Some(n) => x >> n,
+                None => BigInt::from(if x.is_negative() { -1 } else { 0 }),
+            }
+        }
+        "**" => {
+            if y.is_negative() {
+                let (Some(a), Some(b)) = (x.to_f64(), y.to_f64()) else {
+                    return Err(overflow_error("int too large to convert to float"));
+                };
+                return super::float::pow(a, b);
+            }
+            if x.is_zero() || x.is_one() {
+                return Ok(normalize(x));
+            }
+            if x == BigInt::from(-1) {
+                return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
+            }
+            let e = y.to_u32().filter(|e| (*e as u64) * x.bits() < 1 << 34);
+            let e = e.ok_or_else(|| overflow_error("exponent too large"))?;
+            Pow::pow(x, e)
+        }
+        "/" => return true_div(&x, &y),
+        _ => unreachable!("unknown int operator {op}"),
+    }))
+}
+
+/// `a / b` for ints (always a float, correctly rounded for moderate sizes).
+pub fn true_div(x: &BigInt, y: &BigInt) -> Result<Value, PyErr> {
+    if y.is_zero() {
+        return Err(division_by_zero());
+    }
+    match (x.to_i64(), y.to_i64()) {
+        (Some(a), Some(b)) if a.unsigned_abs() < 1 << 53 && b.unsigned_abs() < 1 << 53 => {
+            Ok(Value::Float(a as f64 / b as f64))
+        }
+        _ => {
+            let (a, b) = (x.to_f64(), y.to_f64());
+            match (a, b) {
+                (Some(a), Some(b)) if a.is_finite() && b.is_finite() => Ok(Value::Float(a / b)),
+                _ => Err(overflow_error(
+                    "integer division result too large for a float",
+                )),
+            }
+        }
+    }
+}
+
+pub fn neg(v: &Value) -> Value {
+    match v {
+        Value::Int(i) => match i.checked_neg() {
+            Some(n) => Value::Int(n),
+            None => normalize(-BigInt::from(*i)),
+        },
+        Value::Bool(b) => Value::Int(-(*b as i64)),
+        Value::Big(b) => normalize(-(**b).clone()),
+        _ => unreachable!("neg on non-int"),
+    }
+}
+
+pub fn invert(v: &Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Int(!i),
+        Value::Bool(b) => Value::Int(!(*b as i64)),
+        Value::Big(b) => normalize(-(**b).clone() - 1),
+        _ => unreachable!("invert on non-int"),
+    }
+}
+
+pub fn to_f64(v: &Value) -> Result<f64, PyErr> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Big(b) => b
+            .to_f64()
+            .filter(|f| f.is_finite())
+            .ok_or_else(|| overflow_error("int too large to convert to float")),
+        _ => unreachable!("to_f64 on non-int"),
+    }
+}
+
+/// CPython's `hash(int)`: the value modulo 2**61 - 1, keeping the sign; -1 becomes -2.
+pub fn hash(v: &Value) -> i64 {
+    const M: i64 = (1 << 61) - 1;
+    let h = match v {
+        Value::Int(i) => {
+            let r = (i.unsigned_abs() % M as u64) as i64;
+            if *i < 0 {
+                -r
+            } else {
+                r
+            }
+        }
+        Value::Bool(b) => *b as i64,
+        Value::Big(b) => {
+            let r = (b.abs() % BigInt::from(M)).to_i64().unwrap_or(0);
+            if b.sign() == Sign::Minus {
+                -r
+            } else {
+                r
+            }
+        }
+        _ => 0,
+    };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `int(text, base)` with CPython's rules: whitespace, sign, underscores between digits,
+/// a prefix allowed when it matches `base` (or base 0).
+pub fn parse(text: &str, base: u32) -> Result<Value, PyErr> {
+    let bad = || {
+        value_error(format!(
+            "invalid literal for int() with base {base}: {}",
+            super::repr::str_repr(text)
+        ))
+    };
+    let s = text.trim_matches(|c: char| c.is_whitespace());
+    let (neg, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let lower = s.to_ascii_lowercase();
+    let (mut base, mut digits) = (base, lower.as_str());
+    for (p, b) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if let Some(rest) = digits.strip_prefix(p) {
+            if base == 0 || base == b {
+                base = b;
+                digits = rest.strip_prefix('_').unwrap_or(rest);
+            }
+        }
+    }
+    if base == 0 {
+        if digits.len() > 1
+            && digits.starts_with('0')
+            && digits.bytes().any(|c| c != b'0' && c != b'_')
+        {
+            return Err(bad());
+        }
+        base = 10;
+    }
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return Err(bad());
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return Err(bad());
+    }
+    let b = BigInt::parse_bytes(clean.as_bytes(), base).ok_or_else(bad)?;
+    Ok(normalize(if neg { -b } else { b }))
+}
+
+/// `int(text)` error-free digits for the `base` argument check.
+pub fn check_base(base: i64) -> Result<u32, PyErr> {
+    if base == 0 || (2..=36).contains(&base) {
+        Ok(base as u32)
+    } else {
+        Err(value_error("int() base must be >= 2 and <= 36, or 0"))
+    }
+}
+
+/// Digits of `v` in base 2, 8 or 16 with CPython's prefix (`bin`, `oct`, `hex`).
+pub fn to_radix(v: &Value, radix: u32, prefix: &str) -> String {
+    let b = to_big(v).unwrap_or_default();
+    let digits = b.abs().to_str_radix(radix);
+    if b.is_negative() {
+        format!("-{prefix}{digits}")
+    } else {
+        format!("{prefix}{digits}")
+    }
+}
+
+pub fn to_string(v: &Value) -> String {
+    match v {
+        Value::Int(i) => i.to_string(),
+        Value::Big(b) => b.to_string(),
+        Value::Bool(b) => (*b as i64).to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Compare two ints.
+pub fn cmp(a: &Value, b: &Value) -> std::cmp::Ordering {
+    match (small(a), small(b)) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        _ => to_big(a).cmp(&to_big(b)),
+    }
+}
+
+/// An index that must fit a machine word (`list[10**30]` raises IndexError in CPython
+/// with "cannot fit 'int' into an index-sized integer").
+pub fn as_index(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+pub fn is_zero(v: &Value) -> bool {
+    match v {
+        Value::Int(i) => *i == 0,
+        Value::Bool(b) => !*b,
+        _ => false,
+    }
+}

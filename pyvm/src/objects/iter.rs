@@ -1,0 +1,215 @@
+//! Built-in iterators (`list_iterator`, `range_iterator`, `enumerate`, `zip`, `map`, ...)
+//! and dict views. Stepping one that calls Python (`map`, `filter`) is done by the VM.
+
+use super::exception::{runtime_error, PyErr};
+use super::gil::Gil;
+use super::value::Value;
+
+/// What a dict iterator or view yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DictPart {
+    Keys,
+    Values,
+    Items,
+}
+
+pub enum Iter {
+    /// Over a list, tuple, str, bytes or bytearray by index.
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
+    /// A str iterator by byte offset (O(1) per step for any text).
+    Chars {
+        s: Value,
+        byte: usize,
+    },
+    Range {
+        next: i64,
+        step: i64,
+        left: i64,
+    },
+    /// Over a dict (or a set's table) by slot; `size` detects a change during iteration.
+    Dict {
+        dict: Value,
+        slot: usize,
+        part: DictPart,
+        size: usize,
+    },
+    Reversed {
+        seq: Value,
+        idx: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
+    /// `d.keys()`, `d.values()`, `d.items()`: views, not iterators.
+    View {
+        dict: Value,
+        part: DictPart,
+    },
+    Exhausted,
+}
+
+impl Iter {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Iter::Seq { seq, .. } => match seq {
+                Value::Tuple(_) => "tuple_iterator",
+                Value::Bytes(_) => "bytes_iterator",
+                Value::ByteArray(_) => "bytearray_iterator",
+                _ => "list_iterator",
+            },
+            Iter::Chars { .. } => "str_ascii_iterator",
+            Iter::Range { .. } => "range_iterator",
+            Iter::Dict { part, dict, .. } => match (part, dict) {
+                (_, Value::Set(_) | Value::FrozenSet(_)) => "set_iterator",
+                (DictPart::Keys, _) => "dict_keyiterator",
+                (DictPart::Values, _) => "dict_valueiterator",
+                (DictPart::Items, _) => "dict_itemiterator",
+            },
+            Iter::Reversed { .. } => "list_reverseiterator",
+            Iter::Enumerate { .. } => "enumerate",
+            Iter::Zip { .. } => "zip",
+            Iter::Map { .. } => "map",
+            Iter::Filter { .. } => "filter",
+            Iter::View { part, .. } => match part {
+                DictPart::Keys => "dict_keys",
+                DictPart::Values => "dict_values",
+                DictPart::Items => "dict_items",
+            },
+            Iter::Exhausted => "iterator",
+        }
+    }
+
+    pub fn is_view(&self) -> bool {
+        matches!(self, Iter::View { .. })
+    }
+
+    /// For a dict view: its name and items (for `repr`).
+    pub fn view_items(&self, gil: Gil<'_>) -> Option<(&'static str, Vec<Value>)> {
+        match self {
+            Iter::View {
+                dict: Value::Dict(d),
+                part,
+            } => {
+                let d = d.borrow(gil);
+                let items = d.iter().map(|(k, v)| pick(*part, k, v)).collect();
+                Some((self.type_name(), items))
+            }
+            _ => None,
+        }
+    }
+
+    /// One step of an iterator that never calls Python. `None` means the VM must step it
+    /// (it calls a function or holds other iterators).
+    pub fn next_simple(&mut self, gil: Gil<'_>) -> Option<Result<Option<Value>, PyErr>> {
+        let out = match self {
+            Iter::Seq { seq, idx } => {
+                let v = seq_item(gil, seq, *idx);
+                *idx += 1;
+                v
+            }
+            Iter::Chars {
+                s: Value::Str(s),
+                byte,
+            } => {
+                let rest = &s.as_str()[*byte..];
+                rest.chars().next().map(|c| {
+                    *byte += c.len_utf8();
+                    Value::string(c.to_string())
+                })
+            }
+            Iter::Range { next, step, left } => {
+                if *left > 0 {
+                    let v = *next;
+                    *left -= 1;
+                    *next = next.wrapping_add(*step);
+                    Some(Value::Int(v))
+                } else {
+                    None
+                }
+            }
+            Iter::Dict {
+                dict,
+                slot,
+                part,
+                size,
+            } => return Some(dict_step(gil, dict, slot, *part, *size)),
+            Iter::Reversed { seq, idx } => {
+                if *idx == 0 {
+                    None
+                } else {
+                    *idx -= 1;
+                    seq_item(gil, seq, *idx)
+                }
+            }
+            Iter::Exhausted | Iter::Chars { .. } | Iter::View { .. } => None,
+            _ => return None,
+        };
+        if out.is_none() {
+            *self = Iter::Exhausted;
+        }
+        Some(Ok(out))
+    }
+}
+
+fn pick(part: DictPart, k: &Value, v: &Value) -> Value {
+    match part {
+        DictPart::Keys => k.clone(),
+        DictPart::Values => v.clone(),
+        DictPart::Items => Value::tuple(vec![k.clone(), v.clone()]),
+    }
+}
+
+fn seq_item(gil: Gil<'_>, seq: &Value, idx: usize) -> Option<Value> {
+    match seq {
+        Value::List(l) => l.borrow(gil).get(idx).cloned(),
+        Value::Tuple(t) => t.get(idx).cloned(),
+        Value::Bytes(b) => b.get(idx).map(|c| Value::Int(*c as i64)),
+        Value::ByteArray(b) => b.borrow(gil).get(idx).map(|c| Value::Int(*c as i64)),
+        Value::Str(s) => s.char_at(idx).map(|c| Value::string(c.to_string())),
+        _ => None,
+    }
+}
+
+fn dict_step(
+    gil: Gil<'_>,
+    dict: &Value,
+    slot: &mut usize,
+    part: DictPart,
+    size: usize,
+) -> Result<Option<Value>, PyErr> {
+    let mut step = |d: &super::dict::Dict, what: &str| -> Result<Option<Value>, PyErr> {
+        if d.len() != size {
+            return Err(runtime_error(format!(
+                "{what} changed size during iteration"
+            )));
+        }
+        while let Some(e) = d.slot(*slot) {
+            *slot += 1;
+            if let Some(e) = e {
+                return Ok(Some(pick(part, &e.key, &e.value)));
+            }
+        }
+        Ok(None)
+    };
+    match dict {
+        Value::Dict(d) => step(&d.borrow(gil), "dictionary"),
+        Value::Set(s) => step(s.borrow(gil).dict(), "Set"),
+        Value::FrozenSet(s) => step(s.dict(), "Set"),
+        _ => Ok(None),
+    }
+}

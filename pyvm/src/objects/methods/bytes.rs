@@ -1,0 +1,277 @@
+//! `bytes` and `bytearray` methods.
+
+use std::sync::Arc;
+
+use crate::native::*;
+use crate::objects::gil::GilCell;
+use crate::objects::types::type_name;
+
+use super::natives;
+
+pub static BYTES_METHODS: &[crate::objects::function::NativeDef] = natives![
+    "decode" => decode, "hex" => hex, "startswith" => startswith, "endswith" => endswith,
+    "find" => find, "count" => count, "split" => split, "join" => join, "strip" => strip,
+    "upper" => upper, "lower" => lower, "replace" => replace,
+];
+
+pub static BYTEARRAY_METHODS: &[crate::objects::function::NativeDef] = natives![
+    "decode" => decode, "hex" => hex, "startswith" => startswith, "endswith" => endswith,
+    "find" => find, "count" => count, "split" => split, "join" => join, "strip" => strip,
+    "upper" => upper, "lower" => lower, "replace" => replace, "append" => append,
+    "extend" => extend, "pop" => pop, "clear" => clear,
+];
+
+fn data(cx: &Cx, v: &Value) -> Vec<u8> {
+    match v {
+        Value::Bytes(b) => b.to_vec(),
+        Value::ByteArray(b) => b.borrow(cx.gil).clone(),
+        _ => Vec::new(),
+    }
+}
+
+fn bytes_arg(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
+    match v {
+        Value::Bytes(_) | Value::ByteArray(_) => Ok(data(cx, v)),
+        _ => Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(v)
+        ))),
+    }
+}
+
+/// A result of the same type as `like`.
+fn same(like: &Value, b: Vec<u8>) -> Value {
+    match like {
+        Value::ByteArray(_) => Value::ByteArray(Arc::new(GilCell::new(b))),
+        _ => Value::Bytes(Arc::new(b)),
+    }
+}
+
+/// Decode UTF-8 with CPython's error message.
+pub fn decode_utf8(b: &[u8]) -> Result<String, PyErr> {
+    String::from_utf8(b.to_vec()).map_err(|e| {
+        let pos = e.utf8_error().valid_up_to();
+        unicode_decode_error(format!(
+            "'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
+            b[pos]
+        ))
+    })
+}
+
+fn decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("decode", 0, 2)?;
+    let b = data(cx, args.at(0));
+    let enc = match args.get(1) {
+        Some(v) => arg_str(v, "decode", "'encoding'")?
+            .to_lowercase()
+            .replace('_', "-"),
+        None => "utf-8".to_owned(),
+    };
+    Ok(Value::string(match enc.as_str() {
+        "utf-8" | "utf8" => decode_utf8(&b)?,
+        "latin-1" | "latin1" | "iso-8859-1" => b.iter().map(|c| *c as char).collect(),
+        "ascii" => {
+            if let Some(pos) = b.iter().position(|c| *c >= 128) {
+                return Err(unicode_decode_error(format!(
+                    "'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)",
+                    b[pos]
+                ))
+                .into());
+            }
+            b.iter().map(|c| *c as char).collect()
+        }
+        other => {
+            return Err(PyErr::msg(
+                &crate::objects::types::types().exc.lookup_error,
+                format!("unknown encoding: {other}"),
+            )
+            .into())
+        }
+    }))
+}
+
+fn hex(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("hex", 0, 0)?;
+    Ok(Value::string(
+        data(cx, args.at(0))
+            .iter()
+            .map(|c| format!("{c:02x}"))
+            .collect(),
+    ))
+}
+
+fn startswith(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("startswith", 1, 1)?;
+    Ok(Value::Bool(
+        data(cx, args.at(0)).starts_with(&bytes_arg(cx, args.at(1))?),
+    ))
+}
+
+fn endswith(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("endswith", 1, 1)?;
+    Ok(Value::Bool(
+        data(cx, args.at(0)).ends_with(&bytes_arg(cx, args.at(1))?),
+    ))
+}
+
+fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn find(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("find", 1, 1)?;
+    let hay = data(cx, args.at(0));
+    let needle = match args.at(1) {
+        Value::Int(i) => vec![*i as u8],
+        v => bytes_arg(cx, v)?,
+    };
+    Ok(Value::Int(find_sub(&hay, &needle).map_or(-1, |i| i as i64)))
+}
+
+fn count(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("count", 1, 1)?;
+    let hay = data(cx, args.at(0));
+    let needle = bytes_arg(cx, args.at(1))?;
+    if needle.is_empty() {
+        return Ok(Value::Int(hay.len() as i64 + 1));
+    }
+    let (mut n, mut i) = (0, 0);
+    while let Some(j) = find_sub(&hay[i..], &needle) {
+        n += 1;
+        i += j + needle.len();
+    }
+    Ok(Value::Int(n))
+}
+
+fn split(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("split", 0, 1)?;
+    let b = data(cx, args.at(0));
+    let parts: Vec<Vec<u8>> = match args.get(1) {
+        None | Some(Value::None) => b
+            .split(|c| c.is_ascii_whitespace())
+            .filter(|p| !p.is_empty())
+            .map(<[u8]>::to_vec)
+            .collect(),
+        Some(sep) => {
+            let sep = bytes_arg(cx, sep)?;
+            if sep.is_empty() {
+                return Err(value_error("empty separator").into());
+            }
+            let mut out = Vec::new();
+            let mut rest = &b[..];
+            while let Some(i) = find_sub(rest, &sep) {
+                out.push(rest[..i].to_vec());
+                rest = &rest[i + sep.len()..];
+            }
+            out.push(rest.to_vec());
+            out
+        }
+    };
+    Ok(Value::list(
+        parts.into_iter().map(|p| same(args.at(0), p)).collect(),
+    ))
+}
+
+fn join(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("join", 1, 1)?;
+    let sep = data(cx, args.at(0));
+    let mut out = Vec::new();
+    for (i, item) in cx.collect(args.at(1))?.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend(bytes_arg(cx, item).map_err(|_| {
+            type_error(format!(
+                "sequence item {i}: expected a bytes-like object, {} found",
+                type_name(item)
+            ))
+        })?);
+    }
+    Ok(same(args.at(0), out))
+}
+
+fn strip(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("strip", 0, 1)?;
+    let b = data(cx, args.at(0));
+    let set = match args.get(1) {
+        Some(v) => bytes_arg(cx, v)?,
+        None => b" \t\n\r\x0b\x0c".to_vec(),
+    };
+    let start = b.iter().position(|c| !set.contains(c)).unwrap_or(b.len());
+    let end = b
+        .iter()
+        .rposition(|c| !set.contains(c))
+        .map_or(start, |i| i + 1);
+    Ok(same(args.at(0), b[start..end.max(start)].to_vec()))
+}
+
+fn upper(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(same(args.at(0), data(cx, args.at(0)).to_ascii_uppercase()))
+}
+
+fn lower(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(same(args.at(0), data(cx, args.at(0)).to_ascii_lowercase()))
+}
+
+fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("replace", 2, 2)?;
+    let b = data(cx, args.at(0));
+    let (old, new) = (bytes_arg(cx, args.at(1))?, bytes_arg(cx, args.at(2))?);
+    if old.is_empty() {
+        return Ok(same(args.at(0), b));
+    }
+    let mut out = Vec::new();
+    let mut rest = &b[..];
+    while let Some(i) = find_sub(rest, &old) {
+        out.extend_from_slice(&rest[..i]);
+        out.extend_from_slice(&new);
+        rest = &rest[i + old.len()..];
+    }
+    out.extend_from_slice(rest);
+    Ok(same(args.at(0), out))
+}
+
+fn cell(v: &Value) -> &Arc<GilCell<Vec<u8>>> {
+    match v {
+        Value::ByteArray(b) => b,
+        _ => unreachable!("bytearray method on a bytearray"),
+    }
+}
+
+fn byte(v: &Value) -> Result<u8, PyErr> {
+    let i = arg_int(v, "")?;
+    u8::try_from(i).map_err(|_| value_error("byte must be in range(0, 256)"))
+}
+
+fn append(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("append", 1, 1)?;
+    let b = byte(args.at(1))?;
+    cell(args.at(0)).borrow_mut(cx.gil).push(b);
+    Ok(Value::None)
+}
+
+fn extend(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("extend", 1, 1)?;
+    let mut new = Vec::new();
+    for v in cx.collect(args.at(1))? {
+        new.push(byte(&v)?);
+    }
+    cell(args.at(0)).borrow_mut(cx.gil).extend(new);
+    Ok(Value::None)
+}
+
+fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("pop", 0, 0)?;
+    match cell(args.at(0)).borrow_mut(cx.gil).pop() {
+        Some(b) => Ok(Value::Int(b as i64)),
+        None => Err(index_error("pop from empty bytearray").into()),
+    }
+}
+
+fn clear(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    cell(args.at(0)).borrow_mut(cx.gil).clear();
+    Ok(Value::None)
+}

@@ -1,0 +1,173 @@
+//! `dict` methods.
+
+use std::sync::Arc;
+
+use crate::native::*;
+use crate::objects::dict::Dict;
+use crate::objects::gil::GilCell;
+use crate::objects::iter::{DictPart, Iter};
+use crate::objects::types::type_name;
+
+use super::natives;
+
+pub static METHODS: &[crate::objects::function::NativeDef] = natives![
+    "get" => get, "keys" => keys, "values" => values, "items" => items,
+    "pop" => pop, "popitem" => popitem, "setdefault" => setdefault,
+    "update" => update, "clear" => clear, "copy" => copy, "fromkeys" => fromkeys,
+];
+
+fn dict_of(v: &Value) -> &Arc<GilCell<Dict>> {
+    match v {
+        Value::Dict(d) => d,
+        _ => unreachable!("dict method on a dict"),
+    }
+}
+
+fn get(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("get", 1, 2)?;
+    let found = dict_of(args.at(0)).borrow(cx.gil).get(args.at(1))?;
+    Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
+}
+
+fn view(args: &Args, name: &str, part: DictPart) -> PyResult<Value> {
+    args.check_method(name, 0, 0)?;
+    Ok(Value::Iter(Arc::new(GilCell::new(Iter::View {
+        dict: args.at(0).clone(),
+        part,
+    }))))
+}
+
+fn keys(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    view(&args, "keys", DictPart::Keys)
+}
+
+fn values(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    view(&args, "values", DictPart::Values)
+}
+
+fn items(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    view(&args, "items", DictPart::Items)
+}
+
+fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("pop", 1, 2)?;
+    match dict_of(args.at(0)).borrow_mut(cx.gil).remove(args.at(1))? {
+        Some(v) => Ok(v),
+        None => match args.get(2) {
+            Some(d) => Ok(d.clone()),
+            None => Err(key_error(args.at(1).clone()).into()),
+        },
+    }
+}
+
+fn popitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("popitem", 0, 0)?;
+    match dict_of(args.at(0)).borrow_mut(cx.gil).pop_last() {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => Err(key_error(Value::str("popitem(): dictionary is empty")).into()),
+    }
+}
+
+fn setdefault(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("setdefault", 1, 2)?;
+    let d = dict_of(args.at(0));
+    if let Some(v) = d.borrow(cx.gil).get(args.at(1))? {
+        return Ok(v);
+    }
+    let v = args.get(2).cloned().unwrap_or(Value::None);
+    d.borrow_mut(cx.gil).insert(args.at(1).clone(), v.clone())?;
+    Ok(v)
+}
+
+/// Pairs from a mapping or an iterable of pairs (`dict(x)`, `d.update(x)`).
+pub fn pairs_of(cx: &mut Cx, src: &Value) -> PyResult<Vec<(Value, Value)>> {
+    if let Value::Dict(s) = src {
+        return Ok(s
+            .borrow(cx.gil)
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect());
+    }
+    let items = cx.collect(src).map_err(|e| match e {
+        deferred::Unwind::Raise(_) => deferred::Unwind::Raise(type_error(format!(
+            "'{}' object is not iterable",
+            type_name(src)
+        ))),
+        other => other,
+    })?;
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let pair = cx.collect(item).map_err(|_| {
+            deferred::Unwind::Raise(type_error(format!(
+                "cannot convert dictionary update sequence element #{i} to a sequence"
+            )))
+        })?;
+        if pair.len() != 2 {
+            return Err(value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                pair.len()
+            ))
+            .into());
+        }
+        let mut it = pair.into_iter();
+        if let (Some(k), Some(v)) = (it.next(), it.next()) {
+            out.push((k, v));
+        }
+    }
+    Ok(out)
+}
+
+fn update(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if args.len() > 2 {
+        return Err(type_error(format!(
+            "update expected at most 1 argument, got {}",
+            args.len() - 1
+        ))
+        .into());
+    }
+    let mut new = match args.get(1) {
+        Some(src) => pairs_of(cx, src)?,
+        None => Vec::new(),
+    };
+    new.extend(args.kw.iter().map(|(k, v)| (Value::str(k), v.clone())));
+    let mut d = dict_of(args.at(0)).borrow_mut(cx.gil);
+    for (k, v) in new {
+        d.insert(k, v)?;
+    }
+    Ok(Value::None)
+}
+
+fn clear(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("clear", 0, 0)?;
+    dict_of(args.at(0)).borrow_mut(cx.gil).clear();
+    Ok(Value::None)
+}
+
+fn copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("copy", 0, 0)?;
+    Ok(Value::dict(dict_of(args.at(0)).borrow(cx.gil).clone()))
+}
+
+/// `dict.fromkeys(iterable, value=None)` (called on the type: no `self`).
+fn fromkeys(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let args_v: Vec<Value> = args
+        .pos
+        .iter()
+        .filter(|v| !matches!(v, Value::Dict(_)))
+        .cloned()
+        .collect();
+    if args_v.is_empty() || args_v.len() > 2 {
+        return Err(type_error(format!(
+            "fromkeys expected at least 1 argument, got {}",
+            args_v.len()
+        ))
+        .into());
+    }
+    let keys = cx.collect(&args_v[0])?;
+    let v = args_v.get(1).cloned().unwrap_or(Value::None);
+    let mut d = Dict::new();
+    for k in keys {
+        d.insert(k, v.clone())?;
+    }
+    Ok(Value::dict(d))
+}

@@ -1,0 +1,108 @@
+//! `int` and `float` methods.
+
+use crate::native::*;
+use crate::objects::int;
+
+use super::natives;
+
+pub static INT_METHODS: &[crate::objects::function::NativeDef] = natives![
+    "bit_length" => bit_length, "bit_count" => bit_count, "conjugate" => conjugate,
+    "to_bytes" => to_bytes,
+];
+
+pub static FLOAT_METHODS: &[crate::objects::function::NativeDef] = natives![
+    "is_integer" => is_integer, "conjugate" => conjugate, "as_integer_ratio" => as_integer_ratio,
+];
+
+/// Methods of `type` objects themselves (none yet beyond attributes).
+pub static TYPE_STATICS: &[crate::objects::function::NativeDef] = natives![];
+
+fn bit_length(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("bit_length", 0, 0)?;
+    let b = int::to_big(args.at(0)).unwrap_or_default();
+    Ok(Value::Int(b.bits() as i64))
+}
+
+fn bit_count(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("bit_count", 0, 0)?;
+    let b = int::to_big(args.at(0)).unwrap_or_default();
+    let ones: u64 = b
+        .magnitude()
+        .iter_u64_digits()
+        .map(|d| d.count_ones() as u64)
+        .sum();
+    Ok(Value::Int(ones as i64))
+}
+
+fn conjugate(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(match args.at(0) {
+        Value::Bool(b) => Value::Int(*b as i64),
+        v => v.clone(),
+    })
+}
+
+fn to_bytes(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let length = args
+        .take_kw("length")
+        .or_else(|| args.get(1).cloned())
+        .unwrap_or(Value::Int(1));
+    let order = args
+        .take_kw("byteorder")
+        .or_else(|| args.get(2).cloned())
+        .unwrap_or(Value::str("big"));
+    let n = arg_int(&length, "")?.max(0) as usize;
+    let b = int::to_big(args.at(0)).unwrap_or_default();
+    if b.sign() == num_bigint::Sign::Minus {
+        return Err(overflow_error("can't convert negative int to unsigned").into());
+    }
+    let mut bytes = b.to_bytes_be().1;
+    if b.bits() == 0 {
+        bytes.clear();
+    }
+    if bytes.len() > n {
+        return Err(overflow_error("int too big to convert").into());
+    }
+    let mut out = vec![0u8; n - bytes.len()];
+    out.extend(bytes);
+    match order.as_str() {
+        Some("little") => out.reverse(),
+        Some("big") => {}
+        _ => return Err(value_error("byteorder must be either 'little' or 'big'").into()),
+    }
+    Ok(Value::Bytes(std::sync::Arc::new(out)))
+}
+
+fn is_integer(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let Value::Float(f) = args.at(0) else {
+        return Ok(Value::Bool(true));
+    };
+    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+}
+
+fn as_integer_ratio(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let Value::Float(f) = args.at(0) else {
+        return Ok(Value::tuple(vec![args.at(0).clone(), Value::Int(1)]));
+    };
+    if f.is_infinite() {
+        return Err(overflow_error("cannot convert Infinity to integer ratio").into());
+    }
+    if f.is_nan() {
+        return Err(value_error("cannot convert NaN to integer ratio").into());
+    }
+    let (mut num, mut den) = (*f, num_bigint::BigInt::from(1));
+    while num.fract() != 0.0 {
+        num *= 2.0;
+        den *= 2;
+    }
+    let n = num_bigint::BigInt::from(num as i128);
+    let g = num_integer::Integer::gcd(&n, &den);
+    let g = if g == num_bigint::BigInt::from(0) {
+        num_bigint::BigInt::from(1)
+    } else {
+        g
+    };
+    Ok(Value::tuple(vec![
+        int::normalize(&n / &g),
+        int::normalize(&den / &g),
+    ]))
+}

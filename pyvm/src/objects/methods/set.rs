@@ -1,0 +1,158 @@
+//! `set` and `frozenset` methods.
+
+use std::sync::Arc;
+
+use crate::native::*;
+use crate::objects::compare::set_of;
+use crate::objects::gil::GilCell;
+use crate::objects::set::Set;
+
+use super::natives;
+
+pub static SET_METHODS: &[crate::objects::function::NativeDef] = natives![
+    "add" => add, "remove" => remove, "discard" => discard, "pop" => pop,
+    "clear" => clear, "copy" => copy, "update" => update, "union" => union,
+    "intersection" => intersection, "difference" => difference,
+    "symmetric_difference" => symmetric_difference, "issubset" => issubset,
+    "issuperset" => issuperset, "isdisjoint" => isdisjoint,
+    "intersection_update" => intersection_update, "difference_update" => difference_update,
+];
+
+pub static FROZENSET_METHODS: &[crate::objects::function::NativeDef] = natives![
+    "copy" => copy, "union" => union, "intersection" => intersection,
+    "difference" => difference, "symmetric_difference" => symmetric_difference,
+    "issubset" => issubset, "issuperset" => issuperset, "isdisjoint" => isdisjoint,
+];
+
+fn cell(v: &Value) -> &Arc<GilCell<Set>> {
+    match v {
+        Value::Set(s) => s,
+        _ => unreachable!("set method on a set"),
+    }
+}
+
+fn add(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("add", 1, 1)?;
+    cell(args.at(0))
+        .borrow_mut(cx.gil)
+        .insert(args.at(1).clone())?;
+    Ok(Value::None)
+}
+
+fn remove(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("remove", 1, 1)?;
+    if !cell(args.at(0)).borrow_mut(cx.gil).remove(args.at(1))? {
+        return Err(key_error(args.at(1).clone()).into());
+    }
+    Ok(Value::None)
+}
+
+fn discard(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("discard", 1, 1)?;
+    cell(args.at(0)).borrow_mut(cx.gil).remove(args.at(1))?;
+    Ok(Value::None)
+}
+
+fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("pop", 0, 0)?;
+    match cell(args.at(0)).borrow_mut(cx.gil).pop() {
+        Some(v) => Ok(v),
+        None => Err(key_error(Value::str("pop from an empty set")).into()),
+    }
+}
+
+fn clear(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("clear", 0, 0)?;
+    cell(args.at(0)).borrow_mut(cx.gil).clear();
+    Ok(Value::None)
+}
+
+fn wrap(like: &Value, s: Set) -> Value {
+    match like {
+        Value::FrozenSet(_) => Value::FrozenSet(Arc::new(s)),
+        _ => Value::Set(Arc::new(GilCell::new(s))),
+    }
+}
+
+fn copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("copy", 0, 0)?;
+    Ok(wrap(args.at(0), set_of(cx.gil, args.at(0))))
+}
+
+fn others(cx: &mut Cx, args: &Args) -> PyResult<Vec<Set>> {
+    let mut out = Vec::new();
+    for v in &args.pos[1..] {
+        out.push(Set::from_values(cx.collect(v)?)?);
+    }
+    Ok(out)
+}
+
+fn combine(cx: &mut Cx, args: &Args, op: &str) -> PyResult<Set> {
+    let mut acc = set_of(cx.gil, args.at(0));
+    for o in others(cx, args)? {
+        acc = crate::vm::ops::set_op(op, &acc, &o)?;
+    }
+    Ok(acc)
+}
+
+fn union(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let s = combine(cx, &args, "|")?;
+    Ok(wrap(args.at(0), s))
+}
+
+fn intersection(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let s = combine(cx, &args, "&")?;
+    Ok(wrap(args.at(0), s))
+}
+
+fn difference(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let s = combine(cx, &args, "-")?;
+    Ok(wrap(args.at(0), s))
+}
+
+fn symmetric_difference(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("symmetric_difference", 1, 1)?;
+    let s = combine(cx, &args, "^")?;
+    Ok(wrap(args.at(0), s))
+}
+
+fn update(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let s = combine(cx, &args, "|")?;
+    *cell(args.at(0)).borrow_mut(cx.gil) = s;
+    Ok(Value::None)
+}
+
+fn intersection_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let s = combine(cx, &args, "&")?;
+    *cell(args.at(0)).borrow_mut(cx.gil) = s;
+    Ok(Value::None)
+}
+
+fn difference_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let s = combine(cx, &args, "-")?;
+    *cell(args.at(0)).borrow_mut(cx.gil) = s;
+    Ok(Value::None)
+}
+
+fn issubset(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("issubset", 1, 1)?;
+    let other = Set::from_values(cx.collect(args.at(1))?)?;
+    Ok(Value::Bool(set_of(cx.gil, args.at(0)).is_subset(&other)?))
+}
+
+fn issuperset(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("issuperset", 1, 1)?;
+    let other = Set::from_values(cx.collect(args.at(1))?)?;
+    Ok(Value::Bool(other.is_subset(&set_of(cx.gil, args.at(0)))?))
+}
+
+fn isdisjoint(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("isdisjoint", 1, 1)?;
+    let me = set_of(cx.gil, args.at(0));
+    for v in cx.collect(args.at(1))? {
+        if me.contains(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}

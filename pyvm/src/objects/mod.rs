@@ -1,0 +1,22 @@
+//! The object model: `Value` (16 bytes, inline scalars, `Arc` handles), the GIL cell
+//! that guards mutable insides, and one file per built-in type family.
+
+pub mod compare;
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod format;
+pub mod function;
+pub mod gil;
+pub mod int;
+pub mod iter;
+pub mod methods;
+pub mod module;
+pub mod repr;
+pub mod seq;
+pub mod set;
+pub mod sort;
+pub mod str;
+pub mod strformat;
+pub mod types;
+pub mod value;

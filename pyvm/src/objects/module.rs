@@ -1,0 +1,33 @@
+//! Module objects: a name and a dict of globals.
+
+use std::sync::Arc;
+
+use super::dict::Dict;
+use super::gil::{Gil, GilCell};
+use super::value::Value;
+
+pub struct Module {
+    pub name: String,
+    pub dict: Arc<GilCell<Dict>>,
+}
+
+impl Module {
+    pub fn new(name: &str) -> Module {
+        Module {
+            name: name.to_owned(),
+            dict: Arc::new(GilCell::new(Dict::new())),
+        }
+    }
+
+    pub fn set(&self, gil: Gil<'_>, name: &str, v: Value) {
+        let key = Value::str(name);
+        // A str key always hashes.
+        let _ = self.dict.borrow_mut(gil).insert(key, v);
+    }
+
+    pub fn get(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
+        self.dict
+            .borrow(gil)
+            .get_str(&super::str::PyStr::new(name.to_owned()))
+    }
+}

@@ -1,0 +1,309 @@
+//! `repr()` and `str()` of built-in values, as CPython spells them (`[1, 'a']`,
+//! `{'k': 1.5}`, `[[...]]` for a list that contains itself).
+
+use std::cell::RefCell;
+use std::fmt::Write;
+
+use super::exception::{recursion_error, PyErr};
+use super::gil::Gil;
+use super::types::type_name;
+use super::value::Value;
+
+thread_local! {
+    /// Containers whose repr is being built on this thread (CPython's Py_ReprEnter).
+    static IN_PROGRESS: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+const MAX_DEPTH: usize = 1000;
+
+/// `str(v)`.
+pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_owned()),
+        Value::Exception(e) => Ok(match e.args.len() {
+            0 => String::new(),
+            1 => str_of(gil, &e.args[0])?,
+            _ => repr(gil, &Value::tuple(e.args.clone()))?,
+        }),
+        _ => repr(gil, v),
+    }
+}
+
+/// `repr(v)`.
+pub fn repr(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
+    let mut out = String::new();
+    write_repr(gil, v, &mut out)?;
+    Ok(out)
+}
+
+/// A string literal the way `repr(str)` writes it: single quotes unless the text
+/// contains a single quote and no double quote.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if is_unprintable(c) => {
+                let n = c as u32;
+                let _ = if n <= 0xff {
+                    write!(out, "\\x{n:02x}")
+                } else if n <= 0xffff {
+                    write!(out, "\\u{n:04x}")
+                } else {
+                    write!(out, "\\U{n:08x}")
+                };
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Non-printable code points that `repr` escapes (controls, separators, surrogates).
+fn is_unprintable(c: char) -> bool {
+    let n = c as u32;
+    (0x80..=0xa0).contains(&n)
+        || n == 0xad
+        || (0x2028..=0x2029).contains(&n)
+        || (0xd800..=0xdfff).contains(&n)
+        || (0xe000..=0xf8ff).contains(&n)
+        || n == 0xfeff
+}
+
+/// `repr(bytes)`: `b'...'` with `\xNN` escapes.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => {
+                let _ = write!(out, "\\x{c:02x}");
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
+    match v {
+        Value::Null => out.push_str("<NULL>"),
+        Value::None => out.push_str("None"),
+        Value::Ellipsis => out.push_str("Ellipsis"),
+        Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Big(b) => {
+            let _ = write!(out, "{b}");
+        }
+        Value::Float(f) => out.push_str(&super::float::repr(*f)),
+        Value::Str(s) => out.push_str(&str_repr(s.as_str())),
+        Value::Bytes(b) => out.push_str(&bytes_repr(b)),
+        Value::ByteArray(b) => {
+            let _ = write!(out, "bytearray({})", bytes_repr(&b.borrow(gil)));
+        }
+        Value::List(l) => {
+            let items = l.borrow(gil).clone();
+            nested(v, out, "[...]", |out| seq(gil, "[", &items, "]", out))?;
+        }
+        Value::Tuple(t) => {
+            if t.len() == 1 {
+                nested(v, out, "(...)", |out| seq(gil, "(", t, ",)", out))?;
+            } else {
+                nested(v, out, "(...)", |out| seq(gil, "(", t, ")", out))?;
+            }
+        }
+        Value::Dict(d) => {
+            let d = d.borrow(gil).clone();
+            nested(v, out, "{...}", |out| {
+                out.push('{');
+                for (i, (k, val)) in d.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    write_repr(gil, k, out)?;
+                    out.push_str(": ");
+                    write_repr(gil, val, out)?;
+                }
+                out.push('}');
+                Ok(())
+            })?;
+        }
+        Value::Set(_) | Value::FrozenSet(_) => {
+            let s = super::compare::set_of(gil, v);
+            let frozen = matches!(v, Value::FrozenSet(_));
+            let name = if frozen { "frozenset" } else { "set" };
+            if s.is_empty() {
+                let _ = write!(out, "{name}()");
+                return Ok(());
+            }
+            let items: Vec<Value> = s.keys().cloned().collect();
+            let (open, close) = if frozen {
+                ("frozenset({", "})")
+            } else {
+                ("{", "}")
+            };
+            nested(v, out, &format!("{name}(...)"), |out| {
+                seq(gil, open, &items, close, out)
+            })?;
+        }
+        Value::Range(r) => {
+            if r.step == 1 {
+                let _ = write!(out, "range({}, {})", r.start, r.stop);
+            } else {
+                let _ = write!(out, "range({}, {}, {})", r.start, r.stop, r.step);
+            }
+        }
+        Value::Slice(s) => seq(gil, "slice(", &s[..], ")", out)?,
+        Value::Function(f) => {
+            let _ = write!(
+                out,
+                "<function {} at 0x{:x}>",
+                f.qualname,
+                v.heap_ptr().unwrap_or(0)
+            );
+        }
+        Value::Native(n) => {
+            let _ = write!(out, "<built-in function {}>", n.name);
+        }
+        Value::BoundNative(b) => {
+            let _ = write!(
+                out,
+                "<built-in method {} of {} object at 0x{:x}>",
+                b.1.name,
+                type_name(&b.0),
+                b.0.heap_ptr().unwrap_or(0)
+            );
+        }
+        Value::Type(t) => {
+            let _ = write!(out, "<class '{}'>", t.name);
+        }
+        Value::Exception(e) => {
+            let args = if e.args.len() == 1 {
+                format!("({})", repr(gil, &e.args[0])?)
+            } else {
+                repr(gil, &Value::tuple(e.args.clone()))?
+            };
+            let _ = write!(out, "{}{}", e.typ.name, args);
+        }
+        Value::Iter(it) => {
+            let view = it.borrow(gil).view_items(gil);
+            match view {
+                Some((name, items)) => {
+                    let _ = write!(out, "{name}(");
+                    seq(gil, "[", &items, "]", out)?;
+                    out.push(')');
+                }
+                None => {
+                    let _ = write!(
+                        out,
+                        "<{} object at 0x{:x}>",
+                        it.borrow(gil).type_name(),
+                        v.heap_ptr().unwrap_or(0)
+                    );
+                }
+            }
+        }
+        Value::Module(m) => {
+            let _ = write!(out, "<module '{}' (built-in)>", m.name);
+        }
+        Value::Code(c) => {
+            let _ = write!(
+                out,
+                "<code object {} at 0x{:x}>",
+                c.name,
+                v.heap_ptr().unwrap_or(0)
+            );
+        }
+        Value::Cell(_) => {
+            let _ = write!(out, "<cell at 0x{:x}>", v.heap_ptr().unwrap_or(0));
+        }
+    }
+    Ok(())
+}
+
+fn seq(
+    gil: Gil<'_>,
+    open: &str,
+    items: &[Value],
+    close: &str,
+    out: &mut String,
+) -> Result<(), PyErr> {
+    out.push_str(open);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        write_repr(gil, item, out)?;
+    }
+    out.push_str(close);
+    Ok(())
+}
+
+/// Guard a container's repr against self-reference and unbounded nesting.
+fn nested(
+    v: &Value,
+    out: &mut String,
+    cycle: &str,
+    body: impl FnOnce(&mut String) -> Result<(), PyErr>,
+) -> Result<(), PyErr> {
+    let ptr = v.heap_ptr().unwrap_or(0);
+    let state = IN_PROGRESS.with(|p| {
+        let p = p.borrow();
+        if p.contains(&ptr) {
+            Some(true)
+        } else if p.len() >= MAX_DEPTH {
+            Some(false)
+        } else {
+            None
+        }
+    });
+    match state {
+        Some(true) => {
+            out.push_str(cycle);
+            return Ok(());
+        }
+        Some(false) => {
+            return Err(recursion_error(
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ))
+        }
+        None => {}
+    }
+    IN_PROGRESS.with(|p| p.borrow_mut().push(ptr));
+    let r = body(out);
+    IN_PROGRESS.with(|p| p.borrow_mut().pop());
+    r
+}

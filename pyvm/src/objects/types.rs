@@ -1,0 +1,229 @@
+//! Type objects: the built-in types and exception classes, created once per process.
+
+use std::sync::{Arc, OnceLock};
+
+use super::value::Value;
+
+/// Which built-in layout the instances of a type have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Object,
+    NoneType,
+    Ellipsis,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    ByteArray,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    Builtin,
+    Type,
+    Exception,
+    Iterator,
+    Module,
+    Code,
+    Cell,
+}
+
+/// A type object. Built-in types are immutable and shared by every thread.
+pub struct PyType {
+    pub name: String,
+    pub base: Option<Arc<PyType>>,
+    pub kind: Kind,
+}
+
+impl PyType {
+    /// Is `self` the same as or a subclass of `other`?
+    pub fn is_subtype(&self, other: &PyType) -> bool {
+        let mut t = Some(self);
+        while let Some(ty) = t {
+            if std::ptr::eq(ty, other) {
+                return true;
+            }
+            t = ty.base.as_deref();
+        }
+        false
+    }
+}
+
+macro_rules! exceptions {
+    (($root:ident) $( $field:ident : $name:literal < $parent:ident ),* $(,)?) => {
+        /// The built-in exception classes.
+        pub struct Exceptions {
+            $( pub $field: Arc<PyType>, )*
+        }
+
+        impl Exceptions {
+            fn new($root: Arc<PyType>) -> Exceptions {
+                $( let $field = new_type($name, Some(&$parent), Kind::Exception); )*
+                Exceptions { $( $field, )* }
+            }
+
+            /// Every exception class, for the builtins module.
+            pub fn all(&self) -> Vec<&Arc<PyType>> {
+                vec![$( &self.$field, )*]
+            }
+        }
+    };
+}
+
+exceptions! {
+    (object)
+    base_exception: "BaseException" < object,
+    system_exit: "SystemExit" < base_exception,
+    keyboard_interrupt: "KeyboardInterrupt" < base_exception,
+    generator_exit: "GeneratorExit" < base_exception,
+    exception: "Exception" < base_exception,
+    arithmetic_error: "ArithmeticError" < exception,
+    zero_division_error: "ZeroDivisionError" < arithmetic_error,
+    overflow_error: "OverflowError" < arithmetic_error,
+    assertion_error: "AssertionError" < exception,
+    attribute_error: "AttributeError" < exception,
+    eof_error: "EOFError" < exception,
+    import_error: "ImportError" < exception,
+    module_not_found_error: "ModuleNotFoundError" < import_error,
+    lookup_error: "LookupError" < exception,
+    memory_error: "MemoryError" < exception,
+    index_error: "IndexError" < lookup_error,
+    key_error: "KeyError" < lookup_error,
+    name_error: "NameError" < exception,
+    unbound_local_error: "UnboundLocalError" < name_error,
+    os_error: "OSError" < exception,
+    file_not_found_error: "FileNotFoundError" < os_error,
+    file_exists_error: "FileExistsError" < os_error,
+    permission_error: "PermissionError" < os_error,
+    is_a_directory_error: "IsADirectoryError" < os_error,
+    timeout_error: "TimeoutError" < os_error,
+    runtime_error: "RuntimeError" < exception,
+    recursion_error: "RecursionError" < runtime_error,
+    not_implemented_error: "NotImplementedError" < runtime_error,
+    stop_iteration: "StopIteration" < exception,
+    syntax_error: "SyntaxError" < exception,
+    system_error: "SystemError" < exception,
+    type_error: "TypeError" < exception,
+    value_error: "ValueError" < exception,
+    unicode_error: "UnicodeError" < value_error,
+    unicode_decode_error: "UnicodeDecodeError" < unicode_error,
+    unicode_encode_error: "UnicodeEncodeError" < unicode_error,
+}
+
+fn new_type(name: &str, base: Option<&Arc<PyType>>, kind: Kind) -> Arc<PyType> {
+    Arc::new(PyType {
+        name: name.to_owned(),
+        base: base.cloned(),
+        kind,
+    })
+}
+
+macro_rules! builtin_types {
+    ($( $field:ident : $name:literal = $kind:ident ),* $(,)?) => {
+        /// The built-in types and exceptions of this process.
+        pub struct Types {
+            pub object: Arc<PyType>,
+            $( pub $field: Arc<PyType>, )*
+            pub exc: Exceptions,
+        }
+
+        impl Types {
+            fn new() -> Types {
+                let object = new_type("object", None, Kind::Object);
+                $( let $field = new_type($name, Some(&object), Kind::$kind); )*
+                let exc = Exceptions::new(object.clone());
+                Types { object, $( $field, )* exc }
+            }
+        }
+    };
+}
+
+builtin_types! {
+    none_type: "NoneType" = NoneType,
+    bool_: "bool" = Bool,
+    ellipsis: "ellipsis" = Ellipsis,
+    int: "int" = Int,
+    float: "float" = Float,
+    str: "str" = Str,
+    bytes: "bytes" = Bytes,
+    bytearray: "bytearray" = ByteArray,
+    list: "list" = List,
+    tuple: "tuple" = Tuple,
+    dict: "dict" = Dict,
+    set: "set" = Set,
+    frozenset: "frozenset" = FrozenSet,
+    range: "range" = Range,
+    slice: "slice" = Slice,
+    function: "function" = Function,
+    builtin: "builtin_function_or_method" = Builtin,
+    type_: "type" = Type,
+    iterator: "iterator" = Iterator,
+    module: "module" = Module,
+    code: "code" = Code,
+    cell: "cell" = Cell,
+}
+
+static TYPES: OnceLock<Types> = OnceLock::new();
+
+/// The process's built-in types (created on first use).
+pub fn types() -> &'static Types {
+    TYPES.get_or_init(|| {
+        let mut t = Types::new();
+        // bool is the one built-in type whose base is not object.
+        t.bool_ = new_type("bool", Some(&t.int), Kind::Bool);
+        t
+    })
+}
+
+impl Types {
+    /// The type of a value.
+    pub fn of(&self, v: &Value) -> Arc<PyType> {
+        match v {
+            Value::Exception(e) => e.typ.clone(),
+            Value::Type(_) => self.type_.clone(),
+            _ => self.of_ref(v).clone(),
+        }
+    }
+
+    fn of_ref(&self, v: &Value) -> &Arc<PyType> {
+        match v {
+            Value::Null | Value::None => &self.none_type,
+            Value::Ellipsis => &self.ellipsis,
+            Value::Bool(_) => &self.bool_,
+            Value::Int(_) | Value::Big(_) => &self.int,
+            Value::Float(_) => &self.float,
+            Value::Str(_) => &self.str,
+            Value::Bytes(_) => &self.bytes,
+            Value::ByteArray(_) => &self.bytearray,
+            Value::List(_) => &self.list,
+            Value::Tuple(_) => &self.tuple,
+            Value::Dict(_) => &self.dict,
+            Value::Set(_) => &self.set,
+            Value::FrozenSet(_) => &self.frozenset,
+            Value::Range(_) => &self.range,
+            Value::Slice(_) => &self.slice,
+            Value::Function(_) => &self.function,
+            Value::Native(_) | Value::BoundNative(_) => &self.builtin,
+            Value::Type(_) => &self.type_,
+            Value::Exception(_) => &self.exc.base_exception,
+            Value::Iter(_) => &self.iterator,
+            Value::Module(_) => &self.module,
+            Value::Code(_) => &self.code,
+            Value::Cell(_) => &self.cell,
+        }
+    }
+}
+
+/// The type name of a value, for messages (`'int' object is not callable`).
+pub fn type_name(v: &Value) -> String {
+    match v {
+        Value::Exception(e) => e.typ.name.clone(),
+        Value::Iter(_) => "iterator".to_owned(),
+        _ => types().of_ref(v).name.clone(),
+    }
+}

@@ -1,0 +1,176 @@
+//! `Value`: the 16-byte handle every Python object is reached through.
+//!
+//! ```text
+//!  tag (8 bytes, mostly padding) | payload (8 bytes)
+//!  None / Bool / Int(i64) / Float(f64)         inline, never allocated
+//!  Str / List / Dict / Function / ...          one Arc pointer (atomically counted)
+//! ```
+//! Mutable containers keep their insides in a [`GilCell`], reachable with the GIL token.
+
+use std::sync::Arc;
+
+use num_bigint::BigInt;
+
+use super::dict::Dict;
+use super::exception::ExcObj;
+use super::function::{Function, NativeDef};
+use super::gil::GilCell;
+use super::iter::Iter;
+use super::module::Module;
+use super::set::Set;
+use super::str::PyStr;
+use super::types::PyType;
+use crate::compile::code::Code;
+
+/// A mutable cell of a closure (CPython's cell object).
+pub type CellRef = Arc<GilCell<Value>>;
+
+/// A Python value. Cloning copies an inline value or bumps one atomic count.
+#[derive(Clone)]
+pub enum Value {
+    /// CPython's NULL: an unbound local, an empty cell, or the "no self" slot that
+    /// `LOAD_METHOD` leaves below a callable. Never stored in a container.
+    Null,
+    None,
+    Ellipsis,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    /// An `int` outside `i64`; always normalized (never fits in `i64`).
+    Big(Arc<BigInt>),
+    Str(Arc<PyStr>),
+    Bytes(Arc<Vec<u8>>),
+    ByteArray(Arc<GilCell<Vec<u8>>>),
+    List(Arc<GilCell<Vec<Value>>>),
+    Tuple(Arc<Vec<Value>>),
+    Dict(Arc<GilCell<Dict>>),
+    Set(Arc<GilCell<Set>>),
+    FrozenSet(Arc<Set>),
+    Range(Arc<Range>),
+    Slice(Arc<[Value; 3]>),
+    Function(Arc<Function>),
+    /// A built-in function or an unbound method of a built-in type.
+    Native(&'static NativeDef),
+    /// A built-in method bound to its `self` (`[].append`).
+    BoundNative(Arc<(Value, &'static NativeDef)>),
+    Type(Arc<PyType>),
+    Exception(Arc<ExcObj>),
+    Iter(Arc<GilCell<Iter>>),
+    Module(Arc<Module>),
+    Code(Arc<Code>),
+    Cell(CellRef),
+}
+
+const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+/// `range(start, stop, step)`; `step != 0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl Range {
+    pub fn len(&self) -> i64 {
+        let (lo, hi, step) = if self.step > 0 {
+            (self.start as i128, self.stop as i128, self.step as i128)
+        } else {
+            (self.stop as i128, self.start as i128, -(self.step as i128))
+        };
+        if lo >= hi {
+            0
+        } else {
+            ((hi - lo - 1) / step + 1) as i64
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+impl Value {
+    pub fn str(s: &str) -> Value {
+        Value::Str(Arc::new(PyStr::new(s.to_owned())))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Arc::new(PyStr::new(s)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Arc::new(GilCell::new(items)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Arc::new(items))
+    }
+
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Arc::new(GilCell::new(d)))
+    }
+
+    pub fn big(b: BigInt) -> Value {
+        super::int::normalize(b)
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    /// Same object (`is`): identity for heap objects, value for inline ones.
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (Null, Null) | (None, None) | (Ellipsis, Ellipsis) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Native(a), Native(b)) => std::ptr::eq(*a, *b),
+            _ => match (self.heap_ptr(), other.heap_ptr()) {
+                (Some(a), Some(b)) => a == b,
+                _ => false,
+            },
+        }
+    }
+
+    /// The address of a heap object (for `is` and `id`).
+    pub fn heap_ptr(&self) -> Option<usize> {
+        use Value::*;
+        Some(match self {
+            Big(a) => Arc::as_ptr(a) as usize,
+            Str(a) => Arc::as_ptr(a) as usize,
+            Bytes(a) => Arc::as_ptr(a) as usize,
+            ByteArray(a) => Arc::as_ptr(a) as usize,
+            List(a) => Arc::as_ptr(a) as usize,
+            Tuple(a) => Arc::as_ptr(a) as usize,
+            Dict(a) => Arc::as_ptr(a) as usize,
+            Set(a) => Arc::as_ptr(a) as usize,
+            FrozenSet(a) => Arc::as_ptr(a) as usize,
+            Range(a) => Arc::as_ptr(a) as usize,
+            Slice(a) => Arc::as_ptr(a) as usize,
+            Function(a) => Arc::as_ptr(a) as usize,
+            Native(a) => *a as *const NativeDef as usize,
+            BoundNative(a) => Arc::as_ptr(a) as usize,
+            Type(a) => Arc::as_ptr(a) as usize,
+            Exception(a) => Arc::as_ptr(a) as usize,
+            Iter(a) => Arc::as_ptr(a) as usize,
+            Module(a) => Arc::as_ptr(a) as usize,
+            Code(a) => Arc::as_ptr(a) as usize,
+            Cell(a) => Arc::as_ptr(a) as usize,
+            _ => return Option::None,
+        })
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+}

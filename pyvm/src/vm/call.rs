@@ -1,0 +1,392 @@
+//! Calls: binding arguments to a Python function's parameters (with CPython's
+//! `TypeError` wording), pushing its frame, calling natives and types, and the bounded
+//! re-entry natives use to call Python.
+
+use std::sync::Arc;
+
+use deferred::Unwind;
+use smallvec::SmallVec;
+
+use super::eval;
+use super::frame::Frame;
+use super::thread::{MicroThread, MAX_REENTRY};
+use super::Outcome;
+use crate::compile::code::Code;
+use crate::native::{Args, Cx, PyResult};
+use crate::objects::dict::Dict;
+use crate::objects::exception::{recursion_error, type_error, PyErr};
+use crate::objects::function::Function;
+use crate::objects::gil::{Gil, GilCell};
+use crate::objects::types::type_name;
+use crate::objects::value::{CellRef, Value};
+
+/// What calling something produced.
+pub enum Called {
+    Value(Value),
+    /// A Python frame was pushed: the loop continues in it.
+    Frame,
+}
+
+/// Can `f` take `argc` positional arguments directly as its first locals?
+#[inline]
+pub fn is_simple(f: &Function, argc: usize) -> bool {
+    let p = &f.code.params;
+    p.argcount as usize == argc
+        && p.kwonly == 0
+        && !p.varargs
+        && !p.varkw
+        && f.code.cellvars.is_empty()
+}
+
+fn check_depth(th: &MicroThread) -> Result<(), PyErr> {
+    if th.frames.len() >= th.recursion_limit {
+        return Err(recursion_error("maximum recursion depth exceeded"));
+    }
+    Ok(())
+}
+
+/// Push a frame for a simple call whose arguments already sit at `args_at`; `floor`
+/// is where the callable slots begin.
+pub fn push_simple_frame(
+    _gil: Gil<'_>,
+    th: &mut MicroThread,
+    f: &Arc<Function>,
+    args_at: usize,
+    floor: usize,
+) -> Result<(), PyErr> {
+    check_depth(th)?;
+    let code = &f.code;
+    let extra = code.nlocals() - code.params.argcount as usize;
+    th.stack.extend(std::iter::repeat_n(Value::Null, extra));
+    th.frames.push(Frame {
+        code: code.clone(),
+        ip: 0,
+        base: args_at,
+        block_base: th.blocks.len(),
+        cells: f.closure.clone(),
+        globals: f.globals.clone(),
+        floor,
+    });
+    Ok(())
+}
+
+/// Call anything callable from the loop: Python functions push a frame.
+pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -> PyResult<Called> {
+    match &callable {
+        Value::Function(f) => {
+            let locals = bind(gil, f, args)?;
+            push_frame(th, f, locals)?;
+            Ok(Called::Frame)
+        }
+        Value::Native(n) => {
+            let mut cx = Cx { gil, th };
+            Ok(Called::Value((n.f)(&mut cx, args)?))
+        }
+        Value::BoundNative(b) => {
+            let mut pos: SmallVec<[Value; 4]> = SmallVec::with_capacity(args.pos.len() + 1);
+            pos.push(b.0.clone());
+            pos.extend(args.pos);
+            let mut cx = Cx { gil, th };
+            Ok(Called::Value((b.1.f)(&mut cx, Args { pos, kw: args.kw })?))
+        }
+        Value::Type(t) => {
+            let mut cx = Cx { gil, th };
+            Ok(Called::Value(crate::modules::builtins::construct(
+                &mut cx, t, args,
+            )?))
+        }
+        other => Err(Unwind::Raise(type_error(format!(
+            "'{}' object is not callable",
+            type_name(other)
+        )))),
+    }
+}
+
+/// Call from a native: run a pushed frame to completion in a nested loop.
+pub fn call_value(gil: Gil<'_>, th: &mut MicroThread, f: &Value, args: Args) -> PyResult<Value> {
+    match invoke(gil, th, f.clone(), args)? {
+        Called::Value(v) => Ok(v),
+        Called::Frame => {
+            if th.reentry >= MAX_REENTRY {
+                let fr = th.frames.pop().expect("the frame just pushed");
+                th.stack.truncate(fr.floor);
+                return Err(Unwind::Raise(recursion_error(
+                    "maximum recursion depth exceeded",
+                )));
+            }
+            th.reentry += 1;
+            let stop = th.frames.len() - 1;
+            let out = eval::run(th, gil, stop);
+            th.reentry -= 1;
+            match out {
+                Outcome::Returned(v) => Ok(v),
+                Outcome::Raised(e) => Err(Unwind::Raise(e)),
+                Outcome::Deferred => Err(Unwind::Deferred),
+            }
+        }
+    }
+}
+
+fn push_frame(
+    th: &mut MicroThread,
+    f: &Arc<Function>,
+    mut locals: Vec<Value>,
+) -> Result<(), PyErr> {
+    check_depth(th)?;
+    let code = &f.code;
+    let mut cells: Vec<CellRef> = Vec::with_capacity(code.ncells());
+    for (i, _) in code.cellvars.iter().enumerate() {
+        let init = match code.cell_params[i] {
+            Some(p) => std::mem::replace(&mut locals[p as usize], Value::Null),
+            None => Value::Null,
+        };
+        cells.push(Arc::new(GilCell::new(init)));
+    }
+    cells.extend(f.closure.iter().cloned());
+    let base = th.stack.len();
+    th.stack.extend(locals);
+    th.frames.push(Frame {
+        code: code.clone(),
+        ip: 0,
+        base,
+        block_base: th.blocks.len(),
+        cells,
+        globals: f.globals.clone(),
+        floor: base,
+    });
+    Ok(())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn name_list(names: &[&str]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+/// Bind call arguments to parameter slots, with CPython's error messages.
+pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr> {
+    let code: &Code = &f.code;
+    let p = &code.params;
+    let (argcount, kwonly) = (p.argcount as usize, p.kwonly as usize);
+    let mut locals = vec![Value::Null; code.nlocals()];
+    let qn = &f.qualname;
+    let npos = args.pos.len();
+    let mut pos = args.pos.into_iter();
+    for slot in locals.iter_mut().take(argcount.min(npos)) {
+        *slot = pos.next().unwrap_or(Value::Null);
+    }
+    let rest: Vec<Value> = pos.collect();
+    let mut next_slot = argcount + kwonly;
+    if p.varargs {
+        locals[next_slot] = Value::tuple(rest);
+        next_slot += 1;
+    } else if !rest.is_empty() {
+        let ndef = f.defaults.len();
+        let takes = if ndef > 0 {
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndef,
+                argcount
+            )
+        } else {
+            plural(argcount, "positional argument")
+        };
+        let kw_given = args
+            .kw
+            .iter()
+            .filter(|(k, _)| code.varnames[argcount..argcount + kwonly].contains(k))
+            .count();
+        let given = if kw_given > 0 {
+            format!(
+                "{} (and {} keyword-only argument{}) were given",
+                plural(npos, "positional argument"),
+                kw_given,
+                if kw_given == 1 { "" } else { "s" }
+            )
+        } else if npos == 1 {
+            "1 was given".to_owned()
+        } else {
+            format!("{npos} were given")
+        };
+        return Err(type_error(format!("{qn}() takes {takes} but {given}")));
+    }
+    let mut kwargs = if p.varkw { Some(Dict::new()) } else { None };
+    let mut posonly_as_kw = Vec::new();
+    for (k, v) in args.kw {
+        let slot = code.varnames[..argcount + kwonly]
+            .iter()
+            .position(|n| *n == k);
+        match slot {
+            Some(i) if i >= p.posonly as usize => {
+                if !locals[i].is_null() {
+                    return Err(type_error(format!(
+                        "{qn}() got multiple values for argument '{k}'"
+                    )));
+                }
+                locals[i] = v;
+            }
+            _ => match &mut kwargs {
+                Some(d) => d.insert(Value::string(k), v)?,
+                None => {
+                    if slot.is_some() {
+                        posonly_as_kw.push(k);
+                    } else {
+                        return Err(type_error(format!(
+                            "{qn}() got an unexpected keyword argument '{k}'"
+                        )));
+                    }
+                }
+            },
+        }
+    }
+    if !posonly_as_kw.is_empty() {
+        let names: Vec<&str> = posonly_as_kw.iter().map(String::as_str).collect();
+        return Err(type_error(format!(
+            "{qn}() got some positional-only arguments passed as keyword arguments: '{}'",
+            names.join(", ")
+        )));
+    }
+    // Defaults for positional parameters.
+    let first_default = argcount - f.defaults.len();
+    let mut missing = Vec::new();
+    for (i, slot) in locals.iter_mut().enumerate().take(argcount) {
+        if slot.is_null() {
+            if i >= first_default {
+                *slot = f.defaults[i - first_default].clone();
+            } else {
+                missing.push(code.varnames[i].as_str());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(type_error(format!(
+            "{qn}() missing {} required positional argument{}: {}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            name_list(&missing)
+        )));
+    }
+    for (i, slot) in locals
+        .iter_mut()
+        .enumerate()
+        .take(argcount + kwonly)
+        .skip(argcount)
+    {
+        if slot.is_null() {
+            let name = &code.varnames[i];
+            match f.kwdefaults.iter().find(|(k, _)| k == name) {
+                Some((_, v)) => *slot = v.clone(),
+                None => missing.push(name.as_str()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(type_error(format!(
+            "{qn}() missing {} required keyword-only argument{}: {}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" },
+            name_list(&missing)
+        )));
+    }
+    if let Some(d) = kwargs {
+        locals[next_slot] = Value::dict(d);
+    }
+    let _ = gil;
+    Ok(locals)
+}
+
+/// Split `CALL_KW` arguments: the last `names.len()` values are keywords.
+pub fn split_kw(self_arg: Option<Value>, mut all: Vec<Value>, names: &Value) -> Args {
+    let names: &[Value] = match names {
+        Value::Tuple(t) => t,
+        _ => &[],
+    };
+    let kwvals = all.split_off(all.len() - names.len());
+    let mut pos: SmallVec<[Value; 4]> = SmallVec::new();
+    pos.extend(self_arg);
+    pos.extend(all);
+    let kw = names
+        .iter()
+        .zip(kwvals)
+        .map(|(n, v)| (n.as_str().unwrap_or("").to_owned(), v))
+        .collect();
+    Args { pos, kw }
+}
+
+/// Arguments of `f(*args, **kwargs)`.
+pub fn ex_args(
+    gil: Gil<'_>,
+    self_arg: Option<Value>,
+    posargs: &Value,
+    kwargs: Option<&Value>,
+) -> Result<Args, PyErr> {
+    let mut pos: SmallVec<[Value; 4]> = SmallVec::new();
+    pos.extend(self_arg);
+    match posargs {
+        Value::Tuple(t) => pos.extend(t.iter().cloned()),
+        Value::List(l) => pos.extend(l.borrow(gil).iter().cloned()),
+        _ => {}
+    }
+    let mut kw = Vec::new();
+    if let Some(Value::Dict(d)) = kwargs {
+        for (k, v) in d.borrow(gil).iter() {
+            match k.as_str() {
+                Some(s) => kw.push((s.to_owned(), v.clone())),
+                None => return Err(type_error("keywords must be strings")),
+            }
+        }
+    }
+    Ok(Args { pos, kw })
+}
+
+/// `MAKE_FUNCTION`.
+pub fn make_function(
+    gil: Gil<'_>,
+    code: Value,
+    globals: Arc<GilCell<Dict>>,
+    defaults: Option<Value>,
+    kwdefaults: Option<Value>,
+    closure: Option<Value>,
+) -> Value {
+    let Value::Code(code) = code else {
+        unreachable!("MAKE_FUNCTION takes a code object")
+    };
+    let defaults = match defaults {
+        Some(Value::Tuple(t)) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    let kwdefaults = match kwdefaults {
+        Some(Value::Dict(d)) => d
+            .borrow(gil)
+            .iter()
+            .map(|(k, v)| (k.as_str().unwrap_or("").to_owned(), v.clone()))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let closure = match closure {
+        Some(Value::Tuple(t)) => t
+            .iter()
+            .filter_map(|c| match c {
+                Value::Cell(c) => Some(c.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Value::Function(Arc::new(Function {
+        name: code.name.to_string(),
+        qualname: code.qualname.clone(),
+        code,
+        globals,
+        defaults,
+        kwdefaults,
+        closure,
+    }))
+}

@@ -1,0 +1,636 @@
+//! The dispatch loop: one function, iterative across Python-to-Python calls.
+//!
+//! A Python call pushes a `Frame` and continues here (`continue 'frame`); a return pops
+//! it. The loop only returns when the frame it was started for returns or raises, or
+//! when a native defers; the result is an `Outcome`, never VM state.
+
+use std::sync::Arc;
+
+use deferred::Unwind;
+
+use super::call::{self, Called};
+use super::ops;
+use super::thread::MicroThread;
+use super::unwind::{self, Raise};
+use super::Outcome;
+use crate::compile::opcodes::Op;
+use crate::native::{Args, Cx};
+use crate::objects::compare::{self, CmpOp};
+use crate::objects::exception::{name_not_defined, unbound_local, PyErr};
+use crate::objects::gil::{Gil, GilCell};
+use crate::objects::types::types;
+use crate::objects::value::Value;
+
+/// Run the micro-thread until the frame at index `stop` returns or raises.
+pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
+    let mut pending: Option<(PyErr, Raise)> = None;
+    'frame: loop {
+        if let Some((err, how)) = pending.take() {
+            if let Err(err) = unwind::handle(gil, th, err, how, stop) {
+                return Outcome::Raised(err);
+            }
+        }
+        let fi = th.frames.len() - 1;
+        let code = th.frames[fi].code.clone();
+        let base = th.frames[fi].base;
+        let mut ip = th.frames[fi].ip;
+
+        macro_rules! pop {
+            () => {
+                th.stack.pop().expect("value stack underflow")
+            };
+        }
+        macro_rules! top {
+            () => {
+                th.stack.last().expect("value stack underflow")
+            };
+        }
+        macro_rules! raise {
+            ($e:expr) => {{
+                th.frames[fi].ip = ip;
+                pending = Some(($e, Raise::Fresh));
+                continue 'frame;
+            }};
+        }
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => raise!(e),
+                }
+            };
+        }
+        macro_rules! unwind {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(Unwind::Raise(e)) => raise!(e),
+                    Err(Unwind::Deferred) => {
+                        th.frames[fi].ip = ip;
+                        return Outcome::Deferred;
+                    }
+                }
+            };
+        }
+        macro_rules! name_arg {
+            ($arg:expr) => {
+                match &code.names[$arg as usize] {
+                    Value::Str(s) => s,
+                    _ => unreachable!("names are strings"),
+                }
+            };
+        }
+        macro_rules! do_call {
+            ($callable:expr, $args:expr) => {{
+                th.frames[fi].ip = ip;
+                if super::attention() {
+                    raise!(super::take_interrupt());
+                }
+                match call::invoke(gil, th, $callable, $args) {
+                    Ok(Called::Value(v)) => th.stack.push(v),
+                    Ok(Called::Frame) => continue 'frame,
+                    Err(Unwind::Raise(e)) => raise!(e),
+                    Err(Unwind::Deferred) => return Outcome::Deferred,
+                }
+            }};
+        }
+
+        loop {
+            let ins = code.instrs[ip];
+            ip += 1;
+            let arg = ins.arg;
+            match ins.op {
+                Op::NOP => {}
+                Op::POP_TOP => {
+                    pop!();
+                }
+                Op::DUP_TOP => {
+                    let v = top!().clone();
+                    th.stack.push(v);
+                }
+                Op::DUP_TOP_TWO => {
+                    let n = th.stack.len();
+                    let (a, b) = (th.stack[n - 2].clone(), th.stack[n - 1].clone());
+                    th.stack.push(a);
+                    th.stack.push(b);
+                }
+                Op::ROT_TWO => {
+                    let n = th.stack.len();
+                    th.stack.swap(n - 1, n - 2);
+                }
+                Op::ROT_THREE => {
+                    let v = pop!();
+                    let n = th.stack.len();
+                    th.stack.insert(n - 2, v);
+                }
+                Op::ROT_FOUR => {
+                    let v = pop!();
+                    let n = th.stack.len();
+                    th.stack.insert(n - 3, v);
+                }
+                Op::PUSH_NULL => th.stack.push(Value::Null),
+                Op::LOAD_CONST => th.stack.push(code.consts[arg as usize].clone()),
+                Op::LOAD_FAST => {
+                    let v = &th.stack[base + arg as usize];
+                    if v.is_null() {
+                        let name = &code.varnames[arg as usize];
+                        raise!(unbound_local(format!(
+                            "cannot access local variable '{name}' where it is not associated with a value"
+                        )));
+                    }
+                    let v = v.clone();
+                    th.stack.push(v);
+                }
+                Op::STORE_FAST => {
+                    let v = pop!();
+                    th.stack[base + arg as usize] = v;
+                }
+                Op::DELETE_FAST => {
+                    let slot = &mut th.stack[base + arg as usize];
+                    if slot.is_null() {
+                        let name = &code.varnames[arg as usize];
+                        raise!(unbound_local(format!(
+                            "cannot access local variable '{name}' where it is not associated with a value"
+                        )));
+                    }
+                    *slot = Value::Null;
+                }
+                Op::LOAD_NAME | Op::LOAD_GLOBAL => {
+                    let name = name_arg!(arg);
+                    let found = th.frames[fi].globals.borrow(gil).get_str(name);
+                    let v = match found {
+                        Some(v) => v,
+                        None => match super::builtins_dict().borrow(gil).get_str(name) {
+                            Some(v) => v,
+                            None => raise!(name_not_defined(name.as_str())),
+                        },
+                    };
+                    th.stack.push(v);
+                }
+                Op::STORE_NAME | Op::STORE_GLOBAL => {
+                    let v = pop!();
+                    let key = code.names[arg as usize].clone();
+                    let r = th.frames[fi].globals.borrow_mut(gil).insert(key, v);
+                    tri!(r);
+                }
+                Op::DELETE_NAME | Op::DELETE_GLOBAL => {
+                    let key = &code.names[arg as usize];
+                    let removed = th.frames[fi].globals.borrow_mut(gil).remove(key);
+                    let removed = tri!(removed);
+                    if removed.is_none() {
+                        raise!(name_not_defined(name_arg!(arg).as_str()));
+                    }
+                }
+                Op::LOAD_DEREF => {
+                    let v = th.frames[fi].cells[arg as usize].borrow(gil).clone();
+                    if v.is_null() {
+                        raise!(ops::unbound_deref(&code, arg as usize));
+                    }
+                    th.stack.push(v);
+                }
+                Op::STORE_DEREF => {
+                    let v = pop!();
+                    *th.frames[fi].cells[arg as usize].borrow_mut(gil) = v;
+                }
+                Op::DELETE_DEREF => {
+                    let cell = th.frames[fi].cells[arg as usize].clone();
+                    if cell.borrow(gil).is_null() {
+                        raise!(ops::unbound_deref(&code, arg as usize));
+                    }
+                    *cell.borrow_mut(gil) = Value::Null;
+                }
+                Op::LOAD_CLOSURE => {
+                    let c = th.frames[fi].cells[arg as usize].clone();
+                    th.stack.push(Value::Cell(c));
+                }
+                Op::LOAD_ATTR => {
+                    let obj = pop!();
+                    let v = tri!(ops::getattr(gil, &obj, name_arg!(arg).as_str()));
+                    th.stack.push(v);
+                }
+                Op::STORE_ATTR => {
+                    let obj = pop!();
+                    let _v = pop!();
+                    raise!(ops::setattr_error(&obj, name_arg!(arg).as_str()));
+                }
+                Op::DELETE_ATTR => {
+                    let obj = pop!();
+                    raise!(ops::setattr_error(&obj, name_arg!(arg).as_str()));
+                }
+                Op::LOAD_METHOD => {
+                    let obj = pop!();
+                    match tri!(ops::load_method(gil, &obj, name_arg!(arg).as_str())) {
+                        Some(m) => {
+                            th.stack.push(m);
+                            th.stack.push(obj);
+                        }
+                        None => {
+                            let v = tri!(ops::getattr(gil, &obj, name_arg!(arg).as_str()));
+                            th.stack.push(Value::Null);
+                            th.stack.push(v);
+                        }
+                    }
+                }
+                Op::CALL => {
+                    let argc = arg as usize;
+                    let n = th.stack.len();
+                    let head = n - argc - 2;
+                    // Fast path: a Python function with exactly its positional
+                    // parameters; the arguments become its locals where they lie.
+                    let fast = match (&th.stack[head], &th.stack[head + 1]) {
+                        (Value::Null, Value::Function(f)) if call::is_simple(f, argc) => {
+                            Some((f.clone(), head + 2))
+                        }
+                        (Value::Function(f), _) if call::is_simple(f, argc + 1) => {
+                            Some((f.clone(), head + 1))
+                        }
+                        _ => None,
+                    };
+                    if let Some((f, args_at)) = fast {
+                        th.frames[fi].ip = ip;
+                        if super::attention() {
+                            raise!(super::take_interrupt());
+                        }
+                        tri!(call::push_simple_frame(gil, th, &f, args_at, head));
+                        continue 'frame;
+                    }
+                    let args: smallvec::SmallVec<[Value; 4]> = th.stack.drain(head + 2..).collect();
+                    let b = pop!();
+                    let a = pop!();
+                    let (callable, args) = if a.is_null() {
+                        (
+                            b,
+                            Args {
+                                pos: args,
+                                kw: Vec::new(),
+                            },
+                        )
+                    } else {
+                        let mut pos = smallvec::SmallVec::with_capacity(args.len() + 1);
+                        pos.push(b);
+                        pos.extend(args);
+                        (
+                            a,
+                            Args {
+                                pos,
+                                kw: Vec::new(),
+                            },
+                        )
+                    };
+                    do_call!(callable, args);
+                }
+                Op::CALL_KW => {
+                    let names = pop!();
+                    let argc = arg as usize;
+                    let n = th.stack.len();
+                    let head = n - argc - 2;
+                    let all: Vec<Value> = th.stack.drain(head + 2..).collect();
+                    let b = pop!();
+                    let a = pop!();
+                    let args = call::split_kw(
+                        a.is_null().then_some(()).map_or(Some(b.clone()), |_| None),
+                        all,
+                        &names,
+                    );
+                    let callable = if a.is_null() { b } else { a };
+                    do_call!(callable, args);
+                }
+                Op::CALL_FUNCTION_EX => {
+                    let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
+                    let posargs = pop!();
+                    let b = pop!();
+                    let a = pop!();
+                    let args = tri!(call::ex_args(
+                        gil,
+                        a.is_null().then_some(()).map_or(Some(b.clone()), |_| None),
+                        &posargs,
+                        kwargs.as_ref()
+                    ));
+                    let callable = if a.is_null() { b } else { a };
+                    do_call!(callable, args);
+                }
+                Op::BINARY_OP => {
+                    let b = pop!();
+                    let a = pop!();
+                    let v = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) if arg == 0 || arg == 13 => {
+                            match x.checked_add(*y) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(ops::binary_op(gil, arg, &a, &b)),
+                            }
+                        }
+                        (Value::Int(x), Value::Int(y)) if arg == 10 || arg == 23 => {
+                            match x.checked_sub(*y) {
+                                Some(r) => Value::Int(r),
+                                None => tri!(ops::binary_op(gil, arg, &a, &b)),
+                            }
+                        }
+                        (Value::Float(x), Value::Float(y)) if arg == 0 || arg == 13 => {
+                            Value::Float(x + y)
+                        }
+                        _ => tri!(ops::binary_op(gil, arg, &a, &b)),
+                    };
+                    th.stack.push(v);
+                }
+                Op::UNARY_NEGATIVE => {
+                    let a = pop!();
+                    th.stack.push(tri!(ops::unary(gil, "-", &a)));
+                }
+                Op::UNARY_POSITIVE => {
+                    let a = pop!();
+                    th.stack.push(tri!(ops::unary(gil, "+", &a)));
+                }
+                Op::UNARY_INVERT => {
+                    let a = pop!();
+                    th.stack.push(tri!(ops::unary(gil, "~", &a)));
+                }
+                Op::UNARY_NOT => {
+                    let a = pop!();
+                    th.stack.push(Value::Bool(!ops::truthy(gil, &a)));
+                }
+                Op::COMPARE_OP => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => match arg {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        },
+                        _ => tri!(compare::compare(gil, CmpOp::from_u32(arg), &a, &b)),
+                    };
+                    th.stack.push(Value::Bool(r));
+                }
+                Op::IS_OP => {
+                    let b = pop!();
+                    let a = pop!();
+                    th.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+                }
+                Op::CONTAINS_OP => {
+                    let container = pop!();
+                    let item = pop!();
+                    let r = tri!(ops::contains(gil, &container, &item));
+                    th.stack.push(Value::Bool(r != (arg == 1)));
+                }
+                Op::BINARY_SUBSCR => {
+                    let key = pop!();
+                    let obj = pop!();
+                    th.stack.push(tri!(ops::getitem(gil, &obj, &key)));
+                }
+                Op::STORE_SUBSCR => {
+                    let key = pop!();
+                    let obj = pop!();
+                    let v = pop!();
+                    tri!(ops::setitem(gil, &obj, key, v));
+                }
+                Op::DELETE_SUBSCR => {
+                    let key = pop!();
+                    let obj = pop!();
+                    tri!(ops::delitem(gil, &obj, &key));
+                }
+                Op::BUILD_SLICE => {
+                    let step = if arg == 3 { pop!() } else { Value::None };
+                    let stop_v = pop!();
+                    let start = pop!();
+                    th.stack.push(Value::Slice(Arc::new([start, stop_v, step])));
+                }
+                Op::BUILD_TUPLE => {
+                    let items = th.stack.split_off(th.stack.len() - arg as usize);
+                    th.stack.push(Value::tuple(items));
+                }
+                Op::BUILD_LIST => {
+                    let items = th.stack.split_off(th.stack.len() - arg as usize);
+                    th.stack.push(Value::list(items));
+                }
+                Op::BUILD_SET => {
+                    let items = th.stack.split_off(th.stack.len() - arg as usize);
+                    let set = tri!(crate::objects::set::Set::from_values(items));
+                    th.stack.push(Value::Set(Arc::new(GilCell::new(set))));
+                }
+                Op::BUILD_MAP => {
+                    let items = th.stack.split_off(th.stack.len() - 2 * arg as usize);
+                    let mut d = crate::objects::dict::Dict::new();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        tri!(d.insert(k, v));
+                    }
+                    th.stack.push(Value::dict(d));
+                }
+                Op::BUILD_STRING => {
+                    let parts = th.stack.split_off(th.stack.len() - arg as usize);
+                    let mut s = String::new();
+                    for p in &parts {
+                        s.push_str(p.as_str().unwrap_or(""));
+                    }
+                    th.stack.push(Value::string(s));
+                }
+                Op::LIST_APPEND
+                | Op::SET_ADD
+                | Op::LIST_EXTEND
+                | Op::SET_UPDATE
+                | Op::DICT_UPDATE => {
+                    let v = pop!();
+                    let target = th.stack[th.stack.len() - arg as usize].clone();
+                    let mut cx = Cx { gil, th };
+                    unwind!(ops::collection_add(&mut cx, ins.op, &target, v));
+                }
+                Op::MAP_ADD => {
+                    let v = pop!();
+                    let k = pop!();
+                    if let Value::Dict(d) = &th.stack[th.stack.len() - arg as usize] {
+                        tri!(d.borrow_mut(gil).insert(k, v));
+                    }
+                }
+                Op::LIST_TO_TUPLE => {
+                    let l = pop!();
+                    let items = match &l {
+                        Value::List(l) => l.borrow(gil).clone(),
+                        _ => Vec::new(),
+                    };
+                    th.stack.push(Value::tuple(items));
+                }
+                Op::FORMAT_VALUE => {
+                    let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
+                    let v = pop!();
+                    th.frames[fi].ip = ip;
+                    let mut cx = Cx { gil, th };
+                    let s = unwind!(ops::format_value(&mut cx, &v, arg & 3, spec.as_ref()));
+                    th.stack.push(s);
+                }
+                Op::UNPACK_SEQUENCE | Op::UNPACK_EX => {
+                    let v = pop!();
+                    th.frames[fi].ip = ip;
+                    let mut cx = Cx { gil, th };
+                    let items = unwind!(ops::unpack(&mut cx, &v, ins.op, arg));
+                    th.stack.extend(items.into_iter().rev());
+                }
+                Op::JUMP_FORWARD => ip = arg as usize,
+                Op::JUMP_BACKWARD => {
+                    ip = arg as usize;
+                    if super::attention() {
+                        raise!(super::take_interrupt());
+                    }
+                }
+                Op::POP_JUMP_IF_FALSE => {
+                    let v = pop!();
+                    if !ops::truthy(gil, &v) {
+                        ip = arg as usize;
+                    }
+                }
+                Op::POP_JUMP_IF_TRUE => {
+                    let v = pop!();
+                    if ops::truthy(gil, &v) {
+                        ip = arg as usize;
+                    }
+                }
+                Op::JUMP_IF_FALSE_OR_POP => {
+                    if !ops::truthy(gil, top!()) {
+                        ip = arg as usize;
+                    } else {
+                        pop!();
+                    }
+                }
+                Op::JUMP_IF_TRUE_OR_POP => {
+                    if ops::truthy(gil, top!()) {
+                        ip = arg as usize;
+                    } else {
+                        pop!();
+                    }
+                }
+                Op::GET_ITER => {
+                    let v = pop!();
+                    th.stack.push(tri!(ops::get_iter(gil, &v)));
+                }
+                Op::FOR_ITER => {
+                    let next = match top!() {
+                        Value::Iter(it) => it.borrow_mut(gil).next_simple(gil),
+                        _ => None,
+                    };
+                    let next = match next {
+                        Some(r) => tri!(r),
+                        None => {
+                            let it = top!().clone();
+                            th.frames[fi].ip = ip;
+                            let mut cx = Cx { gil, th };
+                            unwind!(ops::iter_next(&mut cx, &it))
+                        }
+                    };
+                    match next {
+                        Some(v) => th.stack.push(v),
+                        None => {
+                            pop!();
+                            ip = arg as usize;
+                        }
+                    }
+                }
+                Op::RETURN_VALUE => {
+                    let v = pop!();
+                    let f = th.frames.pop().expect("a frame to return from");
+                    th.stack.truncate(f.floor);
+                    th.blocks.truncate(f.block_base);
+                    if th.frames.len() <= stop {
+                        return Outcome::Returned(v);
+                    }
+                    th.stack.push(v);
+                    continue 'frame;
+                }
+                Op::MAKE_FUNCTION => {
+                    let code_v = pop!();
+                    let closure = if arg & 8 != 0 { Some(pop!()) } else { None };
+                    let kwdefaults = if arg & 2 != 0 { Some(pop!()) } else { None };
+                    let defaults = if arg & 1 != 0 { Some(pop!()) } else { None };
+                    let globals = th.frames[fi].globals.clone();
+                    let f =
+                        call::make_function(gil, code_v, globals, defaults, kwdefaults, closure);
+                    th.stack.push(f);
+                }
+                Op::SETUP_FINALLY => {
+                    let depth = th.stack.len();
+                    th.blocks.push(super::frame::Block {
+                        handler: arg as usize,
+                        depth,
+                    });
+                }
+                Op::POP_BLOCK => {
+                    th.blocks.pop();
+                }
+                Op::PUSH_EXC_INFO => {
+                    let exc = pop!();
+                    let prev = std::mem::replace(&mut th.handled, exc.clone());
+                    th.stack.push(prev);
+                    th.stack.push(exc);
+                }
+                Op::POP_EXCEPT => {
+                    th.handled = pop!();
+                }
+                Op::CHECK_EXC_MATCH => {
+                    let typ = pop!();
+                    let r = tri!(ops::exception_matches(gil, top!(), &typ));
+                    th.stack.push(Value::Bool(r));
+                }
+                Op::RERAISE => {
+                    let exc = pop!();
+                    th.frames[fi].ip = ip;
+                    pending = Some((unwind::as_err(exc), Raise::Reraise));
+                    continue 'frame;
+                }
+                Op::POP_EXCEPT_AND_RERAISE => {
+                    let exc = pop!();
+                    th.handled = pop!();
+                    th.frames[fi].ip = ip;
+                    pending = Some((unwind::as_err(exc), Raise::Reraise));
+                    continue 'frame;
+                }
+                Op::RAISE_VARARGS => {
+                    let cause = if arg == 2 { Some(pop!()) } else { None };
+                    let exc = if arg >= 1 { Some(pop!()) } else { None };
+                    th.frames[fi].ip = ip;
+                    match exc {
+                        None => {
+                            if th.handled.is_null() {
+                                raise!(crate::objects::exception::runtime_error(
+                                    "No active exception to reraise"
+                                ));
+                            }
+                            pending = Some((unwind::as_err(th.handled.clone()), Raise::Reraise));
+                            continue 'frame;
+                        }
+                        Some(e) => {
+                            let mut cx = Cx { gil, th };
+                            let err = unwind!(unwind::make_raise(&mut cx, e, cause));
+                            raise!(err);
+                        }
+                    }
+                }
+                Op::LOAD_ASSERTION_ERROR => {
+                    th.stack
+                        .push(Value::Type(types().exc.assertion_error.clone()));
+                }
+                Op::IMPORT_NAME => {
+                    let name = name_arg!(arg);
+                    th.stack
+                        .push(tri!(crate::modules::import(gil, name.as_str())));
+                }
+                Op::IMPORT_FROM => {
+                    let name = name_arg!(arg).as_str();
+                    let v = match top!() {
+                        Value::Module(m) => match m.get(gil, name) {
+                            Some(v) => v,
+                            None => raise!(crate::objects::exception::import_error(format!(
+                                "cannot import name '{name}' from '{}' (unknown location)",
+                                m.name
+                            ))),
+                        },
+                        _ => raise!(crate::objects::exception::import_error(format!(
+                            "cannot import name '{name}'"
+                        ))),
+                    };
+                    th.stack.push(v);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! Heap frames and exception-handler blocks.
+//!
+//! Frames of one micro-thread share its value stack (Lua's layout): a frame's locals
+//! are a window of the stack, its operands sit above them.
+//! ```text
+//!  stack: [ ... | NULL func | arg0 arg1 local2 | operands ... ]
+//!                             ^ base            ^ base + nlocals
+//! ```
+
+use std::sync::Arc;
+
+use crate::compile::code::Code;
+use crate::objects::dict::Dict;
+use crate::objects::gil::GilCell;
+use crate::objects::value::CellRef;
+
+/// One activation of a code object. Lives in `MicroThread::frames`, never on the Rust
+/// stack.
+pub struct Frame {
+    pub code: Arc<Code>,
+    /// Index of the next instruction. Written back by the loop before anything that
+    /// can call, fail or defer; tracebacks and resumption read it.
+    pub ip: usize,
+    /// Stack index of local slot 0.
+    pub base: usize,
+    /// Index into `MicroThread::blocks` where this frame's handlers start.
+    pub block_base: usize,
+    /// Cell variables then free variables (empty for most functions: no allocation).
+    pub cells: Vec<CellRef>,
+    pub globals: Arc<GilCell<Dict>>,
+    /// Stack length to cut back to when the frame is popped (drops the callable slots
+    /// below the locals too); the return value is pushed after the cut.
+    pub floor: usize,
+}
+
+/// An active `SETUP_FINALLY`: where to jump and how deep the stack was.
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub handler: usize,
+    pub depth: usize,
+}

@@ -1,0 +1,91 @@
+//! The virtual machine: frames, the dispatch loop, calls, operators and unwinding.
+//!
+//! Where state lives:
+//! - per process: built-in types (`objects::types`), the builtins and `sys` modules
+//!   (`modules`), the GIL (`objects::gil`), the interrupt flag (here);
+//! - per OS thread: the GIL token in use and the repr guard (thread-locals);
+//! - per micro-thread: `MicroThread` (frames, value stack, handler blocks, the handled
+//!   exception).
+
+pub mod call;
+pub(crate) mod eval;
+pub mod frame;
+pub mod ops;
+pub mod thread;
+pub mod unwind;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use crate::compile::code::Code;
+use crate::objects::dict::Dict;
+use crate::objects::exception::PyErr;
+use crate::objects::gil::{Gil, GilCell};
+use crate::objects::types::types;
+use crate::objects::value::Value;
+use frame::Frame;
+use thread::MicroThread;
+
+/// How a run of the dispatch loop ended.
+///
+/// Generators (pyvm part 2) add `Yielded(Value)`.
+pub enum Outcome {
+    /// The frame the run started for returned this value.
+    Returned(Value),
+    /// An exception left that frame.
+    Raised(PyErr),
+    /// A native deferred: the frames stay on the micro-thread, each `ip` just past its
+    /// pending call, ready to be resumed with the awaited value (micro_thread issue).
+    Deferred,
+}
+
+/// Set by the SIGINT handler; checked at backward jumps and calls.
+static INTERRUPTED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+/// The flag a SIGINT handler sets to raise `KeyboardInterrupt` in the running code.
+pub fn interrupt_flag() -> Arc<AtomicBool> {
+    INTERRUPTED
+        .get_or_init(|| Arc::new(AtomicBool::new(false)))
+        .clone()
+}
+
+#[inline]
+pub(crate) fn attention() -> bool {
+    INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed))
+}
+
+pub(crate) fn take_interrupt() -> PyErr {
+    if let Some(f) = INTERRUPTED.get() {
+        f.store(false, Ordering::Relaxed);
+    }
+    PyErr::new(&types().exc.keyboard_interrupt, vec![])
+}
+
+/// The builtins namespace (per process).
+pub(crate) fn builtins_dict() -> &'static Arc<GilCell<Dict>> {
+    &crate::modules::builtins_module().dict
+}
+
+/// Run a module's code object in `globals` on `th` until it finishes.
+pub fn run_code(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    code: Arc<Code>,
+    globals: Arc<GilCell<Dict>>,
+) -> Outcome {
+    let base = th.stack.len();
+    let n = code.nlocals();
+    th.stack.extend(std::iter::repeat_n(Value::Null, n));
+    th.frames.push(Frame {
+        code,
+        ip: 0,
+        base,
+        block_base: th.blocks.len(),
+        cells: Vec::new(),
+        globals,
+        floor: base,
+    });
+    let stop = th.frames.len() - 1;
+    let _ = gil;
+    eval::run(th, gil, stop)
+}

@@ -1,0 +1,255 @@
+//! Exceptions in flight: finding the handler, building tracebacks, `raise` (with
+//! `from`), implicit chaining, and printing an uncaught exception as CPython does.
+
+use std::fmt::Write;
+use std::sync::Arc;
+
+use deferred::Unwind;
+
+use super::thread::MicroThread;
+use crate::native::{Args, Cx, PyResult};
+use crate::objects::exception::{type_error, PyErr, TbEntry};
+use crate::objects::gil::Gil;
+use crate::objects::types::types;
+use crate::objects::value::Value;
+
+/// How an exception entered the current frame.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Raise {
+    /// Raised here: record this frame in the traceback and chain `__context__`.
+    Fresh,
+    /// Came out of a callee: record this frame.
+    Propagated,
+    /// `raise` with no argument / end of a handler: the traceback already has it.
+    Reraise,
+}
+
+/// An exception value as a `PyErr` (the compiler only re-raises exceptions).
+pub fn as_err(v: Value) -> PyErr {
+    match v {
+        Value::Exception(e) => PyErr(e),
+        other => type_error(format!(
+            "exceptions must derive from BaseException, not {}",
+            crate::objects::types::type_name(&other)
+        )),
+    }
+}
+
+fn tb_entry(th: &MicroThread) -> Option<TbEntry> {
+    let f = th.frames.last()?;
+    let at = f.ip.saturating_sub(1);
+    let p = f.code.positions.get(at).copied().unwrap_or_default();
+    Some(TbEntry {
+        filename: f.code.filename.clone(),
+        name: f.code.name.clone(),
+        line: p.line,
+        end_line: p.end_line,
+        col: p.col,
+        col_end: p.end_col,
+        anchor_lo: p.anchor_lo,
+        anchor_hi: p.anchor_hi,
+    })
+}
+
+/// Deliver `err` to the innermost handler at or above frame `stop`. `Ok` means a handler
+/// was found (its frame's `ip` points at it); `Err` gives the exception back when it
+/// leaves frame `stop`, whose frames are then popped.
+pub(crate) fn handle(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    err: PyErr,
+    mut how: Raise,
+    stop: usize,
+) -> Result<(), PyErr> {
+    if how == Raise::Fresh && !th.handled.is_null() && !th.handled.is(&err.value()) {
+        let mut st = err.0.state.borrow_mut(gil);
+        if st.context.is_none() && !chain_contains(gil, &th.handled, &err) {
+            st.context = Some(th.handled.clone());
+        }
+    }
+    loop {
+        if how != Raise::Reraise {
+            if let Some(e) = tb_entry(th) {
+                err.add_traceback(gil, e);
+            }
+        }
+        let Some(frame) = th.frames.last_mut() else {
+            return Err(err);
+        };
+        if th.blocks.len() > frame.block_base {
+            let b = th.blocks.pop().expect("a block above the frame's base");
+            th.stack.truncate(b.depth);
+            th.stack.push(err.value());
+            frame.ip = b.handler;
+            return Ok(());
+        }
+        let f = th.frames.pop().expect("a frame to unwind");
+        th.stack.truncate(f.floor);
+        if th.frames.len() <= stop {
+            return Err(err);
+        }
+        how = Raise::Propagated;
+    }
+}
+
+/// Would making `handled` the context of `err` create a cycle?
+fn chain_contains(gil: Gil<'_>, handled: &Value, err: &PyErr) -> bool {
+    let mut cur = handled.clone();
+    for _ in 0..100 {
+        let Value::Exception(e) = &cur else {
+            return false;
+        };
+        if Arc::ptr_eq(e, &err.0) {
+            return true;
+        }
+        let next = e.state.borrow(gil).context.clone();
+        match next {
+            Some(n) => cur = n,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The exception a `raise exc [from cause]` statement raises.
+pub(crate) fn make_raise(cx: &mut Cx<'_, '_>, exc: Value, cause: Option<Value>) -> PyResult<PyErr> {
+    let err = instantiate(cx, exc)?;
+    if let Some(c) = cause {
+        let c = match c {
+            Value::None => None,
+            c => Some(instantiate(cx, c).map_err(|_| {
+                Unwind::Raise(type_error(
+                    "exception causes must derive from BaseException",
+                ))
+            })?),
+        };
+        let mut st = err.0.state.borrow_mut(cx.gil);
+        st.cause = c.map(|c| c.value());
+        st.suppress_context = true;
+    }
+    Ok(err)
+}
+
+fn instantiate(cx: &mut Cx<'_, '_>, v: Value) -> PyResult<PyErr> {
+    match v {
+        Value::Exception(e) => Ok(PyErr(e)),
+        Value::Type(t) if t.is_subtype(&types().exc.base_exception) => {
+            let made = cx.call_args(&Value::Type(t), Args::new([]))?;
+            Ok(as_err(made))
+        }
+        _ => Err(Unwind::Raise(type_error(
+            "exceptions must derive from BaseException",
+        ))),
+    }
+}
+
+/// The text CPython prints for an uncaught exception, chained exceptions first.
+pub fn format_exception(
+    gil: Gil<'_>,
+    err: &PyErr,
+    sources: &dyn Fn(&str) -> Option<String>,
+) -> String {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    format_chain(gil, err, sources, &mut out, &mut seen);
+    out
+}
+
+fn format_chain(
+    gil: Gil<'_>,
+    err: &PyErr,
+    sources: &dyn Fn(&str) -> Option<String>,
+    out: &mut String,
+    seen: &mut Vec<usize>,
+) {
+    seen.push(Arc::as_ptr(&err.0) as usize);
+    let (cause, context, suppress) = {
+        let st = err.0.state.borrow(gil);
+        (st.cause.clone(), st.context.clone(), st.suppress_context)
+    };
+    let fresh = |v: &Value, seen: &Vec<usize>| match v {
+        Value::Exception(e) => !seen.contains(&(Arc::as_ptr(e) as usize)),
+        _ => false,
+    };
+    if let Some(c) = cause.as_ref().filter(|c| fresh(c, seen)) {
+        format_chain(gil, &as_err(c.clone()), sources, out, seen);
+        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if let Some(c) = context.as_ref().filter(|c| !suppress && fresh(c, seen)) {
+        format_chain(gil, &as_err(c.clone()), sources, out, seen);
+        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    let tb = err.0.state.borrow(gil).traceback.clone();
+    if !tb.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        for e in tb.iter().rev() {
+            let _ = writeln!(
+                out,
+                "  File \"{}\", line {}, in {}",
+                e.filename, e.line, e.name
+            );
+            if let Some(src) = sources(&e.filename) {
+                source_line(out, &src, e);
+            }
+        }
+    }
+    out.push_str(&exception_line(gil, err));
+    out.push('\n');
+}
+
+/// `TypeError: message` (or just the class name when there is no message).
+pub fn exception_line(gil: Gil<'_>, err: &PyErr) -> String {
+    let e = &err.0;
+    let name = &e.typ.name;
+    let msg = if e.typ.is_subtype(&types().exc.key_error) && e.args.len() == 1 {
+        crate::objects::repr::repr(gil, &e.args[0]).unwrap_or_default()
+    } else {
+        crate::objects::repr::str_of(gil, &err.value()).unwrap_or_default()
+    };
+    if msg.is_empty() {
+        name.clone()
+    } else {
+        format!("{name}: {msg}")
+    }
+}
+
+/// The source line of a traceback entry and CPython 3.11's caret line under it.
+fn source_line(out: &mut String, src: &str, e: &TbEntry) {
+    let Some(text) = src.lines().nth(e.line.saturating_sub(1) as usize) else {
+        return;
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let indent = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let last = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |i| i + 1);
+    if last <= indent {
+        return;
+    }
+    let stripped: String = chars[indent..last].iter().collect();
+    let _ = writeln!(out, "    {stripped}");
+    let start = e.col as usize;
+    let end = if e.end_line == e.line {
+        e.col_end as usize
+    } else {
+        last
+    };
+    let anchors = e.end_line == e.line && e.anchor_hi > 0;
+    if end <= start || (end - start == last - indent && !anchors) {
+        return;
+    }
+    out.push_str("    ");
+    for i in indent..end {
+        let c = if i < start {
+            ' '
+        } else if anchors && i >= e.anchor_lo as usize && i < e.anchor_hi as usize {
+            '^'
+        } else if anchors {
+            '~'
+        } else {
+            '^'
+        };
+        out.push(c);
+    }
+    out.push('\n');
+}
