@@ -12,3 +12,21 @@ mod deferred_finish;
 mod deferred_queue_order;
 #[path = "c_layer/deferred_redefer.rs"]
 mod deferred_redefer;
+#[path = "c_layer/reactor_cancel.rs"]
+mod reactor_cancel;
+#[path = "c_layer/reactor_io.rs"]
+mod reactor_io;
+#[path = "c_layer/reactor_loop_end.rs"]
+mod reactor_loop_end;
+#[path = "c_layer/reactor_priority.rs"]
+mod reactor_priority;
+#[path = "c_layer/reactor_signal.rs"]
+mod reactor_signal;
+#[path = "c_layer/reactor_threshold.rs"]
+mod reactor_threshold;
+#[path = "c_layer/reactor_timers.rs"]
+mod reactor_timers;
+#[path = "c_layer/reactor_virtual_clock.rs"]
+mod reactor_virtual_clock;
+#[path = "c_layer/reactor_wake.rs"]
+mod reactor_wake;

@@ -256,6 +256,11 @@ impl<T, E, C> Deferred<T, E, C> {
         self.handler = Some(Box::new(handler));
     }
 
+    /// `true` if an exception handler is set (the result will not be kept).
+    pub fn has_exception_handler(&self) -> bool {
+        self.handler.is_some()
+    }
+
     /// Append a callback that runs after every pending one (Twisted's `addCallback`).
     /// This is how a micro-thread's function is given to a fresh deferred.
     pub fn then(&mut self, name: impl Into<Name>, callback: Callback<T, E, C>) {
@@ -286,7 +291,7 @@ impl<T, E, C> Deferred<T, E, C> {
     }
 }
 
-impl<T, E: DeferError, C: Context<T, E>> Deferred<T, E, C> {
+impl<T, E: DeferError, C> Deferred<T, E, C> {
     /// Rule 1: a deferral begins. [`defer`](crate) on a notifier calls this when it
     /// registers the deferred, then returns [`Unwind::Deferred`] to its caller.
     ///
@@ -311,6 +316,21 @@ impl<T, E: DeferError, C: Context<T, E>> Deferred<T, E, C> {
         Err(E::system_error(problem, None))
     }
 
+    /// Undo a [`begin`](Self::begin) before anything registered: the deferral could
+    /// not be handed to a notifier, and the caller reports that as an ordinary error.
+    /// Returns `false` (and changes nothing) if callbacks were already accepted.
+    pub fn cancel_begin(&mut self) -> bool {
+        match &self.deferral {
+            Some(d) if d.last.is_none() => {
+                self.deferral = None;
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+impl<T, E: DeferError, C: Context<T, E>> Deferred<T, E, C> {
     /// Rule 2: register a deferral-aware function's callback while a deferral unwinds.
     ///
     /// `caller` names the function registering. `called` names the function it called:

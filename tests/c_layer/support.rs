@@ -76,7 +76,7 @@ pub fn logging(label: &'static str) -> Cb {
 pub fn adding(label: &'static str, n: i64) -> Cb {
     Callback::boxed(
         move |t: &mut Thread, r: Result<i64, TestErr>| -> Step<i64, TestErr> {
-            t.log.push(format!("{label}"));
+            t.log.push(label.to_string());
             Ok(r? + n)
         },
     )
@@ -96,3 +96,25 @@ pub fn unwind_chain(t: &mut Thread, names: &[&'static str]) {
 pub fn pending(t: &Thread) -> Vec<String> {
     t.d.pending().map(|n| n.to_string()).collect()
 }
+
+// ----- reactor helpers -----------------------------------------------------------
+
+use notifiers::Event;
+
+/// The value micro-threads resume with in the reactor tests.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Val {
+    Event(Event),
+    Int(i64),
+    Unit,
+}
+
+impl From<Event> for Val {
+    fn from(e: Event) -> Self {
+        Val::Event(e)
+    }
+}
+
+pub type R<S = ()> = reactor::Reactor<Val, notifiers::Error, S>;
+pub type Out = Result<Val, notifiers::Error>;
+pub type RStep = Step<Val, notifiers::Error>;
