@@ -741,6 +741,10 @@ where
     /// notifier has waiters and no timer is pending, else `timed_wait` (bounded by
     /// `timed_wait_seconds` and the next timer) on each waiting notifier in turn until
     /// one succeeds — and poll the remaining notifiers.
+    ///
+    /// One departure, for speed: when nothing is scheduled and exactly one notifier has
+    /// waiters, its poll is skipped, because the wait that follows collects the same
+    /// events (ready events end a wait at once). The others are polled after the wait.
     pub fn run(&mut self) -> Result<RunEnd, ReactorError> {
         loop {
             self.sync()?;
@@ -754,10 +758,29 @@ where
             }
             self.fire_timers();
 
+            // Poll every notifier in descending priority. When nothing is scheduled and
+            // exactly one notifier has waiters, the reactor is about to wait in that
+            // one: its poll and its wait would be two looks at the same events, so the
+            // wait alone stands for both (one system call a round instead of two).
             let mut waiting: SmallVec<[usize; 8]> = SmallVec::new();
-            for at in 0..self.notifiers.len() {
-                if self.poll_one(at)? != notifiers::Status::NobodyWaiting {
-                    waiting.push(at);
+            let sole = if self.core.queue.is_empty() {
+                let mut with_waiters = (0..self.notifiers.len())
+                    .filter(|&at| self.notifiers[at].notifier.has_waiters());
+                match (with_waiters.next(), with_waiters.next()) {
+                    (Some(at), None) => Some(at),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            match sole {
+                Some(at) => waiting.push(at),
+                None => {
+                    for at in 0..self.notifiers.len() {
+                        if self.poll_one(at)? != notifiers::Status::NobodyWaiting {
+                            waiting.push(at);
+                        }
+                    }
                 }
             }
             if !self.core.queue.is_empty() {
