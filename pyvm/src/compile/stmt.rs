@@ -6,7 +6,7 @@
 //!     SETUP_FINALLY handler      body      POP_BLOCK   else-body   JUMP end
 //!  handler:  PUSH_EXC_INFO       [prev, exc]
 //!            SETUP_FINALLY cleanup
-//!            DUP_TOP <type> CHECK_EXC_MATCH POP_JUMP_IF_FALSE next
+//!            <type> CHECK_EXC_MATCH POP_JUMP_IF_FALSE next
 //!            STORE name | POP_TOP   body   POP_BLOCK   POP_EXCEPT   JUMP end
 //!  next:     ... RERAISE
 //!  cleanup:  POP_EXCEPT_AND_RERAISE
@@ -83,6 +83,8 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 self.expr(&a.test)?;
                 let j = self.emit(Op::POP_JUMP_IF_TRUE, 0);
+                // CPython reports a failed assert at the test expression.
+                let saved = self.set_pos(a.test.range());
                 if let Some(m) = &a.msg {
                     self.emit(Op::PUSH_NULL, 0);
                     self.emit(Op::LOAD_ASSERTION_ERROR, 0);
@@ -92,6 +94,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::LOAD_ASSERTION_ERROR, 0);
                 }
                 self.emit(Op::RAISE_VARARGS, 1);
+                self.u().pos = saved;
                 self.patch(j);
             }
             Stmt::Try(t) => {
@@ -312,7 +315,6 @@ impl<'a> Compiler<'a> {
             let saved = self.set_pos(h.range());
             let mut next = None;
             if let Some(ty) = &h.type_ {
-                self.emit(Op::DUP_TOP, 0);
                 self.expr(ty)?;
                 self.emit(Op::CHECK_EXC_MATCH, 0);
                 next = Some(self.emit(Op::POP_JUMP_IF_FALSE, 0));
@@ -400,7 +402,9 @@ impl<'a> Compiler<'a> {
         let op = binop_index(a.op) + 13;
         match &*a.target {
             Expr::Name(n) => {
+                let saved = self.set_pos(n.range());
                 self.load_name(n.id.as_str());
+                self.u().pos = saved;
                 self.expr(&a.value)?;
                 self.emit(Op::BINARY_OP, op);
                 self.store_name(n.id.as_str());

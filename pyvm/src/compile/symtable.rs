@@ -414,12 +414,7 @@ impl Builder<'_> {
                 }
             }
             Stmt::Nonlocal(nl) => {
-                if self.cur().kind == ScopeKind::Module {
-                    return Err((self.err)(
-                        "nonlocal declaration not allowed at module level",
-                        s.range(),
-                    ));
-                }
+                let module_level = self.cur().kind == ScopeKind::Module;
                 for n in &nl.names {
                     let name = n.id.as_str();
                     let prior = self.cur().flags.get(name).copied().unwrap_or_default();
@@ -437,6 +432,12 @@ impl Builder<'_> {
                         };
                         return Err((self.err)(
                             &format!("name '{name}' is {how} nonlocal declaration"),
+                            s.range(),
+                        ));
+                    }
+                    if module_level {
+                        return Err((self.err)(
+                            "nonlocal declaration not allowed at module level",
                             s.range(),
                         ));
                     }

@@ -22,6 +22,7 @@ pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
         Value::Str(s) => Ok(s.as_str().to_owned()),
         Value::Exception(e) => Ok(match e.args.len() {
             0 => String::new(),
+            1 if e.typ.is_subtype(&super::types::types().exc.key_error) => repr(gil, &e.args[0])?,
             1 => str_of(gil, &e.args[0])?,
             _ => repr(gil, &Value::tuple(e.args.clone()))?,
         }),
@@ -81,7 +82,11 @@ fn is_unprintable(c: char) -> bool {
     let n = c as u32;
     (0x80..=0xa0).contains(&n)
         || n == 0xad
-        || (0x2028..=0x2029).contains(&n)
+        || (0x2000..=0x200f).contains(&n)
+        || (0x2028..=0x202f).contains(&n)
+        || (0x205f..=0x206f).contains(&n)
+        || n == 0x3000
+        || n == 0x1680
         || (0xd800..=0xdfff).contains(&n)
         || (0xe000..=0xf8ff).contains(&n)
         || n == 0xfeff

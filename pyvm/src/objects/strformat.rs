@@ -11,9 +11,20 @@ pub fn str_format(
     pos: &[Value],
     kw: &[(String, Value)],
 ) -> PyResult<String> {
+    let (mut auto, mut manual) = (0usize, false);
+    format_fields(cx, template, pos, kw, &mut auto, &mut manual)
+}
+
+/// Expand the fields of `template`; `auto`/`manual` track `{}` numbering across nested specs.
+fn format_fields(
+    cx: &mut Cx<'_, '_>,
+    template: &str,
+    pos: &[Value],
+    kw: &[(String, Value)],
+    auto: &mut usize,
+    manual: &mut bool,
+) -> PyResult<String> {
     let mut out = String::new();
-    let mut auto = 0usize;
-    let mut manual = false;
     let c: Vec<char> = template.chars().collect();
     let mut i = 0;
     while i < c.len() {
@@ -43,7 +54,7 @@ pub fn str_format(
                     return Err(value_error("expected '}' before end of string").into());
                 }
                 let field: String = c[start..i - 1].iter().collect();
-                out.push_str(&replace_field(cx, &field, pos, kw, &mut auto, &mut manual)?);
+                out.push_str(&replace_field(cx, &field, pos, kw, auto, manual)?);
             }
             ch => {
                 out.push(ch);
@@ -132,7 +143,7 @@ fn replace_field(
         }
     };
     let spec = if spec.contains('{') {
-        str_format(cx, spec, pos, kw)?
+        format_fields(cx, spec, pos, kw, auto, manual)?
     } else {
         spec.to_owned()
     };

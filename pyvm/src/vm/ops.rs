@@ -179,6 +179,7 @@ pub fn binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, 
             "can only concatenate tuple (not \"{}\") to tuple",
             type_name(b)
         ))),
+        ("+", Value::Bytes(_), Value::Str(_)) => Err(type_error("can't concat str to bytes")),
         ("+", Value::Bytes(x), Value::Bytes(y)) => {
             let mut v = x.to_vec();
             v.extend_from_slice(y);
@@ -665,6 +666,11 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
         Value::Native(n) if name == "__name__" || name == "__qualname__" => {
             return Ok(Value::str(n.name));
         }
+        Value::BoundNative(b) => match name {
+            "__name__" | "__qualname__" => return Ok(Value::str(b.1.name)),
+            "__self__" => return Ok(b.0.clone()),
+            _ => {}
+        },
         Value::Type(t) => {
             match name {
                 "__name__" | "__qualname__" => return Ok(Value::str(&t.name)),

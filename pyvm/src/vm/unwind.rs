@@ -181,16 +181,44 @@ fn format_chain(
     let tb = err.0.state.borrow(gil).traceback.clone();
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
+        // CPython prints a line repeated more than 3 times once, then a count.
+        let mut repeats = 0;
+        let mut last: Option<&TbEntry> = None;
+        let source = sources(&tb[0].filename);
+        let flush = |out: &mut String, repeats: usize| {
+            if repeats > 3 {
+                let n = repeats - 3;
+                let s = if n == 1 { "" } else { "s" };
+                let _ = writeln!(out, "  [Previous line repeated {n} more time{s}]");
+            }
+        };
         for e in tb.iter().rev() {
+            let same = last
+                .is_some_and(|l| l.filename == e.filename && l.line == e.line && l.name == e.name);
+            if !same {
+                flush(out, repeats);
+                repeats = 0;
+            }
+            last = Some(e);
+            repeats += 1;
+            if repeats > 3 {
+                continue;
+            }
             let _ = writeln!(
                 out,
                 "  File \"{}\", line {}, in {}",
                 e.filename, e.line, e.name
             );
-            if let Some(src) = sources(&e.filename) {
+            let src = if e.filename == tb[0].filename {
+                source.clone()
+            } else {
+                sources(&e.filename)
+            };
+            if let Some(src) = src {
                 source_line(out, &src, e);
             }
         }
+        flush(out, repeats);
     }
     out.push_str(&exception_line(gil, err));
     out.push('\n');

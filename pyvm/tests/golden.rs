@@ -1,0 +1,116 @@
+//! Golden Python scripts: `tests/py/<area>/NAME.py` must make `pyvm` print exactly
+//! `NAME.exp` (CPython 3.11's output, written by `tests/py/regen.py`; the format is
+//! described there). On a mismatch the actual output is written to `NAME.out`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/py")
+}
+
+/// Run one script the way regen.py runs CPython and format its output the same way.
+fn actual(script: &Path) -> String {
+    let dir = script.parent().expect("script in a folder");
+    let name = script
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("utf-8 name");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyvm"))
+        .arg(name)
+        .arg("arg1")
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pyvm starts");
+    // Drain both pipes while waiting, so a chatty script cannot block on a full pipe.
+    let drain = |mut r: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    };
+    let out_reader = drain(Box::new(child.stdout.take().expect("stdout pipe")));
+    let err_reader = drain(Box::new(child.stderr.take().expect("stderr pipe")));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(s) = child.try_wait().expect("wait for pyvm") {
+            break s.code().unwrap_or(-1);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break -1;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let out_bytes = out_reader.join().expect("stdout reader");
+    let err_bytes = err_reader.join().expect("stderr reader");
+    let abs = std::fs::canonicalize(script).expect("script path");
+    let stdout = String::from_utf8_lossy(&out_bytes).into_owned();
+    let stderr = String::from_utf8_lossy(&err_bytes).replace(&abs.display().to_string(), name);
+    if status != 0 || !stderr.is_empty() {
+        format!("{stdout}--- exit status {status}; stderr: ---\n{stderr}")
+    } else {
+        stdout
+    }
+}
+
+fn check(rel: &str) {
+    let script = root().join(rel);
+    let exp_path = script.with_extension("exp");
+    let expected =
+        std::fs::read_to_string(&exp_path).expect("NAME.exp exists (run tests/py/regen.py)");
+    let got = actual(&script);
+    let out_path = script.with_extension("out");
+    if got != expected {
+        std::fs::write(&out_path, &got).expect("write NAME.out");
+        panic!(
+            "{rel}: output differs from {}; see {}",
+            exp_path.display(),
+            out_path.display()
+        );
+    }
+    let _ = std::fs::remove_file(out_path);
+}
+
+macro_rules! golden {
+    ($name:ident, $rel:literal) => {
+        #[test]
+        fn $name() {
+            check($rel);
+        }
+    };
+}
+
+include!("golden/scripts.rs");
+
+/// Every script on disk has a test (regen.py writes the list).
+#[test]
+fn every_script_is_listed() {
+    let list = include_str!("golden/scripts.rs");
+    for area in std::fs::read_dir(root()).expect("tests/py") {
+        let area = area.expect("entry").path();
+        if !area.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&area).expect("area") {
+            let f = f.expect("entry").path();
+            if f.extension().is_some_and(|e| e == "py") {
+                let rel = f
+                    .strip_prefix(root())
+                    .expect("under root")
+                    .display()
+                    .to_string();
+                assert!(
+                    list.contains(&format!("\"{rel}\"")),
+                    "{rel} has no test: run tests/py/regen.py"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+print("hello, world")
+print()
+print("a", "b", "c")
+print("a", "b", sep="-", end="!\n")
+print(1, 2.5, None, True, False, [1], (2,), {"k": 3})

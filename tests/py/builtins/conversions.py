@@ -1,0 +1,6 @@
+print(str(42), str(-1.5), str(None), str([1, "a"]), str(True), str(b"x"), repr("q"), repr(1.0))
+print(int("7") + 1, float("2.5") * 2, bool("False"), bool(""), list((1, 2)), tuple([3]), set([1, 1]), frozenset())
+print(list({"a": 1, "b": 2}), list("hi"), tuple(range(3)), dict([(1, 2)]), dict(zip("ab", [1, 2])))
+print(bin(5), oct(8), hex(255), ord("a"), chr(65), ascii("é"), format(255, "x"), format(3.14159, ".2f"), format("s", ">3"))
+print(type(1).__name__, type("").__name__, type([]).__name__, type(None).__name__, type(len).__name__, type(print), type(int))
+print(str(1e100), int(-7.9), float(10 ** 20), complex if False else "no complex")

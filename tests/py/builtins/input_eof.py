@@ -1,0 +1,6 @@
+try:
+    line = input("prompt> ")
+    print("got", line)
+except EOFError as e:
+    print()
+    print("EOFError:", e)

@@ -1,0 +1,11 @@
+import sys
+print("a", "b", sep="")
+print("no newline", end="")
+print(" -> continued")
+print(*range(5), sep=" | ", end=" END\n")
+print("to stdout", file=sys.stdout)
+print("x", None, sep=None, end=None)
+sys.stdout.write("written directly\n")
+print(flush=True)
+print("error line", file=sys.stderr)
+print("after stderr")

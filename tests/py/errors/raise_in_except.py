@@ -1,0 +1,7 @@
+def handler():
+    try:
+        [].pop()
+    except IndexError:
+        print("handling", 1 / 0)
+
+handler()

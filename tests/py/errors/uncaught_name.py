@@ -1,0 +1,4 @@
+def greet():
+    print("hi", nmae)
+
+greet()

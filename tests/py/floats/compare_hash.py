@@ -1,0 +1,6 @@
+nan = float("nan")
+print(nan == nan, nan != nan, nan < 1, nan > 1, [nan] == [nan], nan in [nan])
+print(1.0 == 1, 0.1 * 3 == 0.3, -0.0 == 0.0, 1e308 * 10 == float("inf"))
+print(hash(1.0), hash(0.5), hash(-2.5), hash(1e100) == hash(int(1e100)), hash(float("inf")))
+print(sorted([3.5, -1.0, 2, 0.0, -0.5, 10 ** 20]))
+print(max(1.5, 2), min(-0.0, 0.0), 1 < 1.5 < 2)

@@ -1,0 +1,5 @@
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5), round(2.675, 2))
+print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2), round(7))
+print(round(3.14159, 3), round(-0.0001, 2), round(1e300, 2), round(123.456, -1))
+print(abs(-3), abs(3.5), abs(-0.0), abs(False), abs(-2 ** 100))
+print(type(round(2.5)).__name__, type(round(2.5, 0)).__name__)
