@@ -18,6 +18,8 @@ mod reactor_cancel;
 mod reactor_io;
 #[path = "c_layer/reactor_loop_end.rs"]
 mod reactor_loop_end;
+#[path = "c_layer/reactor_million_timers.rs"]
+mod reactor_million_timers;
 #[path = "c_layer/reactor_priority.rs"]
 mod reactor_priority;
 #[path = "c_layer/reactor_signal.rs"]

@@ -9,6 +9,16 @@ use std::sync::Arc;
 /// Names are compared by content, case-sensitively, as the PEP requires. A `Name` is
 /// either a `&'static str` (no allocation, the common case for natives) or a shared
 /// `Arc<str>` (a Python function's `__qualname__`, say); cloning never allocates.
+///
+/// ```
+/// use deferred::Name;
+/// use std::sync::Arc;
+///
+/// let a = Name::from("handle_client");
+/// let b = Name::from(Arc::<str>::from("handle_client"));
+/// assert_eq!(a, b);
+/// assert_ne!(a, Name::from("Handle_client"));
+/// ```
 #[derive(Clone)]
 pub enum Name {
     /// A name known at compile time.

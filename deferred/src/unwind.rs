@@ -8,6 +8,21 @@ use std::fmt;
 /// an exception, so `?` carries it, and code that is not deferral-aware treats it as an
 /// error. Every deferral-aware function on the way up registers a callback with
 /// [`Deferred::add_callback`](crate::Deferred::add_callback) before passing it on.
+///
+/// ```
+/// use deferred::Unwind;
+///
+/// fn read() -> Result<u8, Unwind<String>> {
+///     Err(Unwind::Deferred) // would block: the micro-thread is suspended
+/// }
+/// fn parse() -> Result<u8, Unwind<String>> {
+///     let byte = read()?; // `?` carries the deferral up like an error
+///     Ok(byte + 1)
+/// }
+/// assert!(parse().unwrap_err().is_deferred());
+/// let raised: Unwind<String> = String::from("boom").into();
+/// assert_eq!(raised.into_raise().as_deref(), Some("boom"));
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub enum Unwind<E> {
     /// The micro-thread is suspended; its callbacks are queued in its deferred.

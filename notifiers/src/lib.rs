@@ -79,6 +79,15 @@ pub struct TimerId {
 }
 
 /// Readiness of a descriptor or socket, as reported with [`Event::Ready`].
+///
+/// ```
+/// use notifiers::Ready;
+///
+/// let r = Ready::READABLE.union(Ready::WRITABLE);
+/// assert_eq!(r, Ready::BOTH);
+/// assert!(r.intersects(Ready::READABLE));
+/// assert_eq!(r.remove(Ready::READABLE), Ready::WRITABLE);
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
 pub struct Ready(u8);
 

@@ -21,6 +21,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// A set of signal numbers (1 to 63), what a deferred waits for.
+///
+/// ```
+/// use notifiers::signal::SignalSet;
+///
+/// let set = SignalSet::of(&[2, 15]); // SIGINT, SIGTERM
+/// assert!(set.contains(15) && !set.contains(10));
+/// assert_eq!(set.iter().collect::<Vec<_>>(), [2, 15]);
+/// assert!(SignalSet::of(&[0, 99]).is_empty());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SignalSet(u64);
 

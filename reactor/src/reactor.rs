@@ -26,6 +26,9 @@ pub enum ReactorError {
         #[source]
         source: io::Error,
     },
+    /// `run` was called from inside one of this reactor's callbacks.
+    #[error("the reactor is already running (run called from one of its callbacks)")]
+    Reentrant,
     /// A notifier could not be made or could not watch the others.
     #[error("could not set up notifier {name:?}: {source}")]
     Setup {
@@ -127,6 +130,8 @@ pub struct Reactor<T, E, S = ()> {
     source: Source,
     started: Instant,
     stats: Stats,
+    /// Set while `run` runs, to refuse a nested `run`.
+    running: bool,
 }
 
 impl<T, E, S> Reactor<T, E, S>
@@ -163,6 +168,7 @@ where
             source,
             started: Instant::now(),
             stats: Stats::default(),
+            running: false,
         }
     }
 
@@ -746,6 +752,16 @@ where
     /// waiters, its poll is skipped, because the wait that follows collects the same
     /// events (ready events end a wait at once). The others are polled after the wait.
     pub fn run(&mut self) -> Result<RunEnd, ReactorError> {
+        if self.running {
+            return Err(ReactorError::Reentrant);
+        }
+        self.running = true;
+        let end = self.run_loop();
+        self.running = false;
+        end
+    }
+
+    fn run_loop(&mut self) -> Result<RunEnd, ReactorError> {
         loop {
             self.sync()?;
             self.stats.rounds += 1;

@@ -23,6 +23,16 @@ use std::time::Duration;
 type Factory<T, E> = Arc<dyn Fn() -> io::Result<Box<dyn DynNotifier<T, E>>> + Send + Sync>;
 
 /// A notifier class: a name, a priority, and how to make one instance per reactor.
+///
+/// ```
+/// use notifiers::{Error, Event, IoNotifier, Priority};
+/// use reactor::{NotifierClass, Reactor};
+///
+/// // The I/O notifier, but polled before the signal notifier (40).
+/// let io = NotifierClass::new("io", Priority(50), IoNotifier::new);
+/// let r = Reactor::<Event, Error>::with_notifiers(vec![NotifierClass::signal(), io]).unwrap();
+/// assert_eq!(r.notifier_names(), ["io", "signal"]);
+/// ```
 pub struct NotifierClass<T, E> {
     name: &'static str,
     priority: Priority,

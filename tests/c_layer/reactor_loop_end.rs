@@ -111,3 +111,14 @@ fn an_exception_handler_gets_the_final_exception() {
     assert_eq!(*seen.borrow(), ["boom"]);
     assert_eq!(r.tasks(), 0, "a handled micro-thread goes away");
 }
+
+#[test]
+fn run_from_inside_a_callback_is_refused() {
+    let mut r: R = R::new().unwrap();
+    let id = r.spawn_fn("nested", (), Val::Unit, |r, _| match r.run() {
+        Err(reactor::ReactorError::Reentrant) => Ok(Val::Int(1)),
+        other => panic!("nested run: {other:?}"),
+    });
+    assert_eq!(r.run().unwrap(), RunEnd::Done);
+    assert_eq!(r.take_result(id).unwrap().unwrap(), Val::Int(1));
+}
