@@ -39,7 +39,9 @@ fn actual(script: &Path) -> String {
     let deadline = Instant::now() + Duration::from_secs(60);
     let status = loop {
         if let Some(s) = child.try_wait().expect("wait for pyvm") {
-            break s.code().unwrap_or(-1);
+            // Like Python's returncode: -N when killed by signal N.
+            use std::os::unix::process::ExitStatusExt;
+            break s.code().unwrap_or_else(|| -s.signal().unwrap_or(1));
         }
         if Instant::now() > deadline {
             let _ = child.kill();

@@ -73,6 +73,10 @@ fn main() -> ExitCode {
         Ok(Ok(status)) => status,
         _ => 70,
     };
+    if status == 130 {
+        // An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython does.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGINT);
+    }
     ExitCode::from(status.clamp(0, 255) as u8)
 }
 

@@ -137,7 +137,7 @@ impl<'a> Compiler<'a> {
             return *i;
         }
         let i = u.names.len() as u32;
-        u.names.push(Value::str(n));
+        u.names.push(crate::objects::str::intern(n));
         u.name_idx.insert(n.to_owned(), i);
         i
     }

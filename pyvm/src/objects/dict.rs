@@ -123,7 +123,9 @@ impl Dict {
         self.table
             .find(h as u64, |&i| {
                 entries[i as usize].as_ref().is_some_and(|e| {
-                    e.hash == h && matches!(&e.key, Value::Str(s) if s.as_str() == key.as_str())
+                    e.hash == h
+                        && matches!(&e.key, Value::Str(s)
+                            if std::ptr::eq(&**s, key) || s.as_str() == key.as_str())
                 })
             })
             .and_then(|&i| self.entries[i as usize].as_ref().map(|e| e.value.clone()))

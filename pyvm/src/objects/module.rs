@@ -20,7 +20,7 @@ impl Module {
     }
 
     pub fn set(&self, gil: Gil<'_>, name: &str, v: Value) {
-        let key = Value::str(name);
+        let key = super::str::intern(name);
         // A str key always hashes.
         let _ = self.dict.borrow_mut(gil).insert(key, v);
     }

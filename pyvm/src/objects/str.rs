@@ -1,7 +1,25 @@
 //! `str` storage: UTF-8 text with a cached hash and an ASCII flag that makes code-point
 //! indexing O(1) for the common case.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use super::value::Value;
+
+/// The process's interned identifiers: every code object names a global or attribute
+/// through the same `Arc`, so dict lookups of names usually succeed on a pointer test.
+static INTERNED: OnceLock<Mutex<HashMap<String, Arc<PyStr>>>> = OnceLock::new();
+
+/// The interned `str` for an identifier.
+pub fn intern(s: &str) -> Value {
+    let table = INTERNED.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut t = table.lock().unwrap_or_else(|p| p.into_inner());
+    let v = t
+        .entry(s.to_owned())
+        .or_insert_with(|| Arc::new(PyStr::new(s.to_owned())));
+    Value::Str(v.clone())
+}
 
 pub struct PyStr {
     s: String,
@@ -31,6 +49,17 @@ impl PyStr {
 
     pub fn is_ascii(&self) -> bool {
         self.chars == self.s.len()
+    }
+
+    /// Append text (the caller owns this string exclusively).
+    pub fn push_str(&mut self, t: &str) {
+        self.chars += if t.is_ascii() {
+            t.len()
+        } else {
+            t.chars().count()
+        };
+        self.s.push_str(t);
+        *self.hash.get_mut() = 0;
     }
 
     /// Length in code points.

@@ -26,7 +26,6 @@ use crate::compile::code::Code;
 pub type CellRef = Arc<GilCell<Value>>;
 
 /// A Python value. Cloning copies an inline value or bumps one atomic count.
-#[derive(Clone)]
 pub enum Value {
     /// CPython's NULL: an unbound local, an empty cell, or the "no self" slot that
     /// `LOAD_METHOD` leaves below a callable. Never stored in a container.
@@ -62,6 +61,41 @@ pub enum Value {
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+impl Clone for Value {
+    /// Inline values are copied; heap values bump their atomic count.
+    #[inline]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Null => Value::Null,
+            Value::None => Value::None,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Bool(x) => Value::Bool(*x),
+            Value::Int(x) => Value::Int(*x),
+            Value::Float(x) => Value::Float(*x),
+            Value::Big(x) => Value::Big(x.clone()),
+            Value::Str(x) => Value::Str(x.clone()),
+            Value::Bytes(x) => Value::Bytes(x.clone()),
+            Value::ByteArray(x) => Value::ByteArray(x.clone()),
+            Value::List(x) => Value::List(x.clone()),
+            Value::Tuple(x) => Value::Tuple(x.clone()),
+            Value::Dict(x) => Value::Dict(x.clone()),
+            Value::Set(x) => Value::Set(x.clone()),
+            Value::FrozenSet(x) => Value::FrozenSet(x.clone()),
+            Value::Range(x) => Value::Range(x.clone()),
+            Value::Slice(x) => Value::Slice(x.clone()),
+            Value::Function(x) => Value::Function(x.clone()),
+            Value::Native(x) => Value::Native(x),
+            Value::BoundNative(x) => Value::BoundNative(x.clone()),
+            Value::Type(x) => Value::Type(x.clone()),
+            Value::Exception(x) => Value::Exception(x.clone()),
+            Value::Iter(x) => Value::Iter(x.clone()),
+            Value::Module(x) => Value::Module(x.clone()),
+            Value::Code(x) => Value::Code(x.clone()),
+            Value::Cell(x) => Value::Cell(x.clone()),
+        }
+    }
+}
 
 /// `range(start, stop, step)`; `step != 0`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -27,6 +27,22 @@ pub enum Called {
     Frame,
 }
 
+/// Move the values from `start` to the top of the stack into an argument list.
+#[inline]
+pub fn take_args(stack: &mut Vec<Value>, start: usize) -> SmallVec<[Value; 4]> {
+    let n = stack.len() - start;
+    let mut out = SmallVec::new();
+    if n <= 4 {
+        for _ in 0..n {
+            out.push(stack.pop().expect("an argument on the stack"));
+        }
+        out.reverse();
+    } else {
+        out.extend(stack.drain(start..));
+    }
+    out
+}
+
 /// Can `f` take `argc` positional arguments directly as its first locals?
 #[inline]
 pub fn is_simple(f: &Function, argc: usize) -> bool {
@@ -57,7 +73,9 @@ pub fn push_simple_frame(
     check_depth(th)?;
     let code = &f.code;
     let extra = code.nlocals() - code.params.argcount as usize;
-    th.stack.extend(std::iter::repeat_n(Value::Null, extra));
+    if extra > 0 {
+        th.stack.extend(std::iter::repeat_n(Value::Null, extra));
+    }
     th.frames.push(Frame {
         code: code.clone(),
         ip: 0,

@@ -254,25 +254,24 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                         tri!(call::push_simple_frame(gil, th, &f, args_at, head));
                         continue 'frame;
                     }
-                    let args: smallvec::SmallVec<[Value; 4]> = th.stack.drain(head + 2..).collect();
-                    let b = pop!();
-                    let a = pop!();
-                    let (callable, args) = if a.is_null() {
+                    let (callable, args) = if th.stack[head].is_null() {
+                        let args = call::take_args(&mut th.stack, head + 2);
+                        let callable = pop!();
+                        pop!();
                         (
-                            b,
+                            callable,
                             Args {
                                 pos: args,
                                 kw: Vec::new(),
                             },
                         )
                     } else {
-                        let mut pos = smallvec::SmallVec::with_capacity(args.len() + 1);
-                        pos.push(b);
-                        pos.extend(args);
+                        // A method: `self` is already in place as the first argument.
+                        let args = call::take_args(&mut th.stack, head + 1);
                         (
-                            a,
+                            pop!(),
                             Args {
-                                pos,
+                                pos: args,
                                 kw: Vec::new(),
                             },
                         )
@@ -312,23 +311,20 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::BINARY_OP => {
                     let b = pop!();
                     let a = pop!();
-                    let v = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) if arg == 0 || arg == 13 => {
-                            match x.checked_add(*y) {
-                                Some(r) => Value::Int(r),
-                                None => tri!(ops::binary_op(gil, arg, &a, &b)),
-                            }
+                    let fast = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => ops::int_fast(arg, *x, *y),
+                        (Value::Float(x), Value::Float(y)) => ops::float_fast(arg, *x, *y),
+                        _ => None,
+                    };
+                    let v = match fast {
+                        Some(v) => v,
+                        None if arg == 13 && matches!(a, Value::Str(_)) => {
+                            // `s += t`: append in place when `s` is the only reference
+                            // (the variable about to be rebound is released first).
+                            let a = ops::release_target(th, &code, ip, base, a);
+                            tri!(ops::concat_in_place(a, &b))
                         }
-                        (Value::Int(x), Value::Int(y)) if arg == 10 || arg == 23 => {
-                            match x.checked_sub(*y) {
-                                Some(r) => Value::Int(r),
-                                None => tri!(ops::binary_op(gil, arg, &a, &b)),
-                            }
-                        }
-                        (Value::Float(x), Value::Float(y)) if arg == 0 || arg == 13 => {
-                            Value::Float(x + y)
-                        }
-                        _ => tri!(ops::binary_op(gil, arg, &a, &b)),
+                        None => tri!(ops::binary_op(gil, arg, &a, &b)),
                     };
                     th.stack.push(v);
                 }
@@ -476,13 +472,21 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 }
                 Op::POP_JUMP_IF_FALSE => {
                     let v = pop!();
-                    if !ops::truthy(gil, &v) {
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        ref v => ops::truthy(gil, v),
+                    };
+                    if !t {
                         ip = arg as usize;
                     }
                 }
                 Op::POP_JUMP_IF_TRUE => {
                     let v = pop!();
-                    if ops::truthy(gil, &v) {
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        ref v => ops::truthy(gil, v),
+                    };
+                    if t {
                         ip = arg as usize;
                     }
                 }

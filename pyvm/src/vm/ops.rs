@@ -18,6 +18,7 @@ use crate::objects::types::{type_name, types};
 use crate::objects::value::Value;
 use crate::objects::{float, int};
 
+#[inline]
 pub fn truthy(gil: Gil<'_>, v: &Value) -> bool {
     match v {
         Value::None | Value::Null => false,
@@ -80,6 +81,77 @@ fn repeat<T: Clone>(items: &[T], n: i64) -> Result<Vec<T>, PyErr> {
         out.extend_from_slice(items);
     }
     Ok(out)
+}
+
+/// `BINARY_OP` on two small ints without overflow; `None` to take the general path.
+#[inline]
+pub fn int_fast(arg: u32, x: i64, y: i64) -> Option<Value> {
+    Some(Value::Int(match arg % 13 {
+        0 => x.checked_add(y)?,
+        10 => x.checked_sub(y)?,
+        5 => x.checked_mul(y)?,
+        1 => x & y,
+        7 => x | y,
+        12 => x ^ y,
+        2 if y > 0 && x >= 0 => x / y,
+        6 if y > 0 && x >= 0 => x % y,
+        3 if (0..32).contains(&y) && (x.unsigned_abs() >> 31) == 0 => x << y,
+        9 if (0..64).contains(&y) => x >> y,
+        _ => return None,
+    }))
+}
+
+/// `BINARY_OP` on two floats for the operators that cannot fail.
+#[inline]
+pub fn float_fast(arg: u32, x: f64, y: f64) -> Option<Value> {
+    Some(Value::Float(match arg % 13 {
+        0 => x + y,
+        10 => x - y,
+        5 => x * y,
+        11 if y != 0.0 => x / y,
+        _ => return None,
+    }))
+}
+
+/// Before `s += t`: if the next instruction stores back into the local that holds the
+/// same string, empty that local so the string may be uniquely owned (CPython does the
+/// same trick).
+pub fn release_target(
+    th: &mut crate::vm::thread::MicroThread,
+    code: &Code,
+    ip: usize,
+    base: usize,
+    a: Value,
+) -> Value {
+    if let Some(next) = code.instrs.get(ip) {
+        if next.op == Op::STORE_FAST {
+            let slot = &mut th.stack[base + next.arg as usize];
+            if slot.is(&a) {
+                *slot = Value::Null;
+            }
+        }
+    }
+    a
+}
+
+/// `a + b` for a str `a`, appending in place when nothing else holds `a`.
+pub fn concat_in_place(a: Value, b: &Value) -> Result<Value, PyErr> {
+    match (a, b) {
+        (Value::Str(mut s), Value::Str(t)) => {
+            if let Some(owned) = Arc::get_mut(&mut s) {
+                owned.push_str(t.as_str());
+                return Ok(Value::Str(s));
+            }
+            let mut out = String::with_capacity(s.as_str().len() + t.as_str().len());
+            out.push_str(s.as_str());
+            out.push_str(t.as_str());
+            Ok(Value::string(out))
+        }
+        (_, b) => Err(type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            type_name(b)
+        ))),
+    }
 }
 
 /// `a <op> b` for `BINARY_OP` argument `arg` (13 and up: in-place).

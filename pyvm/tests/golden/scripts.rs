@@ -27,7 +27,10 @@ mod builtins {
 mod containers {
     use super::*;
     golden!(bytes_ops, "containers/bytes_ops.py");
+    golden!(copy_semantics, "containers/copy_semantics.py");
+    golden!(dict_views, "containers/dict_views.py");
     golden!(dicts, "containers/dicts.py");
+    golden!(list_algorithms, "containers/list_algorithms.py");
     golden!(lists, "containers/lists.py");
     golden!(nested_data, "containers/nested_data.py");
     golden!(ranges_slices, "containers/ranges_slices.py");
@@ -50,13 +53,23 @@ mod errors {
     golden!(unbound_local, "errors/unbound_local.py");
     golden!(uncaught_assert, "errors/uncaught_assert.py");
     golden!(uncaught_attribute, "errors/uncaught_attribute.py");
+    golden!(uncaught_bare_raise_none, "errors/uncaught_bare_raise_none.py");
     golden!(uncaught_cause, "errors/uncaught_cause.py");
     golden!(uncaught_chain, "errors/uncaught_chain.py");
+    golden!(uncaught_context_chain3, "errors/uncaught_context_chain3.py");
+    golden!(uncaught_custom_message, "errors/uncaught_custom_message.py");
+    golden!(uncaught_in_nested, "errors/uncaught_in_nested.py");
     golden!(uncaught_index, "errors/uncaught_index.py");
+    golden!(uncaught_int_parse, "errors/uncaught_int_parse.py");
     golden!(uncaught_key, "errors/uncaught_key.py");
+    golden!(uncaught_keyboard_interrupt, "errors/uncaught_keyboard_interrupt.py");
+    golden!(uncaught_lambda, "errors/uncaught_lambda.py");
     golden!(uncaught_name, "errors/uncaught_name.py");
+    golden!(uncaught_none_call, "errors/uncaught_none_call.py");
     golden!(uncaught_recursion, "errors/uncaught_recursion.py");
     golden!(uncaught_type, "errors/uncaught_type.py");
+    golden!(uncaught_unhashable, "errors/uncaught_unhashable.py");
+    golden!(uncaught_unpack, "errors/uncaught_unpack.py");
     golden!(uncaught_zero, "errors/uncaught_zero.py");
 }
 mod exceptions {
@@ -83,9 +96,11 @@ mod functions {
     golden!(closures, "functions/closures.py");
     golden!(decorators, "functions/decorators.py");
     golden!(defaults_kwargs, "functions/defaults_kwargs.py");
+    golden!(higher_order_pipeline, "functions/higher_order_pipeline.py");
     golden!(lambdas_higher_order, "functions/lambdas_higher_order.py");
     golden!(recursion, "functions/recursion.py");
     golden!(scopes, "functions/scopes.py");
+    golden!(varargs_forwarding, "functions/varargs_forwarding.py");
 }
 mod ints {
     use super::*;
@@ -102,19 +117,29 @@ mod ints {
 mod programs {
     use super::*;
     golden!(bank_ledger, "programs/bank_ledger.py");
+    golden!(bank_queue_sim, "programs/bank_queue_sim.py");
+    golden!(bfs_grid, "programs/bfs_grid.py");
     golden!(csv_report, "programs/csv_report.py");
+    golden!(inventory_errors, "programs/inventory_errors.py");
     golden!(json_like, "programs/json_like.py");
     golden!(lru_cache_dict, "programs/lru_cache_dict.py");
     golden!(matrix, "programs/matrix.py");
+    golden!(roman, "programs/roman.py");
     golden!(rpn_calculator, "programs/rpn_calculator.py");
+    golden!(stack_vm, "programs/stack_vm.py");
     golden!(tiny_interpreter, "programs/tiny_interpreter.py");
+    golden!(tokenizer, "programs/tokenizer.py");
+    golden!(word_freq, "programs/word_freq.py");
 }
 mod strings {
     use super::*;
     golden!(basics, "strings/basics.py");
     golden!(format_method, "strings/format_method.py");
     golden!(fstrings, "strings/fstrings.py");
+    golden!(palindromes_anagrams, "strings/palindromes_anagrams.py");
     golden!(repr_escapes, "strings/repr_escapes.py");
+    golden!(str_methods_more, "strings/str_methods_more.py");
+    golden!(string_building, "strings/string_building.py");
     golden!(text_processing, "strings/text_processing.py");
     golden!(unicode, "strings/unicode.py");
 }

@@ -1,0 +1,7 @@
+try:
+    {}["a"]
+except KeyError:
+    try:
+        [][1]
+    except IndexError:
+        None + 1

@@ -1,0 +1,3 @@
+handlers = {"start": print}
+handler = handlers.get("stop")
+handler("stopping")
