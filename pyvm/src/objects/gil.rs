@@ -18,7 +18,9 @@
 //!    `with_gil` (a higher-ranked closure), so the token cannot be returned out of the
 //!    closure or stored anywhere that outlives it — not even in a `thread_local!`.
 //! 3. A token is not `Send` (it holds a `PhantomData<*mut ()>`), so it never reaches
-//!    another OS thread; neither do the borrow guards, for the same reason.
+//!    another OS thread; neither do the borrow guards, for the same reason. A guard
+//!    borrows for the token's lifetime (`borrow(&'a self, Gil<'a>)`), so it cannot
+//!    outlive `with_gil` either: its drop always runs with the GIL held.
 //! 4. [`allow_threads`] releases the GIL while a closure runs and takes it back
 //!    afterwards. The closure must be `Send`, so it cannot capture a token (or a guard)
 //!    and so cannot touch a `GilCell` while the GIL is released.
@@ -46,6 +48,13 @@
 //! use pyvm::objects::gil::{allow_threads, with_gil, GilCell};
 //! let cell = GilCell::new(1);
 //! with_gil(|gil| allow_threads(gil, || *cell.borrow(gil)));
+//! ```
+//! A borrow guard cannot outlive the GIL (its lifetime is the token's, so it cannot
+//! leave `with_gil` and be dropped — touching the borrow counter — without the GIL):
+//! ```compile_fail
+//! use pyvm::objects::gil::{with_gil, GilCell};
+//! let cell = GilCell::new(1);
+//! let r = with_gil(|gil| cell.borrow(gil));
 //! ```
 //! A borrow guard cannot cross threads either:
 //! ```compile_fail
@@ -155,17 +164,17 @@ impl<T> GilCell<T> {
     }
 
     /// Shared access. Panics if the value is mutably borrowed (a VM bug, never user input).
-    pub fn borrow<'a>(&'a self, gil: Gil<'_>) -> GilRef<'a, T> {
+    pub fn borrow<'a>(&'a self, gil: Gil<'a>) -> GilRef<'a, T> {
         self.try_borrow(gil)
             .expect("GilCell already mutably borrowed")
     }
 
     /// Exclusive access. Panics if the value is borrowed (a VM bug, never user input).
-    pub fn borrow_mut<'a>(&'a self, gil: Gil<'_>) -> GilRefMut<'a, T> {
+    pub fn borrow_mut<'a>(&'a self, gil: Gil<'a>) -> GilRefMut<'a, T> {
         self.try_borrow_mut(gil).expect("GilCell already borrowed")
     }
 
-    pub fn try_borrow<'a>(&'a self, _gil: Gil<'_>) -> Option<GilRef<'a, T>> {
+    pub fn try_borrow<'a>(&'a self, _gil: Gil<'a>) -> Option<GilRef<'a, T>> {
         // SAFETY: the token proves this thread holds the GIL, so nothing else touches
         // `borrows` concurrently.
         let n = unsafe { &mut *self.borrows.get() };
@@ -179,7 +188,7 @@ impl<T> GilCell<T> {
         })
     }
 
-    pub fn try_borrow_mut<'a>(&'a self, _gil: Gil<'_>) -> Option<GilRefMut<'a, T>> {
+    pub fn try_borrow_mut<'a>(&'a self, _gil: Gil<'a>) -> Option<GilRefMut<'a, T>> {
         // SAFETY: as in `try_borrow`.
         let n = unsafe { &mut *self.borrows.get() };
         if *n != 0 {
