@@ -132,7 +132,12 @@ pub struct Reactor<T, E, S = ()> {
     stats: Stats,
     /// Set while `run` runs, to refuse a nested `run`.
     running: bool,
+    /// Called once a round, after the notifiers are polled (see `set_round_hook`).
+    round_hook: Option<RoundHook<T, E, S>>,
 }
+
+/// A function the reactor calls once a round (see [`Reactor::set_round_hook`]).
+pub type RoundHook<T, E, S> = Box<dyn FnMut(&mut Reactor<T, E, S>)>;
 
 impl<T, E, S> Reactor<T, E, S>
 where
@@ -169,6 +174,7 @@ where
             started: Instant::now(),
             stats: Stats::default(),
             running: false,
+            round_hook: None,
         }
     }
 
@@ -642,6 +648,25 @@ where
         matches!(self.core.clock, Clock::Virtual { .. })
     }
 
+    /// Call `hook` once every round of [`run`](Self::run), after the notifiers are
+    /// polled and before the reactor decides whether to wait or end. For work no
+    /// micro-thread waits on: turning a pending signal into an exception in the main
+    /// micro-thread (`signals().take_pending()` then `throw`), a watchdog. The hook
+    /// does not keep the reactor alive. `None` removes it.
+    pub fn set_round_hook(&mut self, hook: Option<RoundHook<T, E, S>>) {
+        self.round_hook = hook;
+    }
+
+    fn run_round_hook(&mut self) {
+        if let Some(mut hook) = self.round_hook.take() {
+            hook(self);
+            // Keep a hook the hook may have set in its place.
+            if self.round_hook.is_none() {
+                self.round_hook = Some(hook);
+            }
+        }
+    }
+
     /// The counters.
     pub fn stats(&self) -> Stats {
         self.stats
@@ -799,6 +824,7 @@ where
                     }
                 }
             }
+            self.run_round_hook();
             if !self.core.queue.is_empty() {
                 continue;
             }
@@ -848,6 +874,7 @@ where
                 }
             }
             self.fire_timers();
+            self.run_round_hook();
         }
     }
 

@@ -61,3 +61,44 @@ fn uncatchable_signals_are_refused() {
         .is_err());
     assert!(r.signals().unwrap().take_pending().is_empty());
 }
+
+#[test]
+fn a_round_hook_turns_a_pending_signal_into_an_exception_in_a_sleeper() {
+    // The way pyvm raises KeyboardInterrupt in a main micro-thread that is asleep:
+    // nobody waits on the signal, so it stays pending; the round hook throws.
+    use deferred::Unwind;
+    use notifiers::{Error, SleepNotifier};
+    use std::time::Instant;
+    let sig = signal_hook::consts::SIGHUP;
+    let mut r: R<()> = R::with_notifiers(vec![
+        NotifierClass::signal(),
+        NotifierClass::io(),
+        NotifierClass::sleep(),
+    ])
+    .unwrap();
+    r.signals().unwrap().watch_signal(sig).unwrap();
+    let main = r.spawn_fn("main", (), Val::Unit, |r, _| {
+        r.defer_with::<SleepNotifier<_, _>>(Duration::from_secs(30), None, "main", |_, v| {
+            v.map_err(Unwind::Raise)
+        })
+    });
+    r.set_round_hook(Some(Box::new(move |r: &mut R<()>| {
+        let pending = r.signals().map(|s| s.take_pending()).unwrap_or_default();
+        if pending.contains(&signal_hook::consts::SIGHUP) {
+            r.throw(main, Error::Other("KeyboardInterrupt".into()));
+        }
+    })));
+    let sender = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(50));
+        signal_hook::low_level::raise(sig).unwrap();
+    });
+    let start = Instant::now();
+    assert_eq!(r.run().unwrap(), RunEnd::Done);
+    sender.join().unwrap();
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "the 30 s sleep was cut short"
+    );
+    let err = r.take_result(main).unwrap().unwrap_err();
+    assert_eq!(err.to_string(), "KeyboardInterrupt");
+}
