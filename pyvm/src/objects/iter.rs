@@ -55,6 +55,10 @@ pub enum Iter {
         func: Value,
         inner: Value,
     },
+    /// The lines of a file opened for reading.
+    Lines {
+        file: Value,
+    },
     /// `d.keys()`, `d.values()`, `d.items()`: views, not iterators.
     View {
         dict: Value,
@@ -82,6 +86,7 @@ impl Iter {
             },
             Iter::Reversed { .. } => "list_reverseiterator",
             Iter::Enumerate { .. } => "enumerate",
+            Iter::Lines { .. } => "TextIOWrapper",
             Iter::Zip { .. } => "zip",
             Iter::Map { .. } => "map",
             Iter::Filter { .. } => "filter",
@@ -156,7 +161,13 @@ impl Iter {
                     seq_item(gil, seq, *idx)
                 }
             }
-            Iter::Exhausted | Iter::Chars { .. } | Iter::View { .. } => None,
+            Iter::Lines {
+                file: Value::File(f),
+            } => match f.borrow_mut(gil).read_line() {
+                Ok(line) => line,
+                Err(e) => return Some(Err(e)),
+            },
+            Iter::Exhausted | Iter::Chars { .. } | Iter::View { .. } | Iter::Lines { .. } => None,
             _ => return None,
         };
         if out.is_none() {

@@ -4,6 +4,7 @@
 pub mod compare;
 pub mod dict;
 pub mod exception;
+pub mod file;
 pub mod float;
 pub mod format;
 pub mod function;

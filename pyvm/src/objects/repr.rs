@@ -241,6 +241,20 @@ fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
                 }
             }
         }
+        Value::File(f) => {
+            let f = f.borrow(gil);
+            let kind = if f.binary {
+                "_io.BufferedReader"
+            } else {
+                "_io.TextIOWrapper"
+            };
+            let _ = write!(
+                out,
+                "<{kind} name={} mode={}>",
+                str_repr(&f.name),
+                str_repr(&f.mode)
+            );
+        }
         Value::Module(m) => {
             let _ = write!(out, "<module '{}' (built-in)>", m.name);
         }

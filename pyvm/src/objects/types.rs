@@ -29,6 +29,7 @@ pub enum Kind {
     Exception,
     Iterator,
     Module,
+    File,
     Code,
     Cell,
 }
@@ -164,6 +165,7 @@ builtin_types! {
     type_: "type" = Type,
     iterator: "iterator" = Iterator,
     module: "module" = Module,
+    file: "TextIOWrapper" = File,
     code: "code" = Code,
     cell: "cell" = Cell,
 }
@@ -213,6 +215,7 @@ impl Types {
             Value::Exception(_) => &self.exc.base_exception,
             Value::Iter(_) => &self.iterator,
             Value::Module(_) => &self.module,
+            Value::File(_) => &self.file,
             Value::Code(_) => &self.code,
             Value::Cell(_) => &self.cell,
         }
@@ -223,7 +226,17 @@ impl Types {
 pub fn type_name(v: &Value) -> String {
     match v {
         Value::Exception(e) => e.typ.name.clone(),
-        Value::Iter(_) => "iterator".to_owned(),
+        Value::Iter(it) => {
+            crate::objects::gil::with_gil(|gil| it.borrow(gil).type_name().to_owned())
+        }
+        Value::File(f) => crate::objects::gil::with_gil(|gil| {
+            if f.borrow(gil).binary {
+                "BufferedReader"
+            } else {
+                "TextIOWrapper"
+            }
+            .to_owned()
+        }),
         _ => types().of_ref(v).name.clone(),
     }
 }

@@ -56,6 +56,7 @@ pub enum Value {
     Exception(Arc<ExcObj>),
     Iter(Arc<GilCell<Iter>>),
     Module(Arc<Module>),
+    File(Arc<GilCell<super::file::PyFile>>),
     Code(Arc<Code>),
     Cell(CellRef),
 }
@@ -91,6 +92,7 @@ impl Clone for Value {
             Value::Exception(x) => Value::Exception(x.clone()),
             Value::Iter(x) => Value::Iter(x.clone()),
             Value::Module(x) => Value::Module(x.clone()),
+            Value::File(x) => Value::File(x.clone()),
             Value::Code(x) => Value::Code(x.clone()),
             Value::Cell(x) => Value::Cell(x.clone()),
         }
@@ -195,6 +197,7 @@ impl Value {
             Exception(a) => Arc::as_ptr(a) as usize,
             Iter(a) => Arc::as_ptr(a) as usize,
             Module(a) => Arc::as_ptr(a) as usize,
+            File(a) => Arc::as_ptr(a) as usize,
             Code(a) => Arc::as_ptr(a) as usize,
             Cell(a) => Arc::as_ptr(a) as usize,
             _ => return Option::None,

@@ -778,6 +778,12 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
             "imag" => return Ok(Value::Float(0.0)),
             _ => {}
         },
+        Value::File(f) => match name {
+            "closed" => return Ok(Value::Bool(f.borrow(gil).closed())),
+            "name" => return Ok(Value::str(&f.borrow(gil).name)),
+            "mode" => return Ok(Value::str(&f.borrow(gil).mode)),
+            _ => {}
+        },
         Value::Range(r) => match name {
             "start" => return Ok(Value::Int(r.start)),
             "stop" => return Ok(Value::Int(r.stop)),
@@ -850,6 +856,12 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
             seq: v.clone(),
             idx: 0,
         },
+        Value::File(f) => {
+            if f.borrow(gil).closed() {
+                return Err(value_error("I/O operation on closed file."));
+            }
+            Iter::Lines { file: v.clone() }
+        }
         Value::Str(_) => Iter::Chars {
             s: v.clone(),
             byte: 0,

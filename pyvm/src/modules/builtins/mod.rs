@@ -20,7 +20,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "issubclass" => issubclass, "hasattr" => hasattr, "getattr" => getattr,
     "setattr" => setattr, "id" => id, "hash" => hash, "ord" => ord, "chr" => chr,
     "hex" => hex, "oct" => oct, "bin" => bin, "format" => format, "callable" => callable,
-    "input" => input,
+    "input" => input, "open" => crate::objects::file::open,
     "iter" => iter::iter, "next" => iter::next, "sum" => iter::sum, "min" => iter::min,
     "max" => iter::max, "any" => iter::any, "all" => iter::all, "sorted" => iter::sorted,
     "reversed" => iter::reversed, "enumerate" => iter::enumerate, "zip" => iter::zip,

@@ -36,6 +36,7 @@ fn table(kind: Kind) -> &'static [NativeDef] {
         Kind::Int | Kind::Bool => num::INT_METHODS,
         Kind::Float => num::FLOAT_METHODS,
         Kind::Type => num::TYPE_STATICS,
+        Kind::File => super::file::METHODS,
         _ => &[],
     }
 }
@@ -54,6 +55,7 @@ fn kind_of(v: &Value) -> Kind {
         Value::Bool(_) => Kind::Bool,
         Value::Float(_) => Kind::Float,
         Value::Exception(_) => Kind::Exception,
+        Value::File(_) => Kind::File,
         _ => Kind::Object,
     }
 }

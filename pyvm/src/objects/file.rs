@@ -1,0 +1,299 @@
+//! File objects: `open()` in text or binary mode, `read`, `readline`, `readlines`,
+//! `write`, `writelines`, `close`, iteration by line. Blocking for now (the
+//! micro_thread issue makes reads and writes defer).
+
+use std::fs::OpenOptions;
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::sync::Arc;
+
+use super::function::NativeDef;
+use super::gil::GilCell;
+use super::types::{type_name, types};
+use crate::native::*;
+
+enum Handle {
+    Reader(BufReader<std::fs::File>),
+    Writer(BufWriter<std::fs::File>),
+    Closed,
+}
+
+pub struct PyFile {
+    pub name: String,
+    pub mode: String,
+    pub binary: bool,
+    handle: Handle,
+}
+
+impl PyFile {
+    pub fn closed(&self) -> bool {
+        matches!(self.handle, Handle::Closed)
+    }
+
+    /// The next line (with its newline), or `None` at the end of the file.
+    pub fn read_line(&mut self) -> Result<Option<Value>, PyErr> {
+        let (binary, name) = (self.binary, self.name.clone());
+        let Handle::Reader(r) = &mut self.handle else {
+            return Err(if self.closed() {
+                closed_error()
+            } else {
+                not_readable()
+            });
+        };
+        let mut buf = Vec::new();
+        r.read_until(b'\n', &mut buf)
+            .map_err(|e| os_error_for(&e, &name))?;
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        as_value(binary, buf).map(Some)
+    }
+}
+
+pub static METHODS: &[NativeDef] = super::methods::natives![
+    "read" => read, "readline" => readline, "readlines" => readlines, "write" => write,
+    "writelines" => writelines, "close" => close, "flush" => flush,
+];
+
+/// The Python exception for an OS error, CPython style: `[Errno 2] No such file...`.
+pub fn os_error_for(e: &std::io::Error, path: &str) -> PyErr {
+    let exc = &types().exc;
+    let t = match e.kind() {
+        std::io::ErrorKind::NotFound => &exc.file_not_found_error,
+        std::io::ErrorKind::PermissionDenied => &exc.permission_error,
+        std::io::ErrorKind::AlreadyExists => &exc.file_exists_error,
+        std::io::ErrorKind::IsADirectory => &exc.is_a_directory_error,
+        _ => &exc.os_error,
+    };
+    let errno = e.raw_os_error().unwrap_or(0);
+    let text = e.to_string();
+    let text = text.split(" (os error").next().unwrap_or("").to_owned();
+    PyErr::msg(
+        t,
+        format!("[Errno {errno}] {text}: {}", super::repr::str_repr(path)),
+    )
+}
+
+/// `open(file, mode='r', encoding=None)`.
+pub fn open(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let mode_kw = args.take_kw("mode");
+    let _encoding = args.take_kw("encoding");
+    args.check("open", 1, 3)?;
+    let path = match args.at(0) {
+        Value::Str(s) => s.as_str().to_owned(),
+        v => {
+            return Err(type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                type_name(v)
+            ))
+            .into())
+        }
+    };
+    let mode = match args.get(1).or(mode_kw.as_ref()) {
+        Some(Value::Str(m)) => m.as_str().to_owned(),
+        Some(v) => {
+            return Err(type_error(format!(
+                "open() argument 'mode' must be str, not {}",
+                type_name(v)
+            ))
+            .into())
+        }
+        None => "r".to_owned(),
+    };
+    let mut seen = String::new();
+    for c in mode.chars() {
+        if !"rwaxbt+".contains(c) || seen.contains(c) {
+            return Err(value_error(format!("invalid mode: '{mode}'")).into());
+        }
+        seen.push(c);
+    }
+    if mode.contains('b') && mode.contains('t') {
+        return Err(value_error("can't have text and binary mode at once").into());
+    }
+    if mode.chars().filter(|c| "rwax".contains(*c)).count() != 1 {
+        return Err(value_error("must have exactly one of create/read/write/append mode").into());
+    }
+    let mut o = OpenOptions::new();
+    match mode.chars().find(|c| "rwax".contains(*c)) {
+        Some('r') => o.read(true),
+        Some('w') => o.write(true).create(true).truncate(true),
+        Some('a') => o.append(true).create(true),
+        _ => o.write(true).create_new(true),
+    };
+    if mode.contains('+') {
+        o.read(true).write(true);
+    }
+    let f = o.open(&path).map_err(|e| os_error_for(&e, &path))?;
+    if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
+        let e = std::io::Error::from_raw_os_error(21);
+        return Err(os_error_for(&e, &path).into());
+    }
+    let handle = if mode.contains('r') {
+        Handle::Reader(BufReader::new(f))
+    } else {
+        Handle::Writer(BufWriter::new(f))
+    };
+    Ok(Value::File(Arc::new(GilCell::new(PyFile {
+        name: path,
+        binary: mode.contains('b'),
+        mode,
+        handle,
+    }))))
+}
+
+fn file_of(v: &Value) -> &Arc<GilCell<PyFile>> {
+    match v {
+        Value::File(f) => f,
+        _ => unreachable!("file method on a file"),
+    }
+}
+
+fn closed_error() -> PyErr {
+    value_error("I/O operation on closed file.")
+}
+
+fn not_readable() -> PyErr {
+    PyErr::msg(&types().exc.os_error, "not readable")
+}
+
+/// Bytes as the file's kind of value (str in text mode).
+fn as_value(binary: bool, bytes: Vec<u8>) -> Result<Value, PyErr> {
+    if binary {
+        Ok(Value::Bytes(Arc::new(bytes)))
+    } else {
+        Ok(Value::string(super::methods::decode_utf8(&bytes)?))
+    }
+}
+
+fn read(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("read", 0, 1)?;
+    let limit = match args.get(1) {
+        Some(Value::None) | None => -1,
+        Some(v) => arg_int(v, "")?,
+    };
+    let mut f = file_of(args.at(0)).borrow_mut(cx.gil);
+    let binary = f.binary;
+    let name = f.name.clone();
+    let Handle::Reader(r) = &mut f.handle else {
+        return Err(if f.closed() {
+            closed_error()
+        } else {
+            not_readable()
+        }
+        .into());
+    };
+    let mut buf = Vec::new();
+    let res = if limit < 0 {
+        r.read_to_end(&mut buf).map(|_| ())
+    } else if binary {
+        r.take(limit as u64).read_to_end(&mut buf).map(|_| ())
+    } else {
+        // `limit` characters: read whole UTF-8 sequences.
+        let mut chars = 0;
+        let mut res = Ok(());
+        while chars < limit {
+            let mut b = [0u8; 1];
+            match r.read(&mut b) {
+                Ok(0) => break,
+                Ok(_) => {
+                    buf.push(b[0]);
+                    if b[0] & 0xC0 != 0x80 {
+                        chars += 1;
+                    }
+                }
+                Err(e) => {
+                    res = Err(e);
+                    break;
+                }
+            }
+        }
+        res
+    };
+    res.map_err(|e| os_error_for(&e, &name))?;
+    Ok(as_value(binary, buf)?)
+}
+
+fn readline(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("readline", 0, 0)?;
+    let mut f = file_of(args.at(0)).borrow_mut(cx.gil);
+    let binary = f.binary;
+    Ok(f.read_line()?
+        .map_or_else(|| as_value(binary, Vec::new()), Ok)?)
+}
+
+fn readlines(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("readlines", 0, 0)?;
+    let mut f = file_of(args.at(0)).borrow_mut(cx.gil);
+    let mut out = Vec::new();
+    while let Some(line) = f.read_line()? {
+        out.push(line);
+    }
+    Ok(Value::list(out))
+}
+fn write_value(cx: &mut Cx, file: &Value, v: &Value) -> PyResult<usize> {
+    let mut f = file_of(file).borrow_mut(cx.gil);
+    let (binary, name) = (f.binary, f.name.clone());
+    let data: Vec<u8> = match (binary, v) {
+        (false, Value::Str(s)) => s.as_str().as_bytes().to_vec(),
+        (false, v) => {
+            return Err(type_error(format!(
+                "write() argument must be str, not {}",
+                type_name(v)
+            ))
+            .into())
+        }
+        (true, Value::Bytes(b)) => b.to_vec(),
+        (true, Value::ByteArray(b)) => b.borrow(cx.gil).clone(),
+        (true, v) => {
+            return Err(type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                type_name(v)
+            ))
+            .into())
+        }
+    };
+    let n = match v {
+        Value::Str(s) => s.char_len(),
+        _ => data.len(),
+    };
+    match &mut f.handle {
+        Handle::Writer(w) => w.write_all(&data).map_err(|e| os_error_for(&e, &name))?,
+        Handle::Closed => return Err(closed_error().into()),
+        Handle::Reader(_) => return Err(PyErr::msg(&types().exc.os_error, "not writable").into()),
+    }
+    Ok(n)
+}
+
+fn write(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("write", 1, 1)?;
+    Ok(Value::Int(write_value(cx, args.at(0), args.at(1))? as i64))
+}
+
+fn writelines(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("writelines", 1, 1)?;
+    for line in cx.collect(args.at(1))? {
+        write_value(cx, args.at(0), &line)?;
+    }
+    Ok(Value::None)
+}
+
+fn flush(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let mut f = file_of(args.at(0)).borrow_mut(cx.gil);
+    let name = f.name.clone();
+    match &mut f.handle {
+        Handle::Writer(w) => w.flush().map_err(|e| os_error_for(&e, &name))?,
+        Handle::Closed => return Err(closed_error().into()),
+        Handle::Reader(_) => {}
+    }
+    Ok(Value::None)
+}
+
+fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("close", 0, 0)?;
+    let mut f = file_of(args.at(0)).borrow_mut(cx.gil);
+    let name = f.name.clone();
+    if let Handle::Writer(w) = &mut f.handle {
+        w.flush().map_err(|e| os_error_for(&e, &name))?;
+    }
+    f.handle = Handle::Closed;
+    Ok(Value::None)
+}
