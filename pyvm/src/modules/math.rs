@@ -4,7 +4,7 @@
 use std::sync::{Arc, OnceLock};
 
 use num_bigint::BigInt;
-use num_integer::{Integer, Roots};
+use num_integer::Integer;
 use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
 
 use crate::native::*;
@@ -425,11 +425,8 @@ fn ldexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             .to_i32()
             .unwrap_or(0),
         v => {
-            return Err(type_error(format!(
-                "Expected an int as second argument to ldexp, not {}",
-                type_name(v)
-            ))
-            .into())
+            let _ = v;
+            return Err(type_error("Expected an int as second argument to ldexp.").into());
         }
     };
     if x == 0.0 || !x.is_finite() {
@@ -515,8 +512,7 @@ fn fsum(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 break;
             }
         }
-        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0))
-        {
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
             let y = lo * 2.0;
             let x = hi + y;
             if y == x - hi {
@@ -533,23 +529,49 @@ fn prod(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let it = cx.iter(args.at(0))?;
     let mut acc = start;
     while let Some(v) = cx.next(&it)? {
-        acc = mul(&acc, &v)?;
+        acc = mul(cx.gil, &acc, &v)?;
     }
     Ok(acc)
 }
 
-/// `a * b` for numbers (what `prod` multiplies).
-fn mul(a: &Value, b: &Value) -> Result<Value, PyErr> {
+/// `a * b` for numbers and sequence repetition (what `prod` multiplies).
+fn mul(gil: Gil<'_>, a: &Value, b: &Value) -> Result<Value, PyErr> {
     match (a, b) {
         (Value::Float(x), Value::Float(y)) => Ok(Value::Float(x * y)),
-        (Value::Float(_), _) | (_, Value::Float(_))
-            if int::is_int(a) || int::is_int(b) =>
-        {
+        (Value::Float(_), _) | (_, Value::Float(_)) if int::is_int(a) || int::is_int(b) => {
             Ok(Value::Float(to_f64(a)? * to_f64(b)?))
         }
         _ if int::is_int(a) && int::is_int(b) => int::binop("*", a, b),
+        (seq @ (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)), n)
+        | (n, seq @ (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)))
+            if int::is_int(n) =>
+        {
+            let n = arg_int(n, "")?.max(0) as usize;
+            Ok(match seq {
+                Value::Str(s) => Value::string(s.as_str().repeat(n)),
+                Value::Bytes(b) => Value::Bytes(Arc::new(b.repeat(n))),
+                Value::List(l) => Value::list(repeat(&l.borrow(gil), n)),
+                Value::Tuple(t) => Value::tuple(repeat(t, n)),
+                _ => unreachable!("matched a sequence above"),
+            })
+        }
+        (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), x)
+        | (x, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
+            Err(type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(x)
+            )))
+        }
         _ => Err(unsupported_operand("*", a, b)),
     }
+}
+
+fn repeat(items: &[Value], n: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        out.extend_from_slice(items);
+    }
+    out
 }
 
 fn gcd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -581,9 +603,9 @@ fn factorial(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values").into());
     }
-    let n = n
-        .to_u64()
-        .ok_or_else(|| overflow_error("factorial() argument should not exceed 9223372036854775807"))?;
+    let n = n.to_u64().ok_or_else(|| {
+        overflow_error("factorial() argument should not exceed 9223372036854775807")
+    })?;
     Ok(Value::big(range_product(1, n)))
 }
 
@@ -654,9 +676,7 @@ fn comb(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn big_pair(n: &BigInt, k: &BigInt) -> Result<(u64, u64), PyErr> {
     match (n.to_u64(), k.to_u64()) {
         (Some(n), Some(k)) => Ok((n, k)),
-        _ => Err(overflow_error(
-            "Python int too large to convert to C long",
-        )),
+        _ => Err(overflow_error("Python int too large to convert to C long")),
     }
 }
 

@@ -2,7 +2,11 @@
 //! against `crate::native`.
 
 pub mod builtins;
+pub mod errno;
+pub mod math;
+pub mod os;
 pub mod sys;
+pub mod time;
 
 use std::sync::{Arc, OnceLock};
 
@@ -23,6 +27,10 @@ pub fn import(gil: Gil<'_>, name: &str) -> Result<Value, PyErr> {
     match name {
         "sys" => Ok(Value::Module(sys::module(gil).clone())),
         "builtins" => Ok(Value::Module(builtins_module().clone())),
+        "math" => Ok(Value::Module(math::module(gil).clone())),
+        "errno" => Ok(Value::Module(errno::module(gil).clone())),
+        "time" => Ok(Value::Module(time::module(gil).clone())),
+        "os" | "os.path" => Ok(os::module(gil, name)),
         _ => Err(module_not_found(format!("No module named '{name}'"))),
     }
 }

@@ -18,8 +18,8 @@ static EPOCH: OnceLock<Instant> = OnceLock::new();
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "time" => time, "time_ns" => time_ns, "monotonic" => monotonic,
-    "monotonic_ns" => monotonic_ns, "perf_counter" => monotonic,
-    "perf_counter_ns" => monotonic_ns, "process_time" => process_time,
+    "monotonic_ns" => monotonic_ns, "perf_counter" => perf_counter,
+    "perf_counter_ns" => perf_counter_ns, "process_time" => process_time,
     "process_time_ns" => process_time_ns, "sleep" => sleep,
 ];
 
@@ -50,22 +50,32 @@ fn ns(d: Duration) -> Value {
 }
 
 fn time(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("time", 0, 0)?;
+    args.check("time.time", 0, 0)?;
     Ok(Value::Float(wall().as_secs_f64()))
 }
 
 fn time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("time_ns", 0, 0)?;
+    args.check("time.time_ns", 0, 0)?;
     Ok(ns(wall()))
 }
 
 fn monotonic(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("monotonic", 0, 0)?;
+    args.check("time.monotonic", 0, 0)?;
     Ok(Value::Float(since_epoch().as_secs_f64()))
 }
 
 fn monotonic_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("monotonic_ns", 0, 0)?;
+    args.check("time.monotonic_ns", 0, 0)?;
+    Ok(ns(since_epoch()))
+}
+
+fn perf_counter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.perf_counter", 0, 0)?;
+    Ok(Value::Float(since_epoch().as_secs_f64()))
+}
+
+fn perf_counter_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.perf_counter_ns", 0, 0)?;
     Ok(ns(since_epoch()))
 }
 
@@ -77,7 +87,11 @@ fn cpu_time() -> Duration {
     if let Ok(tasks) = std::fs::read_dir("/proc/self/task") {
         for t in tasks.flatten() {
             let stat = std::fs::read_to_string(t.path().join("schedstat")).unwrap_or_default();
-            if let Some(n) = stat.split_whitespace().next().and_then(|s| s.parse::<u64>().ok()) {
+            if let Some(n) = stat
+                .split_whitespace()
+                .next()
+                .and_then(|s| s.parse::<u64>().ok())
+            {
                 total += n;
                 found = true;
             }
@@ -99,17 +113,17 @@ fn cpu_time() -> Duration {
 }
 
 fn process_time(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("process_time", 0, 0)?;
+    args.check("time.process_time", 0, 0)?;
     Ok(Value::Float(cpu_time().as_secs_f64()))
 }
 
 fn process_time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("process_time_ns", 0, 0)?;
+    args.check("time.process_time_ns", 0, 0)?;
     Ok(ns(cpu_time()))
 }
 
 fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("sleep", 1, 1)?;
+    args.check("time.sleep", 1, 1)?;
     let secs = match args.at(0) {
         Value::Float(f) => *f,
         Value::Int(i) => *i as f64,

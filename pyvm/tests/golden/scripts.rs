@@ -82,12 +82,6 @@ mod exceptions {
     golden!(recursion_limit, "exceptions/recursion_limit.py");
     golden!(try_except, "exceptions/try_except.py");
 }
-mod files {
-    use super::*;
-    golden!(binary_mode, "files/binary_mode.py");
-    golden!(open_errors, "files/open_errors.py");
-    golden!(write_read, "files/write_read.py");
-}
 mod floats {
     use super::*;
     golden!(arith, "floats/arith.py");
@@ -119,6 +113,16 @@ mod ints {
     golden!(int_parse, "ints/int_parse.py");
     golden!(pow_mod, "ints/pow_mod.py");
     golden!(round_abs, "ints/round_abs.py");
+}
+mod modules {
+    use super::*;
+    golden!(errno_codes, "modules/errno_codes.py");
+    golden!(math_basic, "modules/math_basic.py");
+    golden!(math_errors, "modules/math_errors.py");
+    golden!(math_integers, "modules/math_integers.py");
+    golden!(os_env, "modules/os_env.py");
+    golden!(os_path, "modules/os_path.py");
+    golden!(time_clocks, "modules/time_clocks.py");
 }
 mod programs {
     use super::*;

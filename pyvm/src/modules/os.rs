@@ -1,0 +1,295 @@
+//! The `os` module (process facts, the environment, `urandom`) and `os.path`
+//! (CPython's `posixpath`: pure string functions plus a few `stat` checks).
+
+use std::io::Read;
+use std::sync::{Arc, OnceLock};
+
+use crate::native::*;
+use crate::objects::dict::Dict;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::Gil;
+use crate::objects::module::Module;
+use crate::objects::types::type_name;
+
+static OS: OnceLock<Arc<Module>> = OnceLock::new();
+static PATH: OnceLock<Arc<Module>> = OnceLock::new();
+
+static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "getpid" => getpid, "getppid" => getppid, "getcwd" => getcwd, "getenv" => getenv,
+    "urandom" => urandom,
+];
+
+static PATH_FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "join" => join, "basename" => basename, "dirname" => dirname, "split" => split,
+    "splitext" => splitext, "normpath" => normpath, "abspath" => abspath, "isabs" => isabs,
+    "exists" => exists, "isfile" => isfile, "isdir" => isdir,
+];
+
+/// `import os` gives the `os` module; `import os.path`-style lookups of the name
+/// `os.path` give `posixpath`.
+pub fn module(gil: Gil<'_>, name: &str) -> Value {
+    if name == "os.path" {
+        return Value::Module(path_module(gil).clone());
+    }
+    Value::Module(
+        OS.get_or_init(|| {
+            let m = Module::new("os");
+            for f in FUNCS {
+                m.set(gil, f.name, Value::Native(f));
+            }
+            let mut env = Dict::new();
+            for (k, v) in std::env::vars_os() {
+                let k = Value::string(k.to_string_lossy().into_owned());
+                let v = Value::string(v.to_string_lossy().into_owned());
+                // A str key always hashes.
+                let _ = env.insert(k, v);
+            }
+            m.set(gil, "environ", Value::dict(env));
+            m.set(gil, "path", Value::Module(path_module(gil).clone()));
+            m.set(gil, "name", Value::str("posix"));
+            m.set(gil, "sep", Value::str("/"));
+            m.set(gil, "altsep", Value::None);
+            m.set(gil, "extsep", Value::str("."));
+            m.set(gil, "pathsep", Value::str(":"));
+            m.set(gil, "linesep", Value::str("\n"));
+            m.set(gil, "curdir", Value::str("."));
+            m.set(gil, "pardir", Value::str(".."));
+            m.set(gil, "devnull", Value::str("/dev/null"));
+            Arc::new(m)
+        })
+        .clone(),
+    )
+}
+
+fn path_module(gil: Gil<'_>) -> &'static Arc<Module> {
+    PATH.get_or_init(|| {
+        let m = Module::new("posixpath");
+        for f in PATH_FUNCS {
+            m.set(gil, f.name, Value::Native(f));
+        }
+        m.set(gil, "sep", Value::str("/"));
+        m.set(gil, "curdir", Value::str("."));
+        m.set(gil, "pardir", Value::str(".."));
+        Arc::new(m)
+    })
+}
+
+fn getpid(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("os.getpid", 0, 0)?;
+    Ok(Value::Int(std::process::id() as i64))
+}
+
+fn getppid(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("os.getppid", 0, 0)?;
+    Ok(Value::Int(std::os::unix::process::parent_id() as i64))
+}
+
+fn getcwd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("os.getcwd", 0, 0)?;
+    cwd().map(Value::string).map_err(Into::into)
+}
+
+fn cwd() -> Result<String, PyErr> {
+    std::env::current_dir()
+        .map(|p| p.to_string_lossy().into_owned())
+        .map_err(|e| os_error(e.to_string()))
+}
+
+fn getenv(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if let Some(d) = args.take_kw("default") {
+        args.pos.push(d);
+    }
+    args.check("getenv", 1, 2)?;
+    let key = args
+        .at(0)
+        .as_str()
+        .ok_or_else(|| type_error(format!("str expected, not {}", type_name(args.at(0)))))?;
+    Ok(match std::env::var_os(key) {
+        Some(v) => Value::string(v.to_string_lossy().into_owned()),
+        None => args.get(1).cloned().unwrap_or(Value::None),
+    })
+}
+
+/// `n` bytes from the kernel's random source.
+pub fn random_bytes(n: usize) -> Result<Vec<u8>, PyErr> {
+    let mut buf = vec![0u8; n];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| os_error(e.to_string()))?;
+    Ok(buf)
+}
+
+fn urandom(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("urandom", 1, 1)?;
+    let n = arg_int(args.at(0), "")?;
+    if n < 0 {
+        return Err(value_error("negative argument not allowed").into());
+    }
+    Ok(Value::Bytes(Arc::new(random_bytes(n as usize)?)))
+}
+
+/// A path argument (str only; CPython also takes bytes and `os.PathLike`).
+fn path_arg(v: &Value) -> Result<&str, PyErr> {
+    v.as_str().ok_or_else(|| {
+        type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            type_name(v)
+        ))
+    })
+}
+
+fn one_path<'a>(args: &'a Args, name: &str) -> Result<&'a str, PyErr> {
+    args.check(name, 1, 1)?;
+    path_arg(args.at(0))
+}
+
+fn join(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!("join() got an unexpected keyword argument '{k}'")).into());
+    }
+    let Some(first) = args.get(0) else {
+        return Err(type_error("join() missing 1 required positional argument: 'a'").into());
+    };
+    let mut path = path_arg(first)?.to_owned();
+    for b in &args.pos[1..] {
+        let b = b.as_str().ok_or_else(|| {
+            type_error(format!(
+                "join() argument must be str, bytes, or os.PathLike object, not '{}'",
+                type_name(b)
+            ))
+        })?;
+        if b.starts_with('/') {
+            path.clear();
+        } else if !path.is_empty() && !path.ends_with('/') {
+            path.push('/');
+        }
+        path.push_str(b);
+    }
+    Ok(Value::string(path))
+}
+
+/// `(head, tail)` as posixpath.split computes them.
+fn split_parts(p: &str) -> (&str, &str) {
+    let i = p.rfind('/').map_or(0, |i| i + 1);
+    let (head, tail) = p.split_at(i);
+    let trimmed = head.trim_end_matches('/');
+    if trimmed.is_empty() {
+        (head, tail)
+    } else {
+        (trimmed, tail)
+    }
+}
+
+fn basename(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::str(split_parts(one_path(&args, "basename")?).1))
+}
+
+fn dirname(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::str(split_parts(one_path(&args, "dirname")?).0))
+}
+
+fn split(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (h, t) = split_parts(one_path(&args, "split")?);
+    Ok(Value::tuple(vec![Value::str(h), Value::str(t)]))
+}
+
+fn splitext(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let p = one_path(&args, "splitext")?;
+    let sep = p.rfind('/').map_or(0, |i| i + 1);
+    if let Some(dot) = p.rfind('.').filter(|&d| d >= sep) {
+        // Leading dots of the file name do not start an extension (".bashrc").
+        if p[sep..dot].bytes().any(|c| c != b'.') {
+            return Ok(Value::tuple(vec![
+                Value::str(&p[..dot]),
+                Value::str(&p[dot..]),
+            ]));
+        }
+    }
+    Ok(Value::tuple(vec![Value::str(p), Value::str("")]))
+}
+
+fn normalize(path: &str) -> String {
+    if path.is_empty() {
+        return ".".into();
+    }
+    let slashes = if path.starts_with("//") && !path.starts_with("///") {
+        2
+    } else if path.starts_with('/') {
+        1
+    } else {
+        0
+    };
+    let mut comps: Vec<&str> = Vec::new();
+    for c in path.split('/') {
+        if c.is_empty() || c == "." {
+            continue;
+        }
+        if c != ".." || (slashes == 0 && comps.is_empty()) || comps.last() == Some(&"..") {
+            comps.push(c);
+        } else if !comps.is_empty() {
+            comps.pop();
+        }
+    }
+    let out = format!("{}{}", "/".repeat(slashes), comps.join("/"));
+    if out.is_empty() {
+        ".".into()
+    } else {
+        out
+    }
+}
+
+fn normpath(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::string(normalize(one_path(&args, "normpath")?)))
+}
+
+fn abspath(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let p = one_path(&args, "abspath")?;
+    let full = if p.starts_with('/') {
+        p.to_owned()
+    } else {
+        format!("{}/{p}", cwd()?)
+    };
+    Ok(Value::string(normalize(&full)))
+}
+
+fn isabs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(one_path(&args, "isabs")?.starts_with('/')))
+}
+
+/// `stat` of a path argument; an int is a file descriptor. `None` when it fails
+/// (these predicates never raise for a missing or invalid path).
+fn stat(args: &Args, name: &str) -> Result<Option<std::fs::Metadata>, PyErr> {
+    args.check(name, 1, 1)?;
+    let p = match args.at(0) {
+        Value::Int(fd) => format!("/dev/fd/{fd}"),
+        v => v
+            .as_str()
+            .ok_or_else(|| {
+                type_error(format!(
+                    "stat: path should be string, bytes, os.PathLike or integer, not {}",
+                    type_name(v)
+                ))
+            })?
+            .to_owned(),
+    };
+    if p.contains('\0') {
+        return Ok(None);
+    }
+    Ok(std::fs::metadata(p).ok())
+}
+
+fn exists(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(stat(&args, "exists")?.is_some()))
+}
+
+fn isfile(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(
+        stat(&args, "isfile")?.is_some_and(|m| m.is_file()),
+    ))
+}
+
+fn isdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(
+        stat(&args, "isdir")?.is_some_and(|m| m.is_dir()),
+    ))
+}
