@@ -82,6 +82,12 @@ mod exceptions {
     golden!(recursion_limit, "exceptions/recursion_limit.py");
     golden!(try_except, "exceptions/try_except.py");
 }
+mod files {
+    use super::*;
+    golden!(binary_mode, "files/binary_mode.py");
+    golden!(open_errors, "files/open_errors.py");
+    golden!(write_read, "files/write_read.py");
+}
 mod floats {
     use super::*;
     golden!(arith, "floats/arith.py");
