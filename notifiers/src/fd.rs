@@ -268,20 +268,6 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> FdNotifier<T, E> {
         }
         self.collect(cx)
     }
-
-    fn withdraw(&mut self, id: DeferredId, key: WaitKey) -> bool {
-        let Some(source) = self.fds.get_mut(key.0 as usize) else {
-            return false;
-        };
-        let before = source.waiters.len();
-        source.waiters.retain(|(w, _)| *w != id);
-        let removed = before - source.waiters.len();
-        self.waiting -= removed;
-        // Disarming may fail only if the descriptor was closed by the kernel side
-        // (it cannot be by us): the waiter is gone either way.
-        let _ = self.arm(key.0 as usize);
-        removed > 0
-    }
 }
 
 fn unknown_token() -> io::Error {
@@ -335,24 +321,18 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> Notifier<T, E> for Fd
         self.wait(cx, None)
     }
 
-    fn timeout(&mut self, cx: &mut dyn Cx<T, E>, id: DeferredId, key: WaitKey) {
-        if self.withdraw(id, key) {
-            cx.schedule(id, Err(E::timeout()));
-        }
-    }
-
-    fn deregister(
-        &mut self,
-        cx: &mut dyn Cx<T, E>,
-        id: DeferredId,
-        key: WaitKey,
-        outcome: Option<Result<T, E>>,
-    ) -> bool {
-        let found = self.withdraw(id, key);
-        if let (true, Some(outcome)) = (found, outcome) {
-            cx.schedule(id, outcome);
-        }
-        found
+    fn withdraw(&mut self, id: DeferredId, key: WaitKey) -> bool {
+        let Some(source) = self.fds.get_mut(key.0 as usize) else {
+            return false;
+        };
+        let before = source.waiters.len();
+        source.waiters.retain(|(w, _)| *w != id);
+        let removed = before - source.waiters.len();
+        self.waiting -= removed;
+        // Disarming may fail only if the descriptor was closed by the kernel side
+        // (it cannot be by us): the waiter is gone either way.
+        let _ = self.arm(key.0 as usize);
+        removed > 0
     }
 
     fn has_waiters(&self) -> bool {

@@ -146,17 +146,6 @@ impl<T, E> IoNotifier<T, E> {
             Status::Success
         }
     }
-
-    fn withdraw(&mut self, id: DeferredId, key: WaitKey) -> bool {
-        let Some(source) = self.sources.get_mut(key.0 as usize) else {
-            return false;
-        };
-        let before = source.waiters.len();
-        source.waiters.retain(|(w, _)| *w != id);
-        let removed = before - source.waiters.len();
-        self.waiting -= removed;
-        removed > 0
-    }
 }
 
 fn unknown_token() -> io::Error {
@@ -250,24 +239,15 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> Notifier<T, E> for Io
         self.collect(cx, None)
     }
 
-    fn timeout(&mut self, cx: &mut dyn Cx<T, E>, id: DeferredId, key: WaitKey) {
-        if self.withdraw(id, key) {
-            cx.schedule(id, Err(E::timeout()));
-        }
-    }
-
-    fn deregister(
-        &mut self,
-        cx: &mut dyn Cx<T, E>,
-        id: DeferredId,
-        key: WaitKey,
-        outcome: Option<Result<T, E>>,
-    ) -> bool {
-        let found = self.withdraw(id, key);
-        if let (true, Some(outcome)) = (found, outcome) {
-            cx.schedule(id, outcome);
-        }
-        found
+    fn withdraw(&mut self, id: DeferredId, key: WaitKey) -> bool {
+        let Some(source) = self.sources.get_mut(key.0 as usize) else {
+            return false;
+        };
+        let before = source.waiters.len();
+        source.waiters.retain(|(w, _)| *w != id);
+        let removed = before - source.waiters.len();
+        self.waiting -= removed;
+        removed > 0
     }
 
     fn has_waiters(&self) -> bool {

@@ -29,6 +29,7 @@
 mod error;
 pub mod fd;
 pub mod io;
+mod pipe;
 pub mod signal;
 pub mod sleep;
 pub mod wake;
@@ -258,9 +259,21 @@ pub trait Notifier<T, E>: 'static {
     /// of a watched one).
     fn wait_forever(&mut self, cx: &mut dyn Cx<T, E>) -> std::io::Result<Status>;
 
+    /// Forget `id`'s registration `key` without resuming it; `false` if there was none.
+    /// `timeout` and `deregister` are built on it.
+    fn withdraw(&mut self, id: DeferredId, key: WaitKey) -> bool;
+
     /// The PEP's `PyNotifier_Timeout`: the time limit of `id`'s registration `key`
-    /// passed. Deregister it and resume it with the notifier's timeout outcome.
-    fn timeout(&mut self, cx: &mut dyn Cx<T, E>, id: DeferredId, key: WaitKey);
+    /// passed. Deregister it and resume it with the notifier's timeout outcome (by
+    /// default the error `E::timeout()`).
+    fn timeout(&mut self, cx: &mut dyn Cx<T, E>, id: DeferredId, key: WaitKey)
+    where
+        E: NotifierError,
+    {
+        if self.withdraw(id, key) {
+            cx.schedule(id, Err(E::timeout()));
+        }
+    }
 
     /// The PEP's `PyNotifier_DeregisterDeferred`: withdraw `id`'s registration `key`
     /// and, if `outcome` is given, resume `id` with it. Returns `false` if no such
@@ -271,7 +284,13 @@ pub trait Notifier<T, E>: 'static {
         id: DeferredId,
         key: WaitKey,
         outcome: Option<Result<T, E>>,
-    ) -> bool;
+    ) -> bool {
+        let found = self.withdraw(id, key);
+        if let (true, Some(outcome)) = (found, outcome) {
+            cx.schedule(id, outcome);
+        }
+        found
+    }
 
     /// `true` while any deferred is registered.
     fn has_waiters(&self) -> bool;

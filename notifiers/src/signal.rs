@@ -8,13 +8,13 @@
 //! Installing a handler replaces the signal's default action (SIGINT no longer kills
 //! the process) for as long as the notifier lives.
 
-use crate::fd::WaitSet;
+use crate::pipe::SelfPipe;
 use crate::{ready, Cx, DeferredId, Event, Notifier, NotifierError, Priority, Status, WaitKey};
 use signal_hook::SigId;
 use slab::Slab;
-use std::io::{self, Read};
+use std::io;
 use std::marker::PhantomData;
-use std::os::fd::{AsRawFd, RawFd};
+use std::os::fd::RawFd;
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -69,9 +69,8 @@ struct Watched {
 /// The signal notifier.
 pub struct SignalNotifier<T, E> {
     priority: Priority,
-    /// Declared before the pipe it waits on, so it is dropped first.
-    wait: Option<WaitSet>,
-    read: UnixStream,
+    pipe: SelfPipe,
+    /// The pipe's write end, cloned into each signal's handler.
     write: UnixStream,
     watched: Vec<Watched>,
     /// Signals that arrived with nobody waiting, oldest first, without repeats.
@@ -91,14 +90,10 @@ impl<T, E> SignalNotifier<T, E> {
 
     /// A new signal notifier with the given priority.
     pub fn with_priority(priority: Priority) -> io::Result<Self> {
-        let (read, write) = UnixStream::pair()?;
-        read.set_nonblocking(true)?;
-        write.set_nonblocking(true)?;
-        let wait = WaitSet::new(read.as_raw_fd(), &[])?;
+        let (pipe, write) = SelfPipe::new()?;
         Ok(SignalNotifier {
             priority,
-            wait: Some(wait),
-            read,
+            pipe,
             write,
             watched: Vec::new(),
             pending: Vec::new(),
@@ -169,12 +164,7 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> SignalNotifier<T, E> 
             }
         }
         if any || after_wait {
-            let mut buf = [0u8; 64];
-            while let Ok(n) = (&self.read).read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-            }
+            self.pipe.drain();
         }
         let arrived = std::mem::take(&mut self.pending);
         for signal in arrived {
@@ -201,21 +191,8 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> SignalNotifier<T, E> 
     }
 
     fn wait(&mut self, cx: &mut dyn Cx<T, E>, timeout: Option<Duration>) -> io::Result<Status> {
-        if let Some(wait) = self.wait.as_mut() {
-            wait.wait(timeout)?;
-        }
+        self.pipe.wait(timeout)?;
         Ok(self.collect(cx, true))
-    }
-
-    fn withdraw(&mut self, id: DeferredId, key: WaitKey) -> bool {
-        let k = key.0 as usize;
-        match self.waiters.get(k) {
-            Some((w, _)) if *w == id => {
-                self.waiters.remove(k);
-                true
-            }
-            _ => false,
-        }
     }
 }
 
@@ -275,24 +252,15 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> Notifier<T, E> for Si
         self.wait(cx, None)
     }
 
-    fn timeout(&mut self, cx: &mut dyn Cx<T, E>, id: DeferredId, key: WaitKey) {
-        if self.withdraw(id, key) {
-            cx.schedule(id, Err(E::timeout()));
+    fn withdraw(&mut self, id: DeferredId, key: WaitKey) -> bool {
+        let k = key.0 as usize;
+        match self.waiters.get(k) {
+            Some((w, _)) if *w == id => {
+                self.waiters.remove(k);
+                true
+            }
+            _ => false,
         }
-    }
-
-    fn deregister(
-        &mut self,
-        cx: &mut dyn Cx<T, E>,
-        id: DeferredId,
-        key: WaitKey,
-        outcome: Option<Result<T, E>>,
-    ) -> bool {
-        let found = self.withdraw(id, key);
-        if let (true, Some(outcome)) = (found, outcome) {
-            cx.schedule(id, outcome);
-        }
-        found
     }
 
     fn has_waiters(&self) -> bool {
@@ -300,12 +268,10 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> Notifier<T, E> for Si
     }
 
     fn event_fd(&self) -> Option<RawFd> {
-        Some(self.read.as_raw_fd())
+        Some(self.pipe.fd())
     }
 
     fn watch(&mut self, fds: &[RawFd]) -> io::Result<()> {
-        self.wait = None;
-        self.wait = Some(WaitSet::new(self.read.as_raw_fd(), fds)?);
-        Ok(())
+        self.pipe.watch(fds)
     }
 }

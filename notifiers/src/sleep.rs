@@ -102,6 +102,11 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> Notifier<T, E> for Sl
         Ok(Status::NotCapable)
     }
 
+    fn withdraw(&mut self, id: DeferredId, key: WaitKey) -> bool {
+        // The timer stays set; when it fires it finds nothing (`deregister` clears it).
+        self.take(id, key).is_some()
+    }
+
     fn timeout(&mut self, cx: &mut dyn Cx<T, E>, id: DeferredId, key: WaitKey) {
         if self.take(id, key).is_some() {
             cx.schedule(id, ready(Event::Elapsed));

@@ -6,11 +6,11 @@
 //! deferred that expects a cross-thread wake-up registers first (reason `()`), so the
 //! reactor knows someone waits and does not end.
 
-use crate::fd::WaitSet;
+use crate::pipe::SelfPipe;
 use crate::{Cx, DeferredId, Notifier, NotifierError, Priority, Status, WaitKey};
 use std::collections::HashSet;
-use std::io::{self, Read, Write};
-use std::os::fd::{AsRawFd, RawFd};
+use std::io::{self, Write};
+use std::os::fd::RawFd;
 use std::os::unix::net::UnixStream;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -60,9 +60,7 @@ impl<T, E> Waker<T, E> {
 /// The cross-thread wake notifier.
 pub struct WakeNotifier<T, E> {
     priority: Priority,
-    /// Declared before the pipe it waits on, so it is dropped first.
-    wait: Option<WaitSet>,
-    read: UnixStream,
+    pipe: SelfPipe,
     shared: Arc<Shared<T, E>>,
     waiting: HashSet<DeferredId>,
     inbox: Queue<T, E>,
@@ -79,14 +77,10 @@ impl<T, E> WakeNotifier<T, E> {
 
     /// A new wake notifier with the given priority.
     pub fn with_priority(priority: Priority) -> io::Result<Self> {
-        let (read, write) = UnixStream::pair()?;
-        read.set_nonblocking(true)?;
-        write.set_nonblocking(true)?;
-        let wait = WaitSet::new(read.as_raw_fd(), &[])?;
+        let (pipe, write) = SelfPipe::new()?;
         Ok(WakeNotifier {
             priority,
-            wait: Some(wait),
-            read,
+            pipe,
             shared: Arc::new(Shared {
                 queue: Mutex::new(Vec::new()),
                 pending: AtomicBool::new(false),
@@ -120,12 +114,7 @@ impl<T, E> WakeNotifier<T, E> {
         if !pending && !after_wait {
             return self.status();
         }
-        let mut buf = [0u8; 64];
-        while let Ok(n) = (&self.read).read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-        }
+        self.pipe.drain();
         {
             let mut q = self
                 .shared
@@ -142,9 +131,7 @@ impl<T, E> WakeNotifier<T, E> {
     }
 
     fn wait(&mut self, cx: &mut dyn Cx<T, E>, timeout: Option<Duration>) -> io::Result<Status> {
-        if let Some(wait) = self.wait.as_mut() {
-            wait.wait(timeout)?;
-        }
+        self.pipe.wait(timeout)?;
         Ok(self.collect(cx, true))
     }
 }
@@ -177,24 +164,8 @@ impl<T: 'static, E: NotifierError + 'static> Notifier<T, E> for WakeNotifier<T, 
         self.wait(cx, None)
     }
 
-    fn timeout(&mut self, cx: &mut dyn Cx<T, E>, id: DeferredId, _key: WaitKey) {
-        if self.waiting.remove(&id) {
-            cx.schedule(id, Err(E::timeout()));
-        }
-    }
-
-    fn deregister(
-        &mut self,
-        cx: &mut dyn Cx<T, E>,
-        id: DeferredId,
-        _key: WaitKey,
-        outcome: Option<Result<T, E>>,
-    ) -> bool {
-        let found = self.waiting.remove(&id);
-        if let (true, Some(outcome)) = (found, outcome) {
-            cx.schedule(id, outcome);
-        }
-        found
+    fn withdraw(&mut self, id: DeferredId, _key: WaitKey) -> bool {
+        self.waiting.remove(&id)
     }
 
     fn has_waiters(&self) -> bool {
@@ -202,12 +173,10 @@ impl<T: 'static, E: NotifierError + 'static> Notifier<T, E> for WakeNotifier<T, 
     }
 
     fn event_fd(&self) -> Option<RawFd> {
-        Some(self.read.as_raw_fd())
+        Some(self.pipe.fd())
     }
 
     fn watch(&mut self, fds: &[RawFd]) -> io::Result<()> {
-        self.wait = None;
-        self.wait = Some(WaitSet::new(self.read.as_raw_fd(), fds)?);
-        Ok(())
+        self.pipe.watch(fds)
     }
 }

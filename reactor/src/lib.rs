@@ -100,7 +100,7 @@ pub trait DynNotifier<T, E>: 'static {
     fn as_any_mut(&mut self) -> &mut dyn Any;
 }
 
-impl<T, E, N: Notifier<T, E>> DynNotifier<T, E> for N {
+impl<T, E: NotifierError, N: Notifier<T, E>> DynNotifier<T, E> for N {
     fn name(&self) -> &'static str {
         Notifier::name(self)
     }

@@ -58,7 +58,7 @@ impl<T, E> std::fmt::Debug for NotifierClass<T, E> {
     }
 }
 
-impl<T: 'static, E: 'static> NotifierClass<T, E> {
+impl<T: 'static, E: NotifierError + 'static> NotifierClass<T, E> {
     /// A class named `name` (unique in a list) whose instances `make` builds.
     pub fn new<N: Notifier<T, E>>(
         name: &'static str,

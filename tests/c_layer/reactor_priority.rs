@@ -46,14 +46,7 @@ impl Notifier<Val, notifiers::Error> for Recorder {
     fn wait_forever(&mut self, cx: &mut dyn Cx<Val, notifiers::Error>) -> io::Result<Status> {
         self.poll(cx)
     }
-    fn timeout(&mut self, _: &mut dyn Cx<Val, notifiers::Error>, _: DeferredId, _: WaitKey) {}
-    fn deregister(
-        &mut self,
-        _: &mut dyn Cx<Val, notifiers::Error>,
-        _: DeferredId,
-        _: WaitKey,
-        _: Option<Out>,
-    ) -> bool {
+    fn withdraw(&mut self, _: DeferredId, _: WaitKey) -> bool {
         false
     }
     fn has_waiters(&self) -> bool {
