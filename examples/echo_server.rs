@@ -1,13 +1,9 @@
-//! A Twisted-style echo server on the reactor, with no Python in sight.
-//!
-//! Run: `cargo run --release --example echo_server` (serves three connections from a
-//! built-in client, then exits). Each connection is a micro-thread whose callbacks
-//! read, echo, and defer on the I/O notifier whenever the socket would block.
+//! A Twisted-style echo server on the reactor: each connection is a micro-thread whose
+//! callbacks read, echo, and defer on the I/O notifier whenever the socket would block.
+//! Run: `cargo run --release --example echo_server` (three connections, then exits).
 use mio::net::{TcpListener, TcpStream};
-use notifiers::io::{IoToken, IoWait};
-use notifiers::{Error, Event, IoNotifier, Ready};
-use std::io::ErrorKind::WouldBlock;
-use std::io::{Read, Write};
+use notifiers::{io::IoToken, io::IoWait, Error, Event, IoNotifier, Ready};
+use std::io::{ErrorKind::WouldBlock, Read, Write};
 
 type R = reactor::Reactor<Event, Error, Sock>;
 type Step = deferred::Step<Event, Error>;
@@ -20,9 +16,7 @@ enum Sock {
 
 /// The socket would block: forget its readiness, wait until readable, then `then`.
 fn wait(r: &mut R, token: IoToken, name: &'static str, then: Then) -> Step {
-    r.io()
-        .expect("io notifier")
-        .clear_ready(token, Ready::READABLE);
+    r.io().expect("io").clear_ready(token, Ready::READABLE);
     r.defer_with::<IoNotifier<_, _>>(IoWait::readable(token), None, name, then)
 }
 
@@ -36,13 +30,8 @@ fn accept(r: &mut R, _: Result<Event, Error>) -> Step {
             _ if *left == 0 => return Ok(GO), // served enough: stop listening
             Ok((mut stream, _)) => {
                 *left -= 1;
-                let conn = r.io().expect("io notifier").add(&mut stream);
-                r.spawn_fn(
-                    "echo",
-                    Sock::Conn(stream, conn.map_err(Error::from)?),
-                    GO,
-                    echo,
-                );
+                let conn = r.io().expect("io").add(&mut stream).map_err(Error::from)?;
+                r.spawn_fn("echo", Sock::Conn(stream, conn), GO, echo);
             }
             Err(e) if e.kind() == WouldBlock => return wait(r, token, "accept", accept),
             Err(e) => return Err(Error::from(e).into()),
@@ -67,10 +56,8 @@ fn echo(r: &mut R, _: Result<Event, Error>) -> Step {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut listener = TcpListener::bind("127.0.0.1:0".parse()?)?;
+    let (mut r, mut listener) = (R::new()?, TcpListener::bind("127.0.0.1:0".parse()?)?);
     let addr = listener.local_addr()?;
-    println!("echo server on {addr}");
-    let mut r = R::new()?;
     let token = r.io().expect("io notifier").add(&mut listener)?;
     r.spawn_fn("accept", Sock::Listener(listener, token, 3), GO, accept);
     let client = std::thread::spawn(move || -> std::io::Result<()> {
@@ -79,7 +66,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             s.write_all(format!("hello {i}\n").as_bytes())?;
             let mut back = [0; 8];
             s.read_exact(&mut back)?;
-            print!("client got back: {}", String::from_utf8_lossy(&back));
+            print!("{addr} echoed: {}", String::from_utf8_lossy(&back));
         }
         Ok(())
     });
