@@ -196,20 +196,31 @@ pub fn true_div(x: &BigInt, y: &BigInt) -> Result<Value, PyErr> {
     if y.is_zero() {
         return Err(division_by_zero());
     }
-    match (x.to_i64(), y.to_i64()) {
-        (Some(a), Some(b)) if a.unsigned_abs() < 1 << 53 && b.unsigned_abs() < 1 << 53 => {
-            Ok(Value::Float(a as f64 / b as f64))
-        }
-        _ => {
-            let (a, b) = (x.to_f64(), y.to_f64());
-            match (a, b) {
-                (Some(a), Some(b)) if a.is_finite() && b.is_finite() => Ok(Value::Float(a / b)),
-                _ => Err(overflow_error(
-                    "integer division result too large for a float",
-                )),
-            }
+    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
+        if a.unsigned_abs() < 1 << 53 && b.unsigned_abs() < 1 << 53 {
+            return Ok(Value::Float(a as f64 / b as f64));
         }
     }
+    // Correctly rounded: a quotient of at least 64 bits plus a sticky bit for the
+    // remainder, converted once, then scaled by a power of two.
+    let (a, b) = (x.abs(), y.abs());
+    let shift = (b.bits() as i64 - a.bits() as i64 + 66).max(0) as u64;
+    let (q, r) = (a << shift).div_rem(&b);
+    let q = if r.is_zero() { q } else { q | BigInt::one() };
+    let mut f = q.to_f64().unwrap_or(f64::INFINITY);
+    let mut left = shift as i64;
+    while left > 0 {
+        let step = left.min(1000);
+        f *= 2f64.powi(-(step as i32));
+        left -= step;
+    }
+    if f.is_infinite() {
+        return Err(overflow_error(
+            "integer division result too large for a float",
+        ));
+    }
+    let neg = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
+    Ok(Value::Float(if neg { -f } else { f }))
 }
 
 pub fn neg(v: &Value) -> Value {

@@ -188,6 +188,11 @@ impl Types {
         match v {
             Value::Exception(e) => e.typ.clone(),
             Value::Type(_) => self.type_.clone(),
+            Value::Iter(_) | Value::File(_) => Arc::new(PyType {
+                name: type_name(v),
+                base: Some(self.object.clone()),
+                kind: Kind::Iterator,
+            }),
             _ => self.of_ref(v).clone(),
         }
     }

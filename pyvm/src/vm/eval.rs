@@ -324,6 +324,16 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                             let a = ops::release_target(th, &code, ip, base, a);
                             tri!(ops::concat_in_place(a, &b))
                         }
+                        None if arg == 13 && matches!(a, Value::List(_)) => {
+                            // `lst += iterable` extends in place.
+                            th.frames[fi].ip = ip;
+                            let mut cx = Cx { gil, th };
+                            let items = unwind!(cx.collect(&b));
+                            if let Value::List(l) = &a {
+                                l.borrow_mut(gil).extend(items);
+                            }
+                            a
+                        }
                         None => tri!(ops::binary_op(gil, arg, &a, &b)),
                     };
                     th.stack.push(v);

@@ -2,15 +2,18 @@
 mod basics {
     use super::*;
     golden!(assign, "basics/assign.py");
+    golden!(augmented_targets, "basics/augmented_targets.py");
     golden!(chained_compare, "basics/chained_compare.py");
     golden!(comprehensions, "basics/comprehensions.py");
     golden!(global_nonlocal, "basics/global_nonlocal.py");
     golden!(hello, "basics/hello.py");
     golden!(if_else, "basics/if_else.py");
+    golden!(integer_loops, "basics/integer_loops.py");
     golden!(loops, "basics/loops.py");
     golden!(names, "basics/names.py");
     golden!(pass_and_ellipsis, "basics/pass_and_ellipsis.py");
     golden!(truthiness, "basics/truthiness.py");
+    golden!(walrus_and_ternary, "basics/walrus_and_ternary.py");
     golden!(while_search, "basics/while_search.py");
 }
 mod builtins {
@@ -18,20 +21,30 @@ mod builtins {
     golden!(aggregates, "builtins/aggregates.py");
     golden!(chr_ord_table, "builtins/chr_ord_table.py");
     golden!(conversions, "builtins/conversions.py");
+    golden!(enumerate_zip, "builtins/enumerate_zip.py");
+    golden!(getattr_dynamic, "builtins/getattr_dynamic.py");
     golden!(input_eof, "builtins/input_eof.py");
     golden!(introspection, "builtins/introspection.py");
     golden!(iteration, "builtins/iteration.py");
+    golden!(map_filter_reduce, "builtins/map_filter_reduce.py");
+    golden!(min_max_forms, "builtins/min_max_forms.py");
+    golden!(numeric_builtins, "builtins/numeric_builtins.py");
     golden!(print_options, "builtins/print_options.py");
+    golden!(sorted_stability, "builtins/sorted_stability.py");
     golden!(sys_argv, "builtins/sys_argv.py");
+    golden!(type_checks, "builtins/type_checks.py");
 }
 mod containers {
     use super::*;
     golden!(bytes_ops, "containers/bytes_ops.py");
     golden!(copy_semantics, "containers/copy_semantics.py");
+    golden!(dict_errors, "containers/dict_errors.py");
     golden!(dict_views, "containers/dict_views.py");
     golden!(dicts, "containers/dicts.py");
     golden!(list_algorithms, "containers/list_algorithms.py");
+    golden!(list_mutation, "containers/list_mutation.py");
     golden!(lists, "containers/lists.py");
+    golden!(nested_comprehension_grid, "containers/nested_comprehension_grid.py");
     golden!(nested_data, "containers/nested_data.py");
     golden!(ranges_slices, "containers/ranges_slices.py");
     golden!(sets, "containers/sets.py");
@@ -58,6 +71,10 @@ mod errors {
     golden!(uncaught_chain, "errors/uncaught_chain.py");
     golden!(uncaught_context_chain3, "errors/uncaught_context_chain3.py");
     golden!(uncaught_custom_message, "errors/uncaught_custom_message.py");
+    golden!(uncaught_deep_chain, "errors/uncaught_deep_chain.py");
+    golden!(uncaught_finally_runs, "errors/uncaught_finally_runs.py");
+    golden!(uncaught_from_none, "errors/uncaught_from_none.py");
+    golden!(uncaught_in_comprehension, "errors/uncaught_in_comprehension.py");
     golden!(uncaught_in_nested, "errors/uncaught_in_nested.py");
     golden!(uncaught_index, "errors/uncaught_index.py");
     golden!(uncaught_int_parse, "errors/uncaught_int_parse.py");
@@ -68,6 +85,7 @@ mod errors {
     golden!(uncaught_none_call, "errors/uncaught_none_call.py");
     golden!(uncaught_recursion, "errors/uncaught_recursion.py");
     golden!(uncaught_type, "errors/uncaught_type.py");
+    golden!(uncaught_type_compare, "errors/uncaught_type_compare.py");
     golden!(uncaught_unhashable, "errors/uncaught_unhashable.py");
     golden!(uncaught_unpack, "errors/uncaught_unpack.py");
     golden!(uncaught_zero, "errors/uncaught_zero.py");
@@ -76,8 +94,12 @@ mod exceptions {
     use super::*;
     golden!(chaining, "exceptions/chaining.py");
     golden!(exc_in_functions, "exceptions/exc_in_functions.py");
+    golden!(exception_attrs, "exceptions/exception_attrs.py");
     golden!(finally_flow, "exceptions/finally_flow.py");
+    golden!(handled_state, "exceptions/handled_state.py");
     golden!(hierarchy, "exceptions/hierarchy.py");
+    golden!(loop_control_in_try, "exceptions/loop_control_in_try.py");
+    golden!(nested_handlers, "exceptions/nested_handlers.py");
     golden!(raise_forms, "exceptions/raise_forms.py");
     golden!(recursion_limit, "exceptions/recursion_limit.py");
     golden!(try_except, "exceptions/try_except.py");
@@ -95,24 +117,30 @@ mod floats {
     golden!(format, "floats/format.py");
     golden!(math_like, "floats/math_like.py");
     golden!(repr, "floats/repr.py");
+    golden!(rounding_format, "floats/rounding_format.py");
+    golden!(special_values, "floats/special_values.py");
 }
 mod functions {
     use super::*;
     golden!(call_errors, "functions/call_errors.py");
     golden!(closures, "functions/closures.py");
     golden!(decorators, "functions/decorators.py");
+    golden!(default_eval_time, "functions/default_eval_time.py");
     golden!(defaults_kwargs, "functions/defaults_kwargs.py");
     golden!(higher_order_pipeline, "functions/higher_order_pipeline.py");
     golden!(lambdas_higher_order, "functions/lambdas_higher_order.py");
     golden!(recursion, "functions/recursion.py");
+    golden!(recursion_memo_dict, "functions/recursion_memo_dict.py");
     golden!(scopes, "functions/scopes.py");
     golden!(varargs_forwarding, "functions/varargs_forwarding.py");
 }
 mod ints {
     use super::*;
     golden!(arithmetic, "ints/arithmetic.py");
+    golden!(big_arith_edge, "ints/big_arith_edge.py");
     golden!(bigints, "ints/bigints.py");
     golden!(bitops, "ints/bitops.py");
+    golden!(conversions_radix, "ints/conversions_radix.py");
     golden!(division_errors, "ints/division_errors.py");
     golden!(gcd_primes, "ints/gcd_primes.py");
     golden!(int_compare_hash, "ints/int_compare_hash.py");
@@ -120,29 +148,25 @@ mod ints {
     golden!(pow_mod, "ints/pow_mod.py");
     golden!(round_abs, "ints/round_abs.py");
 }
-mod modules {
-    use super::*;
-    golden!(errno_codes, "modules/errno_codes.py");
-    golden!(math_basic, "modules/math_basic.py");
-    golden!(math_errors, "modules/math_errors.py");
-    golden!(math_integers, "modules/math_integers.py");
-    golden!(os_env, "modules/os_env.py");
-    golden!(os_path, "modules/os_path.py");
-    golden!(time_clocks, "modules/time_clocks.py");
-}
 mod programs {
     use super::*;
     golden!(bank_ledger, "programs/bank_ledger.py");
     golden!(bank_queue_sim, "programs/bank_queue_sim.py");
     golden!(bfs_grid, "programs/bfs_grid.py");
+    golden!(bigint_fib_digits, "programs/bigint_fib_digits.py");
     golden!(csv_report, "programs/csv_report.py");
+    golden!(game_of_life, "programs/game_of_life.py");
+    golden!(http_request_parser, "programs/http_request_parser.py");
     golden!(inventory_errors, "programs/inventory_errors.py");
     golden!(json_like, "programs/json_like.py");
     golden!(lru_cache_dict, "programs/lru_cache_dict.py");
     golden!(matrix, "programs/matrix.py");
+    golden!(priority_queue, "programs/priority_queue.py");
     golden!(roman, "programs/roman.py");
     golden!(rpn_calculator, "programs/rpn_calculator.py");
     golden!(stack_vm, "programs/stack_vm.py");
+    golden!(state_machine, "programs/state_machine.py");
+    golden!(text_table, "programs/text_table.py");
     golden!(tiny_interpreter, "programs/tiny_interpreter.py");
     golden!(tokenizer, "programs/tokenizer.py");
     golden!(word_freq, "programs/word_freq.py");
@@ -150,10 +174,14 @@ mod programs {
 mod strings {
     use super::*;
     golden!(basics, "strings/basics.py");
+    golden!(char_classes, "strings/char_classes.py");
+    golden!(find_replace_edge, "strings/find_replace_edge.py");
     golden!(format_method, "strings/format_method.py");
     golden!(fstrings, "strings/fstrings.py");
+    golden!(justify_pad, "strings/justify_pad.py");
     golden!(palindromes_anagrams, "strings/palindromes_anagrams.py");
     golden!(repr_escapes, "strings/repr_escapes.py");
+    golden!(split_join_edge, "strings/split_join_edge.py");
     golden!(str_methods_more, "strings/str_methods_more.py");
     golden!(string_building, "strings/string_building.py");
     golden!(text_processing, "strings/text_processing.py");

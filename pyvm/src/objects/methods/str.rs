@@ -205,6 +205,11 @@ fn window(s: &PyStr, start: Option<&Value>, end: Option<&Value>) -> Result<(usiz
             }
         }
     };
+    if let Some(v) = start.filter(|v| !matches!(v, Value::None)) {
+        if arg_int(v, "")? > n {
+            return Ok((usize::MAX, 0));
+        }
+    }
     let (a, b) = (norm(start, 0)?, norm(end, n)?);
     if a > b {
         return Ok((usize::MAX, 0));

@@ -1,0 +1,8 @@
+print(abs(-5), abs(-5.5), abs(0), abs(-(2 ** 70)))
+print(divmod(7, 2), divmod(-7, 2), divmod(7.5, 2), divmod(-7.5, 2), divmod(2 ** 65, 7))
+print(pow(2, 5), pow(2, -1), pow(9, 0.5), pow(5, 3, 7), pow(123456789, 987654321, 1000000007))
+print(round(1.2345, 2), round(1.5), round(2.5), round(-1.5), round(12345, -3), round(0.1 + 0.2, 10))
+print(int(7.9), int("0b11", 0), float(7), float("-0"), bool(0.0), bool(-1))
+print(hex(0), oct(-8), bin(0), hex(65535), bin(2 ** 20))
+print(sum([1, 2, 3]), sum([1.5, 2.5]), sum([], 10), sum(range(101)), sum([True, True, False]))
+print(format(1234567.891, ",.2f"), format(0.000123, ".2e"), format(42, "08b"), format(255, "#06x"), format(3, "+"))

@@ -1,0 +1,26 @@
+d = {"a": 1}
+for action in ["missing", "pop", "popitem", "unhashable", "update"]:
+    try:
+        if action == "missing":
+            d["zz"]
+        elif action == "pop":
+            d.pop("zz")
+        elif action == "popitem":
+            {}.popitem()
+        elif action == "unhashable":
+            d[["list"]] = 1
+        else:
+            d.update([("a", 1, 2)])
+    except (KeyError, TypeError, ValueError) as e:
+        print(action, type(e).__name__, e)
+print(d.get("zz"), d.pop("zz", None), d)
+try:
+    for k in d:
+        del d[k]
+except RuntimeError as e:
+    print("RuntimeError:", e)
+print(d)
+try:
+    dict([1, 2])
+except TypeError as e:
+    print("TypeError:", e)
