@@ -1,0 +1,690 @@
+//! The `math` module: CPython 3.11's float functions with its domain/range errors, and
+//! the exact integer functions (`factorial`, `comb`, `gcd`, ...) on big ints.
+
+use std::sync::{Arc, OnceLock};
+
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
+
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::Gil;
+use crate::objects::int;
+use crate::objects::module::Module;
+use crate::objects::types::type_name;
+
+static MATH: OnceLock<Arc<Module>> = OnceLock::new();
+
+static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "sqrt" => sqrt, "exp" => exp, "expm1" => expm1, "log" => log, "log2" => log2,
+    "log10" => log10, "log1p" => log1p, "sin" => sin, "cos" => cos, "tan" => tan,
+    "asin" => asin, "acos" => acos, "atan" => atan, "sinh" => sinh, "cosh" => cosh,
+    "tanh" => tanh, "asinh" => asinh, "acosh" => acosh, "atanh" => atanh,
+    "atan2" => atan2, "hypot" => hypot, "dist" => dist, "degrees" => degrees,
+    "radians" => radians, "fabs" => fabs, "pow" => pow, "floor" => floor, "ceil" => ceil,
+    "trunc" => trunc, "isnan" => isnan, "isinf" => isinf, "isfinite" => isfinite,
+    "isclose" => isclose, "copysign" => copysign, "fmod" => fmod, "remainder" => remainder,
+    "modf" => modf, "frexp" => frexp, "ldexp" => ldexp, "fsum" => fsum, "prod" => prod,
+    "gcd" => gcd, "lcm" => lcm, "factorial" => factorial, "comb" => comb, "perm" => perm,
+    "isqrt" => isqrt,
+];
+
+/// The `math` module (one per process).
+pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
+    MATH.get_or_init(|| {
+        let m = Module::new("math");
+        for f in FUNCS {
+            m.set(gil, f.name, Value::Native(f));
+        }
+        m.set(gil, "pi", Value::Float(std::f64::consts::PI));
+        m.set(gil, "e", Value::Float(std::f64::consts::E));
+        m.set(gil, "tau", Value::Float(std::f64::consts::TAU));
+        m.set(gil, "inf", Value::Float(f64::INFINITY));
+        m.set(gil, "nan", Value::Float(f64::NAN));
+        Arc::new(m)
+    })
+}
+
+fn domain() -> PyErr {
+    value_error("math domain error")
+}
+
+fn range() -> PyErr {
+    overflow_error("math range error")
+}
+
+/// A real-number argument as `f64` (int, bool or float), with CPython's errors.
+pub fn to_f64(v: &Value) -> Result<f64, PyErr> {
+    match v {
+        Value::Float(f) => Ok(*f),
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Big(_) => int::to_f64(v),
+        _ => Err(type_error(format!(
+            "must be real number, not {}",
+            type_name(v)
+        ))),
+    }
+}
+
+/// An integer argument as a `BigInt`, or CPython's "cannot be interpreted" TypeError.
+fn to_int(v: &Value) -> Result<BigInt, PyErr> {
+    int::to_big(v).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))
+    })
+}
+
+/// CPython's `math_1`: a NaN out of a non-NaN is a domain error; an infinity out of a
+/// finite input is a range error when the function can overflow, else a domain error.
+fn math_1(args: &Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+    args.check(name, 1, 1)?;
+    let x = to_f64(args.at(0))?;
+    let r = f(x);
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain().into());
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(if can_overflow { range() } else { domain() }.into());
+    }
+    Ok(Value::Float(r))
+}
+
+macro_rules! unary {
+    ($( $fn:ident = $name:literal, $f:expr, $ovf:expr; )*) => {
+        $(
+            fn $fn(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+                math_1(&args, $name, $f, $ovf)
+            }
+        )*
+    };
+}
+
+unary! {
+    sqrt = "math.sqrt", f64::sqrt, false;
+    exp = "math.exp", f64::exp, true;
+    expm1 = "math.expm1", f64::exp_m1, true;
+    sin = "math.sin", f64::sin, false;
+    cos = "math.cos", f64::cos, false;
+    tan = "math.tan", f64::tan, false;
+    asin = "math.asin", f64::asin, false;
+    acos = "math.acos", f64::acos, false;
+    atan = "math.atan", f64::atan, false;
+    sinh = "math.sinh", f64::sinh, true;
+    cosh = "math.cosh", f64::cosh, true;
+    tanh = "math.tanh", f64::tanh, false;
+    asinh = "math.asinh", f64::asinh, false;
+    acosh = "math.acosh", f64::acosh, false;
+    atanh = "math.atanh", atanh_f, false;
+    fabs = "math.fabs", f64::abs, false;
+    degrees = "math.degrees", f64::to_degrees, true;
+    radians = "math.radians", f64::to_radians, false;
+}
+
+/// `atanh(±1)` is a domain error in CPython (C gives ±inf).
+fn atanh_f(x: f64) -> f64 {
+    if x.abs() >= 1.0 {
+        f64::NAN
+    } else {
+        x.atanh()
+    }
+}
+
+/// The natural log of an int or float argument; big ints beyond the float range are
+/// scaled first (CPython's `loghelper`), so `log(10**400)` works.
+fn ln_of(v: &Value, f: fn(f64) -> f64) -> Result<f64, PyErr> {
+    if let Value::Big(b) = v {
+        if !b.is_positive() {
+            return Err(domain());
+        }
+        if let Some(x) = b.to_f64().filter(|x| x.is_finite()) {
+            return Ok(f(x));
+        }
+        let shift = b.bits() - 60;
+        let top = (&**b >> shift).to_f64().unwrap_or(1.0);
+        return Ok(f(top) + shift as f64 * f(2.0));
+    }
+    let x = to_f64(v)?;
+    if x.is_nan() {
+        return Ok(x);
+    }
+    if x <= 0.0 {
+        return Err(domain());
+    }
+    Ok(f(x))
+}
+
+fn log(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("log", 1, 2)?;
+    let num = ln_of(args.at(0), f64::ln)?;
+    let Some(base) = args.get(1) else {
+        return Ok(Value::Float(num));
+    };
+    let den = ln_of(base, f64::ln)?;
+    if den == 0.0 {
+        return Err(zero_division("float division by zero").into());
+    }
+    Ok(Value::Float(num / den))
+}
+
+fn log2(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.log2", 1, 1)?;
+    Ok(Value::Float(ln_of(args.at(0), f64::log2)?))
+}
+
+fn log10(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.log10", 1, 1)?;
+    Ok(Value::Float(ln_of(args.at(0), f64::log10)?))
+}
+
+fn log1p(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.log1p", 1, 1)?;
+    let x = to_f64(args.at(0))?;
+    if x <= -1.0 {
+        return Err(domain().into());
+    }
+    Ok(Value::Float(x.ln_1p()))
+}
+
+fn two(args: &Args, name: &str) -> Result<(f64, f64), PyErr> {
+    args.check(name, 2, 2)?;
+    Ok((to_f64(args.at(0))?, to_f64(args.at(1))?))
+}
+
+fn atan2(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (y, x) = two(&args, "atan2")?;
+    Ok(Value::Float(y.atan2(x)))
+}
+
+fn hypot(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!("hypot() got an unexpected keyword argument '{k}'")).into());
+    }
+    let xs = args.pos.iter().map(to_f64).collect::<Result<Vec<_>, _>>()?;
+    Ok(Value::Float(vector_norm(&xs)))
+}
+
+/// The Euclidean norm; an infinity wins over a NaN, as in CPython.
+fn vector_norm(xs: &[f64]) -> f64 {
+    if xs.iter().any(|x| x.is_infinite()) {
+        return f64::INFINITY;
+    }
+    if xs.iter().any(|x| x.is_nan()) {
+        return f64::NAN;
+    }
+    let max = xs.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    if max == 0.0 {
+        return 0.0;
+    }
+    if xs.len() <= 2 {
+        return xs.iter().fold(0.0f64, |h, x| h.hypot(*x));
+    }
+    let sum: f64 = xs.iter().map(|x| (x / max) * (x / max)).sum();
+    max * sum.sqrt()
+}
+
+fn dist(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("dist", 2, 2)?;
+    let p = cx.collect(args.at(0))?;
+    let q = cx.collect(args.at(1))?;
+    if p.len() != q.len() {
+        return Err(value_error("both points must have the same number of dimensions").into());
+    }
+    let mut d = Vec::with_capacity(p.len());
+    for (a, b) in p.iter().zip(&q) {
+        d.push(to_f64(a)? - to_f64(b)?);
+    }
+    Ok(Value::Float(vector_norm(&d)))
+}
+
+fn pow(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (x, y) = two(&args, "pow")?;
+    let r = x.powf(y);
+    if x.is_finite() && y.is_finite() {
+        if r.is_nan() {
+            return Err(domain().into());
+        }
+        if r.is_infinite() {
+            // 0 ** negative is a domain error; anything else is an overflow.
+            return Err(if x == 0.0 { domain() } else { range() }.into());
+        }
+    }
+    Ok(Value::Float(r))
+}
+
+/// `floor`/`ceil`/`trunc`: ints pass through; floats become ints, big if needed.
+fn to_integral(args: &Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    args.check(name, 1, 1)?;
+    let v = args.at(0);
+    match v {
+        Value::Int(_) | Value::Big(_) => return Ok(v.clone()),
+        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+        _ => {}
+    }
+    float_to_int(f(to_f64(v)?))
+}
+
+/// An integral float as an int, with CPython's errors for infinities and NaN.
+pub fn float_to_int(x: f64) -> PyResult<Value> {
+    if x.is_nan() {
+        return Err(value_error("cannot convert float NaN to integer").into());
+    }
+    if x.is_infinite() {
+        return Err(overflow_error("cannot convert float infinity to integer").into());
+    }
+    if x.abs() < 9.0e18 {
+        return Ok(Value::Int(x as i64));
+    }
+    Ok(Value::big(BigInt::from_f64(x).unwrap_or_default()))
+}
+
+fn floor(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    to_integral(&args, "math.floor", f64::floor)
+}
+
+fn ceil(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    to_integral(&args, "math.ceil", f64::ceil)
+}
+
+fn trunc(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    to_integral(&args, "math.trunc", f64::trunc)
+}
+
+fn isnan(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.isnan", 1, 1)?;
+    Ok(Value::Bool(to_f64(args.at(0))?.is_nan()))
+}
+
+fn isinf(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.isinf", 1, 1)?;
+    Ok(Value::Bool(to_f64(args.at(0))?.is_infinite()))
+}
+
+fn isfinite(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.isfinite", 1, 1)?;
+    Ok(Value::Bool(to_f64(args.at(0))?.is_finite()))
+}
+
+fn isclose(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let rel = args.take_kw("rel_tol").map(|v| to_f64(&v)).transpose()?;
+    let abs = args.take_kw("abs_tol").map(|v| to_f64(&v)).transpose()?;
+    match args.len() {
+        0 => return Err(type_error("isclose() missing required argument 'a' (pos 1)").into()),
+        1 => return Err(type_error("isclose() missing required argument 'b' (pos 2)").into()),
+        2 => {}
+        n => {
+            return Err(type_error(format!(
+                "isclose() takes exactly 2 positional arguments ({n} given)"
+            ))
+            .into())
+        }
+    }
+    let (a, b) = two(&args, "isclose")?;
+    let (rel, abs) = (rel.unwrap_or(1e-9), abs.unwrap_or(0.0));
+    if rel < 0.0 || abs < 0.0 {
+        return Err(value_error("tolerances must be non-negative").into());
+    }
+    if a == b {
+        return Ok(Value::Bool(true));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::Bool(false));
+    }
+    let diff = (b - a).abs();
+    Ok(Value::Bool(
+        diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
+    ))
+}
+
+fn copysign(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (x, y) = two(&args, "copysign")?;
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn fmod(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (x, y) = two(&args, "fmod")?;
+    if y.is_infinite() && x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    let r = x % y;
+    if r.is_nan() && !x.is_nan() && !y.is_nan() {
+        return Err(domain().into());
+    }
+    Ok(Value::Float(r))
+}
+
+fn remainder(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (x, y) = two(&args, "remainder")?;
+    if x.is_nan() || y.is_nan() {
+        return Ok(Value::Float(f64::NAN));
+    }
+    if x.is_infinite() || y == 0.0 {
+        return Err(domain().into());
+    }
+    if y.is_infinite() {
+        return Ok(Value::Float(x));
+    }
+    // IEEE 754 remainder: x - n*y with n the integer nearest x/y, ties to even.
+    let (ax, ay) = (x.abs(), y.abs());
+    let m = ax % ay;
+    let c = ay - m;
+    let r = if m < c {
+        m
+    } else if m > c {
+        -c
+    } else {
+        // Exactly half way: pick the even multiple.
+        m - 2.0 * ((0.5 * (ax - m)) % ay)
+    };
+    Ok(Value::Float(1.0f64.copysign(x) * r))
+}
+
+fn modf(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.modf", 1, 1)?;
+    let x = to_f64(args.at(0))?;
+    let (frac, whole) = if x.is_infinite() {
+        (0.0f64.copysign(x), x)
+    } else {
+        (x.fract(), x.trunc())
+    };
+    Ok(Value::tuple(vec![Value::Float(frac), Value::Float(whole)]))
+}
+
+/// C's `frexp`: `x == m * 2**e` with `0.5 <= |m| < 1`.
+fn frexp_f(x: f64) -> (f64, i64) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    if exp == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp_f(x * 2f64.powi(54));
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+fn frexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.frexp", 1, 1)?;
+    let (m, e) = frexp_f(to_f64(args.at(0))?);
+    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e)]))
+}
+
+fn ldexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("ldexp", 2, 2)?;
+    let x = to_f64(args.at(0))?;
+    let e = match args.at(1) {
+        v @ (Value::Int(_) | Value::Bool(_) | Value::Big(_)) => int::to_big(v)
+            .unwrap_or_default()
+            .clamp(BigInt::from(-100_000), BigInt::from(100_000))
+            .to_i32()
+            .unwrap_or(0),
+        v => {
+            let _ = v;
+            return Err(type_error("Expected an int as second argument to ldexp.").into());
+        }
+    };
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    // Scale in steps so that neither factor overflows or underflows on its own.
+    let mut r = x;
+    let mut e = e;
+    while e > 1000 {
+        r *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        r *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    r *= 2f64.powi(e);
+    if r.is_infinite() {
+        return Err(range().into());
+    }
+    Ok(Value::Float(r))
+}
+
+/// `fsum`: Shewchuk's exact partial sums, CPython's `math_fsum` step for step.
+fn fsum(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.fsum", 1, 1)?;
+    let it = cx.iter(args.at(0))?;
+    let mut partials: Vec<f64> = Vec::new();
+    let (mut special, mut inf_sum) = (0.0f64, 0.0f64);
+    while let Some(v) = cx.next(&it)? {
+        let mut x = to_f64(&v)?;
+        let xsave = x;
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        if x != 0.0 {
+            if !x.is_finite() {
+                if xsave.is_finite() {
+                    return Err(overflow_error("intermediate overflow in fsum").into());
+                }
+                if xsave.is_infinite() {
+                    inf_sum += xsave;
+                }
+                special += xsave;
+                partials.clear();
+            } else {
+                partials.push(x);
+            }
+        }
+    }
+    if special != 0.0 {
+        if inf_sum.is_nan() {
+            return Err(value_error("-inf + inf in fsum").into());
+        }
+        return Ok(Value::Float(special));
+    }
+    let mut n = partials.len();
+    let mut hi = 0.0;
+    if n > 0 {
+        n -= 1;
+        hi = partials[n];
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            n -= 1;
+            let y = partials[n];
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            if y == x - hi {
+                hi = x;
+            }
+        }
+    }
+    Ok(Value::Float(hi))
+}
+
+fn prod(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw("start").unwrap_or(Value::Int(1));
+    args.check("prod", 1, 1)?;
+    let it = cx.iter(args.at(0))?;
+    let mut acc = start;
+    while let Some(v) = cx.next(&it)? {
+        acc = mul(cx.gil, &acc, &v)?;
+    }
+    Ok(acc)
+}
+
+/// `a * b` for numbers and sequence repetition (what `prod` multiplies).
+fn mul(gil: Gil<'_>, a: &Value, b: &Value) -> Result<Value, PyErr> {
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => Ok(Value::Float(x * y)),
+        (Value::Float(_), _) | (_, Value::Float(_)) if int::is_int(a) || int::is_int(b) => {
+            Ok(Value::Float(to_f64(a)? * to_f64(b)?))
+        }
+        _ if int::is_int(a) && int::is_int(b) => int::binop("*", a, b),
+        (seq @ (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)), n)
+        | (n, seq @ (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)))
+            if int::is_int(n) =>
+        {
+            let n = arg_int(n, "")?.max(0) as usize;
+            Ok(match seq {
+                Value::Str(s) => Value::string(s.as_str().repeat(n)),
+                Value::Bytes(b) => Value::Bytes(Arc::new(b.repeat(n))),
+                Value::List(l) => Value::list(repeat(&l.borrow(gil), n)),
+                Value::Tuple(t) => Value::tuple(repeat(t, n)),
+                _ => unreachable!("matched a sequence above"),
+            })
+        }
+        (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), x)
+        | (x, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
+            Err(type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(x)
+            )))
+        }
+        _ => Err(unsupported_operand("*", a, b)),
+    }
+}
+
+fn repeat(items: &[Value], n: usize) -> Vec<Value> {
+    let mut out = Vec::with_capacity(items.len() * n);
+    for _ in 0..n {
+        out.extend_from_slice(items);
+    }
+    out
+}
+
+fn gcd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("gcd", 0, usize::MAX)?;
+    let mut g = BigInt::zero();
+    for v in &args.pos {
+        g = g.gcd(&to_int(v)?);
+    }
+    Ok(Value::big(g))
+}
+
+fn lcm(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("lcm", 0, usize::MAX)?;
+    let mut l = BigInt::one();
+    for v in &args.pos {
+        let x = to_int(v)?;
+        l = if l.is_zero() || x.is_zero() {
+            BigInt::zero()
+        } else {
+            l.lcm(&x)
+        };
+    }
+    Ok(Value::big(l))
+}
+
+fn factorial(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.factorial", 1, 1)?;
+    let n = to_int(args.at(0))?;
+    if n.is_negative() {
+        return Err(value_error("factorial() not defined for negative values").into());
+    }
+    let n = n.to_u64().ok_or_else(|| {
+        overflow_error("factorial() argument should not exceed 9223372036854775807")
+    })?;
+    Ok(Value::big(range_product(1, n)))
+}
+
+/// The product `lo * (lo+1) * ... * hi` by binary splitting (fast for big factorials).
+fn range_product(lo: u64, hi: u64) -> BigInt {
+    if lo > hi {
+        return BigInt::one();
+    }
+    if hi - lo < 16 {
+        let mut p = BigInt::one();
+        let mut small: u64 = 1;
+        for k in lo..=hi {
+            match small.checked_mul(k) {
+                Some(s) => small = s,
+                None => {
+                    p *= small;
+                    small = k;
+                }
+            }
+        }
+        return p * small;
+    }
+    let mid = lo + (hi - lo) / 2;
+    range_product(lo, mid) * range_product(mid + 1, hi)
+}
+
+/// Checked `n, k` for `comb`/`perm`: non-negative ints.
+fn n_k(n: &Value, k: &Value) -> Result<(BigInt, BigInt), PyErr> {
+    let (n, k) = (to_int(n)?, to_int(k)?);
+    if n.is_negative() {
+        return Err(value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(value_error("k must be a non-negative integer"));
+    }
+    Ok((n, k))
+}
+
+fn perm(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("perm", 1, 2)?;
+    if matches!(args.get(1), None | Some(Value::None)) {
+        return factorial(_cx, Args::new([args.at(0).clone()]));
+    }
+    let (n, k) = n_k(args.at(0), args.at(1))?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let (n, k) = big_pair(&n, &k)?;
+    Ok(Value::big(range_product(n - k + 1, n)))
+}
+
+fn comb(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("comb", 2, 2)?;
+    let (n, k) = n_k(args.at(0), args.at(1))?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let (n, k) = big_pair(&n, &k)?;
+    let k = k.min(n - k);
+    // C(n, k) = C(n, k-1) * (n-k+1) / k, exact at every step.
+    let mut c = BigInt::one();
+    for i in 1..=k {
+        c = c * (n - k + i) / i;
+    }
+    Ok(Value::big(c))
+}
+
+fn big_pair(n: &BigInt, k: &BigInt) -> Result<(u64, u64), PyErr> {
+    match (n.to_u64(), k.to_u64()) {
+        (Some(n), Some(k)) => Ok((n, k)),
+        _ => Err(overflow_error("Python int too large to convert to C long")),
+    }
+}
+
+fn isqrt(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.isqrt", 1, 1)?;
+    let n = to_int(args.at(0))?;
+    if n.is_negative() {
+        return Err(value_error("isqrt() argument must be nonnegative").into());
+    }
+    Ok(Value::big(n.sqrt()))
+}

@@ -1,0 +1,158 @@
+//! The `time` module: wall, monotonic, performance and CPU clocks, and `sleep` (which
+//! blocks the OS thread for now; see [`block_for`]).
+
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::Gil;
+use crate::objects::module::Module;
+use crate::objects::types::type_name;
+
+static TIME: OnceLock<Arc<Module>> = OnceLock::new();
+
+/// The reference point of `monotonic` and `perf_counter` (CPython leaves it undefined;
+/// ours is the first use of the module).
+static EPOCH: OnceLock<Instant> = OnceLock::new();
+
+static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "time" => time, "time_ns" => time_ns, "monotonic" => monotonic,
+    "monotonic_ns" => monotonic_ns, "perf_counter" => perf_counter,
+    "perf_counter_ns" => perf_counter_ns, "process_time" => process_time,
+    "process_time_ns" => process_time_ns, "sleep" => sleep,
+];
+
+/// The `time` module (one per process).
+pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
+    TIME.get_or_init(|| {
+        EPOCH.get_or_init(Instant::now);
+        let m = Module::new("time");
+        for f in FUNCS {
+            m.set(gil, f.name, Value::Native(f));
+        }
+        Arc::new(m)
+    })
+}
+
+fn wall() -> Duration {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+}
+
+fn since_epoch() -> Duration {
+    EPOCH.get_or_init(Instant::now).elapsed()
+}
+
+fn ns(d: Duration) -> Value {
+    Value::Int(d.as_nanos().min(i64::MAX as u128) as i64)
+}
+
+fn time(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.time", 0, 0)?;
+    Ok(Value::Float(wall().as_secs_f64()))
+}
+
+fn time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.time_ns", 0, 0)?;
+    Ok(ns(wall()))
+}
+
+fn monotonic(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.monotonic", 0, 0)?;
+    Ok(Value::Float(since_epoch().as_secs_f64()))
+}
+
+fn monotonic_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.monotonic_ns", 0, 0)?;
+    Ok(ns(since_epoch()))
+}
+
+fn perf_counter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.perf_counter", 0, 0)?;
+    Ok(Value::Float(since_epoch().as_secs_f64()))
+}
+
+fn perf_counter_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.perf_counter_ns", 0, 0)?;
+    Ok(ns(since_epoch()))
+}
+
+/// CPU time of the whole process: the sum of every thread's on-CPU nanoseconds from
+/// `/proc/self/task/*/schedstat`, falling back to `/proc/self/stat`'s clock ticks.
+fn cpu_time() -> Duration {
+    let mut total: u64 = 0;
+    let mut found = false;
+    if let Ok(tasks) = std::fs::read_dir("/proc/self/task") {
+        for t in tasks.flatten() {
+            let stat = std::fs::read_to_string(t.path().join("schedstat")).unwrap_or_default();
+            if let Some(n) = stat
+                .split_whitespace()
+                .next()
+                .and_then(|s| s.parse::<u64>().ok())
+            {
+                total += n;
+                found = true;
+            }
+        }
+    }
+    if found {
+        return Duration::from_nanos(total);
+    }
+    // Fields 14 and 15 (utime, stime) in ticks of 1/100 s, after the `(comm)` field.
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<u64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    Duration::from_millis(f.iter().sum::<u64>() * 10)
+}
+
+fn process_time(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.process_time", 0, 0)?;
+    Ok(Value::Float(cpu_time().as_secs_f64()))
+}
+
+fn process_time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.process_time_ns", 0, 0)?;
+    Ok(ns(cpu_time()))
+}
+
+fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.sleep", 1, 1)?;
+    let secs = match args.at(0) {
+        Value::Float(f) => *f,
+        Value::Int(i) => *i as f64,
+        Value::Bool(b) => *b as i64 as f64,
+        Value::Big(_) => {
+            return Err(overflow_error("timestamp too large to convert to C _PyTime_t").into())
+        }
+        v => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            ))
+            .into())
+        }
+    };
+    if secs.is_nan() {
+        return Err(value_error("Invalid value NaN (not a number)").into());
+    }
+    if secs < 0.0 {
+        return Err(value_error("sleep length must be non-negative").into());
+    }
+    let d = Duration::try_from_secs_f64(secs)
+        .map_err(|_| overflow_error("timestamp out of range for platform time_t"))?;
+    block_for(cx.gil, d);
+    Ok(Value::None)
+}
+
+/// The one blocking wait of this module, with the GIL released. The micro_thread issue
+/// replaces this by a deferral on a timer so that only the calling micro_thread waits.
+fn block_for(gil: Gil<'_>, d: Duration) {
+    crate::objects::gil::allow_threads(gil, || std::thread::sleep(d));
+}
