@@ -148,6 +148,16 @@ mod ints {
     golden!(pow_mod, "ints/pow_mod.py");
     golden!(round_abs, "ints/round_abs.py");
 }
+mod modules {
+    use super::*;
+    golden!(errno_codes, "modules/errno_codes.py");
+    golden!(math_basic, "modules/math_basic.py");
+    golden!(math_errors, "modules/math_errors.py");
+    golden!(math_integers, "modules/math_integers.py");
+    golden!(os_env, "modules/os_env.py");
+    golden!(os_path, "modules/os_path.py");
+    golden!(time_clocks, "modules/time_clocks.py");
+}
 mod programs {
     use super::*;
     golden!(bank_ledger, "programs/bank_ledger.py");
