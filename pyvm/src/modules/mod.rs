@@ -5,6 +5,7 @@ pub mod builtins;
 pub mod errno;
 pub mod math;
 pub mod os;
+pub mod random;
 pub mod sys;
 pub mod time;
 
@@ -31,6 +32,7 @@ pub fn import(gil: Gil<'_>, name: &str) -> Result<Value, PyErr> {
         "errno" => Ok(Value::Module(errno::module(gil).clone())),
         "time" => Ok(Value::Module(time::module(gil).clone())),
         "os" | "os.path" => Ok(os::module(gil, name)),
+        "random" => Ok(Value::Module(random::module(gil).clone())),
         _ => Err(module_not_found(format!("No module named '{name}'"))),
     }
 }

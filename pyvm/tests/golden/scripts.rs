@@ -156,6 +156,11 @@ mod modules {
     golden!(math_integers, "modules/math_integers.py");
     golden!(os_env, "modules/os_env.py");
     golden!(os_path, "modules/os_path.py");
+    golden!(prog_dice, "modules/prog_dice.py");
+    golden!(prog_monte_carlo, "modules/prog_monte_carlo.py");
+    golden!(random_errors, "modules/random_errors.py");
+    golden!(random_seeded, "modules/random_seeded.py");
+    golden!(random_sequences, "modules/random_sequences.py");
     golden!(time_clocks, "modules/time_clocks.py");
 }
 mod programs {

@@ -1,0 +1,23 @@
+import random
+
+random.seed(42)
+print([random.random() for _ in range(5)])
+print([random.randint(1, 6) for _ in range(20)])
+print([random.randrange(100) for _ in range(10)])
+print([random.randrange(10, 110, 7) for _ in range(10)])
+print([random.randrange(50, 0, -3) for _ in range(10)])
+print([random.getrandbits(k) for k in [0, 1, 5, 31, 32, 33, 63, 64, 65, 100, 200]])
+for s in [0, 1, -1, 2 ** 32, 2 ** 64 + 5, -(10 ** 30), 123456789012345678901234567890]:
+    random.seed(s)
+    print(s, random.random(), random.randrange(10 ** 20), random.getrandbits(70))
+random.seed(7)
+print(random.randrange(10 ** 30), random.randint(-10 ** 25, 10 ** 25))
+print(random.uniform(1, 10), random.uniform(5, -5), random.uniform(2, 2))
+print(random.triangular(), random.triangular(0, 10), random.triangular(0, 10, 9), random.triangular(3, 3, 3))
+print(random.gauss(), random.gauss(), random.gauss(100, 15))
+print(random.normalvariate(), random.normalvariate(10, 2), random.expovariate(1.5))
+print(random.randbytes(10), random.randbytes(0), random.randbytes(3))
+random.seed(True)
+a = random.random()
+random.seed(1)
+print(a == random.random())
