@@ -4,6 +4,8 @@
 #[path = "c_layer/support.rs"]
 mod support;
 
+#[path = "c_layer/deferred_differential.rs"]
+mod deferred_differential;
 #[path = "c_layer/deferred_exception_mode.rs"]
 mod deferred_exception_mode;
 #[path = "c_layer/deferred_finish.rs"]
