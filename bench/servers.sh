@@ -2,7 +2,8 @@
 # Server benchmark (issue "Sockets"): echo round trips/s and p99 latency with 1 and 100
 # connections (64-byte messages), HTTP hello-world requests/s with 100 keep-alive
 # connections, and memory per idle connection with 10,000 open connections — for every
-# server below that can run here. Server pinned to core 0, load generator to core 1.
+# server below that can run here ("reactor" is the Rust reactor alone: the upper bound
+# pyvm's servers run on top of). Server pinned to core 0, load generator to core 1.
 # Never part of CI. Usage: bench/servers.sh [SECONDS]   (default 5 s a measurement)
 #
 # Peers are installed on demand: wrk (Debian), uvloop and gevent (PyPI). The pyvm rows
@@ -16,13 +17,15 @@ ulimit -n 65536 2>/dev/null || true
 python3 -c 'import uvloop' 2>/dev/null || pip install -q uvloop >/dev/null 2>&1 || true
 python3 -c 'import gevent' 2>/dev/null || pip install -q gevent >/dev/null 2>&1 || true
 command -v wrk >/dev/null || { apt-get update -qq >/dev/null 2>&1; apt-get install -y -qq wrk >/dev/null 2>&1 || true; }
-cargo build -q --release -p bench --bin loadgen || exit 1
+cargo build -q --release -p bench --bin loadgen --bin reactor_server || exit 1
 [ -f examples/echo_server.py ] && cargo build -q --release -p pyvm 2>/dev/null
 LOADGEN=target/release/loadgen
 PYVM=target/release/pyvm
 
 # name | kind (echo/http) | command (PORT is replaced)
 servers=(
+  "reactor|echo|target/release/reactor_server echo PORT"
+  "reactor|http|target/release/reactor_server http PORT"
   "asyncio|echo|python3 bench/servers/asyncio_echo.py PORT"
   "asyncio|http|python3 bench/servers/asyncio_http.py PORT"
   "uvloop|echo|python3 bench/servers/asyncio_echo.py PORT uvloop"
