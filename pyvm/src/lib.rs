@@ -65,6 +65,30 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
     status
 }
 
+/// Run `source` as `__main__` and return its stdout and, if it raised, the
+/// exception's `Type: message` line (the helper in-crate unit tests are written with).
+pub fn run_capture(source: &str) -> (String, Option<String>) {
+    let (raised, out) = modules::sys::capture_stdout(|| {
+        with_gil(|gil| {
+            let code = match compile::compile(source, "<test>") {
+                Ok(c) => c,
+                Err(e) => return Some(format!("SyntaxError: {}", e.msg)),
+            };
+            let globals = Arc::new(GilCell::new(Dict::new()));
+            let _ = globals
+                .borrow_mut(gil)
+                .insert(Value::str("__name__"), Value::str("__main__"));
+            let mut th = MicroThread::new();
+            match vm::run_code(gil, &mut th, code, globals) {
+                Outcome::Returned(_) => None,
+                Outcome::Raised(err) => Some(vm::unwind::exception_line(gil, &err)),
+                Outcome::Deferred => Some("deferred".to_owned()),
+            }
+        })
+    });
+    (out, raised)
+}
+
 /// Print an uncaught exception (or honour `SystemExit`) and give the exit status.
 fn report_uncaught(gil: Gil<'_>, err: &PyErr, filename: &str, source: &str) -> i32 {
     let t = types();
@@ -90,3 +114,6 @@ fn report_uncaught(gil: Gil<'_>, err: &PyErr, filename: &str, source: &str) -> i
         1
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -506,6 +506,10 @@ impl Builder<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
+        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.expr_inner(e))
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> Result<(), CompileError> {
         match e {
             Expr::Name(n) => {
                 if n.ctx == ast::ExprContext::Load {

@@ -18,8 +18,31 @@ pub fn set_argv(argv: Vec<String>) {
     *ARGV.lock().unwrap_or_else(|p| p.into_inner()) = argv;
 }
 
+thread_local! {
+    /// When set (by in-crate tests), stdout text of this thread is captured here.
+    static CAPTURE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Capture this thread's stdout while `f` runs (for unit tests of natives).
+pub fn capture_stdout<R>(f: impl FnOnce() -> R) -> (R, String) {
+    CAPTURE.with(|c| *c.borrow_mut() = Some(String::new()));
+    let r = f();
+    let out = CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    (r, out)
+}
+
 /// Write to the buffered stdout.
 pub fn write_stdout(s: &str) {
+    let captured = CAPTURE.with(|c| match c.borrow_mut().as_mut() {
+        Some(buf) => {
+            buf.push_str(s);
+            true
+        }
+        None => false,
+    });
+    if captured {
+        return;
+    }
     let mut g = STDOUT.lock().unwrap_or_else(|p| p.into_inner());
     let w = g.get_or_insert_with(|| std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()));
     let _ = w.write_all(s.as_bytes());

@@ -46,7 +46,9 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
             }
             (x >> 1) as i64
         }
-        Value::Tuple(items) => tuple_hash(items)?,
+        Value::Tuple(items) => {
+            stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))?
+        }
         Value::FrozenSet(s) => {
             let mut acc: u64 = 1927868237u64.wrapping_mul(s.len() as u64 + 1);
             for k in s.keys() {

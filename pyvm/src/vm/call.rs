@@ -134,7 +134,9 @@ pub fn call_value(gil: Gil<'_>, th: &mut MicroThread, f: &Value, args: Args) -> 
             }
             th.reentry += 1;
             let stop = th.frames.len() - 1;
-            let out = eval::run(th, gil, stop);
+            // A nested loop uses some Rust stack: grow it on demand (whatever thread runs us).
+            let out =
+                stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || eval::run(th, gil, stop));
             th.reentry -= 1;
             match out {
                 Outcome::Returned(v) => Ok(v),

@@ -927,7 +927,7 @@ pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
         )));
     }
     cx.th.reentry += 1;
-    let r = step_complex(cx, cell);
+    let r = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || step_complex(cx, cell));
     cx.th.reentry -= 1;
     r
 }
