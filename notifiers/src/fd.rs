@@ -300,8 +300,14 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> Notifier<T, E> for Fd
         let key = reason.token.0;
         let source = self.fds.get_mut(key).ok_or_else(unknown_token)?;
         source.waiters.push((id, reason.interest));
+        if let Err(e) = self.arm(key) {
+            // Not armed: take the waiter back, so nothing resumes it later.
+            if let Some(source) = self.fds.get_mut(key) {
+                source.waiters.pop();
+            }
+            return Err(e);
+        }
         self.waiting += 1;
-        self.arm(key)?;
         Ok(WaitKey(key as u64))
     }
 

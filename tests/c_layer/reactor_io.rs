@@ -123,3 +123,23 @@ fn waiting_on_an_unknown_source_is_an_error_not_a_hang() {
     let err = r.take_result(id).unwrap().unwrap_err();
     assert_eq!(err.to_string(), "no source with this token");
 }
+
+#[test]
+fn a_descriptor_epoll_cannot_watch_is_refused_with_an_error() {
+    // epoll refuses regular files (EPERM): adding one is an error, not a hang later.
+    let mut r: R = R::with_notifiers(vec![NotifierClass::fd()]).unwrap();
+    let file = std::fs::File::open("Cargo.toml").unwrap();
+    let err = r.fd().unwrap().add(OwnedFd::from(file)).unwrap_err();
+    assert_eq!(err.raw_os_error(), Some(1), "EPERM: {err}");
+    // Waiting on a token that was never added is an error too.
+    let wait = FdWait {
+        token: FdToken(5),
+        interest: Ready::READABLE,
+    };
+    let id = r.spawn_fn("w", (), Val::Unit, move |r, _| {
+        r.defer_with::<FdNotifier<_, _>>(wait, None, "w", |_, v| v.map_err(Unwind::Raise))
+    });
+    assert_eq!(r.run().unwrap(), RunEnd::Done);
+    let e = r.take_result(id).unwrap().unwrap_err();
+    assert_eq!(e.to_string(), "no descriptor with this token");
+}
