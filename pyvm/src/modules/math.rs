@@ -394,7 +394,7 @@ fn modf(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// C's `frexp`: `x == m * 2**e` with `0.5 <= |m| < 1`.
-fn frexp_f(x: f64) -> (f64, i64) {
+pub fn frexp_f(x: f64) -> (f64, i64) {
     if x == 0.0 || !x.is_finite() {
         return (x, 0);
     }

@@ -6,6 +6,7 @@ pub mod errno;
 pub mod math;
 pub mod os;
 pub mod random;
+pub mod struct_;
 pub mod sys;
 pub mod time;
 
@@ -33,6 +34,7 @@ pub fn import(gil: Gil<'_>, name: &str) -> Result<Value, PyErr> {
         "time" => Ok(Value::Module(time::module(gil).clone())),
         "os" | "os.path" => Ok(os::module(gil, name)),
         "random" => Ok(Value::Module(random::module(gil).clone())),
+        "struct" => Ok(Value::Module(struct_::module(gil).clone())),
         _ => Err(module_not_found(format!("No module named '{name}'"))),
     }
 }

@@ -156,11 +156,15 @@ mod modules {
     golden!(math_integers, "modules/math_integers.py");
     golden!(os_env, "modules/os_env.py");
     golden!(os_path, "modules/os_path.py");
+    golden!(prog_binary_records, "modules/prog_binary_records.py");
     golden!(prog_dice, "modules/prog_dice.py");
     golden!(prog_monte_carlo, "modules/prog_monte_carlo.py");
     golden!(random_errors, "modules/random_errors.py");
     golden!(random_seeded, "modules/random_seeded.py");
     golden!(random_sequences, "modules/random_sequences.py");
+    golden!(struct_errors, "modules/struct_errors.py");
+    golden!(struct_pack, "modules/struct_pack.py");
+    golden!(struct_unpack, "modules/struct_unpack.py");
     golden!(time_clocks, "modules/time_clocks.py");
 }
 mod programs {
