@@ -31,16 +31,16 @@ pub enum Called {
 #[inline]
 pub fn take_args(stack: &mut Vec<Value>, start: usize) -> SmallVec<[Value; 4]> {
     let n = stack.len() - start;
-    let mut out = SmallVec::new();
-    if n <= 4 {
-        for _ in 0..n {
-            out.push(stack.pop().expect("an argument on the stack"));
-        }
-        out.reverse();
-    } else {
-        out.extend(stack.drain(start..));
+    if n > 4 {
+        return stack.drain(start..).collect();
     }
-    out
+    // Fill a fixed buffer from the top; the unused tail holds `Null`s, which own
+    // nothing, so setting the length below them leaks nothing.
+    let mut buf = [Value::Null, Value::Null, Value::Null, Value::Null];
+    for slot in buf[..n].iter_mut().rev() {
+        *slot = stack.pop().expect("an argument on the stack");
+    }
+    SmallVec::from_buf_and_len(buf, n)
 }
 
 /// Can `f` take `argc` positional arguments directly as its first locals?

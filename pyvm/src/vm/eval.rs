@@ -475,10 +475,11 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 }
                 Op::JUMP_FORWARD => ip = arg as usize,
                 Op::JUMP_BACKWARD => {
-                    ip = arg as usize;
+                    // Checked before jumping, so a traceback names the loop.
                     if super::attention() {
                         raise!(super::take_interrupt());
                     }
+                    ip = arg as usize;
                 }
                 Op::POP_JUMP_IF_FALSE => {
                     let v = pop!();
