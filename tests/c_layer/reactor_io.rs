@@ -132,11 +132,11 @@ fn a_descriptor_epoll_cannot_watch_is_refused_with_an_error() {
     let err = r.fd().unwrap().add(OwnedFd::from(file)).unwrap_err();
     assert_eq!(err.raw_os_error(), Some(1), "EPERM: {err}");
     // Waiting on a token that was never added is an error too.
-    let wait = FdWait {
-        token: FdToken(5),
-        interest: Ready::READABLE,
-    };
-    let id = r.spawn_fn("w", (), Val::Unit, move |r, _| {
+    let id = r.spawn_fn("w", (), Val::Unit, |r, _| {
+        let wait = FdWait {
+            token: FdToken(5),
+            interest: Ready::READABLE,
+        };
         r.defer_with::<FdNotifier<_, _>>(wait, None, "w", |_, v| v.map_err(Unwind::Raise))
     });
     assert_eq!(r.run().unwrap(), RunEnd::Done);
