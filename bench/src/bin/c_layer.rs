@@ -36,6 +36,12 @@ fn main() {
     let ours = deferral_round_trip(n);
     let peer = asyncio(&format!("{PY_TIMERS}\nprint(round_trip({n}))"));
     row("deferral round trip (ns each)", ours, peer, "asyncio");
+    println!(
+        "{:<44} {:>14.0} {:>14.0}",
+        "  = deferral round trips per second",
+        1e9 / ours,
+        peer.map_or(0.0, |p| 1e9 / p)
+    );
 
     // Echo: alternate reactor and raw-mio trials and report medians, so a busy
     // machine (other processes on the 2 cores) disturbs both sides alike.
