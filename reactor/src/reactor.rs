@@ -123,6 +123,15 @@ enum Source {
 /// assert!(r.take_result(id).unwrap().is_ok());
 /// assert_eq!(r.elapsed(), Duration::from_secs(180)); // virtual: instantly
 /// ```
+///
+/// A reactor belongs to the OS thread that made it: it is not `Send` (its callbacks
+/// need not be), so it cannot be moved to another thread. Other threads reach it
+/// through a [`Waker`].
+///
+/// ```compile_fail
+/// fn send<T: Send>(_: T) {}
+/// send(reactor::Reactor::<notifiers::Event, notifiers::Error>::new().unwrap());
+/// ```
 pub struct Reactor<T, E, S = ()> {
     pub(crate) core: Core<T, E, S>,
     notifiers: Vec<Slot<T, E>>,
