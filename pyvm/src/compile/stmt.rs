@@ -109,13 +109,20 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Import(i) => {
                 for a in &i.names {
-                    if a.name.id.contains('.') {
-                        return Err(self.unsupported("imports of submodules", a.range()));
-                    }
-                    let n = self.name(a.name.id.as_str());
+                    let full = a.name.id.as_str();
+                    let n = self.name(full);
                     self.emit(Op::IMPORT_NAME, n);
-                    let bound = a.asname.as_ref().unwrap_or(&a.name);
-                    self.store_name(bound.id.as_str());
+                    match (&a.asname, full.split_once('.')) {
+                        (Some(alias), _) => self.store_name(alias.id.as_str()),
+                        // `import a.b` imports `a.b`, then binds the top-level `a`.
+                        (None, Some((top, _))) => {
+                            self.emit(Op::POP_TOP, 0);
+                            let t = self.name(top);
+                            self.emit(Op::IMPORT_NAME, t);
+                            self.store_name(top);
+                        }
+                        (None, None) => self.store_name(full),
+                    }
                 }
             }
             Stmt::ImportFrom(i) => {
