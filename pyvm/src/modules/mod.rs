@@ -3,6 +3,7 @@
 
 pub mod builtins;
 pub mod errno;
+pub mod json;
 pub mod math;
 pub mod os;
 pub mod random;
@@ -35,6 +36,7 @@ pub fn import(gil: Gil<'_>, name: &str) -> Result<Value, PyErr> {
         "os" | "os.path" => Ok(os::module(gil, name)),
         "random" => Ok(Value::Module(random::module(gil).clone())),
         "struct" => Ok(Value::Module(struct_::module(gil).clone())),
+        "json" => Ok(Value::Module(json::module(gil).clone())),
         _ => Err(module_not_found(format!("No module named '{name}'"))),
     }
 }

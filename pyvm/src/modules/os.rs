@@ -16,13 +16,14 @@ static PATH: OnceLock<Arc<Module>> = OnceLock::new();
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "getpid" => getpid, "getppid" => getppid, "getcwd" => getcwd, "getenv" => getenv,
-    "urandom" => urandom,
+    "urandom" => urandom, "remove" => remove, "unlink" => unlink, "listdir" => listdir,
+    "mkdir" => mkdir, "rmdir" => rmdir,
 ];
 
 static PATH_FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "join" => join, "basename" => basename, "dirname" => dirname, "split" => split,
     "splitext" => splitext, "normpath" => normpath, "abspath" => abspath, "isabs" => isabs,
-    "exists" => exists, "isfile" => isfile, "isdir" => isdir,
+    "exists" => exists, "isfile" => isfile, "isdir" => isdir, "getsize" => getsize,
 ];
 
 /// `import os` gives the `os` module; `import os.path`-style lookups of the name
@@ -292,4 +293,76 @@ fn isdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(
         stat(&args, "isdir")?.is_some_and(|m| m.is_dir()),
     ))
+}
+
+/// A path argument of the functions that touch the file system (CPython names the
+/// function in this message).
+fn fs_path<'a>(v: &'a Value, fname: &str) -> Result<&'a str, PyErr> {
+    v.as_str().ok_or_else(|| {
+        type_error(format!(
+            "{fname}: path should be string, bytes or os.PathLike, not {}",
+            type_name(v)
+        ))
+    })
+}
+
+fn fs_result<T>(r: std::io::Result<T>, path: &str) -> Result<T, PyErr> {
+    r.map_err(|e| crate::objects::file::os_error_for(&e, path))
+}
+
+fn remove(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("remove", 1, 1)?;
+    let p = fs_path(args.at(0), "remove")?;
+    fs_result(std::fs::remove_file(p), p)?;
+    Ok(Value::None)
+}
+
+fn unlink(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("unlink", 1, 1)?;
+    let p = fs_path(args.at(0), "unlink")?;
+    fs_result(std::fs::remove_file(p), p)?;
+    Ok(Value::None)
+}
+
+fn mkdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("mkdir", 1, 2)?;
+    let p = fs_path(args.at(0), "mkdir")?;
+    fs_result(std::fs::create_dir(p), p)?;
+    Ok(Value::None)
+}
+
+fn rmdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("rmdir", 1, 1)?;
+    let p = fs_path(args.at(0), "rmdir")?;
+    fs_result(std::fs::remove_dir(p), p)?;
+    Ok(Value::None)
+}
+
+/// `listdir(path='.')`: names in the directory's own order (CPython's too: unsorted).
+fn listdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("listdir", 0, 1)?;
+    let p = match args.get(0) {
+        None | Some(Value::None) => ".",
+        Some(v) => v.as_str().ok_or_else(|| {
+            type_error(format!(
+                "listdir: path should be string, bytes, os.PathLike, integer or None, not {}",
+                type_name(v)
+            ))
+        })?,
+    };
+    let mut names = Vec::new();
+    for entry in fs_result(std::fs::read_dir(p), p)? {
+        let entry = fs_result(entry, p)?;
+        names.push(Value::string(
+            entry.file_name().to_string_lossy().into_owned(),
+        ));
+    }
+    Ok(Value::list(names))
+}
+
+fn getsize(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("getsize", 1, 1)?;
+    let p = path_arg(args.at(0))?;
+    let meta = fs_result(std::fs::metadata(p), p)?;
+    Ok(Value::Int(meta.len() as i64))
 }

@@ -151,10 +151,16 @@ mod ints {
 mod modules {
     use super::*;
     golden!(errno_codes, "modules/errno_codes.py");
+    golden!(json_config, "modules/json_config.py");
+    golden!(json_dumps, "modules/json_dumps.py");
+    golden!(json_errors, "modules/json_errors.py");
+    golden!(json_loads, "modules/json_loads.py");
+    golden!(json_roundtrip, "modules/json_roundtrip.py");
     golden!(math_basic, "modules/math_basic.py");
     golden!(math_errors, "modules/math_errors.py");
     golden!(math_integers, "modules/math_integers.py");
     golden!(os_env, "modules/os_env.py");
+    golden!(os_files, "modules/os_files.py");
     golden!(os_path, "modules/os_path.py");
     golden!(prog_binary_records, "modules/prog_binary_records.py");
     golden!(prog_dice, "modules/prog_dice.py");

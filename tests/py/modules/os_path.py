@@ -1,5 +1,5 @@
 import os
-import errno
+import os.path
 from os.path import join, splitext
 
 print(os.name, os.sep, repr(os.linesep), os.curdir, os.pardir, os.pathsep, os.devnull)

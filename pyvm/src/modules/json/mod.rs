@@ -1,0 +1,296 @@
+//! The `json` module: `dumps`/`loads` (and `dump`/`load` on file objects) with
+//! CPython 3.11's options, output and error messages, and `json.JSONDecodeError`.
+//! The encoder is in `encode.rs`, the scanner in `decode.rs`.
+
+mod decode;
+mod encode;
+
+use std::sync::{Arc, OnceLock};
+
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::Gil;
+use crate::objects::module::Module;
+use crate::objects::types::{type_name, types, Kind, PyType};
+
+use decode::{Fail, Hooks, Scanner};
+use encode::Encoder;
+
+static JSON: OnceLock<Arc<Module>> = OnceLock::new();
+static DECODE_ERROR: OnceLock<Arc<PyType>> = OnceLock::new();
+
+static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "dumps" => dumps, "loads" => loads, "dump" => dump, "load" => load,
+];
+
+/// The `json` module (one per process).
+pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
+    JSON.get_or_init(|| {
+        let m = Module::new("json");
+        for f in FUNCS {
+            m.set(gil, f.name, Value::Native(f));
+        }
+        m.set(
+            gil,
+            "JSONDecodeError",
+            Value::Type(decode_error_type().clone()),
+        );
+        Arc::new(m)
+    })
+}
+
+/// `json.JSONDecodeError`, a subclass of `ValueError`.
+fn decode_error_type() -> &'static Arc<PyType> {
+    DECODE_ERROR.get_or_init(|| {
+        Arc::new(PyType {
+            name: "JSONDecodeError".to_owned(),
+            base: Some(types().exc.value_error.clone()),
+            kind: Kind::Exception,
+        })
+    })
+}
+
+/// `JSONDecodeError(msg, doc, pos)`: the message carries line, column and position in
+/// characters, counted as CPython counts them.
+fn decode_error(msg: &str, doc: &str, byte_pos: usize) -> PyErr {
+    let before = &doc[..byte_pos.min(doc.len())];
+    let pos = before.chars().count();
+    let lineno = before.bytes().filter(|&c| c == b'\n').count() + 1;
+    let colno = match before.rfind('\n') {
+        Some(nl) => before[nl + 1..].chars().count() + 1,
+        None => pos + 1,
+    };
+    PyErr::msg(
+        decode_error_type(),
+        format!("{msg}: line {lineno} column {colno} (char {pos})"),
+    )
+}
+
+/// A boolean keyword argument.
+fn flag(cx: &mut Cx, args: &mut Args, name: &str, default: bool) -> PyResult<bool> {
+    match args.take_kw(name) {
+        Some(v) => cx.truthy(&v),
+        None => Ok(default),
+    }
+}
+
+/// The encoder options of `dumps`/`dump` from the keyword arguments.
+fn encoder(cx: &mut Cx, args: &mut Args) -> PyResult<Encoder> {
+    let skipkeys = flag(cx, args, "skipkeys", false)?;
+    let ensure_ascii = flag(cx, args, "ensure_ascii", true)?;
+    let check_circular = flag(cx, args, "check_circular", true)?;
+    let allow_nan = flag(cx, args, "allow_nan", true)?;
+    let sort_keys = flag(cx, args, "sort_keys", false)?;
+    let _ = args.take_kw("cls").filter(|c| !matches!(c, Value::None));
+    let indent = match args.take_kw("indent") {
+        None | Some(Value::None) => None,
+        Some(Value::Str(s)) => Some(s.as_str().to_owned()),
+        Some(v @ (Value::Int(_) | Value::Bool(_))) => {
+            Some(" ".repeat(arg_int(&v, "")?.max(0) as usize))
+        }
+        Some(v) => {
+            return Err(type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(&v)
+            ))
+            .into())
+        }
+    };
+    let (mut item_sep, mut key_sep) = if indent.is_some() {
+        (",".to_owned(), ": ".to_owned())
+    } else {
+        (", ".to_owned(), ": ".to_owned())
+    };
+    if let Some(seps) = args
+        .take_kw("separators")
+        .filter(|s| !matches!(s, Value::None))
+    {
+        let parts = cx.collect(&seps)?;
+        if parts.len() != 2 {
+            return Err(value_error(format!(
+                "{} values to unpack (expected 2{})",
+                if parts.len() > 2 {
+                    "too many"
+                } else {
+                    "not enough"
+                },
+                if parts.len() > 2 {
+                    String::new()
+                } else {
+                    format!(", got {}", parts.len())
+                }
+            ))
+            .into());
+        }
+        item_sep = cx.str(&parts[0])?;
+        key_sep = cx.str(&parts[1])?;
+    }
+    let default = args
+        .take_kw("default")
+        .filter(|d| !matches!(d, Value::None));
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!(
+            "JSONEncoder.__init__() got an unexpected keyword argument '{k}'"
+        ))
+        .into());
+    }
+    Ok(Encoder {
+        skipkeys,
+        ensure_ascii,
+        check_circular,
+        allow_nan,
+        sort_keys,
+        indent,
+        item_sep,
+        key_sep,
+        default,
+    })
+}
+
+fn dumps(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let enc = encoder(cx, &mut args)?;
+    match args.len() {
+        1 => {}
+        0 => {
+            return Err(type_error("dumps() missing 1 required positional argument: 'obj'").into())
+        }
+        n => {
+            return Err(type_error(format!(
+                "dumps() takes 1 positional argument but {n} were given"
+            ))
+            .into())
+        }
+    }
+    Ok(Value::string(enc.encode(cx, args.at(0))?))
+}
+
+/// `getattr(obj, name)` through the `getattr` built-in (natives have no attribute API).
+fn method(cx: &mut Cx, obj: &Value, name: &str) -> PyResult<Value> {
+    let getattr = super::builtins_module()
+        .get(cx.gil, "getattr")
+        .ok_or_else(|| runtime_error("builtins.getattr is missing"))?;
+    cx.call(&getattr, vec![obj.clone(), Value::str(name)])
+}
+
+fn dump(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let enc = encoder(cx, &mut args)?;
+    if args.len() != 2 {
+        return Err(type_error(format!(
+            "dump() takes 2 positional arguments but {} were given",
+            args.len()
+        ))
+        .into());
+    }
+    let text = enc.encode(cx, args.at(0))?;
+    let write = method(cx, args.at(1), "write")?;
+    cx.call(&write, vec![Value::string(text)])?;
+    Ok(Value::None)
+}
+
+/// The decoder hooks of `loads`/`load` from the keyword arguments.
+fn hooks(cx: &mut Cx, args: &mut Args) -> PyResult<Hooks> {
+    let mut take = |name: &str| args.take_kw(name).filter(|v| !matches!(v, Value::None));
+    let mut h = Hooks {
+        object_hook: take("object_hook"),
+        object_pairs_hook: take("object_pairs_hook"),
+        parse_float: take("parse_float"),
+        parse_int: take("parse_int"),
+        parse_constant: take("parse_constant"),
+        lax: false,
+    };
+    let _ = take("cls");
+    if let Some(strict) = args.take_kw("strict") {
+        h.lax = !cx.truthy(&strict)?;
+    }
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!(
+            "JSONDecoder.__init__() got an unexpected keyword argument '{k}'"
+        ))
+        .into());
+    }
+    Ok(h)
+}
+
+fn loads(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let hooks = hooks(cx, &mut args)?;
+    if args.len() != 1 {
+        return Err(type_error(match args.len() {
+            0 => "loads() missing 1 required positional argument: 's'".to_owned(),
+            n => format!("loads() takes 1 positional argument but {n} were given"),
+        })
+        .into());
+    }
+    let owned;
+    let text: &str = match args.at(0) {
+        Value::Str(s) => {
+            if s.as_str().starts_with('\u{feff}') {
+                return Err(decode_error(
+                    "Unexpected UTF-8 BOM (decode using utf-8-sig)",
+                    s.as_str(),
+                    0,
+                )
+                .into());
+            }
+            s.as_str()
+        }
+        v @ (Value::Bytes(_) | Value::ByteArray(_)) => {
+            let raw = match v {
+                Value::Bytes(b) => b.to_vec(),
+                Value::ByteArray(b) => b.borrow(cx.gil).clone(),
+                _ => Vec::new(),
+            };
+            // Only UTF-8 (with or without a BOM) is detected; CPython also reads UTF-16/32.
+            let body = raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&raw);
+            owned = String::from_utf8(body.to_vec()).map_err(|e| {
+                unicode_decode_error(format!(
+                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                    body[e.utf8_error().valid_up_to()],
+                    e.utf8_error().valid_up_to()
+                ))
+            })?;
+            &owned
+        }
+        v => {
+            return Err(type_error(format!(
+                "the JSON object must be str, bytes or bytearray, not {}",
+                type_name(v)
+            ))
+            .into())
+        }
+    };
+    parse(cx, text, &hooks)
+}
+
+/// `JSONDecoder.decode`: one value between optional whitespace, then nothing else.
+fn parse(cx: &mut Cx, text: &str, hooks: &Hooks) -> PyResult<Value> {
+    let mut sc = Scanner::new(text, hooks);
+    let start = sc.skip_ws(0);
+    let result = sc.value(cx, start).and_then(|(v, end)| {
+        let end = sc.skip_ws(end);
+        if end != text.len() {
+            return Err(Fail::At("Extra data", end));
+        }
+        Ok(v)
+    });
+    match result {
+        Ok(v) => Ok(v),
+        Err(Fail::At(msg, pos)) => Err(decode_error(msg, text, pos).into()),
+        Err(Fail::Py(e)) => Err(e),
+    }
+}
+
+fn load(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if args.len() != 1 {
+        return Err(type_error(format!(
+            "load() takes 1 positional argument but {} were given",
+            args.len()
+        ))
+        .into());
+    }
+    let read = method(cx, args.at(0), "read")?;
+    let data = cx.call(&read, vec![])?;
+    // `loads(fp.read(), **kw)`, as CPython's `load` is written.
+    let mut inner = Args::new([data]);
+    inner.kw = args.kw;
+    loads(cx, inner)
+}
