@@ -10,6 +10,27 @@ use super::opcodes::Op;
 use super::stmt::binop_index;
 use crate::objects::value::Value;
 
+/// `BUILD_SET` flag: the elements are constants (see `Expr::Set` above).
+pub const CONST_SET: u32 = 1 << 31;
+
+/// Is `e` a constant after CPython's AST folding (literals, signed numbers, tuples of them)?
+fn is_constant(e: &Expr) -> bool {
+    match e {
+        Expr::NumberLiteral(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_) => true,
+        Expr::UnaryOp(u) => {
+            matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd)
+                && matches!(&*u.operand, Expr::NumberLiteral(_))
+        }
+        Expr::Tuple(t) => t.elts.iter().all(is_constant),
+        _ => false,
+    }
+}
+
 impl<'a> Compiler<'a> {
     pub fn expr(&mut self, e: &'a Expr) -> CResult {
         let saved = self.set_pos(e.range());
@@ -104,6 +125,14 @@ impl<'a> Compiler<'a> {
             Expr::Call(c) => self.call(c)?,
             Expr::Tuple(t) => self.sequence(&t.elts, Op::BUILD_TUPLE)?,
             Expr::List(l) => self.sequence(&l.elts, Op::BUILD_LIST)?,
+            Expr::Set(s) if s.elts.len() >= 3 && s.elts.iter().all(is_constant) => {
+                // CPython folds an all-constant display into a frozenset constant, which
+                // changes the table layout: BUILD_SET's high bit asks for the same.
+                for e in &s.elts {
+                    self.expr(e)?;
+                }
+                self.emit(Op::BUILD_SET, s.elts.len() as u32 | CONST_SET);
+            }
             Expr::Set(s) => self.sequence(&s.elts, Op::BUILD_SET)?,
             Expr::Dict(d) => self.dict(d)?,
             Expr::Lambda(l) => {

@@ -81,7 +81,8 @@ opcodes! {
     BUILD_SLICE => |a| 1 - a;
     BUILD_TUPLE => |a| 1 - a;
     BUILD_LIST => |a| 1 - a;
-    BUILD_SET => |a| 1 - a;
+    /// a & 0x7fff_ffff items; the high bit: an all-constant display (CPython layout).
+    BUILD_SET => |a| 1 - (a & 0x7fff_ffff);
     /// a key/value pairs.
     BUILD_MAP => |a| 1 - 2 * a;
     BUILD_STRING => |a| 1 - a;

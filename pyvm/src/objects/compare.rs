@@ -181,6 +181,9 @@ pub fn set_of(gil: Gil<'_>, v: &Value) -> super::set::Set {
     match v {
         Value::Set(s) => s.borrow(gil).clone(),
         Value::FrozenSet(s) => (**s).clone(),
+        Value::Dict(d) => {
+            super::set::Set::from_values(d.borrow(gil).keys().cloned()).unwrap_or_default()
+        }
         _ => super::set::Set::new(),
     }
 }

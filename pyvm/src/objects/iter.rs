@@ -217,10 +217,22 @@ fn dict_step(
         }
         Ok(None)
     };
+    let set_step = |s: &super::set::Set, slot: &mut usize| -> Result<Option<Value>, PyErr> {
+        if s.len() != size {
+            return Err(runtime_error("Set changed size during iteration"));
+        }
+        while let Some(k) = s.slot(*slot) {
+            *slot += 1;
+            if let Some(k) = k {
+                return Ok(Some(k.clone()));
+            }
+        }
+        Ok(None)
+    };
     match dict {
         Value::Dict(d) => step(&d.borrow(gil), "dictionary"),
-        Value::Set(s) => step(s.borrow(gil).dict(), "Set"),
-        Value::FrozenSet(s) => step(s.dict(), "Set"),
+        Value::Set(s) => set_step(&s.borrow(gil), slot),
+        Value::FrozenSet(s) => set_step(s, slot),
         _ => Ok(None),
     }
 }

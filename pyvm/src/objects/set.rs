@@ -1,17 +1,57 @@
-//! `set` and `frozenset` storage: a [`Dict`] whose values are unused.
+//! `set` and `frozenset` storage: CPython's open-addressing table (linear probes, then
+//! perturbed probing; dummies on deletion; growth at 3/5 full), so a set iterates in the
+//! same order as in CPython whenever the hashes agree (ints, floats, tuples of them).
+//!
+//! ```text
+//!  table (size 8, mask 7):  [ 0:Full(0) | 1:Full(1) | 2:Empty | 3:Dummy | 4:Full(12) ...]
+//!  iteration = slot order, skipping Empty and Dummy
+//! ```
 
-use super::dict::{hash, Dict};
+use super::compare::key_eq;
+use super::dict::hash;
 use super::exception::PyErr;
 use super::value::Value;
 
-#[derive(Clone, Default)]
-pub struct Set(Dict);
+const MIN_SIZE: usize = 8;
+const LINEAR_PROBES: usize = 9;
+const PERTURB_SHIFT: u32 = 5;
+
+#[derive(Clone)]
+enum Slot {
+    Empty,
+    /// A deleted entry: probing continues past it.
+    Dummy,
+    Full(i64, Value),
+}
+
+#[derive(Clone)]
+pub struct Set {
+    table: Vec<Slot>,
+    /// Full plus dummy slots.
+    fill: usize,
+    /// Full slots.
+    used: usize,
+    /// Where `pop` looks next.
+    finger: usize,
+}
+
+impl Default for Set {
+    fn default() -> Self {
+        Set::new()
+    }
+}
 
 impl Set {
     pub fn new() -> Set {
-        Set::default()
+        Set {
+            table: vec![Slot::Empty; MIN_SIZE],
+            fill: 0,
+            used: 0,
+            finger: 0,
+        }
     }
 
+    /// `set(iterable)` for a non-set iterable: add each item in order.
     pub fn from_values(items: impl IntoIterator<Item = Value>) -> Result<Set, PyErr> {
         let mut s = Set::new();
         for v in items {
@@ -20,51 +60,313 @@ impl Set {
         Ok(s)
     }
 
+    /// `set(other_set)` / `s.copy()`: a new set merged from `other` (CPython's set_merge).
+    pub fn copy_of(other: &Set) -> Set {
+        let mut s = Set::new();
+        s.merge(other);
+        s
+    }
+
+    /// The layout CPython gives an all-constant set display: the folded frozenset is
+    /// rebuilt from its own iteration order, then merged into a new set.
+    pub fn as_folded_constant(built: &Set) -> Set {
+        let mut again = Set::new();
+        for (h, k) in built.entries() {
+            again.add_entry(k.clone(), h);
+        }
+        Set::copy_of(&again)
+    }
+
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.used
     }
 
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.used == 0
+    }
+
+    fn mask(&self) -> usize {
+        self.table.len() - 1
+    }
+
+    /// The slot holding `key`, if any.
+    fn find(&self, key: &Value, h: i64) -> Option<usize> {
+        let mask = self.mask();
+        let mut i = (h as u64 as usize) & mask;
+        let mut perturb = h as u64;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match &self.table[j] {
+                    Slot::Empty => return None,
+                    Slot::Full(eh, k) if *eh == h && key_eq(k, key) => return Some(j),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    pub fn contains(&self, v: &Value) -> Result<bool, PyErr> {
+        let h = hash(v)?;
+        Ok(self.find(v, h).is_some())
     }
 
     pub fn insert(&mut self, v: Value) -> Result<(), PyErr> {
         let h = hash(&v)?;
-        self.0.insert_hashed(h, v, Value::None);
+        self.add_entry(v, h);
         Ok(())
     }
 
-    pub fn contains(&self, v: &Value) -> Result<bool, PyErr> {
-        self.0.contains(v)
+    /// CPython's set_add_entry: reuse the first dummy seen, grow when 3/5 full.
+    fn add_entry(&mut self, key: Value, h: i64) {
+        let mask = self.mask();
+        let mut i = (h as u64 as usize) & mask;
+        let mut perturb = h as u64;
+        let mut freeslot = None;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            for j in i..=i + probes {
+                match &self.table[j] {
+                    Slot::Empty => {
+                        match freeslot {
+                            Some(f) => {
+                                self.table[f] = Slot::Full(h, key);
+                                self.used += 1;
+                            }
+                            None => {
+                                self.table[j] = Slot::Full(h, key);
+                                self.fill += 1;
+                                self.used += 1;
+                                if self.fill * 5 >= mask * 3 {
+                                    let minused = if self.used > 50000 {
+                                        self.used * 2
+                                    } else {
+                                        self.used * 4
+                                    };
+                                    self.resize(minused);
+                                }
+                            }
+                        }
+                        return;
+                    }
+                    Slot::Full(eh, k) if *eh == h && key_eq(k, &key) => return,
+                    Slot::Dummy if freeslot.is_none() => freeslot = Some(j),
+                    _ => {}
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
     }
 
+    /// Place a key known to be absent into a table without dummies.
+    fn insert_clean(table: &mut [Slot], key: Value, h: i64) {
+        let mask = table.len() - 1;
+        let mut i = (h as u64 as usize) & mask;
+        let mut perturb = h as u64;
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            if let Some(slot) = table[i..=i + probes]
+                .iter_mut()
+                .find(|s| matches!(s, Slot::Empty))
+            {
+                *slot = Slot::Full(h, key);
+                return;
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+
+    /// CPython's set_table_resize: the smallest power of two above `minused`.
+    fn resize(&mut self, minused: usize) {
+        let mut size = MIN_SIZE;
+        while size <= minused {
+            size <<= 1;
+        }
+        let old = std::mem::replace(&mut self.table, vec![Slot::Empty; size]);
+        for slot in old {
+            if let Slot::Full(h, k) = slot {
+                Set::insert_clean(&mut self.table, k, h);
+            }
+        }
+        self.fill = self.used;
+    }
+
+    /// CPython's set_merge: add every key of `other`, sizing the table once first.
+    pub fn merge(&mut self, other: &Set) {
+        if other.used == 0 {
+            return;
+        }
+        if (self.fill + other.used) * 5 >= self.mask() * 3 {
+            self.resize((self.used + other.used) * 2);
+        }
+        if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
+            self.table = other.table.clone();
+            self.fill = other.fill;
+            self.used = other.used;
+            return;
+        }
+        if self.fill == 0 {
+            for slot in &other.table {
+                if let Slot::Full(h, k) = slot {
+                    Set::insert_clean(&mut self.table, k.clone(), *h);
+                }
+            }
+            self.fill = other.used;
+            self.used = other.used;
+            return;
+        }
+        for slot in &other.table {
+            if let Slot::Full(h, k) = slot {
+                self.add_entry(k.clone(), *h);
+            }
+        }
+    }
+
+    /// Remove `v`; `false` if it was absent.
     pub fn remove(&mut self, v: &Value) -> Result<bool, PyErr> {
-        Ok(self.0.remove(v)?.is_some())
+        let h = hash(v)?;
+        Ok(self.discard_hashed(v, h))
     }
 
+    fn discard_hashed(&mut self, v: &Value, h: i64) -> bool {
+        match self.find(v, h) {
+            Some(i) => {
+                self.table[i] = Slot::Dummy;
+                self.used -= 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// `set.pop()`: CPython's finger walk.
     pub fn pop(&mut self) -> Option<Value> {
-        self.0.pop_last().map(|(k, _)| k)
+        if self.used == 0 {
+            return None;
+        }
+        let n = self.table.len();
+        let mut i = self.finger & self.mask();
+        while !matches!(self.table[i], Slot::Full(..)) {
+            i = (i + 1) % n;
+        }
+        let slot = std::mem::replace(&mut self.table[i], Slot::Dummy);
+        self.used -= 1;
+        self.finger = i + 1;
+        match slot {
+            Slot::Full(_, k) => Some(k),
+            _ => None,
+        }
     }
 
     pub fn clear(&mut self) {
-        self.0.clear()
+        *self = Set::new();
     }
 
+    /// Keys in iteration (slot) order.
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
-        self.0.keys()
+        self.table.iter().filter_map(|s| match s {
+            Slot::Full(_, k) => Some(k),
+            _ => None,
+        })
     }
 
-    /// The underlying table (for iterators walking slots).
-    pub fn dict(&self) -> &Dict {
-        &self.0
+    fn entries(&self) -> impl Iterator<Item = (i64, &Value)> {
+        self.table.iter().filter_map(|s| match s {
+            Slot::Full(h, k) => Some((*h, k)),
+            _ => None,
+        })
+    }
+
+    /// Slot `i` for iterators: `None` past the end, `Some(None)` for a free slot.
+    pub fn slot(&self, i: usize) -> Option<Option<&Value>> {
+        self.table.get(i).map(|s| match s {
+            Slot::Full(_, k) => Some(k),
+            _ => None,
+        })
     }
 
     pub fn is_subset(&self, other: &Set) -> Result<bool, PyErr> {
-        for k in self.keys() {
-            if !other.contains(k)? {
+        for (h, k) in self.entries() {
+            if other.find(k, h).is_none() {
                 return Ok(false);
             }
         }
         Ok(true)
+    }
+
+    /// `a | b` (set_or: a copy of `a`, then `b` merged).
+    pub fn union(a: &Set, b: &Set) -> Set {
+        let mut r = Set::copy_of(a);
+        r.merge(b);
+        r
+    }
+
+    /// `a & b`: walk the smaller, keep what the larger holds.
+    pub fn intersection(a: &Set, b: &Set) -> Set {
+        let (big, small) = if b.len() > a.len() { (b, a) } else { (a, b) };
+        let mut r = Set::new();
+        for (h, k) in small.entries() {
+            if big.find(k, h).is_some() {
+                r.add_entry(k.clone(), h);
+            }
+        }
+        r
+    }
+
+    /// `a - b` (set_difference's two strategies).
+    pub fn difference(a: &Set, b: &Set) -> Set {
+        if (a.len() >> 2) > b.len() {
+            let mut r = Set::copy_of(a);
+            for (h, k) in b.entries() {
+                r.discard_hashed(k, h);
+            }
+            return r;
+        }
+        let mut r = Set::new();
+        for (h, k) in a.entries() {
+            if b.find(k, h).is_none() {
+                r.add_entry(k.clone(), h);
+            }
+        }
+        r
+    }
+
+    /// `a ^ b`: a copy of `b`, then each key of `a` toggled.
+    pub fn symmetric_difference(a: &Set, b: &Set) -> Set {
+        let mut r = Set::copy_of(b);
+        for (h, k) in a.entries() {
+            if !r.discard_hashed(k, h) {
+                r.add_entry(k.clone(), h);
+            }
+        }
+        r
     }
 }

@@ -412,8 +412,12 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     th.stack.push(Value::list(items));
                 }
                 Op::BUILD_SET => {
-                    let items = th.stack.split_off(th.stack.len() - arg as usize);
-                    let set = tri!(crate::objects::set::Set::from_values(items));
+                    let n = (arg & 0x7fff_ffff) as usize;
+                    let items = th.stack.split_off(th.stack.len() - n);
+                    let mut set = tri!(crate::objects::set::Set::from_values(items));
+                    if arg & 0x8000_0000 != 0 {
+                        set = crate::objects::set::Set::as_folded_constant(&set);
+                    }
                     th.stack.push(Value::Set(Arc::new(GilCell::new(set))));
                 }
                 Op::BUILD_MAP => {

@@ -290,7 +290,7 @@ pub fn binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, 
             Value::Set(_) | Value::FrozenSet(_),
         ) => {
             let (x, y) = (compare::set_of(gil, a), compare::set_of(gil, b));
-            let r = set_op(op, &x, &y)?;
+            let r = set_op(op, &x, &y, inplace);
             if inplace {
                 if let Value::Set(s) = a {
                     *s.borrow_mut(gil) = r;
@@ -321,42 +321,30 @@ pub fn binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, 
     }
 }
 
-pub fn set_op(op: &str, x: &Set, y: &Set) -> Result<Set, PyErr> {
-    let mut out = Set::new();
-    match op {
-        "|" => {
-            for k in x.keys().chain(y.keys()) {
-                out.insert(k.clone())?;
-            }
+/// A set operator; in place (`|=` ...) keeps `x`'s table layout as CPython does.
+pub fn set_op(op: &str, x: &Set, y: &Set, inplace: bool) -> Set {
+    match (op, inplace) {
+        ("|", false) => Set::union(x, y),
+        ("|", true) => {
+            let mut r = x.clone();
+            r.merge(y);
+            r
         }
-        "&" => {
-            for k in x.keys() {
-                if y.contains(k)? {
-                    out.insert(k.clone())?;
-                }
-            }
-        }
-        "-" => {
-            for k in x.keys() {
-                if !y.contains(k)? {
-                    out.insert(k.clone())?;
-                }
-            }
-        }
-        _ => {
-            for k in x.keys() {
-                if !y.contains(k)? {
-                    out.insert(k.clone())?;
-                }
-            }
+        ("&", _) => Set::intersection(x, y),
+        ("-", false) => Set::difference(x, y),
+        ("^", false) => Set::symmetric_difference(x, y),
+        (_, _) => {
+            // `-=` discards, `^=` toggles, each key of `y` in `x` itself.
+            let mut r = x.clone();
             for k in y.keys() {
-                if !x.contains(k)? {
-                    out.insert(k.clone())?;
+                let had = r.remove(k).unwrap_or(false);
+                if op == "^" && !had {
+                    let _ = r.insert(k.clone());
                 }
             }
+            r
         }
     }
-    Ok(out)
 }
 
 pub fn unary(gil: Gil<'_>, op: &str, a: &Value) -> Result<Value, PyErr> {

@@ -47,6 +47,7 @@ mod containers {
     golden!(nested_comprehension_grid, "containers/nested_comprehension_grid.py");
     golden!(nested_data, "containers/nested_data.py");
     golden!(ranges_slices, "containers/ranges_slices.py");
+    golden!(set_order, "containers/set_order.py");
     golden!(sets, "containers/sets.py");
     golden!(tuples, "containers/tuples.py");
     golden!(unpacking, "containers/unpacking.py");

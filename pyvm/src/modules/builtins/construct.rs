@@ -125,6 +125,9 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         Kind::Set | Kind::FrozenSet => {
             args.check(name, 0, 1)?;
             let s = match args.get(0) {
+                Some(Value::Set(_) | Value::FrozenSet(_)) => {
+                    Set::copy_of(&crate::objects::compare::set_of(cx.gil, args.at(0)))
+                }
                 Some(v) => Set::from_values(cx.collect(v)?)?,
                 None => Set::new(),
             };

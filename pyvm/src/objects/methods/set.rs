@@ -76,23 +76,34 @@ fn wrap(like: &Value, s: Set) -> Value {
 
 fn copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("copy", 0, 0)?;
-    Ok(wrap(args.at(0), set_of(cx.gil, args.at(0))))
+    Ok(wrap(args.at(0), Set::copy_of(&set_of(cx.gil, args.at(0)))))
 }
 
 fn others(cx: &mut Cx, args: &Args) -> PyResult<Vec<Set>> {
     let mut out = Vec::new();
     for v in &args.pos[1..] {
-        out.push(Set::from_values(cx.collect(v)?)?);
+        out.push(match v {
+            Value::Set(_) | Value::FrozenSet(_) => set_of(cx.gil, v),
+            v => Set::from_values(cx.collect(v)?)?,
+        });
     }
     Ok(out)
 }
 
-fn combine(cx: &mut Cx, args: &Args, op: &str) -> PyResult<Set> {
+/// Fold the other arguments into `self` with `op`; `inplace` for the `*_update` forms.
+fn combine_with(cx: &mut Cx, args: &Args, op: &str, inplace: bool) -> PyResult<Set> {
     let mut acc = set_of(cx.gil, args.at(0));
+    if !inplace && op != "&" {
+        acc = Set::copy_of(&acc);
+    }
     for o in others(cx, args)? {
-        acc = crate::vm::ops::set_op(op, &acc, &o)?;
+        acc = crate::vm::ops::set_op(op, &acc, &o, true);
     }
     Ok(acc)
+}
+
+fn combine(cx: &mut Cx, args: &Args, op: &str) -> PyResult<Set> {
+    combine_with(cx, args, op, false)
 }
 
 fn union(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -112,12 +123,14 @@ fn difference(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn symmetric_difference(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("symmetric_difference", 1, 1)?;
-    let s = combine(cx, &args, "^")?;
+    let me = set_of(cx.gil, args.at(0));
+    let other = others(cx, &args)?.pop().unwrap_or_default();
+    let s = crate::vm::ops::set_op("^", &me, &other, false);
     Ok(wrap(args.at(0), s))
 }
 
 fn update(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let s = combine(cx, &args, "|")?;
+    let s = combine_with(cx, &args, "|", true)?;
     *cell(args.at(0)).borrow_mut(cx.gil) = s;
     Ok(Value::None)
 }
@@ -129,7 +142,7 @@ fn intersection_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn difference_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let s = combine(cx, &args, "-")?;
+    let s = combine_with(cx, &args, "-", true)?;
     *cell(args.at(0)).borrow_mut(cx.gil) = s;
     Ok(Value::None)
 }
