@@ -27,7 +27,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "isclose" => isclose, "copysign" => copysign, "fmod" => fmod, "remainder" => remainder,
     "modf" => modf, "frexp" => frexp, "ldexp" => ldexp, "fsum" => fsum, "prod" => prod,
     "gcd" => gcd, "lcm" => lcm, "factorial" => factorial, "comb" => comb, "perm" => perm,
-    "isqrt" => isqrt,
+    "isqrt" => isqrt, "cbrt" => cbrt, "exp2" => exp2, "nextafter" => nextafter, "ulp" => ulp,
 ];
 
 /// The `math` module (one per process).
@@ -120,6 +120,8 @@ unary! {
     acosh = "math.acosh", f64::acosh, false;
     atanh = "math.atanh", atanh_f, false;
     fabs = "math.fabs", f64::abs, false;
+    cbrt = "math.cbrt", f64::cbrt, false;
+    exp2 = "math.exp2", f64::exp2, true;
     degrees = "math.degrees", f64::to_degrees, true;
     radians = "math.radians", f64::to_radians, false;
 }
@@ -687,4 +689,42 @@ fn isqrt(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(value_error("isqrt() argument must be nonnegative").into());
     }
     Ok(Value::big(n.sqrt()))
+}
+
+/// C's `nextafter`: the next float after `x` towards `y`.
+fn next_after(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1).copysign(y);
+    }
+    let bits = x.to_bits();
+    f64::from_bits(if (y > x) == (x > 0.0) {
+        bits + 1
+    } else {
+        bits - 1
+    })
+}
+
+fn nextafter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (x, y) = two(&args, "nextafter")?;
+    Ok(Value::Float(next_after(x, y)))
+}
+
+fn ulp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.ulp", 1, 1)?;
+    let x = to_f64(args.at(0))?.abs();
+    if !x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    let up = next_after(x, f64::INFINITY);
+    Ok(Value::Float(if up.is_infinite() {
+        x - next_after(x, f64::NEG_INFINITY)
+    } else {
+        up - x
+    }))
 }

@@ -113,7 +113,10 @@ fn getenv(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 
 /// `n` bytes from the kernel's random source.
 pub fn random_bytes(n: usize) -> Result<Vec<u8>, PyErr> {
-    let mut buf = vec![0u8; n];
+    let mut buf = Vec::new();
+    buf.try_reserve_exact(n)
+        .map_err(|_| PyErr::new(&crate::objects::types::types().exc.memory_error, vec![]))?;
+    buf.resize(n, 0);
     std::fs::File::open("/dev/urandom")
         .and_then(|mut f| f.read_exact(&mut buf))
         .map_err(|e| os_error(e.to_string()))?;

@@ -425,7 +425,10 @@ fn pack(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("pack", 1, usize::MAX)?;
     let lay = parse(args.at(0))?;
     check_count(&lay, args.len() - 1, "pack")?;
-    let mut out = vec![0u8; lay.size];
+    let mut out = Vec::new();
+    out.try_reserve_exact(lay.size)
+        .map_err(|_| PyErr::new(&types().exc.memory_error, vec![]))?;
+    out.resize(lay.size, 0);
     pack_values(cx, &lay, &args.pos[1..], &mut out)?;
     Ok(Value::Bytes(Arc::new(out)))
 }

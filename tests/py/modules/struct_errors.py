@@ -47,3 +47,7 @@ try:
     struct.pack("B", 300)
 except Exception as e:
     print(type(e).__name__, isinstance(e, struct.error), e.args)
+try:
+    struct.pack("100000000000000x")
+except MemoryError:
+    print("MemoryError")

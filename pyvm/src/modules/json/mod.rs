@@ -53,7 +53,11 @@ fn decode_error_type() -> &'static Arc<PyType> {
 /// `JSONDecodeError(msg, doc, pos)`: the message carries line, column and position in
 /// characters, counted as CPython counts them.
 fn decode_error(msg: &str, doc: &str, byte_pos: usize) -> PyErr {
-    let before = &doc[..byte_pos.min(doc.len())];
+    let mut end = byte_pos.min(doc.len());
+    while !doc.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &doc[..end];
     let pos = before.chars().count();
     let lineno = before.bytes().filter(|&c| c == b'\n').count() + 1;
     let colno = match before.rfind('\n') {
@@ -86,7 +90,12 @@ fn encoder(cx: &mut Cx, args: &mut Args) -> PyResult<Encoder> {
         None | Some(Value::None) => None,
         Some(Value::Str(s)) => Some(s.as_str().to_owned()),
         Some(v @ (Value::Int(_) | Value::Bool(_))) => {
-            Some(" ".repeat(arg_int(&v, "")?.max(0) as usize))
+            let n = arg_int(&v, "")?.max(0) as usize;
+            let mut s = String::new();
+            s.try_reserve_exact(n)
+                .map_err(|_| PyErr::new(&types().exc.memory_error, vec![]))?;
+            s.extend(std::iter::repeat_n(' ', n));
+            Some(s)
         }
         Some(v) => {
             return Err(type_error(format!(

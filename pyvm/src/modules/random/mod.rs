@@ -149,8 +149,15 @@ fn random(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Float(state().random()))
 }
 
+/// A bit count: CPython takes a C `int` and refuses negatives.
 fn bits_arg(v: &Value) -> Result<u64, PyErr> {
-    let k = arg_int(v, "")?;
+    let k = match v {
+        Value::Big(_) => i64::MAX,
+        _ => arg_int(v, "")?,
+    };
+    if k > i32::MAX as i64 {
+        return Err(overflow_error("Python int too large to convert to C int"));
+    }
     if k < 0 {
         return Err(value_error("number of bits must be non-negative"));
     }
@@ -165,7 +172,10 @@ fn getrandbits(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn randbytes(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("randbytes", 1, 1)?;
-    let n = arg_int(args.at(0), "")?;
+    let n = match args.at(0) {
+        Value::Big(_) => i64::MAX,
+        v => arg_int(v, "")?,
+    };
     let k = bits_arg(&Value::Int(n.saturating_mul(8)))?;
     let (_, mut bytes) = state().getrandbits(k).to_bytes_le();
     bytes.resize(n as usize, 0);
@@ -496,7 +506,7 @@ fn choices(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let cum: Vec<f64> = match (weights, cum_weights) {
         (None, None) => {
             let nf = n as f64;
-            let mut out = Vec::with_capacity(k);
+            let mut out = Vec::with_capacity(k.min(1 << 16));
             for _ in 0..k {
                 let i = (state().random() * nf).floor() as usize;
                 out.push(
@@ -541,7 +551,7 @@ fn choices(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         return Err(value_error("Total of weights must be finite").into());
     }
     let hi = n - 1;
-    let mut out = Vec::with_capacity(k);
+    let mut out = Vec::with_capacity(k.min(1 << 16));
     for _ in 0..k {
         let x = state().random() * total;
         let i = cum[..hi].partition_point(|&c| c <= x);

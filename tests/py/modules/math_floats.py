@@ -1,0 +1,23 @@
+import math
+
+print(math.cbrt(-8), math.cbrt(64), math.cbrt(-0.0), math.exp2(10), math.exp2(-1), math.exp2(0.5))
+print(math.nextafter(1.0, 2.0), math.nextafter(1.0, 0.0), math.nextafter(0.0, 1.0), math.nextafter(0.0, -1.0))
+print(math.nextafter(1.0, 1.0), math.nextafter(-1.0, math.inf), math.nextafter(math.inf, 0), math.isnan(math.nextafter(math.nan, 1)))
+print(math.ulp(1.0), math.ulp(1e300), math.ulp(0.0), math.ulp(-2.0), math.ulp(math.inf), math.ulp(1.7976931348623157e308))
+print(math.sqrt(2) ** 2 == 2, math.isclose(math.sqrt(2) ** 2, 2))
+for x in [0.0, -0.0, 1e-320, 2.2250738585072014e-308, 1.7976931348623157e308, 123.456, -7.75]:
+    m, e = math.frexp(x)
+    print(x, m, e, math.ldexp(m, e) == x, math.copysign(1, x))
+print(math.fsum([1e16, 1.0, 1e-16]), sum([1e16, 1.0, 1e-16]))
+print(math.fsum([0.1, 0.2, 0.3, -0.6]), 0.1 + 0.2 + 0.3 - 0.6)
+print(math.fsum([1.7976931348623157e308, -1.7976931348623157e308, 1.0]))
+print(math.fsum([2.0 ** 53, 1.0, 2.0 ** -53]), math.fsum([1.0] * 10 + [1e-17] * 10))
+print(math.fsum([math.inf, 5]), math.fsum([-math.inf, -math.inf]), math.isnan(math.fsum([math.nan, 1])))
+print(math.hypot(1e200, 1e200), math.hypot(3e-200, 4e-200), math.hypot(math.inf, math.nan), math.hypot(math.nan, 1))
+print(math.trunc(-0.0), math.floor(-0.0), math.ceil(-0.5), math.floor(2 ** 53 + 0.0), math.ceil(1e300) == 10 ** 300)
+print(math.log(2 ** 1023 * 2), math.log(2 ** 10000, 2), math.log10(10 ** 500), math.log2(3 ** 700))
+print(math.pow(2, -1074), math.pow(-2, 3), math.pow(-0.0, -1) if False else "skip", math.pow(math.inf, -1), math.pow(0, 0))
+print(math.atan2(0.0, -0.0), math.atan2(-0.0, -0.0), math.atan2(math.inf, math.inf), math.degrees(math.atan2(1, 1)))
+print(math.remainder(3, math.inf), math.remainder(-4, 3), math.remainder(4.5, 1), math.remainder(5.5, 1))
+print(math.isclose(1e-10, 0, abs_tol=1e-9), math.isclose(-math.inf, math.inf), math.isclose(math.nan, math.nan))
+print(round(math.gamma(5), 6) if hasattr(math, "gammaX") else "no gamma test")
