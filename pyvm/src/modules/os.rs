@@ -96,7 +96,7 @@ fn cwd() -> Result<String, PyErr> {
         .map_err(|e| os_error(e.to_string()))
 }
 
-fn getenv(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+fn getenv(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     if let Some(d) = args.take_kw("default") {
         args.pos.push(d);
     }
@@ -105,10 +105,13 @@ fn getenv(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         .at(0)
         .as_str()
         .ok_or_else(|| type_error(format!("str expected, not {}", type_name(args.at(0)))))?;
-    Ok(match std::env::var_os(key) {
-        Some(v) => Value::string(v.to_string_lossy().into_owned()),
-        None => args.get(1).cloned().unwrap_or(Value::None),
-    })
+    // `environ.get(key, default)`, as CPython's getenv: changes a script made to
+    // `os.environ` are seen.
+    let found = match OS.get().and_then(|m| m.get(cx.gil, "environ")) {
+        Some(Value::Dict(d)) => d.borrow(cx.gil).get(&Value::str(key))?,
+        _ => std::env::var_os(key).map(|v| Value::string(v.to_string_lossy().into_owned())),
+    };
+    Ok(found.unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
 }
 
 /// `n` bytes from the kernel's random source.

@@ -382,10 +382,8 @@ fn pack_values(cx: &mut Cx, lay: &Layout, vals: &[Value], out: &mut [u8]) -> PyR
             let slot = &mut out[at..at + it.size];
             match it.code {
                 b'c' => match v {
+                    // Only `bytes` (CPython refuses a bytearray here, unlike for `s`).
                     Value::Bytes(b) if b.len() == 1 => slot[0] = b[0],
-                    Value::ByteArray(b) if b.borrow(cx.gil).len() == 1 => {
-                        slot[0] = b.borrow(cx.gil)[0]
-                    }
                     _ => {
                         return Err(error("char format requires a bytes object of length 1").into())
                     }

@@ -85,3 +85,20 @@ try:
     json.dumps(1, 2)
 except TypeError as e:
     print("TypeError:", e)
+for raw in [b"\xff", b'["ok", "\xe2\x28\xa1"]', b'"abc\xe2\x82', b'\xc0\xaf']:
+    try:
+        json.loads(raw)
+    except UnicodeDecodeError as e:
+        print("UnicodeDecodeError:", e)
+loop = []
+loop.append(loop)
+try:
+    json.dumps(loop, check_circular=False)
+except RecursionError as e:
+    print("RecursionError:", e)
+deep = {}
+deep["a"] = deep
+try:
+    json.dumps(deep, check_circular=False, indent=1)
+except RecursionError as e:
+    print("RecursionError:", e)

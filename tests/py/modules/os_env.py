@@ -16,3 +16,7 @@ try:
     os.getenv(1)
 except TypeError as e:
     print("TypeError:", e)
+os.environ["PYVM_TEST_VAR"] = "set-by-script"
+print(os.getenv("PYVM_TEST_VAR"), os.environ["PYVM_TEST_VAR"])
+del os.environ["PYVM_TEST_VAR"]
+print(os.getenv("PYVM_TEST_VAR", "gone"))

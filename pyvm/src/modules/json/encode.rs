@@ -169,9 +169,13 @@ impl Walk<'_> {
     fn enter(&mut self, v: &Value) -> Result<Option<usize>, PyErr> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(recursion_error(
-                "maximum recursion depth exceeded while encoding a JSON object",
-            ));
+            // CPython's C encoder (no indent) names JSON; its pure-Python encoder (used
+            // with indent) mostly fails in a call.
+            return Err(recursion_error(if self.enc.indent.is_none() {
+                "maximum recursion depth exceeded while encoding a JSON object"
+            } else {
+                "maximum recursion depth exceeded while calling a Python object"
+            }));
         }
         if !self.enc.check_circular {
             return Ok(None);

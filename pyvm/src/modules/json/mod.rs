@@ -250,13 +250,8 @@ fn loads(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             };
             // Only UTF-8 (with or without a BOM) is detected; CPython also reads UTF-16/32.
             let body = raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&raw);
-            owned = String::from_utf8(body.to_vec()).map_err(|e| {
-                unicode_decode_error(format!(
-                    "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
-                    body[e.utf8_error().valid_up_to()],
-                    e.utf8_error().valid_up_to()
-                ))
-            })?;
+            owned =
+                String::from_utf8(body.to_vec()).map_err(|e| utf8_error(e.utf8_error(), body))?;
             &owned
         }
         v => {
@@ -268,6 +263,26 @@ fn loads(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         }
     };
     parse(cx, text, &hooks)
+}
+
+/// CPython's `UnicodeDecodeError` text for invalid UTF-8 in `body`.
+fn utf8_error(e: std::str::Utf8Error, body: &[u8]) -> PyErr {
+    let pos = e.valid_up_to();
+    let byte = body.get(pos).copied().unwrap_or(0);
+    let why = match e.error_len() {
+        None => "unexpected end of data",
+        Some(_) if matches!(byte, 0x80..=0xc1 | 0xf5..=0xff) => "invalid start byte",
+        Some(_) => "invalid continuation byte",
+    };
+    let last = body.len().saturating_sub(1);
+    if e.error_len().is_none() && last > pos {
+        return unicode_decode_error(format!(
+            "'utf-8' codec can't decode bytes in position {pos}-{last}: {why}"
+        ));
+    }
+    unicode_decode_error(format!(
+        "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {why}"
+    ))
 }
 
 /// `JSONDecoder.decode`: one value between optional whitespace, then nothing else.
