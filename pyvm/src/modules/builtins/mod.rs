@@ -27,6 +27,12 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "map" => iter::map, "filter" => iter::filter,
 ];
 
+/// Is `def` the built-in `len` (the loop answers it for built-in containers)?
+pub fn is_len(def: &NativeDef) -> bool {
+    debug_assert_eq!(FUNCS[1].name, "len");
+    std::ptr::eq(def, &FUNCS[1])
+}
+
 pub fn make(gil: Gil<'_>) -> Module {
     let m = Module::new("builtins");
     for f in FUNCS {

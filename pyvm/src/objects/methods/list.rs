@@ -12,6 +12,12 @@ pub static LIST_METHODS: &[crate::objects::function::NativeDef] = natives![
     "copy" => copy, "reverse" => reverse, "sort" => sort,
 ];
 
+/// Is `def` `list.append` (the loop calls it without building an argument list)?
+pub fn is_append(def: &crate::objects::function::NativeDef) -> bool {
+    debug_assert_eq!(LIST_METHODS[0].name, "append");
+    std::ptr::eq(def, &LIST_METHODS[0])
+}
+
 pub static TUPLE_METHODS: &[crate::objects::function::NativeDef] = natives![
     "index" => index, "count" => count,
 ];

@@ -9,7 +9,7 @@ mod str;
 
 pub use bytes::decode_utf8;
 pub use dict::pairs_of;
-pub use list::sort_values;
+pub use list::{is_append, sort_values};
 
 use super::function::NativeDef;
 use super::types::{Kind, PyType};
