@@ -7,10 +7,13 @@
 //! - per micro-thread: `MicroThread` (frames, value stack, handler blocks, the handled
 //!   exception).
 
+pub mod attr;
 pub mod call;
 pub(crate) mod eval;
 pub mod frame;
+pub mod iterate;
 pub mod ops;
+pub mod subscript;
 pub mod thread;
 pub mod unwind;
 

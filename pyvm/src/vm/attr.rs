@@ -1,0 +1,177 @@
+//! Attributes of built-in values: `obj.name`, methods for `LOAD_METHOD`, and the
+//! errors for names that are not there or cannot be set.
+
+use std::sync::Arc;
+
+use crate::compile::code::Code;
+use crate::objects::exception::*;
+use crate::objects::gil::Gil;
+use crate::objects::types::{type_name, types};
+use crate::objects::value::Value;
+
+/// A method of a built-in type for `LOAD_METHOD`: `Some(unbound)` to call with `obj`
+/// as `self`, `None` to fall back to `getattr`.
+pub fn load_method(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Option<Value>, PyErr> {
+    let _ = gil;
+    match obj {
+        Value::Module(_) | Value::Type(_) => Ok(None),
+        _ => Ok(crate::objects::methods::find(obj, name).map(Value::Native)),
+    }
+}
+
+/// `obj.name`.
+pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
+    if name == "__class__" {
+        return Ok(Value::Type(types().of(obj)));
+    }
+    match obj {
+        Value::Module(m) => {
+            if name == "__name__" {
+                return Ok(Value::str(&m.name));
+            }
+            return m.get(gil, name).ok_or_else(|| no_attribute(obj, name));
+        }
+        Value::Exception(e) => {
+            let st = e.state.borrow(gil);
+            match name {
+                "args" => return Ok(Value::tuple(e.args.clone())),
+                "__context__" => return Ok(st.context.clone().unwrap_or(Value::None)),
+                "__cause__" => return Ok(st.cause.clone().unwrap_or(Value::None)),
+                "__suppress_context__" => return Ok(Value::Bool(st.suppress_context)),
+                "__traceback__" => return Ok(Value::None),
+                "code" if e.typ.is_subtype(&types().exc.system_exit) => {
+                    return Ok(match e.args.len() {
+                        0 => Value::None,
+                        1 => e.args[0].clone(),
+                        _ => Value::tuple(e.args.clone()),
+                    })
+                }
+                "value" if e.typ.is_subtype(&types().exc.stop_iteration) => {
+                    return Ok(e.args.first().cloned().unwrap_or(Value::None))
+                }
+                _ => {}
+            }
+        }
+        Value::Function(f) => match name {
+            "__name__" => return Ok(Value::str(&f.name)),
+            "__qualname__" => return Ok(Value::str(&f.qualname)),
+            "__doc__" => return Ok(Value::None),
+            "__defaults__" => {
+                return Ok(if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.defaults.clone())
+                })
+            }
+            "__code__" => return Ok(Value::Code(f.code.clone())),
+            _ => {}
+        },
+        Value::Native(n) if name == "__name__" || name == "__qualname__" => {
+            return Ok(Value::str(n.name));
+        }
+        Value::BoundNative(b) => match name {
+            "__name__" | "__qualname__" => return Ok(Value::str(b.1.name)),
+            "__self__" => return Ok(b.0.clone()),
+            _ => {}
+        },
+        Value::Type(t) => {
+            match name {
+                "__name__" | "__qualname__" => return Ok(Value::str(&t.name)),
+                "__base__" => return Ok(t.base.clone().map_or(Value::None, Value::Type)),
+                "__mro__" => {
+                    let mut mro = Vec::new();
+                    let mut cur = Some(t.clone());
+                    while let Some(c) = cur {
+                        cur = c.base.clone();
+                        mro.push(Value::Type(c));
+                    }
+                    return Ok(Value::tuple(mro));
+                }
+                _ => {}
+            }
+            if let Some(m) = crate::objects::methods::find_in_type(t, name) {
+                return Ok(Value::Native(m));
+            }
+        }
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) => match name {
+            "real" | "numerator" => {
+                return Ok(match obj {
+                    Value::Bool(b) => Value::Int(*b as i64),
+                    v => v.clone(),
+                })
+            }
+            "imag" => return Ok(Value::Int(0)),
+            "denominator" => return Ok(Value::Int(1)),
+            _ => {}
+        },
+        Value::Float(f) => match name {
+            "real" => return Ok(Value::Float(*f)),
+            "imag" => return Ok(Value::Float(0.0)),
+            _ => {}
+        },
+        Value::File(f) => match name {
+            "closed" => return Ok(Value::Bool(f.borrow(gil).closed())),
+            "name" => return Ok(Value::str(&f.borrow(gil).name)),
+            "mode" => return Ok(Value::str(&f.borrow(gil).mode)),
+            _ => {}
+        },
+        Value::Range(r) => match name {
+            "start" => return Ok(Value::Int(r.start)),
+            "stop" => return Ok(Value::Int(r.stop)),
+            "step" => return Ok(Value::Int(r.step)),
+            _ => {}
+        },
+        Value::Slice(s) => match name {
+            "start" => return Ok(s[0].clone()),
+            "stop" => return Ok(s[1].clone()),
+            "step" => return Ok(s[2].clone()),
+            _ => {}
+        },
+        _ => {}
+    }
+    match crate::objects::methods::find(obj, name) {
+        Some(m) => Ok(Value::BoundNative(Arc::new((obj.clone(), m)))),
+        None => Err(no_attribute(obj, name)),
+    }
+}
+
+/// Built-in objects have no writable attributes (classes come in part 2).
+pub fn setattr_error(obj: &Value, name: &str) -> PyErr {
+    match obj {
+        Value::Module(_) | Value::Function(_) => attribute_error(format!(
+            "'{}' object attribute '{name}' is read-only",
+            type_name(obj)
+        )),
+        Value::Type(t) => type_error(format!(
+            "cannot set '{name}' attribute of immutable type '{}'",
+            t.name
+        )),
+        _ => {
+            let has = crate::objects::methods::find(obj, name).is_some();
+            if has {
+                attribute_error(format!(
+                    "'{}' object attribute '{name}' is read-only",
+                    type_name(obj)
+                ))
+            } else {
+                attribute_error(format!(
+                    "'{}' object has no attribute '{name}'",
+                    type_name(obj)
+                ))
+            }
+        }
+    }
+}
+
+pub fn unbound_deref(code: &Code, i: usize) -> PyErr {
+    let name = code.deref_name(i);
+    if i < code.cellvars.len() {
+        unbound_local(format!(
+            "cannot access local variable '{name}' where it is not associated with a value"
+        ))
+    } else {
+        name_error(format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+        ))
+    }
+}

@@ -1,0 +1,223 @@
+//! Iteration: `iter()`, one step of any built-in iterator (stepping `map` and `filter`
+//! calls Python through a bounded re-entry), and unpacking.
+
+use std::sync::Arc;
+
+use deferred::Unwind;
+
+use super::ops::truthy;
+use crate::compile::opcodes::Op;
+use crate::native::{Cx, PyResult};
+use crate::objects::exception::*;
+use crate::objects::gil::{Gil, GilCell};
+use crate::objects::iter::{DictPart, Iter};
+use crate::objects::types::type_name;
+use crate::objects::value::Value;
+
+fn new_iter(it: Iter) -> Value {
+    Value::Iter(Arc::new(GilCell::new(it)))
+}
+
+/// `iter(v)`.
+pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
+    Ok(new_iter(match v {
+        Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_) => Iter::Seq {
+            seq: v.clone(),
+            idx: 0,
+        },
+        Value::File(f) => {
+            if f.borrow(gil).closed() {
+                return Err(value_error("I/O operation on closed file."));
+            }
+            Iter::Lines { file: v.clone() }
+        }
+        Value::Str(_) => Iter::Chars {
+            s: v.clone(),
+            byte: 0,
+        },
+        Value::Range(r) => Iter::Range {
+            next: r.start,
+            step: r.step,
+            left: r.len(),
+        },
+        Value::Dict(d) => Iter::Dict {
+            dict: v.clone(),
+            slot: 0,
+            part: DictPart::Keys,
+            size: d.borrow(gil).len(),
+        },
+        Value::Set(s) => Iter::Dict {
+            dict: v.clone(),
+            slot: 0,
+            part: DictPart::Keys,
+            size: s.borrow(gil).len(),
+        },
+        Value::FrozenSet(s) => Iter::Dict {
+            dict: v.clone(),
+            slot: 0,
+            part: DictPart::Keys,
+            size: s.len(),
+        },
+        Value::Iter(it) => match &*it.borrow(gil) {
+            Iter::View { dict, part } => Iter::Dict {
+                dict: dict.clone(),
+                slot: 0,
+                part: *part,
+                size: match dict {
+                    Value::Dict(d) => d.borrow(gil).len(),
+                    _ => 0,
+                },
+            },
+            _ => return Ok(v.clone()),
+        },
+        _ => {
+            return Err(type_error(format!(
+                "'{}' object is not iterable",
+                type_name(v)
+            )))
+        }
+    }))
+}
+
+/// `next(it)`; `None` when exhausted. Steps `map`/`filter`/`zip`/`enumerate` too.
+pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
+    let Value::Iter(cell) = it else {
+        return Err(Unwind::Raise(type_error(format!(
+            "'{}' object is not an iterator",
+            type_name(it)
+        ))));
+    };
+    if let Some(r) = cell.borrow_mut(cx.gil).next_simple(cx.gil) {
+        return Ok(r?);
+    }
+    if cx.th.reentry >= crate::vm::thread::MAX_REENTRY {
+        return Err(Unwind::Raise(recursion_error(
+            "maximum recursion depth exceeded",
+        )));
+    }
+    cx.th.reentry += 1;
+    let r = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || step_complex(cx, cell));
+    cx.th.reentry -= 1;
+    r
+}
+
+fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Option<Value>> {
+    enum Plan {
+        Enumerate(Value),
+        Zip(Vec<Value>),
+        Map(Value, Vec<Value>),
+        Filter(Value, Value),
+        View,
+    }
+    let plan = match &*cell.borrow(cx.gil) {
+        Iter::Enumerate { inner, .. } => Plan::Enumerate(inner.clone()),
+        Iter::Zip { inners } => Plan::Zip(inners.clone()),
+        Iter::Map { func, inners } => Plan::Map(func.clone(), inners.clone()),
+        Iter::Filter { func, inner } => Plan::Filter(func.clone(), inner.clone()),
+        _ => Plan::View,
+    };
+    let done = |cx: &mut Cx<'_, '_>| {
+        *cell.borrow_mut(cx.gil) = Iter::Exhausted;
+        Ok(None)
+    };
+    match plan {
+        Plan::Enumerate(inner) => match cx.next(&inner)? {
+            Some(v) => {
+                let mut it = cell.borrow_mut(cx.gil);
+                let n = match &mut *it {
+                    Iter::Enumerate { count, .. } => {
+                        *count += 1;
+                        *count - 1
+                    }
+                    _ => 0,
+                };
+                Ok(Some(Value::tuple(vec![Value::Int(n), v])))
+            }
+            None => done(cx),
+        },
+        Plan::Zip(inners) => {
+            let mut items = Vec::with_capacity(inners.len());
+            for i in &inners {
+                match cx.next(i)? {
+                    Some(v) => items.push(v),
+                    None => return done(cx),
+                }
+            }
+            if items.is_empty() {
+                return done(cx);
+            }
+            Ok(Some(Value::tuple(items)))
+        }
+        Plan::Map(func, inners) => {
+            let mut items = Vec::with_capacity(inners.len());
+            for i in &inners {
+                match cx.next(i)? {
+                    Some(v) => items.push(v),
+                    None => return done(cx),
+                }
+            }
+            Ok(Some(cx.call(&func, items)?))
+        }
+        Plan::Filter(func, inner) => loop {
+            let Some(v) = cx.next(&inner)? else {
+                return done(cx);
+            };
+            let keep = if matches!(func, Value::None) {
+                truthy(cx.gil, &v)
+            } else {
+                let r = cx.call(&func, vec![v.clone()])?;
+                truthy(cx.gil, &r)
+            };
+            if keep {
+                return Ok(Some(v));
+            }
+        },
+        Plan::View => Err(Unwind::Raise(type_error("object is not an iterator"))),
+    }
+}
+
+/// `UNPACK_SEQUENCE` / `UNPACK_EX`: the items in order.
+pub fn unpack(cx: &mut Cx<'_, '_>, v: &Value, op: Op, arg: u32) -> PyResult<Vec<Value>> {
+    let items = match v {
+        Value::Tuple(t) => t.to_vec(),
+        Value::List(l) => l.borrow(cx.gil).clone(),
+        _ => {
+            if get_iter(cx.gil, v).is_err() {
+                return Err(Unwind::Raise(type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    type_name(v)
+                ))));
+            }
+            cx.collect(v)?
+        }
+    };
+    if op == Op::UNPACK_SEQUENCE {
+        let n = arg as usize;
+        if items.len() < n {
+            return Err(Unwind::Raise(value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            ))));
+        }
+        if items.len() > n {
+            return Err(Unwind::Raise(value_error(format!(
+                "too many values to unpack (expected {n})"
+            ))));
+        }
+        return Ok(items);
+    }
+    let (before, after) = ((arg & 0xff) as usize, (arg >> 8) as usize);
+    if items.len() < before + after {
+        return Err(Unwind::Raise(value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        ))));
+    }
+    let mut items = items;
+    let tail = items.split_off(items.len() - after);
+    let mid = items.split_off(before);
+    items.push(Value::list(mid));
+    items.extend(tail);
+    Ok(items)
+}

@@ -1,0 +1,224 @@
+//! Subscripts of built-in values: `obj[key]`, `obj[key] = v`, `del obj[key]`, with
+//! slices and CPython's index errors.
+
+use std::sync::Arc;
+
+use crate::objects::exception::*;
+use crate::objects::gil::{Gil, GilCell};
+use crate::objects::seq;
+use crate::objects::types::type_name;
+use crate::objects::value::Value;
+
+/// `obj[key]`.
+pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
+    match (obj, key) {
+        (Value::List(l), Value::Slice(s)) => Ok(Value::list(seq::slice_of(&l.borrow(gil), s)?)),
+        (Value::List(l), k) => {
+            let i = seq::index_value(k, "list")?;
+            let l = l.borrow(gil);
+            seq::index(i, l.len())
+                .map(|i| l[i].clone())
+                .ok_or_else(|| index_error("list index out of range"))
+        }
+        (Value::Tuple(t), Value::Slice(s)) => Ok(Value::tuple(seq::slice_of(t, s)?)),
+        (Value::Tuple(t), k) => {
+            let i = seq::index_value(k, "tuple")?;
+            seq::index(i, t.len())
+                .map(|i| t[i].clone())
+                .ok_or_else(|| index_error("tuple index out of range"))
+        }
+        (Value::Str(s), Value::Slice(sl)) => {
+            if s.is_ascii() {
+                let b = seq::slice_of(s.as_str().as_bytes(), sl)?;
+                return Ok(Value::string(String::from_utf8(b).unwrap_or_default()));
+            }
+            let chars: Vec<char> = s.as_str().chars().collect();
+            Ok(Value::string(
+                seq::slice_of(&chars, sl)?.into_iter().collect(),
+            ))
+        }
+        (Value::Str(s), k) => {
+            let i = match k {
+                Value::Int(_) | Value::Bool(_) | Value::Big(_) => seq::index_value(k, "string")?,
+                _ => {
+                    return Err(type_error(format!(
+                        "string indices must be integers, not '{}'",
+                        type_name(k)
+                    )))
+                }
+            };
+            seq::index(i, s.char_len())
+                .and_then(|i| s.char_at(i))
+                .map(|c| Value::string(c.to_string()))
+                .ok_or_else(|| index_error("string index out of range"))
+        }
+        (Value::Dict(d), k) => match d.borrow(gil).get(k)? {
+            Some(v) => Ok(v),
+            None => Err(key_error(k.clone())),
+        },
+        (Value::Range(r), Value::Slice(s)) => {
+            let (start, _, step, count) = seq::slice_indices(s, r.len() as usize)?;
+            let start = r.get(start);
+            let step = r.step * step;
+            let stop = start + step * count as i64;
+            Ok(Value::Range(Arc::new(crate::objects::value::Range {
+                start,
+                stop,
+                step,
+            })))
+        }
+        (Value::Range(r), k) => {
+            let i = seq::index_value(k, "range")?;
+            seq::index(i, r.len() as usize)
+                .map(|i| Value::Int(r.get(i as i64)))
+                .ok_or_else(|| index_error("range object index out of range"))
+        }
+        (Value::Bytes(b), Value::Slice(s)) => Ok(Value::Bytes(Arc::new(seq::slice_of(b, s)?))),
+        (Value::Bytes(b), k) => {
+            let i = seq::index_value(k, "byte")?;
+            seq::index(i, b.len())
+                .map(|i| Value::Int(b[i] as i64))
+                .ok_or_else(|| index_error("index out of range"))
+        }
+        (Value::ByteArray(b), Value::Slice(s)) => Ok(Value::ByteArray(Arc::new(GilCell::new(
+            seq::slice_of(&b.borrow(gil), s)?,
+        )))),
+        (Value::ByteArray(b), k) => {
+            let i = seq::index_value(k, "bytearray")?;
+            let b = b.borrow(gil);
+            seq::index(i, b.len())
+                .map(|i| Value::Int(b[i] as i64))
+                .ok_or_else(|| index_error("bytearray index out of range"))
+        }
+        (Value::Type(t), _) => Err(type_error(format!(
+            "type '{}' is not subscriptable",
+            t.name
+        ))),
+        _ => Err(type_error(format!(
+            "'{}' object is not subscriptable",
+            type_name(obj)
+        ))),
+    }
+}
+
+/// `obj[key] = v`.
+pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), PyErr> {
+    match obj {
+        Value::List(l) => match &key {
+            Value::Slice(s) => {
+                let new: Vec<Value> = match &v {
+                    Value::List(x) => x.borrow(gil).clone(),
+                    Value::Tuple(t) => t.to_vec(),
+                    Value::Str(s) => s
+                        .as_str()
+                        .chars()
+                        .map(|c| Value::string(c.to_string()))
+                        .collect(),
+                    Value::Range(r) => (0..r.len()).map(|k| Value::Int(r.get(k))).collect(),
+                    _ => return Err(type_error("can only assign an iterable")),
+                };
+                let mut l = l.borrow_mut(gil);
+                let (start, stop, step, count) = seq::slice_indices(s, l.len())?;
+                if step == 1 {
+                    let stop = stop.max(start) as usize;
+                    l.splice(start as usize..stop, new);
+                } else {
+                    if new.len() != count {
+                        return Err(value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {count}",
+                            new.len()
+                        )));
+                    }
+                    for (k, x) in new.into_iter().enumerate() {
+                        l[(start + k as i64 * step) as usize] = x;
+                    }
+                }
+                Ok(())
+            }
+            k => {
+                let i = seq::index_value(k, "list")?;
+                let mut l = l.borrow_mut(gil);
+                let n = l.len();
+                match seq::index(i, n) {
+                    Some(i) => {
+                        l[i] = v;
+                        Ok(())
+                    }
+                    None => Err(index_error("list assignment index out of range")),
+                }
+            }
+        },
+        Value::Dict(d) => {
+            let h = crate::objects::dict::hash(&key)?;
+            d.borrow_mut(gil).insert_hashed(h, key, v);
+            Ok(())
+        }
+        Value::ByteArray(b) => {
+            let i = seq::index_value(&key, "bytearray")?;
+            let byte = match v {
+                Value::Int(x) if (0..256).contains(&x) => x as u8,
+                Value::Int(_) => return Err(value_error("byte must be in range(0, 256)")),
+                other => {
+                    return Err(type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        type_name(&other)
+                    )))
+                }
+            };
+            let mut b = b.borrow_mut(gil);
+            let n = b.len();
+            match seq::index(i, n) {
+                Some(i) => {
+                    b[i] = byte;
+                    Ok(())
+                }
+                None => Err(index_error("bytearray index out of range")),
+            }
+        }
+        _ => Err(type_error(format!(
+            "'{}' object does not support item assignment",
+            type_name(obj)
+        ))),
+    }
+}
+
+/// `del obj[key]`.
+pub fn delitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<(), PyErr> {
+    match obj {
+        Value::List(l) => {
+            let mut l = l.borrow_mut(gil);
+            match key {
+                Value::Slice(s) => {
+                    let (start, _, step, count) = seq::slice_indices(s, l.len())?;
+                    let mut idx: Vec<usize> = (0..count)
+                        .map(|k| (start + k as i64 * step) as usize)
+                        .collect();
+                    idx.sort_unstable();
+                    for i in idx.into_iter().rev() {
+                        l.remove(i);
+                    }
+                    Ok(())
+                }
+                k => {
+                    let i = seq::index_value(k, "list")?;
+                    let n = l.len();
+                    match seq::index(i, n) {
+                        Some(i) => {
+                            l.remove(i);
+                            Ok(())
+                        }
+                        None => Err(index_error("list assignment index out of range")),
+                    }
+                }
+            }
+        }
+        Value::Dict(d) => match d.borrow_mut(gil).remove(key)? {
+            Some(_) => Ok(()),
+            None => Err(key_error(key.clone())),
+        },
+        _ => Err(type_error(format!(
+            "'{}' object doesn't support item deletion",
+            type_name(obj)
+        ))),
+    }
+}
