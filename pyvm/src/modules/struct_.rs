@@ -8,6 +8,9 @@
 //!               [b @0] (7 pad) [q @8]            size 16
 //! ```
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::{Arc, OnceLock};
 
 use num_bigint::BigInt;
@@ -106,6 +109,36 @@ fn code_size(code: u8, native: bool) -> Option<usize> {
     })
 }
 
+/// The parsed layout of a format, from a per-thread cache of recent formats (CPython
+/// keeps such a cache of `Struct` objects too): parsing per call would cost more
+/// than packing.
+fn layout(fmt: &Value) -> Result<Rc<Layout>, PyErr> {
+    let text: &[u8] = match fmt {
+        Value::Str(s) => s.as_str().as_bytes(),
+        Value::Bytes(b) => b,
+        _ => return parse(fmt).map(Rc::new),
+    };
+    CACHE.with(|c| {
+        if let Some(l) = c.borrow().get(text) {
+            return Ok(l.clone());
+        }
+        let l = Rc::new(parse(fmt)?);
+        let mut c = c.borrow_mut();
+        if c.len() >= CACHE_SIZE {
+            c.clear();
+        }
+        c.insert(text.to_vec(), l.clone());
+        Ok(l)
+    })
+}
+
+/// How many formats the cache keeps before it starts over.
+const CACHE_SIZE: usize = 100;
+
+thread_local! {
+    static CACHE: RefCell<HashMap<Vec<u8>, Rc<Layout>>> = RefCell::new(HashMap::new());
+}
+
 fn parse(fmt: &Value) -> Result<Layout, PyErr> {
     let text: &[u8] = match fmt {
         Value::Str(s) => s.as_str().as_bytes(),
@@ -178,7 +211,7 @@ fn parse(fmt: &Value) -> Result<Layout, PyErr> {
 
 fn calcsize(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("calcsize", 1, 1)?;
-    Ok(Value::Int(parse(args.at(0))?.size as i64))
+    Ok(Value::Int(layout(args.at(0))?.size as i64))
 }
 
 /// Integer range of a code: (min, max, message when outside it but inside 64 bits).
@@ -421,7 +454,7 @@ fn pack(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(type_error("missing format argument").into());
     }
     args.check("pack", 1, usize::MAX)?;
-    let lay = parse(args.at(0))?;
+    let lay = layout(args.at(0))?;
     check_count(&lay, args.len() - 1, "pack")?;
     let mut out = Vec::new();
     out.try_reserve_exact(lay.size)
@@ -438,7 +471,7 @@ fn pack_into(cx: &mut Cx, args: Args) -> PyResult<Value> {
         _ => {}
     }
     args.check("pack_into", 3, usize::MAX)?;
-    let lay = parse(args.at(0))?;
+    let lay = layout(args.at(0))?;
     let Value::ByteArray(buf) = args.at(1) else {
         return Err(type_error(format!(
             "argument must be read-write bytes-like object, not {}",
@@ -542,11 +575,11 @@ fn unpack_values(lay: &Layout, data: &[u8]) -> Value {
     Value::tuple(out)
 }
 
-/// The bytes of a bytes-like argument.
-fn buffer(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
+/// Run `f` on the bytes of a bytes-like argument, without copying them.
+fn with_buffer<R>(gil: Gil<'_>, v: &Value, f: impl FnOnce(&[u8]) -> R) -> Result<R, PyErr> {
     match v {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow(gil).clone()),
+        Value::Bytes(b) => Ok(f(b)),
+        Value::ByteArray(b) => Ok(f(&b.borrow(gil))),
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)
@@ -556,12 +589,17 @@ fn buffer(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
 
 fn unpack(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("unpack", 2, 2)?;
-    let lay = parse(args.at(0))?;
-    let data = buffer(cx.gil, args.at(1))?;
-    if data.len() != lay.size {
-        return Err(error(format!("unpack requires a buffer of {} bytes", lay.size)).into());
-    }
-    Ok(unpack_values(&lay, &data))
+    let lay = layout(args.at(0))?;
+    let r = with_buffer(cx.gil, args.at(1), |data| {
+        if data.len() != lay.size {
+            return Err(error(format!(
+                "unpack requires a buffer of {} bytes",
+                lay.size
+            )));
+        }
+        Ok(unpack_values(&lay, data))
+    })?;
+    Ok(r?)
 }
 
 fn unpack_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
@@ -573,60 +611,59 @@ fn unpack_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         args.pos.push(o);
     }
     args.check("unpack_from", 2, 3)?;
-    let lay = parse(args.at(0))?;
-    let data = buffer(cx.gil, args.at(1))?;
-    let len = data.len();
+    let lay = layout(args.at(0))?;
     let offset = match args.get(2) {
         Some(o) => arg_int(o, "")?,
         None => 0,
     };
-    let start = if offset < 0 {
-        if offset.unsigned_abs() < lay.size as u64 {
+    let r = with_buffer(cx.gil, args.at(1), |data| {
+        let len = data.len();
+        let start = if offset < 0 {
+            if offset.unsigned_abs() < lay.size as u64 {
+                return Err(error(format!(
+                    "not enough data to unpack {} bytes at offset {offset}",
+                    lay.size
+                )));
+            }
+            if offset.unsigned_abs() as usize > len {
+                return Err(error(format!(
+                    "offset {offset} out of range for {len}-byte buffer"
+                )));
+            }
+            len - offset.unsigned_abs() as usize
+        } else {
+            offset as usize
+        };
+        if start > len || len - start < lay.size {
             return Err(error(format!(
-                "not enough data to unpack {} bytes at offset {offset}",
+                "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {start} (actual buffer size is {len})",
+                lay.size.saturating_add(start),
                 lay.size
-            ))
-            .into());
+            )));
         }
-        if offset.unsigned_abs() as usize > len {
-            return Err(error(format!(
-                "offset {offset} out of range for {len}-byte buffer"
-            ))
-            .into());
-        }
-        len - offset.unsigned_abs() as usize
-    } else {
-        offset as usize
-    };
-    if start > len || len - start < lay.size {
-        return Err(error(format!(
-            "unpack_from requires a buffer of at least {} bytes for unpacking {} bytes at offset {start} (actual buffer size is {len})",
-            lay.size.saturating_add(start),
-            lay.size
-        ))
-        .into());
-    }
-    Ok(unpack_values(&lay, &data[start..start + lay.size]))
+        Ok(unpack_values(&lay, &data[start..start + lay.size]))
+    })?;
+    Ok(r?)
 }
 
 /// `iter_unpack`: an iterator over the unpacked records (a list iterator here).
 fn iter_unpack(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("iter_unpack", 2, 2)?;
-    let lay = parse(args.at(0))?;
+    let lay = layout(args.at(0))?;
     if lay.size == 0 {
         return Err(error("cannot iteratively unpack with a struct of length 0").into());
     }
-    let data = buffer(cx.gil, args.at(1))?;
-    if data.len() % lay.size != 0 {
-        return Err(error(format!(
-            "iterative unpacking requires a buffer of a multiple of {} bytes",
-            lay.size
-        ))
-        .into());
-    }
-    let records: Vec<Value> = data
-        .chunks_exact(lay.size)
-        .map(|c| unpack_values(&lay, c))
-        .collect();
+    let records = with_buffer(cx.gil, args.at(1), |data| {
+        if data.len() % lay.size != 0 {
+            return Err(error(format!(
+                "iterative unpacking requires a buffer of a multiple of {} bytes",
+                lay.size
+            )));
+        }
+        Ok(data
+            .chunks_exact(lay.size)
+            .map(|c| unpack_values(&lay, c))
+            .collect::<Vec<Value>>())
+    })??;
     cx.iter(&Value::list(records))
 }
