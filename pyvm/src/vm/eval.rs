@@ -337,32 +337,36 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     do_call!(callable, args);
                 }
                 Op::BINARY_OP => {
-                    let b = pop!();
-                    let a = pop!();
-                    let fast = match (&a, &b) {
+                    // Fast path: two inline numbers, the result written over the left one.
+                    let n = th.stack.len();
+                    let fast = match (&th.stack[n - 2], &th.stack[n - 1]) {
                         (Value::Int(x), Value::Int(y)) => ops::int_fast(arg, *x, *y),
                         (Value::Float(x), Value::Float(y)) => ops::float_fast(arg, *x, *y),
                         _ => None,
                     };
-                    let v = match fast {
-                        Some(v) => v,
-                        None if arg == 13 && matches!(a, Value::Str(_)) => {
-                            // `s += t`: append in place when `s` is the only reference
-                            // (the variable about to be rebound is released first).
-                            let a = ops::release_target(th, &code, ip, base, a);
-                            tri!(ops::concat_in_place(a, &b))
+                    if let Some(v) = fast {
+                        th.stack.truncate(n - 1);
+                        th.stack[n - 2] = v;
+                        continue;
+                    }
+                    let b = pop!();
+                    let a = pop!();
+                    let v = if arg == 13 && matches!(a, Value::Str(_)) {
+                        // `s += t`: append in place when `s` is the only reference
+                        // (the variable about to be rebound is released first).
+                        let a = ops::release_target(th, &code, ip, base, a);
+                        tri!(ops::concat_in_place(a, &b))
+                    } else if arg == 13 && matches!(a, Value::List(_)) {
+                        // `lst += iterable` extends in place.
+                        th.frames[fi].ip = ip;
+                        let mut cx = Cx { gil, th };
+                        let items = unwind!(cx.collect(&b));
+                        if let Value::List(l) = &a {
+                            l.borrow_mut(gil).extend(items);
                         }
-                        None if arg == 13 && matches!(a, Value::List(_)) => {
-                            // `lst += iterable` extends in place.
-                            th.frames[fi].ip = ip;
-                            let mut cx = Cx { gil, th };
-                            let items = unwind!(cx.collect(&b));
-                            if let Value::List(l) = &a {
-                                l.borrow_mut(gil).extend(items);
-                            }
-                            a
-                        }
-                        None => tri!(ops::binary_op(gil, arg, &a, &b)),
+                        a
+                    } else {
+                        tri!(ops::binary_op(gil, arg, &a, &b))
                     };
                     th.stack.push(v);
                 }
@@ -383,6 +387,20 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     th.stack.push(Value::Bool(!ops::truthy(gil, &a)));
                 }
                 Op::COMPARE_OP => {
+                    let n = th.stack.len();
+                    if let (Value::Int(x), Value::Int(y)) = (&th.stack[n - 2], &th.stack[n - 1]) {
+                        let r = match arg {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        };
+                        th.stack.truncate(n - 1);
+                        th.stack[n - 2] = Value::Bool(r);
+                        continue;
+                    }
                     let b = pop!();
                     let a = pop!();
                     let r = match (&a, &b) {
