@@ -11,6 +11,8 @@ use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 use crate::objects::types::type_name;
 
+use super::random::bind::{bind, req};
+
 static OS: OnceLock<Arc<Module>> = OnceLock::new();
 static PATH: OnceLock<Arc<Module>> = OnceLock::new();
 
@@ -96,22 +98,19 @@ fn cwd() -> Result<String, PyErr> {
         .map_err(|e| os_error(e.to_string()))
 }
 
-fn getenv(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    if let Some(d) = args.take_kw("default") {
-        args.pos.push(d);
-    }
-    args.check("getenv", 1, 2)?;
-    let key = args
-        .at(0)
+fn getenv(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let p = bind(args, "getenv", &["key", "default"], 1, false)?;
+    let key = req(&p, 0);
+    let key = key
         .as_str()
-        .ok_or_else(|| type_error(format!("str expected, not {}", type_name(args.at(0)))))?;
+        .ok_or_else(|| type_error(format!("str expected, not {}", type_name(key))))?;
     // `environ.get(key, default)`, as CPython's getenv: changes a script made to
     // `os.environ` are seen.
     let found = match OS.get().and_then(|m| m.get(cx.gil, "environ")) {
         Some(Value::Dict(d)) => d.borrow(cx.gil).get(&Value::str(key))?,
         _ => std::env::var_os(key).map(|v| Value::string(v.to_string_lossy().into_owned())),
     };
-    Ok(found.unwrap_or_else(|| args.get(1).cloned().unwrap_or(Value::None)))
+    Ok(found.unwrap_or_else(|| p[1].clone().unwrap_or(Value::None)))
 }
 
 /// `n` bytes from the kernel's random source.
@@ -145,9 +144,12 @@ fn path_arg(v: &Value) -> Result<&str, PyErr> {
     })
 }
 
-fn one_path<'a>(args: &'a Args, name: &str) -> Result<&'a str, PyErr> {
-    args.check(name, 1, 1)?;
-    path_arg(args.at(0))
+/// The one path argument of a `posixpath` function `name(param)`.
+fn one_path(args: Args, name: &str, param: &str) -> Result<Value, PyErr> {
+    let mut p = bind(args, name, &[param], 1, false)?;
+    let v = p.pop().flatten().unwrap_or(Value::None);
+    path_arg(&v)?;
+    Ok(v)
 }
 
 fn join(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -188,20 +190,28 @@ fn split_parts(p: &str) -> (&str, &str) {
 }
 
 fn basename(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    Ok(Value::str(split_parts(one_path(&args, "basename")?).1))
+    let path = one_path(args, "basename", "p")?;
+    let path = path.as_str().unwrap_or_default();
+    Ok(Value::str(split_parts(path).1))
 }
 
 fn dirname(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    Ok(Value::str(split_parts(one_path(&args, "dirname")?).0))
+    let path = one_path(args, "dirname", "p")?;
+    let path = path.as_str().unwrap_or_default();
+    Ok(Value::str(split_parts(path).0))
 }
 
 fn split(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (h, t) = split_parts(one_path(&args, "split")?);
+    let path = one_path(args, "split", "p")?;
+    let path = path.as_str().unwrap_or_default();
+    let (h, t) = split_parts(path);
     Ok(Value::tuple(vec![Value::str(h), Value::str(t)]))
 }
 
 fn splitext(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let p = one_path(&args, "splitext")?;
+    let path = one_path(args, "splitext", "p")?;
+    let path = path.as_str().unwrap_or_default();
+    let p = path;
     let sep = p.rfind('/').map_or(0, |i| i + 1);
     if let Some(dot) = p.rfind('.').filter(|&d| d >= sep) {
         // Leading dots of the file name do not start an extension (".bashrc").
@@ -246,11 +256,15 @@ fn normalize(path: &str) -> String {
 }
 
 fn normpath(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    Ok(Value::string(normalize(one_path(&args, "normpath")?)))
+    let path = one_path(args, "normpath", "path")?;
+    let path = path.as_str().unwrap_or_default();
+    Ok(Value::string(normalize(path)))
 }
 
 fn abspath(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let p = one_path(&args, "abspath")?;
+    let path = one_path(args, "abspath", "path")?;
+    let path = path.as_str().unwrap_or_default();
+    let p = path;
     let full = if p.starts_with('/') {
         p.to_owned()
     } else {
@@ -260,14 +274,16 @@ fn abspath(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn isabs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(one_path(&args, "isabs")?.starts_with('/')))
+    let path = one_path(args, "isabs", "s")?;
+    let path = path.as_str().unwrap_or_default();
+    Ok(Value::Bool(path.starts_with('/')))
 }
 
 /// `stat` of a path argument; an int is a file descriptor. `None` when it fails
 /// (these predicates never raise for a missing or invalid path).
-fn stat(args: &Args, name: &str) -> Result<Option<std::fs::Metadata>, PyErr> {
-    args.check(name, 1, 1)?;
-    let p = match args.at(0) {
+fn stat(args: Args, name: &str, param: &str) -> Result<Option<std::fs::Metadata>, PyErr> {
+    let slots = bind(args, name, &[param], 1, false)?;
+    let p = match req(&slots, 0) {
         Value::Int(fd) => format!("/dev/fd/{fd}"),
         v => v
             .as_str()
@@ -286,18 +302,18 @@ fn stat(args: &Args, name: &str) -> Result<Option<std::fs::Metadata>, PyErr> {
 }
 
 fn exists(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(stat(&args, "exists")?.is_some()))
+    Ok(Value::Bool(stat(args, "exists", "path")?.is_some()))
 }
 
 fn isfile(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(
-        stat(&args, "isfile")?.is_some_and(|m| m.is_file()),
+        stat(args, "isfile", "path")?.is_some_and(|m| m.is_file()),
     ))
 }
 
 fn isdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(
-        stat(&args, "isdir")?.is_some_and(|m| m.is_dir()),
+        stat(args, "isdir", "s")?.is_some_and(|m| m.is_dir()),
     ))
 }
 
@@ -367,8 +383,8 @@ fn listdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn getsize(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("getsize", 1, 1)?;
-    let p = path_arg(args.at(0))?;
+    let slots = bind(args, "getsize", &["filename"], 1, false)?;
+    let p = path_arg(req(&slots, 0))?;
     let meta = fs_result(std::fs::metadata(p), p)?;
     Ok(Value::Int(meta.len() as i64))
 }

@@ -20,3 +20,11 @@ for f, args in [(join, ("a", 1)), (join, (None,)), (os.path.basename, (3,)), (os
         f(*args)
     except TypeError as e:
         print("TypeError:", e)
+for f, a in [(os.path.basename, ()), (os.path.basename, ("a", "b")), (os.path.dirname, ()), (os.path.exists, ()),
+             (os.path.isdir, ()), (os.path.getsize, ()), (os.path.normpath, ()), (os.getenv, ()),
+             (os.path.split, (1,)), (os.path.abspath, (None,))]:
+    try:
+        f(*a)
+    except TypeError as e:
+        print("TypeError:", e)
+print(os.path.basename(p="/a/b"), os.path.exists(path="."), os.getenv(key="PYVM_NOPE", default="d"))

@@ -51,3 +51,25 @@ attempt("triangular(2, 2, 2)", random.triangular, 2, 2, 2)
 attempt("getrandbits(2**40)", random.getrandbits, 2 ** 40)
 attempt("getrandbits(2**80)", random.getrandbits, 2 ** 80)
 attempt("randbytes(2**40)", random.randbytes, 2 ** 40)
+for f, a, kw in [(random.choice, (), {}), (random.choice, (1, 2), {}), (random.randint, (), {}),
+                 (random.randrange, (), {}), (random.randrange, (1, 2, 3, 4), {}), (random.shuffle, (), {}),
+                 (random.uniform, (1,), {}), (random.seed, (1, 2, 3), {}), (random.gauss, (1, 2, 3), {}),
+                 (random.sample, (), {}), (random.getrandbits, (), {}), (random.choices, (), {}),
+                 (random.triangular, (1, 2, 3, 4), {}), (random.expovariate, (), {}), (random.getstate, (1,), {}),
+                 (random.setstate, (), {}), (random.randbytes, (), {}), (random.choice, (), {"seq": [1], "x": 1}),
+                 (random.shuffle, ([1],), {"random": 1}), (random.randint, (1,), {"a": 2}),
+                 (random.sample, ([1, 2],), {}), (random.normalvariate, (), {"sigma": "x"})]:
+    attempt(f.__name__ + str(a) + str(kw), f, *a, **kw)
+random.seed(a=77, version=2)
+print(random.randint(a=1, b=100), random.randrange(start=10, stop=20, step=3), random.gauss(sigma=0.0, mu=5))
+print(random.choice(seq="xyz"), random.uniform(b=2, a=1), random.triangular(mode=0.9), random.expovariate(lambd=1))
+print(random.sample(population=range(10), k=3), random.choices(population="ab", weights=[1, 3], k=4))
+lst = [1, 2, 3, 4]
+random.shuffle(x=lst)
+print(lst, random.randbytes(n=2), random.getrandbits(8))
+random.seed(3)
+for f, kw in [(random.gauss, {"mu": "a"}), (random.gauss, {"sigma": [1]}), (random.gauss, {"mu": None}),
+              (random.normalvariate, {"sigma": None}), (random.expovariate, {"lambd": "2"}),
+              (random.gauss, {"mu": (1,)})]:
+    attempt(f.__name__ + str(kw), f, **kw)
+print(random.random())

@@ -4,8 +4,7 @@
 use std::sync::{Arc, OnceLock};
 
 use num_bigint::BigInt;
-use num_integer::Integer;
-use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, Signed, ToPrimitive};
 
 use crate::native::*;
 use crate::objects::function::NativeDef;
@@ -13,6 +12,10 @@ use crate::objects::gil::Gil;
 use crate::objects::int;
 use crate::objects::module::Module;
 use crate::objects::types::type_name;
+
+mod ints;
+
+use ints::{comb, factorial, gcd, isqrt, lcm, perm, prod};
 
 static MATH: OnceLock<Arc<Module>> = OnceLock::new();
 
@@ -69,7 +72,7 @@ pub fn to_f64(v: &Value) -> Result<f64, PyErr> {
 }
 
 /// An integer argument as a `BigInt`, or CPython's "cannot be interpreted" TypeError.
-fn to_int(v: &Value) -> Result<BigInt, PyErr> {
+pub(crate) fn to_int(v: &Value) -> Result<BigInt, PyErr> {
     int::to_big(v).ok_or_else(|| {
         type_error(format!(
             "'{}' object cannot be interpreted as an integer",
@@ -523,172 +526,6 @@ fn fsum(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::Float(hi))
-}
-
-fn prod(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    let start = args.take_kw("start").unwrap_or(Value::Int(1));
-    args.check("prod", 1, 1)?;
-    let it = cx.iter(args.at(0))?;
-    let mut acc = start;
-    while let Some(v) = cx.next(&it)? {
-        acc = mul(cx.gil, &acc, &v)?;
-    }
-    Ok(acc)
-}
-
-/// `a * b` for numbers and sequence repetition (what `prod` multiplies).
-fn mul(gil: Gil<'_>, a: &Value, b: &Value) -> Result<Value, PyErr> {
-    match (a, b) {
-        (Value::Float(x), Value::Float(y)) => Ok(Value::Float(x * y)),
-        (Value::Float(_), _) | (_, Value::Float(_)) if int::is_int(a) || int::is_int(b) => {
-            Ok(Value::Float(to_f64(a)? * to_f64(b)?))
-        }
-        _ if int::is_int(a) && int::is_int(b) => int::binop("*", a, b),
-        (seq @ (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)), n)
-        | (n, seq @ (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)))
-            if int::is_int(n) =>
-        {
-            let n = arg_int(n, "")?.max(0) as usize;
-            Ok(match seq {
-                Value::Str(s) => Value::string(s.as_str().repeat(n)),
-                Value::Bytes(b) => Value::Bytes(Arc::new(b.repeat(n))),
-                Value::List(l) => Value::list(repeat(&l.borrow(gil), n)),
-                Value::Tuple(t) => Value::tuple(repeat(t, n)),
-                _ => unreachable!("matched a sequence above"),
-            })
-        }
-        (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), x)
-        | (x, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
-            Err(type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                type_name(x)
-            )))
-        }
-        _ => Err(unsupported_operand("*", a, b)),
-    }
-}
-
-fn repeat(items: &[Value], n: usize) -> Vec<Value> {
-    let mut out = Vec::with_capacity(items.len() * n);
-    for _ in 0..n {
-        out.extend_from_slice(items);
-    }
-    out
-}
-
-fn gcd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("gcd", 0, usize::MAX)?;
-    let mut g = BigInt::zero();
-    for v in &args.pos {
-        g = g.gcd(&to_int(v)?);
-    }
-    Ok(Value::big(g))
-}
-
-fn lcm(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("lcm", 0, usize::MAX)?;
-    let mut l = BigInt::one();
-    for v in &args.pos {
-        let x = to_int(v)?;
-        l = if l.is_zero() || x.is_zero() {
-            BigInt::zero()
-        } else {
-            l.lcm(&x)
-        };
-    }
-    Ok(Value::big(l))
-}
-
-fn factorial(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("math.factorial", 1, 1)?;
-    let n = to_int(args.at(0))?;
-    if n.is_negative() {
-        return Err(value_error("factorial() not defined for negative values").into());
-    }
-    let n = n.to_u64().ok_or_else(|| {
-        overflow_error("factorial() argument should not exceed 9223372036854775807")
-    })?;
-    Ok(Value::big(range_product(1, n)))
-}
-
-/// The product `lo * (lo+1) * ... * hi` by binary splitting (fast for big factorials).
-fn range_product(lo: u64, hi: u64) -> BigInt {
-    if lo > hi {
-        return BigInt::one();
-    }
-    if hi - lo < 16 {
-        let mut p = BigInt::one();
-        let mut small: u64 = 1;
-        for k in lo..=hi {
-            match small.checked_mul(k) {
-                Some(s) => small = s,
-                None => {
-                    p *= small;
-                    small = k;
-                }
-            }
-        }
-        return p * small;
-    }
-    let mid = lo + (hi - lo) / 2;
-    range_product(lo, mid) * range_product(mid + 1, hi)
-}
-
-/// Checked `n, k` for `comb`/`perm`: non-negative ints.
-fn n_k(n: &Value, k: &Value) -> Result<(BigInt, BigInt), PyErr> {
-    let (n, k) = (to_int(n)?, to_int(k)?);
-    if n.is_negative() {
-        return Err(value_error("n must be a non-negative integer"));
-    }
-    if k.is_negative() {
-        return Err(value_error("k must be a non-negative integer"));
-    }
-    Ok((n, k))
-}
-
-fn perm(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("perm", 1, 2)?;
-    if matches!(args.get(1), None | Some(Value::None)) {
-        return factorial(_cx, Args::new([args.at(0).clone()]));
-    }
-    let (n, k) = n_k(args.at(0), args.at(1))?;
-    if k > n {
-        return Ok(Value::Int(0));
-    }
-    let (n, k) = big_pair(&n, &k)?;
-    Ok(Value::big(range_product(n - k + 1, n)))
-}
-
-fn comb(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("comb", 2, 2)?;
-    let (n, k) = n_k(args.at(0), args.at(1))?;
-    if k > n {
-        return Ok(Value::Int(0));
-    }
-    let (n, k) = big_pair(&n, &k)?;
-    let k = k.min(n - k);
-    // C(n, k) = C(n, k-1) * (n-k+1) / k, exact at every step.
-    let mut c = BigInt::one();
-    for i in 1..=k {
-        c = c * (n - k + i) / i;
-    }
-    Ok(Value::big(c))
-}
-
-fn big_pair(n: &BigInt, k: &BigInt) -> Result<(u64, u64), PyErr> {
-    match (n.to_u64(), k.to_u64()) {
-        (Some(n), Some(k)) => Ok((n, k)),
-        _ => Err(overflow_error("Python int too large to convert to C long")),
-    }
-}
-
-fn isqrt(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("math.isqrt", 1, 1)?;
-    let n = to_int(args.at(0))?;
-    if n.is_negative() {
-        return Err(value_error("isqrt() argument must be nonnegative").into());
-    }
-    Ok(Value::big(n.sqrt()))
 }
 
 /// C's `nextafter`: the next float after `x` towards `y`.
