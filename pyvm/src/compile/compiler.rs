@@ -219,7 +219,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn pop_unit(&mut self, is_module: bool) -> Arc<Code> {
-        let u = self.units.pop().expect("a unit to finish");
+        let mut u = self.units.pop().expect("a unit to finish");
+        super::opcodes::fuse_compare_branch(&mut u.instrs);
         let cellvars: Vec<String> = u.derefs[..u.ncells].to_vec();
         let freevars: Vec<String> = u.derefs[u.ncells..].to_vec();
         let cell_params = cellvars

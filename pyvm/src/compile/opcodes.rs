@@ -103,6 +103,9 @@ opcodes! {
     /// A backward jump: checks for attention (Ctrl-C) before continuing.
     JUMP_BACKWARD => |a| 0;
     POP_JUMP_IF_FALSE => |a| -1;
+    /// COMPARE_OP (a & 7) fused with the POP_JUMP_IF_FALSE (to a >> 3) that follows
+    /// it; the next slot is a NOP the loop steps over.
+    COMPARE_AND_BRANCH => |a| -2;
     POP_JUMP_IF_TRUE => |a| -1;
     JUMP_IF_FALSE_OR_POP => |a| 0;
     JUMP_IF_TRUE_OR_POP => |a| 0;
@@ -138,6 +141,52 @@ opcodes! {
 pub const BINOPS: [&str; 13] = [
     "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^",
 ];
+
+impl Op {
+    /// Does the instruction's argument name a jump target?
+    pub fn is_jump(self) -> bool {
+        matches!(
+            self,
+            Op::JUMP_FORWARD
+                | Op::JUMP_BACKWARD
+                | Op::POP_JUMP_IF_FALSE
+                | Op::POP_JUMP_IF_TRUE
+                | Op::JUMP_IF_FALSE_OR_POP
+                | Op::JUMP_IF_TRUE_OR_POP
+                | Op::FOR_ITER
+                | Op::SETUP_FINALLY
+        )
+    }
+}
+
+/// Fuse `COMPARE_OP; POP_JUMP_IF_FALSE` pairs that no jump lands between.
+pub fn fuse_compare_branch(instrs: &mut [Instr]) {
+    let mut target = vec![false; instrs.len() + 1];
+    for ins in instrs.iter() {
+        if ins.op.is_jump() {
+            if let Some(t) = target.get_mut(ins.arg as usize) {
+                *t = true;
+            }
+        }
+    }
+    for i in 0..instrs.len().saturating_sub(1) {
+        let (a, b) = (instrs[i], instrs[i + 1]);
+        if a.op == Op::COMPARE_OP
+            && b.op == Op::POP_JUMP_IF_FALSE
+            && !target[i + 1]
+            && b.arg < 1 << 28
+        {
+            instrs[i] = Instr {
+                op: Op::COMPARE_AND_BRANCH,
+                arg: a.arg | (b.arg << 3),
+            };
+            instrs[i + 1] = Instr {
+                op: Op::NOP,
+                arg: 0,
+            };
+        }
+    }
+}
 
 /// One instruction: 8 bytes.
 #[derive(Clone, Copy, Debug)]

@@ -416,6 +416,22 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     };
                     th.stack.push(Value::Bool(r));
                 }
+                Op::COMPARE_AND_BRANCH => {
+                    let n = th.stack.len();
+                    let r = match (&th.stack[n - 2], &th.stack[n - 1]) {
+                        (Value::Int(x), Value::Int(y)) => match arg & 7 {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        },
+                        (a, b) => tri!(compare::compare(gil, CmpOp::from_u32(arg & 7), a, b)),
+                    };
+                    th.stack.truncate(n - 2);
+                    ip = if r { ip + 1 } else { (arg >> 3) as usize };
+                }
                 Op::IS_OP => {
                     let b = pop!();
                     let a = pop!();
