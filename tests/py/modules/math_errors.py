@@ -63,3 +63,6 @@ attempt("hypot('x')", math.hypot, "x")
 attempt("dist((1,), (1, 2))", math.dist, (1,), (1, 2))
 attempt("math.nope", getattr, math, "nope")
 print(math.prod(["ab", 3]), math.prod([2, [0]], start=1), math.prod([(1, 2), 2]))
+for a, k in [((), {"a": 1, "b": 1}), ((1,), {"a": 2}), ((1, 2), {"a": 3}), ((1, 2, 3), {}), ((), {"b": 1}),
+             ((1,), {"b": 1.0}), ((1, 1), {"c": 1})]:
+    attempt("isclose%r%r" % (a, k), math.isclose, *a, **k)

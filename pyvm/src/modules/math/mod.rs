@@ -316,15 +316,37 @@ fn isfinite(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn isclose(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let rel = args.take_kw("rel_tol").map(|v| to_f64(&v)).transpose()?;
     let abs = args.take_kw("abs_tol").map(|v| to_f64(&v)).transpose()?;
-    match args.len() {
-        0 => return Err(type_error("isclose() missing required argument 'a' (pos 1)").into()),
-        1 => return Err(type_error("isclose() missing required argument 'b' (pos 2)").into()),
-        2 => {}
-        n => {
-            return Err(type_error(format!(
-                "isclose() takes exactly 2 positional arguments ({n} given)"
-            ))
-            .into())
+    // `a` and `b` may come by keyword too (checked in arg-clinic order).
+    let (a_kw, b_kw) = (args.take_kw("a"), args.take_kw("b"));
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for isclose()"
+        ))
+        .into());
+    }
+    let n = args.len();
+    if n > 2 {
+        return Err(type_error(format!(
+            "isclose() takes exactly 2 positional arguments ({n} given)"
+        ))
+        .into());
+    }
+    if n < 1 && a_kw.is_none() {
+        return Err(type_error("isclose() missing required argument 'a' (pos 1)").into());
+    }
+    if n < 2 && b_kw.is_none() {
+        return Err(type_error("isclose() missing required argument 'b' (pos 2)").into());
+    }
+    for (i, (name, kw)) in [("a", a_kw), ("b", b_kw)].into_iter().enumerate() {
+        if let Some(v) = kw {
+            if n > i {
+                return Err(type_error(format!(
+                    "argument for isclose() given by name ('{name}') and position ({})",
+                    i + 1
+                ))
+                .into());
+            }
+            args.pos.push(v);
         }
     }
     let (a, b) = two(&args, "isclose")?;
