@@ -97,6 +97,7 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             Ok(Called::Frame)
         }
         Value::Native(n) => {
+            crate::objects::methods::check_self(n, &args)?;
             let mut cx = Cx { gil, th };
             Ok(Called::Value((n.f)(&mut cx, args)?))
         }

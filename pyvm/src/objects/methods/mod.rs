@@ -60,6 +60,68 @@ fn kind_of(v: &Value) -> Kind {
     }
 }
 
+type SelfTest = fn(&Value) -> bool;
+
+/// The type a method belongs to: its name and a test for a valid `self`.
+fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
+    let tables: [(&'static [NativeDef], &'static str, SelfTest); 11] = [
+        (str::METHODS, "str", |v| matches!(v, Value::Str(_))),
+        (list::LIST_METHODS, "list", |v| matches!(v, Value::List(_))),
+        (list::TUPLE_METHODS, "tuple", |v| {
+            matches!(v, Value::Tuple(_))
+        }),
+        (dict::METHODS, "dict", |v| matches!(v, Value::Dict(_))),
+        (set::SET_METHODS, "set", |v| matches!(v, Value::Set(_))),
+        (set::FROZENSET_METHODS, "frozenset", |v| {
+            matches!(v, Value::FrozenSet(_))
+        }),
+        (bytes::BYTES_METHODS, "bytes", |v| {
+            matches!(v, Value::Bytes(_))
+        }),
+        (bytes::BYTEARRAY_METHODS, "bytearray", |v| {
+            matches!(v, Value::ByteArray(_))
+        }),
+        (num::INT_METHODS, "int", super::int::is_int),
+        (num::FLOAT_METHODS, "float", |v| {
+            matches!(v, Value::Float(_))
+        }),
+        (super::file::METHODS, "TextIOWrapper", |v| {
+            matches!(v, Value::File(_))
+        }),
+    ];
+    let p = def as *const NativeDef;
+    tables
+        .iter()
+        .find(|(t, _, _)| t.as_ptr_range().contains(&p))
+        .map(|(_, name, test)| (*name, *test))
+}
+
+/// A method called through its type (`str.upper(x)`) gets CPython's `TypeError` unless
+/// its first argument is an instance of that type.
+pub fn check_self(
+    def: &NativeDef,
+    args: &crate::native::Args,
+) -> Result<(), super::exception::PyErr> {
+    let Some((tname, test)) = owner(def) else {
+        return Ok(());
+    };
+    if def.name == "fromkeys" {
+        return Ok(());
+    }
+    match args.get(0) {
+        None => Err(super::exception::type_error(format!(
+            "unbound method {tname}.{}() needs an argument",
+            def.name
+        ))),
+        Some(v) if !test(v) => Err(super::exception::type_error(format!(
+            "descriptor '{}' for '{tname}' objects doesn't apply to a '{}' object",
+            def.name,
+            super::types::type_name(v)
+        ))),
+        Some(_) => Ok(()),
+    }
+}
+
 /// The method `name` of `obj`'s built-in type.
 pub fn find(obj: &Value, name: &str) -> Option<&'static NativeDef> {
     table(kind_of(obj)).iter().find(|d| d.name == name)
