@@ -156,6 +156,7 @@ mod modules {
     golden!(json_config, "modules/json_config.py");
     golden!(json_dumps, "modules/json_dumps.py");
     golden!(json_errors, "modules/json_errors.py");
+    golden!(json_fuzz, "modules/json_fuzz.py");
     golden!(json_hooks, "modules/json_hooks.py");
     golden!(json_loads, "modules/json_loads.py");
     golden!(json_pretty, "modules/json_pretty.py");
@@ -164,6 +165,7 @@ mod modules {
     golden!(math_combinatorics, "modules/math_combinatorics.py");
     golden!(math_errors, "modules/math_errors.py");
     golden!(math_floats, "modules/math_floats.py");
+    golden!(math_fuzz, "modules/math_fuzz.py");
     golden!(math_integers, "modules/math_integers.py");
     golden!(os_env, "modules/os_env.py");
     golden!(os_files, "modules/os_files.py");
@@ -179,6 +181,7 @@ mod modules {
     golden!(random_stats, "modules/random_stats.py");
     golden!(struct_errors, "modules/struct_errors.py");
     golden!(struct_formats, "modules/struct_formats.py");
+    golden!(struct_fuzz, "modules/struct_fuzz.py");
     golden!(struct_pack, "modules/struct_pack.py");
     golden!(struct_unpack, "modules/struct_unpack.py");
     golden!(time_clocks, "modules/time_clocks.py");

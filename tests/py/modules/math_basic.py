@@ -26,3 +26,5 @@ print(math.isclose(0, 1e-10), math.isclose(0, 1e-10, abs_tol=1e-9), math.isclose
 print(math.fsum([0.1] * 10), sum([0.1] * 10), math.fsum([1e100, 1.0, -1e100, 1e-100]))
 print(math.fsum([]), math.fsum(range(10)), math.fsum([math.inf, 1]), math.fsum([1e308, 1e308, -1e308]) if False else 0)
 print(math.prod([1, 2, 3, 4]), math.prod([]), math.prod(range(1, 30)), math.prod([2, 0.5]), math.prod([3], start=2))
+print(math.degrees(1e308), math.radians(1e308), math.modf(-14.0), math.modf(-0.0), math.modf(2.0))
+print(math.asinh(1e-300), math.asinh(-1e300), math.acosh(1e300), math.atanh(-1e-300), math.asinh(-0.0))

@@ -119,23 +119,69 @@ unary! {
     sinh = "math.sinh", f64::sinh, true;
     cosh = "math.cosh", f64::cosh, true;
     tanh = "math.tanh", f64::tanh, false;
-    asinh = "math.asinh", f64::asinh, false;
-    acosh = "math.acosh", f64::acosh, false;
+    asinh = "math.asinh", asinh_f, false;
+    acosh = "math.acosh", acosh_f, false;
     atanh = "math.atanh", atanh_f, false;
     fabs = "math.fabs", f64::abs, false;
     cbrt = "math.cbrt", f64::cbrt, false;
     exp2 = "math.exp2", f64::exp2, true;
-    degrees = "math.degrees", f64::to_degrees, true;
-    radians = "math.radians", f64::to_radians, false;
+}
+
+// The inverse hyperbolic functions, by the classic fdlibm reductions that C libraries
+// (and so CPython) use: Rust's own `asinh`/`acosh`/`atanh` differ in the last bit.
+// `ln`/`ln_1p` are the C library's `log`/`log1p`.
+const LN2: f64 = std::f64::consts::LN_2;
+const TWO28: f64 = 268_435_456.0;
+
+fn asinh_f(x: f64) -> f64 {
+    let a = x.abs();
+    if !x.is_finite() || a < 1.0 / TWO28 {
+        return x;
+    }
+    let w = if a > TWO28 {
+        a.ln() + LN2
+    } else if a > 2.0 {
+        (2.0 * a + 1.0 / ((x * x + 1.0).sqrt() + a)).ln()
+    } else {
+        let t = x * x;
+        (a + t / (1.0 + (1.0 + t).sqrt())).ln_1p()
+    };
+    w.copysign(x)
+}
+
+fn acosh_f(x: f64) -> f64 {
+    if x < 1.0 || x.is_nan() {
+        return f64::NAN;
+    }
+    if x >= TWO28 {
+        return if x.is_infinite() { x } else { x.ln() + LN2 };
+    }
+    if x == 1.0 {
+        return 0.0;
+    }
+    if x > 2.0 {
+        return (2.0 * x - 1.0 / (x + (x * x - 1.0).sqrt())).ln();
+    }
+    let t = x - 1.0;
+    (t + (2.0 * t + t * t).sqrt()).ln_1p()
 }
 
 /// `atanh(±1)` is a domain error in CPython (C gives ±inf).
 fn atanh_f(x: f64) -> f64 {
-    if x.abs() >= 1.0 {
-        f64::NAN
-    } else {
-        x.atanh()
+    let a = x.abs();
+    if a >= 1.0 || x.is_nan() {
+        return f64::NAN;
     }
+    if a < 1.0 / TWO28 {
+        return x;
+    }
+    let t = if a < 0.5 {
+        let t = a + a;
+        0.5 * (t + t * a / (1.0 - a)).ln_1p()
+    } else {
+        0.5 * ((a + a) / (1.0 - a)).ln_1p()
+    };
+    t.copysign(x)
 }
 
 /// The natural log of an int or float argument; big ints beyond the float range are
@@ -160,6 +206,22 @@ fn ln_of(v: &Value, f: fn(f64) -> f64) -> Result<f64, PyErr> {
         return Err(domain());
     }
     Ok(f(x))
+}
+
+/// `degrees`/`radians`: one multiplication by C's constant, no range check (CPython
+/// returns `inf` for `degrees(1e308)`).
+fn degrees(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.degrees", 1, 1)?;
+    Ok(Value::Float(
+        to_f64(args.at(0))? * (180.0 / std::f64::consts::PI),
+    ))
+}
+
+fn radians(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("math.radians", 1, 1)?;
+    Ok(Value::Float(
+        to_f64(args.at(0))? * (std::f64::consts::PI / 180.0),
+    ))
 }
 
 fn log(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -415,7 +477,8 @@ fn modf(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (frac, whole) = if x.is_infinite() {
         (0.0f64.copysign(x), x)
     } else {
-        (x.fract(), x.trunc())
+        // C's modf keeps the sign on a zero fraction (`modf(-14.0)` is `(-0.0, -14.0)`).
+        (x.fract().copysign(x), x.trunc())
     };
     Ok(Value::tuple(vec![Value::Float(frac), Value::Float(whole)]))
 }
