@@ -155,6 +155,7 @@ mod modules {
     golden!(errno_codes, "modules/errno_codes.py");
     golden!(json_config, "modules/json_config.py");
     golden!(json_dumps, "modules/json_dumps.py");
+    golden!(json_dumps_fuzz, "modules/json_dumps_fuzz.py");
     golden!(json_errors, "modules/json_errors.py");
     golden!(json_fuzz, "modules/json_fuzz.py");
     golden!(json_hooks, "modules/json_hooks.py");

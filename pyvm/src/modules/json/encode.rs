@@ -120,7 +120,7 @@ impl Walk<'_> {
     }
 
     fn float(&mut self, x: f64) -> Result<(), PyErr> {
-        float_text(&mut self.out, x, self.enc.allow_nan)
+        float_text(&mut self.out, x, self.enc)
     }
 
     fn value(&mut self, cx: &mut Cx, v: &Value) -> PyResult<()> {
@@ -272,7 +272,7 @@ impl Walk<'_> {
                 Value::Str(s) => Cow::Borrowed(s.as_str()),
                 Value::Float(x) => {
                     let mut text = String::new();
-                    float_text(&mut text, *x, self.enc.allow_nan)?;
+                    float_text(&mut text, *x, self.enc)?;
                     Cow::Owned(text)
                 }
                 Value::Bool(true) => Cow::Borrowed("true"),
@@ -307,15 +307,20 @@ impl Walk<'_> {
 }
 
 /// A float as JSON: `repr`, or `NaN`/`Infinity`/`-Infinity` when allowed.
-fn float_text(out: &mut String, x: f64, allow_nan: bool) -> Result<(), PyErr> {
+fn float_text(out: &mut String, x: f64, enc: &Encoder) -> Result<(), PyErr> {
     if x.is_finite() {
         out.push_str(&float::repr(x));
         return Ok(());
     }
-    if !allow_nan {
-        return Err(value_error(
-            "Out of range float values are not JSON compliant",
-        ));
+    if !enc.allow_nan {
+        // CPython's C encoder (no indent) leaves the value out; its Python encoder
+        // (used with indent) appends its repr.
+        let msg = "Out of range float values are not JSON compliant";
+        return Err(value_error(if enc.indent.is_none() {
+            msg.to_owned()
+        } else {
+            format!("{msg}: {}", float::repr(x))
+        }));
     }
     out.push_str(if x.is_nan() {
         "NaN"
@@ -327,26 +332,59 @@ fn float_text(out: &mut String, x: f64, allow_nan: bool) -> Result<(), PyErr> {
     Ok(())
 }
 
-/// Sort dict items by key with Python's `<`, reporting the TypeError CPython's sort
-/// reports for keys that cannot be compared.
+/// Sort dict items by key with Python's `<`. Up to 64 items CPython's list sort is a
+/// run count plus a binary insertion sort; doing the same comparisons in the same
+/// order means keys that cannot be compared fail on the very pair CPython names.
 fn sort_items(gil: Gil<'_>, items: &mut [(&Value, &Value)]) -> Result<(), PyErr> {
     if items.iter().all(|(k, _)| matches!(k, Value::Str(_))) {
         items.sort_by(|a, b| a.0.as_str().cmp(&b.0.as_str()));
         return Ok(());
     }
-    // Timsort's first comparison is `items[1] < items[0]`, then along the run: check
-    // neighbours in that order so the first failing pair is the one CPython names.
-    for i in 1..items.len() {
-        crate::objects::compare::less(gil, items[i].0, items[i - 1].0)?;
+    let lt = |a: &Value, b: &Value| crate::objects::compare::less(gil, a, b);
+    let n = items.len();
+    if n <= 64 {
+        // count_run: the longest ascending (or strictly descending, then reversed) prefix.
+        let mut run = 1;
+        if n > 1 {
+            run = 2;
+            if lt(items[1].0, items[0].0)? {
+                while run < n && lt(items[run].0, items[run - 1].0)? {
+                    run += 1;
+                }
+                items[..run].reverse();
+            } else {
+                while run < n && !lt(items[run].0, items[run - 1].0)? {
+                    run += 1;
+                }
+            }
+        }
+        // binarysort: insert each remaining item after its equals.
+        for start in run..n {
+            let pivot = items[start];
+            let (mut l, mut r) = (0, start);
+            while l < r {
+                let p = l + (r - l) / 2;
+                if lt(pivot.0, items[p].0)? {
+                    r = p;
+                } else {
+                    l = p + 1;
+                }
+            }
+            items.copy_within(l..start, l + 1);
+            items[l] = pivot;
+        }
+        return Ok(());
     }
+    // Longer: any stable sort gives CPython's order; only the pair named in an error
+    // may differ.
     let mut err = None;
     items.sort_by(|a, b| {
         if err.is_some() {
             return std::cmp::Ordering::Equal;
         }
-        match crate::objects::compare::less(gil, a.0, b.0) {
+        match lt(a.0, b.0) {
             Ok(true) => std::cmp::Ordering::Less,
-            Ok(false) => match crate::objects::compare::less(gil, b.0, a.0) {
+            Ok(false) => match lt(b.0, a.0) {
                 Ok(true) => std::cmp::Ordering::Greater,
                 Ok(false) => std::cmp::Ordering::Equal,
                 Err(e) => {
