@@ -142,6 +142,18 @@ impl Args {
     }
 }
 
+/// Refuse to build an object of `n` items/bytes that could not be allocated
+/// (CPython raises MemoryError instead of dying).
+pub fn check_size(n: i64) -> Result<(), PyErr> {
+    if n > 1 << 34 {
+        return Err(PyErr::new(
+            &crate::objects::types::types().exc.memory_error,
+            vec![],
+        ));
+    }
+    Ok(())
+}
+
 /// An `int` argument as `i64` (bools count), or CPython's TypeError.
 pub fn arg_int(v: &Value, what: &str) -> Result<i64, PyErr> {
     match v {

@@ -51,7 +51,18 @@ fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
     while i < c.len() && c[i].is_ascii_digit() {
         i += 1;
     }
-    s.width = c[start..i].iter().collect::<String>().parse().unwrap_or(0);
+    s.width = if start == i {
+        0
+    } else {
+        c[start..i]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .unwrap_or(usize::MAX)
+    };
+    if s.width > 1 << 34 {
+        return Err(value_error("Too many decimal digits in format string"));
+    }
     if i < c.len() && matches!(c[i], ',' | '_') {
         s.grouping = Some(c[i]);
         i += 1;
@@ -66,6 +77,9 @@ fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
             return Err(value_error("Format specifier missing precision"));
         }
         s.precision = c[start..i].iter().collect::<String>().parse().ok();
+        if s.precision.is_none_or(|p| p > 1 << 24) {
+            return Err(value_error("Too many decimal digits in format string"));
+        }
     }
     if i < c.len() {
         s.ty = Some(c[i]);
@@ -365,14 +379,29 @@ pub fn percent(gil: Gil<'_>, template: &str, args: &Value) -> Result<String, PyE
         while i < c.len() && c[i].is_ascii_digit() {
             i += 1;
         }
-        spec.width = c[start..i].iter().collect::<String>().parse().unwrap_or(0);
+        spec.width = if start == i {
+            0
+        } else {
+            c[start..i]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(usize::MAX)
+        };
+        if spec.width > 1 << 34 {
+            return Err(value_error("width too big"));
+        }
         if i < c.len() && c[i] == '.' {
             i += 1;
             let start = i;
             while i < c.len() && c[i].is_ascii_digit() {
                 i += 1;
             }
-            spec.precision = Some(c[start..i].iter().collect::<String>().parse().unwrap_or(0));
+            let p: usize = c[start..i].iter().collect::<String>().parse().unwrap_or(0);
+            if p > 1 << 24 {
+                return Err(value_error("precision too big"));
+            }
+            spec.precision = Some(p);
         }
         let Some(&ty) = c.get(i) else {
             return Err(value_error("incomplete format"));

@@ -85,6 +85,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                     if *n < 0 {
                         return Err(value_error("negative count").into());
                     }
+                    check_size(*n)?;
                     vec![0; *n as usize]
                 }
                 Some(Value::Bytes(b)) => b.to_vec(),

@@ -589,6 +589,7 @@ fn justify(args: &Args, name: &str, align: char) -> PyResult<Value> {
     args.check_method(name, 1, 2)?;
     let s = this(args).as_str();
     let width = arg_int(args.at(1), "")?;
+    check_size(width)?;
     let fill = match args.get(2) {
         Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
         Some(_) => {
@@ -628,6 +629,7 @@ fn zfill(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("zfill", 1, 1)?;
     let s = this(&args).as_str();
     let width = arg_int(args.at(1), "")?;
+    check_size(width)?;
     let n = s.chars().count() as i64;
     if width <= n {
         return Ok(Value::str(s));
@@ -656,7 +658,11 @@ fn removesuffix(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn expandtabs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("expandtabs", 0, 1)?;
     let size = match args.get(1) {
-        Some(v) => arg_int(v, "")?.max(0) as usize,
+        Some(v) => {
+            let n = arg_int(v, "")?.max(0);
+            check_size(n)?;
+            n as usize
+        }
         None => 8,
     };
     let mut out = String::new();
