@@ -177,6 +177,7 @@ mod modules {
     golden!(prog_packet_parser, "modules/prog_packet_parser.py");
     golden!(prog_store_sim, "modules/prog_store_sim.py");
     golden!(random_errors, "modules/random_errors.py");
+    golden!(random_fuzz, "modules/random_fuzz.py");
     golden!(random_seeded, "modules/random_seeded.py");
     golden!(random_sequences, "modules/random_sequences.py");
     golden!(random_stats, "modules/random_stats.py");

@@ -1,57 +1,102 @@
 //! `random`'s float distributions: `uniform`, `triangular`, `gauss`,
 //! `normalvariate`, `expovariate`, as `random.py` computes them.
 
+use num_bigint::BigInt;
+
 use super::bind::{bind, opt, req};
 use super::state;
 use crate::native::*;
+use crate::objects::int;
 
-/// A number argument for the float distributions, or the TypeError CPython's
-/// arithmetic would raise (`op` between `a` and `b`).
-fn num(v: &Value, op: &str, a: &Value, b: &Value) -> Result<f64, PyErr> {
-    match v {
-        Value::Float(_) | Value::Int(_) | Value::Bool(_) | Value::Big(_) => {
-            crate::modules::math::to_f64(v)
+/// A number as Python's arithmetic sees it: `int - int` stays exact, anything with a
+/// float becomes a float (so big-int bounds round exactly as in CPython).
+#[derive(Clone)]
+enum Num {
+    I(BigInt),
+    F(f64),
+}
+
+impl Num {
+    /// The number in `v`, or the TypeError of `a OP b` for a non-number.
+    fn of(v: &Value, op: &str, a: &Value, b: &Value) -> Result<Num, PyErr> {
+        match v {
+            Value::Float(f) => Ok(Num::F(*f)),
+            _ => int::to_big(v)
+                .map(Num::I)
+                .ok_or_else(|| unsupported_operand(op, a, b)),
         }
-        _ => Err(unsupported_operand(op, a, b)),
+    }
+
+    fn f(&self) -> Result<f64, PyErr> {
+        match self {
+            Num::F(x) => Ok(*x),
+            Num::I(i) => int::to_f64(&Value::big(i.clone())),
+        }
+    }
+
+    fn sub(&self, other: &Num) -> Result<Num, PyErr> {
+        Ok(match (self, other) {
+            (Num::I(a), Num::I(b)) => Num::I(a - b),
+            _ => Num::F(self.f()? - other.f()?),
+        })
+    }
+
+    /// `self / other`, `None` for a division by zero.
+    fn div(&self, other: &Num) -> Result<Option<f64>, PyErr> {
+        match (self, other) {
+            (Num::I(a), Num::I(b)) => match int::true_div(a, b) {
+                Ok(Value::Float(x)) => Ok(Some(x)),
+                Ok(_) => Ok(None),
+                Err(e)
+                    if e.is_instance(&crate::objects::types::types().exc.zero_division_error) =>
+                {
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            },
+            _ => {
+                let d = other.f()?;
+                Ok(if d == 0.0 { None } else { Some(self.f()? / d) })
+            }
+        }
     }
 }
 
 pub fn uniform(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let p = bind(args, "Random.uniform", &["a", "b"], 2, true)?;
     let (a, b) = (req(&p, 0), req(&p, 1));
-    let (x, y) = (num(a, "-", b, a)?, num(b, "-", b, a)?);
-    Ok(Value::Float(x + (y - x) * state().random()))
-}
-
-/// An optional float parameter (omitted or None: the default).
-fn opt_f64(p: &[Option<Value>], i: usize, default: f64) -> Result<f64, PyErr> {
-    opt(p, i).map_or(Ok(default), crate::modules::math::to_f64)
+    // `a + (b - a) * random()`
+    let span = Num::of(b, "-", b, a)?.sub(&Num::of(a, "-", b, a)?)?.f()?;
+    let r = state().random();
+    Ok(Value::Float(Num::of(a, "+", a, b)?.f()? + span * r))
 }
 
 pub fn triangular(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let p = bind(args, "Random.triangular", &["low", "high", "mode"], 0, true)?;
-    let low = opt_f64(&p, 0, 0.0)?;
-    let high = opt_f64(&p, 1, 1.0)?;
-    let low_value = p[0].clone().unwrap_or(Value::Float(low));
-    let mode = opt(&p, 2);
+    let low_value = p[0].clone().unwrap_or(Value::Float(0.0));
+    let high_value = p[1].clone().unwrap_or(Value::Float(1.0));
+    let mut low = Num::of(&low_value, "-", &high_value, &low_value)?;
+    let mut high = Num::of(&high_value, "-", &high_value, &low_value)?;
     let mut u = state().random();
-    let mut c = match mode {
+    let mut c = match opt(&p, 2) {
         None => 0.5,
         Some(m) => {
-            if high == low {
-                // CPython returns `low` itself (ZeroDivisionError path).
-                return Ok(low_value);
+            let num = Num::of(m, "-", m, &low_value)?.sub(&low)?;
+            match num.div(&high.sub(&low)?)? {
+                Some(c) => c,
+                // CPython returns `low` itself (its ZeroDivisionError path).
+                None => return Ok(low_value),
             }
-            (crate::modules::math::to_f64(m)? - low) / (high - low)
         }
     };
-    let (mut low, mut high) = (low, high);
     if u > c {
         u = 1.0 - u;
         c = 1.0 - c;
         std::mem::swap(&mut low, &mut high);
     }
-    Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
+    // `low + (high - low) * sqrt(u * c)`
+    let step = high.sub(&low)?.f()? * (u * c).sqrt();
+    Ok(Value::Float(low.f()? + step))
 }
 
 /// `mu + z * sigma` with Python's arithmetic errors for non-numbers (the draws are

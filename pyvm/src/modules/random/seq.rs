@@ -3,6 +3,8 @@
 
 use std::sync::Arc;
 
+use num_bigint::BigInt;
+
 use super::bind::{bind, opt, req};
 use super::state;
 use crate::native::*;
@@ -126,14 +128,10 @@ pub fn sample(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         .into());
     }
     let n = seq_len(cx.gil, pop)?;
-    let k = arg_int(req(&p, 1), "")?;
     if let Some(counts) = counts.filter(|c| !matches!(c, Value::None)) {
         return sample_counts(cx, pop, n, &counts, req(&p, 1).clone());
     }
-    if k < 0 || k as usize > n {
-        return Err(value_error("Sample larger than population or is negative").into());
-    }
-    let k = k as usize;
+    let k = sample_size(req(&p, 1), n)?;
     let mut result = Vec::with_capacity(k);
     let mut setsize = 21usize;
     if k > 5 {
@@ -165,6 +163,32 @@ pub fn sample(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         .map(|i| seq_get(cx.gil, pop, i))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Value::list(out))
+}
+
+/// `k` of `sample`, checked as `random.py` checks it: `0 <= k <= n` first (so a float
+/// or a big int gets that comparison), then `[None] * k`.
+fn sample_size(k: &Value, n: usize) -> Result<usize, PyErr> {
+    let in_range = match k {
+        Value::Float(f) => *f >= 0.0 && *f <= n as f64,
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) => {
+            int::to_big(k).is_some_and(|b| b >= BigInt::from(0) && b <= BigInt::from(n))
+        }
+        _ => {
+            return Err(type_error(format!(
+                "'<=' not supported between instances of 'int' and '{}'",
+                type_name(k)
+            )))
+        }
+    };
+    if !in_range {
+        return Err(value_error("Sample larger than population or is negative"));
+    }
+    match k {
+        Value::Float(_) => Err(type_error(
+            "can't multiply sequence by non-int of type 'float'",
+        )),
+        _ => Ok(arg_int(k, "")? as usize),
+    }
 }
 
 /// `sample(population, k, counts=...)`: sample `range(total)` and map each pick back
