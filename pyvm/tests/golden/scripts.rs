@@ -171,6 +171,7 @@ mod modules {
     golden!(os_env, "modules/os_env.py");
     golden!(os_files, "modules/os_files.py");
     golden!(os_path, "modules/os_path.py");
+    golden!(os_path_fuzz, "modules/os_path_fuzz.py");
     golden!(prog_binary_records, "modules/prog_binary_records.py");
     golden!(prog_dice, "modules/prog_dice.py");
     golden!(prog_monte_carlo, "modules/prog_monte_carlo.py");

@@ -180,7 +180,10 @@ impl Walk<'_> {
         if !self.enc.check_circular {
             return Ok(None);
         }
-        let id = v.heap_ptr().unwrap_or(0);
+        // Inline values (e.g. `...` handed to `default=`) cannot contain themselves.
+        let Some(id) = v.heap_ptr() else {
+            return Ok(None);
+        };
         if self.markers.contains(&id) {
             return Err(value_error("Circular reference detected"));
         }
