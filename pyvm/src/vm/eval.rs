@@ -296,8 +296,23 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     } else {
                         // A method: `self` is already in place as the first argument.
                         let args = call::take_args(&mut th.stack, head + 1);
+                        let callable = pop!();
+                        if let Value::Native(n) = callable {
+                            // LOAD_METHOD found it on `self`'s own type: no self check.
+                            th.frames[fi].ip = ip;
+                            let mut cx = Cx { gil, th };
+                            let v = unwind!((n.f)(
+                                &mut cx,
+                                Args {
+                                    pos: args,
+                                    kw: Vec::new()
+                                }
+                            ));
+                            th.stack.push(v);
+                            continue;
+                        }
                         (
-                            pop!(),
+                            callable,
                             Args {
                                 pos: args,
                                 kw: Vec::new(),
