@@ -136,25 +136,42 @@ fn rsplit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn join(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("join", 1, 1)?;
-    let sep = this(&args).as_str().to_owned();
-    let items = cx.collect(args.at(1))?;
-    let mut out = String::new();
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&sep);
+    let sep = this(&args).as_str();
+    let joined = match args.at(1) {
+        // No Python code runs while joining, so a list is read in place.
+        Value::List(l) => join_items(sep, &l.borrow(cx.gil))?,
+        Value::Tuple(t) => join_items(sep, t)?,
+        other => {
+            let items = cx.collect(other)?;
+            join_items(sep, &items)?
         }
+    };
+    Ok(Value::string(joined))
+}
+
+fn join_items(sep: &str, items: &[Value]) -> Result<String, PyErr> {
+    let mut len = sep.len() * items.len().saturating_sub(1);
+    for (i, item) in items.iter().enumerate() {
         match item {
-            Value::Str(s) => out.push_str(s.as_str()),
+            Value::Str(s) => len += s.as_str().len(),
             other => {
                 return Err(type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
                     type_name(other)
-                ))
-                .into())
+                )))
             }
         }
     }
-    Ok(Value::string(out))
+    let mut out = String::with_capacity(len);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        if let Value::Str(s) = item {
+            out.push_str(s.as_str());
+        }
+    }
+    Ok(out)
 }
 
 fn strip_impl(args: &Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
