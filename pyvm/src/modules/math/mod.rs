@@ -286,14 +286,46 @@ fn vector_norm(xs: &[f64]) -> f64 {
         return f64::NAN;
     }
     let max = xs.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-    if max == 0.0 {
-        return 0.0;
+    if max == 0.0 || xs.len() == 1 {
+        return max;
     }
-    if xs.len() <= 2 {
-        return xs.iter().fold(0.0f64, |h, x| h.hypot(*x));
+    // Scale by a power of two (exact) so the largest term is near 1: no overflow or
+    // underflow in the squares. The factor is applied in two halves so that neither
+    // half leaves the float range, even for subnormal or near-overflow maxima.
+    let (_, e) = fp::frexp_f(max);
+    let (e1, e2) = ((e / 2) as i32, (e - e / 2) as i32);
+    let (down1, down2) = (pow2(-e1), pow2(-e2));
+    // The sum of squares in double-double arithmetic: each square split exactly with an
+    // FMA, each addition with TwoSum; then one Newton correction of the square root.
+    let (mut hi, mut lo) = (0.0f64, 0.0f64);
+    for &x in xs {
+        let x = x * down1 * down2;
+        let sq = x * x;
+        let sq_err = x.mul_add(x, -sq);
+        let s = hi + sq;
+        let bb = s - hi;
+        let add_err = (hi - (s - bb)) + (sq - bb);
+        hi = s;
+        lo += sq_err + add_err;
     }
-    let sum: f64 = xs.iter().map(|x| (x / max) * (x / max)).sum();
-    max * sum.sqrt()
+    let total = hi + lo;
+    lo -= total - hi;
+    hi = total;
+    let h = hi.sqrt();
+    let hh = h * h;
+    let hh_err = h.mul_add(h, -hh);
+    let residual = ((hi - hh) - hh_err) + lo;
+    let h = h + residual / (2.0 * h);
+    h * pow2(e1) * pow2(e2)
+}
+
+/// `2**k` for `-1074 <= k <= 1023`, exactly (subnormal when `k < -1022`).
+fn pow2(k: i32) -> f64 {
+    if k >= -1022 {
+        f64::from_bits(((k + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (k + 1074))
+    }
 }
 
 fn dist(cx: &mut Cx, args: Args) -> PyResult<Value> {
