@@ -396,7 +396,7 @@ impl Builder<'_> {
                     if self.cur().kind != ScopeKind::Module && prior.param {
                         return Err((self.err)(
                             &format!("name '{name}' is parameter and global"),
-                            n.range,
+                            s.range(),
                         ));
                     }
                     if prior.assigned || prior.used {
@@ -421,7 +421,7 @@ impl Builder<'_> {
                     if prior.param {
                         return Err((self.err)(
                             &format!("name '{name}' is parameter and nonlocal"),
-                            n.range,
+                            s.range(),
                         ));
                     }
                     if prior.assigned || prior.used {
@@ -459,13 +459,12 @@ impl Builder<'_> {
     }
 
     fn loop_body(&mut self, body: &[Stmt]) -> Result<(), CompileError> {
-        if let Some(l) = self.loops.last_mut() {
-            *l += 1;
-        }
+        // The counter of this scope, by index: an error inside a nested function
+        // returns before that function's scope is popped.
+        let at = self.loops.len() - 1;
+        self.loops[at] += 1;
         let r = self.stmts(body);
-        if let Some(l) = self.loops.last_mut() {
-            *l -= 1;
-        }
+        self.loops[at] -= 1;
         r
     }
 

@@ -57,9 +57,15 @@ mod errors {
     use super::*;
     golden!(raise_in_except, "errors/raise_in_except.py");
     golden!(syntax_break, "errors/syntax_break.py");
+    golden!(syntax_break_in_nested_def, "errors/syntax_break_in_nested_def.py");
     golden!(syntax_continue, "errors/syntax_continue.py");
+    golden!(syntax_dup_kwonly, "errors/syntax_dup_kwonly.py");
     golden!(syntax_dup_param, "errors/syntax_dup_param.py");
+    golden!(syntax_global_after_use, "errors/syntax_global_after_use.py");
+    golden!(syntax_global_param, "errors/syntax_global_param.py");
     golden!(syntax_nonlocal, "errors/syntax_nonlocal.py");
+    golden!(syntax_nonlocal_after_assign, "errors/syntax_nonlocal_after_assign.py");
+    golden!(syntax_nonlocal_param, "errors/syntax_nonlocal_param.py");
     golden!(syntax_nonlocal_unbound, "errors/syntax_nonlocal_unbound.py");
     golden!(syntax_return, "errors/syntax_return.py");
     golden!(sys_exit_code, "errors/sys_exit_code.py");
@@ -168,7 +174,6 @@ mod modules {
     golden!(math_floats, "modules/math_floats.py");
     golden!(math_fuzz, "modules/math_fuzz.py");
     golden!(math_integers, "modules/math_integers.py");
-    golden!(math_norms, "modules/math_norms.py");
     golden!(os_env, "modules/os_env.py");
     golden!(os_files, "modules/os_files.py");
     golden!(os_path, "modules/os_path.py");
