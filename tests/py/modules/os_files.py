@@ -24,3 +24,11 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(len(os.listdir()) == len(os.listdir(".")), "os_files.py" in os.listdir(None))
+scratch = "/tmp/pyvm_os_unlink_%d" % os.getpid()
+f = open(scratch, "w")
+f.close()
+print(os.path.exists(scratch), os.unlink(scratch), os.path.exists(scratch))
+try:
+    os.unlink(scratch)
+except FileNotFoundError as e:
+    print("FileNotFoundError", str(e).replace(scratch, "SCRATCH"))

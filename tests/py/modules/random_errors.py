@@ -73,3 +73,14 @@ for f, kw in [(random.gauss, {"mu": "a"}), (random.gauss, {"sigma": [1]}), (rand
               (random.gauss, {"mu": (1,)})]:
     attempt(f.__name__ + str(kw), f, **kw)
 print(random.random())
+saved = random.getstate()
+for st in [(3, (-1,) * 625, None), (3, (2 ** 40,) * 624 + (5,), None), (3, (2 ** 70,) * 625, None),
+           (2, (-1,) * 624 + (624,), None), (3, (1.5,) * 625, None), (3, (1,) * 624 + (625,), None),
+           (3, [1] * 625, None), (3, (1,) * 624 + (0,), 0.5)]:
+    try:
+        random.setstate(st)
+        print("ok", random.random(), random.gauss())
+    except Exception as e:
+        print(type(e).__name__, e)
+random.setstate(saved)
+print(random.random())

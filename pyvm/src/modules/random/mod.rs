@@ -309,24 +309,27 @@ fn setstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let internal = match &parts[1] {
         Value::Tuple(t) => t.to_vec(),
-        v => {
-            return Err(type_error(format!(
-                "state vector must be a tuple, not {}",
-                type_name(v)
-            ))
-            .into())
-        }
+        _ => return Err(type_error("state vector must be a tuple").into()),
     };
     if internal.len() != 625 {
         return Err(value_error("state vector is the wrong size").into());
     }
     let mut words = [0u32; 624];
+    let modulus = BigInt::from(1u64 << 32);
     for (w, v) in words.iter_mut().zip(&internal) {
-        let b = int::to_big(v).ok_or_else(|| type_error("state vector items must be integers"))?;
-        *w = (b % (BigInt::from(1u64 << 32)))
-            .to_i64()
-            .map(|x| x.rem_euclid(1 << 32) as u32)
-            .unwrap_or(0);
+        let mut b = int::to_big(v).ok_or_else(|| type_error("an integer is required"))?;
+        if matches!(version, Value::Int(2)) {
+            // Version 2 states are reduced modulo 2**32 first (random.py).
+            b = ((b % &modulus) + &modulus) % &modulus;
+        }
+        if b.is_negative() {
+            return Err(overflow_error("can't convert negative value to unsigned int").into());
+        }
+        // C's `(uint32_t)` of an unsigned long: the low 32 bits.
+        let wide = b
+            .to_u64()
+            .ok_or_else(|| overflow_error("Python int too large to convert to C unsigned long"))?;
+        *w = wide as u32;
     }
     let pos = arg_int(&internal[624], "")?;
     if !(0..=624).contains(&pos) {
