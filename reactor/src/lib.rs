@@ -18,7 +18,9 @@ mod reactor;
 mod registry;
 mod timers;
 
-pub use crate::reactor::{Reactor, ReactorError, RoundHook, RunEnd, Stats, Stuck};
+pub use crate::reactor::{
+    Reactor, ReactorError, RoundHook, RunEnd, Stats, Stuck, TaskInfo, TaskState,
+};
 pub use registry::{
     event_checking_threshold, set_event_checking_threshold, set_timed_wait_seconds, timed_wait,
     NotifierClass, RegistryError, DEFAULT_THRESHOLD, DEFAULT_TIMED_WAIT,

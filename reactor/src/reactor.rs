@@ -62,6 +62,33 @@ pub struct Stuck {
     pub waiting_on: Name,
 }
 
+/// Where a micro-thread stands, as reported by [`Reactor::task_infos`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaskState {
+    /// Suspended: waiting on a notifier, parked, or waiting for another micro-thread.
+    Suspended,
+    /// Scheduled to run.
+    Scheduled,
+    /// Running now (the one calling `task_infos`).
+    Running,
+    /// Finished with no exception handler; its result waits to be taken.
+    Zombie,
+}
+
+/// A snapshot of one micro-thread, for `dump()`-style diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskInfo {
+    /// Its deferred.
+    pub id: DeferredId,
+    /// Its name.
+    pub name: Name,
+    /// Where it stands.
+    pub state: TaskState,
+    /// What it waits on, when suspended: the reason it parked with, or the name of
+    /// the notifier it is registered with.
+    pub waiting_on: Option<Name>,
+}
+
 /// Counters, for tests and diagnostics.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stats {
@@ -462,6 +489,42 @@ where
     /// The name of micro-thread `id`.
     pub fn name(&self, id: DeferredId) -> Option<&Name> {
         self.core.task(id).map(|t| &t.name)
+    }
+
+    /// Every micro-thread of this reactor with its state and what it waits on, in
+    /// creation-slot order (for `dump()`, termination, and deadlock reports).
+    pub fn task_infos(&self) -> Vec<TaskInfo> {
+        self.core
+            .tasks
+            .iter()
+            .map(|(i, t)| {
+                let state = match t.run {
+                    Run::Suspended => TaskState::Suspended,
+                    Run::Scheduled => TaskState::Scheduled,
+                    Run::Running | Run::RunningScheduled => TaskState::Running,
+                    Run::Zombie => TaskState::Zombie,
+                };
+                TaskInfo {
+                    id: DeferredId::new(i as u32, t.generation),
+                    name: t.name.clone(),
+                    state,
+                    waiting_on: (state == TaskState::Suspended).then(|| self.waiting_on(t)),
+                }
+            })
+            .collect()
+    }
+
+    /// What a suspended task waits on, in words.
+    fn waiting_on(&self, t: &crate::core::Task<T, E, S>) -> Name {
+        match (&t.parked, t.wait) {
+            (Some(reason), _) => reason.clone(),
+            (None, Some(w)) => self
+                .slot_index(w.notifier)
+                .map_or(Name::Static("a removed notifier"), |at| {
+                    Name::Static(self.notifiers[at].name)
+                }),
+            (None, None) => Name::Static("nothing (deferred without registering)"),
+        }
     }
 
     /// How many micro-threads exist (running, scheduled, suspended or zombie).
@@ -915,15 +978,7 @@ where
             .map(|(id, t)| Stuck {
                 id,
                 name: t.name.clone(),
-                waiting_on: match (&t.parked, t.wait) {
-                    (Some(reason), _) => reason.clone(),
-                    (None, Some(w)) => self
-                        .slot_index(w.notifier)
-                        .map_or(Name::Static("a removed notifier"), |at| {
-                            Name::Static(self.notifiers[at].name)
-                        }),
-                    (None, None) => Name::Static("nothing (deferred without registering)"),
-                },
+                waiting_on: self.waiting_on(t),
             })
             .collect();
         if stuck.is_empty() {

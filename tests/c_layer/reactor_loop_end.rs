@@ -122,3 +122,47 @@ fn run_from_inside_a_callback_is_refused() {
     assert_eq!(r.run().unwrap(), RunEnd::Done);
     assert_eq!(r.take_result(id).unwrap().unwrap(), Val::Int(1));
 }
+
+#[test]
+fn task_infos_report_each_micro_thread_and_what_it_waits_on() {
+    use reactor::TaskState;
+    let mut r: R = R::new().unwrap();
+    r.use_virtual_clock();
+    let sleeper = r.spawn_fn("sleeper", (), Val::Unit, |r, _| {
+        let d = Duration::from_secs(60);
+        r.defer_with::<notifiers::SleepNotifier<_, _>>(d, None, "sleeper", |_, v| {
+            v.map_err(Unwind::Raise)
+        })
+    });
+    let parked = r.spawn_fn("reader", (), Val::Unit, |r, _| {
+        match r.park("micro_pipe #7") {
+            Unwind::Deferred => {
+                r.add_callback("reader", None, Callback::Pass)?;
+                Err(Unwind::Deferred)
+            }
+            raise => Err(raise),
+        }
+    });
+    let done = r.spawn_fn("quick", (), Val::Int(5), |_, v| v.map_err(Unwind::Raise));
+    let infos = r.task_infos();
+    assert!(infos.iter().all(|i| i.state == TaskState::Scheduled));
+    r.call_later(Duration::from_secs(1), move |r: &mut R| {
+        let by_id = |id| r.task_infos().into_iter().find(|i| i.id == id).unwrap();
+        let s = by_id(sleeper);
+        assert_eq!(
+            (s.state, s.waiting_on.as_ref().map(|n| n.to_string())),
+            (TaskState::Suspended, Some("sleep".into()))
+        );
+        let p = by_id(parked);
+        assert_eq!(p.waiting_on.unwrap(), "micro_pipe #7");
+        assert_eq!(by_id(done).state, TaskState::Zombie);
+        assert!(r.throw(sleeper, Error::Other("stop".into())));
+        assert!(r.throw(parked, Error::Other("stop".into())));
+    });
+    assert_eq!(r.run().unwrap(), RunEnd::Done);
+    assert_eq!(
+        r.task_infos().len(),
+        3,
+        "three zombies until their results are taken"
+    );
+}
