@@ -175,6 +175,7 @@ mod modules {
     golden!(math_fuzz, "modules/math_fuzz.py");
     golden!(math_integers, "modules/math_integers.py");
     golden!(math_norms, "modules/math_norms.py");
+    golden!(math_special, "modules/math_special.py");
     golden!(os_env, "modules/os_env.py");
     golden!(os_files, "modules/os_files.py");
     golden!(os_path, "modules/os_path.py");

@@ -15,10 +15,12 @@ use crate::objects::types::type_name;
 
 mod fp;
 mod ints;
+mod special;
 
 pub use fp::frexp_f;
 use fp::{frexp, fsum, ldexp, modf, nextafter, ulp};
 use ints::{comb, factorial, gcd, isqrt, lcm, perm, prod};
+use special::{erf, erfc, gamma, lgamma};
 
 static MATH: OnceLock<Arc<Module>> = OnceLock::new();
 
@@ -33,7 +35,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "isclose" => isclose, "copysign" => copysign, "fmod" => fmod, "remainder" => remainder,
     "modf" => modf, "frexp" => frexp, "ldexp" => ldexp, "fsum" => fsum, "prod" => prod,
     "gcd" => gcd, "lcm" => lcm, "factorial" => factorial, "comb" => comb, "perm" => perm,
-    "isqrt" => isqrt, "cbrt" => cbrt, "exp2" => exp2, "nextafter" => nextafter, "ulp" => ulp,
+    "isqrt" => isqrt, "gamma" => gamma, "lgamma" => lgamma, "erf" => erf, "erfc" => erfc, "cbrt" => cbrt, "exp2" => exp2, "nextafter" => nextafter, "ulp" => ulp,
 ];
 
 /// The `math` module (one per process).
