@@ -41,7 +41,8 @@ fn seq_get(gil: Gil<'_>, v: &Value, i: usize) -> Result<Value, PyErr> {
         Value::Str(s) => Value::string(s.char_at(i).map(String::from).unwrap_or_default()),
         Value::Bytes(b) => Value::Int(b[i] as i64),
         Value::ByteArray(b) => Value::Int(b.borrow(gil).get(i).copied().unwrap_or(0) as i64),
-        Value::Range(r) => Value::Int(r.get(i as i64)),
+        // (`as _`: the index type of `Range::get` is the range module's choice.)
+        Value::Range(r) => Value::Int(r.get(i as _)),
         Value::Dict(d) => {
             let key = Value::Int(i as i64);
             d.borrow(gil).get(&key)?.ok_or_else(|| key_error(key))?
