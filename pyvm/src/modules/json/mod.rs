@@ -242,16 +242,18 @@ fn loads(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             }
             s.as_str()
         }
-        v @ (Value::Bytes(_) | Value::ByteArray(_)) => {
-            let raw = match v {
-                Value::Bytes(b) => b.to_vec(),
-                Value::ByteArray(b) => b.borrow(cx.gil).clone(),
-                _ => Vec::new(),
-            };
-            // Only UTF-8 (with or without a BOM) is detected; CPython also reads UTF-16/32.
+        // Only UTF-8 (with or without a BOM) is detected; CPython also reads UTF-16/32.
+        Value::Bytes(b) => {
+            let body = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
+            std::str::from_utf8(body).map_err(|e| utf8_error(e, body))?
+        }
+        Value::ByteArray(b) => {
+            // A copy: hooks may run Python code that changes the bytearray.
+            let raw = b.borrow(cx.gil).clone();
             let body = raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&raw);
-            owned =
-                String::from_utf8(body.to_vec()).map_err(|e| utf8_error(e.utf8_error(), body))?;
+            owned = std::str::from_utf8(body)
+                .map_err(|e| utf8_error(e, body))?
+                .to_owned();
             &owned
         }
         v => {
