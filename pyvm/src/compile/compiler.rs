@@ -34,8 +34,9 @@ pub(super) enum FBlock<'a> {
     Finally(&'a [Stmt]),
     /// The finally body on the exceptional path: `[prev, exc]` on the stack.
     FinallyEnd,
-    /// An `except` body: the cleanup block is pushed, `prev` is on the stack.
-    Handler,
+    /// An `except` body: the cleanup block is pushed, `prev` is on the stack. With
+    /// `as name`, an unbind block too, whose handler deletes the name.
+    Handler(Option<&'a str>),
 }
 
 pub(super) struct Unit<'a> {

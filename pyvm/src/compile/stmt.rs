@@ -4,14 +4,20 @@
 //! the stack, so a `raise` inside it chains `__context__`):
 //! ```text
 //!     SETUP_FINALLY handler      body      POP_BLOCK   else-body   JUMP end
-//!  handler:  PUSH_EXC_INFO       [prev, exc]
-//!            SETUP_FINALLY cleanup
+//!  handler:  SETUP_FINALLY cleanup  PUSH_EXC_INFO      [prev, exc]
 //!            <type> CHECK_EXC_MATCH POP_JUMP_IF_FALSE next
-//!            STORE name | POP_TOP   body   POP_BLOCK   POP_EXCEPT   JUMP end
+//!            POP_TOP   body   POP_BLOCK   POP_EXCEPT   JUMP end
+//!          | STORE name   SETUP_FINALLY unbind   body   POP_BLOCK   POP_BLOCK
+//!            name = None; del name   POP_EXCEPT   JUMP end
+//!  unbind:   name = None; del name   RERAISE
 //!  next:     ... RERAISE
 //!  cleanup:  POP_EXCEPT_AND_RERAISE
 //!  end:
 //! ```
+//! `cleanup` is set up *before* PUSH_EXC_INFO (as CPython does), when the stack holds
+//! only `exc`: an exception in a handler then truncates the stack to `[prev]` and
+//! pushes itself, whatever temporaries the body had pushed, so POP_EXCEPT_AND_RERAISE
+//! restores the right `prev`. The `finally` path is laid out the same way.
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::Ranged;
@@ -297,7 +303,11 @@ impl<'a> Compiler<'a> {
                     pop_under(self, Op::POP_TOP);
                     pop_under(self, Op::POP_EXCEPT);
                 }
-                FBlock::Handler => {
+                FBlock::Handler(name) => {
+                    if let Some(name) = *name {
+                        self.emit(Op::POP_BLOCK, 0);
+                        self.unbind(name);
+                    }
                     self.emit(Op::POP_BLOCK, 0);
                     pop_under(self, Op::POP_EXCEPT);
                 }
@@ -315,8 +325,8 @@ impl<'a> Compiler<'a> {
         self.stmts(&t.orelse)?;
         let mut ends = vec![self.emit(Op::JUMP_FORWARD, 0)];
         self.patch(setup);
-        self.emit(Op::PUSH_EXC_INFO, 0);
         let cleanup = self.emit(Op::SETUP_FINALLY, 0);
+        self.emit(Op::PUSH_EXC_INFO, 0);
         for h in &t.handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             let saved = self.set_pos(h.range());
@@ -326,23 +336,35 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::CHECK_EXC_MATCH, 0);
                 next = Some(self.emit(Op::POP_JUMP_IF_FALSE, 0));
             }
-            match &h.name {
-                Some(n) => self.store_name(n.id.as_str()),
+            let name = h.name.as_ref().map(|n| n.id.as_str());
+            let unbind = match name {
+                Some(n) => {
+                    self.store_name(n);
+                    Some(self.emit(Op::SETUP_FINALLY, 0))
+                }
                 None => {
                     self.emit(Op::POP_TOP, 0);
+                    None
                 }
-            }
-            self.u().fblocks.push(FBlock::Handler);
+            };
+            self.u().fblocks.push(FBlock::Handler(name));
             self.stmts(&h.body)?;
             self.u().fblocks.pop();
-            self.emit(Op::POP_BLOCK, 0);
-            if let Some(n) = &h.name {
-                self.emit_const(Value::None);
-                self.store_name(n.id.as_str());
-                self.delete_name(n.id.as_str());
+            if let (Some(n), Some(unbind)) = (name, unbind) {
+                self.emit(Op::POP_BLOCK, 0);
+                self.emit(Op::POP_BLOCK, 0);
+                self.unbind(n);
+                self.emit(Op::POP_EXCEPT, 0);
+                ends.push(self.emit(Op::JUMP_FORWARD, 0));
+                // Left by an exception: `[prev, new]`; unbind, then on to `cleanup`.
+                self.patch(unbind);
+                self.unbind(n);
+                self.emit(Op::RERAISE, 0);
+            } else {
+                self.emit(Op::POP_BLOCK, 0);
+                self.emit(Op::POP_EXCEPT, 0);
+                ends.push(self.emit(Op::JUMP_FORWARD, 0));
             }
-            self.emit(Op::POP_EXCEPT, 0);
-            ends.push(self.emit(Op::JUMP_FORWARD, 0));
             if let Some(n) = next {
                 self.patch(n);
             }
@@ -355,6 +377,14 @@ impl<'a> Compiler<'a> {
             self.patch(e);
         }
         Ok(())
+    }
+
+    /// `name = None; del name`: an `except ... as name` body never leaves the
+    /// exception bound (it would keep its traceback's frames alive).
+    fn unbind(&mut self, name: &str) {
+        self.emit_const(Value::None);
+        self.store_name(name);
+        self.delete_name(name);
     }
 
     fn try_finally(&mut self, t: &'a ast::StmtTry) -> CResult {
@@ -371,8 +401,8 @@ impl<'a> Compiler<'a> {
         self.stmts(&t.finalbody)?;
         let end = self.emit(Op::JUMP_FORWARD, 0);
         self.patch(setup);
-        self.emit(Op::PUSH_EXC_INFO, 0);
         let cleanup = self.emit(Op::SETUP_FINALLY, 0);
+        self.emit(Op::PUSH_EXC_INFO, 0);
         self.u().fblocks.push(FBlock::FinallyEnd);
         self.stmts(&t.finalbody)?;
         self.u().fblocks.pop();

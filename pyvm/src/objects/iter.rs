@@ -27,7 +27,7 @@ pub enum Iter {
     Range {
         next: i64,
         step: i64,
-        left: i64,
+        left: u64,
     },
     /// Over a dict (or a set's table) by slot; `size` detects a change during iteration.
     Dict {

@@ -1,7 +1,7 @@
 //! Indexing and slicing rules shared by the sequence types (CPython's
 //! `PySlice_GetIndicesEx` and negative-index handling).
 
-use super::exception::{type_error, value_error, PyErr};
+use super::exception::{index_error, type_error, value_error, PyErr};
 use super::types::type_name;
 use super::value::Value;
 
@@ -12,16 +12,13 @@ pub fn index(i: i64, len: usize) -> Option<usize> {
     (0..len).contains(&j).then_some(j as usize)
 }
 
-/// An index value: int or bool; big ints are out of any range.
+/// An index value: int or bool; an int beyond an i64 is CPython's IndexError
+/// ("cannot fit 'int' into an index-sized integer").
 pub fn index_value(v: &Value, what: &str) -> Result<i64, PyErr> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::Big(b) => Ok(if b.sign() == num_bigint::Sign::Minus {
-            i64::MIN
-        } else {
-            i64::MAX
-        }),
+        Value::Big(_) => Err(index_error("cannot fit 'int' into an index-sized integer")),
         _ => Err(type_error(format!(
             "{what} indices must be integers or slices, not {}",
             type_name(v)
@@ -29,16 +26,19 @@ pub fn index_value(v: &Value, what: &str) -> Result<i64, PyErr> {
     }
 }
 
-fn slice_part(v: &Value) -> Result<Option<i64>, PyErr> {
+fn slice_part(v: &Value) -> Result<Option<i128>, PyErr> {
     match v {
         Value::None => Ok(None),
-        Value::Int(i) => Ok(Some(*i)),
-        Value::Bool(b) => Ok(Some(*b as i64)),
-        Value::Big(b) => Ok(Some(if b.sign() == num_bigint::Sign::Minus {
-            i64::MIN / 2
-        } else {
-            i64::MAX / 2
-        })),
+        Value::Int(i) => Ok(Some(*i as i128)),
+        Value::Bool(b) => Ok(Some(*b as i128)),
+        // Beyond any length (a range's is below 2^64), so clamped like one.
+        Value::Big(b) => Ok(Some(num_traits::ToPrimitive::to_i128(&**b).unwrap_or(
+            if b.sign() == num_bigint::Sign::Minus {
+                i128::MIN / 4
+            } else {
+                i128::MAX / 4
+            },
+        ))),
         _ => Err(type_error(
             "slice indices must be integers or None or have an __index__ method",
         )),
@@ -47,12 +47,19 @@ fn slice_part(v: &Value) -> Result<Option<i64>, PyErr> {
 
 /// `(start, stop, step, count)` of a slice applied to a sequence of `len`.
 pub fn slice_indices(s: &[Value; 3], len: usize) -> Result<(i64, i64, i64, usize), PyErr> {
+    let (start, stop, step, count) = slice_indices_wide(s, len as i128)?;
+    // start and stop lie in -1..=len; a step beyond an i64 selects one item at most.
+    let step = step.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+    Ok((start as i64, stop as i64, step, count as usize))
+}
+
+/// [`slice_indices`] in i128, for a range, which may hold up to 2^64 - 1 items.
+pub fn slice_indices_wide(s: &[Value; 3], len: i128) -> Result<(i128, i128, i128, i128), PyErr> {
     let step = slice_part(&s[2])?.unwrap_or(1);
     if step == 0 {
         return Err(value_error("slice step cannot be zero"));
     }
-    let len = len as i64;
-    let clamp = |v: Option<i64>, default: i64| -> i64 {
+    let clamp = |v: Option<i128>, default: i128| -> i128 {
         match v {
             None => default,
             Some(mut x) => {
@@ -87,7 +94,7 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> Result<(i64, i64, i64, usize
     } else {
         0
     };
-    Ok((start, stop, step, count as usize))
+    Ok((start, stop, step, count))
 }
 
 /// The items of `items` selected by a slice.

@@ -108,7 +108,10 @@ pub struct Range {
 }
 
 impl Range {
-    pub fn len(&self) -> i64 {
+    /// The number of items. Bounds are `i64`s, so a range can hold up to 2^64 - 1
+    /// items: more than `len()` may return (it raises OverflowError, as CPython's
+    /// `len(range(-2**63, 2**63 - 1))` does), so callers check before narrowing.
+    pub fn len(&self) -> u64 {
         let (lo, hi, step) = if self.step > 0 {
             (self.start as i128, self.stop as i128, self.step as i128)
         } else {
@@ -117,7 +120,7 @@ impl Range {
         if lo >= hi {
             0
         } else {
-            ((hi - lo - 1) / step + 1) as i64
+            ((hi - lo - 1) / step + 1) as u64
         }
     }
 
@@ -125,8 +128,9 @@ impl Range {
         self.len() == 0
     }
 
-    pub fn get(&self, i: i64) -> i64 {
-        self.start + i * self.step
+    /// Item `i` (`i < len()`, so the result lies between the bounds and fits).
+    pub fn get(&self, i: u64) -> i64 {
+        (self.start as i128 + i as i128 * self.step as i128) as i64
     }
 }
 

@@ -57,21 +57,32 @@ pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
             None => Err(key_error(k.clone())),
         },
         (Value::Range(r), Value::Slice(s)) => {
-            let (start, _, step, count) = seq::slice_indices(s, r.len() as usize)?;
-            let start = r.get(start);
-            let step = r.step * step;
-            let stop = start + step * count as i64;
+            let (start, _, step, count) = seq::slice_indices_wide(s, r.len() as i128)?;
+            // Saturated: the bounds of some slices of a range with more than 2^63
+            // items do not fit an i64 (CPython's ranges hold big ints; ours do not).
+            let sat = |x: i128| x.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+            let start = r.start as i128 + start * r.step as i128;
+            let step = (r.step as i128).saturating_mul(step);
             Ok(Value::Range(Arc::new(crate::objects::value::Range {
-                start,
-                stop,
-                step,
+                start: sat(start),
+                stop: sat(start.saturating_add(step.saturating_mul(count))),
+                step: sat(step),
             })))
         }
         (Value::Range(r), k) => {
-            let i = seq::index_value(k, "range")?;
-            seq::index(i, r.len() as usize)
-                .map(|i| Value::Int(r.get(i as i64)))
-                .ok_or_else(|| index_error("range object index out of range"))
+            // Not `index_value`: a range may be longer than an i64 can index, and
+            // CPython says "out of range" (not "cannot fit") for a big index.
+            let i = match k {
+                Value::Big(b) => num_traits::ToPrimitive::to_i128(&**b).unwrap_or(i128::MAX),
+                k => seq::index_value(k, "range")? as i128,
+            };
+            let n = r.len() as i128;
+            let j = if i < 0 { i + n } else { i };
+            if (0..n).contains(&j) {
+                Ok(Value::Int(r.get(j as u64)))
+            } else {
+                Err(index_error("range object index out of range"))
+            }
         }
         (Value::Bytes(b), Value::Slice(s)) => Ok(Value::Bytes(Arc::new(seq::slice_of(b, s)?))),
         (Value::Bytes(b), k) => {

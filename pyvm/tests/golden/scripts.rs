@@ -42,6 +42,7 @@ mod containers {
     golden!(dict_errors, "containers/dict_errors.py");
     golden!(dict_views, "containers/dict_views.py");
     golden!(dicts, "containers/dicts.py");
+    golden!(huge_indices, "containers/huge_indices.py");
     golden!(list_algorithms, "containers/list_algorithms.py");
     golden!(list_mutation, "containers/list_mutation.py");
     golden!(lists, "containers/lists.py");
@@ -102,6 +103,7 @@ mod exceptions {
     use super::*;
     golden!(chaining, "exceptions/chaining.py");
     golden!(exc_in_functions, "exceptions/exc_in_functions.py");
+    golden!(except_as_unbound, "exceptions/except_as_unbound.py");
     golden!(exception_attrs, "exceptions/exception_attrs.py");
     golden!(finally_flow, "exceptions/finally_flow.py");
     golden!(handled_state, "exceptions/handled_state.py");

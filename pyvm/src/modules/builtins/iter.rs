@@ -174,7 +174,7 @@ pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Value::Range(r) => {
             let n = r.len();
             new_iter(Iter::Range {
-                next: r.start + (n - 1).max(0) * r.step,
+                next: r.get(n.saturating_sub(1)),
                 step: -r.step,
                 left: n,
             })
