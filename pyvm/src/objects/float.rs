@@ -28,7 +28,10 @@ pub fn repr(x: f64) -> String {
         Some(m) => ("-", m),
         None => ("", mant),
     };
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    let mut digits: String = mant.chars().filter(|c| *c != '.').collect();
+    if digits.len() >= 15 {
+        tie_to_even(x.abs(), &mut digits, exp);
+    }
     let n = digits.len() as i32;
     if (-4..16).contains(&exp) {
         if exp < 0 {
@@ -47,6 +50,40 @@ pub fn repr(x: f64) -> String {
         };
         let es = if exp < 0 { "-" } else { "+" };
         format!("{sign}{m}e{es}{:02}", exp.abs())
+    }
+}
+
+/// Rust's shortest digits settle an exact tie by rounding up; CPython's (David Gay's
+/// dtoa, mode 0) rounds it to even. A tie happens when the double's exact decimal value
+/// is the `n` shortest digits followed by a single 5: then both neighbours are equally
+/// close, and CPython prints the even one if it still reads back as the same double.
+/// Only 15+ digit results can tie, and a cheap 41-digit rendering rules most out before
+/// the exact check.
+fn tie_to_even(x: f64, digits: &mut String, exp: i32) {
+    let n = digits.len();
+    let looks_tied = |rendered: &str| -> Option<String> {
+        let (mant, e) = rendered.split_once('e')?;
+        let all: String = mant.chars().filter(|c| *c != '.').collect();
+        let tail = all.get(n..)?;
+        let tied = e.parse::<i32>().ok()? == exp
+            && tail.starts_with('5')
+            && tail[1..].bytes().all(|b| b == b'0');
+        tied.then(|| all[..n].to_string())
+    };
+    let Some(truncated) = looks_tied(&format!("{x:.40e}")) else {
+        return;
+    };
+    // The exact value: a double has at most 767 significant decimal digits.
+    if looks_tied(&format!("{x:.800e}")).is_none() {
+        return;
+    }
+    let last = truncated.as_bytes()[n - 1] - b'0';
+    if !last.is_multiple_of(2) {
+        return; // the even neighbour is the one above, which Rust already chose
+    }
+    let candidate = format!("{}.{}e{exp}", &truncated[..1], &truncated[1..]);
+    if candidate.parse::<f64>() == Ok(x) {
+        *digits = truncated;
     }
 }
 
@@ -257,6 +294,24 @@ mod tests {
             (1.0 / 3.0, "0.3333333333333333"),
         ] {
             assert_eq!(repr(x), s);
+        }
+    }
+
+    #[test]
+    #[allow(clippy::excessive_precision)] // exact decimal values of the doubles
+    fn exact_ties_round_to_even_as_cpython_does() {
+        // Doubles whose exact value ends in a 5 just past the shortest digits; the
+        // expected strings are CPython 3.11's `repr`.
+        for (x, s) in [
+            (-736900229350138.25_f64, "-736900229350138.2"),
+            (-276471384510206.875_f64, "-276471384510206.88"),
+            (-255617923662777.125_f64, "-255617923662777.12"),
+            (12431862727228.0625_f64, "12431862727228.062"),
+            (1071324356702113.75_f64, "1071324356702113.8"),
+            (1420831733930682.75_f64, "1420831733930682.8"),
+            (-0.00192737579345703125_f64, "-0.0019273757934570312"),
+        ] {
+            assert_eq!(repr(x), s, "{x:e}");
         }
     }
 
