@@ -946,7 +946,6 @@ where
                 }
             }
             self.fire_timers();
-            self.run_round_hook();
         }
     }
 
