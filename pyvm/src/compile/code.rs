@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::opcodes::{Instr, Op};
+use crate::objects::gil::GilCell;
 use crate::objects::value::Value;
 
 /// Source position of one instruction (1-based lines, 0-based character columns).
@@ -51,6 +52,23 @@ pub struct Code {
     pub first_line: u32,
     /// Module-level code uses the globals as its locals.
     pub is_module: bool,
+    /// `LOAD_GLOBAL`/`LOAD_NAME` cache: one slot per entry of `names` (see
+    /// `vm::globals`). Behind the GIL because code objects are shared.
+    pub global_cache: GilCell<Vec<GlobalSlot>>,
+}
+
+/// Where a global name was found: entry `index` of the globals dict at address
+/// `globals` while it had version `globals_version` or, if `in_builtins`, of the
+/// builtins while they had `builtins_version` (and the globals still lacked it).
+/// An index, not the value: a cached function would keep its own code alive.
+/// `globals == 0`: empty.
+#[derive(Clone, Copy, Default)]
+pub struct GlobalSlot {
+    pub globals: usize,
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub index: u32,
+    pub in_builtins: bool,
 }
 
 impl Code {

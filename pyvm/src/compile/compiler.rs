@@ -8,11 +8,12 @@ use std::sync::Arc;
 use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::code::{Code, Params, Pos};
+use super::code::{Code, GlobalSlot, Params, Pos};
 use super::opcodes::{Instr, Op};
 use super::parse::Source;
 use super::symtable::{self, Access, SymbolTable};
 use super::CompileError;
+use crate::objects::gil::GilCell;
 use crate::objects::value::Value;
 
 pub(super) type CResult<T = ()> = Result<T, CompileError>;
@@ -221,6 +222,7 @@ impl<'a> Compiler<'a> {
 
     fn pop_unit(&mut self, is_module: bool) -> Arc<Code> {
         let mut u = self.units.pop().expect("a unit to finish");
+        let names_len = u.names.len();
         super::opcodes::fuse_compare_branch(&mut u.instrs);
         let cellvars: Vec<String> = u.derefs[..u.ncells].to_vec();
         let freevars: Vec<String> = u.derefs[u.ncells..].to_vec();
@@ -243,6 +245,7 @@ impl<'a> Compiler<'a> {
             params: u.params,
             first_line: u.first_line,
             is_module,
+            global_cache: GilCell::new(vec![GlobalSlot::default(); names_len]),
         })
     }
 

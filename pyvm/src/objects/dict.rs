@@ -10,6 +10,8 @@
 //! Deleted entries leave a hole that iteration skips; the vector is compacted when holes
 //! outnumber live entries.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use hashbrown::HashTable;
 
 use super::compare::key_eq;
@@ -29,6 +31,23 @@ pub struct Dict {
     entries: Vec<Option<Entry>>,
     table: HashTable<u32>,
     used: usize,
+    /// Names this dict's contents: a fresh number from [`next_version`] on every
+    /// change (0: never changed, so empty). A clone copies it with the contents it
+    /// names. `LOAD_GLOBAL`'s cache keys on (dict identity, version).
+    version: u64,
+}
+
+/// Versions are process-wide and increasing, so one number never names two states of
+/// one dict (CPython's `ma_version_tag` before 3.12).
+static VERSION: AtomicU64 = AtomicU64::new(0);
+
+/// A load and a store, not a read-modify-write: dicts change only under the GIL, so
+/// updates never race; if they did, two dicts could share a number, which is harmless
+/// because the cache also checks which dict it is.
+fn next_version() -> u64 {
+    let v = VERSION.load(Ordering::Relaxed) + 1;
+    VERSION.store(v, Ordering::Relaxed);
+    v
 }
 
 /// `hash(v)` for the built-in hashable types; `TypeError` for the others.
@@ -97,6 +116,11 @@ impl Dict {
         self.used == 0
     }
 
+    /// The version of the contents (see the field).
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
     fn find(&self, hash: i64, key: &Value) -> Option<usize> {
         let entries = &self.entries;
         self.table
@@ -120,6 +144,12 @@ impl Dict {
 
     /// Lookup by a `str` key (globals, builtins, keyword arguments).
     pub fn get_str(&self, key: &super::str::PyStr) -> Option<Value> {
+        self.find_str(key).and_then(|i| self.value_at(i).cloned())
+    }
+
+    /// The entry slot of a `str` key, for [`Dict::value_at`] (valid until the version
+    /// changes).
+    pub fn find_str(&self, key: &super::str::PyStr) -> Option<usize> {
         let h = key.hash();
         let entries = &self.entries;
         self.table
@@ -130,7 +160,13 @@ impl Dict {
                             if std::ptr::eq(&**s, key) || s.as_str() == key.as_str())
                 })
             })
-            .and_then(|&i| self.entries[i as usize].as_ref().map(|e| e.value.clone()))
+            .map(|&i| i as usize)
+    }
+
+    /// The value in entry slot `i`.
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Option<&Value> {
+        self.entries.get(i)?.as_ref().map(|e| &e.value)
     }
 
     pub fn contains(&self, key: &Value) -> Result<bool, PyErr> {
@@ -144,6 +180,7 @@ impl Dict {
     }
 
     pub fn insert_hashed(&mut self, hash: i64, key: Value, value: Value) {
+        self.version = next_version();
         if let Some(i) = self.find(hash, &key) {
             if let Some(e) = self.entries[i].as_mut() {
                 e.value = value;
@@ -168,6 +205,7 @@ impl Dict {
     }
 
     fn remove_at(&mut self, i: usize, h: i64) -> Option<Value> {
+        self.version = next_version();
         if let Ok(slot) = self.table.find_entry(h as u64, |&j| j as usize == i) {
             slot.remove();
         }
@@ -197,7 +235,10 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
-        *self = Dict::new();
+        *self = Dict {
+            version: next_version(),
+            ..Dict::new()
+        };
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {

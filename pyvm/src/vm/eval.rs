@@ -9,6 +9,7 @@ use std::sync::Arc;
 use deferred::Unwind;
 
 use super::call::{self, Called};
+use super::globals;
 use super::ops;
 use super::thread::MicroThread;
 use super::unwind::{self, Raise};
@@ -158,16 +159,11 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     *slot = Value::Null;
                 }
                 Op::LOAD_NAME | Op::LOAD_GLOBAL => {
-                    let name = name_arg!(arg);
-                    let found = th.frames[fi].globals.borrow(gil).get_str(name);
-                    let v = match found {
-                        Some(v) => v,
-                        None => match super::builtins_dict().borrow(gil).get_str(name) {
-                            Some(v) => v,
-                            None => raise!(name_not_defined(name.as_str())),
-                        },
-                    };
-                    th.stack.push(v);
+                    let found = globals::load(gil, &code, arg as usize, &th.frames[fi].globals);
+                    match found {
+                        Some(v) => th.stack.push(v),
+                        None => raise!(name_not_defined(name_arg!(arg).as_str())),
+                    }
                 }
                 Op::STORE_NAME | Op::STORE_GLOBAL => {
                     let v = pop!();

@@ -11,6 +11,7 @@ pub mod attr;
 pub mod call;
 pub(crate) mod eval;
 pub mod frame;
+pub mod globals;
 pub mod iterate;
 pub mod ops;
 pub mod subscript;

@@ -1,0 +1,68 @@
+//! `LOAD_GLOBAL` / `LOAD_NAME`: the globals, then the builtins, through a per-code
+//! cache (CPython 3.11's `LOAD_GLOBAL_MODULE` / `LOAD_GLOBAL_BUILTIN`).
+//!
+//! A slot records which dict entry held the name and the versions of both dicts
+//! (`Dict::version`, renewed on every change). While they are unchanged, the lookup is
+//! two version checks and one indexed read instead of hashing and probing. A slot
+//! holds an index, never the value, so a cached function does not keep its own code
+//! (and this cache) alive.
+
+use std::sync::Arc;
+
+use crate::compile::code::{Code, GlobalSlot};
+use crate::objects::dict::Dict;
+use crate::objects::gil::{Gil, GilCell};
+use crate::objects::value::Value;
+
+/// The value of global `names[arg]` of `code` run in `globals`; `None` if neither
+/// the globals nor the builtins have it (the caller raises NameError).
+#[inline]
+pub fn load(gil: Gil<'_>, code: &Code, arg: usize, globals: &Arc<GilCell<Dict>>) -> Option<Value> {
+    let slot = code
+        .global_cache
+        .borrow(gil)
+        .get(arg)
+        .copied()
+        .unwrap_or_default();
+    let g = globals.borrow(gil);
+    if slot.globals == Arc::as_ptr(globals) as usize && slot.globals_version == g.version() {
+        if !slot.in_builtins {
+            if let Some(v) = g.value_at(slot.index as usize) {
+                return Some(v.clone());
+            }
+        } else {
+            let b = super::builtins_dict().borrow(gil);
+            if b.version() == slot.builtins_version {
+                if let Some(v) = b.value_at(slot.index as usize) {
+                    return Some(v.clone());
+                }
+            }
+        }
+    }
+    let Value::Str(name) = &code.names[arg] else {
+        return None;
+    };
+    let mut fresh = GlobalSlot {
+        globals: Arc::as_ptr(globals) as usize,
+        globals_version: g.version(),
+        ..GlobalSlot::default()
+    };
+    let v = match g.find_str(name) {
+        Some(i) => {
+            fresh.index = i as u32;
+            g.value_at(i).cloned()
+        }
+        None => {
+            let b = super::builtins_dict().borrow(gil);
+            let i = b.find_str(name)?;
+            fresh.index = i as u32;
+            fresh.in_builtins = true;
+            fresh.builtins_version = b.version();
+            b.value_at(i).cloned()
+        }
+    };
+    if let Some(s) = code.global_cache.borrow_mut(gil).get_mut(arg) {
+        *s = fresh;
+    }
+    v
+}
