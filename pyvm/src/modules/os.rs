@@ -95,7 +95,7 @@ fn getcwd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn cwd() -> Result<String, PyErr> {
     std::env::current_dir()
         .map(|p| p.to_string_lossy().into_owned())
-        .map_err(|e| os_error(e.to_string()))
+        .map_err(|e| crate::objects::os_error::from_io(&e, None))
 }
 
 fn getenv(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -121,7 +121,7 @@ pub fn random_bytes(n: usize) -> Result<Vec<u8>, PyErr> {
     buf.resize(n, 0);
     std::fs::File::open("/dev/urandom")
         .and_then(|mut f| f.read_exact(&mut buf))
-        .map_err(|e| os_error(e.to_string()))?;
+        .map_err(|e| crate::objects::os_error::from_io(&e, None))?;
     Ok(buf)
 }
 

@@ -36,7 +36,17 @@ pub struct ExcState {
 pub struct ExcObj {
     pub typ: Arc<PyType>,
     pub args: Vec<Value>,
+    /// Attributes a type sets from its arguments when the instance is made
+    /// (`OSError.errno`, `JSONDecodeError.pos`, ...); empty for most exceptions.
+    pub attrs: Vec<(&'static str, Value)>,
     pub state: GilCell<ExcState>,
+}
+
+impl ExcObj {
+    /// Attribute `name` set when the instance was made.
+    pub fn attr(&self, name: &str) -> Option<&Value> {
+        self.attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
 }
 
 /// A raised Python exception (always an exception instance).
@@ -50,10 +60,26 @@ impl std::fmt::Debug for PyErr {
 }
 
 impl PyErr {
+    /// `typ(*args)`. An `OSError` is built as CPython builds it (see `os_error.rs`):
+    /// `OSError(2, 'msg')` is a `FileNotFoundError` with `errno` 2.
     pub fn new(typ: &Arc<PyType>, args: Vec<Value>) -> PyErr {
+        if typ.is_subtype(&types().exc.os_error) {
+            let (typ, args, attrs) = super::os_error::build(typ, args);
+            return PyErr::with_attrs(&typ, args, attrs);
+        }
+        PyErr::with_attrs(typ, args, Vec::new())
+    }
+
+    /// An instance with `attrs` set beside its `args`.
+    pub fn with_attrs(
+        typ: &Arc<PyType>,
+        args: Vec<Value>,
+        attrs: Vec<(&'static str, Value)>,
+    ) -> PyErr {
         PyErr(Arc::new(ExcObj {
             typ: typ.clone(),
             args,
+            attrs,
             state: GilCell::new(ExcState::default()),
         }))
     }

@@ -54,23 +54,10 @@ pub static METHODS: &[NativeDef] = super::methods::natives![
     "writelines" => writelines, "close" => close, "flush" => flush,
 ];
 
-/// The Python exception for an OS error, CPython style: `[Errno 2] No such file...`.
+/// The Python exception for an OS error on `path`, CPython style: a
+/// `FileNotFoundError` with `errno` 2 whose `str()` is `[Errno 2] No such file...: 'x'`.
 pub fn os_error_for(e: &std::io::Error, path: &str) -> PyErr {
-    let exc = &types().exc;
-    let t = match e.kind() {
-        std::io::ErrorKind::NotFound => &exc.file_not_found_error,
-        std::io::ErrorKind::PermissionDenied => &exc.permission_error,
-        std::io::ErrorKind::AlreadyExists => &exc.file_exists_error,
-        std::io::ErrorKind::IsADirectory => &exc.is_a_directory_error,
-        _ => &exc.os_error,
-    };
-    let errno = e.raw_os_error().unwrap_or(0);
-    let text = e.to_string();
-    let text = text.split(" (os error").next().unwrap_or("").to_owned();
-    PyErr::msg(
-        t,
-        format!("[Errno {errno}] {text}: {}", super::repr::str_repr(path)),
-    )
+    super::os_error::from_io(e, Some(path))
 }
 
 /// `open(file, mode='r', encoding=None)`.

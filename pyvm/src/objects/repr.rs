@@ -20,12 +20,20 @@ const MAX_DEPTH: usize = 1000;
 pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_owned()),
-        Value::Exception(e) => Ok(match e.args.len() {
-            0 => String::new(),
-            1 if e.typ.is_subtype(&super::types::types().exc.key_error) => repr(gil, &e.args[0])?,
-            1 => str_of(gil, &e.args[0])?,
-            _ => repr(gil, &Value::tuple(e.args.clone()))?,
-        }),
+        Value::Exception(e) => {
+            let exc = &super::types::types().exc;
+            if e.typ.is_subtype(&exc.os_error) {
+                if let Some(s) = super::os_error::str(gil, e)? {
+                    return Ok(s);
+                }
+            }
+            Ok(match e.args.len() {
+                0 => String::new(),
+                1 if e.typ.is_subtype(&exc.key_error) => repr(gil, &e.args[0])?,
+                1 => str_of(gil, &e.args[0])?,
+                _ => repr(gil, &Value::tuple(e.args.clone()))?,
+            })
+        }
         _ => repr(gil, v),
     }
 }
@@ -213,7 +221,7 @@ fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
             );
         }
         Value::Type(t) => {
-            let _ = write!(out, "<class '{}'>", t.name);
+            let _ = write!(out, "<class '{}'>", t.qualified_name());
         }
         Value::Exception(e) => {
             let args = if e.args.len() == 1 {

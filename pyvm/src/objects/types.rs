@@ -37,11 +37,23 @@ pub enum Kind {
 /// A type object. Built-in types are immutable and shared by every thread.
 pub struct PyType {
     pub name: String,
+    /// `__module__`: `builtins` for the built-in types; tracebacks and `repr` qualify
+    /// the name with any other (`struct.error`, `json.decoder.JSONDecodeError`).
+    pub module: &'static str,
     pub base: Option<Arc<PyType>>,
     pub kind: Kind,
 }
 
 impl PyType {
+    /// The name as tracebacks and `repr` print it: `module.name` outside `builtins`.
+    pub fn qualified_name(&self) -> String {
+        if self.module == "builtins" {
+            self.name.clone()
+        } else {
+            format!("{}.{}", self.module, self.name)
+        }
+    }
+
     /// Is `self` the same as or a subclass of `other`?
     pub fn is_subtype(&self, other: &PyType) -> bool {
         let mut t = Some(self);
@@ -102,7 +114,17 @@ exceptions! {
     file_exists_error: "FileExistsError" < os_error,
     permission_error: "PermissionError" < os_error,
     is_a_directory_error: "IsADirectoryError" < os_error,
+    not_a_directory_error: "NotADirectoryError" < os_error,
     timeout_error: "TimeoutError" < os_error,
+    blocking_io_error: "BlockingIOError" < os_error,
+    child_process_error: "ChildProcessError" < os_error,
+    interrupted_error: "InterruptedError" < os_error,
+    process_lookup_error: "ProcessLookupError" < os_error,
+    connection_error: "ConnectionError" < os_error,
+    broken_pipe_error: "BrokenPipeError" < connection_error,
+    connection_aborted_error: "ConnectionAbortedError" < connection_error,
+    connection_refused_error: "ConnectionRefusedError" < connection_error,
+    connection_reset_error: "ConnectionResetError" < connection_error,
     runtime_error: "RuntimeError" < exception,
     recursion_error: "RecursionError" < runtime_error,
     not_implemented_error: "NotImplementedError" < runtime_error,
@@ -119,6 +141,7 @@ exceptions! {
 fn new_type(name: &str, base: Option<&Arc<PyType>>, kind: Kind) -> Arc<PyType> {
     Arc::new(PyType {
         name: name.to_owned(),
+        module: "builtins",
         base: base.cloned(),
         kind,
     })
@@ -190,6 +213,7 @@ impl Types {
             Value::Type(_) => self.type_.clone(),
             Value::Iter(_) | Value::File(_) => Arc::new(PyType {
                 name: type_name(v),
+                module: "builtins",
                 base: Some(self.object.clone()),
                 kind: Kind::Iterator,
             }),

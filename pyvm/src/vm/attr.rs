@@ -51,6 +51,9 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
                 }
                 _ => {}
             }
+            if let Some(v) = e.attr(name) {
+                return Ok(v.clone());
+            }
         }
         Value::Function(f) => match name {
             "__name__" => return Ok(Value::str(&f.name)),
@@ -77,6 +80,7 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
         Value::Type(t) => {
             match name {
                 "__name__" | "__qualname__" => return Ok(Value::str(&t.name)),
+                "__module__" => return Ok(Value::str(t.module)),
                 "__base__" => return Ok(t.base.clone().map_or(Value::None, Value::Type)),
                 "__mro__" => {
                     let mut mro = Vec::new();

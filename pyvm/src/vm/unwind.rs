@@ -224,17 +224,18 @@ fn format_chain(
     out.push('\n');
 }
 
-/// `TypeError: message` (or just the class name when there is no message).
+/// `TypeError: message` (or just the class name when there is no message); a type
+/// outside `builtins` is qualified with its module (`struct.error: ...`).
 pub fn exception_line(gil: Gil<'_>, err: &PyErr) -> String {
     let e = &err.0;
-    let name = &e.typ.name;
+    let name = e.typ.qualified_name();
     let msg = if e.typ.is_subtype(&types().exc.key_error) && e.args.len() == 1 {
         crate::objects::repr::repr(gil, &e.args[0]).unwrap_or_default()
     } else {
         crate::objects::repr::str_of(gil, &err.value()).unwrap_or_default()
     };
     if msg.is_empty() {
-        name.clone()
+        name
     } else {
         format!("{name}: {msg}")
     }

@@ -81,6 +81,7 @@ mod errors {
     golden!(uncaught_context_chain3, "errors/uncaught_context_chain3.py");
     golden!(uncaught_custom_message, "errors/uncaught_custom_message.py");
     golden!(uncaught_deep_chain, "errors/uncaught_deep_chain.py");
+    golden!(uncaught_file_not_found, "errors/uncaught_file_not_found.py");
     golden!(uncaught_finally_runs, "errors/uncaught_finally_runs.py");
     golden!(uncaught_from_none, "errors/uncaught_from_none.py");
     golden!(uncaught_in_comprehension, "errors/uncaught_in_comprehension.py");
@@ -93,6 +94,7 @@ mod errors {
     golden!(uncaught_name, "errors/uncaught_name.py");
     golden!(uncaught_none_call, "errors/uncaught_none_call.py");
     golden!(uncaught_recursion, "errors/uncaught_recursion.py");
+    golden!(uncaught_struct_error, "errors/uncaught_struct_error.py");
     golden!(uncaught_type, "errors/uncaught_type.py");
     golden!(uncaught_type_compare, "errors/uncaught_type_compare.py");
     golden!(uncaught_unhashable, "errors/uncaught_unhashable.py");
@@ -110,6 +112,7 @@ mod exceptions {
     golden!(hierarchy, "exceptions/hierarchy.py");
     golden!(loop_control_in_try, "exceptions/loop_control_in_try.py");
     golden!(nested_handlers, "exceptions/nested_handlers.py");
+    golden!(oserror_attrs, "exceptions/oserror_attrs.py");
     golden!(raise_forms, "exceptions/raise_forms.py");
     golden!(recursion_limit, "exceptions/recursion_limit.py");
     golden!(try_except, "exceptions/try_except.py");
@@ -118,6 +121,7 @@ mod files {
     use super::*;
     golden!(binary_mode, "files/binary_mode.py");
     golden!(open_errors, "files/open_errors.py");
+    golden!(oserror_from_os, "files/oserror_from_os.py");
     golden!(write_read, "files/write_read.py");
 }
 mod floats {
@@ -165,6 +169,7 @@ mod modules {
     golden!(json_config, "modules/json_config.py");
     golden!(json_dumps, "modules/json_dumps.py");
     golden!(json_dumps_fuzz, "modules/json_dumps_fuzz.py");
+    golden!(json_error_attrs, "modules/json_error_attrs.py");
     golden!(json_errors, "modules/json_errors.py");
     golden!(json_fuzz, "modules/json_fuzz.py");
     golden!(json_hooks, "modules/json_hooks.py");
@@ -188,6 +193,7 @@ mod modules {
     golden!(prog_monte_carlo, "modules/prog_monte_carlo.py");
     golden!(prog_packet_parser, "modules/prog_packet_parser.py");
     golden!(prog_store_sim, "modules/prog_store_sim.py");
+    golden!(qualified_types, "modules/qualified_types.py");
     golden!(random_errors, "modules/random_errors.py");
     golden!(random_fuzz, "modules/random_fuzz.py");
     golden!(random_seeded, "modules/random_seeded.py");
@@ -226,6 +232,7 @@ mod programs {
 mod strings {
     use super::*;
     golden!(basics, "strings/basics.py");
+    golden!(bytes_strip, "strings/bytes_strip.py");
     golden!(char_classes, "strings/char_classes.py");
     golden!(find_replace_edge, "strings/find_replace_edge.py");
     golden!(format_method, "strings/format_method.py");

@@ -452,7 +452,7 @@ fn input(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut line = String::new();
     let n = std::io::stdin()
         .read_line(&mut line)
-        .map_err(|e| os_error(e.to_string()))?;
+        .map_err(|e| crate::objects::os_error::from_io(&e, None))?;
     if n == 0 {
         return Err(eof_error("EOF when reading a line").into());
     }

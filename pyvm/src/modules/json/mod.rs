@@ -44,6 +44,7 @@ fn decode_error_type() -> &'static Arc<PyType> {
     DECODE_ERROR.get_or_init(|| {
         Arc::new(PyType {
             name: "JSONDecodeError".to_owned(),
+            module: "json.decoder",
             base: Some(types().exc.value_error.clone()),
             kind: Kind::Exception,
         })
@@ -51,7 +52,8 @@ fn decode_error_type() -> &'static Arc<PyType> {
 }
 
 /// `JSONDecodeError(msg, doc, pos)`: the message carries line, column and position in
-/// characters, counted as CPython counts them.
+/// characters, counted as CPython counts them; `msg`, `doc`, `pos`, `lineno` and
+/// `colno` are attributes.
 fn decode_error(msg: &str, doc: &str, byte_pos: usize) -> PyErr {
     let mut end = byte_pos.min(doc.len());
     while !doc.is_char_boundary(end) {
@@ -64,9 +66,19 @@ fn decode_error(msg: &str, doc: &str, byte_pos: usize) -> PyErr {
         Some(nl) => before[nl + 1..].chars().count() + 1,
         None => pos + 1,
     };
-    PyErr::msg(
+    let int = |n: usize| Value::Int(n as i64);
+    PyErr::with_attrs(
         decode_error_type(),
-        format!("{msg}: line {lineno} column {colno} (char {pos})"),
+        vec![Value::string(format!(
+            "{msg}: line {lineno} column {colno} (char {pos})"
+        ))],
+        vec![
+            ("msg", Value::str(msg)),
+            ("doc", Value::str(doc)),
+            ("pos", int(pos)),
+            ("lineno", int(lineno)),
+            ("colno", int(colno)),
+        ],
     )
 }
 

@@ -48,6 +48,7 @@ fn error_type() -> &'static Arc<PyType> {
     ERROR.get_or_init(|| {
         Arc::new(PyType {
             name: "error".to_owned(),
+            module: "struct",
             base: Some(types().exc.exception.clone()),
             kind: Kind::Exception,
         })

@@ -11,13 +11,16 @@ use super::natives;
 pub static BYTES_METHODS: &[crate::objects::function::NativeDef] = natives![
     "decode" => decode, "hex" => hex, "startswith" => startswith, "endswith" => endswith,
     "find" => find, "count" => count, "split" => split, "join" => join, "strip" => strip,
-    "upper" => upper, "lower" => lower, "replace" => replace,
+    "lstrip" => lstrip, "rstrip" => rstrip, "removeprefix" => removeprefix,
+    "removesuffix" => removesuffix, "upper" => upper, "lower" => lower, "replace" => replace,
 ];
 
 pub static BYTEARRAY_METHODS: &[crate::objects::function::NativeDef] = natives![
     "decode" => decode, "hex" => hex, "startswith" => startswith, "endswith" => endswith,
     "find" => find, "count" => count, "split" => split, "join" => join, "strip" => strip,
-    "upper" => upper, "lower" => lower, "replace" => replace, "append" => append,
+    "lstrip" => lstrip, "rstrip" => rstrip, "removeprefix" => removeprefix,
+    "removesuffix" => removesuffix, "upper" => upper, "lower" => lower, "replace" => replace,
+    "append" => append,
     "extend" => extend, "pop" => pop, "clear" => clear,
 ];
 
@@ -193,19 +196,59 @@ fn join(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(same(args.at(0), out))
 }
 
-fn strip(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("strip", 0, 1)?;
+/// `strip`, `lstrip`, `rstrip`: the bytes in the argument (ASCII whitespace for
+/// none or `None`) removed from the chosen ends.
+fn strip_impl(cx: &mut Cx, args: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    args.check_method(name, 0, 1)?;
     let b = data(cx, args.at(0));
     let set = match args.get(1) {
+        None | Some(Value::None) => b" \t\n\r\x0b\x0c".to_vec(),
         Some(v) => bytes_arg(cx, v)?,
-        None => b" \t\n\r\x0b\x0c".to_vec(),
     };
-    let start = b.iter().position(|c| !set.contains(c)).unwrap_or(b.len());
-    let end = b
-        .iter()
-        .rposition(|c| !set.contains(c))
-        .map_or(start, |i| i + 1);
+    let start = match left {
+        true => b.iter().position(|c| !set.contains(c)).unwrap_or(b.len()),
+        false => 0,
+    };
+    let end = match right {
+        true => b
+            .iter()
+            .rposition(|c| !set.contains(c))
+            .map_or(0, |i| i + 1),
+        false => b.len(),
+    };
     Ok(same(args.at(0), b[start..end.max(start)].to_vec()))
+}
+
+fn strip(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    strip_impl(cx, args, "strip", true, true)
+}
+
+fn lstrip(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    strip_impl(cx, args, "lstrip", true, false)
+}
+
+fn rstrip(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    strip_impl(cx, args, "rstrip", false, true)
+}
+
+/// `removeprefix` / `removesuffix`: a copy without `affix` at that end, if it is there.
+fn remove_affix(cx: &mut Cx, args: Args, name: &str, prefix: bool) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let b = data(cx, args.at(0));
+    let affix = bytes_arg(cx, args.at(1))?;
+    let out = match prefix {
+        true => b.strip_prefix(&affix[..]),
+        false => b.strip_suffix(&affix[..]),
+    };
+    Ok(same(args.at(0), out.unwrap_or(&b).to_vec()))
+}
+
+fn removeprefix(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    remove_affix(cx, args, "removeprefix", true)
+}
+
+fn removesuffix(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    remove_affix(cx, args, "removesuffix", false)
 }
 
 fn upper(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -1,0 +1,4 @@
+import struct
+
+print(struct.pack("<h", 1))
+struct.pack("<h", 70000)
