@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use super::opcodes::{Instr, Op};
 use crate::objects::gil::GilCell;
+use crate::objects::methods::MethodSlot;
 use crate::objects::value::Value;
 
 /// Source position of one instruction (1-based lines, 0-based character columns).
@@ -55,6 +56,8 @@ pub struct Code {
     /// `LOAD_GLOBAL`/`LOAD_NAME` cache: one slot per entry of `names` (see
     /// `vm::globals`). Behind the GIL because code objects are shared.
     pub global_cache: GilCell<Vec<GlobalSlot>>,
+    /// `LOAD_METHOD` cache, one slot per entry of `names` (`methods::find_cached`).
+    pub method_cache: GilCell<Vec<MethodSlot>>,
 }
 
 /// Where a global name was found: entry `index` of the globals dict at address

@@ -246,6 +246,7 @@ impl<'a> Compiler<'a> {
             first_line: u.first_line,
             is_module,
             global_cache: GilCell::new(vec![GlobalSlot::default(); names_len]),
+            method_cache: GilCell::new(vec![Default::default(); names_len]),
         })
     }
 

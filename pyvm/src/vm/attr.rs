@@ -19,6 +19,22 @@ pub fn load_method(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Option<Value
     }
 }
 
+/// [`load_method`] for `LOAD_METHOD names[arg]` of `code`, through the code's cache.
+#[inline]
+pub fn load_method_cached(gil: Gil<'_>, code: &Code, arg: usize, obj: &Value) -> Option<Value> {
+    match obj {
+        Value::Module(_) | Value::Type(_) => None,
+        _ => {
+            let Value::Str(name) = &code.names[arg] else {
+                return None;
+            };
+            let mut cache = code.method_cache.borrow_mut(gil);
+            let slot = cache.get_mut(arg)?;
+            crate::objects::methods::find_cached(obj, name.as_str(), slot).map(Value::Native)
+        }
+    }
+}
+
 /// `obj.name`.
 pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
     if name == "__class__" {

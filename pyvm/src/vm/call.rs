@@ -61,28 +61,47 @@ fn check_depth(th: &MicroThread) -> Result<(), PyErr> {
     Ok(())
 }
 
+/// What a simple call's frame takes from its function: cloned while the function is
+/// borrowed from the stack, so the call never clones (and drops) the function itself.
+pub struct FrameParts {
+    code: Arc<Code>,
+    cells: Vec<CellRef>,
+    globals: Arc<GilCell<Dict>>,
+}
+
+impl FrameParts {
+    #[inline]
+    pub fn of(f: &Function) -> FrameParts {
+        FrameParts {
+            code: f.code.clone(),
+            cells: f.closure.clone(),
+            globals: f.globals.clone(),
+        }
+    }
+}
+
 /// Push a frame for a simple call whose arguments already sit at `args_at`; `floor`
 /// is where the callable slots begin.
+#[inline]
 pub fn push_simple_frame(
-    _gil: Gil<'_>,
     th: &mut MicroThread,
-    f: &Arc<Function>,
+    parts: FrameParts,
     args_at: usize,
     floor: usize,
 ) -> Result<(), PyErr> {
     check_depth(th)?;
-    let code = &f.code;
+    let code = parts.code;
     let extra = code.nlocals() - code.params.argcount as usize;
     if extra > 0 {
         th.stack.extend(std::iter::repeat_n(Value::Null, extra));
     }
     th.frames.push(Frame {
-        code: code.clone(),
+        code,
         ip: 0,
         base: args_at,
         block_base: th.blocks.len(),
-        cells: f.closure.clone(),
-        globals: f.globals.clone(),
+        cells: parts.cells,
+        globals: parts.globals,
         floor,
     });
     Ok(())

@@ -24,6 +24,18 @@ use crate::objects::methods;
 use crate::objects::types::types;
 use crate::objects::value::Value;
 
+/// Pop the top `n` values without running their drop glue: only for values known to
+/// be inline (ints, floats, bools), which own nothing, so nothing leaks.
+#[inline(always)]
+fn forget_top(stack: &mut Vec<Value>, n: usize) {
+    for _ in 0..n {
+        if let Some(v) = stack.pop() {
+            debug_assert!(v.heap_ptr().is_none(), "forgetting a heap value");
+            std::mem::forget(v);
+        }
+    }
+}
+
 /// Run the micro-thread until the frame at index `stop` returns or raises.
 pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
     let mut pending: Option<(PyErr, Raise)> = None;
@@ -141,7 +153,11 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                             "cannot access local variable '{name}' where it is not associated with a value"
                         )));
                     }
-                    let v = v.clone();
+                    // Ints, the commonest locals, copied without the out-of-line clone.
+                    let v = match *v {
+                        Value::Int(i) => Value::Int(i),
+                        ref v => v.clone(),
+                    };
                     th.stack.push(v);
                 }
                 Op::STORE_FAST => {
@@ -217,7 +233,7 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 }
                 Op::LOAD_METHOD => {
                     let obj = pop!();
-                    match tri!(ops::load_method(gil, &obj, name_arg!(arg).as_str())) {
+                    match super::attr::load_method_cached(gil, &code, arg as usize, &obj) {
                         Some(m) => {
                             th.stack.push(m);
                             th.stack.push(obj);
@@ -263,19 +279,19 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     // parameters; the arguments become its locals where they lie.
                     let fast = match (&th.stack[head], &th.stack[head + 1]) {
                         (Value::Null, Value::Function(f)) if call::is_simple(f, argc) => {
-                            Some((f.clone(), head + 2))
+                            Some((call::FrameParts::of(f), head + 2))
                         }
                         (Value::Function(f), _) if call::is_simple(f, argc + 1) => {
-                            Some((f.clone(), head + 1))
+                            Some((call::FrameParts::of(f), head + 1))
                         }
                         _ => None,
                     };
-                    if let Some((f, args_at)) = fast {
+                    if let Some((parts, args_at)) = fast {
                         th.frames[fi].ip = ip;
                         if super::attention() {
                             raise!(super::take_interrupt());
                         }
-                        tri!(call::push_simple_frame(gil, th, &f, args_at, head));
+                        tri!(call::push_simple_frame(th, parts, args_at, head));
                         continue 'frame;
                     }
                     let (callable, args) = if th.stack[head].is_null() {
@@ -356,8 +372,10 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                         _ => None,
                     };
                     if let Some(v) = fast {
-                        th.stack.truncate(n - 1);
-                        th.stack[n - 2] = v;
+                        // Both operands are inline numbers: forgetting them skips the
+                        // drop glue (a call per value) and leaks nothing.
+                        forget_top(&mut th.stack, 2);
+                        th.stack.push(v);
                         continue;
                     }
                     let b = pop!();
@@ -408,8 +426,8 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                             4 => x > y,
                             _ => x >= y,
                         };
-                        th.stack.truncate(n - 1);
-                        th.stack[n - 2] = Value::Bool(r);
+                        forget_top(&mut th.stack, 2);
+                        th.stack.push(Value::Bool(r));
                         continue;
                     }
                     let b = pop!();
@@ -430,14 +448,19 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::COMPARE_AND_BRANCH => {
                     let n = th.stack.len();
                     let r = match (&th.stack[n - 2], &th.stack[n - 1]) {
-                        (Value::Int(x), Value::Int(y)) => match arg & 7 {
-                            0 => x < y,
-                            1 => x <= y,
-                            2 => x == y,
-                            3 => x != y,
-                            4 => x > y,
-                            _ => x >= y,
-                        },
+                        (Value::Int(x), Value::Int(y)) => {
+                            let r = match arg & 7 {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            };
+                            forget_top(&mut th.stack, 2);
+                            ip = if r { ip + 1 } else { (arg >> 3) as usize };
+                            continue;
+                        }
                         (a, b) => tri!(compare::compare(gil, CmpOp::from_u32(arg & 7), a, b)),
                     };
                     th.stack.truncate(n - 2);

@@ -127,6 +127,29 @@ pub fn find(obj: &Value, name: &str) -> Option<&'static NativeDef> {
     table(kind_of(obj)).iter().find(|d| d.name == name)
 }
 
+/// A `LOAD_METHOD` cache slot: what a name resolved to on receivers of `kind`.
+#[derive(Clone, Copy, Default)]
+pub struct MethodSlot {
+    kind: Option<Kind>,
+    def: Option<&'static NativeDef>,
+}
+
+/// [`find`] through a cache slot. The method tables are static, so the answer
+/// depends only on the receiver's kind and never goes stale.
+#[inline]
+pub fn find_cached(obj: &Value, name: &str, slot: &mut MethodSlot) -> Option<&'static NativeDef> {
+    let kind = kind_of(obj);
+    if slot.kind == Some(kind) {
+        return slot.def;
+    }
+    let def = table(kind).iter().find(|d| d.name == name);
+    *slot = MethodSlot {
+        kind: Some(kind),
+        def,
+    };
+    def
+}
+
 /// `str.join`, `dict.fromkeys`, ...: a method looked up on the type itself.
 pub fn find_in_type(t: &PyType, name: &str) -> Option<&'static NativeDef> {
     let kind = if t.kind == Kind::Type {
