@@ -79,67 +79,80 @@ impl Args {
     }
 
     /// `TypeError` unless there are between `min` and `max` positional arguments and no
-    /// keywords left, worded as CPython words it for built-ins.
+    /// keywords, worded as CPython words it for a built-in that takes no keywords
+    /// (`abs() takes no keyword arguments`).
     pub fn check(&self, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
-        if let Some((k, _)) = self.kw.first() {
-            return Err(if self.kw.len() == 1 && max > 0 && !k.is_empty() {
-                type_error(format!("{name}() got an unexpected keyword argument '{k}'"))
-            } else {
-                type_error(format!("{name}() takes no keyword arguments"))
-            });
+        if !self.kw.is_empty() {
+            return Err(type_error(format!("{name}() takes no keyword arguments")));
         }
-        let n = self.pos.len();
-        if n >= min && n <= max {
-            return Ok(());
-        }
-        Err(type_error(if min == max {
-            match min {
-                0 => format!("{name}() takes no arguments ({n} given)"),
-                1 => format!("{name}() takes exactly one argument ({n} given)"),
-                _ => format!("{name} expected {min} arguments, got {n}"),
-            }
-        } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        }))
+        count_error(name, name, self.pos.len(), min, max)
     }
 
-    /// Like `check` for a method: `self` is not counted in CPython's messages.
+    /// Like `check` for a built-in that accepts keywords (each taken with `take_kw`
+    /// first): a keyword still left is CPython's `'k' is an invalid keyword argument
+    /// for int()`.
+    pub fn check_kw(&self, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
+        self.no_kw_left(name)?;
+        count_error(name, name, self.pos.len(), min, max)
+    }
+
+    /// `TypeError` for a keyword that a native accepting keywords did not take.
+    pub fn no_kw_left(&self, name: &str) -> Result<(), PyErr> {
+        match self.kw.first() {
+            Some((k, _)) => Err(type_error(format!(
+                "'{k}' is an invalid keyword argument for {}()",
+                bare(name)
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    /// Like `check` for a method: `self` is not counted, and CPython names the type in
+    /// `str.upper() takes no keyword arguments` and `... takes no arguments (1 given)`.
     pub fn check_method(&self, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
-        if let Some((k, _)) = self.kw.first() {
+        let qualified = match (name.contains('.'), self.pos.first()) {
+            (false, Some(this)) => format!("{}.{name}", type_name(this)),
+            _ => name.to_owned(),
+        };
+        if !self.kw.is_empty() {
             return Err(type_error(format!(
-                "{name}() got an unexpected keyword argument '{k}'"
+                "{qualified}() takes no keyword arguments"
             )));
         }
         let n = self.pos.len().saturating_sub(1);
-        if n >= min && n <= max {
-            return Ok(());
-        }
-        Err(type_error(if min == max {
-            match min {
-                0 => format!("{name}() takes no arguments ({n} given)"),
-                1 => format!("{name}() takes exactly one argument ({n} given)"),
-                _ => format!("{name} expected {min} arguments, got {n}"),
-            }
-        } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        }))
+        count_error(bare(name), &qualified, n, min, max)
     }
+}
+
+/// `name` without a module or type prefix (`list.append` -> `append`).
+fn bare(name: &str) -> &str {
+    name.rsplit('.').next().unwrap_or(name)
+}
+
+/// CPython's messages for a wrong number of positional arguments: `qualified() takes
+/// exactly one argument (2 given)` for one-or-none, `name expected at most 2
+/// arguments, got 3` for the others.
+fn count_error(name: &str, qualified: &str, n: usize, min: usize, max: usize) -> Result<(), PyErr> {
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    Err(type_error(if min == max {
+        match min {
+            0 => format!("{qualified}() takes no arguments ({n} given)"),
+            1 => format!("{qualified}() takes exactly one argument ({n} given)"),
+            _ => format!("{name} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    }))
 }
 
 /// Refuse to build an object of `n` items/bytes that could not be allocated

@@ -64,7 +64,7 @@ pub fn os_error_for(e: &std::io::Error, path: &str) -> PyErr {
 pub fn open(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let mode_kw = args.take_kw("mode");
     let _encoding = args.take_kw("encoding");
-    args.check("open", 1, 3)?;
+    args.check_kw("open", 1, 3)?;
     let path = match args.at(0) {
         Value::Str(s) => s.as_str().to_owned(),
         v => {

@@ -23,7 +23,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             if let Some(b) = args.take_kw("base") {
                 args.pos.push(b);
             }
-            args.check("int", 0, 2)?;
+            args.check_kw("int", 0, 2)?;
             make_int(cx, &args)?
         }
         Kind::Float => {
@@ -44,7 +44,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         }
         Kind::Str => {
             let enc = args.take_kw("encoding");
-            args.check("str", 0, 2)?;
+            args.check_kw("str", 0, 2)?;
             match (args.get(0), args.get(1).or(enc.as_ref())) {
                 (None, _) => Value::str(""),
                 (Some(Value::Bytes(b)), Some(_)) => {
@@ -72,7 +72,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         }
         Kind::Bytes | Kind::ByteArray => {
             let enc = args.take_kw("encoding");
-            args.check(name, 0, 2)?;
+            args.check_kw(name, 0, 2)?;
             let data: Vec<u8> = match args.get(0) {
                 None => Vec::new(),
                 Some(Value::Str(s)) => {

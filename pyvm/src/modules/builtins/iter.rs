@@ -40,7 +40,7 @@ pub fn sum(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     if let Some(s) = args.take_kw("start") {
         args.pos.push(s);
     }
-    args.check("sum", 1, 2)?;
+    args.check_kw("sum", 1, 2)?;
     let mut acc = args.get(1).cloned().unwrap_or(Value::Int(0));
     match &acc {
         Value::Str(_) => {
@@ -65,11 +65,7 @@ pub fn sum(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 fn min_max(cx: &mut Cx, mut args: Args, name: &str, want_max: bool) -> PyResult<Value> {
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let default = args.take_kw("default");
-    if let Some((k, _)) = args.kw.first() {
-        return Err(
-            type_error(format!("{name}() got an unexpected keyword argument '{k}'")).into(),
-        );
-    }
+    args.no_kw_left(name)?;
     let items = match args.len() {
         0 => return Err(type_error(format!("{name} expected at least 1 argument, got 0")).into()),
         1 => cx.collect(args.at(0))?,
@@ -195,7 +191,7 @@ pub fn enumerate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     if let Some(s) = args.take_kw("start") {
         args.pos.push(s);
     }
-    args.check("enumerate", 1, 2)?;
+    args.check_kw("enumerate", 1, 2)?;
     let start = match args.get(1) {
         Some(v) => arg_int(v, "")?,
         None => 0,
@@ -209,7 +205,7 @@ pub fn enumerate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 
 pub fn zip(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let _strict = args.take_kw("strict");
-    args.check("zip", 0, usize::MAX)?;
+    args.check_kw("zip", 0, usize::MAX)?;
     let mut inners = Vec::with_capacity(args.len());
     for (i, v) in args.pos.iter().enumerate() {
         inners.push(cx.iter(v).map_err(|e| match e {

@@ -231,7 +231,7 @@ fn round(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     if let Some(n) = args.take_kw("ndigits") {
         args.pos.push(n);
     }
-    args.check("round", 1, 2)?;
+    args.check_kw("round", 1, 2)?;
     let nd = match args.get(1) {
         None | Some(Value::None) => None,
         Some(v) => Some(arg_int(v, "")?),

@@ -15,7 +15,7 @@ use crate::objects::types::type_name;
 
 pub fn prod(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let start = args.take_kw("start").unwrap_or(Value::Int(1));
-    args.check("prod", 1, 1)?;
+    args.check_kw("prod", 1, 1)?;
     let it = cx.iter(args.at(0))?;
     let mut acc = start;
     while let Some(v) = cx.next(&it)? {

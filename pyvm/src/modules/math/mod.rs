@@ -272,8 +272,8 @@ fn atan2(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn hypot(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    if let Some((k, _)) = args.kw.first() {
-        return Err(type_error(format!("hypot() got an unexpected keyword argument '{k}'")).into());
+    if !args.kw.is_empty() {
+        return Err(type_error("math.hypot() takes no keyword arguments").into());
     }
     let xs = args.pos.iter().map(to_f64).collect::<Result<Vec<_>, _>>()?;
     Ok(Value::Float(vector_norm(&xs)))

@@ -325,7 +325,7 @@ fn unpack_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     if let Some(o) = offset {
         args.pos.push(o);
     }
-    args.check("unpack_from", 2, 3)?;
+    args.check_kw("unpack_from", 2, 3)?;
     let lay = layout(args.at(0))?;
     let offset = match args.get(2) {
         Some(o) => arg_int(o, "")?,

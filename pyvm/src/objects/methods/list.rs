@@ -169,11 +169,7 @@ pub fn sort_values(
         Some(v) => cx.truthy(&v)?,
         None => false,
     };
-    if let Some((k, _)) = args.kw.first() {
-        return Err(
-            type_error(format!("{name}() got an unexpected keyword argument '{k}'")).into(),
-        );
-    }
+    args.no_kw_left(name)?;
     let keys = match key {
         Some(f) => {
             let mut ks = Vec::with_capacity(items.len());
