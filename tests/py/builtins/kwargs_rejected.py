@@ -40,6 +40,7 @@ calls = [
     lambda: math.hypot(1, foo=2),
     lambda: math.isclose(1, 1, foo=2),
     lambda: struct.unpack_from("b", b"a", foo=1),
+    lambda: (1).to_bytes(2, "big", foo=1),
     lambda: "a".strip(chars="x"),
     lambda: "a".upper(x=1),
     lambda: "a".join(iterable=[]),

@@ -50,6 +50,7 @@ fn to_bytes(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         .take_kw("byteorder")
         .or_else(|| args.get(2).cloned())
         .unwrap_or(Value::str("big"));
+    args.no_kw_left("to_bytes")?;
     let n = arg_int(&length, "")?.max(0) as usize;
     let b = int::to_big(args.at(0)).unwrap_or_default();
     if b.sign() == num_bigint::Sign::Minus {
