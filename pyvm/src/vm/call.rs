@@ -17,7 +17,7 @@ use crate::objects::dict::Dict;
 use crate::objects::exception::{recursion_error, type_error, PyErr};
 use crate::objects::function::Function;
 use crate::objects::gil::{Gil, GilCell};
-use crate::objects::types::type_name;
+use crate::objects::types::{type_name, Kind};
 use crate::objects::value::{CellRef, Value};
 
 /// What calling something produced.
@@ -41,6 +41,37 @@ pub fn take_args(stack: &mut Vec<Value>, start: usize) -> SmallVec<[Value; 4]> {
         *slot = stack.pop().expect("an argument on the stack");
     }
     SmallVec::from_buf_and_len(buf, n)
+}
+
+/// A one-argument call the loop answers without an argument list or a native call
+/// (CPython 3.11's CALL_NO_KW_LIST_APPEND, CALL_NO_KW_LEN, PRECALL_NO_KW_STR_1):
+/// `stack[head..]` is `[NULL or method, callable or self, arg]`. `None`: call it
+/// the ordinary way.
+#[inline]
+pub fn specialized_1(gil: Gil<'_>, stack: &[Value], head: usize) -> Option<Value> {
+    match (&stack[head], &stack[head + 1]) {
+        (Value::Native(d), Value::List(l)) if crate::objects::methods::is_append(d) => {
+            let v = stack[head + 2].clone();
+            l.borrow_mut(gil).push(v);
+            Some(Value::None)
+        }
+        (Value::Null, Value::Native(d)) if crate::modules::builtins::is_len(d) => {
+            match &stack[head + 2] {
+                Value::List(l) => Some(Value::Int(l.borrow(gil).len() as i64)),
+                Value::Str(s) => Some(Value::Int(s.char_len() as i64)),
+                Value::Tuple(t) => Some(Value::Int(t.len() as i64)),
+                Value::Dict(d) => Some(Value::Int(d.borrow(gil).len() as i64)),
+                _ => None,
+            }
+        }
+        // `str` of its two commonest arguments (no user type can subclass `str` here).
+        (Value::Null, Value::Type(t)) if t.kind == Kind::Str => match &stack[head + 2] {
+            Value::Int(i) => Some(Value::string(i.to_string())),
+            v @ Value::Str(_) => Some(v.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Can `f` take `argc` positional arguments directly as its first locals?

@@ -15,12 +15,10 @@ use super::thread::MicroThread;
 use super::unwind::{self, Raise};
 use super::Outcome;
 use crate::compile::opcodes::Op;
-use crate::modules::builtins;
 use crate::native::{Args, Cx};
 use crate::objects::compare::{self, CmpOp};
 use crate::objects::exception::{name_not_defined, unbound_local, PyErr};
 use crate::objects::gil::{Gil, GilCell};
-use crate::objects::methods;
 use crate::objects::types::types;
 use crate::objects::value::Value;
 
@@ -249,26 +247,11 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     let argc = arg as usize;
                     let n = th.stack.len();
                     let head = n - argc - 2;
-                    // Specialized like CPython 3.11's CALL_NO_KW_LIST_APPEND and
-                    // CALL_NO_KW_LEN: no argument list, no native call.
+                    // Specialized like CPython 3.11's CALL_NO_KW_LIST_APPEND,
+                    // CALL_NO_KW_LEN and PRECALL_NO_KW_STR_1: no argument list, no
+                    // native call.
                     if argc == 1 {
-                        let special = match (&th.stack[head], &th.stack[head + 1]) {
-                            (Value::Native(d), Value::List(l)) if methods::is_append(d) => {
-                                let v = th.stack[head + 2].clone();
-                                l.borrow_mut(gil).push(v);
-                                Some(Value::None)
-                            }
-                            (Value::Null, Value::Native(d)) if builtins::is_len(d) => {
-                                match &th.stack[head + 2] {
-                                    Value::List(l) => Some(Value::Int(l.borrow(gil).len() as i64)),
-                                    Value::Str(s) => Some(Value::Int(s.char_len() as i64)),
-                                    Value::Tuple(t) => Some(Value::Int(t.len() as i64)),
-                                    Value::Dict(d) => Some(Value::Int(d.borrow(gil).len() as i64)),
-                                    _ => None,
-                                }
-                            }
-                            _ => None,
-                        };
+                        let special = call::specialized_1(gil, &th.stack, head);
                         if let Some(v) = special {
                             th.stack.truncate(head);
                             th.stack.push(v);

@@ -242,6 +242,7 @@ mod strings {
     golden!(palindromes_anagrams, "strings/palindromes_anagrams.py");
     golden!(repr_escapes, "strings/repr_escapes.py");
     golden!(split_join_edge, "strings/split_join_edge.py");
+    golden!(split_one_char, "strings/split_one_char.py");
     golden!(str_methods_more, "strings/str_methods_more.py");
     golden!(string_building, "strings/string_building.py");
     golden!(text_processing, "strings/text_processing.py");

@@ -109,17 +109,22 @@ fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<Value> {
             if sep.is_empty() {
                 return Err(value_error("empty separator").into());
             }
+            let n = limit.saturating_add(1);
+            // A one-byte separator (`","`) searches as a char: memchr, not two-way.
+            let one = (sep.len() == 1).then(|| sep.as_bytes()[0] as char);
             if from_right {
-                let mut v: Vec<String> = s
-                    .rsplitn(limit.saturating_add(1), sep)
-                    .map(str::to_owned)
-                    .collect();
+                let mut v: Vec<String> = match one {
+                    Some(c) => s.rsplitn(n, c).map(str::to_owned).collect(),
+                    None => s.rsplitn(n, sep).map(str::to_owned).collect(),
+                };
                 v.reverse();
                 v
             } else {
-                s.splitn(limit.saturating_add(1), sep)
-                    .map(str::to_owned)
-                    .collect()
+                let parts: Vec<Value> = match one {
+                    Some(c) => s.splitn(n, c).map(Value::str).collect(),
+                    None => s.splitn(n, sep).map(Value::str).collect(),
+                };
+                return Ok(Value::list(parts));
             }
         }
     };
