@@ -80,7 +80,8 @@ impl Args {
 
     /// `TypeError` unless there are between `min` and `max` positional arguments and no
     /// keywords, worded as CPython words it for a built-in that takes no keywords
-    /// (`abs() takes no keyword arguments`).
+    /// (`abs() takes no keyword arguments`). `name` is the function's qualified name
+    /// (`math.pow`, `sys.exit`): CPython qualifies only some of its messages.
     pub fn check(&self, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
         if !self.kw.is_empty() {
             return Err(type_error(format!("{name}() takes no keyword arguments")));
@@ -130,12 +131,14 @@ fn bare(name: &str) -> &str {
 }
 
 /// CPython's messages for a wrong number of positional arguments: `qualified() takes
-/// exactly one argument (2 given)` for one-or-none, `name expected at most 2
-/// arguments, got 3` for the others.
+/// exactly one argument (2 given)` for one-or-none (a module function is qualified:
+/// `math.sqrt`), `name expected at most 2 arguments, got 3` for the others (never
+/// qualified: `pow`).
 fn count_error(name: &str, qualified: &str, n: usize, min: usize, max: usize) -> Result<(), PyErr> {
     if n >= min && n <= max {
         return Ok(());
     }
+    let name = bare(name);
     Err(type_error(if min == max {
         match min {
             0 => format!("{qualified}() takes no arguments ({n} given)"),

@@ -78,17 +78,17 @@ fn path_module(gil: Gil<'_>) -> &'static Arc<Module> {
 }
 
 fn getpid(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("os.getpid", 0, 0)?;
+    args.check("posix.getpid", 0, 0)?;
     Ok(Value::Int(std::process::id() as i64))
 }
 
 fn getppid(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("os.getppid", 0, 0)?;
+    args.check("posix.getppid", 0, 0)?;
     Ok(Value::Int(std::os::unix::process::parent_id() as i64))
 }
 
 fn getcwd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("os.getcwd", 0, 0)?;
+    args.check("posix.getcwd", 0, 0)?;
     cwd().map(Value::string).map_err(Into::into)
 }
 
@@ -126,7 +126,7 @@ pub fn random_bytes(n: usize) -> Result<Vec<u8>, PyErr> {
 }
 
 fn urandom(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("urandom", 1, 1)?;
+    args.check("posix.urandom", 1, 1)?;
     let n = arg_int(args.at(0), "")?;
     if n < 0 {
         return Err(value_error("negative argument not allowed").into());

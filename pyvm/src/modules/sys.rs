@@ -136,18 +136,18 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 }
 
 fn exit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("exit", 0, 1)?;
+    args.check("sys.exit", 0, 1)?;
     let types = crate::objects::types::types();
     Err(PyErr::new(&types.exc.system_exit, args.pos.to_vec()).into())
 }
 
 fn getrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("getrecursionlimit", 0, 0)?;
+    args.check("sys.getrecursionlimit", 0, 0)?;
     Ok(Value::Int(cx.th.recursion_limit as i64))
 }
 
 fn setrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("setrecursionlimit", 1, 1)?;
+    args.check("sys.setrecursionlimit", 1, 1)?;
     let n = arg_int(args.at(0), "")?;
     if n < 1 {
         return Err(value_error("recursion limit must be greater or equal than 1").into());

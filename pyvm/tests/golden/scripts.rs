@@ -166,6 +166,7 @@ mod ints {
 }
 mod modules {
     use super::*;
+    golden!(arg_errors_qualified, "modules/arg_errors_qualified.py");
     golden!(errno_codes, "modules/errno_codes.py");
     golden!(json_config, "modules/json_config.py");
     golden!(json_dumps, "modules/json_dumps.py");

@@ -44,7 +44,7 @@ pub fn frexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 pub fn ldexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("ldexp", 2, 2)?;
+    args.check("math.ldexp", 2, 2)?;
     let x = to_f64(args.at(0))?;
     let e = match args.at(1) {
         v @ (Value::Int(_) | Value::Bool(_) | Value::Big(_)) => int::to_big(v)
@@ -171,7 +171,7 @@ fn next_after(x: f64, y: f64) -> f64 {
 }
 
 pub fn nextafter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (x, y) = two(&args, "nextafter")?;
+    let (x, y) = two(&args, "math.nextafter")?;
     Ok(Value::Float(next_after(x, y)))
 }
 

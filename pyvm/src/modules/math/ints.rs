@@ -65,7 +65,7 @@ fn repeat(items: &[Value], n: usize) -> Vec<Value> {
 }
 
 pub fn gcd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("gcd", 0, usize::MAX)?;
+    args.check("math.gcd", 0, usize::MAX)?;
     let mut g = BigInt::zero();
     for v in &args.pos {
         g = g.gcd(&to_int(v)?);
@@ -74,7 +74,7 @@ pub fn gcd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 pub fn lcm(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("lcm", 0, usize::MAX)?;
+    args.check("math.lcm", 0, usize::MAX)?;
     let mut l = BigInt::one();
     for v in &args.pos {
         let x = to_int(v)?;
@@ -135,7 +135,7 @@ fn n_k(n: &Value, k: &Value) -> Result<(BigInt, BigInt), PyErr> {
 }
 
 pub fn perm(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("perm", 1, 2)?;
+    args.check("math.perm", 1, 2)?;
     if matches!(args.get(1), None | Some(Value::None)) {
         return factorial(_cx, Args::new([args.at(0).clone()]));
     }
@@ -148,7 +148,7 @@ pub fn perm(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 pub fn comb(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("comb", 2, 2)?;
+    args.check("math.comb", 2, 2)?;
     let (n, k) = n_k(args.at(0), args.at(1))?;
     if k > n {
         return Ok(Value::Int(0));

@@ -230,7 +230,12 @@ fn radians(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn log(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("log", 1, 2)?;
+    if !args.kw.is_empty() {
+        return Err(type_error("log() takes no keyword arguments").into());
+    }
+    if !(1..=2).contains(&args.len()) {
+        return Err(type_error("math.log requires 1 to 2 arguments").into());
+    }
     let num = ln_of(args.at(0), f64::ln)?;
     let Some(base) = args.get(1) else {
         return Ok(Value::Float(num));
@@ -267,7 +272,7 @@ pub(crate) fn two(args: &Args, name: &str) -> Result<(f64, f64), PyErr> {
 }
 
 fn atan2(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (y, x) = two(&args, "atan2")?;
+    let (y, x) = two(&args, "math.atan2")?;
     Ok(Value::Float(y.atan2(x)))
 }
 
@@ -331,7 +336,7 @@ fn pow2(k: i32) -> f64 {
 }
 
 fn dist(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("dist", 2, 2)?;
+    args.check("math.dist", 2, 2)?;
     let p = cx.collect(args.at(0))?;
     let q = cx.collect(args.at(1))?;
     if p.len() != q.len() {
@@ -345,7 +350,7 @@ fn dist(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn pow(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (x, y) = two(&args, "pow")?;
+    let (x, y) = two(&args, "math.pow")?;
     let r = x.powf(y);
     if x.is_finite() && y.is_finite() {
         if r.is_nan() {
@@ -466,12 +471,12 @@ fn isclose(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 }
 
 fn copysign(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (x, y) = two(&args, "copysign")?;
+    let (x, y) = two(&args, "math.copysign")?;
     Ok(Value::Float(x.copysign(y)))
 }
 
 fn fmod(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (x, y) = two(&args, "fmod")?;
+    let (x, y) = two(&args, "math.fmod")?;
     if y.is_infinite() && x.is_finite() {
         return Ok(Value::Float(x));
     }
@@ -483,7 +488,7 @@ fn fmod(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn remainder(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (x, y) = two(&args, "remainder")?;
+    let (x, y) = two(&args, "math.remainder")?;
     if x.is_nan() || y.is_nan() {
         return Ok(Value::Float(f64::NAN));
     }

@@ -211,7 +211,7 @@ fn parse(fmt: &Value) -> Result<Layout, PyErr> {
 }
 
 fn calcsize(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("calcsize", 1, 1)?;
+    args.check("_struct.calcsize", 1, 1)?;
     Ok(Value::Int(layout(args.at(0))?.size as i64))
 }
 
@@ -226,10 +226,10 @@ fn check_count(lay: &Layout, got: usize, what: &str) -> Result<(), PyErr> {
 }
 
 fn pack(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_struct.pack", 0, usize::MAX)?;
     if args.is_empty() {
         return Err(type_error("missing format argument").into());
     }
-    args.check("pack", 1, usize::MAX)?;
     let lay = layout(args.at(0))?;
     check_count(&lay, args.len() - 1, "pack")?;
     let mut out = Vec::new();
@@ -241,12 +241,12 @@ fn pack(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn pack_into(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_struct.pack_into", 0, usize::MAX)?;
     match args.len() {
         0 | 1 => return Err(type_error("pack_into expected buffer argument").into()),
         2 => return Err(type_error("pack_into expected offset argument").into()),
         _ => {}
     }
-    args.check("pack_into", 3, usize::MAX)?;
     let lay = layout(args.at(0))?;
     let Value::ByteArray(buf) = args.at(1) else {
         return Err(type_error(format!(
@@ -303,7 +303,7 @@ fn with_buffer<R>(gil: Gil<'_>, v: &Value, f: impl FnOnce(&[u8]) -> R) -> Result
 }
 
 fn unpack(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("unpack", 2, 2)?;
+    args.check("_struct.unpack", 2, 2)?;
     let lay = layout(args.at(0))?;
     let r = with_buffer(cx.gil, args.at(1), |data| {
         if data.len() != lay.size {
@@ -363,7 +363,7 @@ fn unpack_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 
 /// `iter_unpack`: an iterator over the unpacked records (a list iterator here).
 fn iter_unpack(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("iter_unpack", 2, 2)?;
+    args.check("_struct.iter_unpack", 2, 2)?;
     let lay = layout(args.at(0))?;
     if lay.size == 0 {
         return Err(error("cannot iteratively unpack with a struct of length 0").into());
