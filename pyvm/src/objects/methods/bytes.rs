@@ -61,10 +61,13 @@ pub fn decode_utf8(b: &[u8]) -> Result<String, PyErr> {
     })
 }
 
-fn decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn decode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let enc_kw = args.take_kw("encoding");
+    let _errors = args.take_kw("errors");
+    args.no_kw_left("decode")?;
     args.check_method("decode", 0, 2)?;
     let b = data(cx, args.at(0));
-    let enc = match args.get(1) {
+    let enc = match args.get(1).or(enc_kw.as_ref()) {
         Some(v) => arg_str(v, "decode", "'encoding'")?
             .to_lowercase()
             .replace('_', "-"),

@@ -50,20 +50,29 @@ fn to_bytes(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         .take_kw("byteorder")
         .or_else(|| args.get(2).cloned())
         .unwrap_or(Value::str("big"));
+    let signed = match args.take_kw("signed") {
+        Some(v) => crate::vm::ops::truthy(_cx.gil, &v),
+        None => false,
+    };
     args.no_kw_left("to_bytes")?;
     let n = arg_int(&length, "")?.max(0) as usize;
     let b = int::to_big(args.at(0)).unwrap_or_default();
-    if b.sign() == num_bigint::Sign::Minus {
+    let negative = b.sign() == num_bigint::Sign::Minus;
+    if negative && !signed {
         return Err(overflow_error("can't convert negative int to unsigned").into());
     }
-    let mut bytes = b.to_bytes_be().1;
+    // Two's complement when signed: the shortest form, then sign-extended to `n`.
+    let mut bytes = match signed {
+        true => b.to_signed_bytes_be(),
+        false => b.to_bytes_be().1,
+    };
     if b.bits() == 0 {
         bytes.clear();
     }
     if bytes.len() > n {
         return Err(overflow_error("int too big to convert").into());
     }
-    let mut out = vec![0u8; n - bytes.len()];
+    let mut out = vec![if negative { 0xff } else { 0 }; n - bytes.len()];
     out.extend(bytes);
     match order.as_str() {
         Some("little") => out.reverse(),
@@ -74,6 +83,7 @@ fn to_bytes(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 }
 
 fn is_integer(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("is_integer", 0, 0)?;
     let Value::Float(f) = args.at(0) else {
         return Ok(Value::Bool(true));
     };

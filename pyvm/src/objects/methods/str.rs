@@ -43,7 +43,7 @@ fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<Value> {
             "maxsplit" => args_kw.1 = Some(v.clone()),
             _ => {
                 return Err(type_error(format!(
-                    "{name}() got an unexpected keyword argument '{k}'"
+                    "'{k}' is an invalid keyword argument for {name}()"
                 ))
                 .into())
             }
@@ -535,9 +535,12 @@ fn format(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     )?))
 }
 
-fn encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn encode(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let enc_kw = args.take_kw("encoding");
+    let _errors = args.take_kw("errors");
+    args.no_kw_left("encode")?;
     args.check_method("encode", 0, 2)?;
-    let enc = match args.get(1) {
+    let enc = match args.get(1).or(enc_kw.as_ref()) {
         Some(v) => arg_str(v, "encode", "'encoding'")?
             .to_lowercase()
             .replace('_', "-"),
@@ -576,8 +579,10 @@ fn encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Bytes(std::sync::Arc::new(bytes)))
 }
 
-fn splitlines(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let keep = match args.get(1).or(args.kw.first().map(|(_, v)| v)) {
+fn splitlines(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let keep_kw = args.take_kw("keepends");
+    args.no_kw_left("splitlines")?;
+    let keep = match args.get(1).or(keep_kw.as_ref()) {
         Some(v) => crate::vm::ops::truthy(_cx.gil, v),
         None => false,
     };
@@ -677,9 +682,11 @@ fn removesuffix(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::str(s.strip_suffix(p).unwrap_or(s)))
 }
 
-fn expandtabs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn expandtabs(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let size_kw = args.take_kw("tabsize");
+    args.no_kw_left("expandtabs")?;
     args.check_method("expandtabs", 0, 1)?;
-    let size = match args.get(1) {
+    let size = match args.get(1).or(size_kw.as_ref()) {
         Some(v) => {
             let n = arg_int(v, "")?.max(0);
             check_size(n)?;
