@@ -61,3 +61,15 @@ for v, n, s in [(-1, 1, True), (-128, 1, True), (-129, 1, True), (128, 1, True),
         print(v, n, s, v.to_bytes(n, "little", signed=s), v.to_bytes(n, "big", signed=s))
     except OverflowError as e:
         print(v, n, s, e)
+
+s = {1, 2}
+fs = frozenset([1])
+for f in [lambda: s.union([3], x=1), lambda: fs.union(x=1), lambda: s.intersection(x=1), lambda: s.difference(x=1), lambda: s.update(x=1),
+          lambda: s.intersection_update(x=1), lambda: s.difference_update(x=1), lambda: fs.difference([1], y=2), lambda: dict.fromkeys([1], value=2),
+          lambda: {}.fromkeys([1], v=1)]:
+    try:
+        f()
+        print("no error")
+    except TypeError as e:
+        print(e)
+print(sorted(s.union([3], (4,))), sorted(fs.union()), sorted(s.difference()), dict.fromkeys("ab", 0))

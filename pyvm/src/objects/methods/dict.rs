@@ -150,6 +150,9 @@ fn copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `dict.fromkeys(iterable, value=None)` (called on the type: no `self`).
 fn fromkeys(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error("dict.fromkeys() takes no keyword arguments").into());
+    }
     let args_v: Vec<Value> = args
         .pos
         .iter()

@@ -107,16 +107,19 @@ fn combine(cx: &mut Cx, args: &Args, op: &str) -> PyResult<Set> {
 }
 
 fn union(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("union", 0, usize::MAX)?;
     let s = combine(cx, &args, "|")?;
     Ok(wrap(args.at(0), s))
 }
 
 fn intersection(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("intersection", 0, usize::MAX)?;
     let s = combine(cx, &args, "&")?;
     Ok(wrap(args.at(0), s))
 }
 
 fn difference(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("difference", 0, usize::MAX)?;
     let s = combine(cx, &args, "-")?;
     Ok(wrap(args.at(0), s))
 }
@@ -130,18 +133,21 @@ fn symmetric_difference(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn update(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("update", 0, usize::MAX)?;
     let s = combine_with(cx, &args, "|", true)?;
     *cell(args.at(0)).borrow_mut(cx.gil) = s;
     Ok(Value::None)
 }
 
 fn intersection_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("intersection_update", 0, usize::MAX)?;
     let s = combine(cx, &args, "&")?;
     *cell(args.at(0)).borrow_mut(cx.gil) = s;
     Ok(Value::None)
 }
 
 fn difference_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("difference_update", 0, usize::MAX)?;
     let s = combine_with(cx, &args, "-", true)?;
     *cell(args.at(0)).borrow_mut(cx.gil) = s;
     Ok(Value::None)
