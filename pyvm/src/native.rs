@@ -111,6 +111,11 @@ impl Args {
     /// Like `check` for a method: `self` is not counted, and CPython names the type in
     /// `str.upper() takes no keyword arguments` and `... takes no arguments (1 given)`.
     pub fn check_method(&self, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
+        let n = self.pos.len().saturating_sub(1);
+        if self.kw.is_empty() && n >= min && n <= max {
+            // The common case: no message to build (this runs on every method call).
+            return Ok(());
+        }
         let qualified = match (name.contains('.'), self.pos.first()) {
             (false, Some(this)) => format!("{}.{name}", type_name(this)),
             _ => name.to_owned(),
@@ -120,7 +125,6 @@ impl Args {
                 "{qualified}() takes no keyword arguments"
             )));
         }
-        let n = self.pos.len().saturating_sub(1);
         count_error(bare(name), &qualified, n, min, max)
     }
 }
