@@ -249,19 +249,19 @@ fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
                 }
             }
         }
-        Value::File(f) => {
-            let f = f.borrow(gil);
-            let kind = if f.binary {
-                "_io.BufferedReader"
-            } else {
-                "_io.TextIOWrapper"
+        Value::File(file) => {
+            let kind = type_name(v);
+            let f = file.borrow(gil);
+            let name = str_repr(&f.name);
+            let _ = match f.binary {
+                true => write!(out, "<{kind} name={name}>"),
+                // pyvm's text files are always UTF-8.
+                false => write!(
+                    out,
+                    "<{kind} name={name} mode={} encoding='UTF-8'>",
+                    str_repr(&f.mode)
+                ),
             };
-            let _ = write!(
-                out,
-                "<{kind} name={} mode={}>",
-                str_repr(&f.name),
-                str_repr(&f.mode)
-            );
         }
         Value::Module(m) => {
             let _ = write!(out, "<module '{}' (built-in)>", m.name);

@@ -211,9 +211,17 @@ impl Types {
         match v {
             Value::Exception(e) => e.typ.clone(),
             Value::Type(_) => self.type_.clone(),
-            Value::Iter(_) | Value::File(_) => Arc::new(PyType {
+            Value::Iter(_) => Arc::new(PyType {
                 name: type_name(v),
                 module: "builtins",
+                base: Some(self.object.clone()),
+                kind: Kind::Iterator,
+            }),
+            // `type_name` is CPython's `tp_name` (`_io.TextIOWrapper`); the type's
+            // `__name__` is the part after the module.
+            Value::File(_) => Arc::new(PyType {
+                name: type_name(v).trim_start_matches("_io.").to_owned(),
+                module: "_io",
                 base: Some(self.object.clone()),
                 kind: Kind::Iterator,
             }),
@@ -259,10 +267,12 @@ pub fn type_name(v: &Value) -> String {
             crate::objects::gil::with_gil(|gil| it.borrow(gil).type_name().to_owned())
         }
         Value::File(f) => crate::objects::gil::with_gil(|gil| {
-            if f.borrow(gil).binary {
-                "BufferedReader"
-            } else {
-                "TextIOWrapper"
+            let f = f.borrow(gil);
+            match (f.binary, f.mode.contains('+'), f.mode.contains('r')) {
+                (false, _, _) => "_io.TextIOWrapper",
+                (true, true, _) => "_io.BufferedRandom",
+                (true, false, true) => "_io.BufferedReader",
+                (true, false, false) => "_io.BufferedWriter",
             }
             .to_owned()
         }),

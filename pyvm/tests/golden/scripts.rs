@@ -121,6 +121,7 @@ mod exceptions {
 mod files {
     use super::*;
     golden!(binary_mode, "files/binary_mode.py");
+    golden!(file_types, "files/file_types.py");
     golden!(open_errors, "files/open_errors.py");
     golden!(oserror_from_os, "files/oserror_from_os.py");
     golden!(write_read, "files/write_read.py");
