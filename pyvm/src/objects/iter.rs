@@ -118,6 +118,22 @@ impl Iter {
         }
     }
 
+    /// [`Iter::next_simple`] with the `range` step inlined into the caller (the loop's
+    /// `FOR_ITER`): `for i in range(n)` is the commonest loop.
+    #[inline(always)]
+    pub fn next_fast(&mut self, gil: Gil<'_>) -> Option<Result<Option<Value>, PyErr>> {
+        if let Iter::Range { next, step, left } = self {
+            if *left == 0 {
+                return self.next_simple(gil);
+            }
+            let v = *next;
+            *left -= 1;
+            *next = next.wrapping_add(*step);
+            return Some(Ok(Some(Value::Int(v))));
+        }
+        self.next_simple(gil)
+    }
+
     /// One step of an iterator that never calls Python. `None` means the VM must step it
     /// (it calls a function or holds other iterators).
     pub fn next_simple(&mut self, gil: Gil<'_>) -> Option<Result<Option<Value>, PyErr>> {

@@ -604,7 +604,7 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 }
                 Op::FOR_ITER => {
                     let next = match top!() {
-                        Value::Iter(it) => it.borrow_mut(gil).next_simple(gil),
+                        Value::Iter(it) => it.borrow_mut(gil).next_fast(gil),
                         _ => None,
                     };
                     let next = match next {
