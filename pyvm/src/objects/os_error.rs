@@ -61,10 +61,15 @@ pub fn build(
         }
         let name = args.get(2).cloned().unwrap_or(Value::None);
         if !matches!(name, Value::None) {
-            let number = matches!(name, Value::Int(_) | Value::Bool(_) | Value::Float(_));
-            if Arc::ptr_eq(&typ, &exc.blocking_io_error) && number {
-                // BlockingIOError's third argument is the number of characters written.
-                written = Some(name);
+            if Arc::ptr_eq(&typ, &exc.blocking_io_error) && is_number(&name) {
+                // BlockingIOError's third argument is the number of characters
+                // written; -1 is CPython's "not set" (`check_args` refused the rest).
+                written = match name {
+                    Value::Int(-1) => None,
+                    Value::Int(i) => Some(Value::Int(i)),
+                    Value::Bool(b) => Some(Value::Int(b as i64)),
+                    _ => None,
+                };
             } else {
                 filename = name;
                 if let Some(f2) = args.get(4).filter(|v| !matches!(v, Value::None)) {
@@ -84,6 +89,30 @@ pub fn build(
         attrs.push(("characters_written", w));
     }
     (typ, args, attrs)
+}
+
+fn is_number(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) | Value::Float(_)
+    )
+}
+
+/// The errors of `typ(*args)` called from Python that `build` cannot report:
+/// `BlockingIOError`'s count of characters written must fit an index.
+pub fn check_args(typ: &Arc<PyType>, args: &[Value]) -> Result<(), PyErr> {
+    if !Arc::ptr_eq(typ, &types().exc.blocking_io_error) || !(3..=5).contains(&args.len()) {
+        return Ok(());
+    }
+    match &args[2] {
+        Value::Float(_) => Err(super::exception::type_error(
+            "'float' object cannot be interpreted as an integer",
+        )),
+        Value::Big(_) => Err(super::exception::value_error(
+            "cannot fit 'int' into an index-sized integer",
+        )),
+        _ => Ok(()),
+    }
 }
 
 /// `str()` of an `OSError` built with an errno: `None` to use the plain exception

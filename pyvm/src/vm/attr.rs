@@ -70,6 +70,10 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
             if let Some(v) = e.attr(name) {
                 return Ok(v.clone());
             }
+            if name == "characters_written" && e.typ.is_subtype(&types().exc.blocking_io_error) {
+                // CPython's getter for an unset count says only the name.
+                return Err(attribute_error(name));
+            }
         }
         Value::Function(f) => match name {
             "__name__" => return Ok(Value::str(&f.name)),

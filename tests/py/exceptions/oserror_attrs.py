@@ -66,3 +66,18 @@ try:
     raise OSError(errno.ECONNREFUSED, "Connection refused")
 except ConnectionError as e:
     print("caught", type(e).__name__, e.errno, e.strerror)
+
+print('-- BlockingIOError.characters_written edge cases')
+for args in [(11, 'x', 2.5), (11, 'x', True), (11, 'x', 2**70), (11, 'x', -1), (11, 'x', None, None, 'f2'), (11, 'x', 3, None, 'f2')]:
+    try:
+        e = BlockingIOError(*args)
+        print(e.args, e.filename, e.filename2, str(e), e.characters_written if hasattr(e, 'characters_written') else '-')
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+e = BlockingIOError(11, 'x')
+try:
+    print(e.characters_written)
+except AttributeError as ex:
+    print("AttributeError", ex)
+e = OSError(2, 'x', None, None, 'g')
+print(e.args, e.filename, e.filename2, str(e))
