@@ -40,6 +40,9 @@ pub struct PyType {
     /// `__module__`: `builtins` for the built-in types; tracebacks and `repr` qualify
     /// the name with any other (`struct.error`, `json.decoder.JSONDecodeError`).
     pub module: &'static str,
+    /// How calling the type builds an instance, for a type a module defines with its
+    /// own constructor (`json.JSONDecodeError(msg, doc, pos)`); `None`: the built-in way.
+    pub new: Option<crate::native::NativeFn>,
     pub base: Option<Arc<PyType>>,
     pub kind: Kind,
 }
@@ -142,6 +145,7 @@ fn new_type(name: &str, base: Option<&Arc<PyType>>, kind: Kind) -> Arc<PyType> {
     Arc::new(PyType {
         name: name.to_owned(),
         module: "builtins",
+        new: None,
         base: base.cloned(),
         kind,
     })
@@ -214,6 +218,7 @@ impl Types {
             Value::Iter(_) => Arc::new(PyType {
                 name: type_name(v),
                 module: "builtins",
+                new: None,
                 base: Some(self.object.clone()),
                 kind: Kind::Iterator,
             }),
@@ -222,6 +227,7 @@ impl Types {
             Value::File(_) => Arc::new(PyType {
                 name: type_name(v).trim_start_matches("_io.").to_owned(),
                 module: "_io",
+                new: None,
                 base: Some(self.object.clone()),
                 kind: Kind::Iterator,
             }),

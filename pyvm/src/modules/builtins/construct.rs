@@ -11,6 +11,9 @@ use crate::objects::{float, int};
 
 /// `t(*args, **kw)` for a built-in type or exception class.
 pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value> {
+    if let Some(new) = t.new {
+        return new(cx, args);
+    }
     let name = t.name.as_str();
     Ok(match t.kind {
         Kind::Exception => {

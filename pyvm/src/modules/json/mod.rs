@@ -45,6 +45,7 @@ fn decode_error_type() -> &'static Arc<PyType> {
         Arc::new(PyType {
             name: "JSONDecodeError".to_owned(),
             module: "json.decoder",
+            new: Some(new_decode_error),
             base: Some(types().exc.value_error.clone()),
             kind: Kind::Exception,
         })
@@ -80,6 +81,59 @@ fn decode_error(msg: &str, doc: &str, byte_pos: usize) -> PyErr {
             ("colno", int(colno)),
         ],
     )
+}
+
+/// `json.JSONDecodeError(msg, doc, pos)` called from Python: CPython's `__init__`,
+/// where `pos` indexes `doc` in characters as a slice bound does (negative from the
+/// end) and the line and column come from the newlines before it.
+fn new_decode_error(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    use crate::modules::random::bind::{bind, req};
+    let p = bind(
+        args,
+        "JSONDecodeError.__init__",
+        &["msg", "doc", "pos"],
+        3,
+        true,
+    )?;
+    let (msg, doc, pos) = (req(&p, 0), req(&p, 1), req(&p, 2));
+    let text = doc.as_str().ok_or_else(|| no_attribute(doc, "count"))?;
+    let pos_i = match pos {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => {
+            return Err(type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            )
+            .into())
+        }
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let len = chars.len() as i64;
+    let end = if pos_i < 0 {
+        (pos_i + len).max(0)
+    } else {
+        pos_i.min(len)
+    } as usize;
+    let lineno = chars[..end].iter().filter(|&&c| c == '\n').count() as i64 + 1;
+    let colno = match chars[..end].iter().rposition(|&c| c == '\n') {
+        Some(nl) => pos_i - nl as i64,
+        None => pos_i + 1,
+    };
+    let msg_text = cx.str(msg)?;
+    Ok(PyErr::with_attrs(
+        decode_error_type(),
+        vec![Value::string(format!(
+            "{msg_text}: line {lineno} column {colno} (char {pos_i})"
+        ))],
+        vec![
+            ("msg", msg.clone()),
+            ("doc", doc.clone()),
+            ("pos", pos.clone()),
+            ("lineno", Value::Int(lineno)),
+            ("colno", Value::Int(colno)),
+        ],
+    )
+    .value())
 }
 
 /// A boolean keyword argument.

@@ -49,6 +49,7 @@ fn error_type() -> &'static Arc<PyType> {
         Arc::new(PyType {
             name: "error".to_owned(),
             module: "struct",
+            new: None,
             base: Some(types().exc.exception.clone()),
             kind: Kind::Exception,
         })
