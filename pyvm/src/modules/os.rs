@@ -19,7 +19,7 @@ static PATH: OnceLock<Arc<Module>> = OnceLock::new();
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "getpid" => getpid, "getppid" => getppid, "getcwd" => getcwd, "getenv" => getenv,
     "urandom" => urandom, "remove" => remove, "unlink" => unlink, "listdir" => listdir,
-    "mkdir" => mkdir, "rmdir" => rmdir,
+    "mkdir" => mkdir, "rmdir" => rmdir, "strerror" => strerror,
 ];
 
 static PATH_FUNCS: &[NativeDef] = crate::objects::methods::natives![
@@ -123,6 +123,17 @@ pub fn random_bytes(n: usize) -> Result<Vec<u8>, PyErr> {
         .and_then(|mut f| f.read_exact(&mut buf))
         .map_err(|e| crate::objects::os_error::from_io(&e, None))?;
     Ok(buf)
+}
+
+/// `os.strerror(code)`: the C library's message, as `OSError.strerror` carries it.
+fn strerror(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("posix.strerror", 1, 1)?;
+    let code = match args.at(0) {
+        Value::Big(_) => None,
+        v => i32::try_from(arg_int(v, "")?).ok(),
+    };
+    let code = code.ok_or_else(|| overflow_error("Python int too large to convert to C int"))?;
+    Ok(Value::string(crate::objects::os_error::strerror(code)))
 }
 
 fn urandom(_cx: &mut Cx, args: Args) -> PyResult<Value> {

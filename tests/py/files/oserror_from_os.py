@@ -41,3 +41,14 @@ try:
     open(name)
 except FileNotFoundError as e:
     print("errno check:", e.errno == errno.ENOENT)
+
+print('-- os.strerror')
+print(os.strerror(errno.ENOENT), os.strerror(errno.ECONNREFUSED), os.strerror(0), os.strerror(9999), os.strerror(-1), os.strerror(True))
+for v in ["x", 2**31, -2**31 - 1, 2**70, 1.5]:
+    try:
+        os.strerror(v)
+    except (TypeError, OverflowError) as e:
+        print(type(e).__name__, e)
+for code in [errno.ENOENT, errno.EACCES, errno.EPIPE]:
+    e = OSError(code, os.strerror(code), "p")
+    print(type(e).__name__, e)
