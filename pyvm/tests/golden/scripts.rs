@@ -235,6 +235,7 @@ mod programs {
 mod strings {
     use super::*;
     golden!(basics, "strings/basics.py");
+    golden!(bytes_split, "strings/bytes_split.py");
     golden!(bytes_strip, "strings/bytes_strip.py");
     golden!(char_classes, "strings/char_classes.py");
     golden!(find_replace_edge, "strings/find_replace_edge.py");

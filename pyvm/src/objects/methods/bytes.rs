@@ -10,14 +10,16 @@ use super::natives;
 
 pub static BYTES_METHODS: &[crate::objects::function::NativeDef] = natives![
     "decode" => decode, "hex" => hex, "startswith" => startswith, "endswith" => endswith,
-    "find" => find, "count" => count, "split" => split, "join" => join, "strip" => strip,
+    "find" => find, "count" => count, "split" => split, "rsplit" => rsplit, "join" => join,
+    "strip" => strip,
     "lstrip" => lstrip, "rstrip" => rstrip, "removeprefix" => removeprefix,
     "removesuffix" => removesuffix, "upper" => upper, "lower" => lower, "replace" => replace,
 ];
 
 pub static BYTEARRAY_METHODS: &[crate::objects::function::NativeDef] = natives![
     "decode" => decode, "hex" => hex, "startswith" => startswith, "endswith" => endswith,
-    "find" => find, "count" => count, "split" => split, "join" => join, "strip" => strip,
+    "find" => find, "count" => count, "split" => split, "rsplit" => rsplit, "join" => join,
+    "strip" => strip,
     "lstrip" => lstrip, "rstrip" => rstrip, "removeprefix" => removeprefix,
     "removesuffix" => removesuffix, "upper" => upper, "lower" => lower, "replace" => replace,
     "append" => append,
@@ -152,33 +154,113 @@ fn count(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Int(n))
 }
 
+/// Python's whitespace for bytes (Rust's `is_ascii_whitespace` leaves out `\x0b`).
+fn is_space(c: u8) -> bool {
+    b" \t\n\r\x0b\x0c".contains(&c)
+}
+
 fn split(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("split", 0, 1)?;
+    split_impl(cx, args, "split", false)
+}
+
+fn rsplit(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    split_impl(cx, args, "rsplit", true)
+}
+
+/// `split` / `rsplit(sep=None, maxsplit=-1)`: at most `maxsplit` cuts, made from the
+/// left or the right; without `sep`, runs of whitespace separate and none is kept at
+/// the ends (except inside the unsplit remainder, as in CPython).
+fn split_impl(cx: &mut Cx, mut args: Args, name: &str, right: bool) -> PyResult<Value> {
+    let sep_kw = args.take_kw("sep");
+    let max_kw = args.take_kw("maxsplit");
+    args.no_kw_left(name)?;
+    args.check_method(name, 0, 2)?;
     let b = data(cx, args.at(0));
-    let parts: Vec<Vec<u8>> = match args.get(1) {
-        None | Some(Value::None) => b
-            .split(|c| c.is_ascii_whitespace())
-            .filter(|p| !p.is_empty())
-            .map(<[u8]>::to_vec)
-            .collect(),
+    let limit = match args.get(2).or(max_kw.as_ref()) {
+        Some(v) => usize::try_from(arg_int(v, "")?).unwrap_or(usize::MAX),
+        None => usize::MAX,
+    };
+    let parts = match args.get(1).or(sep_kw.as_ref()) {
+        None | Some(Value::None) => split_space(&b, limit, right),
         Some(sep) => {
             let sep = bytes_arg(cx, sep)?;
             if sep.is_empty() {
                 return Err(value_error("empty separator").into());
             }
-            let mut out = Vec::new();
-            let mut rest = &b[..];
-            while let Some(i) = find_sub(rest, &sep) {
-                out.push(rest[..i].to_vec());
-                rest = &rest[i + sep.len()..];
-            }
-            out.push(rest.to_vec());
-            out
+            split_sep(&b, &sep, limit, right)
         }
     };
     Ok(Value::list(
-        parts.into_iter().map(|p| same(args.at(0), p)).collect(),
+        parts
+            .into_iter()
+            .map(|p| same(args.at(0), p.to_vec()))
+            .collect(),
     ))
+}
+
+fn split_sep<'b>(b: &'b [u8], sep: &[u8], limit: usize, right: bool) -> Vec<&'b [u8]> {
+    let mut out = Vec::new();
+    let mut rest = b;
+    while out.len() < limit {
+        let at = match right {
+            false => find_sub(rest, sep),
+            true => rest.windows(sep.len()).rposition(|w| w == sep),
+        };
+        let Some(i) = at else { break };
+        if right {
+            out.push(&rest[i + sep.len()..]);
+            rest = &rest[..i];
+        } else {
+            out.push(&rest[..i]);
+            rest = &rest[i + sep.len()..];
+        }
+    }
+    out.push(rest);
+    if right {
+        out.reverse();
+    }
+    out
+}
+
+fn split_space(b: &[u8], limit: usize, right: bool) -> Vec<&[u8]> {
+    let mut out = Vec::new();
+    let (mut lo, mut hi) = (0, b.len());
+    loop {
+        // Trim the separators on the side being split.
+        if right {
+            while hi > lo && is_space(b[hi - 1]) {
+                hi -= 1;
+            }
+        } else {
+            while lo < hi && is_space(b[lo]) {
+                lo += 1;
+            }
+        }
+        if lo == hi {
+            break;
+        }
+        if out.len() == limit {
+            out.push(&b[lo..hi]);
+            break;
+        }
+        if right {
+            let end = hi;
+            while hi > lo && !is_space(b[hi - 1]) {
+                hi -= 1;
+            }
+            out.push(&b[hi..end]);
+        } else {
+            let start = lo;
+            while lo < hi && !is_space(b[lo]) {
+                lo += 1;
+            }
+            out.push(&b[start..lo]);
+        }
+    }
+    if right {
+        out.reverse();
+    }
+    out
 }
 
 fn join(cx: &mut Cx, args: Args) -> PyResult<Value> {
