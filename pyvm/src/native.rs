@@ -91,10 +91,19 @@ impl Args {
 
     /// Like `check` for a built-in that accepts keywords (each taken with `take_kw`
     /// first): a keyword still left is CPython's `'k' is an invalid keyword argument
-    /// for int()`.
+    /// for int()`, too many arguments are Argument Clinic's `int() takes at most 2
+    /// arguments (3 given)`.
     pub fn check_kw(&self, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
         self.no_kw_left(name)?;
-        count_error(name, name, self.pos.len(), min, max)
+        let n = self.pos.len();
+        if n > max {
+            return Err(type_error(format!(
+                "{}() takes at most {max} argument{} ({n} given)",
+                bare(name),
+                if max == 1 { "" } else { "s" }
+            )));
+        }
+        count_error(name, name, n, min, max)
     }
 
     /// `TypeError` for a keyword that a native accepting keywords did not take.

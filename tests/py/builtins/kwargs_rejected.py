@@ -65,3 +65,12 @@ for f in calls:
         print("no error")
     except TypeError as e:
         print(e)
+
+# Too many arguments to a built-in that takes keywords: Argument Clinic's wording.
+for f in [lambda: int("1", 2, 3), lambda: round(1, 2, 3), lambda: sum(1, 2, 3), lambda: sum([1], 2, start=3),
+          lambda: enumerate(1, 2, 3), lambda: math.prod(1, 2), lambda: math.prod(), lambda: math.prod(start=2),
+          lambda: struct.unpack_from("b", b"a", 0, 1)]:
+    try:
+        f()
+    except TypeError as e:
+        print(e)

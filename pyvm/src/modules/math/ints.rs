@@ -15,7 +15,15 @@ use crate::objects::types::type_name;
 
 pub fn prod(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let start = args.take_kw("start").unwrap_or(Value::Int(1));
-    args.check_kw("prod", 1, 1)?;
+    args.no_kw_left("prod")?;
+    if args.len() != 1 {
+        // `start` is keyword-only: Argument Clinic counts positional arguments alone.
+        return Err(type_error(format!(
+            "prod() takes exactly 1 positional argument ({} given)",
+            args.len()
+        ))
+        .into());
+    }
     let it = cx.iter(args.at(0))?;
     let mut acc = start;
     while let Some(v) = cx.next(&it)? {
