@@ -34,3 +34,8 @@ try:
     raise json.JSONDecodeError("Unterminated string", '"abc', 0)
 except ValueError as e:
     print("caught", repr(e), e.pos)
+
+print('-- positions beyond 64 bits')
+for p in [2**63 - 1, -2**63, 2**70, -2**70, 2**63, 1, -1, True]:
+    e = json.JSONDecodeError("m", "a\nb", p)
+    print(e.lineno, e.colno, e.pos, e)

@@ -97,27 +97,23 @@ fn new_decode_error(cx: &mut Cx, args: Args) -> PyResult<Value> {
     )?;
     let (msg, doc, pos) = (req(&p, 0), req(&p, 1), req(&p, 2));
     let text = doc.as_str().ok_or_else(|| no_attribute(doc, "count"))?;
-    let pos_i = match pos {
-        Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
-        _ => {
-            return Err(type_error(
-                "slice indices must be integers or None or have an __index__ method",
-            )
-            .into())
-        }
-    };
+    // Any int (a huge one clamps as a slice bound does): big-int arithmetic, so no
+    // position overflows.
+    let pos_i = crate::objects::int::to_big(pos).ok_or_else(|| {
+        type_error("slice indices must be integers or None or have an __index__ method")
+    })?;
     let chars: Vec<char> = text.chars().collect();
-    let len = chars.len() as i64;
-    let end = if pos_i < 0 {
-        (pos_i + len).max(0)
-    } else {
-        pos_i.min(len)
-    } as usize;
+    let len = num_bigint::BigInt::from(chars.len());
+    let zero = num_bigint::BigInt::from(0);
+    let end = match pos_i < zero {
+        true => (&pos_i + &len).max(zero),
+        false => pos_i.clone().min(len),
+    };
+    let end = usize::try_from(&end).unwrap_or(0);
     let lineno = chars[..end].iter().filter(|&&c| c == '\n').count() as i64 + 1;
     let colno = match chars[..end].iter().rposition(|&c| c == '\n') {
-        Some(nl) => pos_i - nl as i64,
-        None => pos_i + 1,
+        Some(nl) => &pos_i - nl,
+        None => &pos_i + 1,
     };
     let msg_text = cx.str(msg)?;
     Ok(PyErr::with_attrs(
@@ -130,7 +126,7 @@ fn new_decode_error(cx: &mut Cx, args: Args) -> PyResult<Value> {
             ("doc", doc.clone()),
             ("pos", pos.clone()),
             ("lineno", Value::Int(lineno)),
-            ("colno", Value::Int(colno)),
+            ("colno", crate::objects::int::normalize(colno)),
         ],
     )
     .value())
