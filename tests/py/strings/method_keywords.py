@@ -73,3 +73,8 @@ for f in [lambda: s.union([3], x=1), lambda: fs.union(x=1), lambda: s.intersecti
     except TypeError as e:
         print(e)
 print(sorted(s.union([3], (4,))), sorted(fs.union()), sorted(s.difference()), dict.fromkeys("ab", 0))
+for f in [lambda: (1).to_bytes(-1, "big"), lambda: (1).to_bytes(2**62, "big")]:
+    try:
+        f()
+    except (ValueError, MemoryError) as e:
+        print(type(e).__name__, e)

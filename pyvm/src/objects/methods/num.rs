@@ -55,7 +55,12 @@ fn to_bytes(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         None => false,
     };
     args.no_kw_left("to_bytes")?;
-    let n = arg_int(&length, "")?.max(0) as usize;
+    let n = arg_int(&length, "")?;
+    if n < 0 {
+        return Err(value_error("length argument must be non-negative").into());
+    }
+    check_size(n)?;
+    let n = n as usize;
     let b = int::to_big(args.at(0)).unwrap_or_default();
     let negative = b.sign() == num_bigint::Sign::Minus;
     if negative && !signed {
