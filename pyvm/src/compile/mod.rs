@@ -38,9 +38,13 @@ impl CompileError {
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.line);
         let text = self.text.trim_end_matches(['\n', '\r']);
         let stripped = text.trim_start();
+        let indent = text.chars().count() - stripped.chars().count();
         if !stripped.is_empty() {
-            let indent = text.chars().count() - stripped.chars().count();
             out.push_str(&format!("    {stripped}\n"));
+        }
+        // Column 0: CPython prints no caret ("unexpected indent", a block missing at
+        // the end of the file).
+        if !stripped.is_empty() && self.col > 0 {
             let start = (self.col as usize).saturating_sub(1).saturating_sub(indent);
             let line_len = stripped.chars().count();
             let end = if self.end_line == self.line && self.end_col > self.col {
@@ -53,8 +57,22 @@ impl CompileError {
             let width = end.saturating_sub(start).max(1);
             out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
         }
-        out.push_str(&format!("SyntaxError: {}\n", self.msg));
+        out.push_str(&format!("{}: {}\n", self.class(), self.msg));
         out
+    }
+
+    /// The exception class CPython raises: IndentationError for block structure.
+    pub fn class(&self) -> &'static str {
+        let indentation = [
+            "expected an indented block",
+            "unexpected indent",
+            "unindent does not",
+        ];
+        if indentation.iter().any(|m| self.msg.starts_with(m)) {
+            "IndentationError"
+        } else {
+            "SyntaxError"
+        }
     }
 }
 

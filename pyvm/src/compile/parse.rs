@@ -33,7 +33,12 @@ impl<'s> Source<'s> {
                     module: None,
                     index,
                 };
-                Err(src.error(&parse_message(&e.error.to_string()), e.location))
+                let (msg, at) = src.cpython_message(&e.error.to_string(), e.location);
+                let mut err = src.error(&msg, at.unwrap_or(e.location));
+                if at.is_none() {
+                    err.col = 0;
+                }
+                Err(err)
             }
         }
     }
@@ -89,8 +94,11 @@ fn parse_message(ruff: &str) -> String {
     if ruff.starts_with("Unexpected indentation") {
         return "unexpected indent".into();
     }
-    if ruff.contains("missing closing quote") {
+    if ruff.contains("missing closing quote") || ruff.starts_with("f-string: unterminated string") {
         return "unterminated string literal".into();
+    }
+    if ruff.starts_with("Unparenthesized generator expression") {
+        return "Generator expression must be parenthesized".into();
     }
     if ruff.starts_with("Expected")
         || ruff.starts_with("Unexpected token")
@@ -99,4 +107,99 @@ fn parse_message(ruff: &str) -> String {
         return "invalid syntax".into();
     }
     ruff.to_owned()
+}
+
+/// What CPython calls the compound statement that opens a block, from its first word.
+fn block_opener(line: &str) -> Option<String> {
+    let word: String = line
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    Some(match word.as_str() {
+        "if" | "elif" | "else" | "for" | "while" | "try" | "except" | "finally" | "with" => {
+            format!("'{word}' statement")
+        }
+        "def" | "async" => "function definition".into(),
+        "class" => "class definition".into(),
+        _ => return None,
+    })
+}
+
+impl Source<'_> {
+    /// CPython's message for a Ruff parse error, and the range its caret marks (`None`:
+    /// CPython prints no caret).
+    fn cpython_message(&self, ruff: &str, at: TextRange) -> (String, Option<TextRange>) {
+        let msg = parse_message(ruff);
+        let (line, _) = self.line_col(at.start());
+        if msg == "expected an indented block" {
+            // CPython names the statement that opened the block: the last line with
+            // code before the one that should have been indented.
+            // At the end of the file the opener may be the error's own line.
+            let at_eof = at.start().to_usize() >= self.text.trim_end().len();
+            let upto = if at_eof { line } else { line.saturating_sub(1) };
+            let before: Vec<&str> = self.text.lines().take(upto as usize).collect();
+            let opener = before
+                .iter()
+                .copied()
+                .enumerate()
+                .rev()
+                .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+            if let Some((i, text)) = opener {
+                if let Some(what) = block_opener(text) {
+                    let msg = format!("{msg} after {what} on line {}", i + 1);
+                    return (msg, (!at_eof).then(|| self.one_char(at)));
+                }
+            }
+        }
+        if msg == "unterminated string literal" {
+            // Ruff points an f-string's error inside its quotes; CPython at its prefix.
+            let mut start = at.start().to_usize().min(self.text.len());
+            if ruff.starts_with("f-string") {
+                // The last quote on the line that follows a prefix letter opens it.
+                let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+                let seg = &self.text[line_start..start];
+                let opening = seg.char_indices().rev().find(|&(i, c)| {
+                    (c == '"' || c == '\'') && seg[..i].ends_with(['f', 'F', 'r', 'R'])
+                });
+                if let Some((q, _)) = opening {
+                    let head = seg[..q].trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                    start = line_start + head.len();
+                }
+            }
+            let at = TextRange::empty(TextSize::from(start as u32));
+            let rest = &self.text[start..];
+            let body = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+            let msg = if body.starts_with("\"\"\"") || body.starts_with("'''") {
+                // Detected where the file ends.
+                let end = self.text.lines().count().max(1);
+                format!("unterminated triple-quoted string literal (detected at line {end})")
+            } else {
+                format!("{msg} (detected at line {line})")
+            };
+            return (msg, Some(self.one_char(at)));
+        }
+        if msg == "unexpected indent" {
+            return (msg, None);
+        }
+        if msg.starts_with("unindent does not match") {
+            // CPython's caret sits just past the end of the line.
+            let start = at.start().to_usize().min(self.text.len());
+            let eol = self.text[start..]
+                .find('\n')
+                .map_or(self.text.len(), |i| start + i);
+            let eol = TextRange::empty(TextSize::from(eol as u32));
+            return (msg, Some(self.one_char(eol)));
+        }
+        (msg, Some(at))
+    }
+
+    /// The first character of `r`: CPython marks these errors with one caret.
+    fn one_char(&self, r: TextRange) -> TextRange {
+        let len = self.text[r.start().to_usize().min(self.text.len())..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8);
+        TextRange::at(r.start(), TextSize::from(len as u32))
+    }
 }

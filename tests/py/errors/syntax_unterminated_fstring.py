@@ -1,0 +1,1 @@
+greeting = f'hello {1 + 1}

@@ -1,0 +1,3 @@
+doc = """begins
+
+and never ends
