@@ -106,6 +106,21 @@ impl Args {
         count_error(name, name, n, min, max)
     }
 
+    /// `check_kw` for a method (`self` not counted): `split() takes at most 2 arguments
+    /// (3 given)`.
+    pub fn check_method_kw(&self, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
+        self.no_kw_left(name)?;
+        let n = self.pos.len().saturating_sub(1);
+        if n > max {
+            return Err(type_error(format!(
+                "{}() takes at most {max} argument{} ({n} given)",
+                bare(name),
+                if max == 1 { "" } else { "s" }
+            )));
+        }
+        self.check_method(name, min, max)
+    }
+
     /// `TypeError` for a keyword that a native accepting keywords did not take.
     pub fn no_kw_left(&self, name: &str) -> Result<(), PyErr> {
         match self.kw.first() {

@@ -78,3 +78,9 @@ for f in [lambda: (1).to_bytes(-1, "big"), lambda: (1).to_bytes(2**62, "big")]:
         f()
     except (ValueError, MemoryError) as e:
         print(type(e).__name__, e)
+for f in [lambda: b"a".split(1, 2, 3), lambda: b"a".decode(1, 2, 3), lambda: "a".encode(1, 2, 3), lambda: "a".expandtabs(1, 2),
+          lambda: "a".splitlines(1, 2), lambda: b"a".rsplit(1, 2, 3), lambda: "a".split(1, 2, 3), lambda: "a".rsplit(1, 2, 3)]:
+    try:
+        f()
+    except TypeError as e:
+        print(e)

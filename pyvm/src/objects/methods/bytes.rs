@@ -66,8 +66,7 @@ pub fn decode_utf8(b: &[u8]) -> Result<String, PyErr> {
 fn decode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let enc_kw = args.take_kw("encoding");
     let _errors = args.take_kw("errors");
-    args.no_kw_left("decode")?;
-    args.check_method("decode", 0, 2)?;
+    args.check_method_kw("decode", 0, 2)?;
     let b = data(cx, args.at(0));
     let enc = match args.get(1).or(enc_kw.as_ref()) {
         Some(v) => arg_str(v, "decode", "'encoding'")?
@@ -173,8 +172,7 @@ fn rsplit(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn split_impl(cx: &mut Cx, mut args: Args, name: &str, right: bool) -> PyResult<Value> {
     let sep_kw = args.take_kw("sep");
     let max_kw = args.take_kw("maxsplit");
-    args.no_kw_left(name)?;
-    args.check_method(name, 0, 2)?;
+    args.check_method_kw(name, 0, 2)?;
     let b = data(cx, args.at(0));
     let limit = match args.get(2).or(max_kw.as_ref()) {
         Some(v) => usize::try_from(arg_int(v, "")?).unwrap_or(usize::MAX),

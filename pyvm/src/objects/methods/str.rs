@@ -36,6 +36,10 @@ fn s_arg<'a>(v: &'a Value, method: &str) -> Result<&'a str, PyErr> {
 }
 
 fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<Value> {
+    let n = args.pos.len().saturating_sub(1);
+    if n > 2 {
+        return Err(type_error(format!("{name}() takes at most 2 arguments ({n} given)")).into());
+    }
     let mut args_kw = (args.get(1).cloned(), args.get(2).cloned());
     for (k, v) in &args.kw {
         match k.as_str() {
@@ -538,8 +542,7 @@ fn format(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 fn encode(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let enc_kw = args.take_kw("encoding");
     let _errors = args.take_kw("errors");
-    args.no_kw_left("encode")?;
-    args.check_method("encode", 0, 2)?;
+    args.check_method_kw("encode", 0, 2)?;
     let enc = match args.get(1).or(enc_kw.as_ref()) {
         Some(v) => arg_str(v, "encode", "'encoding'")?
             .to_lowercase()
@@ -581,7 +584,7 @@ fn encode(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 
 fn splitlines(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let keep_kw = args.take_kw("keepends");
-    args.no_kw_left("splitlines")?;
+    args.check_method_kw("splitlines", 0, 1)?;
     let keep = match args.get(1).or(keep_kw.as_ref()) {
         Some(v) => crate::vm::ops::truthy(_cx.gil, v),
         None => false,
@@ -684,8 +687,7 @@ fn removesuffix(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn expandtabs(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let size_kw = args.take_kw("tabsize");
-    args.no_kw_left("expandtabs")?;
-    args.check_method("expandtabs", 0, 1)?;
+    args.check_method_kw("expandtabs", 0, 1)?;
     let size = match args.get(1).or(size_kw.as_ref()) {
         Some(v) => {
             let n = arg_int(v, "")?.max(0);
