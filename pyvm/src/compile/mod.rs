@@ -7,6 +7,7 @@
 //! Ruff's parser has no stability promise, so only this module names its types: the
 //! rest of the crate sees `Code` and `CompileError`.
 
+mod brackets;
 pub mod code;
 mod compiler;
 mod expr;

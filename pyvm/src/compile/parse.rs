@@ -132,6 +132,12 @@ impl Source<'_> {
     fn cpython_message(&self, ruff: &str, at: TextRange) -> (String, Option<TextRange>) {
         let msg = parse_message(ruff);
         let (line, _) = self.line_col(at.start());
+        if msg == "invalid syntax" || msg == "unexpected EOF while parsing" {
+            if let Some((msg, offset)) = super::brackets::check(self.text) {
+                let at = TextRange::empty(TextSize::from(offset as u32));
+                return (msg, Some(self.one_char(at)));
+            }
+        }
         if msg == "expected an indented block" {
             // CPython names the statement that opened the block: the last line with
             // code before the one that should have been indented.

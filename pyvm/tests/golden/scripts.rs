@@ -58,6 +58,7 @@ mod containers {
 mod errors {
     use super::*;
     golden!(raise_in_except, "errors/raise_in_except.py");
+    golden!(syntax_bracket_mismatch, "errors/syntax_bracket_mismatch.py");
     golden!(syntax_break, "errors/syntax_break.py");
     golden!(syntax_break_in_nested_def, "errors/syntax_break_in_nested_def.py");
     golden!(syntax_continue, "errors/syntax_continue.py");
@@ -69,6 +70,7 @@ mod errors {
     golden!(syntax_indent_after_if, "errors/syntax_indent_after_if.py");
     golden!(syntax_indent_after_while, "errors/syntax_indent_after_while.py");
     golden!(syntax_indent_at_eof, "errors/syntax_indent_at_eof.py");
+    golden!(syntax_never_closed, "errors/syntax_never_closed.py");
     golden!(syntax_nonlocal, "errors/syntax_nonlocal.py");
     golden!(syntax_nonlocal_after_assign, "errors/syntax_nonlocal_after_assign.py");
     golden!(syntax_nonlocal_param, "errors/syntax_nonlocal_param.py");
@@ -76,6 +78,7 @@ mod errors {
     golden!(syntax_return, "errors/syntax_return.py");
     golden!(syntax_unexpected_indent, "errors/syntax_unexpected_indent.py");
     golden!(syntax_unindent_mismatch, "errors/syntax_unindent_mismatch.py");
+    golden!(syntax_unmatched_paren, "errors/syntax_unmatched_paren.py");
     golden!(syntax_unterminated_fstring, "errors/syntax_unterminated_fstring.py");
     golden!(syntax_unterminated_str, "errors/syntax_unterminated_str.py");
     golden!(syntax_unterminated_triple, "errors/syntax_unterminated_triple.py");
