@@ -15,6 +15,7 @@ pub mod opcodes;
 mod parse;
 mod stmt;
 mod symtable;
+mod targets;
 
 use std::sync::Arc;
 

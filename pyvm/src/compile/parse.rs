@@ -1,7 +1,7 @@
 //! Ruff's parser behind a small face: parse a module, map byte ranges to lines and
 //! character columns, and turn parse errors into `CompileError`s.
 
-use ruff_python_ast::{ModModule, Stmt};
+use ruff_python_ast::{ModModule, PySourceType, Stmt};
 use ruff_source_file::LineIndex;
 use ruff_text_size::{TextRange, TextSize};
 
@@ -33,7 +33,10 @@ impl<'s> Source<'s> {
                     module: None,
                     index,
                 };
-                let (msg, at) = src.cpython_message(&e.error.to_string(), e.location);
+                let (msg, at) = match target_message(text, &e.error, e.location) {
+                    Some(msg) => (msg, Some(e.location)),
+                    None => src.cpython_message(&e.error.to_string(), e.location),
+                };
                 let mut err = src.error(&msg, at.unwrap_or(e.location));
                 if at.is_none() {
                     err.col = 0;
@@ -84,6 +87,24 @@ impl<'s> Source<'s> {
             text,
         }
     }
+}
+
+/// CPython's wording for a bad assignment or `del` target, read off the AST Ruff
+/// recovers despite the error.
+fn target_message(
+    text: &str,
+    err: &ruff_python_parser::ParseErrorType,
+    at: TextRange,
+) -> Option<String> {
+    use ruff_python_parser::ParseErrorType as T;
+    if !matches!(
+        err,
+        T::InvalidAssignmentTarget | T::InvalidDeleteTarget | T::InvalidAugmentedAssignmentTarget
+    ) {
+        return None;
+    }
+    let parsed = ruff_python_parser::parse_unchecked_source(text, PySourceType::Python);
+    super::targets::message(parsed.syntax(), err, at)
 }
 
 /// Ruff's wording where CPython's differs in the common cases.

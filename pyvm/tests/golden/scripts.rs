@@ -58,12 +58,18 @@ mod containers {
 mod errors {
     use super::*;
     golden!(raise_in_except, "errors/raise_in_except.py");
+    golden!(syntax_assign_to_call, "errors/syntax_assign_to_call.py");
+    golden!(syntax_assign_to_comparison, "errors/syntax_assign_to_comparison.py");
+    golden!(syntax_assign_to_expression, "errors/syntax_assign_to_expression.py");
+    golden!(syntax_augassign_target, "errors/syntax_augassign_target.py");
     golden!(syntax_bracket_mismatch, "errors/syntax_bracket_mismatch.py");
     golden!(syntax_break, "errors/syntax_break.py");
     golden!(syntax_break_in_nested_def, "errors/syntax_break_in_nested_def.py");
     golden!(syntax_continue, "errors/syntax_continue.py");
+    golden!(syntax_del_call, "errors/syntax_del_call.py");
     golden!(syntax_dup_kwonly, "errors/syntax_dup_kwonly.py");
     golden!(syntax_dup_param, "errors/syntax_dup_param.py");
+    golden!(syntax_for_literal_target, "errors/syntax_for_literal_target.py");
     golden!(syntax_genexp_argument, "errors/syntax_genexp_argument.py");
     golden!(syntax_global_after_use, "errors/syntax_global_after_use.py");
     golden!(syntax_global_param, "errors/syntax_global_param.py");

@@ -1,0 +1,3 @@
+# A call is not a target: CPython suggests ==.
+items = []
+items.pop() = 3
