@@ -206,6 +206,9 @@ impl Source<'_> {
             };
             return (msg, Some(self.one_char(at)));
         }
+        if msg.starts_with("Simple statements must be separated") {
+            return self.legacy_print(at);
+        }
         if msg == "unexpected indent" {
             return (msg, None);
         }
@@ -219,6 +222,45 @@ impl Source<'_> {
             return (msg, Some(self.one_char(eol)));
         }
         (msg, Some(at))
+    }
+
+    /// Two expressions in a row: Python 2's `print "x"` (or `exec`) gets CPython's
+    /// hint, marked from the name to the end of the code on the line; anything else
+    /// is plain invalid syntax.
+    fn legacy_print(&self, at: TextRange) -> (String, Option<TextRange>) {
+        let start = at.start().to_usize().min(self.text.len());
+        let line_start = self.text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let before = self.text[line_start..start].trim_end();
+        let word_start = before
+            .trim_end_matches(|c: char| c.is_alphanumeric() || c == '_')
+            .len();
+        let word = &before[word_start..];
+        let preceded = before[..word_start].chars().next_back();
+        let own_name = preceded.is_none_or(|c| !(c == '.' || c.is_alphanumeric()));
+        if !(matches!(word, "print" | "exec") && own_name) {
+            return ("invalid syntax".into(), Some(at));
+        }
+        // The code on the line ends at a comment outside any string, or at its end.
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        let mut quote = None;
+        let mut end = line_end;
+        for (i, c) in self.text[start..line_end].char_indices() {
+            match (quote, c) {
+                (None, '"' | '\'') => quote = Some(c),
+                (Some(q), c) if c == q => quote = None,
+                (None, '#') => {
+                    end = start + i;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let end = line_start + self.text[line_start..end].trim_end().len();
+        let from = TextSize::from((line_start + word_start) as u32);
+        let msg = format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?");
+        (msg, Some(TextRange::new(from, TextSize::from(end as u32))))
     }
 
     /// The first character of `r`: CPython marks these errors with one caret.

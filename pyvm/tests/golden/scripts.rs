@@ -81,7 +81,9 @@ mod errors {
     golden!(syntax_nonlocal_after_assign, "errors/syntax_nonlocal_after_assign.py");
     golden!(syntax_nonlocal_param, "errors/syntax_nonlocal_param.py");
     golden!(syntax_nonlocal_unbound, "errors/syntax_nonlocal_unbound.py");
+    golden!(syntax_print_statement, "errors/syntax_print_statement.py");
     golden!(syntax_return, "errors/syntax_return.py");
+    golden!(syntax_two_expressions, "errors/syntax_two_expressions.py");
     golden!(syntax_unexpected_indent, "errors/syntax_unexpected_indent.py");
     golden!(syntax_unindent_mismatch, "errors/syntax_unindent_mismatch.py");
     golden!(syntax_unmatched_paren, "errors/syntax_unmatched_paren.py");
