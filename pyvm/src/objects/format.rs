@@ -47,19 +47,7 @@ fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
         s.zero = true;
         i += 1;
     }
-    let start = i;
-    while i < c.len() && c[i].is_ascii_digit() {
-        i += 1;
-    }
-    s.width = if start == i {
-        0
-    } else {
-        c[start..i]
-            .iter()
-            .collect::<String>()
-            .parse()
-            .unwrap_or(usize::MAX)
-    };
+    s.width = digits(&c, &mut i).unwrap_or(0);
     if s.width > 1 << 34 {
         return Err(value_error("Too many decimal digits in format string"));
     }
@@ -69,15 +57,11 @@ fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
     }
     if i < c.len() && c[i] == '.' {
         i += 1;
-        let start = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            i += 1;
-        }
-        if start == i {
+        s.precision = digits(&c, &mut i);
+        if s.precision.is_none() {
             return Err(value_error("Format specifier missing precision"));
         }
-        s.precision = c[start..i].iter().collect::<String>().parse().ok();
-        if s.precision.is_none_or(|p| p > 1 << 24) {
+        if s.precision.is_some_and(|p| p > 1 << 24) {
             return Err(value_error("Too many decimal digits in format string"));
         }
     }
@@ -89,6 +73,23 @@ fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
         return Err(value_error("Invalid format specifier"));
     }
     Ok(s)
+}
+
+/// The decimal number at `c[*i..]`, moving `*i` past it: `None` if there is no digit,
+/// `usize::MAX` if it does not fit (callers then report "too big").
+fn digits(c: &[char], i: &mut usize) -> Option<usize> {
+    let start = *i;
+    while *i < c.len() && c[*i].is_ascii_digit() {
+        *i += 1;
+    }
+    (start != *i).then(|| {
+        c[start..*i]
+            .iter()
+            .try_fold(0usize, |n, d| {
+                n.checked_mul(10)?.checked_add(*d as usize - '0' as usize)
+            })
+            .unwrap_or(usize::MAX)
+    })
 }
 
 /// Insert a grouping separator every three digits of the integer part.
@@ -375,29 +376,13 @@ pub fn percent(gil: Gil<'_>, template: &str, args: &Value) -> Result<String, PyE
             }
             i += 1;
         }
-        let start = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            i += 1;
-        }
-        spec.width = if start == i {
-            0
-        } else {
-            c[start..i]
-                .iter()
-                .collect::<String>()
-                .parse()
-                .unwrap_or(usize::MAX)
-        };
+        spec.width = digits(&c, &mut i).unwrap_or(0);
         if spec.width > 1 << 34 {
             return Err(value_error("width too big"));
         }
         if i < c.len() && c[i] == '.' {
             i += 1;
-            let start = i;
-            while i < c.len() && c[i].is_ascii_digit() {
-                i += 1;
-            }
-            let p: usize = c[start..i].iter().collect::<String>().parse().unwrap_or(0);
+            let p = digits(&c, &mut i).unwrap_or(0);
             if p > 1 << 24 {
                 return Err(value_error("precision too big"));
             }

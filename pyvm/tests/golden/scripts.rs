@@ -259,6 +259,7 @@ mod strings {
     golden!(bytes_strip, "strings/bytes_strip.py");
     golden!(char_classes, "strings/char_classes.py");
     golden!(find_replace_edge, "strings/find_replace_edge.py");
+    golden!(format_huge_numbers, "strings/format_huge_numbers.py");
     golden!(format_method, "strings/format_method.py");
     golden!(fstrings, "strings/fstrings.py");
     golden!(justify_pad, "strings/justify_pad.py");
