@@ -209,12 +209,7 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> Notifier<T, E> for Io
         id: DeferredId,
         reason: IoWait,
     ) -> io::Result<WaitKey> {
-        if reason.interest.is_empty() {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "wait for readable, writable or both",
-            ));
-        }
+        crate::need_interest(reason.interest)?;
         let key = reason.token.0;
         let source = self.sources.get_mut(key).ok_or_else(unknown_token)?;
         if source.ready.intersects(reason.interest) {

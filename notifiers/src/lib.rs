@@ -315,6 +315,17 @@ pub(crate) fn interrupted(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::Interrupted
 }
 
+/// A readiness wait must ask for something: readable, writable or both.
+pub(crate) fn need_interest(interest: Ready) -> std::io::Result<()> {
+    if interest.is_empty() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "wait for readable, writable or both",
+        ));
+    }
+    Ok(())
+}
+
 /// The outcome a notifier resumes a deferred with for `event`.
 pub(crate) fn ready<T: From<Event>, E>(event: Event) -> Result<T, E> {
     Ok(T::from(event))
