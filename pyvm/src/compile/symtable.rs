@@ -39,6 +39,23 @@ struct Flags {
     nonlocal: bool,
 }
 
+/// CPython's error for a `global`/`nonlocal` declaration (`kind`) of a name that is a
+/// parameter (`param`), or was assigned or used earlier in the scope (`prior`).
+fn declaration_conflict(name: &str, param: bool, prior: Flags, kind: &str) -> Option<String> {
+    if param {
+        return Some(format!("name '{name}' is parameter and {kind}"));
+    }
+    if prior.assigned || prior.used {
+        let how = if prior.assigned {
+            "assigned to before"
+        } else {
+            "used prior to"
+        };
+        return Some(format!("name '{name}' is {how} {kind} declaration"));
+    }
+    None
+}
+
 /// One scope's result.
 pub struct Scope {
     pub kind: ScopeKind,
@@ -393,22 +410,9 @@ impl Builder<'_> {
                 for n in &g.names {
                     let name = n.id.as_str();
                     let prior = self.cur().flags.get(name).copied().unwrap_or_default();
-                    if self.cur().kind != ScopeKind::Module && prior.param {
-                        return Err((self.err)(
-                            &format!("name '{name}' is parameter and global"),
-                            s.range(),
-                        ));
-                    }
-                    if prior.assigned || prior.used {
-                        let how = if prior.assigned {
-                            "assigned to before"
-                        } else {
-                            "used prior to"
-                        };
-                        return Err((self.err)(
-                            &format!("name '{name}' is {how} global declaration"),
-                            s.range(),
-                        ));
+                    let param = prior.param && self.cur().kind != ScopeKind::Module;
+                    if let Some(msg) = declaration_conflict(name, param, prior, "global") {
+                        return Err((self.err)(&msg, s.range()));
                     }
                     self.note(name, |f| f.global = true);
                 }
@@ -418,22 +422,8 @@ impl Builder<'_> {
                 for n in &nl.names {
                     let name = n.id.as_str();
                     let prior = self.cur().flags.get(name).copied().unwrap_or_default();
-                    if prior.param {
-                        return Err((self.err)(
-                            &format!("name '{name}' is parameter and nonlocal"),
-                            s.range(),
-                        ));
-                    }
-                    if prior.assigned || prior.used {
-                        let how = if prior.assigned {
-                            "assigned to before"
-                        } else {
-                            "used prior to"
-                        };
-                        return Err((self.err)(
-                            &format!("name '{name}' is {how} nonlocal declaration"),
-                            s.range(),
-                        ));
+                    if let Some(msg) = declaration_conflict(name, prior.param, prior, "nonlocal") {
+                        return Err((self.err)(&msg, s.range()));
                     }
                     if module_level {
                         return Err((self.err)(
