@@ -134,6 +134,7 @@ pub fn push_simple_frame(
         cells: parts.cells,
         globals: parts.globals,
         floor,
+        ret: super::frame::Ret::Push,
     });
     Ok(())
 }
@@ -224,6 +225,7 @@ fn push_frame(
         cells,
         globals: f.globals.clone(),
         floor: base,
+        ret: super::frame::Ret::Push,
     });
     Ok(())
 }

@@ -9,8 +9,10 @@ use std::sync::Arc;
 use deferred::Unwind;
 
 use super::call::{self, Called};
+use super::frame::Ret;
 use super::globals;
 use super::ops;
+use super::ret::{self, After};
 use super::thread::MicroThread;
 use super::unwind::{self, Raise};
 use super::Outcome;
@@ -39,8 +41,10 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
     let mut pending: Option<(PyErr, Raise)> = None;
     'frame: loop {
         if let Some((err, how)) = pending.take() {
-            if let Err(err) = unwind::handle(gil, th, err, how, stop) {
-                return Outcome::Raised(err);
+            match unwind::handle(gil, th, err, how, stop) {
+                Ok(None) => {}
+                Ok(Some(v)) => return Outcome::Returned(v),
+                Err(err) => return Outcome::Raised(err),
             }
         }
         let fi = th.frames.len() - 1;
@@ -625,10 +629,23 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     }
                 }
                 Op::RETURN_VALUE => {
-                    let v = pop!();
+                    let mut v = pop!();
                     let f = th.frames.pop().expect("a frame to return from");
                     th.stack.truncate(f.floor);
                     th.blocks.truncate(f.block_base);
+                    if !matches!(f.ret, Ret::Push) {
+                        match ret::returned(gil, th, f.ret, v) {
+                            Ok(After::Value(x)) => v = x,
+                            Ok(After::Frame) => continue 'frame,
+                            Err(e) => {
+                                if th.frames.len() <= stop {
+                                    return Outcome::Raised(e);
+                                }
+                                pending = Some((e, Raise::Fresh));
+                                continue 'frame;
+                            }
+                        }
+                    }
                     if th.frames.len() <= stop {
                         return Outcome::Returned(v);
                     }

@@ -31,6 +31,19 @@ pub struct Frame {
     /// Stack length to cut back to when the frame is popped (drops the callable slots
     /// below the locals too); the return value is pushed after the cut.
     pub floor: usize,
+    /// What the caller does with this frame's result.
+    pub ret: Ret,
+}
+
+/// What happens to a frame's result (Lua's `lua_callk` continuation). An ordinary call
+/// pushes the returned value on the caller's operand stack. A frame the VM pushed on a
+/// program's behalf (`__init__` from a class call, an operator dunder, a generator
+/// resumed by `for`, a module body run by `import`) names its follow-up here, so none
+/// of them needs a nested dispatch loop: `vm::ret::returned` runs it when the frame
+/// returns, `vm::ret::raised` when an exception leaves it.
+pub enum Ret {
+    /// Push the returned value for the caller.
+    Push,
 }
 
 /// An active `SETUP_FINALLY`: where to jump and how deep the stack was.

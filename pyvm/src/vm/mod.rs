@@ -14,6 +14,7 @@ pub mod frame;
 pub mod globals;
 pub mod iterate;
 pub mod ops;
+pub(crate) mod ret;
 pub mod subscript;
 pub mod thread;
 pub mod unwind;
@@ -88,6 +89,7 @@ pub fn run_code(
         cells: Vec::new(),
         globals,
         floor: base,
+        ret: frame::Ret::Push,
     });
     let stop = th.frames.len() - 1;
     let _ = gil;

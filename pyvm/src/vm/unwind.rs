@@ -6,6 +6,8 @@ use std::sync::Arc;
 
 use deferred::Unwind;
 
+use super::frame::Ret;
+use super::ret::After;
 use super::thread::MicroThread;
 use crate::native::{Args, Cx, PyResult};
 use crate::objects::exception::{type_error, PyErr, TbEntry};
@@ -51,16 +53,18 @@ fn tb_entry(th: &MicroThread) -> Option<TbEntry> {
     })
 }
 
-/// Deliver `err` to the innermost handler at or above frame `stop`. `Ok` means a handler
-/// was found (its frame's `ip` points at it); `Err` gives the exception back when it
+/// Deliver `err` to the innermost handler at or above frame `stop`. `Ok(None)` means a
+/// handler was found (its frame's `ip` points at it) or a frame's follow-up took the
+/// exception and the top frame goes on; `Ok(Some(v))`: a follow-up turned it into
+/// `v`, the result of frame `stop`'s run; `Err` gives the exception back when it
 /// leaves frame `stop`, whose frames are then popped.
 pub(crate) fn handle(
     gil: Gil<'_>,
     th: &mut MicroThread,
-    err: PyErr,
+    mut err: PyErr,
     mut how: Raise,
     stop: usize,
-) -> Result<(), PyErr> {
+) -> Result<Option<Value>, PyErr> {
     if how == Raise::Fresh && !th.handled.is_null() && !th.handled.is(&err.value()) {
         let mut st = err.0.state.borrow_mut(gil);
         if st.context.is_none() && !chain_contains(gil, &th.handled, &err) {
@@ -81,10 +85,22 @@ pub(crate) fn handle(
             th.stack.truncate(b.depth);
             th.stack.push(err.value());
             frame.ip = b.handler;
-            return Ok(());
+            return Ok(None);
         }
         let f = th.frames.pop().expect("a frame to unwind");
         th.stack.truncate(f.floor);
+        th.blocks.truncate(f.block_base);
+        if !matches!(f.ret, Ret::Push) {
+            match super::ret::raised(gil, th, f.ret, err) {
+                Ok(After::Value(v)) if th.frames.len() <= stop => return Ok(Some(v)),
+                Ok(After::Value(v)) => {
+                    th.stack.push(v);
+                    return Ok(None);
+                }
+                Ok(After::Frame) => return Ok(None),
+                Err(e) => err = e,
+            }
+        }
         if th.frames.len() <= stop {
             return Err(err);
         }
