@@ -93,7 +93,7 @@ pub fn run_capture(source: &str) -> (String, Option<String>) {
 fn report_uncaught(gil: Gil<'_>, err: &PyErr, filename: &str, source: &str) -> i32 {
     let t = types();
     if err.is_instance(&t.exc.system_exit) {
-        let code = err.0.args.first().cloned().unwrap_or(Value::None);
+        let code = err.0.arg0(gil).unwrap_or(Value::None);
         return match code {
             Value::None => 0,
             Value::Int(n) => n as i32,

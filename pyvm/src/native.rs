@@ -268,6 +268,6 @@ impl Cx<'_, '_> {
     }
 
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
-        Ok(crate::vm::ops::truthy(self.gil, v))
+        Ok(crate::vm::dunder::truthy(self.gil, v)?)
     }
 }

@@ -89,8 +89,8 @@ fn syntax_errors_from_the_symbol_table() {
         "SyntaxError: duplicate argument 'a' in function definition"
     );
     assert_eq!(
-        run_err("class C: pass", "SyntaxError"),
-        "SyntaxError: class definitions are not supported by pyvm yet"
+        run_err("class C:\n    return 1", "SyntaxError"),
+        "SyntaxError: 'return' outside function"
     );
 }
 

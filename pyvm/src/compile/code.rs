@@ -51,6 +51,8 @@ pub struct Code {
     pub cell_params: Vec<Option<u32>>,
     pub params: Params,
     pub first_line: u32,
+    /// The docstring of a function (`__doc__`).
+    pub doc: Option<String>,
     /// Module-level code uses the globals as its locals.
     pub is_module: bool,
     /// `LOAD_GLOBAL`/`LOAD_NAME` cache: one slot per entry of `names` (see

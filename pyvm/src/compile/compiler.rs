@@ -50,12 +50,14 @@ pub(super) struct Unit<'a> {
     names: Vec<Value>,
     name_idx: HashMap<String, u32>,
     varnames: Vec<String>,
-    derefs: Vec<String>,
-    ncells: usize,
+    pub derefs: Vec<String>,
+    pub ncells: usize,
     params: Params,
     pub fblocks: Vec<FBlock<'a>>,
     pub pos: Pos,
     first_line: u32,
+    /// The docstring (`__doc__`), for functions.
+    pub doc: Option<String>,
 }
 
 pub(super) struct Compiler<'a> {
@@ -197,7 +199,12 @@ impl<'a> Compiler<'a> {
         first_line: u32,
     ) {
         let s = &self.table.scopes[scope];
-        let varnames = if scope == 0 { Vec::new() } else { s.varnames() };
+        let class_body = s.kind == super::symtable::ScopeKind::Class;
+        let varnames = if scope == 0 || class_body {
+            Vec::new()
+        } else {
+            s.varnames()
+        };
         let mut derefs = s.cells.clone();
         derefs.extend(s.frees.iter().cloned());
         let pos = self.units.last().map(|u| u.pos).unwrap_or_default();
@@ -217,6 +224,7 @@ impl<'a> Compiler<'a> {
             fblocks: Vec::new(),
             pos,
             first_line,
+            doc: None,
         });
     }
 
@@ -244,6 +252,7 @@ impl<'a> Compiler<'a> {
             cell_params,
             params: u.params,
             first_line: u.first_line,
+            doc: u.doc,
             is_module,
             global_cache: GilCell::new(vec![GlobalSlot::default(); names_len]),
             method_cache: GilCell::new(vec![Default::default(); names_len]),
@@ -252,6 +261,9 @@ impl<'a> Compiler<'a> {
 
     fn qualname(&self, name: &str) -> String {
         match self.units.last() {
+            Some(u) if self.table.scopes[u.scope].kind == super::symtable::ScopeKind::Class => {
+                format!("{}.{name}", u.qualname)
+            }
             Some(u) if u.scope != 0 => format!("{}.<locals>.{name}", u.qualname),
             _ => name.to_owned(),
         }

@@ -135,6 +135,8 @@ opcodes! {
     IMPORT_NAME => |a| 1;
     /// module -> [module, module.name].
     IMPORT_FROM => |a| 1;
+    /// Push `__build_class__` for a `class` statement.
+    LOAD_BUILD_CLASS => |a| 1;
 }
 
 /// `BINARY_OP` arguments (CPython 3.11's numbering).

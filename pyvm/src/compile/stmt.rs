@@ -149,7 +149,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::POP_TOP, 0);
             }
-            Stmt::ClassDef(_) => return Err(self.unsupported("class definitions", s.range())),
+            Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::With(_) => return Err(self.unsupported("'with' statements", s.range())),
             Stmt::Match(_) => return Err(self.unsupported("'match' statements", s.range())),
             Stmt::TypeAlias(_) => return Err(self.unsupported("type aliases", s.range())),
@@ -423,12 +423,73 @@ impl<'a> Compiler<'a> {
         }
         let name = f.name.id.as_str();
         self.make_function(f, name, Some(&f.parameters), f.range(), |c| {
+            c.u().doc = docstring(&f.body);
             c.stmts(&f.body)?;
             c.emit_const(Value::None);
             c.emit(Op::RETURN_VALUE, 0);
             Ok(())
         })?;
         for _ in &f.decorator_list {
+            self.emit(Op::CALL, 1);
+        }
+        self.store_name(name);
+        Ok(())
+    }
+
+    /// `class C(bases): body` as CPython compiles it: `__build_class__(body_function,
+    /// 'C', *bases)`, then the decorators, then the store.
+    fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult {
+        for d in &c.decorator_list {
+            self.emit(Op::PUSH_NULL, 0);
+            self.expr(&d.expression)?;
+        }
+        let name = c.name.id.as_str();
+        self.emit(Op::PUSH_NULL, 0);
+        self.emit(Op::LOAD_BUILD_CLASS, 0);
+        self.make_function(c, name, None, c.range(), |cc| {
+            if let Some(doc) = docstring(&c.body) {
+                cc.emit_const(Value::string(doc));
+                cc.store_name("__doc__");
+            }
+            cc.stmts(&c.body)?;
+            match cc.u().derefs.iter().position(|d| d == "__class__") {
+                Some(i) if i < cc.u().ncells => {
+                    cc.emit(Op::LOAD_CLOSURE, i as u32);
+                }
+                _ => {
+                    cc.emit_const(Value::None);
+                }
+            }
+            cc.emit(Op::RETURN_VALUE, 0);
+            Ok(())
+        })?;
+        self.emit_const(Value::str(name));
+        let mut nargs = 2;
+        let mut kwnames = Vec::new();
+        if let Some(args) = &c.arguments {
+            for b in args.args.iter() {
+                if let Expr::Starred(st) = b {
+                    return Err(self.unsupported("starred base classes", st.range()));
+                }
+                self.expr(b)?;
+                nargs += 1;
+            }
+            for k in args.keywords.iter() {
+                let Some(arg) = &k.arg else {
+                    return Err(self.unsupported("'**' in class arguments", k.range()));
+                };
+                self.expr(&k.value)?;
+                kwnames.push(Value::str(arg.id.as_str()));
+                nargs += 1;
+            }
+        }
+        if kwnames.is_empty() {
+            self.emit(Op::CALL, nargs);
+        } else {
+            self.emit_const(Value::tuple(kwnames));
+            self.emit(Op::CALL_KW, nargs);
+        }
+        for _ in &c.decorator_list {
             self.emit(Op::CALL, 1);
         }
         self.store_name(name);
@@ -554,5 +615,16 @@ impl<'a> Compiler<'a> {
         }
         self.u().pos = saved;
         Ok(())
+    }
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<String> {
+    match body.first() {
+        Some(Stmt::Expr(e)) => match &*e.value {
+            Expr::StringLiteral(s) => Some(s.value.to_str().to_owned()),
+            _ => None,
+        },
+        _ => None,
     }
 }

@@ -28,6 +28,9 @@ pub enum ScopeKind {
     Module,
     Function,
     Comprehension,
+    /// A class body: its names live in the class namespace (`LOAD_NAME`), and are
+    /// not visible to the functions inside it.
+    Class,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -92,11 +95,14 @@ impl Scope {
 
     /// How `name` is reached from this scope.
     pub fn access(&self, name: &str) -> Access {
+        if self.kind == ScopeKind::Class && self.is_local(name) {
+            return Access::Name;
+        }
         if self.cells.iter().any(|c| c == name) || self.frees.iter().any(|c| c == name) {
             return Access::Deref;
         }
         match self.kind {
-            ScopeKind::Module => Access::Name,
+            ScopeKind::Module | ScopeKind::Class => Access::Name,
             _ if self.is_local(name) => Access::Fast,
             _ => Access::Global,
         }
@@ -172,7 +178,12 @@ fn analyze(
     bound: &HashSet<String>,
 ) -> Result<HashSet<String>, String> {
     let mut inner_bound = bound.clone();
-    let is_fn = scopes[i].kind != ScopeKind::Module;
+    let kind = scopes[i].kind;
+    let is_fn = matches!(kind, ScopeKind::Function | ScopeKind::Comprehension);
+    if kind == ScopeKind::Class {
+        // The methods' `super()` and `__class__` read the class's `__class__` cell.
+        inner_bound.insert("__class__".to_owned());
+    }
     if is_fn {
         for (n, f) in &scopes[i].flags {
             if f.global {
@@ -186,7 +197,9 @@ fn analyze(
     let mut cells: Vec<String> = Vec::new();
     for c in scopes[i].children.clone() {
         for n in analyze(scopes, c, &inner_bound)? {
-            if is_fn && scopes[i].is_local(&n) {
+            let owned =
+                (is_fn && scopes[i].is_local(&n)) || (kind == ScopeKind::Class && n == "__class__");
+            if owned {
                 if !cells.contains(&n) {
                     cells.push(n);
                 }
@@ -195,7 +208,7 @@ fn analyze(
             }
         }
     }
-    if is_fn {
+    if is_fn || kind == ScopeKind::Class {
         let s = &scopes[i];
         for n in &s.order {
             let f = s.flags[n];
@@ -248,7 +261,10 @@ impl Builder<'_> {
     }
 
     fn in_function(&self) -> bool {
-        self.scopes[*self.stack.last().unwrap_or(&0)].kind != ScopeKind::Module
+        matches!(
+            self.scopes[*self.stack.last().unwrap_or(&0)].kind,
+            ScopeKind::Function | ScopeKind::Comprehension
+        )
     }
 
     fn stmts(&mut self, body: &[Stmt]) -> Result<(), CompileError> {
@@ -313,6 +329,19 @@ impl Builder<'_> {
                 self.push_scope(f, ScopeKind::Function);
                 self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
+                self.pop_scope();
+            }
+            Stmt::ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.expr(&d.expression)?;
+                }
+                if let Some(args) = &c.arguments {
+                    args.args.iter().try_for_each(|a| self.expr(a))?;
+                    args.keywords.iter().try_for_each(|k| self.expr(&k.value))?;
+                }
+                self.note(c.name.id.as_str(), |fl| fl.assigned = true);
+                self.push_scope(c, ScopeKind::Class);
+                self.stmts(&c.body)?;
                 self.pop_scope();
             }
             Stmt::Return(r) => {
@@ -502,7 +531,12 @@ impl Builder<'_> {
         match e {
             Expr::Name(n) => {
                 if n.ctx == ast::ExprContext::Load {
-                    self.note(n.id.as_str(), |f| f.used = true);
+                    let id = n.id.as_str();
+                    if (id == "super" || id == "__class__") && self.in_function() {
+                        // Zero-argument `super()` needs the class's `__class__` cell.
+                        self.note("__class__", |f| f.used = true);
+                    }
+                    self.note(id, |f| f.used = true);
                 } else {
                     self.note(n.id.as_str(), |f| f.assigned = true);
                 }

@@ -61,6 +61,13 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Value::Tuple(x), Value::Tuple(y)) => {
             x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
         }
+        // A user `__eq__` (an exception it raises counts as "not equal": dict probes
+        // have no way to report it yet).
+        (x, y) if super::class::is_user(x) || super::class::is_user(y) => {
+            super::gil::with_gil(|gil| {
+                crate::vm::dunder::compare_detached(gil, CmpOp::Eq, x, y).unwrap_or(false)
+            })
+        }
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
             x.len() == y.len() && x.is_subset(y).unwrap_or(false)
@@ -118,6 +125,9 @@ pub fn eq(gil: Gil<'_>, a: &Value, b: &Value) -> Result<bool, PyErr> {
 }
 
 fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyErr> {
+    if super::class::is_user(a) || super::class::is_user(b) {
+        return crate::vm::dunder::compare_detached(gil, CmpOp::Eq, a, b);
+    }
     if depth > MAX_DEPTH {
         return Err(recursion_error(
             "maximum recursion depth exceeded in comparison",
@@ -190,6 +200,9 @@ pub fn set_of(gil: Gil<'_>, v: &Value) -> super::set::Set {
 
 /// Rich comparison of built-in values.
 pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, PyErr> {
+    if super::class::is_user(a) || super::class::is_user(b) {
+        return crate::vm::dunder::compare_detached(gil, op, a, b);
+    }
     match op {
         CmpOp::Eq => return eq(gil, a, b),
         CmpOp::Ne => return Ok(!eq(gil, a, b)?),

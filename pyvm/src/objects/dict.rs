@@ -79,6 +79,9 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
             return Err(type_error(format!("unhashable type: '{}'", type_name(v))))
         }
+        other if super::class::is_user(other) => {
+            super::gil::with_gil(|gil| crate::vm::dunder::hash(gil, other))?
+        }
         other => (other.heap_ptr().unwrap_or(0) >> 4) as i64,
     })
 }

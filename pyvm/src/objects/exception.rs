@@ -35,14 +35,27 @@ pub struct ExcState {
 /// An exception instance.
 pub struct ExcObj {
     pub typ: Arc<PyType>,
-    pub args: Vec<Value>,
+    /// `args`: set when the instance is made, and again by `BaseException.__init__`.
+    pub args: GilCell<Vec<Value>>,
     /// Attributes a type sets from its arguments when the instance is made
     /// (`OSError.errno`, `JSONDecodeError.pos`, ...); empty for most exceptions.
     pub attrs: Vec<(&'static str, Value)>,
     pub state: GilCell<ExcState>,
+    /// Attributes set by Python code (`e.errno = 5`, `self.code = code`).
+    pub dict: Arc<GilCell<super::dict::Dict>>,
 }
 
 impl ExcObj {
+    /// A copy of `args`.
+    pub fn args(&self, gil: Gil<'_>) -> Vec<Value> {
+        self.args.borrow(gil).clone()
+    }
+
+    /// The first argument, if any.
+    pub fn arg0(&self, gil: Gil<'_>) -> Option<Value> {
+        self.args.borrow(gil).first().cloned()
+    }
+
     /// Attribute `name` set when the instance was made.
     pub fn attr(&self, name: &str) -> Option<&Value> {
         self.attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
@@ -78,9 +91,10 @@ impl PyErr {
     ) -> PyErr {
         PyErr(Arc::new(ExcObj {
             typ: typ.clone(),
-            args,
+            args: GilCell::new(args),
             attrs,
             state: GilCell::new(ExcState::default()),
+            dict: Arc::new(GilCell::new(super::dict::Dict::new())),
         }))
     }
 
@@ -173,4 +187,44 @@ pub fn no_attribute(v: &Value, name: &str) -> PyErr {
             super::types::type_name(v)
         )),
     }
+}
+
+/// `e.name = v` (`del e.name` when `v` is `None`) on an exception: `args` and the
+/// chaining attributes are special, anything else goes to the instance dict.
+pub fn set_attr(gil: Gil<'_>, e: &ExcObj, name: &str, v: Option<Value>) -> Result<(), PyErr> {
+    match (name, v) {
+        ("args", Some(v)) => {
+            let items = match &v {
+                Value::Tuple(t) => t.to_vec(),
+                Value::List(l) => l.borrow(gil).clone(),
+                _ => vec![v.clone()],
+            };
+            *e.args.borrow_mut(gil) = items;
+        }
+        ("__cause__", Some(v)) => {
+            let mut st = e.state.borrow_mut(gil);
+            st.cause = (!v.is(&Value::None)).then_some(v);
+            st.suppress_context = true;
+        }
+        ("__context__", Some(v)) => {
+            e.state.borrow_mut(gil).context = (!v.is(&Value::None)).then_some(v);
+        }
+        ("__suppress_context__", Some(v)) => {
+            e.state.borrow_mut(gil).suppress_context = matches!(v, Value::Bool(true));
+        }
+        ("__traceback__", Some(_)) => {}
+        (name, v) => {
+            let k = super::str::intern(name);
+            let mut d = e.dict.borrow_mut(gil);
+            match v {
+                Some(v) => d.insert(k, v)?,
+                None => {
+                    if d.remove(&k)?.is_none() {
+                        return Err(attribute_error(name.to_owned()));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
 }

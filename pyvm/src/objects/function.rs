@@ -21,6 +21,8 @@ pub struct Function {
     pub kwdefaults: Vec<(String, Value)>,
     /// Cells for the code's free variables, in `code.freevars` order.
     pub closure: Vec<CellRef>,
+    /// Attributes set by Python code (`f.calls = 0`, `functools.wraps`).
+    pub dict: GilCell<Dict>,
 }
 
 /// A built-in function or method: a name and a Rust function.

@@ -133,7 +133,7 @@ pub fn str(gil: Gil<'_>, e: &ExcObj) -> Result<Option<String>, PyErr> {
         }
         return Ok(Some(format!("{head} -> {}", repr(gil, &filename2)?)));
     }
-    if (2..=5).contains(&e.args.len()) {
+    if (2..=5).contains(&e.args.borrow(gil).len()) {
         return Ok(Some(format!(
             "[Errno {}] {}",
             str_of(gil, &errno)?,

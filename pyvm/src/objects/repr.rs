@@ -18,6 +18,34 @@ const MAX_DEPTH: usize = 1000;
 
 /// `str(v)`.
 pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
+    if super::class::is_user(v) {
+        if let Some(f) = super::class::special(gil, v, "__str__") {
+            return string_result(gil, "__str__", f, v);
+        }
+        if let Value::Instance(_) = v {
+            return repr(gil, v);
+        }
+        if super::class::special(gil, v, "__repr__").is_some() {
+            return repr(gil, v);
+        }
+    }
+    builtin_str(gil, v)
+}
+
+/// Call a user `__str__` / `__repr__`, which must return a `str`.
+fn string_result(gil: Gil<'_>, what: &str, f: Value, v: &Value) -> Result<String, PyErr> {
+    let r = crate::vm::detached::call(gil, what, &f, vec![v.clone()])?;
+    match r {
+        Value::Str(s) => Ok(s.as_str().to_owned()),
+        other => Err(super::exception::type_error(format!(
+            "{what} returned non-string (type {})",
+            type_name(&other)
+        ))),
+    }
+}
+
+/// `str(v)` without looking for a user `__str__` (`BaseException.__str__`).
+pub fn builtin_str(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
     match v {
         Value::Str(s) => Ok(s.as_str().to_owned()),
         Value::Exception(e) => {
@@ -27,15 +55,23 @@ pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
                     return Ok(s);
                 }
             }
-            Ok(match e.args.len() {
+            let args = e.args(gil);
+            Ok(match args.len() {
                 0 => String::new(),
-                1 if e.typ.is_subtype(&exc.key_error) => repr(gil, &e.args[0])?,
-                1 => str_of(gil, &e.args[0])?,
-                _ => repr(gil, &Value::tuple(e.args.clone()))?,
+                1 if e.typ.is_subtype(&exc.key_error) => repr(gil, &args[0])?,
+                1 => str_of(gil, &args[0])?,
+                _ => repr(gil, &Value::tuple(args))?,
             })
         }
-        _ => repr(gil, v),
+        _ => builtin_repr(gil, v),
     }
+}
+
+/// `repr(v)` without looking for a user `__repr__` (`BaseException.__repr__`).
+pub fn builtin_repr(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
+    let mut out = String::new();
+    write_builtin_repr(gil, v, &mut out)?;
+    Ok(out)
 }
 
 /// `repr(v)`.
@@ -130,7 +166,53 @@ pub fn bytes_repr(b: &[u8]) -> String {
 }
 
 fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
+    if super::class::is_user(v) {
+        if let Some(f) = super::class::special(gil, v, "__repr__") {
+            out.push_str(&string_result(gil, "__repr__", f, v)?);
+            return Ok(());
+        }
+    }
+    write_builtin_repr(gil, v, out)
+}
+
+fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
     match v {
+        Value::NotImplemented => out.push_str("NotImplemented"),
+        Value::Instance(_) => out.push_str(&super::methods::default_repr(v)),
+        Value::Method(m) => {
+            let name = match &m.func {
+                Value::Function(f) => f.qualname.clone(),
+                other => type_name(other),
+            };
+            let _ = write!(out, "<bound method {name} of ");
+            write_repr(gil, &m.this, out)?;
+            out.push('>');
+        }
+        Value::Descr(d) => match &**d {
+            super::class::Descr::StaticMethod(f) | super::class::Descr::ClassMethod(f) => {
+                let _ = write!(out, "<{}(", d.type_name());
+                write_repr(gil, f, out)?;
+                out.push_str(")>");
+            }
+            super::class::Descr::Property { .. } => {
+                let _ = write!(
+                    out,
+                    "<property object at 0x{:x}>",
+                    v.heap_ptr().unwrap_or(0)
+                );
+            }
+        },
+        Value::Super(s) => {
+            let _ = write!(out, "<super: <class '{}'>, ", s.class.name);
+            match &s.this {
+                Value::Type(t) => {
+                    let _ = write!(out, "<{} object>>", t.name);
+                }
+                other => {
+                    let _ = write!(out, "<{} object>>", type_name(other));
+                }
+            }
+        }
         Value::Null => out.push_str("<NULL>"),
         Value::None => out.push_str("None"),
         Value::Ellipsis => out.push_str("Ellipsis"),
@@ -220,14 +302,18 @@ fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
                 b.0.heap_ptr().unwrap_or(0)
             );
         }
+        Value::Type(t) if t.heap => {
+            let _ = write!(out, "<class '{}.{}'>", t.module, t.qualname);
+        }
         Value::Type(t) => {
             let _ = write!(out, "<class '{}'>", t.qualified_name());
         }
         Value::Exception(e) => {
-            let args = if e.args.len() == 1 {
-                format!("({})", repr(gil, &e.args[0])?)
+            let items = e.args(gil);
+            let args = if items.len() == 1 {
+                format!("({})", repr(gil, &items[0])?)
             } else {
-                repr(gil, &Value::tuple(e.args.clone()))?
+                repr(gil, &Value::tuple(items))?
             };
             let _ = write!(out, "{}{}", e.typ.name, args);
         }

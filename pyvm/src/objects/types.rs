@@ -2,6 +2,8 @@
 
 use std::sync::{Arc, OnceLock};
 
+use super::dict::Dict;
+use super::gil::GilCell;
 use super::value::Value;
 
 /// Which built-in layout the instances of a type have.
@@ -32,25 +34,76 @@ pub enum Kind {
     File,
     Code,
     Cell,
+    Method,
+    StaticMethod,
+    ClassMethod,
+    Property,
+    Super,
+    NotImplemented,
 }
 
-/// A type object. Built-in types are immutable and shared by every thread.
+/// A type object: a built-in type (immutable, shared by every thread) or a class made
+/// by a `class` statement or `type(name, bases, ns)` (its namespace is mutable).
 pub struct PyType {
     pub name: String,
+    pub qualname: String,
     /// `__module__`: `builtins` for the built-in types; tracebacks and `repr` qualify
     /// the name with any other (`struct.error`, `json.decoder.JSONDecodeError`).
-    pub module: &'static str,
+    pub module: Arc<str>,
     /// How calling the type builds an instance, for a type a module defines with its
     /// own constructor (`json.JSONDecodeError(msg, doc, pos)`); `None`: the built-in way.
     pub new: Option<crate::native::NativeFn>,
+    /// `__base__`: the first base (the only one for built-in types).
     pub base: Option<Arc<PyType>>,
+    /// `__bases__`.
+    pub bases: Vec<Arc<PyType>>,
+    /// The method resolution order after the type itself (C3 linearization).
+    pub mro: Vec<Arc<PyType>>,
+    /// The layout of instances: `Object` for plain classes (`Value::Instance`),
+    /// `Exception` for exception classes (`Value::Exception`), ...
     pub kind: Kind,
+    /// The class namespace (methods, class attributes); empty for built-in types,
+    /// whose methods are static tables (`objects::methods`).
+    pub dict: GilCell<Dict>,
+    /// Made by Python code: attributes can be set, `repr` says `<class '__main__.C'>`.
+    pub heap: bool,
+    /// `__slots__`, when the class (and every class in its MRO) declares them: the
+    /// only instance attributes allowed.
+    pub slots: Option<Vec<String>>,
 }
 
 impl PyType {
+    /// A built-in type (or one a built-in module defines) with a single base.
+    pub fn builtin(
+        name: &str,
+        module: &str,
+        base: Option<&Arc<PyType>>,
+        kind: Kind,
+        new: Option<crate::native::NativeFn>,
+    ) -> PyType {
+        let mut mro = Vec::new();
+        if let Some(b) = base {
+            mro.push(b.clone());
+            mro.extend(b.mro.iter().cloned());
+        }
+        PyType {
+            name: name.to_owned(),
+            qualname: name.to_owned(),
+            module: module.into(),
+            new,
+            base: base.cloned(),
+            bases: base.into_iter().cloned().collect(),
+            mro,
+            kind,
+            dict: GilCell::new(Dict::new()),
+            heap: false,
+            slots: None,
+        }
+    }
+
     /// The name as tracebacks and `repr` print it: `module.name` outside `builtins`.
     pub fn qualified_name(&self) -> String {
-        if self.module == "builtins" {
+        if &*self.module == "builtins" {
             self.name.clone()
         } else {
             format!("{}.{}", self.module, self.name)
@@ -59,14 +112,7 @@ impl PyType {
 
     /// Is `self` the same as or a subclass of `other`?
     pub fn is_subtype(&self, other: &PyType) -> bool {
-        let mut t = Some(self);
-        while let Some(ty) = t {
-            if std::ptr::eq(ty, other) {
-                return true;
-            }
-            t = ty.base.as_deref();
-        }
-        false
+        std::ptr::eq(self, other) || self.mro.iter().any(|t| std::ptr::eq(&**t, other))
     }
 }
 
@@ -142,13 +188,7 @@ exceptions! {
 }
 
 fn new_type(name: &str, base: Option<&Arc<PyType>>, kind: Kind) -> Arc<PyType> {
-    Arc::new(PyType {
-        name: name.to_owned(),
-        module: "builtins",
-        new: None,
-        base: base.cloned(),
-        kind,
-    })
+    Arc::new(PyType::builtin(name, "builtins", base, kind, None))
 }
 
 macro_rules! builtin_types {
@@ -195,6 +235,12 @@ builtin_types! {
     file: "TextIOWrapper" = File,
     code: "code" = Code,
     cell: "cell" = Cell,
+    method: "method" = Method,
+    staticmethod: "staticmethod" = StaticMethod,
+    classmethod: "classmethod" = ClassMethod,
+    property: "property" = Property,
+    super_: "super" = Super,
+    not_implemented: "NotImplementedType" = NotImplemented,
 }
 
 static TYPES: OnceLock<Types> = OnceLock::new();
@@ -214,28 +260,29 @@ impl Types {
     pub fn of(&self, v: &Value) -> Arc<PyType> {
         match v {
             Value::Exception(e) => e.typ.clone(),
+            Value::Instance(i) => i.class.clone(),
             Value::Type(_) => self.type_.clone(),
-            Value::Iter(_) => Arc::new(PyType {
-                name: type_name(v),
-                module: "builtins",
-                new: None,
-                base: Some(self.object.clone()),
-                kind: Kind::Iterator,
-            }),
+            Value::Iter(_) => Arc::new(PyType::builtin(
+                &type_name(v),
+                "builtins",
+                Some(&self.object),
+                Kind::Iterator,
+                None,
+            )),
             // `type_name` is CPython's `tp_name` (`_io.TextIOWrapper`); the type's
             // `__name__` is the part after the module.
-            Value::File(_) => Arc::new(PyType {
-                name: type_name(v).trim_start_matches("_io.").to_owned(),
-                module: "_io",
-                new: None,
-                base: Some(self.object.clone()),
-                kind: Kind::Iterator,
-            }),
+            Value::File(_) => Arc::new(PyType::builtin(
+                type_name(v).trim_start_matches("_io."),
+                "_io",
+                Some(&self.object),
+                Kind::Iterator,
+                None,
+            )),
             _ => self.of_ref(v).clone(),
         }
     }
 
-    fn of_ref(&self, v: &Value) -> &Arc<PyType> {
+    fn of_ref<'a>(&'a self, v: &'a Value) -> &'a Arc<PyType> {
         match v {
             Value::Null | Value::None => &self.none_type,
             Value::Ellipsis => &self.ellipsis,
@@ -261,6 +308,15 @@ impl Types {
             Value::File(_) => &self.file,
             Value::Code(_) => &self.code,
             Value::Cell(_) => &self.cell,
+            Value::NotImplemented => &self.not_implemented,
+            Value::Instance(i) => &i.class,
+            Value::Method(_) => &self.method,
+            Value::Descr(d) => match &**d {
+                super::class::Descr::StaticMethod(_) => &self.staticmethod,
+                super::class::Descr::ClassMethod(_) => &self.classmethod,
+                super::class::Descr::Property { .. } => &self.property,
+            },
+            Value::Super(_) => &self.super_,
         }
     }
 }

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use num_bigint::BigInt;
 
+use super::class::{Descr, Instance, Method, Super};
 use super::dict::Dict;
 use super::exception::ExcObj;
 use super::function::{Function, NativeDef};
@@ -59,6 +60,15 @@ pub enum Value {
     File(Arc<GilCell<super::file::PyFile>>),
     Code(Arc<Code>),
     Cell(CellRef),
+    /// The `NotImplemented` singleton.
+    NotImplemented,
+    /// An instance of a class made by Python code.
+    Instance(Arc<Instance>),
+    /// A function bound to an object.
+    Method(Arc<Method>),
+    /// `staticmethod`, `classmethod` or `property`.
+    Descr(Arc<Descr>),
+    Super(Arc<Super>),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -95,6 +105,11 @@ impl Clone for Value {
             Value::File(x) => Value::File(x.clone()),
             Value::Code(x) => Value::Code(x.clone()),
             Value::Cell(x) => Value::Cell(x.clone()),
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Instance(x) => Value::Instance(x.clone()),
+            Value::Method(x) => Value::Method(x.clone()),
+            Value::Descr(x) => Value::Descr(x.clone()),
+            Value::Super(x) => Value::Super(x.clone()),
         }
     }
 }
@@ -168,6 +183,7 @@ impl Value {
         use Value::*;
         match (self, other) {
             (Null, Null) | (None, None) | (Ellipsis, Ellipsis) => true,
+            (NotImplemented, NotImplemented) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
@@ -204,6 +220,10 @@ impl Value {
             File(a) => Arc::as_ptr(a) as usize,
             Code(a) => Arc::as_ptr(a) as usize,
             Cell(a) => Arc::as_ptr(a) as usize,
+            Instance(a) => Arc::as_ptr(a) as usize,
+            Method(a) => Arc::as_ptr(a) as usize,
+            Descr(a) => Arc::as_ptr(a) as usize,
+            Super(a) => Arc::as_ptr(a) as usize,
             _ => return Option::None,
         })
     }

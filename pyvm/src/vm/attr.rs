@@ -3,9 +3,12 @@
 
 use std::sync::Arc;
 
+use super::class::{self, Attr};
 use crate::compile::code::Code;
+use crate::objects::class::Descr;
 use crate::objects::exception::*;
 use crate::objects::gil::Gil;
+use crate::objects::str::PyStr;
 use crate::objects::types::{type_name, types};
 use crate::objects::value::Value;
 
@@ -35,8 +38,74 @@ pub fn load_method_cached(gil: Gil<'_>, code: &Code, arg: usize, obj: &Value) ->
     }
 }
 
-/// `obj.name`.
+/// `obj.name`, running a property getter or `__getattr__` if need be (on a scratch
+/// micro-thread: the loop uses [`load_attr`] and pushes their frames instead).
 pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
+    match load_attr(gil, obj, name)? {
+        Attr::Value(v) => Ok(v),
+        Attr::Call(f, args) => super::detached::call(gil, "getattr", &f, args),
+    }
+}
+
+/// `obj.name`, or the call that computes it.
+pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
+    let found = match obj {
+        Value::Instance(i) => class::instance_attr(gil, obj, &i.class, Some(&i.dict), name)?,
+        Value::Type(t) if t.heap => class::class_attr(gil, t, name)?,
+        Value::Super(s) => return class::super_attr(gil, s, name),
+        Value::Exception(e) => {
+            if let Ok(v) = builtin_getattr(gil, obj, name) {
+                return Ok(Attr::Value(v));
+            }
+            class::instance_attr(gil, obj, &e.typ, Some(&e.dict), name)?
+        }
+        Value::Function(f) => f
+            .dict
+            .borrow(gil)
+            .get_str(&PyStr::new(name.to_owned()))
+            .map(Attr::Value),
+        Value::Method(m) => match name {
+            "__func__" => Some(Attr::Value(m.func.clone())),
+            "__self__" => Some(Attr::Value(m.this.clone())),
+            _ => return load_attr(gil, &m.func, name),
+        },
+        Value::Descr(d) => descr_attr(obj, d, name),
+        _ => None,
+    };
+    match found {
+        Some(a) => Ok(a),
+        None => {
+            let r = builtin_getattr(gil, obj, name);
+            if r.is_err() {
+                if let Value::Type(t) = obj {
+                    // `object.__init__`, `Exception.__str__`, ...
+                    if let Some(a) = class::class_attr(gil, t, name)? {
+                        return Ok(a);
+                    }
+                }
+            }
+            r.map(Attr::Value)
+        }
+    }
+}
+
+fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {
+    let v = match (d, name) {
+        (Descr::StaticMethod(f) | Descr::ClassMethod(f), "__func__" | "__wrapped__") => f.clone(),
+        (Descr::Property { fget, .. }, "fget") => fget.clone(),
+        (Descr::Property { fset, .. }, "fset") => fset.clone(),
+        (Descr::Property { fdel, .. }, "fdel") => fdel.clone(),
+        (Descr::Property { doc, .. }, "__doc__") => doc.clone(),
+        (Descr::Property { .. }, "getter" | "setter" | "deleter") => {
+            let def = crate::modules::builtins::property_copier(name)?;
+            Value::BoundNative(Arc::new((obj.clone(), def)))
+        }
+        _ => return None,
+    };
+    Some(Attr::Value(v))
+}
+
+fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
     if name == "__class__" {
         return Ok(Value::Type(types().of(obj)));
     }
@@ -50,20 +119,21 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
         Value::Exception(e) => {
             let st = e.state.borrow(gil);
             match name {
-                "args" => return Ok(Value::tuple(e.args.clone())),
+                "args" => return Ok(Value::tuple(e.args(gil))),
                 "__context__" => return Ok(st.context.clone().unwrap_or(Value::None)),
                 "__cause__" => return Ok(st.cause.clone().unwrap_or(Value::None)),
                 "__suppress_context__" => return Ok(Value::Bool(st.suppress_context)),
                 "__traceback__" => return Ok(Value::None),
                 "code" if e.typ.is_subtype(&types().exc.system_exit) => {
-                    return Ok(match e.args.len() {
+                    let args = e.args(gil);
+                    return Ok(match args.len() {
                         0 => Value::None,
-                        1 => e.args[0].clone(),
-                        _ => Value::tuple(e.args.clone()),
-                    })
+                        1 => args[0].clone(),
+                        _ => Value::tuple(args),
+                    });
                 }
                 "value" if e.typ.is_subtype(&types().exc.stop_iteration) => {
-                    return Ok(e.args.first().cloned().unwrap_or(Value::None))
+                    return Ok(e.arg0(gil).unwrap_or(Value::None))
                 }
                 _ => {}
             }
@@ -100,7 +170,7 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
         Value::Type(t) => {
             match name {
                 "__name__" | "__qualname__" => return Ok(Value::str(&t.name)),
-                "__module__" => return Ok(Value::str(t.module)),
+                "__module__" => return Ok(Value::str(&t.module)),
                 "__base__" => return Ok(t.base.clone().map_or(Value::None, Value::Type)),
                 "__mro__" => {
                     let mut mro = Vec::new();

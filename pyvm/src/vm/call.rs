@@ -9,6 +9,8 @@ use smallvec::SmallVec;
 
 use super::eval;
 use super::frame::Frame;
+use super::frame::Ret;
+use super::ret::After;
 use super::thread::{MicroThread, MAX_REENTRY};
 use super::Outcome;
 use crate::compile::code::Code;
@@ -25,6 +27,8 @@ pub enum Called {
     Value(Value),
     /// A Python frame was pushed: the loop continues in it.
     Frame,
+    /// Done, and the caller's instruction makes no value (a follow-up discarded it).
+    Nothing,
 }
 
 /// Move the values from `start` to the top of the stack into an argument list.
@@ -135,6 +139,7 @@ pub fn push_simple_frame(
         globals: parts.globals,
         floor,
         ret: super::frame::Ret::Push,
+        locals: None,
     });
     Ok(())
 }
@@ -146,6 +151,45 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             let locals = bind(gil, f, args)?;
             push_frame(th, f, locals)?;
             Ok(Called::Frame)
+        }
+        Value::Method(m) => {
+            let mut args = args;
+            args.pos.insert(0, m.this.clone());
+            invoke(gil, th, m.func.clone(), args)
+        }
+        Value::Native(n) if crate::modules::builtins::is_build_class(n) => {
+            super::class::build_class(gil, th, args)
+        }
+        Value::Type(t)
+            if args.pos.is_empty()
+                && std::sync::Arc::ptr_eq(t, &crate::objects::types::types().super_) =>
+        {
+            Ok(Called::Value(super::class::zero_arg_super(gil, th)?))
+        }
+        Value::Type(t)
+            if t.heap || std::sync::Arc::ptr_eq(t, &crate::objects::types::types().object) =>
+        {
+            super::class::call_class(gil, th, t, args)
+        }
+        Value::Instance(i) => {
+            let key = crate::objects::str::PyStr::new("__call__".to_owned());
+            match crate::objects::class::lookup(gil, &i.class, &key) {
+                Some(f) => {
+                    let mut args = args;
+                    args.pos.insert(0, callable.clone());
+                    invoke(gil, th, f, args)
+                }
+                None => Err(Unwind::Raise(type_error(format!(
+                    "'{}' object is not callable",
+                    type_name(&callable)
+                )))),
+            }
+        }
+        Value::Descr(d) if matches!(&**d, crate::objects::class::Descr::StaticMethod(_)) => {
+            let crate::objects::class::Descr::StaticMethod(f) = &**d else {
+                unreachable!()
+            };
+            invoke(gil, th, f.clone(), args)
         }
         Value::Native(n) => {
             crate::objects::methods::check_self(n, &args)?;
@@ -172,10 +216,68 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
     }
 }
 
+/// Call `f` for the loop with follow-up `ret`: a Python frame gets `ret`; a native's
+/// result goes through the follow-up at once.
+pub fn call_then(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    f: &Value,
+    args: Args,
+    ret: Ret,
+) -> PyResult<Called> {
+    let called = match invoke(gil, th, f.clone(), args) {
+        Ok(c) => c,
+        Err(Unwind::Raise(e)) => {
+            return match super::ret::raised(gil, th, ret, e)? {
+                After::Value(v) => Ok(Called::Value(v)),
+                After::Frame => Ok(Called::Frame),
+                After::Nothing => Ok(Called::Nothing),
+            }
+        }
+        Err(d) => return Err(d),
+    };
+    match called {
+        Called::Frame => {
+            let top = th.frames.last_mut().expect("the frame just pushed");
+            if let Ret::Push = top.ret {
+                top.ret = ret;
+            } else {
+                // The callee already has a follow-up (a class call's `__init__`):
+                // chain ours after it through a trampoline is not needed yet, since
+                // only plain calls reach here with a follow-up of their own.
+                let inner = std::mem::replace(&mut top.ret, Ret::Push);
+                top.ret = Ret::chain(inner, ret);
+            }
+            Ok(Called::Frame)
+        }
+        Called::Value(v) => Ok(match super::ret::returned(gil, th, ret, v)? {
+            After::Value(v) => Called::Value(v),
+            After::Frame => Called::Frame,
+            After::Nothing => Called::Nothing,
+        }),
+        Called::Nothing => Ok(Called::Nothing),
+    }
+}
+
+/// Push the frame of a class body (`body`'s code with `ns` as its local namespace).
+pub fn push_body(
+    th: &mut MicroThread,
+    body: &Arc<Function>,
+    ns: Arc<GilCell<Dict>>,
+    ret: Ret,
+) -> Result<(), PyErr> {
+    push_frame(th, body, vec![Value::Null; body.code.nlocals()])?;
+    let top = th.frames.last_mut().expect("the frame just pushed");
+    top.locals = Some(ns);
+    top.ret = ret;
+    Ok(())
+}
+
 /// Call from a native: run a pushed frame to completion in a nested loop.
 pub fn call_value(gil: Gil<'_>, th: &mut MicroThread, f: &Value, args: Args) -> PyResult<Value> {
     match invoke(gil, th, f.clone(), args)? {
         Called::Value(v) => Ok(v),
+        Called::Nothing => Ok(Value::None),
         Called::Frame => {
             if th.reentry >= MAX_REENTRY {
                 let fr = th.frames.pop().expect("the frame just pushed");
@@ -226,6 +328,7 @@ fn push_frame(
         globals: f.globals.clone(),
         floor: base,
         ret: super::frame::Ret::Push,
+        locals: None,
     });
     Ok(())
 }
@@ -461,5 +564,6 @@ pub fn make_function(
         defaults,
         kwdefaults,
         closure,
+        dict: GilCell::new(Dict::new()),
     }))
 }

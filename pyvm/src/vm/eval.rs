@@ -9,6 +9,8 @@ use std::sync::Arc;
 use deferred::Unwind;
 
 use super::call::{self, Called};
+use super::class::{self, Attr};
+use super::dunder;
 use super::frame::Ret;
 use super::globals;
 use super::ops;
@@ -18,6 +20,7 @@ use super::unwind::{self, Raise};
 use super::Outcome;
 use crate::compile::opcodes::Op;
 use crate::native::{Args, Cx};
+use crate::objects::class::{is_user, special};
 use crate::objects::compare::{self, CmpOp};
 use crate::objects::exception::{name_not_defined, unbound_local, PyErr};
 use crate::objects::gil::{Gil, GilCell};
@@ -97,18 +100,32 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 }
             };
         }
+        // The outcome of a call the loop made: a value to push, a frame to continue
+        // in, or nothing (a follow-up may have moved this frame's `ip`: reload it).
+        macro_rules! called {
+            ($e:expr) => {{
+                match $e {
+                    Ok(Called::Value(v)) => th.stack.push(v),
+                    Ok(Called::Frame) | Ok(Called::Nothing) => continue 'frame,
+                    Err(Unwind::Raise(e)) => raise!(e),
+                    Err(Unwind::Deferred) => return Outcome::Deferred,
+                }
+            }};
+        }
         macro_rules! do_call {
             ($callable:expr, $args:expr) => {{
                 th.frames[fi].ip = ip;
                 if super::attention() {
                     raise!(super::take_interrupt());
                 }
-                match call::invoke(gil, th, $callable, $args) {
-                    Ok(Called::Value(v)) => th.stack.push(v),
-                    Ok(Called::Frame) => continue 'frame,
-                    Err(Unwind::Raise(e)) => raise!(e),
-                    Err(Unwind::Deferred) => return Outcome::Deferred,
-                }
+                called!(call::invoke(gil, th, $callable, $args))
+            }};
+        }
+        // A call whose result goes through follow-up `$ret` (see `frame::Ret`).
+        macro_rules! call_then {
+            ($callable:expr, $args:expr, $ret:expr) => {{
+                th.frames[fi].ip = ip;
+                called!(call::call_then(gil, th, &$callable, Args::new($args), $ret))
             }};
         }
 
@@ -176,6 +193,18 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     }
                     *slot = Value::Null;
                 }
+                Op::LOAD_NAME if th.frames[fi].locals.is_some() => {
+                    let ns = th.frames[fi].locals.clone().expect("a class namespace");
+                    let found = ns.borrow(gil).get_str(name_arg!(arg));
+                    let found = match found {
+                        Some(v) => Some(v),
+                        None => globals::load(gil, &code, arg as usize, &th.frames[fi].globals),
+                    };
+                    match found {
+                        Some(v) => th.stack.push(v),
+                        None => raise!(name_not_defined(name_arg!(arg).as_str())),
+                    }
+                }
                 Op::LOAD_NAME | Op::LOAD_GLOBAL => {
                     let found = globals::load(gil, &code, arg as usize, &th.frames[fi].globals);
                     match found {
@@ -186,12 +215,20 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::STORE_NAME | Op::STORE_GLOBAL => {
                     let v = pop!();
                     let key = code.names[arg as usize].clone();
-                    let r = th.frames[fi].globals.borrow_mut(gil).insert(key, v);
+                    let ns = match (&th.frames[fi].locals, ins.op) {
+                        (Some(ns), Op::STORE_NAME) => ns,
+                        _ => &th.frames[fi].globals,
+                    };
+                    let r = ns.borrow_mut(gil).insert(key, v);
                     tri!(r);
                 }
                 Op::DELETE_NAME | Op::DELETE_GLOBAL => {
                     let key = &code.names[arg as usize];
-                    let removed = th.frames[fi].globals.borrow_mut(gil).remove(key);
+                    let ns = match (&th.frames[fi].locals, ins.op) {
+                        (Some(ns), Op::DELETE_NAME) => ns,
+                        _ => &th.frames[fi].globals,
+                    };
+                    let removed = ns.borrow_mut(gil).remove(key);
                     let removed = tri!(removed);
                     if removed.is_none() {
                         raise!(name_not_defined(name_arg!(arg).as_str()));
@@ -221,17 +258,18 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 }
                 Op::LOAD_ATTR => {
                     let obj = pop!();
-                    let v = tri!(ops::getattr(gil, &obj, name_arg!(arg).as_str()));
-                    th.stack.push(v);
+                    match tri!(super::attr::load_attr(gil, &obj, name_arg!(arg).as_str())) {
+                        Attr::Value(v) => th.stack.push(v),
+                        Attr::Call(f, args) => do_call!(f, Args::new(args)),
+                    }
                 }
-                Op::STORE_ATTR => {
+                Op::STORE_ATTR | Op::DELETE_ATTR => {
                     let obj = pop!();
-                    let _v = pop!();
-                    raise!(ops::setattr_error(&obj, name_arg!(arg).as_str()));
-                }
-                Op::DELETE_ATTR => {
-                    let obj = pop!();
-                    raise!(ops::setattr_error(&obj, name_arg!(arg).as_str()));
+                    let v = (ins.op == Op::STORE_ATTR).then(|| pop!());
+                    let name = name_arg!(arg).as_str();
+                    if let Some((f, args)) = tri!(class::store_attr(gil, &obj, name, v)) {
+                        call_then!(f, args, Ret::Discard);
+                    }
                 }
                 Op::LOAD_METHOD => {
                     let obj = pop!();
@@ -241,9 +279,17 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                             th.stack.push(obj);
                         }
                         None => {
-                            let v = tri!(ops::getattr(gil, &obj, name_arg!(arg).as_str()));
+                            if let Some(f) = class::load_method(gil, &obj, name_arg!(arg)) {
+                                th.stack.push(f);
+                                th.stack.push(obj);
+                                continue;
+                            }
                             th.stack.push(Value::Null);
-                            th.stack.push(v);
+                            let name = name_arg!(arg).as_str();
+                            match tri!(super::attr::load_attr(gil, &obj, name)) {
+                                Attr::Value(v) => th.stack.push(v),
+                                Attr::Call(f, args) => do_call!(f, Args::new(args)),
+                            }
                         }
                     }
                 }
@@ -367,6 +413,11 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     }
                     let b = pop!();
                     let a = pop!();
+                    if is_user(&a) || is_user(&b) {
+                        th.frames[fi].ip = ip;
+                        called!(dunder::binary(gil, th, arg, a, b));
+                        continue;
+                    }
                     let v = if arg == 13 && matches!(a, Value::Str(_)) {
                         // `s += t`: append in place when `s` is the only reference
                         // (the variable about to be rebound is released first).
@@ -388,19 +439,31 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 }
                 Op::UNARY_NEGATIVE => {
                     let a = pop!();
+                    if let Some(f) = special(gil, &a, "__neg__") {
+                        do_call!(f, Args::new([a]));
+                        continue;
+                    }
                     th.stack.push(tri!(ops::unary(gil, "-", &a)));
                 }
                 Op::UNARY_POSITIVE => {
                     let a = pop!();
+                    if let Some(f) = special(gil, &a, "__pos__") {
+                        do_call!(f, Args::new([a]));
+                        continue;
+                    }
                     th.stack.push(tri!(ops::unary(gil, "+", &a)));
                 }
                 Op::UNARY_INVERT => {
                     let a = pop!();
+                    if let Some(f) = special(gil, &a, "__invert__") {
+                        do_call!(f, Args::new([a]));
+                        continue;
+                    }
                     th.stack.push(tri!(ops::unary(gil, "~", &a)));
                 }
                 Op::UNARY_NOT => {
                     let a = pop!();
-                    th.stack.push(Value::Bool(!ops::truthy(gil, &a)));
+                    th.stack.push(Value::Bool(!tri!(dunder::truthy(gil, &a))));
                 }
                 Op::COMPARE_OP => {
                     let n = th.stack.len();
@@ -419,6 +482,11 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     }
                     let b = pop!();
                     let a = pop!();
+                    if is_user(&a) || is_user(&b) {
+                        th.frames[fi].ip = ip;
+                        called!(dunder::compare(gil, th, CmpOp::from_u32(arg), a, b, None));
+                        continue;
+                    }
                     let r = match (&a, &b) {
                         (Value::Int(x), Value::Int(y)) => match arg {
                             0 => x < y,
@@ -448,6 +516,15 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                             ip = if r { ip + 1 } else { (arg >> 3) as usize };
                             continue;
                         }
+                        (a, b) if is_user(a) || is_user(b) => {
+                            let b = pop!();
+                            let a = pop!();
+                            th.frames[fi].ip = ip;
+                            let op = CmpOp::from_u32(arg & 7);
+                            let target = (arg >> 3) as usize;
+                            called!(dunder::compare(gil, th, op, a, b, Some(target)));
+                            continue;
+                        }
                         (a, b) => tri!(compare::compare(gil, CmpOp::from_u32(arg & 7), a, b)),
                     };
                     th.stack.truncate(n - 2);
@@ -461,23 +538,50 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::CONTAINS_OP => {
                     let container = pop!();
                     let item = pop!();
+                    if is_user(&container) {
+                        if let Some(f) = special(gil, &container, "__contains__") {
+                            call_then!(f, vec![container, item], Ret::Truth(arg == 1));
+                            continue;
+                        }
+                        th.frames[fi].ip = ip;
+                        let mut cx = Cx { gil, th };
+                        let r =
+                            unwind!(super::iterate::contains_by_iter(&mut cx, &container, &item));
+                        th.stack.push(Value::Bool(r != (arg == 1)));
+                        continue;
+                    }
                     let r = tri!(ops::contains(gil, &container, &item));
                     th.stack.push(Value::Bool(r != (arg == 1)));
                 }
                 Op::BINARY_SUBSCR => {
                     let key = pop!();
                     let obj = pop!();
+                    if is_user(&obj) {
+                        let f = tri!(class::special_or(gil, &obj, "__getitem__"));
+                        do_call!(f, Args::new([obj, key]));
+                        continue;
+                    }
                     th.stack.push(tri!(ops::getitem(gil, &obj, &key)));
                 }
                 Op::STORE_SUBSCR => {
                     let key = pop!();
                     let obj = pop!();
                     let v = pop!();
+                    if is_user(&obj) {
+                        let f = tri!(class::special_or(gil, &obj, "__setitem__"));
+                        call_then!(f, vec![obj, key, v], Ret::Discard);
+                        continue;
+                    }
                     tri!(ops::setitem(gil, &obj, key, v));
                 }
                 Op::DELETE_SUBSCR => {
                     let key = pop!();
                     let obj = pop!();
+                    if is_user(&obj) {
+                        let f = tri!(class::special_or(gil, &obj, "__delitem__"));
+                        call_then!(f, vec![obj, key], Ret::Discard);
+                        continue;
+                    }
                     tri!(ops::delitem(gil, &obj, &key));
                 }
                 Op::BUILD_SLICE => {
@@ -572,6 +676,7 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     let v = pop!();
                     let t = match v {
                         Value::Bool(b) => b,
+                        ref v if is_user(v) => tri!(dunder::truthy(gil, v)),
                         ref v => ops::truthy(gil, v),
                     };
                     if !t {
@@ -582,6 +687,7 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     let v = pop!();
                     let t = match v {
                         Value::Bool(b) => b,
+                        ref v if is_user(v) => tri!(dunder::truthy(gil, v)),
                         ref v => ops::truthy(gil, v),
                     };
                     if t {
@@ -589,14 +695,14 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     }
                 }
                 Op::JUMP_IF_FALSE_OR_POP => {
-                    if !ops::truthy(gil, top!()) {
+                    if !tri!(dunder::truthy(gil, top!())) {
                         ip = arg as usize;
                     } else {
                         pop!();
                     }
                 }
                 Op::JUMP_IF_TRUE_OR_POP => {
-                    if ops::truthy(gil, top!()) {
+                    if tri!(dunder::truthy(gil, top!())) {
                         ip = arg as usize;
                     } else {
                         pop!();
@@ -604,11 +710,23 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 }
                 Op::GET_ITER => {
                     let v = pop!();
+                    if is_user(&v) {
+                        if let Some(f) = special(gil, &v, "__iter__") {
+                            do_call!(f, Args::new([v]));
+                            continue;
+                        }
+                    }
                     th.stack.push(tri!(ops::get_iter(gil, &v)));
                 }
                 Op::FOR_ITER => {
                     let next = match top!() {
                         Value::Iter(it) => it.borrow_mut(gil).next_fast(gil),
+                        v if is_user(v) => {
+                            let it = v.clone();
+                            let f = tri!(class::special_or(gil, &it, "__next__"));
+                            call_then!(f, vec![it], Ret::ForIter(arg as usize));
+                            continue;
+                        }
                         _ => None,
                     };
                     let next = match next {
@@ -637,6 +755,12 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                         match ret::returned(gil, th, f.ret, v) {
                             Ok(After::Value(x)) => v = x,
                             Ok(After::Frame) => continue 'frame,
+                            Ok(After::Nothing) => {
+                                if th.frames.len() <= stop {
+                                    return Outcome::Returned(Value::None);
+                                }
+                                continue 'frame;
+                            }
                             Err(e) => {
                                 if th.frames.len() <= stop {
                                     return Outcome::Raised(e);
@@ -723,6 +847,9 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::LOAD_ASSERTION_ERROR => {
                     th.stack
                         .push(Value::Type(types().exc.assertion_error.clone()));
+                }
+                Op::LOAD_BUILD_CLASS => {
+                    th.stack.push(crate::modules::builtins::build_class_value());
                 }
                 Op::IMPORT_NAME => {
                     let name = name_arg!(arg);

@@ -10,9 +10,14 @@
 use std::sync::Arc;
 
 use crate::compile::code::Code;
+use crate::native::Args;
 use crate::objects::dict::Dict;
 use crate::objects::gil::GilCell;
+use crate::objects::types::PyType;
 use crate::objects::value::CellRef;
+use crate::objects::value::Value;
+use crate::vm::class::ClassSpec;
+use crate::vm::dunder::OpState;
 
 /// One activation of a code object. Lives in `MicroThread::frames`, never on the Rust
 /// stack.
@@ -33,6 +38,9 @@ pub struct Frame {
     pub floor: usize,
     /// What the caller does with this frame's result.
     pub ret: Ret,
+    /// The namespace `LOAD_NAME` / `STORE_NAME` use before the globals: a class body's
+    /// (`None` for module code and functions).
+    pub locals: Option<Arc<GilCell<Dict>>>,
 }
 
 /// What happens to a frame's result (Lua's `lua_callk` continuation). An ordinary call
@@ -44,6 +52,27 @@ pub struct Frame {
 pub enum Ret {
     /// Push the returned value for the caller.
     Push,
+    /// `__init__` of a class call: the result is the instance (and `__init__` must
+    /// return `None`).
+    Init(Value),
+    /// A user `__new__` of a class call: `__init__` runs next, with these arguments,
+    /// if it made an instance of the class.
+    New(Box<(Arc<PyType>, Args)>),
+    /// A class body: make the class (from its namespace) with what the body returns,
+    /// its `__class__` cell.
+    BuildClass(Box<ClassSpec>),
+    /// The caller's instruction makes no value (`__setitem__`, a property setter).
+    Discard,
+    /// An operator dunder: try the next candidate on `NotImplemented`.
+    Op(Box<OpState>),
+    /// `__next__` of a user iterator stepped by `FOR_ITER`: `StopIteration` ends the
+    /// loop (pops the iterator, jumps to the exit).
+    ForIter(usize),
+    /// A dunder whose result the caller wants as a `bool` (`__contains__`), negated
+    /// for `not in`.
+    Truth(bool),
+    /// One follow-up, then another on what it leaves.
+    Then(Box<(Ret, Ret)>),
 }
 
 /// An active `SETUP_FINALLY`: where to jump and how deep the stack was.

@@ -18,8 +18,32 @@ fn new_iter(it: Iter) -> Value {
     Value::Iter(Arc::new(GilCell::new(it)))
 }
 
+/// `item in container` for a user container without `__contains__`: by iteration.
+pub fn contains_by_iter(cx: &mut Cx<'_, '_>, container: &Value, item: &Value) -> PyResult<bool> {
+    let it = cx.iter(container)?;
+    while let Some(x) = cx.next(&it)? {
+        if x.is(item) || crate::objects::compare::eq(cx.gil, &x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// `iter(v)`.
 pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
+    if crate::objects::class::is_user(v) {
+        let f = super::class::special_or(gil, v, "__iter__")?;
+        let it = super::detached::call(gil, "iter", &f, vec![v.clone()])?;
+        if crate::objects::class::is_user(&it)
+            && crate::objects::class::special(gil, &it, "__next__").is_none()
+        {
+            return Err(type_error(format!(
+                "iter() returned non-iterator of type '{}'",
+                type_name(&it)
+            )));
+        }
+        return Ok(it);
+    }
     Ok(new_iter(match v {
         Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_) => Iter::Seq {
             seq: v.clone(),
@@ -81,6 +105,18 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
 
 /// `next(it)`; `None` when exhausted. Steps `map`/`filter`/`zip`/`enumerate` too.
 pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
+    if crate::objects::class::is_user(it) {
+        let f = super::class::special_or(cx.gil, it, "__next__")?;
+        return match cx.call(&f, vec![it.clone()]) {
+            Ok(v) => Ok(Some(v)),
+            Err(Unwind::Raise(e))
+                if e.is_instance(&crate::objects::types::types().exc.stop_iteration) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        };
+    }
     let Value::Iter(cell) = it else {
         return Err(Unwind::Raise(type_error(format!(
             "'{}' object is not an iterator",

@@ -9,6 +9,9 @@
 
 pub mod attr;
 pub mod call;
+pub mod class;
+pub mod detached;
+pub mod dunder;
 pub(crate) mod eval;
 pub mod frame;
 pub mod globals;
@@ -90,6 +93,7 @@ pub fn run_code(
         globals,
         floor: base,
         ret: frame::Ret::Push,
+        locals: None,
     });
     let stop = th.frames.len() - 1;
     let _ = gil;

@@ -159,6 +159,9 @@ pub fn concat_in_place(a: Value, b: &Value) -> Result<Value, PyErr> {
 
 /// `a <op> b` for `BINARY_OP` argument `arg` (13 and up: in-place).
 pub fn binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, PyErr> {
+    if crate::objects::class::is_user(a) || crate::objects::class::is_user(b) {
+        return super::dunder::binary_detached(gil, arg, a, b);
+    }
     let inplace = arg >= 13;
     let op = BINOPS[(arg % 13) as usize];
     let fail = || {
@@ -514,14 +517,39 @@ pub fn format_value(
         _ => v.clone(),
     };
     let spec = spec.and_then(Value::as_str).unwrap_or("");
+    format_spec(cx, &v, spec)
+}
+
+/// `format(v, spec)`: a user `__format__`, or the built-in mini-language.
+pub fn format_spec(cx: &mut Cx<'_, '_>, v: &Value, spec: &str) -> PyResult<Value> {
+    if crate::objects::class::is_user(v) {
+        if let Some(f) = crate::objects::class::special(cx.gil, v, "__format__") {
+            let r = cx.call(&f, vec![v.clone(), Value::str(spec)])?;
+            return match r {
+                Value::Str(_) => Ok(r),
+                other => Err(type_error(format!(
+                    "__format__ must return a str, not {}",
+                    type_name(&other)
+                ))
+                .into()),
+            };
+        }
+        if !spec.is_empty() {
+            return Err(type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                type_name(v)
+            ))
+            .into());
+        }
+    }
     if spec.is_empty() {
         if let Value::Str(_) = v {
-            return Ok(v);
+            return Ok(v.clone());
         }
-        return Ok(Value::string(cx.str(&v)?));
+        return Ok(Value::string(cx.str(v)?));
     }
     Ok(Value::string(crate::objects::format::format(
-        cx.gil, &v, spec,
+        cx.gil, v, spec,
     )?))
 }
 

@@ -1,10 +1,12 @@
 //! Follow-ups of frames the VM pushed on a program's behalf (see [`Ret`]): what runs
 //! when such a frame returns or an exception leaves it, in place of a nested loop.
 
+use super::call::Called;
 use super::frame::Ret;
 use super::thread::MicroThread;
-use crate::objects::exception::PyErr;
+use crate::objects::exception::{type_error, PyErr};
 use crate::objects::gil::Gil;
+use crate::objects::types::{type_name, types};
 use crate::objects::value::Value;
 
 /// What a follow-up leaves for the caller.
@@ -12,8 +14,51 @@ pub(crate) enum After {
     /// This value is the result of the caller's pending instruction.
     Value(Value),
     /// The follow-up pushed another frame: the loop continues in it.
-    #[allow(dead_code)] // until the first follow-up that chains a call
     Frame,
+    /// The caller's pending instruction makes no value.
+    Nothing,
+}
+
+impl Ret {
+    /// `inner`'s follow-up, then `outer`'s on what it leaves.
+    pub fn chain(inner: Ret, outer: Ret) -> Ret {
+        match inner {
+            Ret::Push => outer,
+            inner => Ret::Then(Box::new((inner, outer))),
+        }
+    }
+}
+
+fn after(c: Called) -> After {
+    match c {
+        Called::Value(v) => After::Value(v),
+        Called::Frame => After::Frame,
+        Called::Nothing => After::Nothing,
+    }
+}
+
+fn flatten(r: crate::native::PyResult<Called>) -> Result<After, PyErr> {
+    match r {
+        Ok(c) => Ok(after(c)),
+        Err(deferred::Unwind::Raise(e)) => Err(e),
+        Err(deferred::Unwind::Deferred) => Err(crate::objects::exception::runtime_error(
+            "Deferred execution not yet implemented by a special method call",
+        )),
+    }
+}
+
+/// Run `outer` on what `inner`'s follow-up left.
+fn then(gil: Gil<'_>, th: &mut MicroThread, a: After, outer: Ret) -> Result<After, PyErr> {
+    match a {
+        After::Value(v) => returned(gil, th, outer, v),
+        After::Nothing => returned(gil, th, outer, Value::None),
+        After::Frame => {
+            let top = th.frames.last_mut().expect("the frame a follow-up pushed");
+            let inner = std::mem::replace(&mut top.ret, Ret::Push);
+            top.ret = Ret::chain(inner, outer);
+            Ok(After::Frame)
+        }
+    }
 }
 
 /// The frame with follow-up `ret` returned `v` (it is already popped).
@@ -23,9 +68,46 @@ pub(crate) fn returned(
     ret: Ret,
     v: Value,
 ) -> Result<After, PyErr> {
-    let _ = (gil, th);
     match ret {
         Ret::Push => Ok(After::Value(v)),
+        Ret::Init(obj) => {
+            if !matches!(v, Value::None) {
+                return Err(type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    type_name(&v)
+                )));
+            }
+            Ok(After::Value(obj))
+        }
+        Ret::New(spec) => {
+            let (cls, args) = *spec;
+            if !crate::objects::class::class_of(&v).is_subtype(&cls) {
+                return Ok(After::Value(v));
+            }
+            let init = crate::objects::class::lookup(
+                gil,
+                &cls,
+                &crate::objects::str::PyStr::new("__init__".to_owned()),
+            );
+            let init = match init {
+                Some(Value::Native(_)) => None,
+                other => other,
+            };
+            flatten(super::class::init_instance(gil, th, v, init, args))
+        }
+        Ret::BuildClass(spec) => super::class::make_class(gil, *spec, v).map(After::Value),
+        Ret::Discard => Ok(After::Nothing),
+        Ret::Op(state) => flatten(super::dunder::op_returned(gil, th, *state, v)),
+        Ret::ForIter(_) => Ok(After::Value(v)),
+        Ret::Truth(negate) => {
+            let t = super::dunder::truthy(gil, &v)?;
+            Ok(After::Value(Value::Bool(t != negate)))
+        }
+        Ret::Then(pair) => {
+            let (inner, outer) = *pair;
+            let a = returned(gil, th, inner, v)?;
+            then(gil, th, a, outer)
+        }
     }
 }
 
@@ -37,8 +119,22 @@ pub(crate) fn raised(
     ret: Ret,
     err: PyErr,
 ) -> Result<After, PyErr> {
-    let _ = (gil, th);
     match ret {
-        Ret::Push => Err(err),
+        Ret::ForIter(exit) if err.is_instance(&types().exc.stop_iteration) => {
+            // The loop is over: drop the iterator, leave the loop.
+            th.stack.pop();
+            if let Some(f) = th.frames.last_mut() {
+                f.ip = exit;
+            }
+            Ok(After::Nothing)
+        }
+        Ret::Then(pair) => {
+            let (inner, outer) = *pair;
+            match raised(gil, th, inner, err) {
+                Ok(a) => then(gil, th, a, outer),
+                Err(e) => raised(gil, th, outer, e),
+            }
+        }
+        _ => Err(err),
     }
 }

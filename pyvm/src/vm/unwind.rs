@@ -98,6 +98,8 @@ pub(crate) fn handle(
                     return Ok(None);
                 }
                 Ok(After::Frame) => return Ok(None),
+                Ok(After::Nothing) if th.frames.len() <= stop => return Ok(Some(Value::None)),
+                Ok(After::Nothing) => return Ok(None),
                 Err(e) => err = e,
             }
         }
@@ -245,8 +247,9 @@ fn format_chain(
 pub fn exception_line(gil: Gil<'_>, err: &PyErr) -> String {
     let e = &err.0;
     let name = e.typ.qualified_name();
-    let msg = if e.typ.is_subtype(&types().exc.key_error) && e.args.len() == 1 {
-        crate::objects::repr::repr(gil, &e.args[0]).unwrap_or_default()
+    let args = e.args(gil);
+    let msg = if e.typ.is_subtype(&types().exc.key_error) && args.len() == 1 {
+        crate::objects::repr::repr(gil, &args[0]).unwrap_or_default()
     } else {
         crate::objects::repr::str_of(gil, &err.value()).unwrap_or_default()
     };

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use crate::native::*;
 use crate::objects::gil::GilCell;
 use crate::objects::set::Set;
-use crate::objects::types::{type_name, types, Kind, PyType};
+use crate::objects::types::{type_name, Kind, PyType};
 use crate::objects::value::Range;
 use crate::objects::{float, int};
 
@@ -184,12 +184,15 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         }
         Kind::Type => {
             if args.len() == 1 && args.kw.is_empty() {
-                return Ok(Value::Type(types().of(args.at(0))));
+                return Ok(Value::Type(crate::objects::class::class_of(args.at(0))));
             }
-            return Err(type_error(
-                "type() takes 1 argument (creating classes comes with pyvm part 2)",
-            )
-            .into());
+            if args.len() == 3 && args.kw.is_empty() {
+                return Ok(crate::vm::class::type_new(cx.gil, &args)?);
+            }
+            return Err(type_error("type() takes 1 or 3 arguments").into());
+        }
+        Kind::Property | Kind::StaticMethod | Kind::ClassMethod | Kind::Super => {
+            return super::classes::construct(cx, t, args)
         }
         _ => return Err(type_error(format!("cannot create '{name}' instances")).into()),
     })

@@ -1,5 +1,6 @@
 //! The `builtins` module: functions, types and exception classes.
 
+mod classes;
 mod construct;
 mod iter;
 
@@ -12,6 +13,7 @@ use crate::objects::module::Module;
 use crate::objects::types::{type_name, types};
 use crate::objects::{int, repr};
 
+pub use classes::{build_class_value, is_build_class, property_copier};
 pub use construct::construct;
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
@@ -25,6 +27,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "max" => iter::max, "any" => iter::any, "all" => iter::all, "sorted" => iter::sorted,
     "reversed" => iter::reversed, "enumerate" => iter::enumerate, "zip" => iter::zip,
     "map" => iter::map, "filter" => iter::filter,
+    "vars" => classes::vars, "dir" => classes::dir, "delattr" => classes::delattr,
 ];
 
 /// Is `def` the built-in `len` (the loop answers it for built-in containers)?
@@ -55,6 +58,10 @@ pub fn make(gil: Gil<'_>) -> Module {
         &t.range,
         &t.slice,
         &t.type_,
+        &t.property,
+        &t.staticmethod,
+        &t.classmethod,
+        &t.super_,
     ] {
         m.set(gil, &ty.name, Value::Type(ty.clone()));
     }
@@ -65,6 +72,7 @@ pub fn make(gil: Gil<'_>) -> Module {
     m.set(gil, "IOError", Value::Type(t.exc.os_error.clone()));
     m.set(gil, "None", Value::None);
     m.set(gil, "Ellipsis", Value::Ellipsis);
+    m.set(gil, "NotImplemented", Value::NotImplemented);
     m.set(gil, "__name__", Value::str("builtins"));
     m
 }
@@ -118,6 +126,9 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("len", 1, 1)?;
     let gil = cx.gil;
+    if crate::objects::class::is_user(args.at(0)) {
+        return Ok(Value::Int(crate::vm::dunder::len(gil, args.at(0))?));
+    }
     let n = match args.at(0) {
         Value::Str(s) => s.char_len(),
         Value::List(l) => l.borrow(gil).len(),
@@ -158,6 +169,9 @@ fn ascii(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("abs", 1, 1)?;
+    if let Some(f) = crate::objects::class::special(_cx.gil, args.at(0), "__abs__") {
+        return _cx.call(&f, vec![args.at(0).clone()]);
+    }
     Ok(match args.at(0) {
         Value::Float(f) => Value::Float(f.abs()),
         v if int::is_int(v) => {
@@ -323,30 +337,48 @@ fn attr_name<'a>(v: &'a Value, f: &str) -> Result<&'a str, PyErr> {
     })
 }
 
+/// `obj.name` from a native, running a property getter or `__getattr__` on this
+/// micro-thread.
+fn get_attr(cx: &mut Cx, obj: &Value, name: &str) -> PyResult<Value> {
+    match crate::vm::attr::load_attr(cx.gil, obj, name)? {
+        crate::vm::class::Attr::Value(v) => Ok(v),
+        crate::vm::class::Attr::Call(f, args) => cx.call(&f, args),
+    }
+}
+
 fn hasattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("hasattr", 2, 2)?;
     let name = attr_name(args.at(1), "hasattr")?;
-    Ok(Value::Bool(
-        crate::vm::ops::getattr(cx.gil, args.at(0), name).is_ok(),
-    ))
+    match get_attr(cx, args.at(0), name) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(deferred::Unwind::Raise(e)) if e.is_instance(&types().exc.attribute_error) => {
+            Ok(Value::Bool(false))
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn getattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("getattr", 2, 3)?;
     let name = attr_name(args.at(1), "getattr")?;
-    match crate::vm::ops::getattr(cx.gil, args.at(0), name) {
+    match get_attr(cx, args.at(0), name) {
         Ok(v) => Ok(v),
-        Err(e) => match args.get(2) {
+        Err(deferred::Unwind::Raise(e)) => match args.get(2) {
             Some(d) if e.is_instance(&types().exc.attribute_error) => Ok(d.clone()),
             _ => Err(e.into()),
         },
+        Err(e) => Err(e),
     }
 }
 
-fn setattr(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn setattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("setattr", 3, 3)?;
     let name = attr_name(args.at(1), "setattr")?;
-    Err(crate::vm::ops::setattr_error(args.at(0), name).into())
+    let v = Some(args.at(2).clone());
+    if let Some((f, a)) = crate::vm::class::store_attr(cx.gil, args.at(0), name, v)? {
+        cx.call(&f, a)?;
+    }
+    Ok(Value::None)
 }
 
 fn id(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -361,8 +393,11 @@ fn id(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Int((n as i64) & i64::MAX))
 }
 
-fn hash(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn hash(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("hash", 1, 1)?;
+    if crate::objects::class::is_user(args.at(0)) {
+        return Ok(Value::Int(crate::vm::dunder::hash(cx.gil, args.at(0))?));
+    }
     Ok(Value::Int(crate::objects::dict::hash(args.at(0))?))
 }
 
@@ -424,22 +459,25 @@ fn format(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(v) => arg_str(v, "format", "2")?.to_owned(),
         None => String::new(),
     };
-    if spec.is_empty() {
-        return Ok(Value::string(cx.str(args.at(0))?));
-    }
-    Ok(Value::string(crate::objects::format::format(
-        cx.gil,
-        args.at(0),
-        &spec,
-    )?))
+    crate::vm::ops::format_spec(cx, args.at(0), &spec)
 }
 
 fn callable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("callable", 1, 1)?;
-    Ok(Value::Bool(matches!(
-        args.at(0),
-        Value::Function(_) | Value::Native(_) | Value::BoundNative(_) | Value::Type(_)
-    )))
+    Ok(Value::Bool(match args.at(0) {
+        Value::Function(_)
+        | Value::Native(_)
+        | Value::BoundNative(_)
+        | Value::Type(_)
+        | Value::Method(_) => true,
+        Value::Instance(i) => crate::objects::class::lookup(
+            _cx.gil,
+            &i.class,
+            &crate::objects::str::PyStr::new("__call__".to_owned()),
+        )
+        .is_some(),
+        _ => false,
+    }))
 }
 
 fn input(cx: &mut Cx, args: Args) -> PyResult<Value> {

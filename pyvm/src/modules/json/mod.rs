@@ -42,13 +42,13 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 /// `json.JSONDecodeError`, a subclass of `ValueError`.
 fn decode_error_type() -> &'static Arc<PyType> {
     DECODE_ERROR.get_or_init(|| {
-        Arc::new(PyType {
-            name: "JSONDecodeError".to_owned(),
-            module: "json.decoder",
-            new: Some(new_decode_error),
-            base: Some(types().exc.value_error.clone()),
-            kind: Kind::Exception,
-        })
+        Arc::new(PyType::builtin(
+            "JSONDecodeError",
+            "json.decoder",
+            Some(&types().exc.value_error),
+            Kind::Exception,
+            Some(new_decode_error),
+        ))
     })
 }
 

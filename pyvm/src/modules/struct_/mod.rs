@@ -46,13 +46,13 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 /// `struct.error`, a subclass of `Exception`.
 fn error_type() -> &'static Arc<PyType> {
     ERROR.get_or_init(|| {
-        Arc::new(PyType {
-            name: "error".to_owned(),
-            module: "struct",
-            new: None,
-            base: Some(types().exc.exception.clone()),
-            kind: Kind::Exception,
-        })
+        Arc::new(PyType::builtin(
+            "error",
+            "struct",
+            Some(&types().exc.exception),
+            Kind::Exception,
+            None,
+        ))
     })
 }
 

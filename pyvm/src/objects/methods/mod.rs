@@ -4,6 +4,7 @@ mod bytes;
 mod dict;
 mod list;
 mod num;
+mod object;
 mod set;
 mod str;
 
@@ -148,6 +149,31 @@ pub fn find_cached(obj: &Value, name: &str, slot: &mut MethodSlot) -> Option<&'s
         def,
     };
     def
+}
+
+/// A special method every class inherits from `object`.
+pub fn object_method(name: &str) -> Option<&'static NativeDef> {
+    object::OBJECT_METHODS.iter().find(|d| d.name == name)
+}
+
+/// A special method every exception class inherits from `BaseException`.
+pub fn exception_method(name: &str) -> Option<&'static NativeDef> {
+    object::EXCEPTION_METHODS.iter().find(|d| d.name == name)
+}
+
+pub use object::default_repr;
+
+/// The method names of a built-in type (for `dir()`).
+pub fn names_of(t: &PyType) -> impl Iterator<Item = String> {
+    find_table(t).iter().map(|d| d.name.to_owned())
+}
+
+fn find_table(t: &PyType) -> &'static [NativeDef] {
+    table(if t.kind == Kind::Type {
+        Kind::Object
+    } else {
+        t.kind
+    })
 }
 
 /// `str.join`, `dict.fromkeys`, ...: a method looked up on the type itself.

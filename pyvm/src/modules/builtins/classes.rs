@@ -1,0 +1,268 @@
+//! The built-ins that make and inspect classes: `__build_class__`, `property`,
+//! `staticmethod`, `classmethod`, `super`, `type(name, bases, ns)`, `vars`, `dir`,
+//! `delattr`.
+
+use std::sync::Arc;
+
+use crate::native::*;
+use crate::objects::class::Descr;
+use crate::objects::function::NativeDef;
+use crate::objects::types::{type_name, types, Kind, PyType};
+
+/// `__build_class__`: the loop calls it through `vm::class::build_class` (it pushes
+/// the class body's frame); this body only runs if called some other way.
+static BUILD_CLASS: NativeDef = NativeDef {
+    name: "__build_class__",
+    f: |_cx, _args| Err(type_error("__build_class__: not enough arguments").into()),
+};
+
+pub fn build_class_value() -> Value {
+    Value::Native(&BUILD_CLASS)
+}
+
+pub fn is_build_class(def: &NativeDef) -> bool {
+    std::ptr::eq(def, &BUILD_CLASS)
+}
+
+static PROPERTY_COPIERS: &[NativeDef] = crate::objects::methods::natives![
+    "getter" => prop_getter, "setter" => prop_setter, "deleter" => prop_deleter,
+];
+
+/// `prop.getter` / `.setter` / `.deleter`: a copy of the property with one accessor
+/// replaced.
+pub fn property_copier(name: &str) -> Option<&'static NativeDef> {
+    PROPERTY_COPIERS.iter().find(|d| d.name == name)
+}
+
+fn copy_property(args: &Args, which: usize, name: &str) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let Value::Descr(d) = args.at(0) else {
+        return Err(type_error(format!("descriptor '{name}' requires a 'property' object")).into());
+    };
+    let Descr::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    } = &**d
+    else {
+        return Err(type_error(format!("descriptor '{name}' requires a 'property' object")).into());
+    };
+    let mut parts = [fget.clone(), fset.clone(), fdel.clone()];
+    parts[which] = args.at(1).clone();
+    let [fget, fset, fdel] = parts;
+    let doc = if which == 0 && doc.is(&Value::None) {
+        function_doc(&fget)
+    } else {
+        doc.clone()
+    };
+    Ok(Value::Descr(Arc::new(Descr::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    })))
+}
+
+fn prop_getter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    copy_property(&args, 0, "getter")
+}
+
+fn prop_setter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    copy_property(&args, 1, "setter")
+}
+
+fn prop_deleter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    copy_property(&args, 2, "deleter")
+}
+
+/// A function's docstring (its first constant when that is a str).
+fn function_doc(f: &Value) -> Value {
+    match f {
+        Value::Function(func) => func.code.doc.clone().map_or(Value::None, Value::string),
+        _ => Value::None,
+    }
+}
+
+/// Calling `property`, `staticmethod`, `classmethod` or `super`.
+pub fn construct(_cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value> {
+    match t.kind {
+        Kind::Property => {
+            let names = ["fget", "fset", "fdel", "doc"];
+            let mut parts = [Value::None, Value::None, Value::None, Value::None];
+            for (i, n) in names.iter().enumerate() {
+                if let Some(v) = args.take_kw(n) {
+                    if i < args.len() {
+                        return Err(type_error(format!(
+                            "argument for property() given by name ('{n}') and position ({})",
+                            i + 1
+                        ))
+                        .into());
+                    }
+                    parts[i] = v;
+                }
+            }
+            args.check_kw("property", 0, 4)?;
+            for (i, v) in args.pos.iter().enumerate() {
+                parts[i] = v.clone();
+            }
+            let [fget, fset, fdel, mut doc] = parts;
+            if doc.is(&Value::None) {
+                doc = function_doc(&fget);
+            }
+            Ok(Value::Descr(Arc::new(Descr::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            })))
+        }
+        Kind::StaticMethod | Kind::ClassMethod => {
+            args.check(&t.name, 1, 1)?;
+            let f = args.at(0).clone();
+            Ok(Value::Descr(Arc::new(if t.kind == Kind::StaticMethod {
+                Descr::StaticMethod(f)
+            } else {
+                Descr::ClassMethod(f)
+            })))
+        }
+        Kind::Super => {
+            args.check("super", 1, 2)?;
+            let Value::Type(cls) = args.at(0) else {
+                return Err(type_error(format!(
+                    "super() argument 1 must be a type, not {}",
+                    type_name(args.at(0))
+                ))
+                .into());
+            };
+            match args.get(1) {
+                Some(this) => Ok(crate::vm::class::make_super(cls.clone(), this.clone())?),
+                None => {
+                    Err(type_error("super() with one argument is not supported by pyvm").into())
+                }
+            }
+        }
+        _ => Err(type_error(format!("cannot create '{}' instances", t.name)).into()),
+    }
+}
+
+/// `vars([obj])`: an object's namespace (the dict itself for instances).
+pub fn vars(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("vars", 1, 1)?;
+    let v = args.at(0);
+    match v {
+        Value::Instance(i) => Ok(Value::Dict(i.dict.clone())),
+        Value::Exception(e) => Ok(Value::Dict(e.dict.clone())),
+        Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
+        Value::Type(_) => Ok(crate::vm::attr::getattr(cx.gil, v, "__dict__")?),
+        _ => Err(type_error("vars() argument must have __dict__ attribute").into()),
+    }
+}
+
+/// The attribute names `dir()` lists for every object.
+const OBJECT_DIR: &[&str] = &[
+    "__class__",
+    "__delattr__",
+    "__dir__",
+    "__doc__",
+    "__eq__",
+    "__format__",
+    "__ge__",
+    "__getattribute__",
+    "__getstate__",
+    "__gt__",
+    "__hash__",
+    "__init__",
+    "__init_subclass__",
+    "__le__",
+    "__lt__",
+    "__ne__",
+    "__new__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__repr__",
+    "__setattr__",
+    "__sizeof__",
+    "__str__",
+    "__subclasshook__",
+];
+
+/// `dir(obj)`: sorted attribute names of an instance, class or module.
+pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("dir", 1, 1)?;
+    let gil = cx.gil;
+    let v = args.at(0);
+    let mut names: Vec<String> = Vec::new();
+    let add_dict = |d: &crate::objects::dict::Dict, names: &mut Vec<String>| {
+        for k in d.keys() {
+            if let Some(s) = k.as_str() {
+                names.push(s.to_owned());
+            }
+        }
+    };
+    let class_names = |t: &Arc<PyType>, names: &mut Vec<String>| {
+        for c in std::iter::once(t).chain(t.mro.iter()) {
+            if c.heap {
+                for k in c.dict.borrow(gil).keys() {
+                    if let Some(s) = k.as_str() {
+                        names.push(s.to_owned());
+                    }
+                }
+            }
+        }
+        names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
+        if t.kind == Kind::Exception {
+            for n in [
+                "__cause__",
+                "__context__",
+                "__setstate__",
+                "__suppress_context__",
+                "__traceback__",
+                "add_note",
+                "args",
+                "with_traceback",
+            ] {
+                names.push(n.to_owned());
+            }
+        }
+    };
+    match v {
+        Value::Instance(i) => {
+            add_dict(&i.dict.borrow(gil), &mut names);
+            class_names(&i.class, &mut names);
+            names.push("__dict__".to_owned());
+            names.push("__module__".to_owned());
+            names.push("__weakref__".to_owned());
+        }
+        Value::Type(t) if t.heap => {
+            class_names(t, &mut names);
+            names.push("__dict__".to_owned());
+            names.push("__module__".to_owned());
+            names.push("__weakref__".to_owned());
+        }
+        Value::Module(m) => add_dict(&m.dict.borrow(gil), &mut names),
+        _ => {
+            let t = types().of(v);
+            names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
+            names.extend(crate::objects::methods::names_of(&t));
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+/// `delattr(obj, name)`.
+pub fn delattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("delattr", 2, 2)?;
+    let name = args.at(1).as_str().ok_or_else(|| {
+        type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(args.at(1))
+        ))
+    })?;
+    if let Some((f, a)) = crate::vm::class::store_attr(cx.gil, args.at(0), name, None)? {
+        cx.call(&f, a)?;
+    }
+    Ok(Value::None)
+}

@@ -1,0 +1,229 @@
+//! Classes made by Python code and their instances: `Instance`, bound methods,
+//! `staticmethod` / `classmethod` / `property`, `super` objects, the C3 method
+//! resolution order and attribute lookup along it.
+
+use std::sync::Arc;
+
+use super::dict::Dict;
+use super::exception::{type_error, PyErr};
+use super::function::NativeDef;
+use super::gil::{Gil, GilCell};
+use super::str::PyStr;
+use super::types::{types, Kind, PyType};
+use super::value::Value;
+
+/// An instance of a class whose layout is `object`'s.
+pub struct Instance {
+    pub class: Arc<PyType>,
+    /// `__dict__`: shared, so `obj.__dict__` and `vars(obj)` are the namespace itself.
+    pub dict: Arc<GilCell<Dict>>,
+}
+
+impl Instance {
+    pub fn new(class: Arc<PyType>) -> Instance {
+        Instance {
+            class,
+            dict: Arc::new(GilCell::new(Dict::new())),
+        }
+    }
+}
+
+/// A function bound to an object (`obj.method`): calling it passes `this` first.
+pub struct Method {
+    pub func: Value,
+    pub this: Value,
+}
+
+/// The descriptors a class body makes with decorators.
+pub enum Descr {
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
+}
+
+impl Descr {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Descr::StaticMethod(_) => "staticmethod",
+            Descr::ClassMethod(_) => "classmethod",
+            Descr::Property { .. } => "property",
+        }
+    }
+}
+
+/// `super(class, obj)`: attribute lookup on `obj` starting after `class` in its MRO.
+pub struct Super {
+    pub class: Arc<PyType>,
+    /// The instance (or, in a classmethod, the class) the lookup binds to.
+    pub this: Value,
+    /// The type whose MRO is searched: `type(this)`, or `this` when it is a class.
+    pub start: Arc<PyType>,
+}
+
+/// The C3 linearization of a new class with `bases` (the class itself not included),
+/// or CPython's `TypeError` when there is none.
+pub fn c3_mro(bases: &[Arc<PyType>]) -> Result<Vec<Arc<PyType>>, PyErr> {
+    let mut seqs: Vec<Vec<Arc<PyType>>> = bases
+        .iter()
+        .map(|b| {
+            let mut l = vec![b.clone()];
+            l.extend(b.mro.iter().cloned());
+            l
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out: Vec<Arc<PyType>> = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        // The first head that is in no other list's tail.
+        let head = seqs.iter().map(|s| s[0].clone()).find(|h| {
+            !seqs
+                .iter()
+                .any(|s| s[1..].iter().any(|t| Arc::ptr_eq(t, h)))
+        });
+        let Some(head) = head else {
+            let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
+            return Err(type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        for s in seqs.iter_mut() {
+            if Arc::ptr_eq(&s[0], &head) {
+                s.remove(0);
+            }
+        }
+        out.push(head);
+    }
+}
+
+/// `name` in the namespace of `t` or a class of its MRO: a class attribute, or a
+/// method of a built-in type in the MRO (`object.__init__`, `Exception.__str__`).
+pub fn lookup(gil: Gil<'_>, t: &Arc<PyType>, name: &PyStr) -> Option<Value> {
+    lookup_from(gil, std::iter::once(t).chain(t.mro.iter()), name)
+}
+
+/// [`lookup`] along the classes `mro` yields.
+pub fn lookup_from<'a>(
+    gil: Gil<'_>,
+    mro: impl Iterator<Item = &'a Arc<PyType>>,
+    name: &PyStr,
+) -> Option<Value> {
+    for c in mro {
+        if c.heap {
+            if let Some(v) = c.dict.borrow(gil).get_str(name) {
+                return Some(v);
+            }
+        } else if let Some(d) = builtin_slot(c, name.as_str()) {
+            return Some(Value::Native(d));
+        }
+    }
+    None
+}
+
+/// The class in `t`'s MRO that defines `name` (for `super` and the overridden-method
+/// checks of reflected operators).
+pub fn defining_class(gil: Gil<'_>, t: &Arc<PyType>, name: &str) -> Option<Arc<PyType>> {
+    let key = PyStr::new(name.to_owned());
+    std::iter::once(t).chain(t.mro.iter()).find_map(|c| {
+        let found = if c.heap {
+            c.dict.borrow(gil).get_str(&key).is_some()
+        } else {
+            builtin_slot(c, name).is_some()
+        };
+        found.then(|| c.clone())
+    })
+}
+
+/// A method of a built-in type that a class inherits: the type's own method table
+/// plus the special methods every `object` and every exception has.
+fn builtin_slot(t: &PyType, name: &str) -> Option<&'static NativeDef> {
+    match t.kind {
+        Kind::Object => super::methods::object_method(name),
+        Kind::Exception => {
+            super::methods::exception_method(name).or_else(|| super::methods::object_method(name))
+        }
+        _ => super::methods::find_in_type(t, name),
+    }
+}
+
+/// Is `v` an instance whose class is made by Python code (so operators, `len`,
+/// iteration and friends look for its special methods)?
+#[inline]
+pub fn is_user(v: &Value) -> bool {
+    match v {
+        Value::Instance(_) => true,
+        Value::Exception(e) => e.typ.heap,
+        _ => false,
+    }
+}
+
+/// The special method `name` of a user instance's class (`None` for built-in values,
+/// and for `object`'s own defaults, which the callers implement directly).
+pub fn special(gil: Gil<'_>, v: &Value, name: &str) -> Option<Value> {
+    let cls = match v {
+        Value::Instance(i) => &i.class,
+        Value::Exception(e) if e.typ.heap => &e.typ,
+        _ => return None,
+    };
+    let key = PyStr::new(name.to_owned());
+    let found = lookup(gil, cls, &key)?;
+    match found {
+        Value::Native(_) => None,
+        f => Some(f),
+    }
+}
+
+/// The type of `v` as a class (its own class for instances).
+pub fn class_of(v: &Value) -> Arc<PyType> {
+    match v {
+        Value::Instance(i) => i.class.clone(),
+        _ => types().of(v),
+    }
+}
+
+/// The `__slots__` of a new class: `None` when the class or a base has a `__dict__`.
+pub fn slots_of(
+    gil: Gil<'_>,
+    ns: &Dict,
+    bases: &[Arc<PyType>],
+) -> Result<Option<Vec<String>>, PyErr> {
+    let Some(decl) = ns.get_str(&PyStr::new("__slots__".to_owned())) else {
+        return Ok(None);
+    };
+    let names: Vec<Value> = match &decl {
+        Value::Str(_) => vec![decl.clone()],
+        Value::Tuple(t) => t.to_vec(),
+        Value::List(l) => l.borrow(gil).clone(),
+        _ => return Ok(None),
+    };
+    let mut out = Vec::new();
+    for n in names {
+        match n.as_str() {
+            Some(s) => out.push(s.to_owned()),
+            None => {
+                return Err(type_error(format!(
+                    "__slots__ items must be strings, not '{}'",
+                    super::types::type_name(&n)
+                )))
+            }
+        }
+    }
+    for b in bases {
+        if b.heap {
+            match &b.slots {
+                Some(inherited) => out.extend(inherited.iter().cloned()),
+                None => return Ok(None),
+            }
+        }
+    }
+    Ok(Some(out))
+}

@@ -1,0 +1,227 @@
+//! The special methods every class inherits from `object` and every exception class
+//! from `BaseException` (`super().__init__(msg)`, `object.__setattr__(self, k, v)`).
+
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::types::{type_name, Kind};
+use crate::vm::class::{self as vmclass, Attr};
+
+use super::natives;
+
+pub static OBJECT_METHODS: &[NativeDef] = natives![
+    "__init__" => init, "__new__" => new, "__repr__" => repr, "__str__" => str_,
+    "__eq__" => eq, "__ne__" => ne, "__hash__" => hash, "__setattr__" => setattr,
+    "__delattr__" => delattr, "__getattribute__" => getattribute, "__format__" => format,
+];
+
+pub static EXCEPTION_METHODS: &[NativeDef] = natives![
+    "__init__" => exc_init, "__str__" => exc_str, "__repr__" => exc_repr,
+    "with_traceback" => with_traceback,
+];
+
+fn this(args: &Args, name: &str) -> PyResult<Value> {
+    args.get(0).cloned().ok_or_else(|| {
+        type_error(format!(
+            "descriptor '{name}' of 'object' object needs an argument"
+        ))
+        .into()
+    })
+}
+
+fn init(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    this(&args, "__init__")?;
+    if args.len() > 1 || !args.kw.is_empty() {
+        return Err(type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        )
+        .into());
+    }
+    Ok(Value::None)
+}
+
+fn new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let cls = match args.get(0) {
+        Some(Value::Type(t)) => t.clone(),
+        Some(v) => {
+            return Err(type_error(format!(
+                "object.__new__(X): X is not a type object ({})",
+                type_name(v)
+            ))
+            .into())
+        }
+        None => return Err(type_error("object.__new__(): not enough arguments").into()),
+    };
+    if !matches!(cls.kind, Kind::Object | Kind::Exception)
+        || (!cls.heap && cls.kind != Kind::Object)
+    {
+        return Err(type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            cls.name, cls.name
+        ))
+        .into());
+    }
+    let rest = Args::new(args.pos.iter().skip(1).cloned());
+    Ok(vmclass::new_instance(&cls, &rest)?)
+}
+
+/// `<__main__.C object at 0x7f...>`.
+pub fn default_repr(v: &Value) -> String {
+    let cls = crate::objects::class::class_of(v);
+    format!(
+        "<{}.{} object at {:#x}>",
+        cls.module,
+        cls.qualname,
+        v.heap_ptr().unwrap_or(0)
+    )
+}
+
+fn repr(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let v = this(&args, "__repr__")?;
+    Ok(Value::string(default_repr(&v)))
+}
+
+fn str_(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let v = this(&args, "__str__")?;
+    Ok(Value::string(cx.repr(&v)?))
+}
+
+fn eq(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__eq__", 1, 1)?;
+    Ok(if args.at(0).is(args.at(1)) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
+}
+
+fn ne(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__ne__", 1, 1)?;
+    let (a, b) = (args.at(0).clone(), args.at(1).clone());
+    let r = match crate::objects::class::special(cx.gil, &a, "__eq__") {
+        Some(f) => cx.call(&f, vec![a, b])?,
+        None => {
+            if a.is(&b) {
+                Value::Bool(true)
+            } else {
+                Value::NotImplemented
+            }
+        }
+    };
+    Ok(match r {
+        Value::NotImplemented => Value::NotImplemented,
+        r => Value::Bool(!cx.truthy(&r)?),
+    })
+}
+
+fn hash(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__hash__", 0, 0)?;
+    Ok(Value::Int((args.at(0).heap_ptr().unwrap_or(0) >> 4) as i64))
+}
+
+/// Resolve an attribute lookup that may need a call.
+fn resolve(cx: &mut Cx, a: Attr) -> PyResult<Value> {
+    match a {
+        Attr::Value(v) => Ok(v),
+        Attr::Call(f, args) => cx.call(&f, args),
+    }
+}
+
+fn attr_name(args: &Args, i: usize) -> PyResult<&str> {
+    args.at(i).as_str().ok_or_else(|| {
+        type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(args.at(i))
+        ))
+        .into()
+    })
+}
+
+fn getattribute(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__getattribute__", 1, 1)?;
+    let name = attr_name(&args, 1)?;
+    let obj = args.at(0).clone();
+    let found = match &obj {
+        Value::Instance(i) => {
+            vmclass::instance_attr_no_hook(cx.gil, &obj, &i.class, Some(&i.dict), name)?
+        }
+        _ => Some(Attr::Value(crate::vm::attr::getattr(cx.gil, &obj, name)?)),
+    };
+    match found {
+        Some(a) => resolve(cx, a),
+        None => Err(no_attribute(&obj, name).into()),
+    }
+}
+
+fn setattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__setattr__", 2, 2)?;
+    store(
+        cx,
+        args.at(0).clone(),
+        attr_name(&args, 1)?,
+        Some(args.at(2).clone()),
+    )
+}
+
+fn delattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__delattr__", 1, 1)?;
+    store(cx, args.at(0).clone(), attr_name(&args, 1)?, None)
+}
+
+/// `object.__setattr__`: properties and the instance dict, never a user hook.
+fn store(cx: &mut Cx, obj: Value, name: &str, v: Option<Value>) -> PyResult<Value> {
+    let call = match &obj {
+        Value::Instance(i) => match vmclass::property_store(cx.gil, &i.class, name, &obj, &v)? {
+            Some(call) => Some(call),
+            None => vmclass::generic_store(cx.gil, &obj, &i.class, Some(&i.dict), name, v)?,
+        },
+        _ => vmclass::store_attr(cx.gil, &obj, name, v)?,
+    };
+    if let Some((f, args)) = call {
+        cx.call(&f, args)?;
+    }
+    Ok(Value::None)
+}
+
+fn format(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__format__", 1, 1)?;
+    let spec = args.at(1).as_str().unwrap_or("");
+    if !spec.is_empty() {
+        return Err(type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            type_name(args.at(0))
+        ))
+        .into());
+    }
+    let v = args.at(0).clone();
+    Ok(Value::string(cx.str(&v)?))
+}
+
+fn exc_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let Some(Value::Exception(e)) = args.get(0) else {
+        return Err(type_error("descriptor '__init__' requires a 'BaseException' object").into());
+    };
+    if !args.kw.is_empty() {
+        return Err(type_error(format!("{}() takes no keyword arguments", e.typ.name)).into());
+    }
+    *e.args.borrow_mut(cx.gil) = args.pos[1..].to_vec();
+    Ok(Value::None)
+}
+
+fn exc_str(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let v = this(&args, "__str__")?;
+    Ok(Value::string(crate::objects::repr::builtin_str(
+        cx.gil, &v,
+    )?))
+}
+
+fn exc_repr(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let v = this(&args, "__repr__")?;
+    Ok(Value::string(crate::objects::repr::builtin_repr(
+        cx.gil, &v,
+    )?))
+}
+
+fn with_traceback(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("with_traceback", 1, 1)?;
+    Ok(args.at(0).clone())
+}

@@ -1,0 +1,684 @@
+//! Classes at run time: attribute lookup with descriptors (`obj.attr`, `C.attr`,
+//! `super().attr`), attribute assignment, class creation (`class` statements and
+//! `type(name, bases, ns)`), and what calling a class does (`__new__`, `__init__`).
+//!
+//! Lookups that must run Python (a property getter, `__getattr__`) return the call to
+//! make ([`Attr::Call`]): the loop pushes its frame like any call, so a getter that
+//! defers suspends the micro-thread like any other Python code.
+
+use std::sync::Arc;
+
+use deferred::Unwind;
+
+use super::call::Called;
+use super::frame::Ret;
+use super::thread::MicroThread;
+use crate::native::{Args, PyResult};
+use crate::objects::class::{self, Descr, Instance, Method, Super};
+use crate::objects::dict::Dict;
+use crate::objects::exception::*;
+use crate::objects::gil::{Gil, GilCell};
+use crate::objects::str::PyStr;
+use crate::objects::types::{type_name, types, Kind, PyType};
+use crate::objects::value::Value;
+
+/// An attribute, or the call that produces it.
+pub enum Attr {
+    Value(Value),
+    Call(Value, Vec<Value>),
+}
+
+fn key(name: &str) -> PyStr {
+    PyStr::new(name.to_owned())
+}
+
+/// Bind a class attribute found for `obj` (an instance, `None` for class access) of
+/// class `cls`: functions become bound methods, `classmethod`s bind to the class.
+fn bind(attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> Attr {
+    match attr {
+        Value::Function(_) => match obj {
+            Some(o) => Attr::Value(Value::Method(Arc::new(Method {
+                func: attr,
+                this: o.clone(),
+            }))),
+            None => Attr::Value(attr),
+        },
+        Value::Native(d) => match obj {
+            Some(o) => Attr::Value(Value::BoundNative(Arc::new((o.clone(), d)))),
+            None => Attr::Value(attr),
+        },
+        Value::Descr(ref d) => match &**d {
+            Descr::StaticMethod(f) => Attr::Value(f.clone()),
+            Descr::ClassMethod(f) => Attr::Value(Value::Method(Arc::new(Method {
+                func: f.clone(),
+                this: Value::Type(cls.clone()),
+            }))),
+            Descr::Property { fget, .. } => match obj {
+                Some(o) if fget.is(&Value::None) => {
+                    Attr::Call(Value::Native(&UNREADABLE), vec![attr.clone(), o.clone()])
+                }
+                Some(o) => Attr::Call(fget.clone(), vec![o.clone()]),
+                None => Attr::Value(attr.clone()),
+            },
+        },
+        other => Attr::Value(other),
+    }
+}
+
+static UNREADABLE: crate::objects::function::NativeDef = crate::objects::function::NativeDef {
+    name: "__get__",
+    f: |_cx, _args| Err(Unwind::Raise(attribute_error("property has no getter"))),
+};
+
+fn is_data_descr(v: &Value) -> bool {
+    matches!(v, Value::Descr(d) if matches!(**d, Descr::Property { .. }))
+}
+
+/// `obj.name` for an instance of a class made by Python code (or an exception of
+/// one): data descriptors, then the instance dict, then the class, then
+/// `__getattr__`.
+pub fn instance_attr(
+    gil: Gil<'_>,
+    obj: &Value,
+    cls: &Arc<PyType>,
+    dict: Option<&Arc<GilCell<Dict>>>,
+    name: &str,
+) -> Result<Option<Attr>, PyErr> {
+    if let Some(a) = instance_attr_no_hook(gil, obj, cls, dict, name)? {
+        return Ok(Some(a));
+    }
+    if let Some(ga) = class::lookup(gil, cls, &key("__getattr__")) {
+        if !matches!(ga, Value::Native(_)) {
+            return Ok(Some(Attr::Call(ga, vec![obj.clone(), Value::str(name)])));
+        }
+    }
+    Ok(None)
+}
+
+/// `object.__getattribute__`: [`instance_attr`] without the `__getattr__` fallback.
+pub fn instance_attr_no_hook(
+    gil: Gil<'_>,
+    obj: &Value,
+    cls: &Arc<PyType>,
+    dict: Option<&Arc<GilCell<Dict>>>,
+    name: &str,
+) -> Result<Option<Attr>, PyErr> {
+    let k = key(name);
+    let found = class::lookup(gil, cls, &k);
+    if let Some(a) = &found {
+        if is_data_descr(a) {
+            return Ok(Some(bind(a.clone(), Some(obj), cls)));
+        }
+    }
+    if let Some(d) = dict {
+        if let Some(v) = d.borrow(gil).get_str(&k) {
+            return Ok(Some(Attr::Value(v)));
+        }
+    }
+    if let Some(a) = found {
+        return Ok(Some(bind(a, Some(obj), cls)));
+    }
+    match name {
+        "__class__" => return Ok(Some(Attr::Value(Value::Type(cls.clone())))),
+        "__dict__" => {
+            if let Some(d) = dict {
+                return Ok(Some(Attr::Value(Value::Dict(d.clone()))));
+            }
+        }
+        _ => {}
+    }
+    Ok(None)
+}
+
+/// `C.name` for a class.
+pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<Attr>, PyErr> {
+    match name {
+        "__name__" => return Ok(Some(Attr::Value(Value::str(&cls.name)))),
+        "__qualname__" => return Ok(Some(Attr::Value(Value::str(&cls.qualname)))),
+        "__module__" if !cls.heap => return Ok(Some(Attr::Value(Value::str(&cls.module)))),
+        "__base__" => {
+            return Ok(Some(Attr::Value(
+                cls.base.clone().map_or(Value::None, Value::Type),
+            )))
+        }
+        "__bases__" => {
+            return Ok(Some(Attr::Value(Value::tuple(
+                cls.bases.iter().cloned().map(Value::Type).collect(),
+            ))))
+        }
+        "__mro__" => {
+            let mut mro = vec![Value::Type(cls.clone())];
+            mro.extend(cls.mro.iter().cloned().map(Value::Type));
+            return Ok(Some(Attr::Value(Value::tuple(mro))));
+        }
+        "__dict__" => {
+            let mut d = Dict::new();
+            for (k, v) in cls.dict.borrow(gil).iter() {
+                d.insert(k.clone(), v.clone())?;
+            }
+            return Ok(Some(Attr::Value(Value::dict(d))));
+        }
+        "__class__" => return Ok(Some(Attr::Value(Value::Type(types().type_.clone())))),
+        "__doc__" if !cls.heap => return Ok(Some(Attr::Value(Value::None))),
+        _ => {}
+    }
+    match class::lookup(gil, cls, &key(name)) {
+        Some(Value::Native(d)) => Ok(Some(Attr::Value(Value::Native(d)))),
+        Some(a) => Ok(Some(bind(a, None, cls))),
+        None => Ok(None),
+    }
+}
+
+/// `super().name`: look in the MRO of `start` after `class`, bind to `this`.
+pub fn super_attr(gil: Gil<'_>, s: &Super, name: &str) -> Result<Attr, PyErr> {
+    let mro: Vec<&Arc<PyType>> = std::iter::once(&s.start)
+        .chain(s.start.mro.iter())
+        .collect();
+    let after = mro
+        .iter()
+        .position(|t| Arc::ptr_eq(t, &s.class))
+        .map_or(mro.len(), |i| i + 1);
+    let k = key(name);
+    let found = class::lookup_from(gil, mro[after..].iter().copied(), &k);
+    let obj = match &s.this {
+        Value::Type(_) => None,
+        v => Some(v),
+    };
+    match found {
+        // `super().__new__(cls)` is called with the class explicitly.
+        Some(f @ Value::Native(_)) if name == "__new__" => Ok(Attr::Value(f)),
+        Some(f @ Value::Function(_)) if name == "__new__" => Ok(Attr::Value(f)),
+        Some(Value::Descr(d)) if matches!(&*d, Descr::ClassMethod(_)) => {
+            let Descr::ClassMethod(f) = &*d else {
+                unreachable!()
+            };
+            Ok(Attr::Value(Value::Method(Arc::new(Method {
+                func: f.clone(),
+                this: Value::Type(s.start.clone()),
+            }))))
+        }
+        Some(a) => Ok(bind(a, obj, &s.start)),
+        None if name == "__class__" => Ok(Attr::Value(Value::Type(types().super_.clone()))),
+        None => Err(attribute_error(format!(
+            "'super' object has no attribute '{name}'"
+        ))),
+    }
+}
+
+/// What `obj.name = v` (or `del obj.name` when `v` is `None`) needs: done here, or a
+/// call to make (a property setter, a user `__setattr__` / `__delattr__`).
+pub fn store_attr(
+    gil: Gil<'_>,
+    obj: &Value,
+    name: &str,
+    v: Option<Value>,
+) -> Result<Option<(Value, Vec<Value>)>, PyErr> {
+    let (cls, dict) = match obj {
+        Value::Instance(i) => (i.class.clone(), Some(&i.dict)),
+        Value::Exception(e) => {
+            let cls = e.typ.clone();
+            if let Some(call) = user_setattr(gil, obj, &cls, name, &v)? {
+                return Ok(Some(call));
+            }
+            return crate::objects::exception::set_attr(gil, e, name, v).map(|_| None);
+        }
+        Value::Type(t) if t.heap => {
+            let k = crate::objects::str::intern(name);
+            let mut d = t.dict.borrow_mut(gil);
+            match v {
+                Some(v) => d.insert(k, v)?,
+                None => {
+                    if d.remove(&k)?.is_none() {
+                        return Err(attribute_error(format!(
+                            "type object '{}' has no attribute '{name}'",
+                            t.name
+                        )));
+                    }
+                }
+            }
+            return Ok(None);
+        }
+        Value::Module(m) => {
+            let k = crate::objects::str::intern(name);
+            let mut d = m.dict.borrow_mut(gil);
+            match v {
+                Some(v) => d.insert(k, v)?,
+                None => {
+                    if d.remove(&k)?.is_none() {
+                        return Err(attribute_error(format!(
+                            "module '{}' has no attribute '{name}'",
+                            m.name
+                        )));
+                    }
+                }
+            }
+            return Ok(None);
+        }
+        Value::Function(f) => {
+            let k = crate::objects::str::intern(name);
+            let mut d = f.dict.borrow_mut(gil);
+            match v {
+                Some(v) => d.insert(k, v)?,
+                None => {
+                    if d.remove(&k)?.is_none() {
+                        return Err(attribute_error(name.to_owned()));
+                    }
+                }
+            }
+            return Ok(None);
+        }
+        _ => return Err(super::attr::setattr_error(obj, name)),
+    };
+    if let Some(call) = user_setattr(gil, obj, &cls, name, &v)? {
+        return Ok(Some(call));
+    }
+    generic_store(gil, obj, &cls, dict, name, v)
+}
+
+/// A property's setter or deleter, or a user `__setattr__` / `__delattr__`.
+fn user_setattr(
+    gil: Gil<'_>,
+    obj: &Value,
+    cls: &Arc<PyType>,
+    name: &str,
+    v: &Option<Value>,
+) -> Result<Option<(Value, Vec<Value>)>, PyErr> {
+    let hook = if v.is_some() {
+        "__setattr__"
+    } else {
+        "__delattr__"
+    };
+    if let Some(f) = class::lookup(gil, cls, &key(hook)) {
+        if !matches!(f, Value::Native(_)) {
+            let mut args = vec![obj.clone(), Value::str(name)];
+            args.extend(v.clone());
+            return Ok(Some((f, args)));
+        }
+    }
+    property_store(gil, cls, name, obj, v)
+}
+
+/// A property's setter (or deleter, when `v` is `None`) for `obj.name = v`.
+pub fn property_store(
+    gil: Gil<'_>,
+    cls: &Arc<PyType>,
+    name: &str,
+    obj: &Value,
+    v: &Option<Value>,
+) -> Result<Option<(Value, Vec<Value>)>, PyErr> {
+    if let Some(Value::Descr(d)) = class::lookup(gil, cls, &key(name)) {
+        if let Descr::Property { fset, fdel, .. } = &*d {
+            let (f, what) = if v.is_some() {
+                (fset, "setter")
+            } else {
+                (fdel, "deleter")
+            };
+            if f.is(&Value::None) {
+                return Err(attribute_error(format!(
+                    "property '{name}' of '{}' object has no {what}",
+                    cls.name
+                )));
+            }
+            let mut args = vec![obj.clone()];
+            args.extend(v.clone());
+            return Ok(Some((f.clone(), args)));
+        }
+    }
+    Ok(None)
+}
+
+/// `object.__setattr__` / `object.__delattr__`: the instance dict (or slots).
+pub fn generic_store(
+    gil: Gil<'_>,
+    obj: &Value,
+    cls: &Arc<PyType>,
+    dict: Option<&Arc<GilCell<Dict>>>,
+    name: &str,
+    v: Option<Value>,
+) -> Result<Option<(Value, Vec<Value>)>, PyErr> {
+    let Some(dict) = dict else {
+        return Err(super::attr::setattr_error(obj, name));
+    };
+    if let Some(slots) = &cls.slots {
+        if !slots.iter().any(|s| s == name) {
+            return Err(attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                cls.name
+            )));
+        }
+    }
+    let k = crate::objects::str::intern(name);
+    let mut d = dict.borrow_mut(gil);
+    match v {
+        Some(v) => d.insert(k, v)?,
+        None => {
+            if d.remove(&k)?.is_none() {
+                return Err(attribute_error(format!(
+                    "'{}' object has no attribute '{name}'",
+                    cls.name
+                )));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// What the class body of a `class` statement needs once it has run.
+pub struct ClassSpec {
+    pub name: String,
+    pub qualname: String,
+    pub bases: Vec<Arc<PyType>>,
+    pub ns: Arc<GilCell<Dict>>,
+}
+
+/// `__build_class__(body, name, *bases)`: push the class body's frame, its namespace
+/// as locals; the class is made when it returns (`Ret::BuildClass`).
+pub fn build_class(gil: Gil<'_>, th: &mut MicroThread, args: Args) -> PyResult<Called> {
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!(
+            "class keyword argument '{k}' is not supported by pyvm (metaclasses are not)"
+        ))
+        .into());
+    }
+    let mut pos = args.pos.into_iter();
+    let (Some(Value::Function(body)), Some(Value::Str(name))) = (pos.next(), pos.next()) else {
+        return Err(type_error("__build_class__: func must be a function").into());
+    };
+    let mut bases = Vec::new();
+    for b in pos {
+        match b {
+            Value::Type(t) => bases.push(t),
+            other => {
+                return Err(
+                    type_error(format!("bases must be types, not '{}'", type_name(&other))).into(),
+                )
+            }
+        }
+    }
+    let ns = Arc::new(GilCell::new(Dict::new()));
+    let module = body
+        .globals
+        .borrow(gil)
+        .get_str(&key("__name__"))
+        .unwrap_or_else(|| Value::str("builtins"));
+    ns.borrow_mut(gil)
+        .insert(crate::objects::str::intern("__module__"), module)?;
+    let qualname = body.qualname.clone();
+    ns.borrow_mut(gil).insert(
+        crate::objects::str::intern("__qualname__"),
+        Value::str(&qualname),
+    )?;
+    let spec = ClassSpec {
+        name: name.as_str().to_owned(),
+        qualname,
+        bases,
+        ns: ns.clone(),
+    };
+    super::call::push_body(th, &body, ns, Ret::BuildClass(Box::new(spec)))?;
+    Ok(Called::Frame)
+}
+
+/// Make the class once its body has run; `cell` is its `__class__` cell (or `None`).
+pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, PyErr> {
+    let ClassSpec {
+        name,
+        qualname,
+        mut bases,
+        ns,
+    } = spec;
+    if bases.is_empty() {
+        bases.push(types().object.clone());
+    }
+    for b in &bases {
+        let ok = b.heap || matches!(b.kind, Kind::Object | Kind::Exception);
+        if !ok {
+            return Err(type_error(format!(
+                "subclassing the built-in type '{}' is not supported by pyvm yet",
+                b.name
+            )));
+        }
+        if !b.heap && b.new.is_some() {
+            return Err(type_error(format!(
+                "subclassing '{}' is not supported by pyvm yet",
+                b.qualified_name()
+            )));
+        }
+    }
+    let kind = if bases.iter().any(|b| b.kind == Kind::Exception) {
+        Kind::Exception
+    } else {
+        Kind::Object
+    };
+    let mro = class::c3_mro(&bases)?;
+    let mut d = std::mem::take(&mut *ns.borrow_mut(gil));
+    // `__new__` is a static method without saying so.
+    if let Some(f @ Value::Function(_)) = d.get_str(&key("__new__")) {
+        d.insert(
+            crate::objects::str::intern("__new__"),
+            Value::Descr(Arc::new(Descr::StaticMethod(f))),
+        )?;
+    }
+    // A class that defines `__eq__` and not `__hash__` is unhashable.
+    if d.get_str(&key("__eq__")).is_some() && d.get_str(&key("__hash__")).is_none() {
+        d.insert(crate::objects::str::intern("__hash__"), Value::None)?;
+    }
+    let module: Arc<str> = match d.get_str(&key("__module__")) {
+        Some(Value::Str(s)) => s.as_str().into(),
+        _ => "builtins".into(),
+    };
+    if d.get_str(&key("__doc__")).is_none() {
+        d.insert(crate::objects::str::intern("__doc__"), Value::None)?;
+    }
+    let slots = class::slots_of(gil, &d, &bases)?;
+    let t = Arc::new(PyType {
+        name,
+        qualname,
+        module,
+        new: None,
+        base: bases.first().cloned(),
+        bases,
+        mro,
+        kind,
+        dict: GilCell::new(d),
+        heap: true,
+        slots,
+    });
+    if let Value::Cell(c) = cell {
+        *c.borrow_mut(gil) = Value::Type(t.clone());
+    }
+    Ok(Value::Type(t))
+}
+
+/// `type(name, bases, ns)`.
+pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
+    let (Some(Value::Str(name)), Some(Value::Tuple(bases)), Some(Value::Dict(ns))) =
+        (args.get(0), args.get(1), args.get(2))
+    else {
+        return Err(type_error("type.__new__() argument 1 must be str"));
+    };
+    let mut bs = Vec::new();
+    for b in bases.iter() {
+        match b {
+            Value::Type(t) => bs.push(t.clone()),
+            _ => return Err(type_error("bases must be types")),
+        }
+    }
+    let mut d = Dict::new();
+    for (k, v) in ns.borrow(gil).iter() {
+        d.insert(k.clone(), v.clone())?;
+    }
+    if d.get_str(&key("__module__")).is_none() {
+        d.insert(
+            crate::objects::str::intern("__module__"),
+            Value::str("__main__"),
+        )?;
+    }
+    let spec = ClassSpec {
+        name: name.as_str().to_owned(),
+        qualname: name.as_str().to_owned(),
+        bases: bs,
+        ns: Arc::new(GilCell::new(d)),
+    };
+    make_class(gil, spec, Value::None)
+}
+
+/// Calling a class made by Python code (or `object`): `__new__`, then `__init__`
+/// on what it made, each a pushed frame when written in Python.
+pub fn call_class(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    cls: &Arc<PyType>,
+    args: Args,
+) -> PyResult<Called> {
+    let new = class::lookup(gil, cls, &key("__new__"));
+    let init = class::lookup(gil, cls, &key("__init__"));
+    let user_new = match &new {
+        Some(Value::Descr(d)) => match &**d {
+            Descr::StaticMethod(f) => Some(f.clone()),
+            _ => None,
+        },
+        Some(f @ Value::Function(_)) => Some(f.clone()),
+        _ => None,
+    };
+    if let Some(f) = user_new {
+        let init_args = Args {
+            pos: args.pos.clone(),
+            kw: args.kw.clone(),
+        };
+        let mut pos = args.pos;
+        pos.insert(0, Value::Type(cls.clone()));
+        let ret = Ret::New(Box::new((cls.clone(), init_args)));
+        return super::call::call_then(gil, th, &f, Args { pos, kw: args.kw }, ret);
+    }
+    let init_is_native = matches!(init, Some(Value::Native(_)) | None);
+    if init_is_native && cls.kind == Kind::Object && (!args.pos.is_empty() || !args.kw.is_empty()) {
+        return Err(type_error(format!("{}() takes no arguments", cls.name)).into());
+    }
+    let obj = new_instance(cls, &args)?;
+    init_instance(gil, th, obj, init, args)
+}
+
+/// `object.__new__(cls, ...)`: an empty instance of the layout `cls` needs.
+pub fn new_instance(cls: &Arc<PyType>, args: &Args) -> Result<Value, PyErr> {
+    Ok(match cls.kind {
+        Kind::Exception => PyErr::new(cls, args.pos.to_vec()).value(),
+        _ => Value::Instance(Arc::new(Instance::new(cls.clone()))),
+    })
+}
+
+/// Run `init` (the class's `__init__`) on `obj`; the call's result is `obj`.
+pub fn init_instance(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    obj: Value,
+    init: Option<Value>,
+    args: Args,
+) -> PyResult<Called> {
+    match init {
+        Some(f @ Value::Function(_)) => {
+            let mut pos = args.pos;
+            pos.insert(0, obj.clone());
+            super::call::call_then(gil, th, &f, Args { pos, kw: args.kw }, Ret::Init(obj))
+        }
+        Some(Value::Native(d)) if matches!(obj, Value::Exception(_)) => {
+            let mut pos = args.pos;
+            pos.insert(0, obj.clone());
+            let mut cx = crate::native::Cx { gil, th };
+            (d.f)(&mut cx, Args { pos, kw: args.kw })?;
+            Ok(Called::Value(obj))
+        }
+        Some(other @ (Value::Method(_) | Value::BoundNative(_) | Value::Descr(_))) => {
+            let mut cx = crate::native::Cx { gil, th };
+            cx.call_args(&other, args)?;
+            Ok(Called::Value(obj))
+        }
+        _ => Ok(Called::Value(obj)),
+    }
+}
+
+/// `super()` with no arguments, in the frame that called it: its `__class__` cell and
+/// first argument.
+pub fn zero_arg_super(gil: Gil<'_>, th: &MicroThread) -> Result<Value, PyErr> {
+    let Some(f) = th.frames.last() else {
+        return Err(runtime_error("super(): no arguments"));
+    };
+    let code = &f.code;
+    if code.params.argcount == 0 {
+        return Err(runtime_error("super(): no arguments"));
+    }
+    let ncell = code.cellvars.len();
+    let class_cell = code
+        .freevars
+        .iter()
+        .position(|n| n.as_str() == "__class__")
+        .map(|i| f.cells[ncell + i].clone());
+    let Some(cell) = class_cell else {
+        return Err(runtime_error("super(): __class__ cell not found"));
+    };
+    let cls = match &*cell.borrow(gil) {
+        Value::Type(t) => t.clone(),
+        _ => return Err(runtime_error("super(): empty __class__ cell")),
+    };
+    // The first argument, even if it lives in a cell now.
+    let mut this = th.stack[f.base].clone();
+    if this.is_null() {
+        if let Some(i) = code.cell_params.iter().position(|p| *p == Some(0)) {
+            this = f.cells[i].borrow(gil).clone();
+        }
+    }
+    if this.is_null() {
+        return Err(runtime_error("super(): arg[0] deleted"));
+    }
+    make_super(cls, this)
+}
+
+/// `super(cls, obj)`.
+pub fn make_super(cls: Arc<PyType>, this: Value) -> Result<Value, PyErr> {
+    let start = match &this {
+        Value::Type(t) if t.is_subtype(&cls) => t.clone(),
+        v => {
+            let t = class::class_of(v);
+            if !t.is_subtype(&cls) {
+                return Err(type_error(
+                    "super(type, obj): obj must be an instance or subtype of type",
+                ));
+            }
+            t
+        }
+    };
+    Ok(Value::Super(Arc::new(Super {
+        class: cls,
+        this,
+        start,
+    })))
+}
+
+/// `LOAD_METHOD` on an instance: the plain function a method call can take with the
+/// instance as its first argument (no bound-method object), when nothing shadows it.
+pub fn load_method(gil: Gil<'_>, obj: &Value, name: &PyStr) -> Option<Value> {
+    let Value::Instance(i) = obj else {
+        return None;
+    };
+    let f = class::lookup(gil, &i.class, name)?;
+    if !matches!(f, Value::Function(_)) || i.dict.borrow(gil).get_str(name).is_some() {
+        return None;
+    }
+    Some(f)
+}
+
+/// The special method `name` of a user instance, or CPython's `TypeError` for the
+/// operation it implements.
+pub fn special_or(gil: Gil<'_>, v: &Value, name: &str) -> Result<Value, PyErr> {
+    if let Some(f) = class::special(gil, v, name) {
+        return Ok(f);
+    }
+    let t = type_name(v);
+    Err(type_error(match name {
+        "__getitem__" => format!("'{t}' object is not subscriptable"),
+        "__setitem__" => format!("'{t}' object does not support item assignment"),
+        "__delitem__" => format!("'{t}' object doesn't support item deletion"),
+        "__next__" => format!("'{t}' object is not an iterator"),
+        "__iter__" => format!("'{t}' object is not iterable"),
+        _ => format!("'{t}' object has no attribute '{name}'"),
+    }))
+}

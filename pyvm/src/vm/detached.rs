@@ -1,0 +1,50 @@
+//! Calls into Python from code that has no micro-thread at hand: `repr()` of a list
+//! holding instances, a dict probing keys with a user `__eq__`, `hash()` of an
+//! instance. The call runs on a scratch micro-thread (pooled per OS thread) in a
+//! bounded nested loop: the non-deferral-aware native of the PEP. A deferral inside
+//! becomes "Deferred execution not yet implemented by <name>"; an exception comes out
+//! with the frames it passed through in its traceback, and the caller's frames are
+//! added as it propagates further.
+
+use std::cell::{Cell, RefCell};
+
+use deferred::Unwind;
+
+use super::thread::{MicroThread, MAX_REENTRY};
+use crate::native::Args;
+use crate::objects::exception::{recursion_error, runtime_error, PyErr};
+use crate::objects::gil::Gil;
+use crate::objects::value::Value;
+
+thread_local! {
+    static POOL: RefCell<Vec<MicroThread>> = const { RefCell::new(Vec::new()) };
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Call `f(*args)` on a scratch micro-thread; `what` names the operation in the
+/// exception a deferral turns into.
+pub fn call(gil: Gil<'_>, what: &str, f: &Value, args: Vec<Value>) -> Result<Value, PyErr> {
+    let depth = DEPTH.with(|d| d.get());
+    if depth >= MAX_REENTRY {
+        return Err(recursion_error("maximum recursion depth exceeded"));
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let mut th = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+    let out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
+        super::call::call_value(gil, &mut th, f, Args::new(args))
+    });
+    th.stack.clear();
+    th.frames.clear();
+    th.blocks.clear();
+    th.handled = Value::Null;
+    th.reentry = 0;
+    POOL.with(|p| p.borrow_mut().push(th));
+    DEPTH.with(|d| d.set(depth));
+    match out {
+        Ok(v) => Ok(v),
+        Err(Unwind::Raise(e)) => Err(e),
+        Err(Unwind::Deferred) => Err(runtime_error(format!(
+            "Deferred execution not yet implemented by {what}"
+        ))),
+    }
+}

@@ -1,0 +1,376 @@
+//! Operators on instances of classes made by Python code: binary and in-place
+//! operators with their reflected forms, rich comparisons, and the special methods
+//! other code needs a plain answer from (`__bool__`, `__len__`, `__hash__`, `__eq__`).
+//!
+//! The loop's operators push the dunder's frame with a [`Ret::Op`] follow-up, which
+//! tries the next candidate when one returns `NotImplemented` (CPython's
+//! `binary_op1` and `do_richcompare`). Code without a micro-thread at hand (a dict
+//! probing keys) calls them through `vm::detached`.
+
+use std::sync::Arc;
+
+use super::call::{call_then, Called};
+use super::frame::Ret;
+use super::thread::MicroThread;
+use crate::compile::opcodes::BINOPS;
+use crate::native::{Args, PyResult};
+use crate::objects::class::{class_of, defining_class, is_user, special};
+use crate::objects::compare::CmpOp;
+use crate::objects::exception::*;
+use crate::objects::gil::Gil;
+use crate::objects::types::type_name;
+use crate::objects::value::Value;
+
+/// The dunder names of `BINARY_OP`'s operators, in `BINOPS` order:
+/// (method, reflected, in-place).
+const BIN_DUNDERS: [(&str, &str, &str); 13] = [
+    ("__add__", "__radd__", "__iadd__"),
+    ("__and__", "__rand__", "__iand__"),
+    ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+    ("__lshift__", "__rlshift__", "__ilshift__"),
+    ("__matmul__", "__rmatmul__", "__imatmul__"),
+    ("__mul__", "__rmul__", "__imul__"),
+    ("__mod__", "__rmod__", "__imod__"),
+    ("__or__", "__ror__", "__ior__"),
+    ("__pow__", "__rpow__", "__ipow__"),
+    ("__rshift__", "__rrshift__", "__irshift__"),
+    ("__sub__", "__rsub__", "__isub__"),
+    ("__truediv__", "__rtruediv__", "__itruediv__"),
+    ("__xor__", "__rxor__", "__ixor__"),
+];
+
+/// Comparison dunders in `CmpOp` order, with the reflected one.
+const CMP_DUNDERS: [(&str, &str, &str); 6] = [
+    ("__lt__", "__gt__", "<"),
+    ("__le__", "__ge__", "<="),
+    ("__eq__", "__eq__", "=="),
+    ("__ne__", "__ne__", "!="),
+    ("__gt__", "__lt__", ">"),
+    ("__ge__", "__le__", ">="),
+];
+
+/// One way to compute an operator, tried in order.
+pub enum Cand {
+    /// `a.__op__(b)`.
+    Forward(Value),
+    /// `b.__rop__(a)`.
+    Reflected(Value),
+    /// The built-in operator (the left operand is a built-in value).
+    Builtin,
+}
+
+/// An operator being computed: what it is, its operands, and the candidates left.
+pub struct OpState {
+    /// `BINARY_OP`'s argument, or 100 + a `CmpOp` index for comparisons.
+    op: u32,
+    a: Value,
+    b: Value,
+    /// Candidates left, the next one last.
+    rest: Vec<Cand>,
+    /// `COMPARE_AND_BRANCH`: the result decides a jump to here (when false).
+    branch: Option<usize>,
+}
+
+const CMP_BASE: u32 = 100;
+
+/// Does `b`'s class override `name` more specifically than `a`'s (so its reflected
+/// method goes first)?
+fn reflected_first(gil: Gil<'_>, a: &Value, b: &Value, name: &str) -> bool {
+    let (ta, tb) = (class_of(a), class_of(b));
+    if Arc::ptr_eq(&ta, &tb) || !tb.is_subtype(&ta) {
+        return false;
+    }
+    match (
+        defining_class(gil, &tb, name),
+        defining_class(gil, &ta, name),
+    ) {
+        (Some(x), Some(y)) => !Arc::ptr_eq(&x, &y),
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// `a <op> b` for `BINARY_OP` argument `arg` when an operand is a user instance.
+pub fn binary(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    arg: u32,
+    a: Value,
+    b: Value,
+) -> PyResult<Called> {
+    let (name, rname, iname) = BIN_DUNDERS[(arg % 13) as usize];
+    let mut order = Vec::new();
+    if arg >= 13 {
+        if let Some(f) = special(gil, &a, iname) {
+            order.push(Cand::Forward(f));
+        }
+    }
+    let fwd = special(gil, &a, name);
+    let same = Arc::ptr_eq(&class_of(&a), &class_of(&b));
+    let refl = if same { None } else { special(gil, &b, rname) };
+    let builtin_left = !is_user(&a);
+    if refl.is_some() && reflected_first(gil, &a, &b, rname) {
+        order.extend(refl.map(Cand::Reflected));
+        order.extend(fwd.map(Cand::Forward));
+    } else {
+        if builtin_left {
+            order.push(Cand::Builtin);
+        }
+        order.extend(fwd.map(Cand::Forward));
+        order.extend(refl.map(Cand::Reflected));
+    }
+    order.reverse();
+    next(
+        gil,
+        th,
+        OpState {
+            op: arg,
+            a,
+            b,
+            rest: order,
+            branch: None,
+        },
+    )
+}
+
+/// `a <cmp> b` when an operand is a user instance; with `branch`, the result is a
+/// jump (`COMPARE_AND_BRANCH`) and nothing is pushed.
+pub fn compare(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    op: CmpOp,
+    a: Value,
+    b: Value,
+    branch: Option<usize>,
+) -> PyResult<Called> {
+    let (name, rname, _) = CMP_DUNDERS[op as usize];
+    let fwd = special(gil, &a, name);
+    let refl = special(gil, &b, rname);
+    let mut order = Vec::new();
+    if refl.is_some() && reflected_first(gil, &a, &b, rname) {
+        order.extend(refl.map(Cand::Reflected));
+        order.extend(fwd.map(Cand::Forward));
+    } else {
+        order.extend(fwd.map(Cand::Forward));
+        order.extend(refl.map(Cand::Reflected));
+    }
+    order.reverse();
+    next(
+        gil,
+        th,
+        OpState {
+            op: CMP_BASE + op as u32,
+            a,
+            b,
+            rest: order,
+            branch,
+        },
+    )
+}
+
+/// Try the next candidate; when none is left, the default (identity for `==`/`!=`)
+/// or CPython's `TypeError`.
+fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called> {
+    let Some(cand) = st.rest.pop() else {
+        let v = fallback(&st)?;
+        return finish(gil, th, st.branch, v);
+    };
+    let (f, args) = match cand {
+        Cand::Forward(f) => (f, vec![st.a.clone(), st.b.clone()]),
+        Cand::Reflected(f) => (f, vec![st.b.clone(), st.a.clone()]),
+        Cand::Builtin => {
+            return match super::ops::binary_op(gil, st.op % 13, &st.a, &st.b) {
+                Ok(v) => Ok(Called::Value(v)),
+                Err(e) if e.is_instance(&crate::objects::types::types().exc.type_error) => {
+                    next(gil, th, st)
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+    };
+    call_then(gil, th, &f, Args::new(args), Ret::Op(Box::new(st)))
+}
+
+/// A candidate returned `v`.
+pub fn op_returned(gil: Gil<'_>, th: &mut MicroThread, st: OpState, v: Value) -> PyResult<Called> {
+    if let Value::NotImplemented = v {
+        return next(gil, th, st);
+    }
+    finish(gil, th, st.branch, v)
+}
+
+fn finish(gil: Gil<'_>, th: &mut MicroThread, branch: Option<usize>, v: Value) -> PyResult<Called> {
+    match branch {
+        None => Ok(Called::Value(v)),
+        Some(target) => {
+            if !truthy(gil, &v)? {
+                if let Some(f) = th.frames.last_mut() {
+                    f.ip = target;
+                }
+            } else if let Some(f) = th.frames.last_mut() {
+                // Skip the jump instruction that follows a compare-and-branch.
+                f.ip += 1;
+            }
+            Ok(Called::Nothing)
+        }
+    }
+}
+
+fn fallback(st: &OpState) -> Result<Value, PyErr> {
+    if st.op >= CMP_BASE {
+        let i = (st.op - CMP_BASE) as usize;
+        return match i {
+            2 => Ok(Value::Bool(st.a.is(&st.b))),
+            3 => Ok(Value::Bool(!st.a.is(&st.b))),
+            _ => Err(type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                CMP_DUNDERS[i].2,
+                type_name(&st.a),
+                type_name(&st.b)
+            ))),
+        };
+    }
+    let sym = BINOPS[(st.op % 13) as usize];
+    if sym == "**" && st.op < 13 {
+        return Err(type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+            type_name(&st.a),
+            type_name(&st.b)
+        )));
+    }
+    let sym = if st.op >= 13 {
+        format!("{sym}=")
+    } else {
+        sym.to_owned()
+    };
+    Err(unsupported_operand(&sym, &st.a, &st.b))
+}
+
+/// Call a user special method from code without a micro-thread at hand.
+fn call_detached(gil: Gil<'_>, f: &Value, args: Vec<Value>) -> Result<Value, PyErr> {
+    super::detached::call(gil, "a special method", f, args)
+}
+
+/// `bool(v)`, calling a user `__bool__` or `__len__`.
+pub fn truthy(gil: Gil<'_>, v: &Value) -> Result<bool, PyErr> {
+    if !is_user(v) {
+        return Ok(super::ops::truthy(gil, v));
+    }
+    if let Some(f) = special(gil, v, "__bool__") {
+        return match call_detached(gil, &f, vec![v.clone()])? {
+            Value::Bool(b) => Ok(b),
+            other => Err(type_error(format!(
+                "__bool__ should return bool, returned {}",
+                type_name(&other)
+            ))),
+        };
+    }
+    if special(gil, v, "__len__").is_some() {
+        return Ok(len(gil, v)? != 0);
+    }
+    Ok(true)
+}
+
+/// `len(v)` for a user instance.
+pub fn len(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
+    let Some(f) = special(gil, v, "__len__") else {
+        return Err(type_error(format!(
+            "object of type '{}' has no len()",
+            type_name(v)
+        )));
+    };
+    match call_detached(gil, &f, vec![v.clone()])? {
+        Value::Int(n) if n >= 0 => Ok(n),
+        Value::Int(_) => Err(value_error("__len__() should return >= 0")),
+        Value::Bool(b) => Ok(b as i64),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(&other)
+        ))),
+    }
+}
+
+/// `hash(v)` for a user instance: `__hash__`, identity, or unhashable when the class
+/// defines `__eq__` without `__hash__`.
+pub fn hash(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
+    let cls = class_of(v);
+    let key = crate::objects::str::PyStr::new("__hash__".to_owned());
+    match crate::objects::class::lookup(gil, &cls, &key) {
+        Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", cls.name))),
+        Some(Value::Native(_)) | None => Ok((v.heap_ptr().unwrap_or(0) >> 4) as i64),
+        Some(f) => match call_detached(gil, &f, vec![v.clone()])? {
+            Value::Int(n) => Ok(if n == -1 { -2 } else { n }),
+            Value::Bool(b) => Ok(b as i64),
+            b @ Value::Big(_) => Ok(crate::objects::int::hash(&b)),
+            _ => Err(type_error("__hash__ method should return an integer")),
+        },
+    }
+}
+
+/// `a <op> b` as a `bool`, from code without a micro-thread at hand (dict probes,
+/// `list.index`, `sorted`).
+pub fn compare_detached(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, PyErr> {
+    let (name, rname, _) = CMP_DUNDERS[op as usize];
+    let mut tries: Vec<(Value, Value, Value)> = Vec::new();
+    let fwd = special(gil, a, name).map(|f| (f, a.clone(), b.clone()));
+    let refl = special(gil, b, rname).map(|f| (f, b.clone(), a.clone()));
+    if refl.is_some() && reflected_first(gil, a, b, rname) {
+        tries.extend(refl);
+        tries.extend(fwd);
+    } else {
+        tries.extend(fwd);
+        tries.extend(refl);
+    }
+    for (f, x, y) in tries {
+        let r = call_detached(gil, &f, vec![x, y])?;
+        if !matches!(r, Value::NotImplemented) {
+            return truthy(gil, &r);
+        }
+    }
+    let st = OpState {
+        op: CMP_BASE + op as u32,
+        a: a.clone(),
+        b: b.clone(),
+        rest: Vec::new(),
+        branch: None,
+    };
+    let v = fallback(&st)?;
+    Ok(matches!(v, Value::Bool(true)))
+}
+
+/// `a <op> b` for `BINARY_OP` argument `arg` from code without a micro-thread at hand
+/// (`sum()`, `functools.reduce`).
+pub fn binary_detached(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, PyErr> {
+    let (name, rname, iname) = BIN_DUNDERS[(arg % 13) as usize];
+    let mut tries: Vec<(Value, Value, Value)> = Vec::new();
+    if arg >= 13 {
+        tries.extend(special(gil, a, iname).map(|f| (f, a.clone(), b.clone())));
+    }
+    let same = Arc::ptr_eq(&class_of(a), &class_of(b));
+    let fwd = special(gil, a, name).map(|f| (f, a.clone(), b.clone()));
+    let refl = if same {
+        None
+    } else {
+        special(gil, b, rname).map(|f| (f, b.clone(), a.clone()))
+    };
+    if refl.is_some() && reflected_first(gil, a, b, rname) {
+        tries.extend(refl);
+        tries.extend(fwd);
+    } else {
+        tries.extend(fwd);
+        tries.extend(refl);
+    }
+    for (f, x, y) in tries {
+        let r = call_detached(gil, &f, vec![x, y])?;
+        if !matches!(r, Value::NotImplemented) {
+            return Ok(r);
+        }
+    }
+    fallback(&OpState {
+        op: arg,
+        a: a.clone(),
+        b: b.clone(),
+        rest: Vec::new(),
+        branch: None,
+    })
+}
