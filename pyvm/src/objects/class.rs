@@ -92,7 +92,7 @@ pub fn c3_mro(bases: &[Arc<PyType>]) -> Result<Vec<Arc<PyType>>, PyErr> {
         let Some(head) = head else {
             let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
             return Err(type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };

@@ -103,10 +103,9 @@ impl PyType {
 
     /// The name as tracebacks and `repr` print it: `module.name` outside `builtins`.
     pub fn qualified_name(&self) -> String {
-        if &*self.module == "builtins" {
-            self.name.clone()
-        } else {
-            format!("{}.{}", self.module, self.name)
+        match &*self.module {
+            "builtins" | "__main__" => self.qualname.clone(),
+            m => format!("{m}.{}", self.qualname),
         }
     }
 

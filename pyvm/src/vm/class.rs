@@ -214,6 +214,12 @@ pub fn store_attr(
     v: Option<Value>,
 ) -> Result<Option<(Value, Vec<Value>)>, PyErr> {
     let (cls, dict) = match obj {
+        Value::Instance(i) if !i.class.heap => {
+            return Err(attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                i.class.name
+            )))
+        }
         Value::Instance(i) => (i.class.clone(), Some(&i.dict)),
         Value::Exception(e) => {
             let cls = e.typ.clone();
@@ -500,7 +506,11 @@ pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
     for b in bases.iter() {
         match b {
             Value::Type(t) => bs.push(t.clone()),
-            _ => return Err(type_error("bases must be types")),
+            _ => {
+                return Err(type_error(
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ))
+            }
         }
     }
     let mut d = Dict::new();

@@ -69,6 +69,8 @@ pub struct OpState {
     rest: Vec<Cand>,
     /// `COMPARE_AND_BRANCH`: the result decides a jump to here (when false).
     branch: Option<usize>,
+    /// The built-in operator's `TypeError`, reported if nothing else works.
+    err: Option<PyErr>,
 }
 
 const CMP_BASE: u32 = 100;
@@ -129,6 +131,7 @@ pub fn binary(
             b,
             rest: order,
             branch: None,
+            err: None,
         },
     )
 }
@@ -164,6 +167,7 @@ pub fn compare(
             b,
             rest: order,
             branch,
+            err: None,
         },
     )
 }
@@ -179,9 +183,10 @@ fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called>
         Cand::Forward(f) => (f, vec![st.a.clone(), st.b.clone()]),
         Cand::Reflected(f) => (f, vec![st.b.clone(), st.a.clone()]),
         Cand::Builtin => {
-            return match super::ops::binary_op(gil, st.op % 13, &st.a, &st.b) {
+            return match super::ops::builtin_binary_op(gil, st.op % 13, &st.a, &st.b) {
                 Ok(v) => Ok(Called::Value(v)),
                 Err(e) if e.is_instance(&crate::objects::types::types().exc.type_error) => {
+                    st.err = Some(e);
                     next(gil, th, st)
                 }
                 Err(e) => Err(e.into()),
@@ -230,7 +235,27 @@ fn fallback(st: &OpState) -> Result<Value, PyErr> {
             ))),
         };
     }
+    if let Some(e) = &st.err {
+        return Err(e.clone());
+    }
     let sym = BINOPS[(st.op % 13) as usize];
+    let is_seq = |v: &Value| {
+        matches!(
+            v,
+            Value::Str(_)
+                | Value::List(_)
+                | Value::Tuple(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_)
+        )
+    };
+    if sym == "*" && (is_seq(&st.a) || is_seq(&st.b)) {
+        let other = if is_seq(&st.a) { &st.b } else { &st.a };
+        return Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            type_name(other)
+        )));
+    }
     if sym == "**" && st.op < 13 {
         return Err(type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -333,6 +358,7 @@ pub fn compare_detached(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result
         b: b.clone(),
         rest: Vec::new(),
         branch: None,
+        err: None,
     };
     let v = fallback(&st)?;
     Ok(matches!(v, Value::Bool(true)))
@@ -372,5 +398,6 @@ pub fn binary_detached(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<V
         b: b.clone(),
         rest: Vec::new(),
         branch: None,
+        err: None,
     })
 }

@@ -162,6 +162,11 @@ pub fn binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, 
     if crate::objects::class::is_user(a) || crate::objects::class::is_user(b) {
         return super::dunder::binary_detached(gil, arg, a, b);
     }
+    builtin_binary_op(gil, arg, a, b)
+}
+
+/// [`binary_op`] of the built-in types only (a user operand is unsupported).
+pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, PyErr> {
     let inplace = arg >= 13;
     let op = BINOPS[(arg % 13) as usize];
     let fail = || {

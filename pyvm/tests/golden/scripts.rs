@@ -36,6 +36,21 @@ mod builtins {
     golden!(type_checks, "builtins/type_checks.py");
     golden!(unbound_methods, "builtins/unbound_methods.py");
 }
+mod classes {
+    use super::*;
+    golden!(bank, "classes/bank.py");
+    golden!(basics, "classes/basics.py");
+    golden!(containers, "classes/containers.py");
+    golden!(errors, "classes/errors.py");
+    golden!(exceptions, "classes/exceptions.py");
+    golden!(inheritance, "classes/inheritance.py");
+    golden!(interpreter, "classes/interpreter.py");
+    golden!(lru_cache, "classes/lru_cache.py");
+    golden!(operators, "classes/operators.py");
+    golden!(properties, "classes/properties.py");
+    golden!(special_methods, "classes/special_methods.py");
+    golden!(uncaught_in_method, "classes/uncaught_in_method.py");
+}
 mod containers {
     use super::*;
     golden!(bytes_ops, "containers/bytes_ops.py");
