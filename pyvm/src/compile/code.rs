@@ -60,6 +60,9 @@ pub struct Code {
     pub global_cache: GilCell<Vec<GlobalSlot>>,
     /// `LOAD_METHOD` cache, one slot per entry of `names` (`methods::find_cached`).
     pub method_cache: GilCell<Vec<MethodSlot>>,
+    /// Attribute cache for instances of classes, one slot per entry of `names`
+    /// (`objects::class::lookup_cached`).
+    pub attr_cache: GilCell<Vec<crate::objects::class::AttrSlot>>,
 }
 
 /// Where a global name was found: entry `index` of the globals dict at address

@@ -256,6 +256,7 @@ impl<'a> Compiler<'a> {
             is_module,
             global_cache: GilCell::new(vec![GlobalSlot::default(); names_len]),
             method_cache: GilCell::new(vec![Default::default(); names_len]),
+            attr_cache: GilCell::new(vec![Default::default(); names_len]),
         })
     }
 

@@ -137,6 +137,10 @@ opcodes! {
     IMPORT_FROM => |a| 1;
     /// Push `__build_class__` for a `class` statement.
     LOAD_BUILD_CLASS => |a| 1;
+    /// `LOAD_FAST (a & 0xffff); LOAD_ATTR (a >> 16)` fused (`self.x`): the local is
+    /// read in place, not cloned. The `LOAD_ATTR` it replaced stays as a `NOP` whose
+    /// position errors report.
+    LOAD_FAST_ATTR => |a| 1;
 }
 
 /// `BINARY_OP` arguments (CPython 3.11's numbering).
@@ -173,6 +177,22 @@ pub fn fuse_compare_branch(instrs: &mut [Instr]) {
     }
     for i in 0..instrs.len().saturating_sub(1) {
         let (a, b) = (instrs[i], instrs[i + 1]);
+        if a.op == Op::LOAD_FAST
+            && b.op == Op::LOAD_ATTR
+            && !target[i + 1]
+            && a.arg < 1 << 16
+            && b.arg < 1 << 16
+        {
+            instrs[i] = Instr {
+                op: Op::LOAD_FAST_ATTR,
+                arg: a.arg | (b.arg << 16),
+            };
+            instrs[i + 1] = Instr {
+                op: Op::NOP,
+                arg: 0,
+            };
+            continue;
+        }
         if a.op == Op::COMPARE_OP
             && b.op == Op::POP_JUMP_IF_FALSE
             && !target[i + 1]

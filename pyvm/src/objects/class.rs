@@ -2,6 +2,7 @@
 //! `staticmethod` / `classmethod` / `property`, `super` objects, the C3 method
 //! resolution order and attribute lookup along it.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use super::dict::Dict;
@@ -105,6 +106,67 @@ pub fn c3_mro(bases: &[Arc<PyType>]) -> Result<Vec<Arc<PyType>>, PyErr> {
     }
 }
 
+/// Renewed whenever a class namespace changes after the class was made
+/// (`C.attr = v`), which invalidates every lookup cache.
+static EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// A class namespace changed: forget every cached lookup.
+pub fn class_changed() {
+    EPOCH.fetch_add(1, Ordering::Relaxed);
+}
+
+fn epoch() -> u64 {
+    EPOCH.load(Ordering::Relaxed)
+}
+
+/// A lookup cache slot: what `name` resolved to along `class`'s MRO at `epoch`.
+#[derive(Clone, Default)]
+pub struct AttrSlot {
+    class: Option<Arc<PyType>>,
+    epoch: u64,
+    found: Option<Value>,
+}
+
+/// [`lookup`] through a cache slot (a code object's, per name; or a class's own,
+/// per special method).
+#[inline]
+pub fn lookup_cached(
+    gil: Gil<'_>,
+    slot: &mut AttrSlot,
+    t: &Arc<PyType>,
+    name: &PyStr,
+) -> Option<Value> {
+    let now = epoch();
+    if slot.epoch == now && slot.class.as_ref().is_some_and(|c| Arc::ptr_eq(c, t)) {
+        return slot.found.clone();
+    }
+    let found = lookup(gil, t, name);
+    *slot = AttrSlot {
+        class: Some(t.clone()),
+        epoch: now,
+        found: found.clone(),
+    };
+    found
+}
+
+/// The special method `name` of class `t`, through the class's own cache.
+pub fn lookup_special(gil: Gil<'_>, t: &Arc<PyType>, name: &'static str) -> Option<Value> {
+    let now = epoch();
+    {
+        let cache = t.special_cache.borrow(gil);
+        if let Some((_, e, v)) = cache.iter().find(|(n, _, _)| *n == name) {
+            if *e == now {
+                return v.clone();
+            }
+        }
+    }
+    let found = lookup(gil, t, &PyStr::new(name.to_owned()));
+    let mut cache = t.special_cache.borrow_mut(gil);
+    cache.retain(|(n, _, _)| *n != name);
+    cache.push((name, now, found.clone()));
+    found
+}
+
 /// `name` in the namespace of `t` or a class of its MRO: a class attribute, or a
 /// method of a built-in type in the MRO (`object.__init__`, `Exception.__str__`).
 pub fn lookup(gil: Gil<'_>, t: &Arc<PyType>, name: &PyStr) -> Option<Value> {
@@ -168,14 +230,13 @@ pub fn is_user(v: &Value) -> bool {
 
 /// The special method `name` of a user instance's class (`None` for built-in values,
 /// and for `object`'s own defaults, which the callers implement directly).
-pub fn special(gil: Gil<'_>, v: &Value, name: &str) -> Option<Value> {
+pub fn special(gil: Gil<'_>, v: &Value, name: &'static str) -> Option<Value> {
     let cls = match v {
         Value::Instance(i) => &i.class,
         Value::Exception(e) if e.typ.heap => &e.typ,
         _ => return None,
     };
-    let key = PyStr::new(name.to_owned());
-    let found = lookup(gil, cls, &key)?;
+    let found = lookup_special(gil, cls, name)?;
     match found {
         Value::Native(_) => None,
         f => Some(f),

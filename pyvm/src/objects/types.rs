@@ -70,6 +70,8 @@ pub struct PyType {
     /// `__slots__`, when the class (and every class in its MRO) declares them: the
     /// only instance attributes allowed.
     pub slots: Option<Vec<String>>,
+    /// Special methods looked up on this class: (name, epoch, what was found).
+    pub special_cache: GilCell<Vec<(&'static str, u64, Option<Value>)>>,
 }
 
 impl PyType {
@@ -98,6 +100,7 @@ impl PyType {
             dict: GilCell::new(Dict::new()),
             heap: false,
             slots: None,
+            special_cache: GilCell::new(Vec::new()),
         }
     }
 

@@ -14,7 +14,7 @@ use super::call::Called;
 use super::frame::Ret;
 use super::thread::MicroThread;
 use crate::native::{Args, PyResult};
-use crate::objects::class::{self, Descr, Instance, Method, Super};
+use crate::objects::class::{self, AttrSlot, Descr, Instance, Method, Super};
 use crate::objects::dict::Dict;
 use crate::objects::exception::*;
 use crate::objects::gil::{Gil, GilCell};
@@ -229,6 +229,7 @@ pub fn store_attr(
             return crate::objects::exception::set_attr(gil, e, name, v).map(|_| None);
         }
         Value::Type(t) if t.heap => {
+            class::class_changed();
             let k = crate::objects::str::intern(name);
             let mut d = t.dict.borrow_mut(gil);
             match v {
@@ -488,6 +489,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         dict: GilCell::new(d),
         heap: true,
         slots,
+        special_cache: GilCell::new(Vec::new()),
     });
     if let Value::Cell(c) = cell {
         *c.borrow_mut(gil) = Value::Type(t.clone());
@@ -540,8 +542,8 @@ pub fn call_class(
     cls: &Arc<PyType>,
     args: Args,
 ) -> PyResult<Called> {
-    let new = class::lookup(gil, cls, &key("__new__"));
-    let init = class::lookup(gil, cls, &key("__init__"));
+    let new = class::lookup_special(gil, cls, "__new__");
+    let init = class::lookup_special(gil, cls, "__init__");
     let user_new = match &new {
         Some(Value::Descr(d)) => match &**d {
             Descr::StaticMethod(f) => Some(f.clone()),
@@ -665,20 +667,44 @@ pub fn make_super(cls: Arc<PyType>, this: Value) -> Result<Value, PyErr> {
 
 /// `LOAD_METHOD` on an instance: the plain function a method call can take with the
 /// instance as its first argument (no bound-method object), when nothing shadows it.
-pub fn load_method(gil: Gil<'_>, obj: &Value, name: &PyStr) -> Option<Value> {
+pub fn load_method(gil: Gil<'_>, slot: &mut AttrSlot, obj: &Value, name: &PyStr) -> Option<Value> {
     let Value::Instance(i) = obj else {
         return None;
     };
-    let f = class::lookup(gil, &i.class, name)?;
-    if !matches!(f, Value::Function(_)) || i.dict.borrow(gil).get_str(name).is_some() {
+    let f = class::lookup_cached(gil, slot, &i.class, name)?;
+    if !matches!(f, Value::Function(_)) || i.dict.borrow(gil).find_str(name).is_some() {
         return None;
     }
     Some(f)
 }
 
+/// `LOAD_ATTR` on an instance, the class lookup through a code object's cache slot.
+pub fn instance_load(
+    gil: Gil<'_>,
+    slot: &mut AttrSlot,
+    obj: &Value,
+    inst: &Instance,
+    name: &PyStr,
+) -> Result<Attr, PyErr> {
+    let found = class::lookup_cached(gil, slot, &inst.class, name);
+    if let Some(a) = &found {
+        if is_data_descr(a) {
+            return Ok(bind(a.clone(), Some(obj), &inst.class));
+        }
+    }
+    if let Some(v) = inst.dict.borrow(gil).get_str(name) {
+        return Ok(Attr::Value(v));
+    }
+    if let Some(a) = found {
+        return Ok(bind(a, Some(obj), &inst.class));
+    }
+    instance_attr(gil, obj, &inst.class, Some(&inst.dict), name.as_str())?
+        .ok_or_else(|| no_attribute(obj, name.as_str()))
+}
+
 /// The special method `name` of a user instance, or CPython's `TypeError` for the
 /// operation it implements.
-pub fn special_or(gil: Gil<'_>, v: &Value, name: &str) -> Result<Value, PyErr> {
+pub fn special_or(gil: Gil<'_>, v: &Value, name: &'static str) -> Result<Value, PyErr> {
     if let Some(f) = class::special(gil, v, name) {
         return Ok(f);
     }

@@ -256,9 +256,41 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     let c = th.frames[fi].cells[arg as usize].clone();
                     th.stack.push(Value::Cell(c));
                 }
+                Op::LOAD_FAST_ATTR => {
+                    // Past the `NOP` left by the fused `LOAD_ATTR`: errors report it.
+                    ip += 1;
+                    let local = base + (arg & 0xffff) as usize;
+                    let ni = (arg >> 16) as usize;
+                    let name = name_arg!(ni);
+                    let found = match &th.stack[local] {
+                        Value::Null => {
+                            let name = &code.varnames[(arg & 0xffff) as usize];
+                            raise!(unbound_local(format!(
+                                "cannot access local variable '{name}' where it is not associated with a value"
+                            )));
+                        }
+                        obj @ Value::Instance(i) => {
+                            let mut cache = code.attr_cache.borrow_mut(gil);
+                            class::instance_load(gil, &mut cache[ni], obj, i, name)
+                        }
+                        obj => super::attr::load_attr(gil, obj, name.as_str()),
+                    };
+                    match tri!(found) {
+                        Attr::Value(v) => th.stack.push(v),
+                        Attr::Call(f, args) => do_call!(f, Args::new(args)),
+                    }
+                }
                 Op::LOAD_ATTR => {
                     let obj = pop!();
-                    match tri!(super::attr::load_attr(gil, &obj, name_arg!(arg).as_str())) {
+                    let found = match &obj {
+                        Value::Instance(i) => {
+                            let mut cache = code.attr_cache.borrow_mut(gil);
+                            let slot = &mut cache[arg as usize];
+                            class::instance_load(gil, slot, &obj, i, name_arg!(arg))
+                        }
+                        _ => super::attr::load_attr(gil, &obj, name_arg!(arg).as_str()),
+                    };
+                    match tri!(found) {
                         Attr::Value(v) => th.stack.push(v),
                         Attr::Call(f, args) => do_call!(f, Args::new(args)),
                     }
@@ -279,7 +311,12 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                             th.stack.push(obj);
                         }
                         None => {
-                            if let Some(f) = class::load_method(gil, &obj, name_arg!(arg)) {
+                            let f = {
+                                let mut cache = code.attr_cache.borrow_mut(gil);
+                                let slot = &mut cache[arg as usize];
+                                class::load_method(gil, slot, &obj, name_arg!(arg))
+                            };
+                            if let Some(f) = f {
                                 th.stack.push(f);
                                 th.stack.push(obj);
                                 continue;
