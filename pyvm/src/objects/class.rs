@@ -18,15 +18,37 @@ pub struct Instance {
     pub class: Arc<PyType>,
     /// `__dict__`: shared, so `obj.__dict__` and `vars(obj)` are the namespace itself.
     pub dict: Arc<GilCell<Dict>>,
+    /// For a class derived from `dict`, `list` or `tuple`: the built-in value the
+    /// inherited behaviour works on (`Null` otherwise).
+    pub base: Value,
 }
 
 impl Instance {
     pub fn new(class: Arc<PyType>) -> Instance {
+        Instance::with_base(class, Value::Null)
+    }
+
+    pub fn with_base(class: Arc<PyType>, base: Value) -> Instance {
         Instance {
             class,
             dict: Arc::new(GilCell::new(Dict::new())),
+            base,
         }
     }
+}
+
+/// The built-in value inside an instance of a `dict`/`list`/`tuple` subclass.
+#[inline]
+pub fn payload(v: &Value) -> Option<&Value> {
+    match v {
+        Value::Instance(i) if !i.base.is_null() => Some(&i.base),
+        _ => None,
+    }
+}
+
+/// `v`, or the built-in value inside it.
+pub fn unwrap_payload(v: &Value) -> Value {
+    payload(v).unwrap_or(v).clone()
 }
 
 /// A function bound to an object (`obj.method`): calling it passes `this` first.
@@ -210,6 +232,9 @@ pub fn defining_class(gil: Gil<'_>, t: &Arc<PyType>, name: &str) -> Option<Arc<P
 fn builtin_slot(t: &PyType, name: &str) -> Option<&'static NativeDef> {
     match t.kind {
         Kind::Object => super::methods::object_method(name),
+        Kind::Dict | Kind::List | Kind::Tuple => super::methods::payload_method(name)
+            .or_else(|| super::methods::find_in_type(t, name))
+            .or_else(|| super::methods::object_method(name)),
         Kind::Exception => {
             super::methods::exception_method(name).or_else(|| super::methods::object_method(name))
         }

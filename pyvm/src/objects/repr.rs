@@ -178,6 +178,7 @@ fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
 fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
     match v {
         Value::NotImplemented => out.push_str("NotImplemented"),
+        Value::Instance(i) if !i.base.is_null() => write_repr(gil, &i.base, out)?,
         Value::Instance(_) => out.push_str(&super::methods::default_repr(v)),
         Value::Method(m) => {
             let name = match &m.func {

@@ -44,7 +44,14 @@ fn bind(attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> Attr {
             None => Attr::Value(attr),
         },
         Value::Native(d) => match obj {
-            Some(o) => Attr::Value(Value::BoundNative(Arc::new((o.clone(), d)))),
+            // A method of `dict`/`list`/`tuple` works on the value inside.
+            Some(o) => {
+                let this = match class::payload(o) {
+                    Some(p) if !crate::objects::methods::takes_instance(d) => p.clone(),
+                    _ => o.clone(),
+                };
+                Attr::Value(Value::BoundNative(Arc::new((this, d))))
+            }
             None => Attr::Value(attr),
         },
         Value::Descr(ref d) => match &**d {
@@ -437,7 +444,11 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         bases.push(types().object.clone());
     }
     for b in &bases {
-        let ok = b.heap || matches!(b.kind, Kind::Object | Kind::Exception);
+        let ok = b.heap
+            || matches!(
+                b.kind,
+                Kind::Object | Kind::Exception | Kind::Dict | Kind::List | Kind::Tuple
+            );
         if !ok {
             return Err(type_error(format!(
                 "subclassing the built-in type '{}' is not supported by pyvm yet",
@@ -451,11 +462,15 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
             )));
         }
     }
-    let kind = if bases.iter().any(|b| b.kind == Kind::Exception) {
-        Kind::Exception
-    } else {
-        Kind::Object
-    };
+    let mut kind = Kind::Object;
+    for b in &bases {
+        if b.kind != Kind::Object {
+            if kind != Kind::Object && kind != b.kind {
+                return Err(type_error("multiple bases have instance lay-out conflict"));
+            }
+            kind = b.kind;
+        }
+    }
     let mro = class::c3_mro(&bases)?;
     let mut d = std::mem::take(&mut *ns.borrow_mut(gil));
     // `__new__` is a static method without saying so.
@@ -566,14 +581,36 @@ pub fn call_class(
     if init_is_native && cls.kind == Kind::Object && (!args.pos.is_empty() || !args.kw.is_empty()) {
         return Err(type_error(format!("{}() takes no arguments", cls.name)).into());
     }
-    let obj = new_instance(cls, &args)?;
+    let obj = if cls.kind == Kind::Tuple {
+        // The items are fixed when the instance is made.
+        let mut cx = crate::native::Cx { gil, th };
+        let items = crate::modules::builtins::construct(
+            &mut cx,
+            &types().tuple,
+            Args {
+                pos: args.pos.clone(),
+                kw: Vec::new(),
+            },
+        )?;
+        instance_with(cls.clone(), items)
+    } else {
+        new_instance(cls, &args)?
+    };
     init_instance(gil, th, obj, init, args)
+}
+
+/// An instance of a `dict`/`list`/`tuple` subclass around `base`.
+pub fn instance_with(cls: Arc<PyType>, base: Value) -> Value {
+    Value::Instance(Arc::new(Instance::with_base(cls, base)))
 }
 
 /// `object.__new__(cls, ...)`: an empty instance of the layout `cls` needs.
 pub fn new_instance(cls: &Arc<PyType>, args: &Args) -> Result<Value, PyErr> {
     Ok(match cls.kind {
         Kind::Exception => PyErr::new(cls, args.pos.to_vec()).value(),
+        Kind::Dict => instance_with(cls.clone(), Value::dict(Dict::new())),
+        Kind::List => instance_with(cls.clone(), Value::list(Vec::new())),
+        Kind::Tuple => instance_with(cls.clone(), Value::tuple(Vec::new())),
         _ => Value::Instance(Arc::new(Instance::new(cls.clone()))),
     })
 }
@@ -592,7 +629,9 @@ pub fn init_instance(
             pos.insert(0, obj.clone());
             super::call::call_then(gil, th, &f, Args { pos, kw: args.kw }, Ret::Init(obj))
         }
-        Some(Value::Native(d)) if matches!(obj, Value::Exception(_)) => {
+        Some(Value::Native(d))
+            if matches!(obj, Value::Exception(_)) || class::payload(&obj).is_some() =>
+        {
             let mut pos = args.pos;
             pos.insert(0, obj.clone());
             let mut cx = crate::native::Cx { gil, th };
@@ -717,4 +756,14 @@ pub fn special_or(gil: Gil<'_>, v: &Value, name: &'static str) -> Result<Value, 
         "__iter__" => format!("'{t}' object is not iterable"),
         _ => format!("'{t}' object has no attribute '{name}'"),
     }))
+}
+
+/// `Ok(payload)` when `v` is an instance of a `dict`/`list`/`tuple` subclass that does
+/// not override special method `name` (the built-in operation applies to what is
+/// inside); `Err(v)` unchanged otherwise.
+pub fn payload_if_plain(gil: Gil<'_>, v: Value, name: &'static str) -> Result<Value, Value> {
+    match class::payload(&v) {
+        Some(p) if class::special(gil, &v, name).is_none() => Ok(p.clone()),
+        _ => Err(v),
+    }
 }

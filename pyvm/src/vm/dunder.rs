@@ -14,7 +14,7 @@ use super::frame::Ret;
 use super::thread::MicroThread;
 use crate::compile::opcodes::BINOPS;
 use crate::native::{Args, PyResult};
-use crate::objects::class::{class_of, defining_class, is_user, special};
+use crate::objects::class::{class_of, defining_class, is_user, special, unwrap_payload};
 use crate::objects::compare::CmpOp;
 use crate::objects::exception::*;
 use crate::objects::gil::Gil;
@@ -110,7 +110,7 @@ pub fn binary(
     let fwd = special(gil, &a, name);
     let same = Arc::ptr_eq(&class_of(&a), &class_of(&b));
     let refl = if same { None } else { special(gil, &b, rname) };
-    let builtin_left = !is_user(&a);
+    let builtin_left = !is_user(&a) || crate::objects::class::payload(&a).is_some();
     if refl.is_some() && reflected_first(gil, &a, &b, rname) {
         order.extend(refl.map(Cand::Reflected));
         order.extend(fwd.map(Cand::Forward));
@@ -157,6 +157,11 @@ pub fn compare(
         order.extend(fwd.map(Cand::Forward));
         order.extend(refl.map(Cand::Reflected));
     }
+    let has_payload = |v: &Value| crate::objects::class::payload(v).is_some();
+    if has_payload(&a) || has_payload(&b) {
+        // The built-in comparison of what is inside, as the inherited method does.
+        order.push(Cand::Builtin);
+    }
     order.reverse();
     next(
         gil,
@@ -182,15 +187,28 @@ fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called>
     let (f, args) = match cand {
         Cand::Forward(f) => (f, vec![st.a.clone(), st.b.clone()]),
         Cand::Reflected(f) => (f, vec![st.b.clone(), st.a.clone()]),
+        Cand::Builtin if st.op >= CMP_BASE => {
+            let (a, b) = (unwrap_payload(&st.a), unwrap_payload(&st.b));
+            let op = CmpOp::from_u32(st.op - CMP_BASE);
+            return match crate::objects::compare::compare(gil, op, &a, &b) {
+                Ok(r) => finish(gil, th, st.branch, Value::Bool(r)),
+                Err(e) if e.is_instance(&crate::objects::types::types().exc.type_error) => {
+                    st.err = Some(e);
+                    next(gil, th, st)
+                }
+                Err(e) => Err(e.into()),
+            };
+        }
         Cand::Builtin => {
-            return match super::ops::builtin_binary_op(gil, st.op % 13, &st.a, &st.b) {
+            let (a, b) = (unwrap_payload(&st.a), unwrap_payload(&st.b));
+            return match super::ops::builtin_binary_op(gil, st.op % 13, &a, &b) {
                 Ok(v) => Ok(Called::Value(v)),
                 Err(e) if e.is_instance(&crate::objects::types::types().exc.type_error) => {
                     st.err = Some(e);
                     next(gil, th, st)
                 }
                 Err(e) => Err(e.into()),
-            }
+            };
         }
     };
     call_then(gil, th, &f, Args::new(args), Ret::Op(Box::new(st)))
@@ -293,12 +311,23 @@ pub fn truthy(gil: Gil<'_>, v: &Value) -> Result<bool, PyErr> {
     if special(gil, v, "__len__").is_some() {
         return Ok(len(gil, v)? != 0);
     }
+    if let Some(p) = crate::objects::class::payload(v) {
+        return Ok(super::ops::truthy(gil, p));
+    }
     Ok(true)
 }
 
 /// `len(v)` for a user instance.
 pub fn len(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
     let Some(f) = special(gil, v, "__len__") else {
+        if let Some(p) = crate::objects::class::payload(v) {
+            return Ok(match p {
+                Value::Dict(d) => d.borrow(gil).len(),
+                Value::List(l) => l.borrow(gil).len(),
+                Value::Tuple(t) => t.len(),
+                _ => 0,
+            } as i64);
+        }
         return Err(type_error(format!(
             "object of type '{}' has no len()",
             type_name(v)
@@ -322,7 +351,11 @@ pub fn hash(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
     let key = crate::objects::str::PyStr::new("__hash__".to_owned());
     match crate::objects::class::lookup(gil, &cls, &key) {
         Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", cls.name))),
-        Some(Value::Native(_)) | None => Ok((v.heap_ptr().unwrap_or(0) >> 4) as i64),
+        Some(Value::Native(_)) | None => match crate::objects::class::payload(v) {
+            Some(p @ Value::Tuple(_)) => crate::objects::dict::hash(p),
+            Some(_) => Err(type_error(format!("unhashable type: '{}'", cls.name))),
+            None => Ok((v.heap_ptr().unwrap_or(0) >> 4) as i64),
+        },
         Some(f) => match call_detached(gil, &f, vec![v.clone()])? {
             Value::Int(n) => Ok(if n == -1 { -2 } else { n }),
             Value::Bool(b) => Ok(b as i64),

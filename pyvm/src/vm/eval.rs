@@ -575,6 +575,10 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::CONTAINS_OP => {
                     let container = pop!();
                     let item = pop!();
+                    let container = match class::payload_if_plain(gil, container, "__contains__") {
+                        Ok(c) => c,
+                        Err(c) => c,
+                    };
                     if is_user(&container) {
                         if let Some(f) = special(gil, &container, "__contains__") {
                             call_then!(f, vec![container, item], Ret::Truth(arg == 1));
@@ -593,6 +597,10 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::BINARY_SUBSCR => {
                     let key = pop!();
                     let obj = pop!();
+                    let obj = match class::payload_if_plain(gil, obj, "__getitem__") {
+                        Ok(o) => o,
+                        Err(o) => o,
+                    };
                     if is_user(&obj) {
                         let f = tri!(class::special_or(gil, &obj, "__getitem__"));
                         do_call!(f, Args::new([obj, key]));
@@ -604,6 +612,10 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     let key = pop!();
                     let obj = pop!();
                     let v = pop!();
+                    let obj = match class::payload_if_plain(gil, obj, "__setitem__") {
+                        Ok(o) => o,
+                        Err(o) => o,
+                    };
                     if is_user(&obj) {
                         let f = tri!(class::special_or(gil, &obj, "__setitem__"));
                         call_then!(f, vec![obj, key, v], Ret::Discard);
@@ -614,6 +626,10 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::DELETE_SUBSCR => {
                     let key = pop!();
                     let obj = pop!();
+                    let obj = match class::payload_if_plain(gil, obj, "__delitem__") {
+                        Ok(o) => o,
+                        Err(o) => o,
+                    };
                     if is_user(&obj) {
                         let f = tri!(class::special_or(gil, &obj, "__delitem__"));
                         call_then!(f, vec![obj, key], Ret::Discard);
@@ -747,6 +763,10 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 }
                 Op::GET_ITER => {
                     let v = pop!();
+                    let v = match class::payload_if_plain(gil, v, "__iter__") {
+                        Ok(v) => v,
+                        Err(v) => v,
+                    };
                     if is_user(&v) {
                         if let Some(f) = special(gil, &v, "__iter__") {
                             do_call!(f, Args::new([v]));

@@ -32,6 +32,11 @@ pub fn contains_by_iter(cx: &mut Cx<'_, '_>, container: &Value, item: &Value) ->
 /// `iter(v)`.
 pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
     if crate::objects::class::is_user(v) {
+        if let Some(p) = crate::objects::class::payload(v) {
+            if crate::objects::class::special(gil, v, "__iter__").is_none() {
+                return get_iter(gil, p);
+            }
+        }
         let f = super::class::special_or(gil, v, "__iter__")?;
         let it = super::detached::call(gil, "iter", &f, vec![v.clone()])?;
         if crate::objects::class::is_user(&it)

@@ -40,6 +40,7 @@ mod classes {
     use super::*;
     golden!(bank, "classes/bank.py");
     golden!(basics, "classes/basics.py");
+    golden!(builtin_subclasses, "classes/builtin_subclasses.py");
     golden!(containers, "classes/containers.py");
     golden!(errors, "classes/errors.py");
     golden!(exceptions, "classes/exceptions.py");

@@ -124,6 +124,11 @@ impl Walk<'_> {
     }
 
     fn value(&mut self, cx: &mut Cx, v: &Value) -> PyResult<()> {
+        if let Some(p) = crate::objects::class::payload(v) {
+            // A `dict`/`list`/`tuple` subclass encodes as its contents.
+            let p = p.clone();
+            return self.value(cx, &p);
+        }
         match v {
             Value::Str(s) => self.string(s.as_str()),
             Value::None => self.out.push_str("null"),

@@ -81,6 +81,13 @@ fn setdefault(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// Pairs from a mapping or an iterable of pairs (`dict(x)`, `d.update(x)`).
 pub fn pairs_of(cx: &mut Cx, src: &Value) -> PyResult<Vec<(Value, Value)>> {
+    if let Some(Value::Dict(s)) = crate::objects::class::payload(src) {
+        return Ok(s
+            .borrow(cx.gil)
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect());
+    }
     if let Value::Dict(s) = src {
         return Ok(s
             .borrow(cx.gil)

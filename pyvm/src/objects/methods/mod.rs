@@ -5,6 +5,7 @@ mod dict;
 mod list;
 mod num;
 mod object;
+mod payload;
 mod set;
 mod str;
 
@@ -162,6 +163,24 @@ pub fn exception_method(name: &str) -> Option<&'static NativeDef> {
 }
 
 pub use object::default_repr;
+
+/// A special method of `dict`/`list`/`tuple` that subclasses inherit.
+pub fn payload_method(name: &str) -> Option<&'static NativeDef> {
+    payload::PAYLOAD_METHODS.iter().find(|d| d.name == name)
+}
+
+/// Does `def` belong to `object`, `BaseException` or the payload methods (so it takes
+/// the instance itself as `self`, not the built-in value inside it)?
+pub fn takes_instance(def: &NativeDef) -> bool {
+    let p = def as *const NativeDef;
+    [
+        object::OBJECT_METHODS,
+        object::EXCEPTION_METHODS,
+        payload::PAYLOAD_METHODS,
+    ]
+    .iter()
+    .any(|t| t.as_ptr_range().contains(&p))
+}
 
 /// The method names of a built-in type (for `dir()`).
 pub fn names_of(t: &PyType) -> impl Iterator<Item = String> {
