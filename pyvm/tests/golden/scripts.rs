@@ -252,6 +252,10 @@ mod programs {
     golden!(tokenizer, "programs/tokenizer.py");
     golden!(word_freq, "programs/word_freq.py");
 }
+mod robustness {
+    use super::*;
+    golden!(deep_nesting, "robustness/deep_nesting.py");
+}
 mod strings {
     use super::*;
     golden!(basics, "strings/basics.py");
