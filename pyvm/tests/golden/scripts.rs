@@ -277,3 +277,35 @@ mod strings {
     golden!(text_processing, "strings/text_processing.py");
     golden!(unicode, "strings/unicode.py");
 }
+mod syntax {
+    use super::*;
+    golden!(assign_in_if, "syntax/assign_in_if.py");
+    golden!(assign_in_while, "syntax/assign_in_while.py");
+    golden!(assign_literal_in_tuple, "syntax/assign_literal_in_tuple.py");
+    golden!(dict_missing_colon, "syntax/dict_missing_colon.py");
+    golden!(dict_missing_value, "syntax/dict_missing_value.py");
+    golden!(expected_colon_def, "syntax/expected_colon_def.py");
+    golden!(expected_colon_for, "syntax/expected_colon_for.py");
+    golden!(expected_colon_if, "syntax/expected_colon_if.py");
+    golden!(expected_colon_while, "syntax/expected_colon_while.py");
+    golden!(forgot_comma_call, "syntax/forgot_comma_call.py");
+    golden!(forgot_comma_dict, "syntax/forgot_comma_dict.py");
+    golden!(forgot_comma_list, "syntax/forgot_comma_list.py");
+    golden!(forgot_comma_strings, "syntax/forgot_comma_strings.py");
+    golden!(fstring_comment_in_field, "syntax/fstring_comment_in_field.py");
+    golden!(fstring_conversion, "syntax/fstring_conversion.py");
+    golden!(fstring_empty, "syntax/fstring_empty.py");
+    golden!(fstring_expecting_brace, "syntax/fstring_expecting_brace.py");
+    golden!(fstring_single_brace, "syntax/fstring_single_brace.py");
+    golden!(invalid_character, "syntax/invalid_character.py");
+    golden!(invalid_decimal, "syntax/invalid_decimal.py");
+    golden!(invalid_number_literals, "syntax/invalid_number_literals.py");
+    golden!(keyword_argument_order, "syntax/keyword_argument_order.py");
+    golden!(leading_zeros, "syntax/leading_zeros.py");
+    golden!(never_closed_later_line, "syntax/never_closed_later_line.py");
+    golden!(tab_error, "syntax/tab_error.py");
+    golden!(tab_error_dedent, "syntax/tab_error_dedent.py");
+    golden!(tokenizer_error_wins, "syntax/tokenizer_error_wins.py");
+    golden!(unterminated_triple_late, "syntax/unterminated_triple_late.py");
+    golden!(yield_assign, "syntax/yield_assign.py");
+}
