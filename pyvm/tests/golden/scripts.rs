@@ -29,6 +29,7 @@ mod builtins {
     golden!(kwargs_rejected, "builtins/kwargs_rejected.py");
     golden!(map_filter_reduce, "builtins/map_filter_reduce.py");
     golden!(min_max_forms, "builtins/min_max_forms.py");
+    golden!(namespaces, "builtins/namespaces.py");
     golden!(numeric_builtins, "builtins/numeric_builtins.py");
     golden!(print_options, "builtins/print_options.py");
     golden!(sorted_stability, "builtins/sorted_stability.py");

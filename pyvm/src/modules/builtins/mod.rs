@@ -2,6 +2,7 @@
 
 mod construct;
 mod iter;
+mod scope;
 
 use std::sync::Arc;
 
@@ -24,7 +25,8 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "iter" => iter::iter, "next" => iter::next, "sum" => iter::sum, "min" => iter::min,
     "max" => iter::max, "any" => iter::any, "all" => iter::all, "sorted" => iter::sorted,
     "reversed" => iter::reversed, "enumerate" => iter::enumerate, "zip" => iter::zip,
-    "map" => iter::map, "filter" => iter::filter,
+    "map" => iter::map, "filter" => iter::filter, "globals" => scope::globals,
+    "locals" => scope::locals, "vars" => scope::vars,
 ];
 
 /// Is `def` the built-in `len` (the loop answers it for built-in containers)?
