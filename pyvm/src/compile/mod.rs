@@ -11,6 +11,7 @@ mod brackets;
 pub mod code;
 mod compiler;
 mod expr;
+mod hints;
 pub mod opcodes;
 mod parse;
 mod stmt;
@@ -70,7 +71,9 @@ impl CompileError {
             "unexpected indent",
             "unindent does not",
         ];
-        if indentation.iter().any(|m| self.msg.starts_with(m)) {
+        if self.msg.starts_with("inconsistent use of tabs") {
+            "TabError"
+        } else if indentation.iter().any(|m| self.msg.starts_with(m)) {
             "IndentationError"
         } else {
             "SyntaxError"

@@ -5,6 +5,7 @@ use ruff_python_ast::{ModModule, PySourceType, Stmt};
 use ruff_source_file::LineIndex;
 use ruff_text_size::{TextRange, TextSize};
 
+use super::brackets;
 use super::code::Pos;
 use super::CompileError;
 
@@ -33,12 +34,9 @@ impl<'s> Source<'s> {
                     module: None,
                     index,
                 };
-                let (msg, at) = match target_message(text, &e.error, e.location) {
-                    Some(msg) => (msg, Some(e.location)),
-                    None => src.cpython_message(&e.error.to_string(), e.location),
-                };
-                let mut err = src.error(&msg, at.unwrap_or(e.location));
-                if at.is_none() {
+                let (msg, at, caret) = src.describe(&e.error, e.location);
+                let mut err = src.error(&msg, at);
+                if !caret {
                     err.col = 0;
                 }
                 Err(err)
@@ -123,6 +121,7 @@ fn parse_message(ruff: &str) -> String {
     }
     if ruff.starts_with("Expected")
         || ruff.starts_with("Unexpected token")
+        || ruff.starts_with("Got unexpected token")
         || ruff.starts_with("Invalid")
     {
         return "invalid syntax".into();
@@ -148,16 +147,56 @@ fn block_opener(line: &str) -> Option<String> {
 }
 
 impl Source<'_> {
+    /// CPython's message for Ruff's parse error `err` at `at`, the range its caret
+    /// marks, and whether CPython prints a caret at all.
+    fn describe(
+        &self,
+        err: &ruff_python_parser::ParseErrorType,
+        at: TextRange,
+    ) -> (String, TextRange, bool) {
+        // After a parse error CPython tokenizes the rest of the file, and a tokenizer
+        // error found there wins (`_PyPegen_tokenize_full_source_to_check_for_errors`);
+        // an opener never closed wins only over an error on a later line.
+        if let Some(t) = brackets::first_error(self.text) {
+            let wins = match t.kind {
+                brackets::Kind::NeverClosed => {
+                    let open_line = self.line_col(TextSize::from(t.start as u32)).0;
+                    self.line_col(at.start()).0 > open_line
+                }
+                _ => true,
+            };
+            if wins {
+                return self.tokenizer_error(t);
+            }
+        }
+        if let Some(msg) = target_message(self.text, err, at) {
+            return (msg, at, true);
+        }
+        if let Some((msg, r)) = super::hints::hint(self.text, err, at) {
+            return (msg, r, true);
+        }
+        let (msg, r) = self.cpython_message(&err.to_string(), at);
+        (msg, r.unwrap_or(at), r.is_some())
+    }
+
+    fn tokenizer_error(&self, t: brackets::TokError) -> (String, TextRange, bool) {
+        let r = TextRange::new(TextSize::from(t.start as u32), TextSize::from(t.end as u32));
+        match t.kind {
+            brackets::Kind::Bracket | brackets::Kind::NeverClosed => {
+                (t.msg, self.one_char(r), true)
+            }
+            brackets::Kind::Lexical => (t.msg, r, true),
+            brackets::Kind::Tab => (t.msg, r, false),
+        }
+    }
+
     /// CPython's message for a Ruff parse error, and the range its caret marks (`None`:
     /// CPython prints no caret).
     fn cpython_message(&self, ruff: &str, at: TextRange) -> (String, Option<TextRange>) {
         let msg = parse_message(ruff);
         let (line, _) = self.line_col(at.start());
         if msg == "invalid syntax" || msg == "unexpected EOF while parsing" {
-            if let Some((msg, offset)) = super::brackets::check(self.text) {
-                let at = TextRange::empty(TextSize::from(offset as u32));
-                return (msg, Some(self.one_char(at)));
-            }
+            // (Tokenizer errors were looked for first, in `describe`.)
         }
         if msg == "expected an indented block" {
             // CPython names the statement that opened the block: the last line with

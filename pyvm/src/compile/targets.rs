@@ -21,6 +21,11 @@ pub fn message(module: &ModModule, kind: &ParseErrorType, at: TextRange) -> Opti
     let expr = find.expr?;
     let name = expr_name(expr);
     Some(match kind {
+        ParseErrorType::InvalidAssignmentTarget
+            if matches!(expr, Expr::Yield(_) | Expr::YieldFrom(_)) =>
+        {
+            "assignment to yield expression not possible".into()
+        }
         ParseErrorType::InvalidAssignmentTarget => {
             // CPython suggests `==` only for a target that parses as a `bitwise_or`
             // (so not for `a or b`, `not a`, `a < b`, a conditional or a lambda).
@@ -65,6 +70,13 @@ impl<'a> Visitor<'a> for Find<'a> {
             if a.targets.len() == 1 && a.targets[0].range() == self.at {
                 self.whole_assign_target = true;
             }
+            // `x, 1 = ...`: the last item of an unparenthesized tuple is directly
+            // followed by `=`, which CPython reads as a misplaced comparison.
+            if let [Expr::Tuple(t)] = &a.targets[..] {
+                if !t.parenthesized && t.elts.last().is_some_and(|e| e.range() == self.at) {
+                    self.whole_assign_target = true;
+                }
+            }
         }
         walk_stmt(self, stmt);
     }
@@ -82,7 +94,7 @@ impl<'a> Visitor<'a> for Find<'a> {
 }
 
 /// CPython's name for an expression in these messages.
-fn expr_name(e: &Expr) -> &'static str {
+pub(super) fn expr_name(e: &Expr) -> &'static str {
     match e {
         Expr::Attribute(_) => "attribute",
         Expr::Subscript(_) => "subscript",

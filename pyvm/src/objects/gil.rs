@@ -69,6 +69,7 @@
 
 use std::cell::{Cell, UnsafeCell};
 use std::marker::PhantomData;
+use std::mem::ManuallyDrop;
 use std::ops::{Deref, DerefMut};
 use std::sync::{Mutex, MutexGuard};
 
@@ -143,8 +144,9 @@ pub fn allow_threads<R>(_gil: Gil<'_>, f: impl FnOnce() -> R + Send) -> R {
 }
 
 /// A value reachable only by the thread holding the GIL.
-pub struct GilCell<T> {
-    value: UnsafeCell<T>,
+pub struct GilCell<T: 'static> {
+    /// Freed by `Drop` through `trash::dispose` (deeply nested lists and dicts).
+    value: UnsafeCell<ManuallyDrop<T>>,
     /// 0: free; n > 0: n shared borrows; -1: one exclusive borrow.
     borrows: UnsafeCell<isize>,
 }
@@ -153,12 +155,12 @@ pub struct GilCell<T> {
 // require a `Gil` token; tokens exist only on the one thread holding the GIL, so the
 // non-atomic accesses are serialized. `T: Send` because the value may be dropped or
 // used by whichever thread holds the GIL next.
-unsafe impl<T: Send> Sync for GilCell<T> {}
+unsafe impl<T: Send + 'static> Sync for GilCell<T> {}
 
-impl<T> GilCell<T> {
+impl<T: 'static> GilCell<T> {
     pub const fn new(value: T) -> Self {
         GilCell {
-            value: UnsafeCell::new(value),
+            value: UnsafeCell::new(ManuallyDrop::new(value)),
             borrows: UnsafeCell::new(0),
         }
     }
@@ -203,17 +205,27 @@ impl<T> GilCell<T> {
 
     /// The value, when the cell is owned (no token needed: ownership is exclusive).
     pub fn into_inner(self) -> T {
-        self.value.into_inner()
+        let mut this = ManuallyDrop::new(self);
+        // SAFETY: `this` is never dropped, so the value is taken exactly once.
+        unsafe { ManuallyDrop::take(this.value.get_mut()) }
+    }
+}
+
+impl<T: 'static> Drop for GilCell<T> {
+    fn drop(&mut self) {
+        // SAFETY: the value is taken once, here, and never touched again.
+        let value = unsafe { ManuallyDrop::take(self.value.get_mut()) };
+        super::trash::dispose(value);
     }
 }
 
 /// A shared borrow of a [`GilCell`]; not `Send`.
-pub struct GilRef<'a, T> {
+pub struct GilRef<'a, T: 'static> {
     cell: &'a GilCell<T>,
     _not_send: PhantomData<*mut ()>,
 }
 
-impl<T> Deref for GilRef<'_, T> {
+impl<T: 'static> Deref for GilRef<'_, T> {
     type Target = T;
     fn deref(&self) -> &T {
         // SAFETY: the borrow counter is positive while this guard lives, so no
@@ -223,7 +235,7 @@ impl<T> Deref for GilRef<'_, T> {
     }
 }
 
-impl<T> Drop for GilRef<'_, T> {
+impl<T: 'static> Drop for GilRef<'_, T> {
     fn drop(&mut self) {
         // SAFETY: see `Deref`; the guard proves the GIL is held on this thread.
         unsafe { *self.cell.borrows.get() -= 1 }
@@ -231,12 +243,12 @@ impl<T> Drop for GilRef<'_, T> {
 }
 
 /// An exclusive borrow of a [`GilCell`]; not `Send`.
-pub struct GilRefMut<'a, T> {
+pub struct GilRefMut<'a, T: 'static> {
     cell: &'a GilCell<T>,
     _not_send: PhantomData<*mut ()>,
 }
 
-impl<T> Deref for GilRefMut<'_, T> {
+impl<T: 'static> Deref for GilRefMut<'_, T> {
     type Target = T;
     fn deref(&self) -> &T {
         // SAFETY: the counter is -1 while this guard lives: no other guard exists.
@@ -244,14 +256,14 @@ impl<T> Deref for GilRefMut<'_, T> {
     }
 }
 
-impl<T> DerefMut for GilRefMut<'_, T> {
+impl<T: 'static> DerefMut for GilRefMut<'_, T> {
     fn deref_mut(&mut self) -> &mut T {
         // SAFETY: as in `Deref`; `&mut self` makes this the only live reference.
         unsafe { &mut *self.cell.value.get() }
     }
 }
 
-impl<T> Drop for GilRefMut<'_, T> {
+impl<T: 'static> Drop for GilRefMut<'_, T> {
     fn drop(&mut self) {
         // SAFETY: see `Deref`.
         unsafe { *self.cell.borrows.get() = 0 }

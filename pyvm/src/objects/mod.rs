@@ -21,5 +21,6 @@ pub mod set;
 pub mod sort;
 pub mod str;
 pub mod strformat;
+pub mod trash;
 pub mod types;
 pub mod value;

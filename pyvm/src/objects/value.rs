@@ -42,7 +42,7 @@ pub enum Value {
     Bytes(Arc<Vec<u8>>),
     ByteArray(Arc<GilCell<Vec<u8>>>),
     List(Arc<GilCell<Vec<Value>>>),
-    Tuple(Arc<Vec<Value>>),
+    Tuple(Arc<super::trash::TupleItems>),
     Dict(Arc<GilCell<Dict>>),
     Set(Arc<GilCell<Set>>),
     FrozenSet(Arc<Set>),
@@ -163,7 +163,7 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Arc::new(items))
+        Value::Tuple(Arc::new(super::trash::TupleItems::new(items)))
     }
 
     pub fn dict(d: Dict) -> Value {

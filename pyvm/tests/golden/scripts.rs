@@ -29,6 +29,7 @@ mod builtins {
     golden!(kwargs_rejected, "builtins/kwargs_rejected.py");
     golden!(map_filter_reduce, "builtins/map_filter_reduce.py");
     golden!(min_max_forms, "builtins/min_max_forms.py");
+    golden!(namespaces, "builtins/namespaces.py");
     golden!(numeric_builtins, "builtins/numeric_builtins.py");
     golden!(print_options, "builtins/print_options.py");
     golden!(sorted_stability, "builtins/sorted_stability.py");
@@ -268,6 +269,10 @@ mod programs {
     golden!(tokenizer, "programs/tokenizer.py");
     golden!(word_freq, "programs/word_freq.py");
 }
+mod robustness {
+    use super::*;
+    golden!(deep_nesting, "robustness/deep_nesting.py");
+}
 mod strings {
     use super::*;
     golden!(basics, "strings/basics.py");
@@ -288,4 +293,36 @@ mod strings {
     golden!(string_building, "strings/string_building.py");
     golden!(text_processing, "strings/text_processing.py");
     golden!(unicode, "strings/unicode.py");
+}
+mod syntax {
+    use super::*;
+    golden!(assign_in_if, "syntax/assign_in_if.py");
+    golden!(assign_in_while, "syntax/assign_in_while.py");
+    golden!(assign_literal_in_tuple, "syntax/assign_literal_in_tuple.py");
+    golden!(dict_missing_colon, "syntax/dict_missing_colon.py");
+    golden!(dict_missing_value, "syntax/dict_missing_value.py");
+    golden!(expected_colon_def, "syntax/expected_colon_def.py");
+    golden!(expected_colon_for, "syntax/expected_colon_for.py");
+    golden!(expected_colon_if, "syntax/expected_colon_if.py");
+    golden!(expected_colon_while, "syntax/expected_colon_while.py");
+    golden!(forgot_comma_call, "syntax/forgot_comma_call.py");
+    golden!(forgot_comma_dict, "syntax/forgot_comma_dict.py");
+    golden!(forgot_comma_list, "syntax/forgot_comma_list.py");
+    golden!(forgot_comma_strings, "syntax/forgot_comma_strings.py");
+    golden!(fstring_comment_in_field, "syntax/fstring_comment_in_field.py");
+    golden!(fstring_conversion, "syntax/fstring_conversion.py");
+    golden!(fstring_empty, "syntax/fstring_empty.py");
+    golden!(fstring_expecting_brace, "syntax/fstring_expecting_brace.py");
+    golden!(fstring_single_brace, "syntax/fstring_single_brace.py");
+    golden!(invalid_character, "syntax/invalid_character.py");
+    golden!(invalid_decimal, "syntax/invalid_decimal.py");
+    golden!(invalid_number_literals, "syntax/invalid_number_literals.py");
+    golden!(keyword_argument_order, "syntax/keyword_argument_order.py");
+    golden!(leading_zeros, "syntax/leading_zeros.py");
+    golden!(never_closed_later_line, "syntax/never_closed_later_line.py");
+    golden!(tab_error, "syntax/tab_error.py");
+    golden!(tab_error_dedent, "syntax/tab_error_dedent.py");
+    golden!(tokenizer_error_wins, "syntax/tokenizer_error_wins.py");
+    golden!(unterminated_triple_late, "syntax/unterminated_triple_late.py");
+    golden!(yield_assign, "syntax/yield_assign.py");
 }

@@ -148,7 +148,6 @@ pub fn construct(_cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Valu
 
 /// `vars([obj])`: an object's namespace (the dict itself for instances).
 pub fn vars(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("vars", 1, 1)?;
     let v = args.at(0);
     match v {
         Value::Instance(i) => Ok(Value::Dict(i.dict.clone())),

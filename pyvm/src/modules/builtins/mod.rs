@@ -3,6 +3,7 @@
 mod classes;
 mod construct;
 mod iter;
+mod scope;
 
 use std::sync::Arc;
 
@@ -26,8 +27,9 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "iter" => iter::iter, "next" => iter::next, "sum" => iter::sum, "min" => iter::min,
     "max" => iter::max, "any" => iter::any, "all" => iter::all, "sorted" => iter::sorted,
     "reversed" => iter::reversed, "enumerate" => iter::enumerate, "zip" => iter::zip,
-    "map" => iter::map, "filter" => iter::filter,
-    "vars" => classes::vars, "dir" => classes::dir, "delattr" => classes::delattr,
+    "map" => iter::map, "filter" => iter::filter, "globals" => scope::globals,
+    "locals" => scope::locals, "vars" => scope::vars, "dir" => classes::dir,
+    "delattr" => classes::delattr,
 ];
 
 /// Is `def` the built-in `len` (the loop answers it for built-in containers)?

@@ -1,0 +1,387 @@
+//! `str` methods that search, split, strip and replace.
+
+use crate::native::*;
+use crate::objects::str::PyStr;
+use crate::objects::types::type_name;
+
+use super::{s_arg, this};
+
+pub(super) fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<Value> {
+    let n = args.pos.len().saturating_sub(1);
+    if n > 2 {
+        return Err(type_error(format!("{name}() takes at most 2 arguments ({n} given)")).into());
+    }
+    let mut args_kw = (args.get(1).cloned(), args.get(2).cloned());
+    for (k, v) in &args.kw {
+        match k.as_str() {
+            "sep" => args_kw.0 = Some(v.clone()),
+            "maxsplit" => args_kw.1 = Some(v.clone()),
+            _ => {
+                return Err(type_error(format!(
+                    "'{k}' is an invalid keyword argument for {name}()"
+                ))
+                .into())
+            }
+        }
+    }
+    let s = this(args).as_str();
+    let maxsplit = match &args_kw.1 {
+        Some(v) => arg_int(v, "")?,
+        None => -1,
+    };
+    let limit = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
+    let parts: Vec<String> = match &args_kw.0 {
+        None | Some(Value::None) => {
+            let mut out: Vec<String> = Vec::new();
+            if from_right {
+                let mut rest = s.trim_end();
+                while !rest.is_empty() {
+                    if out.len() == limit {
+                        out.push(rest.to_owned());
+                        break;
+                    }
+                    match rest.rfind(char::is_whitespace) {
+                        Some(i) => {
+                            let w = rest[i..].chars().next().map_or(1, char::len_utf8);
+                            out.push(rest[i + w..].to_owned());
+                            rest = rest[..i].trim_end();
+                        }
+                        None => {
+                            out.push(rest.to_owned());
+                            break;
+                        }
+                    }
+                }
+                out.reverse();
+            } else {
+                let mut rest = s.trim_start();
+                while !rest.is_empty() {
+                    if out.len() == limit {
+                        out.push(rest.to_owned());
+                        break;
+                    }
+                    match rest.find(char::is_whitespace) {
+                        Some(i) => {
+                            out.push(rest[..i].to_owned());
+                            rest = rest[i..].trim_start();
+                        }
+                        None => {
+                            out.push(rest.to_owned());
+                            break;
+                        }
+                    }
+                }
+            }
+            out
+        }
+        Some(sep) => {
+            let sep = s_arg(sep, "must be str or None, not")
+                .map_err(|_| type_error(format!("must be str or None, not {}", type_name(sep))))?;
+            if sep.is_empty() {
+                return Err(value_error("empty separator").into());
+            }
+            let n = limit.saturating_add(1);
+            // A one-byte separator (`","`) searches as a char: memchr, not two-way.
+            let one = (sep.len() == 1).then(|| sep.as_bytes()[0] as char);
+            if from_right {
+                let mut v: Vec<String> = match one {
+                    Some(c) => s.rsplitn(n, c).map(str::to_owned).collect(),
+                    None => s.rsplitn(n, sep).map(str::to_owned).collect(),
+                };
+                v.reverse();
+                v
+            } else {
+                let parts: Vec<Value> = match one {
+                    Some(c) => s.splitn(n, c).map(Value::str).collect(),
+                    None => s.splitn(n, sep).map(Value::str).collect(),
+                };
+                return Ok(Value::list(parts));
+            }
+        }
+    };
+    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+}
+
+pub(super) fn split(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    split_impl(&args, "split", false)
+}
+
+pub(super) fn rsplit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    split_impl(&args, "rsplit", true)
+}
+
+pub(super) fn join(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("join", 1, 1)?;
+    let sep = this(&args).as_str();
+    let joined = match args.at(1) {
+        // No Python code runs while joining, so a list is read in place.
+        Value::List(l) => join_items(sep, &l.borrow(cx.gil))?,
+        Value::Tuple(t) => join_items(sep, t)?,
+        other => {
+            let items = cx.collect(other)?;
+            join_items(sep, &items)?
+        }
+    };
+    Ok(Value::string(joined))
+}
+
+pub(super) fn join_items(sep: &str, items: &[Value]) -> Result<String, PyErr> {
+    let mut len = sep.len() * items.len().saturating_sub(1);
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::Str(s) => len += s.as_str().len(),
+            other => {
+                return Err(type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    type_name(other)
+                )))
+            }
+        }
+    }
+    let mut out = String::with_capacity(len);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        if let Value::Str(s) = item {
+            out.push_str(s.as_str());
+        }
+    }
+    Ok(out)
+}
+
+pub(super) fn strip_impl(args: &Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    args.check_method(name, 0, 1)?;
+    let s = this(args).as_str();
+    let chars: Option<Vec<char>> = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(s_arg(v, name)?.chars().collect()),
+    };
+    let pred = |c: char| match &chars {
+        None => c.is_whitespace(),
+        Some(set) => set.contains(&c),
+    };
+    let mut r = s;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    Ok(Value::str(r))
+}
+
+pub(super) fn strip(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    strip_impl(&args, "strip", true, true)
+}
+
+pub(super) fn lstrip(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    strip_impl(&args, "lstrip", true, false)
+}
+
+pub(super) fn rstrip(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    strip_impl(&args, "rstrip", false, true)
+}
+
+/// Byte range of `s[start:end]` from optional char-index arguments.
+pub(super) fn window(
+    s: &PyStr,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> Result<(usize, usize), PyErr> {
+    let n = s.char_len() as i64;
+    let norm = |v: Option<&Value>, default: i64| -> Result<i64, PyErr> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let i = arg_int(
+                    v,
+                    "slice indices must be integers or None or have an __index__ method; ",
+                )?;
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+            }
+        }
+    };
+    if let Some(v) = start.filter(|v| !matches!(v, Value::None)) {
+        if arg_int(v, "")? > n {
+            return Ok((usize::MAX, 0));
+        }
+    }
+    let (a, b) = (norm(start, 0)?, norm(end, n)?);
+    if a > b {
+        return Ok((usize::MAX, 0));
+    }
+    Ok((s.byte_offset(a as usize), s.byte_offset(b as usize)))
+}
+
+pub(super) fn find_impl(args: &Args, name: &str, right: bool) -> Result<Option<usize>, PyErr> {
+    args.check_method(name, 1, 3)?;
+    let s = this(args);
+    let sub = args
+        .at(1)
+        .as_str()
+        .ok_or_else(|| type_error(format!("must be str, not {}", type_name(args.at(1)))))?;
+    let (a, b) = window(s, args.get(2), args.get(3))?;
+    if a == usize::MAX {
+        return Ok(None);
+    }
+    let hay = &s.as_str()[a..b];
+    let found = if right { hay.rfind(sub) } else { hay.find(sub) };
+    Ok(found.map(|i| s.char_index(a + i)))
+}
+
+pub(super) fn find(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(&args, "find", false)?.map_or(-1, |i| i as i64),
+    ))
+}
+
+pub(super) fn rfind(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(&args, "rfind", true)?.map_or(-1, |i| i as i64),
+    ))
+}
+
+pub(super) fn index(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    match find_impl(&args, "index", false)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(value_error("substring not found").into()),
+    }
+}
+
+pub(super) fn rindex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    match find_impl(&args, "rindex", true)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(value_error("substring not found").into()),
+    }
+}
+
+pub(super) fn count(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("count", 1, 3)?;
+    let s = this(&args);
+    let sub = args
+        .at(1)
+        .as_str()
+        .ok_or_else(|| type_error(format!("must be str, not {}", type_name(args.at(1)))))?;
+    let (a, b) = window(s, args.get(2), args.get(3))?;
+    if a == usize::MAX {
+        return Ok(Value::Int(0));
+    }
+    let hay = &s.as_str()[a..b];
+    let n = if sub.is_empty() {
+        hay.chars().count() + 1
+    } else {
+        hay.matches(sub).count()
+    };
+    Ok(Value::Int(n as i64))
+}
+
+pub(super) fn replace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("replace", 2, 3)?;
+    let s = this(&args).as_str();
+    let old = arg_str(args.at(1), "replace", "1")?;
+    let new = arg_str(args.at(2), "replace", "2")?;
+    let n = match args.get(3) {
+        Some(v) => arg_int(v, "")?,
+        None => -1,
+    };
+    Ok(Value::string(if n < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, n as usize)
+    }))
+}
+
+pub(super) fn affix(args: &Args, name: &str, start: bool) -> PyResult<Value> {
+    args.check_method(name, 1, 3)?;
+    let s = this(args);
+    let (a, b) = window(s, args.get(2), args.get(3))?;
+    if a == usize::MAX {
+        return Ok(Value::Bool(false));
+    }
+    let hay = &s.as_str()[a..b];
+    let test = |p: &str| {
+        if start {
+            hay.starts_with(p)
+        } else {
+            hay.ends_with(p)
+        }
+    };
+    match args.at(1) {
+        Value::Str(p) => Ok(Value::Bool(test(p.as_str()))),
+        Value::Tuple(t) => {
+            for p in t.iter() {
+                match p.as_str() {
+                    Some(p) if test(p) => return Ok(Value::Bool(true)),
+                    Some(_) => {}
+                    None => {
+                        return Err(type_error(format!(
+                            "tuple for {name} must only contain str, not {}",
+                            type_name(p)
+                        ))
+                        .into())
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        v => Err(type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            type_name(v)
+        ))
+        .into()),
+    }
+}
+
+pub(super) fn startswith(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    affix(&args, "startswith", true)
+}
+
+pub(super) fn endswith(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    affix(&args, "endswith", false)
+}
+
+pub(super) fn partition_impl(args: &Args, name: &str, right: bool) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let s = this(args).as_str();
+    let sep = args
+        .at(1)
+        .as_str()
+        .ok_or_else(|| type_error(format!("must be str, not {}", type_name(args.at(1)))))?;
+    if sep.is_empty() {
+        return Err(value_error("empty separator").into());
+    }
+    let found = if right { s.rfind(sep) } else { s.find(sep) };
+    let parts = match found {
+        Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
+        None if right => ["", "", s],
+        None => [s, "", ""],
+    };
+    Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
+}
+
+pub(super) fn partition(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    partition_impl(&args, "partition", false)
+}
+
+pub(super) fn rpartition(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    partition_impl(&args, "rpartition", true)
+}
+
+pub(super) fn removeprefix(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("removeprefix", 1, 1)?;
+    let s = this(&args).as_str();
+    let p = arg_str(args.at(1), "removeprefix", "1")?;
+    Ok(Value::str(s.strip_prefix(p).unwrap_or(s)))
+}
+
+pub(super) fn removesuffix(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("removesuffix", 1, 1)?;
+    let s = this(&args).as_str();
+    let p = arg_str(args.at(1), "removesuffix", "1")?;
+    Ok(Value::str(s.strip_suffix(p).unwrap_or(s)))
+}

@@ -1,0 +1,315 @@
+//! `str` methods for case, character predicates, formatting, encoding and layout
+//! (padding, tabs, lines).
+
+use crate::native::*;
+
+use super::this;
+
+pub(super) fn map_str(args: &Args, name: &str, f: impl Fn(&str) -> String) -> PyResult<Value> {
+    args.check_method(name, 0, 0)?;
+    Ok(Value::string(f(this(args).as_str())))
+}
+
+pub(super) fn upper(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    map_str(&args, "upper", str::to_uppercase)
+}
+
+pub(super) fn lower(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    map_str(&args, "lower", str::to_lowercase)
+}
+
+pub(super) fn capitalize(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    map_str(&args, "capitalize", |s| {
+        let mut c = s.chars();
+        match c.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+            None => String::new(),
+        }
+    })
+}
+
+pub(super) fn title(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    map_str(&args, "title", |s| {
+        let mut out = String::new();
+        let mut prev_cased = false;
+        for c in s.chars() {
+            if prev_cased {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            prev_cased = c.is_alphabetic();
+        }
+        out
+    })
+}
+
+pub(super) fn swapcase(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    map_str(&args, "swapcase", |s| {
+        s.chars()
+            .flat_map(|c| {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect::<Vec<_>>()
+                } else {
+                    c.to_uppercase().collect::<Vec<_>>()
+                }
+            })
+            .collect()
+    })
+}
+
+pub(super) fn test_str(args: &Args, name: &str, f: impl Fn(&str) -> bool) -> PyResult<Value> {
+    args.check_method(name, 0, 0)?;
+    Ok(Value::Bool(f(this(args).as_str())))
+}
+
+pub(super) fn isdigit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "isdigit", |s| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()))
+    })
+}
+
+pub(super) fn isnumeric(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "isnumeric", |s| {
+        !s.is_empty() && s.chars().all(char::is_numeric)
+    })
+}
+
+pub(super) fn isalpha(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "isalpha", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphabetic)
+    })
+}
+
+pub(super) fn isalnum(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "isalnum", |s| {
+        !s.is_empty() && s.chars().all(char::is_alphanumeric)
+    })
+}
+
+pub(super) fn isspace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "isspace", |s| {
+        !s.is_empty() && s.chars().all(char::is_whitespace)
+    })
+}
+
+pub(super) fn isupper(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "isupper", |s| {
+        s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase)
+    })
+}
+
+pub(super) fn islower(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "islower", |s| {
+        s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase)
+    })
+}
+
+pub(super) fn isidentifier(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "isidentifier", |s| {
+        let mut c = s.chars();
+        matches!(c.next(), Some(f) if f == '_' || f.is_alphabetic())
+            && c.all(|x| x == '_' || x.is_alphanumeric())
+    })
+}
+
+pub(super) fn istitle(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "istitle", |s| {
+        let (mut prev_cased, mut any) = (false, false);
+        for c in s.chars() {
+            if c.is_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                any = true;
+            } else if c.is_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                any = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        any
+    })
+}
+
+pub(super) fn format(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let template = this(&args).as_str().to_owned();
+    let kw = std::mem::take(&mut args.kw);
+    let pos: Vec<Value> = args.pos[1..].to_vec();
+    Ok(Value::string(crate::objects::strformat::str_format(
+        cx, &template, &pos, &kw,
+    )?))
+}
+
+pub(super) fn encode(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let enc_kw = args.take_kw("encoding");
+    let _errors = args.take_kw("errors");
+    args.check_method_kw("encode", 0, 2)?;
+    let enc = match args.get(1).or(enc_kw.as_ref()) {
+        Some(v) => arg_str(v, "encode", "'encoding'")?
+            .to_lowercase()
+            .replace('_', "-"),
+        None => "utf-8".to_owned(),
+    };
+    let s = this(&args).as_str();
+    let bytes = match enc.as_str() {
+        "utf-8" | "utf8" => s.as_bytes().to_vec(),
+        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
+            let limit = if enc == "ascii" { 128 } else { 256 };
+            let mut out = Vec::new();
+            for (i, c) in s.chars().enumerate() {
+                if (c as u32) >= limit {
+                    let codec = if enc == "ascii" { "ascii" } else { "latin-1" };
+                    return Err(PyErr::msg(
+                        &crate::objects::types::types().exc.unicode_encode_error,
+                        format!(
+                            "'{codec}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})",
+                            c as u32
+                        ),
+                    )
+                    .into());
+                }
+                out.push(c as u32 as u8);
+            }
+            out
+        }
+        other => {
+            return Err(PyErr::msg(
+                &crate::objects::types::types().exc.lookup_error,
+                format!("unknown encoding: {other}"),
+            )
+            .into())
+        }
+    };
+    Ok(Value::Bytes(std::sync::Arc::new(bytes)))
+}
+
+pub(super) fn splitlines(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let keep_kw = args.take_kw("keepends");
+    args.check_method_kw("splitlines", 0, 1)?;
+    let keep = match args.get(1).or(keep_kw.as_ref()) {
+        Some(v) => crate::vm::ops::truthy(_cx.gil, v),
+        None => false,
+    };
+    let s = this(&args).as_str();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let nl = match b[i] {
+            b'\n' => Some(1),
+            b'\r' => Some(if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 }),
+            _ => None,
+        };
+        if let Some(n) = nl {
+            let end = if keep { i + n } else { i };
+            out.push(Value::str(&s[start..end]));
+            i += n;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < b.len() {
+        out.push(Value::str(&s[start..]));
+    }
+    Ok(Value::list(out))
+}
+
+pub(super) fn justify(args: &Args, name: &str, align: char) -> PyResult<Value> {
+    args.check_method(name, 1, 2)?;
+    let s = this(args).as_str();
+    let width = arg_int(args.at(1), "")?;
+    check_size(width)?;
+    let fill = match args.get(2) {
+        Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
+        Some(_) => {
+            return Err(type_error("The fill character must be exactly one character long").into())
+        }
+        None => ' ',
+    };
+    let n = s.chars().count() as i64;
+    if width <= n {
+        return Ok(Value::str(s));
+    }
+    let pad = (width - n) as usize;
+    let f = |k: usize| fill.to_string().repeat(k);
+    Ok(Value::string(match align {
+        '<' => format!("{s}{}", f(pad)),
+        '>' => format!("{}{s}", f(pad)),
+        _ => {
+            let left = pad / 2 + (pad & width as usize & 1);
+            format!("{}{s}{}", f(left), f(pad - left))
+        }
+    }))
+}
+
+pub(super) fn center(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    justify(&args, "center", '^')
+}
+
+pub(super) fn ljust(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    justify(&args, "ljust", '<')
+}
+
+pub(super) fn rjust(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    justify(&args, "rjust", '>')
+}
+
+pub(super) fn zfill(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("zfill", 1, 1)?;
+    let s = this(&args).as_str();
+    let width = arg_int(args.at(1), "")?;
+    check_size(width)?;
+    let n = s.chars().count() as i64;
+    if width <= n {
+        return Ok(Value::str(s));
+    }
+    let zeros = "0".repeat((width - n) as usize);
+    Ok(Value::string(match s.strip_prefix(['+', '-']) {
+        Some(rest) => format!("{}{zeros}{rest}", &s[..1]),
+        None => format!("{zeros}{s}"),
+    }))
+}
+
+pub(super) fn expandtabs(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let size_kw = args.take_kw("tabsize");
+    args.check_method_kw("expandtabs", 0, 1)?;
+    let size = match args.get(1).or(size_kw.as_ref()) {
+        Some(v) => {
+            let n = arg_int(v, "")?.max(0);
+            check_size(n)?;
+            n as usize
+        }
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0;
+    for c in this(&args).as_str().chars() {
+        match c {
+            '\t' => {
+                if size > 0 {
+                    let n = size - col % size;
+                    out.push_str(&" ".repeat(n));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(Value::string(out))
+}

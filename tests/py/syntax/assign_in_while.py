@@ -1,0 +1,3 @@
+items = [1, 2, 3]
+while items.count = 3:
+    items.pop()

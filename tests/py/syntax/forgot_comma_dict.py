@@ -1,0 +1,5 @@
+settings = {
+    "width": 80,
+    "height": 24 "depth": 3,
+}
+print(settings)

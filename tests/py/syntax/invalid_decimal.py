@@ -1,0 +1,3 @@
+width = 80
+height = 24px
+print(width * height)

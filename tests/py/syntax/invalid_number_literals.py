@@ -1,0 +1,2 @@
+mask = 0b1012
+print(mask)

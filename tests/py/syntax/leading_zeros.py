@@ -1,0 +1,2 @@
+month = 08
+print(month)
