@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::exception::{recursion_error, PyErr};
 use super::gil::Gil;
+use super::iter::Iter;
 use super::types::type_name;
 use super::value::Value;
 
@@ -26,6 +27,18 @@ pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
                 if let Some(s) = super::os_error::str(gil, e)? {
                     return Ok(s);
                 }
+            }
+            if let (true, Some(Value::Str(f)), Some(Value::Int(line))) = (
+                e.typ.is_subtype(&exc.syntax_error),
+                e.attr("filename"),
+                e.attr("lineno"),
+            ) {
+                // CPython: `msg (file.py, line N)`, the file's base name.
+                let msg = e
+                    .attr("msg")
+                    .map_or(Ok(String::new()), |m| str_of(gil, m))?;
+                let base = f.as_str().rsplit('/').next().unwrap_or("");
+                return Ok(format!("{msg} ({base}, line {line})"));
             }
             Ok(match e.args.len() {
                 0 => String::new(),
@@ -232,6 +245,12 @@ fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
             let _ = write!(out, "{}{}", e.typ.name, args);
         }
         Value::Iter(it) => {
+            if let Iter::Native(n) = &*it.borrow(gil) {
+                if let Some(s) = n.repr(gil)? {
+                    out.push_str(&s);
+                    return Ok(());
+                }
+            }
             let view = it.borrow(gil).view_items(gil);
             match view {
                 Some((name, items)) => {
@@ -264,7 +283,13 @@ fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
             };
         }
         Value::Module(m) => {
-            let _ = write!(out, "<module '{}' (built-in)>", m.name);
+            let _ = match m.get(gil, "__file__") {
+                Some(Value::Str(f)) => write!(out, "<module '{}' from '{}'>", m.name, f.as_str()),
+                _ if crate::modules::frozen(&m.name).is_some() => {
+                    write!(out, "<module '{}' (frozen)>", m.name)
+                }
+                _ => write!(out, "<module '{}' (built-in)>", m.name),
+            };
         }
         Value::Code(c) => {
             let _ = write!(
@@ -276,6 +301,12 @@ fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
         }
         Value::Cell(_) => {
             let _ = write!(out, "<cell at 0x{:x}>", v.heap_ptr().unwrap_or(0));
+        }
+        Value::Object(o) => {
+            nested(v, out, "...", |out| {
+                out.push_str(&o.0.repr(gil)?);
+                Ok(())
+            })?;
         }
     }
     Ok(())

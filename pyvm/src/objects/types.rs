@@ -133,6 +133,8 @@ exceptions! {
     not_implemented_error: "NotImplementedError" < runtime_error,
     stop_iteration: "StopIteration" < exception,
     syntax_error: "SyntaxError" < exception,
+    indentation_error: "IndentationError" < syntax_error,
+    tab_error: "TabError" < indentation_error,
     system_error: "SystemError" < exception,
     type_error: "TypeError" < exception,
     value_error: "ValueError" < exception,
@@ -215,7 +217,7 @@ impl Types {
         match v {
             Value::Exception(e) => e.typ.clone(),
             Value::Type(_) => self.type_.clone(),
-            Value::Iter(_) => Arc::new(PyType {
+            Value::Iter(_) | Value::Object(_) => Arc::new(PyType {
                 name: type_name(v),
                 module: "builtins",
                 new: None,
@@ -261,6 +263,7 @@ impl Types {
             Value::File(_) => &self.file,
             Value::Code(_) => &self.code,
             Value::Cell(_) => &self.cell,
+            Value::Object(_) => &self.object,
         }
     }
 }
@@ -272,6 +275,7 @@ pub fn type_name(v: &Value) -> String {
         Value::Iter(it) => {
             crate::objects::gil::with_gil(|gil| it.borrow(gil).type_name().to_owned())
         }
+        Value::Object(o) => o.0.type_name().to_owned(),
         Value::File(f) => crate::objects::gil::with_gil(|gil| {
             let f = f.borrow(gil);
             match (f.binary, f.mode.contains('+'), f.mode.contains('r')) {

@@ -59,6 +59,8 @@ pub enum Value {
     File(Arc<GilCell<super::file::PyFile>>),
     Code(Arc<Code>),
     Cell(CellRef),
+    /// An object a built-in module defines (`functools.partial`).
+    Object(Arc<super::object::Object>),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -95,6 +97,7 @@ impl Clone for Value {
             Value::File(x) => Value::File(x.clone()),
             Value::Code(x) => Value::Code(x.clone()),
             Value::Cell(x) => Value::Cell(x.clone()),
+            Value::Object(x) => Value::Object(x.clone()),
         }
     }
 }
@@ -204,6 +207,7 @@ impl Value {
             File(a) => Arc::as_ptr(a) as usize,
             Code(a) => Arc::as_ptr(a) as usize,
             Cell(a) => Arc::as_ptr(a) as usize,
+            Object(a) => Arc::as_ptr(a) as usize,
             _ => return Option::None,
         })
     }

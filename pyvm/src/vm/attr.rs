@@ -92,6 +92,16 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
         Value::Native(n) if name == "__name__" || name == "__qualname__" => {
             return Ok(Value::str(n.name));
         }
+        Value::Native(n) => {
+            if let Some(v) = crate::modules::native_attr(n, name) {
+                return Ok(v);
+            }
+        }
+        Value::Object(o) => {
+            if let Some(v) = o.0.getattr(gil, name) {
+                return Ok(v);
+            }
+        }
         Value::BoundNative(b) => match name {
             "__name__" | "__qualname__" => return Ok(Value::str(b.1.name)),
             "__self__" => return Ok(b.0.clone()),

@@ -44,6 +44,9 @@ pub struct Frame {
 pub enum Ret {
     /// Push the returned value for the caller.
     Push,
+    /// The body of this module, run by `IMPORT_NAME`: push the module for the
+    /// importer, or take it out of `sys.modules` if the body raises (`vm::import`).
+    Import(Arc<crate::objects::module::Module>),
 }
 
 /// An active `SETUP_FINALLY`: where to jump and how deep the stack was.

@@ -23,9 +23,10 @@ pub(crate) fn returned(
     ret: Ret,
     v: Value,
 ) -> Result<After, PyErr> {
-    let _ = (gil, th);
+    let _ = th;
     match ret {
         Ret::Push => Ok(After::Value(v)),
+        Ret::Import(m) => super::import::finished(gil, &m).map(After::Value),
     }
 }
 
@@ -37,8 +38,12 @@ pub(crate) fn raised(
     ret: Ret,
     err: PyErr,
 ) -> Result<After, PyErr> {
-    let _ = (gil, th);
+    let _ = th;
     match ret {
         Ret::Push => Err(err),
+        Ret::Import(m) => {
+            super::import::failed(gil, &m);
+            Err(err)
+        }
     }
 }

@@ -436,10 +436,7 @@ fn format(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn callable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("callable", 1, 1)?;
-    Ok(Value::Bool(matches!(
-        args.at(0),
-        Value::Function(_) | Value::Native(_) | Value::BoundNative(_) | Value::Type(_)
-    )))
+    Ok(Value::Bool(is_callable(args.at(0))))
 }
 
 fn input(cx: &mut Cx, args: Args) -> PyResult<Value> {
