@@ -353,8 +353,22 @@ impl Cx<'_, '_> {
 
     /// What CPython's `traceback.format_exception` returns for `err`: the chunks of
     /// its report (one per traceback entry; see `vm::unwind::format_chunks`).
-    pub fn format_exception(&self, err: &PyErr, limit: Option<i64>, chain: bool) -> Vec<String> {
-        crate::vm::unwind::format_chunks(self.gil, err, &crate::modules::source_text, limit, chain)
+    /// `from`: the first traceback entry to show (`None`: none; see `format_chunks`).
+    pub fn format_exception(
+        &self,
+        err: &PyErr,
+        limit: Option<i64>,
+        chain: bool,
+        from: Option<usize>,
+    ) -> Vec<String> {
+        crate::vm::unwind::format_chunks(
+            self.gil,
+            err,
+            &crate::modules::source_text,
+            limit,
+            chain,
+            from,
+        )
     }
 }
 

@@ -89,6 +89,10 @@ impl NativeObject for Partial {
         true
     }
 
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
     fn call(&self, gil: Gil<'_>, args: Args) -> Option<Result<Forward, PyErr>> {
         let mut pos = self.args.clone();
         pos.extend(args.pos);

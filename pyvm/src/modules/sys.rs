@@ -165,12 +165,16 @@ fn setrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `sys.exc_info()`: the exception being handled as `(type, value, traceback)`
-/// (pyvm has no traceback objects: the third item is `None`), or three `None`s.
+/// `sys.exc_info()`: the exception being handled as `(type, value, traceback)`,
+/// or three `None`s.
 fn exc_info(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("sys.exc_info", 0, 0)?;
     Ok(match cx.handled() {
-        Some(e) => Value::tuple(vec![Value::Type(e.0.typ.clone()), e.value(), Value::None]),
+        Some(e) => Value::tuple(vec![
+            Value::Type(e.0.typ.clone()),
+            e.value(),
+            super::traceback::traceback_of(cx.gil, &e.0),
+        ]),
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
 }

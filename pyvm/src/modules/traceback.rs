@@ -1,7 +1,7 @@
 //! The `traceback` module: printing and formatting exceptions exactly as the
 //! interpreter reports an uncaught one (`vm::unwind`'s formatter, in the pieces
-//! CPython's `format_exception` returns). pyvm has no traceback objects: an
-//! exception's own traceback is used (`e.__traceback__` reads `None`).
+//! CPython's `format_exception` returns). A traceback object (`e.__traceback__`,
+//! `sys.exc_info()[2]`) is a place in its exception's traceback entries.
 
 use std::sync::{Arc, OnceLock};
 
@@ -9,6 +9,7 @@ use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::module::Module;
+use crate::objects::object::{NativeObject, Object};
 use crate::objects::types::type_name;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
@@ -45,13 +46,16 @@ fn chain_arg(cx: &mut Cx, v: Option<Value>) -> PyResult<bool> {
     }
 }
 
-/// The exception CPython's `_parse_value_tb` settles on: `exc` alone, or `value`
-/// when `value` and `tb` are both given.
-fn parse_value(exc: Value, value: Option<Value>, tb: Option<Value>) -> Result<Value, PyErr> {
+/// An exception to report and where its traceback starts (`None`: no traceback).
+type Target = (Value, Option<usize>);
+
+/// CPython's `_parse_value_tb`: `exc` alone (with its own traceback), or `value`
+/// and `tb` both given.
+fn parse_value(exc: Value, value: Option<Value>, tb: Option<Value>) -> Result<Target, PyErr> {
     match (value, tb) {
-        (Some(v), Some(_)) => Ok(v),
+        (Some(v), Some(tb)) => Ok((v, tb_start(&tb))),
         (None, None) => match exc {
-            Value::None | Value::Exception(_) => Ok(exc),
+            Value::None | Value::Exception(_) => Ok((exc, Some(0))),
             other => Err(type_error(format!(
                 "Exception expected for value, {} found",
                 type_name(&other)
@@ -62,15 +66,78 @@ fn parse_value(exc: Value, value: Option<Value>, tb: Option<Value>) -> Result<Va
 }
 
 /// The report of `value` (an exception or `None`) in CPython's pieces.
-fn chunks(cx: &mut Cx, value: &Value, limit: Option<i64>, chain: bool) -> PyResult<Vec<String>> {
-    match value {
-        Value::Exception(e) => Ok(cx.format_exception(&PyErr(e.clone()), limit, chain)),
+fn chunks(cx: &mut Cx, target: &Target, limit: Option<i64>, chain: bool) -> PyResult<Vec<String>> {
+    match &target.0 {
+        Value::Exception(e) => Ok(cx.format_exception(&PyErr(e.clone()), limit, chain, target.1)),
         Value::None => Ok(vec!["NoneType: None\n".to_owned()]),
         other => {
             // Not an exception (given as `value`): CPython prints its type and str.
             let s = cx.str(other)?;
             Ok(vec![format!("{}: {s}\n", type_name(other))])
         }
+    }
+}
+
+/// A traceback object: entry `idx` (outermost first) of an exception's traceback.
+struct Traceback {
+    exc: Arc<ExcObj>,
+    idx: usize,
+}
+
+impl NativeObject for Traceback {
+    fn type_name(&self) -> &'static str {
+        "traceback"
+    }
+    fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
+        Ok(format!(
+            "<traceback object at 0x{:x}>",
+            self as *const _ as usize
+        ))
+    }
+    fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
+        let st = self.exc.state.borrow(gil);
+        let n = st.traceback.len();
+        match name {
+            "tb_lineno" => Some(Value::Int(st.traceback[n - 1 - self.idx].line as i64)),
+            "tb_next" => Some(if self.idx + 1 < n {
+                tb_value(&self.exc, self.idx + 1)
+            } else {
+                Value::None
+            }),
+            _ => None,
+        }
+    }
+    fn callable(&self) -> bool {
+        false
+    }
+    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
+        None
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn tb_value(exc: &Arc<ExcObj>, idx: usize) -> Value {
+    Value::Object(Arc::new(Object(Box::new(Traceback {
+        exc: exc.clone(),
+        idx,
+    }))))
+}
+
+/// `e.__traceback__`: a traceback object, or `None` before the exception is raised.
+pub fn traceback_of(gil: Gil<'_>, exc: &Arc<ExcObj>) -> Value {
+    if exc.state.borrow(gil).traceback.is_empty() {
+        return Value::None;
+    }
+    tb_value(exc, 0)
+}
+
+/// Where a `tb` argument starts (`None` for anything but a traceback object).
+fn tb_start(tb: &Value) -> Option<usize> {
+    match tb {
+        Value::Object(o) => o.0.as_any().downcast_ref::<Traceback>().map(|t| t.idx),
+        _ => None,
     }
 }
 
@@ -90,8 +157,8 @@ fn emit(cx: &mut Cx, file: Option<Value>, pieces: Vec<String>) -> PyResult<Value
     Ok(Value::None)
 }
 
-fn handled(cx: &Cx) -> Value {
-    cx.handled().map_or(Value::None, |e| e.value())
+fn handled(cx: &Cx) -> Target {
+    (cx.handled().map_or(Value::None, |e| e.value()), Some(0))
 }
 
 /// `print_exc(limit=None, file=None, chain=True)`.
@@ -144,6 +211,6 @@ fn format_exception_only(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut a = clinic(args, "format_exception_only", &["exc", "value"], 1, 2)?.into_iter();
     let exc = a.next().flatten().unwrap_or(Value::None);
     let value = a.next().flatten().unwrap_or(exc);
-    let pieces = chunks(cx, &value, Some(0), false)?;
+    let pieces = chunks(cx, &(value, None), None, false)?;
     Ok(Value::list(pieces.into_iter().map(Value::string).collect()))
 }

@@ -15,6 +15,8 @@ pub trait NativeObject: Send + Sync {
     /// A readable attribute, or `None` (then `AttributeError`).
     fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value>;
     fn callable(&self) -> bool;
+    /// For the module that defines it to recognise its own objects.
+    fn as_any(&self) -> &dyn std::any::Any;
     /// Calling it, if it is callable (`None`: not callable).
     fn call(&self, gil: Gil<'_>, args: Args) -> Option<Result<Forward, PyErr>>;
 }

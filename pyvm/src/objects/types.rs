@@ -217,13 +217,24 @@ impl Types {
         match v {
             Value::Exception(e) => e.typ.clone(),
             Value::Type(_) => self.type_.clone(),
-            Value::Iter(_) | Value::Object(_) => Arc::new(PyType {
-                name: type_name(v),
-                module: "builtins",
-                new: None,
-                base: Some(self.object.clone()),
-                kind: Kind::Iterator,
-            }),
+            Value::Iter(_) | Value::Object(_) => {
+                // `itertools.count`: module `itertools`, name `count`.
+                let full: &'static str = match v {
+                    Value::Object(o) => o.0.type_name(),
+                    Value::Iter(it) => {
+                        crate::objects::gil::with_gil(|gil| it.borrow(gil).type_name())
+                    }
+                    _ => "object",
+                };
+                let (module, name) = full.rsplit_once('.').unwrap_or(("builtins", full));
+                Arc::new(PyType {
+                    name: name.to_owned(),
+                    module,
+                    new: None,
+                    base: Some(self.object.clone()),
+                    kind: Kind::Iterator,
+                })
+            }
             // `type_name` is CPython's `tp_name` (`_io.TextIOWrapper`); the type's
             // `__name__` is the part after the module.
             Value::File(_) => Arc::new(PyType {

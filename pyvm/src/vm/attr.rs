@@ -54,7 +54,10 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
                 "__context__" => return Ok(st.context.clone().unwrap_or(Value::None)),
                 "__cause__" => return Ok(st.cause.clone().unwrap_or(Value::None)),
                 "__suppress_context__" => return Ok(Value::Bool(st.suppress_context)),
-                "__traceback__" => return Ok(Value::None),
+                "__traceback__" => {
+                    drop(st);
+                    return Ok(crate::modules::traceback::traceback_of(gil, e));
+                }
                 "code" if e.typ.is_subtype(&types().exc.system_exit) => {
                     return Ok(match e.args.len() {
                         0 => Value::None,

@@ -200,13 +200,19 @@ pub fn syntax_error(e: &CompileError) -> PyErr {
     if !text.ends_with('\n') {
         text.push('\n');
     }
+    let (mut col, mut end_col) = (e.col as i64, e.end_col as i64);
+    if e.msg == "unexpected indent" {
+        // CPython points just before the first character; no caret is printed.
+        col = text.chars().take_while(|c| *c == ' ' || *c == '\t').count() as i64;
+        end_col = -1;
+    }
     let details = vec![
         Value::str(&e.filename),
         Value::Int(e.line as i64),
-        Value::Int(e.col as i64),
+        Value::Int(col),
         Value::string(text.clone()),
         Value::Int(e.end_line as i64),
-        Value::Int(e.end_col as i64),
+        Value::Int(end_col),
     ];
     PyErr::with_attrs(
         typ,
@@ -215,10 +221,10 @@ pub fn syntax_error(e: &CompileError) -> PyErr {
             ("msg", Value::str(&e.msg)),
             ("filename", Value::str(&e.filename)),
             ("lineno", Value::Int(e.line as i64)),
-            ("offset", Value::Int(e.col as i64)),
+            ("offset", Value::Int(col)),
             ("text", Value::string(text)),
             ("end_lineno", Value::Int(e.end_line as i64)),
-            ("end_offset", Value::Int(e.end_col as i64)),
+            ("end_offset", Value::Int(end_col)),
         ],
     )
 }

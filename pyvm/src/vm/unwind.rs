@@ -165,36 +165,51 @@ pub fn format_exception(
     err: &PyErr,
     sources: &dyn Fn(&str) -> Option<String>,
 ) -> String {
-    format_chunks(gil, err, sources, None, true).concat()
+    format_chunks(gil, err, sources, None, true, Some(0)).concat()
 }
 
 /// The report of `err` in the pieces CPython's `traceback.format_exception` returns:
 /// the chaining messages, the `Traceback` header, one piece per entry (its `File`
 /// line, source line and carets), each `[Previous line repeated ...]`, and the
 /// exception's lines. `limit` keeps the first `limit` entries (the last `-limit` when
-/// negative); `chain: false` leaves out the causes and contexts.
+/// negative); `chain: false` leaves out the causes and contexts. `from`: the
+/// first entry of `err`'s own traceback to show, outermost first (CPython's `tb`
+/// argument; `None`: no traceback, as for `tb=None`).
 pub fn format_chunks(
     gil: Gil<'_>,
     err: &PyErr,
     sources: &dyn Fn(&str) -> Option<String>,
     limit: Option<i64>,
     chain: bool,
+    from: Option<usize>,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let mut seen = Vec::new();
-    format_chain(gil, err, sources, limit, chain, &mut out, &mut seen);
+    let how = Chunks {
+        sources,
+        limit,
+        chain,
+    };
+    format_chain(gil, err, &how, from, &mut out, &mut seen);
     out
+}
+
+/// What every exception of a chain is formatted with.
+struct Chunks<'a> {
+    sources: &'a dyn Fn(&str) -> Option<String>,
+    limit: Option<i64>,
+    chain: bool,
 }
 
 fn format_chain(
     gil: Gil<'_>,
     err: &PyErr,
-    sources: &dyn Fn(&str) -> Option<String>,
-    limit: Option<i64>,
-    chain: bool,
+    how: &Chunks<'_>,
+    from: Option<usize>,
     out: &mut Vec<String>,
     seen: &mut Vec<usize>,
 ) {
+    let (sources, limit, chain) = (how.sources, how.limit, how.chain);
     seen.push(Arc::as_ptr(&err.0) as usize);
     let (cause, context, suppress) = {
         let st = err.0.state.borrow(gil);
@@ -206,12 +221,12 @@ fn format_chain(
     };
     if !chain {
     } else if let Some(c) = cause.as_ref().filter(|c| fresh(c, seen)) {
-        format_chain(gil, &as_err(c.clone()), sources, limit, chain, out, seen);
+        format_chain(gil, &as_err(c.clone()), how, Some(0), out, seen);
         out.push(
             "\nThe above exception was the direct cause of the following exception:\n\n".into(),
         );
     } else if let Some(c) = context.as_ref().filter(|c| !suppress && fresh(c, seen)) {
-        format_chain(gil, &as_err(c.clone()), sources, limit, chain, out, seen);
+        format_chain(gil, &as_err(c.clone()), how, Some(0), out, seen);
         out.push(
             "\nDuring handling of the above exception, another exception occurred:\n\n".into(),
         );
@@ -219,6 +234,10 @@ fn format_chain(
     let mut tb = err.0.state.borrow(gil).traceback.clone();
     // Innermost last in `tb`: the printed order (outermost first) is reversed.
     tb.reverse();
+    match from {
+        Some(k) => drop(tb.drain(..k.min(tb.len()))),
+        None => tb.clear(),
+    }
     match limit {
         Some(n) if n >= 0 => tb.truncate(n as usize),
         Some(n) => {
@@ -286,8 +305,19 @@ fn syntax_error_report(gil: Gil<'_>, err: &PyErr) -> Option<Vec<String>> {
         return None;
     }
     let int = |k: &str| match e.attr(k) {
-        Some(Value::Int(i)) => *i as u32,
+        Some(Value::Int(i)) => (*i).clamp(0, u32::MAX as i64) as u32,
         _ => 0,
+    };
+    let text = e
+        .attr("text")
+        .and_then(|t| t.as_str())
+        .unwrap_or("")
+        .to_owned();
+    // No caret when the offset is inside the indentation (CPython's rule).
+    let indent = text.chars().take_while(|c| c.is_whitespace()).count() as u32;
+    let col = match int("offset") {
+        c if c <= indent => 0,
+        c => c,
     };
     let filename = e.attr("filename")?.as_str()?.to_owned();
     let msg = match e.attr("msg") {
@@ -298,14 +328,10 @@ fn syntax_error_report(gil: Gil<'_>, err: &PyErr) -> Option<Vec<String>> {
         msg,
         filename,
         line: int("lineno"),
-        col: int("offset"),
+        col,
         end_line: int("end_lineno"),
         end_col: int("end_offset"),
-        text: e
-            .attr("text")
-            .and_then(|t| t.as_str())
-            .unwrap_or("")
-            .to_owned(),
+        text,
     }
     .report();
     let class = e.typ.qualified_name();
