@@ -44,7 +44,10 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
                 return 1;
             }
         };
-        modules::register_source(filename, source);
+        // CPython prints no source lines for `-c` code (`<string>`).
+        if !filename.starts_with('<') {
+            modules::register_source(filename, source);
+        }
         let main = main_module(gil, filename);
         let globals = main.dict.clone();
         let mut th = MicroThread::new();
