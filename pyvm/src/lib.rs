@@ -18,9 +18,9 @@ pub mod vm;
 
 use std::sync::Arc;
 
-use objects::dict::Dict;
 use objects::exception::PyErr;
-use objects::gil::{with_gil, Gil, GilCell};
+use objects::gil::{with_gil, Gil};
+use objects::module::Module;
 use objects::types::types;
 use objects::value::Value;
 use vm::thread::MicroThread;
@@ -44,17 +44,16 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
                 return 1;
             }
         };
-        let globals = Arc::new(GilCell::new(Dict::new()));
-        {
-            let mut g = globals.borrow_mut(gil);
-            let _ = g.insert(Value::str("__name__"), Value::str("__main__"));
-            let _ = g.insert(Value::str("__file__"), Value::str(filename));
-            let _ = g.insert(Value::str("__doc__"), Value::None);
+        // CPython prints no source lines for `-c` code (`<string>`).
+        if !filename.starts_with('<') {
+            modules::register_source(filename, source);
         }
+        let main = main_module(gil, filename);
+        let globals = main.dict.clone();
         let mut th = MicroThread::new();
         match vm::run_code(gil, &mut th, code, globals) {
             Outcome::Returned(_) => 0,
-            Outcome::Raised(err) => report_uncaught(gil, &err, filename, source),
+            Outcome::Raised(err) => report_uncaught(gil, &err),
             Outcome::Deferred => {
                 modules::sys::write_stderr("RuntimeError: deferred with no reactor to resume it\n");
                 1
@@ -74,10 +73,7 @@ pub fn run_capture(source: &str) -> (String, Option<String>) {
                 Ok(c) => c,
                 Err(e) => return Some(format!("SyntaxError: {}", e.msg)),
             };
-            let globals = Arc::new(GilCell::new(Dict::new()));
-            let _ = globals
-                .borrow_mut(gil)
-                .insert(Value::str("__name__"), Value::str("__main__"));
+            let globals = main_module(gil, "<test>").dict.clone();
             let mut th = MicroThread::new();
             match vm::run_code(gil, &mut th, code, globals) {
                 Outcome::Returned(_) => None,
@@ -89,8 +85,21 @@ pub fn run_capture(source: &str) -> (String, Option<String>) {
     (out, raised)
 }
 
+/// The `__main__` module of a program run from `filename`, registered in
+/// `sys.modules`, with `sys.path` set up for it.
+fn main_module(gil: Gil<'_>, filename: &str) -> Arc<Module> {
+    let main = Arc::new(Module::new("__main__"));
+    main.set(gil, "__name__", Value::str("__main__"));
+    main.set(gil, "__doc__", Value::None);
+    if !filename.starts_with('<') {
+        main.set(gil, "__file__", Value::str(filename));
+    }
+    modules::init_main(gil, &main, filename);
+    main
+}
+
 /// Print an uncaught exception (or honour `SystemExit`) and give the exit status.
-fn report_uncaught(gil: Gil<'_>, err: &PyErr, filename: &str, source: &str) -> i32 {
+fn report_uncaught(gil: Gil<'_>, err: &PyErr) -> i32 {
     let t = types();
     if err.is_instance(&t.exc.system_exit) {
         let code = err.0.arg0(gil).unwrap_or(Value::None);
@@ -105,8 +114,7 @@ fn report_uncaught(gil: Gil<'_>, err: &PyErr, filename: &str, source: &str) -> i
             }
         };
     }
-    let sources = |f: &str| (f == filename).then(|| source.to_owned());
-    let text = vm::unwind::format_exception(gil, err, &sources);
+    let text = vm::unwind::format_exception(gil, err, &modules::source_text);
     modules::sys::write_stderr(&text);
     if err.is_instance(&t.exc.keyboard_interrupt) {
         130

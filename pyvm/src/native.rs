@@ -198,6 +198,63 @@ pub fn check_size(n: i64) -> Result<(), PyErr> {
     Ok(())
 }
 
+/// Argument Clinic's binding for a constructor taking `params` by position or name
+/// (the first `required` are required; the ones from `npos` on are keyword-only):
+/// `repeat() missing required argument 'object' (pos 1)`.
+pub fn clinic(
+    mut args: Args,
+    name: &str,
+    params: &[&str],
+    required: usize,
+    npos: usize,
+) -> Result<Vec<Option<Value>>, PyErr> {
+    let n = args.len();
+    if n > npos {
+        return Err(type_error(if npos == params.len() {
+            format!(
+                "{name}() takes at most {npos} argument{} ({n} given)",
+                if npos == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{name}() takes at most {npos} positional argument{} ({n} given)",
+                if npos == 1 { "" } else { "s" }
+            )
+        }));
+    }
+    let mut out: Vec<Option<Value>> = args.pos.drain(..).map(Some).collect();
+    out.resize(params.len(), None);
+    for (i, p) in params.iter().enumerate() {
+        if let Some(v) = args.take_kw(p) {
+            if out[i].is_some() {
+                return Err(type_error(format!(
+                    "argument for {name}() given by name ('{p}') and position ({})",
+                    i + 1
+                )));
+            }
+            out[i] = Some(v);
+        }
+    }
+    args.no_kw_left(name)?;
+    if let Some(i) = out[..required].iter().position(Option::is_none) {
+        return Err(type_error(format!(
+            "{name}() missing required argument '{}' (pos {})",
+            params[i],
+            i + 1
+        )));
+    }
+    Ok(out)
+}
+
+/// `callable(v)`.
+pub fn is_callable(v: &Value) -> bool {
+    match v {
+        Value::Function(_) | Value::Native(_) | Value::BoundNative(_) | Value::Type(_) => true,
+        Value::Object(o) => o.0.callable(),
+        _ => false,
+    }
+}
+
 /// An `int` argument as `i64` (bools count), or CPython's TypeError.
 pub fn arg_int(v: &Value, what: &str) -> Result<i64, PyErr> {
     match v {
@@ -270,4 +327,54 @@ impl Cx<'_, '_> {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(crate::vm::dunder::truthy(self.gil, v)?)
     }
+
+    /// `getattr(v, name)`.
+    pub fn getattr(&mut self, v: &Value, name: &str) -> PyResult<Value> {
+        Ok(crate::vm::ops::getattr(self.gil, v, name)?)
+    }
+
+    /// `a + b`.
+    pub fn add(&mut self, a: &Value, b: &Value) -> PyResult<Value> {
+        Ok(crate::vm::ops::binary_op(self.gil, 0, a, b)?)
+    }
+
+    /// `a == b`.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        Ok(crate::objects::compare::eq(self.gil, a, b)?)
+    }
+
+    /// The exception this micro-thread is handling (`sys.exc_info()`), if any.
+    pub fn handled(&self) -> Option<PyErr> {
+        match &self.th.handled {
+            Value::Exception(e) => Some(PyErr(e.clone())),
+            _ => None,
+        }
+    }
+
+    /// What CPython's `traceback.format_exception` returns for `err`: the chunks of
+    /// its report (one per traceback entry; see `vm::unwind::format_chunks`).
+    /// `from`: the first traceback entry to show (`None`: none; see `format_chunks`).
+    pub fn format_exception(
+        &self,
+        err: &PyErr,
+        limit: Option<i64>,
+        chain: bool,
+        from: Option<usize>,
+    ) -> Vec<String> {
+        crate::vm::unwind::format_chunks(
+            self.gil,
+            err,
+            &crate::modules::source_text,
+            limit,
+            chain,
+            from,
+        )
+    }
+}
+
+/// What calling a native object does: give a value, or call something else in its
+/// place (`functools.partial`), so a Python callee runs in the same loop.
+pub enum Forward {
+    Value(Value),
+    Call(Value, Args),
 }

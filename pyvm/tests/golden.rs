@@ -1,6 +1,8 @@
 //! Golden Python scripts: `tests/py/<area>/NAME.py` must make `pyvm` print exactly
 //! `NAME.exp` (CPython 3.11's output, written by `tests/py/regen.py`; the format is
 //! described there). On a mismatch the actual output is written to `NAME.out`.
+//! A `.py` whose first line starts with `# helper module` is imported by the
+//! scripts beside it and is not a test.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -21,6 +23,7 @@ fn actual(script: &Path) -> String {
         .arg(name)
         .arg("arg1")
         .current_dir(dir)
+        .env_remove("PYTHONPATH")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -52,9 +55,11 @@ fn actual(script: &Path) -> String {
     };
     let out_bytes = out_reader.join().expect("stdout reader");
     let err_bytes = err_reader.join().expect("stderr reader");
-    let abs = std::fs::canonicalize(script).expect("script path");
-    let stdout = String::from_utf8_lossy(&out_bytes).into_owned();
-    let stderr = String::from_utf8_lossy(&err_bytes).replace(&abs.display().to_string(), name);
+    // The script's folder is left out of paths, as regen.py does.
+    let abs = std::fs::canonicalize(dir).expect("script folder");
+    let prefix = format!("{}/", abs.display());
+    let stdout = String::from_utf8_lossy(&out_bytes).replace(&prefix, "");
+    let stderr = String::from_utf8_lossy(&err_bytes).replace(&prefix, "");
     if status != 0 || !stderr.is_empty() {
         format!("{stdout}--- exit status {status}; stderr: ---\n{stderr}")
     } else {
@@ -102,7 +107,9 @@ fn every_script_is_listed() {
         }
         for f in std::fs::read_dir(&area).expect("area") {
             let f = f.expect("entry").path();
-            if f.extension().is_some_and(|e| e == "py") {
+            let helper =
+                || std::fs::read_to_string(&f).is_ok_and(|s| s.starts_with("# helper module"));
+            if f.extension().is_some_and(|e| e == "py") && !helper() {
                 let rel = f
                     .strip_prefix(root())
                     .expect("under root")

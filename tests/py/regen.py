@@ -8,8 +8,10 @@ and writes NAME.exp:
     --- exit status N; stderr: ---        (only if N != 0 or stderr is not empty)
     <everything it wrote to stderr>
 
-The script's absolute path is replaced by its file name, so tracebacks read
-`File "NAME.py", line 3, in f` on every machine. The pyvm runner
+The script's folder (absolute path and a slash) is removed from both outputs, so
+tracebacks read `File "NAME.py", line 3, in f` (or `File "lib/mod.py", ...` for a
+module it imports) on every machine. A `.py` whose first line starts with
+`# helper module` is a module the scripts beside it import, not a script. The pyvm runner
 (pyvm/tests/golden.rs) formats pyvm's output the same way and compares literally.
 
 It also rewrites pyvm/tests/golden/scripts.rs: one #[test] per script.
@@ -26,10 +28,13 @@ LIST = os.path.join(ROOT, "..", "..", "pyvm", "tests", "golden", "scripts.rs")
 
 def expected(path):
     folder, name = os.path.split(path)
-    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8")
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONIOENCODING="utf-8",
+               PYTHONDONTWRITEBYTECODE="1")
+    env.pop("PYTHONPATH", None)
     p = subprocess.run([sys.executable, name, "arg1"], cwd=folder, capture_output=True,
                        text=True, timeout=60, env=env)
-    out, err = p.stdout, p.stderr.replace(os.path.abspath(path), name)
+    prefix = os.path.dirname(os.path.abspath(path)) + os.sep
+    out, err = p.stdout.replace(prefix, ""), p.stderr.replace(prefix, "")
     if p.returncode != 0 or err:
         out += "--- exit status %d; stderr: ---\n%s" % (p.returncode, err)
     return out
@@ -40,8 +45,14 @@ def scripts():
     for area in sorted(os.listdir(ROOT)):
         d = os.path.join(ROOT, area)
         if os.path.isdir(d):
-            found += [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".py")]
+            found += [os.path.join(d, f) for f in sorted(os.listdir(d))
+                      if f.endswith(".py") and not is_helper(os.path.join(d, f))]
     return found
+
+
+def is_helper(path):
+    with open(path) as f:
+        return f.readline().startswith("# helper module")
 
 
 def main():

@@ -1,8 +1,12 @@
-//! Built-in modules (`builtins`, `sys`) and `import` of them. Modules are written only
-//! against `crate::native`.
+//! Built-in modules, the frozen Python-source library (`pyvm/lib/*.py`), and what
+//! `import` consults: `sys.modules`, the built-in table, `sys.path`, and the source
+//! texts tracebacks print. Running a module body is the VM's part (`vm::import`).
+//! Modules are written only against `crate::native`.
 
 pub mod builtins;
 pub mod errno;
+pub mod functools;
+pub mod itertools;
 pub mod json;
 pub mod math;
 pub mod os;
@@ -10,11 +14,13 @@ pub mod random;
 pub mod struct_;
 pub mod sys;
 pub mod time;
+pub mod traceback;
 
-use std::sync::{Arc, OnceLock};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::objects::exception::{module_not_found, PyErr};
-use crate::objects::gil::Gil;
+use crate::objects::dict::Dict;
+use crate::objects::gil::{Gil, GilCell};
 use crate::objects::module::Module;
 use crate::objects::value::Value;
 
@@ -25,18 +31,165 @@ pub fn builtins_module() -> &'static Arc<Module> {
     BUILTINS.get_or_init(|| crate::objects::gil::with_gil(|gil| Arc::new(builtins::make(gil))))
 }
 
-/// `import name`: built-in modules only (files come with pyvm part 2).
-pub fn import(gil: Gil<'_>, name: &str) -> Result<Value, PyErr> {
-    match name {
-        "sys" => Ok(Value::Module(sys::module(gil).clone())),
-        "builtins" => Ok(Value::Module(builtins_module().clone())),
-        "math" => Ok(Value::Module(math::module(gil).clone())),
-        "errno" => Ok(Value::Module(errno::module(gil).clone())),
-        "time" => Ok(Value::Module(time::module(gil).clone())),
-        "os" | "os.path" => Ok(os::module(gil, name)),
-        "random" => Ok(Value::Module(random::module(gil).clone())),
-        "struct" => Ok(Value::Module(struct_::module(gil).clone())),
-        "json" => Ok(Value::Module(json::module(gil).clone())),
-        _ => Err(module_not_found(format!("No module named '{name}'"))),
+/// A built-in (Rust) module by name, or `None`.
+pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
+    Some(match name {
+        "sys" => Value::Module(sys::module(gil).clone()),
+        "builtins" => Value::Module(builtins_module().clone()),
+        "math" => Value::Module(math::module(gil).clone()),
+        "errno" => Value::Module(errno::module(gil).clone()),
+        "time" => Value::Module(time::module(gil).clone()),
+        "os" | "os.path" => os::module(gil, name),
+        "random" => Value::Module(random::module(gil).clone()),
+        "struct" => Value::Module(struct_::module(gil).clone()),
+        "json" => Value::Module(json::module(gil).clone()),
+        "itertools" => Value::Module(itertools::module(gil).clone()),
+        "_functools" => Value::Module(functools::module(gil).clone()),
+        "traceback" => Value::Module(traceback::module(gil).clone()),
+        _ => return None,
+    })
+}
+
+/// Attributes of built-in functions (`itertools.chain.from_iterable`).
+pub fn native_attr(f: &'static crate::objects::function::NativeDef, name: &str) -> Option<Value> {
+    itertools::attr(f, name)
+}
+
+/// The `sys.path` entry that stands for the frozen library (as CPython's stdlib zip
+/// stands for its archive): removing it from `sys.path` hides the frozen modules.
+pub const FROZEN_PATH: &str = "<frozen>";
+
+/// Modules written in Python and compiled into the binary, by name.
+static FROZEN: &[(&str, &str)] = &[
+    ("functools", include_str!("../../lib/functools.py")),
+    ("string", include_str!("../../lib/string.py")),
+];
+
+/// The source of frozen module `name`.
+pub fn frozen(name: &str) -> Option<&'static str> {
+    FROZEN.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+/// The file name a frozen module's code and tracebacks carry (CPython's spelling).
+pub fn frozen_filename(name: &str) -> String {
+    format!("<frozen {name}>")
+}
+
+static MODULES: OnceLock<Arc<GilCell<Dict>>> = OnceLock::new();
+
+/// `sys.modules`: the process's module cache (the dict itself, as CPython keeps it
+/// even when a program rebinds `sys.modules`).
+pub fn sys_modules() -> &'static Arc<GilCell<Dict>> {
+    MODULES.get_or_init(|| Arc::new(GilCell::new(Dict::new())))
+}
+
+static SOURCES: Mutex<Option<HashMap<String, Arc<str>>>> = Mutex::new(None);
+
+/// Remember the text a code object was compiled from, for tracebacks.
+pub fn register_source(filename: &str, text: &str) {
+    let mut g = SOURCES.lock().unwrap_or_else(|p| p.into_inner());
+    g.get_or_insert_with(HashMap::new)
+        .insert(filename.to_owned(), Arc::from(text));
+}
+
+/// The source text of `filename` for a traceback: a registered one (the script, an
+/// imported module), a frozen module's, or else the file on disk (as `linecache` does).
+pub fn source_text(filename: &str) -> Option<String> {
+    {
+        let g = SOURCES.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(s) = g.as_ref().and_then(|m| m.get(filename)) {
+            return Some(s.to_string());
+        }
+    }
+    if let Some(name) = filename
+        .strip_prefix("<frozen ")
+        .and_then(|n| n.strip_suffix('>'))
+    {
+        return frozen(name).map(str::to_owned);
+    }
+    if filename.starts_with('<') {
+        return None;
+    }
+    std::fs::read(filename)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+}
+
+/// Where a module's source was found on `sys.path`.
+pub enum Found {
+    File { path: String, source: String },
+    Frozen(&'static str),
+}
+
+/// Look `name` up on `sys.path`: `name.py` in each directory entry (`''` is the
+/// current directory), the frozen library at its [`FROZEN_PATH`] entry.
+pub fn find_on_path(gil: Gil<'_>, name: &str) -> Option<Found> {
+    let entries: Vec<String> = match sys::module(gil).get(gil, "path") {
+        Some(Value::List(l)) => l
+            .borrow(gil)
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    };
+    for dir in entries {
+        if dir == FROZEN_PATH {
+            if let Some(src) = frozen(name) {
+                return Some(Found::Frozen(src));
+            }
+            continue;
+        }
+        let dir = if dir.is_empty() {
+            match std::env::current_dir() {
+                Ok(d) => d.display().to_string(),
+                Err(_) => continue,
+            }
+        } else {
+            dir
+        };
+        let path = std::path::Path::new(&dir).join(format!("{name}.py"));
+        if !path.is_file() {
+            continue;
+        }
+        if let Ok(bytes) = std::fs::read(&path) {
+            let source = String::from_utf8_lossy(&bytes).into_owned();
+            return Some(Found::File {
+                path: path.display().to_string(),
+                source,
+            });
+        }
+    }
+    None
+}
+
+/// Set up `sys.modules` and `sys.path` for a program whose `__main__` module is
+/// `main`, run from `filename` (`<string>` for `-c`): `sys.path` is the script's
+/// folder, the `PYTHONPATH` entries, then the frozen library.
+pub fn init_main(gil: Gil<'_>, main: &Arc<Module>, filename: &str) {
+    let sys = sys::module(gil);
+    {
+        let mut m = sys_modules().borrow_mut(gil);
+        let _ = m.insert(Value::str("sys"), Value::Module(sys.clone()));
+        let _ = m.insert(
+            Value::str("builtins"),
+            Value::Module(builtins_module().clone()),
+        );
+        let _ = m.insert(Value::str("__main__"), Value::Module(main.clone()));
+    }
+    let first = if filename.starts_with('<') {
+        String::new()
+    } else {
+        std::path::Path::new(filename)
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    };
+    let mut path = vec![Value::string(first)];
+    if let Ok(pp) = std::env::var("PYTHONPATH") {
+        path.extend(pp.split(':').filter(|e| !e.is_empty()).map(Value::str));
+    }
+    path.push(Value::str(FROZEN_PATH));
+    if let Some(Value::List(l)) = sys.get(gil, "path") {
+        *l.borrow_mut(gil) = path;
     }
 }

@@ -74,6 +74,10 @@ static SYS_FUNCS: &[NativeDef] = &[
         name: "setrecursionlimit",
         f: setrecursionlimit,
     },
+    NativeDef {
+        name: "exc_info",
+        f: exc_info,
+    },
 ];
 
 static STDOUT_FUNCS: &[NativeDef] = &[
@@ -128,7 +132,12 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
             Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0)]),
         );
         m.set(gil, "version", Value::str("3.11.0 (pyvm)"));
-        m.set(gil, "path", Value::list(Vec::new()));
+        m.set(
+            gil,
+            "path",
+            Value::list(vec![Value::str(super::FROZEN_PATH)]),
+        );
+        m.set(gil, "modules", Value::Dict(super::sys_modules().clone()));
         m.set(gil, "stdout", stream(gil, "stdout", STDOUT_FUNCS));
         m.set(gil, "stderr", stream(gil, "stderr", STDERR_FUNCS));
         Arc::new(m)
@@ -154,6 +163,20 @@ fn setrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     cx.th.recursion_limit = n as usize;
     Ok(Value::None)
+}
+
+/// `sys.exc_info()`: the exception being handled as `(type, value, traceback)`,
+/// or three `None`s.
+fn exc_info(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("sys.exc_info", 0, 0)?;
+    Ok(match cx.handled() {
+        Some(e) => Value::tuple(vec![
+            Value::Type(e.0.typ.clone()),
+            e.value(),
+            super::traceback::traceback_of(cx.gil, &e.0),
+        ]),
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
 }
 
 fn text_arg(args: &Args) -> Result<String, PyErr> {

@@ -64,7 +64,26 @@ pub enum Iter {
         dict: Value,
         part: DictPart,
     },
+    /// An iterator a module defines (`itertools`), stepped through its trait.
+    Native(Box<dyn NativeIter>),
     Exhausted,
+}
+
+/// An iterator type a built-in module defines. The VM steps it with the cell's
+/// borrow released (its state is taken out meanwhile), so `next` may call Python.
+pub trait NativeIter: Send {
+    /// CPython's `tp_name` (`itertools.count`).
+    fn type_name(&self) -> &'static str;
+    /// One step: `None` when exhausted.
+    fn next(
+        &mut self,
+        cx: &mut crate::native::Cx<'_, '_>,
+    ) -> crate::native::PyResult<Option<Value>>;
+    /// A repr other than `<itertools.chain object at 0x...>` (`count(5)`).
+    fn repr(&self, gil: Gil<'_>) -> Result<Option<String>, PyErr> {
+        let _ = gil;
+        Ok(None)
+    }
 }
 
 impl Iter {
@@ -95,6 +114,7 @@ impl Iter {
                 DictPart::Values => "dict_values",
                 DictPart::Items => "dict_items",
             },
+            Iter::Native(n) => n.type_name(),
             Iter::Exhausted => "iterator",
         }
     }

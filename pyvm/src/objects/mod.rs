@@ -14,6 +14,7 @@ pub mod int;
 pub mod iter;
 pub mod methods;
 pub mod module;
+pub mod object;
 pub mod os_error;
 pub mod repr;
 pub mod seq;

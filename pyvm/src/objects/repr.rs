@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::exception::{recursion_error, PyErr};
 use super::gil::Gil;
+use super::iter::Iter;
 use super::types::type_name;
 use super::value::Value;
 
@@ -54,6 +55,18 @@ pub fn builtin_str(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
                 if let Some(s) = super::os_error::str(gil, e)? {
                     return Ok(s);
                 }
+            }
+            if let (true, Some(Value::Str(f)), Some(Value::Int(line))) = (
+                e.typ.is_subtype(&exc.syntax_error),
+                e.attr("filename"),
+                e.attr("lineno"),
+            ) {
+                // CPython: `msg (file.py, line N)`, the file's base name.
+                let msg = e
+                    .attr("msg")
+                    .map_or(Ok(String::new()), |m| str_of(gil, m))?;
+                let base = f.as_str().rsplit('/').next().unwrap_or("");
+                return Ok(format!("{msg} ({base}, line {line})"));
             }
             let args = e.args(gil);
             Ok(match args.len() {
@@ -319,6 +332,12 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
             let _ = write!(out, "{}{}", e.typ.name, args);
         }
         Value::Iter(it) => {
+            if let Iter::Native(n) = &*it.borrow(gil) {
+                if let Some(s) = n.repr(gil)? {
+                    out.push_str(&s);
+                    return Ok(());
+                }
+            }
             let view = it.borrow(gil).view_items(gil);
             match view {
                 Some((name, items)) => {
@@ -351,7 +370,13 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
             };
         }
         Value::Module(m) => {
-            let _ = write!(out, "<module '{}' (built-in)>", m.name);
+            let _ = match m.get(gil, "__file__") {
+                Some(Value::Str(f)) => write!(out, "<module '{}' from '{}'>", m.name, f.as_str()),
+                _ if crate::modules::frozen(&m.name).is_some() => {
+                    write!(out, "<module '{}' (frozen)>", m.name)
+                }
+                _ => write!(out, "<module '{}' (built-in)>", m.name),
+            };
         }
         Value::Code(c) => {
             let _ = write!(
@@ -363,6 +388,12 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
         }
         Value::Cell(_) => {
             let _ = write!(out, "<cell at 0x{:x}>", v.heap_ptr().unwrap_or(0));
+        }
+        Value::Object(o) => {
+            nested(v, out, "...", |out| {
+                out.push_str(&o.0.repr(gil)?);
+                Ok(())
+            })?;
         }
     }
     Ok(())

@@ -181,6 +181,8 @@ exceptions! {
     not_implemented_error: "NotImplementedError" < runtime_error,
     stop_iteration: "StopIteration" < exception,
     syntax_error: "SyntaxError" < exception,
+    indentation_error: "IndentationError" < syntax_error,
+    tab_error: "TabError" < indentation_error,
     system_error: "SystemError" < exception,
     type_error: "TypeError" < exception,
     value_error: "ValueError" < exception,
@@ -264,13 +266,24 @@ impl Types {
             Value::Exception(e) => e.typ.clone(),
             Value::Instance(i) => i.class.clone(),
             Value::Type(_) => self.type_.clone(),
-            Value::Iter(_) => Arc::new(PyType::builtin(
-                &type_name(v),
-                "builtins",
-                Some(&self.object),
-                Kind::Iterator,
-                None,
-            )),
+            Value::Iter(_) | Value::Object(_) => {
+                // `itertools.count`: module `itertools`, name `count`.
+                let full: &'static str = match v {
+                    Value::Object(o) => o.0.type_name(),
+                    Value::Iter(it) => {
+                        crate::objects::gil::with_gil(|gil| it.borrow(gil).type_name())
+                    }
+                    _ => "object",
+                };
+                let (module, name) = full.rsplit_once('.').unwrap_or(("builtins", full));
+                Arc::new(PyType::builtin(
+                    name,
+                    module,
+                    Some(&self.object),
+                    Kind::Iterator,
+                    None,
+                ))
+            }
             // `type_name` is CPython's `tp_name` (`_io.TextIOWrapper`); the type's
             // `__name__` is the part after the module.
             Value::File(_) => Arc::new(PyType::builtin(
@@ -319,6 +332,7 @@ impl Types {
                 super::class::Descr::Property { .. } => &self.property,
             },
             Value::Super(_) => &self.super_,
+            Value::Object(_) => &self.object,
         }
     }
 }
@@ -330,6 +344,7 @@ pub fn type_name(v: &Value) -> String {
         Value::Iter(it) => {
             crate::objects::gil::with_gil(|gil| it.borrow(gil).type_name().to_owned())
         }
+        Value::Object(o) => o.0.type_name().to_owned(),
         Value::File(f) => crate::objects::gil::with_gil(|gil| {
             let f = f.borrow(gil);
             match (f.binary, f.mode.contains('+'), f.mode.contains('r')) {

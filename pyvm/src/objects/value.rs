@@ -69,6 +69,8 @@ pub enum Value {
     /// `staticmethod`, `classmethod` or `property`.
     Descr(Arc<Descr>),
     Super(Arc<Super>),
+    /// An object a built-in module defines (`functools.partial`).
+    Object(Arc<super::object::Object>),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -110,6 +112,7 @@ impl Clone for Value {
             Value::Method(x) => Value::Method(x.clone()),
             Value::Descr(x) => Value::Descr(x.clone()),
             Value::Super(x) => Value::Super(x.clone()),
+            Value::Object(x) => Value::Object(x.clone()),
         }
     }
 }
@@ -224,6 +227,7 @@ impl Value {
             Method(a) => Arc::as_ptr(a) as usize,
             Descr(a) => Arc::as_ptr(a) as usize,
             Super(a) => Arc::as_ptr(a) as usize,
+            Object(a) => Arc::as_ptr(a) as usize,
             _ => return Option::None,
         })
     }

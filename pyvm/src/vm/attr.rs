@@ -123,7 +123,10 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                 "__context__" => return Ok(st.context.clone().unwrap_or(Value::None)),
                 "__cause__" => return Ok(st.cause.clone().unwrap_or(Value::None)),
                 "__suppress_context__" => return Ok(Value::Bool(st.suppress_context)),
-                "__traceback__" => return Ok(Value::None),
+                "__traceback__" => {
+                    drop(st);
+                    return Ok(crate::modules::traceback::traceback_of(gil, e));
+                }
                 "code" if e.typ.is_subtype(&types().exc.system_exit) => {
                     let args = e.args(gil);
                     return Ok(match args.len() {
@@ -161,6 +164,16 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
         },
         Value::Native(n) if name == "__name__" || name == "__qualname__" => {
             return Ok(Value::str(n.name));
+        }
+        Value::Native(n) => {
+            if let Some(v) = crate::modules::native_attr(n, name) {
+                return Ok(v);
+            }
+        }
+        Value::Object(o) => {
+            if let Some(v) = o.0.getattr(gil, name) {
+                return Ok(v);
+            }
         }
         Value::BoundNative(b) => match name {
             "__name__" | "__qualname__" => return Ok(Value::str(b.1.name)),

@@ -209,6 +209,17 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
                 &mut cx, t, args,
             )?))
         }
+        Value::Object(o) => match o.0.call(gil, args) {
+            Some(forward) => match forward? {
+                crate::native::Forward::Value(v) => Ok(Called::Value(v)),
+                // In its place: a Python callee runs in this loop, no nesting.
+                crate::native::Forward::Call(f, args) => invoke(gil, th, f, args),
+            },
+            None => Err(Unwind::Raise(type_error(format!(
+                "'{}' object is not callable",
+                type_name(&callable)
+            )))),
+        },
         other => Err(Unwind::Raise(type_error(format!(
             "'{}' object is not callable",
             type_name(other)

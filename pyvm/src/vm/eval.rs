@@ -909,24 +909,19 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     th.stack.push(crate::modules::builtins::build_class_value());
                 }
                 Op::IMPORT_NAME => {
-                    let name = name_arg!(arg);
-                    th.stack
-                        .push(tri!(crate::modules::import(gil, name.as_str())));
+                    th.frames[fi].ip = ip;
+                    match tri!(super::import::import_name(gil, th, name_arg!(arg).as_str())) {
+                        Called::Value(m) => th.stack.push(m),
+                        // The module's body runs next; `Ret::Import` pushes the module.
+                        Called::Frame | Called::Nothing => continue 'frame,
+                    }
                 }
                 Op::IMPORT_FROM => {
-                    let name = name_arg!(arg).as_str();
-                    let v = match top!() {
-                        Value::Module(m) => match m.get(gil, name) {
-                            Some(v) => v,
-                            None => raise!(crate::objects::exception::import_error(format!(
-                                "cannot import name '{name}' from '{}' (unknown location)",
-                                m.name
-                            ))),
-                        },
-                        _ => raise!(crate::objects::exception::import_error(format!(
-                            "cannot import name '{name}'"
-                        ))),
-                    };
+                    let v = tri!(super::import::import_from(
+                        gil,
+                        top!(),
+                        name_arg!(arg).as_str()
+                    ));
                     th.stack.push(v);
                 }
             }

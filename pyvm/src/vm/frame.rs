@@ -73,6 +73,9 @@ pub enum Ret {
     Truth(bool),
     /// One follow-up, then another on what it leaves.
     Then(Box<(Ret, Ret)>),
+    /// The body of this module, run by `IMPORT_NAME`: push the module for the
+    /// importer, or take it out of `sys.modules` if the body raises (`vm::import`).
+    Import(Arc<crate::objects::module::Module>),
 }
 
 /// An active `SETUP_FINALLY`: where to jump and how deep the stack was.

@@ -148,6 +148,7 @@ fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Opti
         Zip(Vec<Value>),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
+        Native,
         View,
     }
     let plan = match &*cell.borrow(cx.gil) {
@@ -155,6 +156,7 @@ fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Opti
         Iter::Zip { inners } => Plan::Zip(inners.clone()),
         Iter::Map { func, inners } => Plan::Map(func.clone(), inners.clone()),
         Iter::Filter { func, inner } => Plan::Filter(func.clone(), inner.clone()),
+        Iter::Native(_) => Plan::Native,
         _ => Plan::View,
     };
     let done = |cx: &mut Cx<'_, '_>| {
@@ -213,6 +215,17 @@ fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Opti
                 return Ok(Some(v));
             }
         },
+        Plan::Native => {
+            // The state is taken out while it steps (it may call Python, which may
+            // touch this iterator: it then looks exhausted), and put back after.
+            let taken = std::mem::replace(&mut *cell.borrow_mut(cx.gil), Iter::Exhausted);
+            let Iter::Native(mut state) = taken else {
+                return Ok(None);
+            };
+            let r = state.next(cx);
+            *cell.borrow_mut(cx.gil) = Iter::Native(state);
+            r
+        }
         Plan::View => Err(Unwind::Raise(type_error("object is not an iterator"))),
     }
 }

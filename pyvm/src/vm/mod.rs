@@ -15,6 +15,7 @@ pub mod dunder;
 pub(crate) mod eval;
 pub mod frame;
 pub mod globals;
+pub(crate) mod import;
 pub mod iterate;
 pub mod ops;
 pub(crate) mod ret;

@@ -70,6 +70,7 @@ pub(crate) fn returned(
 ) -> Result<After, PyErr> {
     match ret {
         Ret::Push => Ok(After::Value(v)),
+        Ret::Import(m) => super::import::finished(gil, &m).map(After::Value),
         Ret::Init(obj) => {
             if !matches!(v, Value::None) {
                 return Err(type_error(format!(
@@ -134,6 +135,10 @@ pub(crate) fn raised(
                 Ok(a) => then(gil, th, a, outer),
                 Err(e) => raised(gil, th, outer, e),
             }
+        }
+        Ret::Import(m) => {
+            super::import::failed(gil, &m);
+            Err(err)
         }
         _ => Err(err),
     }

@@ -167,19 +167,51 @@ pub fn format_exception(
     err: &PyErr,
     sources: &dyn Fn(&str) -> Option<String>,
 ) -> String {
-    let mut out = String::new();
+    format_chunks(gil, err, sources, None, true, Some(0)).concat()
+}
+
+/// The report of `err` in the pieces CPython's `traceback.format_exception` returns:
+/// the chaining messages, the `Traceback` header, one piece per entry (its `File`
+/// line, source line and carets), each `[Previous line repeated ...]`, and the
+/// exception's lines. `limit` keeps the first `limit` entries (the last `-limit` when
+/// negative); `chain: false` leaves out the causes and contexts. `from`: the
+/// first entry of `err`'s own traceback to show, outermost first (CPython's `tb`
+/// argument; `None`: no traceback, as for `tb=None`).
+pub fn format_chunks(
+    gil: Gil<'_>,
+    err: &PyErr,
+    sources: &dyn Fn(&str) -> Option<String>,
+    limit: Option<i64>,
+    chain: bool,
+    from: Option<usize>,
+) -> Vec<String> {
+    let mut out = Vec::new();
     let mut seen = Vec::new();
-    format_chain(gil, err, sources, &mut out, &mut seen);
+    let how = Chunks {
+        sources,
+        limit,
+        chain,
+    };
+    format_chain(gil, err, &how, from, &mut out, &mut seen);
     out
+}
+
+/// What every exception of a chain is formatted with.
+struct Chunks<'a> {
+    sources: &'a dyn Fn(&str) -> Option<String>,
+    limit: Option<i64>,
+    chain: bool,
 }
 
 fn format_chain(
     gil: Gil<'_>,
     err: &PyErr,
-    sources: &dyn Fn(&str) -> Option<String>,
-    out: &mut String,
+    how: &Chunks<'_>,
+    from: Option<usize>,
+    out: &mut Vec<String>,
     seen: &mut Vec<usize>,
 ) {
+    let (sources, limit, chain) = (how.sources, how.limit, how.chain);
     seen.push(Arc::as_ptr(&err.0) as usize);
     let (cause, context, suppress) = {
         let st = err.0.state.borrow(gil);
@@ -189,28 +221,47 @@ fn format_chain(
         Value::Exception(e) => !seen.contains(&(Arc::as_ptr(e) as usize)),
         _ => false,
     };
-    if let Some(c) = cause.as_ref().filter(|c| fresh(c, seen)) {
-        format_chain(gil, &as_err(c.clone()), sources, out, seen);
-        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    if !chain {
+    } else if let Some(c) = cause.as_ref().filter(|c| fresh(c, seen)) {
+        format_chain(gil, &as_err(c.clone()), how, Some(0), out, seen);
+        out.push(
+            "\nThe above exception was the direct cause of the following exception:\n\n".into(),
+        );
     } else if let Some(c) = context.as_ref().filter(|c| !suppress && fresh(c, seen)) {
-        format_chain(gil, &as_err(c.clone()), sources, out, seen);
-        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        format_chain(gil, &as_err(c.clone()), how, Some(0), out, seen);
+        out.push(
+            "\nDuring handling of the above exception, another exception occurred:\n\n".into(),
+        );
     }
-    let tb = err.0.state.borrow(gil).traceback.clone();
+    let mut tb = err.0.state.borrow(gil).traceback.clone();
+    // Innermost last in `tb`: the printed order (outermost first) is reversed.
+    tb.reverse();
+    match from {
+        Some(k) => drop(tb.drain(..k.min(tb.len()))),
+        None => tb.clear(),
+    }
+    match limit {
+        Some(n) if n >= 0 => tb.truncate(n as usize),
+        Some(n) => {
+            let keep = (n.unsigned_abs() as usize).min(tb.len());
+            tb.drain(..tb.len() - keep);
+        }
+        None => {}
+    }
     if !tb.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
+        out.push("Traceback (most recent call last):\n".into());
         // CPython prints a line repeated more than 3 times once, then a count.
         let mut repeats = 0;
         let mut last: Option<&TbEntry> = None;
-        let source = sources(&tb[0].filename);
-        let flush = |out: &mut String, repeats: usize| {
+        let flush = |out: &mut Vec<String>, repeats: usize| {
             if repeats > 3 {
                 let n = repeats - 3;
                 let s = if n == 1 { "" } else { "s" };
-                let _ = writeln!(out, "  [Previous line repeated {n} more time{s}]");
+                out.push(format!("  [Previous line repeated {n} more time{s}]\n"));
             }
         };
-        for e in tb.iter().rev() {
+        let mut cached: Option<(Arc<str>, Option<String>)> = None;
+        for e in tb.iter() {
             let same = last
                 .is_some_and(|l| l.filename == e.filename && l.line == e.line && l.name == e.name);
             if !same {
@@ -222,24 +273,78 @@ fn format_chain(
             if repeats > 3 {
                 continue;
             }
+            let mut piece = String::new();
             let _ = writeln!(
-                out,
+                piece,
                 "  File \"{}\", line {}, in {}",
                 e.filename, e.line, e.name
             );
-            let src = if e.filename == tb[0].filename {
-                source.clone()
-            } else {
-                sources(&e.filename)
-            };
-            if let Some(src) = src {
-                source_line(out, &src, e);
+            if cached.as_ref().is_none_or(|(f, _)| *f != e.filename) {
+                cached = Some((e.filename.clone(), sources(&e.filename)));
             }
+            if let Some((_, Some(src))) = &cached {
+                source_line(&mut piece, src, e);
+            }
+            out.push(piece);
         }
         flush(out, repeats);
     }
-    out.push_str(&exception_line(gil, err));
-    out.push('\n');
+    match syntax_error_report(gil, err) {
+        Some(lines) => out.extend(lines),
+        None => {
+            let mut line = exception_line(gil, err);
+            line.push('\n');
+            out.push(line);
+        }
+    }
+}
+
+/// A `SyntaxError` that carries its place (one raised compiling an imported module)
+/// reports it as CPython does: file and line, the source line, carets, message.
+fn syntax_error_report(gil: Gil<'_>, err: &PyErr) -> Option<Vec<String>> {
+    let e = &err.0;
+    if !e.typ.is_subtype(&types().exc.syntax_error) {
+        return None;
+    }
+    let int = |k: &str| match e.attr(k) {
+        Some(Value::Int(i)) => (*i).clamp(0, u32::MAX as i64) as u32,
+        _ => 0,
+    };
+    let text = e
+        .attr("text")
+        .and_then(|t| t.as_str())
+        .unwrap_or("")
+        .to_owned();
+    // No caret when the offset is inside the indentation (CPython's rule).
+    let indent = text.chars().take_while(|c| c.is_whitespace()).count() as u32;
+    let col = match int("offset") {
+        c if c <= indent => 0,
+        c => c,
+    };
+    let filename = e.attr("filename")?.as_str()?.to_owned();
+    let msg = match e.attr("msg") {
+        Some(v) => crate::objects::repr::str_of(gil, v).unwrap_or_default(),
+        None => String::new(),
+    };
+    let report = crate::compile::CompileError {
+        msg,
+        filename,
+        line: int("lineno"),
+        col,
+        end_line: int("end_lineno"),
+        end_col: int("end_offset"),
+        text,
+    }
+    .report();
+    let class = e.typ.qualified_name();
+    let mut lines: Vec<String> = report.split_inclusive('\n').map(str::to_owned).collect();
+    // The report names the class from the message; the exception knows its own.
+    if let Some(last) = lines.last_mut() {
+        if let Some((_, rest)) = last.split_once(": ") {
+            *last = format!("{class}: {rest}");
+        }
+    }
+    Some(lines)
 }
 
 /// `TypeError: message` (or just the class name when there is no message); a type

@@ -188,6 +188,34 @@ mod functions {
     golden!(scopes, "functions/scopes.py");
     golden!(varargs_forwarding, "functions/varargs_forwarding.py");
 }
+mod functools {
+    use super::*;
+    golden!(partial_usage, "functools/partial_usage.py");
+    golden!(pipeline, "functools/pipeline.py");
+    golden!(reduce_usage, "functools/reduce_usage.py");
+}
+mod imports {
+    use super::*;
+    golden!(basic_import, "imports/basic_import.py");
+    golden!(builtin_modules, "imports/builtin_modules.py");
+    golden!(circular, "imports/circular.py");
+    golden!(circular_from_error, "imports/circular_from_error.py");
+    golden!(config_loader, "imports/config_loader.py");
+    golden!(from_import_error, "imports/from_import_error.py");
+    golden!(frozen_string, "imports/frozen_string.py");
+    golden!(import_in_loop_func, "imports/import_in_loop_func.py");
+    golden!(main_guard, "imports/main_guard.py");
+    golden!(module_globals, "imports/module_globals.py");
+    golden!(module_raises, "imports/module_raises.py");
+    golden!(module_raises_caught, "imports/module_raises_caught.py");
+    golden!(not_found, "imports/not_found.py");
+    golden!(replaces_itself, "imports/replaces_itself.py");
+    golden!(run_once, "imports/run_once.py");
+    golden!(syntax_error_caught, "imports/syntax_error_caught.py");
+    golden!(syntax_error_module, "imports/syntax_error_module.py");
+    golden!(sys_modules_dict, "imports/sys_modules_dict.py");
+    golden!(sys_path_lib, "imports/sys_path_lib.py");
+}
 mod ints {
     use super::*;
     golden!(arithmetic, "ints/arithmetic.py");
@@ -201,6 +229,21 @@ mod ints {
     golden!(int_parse, "ints/int_parse.py");
     golden!(pow_mod, "ints/pow_mod.py");
     golden!(round_abs, "ints/round_abs.py");
+}
+mod itertools {
+    use super::*;
+    golden!(callback_raises, "itertools/callback_raises.py");
+    golden!(chain_zip_longest, "itertools/chain_zip_longest.py");
+    golden!(combinatorics_edges, "itertools/combinatorics_edges.py");
+    golden!(combinatorics_solver, "itertools/combinatorics_solver.py");
+    golden!(errors, "itertools/errors.py");
+    golden!(filters, "itertools/filters.py");
+    golden!(groupby_semantics, "itertools/groupby_semantics.py");
+    golden!(infinite, "itertools/infinite.py");
+    golden!(islice_semantics, "itertools/islice_semantics.py");
+    golden!(report_groupby, "itertools/report_groupby.py");
+    golden!(running_totals, "itertools/running_totals.py");
+    golden!(tee_split, "itertools/tee_split.py");
 }
 mod modules {
     use super::*;
@@ -325,4 +368,14 @@ mod syntax {
     golden!(tokenizer_error_wins, "syntax/tokenizer_error_wins.py");
     golden!(unterminated_triple_late, "syntax/unterminated_triple_late.py");
     golden!(yield_assign, "syntax/yield_assign.py");
+}
+mod traceback {
+    use super::*;
+    golden!(across_modules, "traceback/across_modules.py");
+    golden!(chained, "traceback/chained.py");
+    golden!(exc_info, "traceback/exc_info.py");
+    golden!(format_exc_basic, "traceback/format_exc_basic.py");
+    golden!(format_exception_list, "traceback/format_exception_list.py");
+    golden!(print_exc_stderr, "traceback/print_exc_stderr.py");
+    golden!(recursion_repeat, "traceback/recursion_repeat.py");
 }

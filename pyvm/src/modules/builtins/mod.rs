@@ -467,18 +467,14 @@ fn format(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn callable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("callable", 1, 1)?;
     Ok(Value::Bool(match args.at(0) {
-        Value::Function(_)
-        | Value::Native(_)
-        | Value::BoundNative(_)
-        | Value::Type(_)
-        | Value::Method(_) => true,
+        Value::Method(_) => true,
         Value::Instance(i) => crate::objects::class::lookup(
             _cx.gil,
             &i.class,
             &crate::objects::str::PyStr::new("__call__".to_owned()),
         )
         .is_some(),
-        _ => false,
+        v => is_callable(v),
     }))
 }
 

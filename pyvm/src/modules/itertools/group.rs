@@ -1,0 +1,209 @@
+//! Iterators that share state between several objects: `groupby` and its groupers,
+//! `tee`'s copies. The shared state sits in a `GilCell`, never borrowed while
+//! Python runs.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use super::{make, positional};
+use crate::native::*;
+use crate::objects::gil::GilCell;
+use crate::objects::iter::NativeIter;
+
+/// CPython's groupby object: the input, the key function, the current value and
+/// key, the key of the group being handed out, and which grouper is current.
+struct GroupState {
+    it: Value,
+    keyfunc: Value,
+    tgtkey: Option<Value>,
+    currkey: Option<Value>,
+    currvalue: Option<Value>,
+    /// Bumped for each new group: an older grouper is exhausted.
+    generation: u64,
+}
+
+type Shared = Arc<GilCell<GroupState>>;
+
+/// `groupby_step`: the next value and its key (`false` when the input is done).
+fn step(cx: &mut Cx, st: &Shared) -> PyResult<bool> {
+    let (it, keyfunc) = {
+        let s = st.borrow(cx.gil);
+        (s.it.clone(), s.keyfunc.clone())
+    };
+    let Some(v) = cx.next(&it)? else {
+        return Ok(false);
+    };
+    let key = if matches!(keyfunc, Value::None) {
+        v.clone()
+    } else {
+        cx.call(&keyfunc, vec![v.clone()])?
+    };
+    let mut s = st.borrow_mut(cx.gil);
+    s.currvalue = Some(v);
+    s.currkey = Some(key);
+    Ok(true)
+}
+
+struct GroupBy(Shared);
+
+impl NativeIter for GroupBy {
+    fn type_name(&self) -> &'static str {
+        "itertools.groupby"
+    }
+    fn next(&mut self, cx: &mut Cx<'_, '_>) -> PyResult<Option<Value>> {
+        let st = &self.0;
+        st.borrow_mut(cx.gil).generation += 1;
+        // Skip to the next group.
+        loop {
+            let (tgt, curr) = {
+                let s = st.borrow(cx.gil);
+                (s.tgtkey.clone(), s.currkey.clone())
+            };
+            match (tgt, curr) {
+                (_, None) => {}
+                (None, Some(_)) => break,
+                (Some(t), Some(c)) => {
+                    if !cx.eq(&t, &c)? {
+                        break;
+                    }
+                }
+            }
+            if !step(cx, st)? {
+                return Ok(None);
+            }
+        }
+        let (key, generation) = {
+            let mut s = st.borrow_mut(cx.gil);
+            s.tgtkey = s.currkey.clone();
+            (s.currkey.clone().unwrap_or(Value::None), s.generation)
+        };
+        let grouper = make(Grouper {
+            parent: st.clone(),
+            tgtkey: key.clone(),
+            generation,
+        });
+        Ok(Some(Value::tuple(vec![key, grouper])))
+    }
+}
+
+struct Grouper {
+    parent: Shared,
+    tgtkey: Value,
+    generation: u64,
+}
+
+impl NativeIter for Grouper {
+    fn type_name(&self) -> &'static str {
+        "itertools._grouper"
+    }
+    fn next(&mut self, cx: &mut Cx<'_, '_>) -> PyResult<Option<Value>> {
+        let st = &self.parent;
+        if st.borrow(cx.gil).generation != self.generation {
+            return Ok(None);
+        }
+        if st.borrow(cx.gil).currvalue.is_none() && !step(cx, st)? {
+            return Ok(None);
+        }
+        let curr = st.borrow(cx.gil).currkey.clone().unwrap_or(Value::None);
+        if !cx.eq(&self.tgtkey, &curr)? {
+            return Ok(None);
+        }
+        let mut s = st.borrow_mut(cx.gil);
+        s.currkey = None;
+        Ok(s.currvalue.take())
+    }
+}
+
+pub fn groupby(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let mut a = clinic(args, "groupby", &["iterable", "key"], 1, 2)?.into_iter();
+    let it = cx.iter(&a.next().flatten().unwrap_or(Value::None))?;
+    let keyfunc = a.next().flatten().unwrap_or(Value::None);
+    Ok(make(GroupBy(Arc::new(GilCell::new(GroupState {
+        it,
+        keyfunc,
+        tgtkey: None,
+        currkey: None,
+        currvalue: None,
+        generation: 0,
+    })))))
+}
+
+/// What `tee`'s copies share: the input and the values some copy has not seen yet
+/// (`buf[0]` is value number `base`); `pos[i]` is where copy `i` is.
+struct TeeState {
+    it: Option<Value>,
+    buf: VecDeque<Value>,
+    base: u64,
+    pos: Vec<u64>,
+}
+
+struct Tee {
+    shared: Arc<GilCell<TeeState>>,
+    id: usize,
+}
+
+impl NativeIter for Tee {
+    fn type_name(&self) -> &'static str {
+        "itertools._tee"
+    }
+    fn next(&mut self, cx: &mut Cx<'_, '_>) -> PyResult<Option<Value>> {
+        let (at, base, len, it) = {
+            let s = self.shared.borrow(cx.gil);
+            (s.pos[self.id], s.base, s.buf.len() as u64, s.it.clone())
+        };
+        let v = if at < base + len {
+            self.shared.borrow(cx.gil).buf[(at - base) as usize].clone()
+        } else {
+            let Some(it) = it else {
+                return Ok(None);
+            };
+            match cx.next(&it)? {
+                Some(v) => {
+                    self.shared.borrow_mut(cx.gil).buf.push_back(v.clone());
+                    v
+                }
+                None => {
+                    self.shared.borrow_mut(cx.gil).it = None;
+                    return Ok(None);
+                }
+            }
+        };
+        let mut s = self.shared.borrow_mut(cx.gil);
+        s.pos[self.id] = at + 1;
+        // Drop what every copy has seen.
+        let low = s.pos.iter().copied().min().unwrap_or(0);
+        while s.base < low && !s.buf.is_empty() {
+            s.buf.pop_front();
+            s.base += 1;
+        }
+        Ok(Some(v))
+    }
+}
+
+pub fn tee(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    positional(&args, "tee", 1, 2)?;
+    let n = match args.get(1) {
+        Some(v) => arg_int(v, "")?,
+        None => 2,
+    };
+    if n < 0 {
+        return Err(value_error("n must be >= 0").into());
+    }
+    check_size(n)?;
+    let it = cx.iter(args.at(0))?;
+    let shared = Arc::new(GilCell::new(TeeState {
+        it: Some(it),
+        buf: VecDeque::new(),
+        base: 0,
+        pos: vec![0; n as usize],
+    }));
+    let copies = (0..n as usize)
+        .map(|id| {
+            make(Tee {
+                shared: shared.clone(),
+                id,
+            })
+        })
+        .collect();
+    Ok(Value::tuple(copies))
+}

@@ -1,0 +1,25 @@
+//! Objects a built-in module defines that are not iterators (those are
+//! `iter::NativeIter`): `functools.partial`. A value holds one as
+//! `Value::Object(Arc<Object>)`; the VM reaches its attributes, repr and call
+//! through [`NativeObject`].
+
+use super::exception::PyErr;
+use super::gil::Gil;
+use super::value::Value;
+use crate::native::{Args, Forward};
+
+pub trait NativeObject: Send + Sync {
+    /// CPython's `tp_name` (`functools.partial`).
+    fn type_name(&self) -> &'static str;
+    fn repr(&self, gil: Gil<'_>) -> Result<String, PyErr>;
+    /// A readable attribute, or `None` (then `AttributeError`).
+    fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value>;
+    fn callable(&self) -> bool;
+    /// For the module that defines it to recognise its own objects.
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// Calling it, if it is callable (`None`: not callable).
+    fn call(&self, gil: Gil<'_>, args: Args) -> Option<Result<Forward, PyErr>>;
+}
+
+/// The box a `Value::Object` points to (keeps `Value` at 16 bytes).
+pub struct Object(pub Box<dyn NativeObject>);

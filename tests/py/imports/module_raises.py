@@ -1,0 +1,3 @@
+print("main starts")
+import broken_inventory
+print("never printed")

@@ -1,0 +1,5 @@
+import chameleon
+
+print(type(chameleon).__name__, chameleon)
+import chameleon as again
+print(again is chameleon)

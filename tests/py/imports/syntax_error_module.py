@@ -1,0 +1,2 @@
+import shapes
+import bad_syntax

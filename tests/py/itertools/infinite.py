@@ -1,0 +1,26 @@
+from itertools import count, cycle, repeat, islice
+
+c = count()
+print(next(c), next(c), next(c), repr(c))
+c = count(5)
+print(repr(c), list(islice(c, 3)), repr(c))
+print(list(islice(count(10, 5), 4)))
+print(list(islice(count(2.5, 0.5), 4)))
+c = count(1, 2)
+print(repr(c))
+print(repr(count(-3)), repr(count(0, -1)), repr(count(1.0)), repr(count(1, 1.0)))
+print(repr(count(start=3, step=3)), next(count(step=2)))
+big = count(2**64)
+print(next(big), repr(big))
+print(list(zip("abc", count(1))))
+
+cy = cycle("RGB")
+print([next(cy) for _ in range(7)])
+print(list(islice(cycle([1, 2]), 5)), list(cycle([])))
+
+r = repeat("ab", 3)
+print(repr(r), list(r), repr(r))
+print(repr(repeat(None)), repr(repeat([1, 2], 0)), repr(repeat(1, -5)))
+print(list(repeat(7, times=2)), list(map(pow, range(5), repeat(2))))
+r = repeat("x")
+print(next(r), next(r), repr(r))
