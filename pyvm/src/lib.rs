@@ -12,6 +12,7 @@
 
 pub mod compile;
 pub mod modules;
+pub mod mt;
 pub mod native;
 pub mod objects;
 pub mod vm;
@@ -50,18 +51,47 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         }
         let main = main_module(gil, filename);
         let globals = main.dict.clone();
+        if let Err(err) = mt_prelude(gil) {
+            return report_uncaught(gil, &err);
+        }
+        // The program is the main micro-thread of this OS thread's reactor.
         let mut th = MicroThread::new();
-        match vm::run_code(gil, &mut th, code, globals) {
-            Outcome::Returned(_) => 0,
-            Outcome::Raised(err) => report_uncaught(gil, &err),
-            Outcome::Deferred => {
-                modules::sys::write_stderr("RuntimeError: deferred with no reactor to resume it\n");
-                1
-            }
+        vm::push_code(&mut th, code, globals);
+        let obj = mt::ThreadObj::new(
+            "main".to_owned(),
+            filename.to_owned(),
+            mt::thread::Fate::Main,
+            None,
+            None,
+        );
+        th.obj = Some(obj.clone());
+        match mt::run_main(gil, th, obj) {
+            Ok(_) => 0,
+            Err(err) => report_uncaught(gil, &err),
         }
     });
     modules::sys::flush_stdout();
     status
+}
+
+/// Import `micro_thread` and make its `put` and `take_from` built-ins (the proposal's
+/// built-ins writing to the current micro-thread's stdout pipe).
+fn mt_prelude(gil: Gil<'_>) -> Result<(), PyErr> {
+    let code = compile::compile("import micro_thread\n", "<prelude>").map_err(|e| {
+        objects::exception::runtime_error(format!("the micro_thread prelude: {}", e.msg))
+    })?;
+    let globals = Arc::new(objects::gil::GilCell::new(objects::dict::Dict::new()));
+    let mut th = MicroThread::new();
+    if let Outcome::Raised(e) = vm::run_code(gil, &mut th, code, globals) {
+        return Err(e);
+    }
+    let b = modules::builtins_module();
+    for name in ["put", "take_from"] {
+        if let Some(f) = mt::module::python_helper(gil, name) {
+            b.set(gil, name, f);
+        }
+    }
+    Ok(())
 }
 
 /// Run `source` as `__main__` and return its stdout and, if it raised, the

@@ -324,6 +324,14 @@ impl Cx<'_, '_> {
         Ok(out)
     }
 
+    /// Finish this native by calling `f(*args)` in its place: a Python function runs
+    /// as a frame of the caller's loop (so it can be suspended, where this native
+    /// could not). Return what this gives back.
+    pub fn tail_call(&mut self, f: Value, args: Vec<Value>) -> PyResult<Value> {
+        self.th.tail = Some((f, Args::new(args)));
+        Ok(Value::Null)
+    }
+
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(crate::vm::dunder::truthy(self.gil, v)?)
     }

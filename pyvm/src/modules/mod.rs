@@ -46,6 +46,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "itertools" => Value::Module(itertools::module(gil).clone()),
         "_functools" => Value::Module(functools::module(gil).clone()),
         "traceback" => Value::Module(traceback::module(gil).clone()),
+        "_micro_thread" => Value::Module(crate::mt::module::module(gil).clone()),
         _ => return None,
     })
 }
@@ -62,6 +63,7 @@ pub const FROZEN_PATH: &str = "<frozen>";
 /// Modules written in Python and compiled into the binary, by name.
 static FROZEN: &[(&str, &str)] = &[
     ("functools", include_str!("../../lib/functools.py")),
+    ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("string", include_str!("../../lib/string.py")),
 ];
 

@@ -19,6 +19,15 @@ pub trait NativeObject: Send + Sync {
     fn as_any(&self) -> &dyn std::any::Any;
     /// Calling it, if it is callable (`None`: not callable).
     fn call(&self, gil: Gil<'_>, args: Args) -> Option<Result<Forward, PyErr>>;
+    /// One step, if it is an iterator (`None`: not an iterator); `Ok(None)` at the
+    /// end. It may defer (a micro_pipe read).
+    fn next(
+        &self,
+        cx: &mut crate::native::Cx<'_, '_>,
+    ) -> Option<crate::native::PyResult<Option<Value>>> {
+        let _ = cx;
+        None
+    }
 }
 
 /// The box a `Value::Object` points to (keeps `Value` at 16 bytes).

@@ -170,11 +170,12 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                 return Ok(v);
             }
         }
-        Value::Object(o) => {
-            if let Some(v) = o.0.getattr(gil, name) {
-                return Ok(v);
-            }
-        }
+        Value::Object(o) => match o.0.getattr(gil, name) {
+            // Methods come back unbound: bind them to the object.
+            Some(Value::Native(d)) => return Ok(Value::BoundNative(Arc::new((obj.clone(), d)))),
+            Some(v) => return Ok(v),
+            None => {}
+        },
         Value::BoundNative(b) => match name {
             "__name__" | "__qualname__" => return Ok(Value::str(b.1.name)),
             "__self__" => return Ok(b.0.clone()),

@@ -193,15 +193,29 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
         }
         Value::Native(n) => {
             crate::objects::methods::check_self(n, &args)?;
+            let prev = std::mem::replace(&mut th.native_name, n.name);
             let mut cx = Cx { gil, th };
-            Ok(Called::Value((n.f)(&mut cx, args)?))
+            let r = (n.f)(&mut cx, args);
+            th.native_name = prev;
+            let v = r?;
+            if let Some((f, a)) = th.tail.take() {
+                return invoke(gil, th, f, a);
+            }
+            Ok(Called::Value(v))
         }
         Value::BoundNative(b) => {
             let mut pos: SmallVec<[Value; 4]> = SmallVec::with_capacity(args.pos.len() + 1);
             pos.push(b.0.clone());
             pos.extend(args.pos);
+            let prev = std::mem::replace(&mut th.native_name, b.1.name);
             let mut cx = Cx { gil, th };
-            Ok(Called::Value((b.1.f)(&mut cx, Args { pos, kw: args.kw })?))
+            let r = (b.1.f)(&mut cx, Args { pos, kw: args.kw });
+            th.native_name = prev;
+            let v = r?;
+            if let Some((f, a)) = th.tail.take() {
+                return invoke(gil, th, f, a);
+            }
+            Ok(Called::Value(v))
         }
         Value::Type(t) => {
             let mut cx = Cx { gil, th };
@@ -300,8 +314,20 @@ pub fn call_value(gil: Gil<'_>, th: &mut MicroThread, f: &Value, args: Args) -> 
             th.reentry += 1;
             let stop = th.frames.len() - 1;
             // A nested loop uses some Rust stack: grow it on demand (whatever thread runs us).
-            let out =
+            let mut out =
                 stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || eval::run(th, gil, stop));
+            if let Outcome::Deferred = out {
+                // A native between this loop and the deferral (the one that called
+                // us) cannot be suspended: the PEP's rule 2. The frames above it see
+                // the exception (their `finally` blocks run) and it reaches the native.
+                th.request = None;
+                let err = crate::objects::exception::runtime_error(
+                    deferred::not_implemented_message(th.native_name),
+                );
+                out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
+                    eval::run_from(th, gil, stop, Some((err, super::unwind::Raise::Fresh)))
+                });
+            }
             th.reentry -= 1;
             match out {
                 Outcome::Returned(v) => Ok(v),

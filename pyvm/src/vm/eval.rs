@@ -41,7 +41,16 @@ fn forget_top(stack: &mut Vec<Value>, n: usize) {
 
 /// Run the micro-thread until the frame at index `stop` returns or raises.
 pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
-    let mut pending: Option<(PyErr, Raise)> = None;
+    run_from(th, gil, stop, None)
+}
+
+/// [`run`], first delivering `pending` (an exception to raise in the top frame).
+pub(crate) fn run_from(
+    th: &mut MicroThread,
+    gil: Gil<'_>,
+    stop: usize,
+    mut pending: Option<(PyErr, Raise)>,
+) -> Outcome {
     'frame: loop {
         if let Some((err, how)) = pending.take() {
             match unwind::handle(gil, th, err, how, stop) {
@@ -382,14 +391,21 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                         if let Value::Native(n) = callable {
                             // LOAD_METHOD found it on `self`'s own type: no self check.
                             th.frames[fi].ip = ip;
+                            let prev = std::mem::replace(&mut th.native_name, n.name);
                             let mut cx = Cx { gil, th };
-                            let v = unwind!((n.f)(
+                            let r = (n.f)(
                                 &mut cx,
                                 Args {
                                     pos: args,
-                                    kw: Vec::new()
-                                }
-                            ));
+                                    kw: Vec::new(),
+                                },
+                            );
+                            th.native_name = prev;
+                            let v = unwind!(r);
+                            if let Some((f, a)) = th.tail.take() {
+                                do_call!(f, a);
+                                continue;
+                            }
                             th.stack.push(v);
                             continue;
                         }

@@ -87,6 +87,7 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
             part: DictPart::Keys,
             size: s.len(),
         },
+        Value::Object(o) if o.0.as_any().is::<crate::mt::pipe::Pipe>() => return Ok(v.clone()),
         Value::Iter(it) => match &*it.borrow(gil) {
             Iter::View { dict, part } => Iter::Dict {
                 dict: dict.clone(),
@@ -110,6 +111,11 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
 
 /// `next(it)`; `None` when exhausted. Steps `map`/`filter`/`zip`/`enumerate` too.
 pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
+    if let Value::Object(o) = it {
+        if let Some(r) = o.0.next(cx) {
+            return r;
+        }
+    }
     if crate::objects::class::is_user(it) {
         let f = super::class::special_or(cx.gil, it, "__next__")?;
         return match cx.call(&f, vec![it.clone()]) {

@@ -75,6 +75,24 @@ pub(crate) fn builtins_dict() -> &'static Arc<GilCell<Dict>> {
     &crate::modules::builtins_module().dict
 }
 
+/// Push the frame of a module's code object in `globals` on `th`, to run later.
+pub fn push_code(th: &mut MicroThread, code: Arc<Code>, globals: Arc<GilCell<Dict>>) {
+    let base = th.stack.len();
+    let n = code.nlocals();
+    th.stack.extend(std::iter::repeat_n(Value::Null, n));
+    th.frames.push(Frame {
+        code,
+        ip: 0,
+        base,
+        block_base: th.blocks.len(),
+        cells: Vec::new(),
+        globals,
+        floor: base,
+        ret: frame::Ret::Push,
+        locals: None,
+    });
+}
+
 /// Run a module's code object in `globals` on `th` until it finishes.
 pub fn run_code(
     gil: Gil<'_>,
@@ -99,4 +117,40 @@ pub fn run_code(
     let stop = th.frames.len() - 1;
     let _ = gil;
     eval::run(th, gil, stop)
+}
+
+/// Resume a micro-thread whose run ended in `Outcome::Deferred` (or start it, the first
+/// time): `input` is the result of the call it was suspended in — pushed as that call's
+/// value, or raised there. A `for` loop suspended in its iterator's `next` ends when
+/// the input is `StopIteration` (a closed micro_pipe), as it would have without the
+/// deferral.
+pub fn resume(gil: Gil<'_>, th: &mut MicroThread, input: Result<Value, PyErr>) -> Outcome {
+    if !th.started {
+        th.started = true;
+        if th.frames.is_empty() {
+            return Outcome::Returned(Value::None);
+        }
+        return eval::run(th, gil, 0);
+    }
+    match input {
+        Ok(v) => {
+            th.stack.push(v);
+            eval::run(th, gil, 0)
+        }
+        Err(e) => {
+            if e.is_instance(&types().exc.stop_iteration) {
+                if let Some(f) = th.frames.last_mut() {
+                    let at = f.ip.checked_sub(1).map(|i| f.code.instrs[i]);
+                    if let Some(ins) = at.filter(|i| i.op == crate::compile::opcodes::Op::FOR_ITER)
+                    {
+                        // The loop is over: drop the iterator and leave it.
+                        f.ip = ins.arg as usize;
+                        th.stack.pop();
+                        return eval::run(th, gil, 0);
+                    }
+                }
+            }
+            eval::run_from(th, gil, 0, Some((e, unwind::Raise::Fresh)))
+        }
+    }
 }

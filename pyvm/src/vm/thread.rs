@@ -19,6 +19,24 @@ pub struct MicroThread {
     pub recursion_limit: usize,
     /// Nested dispatch loops started by natives calling Python.
     pub reentry: u32,
+    /// Driven by a reactor: a blocking native may defer (set `request` and return
+    /// `Unwind::Deferred`) instead of blocking the OS thread.
+    pub reactive: bool,
+    /// What a native that deferred waits for; the micro-thread driver (`mt`) turns it
+    /// into a reactor call once the loop has returned `Outcome::Deferred`.
+    pub request: Option<crate::mt::Request>,
+    /// Its frames have started running (a resumption delivers a value only after).
+    pub started: bool,
+    /// The native being called (for "Deferred execution not yet implemented by ...").
+    pub native_name: &'static str,
+    /// `with micro_thread.atomic():` depth: a deferral inside raises.
+    pub atomic: u32,
+    /// Its reactor task, when a reactor drives it.
+    pub id: Option<deferred::DeferredId>,
+    /// A native's tail call (`Cx::tail_call`): the call to make in its place.
+    pub tail: Option<(crate::objects::value::Value, crate::native::Args)>,
+    /// The Python-level thread object (`micro_thread.current()`), once it has one.
+    pub obj: Option<std::sync::Arc<crate::mt::ThreadObj>>,
 }
 
 impl MicroThread {
@@ -30,6 +48,14 @@ impl MicroThread {
             handled: Value::Null,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             reentry: 0,
+            reactive: false,
+            request: None,
+            started: false,
+            native_name: "",
+            atomic: 0,
+            id: None,
+            tail: None,
+            obj: None,
         }
     }
 }

@@ -110,6 +110,28 @@ pub(crate) fn handle(
     }
 }
 
+/// A micro-thread's Python stack, outermost frame first, as a traceback prints it
+/// (each line indented by `indent`): for `micro_thread.dump()`.
+pub fn format_stack(gil: Gil<'_>, th: &MicroThread, indent: &str) -> String {
+    let _ = gil;
+    let mut out = String::new();
+    for f in &th.frames {
+        let at = f.ip.saturating_sub(1);
+        let line = f.code.positions.get(at).map_or(0, |p| p.line);
+        let _ = writeln!(
+            out,
+            "{indent}File \"{}\", line {line}, in {}",
+            f.code.filename, f.code.name
+        );
+        if let Some(src) = crate::modules::source_text(&f.code.filename) {
+            if let Some(text) = src.lines().nth(line.saturating_sub(1) as usize) {
+                let _ = writeln!(out, "{indent}  {}", text.trim());
+            }
+        }
+    }
+    out
+}
+
 /// Would making `handled` the context of `err` create a cycle?
 fn chain_contains(gil: Gil<'_>, handled: &Value, err: &PyErr) -> bool {
     let mut cur = handled.clone();

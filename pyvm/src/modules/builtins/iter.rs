@@ -14,13 +14,30 @@ fn new_iter(it: Iter) -> Value {
 }
 
 pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if args.is_empty() && args.kw.is_empty() {
+        // The proposal's `iter()`: the current micro-thread's stdin.
+        return crate::mt::module::stdin_of(cx);
+    }
     args.check("iter", 1, 1)?;
     cx.iter(args.at(0))
 }
 
 pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if args.is_empty() && args.kw.is_empty() {
+        // The proposal's `next()`: from the current micro-thread's stdin.
+        let src = crate::mt::module::stdin_of(cx)?;
+        return match cx.next(&src)? {
+            Some(v) => Ok(v),
+            None => Err(stop_iteration().into()),
+        };
+    }
     args.check("next", 1, 2)?;
-    if !matches!(args.at(0), Value::Iter(_)) {
+    let is_iter = match args.at(0) {
+        Value::Iter(_) => true,
+        Value::Object(o) => o.0.as_any().is::<crate::mt::pipe::Pipe>(),
+        _ => false,
+    };
+    if !is_iter {
         return Err(type_error(format!(
             "'{}' object is not an iterator",
             type_name(args.at(0))

@@ -1,0 +1,324 @@
+//! micro_threads on the reactor (DESIGN §5): the program is a micro-thread, every
+//! micro-thread is a reactor task whose state is its `MicroThread` (frames, value
+//! stack), and one callback, [`resume`], runs the dispatch loop for it.
+//!
+//! A blocking native (`time.sleep`, a micro_pipe read) never touches the reactor: it
+//! records what it waits for in `MicroThread::request` and returns
+//! `Unwind::Deferred`; the loop returns `Outcome::Deferred` with every frame left in
+//! place; `resume` turns the request into the reactor call (`sleep`, `park`) and
+//! registers itself as the continuation. When the micro-thread is resumed, the value
+//! (or exception) it was waiting for becomes the result of the pending call and the
+//! loop continues in the same frames. Natives that wake or start other micro-threads
+//! queue the request here ([`Pending`]); it is carried out when the running
+//! micro-thread yields.
+
+pub mod module;
+pub mod pipe;
+pub mod thread;
+
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::time::Duration;
+
+use deferred::{Callback, DeferError, DeferredId, Step, Unwind};
+use notifiers::{Event, NotifierError};
+use reactor::{Reactor, RunEnd};
+
+use crate::objects::exception::PyErr;
+use crate::objects::gil::{with_gil, Gil};
+use crate::objects::types::types;
+use crate::objects::value::Value;
+use crate::vm::thread::MicroThread;
+use crate::vm::Outcome;
+
+pub use thread::ThreadObj;
+
+/// The reactor pyvm runs its micro-threads on (one per OS thread).
+pub type PyReactor = Reactor<Value, PyErr, MicroThread>;
+
+/// What a native that deferred waits for.
+pub enum Request {
+    /// `time.sleep(d)` (zero yields to every other runnable micro-thread).
+    Sleep(Duration),
+    /// Something only another micro-thread ends (a pipe, a thread to finish): it
+    /// schedules this one. The text says what, for deadlock reports and `dump()`.
+    Park(String),
+    /// Print every micro-thread (`micro_thread.dump()`), then go on.
+    Dump,
+}
+
+impl From<Event> for Value {
+    fn from(e: Event) -> Value {
+        match e {
+            Event::Signal(n) => Value::Int(n as i64),
+            _ => Value::None,
+        }
+    }
+}
+
+impl DeferError for PyErr {
+    fn not_implemented(name: &str) -> Self {
+        crate::objects::exception::runtime_error(deferred::not_implemented_message(name))
+    }
+
+    fn system_error(message: &str, cause: Option<&Self>) -> Self {
+        let e = crate::objects::exception::system_error(message);
+        if let Some(c) = cause {
+            with_gil(|gil| {
+                let mut st = e.0.state.borrow_mut(gil);
+                st.cause = Some(c.value());
+                st.suppress_context = true;
+            });
+        }
+        e
+    }
+}
+
+impl NotifierError for PyErr {
+    fn timeout() -> Self {
+        PyErr::msg(&types().exc.timeout_error, "timed out")
+    }
+
+    fn io(err: std::io::Error) -> Self {
+        crate::objects::os_error::from_io(&err, None)
+    }
+}
+
+/// Work natives queue for the driver: carried out when the running micro-thread
+/// yields (or finishes).
+#[derive(Default)]
+pub struct Pending {
+    spawns: Vec<(MicroThread, Arc<ThreadObj>)>,
+    wakes: Vec<(DeferredId, Result<Value, PyErr>)>,
+    throws: Vec<(DeferredId, PyErr)>,
+}
+
+thread_local! {
+    static PENDING: RefCell<Pending> = RefCell::new(Pending::default());
+    static MAIN: RefCell<Option<DeferredId>> = const { RefCell::new(None) };
+    /// The main micro-thread's outcome, once it has finished.
+    static MAIN_DONE: RefCell<Option<Result<Value, PyErr>>> = const { RefCell::new(None) };
+}
+
+/// Start `th` (frames already pushed) as a new micro-thread when the current one
+/// yields.
+pub fn spawn(th: MicroThread, obj: Arc<ThreadObj>) {
+    PENDING.with(|p| p.borrow_mut().spawns.push((th, obj)));
+}
+
+/// Resume micro-thread `id` with `outcome` when the current one yields.
+pub fn wake(id: DeferredId, outcome: Result<Value, PyErr>) {
+    PENDING.with(|p| p.borrow_mut().wakes.push((id, outcome)));
+}
+
+/// Raise `err` in micro-thread `id` wherever it is suspended (`kill`, `throw`).
+pub fn throw(id: DeferredId, err: PyErr) {
+    PENDING.with(|p| p.borrow_mut().throws.push((id, err)));
+}
+
+/// Carry out what natives queued.
+fn flush(r: &mut PyReactor) {
+    let p = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+    for (mut th, obj) in p.spawns {
+        th.reactive = true;
+        let name = obj.name.clone();
+        let id = r.spawn(name, th, Value::None, Callback::Fn(resume));
+        // Results are handled in `resume` (waiters, handlers): the reactor keeps none.
+        r.set_exception_handler(id, |_, _| {});
+        obj.set_id(id);
+        if let Some(s) = r.state_mut(id) {
+            s.id = Some(id);
+        }
+    }
+    for (id, outcome) in p.wakes {
+        r.schedule_or_throw(id, outcome);
+    }
+    for (id, err) in p.throws {
+        r.throw(id, err);
+    }
+}
+
+trait ScheduleOrThrow {
+    fn schedule_or_throw(&mut self, id: DeferredId, outcome: Result<Value, PyErr>);
+}
+
+impl ScheduleOrThrow for PyReactor {
+    fn schedule_or_throw(&mut self, id: DeferredId, outcome: Result<Value, PyErr>) {
+        match outcome {
+            Ok(v) => {
+                self.schedule(id, v);
+            }
+            Err(e) => {
+                self.schedule_exception(id, e);
+            }
+        }
+    }
+}
+
+/// The one callback of every micro-thread: run its loop until it finishes or defers.
+pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyErr> {
+    let Some(id) = r.current() else {
+        return Err(Unwind::Raise(crate::objects::exception::system_error(
+            "resume outside a micro-thread",
+        )));
+    };
+    let mut th = match r.current_state() {
+        Some(s) => std::mem::take(s),
+        None => {
+            return Err(Unwind::Raise(crate::objects::exception::system_error(
+                "no state",
+            )))
+        }
+    };
+    let mut input = input;
+    loop {
+        let out = with_gil(|gil| crate::vm::resume(gil, &mut th, input));
+        match out {
+            Outcome::Deferred => {
+                let request = th.request.take();
+                let name = r.name(id).cloned();
+                if let Some(obj) = &th.obj {
+                    obj.set_waiting(match &request {
+                        Some(Request::Sleep(_)) => "sleeping".to_owned(),
+                        Some(Request::Park(what)) => format!("waiting on {what}"),
+                        _ => "running".to_owned(),
+                    });
+                }
+                if let Some(s) = r.current_state() {
+                    *s = th;
+                }
+                flush(r);
+                let unwind = match request {
+                    Some(Request::Sleep(d)) => r.sleep(d),
+                    Some(Request::Park(what)) => r.park(what),
+                    Some(Request::Dump) => {
+                        dump(r, id);
+                        r.sleep(Duration::ZERO)
+                    }
+                    None => Unwind::Raise(crate::objects::exception::system_error(
+                        "a native deferred without saying what it waits for",
+                    )),
+                };
+                match unwind {
+                    Unwind::Deferred => {
+                        let caller = name.unwrap_or_else(|| "micro_thread".into());
+                        r.add_callback(caller, None, Callback::Fn(resume))?;
+                        return Err(Unwind::Deferred);
+                    }
+                    Unwind::Raise(e) => {
+                        // The wait could not begin: raise it where the thread stopped.
+                        th = match r.current_state() {
+                            Some(s) => std::mem::take(s),
+                            None => return Err(Unwind::Raise(e)),
+                        };
+                        input = Err(e);
+                    }
+                }
+            }
+            Outcome::Returned(v) => {
+                finished(r, id, &mut th, Ok(v.clone()));
+                flush(r);
+                return Ok(v);
+            }
+            Outcome::Raised(e) => {
+                finished(r, id, &mut th, Err(e.clone()));
+                flush(r);
+                return Err(Unwind::Raise(e));
+            }
+        }
+    }
+}
+
+/// A micro-thread finished: close its pipes, hand its result to waiters, report an
+/// uncaught exception, and when it is the main one, end the others.
+fn finished(r: &mut PyReactor, id: DeferredId, th: &mut MicroThread, result: Result<Value, PyErr>) {
+    let is_main = MAIN.with(|m| *m.borrow() == Some(id));
+    with_gil(|gil| {
+        if let Some(obj) = th.obj.clone() {
+            obj.finish(gil, th, &result, is_main);
+        }
+    });
+    if is_main {
+        MAIN_DONE.with(|m| *m.borrow_mut() = Some(result));
+        // Every other micro-thread gets MicroThreadExit, so its `finally` blocks run.
+        for t in r.task_infos() {
+            if t.id != id {
+                r.throw(t.id, module::micro_thread_exit());
+            }
+        }
+    }
+}
+
+/// Print every micro-thread: name, state, and its Python stack.
+fn dump(r: &PyReactor, running: DeferredId) {
+    let mut out = String::from("micro_threads:\n");
+    with_gil(|gil| {
+        for t in r.task_infos() {
+            let Some(th) = r.state(t.id) else { continue };
+            let state = match (&th.obj, t.id == running) {
+                (_, true) => "running".to_owned(),
+                (Some(o), _) => o.waiting(),
+                (None, _) => format!("{:?}", t.state).to_lowercase(),
+            };
+            let started = th
+                .obj
+                .as_ref()
+                .map(|o| o.started_at.clone())
+                .unwrap_or_default();
+            out.push_str(&format!("  {} ({state}), started at {started}\n", t.name));
+            out.push_str(&crate::vm::unwind::format_stack(gil, th, "    "));
+        }
+    });
+    crate::modules::sys::write_stderr(&out);
+}
+
+/// Run a program's main code (frames already pushed on `th`) as the main
+/// micro-thread on a new reactor, until nothing is left. Returns its outcome.
+pub fn run_main(gil: Gil<'_>, th: MicroThread, obj: Arc<ThreadObj>) -> Result<Value, PyErr> {
+    let _ = gil;
+    let mut r = match PyReactor::new() {
+        Ok(r) => r,
+        Err(e) => {
+            return Err(crate::objects::exception::runtime_error(format!(
+                "cannot start the reactor: {e}"
+            )))
+        }
+    };
+    let mut th = th;
+    th.reactive = true;
+    let id = r.spawn("main", th, Value::None, Callback::Fn(resume));
+    r.set_exception_handler(id, |_, _| {});
+    obj.set_id(id);
+    if let Some(s) = r.state_mut(id) {
+        s.id = Some(id);
+    }
+    MAIN.with(|m| *m.borrow_mut() = Some(id));
+    let mut rounds = 0;
+    loop {
+        match r.run() {
+            Ok(RunEnd::Done) => break,
+            Ok(RunEnd::Deadlock(stuck)) => {
+                rounds += 1;
+                if rounds > 100 {
+                    break;
+                }
+                for s in stuck {
+                    let msg = format!(
+                        "micro_thread '{}' can never be resumed: it waits on {} and no other micro_thread can end that",
+                        s.name, s.waiting_on
+                    );
+                    r.throw(s.id, module::deadlock_error(&msg));
+                }
+            }
+            Err(e) => {
+                return Err(crate::objects::exception::runtime_error(format!(
+                    "reactor failed: {e}"
+                )))
+            }
+        }
+    }
+    MAIN.with(|m| *m.borrow_mut() = None);
+    MAIN_DONE
+        .with(|m| m.borrow_mut().take())
+        .unwrap_or(Ok(Value::None))
+}

@@ -1,0 +1,269 @@
+//! `_micro_thread`, the native half of the `micro_thread` module (the Python half,
+//! `pyvm/lib/micro_thread.py`, builds `start_and_forget`, `generate`,
+//! `parallel_map`, `put` and `take_from` on it, so that their loops are Python frames
+//! that can be suspended).
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use deferred::Unwind;
+
+use super::pipe::{pipe_of, Pipe};
+use super::thread::{Fate, ThreadHandle, ThreadObj};
+use super::Request;
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::Gil;
+use crate::objects::module::Module;
+use crate::objects::object::Object;
+use crate::objects::types::{types, Kind, PyType};
+use crate::vm::thread::MicroThread;
+
+static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "_start" => start, "micro_pipe" => micro_pipe, "current" => current, "dump" => dump,
+    "_stdin" => stdin, "_stdout" => stdout, "_enter_atomic" => enter_atomic,
+    "_exit_atomic" => exit_atomic, "runnable" => runnable,
+];
+
+static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
+static EXIT: OnceLock<Arc<PyType>> = OnceLock::new();
+static DEADLOCK: OnceLock<Arc<PyType>> = OnceLock::new();
+
+/// `MicroThreadExit`: ends a micro-thread silently (a `BaseException`, like
+/// `SystemExit`, so `except Exception` does not swallow it).
+pub fn exit_type() -> Arc<PyType> {
+    EXIT.get_or_init(|| {
+        Arc::new(PyType::builtin(
+            "MicroThreadExit",
+            "micro_thread",
+            Some(&types().exc.base_exception),
+            Kind::Exception,
+            None,
+        ))
+    })
+    .clone()
+}
+
+/// `DeadlockError`, a `RuntimeError`.
+fn deadlock_type() -> Arc<PyType> {
+    DEADLOCK
+        .get_or_init(|| {
+            Arc::new(PyType::builtin(
+                "DeadlockError",
+                "micro_thread",
+                Some(&types().exc.runtime_error),
+                Kind::Exception,
+                None,
+            ))
+        })
+        .clone()
+}
+
+pub fn micro_thread_exit() -> PyErr {
+    PyErr::new(&exit_type(), vec![])
+}
+
+pub fn deadlock_error(msg: &str) -> PyErr {
+    PyErr::msg(&deadlock_type(), msg)
+}
+
+/// The `_micro_thread` module.
+pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
+    MODULE.get_or_init(|| {
+        let m = Module::new("_micro_thread");
+        for f in FUNCS {
+            m.set(gil, f.name, Value::Native(f));
+        }
+        m.set(gil, "MicroThreadExit", Value::Type(exit_type()));
+        m.set(gil, "DeadlockError", Value::Type(deadlock_type()));
+        Arc::new(m)
+    })
+}
+
+/// A function of the Python half (`micro_thread.py`), once it is imported.
+pub fn python_helper(gil: Gil<'_>, name: &str) -> Option<Value> {
+    let modules = crate::modules::sys_modules();
+    let m = modules
+        .borrow(gil)
+        .get_str(&crate::objects::str::PyStr::new("micro_thread".to_owned()))?;
+    match m {
+        Value::Module(m) => m.get(gil, name),
+        _ => None,
+    }
+}
+
+/// Where the Python code calling a native is (`file.py:12`), skipping the frozen
+/// library's own frames.
+pub fn call_site(th: &MicroThread) -> String {
+    for f in th.frames.iter().rev() {
+        if f.code.filename.starts_with("<frozen") {
+            continue;
+        }
+        let at = f.ip.saturating_sub(1);
+        let line = f.code.positions.get(at).map_or(0, |p| p.line);
+        return format!("{}:{line}", f.code.filename);
+    }
+    "<unknown>".to_owned()
+}
+
+static SEQ: AtomicU64 = AtomicU64::new(1);
+
+/// `_start(function, args, kwargs, fate, handler, stdin, stdout)`: a new micro-thread
+/// calling `function(*args, **kwargs)`; `fate` is "forget", "parallel" or "generate".
+fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_start", 7, 7)?;
+    let f = args.at(0).clone();
+    let fate = match args.at(3).as_str() {
+        Some("parallel") => Fate::Parallel,
+        Some("generate") => Fate::Generate,
+        _ => Fate::Forget(match args.at(4) {
+            Value::None => None,
+            h => Some(h.clone()),
+        }),
+    };
+    let stdin = match args.at(5) {
+        Value::None => None,
+        v if pipe_of(v).is_some() => Some(v.clone()),
+        // Any iterable: `next()` and `iter()` in the thread read it.
+        v => Some(cx.iter(v)?),
+    };
+    let stdout = match args.at(6) {
+        Value::None => None,
+        Value::Object(o) if o.0.as_any().is::<Pipe>() => Some(o.clone()),
+        other => {
+            return Err(type_error(format!(
+                "stdout must be a micro_pipe, not {}",
+                crate::objects::types::type_name(other)
+            ))
+            .into())
+        }
+    };
+    let fname = match &f {
+        Value::Function(func) => func.name.clone(),
+        other => crate::vm::attr::getattr(cx.gil, other, "__name__")
+            .ok()
+            .and_then(|n| n.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "micro_thread".to_owned()),
+    };
+    let name = format!("{fname}-{}", SEQ.fetch_add(1, Ordering::Relaxed));
+    let obj = ThreadObj::new(name, call_site(cx.th), fate, stdin, stdout);
+    // The new micro-thread's first frame: `function(*args, **kwargs)`.
+    let mut th = MicroThread::new();
+    th.recursion_limit = cx.th.recursion_limit;
+    th.obj = Some(obj.clone());
+    let pos: Vec<Value> = match args.at(1) {
+        Value::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    let mut kw = Vec::new();
+    if let Value::Dict(d) = args.at(2) {
+        for (k, v) in d.borrow(cx.gil).iter() {
+            kw.push((k.as_str().unwrap_or("").to_owned(), v.clone()));
+        }
+    }
+    let boot = bootstrap(cx.gil);
+    let call_args = Args::new([f, Value::tuple(pos), {
+        let mut d = crate::objects::dict::Dict::new();
+        for (k, v) in kw {
+            d.insert(Value::string(k), v)?;
+        }
+        Value::dict(d)
+    }]);
+    match crate::vm::call::invoke(cx.gil, &mut th, boot, call_args)? {
+        crate::vm::call::Called::Frame => {}
+        _ => return Err(runtime_error("cannot start the micro_thread").into()),
+    }
+    if !cx.th.reactive {
+        return Err(
+            runtime_error("micro_threads need the reactor (run the program with pyvm)").into(),
+        );
+    }
+    super::spawn(th, obj.clone());
+    Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(obj))))))
+}
+
+/// `def __bootstrap__(f, a, k): return f(*a, **k)`: the first frame of every
+/// micro-thread, so that its function runs when the thread starts, not before.
+fn bootstrap(gil: Gil<'_>) -> Value {
+    static BOOT: OnceLock<Value> = OnceLock::new();
+    BOOT.get_or_init(|| {
+        let code = crate::compile::compile(
+            "def __bootstrap__(f, a, k):\n    return f(*a, **k)\n",
+            "<frozen micro_thread>",
+        )
+        .expect("the bootstrap compiles");
+        let globals = Arc::new(crate::objects::gil::GilCell::new(
+            crate::objects::dict::Dict::new(),
+        ));
+        let mut th = MicroThread::new();
+        let _ = crate::vm::run_code(gil, &mut th, code, globals.clone());
+        let f = globals
+            .borrow(gil)
+            .get_str(&crate::objects::str::PyStr::new("__bootstrap__".to_owned()));
+        f.unwrap_or(Value::None)
+    })
+    .clone()
+}
+
+fn micro_pipe(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("micro_pipe", 0, 0)?;
+    Ok(Value::Object(Pipe::new_object()))
+}
+
+/// `current()`: the running micro-thread.
+fn current(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("current", 0, 0)?;
+    match &cx.th.obj {
+        Some(o) => Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(
+            o.clone(),
+        )))))),
+        None => Err(runtime_error("no micro_thread is running").into()),
+    }
+}
+
+/// `dump()`: every micro-thread with its state and stack, on stderr.
+fn dump(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("dump", 0, 0)?;
+    if !cx.th.reactive || cx.th.id.is_none() {
+        return Err(runtime_error("dump() needs a running reactor").into());
+    }
+    cx.th.request = Some(Request::Dump);
+    Err(Unwind::Deferred)
+}
+
+fn stdin(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_stdin", 0, 0)?;
+    stdin_of(cx)
+}
+
+/// The current micro-thread's stdin (a pipe or an iterator).
+pub fn stdin_of(cx: &mut Cx) -> PyResult<Value> {
+    match cx.th.obj.as_ref().and_then(|o| o.stdin()) {
+        Some(v) => Ok(v),
+        None => Err(runtime_error("this micro_thread has no stdin").into()),
+    }
+}
+
+fn stdout(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_stdout", 0, 0)?;
+    match cx.th.obj.as_ref().and_then(|o| o.stdout()) {
+        Some(p) => Ok(Value::Object(p)),
+        None => Err(runtime_error("this micro_thread has no stdout").into()),
+    }
+}
+
+fn enter_atomic(cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    cx.th.atomic += 1;
+    Ok(Value::None)
+}
+
+fn exit_atomic(cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    cx.th.atomic = cx.th.atomic.saturating_sub(1);
+    Ok(Value::None)
+}
+
+/// Stackless's `runcount`: not known from inside a micro-thread without the reactor;
+/// 1 (this one) at least.
+fn runnable(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    Ok(Value::Int(1))
+}

@@ -1,0 +1,257 @@
+//! micro_pipes, as the proposal describes them: a one-value buffer between a writer
+//! and a reader micro-thread. The writer waits when it tries to put a second value
+//! before the reader took the first; the reader waits while the buffer is empty.
+//! `close()` by the writer ends the reader's iteration (`StopIteration`); `close()` by
+//! the reader makes the writer's next `put` raise `MicroThreadExit`, which ends the
+//! writer silently after its `finally` blocks. A writer's uncaught exception is raised
+//! in the reader.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use deferred::{DeferredId, Unwind};
+
+use super::Request;
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::Gil;
+use crate::objects::object::{NativeObject, Object};
+
+#[derive(Default)]
+struct State {
+    /// The buffered value.
+    value: Option<Value>,
+    /// A reader waiting for a value.
+    reader: Option<DeferredId>,
+    /// A writer waiting for the buffer to empty, with the value it puts then.
+    writer: Option<(DeferredId, Value)>,
+    /// The writer closed it (after the buffered value, the reader sees the end).
+    closed: bool,
+    /// The reader closed it.
+    reader_closed: bool,
+    /// The writer's uncaught exception, raised in the reader after the buffer.
+    error: Option<PyErr>,
+    /// Who last read and wrote (which side a `close()` closes).
+    last_reader: Option<DeferredId>,
+    last_writer: Option<DeferredId>,
+}
+
+pub struct Pipe {
+    pub num: u64,
+    st: Mutex<State>,
+}
+
+static NEXT: AtomicU64 = AtomicU64::new(1);
+
+impl Pipe {
+    pub fn new_object() -> Arc<Object> {
+        Arc::new(Object(Box::new(Pipe {
+            num: NEXT.fetch_add(1, Ordering::Relaxed),
+            st: Mutex::new(State::default()),
+        })))
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.st.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn label(&self) -> String {
+        format!("micro_pipe #{}", self.num)
+    }
+
+    /// `put(v)` by micro-thread `cx.th`.
+    pub fn put(&self, cx: &mut Cx, v: Value) -> PyResult<Value> {
+        let mut st = self.lock();
+        st.last_writer = cx.th.id;
+        if st.reader_closed {
+            return Err(super::module::micro_thread_exit().into());
+        }
+        if st.closed {
+            return Err(value_error(format!("put on closed {}", self.label())).into());
+        }
+        if let Some(r) = st.reader.take() {
+            // A reader is waiting: hand the value over directly.
+            super::wake(r, Ok(v));
+            return Ok(Value::None);
+        }
+        if st.value.is_none() {
+            st.value = Some(v);
+            return Ok(Value::None);
+        }
+        // The buffer is full: wait for the reader to take the value in it.
+        let Some(me) = waiter(cx, "put")? else {
+            return Err(runtime_error(format!(
+                "put would wait forever: nothing reads {}",
+                self.label()
+            ))
+            .into());
+        };
+        st.writer = Some((me, v));
+        cx.th.request = Some(Request::Park(format!("{} (full)", self.label())));
+        Err(Unwind::Deferred)
+    }
+
+    /// One value for the reader, `None` at the end.
+    pub fn next(&self, cx: &mut Cx) -> PyResult<Option<Value>> {
+        let mut st = self.lock();
+        st.last_reader = cx.th.id;
+        if let Some(v) = st.value.take() {
+            // Room again: the waiting writer's value moves into the buffer.
+            if let Some((w, next)) = st.writer.take() {
+                st.value = Some(next);
+                super::wake(w, Ok(Value::None));
+            }
+            return Ok(Some(v));
+        }
+        if let Some(e) = st.error.take() {
+            st.closed = true;
+            return Err(e.into());
+        }
+        if st.closed || st.reader_closed {
+            return Ok(None);
+        }
+        let Some(me) = waiter(cx, "next")? else {
+            return Err(runtime_error(format!(
+                "reading {} would wait forever: no micro_thread writes it",
+                self.label()
+            ))
+            .into());
+        };
+        st.reader = Some(me);
+        cx.th.request = Some(Request::Park(self.label()));
+        Err(Unwind::Deferred)
+    }
+
+    /// The writer is done (with its exception, if it failed).
+    pub fn close_writer(&self, err: Option<PyErr>) {
+        let mut st = self.lock();
+        if st.closed {
+            return;
+        }
+        st.closed = true;
+        if let Some(r) = st.reader.take() {
+            match err {
+                Some(e) => super::wake(r, Err(e)),
+                None => super::wake(r, Err(stop_iteration())),
+            }
+        } else if err.is_some() {
+            st.error = err;
+        }
+    }
+
+    /// The reader is done: a waiting or later `put` ends the writer.
+    pub fn close_reader(&self) {
+        let mut st = self.lock();
+        st.reader_closed = true;
+        st.value = None;
+        if let Some((w, _)) = st.writer.take() {
+            super::wake(w, Err(super::module::micro_thread_exit()));
+        }
+    }
+}
+
+/// The running micro-thread's id, if it may wait (`None`: no reactor drives it).
+fn waiter(cx: &mut Cx, what: &str) -> PyResult<Option<DeferredId>> {
+    if cx.th.atomic > 0 {
+        return Err(runtime_error(format!(
+            "{what}() would switch micro_threads inside atomic()"
+        ))
+        .into());
+    }
+    Ok(cx.th.id.filter(|_| cx.th.reactive))
+}
+
+static METHODS: &[NativeDef] = crate::objects::methods::natives![
+    "put" => put, "close" => close, "__next__" => next_, "__iter__" => iter_,
+    "take_from" => take_from,
+];
+
+/// `pipe.take_from(iterable)`: a Python loop of `put`s (so each can wait).
+fn take_from(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("take_from", 1, 1)?;
+    let Some(helper) = super::module::python_helper(cx.gil, "_pipe_take_from") else {
+        return Err(runtime_error("micro_thread is not imported").into());
+    };
+    cx.tail_call(helper, vec![args.at(0).clone(), args.at(1).clone()])
+}
+
+/// The pipe a method was called on.
+pub fn pipe_of(v: &Value) -> Option<&Pipe> {
+    match v {
+        Value::Object(o) => o.0.as_any().downcast_ref::<Pipe>(),
+        _ => None,
+    }
+}
+
+fn this(args: &Args) -> PyResult<&Pipe> {
+    args.get(0)
+        .and_then(pipe_of)
+        .ok_or_else(|| type_error("descriptor requires a 'micro_pipe' object").into())
+}
+
+fn put(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("put", 1, 1)?;
+    this(&args)?.put(cx, args.at(1).clone())
+}
+
+/// `close()`: by the writer (its micro-thread writes it) or the reader.
+fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("close", 0, 0)?;
+    let p = this(&args)?;
+    let me = cx.th.id;
+    let reads = {
+        let st = p.lock();
+        me.is_some() && st.last_reader == me && st.last_writer != me
+    };
+    if reads {
+        p.close_reader();
+    } else {
+        p.close_writer(None);
+    }
+    Ok(Value::None)
+}
+
+fn next_(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__next__", 0, 0)?;
+    match this(&args)?.next(cx)? {
+        Some(v) => Ok(v),
+        None => Err(stop_iteration().into()),
+    }
+}
+
+fn iter_(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__iter__", 0, 0)?;
+    Ok(args.at(0).clone())
+}
+
+impl NativeObject for Pipe {
+    fn type_name(&self) -> &'static str {
+        "micro_thread.micro_pipe"
+    }
+
+    fn repr(&self, gil: Gil<'_>) -> Result<String, PyErr> {
+        let _ = gil;
+        Ok(format!("<{}>", self.label()))
+    }
+
+    fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
+        let _ = gil;
+        METHODS.iter().find(|d| d.name == name).map(Value::Native)
+    }
+
+    fn callable(&self) -> bool {
+        false
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
+        None
+    }
+
+    fn next(&self, cx: &mut Cx) -> Option<PyResult<Option<Value>>> {
+        Some(Pipe::next(self, cx))
+    }
+}
