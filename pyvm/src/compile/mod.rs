@@ -16,6 +16,7 @@ mod parse;
 mod stmt;
 mod symtable;
 mod targets;
+mod with;
 
 use std::sync::Arc;
 

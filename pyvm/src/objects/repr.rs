@@ -277,6 +277,14 @@ fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
         Value::Cell(_) => {
             let _ = write!(out, "<cell at 0x{:x}>", v.heap_ptr().unwrap_or(0));
         }
+        Value::Generator(g) => {
+            let _ = write!(
+                out,
+                "<generator object {} at 0x{:x}>",
+                g.borrow(gil).code.qualname,
+                v.heap_ptr().unwrap_or(0)
+            );
+        }
     }
     Ok(())
 }

@@ -32,6 +32,7 @@ pub enum Kind {
     File,
     Code,
     Cell,
+    Generator,
 }
 
 /// A type object. Built-in types are immutable and shared by every thread.
@@ -195,6 +196,7 @@ builtin_types! {
     file: "TextIOWrapper" = File,
     code: "code" = Code,
     cell: "cell" = Cell,
+    generator: "generator" = Generator,
 }
 
 static TYPES: OnceLock<Types> = OnceLock::new();
@@ -261,6 +263,7 @@ impl Types {
             Value::File(_) => &self.file,
             Value::Code(_) => &self.code,
             Value::Cell(_) => &self.cell,
+            Value::Generator(_) => &self.generator,
         }
     }
 }

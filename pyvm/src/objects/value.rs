@@ -59,6 +59,8 @@ pub enum Value {
     File(Arc<GilCell<super::file::PyFile>>),
     Code(Arc<Code>),
     Cell(CellRef),
+    /// A generator (its suspended frame and stack; see `objects::generator`).
+    Generator(super::generator::GenRef),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -95,6 +97,7 @@ impl Clone for Value {
             Value::File(x) => Value::File(x.clone()),
             Value::Code(x) => Value::Code(x.clone()),
             Value::Cell(x) => Value::Cell(x.clone()),
+            Value::Generator(x) => Value::Generator(x.clone()),
         }
     }
 }
@@ -204,6 +207,7 @@ impl Value {
             File(a) => Arc::as_ptr(a) as usize,
             Code(a) => Arc::as_ptr(a) as usize,
             Cell(a) => Arc::as_ptr(a) as usize,
+            Generator(a) => Arc::as_ptr(a) as usize,
             _ => return Option::None,
         })
     }

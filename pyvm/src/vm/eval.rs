@@ -10,6 +10,7 @@ use deferred::Unwind;
 
 use super::call::{self, Called};
 use super::frame::Ret;
+use super::generator;
 use super::globals;
 use super::ops;
 use super::ret::{self, After};
@@ -38,7 +39,16 @@ fn forget_top(stack: &mut Vec<Value>, n: usize) {
 
 /// Run the micro-thread until the frame at index `stop` returns or raises.
 pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
-    let mut pending: Option<(PyErr, Raise)> = None;
+    run_from(th, gil, stop, None)
+}
+
+/// [`run`], first raising `pending` in the top frame (a `throw()` into a generator).
+pub(crate) fn run_from(
+    th: &mut MicroThread,
+    gil: Gil<'_>,
+    stop: usize,
+    mut pending: Option<(PyErr, Raise)>,
+) -> Outcome {
     'frame: loop {
         if let Some((err, how)) = pending.take() {
             match unwind::handle(gil, th, err, how, stop) {
@@ -97,17 +107,57 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 }
             };
         }
+        // What a generator's resumption left (`vm::generator`).
+        macro_rules! resumed {
+            ($e:expr) => {
+                match unwind!($e) {
+                    generator::Resumed::Frame => continue 'frame,
+                    generator::Resumed::Value(v) => th.stack.push(v),
+                    generator::Resumed::Raise(e) => {
+                        pending = Some((e, Raise::Propagated));
+                        continue 'frame;
+                    }
+                }
+            };
+        }
+        // What a frame's follow-up left for the caller (the frame is popped).
+        macro_rules! after {
+            ($e:expr) => {
+                match $e {
+                    Ok(After::Value(x)) => {
+                        if th.frames.len() <= stop {
+                            return Outcome::Returned(x);
+                        }
+                        th.stack.push(x);
+                        continue 'frame;
+                    }
+                    Ok(After::Frame) => continue 'frame,
+                    Err(e) => {
+                        if th.frames.len() <= stop {
+                            return Outcome::Raised(e);
+                        }
+                        pending = Some((e, Raise::Fresh));
+                        continue 'frame;
+                    }
+                }
+            };
+        }
         macro_rules! do_call {
             ($callable:expr, $args:expr) => {{
                 th.frames[fi].ip = ip;
                 if super::attention() {
                     raise!(super::take_interrupt());
                 }
-                match call::invoke(gil, th, $callable, $args) {
-                    Ok(Called::Value(v)) => th.stack.push(v),
-                    Ok(Called::Frame) => continue 'frame,
-                    Err(Unwind::Raise(e)) => raise!(e),
-                    Err(Unwind::Deferred) => return Outcome::Deferred,
+                let (callable, args) = ($callable, $args);
+                if let Some(r) = generator::loop_call(gil, th, &callable, &args) {
+                    resumed!(r)
+                } else {
+                    match call::invoke(gil, th, callable, args) {
+                        Ok(Called::Value(v)) => th.stack.push(v),
+                        Ok(Called::Frame) => continue 'frame,
+                        Err(Unwind::Raise(e)) => raise!(e),
+                        Err(Unwind::Deferred) => return Outcome::Deferred,
+                    }
                 }
             }};
         }
@@ -296,8 +346,10 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                         // A method: `self` is already in place as the first argument.
                         let args = call::take_args(&mut th.stack, head + 1);
                         let callable = pop!();
-                        if let Value::Native(n) = callable {
-                            // LOAD_METHOD found it on `self`'s own type: no self check.
+                        let direct = matches!(callable, Value::Native(n) if !crate::objects::generator::is_method(n));
+                        if let (true, Value::Native(n)) = (direct, &callable) {
+                            // LOAD_METHOD found it on `self`'s own type: no self check
+                            // (generator methods resume frames: see `do_call!`).
                             th.frames[fi].ip = ip;
                             let mut cx = Cx { gil, th };
                             let v = unwind!((n.f)(
@@ -461,7 +513,15 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::CONTAINS_OP => {
                     let container = pop!();
                     let item = pop!();
-                    let r = tri!(ops::contains(gil, &container, &item));
+                    let r = if super::iterate::is_iterator(gil, &container) {
+                        th.frames[fi].ip = ip;
+                        let mut cx = Cx { gil, th };
+                        unwind!(super::iterate::iterator_contains(
+                            &mut cx, &container, &item
+                        ))
+                    } else {
+                        tri!(ops::contains(gil, &container, &item))
+                    };
                     th.stack.push(Value::Bool(r != (arg == 1)));
                 }
                 Op::BINARY_SUBSCR => {
@@ -609,6 +669,19 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::FOR_ITER => {
                     let next = match top!() {
                         Value::Iter(it) => it.borrow_mut(gil).next_fast(gil),
+                        Value::Generator(g) => {
+                            let g = g.clone();
+                            th.frames[fi].ip = ip;
+                            resumed!(generator::resume(
+                                gil,
+                                th,
+                                &g,
+                                generator::Action::Send(Value::None),
+                                generator::How::For
+                            )
+                            .map_err(Unwind::Raise));
+                            continue;
+                        }
                         _ => None,
                     };
                     let next = match next {
@@ -629,28 +702,86 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                     }
                 }
                 Op::RETURN_VALUE => {
-                    let mut v = pop!();
+                    let v = pop!();
                     let f = th.frames.pop().expect("a frame to return from");
                     th.stack.truncate(f.floor);
                     th.blocks.truncate(f.block_base);
                     if !matches!(f.ret, Ret::Push) {
-                        match ret::returned(gil, th, f.ret, v) {
-                            Ok(After::Value(x)) => v = x,
-                            Ok(After::Frame) => continue 'frame,
-                            Err(e) => {
-                                if th.frames.len() <= stop {
-                                    return Outcome::Raised(e);
-                                }
-                                pending = Some((e, Raise::Fresh));
-                                continue 'frame;
-                            }
-                        }
+                        after!(ret::returned(gil, th, f.ret, v));
                     }
                     if th.frames.len() <= stop {
                         return Outcome::Returned(v);
                     }
                     th.stack.push(v);
                     continue 'frame;
+                }
+                Op::RETURN_GENERATOR => {
+                    th.frames[fi].ip = ip;
+                    let f = th.frames.pop().expect("a frame to make a generator of");
+                    let (v, r) = generator::create(th, f);
+                    if !matches!(r, Ret::Push) {
+                        after!(ret::returned(gil, th, r, v));
+                    }
+                    if th.frames.len() <= stop {
+                        return Outcome::Returned(v);
+                    }
+                    th.stack.push(v);
+                    continue 'frame;
+                }
+                Op::YIELD_VALUE => {
+                    let v = pop!();
+                    th.frames[fi].ip = ip;
+                    let f = th.frames.pop().expect("a frame to yield from");
+                    after!(generator::suspend(gil, th, f, v));
+                }
+                Op::GET_YIELD_FROM_ITER => {
+                    if !matches!(top!(), Value::Generator(_)) {
+                        let v = pop!();
+                        th.stack.push(tri!(ops::get_iter(gil, &v)));
+                    }
+                }
+                Op::SEND => {
+                    let v = pop!();
+                    th.frames[fi].ip = ip;
+                    if let Value::Generator(g) = top!() {
+                        let g = g.clone();
+                        let how = generator::How::YieldFrom { closing: false };
+                        resumed!(
+                            generator::resume(gil, th, &g, generator::Action::Send(v), how)
+                                .map_err(Unwind::Raise)
+                        );
+                        continue;
+                    }
+                    let sub = top!().clone();
+                    let mut cx = Cx { gil, th };
+                    match unwind!(generator::send_other(&mut cx, &sub, v)) {
+                        Ok(item) => th.stack.push(item),
+                        Err(value) => {
+                            pop!();
+                            th.stack.push(value);
+                            ip = arg as usize;
+                        }
+                    }
+                }
+                Op::BEFORE_WITH => {
+                    let mgr = pop!();
+                    th.frames[fi].ip = ip;
+                    let (enter, exit) = tri!(ops::with_methods(gil, &mgr));
+                    th.stack.push(exit);
+                    do_call!(enter, Args::new([]));
+                }
+                Op::SETUP_WITH => {
+                    let depth = th.stack.len() - 1;
+                    th.blocks.push(super::frame::Block {
+                        handler: arg as usize,
+                        depth,
+                    });
+                }
+                Op::WITH_EXCEPT_START => {
+                    let n = th.stack.len();
+                    let (exit, exc) = (th.stack[n - 3].clone(), th.stack[n - 1].clone());
+                    let typ = Value::Type(types().of(&exc));
+                    do_call!(exit, Args::new([typ, exc, Value::None]));
                 }
                 Op::MAKE_FUNCTION => {
                     let code_v = pop!();

@@ -44,6 +44,9 @@ pub struct Frame {
 pub enum Ret {
     /// Push the returned value for the caller.
     Push,
+    /// A resumed generator's frame: what its resumer wants when it yields, returns or
+    /// raises (`vm::generator`).
+    Gen(Box<super::generator::GenRet>),
 }
 
 /// An active `SETUP_FINALLY`: where to jump and how deep the stack was.

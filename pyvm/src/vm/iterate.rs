@@ -58,6 +58,7 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
             part: DictPart::Keys,
             size: s.len(),
         },
+        Value::Generator(_) => return Ok(v.clone()),
         Value::Iter(it) => match &*it.borrow(gil) {
             Iter::View { dict, part } => Iter::Dict {
                 dict: dict.clone(),
@@ -79,8 +80,31 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
     }))
 }
 
-/// `next(it)`; `None` when exhausted. Steps `map`/`filter`/`zip`/`enumerate` too.
+/// Is `v` an iterator (`in` then consumes it up to the item), not a dict view?
+pub fn is_iterator(gil: Gil<'_>, v: &Value) -> bool {
+    match v {
+        Value::Generator(_) => true,
+        Value::Iter(it) => !it.borrow(gil).is_view(),
+        _ => false,
+    }
+}
+
+/// `item in it` for an iterator: steps it until an equal item turns up.
+pub fn iterator_contains(cx: &mut Cx<'_, '_>, it: &Value, item: &Value) -> PyResult<bool> {
+    while let Some(x) = iter_next(cx, it)? {
+        if x.is(item) || crate::objects::compare::eq(cx.gil, &x, item)? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `next(it)`; `None` when exhausted. Steps `map`/`filter`/`zip`/`enumerate` and
+/// generators (in a nested loop) too.
 pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
+    if let Value::Generator(g) = it {
+        return crate::vm::generator::step(cx, g);
+    }
     let Value::Iter(cell) = it else {
         return Err(Unwind::Raise(type_error(format!(
             "'{}' object is not an iterator",

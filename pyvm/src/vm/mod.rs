@@ -11,6 +11,7 @@ pub mod attr;
 pub mod call;
 pub(crate) mod eval;
 pub mod frame;
+pub(crate) mod generator;
 pub mod globals;
 pub mod iterate;
 pub mod ops;
@@ -33,7 +34,9 @@ use thread::MicroThread;
 
 /// How a run of the dispatch loop ended.
 ///
-/// Generators (pyvm part 2) add `Yielded(Value)`.
+/// A generator's yield ends a run only when the run was started for that generator
+/// (a native stepping it); its follow-up (`vm::generator`) hands the value over as
+/// `Returned`.
 pub enum Outcome {
     /// The frame the run started for returned this value.
     Returned(Value),

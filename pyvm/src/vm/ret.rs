@@ -11,8 +11,8 @@ use crate::objects::value::Value;
 pub(crate) enum After {
     /// This value is the result of the caller's pending instruction.
     Value(Value),
-    /// The follow-up pushed another frame: the loop continues in it.
-    #[allow(dead_code)] // until the first follow-up that chains a call
+    /// The follow-up pushed another frame, or moved the caller's `ip`: the loop
+    /// continues in the top frame.
     Frame,
 }
 
@@ -23,9 +23,9 @@ pub(crate) fn returned(
     ret: Ret,
     v: Value,
 ) -> Result<After, PyErr> {
-    let _ = (gil, th);
     match ret {
         Ret::Push => Ok(After::Value(v)),
+        Ret::Gen(g) => super::generator::returned(gil, th, *g, v),
     }
 }
 
@@ -37,8 +37,8 @@ pub(crate) fn raised(
     ret: Ret,
     err: PyErr,
 ) -> Result<After, PyErr> {
-    let _ = (gil, th);
     match ret {
         Ret::Push => Err(err),
+        Ret::Gen(g) => super::generator::raised(gil, th, *g, err),
     }
 }

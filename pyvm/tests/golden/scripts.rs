@@ -171,6 +171,31 @@ mod functions {
     golden!(scopes, "functions/scopes.py");
     golden!(varargs_forwarding, "functions/varargs_forwarding.py");
 }
+mod generators {
+    use super::*;
+    golden!(cleanup_finally, "generators/cleanup_finally.py");
+    golden!(close_ignored, "generators/close_ignored.py");
+    golden!(consumers, "generators/consumers.py");
+    golden!(context_in_generator, "generators/context_in_generator.py");
+    golden!(executing_errors, "generators/executing_errors.py");
+    golden!(genexpr_scope, "generators/genexpr_scope.py");
+    golden!(lazy_infinite, "generators/lazy_infinite.py");
+    golden!(permutations, "generators/permutations.py");
+    golden!(pipeline, "generators/pipeline.py");
+    golden!(raise_stop_iteration, "generators/raise_stop_iteration.py");
+    golden!(send_accumulator, "generators/send_accumulator.py");
+    golden!(throw_basics, "generators/throw_basics.py");
+    golden!(throw_into_delegation, "generators/throw_into_delegation.py");
+    golden!(throw_uncaught, "generators/throw_uncaught.py");
+    golden!(tokenizer, "generators/tokenizer.py");
+    golden!(tree_walk, "generators/tree_walk.py");
+    golden!(uncaught_in_sub, "generators/uncaught_in_sub.py");
+    golden!(unstarted_throw, "generators/unstarted_throw.py");
+    golden!(yield_from_delegation, "generators/yield_from_delegation.py");
+    golden!(yield_in_comprehension, "generators/yield_in_comprehension.py");
+    golden!(yield_in_genexpr, "generators/yield_in_genexpr.py");
+    golden!(yield_outside, "generators/yield_outside.py");
+}
 mod ints {
     use super::*;
     golden!(arithmetic, "ints/arithmetic.py");

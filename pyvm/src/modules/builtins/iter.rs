@@ -20,6 +20,9 @@ pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("next", 1, 2)?;
+    if let Value::Generator(g) = args.at(0) {
+        return crate::vm::generator::next_builtin(cx, g, args.get(1).cloned());
+    }
     if !matches!(args.at(0), Value::Iter(_)) {
         return Err(type_error(format!(
             "'{}' object is not an iterator",
