@@ -102,8 +102,11 @@ pub fn iterator_contains(cx: &mut Cx<'_, '_>, it: &Value, item: &Value) -> PyRes
 /// `next(it)`; `None` when exhausted. Steps `map`/`filter`/`zip`/`enumerate` and
 /// generators (in a nested loop) too.
 pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
-    if let Value::Generator(g) = it {
-        return crate::vm::generator::step(cx, g);
+    match it {
+        Value::Generator(g) => return crate::vm::generator::step(cx, g),
+        // A file is its own iterator (`next(f)` reads a line).
+        Value::File(f) => return Ok(f.borrow_mut(cx.gil).read_line()?),
+        _ => {}
     }
     let Value::Iter(cell) = it else {
         return Err(Unwind::Raise(type_error(format!(

@@ -36,6 +36,14 @@ mod builtins {
     golden!(type_checks, "builtins/type_checks.py");
     golden!(unbound_methods, "builtins/unbound_methods.py");
 }
+mod comprehensions {
+    use super::*;
+    golden!(augmented, "comprehensions/augmented.py");
+    golden!(nested, "comprehensions/nested.py");
+    golden!(walrus, "comprehensions/walrus.py");
+    golden!(walrus_iterable, "comprehensions/walrus_iterable.py");
+    golden!(walrus_rebind, "comprehensions/walrus_rebind.py");
+}
 mod containers {
     use super::*;
     golden!(bytes_ops, "containers/bytes_ops.py");
@@ -297,4 +305,14 @@ mod strings {
     golden!(string_building, "strings/string_building.py");
     golden!(text_processing, "strings/text_processing.py");
     golden!(unicode, "strings/unicode.py");
+}
+mod with {
+    use super::*;
+    golden!(closed_file, "with/closed_file.py");
+    golden!(control_flow, "with/control_flow.py");
+    golden!(exceptions_in_body, "with/exceptions_in_body.py");
+    golden!(file_reader, "with/file_reader.py");
+    golden!(not_a_manager, "with/not_a_manager.py");
+    golden!(report_writer, "with/report_writer.py");
+    golden!(uncaught_in_body, "with/uncaught_in_body.py");
 }

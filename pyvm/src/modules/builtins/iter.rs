@@ -23,7 +23,7 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if let Value::Generator(g) = args.at(0) {
         return crate::vm::generator::next_builtin(cx, g, args.get(1).cloned());
     }
-    if !matches!(args.at(0), Value::Iter(_)) {
+    if !matches!(args.at(0), Value::Iter(_) | Value::File(_)) {
         return Err(type_error(format!(
             "'{}' object is not an iterator",
             type_name(args.at(0))
