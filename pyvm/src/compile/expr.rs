@@ -157,6 +157,15 @@ impl<'a> Compiler<'a> {
                 "<setcomp>",
             )?,
             Expr::Generator(g) => {
+                if !g.parenthesized {
+                    // The sole argument of a call: CPython's node spans the call's
+                    // parentheses too (`sorted(x for x in y)` marks `(x ... y)`).
+                    let r = g.range();
+                    let one = ruff_text_size::TextSize::from(1);
+                    let start = r.start().checked_sub(one).unwrap_or(r.start());
+                    let wide = ruff_text_size::TextRange::new(start, r.end() + one);
+                    self.set_pos(wide);
+                }
                 self.comprehension(g, &g.generators, None, &[&g.elt], "<genexpr>")?
             }
             Expr::DictComp(c) => {

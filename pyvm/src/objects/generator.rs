@@ -2,8 +2,8 @@
 //! owns everything its frame needs to go on, on the heap, so nothing of it lives on
 //! a micro-thread while it waits:
 //! ```text
-//!  Generator { code, state: Suspended(Saved { frame, stack: [locals | operands], blocks,
-//!                                             handled, started }) }
+//!  Generator { code, state: Suspended, frame, stack: [locals | operands], blocks,
+//!              handled }
 //! ```
 //! Resuming moves `stack` and `blocks` back onto the running micro-thread (rebased at
 //! its stack top) and pushes `frame`; `YIELD_VALUE` moves them back here (see
@@ -21,35 +21,40 @@ use super::gil::GilCell;
 use crate::compile::code::Code;
 use crate::native::*;
 use crate::vm::frame::{Block, Frame};
+use crate::vm::generator::How;
 
 pub struct Generator {
     /// The generator function's code: `__name__`, `__qualname__` and `repr` read it.
     pub code: Arc<Code>,
     pub state: GenState,
+    /// The paused frame (`Created`, `Suspended`): `base`, `floor` and `block_base`
+    /// are 0, rebased when it is pushed; its `ret` is unused.
+    pub frame: Option<Frame>,
+    /// While paused: the frame's window of the value stack, its locals then its
+    /// operands (a `for` loop's iterator, a `yield from`'s sub-iterator, saved
+    /// exceptions...). Empty while running; the buffers are reused, so a resumption
+    /// allocates nothing.
+    pub stack: Vec<Value>,
+    /// While paused: its active handler blocks, `depth` relative to `stack`.
+    pub blocks: Vec<Block>,
+    /// While paused: the exception it was handling when it yielded (`Null`: none).
+    pub handled: Value,
+    /// While running: who resumed it, so what its yield, return or exception becomes.
+    pub how: How,
+    /// While running: the resumer's handled exception, restored when it leaves.
+    pub outer: Value,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum GenState {
-    /// Not started yet, or paused at a `yield`: it owns its frame.
-    Suspended(Box<Saved>),
+    /// Not started: takes only `None`; closing it runs nothing.
+    Created,
+    /// Paused at a `yield`.
+    Suspended,
     /// Its frame is on a micro-thread (resuming it now is "already executing").
     Running,
     /// Returned or raised: resuming it only raises `StopIteration`.
     Finished,
-}
-
-/// A paused frame with what it had on the micro-thread.
-pub struct Saved {
-    /// `base`, `floor` and `block_base` are 0: rebased when pushed; `ret` is unused.
-    pub frame: Frame,
-    /// The frame's window of the value stack: its locals, then its operands (a `for`
-    /// loop's iterator, a `yield from`'s sub-iterator, saved exceptions...).
-    pub stack: Vec<Value>,
-    /// Its active handler blocks, `depth` relative to `stack`.
-    pub blocks: Vec<Block>,
-    /// The exception it was handling when it yielded (`Null`: none).
-    pub handled: Value,
-    /// Has it run at all (a just-started generator takes only `None`)?
-    pub started: bool,
 }
 
 pub type GenRef = Arc<GilCell<Generator>>;

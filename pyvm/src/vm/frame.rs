@@ -46,7 +46,7 @@ pub enum Ret {
     Push,
     /// A resumed generator's frame: what its resumer wants when it yields, returns or
     /// raises (`vm::generator`).
-    Gen(Box<super::generator::GenRet>),
+    Gen(crate::objects::generator::GenRef),
 }
 
 /// An active `SETUP_FINALLY`: where to jump and how deep the stack was.

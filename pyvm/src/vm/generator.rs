@@ -2,7 +2,7 @@
 //!
 //! Resuming a generator moves its saved window (locals, operands, handler blocks) back
 //! on top of the micro-thread's value stack and pushes its frame with a follow-up,
-//! `Ret::Gen(GenRet)`, naming what the resumer wants:
+//! `Ret::Gen`, and the generator records what the resumer wants:
 //!
 //! | resumer (`How`)               | on yield            | on return `v`                      |
 //! |-------------------------------|---------------------|------------------------------------|
@@ -14,7 +14,9 @@
 //! | a native's nested loop (`Step`) | the run ends with it | the run ends; the generator is finished |
 //!
 //! `YIELD_VALUE` moves the window back into the generator object (`suspend`), so a
-//! paused generator owns everything it needs on the heap. An exception leaving the
+//! paused generator owns everything it needs on the heap. The resumer (`How`) and its
+//! handled exception are kept in the generator while it runs (one resumer at a time),
+//! so the follow-up is just `Ret::Gen(generator)`. An exception leaving the
 //! frame finishes the generator; a `StopIteration` becomes `RuntimeError: generator
 //! raised StopIteration` (PEP 479).
 //!
@@ -43,7 +45,7 @@ use super::Outcome;
 use crate::compile::opcodes::Op;
 use crate::native::{Args, Cx, PyResult};
 use crate::objects::exception::*;
-use crate::objects::generator::{GenRef, GenState, Generator, Saved};
+use crate::objects::generator::{GenRef, GenState, Generator};
 use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::{type_name, types};
 use crate::objects::value::Value;
@@ -59,14 +61,6 @@ pub enum How {
         closing: bool,
     },
     Step,
-}
-
-/// The follow-up of a resumed generator's frame (`Ret::Gen`).
-pub struct GenRet {
-    gen: GenRef,
-    how: How,
-    /// The resumer's handled exception, restored when the frame leaves.
-    outer: Value,
 }
 
 /// What to do with a generator.
@@ -97,53 +91,64 @@ pub(crate) fn create(th: &mut MicroThread, mut f: Frame) -> (Value, Ret) {
     f.base = 0;
     f.floor = 0;
     f.block_base = 0;
-    let code = f.code.clone();
-    let saved = Saved {
-        frame: f,
+    let gen = Generator {
+        code: f.code.clone(),
+        state: GenState::Created,
+        frame: Some(f),
         stack,
         blocks: Vec::new(),
         handled: Value::Null,
-        started: false,
-    };
-    let gen = Generator {
-        code,
-        state: GenState::Suspended(Box::new(saved)),
+        how: How::Call,
+        outer: Value::Null,
     };
     (Value::Generator(Arc::new(GilCell::new(gen))), ret)
 }
 
-/// Move a paused generator's frame and window onto the micro-thread; returns the
-/// exception it was handling (`Null`: none).
-#[allow(clippy::boxed_local)] // moved as a box out of the generator's state
-fn push(th: &mut MicroThread, gen: GenRef, saved: Box<Saved>, how: How) -> Value {
-    let saved: Saved = *saved;
-    let Saved {
-        mut frame,
-        stack,
-        blocks,
-        handled,
-        ..
-    } = saved;
+/// Move a paused generator's frame and window onto the micro-thread (it is
+/// `Created` or `Suspended`); returns the exception it was handling (`Null`: none).
+fn push(gil: Gil<'_>, th: &mut MicroThread, gen: &GenRef, how: How) -> Value {
     let base = th.stack.len();
-    th.stack.extend(stack);
-    frame.block_base = th.blocks.len();
-    th.blocks.extend(blocks.into_iter().map(|b| Block {
-        handler: b.handler,
-        depth: b.depth + base,
-    }));
-    frame.base = base;
-    frame.floor = base;
-    let outer = th.handled.clone();
+    let block_base = th.blocks.len();
+    let mut g = gen.borrow_mut(gil);
+    let Some(mut frame) = g.frame.take() else {
+        unreachable!("a paused generator has its frame")
+    };
+    // `append` moves the values in one copy and keeps the generator's buffer.
+    th.stack.append(&mut g.stack);
+    if !g.blocks.is_empty() {
+        th.blocks.extend(g.blocks.drain(..).map(|b| Block {
+            handler: b.handler,
+            depth: b.depth + base,
+        }));
+    }
+    let handled = std::mem::replace(&mut g.handled, Value::Null);
+    g.state = GenState::Running;
+    g.how = how;
+    g.outer = th.handled.clone();
+    drop(g);
     if !handled.is_null() {
         th.handled = handled.clone();
     }
-    frame.ret = Ret::Gen(Box::new(GenRet { gen, how, outer }));
+    frame.base = base;
+    frame.floor = base;
+    frame.block_base = block_base;
+    frame.ret = Ret::Gen(gen.clone());
     th.frames.push(frame);
     handled
 }
 
-fn set_state(gil: Gil<'_>, gen: &GenRef, state: GenState) -> GenState {
-    std::mem::replace(&mut gen.borrow_mut(gil).state, state)
+/// The generator is done: drop what it kept; returns its resumer and the resumer's
+/// handled exception.
+fn finish(gil: Gil<'_>, gen: &GenRef) -> (How, Value) {
+    let mut g = gen.borrow_mut(gil);
+    g.state = GenState::Finished;
+    g.frame = None;
+    g.stack = Vec::new();
+    g.blocks = Vec::new();
+    g.handled = Value::Null;
+    let how = std::mem::replace(&mut g.how, How::Call);
+    let outer = std::mem::replace(&mut g.outer, Value::Null);
+    (how, outer)
 }
 
 /// Resume `gen` for the loop (or for [`run_nested`]).
@@ -154,11 +159,10 @@ pub(crate) fn resume(
     action: Action,
     how: How,
 ) -> Result<Resumed, PyErr> {
-    let saved = match set_state(gil, gen, GenState::Running) {
-        GenState::Suspended(s) => s,
+    let state = gen.borrow(gil).state;
+    match state {
         GenState::Running => return Err(value_error("generator already executing")),
         GenState::Finished => {
-            set_state(gil, gen, GenState::Finished);
             return match action {
                 // Thrown into a finished generator: raised as it is, in the caller.
                 Action::Throw(e) => Ok(Resumed::Raise(e)),
@@ -166,28 +170,25 @@ pub(crate) fn resume(
                 Action::Send(_) => Ok(resumed(after_return(th, how, Value::None)?)),
             };
         }
-    };
-    if !saved.started {
-        match &action {
+        GenState::Created => match &action {
             Action::Send(v) if !matches!(v, Value::None) => {
-                set_state(gil, gen, GenState::Suspended(saved));
                 return Err(type_error(
                     "can't send non-None value to a just-started generator",
                 ));
             }
             // Closing a generator that never ran has nothing to run.
             Action::Close => {
-                set_state(gil, gen, GenState::Finished);
+                finish(gil, gen);
                 return Ok(Resumed::Value(Value::None));
             }
             _ => {}
-        }
+        },
+        GenState::Suspended => {}
     }
     if th.frames.len() >= th.recursion_limit {
-        set_state(gil, gen, GenState::Suspended(saved));
         return Err(recursion_error("maximum recursion depth exceeded"));
     }
-    let handled = push(th, gen.clone(), saved, how);
+    let handled = push(gil, th, gen, how);
     Ok(match action {
         Action::Send(v) => {
             th.stack.push(v);
@@ -232,22 +233,20 @@ fn throw_down(
             break;
         };
         let sub = sub.clone();
-        match set_state(gil, &sub, GenState::Running) {
-            GenState::Suspended(s) => {
+        let state = sub.borrow(gil).state;
+        match state {
+            GenState::Suspended => {
                 // Back at the YIELD_VALUE: what the sub-generator yields is yielded
                 // again, and its return jumps past the SEND (at `ip - 1`).
                 f.ip -= 1;
-                handled = push(th, sub, s, How::YieldFrom { closing });
+                handled = push(gil, th, &sub, How::YieldFrom { closing });
             }
             GenState::Running => {
                 err = value_error("generator already executing");
                 handled = Value::Null;
                 break;
             }
-            GenState::Finished => {
-                set_state(gil, &sub, GenState::Finished);
-                break;
-            }
+            GenState::Created | GenState::Finished => break,
         }
     }
     if let Value::Exception(h) = &handled {
@@ -267,23 +266,25 @@ pub(crate) fn suspend(
     mut f: Frame,
     v: Value,
 ) -> Result<After, PyErr> {
-    let Ret::Gen(g) = std::mem::replace(&mut f.ret, Ret::Push) else {
+    let Ret::Gen(gen) = std::mem::replace(&mut f.ret, Ret::Push) else {
         th.stack.truncate(f.floor);
         th.blocks.truncate(f.block_base);
         return Err(system_error("YIELD_VALUE outside a generator"));
     };
-    let GenRet { gen, how, outer } = *g;
-    let stack = th.stack.split_off(f.base);
-    let blocks = th
-        .blocks
-        .split_off(f.block_base)
-        .into_iter()
-        .map(|b| Block {
-            handler: b.handler,
-            depth: b.depth - f.base,
-        })
-        .collect();
-    let handled = if th.handled.is(&outer) {
+    let mut g = gen.borrow_mut(gil);
+    let base = f.base;
+    for v in th.stack.drain(base..) {
+        g.stack.push(v);
+    }
+    if th.blocks.len() > f.block_base {
+        g.blocks
+            .extend(th.blocks.drain(f.block_base..).map(|b| Block {
+                handler: b.handler,
+                depth: b.depth - base,
+            }));
+    }
+    let outer = std::mem::replace(&mut g.outer, Value::Null);
+    g.handled = if th.handled.is(&outer) {
         Value::Null
     } else {
         std::mem::replace(&mut th.handled, Value::Null)
@@ -292,14 +293,10 @@ pub(crate) fn suspend(
     f.base = 0;
     f.floor = 0;
     f.block_base = 0;
-    let saved = Saved {
-        frame: f,
-        stack,
-        blocks,
-        handled,
-        started: true,
-    };
-    set_state(gil, &gen, GenState::Suspended(Box::new(saved)));
+    g.frame = Some(f);
+    g.state = GenState::Suspended;
+    let how = std::mem::replace(&mut g.how, How::Call);
+    drop(g);
     match how {
         How::Close | How::YieldFrom { closing: true } => {
             Err(runtime_error("generator ignored GeneratorExit"))
@@ -312,12 +309,12 @@ pub(crate) fn suspend(
 pub(crate) fn returned(
     gil: Gil<'_>,
     th: &mut MicroThread,
-    g: GenRet,
+    gen: &GenRef,
     v: Value,
 ) -> Result<After, PyErr> {
-    set_state(gil, &g.gen, GenState::Finished);
-    th.handled = g.outer;
-    after_return(th, g.how, v)
+    let (how, outer) = finish(gil, gen);
+    th.handled = outer;
+    after_return(th, how, v)
 }
 
 /// What the generator's return of `v` means for its resumer.
@@ -364,11 +361,11 @@ fn jump_past(th: &mut MicroThread) {
 pub(crate) fn raised(
     gil: Gil<'_>,
     th: &mut MicroThread,
-    g: GenRet,
+    gen: &GenRef,
     err: PyErr,
 ) -> Result<After, PyErr> {
-    set_state(gil, &g.gen, GenState::Finished);
-    th.handled = g.outer;
+    let (how, outer) = finish(gil, gen);
+    th.handled = outer;
     let err = if err.is_instance(&types().exc.stop_iteration) {
         let new = runtime_error("generator raised StopIteration");
         {
@@ -381,7 +378,7 @@ pub(crate) fn raised(
     } else {
         err
     };
-    match g.how {
+    match how {
         How::Close if err.is_instance(&types().exc.generator_exit) => Ok(After::Value(Value::None)),
         _ => Err(err),
     }

@@ -25,7 +25,7 @@ pub(crate) fn returned(
 ) -> Result<After, PyErr> {
     match ret {
         Ret::Push => Ok(After::Value(v)),
-        Ret::Gen(g) => super::generator::returned(gil, th, *g, v),
+        Ret::Gen(g) => super::generator::returned(gil, th, &g, v),
     }
 }
 
@@ -39,6 +39,6 @@ pub(crate) fn raised(
 ) -> Result<After, PyErr> {
     match ret {
         Ret::Push => Err(err),
-        Ret::Gen(g) => super::generator::raised(gil, th, *g, err),
+        Ret::Gen(g) => super::generator::raised(gil, th, &g, err),
     }
 }
