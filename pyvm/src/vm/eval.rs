@@ -142,6 +142,20 @@ pub(crate) fn run_from(
                 }
             };
         }
+        // The popped frame with follow-up `$ret` returned `$v`.
+        macro_rules! leave {
+            ($ret:expr, $v:expr) => {{
+                let (r, v) = ($ret, $v);
+                if !matches!(r, Ret::Push) {
+                    after!(ret::returned(gil, th, r, v));
+                }
+                if th.frames.len() <= stop {
+                    return Outcome::Returned(v);
+                }
+                th.stack.push(v);
+                continue 'frame;
+            }};
+        }
         macro_rules! do_call {
             ($callable:expr, $args:expr) => {{
                 th.frames[fi].ip = ip;
@@ -672,14 +686,7 @@ pub(crate) fn run_from(
                         Value::Generator(g) => {
                             let g = g.clone();
                             th.frames[fi].ip = ip;
-                            resumed!(generator::resume(
-                                gil,
-                                th,
-                                &g,
-                                generator::Action::Send(Value::None),
-                                generator::How::For
-                            )
-                            .map_err(Unwind::Raise));
+                            resumed!(generator::for_iter(gil, th, &g));
                             continue;
                         }
                         _ => None,
@@ -706,27 +713,13 @@ pub(crate) fn run_from(
                     let f = th.frames.pop().expect("a frame to return from");
                     th.stack.truncate(f.floor);
                     th.blocks.truncate(f.block_base);
-                    if !matches!(f.ret, Ret::Push) {
-                        after!(ret::returned(gil, th, f.ret, v));
-                    }
-                    if th.frames.len() <= stop {
-                        return Outcome::Returned(v);
-                    }
-                    th.stack.push(v);
-                    continue 'frame;
+                    leave!(f.ret, v);
                 }
                 Op::RETURN_GENERATOR => {
                     th.frames[fi].ip = ip;
                     let f = th.frames.pop().expect("a frame to make a generator of");
                     let (v, r) = generator::create(th, f);
-                    if !matches!(r, Ret::Push) {
-                        after!(ret::returned(gil, th, r, v));
-                    }
-                    if th.frames.len() <= stop {
-                        return Outcome::Returned(v);
-                    }
-                    th.stack.push(v);
-                    continue 'frame;
+                    leave!(r, v);
                 }
                 Op::YIELD_VALUE => {
                     let v = pop!();
@@ -743,25 +736,7 @@ pub(crate) fn run_from(
                 Op::SEND => {
                     let v = pop!();
                     th.frames[fi].ip = ip;
-                    if let Value::Generator(g) = top!() {
-                        let g = g.clone();
-                        let how = generator::How::YieldFrom { closing: false };
-                        resumed!(
-                            generator::resume(gil, th, &g, generator::Action::Send(v), how)
-                                .map_err(Unwind::Raise)
-                        );
-                        continue;
-                    }
-                    let sub = top!().clone();
-                    let mut cx = Cx { gil, th };
-                    match unwind!(generator::send_other(&mut cx, &sub, v)) {
-                        Ok(item) => th.stack.push(item),
-                        Err(value) => {
-                            pop!();
-                            th.stack.push(value);
-                            ip = arg as usize;
-                        }
-                    }
+                    resumed!(generator::send_op(gil, th, v));
                 }
                 Op::BEFORE_WITH => {
                     let mgr = pop!();

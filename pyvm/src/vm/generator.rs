@@ -570,14 +570,37 @@ pub(crate) fn loop_call(
     Some(resume(gil, th, &g, action, how).map_err(Unwind::Raise))
 }
 
+/// `FOR_ITER` over a generator.
+pub(crate) fn for_iter(gil: Gil<'_>, th: &mut MicroThread, gen: &GenRef) -> PyResult<Resumed> {
+    resume(gil, th, gen, Action::Send(Value::None), How::For).map_err(Unwind::Raise)
+}
+
+/// `SEND` (the top frame's `ip` is past it): send `v` to the sub-iterator on top of
+/// the stack. A generator is resumed as a frame; another iterator is stepped here
+/// (its item is the result), and when it is done it is replaced by its return value
+/// and the frame jumps past the `yield from` loop.
+pub(crate) fn send_op(gil: Gil<'_>, th: &mut MicroThread, v: Value) -> PyResult<Resumed> {
+    let sub = th.stack.last().cloned().unwrap_or(Value::None);
+    if let Value::Generator(g) = &sub {
+        let how = How::YieldFrom { closing: false };
+        return resume(gil, th, g, Action::Send(v), how).map_err(Unwind::Raise);
+    }
+    let mut cx = Cx { gil, th };
+    match send_other(&mut cx, &sub, v)? {
+        Ok(item) => Ok(Resumed::Value(item)),
+        Err(value) => {
+            th.stack.pop();
+            th.stack.push(value);
+            jump_past(th);
+            Ok(Resumed::Frame)
+        }
+    }
+}
+
 /// `SEND` with a sub-iterator that is not a generator: `Ok(Ok(item))` to yield it,
 /// `Ok(Err(value))` when the sub-iterator is done (`value`: `None` for an exhausted
 /// iterator, a `StopIteration`'s value for a `send` method).
-pub(crate) fn send_other(
-    cx: &mut Cx<'_, '_>,
-    sub: &Value,
-    v: Value,
-) -> PyResult<Result<Value, Value>> {
+fn send_other(cx: &mut Cx<'_, '_>, sub: &Value, v: Value) -> PyResult<Result<Value, Value>> {
     if matches!(v, Value::None) {
         return Ok(match super::ops::iter_next(cx, sub)? {
             Some(x) => Ok(x),
