@@ -811,12 +811,13 @@ pub(crate) fn run_from(
                     th.frames[fi].ip = ip;
                     match exc {
                         None => {
-                            if th.handled.is_null() {
+                            let handled = generator::topmost_handled(gil, th);
+                            if handled.is_null() {
                                 raise!(crate::objects::exception::runtime_error(
                                     "No active exception to reraise"
                                 ));
                             }
-                            pending = Some((unwind::as_err(th.handled.clone()), Raise::Reraise));
+                            pending = Some((unwind::as_err(handled), Raise::Reraise));
                             continue 'frame;
                         }
                         Some(e) => {

@@ -28,10 +28,11 @@
 //! sub-iterator that is not a generator gets the exception thrown at the delegator's
 //! `yield from` (built-in iterators have no `throw`/`close`).
 //!
-//! The exception a generator was handling when it yielded is saved with it and made
-//! the handled one again while it runs (CPython's `gi_exc_state`); otherwise the
-//! resumer's stays visible inside (implicit chaining), and is restored when the frame
-//! yields, returns or raises.
+//! A generator has its own handled exception (CPython's `gi_exc_state`): it is
+//! `MicroThread::handled` while the generator runs, saved with it when it yields, and
+//! the resumer's is restored when it yields, returns or raises. Implicit chaining and
+//! a bare `raise` look past an empty one to the resumers' ([`topmost_handled`]), as
+//! CPython's `_PyErr_GetTopmostException` walks its chain.
 
 use std::sync::Arc;
 
@@ -124,17 +125,32 @@ fn push(gil: Gil<'_>, th: &mut MicroThread, gen: &GenRef, how: How) -> Value {
     let handled = std::mem::replace(&mut g.handled, Value::Null);
     g.state = GenState::Running;
     g.how = how;
-    g.outer = th.handled.clone();
+    g.outer = std::mem::replace(&mut th.handled, handled.clone());
     drop(g);
-    if !handled.is_null() {
-        th.handled = handled.clone();
-    }
     frame.base = base;
     frame.floor = base;
     frame.block_base = block_base;
     frame.ret = Ret::Gen(gen.clone());
     th.frames.push(frame);
     handled
+}
+
+/// The exception being handled, as `raise` and implicit chaining see it: the running
+/// code's own, else that of the nearest resumer handling one (each running
+/// generator's frame knows its resumer's).
+pub(crate) fn topmost_handled(gil: Gil<'_>, th: &MicroThread) -> Value {
+    if !th.handled.is_null() {
+        return th.handled.clone();
+    }
+    for f in th.frames.iter().rev() {
+        if let Ret::Gen(g) = &f.ret {
+            let outer = &g.borrow(gil).outer;
+            if !outer.is_null() {
+                return outer.clone();
+            }
+        }
+    }
+    Value::Null
 }
 
 /// The generator is done: drop what it kept; returns its resumer and the resumer's
@@ -284,12 +300,7 @@ pub(crate) fn suspend(
             }));
     }
     let outer = std::mem::replace(&mut g.outer, Value::Null);
-    g.handled = if th.handled.is(&outer) {
-        Value::Null
-    } else {
-        std::mem::replace(&mut th.handled, Value::Null)
-    };
-    th.handled = outer;
+    g.handled = std::mem::replace(&mut th.handled, outer);
     f.base = 0;
     f.floor = 0;
     f.block_base = 0;

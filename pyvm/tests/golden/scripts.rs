@@ -187,6 +187,7 @@ mod generators {
     golden!(context_in_generator, "generators/context_in_generator.py");
     golden!(executing_errors, "generators/executing_errors.py");
     golden!(genexpr_scope, "generators/genexpr_scope.py");
+    golden!(handled_state, "generators/handled_state.py");
     golden!(lazy_infinite, "generators/lazy_infinite.py");
     golden!(permutations, "generators/permutations.py");
     golden!(pipeline, "generators/pipeline.py");
