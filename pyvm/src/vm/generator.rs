@@ -4,14 +4,14 @@
 //! on top of the micro-thread's value stack and pushes its frame with a follow-up,
 //! `Ret::Gen`, and the generator records what the resumer wants:
 //!
-//! | resumer (`How`)               | on yield            | on return `v`                      |
-//! |-------------------------------|---------------------|------------------------------------|
-//! | `for` / `FOR_ITER` (`For`)    | push the item       | pop the generator, leave the loop  |
-//! | `next`/`send`/`throw` (`Call`)| push the item       | raise `StopIteration(v)`           |
-//! | `next(g, default)`            | push the item       | push `default`                     |
-//! | `close()` (`Close`)           | `RuntimeError`      | push `None` (`GeneratorExit` too)  |
-//! | `yield from` (`YieldFrom`)    | the delegator yields it | pop the sub-generator, push `v`, jump past the loop |
-//! | a native's nested loop (`Step`) | the run ends with it | the run ends; the generator is finished |
+//! | resumer (`How`)                  | on yield               | on return `v`               |
+//! |----------------------------------|------------------------|-----------------------------|
+//! | `FOR_ITER` (`For`)               | push the item          | pop the generator, jump out |
+//! | `next`/`send`/`throw` (`Call`)   | push the item          | raise `StopIteration(v)`    |
+//! | `next(g, d)` (`NextDefault`)     | push the item          | push `d`                    |
+//! | `close()` (`Close`)              | raise `RuntimeError`   | push `None`                 |
+//! | `SEND` of `yield from` (`YieldFrom`) | the delegator yields it | replace the sub-generator by `v`, jump out |
+//! | a native's nested loop (`Step`)  | the run ends with it   | the run ends, finished      |
 //!
 //! `YIELD_VALUE` moves the window back into the generator object (`suspend`), so a
 //! paused generator owns everything it needs on the heap. The resumer (`How`) and its
@@ -51,16 +51,21 @@ use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::{type_name, types};
 use crate::objects::value::Value;
 
-/// Who resumed a generator, and so what its yield, return or exception becomes.
+/// Who resumed a generator, and so what its yield, return or exception becomes (see
+/// the table above).
 pub enum How {
+    /// A `for` loop's `FOR_ITER` (the generator is on top of the caller's stack).
     For,
+    /// `next(g)`, `g.send(v)`, `g.throw(...)`, `g.__next__()`.
     Call,
+    /// `next(g, default)`.
     NextDefault(Value),
+    /// `g.close()`: `GeneratorExit` (and `StopIteration`) leaving it mean `None`.
     Close,
-    /// The sub-generator of a `yield from`; `closing`: resumed to be closed.
-    YieldFrom {
-        closing: bool,
-    },
+    /// The sub-generator of a `yield from` (on top of the delegator's stack);
+    /// `closing`: resumed to be closed, so its return or yield is an error there.
+    YieldFrom { closing: bool },
+    /// A native stepping it in a nested loop (`list(g)`).
     Step,
 }
 
