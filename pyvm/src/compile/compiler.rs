@@ -38,6 +38,8 @@ pub(super) enum FBlock<'a> {
     /// An `except` body: the cleanup block is pushed, `prev` is on the stack. With
     /// `as name`, an unbind block too, whose handler deletes the name.
     Handler(Option<&'a str>),
+    /// A `with` body (the statement's range): `__exit__` is on the stack under it.
+    With(TextRange),
 }
 
 pub(super) struct Unit<'a> {
@@ -226,6 +228,11 @@ impl<'a> Compiler<'a> {
             first_line,
             doc: None,
         });
+        if self.table.scopes[scope].generator {
+            // The call makes the generator; its first `send(None)` pops that None.
+            self.emit(Op::RETURN_GENERATOR, 0);
+            self.emit(Op::POP_TOP, 0);
+        }
     }
 
     fn pop_unit(&mut self, is_module: bool) -> Arc<Code> {

@@ -142,11 +142,31 @@ impl<'a> Compiler<'a> {
                     Ok(())
                 })?;
             }
-            Expr::ListComp(c) => {
-                self.comprehension(c, &c.generators, Op::BUILD_LIST, &[&c.elt], "<listcomp>")?
-            }
-            Expr::SetComp(c) => {
-                self.comprehension(c, &c.generators, Op::BUILD_SET, &[&c.elt], "<setcomp>")?
+            Expr::ListComp(c) => self.comprehension(
+                c,
+                &c.generators,
+                Some(Op::BUILD_LIST),
+                &[&c.elt],
+                "<listcomp>",
+            )?,
+            Expr::SetComp(c) => self.comprehension(
+                c,
+                &c.generators,
+                Some(Op::BUILD_SET),
+                &[&c.elt],
+                "<setcomp>",
+            )?,
+            Expr::Generator(g) => {
+                if !g.parenthesized {
+                    // The sole argument of a call: CPython's node spans the call's
+                    // parentheses too (`sorted(x for x in y)` marks `(x ... y)`).
+                    let r = g.range();
+                    let one = ruff_text_size::TextSize::from(1);
+                    let start = r.start().checked_sub(one).unwrap_or(r.start());
+                    let wide = ruff_text_size::TextRange::new(start, r.end() + one);
+                    self.set_pos(wide);
+                }
+                self.comprehension(g, &g.generators, None, &[&g.elt], "<genexpr>")?
             }
             Expr::DictComp(c) => {
                 let Some(k) = &c.key else {
@@ -158,7 +178,7 @@ impl<'a> Compiler<'a> {
                 self.comprehension(
                     c,
                     &c.generators,
-                    Op::BUILD_MAP,
+                    Some(Op::BUILD_MAP),
                     &[k, &c.value],
                     "<dictcomp>",
                 )?
@@ -167,9 +187,21 @@ impl<'a> Compiler<'a> {
                 return Err(self.err("can't use starred expression here", e.range()))
             }
             Expr::Slice(_) => return Err(self.err("invalid syntax", e.range())),
-            Expr::Generator(_) => return Err(self.unsupported("generator expressions", e.range())),
-            Expr::Yield(_) | Expr::YieldFrom(_) => {
-                return Err(self.unsupported("'yield' expressions (generators)", e.range()))
+            Expr::Yield(y) => {
+                match &y.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.emit_const(Value::None),
+                }
+                self.emit(Op::YIELD_VALUE, 0);
+            }
+            Expr::YieldFrom(y) => {
+                self.expr(&y.value)?;
+                self.emit(Op::GET_YIELD_FROM_ITER, 0);
+                self.emit_const(Value::None);
+                let send = self.emit(Op::SEND, 0);
+                self.emit(Op::YIELD_VALUE, 1);
+                self.emit(Op::JUMP_BACKWARD, send as u32);
+                self.patch(send);
             }
             Expr::Await(_) => return Err(self.unsupported("'await' expressions", e.range())),
             Expr::TString(_) => return Err(self.unsupported("template strings", e.range())),
@@ -472,11 +504,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// A comprehension: a function of one argument (the first iterator) called at once.
+    /// `build: None` is a generator expression: the function is a generator that
+    /// yields each element.
     fn comprehension<T>(
         &mut self,
         node: &'a T,
         gens: &'a [ast::Comprehension],
-        build: Op,
+        build: Option<Op>,
         elts: &[&'a Expr],
         name: &str,
     ) -> CResult {
@@ -490,7 +524,9 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PUSH_NULL, 0);
         let elts = elts.to_vec();
         self.make_function(node, name, None, range, |c| {
-            c.emit(build, 0);
+            if let Some(build) = build {
+                c.emit(build, 0);
+            }
             let mut exits = Vec::new();
             for (i, g) in gens.iter().enumerate() {
                 if i == 0 {
@@ -513,13 +549,20 @@ impl<'a> Compiler<'a> {
             }
             let depth = gens.len() as u32 + 1;
             match build {
-                Op::BUILD_LIST => c.emit(Op::LIST_APPEND, depth),
-                Op::BUILD_SET => c.emit(Op::SET_ADD, depth),
-                _ => c.emit(Op::MAP_ADD, depth),
+                Some(Op::BUILD_LIST) => c.emit(Op::LIST_APPEND, depth),
+                Some(Op::BUILD_SET) => c.emit(Op::SET_ADD, depth),
+                Some(_) => c.emit(Op::MAP_ADD, depth),
+                None => {
+                    c.emit(Op::YIELD_VALUE, 0);
+                    c.emit(Op::POP_TOP, 0)
+                }
             };
             for (start, exit) in exits.into_iter().rev() {
                 c.emit(Op::JUMP_BACKWARD, start as u32);
                 c.patch(exit);
+            }
+            if build.is_none() {
+                c.emit_const(Value::None);
             }
             c.emit(Op::RETURN_VALUE, 0);
             Ok(())

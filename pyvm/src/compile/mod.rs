@@ -17,6 +17,7 @@ mod parse;
 mod stmt;
 mod symtable;
 mod targets;
+mod with;
 
 use std::sync::Arc;
 

@@ -141,6 +141,24 @@ opcodes! {
     /// read in place, not cloned. The `LOAD_ATTR` it replaced stays as a `NOP` whose
     /// position errors report.
     LOAD_FAST_ATTR => |a| 1;
+    /// First instruction of a generator's code: its frame (with the arguments bound)
+    /// becomes a generator object, returned to the caller.
+    RETURN_GENERATOR => |a| 1;
+    /// Suspend the generator, handing the top to whoever resumed it; on resumption
+    /// the sent value is pushed. a = 1: the yield of a `yield from`.
+    YIELD_VALUE => |a| 0;
+    /// `yield from`'s operand: a generator as it is, anything else through `iter()`.
+    GET_YIELD_FROM_ITER => |a| 0;
+    /// [sub, value] -> [sub, item] (sub yielded, falls through to YIELD_VALUE 1) or
+    /// [return value] and jump to `a` when the sub-iterator is done.
+    SEND => |a| 0;
+    /// mgr -> [mgr.__exit__, mgr.__enter__()].
+    BEFORE_WITH => |a| 1;
+    /// SETUP_FINALLY for a `with` body: the depth left to the handler excludes the
+    /// `__enter__` result on top.
+    SETUP_WITH => |a| 0;
+    /// [exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, None)].
+    WITH_EXCEPT_START => |a| 1;
 }
 
 /// `BINARY_OP` arguments (CPython 3.11's numbering).
@@ -161,6 +179,8 @@ impl Op {
                 | Op::JUMP_IF_TRUE_OR_POP
                 | Op::FOR_ITER
                 | Op::SETUP_FINALLY
+                | Op::SETUP_WITH
+                | Op::SEND
         )
     }
 }

@@ -150,7 +150,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::POP_TOP, 0);
             }
             Stmt::ClassDef(c) => self.class_def(c)?,
-            Stmt::With(_) => return Err(self.unsupported("'with' statements", s.range())),
+            Stmt::With(w) => self.with_stmt(w)?,
             Stmt::Match(_) => return Err(self.unsupported("'match' statements", s.range())),
             Stmt::TypeAlias(_) => return Err(self.unsupported("type aliases", s.range())),
             Stmt::IpyEscapeCommand(_) => return Err(self.err("invalid syntax", s.range())),
@@ -302,6 +302,14 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::POP_BLOCK, 0);
                     pop_under(self, Op::POP_TOP);
                     pop_under(self, Op::POP_EXCEPT);
+                }
+                FBlock::With(at) => {
+                    let at = *at;
+                    self.emit(Op::POP_BLOCK, 0);
+                    if preserve_tos {
+                        self.emit(Op::ROT_TWO, 0);
+                    }
+                    self.exit_with_nones(at);
                 }
                 FBlock::Handler(name) => {
                     if let Some(name) = *name {

@@ -1,7 +1,13 @@
 //! The symbol-table pass: which names are local, global, cell or free in each scope,
-//! and the SyntaxErrors CPython raises here rather than in its parser (`return`
-//! outside a function, `break` outside a loop, `nonlocal` at module level, duplicate
-//! parameters, a `nonlocal` with no binding).
+//! which functions are generators (a `yield` anywhere in the body), and the
+//! SyntaxErrors CPython raises here rather than in its parser (`return` outside a
+//! function, `break` outside a loop, `nonlocal` at module level, duplicate parameters,
+//! a `nonlocal` with no binding, `yield` outside a function or inside a comprehension,
+//! assignment expressions a comprehension cannot have).
+//!
+//! An assignment expression in a comprehension binds in the nearest enclosing
+//! function (a free variable of the comprehension, a cell there) or module (a global
+//! of the comprehension), as PEP 572 says.
 
 use std::collections::{HashMap, HashSet};
 
@@ -71,6 +77,14 @@ pub struct Scope {
     children: Vec<usize>,
     /// Where each `nonlocal` name was declared (for the error message).
     nonlocal_at: HashMap<String, TextRange>,
+    /// A function with a `yield` (or a generator expression): its code starts with
+    /// `RETURN_GENERATOR`.
+    pub generator: bool,
+    /// A comprehension's kind as CPython's messages name it ("list comprehension").
+    comp_name: &'static str,
+    /// A comprehension's iteration variables (an assignment expression may not
+    /// rebind them).
+    comp_targets: Vec<String>,
 }
 
 impl Scope {
@@ -84,6 +98,9 @@ impl Scope {
             frees: Vec::new(),
             children: Vec::new(),
             nonlocal_at: HashMap::new(),
+            generator: false,
+            comp_name: "",
+            comp_targets: Vec::new(),
         }
     }
 
@@ -140,6 +157,8 @@ struct Builder<'e> {
     by_node: HashMap<usize, usize>,
     stack: Vec<usize>,
     loops: Vec<u32>,
+    /// Per open scope: how many comprehension iterable expressions it is inside.
+    comp_iter: Vec<u32>,
     err: &'e dyn Fn(&str, TextRange) -> CompileError,
 }
 
@@ -152,6 +171,7 @@ pub fn build(
         by_node: HashMap::new(),
         stack: vec![0],
         loops: vec![0],
+        comp_iter: vec![0],
         err,
     };
     b.stmts(module)?;
@@ -238,7 +258,12 @@ impl Builder<'_> {
     }
 
     fn note(&mut self, name: &str, set: impl FnOnce(&mut Flags)) {
-        let s = self.cur();
+        let i = *self.stack.last().unwrap_or(&0);
+        self.note_in(i, name, set);
+    }
+
+    fn note_in(&mut self, scope: usize, name: &str, set: impl FnOnce(&mut Flags)) {
+        let s = &mut self.scopes[scope];
         if !s.flags.contains_key(name) {
             s.order.push(name.to_owned());
         }
@@ -253,11 +278,76 @@ impl Builder<'_> {
         self.by_node.insert(node as *const T as usize, id);
         self.stack.push(id);
         self.loops.push(0);
+        self.comp_iter.push(0);
     }
 
     fn pop_scope(&mut self) {
         self.stack.pop();
         self.loops.pop();
+        self.comp_iter.pop();
+    }
+
+    /// A comprehension's iterable expression (assignment expressions are refused).
+    fn comp_iterable(&mut self, e: &Expr) -> Result<(), CompileError> {
+        let at = self.comp_iter.len() - 1;
+        self.comp_iter[at] += 1;
+        let r = self.expr(e);
+        self.comp_iter[at] -= 1;
+        r
+    }
+
+    /// A `yield` or `yield from` at `r`: the current function is a generator.
+    fn saw_yield(&mut self, r: TextRange) -> Result<(), CompileError> {
+        let (kind, comp) = (self.cur().kind, self.cur().comp_name);
+        match kind {
+            ScopeKind::Module | ScopeKind::Class => Err((self.err)("'yield' outside function", r)),
+            ScopeKind::Comprehension => Err((self.err)(&format!("'yield' inside {comp}"), r)),
+            ScopeKind::Function => {
+                self.cur().generator = true;
+                Ok(())
+            }
+        }
+    }
+
+    /// The target `name` (at `r`) of an assignment expression inside a comprehension:
+    /// bound in the nearest enclosing function or module.
+    fn comp_named(&mut self, name: &str, r: TextRange) -> Result<(), CompileError> {
+        let mut i = self.stack.len() - 1;
+        while i > 0 && self.scopes[self.stack[i]].kind == ScopeKind::Comprehension {
+            if self.scopes[self.stack[i]]
+                .comp_targets
+                .iter()
+                .any(|t| t == name)
+            {
+                return Err((self.err)(
+                    &format!(
+                        "assignment expression cannot rebind comprehension iteration variable '{name}'"
+                    ),
+                    r,
+                ));
+            }
+            i -= 1;
+        }
+        let owner = self.stack[i];
+        if self.scopes[owner].kind == ScopeKind::Class {
+            return Err((self.err)(
+                "assignment expression within a comprehension cannot be used in a class body",
+                r,
+            ));
+        }
+        let module = self.scopes[owner].kind == ScopeKind::Module;
+        self.note_in(owner, name, |f| f.assigned = true);
+        for j in i + 1..self.stack.len() {
+            let s = self.stack[j];
+            self.note_in(s, name, |f| {
+                if module {
+                    f.global = true;
+                } else {
+                    f.nonlocal = true;
+                }
+            });
+        }
+        Ok(())
     }
 
     fn in_function(&self) -> bool {
@@ -464,6 +554,15 @@ impl Builder<'_> {
                     self.cur().nonlocal_at.insert(name.to_owned(), s.range());
                 }
             }
+            Stmt::With(w) => {
+                for item in &w.items {
+                    self.expr(&item.context_expr)?;
+                    if let Some(t) = &item.optional_vars {
+                        self.target(t)?;
+                    }
+                }
+                self.stmts(&w.body)?;
+            }
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Break(b) if self.loops.last() == Some(&0) => {
                 return Err((self.err)("'break' outside loop", b.range()));
@@ -503,17 +602,26 @@ impl Builder<'_> {
         node: &T,
         gens: &[ast::Comprehension],
         elts: &[&Expr],
+        name: &'static str,
     ) -> Result<(), CompileError> {
         let Some(first) = gens.first() else {
             return Ok(());
         };
-        self.expr(&first.iter)?;
+        self.comp_iterable(&first.iter)?;
         self.push_scope(node, ScopeKind::Comprehension);
         self.note(".0", |f| f.param = true);
-        self.cur().params = vec![".0".to_owned()];
+        let s = self.cur();
+        s.params = vec![".0".to_owned()];
+        s.comp_name = name;
+        s.generator = name == "generator expression";
+        for g in gens {
+            let mut names = Vec::new();
+            target_names(&g.target, &mut names);
+            self.cur().comp_targets.extend(names);
+        }
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
-                self.expr(&g.iter)?;
+                self.comp_iterable(&g.iter)?;
             }
             self.target(&g.target)?;
             g.ifs.iter().try_for_each(|e| self.expr(e))?;
@@ -543,8 +651,36 @@ impl Builder<'_> {
             }
             Expr::BoolOp(b) => b.values.iter().try_for_each(|v| self.expr(v))?,
             Expr::Named(n) => {
-                self.expr(&n.value)?;
-                self.target(&n.target)?;
+                if self.comp_iter.last().is_some_and(|c| *c > 0) {
+                    return Err((self.err)(
+                        "assignment expression cannot be used in a comprehension iterable expression",
+                        e.range(),
+                    ));
+                }
+                match (&*n.target, self.cur().kind) {
+                    (Expr::Name(t), ScopeKind::Comprehension) => {
+                        self.comp_named(t.id.as_str(), t.range())?;
+                        self.expr(&n.value)?;
+                    }
+                    _ => {
+                        self.expr(&n.value)?;
+                        self.target(&n.target)?;
+                    }
+                }
+            }
+            Expr::Yield(y) => {
+                self.saw_yield(e.range())?;
+                if let Some(v) = &y.value {
+                    self.expr(v)?;
+                }
+            }
+            Expr::YieldFrom(y) => {
+                self.saw_yield(e.range())?;
+                self.expr(&y.value)?;
+            }
+            Expr::Await(a) => self.expr(&a.value)?,
+            Expr::Generator(g) => {
+                self.comprehension(g, &g.generators, &[&g.elt], "generator expression")?
             }
             Expr::BinOp(b) => {
                 self.expr(&b.left)?;
@@ -578,14 +714,18 @@ impl Builder<'_> {
             Expr::Set(s) => s.elts.iter().try_for_each(|v| self.expr(v))?,
             Expr::List(s) => s.elts.iter().try_for_each(|v| self.expr(v))?,
             Expr::Tuple(s) => s.elts.iter().try_for_each(|v| self.expr(v))?,
-            Expr::ListComp(c) => self.comprehension(c, &c.generators, &[&c.elt])?,
-            Expr::SetComp(c) => self.comprehension(c, &c.generators, &[&c.elt])?,
+            Expr::ListComp(c) => {
+                self.comprehension(c, &c.generators, &[&c.elt], "list comprehension")?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c, &c.generators, &[&c.elt], "set comprehension")?
+            }
             Expr::DictComp(c) => {
                 let mut elts = vec![&*c.value];
                 if let Some(k) = &c.key {
                     elts.insert(0, k);
                 }
-                self.comprehension(c, &c.generators, &elts)?
+                self.comprehension(c, &c.generators, &elts, "dict comprehension")?
             }
             Expr::Compare(c) => {
                 self.expr(&c.left)?;
@@ -635,5 +775,16 @@ impl Builder<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// The names an assignment target binds.
+fn target_names(t: &Expr, out: &mut Vec<String>) {
+    match t {
+        Expr::Name(n) => out.push(n.id.to_string()),
+        Expr::Tuple(t) => t.elts.iter().for_each(|e| target_names(e, out)),
+        Expr::List(t) => t.elts.iter().for_each(|e| target_names(e, out)),
+        Expr::Starred(s) => target_names(&s.value, out),
+        _ => {}
     }
 }

@@ -236,6 +236,11 @@ fn stdin(cx: &mut Cx, args: Args) -> PyResult<Value> {
     stdin_of(cx)
 }
 
+/// The current micro-thread's stdin, if it has one.
+pub fn stdin_opt(cx: &mut Cx) -> Option<Value> {
+    cx.th.obj.as_ref().and_then(|o| o.stdin())
+}
+
 /// The current micro-thread's stdin (a pipe or an iterator).
 pub fn stdin_of(cx: &mut Cx) -> PyResult<Value> {
     match cx.th.obj.as_ref().and_then(|o| o.stdin()) {

@@ -52,6 +52,7 @@ impl PyFile {
 pub static METHODS: &[NativeDef] = super::methods::natives![
     "read" => read, "readline" => readline, "readlines" => readlines, "write" => write,
     "writelines" => writelines, "close" => close, "flush" => flush,
+    "__enter__" => enter, "__exit__" => exit,
 ];
 
 /// The Python exception for an OS error on `path`, CPython style: a
@@ -283,4 +284,19 @@ fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     f.handle = Handle::Closed;
     Ok(Value::None)
+}
+
+/// `with open(...) as f:` — the file itself, unless it is closed already.
+fn enter(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__enter__", 0, 0)?;
+    if file_of(args.at(0)).borrow(cx.gil).closed() {
+        return Err(closed_error().into());
+    }
+    Ok(args.at(0).clone())
+}
+
+/// The end of a `with` block (any arguments): close the file; never suppresses.
+fn exit(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__exit__", 0, usize::MAX)?;
+    close(cx, Args::new([args.at(0).clone()]))
 }

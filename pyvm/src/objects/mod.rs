@@ -9,6 +9,7 @@ pub mod file;
 pub mod float;
 pub mod format;
 pub mod function;
+pub mod generator;
 pub mod gil;
 pub mod int;
 pub mod iter;

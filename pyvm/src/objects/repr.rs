@@ -395,6 +395,14 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 Ok(())
             })?;
         }
+        Value::Generator(g) => {
+            let _ = write!(
+                out,
+                "<generator object {} at 0x{:x}>",
+                g.borrow(gil).code.qualname,
+                v.heap_ptr().unwrap_or(0)
+            );
+        }
     }
     Ok(())
 }

@@ -40,6 +40,7 @@ pub enum Kind {
     Property,
     Super,
     NotImplemented,
+    Generator,
 }
 
 /// A type object: a built-in type (immutable, shared by every thread) or a class made
@@ -245,6 +246,7 @@ builtin_types! {
     property: "property" = Property,
     super_: "super" = Super,
     not_implemented: "NotImplementedType" = NotImplemented,
+    generator: "generator" = Generator,
 }
 
 static TYPES: OnceLock<Types> = OnceLock::new();
@@ -333,6 +335,7 @@ impl Types {
             },
             Value::Super(_) => &self.super_,
             Value::Object(_) => &self.object,
+            Value::Generator(_) => &self.generator,
         }
     }
 }

@@ -71,6 +71,8 @@ pub enum Value {
     Super(Arc<Super>),
     /// An object a built-in module defines (`functools.partial`).
     Object(Arc<super::object::Object>),
+    /// A generator (its suspended frame and stack; see `objects::generator`).
+    Generator(super::generator::GenRef),
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
@@ -113,6 +115,7 @@ impl Clone for Value {
             Value::Descr(x) => Value::Descr(x.clone()),
             Value::Super(x) => Value::Super(x.clone()),
             Value::Object(x) => Value::Object(x.clone()),
+            Value::Generator(x) => Value::Generator(x.clone()),
         }
     }
 }
@@ -228,6 +231,7 @@ impl Value {
             Descr(a) => Arc::as_ptr(a) as usize,
             Super(a) => Arc::as_ptr(a) as usize,
             Object(a) => Arc::as_ptr(a) as usize,
+            Generator(a) => Arc::as_ptr(a) as usize,
             _ => return Option::None,
         })
     }

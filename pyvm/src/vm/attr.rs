@@ -223,6 +223,18 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             "mode" => return Ok(Value::str(&f.borrow(gil).mode)),
             _ => {}
         },
+        Value::Generator(g) => match name {
+            "__name__" => return Ok(Value::str(&g.borrow(gil).code.name)),
+            "__qualname__" => return Ok(Value::str(&g.borrow(gil).code.qualname)),
+            "gi_running" => {
+                let running = matches!(
+                    g.borrow(gil).state,
+                    crate::objects::generator::GenState::Running
+                );
+                return Ok(Value::Bool(running));
+            }
+            _ => {}
+        },
         Value::Range(r) => match name {
             "start" => return Ok(Value::Int(r.start)),
             "stop" => return Ok(Value::Int(r.stop)),

@@ -12,6 +12,7 @@ use super::call::{self, Called};
 use super::class::{self, Attr};
 use super::dunder;
 use super::frame::Ret;
+use super::generator;
 use super::globals;
 use super::ops;
 use super::ret::{self, After};
@@ -44,7 +45,7 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
     run_from(th, gil, stop, None)
 }
 
-/// [`run`], first delivering `pending` (an exception to raise in the top frame).
+/// [`run`], first raising `pending` in the top frame (a `throw()` into a generator).
 pub(crate) fn run_from(
     th: &mut MicroThread,
     gil: Gil<'_>,
@@ -121,13 +122,73 @@ pub(crate) fn run_from(
                 }
             }};
         }
+        // What a generator's resumption left (`vm::generator`).
+        macro_rules! resumed {
+            ($e:expr) => {
+                match unwind!($e) {
+                    generator::Resumed::Frame => continue 'frame,
+                    generator::Resumed::Value(v) => th.stack.push(v),
+                    generator::Resumed::Raise(e) => {
+                        pending = Some((e, Raise::Propagated));
+                        continue 'frame;
+                    }
+                }
+            };
+        }
+        // What a frame's follow-up left for the caller (the frame is popped).
+        macro_rules! after {
+            ($e:expr) => {
+                match $e {
+                    Ok(After::Value(x)) => {
+                        if th.frames.len() <= stop {
+                            return Outcome::Returned(x);
+                        }
+                        th.stack.push(x);
+                        continue 'frame;
+                    }
+                    Ok(After::Frame) => continue 'frame,
+                    Ok(After::Nothing) => {
+                        if th.frames.len() <= stop {
+                            return Outcome::Returned(Value::None);
+                        }
+                        continue 'frame;
+                    }
+                    Err(e) => {
+                        if th.frames.len() <= stop {
+                            return Outcome::Raised(e);
+                        }
+                        pending = Some((e, Raise::Fresh));
+                        continue 'frame;
+                    }
+                }
+            };
+        }
+        // The popped frame with follow-up `$ret` returned `$v`.
+        macro_rules! leave {
+            ($ret:expr, $v:expr) => {{
+                let (r, v) = ($ret, $v);
+                if !matches!(r, Ret::Push) {
+                    after!(ret::returned(gil, th, r, v));
+                }
+                if th.frames.len() <= stop {
+                    return Outcome::Returned(v);
+                }
+                th.stack.push(v);
+                continue 'frame;
+            }};
+        }
         macro_rules! do_call {
             ($callable:expr, $args:expr) => {{
                 th.frames[fi].ip = ip;
                 if super::attention() {
                     raise!(super::take_interrupt());
                 }
-                called!(call::invoke(gil, th, $callable, $args))
+                let (callable, args) = ($callable, $args);
+                if let Some(r) = generator::loop_call(gil, th, &callable, &args) {
+                    resumed!(r)
+                } else {
+                    called!(call::invoke(gil, th, callable, args))
+                }
             }};
         }
         // A call whose result goes through follow-up `$ret` (see `frame::Ret`).
@@ -388,8 +449,10 @@ pub(crate) fn run_from(
                         // A method: `self` is already in place as the first argument.
                         let args = call::take_args(&mut th.stack, head + 1);
                         let callable = pop!();
-                        if let Value::Native(n) = callable {
-                            // LOAD_METHOD found it on `self`'s own type: no self check.
+                        let direct = matches!(callable, Value::Native(n) if !crate::objects::generator::is_method(n));
+                        if let (true, Value::Native(n)) = (direct, &callable) {
+                            // LOAD_METHOD found it on `self`'s own type: no self check
+                            // (generator methods resume frames: see `do_call!`).
                             th.frames[fi].ip = ip;
                             let prev = std::mem::replace(&mut th.native_name, n.name);
                             let mut cx = Cx { gil, th };
@@ -607,7 +670,15 @@ pub(crate) fn run_from(
                         th.stack.push(Value::Bool(r != (arg == 1)));
                         continue;
                     }
-                    let r = tri!(ops::contains(gil, &container, &item));
+                    let r = if super::iterate::is_iterator(gil, &container) {
+                        th.frames[fi].ip = ip;
+                        let mut cx = Cx { gil, th };
+                        unwind!(super::iterate::iterator_contains(
+                            &mut cx, &container, &item
+                        ))
+                    } else {
+                        tri!(ops::contains(gil, &container, &item))
+                    };
                     th.stack.push(Value::Bool(r != (arg == 1)));
                 }
                 Op::BINARY_SUBSCR => {
@@ -800,6 +871,12 @@ pub(crate) fn run_from(
                             call_then!(f, vec![it], Ret::ForIter(arg as usize));
                             continue;
                         }
+                        Value::Generator(g) => {
+                            let g = g.clone();
+                            th.frames[fi].ip = ip;
+                            resumed!(generator::for_iter(gil, th, &g));
+                            continue;
+                        }
                         _ => None,
                     };
                     let next = match next {
@@ -820,34 +897,54 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::RETURN_VALUE => {
-                    let mut v = pop!();
+                    let v = pop!();
                     let f = th.frames.pop().expect("a frame to return from");
                     th.stack.truncate(f.floor);
                     th.blocks.truncate(f.block_base);
-                    if !matches!(f.ret, Ret::Push) {
-                        match ret::returned(gil, th, f.ret, v) {
-                            Ok(After::Value(x)) => v = x,
-                            Ok(After::Frame) => continue 'frame,
-                            Ok(After::Nothing) => {
-                                if th.frames.len() <= stop {
-                                    return Outcome::Returned(Value::None);
-                                }
-                                continue 'frame;
-                            }
-                            Err(e) => {
-                                if th.frames.len() <= stop {
-                                    return Outcome::Raised(e);
-                                }
-                                pending = Some((e, Raise::Fresh));
-                                continue 'frame;
-                            }
-                        }
+                    leave!(f.ret, v);
+                }
+                Op::RETURN_GENERATOR => {
+                    th.frames[fi].ip = ip;
+                    let f = th.frames.pop().expect("a frame to make a generator of");
+                    let (v, r) = generator::create(th, f);
+                    leave!(r, v);
+                }
+                Op::YIELD_VALUE => {
+                    let v = pop!();
+                    th.frames[fi].ip = ip;
+                    let f = th.frames.pop().expect("a frame to yield from");
+                    after!(generator::suspend(gil, th, f, v));
+                }
+                Op::GET_YIELD_FROM_ITER => {
+                    if !matches!(top!(), Value::Generator(_)) {
+                        let v = pop!();
+                        th.stack.push(tri!(ops::get_iter(gil, &v)));
                     }
-                    if th.frames.len() <= stop {
-                        return Outcome::Returned(v);
-                    }
-                    th.stack.push(v);
-                    continue 'frame;
+                }
+                Op::SEND => {
+                    let v = pop!();
+                    th.frames[fi].ip = ip;
+                    resumed!(generator::send_op(gil, th, v));
+                }
+                Op::BEFORE_WITH => {
+                    let mgr = pop!();
+                    th.frames[fi].ip = ip;
+                    let (enter, exit) = tri!(ops::with_methods(gil, &mgr));
+                    th.stack.push(exit);
+                    do_call!(enter, Args::new([]));
+                }
+                Op::SETUP_WITH => {
+                    let depth = th.stack.len() - 1;
+                    th.blocks.push(super::frame::Block {
+                        handler: arg as usize,
+                        depth,
+                    });
+                }
+                Op::WITH_EXCEPT_START => {
+                    let n = th.stack.len();
+                    let (exit, exc) = (th.stack[n - 3].clone(), th.stack[n - 1].clone());
+                    let typ = Value::Type(types().of(&exc));
+                    do_call!(exit, Args::new([typ, exc, Value::None]));
                 }
                 Op::MAKE_FUNCTION => {
                     let code_v = pop!();
@@ -902,12 +999,13 @@ pub(crate) fn run_from(
                     th.frames[fi].ip = ip;
                     match exc {
                         None => {
-                            if th.handled.is_null() {
+                            let handled = generator::topmost_handled(gil, th);
+                            if handled.is_null() {
                                 raise!(crate::objects::exception::runtime_error(
                                     "No active exception to reraise"
                                 ));
                             }
-                            pending = Some((unwind::as_err(th.handled.clone()), Raise::Reraise));
+                            pending = Some((unwind::as_err(handled), Raise::Reraise));
                             continue 'frame;
                         }
                         Some(e) => {

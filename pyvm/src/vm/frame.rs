@@ -76,6 +76,9 @@ pub enum Ret {
     /// The body of this module, run by `IMPORT_NAME`: push the module for the
     /// importer, or take it out of `sys.modules` if the body raises (`vm::import`).
     Import(Arc<crate::objects::module::Module>),
+    /// A resumed generator's frame: what its resumer wants when it yields, returns or
+    /// raises (`vm::generator`).
+    Gen(crate::objects::generator::GenRef),
 }
 
 /// An active `SETUP_FINALLY`: where to jump and how deep the stack was.

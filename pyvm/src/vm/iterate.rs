@@ -88,6 +88,7 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
             size: s.len(),
         },
         Value::Object(o) if o.0.as_any().is::<crate::mt::pipe::Pipe>() => return Ok(v.clone()),
+        Value::Generator(_) => return Ok(v.clone()),
         Value::Iter(it) => match &*it.borrow(gil) {
             Iter::View { dict, part } => Iter::Dict {
                 dict: dict.clone(),
@@ -109,12 +110,38 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
     }))
 }
 
-/// `next(it)`; `None` when exhausted. Steps `map`/`filter`/`zip`/`enumerate` too.
-pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
-    if let Value::Object(o) = it {
-        if let Some(r) = o.0.next(cx) {
-            return r;
+/// Is `v` an iterator (`in` then consumes it up to the item), not a dict view?
+pub fn is_iterator(gil: Gil<'_>, v: &Value) -> bool {
+    match v {
+        Value::Generator(_) => true,
+        Value::Iter(it) => !it.borrow(gil).is_view(),
+        _ => false,
+    }
+}
+
+/// `item in it` for an iterator: steps it until an equal item turns up.
+pub fn iterator_contains(cx: &mut Cx<'_, '_>, it: &Value, item: &Value) -> PyResult<bool> {
+    while let Some(x) = iter_next(cx, it)? {
+        if x.is(item) || crate::objects::compare::eq(cx.gil, &x, item)? {
+            return Ok(true);
         }
+    }
+    Ok(false)
+}
+
+/// `next(it)`; `None` when exhausted. Steps `map`/`filter`/`zip`/`enumerate` and
+/// generators (in a nested loop) too.
+pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
+    match it {
+        Value::Generator(g) => return crate::vm::generator::step(cx, g),
+        // A file is its own iterator (`next(f)` reads a line).
+        Value::File(f) => return Ok(f.borrow_mut(cx.gil).read_line()?),
+        Value::Object(o) => {
+            if let Some(r) = o.0.next(cx) {
+                return r;
+            }
+        }
+        _ => {}
     }
     if crate::objects::class::is_user(it) {
         let f = super::class::special_or(cx.gil, it, "__next__")?;

@@ -14,6 +14,7 @@ pub mod detached;
 pub mod dunder;
 pub(crate) mod eval;
 pub mod frame;
+pub(crate) mod generator;
 pub mod globals;
 pub(crate) mod import;
 pub mod iterate;
@@ -37,7 +38,9 @@ use thread::MicroThread;
 
 /// How a run of the dispatch loop ended.
 ///
-/// Generators (pyvm part 2) add `Yielded(Value)`.
+/// A generator's yield ends a run only when the run was started for that generator
+/// (a native stepping it); its follow-up (`vm::generator`) hands the value over as
+/// `Returned`.
 pub enum Outcome {
     /// The frame the run started for returned this value.
     Returned(Value),

@@ -579,3 +579,22 @@ pub fn exception_matches(gil: Gil<'_>, exc: &Value, typ: &Value) -> Result<bool,
         )),
     }
 }
+
+/// `BEFORE_WITH`: the context manager's `__enter__` and `__exit__` (looked up like any
+/// attribute, so bound methods of any kind come back), with CPython's errors.
+pub fn with_methods(gil: Gil<'_>, mgr: &Value) -> Result<(Value, Value), PyErr> {
+    let missing = |e: PyErr, what: &str| {
+        if e.is_instance(&types().exc.attribute_error) {
+            type_error(format!(
+                "'{}' object does not support the context manager protocol{what}",
+                type_name(mgr)
+            ))
+        } else {
+            e
+        }
+    };
+    let enter = getattr(gil, mgr, "__enter__").map_err(|e| missing(e, ""))?;
+    let exit =
+        getattr(gil, mgr, "__exit__").map_err(|e| missing(e, " (missed __exit__ method)"))?;
+    Ok((enter, exit))
+}

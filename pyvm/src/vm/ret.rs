@@ -13,7 +13,8 @@ use crate::objects::value::Value;
 pub(crate) enum After {
     /// This value is the result of the caller's pending instruction.
     Value(Value),
-    /// The follow-up pushed another frame: the loop continues in it.
+    /// The follow-up pushed another frame, or moved the caller's `ip`: the loop
+    /// continues in the top frame.
     Frame,
     /// The caller's pending instruction makes no value.
     Nothing,
@@ -109,6 +110,7 @@ pub(crate) fn returned(
             let a = returned(gil, th, inner, v)?;
             then(gil, th, a, outer)
         }
+        Ret::Gen(g) => super::generator::returned(gil, th, &g, v),
     }
 }
 
@@ -121,6 +123,7 @@ pub(crate) fn raised(
     err: PyErr,
 ) -> Result<After, PyErr> {
     match ret {
+        Ret::Gen(g) => super::generator::raised(gil, th, &g, err),
         Ret::ForIter(exit) if err.is_instance(&types().exc.stop_iteration) => {
             // The loop is over: drop the iterator, leave the loop.
             th.stack.pop();

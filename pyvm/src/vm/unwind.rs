@@ -65,10 +65,13 @@ pub(crate) fn handle(
     mut how: Raise,
     stop: usize,
 ) -> Result<Option<Value>, PyErr> {
-    if how == Raise::Fresh && !th.handled.is_null() && !th.handled.is(&err.value()) {
-        let mut st = err.0.state.borrow_mut(gil);
-        if st.context.is_none() && !chain_contains(gil, &th.handled, &err) {
-            st.context = Some(th.handled.clone());
+    if how == Raise::Fresh {
+        let handled = super::generator::topmost_handled(gil, th);
+        if !handled.is_null() && !handled.is(&err.value()) {
+            let mut st = err.0.state.borrow_mut(gil);
+            if st.context.is_none() && !chain_contains(gil, &handled, &err) {
+                st.context = Some(handled);
+            }
         }
     }
     loop {

@@ -53,6 +53,14 @@ mod classes {
     golden!(special_methods, "classes/special_methods.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
 }
+mod comprehensions {
+    use super::*;
+    golden!(augmented, "comprehensions/augmented.py");
+    golden!(nested, "comprehensions/nested.py");
+    golden!(walrus, "comprehensions/walrus.py");
+    golden!(walrus_iterable, "comprehensions/walrus_iterable.py");
+    golden!(walrus_rebind, "comprehensions/walrus_rebind.py");
+}
 mod containers {
     use super::*;
     golden!(bytes_ops, "containers/bytes_ops.py");
@@ -193,6 +201,33 @@ mod functools {
     golden!(partial_usage, "functools/partial_usage.py");
     golden!(pipeline, "functools/pipeline.py");
     golden!(reduce_usage, "functools/reduce_usage.py");
+}
+mod generators {
+    use super::*;
+    golden!(cleanup_finally, "generators/cleanup_finally.py");
+    golden!(close_ignored, "generators/close_ignored.py");
+    golden!(consumers, "generators/consumers.py");
+    golden!(context_in_generator, "generators/context_in_generator.py");
+    golden!(executing_errors, "generators/executing_errors.py");
+    golden!(genexpr_scope, "generators/genexpr_scope.py");
+    golden!(handled_state, "generators/handled_state.py");
+    golden!(lazy_infinite, "generators/lazy_infinite.py");
+    golden!(permutations, "generators/permutations.py");
+    golden!(pipeline, "generators/pipeline.py");
+    golden!(raise_stop_iteration, "generators/raise_stop_iteration.py");
+    golden!(send_accumulator, "generators/send_accumulator.py");
+    golden!(throw_basics, "generators/throw_basics.py");
+    golden!(throw_into_delegation, "generators/throw_into_delegation.py");
+    golden!(throw_uncaught, "generators/throw_uncaught.py");
+    golden!(tokenizer, "generators/tokenizer.py");
+    golden!(tree_walk, "generators/tree_walk.py");
+    golden!(uncaught_in_genexpr, "generators/uncaught_in_genexpr.py");
+    golden!(uncaught_in_sub, "generators/uncaught_in_sub.py");
+    golden!(unstarted_throw, "generators/unstarted_throw.py");
+    golden!(yield_from_delegation, "generators/yield_from_delegation.py");
+    golden!(yield_in_comprehension, "generators/yield_in_comprehension.py");
+    golden!(yield_in_genexpr, "generators/yield_in_genexpr.py");
+    golden!(yield_outside, "generators/yield_outside.py");
 }
 mod imports {
     use super::*;
@@ -378,4 +413,14 @@ mod traceback {
     golden!(format_exception_list, "traceback/format_exception_list.py");
     golden!(print_exc_stderr, "traceback/print_exc_stderr.py");
     golden!(recursion_repeat, "traceback/recursion_repeat.py");
+}
+mod with {
+    use super::*;
+    golden!(closed_file, "with/closed_file.py");
+    golden!(control_flow, "with/control_flow.py");
+    golden!(exceptions_in_body, "with/exceptions_in_body.py");
+    golden!(file_reader, "with/file_reader.py");
+    golden!(not_a_manager, "with/not_a_manager.py");
+    golden!(report_writer, "with/report_writer.py");
+    golden!(uncaught_in_body, "with/uncaught_in_body.py");
 }

@@ -16,7 +16,9 @@ fn new_iter(it: Iter) -> Value {
 pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if args.is_empty() && args.kw.is_empty() {
         // The proposal's `iter()`: the current micro-thread's stdin.
-        return crate::mt::module::stdin_of(cx);
+        if let Some(v) = crate::mt::module::stdin_opt(cx) {
+            return Ok(v);
+        }
     }
     args.check("iter", 1, 1)?;
     cx.iter(args.at(0))
@@ -24,18 +26,23 @@ pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if args.is_empty() && args.kw.is_empty() {
-        // The proposal's `next()`: from the current micro-thread's stdin.
-        let src = crate::mt::module::stdin_of(cx)?;
-        return match cx.next(&src)? {
-            Some(v) => Ok(v),
-            None => Err(stop_iteration().into()),
-        };
+        // The proposal's `next()`: from the current micro-thread's stdin (without
+        // one, CPython's arity error below).
+        if let Some(src) = crate::mt::module::stdin_opt(cx) {
+            return match crate::vm::ops::iter_next(cx, &src)? {
+                Some(v) => Ok(v),
+                None => Err(stop_iteration().into()),
+            };
+        }
     }
     args.check("next", 1, 2)?;
+    if let Value::Generator(g) = args.at(0) {
+        return crate::vm::generator::next_builtin(cx, g, args.get(1).cloned());
+    }
     let is_iter = match args.at(0) {
-        Value::Iter(_) => true,
+        Value::Iter(_) | Value::File(_) => true,
         Value::Object(o) => o.0.as_any().is::<crate::mt::pipe::Pipe>(),
-        _ => false,
+        v => crate::objects::class::special(cx.gil, v, "__next__").is_some(),
     };
     if !is_iter {
         return Err(type_error(format!(

@@ -38,6 +38,12 @@ pub fn is_len(def: &NativeDef) -> bool {
     std::ptr::eq(def, &FUNCS[1])
 }
 
+/// Is `def` the built-in `next` (the loop resumes a generator's frame for it)?
+pub fn is_next(def: &NativeDef) -> bool {
+    debug_assert_eq!(FUNCS[25].name, "next");
+    std::ptr::eq(def, &FUNCS[25])
+}
+
 pub fn make(gil: Gil<'_>) -> Module {
     let m = Module::new("builtins");
     for f in FUNCS {

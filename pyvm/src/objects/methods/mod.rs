@@ -39,6 +39,7 @@ fn table(kind: Kind) -> &'static [NativeDef] {
         Kind::Float => num::FLOAT_METHODS,
         Kind::Type => num::TYPE_STATICS,
         Kind::File => super::file::METHODS,
+        Kind::Generator => super::generator::METHODS,
         _ => &[],
     }
 }
@@ -58,6 +59,7 @@ fn kind_of(v: &Value) -> Kind {
         Value::Float(_) => Kind::Float,
         Value::Exception(_) => Kind::Exception,
         Value::File(_) => Kind::File,
+        Value::Generator(_) => Kind::Generator,
         _ => Kind::Object,
     }
 }

@@ -1,0 +1,635 @@
+//! Running generators on a micro-thread without nesting the dispatch loop.
+//!
+//! Resuming a generator moves its saved window (locals, operands, handler blocks) back
+//! on top of the micro-thread's value stack and pushes its frame with a follow-up,
+//! `Ret::Gen`, and the generator records what the resumer wants:
+//!
+//! | resumer (`How`)                  | on yield               | on return `v`               |
+//! |----------------------------------|------------------------|-----------------------------|
+//! | `FOR_ITER` (`For`)               | push the item          | pop the generator, jump out |
+//! | `next`/`send`/`throw` (`Call`)   | push the item          | raise `StopIteration(v)`    |
+//! | `next(g, d)` (`NextDefault`)     | push the item          | push `d`                    |
+//! | `close()` (`Close`)              | raise `RuntimeError`   | push `None`                 |
+//! | `SEND` of `yield from` (`YieldFrom`) | the delegator yields it | replace the sub-generator by `v`, jump out |
+//! | a native's nested loop (`Step`)  | the run ends with it   | the run ends, finished      |
+//!
+//! `YIELD_VALUE` moves the window back into the generator object (`suspend`), so a
+//! paused generator owns everything it needs on the heap. The resumer (`How`) and its
+//! handled exception are kept in the generator while it runs (one resumer at a time),
+//! so the follow-up is just `Ret::Gen(generator)`. An exception leaving the
+//! frame finishes the generator; a `StopIteration` becomes `RuntimeError: generator
+//! raised StopIteration` (PEP 479).
+//!
+//! `throw()` and `close()` on a generator paused in a `yield from` of another
+//! generator push the whole chain (each sub-generator with `YieldFrom`) and raise in
+//! the innermost one, as CPython's `gen_throw` forwards them; the exception then
+//! travels outwards through the ordinary unwinding. While closing, a sub-generator's
+//! return raises `GeneratorExit` in its delegator, and its yield a `RuntimeError`. A
+//! sub-iterator that is not a generator gets the exception thrown at the delegator's
+//! `yield from` (built-in iterators have no `throw`/`close`).
+//!
+//! A generator has its own handled exception (CPython's `gi_exc_state`): it is
+//! `MicroThread::handled` while the generator runs, saved with it when it yields, and
+//! the resumer's is restored when it yields, returns or raises. Implicit chaining and
+//! a bare `raise` look past an empty one to the resumers' ([`topmost_handled`]), as
+//! CPython's `_PyErr_GetTopmostException` walks its chain.
+
+use std::sync::Arc;
+
+use deferred::Unwind;
+
+use super::frame::{Block, Frame, Ret};
+use super::ret::After;
+use super::thread::{MicroThread, MAX_REENTRY};
+use super::unwind::Raise;
+use super::Outcome;
+use crate::compile::opcodes::Op;
+use crate::native::{Args, Cx, PyResult};
+use crate::objects::exception::*;
+use crate::objects::generator::{GenRef, GenState, Generator};
+use crate::objects::gil::{Gil, GilCell};
+use crate::objects::types::{type_name, types};
+use crate::objects::value::Value;
+
+/// Who resumed a generator, and so what its yield, return or exception becomes (see
+/// the table above).
+pub enum How {
+    /// A `for` loop's `FOR_ITER` (the generator is on top of the caller's stack).
+    For,
+    /// `next(g)`, `g.send(v)`, `g.throw(...)`, `g.__next__()`.
+    Call,
+    /// `next(g, default)`.
+    NextDefault(Value),
+    /// `g.close()`: `GeneratorExit` (and `StopIteration`) leaving it mean `None`.
+    Close,
+    /// The sub-generator of a `yield from` (on top of the delegator's stack);
+    /// `closing`: resumed to be closed, so its return or yield is an error there.
+    YieldFrom { closing: bool },
+    /// A native stepping it in a nested loop (`list(g)`).
+    Step,
+}
+
+/// What to do with a generator.
+pub enum Action {
+    Send(Value),
+    Throw(PyErr),
+    Close,
+}
+
+/// What resuming left for the loop.
+pub enum Resumed {
+    /// Frames were pushed, or the caller's `ip` moved: continue in the top frame.
+    Frame,
+    /// Nothing was pushed: this is the result of the caller's instruction.
+    Value(Value),
+    /// Raise this in the top frame (its traceback starts there; no implicit chaining,
+    /// which was done already).
+    Raise(PyErr),
+}
+
+/// `RETURN_GENERATOR`: the popped frame `f` (arguments bound, nothing run) becomes a
+/// generator; returns it with the follow-up `f` had for its caller.
+pub(crate) fn create(th: &mut MicroThread, mut f: Frame) -> (Value, Ret) {
+    let stack = th.stack.split_off(f.base);
+    th.stack.truncate(f.floor);
+    th.blocks.truncate(f.block_base);
+    let ret = std::mem::replace(&mut f.ret, Ret::Push);
+    f.base = 0;
+    f.floor = 0;
+    f.block_base = 0;
+    let gen = Generator {
+        code: f.code.clone(),
+        state: GenState::Created,
+        frame: Some(f),
+        stack,
+        blocks: Vec::new(),
+        handled: Value::Null,
+        how: How::Call,
+        outer: Value::Null,
+    };
+    (Value::Generator(Arc::new(GilCell::new(gen))), ret)
+}
+
+/// Move a paused generator's frame and window onto the micro-thread (it is
+/// `Created` or `Suspended`); returns the exception it was handling (`Null`: none).
+fn push(gil: Gil<'_>, th: &mut MicroThread, gen: &GenRef, how: How) -> Value {
+    let base = th.stack.len();
+    let block_base = th.blocks.len();
+    let mut g = gen.borrow_mut(gil);
+    let Some(mut frame) = g.frame.take() else {
+        unreachable!("a paused generator has its frame")
+    };
+    // `append` moves the values in one copy and keeps the generator's buffer.
+    th.stack.append(&mut g.stack);
+    if !g.blocks.is_empty() {
+        th.blocks.extend(g.blocks.drain(..).map(|b| Block {
+            handler: b.handler,
+            depth: b.depth + base,
+        }));
+    }
+    let handled = std::mem::replace(&mut g.handled, Value::Null);
+    g.state = GenState::Running;
+    g.how = how;
+    g.outer = std::mem::replace(&mut th.handled, handled.clone());
+    drop(g);
+    frame.base = base;
+    frame.floor = base;
+    frame.block_base = block_base;
+    frame.ret = Ret::Gen(gen.clone());
+    th.frames.push(frame);
+    handled
+}
+
+/// The exception being handled, as `raise` and implicit chaining see it: the running
+/// code's own, else that of the nearest resumer handling one (each running
+/// generator's frame knows its resumer's).
+pub(crate) fn topmost_handled(gil: Gil<'_>, th: &MicroThread) -> Value {
+    if !th.handled.is_null() {
+        return th.handled.clone();
+    }
+    for f in th.frames.iter().rev() {
+        if let Ret::Gen(g) = &f.ret {
+            let outer = &g.borrow(gil).outer;
+            if !outer.is_null() {
+                return outer.clone();
+            }
+        }
+    }
+    Value::Null
+}
+
+/// The generator is done: drop what it kept; returns its resumer and the resumer's
+/// handled exception.
+fn finish(gil: Gil<'_>, gen: &GenRef) -> (How, Value) {
+    let mut g = gen.borrow_mut(gil);
+    g.state = GenState::Finished;
+    g.frame = None;
+    g.stack = Vec::new();
+    g.blocks = Vec::new();
+    g.handled = Value::Null;
+    let how = std::mem::replace(&mut g.how, How::Call);
+    let outer = std::mem::replace(&mut g.outer, Value::Null);
+    (how, outer)
+}
+
+/// Resume `gen` for the loop (or for [`run_nested`]).
+pub(crate) fn resume(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    gen: &GenRef,
+    action: Action,
+    how: How,
+) -> Result<Resumed, PyErr> {
+    let state = gen.borrow(gil).state;
+    match state {
+        GenState::Running => return Err(value_error("generator already executing")),
+        GenState::Finished => {
+            return match action {
+                // Thrown into a finished generator: raised as it is, in the caller.
+                Action::Throw(e) => Ok(Resumed::Raise(e)),
+                Action::Close => Ok(Resumed::Value(Value::None)),
+                Action::Send(_) => Ok(resumed(after_return(th, how, Value::None)?)),
+            };
+        }
+        GenState::Created => match &action {
+            Action::Send(v) if !matches!(v, Value::None) => {
+                return Err(type_error(
+                    "can't send non-None value to a just-started generator",
+                ));
+            }
+            // Closing a generator that never ran has nothing to run.
+            Action::Close => {
+                finish(gil, gen);
+                return Ok(Resumed::Value(Value::None));
+            }
+            _ => {}
+        },
+        GenState::Suspended => {}
+    }
+    if th.frames.len() >= th.recursion_limit {
+        return Err(recursion_error("maximum recursion depth exceeded"));
+    }
+    let handled = push(gil, th, gen, how);
+    Ok(match action {
+        Action::Send(v) => {
+            th.stack.push(v);
+            Resumed::Frame
+        }
+        Action::Throw(e) => Resumed::Raise(throw_down(gil, th, e, false, handled)),
+        Action::Close => {
+            let exit = PyErr::new(&types().exc.generator_exit, vec![]);
+            Resumed::Raise(throw_down(gil, th, exit, true, handled))
+        }
+    })
+}
+
+fn resumed(a: After) -> Resumed {
+    match a {
+        After::Value(v) => Resumed::Value(v),
+        After::Frame | After::Nothing => Resumed::Frame,
+    }
+}
+
+/// The top frame (a generator just pushed) receives `err`: while it is paused in a
+/// `yield from` of a paused generator, push that one too and go down. Returns the
+/// exception to raise in the innermost frame pushed, chained to the exception that
+/// generator was handling (`handled` for the first one).
+fn throw_down(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    mut err: PyErr,
+    closing: bool,
+    mut handled: Value,
+) -> PyErr {
+    while let Some(f) = th.frames.last_mut() {
+        let at_yield_from = f.ip > 0
+            && f.code
+                .instrs
+                .get(f.ip - 1)
+                .is_some_and(|i| i.op == Op::YIELD_VALUE && i.arg == 1);
+        if !at_yield_from {
+            break;
+        }
+        let Some(Value::Generator(sub)) = th.stack.last() else {
+            break;
+        };
+        let sub = sub.clone();
+        let state = sub.borrow(gil).state;
+        match state {
+            GenState::Suspended => {
+                // Back at the YIELD_VALUE: what the sub-generator yields is yielded
+                // again, and its return jumps past the SEND (at `ip - 1`).
+                f.ip -= 1;
+                handled = push(gil, th, &sub, How::YieldFrom { closing });
+            }
+            GenState::Running => {
+                err = value_error("generator already executing");
+                handled = Value::Null;
+                break;
+            }
+            GenState::Created | GenState::Finished => break,
+        }
+    }
+    if let Value::Exception(h) = &handled {
+        let mut st = err.0.state.borrow_mut(gil);
+        if st.context.is_none() && !Arc::ptr_eq(h, &err.0) {
+            st.context = Some(handled.clone());
+        }
+    }
+    err
+}
+
+/// `YIELD_VALUE` in the popped frame `f`: save it into its generator and hand `v` to
+/// the resumer.
+pub(crate) fn suspend(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    mut f: Frame,
+    v: Value,
+) -> Result<After, PyErr> {
+    let Ret::Gen(gen) = std::mem::replace(&mut f.ret, Ret::Push) else {
+        th.stack.truncate(f.floor);
+        th.blocks.truncate(f.block_base);
+        return Err(system_error("YIELD_VALUE outside a generator"));
+    };
+    let mut g = gen.borrow_mut(gil);
+    let base = f.base;
+    for v in th.stack.drain(base..) {
+        g.stack.push(v);
+    }
+    if th.blocks.len() > f.block_base {
+        g.blocks
+            .extend(th.blocks.drain(f.block_base..).map(|b| Block {
+                handler: b.handler,
+                depth: b.depth - base,
+            }));
+    }
+    let outer = std::mem::replace(&mut g.outer, Value::Null);
+    g.handled = std::mem::replace(&mut th.handled, outer);
+    f.base = 0;
+    f.floor = 0;
+    f.block_base = 0;
+    g.frame = Some(f);
+    g.state = GenState::Suspended;
+    let how = std::mem::replace(&mut g.how, How::Call);
+    drop(g);
+    match how {
+        How::Close | How::YieldFrom { closing: true } => {
+            Err(runtime_error("generator ignored GeneratorExit"))
+        }
+        _ => Ok(After::Value(v)),
+    }
+}
+
+/// The generator's frame returned `v` (it is popped).
+pub(crate) fn returned(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    gen: &GenRef,
+    v: Value,
+) -> Result<After, PyErr> {
+    let (how, outer) = finish(gil, gen);
+    th.handled = outer;
+    after_return(th, how, v)
+}
+
+/// What the generator's return of `v` means for its resumer.
+fn after_return(th: &mut MicroThread, how: How, v: Value) -> Result<After, PyErr> {
+    Ok(match how {
+        How::For => {
+            th.stack.pop();
+            jump_past(th);
+            After::Frame
+        }
+        How::Call => {
+            let args = if matches!(v, Value::None) {
+                vec![]
+            } else {
+                vec![v]
+            };
+            return Err(PyErr::new(&types().exc.stop_iteration, args));
+        }
+        How::NextDefault(d) => After::Value(d),
+        How::Close => After::Value(Value::None),
+        How::YieldFrom { closing: false } => {
+            th.stack.pop();
+            th.stack.push(v);
+            jump_past(th);
+            After::Frame
+        }
+        How::YieldFrom { closing: true } => {
+            return Err(PyErr::new(&types().exc.generator_exit, vec![]))
+        }
+        How::Step => After::Value(v),
+    })
+}
+
+/// The top frame's pending `FOR_ITER` or `SEND` (at `ip - 1`) jumps to its target.
+fn jump_past(th: &mut MicroThread) {
+    if let Some(f) = th.frames.last_mut() {
+        if let Some(ins) = f.ip.checked_sub(1).and_then(|i| f.code.instrs.get(i)) {
+            f.ip = ins.arg as usize;
+        }
+    }
+}
+
+/// An exception left the generator's frame (it is popped).
+pub(crate) fn raised(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    gen: &GenRef,
+    err: PyErr,
+) -> Result<After, PyErr> {
+    let (how, outer) = finish(gil, gen);
+    th.handled = outer;
+    let err = if err.is_instance(&types().exc.stop_iteration) {
+        let new = runtime_error("generator raised StopIteration");
+        {
+            let mut st = new.0.state.borrow_mut(gil);
+            st.cause = Some(err.value());
+            st.context = Some(err.value());
+            st.suppress_context = true;
+        }
+        new
+    } else {
+        err
+    };
+    match how {
+        How::Close if err.is_instance(&types().exc.generator_exit) => Ok(After::Value(Value::None)),
+        _ => Err(err),
+    }
+}
+
+/// Resume `gen` and run it in a nested loop until it yields or ends (for natives;
+/// bounded like `call::call_value`).
+fn run_nested(cx: &mut Cx<'_, '_>, gen: &GenRef, action: Action, how: How) -> PyResult<Value> {
+    let gil = cx.gil;
+    let th = &mut *cx.th;
+    if th.reentry >= MAX_REENTRY {
+        return Err(Unwind::Raise(recursion_error(
+            "maximum recursion depth exceeded",
+        )));
+    }
+    let depth = th.frames.len();
+    let pending = match resume(gil, th, gen, action, how)? {
+        Resumed::Value(v) => return Ok(v),
+        Resumed::Frame if th.frames.len() > depth => None,
+        Resumed::Frame => return Ok(Value::None),
+        Resumed::Raise(e) if th.frames.len() > depth => Some((e, Raise::Propagated)),
+        Resumed::Raise(e) => return Err(Unwind::Raise(e)),
+    };
+    th.reentry += 1;
+    let out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
+        super::eval::run_from(th, gil, depth, pending)
+    });
+    th.reentry -= 1;
+    match out {
+        Outcome::Returned(v) => Ok(v),
+        Outcome::Raised(e) => Err(Unwind::Raise(e)),
+        Outcome::Deferred => Err(Unwind::Deferred),
+    }
+}
+
+/// One step of a generator for a native (`list(gen)`, `sum(gen)`, ...): `None` when
+/// it is finished.
+pub fn step(cx: &mut Cx<'_, '_>, gen: &GenRef) -> PyResult<Option<Value>> {
+    let v = run_nested(cx, gen, Action::Send(Value::None), How::Step)?;
+    let done = matches!(gen.borrow(cx.gil).state, GenState::Finished);
+    Ok(if done { None } else { Some(v) })
+}
+
+fn gen_self(args: &Args, name: &str) -> Result<GenRef, PyErr> {
+    match args.get(0) {
+        Some(Value::Generator(g)) => Ok(g.clone()),
+        Some(v) => Err(type_error(format!(
+            "descriptor '{name}' for 'generator' objects doesn't apply to a '{}' object",
+            type_name(v)
+        ))),
+        None => Err(type_error(format!(
+            "unbound method generator.{name}() needs an argument"
+        ))),
+    }
+}
+
+/// `gen.send(value)`.
+pub fn send(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let g = gen_self(&args, "send")?;
+    args.check_method("send", 1, 1)?;
+    run_nested(cx, &g, Action::Send(args.at(1).clone()), How::Call)
+}
+
+/// `gen.__next__()`.
+pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let g = gen_self(&args, "__next__")?;
+    args.check_method("__next__", 0, 0)?;
+    run_nested(cx, &g, Action::Send(Value::None), How::Call)
+}
+
+/// `gen.throw(type[, value[, traceback]])` or `gen.throw(exception)`.
+pub fn throw(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let g = gen_self(&args, "throw")?;
+    let err = throw_arg(cx, &args)?;
+    run_nested(cx, &g, Action::Throw(err), How::Call)
+}
+
+/// `gen.close()`.
+pub fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let g = gen_self(&args, "close")?;
+    args.check_method("close", 0, 0)?;
+    run_nested(cx, &g, Action::Close, How::Close)
+}
+
+/// `next(gen[, default])` for a native caller: the return value travels in the
+/// `StopIteration` as with `__next__`.
+pub fn next_builtin(cx: &mut Cx, g: &GenRef, default: Option<Value>) -> PyResult<Value> {
+    let how = match default {
+        Some(d) => How::NextDefault(d),
+        None => How::Call,
+    };
+    run_nested(cx, g, Action::Send(Value::None), how)
+}
+
+/// The exception `throw()`'s arguments (after `self`) describe, as CPython builds it.
+fn throw_arg(cx: &mut Cx, args: &Args) -> PyResult<PyErr> {
+    if !args.kw.is_empty() {
+        return Err(type_error("generator.throw() takes no keyword arguments").into());
+    }
+    let n = args.len().saturating_sub(1);
+    if n == 0 {
+        return Err(type_error("throw expected at least 1 argument, got 0").into());
+    }
+    if n > 3 {
+        return Err(type_error(format!("throw expected at most 3 arguments, got {n}")).into());
+    }
+    let typ = args.at(1);
+    let val = args.get(2).cloned().unwrap_or(Value::None);
+    if args.get(3).is_some_and(|tb| !matches!(tb, Value::None)) {
+        return Err(type_error("throw() third argument must be a traceback object").into());
+    }
+    match typ {
+        Value::Type(t) if t.is_subtype(&types().exc.base_exception) => {
+            let made = match &val {
+                Value::Exception(e) if e.typ.is_subtype(t) => val.clone(),
+                Value::None => cx.call_args(typ, Args::new([]))?,
+                Value::Tuple(items) => cx.call_args(typ, Args::new(items.iter().cloned()))?,
+                v => cx.call_args(typ, Args::new([v.clone()]))?,
+            };
+            Ok(super::unwind::as_err(made))
+        }
+        Value::Exception(e) => {
+            if !matches!(val, Value::None) {
+                return Err(type_error("instance exception may not have a separate value").into());
+            }
+            Ok(PyErr(e.clone()))
+        }
+        other => Err(type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            type_name(other)
+        ))
+        .into()),
+    }
+}
+
+/// A call the loop runs itself because it resumes a generator (`next(gen[, d])`,
+/// `gen.send(v)`, `gen.throw(...)`, `gen.close()`, `gen.__next__()`): the generator's
+/// frame is pushed instead of a native running it in a nested loop. `None`: an
+/// ordinary call (a malformed one too: the native words the error).
+pub(crate) fn loop_call(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    callable: &Value,
+    args: &Args,
+) -> Option<PyResult<Resumed>> {
+    let (def, this, rest): (_, &Value, &[Value]) = match callable {
+        Value::Native(d) => {
+            let (first, rest) = args.pos.split_first()?;
+            (*d, first, rest)
+        }
+        Value::BoundNative(b) => (b.1, &b.0, &args.pos[..]),
+        _ => return None,
+    };
+    let Value::Generator(g) = this else {
+        return None;
+    };
+    if !args.kw.is_empty() {
+        return None;
+    }
+    let (action, how) = if crate::modules::builtins::is_next(def) {
+        if !matches!(callable, Value::Native(_)) || rest.len() > 1 {
+            return None;
+        }
+        let how = match rest.first() {
+            Some(d) => How::NextDefault(d.clone()),
+            None => How::Call,
+        };
+        (Action::Send(Value::None), how)
+    } else if crate::objects::generator::is_method(def) {
+        match (def.name, rest.len()) {
+            ("send", 1) => (Action::Send(rest[0].clone()), How::Call),
+            ("__next__", 0) => (Action::Send(Value::None), How::Call),
+            ("close", 0) => (Action::Close, How::Close),
+            ("throw", 1..=3) => {
+                let mut all = Args::new([this.clone()]);
+                all.pos.extend(rest.iter().cloned());
+                let mut cx = Cx { gil, th };
+                match throw_arg(&mut cx, &all) {
+                    Ok(e) => (Action::Throw(e), How::Call),
+                    Err(e) => return Some(Err(e)),
+                }
+            }
+            _ => return None,
+        }
+    } else {
+        return None;
+    };
+    let g = g.clone();
+    Some(resume(gil, th, &g, action, how).map_err(Unwind::Raise))
+}
+
+/// `FOR_ITER` over a generator.
+pub(crate) fn for_iter(gil: Gil<'_>, th: &mut MicroThread, gen: &GenRef) -> PyResult<Resumed> {
+    resume(gil, th, gen, Action::Send(Value::None), How::For).map_err(Unwind::Raise)
+}
+
+/// `SEND` (the top frame's `ip` is past it): send `v` to the sub-iterator on top of
+/// the stack. A generator is resumed as a frame; another iterator is stepped here
+/// (its item is the result), and when it is done it is replaced by its return value
+/// and the frame jumps past the `yield from` loop.
+pub(crate) fn send_op(gil: Gil<'_>, th: &mut MicroThread, v: Value) -> PyResult<Resumed> {
+    let sub = th.stack.last().cloned().unwrap_or(Value::None);
+    if let Value::Generator(g) = &sub {
+        let how = How::YieldFrom { closing: false };
+        return resume(gil, th, g, Action::Send(v), how).map_err(Unwind::Raise);
+    }
+    let mut cx = Cx { gil, th };
+    match send_other(&mut cx, &sub, v)? {
+        Ok(item) => Ok(Resumed::Value(item)),
+        Err(value) => {
+            th.stack.pop();
+            th.stack.push(value);
+            jump_past(th);
+            Ok(Resumed::Frame)
+        }
+    }
+}
+
+/// `SEND` with a sub-iterator that is not a generator: `Ok(Ok(item))` to yield it,
+/// `Ok(Err(value))` when the sub-iterator is done (`value`: `None` for an exhausted
+/// iterator, a `StopIteration`'s value for a `send` method).
+fn send_other(cx: &mut Cx<'_, '_>, sub: &Value, v: Value) -> PyResult<Result<Value, Value>> {
+    if matches!(v, Value::None) {
+        return Ok(match super::ops::iter_next(cx, sub)? {
+            Some(x) => Ok(x),
+            None => Err(Value::None),
+        });
+    }
+    let method = super::ops::getattr(cx.gil, sub, "send")?;
+    match cx.call(&method, vec![v]) {
+        Ok(x) => Ok(Ok(x)),
+        Err(Unwind::Raise(e)) if e.is_instance(&types().exc.stop_iteration) => {
+            let value = super::ops::getattr(cx.gil, &e.value(), "value")?;
+            Ok(Err(value))
+        }
+        Err(e) => Err(e),
+    }
+}

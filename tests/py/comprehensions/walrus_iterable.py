@@ -1,0 +1,2 @@
+def f(data):
+    return [x for x in (chunk := data[:3])]
