@@ -5,6 +5,7 @@ loops here are Python frames, so a put() that has to wait suspends them like any
 other blocking call.
 """
 
+import _deferrable  # noqa: F401 (the built-ins' deferral-aware halves)
 from _micro_thread import (MicroThreadExit, DeadlockError, micro_pipe, current,
                            dump, runnable, _start, _stdin, _stdout,
                            _enter_atomic, _exit_atomic)

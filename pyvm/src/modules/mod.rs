@@ -64,6 +64,7 @@ pub const FROZEN_PATH: &str = "<frozen>";
 static FROZEN: &[(&str, &str)] = &[
     ("functools", include_str!("../../lib/functools.py")),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
+    ("_deferrable", include_str!("../../lib/_deferrable.py")),
     ("string", include_str!("../../lib/string.py")),
 ];
 

@@ -189,7 +189,7 @@ fn bootstrap(gil: Gil<'_>) -> Value {
     BOOT.get_or_init(|| {
         let code = crate::compile::compile(
             "def __bootstrap__(f, a, k):\n    return f(*a, **k)\n",
-            "<frozen micro_thread>",
+            crate::vm::unwind::BOOTSTRAP_FILE,
         )
         .expect("the bootstrap compiles");
         let globals = Arc::new(crate::objects::gil::GilCell::new(
@@ -271,4 +271,62 @@ fn exit_atomic(cx: &mut Cx, _args: Args) -> PyResult<Value> {
 /// 1 (this one) at least.
 fn runnable(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
     Ok(Value::Int(1))
+}
+
+/// May reading `v` suspend the micro-thread (a pipe, a generator, an iterable written
+/// in Python, or a built-in iterator over one of those)?
+pub fn deferrable(gil: Gil<'_>, v: &Value) -> bool {
+    use crate::objects::iter::Iter;
+    match v {
+        Value::Object(o) => o.0.as_any().is::<Pipe>(),
+        Value::Generator(_) => true,
+        Value::Instance(_) => {
+            crate::objects::class::payload(v).is_none()
+                && (crate::objects::class::special(gil, v, "__iter__").is_some()
+                    || crate::objects::class::special(gil, v, "__next__").is_some())
+        }
+        Value::Iter(it) => match &*it.borrow(gil) {
+            Iter::Enumerate { inner, .. } => deferrable(gil, inner),
+            Iter::Filter { inner, .. } => deferrable(gil, inner),
+            Iter::Zip { inners } | Iter::Map { inners, .. } => {
+                inners.iter().any(|i| deferrable(gil, i))
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The deferral-aware Python version of a native that consumes iterables, when the
+/// iterable it reads may suspend the micro-thread (see `pyvm/lib/_deferrable.py`).
+pub fn fallback(gil: Gil<'_>, th: &MicroThread, name: &str, args: &Args) -> Option<Value> {
+    if !th.reactive {
+        return None;
+    }
+    let n = args.pos.len();
+    // Which arguments are read as iterables.
+    let read = match name {
+        "list" | "tuple" | "set" | "frozenset" | "dict" | "min" | "max" if n == 1 => 0..1,
+        "sum" | "sorted" | "any" | "all" | "enumerate" if n >= 1 => 0..1,
+        "zip" => 0..n,
+        "map" if n >= 2 => 1..n,
+        "filter" | "join" if n == 2 => 1..2,
+        _ => return None,
+    };
+    if !args.pos[read].iter().any(|a| deferrable(gil, a)) {
+        return None;
+    }
+    deferrable_helper(gil, name)
+}
+
+/// `_deferrable._<name>`.
+fn deferrable_helper(gil: Gil<'_>, name: &str) -> Option<Value> {
+    let modules = crate::modules::sys_modules();
+    let m = modules
+        .borrow(gil)
+        .get_str(&crate::objects::str::PyStr::new("_deferrable".to_owned()))?;
+    match m {
+        Value::Module(m) => m.get(gil, &format!("_{name}")),
+        _ => None,
+    }
 }

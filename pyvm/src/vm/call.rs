@@ -167,6 +167,18 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             Ok(Called::Value(super::class::zero_arg_super(gil, th)?))
         }
         Value::Type(t)
+            if !t.heap
+                && matches!(
+                    t.kind,
+                    Kind::List | Kind::Tuple | Kind::Set | Kind::FrozenSet | Kind::Dict
+                )
+                && args.pos.len() == 1
+                && crate::mt::module::fallback(gil, th, &t.name, &args).is_some() =>
+        {
+            let f = crate::mt::module::fallback(gil, th, &t.name, &args).unwrap_or(Value::None);
+            invoke(gil, th, f, args)
+        }
+        Value::Type(t)
             if t.heap || std::sync::Arc::ptr_eq(t, &crate::objects::types::types().object) =>
         {
             super::class::call_class(gil, th, t, args)
@@ -192,6 +204,9 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             invoke(gil, th, f.clone(), args)
         }
         Value::Native(n) => {
+            if let Some(f) = deferral_aware(gil, th, n, &args) {
+                return invoke(gil, th, f, args);
+            }
             crate::objects::methods::check_self(n, &args)?;
             let prev = std::mem::replace(&mut th.native_name, n.name);
             let mut cx = Cx { gil, th };
@@ -207,9 +222,13 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             let mut pos: SmallVec<[Value; 4]> = SmallVec::with_capacity(args.pos.len() + 1);
             pos.push(b.0.clone());
             pos.extend(args.pos);
+            let args = Args { pos, kw: args.kw };
+            if let Some(f) = deferral_aware(gil, th, b.1, &args) {
+                return invoke(gil, th, f, args);
+            }
             let prev = std::mem::replace(&mut th.native_name, b.1.name);
             let mut cx = Cx { gil, th };
-            let r = (b.1.f)(&mut cx, Args { pos, kw: args.kw });
+            let r = (b.1.f)(&mut cx, args);
             th.native_name = prev;
             let v = r?;
             if let Some((f, a)) = th.tail.take() {
@@ -239,6 +258,23 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             type_name(other)
         )))),
     }
+}
+
+/// The deferral-aware Python version of built-in `n` for these arguments, if one of
+/// them may suspend the micro-thread while `n` reads it (`micro_thread.py`).
+#[inline]
+fn deferral_aware(
+    gil: Gil<'_>,
+    th: &MicroThread,
+    n: &'static crate::objects::function::NativeDef,
+    args: &Args,
+) -> Option<Value> {
+    if !th.reactive
+        || !(crate::modules::builtins::is_builtin_fn(n) || crate::objects::methods::is_str_join(n))
+    {
+        return None;
+    }
+    crate::mt::module::fallback(gil, th, n.name, args)
 }
 
 /// Call `f` for the loop with follow-up `ret`: a Python frame gets `ret`; a native's

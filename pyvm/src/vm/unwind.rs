@@ -37,8 +37,19 @@ pub fn as_err(v: Value) -> PyErr {
     }
 }
 
+/// The file name of a micro-thread's first frame (`mt::module`, which calls the
+/// thread's function): tracebacks and `dump()` leave it out.
+pub const BOOTSTRAP_FILE: &str = "<micro_thread bootstrap>";
+
+/// The file of the built-ins' deferral-aware halves (`pyvm/lib/_deferrable.py`):
+/// tracebacks leave their frames out, as CPython shows none for a built-in.
+pub const DEFERRABLE_FILE: &str = "<frozen _deferrable>";
+
 fn tb_entry(th: &MicroThread) -> Option<TbEntry> {
     let f = th.frames.last()?;
+    if &*f.code.filename == BOOTSTRAP_FILE || &*f.code.filename == DEFERRABLE_FILE {
+        return None;
+    }
     let at = f.ip.saturating_sub(1);
     let p = f.code.positions.get(at).copied().unwrap_or_default();
     Some(TbEntry {
@@ -118,7 +129,11 @@ pub(crate) fn handle(
 pub fn format_stack(gil: Gil<'_>, th: &MicroThread, indent: &str) -> String {
     let _ = gil;
     let mut out = String::new();
-    for f in &th.frames {
+    for f in th
+        .frames
+        .iter()
+        .filter(|f| &*f.code.filename != BOOTSTRAP_FILE)
+    {
         let at = f.ip.saturating_sub(1);
         let line = f.code.positions.get(at).map_or(0, |p| p.line);
         let _ = writeln!(

@@ -280,6 +280,17 @@ mod itertools {
     golden!(running_totals, "itertools/running_totals.py");
     golden!(tee_split, "itertools/tee_split.py");
 }
+mod micro_threads {
+    use super::*;
+    golden!(deadlock, "micro_threads/deadlock.py");
+    golden!(deferral_inside, "micro_threads/deferral_inside.py");
+    golden!(dump_and_stdin, "micro_threads/dump_and_stdin.py");
+    golden!(errors_and_exit, "micro_threads/errors_and_exit.py");
+    golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
+    golden!(pep_odd_even, "micro_threads/pep_odd_even.py");
+    golden!(pipes, "micro_threads/pipes.py");
+    golden!(sleep_order, "micro_threads/sleep_order.py");
+}
 mod modules {
     use super::*;
     golden!(arg_errors_qualified, "modules/arg_errors_qualified.py");

@@ -32,6 +32,11 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "delattr" => classes::delattr,
 ];
 
+/// Is `def` one of the built-in functions (not a method)?
+pub fn is_builtin_fn(def: &NativeDef) -> bool {
+    FUNCS.as_ptr_range().contains(&(def as *const NativeDef))
+}
+
 /// Is `def` the built-in `len` (the loop answers it for built-in containers)?
 pub fn is_len(def: &NativeDef) -> bool {
     debug_assert_eq!(FUNCS[1].name, "len");

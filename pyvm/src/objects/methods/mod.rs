@@ -154,6 +154,13 @@ pub fn find_cached(obj: &Value, name: &str, slot: &mut MethodSlot) -> Option<&'s
     def
 }
 
+/// Is `def` `str.join`?
+pub fn is_str_join(def: &NativeDef) -> bool {
+    def.name == "join"
+        && find_in_type(&crate::objects::types::types().str, "join")
+            .is_some_and(|d| std::ptr::eq(d, def))
+}
+
 /// A special method every class inherits from `object`.
 pub fn object_method(name: &str) -> Option<&'static NativeDef> {
     object::OBJECT_METHODS.iter().find(|d| d.name == name)

@@ -1,0 +1,105 @@
+"""Deferral-aware versions of the built-ins that consume iterables.
+
+pyvm calls these in place of the native ones when an argument may suspend the
+micro_thread while it is read (a micro_pipe, a generator, an iterator written in
+Python), so that the loop reading it is a Python frame that can be suspended and
+resumed. Tracebacks leave these frames out, as CPython shows no frame for its
+built-ins.
+"""
+
+
+def _list(iterable=()):
+    return [x for x in iterable]
+
+
+def _tuple(iterable=()):
+    return tuple([x for x in iterable])
+
+
+def _set(iterable=()):
+    return {x for x in iterable}
+
+
+def _frozenset(iterable=()):
+    return frozenset([x for x in iterable])
+
+
+def _dict(iterable=(), **kws):
+    d = {}
+    for k, v in iterable:
+        d[k] = v
+    d.update(kws)
+    return d
+
+
+def _sum(iterable, start=0):
+    total = start
+    for x in iterable:
+        total = total + x
+    return total
+
+
+def _min(iterable, *rest, **kws):
+    if rest:
+        return min(iterable, *rest, **kws)
+    return min([x for x in iterable], **kws)
+
+
+def _max(iterable, *rest, **kws):
+    if rest:
+        return max(iterable, *rest, **kws)
+    return max([x for x in iterable], **kws)
+
+
+def _sorted(iterable, *, key=None, reverse=False):
+    return sorted([x for x in iterable], key=key, reverse=reverse)
+
+
+def _any(iterable):
+    for x in iterable:
+        if x:
+            return True
+    return False
+
+
+def _all(iterable):
+    for x in iterable:
+        if not x:
+            return False
+    return True
+
+
+def _join(sep, iterable):
+    return sep.join([x for x in iterable])
+
+
+def _enumerate(iterable, start=0):
+    n = start
+    for x in iterable:
+        yield (n, x)
+        n += 1
+
+
+def _zip(*iterables):
+    if not iterables:
+        return
+    its = [iter(i) for i in iterables]
+    while True:
+        items = []
+        for it in its:
+            try:
+                items.append(next(it))
+            except StopIteration:
+                return
+        yield tuple(items)
+
+
+def _map(function, *iterables):
+    for args in _zip(*iterables):
+        yield function(*args)
+
+
+def _filter(function, iterable):
+    for x in iterable:
+        if (x if function is None else function(x)):
+            yield x

@@ -1,0 +1,47 @@
+# expected output written by hand
+# The proposal's rule 2: a native that calls Python and cannot be suspended (here
+# sorted's key calls, functools.reduce) turns a deferral under it into "Deferred
+# execution not yet implemented by <name>", after the Python frames above it have run
+# their finally blocks. (A __repr__ that repr() calls from inside a list runs on a
+# scratch micro-thread, which cannot defer: its sleep blocks instead.)
+import time
+import functools
+
+
+def key(x):
+    try:
+        time.sleep(0.001)
+        return x
+    finally:
+        print("finally in key", x)
+
+
+try:
+    sorted([2, 1], key=key)
+except RuntimeError as e:
+    print("RuntimeError:", e)
+
+
+def add(a, b):
+    time.sleep(0)
+    return a + b
+
+
+try:
+    functools.reduce(add, [1, 2, 3])
+except RuntimeError as e:
+    print("RuntimeError:", e)
+
+
+class Slow:
+    def __repr__(self):
+        time.sleep(0.001)
+        return "Slow()"
+
+
+try:
+    print(repr([Slow()]))
+except RuntimeError as e:
+    print("RuntimeError:", e)
+# Without a deferral the same calls work.
+print(sorted([3, 1, 2], key=lambda v: -v), functools.reduce(lambda a, b: a * b, [1, 2, 3, 4]))
