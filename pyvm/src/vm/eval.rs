@@ -452,8 +452,8 @@ pub(crate) fn run_from(
                         // Generator methods resume frames, and `str.join` over something
                         // that may defer runs in Python: both through `do_call!`.
                         let direct = matches!(callable, Value::Native(n)
-                            if !crate::objects::generator::is_method(n)
-                                && !(th.reactive && crate::objects::methods::is_str_join(n)));
+                            if !(crate::objects::generator::is_method(n)
+                                || th.reactive && crate::objects::methods::is_str_join(n)));
                         if let (true, Value::Native(n)) = (direct, &callable) {
                             // LOAD_METHOD found it on `self`'s own type: no self check
                             // (generator methods resume frames: see `do_call!`).
