@@ -67,6 +67,8 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         th.obj = Some(obj.clone());
         match mt::run_main(gil, th, obj) {
             Ok(_) => 0,
+            // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
+            Err(err) if mt::terminated() && err.is_instance(&mt::module::exit_type()) => 143,
             Err(err) => report_uncaught(gil, &err),
         }
     });

@@ -98,6 +98,7 @@ thread_local! {
     static MAIN: RefCell<Option<DeferredId>> = const { RefCell::new(None) };
     /// The main micro-thread's outcome, once it has finished.
     static MAIN_DONE: RefCell<Option<Result<Value, PyErr>>> = const { RefCell::new(None) };
+    static TERMINATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Start `th` (frames already pushed) as a new micro-thread when the current one
@@ -251,11 +252,15 @@ fn finished(r: &mut PyReactor, id: DeferredId, th: &mut MicroThread, result: Res
 
 /// Print every micro-thread: name, state, and its Python stack.
 fn dump(r: &PyReactor, running: DeferredId) {
+    dump_all(r, Some(running));
+}
+
+fn dump_all(r: &PyReactor, running: Option<DeferredId>) {
     let mut out = String::from("micro_threads:\n");
     with_gil(|gil| {
         for t in r.task_infos() {
             let Some(th) = r.state(t.id) else { continue };
-            let state = match (&th.obj, t.id == running) {
+            let state = match (&th.obj, Some(t.id) == running) {
                 (_, true) => "running".to_owned(),
                 (Some(o), _) => o.waiting(),
                 (None, _) => format!("{:?}", t.state).to_lowercase(),
@@ -270,6 +275,49 @@ fn dump(r: &PyReactor, running: DeferredId) {
         }
     });
     crate::modules::sys::write_stderr(&out);
+}
+
+/// SIGINT raises `KeyboardInterrupt` in the main micro-thread (when it is suspended;
+/// running code sees the interrupt flag at its next backward jump or call), SIGTERM
+/// raises `MicroThreadExit` in every micro-thread so their `finally` blocks run, and
+/// SIGUSR1 prints `dump()`'s report without stopping anything.
+fn watch_signals(r: &mut PyReactor) {
+    use signal_hook::consts::{SIGINT, SIGTERM, SIGUSR1};
+    if let Some(s) = r.signals() {
+        for sig in [SIGINT, SIGTERM, SIGUSR1] {
+            let _ = s.watch_signal(sig);
+        }
+    }
+    r.set_round_hook(Some(Box::new(|r: &mut PyReactor| {
+        let pending = r.signals().map(|s| s.take_pending()).unwrap_or_default();
+        for sig in pending {
+            match sig {
+                SIGINT => {
+                    let main = MAIN.with(|m| *m.borrow());
+                    if let Some(main) = main {
+                        let err = crate::vm::take_interrupt();
+                        r.throw(main, err);
+                    }
+                }
+                SIGTERM => {
+                    TERMINATED.with(|t| t.set(true));
+                    for t in r.task_infos() {
+                        r.throw(t.id, module::micro_thread_exit());
+                    }
+                }
+                SIGUSR1 => {
+                    let running = r.current();
+                    dump_all(r, running);
+                }
+                _ => {}
+            }
+        }
+    })));
+}
+
+/// Did SIGTERM end the program?
+pub fn terminated() -> bool {
+    TERMINATED.with(|t| t.get())
 }
 
 /// Run a program's main code (frames already pushed on `th`) as the main
@@ -293,6 +341,7 @@ pub fn run_main(gil: Gil<'_>, th: MicroThread, obj: Arc<ThreadObj>) -> Result<Va
         s.id = Some(id);
     }
     MAIN.with(|m| *m.borrow_mut() = Some(id));
+    watch_signals(&mut r);
     let mut rounds = 0;
     loop {
         match r.run() {

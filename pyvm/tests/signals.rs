@@ -1,0 +1,108 @@
+//! Signals reach micro-threads: SIGINT raises `KeyboardInterrupt` in the main
+//! micro-thread while it sleeps in the reactor, SIGTERM raises `MicroThreadExit` in
+//! every micro-thread (their `finally` blocks run, the status is 143), and SIGUSR1
+//! prints every micro-thread without stopping anything.
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const SCRIPT: &str = r#"
+import time
+from micro_thread import start_and_forget
+
+def bg():
+    try:
+        time.sleep(30)
+    finally:
+        print("bg finally", flush=True)
+
+start_and_forget(bg)
+try:
+    print("ready", flush=True)
+    time.sleep(30)
+except KeyboardInterrupt:
+    print("KeyboardInterrupt in main", flush=True)
+finally:
+    print("main finally", flush=True)
+"#;
+
+/// Start the script and wait (bounded) until it says it is ready.
+fn start() -> (Child, BufReader<std::process::ChildStdout>) {
+    let dir = std::env::temp_dir().join(format!("pyvm-signals-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let path = dir.join("sig.py");
+    std::fs::write(&path, SCRIPT).expect("the script is written");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyvm"))
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pyvm starts");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    out.read_line(&mut line).expect("a first line");
+    assert_eq!(line, "ready\n");
+    // The main micro-thread is now (about to be) suspended in its sleep.
+    std::thread::sleep(Duration::from_millis(100));
+    (child, out)
+}
+
+fn send(child: &Child, sig: &str) {
+    let ok = Command::new("kill")
+        .args([sig, &child.id().to_string()])
+        .status()
+        .expect("kill runs")
+        .success();
+    assert!(ok, "kill {sig} failed");
+}
+
+/// Wait (at most 10 s) for the process to end; its status code and remaining stdout.
+fn finish(mut child: Child, mut out: BufReader<std::process::ChildStdout>) -> (Option<i32>, String) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(status) = child.try_wait().expect("try_wait") {
+            let mut rest = String::new();
+            out.read_to_string(&mut rest).expect("stdout");
+            return (status.code(), rest);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("pyvm did not exit within 10 s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn sigint_raises_keyboard_interrupt_in_the_sleeping_main_thread() {
+    let (child, out) = start();
+    send(&child, "-INT");
+    let (code, rest) = finish(child, out);
+    assert_eq!(rest, "KeyboardInterrupt in main\nmain finally\nbg finally\n");
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn sigterm_runs_every_finally_block_and_exits_143() {
+    let (child, out) = start();
+    send(&child, "-TERM");
+    let (code, rest) = finish(child, out);
+    assert_eq!(rest, "main finally\nbg finally\n");
+    assert_eq!(code, Some(143));
+}
+
+#[test]
+fn sigusr1_dumps_every_micro_thread_and_goes_on() {
+    let (mut child, out) = start();
+    let mut err = child.stderr.take().expect("stderr");
+    send(&child, "-USR1");
+    std::thread::sleep(Duration::from_millis(200));
+    send(&child, "-TERM");
+    let (code, _) = finish(child, out);
+    let mut text = String::new();
+    err.read_to_string(&mut text).expect("stderr");
+    assert!(text.starts_with("micro_threads:\n  main (sleeping)"), "{text}");
+    assert!(text.contains("bg-") && text.contains("in bg\n"), "{text}");
+    assert_eq!(code, Some(143));
+}
