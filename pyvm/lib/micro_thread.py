@@ -8,7 +8,8 @@ other blocking call.
 import _deferrable  # noqa: F401 (the built-ins' deferral-aware halves)
 from _micro_thread import (MicroThreadExit, DeadlockError, micro_pipe, current,
                            dump, runnable, _start, _stdin, _stdout,
-                           _enter_atomic, _exit_atomic)
+                           _enter_atomic, _exit_atomic, _start_timeout,
+                           _end_timeout)
 
 
 def start_and_forget(function, *args, exception_handler=None, stdin=None,
@@ -66,4 +67,21 @@ class atomic:
 
     def __exit__(self, *exc):
         _exit_atomic()
+        return False
+
+
+class timeout:
+    """with timeout(seconds): TimeoutError is raised in the block if it is still
+    running (suspended) when the time is up."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        self._key = None
+
+    def __enter__(self):
+        self._key = _start_timeout(self.seconds)
+        return self
+
+    def __exit__(self, *exc):
+        _end_timeout(self._key)
         return False

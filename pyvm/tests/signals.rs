@@ -58,7 +58,10 @@ fn send(child: &Child, sig: &str) {
 }
 
 /// Wait (at most 10 s) for the process to end; its status code and remaining stdout.
-fn finish(mut child: Child, mut out: BufReader<std::process::ChildStdout>) -> (Option<i32>, String) {
+fn finish(
+    mut child: Child,
+    mut out: BufReader<std::process::ChildStdout>,
+) -> (Option<i32>, String) {
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         if let Some(status) = child.try_wait().expect("try_wait") {
@@ -79,7 +82,10 @@ fn sigint_raises_keyboard_interrupt_in_the_sleeping_main_thread() {
     let (child, out) = start();
     send(&child, "-INT");
     let (code, rest) = finish(child, out);
-    assert_eq!(rest, "KeyboardInterrupt in main\nmain finally\nbg finally\n");
+    assert_eq!(
+        rest,
+        "KeyboardInterrupt in main\nmain finally\nbg finally\n"
+    );
     assert_eq!(code, Some(0));
 }
 
@@ -102,7 +108,10 @@ fn sigusr1_dumps_every_micro_thread_and_goes_on() {
     let (code, _) = finish(child, out);
     let mut text = String::new();
     err.read_to_string(&mut text).expect("stderr");
-    assert!(text.starts_with("micro_threads:\n  main (sleeping)"), "{text}");
+    assert!(
+        text.starts_with("micro_threads:\n  main (sleeping)"),
+        "{text}"
+    );
     assert!(text.contains("bg-") && text.contains("in bg\n"), "{text}");
     assert_eq!(code, Some(143));
 }

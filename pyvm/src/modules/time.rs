@@ -147,7 +147,12 @@ fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let d = Duration::try_from_secs_f64(secs)
         .map_err(|_| overflow_error("timestamp out of range for platform time_t"))?;
-    if cx.th.reactive && cx.th.id.is_some() && cx.th.atomic == 0 {
+    if cx.th.reactive && cx.th.id.is_some() {
+        if cx.th.atomic > 0 {
+            return Err(
+                runtime_error("time.sleep() would switch micro_threads inside atomic()").into(),
+            );
+        }
         // Only this micro-thread waits; a zero sleep lets the others run.
         cx.th.request = Some(crate::mt::Request::Sleep(d));
         return Err(deferred::Unwind::Deferred);

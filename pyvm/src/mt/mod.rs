@@ -91,6 +91,9 @@ pub struct Pending {
     spawns: Vec<(MicroThread, Arc<ThreadObj>)>,
     wakes: Vec<(DeferredId, Result<Value, PyErr>)>,
     throws: Vec<(DeferredId, PyErr)>,
+    /// `timeout(seconds)` blocks: raise `TimeoutError` in the thread after the time,
+    /// unless the flag says the block has ended.
+    timers: Vec<(DeferredId, Duration, Arc<std::sync::atomic::AtomicBool>)>,
 }
 
 thread_local! {
@@ -117,6 +120,12 @@ pub fn throw(id: DeferredId, err: PyErr) {
     PENDING.with(|p| p.borrow_mut().throws.push((id, err)));
 }
 
+/// Raise `TimeoutError` in micro-thread `id` after `after`, unless `ended` is set by
+/// then (`with micro_thread.timeout(seconds):`).
+pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::AtomicBool>) {
+    PENDING.with(|p| p.borrow_mut().timers.push((id, after, ended)));
+}
+
 /// Carry out what natives queued.
 fn flush(r: &mut PyReactor) {
     let p = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
@@ -136,6 +145,13 @@ fn flush(r: &mut PyReactor) {
     }
     for (id, err) in p.throws {
         r.throw(id, err);
+    }
+    for (id, after, ended) in p.timers {
+        r.call_later(after, move |r| {
+            if !ended.load(std::sync::atomic::Ordering::Relaxed) {
+                r.throw(id, PyErr::msg(&types().exc.timeout_error, "timed out"));
+            }
+        });
     }
 }
 
@@ -171,6 +187,12 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
             )))
         }
     };
+    // The wait is over: on an exception thrown in, take its registration back.
+    if let Some(cancel) = th.cancel.take() {
+        if input.is_err() {
+            cancel();
+        }
+    }
     let mut input = input;
     loop {
         let out = with_gil(|gil| crate::vm::resume(gil, &mut th, input));

@@ -23,7 +23,51 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "_start" => start, "micro_pipe" => micro_pipe, "current" => current, "dump" => dump,
     "_stdin" => stdin, "_stdout" => stdout, "_enter_atomic" => enter_atomic,
     "_exit_atomic" => exit_atomic, "runnable" => runnable,
+    "_start_timeout" => start_timeout, "_end_timeout" => end_timeout,
 ];
+
+thread_local! {
+    static TIMEOUTS: std::cell::RefCell<std::collections::HashMap<i64, Arc<std::sync::atomic::AtomicBool>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// `_start_timeout(seconds)`: a key for `_end_timeout`.
+fn start_timeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_start_timeout", 1, 1)?;
+    let secs = match args.at(0) {
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        v => {
+            return Err(type_error(format!(
+                "timeout() argument must be a number, not '{}'",
+                crate::objects::types::type_name(v)
+            ))
+            .into())
+        }
+    };
+    if !(secs >= 0.0) {
+        return Err(value_error("timeout() argument must be non-negative").into());
+    }
+    let Some(id) = cx.th.id.filter(|_| cx.th.reactive) else {
+        return Err(runtime_error("timeout() needs a running reactor").into());
+    };
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    let key = NEXT.fetch_add(1, Ordering::Relaxed) as i64;
+    let ended = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    TIMEOUTS.with(|t| t.borrow_mut().insert(key, ended.clone()));
+    super::timeout(id, std::time::Duration::from_secs_f64(secs), ended);
+    Ok(Value::Int(key))
+}
+
+fn end_timeout(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_end_timeout", 1, 1)?;
+    if let Value::Int(key) = args.at(0) {
+        if let Some(flag) = TIMEOUTS.with(|t| t.borrow_mut().remove(key)) {
+            flag.store(true, Ordering::Relaxed);
+        }
+    }
+    Ok(Value::None)
+}
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 static EXIT: OnceLock<Arc<PyType>> = OnceLock::new();

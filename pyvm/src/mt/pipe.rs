@@ -38,7 +38,7 @@ struct State {
 
 pub struct Pipe {
     pub num: u64,
-    st: Mutex<State>,
+    st: Arc<Mutex<State>>,
 }
 
 static NEXT: AtomicU64 = AtomicU64::new(1);
@@ -47,7 +47,7 @@ impl Pipe {
     pub fn new_object() -> Arc<Object> {
         Arc::new(Object(Box::new(Pipe {
             num: NEXT.fetch_add(1, Ordering::Relaxed),
-            st: Mutex::new(State::default()),
+            st: Arc::new(Mutex::new(State::default())),
         })))
     }
 
@@ -88,6 +88,13 @@ impl Pipe {
         };
         st.writer = Some((me, v));
         cx.th.request = Some(Request::Park(format!("{} (full)", self.label())));
+        let shared = self.st.clone();
+        cx.th.cancel = Some(Box::new(move || {
+            let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
+            if st.writer.as_ref().is_some_and(|(w, _)| *w == me) {
+                st.writer = None;
+            }
+        }));
         Err(Unwind::Deferred)
     }
 
@@ -119,6 +126,13 @@ impl Pipe {
         };
         st.reader = Some(me);
         cx.th.request = Some(Request::Park(self.label()));
+        let shared = self.st.clone();
+        cx.th.cancel = Some(Box::new(move || {
+            let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
+            if st.reader == Some(me) {
+                st.reader = None;
+            }
+        }));
         Err(Unwind::Deferred)
     }
 

@@ -263,6 +263,11 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     t.lock().waiters.push(me);
     cx.th.request = Some(Request::Park(format!("micro_thread {}", t.name)));
+    let target = Arc::clone(&o);
+    cx.th.cancel = Some(Box::new(move || {
+        let t = thread_of(&target);
+        t.lock().waiters.retain(|w| *w != me);
+    }));
     Err(Unwind::Deferred)
 }
 

@@ -81,10 +81,16 @@ mod tests {
     use super::*;
 
     /// Without `dispose`, each of these drops recurses once per level and overflows a
-    /// 256 KiB stack.
+    /// small stack (256 KiB optimized; 4 MiB for a debug build's much larger frames —
+    /// 200,000 levels would still need hundreds of MiB).
     #[test]
     fn deep_nesting_drops_on_a_small_stack() {
-        let t = std::thread::Builder::new().stack_size(256 << 10).spawn(|| {
+        let stack = if cfg!(debug_assertions) {
+            4 << 20
+        } else {
+            256 << 10
+        };
+        let t = std::thread::Builder::new().stack_size(stack).spawn(|| {
             const DEEP: usize = 200_000;
             let mut list = Value::list(vec![]);
             let mut tuple = Value::tuple(vec![]);

@@ -357,6 +357,9 @@ pub fn call_value(gil: Gil<'_>, th: &mut MicroThread, f: &Value, args: Args) -> 
                 // us) cannot be suspended: the PEP's rule 2. The frames above it see
                 // the exception (their `finally` blocks run) and it reaches the native.
                 th.request = None;
+                if let Some(cancel) = th.cancel.take() {
+                    cancel();
+                }
                 let err = crate::objects::exception::runtime_error(
                     deferred::not_implemented_message(th.native_name),
                 );

@@ -33,6 +33,10 @@ pub struct MicroThread {
     pub atomic: u32,
     /// Its reactor task, when a reactor drives it.
     pub id: Option<deferred::DeferredId>,
+    /// How to take back the registration of the wait in `request` (a pipe's reader
+    /// slot) when the micro-thread is resumed some other way (an exception thrown in:
+    /// `kill`, a timeout, a deadlock).
+    pub cancel: Option<Box<dyn FnOnce() + Send>>,
     /// A native's tail call (`Cx::tail_call`): the call to make in its place.
     pub tail: Option<(crate::objects::value::Value, crate::native::Args)>,
     /// The Python-level thread object (`micro_thread.current()`), once it has one.
@@ -55,6 +59,7 @@ impl MicroThread {
             atomic: 0,
             id: None,
             tail: None,
+            cancel: None,
             obj: None,
         }
     }

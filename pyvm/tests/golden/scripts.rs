@@ -290,6 +290,7 @@ mod micro_threads {
     golden!(pep_odd_even, "micro_threads/pep_odd_even.py");
     golden!(pipes, "micro_threads/pipes.py");
     golden!(sleep_order, "micro_threads/sleep_order.py");
+    golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
 }
 mod modules {
     use super::*;
