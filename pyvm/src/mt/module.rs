@@ -45,7 +45,7 @@ fn start_timeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
             .into())
         }
     };
-    if !(secs >= 0.0) {
+    if secs.is_nan() || secs < 0.0 {
         return Err(value_error("timeout() argument must be non-negative").into());
     }
     let Some(id) = cx.th.id.filter(|_| cx.th.reactive) else {
