@@ -15,6 +15,7 @@
 pub mod module;
 pub mod pipe;
 pub mod thread;
+pub mod watchdog;
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -195,7 +196,9 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     }
     let mut input = input;
     loop {
+        watchdog::run_begins(true);
         let out = with_gil(|gil| crate::vm::resume(gil, &mut th, input));
+        watchdog::run_begins(false);
         match out {
             Outcome::Deferred => {
                 let request = th.request.take();
@@ -364,6 +367,7 @@ pub fn run_main(gil: Gil<'_>, th: MicroThread, obj: Arc<ThreadObj>) -> Result<Va
     }
     MAIN.with(|m| *m.borrow_mut() = Some(id));
     watch_signals(&mut r);
+    watchdog::start();
     let mut rounds = 0;
     loop {
         match r.run() {

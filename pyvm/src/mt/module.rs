@@ -24,7 +24,31 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "_stdin" => stdin, "_stdout" => stdout, "_enter_atomic" => enter_atomic,
     "_exit_atomic" => exit_atomic, "runnable" => runnable,
     "_start_timeout" => start_timeout, "_end_timeout" => end_timeout,
+    "set_watchdog" => set_watchdog,
 ];
+
+/// `set_watchdog(seconds)`: warn about a micro-thread that runs this long without
+/// deferring (0 or `None`: never).
+fn set_watchdog(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("set_watchdog", 1, 1)?;
+    let secs = match args.at(0) {
+        Value::None => 0.0,
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        v => {
+            return Err(type_error(format!(
+                "set_watchdog() argument must be a number or None, not '{}'",
+                crate::objects::types::type_name(v)
+            ))
+            .into())
+        }
+    };
+    if secs.is_nan() || secs < 0.0 {
+        return Err(value_error("set_watchdog() argument must be non-negative").into());
+    }
+    super::watchdog::set_threshold((secs > 0.0).then(|| std::time::Duration::from_secs_f64(secs)));
+    Ok(Value::None)
+}
 
 thread_local! {
     static TIMEOUTS: std::cell::RefCell<std::collections::HashMap<i64, Arc<std::sync::atomic::AtomicBool>>> =

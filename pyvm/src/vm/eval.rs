@@ -181,7 +181,9 @@ pub(crate) fn run_from(
             ($callable:expr, $args:expr) => {{
                 th.frames[fi].ip = ip;
                 if super::attention() {
-                    raise!(super::take_interrupt());
+                    if let Some(e) = super::attend(th) {
+                        raise!(e);
+                    }
                 }
                 let (callable, args) = ($callable, $args);
                 if let Some(r) = generator::loop_call(gil, th, &callable, &args) {
@@ -429,7 +431,9 @@ pub(crate) fn run_from(
                     if let Some((parts, args_at)) = fast {
                         th.frames[fi].ip = ip;
                         if super::attention() {
-                            raise!(super::take_interrupt());
+                            if let Some(e) = super::attend(th) {
+                                raise!(e);
+                            }
                         }
                         tri!(call::push_simple_frame(th, parts, args_at, head));
                         continue 'frame;
@@ -812,7 +816,9 @@ pub(crate) fn run_from(
                 Op::JUMP_BACKWARD => {
                     // Checked before jumping, so a traceback names the loop.
                     if super::attention() {
-                        raise!(super::take_interrupt());
+                        if let Some(e) = super::attend(th) {
+                            raise!(e);
+                        }
                     }
                     ip = arg as usize;
                 }

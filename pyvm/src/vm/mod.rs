@@ -61,9 +61,24 @@ pub fn interrupt_flag() -> Arc<AtomicBool> {
         .clone()
 }
 
+/// Set by the micro_thread watchdog: the running micro-thread has run too long
+/// without deferring.
+pub(crate) static WATCHDOG: AtomicBool = AtomicBool::new(false);
+
 #[inline]
 pub(crate) fn attention() -> bool {
-    INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed))
+    INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed)) || WATCHDOG.load(Ordering::Relaxed)
+}
+
+/// Something needs the running code's attention: the watchdog's warning (printed
+/// here, with the micro-thread's stack, and the code goes on), or a Ctrl-C (the
+/// `KeyboardInterrupt` to raise).
+pub(crate) fn attend(th: &MicroThread) -> Option<PyErr> {
+    if WATCHDOG.swap(false, Ordering::Relaxed) {
+        crate::mt::watchdog::warn(th);
+    }
+    let interrupted = INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed));
+    interrupted.then(take_interrupt)
 }
 
 pub(crate) fn take_interrupt() -> PyErr {

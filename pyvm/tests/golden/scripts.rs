@@ -291,6 +291,7 @@ mod micro_threads {
     golden!(pipes, "micro_threads/pipes.py");
     golden!(sleep_order, "micro_threads/sleep_order.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
+    golden!(watchdog, "micro_threads/watchdog.py");
 }
 mod modules {
     use super::*;
