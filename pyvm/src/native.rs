@@ -291,6 +291,17 @@ impl Cx<'_, '_> {
         crate::vm::call::call_value(self.gil, self.th, f, args)
     }
 
+    /// Run a module-level code object (from `compile`) with these namespaces (see
+    /// `vm::run_nested`): `exec` and `eval`.
+    pub fn run_code(
+        &mut self,
+        code: std::sync::Arc<crate::compile::code::Code>,
+        globals: std::sync::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
+        locals: Option<std::sync::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>>,
+    ) -> PyResult<Value> {
+        crate::vm::run_nested(self.gil, self.th, code, globals, locals)
+    }
+
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
         Ok(crate::objects::repr::repr(self.gil, v)?)
     }
@@ -369,6 +380,28 @@ impl Cx<'_, '_> {
             chain,
             from,
         )
+    }
+}
+
+/// Run Python `source` (a built-in module's Python part: `json.JSONEncoder`) with
+/// `globals` as its namespace, on a scratch micro-thread; for a module's set-up, so
+/// the source must not fail (an exception is returned as an error all the same).
+pub fn run_source(
+    gil: Gil<'_>,
+    source: &str,
+    filename: &str,
+    globals: &std::sync::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
+) -> Result<(), PyErr> {
+    let code = crate::compile::compile(source, filename)
+        .map_err(|e| crate::vm::import::syntax_error(&e))?;
+    crate::modules::register_source(filename, source);
+    let mut th = MicroThread::new();
+    match crate::vm::run_code(gil, &mut th, code, globals.clone()) {
+        crate::vm::Outcome::Returned(_) => Ok(()),
+        crate::vm::Outcome::Raised(e) => Err(e),
+        crate::vm::Outcome::Deferred => Err(runtime_error(format!(
+            "Deferred execution not yet implemented by {filename}"
+        ))),
     }
 }
 

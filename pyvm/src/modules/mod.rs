@@ -61,6 +61,7 @@ pub const FROZEN_PATH: &str = "<frozen>";
 
 /// Modules written in Python and compiled into the binary, by name.
 static FROZEN: &[(&str, &str)] = &[
+    ("collections", include_str!("../../lib/collections.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("string", include_str!("../../lib/string.py")),
 ];

@@ -192,7 +192,8 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             invoke(gil, th, f.clone(), args)
         }
         Value::Native(n) => {
-            crate::objects::methods::check_self(n, &args)?;
+            let mut args = args;
+            crate::objects::methods::check_self(n, &mut args)?;
             let mut cx = Cx { gil, th };
             Ok(Called::Value((n.f)(&mut cx, args)?))
         }
@@ -363,7 +364,7 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
     let p = &code.params;
     let (argcount, kwonly) = (p.argcount as usize, p.kwonly as usize);
     let mut locals = vec![Value::Null; code.nlocals()];
-    let qn = &f.qualname;
+    let qn = &*f.current_qualname(gil);
     let npos = args.pos.len();
     let mut pos = args.pos.into_iter();
     for slot in locals.iter_mut().take(argcount.min(npos)) {
@@ -485,7 +486,6 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
     if let Some(d) = kwargs {
         locals[next_slot] = Value::dict(d);
     }
-    let _ = gil;
     Ok(locals)
 }
 
@@ -575,6 +575,7 @@ pub fn make_function(
         defaults,
         kwdefaults,
         closure,
-        dict: GilCell::new(Dict::new()),
+        dict: Default::default(),
+        meta: Default::default(),
     }))
 }

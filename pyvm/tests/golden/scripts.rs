@@ -53,6 +53,17 @@ mod classes {
     golden!(special_methods, "classes/special_methods.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
 }
+mod collections {
+    use super::*;
+    golden!(bfs_grid, "collections/bfs_grid.py");
+    golden!(deque_api, "collections/deque_api.py");
+    golden!(deque_window, "collections/deque_window.py");
+    golden!(graph_defaultdict, "collections/graph_defaultdict.py");
+    golden!(namedtuple_errors, "collections/namedtuple_errors.py");
+    golden!(namedtuple_records, "collections/namedtuple_records.py");
+    golden!(ordered_lru, "collections/ordered_lru.py");
+    golden!(word_frequency, "collections/word_frequency.py");
+}
 mod containers {
     use super::*;
     golden!(bytes_ops, "containers/bytes_ops.py");

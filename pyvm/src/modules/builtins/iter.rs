@@ -150,6 +150,9 @@ pub fn sorted(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("reversed", 1, 1)?;
     let v = args.at(0);
+    if crate::objects::class::is_user(v) {
+        return reversed_user(cx, v);
+    }
     Ok(match v {
         Value::List(l) => new_iter(Iter::Reversed {
             seq: v.clone(),
@@ -185,6 +188,37 @@ pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
         _ => return Err(type_error(format!("'{}' object is not reversible", type_name(v))).into()),
     })
+}
+
+/// `reversed(obj)` for an instance of a class made by Python code: its
+/// `__reversed__`, the built-in value inside a `list`/`tuple`/`dict` subclass, or the
+/// sequence protocol (`__len__` and `__getitem__`, read from the last index down).
+fn reversed_user(cx: &mut Cx, v: &Value) -> PyResult<Value> {
+    let gil = cx.gil;
+    if let Some(f) = crate::objects::class::special(gil, v, "__reversed__") {
+        if matches!(f, Value::None) {
+            return Err(type_error(format!("'{}' object is not reversible", type_name(v))).into());
+        }
+        return cx.call(&f, vec![v.clone()]);
+    }
+    let getitem = crate::objects::class::special(gil, v, "__getitem__");
+    if let (None, Some(p)) = (&getitem, crate::objects::class::payload(v)) {
+        let p = p.clone();
+        return reversed(cx, Args::new([p]));
+    }
+    let len = crate::objects::class::special(gil, v, "__len__");
+    let (Some(getitem), Some(_)) = (getitem, len) else {
+        return Err(type_error(format!("'{}' object is not reversible", type_name(v))).into());
+    };
+    let n = crate::vm::dunder::len(gil, v)?;
+    let mut items = Vec::with_capacity(n.max(0) as usize);
+    for i in (0..n).rev() {
+        items.push(cx.call(&getitem, vec![v.clone(), Value::Int(i)])?);
+    }
+    Ok(new_iter(Iter::Seq {
+        seq: Value::list(items),
+        idx: 0,
+    }))
 }
 
 pub fn enumerate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {

@@ -2,6 +2,7 @@
 
 mod classes;
 mod construct;
+mod exec;
 mod iter;
 mod scope;
 
@@ -29,7 +30,8 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "reversed" => iter::reversed, "enumerate" => iter::enumerate, "zip" => iter::zip,
     "map" => iter::map, "filter" => iter::filter, "globals" => scope::globals,
     "locals" => scope::locals, "vars" => scope::vars, "dir" => classes::dir,
-    "delattr" => classes::delattr,
+    "delattr" => classes::delattr, "exec" => exec::exec, "eval" => exec::eval,
+    "compile" => exec::compile,
 ];
 
 /// Is `def` the built-in `len` (the loop answers it for built-in containers)?
