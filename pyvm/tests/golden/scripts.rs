@@ -20,8 +20,14 @@ mod builtins {
     use super::*;
     golden!(aggregates, "builtins/aggregates.py");
     golden!(chr_ord_table, "builtins/chr_ord_table.py");
+    golden!(clinic_messages, "builtins/clinic_messages.py");
+    golden!(compile_errors, "builtins/compile_errors.py");
     golden!(conversions, "builtins/conversions.py");
     golden!(enumerate_zip, "builtins/enumerate_zip.py");
+    golden!(eval_calculator, "builtins/eval_calculator.py");
+    golden!(eval_syntax_uncaught, "builtins/eval_syntax_uncaught.py");
+    golden!(exec_namespaces, "builtins/exec_namespaces.py");
+    golden!(exec_traceback, "builtins/exec_traceback.py");
     golden!(getattr_dynamic, "builtins/getattr_dynamic.py");
     golden!(input_eof, "builtins/input_eof.py");
     golden!(introspection, "builtins/introspection.py");
@@ -32,6 +38,7 @@ mod builtins {
     golden!(namespaces, "builtins/namespaces.py");
     golden!(numeric_builtins, "builtins/numeric_builtins.py");
     golden!(print_options, "builtins/print_options.py");
+    golden!(reversed_protocol, "builtins/reversed_protocol.py");
     golden!(sorted_stability, "builtins/sorted_stability.py");
     golden!(sys_argv, "builtins/sys_argv.py");
     golden!(type_checks, "builtins/type_checks.py");
@@ -201,6 +208,10 @@ mod functions {
 }
 mod functools {
     use super::*;
+    golden!(decorator_library, "functools/decorator_library.py");
+    golden!(lru_cache_info, "functools/lru_cache_info.py");
+    golden!(memo_solver, "functools/memo_solver.py");
+    golden!(ordering_tools, "functools/ordering_tools.py");
     golden!(partial_usage, "functools/partial_usage.py");
     golden!(pipeline, "functools/pipeline.py");
     golden!(reduce_usage, "functools/reduce_usage.py");
@@ -269,6 +280,7 @@ mod modules {
     golden!(json_hooks, "modules/json_hooks.py");
     golden!(json_loads, "modules/json_loads.py");
     golden!(json_pretty, "modules/json_pretty.py");
+    golden!(json_random_struct_objects, "modules/json_random_struct_objects.py");
     golden!(json_roundtrip, "modules/json_roundtrip.py");
     golden!(math_basic, "modules/math_basic.py");
     golden!(math_combinatorics, "modules/math_combinatorics.py");

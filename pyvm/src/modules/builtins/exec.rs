@@ -27,9 +27,19 @@ fn source_text(v: &Value) -> Option<String> {
 
 fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyErr> {
     if text.contains('\0') {
-        return Err(PyErr::new(
-            &crate::objects::types::types().exc.value_error,
-            vec![Value::str("source code string cannot contain null bytes")],
+        let msg = Value::str("source code string cannot contain null bytes");
+        return Err(PyErr::with_attrs(
+            &crate::objects::types::types().exc.syntax_error,
+            vec![msg.clone()],
+            vec![
+                ("msg", msg),
+                ("filename", Value::None),
+                ("lineno", Value::None),
+                ("offset", Value::None),
+                ("text", Value::None),
+                ("end_lineno", Value::None),
+                ("end_offset", Value::None),
+            ],
         ));
     }
     let out = match mode {
@@ -37,11 +47,14 @@ fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyE
         Mode::Eval => crate::compile::compile_eval(text, filename),
     };
     out.map_err(|mut e| {
-        // The line as the source has it: with its newline only if it has one.
-        let ends = text
-            .split_inclusive('\n')
-            .nth(e.line.saturating_sub(1) as usize)
-            .is_some_and(|l| l.ends_with('\n'));
+        // The line as CPython's tokenizer holds it: in `exec` mode it ends with a
+        // newline (one is added after the last line); in `eval` mode only if the
+        // source has one there.
+        let ends = mode == Mode::Exec
+            || text
+                .split_inclusive('\n')
+                .nth(e.line.saturating_sub(1) as usize)
+                .is_some_and(|l| l.ends_with('\n'));
         if !ends {
             e.text = e.text.trim_end_matches('\n').to_owned();
             return crate::vm::import::syntax_error_exact(&e);
@@ -147,7 +160,7 @@ fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
             return Err(type_error(if args.is_empty() {
                 "exec() takes at least 1 positional argument (0 given)".to_owned()
             } else {
-                format!("exec() got an unexpected keyword argument '{k}'")
+                format!("'{k}' is an invalid keyword argument for exec()")
             })
             .into());
         }
@@ -156,6 +169,9 @@ fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
         return Err(type_error("eval() takes no keyword arguments").into());
     }
     let n = args.len();
+    if n == 0 && mode == Mode::Exec {
+        return Err(type_error("exec() takes at least 1 positional argument (0 given)").into());
+    }
     if n == 0 || n > 3 {
         return Err(type_error(if n == 0 {
             format!("{name} expected at least 1 argument, got 0")

@@ -14,7 +14,10 @@ fn new_iter(it: Iter) -> Value {
 }
 
 pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("iter", 1, 1)?;
+    args.check("iter", 1, 2)?;
+    if args.len() == 2 {
+        return Err(type_error("iter(callable, sentinel) is not supported by pyvm yet").into());
+    }
     cx.iter(args.at(0))
 }
 
@@ -36,11 +39,9 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
 }
 
-pub fn sum(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    if let Some(s) = args.take_kw("start") {
-        args.pos.push(s);
-    }
-    args.check_kw("sum", 1, 2)?;
+pub fn sum(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic_posonly(args, "sum", &["iterable", "start"], 1, 1, 2)?;
+    let args = Args::new(a.into_iter().flatten());
     let mut acc = args.get(1).cloned().unwrap_or(Value::Int(0));
     match &acc {
         Value::Str(_) => {
@@ -63,6 +64,13 @@ pub fn sum(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 }
 
 fn min_max(cx: &mut Cx, mut args: Args, name: &str, want_max: bool) -> PyResult<Value> {
+    if args.kw.len() > 2 {
+        return Err(type_error(format!(
+            "{name}() takes at most 2 keyword arguments ({} given)",
+            args.kw.len()
+        ))
+        .into());
+    }
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let default = args.take_kw("default");
     args.no_kw_left(name)?;
@@ -221,11 +229,12 @@ fn reversed_user(cx: &mut Cx, v: &Value) -> PyResult<Value> {
     }))
 }
 
-pub fn enumerate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    if let Some(s) = args.take_kw("start") {
-        args.pos.push(s);
+pub fn enumerate(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if args.is_empty() && !args.kw.iter().any(|(k, _)| k == "iterable") {
+        return Err(type_error("enumerate() missing required argument 'iterable'").into());
     }
-    args.check_kw("enumerate", 1, 2)?;
+    let a = clinic(args, "enumerate", &["iterable", "start"], 1, 2)?;
+    let args = Args::new(a.into_iter().flatten());
     let start = match args.get(1) {
         Some(v) => arg_int(v, "")?,
         None => 0,
@@ -238,6 +247,13 @@ pub fn enumerate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 }
 
 pub fn zip(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if args.kw.len() > 1 {
+        return Err(type_error(format!(
+            "zip() takes at most 1 keyword argument ({} given)",
+            args.kw.len()
+        ))
+        .into());
+    }
     let _strict = args.take_kw("strict");
     args.check_kw("zip", 0, usize::MAX)?;
     let mut inners = Vec::with_capacity(args.len());
