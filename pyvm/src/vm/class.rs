@@ -286,7 +286,9 @@ pub fn store_attr(
                 Some(v) => d.insert(k, v)?,
                 None => {
                     if d.remove(&k)?.is_none() {
-                        return Err(attribute_error(name.to_owned()));
+                        return Err(attribute_error(format!(
+                            "'function' object has no attribute '{name}'"
+                        )));
                     }
                 }
             }

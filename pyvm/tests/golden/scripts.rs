@@ -27,6 +27,7 @@ mod builtins {
     golden!(eval_calculator, "builtins/eval_calculator.py");
     golden!(eval_syntax_uncaught, "builtins/eval_syntax_uncaught.py");
     golden!(exec_namespaces, "builtins/exec_namespaces.py");
+    golden!(exec_plugins, "builtins/exec_plugins.py");
     golden!(exec_traceback, "builtins/exec_traceback.py");
     golden!(getattr_dynamic, "builtins/getattr_dynamic.py");
     golden!(input_eof, "builtins/input_eof.py");
@@ -63,9 +64,13 @@ mod classes {
 mod collections {
     use super::*;
     golden!(bfs_grid, "collections/bfs_grid.py");
+    golden!(counter_multiset, "collections/counter_multiset.py");
     golden!(deque_api, "collections/deque_api.py");
     golden!(deque_window, "collections/deque_window.py");
     golden!(graph_defaultdict, "collections/graph_defaultdict.py");
+    golden!(inventory_report, "collections/inventory_report.py");
+    golden!(josephus, "collections/josephus.py");
+    golden!(missing_hooks, "collections/missing_hooks.py");
     golden!(namedtuple_errors, "collections/namedtuple_errors.py");
     golden!(namedtuple_records, "collections/namedtuple_records.py");
     golden!(ordered_lru, "collections/ordered_lru.py");
@@ -209,6 +214,7 @@ mod functions {
 mod functools {
     use super::*;
     golden!(decorator_library, "functools/decorator_library.py");
+    golden!(function_attributes, "functools/function_attributes.py");
     golden!(lru_cache_info, "functools/lru_cache_info.py");
     golden!(memo_solver, "functools/memo_solver.py");
     golden!(ordering_tools, "functools/ordering_tools.py");
@@ -274,6 +280,7 @@ mod modules {
     golden!(json_config, "modules/json_config.py");
     golden!(json_dumps, "modules/json_dumps.py");
     golden!(json_dumps_fuzz, "modules/json_dumps_fuzz.py");
+    golden!(json_encoder_subclass, "modules/json_encoder_subclass.py");
     golden!(json_error_attrs, "modules/json_error_attrs.py");
     golden!(json_errors, "modules/json_errors.py");
     golden!(json_fuzz, "modules/json_fuzz.py");
@@ -302,6 +309,7 @@ mod modules {
     golden!(qualified_types, "modules/qualified_types.py");
     golden!(random_errors, "modules/random_errors.py");
     golden!(random_fuzz, "modules/random_fuzz.py");
+    golden!(random_instances, "modules/random_instances.py");
     golden!(random_seeded, "modules/random_seeded.py");
     golden!(random_sequences, "modules/random_sequences.py");
     golden!(random_stats, "modules/random_stats.py");
@@ -309,6 +317,7 @@ mod modules {
     golden!(struct_formats, "modules/struct_formats.py");
     golden!(struct_fuzz, "modules/struct_fuzz.py");
     golden!(struct_pack, "modules/struct_pack.py");
+    golden!(struct_records, "modules/struct_records.py");
     golden!(struct_unpack, "modules/struct_unpack.py");
     golden!(time_clocks, "modules/time_clocks.py");
 }

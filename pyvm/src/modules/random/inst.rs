@@ -107,16 +107,13 @@ impl NativeObject for Random {
 
 /// `random.Random(x=None)`: a generator seeded with `x` as `seed(x)` seeds.
 pub fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    if !args.kw.is_empty() {
-        return Err(type_error("Random() takes no keyword arguments").into());
-    }
-    if args.len() > 1 {
-        return Err(type_error(format!(
-            "Random() expected at most 1 argument, got {}",
-            args.len()
-        ))
-        .into());
-    }
+    let sig = super::bind::Sig {
+        qualname: "Random.__init__",
+        params: &["x"],
+        required: 0,
+        method: true,
+    };
+    let args = Args::new(sig.bind(args)?.into_iter().flatten());
     let this = Value::Object(Arc::new(Object(Box::new(Random {
         state: Arc::new(Mutex::new(Mt::UNSEEDED)),
     }))));
