@@ -33,6 +33,7 @@ mod builtins {
     golden!(input_eof, "builtins/input_eof.py");
     golden!(introspection, "builtins/introspection.py");
     golden!(iteration, "builtins/iteration.py");
+    golden!(keyword_arguments, "builtins/keyword_arguments.py");
     golden!(kwargs_rejected, "builtins/kwargs_rejected.py");
     golden!(map_filter_reduce, "builtins/map_filter_reduce.py");
     golden!(min_max_forms, "builtins/min_max_forms.py");

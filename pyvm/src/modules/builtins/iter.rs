@@ -233,6 +233,10 @@ pub fn enumerate(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if args.is_empty() && !args.kw.iter().any(|(k, _)| k == "iterable") {
         return Err(type_error("enumerate() missing required argument 'iterable'").into());
     }
+    if !args.is_empty() && args.kw.iter().any(|(k, _)| k == "iterable") {
+        // CPython's enumerate binds by hand: no "given by name and position".
+        return Err(type_error("'iterable' is an invalid keyword argument for enumerate()").into());
+    }
     let a = clinic(args, "enumerate", &["iterable", "start"], 1, 2)?;
     let args = Args::new(a.into_iter().flatten());
     let start = match args.get(1) {
