@@ -121,6 +121,27 @@ impl Args {
         self.check_method(name, min, max)
     }
 
+    /// Like `check_method` for a method CPython parses with `PyArg_ParseTuple`
+    /// (`str.find`, `str.startswith`): `find() takes at least 1 argument (0 given)`.
+    pub fn check_getargs(&self, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
+        let n = self.pos.len().saturating_sub(1);
+        if !self.kw.is_empty() || (n >= min && n <= max) {
+            return self.check_method(name, min, max);
+        }
+        let (how, k) = if min == max {
+            ("exactly", min)
+        } else if n < min {
+            ("at least", min)
+        } else {
+            ("at most", max)
+        };
+        Err(type_error(format!(
+            "{}() takes {how} {k} argument{} ({n} given)",
+            bare(name),
+            if k == 1 { "" } else { "s" }
+        )))
+    }
+
     /// `TypeError` for a keyword that a native accepting keywords did not take.
     pub fn no_kw_left(&self, name: &str) -> Result<(), PyErr> {
         match self.kw.first() {
@@ -202,48 +223,108 @@ pub fn check_size(n: i64) -> Result<(), PyErr> {
 /// (the first `required` are required; the ones from `npos` on are keyword-only):
 /// `repeat() missing required argument 'object' (pos 1)`.
 pub fn clinic(
-    mut args: Args,
+    args: Args,
     name: &str,
     params: &[&str],
     required: usize,
     npos: usize,
 ) -> Result<Vec<Option<Value>>, PyErr> {
+    clinic_posonly(args, name, params, 0, required, npos)
+}
+
+/// [`clinic`] where the first `posonly` parameters are positional-only (`sum(iterable,
+/// /, start=0)`): CPython's `_PyArg_UnpackKeywords`, its checks in its order (too many
+/// arguments in all, too many positional ones, too few positional-only ones, a
+/// required one missing, one given twice, an unknown keyword).
+pub fn clinic_posonly(
+    mut args: Args,
+    name: &str,
+    params: &[&str],
+    posonly: usize,
+    required: usize,
+    npos: usize,
+) -> Result<Vec<Option<Value>>, PyErr> {
     let n = args.len();
+    let nkw = args.kw.len();
+    let maxargs = params.len();
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    if n + nkw > maxargs {
+        return Err(type_error(format!(
+            "{name}() takes at most {maxargs} {}argument{} ({} given)",
+            if n == 0 { "keyword " } else { "" },
+            s(maxargs),
+            n + nkw
+        )));
+    }
     if n > npos {
-        return Err(type_error(if npos == params.len() {
-            format!(
-                "{name}() takes at most {npos} argument{} ({n} given)",
-                if npos == 1 { "" } else { "s" }
-            )
+        return Err(type_error(if npos == 0 {
+            format!("{name}() takes no positional arguments")
         } else {
             format!(
-                "{name}() takes at most {npos} positional argument{} ({n} given)",
-                if npos == 1 { "" } else { "s" }
+                "{name}() takes {} {npos} positional argument{} ({n} given)",
+                if required < npos {
+                    "at most"
+                } else {
+                    "exactly"
+                },
+                s(npos)
             )
         }));
     }
+    let min_posonly = posonly.min(required);
+    if n < min_posonly {
+        return Err(type_error(format!(
+            "{name}() takes {} {min_posonly} positional argument{} ({n} given)",
+            if min_posonly < npos {
+                "at least"
+            } else {
+                "exactly"
+            },
+            s(min_posonly)
+        )));
+    }
     let mut out: Vec<Option<Value>> = args.pos.drain(..).map(Some).collect();
     out.resize(params.len(), None);
-    for (i, p) in params.iter().enumerate() {
-        if let Some(v) = args.take_kw(p) {
-            if out[i].is_some() {
+    for i in n.max(posonly)..maxargs {
+        let v = args.take_kw(params[i]);
+        if v.is_none() && i < required {
+            return Err(type_error(format!(
+                "{name}() missing required argument '{}' (pos {})",
+                params[i],
+                i + 1
+            )));
+        }
+        out[i] = v;
+    }
+    if !args.kw.is_empty() {
+        for (i, p) in params.iter().enumerate().take(n).skip(posonly) {
+            if args.kw.iter().any(|(k, _)| k == p) {
                 return Err(type_error(format!(
                     "argument for {name}() given by name ('{p}') and position ({})",
                     i + 1
                 )));
             }
-            out[i] = Some(v);
         }
-    }
-    args.no_kw_left(name)?;
-    if let Some(i) = out[..required].iter().position(Option::is_none) {
-        return Err(type_error(format!(
-            "{name}() missing required argument '{}' (pos {})",
-            params[i],
-            i + 1
-        )));
+        args.no_kw_left(name)?;
     }
     Ok(out)
+}
+
+/// Argument Clinic's first check for a built-in taking keywords (before its keywords
+/// are taken): more arguments in all than its `maxargs` parameters. `self` is not
+/// counted for a method. `split() takes at most 2 keyword arguments (3 given)`.
+pub fn too_many(args: &Args, name: &str, maxargs: usize, method: bool) -> Result<(), PyErr> {
+    let n = args.len() - (method && !args.is_empty()) as usize;
+    let total = n + args.kw.len();
+    if total > maxargs {
+        return Err(type_error(format!(
+            "{}() takes at most {maxargs} {}argument{} ({total} given)",
+            bare(name),
+            if n == 0 { "keyword " } else { "" },
+            if maxargs == 1 { "" } else { "s" },
+        )));
+    }
+    Ok(())
 }
 
 /// `callable(v)`.
@@ -289,6 +370,17 @@ impl Cx<'_, '_> {
     /// Call with full arguments.
     pub fn call_args(&mut self, f: &Value, args: Args) -> PyResult<Value> {
         crate::vm::call::call_value(self.gil, self.th, f, args)
+    }
+
+    /// Run a module-level code object (from `compile`) with these namespaces (see
+    /// `vm::run_nested`): `exec` and `eval`.
+    pub fn run_code(
+        &mut self,
+        code: std::sync::Arc<crate::compile::code::Code>,
+        globals: std::sync::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
+        locals: Option<std::sync::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>>,
+    ) -> PyResult<Value> {
+        crate::vm::run_nested(self.gil, self.th, code, globals, locals)
     }
 
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
@@ -377,6 +469,28 @@ impl Cx<'_, '_> {
             chain,
             from,
         )
+    }
+}
+
+/// Run Python `source` (a built-in module's Python part: `json.JSONEncoder`) with
+/// `globals` as its namespace, on a scratch micro-thread; for a module's set-up, so
+/// the source must not fail (an exception is returned as an error all the same).
+pub fn run_source(
+    gil: Gil<'_>,
+    source: &str,
+    filename: &str,
+    globals: &std::sync::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
+) -> Result<(), PyErr> {
+    let code = crate::compile::compile(source, filename)
+        .map_err(|e| crate::vm::import::syntax_error(&e))?;
+    crate::modules::register_source(filename, source);
+    let mut th = MicroThread::new();
+    match crate::vm::run_code(gil, &mut th, code, globals.clone()) {
+        crate::vm::Outcome::Returned(_) => Ok(()),
+        crate::vm::Outcome::Raised(e) => Err(e),
+        crate::vm::Outcome::Deferred => Err(runtime_error(format!(
+            "Deferred execution not yet implemented by {filename}"
+        ))),
     }
 }
 

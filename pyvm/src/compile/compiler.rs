@@ -91,6 +91,35 @@ pub(super) fn compile_module(src: &Source<'_>) -> CResult<Arc<Code>> {
     Ok(c.pop_unit(true))
 }
 
+/// `compile(source, filename, "eval")`: the module must be one expression statement,
+/// whose value the code returns (the caller checked the shape).
+pub(super) fn compile_expression(src: &Source<'_>) -> CResult<Arc<Code>> {
+    let err = |msg: &str, r: TextRange| src.error(msg, r);
+    let table = symtable::build(src.body(), &err)?;
+    let mut c = Compiler {
+        src,
+        table,
+        units: Vec::new(),
+        filename: Arc::from(src.filename.as_str()),
+    };
+    c.push_unit(
+        0,
+        "<module>".into(),
+        "<module>".into(),
+        Params::default(),
+        1,
+    );
+    match src.body() {
+        [Stmt::Expr(e)] => {
+            c.set_pos(e.range);
+            c.expr(&e.value)?;
+        }
+        _ => c.emit_const(Value::None),
+    }
+    c.emit(Op::RETURN_VALUE, 0);
+    Ok(c.pop_unit(true))
+}
+
 impl<'a> Compiler<'a> {
     pub fn u(&mut self) -> &mut Unit<'a> {
         self.units.last_mut().expect("a unit is being compiled")

@@ -87,3 +87,89 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> 
     let parsed = parse::Source::parse(source, filename)?;
     compiler::compile_module(&parsed)
 }
+
+/// `compile(source, filename, "eval")` (and `eval(str)`): one expression, whose value
+/// the code returns. Leading spaces and tabs are ignored, as CPython's `eval` ignores
+/// them; anything but a single expression is CPython's "invalid syntax" where the
+/// expression grammar stops.
+pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    let source = source.trim_start_matches([' ', '\t']);
+    let parsed = parse::Source::parse(source, filename)?;
+    match parsed.body() {
+        [ruff_python_ast::Stmt::Expr(_)] => compiler::compile_expression(&parsed),
+        body => {
+            use ruff_text_size::Ranged;
+            // Where an expression cannot go on: the `=` of an assignment, the `;` or
+            // line after the first expression, a statement's keyword.
+            let bad = |msg: &str, line: u32, col: u32, end_col: u32, text: &str| CompileError {
+                msg: msg.to_owned(),
+                filename: filename.to_owned(),
+                line,
+                col,
+                end_line: line,
+                end_col,
+                text: text.to_owned(),
+            };
+            let Some(first) = body.first() else {
+                return Err(bad("invalid syntax", 0, 0, 0, ""));
+            };
+            let text_of = |line: u32| {
+                source
+                    .lines()
+                    .nth(line.saturating_sub(1) as usize)
+                    .unwrap_or("")
+                    .to_owned()
+            };
+            let at = |r: ruff_text_size::TextRange| parsed.error("invalid syntax", r);
+            let err = match (first, body.get(1)) {
+                (ruff_python_ast::Stmt::Expr(_), Some(next)) => {
+                    // `1; 2` points at the `;`, `1\n2` at the second line's start.
+                    let end = first.range().end();
+                    let gap = &source[usize::from(end)..usize::from(next.range().start())];
+                    match gap.find(';') {
+                        Some(i) => {
+                            let p = end + ruff_text_size::TextSize::from(i as u32);
+                            at(ruff_text_size::TextRange::new(
+                                p,
+                                p + ruff_text_size::TextSize::from(1),
+                            ))
+                        }
+                        None => {
+                            let mut e = at(next.range());
+                            e.end_col = e.col + 1;
+                            e.end_line = e.line;
+                            e
+                        }
+                    }
+                }
+                (ruff_python_ast::Stmt::Assign(a), _) => {
+                    let t = a.targets[0].range().end();
+                    let gap = &source[usize::from(t)..usize::from(a.value.range().start())];
+                    let i = gap.find('=').unwrap_or(0) as u32;
+                    let p = t + ruff_text_size::TextSize::from(i);
+                    at(ruff_text_size::TextRange::new(
+                        p,
+                        p + ruff_text_size::TextSize::from(1),
+                    ))
+                }
+                (s, _) => {
+                    // A statement keyword: CPython underlines the keyword.
+                    let start = s.range().start();
+                    let rest = &source[usize::from(start)..];
+                    let n = rest
+                        .find(|c: char| !c.is_alphanumeric() && c != '_')
+                        .unwrap_or(rest.len()) as u32;
+                    at(ruff_text_size::TextRange::new(
+                        start,
+                        start + ruff_text_size::TextSize::from(n.max(1)),
+                    ))
+                }
+            };
+            let line = err.line;
+            Err(CompileError {
+                text: text_of(line),
+                ..err
+            })
+        }
+    }
+}

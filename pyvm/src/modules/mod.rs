@@ -62,6 +62,7 @@ pub const FROZEN_PATH: &str = "<frozen>";
 
 /// Modules written in Python and compiled into the binary, by name.
 static FROZEN: &[(&str, &str)] = &[
+    ("collections", include_str!("../../lib/collections.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),

@@ -78,7 +78,35 @@ static SYS_FUNCS: &[NativeDef] = &[
         name: "exc_info",
         f: exc_info,
     },
+    NativeDef {
+        name: "_getframemodulename",
+        f: getframemodulename,
+    },
 ];
+
+/// `sys._getframemodulename(depth=0)` (CPython 3.12's): the `__name__` of the
+/// module whose code runs `depth` frames above the caller, or `None`.
+fn getframemodulename(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let depth = args.take_kw("depth");
+    args.check_kw("_getframemodulename", 0, 1)?;
+    let depth = match depth.as_ref().or(args.get(0)) {
+        Some(v) => arg_int(v, "")?,
+        None => 0,
+    };
+    if depth < 0 {
+        return Ok(Value::None);
+    }
+    let frames = &cx.th.frames;
+    let Some(i) = frames.len().checked_sub(1 + depth as usize) else {
+        return Ok(Value::None);
+    };
+    let key = crate::objects::str::PyStr::new("__name__".to_owned());
+    Ok(frames[i]
+        .globals
+        .borrow(cx.gil)
+        .get_str(&key)
+        .unwrap_or(Value::None))
+}
 
 static STDOUT_FUNCS: &[NativeDef] = &[
     NativeDef {

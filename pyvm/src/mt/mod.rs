@@ -196,7 +196,8 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     }
     let mut input = input;
     loop {
-        watchdog::run_begins(true);
+        // Only a micro-thread with others around can starve them.
+        watchdog::run_begins(r.tasks() > 1);
         let out = with_gil(|gil| crate::vm::resume(gil, &mut th, input));
         watchdog::run_begins(false);
         match out {

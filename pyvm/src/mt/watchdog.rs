@@ -1,6 +1,7 @@
 //! The watchdog: a micro-thread that runs longer than a threshold (default 100 ms,
-//! `micro_thread.set_watchdog(seconds)`, 0 turns it off) without deferring starves
-//! the others; it gets a warning on stderr with its stack, once per run.
+//! `micro_thread.set_watchdog(seconds)`, 0 turns it off) without deferring while other
+//! micro-threads exist starves them; it gets a warning on stderr with its stack, once
+//! per run. (A program with one micro-thread is ordinary Python: never warned.)
 //!
 //! One OS thread per process watches: `resume` records when a run began; when the
 //! threshold passes, the watchdog raises the VM's attention flag and the loop prints

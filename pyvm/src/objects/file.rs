@@ -61,11 +61,35 @@ pub fn os_error_for(e: &std::io::Error, path: &str) -> PyErr {
     super::os_error::from_io(e, Some(path))
 }
 
-/// `open(file, mode='r', encoding=None)`.
-pub fn open(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    let mode_kw = args.take_kw("mode");
-    let _encoding = args.take_kw("encoding");
-    args.check_kw("open", 1, 3)?;
+/// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
+/// closefd=True, opener=None)`: files are UTF-8 and buffered as pyvm buffers them
+/// (`buffering`, `encoding` and `errors` are accepted and do not change that);
+/// `newline`, `closefd` and `opener` other than their defaults are refused.
+pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let params = [
+        "file",
+        "mode",
+        "buffering",
+        "encoding",
+        "errors",
+        "newline",
+        "closefd",
+        "opener",
+    ];
+    let a = clinic(args, "open", &params, 1, 8)?;
+    for (i, default) in [(5, Value::None), (6, Value::Bool(true)), (7, Value::None)] {
+        if let Some(v) = &a[i] {
+            if !cx.eq(v, &default)? {
+                return Err(type_error(format!(
+                    "open(): argument '{}' is not supported by pyvm",
+                    params[i]
+                ))
+                .into());
+            }
+        }
+    }
+    let mode_kw = a[1].clone();
+    let args = Args::new(a.into_iter().take(1).flatten());
     let path = match args.at(0) {
         Value::Str(s) => s.as_str().to_owned(),
         v => {

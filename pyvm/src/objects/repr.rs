@@ -195,7 +195,7 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
         Value::Instance(_) => out.push_str(&super::methods::default_repr(v)),
         Value::Method(m) => {
             let name = match &m.func {
-                Value::Function(f) => f.qualname.clone(),
+                Value::Function(f) => f.current_qualname(gil).into_owned(),
                 other => type_name(other),
             };
             let _ = write!(out, "<bound method {name} of ");
@@ -300,7 +300,7 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
             let _ = write!(
                 out,
                 "<function {} at 0x{:x}>",
-                f.qualname,
+                f.current_qualname(gil),
                 v.heap_ptr().unwrap_or(0)
             );
         }

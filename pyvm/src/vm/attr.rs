@@ -59,11 +59,7 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
             }
             class::instance_attr(gil, obj, &e.typ, Some(&e.dict), name)?
         }
-        Value::Function(f) => f
-            .dict
-            .borrow(gil)
-            .get_str(&PyStr::new(name.to_owned()))
-            .map(Attr::Value),
+        Value::Function(f) => f.attr(gil, name).map(Attr::Value),
         Value::Method(m) => match name {
             "__func__" => Some(Attr::Value(m.func.clone())),
             "__self__" => Some(Attr::Value(m.this.clone())),
@@ -151,7 +147,15 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
         Value::Function(f) => match name {
             "__name__" => return Ok(Value::str(&f.name)),
             "__qualname__" => return Ok(Value::str(&f.qualname)),
-            "__doc__" => return Ok(Value::None),
+            "__doc__" => return Ok(f.code.doc.as_deref().map_or(Value::None, Value::str)),
+            "__module__" => {
+                return Ok(f
+                    .globals
+                    .borrow(gil)
+                    .get_str(&PyStr::new("__name__".to_owned()))
+                    .unwrap_or(Value::None))
+            }
+            "__dict__" => return Ok(Value::Dict(f.attrs().clone())),
             "__defaults__" => {
                 return Ok(if f.defaults.is_empty() {
                     Value::None

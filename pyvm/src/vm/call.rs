@@ -207,7 +207,8 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             if let Some(f) = deferral_aware(gil, th, n, &args) {
                 return invoke(gil, th, f, args);
             }
-            crate::objects::methods::check_self(n, &args)?;
+            let mut args = args;
+            crate::objects::methods::check_self(n, &mut args)?;
             let prev = std::mem::replace(&mut th.native_name, n.name);
             let mut cx = Cx { gil, th };
             let r = (n.f)(&mut cx, args);
@@ -334,6 +335,26 @@ pub fn push_body(
     Ok(())
 }
 
+/// A nested loop (a native's call into Python) that ended in a deferral: the native
+/// between it and the deferral cannot be suspended (the PEP's rule 2). The wait is
+/// taken back, and the frames above the native get "Deferred execution not yet
+/// implemented by <native>" raised in them (their `finally` blocks run) until it
+/// reaches the native.
+pub fn not_deferrable(gil: Gil<'_>, th: &mut MicroThread, stop: usize, out: Outcome) -> Outcome {
+    let Outcome::Deferred = out else {
+        return out;
+    };
+    th.request = None;
+    if let Some(cancel) = th.cancel.take() {
+        cancel();
+    }
+    let err =
+        crate::objects::exception::runtime_error(deferred::not_implemented_message(th.native_name));
+    stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
+        eval::run_from(th, gil, stop, Some((err, super::unwind::Raise::Fresh)))
+    })
+}
+
 /// Call from a native: run a pushed frame to completion in a nested loop.
 pub fn call_value(gil: Gil<'_>, th: &mut MicroThread, f: &Value, args: Args) -> PyResult<Value> {
     match invoke(gil, th, f.clone(), args)? {
@@ -352,21 +373,7 @@ pub fn call_value(gil: Gil<'_>, th: &mut MicroThread, f: &Value, args: Args) -> 
             // A nested loop uses some Rust stack: grow it on demand (whatever thread runs us).
             let mut out =
                 stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || eval::run(th, gil, stop));
-            if let Outcome::Deferred = out {
-                // A native between this loop and the deferral (the one that called
-                // us) cannot be suspended: the PEP's rule 2. The frames above it see
-                // the exception (their `finally` blocks run) and it reaches the native.
-                th.request = None;
-                if let Some(cancel) = th.cancel.take() {
-                    cancel();
-                }
-                let err = crate::objects::exception::runtime_error(
-                    deferred::not_implemented_message(th.native_name),
-                );
-                out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
-                    eval::run_from(th, gil, stop, Some((err, super::unwind::Raise::Fresh)))
-                });
-            }
+            out = not_deferrable(gil, th, stop, out);
             th.reentry -= 1;
             match out {
                 Outcome::Returned(v) => Ok(v),
@@ -428,7 +435,7 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
     let p = &code.params;
     let (argcount, kwonly) = (p.argcount as usize, p.kwonly as usize);
     let mut locals = vec![Value::Null; code.nlocals()];
-    let qn = &f.qualname;
+    let qn = &*f.current_qualname(gil);
     let npos = args.pos.len();
     let mut pos = args.pos.into_iter();
     for slot in locals.iter_mut().take(argcount.min(npos)) {
@@ -550,7 +557,6 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
     if let Some(d) = kwargs {
         locals[next_slot] = Value::dict(d);
     }
-    let _ = gil;
     Ok(locals)
 }
 
@@ -640,6 +646,7 @@ pub fn make_function(
         defaults,
         kwdefaults,
         closure,
-        dict: GilCell::new(Dict::new()),
+        dict: Default::default(),
+        meta: Default::default(),
     }))
 }

@@ -270,12 +270,25 @@ pub fn store_attr(
         }
         Value::Function(f) => {
             let k = crate::objects::str::intern(name);
-            let mut d = f.dict.borrow_mut(gil);
+            if matches!(name, "__name__" | "__qualname__") {
+                match &v {
+                    Some(Value::Str(_)) => {}
+                    Some(_) => {
+                        return Err(type_error(format!("{name} must be set to a string object")))
+                    }
+                    None => {
+                        return Err(type_error(format!("{name} must be set to a string object")))
+                    }
+                }
+            }
+            let mut d = f.store_for(name).borrow_mut(gil);
             match v {
                 Some(v) => d.insert(k, v)?,
                 None => {
                     if d.remove(&k)?.is_none() {
-                        return Err(attribute_error(name.to_owned()));
+                        return Err(attribute_error(format!(
+                            "'function' object has no attribute '{name}'"
+                        )));
                     }
                 }
             }
@@ -763,7 +776,26 @@ pub fn special_or(gil: Gil<'_>, v: &Value, name: &'static str) -> Result<Value, 
 /// inside); `Err(v)` unchanged otherwise.
 pub fn payload_if_plain(gil: Gil<'_>, v: Value, name: &'static str) -> Result<Value, Value> {
     match class::payload(&v) {
+        // A tuple has no item assignment: the error names the subclass.
+        Some(Value::Tuple(_)) if matches!(name, "__setitem__" | "__delitem__") => Err(v),
         Some(p) if class::special(gil, &v, name).is_none() => Ok(p.clone()),
         _ => Err(v),
     }
+}
+
+/// `d[key]` on an instance of a `dict` subclass that defines `__missing__` and not
+/// `__getitem__`, when `key` is absent: the `__missing__` to call (as CPython's
+/// `dict.__getitem__` does); `None` in every other case.
+#[inline]
+pub fn missing_hook(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Option<Value>, PyErr> {
+    let Some(Value::Dict(d)) = class::payload(obj) else {
+        return Ok(None);
+    };
+    let Some(f) = class::special(gil, obj, "__missing__") else {
+        return Ok(None);
+    };
+    if class::special(gil, obj, "__getitem__").is_some() || d.borrow(gil).get(key)?.is_some() {
+        return Ok(None);
+    }
+    Ok(Some(f))
 }

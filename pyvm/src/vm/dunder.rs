@@ -115,7 +115,8 @@ pub fn binary(
         order.extend(refl.map(Cand::Reflected));
         order.extend(fwd.map(Cand::Forward));
     } else {
-        if builtin_left {
+        // A `dict`/`list`/`tuple` subclass's own operator overrides the inherited one.
+        if builtin_left && fwd.is_none() {
             order.push(Cand::Builtin);
         }
         order.extend(fwd.map(Cand::Forward));

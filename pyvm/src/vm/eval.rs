@@ -692,6 +692,10 @@ pub(crate) fn run_from(
                 Op::BINARY_SUBSCR => {
                     let key = pop!();
                     let obj = pop!();
+                    if let Some(f) = tri!(class::missing_hook(gil, &obj, &key)) {
+                        do_call!(f, Args::new([obj, key]));
+                        continue;
+                    }
                     let obj = match class::payload_if_plain(gil, obj, "__getitem__") {
                         Ok(o) => o,
                         Err(o) => o,

@@ -53,6 +53,11 @@ pub fn load(gil: Gil<'_>, code: &Code, arg: usize, globals: &Arc<GilCell<Dict>>)
             g.value_at(i).cloned()
         }
         None => {
+            // `exec(src, {"__builtins__": {...}})`: the builtins that globals dict
+            // names (not cached; the process's builtins otherwise).
+            if let Some(own) = own_builtins(gil, &g) {
+                return own.borrow(gil).get_str(name);
+            }
             let b = super::builtins_dict().borrow(gil);
             let i = b.find_str(name)?;
             fresh.index = i as u32;
@@ -65,4 +70,20 @@ pub fn load(gil: Gil<'_>, code: &Code, arg: usize, globals: &Arc<GilCell<Dict>>)
         *s = fresh;
     }
     v
+}
+
+/// The builtins namespace a globals dict names with `__builtins__` (a dict, or a
+/// module's namespace), when it is not the process's own.
+fn own_builtins(gil: Gil<'_>, g: &Dict) -> Option<Arc<GilCell<Dict>>> {
+    static KEY: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    let Value::Str(key) = KEY.get_or_init(|| crate::objects::str::intern("__builtins__")) else {
+        return None;
+    };
+    let ns = match g.get_str(key)? {
+        Value::Dict(d) => d,
+        Value::Module(m) => m.dict.clone(),
+        _ => return None,
+    };
+    let _ = gil;
+    (!Arc::ptr_eq(&ns, super::builtins_dict())).then_some(ns)
 }

@@ -192,15 +192,22 @@ fn import_error(msg: String, name: Value, path: Value) -> PyErr {
 /// A compile error of an imported module as the `SyntaxError` (or
 /// `IndentationError`) instance CPython raises, carrying its place.
 pub fn syntax_error(e: &CompileError) -> PyErr {
+    let mut e = e.clone();
+    if !e.text.ends_with('\n') {
+        e.text.push('\n');
+    }
+    syntax_error_exact(&e)
+}
+
+/// [`syntax_error`] with the line's text as given (source compiled from a string
+/// has no newline after its last line).
+pub fn syntax_error_exact(e: &CompileError) -> PyErr {
     let t = types();
     let typ = match e.class() {
         "IndentationError" => &t.exc.indentation_error,
         _ => &t.exc.syntax_error,
     };
-    let mut text = e.text.clone();
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
+    let text = e.text.clone();
     let (mut col, mut end_col) = (e.col as i64, e.end_col as i64);
     if e.msg == "unexpected indent" {
         // CPython points just before the first character; no caret is printed.

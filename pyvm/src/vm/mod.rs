@@ -172,3 +172,47 @@ pub fn resume(gil: Gil<'_>, th: &mut MicroThread, input: Result<Value, PyErr>) -
         }
     }
 }
+
+/// `exec(code, globals, locals)` / `eval(...)` from a native: run `code` in a frame of
+/// its own (module code: `LOAD_NAME` / `STORE_NAME` use `locals` when given, else
+/// the globals) in a bounded nested loop, as a native's call into Python runs
+/// (`call::call_value`). The value is what the code returns (an expression's value
+/// for `eval` code, `None` for statements).
+pub fn run_nested(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    code: Arc<Code>,
+    globals: Arc<GilCell<Dict>>,
+    locals: Option<Arc<GilCell<Dict>>>,
+) -> crate::native::PyResult<Value> {
+    use deferred::Unwind;
+    if th.reentry >= thread::MAX_REENTRY || th.frames.len() >= th.recursion_limit {
+        return Err(Unwind::Raise(crate::objects::exception::recursion_error(
+            "maximum recursion depth exceeded",
+        )));
+    }
+    let base = th.stack.len();
+    th.stack
+        .extend(std::iter::repeat_n(Value::Null, code.nlocals()));
+    th.frames.push(Frame {
+        code,
+        ip: 0,
+        base,
+        block_base: th.blocks.len(),
+        cells: Vec::new(),
+        globals,
+        floor: base,
+        ret: frame::Ret::Push,
+        locals,
+    });
+    th.reentry += 1;
+    let stop = th.frames.len() - 1;
+    let out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || eval::run(th, gil, stop));
+    let out = call::not_deferrable(gil, th, stop, out);
+    th.reentry -= 1;
+    match out {
+        Outcome::Returned(v) => Ok(v),
+        Outcome::Raised(e) => Err(Unwind::Raise(e)),
+        Outcome::Deferred => Err(Unwind::Deferred),
+    }
+}

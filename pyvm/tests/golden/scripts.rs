@@ -20,18 +20,27 @@ mod builtins {
     use super::*;
     golden!(aggregates, "builtins/aggregates.py");
     golden!(chr_ord_table, "builtins/chr_ord_table.py");
+    golden!(clinic_messages, "builtins/clinic_messages.py");
+    golden!(compile_errors, "builtins/compile_errors.py");
     golden!(conversions, "builtins/conversions.py");
     golden!(enumerate_zip, "builtins/enumerate_zip.py");
+    golden!(eval_calculator, "builtins/eval_calculator.py");
+    golden!(eval_syntax_uncaught, "builtins/eval_syntax_uncaught.py");
+    golden!(exec_namespaces, "builtins/exec_namespaces.py");
+    golden!(exec_plugins, "builtins/exec_plugins.py");
+    golden!(exec_traceback, "builtins/exec_traceback.py");
     golden!(getattr_dynamic, "builtins/getattr_dynamic.py");
     golden!(input_eof, "builtins/input_eof.py");
     golden!(introspection, "builtins/introspection.py");
     golden!(iteration, "builtins/iteration.py");
+    golden!(keyword_arguments, "builtins/keyword_arguments.py");
     golden!(kwargs_rejected, "builtins/kwargs_rejected.py");
     golden!(map_filter_reduce, "builtins/map_filter_reduce.py");
     golden!(min_max_forms, "builtins/min_max_forms.py");
     golden!(namespaces, "builtins/namespaces.py");
     golden!(numeric_builtins, "builtins/numeric_builtins.py");
     golden!(print_options, "builtins/print_options.py");
+    golden!(reversed_protocol, "builtins/reversed_protocol.py");
     golden!(sorted_stability, "builtins/sorted_stability.py");
     golden!(sys_argv, "builtins/sys_argv.py");
     golden!(type_checks, "builtins/type_checks.py");
@@ -52,6 +61,21 @@ mod classes {
     golden!(properties, "classes/properties.py");
     golden!(special_methods, "classes/special_methods.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
+}
+mod collections {
+    use super::*;
+    golden!(bfs_grid, "collections/bfs_grid.py");
+    golden!(counter_multiset, "collections/counter_multiset.py");
+    golden!(deque_api, "collections/deque_api.py");
+    golden!(deque_window, "collections/deque_window.py");
+    golden!(graph_defaultdict, "collections/graph_defaultdict.py");
+    golden!(inventory_report, "collections/inventory_report.py");
+    golden!(josephus, "collections/josephus.py");
+    golden!(missing_hooks, "collections/missing_hooks.py");
+    golden!(namedtuple_errors, "collections/namedtuple_errors.py");
+    golden!(namedtuple_records, "collections/namedtuple_records.py");
+    golden!(ordered_lru, "collections/ordered_lru.py");
+    golden!(word_frequency, "collections/word_frequency.py");
 }
 mod comprehensions {
     use super::*;
@@ -198,6 +222,11 @@ mod functions {
 }
 mod functools {
     use super::*;
+    golden!(decorator_library, "functools/decorator_library.py");
+    golden!(function_attributes, "functools/function_attributes.py");
+    golden!(lru_cache_info, "functools/lru_cache_info.py");
+    golden!(memo_solver, "functools/memo_solver.py");
+    golden!(ordering_tools, "functools/ordering_tools.py");
     golden!(partial_usage, "functools/partial_usage.py");
     golden!(pipeline, "functools/pipeline.py");
     golden!(reduce_usage, "functools/reduce_usage.py");
@@ -300,12 +329,14 @@ mod modules {
     golden!(json_config, "modules/json_config.py");
     golden!(json_dumps, "modules/json_dumps.py");
     golden!(json_dumps_fuzz, "modules/json_dumps_fuzz.py");
+    golden!(json_encoder_subclass, "modules/json_encoder_subclass.py");
     golden!(json_error_attrs, "modules/json_error_attrs.py");
     golden!(json_errors, "modules/json_errors.py");
     golden!(json_fuzz, "modules/json_fuzz.py");
     golden!(json_hooks, "modules/json_hooks.py");
     golden!(json_loads, "modules/json_loads.py");
     golden!(json_pretty, "modules/json_pretty.py");
+    golden!(json_random_struct_objects, "modules/json_random_struct_objects.py");
     golden!(json_roundtrip, "modules/json_roundtrip.py");
     golden!(math_basic, "modules/math_basic.py");
     golden!(math_combinatorics, "modules/math_combinatorics.py");
@@ -327,6 +358,7 @@ mod modules {
     golden!(qualified_types, "modules/qualified_types.py");
     golden!(random_errors, "modules/random_errors.py");
     golden!(random_fuzz, "modules/random_fuzz.py");
+    golden!(random_instances, "modules/random_instances.py");
     golden!(random_seeded, "modules/random_seeded.py");
     golden!(random_sequences, "modules/random_sequences.py");
     golden!(random_stats, "modules/random_stats.py");
@@ -334,6 +366,7 @@ mod modules {
     golden!(struct_formats, "modules/struct_formats.py");
     golden!(struct_fuzz, "modules/struct_fuzz.py");
     golden!(struct_pack, "modules/struct_pack.py");
+    golden!(struct_records, "modules/struct_records.py");
     golden!(struct_unpack, "modules/struct_unpack.py");
     golden!(time_clocks, "modules/time_clocks.py");
 }

@@ -153,6 +153,7 @@ pub fn vars(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Value::Instance(i) => Ok(Value::Dict(i.dict.clone())),
         Value::Exception(e) => Ok(Value::Dict(e.dict.clone())),
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
+        Value::Function(f) => Ok(Value::Dict(f.attrs().clone())),
         Value::Type(_) => Ok(crate::vm::attr::getattr(cx.gil, v, "__dict__")?),
         _ => Err(type_error("vars() argument must have __dict__ attribute").into()),
     }

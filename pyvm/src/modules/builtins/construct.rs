@@ -24,6 +24,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             PyErr::new(t, args.pos.to_vec()).value()
         }
         Kind::Int => {
+            too_many(&args, "int", 2, false)?;
             if let Some(b) = args.take_kw("base") {
                 args.pos.push(b);
             }
@@ -47,6 +48,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             }
         }
         Kind::Str => {
+            too_many(&args, "str", 3, false)?;
             let enc = args.take_kw("encoding");
             args.check_kw("str", 0, 2)?;
             match (args.get(0), args.get(1).or(enc.as_ref())) {
@@ -75,6 +77,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             })
         }
         Kind::Bytes | Kind::ByteArray => {
+            too_many(&args, name, 3, false)?;
             let enc = args.take_kw("encoding");
             args.check_kw(name, 0, 2)?;
             let data: Vec<u8> = match args.get(0) {

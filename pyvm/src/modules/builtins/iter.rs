@@ -20,7 +20,10 @@ pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
             return Ok(v);
         }
     }
-    args.check("iter", 1, 1)?;
+    args.check("iter", 1, 2)?;
+    if args.len() == 2 {
+        return Err(type_error("iter(callable, sentinel) is not supported by pyvm yet").into());
+    }
     cx.iter(args.at(0))
 }
 
@@ -60,11 +63,9 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
 }
 
-pub fn sum(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    if let Some(s) = args.take_kw("start") {
-        args.pos.push(s);
-    }
-    args.check_kw("sum", 1, 2)?;
+pub fn sum(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic_posonly(args, "sum", &["iterable", "start"], 1, 1, 2)?;
+    let args = Args::new(a.into_iter().flatten());
     let mut acc = args.get(1).cloned().unwrap_or(Value::Int(0));
     match &acc {
         Value::Str(_) => {
@@ -87,6 +88,13 @@ pub fn sum(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 }
 
 fn min_max(cx: &mut Cx, mut args: Args, name: &str, want_max: bool) -> PyResult<Value> {
+    if args.kw.len() > 2 {
+        return Err(type_error(format!(
+            "{name}() takes at most 2 keyword arguments ({} given)",
+            args.kw.len()
+        ))
+        .into());
+    }
     let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
     let default = args.take_kw("default");
     args.no_kw_left(name)?;
@@ -174,6 +182,9 @@ pub fn sorted(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("reversed", 1, 1)?;
     let v = args.at(0);
+    if crate::objects::class::is_user(v) {
+        return reversed_user(cx, v);
+    }
     Ok(match v {
         Value::List(l) => new_iter(Iter::Reversed {
             seq: v.clone(),
@@ -211,11 +222,47 @@ pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
     })
 }
 
-pub fn enumerate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    if let Some(s) = args.take_kw("start") {
-        args.pos.push(s);
+/// `reversed(obj)` for an instance of a class made by Python code: its
+/// `__reversed__`, the built-in value inside a `list`/`tuple`/`dict` subclass, or the
+/// sequence protocol (`__len__` and `__getitem__`, read from the last index down).
+fn reversed_user(cx: &mut Cx, v: &Value) -> PyResult<Value> {
+    let gil = cx.gil;
+    if let Some(f) = crate::objects::class::special(gil, v, "__reversed__") {
+        if matches!(f, Value::None) {
+            return Err(type_error(format!("'{}' object is not reversible", type_name(v))).into());
+        }
+        return cx.call(&f, vec![v.clone()]);
     }
-    args.check_kw("enumerate", 1, 2)?;
+    let getitem = crate::objects::class::special(gil, v, "__getitem__");
+    if let (None, Some(p)) = (&getitem, crate::objects::class::payload(v)) {
+        let p = p.clone();
+        return reversed(cx, Args::new([p]));
+    }
+    let len = crate::objects::class::special(gil, v, "__len__");
+    let (Some(getitem), Some(_)) = (getitem, len) else {
+        return Err(type_error(format!("'{}' object is not reversible", type_name(v))).into());
+    };
+    let n = crate::vm::dunder::len(gil, v)?;
+    let mut items = Vec::with_capacity(n.max(0) as usize);
+    for i in (0..n).rev() {
+        items.push(cx.call(&getitem, vec![v.clone(), Value::Int(i)])?);
+    }
+    Ok(new_iter(Iter::Seq {
+        seq: Value::list(items),
+        idx: 0,
+    }))
+}
+
+pub fn enumerate(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if args.is_empty() && !args.kw.iter().any(|(k, _)| k == "iterable") {
+        return Err(type_error("enumerate() missing required argument 'iterable'").into());
+    }
+    if !args.is_empty() && args.kw.iter().any(|(k, _)| k == "iterable") {
+        // CPython's enumerate binds by hand: no "given by name and position".
+        return Err(type_error("'iterable' is an invalid keyword argument for enumerate()").into());
+    }
+    let a = clinic(args, "enumerate", &["iterable", "start"], 1, 2)?;
+    let args = Args::new(a.into_iter().flatten());
     let start = match args.get(1) {
         Some(v) => arg_int(v, "")?,
         None => 0,
@@ -228,6 +275,13 @@ pub fn enumerate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 }
 
 pub fn zip(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if args.kw.len() > 1 {
+        return Err(type_error(format!(
+            "zip() takes at most 1 keyword argument ({} given)",
+            args.kw.len()
+        ))
+        .into());
+    }
     let _strict = args.take_kw("strict");
     args.check_kw("zip", 0, usize::MAX)?;
     let mut inners = Vec::with_capacity(args.len());

@@ -2,6 +2,7 @@
 
 mod classes;
 mod construct;
+mod exec;
 mod iter;
 mod scope;
 
@@ -29,7 +30,8 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "reversed" => iter::reversed, "enumerate" => iter::enumerate, "zip" => iter::zip,
     "map" => iter::map, "filter" => iter::filter, "globals" => scope::globals,
     "locals" => scope::locals, "vars" => scope::vars, "dir" => classes::dir,
-    "delattr" => classes::delattr,
+    "delattr" => classes::delattr, "exec" => exec::exec, "eval" => exec::eval,
+    "compile" => exec::compile,
 ];
 
 /// Is `def` one of the built-in functions (not a method)?
@@ -220,7 +222,8 @@ fn divmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn pow(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("pow", 2, 3)?;
+    let a = clinic(args, "pow", &["base", "exp", "mod"], 2, 3)?;
+    let args = Args::new(a.into_iter().flatten());
     if let Some(m) = args.get(2).filter(|m| !matches!(m, Value::None)) {
         let (Some(b), Some(e), Some(m)) = (
             int::to_big(args.at(0)),
@@ -254,11 +257,9 @@ fn pow(cx: &mut Cx, args: Args) -> PyResult<Value> {
     )?)
 }
 
-fn round(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    if let Some(n) = args.take_kw("ndigits") {
-        args.pos.push(n);
-    }
-    args.check_kw("round", 1, 2)?;
+fn round(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(args, "round", &["number", "ndigits"], 1, 2)?;
+    let args = Args::new(a.into_iter().flatten());
     let nd = match args.get(1) {
         None | Some(Value::None) => None,
         Some(v) => Some(arg_int(v, "")?),

@@ -20,11 +20,15 @@ pub fn locals(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(frame_locals(cx))
 }
 
-fn frame_locals(cx: &mut Cx) -> Value {
+pub(super) fn frame_locals(cx: &mut Cx) -> Value {
     let gil = cx.gil;
     let Some(f) = cx.th.frames.last() else {
         return Value::dict(Dict::new());
     };
+    if let Some(ns) = &f.locals {
+        // A class body, or code run by `exec` with its own locals.
+        return Value::Dict(ns.clone());
+    }
     if f.code.is_module {
         return Value::Dict(f.globals.clone());
     }

@@ -35,9 +35,18 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
             "JSONDecodeError",
             Value::Type(decode_error_type().clone()),
         );
+        m.set(gil, "__name__", Value::str("json"));
+        // JSONEncoder and JSONDecoder are Python classes (subclassed by programs).
+        if let Err(e) = run_source(gil, CLASSES, "<frozen json>", &m.dict) {
+            let text = crate::vm::unwind::exception_line(gil, &e);
+            crate::modules::sys::write_stderr(&format!("json: {text}\n"));
+        }
         Arc::new(m)
     })
 }
+
+/// The Python part of the module (`pyvm/lib/_json_classes.py`).
+static CLASSES: &str = include_str!("../../../lib/_json_classes.py");
 
 /// `json.JSONDecodeError`, a subclass of `ValueError`.
 fn decode_error_type() -> &'static Arc<PyType> {
@@ -218,7 +227,30 @@ fn encoder(cx: &mut Cx, args: &mut Args) -> PyResult<Encoder> {
     })
 }
 
+/// `cls=` given to `dumps`/`dump`/`loads`/`load`: the instance `cls(**kw)` (the
+/// other keywords), as CPython's json makes it.
+fn with_cls(cx: &mut Cx, args: &mut Args) -> PyResult<Option<Value>> {
+    let Some(cls) = args.take_kw("cls").filter(|c| !matches!(c, Value::None)) else {
+        return Ok(None);
+    };
+    let kw = std::mem::take(&mut args.kw);
+    Ok(Some(cx.call_args(
+        &cls,
+        Args {
+            pos: Default::default(),
+            kw,
+        },
+    )?))
+}
+
 fn dumps(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if let Some(enc) = with_cls(cx, &mut args)? {
+        if args.len() != 1 {
+            return dumps(cx, args);
+        }
+        let encode = method(cx, &enc, "encode")?;
+        return cx.call(&encode, vec![args.at(0).clone()]);
+    }
     let enc = encoder(cx, &mut args)?;
     match args.len() {
         1 => {}
@@ -244,6 +276,16 @@ fn method(cx: &mut Cx, obj: &Value, name: &str) -> PyResult<Value> {
 }
 
 fn dump(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if let Some(enc) = with_cls(cx, &mut args)? {
+        if args.len() != 2 {
+            return dump(cx, args);
+        }
+        let encode = method(cx, &enc, "encode")?;
+        let text = cx.call(&encode, vec![args.at(0).clone()])?;
+        let write = method(cx, args.at(1), "write")?;
+        cx.call(&write, vec![text])?;
+        return Ok(Value::None);
+    }
     let enc = encoder(cx, &mut args)?;
     if args.len() != 2 {
         return Err(type_error(format!(
@@ -283,6 +325,13 @@ fn hooks(cx: &mut Cx, args: &mut Args) -> PyResult<Hooks> {
 }
 
 fn loads(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if let Some(dec) = with_cls(cx, &mut args)? {
+        if args.len() != 1 {
+            return loads(cx, args);
+        }
+        let decode = method(cx, &dec, "decode")?;
+        return cx.call(&decode, vec![args.at(0).clone()]);
+    }
     let hooks = hooks(cx, &mut args)?;
     if args.len() != 1 {
         return Err(type_error(match args.len() {

@@ -23,6 +23,7 @@ use crate::objects::{float, int};
 
 pub(crate) mod bind;
 mod dist;
+mod inst;
 mod mt;
 mod seq;
 mod sha512;
@@ -44,7 +45,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "choice" => choice, "choices" => choices, "shuffle" => shuffle, "sample" => sample,
     "uniform" => uniform, "triangular" => triangular, "gauss" => gauss,
     "normalvariate" => normalvariate, "expovariate" => expovariate,
-    "getstate" => getstate, "setstate" => setstate,
+    "getstate" => getstate, "setstate" => setstate, "Random" => inst::new,
 ];
 
 /// The `random` module (one per process), seeded from the OS like CPython's.

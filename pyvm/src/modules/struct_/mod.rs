@@ -20,6 +20,7 @@ use crate::objects::module::Module;
 use crate::objects::types::{type_name, types, Kind, PyType};
 
 mod codec;
+mod object;
 
 use codec::{pack_values, unpack_values};
 
@@ -28,7 +29,7 @@ static ERROR: OnceLock<Arc<PyType>> = OnceLock::new();
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "pack" => pack, "unpack" => unpack, "calcsize" => calcsize, "pack_into" => pack_into,
-    "unpack_from" => unpack_from, "iter_unpack" => iter_unpack,
+    "unpack_from" => unpack_from, "iter_unpack" => iter_unpack, "Struct" => object::new,
 ];
 
 /// The `struct` module (one per process).

@@ -170,6 +170,7 @@ fn rsplit(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// left or the right; without `sep`, runs of whitespace separate and none is kept at
 /// the ends (except inside the unsplit remainder, as in CPython).
 fn split_impl(cx: &mut Cx, mut args: Args, name: &str, right: bool) -> PyResult<Value> {
+    too_many(&args, name, 2, true)?;
     let sep_kw = args.take_kw("sep");
     let max_kw = args.take_kw("maxsplit");
     args.check_method_kw(name, 0, 2)?;

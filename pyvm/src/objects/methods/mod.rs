@@ -102,9 +102,12 @@ fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
 
 /// A method called through its type (`str.upper(x)`) gets CPython's `TypeError` unless
 /// its first argument is an instance of that type.
+///
+/// `dict.pop(od, k)` on an instance of a `dict`/`list`/`tuple` subclass works on the
+/// built-in value inside it, as the bound method does: `self` is replaced by it.
 pub fn check_self(
     def: &NativeDef,
-    args: &crate::native::Args,
+    args: &mut crate::native::Args,
 ) -> Result<(), super::exception::PyErr> {
     let Some((tname, test)) = owner(def) else {
         return Ok(());
@@ -117,11 +120,19 @@ pub fn check_self(
             "unbound method {tname}.{}() needs an argument",
             def.name
         ))),
-        Some(v) if !test(v) => Err(super::exception::type_error(format!(
-            "descriptor '{}' for '{tname}' objects doesn't apply to a '{}' object",
-            def.name,
-            super::types::type_name(v)
-        ))),
+        Some(v) if !test(v) => {
+            if let Some(p) = super::class::payload(v).filter(|p| test(p)) {
+                if !takes_instance(def) {
+                    args.pos[0] = p.clone();
+                }
+                return Ok(());
+            }
+            Err(super::exception::type_error(format!(
+                "descriptor '{}' for '{tname}' objects doesn't apply to a '{}' object",
+                def.name,
+                super::types::type_name(v)
+            )))
+        }
         Some(_) => Ok(()),
     }
 }

@@ -7,10 +7,7 @@ use crate::objects::types::type_name;
 use super::{s_arg, this};
 
 pub(super) fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<Value> {
-    let n = args.pos.len().saturating_sub(1);
-    if n > 2 {
-        return Err(type_error(format!("{name}() takes at most 2 arguments ({n} given)")).into());
-    }
+    too_many(args, name, 2, true)?;
     let mut args_kw = (args.get(1).cloned(), args.get(2).cloned());
     for (k, v) in &args.kw {
         match k.as_str() {
@@ -219,7 +216,7 @@ pub(super) fn window(
 }
 
 pub(super) fn find_impl(args: &Args, name: &str, right: bool) -> Result<Option<usize>, PyErr> {
-    args.check_method(name, 1, 3)?;
+    args.check_getargs(name, 1, 3)?;
     let s = this(args);
     let sub = args
         .at(1)
@@ -261,7 +258,7 @@ pub(super) fn rindex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 pub(super) fn count(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("count", 1, 3)?;
+    args.check_getargs("count", 1, 3)?;
     let s = this(&args);
     let sub = args
         .at(1)
@@ -297,7 +294,7 @@ pub(super) fn replace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 pub(super) fn affix(args: &Args, name: &str, start: bool) -> PyResult<Value> {
-    args.check_method(name, 1, 3)?;
+    args.check_getargs(name, 1, 3)?;
     let s = this(args);
     let (a, b) = window(s, args.get(2), args.get(3))?;
     if a == usize::MAX {

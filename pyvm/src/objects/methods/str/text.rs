@@ -191,6 +191,7 @@ pub(super) fn encode(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 }
 
 pub(super) fn splitlines(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    too_many(&args, "splitlines", 1, true)?;
     let keep_kw = args.take_kw("keepends");
     args.check_method_kw("splitlines", 0, 1)?;
     let keep = match args.get(1).or(keep_kw.as_ref()) {

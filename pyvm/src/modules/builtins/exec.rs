@@ -1,0 +1,260 @@
+//! `exec`, `eval` and `compile`: source text (or a code object) run in a frame of its
+//! own, with the caller's namespaces or the dicts given (`Cx::run_code`).
+
+use std::sync::Arc;
+
+use crate::compile::code::Code;
+use crate::native::*;
+use crate::objects::dict::Dict;
+use crate::objects::gil::GilCell;
+use crate::objects::types::type_name;
+
+/// What `compile()` builds from its mode.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Exec,
+    Eval,
+}
+
+/// The text of a `str` or `bytes` source; `None` for anything else.
+fn source_text(v: &Value) -> Option<String> {
+    match v {
+        Value::Str(s) => Some(s.as_str().to_owned()),
+        Value::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        _ => None,
+    }
+}
+
+fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyErr> {
+    if text.contains('\0') {
+        let msg = Value::str("source code string cannot contain null bytes");
+        return Err(PyErr::with_attrs(
+            &crate::objects::types::types().exc.syntax_error,
+            vec![msg.clone()],
+            vec![
+                ("msg", msg),
+                ("filename", Value::None),
+                ("lineno", Value::None),
+                ("offset", Value::None),
+                ("text", Value::None),
+                ("end_lineno", Value::None),
+                ("end_offset", Value::None),
+            ],
+        ));
+    }
+    let out = match mode {
+        Mode::Exec => crate::compile::compile(text, filename),
+        Mode::Eval => crate::compile::compile_eval(text, filename),
+    };
+    out.map_err(|mut e| {
+        // The line as CPython's tokenizer holds it: in `exec` mode it ends with a
+        // newline (one is added after the last line); in `eval` mode only if the
+        // source has one there.
+        let ends = mode == Mode::Exec
+            || text
+                .split_inclusive('\n')
+                .nth(e.line.saturating_sub(1) as usize)
+                .is_some_and(|l| l.ends_with('\n'));
+        if !ends {
+            e.text = e.text.trim_end_matches('\n').to_owned();
+            return crate::vm::import::syntax_error_exact(&e);
+        }
+        crate::vm::import::syntax_error(&e)
+    })
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
+pub fn compile(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(
+        args,
+        "compile",
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
+        3,
+        6,
+    )?;
+    let [Some(source), Some(filename), Some(mode), ..] = &a[..] else {
+        unreachable!("clinic checked the required arguments")
+    };
+    let filename = match filename {
+        Value::Str(s) => s.as_str().to_owned(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        other => {
+            return Err(type_error(format!(
+                "compile() argument 'filename' must be str, bytes or os.PathLike, not {}",
+                type_name(other)
+            ))
+            .into())
+        }
+    };
+    let mode = match mode {
+        Value::Str(s) => s.as_str().to_owned(),
+        other => {
+            return Err(type_error(format!(
+                "compile() argument 'mode' must be str, not {}",
+                type_name(other)
+            ))
+            .into())
+        }
+    };
+    let mode = match mode.as_str() {
+        "exec" => Mode::Exec,
+        "eval" => Mode::Eval,
+        "single" => {
+            return Err(PyErr::new(
+                &crate::objects::types::types().exc.value_error,
+                vec![Value::str(
+                    "compile() mode 'single' is not supported by pyvm",
+                )],
+            )
+            .into())
+        }
+        _ => {
+            return Err(PyErr::new(
+                &crate::objects::types::types().exc.value_error,
+                vec![Value::str(
+                    "compile() mode must be 'exec', 'eval' or 'single'",
+                )],
+            )
+            .into())
+        }
+    };
+    let Some(text) = source_text(source) else {
+        return Err(type_error("compile() arg 1 must be a string, bytes or AST object").into());
+    };
+    Ok(Value::Code(compile_text(&text, &filename, mode)?))
+}
+
+/// `exec(source, globals=None, locals=None)`.
+pub fn exec(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    run(cx, args, Mode::Exec)?;
+    Ok(Value::None)
+}
+
+/// `eval(expression, globals=None, locals=None)`.
+pub fn eval(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    run(cx, args, Mode::Eval)
+}
+
+fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
+    let name = match mode {
+        Mode::Exec => "exec",
+        Mode::Eval => "eval",
+    };
+    if mode == Mode::Exec {
+        // Keyword-only `closure` (3.11): only for code with free variables, which
+        // `compile` never makes, so `None` is all it can be.
+        if let Some(c) = args.take_kw("closure") {
+            if !matches!(c, Value::None) {
+                return Err(type_error("cannot use a closure with this code object").into());
+            }
+        }
+        if let Some((k, _)) = args.kw.first() {
+            return Err(type_error(if args.is_empty() {
+                "exec() takes at least 1 positional argument (0 given)".to_owned()
+            } else {
+                format!("'{k}' is an invalid keyword argument for exec()")
+            })
+            .into());
+        }
+    }
+    if mode == Mode::Eval && !args.kw.is_empty() {
+        return Err(type_error("eval() takes no keyword arguments").into());
+    }
+    let n = args.len();
+    if n == 0 && mode == Mode::Exec {
+        return Err(type_error("exec() takes at least 1 positional argument (0 given)").into());
+    }
+    if n == 0 || n > 3 {
+        return Err(type_error(if n == 0 {
+            format!("{name} expected at least 1 argument, got 0")
+        } else {
+            format!("{name} expected at most 3 arguments, got {n}")
+        })
+        .into());
+    }
+    let globals = match args.get(1) {
+        None | Some(Value::None) => None,
+        Some(Value::Dict(d)) => Some(d.clone()),
+        Some(other) => {
+            return Err(type_error(match mode {
+                Mode::Exec => format!("exec() globals must be a dict, not {}", type_name(other)),
+                Mode::Eval if matches!(other, Value::Instance(_) | Value::List(_)) => {
+                    "globals must be a real dict; try eval(expr, {}, mapping)".to_owned()
+                }
+                Mode::Eval => "globals must be a dict".to_owned(),
+            })
+            .into())
+        }
+    };
+    let locals = match args.get(2) {
+        None | Some(Value::None) => None,
+        Some(Value::Dict(d)) => Some(d.clone()),
+        Some(v) => match crate::objects::class::payload(v) {
+            Some(Value::Dict(d)) => Some(d.clone()),
+            _ => {
+                return Err(type_error(match mode {
+                    Mode::Exec => format!("locals must be a mapping or None, not {}", type_name(v)),
+                    Mode::Eval => "locals must be a mapping".to_owned(),
+                })
+                .into())
+            }
+        },
+    };
+    let code = match args.at(0) {
+        Value::Code(c) => c.clone(),
+        v => match source_text(v) {
+            Some(text) => compile_text(&text, "<string>", mode)?,
+            None => {
+                return Err(type_error(format!(
+                    "{name}() arg 1 must be a string, bytes or code object"
+                ))
+                .into())
+            }
+        },
+    };
+    let (globals, locals) = match globals {
+        Some(g) => {
+            // As CPython: the globals get the builtins unless they name their own.
+            let gil = cx.gil;
+            let key = crate::objects::str::intern("__builtins__");
+            let has = g.borrow(gil).get(&key)?.is_some();
+            if !has {
+                let b = crate::modules::builtins_module().dict.clone();
+                g.borrow_mut(gil).insert(key, Value::Dict(b))?;
+            }
+            (g, locals)
+        }
+        None => {
+            let (g, l) = caller_namespaces(cx);
+            (g, locals.or(l))
+        }
+    };
+    cx.run_code(code, globals, locals)
+}
+
+/// The calling frame's globals, and its locals: none at module level (the globals
+/// are), a class body's namespace, or a snapshot of a function's variables.
+fn caller_namespaces(cx: &mut Cx) -> (Arc<GilCell<Dict>>, Option<Arc<GilCell<Dict>>>) {
+    let Some(f) = cx.th.frames.last() else {
+        return (Arc::new(GilCell::new(Dict::new())), None);
+    };
+    let globals = f.globals.clone();
+    if let Some(ns) = &f.locals {
+        return (globals, Some(ns.clone()));
+    }
+    if f.code.is_module {
+        return (globals, None);
+    }
+    match super::scope::frame_locals(cx) {
+        Value::Dict(d) => (globals, Some(d)),
+        _ => (globals, None),
+    }
+}

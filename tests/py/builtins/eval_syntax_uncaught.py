@@ -1,0 +1,3 @@
+print("computing")
+value = eval("2 ** ** 3")
+print(value)
