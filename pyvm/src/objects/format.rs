@@ -1,7 +1,7 @@
 //! The format-spec mini-language (`format()`, f-strings, `str.format`) and `%`
 //! formatting, for int, float and str.
 
-use super::exception::{type_error, value_error, PyErr};
+use super::exception::{overflow_error, type_error, value_error, PyErr};
 use super::gil::Gil;
 use super::repr::{repr, str_of};
 use super::types::type_name;
@@ -340,6 +340,19 @@ pub fn ascii(text: &str) -> String {
 
 /// `template % args` for str.
 pub fn percent(gil: Gil<'_>, template: &str, args: &Value) -> Result<String, PyErr> {
+    percent_impl(gil, template, args, false)
+}
+
+/// `template % args` for bytes and bytearray: the template and result are bytes
+/// (here as Latin-1 text); `%s`/`%b` take bytes-like arguments, `%r`/`%a` give the
+/// ASCII `repr`.
+pub fn percent_bytes(gil: Gil<'_>, template: &[u8], args: &Value) -> Result<Vec<u8>, PyErr> {
+    let t: String = template.iter().map(|b| *b as char).collect();
+    let out = percent_impl(gil, &t, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Result<String, PyErr> {
     let items: Vec<Value> = match args {
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
@@ -397,10 +410,17 @@ pub fn percent(gil: Gil<'_>, template: &str, args: &Value) -> Result<String, PyE
             continue;
         }
         let arg = match (&key, args) {
-            (Some(k), Value::Dict(d)) => d
-                .borrow(gil)
-                .get(&Value::str(k))?
-                .ok_or_else(|| super::exception::key_error(Value::str(k)))?,
+            (Some(k), Value::Dict(d)) => {
+                let k = match bytes {
+                    true => Value::Bytes(std::sync::Arc::new(
+                        k.chars().map(|c| c as u32 as u8).collect(),
+                    )),
+                    false => Value::str(k),
+                };
+                d.borrow(gil)
+                    .get(&k)?
+                    .ok_or_else(|| super::exception::key_error(k))?
+            }
             (Some(_), _) => return Err(type_error("format requires a mapping")),
             (None, _) if mapping => args.clone(),
             (None, _) => {
@@ -413,6 +433,43 @@ pub fn percent(gil: Gil<'_>, template: &str, args: &Value) -> Result<String, PyE
             spec.zero = false;
         }
         let piece = match ty {
+            's' | 'b' if bytes => {
+                let s: String = match &arg {
+                    Value::Bytes(b) => b.iter().map(|c| *c as char).collect(),
+                    Value::ByteArray(b) => b.borrow(gil).iter().map(|c| *c as char).collect(),
+                    v => {
+                        return Err(type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                            type_name(v)
+                        )))
+                    }
+                };
+                let s: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                spec.zero = false;
+                pad(&spec, "", &s, '>')
+            }
+            'r' | 'a' if bytes => {
+                let s = ascii(&repr(gil, &arg)?);
+                let s: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                spec.zero = false;
+                pad(&spec, "", &s, '>')
+            }
+            'c' if bytes => match &arg {
+                Value::Bytes(b) if b.len() == 1 => (b[0] as char).to_string(),
+                Value::Int(n) if (0..256).contains(n) => (*n as u8 as char).to_string(),
+                Value::Int(_) => return Err(overflow_error("%c arg not in range(256)")),
+                _ => {
+                    return Err(type_error(
+                        "%c requires an integer in range(256) or a single byte",
+                    ))
+                }
+            },
             's' | 'r' | 'a' => {
                 let s = if ty == 's' {
                     str_of(gil, &arg)?

@@ -597,6 +597,19 @@ pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
                 Op::BINARY_SUBSCR => {
                     let key = pop!();
                     let obj = pop!();
+                    if let Some((d, missing)) = class::missing_hook(gil, &obj) {
+                        match tri!(ops::getitem(gil, &d, &key).map(Some).or_else(|e| {
+                            if e.is_instance(&crate::objects::types::types().exc.key_error) {
+                                Ok(None)
+                            } else {
+                                Err(e)
+                            }
+                        })) {
+                            Some(v) => th.stack.push(v),
+                            None => do_call!(missing, Args::new([obj, key])),
+                        }
+                        continue;
+                    }
                     let obj = match class::payload_if_plain(gil, obj, "__getitem__") {
                         Ok(o) => o,
                         Err(o) => o,

@@ -234,6 +234,17 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             }
             Ok(Value::string(s.as_str().repeat(n as usize)))
         }
+        ("%", Value::Bytes(t), args) => Ok(Value::Bytes(std::sync::Arc::new(
+            crate::objects::format::percent_bytes(gil, t, args)?,
+        ))),
+        ("%", Value::ByteArray(t), args) => {
+            let t = t.borrow(gil).clone();
+            Ok(Value::ByteArray(std::sync::Arc::new(
+                crate::objects::gil::GilCell::new(crate::objects::format::percent_bytes(
+                    gil, &t, args,
+                )?),
+            )))
+        }
         ("%", Value::Str(s), args) => Ok(Value::string(crate::objects::format::percent(
             gil,
             s.as_str(),

@@ -53,6 +53,13 @@ mod classes {
     golden!(special_methods, "classes/special_methods.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
 }
+mod classes2 {
+    use super::*;
+    golden!(default_dicts, "classes2/default_dicts.py");
+    golden!(event_bus, "classes2/event_bus.py");
+    golden!(matrix, "classes2/matrix.py");
+    golden!(validated_fields, "classes2/validated_fields.py");
+}
 mod containers {
     use super::*;
     golden!(bytes_ops, "containers/bytes_ops.py");
@@ -311,6 +318,20 @@ mod programs {
     golden!(tiny_interpreter, "programs/tiny_interpreter.py");
     golden!(tokenizer, "programs/tokenizer.py");
     golden!(word_freq, "programs/word_freq.py");
+}
+mod programs2 {
+    use super::*;
+    golden!(byte_encoders, "programs2/byte_encoders.py");
+    golden!(caches, "programs2/caches.py");
+    golden!(expr_parser, "programs2/expr_parser.py");
+    golden!(fixed_point_ledger, "programs2/fixed_point_ledger.py");
+    golden!(heap_scheduler, "programs2/heap_scheduler.py");
+    golden!(http_parser, "programs2/http_parser.py");
+    golden!(inventory_system, "programs2/inventory_system.py");
+    golden!(json_roundtrip, "programs2/json_roundtrip.py");
+    golden!(life_grid, "programs2/life_grid.py");
+    golden!(template_engine, "programs2/template_engine.py");
+    golden!(text_adventure, "programs2/text_adventure.py");
 }
 mod robustness {
     use super::*;

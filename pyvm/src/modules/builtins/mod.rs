@@ -224,9 +224,18 @@ fn pow(cx: &mut Cx, args: Args) -> PyResult<Value> {
         if m == num_bigint::BigInt::from(0) {
             return Err(value_error("pow() 3rd argument cannot be 0").into());
         }
-        if e.sign() == num_bigint::Sign::Minus {
-            return Err(value_error("base is not invertible for the given modulus").into());
-        }
+        let (b, e) = if e.sign() == num_bigint::Sign::Minus {
+            // `pow(b, -e, m)` is `pow(inverse of b mod m, e, m)`.
+            let am = num_traits::Signed::abs(&m);
+            let g =
+                num_integer::Integer::extended_gcd(&num_integer::Integer::mod_floor(&b, &am), &am);
+            if g.gcd != num_bigint::BigInt::from(1) {
+                return Err(value_error("base is not invertible for the given modulus").into());
+            }
+            (num_integer::Integer::mod_floor(&g.x, &am), -e)
+        } else {
+            (b, e)
+        };
         let r = b.modpow(&e, &m);
         let r = if r.sign() != num_bigint::Sign::NoSign && r.sign() != m.sign() {
             r + &m
@@ -248,6 +257,11 @@ fn round(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         args.pos.push(n);
     }
     args.check_kw("round", 1, 2)?;
+    if let Some(f) = crate::objects::class::special(_cx.gil, args.at(0), "__round__") {
+        let mut call = vec![args.at(0).clone()];
+        call.extend(args.get(1).cloned());
+        return _cx.call(&f, call);
+    }
     let nd = match args.get(1) {
         None | Some(Value::None) => None,
         Some(v) => Some(arg_int(v, "")?),
