@@ -22,7 +22,7 @@ pub struct Function {
     /// Cells for the code's free variables, in `code.freevars` order.
     pub closure: Vec<CellRef>,
     /// Attributes set by Python code (`f.calls = 0`, `functools.wraps`).
-    pub dict: GilCell<Dict>,
+    pub dict: Arc<GilCell<Dict>>,
 }
 
 /// A built-in function or method: a name and a Rust function.

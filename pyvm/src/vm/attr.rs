@@ -151,7 +151,17 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
         Value::Function(f) => match name {
             "__name__" => return Ok(Value::str(&f.name)),
             "__qualname__" => return Ok(Value::str(&f.qualname)),
-            "__doc__" => return Ok(Value::None),
+            "__doc__" => return Ok(f.code.doc.as_deref().map_or(Value::None, Value::str)),
+            "__module__" => {
+                return Ok(f
+                    .globals
+                    .borrow(gil)
+                    .get_str(&PyStr::new("__name__".to_owned()))
+                    .unwrap_or(Value::None))
+            }
+            "__dict__" => return Ok(Value::Dict(f.dict.clone())),
+            "__annotations__" => return Ok(Value::dict(crate::objects::dict::Dict::new())),
+            "__globals__" => return Ok(Value::Dict(f.globals.clone())),
             "__defaults__" => {
                 return Ok(if f.defaults.is_empty() {
                     Value::None

@@ -575,6 +575,6 @@ pub fn make_function(
         defaults,
         kwdefaults,
         closure,
-        dict: GilCell::new(Dict::new()),
+        dict: Arc::new(GilCell::new(Dict::new())),
     }))
 }

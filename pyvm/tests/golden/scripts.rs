@@ -58,7 +58,9 @@ mod classes2 {
     golden!(default_dicts, "classes2/default_dicts.py");
     golden!(event_bus, "classes2/event_bus.py");
     golden!(matrix, "classes2/matrix.py");
+    golden!(memo_decorators, "classes2/memo_decorators.py");
     golden!(validated_fields, "classes2/validated_fields.py");
+    golden!(versions_total_ordering, "classes2/versions_total_ordering.py");
 }
 mod containers {
     use super::*;
