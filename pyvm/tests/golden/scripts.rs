@@ -57,9 +57,13 @@ mod classes2 {
     use super::*;
     golden!(default_dicts, "classes2/default_dicts.py");
     golden!(event_bus, "classes2/event_bus.py");
+    golden!(linked_structures, "classes2/linked_structures.py");
     golden!(matrix, "classes2/matrix.py");
     golden!(memo_decorators, "classes2/memo_decorators.py");
+    golden!(record_classes, "classes2/record_classes.py");
+    golden!(unit_conversion, "classes2/unit_conversion.py");
     golden!(validated_fields, "classes2/validated_fields.py");
+    golden!(vector_fraction, "classes2/vector_fraction.py");
     golden!(versions_total_ordering, "classes2/versions_total_ordering.py");
 }
 mod containers {
@@ -323,17 +327,24 @@ mod programs {
 }
 mod programs2 {
     use super::*;
+    golden!(bank_accounts, "programs2/bank_accounts.py");
     golden!(byte_encoders, "programs2/byte_encoders.py");
     golden!(caches, "programs2/caches.py");
+    golden!(csv_quoting, "programs2/csv_quoting.py");
+    golden!(dijkstra_routes, "programs2/dijkstra_routes.py");
     golden!(expr_parser, "programs2/expr_parser.py");
     golden!(fixed_point_ledger, "programs2/fixed_point_ledger.py");
+    golden!(forth_interpreter, "programs2/forth_interpreter.py");
     golden!(heap_scheduler, "programs2/heap_scheduler.py");
     golden!(http_parser, "programs2/http_parser.py");
     golden!(inventory_system, "programs2/inventory_system.py");
     golden!(json_roundtrip, "programs2/json_roundtrip.py");
     golden!(life_grid, "programs2/life_grid.py");
+    golden!(roman_both_ways, "programs2/roman_both_ways.py");
+    golden!(sudoku_check, "programs2/sudoku_check.py");
     golden!(template_engine, "programs2/template_engine.py");
     golden!(text_adventure, "programs2/text_adventure.py");
+    golden!(text_wrap, "programs2/text_wrap.py");
 }
 mod robustness {
     use super::*;

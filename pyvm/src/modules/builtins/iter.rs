@@ -20,6 +20,17 @@ pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("next", 1, 2)?;
+    if let Some(f) = crate::objects::class::special(cx.gil, args.at(0), "__next__") {
+        return match cx.call(&f, vec![args.at(0).clone()]) {
+            Err(deferred::Unwind::Raise(e))
+                if args.get(1).is_some()
+                    && e.is_instance(&crate::objects::types::types().exc.stop_iteration) =>
+            {
+                Ok(args.at(1).clone())
+            }
+            r => r,
+        };
+    }
     if !matches!(args.at(0), Value::Iter(_)) {
         return Err(type_error(format!(
             "'{}' object is not an iterator",
@@ -150,7 +161,41 @@ pub fn sorted(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("reversed", 1, 1)?;
     let v = args.at(0);
+    if let Some(f) = crate::objects::class::special(cx.gil, v, "__reversed__") {
+        return cx.call(&f, vec![v.clone()]);
+    }
+    if crate::objects::class::is_user(v) {
+        if let Some(p) = crate::objects::class::payload(v) {
+            let p = p.clone();
+            return reversed(cx, Args::new([p]));
+        }
+        let getitem = crate::objects::class::special(cx.gil, v, "__getitem__");
+        if let (Some(get), Some(len)) = (
+            getitem,
+            crate::objects::class::special(cx.gil, v, "__len__"),
+        ) {
+            // The sequence protocol: v[len-1], ..., v[0].
+            let n = cx.call(&len, vec![v.clone()])?;
+            let n = arg_int(&n, "")?;
+            let mut items = Vec::new();
+            for i in (0..n).rev() {
+                items.push(cx.call(&get, vec![v.clone(), Value::Int(i)])?);
+            }
+            return Ok(new_iter(Iter::Seq {
+                seq: Value::list(items),
+                idx: 0,
+            }));
+        }
+    }
     Ok(match v {
+        Value::ByteArray(_) => {
+            let items = cx.collect(v)?;
+            let n = items.len();
+            new_iter(Iter::Reversed {
+                seq: Value::list(items),
+                idx: n,
+            })
+        }
         Value::List(l) => new_iter(Iter::Reversed {
             seq: v.clone(),
             idx: l.borrow(cx.gil).len(),
