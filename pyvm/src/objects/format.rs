@@ -116,9 +116,12 @@ fn pad(s: &Spec, sign: &str, body: &str, default_align: char) -> String {
     }
     let fill_n = s.width - len;
     let (fill, align) = if s.zero && s.align.is_none() {
-        ('0', '=')
+        // Sign-aware zero padding for numbers; strings pad on the right.
+        ('0', if default_align == '<' { '<' } else { '=' })
     } else {
-        (s.fill.unwrap_or(' '), s.align.unwrap_or(default_align))
+        // An explicit alignment keeps the `0` flag's fill: `{:<08d}` is `42000000`.
+        let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
+        (fill, s.align.unwrap_or(default_align))
     };
     let f = |n: usize| fill.to_string().repeat(n);
     match align {
@@ -206,9 +209,12 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
             return Ok(pad(s, "", &c.to_string(), '<'));
         }
         Some(t) => {
+            if let Some(g) = s.grouping {
+                return Err(value_error(format!("Cannot specify '{g}' with '{t}'.")));
+            }
             return Err(value_error(format!(
                 "Unknown format code '{t}' for object of type 'int'"
-            )))
+            )));
         }
     };
     let digits = match s.grouping {
@@ -283,10 +289,15 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
     let upper = matches!(s.ty, Some('E' | 'F' | 'G'));
     let body = if !a.is_finite() {
         let t = if a.is_nan() { "nan" } else { "inf" };
-        if upper {
+        let t = if upper {
             t.to_uppercase()
         } else {
             t.to_owned()
+        };
+        if s.ty == Some('%') {
+            t + "%"
+        } else {
+            t
         }
     } else {
         match s.ty {
@@ -307,9 +318,12 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
                 }
             },
             Some(t) => {
+                if let Some(g) = s.grouping {
+                    return Err(value_error(format!("Cannot specify '{g}' with '{t}'.")));
+                }
                 return Err(value_error(format!(
                     "Unknown format code '{t}' for object of type 'float'"
-                )))
+                )));
             }
         }
     };
@@ -389,13 +403,40 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
             }
             i += 1;
         }
-        spec.width = digits(&c, &mut i).unwrap_or(0);
+        // `*` takes the width (or precision) from the arguments.
+        let mut star = |i: &mut usize| -> Result<Option<i64>, PyErr> {
+            if c.get(*i) != Some(&'*') {
+                return Ok(None);
+            }
+            *i += 1;
+            if mapping {
+                return Err(type_error("* wants int"));
+            }
+            let v = items.get(next).cloned();
+            next += 1;
+            match v {
+                Some(Value::Int(n)) => Ok(Some(n)),
+                Some(_) => Err(type_error("* wants int")),
+                None => Err(type_error("not enough arguments for format string")),
+            }
+        };
+        if let Some(w) = star(&mut i)? {
+            if w < 0 {
+                spec.align = Some('<');
+            }
+            spec.width = w.unsigned_abs() as usize;
+        } else {
+            spec.width = digits(&c, &mut i).unwrap_or(0);
+        }
         if spec.width > 1 << 34 {
             return Err(value_error("width too big"));
         }
         if i < c.len() && c[i] == '.' {
             i += 1;
-            let p = digits(&c, &mut i).unwrap_or(0);
+            let p = match star(&mut i)? {
+                Some(p) => p.max(0) as usize,
+                None => digits(&c, &mut i).unwrap_or(0),
+            };
             if p > 1 << 24 {
                 return Err(value_error("precision too big"));
             }

@@ -330,21 +330,30 @@ mod programs2 {
     golden!(bank_accounts, "programs2/bank_accounts.py");
     golden!(byte_encoders, "programs2/byte_encoders.py");
     golden!(caches, "programs2/caches.py");
+    golden!(config_uncaught, "programs2/config_uncaught.py");
     golden!(csv_quoting, "programs2/csv_quoting.py");
     golden!(dijkstra_routes, "programs2/dijkstra_routes.py");
+    golden!(exit_message, "programs2/exit_message.py");
+    golden!(exit_status, "programs2/exit_status.py");
     golden!(expr_parser, "programs2/expr_parser.py");
     golden!(fixed_point_ledger, "programs2/fixed_point_ledger.py");
     golden!(forth_interpreter, "programs2/forth_interpreter.py");
     golden!(heap_scheduler, "programs2/heap_scheduler.py");
     golden!(http_parser, "programs2/http_parser.py");
+    golden!(huffman_codes, "programs2/huffman_codes.py");
     golden!(inventory_system, "programs2/inventory_system.py");
     golden!(json_roundtrip, "programs2/json_roundtrip.py");
     golden!(life_grid, "programs2/life_grid.py");
+    golden!(multi_key_sort, "programs2/multi_key_sort.py");
+    golden!(report_format, "programs2/report_format.py");
     golden!(roman_both_ways, "programs2/roman_both_ways.py");
+    golden!(spreadsheet, "programs2/spreadsheet.py");
     golden!(sudoku_check, "programs2/sudoku_check.py");
     golden!(template_engine, "programs2/template_engine.py");
     golden!(text_adventure, "programs2/text_adventure.py");
+    golden!(text_normalize, "programs2/text_normalize.py");
     golden!(text_wrap, "programs2/text_wrap.py");
+    golden!(undo_editor, "programs2/undo_editor.py");
 }
 mod robustness {
     use super::*;
