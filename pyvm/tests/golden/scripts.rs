@@ -55,12 +55,16 @@ mod classes {
 }
 mod classes2 {
     use super::*;
+    golden!(bitset, "classes2/bitset.py");
     golden!(default_dicts, "classes2/default_dicts.py");
     golden!(event_bus, "classes2/event_bus.py");
+    golden!(library_system, "classes2/library_system.py");
     golden!(linked_structures, "classes2/linked_structures.py");
     golden!(matrix, "classes2/matrix.py");
     golden!(memo_decorators, "classes2/memo_decorators.py");
+    golden!(polynomial, "classes2/polynomial.py");
     golden!(record_classes, "classes2/record_classes.py");
+    golden!(tree_walk_uncaught, "classes2/tree_walk_uncaught.py");
     golden!(unit_conversion, "classes2/unit_conversion.py");
     golden!(validated_fields, "classes2/validated_fields.py");
     golden!(vector_fraction, "classes2/vector_fraction.py");
@@ -332,7 +336,9 @@ mod programs2 {
     golden!(caches, "programs2/caches.py");
     golden!(config_uncaught, "programs2/config_uncaught.py");
     golden!(csv_quoting, "programs2/csv_quoting.py");
+    golden!(date_calc, "programs2/date_calc.py");
     golden!(dijkstra_routes, "programs2/dijkstra_routes.py");
+    golden!(elevator_sim, "programs2/elevator_sim.py");
     golden!(exit_message, "programs2/exit_message.py");
     golden!(exit_status, "programs2/exit_status.py");
     golden!(expr_parser, "programs2/expr_parser.py");
@@ -353,7 +359,9 @@ mod programs2 {
     golden!(text_adventure, "programs2/text_adventure.py");
     golden!(text_normalize, "programs2/text_normalize.py");
     golden!(text_wrap, "programs2/text_wrap.py");
+    golden!(tictactoe, "programs2/tictactoe.py");
     golden!(undo_editor, "programs2/undo_editor.py");
+    golden!(url_router, "programs2/url_router.py");
 }
 mod robustness {
     use super::*;

@@ -194,6 +194,37 @@ fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn divmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("divmod", 2, 2)?;
     let (a, b) = (args.at(0), args.at(1));
+    // `a.__divmod__(b)`, then `b.__rdivmod__(a)`, each unless `NotImplemented`.
+    let same = crate::objects::class::is_user(a)
+        && crate::objects::class::is_user(b)
+        && std::sync::Arc::ptr_eq(
+            &crate::objects::class::class_of(a),
+            &crate::objects::class::class_of(b),
+        );
+    let tries = [
+        (
+            a,
+            b,
+            crate::objects::class::special(cx.gil, a, "__divmod__"),
+        ),
+        (
+            b,
+            a,
+            if same {
+                None
+            } else {
+                crate::objects::class::special(cx.gil, b, "__rdivmod__")
+            },
+        ),
+    ];
+    for (x, y, f) in tries {
+        if let Some(f) = f {
+            let r = cx.call(&f, vec![x.clone(), y.clone()])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+    }
     let numeric = |v: &Value| {
         matches!(
             v,
