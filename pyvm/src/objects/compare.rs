@@ -173,6 +173,25 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
             let (x, y) = (set_of(gil, a), set_of(gil, b));
             x.len() == y.len() && x.is_subset(&y)?
         }
+        (Value::Iter(_), Value::Set(_) | Value::FrozenSet(_) | Value::Iter(_))
+        | (Value::Set(_) | Value::FrozenSet(_), Value::Iter(_))
+            if set_view(gil, a).is_some() || set_view(gil, b).is_some() =>
+        {
+            // A keys or items view equals a set (or view) of the same items.
+            let side = |v: &Value| -> Result<Option<super::set::Set>, PyErr> {
+                match set_view(gil, v) {
+                    Some(items) => super::set::Set::from_values(items).map(Some),
+                    None if matches!(v, Value::Set(_) | Value::FrozenSet(_)) => {
+                        Ok(Some(set_of(gil, v)))
+                    }
+                    None => Ok(None),
+                }
+            };
+            match (side(a)?, side(b)?) {
+                (Some(x), Some(y)) => x.len() == y.len() && x.is_subset(&y)?,
+                _ => a.is(b),
+            }
+        }
         (Value::ByteArray(x), Value::ByteArray(y)) => *x.borrow(gil) == *y.borrow(gil),
         (Value::ByteArray(x), Value::Bytes(y)) | (Value::Bytes(y), Value::ByteArray(x)) => {
             x.borrow(gil).as_slice() == y.as_slice()
@@ -185,6 +204,20 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
         (Value::Slice(x), Value::Slice(y)) => seq_eq(&x[..], &y[..])?,
         _ => key_eq(a, b),
     })
+}
+
+/// The items of a keys or items view of a dict (`None` for anything else).
+fn set_view(gil: Gil<'_>, v: &Value) -> Option<Vec<Value>> {
+    let Value::Iter(i) = v else {
+        return None;
+    };
+    let it = i.borrow(gil);
+    match &*it {
+        super::iter::Iter::View { part, .. } if !matches!(part, super::iter::DictPart::Values) => {
+            it.view_items(gil).map(|(_, items)| items)
+        }
+        _ => None,
+    }
 }
 
 pub fn set_of(gil: Gil<'_>, v: &Value) -> super::set::Set {

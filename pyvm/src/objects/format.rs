@@ -1,7 +1,7 @@
 //! The format-spec mini-language (`format()`, f-strings, `str.format`) and `%`
 //! formatting, for int, float and str.
 
-use super::exception::{type_error, value_error, PyErr};
+use super::exception::{overflow_error, type_error, value_error, PyErr};
 use super::gil::Gil;
 use super::repr::{repr, str_of};
 use super::types::type_name;
@@ -116,9 +116,12 @@ fn pad(s: &Spec, sign: &str, body: &str, default_align: char) -> String {
     }
     let fill_n = s.width - len;
     let (fill, align) = if s.zero && s.align.is_none() {
-        ('0', '=')
+        // Sign-aware zero padding for numbers; strings pad on the right.
+        ('0', if default_align == '<' { '<' } else { '=' })
     } else {
-        (s.fill.unwrap_or(' '), s.align.unwrap_or(default_align))
+        // An explicit alignment keeps the `0` flag's fill: `{:<08d}` is `42000000`.
+        let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
+        (fill, s.align.unwrap_or(default_align))
     };
     let f = |n: usize| fill.to_string().repeat(n);
     match align {
@@ -206,9 +209,12 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
             return Ok(pad(s, "", &c.to_string(), '<'));
         }
         Some(t) => {
+            if let Some(g) = s.grouping {
+                return Err(value_error(format!("Cannot specify '{g}' with '{t}'.")));
+            }
             return Err(value_error(format!(
                 "Unknown format code '{t}' for object of type 'int'"
-            )))
+            )));
         }
     };
     let digits = match s.grouping {
@@ -283,10 +289,15 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
     let upper = matches!(s.ty, Some('E' | 'F' | 'G'));
     let body = if !a.is_finite() {
         let t = if a.is_nan() { "nan" } else { "inf" };
-        if upper {
+        let t = if upper {
             t.to_uppercase()
         } else {
             t.to_owned()
+        };
+        if s.ty == Some('%') {
+            t + "%"
+        } else {
+            t
         }
     } else {
         match s.ty {
@@ -307,9 +318,12 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
                 }
             },
             Some(t) => {
+                if let Some(g) = s.grouping {
+                    return Err(value_error(format!("Cannot specify '{g}' with '{t}'.")));
+                }
                 return Err(value_error(format!(
                     "Unknown format code '{t}' for object of type 'float'"
-                )))
+                )));
             }
         }
     };
@@ -340,6 +354,19 @@ pub fn ascii(text: &str) -> String {
 
 /// `template % args` for str.
 pub fn percent(gil: Gil<'_>, template: &str, args: &Value) -> Result<String, PyErr> {
+    percent_impl(gil, template, args, false)
+}
+
+/// `template % args` for bytes and bytearray: the template and result are bytes
+/// (here as Latin-1 text); `%s`/`%b` take bytes-like arguments, `%r`/`%a` give the
+/// ASCII `repr`.
+pub fn percent_bytes(gil: Gil<'_>, template: &[u8], args: &Value) -> Result<Vec<u8>, PyErr> {
+    let t: String = template.iter().map(|b| *b as char).collect();
+    let out = percent_impl(gil, &t, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Result<String, PyErr> {
     let items: Vec<Value> = match args {
         Value::Tuple(t) => t.to_vec(),
         other => vec![other.clone()],
@@ -376,13 +403,40 @@ pub fn percent(gil: Gil<'_>, template: &str, args: &Value) -> Result<String, PyE
             }
             i += 1;
         }
-        spec.width = digits(&c, &mut i).unwrap_or(0);
+        // `*` takes the width (or precision) from the arguments.
+        let mut star = |i: &mut usize| -> Result<Option<i64>, PyErr> {
+            if c.get(*i) != Some(&'*') {
+                return Ok(None);
+            }
+            *i += 1;
+            if mapping {
+                return Err(type_error("* wants int"));
+            }
+            let v = items.get(next).cloned();
+            next += 1;
+            match v {
+                Some(Value::Int(n)) => Ok(Some(n)),
+                Some(_) => Err(type_error("* wants int")),
+                None => Err(type_error("not enough arguments for format string")),
+            }
+        };
+        if let Some(w) = star(&mut i)? {
+            if w < 0 {
+                spec.align = Some('<');
+            }
+            spec.width = w.unsigned_abs() as usize;
+        } else {
+            spec.width = digits(&c, &mut i).unwrap_or(0);
+        }
         if spec.width > 1 << 34 {
             return Err(value_error("width too big"));
         }
         if i < c.len() && c[i] == '.' {
             i += 1;
-            let p = digits(&c, &mut i).unwrap_or(0);
+            let p = match star(&mut i)? {
+                Some(p) => p.max(0) as usize,
+                None => digits(&c, &mut i).unwrap_or(0),
+            };
             if p > 1 << 24 {
                 return Err(value_error("precision too big"));
             }
@@ -397,10 +451,17 @@ pub fn percent(gil: Gil<'_>, template: &str, args: &Value) -> Result<String, PyE
             continue;
         }
         let arg = match (&key, args) {
-            (Some(k), Value::Dict(d)) => d
-                .borrow(gil)
-                .get(&Value::str(k))?
-                .ok_or_else(|| super::exception::key_error(Value::str(k)))?,
+            (Some(k), Value::Dict(d)) => {
+                let k = match bytes {
+                    true => Value::Bytes(std::sync::Arc::new(
+                        k.chars().map(|c| c as u32 as u8).collect(),
+                    )),
+                    false => Value::str(k),
+                };
+                d.borrow(gil)
+                    .get(&k)?
+                    .ok_or_else(|| super::exception::key_error(k))?
+            }
             (Some(_), _) => return Err(type_error("format requires a mapping")),
             (None, _) if mapping => args.clone(),
             (None, _) => {
@@ -413,6 +474,43 @@ pub fn percent(gil: Gil<'_>, template: &str, args: &Value) -> Result<String, PyE
             spec.zero = false;
         }
         let piece = match ty {
+            's' | 'b' if bytes => {
+                let s: String = match &arg {
+                    Value::Bytes(b) => b.iter().map(|c| *c as char).collect(),
+                    Value::ByteArray(b) => b.borrow(gil).iter().map(|c| *c as char).collect(),
+                    v => {
+                        return Err(type_error(format!(
+                            "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                            type_name(v)
+                        )))
+                    }
+                };
+                let s: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                spec.zero = false;
+                pad(&spec, "", &s, '>')
+            }
+            'r' | 'a' if bytes => {
+                let s = ascii(&repr(gil, &arg)?);
+                let s: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                spec.zero = false;
+                pad(&spec, "", &s, '>')
+            }
+            'c' if bytes => match &arg {
+                Value::Bytes(b) if b.len() == 1 => (b[0] as char).to_string(),
+                Value::Int(n) if (0..256).contains(n) => (*n as u8 as char).to_string(),
+                Value::Int(_) => return Err(overflow_error("%c arg not in range(256)")),
+                _ => {
+                    return Err(type_error(
+                        "%c requires an integer in range(256) or a single byte",
+                    ))
+                }
+            },
             's' | 'r' | 'a' => {
                 let s = if ty == 's' {
                     str_of(gil, &arg)?

@@ -30,7 +30,13 @@ pub struct Function {
 }
 
 /// The function attributes kept outside `__dict__` once assigned.
-pub const META_ATTRS: &[&str] = &["__name__", "__qualname__", "__doc__", "__module__"];
+pub const META_ATTRS: &[&str] = &[
+    "__name__",
+    "__qualname__",
+    "__doc__",
+    "__module__",
+    "__annotations__",
+];
 
 impl Function {
     /// The function's `__dict__` (made now if it has none yet).

@@ -38,6 +38,9 @@ fn format_fields(
                 i += 2;
             }
             '}' => return Err(value_error("Single '}' encountered in format string").into()),
+            '{' if i + 1 == c.len() => {
+                return Err(value_error("Single '{' encountered in format string").into())
+            }
             '{' => {
                 let start = i + 1;
                 let mut depth = 1;

@@ -156,6 +156,8 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                     .unwrap_or(Value::None))
             }
             "__dict__" => return Ok(Value::Dict(f.attrs().clone())),
+            "__annotations__" => return Ok(Value::dict(crate::objects::dict::Dict::new())),
+            "__globals__" => return Ok(Value::Dict(f.globals.clone())),
             "__defaults__" => {
                 return Ok(if f.defaults.is_empty() {
                     Value::None

@@ -34,8 +34,20 @@ fn key(name: &str) -> PyStr {
 
 /// Bind a class attribute found for `obj` (an instance, `None` for class access) of
 /// class `cls`: functions become bound methods, `classmethod`s bind to the class.
-fn bind(attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> Attr {
+fn bind(gil: Gil<'_>, attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> Attr {
     match attr {
+        // A descriptor written in Python: `type(attr).__get__(attr, obj, cls)`.
+        Value::Instance(_) => match class::special(gil, &attr, "__get__") {
+            Some(get) => Attr::Call(
+                get,
+                vec![
+                    attr,
+                    obj.cloned().unwrap_or(Value::None),
+                    Value::Type(cls.clone()),
+                ],
+            ),
+            None => Attr::Value(attr),
+        },
         Value::Function(_) => match obj {
             Some(o) => Attr::Value(Value::Method(Arc::new(Method {
                 func: attr,
@@ -77,8 +89,17 @@ static UNREADABLE: crate::objects::function::NativeDef = crate::objects::functio
     f: |_cx, _args| Err(Unwind::Raise(attribute_error("property has no getter"))),
 };
 
-fn is_data_descr(v: &Value) -> bool {
-    matches!(v, Value::Descr(d) if matches!(**d, Descr::Property { .. }))
+/// A property, or an instance whose class defines `__set__` or `__delete__`: it wins
+/// over the instance dict.
+fn is_data_descr(gil: Gil<'_>, v: &Value) -> bool {
+    match v {
+        Value::Descr(d) => matches!(**d, Descr::Property { .. }),
+        Value::Instance(_) => {
+            class::special(gil, v, "__set__").is_some()
+                || class::special(gil, v, "__delete__").is_some()
+        }
+        _ => false,
+    }
 }
 
 /// `obj.name` for an instance of a class made by Python code (or an exception of
@@ -113,8 +134,8 @@ pub fn instance_attr_no_hook(
     let k = key(name);
     let found = class::lookup(gil, cls, &k);
     if let Some(a) = &found {
-        if is_data_descr(a) {
-            return Ok(Some(bind(a.clone(), Some(obj), cls)));
+        if is_data_descr(gil, a) {
+            return Ok(Some(bind(gil, a.clone(), Some(obj), cls)));
         }
     }
     if let Some(d) = dict {
@@ -123,7 +144,7 @@ pub fn instance_attr_no_hook(
         }
     }
     if let Some(a) = found {
-        return Ok(Some(bind(a, Some(obj), cls)));
+        return Ok(Some(bind(gil, a, Some(obj), cls)));
     }
     match name {
         "__class__" => return Ok(Some(Attr::Value(Value::Type(cls.clone())))),
@@ -171,7 +192,7 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
     }
     match class::lookup(gil, cls, &key(name)) {
         Some(Value::Native(d)) => Ok(Some(Attr::Value(Value::Native(d)))),
-        Some(a) => Ok(Some(bind(a, None, cls))),
+        Some(a) => Ok(Some(bind(gil, a, None, cls))),
         None => Ok(None),
     }
 }
@@ -195,6 +216,10 @@ pub fn super_attr(gil: Gil<'_>, s: &Super, name: &str) -> Result<Attr, PyErr> {
         // `super().__new__(cls)` is called with the class explicitly.
         Some(f @ Value::Native(_)) if name == "__new__" => Ok(Attr::Value(f)),
         Some(f @ Value::Function(_)) if name == "__new__" => Ok(Attr::Value(f)),
+        // `object.__init_subclass__` is a class method.
+        Some(Value::Native(d)) if name == "__init_subclass__" => Ok(Attr::Value(
+            Value::BoundNative(Arc::new((Value::Type(s.start.clone()), d))),
+        )),
         Some(Value::Descr(d)) if matches!(&*d, Descr::ClassMethod(_)) => {
             let Descr::ClassMethod(f) = &*d else {
                 unreachable!()
@@ -204,7 +229,7 @@ pub fn super_attr(gil: Gil<'_>, s: &Super, name: &str) -> Result<Attr, PyErr> {
                 this: Value::Type(s.start.clone()),
             }))))
         }
-        Some(a) => Ok(bind(a, obj, &s.start)),
+        Some(a) => Ok(bind(gil, a, obj, &s.start)),
         None if name == "__class__" => Ok(Attr::Value(Value::Type(types().super_.clone()))),
         None => Err(attribute_error(format!(
             "'super' object has no attribute '{name}'"
@@ -333,7 +358,19 @@ pub fn property_store(
     obj: &Value,
     v: &Option<Value>,
 ) -> Result<Option<(Value, Vec<Value>)>, PyErr> {
-    if let Some(Value::Descr(d)) = class::lookup(gil, cls, &key(name)) {
+    let found = class::lookup(gil, cls, &key(name));
+    if let Some(descr @ Value::Instance(_)) = &found {
+        let hook = if v.is_some() { "__set__" } else { "__delete__" };
+        if let Some(f) = class::special(gil, descr, hook) {
+            let mut args = vec![descr.clone(), obj.clone()];
+            args.extend(v.clone());
+            return Ok(Some((f, args)));
+        }
+        if is_data_descr(gil, descr) {
+            return Err(attribute_error(hook));
+        }
+    }
+    if let Some(Value::Descr(d)) = found {
         if let Descr::Property { fset, fdel, .. } = &*d {
             let (f, what) = if v.is_some() {
                 (fset, "setter")
@@ -396,17 +433,20 @@ pub struct ClassSpec {
     pub qualname: String,
     pub bases: Vec<Arc<PyType>>,
     pub ns: Arc<GilCell<Dict>>,
+    /// The class keywords (`class C(Base, tag=1)`), for `__init_subclass__`.
+    pub kwargs: Vec<(String, Value)>,
 }
 
 /// `__build_class__(body, name, *bases)`: push the class body's frame, its namespace
 /// as locals; the class is made when it returns (`Ret::BuildClass`).
 pub fn build_class(gil: Gil<'_>, th: &mut MicroThread, args: Args) -> PyResult<Called> {
-    if let Some((k, _)) = args.kw.first() {
+    if let Some((k, _)) = args.kw.iter().find(|(k, _)| k == "metaclass") {
         return Err(type_error(format!(
             "class keyword argument '{k}' is not supported by pyvm (metaclasses are not)"
         ))
         .into());
     }
+    let kwargs = args.kw;
     let mut pos = args.pos.into_iter();
     let (Some(Value::Function(body)), Some(Value::Str(name))) = (pos.next(), pos.next()) else {
         return Err(type_error("__build_class__: func must be a function").into());
@@ -440,6 +480,7 @@ pub fn build_class(gil: Gil<'_>, th: &mut MicroThread, args: Args) -> PyResult<C
         qualname,
         bases,
         ns: ns.clone(),
+        kwargs,
     };
     super::call::push_body(th, &body, ns, Ret::BuildClass(Box::new(spec)))?;
     Ok(Called::Frame)
@@ -452,6 +493,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         qualname,
         mut bases,
         ns,
+        kwargs,
     } = spec;
     if bases.is_empty() {
         bases.push(types().object.clone());
@@ -493,6 +535,13 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
             Value::Descr(Arc::new(Descr::StaticMethod(f))),
         )?;
     }
+    // `__init_subclass__` is a class method without saying so.
+    if let Some(f @ Value::Function(_)) = d.get_str(&key("__init_subclass__")) {
+        d.insert(
+            crate::objects::str::intern("__init_subclass__"),
+            Value::Descr(Arc::new(Descr::ClassMethod(f))),
+        )?;
+    }
     // A class that defines `__eq__` and not `__hash__` is unhashable.
     if d.get_str(&key("__eq__")).is_some() && d.get_str(&key("__hash__")).is_none() {
         d.insert(crate::objects::str::intern("__hash__"), Value::None)?;
@@ -522,7 +571,65 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
     if let Value::Cell(c) = cell {
         *c.borrow_mut(gil) = Value::Type(t.clone());
     }
+    set_names(gil, &t)?;
+    init_subclass(gil, &t, kwargs)?;
     Ok(Value::Type(t))
+}
+
+/// `type.__new__` calls `__set_name__(owner, name)` on every attribute of the new
+/// class that has one, wrapping an error as CPython 3.11 does.
+fn set_names(gil: Gil<'_>, t: &Arc<PyType>) -> Result<(), PyErr> {
+    let attrs: Vec<(Value, Value)> = t
+        .dict
+        .borrow(gil)
+        .iter()
+        .filter(|(_, v)| matches!(v, Value::Instance(_)))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for (name, v) in attrs {
+        let Some(f) = class::special(gil, &v, "__set_name__") else {
+            continue;
+        };
+        let args = vec![v.clone(), Value::Type(t.clone()), name.clone()];
+        if let Err(e) = super::detached::call(gil, "__set_name__", &f, args) {
+            let wrapped = runtime_error(format!(
+                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                type_name(&v),
+                crate::objects::repr::repr(gil, &name)?,
+                t.name
+            ));
+            {
+                let mut st = wrapped.0.state.borrow_mut(gil);
+                st.cause = Some(e.value());
+                st.suppress_context = true;
+            }
+            return Err(wrapped);
+        }
+    }
+    Ok(())
+}
+
+/// `super(cls, cls).__init_subclass__(**kwargs)` for a new class.
+fn init_subclass(gil: Gil<'_>, t: &Arc<PyType>, kwargs: Vec<(String, Value)>) -> Result<(), PyErr> {
+    match class::lookup_from(gil, t.mro.iter(), &key("__init_subclass__")) {
+        Some(Value::Descr(d)) => {
+            let f = match &*d {
+                Descr::ClassMethod(f) | Descr::StaticMethod(f) => f.clone(),
+                _ => return Ok(()),
+            };
+            let args = Args {
+                pos: [Value::Type(t.clone())].into_iter().collect(),
+                kw: kwargs,
+            };
+            super::detached::call_args(gil, "__init_subclass__", &f, args)?;
+            Ok(())
+        }
+        _ if !kwargs.is_empty() => Err(type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            t.name
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// `type(name, bases, ns)`.
@@ -558,6 +665,7 @@ pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
         qualname: name.as_str().to_owned(),
         bases: bs,
         ns: Arc::new(GilCell::new(d)),
+        kwargs: Vec::new(),
     };
     make_class(gil, spec, Value::None)
 }
@@ -740,15 +848,15 @@ pub fn instance_load(
 ) -> Result<Attr, PyErr> {
     let found = class::lookup_cached(gil, slot, &inst.class, name);
     if let Some(a) = &found {
-        if is_data_descr(a) {
-            return Ok(bind(a.clone(), Some(obj), &inst.class));
+        if is_data_descr(gil, a) {
+            return Ok(bind(gil, a.clone(), Some(obj), &inst.class));
         }
     }
     if let Some(v) = inst.dict.borrow(gil).get_str(name) {
         return Ok(Attr::Value(v));
     }
     if let Some(a) = found {
-        return Ok(bind(a, Some(obj), &inst.class));
+        return Ok(bind(gil, a, Some(obj), &inst.class));
     }
     instance_attr(gil, obj, &inst.class, Some(&inst.dict), name.as_str())?
         .ok_or_else(|| no_attribute(obj, name.as_str()))

@@ -24,6 +24,11 @@ thread_local! {
 /// Call `f(*args)` on a scratch micro-thread; `what` names the operation in the
 /// exception a deferral turns into.
 pub fn call(gil: Gil<'_>, what: &str, f: &Value, args: Vec<Value>) -> Result<Value, PyErr> {
+    call_args(gil, what, f, Args::new(args))
+}
+
+/// [`call`] with keyword arguments.
+pub fn call_args(gil: Gil<'_>, what: &str, f: &Value, args: Args) -> Result<Value, PyErr> {
     let depth = DEPTH.with(|d| d.get());
     if depth >= MAX_REENTRY {
         return Err(recursion_error("maximum recursion depth exceeded"));
@@ -31,7 +36,7 @@ pub fn call(gil: Gil<'_>, what: &str, f: &Value, args: Vec<Value>) -> Result<Val
     DEPTH.with(|d| d.set(depth + 1));
     let mut th = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
     let out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
-        super::call::call_value(gil, &mut th, f, Args::new(args))
+        super::call::call_value(gil, &mut th, f, args)
     });
     th.stack.clear();
     th.frames.clear();

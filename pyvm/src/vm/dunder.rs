@@ -51,10 +51,10 @@ const CMP_DUNDERS: [(&str, &str, &str); 6] = [
 
 /// One way to compute an operator, tried in order.
 pub enum Cand {
-    /// `a.__op__(b)`.
-    Forward(Value),
-    /// `b.__rop__(a)`.
-    Reflected(Value),
+    /// `a.__op__(b)`; `true`: the result negated (`object.__ne__` inverting `__eq__`).
+    Forward(Value, bool),
+    /// `b.__rop__(a)`, possibly negated.
+    Reflected(Value, bool),
     /// The built-in operator (the left operand is a built-in value).
     Builtin,
 }
@@ -71,6 +71,19 @@ pub struct OpState {
     branch: Option<usize>,
     /// The built-in operator's `TypeError`, reported if nothing else works.
     err: Option<PyErr>,
+    /// The candidate being called is negated.
+    negate: bool,
+}
+
+/// A comparison method of `v`'s class, with whether its result is to be negated:
+/// without a `__ne__` of its own, `!=` is `object.__ne__`, which inverts `__eq__`
+/// (unless that returns `NotImplemented`).
+fn cmp_method(gil: Gil<'_>, v: &Value, name: &'static str) -> Option<(Value, bool)> {
+    match special(gil, v, name) {
+        Some(f) => Some((f, false)),
+        None if name == "__ne__" => special(gil, v, "__eq__").map(|f| (f, true)),
+        None => None,
+    }
 }
 
 const CMP_BASE: u32 = 100;
@@ -104,7 +117,7 @@ pub fn binary(
     let mut order = Vec::new();
     if arg >= 13 {
         if let Some(f) = special(gil, &a, iname) {
-            order.push(Cand::Forward(f));
+            order.push(Cand::Forward(f, false));
         }
     }
     let fwd = special(gil, &a, name);
@@ -112,15 +125,15 @@ pub fn binary(
     let refl = if same { None } else { special(gil, &b, rname) };
     let builtin_left = !is_user(&a) || crate::objects::class::payload(&a).is_some();
     if refl.is_some() && reflected_first(gil, &a, &b, rname) {
-        order.extend(refl.map(Cand::Reflected));
-        order.extend(fwd.map(Cand::Forward));
+        order.extend(refl.map(|f| Cand::Reflected(f, false)));
+        order.extend(fwd.map(|f| Cand::Forward(f, false)));
     } else {
         // A `dict`/`list`/`tuple` subclass's own operator overrides the inherited one.
         if builtin_left && fwd.is_none() {
             order.push(Cand::Builtin);
         }
-        order.extend(fwd.map(Cand::Forward));
-        order.extend(refl.map(Cand::Reflected));
+        order.extend(fwd.map(|f| Cand::Forward(f, false)));
+        order.extend(refl.map(|f| Cand::Reflected(f, false)));
     }
     order.reverse();
     next(
@@ -133,6 +146,7 @@ pub fn binary(
             rest: order,
             branch: None,
             err: None,
+            negate: false,
         },
     )
 }
@@ -148,15 +162,15 @@ pub fn compare(
     branch: Option<usize>,
 ) -> PyResult<Called> {
     let (name, rname, _) = CMP_DUNDERS[op as usize];
-    let fwd = special(gil, &a, name);
-    let refl = special(gil, &b, rname);
+    let fwd = cmp_method(gil, &a, name);
+    let refl = cmp_method(gil, &b, rname);
     let mut order = Vec::new();
     if refl.is_some() && reflected_first(gil, &a, &b, rname) {
-        order.extend(refl.map(Cand::Reflected));
-        order.extend(fwd.map(Cand::Forward));
+        order.extend(refl.map(|(f, n)| Cand::Reflected(f, n)));
+        order.extend(fwd.map(|(f, n)| Cand::Forward(f, n)));
     } else {
-        order.extend(fwd.map(Cand::Forward));
-        order.extend(refl.map(Cand::Reflected));
+        order.extend(fwd.map(|(f, n)| Cand::Forward(f, n)));
+        order.extend(refl.map(|(f, n)| Cand::Reflected(f, n)));
     }
     let has_payload = |v: &Value| crate::objects::class::payload(v).is_some();
     if has_payload(&a) || has_payload(&b) {
@@ -174,6 +188,7 @@ pub fn compare(
             rest: order,
             branch,
             err: None,
+            negate: false,
         },
     )
 }
@@ -186,8 +201,14 @@ fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called>
         return finish(gil, th, st.branch, v);
     };
     let (f, args) = match cand {
-        Cand::Forward(f) => (f, vec![st.a.clone(), st.b.clone()]),
-        Cand::Reflected(f) => (f, vec![st.b.clone(), st.a.clone()]),
+        Cand::Forward(f, negate) => {
+            st.negate = negate;
+            (f, vec![st.a.clone(), st.b.clone()])
+        }
+        Cand::Reflected(f, negate) => {
+            st.negate = negate;
+            (f, vec![st.b.clone(), st.a.clone()])
+        }
         Cand::Builtin if st.op >= CMP_BASE => {
             let (a, b) = (unwrap_payload(&st.a), unwrap_payload(&st.b));
             let op = CmpOp::from_u32(st.op - CMP_BASE);
@@ -219,6 +240,10 @@ fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called>
 pub fn op_returned(gil: Gil<'_>, th: &mut MicroThread, st: OpState, v: Value) -> PyResult<Called> {
     if let Value::NotImplemented = v {
         return next(gil, th, st);
+    }
+    if st.negate {
+        let t = truthy(gil, &v)?;
+        return finish(gil, th, st.branch, Value::Bool(!t));
     }
     finish(gil, th, st.branch, v)
 }
@@ -370,9 +395,9 @@ pub fn hash(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
 /// `list.index`, `sorted`).
 pub fn compare_detached(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, PyErr> {
     let (name, rname, _) = CMP_DUNDERS[op as usize];
-    let mut tries: Vec<(Value, Value, Value)> = Vec::new();
-    let fwd = special(gil, a, name).map(|f| (f, a.clone(), b.clone()));
-    let refl = special(gil, b, rname).map(|f| (f, b.clone(), a.clone()));
+    let mut tries: Vec<(Value, bool, Value, Value)> = Vec::new();
+    let fwd = cmp_method(gil, a, name).map(|(f, n)| (f, n, a.clone(), b.clone()));
+    let refl = cmp_method(gil, b, rname).map(|(f, n)| (f, n, b.clone(), a.clone()));
     if refl.is_some() && reflected_first(gil, a, b, rname) {
         tries.extend(refl);
         tries.extend(fwd);
@@ -380,10 +405,10 @@ pub fn compare_detached(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result
         tries.extend(fwd);
         tries.extend(refl);
     }
-    for (f, x, y) in tries {
+    for (f, negate, x, y) in tries {
         let r = call_detached(gil, &f, vec![x, y])?;
         if !matches!(r, Value::NotImplemented) {
-            return truthy(gil, &r);
+            return Ok(truthy(gil, &r)? != negate);
         }
     }
     let st = OpState {
@@ -393,6 +418,7 @@ pub fn compare_detached(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result
         rest: Vec::new(),
         branch: None,
         err: None,
+        negate: false,
     };
     let v = fallback(&st)?;
     Ok(matches!(v, Value::Bool(true)))
@@ -433,5 +459,6 @@ pub fn binary_detached(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<V
         rest: Vec::new(),
         branch: None,
         err: None,
+        negate: false,
     })
 }

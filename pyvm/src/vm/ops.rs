@@ -234,6 +234,17 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             }
             Ok(Value::string(s.as_str().repeat(n as usize)))
         }
+        ("%", Value::Bytes(t), args) => Ok(Value::Bytes(std::sync::Arc::new(
+            crate::objects::format::percent_bytes(gil, t, args)?,
+        ))),
+        ("%", Value::ByteArray(t), args) => {
+            let t = t.borrow(gil).clone();
+            Ok(Value::ByteArray(std::sync::Arc::new(
+                crate::objects::gil::GilCell::new(crate::objects::format::percent_bytes(
+                    gil, &t, args,
+                )?),
+            )))
+        }
         ("%", Value::Str(s), args) => Ok(Value::string(crate::objects::format::percent(
             gil,
             s.as_str(),
@@ -313,6 +324,15 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
                 _ => Value::Set(Arc::new(GilCell::new(r))),
             })
         }
+        ("|" | "&" | "-" | "^", _, _) if is_set_view(gil, a) || is_set_view(gil, b) => {
+            // `d.keys() & other`: a set of the view's items, whichever side it is on.
+            let (Some(x), Some(y)) = (view_operand(gil, a)?, view_operand(gil, b)?) else {
+                return Err(fail());
+            };
+            Ok(Value::Set(Arc::new(GilCell::new(set_op(
+                op, &x, &y, false,
+            )))))
+        }
         ("|", Value::Dict(x), Value::Dict(y)) => {
             let add = y.borrow(gil).clone();
             if inplace {
@@ -330,6 +350,36 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         }
         _ => Err(fail()),
     }
+}
+
+/// A keys or items view (they are set-like; a values view is not).
+fn is_set_view(gil: Gil<'_>, v: &Value) -> bool {
+    match v {
+        Value::Iter(i) => matches!(
+            &*i.borrow(gil),
+            crate::objects::iter::Iter::View { part, .. }
+                if !matches!(part, crate::objects::iter::DictPart::Values)
+        ),
+        _ => false,
+    }
+}
+
+/// An operand of a set operator with a dict view, as a set (`None` for a value that
+/// is not iterable without running Python).
+fn view_operand(gil: Gil<'_>, v: &Value) -> Result<Option<Set>, PyErr> {
+    let items: Vec<Value> = match v {
+        Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) => {
+            return Ok(Some(compare::set_of(gil, v)))
+        }
+        Value::Iter(i) => match i.borrow(gil).view_items(gil) {
+            Some((_, items)) => items,
+            None => return Ok(None),
+        },
+        Value::List(l) => l.borrow(gil).clone(),
+        Value::Tuple(t) => t.to_vec(),
+        _ => return Ok(None),
+    };
+    Set::from_values(items).map(Some)
 }
 
 /// A set operator; in place (`|=` ...) keeps `x`'s table layout as CPython does.

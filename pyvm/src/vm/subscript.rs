@@ -164,6 +164,61 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
             d.borrow_mut(gil).insert_hashed(h, key, v);
             Ok(())
         }
+        Value::ByteArray(b) if matches!(key, Value::Slice(_)) => {
+            let Value::Slice(s) = &key else {
+                unreachable!()
+            };
+            let new: Vec<u8> = match &v {
+                Value::Bytes(x) => x.to_vec(),
+                Value::ByteArray(x) => x.borrow(gil).clone(),
+                Value::List(_) | Value::Tuple(_) | Value::Range(_) => {
+                    let items: Vec<Value> = match &v {
+                        Value::List(x) => x.borrow(gil).clone(),
+                        Value::Tuple(t) => t.to_vec(),
+                        Value::Range(r) => (0..r.len()).map(|k| Value::Int(r.get(k))).collect(),
+                        _ => unreachable!(),
+                    };
+                    let mut out = Vec::with_capacity(items.len());
+                    for x in items {
+                        match x {
+                            Value::Int(x) if (0..256).contains(&x) => out.push(x as u8),
+                            Value::Int(_) => {
+                                return Err(value_error("byte must be in range(0, 256)"))
+                            }
+                            other => {
+                                return Err(type_error(format!(
+                                    "'{}' object cannot be interpreted as an integer",
+                                    type_name(&other)
+                                )))
+                            }
+                        }
+                    }
+                    out
+                }
+                _ => {
+                    return Err(type_error(
+                        "can assign only bytes, buffers, or iterables of ints in range(0, 256)",
+                    ))
+                }
+            };
+            let mut b = b.borrow_mut(gil);
+            let (start, stop, step, count) = seq::slice_indices(s, b.len())?;
+            if step == 1 {
+                let stop = stop.max(start) as usize;
+                b.splice(start as usize..stop, new);
+            } else {
+                if new.len() != count {
+                    return Err(value_error(format!(
+                        "attempt to assign bytes of size {} to extended slice of size {count}",
+                        new.len()
+                    )));
+                }
+                for (k, x) in new.into_iter().enumerate() {
+                    b[(start + k as i64 * step) as usize] = x;
+                }
+            }
+            Ok(())
+        }
         Value::ByteArray(b) => {
             let i = seq::index_value(&key, "bytearray")?;
             let byte = match v {
@@ -219,6 +274,33 @@ pub fn delitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<(), PyErr> {
                             Ok(())
                         }
                         None => Err(index_error("list assignment index out of range")),
+                    }
+                }
+            }
+        }
+        Value::ByteArray(b) => {
+            let mut b = b.borrow_mut(gil);
+            match key {
+                Value::Slice(s) => {
+                    let (start, _, step, count) = seq::slice_indices(s, b.len())?;
+                    let mut idx: Vec<usize> = (0..count)
+                        .map(|k| (start + k as i64 * step) as usize)
+                        .collect();
+                    idx.sort_unstable();
+                    for i in idx.into_iter().rev() {
+                        b.remove(i);
+                    }
+                    Ok(())
+                }
+                k => {
+                    let i = seq::index_value(k, "bytearray")?;
+                    let n = b.len();
+                    match seq::index(i, n) {
+                        Some(i) => {
+                            b.remove(i);
+                            Ok(())
+                        }
+                        None => Err(index_error("bytearray index out of range")),
                     }
                 }
             }

@@ -62,6 +62,23 @@ mod classes {
     golden!(special_methods, "classes/special_methods.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
 }
+mod classes2 {
+    use super::*;
+    golden!(bitset, "classes2/bitset.py");
+    golden!(default_dicts, "classes2/default_dicts.py");
+    golden!(event_bus, "classes2/event_bus.py");
+    golden!(library_system, "classes2/library_system.py");
+    golden!(linked_structures, "classes2/linked_structures.py");
+    golden!(matrix, "classes2/matrix.py");
+    golden!(memo_decorators, "classes2/memo_decorators.py");
+    golden!(polynomial, "classes2/polynomial.py");
+    golden!(record_classes, "classes2/record_classes.py");
+    golden!(tree_walk_uncaught, "classes2/tree_walk_uncaught.py");
+    golden!(unit_conversion, "classes2/unit_conversion.py");
+    golden!(validated_fields, "classes2/validated_fields.py");
+    golden!(vector_fraction, "classes2/vector_fraction.py");
+    golden!(versions_total_ordering, "classes2/versions_total_ordering.py");
+}
 mod collections {
     use super::*;
     golden!(bfs_grid, "collections/bfs_grid.py");
@@ -392,6 +409,40 @@ mod programs {
     golden!(tiny_interpreter, "programs/tiny_interpreter.py");
     golden!(tokenizer, "programs/tokenizer.py");
     golden!(word_freq, "programs/word_freq.py");
+}
+mod programs2 {
+    use super::*;
+    golden!(bank_accounts, "programs2/bank_accounts.py");
+    golden!(byte_encoders, "programs2/byte_encoders.py");
+    golden!(caches, "programs2/caches.py");
+    golden!(config_uncaught, "programs2/config_uncaught.py");
+    golden!(csv_quoting, "programs2/csv_quoting.py");
+    golden!(date_calc, "programs2/date_calc.py");
+    golden!(dijkstra_routes, "programs2/dijkstra_routes.py");
+    golden!(elevator_sim, "programs2/elevator_sim.py");
+    golden!(exit_message, "programs2/exit_message.py");
+    golden!(exit_status, "programs2/exit_status.py");
+    golden!(expr_parser, "programs2/expr_parser.py");
+    golden!(fixed_point_ledger, "programs2/fixed_point_ledger.py");
+    golden!(forth_interpreter, "programs2/forth_interpreter.py");
+    golden!(heap_scheduler, "programs2/heap_scheduler.py");
+    golden!(http_parser, "programs2/http_parser.py");
+    golden!(huffman_codes, "programs2/huffman_codes.py");
+    golden!(inventory_system, "programs2/inventory_system.py");
+    golden!(json_roundtrip, "programs2/json_roundtrip.py");
+    golden!(life_grid, "programs2/life_grid.py");
+    golden!(multi_key_sort, "programs2/multi_key_sort.py");
+    golden!(report_format, "programs2/report_format.py");
+    golden!(roman_both_ways, "programs2/roman_both_ways.py");
+    golden!(spreadsheet, "programs2/spreadsheet.py");
+    golden!(sudoku_check, "programs2/sudoku_check.py");
+    golden!(template_engine, "programs2/template_engine.py");
+    golden!(text_adventure, "programs2/text_adventure.py");
+    golden!(text_normalize, "programs2/text_normalize.py");
+    golden!(text_wrap, "programs2/text_wrap.py");
+    golden!(tictactoe, "programs2/tictactoe.py");
+    golden!(undo_editor, "programs2/undo_editor.py");
+    golden!(url_router, "programs2/url_router.py");
 }
 mod robustness {
     use super::*;

@@ -38,6 +38,26 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 Some(Value::Float(f)) => Value::Float(*f),
                 Some(Value::Str(s)) => Value::Float(float::parse(s.as_str())?),
                 Some(v) if int::is_int(v) => Value::Float(int::to_f64(v)?),
+                Some(v) if crate::objects::class::special(cx.gil, v, "__float__").is_some() => {
+                    let f = crate::objects::class::special(cx.gil, v, "__float__");
+                    let r = cx.call(&f.unwrap_or(Value::None), vec![v.clone()])?;
+                    match r {
+                        Value::Float(_) => r,
+                        other => {
+                            return Err(type_error(format!(
+                                "{}.__float__ returned non-float (type {})",
+                                type_name(v),
+                                type_name(&other)
+                            ))
+                            .into())
+                        }
+                    }
+                }
+                Some(v) if crate::objects::class::special(cx.gil, v, "__index__").is_some() => {
+                    let f = crate::objects::class::special(cx.gil, v, "__index__");
+                    let r = cx.call(&f.unwrap_or(Value::None), vec![v.clone()])?;
+                    Value::Float(int::to_f64(&r)?)
+                }
                 Some(v) => {
                     return Err(type_error(format!(
                         "float() argument must be a string or a real number, not '{}'",
@@ -228,7 +248,26 @@ fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
         Value::Str(s) => int::parse(s.as_str(), 10)?,
         Value::Bytes(b) => int::parse(&String::from_utf8_lossy(b), 10)?,
         v => {
-            let _ = cx;
+            for (hook, what) in [
+                ("__int__", "__int__"),
+                ("__index__", "__index__"),
+                ("__trunc__", "__trunc__"),
+            ] {
+                if let Some(f) = crate::objects::class::special(cx.gil, v, hook) {
+                    let r = cx.call(&f, vec![v.clone()])?;
+                    if !int::is_int(&r) {
+                        return Err(type_error(format!(
+                            "{what} returned non-int (type {})",
+                            type_name(&r)
+                        ))
+                        .into());
+                    }
+                    return Ok(match r {
+                        Value::Bool(b) => Value::Int(b as i64),
+                        r => r,
+                    });
+                }
+            }
             return Err(type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                 type_name(v)

@@ -186,6 +186,14 @@ pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return reversed_user(cx, v);
     }
     Ok(match v {
+        Value::ByteArray(_) => {
+            let items = cx.collect(v)?;
+            let n = items.len();
+            new_iter(Iter::Reversed {
+                seq: Value::list(items),
+                idx: n,
+            })
+        }
         Value::List(l) => new_iter(Iter::Reversed {
             seq: v.clone(),
             idx: l.borrow(cx.gil).len(),

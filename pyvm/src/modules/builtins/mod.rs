@@ -207,6 +207,37 @@ fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn divmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("divmod", 2, 2)?;
     let (a, b) = (args.at(0), args.at(1));
+    // `a.__divmod__(b)`, then `b.__rdivmod__(a)`, each unless `NotImplemented`.
+    let same = crate::objects::class::is_user(a)
+        && crate::objects::class::is_user(b)
+        && std::sync::Arc::ptr_eq(
+            &crate::objects::class::class_of(a),
+            &crate::objects::class::class_of(b),
+        );
+    let tries = [
+        (
+            a,
+            b,
+            crate::objects::class::special(cx.gil, a, "__divmod__"),
+        ),
+        (
+            b,
+            a,
+            if same {
+                None
+            } else {
+                crate::objects::class::special(cx.gil, b, "__rdivmod__")
+            },
+        ),
+    ];
+    for (x, y, f) in tries {
+        if let Some(f) = f {
+            let r = cx.call(&f, vec![x.clone(), y.clone()])?;
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(r);
+            }
+        }
+    }
     let numeric = |v: &Value| {
         matches!(
             v,
@@ -238,9 +269,18 @@ fn pow(cx: &mut Cx, args: Args) -> PyResult<Value> {
         if m == num_bigint::BigInt::from(0) {
             return Err(value_error("pow() 3rd argument cannot be 0").into());
         }
-        if e.sign() == num_bigint::Sign::Minus {
-            return Err(value_error("base is not invertible for the given modulus").into());
-        }
+        let (b, e) = if e.sign() == num_bigint::Sign::Minus {
+            // `pow(b, -e, m)` is `pow(inverse of b mod m, e, m)`.
+            let am = num_traits::Signed::abs(&m);
+            let g =
+                num_integer::Integer::extended_gcd(&num_integer::Integer::mod_floor(&b, &am), &am);
+            if g.gcd != num_bigint::BigInt::from(1) {
+                return Err(value_error("base is not invertible for the given modulus").into());
+            }
+            (num_integer::Integer::mod_floor(&g.x, &am), -e)
+        } else {
+            (b, e)
+        };
         let r = b.modpow(&e, &m);
         let r = if r.sign() != num_bigint::Sign::NoSign && r.sign() != m.sign() {
             r + &m
@@ -260,6 +300,11 @@ fn pow(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn round(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "round", &["number", "ndigits"], 1, 2)?;
     let args = Args::new(a.into_iter().flatten());
+    if let Some(f) = crate::objects::class::special(_cx.gil, args.at(0), "__round__") {
+        let mut call = vec![args.at(0).clone()];
+        call.extend(args.get(1).cloned());
+        return _cx.call(&f, call);
+    }
     let nd = match args.get(1) {
         None | Some(Value::None) => None,
         Some(v) => Some(arg_int(v, "")?),

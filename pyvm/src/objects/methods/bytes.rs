@@ -14,6 +14,13 @@ pub static BYTES_METHODS: &[crate::objects::function::NativeDef] = natives![
     "strip" => strip,
     "lstrip" => lstrip, "rstrip" => rstrip, "removeprefix" => removeprefix,
     "removesuffix" => removesuffix, "upper" => upper, "lower" => lower, "replace" => replace,
+    "rfind" => rfind, "index" => index, "rindex" => rindex, "partition" => partition,
+    "rpartition" => rpartition, "isdigit" => isdigit, "isalpha" => isalpha,
+    "isalnum" => isalnum, "isspace" => isspace, "isupper" => isupper,
+    "islower" => islower, "isascii" => isascii, "capitalize" => capitalize,
+    "title" => title, "swapcase" => swapcase, "center" => center, "ljust" => ljust,
+    "rjust" => rjust, "zfill" => zfill, "splitlines" => splitlines,
+    "translate" => translate, "fromhex" => fromhex, "maketrans" => maketrans,
 ];
 
 pub static BYTEARRAY_METHODS: &[crate::objects::function::NativeDef] = natives![
@@ -22,8 +29,16 @@ pub static BYTEARRAY_METHODS: &[crate::objects::function::NativeDef] = natives![
     "strip" => strip,
     "lstrip" => lstrip, "rstrip" => rstrip, "removeprefix" => removeprefix,
     "removesuffix" => removesuffix, "upper" => upper, "lower" => lower, "replace" => replace,
+    "rfind" => rfind, "index" => index, "rindex" => rindex, "partition" => partition,
+    "rpartition" => rpartition, "isdigit" => isdigit, "isalpha" => isalpha,
+    "isalnum" => isalnum, "isspace" => isspace, "isupper" => isupper,
+    "islower" => islower, "isascii" => isascii, "capitalize" => capitalize,
+    "title" => title, "swapcase" => swapcase, "center" => center, "ljust" => ljust,
+    "rjust" => rjust, "zfill" => zfill, "splitlines" => splitlines,
+    "translate" => translate, "fromhex" => fromhex_ba, "maketrans" => maketrans,
     "append" => append,
-    "extend" => extend, "pop" => pop, "clear" => clear,
+    "extend" => extend, "pop" => pop, "clear" => clear, "insert" => insert,
+    "remove" => remove, "reverse" => reverse, "copy" => copy,
 ];
 
 fn data(cx: &Cx, v: &Value) -> Vec<u8> {
@@ -56,16 +71,56 @@ fn same(like: &Value, b: Vec<u8>) -> Value {
 pub fn decode_utf8(b: &[u8]) -> Result<String, PyErr> {
     String::from_utf8(b.to_vec()).map_err(|e| {
         let pos = e.utf8_error().valid_up_to();
-        unicode_decode_error(format!(
-            "'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte",
-            b[pos]
-        ))
+        let (what, reason) = match e.utf8_error().error_len() {
+            None if b.len() - pos > 1 => (
+                format!("bytes in position {pos}-{}", b.len() - 1),
+                "unexpected end of data",
+            ),
+            None => (
+                format!("byte 0x{:02x} in position {pos}", b[pos]),
+                "unexpected end of data",
+            ),
+            Some(_) => (
+                format!("byte 0x{:02x} in position {pos}", b[pos]),
+                if (0x80..=0xc1).contains(&b[pos]) || b[pos] >= 0xf5 {
+                    "invalid start byte"
+                } else {
+                    "invalid continuation byte"
+                },
+            ),
+        };
+        unicode_decode_error(format!("'utf-8' codec can't decode {what}: {reason}"))
     })
+}
+
+/// UTF-8 with an error handler other than `strict`: `replace` puts U+FFFD for each
+/// bad sequence (as CPython and `from_utf8_lossy` both do), `ignore` drops it,
+/// `backslashreplace` writes its bytes as `\xNN`.
+fn decode_utf8_with(b: &[u8], errors: &str) -> Result<String, PyErr> {
+    let mut out = String::new();
+    for chunk in b.utf8_chunks() {
+        out.push_str(chunk.valid());
+        let bad = chunk.invalid();
+        if bad.is_empty() {
+            continue;
+        }
+        match errors {
+            "replace" => out.push('\u{fffd}'),
+            "ignore" => {}
+            "backslashreplace" => {
+                for c in bad {
+                    out.push_str(&format!("\\x{c:02x}"));
+                }
+            }
+            _ => return decode_utf8(b),
+        }
+    }
+    Ok(out)
 }
 
 fn decode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let enc_kw = args.take_kw("encoding");
-    let _errors = args.take_kw("errors");
+    let errors_kw = args.take_kw("errors");
     args.check_method_kw("decode", 0, 2)?;
     let b = data(cx, args.at(0));
     let enc = match args.get(1).or(enc_kw.as_ref()) {
@@ -74,18 +129,31 @@ fn decode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             .replace('_', "-"),
         None => "utf-8".to_owned(),
     };
+    let errors = match args.get(2).or(errors_kw.as_ref()) {
+        Some(v) => arg_str(v, "decode", "'errors'")?.to_owned(),
+        None => "strict".to_owned(),
+    };
     Ok(Value::string(match enc.as_str() {
-        "utf-8" | "utf8" => decode_utf8(&b)?,
+        "utf-8" | "utf8" if errors == "strict" => decode_utf8(&b)?,
+        "utf-8" | "utf8" => decode_utf8_with(&b, &errors)?,
         "latin-1" | "latin1" | "iso-8859-1" => b.iter().map(|c| *c as char).collect(),
         "ascii" => {
-            if let Some(pos) = b.iter().position(|c| *c >= 128) {
-                return Err(unicode_decode_error(format!(
-                    "'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)",
-                    b[pos]
-                ))
-                .into());
+            let mut out = String::new();
+            for (pos, c) in b.iter().enumerate() {
+                match (*c < 128, errors.as_str()) {
+                    (true, _) => out.push(*c as char),
+                    (false, "replace") => out.push('\u{fffd}'),
+                    (false, "ignore") => {}
+                    (false, "backslashreplace") => out.push_str(&format!("\\x{c:02x}")),
+                    (false, _) => {
+                        return Err(unicode_decode_error(format!(
+                            "'ascii' codec can't decode byte 0x{c:02x} in position {pos}: ordinal not in range(128)"
+                        ))
+                        .into());
+                    }
+                }
             }
-            b.iter().map(|c| *c as char).collect()
+            out
         }
         other => {
             return Err(PyErr::msg(
@@ -108,17 +176,83 @@ fn hex(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn startswith(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("startswith", 1, 1)?;
-    Ok(Value::Bool(
-        data(cx, args.at(0)).starts_with(&bytes_arg(cx, args.at(1))?),
-    ))
+    affix(cx, args, "startswith", true)
 }
 
 fn endswith(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("endswith", 1, 1)?;
-    Ok(Value::Bool(
-        data(cx, args.at(0)).ends_with(&bytes_arg(cx, args.at(1))?),
-    ))
+    affix(cx, args, "endswith", false)
+}
+
+/// `[start:end]` of a sequence of length `n`, clamped as slice bounds are; `None`
+/// when `start` is past the end (nothing is found there, not even b"").
+fn window(
+    n: usize,
+    start: Option<&Value>,
+    end: Option<&Value>,
+) -> Result<Option<(usize, usize)>, PyErr> {
+    let n = n as i64;
+    let norm = |v: Option<&Value>, default: i64| -> Result<i64, PyErr> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let i = arg_int(
+                    v,
+                    "slice indices must be integers or None or have an __index__ method; ",
+                )?;
+                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+            }
+        }
+    };
+    if let Some(v) = start.filter(|v| !matches!(v, Value::None)) {
+        if arg_int(v, "")? > n {
+            return Ok(None);
+        }
+    }
+    let (a, b) = (norm(start, 0)?, norm(end, n)?);
+    Ok((a <= b).then_some((a as usize, b as usize)))
+}
+
+fn affix(cx: &mut Cx, args: Args, name: &str, start: bool) -> PyResult<Value> {
+    args.check_method(name, 1, 3)?;
+    let b = data(cx, args.at(0));
+    let Some((lo, hi)) = window(b.len(), args.get(2), args.get(3))? else {
+        return Ok(Value::Bool(false));
+    };
+    let hay = &b[lo..hi];
+    let test = |p: &[u8]| {
+        if start {
+            hay.starts_with(p)
+        } else {
+            hay.ends_with(p)
+        }
+    };
+    match args.at(1) {
+        Value::Bytes(_) | Value::ByteArray(_) => Ok(Value::Bool(test(&data(cx, args.at(1))))),
+        Value::Tuple(t) => {
+            for p in t.iter() {
+                match p {
+                    Value::Bytes(_) | Value::ByteArray(_) => {
+                        if test(&data(cx, p)) {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                    _ => {
+                        return Err(type_error(format!(
+                            "a bytes-like object is required, not '{}'",
+                            type_name(p)
+                        ))
+                        .into())
+                    }
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        v => Err(type_error(format!(
+            "{name} first arg must be bytes or a tuple of bytes, not {}",
+            type_name(v)
+        ))
+        .into()),
+    }
 }
 
 fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -128,29 +262,384 @@ fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-fn find(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("find", 1, 1)?;
+fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(hay.len());
+    }
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The needle of `find`, `index`, `count`: bytes, or one byte as an int.
+fn needle(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
+    match v {
+        Value::Int(_) | Value::Bool(_) => Ok(vec![byte(v)?]),
+        Value::Bytes(_) | Value::ByteArray(_) => Ok(data(cx, v)),
+        _ => Err(type_error(format!(
+            "argument should be integer or bytes-like object, not '{}'",
+            type_name(v)
+        ))),
+    }
+}
+
+fn find_impl(cx: &mut Cx, args: &Args, name: &str, right: bool) -> Result<Option<usize>, PyErr> {
+    args.check_method(name, 1, 3)?;
     let hay = data(cx, args.at(0));
-    let needle = match args.at(1) {
-        Value::Int(i) => vec![*i as u8],
-        v => bytes_arg(cx, v)?,
+    let sub = needle(cx, args.at(1))?;
+    let Some((lo, hi)) = window(hay.len(), args.get(2), args.get(3))? else {
+        return Ok(None);
     };
-    Ok(Value::Int(find_sub(&hay, &needle).map_or(-1, |i| i as i64)))
+    let hay = &hay[lo..hi];
+    let at = if right {
+        rfind_sub(hay, &sub)
+    } else {
+        find_sub(hay, &sub)
+    };
+    Ok(at.map(|i| i + lo))
+}
+
+fn find(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(cx, &args, "find", false)?.map_or(-1, |i| i as i64),
+    ))
+}
+
+fn rfind(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(
+        find_impl(cx, &args, "rfind", true)?.map_or(-1, |i| i as i64),
+    ))
+}
+
+fn index(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    match find_impl(cx, &args, "index", false)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(value_error("subsection not found").into()),
+    }
+}
+
+fn rindex(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    match find_impl(cx, &args, "rindex", true)? {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(value_error("subsection not found").into()),
+    }
 }
 
 fn count(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("count", 1, 1)?;
+    args.check_method("count", 1, 3)?;
     let hay = data(cx, args.at(0));
-    let needle = bytes_arg(cx, args.at(1))?;
-    if needle.is_empty() {
+    let sub = needle(cx, args.at(1))?;
+    let Some((lo, hi)) = window(hay.len(), args.get(2), args.get(3))? else {
+        return Ok(Value::Int(0));
+    };
+    let hay = &hay[lo..hi];
+    if sub.is_empty() {
         return Ok(Value::Int(hay.len() as i64 + 1));
     }
     let (mut n, mut i) = (0, 0);
-    while let Some(j) = find_sub(&hay[i..], &needle) {
+    while let Some(j) = find_sub(&hay[i..], &sub) {
         n += 1;
-        i += j + needle.len();
+        i += j + sub.len();
     }
     Ok(Value::Int(n))
+}
+
+fn partition_impl(cx: &mut Cx, args: Args, name: &str, right: bool) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let b = data(cx, args.at(0));
+    let sep = bytes_arg(cx, args.at(1))?;
+    if sep.is_empty() {
+        return Err(value_error("empty separator").into());
+    }
+    let at = if right {
+        rfind_sub(&b, &sep)
+    } else {
+        find_sub(&b, &sep)
+    };
+    let like = args.at(0);
+    let parts = match at {
+        Some(i) => [b[..i].to_vec(), sep.clone(), b[i + sep.len()..].to_vec()],
+        None if right => [Vec::new(), Vec::new(), b],
+        None => [b, Vec::new(), Vec::new()],
+    };
+    Ok(Value::tuple(
+        parts.into_iter().map(|p| same(like, p)).collect(),
+    ))
+}
+
+fn partition(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    partition_impl(cx, args, "partition", false)
+}
+
+fn rpartition(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    partition_impl(cx, args, "rpartition", true)
+}
+
+/// `isdigit` and friends: true when not empty and every byte passes `test`.
+fn predicate(cx: &mut Cx, args: &Args, name: &str, test: fn(&u8) -> bool) -> PyResult<Value> {
+    args.check_method(name, 0, 0)?;
+    let b = data(cx, args.at(0));
+    Ok(Value::Bool(!b.is_empty() && b.iter().all(test)))
+}
+
+fn isdigit(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    predicate(cx, &args, "isdigit", u8::is_ascii_digit)
+}
+
+fn isalpha(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    predicate(cx, &args, "isalpha", u8::is_ascii_alphabetic)
+}
+
+fn isalnum(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    predicate(cx, &args, "isalnum", u8::is_ascii_alphanumeric)
+}
+
+fn isspace(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    predicate(cx, &args, "isspace", |c| is_space(*c))
+}
+
+fn isascii(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("isascii", 0, 0)?;
+    Ok(Value::Bool(data(cx, args.at(0)).is_ascii()))
+}
+
+/// `isupper` / `islower`: some cased byte, and none of the other case.
+fn case_test(cx: &mut Cx, args: &Args, name: &str, upper: bool) -> PyResult<Value> {
+    args.check_method(name, 0, 0)?;
+    let b = data(cx, args.at(0));
+    let (mut cased, mut wrong) = (false, false);
+    for c in &b {
+        if c.is_ascii_uppercase() {
+            cased = true;
+            wrong |= !upper;
+        } else if c.is_ascii_lowercase() {
+            cased = true;
+            wrong |= upper;
+        }
+    }
+    Ok(Value::Bool(cased && !wrong))
+}
+
+fn isupper(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    case_test(cx, &args, "isupper", true)
+}
+
+fn islower(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    case_test(cx, &args, "islower", false)
+}
+
+fn capitalize(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("capitalize", 0, 0)?;
+    let mut b = data(cx, args.at(0)).to_ascii_lowercase();
+    if let Some(c) = b.first_mut() {
+        c.make_ascii_uppercase();
+    }
+    Ok(same(args.at(0), b))
+}
+
+fn title(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("title", 0, 0)?;
+    let mut b = data(cx, args.at(0));
+    let mut prev_cased = false;
+    for c in b.iter_mut() {
+        if c.is_ascii_alphabetic() {
+            if prev_cased {
+                c.make_ascii_lowercase();
+            } else {
+                c.make_ascii_uppercase();
+            }
+            prev_cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(same(args.at(0), b))
+}
+
+fn swapcase(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("swapcase", 0, 0)?;
+    let b: Vec<u8> = data(cx, args.at(0))
+        .iter()
+        .map(|c| {
+            if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            }
+        })
+        .collect();
+    Ok(same(args.at(0), b))
+}
+
+/// `center`, `ljust`, `rjust`: padded to `width` with one fill byte.
+fn justify(cx: &mut Cx, args: Args, name: &str) -> PyResult<Value> {
+    args.check_method(name, 1, 2)?;
+    let b = data(cx, args.at(0));
+    let width = arg_int(args.at(1), "")?;
+    let fill = match args.get(2) {
+        None => b' ',
+        Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) if data(cx, v).len() == 1 => {
+            data(cx, v)[0]
+        }
+        Some(v) => {
+            return Err(type_error(format!(
+                "{name}() argument 2 must be a byte string of length 1, not {}",
+                type_name(v)
+            ))
+            .into())
+        }
+    };
+    let n = b.len() as i64;
+    if width <= n {
+        return Ok(same(args.at(0), b));
+    }
+    let pad = (width - n) as usize;
+    let left = match name {
+        "ljust" => 0,
+        "rjust" => pad,
+        // CPython's centering: the odd byte goes left when the width is odd.
+        _ => pad / 2 + (pad & width as usize & 1),
+    };
+    let mut out = vec![fill; left];
+    out.extend_from_slice(&b);
+    out.extend(std::iter::repeat_n(fill, pad - left));
+    Ok(same(args.at(0), out))
+}
+
+fn center(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    justify(cx, args, "center")
+}
+
+fn ljust(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    justify(cx, args, "ljust")
+}
+
+fn rjust(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    justify(cx, args, "rjust")
+}
+
+fn zfill(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("zfill", 1, 1)?;
+    let b = data(cx, args.at(0));
+    let width = arg_int(args.at(1), "")?;
+    if width <= b.len() as i64 {
+        return Ok(same(args.at(0), b));
+    }
+    let pad = width as usize - b.len();
+    let sign = matches!(b.first(), Some(b'+' | b'-')) as usize;
+    let mut out = b[..sign].to_vec();
+    out.extend(std::iter::repeat_n(b'0', pad));
+    out.extend_from_slice(&b[sign..]);
+    Ok(same(args.at(0), out))
+}
+
+fn splitlines(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let keep_kw = args.take_kw("keepends");
+    args.check_method_kw("splitlines", 0, 1)?;
+    let keep = match args.get(1).or(keep_kw.as_ref()) {
+        Some(v) => crate::vm::ops::truthy(cx.gil, v),
+        None => false,
+    };
+    let b = data(cx, args.at(0));
+    let mut out = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let nl = match b[i] {
+            b'\n' => 1,
+            b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let end = if keep { i + nl } else { i };
+        out.push(same(args.at(0), b[start..end].to_vec()));
+        i += nl;
+        start = i;
+    }
+    if start < b.len() {
+        out.push(same(args.at(0), b[start..].to_vec()));
+    }
+    Ok(Value::list(out))
+}
+
+fn translate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let delete_kw = args.take_kw("delete");
+    args.check_method_kw("translate", 1, 2)?;
+    let b = data(cx, args.at(0));
+    let table = match args.at(1) {
+        Value::None => None,
+        v => {
+            let t = bytes_arg(cx, v)?;
+            if t.len() != 256 {
+                return Err(value_error("translation table must be 256 characters long").into());
+            }
+            Some(t)
+        }
+    };
+    let delete = match args.get(2).or(delete_kw.as_ref()) {
+        Some(v) => bytes_arg(cx, v)?,
+        None => Vec::new(),
+    };
+    let out: Vec<u8> = b
+        .iter()
+        .filter(|c| !delete.contains(c))
+        .map(|c| table.as_ref().map_or(*c, |t| t[*c as usize]))
+        .collect();
+    Ok(same(args.at(0), out))
+}
+
+/// `bytes.maketrans(from, to)` (called on the type: no `self`).
+fn maketrans(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("maketrans", 2, 2)?;
+    let (from, to) = (bytes_arg(cx, args.at(0))?, bytes_arg(cx, args.at(1))?);
+    if from.len() != to.len() {
+        return Err(value_error("maketrans arguments must have same length").into());
+    }
+    let mut table: Vec<u8> = (0..=255).collect();
+    for (f, t) in from.iter().zip(&to) {
+        table[*f as usize] = *t;
+    }
+    Ok(Value::Bytes(Arc::new(table)))
+}
+
+/// `bytes.fromhex(s)` / `bytearray.fromhex(s)` (called on the type: no `self`).
+fn fromhex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("fromhex", 1, 1)?;
+    let s = arg_str(args.at(0), "fromhex", "").map_err(|_| {
+        type_error(format!(
+            "fromhex() argument must be str, not {}",
+            type_name(args.at(0))
+        ))
+    })?;
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16);
+        let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
+        match (hi, lo) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            (None, _) => {
+                return Err(value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {i}"
+                ))
+                .into())
+            }
+            (Some(_), None) => {
+                return Err(value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {}",
+                    i + 1
+                ))
+                .into())
+            }
+        }
+        i += 2;
+    }
+    Ok(Value::Bytes(Arc::new(out)))
 }
 
 /// Python's whitespace for bytes (Rust's `is_ascii_whitespace` leaves out `\x0b`).
@@ -391,14 +880,65 @@ fn extend(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("pop", 0, 0)?;
-    match cell(args.at(0)).borrow_mut(cx.gil).pop() {
-        Some(b) => Ok(Value::Int(b as i64)),
-        None => Err(index_error("pop from empty bytearray").into()),
+    args.check_method("pop", 0, 1)?;
+    let mut v = cell(args.at(0)).borrow_mut(cx.gil);
+    if v.is_empty() {
+        return Err(index_error("pop from empty bytearray").into());
     }
+    let n = v.len() as i64;
+    let i = match args.get(1) {
+        Some(i) => arg_int(i, "")?,
+        None => -1,
+    };
+    let at = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&at) {
+        return Err(index_error("pop index out of range").into());
+    }
+    Ok(Value::Int(v.remove(at as usize) as i64))
 }
 
 fn clear(cx: &mut Cx, args: Args) -> PyResult<Value> {
     cell(args.at(0)).borrow_mut(cx.gil).clear();
     Ok(Value::None)
+}
+
+fn fromhex_ba(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let v = fromhex(cx, args)?;
+    let b = data(cx, &v);
+    Ok(Value::ByteArray(Arc::new(GilCell::new(b))))
+}
+
+fn insert(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("insert", 2, 2)?;
+    let i = arg_int(args.at(1), "")?;
+    let b = byte(args.at(2))?;
+    let mut v = cell(args.at(0)).borrow_mut(cx.gil);
+    let n = v.len() as i64;
+    let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    v.insert(at as usize, b);
+    Ok(Value::None)
+}
+
+fn remove(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("remove", 1, 1)?;
+    let b = byte(args.at(1))?;
+    let mut v = cell(args.at(0)).borrow_mut(cx.gil);
+    match v.iter().position(|c| *c == b) {
+        Some(i) => {
+            v.remove(i);
+            Ok(Value::None)
+        }
+        None => Err(value_error("value not found in bytearray").into()),
+    }
+}
+
+fn reverse(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("reverse", 0, 0)?;
+    cell(args.at(0)).borrow_mut(cx.gil).reverse();
+    Ok(Value::None)
+}
+
+fn copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("copy", 0, 0)?;
+    Ok(same(args.at(0), data(cx, args.at(0))))
 }

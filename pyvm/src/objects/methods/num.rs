@@ -7,7 +7,7 @@ use super::natives;
 
 pub static INT_METHODS: &[crate::objects::function::NativeDef] = natives![
     "bit_length" => bit_length, "bit_count" => bit_count, "conjugate" => conjugate,
-    "to_bytes" => to_bytes,
+    "to_bytes" => to_bytes, "from_bytes" => from_bytes,
 ];
 
 pub static FLOAT_METHODS: &[crate::objects::function::NativeDef] = natives![
@@ -85,6 +85,50 @@ fn to_bytes(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         _ => return Err(value_error("byteorder must be either 'little' or 'big'").into()),
     }
     Ok(Value::Bytes(std::sync::Arc::new(out)))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (called on the type).
+fn from_bytes(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let data = args.take_kw("bytes").or_else(|| args.get(0).cloned());
+    let order = args
+        .take_kw("byteorder")
+        .or_else(|| args.get(1).cloned())
+        .unwrap_or(Value::str("big"));
+    let signed = match args.take_kw("signed") {
+        Some(v) => crate::vm::ops::truthy(cx.gil, &v),
+        None => false,
+    };
+    args.no_kw_left("from_bytes")?;
+    let Some(data) = data else {
+        return Err(type_error("from_bytes() missing required argument 'bytes' (pos 1)").into());
+    };
+    let mut b: Vec<u8> = match &data {
+        Value::Bytes(b) => b.to_vec(),
+        Value::ByteArray(b) => b.borrow(cx.gil).clone(),
+        Value::Str(_) => {
+            return Err(type_error("cannot convert 'str' object to bytes").into());
+        }
+        v => {
+            let mut out = Vec::new();
+            for x in cx.collect(v)? {
+                let i = arg_int(&x, "")?;
+                out.push(
+                    u8::try_from(i).map_err(|_| value_error("bytes must be in range(0, 256)"))?,
+                );
+            }
+            out
+        }
+    };
+    match order.as_str() {
+        Some("little") => b.reverse(),
+        Some("big") => {}
+        _ => return Err(value_error("byteorder must be either 'little' or 'big'").into()),
+    }
+    let n = match signed {
+        true => num_bigint::BigInt::from_signed_bytes_be(&b),
+        false => num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &b),
+    };
+    Ok(int::normalize(n))
 }
 
 fn is_integer(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -12,6 +12,7 @@ pub static OBJECT_METHODS: &[NativeDef] = natives![
     "__init__" => init, "__new__" => new, "__repr__" => repr, "__str__" => str_,
     "__eq__" => eq, "__ne__" => ne, "__hash__" => hash, "__setattr__" => setattr,
     "__delattr__" => delattr, "__getattribute__" => getattribute, "__format__" => format,
+    "__init_subclass__" => init_subclass,
 ];
 
 pub static EXCEPTION_METHODS: &[NativeDef] = natives![
@@ -34,6 +35,21 @@ fn init(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(type_error(
             "object.__init__() takes exactly one argument (the instance to initialize)",
         )
+        .into());
+    }
+    Ok(Value::None)
+}
+
+/// `object.__init_subclass__(cls)`: does nothing, and takes no keywords.
+fn init_subclass(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        let name = match args.get(0) {
+            Some(Value::Type(t)) => t.name.to_string(),
+            _ => "object".to_owned(),
+        };
+        return Err(type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        ))
         .into());
     }
     Ok(Value::None)

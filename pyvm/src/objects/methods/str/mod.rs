@@ -25,7 +25,7 @@ pub static METHODS: &[crate::objects::function::NativeDef] = natives![
     "encode" => encode, "splitlines" => splitlines, "center" => center,
     "ljust" => ljust, "rjust" => rjust, "zfill" => zfill,
     "removeprefix" => removeprefix, "removesuffix" => removesuffix,
-    "expandtabs" => expandtabs,
+    "expandtabs" => expandtabs, "maketrans" => maketrans, "translate" => translate,
 ];
 
 fn this(args: &Args) -> &PyStr {
@@ -38,4 +38,103 @@ fn this(args: &Args) -> &PyStr {
 fn s_arg<'a>(v: &'a Value, method: &str) -> Result<&'a str, PyErr> {
     v.as_str()
         .ok_or_else(|| type_error(format!("{method} arg must be None or str")))
+}
+
+/// `str.maketrans(x[, y[, z]])` (called on the type: no `self`): the dict of code
+/// points `translate` takes.
+fn maketrans(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("maketrans", 1, 3)?;
+    let mut d = crate::objects::dict::Dict::new();
+    if args.len() == 1 {
+        let Value::Dict(m) = args.at(0) else {
+            return Err(
+                type_error("if you give only one argument to maketrans it must be a dict").into(),
+            );
+        };
+        let items: Vec<(Value, Value)> = m
+            .borrow(cx.gil)
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in items {
+            let k = match &k {
+                Value::Str(s) if s.char_len() == 1 => {
+                    Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64))
+                }
+                Value::Str(_) => {
+                    return Err(
+                        value_error("string keys in translate table must be of length 1").into(),
+                    )
+                }
+                k if crate::objects::int::is_int(k) => k.clone(),
+                _ => {
+                    return Err(
+                        type_error("keys in translate table must be strings or integers").into(),
+                    )
+                }
+            };
+            d.insert(k, v)?;
+        }
+        return Ok(Value::dict(d));
+    }
+    let x = arg_str(args.at(0), "maketrans", "1")?;
+    let y = arg_str(args.at(1), "maketrans", "2")?;
+    if x.chars().count() != y.chars().count() {
+        return Err(value_error("the first two maketrans arguments must have equal length").into());
+    }
+    for (a, b) in x.chars().zip(y.chars()) {
+        d.insert(Value::Int(a as i64), Value::Int(b as i64))?;
+    }
+    if let Some(z) = args.get(2) {
+        for c in arg_str(z, "maketrans", "3")?.chars() {
+            d.insert(Value::Int(c as i64), Value::None)?;
+        }
+    }
+    Ok(Value::dict(d))
+}
+
+/// `s.translate(table)`: each character looked up by code point in `table` (a dict
+/// or a sequence); missing ones stay, `None` deletes, an int or a str replaces.
+fn translate(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("translate", 1, 1)?;
+    let s = this(&args).as_str().to_owned();
+    let table = args.at(1).clone();
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let key = Value::Int(c as i64);
+        let found = match &table {
+            Value::Dict(d) => d.borrow(cx.gil).get(&key)?,
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) => {
+                match crate::vm::ops::getitem(cx.gil, &table, &key) {
+                    Ok(v) => Some(v),
+                    Err(e) if e.is_instance(&crate::objects::types::types().exc.lookup_error) => {
+                        None
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+            other => {
+                return Err(type_error(format!(
+                    "translate() table of type '{}' is not supported by pyvm",
+                    crate::objects::types::type_name(other)
+                ))
+                .into())
+            }
+        };
+        match found {
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(Value::Str(r)) => out.push_str(r.as_str()),
+            Some(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
+                Some(r) => out.push(r),
+                None => {
+                    return Err(value_error("character mapping must be in range(0x110000)").into())
+                }
+            },
+            Some(_) => {
+                return Err(type_error("character mapping must return integer, None or str").into())
+            }
+        }
+    }
+    Ok(Value::string(out))
 }
