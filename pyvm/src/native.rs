@@ -420,7 +420,7 @@ impl Cx<'_, '_> {
     /// as a frame of the caller's loop (so it can be suspended, where this native
     /// could not). Return what this gives back.
     pub fn tail_call(&mut self, f: Value, args: Vec<Value>) -> PyResult<Value> {
-        self.th.tail = Some((f, Args::new(args)));
+        self.th.tail = Some(Box::new((f, Args::new(args))));
         Ok(Value::Null)
     }
 

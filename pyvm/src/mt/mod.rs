@@ -206,9 +206,9 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
                 let name = r.name(id).cloned();
                 if let Some(obj) = &th.obj {
                     obj.set_waiting(match &request {
-                        Some(Request::Sleep(_)) => "sleeping".to_owned(),
-                        Some(Request::Park(what)) => format!("waiting on {what}"),
-                        _ => "running".to_owned(),
+                        Some(Request::Sleep(_)) => "sleeping".into(),
+                        Some(Request::Park(what)) => format!("waiting on {what}").into(),
+                        _ => "running".into(),
                     });
                 }
                 if let Some(s) = r.current_state() {

@@ -229,15 +229,29 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
             kw.push((k.as_str().unwrap_or("").to_owned(), v.clone()));
         }
     }
-    let boot = bootstrap(cx.gil);
-    let call_args = Args::new([f, Value::tuple(pos), {
+    // A Python function's frame is pushed directly (its arguments bound now); any
+    // other callable is called by a one-line Python bootstrap when the thread starts.
+    let (callee, call_args) = if let Value::Function(_) = f {
+        (
+            f,
+            Args {
+                pos: pos.into_iter().collect(),
+                kw,
+            },
+        )
+    } else {
         let mut d = crate::objects::dict::Dict::new();
         for (k, v) in kw {
             d.insert(Value::string(k), v)?;
         }
-        Value::dict(d)
-    }]);
-    match crate::vm::call::invoke(cx.gil, &mut th, boot, call_args)? {
+        (
+            bootstrap(cx.gil),
+            Args::new([f, Value::tuple(pos), Value::dict(d)]),
+        )
+    };
+    th.stack.reserve_exact(8);
+    th.frames.reserve_exact(2);
+    match crate::vm::call::invoke(cx.gil, &mut th, callee, call_args)? {
         crate::vm::call::Called::Frame => {}
         _ => return Err(runtime_error("cannot start the micro_thread").into()),
     }

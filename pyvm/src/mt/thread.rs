@@ -32,7 +32,7 @@ pub enum Fate {
 
 struct Inner {
     id: Option<DeferredId>,
-    waiting: String,
+    waiting: std::borrow::Cow<'static, str>,
     result: Option<Result<Value, PyErr>>,
     waiters: Vec<DeferredId>,
     fate: Fate,
@@ -61,7 +61,7 @@ impl ThreadObj {
             started_at,
             inner: Mutex::new(Inner {
                 id: None,
-                waiting: "scheduled".to_owned(),
+                waiting: "scheduled".into(),
                 result: None,
                 waiters: Vec::new(),
                 fate,
@@ -83,7 +83,7 @@ impl ThreadObj {
         self.lock().id
     }
 
-    pub fn set_waiting(&self, what: String) {
+    pub fn set_waiting(&self, what: std::borrow::Cow<'static, str>) {
         self.lock().waiting = what;
     }
 
@@ -93,7 +93,7 @@ impl ThreadObj {
         if g.result.is_some() {
             "finished".to_owned()
         } else {
-            g.waiting.clone()
+            g.waiting.to_string()
         }
     }
 
@@ -116,7 +116,7 @@ impl ThreadObj {
         let (waiters, fate, stdin, stdout) = {
             let mut g = self.lock();
             g.result = Some(result.clone());
-            g.waiting = "finished".to_owned();
+            g.waiting = "finished".into();
             (
                 std::mem::take(&mut g.waiters),
                 g.fate.clone(),

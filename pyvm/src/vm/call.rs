@@ -214,7 +214,8 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             let r = (n.f)(&mut cx, args);
             th.native_name = prev;
             let v = r?;
-            if let Some((f, a)) = th.tail.take() {
+            if let Some(t) = th.tail.take() {
+                let (f, a) = *t;
                 return invoke(gil, th, f, a);
             }
             Ok(Called::Value(v))
@@ -232,7 +233,8 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             let r = (b.1.f)(&mut cx, args);
             th.native_name = prev;
             let v = r?;
-            if let Some((f, a)) = th.tail.take() {
+            if let Some(t) = th.tail.take() {
+                let (f, a) = *t;
                 return invoke(gil, th, f, a);
             }
             Ok(Called::Value(v))

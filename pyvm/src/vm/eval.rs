@@ -473,7 +473,8 @@ pub(crate) fn run_from(
                             );
                             th.native_name = prev;
                             let v = unwind!(r);
-                            if let Some((f, a)) = th.tail.take() {
+                            if let Some(t) = th.tail.take() {
+                                let (f, a) = *t;
                                 do_call!(f, a);
                                 continue;
                             }

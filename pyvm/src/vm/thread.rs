@@ -38,7 +38,7 @@ pub struct MicroThread {
     /// `kill`, a timeout, a deadlock).
     pub cancel: Option<Box<dyn FnOnce() + Send>>,
     /// A native's tail call (`Cx::tail_call`): the call to make in its place.
-    pub tail: Option<(crate::objects::value::Value, crate::native::Args)>,
+    pub tail: Option<Box<(crate::objects::value::Value, crate::native::Args)>>,
     /// The Python-level thread object (`micro_thread.current()`), once it has one.
     pub obj: Option<std::sync::Arc<crate::mt::ThreadObj>>,
 }
@@ -46,8 +46,8 @@ pub struct MicroThread {
 impl MicroThread {
     pub fn new() -> MicroThread {
         MicroThread {
-            stack: Vec::with_capacity(1024),
-            frames: Vec::with_capacity(64),
+            stack: Vec::new(),
+            frames: Vec::new(),
             blocks: Vec::new(),
             handled: Value::Null,
             recursion_limit: DEFAULT_RECURSION_LIMIT,

@@ -1,0 +1,90 @@
+"""The same costs for asyncio tasks and asyncio.Queue(maxsize=1), and plain generators
+for the hand-off and the pipeline: python3 asyncio_mt.py KIND N."""
+import asyncio
+import sys
+import time
+
+kind, n = sys.argv[1], int(sys.argv[2])
+
+
+async def nothing():
+    pass
+
+
+async def nap():
+    await asyncio.sleep(1.0)
+
+
+async def main():
+    if kind == "spawn":
+        t = time.perf_counter()
+        for _ in range(n):
+            asyncio.create_task(nothing())
+        await asyncio.sleep(0)
+        await asyncio.sleep(0)
+        print("spawn_ns", (time.perf_counter() - t) / n * 1e9)
+    elif kind == "sleepers":
+        tasks = [asyncio.create_task(nap()) for _ in range(n)]
+        await asyncio.sleep(0.5)
+        print("sleepers", n)
+        for t in tasks:
+            t.cancel()
+    elif kind == "handoff":
+        q = asyncio.Queue(maxsize=1)
+
+        async def writer():
+            for i in range(n):
+                await q.put(i)
+            await q.put(None)
+
+        asyncio.create_task(writer())
+        t = time.perf_counter()
+        total = 0
+        while (v := await q.get()) is not None:
+            total += v
+        print("handoff_ns", (time.perf_counter() - t) / n * 1e9)
+    elif kind == "pipeline":
+        async def source(out):
+            for i in range(n):
+                await out.put(i)
+            await out.put(None)
+
+        async def stage(inp, out):
+            while (v := await inp.get()) is not None:
+                await out.put(v + 1)
+            await out.put(None)
+
+        t = time.perf_counter()
+        qs = [asyncio.Queue(maxsize=1) for _ in range(5)]
+        asyncio.create_task(source(qs[0]))
+        for i in range(4):
+            asyncio.create_task(stage(qs[i], qs[i + 1]))
+        total = 0
+        while (v := await qs[4].get()) is not None:
+            total += v
+        print("pipeline_per_s", n / (time.perf_counter() - t))
+
+
+if kind == "gen-handoff":
+    def writer():
+        for i in range(n):
+            yield i
+    t = time.perf_counter()
+    total = sum(writer())
+    print("handoff_ns", (time.perf_counter() - t) / n * 1e9)
+elif kind == "gen-pipeline":
+    def source():
+        yield from range(n)
+
+    def stage(it):
+        for v in it:
+            yield v + 1
+
+    t = time.perf_counter()
+    p = source()
+    for _ in range(4):
+        p = stage(p)
+    total = sum(p)
+    print("pipeline_per_s", n / (time.perf_counter() - t))
+else:
+    asyncio.run(main())
