@@ -10,6 +10,7 @@
 //! See the project's ARCHITECTURE.md, section "pyvm".
 #![deny(unsafe_code)]
 
+pub mod cli;
 pub mod compile;
 pub mod modules;
 pub mod mt;

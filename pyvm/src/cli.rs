@@ -1,0 +1,91 @@
+//! The command line of `pyvm` (and of the root package's binary): `pyvm script.py [args...]`, `pyvm -c "code" [args...]`,
+//! `pyvm --dis script.py` (bytecode listing).
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: pyvm [--dis] (script.py | -c code) [args...]\n";
+
+/// The command line: what `pyvm` (and the root package's binary) run.
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (dis, args) = match args.first().map(String::as_str) {
+        Some("--dis") => (true, args[1..].to_vec()),
+        _ => (false, args),
+    };
+    let (source, filename, argv) = match args.first().map(String::as_str) {
+        None => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+        Some("-c") => {
+            let Some(code) = args.get(1) else {
+                eprint!("Argument expected for the -c option\n{USAGE}");
+                return ExitCode::from(2);
+            };
+            let mut argv = vec!["-c".to_owned()];
+            argv.extend(args[2..].iter().cloned());
+            (code.clone(), "<string>".to_owned(), argv)
+        }
+        Some(path) => match std::fs::read(path) {
+            Ok(bytes) => {
+                let Ok(text) = String::from_utf8(bytes) else {
+                    eprintln!("SyntaxError: Non-UTF-8 code in file '{path}'");
+                    return ExitCode::from(1);
+                };
+                let abs = std::fs::canonicalize(path)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|_| path.to_owned());
+                (text, abs, args.clone())
+            }
+            Err(e) => {
+                let errno = e.raw_os_error().unwrap_or(0);
+                eprintln!(
+                    "pyvm: can't open file '{path}': [Errno {errno}] {}",
+                    describe(&e)
+                );
+                return ExitCode::from(2);
+            }
+        },
+    };
+    if dis {
+        return match crate::compile::compile(&source, &filename) {
+            Ok(code) => {
+                print!("{}", code.disassemble());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprint!("{}", e.report());
+                ExitCode::from(1)
+            }
+        };
+    }
+    if let Err(e) =
+        signal_hook::flag::register(signal_hook::consts::SIGINT, crate::vm::interrupt_flag())
+    {
+        eprintln!("pyvm: cannot install the SIGINT handler: {e}");
+    }
+    // The interpreter runs on a thread with a large stack: Python calls never recurse
+    // in Rust, but natives calling Python nest (boundedly; see `crate::native`).
+    let runner = std::thread::Builder::new()
+        .name("pyvm-main".into())
+        .stack_size(256 << 20)
+        .spawn(move || crate::run_main(&source, &filename, argv));
+    let status = match runner.map(|h| h.join()) {
+        Ok(Ok(status)) => status,
+        _ => 70,
+    };
+    if status == 130 {
+        // An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython does.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGINT);
+    }
+    ExitCode::from(status.clamp(0, 255) as u8)
+}
+
+/// The OS error text without Rust's " (os error N)" suffix.
+fn describe(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}

@@ -1,0 +1,12 @@
+//! `cargo run --release -- script.py [args...]`: the workspace's front door runs a
+//! Python program on pyvm, as the `pyvm` binary does (see `pyvm::cli`).
+
+use std::process::ExitCode;
+
+/// The allocator pyvm's programs are fastest with (see `pyvm/src/bin/pyvm.rs`).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() -> ExitCode {
+    pyvm::cli::main()
+}
