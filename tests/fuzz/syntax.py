@@ -25,4 +25,5 @@ for i in range(N):
         bad += 1; print("TIMEOUT"); print(s[:300]); continue
     if r.returncode == 101 or "panicked" in r.stderr:
         bad += 1; print("PANIC:", r.stderr.strip().splitlines()[:2]); print(s[:300])
+        open(TMP + ".panic", "w").write(s)
 print(f"{N} mutated scripts, {bad} panics/timeouts")

@@ -50,6 +50,13 @@ impl<'s> Source<'s> {
 
     /// 1-based line and 0-based character column of a byte offset.
     fn line_col(&self, at: TextSize) -> (u32, u32) {
+        // A range computed past the end, or inside a character, is clamped onto the
+        // text (Ruff's line index panics on those).
+        let mut i = usize::from(at).min(self.text.len());
+        while !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        let at = TextSize::try_from(i).unwrap_or(at);
         let lc = self.index.line_column(at, self.text);
         (lc.line.get() as u32, lc.column.get() as u32 - 1)
     }
