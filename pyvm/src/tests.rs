@@ -95,6 +95,13 @@ fn syntax_errors_from_the_symbol_table() {
 }
 
 #[test]
+fn error_ranges_past_the_end_of_non_ascii_text_do_not_panic() {
+    // Found by tests/fuzz/syntax.py: Ruff's line index panicked on the range.
+    let src = "for s in [\"na\u{ef}ve\", \"\u{2713}\u{2713} ok\", \"\u{65e5}\u{672c}\"]";
+    assert_eq!(run_err(src, "SyntaxError"), "SyntaxError: expected ':'");
+}
+
+#[test]
 fn strings_and_containers() {
     assert_eq!(
         run_ok("print('a,b'.split(','), ' x '.strip(), 'ab'.upper(), 'é'[0])"),
