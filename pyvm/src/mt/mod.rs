@@ -103,6 +103,8 @@ thread_local! {
     /// The main micro-thread's outcome, once it has finished.
     static MAIN_DONE: RefCell<Option<Result<Value, PyErr>>> = const { RefCell::new(None) };
     static TERMINATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Micro-threads scheduled to run when the current one's run began.
+    static RUNNABLE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Start `th` (frames already pushed) as a new micro-thread when the current one
@@ -196,6 +198,7 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     }
     let mut input = input;
     loop {
+        RUNNABLE.with(|n| n.set(r.runnable()));
         // Only a micro-thread with others around can starve them.
         watchdog::run_begins(r.tasks() > 1);
         let out = with_gil(|gil| crate::vm::resume(gil, &mut th, input));
@@ -339,6 +342,12 @@ fn watch_signals(r: &mut PyReactor) {
             }
         }
     })));
+}
+
+/// How many micro-threads are runnable: the running one and those scheduled (Stackless's
+/// `runcount`), as of when the running one's run began.
+pub fn runnable_count() -> usize {
+    RUNNABLE.with(|n| n.get()) + 1
 }
 
 /// Did SIGTERM end the program?

@@ -349,10 +349,11 @@ fn exit_atomic(cx: &mut Cx, _args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// Stackless's `runcount`: not known from inside a micro-thread without the reactor;
-/// 1 (this one) at least.
-fn runnable(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
-    Ok(Value::Int(1))
+/// `runnable()`: Stackless's `runcount` — the running micro-thread and those scheduled
+/// to run (as of when this run began).
+fn runnable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("runnable", 0, 0)?;
+    Ok(Value::Int(super::runnable_count() as i64))
 }
 
 /// May reading `v` suspend the micro-thread (a pipe, a generator, an iterable written

@@ -335,6 +335,7 @@ mod micro_threads {
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
     golden!(pep_odd_even, "micro_threads/pep_odd_even.py");
     golden!(pipes, "micro_threads/pipes.py");
+    golden!(runnable, "micro_threads/runnable.py");
     golden!(sleep_order, "micro_threads/sleep_order.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
     golden!(watchdog, "micro_threads/watchdog.py");
