@@ -42,8 +42,8 @@ pub enum Request {
     /// `time.sleep(d)` (zero yields to every other runnable micro-thread).
     Sleep(Duration),
     /// Something only another micro-thread ends (a pipe, a thread to finish): it
-    /// schedules this one. The text says what, for deadlock reports and `dump()`.
-    Park(String),
+    /// schedules this one. The name says what, for deadlock reports and `dump()`.
+    Park(deferred::Name),
     /// Print every micro-thread (`micro_thread.dump()`), then go on.
     Dump,
 }
@@ -209,9 +209,9 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
                 let name = r.name(id).cloned();
                 if let Some(obj) = &th.obj {
                     obj.set_waiting(match &request {
-                        Some(Request::Sleep(_)) => "sleeping".into(),
-                        Some(Request::Park(what)) => format!("waiting on {what}").into(),
-                        _ => "running".into(),
+                        Some(Request::Sleep(_)) => thread::Waiting::Sleeping,
+                        Some(Request::Park(what)) => thread::Waiting::On(what.clone()),
+                        _ => thread::Waiting::Running,
                     });
                 }
                 if let Some(s) = r.current_state() {

@@ -39,15 +39,22 @@ struct State {
 pub struct Pipe {
     pub num: u64,
     st: Arc<Mutex<State>>,
+    /// `micro_pipe #N` and `micro_pipe #N (full)`: what a waiter waits on (made once,
+    /// so a wait allocates nothing).
+    label: deferred::Name,
+    full: deferred::Name,
 }
 
 static NEXT: AtomicU64 = AtomicU64::new(1);
 
 impl Pipe {
     pub fn new_object() -> Arc<Object> {
+        let num = NEXT.fetch_add(1, Ordering::Relaxed);
         Arc::new(Object(Box::new(Pipe {
-            num: NEXT.fetch_add(1, Ordering::Relaxed),
+            num,
             st: Arc::new(Mutex::new(State::default())),
+            label: format!("micro_pipe #{num}").into(),
+            full: format!("micro_pipe #{num} (full)").into(),
         })))
     }
 
@@ -55,8 +62,8 @@ impl Pipe {
         self.st.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    fn label(&self) -> String {
-        format!("micro_pipe #{}", self.num)
+    fn label(&self) -> &str {
+        self.label.as_str()
     }
 
     /// `put(v)` by micro-thread `cx.th`.
@@ -87,7 +94,7 @@ impl Pipe {
             .into());
         };
         st.writer = Some((me, v));
-        cx.th.request = Some(Request::Park(format!("{} (full)", self.label())));
+        cx.th.request = Some(Request::Park(self.full.clone()));
         let shared = self.st.clone();
         cx.th.cancel = Some(Box::new(move || {
             let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
@@ -125,7 +132,7 @@ impl Pipe {
             .into());
         };
         st.reader = Some(me);
-        cx.th.request = Some(Request::Park(self.label()));
+        cx.th.request = Some(Request::Park(self.label.clone()));
         let shared = self.st.clone();
         cx.th.cancel = Some(Box::new(move || {
             let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());

@@ -30,9 +30,19 @@ pub enum Fate {
     Main,
 }
 
+/// Where a micro-thread stands (`thread.state`, `dump()`).
+pub enum Waiting {
+    Scheduled,
+    Running,
+    Sleeping,
+    /// Parked on a pipe or another thread.
+    On(deferred::Name),
+    Finished,
+}
+
 struct Inner {
     id: Option<DeferredId>,
-    waiting: std::borrow::Cow<'static, str>,
+    waiting: Waiting,
     result: Option<Result<Value, PyErr>>,
     waiters: Vec<DeferredId>,
     fate: Fate,
@@ -61,7 +71,7 @@ impl ThreadObj {
             started_at,
             inner: Mutex::new(Inner {
                 id: None,
-                waiting: "scheduled".into(),
+                waiting: Waiting::Scheduled,
                 result: None,
                 waiters: Vec::new(),
                 fate,
@@ -83,7 +93,7 @@ impl ThreadObj {
         self.lock().id
     }
 
-    pub fn set_waiting(&self, what: std::borrow::Cow<'static, str>) {
+    pub fn set_waiting(&self, what: Waiting) {
         self.lock().waiting = what;
     }
 
@@ -93,7 +103,13 @@ impl ThreadObj {
         if g.result.is_some() {
             "finished".to_owned()
         } else {
-            g.waiting.to_string()
+            match &g.waiting {
+                Waiting::Scheduled => "scheduled".to_owned(),
+                Waiting::Running => "running".to_owned(),
+                Waiting::Sleeping => "sleeping".to_owned(),
+                Waiting::On(what) => format!("waiting on {what}"),
+                Waiting::Finished => "finished".to_owned(),
+            }
         }
     }
 
@@ -116,7 +132,7 @@ impl ThreadObj {
         let (waiters, fate, stdin, stdout) = {
             let mut g = self.lock();
             g.result = Some(result.clone());
-            g.waiting = "finished".into();
+            g.waiting = Waiting::Finished;
             (
                 std::mem::take(&mut g.waiters),
                 g.fate.clone(),
@@ -262,7 +278,7 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(runtime_error("wait() would switch micro_threads inside atomic()").into());
     }
     t.lock().waiters.push(me);
-    cx.th.request = Some(Request::Park(format!("micro_thread {}", t.name)));
+    cx.th.request = Some(Request::Park(format!("micro_thread {}", t.name).into()));
     let target = Arc::clone(&o);
     cx.th.cancel = Some(Box::new(move || {
         let t = thread_of(&target);
