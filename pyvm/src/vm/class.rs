@@ -907,3 +907,40 @@ pub fn missing_hook(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Option<Val
     }
     Ok(Some(f))
 }
+
+/// May `inst.name = v` go straight into the instance dict: a class made by Python
+/// code, no `__setattr__` of its own, the name not a descriptor in the class (looked
+/// up through a code object's cache slot) and allowed by `__slots__`?
+#[inline]
+pub fn plain_store(gil: Gil<'_>, slot: &mut AttrSlot, inst: &Instance, name: &PyStr) -> bool {
+    let cls = &inst.class;
+    if !cls.heap {
+        return false;
+    }
+    if let Some(slots) = &cls.slots {
+        if !slots.iter().any(|s| s == name.as_str()) {
+            return false;
+        }
+    }
+    let found = class::lookup_cached(gil, slot, cls, name);
+    let plain_attr = match &found {
+        None => true,
+        Some(v) => matches!(
+            v,
+            Value::Function(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Bool(_)
+                | Value::None
+                | Value::Str(_)
+                | Value::Tuple(_)
+                | Value::List(_)
+                | Value::Dict(_)
+        ),
+    };
+    plain_attr
+        && !matches!(
+            class::lookup_special(gil, cls, "__setattr__"),
+            Some(f) if !matches!(f, Value::Native(_))
+        )
+}

@@ -370,6 +370,19 @@ pub(crate) fn run_from(
                 Op::STORE_ATTR | Op::DELETE_ATTR => {
                     let obj = pop!();
                     let v = (ins.op == Op::STORE_ATTR).then(|| pop!());
+                    if let (Value::Instance(i), Some(val)) = (&obj, &v) {
+                        // The common case, `obj.x = v` with nothing in the way: straight
+                        // into the instance dict under the interned name.
+                        let plain = {
+                            let mut cache = code.attr_cache.borrow_mut(gil);
+                            class::plain_store(gil, &mut cache[arg as usize], i, name_arg!(arg))
+                        };
+                        if plain {
+                            let key = code.names[arg as usize].clone();
+                            tri!(i.dict.borrow_mut(gil).insert(key, val.clone()));
+                            continue;
+                        }
+                    }
                     let name = name_arg!(arg).as_str();
                     if let Some((f, args)) = tri!(class::store_attr(gil, &obj, name, v)) {
                         call_then!(f, args, Ret::Discard);
