@@ -944,3 +944,19 @@ pub fn plain_store(gil: Gil<'_>, slot: &mut AttrSlot, inst: &Instance, name: &Py
             Some(f) if !matches!(f, Value::Native(_))
         )
 }
+
+/// `LOAD_METHOD` on `super()` bound to an instance: the plain function found after
+/// the class in the instance's MRO, to call with the instance first (no bound-method
+/// object, no key allocated: `name` is the code's interned name).
+pub fn super_method(gil: Gil<'_>, s: &Super, name: &PyStr) -> Option<Value> {
+    if matches!(s.this, Value::Type(_)) || name.as_str() == "__new__" {
+        return None;
+    }
+    let mut mro = std::iter::once(&s.start).chain(s.start.mro.iter());
+    // Skip up to and including the class `super` was made for.
+    mro.by_ref().find(|t| Arc::ptr_eq(t, &s.class))?;
+    match class::lookup_from(gil, mro, name)? {
+        f @ Value::Function(_) => Some(f),
+        _ => None,
+    }
+}

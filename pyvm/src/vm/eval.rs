@@ -396,12 +396,18 @@ pub(crate) fn run_from(
                             th.stack.push(obj);
                         }
                         None => {
-                            let f = {
-                                let mut cache = code.attr_cache.borrow_mut(gil);
-                                let slot = &mut cache[arg as usize];
-                                class::load_method(gil, slot, &obj, name_arg!(arg))
+                            let f = match &obj {
+                                Value::Super(s) => class::super_method(gil, s, name_arg!(arg))
+                                    .map(|f| (f, Some(s.this.clone()))),
+                                _ => {
+                                    let mut cache = code.attr_cache.borrow_mut(gil);
+                                    let slot = &mut cache[arg as usize];
+                                    class::load_method(gil, slot, &obj, name_arg!(arg))
+                                        .map(|f| (f, None))
+                                }
                             };
-                            if let Some(f) = f {
+                            if let Some((f, this)) = f {
+                                let obj = this.unwrap_or(obj);
                                 th.stack.push(f);
                                 th.stack.push(obj);
                                 continue;
