@@ -262,62 +262,22 @@ pub fn store_attr(
         }
         Value::Type(t) if t.heap => {
             class::class_changed();
-            let k = crate::objects::str::intern(name);
-            let mut d = t.dict.borrow_mut(gil);
-            match v {
-                Some(v) => d.insert(k, v)?,
-                None => {
-                    if d.remove(&k)?.is_none() {
-                        return Err(attribute_error(format!(
-                            "type object '{}' has no attribute '{name}'",
-                            t.name
-                        )));
-                    }
-                }
-            }
-            return Ok(None);
+            return set_in(gil, &t.dict, name, v, || {
+                format!("type object '{}' has no attribute '{name}'", t.name)
+            });
         }
         Value::Module(m) => {
-            let k = crate::objects::str::intern(name);
-            let mut d = m.dict.borrow_mut(gil);
-            match v {
-                Some(v) => d.insert(k, v)?,
-                None => {
-                    if d.remove(&k)?.is_none() {
-                        return Err(attribute_error(format!(
-                            "module '{}' has no attribute '{name}'",
-                            m.name
-                        )));
-                    }
-                }
-            }
-            return Ok(None);
+            return set_in(gil, &m.dict, name, v, || {
+                format!("module '{}' has no attribute '{name}'", m.name)
+            });
         }
         Value::Function(f) => {
-            let k = crate::objects::str::intern(name);
-            if matches!(name, "__name__" | "__qualname__") {
-                match &v {
-                    Some(Value::Str(_)) => {}
-                    Some(_) => {
-                        return Err(type_error(format!("{name} must be set to a string object")))
-                    }
-                    None => {
-                        return Err(type_error(format!("{name} must be set to a string object")))
-                    }
-                }
+            if matches!(name, "__name__" | "__qualname__") && !matches!(v, Some(Value::Str(_))) {
+                return Err(type_error(format!("{name} must be set to a string object")));
             }
-            let mut d = f.store_for(name).borrow_mut(gil);
-            match v {
-                Some(v) => d.insert(k, v)?,
-                None => {
-                    if d.remove(&k)?.is_none() {
-                        return Err(attribute_error(format!(
-                            "'function' object has no attribute '{name}'"
-                        )));
-                    }
-                }
-            }
-            return Ok(None);
+            return set_in(gil, f.store_for(name), name, v, || {
+                format!("'function' object has no attribute '{name}'")
+            });
         }
         _ => return Err(super::attr::setattr_error(obj, name)),
     };
@@ -325,6 +285,28 @@ pub fn store_attr(
         return Ok(Some(call));
     }
     generic_store(gil, obj, &cls, dict, name, v)
+}
+
+/// `ns[name] = v`, or `del ns[name]` when `v` is `None` (an `AttributeError` with
+/// `missing()`'s text if it is not there): storing into a namespace dict.
+fn set_in(
+    gil: Gil<'_>,
+    ns: &GilCell<Dict>,
+    name: &str,
+    v: Option<Value>,
+    missing: impl FnOnce() -> String,
+) -> Result<Option<(Value, Vec<Value>)>, PyErr> {
+    let k = crate::objects::str::intern(name);
+    let mut d = ns.borrow_mut(gil);
+    match v {
+        Some(v) => d.insert(k, v)?,
+        None => {
+            if d.remove(&k)?.is_none() {
+                return Err(attribute_error(missing()));
+            }
+        }
+    }
+    Ok(None)
 }
 
 /// A property's setter or deleter, or a user `__setattr__` / `__delattr__`.
@@ -411,20 +393,9 @@ pub fn generic_store(
             )));
         }
     }
-    let k = crate::objects::str::intern(name);
-    let mut d = dict.borrow_mut(gil);
-    match v {
-        Some(v) => d.insert(k, v)?,
-        None => {
-            if d.remove(&k)?.is_none() {
-                return Err(attribute_error(format!(
-                    "'{}' object has no attribute '{name}'",
-                    cls.name
-                )));
-            }
-        }
-    }
-    Ok(None)
+    set_in(gil, dict, name, v, || {
+        format!("'{}' object has no attribute '{name}'", cls.name)
+    })
 }
 
 /// What the class body of a `class` statement needs once it has run.

@@ -8,7 +8,7 @@
 use std::sync::{Arc, Mutex};
 
 use super::call::Called;
-use super::frame::{Frame, Ret};
+use super::frame::Ret;
 use super::thread::MicroThread;
 use crate::compile::CompileError;
 use crate::modules::{self, Found};
@@ -98,20 +98,7 @@ pub(crate) fn import_name(gil: Gil<'_>, th: &mut MicroThread, name: &str) -> Res
     // it is so far.
     cache(gil, name, Value::Module(module.clone()));
     set_initializing(name, true);
-    let base = th.stack.len();
-    th.stack
-        .extend(std::iter::repeat_n(Value::Null, code.nlocals()));
-    th.frames.push(Frame {
-        code,
-        ip: 0,
-        base,
-        block_base: th.blocks.len(),
-        cells: Vec::new(),
-        globals: module.dict.clone(),
-        floor: base,
-        ret: Ret::Import(module),
-        locals: None,
-    });
+    super::push_module_frame(th, code, module.dict.clone(), None, Ret::Import(module));
     Ok(Called::Frame)
 }
 

@@ -95,9 +95,22 @@ pub(crate) fn builtins_dict() -> &'static Arc<GilCell<Dict>> {
 
 /// Push the frame of a module's code object in `globals` on `th`, to run later.
 pub fn push_code(th: &mut MicroThread, code: Arc<Code>, globals: Arc<GilCell<Dict>>) {
+    push_module_frame(th, code, globals, None, frame::Ret::Push);
+}
+
+/// Push a frame for module-level code (a module body, `exec` code): its locals
+/// window, `locals` as the namespace `LOAD_NAME`/`STORE_NAME` use before the globals,
+/// and what its caller does with its result.
+pub(crate) fn push_module_frame(
+    th: &mut MicroThread,
+    code: Arc<Code>,
+    globals: Arc<GilCell<Dict>>,
+    locals: Option<Arc<GilCell<Dict>>>,
+    ret: frame::Ret,
+) {
     let base = th.stack.len();
-    let n = code.nlocals();
-    th.stack.extend(std::iter::repeat_n(Value::Null, n));
+    th.stack
+        .extend(std::iter::repeat_n(Value::Null, code.nlocals()));
     th.frames.push(Frame {
         code,
         ip: 0,
@@ -106,8 +119,8 @@ pub fn push_code(th: &mut MicroThread, code: Arc<Code>, globals: Arc<GilCell<Dic
         cells: Vec::new(),
         globals,
         floor: base,
-        ret: frame::Ret::Push,
-        locals: None,
+        ret,
+        locals,
     });
 }
 
@@ -118,22 +131,8 @@ pub fn run_code(
     code: Arc<Code>,
     globals: Arc<GilCell<Dict>>,
 ) -> Outcome {
-    let base = th.stack.len();
-    let n = code.nlocals();
-    th.stack.extend(std::iter::repeat_n(Value::Null, n));
-    th.frames.push(Frame {
-        code,
-        ip: 0,
-        base,
-        block_base: th.blocks.len(),
-        cells: Vec::new(),
-        globals,
-        floor: base,
-        ret: frame::Ret::Push,
-        locals: None,
-    });
+    push_code(th, code, globals);
     let stop = th.frames.len() - 1;
-    let _ = gil;
     eval::run(th, gil, stop)
 }
 
@@ -191,20 +190,7 @@ pub fn run_nested(
             "maximum recursion depth exceeded",
         )));
     }
-    let base = th.stack.len();
-    th.stack
-        .extend(std::iter::repeat_n(Value::Null, code.nlocals()));
-    th.frames.push(Frame {
-        code,
-        ip: 0,
-        base,
-        block_base: th.blocks.len(),
-        cells: Vec::new(),
-        globals,
-        floor: base,
-        ret: frame::Ret::Push,
-        locals,
-    });
+    push_module_frame(th, code, globals, locals, frame::Ret::Push);
     th.reentry += 1;
     let stop = th.frames.len() - 1;
     let out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || eval::run(th, gil, stop));
