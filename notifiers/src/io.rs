@@ -92,15 +92,20 @@ impl<T, E> IoNotifier<T, E> {
         })
     }
 
-    /// Register a source (a `mio` socket, or `SourceFd`) for both directions.
+    /// Register a source (a `mio` socket, or `SourceFd`) for both directions. A
+    /// descriptor this poller still watches under an earlier token (it was forgotten
+    /// while a duplicate of it stayed open) is taken over by the new token.
     pub fn add(&mut self, source: &mut impl mio::event::Source) -> io::Result<IoToken> {
         let entry = self.sources.vacant_entry();
         let key = entry.key();
-        self.poll.registry().register(
-            source,
-            Token(key),
-            Interest::READABLE | Interest::WRITABLE,
-        )?;
+        let interest = Interest::READABLE | Interest::WRITABLE;
+        let registry = self.poll.registry();
+        match registry.register(source, Token(key), interest) {
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                registry.reregister(source, Token(key), interest)?
+            }
+            other => other?,
+        }
         entry.insert(Source {
             ready: Ready::EMPTY,
             waiters: SmallVec::new(),
@@ -124,6 +129,22 @@ impl<T, E> IoNotifier<T, E> {
         }
         self.sources.remove(token.0);
         self.poll.registry().deregister(source)
+    }
+
+    /// Forget a source whose descriptor was closed (closing removed it from the
+    /// poller): its token is free again. Returns the deferreds that were waiting on it,
+    /// no longer registered anywhere: the caller must resume them.
+    pub fn forget(&mut self, token: IoToken) -> SmallVec<[DeferredId; 1]> {
+        let Some(source) = self.sources.try_remove(token.0) else {
+            return SmallVec::new();
+        };
+        self.waiting -= source.waiters.len();
+        source.waiters.into_iter().map(|(id, _)| id).collect()
+    }
+
+    /// How many sources are added (not yet removed or forgotten).
+    pub fn sources(&self) -> usize {
+        self.sources.len()
     }
 
     /// The readiness seen for `token` and not yet cleared.

@@ -135,6 +135,8 @@ opcodes! {
     IMPORT_NAME => |a| 1;
     /// module -> [module, module.name].
     IMPORT_FROM => |a| 1;
+    /// `from module import *`: module -> [], its public names bound here.
+    IMPORT_STAR => |a| -1;
     /// Push `__build_class__` for a `class` statement.
     LOAD_BUILD_CLASS => |a| 1;
     /// `LOAD_FAST (a & 0xffff); LOAD_ATTR (a >> 16)` fused (`self.x`): the local is

@@ -138,10 +138,11 @@ impl<'a> Compiler<'a> {
                 };
                 let n = self.name(&module);
                 self.emit(Op::IMPORT_NAME, n);
+                if i.names.iter().any(|a| a.name.id.as_str() == "*") {
+                    self.emit(Op::IMPORT_STAR, 0);
+                    return Ok(());
+                }
                 for a in &i.names {
-                    if a.name.id.as_str() == "*" {
-                        return Err(self.unsupported("'import *' statements", a.range()));
-                    }
                     let n = self.name(a.name.id.as_str());
                     self.emit(Op::IMPORT_FROM, n);
                     let bound = a.asname.as_ref().unwrap_or(&a.name);

@@ -520,7 +520,14 @@ impl Builder<'_> {
                 }
             }
             Stmt::ImportFrom(i) => {
-                for a in &i.names {
+                let star = i.names.iter().any(|a| a.name.id.as_str() == "*");
+                if star && self.cur().kind != ScopeKind::Module {
+                    return Err((self.err)(
+                        "import * only allowed at module level",
+                        s.range(),
+                    ));
+                }
+                for a in i.names.iter().filter(|_| !star) {
                     let bound = a.asname.as_ref().unwrap_or(&a.name);
                     self.note(bound.id.as_str(), |f| f.assigned = true);
                 }

@@ -11,6 +11,8 @@ pub mod json;
 pub mod math;
 pub mod os;
 pub mod random;
+pub mod select;
+pub mod socket;
 pub mod struct_;
 pub mod sys;
 pub mod time;
@@ -46,9 +48,24 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "itertools" => Value::Module(itertools::module(gil).clone()),
         "_functools" => Value::Module(functools::module(gil).clone()),
         "traceback" => Value::Module(traceback::module(gil).clone()),
+        "_socket" => Value::Module(socket::module(gil).clone()),
+        "select" => Value::Module(select::module(gil).clone()),
         "_micro_thread" => Value::Module(crate::mt::module::module(gil).clone()),
         _ => return None,
     })
+}
+
+/// Attribute `name` of module `module` if it is imported (`sys.modules`): how a
+/// native reaches a helper its frozen Python half defines.
+pub fn loaded_attr(gil: Gil<'_>, module: &str, name: &str) -> Option<Value> {
+    let modules = sys_modules();
+    let m = modules
+        .borrow(gil)
+        .get_str(&crate::objects::str::PyStr::new(module.to_owned()))?;
+    match m {
+        Value::Module(m) => m.get(gil, name),
+        _ => None,
+    }
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).
@@ -67,6 +84,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
     ("string", include_str!("../../lib/string.py")),
+    ("socket", include_str!("../../lib/socket.py")),
 ];
 
 /// The source of frozen module `name`.

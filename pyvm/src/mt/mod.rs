@@ -12,6 +12,7 @@
 //! queue the request here ([`Pending`]); it is carried out when the running
 //! micro-thread yields.
 
+pub mod io;
 pub mod module;
 pub mod pipe;
 pub mod thread;
@@ -46,6 +47,8 @@ pub enum Request {
     Park(deferred::Name),
     /// Print every micro-thread (`micro_thread.dump()`), then go on.
     Dump,
+    /// A socket (or other descriptor) to become readable or writable.
+    Io(io::IoRequest),
 }
 
 impl From<Event> for Value {
@@ -131,6 +134,7 @@ pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::At
 
 /// Carry out what natives queued.
 fn flush(r: &mut PyReactor) {
+    io::flush(r);
     let p = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
     for (mut th, obj) in p.spawns {
         th.reactive = true;
@@ -201,7 +205,15 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
         RUNNABLE.with(|n| n.set(r.runnable()));
         // Only a micro-thread with others around can starve them.
         watchdog::run_begins(r.tasks() > 1);
-        let out = with_gil(|gil| crate::vm::resume(gil, &mut th, input));
+        let out = match th.retry.take() {
+            // A socket call waited for its descriptor: make it again first.
+            Some(retry) if input.is_ok() => with_gil(|gil| retry_call(gil, &mut th, *retry)),
+            Some(retry) if retry.on_timeout.is_some() && io::timed_out_now(&retry, &input) => {
+                let v = retry.on_timeout.unwrap_or(Value::None);
+                with_gil(|gil| crate::vm::resume(gil, &mut th, Ok(v)))
+            }
+            _ => with_gil(|gil| crate::vm::resume(gil, &mut th, input)),
+        };
         watchdog::run_begins(false);
         match out {
             Outcome::Deferred => {
@@ -211,6 +223,7 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
                     obj.set_waiting(match &request {
                         Some(Request::Sleep(_)) => thread::Waiting::Sleeping,
                         Some(Request::Park(what)) => thread::Waiting::On(what.clone()),
+                        Some(Request::Io(req)) => thread::Waiting::Io(req.src.fd(), req.interest),
                         _ => thread::Waiting::Running,
                     });
                 }
@@ -221,6 +234,7 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
                 let unwind = match request {
                     Some(Request::Sleep(d)) => r.sleep(d),
                     Some(Request::Park(what)) => r.park(what),
+                    Some(Request::Io(req)) => io::wait(r, req),
                     Some(Request::Dump) => {
                         dump(r, id);
                         r.sleep(Duration::ZERO)
@@ -256,6 +270,27 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
                 return Err(Unwind::Raise(e));
             }
         }
+    }
+}
+
+/// Make the socket call `retry` again now that its descriptor is ready: its result
+/// (or exception) resumes the loop; if it must wait again, it has set a new request.
+fn retry_call(gil: Gil<'_>, th: &mut MicroThread, retry: io::Retry) -> Outcome {
+    let io::Retry {
+        f,
+        args,
+        deadline,
+        hold,
+        ..
+    } = retry;
+    th.io_deadline = deadline;
+    let out = f(&mut crate::native::Cx { gil, th: &mut *th }, args);
+    th.io_deadline = None;
+    drop(hold);
+    match out {
+        Ok(v) => crate::vm::resume(gil, th, Ok(v)),
+        Err(Unwind::Raise(e)) => crate::vm::resume(gil, th, Err(e)),
+        Err(Unwind::Deferred) => Outcome::Deferred,
     }
 }
 

@@ -150,14 +150,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 
 /// A function of the Python half (`micro_thread.py`), once it is imported.
 pub fn python_helper(gil: Gil<'_>, name: &str) -> Option<Value> {
-    let modules = crate::modules::sys_modules();
-    let m = modules
-        .borrow(gil)
-        .get_str(&crate::objects::str::PyStr::new("micro_thread".to_owned()))?;
-    match m {
-        Value::Module(m) => m.get(gil, name),
-        _ => None,
-    }
+    crate::modules::loaded_attr(gil, "micro_thread", name)
 }
 
 /// Where the Python code calling a native is (`file.py:12`), skipping the frozen

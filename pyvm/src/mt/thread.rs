@@ -37,6 +37,8 @@ pub enum Waiting {
     Sleeping,
     /// Parked on a pipe or another thread.
     On(deferred::Name),
+    /// A socket call waiting on descriptor `fd`.
+    Io(std::os::fd::RawFd, notifiers::Ready),
     Finished,
 }
 
@@ -108,6 +110,14 @@ impl ThreadObj {
                 Waiting::Running => "running".to_owned(),
                 Waiting::Sleeping => "sleeping".to_owned(),
                 Waiting::On(what) => format!("waiting on {what}"),
+                Waiting::Io(fd, how) => format!(
+                    "waiting on fd {fd} ({})",
+                    if *how == notifiers::Ready::READABLE {
+                        "readable"
+                    } else {
+                        "writable"
+                    }
+                ),
                 Waiting::Finished => "finished".to_owned(),
             }
         }

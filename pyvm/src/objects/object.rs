@@ -15,6 +15,11 @@ pub trait NativeObject: Send + Sync {
     /// A readable attribute, or `None` (then `AttributeError`).
     fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value>;
     fn callable(&self) -> bool;
+    /// The Python type of the object, when its module defines one (`socket.socket`,
+    /// for `type()` and `isinstance`); `None`: a type named after `type_name`.
+    fn py_type(&self) -> Option<std::sync::Arc<super::types::PyType>> {
+        None
+    }
     /// For the module that defines it to recognise its own objects.
     fn as_any(&self) -> &dyn std::any::Any;
     /// Calling it, if it is callable (`None`: not callable).

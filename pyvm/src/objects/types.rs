@@ -268,6 +268,9 @@ impl Types {
             Value::Exception(e) => e.typ.clone(),
             Value::Instance(i) => i.class.clone(),
             Value::Type(_) => self.type_.clone(),
+            Value::Object(o) if o.0.py_type().is_some() => {
+                o.0.py_type().unwrap_or_else(|| self.object.clone())
+            }
             Value::Iter(_) | Value::Object(_) => {
                 // `itertools.count`: module `itertools`, name `count`.
                 let full: &'static str = match v {

@@ -1064,6 +1064,15 @@ pub(crate) fn run_from(
                         Called::Frame | Called::Nothing => continue 'frame,
                     }
                 }
+                Op::IMPORT_STAR => {
+                    let m = pop!();
+                    let ns = th.frames[fi]
+                        .locals
+                        .as_ref()
+                        .unwrap_or(&th.frames[fi].globals);
+                    let r = super::import::import_star(gil, &m, ns);
+                    tri!(r);
+                }
                 Op::IMPORT_FROM => {
                     let v = tri!(super::import::import_from(
                         gil,

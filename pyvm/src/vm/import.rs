@@ -13,7 +13,7 @@ use super::thread::MicroThread;
 use crate::compile::CompileError;
 use crate::modules::{self, Found};
 use crate::objects::exception::{key_error, module_not_found, recursion_error, PyErr};
-use crate::objects::gil::Gil;
+use crate::objects::gil::{Gil, GilCell};
 use crate::objects::module::Module;
 use crate::objects::types::types;
 use crate::objects::value::Value;
@@ -118,6 +118,59 @@ pub(crate) fn failed(gil: Gil<'_>, module: &Module) {
 }
 
 /// `IMPORT_FROM name` on module `m` (CPython's `import_from` and its messages).
+/// `from m import *`: bind in `ns` the names in `m.__all__`, or else every name
+/// of `m` that does not start with an underscore.
+pub(crate) fn import_star(
+    gil: Gil<'_>,
+    m: &Value,
+    ns: &Arc<GilCell<crate::objects::dict::Dict>>,
+) -> Result<(), PyErr> {
+    let Value::Module(module) = m else {
+        return Err(crate::objects::exception::type_error(
+            "from-import-* object has no __dict__ and no __all__",
+        ));
+    };
+    let pairs: Vec<(Value, Value)> = match module.get(gil, "__all__") {
+        Some(all) => {
+            let names: Vec<Value> = match &all {
+                Value::List(l) => l.borrow(gil).to_vec(),
+                Value::Tuple(t) => t.to_vec(),
+                _ => Vec::new(),
+            };
+            let mut out = Vec::new();
+            for n in names {
+                let Some(name) = n.as_str() else {
+                    return Err(crate::objects::exception::type_error(format!(
+                        "Item in {}.__all__ must be str, not {}",
+                        module.name,
+                        crate::objects::types::type_name(&n)
+                    )));
+                };
+                let Some(v) = module.get(gil, name) else {
+                    return Err(crate::objects::exception::attribute_error(format!(
+                        "module '{}' has no attribute '{name}'",
+                        module.name
+                    )));
+                };
+                out.push((n.clone(), v));
+            }
+            out
+        }
+        None => module
+            .dict
+            .borrow(gil)
+            .iter()
+            .filter(|(k, _)| k.as_str().is_some_and(|s| !s.starts_with('_')))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    };
+    let mut d = ns.borrow_mut(gil);
+    for (k, v) in pairs {
+        d.insert(k, v)?;
+    }
+    Ok(())
+}
+
 pub(crate) fn import_from(gil: Gil<'_>, m: &Value, name: &str) -> Result<Value, PyErr> {
     let module = match m {
         Value::Module(module) => module,

@@ -81,6 +81,13 @@ pub(crate) fn attend(th: &MicroThread) -> Option<PyErr> {
     interrupted.then(take_interrupt)
 }
 
+/// The `KeyboardInterrupt` a Ctrl-C asks for, if one came (a blocking wait that
+/// was cut short by a signal checks this).
+pub(crate) fn pending_interrupt() -> Option<PyErr> {
+    let interrupted = INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed));
+    interrupted.then(take_interrupt)
+}
+
 pub(crate) fn take_interrupt() -> PyErr {
     if let Some(f) = INTERRUPTED.get() {
         f.store(false, Ordering::Relaxed);

@@ -39,6 +39,12 @@ pub struct MicroThread {
     pub cancel: Option<Box<dyn FnOnce() + Send>>,
     /// A native's tail call (`Cx::tail_call`): the call to make in its place.
     pub tail: Option<Box<(crate::objects::value::Value, crate::native::Args)>>,
+    /// A socket call to make again when the descriptor it waits on is ready
+    /// (`mt::io`): the driver makes it before the loop resumes.
+    pub retry: Option<Box<crate::mt::io::Retry>>,
+    /// The deadline of the socket call being retried (so a retry that waits again
+    /// keeps the first call's `settimeout` limit).
+    pub io_deadline: Option<std::time::Instant>,
     /// The Python-level thread object (`micro_thread.current()`), once it has one.
     pub obj: Option<std::sync::Arc<crate::mt::ThreadObj>>,
 }
@@ -60,6 +66,8 @@ impl MicroThread {
             id: None,
             tail: None,
             cancel: None,
+            retry: None,
+            io_deadline: None,
             obj: None,
         }
     }

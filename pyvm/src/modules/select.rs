@@ -1,0 +1,245 @@
+//! `select.select(rlist, wlist, xlist[, timeout])`, deferring its micro-thread until
+//! a descriptor is ready, so select-style code runs unchanged among micro-threads.
+//!
+//! The descriptors go into a poller of the call's own (an epoll set), and that
+//! poller's descriptor is what the micro-thread waits on in the reactor's I/O
+//! notifier: one wait, whatever the number of descriptors. On waking, the call is
+//! made again and reports what is ready; when the timeout passes first it returns
+//! three empty lists, as CPython does.
+
+use std::collections::HashMap;
+use std::os::fd::AsRawFd;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use deferred::Unwind;
+use mio::unix::SourceFd;
+use mio::{Events, Interest, Poll, Token};
+use notifiers::Ready;
+
+use crate::mt::io::{IoRequest, IoSource, Retry};
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::Gil;
+use crate::objects::module::Module;
+use crate::objects::types::type_name;
+
+static SELECT: OnceLock<Arc<Module>> = OnceLock::new();
+
+static FUNCS: &[NativeDef] = crate::objects::methods::natives!["select" => select];
+
+/// The `select` module (one per process).
+pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
+    SELECT.get_or_init(|| {
+        let m = Module::new("select");
+        for f in FUNCS {
+            m.set(gil, f.name, Value::Native(f));
+        }
+        m.set(
+            gil,
+            "error",
+            Value::Type(crate::objects::types::types().exc.os_error.clone()),
+        );
+        Arc::new(m)
+    })
+}
+
+/// The descriptor of a `select` argument: an `int`, or an object's `fileno()`.
+fn fd_of(cx: &mut Cx, v: &Value) -> PyResult<i32> {
+    let fd = match v {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::Object(o) if super::socket::socket_of(v).is_some() => {
+            let _ = o;
+            match super::socket::socket_of(v).and_then(|s| super::socket::fd_of(cx.gil, s)) {
+                Some(fd) => fd as i64,
+                None => -1,
+            }
+        }
+        v => {
+            let f = cx.getattr(v, "fileno").map_err(|e| match e {
+                Unwind::Raise(_) => Unwind::Raise(type_error(
+                    "argument must be an int, or have a fileno() method.",
+                )),
+                other => other,
+            })?;
+            let n = cx.call(&f, vec![])?;
+            match n {
+                Value::Int(i) => i,
+                n => {
+                    return Err(type_error(format!(
+                        "fileno() returned a non-integer ({})",
+                        type_name(&n)
+                    ))
+                    .into())
+                }
+            }
+        }
+    };
+    if fd < 0 {
+        return Err(value_error(format!(
+            "file descriptor cannot be a negative integer ({fd})"
+        ))
+        .into());
+    }
+    i32::try_from(fd).map_err(|_| overflow_error("fd is greater than maximum").into())
+}
+
+fn seq(cx: &mut Cx, v: &Value) -> PyResult<Vec<Value>> {
+    match v {
+        Value::List(_) | Value::Tuple(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) => {
+            cx.collect(v)
+        }
+        _ => Err(type_error("arguments 1-3 must be sequences").into()),
+    }
+}
+
+fn timeout_arg(v: Option<&Value>) -> Result<Option<Duration>, PyErr> {
+    let t = match v {
+        None | Some(Value::None) => return Ok(None),
+        Some(Value::Float(f)) => *f,
+        Some(Value::Int(i)) => *i as f64,
+        Some(Value::Bool(b)) => *b as i64 as f64,
+        Some(v) => {
+            return Err(type_error(format!(
+                "timeout must be a float or None, not {}",
+                type_name(v)
+            )))
+        }
+    };
+    if t.is_nan() {
+        return Err(value_error("Invalid value NaN (not a number)"));
+    }
+    if t < 0.0 {
+        return Err(value_error("timeout must be non-negative"));
+    }
+    Duration::try_from_secs_f64(t)
+        .map(Some)
+        .map_err(|_| overflow_error("timeout is too large"))
+}
+
+fn os(e: std::io::Error) -> PyErr {
+    crate::objects::os_error::from_io(&e, None)
+}
+
+fn select(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("select", 3, 4)?;
+    let timeout = timeout_arg(args.get(3))?;
+    let lists = [
+        seq(cx, args.at(0))?,
+        seq(cx, args.at(1))?,
+        seq(cx, args.at(2))?,
+    ];
+    let mut fds: [Vec<i32>; 3] = Default::default();
+    for (k, list) in lists.iter().enumerate() {
+        for v in list {
+            let fd = fd_of(cx, v)?;
+            fds[k].push(fd);
+        }
+    }
+    // One registration per descriptor, with the union of what is asked of it.
+    let mut want: HashMap<i32, (bool, bool)> = HashMap::new();
+    for fd in &fds[0] {
+        want.entry(*fd).or_default().0 = true;
+    }
+    for fd in &fds[1] {
+        want.entry(*fd).or_default().1 = true;
+    }
+    let mut poll = Poll::new().map_err(os)?;
+    let mut always = Vec::new();
+    for (&fd, &(r, w)) in &want {
+        let interest = match (r, w) {
+            (true, true) => Interest::READABLE | Interest::WRITABLE,
+            (true, false) => Interest::READABLE,
+            _ => Interest::WRITABLE,
+        };
+        match poll
+            .registry()
+            .register(&mut SourceFd(&fd), Token(fd as usize), interest)
+        {
+            Ok(()) => {}
+            // A regular file cannot be polled: select reports it ready, always.
+            Err(e) if e.raw_os_error() == Some(1) => always.push(fd),
+            Err(e) => return Err(os(e).into()),
+        }
+    }
+    let mut readable: Vec<i32> = always.clone();
+    let mut writable: Vec<i32> = always;
+    let mut events = Events::with_capacity(want.len().max(1));
+    match poll.poll(&mut events, Some(Duration::ZERO)) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+        Err(e) => return Err(os(e).into()),
+    }
+    for ev in events.iter() {
+        let fd = ev.token().0 as i32;
+        if ev.is_readable() || ev.is_read_closed() || ev.is_error() {
+            readable.push(fd);
+        }
+        if ev.is_writable() || ev.is_write_closed() || ev.is_error() {
+            writable.push(fd);
+        }
+    }
+    let ready = !readable.is_empty() || !writable.is_empty();
+    if ready || timeout == Some(Duration::ZERO) {
+        let pick = |k: usize, set: &[i32]| {
+            let items = lists[k]
+                .iter()
+                .zip(&fds[k])
+                .filter(|(_, fd)| set.contains(fd))
+                .map(|(v, _)| v.clone())
+                .collect();
+            Value::list(items)
+        };
+        return Ok(Value::tuple(vec![
+            pick(0, &readable),
+            pick(1, &writable),
+            Value::list(vec![]),
+        ]));
+    }
+    let deadline = cx
+        .th
+        .io_deadline
+        .take()
+        .or_else(|| timeout.map(|t| Instant::now() + t));
+    let empty = || {
+        Value::tuple(vec![
+            Value::list(vec![]),
+            Value::list(vec![]),
+            Value::list(vec![]),
+        ])
+    };
+    let src = IoSource::new(poll.as_raw_fd());
+    if cx.th.reactive && cx.th.id.is_some() {
+        if cx.th.atomic > 0 {
+            return Err(
+                runtime_error("select() would switch micro_threads inside atomic()").into(),
+            );
+        }
+        cx.th.request = Some(crate::mt::Request::Io(IoRequest {
+            src: src.clone(),
+            interest: Ready::READABLE,
+            deadline,
+        }));
+        cx.th.retry = Some(Box::new(Retry {
+            f: select,
+            args,
+            deadline,
+            on_timeout: Some(empty()),
+            hold: Some(Box::new((src, poll))),
+        }));
+        return Err(Unwind::Deferred);
+    }
+    match crate::mt::io::block_until_ready(cx.gil, src.fd(), Ready::READABLE, deadline) {
+        Ok(()) => {}
+        Err(e) if e.is_instance(&crate::objects::types::types().exc.timeout_error) => {
+            return Ok(empty())
+        }
+        Err(e) => return Err(e.into()),
+    }
+    drop(poll);
+    cx.th.io_deadline = deadline;
+    let out = select(cx, args);
+    cx.th.io_deadline = None;
+    out
+}

@@ -1,0 +1,831 @@
+//! The socket object (`socket.socket`): CPython's methods over a `socket2::Socket`
+//! whose descriptor is always non-blocking at the OS level. A call that would block
+//! defers its micro-thread on the reactor's I/O notifier (`mt::io`) and is made again
+//! when the descriptor is ready; `settimeout` puts a deadline on that wait
+//! (`TimeoutError: timed out`). `setblocking(False)` and a zero timeout mean the same
+//! thing as blocking mode (DESIGN §5, "Blocking calls defer"): the call defers,
+//! it never raises `BlockingIOError`.
+
+use std::io::{ErrorKind, Read};
+use std::sync::Arc;
+use std::time::Duration;
+
+use deferred::Unwind;
+use notifiers::Ready;
+use socket2::{Domain, Protocol, Type};
+
+use super::addr::{from_sockaddr, os_error_code, to_sockaddr};
+use super::*;
+use crate::mt::io::{IoRequest, IoSource, Retry};
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::{Gil, GilCell};
+use crate::objects::object::{NativeObject, Object};
+use crate::objects::types::{type_name, PyType};
+
+pub struct Socket {
+    st: GilCell<St>,
+}
+
+struct St {
+    sock: Option<socket2::Socket>,
+    /// The descriptor as the reactor's I/O notifier knows it (dropped on close).
+    src: Option<Arc<IoSource>>,
+    family: i32,
+    typ: i32,
+    proto: i32,
+    /// `None`: blocking; `Some(0.0)`: non-blocking; else the limit in seconds.
+    timeout: Option<f64>,
+}
+
+impl Socket {
+    pub fn wrap(sock: socket2::Socket, family: i32, typ: i32, proto: i32) -> Value {
+        let src = IoSource::new(std::os::fd::AsRawFd::as_raw_fd(&sock));
+        Value::Object(Arc::new(Object(Box::new(Socket {
+            st: GilCell::new(St {
+                sock: Some(sock),
+                src: Some(src),
+                family,
+                typ,
+                proto,
+                timeout: default_timeout(),
+            }),
+        }))))
+    }
+}
+
+fn bad_fd() -> PyErr {
+    os_error_code(9, "Bad file descriptor")
+}
+
+fn os(e: std::io::Error) -> PyErr {
+    crate::objects::os_error::from_io(&e, None)
+}
+
+fn would_block(e: &std::io::Error) -> bool {
+    // A non-blocking connect reports EINPROGRESS.
+    e.kind() == ErrorKind::WouldBlock || e.raw_os_error() == Some(115)
+}
+
+/// The socket a method was called on.
+pub fn socket_of(v: &Value) -> Option<&Socket> {
+    match v {
+        Value::Object(o) => o.0.as_any().downcast_ref::<Socket>(),
+        _ => None,
+    }
+}
+
+fn this(args: &Args) -> PyResult<&Socket> {
+    args.get(0)
+        .and_then(socket_of)
+        .ok_or_else(|| type_error("descriptor requires a 'socket' object").into())
+}
+
+/// Run `f` on the open socket (`OSError: [Errno 9] Bad file descriptor` if closed).
+fn with<R>(
+    gil: Gil<'_>,
+    args: &Args,
+    f: impl FnOnce(&socket2::Socket) -> Result<R, PyErr>,
+) -> PyResult<R> {
+    let s = this(args)?;
+    let st = s.st.borrow(gil);
+    let sock = st.sock.as_ref().ok_or_else(bad_fd)?;
+    Ok(f(sock)?)
+}
+
+/// The call would block: defer the micro-thread until the socket is ready for
+/// `interest`, then make the call `f(args)` again. Outside a micro-thread, wait in
+/// the OS thread and make it at once.
+fn wait(cx: &mut Cx, interest: Ready, f: NativeFn, args: Args) -> PyResult<Value> {
+    let (src, timeout) = {
+        let st = this(&args)?.st.borrow(cx.gil);
+        let src = st.src.clone().ok_or_else(bad_fd)?;
+        (src, st.timeout)
+    };
+    let limit = timeout.filter(|t| *t > 0.0).map(Duration::from_secs_f64);
+    let deadline = cx
+        .th
+        .io_deadline
+        .take()
+        .or_else(|| crate::mt::io::deadline_after(limit));
+    if cx.th.reactive && cx.th.id.is_some() {
+        if cx.th.atomic > 0 {
+            return Err(runtime_error(format!(
+                "{}() would switch micro_threads inside atomic()",
+                cx.th.native_name
+            ))
+            .into());
+        }
+        cx.th.request = Some(crate::mt::Request::Io(IoRequest {
+            src,
+            interest,
+            deadline,
+        }));
+        cx.th.retry = Some(Box::new(Retry {
+            f,
+            args,
+            deadline,
+            on_timeout: None,
+            hold: None,
+        }));
+        return Err(Unwind::Deferred);
+    }
+    crate::mt::io::block_until_ready(cx.gil, src.fd(), interest, deadline)?;
+    cx.th.io_deadline = deadline;
+    let out = f(cx, args);
+    cx.th.io_deadline = None;
+    out
+}
+
+/// The bytes of a bytes-like argument, else CPython's `TypeError`.
+pub fn with_bytes<R>(gil: Gil<'_>, v: &Value, f: impl FnOnce(&[u8]) -> R) -> Result<R, PyErr> {
+    match v {
+        Value::Bytes(b) => Ok(f(b)),
+        Value::ByteArray(b) => Ok(f(&b.borrow(gil))),
+        v => Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(v)
+        ))),
+    }
+}
+
+fn flags_arg(args: &Args, i: usize) -> Result<i32, PyErr> {
+    match args.get(i) {
+        None => Ok(0),
+        Some(v) => Ok(arg_int(v, "")? as i32),
+    }
+}
+
+fn bytes(v: Vec<u8>) -> Value {
+    Value::Bytes(Arc::new(v))
+}
+
+thread_local! {
+    /// Where `recv` reads before copying out what arrived (initialized once, so a
+    /// `recv(65536)` does not zero 64 KiB every call).
+    static RECV_BUF: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 65536]);
+}
+
+/// One `recv(2)` of at most `n` bytes (`MSG_PEEK` through a duplicate descriptor:
+/// the standard library's `peek` is the safe way to it).
+fn recv_once(sock: &socket2::Socket, n: usize, flags: i32) -> std::io::Result<Vec<u8>> {
+    let read = |buf: &mut [u8]| -> std::io::Result<usize> {
+        if flags & MSG_PEEK != 0 {
+            let dup = std::net::TcpStream::from(sock.try_clone()?);
+            dup.peek(buf)
+        } else {
+            (&*sock).read(buf)
+        }
+    };
+    if n <= 65536 {
+        RECV_BUF.with(|b| {
+            let mut b = b.borrow_mut();
+            let got = read(&mut b[..n])?;
+            Ok(b[..got].to_vec())
+        })
+    } else {
+        let mut v = vec![0; n];
+        let got = read(&mut v)?;
+        v.truncate(got);
+        Ok(v)
+    }
+}
+
+fn bufsize(v: &Value, caller: &str) -> Result<usize, PyErr> {
+    let n = arg_int(v, "")?;
+    if n < 0 {
+        return Err(value_error(format!("negative buffersize in {caller}")));
+    }
+    Ok(n as usize)
+}
+
+fn recv(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("recv", 1, 2)?;
+    let n = bufsize(args.at(1), "recv")?;
+    let flags = flags_arg(&args, 2)?;
+    match with(cx.gil, &args, |s| Ok(recv_once(s, n, flags)))? {
+        Ok(v) => Ok(bytes(v)),
+        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, recv, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => recv(cx, args),
+        Err(e) => Err(os(e).into()),
+    }
+}
+
+fn recv_into(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let nbytes = args.take_kw("nbytes");
+    let flags = args.take_kw("flags");
+    if let Some(n) = nbytes {
+        while args.len() < 2 {
+            args.pos.push(Value::None);
+        }
+        args.pos.truncate(2);
+        args.pos.push(n);
+    }
+    if let Some(f) = flags {
+        while args.len() < 3 {
+            args.pos.push(Value::Int(0));
+        }
+        args.pos.truncate(3);
+        args.pos.push(f);
+    }
+    args.check_method_kw("recv_into", 1, 3)?;
+    let Value::ByteArray(buf) = args.at(1).clone() else {
+        return Err(type_error(format!(
+            "recv_into() argument 'buffer' must be read-write bytes-like object, not {}",
+            type_name(args.at(1))
+        ))
+        .into());
+    };
+    let cap = buf.borrow(cx.gil).len();
+    let n = match args.get(2) {
+        None | Some(Value::Int(0)) => cap,
+        Some(v) => {
+            let n = arg_int(v, "")?;
+            if n < 0 {
+                return Err(value_error("negative buffersize in recv_into").into());
+            }
+            if n as usize > cap {
+                return Err(value_error("buffer too small for requested bytes").into());
+            }
+            n as usize
+        }
+    };
+    let flags = flags_arg(&args, 3)?;
+    match with(cx.gil, &args, |s| Ok(recv_once(s, n, flags)))? {
+        Ok(v) => {
+            buf.borrow_mut(cx.gil)[..v.len()].copy_from_slice(&v);
+            Ok(Value::Int(v.len() as i64))
+        }
+        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, recv_into, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => recv_into(cx, args),
+        Err(e) => Err(os(e).into()),
+    }
+}
+
+fn recvfrom(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("recvfrom", 1, 2)?;
+    let n = bufsize(args.at(1), "recvfrom")?;
+    let _flags = flags_arg(&args, 2)?;
+    let family = this(&args)?.st.borrow(cx.gil).family;
+    let got = with(cx.gil, &args, |s| {
+        let dup = s.try_clone().map_err(os)?;
+        let mut buf = vec![0u8; n];
+        Ok(if family == AF_UNIX {
+            let d = std::os::unix::net::UnixDatagram::from(std::os::fd::OwnedFd::from(dup));
+            d.recv_from(&mut buf).map(|(k, a)| {
+                let addr = a
+                    .as_pathname()
+                    .map(|p| Value::string(p.to_string_lossy().into_owned()))
+                    .unwrap_or(Value::None);
+                (k, buf, addr)
+            })
+        } else {
+            let d = std::net::UdpSocket::from(dup);
+            d.recv_from(&mut buf)
+                .map(|(k, a)| (k, buf, super::addr::inet_value(&a)))
+        })
+    })?;
+    match got {
+        Ok((k, mut buf, addr)) => {
+            buf.truncate(k);
+            Ok(Value::tuple(vec![bytes(buf), addr]))
+        }
+        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, recvfrom, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => recvfrom(cx, args),
+        Err(e) => Err(os(e).into()),
+    }
+}
+
+fn send(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("send", 1, 2)?;
+    let flags = flags_arg(&args, 2)? | MSG_NOSIGNAL;
+    let sent = with(cx.gil, &args, |s| {
+        with_bytes(cx.gil, args.at(1), |b| s.send_with_flags(b, flags))
+    })?;
+    match sent {
+        Ok(n) => Ok(Value::Int(n as i64)),
+        Err(e) if would_block(&e) => wait(cx, Ready::WRITABLE, send, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => send(cx, args),
+        Err(e) => Err(os(e).into()),
+    }
+}
+
+/// `sendall(data[, flags])`: the retry carries how much went already.
+fn sendall(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("sendall", 1, 2)?;
+    let flags = flags_arg(&args, 2)?;
+    // Type-check now, not after a wait.
+    with_bytes(cx.gil, args.at(1), |_| ())?;
+    let mut a = Args::new([args.at(0).clone(), args.at(1).clone()]);
+    a.pos.push(Value::Int(0));
+    a.pos.push(Value::Int(flags as i64));
+    sendall_from(cx, a)
+}
+
+fn sendall_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let mut done = arg_int(args.at(2), "")? as usize;
+    let flags = arg_int(args.at(3), "")? as i32 | MSG_NOSIGNAL;
+    loop {
+        let step = with(cx.gil, &args, |s| {
+            with_bytes(cx.gil, args.at(1), |b| {
+                if done >= b.len() {
+                    return Ok(None);
+                }
+                s.send_with_flags(&b[done..], flags).map(Some)
+            })
+        })?;
+        match step {
+            Ok(None) => return Ok(Value::None),
+            Ok(Some(n)) => done += n,
+            Err(e) if would_block(&e) => {
+                args.pos[2] = Value::Int(done as i64);
+                return wait(cx, Ready::WRITABLE, sendall_from, args);
+            }
+            Err(e) if e.kind() == ErrorKind::Interrupted => {}
+            Err(e) => return Err(os(e).into()),
+        }
+    }
+}
+
+fn sendto(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("sendto", 2, 3)?;
+    let (flags, addr_at) = if args.len() == 4 {
+        (flags_arg(&args, 2)?, 3)
+    } else {
+        (0, 2)
+    };
+    let family = this(&args)?.st.borrow(cx.gil).family;
+    let addr = to_sockaddr(cx.gil, family, args.at(addr_at), "sendto")?;
+    let sent = with(cx.gil, &args, |s| {
+        with_bytes(cx.gil, args.at(1), |b| {
+            s.send_to_with_flags(b, &addr, flags | MSG_NOSIGNAL)
+        })
+    })?;
+    match sent {
+        Ok(n) => Ok(Value::Int(n as i64)),
+        Err(e) if would_block(&e) => wait(cx, Ready::WRITABLE, sendto, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => sendto(cx, args),
+        Err(e) => Err(os(e).into()),
+    }
+}
+
+fn accept(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("_accept", 0, 0)?;
+    let (family, typ, proto) = {
+        let st = this(&args)?.st.borrow(cx.gil);
+        (st.family, st.typ, st.proto)
+    };
+    match with(cx.gil, &args, |s| Ok(s.accept()))? {
+        Ok((conn, addr)) => {
+            conn.set_nonblocking(true).map_err(os)?;
+            if family != AF_UNIX {
+                // What servers want and the benchmark peers do (asyncio sets it too).
+                let _ = conn.set_tcp_nodelay(true);
+            }
+            let conn = Socket::wrap(conn, family, typ, proto);
+            Ok(Value::tuple(vec![conn, from_sockaddr(&addr)]))
+        }
+        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, accept, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => accept(cx, args),
+        Err(e) if e.raw_os_error() == Some(103) => accept(cx, args), // ECONNABORTED
+        Err(e) => Err(os(e).into()),
+    }
+}
+
+fn connect_start(cx: &mut Cx, args: &Args, caller: &str) -> PyResult<std::io::Result<()>> {
+    let family = this(args)?.st.borrow(cx.gil).family;
+    let addr = to_sockaddr(cx.gil, family, args.at(1), caller)?;
+    with(cx.gil, args, |s| Ok(s.connect(&addr)))
+}
+
+/// After a non-blocking connect became writable: its outcome (`SO_ERROR`).
+fn connect_done(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    match with(cx.gil, &args, |s| s.take_error().map_err(os))? {
+        None => Ok(Value::None),
+        Some(e) => Err(os(e).into()),
+    }
+}
+
+fn connect(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("connect", 1, 1)?;
+    match connect_start(cx, &args, "connect")? {
+        Ok(()) => Ok(Value::None),
+        Err(e) if would_block(&e) => wait(cx, Ready::WRITABLE, connect_done, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => {
+            wait(cx, Ready::WRITABLE, connect_done, args)
+        }
+        Err(e) => Err(os(e).into()),
+    }
+}
+
+/// `connect_ex(address)`: the error number instead of an exception (0: connected).
+fn connect_ex(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("connect_ex", 1, 1)?;
+    let errno = |e: &std::io::Error| Value::Int(e.raw_os_error().unwrap_or(5) as i64);
+    match connect_start(cx, &args, "connect_ex")? {
+        Ok(()) => Ok(Value::Int(0)),
+        Err(e) if would_block(&e) || e.kind() == ErrorKind::Interrupted => {
+            wait(cx, Ready::WRITABLE, connect_ex_done, args)
+        }
+        Err(e) => Ok(errno(&e)),
+    }
+}
+
+fn connect_ex_done(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    match with(cx.gil, &args, |s| s.take_error().map_err(os))? {
+        None => Ok(Value::Int(0)),
+        Some(e) => Ok(Value::Int(e.raw_os_error().unwrap_or(5) as i64)),
+    }
+}
+
+fn bind(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("bind", 1, 1)?;
+    let family = this(&args)?.st.borrow(cx.gil).family;
+    let addr = to_sockaddr(cx.gil, family, args.at(1), "bind")?;
+    with(cx.gil, &args, |s| s.bind(&addr).map_err(os))?;
+    Ok(Value::None)
+}
+
+fn listen(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("listen", 0, 1)?;
+    let backlog = match args.get(1) {
+        None => SOMAXCONN.min(128),
+        Some(v) => (arg_int(v, "")?).clamp(0, i32::MAX as i64) as i32,
+    };
+    with(cx.gil, &args, |s| s.listen(backlog).map_err(os))?;
+    Ok(Value::None)
+}
+
+fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("close", 0, 0)?;
+    let s = this(&args)?;
+    let (sock, src) = {
+        let mut st = s.st.borrow_mut(cx.gil);
+        (st.sock.take(), st.src.take())
+    };
+    // The notifier forgets the descriptor when `src` drops; closing it takes it out
+    // of the poller.
+    drop(src);
+    drop(sock);
+    Ok(Value::None)
+}
+
+fn detach(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("detach", 0, 0)?;
+    let s = this(&args)?;
+    let mut st = s.st.borrow_mut(cx.gil);
+    st.src = None;
+    Ok(Value::Int(match st.sock.take() {
+        Some(sock) => std::os::fd::IntoRawFd::into_raw_fd(sock) as i64,
+        None => -1,
+    }))
+}
+
+fn fileno(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("fileno", 0, 0)?;
+    let st = this(&args)?.st.borrow(cx.gil);
+    Ok(Value::Int(
+        st.sock
+            .as_ref()
+            .map_or(-1, |s| std::os::fd::AsRawFd::as_raw_fd(s) as i64),
+    ))
+}
+
+fn getsockname(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("getsockname", 0, 0)?;
+    let a = with(cx.gil, &args, |s| s.local_addr().map_err(os))?;
+    Ok(from_sockaddr(&a))
+}
+
+fn getpeername(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("getpeername", 0, 0)?;
+    let a = with(cx.gil, &args, |s| s.peer_addr().map_err(os))?;
+    Ok(from_sockaddr(&a))
+}
+
+fn shutdown(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("shutdown", 1, 1)?;
+    let how = match arg_int(args.at(1), "")? {
+        0 => std::net::Shutdown::Read,
+        1 => std::net::Shutdown::Write,
+        2 => std::net::Shutdown::Both,
+        _ => return Err(os_error_code(22, "Invalid argument").into()),
+    };
+    with(cx.gil, &args, |s| s.shutdown(how).map_err(os))?;
+    Ok(Value::None)
+}
+
+/// Timeouts as CPython parses them: `None`, or a non-negative number of seconds.
+pub fn parse_timeout(v: &Value) -> Result<Option<f64>, PyErr> {
+    let t = match v {
+        Value::None => return Ok(None),
+        Value::Float(f) => *f,
+        Value::Int(i) => *i as f64,
+        Value::Bool(b) => *b as i64 as f64,
+        Value::Big(_) => return Err(overflow_error("timeout doesn't fit into C timeval")),
+        v => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            )))
+        }
+    };
+    if t.is_nan() {
+        return Err(value_error("Invalid value NaN (not a number)"));
+    }
+    if t < 0.0 {
+        return Err(value_error("Timeout value out of range"));
+    }
+    Ok(Some(t))
+}
+
+fn settimeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("settimeout", 1, 1)?;
+    let t = parse_timeout(args.at(1))?;
+    this(&args)?.st.borrow_mut(cx.gil).timeout = t;
+    Ok(Value::None)
+}
+
+fn timeout_value(t: Option<f64>) -> Value {
+    t.map_or(Value::None, Value::Float)
+}
+
+fn gettimeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("gettimeout", 0, 0)?;
+    Ok(timeout_value(this(&args)?.st.borrow(cx.gil).timeout))
+}
+
+fn setblocking(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("setblocking", 1, 1)?;
+    let on = cx.truthy(args.at(1))?;
+    this(&args)?.st.borrow_mut(cx.gil).timeout = if on { None } else { Some(0.0) };
+    Ok(Value::None)
+}
+
+fn getblocking(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("getblocking", 0, 0)?;
+    let t = this(&args)?.st.borrow(cx.gil).timeout;
+    Ok(Value::Bool(t != Some(0.0)))
+}
+
+fn protocol_not_available() -> PyErr {
+    os_error_code(92, "Protocol not available")
+}
+
+fn setsockopt(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("setsockopt", 3, 4)?;
+    let level = arg_int(args.at(1), "")? as i32;
+    let opt = arg_int(args.at(2), "")? as i32;
+    let value = args.at(3).clone();
+    let int = |v: &Value| -> Result<i64, PyErr> {
+        match v {
+            Value::Bytes(b) if b.len() >= 4 => {
+                Ok(i32::from_ne_bytes([b[0], b[1], b[2], b[3]]) as i64)
+            }
+            v => arg_int(v, ""),
+        }
+    };
+    let gil = cx.gil;
+    with(gil, &args, |s| {
+        let r = match (level, opt) {
+            (SOL_SOCKET, SO_REUSEADDR) => s.set_reuse_address(int(&value)? != 0),
+            (SOL_SOCKET, SO_REUSEPORT) => s.set_reuse_port(int(&value)? != 0),
+            (SOL_SOCKET, SO_KEEPALIVE) => s.set_keepalive(int(&value)? != 0),
+            (SOL_SOCKET, SO_BROADCAST) => s.set_broadcast(int(&value)? != 0),
+            (SOL_SOCKET, SO_RCVBUF) => s.set_recv_buffer_size(int(&value)?.max(0) as usize),
+            (SOL_SOCKET, SO_SNDBUF) => s.set_send_buffer_size(int(&value)?.max(0) as usize),
+            (SOL_SOCKET, SO_LINGER) => {
+                // struct linger { int l_onoff; int l_linger; }
+                let (on, secs) = with_bytes(gil, &value, |b| {
+                    if b.len() < 8 {
+                        return None;
+                    }
+                    let on = i32::from_ne_bytes([b[0], b[1], b[2], b[3]]);
+                    let secs = i32::from_ne_bytes([b[4], b[5], b[6], b[7]]);
+                    Some((on, secs))
+                })?
+                .ok_or_else(|| os_error_code(22, "Invalid argument"))?;
+                s.set_linger((on != 0).then(|| Duration::from_secs(secs.max(0) as u64)))
+            }
+            (IPPROTO_TCP, TCP_NODELAY) => s.set_tcp_nodelay(int(&value)? != 0),
+            (IPPROTO_IPV6, IPV6_V6ONLY) => s.set_only_v6(int(&value)? != 0),
+            _ => return Err(protocol_not_available()),
+        };
+        r.map_err(os)
+    })?;
+    Ok(Value::None)
+}
+
+fn getsockopt(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("getsockopt", 2, 3)?;
+    let level = arg_int(args.at(1), "")? as i32;
+    let opt = arg_int(args.at(2), "")? as i32;
+    let buflen = args.get(3).map(|v| arg_int(v, "")).transpose()?;
+    let (typ, family) = {
+        let st = this(&args)?.st.borrow(cx.gil);
+        (st.typ, st.family)
+    };
+    let v = with(cx.gil, &args, |s| {
+        let b = |r: std::io::Result<bool>| r.map(|x| x as i64);
+        let n = match (level, opt) {
+            (SOL_SOCKET, SO_REUSEADDR) => b(s.reuse_address()),
+            (SOL_SOCKET, SO_REUSEPORT) => b(s.reuse_port()),
+            (SOL_SOCKET, SO_KEEPALIVE) => b(s.keepalive()),
+            (SOL_SOCKET, SO_BROADCAST) => b(s.broadcast()),
+            (SOL_SOCKET, SO_RCVBUF) => s.recv_buffer_size().map(|x| x as i64),
+            (SOL_SOCKET, SO_SNDBUF) => s.send_buffer_size().map(|x| x as i64),
+            (SOL_SOCKET, SO_ERROR) => s
+                .take_error()
+                .map(|e| e.and_then(|e| e.raw_os_error()).unwrap_or(0) as i64),
+            (SOL_SOCKET, SO_TYPE) => Ok(typ as i64),
+            (SOL_SOCKET, SO_DOMAIN) => Ok(family as i64),
+            (SOL_SOCKET, SO_LINGER) => {
+                let l = s.linger().map_err(os)?;
+                let (on, secs) = (l.is_some() as i32, l.map_or(0, |d| d.as_secs() as i32));
+                if buflen.is_some() {
+                    let mut v = on.to_ne_bytes().to_vec();
+                    v.extend_from_slice(&secs.to_ne_bytes());
+                    return Ok(bytes(v));
+                }
+                Ok(on as i64)
+            }
+            (IPPROTO_TCP, TCP_NODELAY) => b(s.tcp_nodelay()),
+            (IPPROTO_IPV6, IPV6_V6ONLY) => b(s.only_v6()),
+            _ => return Err(protocol_not_available()),
+        };
+        let n = n.map_err(os)?;
+        Ok(match buflen {
+            Some(len) => {
+                let mut v = (n as i32).to_ne_bytes().to_vec();
+                v.resize(len.max(0) as usize, 0);
+                bytes(v)
+            }
+            None => Value::Int(n),
+        })
+    })?;
+    Ok(v)
+}
+
+fn enter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__enter__", 0, 0)?;
+    this(&args)?;
+    Ok(args.at(0).clone())
+}
+
+fn exit(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let me = Args::new([args.at(0).clone()]);
+    close(cx, me)?;
+    Ok(Value::None)
+}
+
+/// `makefile(...)`: the buffered file object of the frozen `socket` module.
+fn makefile(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let Some(helper) = crate::modules::loaded_attr(cx.gil, "socket", "_makefile") else {
+        return Err(runtime_error("socket is not imported").into());
+    };
+    cx.call_args(&helper, args)
+}
+
+static METHODS: &[NativeDef] = crate::objects::methods::natives![
+    "recv" => recv, "recv_into" => recv_into, "recvfrom" => recvfrom, "send" => send,
+    "sendall" => sendall, "sendto" => sendto, "accept" => accept, "_accept" => accept,
+    "connect" => connect, "connect_ex" => connect_ex, "bind" => bind, "listen" => listen,
+    "close" => close, "detach" => detach, "fileno" => fileno,
+    "getsockname" => getsockname, "getpeername" => getpeername, "shutdown" => shutdown,
+    "settimeout" => settimeout, "gettimeout" => gettimeout, "setblocking" => setblocking,
+    "getblocking" => getblocking, "setsockopt" => setsockopt, "getsockopt" => getsockopt,
+    "__enter__" => enter, "__exit__" => exit, "makefile" => makefile,
+];
+
+impl NativeObject for Socket {
+    fn type_name(&self) -> &'static str {
+        "socket"
+    }
+
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        Some(socket_type().clone())
+    }
+
+    fn repr(&self, gil: Gil<'_>) -> Result<String, PyErr> {
+        let st = self.st.borrow(gil);
+        let Some(sock) = &st.sock else {
+            return Ok(format!(
+                "<socket.socket [closed] fd=-1, family={}, type={}, proto={}>",
+                st.family, st.typ, st.proto
+            ));
+        };
+        let mut out = format!(
+            "<socket.socket fd={}, family={}, type={}, proto={}",
+            std::os::fd::AsRawFd::as_raw_fd(sock),
+            st.family,
+            st.typ,
+            st.proto
+        );
+        if let Ok(a) = sock.local_addr() {
+            let shown = !(a.is_unix() && a.as_pathname().is_none());
+            if shown {
+                let v = from_sockaddr(&a);
+                out.push_str(&format!(", laddr={}", crate::objects::repr::repr(gil, &v)?));
+            }
+        }
+        if let Ok(a) = sock.peer_addr() {
+            let v = from_sockaddr(&a);
+            out.push_str(&format!(", raddr={}", crate::objects::repr::repr(gil, &v)?));
+        }
+        out.push('>');
+        Ok(out)
+    }
+
+    fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
+        let st = self.st.borrow(gil);
+        match name {
+            "family" => return Some(Value::Int(st.family as i64)),
+            "type" => return Some(Value::Int(st.typ as i64)),
+            "proto" => return Some(Value::Int(st.proto as i64)),
+            "timeout" => return Some(timeout_value(st.timeout)),
+            _ => {}
+        }
+        METHODS.iter().find(|d| d.name == name).map(Value::Native)
+    }
+
+    fn callable(&self) -> bool {
+        false
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
+        None
+    }
+}
+
+/// `socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)`.
+pub fn new_socket(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(args, "socket", &["family", "type", "proto", "fileno"], 0, 4)?;
+    let int_or = |v: &Option<Value>, d: i64| -> Result<i64, PyErr> {
+        match v {
+            None => Ok(d),
+            Some(v) => arg_int(v, ""),
+        }
+    };
+    if a[3].as_ref().is_some_and(|v| !matches!(v, Value::None)) {
+        // Adopting a raw descriptor needs `unsafe` (`OwnedFd::from_raw_fd`), which
+        // this crate keeps to `objects/gil.rs`.
+        return Err(os_error_code(95, "socket(fileno=...) is not supported by pyvm").into());
+    }
+    let family = int_or(&a[0], AF_INET as i64)? as i32;
+    let typ = int_or(&a[1], SOCK_STREAM as i64)? as i32;
+    let proto = int_or(&a[2], 0)? as i32;
+    let base = typ & !(SOCK_NONBLOCK | SOCK_CLOEXEC);
+    let sock = socket2::Socket::new(
+        Domain::from(family),
+        Type::from(base),
+        (proto != 0).then(|| Protocol::from(proto)),
+    )
+    .map_err(os)?;
+    sock.set_nonblocking(true).map_err(os)?;
+    Ok(Socket::wrap(sock, family, base, proto))
+}
+
+/// `socket.socketpair([family[, type[, proto]]])`: two connected sockets.
+pub fn socketpair(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let _ = cx;
+    args.check("socketpair", 0, 3)?;
+    let family = args
+        .get(0)
+        .map(|v| arg_int(v, ""))
+        .transpose()?
+        .unwrap_or(AF_UNIX as i64) as i32;
+    let typ = args
+        .get(1)
+        .map(|v| arg_int(v, ""))
+        .transpose()?
+        .unwrap_or(SOCK_STREAM as i64) as i32;
+    let proto = args
+        .get(2)
+        .map(|v| arg_int(v, ""))
+        .transpose()?
+        .unwrap_or(0) as i32;
+    let (a, b) = socket2::Socket::pair(
+        Domain::from(family),
+        Type::from(typ),
+        (proto != 0).then(|| Protocol::from(proto)),
+    )
+    .map_err(os)?;
+    a.set_nonblocking(true).map_err(os)?;
+    b.set_nonblocking(true).map_err(os)?;
+    Ok(Value::tuple(vec![
+        Socket::wrap(a, family, typ, proto),
+        Socket::wrap(b, family, typ, proto),
+    ]))
+}
+
+/// Used by `select`: the descriptor of a socket object.
+pub fn fd_of(gil: Gil<'_>, s: &Socket) -> Option<i32> {
+    s.st.borrow(gil)
+        .sock
+        .as_ref()
+        .map(std::os::fd::AsRawFd::as_raw_fd)
+}
