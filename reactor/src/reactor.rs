@@ -930,7 +930,10 @@ where
                 };
                 let mut waited = None;
                 for &at in &waiting {
-                    if self.wait_one(at, Some(limit))? == notifiers::Status::Success {
+                    let status = self.wait_one(at, Some(limit))?;
+                    // A wait that woke its last waiter reports nobody waiting: what
+                    // counts is that something is scheduled now (no further sleep).
+                    if status == notifiers::Status::Success || !self.core.queue.is_empty() {
                         waited = Some(at);
                         break;
                     }

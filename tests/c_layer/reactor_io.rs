@@ -143,3 +143,70 @@ fn a_descriptor_epoll_cannot_watch_is_refused_with_an_error() {
     let e = r.take_result(id).unwrap().unwrap_err();
     assert_eq!(e.to_string(), "no descriptor with this token");
 }
+
+/// Read until end of stream like `read_all`, but each wait has a time limit.
+fn read_all_limited(r: &mut R<Option<Reader>>, input: Out) -> RStep {
+    input?;
+    let mut buf = [0u8; 4096];
+    loop {
+        let st = r.current_state().unwrap().as_mut().unwrap();
+        match st.sock.read(&mut buf) {
+            Ok(0) => return Ok(Val::Int(st.got.len() as i64)),
+            Ok(n) => st.got.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                let token = st.token;
+                r.io().unwrap().clear_ready(token, Ready::READABLE);
+                return r.defer_with::<IoNotifier<_, _>>(
+                    IoWait::readable(token),
+                    Some(Duration::from_secs(10)),
+                    "read_all_limited",
+                    read_all_limited,
+                );
+            }
+            Err(e) => return Err(Unwind::Raise(e.into())),
+        }
+    }
+}
+
+#[test]
+fn a_wait_with_a_time_limit_resumes_as_soon_as_its_event_comes() {
+    // With a timer pending the reactor waits in turn on each notifier with waiters;
+    // the I/O wait that wakes the last waiter reports "nobody waiting", and the
+    // reactor must not then sleep `timed_wait_seconds` in another notifier.
+    let mut r: R<Option<Reader>> = R::with_notifiers(vec![
+        NotifierClass::io(),
+        NotifierClass::fd(),
+        NotifierClass::sleep(),
+    ])
+    .unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut client = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+    let (server, _) = listener.accept().unwrap();
+    server.set_nonblocking(true).unwrap();
+    let mut sock = mio::net::TcpStream::from_std(server);
+    let token = r.io().unwrap().add(&mut sock).unwrap();
+    let reader = Reader {
+        sock,
+        token,
+        got: Vec::new(),
+    };
+    let id = r.spawn_fn(
+        "read_all_limited",
+        Some(reader),
+        Val::Unit,
+        read_all_limited,
+    );
+    let writer = std::thread::spawn(move || {
+        for piece in [&b"one "[..], b"two ", b"three"] {
+            std::thread::sleep(Duration::from_millis(10));
+            client.write_all(piece).unwrap();
+        }
+    });
+    let start = std::time::Instant::now();
+    assert_eq!(r.run().unwrap(), RunEnd::Done);
+    let took = start.elapsed();
+    writer.join().unwrap();
+    assert_eq!(r.take_result(id).unwrap().unwrap(), Val::Int(13));
+    // Four waits of at most 10 ms of writing each; the bug added 500 ms per piece.
+    assert!(took < Duration::from_millis(400), "took {took:?}");
+}

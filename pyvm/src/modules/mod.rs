@@ -11,6 +11,7 @@ pub mod json;
 pub mod math;
 pub mod os;
 pub mod random;
+pub mod resource;
 pub mod select;
 pub mod socket;
 pub mod struct_;
@@ -50,6 +51,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "traceback" => Value::Module(traceback::module(gil).clone()),
         "_socket" => Value::Module(socket::module(gil).clone()),
         "select" => Value::Module(select::module(gil).clone()),
+        "resource" => Value::Module(resource::module(gil).clone()),
         "_micro_thread" => Value::Module(crate::mt::module::module(gil).clone()),
         _ => return None,
     })

@@ -6,6 +6,7 @@
 //! writer silently after its `finally` blocks. A writer's uncaught exception is raised
 //! in the reader.
 
+use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -21,10 +22,11 @@ use crate::objects::object::{NativeObject, Object};
 struct State {
     /// The buffered value.
     value: Option<Value>,
-    /// A reader waiting for a value.
-    reader: Option<DeferredId>,
-    /// A writer waiting for the buffer to empty, with the value it puts then.
-    writer: Option<(DeferredId, Value)>,
+    /// Readers waiting for a value, first come first served.
+    readers: VecDeque<DeferredId>,
+    /// Writers waiting for the buffer to empty, each with the value it puts then (in
+    /// the order they came: several micro-threads may write one pipe).
+    writers: VecDeque<(DeferredId, Value)>,
     /// The writer closed it (after the buffered value, the reader sees the end).
     closed: bool,
     /// The reader closed it.
@@ -76,7 +78,7 @@ impl Pipe {
         if st.closed {
             return Err(value_error(format!("put on closed {}", self.label())).into());
         }
-        if let Some(r) = st.reader.take() {
+        if let Some(r) = st.readers.pop_front() {
             // A reader is waiting: hand the value over directly.
             super::wake(r, Ok(v));
             return Ok(Value::None);
@@ -93,14 +95,12 @@ impl Pipe {
             ))
             .into());
         };
-        st.writer = Some((me, v));
+        st.writers.push_back((me, v));
         cx.th.request = Some(Request::Park(self.full.clone()));
         let shared = self.st.clone();
         cx.th.cancel = Some(Box::new(move || {
             let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
-            if st.writer.as_ref().is_some_and(|(w, _)| *w == me) {
-                st.writer = None;
-            }
+            st.writers.retain(|(w, _)| *w != me);
         }));
         Err(Unwind::Deferred)
     }
@@ -111,7 +111,7 @@ impl Pipe {
         st.last_reader = cx.th.id;
         if let Some(v) = st.value.take() {
             // Room again: the waiting writer's value moves into the buffer.
-            if let Some((w, next)) = st.writer.take() {
+            if let Some((w, next)) = st.writers.pop_front() {
                 st.value = Some(next);
                 super::wake(w, Ok(Value::None));
             }
@@ -131,14 +131,12 @@ impl Pipe {
             ))
             .into());
         };
-        st.reader = Some(me);
+        st.readers.push_back(me);
         cx.th.request = Some(Request::Park(self.label.clone()));
         let shared = self.st.clone();
         cx.th.cancel = Some(Box::new(move || {
             let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
-            if st.reader == Some(me) {
-                st.reader = None;
-            }
+            st.readers.retain(|r| *r != me);
         }));
         Err(Unwind::Deferred)
     }
@@ -150,13 +148,17 @@ impl Pipe {
             return;
         }
         st.closed = true;
-        if let Some(r) = st.reader.take() {
-            match err {
+        let mut err = err;
+        if st.readers.is_empty() {
+            st.error = err;
+            return;
+        }
+        // The first waiting reader gets the writer's exception; every reader ends.
+        while let Some(r) = st.readers.pop_front() {
+            match err.take() {
                 Some(e) => super::wake(r, Err(e)),
                 None => super::wake(r, Err(stop_iteration())),
             }
-        } else if err.is_some() {
-            st.error = err;
         }
     }
 
@@ -165,7 +167,7 @@ impl Pipe {
         let mut st = self.lock();
         st.reader_closed = true;
         st.value = None;
-        if let Some((w, _)) = st.writer.take() {
+        while let Some((w, _)) = st.writers.pop_front() {
             super::wake(w, Err(super::module::micro_thread_exit()));
         }
     }

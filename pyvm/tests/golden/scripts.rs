@@ -452,6 +452,7 @@ mod robustness {
 mod strings {
     use super::*;
     golden!(basics, "strings/basics.py");
+    golden!(bytes_replace, "strings/bytes_replace.py");
     golden!(bytes_split, "strings/bytes_split.py");
     golden!(bytes_strip, "strings/bytes_strip.py");
     golden!(char_classes, "strings/char_classes.py");

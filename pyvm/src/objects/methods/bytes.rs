@@ -833,18 +833,43 @@ fn lower(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("replace", 2, 2)?;
+    args.check_method("replace", 2, 3)?;
     let b = data(cx, args.at(0));
     let (old, new) = (bytes_arg(cx, args.at(1))?, bytes_arg(cx, args.at(2))?);
-    if old.is_empty() {
-        return Ok(same(args.at(0), b));
+    // CPython: a negative count (the default, -1) replaces every occurrence.
+    let mut count = match args.get(3) {
+        Some(v) => arg_int(v, "")?,
+        None => -1,
+    };
+    if count < 0 {
+        count = i64::MAX;
     }
     let mut out = Vec::new();
+    if old.is_empty() {
+        // An empty pattern matches before every byte and at the end.
+        let mut done = 0i64;
+        for (i, c) in b.iter().enumerate() {
+            if done < count {
+                out.extend_from_slice(&new);
+                done += 1;
+            } else {
+                out.extend_from_slice(&b[i..]);
+                return Ok(same(args.at(0), out));
+            }
+            out.push(*c);
+        }
+        if done < count {
+            out.extend_from_slice(&new);
+        }
+        return Ok(same(args.at(0), out));
+    }
     let mut rest = &b[..];
-    while let Some(i) = find_sub(rest, &old) {
+    while count > 0 {
+        let Some(i) = find_sub(rest, &old) else { break };
         out.extend_from_slice(&rest[..i]);
         out.extend_from_slice(&new);
         rest = &rest[i + old.len()..];
+        count -= 1;
     }
     out.extend_from_slice(rest);
     Ok(same(args.at(0), out))
