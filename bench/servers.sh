@@ -53,6 +53,7 @@ stop_server() { kill $pid 2>/dev/null; wait $pid 2>/dev/null; port=$((port + 1))
 rss_kb() { awk '/VmRSS/ {print $2}' /proc/$1/status 2>/dev/null || echo 0; }
 field() { sed -n "s/.*$1=\([0-9]*\).*/\1/p"; }
 
+declare -A results
 printf '%-8s %-5s %-10s %12s %10s\n' server kind load 'rps' 'p99 us'
 for entry in "${servers[@]}"; do
   IFS='|' read -r name kind cmd <<<"$entry"
@@ -73,6 +74,7 @@ for entry in "${servers[@]}"; do
       rps=$(echo "$out" | field rps); p99=$(echo "$out" | field p99_us)
     fi
     printf '%-8s %-5s %-10s %12s %10s\n' "$name" "$kind" "${conns}c" "$rps" "$p99"
+    results["$name $kind ${conns}c"]=$rps
     stop_server
   done
   if [ "$kind" = echo ]; then # memory per idle connection, 10,000 connections
@@ -86,4 +88,22 @@ for entry in "${servers[@]}"; do
     fi
     stop_server
   fi
+done
+
+# Throughput ratios: pyvm's requests/s over each peer's, same load (above 1: pyvm ahead).
+echo
+printf '%-16s %8s %8s %8s %8s %8s\n' 'pyvm / peer' asyncio uvloop gevent threads reactor
+for load in "echo 1c" "echo 100c" "http 100c"; do
+  mine=${results["pyvm $load"]:-}
+  [ -n "$mine" ] || continue
+  line=$(printf '%-16s' "$load")
+  for peer in asyncio uvloop gevent threads reactor; do
+    theirs=${results["$peer $load"]:-}
+    if [ -n "$theirs" ] && [ "$theirs" -gt 0 ]; then
+      line+=$(awk -v a="$mine" -v b="$theirs" 'BEGIN {printf " %8.2f", a / b}')
+    else
+      line+=$(printf ' %8s' -)
+    fi
+  done
+  echo "$line"
 done

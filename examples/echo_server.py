@@ -13,11 +13,14 @@ import micro_thread
 def handle(conn):
     # Every recv/sendall here defers only this micro_thread: the others keep going.
     with conn:
-        while True:
-            data = conn.recv(65536)
-            if not data:
-                return
-            conn.sendall(data)
+        try:
+            while True:
+                data = conn.recv(65536)
+                if not data:
+                    return
+                conn.sendall(data)
+        except ConnectionError:
+            pass        # the client reset the connection or went away: nothing to echo
 
 
 def serve(port):

@@ -20,41 +20,56 @@ BAD = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r
 
 def handle(conn):
     with conn:
-        buf = b""
-        while True:
-            end = buf.find(b"\r\n\r\n")
-            if end < 0:
-                if len(buf) > 65536:
-                    conn.sendall(BAD)
-                    return
-                data = conn.recv(65536)
-                if not data:
-                    return
-                buf += data
-                continue
-            head = buf[:end].decode("latin-1")
-            buf = buf[end + 4:]
-            lines = head.split("\r\n")
-            parts = lines[0].split()
-            if len(parts) != 3 or not parts[2].startswith("HTTP/"):
+        try:
+            serve_requests(conn)
+        except ConnectionError:
+            pass        # the client reset the connection or went away
+
+
+def serve_requests(conn):
+    """Answer requests on conn until the client closes or asks to close."""
+    buf = b""
+    while True:
+        end = buf.find(b"\r\n\r\n")
+        if end < 0:
+            if len(buf) > 65536:
                 conn.sendall(BAD)
                 return
-            headers = {}
-            for line in lines[1:]:
-                name, _, value = line.partition(":")
-                headers[name.strip().lower()] = value.strip()
-            # Skip a request body, if any.
-            length = int(headers.get("content-length", "0") or "0")
-            while len(buf) < length:
-                data = conn.recv(65536)
-                if not data:
-                    return
-                buf += data
-            buf = buf[length:]
-            keep = headers.get("connection", "").lower() != "close" and parts[2] == "HTTP/1.1"
-            conn.sendall(RESPONSE if keep else CLOSE)
-            if not keep:
+            data = conn.recv(65536)
+            if not data:
                 return
+            buf += data
+            continue
+        head = buf[:end]
+        buf = buf[end + 4:]
+        line_end = head.find(b"\r\n")
+        parts = (head if line_end < 0 else head[:line_end]).split()
+        if len(parts) != 3 or not parts[2].startswith(b"HTTP/"):
+            conn.sendall(BAD)
+            return
+        low = head.lower()
+        # A request body (Content-Length) is read and ignored.
+        length = 0
+        at = low.find(b"\r\ncontent-length:")
+        if at >= 0:
+            stop = low.find(b"\r\n", at + 2)
+            try:
+                length = int(low[at + 17:stop if stop >= 0 else len(low)])
+            except ValueError:
+                length = -1
+            if length < 0:
+                conn.sendall(BAD)
+                return
+        while len(buf) < length:
+            data = conn.recv(65536)
+            if not data:
+                return
+            buf += data
+        buf = buf[length:]
+        keep = parts[2] == b"HTTP/1.1" and low.find(b"\r\nconnection: close") < 0
+        conn.sendall(RESPONSE if keep else CLOSE)
+        if not keep:
+            return
 
 
 def serve(port):
