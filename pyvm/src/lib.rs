@@ -38,12 +38,12 @@ pub struct Exit {
 /// CPython does. Returns the process exit status.
 pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
     modules::sys::set_argv(argv);
-    let status = with_gil(|gil| {
+    let prepared = with_gil(|gil| {
         let code = match compile::compile(source, filename) {
             Ok(c) => c,
             Err(e) => {
                 modules::sys::write_stderr(&e.report());
-                return 1;
+                return Err(1);
             }
         };
         // CPython prints no source lines for `-c` code (`<string>`).
@@ -53,7 +53,7 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         let main = main_module(gil, filename);
         let globals = main.dict.clone();
         if let Err(err) = mt_prelude(gil) {
-            return report_uncaught(gil, &err);
+            return Err(report_uncaught(gil, &err));
         }
         // The program is the main micro-thread of this OS thread's reactor.
         let mut th = MicroThread::new();
@@ -66,13 +66,22 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
             None,
         );
         th.obj = Some(obj.clone());
-        match mt::run_main(gil, th, obj) {
-            Ok(_) => 0,
-            // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
-            Err(err) if mt::terminated() && err.is_instance(&mt::module::exit_type()) => 143,
-            Err(err) => report_uncaught(gil, &err),
-        }
+        Ok((th, obj))
     });
+    let status = match prepared {
+        Err(status) => status,
+        // The reactor runs without the GIL: each micro-thread's run takes it, and a
+        // wait leaves it to the other OS threads (`_thread`).
+        Ok((th, obj)) => {
+            let outcome = mt::run_main(th, obj);
+            with_gil(|gil| match outcome {
+                Ok(_) => 0,
+                // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
+                Err(err) if mt::terminated() && err.is_instance(&mt::module::exit_type()) => 143,
+                Err(err) => report_uncaught(gil, &err),
+            })
+        }
+    };
     modules::sys::flush_stdout();
     status
 }

@@ -392,8 +392,7 @@ pub fn terminated() -> bool {
 
 /// Run a program's main code (frames already pushed on `th`) as the main
 /// micro-thread on a new reactor, until nothing is left. Returns its outcome.
-pub fn run_main(gil: Gil<'_>, th: MicroThread, obj: Arc<ThreadObj>) -> Result<Value, PyErr> {
-    let _ = gil;
+pub fn run_main(th: MicroThread, obj: Arc<ThreadObj>) -> Result<Value, PyErr> {
     let mut r = match PyReactor::new() {
         Ok(r) => r,
         Err(e) => {

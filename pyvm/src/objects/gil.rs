@@ -71,7 +71,9 @@ use std::cell::{Cell, UnsafeCell};
 use std::marker::PhantomData;
 use std::mem::ManuallyDrop;
 use std::ops::{Deref, DerefMut};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
 
 /// Proof that the current OS thread holds the GIL, valid for `'py`.
 ///
@@ -84,23 +86,121 @@ pub struct Gil<'py> {
 
 const _: () = assert!(std::mem::size_of::<Gil<'static>>() == 0);
 
-/// The process-wide interpreter lock.
-static GIL: Mutex<()> = Mutex::new(());
+// ----- the lock itself ---------------------------------------------------------------
+//
+// A flag taken with one compare-and-swap when free (the single-threaded case costs two
+// atomic operations per `with_gil`), and a mutex and condition variables for waiting.
+// A thread that has waited a whole switch interval for the GIL sets `DROP_REQUEST`;
+// the holder sees it at its next backward jump or call (the VM's attention check) and
+// hands the GIL over in [`yield_if_requested`], waiting until another thread has
+// actually taken it (CPython's forced switching), so CPU-bound threads take turns.
+
+/// Held by some thread.
+static HELD: AtomicBool = AtomicBool::new(false);
+/// Threads waiting in `slow_lock`.
+static WAITERS: AtomicUsize = AtomicUsize::new(0);
+/// A waiter asks the holder to let go (it waited a switch interval).
+static DROP_REQUEST: AtomicBool = AtomicBool::new(false);
+/// How many times a waiter has taken the GIL (so a yielding holder sees the switch).
+static SWITCHES: AtomicU64 = AtomicU64::new(0);
+/// The switch interval in nanoseconds (`sys.setswitchinterval`; CPython's 5 ms).
+static INTERVAL_NS: AtomicU64 = AtomicU64::new(5_000_000);
+static WAIT: Mutex<()> = Mutex::new(());
+static FREED: Condvar = Condvar::new();
+static SWITCHED: Condvar = Condvar::new();
 
 thread_local! {
     /// How many `with_gil` calls are active on this thread (re-entry does not relock).
     static DEPTH: Cell<usize> = const { Cell::new(0) };
-    /// The guard of the outermost `with_gil` on this thread, while it holds the GIL.
-    static GUARD: Cell<Option<MutexGuard<'static, ()>>> = const { Cell::new(None) };
+}
+
+fn interval() -> Duration {
+    Duration::from_nanos(INTERVAL_NS.load(Ordering::Relaxed))
+}
+
+fn wait_guard() -> MutexGuard<'static, ()> {
+    WAIT.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 fn lock() {
-    let guard = GIL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    GUARD.with(|g| g.set(Some(guard)));
+    if HELD
+        .compare_exchange(false, true, Ordering::SeqCst, Ordering::Relaxed)
+        .is_err()
+    {
+        slow_lock();
+    }
+}
+
+#[cold]
+fn slow_lock() {
+    WAITERS.fetch_add(1, Ordering::SeqCst);
+    let mut g = wait_guard();
+    loop {
+        if HELD
+            .compare_exchange(false, true, Ordering::SeqCst, Ordering::Relaxed)
+            .is_ok()
+        {
+            break;
+        }
+        let (g2, waited) = FREED
+            .wait_timeout(g, interval())
+            .unwrap_or_else(|p| p.into_inner());
+        g = g2;
+        if waited.timed_out() && HELD.load(Ordering::SeqCst) {
+            DROP_REQUEST.store(true, Ordering::SeqCst);
+        }
+    }
+    WAITERS.fetch_sub(1, Ordering::SeqCst);
+    SWITCHES.fetch_add(1, Ordering::SeqCst);
+    SWITCHED.notify_all();
+    drop(g);
 }
 
 fn unlock() {
-    GUARD.with(|g| drop(g.take()));
+    HELD.store(false, Ordering::SeqCst);
+    if WAITERS.load(Ordering::SeqCst) > 0 {
+        let _g = wait_guard();
+        FREED.notify_one();
+    }
+}
+
+/// Has another thread asked for the GIL (checked by the VM at its safe points)?
+#[inline]
+pub fn drop_requested() -> bool {
+    DROP_REQUEST.load(Ordering::Relaxed)
+}
+
+/// Hand the GIL to the thread asking for it, if one is, and take it back after that
+/// thread has run (CPython's forced switching). Call only where no borrow of a
+/// `GilCell` is alive (the VM's backward jumps and calls).
+pub fn yield_if_requested(gil: Gil<'_>) {
+    if !DROP_REQUEST.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let before = SWITCHES.load(Ordering::SeqCst);
+    allow_threads(gil, || {
+        let mut g = wait_guard();
+        while SWITCHES.load(Ordering::SeqCst) == before && WAITERS.load(Ordering::SeqCst) > 0 {
+            let (g2, waited) = SWITCHED
+                .wait_timeout(g, interval())
+                .unwrap_or_else(|p| p.into_inner());
+            g = g2;
+            if waited.timed_out() {
+                break;
+            }
+        }
+    });
+}
+
+/// `sys.setswitchinterval(seconds)`.
+pub fn set_switch_interval(seconds: f64) {
+    let ns = (seconds * 1e9).clamp(1.0, 1e15) as u64;
+    INTERVAL_NS.store(ns, Ordering::Relaxed);
+}
+
+/// `sys.getswitchinterval()`.
+pub fn switch_interval() -> f64 {
+    INTERVAL_NS.load(Ordering::Relaxed) as f64 / 1e9
 }
 
 /// Run `f` holding the GIL. Re-entrant on one thread.

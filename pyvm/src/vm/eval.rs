@@ -181,7 +181,7 @@ pub(crate) fn run_from(
             ($callable:expr, $args:expr) => {{
                 th.frames[fi].ip = ip;
                 if super::attention() {
-                    if let Some(e) = super::attend(th) {
+                    if let Some(e) = super::attend(gil, th) {
                         raise!(e);
                     }
                 }
@@ -450,7 +450,7 @@ pub(crate) fn run_from(
                     if let Some((parts, args_at)) = fast {
                         th.frames[fi].ip = ip;
                         if super::attention() {
-                            if let Some(e) = super::attend(th) {
+                            if let Some(e) = super::attend(gil, th) {
                                 raise!(e);
                             }
                         }
@@ -840,7 +840,7 @@ pub(crate) fn run_from(
                 Op::JUMP_BACKWARD => {
                     // Checked before jumping, so a traceback names the loop.
                     if super::attention() {
-                        if let Some(e) = super::attend(th) {
+                        if let Some(e) = super::attend(gil, th) {
                             raise!(e);
                         }
                     }

@@ -67,13 +67,18 @@ pub(crate) static WATCHDOG: AtomicBool = AtomicBool::new(false);
 
 #[inline]
 pub(crate) fn attention() -> bool {
-    INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed)) || WATCHDOG.load(Ordering::Relaxed)
+    INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed))
+        || WATCHDOG.load(Ordering::Relaxed)
+        || crate::objects::gil::drop_requested()
 }
 
-/// Something needs the running code's attention: the watchdog's warning (printed
-/// here, with the micro-thread's stack, and the code goes on), or a Ctrl-C (the
-/// `KeyboardInterrupt` to raise).
-pub(crate) fn attend(th: &MicroThread) -> Option<PyErr> {
+/// Something needs the running code's attention: another OS thread waiting for the
+/// GIL (handed over here), the watchdog's warning (printed here, with the
+/// micro-thread's stack, and the code goes on), or a Ctrl-C (the `KeyboardInterrupt`
+/// to raise).
+pub(crate) fn attend(gil: Gil<'_>, th: &MicroThread) -> Option<PyErr> {
+    // Another OS thread has waited a switch interval for the GIL: let it run.
+    crate::objects::gil::yield_if_requested(gil);
     if WATCHDOG.swap(false, Ordering::Relaxed) {
         crate::mt::watchdog::warn(th);
     }
