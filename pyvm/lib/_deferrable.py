@@ -73,6 +73,10 @@ def _join(sep, iterable):
     return sep.join([x for x in iterable])
 
 
+def _extend(lst, iterable):
+    lst.extend([x for x in iterable])
+
+
 def _enumerate(iterable, start=0):
     n = start
     for x in iterable:

@@ -38,6 +38,7 @@ pub struct Exit {
 /// CPython does. Returns the process exit status.
 pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
     modules::sys::set_argv(argv);
+    mt::os_thread::set_main();
     let prepared = with_gil(|gil| {
         let code = match compile::compile(source, filename) {
             Ok(c) => c,
@@ -74,6 +75,15 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         // wait leaves it to the other OS threads (`_thread`).
         Ok((th, obj)) => {
             let outcome = mt::run_main(th, obj);
+            // Non-daemon `threading` threads are waited for, as CPython does at exit.
+            // (Not after SIGTERM: the process ends now.)
+            let outcome = match mt::terminated() {
+                true => outcome,
+                false => match mt::os_thread::join_threading() {
+                    Err(e) if outcome.is_ok() => Err(e),
+                    _ => outcome,
+                },
+            };
             with_gil(|gil| match outcome {
                 Ok(_) => 0,
                 // SIGTERM ended every micro-thread: the status a SIGTERM death gives.

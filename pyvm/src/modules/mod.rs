@@ -16,6 +16,7 @@ pub mod select;
 pub mod socket;
 pub mod struct_;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod traceback;
 
@@ -52,6 +53,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_socket" => Value::Module(socket::module(gil).clone()),
         "select" => Value::Module(select::module(gil).clone()),
         "resource" => Value::Module(resource::module(gil).clone()),
+        "_thread" => Value::Module(thread::module(gil).clone()),
         "_micro_thread" => Value::Module(crate::mt::module::module(gil).clone()),
         _ => return None,
     })
@@ -87,6 +89,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
     ("string", include_str!("../../lib/string.py")),
     ("socket", include_str!("../../lib/socket.py")),
+    ("threading", include_str!("../../lib/threading.py")),
 ];
 
 /// The source of frozen module `name`.

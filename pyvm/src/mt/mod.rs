@@ -13,7 +13,9 @@
 //! micro-thread yields.
 
 pub mod io;
+pub mod lock;
 pub mod module;
+pub mod os_thread;
 pub mod pipe;
 pub mod thread;
 pub mod watchdog;
@@ -233,6 +235,11 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
                 flush(r);
                 let unwind = match request {
                     Some(Request::Sleep(d)) => r.sleep(d),
+                    // With other OS threads about, one of them may end the wait: wait
+                    // in the wake notifier, which their wake-ups interrupt at once.
+                    Some(Request::Park(_)) if os_thread::others_alive() => {
+                        r.defer::<notifiers::WakeNotifier<Value, PyErr>>((), None)
+                    }
                     Some(Request::Park(what)) => r.park(what),
                     Some(Request::Io(req)) => io::wait(r, req),
                     Some(Request::Dump) => {
@@ -393,6 +400,19 @@ pub fn terminated() -> bool {
 /// Run a program's main code (frames already pushed on `th`) as the main
 /// micro-thread on a new reactor, until nothing is left. Returns its outcome.
 pub fn run_main(th: MicroThread, obj: Arc<ThreadObj>) -> Result<Value, PyErr> {
+    run_reactor(th, obj, "main", true)
+}
+
+/// Run `th` as the first micro-thread of a new reactor on this OS thread until
+/// nothing is left on it (the process's main thread, or one `_thread` started):
+/// when the first one finishes, the others get `MicroThreadExit`. Only the
+/// process's main thread watches signals.
+pub(crate) fn run_reactor(
+    th: MicroThread,
+    obj: Arc<ThreadObj>,
+    name: &str,
+    process_main: bool,
+) -> Result<Value, PyErr> {
     let mut r = match PyReactor::new() {
         Ok(r) => r,
         Err(e) => {
@@ -401,22 +421,34 @@ pub fn run_main(th: MicroThread, obj: Arc<ThreadObj>) -> Result<Value, PyErr> {
             )))
         }
     };
+    os_thread::set_home(r.waker());
     let mut th = th;
     th.reactive = true;
-    let id = r.spawn("main", th, Value::None, Callback::Fn(resume));
+    let id = r.spawn(name.to_owned(), th, Value::None, Callback::Fn(resume));
     r.set_exception_handler(id, |_, _| {});
     obj.set_id(id);
     if let Some(s) = r.state_mut(id) {
         s.id = Some(id);
     }
     MAIN.with(|m| *m.borrow_mut() = Some(id));
-    watch_signals(&mut r);
+    if process_main {
+        watch_signals(&mut r);
+    }
     watchdog::start();
     let mut rounds = 0;
+    let mut pause = Duration::from_micros(50);
     loop {
         match r.run() {
             Ok(RunEnd::Done) => break,
             Ok(RunEnd::Deadlock(stuck)) => {
+                if os_thread::others_alive() {
+                    // Another OS thread may still wake these (a lock it holds, a pipe
+                    // it writes): look again shortly, backing off to 10 ms.
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(10));
+                    continue;
+                }
+                pause = Duration::from_micros(50);
                 rounds += 1;
                 if rounds > 100 {
                     break;
@@ -437,6 +469,7 @@ pub fn run_main(th: MicroThread, obj: Arc<ThreadObj>) -> Result<Value, PyErr> {
         }
     }
     MAIN.with(|m| *m.borrow_mut() = None);
+    os_thread::clear_home();
     MAIN_DONE
         .with(|m| m.borrow_mut().take())
         .unwrap_or(Ok(Value::None))

@@ -199,6 +199,37 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
             .into())
         }
     };
+    let (th, obj) = prepare_with(cx, f, args.at(1), args.at(2), fate, stdin, stdout)?;
+    if !cx.th.reactive {
+        return Err(
+            runtime_error("micro_threads need the reactor (run the program with pyvm)").into(),
+        );
+    }
+    super::spawn(th, obj.clone());
+    Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(obj))))))
+}
+
+/// A new micro-thread (not started) whose first frame calls `f(*args, **kwargs)`,
+/// and its thread object.
+pub fn prepare(
+    cx: &mut Cx,
+    f: Value,
+    args: Value,
+    kwargs: Value,
+    fate: Fate,
+) -> PyResult<(MicroThread, Arc<ThreadObj>)> {
+    prepare_with(cx, f, &args, &kwargs, fate, None, None)
+}
+
+fn prepare_with(
+    cx: &mut Cx,
+    f: Value,
+    args: &Value,
+    kwargs: &Value,
+    fate: Fate,
+    stdin: Option<Value>,
+    stdout: Option<Arc<Object>>,
+) -> PyResult<(MicroThread, Arc<ThreadObj>)> {
     let fname = match &f {
         Value::Function(func) => func.name.clone(),
         other => crate::vm::attr::getattr(cx.gil, other, "__name__")
@@ -212,12 +243,12 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut th = MicroThread::new();
     th.recursion_limit = cx.th.recursion_limit;
     th.obj = Some(obj.clone());
-    let pos: Vec<Value> = match args.at(1) {
+    let pos: Vec<Value> = match args {
         Value::Tuple(t) => t.to_vec(),
         _ => Vec::new(),
     };
     let mut kw = Vec::new();
-    if let Value::Dict(d) = args.at(2) {
+    if let Value::Dict(d) = kwargs {
         for (k, v) in d.borrow(cx.gil).iter() {
             kw.push((k.as_str().unwrap_or("").to_owned(), v.clone()));
         }
@@ -248,13 +279,7 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
         crate::vm::call::Called::Frame => {}
         _ => return Err(runtime_error("cannot start the micro_thread").into()),
     }
-    if !cx.th.reactive {
-        return Err(
-            runtime_error("micro_threads need the reactor (run the program with pyvm)").into(),
-        );
-    }
-    super::spawn(th, obj.clone());
-    Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(obj))))))
+    Ok((th, obj))
 }
 
 /// `def __bootstrap__(f, a, k): return f(*a, **k)`: the first frame of every
@@ -386,7 +411,7 @@ pub fn fallback(gil: Gil<'_>, th: &MicroThread, name: &str, args: &Args) -> Opti
         "sum" | "sorted" | "any" | "all" | "enumerate" if n >= 1 => 0..1,
         "zip" => 0..n,
         "map" if n >= 2 => 1..n,
-        "filter" | "join" if n == 2 => 1..2,
+        "filter" | "join" | "extend" if n == 2 => 1..2,
         _ => return None,
     };
     if !args.pos[read].iter().any(|a| deferrable(gil, a)) {

@@ -12,6 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use deferred::{DeferredId, Unwind};
 
+use super::os_thread::Waiter;
 use super::Request;
 use crate::native::*;
 use crate::objects::function::NativeDef;
@@ -23,10 +24,10 @@ struct State {
     /// The buffered value.
     value: Option<Value>,
     /// Readers waiting for a value, first come first served.
-    readers: VecDeque<DeferredId>,
+    readers: VecDeque<Waiter>,
     /// Writers waiting for the buffer to empty, each with the value it puts then (in
     /// the order they came: several micro-threads may write one pipe).
-    writers: VecDeque<(DeferredId, Value)>,
+    writers: VecDeque<(Waiter, Value)>,
     /// The writer closed it (after the buffered value, the reader sees the end).
     closed: bool,
     /// The reader closed it.
@@ -80,7 +81,7 @@ impl Pipe {
         }
         if let Some(r) = st.readers.pop_front() {
             // A reader is waiting: hand the value over directly.
-            super::wake(r, Ok(v));
+            r.wake(Ok(v));
             return Ok(Value::None);
         }
         if st.value.is_none() {
@@ -95,12 +96,12 @@ impl Pipe {
             ))
             .into());
         };
-        st.writers.push_back((me, v));
+        st.writers.push_back((Waiter::me(me), v));
         cx.th.request = Some(Request::Park(self.full.clone()));
         let shared = self.st.clone();
         cx.th.cancel = Some(Box::new(move || {
             let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
-            st.writers.retain(|(w, _)| *w != me);
+            st.writers.retain(|(w, _)| !w.is(me));
         }));
         Err(Unwind::Deferred)
     }
@@ -113,7 +114,7 @@ impl Pipe {
             // Room again: the waiting writer's value moves into the buffer.
             if let Some((w, next)) = st.writers.pop_front() {
                 st.value = Some(next);
-                super::wake(w, Ok(Value::None));
+                w.wake(Ok(Value::None));
             }
             return Ok(Some(v));
         }
@@ -131,12 +132,12 @@ impl Pipe {
             ))
             .into());
         };
-        st.readers.push_back(me);
+        st.readers.push_back(Waiter::me(me));
         cx.th.request = Some(Request::Park(self.label.clone()));
         let shared = self.st.clone();
         cx.th.cancel = Some(Box::new(move || {
             let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
-            st.readers.retain(|r| *r != me);
+            st.readers.retain(|r| !r.is(me));
         }));
         Err(Unwind::Deferred)
     }
@@ -156,8 +157,8 @@ impl Pipe {
         // The first waiting reader gets the writer's exception; every reader ends.
         while let Some(r) = st.readers.pop_front() {
             match err.take() {
-                Some(e) => super::wake(r, Err(e)),
-                None => super::wake(r, Err(stop_iteration())),
+                Some(e) => r.wake(Err(e)),
+                None => r.wake(Err(stop_iteration())),
             }
         }
     }
@@ -168,7 +169,7 @@ impl Pipe {
         st.reader_closed = true;
         st.value = None;
         while let Some((w, _)) = st.writers.pop_front() {
-            super::wake(w, Err(super::module::micro_thread_exit()));
+            w.wake(Err(super::module::micro_thread_exit()));
         }
     }
 }

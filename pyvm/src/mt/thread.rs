@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use deferred::{DeferredId, Unwind};
 
+use super::os_thread::Waiter;
 use super::pipe::Pipe;
 use super::Request;
 use crate::native::*;
@@ -46,7 +47,9 @@ struct Inner {
     id: Option<DeferredId>,
     waiting: Waiting,
     result: Option<Result<Value, PyErr>>,
-    waiters: Vec<DeferredId>,
+    waiters: Vec<Waiter>,
+    /// Where it runs: its reactor task, OS thread and that thread's wake-up handle.
+    home: Option<Waiter>,
     fate: Fate,
     stdin: Option<Value>,
     stdout: Option<Arc<Object>>,
@@ -76,6 +79,7 @@ impl ThreadObj {
                 waiting: Waiting::Scheduled,
                 result: None,
                 waiters: Vec::new(),
+                home: None,
                 fate,
                 stdin,
                 stdout,
@@ -87,8 +91,19 @@ impl ThreadObj {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Called on the OS thread whose reactor runs it, when it is spawned there.
     pub fn set_id(&self, id: DeferredId) {
-        self.lock().id = Some(id);
+        let mut g = self.lock();
+        g.id = Some(id);
+        g.home = Some(Waiter::me(id));
+    }
+
+    /// The OS thread it runs on (`thread_id`).
+    pub fn os_ident(&self) -> u64 {
+        self.lock()
+            .home
+            .as_ref()
+            .map_or_else(super::os_thread::ident, Waiter::os)
     }
 
     pub fn id(&self) -> Option<DeferredId> {
@@ -151,7 +166,7 @@ impl ThreadObj {
             )
         };
         for w in waiters {
-            super::wake(w, result.clone());
+            w.wake(result.clone());
         }
         // A finished micro-thread closes its pipes: its reader sees the end (or its
         // exception), its writer learns nobody reads any more.
@@ -224,7 +239,7 @@ impl NativeObject for ThreadHandle {
         let _ = gil;
         match name {
             "name" => Some(Value::str(&self.0.name)),
-            "thread_id" => Some(Value::Int(os_thread_id())),
+            "thread_id" => Some(Value::Int(self.0.os_ident() as i64)),
             "state" => Some(Value::string(self.0.waiting())),
             "started_at" => Some(Value::str(&self.0.started_at)),
             _ => METHODS.iter().find(|d| d.name == name).map(Value::Native),
@@ -242,16 +257,6 @@ impl NativeObject for ThreadHandle {
     fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
         None
     }
-}
-
-/// A small number naming this OS thread (1 for the first one to ask).
-pub fn os_thread_id() -> i64 {
-    use std::sync::atomic::{AtomicI64, Ordering};
-    static NEXT: AtomicI64 = AtomicI64::new(1);
-    thread_local! {
-        static ID: i64 = NEXT.fetch_add(1, Ordering::Relaxed);
-    }
-    ID.with(|i| *i)
 }
 
 /// The thread object a method was called on.
@@ -287,12 +292,12 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if cx.th.atomic > 0 {
         return Err(runtime_error("wait() would switch micro_threads inside atomic()").into());
     }
-    t.lock().waiters.push(me);
+    t.lock().waiters.push(Waiter::me(me));
     cx.th.request = Some(Request::Park(format!("micro_thread {}", t.name).into()));
     let target = Arc::clone(&o);
     cx.th.cancel = Some(Box::new(move || {
         let t = thread_of(&target);
-        t.lock().waiters.retain(|w| *w != me);
+        t.lock().waiters.retain(|w| !w.is(me));
     }));
     Err(Unwind::Deferred)
 }
@@ -326,10 +331,17 @@ fn deliver(cx: &mut Cx, t: &ThreadObj, err: PyErr) -> PyResult<Value> {
     if t.lock().result.is_some() {
         return Ok(Value::None);
     }
-    match t.id() {
-        Some(id) if Some(id) == cx.th.id => Err(err.into()),
-        Some(id) => {
-            super::throw(id, err);
+    let home = t.lock().home.clone();
+    match home {
+        Some(w) if Some(w.id) == cx.th.id && w.os() == super::os_thread::ident() => Err(err.into()),
+        // On this OS thread: thrown in by the reactor (its wait is withdrawn).
+        Some(w) if w.os() == super::os_thread::ident() => {
+            super::throw(w.id, err);
+            Ok(Value::None)
+        }
+        // On another: delivered through that reactor's wake notifier.
+        Some(w) => {
+            w.wake(Err(err));
             Ok(Value::None)
         }
         None => Err(runtime_error("the micro_thread has not started").into()),

@@ -273,7 +273,9 @@ fn deferral_aware(
     args: &Args,
 ) -> Option<Value> {
     if !th.reactive
-        || !(crate::modules::builtins::is_builtin_fn(n) || crate::objects::methods::is_str_join(n))
+        || !(crate::modules::builtins::is_builtin_fn(n)
+            || crate::objects::methods::is_str_join(n)
+            || crate::objects::methods::is_list_extend(n))
     {
         return None;
     }
@@ -347,6 +349,7 @@ pub fn not_deferrable(gil: Gil<'_>, th: &mut MicroThread, stop: usize, out: Outc
         return out;
     };
     th.request = None;
+    th.retry = None;
     if let Some(cancel) = th.cancel.take() {
         cancel();
     }

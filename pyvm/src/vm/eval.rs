@@ -472,11 +472,13 @@ pub(crate) fn run_from(
                         // A method: `self` is already in place as the first argument.
                         let args = call::take_args(&mut th.stack, head + 1);
                         let callable = pop!();
-                        // Generator methods resume frames, and `str.join` over something
-                        // that may defer runs in Python: both through `do_call!`.
+                        // Generator methods resume frames, and `str.join`/`list.extend`
+                        // over something that may defer run in Python: through `do_call!`.
                         let direct = matches!(callable, Value::Native(n)
                             if !(crate::objects::generator::is_method(n)
-                                || th.reactive && crate::objects::methods::is_str_join(n)));
+                                || th.reactive
+                                    && (crate::objects::methods::is_str_join(n)
+                                        || crate::objects::methods::is_list_extend(n))));
                         if let (true, Value::Native(n)) = (direct, &callable) {
                             // LOAD_METHOD found it on `self`'s own type: no self check
                             // (generator methods resume frames: see `do_call!`).

@@ -411,6 +411,10 @@ fn run_nested(cx: &mut Cx<'_, '_>, gen: &GenRef, action: Action, how: How) -> Py
         )));
     }
     let depth = th.frames.len();
+    // A native consuming the generator (`list.extend(g)`) cannot be resumed in the
+    // middle: a deferral under it is the proposal's rule 2. `next(g)` and `g.send()`
+    // can (the generator's yield becomes the call's result in the outer loop).
+    let step = matches!(how, How::Step);
     let pending = match resume(gil, th, gen, action, how)? {
         Resumed::Value(v) => return Ok(v),
         Resumed::Frame if th.frames.len() > depth => None,
@@ -422,6 +426,10 @@ fn run_nested(cx: &mut Cx<'_, '_>, gen: &GenRef, action: Action, how: How) -> Py
     let out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
         super::eval::run_from(th, gil, depth, pending)
     });
+    let out = match step {
+        true => super::call::not_deferrable(gil, th, depth, out),
+        false => out,
+    };
     th.reentry -= 1;
     match out {
         Outcome::Returned(v) => Ok(v),

@@ -332,7 +332,10 @@ mod micro_threads {
     golden!(deferral_inside, "micro_threads/deferral_inside.py");
     golden!(dump_and_stdin, "micro_threads/dump_and_stdin.py");
     golden!(errors_and_exit, "micro_threads/errors_and_exit.py");
+    golden!(extend_deferring, "micro_threads/extend_deferring.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
+    golden!(os_threads_pipe, "micro_threads/os_threads_pipe.py");
+    golden!(os_threads_reactors, "micro_threads/os_threads_reactors.py");
     golden!(pep_odd_even, "micro_threads/pep_odd_even.py");
     golden!(pipes, "micro_threads/pipes.py");
     golden!(runnable, "micro_threads/runnable.py");
@@ -503,6 +506,13 @@ mod syntax {
     golden!(tokenizer_error_wins, "syntax/tokenizer_error_wins.py");
     golden!(unterminated_triple_late, "syntax/unterminated_triple_late.py");
     golden!(yield_assign, "syntax/yield_assign.py");
+}
+mod threads {
+    use super::*;
+    golden!(locks_stress, "threads/locks_stress.py");
+    golden!(thread_api, "threads/thread_api.py");
+    golden!(thread_tree, "threads/thread_tree.py");
+    golden!(threading_sync, "threads/threading_sync.py");
 }
 mod traceback {
     use super::*;

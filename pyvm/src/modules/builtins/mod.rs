@@ -521,18 +521,23 @@ fn format(cx: &mut Cx, args: Args) -> PyResult<Value> {
     crate::vm::ops::format_spec(cx, args.at(0), &spec)
 }
 
-fn callable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn callable(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("callable", 1, 1)?;
-    Ok(Value::Bool(match args.at(0) {
+    Ok(Value::Bool(callable_value(cx.gil, args.at(0))))
+}
+
+/// `callable(v)`: functions, methods, types, natives, and instances with `__call__`.
+pub fn callable_value(gil: crate::objects::gil::Gil<'_>, v: &Value) -> bool {
+    match v {
         Value::Method(_) => true,
         Value::Instance(i) => crate::objects::class::lookup(
-            _cx.gil,
+            gil,
             &i.class,
             &crate::objects::str::PyStr::new("__call__".to_owned()),
         )
         .is_some(),
         v => is_callable(v),
-    }))
+    }
 }
 
 fn input(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -175,6 +175,13 @@ pub fn is_str_join(def: &NativeDef) -> bool {
             .is_some_and(|d| std::ptr::eq(d, def))
 }
 
+/// Is `def` `list.extend` (deferral-aware through `_deferrable._extend`)?
+pub fn is_list_extend(def: &NativeDef) -> bool {
+    def.name == "extend"
+        && find_in_type(&crate::objects::types::types().list, "extend")
+            .is_some_and(|d| std::ptr::eq(d, def))
+}
+
 /// A special method every class inherits from `object`.
 pub fn object_method(name: &str) -> Option<&'static NativeDef> {
     object::OBJECT_METHODS.iter().find(|d| d.name == name)

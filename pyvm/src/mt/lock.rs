@@ -1,0 +1,393 @@
+//! `_thread.lock` and `_thread.RLock`, shared by micro-threads and OS threads.
+//!
+//! A micro-thread that finds the lock taken parks (only it: its reactor's other
+//! micro-threads run on) and leaves a retry; `release` wakes the first waiter through
+//! its home reactor (`os_thread::Waiter`), which tries again — the lock is not handed
+//! over, so a timeout can never leave a lock owned by a thread that gave up. A lock
+//! acquired from code that no reactor drives (a native's scratch thread) waits on a
+//! condition variable with the GIL released.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use deferred::Unwind;
+
+use super::io::Retry;
+use super::os_thread::{self, Waiter};
+use super::Request;
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::gil::Gil;
+use crate::objects::object::{NativeObject, Object};
+use crate::objects::types::PyType;
+
+/// CPython's `_thread.TIMEOUT_MAX` on Linux (seconds).
+pub const TIMEOUT_MAX: f64 = 9223372036.0;
+
+#[derive(Default)]
+struct St {
+    locked: bool,
+    /// The owner of an `RLock` (micro-thread key) and its recursion count.
+    owner: Option<(u64, usize)>,
+    count: u64,
+    /// Parked micro-threads, each with the flag that tells its timer it was woken.
+    waiters: VecDeque<(Waiter, Arc<AtomicBool>)>,
+}
+
+pub struct Lock {
+    reentrant: bool,
+    st: Mutex<St>,
+    /// Wakes waiters that block their OS thread (no reactor).
+    cv: Condvar,
+    label: deferred::Name,
+}
+
+impl Lock {
+    pub fn new_value(reentrant: bool) -> Value {
+        Value::Object(Arc::new(Object(Box::new(Lock {
+            reentrant,
+            st: Mutex::new(St::default()),
+            cv: Condvar::new(),
+            label: if reentrant {
+                "_thread.RLock"
+            } else {
+                "_thread.lock"
+            }
+            .into(),
+        }))))
+    }
+
+    fn lock(&self) -> MutexGuard<'_, St> {
+        self.st.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Take it if free (or already ours, for an `RLock`).
+    fn try_take(&self, st: &mut St, me: (u64, usize)) -> bool {
+        if !st.locked {
+            st.locked = true;
+            st.count = 1;
+            if self.reentrant {
+                st.owner = Some(me);
+            }
+            return true;
+        }
+        if self.reentrant && st.owner == Some(me) {
+            st.count += 1;
+            return true;
+        }
+        false
+    }
+
+    fn wake_one(&self, st: &mut St) {
+        if let Some((w, woken)) = st.waiters.pop_front() {
+            woken.store(true, Ordering::Relaxed);
+            w.wake(Ok(Value::None));
+        }
+        self.cv.notify_one();
+    }
+}
+
+/// Who is acquiring: the OS thread and the micro-thread (an `RLock` belongs to a
+/// micro-thread, so two micro-threads of one OS thread exclude each other).
+fn me(cx: &Cx) -> (u64, usize) {
+    let mt = cx.th.obj.as_ref().map_or(0, |o| Arc::as_ptr(o) as usize);
+    (os_thread::ident(), mt)
+}
+
+fn this(args: &Args) -> PyResult<&Lock> {
+    match args.get(0) {
+        Some(Value::Object(o)) => o.0.as_any().downcast_ref::<Lock>(),
+        _ => None,
+    }
+    .ok_or_else(|| type_error("descriptor requires a '_thread.lock' object").into())
+}
+
+/// `acquire(blocking=True, timeout=-1)`, CPython's checks and messages.
+fn parse_acquire(cx: &mut Cx, args: Args) -> PyResult<(Args, bool, Option<Duration>)> {
+    let mut args = args;
+    let blocking = args.take_kw("blocking");
+    let timeout = args.take_kw("timeout");
+    args.check_method_kw("acquire", 0, 2)?;
+    let blocking = match blocking.or_else(|| args.get(1).cloned()) {
+        Some(v) => cx.truthy(&v)?,
+        None => true,
+    };
+    let timeout = match timeout.or_else(|| args.get(2).cloned()) {
+        None => -1.0,
+        Some(Value::Float(f)) => f,
+        Some(Value::Int(i)) => i as f64,
+        Some(Value::Bool(b)) => b as i64 as f64,
+        Some(v) => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::objects::types::type_name(&v)
+            ))
+            .into())
+        }
+    };
+    if !blocking && timeout != -1.0 {
+        return Err(value_error("can't specify a timeout for a non-blocking call").into());
+    }
+    if timeout < 0.0 && timeout != -1.0 {
+        return Err(value_error("timeout value must be positive").into());
+    }
+    if timeout * 1e9 > i64::MAX as f64 {
+        return Err(overflow_error("timestamp out of range for platform time_t").into());
+    }
+    if timeout > TIMEOUT_MAX {
+        return Err(overflow_error("timeout value is too large").into());
+    }
+    let limit = (timeout >= 0.0).then(|| Duration::from_secs_f64(timeout));
+    let me = Args::new([args.at(0).clone()]);
+    Ok((me, blocking, limit))
+}
+
+fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (args, blocking, limit) = parse_acquire(cx, args)?;
+    let deadline = limit.map(|d| Instant::now() + d);
+    let lock = this(&args)?;
+    let who = me(cx);
+    {
+        let mut st = lock.lock();
+        if lock.try_take(&mut st, who) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    if !blocking || limit == Some(Duration::ZERO) {
+        return Ok(Value::Bool(false));
+    }
+    wait_for(cx, args, deadline)
+}
+
+/// The retry of a parked `acquire`: try again, or wait again (same deadline).
+fn retry(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let deadline = cx.th.io_deadline.take();
+    let lock = this(&args)?;
+    let who = me(cx);
+    {
+        let mut st = lock.lock();
+        if lock.try_take(&mut st, who) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    if deadline.is_some_and(|d| Instant::now() >= d) {
+        return Ok(Value::Bool(false));
+    }
+    wait_for(cx, args, deadline)
+}
+
+fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
+    let lock = this(&args)?;
+    let who = me(cx);
+    let Some(id) = cx.th.id.filter(|_| cx.th.reactive) else {
+        return block(cx.gil, lock, who, deadline);
+    };
+    if cx.th.atomic > 0 {
+        return Err(runtime_error("acquire() would switch micro_threads inside atomic()").into());
+    }
+    let woken = Arc::new(AtomicBool::new(false));
+    {
+        let mut st = lock.lock();
+        // Released since the attempt (by another OS thread): take it now.
+        if lock.try_take(&mut st, who) {
+            return Ok(Value::Bool(true));
+        }
+        st.waiters.push_back((Waiter::me(id), woken.clone()));
+    }
+    cx.th.request = Some(Request::Park(lock.label.clone()));
+    if let Some(d) = deadline {
+        let after = d.saturating_duration_since(Instant::now());
+        super::timeout(id, after, woken.clone());
+    }
+    let shared: Arc<Object> = match args.at(0) {
+        Value::Object(o) => o.clone(),
+        _ => return Err(type_error("not a lock").into()),
+    };
+    cx.th.cancel = Some(Box::new(move || {
+        woken.store(true, Ordering::Relaxed);
+        if let Some(lock) = shared.0.as_any().downcast_ref::<Lock>() {
+            let mut st = lock.lock();
+            st.waiters.retain(|(w, _)| !w.is(id));
+        }
+    }));
+    cx.th.retry = Some(Box::new(Retry {
+        f: retry,
+        args,
+        deadline,
+        on_timeout: Some(Value::Bool(false)),
+        hold: None,
+    }));
+    Err(Unwind::Deferred)
+}
+
+/// Wait in the OS thread (no reactor drives this code), the GIL released.
+fn block(
+    gil: Gil<'_>,
+    lock: &Lock,
+    who: (u64, usize),
+    deadline: Option<Instant>,
+) -> PyResult<Value> {
+    let got = crate::objects::gil::allow_threads(gil, || {
+        let mut st = lock.lock();
+        loop {
+            if lock.try_take(&mut st, who) {
+                return true;
+            }
+            match deadline {
+                None => st = lock.cv.wait(st).unwrap_or_else(|p| p.into_inner()),
+                Some(d) => {
+                    let left = d.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return false;
+                    }
+                    st = lock
+                        .cv
+                        .wait_timeout(st, left)
+                        .unwrap_or_else(|p| p.into_inner())
+                        .0;
+                }
+            }
+        }
+    });
+    Ok(Value::Bool(got))
+}
+
+fn release(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("release", 0, 0)?;
+    let lock = this(&args)?;
+    let who = me(cx);
+    let mut st = lock.lock();
+    if lock.reentrant {
+        if !st.locked || st.owner != Some(who) {
+            return Err(runtime_error("cannot release un-acquired lock").into());
+        }
+        st.count -= 1;
+        if st.count > 0 {
+            return Ok(Value::None);
+        }
+        st.owner = None;
+    } else if !st.locked {
+        return Err(runtime_error("release unlocked lock").into());
+    }
+    st.locked = false;
+    lock.wake_one(&mut st);
+    Ok(Value::None)
+}
+
+fn locked(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("locked", 0, 0)?;
+    Ok(Value::Bool(this(&args)?.lock().locked))
+}
+
+fn enter(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    acquire(cx, args)
+}
+
+fn exit(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    release(cx, Args::new([args.at(0).clone()]))
+}
+
+/// `RLock._is_owned()` (what `threading.Condition` asks).
+fn is_owned(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let lock = this(&args)?;
+    let who = me(cx);
+    let st = lock.lock();
+    Ok(Value::Bool(
+        st.locked && (!lock.reentrant || st.owner == Some(who)),
+    ))
+}
+
+/// `RLock._release_save()`: release every level, returning the count.
+fn release_save(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let lock = this(&args)?;
+    let who = me(cx);
+    let mut st = lock.lock();
+    if !st.locked || (lock.reentrant && st.owner != Some(who)) {
+        return Err(runtime_error("cannot release un-acquired lock").into());
+    }
+    let count = st.count;
+    st.count = 0;
+    st.owner = None;
+    st.locked = false;
+    lock.wake_one(&mut st);
+    Ok(Value::Int(count as i64))
+}
+
+/// `RLock._set_count(count)` after a plain `acquire()` (how `threading.Condition`
+/// restores the recursion level `_release_save` returned).
+fn set_count(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("_set_count", 1, 1)?;
+    let count = arg_int(args.at(1), "")?.max(1) as u64;
+    let lock = this(&args)?;
+    let who = me(cx);
+    let mut st = lock.lock();
+    if st.locked && (!lock.reentrant || st.owner == Some(who)) {
+        st.count = count;
+    }
+    Ok(Value::None)
+}
+
+static METHODS: &[NativeDef] = crate::objects::methods::natives![
+    "acquire" => acquire, "acquire_lock" => acquire, "release" => release,
+    "release_lock" => release, "locked" => locked, "locked_lock" => locked,
+    "__enter__" => enter, "__exit__" => exit, "_is_owned" => is_owned,
+    "_release_save" => release_save, "_set_count" => set_count,
+];
+
+impl NativeObject for Lock {
+    fn type_name(&self) -> &'static str {
+        if self.reentrant {
+            "_thread.RLock"
+        } else {
+            "_thread.lock"
+        }
+    }
+
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        Some(if self.reentrant {
+            crate::modules::thread::rlock_type().clone()
+        } else {
+            crate::modules::thread::lock_type().clone()
+        })
+    }
+
+    fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
+        let st = self.lock();
+        let state = if st.locked { "locked" } else { "unlocked" };
+        Ok(if self.reentrant {
+            let owner = st.owner.map_or(0, |o| o.0);
+            format!(
+                "<{state} _thread.RLock object owner={owner} count={} at {:#x}>",
+                if st.locked { st.count } else { 0 },
+                self as *const Lock as usize
+            )
+        } else {
+            format!(
+                "<{state} _thread.lock object at {:#x}>",
+                self as *const Lock as usize
+            )
+        })
+    }
+
+    fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
+        // CPython 3.11's RLock has no `locked()`.
+        if self.reentrant && name.starts_with("locked") {
+            return None;
+        }
+        METHODS.iter().find(|d| d.name == name).map(Value::Native)
+    }
+
+    fn callable(&self) -> bool {
+        false
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
+        None
+    }
+}

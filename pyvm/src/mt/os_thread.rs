@@ -1,0 +1,206 @@
+//! OS threads beside micro-threads (DESIGN §6): `_thread.start_new_thread` starts an
+//! OS thread that runs its own reactor, whose first micro-thread calls the function.
+//! A micro-thread waiting on something another OS thread ends (a lock, a pipe) is
+//! woken through its home reactor's wake notifier ([`Waiter`]).
+
+use std::cell::{Cell, RefCell};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use deferred::DeferredId;
+use notifiers::Waker;
+
+use super::ThreadObj;
+use crate::native::*;
+use crate::objects::gil::with_gil;
+use crate::vm::thread::MicroThread;
+
+/// The next OS thread identifier (`_thread.get_ident()`).
+static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
+/// OS threads running Python code besides the main one.
+static OTHERS: AtomicUsize = AtomicUsize::new(0);
+/// `_thread.stack_size()`: 0 is the default.
+static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
+/// The stack of a started thread by default (only touched pages cost memory).
+const DEFAULT_STACK: usize = 64 << 20;
+
+thread_local! {
+    static IDENT: Cell<u64> = const { Cell::new(0) };
+    /// This OS thread's reactor, for other threads to wake its micro-threads.
+    static HOME: RefCell<Option<Waker<Value, PyErr>>> = const { RefCell::new(None) };
+}
+
+/// This OS thread's identifier.
+pub fn ident() -> u64 {
+    IDENT.with(|i| {
+        if i.get() == 0 {
+            i.set(NEXT_IDENT.fetch_add(1, Ordering::Relaxed));
+        }
+        i.get()
+    })
+}
+
+/// The kernel's id of this thread (`/proc/thread-self` names it).
+pub fn native_id() -> u64 {
+    std::fs::read_link("/proc/thread-self")
+        .ok()
+        .and_then(|p| p.file_name().and_then(|n| n.to_str()?.parse().ok()))
+        .unwrap_or_else(|| u64::from(std::process::id()))
+}
+
+pub(super) fn set_home(w: Option<Waker<Value, PyErr>>) {
+    HOME.with(|h| *h.borrow_mut() = w);
+}
+
+pub(super) fn clear_home() {
+    HOME.with(|h| *h.borrow_mut() = None);
+}
+
+/// Are OS threads other than this one running Python code?
+pub fn others_alive() -> bool {
+    let others = OTHERS.load(Ordering::SeqCst);
+    if IDENT.with(|i| i.get()) == MAIN_IDENT.load(Ordering::Relaxed) {
+        others > 0
+    } else {
+        // This thread is one of them; the main thread is always another.
+        true
+    }
+}
+
+/// How many OS threads run Python code (`threading.active_count()` counts them).
+pub fn count() -> usize {
+    OTHERS.load(Ordering::SeqCst) + 1
+}
+
+static MAIN_IDENT: AtomicU64 = AtomicU64::new(0);
+
+/// Mark this OS thread as the process's main thread.
+pub fn set_main() {
+    MAIN_IDENT.store(ident(), Ordering::Relaxed);
+}
+
+/// A micro-thread waiting on something any OS thread may end.
+#[derive(Clone)]
+pub struct Waiter {
+    pub id: DeferredId,
+    os: u64,
+    home: Option<Waker<Value, PyErr>>,
+}
+
+impl Waiter {
+    /// The running micro-thread as a waiter.
+    pub fn me(id: DeferredId) -> Waiter {
+        Waiter {
+            id,
+            os: ident(),
+            home: HOME.with(|h| h.borrow().clone()),
+        }
+    }
+
+    /// Resume it with `outcome`, from whichever OS thread.
+    pub fn wake(&self, outcome: Result<Value, PyErr>) {
+        if self.os == ident() {
+            super::wake(self.id, outcome);
+        } else if let Some(h) = &self.home {
+            h.schedule(self.id, outcome);
+        }
+    }
+
+    /// The OS thread it waits on.
+    pub fn os(&self) -> u64 {
+        self.os
+    }
+
+    pub fn is(&self, id: DeferredId) -> bool {
+        self.id == id && self.os == ident()
+    }
+}
+
+/// `_thread.stack_size([size])`: set (0 or at least 32 KiB) and return the previous.
+pub fn stack_size(size: Option<i64>) -> Result<usize, PyErr> {
+    let old = STACK_SIZE.load(Ordering::Relaxed);
+    if let Some(n) = size {
+        if n != 0 && n < 32768 {
+            return Err(value_error(format!("size not valid: {n} bytes")));
+        }
+        if n < 0 {
+            return Err(value_error("size must be 0 or a positive value"));
+        }
+        STACK_SIZE.store(n as usize, Ordering::Relaxed);
+    }
+    Ok(old)
+}
+
+/// Start an OS thread running `f(*args, **kw)` as the first micro-thread of its own
+/// reactor. Returns its identifier.
+pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64, PyErr> {
+    let ident = NEXT_IDENT.fetch_add(1, Ordering::Relaxed);
+    let stack = match STACK_SIZE.load(Ordering::Relaxed) {
+        0 => DEFAULT_STACK,
+        n => n.max(DEFAULT_STACK),
+    };
+    OTHERS.fetch_add(1, Ordering::SeqCst);
+    let spawned = std::thread::Builder::new()
+        .name(format!("pyvm-{ident}"))
+        .stack_size(stack)
+        .spawn(move || {
+            IDENT.with(|i| i.set(ident));
+            let outcome = super::run_reactor(th, obj, "thread", false);
+            if let Err(e) = outcome {
+                with_gil(|gil| report(gil, &e, &f_repr));
+            }
+            crate::modules::sys::flush_stdout();
+            OTHERS.fetch_sub(1, Ordering::SeqCst);
+        });
+    match spawned {
+        Ok(_) => Ok(ident),
+        Err(e) => {
+            OTHERS.fetch_sub(1, Ordering::SeqCst);
+            Err(PyErr::msg(
+                &crate::objects::types::types().exc.runtime_error,
+                format!("can't start new thread ({e})"),
+            ))
+        }
+    }
+}
+
+/// CPython's report of a thread's uncaught exception; `SystemExit` ends it silently.
+fn report(gil: crate::objects::gil::Gil<'_>, e: &PyErr, f_repr: &str) {
+    let t = crate::objects::types::types();
+    if e.is_instance(&t.exc.system_exit) || e.is_instance(&super::module::exit_type()) {
+        return;
+    }
+    let mut text = format!("Exception ignored in thread started by: {f_repr}\n");
+    text.push_str(&crate::vm::unwind::format_exception(
+        gil,
+        e,
+        &crate::modules::source_text,
+    ));
+    crate::modules::sys::write_stderr(&text);
+}
+
+/// At exit: `threading._shutdown()` if `threading` was imported (it joins the
+/// non-daemon threads), run as the main micro-thread of a fresh reactor.
+pub fn join_threading() -> Result<(), PyErr> {
+    let prepared = with_gil(|gil| {
+        let f = crate::modules::loaded_attr(gil, "threading", "_shutdown")?;
+        let mut th = MicroThread::new();
+        match crate::vm::call::invoke(gil, &mut th, f, Args::new([])) {
+            Ok(crate::vm::call::Called::Frame) => {}
+            _ => return None,
+        }
+        let obj = ThreadObj::new(
+            "main".to_owned(),
+            "<shutdown>".to_owned(),
+            super::thread::Fate::Main,
+            None,
+            None,
+        );
+        th.obj = Some(obj.clone());
+        Some((th, obj))
+    });
+    match prepared {
+        Some((th, obj)) => super::run_reactor(th, obj, "main", true).map(|_| ()),
+        None => Ok(()),
+    }
+}
