@@ -65,6 +65,7 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
             }
             (x >> 1) as i64
         }
+        Value::Range(r) => r.hash()?,
         Value::Tuple(items) => {
             stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))?
         }

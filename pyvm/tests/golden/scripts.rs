@@ -445,6 +445,15 @@ mod programs2 {
     golden!(undo_editor, "programs2/undo_editor.py");
     golden!(url_router, "programs2/url_router.py");
 }
+mod range_big {
+    use super::*;
+    golden!(construct_len, "range_big/construct_len.py");
+    golden!(eq_hash, "range_big/eq_hash.py");
+    golden!(index_slice, "range_big/index_slice.py");
+    golden!(iterate, "range_big/iterate.py");
+    golden!(key_space, "range_big/key_space.py");
+    golden!(membership, "range_big/membership.py");
+}
 mod robustness {
     use super::*;
     golden!(deep_nesting, "robustness/deep_nesting.py");
