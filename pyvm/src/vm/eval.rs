@@ -979,9 +979,10 @@ pub(crate) fn run_from(
                 }
                 Op::YIELD_VALUE => {
                     let v = pop!();
-                    th.frames[fi].ip = ip;
+                    // `suspend` sets `ip` once the frame is in its generator: written
+                    // here, it would stall the frame's copy (see `push`).
                     let f = th.frames.pop().expect("a frame to yield from");
-                    after!(generator::suspend(gil, th, f, v));
+                    after!(generator::suspend(gil, th, f, ip, v));
                 }
                 Op::GET_YIELD_FROM_ITER => {
                     if !matches!(top!(), Value::Generator(_)) {
