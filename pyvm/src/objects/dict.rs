@@ -31,14 +31,18 @@ pub struct Dict {
     entries: Vec<Option<Entry>>,
     table: HashTable<u32>,
     used: usize,
-    /// Names this dict's contents: a fresh number from [`next_version`] on every
-    /// change (0: never changed, so empty). A clone copies it with the contents it
-    /// names. `LOAD_GLOBAL`'s cache keys on (dict identity, version).
+    /// Names this dict's key layout (which key sits in which entry slot): a fresh
+    /// number from [`next_version`] whenever a key is added or removed, or the slots
+    /// are rebuilt (0: never changed, so empty). Storing into an existing key keeps
+    /// it: the value changes in its slot. A clone copies it with the layout it names.
+    /// `LOAD_GLOBAL`'s cache keys on (dict identity, version) and keeps a slot index,
+    /// never a value (CPython 3.11's `dk_version`), so `total += x` at module level
+    /// does not invalidate every cached global of the program.
     version: u64,
 }
 
-/// Versions are process-wide and increasing, so one number never names two states of
-/// one dict (CPython's `ma_version_tag` before 3.12).
+/// Versions are process-wide and increasing, so one number never names two layouts of
+/// one dict.
 static VERSION: AtomicU64 = AtomicU64::new(0);
 
 /// A load and a store, not a read-modify-write: dicts change only under the GIL, so
@@ -120,7 +124,7 @@ impl Dict {
         self.used == 0
     }
 
-    /// The version of the contents (see the field).
+    /// The version of the key layout (see the field).
     pub fn version(&self) -> u64 {
         self.version
     }
@@ -152,7 +156,7 @@ impl Dict {
     }
 
     /// The entry slot of a `str` key, for [`Dict::value_at`] (valid until the version
-    /// changes).
+    /// changes: it holds that key's current value until then).
     pub fn find_str(&self, key: &super::str::PyStr) -> Option<usize> {
         let h = key.hash();
         let entries = &self.entries;
@@ -184,13 +188,13 @@ impl Dict {
     }
 
     pub fn insert_hashed(&mut self, hash: i64, key: Value, value: Value) {
-        self.version = next_version();
         if let Some(i) = self.find(hash, &key) {
             if let Some(e) = self.entries[i].as_mut() {
                 e.value = value;
             }
             return;
         }
+        self.version = next_version();
         let idx = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;

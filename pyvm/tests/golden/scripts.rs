@@ -229,6 +229,7 @@ mod functions {
     golden!(decorators, "functions/decorators.py");
     golden!(default_eval_time, "functions/default_eval_time.py");
     golden!(defaults_kwargs, "functions/defaults_kwargs.py");
+    golden!(global_cache_stores, "functions/global_cache_stores.py");
     golden!(global_lookup_changes, "functions/global_lookup_changes.py");
     golden!(higher_order_pipeline, "functions/higher_order_pipeline.py");
     golden!(lambdas_higher_order, "functions/lambdas_higher_order.py");
