@@ -187,6 +187,22 @@ impl Dict {
         Ok(())
     }
 
+    /// `insert` of a name (`STORE_NAME`, `obj.x = v`): when the key is a `str`
+    /// already present (a pointer test for an interned name, see `find_str`), only
+    /// its value is replaced; the key is neither cloned nor hashed and compared
+    /// generically. Anything else takes `insert`.
+    pub fn insert_name(&mut self, key: &Value, value: Value) -> Result<(), PyErr> {
+        if let Value::Str(s) = key {
+            if let Some(i) = self.find_str(s) {
+                if let Some(e) = self.entries[i].as_mut() {
+                    e.value = value;
+                    return Ok(());
+                }
+            }
+        }
+        self.insert(key.clone(), value)
+    }
+
     pub fn insert_hashed(&mut self, hash: i64, key: Value, value: Value) {
         if let Some(i) = self.find(hash, &key) {
             if let Some(e) = self.entries[i].as_mut() {

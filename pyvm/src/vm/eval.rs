@@ -320,12 +320,11 @@ pub(crate) fn run_from(
                 }
                 Op::STORE_NAME | Op::STORE_GLOBAL => {
                     let v = pop!();
-                    let key = code.names[arg as usize].clone();
                     let ns = match (&th.frames[fi].locals, ins.op) {
                         (Some(ns), Op::STORE_NAME) => ns,
                         _ => &th.frames[fi].globals,
                     };
-                    let r = ns.borrow_mut(gil).insert(key, v);
+                    let r = ns.borrow_mut(gil).insert_name(&code.names[arg as usize], v);
                     tri!(r);
                 }
                 Op::DELETE_NAME | Op::DELETE_GLOBAL => {
@@ -412,8 +411,8 @@ pub(crate) fn run_from(
                             class::plain_store(gil, &mut cache[arg as usize], i, name_arg!(arg))
                         };
                         if plain {
-                            let key = code.names[arg as usize].clone();
-                            tri!(i.dict.borrow_mut(gil).insert(key, val.clone()));
+                            let key = &code.names[arg as usize];
+                            tri!(i.dict.borrow_mut(gil).insert_name(key, val.clone()));
                             continue;
                         }
                     }
