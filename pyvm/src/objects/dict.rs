@@ -171,6 +171,20 @@ impl Dict {
             .map(|&i| i as usize)
     }
 
+    /// [`Dict::find_str`] trying entry slot `*hint` first (the same interned name
+    /// there: no hashing, no probing); `*hint` is updated to where the key was found.
+    #[inline]
+    pub fn find_str_hinted(&self, key: &super::str::PyStr, hint: &mut u32) -> Option<usize> {
+        if let Some(Some(e)) = self.entries.get(*hint as usize) {
+            if matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key)) {
+                return Some(*hint as usize);
+            }
+        }
+        let i = self.find_str(key)?;
+        *hint = i as u32;
+        Some(i)
+    }
+
     /// The value in entry slot `i`.
     #[inline]
     pub fn value_at(&self, i: usize) -> Option<&Value> {
@@ -192,8 +206,18 @@ impl Dict {
     /// its value is replaced; the key is neither cloned nor hashed and compared
     /// generically. Anything else takes `insert`.
     pub fn insert_name(&mut self, key: &Value, value: Value) -> Result<(), PyErr> {
+        self.insert_name_hinted(key, value, &mut 0)
+    }
+
+    /// [`Dict::insert_name`] through a hint (see [`Dict::find_str_hinted`]).
+    pub fn insert_name_hinted(
+        &mut self,
+        key: &Value,
+        value: Value,
+        hint: &mut u32,
+    ) -> Result<(), PyErr> {
         if let Value::Str(s) = key {
-            if let Some(i) = self.find_str(s) {
+            if let Some(i) = self.find_str_hinted(s, hint) {
                 if let Some(e) = self.entries[i].as_mut() {
                     e.value = value;
                     return Ok(());

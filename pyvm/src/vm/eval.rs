@@ -406,13 +406,17 @@ pub(crate) fn run_from(
                     if let (Value::Instance(i), Some(val)) = (&obj, &v) {
                         // The common case, `obj.x = v` with nothing in the way: straight
                         // into the instance dict under the interned name.
-                        let plain = {
+                        let stored = {
                             let mut cache = code.attr_cache.borrow_mut(gil);
-                            class::plain_store(gil, &mut cache[arg as usize], i, name_arg!(arg))
+                            let slot = &mut cache[arg as usize];
+                            class::plain_store(gil, slot, i, name_arg!(arg)).then(|| {
+                                let key = &code.names[arg as usize];
+                                let mut d = i.dict.borrow_mut(gil);
+                                d.insert_name_hinted(key, val.clone(), &mut slot.hint)
+                            })
                         };
-                        if plain {
-                            let key = &code.names[arg as usize];
-                            tri!(i.dict.borrow_mut(gil).insert_name(key, val.clone()));
+                        if let Some(r) = stored {
+                            tri!(r);
                             continue;
                         }
                     }

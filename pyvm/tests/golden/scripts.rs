@@ -64,6 +64,7 @@ mod classes {
 }
 mod classes2 {
     use super::*;
+    golden!(attr_order_mix, "classes2/attr_order_mix.py");
     golden!(bitset, "classes2/bitset.py");
     golden!(default_dicts, "classes2/default_dicts.py");
     golden!(event_bus, "classes2/event_bus.py");
