@@ -406,6 +406,7 @@ impl Cx<'_, '_> {
         match v {
             Value::List(l) => return Ok(l.borrow(self.gil).clone()),
             Value::Tuple(t) => return Ok(t.to_vec()),
+            Value::Range(r) => return Ok(r.to_vec()?),
             _ => {}
         }
         let it = self.iter(v)?;

@@ -147,6 +147,11 @@ pub struct AttrSlot {
     class: Option<Arc<PyType>>,
     epoch: u64,
     found: Option<Value>,
+    /// The instance-dict entry slot where this site last found or stored its name
+    /// (CPython 3.11's `LOAD_ATTR_WITH_HINT`): instances made by one `__init__` keep
+    /// their attributes in the same order, so one hint serves them all. Only a hint:
+    /// `Dict::find_str_hinted` checks it and falls back to probing.
+    pub hint: u32,
 }
 
 /// [`lookup`] through a cache slot (a code object's, per name; or a class's own,
@@ -167,6 +172,7 @@ pub fn lookup_cached(
         class: Some(t.clone()),
         epoch: now,
         found: found.clone(),
+        hint: slot.hint,
     };
     found
 }

@@ -69,6 +69,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
             })
         }
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
+        (Value::Range(x), Value::Range(y)) => x.equals(y),
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
             x.len() == y.len() && x.is_subset(y).unwrap_or(false)
         }
@@ -196,10 +197,7 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
         (Value::ByteArray(x), Value::Bytes(y)) | (Value::Bytes(y), Value::ByteArray(x)) => {
             x.borrow(gil).as_slice() == y.as_slice()
         }
-        (Value::Range(x), Value::Range(y)) => {
-            let (lx, ly) = (x.len(), y.len());
-            lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
-        }
+        (Value::Range(x), Value::Range(y)) => x.equals(y),
         (Value::Exception(_), _) | (_, Value::Exception(_)) => a.is(b),
         (Value::Slice(x), Value::Slice(y)) => seq_eq(&x[..], &y[..])?,
         _ => key_eq(a, b),

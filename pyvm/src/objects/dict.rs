@@ -31,14 +31,18 @@ pub struct Dict {
     entries: Vec<Option<Entry>>,
     table: HashTable<u32>,
     used: usize,
-    /// Names this dict's contents: a fresh number from [`next_version`] on every
-    /// change (0: never changed, so empty). A clone copies it with the contents it
-    /// names. `LOAD_GLOBAL`'s cache keys on (dict identity, version).
+    /// Names this dict's key layout (which key sits in which entry slot): a fresh
+    /// number from [`next_version`] whenever a key is added or removed, or the slots
+    /// are rebuilt (0: never changed, so empty). Storing into an existing key keeps
+    /// it: the value changes in its slot. A clone copies it with the layout it names.
+    /// `LOAD_GLOBAL`'s cache keys on (dict identity, version) and keeps a slot index,
+    /// never a value (CPython 3.11's `dk_version`), so `total += x` at module level
+    /// does not invalidate every cached global of the program.
     version: u64,
 }
 
-/// Versions are process-wide and increasing, so one number never names two states of
-/// one dict (CPython's `ma_version_tag` before 3.12).
+/// Versions are process-wide and increasing, so one number never names two layouts of
+/// one dict.
 static VERSION: AtomicU64 = AtomicU64::new(0);
 
 /// A load and a store, not a read-modify-write: dicts change only under the GIL, so
@@ -65,6 +69,7 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
             }
             (x >> 1) as i64
         }
+        Value::Range(r) => r.hash()?,
         Value::Tuple(items) => {
             stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))?
         }
@@ -119,7 +124,7 @@ impl Dict {
         self.used == 0
     }
 
-    /// The version of the contents (see the field).
+    /// The version of the key layout (see the field).
     pub fn version(&self) -> u64 {
         self.version
     }
@@ -151,7 +156,7 @@ impl Dict {
     }
 
     /// The entry slot of a `str` key, for [`Dict::value_at`] (valid until the version
-    /// changes).
+    /// changes: it holds that key's current value until then).
     pub fn find_str(&self, key: &super::str::PyStr) -> Option<usize> {
         let h = key.hash();
         let entries = &self.entries;
@@ -164,6 +169,20 @@ impl Dict {
                 })
             })
             .map(|&i| i as usize)
+    }
+
+    /// [`Dict::find_str`] trying entry slot `*hint` first (the same interned name
+    /// there: no hashing, no probing); `*hint` is updated to where the key was found.
+    #[inline]
+    pub fn find_str_hinted(&self, key: &super::str::PyStr, hint: &mut u32) -> Option<usize> {
+        if let Some(Some(e)) = self.entries.get(*hint as usize) {
+            if matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key)) {
+                return Some(*hint as usize);
+            }
+        }
+        let i = self.find_str(key)?;
+        *hint = i as u32;
+        Some(i)
     }
 
     /// The value in entry slot `i`.
@@ -182,14 +201,40 @@ impl Dict {
         Ok(())
     }
 
+    /// `insert` of a name (`STORE_NAME`, `obj.x = v`): when the key is a `str`
+    /// already present (a pointer test for an interned name, see `find_str`), only
+    /// its value is replaced; the key is neither cloned nor hashed and compared
+    /// generically. Anything else takes `insert`.
+    pub fn insert_name(&mut self, key: &Value, value: Value) -> Result<(), PyErr> {
+        self.insert_name_hinted(key, value, &mut 0)
+    }
+
+    /// [`Dict::insert_name`] through a hint (see [`Dict::find_str_hinted`]).
+    pub fn insert_name_hinted(
+        &mut self,
+        key: &Value,
+        value: Value,
+        hint: &mut u32,
+    ) -> Result<(), PyErr> {
+        if let Value::Str(s) = key {
+            if let Some(i) = self.find_str_hinted(s, hint) {
+                if let Some(e) = self.entries[i].as_mut() {
+                    e.value = value;
+                    return Ok(());
+                }
+            }
+        }
+        self.insert(key.clone(), value)
+    }
+
     pub fn insert_hashed(&mut self, hash: i64, key: Value, value: Value) {
-        self.version = next_version();
         if let Some(i) = self.find(hash, &key) {
             if let Some(e) = self.entries[i].as_mut() {
                 e.value = value;
             }
             return;
         }
+        self.version = next_version();
         let idx = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;

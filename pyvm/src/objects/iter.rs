@@ -24,11 +24,15 @@ pub enum Iter {
         s: Value,
         byte: usize,
     },
+    /// CPython's `range_iterator`: every item and the one past the end fit an `i64`
+    /// (`Range::iter` decides). Stepped inline by `FOR_ITER` (`next_fast`).
     Range {
         next: i64,
         step: i64,
         left: u64,
     },
+    /// CPython's `longrange_iterator`, for the other ranges (bounds beyond an `i64`).
+    LongRange(Box<LongRangeIter>),
     /// Over a dict (or a set's table) by slot; `size` detects a change during iteration.
     Dict {
         dict: Value,
@@ -69,6 +73,15 @@ pub enum Iter {
     Exhausted,
 }
 
+/// The state of a `longrange_iterator` (stepped by `LongRangeIter::advance`).
+pub struct LongRangeIter {
+    /// The next item (valid while `left > 0`).
+    pub next: num_bigint::BigInt,
+    pub step: num_bigint::BigInt,
+    /// Items still to come.
+    pub left: num_bigint::BigInt,
+}
+
 /// An iterator type a built-in module defines. The VM steps it with the cell's
 /// borrow released (its state is taken out meanwhile), so `next` may call Python.
 pub trait NativeIter: Send {
@@ -97,6 +110,7 @@ impl Iter {
             },
             Iter::Chars { .. } => "str_ascii_iterator",
             Iter::Range { .. } => "range_iterator",
+            Iter::LongRange(_) => "longrange_iterator",
             Iter::Dict { part, dict, .. } => match (part, dict) {
                 (_, Value::Set(_) | Value::FrozenSet(_)) => "set_iterator",
                 (DictPart::Keys, _) => "dict_keyiterator",
@@ -183,6 +197,7 @@ impl Iter {
                     None
                 }
             }
+            Iter::LongRange(it) => it.advance(),
             Iter::Dict {
                 dict,
                 slot,

@@ -17,6 +17,7 @@ pub mod methods;
 pub mod module;
 pub mod object;
 pub mod os_error;
+pub mod range;
 pub mod repr;
 pub mod seq;
 pub mod set;

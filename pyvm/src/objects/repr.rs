@@ -288,13 +288,7 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 seq(gil, open, &items, close, out)
             })?;
         }
-        Value::Range(r) => {
-            if r.step == 1 {
-                let _ = write!(out, "range({}, {})", r.start, r.stop);
-            } else {
-                let _ = write!(out, "range({}, {}, {})", r.start, r.stop, r.step);
-            }
-        }
+        Value::Range(r) => out.push_str(&r.repr()),
         Value::Slice(s) => seq(gil, "slice(", &s[..], ")", out)?,
         Value::Function(f) => {
             let _ = write!(

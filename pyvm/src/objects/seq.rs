@@ -31,7 +31,7 @@ fn slice_part(v: &Value) -> Result<Option<i128>, PyErr> {
         Value::None => Ok(None),
         Value::Int(i) => Ok(Some(*i as i128)),
         Value::Bool(b) => Ok(Some(*b as i128)),
-        // Beyond any length (a range's is below 2^64), so clamped like one.
+        // Beyond any length, so clamped like one.
         Value::Big(b) => Ok(Some(num_traits::ToPrimitive::to_i128(&**b).unwrap_or(
             if b.sign() == num_bigint::Sign::Minus {
                 i128::MIN / 4
@@ -53,8 +53,9 @@ pub fn slice_indices(s: &[Value; 3], len: usize) -> Result<(i64, i64, i64, usize
     Ok((start as i64, stop as i64, step, count as usize))
 }
 
-/// [`slice_indices`] in i128, for a range, which may hold up to 2^64 - 1 items.
-pub fn slice_indices_wide(s: &[Value; 3], len: i128) -> Result<(i128, i128, i128, i128), PyErr> {
+/// [`slice_indices`] in i128, wide enough for any index a slice gives (a range slices
+/// in big ints: `objects::range`).
+fn slice_indices_wide(s: &[Value; 3], len: i128) -> Result<(i128, i128, i128, i128), PyErr> {
     let step = slice_part(&s[2])?.unwrap_or(1);
     if step == 0 {
         return Err(value_error("slice step cannot be zero"));

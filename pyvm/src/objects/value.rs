@@ -18,6 +18,7 @@ use super::function::{Function, NativeDef};
 use super::gil::GilCell;
 use super::iter::Iter;
 use super::module::Module;
+use super::range::Range;
 use super::set::Set;
 use super::str::PyStr;
 use super::types::PyType;
@@ -117,41 +118,6 @@ impl Clone for Value {
             Value::Object(x) => Value::Object(x.clone()),
             Value::Generator(x) => Value::Generator(x.clone()),
         }
-    }
-}
-
-/// `range(start, stop, step)`; `step != 0`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Range {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
-}
-
-impl Range {
-    /// The number of items. Bounds are `i64`s, so a range can hold up to 2^64 - 1
-    /// items: more than `len()` may return (it raises OverflowError, as CPython's
-    /// `len(range(-2**63, 2**63 - 1))` does), so callers check before narrowing.
-    pub fn len(&self) -> u64 {
-        let (lo, hi, step) = if self.step > 0 {
-            (self.start as i128, self.stop as i128, self.step as i128)
-        } else {
-            (self.stop as i128, self.start as i128, -(self.step as i128))
-        };
-        if lo >= hi {
-            0
-        } else {
-            ((hi - lo - 1) / step + 1) as u64
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Item `i` (`i < len()`, so the result lies between the bounds and fits).
-    pub fn get(&self, i: u64) -> i64 {
-        (self.start as i128 + i as i128 * self.step as i128) as i64
     }
 }
 

@@ -242,9 +242,9 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             _ => {}
         },
         Value::Range(r) => match name {
-            "start" => return Ok(Value::Int(r.start)),
-            "stop" => return Ok(Value::Int(r.stop)),
-            "step" => return Ok(Value::Int(r.step)),
+            "start" => return Ok(r.start()),
+            "stop" => return Ok(r.stop()),
+            "step" => return Ok(r.step()),
             _ => {}
         },
         Value::Slice(s) => match name {

@@ -823,8 +823,14 @@ pub fn instance_load(
             return Ok(bind(gil, a.clone(), Some(obj), &inst.class));
         }
     }
-    if let Some(v) = inst.dict.borrow(gil).get_str(name) {
-        return Ok(Attr::Value(v));
+    {
+        let d = inst.dict.borrow(gil);
+        if let Some(v) = d
+            .find_str_hinted(name, &mut slot.hint)
+            .and_then(|i| d.value_at(i))
+        {
+            return Ok(Attr::Value(v.clone()));
+        }
     }
     if let Some(a) = found {
         return Ok(bind(gil, a, Some(obj), &inst.class));

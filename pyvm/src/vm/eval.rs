@@ -40,6 +40,30 @@ fn forget_top(stack: &mut Vec<Value>, n: usize) {
     }
 }
 
+/// `stack.push(v)` with the growing step out of line. A `Vec::push` that may call the
+/// allocator makes the compiler build `v` in a temporary on the Rust stack (its tag
+/// byte and payload written separately) and copy it with one 16-byte load: a load
+/// that spans two recent stores cannot be forwarded from them, and the CPU waits for
+/// both to retire (a store-forwarding stall, ~15% of `run_from`'s samples on
+/// method_calls, at the push of `LOAD_FAST`). With no call on the common path, `v`
+/// is written straight into its slot. The trap remains for a value that comes back
+/// through memory (an out-of-line `clone`): `LOAD_FAST` builds its commonest kinds
+/// in registers for that reason.
+#[inline(always)]
+fn push(stack: &mut Vec<Value>, v: Value) {
+    if stack.len() < stack.capacity() {
+        stack.push(v);
+    } else {
+        push_grow(stack, v);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn push_grow(stack: &mut Vec<Value>, v: Value) {
+    stack.push(v);
+}
+
 /// Run the micro-thread until the frame at index `stop` returns or raises.
 pub(crate) fn run(th: &mut MicroThread, gil: Gil<'_>, stop: usize) -> Outcome {
     run_from(th, gil, stop, None)
@@ -115,7 +139,7 @@ pub(crate) fn run_from(
         macro_rules! called {
             ($e:expr) => {{
                 match $e {
-                    Ok(Called::Value(v)) => th.stack.push(v),
+                    Ok(Called::Value(v)) => push(&mut th.stack, v),
                     Ok(Called::Frame) | Ok(Called::Nothing) => continue 'frame,
                     Err(Unwind::Raise(e)) => raise!(e),
                     Err(Unwind::Deferred) => return Outcome::Deferred,
@@ -127,7 +151,7 @@ pub(crate) fn run_from(
             ($e:expr) => {
                 match unwind!($e) {
                     generator::Resumed::Frame => continue 'frame,
-                    generator::Resumed::Value(v) => th.stack.push(v),
+                    generator::Resumed::Value(v) => push(&mut th.stack, v),
                     generator::Resumed::Raise(e) => {
                         pending = Some((e, Raise::Propagated));
                         continue 'frame;
@@ -143,7 +167,7 @@ pub(crate) fn run_from(
                         if th.frames.len() <= stop {
                             return Outcome::Returned(x);
                         }
-                        th.stack.push(x);
+                        push(&mut th.stack, x);
                         continue 'frame;
                     }
                     Ok(After::Frame) => continue 'frame,
@@ -173,7 +197,7 @@ pub(crate) fn run_from(
                 if th.frames.len() <= stop {
                     return Outcome::Returned(v);
                 }
-                th.stack.push(v);
+                push(&mut th.stack, v);
                 continue 'frame;
             }};
         }
@@ -212,13 +236,13 @@ pub(crate) fn run_from(
                 }
                 Op::DUP_TOP => {
                     let v = top!().clone();
-                    th.stack.push(v);
+                    push(&mut th.stack, v);
                 }
                 Op::DUP_TOP_TWO => {
                     let n = th.stack.len();
                     let (a, b) = (th.stack[n - 2].clone(), th.stack[n - 1].clone());
-                    th.stack.push(a);
-                    th.stack.push(b);
+                    push(&mut th.stack, a);
+                    push(&mut th.stack, b);
                 }
                 Op::ROT_TWO => {
                     let n = th.stack.len();
@@ -234,8 +258,8 @@ pub(crate) fn run_from(
                     let n = th.stack.len();
                     th.stack.insert(n - 3, v);
                 }
-                Op::PUSH_NULL => th.stack.push(Value::Null),
-                Op::LOAD_CONST => th.stack.push(code.consts[arg as usize].clone()),
+                Op::PUSH_NULL => push(&mut th.stack, Value::Null),
+                Op::LOAD_CONST => push(&mut th.stack, code.consts[arg as usize].clone()),
                 Op::LOAD_FAST => {
                     let v = &th.stack[base + arg as usize];
                     if v.is_null() {
@@ -244,12 +268,22 @@ pub(crate) fn run_from(
                             "cannot access local variable '{name}' where it is not associated with a value"
                         )));
                     }
-                    // Ints, the commonest locals, copied without the out-of-line clone.
+                    // The commonest locals are copied without the out-of-line clone
+                    // and pushed from registers (one push per arm: a clone returned
+                    // through memory is copied through a temporary, see `push`).
                     let v = match *v {
                         Value::Int(i) => Value::Int(i),
-                        ref v => v.clone(),
+                        Value::Float(x) => Value::Float(x),
+                        Value::List(ref l) => Value::List(l.clone()),
+                        Value::Instance(ref o) => Value::Instance(o.clone()),
+                        Value::Str(ref s) => Value::Str(s.clone()),
+                        ref v => {
+                            let v = v.clone();
+                            push(&mut th.stack, v);
+                            continue;
+                        }
                     };
-                    th.stack.push(v);
+                    push(&mut th.stack, v);
                 }
                 Op::STORE_FAST => {
                     let v = pop!();
@@ -273,25 +307,24 @@ pub(crate) fn run_from(
                         None => globals::load(gil, &code, arg as usize, &th.frames[fi].globals),
                     };
                     match found {
-                        Some(v) => th.stack.push(v),
+                        Some(v) => push(&mut th.stack, v),
                         None => raise!(name_not_defined(name_arg!(arg).as_str())),
                     }
                 }
                 Op::LOAD_NAME | Op::LOAD_GLOBAL => {
                     let found = globals::load(gil, &code, arg as usize, &th.frames[fi].globals);
                     match found {
-                        Some(v) => th.stack.push(v),
+                        Some(v) => push(&mut th.stack, v),
                         None => raise!(name_not_defined(name_arg!(arg).as_str())),
                     }
                 }
                 Op::STORE_NAME | Op::STORE_GLOBAL => {
                     let v = pop!();
-                    let key = code.names[arg as usize].clone();
                     let ns = match (&th.frames[fi].locals, ins.op) {
                         (Some(ns), Op::STORE_NAME) => ns,
                         _ => &th.frames[fi].globals,
                     };
-                    let r = ns.borrow_mut(gil).insert(key, v);
+                    let r = ns.borrow_mut(gil).insert_name(&code.names[arg as usize], v);
                     tri!(r);
                 }
                 Op::DELETE_NAME | Op::DELETE_GLOBAL => {
@@ -311,7 +344,7 @@ pub(crate) fn run_from(
                     if v.is_null() {
                         raise!(ops::unbound_deref(&code, arg as usize));
                     }
-                    th.stack.push(v);
+                    push(&mut th.stack, v);
                 }
                 Op::STORE_DEREF => {
                     let v = pop!();
@@ -326,7 +359,7 @@ pub(crate) fn run_from(
                 }
                 Op::LOAD_CLOSURE => {
                     let c = th.frames[fi].cells[arg as usize].clone();
-                    th.stack.push(Value::Cell(c));
+                    push(&mut th.stack, Value::Cell(c));
                 }
                 Op::LOAD_FAST_ATTR => {
                     // Past the `NOP` left by the fused `LOAD_ATTR`: errors report it.
@@ -348,7 +381,7 @@ pub(crate) fn run_from(
                         obj => super::attr::load_attr(gil, obj, name.as_str()),
                     };
                     match tri!(found) {
-                        Attr::Value(v) => th.stack.push(v),
+                        Attr::Value(v) => push(&mut th.stack, v),
                         Attr::Call(f, args) => do_call!(f, Args::new(args)),
                     }
                 }
@@ -363,7 +396,7 @@ pub(crate) fn run_from(
                         _ => super::attr::load_attr(gil, &obj, name_arg!(arg).as_str()),
                     };
                     match tri!(found) {
-                        Attr::Value(v) => th.stack.push(v),
+                        Attr::Value(v) => push(&mut th.stack, v),
                         Attr::Call(f, args) => do_call!(f, Args::new(args)),
                     }
                 }
@@ -373,13 +406,17 @@ pub(crate) fn run_from(
                     if let (Value::Instance(i), Some(val)) = (&obj, &v) {
                         // The common case, `obj.x = v` with nothing in the way: straight
                         // into the instance dict under the interned name.
-                        let plain = {
+                        let stored = {
                             let mut cache = code.attr_cache.borrow_mut(gil);
-                            class::plain_store(gil, &mut cache[arg as usize], i, name_arg!(arg))
+                            let slot = &mut cache[arg as usize];
+                            class::plain_store(gil, slot, i, name_arg!(arg)).then(|| {
+                                let key = &code.names[arg as usize];
+                                let mut d = i.dict.borrow_mut(gil);
+                                d.insert_name_hinted(key, val.clone(), &mut slot.hint)
+                            })
                         };
-                        if plain {
-                            let key = code.names[arg as usize].clone();
-                            tri!(i.dict.borrow_mut(gil).insert(key, val.clone()));
+                        if let Some(r) = stored {
+                            tri!(r);
                             continue;
                         }
                     }
@@ -392,8 +429,8 @@ pub(crate) fn run_from(
                     let obj = pop!();
                     match super::attr::load_method_cached(gil, &code, arg as usize, &obj) {
                         Some(m) => {
-                            th.stack.push(m);
-                            th.stack.push(obj);
+                            push(&mut th.stack, m);
+                            push(&mut th.stack, obj);
                         }
                         None => {
                             let f = match &obj {
@@ -408,14 +445,14 @@ pub(crate) fn run_from(
                             };
                             if let Some((f, this)) = f {
                                 let obj = this.unwrap_or(obj);
-                                th.stack.push(f);
-                                th.stack.push(obj);
+                                push(&mut th.stack, f);
+                                push(&mut th.stack, obj);
                                 continue;
                             }
-                            th.stack.push(Value::Null);
+                            push(&mut th.stack, Value::Null);
                             let name = name_arg!(arg).as_str();
                             match tri!(super::attr::load_attr(gil, &obj, name)) {
-                                Attr::Value(v) => th.stack.push(v),
+                                Attr::Value(v) => push(&mut th.stack, v),
                                 Attr::Call(f, args) => do_call!(f, Args::new(args)),
                             }
                         }
@@ -432,7 +469,7 @@ pub(crate) fn run_from(
                         let special = call::specialized_1(gil, &th.stack, head);
                         if let Some(v) = special {
                             th.stack.truncate(head);
-                            th.stack.push(v);
+                            push(&mut th.stack, v);
                             continue;
                         }
                     }
@@ -499,7 +536,7 @@ pub(crate) fn run_from(
                                 do_call!(f, a);
                                 continue;
                             }
-                            th.stack.push(v);
+                            push(&mut th.stack, v);
                             continue;
                         }
                         (
@@ -554,7 +591,7 @@ pub(crate) fn run_from(
                         // Both operands are inline numbers: forgetting them skips the
                         // drop glue (a call per value) and leaks nothing.
                         forget_top(&mut th.stack, 2);
-                        th.stack.push(v);
+                        push(&mut th.stack, v);
                         continue;
                     }
                     let b = pop!();
@@ -581,7 +618,7 @@ pub(crate) fn run_from(
                     } else {
                         tri!(ops::binary_op(gil, arg, &a, &b))
                     };
-                    th.stack.push(v);
+                    push(&mut th.stack, v);
                 }
                 Op::UNARY_NEGATIVE => {
                     let a = pop!();
@@ -589,7 +626,7 @@ pub(crate) fn run_from(
                         do_call!(f, Args::new([a]));
                         continue;
                     }
-                    th.stack.push(tri!(ops::unary(gil, "-", &a)));
+                    push(&mut th.stack, tri!(ops::unary(gil, "-", &a)));
                 }
                 Op::UNARY_POSITIVE => {
                     let a = pop!();
@@ -597,7 +634,7 @@ pub(crate) fn run_from(
                         do_call!(f, Args::new([a]));
                         continue;
                     }
-                    th.stack.push(tri!(ops::unary(gil, "+", &a)));
+                    push(&mut th.stack, tri!(ops::unary(gil, "+", &a)));
                 }
                 Op::UNARY_INVERT => {
                     let a = pop!();
@@ -605,11 +642,11 @@ pub(crate) fn run_from(
                         do_call!(f, Args::new([a]));
                         continue;
                     }
-                    th.stack.push(tri!(ops::unary(gil, "~", &a)));
+                    push(&mut th.stack, tri!(ops::unary(gil, "~", &a)));
                 }
                 Op::UNARY_NOT => {
                     let a = pop!();
-                    th.stack.push(Value::Bool(!tri!(dunder::truthy(gil, &a))));
+                    push(&mut th.stack, Value::Bool(!tri!(dunder::truthy(gil, &a))));
                 }
                 Op::COMPARE_OP => {
                     let n = th.stack.len();
@@ -623,7 +660,7 @@ pub(crate) fn run_from(
                             _ => x >= y,
                         };
                         forget_top(&mut th.stack, 2);
-                        th.stack.push(Value::Bool(r));
+                        push(&mut th.stack, Value::Bool(r));
                         continue;
                     }
                     let b = pop!();
@@ -644,7 +681,7 @@ pub(crate) fn run_from(
                         },
                         _ => tri!(compare::compare(gil, CmpOp::from_u32(arg), &a, &b)),
                     };
-                    th.stack.push(Value::Bool(r));
+                    push(&mut th.stack, Value::Bool(r));
                 }
                 Op::COMPARE_AND_BRANCH => {
                     let n = th.stack.len();
@@ -679,7 +716,7 @@ pub(crate) fn run_from(
                 Op::IS_OP => {
                     let b = pop!();
                     let a = pop!();
-                    th.stack.push(Value::Bool(a.is(&b) != (arg == 1)));
+                    push(&mut th.stack, Value::Bool(a.is(&b) != (arg == 1)));
                 }
                 Op::CONTAINS_OP => {
                     let container = pop!();
@@ -697,7 +734,7 @@ pub(crate) fn run_from(
                         let mut cx = Cx { gil, th };
                         let r =
                             unwind!(super::iterate::contains_by_iter(&mut cx, &container, &item));
-                        th.stack.push(Value::Bool(r != (arg == 1)));
+                        push(&mut th.stack, Value::Bool(r != (arg == 1)));
                         continue;
                     }
                     let r = if super::iterate::is_iterator(gil, &container) {
@@ -709,7 +746,7 @@ pub(crate) fn run_from(
                     } else {
                         tri!(ops::contains(gil, &container, &item))
                     };
-                    th.stack.push(Value::Bool(r != (arg == 1)));
+                    push(&mut th.stack, Value::Bool(r != (arg == 1)));
                 }
                 Op::BINARY_SUBSCR => {
                     let key = pop!();
@@ -727,7 +764,7 @@ pub(crate) fn run_from(
                         do_call!(f, Args::new([obj, key]));
                         continue;
                     }
-                    th.stack.push(tri!(ops::getitem(gil, &obj, &key)));
+                    push(&mut th.stack, tri!(ops::getitem(gil, &obj, &key)));
                 }
                 Op::STORE_SUBSCR => {
                     let key = pop!();
@@ -762,15 +799,15 @@ pub(crate) fn run_from(
                     let step = if arg == 3 { pop!() } else { Value::None };
                     let stop_v = pop!();
                     let start = pop!();
-                    th.stack.push(Value::Slice(Arc::new([start, stop_v, step])));
+                    push(&mut th.stack, Value::Slice(Arc::new([start, stop_v, step])));
                 }
                 Op::BUILD_TUPLE => {
                     let items = th.stack.split_off(th.stack.len() - arg as usize);
-                    th.stack.push(Value::tuple(items));
+                    push(&mut th.stack, Value::tuple(items));
                 }
                 Op::BUILD_LIST => {
                     let items = th.stack.split_off(th.stack.len() - arg as usize);
-                    th.stack.push(Value::list(items));
+                    push(&mut th.stack, Value::list(items));
                 }
                 Op::BUILD_SET => {
                     let n = (arg & 0x7fff_ffff) as usize;
@@ -779,7 +816,7 @@ pub(crate) fn run_from(
                     if arg & 0x8000_0000 != 0 {
                         set = crate::objects::set::Set::as_folded_constant(&set);
                     }
-                    th.stack.push(Value::Set(Arc::new(GilCell::new(set))));
+                    push(&mut th.stack, Value::Set(Arc::new(GilCell::new(set))));
                 }
                 Op::BUILD_MAP => {
                     let items = th.stack.split_off(th.stack.len() - 2 * arg as usize);
@@ -788,7 +825,7 @@ pub(crate) fn run_from(
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         tri!(d.insert(k, v));
                     }
-                    th.stack.push(Value::dict(d));
+                    push(&mut th.stack, Value::dict(d));
                 }
                 Op::BUILD_STRING => {
                     let parts = th.stack.split_off(th.stack.len() - arg as usize);
@@ -796,7 +833,7 @@ pub(crate) fn run_from(
                     for p in &parts {
                         s.push_str(p.as_str().unwrap_or(""));
                     }
-                    th.stack.push(Value::string(s));
+                    push(&mut th.stack, Value::string(s));
                 }
                 Op::LIST_APPEND
                 | Op::SET_ADD
@@ -821,7 +858,7 @@ pub(crate) fn run_from(
                         Value::List(l) => l.borrow(gil).clone(),
                         _ => Vec::new(),
                     };
-                    th.stack.push(Value::tuple(items));
+                    push(&mut th.stack, Value::tuple(items));
                 }
                 Op::FORMAT_VALUE => {
                     let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
@@ -829,7 +866,7 @@ pub(crate) fn run_from(
                     th.frames[fi].ip = ip;
                     let mut cx = Cx { gil, th };
                     let s = unwind!(ops::format_value(&mut cx, &v, arg & 3, spec.as_ref()));
-                    th.stack.push(s);
+                    push(&mut th.stack, s);
                 }
                 Op::UNPACK_SEQUENCE | Op::UNPACK_EX => {
                     let v = pop!();
@@ -896,7 +933,7 @@ pub(crate) fn run_from(
                             continue;
                         }
                     }
-                    th.stack.push(tri!(ops::get_iter(gil, &v)));
+                    push(&mut th.stack, tri!(ops::get_iter(gil, &v)));
                 }
                 Op::FOR_ITER => {
                     let next = match top!() {
@@ -925,7 +962,7 @@ pub(crate) fn run_from(
                         }
                     };
                     match next {
-                        Some(v) => th.stack.push(v),
+                        Some(v) => push(&mut th.stack, v),
                         None => {
                             pop!();
                             ip = arg as usize;
@@ -947,14 +984,15 @@ pub(crate) fn run_from(
                 }
                 Op::YIELD_VALUE => {
                     let v = pop!();
-                    th.frames[fi].ip = ip;
+                    // `suspend` sets `ip` once the frame is in its generator: written
+                    // here, it would stall the frame's copy (see `push`).
                     let f = th.frames.pop().expect("a frame to yield from");
-                    after!(generator::suspend(gil, th, f, v));
+                    after!(generator::suspend(gil, th, f, ip, v));
                 }
                 Op::GET_YIELD_FROM_ITER => {
                     if !matches!(top!(), Value::Generator(_)) {
                         let v = pop!();
-                        th.stack.push(tri!(ops::get_iter(gil, &v)));
+                        push(&mut th.stack, tri!(ops::get_iter(gil, &v)));
                     }
                 }
                 Op::SEND => {
@@ -966,7 +1004,7 @@ pub(crate) fn run_from(
                     let mgr = pop!();
                     th.frames[fi].ip = ip;
                     let (enter, exit) = tri!(ops::with_methods(gil, &mgr));
-                    th.stack.push(exit);
+                    push(&mut th.stack, exit);
                     do_call!(enter, Args::new([]));
                 }
                 Op::SETUP_WITH => {
@@ -990,7 +1028,7 @@ pub(crate) fn run_from(
                     let globals = th.frames[fi].globals.clone();
                     let f =
                         call::make_function(gil, code_v, globals, defaults, kwdefaults, closure);
-                    th.stack.push(f);
+                    push(&mut th.stack, f);
                 }
                 Op::SETUP_FINALLY => {
                     let depth = th.stack.len();
@@ -1005,8 +1043,8 @@ pub(crate) fn run_from(
                 Op::PUSH_EXC_INFO => {
                     let exc = pop!();
                     let prev = std::mem::replace(&mut th.handled, exc.clone());
-                    th.stack.push(prev);
-                    th.stack.push(exc);
+                    push(&mut th.stack, prev);
+                    push(&mut th.stack, exc);
                 }
                 Op::POP_EXCEPT => {
                     th.handled = pop!();
@@ -1014,7 +1052,7 @@ pub(crate) fn run_from(
                 Op::CHECK_EXC_MATCH => {
                     let typ = pop!();
                     let r = tri!(ops::exception_matches(gil, top!(), &typ));
-                    th.stack.push(Value::Bool(r));
+                    push(&mut th.stack, Value::Bool(r));
                 }
                 Op::RERAISE => {
                     let exc = pop!();
@@ -1056,12 +1094,12 @@ pub(crate) fn run_from(
                         .push(Value::Type(types().exc.assertion_error.clone()));
                 }
                 Op::LOAD_BUILD_CLASS => {
-                    th.stack.push(crate::modules::builtins::build_class_value());
+                    push(&mut th.stack, crate::modules::builtins::build_class_value());
                 }
                 Op::IMPORT_NAME => {
                     th.frames[fi].ip = ip;
                     match tri!(super::import::import_name(gil, th, name_arg!(arg).as_str())) {
-                        Called::Value(m) => th.stack.push(m),
+                        Called::Value(m) => push(&mut th.stack, m),
                         // The module's body runs next; `Ret::Import` pushes the module.
                         Called::Frame | Called::Nothing => continue 'frame,
                     }
@@ -1081,7 +1119,7 @@ pub(crate) fn run_from(
                         top!(),
                         name_arg!(arg).as_str()
                     ));
-                    th.stack.push(v);
+                    push(&mut th.stack, v);
                 }
             }
         }

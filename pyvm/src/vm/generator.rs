@@ -116,7 +116,7 @@ fn push(gil: Gil<'_>, th: &mut MicroThread, gen: &GenRef, how: How) -> Value {
     let base = th.stack.len();
     let block_base = th.blocks.len();
     let mut g = gen.borrow_mut(gil);
-    let Some(mut frame) = g.frame.take() else {
+    let Some(frame) = g.frame.take() else {
         unreachable!("a paused generator has its frame")
     };
     // `append` moves the values in one copy and keeps the generator's buffer.
@@ -130,13 +130,24 @@ fn push(gil: Gil<'_>, th: &mut MicroThread, gen: &GenRef, how: How) -> Value {
     let handled = std::mem::replace(&mut g.handled, Value::Null);
     g.state = GenState::Running;
     g.how = how;
-    g.outer = std::mem::replace(&mut th.handled, handled.clone());
+    // No exception being handled is the common case: `Null` written in place, where a
+    // clone comes back through memory and stalls the copy (see `eval::push`; one
+    // `replace` per arm, or both would go through one temporary).
+    g.outer = if handled.is_null() {
+        std::mem::replace(&mut th.handled, Value::Null)
+    } else {
+        let inner = handled.clone();
+        std::mem::replace(&mut th.handled, inner)
+    };
     drop(g);
+    // Pushed first, then set: fields written into `frame` just before copying it whole
+    // would stall the copy (see `eval::push`).
+    th.frames.push(frame);
+    let frame = th.frames.last_mut().expect("the frame just pushed");
     frame.base = base;
     frame.floor = base;
     frame.block_base = block_base;
     frame.ret = Ret::Gen(gen.clone());
-    th.frames.push(frame);
     handled
 }
 
@@ -279,12 +290,13 @@ fn throw_down(
     err
 }
 
-/// `YIELD_VALUE` in the popped frame `f`: save it into its generator and hand `v` to
-/// the resumer.
+/// `YIELD_VALUE` in the popped frame `f`, to resume at `ip`: save it into its
+/// generator and hand `v` to the resumer.
 pub(crate) fn suspend(
     gil: Gil<'_>,
     th: &mut MicroThread,
     mut f: Frame,
+    ip: usize,
     v: Value,
 ) -> Result<After, PyErr> {
     let Ret::Gen(gen) = std::mem::replace(&mut f.ret, Ret::Push) else {
@@ -306,10 +318,13 @@ pub(crate) fn suspend(
     }
     let outer = std::mem::replace(&mut g.outer, Value::Null);
     g.handled = std::mem::replace(&mut th.handled, outer);
+    // Moved first, then cleared: a 16-byte copy of `f` right after 8-byte stores into
+    // it would wait for them (a store-forwarding stall, see `eval::push`).
+    let f = g.frame.insert(f);
+    f.ip = ip;
     f.base = 0;
     f.floor = 0;
     f.block_base = 0;
-    g.frame = Some(f);
     g.state = GenState::Suspended;
     let how = std::mem::replace(&mut g.how, How::Call);
     drop(g);

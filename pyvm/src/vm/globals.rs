@@ -1,11 +1,12 @@
 //! `LOAD_GLOBAL` / `LOAD_NAME`: the globals, then the builtins, through a per-code
 //! cache (CPython 3.11's `LOAD_GLOBAL_MODULE` / `LOAD_GLOBAL_BUILTIN`).
 //!
-//! A slot records which dict entry held the name and the versions of both dicts
-//! (`Dict::version`, renewed on every change). While they are unchanged, the lookup is
-//! two version checks and one indexed read instead of hashing and probing. A slot
-//! holds an index, never the value, so a cached function does not keep its own code
-//! (and this cache) alive.
+//! A slot records which dict entry held the name and the key-layout versions of both
+//! dicts (`Dict::version`, renewed when a key is added or removed, not when a value
+//! is stored). While they are unchanged, the lookup is two version checks and one
+//! indexed read instead of hashing and probing. A slot holds an index, never the
+//! value, so a store to a global keeps every slot valid (the slot reads the new value)
+//! and a cached function does not keep its own code (and this cache) alive.
 
 use std::sync::Arc;
 

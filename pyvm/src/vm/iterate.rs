@@ -64,11 +64,7 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
             s: v.clone(),
             byte: 0,
         },
-        Value::Range(r) => Iter::Range {
-            next: r.start,
-            step: r.step,
-            left: r.len(),
-        },
+        Value::Range(r) => r.iter(),
         Value::Dict(d) => Iter::Dict {
             dict: v.clone(),
             slot: 0,

@@ -450,22 +450,18 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
         Value::Dict(d) => d.borrow(gil).contains(item),
         Value::Set(s) => s.borrow(gil).contains(item),
         Value::FrozenSet(s) => s.contains(item),
-        Value::Range(r) => Ok(match item {
-            Value::Int(i) => {
-                let (i, r) = (*i as i128, **r);
-                let (start, step) = (r.start as i128, r.step as i128);
-                let inside = if step > 0 {
-                    i >= start && i < r.stop as i128
-                } else {
-                    i <= start && i > r.stop as i128
-                };
-                inside && (i - start) % step == 0
-            }
+        Value::Range(r) => match item {
+            Value::Int(_) | Value::Bool(_) | Value::Big(_) => Ok(r.contains_int(item)),
+            // CPython's `_PySequence_IterSearch`: item by item (`1.0 in range(3)`).
             other => {
-                let items: Vec<Value> = (0..r.len()).map(|k| Value::Int(r.get(k))).collect();
-                in_seq_owned(gil, &items, other)?
+                for x in r.values() {
+                    if compare::eq(gil, &x, other)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
             }
-        }),
+        },
         Value::Bytes(b) => bytes_contains(b, item),
         Value::ByteArray(b) => {
             let b = b.borrow(gil).clone();
@@ -486,15 +482,6 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
             type_name(container)
         ))),
     }
-}
-
-fn in_seq_owned(gil: Gil<'_>, items: &[Value], item: &Value) -> Result<bool, PyErr> {
-    for x in items {
-        if compare::eq(gil, x, item)? {
-            return Ok(true);
-        }
-    }
-    Ok(false)
 }
 
 fn bytes_contains(b: &[u8], item: &Value) -> Result<bool, PyErr> {

@@ -56,34 +56,14 @@ pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
             Some(v) => Ok(v),
             None => Err(key_error(k.clone())),
         },
-        (Value::Range(r), Value::Slice(s)) => {
-            let (start, _, step, count) = seq::slice_indices_wide(s, r.len() as i128)?;
-            // Saturated: the bounds of some slices of a range with more than 2^63
-            // items do not fit an i64 (CPython's ranges hold big ints; ours do not).
-            let sat = |x: i128| x.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
-            let start = r.start as i128 + start * r.step as i128;
-            let step = (r.step as i128).saturating_mul(step);
-            Ok(Value::Range(Arc::new(crate::objects::value::Range {
-                start: sat(start),
-                stop: sat(start.saturating_add(step.saturating_mul(count))),
-                step: sat(step),
-            })))
-        }
-        (Value::Range(r), k) => {
-            // Not `index_value`: a range may be longer than an i64 can index, and
-            // CPython says "out of range" (not "cannot fit") for a big index.
-            let i = match k {
-                Value::Big(b) => num_traits::ToPrimitive::to_i128(&**b).unwrap_or(i128::MAX),
-                k => seq::index_value(k, "range")? as i128,
-            };
-            let n = r.len() as i128;
-            let j = if i < 0 { i + n } else { i };
-            if (0..n).contains(&j) {
-                Ok(Value::Int(r.get(j as u64)))
-            } else {
-                Err(index_error("range object index out of range"))
-            }
-        }
+        (Value::Range(r), Value::Slice(s)) => Ok(Value::Range(Arc::new(r.slice(s)?))),
+        // Not `index_value`: a range may be longer than an i64 can index, and CPython
+        // says "out of range" (not "cannot fit") for a big index.
+        (Value::Range(r), k @ (Value::Int(_) | Value::Bool(_) | Value::Big(_))) => r.item(k),
+        (Value::Range(_), k) => Err(type_error(format!(
+            "range indices must be integers or slices, not {}",
+            type_name(k)
+        ))),
         (Value::Bytes(b), Value::Slice(s)) => Ok(Value::Bytes(Arc::new(seq::slice_of(b, s)?))),
         (Value::Bytes(b), k) => {
             let i = seq::index_value(k, "byte")?;
@@ -125,7 +105,7 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
                         .chars()
                         .map(|c| Value::string(c.to_string()))
                         .collect(),
-                    Value::Range(r) => (0..r.len()).map(|k| Value::Int(r.get(k))).collect(),
+                    Value::Range(r) => r.to_vec()?,
                     _ => return Err(type_error("can only assign an iterable")),
                 };
                 let mut l = l.borrow_mut(gil);
@@ -175,7 +155,7 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
                     let items: Vec<Value> = match &v {
                         Value::List(x) => x.borrow(gil).clone(),
                         Value::Tuple(t) => t.to_vec(),
-                        Value::Range(r) => (0..r.len()).map(|k| Value::Int(r.get(k))).collect(),
+                        Value::Range(r) => r.to_vec()?,
                         _ => unreachable!(),
                     };
                     let mut out = Vec::with_capacity(items.len());

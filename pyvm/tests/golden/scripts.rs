@@ -64,6 +64,7 @@ mod classes {
 }
 mod classes2 {
     use super::*;
+    golden!(attr_order_mix, "classes2/attr_order_mix.py");
     golden!(bitset, "classes2/bitset.py");
     golden!(default_dicts, "classes2/default_dicts.py");
     golden!(event_bus, "classes2/event_bus.py");
@@ -229,6 +230,7 @@ mod functions {
     golden!(decorators, "functions/decorators.py");
     golden!(default_eval_time, "functions/default_eval_time.py");
     golden!(defaults_kwargs, "functions/defaults_kwargs.py");
+    golden!(global_cache_stores, "functions/global_cache_stores.py");
     golden!(global_lookup_changes, "functions/global_lookup_changes.py");
     golden!(higher_order_pipeline, "functions/higher_order_pipeline.py");
     golden!(lambdas_higher_order, "functions/lambdas_higher_order.py");
@@ -447,6 +449,15 @@ mod programs2 {
     golden!(tictactoe, "programs2/tictactoe.py");
     golden!(undo_editor, "programs2/undo_editor.py");
     golden!(url_router, "programs2/url_router.py");
+}
+mod range_big {
+    use super::*;
+    golden!(construct_len, "range_big/construct_len.py");
+    golden!(eq_hash, "range_big/eq_hash.py");
+    golden!(index_slice, "range_big/index_slice.py");
+    golden!(iterate, "range_big/iterate.py");
+    golden!(key_space, "range_big/key_space.py");
+    golden!(membership, "range_big/membership.py");
 }
 mod robustness {
     use super::*;

@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use crate::native::*;
 use crate::objects::gil::GilCell;
+use crate::objects::range::Range;
 use crate::objects::set::Set;
 use crate::objects::types::{type_name, Kind, PyType};
-use crate::objects::value::Range;
 use crate::objects::{float, int};
 
 /// `t(*args, **kw)` for a built-in type or exception class.
@@ -186,16 +186,34 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         }
         Kind::Range => {
             args.check("range", 1, 3)?;
-            let get = |i: usize| -> Result<i64, PyErr> { arg_int(args.at(i), "") };
-            let (start, stop, step) = match args.len() {
-                1 => (0, get(0)?, 1),
-                2 => (get(0)?, get(1)?, 1),
-                _ => (get(0)?, get(1)?, get(2)?),
+            let mut one = |v: &Value| -> PyResult<Value> {
+                match v {
+                    Value::Int(i) => Ok(Value::Int(*i)),
+                    v => number_index(cx, v),
+                }
             };
-            if step == 0 {
-                return Err(value_error("range() arg 3 must not be zero").into());
-            }
-            Value::Range(Arc::new(Range { start, stop, step }))
+            let r = match args.len() {
+                1 => match one(args.at(0))? {
+                    Value::Int(stop) => Range::small(0, stop, 1),
+                    stop => Range::new(0.into(), big(&stop), 1.into()),
+                },
+                n => {
+                    let (start, stop) = (one(args.at(0))?, one(args.at(1))?);
+                    let step = if n == 3 {
+                        one(args.at(2))?
+                    } else {
+                        Value::Int(1)
+                    };
+                    if matches!(step, Value::Int(0)) {
+                        return Err(value_error("range() arg 3 must not be zero").into());
+                    }
+                    match (&start, &stop, &step) {
+                        (Value::Int(a), Value::Int(b), Value::Int(c)) => Range::small(*a, *b, *c),
+                        _ => Range::new(big(&start), big(&stop), big(&step)),
+                    }
+                }
+            };
+            Value::Range(Arc::new(r))
         }
         Kind::Slice => {
             args.check("slice", 1, 3)?;
@@ -219,6 +237,40 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         }
         _ => return Err(type_error(format!("cannot create '{name}' instances")).into()),
     })
+}
+
+/// CPython's `PyNumber_Index`: an int as itself (a `bool` as 0 or 1), an instance
+/// through its `__index__` (or the int inside an `int` subclass), else TypeError.
+fn number_index(cx: &mut Cx, v: &Value) -> PyResult<Value> {
+    match v {
+        Value::Int(_) | Value::Big(_) => return Ok(v.clone()),
+        Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+        _ => {}
+    }
+    if let Some(f) = crate::objects::class::special(cx.gil, v, "__index__") {
+        return match cx.call(&f, vec![v.clone()])? {
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
+            r if int::is_int(&r) => Ok(r),
+            r => Err(type_error(format!(
+                "__index__ returned non-int (type {})",
+                type_name(&r)
+            ))
+            .into()),
+        };
+    }
+    if let Some(p) = crate::objects::class::payload(v).filter(|p| int::is_int(p)) {
+        return number_index(cx, &p.clone());
+    }
+    Err(type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        type_name(v)
+    ))
+    .into())
+}
+
+/// The big int of an int value (`number_index`'s result).
+fn big(v: &Value) -> num_bigint::BigInt {
+    int::to_big(v).unwrap_or_default()
 }
 
 fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {

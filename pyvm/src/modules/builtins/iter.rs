@@ -210,14 +210,7 @@ pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 idx: n,
             })
         }
-        Value::Range(r) => {
-            let n = r.len();
-            new_iter(Iter::Range {
-                next: r.get(n.saturating_sub(1)),
-                step: -r.step,
-                left: n,
-            })
-        }
+        Value::Range(r) => new_iter(r.reversed()),
         Value::Dict(_) => {
             let mut keys = cx.collect(v)?;
             keys.reverse();

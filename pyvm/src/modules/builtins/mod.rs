@@ -153,10 +153,7 @@ fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Value::FrozenSet(s) => s.len(),
         Value::Bytes(b) => b.len(),
         Value::ByteArray(b) => b.borrow(gil).len(),
-        Value::Range(r) => match usize::try_from(r.len()) {
-            Ok(n) if n <= isize::MAX as usize => n,
-            _ => return Err(overflow_error("Python int too large to convert to C ssize_t").into()),
-        },
+        Value::Range(r) => r.len_ssize()?,
         Value::Iter(it) if it.borrow(gil).is_view() => match it.borrow(gil).view_items(gil) {
             Some((_, items)) => items.len(),
             None => 0,

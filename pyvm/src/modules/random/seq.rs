@@ -20,7 +20,7 @@ fn seq_len(gil: Gil<'_>, v: &Value) -> Result<usize, PyErr> {
         Value::Str(s) => s.char_len(),
         Value::Bytes(b) => b.len(),
         Value::ByteArray(b) => b.borrow(gil).len(),
-        Value::Range(r) => r.len() as usize,
+        Value::Range(r) => r.len_ssize()?,
         Value::Dict(d) => d.borrow(gil).len(),
         Value::Set(s) => s.borrow(gil).len(),
         Value::FrozenSet(s) => s.len(),
@@ -41,8 +41,7 @@ fn seq_get(gil: Gil<'_>, v: &Value, i: usize) -> Result<Value, PyErr> {
         Value::Str(s) => Value::string(s.char_at(i).map(String::from).unwrap_or_default()),
         Value::Bytes(b) => Value::Int(b[i] as i64),
         Value::ByteArray(b) => Value::Int(b.borrow(gil).get(i).copied().unwrap_or(0) as i64),
-        // (`as _`: the index type of `Range::get` is the range module's choice.)
-        Value::Range(r) => Value::Int(r.get(i as _)),
+        Value::Range(r) => r.item(&Value::Int(i as i64))?,
         Value::Dict(d) => {
             let key = Value::Int(i as i64);
             d.borrow(gil).get(&key)?.ok_or_else(|| key_error(key))?
@@ -211,11 +210,7 @@ fn sample_counts(cx: &mut Cx, pop: &Value, n: usize, counts: &Value, k: Value) -
     if total <= 0 {
         return Err(value_error("Total of counts must be greater than zero").into());
     }
-    let range = Value::Range(Arc::new(crate::objects::value::Range {
-        start: 0,
-        stop: total,
-        step: 1,
-    }));
+    let range = Value::Range(Arc::new(crate::objects::range::Range::small(0, total, 1)));
     let picks = sample(cx, Args::new([range, k]))?;
     let picks = cx.collect(&picks)?;
     let mut out = Vec::with_capacity(picks.len());

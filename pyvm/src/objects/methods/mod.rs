@@ -6,6 +6,7 @@ mod list;
 mod num;
 mod object;
 mod payload;
+mod range;
 mod set;
 mod str;
 
@@ -40,6 +41,7 @@ fn table(kind: Kind) -> &'static [NativeDef] {
         Kind::Type => num::TYPE_STATICS,
         Kind::File => super::file::METHODS,
         Kind::Generator => super::generator::METHODS,
+        Kind::Range => range::RANGE_METHODS,
         _ => &[],
     }
 }
@@ -60,6 +62,7 @@ fn kind_of(v: &Value) -> Kind {
         Value::Exception(_) => Kind::Exception,
         Value::File(_) => Kind::File,
         Value::Generator(_) => Kind::Generator,
+        Value::Range(_) => Kind::Range,
         _ => Kind::Object,
     }
 }
@@ -68,7 +71,7 @@ type SelfTest = fn(&Value) -> bool;
 
 /// The type a method belongs to: its name and a test for a valid `self`.
 fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
-    let tables: [(&'static [NativeDef], &'static str, SelfTest); 11] = [
+    let tables: [(&'static [NativeDef], &'static str, SelfTest); 12] = [
         (str::METHODS, "str", |v| matches!(v, Value::Str(_))),
         (list::LIST_METHODS, "list", |v| matches!(v, Value::List(_))),
         (list::TUPLE_METHODS, "tuple", |v| {
@@ -88,6 +91,9 @@ fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
         (num::INT_METHODS, "int", super::int::is_int),
         (num::FLOAT_METHODS, "float", |v| {
             matches!(v, Value::Float(_))
+        }),
+        (range::RANGE_METHODS, "range", |v| {
+            matches!(v, Value::Range(_))
         }),
         (super::file::METHODS, "TextIOWrapper", |v| {
             matches!(v, Value::File(_))
