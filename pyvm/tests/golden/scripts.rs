@@ -458,6 +458,7 @@ mod robustness {
 }
 mod sockets {
     use super::*;
+    golden!(addresses, "sockets/addresses.py");
     golden!(errors, "sockets/errors.py");
     golden!(framing, "sockets/framing.py");
     golden!(half_close, "sockets/half_close.py");
