@@ -462,6 +462,7 @@ mod sockets {
     golden!(errors, "sockets/errors.py");
     golden!(framing, "sockets/framing.py");
     golden!(half_close, "sockets/half_close.py");
+    golden!(makefile_lines, "sockets/makefile_lines.py");
     golden!(refused_uncaught, "sockets/refused_uncaught.py");
     golden!(select_bulk_transfer, "sockets/select_bulk_transfer.py");
     golden!(select_echo_server, "sockets/select_echo_server.py");
