@@ -87,6 +87,9 @@ class SocketFile:
 
     def __init__(self, sock, mode, encoding, errors, newline):
         self._sock = sock
+        # Keeps the descriptor open after sock.close() until this file closes (or
+        # is dropped), as CPython's _io_refs do.
+        self._io_ref = sock._io_ref()
         self.mode = mode
         self._binary = 'b' in mode
         self._reading = 'r' in mode
@@ -240,6 +243,8 @@ class SocketFile:
             self._sock.sendall(data)
 
     def close(self):
+        """Flush, and give the socket back: a socket whose close() was called
+        meanwhile closes with the last of its files."""
         if self.closed:
             return
         try:
@@ -247,6 +252,7 @@ class SocketFile:
                 self.flush()
         finally:
             self.closed = True
+            self._io_ref = None
 
     def fileno(self):
         return self._sock.fileno()

@@ -463,6 +463,7 @@ mod sockets {
     golden!(framing, "sockets/framing.py");
     golden!(half_close, "sockets/half_close.py");
     golden!(makefile_lines, "sockets/makefile_lines.py");
+    golden!(makefile_outlives_close, "sockets/makefile_outlives_close.py");
     golden!(refused_uncaught, "sockets/refused_uncaught.py");
     golden!(select_bulk_transfer, "sockets/select_bulk_transfer.py");
     golden!(select_echo_server, "sockets/select_echo_server.py");
