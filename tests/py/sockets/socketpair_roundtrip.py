@@ -7,7 +7,10 @@ print("family is AF_UNIX:", a.family == socket.AF_UNIX)
 print("type is SOCK_STREAM:", a.type == socket.SOCK_STREAM)
 print("timeout:", a.gettimeout(), "blocking:", a.getblocking())
 
+# A zero-byte read returns at once, with or without data waiting.
+print("recv(0) with nothing sent:", b.recv(0), b.recv_into(bytearray()))
 print("sent", a.send(b"ping"))
+print("recv(0) with data waiting:", b.recv(0))
 print("got", b.recv(100))
 b.sendall(b"pong" * 3)
 print("got", a.recv(5), a.recv(100))

@@ -228,12 +228,21 @@ fn bufsize(v: &Value, caller: &str) -> Result<usize, PyErr> {
     Ok(n as usize)
 }
 
+/// A read of zero bytes that would block is over at once in blocking mode: there,
+/// CPython's `recv(2)` of 0 bytes returns 0 whether data waits or not (the
+/// non-blocking descriptor says `EAGAIN` instead, on an `AF_UNIX` socket). With a
+/// timeout CPython first waits until the socket is readable, as the retry does.
+fn zero_read_done(cx: &mut Cx, args: &Args, n: usize) -> PyResult<bool> {
+    Ok(n == 0 && this(args)?.st.borrow(cx.gil).timeout.is_none())
+}
+
 fn recv(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("recv", 1, 2)?;
     let n = bufsize(args.at(1), "recv")?;
     let flags = flags_arg(&args, 2)?;
     match with(cx.gil, &args, |s| Ok(recv_once(s, n, flags)))? {
         Ok(v) => Ok(bytes(v)),
+        Err(e) if would_block(&e) && zero_read_done(cx, &args, n)? => Ok(bytes(Vec::new())),
         Err(e) if would_block(&e) => wait(cx, Ready::READABLE, recv, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => recv(cx, args),
         Err(e) => Err(os(e).into()),
@@ -285,6 +294,7 @@ fn recv_into(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             buf.borrow_mut(cx.gil)[..v.len()].copy_from_slice(&v);
             Ok(Value::Int(v.len() as i64))
         }
+        Err(e) if would_block(&e) && zero_read_done(cx, &args, n)? => Ok(Value::Int(0)),
         Err(e) if would_block(&e) => wait(cx, Ready::READABLE, recv_into, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => recv_into(cx, args),
         Err(e) => Err(os(e).into()),
