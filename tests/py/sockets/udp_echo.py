@@ -21,6 +21,12 @@ for _ in range(4):
     data, sender = client.recvfrom(2048)
     print("reply", data[:20], "from server:", sender == addr)
 
+# MSG_PEEK reads a datagram and leaves it queued.
+client.sendto(b"look twice", addr)
+data, sender = server.recvfrom(100, socket.MSG_PEEK)
+print("peeked", data, "from the client:", sender[1] == client.getsockname()[1])
+print("then read", server.recvfrom(100)[0])
+
 # A datagram larger than the buffer is cut to the buffer size.
 client.sendto(b"abcdefghij", addr)
 data, _ = server.recvfrom(4)

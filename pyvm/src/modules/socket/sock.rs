@@ -304,8 +304,14 @@ fn recv_into(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 fn recvfrom(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("recvfrom", 1, 2)?;
     let n = bufsize(args.at(1), "recvfrom")?;
-    let _flags = flags_arg(&args, 2)?;
+    let flags = flags_arg(&args, 2)?;
     let family = this(&args)?.st.borrow(cx.gil).family;
+    if family == AF_UNIX && flags & MSG_PEEK != 0 {
+        // The standard library's safe `peek_from` is for UDP only.
+        return Err(
+            os_error_code(95, "recvfrom(MSG_PEEK) on AF_UNIX is not supported by pyvm").into(),
+        );
+    }
     let got = with(cx.gil, &args, |s| {
         let dup = s.try_clone().map_err(os)?;
         let mut buf = vec![0u8; n];
@@ -320,8 +326,12 @@ fn recvfrom(cx: &mut Cx, args: Args) -> PyResult<Value> {
             })
         } else {
             let d = std::net::UdpSocket::from(dup);
-            d.recv_from(&mut buf)
-                .map(|(k, a)| (k, buf, super::addr::inet_value(&a)))
+            let got = if flags & MSG_PEEK != 0 {
+                d.peek_from(&mut buf)
+            } else {
+                d.recv_from(&mut buf)
+            };
+            got.map(|(k, a)| (k, buf, super::addr::inet_value(&a)))
         })
     })?;
     match got {
