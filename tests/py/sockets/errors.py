@@ -30,6 +30,17 @@ print("connect_ex is ECONNREFUSED:", s.connect_ex(("127.0.0.1", free_port)) == e
 s.close()
 attempt("create_connection", socket.create_connection, ("127.0.0.1", free_port))
 
+# Retrying connect on the same socket until the server is up.
+s = socket.socket()
+for attempt_no in range(1, 4):
+    if attempt_no == 3:
+        late_server = socket.create_server(("127.0.0.1", free_port))
+    err = s.connect_ex(("127.0.0.1", free_port))
+    print("attempt %d: %s" % (attempt_no, errno.errorcode.get(err, err)))
+print("connected:", s.getpeername() == late_server.getsockname())
+s.close()
+late_server.close()
+
 s = socket.socket()
 attempt("port too big", s.connect, ("127.0.0.1", 65536))
 attempt("negative port", s.bind, ("127.0.0.1", -1))

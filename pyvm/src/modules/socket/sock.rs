@@ -444,7 +444,16 @@ fn accept(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn connect_start(cx: &mut Cx, args: &Args, caller: &str) -> PyResult<std::io::Result<()>> {
     let family = this(args)?.st.borrow(cx.gil).family;
     let addr = to_sockaddr(cx.gil, family, args.at(1), caller)?;
-    with(cx.gil, args, |s| Ok(s.connect(&addr)))
+    with(cx.gil, args, |s| {
+        Ok(match s.connect(&addr) {
+            // The previous non-blocking attempt failed and its error was taken:
+            // the kernel reports ECONNABORTED once and resets the socket. A
+            // blocking connect (CPython's) never sees this, so try again at once:
+            // a retry loop then gets ECONNREFUSED, or connects.
+            Err(e) if e.raw_os_error() == Some(103) => s.connect(&addr),
+            r => r,
+        })
+    })
 }
 
 /// After a non-blocking connect became writable: its outcome (`SO_ERROR`).
