@@ -57,6 +57,11 @@ print(b.gettimeout(), b.getblocking())
 b.setblocking(True)
 print(b.gettimeout(), b.getblocking())
 
+# A socket made with SOCK_NONBLOCK starts non-blocking.
+n = socket.socket(socket.AF_INET, socket.SOCK_STREAM | socket.SOCK_NONBLOCK)
+print("SOCK_NONBLOCK:", n.gettimeout(), n.getblocking(), n.type == socket.SOCK_STREAM)
+n.close()
+
 # The default timeout.
 print("default:", socket.getdefaulttimeout())
 socket.setdefaulttimeout(0.25)

@@ -871,7 +871,7 @@ impl NativeObject for Socket {
 }
 
 /// `socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)`.
-pub fn new_socket(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn new_socket(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "socket", &["family", "type", "proto", "fileno"], 0, 4)?;
     let int_or = |v: &Option<Value>, d: i64| -> Result<i64, PyErr> {
         match v {
@@ -895,7 +895,14 @@ pub fn new_socket(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     )
     .map_err(os)?;
     sock.set_nonblocking(true).map_err(os)?;
-    Ok(Socket::wrap(sock, family, base, proto))
+    let v = Socket::wrap(sock, family, base, proto);
+    if typ & SOCK_NONBLOCK != 0 {
+        // As CPython: a socket made non-blocking starts with a timeout of 0.0.
+        if let Some(s) = socket_of(&v) {
+            s.st.borrow_mut(cx.gil).timeout = Some(0.0);
+        }
+    }
+    Ok(v)
 }
 
 /// `socket.socketpair([family[, type[, proto]]])`: two connected sockets.
