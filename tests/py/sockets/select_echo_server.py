@@ -55,4 +55,16 @@ while conns:
     serve_once()
 print("\n".join(sorted(log)))
 print("nothing ready:", select.select([server], [], [], 0.01))
+# Any iterable will do for the three lists; anything else is a TypeError.
+a, b = socket.socketpair()
+b.sendall(b"x")
+r, w, x = select.select((s for s in [a, b]), {b: 1}, frozenset(), 0)
+print("from a generator:", r == [a], "from a dict:", w == [b], x)
+for bad in [None, 3, [object()], [-1]]:
+    try:
+        select.select(bad, [], [], 0)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+a.close()
+b.close()
 server.close()
