@@ -87,6 +87,9 @@ class SocketFile:
 
     def __init__(self, sock, mode, encoding, errors, newline):
         self._sock = sock
+        # Keeps the descriptor open after sock.close() until this file closes (or
+        # is dropped), as CPython's _io_refs do.
+        self._io_ref = sock._io_ref()
         self.mode = mode
         self._binary = 'b' in mode
         self._reading = 'r' in mode
@@ -107,13 +110,23 @@ class SocketFile:
             return "<_io.TextIOWrapper mode=%r encoding=%r>" % (self.mode, self.encoding)
         return "<_io.%s>" % kind
 
-    def _check(self, want):
+    # What CPython's buffered binary files say when used after close (text files
+    # say "I/O operation on closed file.").
+    _CLOSED = {'read': "read of closed file", 'readline': "readline of closed file",
+               'write': "write to closed file", 'flush': "flush of closed file"}
+
+    def _check(self, want, op=None):
         if self.closed:
-            raise ValueError("I/O operation on closed file.")
+            self._closed_error(op)
         if want == 'r' and not self._reading:
             raise OSError("File not open for reading")
         if want == 'w' and not self._writing:
             raise OSError("File not open for writing")
+
+    def _closed_error(self, op):
+        if self._binary and op in self._CLOSED:
+            raise ValueError(self._CLOSED[op])
+        raise ValueError("I/O operation on closed file.")
 
     def _fill(self):
         data = self._sock.recv(self._CHUNK)
@@ -131,7 +144,7 @@ class SocketFile:
         return text
 
     def readline(self, size=-1):
-        self._check('r')
+        self._check('r', 'readline')
         if size is None:
             size = -1
         start = 0
@@ -152,7 +165,7 @@ class SocketFile:
         return self._out(line)
 
     def read(self, size=-1):
-        self._check('r')
+        self._check('r', 'read')
         if size is None or size < 0:
             while not self._eof:
                 self._fill()
@@ -166,7 +179,7 @@ class SocketFile:
         return self._out(data)
 
     def read1(self, size=-1):
-        self._check('r')
+        self._check('r', 'read')
         if not self._rbuf and not self._eof:
             self._fill()
         if size is None or size < 0:
@@ -176,6 +189,7 @@ class SocketFile:
         return self._out(data)
 
     def readlines(self, hint=-1):
+        self._check('r')
         lines = []
         total = 0
         while True:
@@ -188,6 +202,7 @@ class SocketFile:
                 return lines
 
     def __iter__(self):
+        self._check(None)
         return self
 
     def __next__(self):
@@ -197,7 +212,7 @@ class SocketFile:
         return line
 
     def write(self, data):
-        self._check('w')
+        self._check('w', 'write')
         if self._binary:
             if isinstance(data, str):
                 raise TypeError("a bytes-like object is required, not 'str'")
@@ -220,7 +235,7 @@ class SocketFile:
 
     def flush(self):
         if self.closed:
-            raise ValueError("I/O operation on closed file.")
+            self._closed_error('flush')
         if self._wbuf:
             data = b''.join(self._wbuf)
             self._wbuf = []
@@ -228,6 +243,8 @@ class SocketFile:
             self._sock.sendall(data)
 
     def close(self):
+        """Flush, and give the socket back: a socket whose close() was called
+        meanwhile closes with the last of its files."""
         if self.closed:
             return
         try:
@@ -235,6 +252,7 @@ class SocketFile:
                 self.flush()
         finally:
             self.closed = True
+            self._io_ref = None
 
     def fileno(self):
         return self._sock.fileno()

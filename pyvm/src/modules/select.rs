@@ -85,13 +85,17 @@ fn fd_of(cx: &mut Cx, v: &Value) -> PyResult<i32> {
     i32::try_from(fd).map_err(|_| overflow_error("fd is greater than maximum").into())
 }
 
+/// Any iterable, as CPython's `PySequence_Fast` takes it (a generator too).
 fn seq(cx: &mut Cx, v: &Value) -> PyResult<Vec<Value>> {
-    match v {
-        Value::List(_) | Value::Tuple(_) | Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_) => {
-            cx.collect(v)
-        }
-        _ => Err(type_error("arguments 1-3 must be sequences").into()),
+    let it = cx.iter(v).map_err(|e| match e {
+        Unwind::Raise(_) => Unwind::Raise(type_error("arguments 1-3 must be sequences")),
+        other => other,
+    })?;
+    let mut out = Vec::new();
+    while let Some(x) = cx.next(&it)? {
+        out.push(x);
     }
+    Ok(out)
 }
 
 fn timeout_arg(v: Option<&Value>) -> Result<Option<Duration>, PyErr> {

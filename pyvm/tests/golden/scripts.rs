@@ -342,6 +342,13 @@ mod micro_threads {
     golden!(pipes, "micro_threads/pipes.py");
     golden!(runnable, "micro_threads/runnable.py");
     golden!(sleep_order, "micro_threads/sleep_order.py");
+    golden!(socket_kill_recv, "micro_threads/socket_kill_recv.py");
+    golden!(socket_makefile_reader, "micro_threads/socket_makefile_reader.py");
+    golden!(socket_reset_peer, "micro_threads/socket_reset_peer.py");
+    golden!(socket_select_threads, "micro_threads/socket_select_threads.py");
+    golden!(socket_server_clients, "micro_threads/socket_server_clients.py");
+    golden!(socket_settimeout, "micro_threads/socket_settimeout.py");
+    golden!(socket_timeout_block, "micro_threads/socket_timeout_block.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
     golden!(watchdog, "micro_threads/watchdog.py");
 }
@@ -462,6 +469,23 @@ mod range_big {
 mod robustness {
     use super::*;
     golden!(deep_nesting, "robustness/deep_nesting.py");
+}
+mod sockets {
+    use super::*;
+    golden!(addresses, "sockets/addresses.py");
+    golden!(errors, "sockets/errors.py");
+    golden!(framing, "sockets/framing.py");
+    golden!(half_close, "sockets/half_close.py");
+    golden!(makefile_lines, "sockets/makefile_lines.py");
+    golden!(makefile_outlives_close, "sockets/makefile_outlives_close.py");
+    golden!(refused_uncaught, "sockets/refused_uncaught.py");
+    golden!(select_bulk_transfer, "sockets/select_bulk_transfer.py");
+    golden!(select_echo_server, "sockets/select_echo_server.py");
+    golden!(socketpair_roundtrip, "sockets/socketpair_roundtrip.py");
+    golden!(sockopts, "sockets/sockopts.py");
+    golden!(timeouts, "sockets/timeouts.py");
+    golden!(udp_echo, "sockets/udp_echo.py");
+    golden!(with_server, "sockets/with_server.py");
 }
 mod strings {
     use super::*;

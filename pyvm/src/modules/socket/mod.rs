@@ -348,14 +348,50 @@ fn getaddrinfo(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn inet_aton(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("inet_aton", 1, 1)?;
     let s = arg_str(args.at(0), "inet_aton", "argument")?;
-    match s.parse::<std::net::Ipv4Addr>() {
-        Ok(ip) => Ok(Value::Bytes(Arc::new(ip.octets().to_vec()))),
-        Err(_) => Err(PyErr::msg(
+    match parse_inet_aton(s) {
+        Some(octets) => Ok(Value::Bytes(Arc::new(octets.to_vec()))),
+        None => Err(PyErr::msg(
             &types().exc.os_error,
             "illegal IP address string passed to inet_aton",
         )
         .into()),
     }
+}
+
+/// What inet_aton(3) accepts: one to four numbers separated by dots (decimal, octal
+/// with a leading `0`, hex with `0x`), the last filling the bytes left
+/// (`"127.1"` is 127.0.0.1); whatever follows a whitespace is ignored.
+fn parse_inet_aton(text: &str) -> Option<[u8; 4]> {
+    let text = text.split(|c: char| c.is_ascii_whitespace()).next()?;
+    let parts: Vec<&str> = text.split('.').collect();
+    if parts.len() > 4 {
+        return None;
+    }
+    let mut nums = Vec::with_capacity(4);
+    for p in parts {
+        let (digits, radix) = match p.strip_prefix("0x").or_else(|| p.strip_prefix("0X")) {
+            Some(hex) => (hex, 16),
+            None if p.len() > 1 && p.starts_with('0') => (&p[1..], 8),
+            None => (p, 10),
+        };
+        if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+            return None;
+        }
+        nums.push(u32::from_str_radix(digits, radix).ok()?);
+    }
+    let (&last, rest) = nums.split_last()?;
+    let mut ip = 0u32;
+    for (i, &v) in rest.iter().enumerate() {
+        if v > 255 {
+            return None;
+        }
+        ip |= v << (24 - 8 * i);
+    }
+    let room = 8 * (4 - rest.len()) as u32;
+    if room < 32 && last >> room != 0 {
+        return None;
+    }
+    Some((ip | last).to_be_bytes())
 }
 
 fn inet_ntoa(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -7,7 +7,7 @@
 //! it never raises `BlockingIOError`.
 
 use std::io::{ErrorKind, Read};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 use deferred::Unwind;
@@ -27,10 +27,22 @@ pub struct Socket {
     st: GilCell<St>,
 }
 
+/// An open descriptor. The socket object holds it, and so does every file from
+/// `makefile()` (through the `_io_ref()` token it keeps): the descriptor closes
+/// when the last of them lets go, as with CPython's `_io_refs`. No GIL is needed to
+/// let go, so a file that is dropped unclosed gives its share back too.
+struct Fd {
+    /// The descriptor as the reactor's I/O notifier knows it (forgotten on drop).
+    src: Arc<IoSource>,
+    sock: socket2::Socket,
+}
+
 struct St {
-    sock: Option<socket2::Socket>,
-    /// The descriptor as the reactor's I/O notifier knows it (dropped on close).
-    src: Option<Arc<IoSource>>,
+    /// `None` once `close()` (or `detach()`) was called.
+    fd: Option<Arc<Fd>>,
+    /// After `close()`: the descriptor, while files from `makefile()` keep it open;
+    /// calls on the socket still reach it, as in CPython.
+    shared: Weak<Fd>,
     family: i32,
     typ: i32,
     proto: i32,
@@ -43,8 +55,8 @@ impl Socket {
         let src = IoSource::new(std::os::fd::AsRawFd::as_raw_fd(&sock));
         Value::Object(Arc::new(Object(Box::new(Socket {
             st: GilCell::new(St {
-                sock: Some(sock),
-                src: Some(src),
+                fd: Some(Arc::new(Fd { src, sock })),
+                shared: Weak::new(),
                 family,
                 typ,
                 proto,
@@ -56,6 +68,18 @@ impl Socket {
 
 fn bad_fd() -> PyErr {
     os_error_code(9, "Bad file descriptor")
+}
+
+impl St {
+    /// The descriptor, if this socket (or a file of it) still has it open.
+    fn open(&self) -> Option<Arc<Fd>> {
+        self.fd.clone().or_else(|| self.shared.upgrade())
+    }
+
+    fn raw_fd(&self) -> i64 {
+        self.open()
+            .map_or(-1, |fd| std::os::fd::AsRawFd::as_raw_fd(&fd.sock) as i64)
+    }
 }
 
 fn os(e: std::io::Error) -> PyErr {
@@ -89,8 +113,13 @@ fn with<R>(
 ) -> PyResult<R> {
     let s = this(args)?;
     let st = s.st.borrow(gil);
-    let sock = st.sock.as_ref().ok_or_else(bad_fd)?;
-    Ok(f(sock)?)
+    match &st.fd {
+        Some(fd) => Ok(f(&fd.sock)?),
+        None => {
+            let fd = st.shared.upgrade().ok_or_else(bad_fd)?;
+            Ok(f(&fd.sock)?)
+        }
+    }
 }
 
 /// The call would block: defer the micro-thread until the socket is ready for
@@ -99,7 +128,7 @@ fn with<R>(
 fn wait(cx: &mut Cx, interest: Ready, f: NativeFn, args: Args) -> PyResult<Value> {
     let (src, timeout) = {
         let st = this(&args)?.st.borrow(cx.gil);
-        let src = st.src.clone().ok_or_else(bad_fd)?;
+        let src = st.open().ok_or_else(bad_fd)?.src.clone();
         (src, st.timeout)
     };
     let limit = timeout.filter(|t| *t > 0.0).map(Duration::from_secs_f64);
@@ -199,12 +228,21 @@ fn bufsize(v: &Value, caller: &str) -> Result<usize, PyErr> {
     Ok(n as usize)
 }
 
+/// A read of zero bytes that would block is over at once in blocking mode: there,
+/// CPython's `recv(2)` of 0 bytes returns 0 whether data waits or not (the
+/// non-blocking descriptor says `EAGAIN` instead, on an `AF_UNIX` socket). With a
+/// timeout CPython first waits until the socket is readable, as the retry does.
+fn zero_read_done(cx: &mut Cx, args: &Args, n: usize) -> PyResult<bool> {
+    Ok(n == 0 && this(args)?.st.borrow(cx.gil).timeout.is_none())
+}
+
 fn recv(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("recv", 1, 2)?;
     let n = bufsize(args.at(1), "recv")?;
     let flags = flags_arg(&args, 2)?;
     match with(cx.gil, &args, |s| Ok(recv_once(s, n, flags)))? {
         Ok(v) => Ok(bytes(v)),
+        Err(e) if would_block(&e) && zero_read_done(cx, &args, n)? => Ok(bytes(Vec::new())),
         Err(e) if would_block(&e) => wait(cx, Ready::READABLE, recv, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => recv(cx, args),
         Err(e) => Err(os(e).into()),
@@ -256,6 +294,7 @@ fn recv_into(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             buf.borrow_mut(cx.gil)[..v.len()].copy_from_slice(&v);
             Ok(Value::Int(v.len() as i64))
         }
+        Err(e) if would_block(&e) && zero_read_done(cx, &args, n)? => Ok(Value::Int(0)),
         Err(e) if would_block(&e) => wait(cx, Ready::READABLE, recv_into, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => recv_into(cx, args),
         Err(e) => Err(os(e).into()),
@@ -265,8 +304,14 @@ fn recv_into(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 fn recvfrom(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("recvfrom", 1, 2)?;
     let n = bufsize(args.at(1), "recvfrom")?;
-    let _flags = flags_arg(&args, 2)?;
+    let flags = flags_arg(&args, 2)?;
     let family = this(&args)?.st.borrow(cx.gil).family;
+    if family == AF_UNIX && flags & MSG_PEEK != 0 {
+        // The standard library's safe `peek_from` is for UDP only.
+        return Err(
+            os_error_code(95, "recvfrom(MSG_PEEK) on AF_UNIX is not supported by pyvm").into(),
+        );
+    }
     let got = with(cx.gil, &args, |s| {
         let dup = s.try_clone().map_err(os)?;
         let mut buf = vec![0u8; n];
@@ -281,8 +326,12 @@ fn recvfrom(cx: &mut Cx, args: Args) -> PyResult<Value> {
             })
         } else {
             let d = std::net::UdpSocket::from(dup);
-            d.recv_from(&mut buf)
-                .map(|(k, a)| (k, buf, super::addr::inet_value(&a)))
+            let got = if flags & MSG_PEEK != 0 {
+                d.peek_from(&mut buf)
+            } else {
+                d.recv_from(&mut buf)
+            };
+            got.map(|(k, a)| (k, buf, super::addr::inet_value(&a)))
         })
     })?;
     match got {
@@ -395,7 +444,16 @@ fn accept(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn connect_start(cx: &mut Cx, args: &Args, caller: &str) -> PyResult<std::io::Result<()>> {
     let family = this(args)?.st.borrow(cx.gil).family;
     let addr = to_sockaddr(cx.gil, family, args.at(1), caller)?;
-    with(cx.gil, args, |s| Ok(s.connect(&addr)))
+    with(cx.gil, args, |s| {
+        Ok(match s.connect(&addr) {
+            // The previous non-blocking attempt failed and its error was taken:
+            // the kernel reports ECONNABORTED once and resets the socket. A
+            // blocking connect (CPython's) never sees this, so try again at once:
+            // a retry loop then gets ECONNREFUSED, or connects.
+            Err(e) if e.raw_os_error() == Some(103) => s.connect(&addr),
+            r => r,
+        })
+    })
 }
 
 /// After a non-blocking connect became writable: its outcome (`SO_ERROR`).
@@ -459,24 +517,74 @@ fn listen(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("close", 0, 0)?;
     let s = this(&args)?;
-    let (sock, src) = {
+    let fd = {
         let mut st = s.st.borrow_mut(cx.gil);
-        (st.sock.take(), st.src.take())
+        let fd = st.fd.take();
+        if let Some(fd) = &fd {
+            st.shared = Arc::downgrade(fd);
+        }
+        fd
     };
-    // The notifier forgets the descriptor when `src` drops; closing it takes it out
-    // of the poller.
-    drop(src);
-    drop(sock);
+    // Unless a file from `makefile()` still holds it, the descriptor closes here:
+    // the notifier forgets it when its `src` drops, and closing it takes it out of
+    // the poller.
+    drop(fd);
     Ok(Value::None)
+}
+
+/// The token a file from `makefile()` keeps: its share of the descriptor.
+struct IoRef(#[allow(dead_code)] Arc<Fd>);
+
+impl NativeObject for IoRef {
+    fn type_name(&self) -> &'static str {
+        "_io_ref"
+    }
+
+    fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
+        Ok("<socket._io_ref>".into())
+    }
+
+    fn getattr(&self, _gil: Gil<'_>, _name: &str) -> Option<Value> {
+        None
+    }
+
+    fn callable(&self) -> bool {
+        false
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
+        None
+    }
+}
+
+/// `_io_ref()`: a token that keeps the descriptor open until it is dropped (the
+/// frozen `socket` module's files hold one; CPython counts `_io_refs`). `None`
+/// for a closed socket: its file fails on use, as in CPython.
+fn io_ref(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("_io_ref", 0, 0)?;
+    Ok(match this(&args)?.st.borrow(cx.gil).open() {
+        Some(fd) => Value::Object(Arc::new(Object(Box::new(IoRef(fd))))),
+        None => Value::None,
+    })
 }
 
 fn detach(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("detach", 0, 0)?;
     let s = this(&args)?;
     let mut st = s.st.borrow_mut(cx.gil);
-    st.src = None;
-    Ok(Value::Int(match st.sock.take() {
-        Some(sock) => std::os::fd::IntoRawFd::into_raw_fd(sock) as i64,
+    Ok(Value::Int(match st.fd.take().map(Arc::try_unwrap) {
+        Some(Ok(Fd { src, sock })) => {
+            drop(src);
+            std::os::fd::IntoRawFd::into_raw_fd(sock) as i64
+        }
+        // Files from `makefile()` still hold it: as in CPython they can no longer
+        // use it through this socket, but they close it when they go (CPython
+        // would leave it open for the caller).
+        Some(Err(fd)) => std::os::fd::AsRawFd::as_raw_fd(&fd.sock) as i64,
         None => -1,
     }))
 }
@@ -484,11 +592,7 @@ fn detach(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn fileno(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("fileno", 0, 0)?;
     let st = this(&args)?.st.borrow(cx.gil);
-    Ok(Value::Int(
-        st.sock
-            .as_ref()
-            .map_or(-1, |s| std::os::fd::AsRawFd::as_raw_fd(s) as i64),
-    ))
+    Ok(Value::Int(st.raw_fd()))
 }
 
 fn getsockname(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -694,7 +798,7 @@ static METHODS: &[NativeDef] = crate::objects::methods::natives![
     "getsockname" => getsockname, "getpeername" => getpeername, "shutdown" => shutdown,
     "settimeout" => settimeout, "gettimeout" => gettimeout, "setblocking" => setblocking,
     "getblocking" => getblocking, "setsockopt" => setsockopt, "getsockopt" => getsockopt,
-    "__enter__" => enter, "__exit__" => exit, "makefile" => makefile,
+    "__enter__" => enter, "__exit__" => exit, "makefile" => makefile, "_io_ref" => io_ref,
 ];
 
 impl NativeObject for Socket {
@@ -708,12 +812,17 @@ impl NativeObject for Socket {
 
     fn repr(&self, gil: Gil<'_>) -> Result<String, PyErr> {
         let st = self.st.borrow(gil);
-        let Some(sock) = &st.sock else {
+        let Some(fd) = &st.fd else {
+            // CPython shows the descriptor files may still hold (else -1).
             return Ok(format!(
-                "<socket.socket [closed] fd=-1, family={}, type={}, proto={}>",
-                st.family, st.typ, st.proto
+                "<socket.socket [closed] fd={}, family={}, type={}, proto={}>",
+                st.raw_fd(),
+                st.family,
+                st.typ,
+                st.proto
             ));
         };
+        let sock = &fd.sock;
         let mut out = format!(
             "<socket.socket fd={}, family={}, type={}, proto={}",
             std::os::fd::AsRawFd::as_raw_fd(sock),
@@ -762,7 +871,7 @@ impl NativeObject for Socket {
 }
 
 /// `socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)`.
-pub fn new_socket(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn new_socket(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "socket", &["family", "type", "proto", "fileno"], 0, 4)?;
     let int_or = |v: &Option<Value>, d: i64| -> Result<i64, PyErr> {
         match v {
@@ -786,7 +895,14 @@ pub fn new_socket(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     )
     .map_err(os)?;
     sock.set_nonblocking(true).map_err(os)?;
-    Ok(Socket::wrap(sock, family, base, proto))
+    let v = Socket::wrap(sock, family, base, proto);
+    if typ & SOCK_NONBLOCK != 0 {
+        // As CPython: a socket made non-blocking starts with a timeout of 0.0.
+        if let Some(s) = socket_of(&v) {
+            s.st.borrow_mut(cx.gil).timeout = Some(0.0);
+        }
+    }
+    Ok(v)
 }
 
 /// `socket.socketpair([family[, type[, proto]]])`: two connected sockets.
@@ -824,8 +940,6 @@ pub fn socketpair(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// Used by `select`: the descriptor of a socket object.
 pub fn fd_of(gil: Gil<'_>, s: &Socket) -> Option<i32> {
-    s.st.borrow(gil)
-        .sock
-        .as_ref()
-        .map(std::os::fd::AsRawFd::as_raw_fd)
+    let fd = s.st.borrow(gil).raw_fd();
+    (fd >= 0).then_some(fd as i32)
 }
