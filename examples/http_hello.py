@@ -66,7 +66,12 @@ def serve_requests(conn):
                 return
             buf += data
         buf = buf[length:]
-        keep = parts[2] == b"HTTP/1.1" and low.find(b"\r\nconnection: close") < 0
+        close = False
+        at = low.find(b"\r\nconnection:")
+        if at >= 0:
+            stop = low.find(b"\r\n", at + 2)
+            close = low[at + 13:stop if stop >= 0 else len(low)].strip() == b"close"
+        keep = parts[2] == b"HTTP/1.1" and not close
         conn.sendall(RESPONSE if keep else CLOSE)
         if not keep:
             return

@@ -43,6 +43,10 @@ pub struct Server {
 impl Server {
     /// Start `examples/<script> PORT` and wait until it prints its first line.
     pub fn start(script: &str) -> Server {
+        // 1,000 connections at once need a descriptor limit above the usual soft 1,024
+        // in this process and in the server (a child inherits it): raise the soft limit
+        // to the hard one.
+        let _ = rlimit::increase_nofile_limit(u64::MAX);
         let mut last = String::new();
         for _ in 0..5 {
             let port = free_port();
