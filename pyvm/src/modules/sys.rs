@@ -79,6 +79,14 @@ static SYS_FUNCS: &[NativeDef] = &[
         f: exc_info,
     },
     NativeDef {
+        name: "getswitchinterval",
+        f: getswitchinterval,
+    },
+    NativeDef {
+        name: "setswitchinterval",
+        f: setswitchinterval,
+    },
+    NativeDef {
         name: "_getframemodulename",
         f: getframemodulename,
     },
@@ -190,6 +198,35 @@ fn setrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(value_error("recursion limit must be greater or equal than 1").into());
     }
     cx.th.recursion_limit = n as usize;
+    Ok(Value::None)
+}
+
+/// `sys.getswitchinterval()`: how long a thread waits for the GIL before asking the
+/// holder to hand it over (seconds).
+fn getswitchinterval(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("sys.getswitchinterval", 0, 0)?;
+    Ok(Value::Float(crate::objects::gil::switch_interval()))
+}
+
+/// `sys.setswitchinterval(seconds)`.
+fn setswitchinterval(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("sys.setswitchinterval", 1, 1)?;
+    let t = match args.at(0) {
+        Value::Float(f) => *f,
+        Value::Int(i) => *i as f64,
+        Value::Bool(b) => *b as i64 as f64,
+        v => {
+            return Err(type_error(format!(
+                "must be real number, not {}",
+                crate::objects::types::type_name(v)
+            ))
+            .into())
+        }
+    };
+    if t.is_nan() || t <= 0.0 {
+        return Err(value_error("switch interval must be strictly positive").into());
+    }
+    crate::objects::gil::set_switch_interval(t);
     Ok(Value::None)
 }
 

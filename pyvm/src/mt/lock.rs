@@ -34,6 +34,8 @@ struct St {
     count: u64,
     /// Parked micro-threads, each with the flag that tells its timer it was woken.
     waiters: VecDeque<(Waiter, Arc<AtomicBool>)>,
+    /// OS threads blocked on the condition variable (no reactor drives them).
+    blocked: usize,
 }
 
 pub struct Lock {
@@ -85,7 +87,10 @@ impl Lock {
             woken.store(true, Ordering::Relaxed);
             w.wake(Ok(Value::None));
         }
-        self.cv.notify_one();
+        // A notification is a system call even with nobody waiting: skip it then.
+        if st.blocked > 0 {
+            self.cv.notify_one();
+        }
     }
 }
 
@@ -145,6 +150,15 @@ fn parse_acquire(cx: &mut Cx, args: Args) -> PyResult<(Args, bool, Option<Durati
 }
 
 fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    // The common case first: `acquire()` of a free lock.
+    if args.len() == 1 && args.kw.is_empty() {
+        let lock = this(&args)?;
+        let who = me(cx);
+        let mut st = lock.lock();
+        if lock.try_take(&mut st, who) {
+            return Ok(Value::Bool(true));
+        }
+    }
     let (args, blocking, limit) = parse_acquire(cx, args)?;
     let deadline = limit.map(|d| Instant::now() + d);
     let lock = this(&args)?;
@@ -235,20 +249,27 @@ fn block(
             if lock.try_take(&mut st, who) {
                 return true;
             }
-            match deadline {
-                None => st = lock.cv.wait(st).unwrap_or_else(|p| p.into_inner()),
+            let left = match deadline {
+                None => None,
                 Some(d) => {
                     let left = d.saturating_duration_since(Instant::now());
                     if left.is_zero() {
                         return false;
                     }
-                    st = lock
-                        .cv
+                    Some(left)
+                }
+            };
+            st.blocked += 1;
+            st = match left {
+                None => lock.cv.wait(st).unwrap_or_else(|p| p.into_inner()),
+                Some(left) => {
+                    lock.cv
                         .wait_timeout(st, left)
                         .unwrap_or_else(|p| p.into_inner())
-                        .0;
+                        .0
                 }
-            }
+            };
+            st.blocked -= 1;
         }
     });
     Ok(Value::Bool(got))

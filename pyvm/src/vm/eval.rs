@@ -449,6 +449,17 @@ pub(crate) fn run_from(
                                 push(&mut th.stack, obj);
                                 continue;
                             }
+                            // A method of a native object (a lock, a socket, a pipe):
+                            // called with `self` first, no bound method allocated.
+                            if let Value::Object(o) = &obj {
+                                if let Some(Value::Native(d)) =
+                                    o.0.getattr(gil, name_arg!(arg).as_str())
+                                {
+                                    push(&mut th.stack, Value::Native(d));
+                                    push(&mut th.stack, obj);
+                                    continue;
+                                }
+                            }
                             push(&mut th.stack, Value::Null);
                             let name = name_arg!(arg).as_str();
                             match tri!(super::attr::load_attr(gil, &obj, name)) {

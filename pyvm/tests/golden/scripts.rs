@@ -545,6 +545,7 @@ mod syntax {
 mod threads {
     use super::*;
     golden!(locks_stress, "threads/locks_stress.py");
+    golden!(switch_interval, "threads/switch_interval.py");
     golden!(thread_api, "threads/thread_api.py");
     golden!(thread_tree, "threads/thread_tree.py");
     golden!(threading_sync, "threads/threading_sync.py");
