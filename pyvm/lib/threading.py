@@ -251,6 +251,8 @@ class Thread:
     def _bootstrap(self):
         self._ident = get_ident()
         self._native_id = get_native_id()
+        # Released when this OS thread has ended (after its other micro_threads).
+        self._tstate_lock = _thread._set_sentinel()
         _active[self._ident] = self
         self._started.set()
         try:
@@ -281,12 +283,13 @@ class Thread:
             raise RuntimeError("cannot join current thread")
         if self._is_stopped:
             return
+        lock = getattr(self, "_tstate_lock", None) or self._done
         if timeout is None:
-            got = self._done.acquire()
+            got = lock.acquire()
         else:
-            got = self._done.acquire(True, max(timeout, 0))
+            got = lock.acquire(True, max(timeout, 0))
         if got:
-            self._done.release()
+            lock.release()
 
     @property
     def name(self):

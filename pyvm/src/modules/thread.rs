@@ -23,7 +23,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "allocate_lock" => allocate_lock, "allocate" => allocate_lock,
     "get_ident" => get_ident, "get_native_id" => get_native_id, "exit" => exit,
     "exit_thread" => exit, "stack_size" => stack_size, "interrupt_main" => interrupt_main,
-    "_count" => count,
+    "_count" => count, "_set_sentinel" => set_sentinel,
 ];
 
 /// The `_thread` module (one per process).
@@ -123,6 +123,11 @@ fn first_micro_thread(
     kwargs: Value,
 ) -> PyResult<(MicroThread, Arc<crate::mt::ThreadObj>)> {
     crate::mt::module::prepare(cx, f, args, kwargs, crate::mt::thread::Fate::Main)
+}
+
+fn set_sentinel(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_set_sentinel", 0, 0)?;
+    Ok(os_thread::set_sentinel())
 }
 
 fn get_ident(_cx: &mut Cx, args: Args) -> PyResult<Value> {

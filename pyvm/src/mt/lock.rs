@@ -297,6 +297,33 @@ fn release(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Take a fresh `lock` for the sentinel (nobody else has seen it yet).
+pub fn take_sentinel(lock: &Value) {
+    if let Value::Object(o) = lock {
+        if let Some(lock) = o.0.as_any().downcast_ref::<Lock>() {
+            let mut st = lock.lock();
+            st.locked = true;
+            st.count = 1;
+        }
+    }
+}
+
+/// Release `lock` whoever holds it (`_thread._set_sentinel()`'s lock, released when
+/// its OS thread has ended).
+pub fn release_sentinel(lock: &Value) {
+    if let Value::Object(o) = lock {
+        if let Some(lock) = o.0.as_any().downcast_ref::<Lock>() {
+            let mut st = lock.lock();
+            if st.locked {
+                st.locked = false;
+                st.owner = None;
+                st.count = 0;
+                lock.wake_one(&mut st);
+            }
+        }
+    }
+}
+
 fn locked(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("locked", 0, 0)?;
     Ok(Value::Bool(this(&args)?.lock().locked))

@@ -28,6 +28,18 @@ thread_local! {
     static IDENT: Cell<u64> = const { Cell::new(0) };
     /// This OS thread's reactor, for other threads to wake its micro-threads.
     static HOME: RefCell<Option<Waker<Value, PyErr>>> = const { RefCell::new(None) };
+    /// `_thread._set_sentinel()`'s lock: released once this OS thread has ended.
+    static SENTINEL: RefCell<Option<Value>> = const { RefCell::new(None) };
+}
+
+/// `_thread._set_sentinel()`: a lock, held, that is released when this OS thread has
+/// finished (its reactor has nothing left), which is what `threading`'s `join` waits
+/// for.
+pub fn set_sentinel() -> Value {
+    let lock = super::lock::Lock::new_value(false);
+    super::lock::take_sentinel(&lock);
+    SENTINEL.with(|s| *s.borrow_mut() = Some(lock.clone()));
+    lock
 }
 
 /// This OS thread's identifier.
@@ -151,6 +163,9 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
             }
             crate::modules::sys::flush_stdout();
             OTHERS.fetch_sub(1, Ordering::SeqCst);
+            if let Some(lock) = SENTINEL.with(|s| s.borrow_mut().take()) {
+                super::lock::release_sentinel(&lock);
+            }
         });
     match spawned {
         Ok(_) => Ok(ident),

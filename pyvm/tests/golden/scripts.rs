@@ -336,6 +336,7 @@ mod micro_threads {
     golden!(errors_and_exit, "micro_threads/errors_and_exit.py");
     golden!(extend_deferring, "micro_threads/extend_deferring.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
+    golden!(os_thread_ends, "micro_threads/os_thread_ends.py");
     golden!(os_threads_pipe, "micro_threads/os_threads_pipe.py");
     golden!(os_threads_reactors, "micro_threads/os_threads_reactors.py");
     golden!(pep_odd_even, "micro_threads/pep_odd_even.py");
@@ -547,6 +548,7 @@ mod threads {
     golden!(locks_stress, "threads/locks_stress.py");
     golden!(switch_interval, "threads/switch_interval.py");
     golden!(thread_api, "threads/thread_api.py");
+    golden!(thread_errors, "threads/thread_errors.py");
     golden!(thread_tree, "threads/thread_tree.py");
     golden!(threading_sync, "threads/threading_sync.py");
 }
