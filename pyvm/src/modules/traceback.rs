@@ -107,12 +107,6 @@ impl NativeObject for Traceback {
             _ => None,
         }
     }
-    fn callable(&self) -> bool {
-        false
-    }
-    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
-        None
-    }
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }

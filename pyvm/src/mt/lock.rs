@@ -427,15 +427,7 @@ impl NativeObject for Lock {
         METHODS.iter().find(|d| d.name == name).map(Value::Native)
     }
 
-    fn callable(&self) -> bool {
-        false
-    }
-
     fn as_any(&self) -> &dyn std::any::Any {
         self
-    }
-
-    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
-        None
     }
 }

@@ -246,16 +246,8 @@ impl NativeObject for ThreadHandle {
         }
     }
 
-    fn callable(&self) -> bool {
-        false
-    }
-
     fn as_any(&self) -> &dyn std::any::Any {
         self
-    }
-
-    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
-        None
     }
 }
 

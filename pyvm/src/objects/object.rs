@@ -14,7 +14,10 @@ pub trait NativeObject: Send + Sync {
     fn repr(&self, gil: Gil<'_>) -> Result<String, PyErr>;
     /// A readable attribute, or `None` (then `AttributeError`).
     fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value>;
-    fn callable(&self) -> bool;
+    /// Whether calling it is allowed (`callable()`); most native objects are not.
+    fn callable(&self) -> bool {
+        false
+    }
     /// The Python type of the object, when its module defines one (`socket.socket`,
     /// for `type()` and `isinstance`); `None`: a type named after `type_name`.
     fn py_type(&self) -> Option<std::sync::Arc<super::types::PyType>> {
@@ -23,7 +26,10 @@ pub trait NativeObject: Send + Sync {
     /// For the module that defines it to recognise its own objects.
     fn as_any(&self) -> &dyn std::any::Any;
     /// Calling it, if it is callable (`None`: not callable).
-    fn call(&self, gil: Gil<'_>, args: Args) -> Option<Result<Forward, PyErr>>;
+    fn call(&self, gil: Gil<'_>, args: Args) -> Option<Result<Forward, PyErr>> {
+        let _ = (gil, args);
+        None
+    }
     /// One step, if it is an iterator (`None`: not an iterator); `Ok(None)` at the
     /// end. It may defer (a micro_pipe read).
     fn next(

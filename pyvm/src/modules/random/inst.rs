@@ -92,16 +92,8 @@ impl NativeObject for Random {
         Some(Value::BoundNative(Arc::new((this, def))))
     }
 
-    fn callable(&self) -> bool {
-        false
-    }
-
     fn as_any(&self) -> &dyn std::any::Any {
         self
-    }
-
-    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
-        None
     }
 }
 

@@ -236,6 +236,24 @@ fn zero_read_done(cx: &mut Cx, args: &Args, n: usize) -> PyResult<bool> {
     Ok(n == 0 && this(args)?.st.borrow(cx.gil).timeout.is_none())
 }
 
+/// The end of a socket call: its value; or, when it would block, a wait for
+/// `interest` and the call `f(args)` again (at once after `EINTR`); or the `OSError`.
+fn finish<T>(
+    cx: &mut Cx,
+    result: std::io::Result<T>,
+    ok: impl FnOnce(T) -> Value,
+    interest: Ready,
+    f: NativeFn,
+    args: Args,
+) -> PyResult<Value> {
+    match result {
+        Ok(v) => Ok(ok(v)),
+        Err(e) if would_block(&e) => wait(cx, interest, f, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => f(cx, args),
+        Err(e) => Err(os(e).into()),
+    }
+}
+
 fn recv(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("recv", 1, 2)?;
     let n = bufsize(args.at(1), "recv")?;
@@ -351,12 +369,8 @@ fn send(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let sent = with(cx.gil, &args, |s| {
         with_bytes(cx.gil, args.at(1), |b| s.send_with_flags(b, flags))
     })?;
-    match sent {
-        Ok(n) => Ok(Value::Int(n as i64)),
-        Err(e) if would_block(&e) => wait(cx, Ready::WRITABLE, send, args),
-        Err(e) if e.kind() == ErrorKind::Interrupted => send(cx, args),
-        Err(e) => Err(os(e).into()),
-    }
+    let count = |n: usize| Value::Int(n as i64);
+    finish(cx, sent, count, Ready::WRITABLE, send, args)
 }
 
 /// `sendall(data[, flags])`: the retry carries how much went already.
@@ -410,12 +424,8 @@ fn sendto(cx: &mut Cx, args: Args) -> PyResult<Value> {
             s.send_to_with_flags(b, &addr, flags | MSG_NOSIGNAL)
         })
     })?;
-    match sent {
-        Ok(n) => Ok(Value::Int(n as i64)),
-        Err(e) if would_block(&e) => wait(cx, Ready::WRITABLE, sendto, args),
-        Err(e) if e.kind() == ErrorKind::Interrupted => sendto(cx, args),
-        Err(e) => Err(os(e).into()),
-    }
+    let count = |n: usize| Value::Int(n as i64);
+    finish(cx, sent, count, Ready::WRITABLE, sendto, args)
 }
 
 fn accept(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -548,16 +558,8 @@ impl NativeObject for IoRef {
         None
     }
 
-    fn callable(&self) -> bool {
-        false
-    }
-
     fn as_any(&self) -> &dyn std::any::Any {
         self
-    }
-
-    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
-        None
     }
 }
 
@@ -857,16 +859,8 @@ impl NativeObject for Socket {
         METHODS.iter().find(|d| d.name == name).map(Value::Native)
     }
 
-    fn callable(&self) -> bool {
-        false
-    }
-
     fn as_any(&self) -> &dyn std::any::Any {
         self
-    }
-
-    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
-        None
     }
 }
 

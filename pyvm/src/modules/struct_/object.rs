@@ -74,16 +74,8 @@ impl NativeObject for Struct {
         Some(Value::BoundNative(Arc::new((this, def))))
     }
 
-    fn callable(&self) -> bool {
-        false
-    }
-
     fn as_any(&self) -> &dyn std::any::Any {
         self
-    }
-
-    fn call(&self, _gil: Gil<'_>, _args: Args) -> Option<Result<Forward, PyErr>> {
-        None
     }
 }
 
