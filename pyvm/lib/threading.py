@@ -333,13 +333,15 @@ class Thread:
         self.daemon = daemonic
 
 
-class _MainThread(Thread):
-    def __init__(self):
+class _ExistingThread(Thread):
+    """A Thread object for an OS thread threading did not start."""
+
+    def __init__(self, name, daemonic):
         self._target = None
-        self._name = "MainThread"
+        self._name = name
         self._args = ()
         self._kwargs = {}
-        self._daemonic = False
+        self._daemonic = daemonic
         self._ident = get_ident()
         self._native_id = get_native_id()
         self._started = Event()
@@ -350,20 +352,14 @@ class _MainThread(Thread):
         _active[self._ident] = self
 
 
-class _DummyThread(Thread):
+class _MainThread(_ExistingThread):
     def __init__(self):
-        self._target = None
-        self._name = _newname("Dummy-%d")
-        self._args = ()
-        self._kwargs = {}
-        self._daemonic = True
-        self._ident = get_ident()
-        self._native_id = get_native_id()
-        self._started = Event()
-        self._started._flag = True
-        self._done = _thread.allocate_lock()
-        self._is_stopped = False
-        _active[self._ident] = self
+        _ExistingThread.__init__(self, "MainThread", False)
+
+
+class _DummyThread(_ExistingThread):
+    def __init__(self):
+        _ExistingThread.__init__(self, _newname("Dummy-%d"), True)
 
     def join(self, timeout=None):
         raise RuntimeError("cannot join a dummy thread")
