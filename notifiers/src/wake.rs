@@ -110,11 +110,14 @@ impl<T, E> WakeNotifier<T, E> {
     /// us) or when `pending` was set, so a `poll` with nothing pending costs no system
     /// call. A byte written after the drain only causes one spurious wake-up.
     fn collect(&mut self, cx: &mut dyn Cx<T, E>, after_wait: bool) -> Status {
-        let pending = self.shared.pending.swap(false, Ordering::AcqRel);
-        if !pending && !after_wait {
+        if !after_wait && !self.shared.pending.load(Ordering::Acquire) {
             return self.status();
         }
+        // Drain first, then clear the flag: a waker that sets the flag after this
+        // point writes a byte that stays in the pipe, so the next wait cannot sleep
+        // through its wake-up (clearing first let a drain swallow that byte).
         self.pipe.drain();
+        self.shared.pending.store(false, Ordering::SeqCst);
         {
             let mut q = self
                 .shared
@@ -131,7 +134,10 @@ impl<T, E> WakeNotifier<T, E> {
     }
 
     fn wait(&mut self, cx: &mut dyn Cx<T, E>, timeout: Option<Duration>) -> io::Result<Status> {
-        self.pipe.wait(timeout)?;
+        // Wake-ups already queued: no sleep.
+        if !self.shared.pending.load(Ordering::Acquire) {
+            self.pipe.wait(timeout)?;
+        }
         Ok(self.collect(cx, true))
     }
 }
