@@ -215,24 +215,19 @@ fn select(cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     let src = IoSource::new(poll.as_raw_fd());
     if cx.th.reactive && cx.th.id.is_some() {
-        if cx.th.atomic > 0 {
-            return Err(
-                runtime_error("select() would switch micro_threads inside atomic()").into(),
-            );
-        }
-        cx.th.request = Some(crate::mt::Request::Io(IoRequest {
+        let request = crate::mt::Request::Io(IoRequest {
             src: src.clone(),
             interest: Ready::READABLE,
             deadline,
-        }));
-        cx.th.retry = Some(Box::new(Retry {
+        });
+        let retry = Retry {
             f: select,
             args,
             deadline,
             on_timeout: Some(empty()),
             hold: Some(Box::new((src, poll))),
-        }));
-        return Err(Unwind::Deferred);
+        };
+        return crate::mt::io::suspend(cx, "select", request, retry);
     }
     match crate::mt::io::block_until_ready(cx.gil, src.fd(), Ready::READABLE, deadline) {
         Ok(()) => {}

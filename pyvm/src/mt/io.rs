@@ -92,6 +92,25 @@ pub struct Retry {
     pub hold: Option<Box<dyn std::any::Any + Send>>,
 }
 
+/// Suspend the running micro-thread until `request` is met, then make `retry` (the
+/// driver does both); inside `atomic()` it is an error naming the call `what`.
+pub fn suspend(
+    cx: &mut crate::native::Cx,
+    what: &str,
+    request: super::Request,
+    retry: Retry,
+) -> crate::native::PyResult<Value> {
+    if cx.th.atomic > 0 {
+        return Err(crate::objects::exception::runtime_error(format!(
+            "{what}() would switch micro_threads inside atomic()"
+        ))
+        .into());
+    }
+    cx.th.request = Some(request);
+    cx.th.retry = Some(Box::new(retry));
+    Err(deferred::Unwind::Deferred)
+}
+
 /// Did the wait of `retry` end because its deadline passed (not because something
 /// else raised `TimeoutError` in the micro-thread)?
 pub(super) fn timed_out_now(retry: &Retry, input: &Result<Value, PyErr>) -> bool {

@@ -12,8 +12,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use deferred::Unwind;
-
 use super::io::Retry;
 use super::os_thread::{self, Waiter};
 use super::Request;
@@ -210,7 +208,6 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
         }
         st.waiters.push_back((Waiter::me(id), woken.clone()));
     }
-    cx.th.request = Some(Request::Park(lock.label.clone()));
     if let Some(d) = deadline {
         let after = d.saturating_duration_since(Instant::now());
         super::timeout(id, after, woken.clone());
@@ -226,14 +223,15 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
             st.waiters.retain(|(w, _)| !w.is(id));
         }
     }));
-    cx.th.retry = Some(Box::new(Retry {
+    let request = Request::Park(lock.label.clone());
+    let again = Retry {
         f: retry,
         args,
         deadline,
         on_timeout: Some(Value::Bool(false)),
         hold: None,
-    }));
-    Err(Unwind::Deferred)
+    };
+    super::io::suspend(cx, "acquire", request, again)
 }
 
 /// Wait in the OS thread (no reactor drives this code), the GIL released.

@@ -10,7 +10,6 @@ use std::io::{ErrorKind, Read};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
-use deferred::Unwind;
 use notifiers::Ready;
 use socket2::{Domain, Protocol, Type};
 
@@ -138,26 +137,20 @@ fn wait(cx: &mut Cx, interest: Ready, f: NativeFn, args: Args) -> PyResult<Value
         .take()
         .or_else(|| crate::mt::io::deadline_after(limit));
     if cx.th.reactive && cx.th.id.is_some() {
-        if cx.th.atomic > 0 {
-            return Err(runtime_error(format!(
-                "{}() would switch micro_threads inside atomic()",
-                cx.th.native_name
-            ))
-            .into());
-        }
-        cx.th.request = Some(crate::mt::Request::Io(IoRequest {
+        let what = cx.th.native_name;
+        let request = crate::mt::Request::Io(IoRequest {
             src,
             interest,
             deadline,
-        }));
-        cx.th.retry = Some(Box::new(Retry {
+        });
+        let retry = Retry {
             f,
             args,
             deadline,
             on_timeout: None,
             hold: None,
-        }));
-        return Err(Unwind::Deferred);
+        };
+        return crate::mt::io::suspend(cx, what, request, retry);
     }
     crate::mt::io::block_until_ready(cx.gil, src.fd(), interest, deadline)?;
     cx.th.io_deadline = deadline;
