@@ -182,6 +182,9 @@ fn waiter(cx: &mut Cx, what: &str) -> PyResult<Option<DeferredId>> {
         ))
         .into());
     }
+    if cx.th.detached {
+        return Err(Unwind::Deferred);
+    }
     Ok(cx.th.id.filter(|_| cx.th.reactive))
 }
 

@@ -51,30 +51,48 @@ impl CmpOp {
 /// Nesting limit for comparing nested containers (the Rust stack is never at risk).
 const MAX_DEPTH: u32 = 2000;
 
-/// Equality of hashable values (dict keys): no GIL needed, never fails.
+/// Equality of hashable values (dict keys): no GIL needed, never fails (an exception
+/// a user `__eq__` raises counts as "not equal"; dict lookups through
+/// `vm::dictprobe` report it).
 pub fn key_eq(a: &Value, b: &Value) -> bool {
+    key_eq_native(a, b).unwrap_or_else(|| {
+        super::gil::with_gil(|gil| {
+            if super::class::is_user(a) || super::class::is_user(b) {
+                crate::vm::dunder::compare_detached(gil, CmpOp::Eq, a, b).unwrap_or(false)
+            } else {
+                eq(gil, a, b).unwrap_or(false)
+            }
+        })
+    })
+}
+
+/// [`key_eq`] without calling Python: `None` when a user `__eq__` decides (the keys,
+/// or items of tuples being compared, are instances of Python classes).
+pub fn key_eq_native(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
-        return !matches!(a, Value::Float(f) if f.is_nan());
+        return Some(!matches!(a, Value::Float(f) if f.is_nan()));
     }
-    match (a, b) {
+    Some(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
         (Value::Tuple(x), Value::Tuple(y)) => {
-            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| key_eq(p, q))
+            if x.len() != y.len() {
+                return Some(false);
+            }
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !key_eq_native(p, q)? {
+                    return Some(false);
+                }
+            }
+            true
         }
-        // A user `__eq__` (an exception it raises counts as "not equal": dict probes
-        // have no way to report it yet).
-        (x, y) if super::class::is_user(x) || super::class::is_user(y) => {
-            super::gil::with_gil(|gil| {
-                crate::vm::dunder::compare_detached(gil, CmpOp::Eq, x, y).unwrap_or(false)
-            })
-        }
+        (x, y) if super::class::is_user(x) || super::class::is_user(y) => return None,
         (Value::Bytes(x), Value::Bytes(y)) => x == y,
         (Value::Range(x), Value::Range(y)) => x.equals(y),
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
             x.len() == y.len() && x.is_subset(y).unwrap_or(false)
         }
         _ => num_cmp(a, b) == Some(Ordering::Equal),
-    }
+    })
 }
 
 /// Numeric comparison across int/bool/float; `None` if either is not a number or NaN.

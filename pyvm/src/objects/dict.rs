@@ -14,10 +14,26 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use hashbrown::HashTable;
 
-use super::compare::key_eq;
+use super::compare::{key_eq, key_eq_native};
 use super::exception::{type_error, PyErr};
 use super::types::type_name;
 use super::value::Value;
+
+/// One step of a key lookup that leaves the Python calls to its caller (see
+/// `vm::dictprobe`, which runs them with the dict not borrowed).
+pub enum Probe {
+    /// The key sits in this entry slot.
+    Found(usize),
+    Missing,
+    /// The candidate in slot `slot` (an entry with the same hash, holding `other`)
+    /// needs a Python `__eq__` to tell. After a `False`, the lookup goes on skipping
+    /// it, if the dict's [`Dict::epoch`] is unchanged and the slot still holds
+    /// `other`; otherwise it starts again (CPython's restart).
+    Ask {
+        slot: usize,
+        other: Value,
+    },
+}
 
 #[derive(Clone)]
 pub struct Entry {
@@ -39,6 +55,13 @@ pub struct Dict {
     /// never a value (CPython 3.11's `dk_version`), so `total += x` at module level
     /// does not invalidate every cached global of the program.
     version: u64,
+    /// A key needing Python to compare ([`needs_py`]) was ever added (until `clear`):
+    /// the VM's lookups in this dict go through `vm::dictprobe`.
+    py_keys: bool,
+    /// Changes (to a fresh [`next_version`]) whenever entry slots may come to hold
+    /// other keys: a removal, a compaction, `clear`. A lookup paused on a user
+    /// `__eq__` may trust the slots it ruled out while it is unchanged.
+    epoch: u64,
 }
 
 /// Versions are process-wide and increasing, so one number never names two layouts of
@@ -52,6 +75,12 @@ fn next_version() -> u64 {
     let v = VERSION.load(Ordering::Relaxed) + 1;
     VERSION.store(v, Ordering::Relaxed);
     v
+}
+
+/// Does comparing `v` with another key need Python (a user `__eq__`)? Instances of
+/// Python classes, and tuples holding them.
+pub fn needs_py(v: &Value) -> bool {
+    super::class::is_user(v) || matches!(v, Value::Tuple(t) if t.iter().any(needs_py))
 }
 
 /// `hash(v)` for the built-in hashable types; `TypeError` for the others.
@@ -124,6 +153,11 @@ impl Dict {
         self.used == 0
     }
 
+    /// Whether a key needing Python was added (see the field).
+    pub fn has_py_keys(&self) -> bool {
+        self.py_keys
+    }
+
     /// The version of the key layout (see the field).
     pub fn version(&self) -> u64 {
         self.version
@@ -138,6 +172,58 @@ impl Dict {
                     .is_some_and(|e| e.hash == hash && key_eq(&e.key, key))
             })
             .map(|&i| i as usize)
+    }
+
+    /// The lookup of `key` (hashed `hash`), passing over the slots in `skip`, without
+    /// calling Python: a candidate only a user `__eq__` can decide is handed back.
+    /// Candidates are tried in insertion order, which is CPython's probe order for
+    /// keys of one hash, so user `__eq__` methods run in the order they do there.
+    pub fn probe(&self, hash: i64, key: &Value, skip: &[u32]) -> Probe {
+        let mut candidates: smallvec::SmallVec<[u32; 4]> = self
+            .table
+            .iter_hash(hash as u64)
+            .copied()
+            .filter(|&i| {
+                self.entries[i as usize]
+                    .as_ref()
+                    .is_some_and(|e| e.hash == hash)
+                    && !skip.contains(&i)
+            })
+            .collect();
+        candidates.sort_unstable();
+        for i in candidates {
+            let Some(e) = &self.entries[i as usize] else {
+                continue;
+            };
+            match key_eq_native(&e.key, key) {
+                Some(true) => return Probe::Found(i as usize),
+                Some(false) => {}
+                None => {
+                    return Probe::Ask {
+                        slot: i as usize,
+                        other: e.key.clone(),
+                    }
+                }
+            }
+        }
+        Probe::Missing
+    }
+
+    /// See the field.
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// The key in entry slot `i`.
+    pub fn key_at(&self, i: usize) -> Option<&Value> {
+        self.entries.get(i)?.as_ref().map(|e| &e.key)
+    }
+
+    /// Replace the value in entry slot `i` (found by [`Dict::probe`] at this version).
+    pub fn set_at(&mut self, i: usize, value: Value) {
+        if let Some(e) = self.entries[i].as_mut() {
+            e.value = value;
+        }
     }
 
     pub fn get(&self, key: &Value) -> Result<Option<Value>, PyErr> {
@@ -229,12 +315,18 @@ impl Dict {
 
     pub fn insert_hashed(&mut self, hash: i64, key: Value, value: Value) {
         if let Some(i) = self.find(hash, &key) {
-            if let Some(e) = self.entries[i].as_mut() {
-                e.value = value;
-            }
+            self.set_at(i, value);
             return;
         }
+        self.insert_new(hash, key, value);
+    }
+
+    /// Add a key [`Dict::probe`] found missing at this version.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         self.version = next_version();
+        if !self.py_keys && needs_py(&key) {
+            self.py_keys = true;
+        }
         let idx = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
@@ -252,8 +344,11 @@ impl Dict {
         Ok(self.remove_at(i, h))
     }
 
-    fn remove_at(&mut self, i: usize, h: i64) -> Option<Value> {
+    /// Remove the entry in slot `i` (hashed `h`), found by [`Dict::probe`] at this
+    /// version.
+    pub fn remove_at(&mut self, i: usize, h: i64) -> Option<Value> {
         self.version = next_version();
+        self.epoch = self.version;
         if let Ok(slot) = self.table.find_entry(h as u64, |&j| j as usize == i) {
             slot.remove();
         }
@@ -285,6 +380,7 @@ impl Dict {
     pub fn clear(&mut self) {
         *self = Dict {
             version: next_version(),
+            epoch: next_version(),
             ..Dict::new()
         };
     }

@@ -265,15 +265,14 @@ impl<T: 'static> GilCell<T> {
         }
     }
 
-    /// Shared access. Panics if the value is mutably borrowed (a VM bug, never user input).
+    /// Shared access. Panics with [`BorrowConflict`] if the value is mutably borrowed.
     pub fn borrow<'a>(&'a self, gil: Gil<'a>) -> GilRef<'a, T> {
-        self.try_borrow(gil)
-            .expect("GilCell already mutably borrowed")
+        self.try_borrow(gil).unwrap_or_else(|| conflict())
     }
 
-    /// Exclusive access. Panics if the value is borrowed (a VM bug, never user input).
+    /// Exclusive access. Panics with [`BorrowConflict`] if the value is borrowed.
     pub fn borrow_mut<'a>(&'a self, gil: Gil<'a>) -> GilRefMut<'a, T> {
-        self.try_borrow_mut(gil).expect("GilCell already borrowed")
+        self.try_borrow_mut(gil).unwrap_or_else(|| conflict())
     }
 
     pub fn try_borrow<'a>(&'a self, _gil: Gil<'a>) -> Option<GilRef<'a, T>> {
@@ -317,6 +316,17 @@ impl<T: 'static> Drop for GilCell<T> {
         let value = unsafe { ManuallyDrop::take(self.value.get_mut()) };
         super::trash::dispose(value);
     }
+}
+
+/// The panic payload of a [`GilCell`] borrowed against its current borrow. Only one
+/// way to get there is not a VM bug: Python code that a native runs while it holds a
+/// container borrowed (a user `__eq__` during a set probe) changing that container.
+/// `vm::detached`, which runs such code, catches it as a `RuntimeError`.
+pub struct BorrowConflict;
+
+#[cold]
+fn conflict() -> ! {
+    std::panic::panic_any(BorrowConflict)
 }
 
 /// A shared borrow of a [`GilCell`]; not `Send`.

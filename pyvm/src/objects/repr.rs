@@ -34,7 +34,7 @@ pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
 }
 
 /// Call a user `__str__` / `__repr__`, which must return a `str`.
-fn string_result(gil: Gil<'_>, what: &str, f: Value, v: &Value) -> Result<String, PyErr> {
+fn string_result(gil: Gil<'_>, what: &'static str, f: Value, v: &Value) -> Result<String, PyErr> {
     let r = crate::vm::detached::call(gil, what, &f, vec![v.clone()])?;
     match r {
         Value::Str(s) => Ok(s.as_str().to_owned()),

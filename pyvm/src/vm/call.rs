@@ -207,6 +207,9 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             if let Some(f) = deferral_aware(gil, th, n, &args) {
                 return invoke(gil, th, f, args);
             }
+            if let Some(r) = super::dictprobe::method(gil, th, n, &args) {
+                return r;
+            }
             let mut args = args;
             crate::objects::methods::check_self(n, &mut args)?;
             let prev = std::mem::replace(&mut th.native_name, n.name);
@@ -227,6 +230,9 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             let args = Args { pos, kw: args.kw };
             if let Some(f) = deferral_aware(gil, th, b.1, &args) {
                 return invoke(gil, th, f, args);
+            }
+            if let Some(r) = super::dictprobe::method(gil, th, b.1, &args) {
+                return r;
             }
             let prev = std::mem::replace(&mut th.native_name, b.1.name);
             let mut cx = Cx { gil, th };

@@ -7,13 +7,14 @@
 //! added as it propagates further.
 
 use std::cell::{Cell, RefCell};
+use std::sync::Once;
 
 use deferred::Unwind;
 
 use super::thread::{MicroThread, MAX_REENTRY};
 use crate::native::Args;
 use crate::objects::exception::{recursion_error, runtime_error, PyErr};
-use crate::objects::gil::Gil;
+use crate::objects::gil::{BorrowConflict, Gil};
 use crate::objects::value::Value;
 
 thread_local! {
@@ -21,23 +22,59 @@ thread_local! {
     static DEPTH: Cell<u32> = const { Cell::new(0) };
 }
 
+/// Let a [`BorrowConflict`] inside a detached call, which becomes a `RuntimeError`,
+/// pass the panic hook silently; anywhere else it is reported as the VM bug it is.
+fn quiet_conflicts() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if info.payload().is::<BorrowConflict>() {
+                if DEPTH.with(|d| d.get()) > 0 {
+                    return;
+                }
+                let at = info.location().map(|l| l.to_string()).unwrap_or_default();
+                eprintln!("pyvm: internal error at {at}: GilCell already borrowed");
+                return;
+            }
+            prev(info)
+        }));
+    });
+}
+
 /// Call `f(*args)` on a scratch micro-thread; `what` names the operation in the
 /// exception a deferral turns into.
-pub fn call(gil: Gil<'_>, what: &str, f: &Value, args: Vec<Value>) -> Result<Value, PyErr> {
+pub fn call(gil: Gil<'_>, what: &'static str, f: &Value, args: Vec<Value>) -> Result<Value, PyErr> {
     call_args(gil, what, f, Args::new(args))
 }
 
 /// [`call`] with keyword arguments.
-pub fn call_args(gil: Gil<'_>, what: &str, f: &Value, args: Args) -> Result<Value, PyErr> {
+pub fn call_args(gil: Gil<'_>, what: &'static str, f: &Value, args: Args) -> Result<Value, PyErr> {
     let depth = DEPTH.with(|d| d.get());
     if depth >= MAX_REENTRY {
         return Err(recursion_error("maximum recursion depth exceeded"));
     }
     DEPTH.with(|d| d.set(depth + 1));
-    let mut th = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
-    let out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
-        super::call::call_value(gil, &mut th, f, args)
+    let mut th = POOL
+        .with(|p| p.borrow_mut().pop())
+        .unwrap_or_else(|| MicroThread {
+            detached: true,
+            ..MicroThread::new()
+        });
+    th.native_name = what;
+    quiet_conflicts();
+    let run = std::panic::AssertUnwindSafe(|| {
+        stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
+            super::call::call_value(gil, &mut th, f, args)
+        })
     });
+    let out = match std::panic::catch_unwind(run) {
+        Ok(out) => out,
+        Err(p) if p.is::<BorrowConflict>() => Err(Unwind::Raise(runtime_error(format!(
+            "container changed by {what} while it was being searched"
+        )))),
+        Err(p) => std::panic::resume_unwind(p),
+    };
     th.stack.clear();
     th.frames.clear();
     th.blocks.clear();

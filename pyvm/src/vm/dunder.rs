@@ -370,24 +370,44 @@ pub fn len(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
     }
 }
 
-/// `hash(v)` for a user instance: `__hash__`, identity, or unhashable when the class
-/// defines `__eq__` without `__hash__`.
-pub fn hash(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
+/// How `hash(v)` of a user instance is had: known at once, or from a Python
+/// `__hash__` to call with `v` (its result goes through [`hash_result`]).
+pub enum HashBy {
+    Known(i64),
+    Call(Value),
+}
+
+/// [`HashBy`] for user instance `v`: `__hash__`, identity, or unhashable when the
+/// class defines `__eq__` without `__hash__`.
+pub fn hash_by(gil: Gil<'_>, v: &Value) -> Result<HashBy, PyErr> {
     let cls = class_of(v);
     let key = crate::objects::str::PyStr::new("__hash__".to_owned());
     match crate::objects::class::lookup(gil, &cls, &key) {
         Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", cls.name))),
         Some(Value::Native(_)) | None => match crate::objects::class::payload(v) {
-            Some(p @ Value::Tuple(_)) => crate::objects::dict::hash(p),
+            Some(p @ Value::Tuple(_)) => crate::objects::dict::hash(p).map(HashBy::Known),
             Some(_) => Err(type_error(format!("unhashable type: '{}'", cls.name))),
-            None => Ok((v.heap_ptr().unwrap_or(0) >> 4) as i64),
+            None => Ok(HashBy::Known((v.heap_ptr().unwrap_or(0) >> 4) as i64)),
         },
-        Some(f) => match call_detached(gil, &f, vec![v.clone()])? {
-            Value::Int(n) => Ok(if n == -1 { -2 } else { n }),
-            Value::Bool(b) => Ok(b as i64),
-            b @ Value::Big(_) => Ok(crate::objects::int::hash(&b)),
-            _ => Err(type_error("__hash__ method should return an integer")),
-        },
+        Some(f) => Ok(HashBy::Call(f)),
+    }
+}
+
+/// The hash a `__hash__` that returned `r` gives.
+pub fn hash_result(r: &Value) -> Result<i64, PyErr> {
+    match r {
+        Value::Int(n) => Ok(if *n == -1 { -2 } else { *n }),
+        Value::Bool(b) => Ok(*b as i64),
+        b @ Value::Big(_) => Ok(crate::objects::int::hash(b)),
+        _ => Err(type_error("__hash__ method should return an integer")),
+    }
+}
+
+/// `hash(v)` for a user instance (see [`hash_by`]).
+pub fn hash(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
+    match hash_by(gil, v)? {
+        HashBy::Known(h) => Ok(h),
+        HashBy::Call(f) => hash_result(&super::detached::call(gil, "hash", &f, vec![v.clone()])?),
     }
 }
 

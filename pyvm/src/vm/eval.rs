@@ -10,6 +10,7 @@ use deferred::Unwind;
 
 use super::call::{self, Called};
 use super::class::{self, Attr};
+use super::dictprobe;
 use super::dunder;
 use super::frame::Ret;
 use super::generator;
@@ -520,10 +521,12 @@ pub(crate) fn run_from(
                         // A method: `self` is already in place as the first argument.
                         let args = call::take_args(&mut th.stack, head + 1);
                         let callable = pop!();
-                        // Generator methods resume frames, and `str.join`/`list.extend`
-                        // over something that may defer run in Python: through `do_call!`.
+                        // Generator methods resume frames, `str.join`/`list.extend`
+                        // over something that may defer run in Python, and dict
+                        // lookups may call `__eq__` as frames: through `do_call!`.
                         let direct = matches!(callable, Value::Native(n)
                             if !(crate::objects::generator::is_method(n)
+                                || crate::objects::methods::is_dict_lookup(n)
                                 || th.reactive
                                     && (crate::objects::methods::is_str_join(n)
                                         || crate::objects::methods::is_list_extend(n))));
@@ -748,6 +751,17 @@ pub(crate) fn run_from(
                         push(&mut th.stack, Value::Bool(r != (arg == 1)));
                         continue;
                     }
+                    if let Value::Dict(d) = &container {
+                        if dictprobe::needed(gil, d, &item) {
+                            th.frames[fi].ip = ip;
+                            let action = dictprobe::Action::Contains(arg == 1);
+                            called!(dictprobe::start(gil, th, d.clone(), item, action));
+                            continue;
+                        }
+                        let r = tri!(d.borrow(gil).contains(&item));
+                        push(&mut th.stack, Value::Bool(r != (arg == 1)));
+                        continue;
+                    }
                     let r = if super::iterate::is_iterator(gil, &container) {
                         th.frames[fi].ip = ip;
                         let mut cx = Cx { gil, th };
@@ -775,6 +789,19 @@ pub(crate) fn run_from(
                         do_call!(f, Args::new([obj, key]));
                         continue;
                     }
+                    if let Value::Dict(d) = &obj {
+                        if dictprobe::needed(gil, d, &key) {
+                            th.frames[fi].ip = ip;
+                            let action = dictprobe::Action::Get;
+                            called!(dictprobe::start(gil, th, d.clone(), key, action));
+                            continue;
+                        }
+                        match tri!(d.borrow(gil).get(&key)) {
+                            Some(v) => push(&mut th.stack, v),
+                            None => raise!(crate::objects::exception::key_error(key)),
+                        }
+                        continue;
+                    }
                     push(&mut th.stack, tri!(ops::getitem(gil, &obj, &key)));
                 }
                 Op::STORE_SUBSCR => {
@@ -790,6 +817,17 @@ pub(crate) fn run_from(
                         call_then!(f, vec![obj, key, v], Ret::Discard);
                         continue;
                     }
+                    if let Value::Dict(d) = &obj {
+                        if dictprobe::needed(gil, d, &key) {
+                            th.frames[fi].ip = ip;
+                            let action = dictprobe::Action::Set(v);
+                            called!(dictprobe::start(gil, th, d.clone(), key, action));
+                            continue;
+                        }
+                        let h = tri!(crate::objects::dict::hash(&key));
+                        d.borrow_mut(gil).insert_hashed(h, key, v);
+                        continue;
+                    }
                     tri!(ops::setitem(gil, &obj, key, v));
                 }
                 Op::DELETE_SUBSCR => {
@@ -803,6 +841,14 @@ pub(crate) fn run_from(
                         let f = tri!(class::special_or(gil, &obj, "__delitem__"));
                         call_then!(f, vec![obj, key], Ret::Discard);
                         continue;
+                    }
+                    if let Value::Dict(d) = &obj {
+                        if dictprobe::needed(gil, d, &key) {
+                            th.frames[fi].ip = ip;
+                            let action = dictprobe::Action::Del;
+                            called!(dictprobe::start(gil, th, d.clone(), key, action));
+                            continue;
+                        }
                     }
                     tri!(ops::delitem(gil, &obj, &key));
                 }
@@ -831,6 +877,11 @@ pub(crate) fn run_from(
                 }
                 Op::BUILD_MAP => {
                     let items = th.stack.split_off(th.stack.len() - 2 * arg as usize);
+                    if items.iter().step_by(2).any(crate::objects::dict::needs_py) {
+                        th.frames[fi].ip = ip;
+                        called!(dictprobe::build(gil, th, items));
+                        continue;
+                    }
                     let mut d = crate::objects::dict::Dict::new();
                     let mut it = items.into_iter();
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -860,6 +911,12 @@ pub(crate) fn run_from(
                     let v = pop!();
                     let k = pop!();
                     if let Value::Dict(d) = &th.stack[th.stack.len() - arg as usize] {
+                        if dictprobe::needed(gil, d, &k) {
+                            th.frames[fi].ip = ip;
+                            let action = dictprobe::Action::Set(v);
+                            called!(dictprobe::start(gil, th, d.clone(), k, action));
+                            continue;
+                        }
                         tri!(d.borrow_mut(gil).insert(k, v));
                     }
                 }

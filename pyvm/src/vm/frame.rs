@@ -76,6 +76,8 @@ pub enum Ret {
     /// The body of this module, run by `IMPORT_NAME`: push the module for the
     /// importer, or take it out of `sys.modules` if the body raises (`vm::import`).
     Import(Arc<crate::objects::module::Module>),
+    /// A `__hash__` or `__eq__` of a dict lookup the loop is making (`vm::dictprobe`).
+    Probe(Box<super::dictprobe::Lookup>),
     /// A resumed generator's frame: what its resumer wants when it yields, returns or
     /// raises (`vm::generator`).
     Gen(crate::objects::generator::GenRef),

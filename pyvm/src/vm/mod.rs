@@ -11,6 +11,7 @@ pub mod attr;
 pub mod call;
 pub mod class;
 pub mod detached;
+pub mod dictprobe;
 pub mod dunder;
 pub(crate) mod eval;
 pub mod frame;

@@ -447,7 +447,7 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
             in_seq(&items)
         }
         Value::Tuple(t) => in_seq(t),
-        Value::Dict(d) => d.borrow(gil).contains(item),
+        Value::Dict(d) => super::dictprobe::contains(gil, d, item),
         Value::Set(s) => s.borrow(gil).contains(item),
         Value::FrozenSet(s) => s.contains(item),
         Value::Range(r) => match item {
@@ -535,9 +535,8 @@ pub fn collection_add(cx: &mut Cx<'_, '_>, op: Op, target: &Value, v: Value) -> 
                 ))));
             };
             let src = src.borrow(gil).clone();
-            let mut d = d.borrow_mut(gil);
             for (k, x) in src.iter() {
-                d.insert(k.clone(), x.clone())?;
+                super::dictprobe::set(gil, d, k.clone(), x.clone())?;
             }
         }
         _ => {}

@@ -100,6 +100,7 @@ pub(crate) fn returned(
         Ret::BuildClass(spec) => super::class::make_class(gil, *spec, v).map(After::Value),
         Ret::Discard => Ok(After::Nothing),
         Ret::Op(state) => flatten(super::dunder::op_returned(gil, th, *state, v)),
+        Ret::Probe(lookup) => flatten(super::dictprobe::returned(gil, th, *lookup, v)),
         Ret::ForIter(_) => Ok(After::Value(v)),
         Ret::Truth(negate) => {
             let t = super::dunder::truthy(gil, &v)?;

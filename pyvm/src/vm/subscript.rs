@@ -52,7 +52,7 @@ pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
                 .map(|c| Value::string(c.to_string()))
                 .ok_or_else(|| index_error("string index out of range"))
         }
-        (Value::Dict(d), k) => match d.borrow(gil).get(k)? {
+        (Value::Dict(d), k) => match super::dictprobe::get(gil, d, k)? {
             Some(v) => Ok(v),
             None => Err(key_error(k.clone())),
         },
@@ -139,11 +139,7 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
                 }
             }
         },
-        Value::Dict(d) => {
-            let h = crate::objects::dict::hash(&key)?;
-            d.borrow_mut(gil).insert_hashed(h, key, v);
-            Ok(())
-        }
+        Value::Dict(d) => super::dictprobe::set(gil, d, key, v),
         Value::ByteArray(b) if matches!(key, Value::Slice(_)) => {
             let Value::Slice(s) = &key else {
                 unreachable!()
@@ -285,7 +281,7 @@ pub fn delitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<(), PyErr> {
                 }
             }
         }
-        Value::Dict(d) => match d.borrow_mut(gil).remove(key)? {
+        Value::Dict(d) => match super::dictprobe::remove(gil, d, key)? {
             Some(_) => Ok(()),
             None => Err(key_error(key.clone())),
         },

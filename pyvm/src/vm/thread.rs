@@ -22,6 +22,10 @@ pub struct MicroThread {
     /// Driven by a reactor: a blocking native may defer (set `request` and return
     /// `Unwind::Deferred`) instead of blocking the OS thread.
     pub reactive: bool,
+    /// A scratch micro-thread of `vm::detached` (a native's call into Python): a
+    /// wait in it cannot be met by another micro-thread, so it defers, which the
+    /// caller turns into "Deferred execution not yet implemented by <native>".
+    pub detached: bool,
     /// What a native that deferred waits for; the micro-thread driver (`mt`) turns it
     /// into a reactor call once the loop has returned `Outcome::Deferred`.
     pub request: Option<crate::mt::Request>,
@@ -59,6 +63,7 @@ impl MicroThread {
             recursion_limit: DEFAULT_RECURSION_LIMIT,
             reentry: 0,
             reactive: false,
+            detached: false,
             request: None,
             started: false,
             native_name: "",

@@ -106,8 +106,10 @@ mod comprehensions {
 mod containers {
     use super::*;
     golden!(bytes_ops, "containers/bytes_ops.py");
+    golden!(container_dunders, "containers/container_dunders.py");
     golden!(copy_semantics, "containers/copy_semantics.py");
     golden!(dict_errors, "containers/dict_errors.py");
+    golden!(dict_user_keys, "containers/dict_user_keys.py");
     golden!(dict_views, "containers/dict_views.py");
     golden!(dicts, "containers/dicts.py");
     golden!(huge_indices, "containers/huge_indices.py");
@@ -332,6 +334,7 @@ mod micro_threads {
     use super::*;
     golden!(deadlock, "micro_threads/deadlock.py");
     golden!(deferral_inside, "micro_threads/deferral_inside.py");
+    golden!(dict_keys_defer, "micro_threads/dict_keys_defer.py");
     golden!(dump_and_stdin, "micro_threads/dump_and_stdin.py");
     golden!(errors_and_exit, "micro_threads/errors_and_exit.py");
     golden!(extend_deferring, "micro_threads/extend_deferring.py");
@@ -470,6 +473,7 @@ mod range_big {
 mod robustness {
     use super::*;
     golden!(deep_nesting, "robustness/deep_nesting.py");
+    golden!(eq_mutates_container, "robustness/eq_mutates_container.py");
 }
 mod sockets {
     use super::*;

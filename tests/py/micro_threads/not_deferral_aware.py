@@ -45,3 +45,24 @@ except RuntimeError as e:
     print("RuntimeError:", e)
 # Without a deferral the same calls work.
 print(sorted([3, 1, 2], key=lambda v: -v), functools.reduce(lambda a, b: a * b, [1, 2, 3, 4]))
+
+
+# A tuple key holding an instance is hashed by native code (the tuple's hash), which
+# cannot be suspended: a wait in the instance's __hash__ is refused the same way. (A
+# key that is itself an instance may wait: see dict_keys_defer.py.)
+from micro_thread import micro_pipe, start_and_forget
+
+answers = micro_pipe()
+start_and_forget(answers.put, 7)
+
+
+class Remote:
+    def __hash__(self):
+        return next(answers)
+
+
+try:
+    print({(Remote(), 1): "x"})
+except RuntimeError as e:
+    print("RuntimeError:", e)
+print("the answer was still sent:", next(answers))

@@ -173,16 +173,16 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 ))
                 .into());
             }
-            let mut d = crate::objects::dict::Dict::new();
+            let d = Arc::new(GilCell::new(crate::objects::dict::Dict::new()));
             if let Some(src) = args.get(0) {
                 for (k, v) in crate::objects::methods::pairs_of(cx, src)? {
-                    d.insert(k, v)?;
+                    crate::vm::dictprobe::set(cx.gil, &d, k, v)?;
                 }
             }
             for (k, v) in std::mem::take(&mut args.kw) {
-                d.insert(Value::string(k), v)?;
+                crate::vm::dictprobe::set(cx.gil, &d, Value::string(k), v)?;
             }
-            Value::dict(d)
+            Value::Dict(d)
         }
         Kind::Range => {
             args.check("range", 1, 3)?;

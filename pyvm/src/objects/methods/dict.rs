@@ -9,6 +9,7 @@ use crate::objects::iter::{DictPart, Iter};
 use crate::objects::types::type_name;
 
 use super::natives;
+use crate::vm::dictprobe;
 
 pub static METHODS: &[crate::objects::function::NativeDef] = natives![
     "get" => get, "keys" => keys, "values" => values, "items" => items,
@@ -25,7 +26,7 @@ fn dict_of(v: &Value) -> &Arc<GilCell<Dict>> {
 
 fn get(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("get", 1, 2)?;
-    let found = dict_of(args.at(0)).borrow(cx.gil).get(args.at(1))?;
+    let found = dictprobe::get(cx.gil, dict_of(args.at(0)), args.at(1))?;
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
@@ -51,7 +52,7 @@ fn items(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("pop", 1, 2)?;
-    match dict_of(args.at(0)).borrow_mut(cx.gil).remove(args.at(1))? {
+    match dictprobe::remove(cx.gil, dict_of(args.at(0)), args.at(1))? {
         Some(v) => Ok(v),
         None => match args.get(2) {
             Some(d) => Ok(d.clone()),
@@ -71,11 +72,13 @@ fn popitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn setdefault(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("setdefault", 1, 2)?;
     let d = dict_of(args.at(0));
-    if let Some(v) = d.borrow(cx.gil).get(args.at(1))? {
+    let (hash, slot) = dictprobe::find(cx.gil, d, args.at(1))?;
+    if let Some(v) = slot.and_then(|i| d.borrow(cx.gil).value_at(i).cloned()) {
         return Ok(v);
     }
     let v = args.get(2).cloned().unwrap_or(Value::None);
-    d.borrow_mut(cx.gil).insert(args.at(1).clone(), v.clone())?;
+    d.borrow_mut(cx.gil)
+        .insert_new(hash, args.at(1).clone(), v.clone());
     Ok(v)
 }
 
@@ -137,9 +140,9 @@ fn update(cx: &mut Cx, args: Args) -> PyResult<Value> {
         None => Vec::new(),
     };
     new.extend(args.kw.iter().map(|(k, v)| (Value::str(k), v.clone())));
-    let mut d = dict_of(args.at(0)).borrow_mut(cx.gil);
+    let d = dict_of(args.at(0));
     for (k, v) in new {
-        d.insert(k, v)?;
+        dictprobe::set(cx.gil, d, k, v)?;
     }
     Ok(Value::None)
 }

@@ -148,7 +148,28 @@ pub fn check_self(
 
 /// The method `name` of `obj`'s built-in type.
 pub fn find(obj: &Value, name: &str) -> Option<&'static NativeDef> {
-    table(kind_of(obj)).iter().find(|d| d.name == name)
+    find_for(kind_of(obj), name)
+}
+
+/// A method of values of `kind`: its own table, then for `dict`, `list` and `tuple`
+/// the container protocol's special methods (`d.__getitem__`, `l.__len__`).
+fn find_for(kind: Kind, name: &str) -> Option<&'static NativeDef> {
+    if let Some(d) = table(kind).iter().find(|d| d.name == name) {
+        return Some(d);
+    }
+    let protocol = match name {
+        "__getitem__" | "__contains__" | "__len__" | "__iter__" | "__eq__" | "__ne__"
+        | "__repr__" => {
+            matches!(kind, Kind::Dict | Kind::List | Kind::Tuple)
+        }
+        "__setitem__" | "__delitem__" => matches!(kind, Kind::Dict | Kind::List),
+        _ => false,
+    };
+    if protocol {
+        payload_method(name)
+    } else {
+        None
+    }
 }
 
 /// A `LOAD_METHOD` cache slot: what a name resolved to on receivers of `kind`.
@@ -166,7 +187,7 @@ pub fn find_cached(obj: &Value, name: &str, slot: &mut MethodSlot) -> Option<&'s
     if slot.kind == Some(kind) {
         return slot.def;
     }
-    let def = table(kind).iter().find(|d| d.name == name);
+    let def = find_for(kind, name);
     *slot = MethodSlot {
         kind: Some(kind),
         def,
@@ -186,6 +207,16 @@ pub fn is_list_extend(def: &NativeDef) -> bool {
     def.name == "extend"
         && find_in_type(&crate::objects::types::types().list, "extend")
             .is_some_and(|d| std::ptr::eq(d, def))
+}
+
+/// Is `def` `dict.get`, `dict.setdefault` or `dict.pop` (made by `vm::dictprobe`
+/// when the key needs Python)?
+#[inline]
+pub fn is_dict_lookup(def: &NativeDef) -> bool {
+    dict::METHODS
+        .as_ptr_range()
+        .contains(&(def as *const NativeDef))
+        && matches!(def.name, "get" | "setdefault" | "pop")
 }
 
 /// A special method every class inherits from `object`.

@@ -1,0 +1,39 @@
+# A key's __eq__ that changes the very dict or set being searched: CPython goes on
+# (or recurses until RecursionError); it must never crash the interpreter.
+class Grower:
+    def __init__(self, v):
+        self.v = v
+
+    def __hash__(self):
+        return 1
+
+    def __eq__(self, other):
+        registry[Grower(99)] = 5      # a lookup inside the lookup, forever
+        return self.v == other.v
+
+
+registry = {}
+registry[Grower(1)] = 1
+try:
+    registry[Grower(2)] = 2
+except RecursionError as e:
+    print("RecursionError", e)
+print(len(registry))
+
+
+class Shrinker:
+    def __init__(self, v):
+        self.v = v
+
+    def __hash__(self):
+        return 1
+
+    def __eq__(self, other):
+        if other.v == 2:
+            members.discard(Shrinker(5))
+        return self.v == other.v
+
+
+members = {Shrinker(1)}
+members.add(Shrinker(2))
+print(len(members))
