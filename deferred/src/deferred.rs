@@ -38,8 +38,12 @@ pub type BoxedCallback<T, E, C> = Box<dyn FnOnce(&mut C, Result<T, E>) -> Step<T
 /// An exception handler: receives the final exception of a finished deferred.
 pub type ExceptionHandler<E, C> = Box<dyn FnOnce(&mut C, E)>;
 
-/// How many callbacks a deferred holds before its queue moves to the heap.
-const INLINE: usize = 4;
+/// How many callbacks a deferred holds before its queue moves to the heap. One: a
+/// micro-thread's deferred holds its one resume callback while it waits, and it is
+/// in the reactor's task table for every micro-thread, so each inline entry (48
+/// bytes) is paid a million times over by a million sleeping micro-threads. A deeper
+/// chain moves to the heap once and stays there (no allocation per deferral).
+const INLINE: usize = 1;
 
 /// What a deferral-aware function asks to be called with when the deferred resumes.
 ///

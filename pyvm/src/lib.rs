@@ -61,7 +61,7 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         vm::push_code(&mut th, code, globals);
         let obj = mt::ThreadObj::new(
             "main".to_owned(),
-            filename.to_owned(),
+            mt::thread::CallSite::new(filename, None),
             mt::thread::Fate::Main,
             None,
             None,

@@ -38,7 +38,10 @@ use crate::vm::Outcome;
 pub use thread::ThreadObj;
 
 /// The reactor pyvm runs its micro-threads on (one per OS thread).
-pub type PyReactor = Reactor<Value, PyErr, MicroThread>;
+/// A task's state is its micro-thread, boxed: the task table stays small (it holds
+/// every micro-thread), and a resumption moves a pointer, not the whole struct. `None`
+/// only while the micro-thread runs (its driver holds it).
+pub type PyReactor = Reactor<Value, PyErr, Option<Box<MicroThread>>>;
 
 /// What a native that deferred waits for.
 pub enum Request {
@@ -94,7 +97,7 @@ impl NotifierError for PyErr {
 /// yields (or finishes).
 #[derive(Default)]
 pub struct Pending {
-    spawns: Vec<(MicroThread, Arc<ThreadObj>)>,
+    spawns: Vec<(Box<MicroThread>, Arc<ThreadObj>)>,
     wakes: Vec<(DeferredId, Result<Value, PyErr>)>,
     throws: Vec<(DeferredId, PyErr)>,
     /// `timeout(seconds)` blocks: raise `TimeoutError` in the thread after the time,
@@ -110,12 +113,38 @@ thread_local! {
     static TERMINATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Micro-threads scheduled to run when the current one's run began.
     static RUNNABLE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// After the main micro-thread ended: the others still to get `MicroThreadExit`.
+    static EXITING: RefCell<std::collections::VecDeque<DeferredId>> =
+        const { RefCell::new(std::collections::VecDeque::new()) };
+}
+
+/// How many micro-threads hold a `MicroThreadExit` not yet raised at once, after the
+/// main micro-thread ended. Each one that runs lets one more have it, so all of them
+/// get it in turn, and every one gets it at its next run even before its turn
+/// (`MicroThread::exit_pending`); throwing into a million of them at once would
+/// allocate a million exceptions and a million queue slots at the same moment.
+const EXIT_BATCH: usize = 64;
+
+/// Raise `MicroThreadExit` in up to `n` more micro-threads waiting for it.
+fn exit_next(r: &mut PyReactor, mut n: usize) {
+    while n > 0 {
+        let Some(id) = EXITING.with(|e| e.borrow_mut().pop_front()) else {
+            return;
+        };
+        let pending = r
+            .state(id)
+            .and_then(|s| s.as_deref())
+            .is_some_and(|s| s.exit_pending);
+        if pending && r.throw(id, module::micro_thread_exit()) {
+            n -= 1;
+        }
+    }
 }
 
 /// Start `th` (frames already pushed) as a new micro-thread when the current one
 /// yields.
 pub fn spawn(th: MicroThread, obj: Arc<ThreadObj>) {
-    PENDING.with(|p| p.borrow_mut().spawns.push((th, obj)));
+    PENDING.with(|p| p.borrow_mut().spawns.push((Box::new(th), obj)));
 }
 
 /// Resume micro-thread `id` with `outcome` when the current one yields.
@@ -141,11 +170,11 @@ fn flush(r: &mut PyReactor) {
     for (mut th, obj) in p.spawns {
         th.reactive = true;
         let name = obj.name.clone();
-        let id = r.spawn(name, th, Value::None, Callback::Fn(resume));
+        let id = r.spawn(name, Some(th), Value::None, Callback::Fn(resume));
         // Results are handled in `resume` (waiters, handlers): the reactor keeps none.
         r.set_exception_handler(id, |_, _| {});
         obj.set_id(id);
-        if let Some(s) = r.state_mut(id) {
+        if let Some(Some(s)) = r.state_mut(id) {
             s.id = Some(id);
         }
     }
@@ -188,14 +217,36 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
             "resume outside a micro-thread",
         )));
     };
-    let mut th = match r.current_state() {
-        Some(s) => std::mem::take(s),
+    let mut th = match r.current_state().and_then(Option::take) {
+        Some(th) => th,
         None => {
             return Err(Unwind::Raise(crate::objects::exception::system_error(
                 "no state",
             )))
         }
     };
+    let mut input = input;
+    if th.exit_pending {
+        // The main micro-thread has ended: whatever woke this one, it ends too.
+        th.exit_pending = false;
+        if !matches!(&input, Err(e) if e.is_instance(&module::exit_type())) {
+            input = Err(module::micro_thread_exit());
+        }
+    }
+    let out = run(r, id, th, input);
+    if EXITING.with(|e| !e.borrow().is_empty()) {
+        exit_next(r, 1);
+    }
+    out
+}
+
+/// [`resume`] with the micro-thread's state in hand.
+fn run(
+    r: &mut PyReactor,
+    id: DeferredId,
+    mut th: Box<MicroThread>,
+    input: Result<Value, PyErr>,
+) -> Step<Value, PyErr> {
     // The wait is over: on an exception thrown in, take its registration back.
     if let Some(cancel) = th.cancel.take() {
         if input.is_err() {
@@ -230,7 +281,7 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
                     });
                 }
                 if let Some(s) = r.current_state() {
-                    *s = th;
+                    *s = Some(th);
                 }
                 flush(r);
                 let unwind = match request {
@@ -258,8 +309,8 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
                     }
                     Unwind::Raise(e) => {
                         // The wait could not begin: raise it where the thread stopped.
-                        th = match r.current_state() {
-                            Some(s) => std::mem::take(s),
+                        th = match r.current_state().and_then(Option::take) {
+                            Some(th) => th,
                             None => return Err(Unwind::Raise(e)),
                         };
                         input = Err(e);
@@ -312,12 +363,17 @@ fn finished(r: &mut PyReactor, id: DeferredId, th: &mut MicroThread, result: Res
     });
     if is_main {
         MAIN_DONE.with(|m| *m.borrow_mut() = Some(result));
-        // Every other micro-thread gets MicroThreadExit, so its `finally` blocks run.
-        for t in r.task_infos() {
-            if t.id != id {
-                r.throw(t.id, module::micro_thread_exit());
+        // Every other micro-thread gets MicroThreadExit, so its `finally` blocks run:
+        // a batch now, the others in turn (see `EXIT_BATCH`).
+        let mut others = r.task_ids();
+        others.retain(|&t| t != id);
+        for &t in &others {
+            if let Some(Some(s)) = r.state_mut(t) {
+                s.exit_pending = true;
             }
         }
+        EXITING.with(|e| *e.borrow_mut() = others.into());
+        exit_next(r, EXIT_BATCH);
     }
 }
 
@@ -330,7 +386,9 @@ fn dump_all(r: &PyReactor, running: Option<DeferredId>) {
     let mut out = String::from("micro_threads:\n");
     with_gil(|gil| {
         for t in r.task_infos() {
-            let Some(th) = r.state(t.id) else { continue };
+            let Some(Some(th)) = r.state(t.id) else {
+                continue;
+            };
             let state = match (&th.obj, Some(t.id) == running) {
                 (_, true) => "running".to_owned(),
                 (Some(o), _) => o.waiting(),
@@ -339,7 +397,7 @@ fn dump_all(r: &PyReactor, running: Option<DeferredId>) {
             let started = th
                 .obj
                 .as_ref()
-                .map(|o| o.started_at.clone())
+                .map(|o| o.started_at.to_string())
                 .unwrap_or_default();
             out.push_str(&format!("  {} ({state}), started at {started}\n", t.name));
             out.push_str(&crate::vm::unwind::format_stack(gil, th, "    "));
@@ -424,10 +482,15 @@ pub(crate) fn run_reactor(
     os_thread::set_home(r.waker());
     let mut th = th;
     th.reactive = true;
-    let id = r.spawn(name.to_owned(), th, Value::None, Callback::Fn(resume));
+    let id = r.spawn(
+        name.to_owned(),
+        Some(Box::new(th)),
+        Value::None,
+        Callback::Fn(resume),
+    );
     r.set_exception_handler(id, |_, _| {});
     obj.set_id(id);
-    if let Some(s) = r.state_mut(id) {
+    if let Some(Some(s)) = r.state_mut(id) {
         s.id = Some(id);
     }
     MAIN.with(|m| *m.borrow_mut() = Some(id));

@@ -155,16 +155,16 @@ pub fn python_helper(gil: Gil<'_>, name: &str) -> Option<Value> {
 
 /// Where the Python code calling a native is (`file.py:12`), skipping the frozen
 /// library's own frames.
-pub fn call_site(th: &MicroThread) -> String {
+pub fn call_site(th: &MicroThread) -> super::thread::CallSite {
     for f in th.frames.iter().rev() {
         if f.code.filename.starts_with("<frozen") {
             continue;
         }
         let at = f.ip.saturating_sub(1);
         let line = f.code.positions.get(at).map_or(0, |p| p.line);
-        return format!("{}:{line}", f.code.filename);
+        return super::thread::CallSite::new(f.code.filename.clone(), Some(line));
     }
-    "<unknown>".to_owned()
+    super::thread::CallSite::new("<unknown>", None)
 }
 
 static SEQ: AtomicU64 = AtomicU64::new(1);

@@ -206,7 +206,7 @@ pub fn join_threading() -> Result<(), PyErr> {
         }
         let obj = ThreadObj::new(
             "main".to_owned(),
-            "<shutdown>".to_owned(),
+            super::thread::CallSite::new("<shutdown>", None),
             super::thread::Fate::Main,
             None,
             None,

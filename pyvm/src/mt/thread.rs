@@ -55,18 +55,45 @@ struct Inner {
     stdout: Option<Arc<Object>>,
 }
 
+/// Where a micro-thread was started, shown as `file.py:12` (or a bare name): the file
+/// name is shared with the code object, so a million micro-threads started at one
+/// line keep one copy of it.
+#[derive(Clone)]
+pub struct CallSite {
+    file: Arc<str>,
+    line: Option<u32>,
+}
+
+impl CallSite {
+    pub fn new(file: impl Into<Arc<str>>, line: Option<u32>) -> CallSite {
+        CallSite {
+            file: file.into(),
+            line,
+        }
+    }
+}
+
+impl std::fmt::Display for CallSite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.file),
+            None => f.write_str(&self.file),
+        }
+    }
+}
+
 /// A micro-thread as Python sees it.
 pub struct ThreadObj {
     pub name: String,
-    /// `file.py:12`: where it was started (for `dump()` and error reports).
-    pub started_at: String,
+    /// Where it was started (for `dump()` and error reports).
+    pub started_at: CallSite,
     inner: Mutex<Inner>,
 }
 
 impl ThreadObj {
     pub fn new(
         name: String,
-        started_at: String,
+        started_at: CallSite,
         fate: Fate,
         stdin: Option<Value>,
         stdout: Option<Arc<Object>>,
@@ -206,7 +233,7 @@ impl ThreadObj {
 }
 
 /// The default exception handler: the traceback on stderr at once, naming the thread.
-fn report(gil: Gil<'_>, name: &str, started_at: &str, e: &PyErr) {
+fn report(gil: Gil<'_>, name: &str, started_at: &CallSite, e: &PyErr) {
     let text = crate::vm::unwind::format_exception(gil, e, &crate::modules::source_text);
     crate::modules::sys::flush_stdout();
     crate::modules::sys::write_stderr(&format!(
@@ -241,7 +268,7 @@ impl NativeObject for ThreadHandle {
             "name" => Some(Value::str(&self.0.name)),
             "thread_id" => Some(Value::Int(self.0.os_ident() as i64)),
             "state" => Some(Value::string(self.0.waiting())),
-            "started_at" => Some(Value::str(&self.0.started_at)),
+            "started_at" => Some(Value::string(self.0.started_at.to_string())),
             _ => METHODS.iter().find(|d| d.name == name).map(Value::Native),
         }
     }

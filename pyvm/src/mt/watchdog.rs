@@ -3,9 +3,12 @@
 //! micro-threads exist starves them; it gets a warning on stderr with its stack, once
 //! per run. (A program with one micro-thread is ordinary Python: never warned.)
 //!
-//! One OS thread per process watches: `resume` records when a run began; when the
-//! threshold passes, the watchdog raises the VM's attention flag and the loop prints
-//! the warning at its next backward jump or call (it has the stack at hand there).
+//! One OS thread per process watches: `resume` counts runs (one atomic add, no clock
+//! read: a switch between micro-threads is a hot path); the watchdog samples the count
+//! every quarter threshold, and when one run has gone on for longer than the threshold
+//! since it first saw it, raises the VM's attention flag; the loop prints the warning
+//! at its next backward jump or call (it has the stack at hand there). A warning thus
+//! comes between one and one and a quarter thresholds into the run, never early.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -13,28 +16,20 @@ use std::time::{Duration, Instant};
 
 use crate::vm::thread::MicroThread;
 
-/// When the running micro-thread's run began (nanoseconds after `BASE`, plus one; 0:
-/// none is running).
-static RUN_START: AtomicU64 = AtomicU64::new(0);
+/// Runs begun so far; a run is told apart from the next by its number.
+static RUNS: AtomicU64 = AtomicU64::new(0);
+/// A watched run (other micro-threads exist) is going on.
+static WATCHED: AtomicBool = AtomicBool::new(false);
 /// The threshold in microseconds (0: off).
 static THRESHOLD_US: AtomicU64 = AtomicU64::new(100_000);
-/// This run was already warned about.
-static WARNED: AtomicBool = AtomicBool::new(false);
-static BASE: OnceLock<Instant> = OnceLock::new();
 static STARTED: OnceLock<()> = OnceLock::new();
 
-fn now_ns() -> u64 {
-    BASE.get_or_init(Instant::now).elapsed().as_nanos() as u64 + 1
-}
-
-/// A micro-thread's run begins (`begin`) or ends.
+/// A micro-thread's run begins (`begin`: with others about, so it is watched) or ends.
 pub fn run_begins(begin: bool) {
     if begin {
-        WARNED.store(false, Ordering::Relaxed);
-        RUN_START.store(now_ns(), Ordering::Relaxed);
-    } else {
-        RUN_START.store(0, Ordering::Relaxed);
+        RUNS.fetch_add(1, Ordering::Relaxed);
     }
+    WATCHED.store(begin, Ordering::Relaxed);
 }
 
 /// Set the threshold (`None` or zero: off).
@@ -48,21 +43,31 @@ pub fn start() {
     STARTED.get_or_init(|| {
         let _ = std::thread::Builder::new()
             .name("pyvm-watchdog".into())
-            .spawn(|| loop {
-                let limit = THRESHOLD_US.load(Ordering::Relaxed);
-                let tick = if limit == 0 {
-                    50_000
-                } else {
-                    (limit / 4).clamp(1_000, 50_000)
-                };
-                std::thread::sleep(Duration::from_micros(tick));
-                let start = RUN_START.load(Ordering::Relaxed);
-                if limit == 0 || start == 0 || WARNED.load(Ordering::Relaxed) {
-                    continue;
-                }
-                if now_ns().saturating_sub(start) / 1000 > limit {
-                    WARNED.store(true, Ordering::Relaxed);
-                    crate::vm::WATCHDOG.store(true, Ordering::Relaxed);
+            .spawn(|| {
+                // The run seen last, since when, and whether it was warned about.
+                let mut seen: Option<(u64, Instant, bool)> = None;
+                loop {
+                    let limit = THRESHOLD_US.load(Ordering::Relaxed);
+                    let tick = if limit == 0 {
+                        50_000
+                    } else {
+                        (limit / 4).clamp(1_000, 50_000)
+                    };
+                    std::thread::sleep(Duration::from_micros(tick));
+                    if limit == 0 || !WATCHED.load(Ordering::Relaxed) {
+                        seen = None;
+                        continue;
+                    }
+                    let run = RUNS.load(Ordering::Relaxed);
+                    match &mut seen {
+                        Some((r, since, warned)) if *r == run => {
+                            if !*warned && since.elapsed().as_micros() as u64 > limit {
+                                *warned = true;
+                                crate::vm::WATCHDOG.store(true, Ordering::Relaxed);
+                            }
+                        }
+                        _ => seen = Some((run, Instant::now(), false)),
+                    }
                 }
             });
     });
@@ -70,8 +75,7 @@ pub fn start() {
 
 /// Print the warning for the micro-thread `th`, which is still running.
 pub fn warn(th: &MicroThread) {
-    let start = RUN_START.load(Ordering::Relaxed);
-    if start == 0 {
+    if !WATCHED.load(Ordering::Relaxed) {
         return;
     }
     let limit = THRESHOLD_US.load(Ordering::Relaxed) as f64 / 1e6;

@@ -26,6 +26,9 @@ pub struct MicroThread {
     /// wait in it cannot be met by another micro-thread, so it defers, which the
     /// caller turns into "Deferred execution not yet implemented by <native>".
     pub detached: bool,
+    /// The main micro-thread has ended: this one gets `MicroThreadExit` when it next
+    /// runs (see `mt::exit_next`).
+    pub exit_pending: bool,
     /// What a native that deferred waits for; the micro-thread driver (`mt`) turns it
     /// into a reactor call once the loop has returned `Outcome::Deferred`.
     pub request: Option<crate::mt::Request>,
@@ -64,6 +67,7 @@ impl MicroThread {
             reentry: 0,
             reactive: false,
             detached: false,
+            exit_pending: false,
             request: None,
             started: false,
             native_name: "",
