@@ -105,6 +105,15 @@ pub struct Pending {
     timers: Vec<(DeferredId, Duration, Arc<std::sync::atomic::AtomicBool>)>,
 }
 
+impl Pending {
+    fn is_empty(&self) -> bool {
+        self.spawns.is_empty()
+            && self.wakes.is_empty()
+            && self.throws.is_empty()
+            && self.timers.is_empty()
+    }
+}
+
 thread_local! {
     static PENDING: RefCell<Pending> = RefCell::new(Pending::default());
     static MAIN: RefCell<Option<DeferredId>> = const { RefCell::new(None) };
@@ -166,8 +175,15 @@ pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::At
 /// Carry out what natives queued.
 fn flush(r: &mut PyReactor) {
     io::flush(r);
-    let p = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
-    for (mut th, obj) in p.spawns {
+    // Every switch comes here, and most have one wake-up at most: take the queues
+    // only when there is work, and give their buffers back after.
+    let Some(mut p) = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        (!p.is_empty()).then(|| std::mem::take(&mut *p))
+    }) else {
+        return;
+    };
+    for (mut th, obj) in p.spawns.drain(..) {
         th.reactive = true;
         let name = obj.name.clone();
         let id = r.spawn(name, Some(th), Value::None, Callback::Fn(resume));
@@ -178,19 +194,28 @@ fn flush(r: &mut PyReactor) {
             s.id = Some(id);
         }
     }
-    for (id, outcome) in p.wakes {
+    for (id, outcome) in p.wakes.drain(..) {
         r.schedule_or_throw(id, outcome);
     }
-    for (id, err) in p.throws {
+    for (id, err) in p.throws.drain(..) {
         r.throw(id, err);
     }
-    for (id, after, ended) in p.timers {
+    for (id, after, ended) in p.timers.drain(..) {
         r.call_later(after, move |r| {
             if !ended.load(std::sync::atomic::Ordering::Relaxed) {
                 r.throw(id, PyErr::msg(&types().exc.timeout_error, "timed out"));
             }
         });
     }
+    if p.spawns.capacity() > 4096 {
+        p.spawns = Vec::new(); // after a burst of spawns: do not keep its buffer
+    }
+    PENDING.with(|q| {
+        let mut q = q.borrow_mut();
+        if q.is_empty() {
+            *q = p;
+        }
+    });
 }
 
 trait ScheduleOrThrow {

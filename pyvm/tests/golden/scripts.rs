@@ -337,6 +337,7 @@ mod micro_threads {
     golden!(dict_keys_defer, "micro_threads/dict_keys_defer.py");
     golden!(dump_and_stdin, "micro_threads/dump_and_stdin.py");
     golden!(errors_and_exit, "micro_threads/errors_and_exit.py");
+    golden!(exit_many, "micro_threads/exit_many.py");
     golden!(extend_deferring, "micro_threads/extend_deferring.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
     golden!(os_thread_ends, "micro_threads/os_thread_ends.py");
