@@ -59,8 +59,9 @@ pub struct Dict {
     /// the VM's lookups in this dict go through `vm::dictprobe`.
     py_keys: bool,
     /// Changes (to a fresh [`next_version`]) whenever entry slots may come to hold
-    /// other keys: a removal, a compaction, `clear`. A lookup paused on a user
-    /// `__eq__` may trust the slots it ruled out while it is unchanged.
+    /// other keys: a compaction, `clear`. (A removal leaves a hole, an insertion takes a
+    /// new slot: the other slots keep their keys.) A lookup paused on a user `__eq__`
+    /// may trust the slots it ruled out while it is unchanged.
     epoch: u64,
 }
 
@@ -348,7 +349,6 @@ impl Dict {
     /// version.
     pub fn remove_at(&mut self, i: usize, h: i64) -> Option<Value> {
         self.version = next_version();
-        self.epoch = self.version;
         if let Ok(slot) = self.table.find_entry(h as u64, |&j| j as usize == i) {
             slot.remove();
         }
@@ -361,6 +361,7 @@ impl Dict {
     }
 
     fn compact(&mut self) {
+        self.epoch = next_version();
         let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
         self.table.clear();
         self.used = 0;

@@ -69,3 +69,55 @@ a = start_in_parallel(reader, "a", "ANN")
 b = start_in_parallel(reader, "b", "zed")
 print("results:", a.wait(), b.wait())
 requests.close()
+
+
+# Another micro_thread changes the dict while a lookup waits inside __eq__. An entry
+# removed meanwhile is passed over; removing the very key being compared makes the
+# lookup start again (CPython's rules for a dict changed under a lookup).
+gate = micro_pipe()
+
+
+class Slow:
+    waits = False                       # only the lookups under test wait
+
+    def __init__(self, n):
+        self.n = n
+
+    def __hash__(self):
+        return 1
+
+    def __eq__(self, other):
+        if Slow.waits:
+            print("  eq", self.n, other.n)
+            next(gate)                  # wait for the other micro_thread's go
+        return self.n == other.n
+
+
+table = {Slow(1): "one", Slow(2): "two", Slow(3): "three"}
+
+
+def pop_last():
+    print("  meddler pops", table.popitem()[0].n)
+    gate.put("go")
+    gate.put("go")
+
+
+start_and_forget(pop_last)
+Slow.waits = True
+print("get 3:", table.get(Slow(3)), len(table))
+
+Slow.waits = False
+first = Slow(1)
+table = {first: "one", Slow(2): "two"}
+Slow.waits = True
+
+
+def delete_first():
+    del table[first]                    # found by identity: no __eq__ call
+    print("  meddler deleted 1")
+    gate.put("go")
+    gate.put("go")
+
+
+start_and_forget(delete_first)
+print("get 2:", table[Slow(2)], len(table))
