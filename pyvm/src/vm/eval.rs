@@ -218,6 +218,15 @@ pub(crate) fn run_from(
                 }
             }};
         }
+        // A lookup in dict `$d` whose key needs Python (`vm::dictprobe`): `__hash__`
+        // and `__eq__` run as frames, then `$action` is carried out.
+        macro_rules! probe {
+            ($d:expr, $key:expr, $action:expr) => {{
+                th.frames[fi].ip = ip;
+                called!(dictprobe::start(gil, th, $d.clone(), $key, $action));
+                continue;
+            }};
+        }
         // A call whose result goes through follow-up `$ret` (see `frame::Ret`).
         macro_rules! call_then {
             ($callable:expr, $args:expr, $ret:expr) => {{
@@ -753,10 +762,7 @@ pub(crate) fn run_from(
                     }
                     if let Value::Dict(d) = &container {
                         if dictprobe::needed(gil, d, &item) {
-                            th.frames[fi].ip = ip;
-                            let action = dictprobe::Action::Contains(arg == 1);
-                            called!(dictprobe::start(gil, th, d.clone(), item, action));
-                            continue;
+                            probe!(d, item, dictprobe::Action::Contains(arg == 1));
                         }
                         let r = tri!(d.borrow(gil).contains(&item));
                         push(&mut th.stack, Value::Bool(r != (arg == 1)));
@@ -791,10 +797,7 @@ pub(crate) fn run_from(
                     }
                     if let Value::Dict(d) = &obj {
                         if dictprobe::needed(gil, d, &key) {
-                            th.frames[fi].ip = ip;
-                            let action = dictprobe::Action::Get;
-                            called!(dictprobe::start(gil, th, d.clone(), key, action));
-                            continue;
+                            probe!(d, key, dictprobe::Action::Get);
                         }
                         match tri!(d.borrow(gil).get(&key)) {
                             Some(v) => push(&mut th.stack, v),
@@ -819,10 +822,7 @@ pub(crate) fn run_from(
                     }
                     if let Value::Dict(d) = &obj {
                         if dictprobe::needed(gil, d, &key) {
-                            th.frames[fi].ip = ip;
-                            let action = dictprobe::Action::Set(v);
-                            called!(dictprobe::start(gil, th, d.clone(), key, action));
-                            continue;
+                            probe!(d, key, dictprobe::Action::Set(v));
                         }
                         let h = tri!(crate::objects::dict::hash(&key));
                         d.borrow_mut(gil).insert_hashed(h, key, v);
@@ -844,10 +844,7 @@ pub(crate) fn run_from(
                     }
                     if let Value::Dict(d) = &obj {
                         if dictprobe::needed(gil, d, &key) {
-                            th.frames[fi].ip = ip;
-                            let action = dictprobe::Action::Del;
-                            called!(dictprobe::start(gil, th, d.clone(), key, action));
-                            continue;
+                            probe!(d, key, dictprobe::Action::Del);
                         }
                     }
                     tri!(ops::delitem(gil, &obj, &key));
@@ -912,10 +909,7 @@ pub(crate) fn run_from(
                     let k = pop!();
                     if let Value::Dict(d) = &th.stack[th.stack.len() - arg as usize] {
                         if dictprobe::needed(gil, d, &k) {
-                            th.frames[fi].ip = ip;
-                            let action = dictprobe::Action::Set(v);
-                            called!(dictprobe::start(gil, th, d.clone(), k, action));
-                            continue;
+                            probe!(d, k, dictprobe::Action::Set(v));
                         }
                         tri!(d.borrow_mut(gil).insert(k, v));
                     }
