@@ -84,7 +84,8 @@ impl std::fmt::Display for CallSite {
 
 /// A micro-thread as Python sees it.
 pub struct ThreadObj {
-    pub name: String,
+    /// Shared with its reactor task's name (one allocation for both).
+    pub name: Arc<str>,
     /// Where it was started (for `dump()` and error reports).
     pub started_at: CallSite,
     inner: Mutex<Inner>,
@@ -92,14 +93,14 @@ pub struct ThreadObj {
 
 impl ThreadObj {
     pub fn new(
-        name: String,
+        name: impl Into<Arc<str>>,
         started_at: CallSite,
         fate: Fate,
         stdin: Option<Value>,
         stdout: Option<Arc<Object>>,
     ) -> Arc<ThreadObj> {
         Arc::new(ThreadObj {
-            name,
+            name: name.into(),
             started_at,
             inner: Mutex::new(Inner {
                 id: None,
