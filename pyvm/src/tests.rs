@@ -122,3 +122,15 @@ fn exceptions_chain() {
     let src = "try:\n    try:\n        1/0\n    except ZeroDivisionError as e:\n        raise ValueError('v') from e\nexcept ValueError as v:\n    print(repr(v.__cause__), v.__context__ is v.__cause__)";
     assert_eq!(run_ok(src), "ZeroDivisionError('division by zero') True\n");
 }
+
+#[test]
+fn set_changed_by_eq_is_an_error() {
+    // An `__eq__` changing the set being probed: CPython goes on; pyvm's probe holds
+    // the set, so the change is refused with a RuntimeError (not a crash), and the
+    // set is left as it was.
+    let src = "class K:\n    def __init__(s, v): s.v = v\n    def __hash__(s): return 1\n    def __eq__(s, o):\n        members.discard(K(5))\n        return s.v == o.v\nmembers = {K(1)}\ntry:\n    members.add(K(2))\nexcept RuntimeError as e:\n    print(e)\nprint(len(members))\n";
+    assert_eq!(
+        run_ok(src),
+        "container changed by a special method while it was being searched\n1\n"
+    );
+}

@@ -52,18 +52,24 @@ impl CmpOp {
 const MAX_DEPTH: u32 = 2000;
 
 /// Equality of hashable values (dict keys): no GIL needed, never fails (an exception
-/// a user `__eq__` raises counts as "not equal"; dict lookups through
-/// `vm::dictprobe` report it).
+/// a user `__eq__` raises counts as "not equal": see [`key_eq_result`]).
 pub fn key_eq(a: &Value, b: &Value) -> bool {
-    key_eq_native(a, b).unwrap_or_else(|| {
-        super::gil::with_gil(|gil| {
+    key_eq_result(a, b).unwrap_or(false)
+}
+
+/// Equality of hashable values, with the exception a user `__eq__` raises (called on a
+/// scratch micro-thread: `vm::detached`).
+pub fn key_eq_result(a: &Value, b: &Value) -> Result<bool, PyErr> {
+    match key_eq_native(a, b) {
+        Some(eq) => Ok(eq),
+        None => super::gil::with_gil(|gil| {
             if super::class::is_user(a) || super::class::is_user(b) {
-                crate::vm::dunder::compare_detached(gil, CmpOp::Eq, a, b).unwrap_or(false)
+                crate::vm::dunder::compare_detached(gil, CmpOp::Eq, a, b)
             } else {
-                eq(gil, a, b).unwrap_or(false)
+                eq(gil, a, b)
             }
-        })
-    })
+        }),
+    }
 }
 
 /// [`key_eq`] without calling Python: `None` when a user `__eq__` decides (the keys,

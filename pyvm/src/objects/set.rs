@@ -7,7 +7,7 @@
 //!  iteration = slot order, skipping Empty and Dummy
 //! ```
 
-use super::compare::key_eq;
+use super::compare::key_eq_result;
 use super::dict::hash;
 use super::exception::PyErr;
 use super::value::Value;
@@ -89,8 +89,15 @@ impl Set {
         self.table.len() - 1
     }
 
-    /// The slot holding `key`, if any.
+    /// The slot holding `key`, if any (an exception from a user `__eq__` counts as
+    /// "not equal": for the set algebra, which cannot fail).
     fn find(&self, key: &Value, h: i64) -> Option<usize> {
+        self.lookup(key, h, false).unwrap_or(None)
+    }
+
+    /// The slot holding `key`, if any; `strict`: an exception from a user `__eq__`
+    /// comes out, as in CPython (else it counts as "not equal").
+    fn lookup(&self, key: &Value, h: i64, strict: bool) -> Result<Option<usize>, PyErr> {
         let mask = self.mask();
         let mut i = (h as u64 as usize) & mask;
         let mut perturb = h as u64;
@@ -102,8 +109,8 @@ impl Set {
             };
             for j in i..=i + probes {
                 match &self.table[j] {
-                    Slot::Empty => return None,
-                    Slot::Full(eh, k) if *eh == h && key_eq(k, key) => return Some(j),
+                    Slot::Empty => return Ok(None),
+                    Slot::Full(eh, k) if *eh == h && eq_or(k, key, strict)? => return Ok(Some(j)),
                     _ => {}
                 }
             }
@@ -118,17 +125,22 @@ impl Set {
 
     pub fn contains(&self, v: &Value) -> Result<bool, PyErr> {
         let h = hash(v)?;
-        Ok(self.find(v, h).is_some())
+        Ok(self.lookup(v, h, true)?.is_some())
     }
 
     pub fn insert(&mut self, v: Value) -> Result<(), PyErr> {
         let h = hash(&v)?;
-        self.add_entry(v, h);
-        Ok(())
+        self.add_entry_with(v, h, true)
     }
 
-    /// CPython's set_add_entry: reuse the first dummy seen, grow when 3/5 full.
+    /// [`Set::add_entry_with`] for the set algebra (never fails).
     fn add_entry(&mut self, key: Value, h: i64) {
+        let _ = self.add_entry_with(key, h, false);
+    }
+
+    /// CPython's set_add_entry: reuse the first dummy seen, grow when 3/5 full
+    /// (`strict`: as in [`Set::lookup`]).
+    fn add_entry_with(&mut self, key: Value, h: i64, strict: bool) -> Result<(), PyErr> {
         let mask = self.mask();
         let mut i = (h as u64 as usize) & mask;
         let mut perturb = h as u64;
@@ -161,9 +173,9 @@ impl Set {
                                 }
                             }
                         }
-                        return;
+                        return Ok(());
                     }
-                    Slot::Full(eh, k) if *eh == h && key_eq(k, &key) => return,
+                    Slot::Full(eh, k) if *eh == h && eq_or(k, &key, strict)? => return Ok(()),
                     Slot::Dummy if freeslot.is_none() => freeslot = Some(j),
                     _ => {}
                 }
@@ -253,9 +265,17 @@ impl Set {
     /// Remove `v`; `false` if it was absent.
     pub fn remove(&mut self, v: &Value) -> Result<bool, PyErr> {
         let h = hash(v)?;
-        Ok(self.discard_hashed(v, h))
+        Ok(match self.lookup(v, h, true)? {
+            Some(i) => {
+                self.table[i] = Slot::Dummy;
+                self.used -= 1;
+                true
+            }
+            None => false,
+        })
     }
 
+    /// [`Set::remove`] for the set algebra.
     fn discard_hashed(&mut self, v: &Value, h: i64) -> bool {
         match self.find(v, h) {
             Some(i) => {
@@ -368,5 +388,14 @@ impl Set {
             }
         }
         r
+    }
+}
+
+/// Key equality for a probe: `strict`, the exception a user `__eq__` raises; else
+/// that exception counts as "not equal".
+fn eq_or(a: &Value, b: &Value, strict: bool) -> Result<bool, PyErr> {
+    match key_eq_result(a, b) {
+        Err(e) if strict => Err(e),
+        r => Ok(r.unwrap_or(false)),
     }
 }

@@ -1,5 +1,6 @@
-# A key's __eq__ that changes the very dict or set being searched: CPython goes on
-# (or recurses until RecursionError); it must never crash the interpreter.
+# A key's __eq__ that changes the very dict being searched: CPython goes on (or
+# recurses until RecursionError); it must never crash the interpreter. (The set case,
+# where pyvm departs from CPython, is a unit test: set_changed_by_eq_is_an_error.)
 class Grower:
     def __init__(self, v):
         self.v = v
@@ -20,20 +21,3 @@ except RecursionError as e:
     print("RecursionError", e)
 print(len(registry))
 
-
-class Shrinker:
-    def __init__(self, v):
-        self.v = v
-
-    def __hash__(self):
-        return 1
-
-    def __eq__(self, other):
-        if other.v == 2:
-            members.discard(Shrinker(5))
-        return self.v == other.v
-
-
-members = {Shrinker(1)}
-members.add(Shrinker(2))
-print(len(members))
