@@ -365,8 +365,10 @@ impl Dict {
         let live: Vec<Entry> = self.entries.drain(..).flatten().collect();
         self.table.clear();
         self.used = 0;
+        // The keys are distinct: placed without comparing (a user `__eq__` must not
+        // run because a removal compacted the table).
         for e in live {
-            self.insert_hashed(e.hash, e.key, e.value);
+            self.insert_new(e.hash, e.key, e.value);
         }
     }
 

@@ -108,6 +108,7 @@ mod containers {
     golden!(bytes_ops, "containers/bytes_ops.py");
     golden!(container_dunders, "containers/container_dunders.py");
     golden!(copy_semantics, "containers/copy_semantics.py");
+    golden!(dict_collisions, "containers/dict_collisions.py");
     golden!(dict_errors, "containers/dict_errors.py");
     golden!(dict_user_keys, "containers/dict_user_keys.py");
     golden!(dict_views, "containers/dict_views.py");

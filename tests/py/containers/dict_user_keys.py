@@ -222,3 +222,33 @@ for i in range(200):
     else:
         cache[p] = i
 print("cache", len(cache), hits, cache[Point(3, 3)], cache.get(Point(99, 0), -1))
+
+
+
+# Deleting most keys of a dict (pyvm compacts its table then) never calls __eq__ of
+# the keys that stay: entries move without being compared, as in CPython's resize.
+class Counted:
+    compared = 0
+
+    def __init__(self, n):
+        self.n = n
+
+    def __hash__(self):
+        return 42
+
+    def __eq__(self, other):
+        Counted.compared += 1
+        return self.n == other.n
+
+
+keys = [Counted(i) for i in range(3)]
+table = {}
+for k in keys:
+    table[k] = k.n
+table.update((i, i) for i in range(1000, 1030))
+print("3 colliding keys and 30 ints:", Counted.compared, "comparisons")
+Counted.compared = 0
+for i in range(1000, 1030):
+    del table[i]
+print("after deleting the ints:", Counted.compared, "comparisons", len(table))
+print("lookups:", [table[k] for k in keys], Counted.compared, "comparisons")
