@@ -120,6 +120,7 @@ mod containers {
     golden!(nested_comprehension_grid, "containers/nested_comprehension_grid.py");
     golden!(nested_data, "containers/nested_data.py");
     golden!(ranges_slices, "containers/ranges_slices.py");
+    golden!(set_collisions, "containers/set_collisions.py");
     golden!(set_order, "containers/set_order.py");
     golden!(set_user_keys, "containers/set_user_keys.py");
     golden!(sets, "containers/sets.py");
