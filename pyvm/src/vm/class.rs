@@ -879,7 +879,9 @@ pub fn missing_hook(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Option<Val
     let Some(f) = class::special(gil, obj, "__missing__") else {
         return Ok(None);
     };
-    if class::special(gil, obj, "__getitem__").is_some() || d.borrow(gil).get(key)?.is_some() {
+    if class::special(gil, obj, "__getitem__").is_some()
+        || super::dictprobe::get(gil, d, key)?.is_some()
+    {
         return Ok(None);
     }
     Ok(Some(f))

@@ -252,3 +252,19 @@ for i in range(1000, 1030):
     del table[i]
 print("after deleting the ints:", Counted.compared, "comparisons", len(table))
 print("lookups:", [table[k] for k in keys], Counted.compared, "comparisons")
+
+
+# A dict subclass with __missing__: the lookup that decides whether the key is missing
+# reports an exception from __eq__ too.
+class Defaults(dict):
+    def __missing__(self, key):
+        return "default"
+
+
+defaults = Defaults()
+defaults[Flaky()] = 1
+try:
+    defaults[Flaky()]
+except LookupError as e:
+    print("LookupError", e)
+print(defaults["absent"], Flaky() in Defaults())
