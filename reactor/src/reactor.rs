@@ -465,6 +465,13 @@ where
         }
     }
 
+    /// Is `id` scheduled to run (in the run queue, not yet resumed)?
+    pub fn is_scheduled(&self, id: DeferredId) -> bool {
+        self.core
+            .task(id)
+            .is_some_and(|t| matches!(t.run, Run::Scheduled | Run::RunningScheduled))
+    }
+
     /// The deferred now running, if any.
     pub fn current(&self) -> Option<DeferredId> {
         self.core.current

@@ -21,7 +21,20 @@ def worker(i):
             print("all", N, "cleaned up, each once:", sorted(cleaned) == list(range(N)))
 
 
+def spinner(i):
+    # Always runnable: it is in the run queue when main ends, and gets the exit there.
+    try:
+        while True:
+            time.sleep(0)
+    finally:
+        spun.append(i)
+        if len(spun) == N:
+            print("all", N, "spinners ended, each once:", sorted(spun) == list(range(N)))
+
+
+spun = []
 for i in range(N):
     start_and_forget(worker, i)
+    start_and_forget(spinner, i)
 time.sleep(0.01)
 print("main ends")
