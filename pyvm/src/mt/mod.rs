@@ -134,6 +134,20 @@ thread_local! {
 /// allocate a million exceptions and a million queue slots at the same moment.
 const EXIT_BATCH: usize = 64;
 
+/// Every micro-thread but `except` gets `MicroThreadExit` (so its `finally` blocks
+/// run): all are flagged, a batch has it thrown in now, the others in turn.
+fn exit_all(r: &mut PyReactor, except: Option<DeferredId>) {
+    let mut ids = r.task_ids();
+    ids.retain(|&t| Some(t) != except);
+    for &t in &ids {
+        if let Some(Some(s)) = r.state_mut(t) {
+            s.exit_pending = true;
+        }
+    }
+    EXITING.with(|e| *e.borrow_mut() = ids.into());
+    exit_next(r, EXIT_BATCH);
+}
+
 /// Raise `MicroThreadExit` in up to `n` more micro-threads waiting for it.
 fn exit_next(r: &mut PyReactor, mut n: usize) {
     while n > 0 {
@@ -390,17 +404,8 @@ fn finished(r: &mut PyReactor, id: DeferredId, th: &mut MicroThread, result: Res
     });
     if is_main {
         MAIN_DONE.with(|m| *m.borrow_mut() = Some(result));
-        // Every other micro-thread gets MicroThreadExit, so its `finally` blocks run:
-        // a batch now, the others in turn (see `EXIT_BATCH`).
-        let mut others = r.task_ids();
-        others.retain(|&t| t != id);
-        for &t in &others {
-            if let Some(Some(s)) = r.state_mut(t) {
-                s.exit_pending = true;
-            }
-        }
-        EXITING.with(|e| *e.borrow_mut() = others.into());
-        exit_next(r, EXIT_BATCH);
+        // Every other micro-thread gets MicroThreadExit, so its `finally` blocks run.
+        exit_all(r, Some(id));
     }
 }
 
@@ -457,9 +462,7 @@ fn watch_signals(r: &mut PyReactor) {
                 }
                 SIGTERM => {
                     TERMINATED.with(|t| t.set(true));
-                    for t in r.task_infos() {
-                        r.throw(t.id, module::micro_thread_exit());
-                    }
+                    exit_all(r, None);
                 }
                 SIGUSR1 => {
                     let running = r.current();
