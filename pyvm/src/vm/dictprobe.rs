@@ -5,11 +5,13 @@
 //! dict changed meanwhile; so do we).
 //!
 //! Two drivers:
-//! - the loop's (`d[k]`, `d[k] = v`, `del d[k]`, `k in d`): each call is a frame with
-//!   a [`Ret::Probe`] follow-up, so a `__eq__` or `__hash__` that blocks defers the
-//!   micro-thread like any other Python code (DESIGN §4);
-//! - [`find`], for natives (`dict.get`, `dict.pop`, ...): the calls run on a scratch
-//!   micro-thread (`vm::detached`) and cannot defer.
+//! - the loop's (`d[k]`, `d[k] = v`, `del d[k]`, `k in d`, dict displays and
+//!   comprehensions, and calls of `d.get`/`d.setdefault`/`d.pop`, see [`method`]):
+//!   each call is a frame with a [`Ret::Probe`] follow-up, so a `__eq__` or `__hash__`
+//!   that blocks defers the micro-thread like any other Python code (DESIGN §4);
+//! - [`find`], for natives (`dict.update`, `dict(...)`, `{**d}`, a native calling
+//!   `dict.get`): the calls run on a scratch micro-thread (`vm::detached`) and cannot
+//!   defer.
 //!
 //! Either way an exception the user method raises comes out of the lookup, as in
 //! CPython.
