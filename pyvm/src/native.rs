@@ -14,7 +14,7 @@
 //! Why not continuations (Lua's `lua_callk`) from the start: they make every such
 //! native a state machine. Part 1 has no micro_threads yet, and the PEP itself says a
 //! native that is not deferral-aware turns a deferral into an exception
-//! ("Deferred execution not yet implemented by <name>"): a nested loop that sees
+//! ("Deferred execution not yet implemented by &lt;name&gt;"): a nested loop that sees
 //! `Unwind::Deferred` returns it to the native, which passes it up unchanged; the
 //! micro_thread issue rewrites the natives on DESIGN §4's list (`for`, `sum`, `sorted`,
 //! `map`, ...) as continuations and makes the others report that exception.

@@ -1,5 +1,5 @@
 //! The `time` module: wall, monotonic, performance and CPU clocks, and `sleep` (which
-//! blocks the OS thread for now; see [`block_for`]).
+//! blocks the OS thread for now; see `block_for`).
 
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};

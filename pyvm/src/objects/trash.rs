@@ -3,7 +3,7 @@
 //! once per level (Arc -> list -> item -> Arc -> ...) and overflow the Rust stack.
 //!
 //! Every container's insides are freed through [`dispose`]: a thread-local depth
-//! counts how many disposals are running inside each other; past [`LIMIT`] the insides
+//! counts how many disposals are running inside each other; past `LIMIT` the insides
 //! are parked in a work list instead, and the outermost disposal frees the parked ones
 //! one by one, each again with a fresh depth budget. The stack then holds at most
 //! `LIMIT` levels, and the common (shallow) case costs one thread-local counter update.

@@ -348,7 +348,7 @@ pub fn push_body(
 /// A nested loop (a native's call into Python) that ended in a deferral: the native
 /// between it and the deferral cannot be suspended (the PEP's rule 2). The wait is
 /// taken back, and the frames above the native get "Deferred execution not yet
-/// implemented by <native>" raised in them (their `finally` blocks run) until it
+/// implemented by &lt;native&gt;" raised in them (their `finally` blocks run) until it
 /// reaches the native.
 pub fn not_deferrable(gil: Gil<'_>, th: &mut MicroThread, stop: usize, out: Outcome) -> Outcome {
     let Outcome::Deferred = out else {

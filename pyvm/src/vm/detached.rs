@@ -2,7 +2,7 @@
 //! holding instances, a dict probing keys with a user `__eq__`, `hash()` of an
 //! instance. The call runs on a scratch micro-thread (pooled per OS thread) in a
 //! bounded nested loop: the non-deferral-aware native of the PEP. A deferral inside
-//! becomes "Deferred execution not yet implemented by <name>"; an exception comes out
+//! becomes "Deferred execution not yet implemented by &lt;name&gt;"; an exception comes out
 //! with the frames it passed through in its traceback, and the caller's frames are
 //! added as it propagates further.
 

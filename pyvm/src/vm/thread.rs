@@ -24,7 +24,7 @@ pub struct MicroThread {
     pub reactive: bool,
     /// A scratch micro-thread of `vm::detached` (a native's call into Python): a
     /// wait in it cannot be met by another micro-thread, so it defers, which the
-    /// caller turns into "Deferred execution not yet implemented by <native>".
+    /// caller turns into "Deferred execution not yet implemented by &lt;native&gt;".
     pub detached: bool,
     /// The main micro-thread has ended: this one gets `MicroThreadExit` when it next
     /// runs (see `mt::exit_next`).
