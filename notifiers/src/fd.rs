@@ -4,7 +4,7 @@
 //!
 //! The only `unsafe` of this crate is here: `polling` makes adding a descriptor
 //! `unsafe` because the descriptor must be deleted from the poller before it is closed.
-//! Every call goes through [`add`], whose callers state why that holds.
+//! Every call goes through `add`, whose callers state why that holds.
 //!
 //! Layout (no epoll instance may contain itself, even through others):
 //!
