@@ -248,6 +248,9 @@ pub fn method(
     if !crate::objects::methods::is_dict_lookup(n) || !needed(gil, d, key) {
         return None;
     }
+    if n.name == "pop" && d.borrow(gil).is_empty() {
+        return None; // the native's fast path: no hashing (as CPython)
+    }
     let action = match n.name {
         "get" => Action::GetOr(extra.unwrap_or(Value::None)),
         "setdefault" => Action::SetDefault(extra.unwrap_or(Value::None)),

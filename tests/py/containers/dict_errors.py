@@ -24,3 +24,18 @@ try:
     dict([1, 2])
 except TypeError as e:
     print("TypeError:", e)
+
+
+# pop on an empty dict neither hashes nor compares the key (CPython's fast path).
+class Loud:
+    def __hash__(self):
+        print("hash called")
+        return 1
+
+
+for key in ([], Loud()):
+    try:
+        {}.pop(key)
+    except KeyError as e:
+        print("KeyError", type(key).__name__)
+    print({}.pop(key, "default"))

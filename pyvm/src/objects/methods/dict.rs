@@ -52,7 +52,14 @@ fn items(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("pop", 1, 2)?;
-    match dictprobe::remove(cx.gil, dict_of(args.at(0)), args.at(1))? {
+    let d = dict_of(args.at(0));
+    // CPython's fast path: an empty dict neither hashes nor compares the key.
+    let found = if d.borrow(cx.gil).is_empty() {
+        None
+    } else {
+        dictprobe::remove(cx.gil, d, args.at(1))?
+    };
+    match found {
         Some(v) => Ok(v),
         None => match args.get(2) {
             Some(d) => Ok(d.clone()),
