@@ -24,6 +24,17 @@ fn read_all(r: &mut R<Option<Reader>>, input: Out) -> RStep {
     if let Val::Event(Event::Ready(ready)) = input? {
         assert!(ready.is_readable());
     }
+    read_on(r, None, "read_all", read_all)
+}
+
+/// Read what has arrived; at `WouldBlock`, wait (up to `limit`) with `again` as the
+/// continuation.
+fn read_on(
+    r: &mut R<Option<Reader>>,
+    limit: Option<Duration>,
+    name: &'static str,
+    again: fn(&mut R<Option<Reader>>, Out) -> RStep,
+) -> RStep {
     let mut buf = [0u8; 4096];
     loop {
         let st = r.current_state().unwrap().as_mut().unwrap();
@@ -35,9 +46,9 @@ fn read_all(r: &mut R<Option<Reader>>, input: Out) -> RStep {
                 r.io().unwrap().clear_ready(token, Ready::READABLE);
                 return r.defer_with::<IoNotifier<_, _>>(
                     IoWait::readable(token),
-                    None,
-                    "read_all",
-                    read_all,
+                    limit,
+                    name,
+                    again,
                 );
             }
             Err(e) => return Err(Unwind::Raise(e.into())),
@@ -147,25 +158,8 @@ fn a_descriptor_epoll_cannot_watch_is_refused_with_an_error() {
 /// Read until end of stream like `read_all`, but each wait has a time limit.
 fn read_all_limited(r: &mut R<Option<Reader>>, input: Out) -> RStep {
     input?;
-    let mut buf = [0u8; 4096];
-    loop {
-        let st = r.current_state().unwrap().as_mut().unwrap();
-        match st.sock.read(&mut buf) {
-            Ok(0) => return Ok(Val::Int(st.got.len() as i64)),
-            Ok(n) => st.got.extend_from_slice(&buf[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                let token = st.token;
-                r.io().unwrap().clear_ready(token, Ready::READABLE);
-                return r.defer_with::<IoNotifier<_, _>>(
-                    IoWait::readable(token),
-                    Some(Duration::from_secs(10)),
-                    "read_all_limited",
-                    read_all_limited,
-                );
-            }
-            Err(e) => return Err(Unwind::Raise(e.into())),
-        }
-    }
+    let limit = Some(Duration::from_secs(10));
+    read_on(r, limit, "read_all_limited", read_all_limited)
 }
 
 #[test]

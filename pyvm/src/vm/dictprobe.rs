@@ -237,20 +237,20 @@ pub fn method(
     n: &'static crate::objects::function::NativeDef,
     args: &Args,
 ) -> Option<PyResult<Called>> {
-    let (Some(Value::Dict(d)), true) = (args.pos.first(), args.kw.is_empty()) else {
+    // Every native call passes here: the pointer test turns the others away first.
+    if !crate::objects::methods::is_dict_lookup(n) || !args.kw.is_empty() {
+        return None;
+    }
+    let (Some(Value::Dict(d)), Some(key)) = (args.pos.first(), args.pos.get(1)) else {
         return None;
     };
-    let (key, extra) = match &args.pos[1..] {
-        [key] => (key, None),
-        [key, extra] => (key, Some(extra.clone())),
-        _ => return None,
-    };
-    if !crate::objects::methods::is_dict_lookup(n) || !needed(gil, d, key) {
+    if args.pos.len() > 3 || !needed(gil, d, key) {
         return None;
     }
     if n.name == "pop" && d.borrow(gil).is_empty() {
         return None; // the native's fast path: no hashing (as CPython)
     }
+    let extra = args.pos.get(2).cloned();
     let action = match n.name {
         "get" => Action::GetOr(extra.unwrap_or(Value::None)),
         "setdefault" => Action::SetDefault(extra.unwrap_or(Value::None)),
