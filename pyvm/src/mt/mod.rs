@@ -166,6 +166,18 @@ fn exit_next(r: &mut PyReactor, mut n: usize) {
     }
 }
 
+/// The running micro-thread, for a native about to wait for another micro-thread
+/// (a pipe, `thread.wait()`): its id if a reactor drives it, `None` if none does. In a
+/// detached call (a native's call into Python) no other micro-thread can run until it
+/// returns, so the wait is a deferral there, which the caller turns into the rule-2
+/// error naming the native.
+pub fn waiting_id(th: &MicroThread) -> crate::native::PyResult<Option<DeferredId>> {
+    if th.detached {
+        return Err(Unwind::Deferred);
+    }
+    Ok(th.id.filter(|_| th.reactive))
+}
+
 /// Start `th` (frames already pushed) as a new micro-thread when the current one
 /// yields.
 pub fn spawn(th: MicroThread, obj: Arc<ThreadObj>) {

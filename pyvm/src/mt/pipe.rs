@@ -182,10 +182,7 @@ fn waiter(cx: &mut Cx, what: &str) -> PyResult<Option<DeferredId>> {
         ))
         .into());
     }
-    if cx.th.detached {
-        return Err(Unwind::Deferred);
-    }
-    Ok(cx.th.id.filter(|_| cx.th.reactive))
+    super::waiting_id(cx.th)
 }
 
 static METHODS: &[NativeDef] = crate::objects::methods::natives![

@@ -306,7 +306,7 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if me.is_some() && me == t.id() {
         return Err(runtime_error("a micro_thread cannot wait for itself").into());
     }
-    let Some(me) = me.filter(|_| cx.th.reactive) else {
+    let Some(me) = super::waiting_id(cx.th)? else {
         return Err(runtime_error("wait() needs a running reactor").into());
     };
     if cx.th.atomic > 0 {

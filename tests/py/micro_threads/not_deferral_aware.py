@@ -66,3 +66,20 @@ try:
 except RuntimeError as e:
     print("RuntimeError:", e)
 print("the answer was still sent:", next(answers))
+
+# The same for thread.wait() under the tuple's hash.
+from micro_thread import start_in_parallel
+
+answer = start_in_parallel(lambda: 42)
+
+
+class Awaiting:
+    def __hash__(self):
+        return answer.wait()
+
+
+try:
+    print({(Awaiting(), 2): "y"})
+except RuntimeError as e:
+    print("RuntimeError:", e)
+print("the thread still finished:", answer.wait())
