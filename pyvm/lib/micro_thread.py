@@ -9,7 +9,8 @@ import _deferrable  # noqa: F401 (the built-ins' deferral-aware halves)
 from _micro_thread import (MicroThreadExit, DeadlockError, micro_pipe, current,
                            dump, runnable, _start, _stdin, _stdout,
                            _enter_atomic, _exit_atomic, _start_timeout,
-                           _end_timeout, set_watchdog)
+                           _end_timeout, set_watchdog, set_strict,
+                           hard_switches)
 
 
 def start_and_forget(function, *args, exception_handler=None, stdin=None,

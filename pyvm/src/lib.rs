@@ -16,6 +16,7 @@ pub mod modules;
 pub mod mt;
 pub mod native;
 pub mod objects;
+pub mod stack;
 pub mod vm;
 
 use std::sync::Arc;

@@ -84,8 +84,11 @@ impl CompileError {
 
 /// Compile a module's source. `filename` is what tracebacks will name.
 pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
-    let parsed = parse::Source::parse(source, filename)?;
-    compiler::compile_module(&parsed)
+    // The parser and compiler recurse deeply: run them on the OS thread's stack.
+    crate::mt::worker::on_os_stack(|| {
+        let parsed = parse::Source::parse(source, filename)?;
+        compiler::compile_module(&parsed)
+    })
 }
 
 /// `compile(source, filename, "eval")` (and `eval(str)`): one expression, whose value
@@ -93,6 +96,10 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> 
 /// them; anything but a single expression is CPython's "invalid syntax" where the
 /// expression grammar stops.
 pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    crate::mt::worker::on_os_stack(|| compile_eval_here(source, filename))
+}
+
+fn compile_eval_here(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
     let source = source.trim_start_matches([' ', '\t']);
     let parsed = parse::Source::parse(source, filename)?;
     match parsed.body() {

@@ -148,7 +148,7 @@ fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let d = Duration::try_from_secs_f64(secs)
         .map_err(|_| overflow_error("timestamp out of range for platform time_t"))?;
     if cx.th.reactive && cx.th.id.is_some() {
-        if cx.th.atomic > 0 {
+        if crate::mt::in_atomic() {
             return Err(
                 runtime_error("time.sleep() would switch micro_threads inside atomic()").into(),
             );

@@ -92,6 +92,27 @@ pub struct Retry {
     pub hold: Option<Box<dyn std::any::Any + Send>>,
 }
 
+/// Make the call of `retry` again now that its descriptor is ready: its result, or
+/// a new deferral (it set a new request and retry).
+pub(crate) fn call_again(
+    gil: crate::objects::gil::Gil<'_>,
+    th: &mut crate::vm::thread::MicroThread,
+    retry: Retry,
+) -> crate::native::PyResult<Value> {
+    let Retry {
+        f,
+        args,
+        deadline,
+        hold,
+        ..
+    } = retry;
+    th.io_deadline = deadline;
+    let out = f(&mut crate::native::Cx { gil, th: &mut *th }, args);
+    th.io_deadline = None;
+    drop(hold);
+    out
+}
+
 /// Suspend the running micro-thread until `request` is met, then make `retry` (the
 /// driver does both); inside `atomic()` it is an error naming the call `what`.
 pub fn suspend(
@@ -100,7 +121,7 @@ pub fn suspend(
     request: super::Request,
     retry: Retry,
 ) -> crate::native::PyResult<Value> {
-    if cx.th.atomic > 0 {
+    if crate::mt::in_atomic() {
         return Err(crate::objects::exception::runtime_error(format!(
             "{what}() would switch micro_threads inside atomic()"
         ))

@@ -196,7 +196,7 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
     let Some(id) = cx.th.id.filter(|_| cx.th.reactive) else {
         return block(cx.gil, lock, who, deadline);
     };
-    if cx.th.atomic > 0 {
+    if crate::mt::in_atomic() {
         return Err(runtime_error("acquire() would switch micro_threads inside atomic()").into());
     }
     let woken = Arc::new(AtomicBool::new(false));

@@ -19,6 +19,7 @@ pub mod os_thread;
 pub mod pipe;
 pub mod thread;
 pub mod watchdog;
+pub mod worker;
 
 use std::cell::RefCell;
 use std::sync::Arc;
@@ -38,10 +39,34 @@ use crate::vm::Outcome;
 pub use thread::ThreadObj;
 
 /// The reactor pyvm runs its micro-threads on (one per OS thread).
-/// A task's state is its micro-thread, boxed: the task table stays small (it holds
-/// every micro-thread), and a resumption moves a pointer, not the whole struct. `None`
-/// only while the micro-thread runs (its driver holds it).
-pub type PyReactor = Reactor<Value, PyErr, Option<Box<MicroThread>>>;
+pub type PyReactor = Reactor<Value, PyErr, Task>;
+
+/// A reactor task's state: the micro-thread and the driver's bookkeeping about it.
+/// The micro-thread is boxed: the task table stays small (it holds every
+/// micro-thread), and a resumption moves a pointer, not the whole struct.
+#[derive(Default)]
+pub struct Task {
+    /// The micro-thread; `None` while it runs, or while it waits on a worker stack.
+    th: Option<Box<MicroThread>>,
+    /// The worker it is suspended on (a hard switch, `worker`), holding it.
+    hard: Option<Box<worker::Worker>>,
+    /// The main micro-thread has ended: it gets `MicroThreadExit` when it next runs
+    /// (see `exit_next`).
+    exit_pending: bool,
+    /// Its Python-level thread object.
+    obj: Option<Arc<ThreadObj>>,
+}
+
+impl Task {
+    fn new(th: Box<MicroThread>, obj: Option<Arc<ThreadObj>>) -> Task {
+        Task {
+            th: Some(th),
+            hard: None,
+            exit_pending: false,
+            obj,
+        }
+    }
+}
 
 /// What a native that deferred waits for.
 pub enum Request {
@@ -125,6 +150,56 @@ thread_local! {
     /// After the main micro-thread ended: the others still to get `MicroThreadExit`.
     static EXITING: RefCell<std::collections::VecDeque<DeferredId>> =
         const { RefCell::new(std::collections::VecDeque::new()) };
+    /// The micro-thread running on this OS thread, and its thread object.
+    static CURRENT: RefCell<Option<(DeferredId, Option<Arc<ThreadObj>>)>> =
+        const { RefCell::new(None) };
+    /// `with micro_thread.atomic():` depth of the running micro-thread (always 0 at a
+    /// switch: nothing switches inside `atomic()`).
+    static ATOMIC: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The running micro-thread's id and thread object, when a reactor runs one here.
+pub fn current() -> Option<(DeferredId, Option<Arc<ThreadObj>>)> {
+    CURRENT.with(|c| c.borrow().clone())
+}
+
+/// Strict mode (`micro_thread.set_strict`, or `PYVM_STRICT=1` in the environment):
+/// hard switches are refused with the proposal's rule-2 error.
+static STRICT: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(2);
+
+fn strict() -> bool {
+    use std::sync::atomic::Ordering;
+    match STRICT.load(Ordering::Relaxed) {
+        2 => {
+            let on = std::env::var_os("PYVM_STRICT").is_some_and(|v| !v.is_empty() && v != "0");
+            STRICT.store(on as u8, Ordering::Relaxed);
+            on
+        }
+        v => v == 1,
+    }
+}
+
+/// Turn strict mode on or off; the previous setting.
+pub fn set_strict(on: bool) -> bool {
+    let was = strict();
+    STRICT.store(on as u8, std::sync::atomic::Ordering::Relaxed);
+    was
+}
+
+/// Is the running micro-thread inside `with micro_thread.atomic():`?
+pub fn in_atomic() -> bool {
+    ATOMIC.with(|a| a.get()) > 0
+}
+
+/// Enter (`true`) or leave an `atomic()` block.
+pub fn atomic(enter: bool) {
+    ATOMIC.with(|a| {
+        a.set(if enter {
+            a.get() + 1
+        } else {
+            a.get().saturating_sub(1)
+        })
+    });
 }
 
 /// How many micro-threads hold a `MicroThreadExit` not yet raised at once, after the
@@ -140,7 +215,7 @@ fn exit_all(r: &mut PyReactor, except: Option<DeferredId>) {
     let mut ids = r.task_ids();
     ids.retain(|&t| Some(t) != except);
     for &t in &ids {
-        if let Some(Some(s)) = r.state_mut(t) {
+        if let Some(s) = r.state_mut(t) {
             s.exit_pending = true;
         }
     }
@@ -154,10 +229,7 @@ fn exit_next(r: &mut PyReactor, mut n: usize) {
         let Some(id) = EXITING.with(|e| e.borrow_mut().pop_front()) else {
             return;
         };
-        let pending = r
-            .state(id)
-            .and_then(|s| s.as_deref())
-            .is_some_and(|s| s.exit_pending);
+        let pending = r.state(id).is_some_and(|s| s.exit_pending);
         // A scheduled one gets it when it runs (the flag): no need to find it in the
         // run queue, which would make ending a million runnable threads quadratic.
         if pending && !r.is_scheduled(id) && r.throw(id, module::micro_thread_exit()) {
@@ -172,7 +244,7 @@ fn exit_next(r: &mut PyReactor, mut n: usize) {
 /// returns, so the wait is a deferral there, which the caller turns into the rule-2
 /// error naming the native.
 pub fn waiting_id(th: &MicroThread) -> crate::native::PyResult<Option<DeferredId>> {
-    if th.detached {
+    if th.detached && !worker::can_switch() {
         return Err(Unwind::Deferred);
     }
     Ok(th.id.filter(|_| th.reactive))
@@ -214,12 +286,17 @@ fn flush(r: &mut PyReactor) {
     for (mut th, obj) in p.spawns.drain(..) {
         th.reactive = true;
         let name = obj.name.clone();
-        let id = r.spawn(name, Some(th), Value::None, Callback::Fn(resume));
+        let id = r.spawn(
+            name,
+            Task::new(th, Some(obj.clone())),
+            Value::None,
+            Callback::Fn(resume),
+        );
         // Results are handled in `resume` (waiters, handlers): the reactor keeps none.
         r.set_exception_handler(id, |_, _| {});
         obj.set_id(id);
-        if let Some(Some(s)) = r.state_mut(id) {
-            s.id = Some(id);
+        if let Some(Some(th)) = r.state_mut(id).map(|s| s.th.as_mut()) {
+            th.id = Some(id);
         }
     }
     for (id, outcome) in p.wakes.drain(..) {
@@ -270,135 +347,189 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
             "resume outside a micro-thread",
         )));
     };
-    let mut th = match r.current_state().and_then(Option::take) {
-        Some(th) => th,
-        None => {
+    let Some(task) = r.current_state() else {
+        return Err(Unwind::Raise(crate::objects::exception::system_error(
+            "no state",
+        )));
+    };
+    let mut input = input;
+    if std::mem::take(&mut task.exit_pending) {
+        // The main micro-thread has ended: whatever woke this one, it ends too.
+        if !matches!(&input, Err(e) if e.is_instance(&module::exit_type())) {
+            input = Err(module::micro_thread_exit());
+        }
+    }
+    let job = match (task.hard.take(), task.th.take()) {
+        (Some(w), _) => Job::Hard(w),
+        (None, Some(th)) => Job::Soft(th),
+        (None, None) => {
             return Err(Unwind::Raise(crate::objects::exception::system_error(
                 "no state",
             )))
         }
     };
-    let mut input = input;
-    if th.exit_pending {
-        // The main micro-thread has ended: whatever woke this one, it ends too.
-        th.exit_pending = false;
-        if !matches!(&input, Err(e) if e.is_instance(&module::exit_type())) {
-            input = Err(module::micro_thread_exit());
-        }
-    }
-    let out = run(r, id, th, input);
+    let obj = task.obj.clone();
+    CURRENT.with(|c| *c.borrow_mut() = Some((id, obj.clone())));
+    let out = run(r, id, obj.as_ref(), job, input);
+    CURRENT.with(|c| *c.borrow_mut() = None);
     if EXITING.with(|e| !e.borrow().is_empty()) {
         exit_next(r, 1);
     }
     out
 }
 
-/// [`resume`] with the micro-thread's state in hand.
+/// How a micro-thread is resumed: its loop starts on a free worker, or the worker it
+/// is suspended on goes on.
+enum Job {
+    Soft(Box<MicroThread>),
+    Hard(Box<worker::Worker>),
+}
+
+/// [`resume`] with the micro-thread in hand.
 fn run(
     r: &mut PyReactor,
     id: DeferredId,
-    mut th: Box<MicroThread>,
+    obj: Option<&Arc<ThreadObj>>,
+    job: Job,
     input: Result<Value, PyErr>,
 ) -> Step<Value, PyErr> {
+    let mut input = input;
+    let mut job = job;
+    loop {
+        RUNNABLE.with(|n| n.set(r.runnable()));
+        if let Some(obj) = obj {
+            obj.set_waiting(thread::Waiting::Running);
+        }
+        // Only a micro-thread with others around can starve them.
+        watchdog::run_begins(r.tasks() > 1);
+        let stopped = with_gil(|gil| match job {
+            Job::Soft(th) => {
+                let mut w = match worker::Worker::take(run_job) {
+                    Ok(w) => Box::new(w),
+                    Err(e) => {
+                        let err = crate::objects::os_error::from_io(&e, None);
+                        return (None, worker::Suspend::Done(th, Outcome::Raised(err)));
+                    }
+                };
+                let s = w.resume(gil, worker::Resume::Job(th, input));
+                (Some(w), s)
+            }
+            Job::Hard(mut w) => {
+                let s = w.resume(gil, worker::Resume::Outcome(input));
+                (Some(w), s)
+            }
+        });
+        watchdog::run_begins(false);
+        let (w, stopped) = stopped;
+        let (request, hard) = match stopped {
+            worker::Suspend::Done(mut th, out) => {
+                if let Some(w) = w {
+                    w.put_back();
+                }
+                match out {
+                    Outcome::Deferred => {
+                        let request = th.request.take();
+                        if let Some(s) = r.current_state() {
+                            s.th = Some(th);
+                        }
+                        (request, None)
+                    }
+                    Outcome::Returned(v) => {
+                        finished(r, id, &mut th, Ok(v.clone()));
+                        flush(r);
+                        return Ok(v);
+                    }
+                    Outcome::Raised(e) => {
+                        finished(r, id, &mut th, Err(e.clone()));
+                        flush(r);
+                        return Err(Unwind::Raise(e));
+                    }
+                }
+            }
+            worker::Suspend::Wait(request) => (Some(request), w),
+            worker::Suspend::Stack(_) => {
+                return Err(Unwind::Raise(crate::objects::exception::system_error(
+                    "a worker stopped without a micro-thread",
+                )))
+            }
+        };
+        if let Some(obj) = obj {
+            obj.set_waiting(match &request {
+                Some(Request::Sleep(_)) => thread::Waiting::Sleeping,
+                Some(Request::Park(what)) => thread::Waiting::On(what.clone()),
+                Some(Request::Io(req)) => thread::Waiting::Io(req.src.fd(), req.interest),
+                _ => thread::Waiting::Scheduled,
+            });
+        }
+        let is_hard = hard.is_some();
+        if let Some(s) = r.current_state() {
+            s.hard = hard;
+        }
+        flush(r);
+        let unwind = match request {
+            Some(Request::Sleep(d)) => r.sleep(d),
+            // With other OS threads about, one of them may end the wait: wait
+            // in the wake notifier, which their wake-ups interrupt at once.
+            Some(Request::Park(_)) if os_thread::others_alive() => {
+                r.defer::<notifiers::WakeNotifier<Value, PyErr>>((), None)
+            }
+            Some(Request::Park(what)) => r.park(what),
+            Some(Request::Io(req)) => io::wait(r, req),
+            Some(Request::Dump) => {
+                dump(r, id);
+                r.sleep(Duration::ZERO)
+            }
+            None => Unwind::Raise(crate::objects::exception::system_error(
+                "a native deferred without saying what it waits for",
+            )),
+        };
+        match unwind {
+            Unwind::Deferred => {
+                let caller = r.name(id).cloned().unwrap_or_else(|| "micro_thread".into());
+                r.add_callback(caller, None, Callback::Fn(resume))?;
+                return Err(Unwind::Deferred);
+            }
+            Unwind::Raise(e) => {
+                // The wait could not begin: raise it where the thread stopped.
+                let Some(s) = r.current_state() else {
+                    return Err(Unwind::Raise(e));
+                };
+                job = match (is_hard, s.hard.take(), s.th.take()) {
+                    (true, Some(w), _) => Job::Hard(w),
+                    (false, _, Some(th)) => Job::Soft(th),
+                    _ => return Err(Unwind::Raise(e)),
+                };
+                input = Err(e);
+            }
+        }
+    }
+}
+
+/// The driver's part that runs on a worker: resume the micro-thread's loop with
+/// `input` (first making a socket call again whose descriptor is ready).
+fn run_job(gil: Gil<'_>, th: &mut MicroThread, input: Result<Value, PyErr>) -> Outcome {
+    ATOMIC.with(|a| a.set(0));
     // The wait is over: on an exception thrown in, take its registration back.
     if let Some(cancel) = th.cancel.take() {
         if input.is_err() {
             cancel();
         }
     }
-    let mut input = input;
-    loop {
-        RUNNABLE.with(|n| n.set(r.runnable()));
-        // Only a micro-thread with others around can starve them.
-        watchdog::run_begins(r.tasks() > 1);
-        let out = match th.retry.take() {
-            // A socket call waited for its descriptor: make it again first.
-            Some(retry) if input.is_ok() => with_gil(|gil| retry_call(gil, &mut th, *retry)),
-            Some(retry) if retry.on_timeout.is_some() && io::timed_out_now(&retry, &input) => {
-                let v = retry.on_timeout.unwrap_or(Value::None);
-                with_gil(|gil| crate::vm::resume(gil, &mut th, Ok(v)))
-            }
-            _ => with_gil(|gil| crate::vm::resume(gil, &mut th, input)),
-        };
-        watchdog::run_begins(false);
-        match out {
-            Outcome::Deferred => {
-                let request = th.request.take();
-                let name = r.name(id).cloned();
-                if let Some(obj) = &th.obj {
-                    obj.set_waiting(match &request {
-                        Some(Request::Sleep(_)) => thread::Waiting::Sleeping,
-                        Some(Request::Park(what)) => thread::Waiting::On(what.clone()),
-                        Some(Request::Io(req)) => thread::Waiting::Io(req.src.fd(), req.interest),
-                        _ => thread::Waiting::Running,
-                    });
-                }
-                if let Some(s) = r.current_state() {
-                    *s = Some(th);
-                }
-                flush(r);
-                let unwind = match request {
-                    Some(Request::Sleep(d)) => r.sleep(d),
-                    // With other OS threads about, one of them may end the wait: wait
-                    // in the wake notifier, which their wake-ups interrupt at once.
-                    Some(Request::Park(_)) if os_thread::others_alive() => {
-                        r.defer::<notifiers::WakeNotifier<Value, PyErr>>((), None)
-                    }
-                    Some(Request::Park(what)) => r.park(what),
-                    Some(Request::Io(req)) => io::wait(r, req),
-                    Some(Request::Dump) => {
-                        dump(r, id);
-                        r.sleep(Duration::ZERO)
-                    }
-                    None => Unwind::Raise(crate::objects::exception::system_error(
-                        "a native deferred without saying what it waits for",
-                    )),
-                };
-                match unwind {
-                    Unwind::Deferred => {
-                        let caller = name.unwrap_or_else(|| "micro_thread".into());
-                        r.add_callback(caller, None, Callback::Fn(resume))?;
-                        return Err(Unwind::Deferred);
-                    }
-                    Unwind::Raise(e) => {
-                        // The wait could not begin: raise it where the thread stopped.
-                        th = match r.current_state().and_then(Option::take) {
-                            Some(th) => th,
-                            None => return Err(Unwind::Raise(e)),
-                        };
-                        input = Err(e);
-                    }
-                }
-            }
-            Outcome::Returned(v) => {
-                finished(r, id, &mut th, Ok(v.clone()));
-                flush(r);
-                return Ok(v);
-            }
-            Outcome::Raised(e) => {
-                finished(r, id, &mut th, Err(e.clone()));
-                flush(r);
-                return Err(Unwind::Raise(e));
-            }
+    match th.retry.take() {
+        // A socket call waited for its descriptor: make it again first.
+        Some(retry) if input.is_ok() => retry_call(gil, th, *retry),
+        Some(retry) if retry.on_timeout.is_some() && io::timed_out_now(&retry, &input) => {
+            let v = retry.on_timeout.unwrap_or(Value::None);
+            crate::vm::resume(gil, th, Ok(v))
         }
+        _ => crate::vm::resume(gil, th, input),
     }
 }
 
 /// Make the socket call `retry` again now that its descriptor is ready: its result
 /// (or exception) resumes the loop; if it must wait again, it has set a new request.
 fn retry_call(gil: Gil<'_>, th: &mut MicroThread, retry: io::Retry) -> Outcome {
-    let io::Retry {
-        f,
-        args,
-        deadline,
-        hold,
-        ..
-    } = retry;
-    th.io_deadline = deadline;
-    let out = f(&mut crate::native::Cx { gil, th: &mut *th }, args);
-    th.io_deadline = None;
-    drop(hold);
-    match out {
+    match io::call_again(gil, th, retry) {
         Ok(v) => crate::vm::resume(gil, th, Ok(v)),
         Err(Unwind::Raise(e)) => crate::vm::resume(gil, th, Err(e)),
         Err(Unwind::Deferred) => Outcome::Deferred,
@@ -422,29 +553,44 @@ fn finished(r: &mut PyReactor, id: DeferredId, th: &mut MicroThread, result: Res
 }
 
 /// Print every micro-thread: name, state, and its Python stack.
-fn dump(r: &PyReactor, running: DeferredId) {
+fn dump(r: &mut PyReactor, running: DeferredId) {
     dump_all(r, Some(running));
 }
 
-fn dump_all(r: &PyReactor, running: Option<DeferredId>) {
+fn dump_all(r: &mut PyReactor, running: Option<DeferredId>) {
+    // A micro-thread suspended on a worker stack formats its own stack there.
+    let mut inner: std::collections::HashMap<DeferredId, String> = Default::default();
+    for t in r.task_ids() {
+        if let Some(w) = r.state_mut(t).and_then(|s| s.hard.as_mut()) {
+            if let worker::Suspend::Stack(s) =
+                with_gil(|gil| w.resume(gil, worker::Resume::Inspect))
+            {
+                inner.insert(t, s);
+            }
+        }
+    }
     let mut out = String::from("micro_threads:\n");
     with_gil(|gil| {
         for t in r.task_infos() {
-            let Some(Some(th)) = r.state(t.id) else {
+            let Some(task) = r.state(t.id) else {
                 continue;
             };
-            let state = match (&th.obj, Some(t.id) == running) {
+            let state = match (&task.obj, Some(t.id) == running) {
                 (_, true) => "running".to_owned(),
                 (Some(o), _) => o.waiting(),
                 (None, _) => format!("{:?}", t.state).to_lowercase(),
             };
-            let started = th
+            let started = task
                 .obj
                 .as_ref()
                 .map(|o| o.started_at.to_string())
                 .unwrap_or_default();
             out.push_str(&format!("  {} ({state}), started at {started}\n", t.name));
-            out.push_str(&crate::vm::unwind::format_stack(gil, th, "    "));
+            if let Some(th) = &task.th {
+                out.push_str(&crate::vm::unwind::format_stack(gil, th, "    "));
+            } else if let Some(s) = inner.get(&t.id) {
+                out.push_str(s);
+            }
         }
     });
     crate::modules::sys::write_stderr(&out);
@@ -526,14 +672,14 @@ pub(crate) fn run_reactor(
     th.reactive = true;
     let id = r.spawn(
         name.to_owned(),
-        Some(Box::new(th)),
+        Task::new(Box::new(th), Some(obj.clone())),
         Value::None,
         Callback::Fn(resume),
     );
     r.set_exception_handler(id, |_, _| {});
     obj.set_id(id);
-    if let Some(Some(s)) = r.state_mut(id) {
-        s.id = Some(id);
+    if let Some(Some(th)) = r.state_mut(id).map(|s| s.th.as_mut()) {
+        th.id = Some(id);
     }
     MAIN.with(|m| *m.borrow_mut() = Some(id));
     if process_main {
@@ -578,4 +724,54 @@ pub(crate) fn run_reactor(
     MAIN_DONE
         .with(|m| m.borrow_mut().take())
         .unwrap_or(Ok(Value::None))
+}
+
+/// A wait the dispatch loop cannot be left to: the native that waits (or the nested
+/// loop under a native that suspended) has Rust frames on the stack. The worker the
+/// micro-thread runs on is suspended with them until the wait `th` asked for (its
+/// `request`, `cancel` and `retry`) is met: the result of the call that waited, or
+/// its exception. Where no worker can be suspended, the proposal's rule 2: the wait
+/// is taken back and "Deferred execution not yet implemented by &lt;native&gt;" raised.
+pub(crate) fn block(gil: Gil<'_>, th: &mut MicroThread) -> Result<Value, PyErr> {
+    loop {
+        let Some(request) = th.request.take() else {
+            return Err(crate::objects::exception::system_error(
+                "a native deferred without saying what it waits for",
+            ));
+        };
+        let cancel = th.cancel.take();
+        let retry = th.retry.take();
+        let outcome = if strict() {
+            None
+        } else {
+            let seen: &MicroThread = th;
+            let mut inspect = |gil: Gil<'_>| crate::vm::unwind::format_stack(gil, seen, "    ");
+            worker::wait(gil, request, &mut inspect)
+        };
+        let Some(outcome) = outcome else {
+            if let Some(cancel) = cancel {
+                cancel();
+            }
+            return Err(crate::objects::exception::runtime_error(
+                deferred::not_implemented_message(th.native_name),
+            ));
+        };
+        if outcome.is_err() {
+            if let Some(cancel) = cancel {
+                cancel();
+            }
+        }
+        match retry {
+            // A socket call waited for its descriptor: make it again.
+            Some(retry) if outcome.is_ok() => match io::call_again(gil, th, *retry) {
+                Ok(v) => return Ok(v),
+                Err(Unwind::Raise(e)) => return Err(e),
+                Err(Unwind::Deferred) => continue,
+            },
+            Some(retry) if retry.on_timeout.is_some() && io::timed_out_now(&retry, &outcome) => {
+                return Ok(retry.on_timeout.unwrap_or(Value::None));
+            }
+            _ => return outcome,
+        }
+    }
 }

@@ -24,8 +24,26 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "_stdin" => stdin, "_stdout" => stdout, "_enter_atomic" => enter_atomic,
     "_exit_atomic" => exit_atomic, "runnable" => runnable,
     "_start_timeout" => start_timeout, "_end_timeout" => end_timeout,
-    "set_watchdog" => set_watchdog,
+    "set_watchdog" => set_watchdog, "set_strict" => set_strict,
+    "hard_switches" => hard_switches,
 ];
+
+/// `set_strict(flag)`: with it on, a wait that would suspend a built-in on its worker
+/// stack (a hard switch) raises the proposal's "Deferred execution not yet implemented
+/// by <built-in>" instead, naming the built-in, so slow paths can be found. Returns
+/// the previous setting.
+fn set_strict(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("set_strict", 1, 1)?;
+    let on = cx.truthy(args.at(0))?;
+    Ok(Value::Bool(super::set_strict(on)))
+}
+
+/// `hard_switches()`: how many times a micro-thread of this OS thread was suspended
+/// with a built-in on its worker stack.
+fn hard_switches(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("hard_switches", 0, 0)?;
+    Ok(Value::Int(super::worker::hard_switches() as i64))
+}
 
 /// `set_watchdog(seconds)`: warn about a micro-thread that runs this long without
 /// deferring (0 or `None`: never).
@@ -357,13 +375,13 @@ fn stdout(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
 }
 
-fn enter_atomic(cx: &mut Cx, _args: Args) -> PyResult<Value> {
-    cx.th.atomic += 1;
+fn enter_atomic(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    super::atomic(true);
     Ok(Value::None)
 }
 
-fn exit_atomic(cx: &mut Cx, _args: Args) -> PyResult<Value> {
-    cx.th.atomic = cx.th.atomic.saturating_sub(1);
+fn exit_atomic(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    super::atomic(false);
     Ok(Value::None)
 }
 

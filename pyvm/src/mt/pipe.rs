@@ -176,7 +176,7 @@ impl Pipe {
 
 /// The running micro-thread's id, if it may wait (`None`: no reactor drives it).
 fn waiter(cx: &mut Cx, what: &str) -> PyResult<Option<DeferredId>> {
-    if cx.th.atomic > 0 {
+    if crate::mt::in_atomic() {
         return Err(runtime_error(format!(
             "{what}() would switch micro_threads inside atomic()"
         ))

@@ -309,7 +309,7 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(me) = super::waiting_id(cx.th)? else {
         return Err(runtime_error("wait() needs a running reactor").into());
     };
-    if cx.th.atomic > 0 {
+    if crate::mt::in_atomic() {
         return Err(runtime_error("wait() would switch micro_threads inside atomic()").into());
     }
     t.lock().waiters.push(Waiter::me(me));

@@ -101,7 +101,7 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
         }
         Value::Range(r) => r.hash()?,
         Value::Tuple(items) => {
-            stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))?
+            crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))?
         }
         Value::FrozenSet(s) => {
             let mut acc: u64 = 1927868237u64.wrapping_mul(s.len() as u64 + 1);

@@ -112,6 +112,8 @@ static SWITCHED: Condvar = Condvar::new();
 thread_local! {
     /// How many `with_gil` calls are active on this thread (re-entry does not relock).
     static DEPTH: Cell<usize> = const { Cell::new(0) };
+    /// `DEPTH` when the running coroutine (a micro-thread's worker stack) was entered.
+    static ENTERED: Cell<usize> = const { Cell::new(0) };
 }
 
 fn interval() -> Duration {
@@ -241,6 +243,34 @@ pub fn allow_threads<R>(_gil: Gil<'_>, f: impl FnOnce() -> R + Send) -> R {
     }
     let _back = Reacquire(saved);
     f()
+}
+
+/// Switch into a coroutine (a worker stack of the micro-thread driver): `f` resumes
+/// it. The token proves the GIL is held while the coroutine runs, so the tokens it
+/// holds on its own stack are valid again. Pairs with [`leave_coroutine`].
+pub fn enter_coroutine<R>(_gil: Gil<'_>, f: impl FnOnce() -> R) -> R {
+    let prev = ENTERED.with(|e| e.replace(DEPTH.with(|d| d.get())));
+    let r = f();
+    ENTERED.with(|e| e.set(prev));
+    r
+}
+
+/// Inside a coroutine, switch out of it (`f` suspends it): the `with_gil` calls it
+/// made stay open on its stack, so this thread's depth goes back to what it was
+/// when the coroutine was entered (the resumer's `with_gil` decides when the GIL is
+/// released) and comes back when the coroutine is entered again.
+///
+/// Sound because a suspended coroutine runs nothing: its tokens are used again only
+/// after [`enter_coroutine`], which needs a token, so the GIL is held then; and a
+/// coroutine is not `Send`, so it is resumed on this thread.
+pub fn leave_coroutine<R>(_gil: Gil<'_>, f: impl FnOnce() -> R) -> R {
+    let mine = DEPTH.with(|d| d.get());
+    let base = ENTERED.with(|e| e.get());
+    DEPTH.with(|d| d.set(base));
+    let r = f();
+    let now = ENTERED.with(|e| e.get());
+    DEPTH.with(|d| d.set(now + mine.saturating_sub(base)));
+    r
 }
 
 /// A value reachable only by the thread holding the GIL.

@@ -17,6 +17,17 @@ thread_local! {
 
 const MAX_DEPTH: usize = 1000;
 
+/// Take this thread's repr guard (a micro-thread suspended inside a `__repr__` keeps
+/// its own while others run).
+pub fn take_guard() -> Vec<usize> {
+    IN_PROGRESS.with(|g| std::mem::take(&mut *g.borrow_mut()))
+}
+
+/// Put back a guard [`take_guard`] took.
+pub fn restore_guard(saved: Vec<usize>) {
+    IN_PROGRESS.with(|g| *g.borrow_mut() = saved);
+}
+
 /// `str(v)`.
 pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
     if super::class::is_user(v) {

@@ -345,30 +345,79 @@ pub fn push_body(
     Ok(())
 }
 
-/// A nested loop (a native's call into Python) that ended in a deferral: the native
-/// between it and the deferral cannot be suspended (the PEP's rule 2). The wait is
-/// taken back, and the frames above the native get "Deferred execution not yet
+/// Run the frames from index `stop` up in a nested loop (a native's call into
+/// Python) until the frame at `stop` returns or raises, first raising `pending` in the
+/// top frame. A wait inside suspends the micro-thread with the native on its worker
+/// stack (`mt::block`); where that cannot be done (no worker, a `stacker` segment),
+/// the PEP's rule 2: the frames above the native get "Deferred execution not yet
 /// implemented by &lt;native&gt;" raised in them (their `finally` blocks run) until it
-/// reaches the native.
-pub fn not_deferrable(gil: Gil<'_>, th: &mut MicroThread, stop: usize, out: Outcome) -> Outcome {
-    let Outcome::Deferred = out else {
-        return out;
-    };
-    th.request = None;
-    th.retry = None;
-    if let Some(cancel) = th.cancel.take() {
-        cancel();
+/// reaches the native. Too little stack left is a `RecursionError`.
+pub fn nested_run(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    stop: usize,
+    pending: Option<(PyErr, super::unwind::Raise)>,
+) -> Outcome {
+    let ran = crate::stack::nested(|| {
+        let out = eval::run_from(th, gil, stop, pending);
+        finish_nested(gil, th, stop, out)
+    });
+    match ran {
+        Some(out) => out,
+        None => {
+            // Not even started: drop the frames pushed for it.
+            let floor = th.frames.get(stop).map(|f| f.floor);
+            th.frames.truncate(stop);
+            if let Some(floor) = floor {
+                th.stack.truncate(floor);
+            }
+            Outcome::Raised(recursion_error("maximum recursion depth exceeded"))
+        }
     }
-    let err =
-        crate::objects::exception::runtime_error(deferred::not_implemented_message(th.native_name));
-    stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
-        eval::run_from(th, gil, stop, Some((err, super::unwind::Raise::Fresh)))
-    })
+}
+
+/// A nested loop that ended in a deferral: wait where it is, then go on with the
+/// frames from `stop` up (see [`nested_run`]).
+pub fn finish_nested(gil: Gil<'_>, th: &mut MicroThread, stop: usize, out: Outcome) -> Outcome {
+    let mut out = out;
+    while let Outcome::Deferred = out {
+        let input = crate::mt::block(gil, th);
+        out = super::resume_at(gil, th, stop, input);
+    }
+    out
+}
+
+/// What a native (or a native's iterator step) that was called by another native,
+/// not by the dispatch loop, gives: a deferral becomes a wait where it is. `depth` is
+/// the frame count before the call: a deferral that left frames above it (`next(g)`
+/// on a generator) resumes them until the callee's result is there.
+pub fn settle(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    depth: usize,
+    r: PyResult<Value>,
+) -> PyResult<Value> {
+    match r {
+        Err(Unwind::Deferred) if th.frames.len() > depth => {
+            match finish_nested(gil, th, depth, Outcome::Deferred) {
+                Outcome::Returned(v) => Ok(v),
+                Outcome::Raised(e) => Err(Unwind::Raise(e)),
+                Outcome::Deferred => Err(Unwind::Deferred),
+            }
+        }
+        Err(Unwind::Deferred) => crate::mt::block(gil, th).map_err(Unwind::Raise),
+        r => r,
+    }
 }
 
 /// Call from a native: run a pushed frame to completion in a nested loop.
 pub fn call_value(gil: Gil<'_>, th: &mut MicroThread, f: &Value, args: Args) -> PyResult<Value> {
-    match invoke(gil, th, f.clone(), args)? {
+    let depth = th.frames.len();
+    let called = match invoke(gil, th, f.clone(), args) {
+        Err(Unwind::Deferred) => return settle(gil, th, depth, Err(Unwind::Deferred)),
+        r => r?,
+    };
+    match called {
         Called::Value(v) => Ok(v),
         Called::Nothing => Ok(Value::None),
         Called::Frame => {
@@ -381,10 +430,7 @@ pub fn call_value(gil: Gil<'_>, th: &mut MicroThread, f: &Value, args: Args) -> 
             }
             th.reentry += 1;
             let stop = th.frames.len() - 1;
-            // A nested loop uses some Rust stack: grow it on demand (whatever thread runs us).
-            let mut out =
-                stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || eval::run(th, gil, stop));
-            out = not_deferrable(gil, th, stop, out);
+            let out = nested_run(gil, th, stop, None);
             th.reentry -= 1;
             match out {
                 Outcome::Returned(v) => Ok(v),

@@ -22,6 +22,17 @@ thread_local! {
     static DEPTH: Cell<u32> = const { Cell::new(0) };
 }
 
+/// Take this thread's count of nested detached calls (a micro-thread suspended inside
+/// one keeps its own while others run).
+pub(crate) fn take_depth() -> u32 {
+    DEPTH.with(|d| d.replace(0))
+}
+
+/// Put back a count [`take_depth`] took.
+pub(crate) fn restore_depth(saved: u32) {
+    DEPTH.with(|d| d.set(saved));
+}
+
 /// Let a [`BorrowConflict`] inside a detached call, which becomes a `RuntimeError`,
 /// pass the panic hook silently; anywhere else it is reported as the VM bug it is.
 fn quiet_conflicts() {
@@ -62,12 +73,17 @@ pub fn call_args(gil: Gil<'_>, what: &'static str, f: &Value, args: Args) -> Res
             ..MicroThread::new()
         });
     th.native_name = what;
+    // On a worker, a wait inside suspends the micro-thread that made this call, with
+    // the native on its worker stack: the scratch thread waits as that one.
+    if crate::mt::worker::can_switch() {
+        if let Some((id, obj)) = crate::mt::current() {
+            th.id = Some(id);
+            th.obj = obj;
+            th.reactive = true;
+        }
+    }
     quiet_conflicts();
-    let run = std::panic::AssertUnwindSafe(|| {
-        stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
-            super::call::call_value(gil, &mut th, f, args)
-        })
-    });
+    let run = std::panic::AssertUnwindSafe(|| super::call::call_value(gil, &mut th, f, args));
     let out = match std::panic::catch_unwind(run) {
         Ok(out) => out,
         Err(p) if p.is::<BorrowConflict>() => Err(Unwind::Raise(runtime_error(format!(
@@ -80,6 +96,12 @@ pub fn call_args(gil: Gil<'_>, what: &'static str, f: &Value, args: Args) -> Res
     th.blocks.clear();
     th.handled = Value::Null;
     th.reentry = 0;
+    th.id = None;
+    th.obj = None;
+    th.reactive = false;
+    th.request = None;
+    th.retry = None;
+    th.cancel = None;
     POOL.with(|p| p.borrow_mut().push(th));
     DEPTH.with(|d| d.set(depth));
     match out {

@@ -1020,7 +1020,7 @@ pub(crate) fn run_from(
                             let it = top!().clone();
                             th.frames[fi].ip = ip;
                             let mut cx = Cx { gil, th };
-                            unwind!(ops::iter_next(&mut cx, &it))
+                            unwind!(super::iterate::iter_next_loop(&mut cx, &it))
                         }
                     };
                     match next {

@@ -426,9 +426,9 @@ fn run_nested(cx: &mut Cx<'_, '_>, gen: &GenRef, action: Action, how: How) -> Py
         )));
     }
     let depth = th.frames.len();
-    // A native consuming the generator (`list.extend(g)`) cannot be resumed in the
-    // middle: a deferral under it is the proposal's rule 2. `next(g)` and `g.send()`
-    // can (the generator's yield becomes the call's result in the outer loop).
+    // A native consuming the generator (`list.extend(g)`) waits where it is when the
+    // generator does (`mt::block`). `next(g)` and `g.send()` called by the loop need
+    // not: the generator's yield becomes the call's result in the outer loop.
     let step = matches!(how, How::Step);
     let pending = match resume(gil, th, gen, action, how)? {
         Resumed::Value(v) => return Ok(v),
@@ -438,12 +438,12 @@ fn run_nested(cx: &mut Cx<'_, '_>, gen: &GenRef, action: Action, how: How) -> Py
         Resumed::Raise(e) => return Err(Unwind::Raise(e)),
     };
     th.reentry += 1;
-    let out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || {
-        super::eval::run_from(th, gil, depth, pending)
-    });
     let out = match step {
-        true => super::call::not_deferrable(gil, th, depth, out),
-        false => out,
+        true => super::call::nested_run(gil, th, depth, pending),
+        false => match crate::stack::nested(|| super::eval::run_from(th, gil, depth, pending)) {
+            Some(out) => out,
+            None => Outcome::Raised(recursion_error("maximum recursion depth exceeded")),
+        },
     };
     th.reentry -= 1;
     match out {

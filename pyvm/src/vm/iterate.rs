@@ -111,6 +111,7 @@ pub fn is_iterator(gil: Gil<'_>, v: &Value) -> bool {
     match v {
         Value::Generator(_) => true,
         Value::Iter(it) => !it.borrow(gil).is_view(),
+        Value::Object(o) => o.0.as_any().is::<crate::mt::pipe::Pipe>(),
         _ => false,
     }
 }
@@ -126,8 +127,29 @@ pub fn iterator_contains(cx: &mut Cx<'_, '_>, it: &Value, item: &Value) -> PyRes
 }
 
 /// `next(it)`; `None` when exhausted. Steps `map`/`filter`/`zip`/`enumerate` and
-/// generators (in a nested loop) too.
+/// generators (in a nested loop) too. For natives: a wait inside (a micro_pipe with
+/// nothing in it) suspends the micro-thread where it is (`call::settle`).
 pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
+    let depth = cx.th.frames.len();
+    match iter_next_loop(cx, it) {
+        Err(Unwind::Deferred) => {
+            match super::call::settle(cx.gil, cx.th, depth, Err(Unwind::Deferred)) {
+                Ok(v) => Ok(Some(v)),
+                Err(Unwind::Raise(e))
+                    if e.is_instance(&crate::objects::types::types().exc.stop_iteration) =>
+                {
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
+        r => r,
+    }
+}
+
+/// [`iter_next`] for the dispatch loop's `FOR_ITER`: a micro_pipe's wait is left to
+/// the loop (it resumes the `for` with the value, or ends it on `StopIteration`).
+pub(crate) fn iter_next_loop(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
     match it {
         Value::Generator(g) => return crate::vm::generator::step(cx, g),
         // A file is its own iterator (`next(f)` reads a line).
@@ -166,7 +188,11 @@ pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
         )));
     }
     cx.th.reentry += 1;
-    let r = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || step_complex(cx, cell));
+    let r = crate::stack::nested(|| step_complex(cx, cell)).unwrap_or_else(|| {
+        Err(Unwind::Raise(recursion_error(
+            "maximum recursion depth exceeded",
+        )))
+    });
     cx.th.reentry -= 1;
     r
 }

@@ -162,10 +162,21 @@ pub fn resume(gil: Gil<'_>, th: &mut MicroThread, input: Result<Value, PyErr>) -
         }
         return eval::run(th, gil, 0);
     }
+    resume_at(gil, th, 0, input)
+}
+
+/// [`resume`] for the frames from index `stop` up (a nested loop suspended under a
+/// native): the run ends when the frame at `stop` returns or raises.
+pub(crate) fn resume_at(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    stop: usize,
+    input: Result<Value, PyErr>,
+) -> Outcome {
     match input {
         Ok(v) => {
             th.stack.push(v);
-            eval::run(th, gil, 0)
+            eval::run(th, gil, stop)
         }
         Err(e) => {
             if e.is_instance(&types().exc.stop_iteration) {
@@ -176,11 +187,11 @@ pub fn resume(gil: Gil<'_>, th: &mut MicroThread, input: Result<Value, PyErr>) -
                         // The loop is over: drop the iterator and leave it.
                         f.ip = ins.arg as usize;
                         th.stack.pop();
-                        return eval::run(th, gil, 0);
+                        return eval::run(th, gil, stop);
                     }
                 }
             }
-            eval::run_from(th, gil, 0, Some((e, unwind::Raise::Fresh)))
+            eval::run_from(th, gil, stop, Some((e, unwind::Raise::Fresh)))
         }
     }
 }
@@ -206,8 +217,7 @@ pub fn run_nested(
     push_module_frame(th, code, globals, locals, frame::Ret::Push);
     th.reentry += 1;
     let stop = th.frames.len() - 1;
-    let out = stacker::maybe_grow(256 * 1024, 16 * 1024 * 1024, || eval::run(th, gil, stop));
-    let out = call::not_deferrable(gil, th, stop, out);
+    let out = call::nested_run(gil, th, stop, None);
     th.reentry -= 1;
     match out {
         Outcome::Returned(v) => Ok(v),

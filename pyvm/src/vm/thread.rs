@@ -26,9 +26,6 @@ pub struct MicroThread {
     /// wait in it cannot be met by another micro-thread, so it defers, which the
     /// caller turns into "Deferred execution not yet implemented by &lt;native&gt;".
     pub detached: bool,
-    /// The main micro-thread has ended: this one gets `MicroThreadExit` when it next
-    /// runs (see `mt::exit_next`).
-    pub exit_pending: bool,
     /// What a native that deferred waits for; the micro-thread driver (`mt`) turns it
     /// into a reactor call once the loop has returned `Outcome::Deferred`.
     pub request: Option<crate::mt::Request>,
@@ -36,8 +33,6 @@ pub struct MicroThread {
     pub started: bool,
     /// The native being called (for "Deferred execution not yet implemented by ...").
     pub native_name: &'static str,
-    /// `with micro_thread.atomic():` depth: a deferral inside raises.
-    pub atomic: u32,
     /// Its reactor task, when a reactor drives it.
     pub id: Option<deferred::DeferredId>,
     /// How to take back the registration of the wait in `request` (a pipe's reader
@@ -67,11 +62,9 @@ impl MicroThread {
             reentry: 0,
             reactive: false,
             detached: false,
-            exit_pending: false,
             request: None,
             started: false,
             native_name: "",
-            atomic: 0,
             id: None,
             tail: None,
             cancel: None,

@@ -359,6 +359,18 @@ mod micro_threads {
     golden!(socket_timeout_block, "micro_threads/socket_timeout_block.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
     golden!(watchdog, "micro_threads/watchdog.py");
+    mod callbacks {
+        use super::*;
+        golden!(dunders_cb, "micro_threads/callbacks/dunders_cb.py");
+        golden!(errors_cb, "micro_threads/callbacks/errors_cb.py");
+        golden!(formatting_cb, "micro_threads/callbacks/formatting_cb.py");
+        golden!(functional, "micro_threads/callbacks/functional.py");
+        golden!(iter_protocol, "micro_threads/callbacks/iter_protocol.py");
+        golden!(itertools_cb, "micro_threads/callbacks/itertools_cb.py");
+        golden!(pipes_into_builtins, "micro_threads/callbacks/pipes_into_builtins.py");
+        golden!(sort_keys, "micro_threads/callbacks/sort_keys.py");
+        golden!(unpacking, "micro_threads/callbacks/unpacking.py");
+    }
 }
 mod modules {
     use super::*;

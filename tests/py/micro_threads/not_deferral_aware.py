@@ -1,11 +1,14 @@
 # expected output written by hand
-# The proposal's rule 2: a native that calls Python and cannot be suspended (here
-# sorted's key calls, functools.reduce) turns a deferral under it into "Deferred
-# execution not yet implemented by <name>", after the Python frames above it have run
-# their finally blocks. (A __repr__ that repr() calls from inside a list runs on a
-# scratch micro-thread, which cannot defer: its sleep blocks instead.)
+# The proposal's rule 2 ("Deferred execution not yet implemented by <name>") is gone
+# from pyvm's built-ins: a wait inside Python code that a built-in calls suspends the
+# built-in too (on its worker stack) and it goes on later with the right answer. The
+# rule stays where the proposal needs it: inside micro_thread.atomic() (a critical
+# section never switches), and in strict mode (micro_thread.set_strict(True)), which
+# names each built-in that had to be suspended so slow paths can be found.
 import time
 import functools
+import micro_thread
+from micro_thread import micro_pipe, start_and_forget, start_in_parallel
 
 
 def key(x):
@@ -16,21 +19,9 @@ def key(x):
         print("finally in key", x)
 
 
-try:
-    sorted([2, 1], key=key)
-except RuntimeError as e:
-    print("RuntimeError:", e)
-
-
 def add(a, b):
     time.sleep(0)
     return a + b
-
-
-try:
-    functools.reduce(add, [1, 2, 3])
-except RuntimeError as e:
-    print("RuntimeError:", e)
 
 
 class Slow:
@@ -39,19 +30,15 @@ class Slow:
         return "Slow()"
 
 
-try:
-    print(repr([Slow()]))
-except RuntimeError as e:
-    print("RuntimeError:", e)
-# Without a deferral the same calls work.
-print(sorted([3, 1, 2], key=lambda v: -v), functools.reduce(lambda a, b: a * b, [1, 2, 3, 4]))
+# Hard switches: every one of these waits inside a built-in, and gets its answer.
+before = micro_thread.hard_switches()
+print(sorted([2, 1], key=key))
+print(functools.reduce(add, [1, 2, 3]))
+print(repr([Slow()]))
+print("hard switches:", micro_thread.hard_switches() - before)
 
-
-# A tuple key holding an instance is hashed by native code (the tuple's hash), which
-# cannot be suspended: a wait in the instance's __hash__ is refused the same way. (A
-# key that is itself an instance may wait: see dict_keys_defer.py.)
-from micro_thread import micro_pipe, start_and_forget
-
+# A tuple key holding an instance is hashed by native code (the tuple's hash): its
+# __hash__ may wait on another micro_thread too.
 answers = micro_pipe()
 start_and_forget(answers.put, 7)
 
@@ -60,15 +47,11 @@ class Remote:
     def __hash__(self):
         return next(answers)
 
+    def __repr__(self):
+        return "Remote()"
 
-try:
-    print({(Remote(), 1): "x"})
-except RuntimeError as e:
-    print("RuntimeError:", e)
-print("the answer was still sent:", next(answers))
 
-# The same for thread.wait() under the tuple's hash.
-from micro_thread import start_in_parallel
+print({(Remote(), 1): "x"})
 
 answer = start_in_parallel(lambda: 42)
 
@@ -77,9 +60,30 @@ class Awaiting:
     def __hash__(self):
         return answer.wait()
 
+    def __repr__(self):
+        return "Awaiting()"
 
+
+print({(Awaiting(), 2): "y"})
+
+# Inside atomic() nothing switches: the wait itself raises, finally blocks run.
+with micro_thread.atomic():
+    try:
+        sorted([2, 1], key=key)
+    except RuntimeError as e:
+        print("RuntimeError:", e)
+
+# Strict mode: the built-in that would have to be suspended is named.
+print("strict was", micro_thread.set_strict(True))
 try:
-    print({(Awaiting(), 2): "y"})
+    sorted([2, 1], key=key)
 except RuntimeError as e:
     print("RuntimeError:", e)
-print("the thread still finished:", answer.wait())
+try:
+    functools.reduce(add, [1, 2, 3])
+except RuntimeError as e:
+    print("RuntimeError:", e)
+# The soft path is not affected: a for loop, a comprehension and list() still wait.
+print([add(x, 1) for x in range(3)], list(map(str, range(2))))
+micro_thread.set_strict(False)
+print(sorted([3, 1, 2], key=lambda v: -v), functools.reduce(lambda a, b: a * b, [1, 2, 3, 4]))

@@ -1,0 +1,225 @@
+//! Worker stacks: where micro-threads run, so that any of them can be suspended
+//! anywhere (Stackless's *hard switching*, beside the proposal's soft switching).
+//!
+//! The driver runs every resumption of a micro-thread (`Resume::Job`) on a worker: a
+//! stackful coroutine (`corosensei`) with a stack of its own, taken from a per-OS-
+//! thread pool. Most runs end the soft way: the dispatch loop returns (`Outcome`)
+//! with the micro-thread's frames on the heap, the worker yields `Suspend::Done` and
+//! goes back to the pool, ready for the next micro-thread. A switch in and out of a
+//! worker costs a few nanoseconds; no stack is held by a waiting micro-thread.
+//!
+//! When a wait happens where the frames cannot be left on the heap — Python code
+//! called by a native (`sorted(key=f)`, `functools.reduce`, a `__repr__` called by
+//! `repr(list)`), or a native reading from something that waits (`bytes(pipe)`) —
+//! [`wait`] suspends the whole worker (`Suspend::Wait`) with the native's Rust frames
+//! on it. The driver registers the wait for the micro-thread, keeps the worker with
+//! its task, and resumes it with the outcome (`Resume::Outcome`) when the wait ends:
+//! the native goes on as if its call had returned. The worker returns to the pool
+//! when the micro-thread's run ends.
+//!
+//! Guarded: worker stacks have a guard page, and nested loops on them check the space
+//! left (`crate::stack::nested`), so deep recursion through natives is a
+//! `RecursionError`, never an overflow. Code that must not run on a small stack (the
+//! compiler, the parser) runs on the OS thread's stack ([`on_os_stack`]).
+#![allow(unsafe_code)]
+
+use std::cell::{Cell, RefCell};
+
+use corosensei::stack::{DefaultStack, Stack};
+use corosensei::{Coroutine, CoroutineResult, Yielder};
+
+use super::Request;
+use crate::objects::exception::PyErr;
+use crate::objects::gil::{enter_coroutine, leave_coroutine, with_gil, Gil};
+use crate::objects::value::Value;
+use crate::vm::thread::MicroThread;
+use crate::vm::Outcome;
+
+/// A worker stack's size: address space reserved, committed only where touched. Deep
+/// enough for `MAX_REENTRY` nested loops.
+const STACK_SIZE: usize = 16 * 1024 * 1024;
+
+/// Idle workers kept per OS thread.
+const POOL_MAX: usize = 8;
+
+/// What a worker is resumed with.
+pub(crate) enum Resume {
+    /// Run this micro-thread's loop with this input (`vm::resume`'s).
+    Job(Box<MicroThread>, Result<Value, PyErr>),
+    /// The wait the worker is suspended in ended so.
+    Outcome(Result<Value, PyErr>),
+    /// Report the stack of the micro-thread suspended on the worker (`dump()`).
+    Inspect,
+}
+
+/// What a worker gives back when it stops running.
+pub(crate) enum Suspend {
+    /// The run is over: the micro-thread and how its loop ended. The worker is free.
+    Done(Box<MicroThread>, Outcome),
+    /// A hard wait: register it for the running micro-thread and resume the worker
+    /// with its outcome.
+    Wait(Request),
+    /// The answer to `Resume::Inspect`: the suspended stack, formatted.
+    Stack(String),
+}
+
+type Co = Coroutine<Resume, Suspend, (), DefaultStack>;
+
+/// A worker: a coroutine looping over jobs. Resumed only through [`Worker::resume`],
+/// which needs the GIL.
+pub(crate) struct Worker {
+    co: Co,
+    limit: usize,
+}
+
+thread_local! {
+    /// The yielder of the worker running on this OS thread; null when none runs.
+    static YIELDER: Cell<*const Yielder<Resume, Suspend>> = const { Cell::new(std::ptr::null()) };
+    static POOL: RefCell<Vec<Worker>> = const { RefCell::new(Vec::new()) };
+    static HARD: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many hard switches (`wait`) happened on this OS thread.
+pub(crate) fn hard_switches() -> u64 {
+    HARD.with(|h| h.get())
+}
+
+/// Run a micro-thread's loop: the driver's part that runs on the worker.
+pub(crate) type JobFn = fn(Gil<'_>, &mut MicroThread, Result<Value, PyErr>) -> Outcome;
+
+impl Worker {
+    fn new(job: JobFn) -> std::io::Result<Worker> {
+        let stack = DefaultStack::new(STACK_SIZE)?;
+        let limit = stack.limit().get();
+        let co = Coroutine::with_stack(stack, move |y: &Yielder<Resume, Suspend>, first| {
+            let mut input = first;
+            loop {
+                input = match input {
+                    Resume::Job(mut th, inp) => {
+                        YIELDER.with(|c| c.set(y));
+                        let out = with_gil(|gil| job(gil, &mut th, inp));
+                        YIELDER.with(|c| c.set(std::ptr::null()));
+                        y.suspend(Suspend::Done(th, out))
+                    }
+                    // Nothing is suspended on an idle worker.
+                    Resume::Outcome(_) | Resume::Inspect => {
+                        y.suspend(Suspend::Stack(String::new()))
+                    }
+                };
+            }
+        });
+        Ok(Worker { co, limit })
+    }
+
+    /// Take an idle worker from the pool (or make one).
+    pub(crate) fn take(job: JobFn) -> std::io::Result<Worker> {
+        match POOL.with(|p| p.borrow_mut().pop()) {
+            Some(w) => Ok(w),
+            None => Worker::new(job),
+        }
+    }
+
+    /// Give an idle worker back.
+    pub(crate) fn put_back(self) {
+        POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < POOL_MAX {
+                p.push(self);
+            }
+        });
+    }
+
+    /// Run the worker until it stops (the GIL held throughout).
+    pub(crate) fn resume(&mut self, gil: Gil<'_>, input: Resume) -> Suspend {
+        let saved = crate::stack::set_worker_limit(self.limit);
+        let out = enter_coroutine(gil, || self.co.resume(input));
+        crate::stack::set_worker_limit(saved);
+        match out {
+            CoroutineResult::Yield(s) => s,
+            CoroutineResult::Return(()) => Suspend::Stack(String::new()),
+        }
+    }
+}
+
+/// Can the running code suspend its micro-thread where it is (a worker runs it, not
+/// inside a segment `stacker` grew)?
+pub(crate) fn can_switch() -> bool {
+    crate::stack::on_worker() && YIELDER.with(|c| !c.get().is_null())
+}
+
+/// Suspend the running micro-thread, wherever it is, until `request` is met: the
+/// outcome of the wait. `None` when it cannot be suspended here (see [`can_switch`]).
+/// `inspect` formats the suspended stack if `dump()` asks for it.
+pub(crate) fn wait(
+    gil: Gil<'_>,
+    request: Request,
+    inspect: &mut dyn FnMut(Gil<'_>) -> String,
+) -> Option<Result<Value, PyErr>> {
+    if !can_switch() {
+        return None;
+    }
+    let y = YIELDER.with(|c| c.get());
+    // SAFETY: `YIELDER` is non-null only while the worker that set it runs, and it
+    // points to that worker's yielder, which lives on the worker's stack for as long
+    // as the worker's body runs (the body never returns; it is set again after every
+    // switch back in and cleared before every switch out). The code running now is on
+    // that worker: no other code runs on this OS thread while the worker does (its
+    // resumer waits in `Coroutine::resume`), and a grown `stacker` segment, the one
+    // place with another stack, refuses switching (`can_switch`).
+    let y: &Yielder<Resume, Suspend> = unsafe { &*y };
+    HARD.with(|h| h.set(h.get() + 1));
+    let saved = Saved::take();
+    let mut out = Suspend::Wait(request);
+    let outcome = loop {
+        YIELDER.with(|c| c.set(std::ptr::null()));
+        let input = leave_coroutine(gil, || y.suspend(out));
+        YIELDER.with(|c| c.set(y));
+        match input {
+            Resume::Outcome(o) => break o,
+            Resume::Inspect => out = Suspend::Stack(inspect(gil)),
+            Resume::Job(..) => {
+                break Err(crate::objects::exception::system_error(
+                    "a suspended worker was given another micro-thread",
+                ))
+            }
+        }
+    };
+    saved.restore();
+    Some(outcome)
+}
+
+/// Per-OS-thread state that belongs to the suspended code, kept aside while others
+/// run: the `repr` recursion guard, the nesting count of detached calls.
+struct Saved {
+    repr: Vec<usize>,
+    detached: u32,
+}
+
+impl Saved {
+    fn take() -> Saved {
+        Saved {
+            repr: crate::objects::repr::take_guard(),
+            detached: crate::vm::detached::take_depth(),
+        }
+    }
+
+    fn restore(self) {
+        crate::objects::repr::restore_guard(self.repr);
+        crate::vm::detached::restore_depth(self.detached);
+    }
+}
+
+/// Run `f` on the OS thread's own stack when the code runs on a worker (the parser
+/// and compiler recurse deeply and use `stacker`, which only knows that stack).
+pub fn on_os_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    if !can_switch() {
+        return f();
+    }
+    let y = YIELDER.with(|c| c.get());
+    // SAFETY: as in `wait`: a non-null `YIELDER` is the running worker's.
+    let y: &Yielder<Resume, Suspend> = unsafe { &*y };
+    let saved = crate::stack::set_worker_limit(0);
+    let r = y.on_parent_stack(f);
+    crate::stack::set_worker_limit(saved);
+    r
+}

@@ -1,0 +1,74 @@
+//! How much native (Rust) stack is left, wherever the code runs.
+//!
+//! Python code never recurses on the Rust stack, but natives calling Python (a nested
+//! loop), the compiler and the hash of nested tuples do. On an OS thread's own stack
+//! `stacker` measures what is left and grows the stack on demand. A micro-thread runs
+//! on a worker stack of the driver (`mt::worker`), which `stacker` knows nothing about:
+//! there the worker's bounds, recorded here while it runs, are what counts.
+//!
+//! - [`nested`] guards a nested dispatch loop, which may suspend its micro-thread
+//!   (a hard switch): on a worker it never grows the stack (a suspended stack segment
+//!   would confuse `stacker`'s per-thread record) and reports `None` when too little is
+//!   left, which the caller raises as `RecursionError`.
+//! - [`maybe_grow`] is for code that never suspends (the hash of a deep tuple): on a
+//!   worker it grows through `stacker` when needed, and marks the grown segment so
+//!   that nothing inside it switches stacks.
+
+use std::cell::Cell;
+
+/// Stack a nested loop needs to be entered (the loop, a native and its callees).
+const RED_ZONE: usize = 256 * 1024;
+
+thread_local! {
+    /// The lowest address of the running worker's stack, 0 when the code runs on the
+    /// OS thread's own stack (or in a segment grown from a worker's).
+    static LIMIT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// An address on the current stack (the stack grows down).
+#[inline(always)]
+fn here() -> usize {
+    let probe = 0u8;
+    std::hint::black_box(&probe) as *const u8 as usize
+}
+
+/// Record that code now runs on a worker stack whose lowest address is `limit` (0:
+/// on the OS thread's stack). Returns the previous setting.
+pub(crate) fn set_worker_limit(limit: usize) -> usize {
+    LIMIT.with(|l| l.replace(limit))
+}
+
+/// Does the code run on a worker stack (where a hard switch is possible)?
+pub(crate) fn on_worker() -> bool {
+    LIMIT.with(|l| l.get()) != 0
+}
+
+/// Run `f` (a nested dispatch loop, which may suspend) if enough stack is left for it:
+/// `None` when not (raise `RecursionError`).
+pub fn nested<R>(f: impl FnOnce() -> R) -> Option<R> {
+    let limit = LIMIT.with(|l| l.get());
+    if limit == 0 {
+        return Some(stacker::maybe_grow(RED_ZONE, 16 * 1024 * 1024, f));
+    }
+    if here().saturating_sub(limit) < RED_ZONE {
+        return None;
+    }
+    Some(f())
+}
+
+/// Run `f` (code that never suspends) with at least `red_zone` bytes of stack,
+/// growing it by `size` when needed.
+pub fn maybe_grow<R>(red_zone: usize, size: usize, f: impl FnOnce() -> R) -> R {
+    let limit = LIMIT.with(|l| l.get());
+    if limit == 0 {
+        return stacker::maybe_grow(red_zone, size, f);
+    }
+    if here().saturating_sub(limit) >= red_zone {
+        return f();
+    }
+    // A segment of `stacker`'s: nothing in it may switch (see the module doc).
+    let saved = set_worker_limit(0);
+    let r = stacker::grow(size, f);
+    set_worker_limit(saved);
+    r
+}
