@@ -425,6 +425,14 @@ impl Cx<'_, '_> {
         Ok(Value::Null)
     }
 
+    /// `format(v, spec)`: a user `__format__`, or the built-in mini-language.
+    pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        match crate::vm::ops::format_spec(self, v, spec)? {
+            Value::Str(s) => Ok(s.as_str().to_owned()),
+            other => self.str(&other),
+        }
+    }
+
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         Ok(crate::vm::dunder::truthy(self.gil, v)?)
     }

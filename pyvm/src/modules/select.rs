@@ -17,7 +17,7 @@ use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token};
 use notifiers::Ready;
 
-use crate::mt::io::{IoRequest, IoSource, Retry};
+use crate::mt::io::{IoRequest, IoSource};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -127,6 +127,11 @@ fn os(e: std::io::Error) -> PyErr {
 }
 
 fn select(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    select_at(cx, args, None)
+}
+
+/// `select`, after a wait for its descriptors whose deadline was `deadline`.
+fn select_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     args.check("select", 3, 4)?;
     let timeout = timeout_arg(args.get(3))?;
     let lists = [
@@ -201,11 +206,7 @@ fn select(cx: &mut Cx, args: Args) -> PyResult<Value> {
             Value::list(vec![]),
         ]));
     }
-    let deadline = cx
-        .th
-        .io_deadline
-        .take()
-        .or_else(|| timeout.map(|t| Instant::now() + t));
+    let deadline = deadline.or_else(|| timeout.map(|t| Instant::now() + t));
     let empty = || {
         Value::tuple(vec![
             Value::list(vec![]),
@@ -214,20 +215,18 @@ fn select(cx: &mut Cx, args: Args) -> PyResult<Value> {
         ])
     };
     let src = IoSource::new(poll.as_raw_fd());
-    if cx.th.reactive && cx.th.id.is_some() {
-        let request = crate::mt::Request::Io(IoRequest {
+    if cx.may_wait() {
+        let request = IoRequest {
             src: src.clone(),
             interest: Ready::READABLE,
             deadline,
-        });
-        let retry = Retry {
-            f: select,
-            args,
-            deadline,
-            on_timeout: Some(empty()),
-            hold: Some(Box::new((src, poll))),
         };
-        return crate::mt::io::suspend(cx, "select", request, retry);
+        // The poller lives until the wait is over (its descriptor is the one waited on).
+        let hold = (src, poll);
+        return crate::mt::io::wait_ready(cx, "select", request, Some(empty()), move |cx| {
+            drop(hold);
+            select_at(cx, args, deadline)
+        });
     }
     match crate::mt::io::block_until_ready(cx.gil, src.fd(), Ready::READABLE, deadline) {
         Ok(()) => {}
@@ -237,8 +236,5 @@ fn select(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Err(e) => return Err(e.into()),
     }
     drop(poll);
-    cx.th.io_deadline = deadline;
-    let out = select(cx, args);
-    cx.th.io_deadline = None;
-    out
+    select_at(cx, args, deadline)
 }

@@ -147,15 +147,9 @@ fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let d = Duration::try_from_secs_f64(secs)
         .map_err(|_| overflow_error("timestamp out of range for platform time_t"))?;
-    if cx.th.reactive && cx.th.id.is_some() {
-        if crate::mt::in_atomic() {
-            return Err(
-                runtime_error("time.sleep() would switch micro_threads inside atomic()").into(),
-            );
-        }
+    if cx.may_wait() {
         // Only this micro-thread waits; a zero sleep lets the others run.
-        cx.th.request = Some(crate::mt::Request::Sleep(d));
-        return Err(deferred::Unwind::Deferred);
+        return cx.wait("time.sleep", crate::mt::wait::Wait::sleep(d));
     }
     block_for(cx.gil, d);
     Ok(Value::None)

@@ -24,7 +24,6 @@ use notifiers::io::{IoToken, IoWait};
 use notifiers::{IoNotifier, Ready};
 
 use super::PyReactor;
-use crate::native::{Args, NativeFn};
 use crate::objects::exception::PyErr;
 use crate::objects::value::Value;
 
@@ -80,64 +79,33 @@ pub struct IoRequest {
     pub deadline: Option<Instant>,
 }
 
-/// The call to make again once the descriptor is ready.
-pub struct Retry {
-    pub f: NativeFn,
-    pub args: Args,
-    pub deadline: Option<Instant>,
-    /// What the call returns when its deadline passes, instead of raising
-    /// `TimeoutError` (`select.select` returns empty lists).
-    pub on_timeout: Option<Value>,
-    /// Kept alive until the wait is over (`select`'s poller).
-    pub hold: Option<Box<dyn std::any::Any + Send>>,
-}
-
-/// Make the call of `retry` again now that its descriptor is ready: its result, or
-/// a new deferral (it set a new request and retry).
-pub(crate) fn call_again(
-    gil: crate::objects::gil::Gil<'_>,
-    th: &mut crate::vm::thread::MicroThread,
-    retry: Retry,
-) -> crate::native::PyResult<Value> {
-    let Retry {
-        f,
-        args,
-        deadline,
-        hold,
-        ..
-    } = retry;
-    th.io_deadline = deadline;
-    let out = f(&mut crate::native::Cx { gil, th: &mut *th }, args);
-    th.io_deadline = None;
-    drop(hold);
-    out
-}
-
-/// Suspend the running micro-thread until `request` is met, then make `retry` (the
-/// driver does both); inside `atomic()` it is an error naming the call `what`.
-pub fn suspend(
+/// Wait (only this micro-thread) until `req.src` is ready, then `again(cx)` makes the
+/// call again: its result is the native's. When `req.deadline` passes first the
+/// native raises `TimeoutError`, or returns `on_timeout` when given (`select`
+/// returns empty lists). `what` names the call inside `atomic()`.
+pub fn wait_ready(
     cx: &mut crate::native::Cx,
     what: &str,
-    request: super::Request,
-    retry: Retry,
+    req: IoRequest,
+    on_timeout: Option<Value>,
+    again: impl FnOnce(&mut crate::native::Cx) -> crate::native::PyResult<Value> + 'static,
 ) -> crate::native::PyResult<Value> {
-    if crate::mt::in_atomic() {
-        return Err(crate::objects::exception::runtime_error(format!(
-            "{what}() would switch micro_threads inside atomic()"
-        ))
-        .into());
-    }
-    cx.th.request = Some(request);
-    cx.th.retry = Some(Box::new(retry));
-    Err(deferred::Unwind::Deferred)
+    let deadline = req.deadline;
+    let w = super::wait::Wait::io(req).then(move |cx, outcome| match outcome {
+        Ok(_) => again(cx),
+        Err(e) if on_timeout.is_some() && deadline_passed(&e, deadline) => {
+            Ok(on_timeout.unwrap_or(Value::None))
+        }
+        Err(e) => Err(e.into()),
+    });
+    cx.wait(what, w)
 }
 
-/// Did the wait of `retry` end because its deadline passed (not because something
-/// else raised `TimeoutError` in the micro-thread)?
-pub(super) fn timed_out_now(retry: &Retry, input: &Result<Value, PyErr>) -> bool {
-    let timeout = &crate::objects::types::types().exc.timeout_error;
-    matches!(input, Err(e) if e.is_instance(timeout))
-        && retry.deadline.is_some_and(|d| Instant::now() >= d)
+/// Did a wait end because its deadline passed (not because something else raised
+/// `TimeoutError` in the micro-thread)?
+fn deadline_passed(e: &PyErr, deadline: Option<Instant>) -> bool {
+    e.is_instance(&crate::objects::types::types().exc.timeout_error)
+        && deadline.is_some_and(|d| Instant::now() >= d)
 }
 
 /// Free the tokens of closed sockets; a micro-thread still waiting on one is woken,

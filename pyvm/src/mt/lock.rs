@@ -12,9 +12,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use super::io::Retry;
 use super::os_thread::{self, Waiter};
-use super::Request;
+use super::wait::Wait;
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -173,9 +172,8 @@ fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
     wait_for(cx, args, deadline)
 }
 
-/// The retry of a parked `acquire`: try again, or wait again (same deadline).
-fn retry(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let deadline = cx.th.io_deadline.take();
+/// After a parked `acquire` was woken: try again, or wait again (same deadline).
+fn retry(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     let lock = this(&args)?;
     let who = me(cx);
     {
@@ -193,7 +191,7 @@ fn retry(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     let lock = this(&args)?;
     let who = me(cx);
-    let Some(id) = cx.th.id.filter(|_| cx.th.reactive) else {
+    let Some(id) = cx.me() else {
         return block(cx.gil, lock, who, deadline);
     };
     if crate::mt::in_atomic() {
@@ -216,22 +214,26 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
         Value::Object(o) => o.clone(),
         _ => return Err(type_error("not a lock").into()),
     };
-    cx.th.cancel = Some(Box::new(move || {
-        woken.store(true, Ordering::Relaxed);
-        if let Some(lock) = shared.0.as_any().downcast_ref::<Lock>() {
-            let mut st = lock.lock();
-            st.waiters.retain(|(w, _)| !w.is(id));
-        }
-    }));
-    let request = Request::Park(lock.label.clone());
-    let again = Retry {
-        f: retry,
-        args,
-        deadline,
-        on_timeout: Some(Value::Bool(false)),
-        hold: None,
-    };
-    super::io::suspend(cx, "acquire", request, again)
+    let w = Wait::park(lock.label.clone())
+        .on_cancel(move || {
+            woken.store(true, Ordering::Relaxed);
+            if let Some(lock) = shared.0.as_any().downcast_ref::<Lock>() {
+                let mut st = lock.lock();
+                st.waiters.retain(|(w, _)| !w.is(id));
+            }
+        })
+        .then(move |cx, outcome| match outcome {
+            Ok(_) => retry(cx, args, deadline),
+            // The time limit (`acquire(timeout=)`): not acquired.
+            Err(e)
+                if e.is_instance(&crate::objects::types::types().exc.timeout_error)
+                    && deadline.is_some_and(|d| Instant::now() >= d) =>
+            {
+                Ok(Value::Bool(false))
+            }
+            Err(e) => Err(e.into()),
+        });
+    cx.wait("acquire", w)
 }
 
 /// Wait in the OS thread (no reactor drives this code), the GIL released.

@@ -18,6 +18,7 @@ pub mod module;
 pub mod os_thread;
 pub mod pipe;
 pub mod thread;
+pub mod wait;
 pub mod watchdog;
 pub mod worker;
 
@@ -55,6 +56,14 @@ pub struct Task {
     exit_pending: bool,
     /// Its Python-level thread object.
     obj: Option<Arc<ThreadObj>>,
+    /// What its soft wait leaves to do when it is over.
+    cont: Option<Box<Cont>>,
+}
+
+/// What a wait leaves to do when it is over (see `wait::finish`).
+pub(crate) struct Cont {
+    cancel: Option<wait::Cancel>,
+    then: Option<wait::Then>,
 }
 
 impl Task {
@@ -64,6 +73,7 @@ impl Task {
             hard: None,
             exit_pending: false,
             obj,
+            cont: None,
         }
     }
 }
@@ -238,18 +248,6 @@ fn exit_next(r: &mut PyReactor, mut n: usize) {
     }
 }
 
-/// The running micro-thread, for a native about to wait for another micro-thread
-/// (a pipe, `thread.wait()`): its id if a reactor drives it, `None` if none does. In a
-/// detached call (a native's call into Python) no other micro-thread can run until it
-/// returns, so the wait is a deferral there, which the caller turns into the rule-2
-/// error naming the native.
-pub fn waiting_id(th: &MicroThread) -> crate::native::PyResult<Option<DeferredId>> {
-    if th.detached && !worker::can_switch() {
-        return Err(Unwind::Deferred);
-    }
-    Ok(th.id.filter(|_| th.reactive))
-}
-
 /// Start `th` (frames already pushed) as a new micro-thread when the current one
 /// yields.
 pub fn spawn(th: MicroThread, obj: Arc<ThreadObj>) {
@@ -361,7 +359,7 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     }
     let job = match (task.hard.take(), task.th.take()) {
         (Some(w), _) => Job::Hard(w),
-        (None, Some(th)) => Job::Soft(th),
+        (None, Some(th)) => Job::Soft(th, task.cont.take()),
         (None, None) => {
             return Err(Unwind::Raise(crate::objects::exception::system_error(
                 "no state",
@@ -381,7 +379,7 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
 /// How a micro-thread is resumed: its loop starts on a free worker, or the worker it
 /// is suspended on goes on.
 enum Job {
-    Soft(Box<MicroThread>),
+    Soft(Box<MicroThread>, Option<Box<Cont>>),
     Hard(Box<worker::Worker>),
 }
 
@@ -403,7 +401,7 @@ fn run(
         // Only a micro-thread with others around can starve them.
         watchdog::run_begins(r.tasks() > 1);
         let stopped = with_gil(|gil| match job {
-            Job::Soft(th) => {
+            Job::Soft(th, cont) => {
                 let mut w = match worker::Worker::take(run_job) {
                     Ok(w) => Box::new(w),
                     Err(e) => {
@@ -411,7 +409,7 @@ fn run(
                         return (None, worker::Suspend::Done(th, Outcome::Raised(err)));
                     }
                 };
-                let s = w.resume(gil, worker::Resume::Job(th, input));
+                let s = w.resume(gil, worker::Resume::Job(th, input, cont));
                 (Some(w), s)
             }
             Job::Hard(mut w) => {
@@ -428,9 +426,22 @@ fn run(
                 }
                 match out {
                     Outcome::Deferred => {
-                        let request = th.request.take();
+                        let asked = wait::take();
+                        let (request, cont) = match asked {
+                            Some(w) => (
+                                Some(w.request),
+                                (w.cancel.is_some() || w.then.is_some()).then(|| {
+                                    Box::new(Cont {
+                                        cancel: w.cancel,
+                                        then: w.then,
+                                    })
+                                }),
+                            ),
+                            None => (None, None),
+                        };
                         if let Some(s) = r.current_state() {
                             s.th = Some(th);
+                            s.cont = cont;
                         }
                         (request, None)
                     }
@@ -496,7 +507,7 @@ fn run(
                 };
                 job = match (is_hard, s.hard.take(), s.th.take()) {
                     (true, Some(w), _) => Job::Hard(w),
-                    (false, _, Some(th)) => Job::Soft(th),
+                    (false, _, Some(th)) => Job::Soft(th, s.cont.take()),
                     _ => return Err(Unwind::Raise(e)),
                 };
                 input = Err(e);
@@ -506,34 +517,29 @@ fn run(
 }
 
 /// The driver's part that runs on a worker: resume the micro-thread's loop with
-/// `input` (first making a socket call again whose descriptor is ready).
-fn run_job(gil: Gil<'_>, th: &mut MicroThread, input: Result<Value, PyErr>) -> Outcome {
+/// `input`, after what its wait left to do (`cont`: take the wait back if it ended
+/// with an exception; a socket call to make again now that its descriptor is ready).
+fn run_job(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    input: Result<Value, PyErr>,
+    cont: Option<Box<Cont>>,
+) -> Outcome {
     ATOMIC.with(|a| a.set(0));
-    // The wait is over: on an exception thrown in, take its registration back.
-    if let Some(cancel) = th.cancel.take() {
-        if input.is_err() {
-            cancel();
+    let input = match cont {
+        None => input,
+        Some(cont) => {
+            let Cont { cancel, then } = *cont;
+            let mut cx = crate::native::Cx { gil, th: &mut *th };
+            match wait::finish(&mut cx, cancel, then, input) {
+                Ok(v) => Ok(v),
+                Err(Unwind::Raise(e)) => Err(e),
+                // It waits again: the new wait was asked for.
+                Err(Unwind::Deferred) => return Outcome::Deferred,
+            }
         }
-    }
-    match th.retry.take() {
-        // A socket call waited for its descriptor: make it again first.
-        Some(retry) if input.is_ok() => retry_call(gil, th, *retry),
-        Some(retry) if retry.on_timeout.is_some() && io::timed_out_now(&retry, &input) => {
-            let v = retry.on_timeout.unwrap_or(Value::None);
-            crate::vm::resume(gil, th, Ok(v))
-        }
-        _ => crate::vm::resume(gil, th, input),
-    }
-}
-
-/// Make the socket call `retry` again now that its descriptor is ready: its result
-/// (or exception) resumes the loop; if it must wait again, it has set a new request.
-fn retry_call(gil: Gil<'_>, th: &mut MicroThread, retry: io::Retry) -> Outcome {
-    match io::call_again(gil, th, retry) {
-        Ok(v) => crate::vm::resume(gil, th, Ok(v)),
-        Err(Unwind::Raise(e)) => crate::vm::resume(gil, th, Err(e)),
-        Err(Unwind::Deferred) => Outcome::Deferred,
-    }
+    };
+    crate::vm::resume(gil, th, input)
 }
 
 /// A micro-thread finished: close its pipes, hand its result to waiters, report an
@@ -728,19 +734,23 @@ pub(crate) fn run_reactor(
 
 /// A wait the dispatch loop cannot be left to: the native that waits (or the nested
 /// loop under a native that suspended) has Rust frames on the stack. The worker the
-/// micro-thread runs on is suspended with them until the wait `th` asked for (its
-/// `request`, `cancel` and `retry`) is met: the result of the call that waited, or
-/// its exception. Where no worker can be suspended, the proposal's rule 2: the wait
-/// is taken back and "Deferred execution not yet implemented by &lt;native&gt;" raised.
+/// micro-thread runs on is suspended with them until the wait the native asked for
+/// (`wait::take`) is over, and its continuation has run: the result of the call that
+/// waited, or its exception. Where no worker can be suspended (or in strict mode), the
+/// proposal's rule 2: the wait is taken back and "Deferred execution not yet
+/// implemented by &lt;native&gt;" raised.
 pub(crate) fn block(gil: Gil<'_>, th: &mut MicroThread) -> Result<Value, PyErr> {
     loop {
-        let Some(request) = th.request.take() else {
+        let Some(w) = wait::take() else {
             return Err(crate::objects::exception::system_error(
                 "a native deferred without saying what it waits for",
             ));
         };
-        let cancel = th.cancel.take();
-        let retry = th.retry.take();
+        let wait::Wait {
+            request,
+            cancel,
+            then,
+        } = w;
         let outcome = if strict() {
             None
         } else {
@@ -756,22 +766,12 @@ pub(crate) fn block(gil: Gil<'_>, th: &mut MicroThread) -> Result<Value, PyErr> 
                 deferred::not_implemented_message(th.native_name),
             ));
         };
-        if outcome.is_err() {
-            if let Some(cancel) = cancel {
-                cancel();
-            }
-        }
-        match retry {
-            // A socket call waited for its descriptor: make it again.
-            Some(retry) if outcome.is_ok() => match io::call_again(gil, th, *retry) {
-                Ok(v) => return Ok(v),
-                Err(Unwind::Raise(e)) => return Err(e),
-                Err(Unwind::Deferred) => continue,
-            },
-            Some(retry) if retry.on_timeout.is_some() && io::timed_out_now(&retry, &outcome) => {
-                return Ok(retry.on_timeout.unwrap_or(Value::None));
-            }
-            _ => return outcome,
+        let mut cx = crate::native::Cx { gil, th: &mut *th };
+        match wait::finish(&mut cx, cancel, then, outcome) {
+            Ok(v) => return Ok(v),
+            Err(Unwind::Raise(e)) => return Err(e),
+            // It waits again.
+            Err(Unwind::Deferred) => continue,
         }
     }
 }

@@ -6,11 +6,8 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use deferred::Unwind;
-
 use super::pipe::{pipe_of, Pipe};
 use super::thread::{Fate, ThreadHandle, ThreadObj};
-use super::Request;
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -90,7 +87,7 @@ fn start_timeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if secs.is_nan() || secs < 0.0 {
         return Err(value_error("timeout() argument must be non-negative").into());
     }
-    let Some(id) = cx.th.id.filter(|_| cx.th.reactive) else {
+    let Some(id) = cx.me() else {
         return Err(runtime_error("timeout() needs a running reactor").into());
     };
     static NEXT: AtomicU64 = AtomicU64::new(1);
@@ -218,7 +215,7 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
     };
     let (th, obj) = prepare_with(cx, f, args.at(1), args.at(2), fate, stdin, stdout)?;
-    if !cx.th.reactive {
+    if super::current().is_none() {
         return Err(
             runtime_error("micro_threads need the reactor (run the program with pyvm)").into(),
         );
@@ -342,11 +339,10 @@ fn current(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `dump()`: every micro-thread with its state and stack, on stderr.
 fn dump(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("dump", 0, 0)?;
-    if !cx.th.reactive || cx.th.id.is_none() {
+    if !cx.may_wait() {
         return Err(runtime_error("dump() needs a running reactor").into());
     }
-    cx.th.request = Some(Request::Dump);
-    Err(Unwind::Deferred)
+    cx.wait("dump", super::wait::Wait::dump())
 }
 
 fn stdin(cx: &mut Cx, args: Args) -> PyResult<Value> {

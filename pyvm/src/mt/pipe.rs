@@ -10,10 +10,10 @@ use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use deferred::{DeferredId, Unwind};
+use deferred::DeferredId;
 
 use super::os_thread::Waiter;
-use super::Request;
+use super::wait::Wait;
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -72,7 +72,7 @@ impl Pipe {
     /// `put(v)` by micro-thread `cx.th`.
     pub fn put(&self, cx: &mut Cx, v: Value) -> PyResult<Value> {
         let mut st = self.lock();
-        st.last_writer = cx.th.id;
+        st.last_writer = cx.me();
         if st.reader_closed {
             return Err(super::module::micro_thread_exit().into());
         }
@@ -97,19 +97,21 @@ impl Pipe {
             .into());
         };
         st.writers.push_back((Waiter::me(me), v));
-        cx.th.request = Some(Request::Park(self.full.clone()));
+        drop(st);
         let shared = self.st.clone();
-        cx.th.cancel = Some(Box::new(move || {
-            let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
-            st.writers.retain(|(w, _)| !w.is(me));
-        }));
-        Err(Unwind::Deferred)
+        cx.wait(
+            "put",
+            Wait::park(self.full.clone()).on_cancel(move || {
+                let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
+                st.writers.retain(|(w, _)| !w.is(me));
+            }),
+        )
     }
 
     /// One value for the reader, `None` at the end.
     pub fn next(&self, cx: &mut Cx) -> PyResult<Option<Value>> {
         let mut st = self.lock();
-        st.last_reader = cx.th.id;
+        st.last_reader = cx.me();
         if let Some(v) = st.value.take() {
             // Room again: the waiting writer's value moves into the buffer.
             if let Some((w, next)) = st.writers.pop_front() {
@@ -133,13 +135,16 @@ impl Pipe {
             .into());
         };
         st.readers.push_back(Waiter::me(me));
-        cx.th.request = Some(Request::Park(self.label.clone()));
+        drop(st);
         let shared = self.st.clone();
-        cx.th.cancel = Some(Box::new(move || {
-            let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
-            st.readers.retain(|r| !r.is(me));
-        }));
-        Err(Unwind::Deferred)
+        cx.wait(
+            "next",
+            Wait::park(self.label.clone()).on_cancel(move || {
+                let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
+                st.readers.retain(|r| !r.is(me));
+            }),
+        )
+        .map(Some)
     }
 
     /// The writer is done (with its exception, if it failed).
@@ -182,7 +187,7 @@ fn waiter(cx: &mut Cx, what: &str) -> PyResult<Option<DeferredId>> {
         ))
         .into());
     }
-    super::waiting_id(cx.th)
+    Ok(cx.me())
 }
 
 static METHODS: &[NativeDef] = crate::objects::methods::natives![
@@ -222,7 +227,7 @@ fn put(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("close", 0, 0)?;
     let p = this(&args)?;
-    let me = cx.th.id;
+    let me = cx.me();
     let reads = {
         let st = p.lock();
         me.is_some() && st.last_reader == me && st.last_writer != me

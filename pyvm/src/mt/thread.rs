@@ -9,7 +9,7 @@ use deferred::{DeferredId, Unwind};
 
 use super::os_thread::Waiter;
 use super::pipe::Pipe;
-use super::Request;
+use super::wait::Wait;
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -302,24 +302,25 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if let Some(r) = t.lock().result.clone() {
         return r.map_err(Unwind::Raise);
     }
-    let me = cx.th.id;
+    let me = cx.me();
     if me.is_some() && me == t.id() {
         return Err(runtime_error("a micro_thread cannot wait for itself").into());
     }
-    let Some(me) = super::waiting_id(cx.th)? else {
+    let Some(me) = me else {
         return Err(runtime_error("wait() needs a running reactor").into());
     };
     if crate::mt::in_atomic() {
         return Err(runtime_error("wait() would switch micro_threads inside atomic()").into());
     }
     t.lock().waiters.push(Waiter::me(me));
-    cx.th.request = Some(Request::Park(format!("micro_thread {}", t.name).into()));
     let target = Arc::clone(&o);
-    cx.th.cancel = Some(Box::new(move || {
-        let t = thread_of(&target);
-        t.lock().waiters.retain(|w| !w.is(me));
-    }));
-    Err(Unwind::Deferred)
+    cx.wait(
+        "wait",
+        Wait::park(format!("micro_thread {}", t.name).into()).on_cancel(move || {
+            let t = thread_of(&target);
+            t.lock().waiters.retain(|w| !w.is(me));
+        }),
+    )
 }
 
 /// `thread.kill()`: `MicroThreadExit` raised in it wherever it is suspended.
@@ -353,7 +354,7 @@ fn deliver(cx: &mut Cx, t: &ThreadObj, err: PyErr) -> PyResult<Value> {
     }
     let home = t.lock().home.clone();
     match home {
-        Some(w) if Some(w.id) == cx.th.id && w.os() == super::os_thread::ident() => Err(err.into()),
+        Some(w) if Some(w.id) == cx.me() && w.os() == super::os_thread::ident() => Err(err.into()),
         // On this OS thread: thrown in by the reactor (its wait is withdrawn).
         Some(w) if w.os() == super::os_thread::ident() => {
             super::throw(w.id, err);

@@ -44,8 +44,13 @@ const POOL_MAX: usize = 8;
 
 /// What a worker is resumed with.
 pub(crate) enum Resume {
-    /// Run this micro-thread's loop with this input (`vm::resume`'s).
-    Job(Box<MicroThread>, Result<Value, PyErr>),
+    /// Run this micro-thread's loop with this input (`vm::resume`'s), after what the
+    /// wait it ended left to do.
+    Job(
+        Box<MicroThread>,
+        Result<Value, PyErr>,
+        Option<Box<super::Cont>>,
+    ),
     /// The wait the worker is suspended in ended so.
     Outcome(Result<Value, PyErr>),
     /// Report the stack of the micro-thread suspended on the worker (`dump()`).
@@ -85,7 +90,8 @@ pub(crate) fn hard_switches() -> u64 {
 }
 
 /// Run a micro-thread's loop: the driver's part that runs on the worker.
-pub(crate) type JobFn = fn(Gil<'_>, &mut MicroThread, Result<Value, PyErr>) -> Outcome;
+pub(crate) type JobFn =
+    fn(Gil<'_>, &mut MicroThread, Result<Value, PyErr>, Option<Box<super::Cont>>) -> Outcome;
 
 impl Worker {
     fn new(job: JobFn) -> std::io::Result<Worker> {
@@ -95,9 +101,9 @@ impl Worker {
             let mut input = first;
             loop {
                 input = match input {
-                    Resume::Job(mut th, inp) => {
+                    Resume::Job(mut th, inp, cont) => {
                         YIELDER.with(|c| c.set(y));
-                        let out = with_gil(|gil| job(gil, &mut th, inp));
+                        let out = with_gil(|gil| job(gil, &mut th, inp, cont));
                         YIELDER.with(|c| c.set(std::ptr::null()));
                         y.suspend(Suspend::Done(th, out))
                     }

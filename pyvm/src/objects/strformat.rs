@@ -150,8 +150,6 @@ fn replace_field(
     } else {
         spec.to_owned()
     };
-    if spec.is_empty() {
-        return cx.str(&v);
-    }
-    Ok(super::format::format(cx.gil, &v, &spec)?)
+    // `format(v, spec)`: a user `__format__` gets every spec, the empty one too.
+    cx.format(&v, &spec)
 }

@@ -74,12 +74,11 @@ pub fn call_args(gil: Gil<'_>, what: &'static str, f: &Value, args: Args) -> Res
         });
     th.native_name = what;
     // On a worker, a wait inside suspends the micro-thread that made this call, with
-    // the native on its worker stack: the scratch thread waits as that one.
+    // the native on its worker stack: the scratch thread acts as that one.
     if crate::mt::worker::can_switch() {
         if let Some((id, obj)) = crate::mt::current() {
             th.id = Some(id);
             th.obj = obj;
-            th.reactive = true;
         }
     }
     quiet_conflicts();
@@ -98,10 +97,6 @@ pub fn call_args(gil: Gil<'_>, what: &'static str, f: &Value, args: Args) -> Res
     th.reentry = 0;
     th.id = None;
     th.obj = None;
-    th.reactive = false;
-    th.request = None;
-    th.retry = None;
-    th.cancel = None;
     POOL.with(|p| p.borrow_mut().push(th));
     DEPTH.with(|d| d.set(depth));
     match out {

@@ -5,7 +5,6 @@ use std::sync::Arc;
 
 use deferred::Unwind;
 
-use super::ops::truthy;
 use crate::compile::opcodes::Op;
 use crate::native::{Cx, PyResult};
 use crate::objects::exception::*;
@@ -261,10 +260,10 @@ fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Opti
                 return done(cx);
             };
             let keep = if matches!(func, Value::None) {
-                truthy(cx.gil, &v)
+                cx.truthy(&v)?
             } else {
                 let r = cx.call(&func, vec![v.clone()])?;
-                truthy(cx.gil, &r)
+                cx.truthy(&r)?
             };
             if keep {
                 return Ok(Some(v));

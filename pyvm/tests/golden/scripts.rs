@@ -367,6 +367,7 @@ mod micro_threads {
         golden!(functional, "micro_threads/callbacks/functional.py");
         golden!(iter_protocol, "micro_threads/callbacks/iter_protocol.py");
         golden!(itertools_cb, "micro_threads/callbacks/itertools_cb.py");
+        golden!(nested_cb, "micro_threads/callbacks/nested_cb.py");
         golden!(pipes_into_builtins, "micro_threads/callbacks/pipes_into_builtins.py");
         golden!(sort_keys, "micro_threads/callbacks/sort_keys.py");
         golden!(unpacking, "micro_threads/callbacks/unpacking.py");

@@ -8,14 +8,14 @@
 
 use std::io::{ErrorKind, Read};
 use std::sync::{Arc, Weak};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notifiers::Ready;
 use socket2::{Domain, Protocol, Type};
 
 use super::addr::{from_sockaddr, os_error_code, to_sockaddr};
 use super::*;
-use crate::mt::io::{IoRequest, IoSource, Retry};
+use crate::mt::io::{IoRequest, IoSource};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::{Gil, GilCell};
@@ -121,42 +121,51 @@ fn with<R>(
     }
 }
 
-/// The call would block: defer the micro-thread until the socket is ready for
-/// `interest`, then make the call `f(args)` again. Outside a micro-thread, wait in
-/// the OS thread and make it at once.
-fn wait(cx: &mut Cx, interest: Ready, f: NativeFn, args: Args) -> PyResult<Value> {
+/// A socket call to make again once its descriptor is ready, with the deadline the
+/// first attempt set (so waiting again keeps the first call's `settimeout` limit).
+type Again = fn(&mut Cx, Args, Option<Instant>) -> PyResult<Value>;
+
+/// The call would block: wait until the socket is ready for `interest` (only this
+/// micro-thread; outside one, the OS thread), then make the call `f(args)` again.
+/// `deadline`: the first attempt's, or none yet (then the socket's timeout sets it).
+fn wait(
+    cx: &mut Cx,
+    interest: Ready,
+    deadline: Option<Instant>,
+    f: Again,
+    args: Args,
+) -> PyResult<Value> {
+    let sock = args.at(0).clone();
+    wait_on(cx, &sock, interest, deadline, move |cx, d| f(cx, args, d))
+}
+
+/// [`wait`] with what to do next as a closure holding the call's progress.
+fn wait_on(
+    cx: &mut Cx,
+    sock: &Value,
+    interest: Ready,
+    deadline: Option<Instant>,
+    again: impl FnOnce(&mut Cx, Option<Instant>) -> PyResult<Value> + 'static,
+) -> PyResult<Value> {
     let (src, timeout) = {
-        let st = this(&args)?.st.borrow(cx.gil);
+        let s = socket_of(sock).ok_or_else(bad_fd)?;
+        let st = s.st.borrow(cx.gil);
         let src = st.open().ok_or_else(bad_fd)?.src.clone();
         (src, st.timeout)
     };
     let limit = timeout.filter(|t| *t > 0.0).map(Duration::from_secs_f64);
-    let deadline = cx
-        .th
-        .io_deadline
-        .take()
-        .or_else(|| crate::mt::io::deadline_after(limit));
-    if cx.th.reactive && cx.th.id.is_some() {
+    let deadline = deadline.or_else(|| crate::mt::io::deadline_after(limit));
+    if cx.may_wait() {
         let what = cx.th.native_name;
-        let request = crate::mt::Request::Io(IoRequest {
+        let request = IoRequest {
             src,
             interest,
             deadline,
-        });
-        let retry = Retry {
-            f,
-            args,
-            deadline,
-            on_timeout: None,
-            hold: None,
         };
-        return crate::mt::io::suspend(cx, what, request, retry);
+        return crate::mt::io::wait_ready(cx, what, request, None, move |cx| again(cx, deadline));
     }
     crate::mt::io::block_until_ready(cx.gil, src.fd(), interest, deadline)?;
-    cx.th.io_deadline = deadline;
-    let out = f(cx, args);
-    cx.th.io_deadline = None;
-    out
+    again(cx, deadline)
 }
 
 /// The bytes of a bytes-like argument, else CPython's `TypeError`.
@@ -236,31 +245,40 @@ fn finish<T>(
     result: std::io::Result<T>,
     ok: impl FnOnce(T) -> Value,
     interest: Ready,
-    f: NativeFn,
+    deadline: Option<Instant>,
+    f: Again,
     args: Args,
 ) -> PyResult<Value> {
     match result {
         Ok(v) => Ok(ok(v)),
-        Err(e) if would_block(&e) => wait(cx, interest, f, args),
-        Err(e) if e.kind() == ErrorKind::Interrupted => f(cx, args),
+        Err(e) if would_block(&e) => wait(cx, interest, deadline, f, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => f(cx, args, deadline),
         Err(e) => Err(os(e).into()),
     }
 }
 
 fn recv(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    recv_at(cx, args, None)
+}
+
+fn recv_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     args.check_method("recv", 1, 2)?;
     let n = bufsize(args.at(1), "recv")?;
     let flags = flags_arg(&args, 2)?;
     match with(cx.gil, &args, |s| Ok(recv_once(s, n, flags)))? {
         Ok(v) => Ok(bytes(v)),
         Err(e) if would_block(&e) && zero_read_done(cx, &args, n)? => Ok(bytes(Vec::new())),
-        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, recv, args),
-        Err(e) if e.kind() == ErrorKind::Interrupted => recv(cx, args),
+        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, deadline, recv_at, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => recv_at(cx, args, deadline),
         Err(e) => Err(os(e).into()),
     }
 }
 
-fn recv_into(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+fn recv_into(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    recv_into_at(cx, args, None)
+}
+
+fn recv_into_at(cx: &mut Cx, mut args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     let nbytes = args.take_kw("nbytes");
     let flags = args.take_kw("flags");
     if let Some(n) = nbytes {
@@ -306,13 +324,17 @@ fn recv_into(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             Ok(Value::Int(v.len() as i64))
         }
         Err(e) if would_block(&e) && zero_read_done(cx, &args, n)? => Ok(Value::Int(0)),
-        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, recv_into, args),
-        Err(e) if e.kind() == ErrorKind::Interrupted => recv_into(cx, args),
+        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, deadline, recv_into_at, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => recv_into_at(cx, args, deadline),
         Err(e) => Err(os(e).into()),
     }
 }
 
 fn recvfrom(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    recvfrom_at(cx, args, None)
+}
+
+fn recvfrom_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     args.check_method("recvfrom", 1, 2)?;
     let n = bufsize(args.at(1), "recvfrom")?;
     let flags = flags_arg(&args, 2)?;
@@ -350,40 +372,50 @@ fn recvfrom(cx: &mut Cx, args: Args) -> PyResult<Value> {
             buf.truncate(k);
             Ok(Value::tuple(vec![bytes(buf), addr]))
         }
-        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, recvfrom, args),
-        Err(e) if e.kind() == ErrorKind::Interrupted => recvfrom(cx, args),
+        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, deadline, recvfrom_at, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => recvfrom_at(cx, args, deadline),
         Err(e) => Err(os(e).into()),
     }
 }
 
 fn send(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    send_at(cx, args, None)
+}
+
+fn send_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     args.check_method("send", 1, 2)?;
     let flags = flags_arg(&args, 2)? | MSG_NOSIGNAL;
     let sent = with(cx.gil, &args, |s| {
         with_bytes(cx.gil, args.at(1), |b| s.send_with_flags(b, flags))
     })?;
     let count = |n: usize| Value::Int(n as i64);
-    finish(cx, sent, count, Ready::WRITABLE, send, args)
+    finish(cx, sent, count, Ready::WRITABLE, deadline, send_at, args)
 }
 
 /// `sendall(data[, flags])`: the retry carries how much went already.
 fn sendall(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("sendall", 1, 2)?;
-    let flags = flags_arg(&args, 2)?;
+    let flags = flags_arg(&args, 2)? | MSG_NOSIGNAL;
     // Type-check now, not after a wait.
     with_bytes(cx.gil, args.at(1), |_| ())?;
-    let mut a = Args::new([args.at(0).clone(), args.at(1).clone()]);
-    a.pos.push(Value::Int(0));
-    a.pos.push(Value::Int(flags as i64));
-    sendall_from(cx, a)
+    let sock = args.at(0).clone();
+    let data = args.at(1).clone();
+    sendall_from(cx, sock, data, 0, flags, None)
 }
 
-fn sendall_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    let mut done = arg_int(args.at(2), "")? as usize;
-    let flags = arg_int(args.at(3), "")? as i32 | MSG_NOSIGNAL;
+/// `sendall` from byte `done` on: a wait carries how much went already.
+fn sendall_from(
+    cx: &mut Cx,
+    sock: Value,
+    data: Value,
+    mut done: usize,
+    flags: i32,
+    deadline: Option<Instant>,
+) -> PyResult<Value> {
+    let on = Args::new([sock.clone()]);
     loop {
-        let step = with(cx.gil, &args, |s| {
-            with_bytes(cx.gil, args.at(1), |b| {
+        let step = with(cx.gil, &on, |s| {
+            with_bytes(cx.gil, &data, |b| {
                 if done >= b.len() {
                     return Ok(None);
                 }
@@ -394,8 +426,10 @@ fn sendall_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             Ok(None) => return Ok(Value::None),
             Ok(Some(n)) => done += n,
             Err(e) if would_block(&e) => {
-                args.pos[2] = Value::Int(done as i64);
-                return wait(cx, Ready::WRITABLE, sendall_from, args);
+                let on = sock.clone();
+                return wait_on(cx, &on, Ready::WRITABLE, deadline, move |cx, d| {
+                    sendall_from(cx, sock, data, done, flags, d)
+                });
             }
             Err(e) if e.kind() == ErrorKind::Interrupted => {}
             Err(e) => return Err(os(e).into()),
@@ -404,6 +438,10 @@ fn sendall_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 }
 
 fn sendto(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    sendto_at(cx, args, None)
+}
+
+fn sendto_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     args.check_method("sendto", 2, 3)?;
     let (flags, addr_at) = if args.len() == 4 {
         (flags_arg(&args, 2)?, 3)
@@ -418,10 +456,14 @@ fn sendto(cx: &mut Cx, args: Args) -> PyResult<Value> {
         })
     })?;
     let count = |n: usize| Value::Int(n as i64);
-    finish(cx, sent, count, Ready::WRITABLE, sendto, args)
+    finish(cx, sent, count, Ready::WRITABLE, deadline, sendto_at, args)
 }
 
 fn accept(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    accept_at(cx, args, None)
+}
+
+fn accept_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     args.check_method("_accept", 0, 0)?;
     let (family, typ, proto) = {
         let st = this(&args)?.st.borrow(cx.gil);
@@ -437,9 +479,9 @@ fn accept(cx: &mut Cx, args: Args) -> PyResult<Value> {
             let conn = Socket::wrap(conn, family, typ, proto);
             Ok(Value::tuple(vec![conn, from_sockaddr(&addr)]))
         }
-        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, accept, args),
-        Err(e) if e.kind() == ErrorKind::Interrupted => accept(cx, args),
-        Err(e) if e.raw_os_error() == Some(103) => accept(cx, args), // ECONNABORTED
+        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, deadline, accept_at, args),
+        Err(e) if e.kind() == ErrorKind::Interrupted => accept_at(cx, args, deadline),
+        Err(e) if e.raw_os_error() == Some(103) => accept_at(cx, args, deadline), // ECONNABORTED
         Err(e) => Err(os(e).into()),
     }
 }
@@ -460,7 +502,7 @@ fn connect_start(cx: &mut Cx, args: &Args, caller: &str) -> PyResult<std::io::Re
 }
 
 /// After a non-blocking connect became writable: its outcome (`SO_ERROR`).
-fn connect_done(cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn connect_done(cx: &mut Cx, args: Args, _deadline: Option<Instant>) -> PyResult<Value> {
     match with(cx.gil, &args, |s| s.take_error().map_err(os))? {
         None => Ok(Value::None),
         Some(e) => Err(os(e).into()),
@@ -468,12 +510,16 @@ fn connect_done(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn connect(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    connect_at(cx, args, None)
+}
+
+fn connect_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     args.check_method("connect", 1, 1)?;
     match connect_start(cx, &args, "connect")? {
         Ok(()) => Ok(Value::None),
-        Err(e) if would_block(&e) => wait(cx, Ready::WRITABLE, connect_done, args),
+        Err(e) if would_block(&e) => wait(cx, Ready::WRITABLE, deadline, connect_done, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => {
-            wait(cx, Ready::WRITABLE, connect_done, args)
+            wait(cx, Ready::WRITABLE, deadline, connect_done, args)
         }
         Err(e) => Err(os(e).into()),
     }
@@ -481,18 +527,22 @@ fn connect(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `connect_ex(address)`: the error number instead of an exception (0: connected).
 fn connect_ex(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    connect_ex_at(cx, args, None)
+}
+
+fn connect_ex_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     args.check_method("connect_ex", 1, 1)?;
     let errno = |e: &std::io::Error| Value::Int(e.raw_os_error().unwrap_or(5) as i64);
     match connect_start(cx, &args, "connect_ex")? {
         Ok(()) => Ok(Value::Int(0)),
         Err(e) if would_block(&e) || e.kind() == ErrorKind::Interrupted => {
-            wait(cx, Ready::WRITABLE, connect_ex_done, args)
+            wait(cx, Ready::WRITABLE, deadline, connect_ex_done, args)
         }
         Err(e) => Ok(errno(&e)),
     }
 }
 
-fn connect_ex_done(cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn connect_ex_done(cx: &mut Cx, args: Args, _deadline: Option<Instant>) -> PyResult<Value> {
     match with(cx.gil, &args, |s| s.take_error().map_err(os))? {
         None => Ok(Value::Int(0)),
         Some(e) => Ok(Value::Int(e.raw_os_error().unwrap_or(5) as i64)),

@@ -7,7 +7,7 @@
 import functools
 import itertools
 import json
-from mtcompat import spawn, spawn_all, outcome, attempt, ask, pause, nap, pipe_of
+from mtcompat import spawn_all, outcome, attempt, ask, pause, nap, pipe_of
 
 DEPARTMENTS = {
     "sales": [("ann", 3100), ("bob", -5), ("cid", 2800)],
@@ -158,6 +158,21 @@ def ledger_use(people):
     return ledger.log
 
 
+def locked_ledger(people):
+    with Opening():
+        return "never here"
+
+
+def unpack_two(stream):
+    a, b = stream
+    return a, b
+
+
+def unpack_four(stream):
+    a, b, c, d = stream
+    return a, b, c, d
+
+
 def run(dept):
     people = DEPARTMENTS[dept]
     staff = [Employee(n, p) for n, p in people]
@@ -187,16 +202,15 @@ def run(dept):
         ("int()", attempt(int, staff[0])),
         ("range()", attempt(range, staff[0])),
         ("with, body fails", attempt(ledger_use, people)),
-        ("with, __enter__ fails", attempt(lambda: [1 for _ in range(1) if Opening().__enter__()])),
+        ("with, __enter__ fails", attempt(locked_ledger, people)),
         ("iterator in list()", attempt(lambda: list(Payslips(people)))),
         ("generator in tuple()", attempt(lambda: tuple(slips(people)))),
         ("generator in str.join", attempt(lambda: "+".join(slips(people)))),
         ("StopIteration inside", attempt(lambda: list(inner_stop(people)))),
         ("stream that fails", attempt(lambda: sum(pipe_of([p or 0 for _, p in people],
                                                           PayrollError("feed for %s broke" % dept))))),
-        ("stream, a, b =", attempt(lambda: (lambda a, b: (a, b))(*[x for x in pipe_of([1, 2])])) and
-                             attempt(lambda: [(a, b) for a, b in [pipe_of(people)]])),
-        ("stream, a, b, c, d =", attempt(lambda: [(a, b, c, d) for a, b, c, d in [pipe_of(people)]])),
+        ("stream, a, b =", attempt(unpack_two, pipe_of(people))),
+        ("stream, a, b, c, d =", attempt(unpack_four, pipe_of(people))),
         ("eval()", attempt(eval, "ask(1) + missing_name", {"ask": ask})),
         ("carries on", ask("still running")),
     ]

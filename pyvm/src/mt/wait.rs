@@ -1,0 +1,157 @@
+//! The one way a native waits: [`Cx::wait`] with a [`Wait`] — what it waits for, how
+//! to take the wait back if the micro-thread is resumed some other way, and what to do
+//! when the wait is over (a typed continuation: a closure holding the native's state).
+//!
+//! ```text
+//! return cx.wait("time.sleep", Wait::sleep(d));                      // the result is the wait's
+//! return cx.wait("recv", Wait::io(req).then(move |cx, r| { r?; recv_again(cx, sock, n, deadline) }));
+//! ```
+//!
+//! The native returns what `wait` returns. Called by the dispatch loop, that is a
+//! deferral: the loop leaves its frames on the heap and the driver carries the wait
+//! out, then runs the continuation before the loop sees the result (the soft switch).
+//! Called by another native, the wait happens where it is, on the micro-thread's
+//! worker stack (`mt::block`, the hard switch), and `wait` returns the continuation's
+//! result. Either way the native sees the same thing.
+//!
+//! Whether a native may wait at all is [`Cx::may_wait`]: a micro-thread driven by a
+//! reactor; elsewhere (a module's set-up, another OS thread's start) natives block the
+//! OS thread instead.
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use deferred::{DeferredId, Unwind};
+
+use super::Request;
+use crate::native::{Cx, PyResult};
+use crate::objects::exception::{runtime_error, PyErr};
+use crate::objects::value::Value;
+
+/// What to do when a wait is over: given its outcome (the value it ended with, or the
+/// exception thrown in: a timeout, `kill`), give the native's result — or wait again
+/// (return another `cx.wait(...)`).
+pub type Then = Box<dyn FnOnce(&mut Cx<'_, '_>, Result<Value, PyErr>) -> PyResult<Value>>;
+
+/// How to take a wait back (a pipe's reader slot, a lock's waiter entry) when the
+/// micro-thread is resumed by something else.
+pub type Cancel = Box<dyn FnOnce()>;
+
+/// A wait a native asks for.
+pub struct Wait {
+    pub(crate) request: Request,
+    pub(crate) cancel: Option<Cancel>,
+    pub(crate) then: Option<Then>,
+}
+
+impl Wait {
+    fn new(request: Request) -> Wait {
+        Wait {
+            request,
+            cancel: None,
+            then: None,
+        }
+    }
+
+    /// Sleep `d` (zero: let every other runnable micro-thread run first).
+    pub fn sleep(d: Duration) -> Wait {
+        Wait::new(Request::Sleep(d))
+    }
+
+    /// Wait for another micro-thread to wake this one (`mt::wake`); `what` says what
+    /// for, in deadlock reports and `dump()`.
+    pub fn park(what: deferred::Name) -> Wait {
+        Wait::new(Request::Park(what))
+    }
+
+    /// Wait for a descriptor (`super::io`).
+    pub fn io(req: super::io::IoRequest) -> Wait {
+        Wait::new(Request::Io(req))
+    }
+
+    /// Print every micro-thread (`dump()`), then go on.
+    pub fn dump() -> Wait {
+        Wait::new(Request::Dump)
+    }
+
+    /// Take the wait back this way if the micro-thread is resumed otherwise.
+    pub fn on_cancel(mut self, f: impl FnOnce() + 'static) -> Wait {
+        self.cancel = Some(Box::new(f));
+        self
+    }
+
+    /// When the wait is over, `f` gives the native's result.
+    pub fn then(
+        mut self,
+        f: impl FnOnce(&mut Cx<'_, '_>, Result<Value, PyErr>) -> PyResult<Value> + 'static,
+    ) -> Wait {
+        self.then = Some(Box::new(f));
+        self
+    }
+}
+
+thread_local! {
+    /// The wait the running native asked for, until the driver (or `block`) takes it.
+    static ASKED: RefCell<Option<Wait>> = const { RefCell::new(None) };
+}
+
+/// Take the wait a native asked for.
+pub(crate) fn take() -> Option<Wait> {
+    ASKED.with(|a| a.borrow_mut().take())
+}
+
+impl Cx<'_, '_> {
+    /// Wait as `w` says (see the module doc); `what` names the call for the error
+    /// raised inside `micro_thread.atomic()`, where nothing may switch.
+    pub fn wait(&mut self, what: &str, w: Wait) -> PyResult<Value> {
+        if super::in_atomic() {
+            if let Some(cancel) = w.cancel {
+                cancel();
+            }
+            return Err(runtime_error(format!(
+                "{what}() would switch micro_threads inside atomic()"
+            ))
+            .into());
+        }
+        ASKED.with(|a| *a.borrow_mut() = Some(w));
+        Err(Unwind::Deferred)
+    }
+
+    /// Can this native wait (a micro-thread on a reactor runs it), or must it block
+    /// the OS thread?
+    pub fn may_wait(&self) -> bool {
+        self.me().is_some()
+    }
+
+    /// The running micro-thread's id, for a native that registers it as a waiter (a
+    /// pipe, a lock): `None` when no reactor drives the code.
+    pub fn me(&self) -> Option<DeferredId> {
+        if !self.th.reactive && !self.th.detached {
+            return None;
+        }
+        if self.th.detached && !super::worker::can_switch() {
+            return None;
+        }
+        super::current().map(|(id, _)| id)
+    }
+}
+
+/// Carry out what a wait left to do once it is over (`outcome`): take it back if it
+/// ended with an exception, then run its continuation. The native's result, or a new
+/// wait (`Err(Unwind::Deferred)`, the new one asked for).
+pub(crate) fn finish(
+    cx: &mut Cx<'_, '_>,
+    cancel: Option<Cancel>,
+    then: Option<Then>,
+    outcome: Result<Value, PyErr>,
+) -> PyResult<Value> {
+    if outcome.is_err() {
+        if let Some(cancel) = cancel {
+            cancel();
+        }
+    }
+    match then {
+        Some(then) => then(cx, outcome),
+        None => outcome.map_err(Unwind::Raise),
+    }
+}
