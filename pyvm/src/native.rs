@@ -23,10 +23,13 @@ use deferred::Unwind;
 use smallvec::SmallVec;
 
 pub use crate::objects::exception::*;
-use crate::objects::gil::Gil;
+use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::type_name;
 pub use crate::objects::value::Value;
 use crate::vm::thread::MicroThread;
+
+/// A dict handle, as natives hold one.
+type DictRef = std::sync::Arc<GilCell<crate::objects::dict::Dict>>;
 
 /// How a native stops early: it deferred, or it raised.
 pub type PyResult<T> = Result<T, Unwind<PyErr>>;
@@ -442,6 +445,26 @@ impl Cx<'_, '_> {
         Ok(crate::vm::ops::getattr(self.gil, v, name)?)
     }
 
+    /// `v[key]`.
+    pub fn getitem(&mut self, v: &Value, key: &Value) -> PyResult<Value> {
+        Ok(crate::vm::ops::getitem(self.gil, v, key)?)
+    }
+
+    /// `v[key] = item`.
+    pub fn setitem(&mut self, v: &Value, key: Value, item: Value) -> PyResult<()> {
+        Ok(crate::vm::ops::setitem(self.gil, v, key, item)?)
+    }
+
+    /// `del v[key]`.
+    pub fn delitem(&mut self, v: &Value, key: &Value) -> PyResult<()> {
+        Ok(crate::vm::ops::delitem(self.gil, v, key)?)
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        Ok(crate::vm::ops::contains(self.gil, container, item)?)
+    }
+
     /// `a + b`.
     pub fn add(&mut self, a: &Value, b: &Value) -> PyResult<Value> {
         Ok(crate::vm::ops::binary_op(self.gil, 0, a, b)?)
@@ -501,6 +524,134 @@ pub fn run_source(
             "Deferred execution not yet implemented by {filename}"
         ))),
     }
+}
+
+// Interpreter services for code that has no micro-thread at hand.
+//
+// `objects/` never imports the loop (`vm`), the driver (`mt`) or the built-in modules
+// (`modules`); where a built-in type needs Python behaviour (a user `__hash__`,
+// `__eq__` or `__repr__`, `object.__getattribute__`, a dict probe that may call
+// Python) it asks through the functions below, as a C extension asks through
+// CPython's API. Each one forwards to the interpreter and changes nothing on the way.
+
+/// Call `f(*args)` on a scratch micro-thread (`vm::detached`): for code without a
+/// [`Cx`] (`repr` of a list holding instances). `what` names the operation in the
+/// rule-2 error a wait there can turn into.
+pub fn call_detached(
+    gil: Gil<'_>,
+    what: &'static str,
+    f: &Value,
+    args: Vec<Value>,
+) -> Result<Value, PyErr> {
+    crate::vm::detached::call(gil, what, f, args)
+}
+
+/// `hash(v)` for an instance of a Python class (its `__hash__`, called detached).
+pub fn hash_instance(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
+    crate::vm::dunder::hash(gil, v)
+}
+
+/// `a <op> b` as a `bool` by the operands' Python comparison methods, called
+/// detached (dict probes, `list.index`, `sorted`).
+pub fn compare_detached(
+    gil: Gil<'_>,
+    op: crate::objects::compare::CmpOp,
+    a: &Value,
+    b: &Value,
+) -> Result<bool, PyErr> {
+    crate::vm::dunder::compare_detached(gil, op, a, b)
+}
+
+/// Whether `name` is a module of the frozen library (`<module 'string' (frozen)>`).
+pub fn is_frozen_module(name: &str) -> bool {
+    crate::modules::frozen(name).is_some()
+}
+
+/// `dict.get(key)` for natives: a key with a Python `__hash__`/`__eq__` is looked up
+/// by the interpreter's probe (`vm::dictprobe`), its calls detached.
+pub fn dict_get(gil: Gil<'_>, dict: &DictRef, key: &Value) -> Result<Option<Value>, PyErr> {
+    crate::vm::dictprobe::get(gil, dict, key)
+}
+
+/// Where `key` is in `dict`, for natives: its hash and its slot, valid until the dict
+/// next changes (see [`dict_get`]).
+pub fn dict_find(gil: Gil<'_>, dict: &DictRef, key: &Value) -> Result<(i64, Option<usize>), PyErr> {
+    crate::vm::dictprobe::find(gil, dict, key)
+}
+
+/// `dict[key] = value` for natives (see [`dict_get`]).
+pub fn dict_set(gil: Gil<'_>, dict: &DictRef, key: Value, value: Value) -> Result<(), PyErr> {
+    crate::vm::dictprobe::set(gil, dict, key, value)
+}
+
+/// `dict.pop(key)` for natives (see [`dict_get`]): the value, or `None` if missing.
+pub fn dict_remove(gil: Gil<'_>, dict: &DictRef, key: &Value) -> Result<Option<Value>, PyErr> {
+    crate::vm::dictprobe::remove(gil, dict, key)
+}
+
+/// `object.__getattribute__(obj, name)` (CPython's `PyObject_GenericGetAttr`): the
+/// descriptor protocol without a user `__getattr__`; a property getter or `__get__`
+/// is called. `None`: no such attribute.
+pub fn generic_getattr(cx: &mut Cx, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    use crate::vm::class::{instance_attr_no_hook, Attr};
+    let found = match obj {
+        Value::Instance(i) => instance_attr_no_hook(cx.gil, obj, &i.class, Some(&i.dict), name)?,
+        _ => Some(Attr::Value(crate::vm::attr::getattr(cx.gil, obj, name)?)),
+    };
+    match found {
+        Some(Attr::Value(v)) => Ok(Some(v)),
+        Some(Attr::Call(f, args)) => cx.call(&f, args).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// `object.__setattr__(obj, name, v)`, or `object.__delattr__` when `v` is `None`
+/// (CPython's `PyObject_GenericSetAttr`): a property's setter or a data descriptor,
+/// else the instance dict; never a user `__setattr__`.
+pub fn generic_setattr(cx: &mut Cx, obj: &Value, name: &str, v: Option<Value>) -> PyResult<()> {
+    use crate::vm::class::{generic_store, property_store, store_attr};
+    let call = match obj {
+        Value::Instance(i) => match property_store(cx.gil, &i.class, name, obj, &v)? {
+            Some(call) => Some(call),
+            None => generic_store(cx.gil, obj, &i.class, Some(&i.dict), name, v)?,
+        },
+        _ => store_attr(cx.gil, obj, name, v)?,
+    };
+    if let Some((f, args)) = call {
+        cx.call(&f, args)?;
+    }
+    Ok(())
+}
+
+/// `t(*args, **kw)` for a built-in type (`dict(...)`, `tuple(...)`), as the
+/// `builtins` module constructs it.
+pub fn construct_builtin(
+    cx: &mut Cx,
+    t: &std::sync::Arc<crate::objects::types::PyType>,
+    args: Args,
+) -> PyResult<Value> {
+    crate::modules::builtins::construct(cx, t, args)
+}
+
+/// `generator.send(value)`: the generator methods run by the interpreter
+/// (`vm::generator`); the loop itself resumes a generator without calling these.
+pub fn generator_send(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::vm::generator::send(cx, args)
+}
+
+/// `generator.throw(exc)` (see [`generator_send`]).
+pub fn generator_throw(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::vm::generator::throw(cx, args)
+}
+
+/// `generator.close()` (see [`generator_send`]).
+pub fn generator_close(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::vm::generator::close(cx, args)
+}
+
+/// `generator.__next__()` (see [`generator_send`]).
+pub fn generator_next(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::vm::generator::next(cx, args)
 }
 
 /// What calling a native object does: give a value, or call something else in its

@@ -37,6 +37,22 @@ impl Instance {
     }
 }
 
+/// An instance of a `dict`/`list`/`tuple` subclass around `base`.
+pub fn instance_with(cls: Arc<PyType>, base: Value) -> Value {
+    Value::Instance(Arc::new(Instance::with_base(cls, base)))
+}
+
+/// `object.__new__(cls, ...)`: an empty instance of the layout `cls` needs.
+pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Value, PyErr> {
+    Ok(match cls.kind {
+        Kind::Exception => PyErr::new(cls, args.pos.to_vec()).value(),
+        Kind::Dict => instance_with(cls.clone(), Value::dict(Dict::new())),
+        Kind::List => instance_with(cls.clone(), Value::list(Vec::new())),
+        Kind::Tuple => instance_with(cls.clone(), Value::tuple(Vec::new())),
+        _ => Value::Instance(Arc::new(Instance::new(cls.clone()))),
+    })
+}
+
 /// The built-in value inside an instance of a `dict`/`list`/`tuple` subclass.
 #[inline]
 pub fn payload(v: &Value) -> Option<&Value> {

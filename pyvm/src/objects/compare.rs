@@ -64,7 +64,7 @@ pub fn key_eq_result(a: &Value, b: &Value) -> Result<bool, PyErr> {
         Some(eq) => Ok(eq),
         None => super::gil::with_gil(|gil| {
             if super::class::is_user(a) || super::class::is_user(b) {
-                crate::vm::dunder::compare_detached(gil, CmpOp::Eq, a, b)
+                crate::native::compare_detached(gil, CmpOp::Eq, a, b)
             } else {
                 eq(gil, a, b)
             }
@@ -151,7 +151,7 @@ pub fn eq(gil: Gil<'_>, a: &Value, b: &Value) -> Result<bool, PyErr> {
 
 fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyErr> {
     if super::class::is_user(a) || super::class::is_user(b) {
-        return crate::vm::dunder::compare_detached(gil, CmpOp::Eq, a, b);
+        return crate::native::compare_detached(gil, CmpOp::Eq, a, b);
     }
     if depth > MAX_DEPTH {
         return Err(recursion_error(
@@ -256,7 +256,7 @@ pub fn set_of(gil: Gil<'_>, v: &Value) -> super::set::Set {
 /// Rich comparison of built-in values.
 pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, PyErr> {
     if super::class::is_user(a) || super::class::is_user(b) {
-        return crate::vm::dunder::compare_detached(gil, op, a, b);
+        return crate::native::compare_detached(gil, op, a, b);
     }
     match op {
         CmpOp::Eq => return eq(gil, a, b),

@@ -115,7 +115,7 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
             return Err(type_error(format!("unhashable type: '{}'", type_name(v))))
         }
         other if super::class::is_user(other) => {
-            super::gil::with_gil(|gil| crate::vm::dunder::hash(gil, other))?
+            super::gil::with_gil(|gil| crate::native::hash_instance(gil, other))?
         }
         other => (other.heap_ptr().unwrap_or(0) >> 4) as i64,
     })

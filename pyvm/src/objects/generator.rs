@@ -16,20 +16,19 @@
 
 use std::sync::Arc;
 
+use super::frame::{Block, PausedFrame};
 use super::function::NativeDef;
 use super::gil::GilCell;
 use crate::compile::code::Code;
 use crate::native::*;
-use crate::vm::frame::{Block, Frame};
-use crate::vm::generator::How;
 
 pub struct Generator {
     /// The generator function's code: `__name__`, `__qualname__` and `repr` read it.
     pub code: Arc<Code>,
     pub state: GenState,
-    /// The paused frame (`Created`, `Suspended`): `base`, `floor` and `block_base`
-    /// are 0, rebased when it is pushed; its `ret` is unused.
-    pub frame: Option<Frame>,
+    /// The paused frame (`Created`, `Suspended`); its place on the micro-thread and
+    /// its follow-up are set when it is pushed.
+    pub frame: Option<PausedFrame>,
     /// While paused: the frame's window of the value stack, its locals then its
     /// operands (a `for` loop's iterator, a `yield from`'s sub-iterator, saved
     /// exceptions...). Empty while running; the buffers are reused, so a resumption
@@ -43,6 +42,24 @@ pub struct Generator {
     pub how: How,
     /// While running: the resumer's handled exception, restored when it leaves.
     pub outer: Value,
+}
+
+/// Who resumed a generator, and so what its yield, return or exception becomes (see
+/// the table in `vm::generator`).
+pub enum How {
+    /// A `for` loop's `FOR_ITER` (the generator is on top of the caller's stack).
+    For,
+    /// `next(g)`, `g.send(v)`, `g.throw(...)`, `g.__next__()`.
+    Call,
+    /// `next(g, default)`.
+    NextDefault(Value),
+    /// `g.close()`: `GeneratorExit` (and `StopIteration`) leaving it mean `None`.
+    Close,
+    /// The sub-generator of a `yield from` (on top of the delegator's stack);
+    /// `closing`: resumed to be closed, so its return or yield is an error there.
+    YieldFrom { closing: bool },
+    /// A native stepping it in a nested loop (`list(g)`).
+    Step,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,8 +77,8 @@ pub enum GenState {
 pub type GenRef = Arc<GilCell<Generator>>;
 
 pub static METHODS: &[NativeDef] = super::methods::natives![
-    "send" => crate::vm::generator::send, "throw" => crate::vm::generator::throw,
-    "close" => crate::vm::generator::close, "__next__" => crate::vm::generator::next,
+    "send" => generator_send, "throw" => generator_throw,
+    "close" => generator_close, "__next__" => generator_next,
     "__iter__" => iter_self,
 ];
 

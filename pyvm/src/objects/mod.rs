@@ -8,6 +8,7 @@ pub mod exception;
 pub mod file;
 pub mod float;
 pub mod format;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod gil;

@@ -46,7 +46,7 @@ pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
 
 /// Call a user `__str__` / `__repr__`, which must return a `str`.
 fn string_result(gil: Gil<'_>, what: &'static str, f: Value, v: &Value) -> Result<String, PyErr> {
-    let r = crate::vm::detached::call(gil, what, &f, vec![v.clone()])?;
+    let r = crate::native::call_detached(gil, what, &f, vec![v.clone()])?;
     match r {
         Value::Str(s) => Ok(s.as_str().to_owned()),
         other => Err(super::exception::type_error(format!(
@@ -377,7 +377,7 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
         Value::Module(m) => {
             let _ = match m.get(gil, "__file__") {
                 Some(Value::Str(f)) => write!(out, "<module '{}' from '{}'>", m.name, f.as_str()),
-                _ if crate::modules::frozen(&m.name).is_some() => {
+                _ if crate::native::is_frozen_module(&m.name) => {
                     write!(out, "<module '{}' (frozen)>", m.name)
                 }
                 _ => write!(out, "<module '{}' (built-in)>", m.name),

@@ -399,3 +399,29 @@ fn eq_or(a: &Value, b: &Value, strict: bool) -> Result<bool, PyErr> {
         r => Ok(r.unwrap_or(false)),
     }
 }
+
+/// A set operator; in place (`|=` ...) keeps `x`'s table layout as CPython does.
+pub fn set_op(op: &str, x: &Set, y: &Set, inplace: bool) -> Set {
+    match (op, inplace) {
+        ("|", false) => Set::union(x, y),
+        ("|", true) => {
+            let mut r = x.clone();
+            r.merge(y);
+            r
+        }
+        ("&", _) => Set::intersection(x, y),
+        ("-", false) => Set::difference(x, y),
+        ("^", false) => Set::symmetric_difference(x, y),
+        (_, _) => {
+            // `-=` discards, `^=` toggles, each key of `y` in `x` itself.
+            let mut r = x.clone();
+            for k in y.keys() {
+                let had = r.remove(k).unwrap_or(false);
+                if op == "^" && !had {
+                    let _ = r.insert(k.clone());
+                }
+            }
+            r
+        }
+    }
+}

@@ -117,7 +117,7 @@ fn replace_field(
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix('.') {
             let end = r.find(['.', '[']).unwrap_or(r.len());
-            v = crate::vm::ops::getattr(cx.gil, &v, &r[..end])?;
+            v = cx.getattr(&v, &r[..end])?;
             rest = &r[end..];
         } else if let Some(r) = rest.strip_prefix('[') {
             let end = r
@@ -128,7 +128,7 @@ fn replace_field(
                 .parse::<i64>()
                 .map(Value::Int)
                 .unwrap_or_else(|_| Value::str(key));
-            v = crate::vm::ops::getitem(cx.gil, &v, &k)?;
+            v = cx.getitem(&v, &k)?;
             rest = &r[end + 1..];
         } else {
             return Err(

@@ -15,7 +15,7 @@ use super::class::{Descr, Instance, Method, Super};
 use super::dict::Dict;
 use super::exception::ExcObj;
 use super::function::{Function, NativeDef};
-use super::gil::GilCell;
+use super::gil::{Gil, GilCell};
 use super::iter::Iter;
 use super::module::Module;
 use super::range::Range;
@@ -207,5 +207,34 @@ impl Value {
             Value::Str(s) => Some(s.as_str()),
             _ => None,
         }
+    }
+}
+
+/// The truth of a built-in value, asking no Python method (`vm::dunder::truthy` calls
+/// a user `__bool__` or `__len__`; an instance is true here).
+#[inline]
+pub fn truthy(gil: Gil<'_>, v: &Value) -> bool {
+    match v {
+        Value::None | Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::Float(f) => *f != 0.0,
+        Value::Str(s) => !s.as_str().is_empty(),
+        Value::List(l) => !l.borrow(gil).is_empty(),
+        Value::Tuple(t) => !t.is_empty(),
+        Value::Dict(d) => !d.borrow(gil).is_empty(),
+        Value::Set(s) => !s.borrow(gil).is_empty(),
+        Value::FrozenSet(s) => !s.is_empty(),
+        Value::Bytes(b) => !b.is_empty(),
+        Value::ByteArray(b) => !b.borrow(gil).is_empty(),
+        Value::Range(r) => !r.is_empty(),
+        Value::Iter(it) => match &*it.borrow(gil) {
+            Iter::View {
+                dict: Value::Dict(d),
+                ..
+            } => !d.borrow(gil).is_empty(),
+            _ => true,
+        },
+        _ => true,
     }
 }

@@ -22,6 +22,8 @@ use crate::objects::str::PyStr;
 use crate::objects::types::{type_name, types, Kind, PyType};
 use crate::objects::value::Value;
 
+pub use crate::objects::class::{instance_with, new_instance};
+
 /// An attribute, or the call that produces it.
 pub enum Attr {
     Value(Value),
@@ -689,22 +691,6 @@ pub fn call_class(
         new_instance(cls, &args)?
     };
     init_instance(gil, th, obj, init, args)
-}
-
-/// An instance of a `dict`/`list`/`tuple` subclass around `base`.
-pub fn instance_with(cls: Arc<PyType>, base: Value) -> Value {
-    Value::Instance(Arc::new(Instance::with_base(cls, base)))
-}
-
-/// `object.__new__(cls, ...)`: an empty instance of the layout `cls` needs.
-pub fn new_instance(cls: &Arc<PyType>, args: &Args) -> Result<Value, PyErr> {
-    Ok(match cls.kind {
-        Kind::Exception => PyErr::new(cls, args.pos.to_vec()).value(),
-        Kind::Dict => instance_with(cls.clone(), Value::dict(Dict::new())),
-        Kind::List => instance_with(cls.clone(), Value::list(Vec::new())),
-        Kind::Tuple => instance_with(cls.clone(), Value::tuple(Vec::new())),
-        _ => Value::Instance(Arc::new(Instance::new(cls.clone()))),
-    })
 }
 
 /// Run `init` (the class's `__init__`) on `obj`; the call's result is `obj`.

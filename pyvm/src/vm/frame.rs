@@ -19,6 +19,9 @@ use crate::objects::value::Value;
 use crate::vm::class::ClassSpec;
 use crate::vm::dunder::OpState;
 
+/// Handler blocks are plain data, which a paused generator keeps too.
+pub use crate::objects::frame::Block;
+
 /// One activation of a code object. Lives in `MicroThread::frames`, never on the Rust
 /// stack.
 pub struct Frame {
@@ -81,11 +84,4 @@ pub enum Ret {
     /// A resumed generator's frame: what its resumer wants when it yields, returns or
     /// raises (`vm::generator`).
     Gen(crate::objects::generator::GenRef),
-}
-
-/// An active `SETUP_FINALLY`: where to jump and how deep the stack was.
-#[derive(Clone, Copy, Debug)]
-pub struct Block {
-    pub handler: usize,
-    pub depth: usize,
 }

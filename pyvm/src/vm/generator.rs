@@ -46,28 +46,11 @@ use super::Outcome;
 use crate::compile::opcodes::Op;
 use crate::native::{Args, Cx, PyResult};
 use crate::objects::exception::*;
-use crate::objects::generator::{GenRef, GenState, Generator};
+use crate::objects::frame::PausedFrame;
+use crate::objects::generator::{GenRef, GenState, Generator, How};
 use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::{type_name, types};
 use crate::objects::value::Value;
-
-/// Who resumed a generator, and so what its yield, return or exception becomes (see
-/// the table above).
-pub enum How {
-    /// A `for` loop's `FOR_ITER` (the generator is on top of the caller's stack).
-    For,
-    /// `next(g)`, `g.send(v)`, `g.throw(...)`, `g.__next__()`.
-    Call,
-    /// `next(g, default)`.
-    NextDefault(Value),
-    /// `g.close()`: `GeneratorExit` (and `StopIteration`) leaving it mean `None`.
-    Close,
-    /// The sub-generator of a `yield from` (on top of the delegator's stack);
-    /// `closing`: resumed to be closed, so its return or yield is an error there.
-    YieldFrom { closing: bool },
-    /// A native stepping it in a nested loop (`list(g)`).
-    Step,
-}
 
 /// What to do with a generator.
 pub enum Action {
@@ -89,18 +72,31 @@ pub enum Resumed {
 
 /// `RETURN_GENERATOR`: the popped frame `f` (arguments bound, nothing run) becomes a
 /// generator; returns it with the follow-up `f` had for its caller.
-pub(crate) fn create(th: &mut MicroThread, mut f: Frame) -> (Value, Ret) {
-    let stack = th.stack.split_off(f.base);
-    th.stack.truncate(f.floor);
-    th.blocks.truncate(f.block_base);
-    let ret = std::mem::replace(&mut f.ret, Ret::Push);
-    f.base = 0;
-    f.floor = 0;
-    f.block_base = 0;
+pub(crate) fn create(th: &mut MicroThread, f: Frame) -> (Value, Ret) {
+    let Frame {
+        code,
+        ip,
+        base,
+        block_base,
+        cells,
+        globals,
+        floor,
+        ret,
+        locals,
+    } = f;
+    let stack = th.stack.split_off(base);
+    th.stack.truncate(floor);
+    th.blocks.truncate(block_base);
     let gen = Generator {
-        code: f.code.clone(),
+        code: code.clone(),
         state: GenState::Created,
-        frame: Some(f),
+        frame: Some(PausedFrame {
+            code,
+            ip,
+            cells,
+            globals,
+            locals,
+        }),
         stack,
         blocks: Vec::new(),
         handled: Value::Null,
@@ -140,14 +136,17 @@ fn push(gil: Gil<'_>, th: &mut MicroThread, gen: &GenRef, how: How) -> Value {
         std::mem::replace(&mut th.handled, inner)
     };
     drop(g);
-    // Pushed first, then set: fields written into `frame` just before copying it whole
-    // would stall the copy (see `eval::push`).
-    th.frames.push(frame);
-    let frame = th.frames.last_mut().expect("the frame just pushed");
-    frame.base = base;
-    frame.floor = base;
-    frame.block_base = block_base;
-    frame.ret = Ret::Gen(gen.clone());
+    th.frames.push(Frame {
+        code: frame.code,
+        ip: frame.ip,
+        base,
+        block_base,
+        cells: frame.cells,
+        globals: frame.globals,
+        floor: base,
+        ret: Ret::Gen(gen.clone()),
+        locals: frame.locals,
+    });
     handled
 }
 
@@ -318,13 +317,13 @@ pub(crate) fn suspend(
     }
     let outer = std::mem::replace(&mut g.outer, Value::Null);
     g.handled = std::mem::replace(&mut th.handled, outer);
-    // Moved first, then cleared: a 16-byte copy of `f` right after 8-byte stores into
-    // it would wait for them (a store-forwarding stall, see `eval::push`).
-    let f = g.frame.insert(f);
-    f.ip = ip;
-    f.base = 0;
-    f.floor = 0;
-    f.block_base = 0;
+    g.frame = Some(PausedFrame {
+        code: f.code,
+        ip,
+        cells: f.cells,
+        globals: f.globals,
+        locals: f.locals,
+    });
     g.state = GenState::Suspended;
     let how = std::mem::replace(&mut g.how, How::Call);
     drop(g);

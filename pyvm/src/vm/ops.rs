@@ -15,38 +15,12 @@ use crate::native::{Cx, PyResult};
 use crate::objects::compare;
 use crate::objects::exception::*;
 use crate::objects::gil::{Gil, GilCell};
-use crate::objects::iter::Iter;
+pub use crate::objects::set::set_op;
 use crate::objects::set::Set;
 use crate::objects::types::{type_name, types};
+pub use crate::objects::value::truthy;
 use crate::objects::value::Value;
 use crate::objects::{float, int};
-
-#[inline]
-pub fn truthy(gil: Gil<'_>, v: &Value) -> bool {
-    match v {
-        Value::None | Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Int(i) => *i != 0,
-        Value::Float(f) => *f != 0.0,
-        Value::Str(s) => !s.as_str().is_empty(),
-        Value::List(l) => !l.borrow(gil).is_empty(),
-        Value::Tuple(t) => !t.is_empty(),
-        Value::Dict(d) => !d.borrow(gil).is_empty(),
-        Value::Set(s) => !s.borrow(gil).is_empty(),
-        Value::FrozenSet(s) => !s.is_empty(),
-        Value::Bytes(b) => !b.is_empty(),
-        Value::ByteArray(b) => !b.borrow(gil).is_empty(),
-        Value::Range(r) => !r.is_empty(),
-        Value::Iter(it) => match &*it.borrow(gil) {
-            Iter::View {
-                dict: Value::Dict(d),
-                ..
-            } => !d.borrow(gil).is_empty(),
-            _ => true,
-        },
-        _ => true,
-    }
-}
 
 fn is_num(v: &Value) -> bool {
     matches!(
@@ -380,32 +354,6 @@ fn view_operand(gil: Gil<'_>, v: &Value) -> Result<Option<Set>, PyErr> {
         _ => return Ok(None),
     };
     Set::from_values(items).map(Some)
-}
-
-/// A set operator; in place (`|=` ...) keeps `x`'s table layout as CPython does.
-pub fn set_op(op: &str, x: &Set, y: &Set, inplace: bool) -> Set {
-    match (op, inplace) {
-        ("|", false) => Set::union(x, y),
-        ("|", true) => {
-            let mut r = x.clone();
-            r.merge(y);
-            r
-        }
-        ("&", _) => Set::intersection(x, y),
-        ("-", false) => Set::difference(x, y),
-        ("^", false) => Set::symmetric_difference(x, y),
-        (_, _) => {
-            // `-=` discards, `^=` toggles, each key of `y` in `x` itself.
-            let mut r = x.clone();
-            for k in y.keys() {
-                let had = r.remove(k).unwrap_or(false);
-                if op == "^" && !had {
-                    let _ = r.insert(k.clone());
-                }
-            }
-            r
-        }
-    }
 }
 
 pub fn unary(gil: Gil<'_>, op: &str, a: &Value) -> Result<Value, PyErr> {

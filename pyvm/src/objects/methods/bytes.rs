@@ -535,7 +535,7 @@ fn splitlines(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let keep_kw = args.take_kw("keepends");
     args.check_method_kw("splitlines", 0, 1)?;
     let keep = match args.get(1).or(keep_kw.as_ref()) {
-        Some(v) => crate::vm::ops::truthy(cx.gil, v),
+        Some(v) => crate::objects::value::truthy(cx.gil, v),
         None => false,
     };
     let b = data(cx, args.at(0));

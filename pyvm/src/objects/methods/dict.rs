@@ -9,7 +9,6 @@ use crate::objects::iter::{DictPart, Iter};
 use crate::objects::types::type_name;
 
 use super::natives;
-use crate::vm::dictprobe;
 
 pub static METHODS: &[crate::objects::function::NativeDef] = natives![
     "get" => get, "keys" => keys, "values" => values, "items" => items,
@@ -26,7 +25,7 @@ fn dict_of(v: &Value) -> &Arc<GilCell<Dict>> {
 
 fn get(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("get", 1, 2)?;
-    let found = dictprobe::get(cx.gil, dict_of(args.at(0)), args.at(1))?;
+    let found = dict_get(cx.gil, dict_of(args.at(0)), args.at(1))?;
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
@@ -57,7 +56,7 @@ fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let found = if d.borrow(cx.gil).is_empty() {
         None
     } else {
-        dictprobe::remove(cx.gil, d, args.at(1))?
+        dict_remove(cx.gil, d, args.at(1))?
     };
     match found {
         Some(v) => Ok(v),
@@ -79,7 +78,7 @@ fn popitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn setdefault(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("setdefault", 1, 2)?;
     let d = dict_of(args.at(0));
-    let (hash, slot) = dictprobe::find(cx.gil, d, args.at(1))?;
+    let (hash, slot) = dict_find(cx.gil, d, args.at(1))?;
     if let Some(v) = slot.and_then(|i| d.borrow(cx.gil).value_at(i).cloned()) {
         return Ok(v);
     }
@@ -149,7 +148,7 @@ fn update(cx: &mut Cx, args: Args) -> PyResult<Value> {
     new.extend(args.kw.iter().map(|(k, v)| (Value::str(k), v.clone())));
     let d = dict_of(args.at(0));
     for (k, v) in new {
-        dictprobe::set(cx.gil, d, k, v)?;
+        dict_set(cx.gil, d, k, v)?;
     }
     Ok(Value::None)
 }

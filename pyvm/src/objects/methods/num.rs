@@ -51,7 +51,7 @@ fn to_bytes(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         .or_else(|| args.get(2).cloned())
         .unwrap_or(Value::str("big"));
     let signed = match args.take_kw("signed") {
-        Some(v) => crate::vm::ops::truthy(_cx.gil, &v),
+        Some(v) => crate::objects::value::truthy(_cx.gil, &v),
         None => false,
     };
     args.no_kw_left("to_bytes")?;
@@ -95,7 +95,7 @@ fn from_bytes(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         .or_else(|| args.get(1).cloned())
         .unwrap_or(Value::str("big"));
     let signed = match args.take_kw("signed") {
-        Some(v) => crate::vm::ops::truthy(cx.gil, &v),
+        Some(v) => crate::objects::value::truthy(cx.gil, &v),
         None => false,
     };
     args.no_kw_left("from_bytes")?;

@@ -4,7 +4,6 @@
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::types::{type_name, Kind};
-use crate::vm::class::{self as vmclass, Attr};
 
 use super::natives;
 
@@ -77,7 +76,7 @@ fn new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         .into());
     }
     let rest = Args::new(args.pos.iter().skip(1).cloned());
-    Ok(vmclass::new_instance(&cls, &rest)?)
+    Ok(crate::objects::class::new_instance(&cls, &rest)?)
 }
 
 /// `<__main__.C object at 0x7f...>`.
@@ -134,14 +133,6 @@ fn hash(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Int((args.at(0).heap_ptr().unwrap_or(0) >> 4) as i64))
 }
 
-/// Resolve an attribute lookup that may need a call.
-fn resolve(cx: &mut Cx, a: Attr) -> PyResult<Value> {
-    match a {
-        Attr::Value(v) => Ok(v),
-        Attr::Call(f, args) => cx.call(&f, args),
-    }
-}
-
 fn attr_name(args: &Args, i: usize) -> PyResult<&str> {
     args.at(i).as_str().ok_or_else(|| {
         type_error(format!(
@@ -156,14 +147,8 @@ fn getattribute(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__getattribute__", 1, 1)?;
     let name = attr_name(&args, 1)?;
     let obj = args.at(0).clone();
-    let found = match &obj {
-        Value::Instance(i) => {
-            vmclass::instance_attr_no_hook(cx.gil, &obj, &i.class, Some(&i.dict), name)?
-        }
-        _ => Some(Attr::Value(crate::vm::attr::getattr(cx.gil, &obj, name)?)),
-    };
-    match found {
-        Some(a) => resolve(cx, a),
+    match generic_getattr(cx, &obj, name)? {
+        Some(v) => Ok(v),
         None => Err(no_attribute(&obj, name).into()),
     }
 }
@@ -185,16 +170,7 @@ fn delattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `object.__setattr__`: properties and the instance dict, never a user hook.
 fn store(cx: &mut Cx, obj: Value, name: &str, v: Option<Value>) -> PyResult<Value> {
-    let call = match &obj {
-        Value::Instance(i) => match vmclass::property_store(cx.gil, &i.class, name, &obj, &v)? {
-            Some(call) => Some(call),
-            None => vmclass::generic_store(cx.gil, &obj, &i.class, Some(&i.dict), name, v)?,
-        },
-        _ => vmclass::store_attr(cx.gil, &obj, name, v)?,
-    };
-    if let Some((f, args)) = call {
-        cx.call(&f, args)?;
-    }
+    generic_setattr(cx, &obj, name, v)?;
     Ok(Value::None)
 }
 

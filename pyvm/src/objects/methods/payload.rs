@@ -38,7 +38,7 @@ fn init(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     };
     match &p {
         Value::Dict(d) => {
-            let made = crate::modules::builtins::construct(cx, &types().dict, rest)?;
+            let made = construct_builtin(cx, &types().dict, rest)?;
             if let Value::Dict(m) = made {
                 let items: Vec<(Value, Value)> = m
                     .borrow(cx.gil)
@@ -52,7 +52,7 @@ fn init(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             }
         }
         Value::List(l) => {
-            let made = crate::modules::builtins::construct(cx, &types().list, rest)?;
+            let made = construct_builtin(cx, &types().list, rest)?;
             if let Value::List(m) = made {
                 let items = m.borrow(cx.gil).clone();
                 let mut l = l.borrow_mut(cx.gil);
@@ -72,7 +72,7 @@ fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     let rest = Args::new(args.pos.iter().skip(1).cloned());
     let base = match cls.kind {
-        Kind::Tuple => crate::modules::builtins::construct(cx, &types().tuple, rest)?,
+        Kind::Tuple => construct_builtin(cx, &types().tuple, rest)?,
         Kind::Dict => Value::dict(crate::objects::dict::Dict::new()),
         Kind::List => Value::list(Vec::new()),
         _ => return Err(type_error(format!("cannot create '{}' instances", cls.name)).into()),
@@ -80,37 +80,33 @@ fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !cls.heap {
         return Ok(base);
     }
-    Ok(crate::vm::class::instance_with(cls, base))
+    Ok(crate::objects::class::instance_with(cls, base))
 }
 
 fn getitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__getitem__", 1, 1)?;
     let p = payload(&args, "__getitem__")?;
-    Ok(crate::vm::ops::getitem(cx.gil, &p, args.at(1))?)
+    cx.getitem(&p, args.at(1))
 }
 
 fn setitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__setitem__", 2, 2)?;
     let p = payload(&args, "__setitem__")?;
-    crate::vm::ops::setitem(cx.gil, &p, args.at(1).clone(), args.at(2).clone())?;
+    cx.setitem(&p, args.at(1).clone(), args.at(2).clone())?;
     Ok(Value::None)
 }
 
 fn delitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__delitem__", 1, 1)?;
     let p = payload(&args, "__delitem__")?;
-    crate::vm::ops::delitem(cx.gil, &p, args.at(1))?;
+    cx.delitem(&p, args.at(1))?;
     Ok(Value::None)
 }
 
 fn contains(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__contains__", 1, 1)?;
     let p = payload(&args, "__contains__")?;
-    Ok(Value::Bool(crate::vm::ops::contains(
-        cx.gil,
-        &p,
-        args.at(1),
-    )?))
+    Ok(Value::Bool(cx.contains(&p, args.at(1))?))
 }
 
 fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {

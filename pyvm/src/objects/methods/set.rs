@@ -97,7 +97,7 @@ fn combine_with(cx: &mut Cx, args: &Args, op: &str, inplace: bool) -> PyResult<S
         acc = Set::copy_of(&acc);
     }
     for o in others(cx, args)? {
-        acc = crate::vm::ops::set_op(op, &acc, &o, true);
+        acc = crate::objects::set::set_op(op, &acc, &o, true);
     }
     Ok(acc)
 }
@@ -128,7 +128,7 @@ fn symmetric_difference(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("symmetric_difference", 1, 1)?;
     let me = set_of(cx.gil, args.at(0));
     let other = others(cx, &args)?.pop().unwrap_or_default();
-    let s = crate::vm::ops::set_op("^", &me, &other, false);
+    let s = crate::objects::set::set_op("^", &me, &other, false);
     Ok(wrap(args.at(0), s))
 }
 

@@ -104,15 +104,15 @@ fn translate(cx: &mut Cx, args: Args) -> PyResult<Value> {
         let key = Value::Int(c as i64);
         let found = match &table {
             Value::Dict(d) => d.borrow(cx.gil).get(&key)?,
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) => {
-                match crate::vm::ops::getitem(cx.gil, &table, &key) {
-                    Ok(v) => Some(v),
-                    Err(e) if e.is_instance(&crate::objects::types::types().exc.lookup_error) => {
-                        None
-                    }
-                    Err(e) => return Err(e.into()),
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) => match cx.getitem(&table, &key) {
+                Ok(v) => Some(v),
+                Err(deferred::Unwind::Raise(e))
+                    if e.is_instance(&crate::objects::types::types().exc.lookup_error) =>
+                {
+                    None
                 }
-            }
+                Err(e) => return Err(e),
+            },
             other => {
                 return Err(type_error(format!(
                     "translate() table of type '{}' is not supported by pyvm",

@@ -227,7 +227,7 @@ pub(super) fn splitlines(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let keep_kw = args.take_kw("keepends");
     args.check_method_kw("splitlines", 0, 1)?;
     let keep = match args.get(1).or(keep_kw.as_ref()) {
-        Some(v) => crate::vm::ops::truthy(_cx.gil, v),
+        Some(v) => crate::objects::value::truthy(_cx.gil, v),
         None => false,
     };
     let s = this(&args).as_str();
