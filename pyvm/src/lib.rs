@@ -26,7 +26,7 @@ use objects::gil::{with_gil, Gil};
 use objects::module::Module;
 use objects::types::types;
 use objects::value::Value;
-use vm::thread::MicroThread;
+use vm::state::MicroThread;
 use vm::Outcome;
 
 /// What a finished program asks the process to do.

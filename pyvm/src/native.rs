@@ -26,7 +26,7 @@ pub use crate::objects::exception::*;
 use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::type_name;
 pub use crate::objects::value::Value;
-use crate::vm::thread::MicroThread;
+use crate::vm::state::MicroThread;
 
 /// A dict handle, as natives hold one.
 type DictRef = std::sync::Arc<GilCell<crate::objects::dict::Dict>>;

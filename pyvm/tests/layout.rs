@@ -219,7 +219,7 @@ struct Violation {
     written: String,
 }
 
-/// The names the crate root imports (`use vm::thread::MicroThread;` in lib.rs makes
+/// The names the crate root imports (`use vm::state::MicroThread;` in lib.rs makes
 /// `crate::MicroThread` a way into `vm`): bound name -> top-level module.
 fn root_imports(lib_rs: &str) -> HashMap<String, String> {
     let toks = tokenize(lib_rs);
@@ -553,7 +553,7 @@ mod tests {
     use super::super::dict::Dict;
 }
 "#;
-    let root = root_imports("use vm::thread::MicroThread;\nuse objects::value::Value;\n");
+    let root = root_imports("use vm::state::MicroThread;\nuse objects::value::Value;\n");
     let found = check_source(
         &module("objects/planted.rs"),
         planted,

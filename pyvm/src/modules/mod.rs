@@ -10,13 +10,13 @@ pub mod itertools;
 pub mod json;
 pub mod math;
 pub mod os;
+pub mod os_threads;
 pub mod random;
 pub mod resource;
 pub mod select;
 pub mod socket;
 pub mod struct_;
 pub mod sys;
-pub mod thread;
 pub mod time;
 pub mod traceback;
 
@@ -53,7 +53,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_socket" => Value::Module(socket::module(gil).clone()),
         "select" => Value::Module(select::module(gil).clone()),
         "resource" => Value::Module(resource::module(gil).clone()),
-        "_thread" => Value::Module(thread::module(gil).clone()),
+        "_thread" => Value::Module(os_threads::module(gil).clone()),
         "_micro_thread" => Value::Module(crate::mt::module::module(gil).clone()),
         _ => return None,
     })

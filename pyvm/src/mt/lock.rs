@@ -395,9 +395,9 @@ impl NativeObject for Lock {
 
     fn py_type(&self) -> Option<Arc<PyType>> {
         Some(if self.reentrant {
-            crate::modules::thread::rlock_type().clone()
+            crate::modules::os_threads::rlock_type().clone()
         } else {
-            crate::modules::thread::lock_type().clone()
+            crate::modules::os_threads::lock_type().clone()
         })
     }
 

@@ -34,7 +34,7 @@ use crate::objects::exception::PyErr;
 use crate::objects::gil::{with_gil, Gil};
 use crate::objects::types::types;
 use crate::objects::value::Value;
-use crate::vm::thread::MicroThread;
+use crate::vm::state::MicroThread;
 use crate::vm::Outcome;
 
 pub use thread::ThreadObj;

@@ -14,7 +14,7 @@ use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 use crate::objects::object::Object;
 use crate::objects::types::{types, Kind, PyType};
-use crate::vm::thread::MicroThread;
+use crate::vm::state::MicroThread;
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "_start" => start, "micro_pipe" => micro_pipe, "current" => current, "dump" => dump,

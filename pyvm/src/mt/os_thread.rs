@@ -13,7 +13,7 @@ use notifiers::Waker;
 use super::ThreadObj;
 use crate::native::*;
 use crate::objects::gil::with_gil;
-use crate::vm::thread::MicroThread;
+use crate::vm::state::MicroThread;
 
 /// The next OS thread identifier (`_thread.get_ident()`).
 static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);

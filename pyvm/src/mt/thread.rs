@@ -15,7 +15,7 @@ use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::object::{NativeObject, Object};
 use crate::objects::types::types;
-use crate::vm::thread::MicroThread;
+use crate::vm::state::MicroThread;
 
 /// What becomes of a micro-thread's result.
 #[derive(Clone)]

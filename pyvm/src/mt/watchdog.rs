@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use crate::vm::thread::MicroThread;
+use crate::vm::state::MicroThread;
 
 /// Runs begun so far; a run is told apart from the next by its number.
 static RUNS: AtomicU64 = AtomicU64::new(0);

@@ -32,7 +32,7 @@ use super::Request;
 use crate::objects::exception::PyErr;
 use crate::objects::gil::{enter_coroutine, leave_coroutine, with_gil, Gil};
 use crate::objects::value::Value;
-use crate::vm::thread::MicroThread;
+use crate::vm::state::MicroThread;
 use crate::vm::Outcome;
 
 /// A worker stack's size: address space reserved, committed only where touched. Deep

@@ -11,7 +11,7 @@ use super::eval;
 use super::frame::Frame;
 use super::frame::Ret;
 use super::ret::After;
-use super::thread::{MicroThread, MAX_REENTRY};
+use super::state::{MicroThread, MAX_REENTRY};
 use super::Outcome;
 use crate::compile::code::Code;
 use crate::native::{Args, Cx, PyResult};

@@ -12,7 +12,7 @@ use deferred::Unwind;
 
 use super::call::Called;
 use super::frame::Ret;
-use super::thread::MicroThread;
+use super::state::MicroThread;
 use crate::native::{Args, PyResult};
 use crate::objects::class::{self, AttrSlot, Descr, Instance, Method, Super};
 use crate::objects::dict::Dict;

@@ -11,7 +11,7 @@ use std::sync::Once;
 
 use deferred::Unwind;
 
-use super::thread::{MicroThread, MAX_REENTRY};
+use super::state::{MicroThread, MAX_REENTRY};
 use crate::native::Args;
 use crate::objects::exception::{recursion_error, runtime_error, PyErr};
 use crate::objects::gil::{BorrowConflict, Gil};

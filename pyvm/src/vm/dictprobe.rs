@@ -23,7 +23,7 @@ use smallvec::SmallVec;
 use super::call::{call_then, Called};
 use super::dunder::{self, HashBy};
 use super::frame::Ret;
-use super::thread::MicroThread;
+use super::state::MicroThread;
 use crate::native::{Args, PyResult};
 use crate::objects::class::is_user;
 use crate::objects::compare::CmpOp;

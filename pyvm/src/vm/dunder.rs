@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use super::call::{call_then, Called};
 use super::frame::Ret;
-use super::thread::MicroThread;
+use super::state::MicroThread;
 use crate::compile::opcodes::BINOPS;
 use crate::native::{Args, PyResult};
 use crate::objects::class::{class_of, defining_class, is_user, special, unwrap_payload};

@@ -17,7 +17,7 @@ use super::generator;
 use super::globals;
 use super::ops;
 use super::ret::{self, After};
-use super::thread::MicroThread;
+use super::state::MicroThread;
 use super::unwind::{self, Raise};
 use super::Outcome;
 use crate::compile::opcodes::Op;

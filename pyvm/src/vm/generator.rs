@@ -40,7 +40,7 @@ use deferred::Unwind;
 
 use super::frame::{Block, Frame, Ret};
 use super::ret::After;
-use super::thread::{MicroThread, MAX_REENTRY};
+use super::state::{MicroThread, MAX_REENTRY};
 use super::unwind::Raise;
 use super::Outcome;
 use crate::compile::opcodes::Op;

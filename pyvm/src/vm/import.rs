@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use super::call::Called;
 use super::frame::Ret;
-use super::thread::MicroThread;
+use super::state::MicroThread;
 use crate::compile::CompileError;
 use crate::modules::{self, Found};
 use crate::objects::exception::{key_error, module_not_found, recursion_error, PyErr};

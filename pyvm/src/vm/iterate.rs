@@ -181,7 +181,7 @@ pub(crate) fn iter_next_loop(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option
     if let Some(r) = cell.borrow_mut(cx.gil).next_simple(cx.gil) {
         return Ok(r?);
     }
-    if cx.th.reentry >= crate::vm::thread::MAX_REENTRY {
+    if cx.th.reentry >= crate::vm::state::MAX_REENTRY {
         return Err(Unwind::Raise(recursion_error(
             "maximum recursion depth exceeded",
         )));

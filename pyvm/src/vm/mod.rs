@@ -21,8 +21,8 @@ pub(crate) mod import;
 pub mod iterate;
 pub mod ops;
 pub(crate) mod ret;
+pub mod state;
 pub mod subscript;
-pub mod thread;
 pub mod unwind;
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -35,7 +35,7 @@ use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::types;
 use crate::objects::value::Value;
 use frame::Frame;
-use thread::MicroThread;
+use state::MicroThread;
 
 /// How a run of the dispatch loop ended.
 ///
@@ -209,7 +209,7 @@ pub fn run_nested(
     locals: Option<Arc<GilCell<Dict>>>,
 ) -> crate::native::PyResult<Value> {
     use deferred::Unwind;
-    if th.reentry >= thread::MAX_REENTRY || th.frames.len() >= th.recursion_limit {
+    if th.reentry >= state::MAX_REENTRY || th.frames.len() >= th.recursion_limit {
         return Err(Unwind::Raise(crate::objects::exception::recursion_error(
             "maximum recursion depth exceeded",
         )));

@@ -94,7 +94,7 @@ pub fn float_fast(arg: u32, x: f64, y: f64) -> Option<Value> {
 /// same string, empty that local so the string may be uniquely owned (CPython does the
 /// same trick).
 pub fn release_target(
-    th: &mut crate::vm::thread::MicroThread,
+    th: &mut crate::vm::state::MicroThread,
     code: &Code,
     ip: usize,
     base: usize,

@@ -3,7 +3,7 @@
 
 use super::call::Called;
 use super::frame::Ret;
-use super::thread::MicroThread;
+use super::state::MicroThread;
 use crate::objects::exception::{type_error, PyErr};
 use crate::objects::gil::Gil;
 use crate::objects::types::{type_name, types};

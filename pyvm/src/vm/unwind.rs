@@ -8,7 +8,7 @@ use deferred::Unwind;
 
 use super::frame::Ret;
 use super::ret::After;
-use super::thread::MicroThread;
+use super::state::MicroThread;
 use crate::native::{Args, Cx, PyResult};
 use crate::objects::exception::{type_error, PyErr, TbEntry};
 use crate::objects::gil::Gil;

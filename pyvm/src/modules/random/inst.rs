@@ -9,7 +9,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use super::mt::Mt;
+use super::mersenne::Mt;
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;

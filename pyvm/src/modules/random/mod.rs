@@ -24,13 +24,13 @@ use crate::objects::{float, int};
 pub(crate) mod bind;
 mod dist;
 mod inst;
-mod mt;
+mod mersenne;
 mod seq;
 mod sha512;
 
 use bind::{bind, req};
 use dist::{expovariate, gauss, normalvariate, triangular, uniform};
-use mt::Mt;
+use mersenne::Mt;
 use seq::{choice, choices, sample, shuffle};
 
 static RANDOM: OnceLock<Arc<Module>> = OnceLock::new();

@@ -12,7 +12,7 @@ use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 use crate::objects::types::{type_name, types, Kind, PyType};
-use crate::vm::thread::MicroThread;
+use crate::vm::state::MicroThread;
 
 static THREAD: OnceLock<Arc<Module>> = OnceLock::new();
 static LOCK_TYPE: OnceLock<Arc<PyType>> = OnceLock::new();
