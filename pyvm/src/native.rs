@@ -7,17 +7,25 @@
 //! A native such as `sorted(key=f)` or `map(f, xs)` calls Python through
 //! [`Cx::call`]. That is a *bounded re-entry*: the call pushes the Python frame on the
 //! same micro-thread's frame stack and runs a nested dispatch loop until that frame
-//! returns. Nesting is counted (`MAX_REENTRY`); past it the call raises
-//! `RecursionError`, so the Rust stack stays bounded whatever the script does (the
-//! interpreter thread also gets a large stack).
+//! returns. Nesting is counted (`MAX_REENTRY`) and the stack left is checked
+//! (`crate::stack`); past either the call raises `RecursionError`, so the Rust stack
+//! stays bounded whatever the script does.
 //!
-//! Why not continuations (Lua's `lua_callk`) from the start: they make every such
-//! native a state machine. Part 1 has no micro_threads yet, and the PEP itself says a
-//! native that is not deferral-aware turns a deferral into an exception
-//! ("Deferred execution not yet implemented by &lt;name&gt;"): a nested loop that sees
-//! `Unwind::Deferred` returns it to the native, which passes it up unchanged; the
-//! micro_thread issue rewrites the natives on DESIGN §4's list (`for`, `sum`, `sorted`,
-//! `map`, ...) as continuations and makes the others report that exception.
+//! A wait inside that Python code (a sleep, a micro_pipe read, a lock) suspends the
+//! native with it: every micro-thread runs on a worker stack of its own
+//! (`mt::worker`, Stackless's *hard switching*), so the native's Rust frames stay on
+//! that stack while other micro-threads run, and its call returns when the wait is
+//! over, with what sequential Python would give (`vm::call::nested_run`,
+//! `mt::block`). The natives need no continuations (Lua's `lua_callk`) for this.
+//!
+//! The PEP's rule 2 (a native that is not deferral-aware turns a deferral into
+//! "Deferred execution not yet implemented by &lt;name&gt;") remains in two places:
+//! inside `with micro_thread.atomic():`, where a wait raises a `RuntimeError` (it
+//! would switch micro_threads) instead of suspending anything, and in strict mode
+//! (`micro_thread.set_strict(True)`, `PYVM_STRICT=1`), where a wait that would
+//! suspend a native raises that exception naming the native, so slow paths can be
+//! found. (Where no worker can be suspended, on a stack segment `stacker` grew, the
+//! wait is refused the same way.)
 
 use deferred::Unwind;
 use smallvec::SmallVec;

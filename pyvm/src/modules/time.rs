@@ -1,5 +1,7 @@
-//! The `time` module: wall, monotonic, performance and CPU clocks, and `sleep` (which
-//! blocks the OS thread for now; see `block_for`).
+//! The `time` module: wall, monotonic, performance and CPU clocks, and `sleep`, which
+//! defers the calling micro-thread (the reactor wakes it when the time is up; the
+//! others run meanwhile) and blocks the OS thread only outside a reactor (code run
+//! where no reactor drives the micro-thread; see `block_for`).
 
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -155,8 +157,8 @@ fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// The one blocking wait of this module, with the GIL released. The micro_thread issue
-/// replaces this by a deferral on a timer so that only the calling micro_thread waits.
+/// `sleep` where no reactor drives the micro-thread: the one blocking wait of this
+/// module, with the GIL released so other OS threads run.
 fn block_for(gil: Gil<'_>, d: Duration) {
     crate::objects::gil::allow_threads(gil, || std::thread::sleep(d));
 }

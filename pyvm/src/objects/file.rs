@@ -1,6 +1,12 @@
 //! File objects: `open()` in text or binary mode, `read`, `readline`, `readlines`,
-//! `write`, `writelines`, `close`, iteration by line. Blocking for now (the
-//! micro_thread issue makes reads and writes defer).
+//! `write`, `writelines`, `close`, iteration by line.
+//!
+//! Files block: `open`, reads, writes, `flush` and `close` are plain system calls
+//! made with the GIL held, so while one waits for the disk (or for a FIFO or a
+//! terminal opened by name) the OS thread stops, with every micro-thread on it, and
+//! other OS threads wait for the GIL. They never defer (epoll cannot watch a regular
+//! file, so the reactor could not wait for one anyway); sockets are what defers
+//! (`mt/io.rs`).
 
 use std::fs::OpenOptions;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
