@@ -4,10 +4,12 @@
 //!  compile/  source -> AST (Ruff's parser, only here) -> symbol table -> Code
 //!  objects/  Value (16 bytes), the GIL token and cell, one file per type family
 //!  vm/       heap frames, the one dispatch loop, calls, operators, unwinding
-//!  modules/  builtins and sys, written against `native` only
+//!  mt/       the driver: micro-threads on the reactor, worker stacks
+//!  modules/  builtins and sys, written against `native`
 //!  native    the API a built-in function is written against
 //! ```
-//! See the project's ARCHITECTURE.md, section "pyvm".
+//! `objects/` never names `vm`, `mt` or `modules` (`tests/layout.rs` checks it). See
+//! the project's ARCHITECTURE.md, sections "pyvm" and "Layers inside pyvm".
 #![deny(unsafe_code)]
 
 pub mod cli;
