@@ -63,6 +63,48 @@ async def main():
         while (v := await qs[4].get()) is not None:
             total += v
         print("pipeline_per_s", n / (time.perf_counter() - t))
+    elif kind == "soft_sleep":
+        # pyvm_mt.py soft_sleep: N `await asyncio.sleep(0)` round trips with another
+        # task always ready. (asyncio has no peer for the hard kinds: a coroutine
+        # cannot wait inside sorted()'s key function or functools.reduce.)
+        stop = []
+
+        async def spinner():
+            while not stop:
+                await asyncio.sleep(0)
+
+        async def key(x):
+            await asyncio.sleep(0)
+            return x
+
+        asyncio.create_task(spinner())
+        await asyncio.sleep(0)
+        t = time.perf_counter()
+        for x in range(n):
+            await key(x)
+        dt = time.perf_counter() - t
+        stop.append(1)
+        await asyncio.sleep(0)
+        print("soft_sleep_ns", dt / n * 1e9)
+    elif kind == "soft_pipe":
+        # pyvm_mt.py soft_pipe: N values through asyncio.Queue(maxsize=1), combined
+        # by the same function f in a loop.
+        q = asyncio.Queue(maxsize=1)
+
+        async def writer():
+            for i in range(n):
+                await q.put(i)
+            await q.put(None)
+
+        def f(a, b):
+            return a + b
+
+        asyncio.create_task(writer())
+        t = time.perf_counter()
+        total = 0
+        while (v := await q.get()) is not None:
+            total = f(total, v)
+        print("soft_pipe_ns", (time.perf_counter() - t) / n * 1e9)
 
 
 if kind == "gen-handoff":

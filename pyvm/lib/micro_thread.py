@@ -10,7 +10,7 @@ from _micro_thread import (MicroThreadExit, DeadlockError, micro_pipe, current,
                            dump, runnable, _start, _stdin, _stdout,
                            _enter_atomic, _exit_atomic, _start_timeout,
                            _end_timeout, set_watchdog, set_strict,
-                           hard_switches)
+                           hard_switches, set_preemption)
 
 
 def start_and_forget(function, *args, exception_handler=None, stdin=None,

@@ -1,17 +1,50 @@
 //! The command line of `pyvm` (and of the root package's binary): `pyvm script.py [args...]`, `pyvm -c "code" [args...]`,
-//! `pyvm --dis script.py` (bytecode listing).
+//! `pyvm --dis script.py` (bytecode listing), `-X preempt=SECONDS` (micro_thread
+//! preemption with that time slice, as `micro_thread.set_preemption(SECONDS)`).
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: pyvm [--dis] (script.py | -c code) [args...]\n";
+const USAGE: &str = "usage: pyvm [--dis] [-X preempt=SECONDS] (script.py | -c code) [args...]\n";
 
 /// The command line: what `pyvm` (and the root package's binary) run.
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (dis, args) = match args.first().map(String::as_str) {
-        Some("--dis") => (true, args[1..].to_vec()),
-        _ => (false, args),
-    };
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut dis = false;
+    loop {
+        match args.first().map(String::as_str) {
+            Some("--dis") => {
+                dis = true;
+                args.remove(0);
+            }
+            Some(x) if x.starts_with("-X") => {
+                let opt = match x.strip_prefix("-X").filter(|o| !o.is_empty()) {
+                    Some(o) => o.to_owned(),
+                    None if args.len() > 1 => args.remove(1),
+                    None => {
+                        eprint!("Argument expected for the -X option\n{USAGE}");
+                        return ExitCode::from(2);
+                    }
+                };
+                args.remove(0);
+                if let Some(v) = opt.strip_prefix("preempt=") {
+                    match v.parse::<f64>() {
+                        Ok(s) if s >= 0.0 && s.is_finite() => {
+                            crate::mt::watchdog::set_preemption(
+                                (s > 0.0).then(|| std::time::Duration::from_secs_f64(s)),
+                            );
+                        }
+                        _ => {
+                            eprint!("-X preempt needs a number of seconds\n{USAGE}");
+                            return ExitCode::from(2);
+                        }
+                    }
+                }
+                // Other -X options are accepted and ignored, as CPython keeps
+                // unknown ones in sys._xoptions.
+            }
+            _ => break,
+        }
+    }
     let (source, filename, argv) = match args.first().map(String::as_str) {
         None => {
             eprint!("{USAGE}");

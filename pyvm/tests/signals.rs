@@ -1,7 +1,9 @@
 //! Signals reach micro-threads: SIGINT raises `KeyboardInterrupt` in the main
 //! micro-thread while it sleeps in the reactor, SIGTERM raises `MicroThreadExit` in
 //! every micro-thread (their `finally` blocks run, the status is 143), and SIGUSR1
-//! prints every micro-thread without stopping anything.
+//! prints every micro-thread without stopping anything — also while another
+//! micro-thread spins without ever waiting (it is switched out at its next backward
+//! jump so the driver can deliver the signal).
 
 use std::io::{BufRead, BufReader, Read};
 use std::process::{Child, Command, Stdio};
@@ -27,12 +29,39 @@ finally:
     print("main finally", flush=True)
 "#;
 
+/// The same program, with a micro-thread that spins (never waits) while main sleeps.
+const SPINNING: &str = r#"
+import time
+from micro_thread import start_and_forget
+
+def spin():
+    n = 0
+    try:
+        while True:
+            n += 1
+    finally:
+        print("spin finally", n > 0, flush=True)
+
+try:
+    print("ready", flush=True)
+    start_and_forget(spin)
+    time.sleep(30)
+except KeyboardInterrupt:
+    print("KeyboardInterrupt in main", flush=True)
+finally:
+    print("main finally", flush=True)
+"#;
+
 /// Start the script and wait (bounded) until it says it is ready.
 fn start() -> (Child, BufReader<std::process::ChildStdout>) {
+    start_script("sig.py", SCRIPT)
+}
+
+fn start_script(name: &str, script: &str) -> (Child, BufReader<std::process::ChildStdout>) {
     let dir = std::env::temp_dir().join(format!("pyvm-signals-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temp dir");
-    let path = dir.join("sig.py");
-    std::fs::write(&path, SCRIPT).expect("the script is written");
+    let path = dir.join(name);
+    std::fs::write(&path, script).expect("the script is written");
     let mut child = Command::new(env!("CARGO_BIN_EXE_pyvm"))
         .arg(&path)
         .stdout(Stdio::piped())
@@ -114,4 +143,76 @@ fn sigusr1_dumps_every_micro_thread_and_goes_on() {
     );
     assert!(text.contains("bg-") && text.contains("in bg\n"), "{text}");
     assert_eq!(code, Some(143));
+}
+
+#[test]
+fn sigint_reaches_main_while_another_micro_thread_spins() {
+    let (child, out) = start_script("spin_int.py", SPINNING);
+    send(&child, "-INT");
+    let (code, rest) = finish(child, out);
+    assert_eq!(
+        rest,
+        "KeyboardInterrupt in main\nmain finally\nspin finally True\n"
+    );
+    assert_eq!(code, Some(0));
+}
+
+#[test]
+fn sigterm_ends_a_spinning_micro_thread() {
+    let (child, out) = start_script("spin_term.py", SPINNING);
+    send(&child, "-TERM");
+    let (code, rest) = finish(child, out);
+    let mut lines: Vec<&str> = rest.lines().collect();
+    lines.sort();
+    assert_eq!(lines, ["main finally", "spin finally True"], "{rest}");
+    assert_eq!(code, Some(143));
+}
+
+#[test]
+fn sigusr1_dumps_while_a_micro_thread_spins() {
+    let (mut child, out) = start_script("spin_usr1.py", SPINNING);
+    let mut err = child.stderr.take().expect("stderr");
+    send(&child, "-USR1");
+    std::thread::sleep(Duration::from_millis(200));
+    send(&child, "-TERM");
+    let (code, _) = finish(child, out);
+    let mut text = String::new();
+    err.read_to_string(&mut text).expect("stderr");
+    assert!(text.contains("micro_threads:\n  main (sleeping)"), "{text}");
+    assert!(
+        text.contains("spin-") && text.contains("in spin\n"),
+        "{text}"
+    );
+    assert_eq!(code, Some(143));
+}
+
+/// `-X preempt=SECONDS` turns preemption on from the command line: two CPU-bound
+/// micro-threads both progress (without it the first runs to its end first).
+#[test]
+fn x_preempt_switch_shares_the_cpu() {
+    let code = r#"
+from micro_thread import start_in_parallel
+p = {"a": 0, "b": 0}
+def crunch(me, other):
+    start, moved = p[other], False
+    for i in range(800000):
+        p[me] = i
+        moved = moved or p[other] != start
+    return moved
+ta = start_in_parallel(crunch, "a", "b")
+tb = start_in_parallel(crunch, "b", "a")
+print(ta.wait(), tb.wait())
+"#;
+    let run = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_pyvm"))
+            .args(extra)
+            .args(["-c", code])
+            .output()
+            .expect("pyvm runs");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(run(&["-X", "preempt=0.001"]), "True True\n");
+    assert_eq!(run(&["-Xpreempt=0.001"]), "True True\n");
+    assert_eq!(run(&[]), "False False\n");
 }

@@ -166,6 +166,8 @@ thread_local! {
     /// `with micro_thread.atomic():` depth of the running micro-thread (always 0 at a
     /// switch: nothing switches inside `atomic()`).
     static ATOMIC: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// This OS thread is the process's main one (it delivers signals).
+    static PROCESS_MAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The running micro-thread's id and thread object, when a reactor runs one here.
@@ -194,6 +196,28 @@ pub fn set_strict(on: bool) -> bool {
     let was = strict();
     STRICT.store(on as u8, std::sync::atomic::Ordering::Relaxed);
     was
+}
+
+/// May the running micro-thread be switched out at a backward jump (preemption, or
+/// a signal for the driver to deliver)? Not inside `atomic()`, and on an OS thread
+/// other than the process's main one (which alone delivers signals) only when
+/// preemption is on.
+pub(crate) fn may_preempt() -> bool {
+    !in_atomic()
+        && CURRENT.with(|c| c.borrow().is_some())
+        && (PROCESS_MAIN.with(|m| m.get()) || watchdog::preemption_on())
+}
+
+/// Is the running micro-thread the main one of its OS thread?
+pub(crate) fn is_main_running() -> bool {
+    let main = MAIN.with(|m| *m.borrow());
+    CURRENT.with(|c| c.borrow().as_ref().map(|(id, _)| *id)) == main
+}
+
+/// The running micro-thread is switched out at a backward jump: it is runnable
+/// again at once, behind the others.
+pub(crate) fn preempt() {
+    wait::ask(wait::Wait::sleep(Duration::ZERO));
 }
 
 /// Is the running micro-thread inside `with micro_thread.atomic():`?
@@ -281,6 +305,9 @@ fn flush(r: &mut PyReactor) {
     }) else {
         return;
     };
+    // Started after the main micro-thread ended (or SIGTERM): it ends at once too,
+    // before it runs a line.
+    let ending = MAIN_DONE.with(|m| m.borrow().is_some()) || terminated();
     for (mut th, obj) in p.spawns.drain(..) {
         th.reactive = true;
         let name = obj.name.clone();
@@ -293,8 +320,11 @@ fn flush(r: &mut PyReactor) {
         // Results are handled in `resume` (waiters, handlers): the reactor keeps none.
         r.set_exception_handler(id, |_, _| {});
         obj.set_id(id);
-        if let Some(Some(th)) = r.state_mut(id).map(|s| s.th.as_mut()) {
-            th.id = Some(id);
+        if let Some(s) = r.state_mut(id) {
+            s.exit_pending = ending;
+            if let Some(th) = s.th.as_mut() {
+                th.id = Some(id);
+            }
         }
     }
     for (id, outcome) in p.wakes.drain(..) {
@@ -466,6 +496,7 @@ fn run(
         };
         if let Some(obj) = obj {
             obj.set_waiting(match &request {
+                Some(Request::Sleep(d)) if d.is_zero() => thread::Waiting::Scheduled,
                 Some(Request::Sleep(_)) => thread::Waiting::Sleeping,
                 Some(Request::Park(what)) => thread::Waiting::On(what.clone()),
                 Some(Request::Io(req)) => thread::Waiting::Io(req.src.fd(), req.interest),
@@ -613,6 +644,12 @@ fn watch_signals(r: &mut PyReactor) {
             let _ = s.watch_signal(sig);
         }
     }
+    // A micro-thread that spins (never waits) is switched out at its next backward
+    // jump, so the signal is delivered while it runs.
+    PROCESS_MAIN.with(|m| m.set(true));
+    for sig in [SIGTERM, SIGUSR1] {
+        let _ = signal_hook::flag::register(sig, crate::vm::yield_flag());
+    }
     r.set_round_hook(Some(Box::new(|r: &mut PyReactor| {
         let pending = r.signals().map(|s| s.take_pending()).unwrap_or_default();
         for sig in pending {
@@ -622,6 +659,9 @@ fn watch_signals(r: &mut PyReactor) {
                     if let Some(main) = main {
                         let err = crate::vm::take_interrupt();
                         r.throw(main, err);
+                        // A micro-thread that spins yields at once, so the main one
+                        // gets its turn.
+                        crate::vm::yield_flag().store(true, std::sync::atomic::Ordering::Relaxed);
                     }
                 }
                 SIGTERM => {

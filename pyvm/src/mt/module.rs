@@ -22,8 +22,39 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "_exit_atomic" => exit_atomic, "runnable" => runnable,
     "_start_timeout" => start_timeout, "_end_timeout" => end_timeout,
     "set_watchdog" => set_watchdog, "set_strict" => set_strict,
-    "hard_switches" => hard_switches,
+    "hard_switches" => hard_switches, "set_preemption" => set_preemption,
 ];
+
+/// `set_preemption(seconds)`: a micro-thread that runs this long without waiting
+/// while others are runnable is switched out at its next backward jump (never inside
+/// `atomic()`, never with a built-in on its stack); `None` or 0 turns it off (the
+/// default: cooperative code keeps its atomicity). Returns the previous slice.
+fn set_preemption(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("set_preemption", 1, 1)?;
+    let slice = match args.at(0) {
+        Value::None => None,
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::Float(f) => Some(*f),
+        v => {
+            return Err(type_error(format!(
+                "set_preemption() argument must be a number or None, not '{}'",
+                crate::objects::types::type_name(v)
+            ))
+            .into())
+        }
+    };
+    if slice.is_some_and(|s| s.is_nan() || s < 0.0) {
+        return Err(value_error("set_preemption() argument must be non-negative").into());
+    }
+    let before = super::watchdog::preemption();
+    let d = slice
+        .filter(|s| *s > 0.0)
+        .map(|s| std::time::Duration::try_from_secs_f64(s).unwrap_or(std::time::Duration::MAX));
+    super::watchdog::set_preemption(d);
+    super::watchdog::start();
+    Ok(before.map_or(Value::None, |d| Value::Float(d.as_secs_f64())))
+}
 
 /// `set_strict(flag)`: with it on, a wait that would suspend a built-in on its worker
 /// stack (a hard switch) raises the proposal's "Deferred execution not yet implemented

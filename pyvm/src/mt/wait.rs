@@ -95,6 +95,11 @@ thread_local! {
     static ASKED: RefCell<Option<Wait>> = const { RefCell::new(None) };
 }
 
+/// Ask for `w` as the running code's wait (the driver carries it out).
+pub(crate) fn ask(w: Wait) {
+    ASKED.with(|a| *a.borrow_mut() = Some(w));
+}
+
 /// Take the wait a native asked for.
 pub(crate) fn take() -> Option<Wait> {
     ASKED.with(|a| a.borrow_mut().take())

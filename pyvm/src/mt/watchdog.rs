@@ -23,6 +23,28 @@ static WATCHED: AtomicBool = AtomicBool::new(false);
 /// The threshold in microseconds (0: off).
 static THRESHOLD_US: AtomicU64 = AtomicU64::new(100_000);
 static STARTED: OnceLock<()> = OnceLock::new();
+/// The preemption time slice in microseconds (0: off, the default).
+static SLICE_US: AtomicU64 = AtomicU64::new(0);
+
+/// Set the preemption time slice (`None` or zero: off): a micro-thread that runs this
+/// long without waiting while others exist is switched out at its next backward jump.
+pub fn set_preemption(d: Option<Duration>) {
+    let us = d.map_or(0, |d| d.as_micros().clamp(1, u64::MAX as u128) as u64);
+    SLICE_US.store(us, Ordering::Relaxed);
+}
+
+/// The preemption time slice, if preemption is on.
+pub fn preemption() -> Option<Duration> {
+    match SLICE_US.load(Ordering::Relaxed) {
+        0 => None,
+        us => Some(Duration::from_micros(us)),
+    }
+}
+
+/// Is preemption on?
+pub fn preemption_on() -> bool {
+    SLICE_US.load(Ordering::Relaxed) != 0
+}
 
 /// A micro-thread's run begins (`begin`: with others about, so it is watched) or ends.
 pub fn run_begins(begin: bool) {
@@ -46,22 +68,31 @@ pub fn start() {
             .spawn(|| {
                 // The run seen last, since when, and whether it was warned about.
                 let mut seen: Option<(u64, Instant, bool)> = None;
+                let yield_flag = crate::vm::yield_flag();
                 loop {
                     let limit = THRESHOLD_US.load(Ordering::Relaxed);
-                    let tick = if limit == 0 {
-                        50_000
-                    } else {
-                        (limit / 4).clamp(1_000, 50_000)
-                    };
+                    let slice = SLICE_US.load(Ordering::Relaxed);
+                    let tick = [limit, slice]
+                        .into_iter()
+                        .filter(|&t| t != 0)
+                        .map(|t| (t / 4).clamp(250, 50_000))
+                        .min()
+                        .unwrap_or(50_000);
                     std::thread::sleep(Duration::from_micros(tick));
-                    if limit == 0 || !WATCHED.load(Ordering::Relaxed) {
+                    if (limit == 0 && slice == 0) || !WATCHED.load(Ordering::Relaxed) {
                         seen = None;
                         continue;
                     }
                     let run = RUNS.load(Ordering::Relaxed);
                     match &mut seen {
                         Some((r, since, warned)) if *r == run => {
-                            if !*warned && since.elapsed().as_micros() as u64 > limit {
+                            let ran = since.elapsed().as_micros() as u64;
+                            if slice != 0 && ran > slice {
+                                // Its time slice is over: switched out at its next
+                                // backward jump (the warning, if any, comes first).
+                                yield_flag.store(true, Ordering::Relaxed);
+                            }
+                            if limit != 0 && !*warned && ran > limit {
                                 *warned = true;
                                 crate::vm::WATCHDOG.store(true, Ordering::Relaxed);
                             }

@@ -206,7 +206,7 @@ pub(crate) fn run_from(
             ($callable:expr, $args:expr) => {{
                 th.frames[fi].ip = ip;
                 if super::attention() {
-                    if let Some(e) = super::attend(gil, th) {
+                    if let super::Attend::Raise(e) = super::attend(gil, th, false) {
                         raise!(e);
                     }
                 }
@@ -508,7 +508,7 @@ pub(crate) fn run_from(
                     if let Some((parts, args_at)) = fast {
                         th.frames[fi].ip = ip;
                         if super::attention() {
-                            if let Some(e) = super::attend(gil, th) {
+                            if let super::Attend::Raise(e) = super::attend(gil, th, false) {
                                 raise!(e);
                             }
                         }
@@ -941,8 +941,16 @@ pub(crate) fn run_from(
                 Op::JUMP_BACKWARD => {
                     // Checked before jumping, so a traceback names the loop.
                     if super::attention() {
-                        if let Some(e) = super::attend(gil, th) {
-                            raise!(e);
+                        match super::attend(gil, th, stop == 0 && th.reentry == 0) {
+                            super::Attend::Continue => {}
+                            super::Attend::Raise(e) => raise!(e),
+                            super::Attend::Yield => {
+                                // Switched out here; the loop goes on at its top.
+                                th.frames[fi].ip = arg as usize;
+                                th.preempted = true;
+                                crate::mt::preempt();
+                                return Outcome::Deferred;
+                            }
                         }
                     }
                     ip = arg as usize;

@@ -66,25 +66,64 @@ pub fn interrupt_flag() -> Arc<AtomicBool> {
 /// without deferring.
 pub(crate) static WATCHDOG: AtomicBool = AtomicBool::new(false);
 
+/// Set when the running micro-thread should let the driver run: a signal the driver
+/// delivers came (SIGTERM, SIGUSR1, SIGINT for another micro-thread), or its time
+/// slice is over (preemption, `micro_thread.set_preemption`).
+static YIELD: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+
+/// The flag that asks the running micro-thread to yield to the driver.
+pub fn yield_flag() -> Arc<AtomicBool> {
+    YIELD
+        .get_or_init(|| Arc::new(AtomicBool::new(false)))
+        .clone()
+}
+
 #[inline]
 pub(crate) fn attention() -> bool {
     INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed))
         || WATCHDOG.load(Ordering::Relaxed)
+        || YIELD.get().is_some_and(|f| f.load(Ordering::Relaxed))
         || crate::objects::gil::drop_requested()
+}
+
+/// What the running code does about what needed its attention.
+pub(crate) enum Attend {
+    /// Go on.
+    Continue,
+    /// Raise this (a Ctrl-C's `KeyboardInterrupt`).
+    Raise(PyErr),
+    /// Let the driver run (a signal to deliver, a time slice over): only at a
+    /// backward jump of a loop run by the driver itself (no native under it).
+    Yield,
 }
 
 /// Something needs the running code's attention: another OS thread waiting for the
 /// GIL (handed over here), the watchdog's warning (printed here, with the
-/// micro-thread's stack, and the code goes on), or a Ctrl-C (the `KeyboardInterrupt`
-/// to raise).
-pub(crate) fn attend(gil: Gil<'_>, th: &MicroThread) -> Option<PyErr> {
+/// micro-thread's stack, and the code goes on), a Ctrl-C (the `KeyboardInterrupt`
+/// to raise in the main micro-thread; another one yields so the driver raises it
+/// there), or a request to yield. `can_yield`: the code may be switched out here.
+pub(crate) fn attend(gil: Gil<'_>, th: &MicroThread, can_yield: bool) -> Attend {
     // Another OS thread has waited a switch interval for the GIL: let it run.
     crate::objects::gil::yield_if_requested(gil);
     if WATCHDOG.swap(false, Ordering::Relaxed) {
         crate::mt::watchdog::warn(th);
     }
+    let can_yield = can_yield && th.reactive && !th.detached && crate::mt::may_preempt();
     let interrupted = INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed));
-    interrupted.then(take_interrupt)
+    if interrupted {
+        if can_yield && !crate::mt::is_main_running() {
+            return Attend::Yield;
+        }
+        return Attend::Raise(take_interrupt());
+    }
+    let asked = YIELD.get().is_some_and(|f| f.load(Ordering::Relaxed));
+    if asked && can_yield {
+        if let Some(f) = YIELD.get() {
+            f.store(false, Ordering::Relaxed);
+        }
+        return Attend::Yield;
+    }
+    Attend::Continue
 }
 
 /// The `KeyboardInterrupt` a Ctrl-C asks for, if one came (a blocking wait that
@@ -160,7 +199,19 @@ pub fn resume(gil: Gil<'_>, th: &mut MicroThread, input: Result<Value, PyErr>) -
         if th.frames.is_empty() {
             return Outcome::Returned(Value::None);
         }
+        // Ended before it ever ran (`MicroThreadExit` when the program ends): no
+        // frame of it runs.
+        if let Err(e) = input {
+            return Outcome::Raised(e);
+        }
         return eval::run(th, gil, 0);
+    }
+    if std::mem::take(&mut th.preempted) {
+        // Switched out at a backward jump: nothing to deliver, unless an exception.
+        return match input {
+            Ok(_) => eval::run(th, gil, 0),
+            Err(e) => eval::run_from(th, gil, 0, Some((e, unwind::Raise::Fresh))),
+        };
     }
     resume_at(gil, th, 0, input)
 }

@@ -27,6 +27,8 @@ pub struct MicroThread {
     /// in it is the wait of the micro-thread that made the call, suspended with the
     /// native on its worker stack.
     pub detached: bool,
+    /// Switched out at a backward jump (preemption): resumed with no value.
+    pub preempted: bool,
     /// Its frames have started running (a resumption delivers a value only after).
     pub started: bool,
     /// The native being called (for "Deferred execution not yet implemented by ...").
@@ -50,6 +52,7 @@ impl MicroThread {
             reentry: 0,
             reactive: false,
             detached: false,
+            preempted: false,
             started: false,
             native_name: "",
             id: None,

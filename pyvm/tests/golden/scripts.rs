@@ -340,6 +340,7 @@ mod micro_threads {
     golden!(dict_keys_defer, "micro_threads/dict_keys_defer.py");
     golden!(dump_and_stdin, "micro_threads/dump_and_stdin.py");
     golden!(errors_and_exit, "micro_threads/errors_and_exit.py");
+    golden!(exit_before_start, "micro_threads/exit_before_start.py");
     golden!(exit_many, "micro_threads/exit_many.py");
     golden!(extend_deferring, "micro_threads/extend_deferring.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
@@ -348,6 +349,7 @@ mod micro_threads {
     golden!(os_threads_reactors, "micro_threads/os_threads_reactors.py");
     golden!(pep_odd_even, "micro_threads/pep_odd_even.py");
     golden!(pipes, "micro_threads/pipes.py");
+    golden!(preemption, "micro_threads/preemption.py");
     golden!(runnable, "micro_threads/runnable.py");
     golden!(sleep_order, "micro_threads/sleep_order.py");
     golden!(socket_kill_recv, "micro_threads/socket_kill_recv.py");
