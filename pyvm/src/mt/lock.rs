@@ -33,6 +33,8 @@ struct St {
     waiters: VecDeque<(Waiter, Arc<AtomicBool>)>,
     /// OS threads blocked on the condition variable (no reactor drives them).
     blocked: usize,
+    /// Who holds it (micro-thread name, OS thread), for deadlock reports and `dump()`.
+    holder: Option<(Arc<str>, u64)>,
 }
 
 pub struct Lock {
@@ -41,6 +43,8 @@ pub struct Lock {
     /// Wakes waiters that block their OS thread (no reactor).
     cv: Condvar,
     label: deferred::Name,
+    /// Tells locks apart in reports (`_thread.lock #3`).
+    serial: u64,
 }
 
 impl Lock {
@@ -49,6 +53,10 @@ impl Lock {
             reentrant,
             st: Mutex::new(St::default()),
             cv: Condvar::new(),
+            serial: {
+                static SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                SERIAL.fetch_add(1, Ordering::Relaxed)
+            },
             label: if reentrant {
                 "_thread.RLock"
             } else {
@@ -63,10 +71,11 @@ impl Lock {
     }
 
     /// Take it if free (or already ours, for an `RLock`).
-    fn try_take(&self, st: &mut St, me: (u64, usize)) -> bool {
+    fn try_take(&self, st: &mut St, me: (u64, usize), name: Option<&Arc<str>>) -> bool {
         if !st.locked {
             st.locked = true;
             st.count = 1;
+            st.holder = name.map(|n| (n.clone(), me.0));
             if self.reentrant {
                 st.owner = Some(me);
             }
@@ -93,6 +102,11 @@ impl Lock {
 
 /// Who is acquiring: the OS thread and the micro-thread (an `RLock` belongs to a
 /// micro-thread, so two micro-threads of one OS thread exclude each other).
+/// The running micro-thread's name, for the lock's holder.
+fn my_name(cx: &Cx) -> Option<Arc<str>> {
+    cx.th.obj.as_ref().map(|o| o.name.clone())
+}
+
 fn me(cx: &Cx) -> (u64, usize) {
     let mt = cx.th.obj.as_ref().map_or(0, |o| Arc::as_ptr(o) as usize);
     (os_thread::ident(), mt)
@@ -151,8 +165,9 @@ fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if args.len() == 1 && args.kw.is_empty() {
         let lock = this(&args)?;
         let who = me(cx);
+        let name = my_name(cx);
         let mut st = lock.lock();
-        if lock.try_take(&mut st, who) {
+        if lock.try_take(&mut st, who, name.as_ref()) {
             return Ok(Value::Bool(true));
         }
     }
@@ -160,9 +175,10 @@ fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let deadline = limit.map(|d| Instant::now() + d);
     let lock = this(&args)?;
     let who = me(cx);
+    let name = my_name(cx);
     {
         let mut st = lock.lock();
-        if lock.try_take(&mut st, who) {
+        if lock.try_take(&mut st, who, name.as_ref()) {
             return Ok(Value::Bool(true));
         }
     }
@@ -176,9 +192,10 @@ fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn retry(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     let lock = this(&args)?;
     let who = me(cx);
+    let name = my_name(cx);
     {
         let mut st = lock.lock();
-        if lock.try_take(&mut st, who) {
+        if lock.try_take(&mut st, who, name.as_ref()) {
             return Ok(Value::Bool(true));
         }
     }
@@ -191,8 +208,9 @@ fn retry(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> 
 fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     let lock = this(&args)?;
     let who = me(cx);
+    let name = my_name(cx);
     let Some(id) = cx.me() else {
-        return block(cx.gil, lock, who, deadline);
+        return block(cx.gil, lock, who, name, deadline);
     };
     if crate::mt::in_atomic() {
         return Err(runtime_error("acquire() would switch micro_threads inside atomic()").into());
@@ -201,7 +219,7 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
     {
         let mut st = lock.lock();
         // Released since the attempt (by another OS thread): take it now.
-        if lock.try_take(&mut st, who) {
+        if lock.try_take(&mut st, who, name.as_ref()) {
             return Ok(Value::Bool(true));
         }
         st.waiters.push_back((Waiter::me(id), woken.clone()));
@@ -214,7 +232,18 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
         Value::Object(o) => o.clone(),
         _ => return Err(type_error("not a lock").into()),
     };
-    let w = Wait::park(lock.label.clone())
+    let what: deferred::Name = {
+        let st = lock.lock();
+        match &st.holder {
+            Some((h, os)) => format!(
+                "{} #{} held by '{h}' (OS thread {os})",
+                lock.label, lock.serial
+            ),
+            None => format!("{} #{}", lock.label, lock.serial),
+        }
+        .into()
+    };
+    let w = Wait::park(what)
         .on_cancel(move || {
             woken.store(true, Ordering::Relaxed);
             if let Some(lock) = shared.0.as_any().downcast_ref::<Lock>() {
@@ -241,12 +270,13 @@ fn block(
     gil: Gil<'_>,
     lock: &Lock,
     who: (u64, usize),
+    name: Option<Arc<str>>,
     deadline: Option<Instant>,
 ) -> PyResult<Value> {
     let got = crate::objects::gil::allow_threads(gil, || {
         let mut st = lock.lock();
         loop {
-            if lock.try_take(&mut st, who) {
+            if lock.try_take(&mut st, who, name.as_ref()) {
                 return true;
             }
             let left = match deadline {
@@ -293,6 +323,7 @@ fn release(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(runtime_error("release unlocked lock").into());
     }
     st.locked = false;
+    st.holder = None;
     lock.wake_one(&mut st);
     Ok(Value::None)
 }

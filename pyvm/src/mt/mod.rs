@@ -12,6 +12,7 @@
 //! queue the request here ([`Pending`]); it is carried out when the running
 //! micro-thread yields.
 
+pub mod deadlock;
 pub mod io;
 pub mod lock;
 pub mod module;
@@ -58,6 +59,9 @@ pub struct Task {
     obj: Option<Arc<ThreadObj>>,
     /// What its soft wait leaves to do when it is over.
     cont: Option<Box<Cont>>,
+    /// It waits for another micro-thread (a pipe, a lock, `wait()`): counted in
+    /// `PARKED`, for deadlock detection across OS threads.
+    parked: bool,
 }
 
 /// What a wait leaves to do when it is over (see `wait::finish`).
@@ -74,6 +78,7 @@ impl Task {
             exit_pending: false,
             obj,
             cont: None,
+            parked: false,
         }
     }
 }
@@ -168,6 +173,10 @@ thread_local! {
     static ATOMIC: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     /// This OS thread is the process's main one (it delivers signals).
     static PROCESS_MAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Micro-threads of this reactor waiting for another micro-thread to wake them.
+    static PARKED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Whether this reactor last told `deadlock` it was stuck.
+    static STUCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// The running micro-thread's id and thread object, when a reactor runs one here.
@@ -381,6 +390,9 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
         )));
     };
     let mut input = input;
+    if std::mem::take(&mut task.parked) {
+        PARKED.with(|p| p.set(p.get().saturating_sub(1)));
+    }
     if std::mem::take(&mut task.exit_pending) {
         // The main micro-thread has ended: whatever woke this one, it ends too.
         if !matches!(&input, Err(e) if e.is_instance(&module::exit_type())) {
@@ -403,7 +415,51 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     if EXITING.with(|e| !e.borrow().is_empty()) {
         exit_next(r, 1);
     }
+    publish_stuck(r, !matches!(out, Err(Unwind::Deferred)));
     out
+}
+
+/// Tell `deadlock` when this reactor becomes stuck (every micro-thread parked, no
+/// timer pending: only another OS thread can wake one) or stops being stuck.
+fn publish_stuck(r: &mut PyReactor, finished: bool) {
+    let parked = PARKED.with(|p| p.get());
+    // The running micro-thread still counts as a task until its callback returns.
+    let me_parked = r.current_state().is_some_and(|s| s.parked);
+    let others = r.tasks().saturating_sub(1);
+    let stuck = parked > 0
+        && (me_parked || finished)
+        && parked - me_parked as usize == others
+        && r.runnable() == 0
+        && r.pending_timers() == 0;
+    // A stuck reactor publishes on every change (what its micro-threads wait on may
+    // differ); one that can go on, only when it was stuck before.
+    let was = STUCK.with(|s| s.replace(stuck));
+    if !was && (!stuck || !os_thread::others_alive()) {
+        return;
+    }
+    let report = stuck.then(|| {
+        let parked = r
+            .task_ids()
+            .into_iter()
+            .filter_map(|t| {
+                let s = r.state(t)?;
+                if !s.parked {
+                    return None;
+                }
+                let name = match &s.obj {
+                    Some(o) => o.name.to_string(),
+                    None => r.name(t).map(|n| n.to_string()).unwrap_or_default(),
+                };
+                let what = s.obj.as_ref().map(|o| o.waiting()).unwrap_or_default();
+                Some((t, name, what))
+            })
+            .collect();
+        deadlock::Stuck {
+            waker: r.waker(),
+            parked,
+        }
+    });
+    deadlock::publish(os_thread::ident(), report);
 }
 
 /// How a micro-thread is resumed: its loop starts on a free worker, or the worker it
@@ -504,8 +560,13 @@ fn run(
             });
         }
         let is_hard = hard.is_some();
+        let parks = matches!(request, Some(Request::Park(_)));
         if let Some(s) = r.current_state() {
             s.hard = hard;
+            s.parked = parks;
+        }
+        if parks {
+            PARKED.with(|p| p.set(p.get() + 1));
         }
         flush(r);
         let unwind = match request {
@@ -536,6 +597,9 @@ fn run(
                 let Some(s) = r.current_state() else {
                     return Err(Unwind::Raise(e));
                 };
+                if std::mem::take(&mut s.parked) {
+                    PARKED.with(|p| p.set(p.get().saturating_sub(1)));
+                }
                 job = match (is_hard, s.hard.take(), s.th.take()) {
                     (true, Some(w), _) => Job::Hard(w),
                     (false, _, Some(th)) => Job::Soft(th, s.cont.take()),
@@ -714,6 +778,9 @@ pub(crate) fn run_reactor(
         }
     };
     os_thread::set_home(r.waker());
+    deadlock::reactor_running(os_thread::ident(), true);
+    STUCK.with(|s| s.set(false));
+    PARKED.with(|p| p.set(0));
     let mut th = th;
     th.reactive = true;
     let id = r.spawn(
@@ -750,13 +817,7 @@ pub(crate) fn run_reactor(
                 if rounds > 100 {
                     break;
                 }
-                for s in stuck {
-                    let msg = format!(
-                        "micro_thread '{}' can never be resumed: it waits on {} and no other micro_thread can end that",
-                        s.name, s.waiting_on
-                    );
-                    r.throw(s.id, module::deadlock_error(&msg));
-                }
+                deadlock::report_local(&mut r, stuck);
             }
             Err(e) => {
                 return Err(crate::objects::exception::runtime_error(format!(
@@ -766,6 +827,7 @@ pub(crate) fn run_reactor(
         }
     }
     MAIN.with(|m| *m.borrow_mut() = None);
+    deadlock::reactor_running(os_thread::ident(), false);
     os_thread::clear_home();
     MAIN_DONE
         .with(|m| m.borrow_mut().take())

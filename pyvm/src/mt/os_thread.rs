@@ -114,6 +114,7 @@ impl Waiter {
         if self.os == ident() {
             super::wake(self.id, outcome);
         } else if let Some(h) = &self.home {
+            super::deadlock::woke_across();
             h.schedule(self.id, outcome);
         }
     }

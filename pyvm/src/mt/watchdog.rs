@@ -78,7 +78,8 @@ pub fn start() {
                         .map(|t| (t / 4).clamp(250, 50_000))
                         .min()
                         .unwrap_or(50_000);
-                    std::thread::sleep(Duration::from_micros(tick));
+                    std::thread::sleep(Duration::from_micros(tick.min(20_000)));
+                    super::deadlock::check();
                     if (limit == 0 && slice == 0) || !WATCHED.load(Ordering::Relaxed) {
                         seen = None;
                         continue;

@@ -15,10 +15,15 @@ def late():
     print("late never runs either")
 
 
+busy_ended = []
+
+
 def sleeper():
     try:
         time.sleep(60)
     finally:
+        while not busy_ended:  # a finally block may still wait: print in one order
+            time.sleep(0)
         print("sleeper: finally")
         start_and_forget(late)
 
@@ -29,6 +34,7 @@ def busy():
             time.sleep(0)
     finally:
         print("busy: finally")
+        busy_ended.append(True)
 
 
 start_and_forget(sleeper)
