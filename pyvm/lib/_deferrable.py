@@ -107,3 +107,8 @@ def _filter(function, iterable):
     for x in iterable:
         if (x if function is None else function(x)):
             yield x
+
+
+def _pipe_take_from(pipe, iterable):
+    for x in iterable:
+        pipe.put(x)

@@ -53,11 +53,6 @@ def take_from(iterable):
         out.put(x)
 
 
-def _pipe_take_from(pipe, iterable):
-    for x in iterable:
-        pipe.put(x)
-
-
 class atomic:
     """with atomic(): a block that must not switch micro_threads; a call that would
     defer inside it raises RuntimeError instead."""

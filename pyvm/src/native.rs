@@ -428,14 +428,6 @@ impl Cx<'_, '_> {
         Ok(out)
     }
 
-    /// Finish this native by calling `f(*args)` in its place: a Python function runs
-    /// as a frame of the caller's loop (so it can be suspended, where this native
-    /// could not). Return what this gives back.
-    pub fn tail_call(&mut self, f: Value, args: Vec<Value>) -> PyResult<Value> {
-        self.th.tail = Some(Box::new((f, Args::new(args))));
-        Ok(Value::Null)
-    }
-
     /// `format(v, spec)`: a user `__format__`, or the built-in mini-language.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
         match crate::vm::ops::format_spec(self, v, spec)? {

@@ -65,30 +65,37 @@ static SYS_FUNCS: &[NativeDef] = &[
     NativeDef {
         name: "exit",
         f: exit,
+        soft: None,
     },
     NativeDef {
         name: "getrecursionlimit",
         f: getrecursionlimit,
+        soft: None,
     },
     NativeDef {
         name: "setrecursionlimit",
         f: setrecursionlimit,
+        soft: None,
     },
     NativeDef {
         name: "exc_info",
         f: exc_info,
+        soft: None,
     },
     NativeDef {
         name: "getswitchinterval",
         f: getswitchinterval,
+        soft: None,
     },
     NativeDef {
         name: "setswitchinterval",
         f: setswitchinterval,
+        soft: None,
     },
     NativeDef {
         name: "_getframemodulename",
         f: getframemodulename,
+        soft: None,
     },
 ];
 
@@ -120,10 +127,12 @@ static STDOUT_FUNCS: &[NativeDef] = &[
     NativeDef {
         name: "write",
         f: stdout_write,
+        soft: None,
     },
     NativeDef {
         name: "flush",
         f: stdout_flush,
+        soft: None,
     },
 ];
 
@@ -131,10 +140,12 @@ static STDERR_FUNCS: &[NativeDef] = &[
     NativeDef {
         name: "write",
         f: stderr_write,
+        soft: None,
     },
     NativeDef {
         name: "flush",
         f: stdout_flush,
+        soft: None,
     },
 ];
 

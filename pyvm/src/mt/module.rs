@@ -443,36 +443,31 @@ pub fn deferrable(gil: Gil<'_>, v: &Value) -> bool {
     }
 }
 
-/// The deferral-aware Python version of a native that consumes iterables, when the
-/// iterable it reads may suspend the micro-thread (see `pyvm/lib/_deferrable.py`).
-pub fn fallback(gil: Gil<'_>, th: &MicroThread, name: &str, args: &Args) -> Option<Value> {
+/// The deferral-aware Python half of a built-in (`soft`, part of its definition),
+/// when an iterable it reads may suspend the micro-thread (see
+/// `objects::function::Soft` and `pyvm/lib/_deferrable.py`).
+pub fn fallback(
+    gil: Gil<'_>,
+    th: &MicroThread,
+    soft: crate::objects::function::Soft,
+    args: &Args,
+) -> Option<Value> {
+    use crate::objects::function::Reads;
     if !th.reactive {
         return None;
     }
-    let n = args.pos.len();
-    // Which arguments are read as iterables.
-    let read = match name {
-        "list" | "tuple" | "set" | "frozenset" | "dict" | "min" | "max" if n == 1 => 0..1,
-        "sum" | "sorted" | "any" | "all" | "enumerate" if n >= 1 => 0..1,
-        "zip" => 0..n,
-        "map" if n >= 2 => 1..n,
-        "filter" | "join" | "extend" if n == 2 => 1..2,
-        _ => return None,
-    };
-    if !args.pos[read].iter().any(|a| deferrable(gil, a)) {
-        return None;
+    if soft.reads != Reads::Always {
+        let read = soft.reads.range(args.pos.len())?;
+        if !args.pos[read].iter().any(|a| deferrable(gil, a)) {
+            return None;
+        }
     }
-    deferrable_helper(gil, name)
-}
-
-/// `_deferrable._<name>`.
-fn deferrable_helper(gil: Gil<'_>, name: &str) -> Option<Value> {
     let modules = crate::modules::sys_modules();
     let m = modules
         .borrow(gil)
         .get_str(&crate::objects::str::PyStr::new("_deferrable".to_owned()))?;
     match m {
-        Value::Module(m) => m.get(gil, &format!("_{name}")),
+        Value::Module(m) => m.get(gil, soft.helper),
         _ => None,
     }
 }

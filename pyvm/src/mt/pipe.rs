@@ -192,16 +192,20 @@ fn waiter(cx: &mut Cx, what: &str) -> PyResult<Option<DeferredId>> {
 
 static METHODS: &[NativeDef] = crate::objects::methods::natives![
     "put" => put, "close" => close, "__next__" => next_, "__iter__" => iter_,
-    "take_from" => take_from,
+    "take_from" => take_from [soft Always "_pipe_take_from"],
 ];
 
 /// `pipe.take_from(iterable)`: a Python loop of `put`s (so each can wait).
+/// (Driven by a reactor, its Python half `_deferrable._pipe_take_from` runs in its
+/// place: `[soft Always]`. Here no put can wait.)
 fn take_from(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("take_from", 1, 1)?;
-    let Some(helper) = super::module::python_helper(cx.gil, "_pipe_take_from") else {
-        return Err(runtime_error("micro_thread is not imported").into());
-    };
-    cx.tail_call(helper, vec![args.at(0).clone(), args.at(1).clone()])
+    let p = this(&args)?;
+    let it = cx.iter(args.at(1))?;
+    while let Some(x) = cx.next(&it)? {
+        p.put(cx, x)?;
+    }
+    Ok(Value::None)
 }
 
 /// The pipe a method was called on.

@@ -79,8 +79,56 @@ impl Function {
     }
 }
 
-/// A built-in function or method: a name and a Rust function.
+/// A built-in function or method: a name and a Rust function, and whether a call of
+/// it can be suspended the soft way (see [`Soft`]).
 pub struct NativeDef {
     pub name: &'static str,
     pub f: NativeFn,
+    pub soft: Option<Soft>,
+}
+
+/// A built-in with a deferral-aware Python half (`pyvm/lib/_deferrable.py`): when an
+/// iterable it reads may suspend the micro-thread (a micro_pipe, a generator, an
+/// iterator written in Python), the driver calls the helper in its place, so a wait
+/// leaves the frames on the heap (a soft switch) instead of suspending the built-in
+/// on its worker stack (a hard switch). Part of the built-in's definition
+/// (`natives!`'s `[soft READS "helper"]`).
+#[derive(Clone, Copy, Debug)]
+pub struct Soft {
+    pub reads: Reads,
+    /// The helper's name in `_deferrable`.
+    pub helper: &'static str,
+}
+
+/// Which positional arguments a [`Soft`] built-in reads as iterables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reads {
+    /// Its one argument (`list(it)`, `min(it)`; not `min(a, b)`).
+    Only,
+    /// The first of one or more (`sum(it, start)`, `sorted(it, key=f)`).
+    First,
+    /// All of them (`zip(a, b)`).
+    All,
+    /// All but the first, which is not an iterable (`map(f, a, b)`).
+    AfterFirst,
+    /// The second of exactly two (`filter(f, it)`, `sep.join(it)`, `l.extend(it)`).
+    SecondOfTwo,
+    /// None: the helper always runs in its place (`pipe.take_from(it)`, a loop of
+    /// waits).
+    Always,
+}
+
+impl Reads {
+    /// The arguments read, for a call with `n` positional arguments; `None` when
+    /// the call has another shape (the built-in itself then reports it).
+    pub fn range(self, n: usize) -> Option<std::ops::Range<usize>> {
+        match self {
+            Reads::Only if n == 1 => Some(0..1),
+            Reads::First if n >= 1 => Some(0..1),
+            Reads::All => Some(0..n),
+            Reads::AfterFirst if n >= 2 => Some(1..n),
+            Reads::SecondOfTwo if n == 2 => Some(1..2),
+            _ => None,
+        }
+    }
 }

@@ -43,6 +43,25 @@ pub enum Kind {
     Generator,
 }
 
+impl Kind {
+    /// The built-in containers whose constructor reads one iterable have a soft half
+    /// (`list(it)` -> `_deferrable._list`): see `function::Soft`.
+    pub fn soft(self) -> Option<super::function::Soft> {
+        let helper = match self {
+            Kind::List => "_list",
+            Kind::Tuple => "_tuple",
+            Kind::Set => "_set",
+            Kind::FrozenSet => "_frozenset",
+            Kind::Dict => "_dict",
+            _ => return None,
+        };
+        Some(super::function::Soft {
+            reads: super::function::Reads::Only,
+            helper,
+        })
+    }
+}
+
 /// A type object: a built-in type (immutable, shared by every thread) or a class made
 /// by a `class` statement or `type(name, bases, ns)` (its namespace is mutable).
 pub struct PyType {

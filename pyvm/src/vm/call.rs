@@ -168,14 +168,19 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
         }
         Value::Type(t)
             if !t.heap
-                && matches!(
-                    t.kind,
-                    Kind::List | Kind::Tuple | Kind::Set | Kind::FrozenSet | Kind::Dict
-                )
-                && args.pos.len() == 1
-                && crate::mt::module::fallback(gil, th, &t.name, &args).is_some() =>
+                && th.reactive
+                && t.kind.soft().is_some()
+                && args.kw.is_empty()
+                && t.kind
+                    .soft()
+                    .and_then(|soft| crate::mt::module::fallback(gil, th, soft, &args))
+                    .is_some() =>
         {
-            let f = crate::mt::module::fallback(gil, th, &t.name, &args).unwrap_or(Value::None);
+            let f = t
+                .kind
+                .soft()
+                .and_then(|soft| crate::mt::module::fallback(gil, th, soft, &args))
+                .unwrap_or(Value::None);
             invoke(gil, th, f, args)
         }
         Value::Type(t)
@@ -216,12 +221,7 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             let mut cx = Cx { gil, th };
             let r = (n.f)(&mut cx, args);
             th.native_name = prev;
-            let v = r?;
-            if let Some(t) = th.tail.take() {
-                let (f, a) = *t;
-                return invoke(gil, th, f, a);
-            }
-            Ok(Called::Value(v))
+            Ok(Called::Value(r?))
         }
         Value::BoundNative(b) => {
             let mut pos: SmallVec<[Value; 4]> = SmallVec::with_capacity(args.pos.len() + 1);
@@ -238,12 +238,7 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             let mut cx = Cx { gil, th };
             let r = (b.1.f)(&mut cx, args);
             th.native_name = prev;
-            let v = r?;
-            if let Some(t) = th.tail.take() {
-                let (f, a) = *t;
-                return invoke(gil, th, f, a);
-            }
-            Ok(Called::Value(v))
+            Ok(Called::Value(r?))
         }
         Value::Type(t) => {
             let mut cx = Cx { gil, th };
@@ -278,14 +273,8 @@ fn deferral_aware(
     n: &'static crate::objects::function::NativeDef,
     args: &Args,
 ) -> Option<Value> {
-    if !th.reactive
-        || !(crate::modules::builtins::is_builtin_fn(n)
-            || crate::objects::methods::is_str_join(n)
-            || crate::objects::methods::is_list_extend(n))
-    {
-        return None;
-    }
-    crate::mt::module::fallback(gil, th, n.name, args)
+    let soft = n.soft?;
+    crate::mt::module::fallback(gil, th, soft, args)
 }
 
 /// Call `f` for the loop with follow-up `ret`: a Python frame gets `ret`; a native's

@@ -89,6 +89,7 @@ fn bind(gil: Gil<'_>, attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> At
 static UNREADABLE: crate::objects::function::NativeDef = crate::objects::function::NativeDef {
     name: "__get__",
     f: |_cx, _args| Err(Unwind::Raise(attribute_error("property has no getter"))),
+    soft: None,
 };
 
 /// A property, or an instance whose class defines `__set__` or `__delete__`: it wins

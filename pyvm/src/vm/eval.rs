@@ -536,9 +536,7 @@ pub(crate) fn run_from(
                         let direct = matches!(callable, Value::Native(n)
                             if !(crate::objects::generator::is_method(n)
                                 || crate::objects::methods::is_dict_lookup(n)
-                                || th.reactive
-                                    && (crate::objects::methods::is_str_join(n)
-                                        || crate::objects::methods::is_list_extend(n))));
+                                || th.reactive && n.soft.is_some()));
                         if let (true, Value::Native(n)) = (direct, &callable) {
                             // LOAD_METHOD found it on `self`'s own type: no self check
                             // (generator methods resume frames: see `do_call!`).
@@ -554,11 +552,6 @@ pub(crate) fn run_from(
                             );
                             th.native_name = prev;
                             let v = unwind!(r);
-                            if let Some(t) = th.tail.take() {
-                                let (f, a) = *t;
-                                do_call!(f, a);
-                                continue;
-                            }
                             push(&mut th.stack, v);
                             continue;
                         }

@@ -35,8 +35,6 @@ pub struct MicroThread {
     pub native_name: &'static str,
     /// Its reactor task, when a reactor drives it.
     pub id: Option<deferred::DeferredId>,
-    /// A native's tail call (`Cx::tail_call`): the call to make in its place.
-    pub tail: Option<Box<(crate::objects::value::Value, crate::native::Args)>>,
     /// The Python-level thread object (`micro_thread.current()`), once it has one.
     pub obj: Option<std::sync::Arc<crate::mt::ThreadObj>>,
 }
@@ -56,7 +54,6 @@ impl MicroThread {
             started: false,
             native_name: "",
             id: None,
-            tail: None,
             obj: None,
         }
     }

@@ -75,6 +75,7 @@ with micro_thread.atomic():
 
 # Strict mode: the built-in that would have to be suspended is named.
 print("strict was", micro_thread.set_strict(True))
+strict_before = micro_thread.hard_switches()
 try:
     sorted([2, 1], key=key)
 except RuntimeError as e:
@@ -83,7 +84,21 @@ try:
     functools.reduce(add, [1, 2, 3])
 except RuntimeError as e:
     print("RuntimeError:", e)
-# The soft path is not affected: a for loop, a comprehension and list() still wait.
-print([add(x, 1) for x in range(3)], list(map(str, range(2))))
+# The soft path is not affected: a for loop, a comprehension and the built-ins with a
+# Python half (list, sum, sorted, str.join, zip, map, filter, pipe.take_from: part of
+# their definitions) still wait, reading a micro_pipe or a generator that waits.
+from micro_thread import generate
+
+
+def slow(n):
+    for i in range(n):
+        time.sleep(0)
+        yield i
+
+
+print([add(x, 1) for x in range(3)], list(generate(lambda: take_from(slow(3)))))
+print(sum(slow(4)), sorted(slow(3), reverse=True), "-".join(map(str, slow(3))))
+print(list(zip(slow(2), generate(lambda: take_from("ab")))), list(filter(None, slow(3))))
+print("hard switches while strict:", micro_thread.hard_switches() - strict_before)
 micro_thread.set_strict(False)
 print(sorted([3, 1, 2], key=lambda v: -v), functools.reduce(lambda a, b: a * b, [1, 2, 3, 4]))

@@ -14,6 +14,7 @@ use crate::objects::types::{type_name, types, Kind, PyType};
 static BUILD_CLASS: NativeDef = NativeDef {
     name: "__build_class__",
     f: |_cx, _args| Err(type_error("__build_class__: not enough arguments").into()),
+    soft: None,
 };
 
 pub fn build_class_value() -> Value {

@@ -34,6 +34,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 static FROM_ITERABLE: NativeDef = NativeDef {
     name: "from_iterable",
     f: simple::chain_from_iterable,
+    soft: None,
 };
 
 /// The `itertools` module (one per process).

@@ -7,7 +7,7 @@ use crate::objects::seq;
 use super::natives;
 
 pub static LIST_METHODS: &[crate::objects::function::NativeDef] = natives![
-    "append" => append, "extend" => extend, "insert" => insert, "pop" => pop,
+    "append" => append, "extend" => extend [soft SecondOfTwo "_extend"], "insert" => insert, "pop" => pop,
     "remove" => remove, "index" => index, "count" => count, "clear" => clear,
     "copy" => copy, "reverse" => reverse, "sort" => sort,
 ];

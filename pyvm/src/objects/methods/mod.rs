@@ -18,10 +18,22 @@ use super::function::NativeDef;
 use super::types::{Kind, PyType};
 use super::value::Value;
 
-/// `[NativeDef { name, f }, ...]` from `"name" => function` pairs.
+/// `[NativeDef { name, f, soft }, ...]` from `"name" => function` pairs; a pair may
+/// add `[soft READS "helper"]` (see `function::Soft`).
 macro_rules! natives {
-    ($( $name:literal => $f:path ),* $(,)?) => {
-        &[ $( $crate::objects::function::NativeDef { name: $name, f: $f }, )* ]
+    ($( $name:literal => $f:path $([soft $reads:ident $helper:literal])? ),* $(,)?) => {
+        &[ $( $crate::objects::function::NativeDef {
+            name: $name,
+            f: $f,
+            soft: $crate::objects::methods::natives!(@soft $($reads $helper)?),
+        }, )* ]
+    };
+    (@soft) => { None };
+    (@soft $reads:ident $helper:literal) => {
+        Some($crate::objects::function::Soft {
+            reads: $crate::objects::function::Reads::$reads,
+            helper: $helper,
+        })
     };
 }
 pub(crate) use natives;
@@ -193,20 +205,6 @@ pub fn find_cached(obj: &Value, name: &str, slot: &mut MethodSlot) -> Option<&'s
         def,
     };
     def
-}
-
-/// Is `def` `str.join`?
-pub fn is_str_join(def: &NativeDef) -> bool {
-    def.name == "join"
-        && find_in_type(&crate::objects::types::types().str, "join")
-            .is_some_and(|d| std::ptr::eq(d, def))
-}
-
-/// Is `def` `list.extend` (deferral-aware through `_deferrable._extend`)?
-pub fn is_list_extend(def: &NativeDef) -> bool {
-    def.name == "extend"
-        && find_in_type(&crate::objects::types::types().list, "extend")
-            .is_some_and(|d| std::ptr::eq(d, def))
 }
 
 /// Is `def` `dict.get`, `dict.setdefault` or `dict.pop` (made by `vm::dictprobe`

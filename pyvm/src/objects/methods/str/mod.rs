@@ -12,7 +12,7 @@ mod search;
 mod text;
 
 pub static METHODS: &[crate::objects::function::NativeDef] = natives![
-    "split" => split, "rsplit" => rsplit, "join" => join, "strip" => strip,
+    "split" => split, "rsplit" => rsplit, "join" => join [soft SecondOfTwo "_join"], "strip" => strip,
     "lstrip" => lstrip, "rstrip" => rstrip, "find" => find, "rfind" => rfind,
     "index" => index, "rindex" => rindex, "count" => count, "replace" => replace,
     "startswith" => startswith, "endswith" => endswith, "partition" => partition,
