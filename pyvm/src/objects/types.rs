@@ -44,6 +44,27 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// What a call of a built-in type of this kind is named in messages (strict
+    /// mode's "Deferred execution not yet implemented by list").
+    pub fn constructor_name(self) -> &'static str {
+        match self {
+            Kind::Bool => "bool",
+            Kind::Int => "int",
+            Kind::Float => "float",
+            Kind::Str => "str",
+            Kind::Bytes => "bytes",
+            Kind::ByteArray => "bytearray",
+            Kind::List => "list",
+            Kind::Tuple => "tuple",
+            Kind::Dict => "dict",
+            Kind::Set => "set",
+            Kind::FrozenSet => "frozenset",
+            Kind::Range => "range",
+            Kind::Type => "type",
+            _ => "a constructor",
+        }
+    }
+
     /// The built-in containers whose constructor reads one iterable have a soft half
     /// (`list(it)` -> `_deferrable._list`): see `function::Soft`.
     pub fn soft(self) -> Option<super::function::Soft> {

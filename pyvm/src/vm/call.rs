@@ -241,10 +241,11 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             Ok(Called::Value(r?))
         }
         Value::Type(t) => {
+            let prev = std::mem::replace(&mut th.native_name, t.kind.constructor_name());
             let mut cx = Cx { gil, th };
-            Ok(Called::Value(crate::modules::builtins::construct(
-                &mut cx, t, args,
-            )?))
+            let r = crate::modules::builtins::construct(&mut cx, t, args);
+            th.native_name = prev;
+            Ok(Called::Value(r?))
         }
         Value::Object(o) => match o.0.call(gil, args) {
             Some(forward) => match forward? {

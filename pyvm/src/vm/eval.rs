@@ -59,6 +59,17 @@ fn push(stack: &mut Vec<Value>, v: Value) {
     }
 }
 
+/// The name strict mode gives a step of iterator `it` that had to be suspended on
+/// the worker stack (`map`, `itertools.accumulate`, ...).
+#[cold]
+fn native_what(gil: Gil<'_>, it: &Value) -> &'static str {
+    match it {
+        Value::Iter(i) => i.borrow(gil).type_name(),
+        Value::Object(o) => o.0.type_name(),
+        _ => "an iterator",
+    }
+}
+
 #[cold]
 #[inline(never)]
 fn push_grow(stack: &mut Vec<Value>, v: Value) {
@@ -919,15 +930,21 @@ pub(crate) fn run_from(
                     let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
                     let v = pop!();
                     th.frames[fi].ip = ip;
+                    let prev = std::mem::replace(&mut th.native_name, "format");
                     let mut cx = Cx { gil, th };
-                    let s = unwind!(ops::format_value(&mut cx, &v, arg & 3, spec.as_ref()));
+                    let s = ops::format_value(&mut cx, &v, arg & 3, spec.as_ref());
+                    th.native_name = prev;
+                    let s = unwind!(s);
                     push(&mut th.stack, s);
                 }
                 Op::UNPACK_SEQUENCE | Op::UNPACK_EX => {
                     let v = pop!();
                     th.frames[fi].ip = ip;
+                    let prev = std::mem::replace(&mut th.native_name, "unpacking");
                     let mut cx = Cx { gil, th };
-                    let items = unwind!(ops::unpack(&mut cx, &v, ins.op, arg));
+                    let items = ops::unpack(&mut cx, &v, ins.op, arg);
+                    th.native_name = prev;
+                    let items = unwind!(items);
                     th.stack.extend(items.into_iter().rev());
                 }
                 Op::JUMP_FORWARD => ip = arg as usize,
@@ -1020,8 +1037,13 @@ pub(crate) fn run_from(
                         None => {
                             let it = top!().clone();
                             th.frames[fi].ip = ip;
+                            // What strict mode names if the step suspends natively.
+                            let prev =
+                                std::mem::replace(&mut th.native_name, native_what(gil, &it));
                             let mut cx = Cx { gil, th };
-                            unwind!(super::iterate::iter_next_loop(&mut cx, &it))
+                            let r = super::iterate::iter_next_loop(&mut cx, &it);
+                            th.native_name = prev;
+                            unwind!(r)
                         }
                     };
                     match next {
