@@ -23,7 +23,7 @@ pub mod wait;
 pub mod watchdog;
 pub mod worker;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -154,34 +154,67 @@ impl Pending {
     }
 }
 
-thread_local! {
-    static PENDING: RefCell<Pending> = RefCell::new(Pending::default());
-    static MAIN: RefCell<Option<DeferredId>> = const { RefCell::new(None) };
+/// The driver's state on one OS thread: one struct, one thread-local.
+pub(crate) struct Local {
+    /// Work natives queued for when the running micro-thread yields.
+    pending: RefCell<Pending>,
+    /// The main (first) micro-thread of this OS thread's reactor.
+    main: RefCell<Option<DeferredId>>,
     /// The main micro-thread's outcome, once it has finished.
-    static MAIN_DONE: RefCell<Option<Result<Value, PyErr>>> = const { RefCell::new(None) };
-    static TERMINATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    main_done: RefCell<Option<Result<Value, PyErr>>>,
+    /// SIGTERM ended the program.
+    terminated: Cell<bool>,
     /// Micro-threads scheduled to run when the current one's run began.
-    static RUNNABLE: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    runnable: Cell<usize>,
     /// After the main micro-thread ended: the others still to get `MicroThreadExit`.
-    static EXITING: RefCell<std::collections::VecDeque<DeferredId>> =
-        const { RefCell::new(std::collections::VecDeque::new()) };
+    exiting: RefCell<std::collections::VecDeque<DeferredId>>,
     /// The micro-thread running on this OS thread, and its thread object.
-    static CURRENT: RefCell<Option<(DeferredId, Option<Arc<ThreadObj>>)>> =
-        const { RefCell::new(None) };
+    current: RefCell<Option<(DeferredId, Option<Arc<ThreadObj>>)>>,
     /// `with micro_thread.atomic():` depth of the running micro-thread (always 0 at a
     /// switch: nothing switches inside `atomic()`).
-    static ATOMIC: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    atomic: Cell<u32>,
     /// This OS thread is the process's main one (it delivers signals).
-    static PROCESS_MAIN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    process_main: Cell<bool>,
     /// Micro-threads of this reactor waiting for another micro-thread to wake them.
-    static PARKED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    parked: Cell<usize>,
     /// Whether this reactor last told `deadlock` it was stuck.
-    static STUCK: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    stuck: Cell<bool>,
+    /// The wait the running native asked for (`wait`), until the driver takes it.
+    pub(crate) asked: RefCell<Option<wait::Wait>>,
+    /// The running worker's yielder, null when none runs (`worker`).
+    pub(crate) yielder: Cell<*const worker::WorkerYielder>,
+    /// Idle worker stacks (`worker`).
+    pub(crate) pool: RefCell<Vec<worker::Worker>>,
+    /// Hard switches so far (`worker`).
+    pub(crate) hard: Cell<u64>,
+}
+
+thread_local! {
+    pub(crate) static LOCAL: Local = Local {
+        pending: RefCell::new(Pending::default()),
+        main: RefCell::new(None),
+        main_done: RefCell::new(None),
+        terminated: Cell::new(false),
+        runnable: Cell::new(0),
+        exiting: RefCell::new(std::collections::VecDeque::new()),
+        current: RefCell::new(None),
+        atomic: Cell::new(0),
+        process_main: Cell::new(false),
+        parked: Cell::new(0),
+        stuck: Cell::new(false),
+        asked: RefCell::new(None),
+        yielder: Cell::new(std::ptr::null()),
+        pool: RefCell::new(Vec::new()),
+        hard: Cell::new(0),
+    };
 }
 
 /// The running micro-thread's id and thread object, when a reactor runs one here.
 pub fn current() -> Option<(DeferredId, Option<Arc<ThreadObj>>)> {
-    CURRENT.with(|c| c.borrow().clone())
+    LOCAL.with(|l| {
+        let c = &l.current;
+        c.borrow().clone()
+    })
 }
 
 /// Strict mode (`micro_thread.set_strict`, or `PYVM_STRICT=1` in the environment):
@@ -213,14 +246,26 @@ pub fn set_strict(on: bool) -> bool {
 /// preemption is on.
 pub(crate) fn may_preempt() -> bool {
     !in_atomic()
-        && CURRENT.with(|c| c.borrow().is_some())
-        && (PROCESS_MAIN.with(|m| m.get()) || watchdog::preemption_on())
+        && LOCAL.with(|l| {
+            let c = &l.current;
+            c.borrow().is_some()
+        })
+        && (LOCAL.with(|l| {
+            let m = &l.process_main;
+            m.get()
+        }) || watchdog::preemption_on())
 }
 
 /// Is the running micro-thread the main one of its OS thread?
 pub(crate) fn is_main_running() -> bool {
-    let main = MAIN.with(|m| *m.borrow());
-    CURRENT.with(|c| c.borrow().as_ref().map(|(id, _)| *id)) == main
+    let main = LOCAL.with(|l| {
+        let m = &l.main;
+        *m.borrow()
+    });
+    LOCAL.with(|l| {
+        let c = &l.current;
+        c.borrow().as_ref().map(|(id, _)| *id)
+    }) == main
 }
 
 /// The running micro-thread is switched out at a backward jump: it is runnable
@@ -231,17 +276,23 @@ pub(crate) fn preempt() {
 
 /// Is the running micro-thread inside `with micro_thread.atomic():`?
 pub fn in_atomic() -> bool {
-    ATOMIC.with(|a| a.get()) > 0
+    LOCAL.with(|l| {
+        let a = &l.atomic;
+        a.get()
+    }) > 0
 }
 
 /// Enter (`true`) or leave an `atomic()` block.
 pub fn atomic(enter: bool) {
-    ATOMIC.with(|a| {
-        a.set(if enter {
-            a.get() + 1
-        } else {
-            a.get().saturating_sub(1)
-        })
+    LOCAL.with(|l| {
+        let a = &l.atomic;
+        {
+            a.set(if enter {
+                a.get() + 1
+            } else {
+                a.get().saturating_sub(1)
+            })
+        }
     });
 }
 
@@ -262,14 +313,20 @@ fn exit_all(r: &mut PyReactor, except: Option<DeferredId>) {
             s.exit_pending = true;
         }
     }
-    EXITING.with(|e| *e.borrow_mut() = ids.into());
+    LOCAL.with(|l| {
+        let e = &l.exiting;
+        *e.borrow_mut() = ids.into()
+    });
     exit_next(r, EXIT_BATCH);
 }
 
 /// Raise `MicroThreadExit` in up to `n` more micro-threads waiting for it.
 fn exit_next(r: &mut PyReactor, mut n: usize) {
     while n > 0 {
-        let Some(id) = EXITING.with(|e| e.borrow_mut().pop_front()) else {
+        let Some(id) = LOCAL.with(|l| {
+            let e = &l.exiting;
+            e.borrow_mut().pop_front()
+        }) else {
             return;
         };
         let pending = r.state(id).is_some_and(|s| s.exit_pending);
@@ -284,23 +341,35 @@ fn exit_next(r: &mut PyReactor, mut n: usize) {
 /// Start `th` (frames already pushed) as a new micro-thread when the current one
 /// yields.
 pub fn spawn(th: MicroThread, obj: Arc<ThreadObj>) {
-    PENDING.with(|p| p.borrow_mut().spawns.push((Box::new(th), obj)));
+    LOCAL.with(|l| {
+        let p = &l.pending;
+        p.borrow_mut().spawns.push((Box::new(th), obj))
+    });
 }
 
 /// Resume micro-thread `id` with `outcome` when the current one yields.
 pub fn wake(id: DeferredId, outcome: Result<Value, PyErr>) {
-    PENDING.with(|p| p.borrow_mut().wakes.push((id, outcome)));
+    LOCAL.with(|l| {
+        let p = &l.pending;
+        p.borrow_mut().wakes.push((id, outcome))
+    });
 }
 
 /// Raise `err` in micro-thread `id` wherever it is suspended (`kill`, `throw`).
 pub fn throw(id: DeferredId, err: PyErr) {
-    PENDING.with(|p| p.borrow_mut().throws.push((id, err)));
+    LOCAL.with(|l| {
+        let p = &l.pending;
+        p.borrow_mut().throws.push((id, err))
+    });
 }
 
 /// Raise `TimeoutError` in micro-thread `id` after `after`, unless `ended` is set by
 /// then (`with micro_thread.timeout(seconds):`).
 pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::AtomicBool>) {
-    PENDING.with(|p| p.borrow_mut().timers.push((id, after, ended)));
+    LOCAL.with(|l| {
+        let p = &l.pending;
+        p.borrow_mut().timers.push((id, after, ended))
+    });
 }
 
 /// Carry out what natives queued.
@@ -308,15 +377,21 @@ fn flush(r: &mut PyReactor) {
     io::flush(r);
     // Every switch comes here, and most have one wake-up at most: take the queues
     // only when there is work, and give their buffers back after.
-    let Some(mut p) = PENDING.with(|p| {
-        let mut p = p.borrow_mut();
-        (!p.is_empty()).then(|| std::mem::take(&mut *p))
+    let Some(mut p) = LOCAL.with(|l| {
+        let p = &l.pending;
+        {
+            let mut p = p.borrow_mut();
+            (!p.is_empty()).then(|| std::mem::take(&mut *p))
+        }
     }) else {
         return;
     };
     // Started after the main micro-thread ended (or SIGTERM): it ends at once too,
     // before it runs a line.
-    let ending = MAIN_DONE.with(|m| m.borrow().is_some()) || terminated();
+    let ending = LOCAL.with(|l| {
+        let m = &l.main_done;
+        m.borrow().is_some()
+    }) || terminated();
     for (mut th, obj) in p.spawns.drain(..) {
         th.reactive = true;
         let name = obj.name.clone();
@@ -352,10 +427,13 @@ fn flush(r: &mut PyReactor) {
     if p.spawns.capacity() > 4096 {
         p.spawns = Vec::new(); // after a burst of spawns: do not keep its buffer
     }
-    PENDING.with(|q| {
-        let mut q = q.borrow_mut();
-        if q.is_empty() {
-            *q = p;
+    LOCAL.with(|l| {
+        let q = &l.pending;
+        {
+            let mut q = q.borrow_mut();
+            if q.is_empty() {
+                *q = p;
+            }
         }
     });
 }
@@ -391,7 +469,10 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     };
     let mut input = input;
     if std::mem::take(&mut task.parked) {
-        PARKED.with(|p| p.set(p.get().saturating_sub(1)));
+        LOCAL.with(|l| {
+            let p = &l.parked;
+            p.set(p.get().saturating_sub(1))
+        });
     }
     if std::mem::take(&mut task.exit_pending) {
         // The main micro-thread has ended: whatever woke this one, it ends too.
@@ -409,10 +490,19 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
         }
     };
     let obj = task.obj.clone();
-    CURRENT.with(|c| *c.borrow_mut() = Some((id, obj.clone())));
+    LOCAL.with(|l| {
+        let c = &l.current;
+        *c.borrow_mut() = Some((id, obj.clone()))
+    });
     let out = run(r, id, obj.as_ref(), job, input);
-    CURRENT.with(|c| *c.borrow_mut() = None);
-    if EXITING.with(|e| !e.borrow().is_empty()) {
+    LOCAL.with(|l| {
+        let c = &l.current;
+        *c.borrow_mut() = None
+    });
+    if LOCAL.with(|l| {
+        let e = &l.exiting;
+        !e.borrow().is_empty()
+    }) {
         exit_next(r, 1);
     }
     publish_stuck(r, !matches!(out, Err(Unwind::Deferred)));
@@ -422,7 +512,10 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
 /// Tell `deadlock` when this reactor becomes stuck (every micro-thread parked, no
 /// timer pending: only another OS thread can wake one) or stops being stuck.
 fn publish_stuck(r: &mut PyReactor, finished: bool) {
-    let parked = PARKED.with(|p| p.get());
+    let parked = LOCAL.with(|l| {
+        let p = &l.parked;
+        p.get()
+    });
     // The running micro-thread still counts as a task until its callback returns.
     let me_parked = r.current_state().is_some_and(|s| s.parked);
     let others = r.tasks().saturating_sub(1);
@@ -433,7 +526,10 @@ fn publish_stuck(r: &mut PyReactor, finished: bool) {
         && r.pending_timers() == 0;
     // A stuck reactor publishes on every change (what its micro-threads wait on may
     // differ); one that can go on, only when it was stuck before.
-    let was = STUCK.with(|s| s.replace(stuck));
+    let was = LOCAL.with(|l| {
+        let s = &l.stuck;
+        s.replace(stuck)
+    });
     if !was && (!stuck || !os_thread::others_alive()) {
         return;
     }
@@ -480,7 +576,10 @@ fn run(
     let mut input = input;
     let mut job = job;
     loop {
-        RUNNABLE.with(|n| n.set(r.runnable()));
+        LOCAL.with(|l| {
+            let n = &l.runnable;
+            n.set(r.runnable())
+        });
         if let Some(obj) = obj {
             obj.set_waiting(thread::Waiting::Running);
         }
@@ -566,7 +665,10 @@ fn run(
             s.parked = parks;
         }
         if parks {
-            PARKED.with(|p| p.set(p.get() + 1));
+            LOCAL.with(|l| {
+                let p = &l.parked;
+                p.set(p.get() + 1)
+            });
         }
         flush(r);
         let unwind = match request {
@@ -598,7 +700,10 @@ fn run(
                     return Err(Unwind::Raise(e));
                 };
                 if std::mem::take(&mut s.parked) {
-                    PARKED.with(|p| p.set(p.get().saturating_sub(1)));
+                    LOCAL.with(|l| {
+                        let p = &l.parked;
+                        p.set(p.get().saturating_sub(1))
+                    });
                 }
                 job = match (is_hard, s.hard.take(), s.th.take()) {
                     (true, Some(w), _) => Job::Hard(w),
@@ -620,7 +725,10 @@ fn run_job(
     input: Result<Value, PyErr>,
     cont: Option<Box<Cont>>,
 ) -> Outcome {
-    ATOMIC.with(|a| a.set(0));
+    LOCAL.with(|l| {
+        let a = &l.atomic;
+        a.set(0)
+    });
     let input = match cont {
         None => input,
         Some(cont) => {
@@ -640,14 +748,20 @@ fn run_job(
 /// A micro-thread finished: close its pipes, hand its result to waiters, report an
 /// uncaught exception, and when it is the main one, end the others.
 fn finished(r: &mut PyReactor, id: DeferredId, th: &mut MicroThread, result: Result<Value, PyErr>) {
-    let is_main = MAIN.with(|m| *m.borrow() == Some(id));
+    let is_main = LOCAL.with(|l| {
+        let m = &l.main;
+        *m.borrow() == Some(id)
+    });
     with_gil(|gil| {
         if let Some(obj) = th.obj.clone() {
             obj.finish(gil, th, &result, is_main);
         }
     });
     if is_main {
-        MAIN_DONE.with(|m| *m.borrow_mut() = Some(result));
+        LOCAL.with(|l| {
+            let m = &l.main_done;
+            *m.borrow_mut() = Some(result)
+        });
         // Every other micro-thread gets MicroThreadExit, so its `finally` blocks run.
         exit_all(r, Some(id));
     }
@@ -710,7 +824,10 @@ fn watch_signals(r: &mut PyReactor) {
     }
     // A micro-thread that spins (never waits) is switched out at its next backward
     // jump, so the signal is delivered while it runs.
-    PROCESS_MAIN.with(|m| m.set(true));
+    LOCAL.with(|l| {
+        let m = &l.process_main;
+        m.set(true)
+    });
     for sig in [SIGTERM, SIGUSR1] {
         let _ = signal_hook::flag::register(sig, crate::vm::yield_flag());
     }
@@ -719,7 +836,10 @@ fn watch_signals(r: &mut PyReactor) {
         for sig in pending {
             match sig {
                 SIGINT => {
-                    let main = MAIN.with(|m| *m.borrow());
+                    let main = LOCAL.with(|l| {
+                        let m = &l.main;
+                        *m.borrow()
+                    });
                     if let Some(main) = main {
                         let err = crate::vm::take_interrupt();
                         r.throw(main, err);
@@ -729,7 +849,10 @@ fn watch_signals(r: &mut PyReactor) {
                     }
                 }
                 SIGTERM => {
-                    TERMINATED.with(|t| t.set(true));
+                    LOCAL.with(|l| {
+                        let t = &l.terminated;
+                        t.set(true)
+                    });
                     exit_all(r, None);
                 }
                 SIGUSR1 => {
@@ -745,12 +868,18 @@ fn watch_signals(r: &mut PyReactor) {
 /// How many micro-threads are runnable: the running one and those scheduled (Stackless's
 /// `runcount`), as of when the running one's run began.
 pub fn runnable_count() -> usize {
-    RUNNABLE.with(|n| n.get()) + 1
+    LOCAL.with(|l| {
+        let n = &l.runnable;
+        n.get()
+    }) + 1
 }
 
 /// Did SIGTERM end the program?
 pub fn terminated() -> bool {
-    TERMINATED.with(|t| t.get())
+    LOCAL.with(|l| {
+        let t = &l.terminated;
+        t.get()
+    })
 }
 
 /// Run a program's main code (frames already pushed on `th`) as the main
@@ -779,8 +908,14 @@ pub(crate) fn run_reactor(
     };
     os_thread::set_home(r.waker());
     deadlock::reactor_running(os_thread::ident(), true);
-    STUCK.with(|s| s.set(false));
-    PARKED.with(|p| p.set(0));
+    LOCAL.with(|l| {
+        let s = &l.stuck;
+        s.set(false)
+    });
+    LOCAL.with(|l| {
+        let p = &l.parked;
+        p.set(0)
+    });
     let mut th = th;
     th.reactive = true;
     let id = r.spawn(
@@ -794,7 +929,10 @@ pub(crate) fn run_reactor(
     if let Some(Some(th)) = r.state_mut(id).map(|s| s.th.as_mut()) {
         th.id = Some(id);
     }
-    MAIN.with(|m| *m.borrow_mut() = Some(id));
+    LOCAL.with(|l| {
+        let m = &l.main;
+        *m.borrow_mut() = Some(id)
+    });
     if process_main {
         watch_signals(&mut r);
     }
@@ -826,11 +964,14 @@ pub(crate) fn run_reactor(
             }
         }
     }
-    MAIN.with(|m| *m.borrow_mut() = None);
+    LOCAL.with(|l| {
+        let m = &l.main;
+        *m.borrow_mut() = None
+    });
     deadlock::reactor_running(os_thread::ident(), false);
     os_thread::clear_home();
-    MAIN_DONE
-        .with(|m| m.borrow_mut().take())
+    LOCAL
+        .with(|l| l.main_done.borrow_mut().take())
         .unwrap_or(Ok(Value::None))
 }
 

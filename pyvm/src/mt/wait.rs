@@ -18,7 +18,6 @@
 //! reactor; elsewhere (a module's set-up, another OS thread's start) natives block the
 //! OS thread instead.
 
-use std::cell::RefCell;
 use std::time::Duration;
 
 use deferred::{DeferredId, Unwind};
@@ -90,19 +89,20 @@ impl Wait {
     }
 }
 
-thread_local! {
-    /// The wait the running native asked for, until the driver (or `block`) takes it.
-    static ASKED: RefCell<Option<Wait>> = const { RefCell::new(None) };
-}
-
 /// Ask for `w` as the running code's wait (the driver carries it out).
 pub(crate) fn ask(w: Wait) {
-    ASKED.with(|a| *a.borrow_mut() = Some(w));
+    super::LOCAL.with(|l| {
+        let a = &l.asked;
+        *a.borrow_mut() = Some(w)
+    });
 }
 
 /// Take the wait a native asked for.
 pub(crate) fn take() -> Option<Wait> {
-    ASKED.with(|a| a.borrow_mut().take())
+    super::LOCAL.with(|l| {
+        let a = &l.asked;
+        a.borrow_mut().take()
+    })
 }
 
 impl Cx<'_, '_> {
@@ -118,7 +118,10 @@ impl Cx<'_, '_> {
             ))
             .into());
         }
-        ASKED.with(|a| *a.borrow_mut() = Some(w));
+        super::LOCAL.with(|l| {
+            let a = &l.asked;
+            *a.borrow_mut() = Some(w)
+        });
         Err(Unwind::Deferred)
     }
 

@@ -23,8 +23,6 @@
 //! compiler, the parser) runs on the OS thread's stack ([`on_os_stack`]).
 #![allow(unsafe_code)]
 
-use std::cell::{Cell, RefCell};
-
 use corosensei::stack::{DefaultStack, Stack};
 use corosensei::{Coroutine, CoroutineResult, Yielder};
 
@@ -77,16 +75,16 @@ pub(crate) struct Worker {
     limit: usize,
 }
 
-thread_local! {
-    /// The yielder of the worker running on this OS thread; null when none runs.
-    static YIELDER: Cell<*const Yielder<Resume, Suspend>> = const { Cell::new(std::ptr::null()) };
-    static POOL: RefCell<Vec<Worker>> = const { RefCell::new(Vec::new()) };
-    static HARD: Cell<u64> = const { Cell::new(0) };
-}
+/// The yielder a worker's code suspends it with (kept, while the worker runs, in
+/// the driver's per-OS-thread state: `Local::yielder`).
+pub(crate) type WorkerYielder = Yielder<Resume, Suspend>;
 
 /// How many hard switches (`wait`) happened on this OS thread.
 pub(crate) fn hard_switches() -> u64 {
-    HARD.with(|h| h.get())
+    super::LOCAL.with(|l| {
+        let h = &l.hard;
+        h.get()
+    })
 }
 
 /// Run a micro-thread's loop: the driver's part that runs on the worker.
@@ -102,9 +100,15 @@ impl Worker {
             loop {
                 input = match input {
                     Resume::Job(mut th, inp, cont) => {
-                        YIELDER.with(|c| c.set(y));
+                        super::LOCAL.with(|l| {
+                            let c = &l.yielder;
+                            c.set(y)
+                        });
                         let out = with_gil(|gil| job(gil, &mut th, inp, cont));
-                        YIELDER.with(|c| c.set(std::ptr::null()));
+                        super::LOCAL.with(|l| {
+                            let c = &l.yielder;
+                            c.set(std::ptr::null())
+                        });
                         y.suspend(Suspend::Done(th, out))
                     }
                     // Nothing is suspended on an idle worker.
@@ -119,7 +123,10 @@ impl Worker {
 
     /// Take an idle worker from the pool (or make one).
     pub(crate) fn take(job: JobFn) -> std::io::Result<Worker> {
-        match POOL.with(|p| p.borrow_mut().pop()) {
+        match super::LOCAL.with(|l| {
+            let p = &l.pool;
+            p.borrow_mut().pop()
+        }) {
             Some(w) => Ok(w),
             None => Worker::new(job),
         }
@@ -127,10 +134,13 @@ impl Worker {
 
     /// Give an idle worker back.
     pub(crate) fn put_back(self) {
-        POOL.with(|p| {
-            let mut p = p.borrow_mut();
-            if p.len() < POOL_MAX {
-                p.push(self);
+        super::LOCAL.with(|l| {
+            let p = &l.pool;
+            {
+                let mut p = p.borrow_mut();
+                if p.len() < POOL_MAX {
+                    p.push(self);
+                }
             }
         });
     }
@@ -150,7 +160,11 @@ impl Worker {
 /// Can the running code suspend its micro-thread where it is (a worker runs it, not
 /// inside a segment `stacker` grew)?
 pub(crate) fn can_switch() -> bool {
-    crate::stack::on_worker() && YIELDER.with(|c| !c.get().is_null())
+    crate::stack::on_worker()
+        && super::LOCAL.with(|l| {
+            let c = &l.yielder;
+            !c.get().is_null()
+        })
 }
 
 /// Suspend the running micro-thread, wherever it is, until `request` is met: the
@@ -164,8 +178,11 @@ pub(crate) fn wait(
     if !can_switch() {
         return None;
     }
-    let y = YIELDER.with(|c| c.get());
-    // SAFETY: `YIELDER` is non-null only while the worker that set it runs, and it
+    let y = super::LOCAL.with(|l| {
+        let c = &l.yielder;
+        c.get()
+    });
+    // SAFETY: `Local::yielder` is non-null only while the worker that set it runs, and it
     // points to that worker's yielder, which lives on the worker's stack for as long
     // as the worker's body runs (the body never returns; it is set again after every
     // switch back in and cleared before every switch out). The code running now is on
@@ -173,13 +190,22 @@ pub(crate) fn wait(
     // resumer waits in `Coroutine::resume`), and a grown `stacker` segment, the one
     // place with another stack, refuses switching (`can_switch`).
     let y: &Yielder<Resume, Suspend> = unsafe { &*y };
-    HARD.with(|h| h.set(h.get() + 1));
+    super::LOCAL.with(|l| {
+        let h = &l.hard;
+        h.set(h.get() + 1)
+    });
     let saved = Saved::take();
     let mut out = Suspend::Wait(request);
     let outcome = loop {
-        YIELDER.with(|c| c.set(std::ptr::null()));
+        super::LOCAL.with(|l| {
+            let c = &l.yielder;
+            c.set(std::ptr::null())
+        });
         let input = leave_coroutine(gil, || y.suspend(out));
-        YIELDER.with(|c| c.set(y));
+        super::LOCAL.with(|l| {
+            let c = &l.yielder;
+            c.set(y)
+        });
         match input {
             Resume::Outcome(o) => break o,
             Resume::Inspect => out = Suspend::Stack(inspect(gil)),
@@ -221,8 +247,11 @@ pub fn on_os_stack<R: Send>(f: impl FnOnce() -> R + Send) -> R {
     if !can_switch() {
         return f();
     }
-    let y = YIELDER.with(|c| c.get());
-    // SAFETY: as in `wait`: a non-null `YIELDER` is the running worker's.
+    let y = super::LOCAL.with(|l| {
+        let c = &l.yielder;
+        c.get()
+    });
+    // SAFETY: as in `wait`: a non-null `Local::yielder` is the running worker's.
     let y: &Yielder<Resume, Suspend> = unsafe { &*y };
     let saved = crate::stack::set_worker_limit(0);
     let r = y.on_parent_stack(f);
