@@ -146,6 +146,15 @@ pub struct Pending {
 }
 
 impl Pending {
+    const fn new() -> Pending {
+        Pending {
+            spawns: Vec::new(),
+            wakes: Vec::new(),
+            throws: Vec::new(),
+            timers: Vec::new(),
+        }
+    }
+
     fn is_empty(&self) -> bool {
         self.spawns.is_empty()
             && self.wakes.is_empty()
@@ -168,8 +177,10 @@ pub(crate) struct Local {
     runnable: Cell<usize>,
     /// After the main micro-thread ended: the others still to get `MicroThreadExit`.
     exiting: RefCell<std::collections::VecDeque<DeferredId>>,
-    /// The micro-thread running on this OS thread, and its thread object.
-    current: RefCell<Option<(DeferredId, Option<Arc<ThreadObj>>)>>,
+    /// The micro-thread running on this OS thread.
+    current: Cell<Option<DeferredId>>,
+    /// Its thread object, moved here from its task while it runs.
+    current_obj: RefCell<Option<Arc<ThreadObj>>>,
     /// `with micro_thread.atomic():` depth of the running micro-thread (always 0 at a
     /// switch: nothing switches inside `atomic()`).
     atomic: Cell<u32>,
@@ -190,14 +201,15 @@ pub(crate) struct Local {
 }
 
 thread_local! {
-    pub(crate) static LOCAL: Local = Local {
-        pending: RefCell::new(Pending::default()),
+    pub(crate) static LOCAL: Local = const { Local {
+        pending: RefCell::new(Pending::new()),
         main: RefCell::new(None),
         main_done: RefCell::new(None),
         terminated: Cell::new(false),
         runnable: Cell::new(0),
         exiting: RefCell::new(std::collections::VecDeque::new()),
-        current: RefCell::new(None),
+        current: Cell::new(None),
+        current_obj: RefCell::new(None),
         atomic: Cell::new(0),
         process_main: Cell::new(false),
         parked: Cell::new(0),
@@ -206,14 +218,26 @@ thread_local! {
         yielder: Cell::new(std::ptr::null()),
         pool: RefCell::new(Vec::new()),
         hard: Cell::new(0),
-    };
+    } };
 }
 
 /// The running micro-thread's id and thread object, when a reactor runs one here.
 pub fn current() -> Option<(DeferredId, Option<Arc<ThreadObj>>)> {
+    LOCAL.with(|l| Some((l.current.get()?, l.current_obj.borrow().clone())))
+}
+
+/// The running micro-thread's id, when a reactor runs one here.
+pub fn current_id() -> Option<DeferredId> {
+    LOCAL.with(|l| l.current.get())
+}
+
+/// Is `obj` the running micro-thread's thread object?
+pub fn is_running(obj: &ThreadObj) -> bool {
     LOCAL.with(|l| {
-        let c = &l.current;
-        c.borrow().clone()
+        l.current_obj
+            .borrow()
+            .as_ref()
+            .is_some_and(|o| std::ptr::eq(Arc::as_ptr(o), obj))
     })
 }
 
@@ -246,10 +270,7 @@ pub fn set_strict(on: bool) -> bool {
 /// preemption is on.
 pub(crate) fn may_preempt() -> bool {
     !in_atomic()
-        && LOCAL.with(|l| {
-            let c = &l.current;
-            c.borrow().is_some()
-        })
+        && current_id().is_some()
         && (LOCAL.with(|l| {
             let m = &l.process_main;
             m.get()
@@ -262,10 +283,7 @@ pub(crate) fn is_main_running() -> bool {
         let m = &l.main;
         *m.borrow()
     });
-    LOCAL.with(|l| {
-        let c = &l.current;
-        c.borrow().as_ref().map(|(id, _)| *id)
-    }) == main
+    current_id() == main
 }
 
 /// The running micro-thread is switched out at a backward jump: it is runnable
@@ -489,20 +507,25 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
             )))
         }
     };
-    let obj = task.obj.clone();
+    // The thread object moves to the driver's state while the micro-thread runs
+    // (no reference count touched) and back after.
+    let obj = task.obj.take();
     LOCAL.with(|l| {
-        let c = &l.current;
-        *c.borrow_mut() = Some((id, obj.clone()))
+        l.current.set(Some(id));
+        *l.current_obj.borrow_mut() = obj;
     });
-    let out = run(r, id, obj.as_ref(), job, input);
-    LOCAL.with(|l| {
-        let c = &l.current;
-        *c.borrow_mut() = None
+    let out = run(r, id, job, input);
+    let (obj, exiting) = LOCAL.with(|l| {
+        l.current.set(None);
+        (
+            l.current_obj.borrow_mut().take(),
+            !l.exiting.borrow().is_empty(),
+        )
     });
-    if LOCAL.with(|l| {
-        let e = &l.exiting;
-        !e.borrow().is_empty()
-    }) {
+    if let Some(s) = r.state_mut(id) {
+        s.obj = obj;
+    }
+    if exiting {
         exit_next(r, 1);
     }
     publish_stuck(r, !matches!(out, Err(Unwind::Deferred)));
@@ -512,10 +535,11 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
 /// Tell `deadlock` when this reactor becomes stuck (every micro-thread parked, no
 /// timer pending: only another OS thread can wake one) or stops being stuck.
 fn publish_stuck(r: &mut PyReactor, finished: bool) {
-    let parked = LOCAL.with(|l| {
-        let p = &l.parked;
-        p.get()
-    });
+    // The common case first: one OS thread, never stuck.
+    let (parked, was) = LOCAL.with(|l| (l.parked.get(), l.stuck.get()));
+    if !was && !os_thread::others_alive() {
+        return;
+    }
     // The running micro-thread still counts as a task until its callback returns.
     let me_parked = r.current_state().is_some_and(|s| s.parked);
     let others = r.tasks().saturating_sub(1);
@@ -569,7 +593,6 @@ enum Job {
 fn run(
     r: &mut PyReactor,
     id: DeferredId,
-    obj: Option<&Arc<ThreadObj>>,
     job: Job,
     input: Result<Value, PyErr>,
 ) -> Step<Value, PyErr> {
@@ -580,9 +603,6 @@ fn run(
             let n = &l.runnable;
             n.set(r.runnable())
         });
-        if let Some(obj) = obj {
-            obj.set_waiting(thread::Waiting::Running);
-        }
         // Only a micro-thread with others around can starve them.
         watchdog::run_begins(r.tasks() > 1);
         let stopped = with_gil(|gil| match job {
@@ -649,15 +669,18 @@ fn run(
                 )))
             }
         };
-        if let Some(obj) = obj {
-            obj.set_waiting(match &request {
-                Some(Request::Sleep(d)) if d.is_zero() => thread::Waiting::Scheduled,
-                Some(Request::Sleep(_)) => thread::Waiting::Sleeping,
-                Some(Request::Park(what)) => thread::Waiting::On(what.clone()),
-                Some(Request::Io(req)) => thread::Waiting::Io(req.src.fd(), req.interest),
-                _ => thread::Waiting::Scheduled,
-            });
-        }
+        let waiting = match &request {
+            Some(Request::Sleep(d)) if d.is_zero() => thread::Waiting::Scheduled,
+            Some(Request::Sleep(_)) => thread::Waiting::Sleeping,
+            Some(Request::Park(what)) => thread::Waiting::On(what.clone()),
+            Some(Request::Io(req)) => thread::Waiting::Io(req.src.fd(), req.interest),
+            _ => thread::Waiting::Scheduled,
+        };
+        LOCAL.with(|l| {
+            if let Some(obj) = l.current_obj.borrow().as_ref() {
+                obj.set_waiting(waiting);
+            }
+        });
         let is_hard = hard.is_some();
         let parks = matches!(request, Some(Request::Park(_)));
         if let Some(s) = r.current_state() {
@@ -725,10 +748,7 @@ fn run_job(
     input: Result<Value, PyErr>,
     cont: Option<Box<Cont>>,
 ) -> Outcome {
-    LOCAL.with(|l| {
-        let a = &l.atomic;
-        a.set(0)
-    });
+    // (`atomic()` depth is 0 here: nothing switches inside `atomic()`.)
     let input = match cont {
         None => input,
         Some(cont) => {
@@ -795,11 +815,19 @@ fn dump_all(r: &mut PyReactor, running: Option<DeferredId>) {
                 (Some(o), _) => o.waiting(),
                 (None, _) => format!("{:?}", t.state).to_lowercase(),
             };
-            let started = task
-                .obj
-                .as_ref()
-                .map(|o| o.started_at.to_string())
-                .unwrap_or_default();
+            // The running one's thread object is in the driver's state meanwhile.
+            let started = match &task.obj {
+                Some(o) => o.started_at.to_string(),
+                None if Some(t.id) == running => LOCAL
+                    .with(|l| {
+                        l.current_obj
+                            .borrow()
+                            .as_ref()
+                            .map(|o| o.started_at.to_string())
+                    })
+                    .unwrap_or_default(),
+                None => String::new(),
+            };
             out.push_str(&format!("  {} ({state}), started at {started}\n", t.name));
             if let Some(th) = &task.th {
                 out.push_str(&crate::vm::unwind::format_stack(gil, th, "    "));

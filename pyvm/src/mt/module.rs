@@ -246,7 +246,7 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
     };
     let (th, obj) = prepare_with(cx, f, args.at(1), args.at(2), fate, stdin, stdout)?;
-    if super::current().is_none() {
+    if super::current_id().is_none() {
         return Err(
             runtime_error("micro_threads need the reactor (run the program with pyvm)").into(),
         );

@@ -144,6 +144,9 @@ impl ThreadObj {
 
     /// Its state, as `dump()` and `thread.state` say it.
     pub fn waiting(&self) -> String {
+        if super::is_running(self) {
+            return "running".to_owned();
+        }
         let g = self.lock();
         if g.result.is_some() {
             "finished".to_owned()

@@ -134,13 +134,16 @@ impl Cx<'_, '_> {
     /// The running micro-thread's id, for a native that registers it as a waiter (a
     /// pipe, a lock): `None` when no reactor drives the code.
     pub fn me(&self) -> Option<DeferredId> {
-        if !self.th.reactive && !self.th.detached {
+        if !self.th.detached {
+            // The micro-thread itself: its id, when a reactor drives it.
+            return self.th.id.filter(|_| self.th.reactive);
+        }
+        // A scratch thread of a native's call into Python: the micro-thread that
+        // made the call, when it can be suspended here.
+        if !super::worker::can_switch() {
             return None;
         }
-        if self.th.detached && !super::worker::can_switch() {
-            return None;
-        }
-        super::current().map(|(id, _)| id)
+        super::current_id()
     }
 }
 
