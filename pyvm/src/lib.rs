@@ -64,8 +64,8 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         vm::push_code(&mut th, code, globals);
         let obj = mt::ThreadObj::new(
             "main".to_owned(),
-            mt::thread::CallSite::new(filename, None),
-            mt::thread::Fate::Main,
+            modules::micro_thread::thread_obj::CallSite::new(filename, None),
+            modules::micro_thread::thread_obj::Fate::Main,
             None,
             None,
         );
@@ -90,7 +90,11 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
             with_gil(|gil| match outcome {
                 Ok(_) => 0,
                 // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
-                Err(err) if mt::terminated() && err.is_instance(&mt::module::exit_type()) => 143,
+                Err(err)
+                    if mt::terminated() && err.is_instance(&modules::micro_thread::exit_type()) =>
+                {
+                    143
+                }
                 Err(err) => report_uncaught(gil, &err),
             })
         }
@@ -112,7 +116,7 @@ fn mt_prelude(gil: Gil<'_>) -> Result<(), PyErr> {
     }
     let b = modules::builtins_module();
     for name in ["put", "take_from"] {
-        if let Some(f) = mt::module::python_helper(gil, name) {
+        if let Some(f) = modules::micro_thread::python_helper(gil, name) {
             b.set(gil, name, f);
         }
     }

@@ -14,11 +14,7 @@
 
 pub mod deadlock;
 pub mod io;
-pub mod lock;
-pub mod module;
 pub mod os_thread;
-pub mod pipe;
-pub mod thread;
 pub mod wait;
 pub mod watchdog;
 pub mod worker;
@@ -38,6 +34,8 @@ use crate::objects::value::Value;
 use crate::vm::state::MicroThread;
 use crate::vm::Outcome;
 
+use crate::modules::micro_thread as module;
+use crate::modules::micro_thread::thread_obj as thread;
 pub use thread::ThreadObj;
 
 /// The reactor pyvm runs its micro-threads on (one per OS thread).

@@ -36,8 +36,8 @@ thread_local! {
 /// finished (its reactor has nothing left), which is what `threading`'s `join` waits
 /// for.
 pub fn set_sentinel() -> Value {
-    let lock = super::lock::Lock::new_value(false);
-    super::lock::take_sentinel(&lock);
+    let lock = crate::modules::os_threads::lock::Lock::new_value(false);
+    crate::modules::os_threads::lock::take_sentinel(&lock);
     SENTINEL.with(|s| *s.borrow_mut() = Some(lock.clone()));
     lock
 }
@@ -165,7 +165,7 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
             crate::modules::sys::flush_stdout();
             OTHERS.fetch_sub(1, Ordering::SeqCst);
             if let Some(lock) = SENTINEL.with(|s| s.borrow_mut().take()) {
-                super::lock::release_sentinel(&lock);
+                crate::modules::os_threads::lock::release_sentinel(&lock);
             }
         });
     match spawned {
@@ -183,7 +183,9 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
 /// CPython's report of a thread's uncaught exception; `SystemExit` ends it silently.
 fn report(gil: crate::objects::gil::Gil<'_>, e: &PyErr, f_repr: &str) {
     let t = crate::objects::types::types();
-    if e.is_instance(&t.exc.system_exit) || e.is_instance(&super::module::exit_type()) {
+    if e.is_instance(&t.exc.system_exit)
+        || e.is_instance(&crate::modules::micro_thread::exit_type())
+    {
         return;
     }
     let mut text = format!("Exception ignored in thread started by: {f_repr}\n");
@@ -207,8 +209,8 @@ pub fn join_threading() -> Result<(), PyErr> {
         }
         let obj = ThreadObj::new(
             "main".to_owned(),
-            super::thread::CallSite::new("<shutdown>", None),
-            super::thread::Fate::Main,
+            crate::modules::micro_thread::thread_obj::CallSite::new("<shutdown>", None),
+            crate::modules::micro_thread::thread_obj::Fate::Main,
             None,
             None,
         );

@@ -16,7 +16,7 @@ fn new_iter(it: Iter) -> Value {
 pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if args.is_empty() && args.kw.is_empty() {
         // The proposal's `iter()`: the current micro-thread's stdin.
-        if let Some(v) = crate::mt::module::stdin_opt(cx) {
+        if let Some(v) = crate::modules::micro_thread::stdin_opt(cx) {
             return Ok(v);
         }
     }
@@ -31,7 +31,7 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if args.is_empty() && args.kw.is_empty() {
         // The proposal's `next()`: from the current micro-thread's stdin (without
         // one, CPython's arity error below).
-        if let Some(src) = crate::mt::module::stdin_opt(cx) {
+        if let Some(src) = crate::modules::micro_thread::stdin_opt(cx) {
             return match crate::vm::ops::iter_next(cx, &src)? {
                 Some(v) => Ok(v),
                 None => Err(stop_iteration().into()),
@@ -44,7 +44,10 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let is_iter = match args.at(0) {
         Value::Iter(_) | Value::File(_) => true,
-        Value::Object(o) => o.0.as_any().is::<crate::mt::pipe::Pipe>(),
+        Value::Object(o) => {
+            o.0.as_any()
+                .is::<crate::modules::micro_thread::pipe::Pipe>()
+        }
         v => crate::objects::class::special(cx.gil, v, "__next__").is_some(),
     };
     if !is_iter {

@@ -3,11 +3,12 @@
 //! `parallel_map`, `put` and `take_from` on it, so that their loops are Python frames
 //! that can be suspended).
 
+pub mod pipe;
+pub mod thread_obj;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use super::pipe::{pipe_of, Pipe};
-use super::thread::{Fate, ThreadHandle, ThreadObj};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -15,6 +16,8 @@ use crate::objects::module::Module;
 use crate::objects::object::Object;
 use crate::objects::types::{types, Kind, PyType};
 use crate::vm::state::MicroThread;
+use pipe::{pipe_of, Pipe};
+use thread_obj::{Fate, ThreadHandle, ThreadObj};
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "_start" => start, "micro_pipe" => micro_pipe, "current" => current, "dump" => dump,
@@ -47,12 +50,12 @@ fn set_preemption(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     if slice.is_some_and(|s| s.is_nan() || s < 0.0) {
         return Err(value_error("set_preemption() argument must be non-negative").into());
     }
-    let before = super::watchdog::preemption();
+    let before = crate::mt::watchdog::preemption();
     let d = slice
         .filter(|s| *s > 0.0)
         .map(|s| std::time::Duration::try_from_secs_f64(s).unwrap_or(std::time::Duration::MAX));
-    super::watchdog::set_preemption(d);
-    super::watchdog::start();
+    crate::mt::watchdog::set_preemption(d);
+    crate::mt::watchdog::start();
     Ok(before.map_or(Value::None, |d| Value::Float(d.as_secs_f64())))
 }
 
@@ -63,14 +66,14 @@ fn set_preemption(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn set_strict(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("set_strict", 1, 1)?;
     let on = cx.truthy(args.at(0))?;
-    Ok(Value::Bool(super::set_strict(on)))
+    Ok(Value::Bool(crate::mt::set_strict(on)))
 }
 
 /// `hard_switches()`: how many times a micro-thread of this OS thread was suspended
 /// with a built-in on its worker stack.
 fn hard_switches(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("hard_switches", 0, 0)?;
-    Ok(Value::Int(super::worker::hard_switches() as i64))
+    Ok(Value::Int(crate::mt::worker::hard_switches() as i64))
 }
 
 /// `set_watchdog(seconds)`: warn about a micro-thread that runs this long without
@@ -92,7 +95,9 @@ fn set_watchdog(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     if secs.is_nan() || secs < 0.0 {
         return Err(value_error("set_watchdog() argument must be non-negative").into());
     }
-    super::watchdog::set_threshold((secs > 0.0).then(|| std::time::Duration::from_secs_f64(secs)));
+    crate::mt::watchdog::set_threshold(
+        (secs > 0.0).then(|| std::time::Duration::from_secs_f64(secs)),
+    );
     Ok(Value::None)
 }
 
@@ -125,7 +130,7 @@ fn start_timeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let key = NEXT.fetch_add(1, Ordering::Relaxed) as i64;
     let ended = Arc::new(std::sync::atomic::AtomicBool::new(false));
     TIMEOUTS.with(|t| t.borrow_mut().insert(key, ended.clone()));
-    super::timeout(id, std::time::Duration::from_secs_f64(secs), ended);
+    crate::mt::timeout(id, std::time::Duration::from_secs_f64(secs), ended);
     Ok(Value::Int(key))
 }
 
@@ -201,16 +206,16 @@ pub fn python_helper(gil: Gil<'_>, name: &str) -> Option<Value> {
 
 /// Where the Python code calling a native is (`file.py:12`), skipping the frozen
 /// library's own frames.
-pub fn call_site(th: &MicroThread) -> super::thread::CallSite {
+pub fn call_site(th: &MicroThread) -> thread_obj::CallSite {
     for f in th.frames.iter().rev() {
         if f.code.filename.starts_with("<frozen") {
             continue;
         }
         let at = f.ip.saturating_sub(1);
         let line = f.code.positions.get(at).map_or(0, |p| p.line);
-        return super::thread::CallSite::new(f.code.filename.clone(), Some(line));
+        return thread_obj::CallSite::new(f.code.filename.clone(), Some(line));
     }
-    super::thread::CallSite::new("<unknown>", None)
+    thread_obj::CallSite::new("<unknown>", None)
 }
 
 static SEQ: AtomicU64 = AtomicU64::new(1);
@@ -246,12 +251,12 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
     };
     let (th, obj) = prepare_with(cx, f, args.at(1), args.at(2), fate, stdin, stdout)?;
-    if super::current().is_none() {
+    if crate::mt::current().is_none() {
         return Err(
             runtime_error("micro_threads need the reactor (run the program with pyvm)").into(),
         );
     }
-    super::spawn(th, obj.clone());
+    crate::mt::spawn(th, obj.clone());
     Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(obj))))))
 }
 
@@ -373,7 +378,7 @@ fn dump(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !cx.may_wait() {
         return Err(runtime_error("dump() needs a running reactor").into());
     }
-    cx.wait("dump", super::wait::Wait::dump())
+    cx.wait("dump", crate::mt::wait::Wait::dump())
 }
 
 fn stdin(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -403,12 +408,12 @@ fn stdout(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn enter_atomic(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
-    super::atomic(true);
+    crate::mt::atomic(true);
     Ok(Value::None)
 }
 
 fn exit_atomic(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
-    super::atomic(false);
+    crate::mt::atomic(false);
     Ok(Value::None)
 }
 
@@ -416,7 +421,7 @@ fn exit_atomic(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
 /// to run (as of when this run began).
 fn runnable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("runnable", 0, 0)?;
-    Ok(Value::Int(super::runnable_count() as i64))
+    Ok(Value::Int(crate::mt::runnable_count() as i64))
 }
 
 /// May reading `v` suspend the micro-thread (a pipe, a generator, an iterable written

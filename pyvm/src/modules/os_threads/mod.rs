@@ -1,11 +1,12 @@
 //! `_thread`: OS threads, each running its own reactor whose first micro-thread calls
 //! the thread's function (`mt/os_thread.rs`), and locks shared by micro-threads and
-//! OS threads (`mt/lock.rs`). CPython's documented API, MicroPython's behaviour where
+//! OS threads (`lock.rs`). CPython's documented API, MicroPython's behaviour where
 //! they agree.
+
+pub mod lock;
 
 use std::sync::{Arc, OnceLock};
 
-use crate::mt::lock::{Lock, TIMEOUT_MAX};
 use crate::mt::os_thread;
 use crate::native::*;
 use crate::objects::function::NativeDef;
@@ -13,6 +14,7 @@ use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 use crate::objects::types::{type_name, types, Kind, PyType};
 use crate::vm::state::MicroThread;
+use lock::{Lock, TIMEOUT_MAX};
 
 static THREAD: OnceLock<Arc<Module>> = OnceLock::new();
 static LOCK_TYPE: OnceLock<Arc<PyType>> = OnceLock::new();
@@ -122,7 +124,13 @@ fn first_micro_thread(
     args: Value,
     kwargs: Value,
 ) -> PyResult<(MicroThread, Arc<crate::mt::ThreadObj>)> {
-    crate::mt::module::prepare(cx, f, args, kwargs, crate::mt::thread::Fate::Main)
+    crate::modules::micro_thread::prepare(
+        cx,
+        f,
+        args,
+        kwargs,
+        crate::modules::micro_thread::thread_obj::Fate::Main,
+    )
 }
 
 fn set_sentinel(_cx: &mut Cx, args: Args) -> PyResult<Value> {

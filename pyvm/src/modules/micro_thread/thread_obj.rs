@@ -7,9 +7,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use deferred::{DeferredId, Unwind};
 
-use super::os_thread::Waiter;
 use super::pipe::Pipe;
-use super::wait::Wait;
+use crate::mt::os_thread::Waiter;
+use crate::mt::wait::Wait;
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -131,7 +131,7 @@ impl ThreadObj {
         self.lock()
             .home
             .as_ref()
-            .map_or_else(super::os_thread::ident, Waiter::os)
+            .map_or_else(crate::mt::os_thread::ident, Waiter::os)
     }
 
     pub fn id(&self) -> Option<DeferredId> {
@@ -198,7 +198,7 @@ impl ThreadObj {
         }
         // A finished micro-thread closes its pipes: its reader sees the end (or its
         // exception), its writer learns nobody reads any more.
-        let exit = &super::module::exit_type();
+        let exit = &super::exit_type();
         let err = match result {
             Err(e) if !e.is_instance(exit) && matches!(fate, Fate::Generate) => Some(e.clone()),
             _ => None,
@@ -327,7 +327,7 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn kill(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("kill", 0, 0)?;
     let o = this(&args)?;
-    deliver(cx, thread_of(&o), super::module::micro_thread_exit())
+    deliver(cx, thread_of(&o), super::micro_thread_exit())
 }
 
 /// `thread.throw(exc)`.
@@ -354,10 +354,12 @@ fn deliver(cx: &mut Cx, t: &ThreadObj, err: PyErr) -> PyResult<Value> {
     }
     let home = t.lock().home.clone();
     match home {
-        Some(w) if Some(w.id) == cx.me() && w.os() == super::os_thread::ident() => Err(err.into()),
+        Some(w) if Some(w.id) == cx.me() && w.os() == crate::mt::os_thread::ident() => {
+            Err(err.into())
+        }
         // On this OS thread: thrown in by the reactor (its wait is withdrawn).
-        Some(w) if w.os() == super::os_thread::ident() => {
-            super::throw(w.id, err);
+        Some(w) if w.os() == crate::mt::os_thread::ident() => {
+            crate::mt::throw(w.id, err);
             Ok(Value::None)
         }
         // On another: delivered through that reactor's wake notifier.

@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use super::os_thread::{self, Waiter};
-use super::wait::Wait;
+use crate::mt::os_thread::{self, Waiter};
+use crate::mt::wait::Wait;
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -226,7 +226,7 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
     }
     if let Some(d) = deadline {
         let after = d.saturating_duration_since(Instant::now());
-        super::timeout(id, after, woken.clone());
+        crate::mt::timeout(id, after, woken.clone());
     }
     let shared: Arc<Object> = match args.at(0) {
         Value::Object(o) => o.clone(),
