@@ -64,9 +64,7 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         vm::push_code(&mut th, code, globals);
         let obj = mt::ThreadObj::new(
             "main".to_owned(),
-            modules::micro_thread::thread_obj::CallSite::new(filename, None),
-            modules::micro_thread::thread_obj::Fate::Main,
-            None,
+            mt::record::CallSite::new(filename, None),
             None,
         );
         th.obj = Some(obj.clone());
@@ -90,11 +88,7 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
             with_gil(|gil| match outcome {
                 Ok(_) => 0,
                 // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
-                Err(err)
-                    if mt::terminated() && err.is_instance(&modules::micro_thread::exit_type()) =>
-                {
-                    143
-                }
+                Err(err) if mt::terminated() && err.is_instance(&mt::record::exit_type()) => 143,
                 Err(err) => report_uncaught(gil, &err),
             })
         }

@@ -57,9 +57,9 @@ fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyE
                 .is_some_and(|l| l.ends_with('\n'));
         if !ends {
             e.text = e.text.trim_end_matches('\n').to_owned();
-            return crate::vm::import::syntax_error_exact(&e);
+            return syntax_error_exact(&e);
         }
-        crate::vm::import::syntax_error(&e)
+        syntax_error(&e)
     })
 }
 

@@ -12,8 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use deferred::DeferredId;
 
-use crate::mt::os_thread::Waiter;
-use crate::mt::wait::Wait;
+use crate::native::driver::{self, Waiter};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -181,7 +180,7 @@ impl Pipe {
 
 /// The running micro-thread's id, if it may wait (`None`: no reactor drives it).
 fn waiter(cx: &mut Cx, what: &str) -> PyResult<Option<DeferredId>> {
-    if crate::mt::in_atomic() {
+    if driver::in_atomic() {
         return Err(runtime_error(format!(
             "{what}() would switch micro_threads inside atomic()"
         ))
