@@ -8,8 +8,9 @@
 //!  modules/  builtins and sys, written against `native`
 //!  native    the API a built-in function is written against
 //! ```
-//! `objects/` never names `vm`, `mt` or `modules` (`tests/layout.rs` checks it). See
-//! the project's ARCHITECTURE.md, sections "pyvm" and "Layers inside pyvm".
+//! `objects/` never names `vm`, `mt` or `modules`, and `modules/` never `vm` or `mt`
+//! (`tests/layout.rs` checks it). See the project's ARCHITECTURE.md, sections "pyvm"
+//! and "Layers inside pyvm".
 #![deny(unsafe_code)]
 
 pub mod cli;

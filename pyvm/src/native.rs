@@ -1,6 +1,10 @@
 //! The public native API: what a built-in function or module is written against
 //! (argument parsing, value constructors, exception constructors, calling back into
-//! Python). Built-in modules use only this, never the eval loop or a frame.
+//! Python). Built-in modules use only this, never the eval loop or a frame: what they
+//! need of the loop is a function or a `Cx` method here, of the driver [`Wait`],
+//! [`io`] (a socket's waits) and [`driver`] (`micro_thread`, `_thread`); each
+//! forwards unchanged (`tests/layout.rs` checks that `modules/` names neither `vm`
+//! nor `mt`).
 //!
 //! # Natives that call back into Python
 //!
