@@ -631,6 +631,67 @@ impl Cx<'_, '_> {
     }
 }
 
+// The micro-thread running a native: its calling frame (`globals()`, `locals()`,
+// `exec`, `sys._getframemodulename`) and its settings.
+
+impl Cx<'_, '_> {
+    /// The name of the native running (`recv`), as a wait inside `atomic()` names it.
+    pub fn native_name(&self) -> &'static str {
+        self.th.native_name
+    }
+
+    /// This micro-thread's recursion limit (`sys.getrecursionlimit()`).
+    pub fn recursion_limit(&self) -> usize {
+        self.th.recursion_limit
+    }
+
+    /// `sys.setrecursionlimit(n)` for this micro-thread.
+    pub fn set_recursion_limit(&mut self, n: usize) {
+        self.th.recursion_limit = n;
+    }
+
+    /// The globals of the Python frame `depth` frames above the one calling this
+    /// native (0: that one), if there is one.
+    pub fn frame_globals(&self, depth: usize) -> Option<DictRef> {
+        let frames = &self.th.frames;
+        let i = frames.len().checked_sub(1)?.checked_sub(depth)?;
+        Some(frames[i].globals.clone())
+    }
+
+    /// The calling frame's namespaces (`None`: no Python frame calls this native): its
+    /// globals, and its locals: none at module level (the globals are), a class
+    /// body's namespace or the one `exec` was given, or in a function a new dict, a
+    /// snapshot of its bound local variables, then its cell and free variables
+    /// (CPython 3.11's `co_localsplusnames` order).
+    pub fn caller_namespaces(&self) -> Option<(DictRef, Option<DictRef>)> {
+        let f = self.th.frames.last()?;
+        let globals = f.globals.clone();
+        if let Some(ns) = &f.locals {
+            return Some((globals, Some(ns.clone())));
+        }
+        if f.code.is_module {
+            return Some((globals, None));
+        }
+        let mut d = crate::objects::dict::Dict::new();
+        for (i, name) in f.code.varnames.iter().enumerate() {
+            match self.th.stack.get(f.base + i) {
+                Some(v) if !v.is_null() => {
+                    let _ = d.insert(Value::str(name), v.clone());
+                }
+                _ => {}
+            }
+        }
+        let names = f.code.cellvars.iter().chain(f.code.freevars.iter());
+        for (name, cell) in names.zip(f.cells.iter()) {
+            let v = cell.borrow(self.gil).clone();
+            if !v.is_null() {
+                let _ = d.insert(Value::str(name), v);
+            }
+        }
+        Some((globals, Some(std::sync::Arc::new(GilCell::new(d)))))
+    }
+}
+
 // Interpreter services for code that has no micro-thread at hand.
 //
 // `objects/` never imports the loop (`vm`), the driver (`mt`) or the built-in modules
@@ -794,7 +855,7 @@ pub mod io {
 }
 
 /// The driver, as the `micro_thread` and `_thread` modules see it (`mt/`): the
-/// micro-thread record ([`ThreadObj`]), starting micro-threads and OS threads, waking
+/// micro-thread record (`ThreadObj`), starting micro-threads and OS threads, waking
 /// and throwing into them, `atomic()`, strict mode, the watchdog and preemption, and
 /// the exceptions the driver raises. Each function forwards unchanged.
 pub mod driver {

@@ -156,7 +156,7 @@ fn wait_on(
     let limit = timeout.filter(|t| *t > 0.0).map(Duration::from_secs_f64);
     let deadline = deadline.or_else(|| crate::native::io::deadline_after(limit));
     if cx.may_wait() {
-        let what = cx.th.native_name;
+        let what = cx.native_name();
         let request = IoRequest {
             src,
             interest,
