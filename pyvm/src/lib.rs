@@ -8,8 +8,9 @@
 //!  modules/  builtins and sys, written against `native`
 //!  native    the API a built-in function is written against
 //! ```
-//! `objects/` never names `vm`, `mt` or `modules` (`tests/layout.rs` checks it). See
-//! the project's ARCHITECTURE.md, sections "pyvm" and "Layers inside pyvm".
+//! `objects/` never names `vm`, `mt` or `modules`, and `modules/` never `vm` or `mt`
+//! (`tests/layout.rs` checks it). See the project's ARCHITECTURE.md, sections "pyvm"
+//! and "Layers inside pyvm".
 #![deny(unsafe_code)]
 
 pub mod cli;
@@ -64,9 +65,7 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         vm::push_code(&mut th, code, globals);
         let obj = mt::ThreadObj::new(
             "main".to_owned(),
-            mt::thread::CallSite::new(filename, None),
-            mt::thread::Fate::Main,
-            None,
+            mt::record::CallSite::new(filename, None),
             None,
         );
         th.obj = Some(obj.clone());
@@ -90,7 +89,7 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
             with_gil(|gil| match outcome {
                 Ok(_) => 0,
                 // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
-                Err(err) if mt::terminated() && err.is_instance(&mt::module::exit_type()) => 143,
+                Err(err) if mt::terminated() && err.is_instance(&mt::record::exit_type()) => 143,
                 Err(err) => report_uncaught(gil, &err),
             })
         }
@@ -112,7 +111,7 @@ fn mt_prelude(gil: Gil<'_>) -> Result<(), PyErr> {
     }
     let b = modules::builtins_module();
     for name in ["put", "take_from"] {
-        if let Some(f) = mt::module::python_helper(gil, name) {
+        if let Some(f) = modules::micro_thread::python_helper(gil, name) {
             b.set(gil, name, f);
         }
     }

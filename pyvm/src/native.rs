@@ -1,6 +1,10 @@
 //! The public native API: what a built-in function or module is written against
 //! (argument parsing, value constructors, exception constructors, calling back into
-//! Python). Built-in modules use only this, never the eval loop or a frame.
+//! Python). Built-in modules use only this, never the eval loop or a frame: what they
+//! need of the loop is a function or a `Cx` method here, of the driver [`Wait`],
+//! [`io`] (a socket's waits) and [`driver`] (`micro_thread`, `_thread`); each
+//! forwards unchanged (`tests/layout.rs` checks that `modules/` names neither `vm`
+//! nor `mt`).
 //!
 //! # Natives that call back into Python
 //!
@@ -30,6 +34,7 @@
 use deferred::Unwind;
 use smallvec::SmallVec;
 
+pub use crate::mt::wait::Wait;
 pub use crate::objects::exception::*;
 use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::type_name;
@@ -526,6 +531,167 @@ pub fn run_source(
     }
 }
 
+/// Run a module-level code object with `globals` as its namespace on a scratch
+/// micro-thread (a module's set-up: the `micro_thread` bootstrap function); an
+/// exception, or a wait, is an error.
+pub fn exec_code(
+    gil: Gil<'_>,
+    code: std::sync::Arc<crate::compile::code::Code>,
+    globals: &DictRef,
+) -> Result<(), PyErr> {
+    let mut th = MicroThread::new();
+    match crate::vm::run_code(gil, &mut th, code, globals.clone()) {
+        crate::vm::Outcome::Returned(_) => Ok(()),
+        crate::vm::Outcome::Raised(e) => Err(e),
+        crate::vm::Outcome::Deferred => Err(runtime_error("a module's set-up code waited")),
+    }
+}
+
+// Operators, attributes, classes and errors for natives.
+//
+// What the dispatch loop does for an opcode, for a native that does the same (the
+// `builtins` module): each function forwards to the interpreter unchanged.
+
+/// `op a` for a unary operator on a built-in number (`"-"`, `"+"`, `"~"`).
+pub fn unary(gil: Gil<'_>, op: &str, a: &Value) -> Result<Value, PyErr> {
+    crate::vm::ops::unary(gil, op, a)
+}
+
+/// `a <op> b` for the `BINARY_OP` argument `op` (0 `+`, 2 `//`, 6 `%`, 8 `**`, ...;
+/// 13 and up in place); a Python class's methods are called detached.
+pub fn binary_op(gil: Gil<'_>, op: u32, a: &Value, b: &Value) -> Result<Value, PyErr> {
+    crate::vm::ops::binary_op(gil, op, a, b)
+}
+
+/// `len(v)` for an instance of a Python class (its `__len__`, called detached).
+pub fn len_instance(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
+    crate::vm::dunder::len(gil, v)
+}
+
+/// `type(name, bases, ns)`: a new class.
+pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
+    crate::vm::class::type_new(gil, args)
+}
+
+/// `super(cls, obj)`.
+pub fn make_super(
+    cls: std::sync::Arc<crate::objects::types::PyType>,
+    this: Value,
+) -> Result<Value, PyErr> {
+    crate::vm::class::make_super(cls, this)
+}
+
+/// The `SyntaxError` (or `IndentationError`) instance for a compile error, as an
+/// imported module's error is raised (a newline ends its line's text).
+pub fn syntax_error(e: &crate::compile::CompileError) -> PyErr {
+    crate::vm::import::syntax_error(e)
+}
+
+/// [`syntax_error`] with the line's text as given (`compile()` and `exec()` of a
+/// string).
+pub fn syntax_error_exact(e: &crate::compile::CompileError) -> PyErr {
+    crate::vm::import::syntax_error_exact(e)
+}
+
+/// CPython's report of an uncaught exception: its traceback (source lines from the
+/// files `import` read) and its last line.
+pub fn format_traceback(gil: Gil<'_>, err: &PyErr) -> String {
+    crate::vm::unwind::format_exception(gil, err, &crate::modules::source_text)
+}
+
+/// `TypeError: message`: the last line of an exception's report.
+pub fn exception_line(gil: Gil<'_>, err: &PyErr) -> String {
+    crate::vm::unwind::exception_line(gil, err)
+}
+
+impl Cx<'_, '_> {
+    /// `obj.name` as the `LOAD_ATTR` opcode gets it: a property getter, a
+    /// descriptor's `__get__` or a `__getattr__` is called on this micro-thread (a
+    /// bounded re-entry; [`Cx::getattr`] calls them detached).
+    pub fn load_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match crate::vm::attr::load_attr(self.gil, obj, name)? {
+            crate::vm::class::Attr::Value(v) => Ok(v),
+            crate::vm::class::Attr::Call(f, args) => self.call(&f, args),
+        }
+    }
+
+    /// `obj.name = v`, or `del obj.name` when `v` is `None`, as the `STORE_ATTR` and
+    /// `DELETE_ATTR` opcodes do it: a property setter or a user `__setattr__` /
+    /// `__delattr__` is called on this micro-thread.
+    pub fn store_attr(&mut self, obj: &Value, name: &str, v: Option<Value>) -> PyResult<()> {
+        if let Some((f, a)) = crate::vm::class::store_attr(self.gil, obj, name, v)? {
+            self.call(&f, a)?;
+        }
+        Ok(())
+    }
+
+    /// `format(v, spec)` as `__format__` returned it (see [`Cx::format`]).
+    pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<Value> {
+        crate::vm::ops::format_spec(self, v, spec)
+    }
+}
+
+// The micro-thread running a native: its calling frame (`globals()`, `locals()`,
+// `exec`, `sys._getframemodulename`) and its settings.
+
+impl Cx<'_, '_> {
+    /// The name of the native running (`recv`), as a wait inside `atomic()` names it.
+    pub fn native_name(&self) -> &'static str {
+        self.th.native_name
+    }
+
+    /// This micro-thread's recursion limit (`sys.getrecursionlimit()`).
+    pub fn recursion_limit(&self) -> usize {
+        self.th.recursion_limit
+    }
+
+    /// `sys.setrecursionlimit(n)` for this micro-thread.
+    pub fn set_recursion_limit(&mut self, n: usize) {
+        self.th.recursion_limit = n;
+    }
+
+    /// The globals of the Python frame `depth` frames above the one calling this
+    /// native (0: that one), if there is one.
+    pub fn frame_globals(&self, depth: usize) -> Option<DictRef> {
+        let frames = &self.th.frames;
+        let i = frames.len().checked_sub(1)?.checked_sub(depth)?;
+        Some(frames[i].globals.clone())
+    }
+
+    /// The calling frame's namespaces (`None`: no Python frame calls this native): its
+    /// globals, and its locals: none at module level (the globals are), a class
+    /// body's namespace or the one `exec` was given, or in a function a new dict, a
+    /// snapshot of its bound local variables, then its cell and free variables
+    /// (CPython 3.11's `co_localsplusnames` order).
+    pub fn caller_namespaces(&self) -> Option<(DictRef, Option<DictRef>)> {
+        let f = self.th.frames.last()?;
+        let globals = f.globals.clone();
+        if let Some(ns) = &f.locals {
+            return Some((globals, Some(ns.clone())));
+        }
+        if f.code.is_module {
+            return Some((globals, None));
+        }
+        let mut d = crate::objects::dict::Dict::new();
+        for (i, name) in f.code.varnames.iter().enumerate() {
+            match self.th.stack.get(f.base + i) {
+                Some(v) if !v.is_null() => {
+                    let _ = d.insert(Value::str(name), v.clone());
+                }
+                _ => {}
+            }
+        }
+        let names = f.code.cellvars.iter().chain(f.code.freevars.iter());
+        for (name, cell) in names.zip(f.cells.iter()) {
+            let v = cell.borrow(self.gil).clone();
+            if !v.is_null() {
+                let _ = d.insert(Value::str(name), v);
+            }
+        }
+        Some((globals, Some(std::sync::Arc::new(GilCell::new(d)))))
+    }
+}
+
 // Interpreter services for code that has no micro-thread at hand.
 //
 // `objects/` never imports the loop (`vm`), the driver (`mt`) or the built-in modules
@@ -654,9 +820,212 @@ pub fn generator_next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     crate::vm::generator::next(cx, args)
 }
 
+/// `next(gen[, default])` for a native caller (see [`generator_send`]).
+pub fn generator_next_builtin(
+    cx: &mut Cx,
+    g: &crate::objects::generator::GenRef,
+    default: Option<Value>,
+) -> PyResult<Value> {
+    crate::vm::generator::next_builtin(cx, g, default)
+}
+
+/// The deferral-aware Python half of a built-in (its `soft`) when an iterable it
+/// reads may suspend `th` (`modules::micro_thread::fallback`): for the interpreter's
+/// calls.
+pub fn deferrable_fallback(
+    gil: Gil<'_>,
+    th: &MicroThread,
+    soft: crate::objects::function::Soft,
+    args: &Args,
+) -> Option<Value> {
+    crate::modules::micro_thread::fallback(gil, th.reactive, soft, args)
+}
+
 /// What calling a native object does: give a value, or call something else in its
 /// place (`functools.partial`), so a Python callee runs in the same loop.
 pub enum Forward {
     Value(Value),
     Call(Value, Args),
+}
+
+/// Sockets and other descriptors on the reactor's I/O notifier (`mt::io`): what a
+/// socket native waits for, and how it waits (`socket`, `select`).
+pub mod io {
+    pub use crate::mt::io::{block_until_ready, deadline_after, wait_ready, IoRequest, IoSource};
+}
+
+/// The driver, as the `micro_thread` and `_thread` modules see it (`mt/`): the
+/// micro-thread record (`ThreadObj`), starting micro-threads and OS threads, waking
+/// and throwing into them, `atomic()`, strict mode, the watchdog and preemption, and
+/// the exceptions the driver raises. Each function forwards unchanged.
+pub mod driver {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use deferred::DeferredId;
+
+    use super::{Args, Cx, PyErr, PyResult, Value};
+    use crate::vm::state::MicroThread;
+
+    pub use crate::mt::os_thread::Waiter;
+    pub use crate::mt::record::{
+        deadlock_type, exit_type, micro_thread_exit, CallSite, ThreadExt, ThreadObj,
+    };
+    /// The file name of a micro-thread's first frame (the bootstrap that calls its
+    /// function): tracebacks and `dump()` leave it out.
+    pub use crate::vm::unwind::BOOTSTRAP_FILE;
+
+    /// A micro-thread made but not started: its first frame calls a function.
+    pub struct NewThread {
+        th: MicroThread,
+        obj: Arc<ThreadObj>,
+    }
+
+    /// A new micro-thread for `obj` (not started) whose first frame calls
+    /// `callee(*args)` (a Python function: its arguments are bound now). It keeps the
+    /// caller's recursion limit.
+    pub fn new_thread(
+        cx: &mut Cx,
+        obj: Arc<ThreadObj>,
+        callee: Value,
+        args: Args,
+    ) -> PyResult<NewThread> {
+        let mut th = MicroThread::new();
+        th.recursion_limit = cx.th.recursion_limit;
+        th.obj = Some(obj.clone());
+        th.stack.reserve_exact(8);
+        th.frames.reserve_exact(2);
+        match crate::vm::call::invoke(cx.gil, &mut th, callee, args)? {
+            crate::vm::call::Called::Frame => Ok(NewThread { th, obj }),
+            _ => Err(super::runtime_error("cannot start the micro_thread").into()),
+        }
+    }
+
+    /// Start `t` on this OS thread's reactor when the running micro-thread yields.
+    pub fn spawn(t: NewThread) {
+        crate::mt::spawn(t.th, t.obj)
+    }
+
+    /// Start an OS thread running `t` as the first micro-thread of its own reactor
+    /// (`f_repr` names the function in the report of an uncaught exception). Returns
+    /// the new thread's identifier.
+    pub fn start_os_thread(t: NewThread, f_repr: String) -> Result<u64, PyErr> {
+        crate::mt::os_thread::start(t.th, t.obj, f_repr)
+    }
+
+    /// Resume micro-thread `id` with `outcome` when the running one yields.
+    pub fn wake(id: DeferredId, outcome: Result<Value, PyErr>) {
+        crate::mt::wake(id, outcome)
+    }
+
+    /// Raise `err` in micro-thread `id` (of this OS thread) wherever it is suspended.
+    pub fn throw(id: DeferredId, err: PyErr) {
+        crate::mt::throw(id, err)
+    }
+
+    /// Raise `TimeoutError` in micro-thread `id` after `after`, unless `ended` is set
+    /// by then.
+    pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::AtomicBool>) {
+        crate::mt::timeout(id, after, ended)
+    }
+
+    /// The running micro-thread's id and record, when a reactor runs one here.
+    pub fn current() -> Option<(DeferredId, Option<Arc<ThreadObj>>)> {
+        crate::mt::current()
+    }
+
+    /// The running micro-thread's id, when a reactor runs one here (cheaper than
+    /// [`current`]).
+    pub fn current_id() -> Option<DeferredId> {
+        crate::mt::current_id()
+    }
+
+    /// How many micro-threads are runnable (Stackless's `runcount`).
+    pub fn runnable_count() -> usize {
+        crate::mt::runnable_count()
+    }
+
+    /// Is the running micro-thread inside `with micro_thread.atomic():`?
+    pub fn in_atomic() -> bool {
+        crate::mt::in_atomic()
+    }
+
+    /// Enter (`true`) or leave an `atomic()` block.
+    pub fn atomic(enter: bool) {
+        crate::mt::atomic(enter)
+    }
+
+    /// Turn strict mode on or off (a hard switch raises rule 2's error); the
+    /// previous setting.
+    pub fn set_strict(on: bool) -> bool {
+        crate::mt::set_strict(on)
+    }
+
+    /// How many times a micro-thread of this OS thread was suspended with a native
+    /// on its worker stack.
+    pub fn hard_switches() -> u64 {
+        crate::mt::worker::hard_switches()
+    }
+
+    /// Warn about a micro-thread that runs this long without waiting (`None`: never).
+    pub fn set_watchdog(threshold: Option<Duration>) {
+        crate::mt::watchdog::set_threshold(threshold)
+    }
+
+    /// The preemption slice (`None`: off).
+    pub fn preemption() -> Option<Duration> {
+        crate::mt::watchdog::preemption()
+    }
+
+    /// Set the preemption slice (`None`: off) and start the watchdog that enforces it.
+    pub fn set_preemption(slice: Option<Duration>) {
+        crate::mt::watchdog::set_preemption(slice);
+        crate::mt::watchdog::start();
+    }
+
+    /// This OS thread's identifier (`_thread.get_ident()`).
+    pub fn os_ident() -> u64 {
+        crate::mt::os_thread::ident()
+    }
+
+    /// The kernel's id of this OS thread.
+    pub fn native_id() -> u64 {
+        crate::mt::os_thread::native_id()
+    }
+
+    /// How many OS threads run Python code.
+    pub fn os_thread_count() -> usize {
+        crate::mt::os_thread::count()
+    }
+
+    /// `_thread.stack_size([size])`: set it and return the previous one.
+    pub fn stack_size(size: Option<i64>) -> Result<usize, PyErr> {
+        crate::mt::os_thread::stack_size(size)
+    }
+
+    /// Run `f` once this OS thread (started by [`start_os_thread`]) has finished.
+    pub fn at_os_thread_exit(f: impl FnOnce() + 'static) {
+        crate::mt::os_thread::at_exit(f)
+    }
+
+    impl Cx<'_, '_> {
+        /// The running micro-thread's record, if it has one.
+        pub fn thread(&self) -> Option<&Arc<ThreadObj>> {
+            self.th.obj.as_ref()
+        }
+
+        /// Where the Python code calling this native is (`file.py:12`), skipping
+        /// the frozen library's own frames.
+        pub fn call_site(&self) -> CallSite {
+            for f in self.th.frames.iter().rev() {
+                if f.code.filename.starts_with("<frozen") {
+                    continue;
+                }
+                let at = f.ip.saturating_sub(1);
+                let line = f.code.positions.get(at).map_or(0, |p| p.line);
+                return CallSite::new(f.code.filename.clone(), Some(line));
+            }
+            CallSite::new("<unknown>", None)
+        }
+    }
 }

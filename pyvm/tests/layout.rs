@@ -3,8 +3,9 @@
 //! `pyvm/src` and fails, naming file and line, when a file of a layer refers to a
 //! module its rule forbids: `crate::vm::...`, `use crate::{vm, ...}`,
 //! `super::super::vm` (resolved against the file's module and any inline `mod`), or a
-//! name the crate root imports from a forbidden module (`crate::MicroThread`).
-//! Comments and string literals are not code and are skipped.
+//! name the crate root imports from a forbidden module (`crate::MicroThread`), or
+//! when it reads a field its rule forbids (`cx.th` in `modules/`). Comments and
+//! string literals are not code and are skipped.
 //!
 //! Rules live in [`RULES`]; a rule is added when it holds.
 
@@ -17,6 +18,12 @@ struct Rule {
     layer: &'static str,
     forbidden: &'static [&'static str],
     why: &'static str,
+    /// Fields the layer must not read (`x.th`: `Cx::th`, the loop's `MicroThread`),
+    /// whatever the value they are read from: what the layer needs of them is a method.
+    fields: &'static [&'static str],
+    /// At least this many files are checked (fewer: the folder was renamed or moved,
+    /// and the rule would pass without looking).
+    min_files: usize,
 }
 
 const RULES: &[Rule] = &[
@@ -25,6 +32,8 @@ const RULES: &[Rule] = &[
         forbidden: &["vm", "mt", "modules"],
         why: "the object model sits under the interpreter and asks for Python behaviour \
               (a user __eq__, a dict probe, a detached call) through native.rs",
+        fields: &[],
+        min_files: 30,
     },
     // Not `mt` yet: compile/mod.rs runs the parser on the OS thread's own stack
     // (`mt::worker::on_os_stack`).
@@ -32,6 +41,18 @@ const RULES: &[Rule] = &[
         layer: "compile",
         forbidden: &["vm", "modules", "native"],
         why: "the compiler turns source into code objects and knows nothing of running them",
+        fields: &[],
+        min_files: 8,
+    },
+    Rule {
+        layer: "modules",
+        forbidden: &["vm", "mt"],
+        why: "built-in modules are written against native.rs alone (as Lua's libraries see \
+              only lua.h): the loop's and the driver's services are reached through its \
+              functions, `Cx` methods, `native::io` and `native::driver`; the micro-thread \
+              under a `Cx` (`cx.th`) is the loop's too",
+        fields: &["th"],
+        min_files: 40,
     },
 ];
 
@@ -435,6 +456,24 @@ fn check_source(
     found
 }
 
+/// The lines where `source` reads one of `fields` (`.th` not followed by `(`).
+fn check_fields(source: &str, fields: &[&str]) -> Vec<(usize, String)> {
+    let toks = tokenize(source);
+    let mut found = Vec::new();
+    for i in 1..toks.len() {
+        let Some(name) = ident(toks.get(i)) else {
+            continue;
+        };
+        if is(toks.get(i - 1), &Tok::Punct('.'))
+            && fields.contains(&name)
+            && !is(toks.get(i + 1), &Tok::Punct('('))
+        {
+            found.push((toks[i].line, name.to_owned()));
+        }
+    }
+    found
+}
+
 /// Every `.rs` file under `dir`, sorted.
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -500,6 +539,15 @@ fn scan() -> (Vec<String>, usize, Vec<usize>) {
                     rule.why
                 ));
             }
+            for (line, field) in check_fields(&text, rule.fields) {
+                report.push(format!(
+                    "pyvm/src/{}:{line}: reads `.{field}`: {}/ must not read {}: {}",
+                    rel.display(),
+                    rule.layer,
+                    rule.fields.join(", "),
+                    rule.why
+                ));
+            }
         }
     }
     (report, files.len(), checked)
@@ -514,9 +562,11 @@ fn layers_point_one_way() {
     );
     for (rule, n) in RULES.iter().zip(&checked) {
         assert!(
-            *n >= 5,
-            "rule for {}/ checked only {n} files: was the folder renamed?",
-            rule.layer
+            *n >= rule.min_files,
+            "rule for {}/ checked only {n} files (at least {} expected): was the folder \
+             renamed?",
+            rule.layer,
+            rule.min_files
         );
     }
     assert!(
@@ -576,6 +626,60 @@ mod tests {
             (18, "modules", "super::super::super::modules"),
         ]
     );
+}
+
+#[test]
+fn the_checker_catches_a_module_reaching_past_native() {
+    let planted = r#"
+use crate::native::driver::{self, Waiter};
+use crate::native::*;
+use super::pipe::Pipe;
+use crate::modules::micro_thread::thread_obj::Fate;
+use super::super::super::mt::wait::Wait;
+use super::super::os_threads::lock::Lock;
+
+fn f(cx: &mut Cx) {
+    crate::mt::spawn(todo!(), todo!());
+    let th: crate::MicroThread = todo!();
+    let _ = crate::objects::value::truthy;
+}
+"#;
+    let root = root_imports("use vm::state::MicroThread;\nuse objects::value::Value;\n");
+    let found = check_source(
+        &module("modules/micro_thread/pipe.rs"),
+        planted,
+        &["vm", "mt"],
+        &root,
+    );
+    let got: Vec<(usize, &str, &str)> = found
+        .iter()
+        .map(|v| (v.line, v.module.as_str(), v.written.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (6, "mt", "super::super::super::mt"),
+            (10, "mt", "crate::mt"),
+            (11, "vm", "crate::MicroThread"),
+        ]
+    );
+}
+
+#[test]
+fn the_checker_catches_a_field_read() {
+    let planted = r#"
+fn f(cx: &mut Cx) {
+    let n = cx.th.recursion_limit; // cx.th in a comment
+    let s = "cx.th.frames";
+    let t = cx.thread();
+    cx.th(1);
+    let depth = self.th
+        .frames.len();
+    other.th
+"#;
+    let got = check_fields(planted, &["th"]);
+    let lines: Vec<usize> = got.iter().map(|(l, _)| *l).collect();
+    assert_eq!(lines, vec![3, 7, 9], "{got:?}");
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub mod functools;
 pub mod itertools;
 pub mod json;
 pub mod math;
+pub mod micro_thread;
 pub mod os;
 pub mod os_threads;
 pub mod random;
@@ -54,7 +55,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "select" => Value::Module(select::module(gil).clone()),
         "resource" => Value::Module(resource::module(gil).clone()),
         "_thread" => Value::Module(os_threads::module(gil).clone()),
-        "_micro_thread" => Value::Module(crate::mt::module::module(gil).clone()),
+        "_micro_thread" => Value::Module(micro_thread::module(gil).clone()),
         _ => return None,
     })
 }

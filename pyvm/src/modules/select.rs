@@ -17,7 +17,7 @@ use mio::unix::SourceFd;
 use mio::{Events, Interest, Poll, Token};
 use notifiers::Ready;
 
-use crate::mt::io::{IoRequest, IoSource};
+use crate::native::io::{IoRequest, IoSource};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -223,12 +223,12 @@ fn select_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Val
         };
         // The poller lives until the wait is over (its descriptor is the one waited on).
         let hold = (src, poll);
-        return crate::mt::io::wait_ready(cx, "select", request, Some(empty()), move |cx| {
+        return crate::native::io::wait_ready(cx, "select", request, Some(empty()), move |cx| {
             drop(hold);
             select_at(cx, args, deadline)
         });
     }
-    match crate::mt::io::block_until_ready(cx.gil, src.fd(), Ready::READABLE, deadline) {
+    match crate::native::io::block_until_ready(cx.gil, src.fd(), Ready::READABLE, deadline) {
         Ok(()) => {}
         Err(e) if e.is_instance(&crate::objects::types::types().exc.timeout_error) => {
             return Ok(empty())

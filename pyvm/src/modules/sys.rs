@@ -111,16 +111,12 @@ fn getframemodulename(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     if depth < 0 {
         return Ok(Value::None);
     }
-    let frames = &cx.th.frames;
-    let Some(i) = frames.len().checked_sub(1 + depth as usize) else {
+    let Some(globals) = cx.frame_globals(depth as usize) else {
         return Ok(Value::None);
     };
     let key = crate::objects::str::PyStr::new("__name__".to_owned());
-    Ok(frames[i]
-        .globals
-        .borrow(cx.gil)
-        .get_str(&key)
-        .unwrap_or(Value::None))
+    let name = globals.borrow(cx.gil).get_str(&key);
+    Ok(name.unwrap_or(Value::None))
 }
 
 static STDOUT_FUNCS: &[NativeDef] = &[
@@ -199,7 +195,7 @@ fn exit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn getrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("sys.getrecursionlimit", 0, 0)?;
-    Ok(Value::Int(cx.th.recursion_limit as i64))
+    Ok(Value::Int(cx.recursion_limit() as i64))
 }
 
 fn setrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -208,7 +204,7 @@ fn setrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if n < 1 {
         return Err(value_error("recursion limit must be greater or equal than 1").into());
     }
-    cx.th.recursion_limit = n as usize;
+    cx.set_recursion_limit(n as usize);
     Ok(Value::None)
 }
 

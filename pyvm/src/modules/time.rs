@@ -151,7 +151,7 @@ fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
         .map_err(|_| overflow_error("timestamp out of range for platform time_t"))?;
     if cx.may_wait() {
         // Only this micro-thread waits; a zero sleep lets the others run.
-        return cx.wait("time.sleep", crate::mt::wait::Wait::sleep(d));
+        return cx.wait("time.sleep", Wait::sleep(d));
     }
     block_for(cx.gil, d);
     Ok(Value::None)

@@ -146,7 +146,7 @@ pub(crate) fn check() {
         let msg = format!(
             "micro_thread '{name}' (OS thread {os}) can never be resumed: it is {what}, and every micro_thread of every OS thread is waiting too: {picture}"
         );
-        w.schedule(*id, Err(super::module::deadlock_error(&msg)));
+        w.schedule(*id, Err(super::record::deadlock_error(&msg)));
     }
 }
 
@@ -158,6 +158,6 @@ pub(crate) fn report_local(r: &mut PyReactor, stuck: Vec<reactor::Stuck>) {
             "micro_thread '{}' can never be resumed: it waits on {} and no other micro_thread can end that",
             s.name, s.waiting_on
         );
-        r.throw(s.id, super::module::deadlock_error(&msg));
+        r.throw(s.id, super::record::deadlock_error(&msg));
     }
 }

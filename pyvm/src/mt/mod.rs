@@ -14,11 +14,8 @@
 
 pub mod deadlock;
 pub mod io;
-pub mod lock;
-pub mod module;
 pub mod os_thread;
-pub mod pipe;
-pub mod thread;
+pub mod record;
 pub mod wait;
 pub mod watchdog;
 pub mod worker;
@@ -38,7 +35,7 @@ use crate::objects::value::Value;
 use crate::vm::state::MicroThread;
 use crate::vm::Outcome;
 
-pub use thread::ThreadObj;
+pub use record::ThreadObj;
 
 /// The reactor pyvm runs its micro-threads on (one per OS thread).
 pub type PyReactor = Reactor<Value, PyErr, Task>;
@@ -350,7 +347,7 @@ fn exit_next(r: &mut PyReactor, mut n: usize) {
         let pending = r.state(id).is_some_and(|s| s.exit_pending);
         // A scheduled one gets it when it runs (the flag): no need to find it in the
         // run queue, which would make ending a million runnable threads quadratic.
-        if pending && !r.is_scheduled(id) && r.throw(id, module::micro_thread_exit()) {
+        if pending && !r.is_scheduled(id) && r.throw(id, record::micro_thread_exit()) {
             n -= 1;
         }
     }
@@ -494,8 +491,8 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     }
     if std::mem::take(&mut task.exit_pending) {
         // The main micro-thread has ended: whatever woke this one, it ends too.
-        if !matches!(&input, Err(e) if e.is_instance(&module::exit_type())) {
-            input = Err(module::micro_thread_exit());
+        if !matches!(&input, Err(e) if e.is_instance(&record::exit_type())) {
+            input = Err(record::micro_thread_exit());
         }
     }
     let job = match (task.hard.take(), task.th.take()) {
@@ -670,11 +667,11 @@ fn run(
             }
         };
         let waiting = match &request {
-            Some(Request::Sleep(d)) if d.is_zero() => thread::Waiting::Scheduled,
-            Some(Request::Sleep(_)) => thread::Waiting::Sleeping,
-            Some(Request::Park(what)) => thread::Waiting::On(what.clone()),
-            Some(Request::Io(req)) => thread::Waiting::Io(req.src.fd(), req.interest),
-            _ => thread::Waiting::Scheduled,
+            Some(Request::Sleep(d)) if d.is_zero() => record::Waiting::Scheduled,
+            Some(Request::Sleep(_)) => record::Waiting::Sleeping,
+            Some(Request::Park(what)) => record::Waiting::On(what.clone()),
+            Some(Request::Io(req)) => record::Waiting::Io(req.src.fd(), req.interest),
+            _ => record::Waiting::Scheduled,
         };
         LOCAL.with(|l| {
             if let Some(obj) = l.current_obj.borrow().as_ref() {

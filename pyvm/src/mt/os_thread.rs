@@ -28,18 +28,16 @@ thread_local! {
     static IDENT: Cell<u64> = const { Cell::new(0) };
     /// This OS thread's reactor, for other threads to wake its micro-threads.
     static HOME: RefCell<Option<Waker<Value, PyErr>>> = const { RefCell::new(None) };
-    /// `_thread._set_sentinel()`'s lock: released once this OS thread has ended.
-    static SENTINEL: RefCell<Option<Value>> = const { RefCell::new(None) };
+    /// What to do once this OS thread has ended (`_thread._set_sentinel()` releases
+    /// its lock then).
+    static AT_EXIT: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
 }
 
-/// `_thread._set_sentinel()`: a lock, held, that is released when this OS thread has
-/// finished (its reactor has nothing left), which is what `threading`'s `join` waits
-/// for.
-pub fn set_sentinel() -> Value {
-    let lock = super::lock::Lock::new_value(false);
-    super::lock::take_sentinel(&lock);
-    SENTINEL.with(|s| *s.borrow_mut() = Some(lock.clone()));
-    lock
+/// Run `f` when this OS thread, started by [`start`], has finished (its reactor has
+/// nothing left): `_thread._set_sentinel()`'s lock is released then, which is what
+/// `threading`'s `join` waits for. A later call replaces an earlier one's `f`.
+pub fn at_exit(f: impl FnOnce() + 'static) {
+    AT_EXIT.with(|s| *s.borrow_mut() = Some(Box::new(f)));
 }
 
 /// This OS thread's identifier.
@@ -164,8 +162,8 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
             }
             crate::modules::sys::flush_stdout();
             OTHERS.fetch_sub(1, Ordering::SeqCst);
-            if let Some(lock) = SENTINEL.with(|s| s.borrow_mut().take()) {
-                super::lock::release_sentinel(&lock);
+            if let Some(f) = AT_EXIT.with(|s| s.borrow_mut().take()) {
+                f();
             }
         });
     match spawned {
@@ -183,7 +181,7 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
 /// CPython's report of a thread's uncaught exception; `SystemExit` ends it silently.
 fn report(gil: crate::objects::gil::Gil<'_>, e: &PyErr, f_repr: &str) {
     let t = crate::objects::types::types();
-    if e.is_instance(&t.exc.system_exit) || e.is_instance(&super::module::exit_type()) {
+    if e.is_instance(&t.exc.system_exit) || e.is_instance(&super::record::exit_type()) {
         return;
     }
     let mut text = format!("Exception ignored in thread started by: {f_repr}\n");
@@ -207,9 +205,7 @@ pub fn join_threading() -> Result<(), PyErr> {
         }
         let obj = ThreadObj::new(
             "main".to_owned(),
-            super::thread::CallSite::new("<shutdown>", None),
-            super::thread::Fate::Main,
-            None,
+            super::record::CallSite::new("<shutdown>", None),
             None,
         );
         th.obj = Some(obj.clone());

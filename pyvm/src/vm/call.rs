@@ -14,7 +14,7 @@ use super::ret::After;
 use super::state::{MicroThread, MAX_REENTRY};
 use super::Outcome;
 use crate::compile::code::Code;
-use crate::native::{Args, Cx, PyResult};
+use crate::native::{deferrable_fallback as fallback, Args, Cx, PyResult};
 use crate::objects::dict::Dict;
 use crate::objects::exception::{recursion_error, type_error, PyErr};
 use crate::objects::function::Function;
@@ -173,13 +173,13 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
                 && args.kw.is_empty()
                 && t.kind
                     .soft()
-                    .and_then(|soft| crate::mt::module::fallback(gil, th, soft, &args))
+                    .and_then(|soft| fallback(gil, th, soft, &args))
                     .is_some() =>
         {
             let f = t
                 .kind
                 .soft()
-                .and_then(|soft| crate::mt::module::fallback(gil, th, soft, &args))
+                .and_then(|soft| fallback(gil, th, soft, &args))
                 .unwrap_or(Value::None);
             invoke(gil, th, f, args)
         }
@@ -275,7 +275,7 @@ fn deferral_aware(
     args: &Args,
 ) -> Option<Value> {
     let soft = n.soft?;
-    crate::mt::module::fallback(gil, th, soft, args)
+    fallback(gil, th, soft, args)
 }
 
 /// Call `f` for the loop with follow-up `ret`: a Python frame gets `ret`; a native's

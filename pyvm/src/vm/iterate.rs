@@ -6,6 +6,7 @@ use std::sync::Arc;
 use deferred::Unwind;
 
 use crate::compile::opcodes::Op;
+use crate::modules::micro_thread::pipe::Pipe;
 use crate::native::{Cx, PyResult};
 use crate::objects::exception::*;
 use crate::objects::gil::{Gil, GilCell};
@@ -82,7 +83,7 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
             part: DictPart::Keys,
             size: s.len(),
         },
-        Value::Object(o) if o.0.as_any().is::<crate::mt::pipe::Pipe>() => return Ok(v.clone()),
+        Value::Object(o) if o.0.as_any().is::<Pipe>() => return Ok(v.clone()),
         Value::Generator(_) => return Ok(v.clone()),
         Value::Iter(it) => match &*it.borrow(gil) {
             Iter::View { dict, part } => Iter::Dict {
@@ -110,7 +111,7 @@ pub fn is_iterator(gil: Gil<'_>, v: &Value) -> bool {
     match v {
         Value::Generator(_) => true,
         Value::Iter(it) => !it.borrow(gil).is_view(),
-        Value::Object(o) => o.0.as_any().is::<crate::mt::pipe::Pipe>(),
+        Value::Object(o) => o.0.as_any().is::<Pipe>(),
         _ => false,
     }
 }

@@ -37,7 +37,7 @@ pub fn as_err(v: Value) -> PyErr {
     }
 }
 
-/// The file name of a micro-thread's first frame (`mt::module`, which calls the
+/// The file name of a micro-thread's first frame (`modules::micro_thread`, which calls the
 /// thread's function): tracebacks and `dump()` leave it out.
 pub const BOOTSTRAP_FILE: &str = "<micro_thread bootstrap>";
 

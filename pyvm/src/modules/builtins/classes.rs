@@ -137,7 +137,7 @@ pub fn construct(_cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Valu
                 .into());
             };
             match args.get(1) {
-                Some(this) => Ok(crate::vm::class::make_super(cls.clone(), this.clone())?),
+                Some(this) => Ok(make_super(cls.clone(), this.clone())?),
                 None => {
                     Err(type_error("super() with one argument is not supported by pyvm").into())
                 }
@@ -155,7 +155,7 @@ pub fn vars(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Value::Exception(e) => Ok(Value::Dict(e.dict.clone())),
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),
         Value::Function(f) => Ok(Value::Dict(f.attrs().clone())),
-        Value::Type(_) => Ok(crate::vm::attr::getattr(cx.gil, v, "__dict__")?),
+        Value::Type(_) => Ok(cx.getattr(v, "__dict__")?),
         _ => Err(type_error("vars() argument must have __dict__ attribute").into()),
     }
 }
@@ -262,8 +262,6 @@ pub fn delattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
             type_name(args.at(1))
         ))
     })?;
-    if let Some((f, a)) = crate::vm::class::store_attr(cx.gil, args.at(0), name, None)? {
-        cx.call(&f, a)?;
-    }
+    cx.store_attr(args.at(0), name, None)?;
     Ok(Value::None)
 }

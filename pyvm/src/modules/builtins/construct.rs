@@ -176,11 +176,11 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             let d = Arc::new(GilCell::new(crate::objects::dict::Dict::new()));
             if let Some(src) = args.get(0) {
                 for (k, v) in crate::objects::methods::pairs_of(cx, src)? {
-                    crate::vm::dictprobe::set(cx.gil, &d, k, v)?;
+                    dict_set(cx.gil, &d, k, v)?;
                 }
             }
             for (k, v) in std::mem::take(&mut args.kw) {
-                crate::vm::dictprobe::set(cx.gil, &d, Value::string(k), v)?;
+                dict_set(cx.gil, &d, Value::string(k), v)?;
             }
             Value::Dict(d)
         }
@@ -228,7 +228,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 return Ok(Value::Type(crate::objects::class::class_of(args.at(0))));
             }
             if args.len() == 3 && args.kw.is_empty() {
-                return Ok(crate::vm::class::type_new(cx.gil, &args)?);
+                return Ok(type_new(cx.gil, &args)?);
             }
             return Err(type_error("type() takes 1 or 3 arguments").into());
         }

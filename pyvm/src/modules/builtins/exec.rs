@@ -57,9 +57,9 @@ fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyE
                 .is_some_and(|l| l.ends_with('\n'));
         if !ends {
             e.text = e.text.trim_end_matches('\n').to_owned();
-            return crate::vm::import::syntax_error_exact(&e);
+            return syntax_error_exact(&e);
         }
-        crate::vm::import::syntax_error(&e)
+        syntax_error(&e)
     })
 }
 
@@ -243,18 +243,6 @@ fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
 /// The calling frame's globals, and its locals: none at module level (the globals
 /// are), a class body's namespace, or a snapshot of a function's variables.
 fn caller_namespaces(cx: &mut Cx) -> (Arc<GilCell<Dict>>, Option<Arc<GilCell<Dict>>>) {
-    let Some(f) = cx.th.frames.last() else {
-        return (Arc::new(GilCell::new(Dict::new())), None);
-    };
-    let globals = f.globals.clone();
-    if let Some(ns) = &f.locals {
-        return (globals, Some(ns.clone()));
-    }
-    if f.code.is_module {
-        return (globals, None);
-    }
-    match super::scope::frame_locals(cx) {
-        Value::Dict(d) => (globals, Some(d)),
-        _ => (globals, None),
-    }
+    cx.caller_namespaces()
+        .unwrap_or_else(|| (Arc::new(GilCell::new(Dict::new())), None))
 }

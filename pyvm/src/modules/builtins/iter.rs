@@ -16,7 +16,7 @@ fn new_iter(it: Iter) -> Value {
 pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if args.is_empty() && args.kw.is_empty() {
         // The proposal's `iter()`: the current micro-thread's stdin.
-        if let Some(v) = crate::mt::module::stdin_opt(cx) {
+        if let Some(v) = crate::modules::micro_thread::stdin_opt(cx) {
             return Ok(v);
         }
     }
@@ -31,8 +31,8 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if args.is_empty() && args.kw.is_empty() {
         // The proposal's `next()`: from the current micro-thread's stdin (without
         // one, CPython's arity error below).
-        if let Some(src) = crate::mt::module::stdin_opt(cx) {
-            return match crate::vm::ops::iter_next(cx, &src)? {
+        if let Some(src) = crate::modules::micro_thread::stdin_opt(cx) {
+            return match cx.next(&src)? {
                 Some(v) => Ok(v),
                 None => Err(stop_iteration().into()),
             };
@@ -40,11 +40,14 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     args.check("next", 1, 2)?;
     if let Value::Generator(g) = args.at(0) {
-        return crate::vm::generator::next_builtin(cx, g, args.get(1).cloned());
+        return generator_next_builtin(cx, g, args.get(1).cloned());
     }
     let is_iter = match args.at(0) {
         Value::Iter(_) | Value::File(_) => true,
-        Value::Object(o) => o.0.as_any().is::<crate::mt::pipe::Pipe>(),
+        Value::Object(o) => {
+            o.0.as_any()
+                .is::<crate::modules::micro_thread::pipe::Pipe>()
+        }
         v => crate::objects::class::special(cx.gil, v, "__next__").is_some(),
     };
     if !is_iter {
@@ -81,7 +84,7 @@ pub fn sum(cx: &mut Cx, args: Args) -> PyResult<Value> {
         acc = match (&acc, &v) {
             (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
             (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
-            _ => crate::vm::ops::binary_op(cx.gil, 0, &acc, &v)?,
+            _ => cx.add(&acc, &v)?,
         };
     }
     Ok(acc)
@@ -243,7 +246,7 @@ fn reversed_user(cx: &mut Cx, v: &Value) -> PyResult<Value> {
     let (Some(getitem), Some(_)) = (getitem, len) else {
         return Err(type_error(format!("'{}' object is not reversible", type_name(v))).into());
     };
-    let n = crate::vm::dunder::len(gil, v)?;
+    let n = len_instance(gil, v)?;
     let mut items = Vec::with_capacity(n.max(0) as usize);
     for i in (0..n).rev() {
         items.push(cx.call(&getitem, vec![v.clone(), Value::Int(i)])?);

@@ -135,12 +135,12 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     match file {
         None => {
             crate::modules::sys::write_stdout(&out);
-            if flush.is_some_and(|f| crate::vm::ops::truthy(cx.gil, &f)) {
+            if flush.is_some_and(|f| crate::objects::value::truthy(cx.gil, &f)) {
                 crate::modules::sys::flush_stdout();
             }
         }
         Some(f) => {
-            let write = crate::vm::ops::getattr(cx.gil, &f, "write")?;
+            let write = cx.getattr(&f, "write")?;
             cx.call(&write, vec![Value::string(out)])?;
         }
     }
@@ -151,7 +151,7 @@ fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("len", 1, 1)?;
     let gil = cx.gil;
     if crate::objects::class::is_user(args.at(0)) {
-        return Ok(Value::Int(crate::vm::dunder::len(gil, args.at(0))?));
+        return Ok(Value::Int(len_instance(gil, args.at(0))?));
     }
     let n = match args.at(0) {
         Value::Str(s) => s.char_len(),
@@ -199,7 +199,7 @@ fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             if int::cmp(v, &Value::Int(0)).is_lt() {
                 int::neg(v)
             } else {
-                crate::vm::ops::unary(_cx.gil, "+", v)?
+                unary(_cx.gil, "+", v)?
             }
         }
         v => {
@@ -253,8 +253,8 @@ fn divmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !numeric(a) || !numeric(b) {
         return Err(unsupported_operand("divmod()", a, b).into());
     }
-    let q = crate::vm::ops::binary_op(cx.gil, 2, a, b)?;
-    let r = crate::vm::ops::binary_op(cx.gil, 6, a, b)?;
+    let q = binary_op(cx.gil, 2, a, b)?;
+    let r = binary_op(cx.gil, 6, a, b)?;
     Ok(Value::tuple(vec![q, r]))
 }
 
@@ -295,12 +295,7 @@ fn pow(cx: &mut Cx, args: Args) -> PyResult<Value> {
         };
         return Ok(int::normalize(r));
     }
-    Ok(crate::vm::ops::binary_op(
-        cx.gil,
-        8,
-        args.at(0),
-        args.at(1),
-    )?)
+    Ok(binary_op(cx.gil, 8, args.at(0), args.at(1))?)
 }
 
 fn round(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -344,7 +339,7 @@ fn round(_cx: &mut Cx, args: Args) -> PyResult<Value> {
                 };
                 Ok(int::normalize(q * p))
             }
-            _ => Ok(crate::vm::ops::unary(_cx.gil, "+", v)?),
+            _ => Ok(unary(_cx.gil, "+", v)?),
         },
         v => Err(type_error(format!(
             "type {} doesn't define __round__ method",
@@ -405,10 +400,7 @@ fn attr_name<'a>(v: &'a Value, f: &str) -> Result<&'a str, PyErr> {
 /// `obj.name` from a native, running a property getter or `__getattr__` on this
 /// micro-thread.
 fn get_attr(cx: &mut Cx, obj: &Value, name: &str) -> PyResult<Value> {
-    match crate::vm::attr::load_attr(cx.gil, obj, name)? {
-        crate::vm::class::Attr::Value(v) => Ok(v),
-        crate::vm::class::Attr::Call(f, args) => cx.call(&f, args),
-    }
+    cx.load_attr(obj, name)
 }
 
 fn hasattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -440,9 +432,7 @@ fn setattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("setattr", 3, 3)?;
     let name = attr_name(args.at(1), "setattr")?;
     let v = Some(args.at(2).clone());
-    if let Some((f, a)) = crate::vm::class::store_attr(cx.gil, args.at(0), name, v)? {
-        cx.call(&f, a)?;
-    }
+    cx.store_attr(args.at(0), name, v)?;
     Ok(Value::None)
 }
 
@@ -461,7 +451,7 @@ fn id(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn hash(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("hash", 1, 1)?;
     if crate::objects::class::is_user(args.at(0)) {
-        return Ok(Value::Int(crate::vm::dunder::hash(cx.gil, args.at(0))?));
+        return Ok(Value::Int(hash_instance(cx.gil, args.at(0))?));
     }
     Ok(Value::Int(crate::objects::dict::hash(args.at(0))?))
 }
@@ -524,7 +514,7 @@ fn format(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(v) => arg_str(v, "format", "2")?.to_owned(),
         None => String::new(),
     };
-    crate::vm::ops::format_spec(cx, args.at(0), &spec)
+    cx.format_value(args.at(0), &spec)
 }
 
 fn callable(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -6,8 +6,8 @@ use crate::objects::dict::Dict;
 /// `globals()`: the calling frame's globals dict itself (writes show through).
 pub fn globals(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("globals", 0, 0)?;
-    Ok(match cx.th.frames.last() {
-        Some(f) => Value::Dict(f.globals.clone()),
+    Ok(match cx.frame_globals(0) {
+        Some(g) => Value::Dict(g),
         None => Value::dict(Dict::new()),
     })
 }
@@ -20,35 +20,12 @@ pub fn locals(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(frame_locals(cx))
 }
 
-pub(super) fn frame_locals(cx: &mut Cx) -> Value {
-    let gil = cx.gil;
-    let Some(f) = cx.th.frames.last() else {
-        return Value::dict(Dict::new());
-    };
-    if let Some(ns) = &f.locals {
-        // A class body, or code run by `exec` with its own locals.
-        return Value::Dict(ns.clone());
+fn frame_locals(cx: &mut Cx) -> Value {
+    match cx.caller_namespaces() {
+        None => Value::dict(Dict::new()),
+        Some((_, Some(locals))) => Value::Dict(locals),
+        Some((globals, None)) => Value::Dict(globals),
     }
-    if f.code.is_module {
-        return Value::Dict(f.globals.clone());
-    }
-    let mut d = Dict::new();
-    for (i, name) in f.code.varnames.iter().enumerate() {
-        match cx.th.stack.get(f.base + i) {
-            Some(v) if !v.is_null() => {
-                let _ = d.insert(Value::str(name), v.clone());
-            }
-            _ => {}
-        }
-    }
-    let names = f.code.cellvars.iter().chain(f.code.freevars.iter());
-    for (name, cell) in names.zip(f.cells.iter()) {
-        let v = cell.borrow(gil).clone();
-        if !v.is_null() {
-            let _ = d.insert(Value::str(name), v);
-        }
-    }
-    Value::dict(d)
 }
 
 /// `vars()`: `locals()`; `vars(module)`: the module's namespace.

@@ -38,7 +38,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         m.set(gil, "__name__", Value::str("json"));
         // JSONEncoder and JSONDecoder are Python classes (subclassed by programs).
         if let Err(e) = run_source(gil, CLASSES, "<frozen json>", &m.dict) {
-            let text = crate::vm::unwind::exception_line(gil, &e);
+            let text = exception_line(gil, &e);
             crate::modules::sys::write_stderr(&format!("json: {text}\n"));
         }
         Arc::new(m)

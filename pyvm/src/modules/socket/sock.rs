@@ -15,7 +15,7 @@ use socket2::{Domain, Protocol, Type};
 
 use super::addr::{from_sockaddr, os_error_code, to_sockaddr};
 use super::*;
-use crate::mt::io::{IoRequest, IoSource};
+use crate::native::io::{IoRequest, IoSource};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::{Gil, GilCell};
@@ -154,17 +154,19 @@ fn wait_on(
         (src, st.timeout)
     };
     let limit = timeout.filter(|t| *t > 0.0).map(Duration::from_secs_f64);
-    let deadline = deadline.or_else(|| crate::mt::io::deadline_after(limit));
+    let deadline = deadline.or_else(|| crate::native::io::deadline_after(limit));
     if cx.may_wait() {
-        let what = cx.th.native_name;
+        let what = cx.native_name();
         let request = IoRequest {
             src,
             interest,
             deadline,
         };
-        return crate::mt::io::wait_ready(cx, what, request, None, move |cx| again(cx, deadline));
+        return crate::native::io::wait_ready(cx, what, request, None, move |cx| {
+            again(cx, deadline)
+        });
     }
-    crate::mt::io::block_until_ready(cx.gil, src.fd(), interest, deadline)?;
+    crate::native::io::block_until_ready(cx.gil, src.fd(), interest, deadline)?;
     again(cx, deadline)
 }
 

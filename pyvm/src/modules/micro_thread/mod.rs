@@ -3,18 +3,20 @@
 //! `parallel_map`, `put` and `take_from` on it, so that their loops are Python frames
 //! that can be suspended).
 
+pub mod pipe;
+pub mod thread_obj;
+
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use super::pipe::{pipe_of, Pipe};
-use super::thread::{Fate, ThreadHandle, ThreadObj};
+use crate::native::driver::{self, NewThread, ThreadObj};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 use crate::objects::object::Object;
-use crate::objects::types::{types, Kind, PyType};
-use crate::vm::state::MicroThread;
+use pipe::{pipe_of, Pipe};
+use thread_obj::{Fate, ThreadData, ThreadHandle};
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "_start" => start, "micro_pipe" => micro_pipe, "current" => current, "dump" => dump,
@@ -47,12 +49,11 @@ fn set_preemption(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     if slice.is_some_and(|s| s.is_nan() || s < 0.0) {
         return Err(value_error("set_preemption() argument must be non-negative").into());
     }
-    let before = super::watchdog::preemption();
+    let before = driver::preemption();
     let d = slice
         .filter(|s| *s > 0.0)
         .map(|s| std::time::Duration::try_from_secs_f64(s).unwrap_or(std::time::Duration::MAX));
-    super::watchdog::set_preemption(d);
-    super::watchdog::start();
+    driver::set_preemption(d);
     Ok(before.map_or(Value::None, |d| Value::Float(d.as_secs_f64())))
 }
 
@@ -63,14 +64,14 @@ fn set_preemption(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn set_strict(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("set_strict", 1, 1)?;
     let on = cx.truthy(args.at(0))?;
-    Ok(Value::Bool(super::set_strict(on)))
+    Ok(Value::Bool(driver::set_strict(on)))
 }
 
 /// `hard_switches()`: how many times a micro-thread of this OS thread was suspended
 /// with a built-in on its worker stack.
 fn hard_switches(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("hard_switches", 0, 0)?;
-    Ok(Value::Int(super::worker::hard_switches() as i64))
+    Ok(Value::Int(driver::hard_switches() as i64))
 }
 
 /// `set_watchdog(seconds)`: warn about a micro-thread that runs this long without
@@ -92,7 +93,7 @@ fn set_watchdog(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     if secs.is_nan() || secs < 0.0 {
         return Err(value_error("set_watchdog() argument must be non-negative").into());
     }
-    super::watchdog::set_threshold((secs > 0.0).then(|| std::time::Duration::from_secs_f64(secs)));
+    driver::set_watchdog((secs > 0.0).then(|| std::time::Duration::from_secs_f64(secs)));
     Ok(Value::None)
 }
 
@@ -125,7 +126,7 @@ fn start_timeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let key = NEXT.fetch_add(1, Ordering::Relaxed) as i64;
     let ended = Arc::new(std::sync::atomic::AtomicBool::new(false));
     TIMEOUTS.with(|t| t.borrow_mut().insert(key, ended.clone()));
-    super::timeout(id, std::time::Duration::from_secs_f64(secs), ended);
+    driver::timeout(id, std::time::Duration::from_secs_f64(secs), ended);
     Ok(Value::Int(key))
 }
 
@@ -140,46 +141,9 @@ fn end_timeout(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
-static EXIT: OnceLock<Arc<PyType>> = OnceLock::new();
-static DEADLOCK: OnceLock<Arc<PyType>> = OnceLock::new();
 
-/// `MicroThreadExit`: ends a micro-thread silently (a `BaseException`, like
-/// `SystemExit`, so `except Exception` does not swallow it).
-pub fn exit_type() -> Arc<PyType> {
-    EXIT.get_or_init(|| {
-        Arc::new(PyType::builtin(
-            "MicroThreadExit",
-            "micro_thread",
-            Some(&types().exc.base_exception),
-            Kind::Exception,
-            None,
-        ))
-    })
-    .clone()
-}
-
-/// `DeadlockError`, a `RuntimeError`.
-fn deadlock_type() -> Arc<PyType> {
-    DEADLOCK
-        .get_or_init(|| {
-            Arc::new(PyType::builtin(
-                "DeadlockError",
-                "micro_thread",
-                Some(&types().exc.runtime_error),
-                Kind::Exception,
-                None,
-            ))
-        })
-        .clone()
-}
-
-pub fn micro_thread_exit() -> PyErr {
-    PyErr::new(&exit_type(), vec![])
-}
-
-pub fn deadlock_error(msg: &str) -> PyErr {
-    PyErr::msg(&deadlock_type(), msg)
-}
+// `MicroThreadExit` (and `DeadlockError`) are the driver's: it raises them.
+pub use driver::{exit_type, micro_thread_exit};
 
 /// The `_micro_thread` module.
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
@@ -189,7 +153,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
             m.set(gil, f.name, Value::Native(f));
         }
         m.set(gil, "MicroThreadExit", Value::Type(exit_type()));
-        m.set(gil, "DeadlockError", Value::Type(deadlock_type()));
+        m.set(gil, "DeadlockError", Value::Type(driver::deadlock_type()));
         Arc::new(m)
     })
 }
@@ -197,20 +161,6 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 /// A function of the Python half (`micro_thread.py`), once it is imported.
 pub fn python_helper(gil: Gil<'_>, name: &str) -> Option<Value> {
     crate::modules::loaded_attr(gil, "micro_thread", name)
-}
-
-/// Where the Python code calling a native is (`file.py:12`), skipping the frozen
-/// library's own frames.
-pub fn call_site(th: &MicroThread) -> super::thread::CallSite {
-    for f in th.frames.iter().rev() {
-        if f.code.filename.starts_with("<frozen") {
-            continue;
-        }
-        let at = f.ip.saturating_sub(1);
-        let line = f.code.positions.get(at).map_or(0, |p| p.line);
-        return super::thread::CallSite::new(f.code.filename.clone(), Some(line));
-    }
-    super::thread::CallSite::new("<unknown>", None)
 }
 
 static SEQ: AtomicU64 = AtomicU64::new(1);
@@ -246,12 +196,12 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
     };
     let (th, obj) = prepare_with(cx, f, args.at(1), args.at(2), fate, stdin, stdout)?;
-    if super::current_id().is_none() {
+    if driver::current_id().is_none() {
         return Err(
             runtime_error("micro_threads need the reactor (run the program with pyvm)").into(),
         );
     }
-    super::spawn(th, obj.clone());
+    driver::spawn(th);
     Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(obj))))))
 }
 
@@ -263,8 +213,8 @@ pub fn prepare(
     args: Value,
     kwargs: Value,
     fate: Fate,
-) -> PyResult<(MicroThread, Arc<ThreadObj>)> {
-    prepare_with(cx, f, &args, &kwargs, fate, None, None)
+) -> PyResult<NewThread> {
+    Ok(prepare_with(cx, f, &args, &kwargs, fate, None, None)?.0)
 }
 
 fn prepare_with(
@@ -275,20 +225,18 @@ fn prepare_with(
     fate: Fate,
     stdin: Option<Value>,
     stdout: Option<Arc<Object>>,
-) -> PyResult<(MicroThread, Arc<ThreadObj>)> {
+) -> PyResult<(NewThread, Arc<ThreadObj>)> {
     let fname = match &f {
         Value::Function(func) => func.name.clone(),
-        other => crate::vm::attr::getattr(cx.gil, other, "__name__")
+        other => cx
+            .getattr(other, "__name__")
             .ok()
             .and_then(|n| n.as_str().map(str::to_owned))
             .unwrap_or_else(|| "micro_thread".to_owned()),
     };
     let name = format!("{fname}-{}", SEQ.fetch_add(1, Ordering::Relaxed));
-    let obj = ThreadObj::new(name, call_site(cx.th), fate, stdin, stdout);
+    let obj = ThreadObj::new(name, cx.call_site(), ThreadData::boxed(fate, stdin, stdout));
     // The new micro-thread's first frame: `function(*args, **kwargs)`.
-    let mut th = MicroThread::new();
-    th.recursion_limit = cx.th.recursion_limit;
-    th.obj = Some(obj.clone());
     let pos: Vec<Value> = match args {
         Value::Tuple(t) => t.to_vec(),
         _ => Vec::new(),
@@ -319,12 +267,7 @@ fn prepare_with(
             Args::new([f, Value::tuple(pos), Value::dict(d)]),
         )
     };
-    th.stack.reserve_exact(8);
-    th.frames.reserve_exact(2);
-    match crate::vm::call::invoke(cx.gil, &mut th, callee, call_args)? {
-        crate::vm::call::Called::Frame => {}
-        _ => return Err(runtime_error("cannot start the micro_thread").into()),
-    }
+    let th = driver::new_thread(cx, obj.clone(), callee, call_args)?;
     Ok((th, obj))
 }
 
@@ -335,14 +278,13 @@ fn bootstrap(gil: Gil<'_>) -> Value {
     BOOT.get_or_init(|| {
         let code = crate::compile::compile(
             "def __bootstrap__(f, a, k):\n    return f(*a, **k)\n",
-            crate::vm::unwind::BOOTSTRAP_FILE,
+            driver::BOOTSTRAP_FILE,
         )
         .expect("the bootstrap compiles");
         let globals = Arc::new(crate::objects::gil::GilCell::new(
             crate::objects::dict::Dict::new(),
         ));
-        let mut th = MicroThread::new();
-        let _ = crate::vm::run_code(gil, &mut th, code, globals.clone());
+        let _ = exec_code(gil, code, &globals);
         let f = globals
             .borrow(gil)
             .get_str(&crate::objects::str::PyStr::new("__bootstrap__".to_owned()));
@@ -359,7 +301,7 @@ fn micro_pipe(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `current()`: the running micro-thread.
 fn current(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("current", 0, 0)?;
-    match &cx.th.obj {
+    match cx.thread() {
         Some(o) => Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(
             o.clone(),
         )))))),
@@ -373,7 +315,7 @@ fn dump(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !cx.may_wait() {
         return Err(runtime_error("dump() needs a running reactor").into());
     }
-    cx.wait("dump", super::wait::Wait::dump())
+    cx.wait("dump", Wait::dump())
 }
 
 fn stdin(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -383,12 +325,12 @@ fn stdin(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// The current micro-thread's stdin, if it has one.
 pub fn stdin_opt(cx: &mut Cx) -> Option<Value> {
-    cx.th.obj.as_ref().and_then(|o| o.stdin())
+    cx.thread().and_then(|o| ThreadData::of(o)?.stdin())
 }
 
 /// The current micro-thread's stdin (a pipe or an iterator).
 pub fn stdin_of(cx: &mut Cx) -> PyResult<Value> {
-    match cx.th.obj.as_ref().and_then(|o| o.stdin()) {
+    match stdin_opt(cx) {
         Some(v) => Ok(v),
         None => Err(runtime_error("this micro_thread has no stdin").into()),
     }
@@ -396,19 +338,19 @@ pub fn stdin_of(cx: &mut Cx) -> PyResult<Value> {
 
 fn stdout(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_stdout", 0, 0)?;
-    match cx.th.obj.as_ref().and_then(|o| o.stdout()) {
+    match cx.thread().and_then(|o| ThreadData::of(o)?.stdout()) {
         Some(p) => Ok(Value::Object(p)),
         None => Err(runtime_error("this micro_thread has no stdout").into()),
     }
 }
 
 fn enter_atomic(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
-    super::atomic(true);
+    driver::atomic(true);
     Ok(Value::None)
 }
 
 fn exit_atomic(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
-    super::atomic(false);
+    driver::atomic(false);
     Ok(Value::None)
 }
 
@@ -416,7 +358,7 @@ fn exit_atomic(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
 /// to run (as of when this run began).
 fn runnable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("runnable", 0, 0)?;
-    Ok(Value::Int(super::runnable_count() as i64))
+    Ok(Value::Int(driver::runnable_count() as i64))
 }
 
 /// May reading `v` suspend the micro-thread (a pipe, a generator, an iterable written
@@ -445,15 +387,17 @@ pub fn deferrable(gil: Gil<'_>, v: &Value) -> bool {
 
 /// The deferral-aware Python half of a built-in (`soft`, part of its definition),
 /// when an iterable it reads may suspend the micro-thread (see
-/// `objects::function::Soft` and `pyvm/lib/_deferrable.py`).
+/// `objects::function::Soft` and `pyvm/lib/_deferrable.py`); `reactive`: a reactor's
+/// micro-thread makes the call (the interpreter asks, through
+/// `native::deferrable_fallback`).
 pub fn fallback(
     gil: Gil<'_>,
-    th: &MicroThread,
+    reactive: bool,
     soft: crate::objects::function::Soft,
     args: &Args,
 ) -> Option<Value> {
     use crate::objects::function::Reads;
-    if !th.reactive {
+    if !reactive {
         return None;
     }
     if soft.reads != Reads::Always {

@@ -12,8 +12,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use deferred::DeferredId;
 
-use super::os_thread::Waiter;
-use super::wait::Wait;
+use crate::native::driver::{self, Waiter};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -74,7 +73,7 @@ impl Pipe {
         let mut st = self.lock();
         st.last_writer = cx.me();
         if st.reader_closed {
-            return Err(super::module::micro_thread_exit().into());
+            return Err(super::micro_thread_exit().into());
         }
         if st.closed {
             return Err(value_error(format!("put on closed {}", self.label())).into());
@@ -174,14 +173,14 @@ impl Pipe {
         st.reader_closed = true;
         st.value = None;
         while let Some((w, _)) = st.writers.pop_front() {
-            w.wake(Err(super::module::micro_thread_exit()));
+            w.wake(Err(super::micro_thread_exit()));
         }
     }
 }
 
 /// The running micro-thread's id, if it may wait (`None`: no reactor drives it).
 fn waiter(cx: &mut Cx, what: &str) -> PyResult<Option<DeferredId>> {
-    if crate::mt::in_atomic() {
+    if driver::in_atomic() {
         return Err(runtime_error(format!(
             "{what}() would switch micro_threads inside atomic()"
         ))

@@ -1,18 +1,19 @@
 //! `_thread`: OS threads, each running its own reactor whose first micro-thread calls
 //! the thread's function (`mt/os_thread.rs`), and locks shared by micro-threads and
-//! OS threads (`mt/lock.rs`). CPython's documented API, MicroPython's behaviour where
+//! OS threads (`lock.rs`). CPython's documented API, MicroPython's behaviour where
 //! they agree.
+
+pub mod lock;
 
 use std::sync::{Arc, OnceLock};
 
-use crate::mt::lock::{Lock, TIMEOUT_MAX};
-use crate::mt::os_thread;
+use crate::native::driver::{self, NewThread};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 use crate::objects::types::{type_name, types, Kind, PyType};
-use crate::vm::state::MicroThread;
+use lock::{Lock, TIMEOUT_MAX};
 
 static THREAD: OnceLock<Arc<Module>> = OnceLock::new();
 static LOCK_TYPE: OnceLock<Arc<PyType>> = OnceLock::new();
@@ -109,35 +110,38 @@ fn start_new_thread(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(_) => return Err(type_error("optional 3rd arg must be a dictionary").into()),
     };
     let f_repr = cx.repr(&f)?;
-    let (th, obj) = first_micro_thread(cx, f, Value::Tuple(pos.clone()), kw)?;
-    let ident = os_thread::start(th, obj, f_repr)?;
+    let th = first_micro_thread(cx, f, Value::Tuple(pos.clone()), kw)?;
+    let ident = driver::start_os_thread(th, f_repr)?;
     Ok(Value::Int(ident as i64))
 }
 
 /// The first micro-thread of a new OS thread: `f(*args, **kwargs)` through the
 /// `micro_thread` bootstrap, named after the function.
-fn first_micro_thread(
-    cx: &mut Cx,
-    f: Value,
-    args: Value,
-    kwargs: Value,
-) -> PyResult<(MicroThread, Arc<crate::mt::ThreadObj>)> {
-    crate::mt::module::prepare(cx, f, args, kwargs, crate::mt::thread::Fate::Main)
+fn first_micro_thread(cx: &mut Cx, f: Value, args: Value, kwargs: Value) -> PyResult<NewThread> {
+    use crate::modules::micro_thread::{prepare, thread_obj::Fate};
+    prepare(cx, f, args, kwargs, Fate::Main)
 }
 
+/// `_set_sentinel()`: a lock, held, that is released when this OS thread has
+/// finished (its reactor has nothing left), which is what `threading`'s `join` waits
+/// for.
 fn set_sentinel(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_set_sentinel", 0, 0)?;
-    Ok(os_thread::set_sentinel())
+    let lock = Lock::new_value(false);
+    lock::take_sentinel(&lock);
+    let held = lock.clone();
+    driver::at_os_thread_exit(move || lock::release_sentinel(&held));
+    Ok(lock)
 }
 
 fn get_ident(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("get_ident", 0, 0)?;
-    Ok(Value::Int(os_thread::ident() as i64))
+    Ok(Value::Int(driver::os_ident() as i64))
 }
 
 fn get_native_id(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("get_native_id", 0, 0)?;
-    Ok(Value::Int(os_thread::native_id() as i64))
+    Ok(Value::Int(driver::native_id() as i64))
 }
 
 fn exit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -147,13 +151,13 @@ fn exit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn count(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_count", 0, 0)?;
-    Ok(Value::Int(os_thread::count() as i64 - 1))
+    Ok(Value::Int(driver::os_thread_count() as i64 - 1))
 }
 
 fn stack_size(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("stack_size", 0, 1)?;
     let size = args.get(0).map(|v| arg_int(v, "")).transpose()?;
-    Ok(Value::Int(os_thread::stack_size(size)? as i64))
+    Ok(Value::Int(driver::stack_size(size)? as i64))
 }
 
 /// `interrupt_main(signum=SIGINT)`: as if the signal arrived (a `KeyboardInterrupt`

@@ -2,7 +2,7 @@
 //!
 //! A micro-thread that finds the lock taken parks (only it: its reactor's other
 //! micro-threads run on) and leaves a retry; `release` wakes the first waiter through
-//! its home reactor (`os_thread::Waiter`), which tries again — the lock is not handed
+//! its home reactor (`driver::Waiter`), which tries again — the lock is not handed
 //! over, so a timeout can never leave a lock owned by a thread that gave up. A lock
 //! acquired from code that no reactor drives (a native's scratch thread) waits on a
 //! condition variable with the GIL released.
@@ -12,8 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use super::os_thread::{self, Waiter};
-use super::wait::Wait;
+use crate::native::driver::{self, Waiter};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
@@ -104,12 +103,12 @@ impl Lock {
 /// micro-thread, so two micro-threads of one OS thread exclude each other).
 /// The running micro-thread's name, for the lock's holder.
 fn my_name(cx: &Cx) -> Option<Arc<str>> {
-    cx.th.obj.as_ref().map(|o| o.name.clone())
+    cx.thread().map(|o| o.name.clone())
 }
 
 fn me(cx: &Cx) -> (u64, usize) {
-    let mt = cx.th.obj.as_ref().map_or(0, |o| Arc::as_ptr(o) as usize);
-    (os_thread::ident(), mt)
+    let mt = cx.thread().map_or(0, |o| Arc::as_ptr(o) as usize);
+    (driver::os_ident(), mt)
 }
 
 fn this(args: &Args) -> PyResult<&Lock> {
@@ -212,7 +211,7 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
     let Some(id) = cx.me() else {
         return block(cx.gil, lock, who, name, deadline);
     };
-    if crate::mt::in_atomic() {
+    if driver::in_atomic() {
         return Err(runtime_error("acquire() would switch micro_threads inside atomic()").into());
     }
     let woken = Arc::new(AtomicBool::new(false));
@@ -226,7 +225,7 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
     }
     if let Some(d) = deadline {
         let after = d.saturating_duration_since(Instant::now());
-        super::timeout(id, after, woken.clone());
+        driver::timeout(id, after, woken.clone());
     }
     let shared: Arc<Object> = match args.at(0) {
         Value::Object(o) => o.clone(),

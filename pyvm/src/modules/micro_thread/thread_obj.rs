@@ -1,21 +1,20 @@
 //! Thread objects: what `start_in_parallel` returns and `micro_thread.current()` gives
-//! (`name`, `thread_id`, `state`, `wait()`, `kill()`, `throw(exc)`), and what happens
-//! when a micro-thread finishes (its pipes closed, its waiters woken, an uncaught
+//! (`name`, `thread_id`, `state`, `wait()`, `kill()`, `throw(exc)`), over the
+//! driver's record of the micro-thread (`native::driver::ThreadObj`), and what the
+//! module does when a micro-thread it started finishes (its pipes closed, an uncaught
 //! exception reported).
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use deferred::{DeferredId, Unwind};
+use deferred::Unwind;
 
-use super::os_thread::Waiter;
 use super::pipe::Pipe;
-use super::wait::Wait;
+use crate::native::driver::{self, CallSite, ThreadExt, ThreadObj, Waiter};
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::object::{NativeObject, Object};
 use crate::objects::types::types;
-use crate::vm::state::MicroThread;
 
 /// What becomes of a micro-thread's result.
 #[derive(Clone)]
@@ -31,142 +30,42 @@ pub enum Fate {
     Main,
 }
 
-/// Where a micro-thread stands (`thread.state`, `dump()`).
-pub enum Waiting {
-    Scheduled,
-    Running,
-    Sleeping,
-    /// Parked on a pipe or another thread.
-    On(deferred::Name),
-    /// A socket call waiting on descriptor `fd`.
-    Io(std::os::fd::RawFd, notifiers::Ready),
-    Finished,
+/// What the module keeps with a micro-thread it started (the driver's record holds
+/// it): what becomes of its result, its stdin and its stdout.
+pub struct ThreadData {
+    fate: Fate,
+    pipes: Mutex<Pipes>,
 }
 
-struct Inner {
-    id: Option<DeferredId>,
-    waiting: Waiting,
-    result: Option<Result<Value, PyErr>>,
-    waiters: Vec<Waiter>,
-    /// Where it runs: its reactor task, OS thread and that thread's wake-up handle.
-    home: Option<Waiter>,
-    fate: Fate,
+struct Pipes {
     stdin: Option<Value>,
     stdout: Option<Arc<Object>>,
 }
 
-/// Where a micro-thread was started, shown as `file.py:12` (or a bare name): the file
-/// name is shared with the code object, so a million micro-threads started at one
-/// line keep one copy of it.
-#[derive(Clone)]
-pub struct CallSite {
-    file: Arc<str>,
-    line: Option<u32>,
-}
-
-impl CallSite {
-    pub fn new(file: impl Into<Arc<str>>, line: Option<u32>) -> CallSite {
-        CallSite {
-            file: file.into(),
-            line,
-        }
-    }
-}
-
-impl std::fmt::Display for CallSite {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}", self.file),
-            None => f.write_str(&self.file),
-        }
-    }
-}
-
-/// A micro-thread as Python sees it.
-pub struct ThreadObj {
-    /// Shared with its reactor task's name (one allocation for both).
-    pub name: Arc<str>,
-    /// Where it was started (for `dump()` and error reports).
-    pub started_at: CallSite,
-    inner: Mutex<Inner>,
-}
-
-impl ThreadObj {
-    pub fn new(
-        name: impl Into<Arc<str>>,
-        started_at: CallSite,
+impl ThreadData {
+    /// The data for a new micro-thread, for its record; `None` when there is nothing
+    /// to keep (no pipes, nothing to do with its result).
+    pub fn boxed(
         fate: Fate,
         stdin: Option<Value>,
         stdout: Option<Arc<Object>>,
-    ) -> Arc<ThreadObj> {
-        Arc::new(ThreadObj {
-            name: name.into(),
-            started_at,
-            inner: Mutex::new(Inner {
-                id: None,
-                waiting: Waiting::Scheduled,
-                result: None,
-                waiters: Vec::new(),
-                home: None,
-                fate,
-                stdin,
-                stdout,
-            }),
-        })
-    }
-
-    fn lock(&self) -> MutexGuard<'_, Inner> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Called on the OS thread whose reactor runs it, when it is spawned there.
-    pub fn set_id(&self, id: DeferredId) {
-        let mut g = self.lock();
-        g.id = Some(id);
-        g.home = Some(Waiter::me(id));
-    }
-
-    /// The OS thread it runs on (`thread_id`).
-    pub fn os_ident(&self) -> u64 {
-        self.lock()
-            .home
-            .as_ref()
-            .map_or_else(super::os_thread::ident, Waiter::os)
-    }
-
-    pub fn id(&self) -> Option<DeferredId> {
-        self.lock().id
-    }
-
-    pub fn set_waiting(&self, what: Waiting) {
-        self.lock().waiting = what;
-    }
-
-    /// Its state, as `dump()` and `thread.state` say it.
-    pub fn waiting(&self) -> String {
-        if super::is_running(self) {
-            return "running".to_owned();
+    ) -> Option<Box<dyn ThreadExt>> {
+        if stdin.is_none() && stdout.is_none() && matches!(fate, Fate::Main | Fate::Parallel) {
+            return None;
         }
-        let g = self.lock();
-        if g.result.is_some() {
-            "finished".to_owned()
-        } else {
-            match &g.waiting {
-                Waiting::Scheduled => "scheduled".to_owned(),
-                Waiting::Running => "running".to_owned(),
-                Waiting::Sleeping => "sleeping".to_owned(),
-                Waiting::On(what) => format!("waiting on {what}"),
-                Waiting::Io(fd, how) => format!(
-                    "waiting on fd {fd} ({})",
-                    if *how == notifiers::Ready::READABLE {
-                        "readable"
-                    } else {
-                        "writable"
-                    }
-                ),
-                Waiting::Finished => "finished".to_owned(),
-            }
-        }
+        Some(Box::new(ThreadData {
+            fate,
+            pipes: Mutex::new(Pipes { stdin, stdout }),
+        }))
+    }
+
+    /// The data of micro-thread `obj`, if the module keeps any.
+    pub fn of(obj: &ThreadObj) -> Option<&ThreadData> {
+        obj.ext()?.as_any().downcast_ref::<ThreadData>()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Pipes> {
+        self.pipes.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn stdin(&self) -> Option<Value> {
@@ -176,34 +75,28 @@ impl ThreadObj {
     pub fn stdout(&self) -> Option<Arc<Object>> {
         self.lock().stdout.clone()
     }
+}
 
-    /// The micro-thread finished with `result` (its frames are gone).
-    pub fn finish(
+impl ThreadExt for ThreadData {
+    /// A finished micro-thread closes its pipes: its reader sees the end (or its
+    /// exception), its writer learns nobody reads any more. An uncaught exception
+    /// goes where its fate says.
+    fn finished(
         &self,
         gil: Gil<'_>,
-        th: &mut MicroThread,
+        obj: &ThreadObj,
         result: &Result<Value, PyErr>,
         is_main: bool,
     ) {
-        let (waiters, fate, stdin, stdout) = {
+        let (stdin, stdout) = {
             let mut g = self.lock();
-            g.result = Some(result.clone());
-            g.waiting = Waiting::Finished;
-            (
-                std::mem::take(&mut g.waiters),
-                g.fate.clone(),
-                g.stdin.take(),
-                g.stdout.take(),
-            )
+            (g.stdin.take(), g.stdout.take())
         };
-        for w in waiters {
-            w.wake(result.clone());
-        }
-        // A finished micro-thread closes its pipes: its reader sees the end (or its
-        // exception), its writer learns nobody reads any more.
-        let exit = &super::module::exit_type();
+        let exit = &super::exit_type();
         let err = match result {
-            Err(e) if !e.is_instance(exit) && matches!(fate, Fate::Generate) => Some(e.clone()),
+            Err(e) if !e.is_instance(exit) && matches!(self.fate, Fate::Generate) => {
+                Some(e.clone())
+            }
             _ => None,
         };
         if let Some(p) = stdout
@@ -221,24 +114,25 @@ impl ThreadObj {
         if is_main || e.is_instance(exit) {
             return;
         }
-        match fate {
+        match &self.fate {
             Fate::Forget(Some(handler)) => {
-                if let Err(e2) =
-                    crate::vm::detached::call(gil, "exception_handler", &handler, vec![e.value()])
-                {
-                    report(gil, &self.name, &self.started_at, &e2);
+                if let Err(e2) = call_detached(gil, "exception_handler", handler, vec![e.value()]) {
+                    report(gil, &obj.name, &obj.started_at, &e2);
                 }
             }
-            Fate::Forget(None) => report(gil, &self.name, &self.started_at, e),
+            Fate::Forget(None) => report(gil, &obj.name, &obj.started_at, e),
             _ => {}
         }
-        let _ = th;
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }
 
 /// The default exception handler: the traceback on stderr at once, naming the thread.
 fn report(gil: Gil<'_>, name: &str, started_at: &CallSite, e: &PyErr) {
-    let text = crate::vm::unwind::format_exception(gil, e, &crate::modules::source_text);
+    let text = format_traceback(gil, e);
     crate::modules::sys::flush_stdout();
     crate::modules::sys::write_stderr(&format!(
         "Exception in micro_thread {name} (started at {started_at}):\n{text}"
@@ -302,7 +196,7 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("wait", 0, 0)?;
     let o = this(&args)?;
     let t = thread_of(&o);
-    if let Some(r) = t.lock().result.clone() {
+    if let Some(r) = t.result() {
         return r.map_err(Unwind::Raise);
     }
     let me = cx.me();
@@ -312,16 +206,15 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(me) = me else {
         return Err(runtime_error("wait() needs a running reactor").into());
     };
-    if crate::mt::in_atomic() {
+    if driver::in_atomic() {
         return Err(runtime_error("wait() would switch micro_threads inside atomic()").into());
     }
-    t.lock().waiters.push(Waiter::me(me));
+    t.add_waiter(Waiter::me(me));
     let target = Arc::clone(&o);
     cx.wait(
         "wait",
         Wait::park(format!("micro_thread {}", t.name).into()).on_cancel(move || {
-            let t = thread_of(&target);
-            t.lock().waiters.retain(|w| !w.is(me));
+            thread_of(&target).remove_waiter(me);
         }),
     )
 }
@@ -330,7 +223,7 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn kill(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("kill", 0, 0)?;
     let o = this(&args)?;
-    deliver(cx, thread_of(&o), super::module::micro_thread_exit())
+    deliver(cx, thread_of(&o), super::micro_thread_exit())
 }
 
 /// `thread.throw(exc)`.
@@ -352,15 +245,15 @@ fn throw(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 }
 
 fn deliver(cx: &mut Cx, t: &ThreadObj, err: PyErr) -> PyResult<Value> {
-    if t.lock().result.is_some() {
+    if t.is_finished() {
         return Ok(Value::None);
     }
-    let home = t.lock().home.clone();
+    let home = t.home();
     match home {
-        Some(w) if Some(w.id) == cx.me() && w.os() == super::os_thread::ident() => Err(err.into()),
+        Some(w) if Some(w.id) == cx.me() && w.os() == driver::os_ident() => Err(err.into()),
         // On this OS thread: thrown in by the reactor (its wait is withdrawn).
-        Some(w) if w.os() == super::os_thread::ident() => {
-            super::throw(w.id, err);
+        Some(w) if w.os() == driver::os_ident() => {
+            driver::throw(w.id, err);
             Ok(Value::None)
         }
         // On another: delivered through that reactor's wake notifier.

@@ -1,0 +1,258 @@
+//! What the driver keeps of every micro-thread beside its frames: its [`ThreadObj`]
+//! (its name, where it was started, where it stands, its result, who waits for it,
+//! the OS thread it runs on), and the exceptions the driver raises in micro-threads
+//! (`MicroThreadExit`, `DeadlockError`).
+//!
+//! The `micro_thread` module shows a `ThreadObj` to Python
+//! (`modules/micro_thread/thread_obj.rs`) and keeps what is its own with it (a
+//! [`ThreadExt`]: what becomes of the result, the stdin and stdout pipes), so the
+//! driver names nothing of the module.
+
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+use deferred::DeferredId;
+
+use super::os_thread::Waiter;
+use crate::objects::exception::PyErr;
+use crate::objects::gil::Gil;
+use crate::objects::types::{types, Kind, PyType};
+use crate::objects::value::Value;
+use crate::vm::state::MicroThread;
+
+/// Where a micro-thread stands (`thread.state`, `dump()`).
+pub enum Waiting {
+    Scheduled,
+    Running,
+    Sleeping,
+    /// Parked on a pipe or another thread.
+    On(deferred::Name),
+    /// A socket call waiting on descriptor `fd`.
+    Io(std::os::fd::RawFd, notifiers::Ready),
+    Finished,
+}
+
+/// What a module keeps with a micro-thread it started, and does when it finishes.
+pub trait ThreadExt: Send + Sync {
+    /// The micro-thread `obj` finished with `result`: its result is recorded and its
+    /// waiters are woken. `is_main`: it was the main micro-thread of its reactor.
+    fn finished(&self, gil: Gil<'_>, obj: &ThreadObj, result: &Result<Value, PyErr>, is_main: bool);
+
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+struct Inner {
+    id: Option<DeferredId>,
+    waiting: Waiting,
+    result: Option<Result<Value, PyErr>>,
+    waiters: Vec<Waiter>,
+    /// Where it runs: its reactor task, OS thread and that thread's wake-up handle.
+    home: Option<Waiter>,
+}
+
+/// Where a micro-thread was started, shown as `file.py:12` (or a bare name): the file
+/// name is shared with the code object, so a million micro-threads started at one
+/// line keep one copy of it.
+#[derive(Clone)]
+pub struct CallSite {
+    file: Arc<str>,
+    line: Option<u32>,
+}
+
+impl CallSite {
+    pub fn new(file: impl Into<Arc<str>>, line: Option<u32>) -> CallSite {
+        CallSite {
+            file: file.into(),
+            line,
+        }
+    }
+}
+
+impl std::fmt::Display for CallSite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.file),
+            None => f.write_str(&self.file),
+        }
+    }
+}
+
+/// A micro-thread as the driver and other OS threads know it.
+pub struct ThreadObj {
+    /// Shared with its reactor task's name (one allocation for both).
+    pub name: Arc<str>,
+    /// Where it was started (for `dump()` and error reports).
+    pub started_at: CallSite,
+    inner: Mutex<Inner>,
+    /// What the module that started it keeps with it.
+    ext: Option<Box<dyn ThreadExt>>,
+}
+
+impl ThreadObj {
+    pub fn new(
+        name: impl Into<Arc<str>>,
+        started_at: CallSite,
+        ext: Option<Box<dyn ThreadExt>>,
+    ) -> Arc<ThreadObj> {
+        Arc::new(ThreadObj {
+            name: name.into(),
+            started_at,
+            inner: Mutex::new(Inner {
+                id: None,
+                waiting: Waiting::Scheduled,
+                result: None,
+                waiters: Vec::new(),
+                home: None,
+            }),
+            ext,
+        })
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// What the module that started it keeps with it.
+    pub fn ext(&self) -> Option<&dyn ThreadExt> {
+        self.ext.as_deref()
+    }
+
+    /// Called on the OS thread whose reactor runs it, when it is spawned there.
+    pub fn set_id(&self, id: DeferredId) {
+        let mut g = self.lock();
+        g.id = Some(id);
+        g.home = Some(Waiter::me(id));
+    }
+
+    /// The OS thread it runs on (`thread_id`).
+    pub fn os_ident(&self) -> u64 {
+        self.lock()
+            .home
+            .as_ref()
+            .map_or_else(super::os_thread::ident, Waiter::os)
+    }
+
+    pub fn id(&self) -> Option<DeferredId> {
+        self.lock().id
+    }
+
+    /// Where it runs, once it has been spawned: to wake it or throw into it.
+    pub fn home(&self) -> Option<Waiter> {
+        self.lock().home.clone()
+    }
+
+    pub fn set_waiting(&self, what: Waiting) {
+        self.lock().waiting = what;
+    }
+
+    /// Its state, as `dump()` and `thread.state` say it.
+    pub fn waiting(&self) -> String {
+        if super::is_running(self) {
+            return "running".to_owned();
+        }
+        let g = self.lock();
+        if g.result.is_some() {
+            "finished".to_owned()
+        } else {
+            match &g.waiting {
+                Waiting::Scheduled => "scheduled".to_owned(),
+                Waiting::Running => "running".to_owned(),
+                Waiting::Sleeping => "sleeping".to_owned(),
+                Waiting::On(what) => format!("waiting on {what}"),
+                Waiting::Io(fd, how) => format!(
+                    "waiting on fd {fd} ({})",
+                    if *how == notifiers::Ready::READABLE {
+                        "readable"
+                    } else {
+                        "writable"
+                    }
+                ),
+                Waiting::Finished => "finished".to_owned(),
+            }
+        }
+    }
+
+    /// Its result, once it has finished.
+    pub fn result(&self) -> Option<Result<Value, PyErr>> {
+        self.lock().result.clone()
+    }
+
+    /// Has it finished?
+    pub fn is_finished(&self) -> bool {
+        self.lock().result.is_some()
+    }
+
+    /// `w` is woken with its result when it finishes.
+    pub fn add_waiter(&self, w: Waiter) {
+        self.lock().waiters.push(w);
+    }
+
+    /// Micro-thread `id` (of this OS thread) no longer waits for it.
+    pub fn remove_waiter(&self, id: DeferredId) {
+        self.lock().waiters.retain(|w| !w.is(id));
+    }
+
+    /// The micro-thread finished with `result` (its frames are gone): its waiters
+    /// are woken, then the module that started it has its say ([`ThreadExt`]).
+    pub fn finish(
+        &self,
+        gil: Gil<'_>,
+        th: &mut MicroThread,
+        result: &Result<Value, PyErr>,
+        is_main: bool,
+    ) {
+        let waiters = {
+            let mut g = self.lock();
+            g.result = Some(result.clone());
+            g.waiting = Waiting::Finished;
+            std::mem::take(&mut g.waiters)
+        };
+        for w in waiters {
+            w.wake(result.clone());
+        }
+        if let Some(ext) = &self.ext {
+            ext.finished(gil, self, result, is_main);
+        }
+        let _ = th;
+    }
+}
+
+static EXIT: OnceLock<Arc<PyType>> = OnceLock::new();
+static DEADLOCK: OnceLock<Arc<PyType>> = OnceLock::new();
+
+/// `MicroThreadExit`: ends a micro-thread silently (a `BaseException`, like
+/// `SystemExit`, so `except Exception` does not swallow it).
+pub fn exit_type() -> Arc<PyType> {
+    EXIT.get_or_init(|| {
+        Arc::new(PyType::builtin(
+            "MicroThreadExit",
+            "micro_thread",
+            Some(&types().exc.base_exception),
+            Kind::Exception,
+            None,
+        ))
+    })
+    .clone()
+}
+
+/// `DeadlockError`, a `RuntimeError`.
+pub fn deadlock_type() -> Arc<PyType> {
+    DEADLOCK
+        .get_or_init(|| {
+            Arc::new(PyType::builtin(
+                "DeadlockError",
+                "micro_thread",
+                Some(&types().exc.runtime_error),
+                Kind::Exception,
+                None,
+            ))
+        })
+        .clone()
+}
+
+pub fn micro_thread_exit() -> PyErr {
+    PyErr::new(&exit_type(), vec![])
+}
+
+pub fn deadlock_error(msg: &str) -> PyErr {
+    PyErr::msg(&deadlock_type(), msg)
+}
