@@ -50,8 +50,13 @@ impl ThreadData {
         stdin: Option<Value>,
         stdout: Option<Arc<Object>>,
     ) -> Option<Box<dyn ThreadExt>> {
-        if stdin.is_none() && stdout.is_none() && matches!(fate, Fate::Main | Fate::Parallel) {
-            return None;
+        if stdin.is_none() && stdout.is_none() {
+            match fate {
+                Fate::Main | Fate::Parallel => return None,
+                // The common `start_and_forget(f)`: zero-sized, so no allocation.
+                Fate::Forget(None) => return Some(Box::new(ReportErrors)),
+                _ => {}
+            }
         }
         Some(Box::new(ThreadData {
             fate,
@@ -122,6 +127,30 @@ impl ThreadExt for ThreadData {
             }
             Fate::Forget(None) => report(gil, &obj.name, &obj.started_at, e),
             _ => {}
+        }
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// A `start_and_forget` micro-thread with the default handler and no pipes: its
+/// uncaught exception is reported at once.
+struct ReportErrors;
+
+impl ThreadExt for ReportErrors {
+    fn finished(
+        &self,
+        gil: Gil<'_>,
+        obj: &ThreadObj,
+        result: &Result<Value, PyErr>,
+        is_main: bool,
+    ) {
+        if let Err(e) = result {
+            if !is_main && !e.is_instance(&super::exit_type()) {
+                report(gil, &obj.name, &obj.started_at, e);
+            }
         }
     }
 
