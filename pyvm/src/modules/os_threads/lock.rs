@@ -106,6 +106,14 @@ fn my_name(cx: &Cx) -> Option<Arc<str>> {
     cx.thread().map(|o| o.name.clone())
 }
 
+/// Take `lock` now if it is free (or already ours, for an `RLock`).
+fn try_now(cx: &Cx, lock: &Lock) -> bool {
+    let who = me(cx);
+    let name = my_name(cx);
+    let mut st = lock.lock();
+    lock.try_take(&mut st, who, name.as_ref())
+}
+
 fn me(cx: &Cx) -> (u64, usize) {
     let mt = cx.thread().map_or(0, |o| Arc::as_ptr(o) as usize);
     (driver::os_ident(), mt)
@@ -163,23 +171,15 @@ fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
     // The common case first: `acquire()` of a free lock.
     if args.len() == 1 && args.kw.is_empty() {
         let lock = this(&args)?;
-        let who = me(cx);
-        let name = my_name(cx);
-        let mut st = lock.lock();
-        if lock.try_take(&mut st, who, name.as_ref()) {
+        if try_now(cx, lock) {
             return Ok(Value::Bool(true));
         }
     }
     let (args, blocking, limit) = parse_acquire(cx, args)?;
     let deadline = limit.map(|d| Instant::now() + d);
     let lock = this(&args)?;
-    let who = me(cx);
-    let name = my_name(cx);
-    {
-        let mut st = lock.lock();
-        if lock.try_take(&mut st, who, name.as_ref()) {
-            return Ok(Value::Bool(true));
-        }
+    if try_now(cx, lock) {
+        return Ok(Value::Bool(true));
     }
     if !blocking || limit == Some(Duration::ZERO) {
         return Ok(Value::Bool(false));
@@ -190,13 +190,8 @@ fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// After a parked `acquire` was woken: try again, or wait again (same deadline).
 fn retry(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     let lock = this(&args)?;
-    let who = me(cx);
-    let name = my_name(cx);
-    {
-        let mut st = lock.lock();
-        if lock.try_take(&mut st, who, name.as_ref()) {
-            return Ok(Value::Bool(true));
-        }
+    if try_now(cx, lock) {
+        return Ok(Value::Bool(true));
     }
     if deadline.is_some_and(|d| Instant::now() >= d) {
         return Ok(Value::Bool(false));
