@@ -19,10 +19,21 @@ fn actual(script: &Path) -> String {
         .file_name()
         .and_then(|n| n.to_str())
         .expect("utf-8 name");
+    // A `# env: NAME=VALUE` comment among the first lines sets that variable (for
+    // micro_thread scripts testing pyvm's own knobs; CPython ignores it).
+    let text = std::fs::read_to_string(script).unwrap_or_default();
+    let env: Vec<(String, String)> = text
+        .lines()
+        .take(12)
+        .filter_map(|l| l.strip_prefix("# env: "))
+        .filter_map(|kv| kv.split_once('='))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
+        .collect();
     let mut child = Command::new(env!("CARGO_BIN_EXE_pyvm"))
         .arg(name)
         .arg("arg1")
         .current_dir(dir)
+        .envs(env)
         .env_remove("PYTHONPATH")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

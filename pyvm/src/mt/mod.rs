@@ -195,6 +195,10 @@ pub(crate) struct Local {
     pub(crate) pool: RefCell<Vec<worker::Worker>>,
     /// Hard switches so far (`worker`).
     pub(crate) hard: Cell<u64>,
+    /// The running micro-thread got no worker stack (none could be mapped).
+    out_of_stacks: Cell<bool>,
+    /// Worker stacks alive (idle, running or held by a suspended micro-thread).
+    pub(crate) workers: Cell<usize>,
 }
 
 thread_local! {
@@ -215,6 +219,8 @@ thread_local! {
         yielder: Cell::new(std::ptr::null()),
         pool: RefCell::new(Vec::new()),
         hard: Cell::new(0),
+        out_of_stacks: Cell::new(false),
+        workers: Cell::new(0),
     } };
 }
 
@@ -603,12 +609,18 @@ fn run(
         // Only a micro-thread with others around can starve them.
         watchdog::run_begins(r.tasks() > 1);
         let stopped = with_gil(|gil| match job {
-            Job::Soft(th, cont) => {
+            Job::Soft(mut th, cont) => {
                 let mut w = match worker::Worker::take(run_job) {
                     Ok(w) => Box::new(w),
-                    Err(e) => {
-                        let err = crate::objects::os_error::from_io(&e, None);
-                        return (None, worker::Suspend::Done(th, Outcome::Raised(err)));
+                    Err(_) => {
+                        // No stack can be mapped for a worker (too many micro-threads
+                        // are suspended inside built-ins): run on this OS thread's
+                        // own stack, where a wait inside a built-in is refused (the
+                        // proposal's rule 2) instead of ending the program.
+                        LOCAL.with(|l| l.out_of_stacks.set(true));
+                        let out = run_job(gil, &mut th, input, cont);
+                        LOCAL.with(|l| l.out_of_stacks.set(false));
+                        return (None, worker::Suspend::Done(th, out));
                     }
                 };
                 let s = w.resume(gil, worker::Resume::Job(th, input, cont));
@@ -1029,6 +1041,15 @@ pub(crate) fn block(gil: Gil<'_>, th: &mut MicroThread) -> Result<Value, PyErr> 
         let Some(outcome) = outcome else {
             if let Some(cancel) = cancel {
                 cancel();
+            }
+            if LOCAL.with(|l| l.out_of_stacks.get()) {
+                return Err(crate::objects::exception::PyErr::msg(
+                    &crate::objects::types::types().exc.memory_error,
+                    format!(
+                        "no stack left to suspend {} on: too many micro_threads are suspended inside built-ins",
+                        th.native_name
+                    ),
+                ));
             }
             return Err(crate::objects::exception::runtime_error(
                 deferred::not_implemented_message(th.native_name),

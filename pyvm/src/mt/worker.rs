@@ -37,6 +37,27 @@ use crate::vm::Outcome;
 /// enough for `MAX_REENTRY` nested loops.
 const STACK_SIZE: usize = 16 * 1024 * 1024;
 
+/// How many worker stacks an OS thread may have at once (`PYVM_MAX_WORKERS`; by
+/// default as many as can be mapped: about 32,000 under Linux's default
+/// `vm.max_map_count`). Past it, a micro-thread runs on the OS thread's stack and a
+/// wait inside a built-in there is a `MemoryError`.
+fn max_workers() -> usize {
+    static MAX: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *MAX.get_or_init(|| {
+        std::env::var("PYVM_MAX_WORKERS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(usize::MAX)
+    })
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        // (At the OS thread's exit its state may be gone already.)
+        let _ = super::LOCAL.try_with(|l| l.workers.set(l.workers.get().saturating_sub(1)));
+    }
+}
+
 /// Idle workers kept per OS thread.
 const POOL_MAX: usize = 8;
 
@@ -93,7 +114,12 @@ pub(crate) type JobFn =
 
 impl Worker {
     fn new(job: JobFn) -> std::io::Result<Worker> {
+        let live = super::LOCAL.with(|l| l.workers.get());
+        if live >= max_workers() {
+            return Err(std::io::Error::other("PYVM_MAX_WORKERS reached"));
+        }
         let stack = DefaultStack::new(STACK_SIZE)?;
+        super::LOCAL.with(|l| l.workers.set(live + 1));
         let limit = stack.limit().get();
         let co = Coroutine::with_stack(stack, move |y: &Yielder<Resume, Suspend>, first| {
             let mut input = first;

@@ -348,6 +348,7 @@ mod micro_threads {
     golden!(os_thread_ends, "micro_threads/os_thread_ends.py");
     golden!(os_threads_pipe, "micro_threads/os_threads_pipe.py");
     golden!(os_threads_reactors, "micro_threads/os_threads_reactors.py");
+    golden!(out_of_stacks, "micro_threads/out_of_stacks.py");
     golden!(pep_odd_even, "micro_threads/pep_odd_even.py");
     golden!(pipes, "micro_threads/pipes.py");
     golden!(preemption, "micro_threads/preemption.py");
