@@ -489,12 +489,7 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
         )));
     };
     let mut input = input;
-    if std::mem::take(&mut task.parked) {
-        LOCAL.with(|l| {
-            let p = &l.parked;
-            p.set(p.get().saturating_sub(1))
-        });
-    }
+    let was_parked = std::mem::take(&mut task.parked);
     if std::mem::take(&mut task.exit_pending) {
         // The main micro-thread has ended: whatever woke this one, it ends too.
         if !matches!(&input, Err(e) if e.is_instance(&record::exit_type())) {
@@ -513,16 +508,24 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     // The thread object moves to the driver's state while the micro-thread runs
     // (no reference count touched) and back after.
     let obj = task.obj.take();
+    let runnable = r.runnable();
+    // One visit to the driver's state on the way in, one on the way out.
     LOCAL.with(|l| {
+        if was_parked {
+            l.parked.set(l.parked.get().saturating_sub(1));
+        }
+        l.runnable.set(runnable);
         l.current.set(Some(id));
         *l.current_obj.borrow_mut() = obj;
     });
     let out = run(r, id, job, input);
-    let (obj, exiting) = LOCAL.with(|l| {
+    let (obj, exiting, parked, was_stuck) = LOCAL.with(|l| {
         l.current.set(None);
         (
             l.current_obj.borrow_mut().take(),
             !l.exiting.borrow().is_empty(),
+            l.parked.get(),
+            l.stuck.get(),
         )
     });
     if let Some(s) = r.state_mut(id) {
@@ -531,18 +534,16 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     if exiting {
         exit_next(r, 1);
     }
-    publish_stuck(r, !matches!(out, Err(Unwind::Deferred)));
+    // The common case first: one OS thread, never stuck.
+    if was_stuck || os_thread::others_alive() {
+        publish_stuck(r, parked, !matches!(out, Err(Unwind::Deferred)));
+    }
     out
 }
 
 /// Tell `deadlock` when this reactor becomes stuck (every micro-thread parked, no
 /// timer pending: only another OS thread can wake one) or stops being stuck.
-fn publish_stuck(r: &mut PyReactor, finished: bool) {
-    // The common case first: one OS thread, never stuck.
-    let (parked, was) = LOCAL.with(|l| (l.parked.get(), l.stuck.get()));
-    if !was && !os_thread::others_alive() {
-        return;
-    }
+fn publish_stuck(r: &mut PyReactor, parked: usize, finished: bool) {
     // The running micro-thread still counts as a task until its callback returns.
     let me_parked = r.current_state().is_some_and(|s| s.parked);
     let others = r.tasks().saturating_sub(1);
@@ -602,10 +603,6 @@ fn run(
     let mut input = input;
     let mut job = job;
     loop {
-        LOCAL.with(|l| {
-            let n = &l.runnable;
-            n.set(r.runnable())
-        });
         // Only a micro-thread with others around can starve them.
         watchdog::run_begins(r.tasks() > 1);
         let stopped = with_gil(|gil| match job {
@@ -685,22 +682,19 @@ fn run(
             Some(Request::Io(req)) => record::Waiting::Io(req.src.fd(), req.interest),
             _ => record::Waiting::Scheduled,
         };
+        let is_hard = hard.is_some();
+        let parks = matches!(request, Some(Request::Park(_)));
         LOCAL.with(|l| {
             if let Some(obj) = l.current_obj.borrow().as_ref() {
                 obj.set_waiting(waiting);
             }
+            if parks {
+                l.parked.set(l.parked.get() + 1);
+            }
         });
-        let is_hard = hard.is_some();
-        let parks = matches!(request, Some(Request::Park(_)));
         if let Some(s) = r.current_state() {
             s.hard = hard;
             s.parked = parks;
-        }
-        if parks {
-            LOCAL.with(|l| {
-                let p = &l.parked;
-                p.set(p.get() + 1)
-            });
         }
         flush(r);
         let unwind = match request {
