@@ -55,16 +55,10 @@ pub struct Task {
     /// Its Python-level thread object.
     obj: Option<Arc<ThreadObj>>,
     /// What its soft wait leaves to do when it is over.
-    cont: Option<Box<Cont>>,
+    cont: Option<wait::Then>,
     /// It waits for another micro-thread (a pipe, a lock, `wait()`): counted in
     /// `PARKED`, for deadlock detection across OS threads.
     parked: bool,
-}
-
-/// What a wait leaves to do when it is over (see `wait::finish`).
-pub(crate) struct Cont {
-    cancel: Option<wait::Cancel>,
-    then: Option<wait::Then>,
 }
 
 impl Task {
@@ -589,7 +583,7 @@ fn publish_stuck(r: &mut PyReactor, parked: usize, finished: bool) {
 /// How a micro-thread is resumed: its loop starts on a free worker, or the worker it
 /// is suspended on goes on.
 enum Job {
-    Soft(Box<MicroThread>, Option<Box<Cont>>),
+    Soft(Box<MicroThread>, Option<wait::Then>),
     Hard(Box<worker::Worker>),
 }
 
@@ -639,15 +633,7 @@ fn run(
                     Outcome::Deferred => {
                         let asked = wait::take();
                         let (request, cont) = match asked {
-                            Some(w) => (
-                                Some(w.request),
-                                (w.cancel.is_some() || w.then.is_some()).then(|| {
-                                    Box::new(Cont {
-                                        cancel: w.cancel,
-                                        then: w.then,
-                                    })
-                                }),
-                            ),
+                            Some(w) => (Some(w.request), w.finish),
                             None => (None, None),
                         };
                         if let Some(s) = r.current_state() {
@@ -749,15 +735,14 @@ fn run_job(
     gil: Gil<'_>,
     th: &mut MicroThread,
     input: Result<Value, PyErr>,
-    cont: Option<Box<Cont>>,
+    cont: Option<wait::Then>,
 ) -> Outcome {
     // (`atomic()` depth is 0 here: nothing switches inside `atomic()`.)
     let input = match cont {
         None => input,
         Some(cont) => {
-            let Cont { cancel, then } = *cont;
             let mut cx = crate::native::Cx { gil, th: &mut *th };
-            match wait::finish(&mut cx, cancel, then, input) {
+            match wait::finish(&mut cx, Some(cont), input) {
                 Ok(v) => Ok(v),
                 Err(Unwind::Raise(e)) => Err(e),
                 // It waits again: the new wait was asked for.
@@ -1020,11 +1005,7 @@ pub(crate) fn block(gil: Gil<'_>, th: &mut MicroThread) -> Result<Value, PyErr> 
                 "a native deferred without saying what it waits for",
             ));
         };
-        let wait::Wait {
-            request,
-            cancel,
-            then,
-        } = w;
+        let wait::Wait { request, finish } = w;
         let outcome = if strict() {
             None
         } else {
@@ -1033,9 +1014,10 @@ pub(crate) fn block(gil: Gil<'_>, th: &mut MicroThread) -> Result<Value, PyErr> 
             worker::wait(gil, request, &mut inspect)
         };
         let Some(outcome) = outcome else {
-            if let Some(cancel) = cancel {
-                cancel();
-            }
+            let mut cx = crate::native::Cx { gil, th: &mut *th };
+            // Take the registration back (the continuation sees an exception).
+            let refused = crate::objects::exception::runtime_error("the wait was refused");
+            let _ = wait::finish(&mut cx, finish, Err(refused));
             if LOCAL.with(|l| l.out_of_stacks.get()) {
                 return Err(crate::objects::exception::PyErr::msg(
                     &crate::objects::types::types().exc.memory_error,
@@ -1050,7 +1032,7 @@ pub(crate) fn block(gil: Gil<'_>, th: &mut MicroThread) -> Result<Value, PyErr> 
             ));
         };
         let mut cx = crate::native::Cx { gil, th: &mut *th };
-        match wait::finish(&mut cx, cancel, then, outcome) {
+        match wait::finish(&mut cx, finish, outcome) {
             Ok(v) => return Ok(v),
             Err(Unwind::Raise(e)) => return Err(e),
             // It waits again.

@@ -32,23 +32,18 @@ use crate::objects::value::Value;
 /// (return another `cx.wait(...)`).
 pub type Then = Box<dyn FnOnce(&mut Cx<'_, '_>, Result<Value, PyErr>) -> PyResult<Value>>;
 
-/// How to take a wait back (a pipe's reader slot, a lock's waiter entry) when the
-/// micro-thread is resumed by something else.
-pub type Cancel = Box<dyn FnOnce()>;
-
-/// A wait a native asks for.
+/// A wait a native asks for: what for, and what to do when it is over (its
+/// `on_cancel` and `then`, as one closure: one allocation for the usual wait).
 pub struct Wait {
     pub(crate) request: Request,
-    pub(crate) cancel: Option<Cancel>,
-    pub(crate) then: Option<Then>,
+    pub(crate) finish: Option<Then>,
 }
 
 impl Wait {
     fn new(request: Request) -> Wait {
         Wait {
             request,
-            cancel: None,
-            then: None,
+            finish: None,
         }
     }
 
@@ -73,9 +68,16 @@ impl Wait {
         Wait::new(Request::Dump)
     }
 
-    /// Take the wait back this way if the micro-thread is resumed otherwise.
+    /// Take the wait back this way if the micro-thread is resumed otherwise (an
+    /// exception thrown in). Call before [`Wait::then`].
     pub fn on_cancel(mut self, f: impl FnOnce() + 'static) -> Wait {
-        self.cancel = Some(Box::new(f));
+        debug_assert!(self.finish.is_none(), "on_cancel goes before then");
+        self.finish = Some(Box::new(move |_cx, outcome| {
+            if outcome.is_err() {
+                f();
+            }
+            outcome.map_err(Unwind::Raise)
+        }));
         self
     }
 
@@ -84,7 +86,14 @@ impl Wait {
         mut self,
         f: impl FnOnce(&mut Cx<'_, '_>, Result<Value, PyErr>) -> PyResult<Value> + 'static,
     ) -> Wait {
-        self.then = Some(Box::new(f));
+        self.finish = Some(match self.finish.take() {
+            None => Box::new(f),
+            Some(cancel) => Box::new(move |cx, outcome| match cancel(cx, outcome) {
+                Ok(v) => f(cx, Ok(v)),
+                Err(Unwind::Raise(e)) => f(cx, Err(e)),
+                Err(Unwind::Deferred) => Err(Unwind::Deferred),
+            }),
+        });
         self
     }
 }
@@ -110,13 +119,12 @@ impl Cx<'_, '_> {
     /// raised inside `micro_thread.atomic()`, where nothing may switch.
     pub fn wait(&mut self, what: &str, w: Wait) -> PyResult<Value> {
         if super::in_atomic() {
-            if let Some(cancel) = w.cancel {
-                cancel();
-            }
-            return Err(runtime_error(format!(
+            // Nothing switches inside `atomic()`: the wait ends at once with this
+            // error (its registration taken back).
+            let err = runtime_error(format!(
                 "{what}() would switch micro_threads inside atomic()"
-            ))
-            .into());
+            ));
+            return finish(self, w.finish, Err(err));
         }
         super::LOCAL.with(|l| {
             let a = &l.asked;
@@ -147,22 +155,16 @@ impl Cx<'_, '_> {
     }
 }
 
-/// Carry out what a wait left to do once it is over (`outcome`): take it back if it
-/// ended with an exception, then run its continuation. The native's result, or a new
-/// wait (`Err(Unwind::Deferred)`, the new one asked for).
+/// Carry out what a wait left to do once it is over (`outcome`): its continuation
+/// (which takes the wait back if it ended with an exception). The native's result,
+/// or a new wait (`Err(Unwind::Deferred)`, the new one asked for).
 pub(crate) fn finish(
     cx: &mut Cx<'_, '_>,
-    cancel: Option<Cancel>,
-    then: Option<Then>,
+    finish: Option<Then>,
     outcome: Result<Value, PyErr>,
 ) -> PyResult<Value> {
-    if outcome.is_err() {
-        if let Some(cancel) = cancel {
-            cancel();
-        }
-    }
-    match then {
-        Some(then) => then(cx, outcome),
+    match finish {
+        Some(f) => f(cx, outcome),
         None => outcome.map_err(Unwind::Raise),
     }
 }

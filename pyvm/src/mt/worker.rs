@@ -68,7 +68,7 @@ pub(crate) enum Resume {
     Job(
         Box<MicroThread>,
         Result<Value, PyErr>,
-        Option<Box<super::Cont>>,
+        Option<super::wait::Then>,
     ),
     /// The wait the worker is suspended in ended so.
     Outcome(Result<Value, PyErr>),
@@ -110,7 +110,7 @@ pub(crate) fn hard_switches() -> u64 {
 
 /// Run a micro-thread's loop: the driver's part that runs on the worker.
 pub(crate) type JobFn =
-    fn(Gil<'_>, &mut MicroThread, Result<Value, PyErr>, Option<Box<super::Cont>>) -> Outcome;
+    fn(Gil<'_>, &mut MicroThread, Result<Value, PyErr>, Option<super::wait::Then>) -> Outcome;
 
 impl Worker {
     fn new(job: JobFn) -> std::io::Result<Worker> {
