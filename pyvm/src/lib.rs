@@ -68,7 +68,6 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
             mt::record::CallSite::new(filename, None),
             None,
         );
-        th.obj = Some(obj.clone());
         Ok((th, obj))
     });
     let status = match prepared {

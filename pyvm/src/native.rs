@@ -892,7 +892,6 @@ pub mod driver {
     ) -> PyResult<NewThread> {
         let mut th = MicroThread::new();
         th.recursion_limit = cx.th.recursion_limit;
-        th.obj = Some(obj.clone());
         th.stack.reserve_exact(8);
         th.frames.reserve_exact(2);
         match crate::vm::call::invoke(cx.gil, &mut th, callee, args)? {
@@ -1009,9 +1008,21 @@ pub mod driver {
     }
 
     impl Cx<'_, '_> {
-        /// The running micro-thread's record, if it has one.
-        pub fn thread(&self) -> Option<&Arc<ThreadObj>> {
-            self.th.obj.as_ref()
+        /// The running micro-thread's record, if a reactor runs one (the driver
+        /// keeps it, not the interpreter state).
+        pub fn thread(&self) -> Option<Arc<ThreadObj>> {
+            crate::mt::current().and_then(|(_, o)| o)
+        }
+
+        /// A key telling the running micro-thread apart from the others of its OS
+        /// thread (0 when none runs); no reference count touched.
+        pub fn thread_key(&self) -> usize {
+            crate::mt::with_current_obj(|o| o.map_or(0, |o| o as *const ThreadObj as usize))
+        }
+
+        /// The running micro-thread's name, if a reactor runs one.
+        pub fn thread_name(&self) -> Option<Arc<str>> {
+            crate::mt::with_current_obj(|o| o.map(|o| o.name.clone()))
         }
 
         /// Where the Python code calling this native is (`file.py:12`), skipping

@@ -228,6 +228,11 @@ pub fn current_id() -> Option<DeferredId> {
     LOCAL.with(|l| l.current.get())
 }
 
+/// Run `f` with the running micro-thread's thread object (no clone).
+pub fn with_current_obj<R>(f: impl FnOnce(Option<&ThreadObj>) -> R) -> R {
+    LOCAL.with(|l| f(l.current_obj.borrow().as_deref()))
+}
+
 /// Is `obj` the running micro-thread's thread object?
 pub fn is_running(obj: &ThreadObj) -> bool {
     LOCAL.with(|l| {
@@ -760,8 +765,9 @@ fn finished(r: &mut PyReactor, id: DeferredId, th: &mut MicroThread, result: Res
         let m = &l.main;
         *m.borrow() == Some(id)
     });
+    let obj = LOCAL.with(|l| l.current_obj.borrow().clone());
     with_gil(|gil| {
-        if let Some(obj) = th.obj.clone() {
+        if let Some(obj) = obj {
             obj.finish(gil, th, &result, is_main);
         }
     });

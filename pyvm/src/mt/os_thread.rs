@@ -208,7 +208,6 @@ pub fn join_threading() -> Result<(), PyErr> {
             super::record::CallSite::new("<shutdown>", None),
             None,
         );
-        th.obj = Some(obj.clone());
         Some((th, obj))
     });
     match prepared {

@@ -76,10 +76,7 @@ pub fn call_args(gil: Gil<'_>, what: &'static str, f: &Value, args: Args) -> Res
     // On a worker, a wait inside suspends the micro-thread that made this call, with
     // the native on its worker stack: the scratch thread acts as that one.
     if crate::mt::worker::can_switch() {
-        if let Some((id, obj)) = crate::mt::current() {
-            th.id = Some(id);
-            th.obj = obj;
-        }
+        th.id = crate::mt::current_id();
     }
     quiet_conflicts();
     let run = std::panic::AssertUnwindSafe(|| super::call::call_value(gil, &mut th, f, args));
@@ -96,7 +93,6 @@ pub fn call_args(gil: Gil<'_>, what: &'static str, f: &Value, args: Args) -> Res
     th.handled = Value::Null;
     th.reentry = 0;
     th.id = None;
-    th.obj = None;
     POOL.with(|p| p.borrow_mut().push(th));
     DEPTH.with(|d| d.set(depth));
     match out {

@@ -35,8 +35,6 @@ pub struct MicroThread {
     pub native_name: &'static str,
     /// Its reactor task, when a reactor drives it.
     pub id: Option<deferred::DeferredId>,
-    /// The Python-level thread object (`micro_thread.current()`), once it has one.
-    pub obj: Option<std::sync::Arc<crate::mt::ThreadObj>>,
 }
 
 impl MicroThread {
@@ -54,7 +52,6 @@ impl MicroThread {
             started: false,
             native_name: "",
             id: None,
-            obj: None,
         }
     }
 }

@@ -302,9 +302,7 @@ fn micro_pipe(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn current(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("current", 0, 0)?;
     match cx.thread() {
-        Some(o) => Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(
-            o.clone(),
-        )))))),
+        Some(o) => Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(o)))))),
         None => Err(runtime_error("no micro_thread is running").into()),
     }
 }
@@ -325,7 +323,7 @@ fn stdin(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// The current micro-thread's stdin, if it has one.
 pub fn stdin_opt(cx: &mut Cx) -> Option<Value> {
-    cx.thread().and_then(|o| ThreadData::of(o)?.stdin())
+    cx.thread().and_then(|o| ThreadData::of(&o)?.stdin())
 }
 
 /// The current micro-thread's stdin (a pipe or an iterator).
@@ -338,7 +336,7 @@ pub fn stdin_of(cx: &mut Cx) -> PyResult<Value> {
 
 fn stdout(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_stdout", 0, 0)?;
-    match cx.thread().and_then(|o| ThreadData::of(o)?.stdout()) {
+    match cx.thread().and_then(|o| ThreadData::of(&o)?.stdout()) {
         Some(p) => Ok(Value::Object(p)),
         None => Err(runtime_error("this micro_thread has no stdout").into()),
     }

@@ -103,7 +103,7 @@ impl Lock {
 /// micro-thread, so two micro-threads of one OS thread exclude each other).
 /// The running micro-thread's name, for the lock's holder.
 fn my_name(cx: &Cx) -> Option<Arc<str>> {
-    cx.thread().map(|o| o.name.clone())
+    cx.thread_name()
 }
 
 /// Take `lock` now if it is free (or already ours, for an `RLock`).
@@ -115,7 +115,7 @@ fn try_now(cx: &Cx, lock: &Lock) -> bool {
 }
 
 fn me(cx: &Cx) -> (u64, usize) {
-    let mt = cx.thread().map_or(0, |o| Arc::as_ptr(o) as usize);
+    let mt = cx.thread_key();
     (driver::os_ident(), mt)
 }
 
