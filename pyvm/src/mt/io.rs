@@ -14,7 +14,6 @@
 //! Outside a micro-thread (code a native runs on a scratch thread), the same natives
 //! block the OS thread in `poll(2)` with the GIL released ([`block_until_ready`]).
 
-use std::cell::RefCell;
 use std::os::fd::RawFd;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -61,14 +60,12 @@ impl Drop for IoSource {
         if let Some(t) = self.token() {
             // `try_with`: a source dropped while the thread's locals are torn down
             // has no reactor left to tell.
-            let _ = FORGET.try_with(|f| f.borrow_mut().push(t));
+            let _ = super::LOCAL.try_with(|l| {
+                let f = &l.forget;
+                f.borrow_mut().push(t)
+            });
         }
     }
-}
-
-thread_local! {
-    /// Tokens of sources dropped since the driver last looked.
-    static FORGET: RefCell<Vec<IoToken>> = const { RefCell::new(Vec::new()) };
 }
 
 /// What a socket native waits for.
@@ -111,7 +108,10 @@ fn deadline_passed(e: &PyErr, deadline: Option<Instant>) -> bool {
 /// Free the tokens of closed sockets; a micro-thread still waiting on one is woken,
 /// and its retry reports the closed socket.
 pub(super) fn flush(r: &mut PyReactor) {
-    let gone = FORGET.with(|f| std::mem::take(&mut *f.borrow_mut()));
+    let gone = super::LOCAL.with(|l| {
+        let f = &l.forget;
+        std::mem::take(&mut *f.borrow_mut())
+    });
     if gone.is_empty() {
         return;
     }

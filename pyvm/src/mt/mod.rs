@@ -193,6 +193,14 @@ pub(crate) struct Local {
     out_of_stacks: Cell<bool>,
     /// Worker stacks alive (idle, running or held by a suspended micro-thread).
     pub(crate) workers: Cell<usize>,
+    /// This OS thread's `_thread` identifier (0 until asked: `os_thread`).
+    pub(crate) ident: Cell<u64>,
+    /// This OS thread's reactor, for other threads to wake its micro-threads.
+    pub(crate) home: RefCell<Option<notifiers::Waker<Value, PyErr>>>,
+    /// What to do once this OS thread has ended (`_thread._set_sentinel()`).
+    pub(crate) at_exit: RefCell<Option<Box<dyn FnOnce()>>>,
+    /// Tokens of I/O sources dropped since the driver last looked (`io`).
+    pub(crate) forget: RefCell<Vec<notifiers::io::IoToken>>,
 }
 
 thread_local! {
@@ -215,6 +223,10 @@ thread_local! {
         hard: Cell::new(0),
         out_of_stacks: Cell::new(false),
         workers: Cell::new(0),
+        ident: Cell::new(0),
+        home: RefCell::new(None),
+        at_exit: RefCell::new(None),
+        forget: RefCell::new(Vec::new()),
     } };
 }
 

@@ -3,7 +3,6 @@
 //! A micro-thread waiting on something another OS thread ends (a lock, a pipe) is
 //! woken through its home reactor's wake notifier ([`Waiter`]).
 
-use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 
@@ -24,29 +23,26 @@ static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 /// The stack of a started thread by default (only touched pages cost memory).
 const DEFAULT_STACK: usize = 64 << 20;
 
-thread_local! {
-    static IDENT: Cell<u64> = const { Cell::new(0) };
-    /// This OS thread's reactor, for other threads to wake its micro-threads.
-    static HOME: RefCell<Option<Waker<Value, PyErr>>> = const { RefCell::new(None) };
-    /// What to do once this OS thread has ended (`_thread._set_sentinel()` releases
-    /// its lock then).
-    static AT_EXIT: RefCell<Option<Box<dyn FnOnce()>>> = const { RefCell::new(None) };
-}
-
 /// Run `f` when this OS thread, started by [`start`], has finished (its reactor has
 /// nothing left): `_thread._set_sentinel()`'s lock is released then, which is what
 /// `threading`'s `join` waits for. A later call replaces an earlier one's `f`.
 pub fn at_exit(f: impl FnOnce() + 'static) {
-    AT_EXIT.with(|s| *s.borrow_mut() = Some(Box::new(f)));
+    super::LOCAL.with(|l| {
+        let s = &l.at_exit;
+        *s.borrow_mut() = Some(Box::new(f))
+    });
 }
 
 /// This OS thread's identifier.
 pub fn ident() -> u64 {
-    IDENT.with(|i| {
-        if i.get() == 0 {
-            i.set(NEXT_IDENT.fetch_add(1, Ordering::Relaxed));
+    super::LOCAL.with(|l| {
+        let i = &l.ident;
+        {
+            if i.get() == 0 {
+                i.set(NEXT_IDENT.fetch_add(1, Ordering::Relaxed));
+            }
+            i.get()
         }
-        i.get()
     })
 }
 
@@ -59,17 +55,27 @@ pub fn native_id() -> u64 {
 }
 
 pub(super) fn set_home(w: Option<Waker<Value, PyErr>>) {
-    HOME.with(|h| *h.borrow_mut() = w);
+    super::LOCAL.with(|l| {
+        let h = &l.home;
+        *h.borrow_mut() = w
+    });
 }
 
 pub(super) fn clear_home() {
-    HOME.with(|h| *h.borrow_mut() = None);
+    super::LOCAL.with(|l| {
+        let h = &l.home;
+        *h.borrow_mut() = None
+    });
 }
 
 /// Are OS threads other than this one running Python code?
 pub fn others_alive() -> bool {
     let others = OTHERS.load(Ordering::SeqCst);
-    if IDENT.with(|i| i.get()) == MAIN_IDENT.load(Ordering::Relaxed) {
+    if super::LOCAL.with(|l| {
+        let i = &l.ident;
+        i.get()
+    }) == MAIN_IDENT.load(Ordering::Relaxed)
+    {
         others > 0
     } else {
         // This thread is one of them; the main thread is always another.
@@ -103,7 +109,10 @@ impl Waiter {
         Waiter {
             id,
             os: ident(),
-            home: HOME.with(|h| h.borrow().clone()),
+            home: super::LOCAL.with(|l| {
+                let h = &l.home;
+                h.borrow().clone()
+            }),
         }
     }
 
@@ -155,14 +164,20 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
         .name(format!("pyvm-{ident}"))
         .stack_size(stack)
         .spawn(move || {
-            IDENT.with(|i| i.set(ident));
+            super::LOCAL.with(|l| {
+                let i = &l.ident;
+                i.set(ident)
+            });
             let outcome = super::run_reactor(th, obj, "thread", false);
             if let Err(e) = outcome {
                 with_gil(|gil| report(gil, &e, &f_repr));
             }
             crate::modules::sys::flush_stdout();
             OTHERS.fetch_sub(1, Ordering::SeqCst);
-            if let Some(f) = AT_EXIT.with(|s| s.borrow_mut().take()) {
+            if let Some(f) = super::LOCAL.with(|l| {
+                let s = &l.at_exit;
+                s.borrow_mut().take()
+            }) {
                 f();
             }
         });
