@@ -1014,6 +1014,12 @@ pub mod driver {
             crate::mt::current().and_then(|(_, o)| o)
         }
 
+        /// Run `f` with the running micro-thread's record (no reference count
+        /// touched).
+        pub fn with_thread<R>(&self, f: impl FnOnce(Option<&ThreadObj>) -> R) -> R {
+            crate::mt::with_current_obj(f)
+        }
+
         /// A key telling the running micro-thread apart from the others of its OS
         /// thread (0 when none runs); no reference count touched.
         pub fn thread_key(&self) -> usize {

@@ -323,7 +323,7 @@ fn stdin(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// The current micro-thread's stdin, if it has one.
 pub fn stdin_opt(cx: &mut Cx) -> Option<Value> {
-    cx.thread().and_then(|o| ThreadData::of(&o)?.stdin())
+    cx.with_thread(|o| ThreadData::of(o?)?.stdin())
 }
 
 /// The current micro-thread's stdin (a pipe or an iterator).
@@ -336,7 +336,7 @@ pub fn stdin_of(cx: &mut Cx) -> PyResult<Value> {
 
 fn stdout(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_stdout", 0, 0)?;
-    match cx.thread().and_then(|o| ThreadData::of(&o)?.stdout()) {
+    match cx.with_thread(|o| ThreadData::of(o?)?.stdout()) {
         Some(p) => Ok(Value::Object(p)),
         None => Err(runtime_error("this micro_thread has no stdout").into()),
     }
