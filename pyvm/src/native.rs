@@ -928,6 +928,11 @@ pub mod driver {
         crate::mt::timeout(id, after, ended)
     }
 
+    /// A timed wait is over before its limit: its timer is cancelled.
+    pub fn timeout_over(ended: &Arc<std::sync::atomic::AtomicBool>) {
+        crate::mt::timeout_over(ended)
+    }
+
     /// The running micro-thread's id and record, when a reactor runs one here.
     pub fn current() -> Option<(DeferredId, Option<Arc<ThreadObj>>)> {
         crate::mt::current()

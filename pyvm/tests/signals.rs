@@ -216,3 +216,36 @@ print(ta.wait(), tb.wait())
     assert_eq!(run(&["-Xpreempt=0.001"]), "True True\n");
     assert_eq!(run(&[]), "False False\n");
 }
+
+/// Timed waits that end early cancel their timers: the process exits when its work
+/// ends, not when the longest time limit would have passed (a lock acquired, an
+/// event set and a `micro_thread.timeout` block ended long before their limits).
+#[test]
+fn timed_waits_that_end_early_do_not_delay_the_exit() {
+    let code = r#"
+import threading, time, micro_thread
+from micro_thread import start_and_forget
+lock = threading.Lock(); lock.acquire()
+start_and_forget(lambda: (time.sleep(0.01), lock.release()))
+print(lock.acquire(timeout=60))
+e = threading.Event()
+start_and_forget(lambda: (time.sleep(0.01), e.set()))
+print(e.wait(60))
+with micro_thread.timeout(60):
+    time.sleep(0.01)
+for i in range(2000):
+    l = threading.Lock(); l.acquire()
+    start_and_forget(l.release)
+    l.acquire(timeout=3600)
+print("done")
+"#;
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_pyvm"))
+        .args(["-c", code])
+        .output()
+        .expect("pyvm runs");
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "True\nTrue\ndone\n");
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(20), "exit took {took:?}");
+}

@@ -134,6 +134,9 @@ pub struct Pending {
     /// `timeout(seconds)` blocks: raise `TimeoutError` in the thread after the time,
     /// unless the flag says the block has ended.
     timers: Vec<(DeferredId, Duration, Arc<std::sync::atomic::AtomicBool>)>,
+    /// Timed waits over before their time limit: their timers are cancelled (keyed
+    /// by their flag), so nothing waits for them.
+    timers_over: Vec<usize>,
 }
 
 impl Pending {
@@ -143,6 +146,7 @@ impl Pending {
             wakes: Vec::new(),
             throws: Vec::new(),
             timers: Vec::new(),
+            timers_over: Vec::new(),
         }
     }
 
@@ -151,6 +155,7 @@ impl Pending {
             && self.wakes.is_empty()
             && self.throws.is_empty()
             && self.timers.is_empty()
+            && self.timers_over.is_empty()
     }
 }
 
@@ -201,6 +206,8 @@ pub(crate) struct Local {
     pub(crate) at_exit: RefCell<Option<Box<dyn FnOnce()>>>,
     /// Tokens of I/O sources dropped since the driver last looked (`io`).
     pub(crate) forget: RefCell<Vec<notifiers::io::IoToken>>,
+    /// The timers of timed waits still running, by their flag (`timeout`).
+    timeouts: RefCell<std::collections::BTreeMap<usize, notifiers::TimerId>>,
 }
 
 thread_local! {
@@ -227,6 +234,7 @@ thread_local! {
         home: RefCell::new(None),
         at_exit: RefCell::new(None),
         forget: RefCell::new(Vec::new()),
+        timeouts: RefCell::new(std::collections::BTreeMap::new()),
     } };
 }
 
@@ -395,8 +403,16 @@ pub fn throw(id: DeferredId, err: PyErr) {
     });
 }
 
+/// A timed wait (`timeout`'s `ended` flag) is over before its time limit: the flag
+/// is set and its timer cancelled, so the process does not wait for it.
+pub fn timeout_over(ended: &Arc<std::sync::atomic::AtomicBool>) {
+    ended.store(true, std::sync::atomic::Ordering::Relaxed);
+    let key = Arc::as_ptr(ended) as usize;
+    LOCAL.with(|l| l.pending.borrow_mut().timers_over.push(key));
+}
+
 /// Raise `TimeoutError` in micro-thread `id` after `after`, unless `ended` is set by
-/// then (`with micro_thread.timeout(seconds):`).
+/// then (`with micro_thread.timeout(seconds):`); [`timeout_over`] cancels it.
 pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::AtomicBool>) {
     LOCAL.with(|l| {
         let p = &l.pending;
@@ -450,11 +466,19 @@ fn flush(r: &mut PyReactor) {
         r.throw(id, err);
     }
     for (id, after, ended) in p.timers.drain(..) {
-        r.call_later(after, move |r| {
+        let key = Arc::as_ptr(&ended) as usize;
+        let timer = r.call_later(after, move |r| {
+            LOCAL.with(|l| l.timeouts.borrow_mut().remove(&key));
             if !ended.load(std::sync::atomic::Ordering::Relaxed) {
                 r.throw(id, PyErr::msg(&types().exc.timeout_error, "timed out"));
             }
         });
+        LOCAL.with(|l| l.timeouts.borrow_mut().insert(key, timer));
+    }
+    for key in p.timers_over.drain(..) {
+        if let Some(timer) = LOCAL.with(|l| l.timeouts.borrow_mut().remove(&key)) {
+            r.clear_timer(timer);
+        }
     }
     if p.spawns.capacity() > 4096 {
         p.spawns = Vec::new(); // after a burst of spawns: do not keep its buffer

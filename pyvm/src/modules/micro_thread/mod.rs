@@ -134,7 +134,7 @@ fn end_timeout(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_end_timeout", 1, 1)?;
     if let Value::Int(key) = args.at(0) {
         if let Some(flag) = TIMEOUTS.with(|t| t.borrow_mut().remove(key)) {
-            flag.store(true, Ordering::Relaxed);
+            driver::timeout_over(&flag);
         }
     }
     Ok(Value::None)

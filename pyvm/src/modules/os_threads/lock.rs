@@ -237,6 +237,7 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
         }
         .into()
     };
+    let limit = deadline.map(|_| woken.clone());
     let w = Wait::park(what)
         .on_cancel(move || {
             woken.store(true, Ordering::Relaxed);
@@ -245,16 +246,22 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
                 st.waiters.retain(|(w, _)| !w.is(id));
             }
         })
-        .then(move |cx, outcome| match outcome {
-            Ok(_) => retry(cx, args, deadline),
-            // The time limit (`acquire(timeout=)`): not acquired.
-            Err(e)
-                if e.is_instance(&crate::objects::types::types().exc.timeout_error)
-                    && deadline.is_some_and(|d| Instant::now() >= d) =>
-            {
-                Ok(Value::Bool(false))
+        .then(move |cx, outcome| {
+            // The wait is over: its time limit's timer is not needed any more.
+            if let Some(flag) = &limit {
+                driver::timeout_over(flag);
             }
-            Err(e) => Err(e.into()),
+            match outcome {
+                Ok(_) => retry(cx, args, deadline),
+                // The time limit (`acquire(timeout=)`): not acquired.
+                Err(e)
+                    if e.is_instance(&crate::objects::types::types().exc.timeout_error)
+                        && deadline.is_some_and(|d| Instant::now() >= d) =>
+                {
+                    Ok(Value::Bool(false))
+                }
+                Err(e) => Err(e.into()),
+            }
         });
     cx.wait("acquire", w)
 }
