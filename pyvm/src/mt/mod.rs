@@ -809,8 +809,11 @@ fn finished(r: &mut PyReactor, id: DeferredId, th: &mut MicroThread, result: Res
     });
     if is_main {
         LOCAL.with(|l| {
-            let m = &l.main_done;
-            *m.borrow_mut() = Some(result)
+            let mut m = l.main_done.borrow_mut();
+            // (A verdict given already — a deadlock that never ended — stands.)
+            if m.is_none() {
+                *m = Some(result);
+            }
         });
         // Every other micro-thread gets MicroThreadExit, so its `finally` blocks run.
         exit_all(r, Some(id));
@@ -1010,8 +1013,31 @@ pub(crate) fn run_reactor(
                 }
                 pause = Duration::from_micros(50);
                 rounds += 1;
-                if rounds > 100 {
+                if rounds > 101 {
                     break;
+                }
+                if rounds > 100 {
+                    // They caught every DeadlockError and waited again: give up on
+                    // them, and say so (the program does not end as if all went well).
+                    let names: Vec<String> = stuck
+                        .iter()
+                        .map(|s| format!("'{}' ({})", s.name, s.waiting_on))
+                        .collect();
+                    LOCAL.with(|l| {
+                        let mut done = l.main_done.borrow_mut();
+                        if done.is_none() {
+                            *done = Some(Err(record::deadlock_error(&format!(
+                                "micro_threads still waiting on each other after 100 DeadlockErrors: {}",
+                                names.join(", ")
+                            ))));
+                        }
+                    });
+                    // They end the way the main one's end ends them (their `finally`
+                    // blocks run), then the program ends.
+                    for t in stuck {
+                        r.throw(t.id, record::micro_thread_exit());
+                    }
+                    continue;
                 }
                 deadlock::report_local(&mut r, stuck);
             }

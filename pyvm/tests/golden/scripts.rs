@@ -337,6 +337,7 @@ mod micro_threads {
     use super::*;
     golden!(deadlock, "micro_threads/deadlock.py");
     golden!(deadlock_os_threads, "micro_threads/deadlock_os_threads.py");
+    golden!(deadlock_persistent, "micro_threads/deadlock_persistent.py");
     golden!(deferral_inside, "micro_threads/deferral_inside.py");
     golden!(dict_keys_defer, "micro_threads/dict_keys_defer.py");
     golden!(dump_and_stdin, "micro_threads/dump_and_stdin.py");
