@@ -55,6 +55,12 @@ impl Drop for Worker {
     fn drop(&mut self) {
         // (At the OS thread's exit its state may be gone already.)
         let _ = super::LOCAL.try_with(|l| l.workers.set(l.workers.get().saturating_sub(1)));
+        if self.holding {
+            // A micro-thread never resumed again (its reactor ends with it still
+            // suspended): unwinding its frames would run their guards (the GIL's)
+            // outside the context they belong to. Its stack is left mapped instead.
+            std::mem::forget(self.co.take());
+        }
     }
 }
 
@@ -92,8 +98,11 @@ type Co = Coroutine<Resume, Suspend, (), DefaultStack>;
 /// A worker: a coroutine looping over jobs. Resumed only through [`Worker::resume`],
 /// which needs the GIL.
 pub(crate) struct Worker {
-    co: Co,
+    /// `None` only once dropped.
+    co: Option<Co>,
     limit: usize,
+    /// A micro-thread is suspended on it (a hard switch).
+    holding: bool,
 }
 
 /// The yielder a worker's code suspends it with (kept, while the worker runs, in
@@ -144,7 +153,11 @@ impl Worker {
                 };
             }
         });
-        Ok(Worker { co, limit })
+        Ok(Worker {
+            co: Some(co),
+            limit,
+            holding: false,
+        })
     }
 
     /// Take an idle worker from the pool (or make one).
@@ -174,12 +187,22 @@ impl Worker {
     /// Run the worker until it stops (the GIL held throughout).
     pub(crate) fn resume(&mut self, gil: Gil<'_>, input: Resume) -> Suspend {
         let saved = crate::stack::set_worker_limit(self.limit);
-        let out = enter_coroutine(gil, || self.co.resume(input));
+        let Some(co) = self.co.as_mut() else {
+            return Suspend::Stack(String::new());
+        };
+        let out = enter_coroutine(gil, || co.resume(input));
         crate::stack::set_worker_limit(saved);
-        match out {
+        let s = match out {
             CoroutineResult::Yield(s) => s,
             CoroutineResult::Return(()) => Suspend::Stack(String::new()),
+        };
+        match s {
+            Suspend::Wait(_) => self.holding = true,
+            Suspend::Done(..) => self.holding = false,
+            // (The answer to `Inspect`: still suspended as before.)
+            Suspend::Stack(_) => {}
         }
+        s
     }
 }
 

@@ -338,6 +338,7 @@ mod micro_threads {
     golden!(deadlock, "micro_threads/deadlock.py");
     golden!(deadlock_os_threads, "micro_threads/deadlock_os_threads.py");
     golden!(deadlock_persistent, "micro_threads/deadlock_persistent.py");
+    golden!(deadlock_unending, "micro_threads/deadlock_unending.py");
     golden!(deferral_inside, "micro_threads/deferral_inside.py");
     golden!(dict_keys_defer, "micro_threads/dict_keys_defer.py");
     golden!(dump_and_stdin, "micro_threads/dump_and_stdin.py");
