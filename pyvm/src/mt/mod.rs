@@ -667,7 +667,8 @@ fn run(
         let (w, stopped) = stopped;
         let (request, hard) = match stopped {
             worker::Suspend::Done(mut th, out) => {
-                if let Some(w) = w {
+                if let Some(mut w) = w {
+                    w.holding = false;
                     w.put_back();
                 }
                 match out {
@@ -695,7 +696,13 @@ fn run(
                     }
                 }
             }
-            worker::Suspend::Wait(request) => (Some(request), w),
+            worker::Suspend::Wait(request) => {
+                let mut w = w;
+                if let Some(w) = w.as_mut() {
+                    w.holding = true;
+                }
+                (Some(request), w)
+            }
             worker::Suspend::Stack(_) => {
                 return Err(Unwind::Raise(crate::objects::exception::system_error(
                     "a worker stopped without a micro-thread",

@@ -55,11 +55,12 @@ impl Drop for Worker {
     fn drop(&mut self) {
         // (At the OS thread's exit its state may be gone already.)
         let _ = super::LOCAL.try_with(|l| l.workers.set(l.workers.get().saturating_sub(1)));
-        if self.holding {
-            // A micro-thread never resumed again (its reactor ends with it still
-            // suspended): unwinding its frames would run their guards (the GIL's)
-            // outside the context they belong to. Its stack is left mapped instead.
-            std::mem::forget(self.co.take());
+        // A micro-thread never resumed again (its reactor ends with it still
+        // suspended): unwinding its frames would run their guards (the GIL's)
+        // outside the context they belong to. Its stack is left mapped instead.
+        if !self.holding {
+            // SAFETY: `co` is dropped here only, once.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.co) }
         }
     }
 }
@@ -98,11 +99,11 @@ type Co = Coroutine<Resume, Suspend, (), DefaultStack>;
 /// A worker: a coroutine looping over jobs. Resumed only through [`Worker::resume`],
 /// which needs the GIL.
 pub(crate) struct Worker {
-    /// `None` only once dropped.
-    co: Option<Co>,
+    /// Dropped by `Drop`, unless a micro-thread is still suspended on it.
+    co: std::mem::ManuallyDrop<Co>,
     limit: usize,
-    /// A micro-thread is suspended on it (a hard switch).
-    holding: bool,
+    /// A micro-thread is suspended on it (a hard switch); set by the driver.
+    pub(crate) holding: bool,
 }
 
 /// The yielder a worker's code suspends it with (kept, while the worker runs, in
@@ -154,7 +155,7 @@ impl Worker {
             }
         });
         Ok(Worker {
-            co: Some(co),
+            co: std::mem::ManuallyDrop::new(co),
             limit,
             holding: false,
         })
@@ -187,22 +188,12 @@ impl Worker {
     /// Run the worker until it stops (the GIL held throughout).
     pub(crate) fn resume(&mut self, gil: Gil<'_>, input: Resume) -> Suspend {
         let saved = crate::stack::set_worker_limit(self.limit);
-        let Some(co) = self.co.as_mut() else {
-            return Suspend::Stack(String::new());
-        };
-        let out = enter_coroutine(gil, || co.resume(input));
+        let out = enter_coroutine(gil, || self.co.resume(input));
         crate::stack::set_worker_limit(saved);
-        let s = match out {
+        match out {
             CoroutineResult::Yield(s) => s,
             CoroutineResult::Return(()) => Suspend::Stack(String::new()),
-        };
-        match s {
-            Suspend::Wait(_) => self.holding = true,
-            Suspend::Done(..) => self.holding = false,
-            // (The answer to `Inspect`: still suspended as before.)
-            Suspend::Stack(_) => {}
         }
-        s
     }
 }
 
