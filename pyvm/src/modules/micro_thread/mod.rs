@@ -27,28 +27,36 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "hard_switches" => hard_switches, "set_preemption" => set_preemption,
 ];
 
+/// A number of seconds for `what()` (`None` too when `none_ok`): non-negative, not
+/// NaN, with the module's wording of the errors.
+fn seconds(v: &Value, what: &str, none_ok: bool) -> Result<Option<f64>, PyErr> {
+    let secs = match v {
+        Value::None if none_ok => return Ok(None),
+        Value::Int(i) => *i as f64,
+        Value::Float(f) => *f,
+        v => {
+            return Err(type_error(format!(
+                "{what}() argument must be a number{}, not '{}'",
+                if none_ok { " or None" } else { "" },
+                crate::objects::types::type_name(v)
+            )))
+        }
+    };
+    if secs.is_nan() || secs < 0.0 {
+        return Err(value_error(format!(
+            "{what}() argument must be non-negative"
+        )));
+    }
+    Ok(Some(secs))
+}
+
 /// `set_preemption(seconds)`: a micro-thread that runs this long without waiting
 /// while others are runnable is switched out at its next backward jump (never inside
 /// `atomic()`, never with a built-in on its stack); `None` or 0 turns it off (the
 /// default: cooperative code keeps its atomicity). Returns the previous slice.
 fn set_preemption(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("set_preemption", 1, 1)?;
-    let slice = match args.at(0) {
-        Value::None => None,
-        Value::Int(i) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        Value::Float(f) => Some(*f),
-        v => {
-            return Err(type_error(format!(
-                "set_preemption() argument must be a number or None, not '{}'",
-                crate::objects::types::type_name(v)
-            ))
-            .into())
-        }
-    };
-    if slice.is_some_and(|s| s.is_nan() || s < 0.0) {
-        return Err(value_error("set_preemption() argument must be non-negative").into());
-    }
+    let slice = seconds(args.at(0), "set_preemption", true)?;
     let before = driver::preemption();
     let d = slice
         .filter(|s| *s > 0.0)
@@ -78,21 +86,7 @@ fn hard_switches(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// deferring (0 or `None`: never).
 fn set_watchdog(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("set_watchdog", 1, 1)?;
-    let secs = match args.at(0) {
-        Value::None => 0.0,
-        Value::Int(i) => *i as f64,
-        Value::Float(f) => *f,
-        v => {
-            return Err(type_error(format!(
-                "set_watchdog() argument must be a number or None, not '{}'",
-                crate::objects::types::type_name(v)
-            ))
-            .into())
-        }
-    };
-    if secs.is_nan() || secs < 0.0 {
-        return Err(value_error("set_watchdog() argument must be non-negative").into());
-    }
+    let secs = seconds(args.at(0), "set_watchdog", true)?.unwrap_or(0.0);
     driver::set_watchdog((secs > 0.0).then(|| std::time::Duration::from_secs_f64(secs)));
     Ok(Value::None)
 }
@@ -105,20 +99,7 @@ thread_local! {
 /// `_start_timeout(seconds)`: a key for `_end_timeout`.
 fn start_timeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_start_timeout", 1, 1)?;
-    let secs = match args.at(0) {
-        Value::Int(i) => *i as f64,
-        Value::Float(f) => *f,
-        v => {
-            return Err(type_error(format!(
-                "timeout() argument must be a number, not '{}'",
-                crate::objects::types::type_name(v)
-            ))
-            .into())
-        }
-    };
-    if secs.is_nan() || secs < 0.0 {
-        return Err(value_error("timeout() argument must be non-negative").into());
-    }
+    let secs = seconds(args.at(0), "timeout", false)?.unwrap_or(0.0);
     let Some(id) = cx.me() else {
         return Err(runtime_error("timeout() needs a running reactor").into());
     };
