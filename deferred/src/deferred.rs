@@ -425,8 +425,8 @@ impl<T, E: DeferError, C: Context<T, E>> Deferred<T, E, C> {
                 Self::finish(ctx, input);
                 return Ok(Status::Finished);
             };
-            let caller = entry.caller.clone();
-            let out = entry.callback.call(ctx, input);
+            let Entry { caller, callback } = entry;
+            let out = callback.call(ctx, input);
             let deferral = ctx.deferred().deferral.take();
             input = match (out, deferral) {
                 (Ok(v), None) => Ok(v),

@@ -191,7 +191,7 @@ pub(crate) struct Local {
     /// The running worker's yielder, null when none runs (`worker`).
     pub(crate) yielder: Cell<*const worker::WorkerYielder>,
     /// Idle worker stacks (`worker`).
-    pub(crate) pool: RefCell<Vec<worker::Worker>>,
+    pub(crate) pool: RefCell<Vec<Box<worker::Worker>>>,
     /// Hard switches so far (`worker`).
     pub(crate) hard: Cell<u64>,
     /// The running micro-thread got no worker stack (none could be mapped).
@@ -200,14 +200,14 @@ pub(crate) struct Local {
     pub(crate) workers: Cell<usize>,
     /// This OS thread's `_thread` identifier (0 until asked: `os_thread`).
     pub(crate) ident: Cell<u64>,
-    /// This OS thread's reactor, for other threads to wake its micro-threads.
-    pub(crate) home: RefCell<Option<notifiers::Waker<Value, PyErr>>>,
     /// What to do once this OS thread has ended (`_thread._set_sentinel()`).
     pub(crate) at_exit: RefCell<Option<Box<dyn FnOnce()>>>,
     /// Tokens of I/O sources dropped since the driver last looked (`io`).
     pub(crate) forget: RefCell<Vec<notifiers::io::IoToken>>,
     /// The timers of timed waits still running, by their flag (`timeout`).
     timeouts: RefCell<std::collections::BTreeMap<usize, notifiers::TimerId>>,
+    /// The driver holds the GIL for the rest of the reactor's round (`hold_round`).
+    round_gil: Cell<bool>,
 }
 
 thread_local! {
@@ -231,10 +231,10 @@ thread_local! {
         out_of_stacks: Cell::new(false),
         workers: Cell::new(0),
         ident: Cell::new(0),
-        home: RefCell::new(None),
         at_exit: RefCell::new(None),
         forget: RefCell::new(Vec::new()),
         timeouts: RefCell::new(std::collections::BTreeMap::new()),
+        round_gil: Cell::new(false),
     } };
 }
 
@@ -511,6 +511,27 @@ impl ScheduleOrThrow for PyReactor {
     }
 }
 
+/// Hold the GIL until the reactor's round ends ([`end_round`]): the runs of one round
+/// (up to the event-checking threshold, none of which blocks the OS thread) take and
+/// give it back once, not once each. It is given back before the reactor polls or
+/// waits, so other OS threads get it whenever this one would wait.
+fn hold_round() {
+    LOCAL.with(|l| {
+        if !l.round_gil.replace(true) {
+            crate::objects::gil::hold();
+        }
+    });
+}
+
+/// The reactor's round is over: give the GIL back if [`hold_round`] took it.
+fn end_round() {
+    LOCAL.with(|l| {
+        if l.round_gil.replace(false) {
+            crate::objects::gil::release_hold();
+        }
+    });
+}
+
 /// The one callback of every micro-thread: run its loop until it finishes or defers.
 pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyErr> {
     let Some(id) = r.current() else {
@@ -524,6 +545,7 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
         )));
     };
     let mut input = input;
+    hold_round();
     let was_parked = std::mem::take(&mut task.parked);
     if std::mem::take(&mut task.exit_pending) {
         // The main micro-thread has ended: whatever woke this one, it ends too.
@@ -609,7 +631,8 @@ fn publish_stuck(r: &mut PyReactor, parked: usize, finished: bool) {
                     Some(o) => o.name.to_string(),
                     None => r.name(t).map(|n| n.to_string()).unwrap_or_default(),
                 };
-                let what = s.obj.as_ref().map(|o| o.waiting()).unwrap_or_default();
+                let what = s.obj.as_ref().map(|o| with_gil(|gil| o.waiting(gil)));
+                let what = what.unwrap_or_default();
                 Some((t, name, what))
             })
             .collect();
@@ -639,11 +662,15 @@ fn run(
     let mut job = job;
     loop {
         // Only a micro-thread with others around can starve them.
-        watchdog::run_begins(r.tasks() > 1);
-        let stopped = with_gil(|gil| match job {
-            Job::Soft(mut th, cont) => {
-                let mut w = match worker::Worker::take(run_job) {
-                    Ok(w) => Box::new(w),
+        let watched = r.tasks() > 1;
+        let stopped = with_gil(|gil| {
+            watchdog::run_begins(gil, watched);
+            let s = match job {
+                Job::Soft(mut th, cont) => match worker::Worker::take(run_job) {
+                    Ok(mut w) => {
+                        let s = w.resume(gil, worker::Resume::Job(th, input, cont));
+                        (Some(w), s)
+                    }
                     Err(_) => {
                         // No stack can be mapped for a worker (too many micro-threads
                         // are suspended inside built-ins): run on this OS thread's
@@ -652,19 +679,35 @@ fn run(
                         LOCAL.with(|l| l.out_of_stacks.set(true));
                         let out = run_job(gil, &mut th, input, cont);
                         LOCAL.with(|l| l.out_of_stacks.set(false));
-                        return (None, worker::Suspend::Done(th, out));
+                        (None, worker::Suspend::Done(th, out))
                     }
-                };
-                let s = w.resume(gil, worker::Resume::Job(th, input, cont));
-                (Some(w), s)
+                },
+                Job::Hard(mut w) => {
+                    let s = w.resume(gil, worker::Resume::Outcome(input));
+                    (Some(w), s)
+                }
+            };
+            watchdog::run_begins(gil, false);
+            // What it waits for now, said while the GIL is held (`thread.state`).
+            let asked = match &s.1 {
+                worker::Suspend::Done(_, Outcome::Deferred) => wait::take(),
+                _ => None,
+            };
+            let request = match (&s.1, &asked) {
+                (worker::Suspend::Wait(request), _) => Some(request),
+                (_, Some(asked)) => Some(&asked.request),
+                _ => None,
+            };
+            if let Some(request) = request {
+                LOCAL.with(|l| {
+                    if let Some(obj) = l.current_obj.borrow().as_ref() {
+                        obj.set_waiting(gil, request);
+                    }
+                });
             }
-            Job::Hard(mut w) => {
-                let s = w.resume(gil, worker::Resume::Outcome(input));
-                (Some(w), s)
-            }
+            (s.0, s.1, asked)
         });
-        watchdog::run_begins(false);
-        let (w, stopped) = stopped;
+        let (w, stopped, asked) = stopped;
         let (request, hard) = match stopped {
             worker::Suspend::Done(mut th, out) => {
                 if let Some(mut w) = w {
@@ -673,7 +716,6 @@ fn run(
                 }
                 match out {
                     Outcome::Deferred => {
-                        let asked = wait::take();
                         let (request, cont) = match asked {
                             Some(w) => (Some(w.request), w.finish),
                             None => (None, None),
@@ -709,23 +751,11 @@ fn run(
                 )))
             }
         };
-        let waiting = match &request {
-            Some(Request::Sleep(d)) if d.is_zero() => record::Waiting::Scheduled,
-            Some(Request::Sleep(_)) => record::Waiting::Sleeping,
-            Some(Request::Park(what)) => record::Waiting::On(what.clone()),
-            Some(Request::Io(req)) => record::Waiting::Io(req.src.fd(), req.interest),
-            _ => record::Waiting::Scheduled,
-        };
         let is_hard = hard.is_some();
         let parks = matches!(request, Some(Request::Park(_)));
-        LOCAL.with(|l| {
-            if let Some(obj) = l.current_obj.borrow().as_ref() {
-                obj.set_waiting(waiting);
-            }
-            if parks {
-                l.parked.set(l.parked.get() + 1);
-            }
-        });
+        if parks {
+            LOCAL.with(|l| l.parked.set(l.parked.get() + 1));
+        }
         if let Some(s) = r.current_state() {
             s.hard = hard;
             s.parked = parks;
@@ -852,7 +882,7 @@ fn dump_all(r: &mut PyReactor, running: Option<DeferredId>) {
             };
             let state = match (&task.obj, Some(t.id) == running) {
                 (_, true) => "running".to_owned(),
-                (Some(o), _) => o.waiting(),
+                (Some(o), _) => o.waiting(gil),
                 (None, _) => format!("{:?}", t.state).to_lowercase(),
             };
             // The running one's thread object is in the driver's state meanwhile.
@@ -900,6 +930,7 @@ fn watch_signals(r: &mut PyReactor) {
         let _ = signal_hook::flag::register(sig, crate::vm::yield_flag());
     }
     r.set_round_hook(Some(Box::new(|r: &mut PyReactor| {
+        end_round();
         let pending = r.signals().map(|s| s.take_pending()).unwrap_or_default();
         for sig in pending {
             match sig {
@@ -1003,12 +1034,16 @@ pub(crate) fn run_reactor(
     });
     if process_main {
         watch_signals(&mut r);
+    } else {
+        r.set_round_hook(Some(Box::new(|_: &mut PyReactor| end_round())));
     }
     watchdog::start();
     let mut rounds = 0;
     let mut pause = Duration::from_micros(50);
     loop {
-        match r.run() {
+        let ran = r.run();
+        end_round();
+        match ran {
             Ok(RunEnd::Done) => break,
             Ok(RunEnd::Deadlock(stuck)) => {
                 if os_thread::others_alive() {

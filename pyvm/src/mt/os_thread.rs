@@ -54,18 +54,26 @@ pub fn native_id() -> u64 {
         .unwrap_or_else(|| u64::from(std::process::id()))
 }
 
+/// Every running reactor's wake-up handle, by OS thread: looked up only when a
+/// micro-thread is woken from another OS thread (a [`Waiter`] carries none, so a wait
+/// touches no reference count).
+static HOMES: std::sync::Mutex<Vec<(u64, Waker<Value, PyErr>)>> = std::sync::Mutex::new(Vec::new());
+
+fn homes() -> std::sync::MutexGuard<'static, Vec<(u64, Waker<Value, PyErr>)>> {
+    HOMES.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 pub(super) fn set_home(w: Option<Waker<Value, PyErr>>) {
-    super::LOCAL.with(|l| {
-        let h = &l.home;
-        *h.borrow_mut() = w
-    });
+    let me = ident();
+    let mut h = homes();
+    h.retain(|(os, _)| *os != me);
+    if let Some(w) = w {
+        h.push((me, w));
+    }
 }
 
 pub(super) fn clear_home() {
-    super::LOCAL.with(|l| {
-        let h = &l.home;
-        *h.borrow_mut() = None
-    });
+    set_home(None);
 }
 
 /// Are OS threads other than this one running Python code?
@@ -100,27 +108,26 @@ pub fn set_main() {
 pub struct Waiter {
     pub id: DeferredId,
     os: u64,
-    home: Option<Waker<Value, PyErr>>,
 }
 
 impl Waiter {
     /// The running micro-thread as a waiter.
     pub fn me(id: DeferredId) -> Waiter {
-        Waiter {
-            id,
-            os: ident(),
-            home: super::LOCAL.with(|l| {
-                let h = &l.home;
-                h.borrow().clone()
-            }),
-        }
+        Waiter { id, os: ident() }
     }
 
     /// Resume it with `outcome`, from whichever OS thread.
     pub fn wake(&self, outcome: Result<Value, PyErr>) {
         if self.os == ident() {
             super::wake(self.id, outcome);
-        } else if let Some(h) = &self.home {
+            return;
+        }
+        // (A reactor that has ended has no handle: its micro-threads are gone.)
+        let home = homes()
+            .iter()
+            .find(|(os, _)| *os == self.os)
+            .map(|(_, w)| w.clone());
+        if let Some(h) = home {
             super::deadlock::woke_across();
             h.schedule(self.id, outcome);
         }

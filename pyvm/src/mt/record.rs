@@ -14,7 +14,7 @@ use deferred::DeferredId;
 
 use super::os_thread::Waiter;
 use crate::objects::exception::PyErr;
-use crate::objects::gil::Gil;
+use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::{types, Kind, PyType};
 use crate::objects::value::Value;
 use crate::vm::state::MicroThread;
@@ -42,7 +42,6 @@ pub trait ThreadExt: Send + Sync {
 
 struct Inner {
     id: Option<DeferredId>,
-    waiting: Waiting,
     result: Option<Result<Value, PyErr>>,
     waiters: Vec<Waiter>,
     /// Where it runs: its reactor task, OS thread and that thread's wake-up handle.
@@ -83,6 +82,9 @@ pub struct ThreadObj {
     /// Where it was started (for `dump()` and error reports).
     pub started_at: CallSite,
     inner: Mutex<Inner>,
+    /// Where it stands: written by the driver at every switch, so kept under the GIL
+    /// (no lock taken, nothing written when it has not changed).
+    waiting: GilCell<Waiting>,
     /// What the module that started it keeps with it.
     ext: Option<Box<dyn ThreadExt>>,
 }
@@ -98,11 +100,11 @@ impl ThreadObj {
             started_at,
             inner: Mutex::new(Inner {
                 id: None,
-                waiting: Waiting::Scheduled,
                 result: None,
                 waiters: Vec::new(),
                 home: None,
             }),
+            waiting: GilCell::new(Waiting::Scheduled),
             ext,
         })
     }
@@ -140,34 +142,43 @@ impl ThreadObj {
         self.lock().home.clone()
     }
 
-    pub fn set_waiting(&self, what: Waiting) {
-        self.lock().waiting = what;
+    /// It now waits as `request` says (nothing written when that has not changed).
+    pub(crate) fn set_waiting(&self, gil: Gil<'_>, request: &super::Request) {
+        use super::Request;
+        let mut w = self.waiting.borrow_mut(gil);
+        let next = match (request, &*w) {
+            (Request::Park(what), Waiting::On(was)) if what == was => return,
+            (Request::Park(what), _) => Waiting::On(what.clone()),
+            (Request::Sleep(d), _) if d.is_zero() => Waiting::Scheduled,
+            (Request::Sleep(_), _) => Waiting::Sleeping,
+            (Request::Io(req), _) => Waiting::Io(req.src.fd(), req.interest),
+            (Request::Dump, _) => Waiting::Scheduled,
+        };
+        *w = next;
     }
 
     /// Its state, as `dump()` and `thread.state` say it.
-    pub fn waiting(&self) -> String {
+    pub fn waiting(&self, gil: Gil<'_>) -> String {
         if super::is_running(self) {
             return "running".to_owned();
         }
-        let g = self.lock();
-        if g.result.is_some() {
-            "finished".to_owned()
-        } else {
-            match &g.waiting {
-                Waiting::Scheduled => "scheduled".to_owned(),
-                Waiting::Running => "running".to_owned(),
-                Waiting::Sleeping => "sleeping".to_owned(),
-                Waiting::On(what) => format!("waiting on {what}"),
-                Waiting::Io(fd, how) => format!(
-                    "waiting on fd {fd} ({})",
-                    if *how == notifiers::Ready::READABLE {
-                        "readable"
-                    } else {
-                        "writable"
-                    }
-                ),
-                Waiting::Finished => "finished".to_owned(),
-            }
+        if self.lock().result.is_some() {
+            return "finished".to_owned();
+        }
+        match &*self.waiting.borrow(gil) {
+            Waiting::Scheduled => "scheduled".to_owned(),
+            Waiting::Running => "running".to_owned(),
+            Waiting::Sleeping => "sleeping".to_owned(),
+            Waiting::On(what) => format!("waiting on {what}"),
+            Waiting::Io(fd, how) => format!(
+                "waiting on fd {fd} ({})",
+                if *how == notifiers::Ready::READABLE {
+                    "readable"
+                } else {
+                    "writable"
+                }
+            ),
+            Waiting::Finished => "finished".to_owned(),
         }
     }
 
@@ -203,9 +214,9 @@ impl ThreadObj {
         let waiters = {
             let mut g = self.lock();
             g.result = Some(result.clone());
-            g.waiting = Waiting::Finished;
             std::mem::take(&mut g.waiters)
         };
+        *self.waiting.borrow_mut(gil) = Waiting::Finished;
         for w in waiters {
             w.wake(result.clone());
         }

@@ -3,8 +3,8 @@
 //! micro-threads exist starves them; it gets a warning on stderr with its stack, once
 //! per run. (A program with one micro-thread is ordinary Python: never warned.)
 //!
-//! One OS thread per process watches: `resume` counts runs (one atomic add, no clock
-//! read: a switch between micro-threads is a hot path); the watchdog samples the count
+//! One OS thread per process watches: `resume` counts runs (a relaxed store under the
+//! GIL, no clock read: a switch between micro-threads is a hot path); the watchdog samples the count
 //! every quarter threshold, and when one run has gone on for longer than the threshold
 //! since it first saw it, raises the VM's attention flag; the loop prints the warning
 //! at its next backward jump or call (it has the stack at hand there). A warning thus
@@ -47,9 +47,14 @@ pub fn preemption_on() -> bool {
 }
 
 /// A micro-thread's run begins (`begin`: with others about, so it is watched) or ends.
-pub fn run_begins(begin: bool) {
+/// Called with the GIL held, so one OS thread at a time counts: a plain load and
+/// store, no locked instruction on the switch path.
+pub fn run_begins(_gil: crate::objects::gil::Gil<'_>, begin: bool) {
     if begin {
-        RUNS.fetch_add(1, Ordering::Relaxed);
+        RUNS.store(
+            RUNS.load(Ordering::Relaxed).wrapping_add(1),
+            Ordering::Relaxed,
+        );
     }
     WATCHED.store(begin, Ordering::Relaxed);
 }

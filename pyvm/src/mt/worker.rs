@@ -162,18 +162,18 @@ impl Worker {
     }
 
     /// Take an idle worker from the pool (or make one).
-    pub(crate) fn take(job: JobFn) -> std::io::Result<Worker> {
+    pub(crate) fn take(job: JobFn) -> std::io::Result<Box<Worker>> {
         match super::LOCAL.with(|l| {
             let p = &l.pool;
             p.borrow_mut().pop()
         }) {
             Some(w) => Ok(w),
-            None => Worker::new(job),
+            None => Worker::new(job).map(Box::new),
         }
     }
 
     /// Give an idle worker back.
-    pub(crate) fn put_back(self) {
+    pub(crate) fn put_back(self: Box<Self>) {
         super::LOCAL.with(|l| {
             let p = &l.pool;
             {

@@ -230,6 +230,28 @@ pub fn with_gil<R>(f: impl for<'py> FnOnce(Gil<'py>) -> R) -> R {
     })
 }
 
+/// Take the GIL for a stretch of work made of many short `with_gil` calls (the
+/// driver's round of micro-thread runs): those calls are then nested and touch no
+/// atomic. Ended by [`release_hold`]; other OS threads get the GIL meanwhile through
+/// the running code's drop requests (`yield_if_requested`), as inside any `with_gil`.
+pub fn hold() {
+    if DEPTH.with(|d| d.get()) == 0 {
+        lock();
+    }
+    DEPTH.with(|d| d.set(d.get() + 1));
+}
+
+/// End a [`hold`].
+pub fn release_hold() {
+    let depth = DEPTH.with(|d| {
+        d.set(d.get().saturating_sub(1));
+        d.get()
+    });
+    if depth == 0 {
+        unlock();
+    }
+}
+
 /// Run `f` with the GIL released (a blocking wait), then take the GIL back.
 pub fn allow_threads<R>(_gil: Gil<'_>, f: impl FnOnce() -> R + Send) -> R {
     let saved = DEPTH.with(|d| d.replace(0));

@@ -8,14 +8,14 @@
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::Arc;
 
 use deferred::DeferredId;
 
 use crate::native::driver::{self, Waiter};
 use crate::native::*;
 use crate::objects::function::NativeDef;
-use crate::objects::gil::Gil;
+use crate::objects::gil::{with_gil, Gil, GilCell, GilRefMut};
 use crate::objects::object::{NativeObject, Object};
 
 #[derive(Default)]
@@ -40,7 +40,8 @@ struct State {
 
 pub struct Pipe {
     pub num: u64,
-    st: Arc<Mutex<State>>,
+    /// Kept under the GIL (every use holds it): no lock taken on a hand-off.
+    st: Arc<GilCell<State>>,
     /// `micro_pipe #N` and `micro_pipe #N (full)`: what a waiter waits on (made once,
     /// so a wait allocates nothing).
     label: deferred::Name,
@@ -54,14 +55,14 @@ impl Pipe {
         let num = NEXT.fetch_add(1, Ordering::Relaxed);
         Arc::new(Object(Box::new(Pipe {
             num,
-            st: Arc::new(Mutex::new(State::default())),
+            st: Arc::new(GilCell::new(State::default())),
             label: format!("micro_pipe #{num}").into(),
             full: format!("micro_pipe #{num} (full)").into(),
         })))
     }
 
-    fn lock(&self) -> MutexGuard<'_, State> {
-        self.st.lock().unwrap_or_else(|p| p.into_inner())
+    fn lock<'a>(&'a self, gil: Gil<'a>) -> GilRefMut<'a, State> {
+        self.st.borrow_mut(gil)
     }
 
     fn label(&self) -> &str {
@@ -70,8 +71,9 @@ impl Pipe {
 
     /// `put(v)` by micro-thread `cx.th`.
     pub fn put(&self, cx: &mut Cx, v: Value) -> PyResult<Value> {
-        let mut st = self.lock();
-        st.last_writer = cx.me();
+        let me = cx.me();
+        let mut st = self.lock(cx.gil);
+        st.last_writer = me;
         if st.reader_closed {
             return Err(super::micro_thread_exit().into());
         }
@@ -101,16 +103,16 @@ impl Pipe {
         cx.wait(
             "put",
             Wait::park(self.full.clone()).on_cancel(move || {
-                let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
-                st.writers.retain(|(w, _)| !w.is(me));
+                with_gil(|gil| shared.borrow_mut(gil).writers.retain(|(w, _)| !w.is(me)));
             }),
         )
     }
 
     /// One value for the reader, `None` at the end.
     pub fn next(&self, cx: &mut Cx) -> PyResult<Option<Value>> {
-        let mut st = self.lock();
-        st.last_reader = cx.me();
+        let me = cx.me();
+        let mut st = self.lock(cx.gil);
+        st.last_reader = me;
         if let Some(v) = st.value.take() {
             // Room again: the waiting writer's value moves into the buffer.
             if let Some((w, next)) = st.writers.pop_front() {
@@ -139,16 +141,15 @@ impl Pipe {
         cx.wait(
             "next",
             Wait::park(self.label.clone()).on_cancel(move || {
-                let mut st = shared.lock().unwrap_or_else(|p| p.into_inner());
-                st.readers.retain(|r| !r.is(me));
+                with_gil(|gil| shared.borrow_mut(gil).readers.retain(|r| !r.is(me)));
             }),
         )
         .map(Some)
     }
 
     /// The writer is done (with its exception, if it failed).
-    pub fn close_writer(&self, err: Option<PyErr>) {
-        let mut st = self.lock();
+    pub fn close_writer(&self, gil: Gil<'_>, err: Option<PyErr>) {
+        let mut st = self.lock(gil);
         if st.closed {
             return;
         }
@@ -168,8 +169,8 @@ impl Pipe {
     }
 
     /// The reader is done: a waiting or later `put` ends the writer.
-    pub fn close_reader(&self) {
-        let mut st = self.lock();
+    pub fn close_reader(&self, gil: Gil<'_>) {
+        let mut st = self.lock(gil);
         st.reader_closed = true;
         st.value = None;
         while let Some((w, _)) = st.writers.pop_front() {
@@ -232,13 +233,13 @@ fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let p = this(&args)?;
     let me = cx.me();
     let reads = {
-        let st = p.lock();
+        let st = p.lock(cx.gil);
         me.is_some() && st.last_reader == me && st.last_writer != me
     };
     if reads {
-        p.close_reader();
+        p.close_reader(cx.gil);
     } else {
-        p.close_writer(None);
+        p.close_writer(cx.gil, None);
     }
     Ok(Value::None)
 }

@@ -108,11 +108,11 @@ impl ThreadExt for ThreadData {
             .as_ref()
             .and_then(|o| o.0.as_any().downcast_ref::<Pipe>())
         {
-            p.close_writer(err);
+            p.close_writer(gil, err);
         }
         if let Some(Value::Object(o)) = stdin {
             if let Some(p) = o.0.as_any().downcast_ref::<Pipe>() {
-                p.close_reader();
+                p.close_reader(gil);
             }
         }
         let Err(e) = result else { return };
@@ -181,11 +181,10 @@ impl NativeObject for ThreadHandle {
     }
 
     fn repr(&self, gil: Gil<'_>) -> Result<String, PyErr> {
-        let _ = gil;
         Ok(format!(
             "<micro_thread {} ({})>",
             self.0.name,
-            self.0.waiting()
+            self.0.waiting(gil)
         ))
     }
 
@@ -194,7 +193,7 @@ impl NativeObject for ThreadHandle {
         match name {
             "name" => Some(Value::str(&self.0.name)),
             "thread_id" => Some(Value::Int(self.0.os_ident() as i64)),
-            "state" => Some(Value::string(self.0.waiting())),
+            "state" => Some(Value::string(self.0.waiting(gil))),
             "started_at" => Some(Value::string(self.0.started_at.to_string())),
             _ => METHODS.iter().find(|d| d.name == name).map(Value::Native),
         }
