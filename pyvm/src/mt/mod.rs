@@ -191,6 +191,8 @@ pub(crate) struct Local {
     /// The running worker's yielder, null when none runs (`worker`).
     pub(crate) yielder: Cell<*const worker::WorkerYielder>,
     /// Idle worker stacks (`worker`).
+    /// (Boxed: a worker moves between the pool and a task by pointer.)
+    #[allow(clippy::vec_box)]
     pub(crate) pool: RefCell<Vec<Box<worker::Worker>>>,
     /// Hard switches so far (`worker`).
     pub(crate) hard: Cell<u64>,
