@@ -456,9 +456,6 @@ fn flush(r: &mut PyReactor) {
         obj.set_id(id);
         if let Some(s) = r.state_mut(id) {
             s.exit_pending = ending;
-            if let Some(th) = s.th.as_mut() {
-                th.id = Some(id);
-            }
         }
     }
     for (id, outcome) in p.wakes.drain(..) {
@@ -1027,9 +1024,6 @@ pub(crate) fn run_reactor(
     );
     r.set_exception_handler(id, |_, _| {});
     obj.set_id(id);
-    if let Some(Some(th)) = r.state_mut(id).map(|s| s.th.as_mut()) {
-        th.id = Some(id);
-    }
     LOCAL.with(|l| {
         let m = &l.main;
         *m.borrow_mut() = Some(id)

@@ -143,8 +143,9 @@ impl Cx<'_, '_> {
     /// pipe, a lock): `None` when no reactor drives the code.
     pub fn me(&self) -> Option<DeferredId> {
         if !self.th.detached {
-            // The micro-thread itself: its id, when a reactor drives it.
-            return self.th.id.filter(|_| self.th.reactive);
+            // The micro-thread itself, when a reactor drives it: the one the driver
+            // runs (its id is the driver's bookkeeping, not the interpreter's).
+            return super::current_id().filter(|_| self.th.reactive);
         }
         // A scratch thread of a native's call into Python: the micro-thread that
         // made the call, when it can be suspended here.

@@ -73,11 +73,6 @@ pub fn call_args(gil: Gil<'_>, what: &'static str, f: &Value, args: Args) -> Res
             ..MicroThread::new()
         });
     th.native_name = what;
-    // On a worker, a wait inside suspends the micro-thread that made this call, with
-    // the native on its worker stack: the scratch thread acts as that one.
-    if crate::mt::worker::can_switch() {
-        th.id = crate::mt::current_id();
-    }
     quiet_conflicts();
     let run = std::panic::AssertUnwindSafe(|| super::call::call_value(gil, &mut th, f, args));
     let out = match std::panic::catch_unwind(run) {
@@ -92,7 +87,6 @@ pub fn call_args(gil: Gil<'_>, what: &'static str, f: &Value, args: Args) -> Res
     th.blocks.clear();
     th.handled = Value::Null;
     th.reentry = 0;
-    th.id = None;
     POOL.with(|p| p.borrow_mut().push(th));
     DEPTH.with(|d| d.set(depth));
     match out {

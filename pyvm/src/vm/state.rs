@@ -33,8 +33,6 @@ pub struct MicroThread {
     pub started: bool,
     /// The native being called (for "Deferred execution not yet implemented by ...").
     pub native_name: &'static str,
-    /// Its reactor task, when a reactor drives it.
-    pub id: Option<deferred::DeferredId>,
 }
 
 impl MicroThread {
@@ -51,7 +49,6 @@ impl MicroThread {
             preempted: false,
             started: false,
             native_name: "",
-            id: None,
         }
     }
 }
