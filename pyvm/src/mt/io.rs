@@ -109,12 +109,12 @@ fn deadline_passed(e: &PyErr, deadline: Option<Instant>) -> bool {
 /// and its retry reports the closed socket.
 pub(super) fn flush(r: &mut PyReactor) {
     let gone = super::LOCAL.with(|l| {
-        let f = &l.forget;
-        std::mem::take(&mut *f.borrow_mut())
+        let mut f = l.forget.borrow_mut();
+        (!f.is_empty()).then(|| std::mem::take(&mut *f))
     });
-    if gone.is_empty() {
+    let Some(gone) = gone else {
         return;
-    }
+    };
     let mut wake = Vec::new();
     if let Some(io) = r.io() {
         for t in gone {

@@ -425,16 +425,44 @@ pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::At
 /// Carry out what natives queued.
 fn flush(r: &mut PyReactor) {
     io::flush(r);
-    // Every switch comes here, and most have one wake-up at most: take the queues
-    // only when there is work, and give their buffers back after.
-    let Some(mut p) = LOCAL.with(|l| {
-        let p = &l.pending;
+    // Every switch comes here, and most have a wake-up or two and nothing else: only
+    // that queue is taken then (its buffer given back after). Otherwise all of them.
+    enum Work {
+        Nothing,
+        Wakes(Vec<(DeferredId, Result<Value, PyErr>)>),
+        All(Pending),
+    }
+    let work = LOCAL.with(|l| {
+        let mut p = l.pending.borrow_mut();
+        if p.spawns.is_empty()
+            && p.throws.is_empty()
+            && p.timers.is_empty()
+            && p.timers_over.is_empty()
         {
-            let mut p = p.borrow_mut();
-            (!p.is_empty()).then(|| std::mem::take(&mut *p))
+            if p.wakes.is_empty() {
+                Work::Nothing
+            } else {
+                Work::Wakes(std::mem::take(&mut p.wakes))
+            }
+        } else {
+            Work::All(std::mem::take(&mut *p))
         }
-    }) else {
-        return;
+    });
+    let mut p = match work {
+        Work::Nothing => return,
+        Work::Wakes(mut wakes) => {
+            for (id, outcome) in wakes.drain(..) {
+                r.schedule_or_throw(id, outcome);
+            }
+            LOCAL.with(|l| {
+                let mut p = l.pending.borrow_mut();
+                if p.wakes.is_empty() {
+                    p.wakes = wakes;
+                }
+            });
+            return;
+        }
+        Work::All(p) => p,
     };
     // Started after the main micro-thread ended (or SIGTERM): it ends at once too,
     // before it runs a line.

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use deferred::DeferredId;
 
-use crate::native::driver::{self, Waiter};
+use crate::native::driver::Waiter;
 use crate::native::*;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::{with_gil, Gil, GilCell, GilRefMut};
@@ -90,7 +90,8 @@ impl Pipe {
             return Ok(Value::None);
         }
         // The buffer is full: wait for the reader to take the value in it.
-        let Some(me) = waiter(cx, "put")? else {
+        // (Inside `atomic()`, `cx.wait` refuses, taking the registration back.)
+        let Some(me) = me else {
             return Err(runtime_error(format!(
                 "put would wait forever: nothing reads {}",
                 self.label()
@@ -128,7 +129,7 @@ impl Pipe {
         if st.closed || st.reader_closed {
             return Ok(None);
         }
-        let Some(me) = waiter(cx, "next")? else {
+        let Some(me) = me else {
             return Err(runtime_error(format!(
                 "reading {} would wait forever: no micro_thread writes it",
                 self.label()
@@ -177,17 +178,6 @@ impl Pipe {
             w.wake(Err(super::micro_thread_exit()));
         }
     }
-}
-
-/// The running micro-thread's id, if it may wait (`None`: no reactor drives it).
-fn waiter(cx: &mut Cx, what: &str) -> PyResult<Option<DeferredId>> {
-    if driver::in_atomic() {
-        return Err(runtime_error(format!(
-            "{what}() would switch micro_threads inside atomic()"
-        ))
-        .into());
-    }
-    Ok(cx.me())
 }
 
 static METHODS: &[NativeDef] = crate::objects::methods::natives![
