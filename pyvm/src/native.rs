@@ -388,6 +388,23 @@ impl Cx<'_, '_> {
         crate::vm::call::call_value(self.gil, self.th, f, args)
     }
 
+    /// `type.__call__(cls, *args, **kwargs)`: make an instance of class `cls` with its
+    /// `__new__` and `__init__`, passing over its metaclass's own `__call__`.
+    pub fn instantiate(
+        &mut self,
+        cls: &std::sync::Arc<crate::objects::types::PyType>,
+        args: Args,
+    ) -> PyResult<Value> {
+        let depth = self.th.frames.len();
+        let called =
+            if cls.heap || std::sync::Arc::ptr_eq(cls, &crate::objects::types::types().object) {
+                crate::vm::class::call_class(self.gil, self.th, cls, args)
+            } else {
+                return crate::modules::builtins::construct(self, cls, args);
+            };
+        crate::vm::call::complete(self.gil, self.th, depth, called)
+    }
+
     /// Run a module-level code object (from `compile`) with these namespaces (see
     /// `vm::run_nested`): `exec` and `eval`.
     pub fn run_code(
@@ -571,6 +588,15 @@ pub fn len_instance(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
 /// `type(name, bases, ns)`: a new class.
 pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
     crate::vm::class::type_new(gil, args)
+}
+
+/// `type.__new__(mcs, name, bases, ns, **kwargs)`, `args` without `mcs`.
+pub fn type_new_meta(
+    gil: Gil<'_>,
+    mcs: &std::sync::Arc<crate::objects::types::PyType>,
+    args: &Args,
+) -> Result<Value, PyErr> {
+    crate::vm::class::type_new_meta(gil, mcs, args)
 }
 
 /// `super(cls, obj)`.

@@ -260,6 +260,9 @@ fn builtin_slot(t: &PyType, name: &str) -> Option<&'static NativeDef> {
         Kind::Exception => {
             super::methods::exception_method(name).or_else(|| super::methods::object_method(name))
         }
+        Kind::Type => super::methods::type_method(name)
+            .or_else(|| super::methods::find_in_type(t, name))
+            .or_else(|| super::methods::object_method(name)),
         _ => super::methods::find_in_type(t, name),
     }
 }
@@ -281,12 +284,48 @@ pub fn special(gil: Gil<'_>, v: &Value, name: &'static str) -> Option<Value> {
     let cls = match v {
         Value::Instance(i) => &i.class,
         Value::Exception(e) if e.typ.heap => &e.typ,
+        // A class whose metaclass defines it (`__repr__`, `__iter__`, `__len__`, ...).
+        Value::Type(t) => t.meta.as_ref()?,
         _ => return None,
     };
     let found = lookup_special(gil, cls, name)?;
     match found {
         Value::Native(_) => None,
         f => Some(f),
+    }
+}
+
+/// Is `v` a class with a metaclass of its own (whose special methods apply to it)?
+pub fn has_meta(v: &Value) -> bool {
+    matches!(v, Value::Type(t) if t.meta.is_some())
+}
+
+/// What `cls[key]` calls with `key`: the metaclass's `__getitem__` bound to the class,
+/// or the class's `__class_getitem__` (an implicit class method).
+pub fn class_subscript(gil: Gil<'_>, cls: &Value) -> Result<Option<Value>, PyErr> {
+    let Value::Type(t) = cls else {
+        return Ok(None);
+    };
+    let bound = |f: Value| {
+        Value::Method(Arc::new(Method {
+            func: f,
+            this: cls.clone(),
+        }))
+    };
+    if let Some(f) = special(gil, cls, "__getitem__") {
+        return Ok(Some(bound(f)));
+    }
+    if !t.heap {
+        return Ok(None);
+    }
+    match lookup(gil, t, &PyStr::new("__class_getitem__".to_owned())) {
+        Some(Value::Descr(d)) => match &*d {
+            Descr::ClassMethod(f) => Ok(Some(bound(f.clone()))),
+            Descr::StaticMethod(f) => Ok(Some(f.clone())),
+            _ => Ok(None),
+        },
+        Some(f @ Value::Function(_)) => Ok(Some(bound(f))),
+        _ => Ok(None),
     }
 }
 

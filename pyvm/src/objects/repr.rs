@@ -30,7 +30,7 @@ pub fn restore_guard(saved: Vec<usize>) {
 
 /// `str(v)`.
 pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
-    if super::class::is_user(v) {
+    if super::class::is_user(v) || super::class::has_meta(v) {
         if let Some(f) = super::class::special(gil, v, "__str__") {
             return string_result(gil, "__str__", f, v);
         }
@@ -190,7 +190,7 @@ pub fn bytes_repr(b: &[u8]) -> String {
 }
 
 fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
-    if super::class::is_user(v) {
+    if super::class::is_user(v) || super::class::has_meta(v) {
         if let Some(f) = super::class::special(gil, v, "__repr__") {
             out.push_str(&string_result(gil, "__repr__", f, v)?);
             return Ok(());

@@ -113,6 +113,10 @@ pub struct PyType {
     pub slots: Option<Vec<String>>,
     /// Special methods looked up on this class: (name, epoch, what was found).
     pub special_cache: GilCell<Vec<(&'static str, u64, Option<Value>)>>,
+    /// Its metaclass, when not `type` (`class C(metaclass=M)`, or inherited from a
+    /// base): `type(C)` is `M`, and `C`'s own behaviour (calling it, its attributes not
+    /// found on it, its operators) comes from `M`.
+    pub meta: Option<Arc<PyType>>,
 }
 
 impl PyType {
@@ -142,6 +146,7 @@ impl PyType {
             heap: false,
             slots: None,
             special_cache: GilCell::new(Vec::new()),
+            meta: None,
         }
     }
 
@@ -307,7 +312,7 @@ impl Types {
         match v {
             Value::Exception(e) => e.typ.clone(),
             Value::Instance(i) => i.class.clone(),
-            Value::Type(_) => self.type_.clone(),
+            Value::Type(t) => t.meta.clone().unwrap_or_else(|| self.type_.clone()),
             Value::Object(o) if o.0.py_type().is_some() => {
                 o.0.py_type().unwrap_or_else(|| self.object.clone())
             }

@@ -183,6 +183,13 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
                 .unwrap_or(Value::None);
             invoke(gil, th, f, args)
         }
+        Value::Type(t) if t.meta.is_some() && super::class::meta_call(gil, t).is_some() => {
+            // The metaclass's own `__call__(cls, *args, **kwargs)`.
+            let f = super::class::meta_call(gil, t).unwrap_or(Value::None);
+            let mut args = args;
+            args.pos.insert(0, callable.clone());
+            invoke(gil, th, f, args)
+        }
         Value::Type(t)
             if t.heap || std::sync::Arc::ptr_eq(t, &crate::objects::types::types().object) =>
         {
@@ -403,7 +410,19 @@ pub fn settle(
 /// Call from a native: run a pushed frame to completion in a nested loop.
 pub fn call_value(gil: Gil<'_>, th: &mut MicroThread, f: &Value, args: Args) -> PyResult<Value> {
     let depth = th.frames.len();
-    let called = match invoke(gil, th, f.clone(), args) {
+    let called = invoke(gil, th, f.clone(), args);
+    complete(gil, th, depth, called)
+}
+
+/// What a call that began at frame depth `depth` gives, running its frame if it
+/// pushed one (a bounded re-entry).
+pub fn complete(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    depth: usize,
+    called: PyResult<Called>,
+) -> PyResult<Value> {
+    let called = match called {
         Err(Unwind::Deferred) => return settle(gil, th, depth, Err(Unwind::Deferred)),
         r => r?,
     };

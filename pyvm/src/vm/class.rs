@@ -189,14 +189,41 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
             }
             return Ok(Some(Attr::Value(Value::dict(d))));
         }
-        "__class__" => return Ok(Some(Attr::Value(Value::Type(types().type_.clone())))),
+        "__class__" => return Ok(Some(Attr::Value(Value::Type(meta_of(cls))))),
         "__doc__" if !cls.heap => return Ok(Some(Attr::Value(Value::None))),
         _ => {}
     }
-    match class::lookup(gil, cls, &key(name)) {
+    let k = key(name);
+    let from_meta = cls
+        .meta
+        .as_ref()
+        .and_then(|m| Some((m, class::lookup(gil, m, &k)?)));
+    // A data descriptor of the metaclass (a property) wins over the class's own.
+    if let Some((m, a)) = &from_meta {
+        if is_data_descr(gil, a) {
+            return Ok(Some(bind(
+                gil,
+                a.clone(),
+                Some(&Value::Type(cls.clone())),
+                m,
+            )));
+        }
+    }
+    match class::lookup(gil, cls, &k) {
         Some(Value::Native(d)) => Ok(Some(Attr::Value(Value::Native(d)))),
         Some(a) => Ok(Some(bind(gil, a, None, cls))),
-        None => Ok(None),
+        // Then what the metaclass defines, bound to the class (its methods, class
+        // attributes; `type`'s own, such as `mro`).
+        None => {
+            let meta = meta_of(cls);
+            match from_meta
+                .map(|(_, a)| a)
+                .or_else(|| class::lookup(gil, &meta, &k))
+            {
+                Some(a) => Ok(Some(bind(gil, a, Some(&Value::Type(cls.clone())), &meta))),
+                None => Ok(None),
+            }
+        }
     }
 }
 
@@ -211,8 +238,11 @@ pub fn super_attr(gil: Gil<'_>, s: &Super, name: &str) -> Result<Attr, PyErr> {
         .map_or(mro.len(), |i| i + 1);
     let k = key(name);
     let found = class::lookup_from(gil, mro[after..].iter().copied(), &k);
+    // A class-level `super` (in a class method: `this` is the class searched from)
+    // binds to nothing; one in a metaclass's method binds to its class like any
+    // instance.
     let obj = match &s.this {
-        Value::Type(_) => None,
+        Value::Type(t) if Arc::ptr_eq(t, &s.start) => None,
         v => Some(v),
     };
     match found {
@@ -409,18 +439,60 @@ pub struct ClassSpec {
     pub ns: Arc<GilCell<Dict>>,
     /// The class keywords (`class C(Base, tag=1)`), for `__init_subclass__`.
     pub kwargs: Vec<(String, Value)>,
+    /// The metaclass the new class records (`None`: `type`).
+    pub meta: Option<Arc<PyType>>,
+    /// For a `class` statement whose metaclass is not `type`: the metaclass (or other
+    /// callable) to call with `(name, bases, namespace, **kwargs)` once the body has
+    /// run, instead of making the class here.
+    pub call_meta: Option<Value>,
+}
+
+/// The `__call__` a metaclass of `t` defines in Python, if any.
+pub fn meta_call(gil: Gil<'_>, t: &Arc<PyType>) -> Option<Value> {
+    match class::lookup_special(gil, t.meta.as_ref()?, "__call__")? {
+        Value::Native(_) => None,
+        f => Some(f),
+    }
+}
+
+/// The metaclass of class `t` (`type` unless it has one of its own).
+pub fn meta_of(t: &Arc<PyType>) -> Arc<PyType> {
+    t.meta.clone().unwrap_or_else(|| types().type_.clone())
+}
+
+/// CPython's `_PyType_CalculateMetaclass`: the most derived of `meta` and the
+/// metaclasses of `bases`, which must form a chain.
+fn winner(meta: Arc<PyType>, bases: &[Arc<PyType>]) -> Result<Arc<PyType>, PyErr> {
+    let mut w = meta;
+    for b in bases {
+        let m = meta_of(b);
+        if w.is_subtype(&m) {
+            continue;
+        }
+        if m.is_subtype(&w) {
+            w = m;
+            continue;
+        }
+        return Err(type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(w)
+}
+
+/// The metaclass a new class records: `None` for `type` itself.
+fn recorded(meta: Arc<PyType>) -> Option<Arc<PyType>> {
+    (!Arc::ptr_eq(&meta, &types().type_)).then_some(meta)
 }
 
 /// `__build_class__(body, name, *bases)`: push the class body's frame, its namespace
 /// as locals; the class is made when it returns (`Ret::BuildClass`).
 pub fn build_class(gil: Gil<'_>, th: &mut MicroThread, args: Args) -> PyResult<Called> {
-    if let Some((k, _)) = args.kw.iter().find(|(k, _)| k == "metaclass") {
-        return Err(type_error(format!(
-            "class keyword argument '{k}' is not supported by pyvm (metaclasses are not)"
-        ))
-        .into());
-    }
-    let kwargs = args.kw;
+    let mut kwargs = args.kw;
+    let explicit = kwargs
+        .iter()
+        .position(|(k, _)| k == "metaclass")
+        .map(|i| kwargs.remove(i).1);
     let mut pos = args.pos.into_iter();
     let (Some(Value::Function(body)), Some(Value::Str(name))) = (pos.next(), pos.next()) else {
         return Err(type_error("__build_class__: func must be a function").into());
@@ -436,7 +508,17 @@ pub fn build_class(gil: Gil<'_>, th: &mut MicroThread, args: Args) -> PyResult<C
             }
         }
     }
-    let ns = Arc::new(GilCell::new(Dict::new()));
+    // The metaclass: the most derived of the explicit one and the bases' (a callable
+    // that is not a class is called as it is).
+    let call_meta = match explicit {
+        Some(Value::Type(m)) => recorded(winner(m, &bases)?).map(Value::Type),
+        Some(other) => Some(other),
+        None => recorded(winner(types().type_.clone(), &bases)?).map(Value::Type),
+    };
+    let ns = match &call_meta {
+        Some(m) => prepare(gil, m, name.as_str(), &bases, &kwargs)?,
+        None => Arc::new(GilCell::new(Dict::new())),
+    };
     let module = body
         .globals
         .borrow(gil)
@@ -455,9 +537,70 @@ pub fn build_class(gil: Gil<'_>, th: &mut MicroThread, args: Args) -> PyResult<C
         bases,
         ns: ns.clone(),
         kwargs,
+        meta: None,
+        call_meta,
     };
     super::call::push_body(th, &body, ns, Ret::BuildClass(Box::new(spec)))?;
     Ok(Called::Frame)
+}
+
+/// `meta.__prepare__(name, bases, **kwargs)`, the namespace the class body runs in
+/// (a new dict when the metaclass has no `__prepare__` of its own).
+fn prepare(
+    gil: Gil<'_>,
+    meta: &Value,
+    name: &str,
+    bases: &[Arc<PyType>],
+    kwargs: &[(String, Value)],
+) -> Result<Arc<GilCell<Dict>>, PyErr> {
+    let f = match super::attr::getattr(gil, meta, "__prepare__") {
+        Ok(Value::Native(_) | Value::BoundNative(_)) => None,
+        Ok(f) => Some(f),
+        Err(e) if e.is_instance(&types().exc.attribute_error) => None,
+        Err(e) => return Err(e),
+    };
+    let Some(f) = f else {
+        return Ok(Arc::new(GilCell::new(Dict::new())));
+    };
+    let args = Args {
+        pos: [
+            Value::str(name),
+            Value::tuple(bases.iter().cloned().map(Value::Type).collect()),
+        ]
+        .into_iter()
+        .collect(),
+        kw: kwargs.to_vec(),
+    };
+    match super::detached::call_args(gil, "__prepare__", &f, args)? {
+        Value::Dict(d) => Ok(d),
+        other => Err(type_error(format!(
+            "a __prepare__() namespace of type '{}' is not supported by pyvm yet (only dict)",
+            type_name(&other)
+        ))),
+    }
+}
+
+/// The class body has returned (`cell`: its `__class__` cell, or `None`): make the
+/// class, or call the metaclass to make it.
+pub fn finish_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, PyErr> {
+    let Some(meta) = spec.call_meta.clone() else {
+        return make_class(gil, spec, cell);
+    };
+    let args = Args {
+        pos: [
+            Value::str(&spec.name),
+            Value::tuple(spec.bases.iter().cloned().map(Value::Type).collect()),
+            Value::Dict(spec.ns.clone()),
+        ]
+        .into_iter()
+        .collect(),
+        kw: spec.kwargs,
+    };
+    let cls = super::detached::call_args(gil, "__build_class__", &meta, args)?;
+    if let (Value::Cell(c), Value::Type(_)) = (&cell, &cls) {
+        *c.borrow_mut(gil) = cls.clone();
+    }
+    Ok(cls)
 }
 
 /// Make the class once its body has run; `cell` is its `__class__` cell (or `None`).
@@ -468,6 +611,8 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         mut bases,
         ns,
         kwargs,
+        meta,
+        call_meta: _,
     } = spec;
     if bases.is_empty() {
         bases.push(types().object.clone());
@@ -476,7 +621,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         let ok = b.heap
             || matches!(
                 b.kind,
-                Kind::Object | Kind::Exception | Kind::Dict | Kind::List | Kind::Tuple
+                Kind::Object | Kind::Exception | Kind::Dict | Kind::List | Kind::Tuple | Kind::Type
             );
         if !ok {
             return Err(type_error(format!(
@@ -541,6 +686,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         heap: true,
         slots,
         special_cache: GilCell::new(Vec::new()),
+        meta,
     });
     if let Value::Cell(c) = cell {
         *c.borrow_mut(gil) = Value::Type(t.clone());
@@ -608,10 +754,40 @@ fn init_subclass(gil: Gil<'_>, t: &Arc<PyType>, kwargs: Vec<(String, Value)>) ->
 
 /// `type(name, bases, ns)`.
 pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
-    let (Some(Value::Str(name)), Some(Value::Tuple(bases)), Some(Value::Dict(ns))) =
-        (args.get(0), args.get(1), args.get(2))
-    else {
-        return Err(type_error("type.__new__() argument 1 must be str"));
+    type_new_meta(gil, &types().type_.clone(), args)
+}
+
+/// `type.__new__(mcs, name, bases, ns, **kwargs)` (`args` without `mcs`): a class
+/// whose metaclass is the most derived of `mcs` and its bases' metaclasses.
+pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Value, PyErr> {
+    let (name, bases, ns) = match (args.get(0), args.get(1), args.get(2)) {
+        (Some(Value::Str(name)), Some(Value::Tuple(bases)), Some(Value::Dict(ns))) => {
+            (name, bases, ns)
+        }
+        (Some(Value::Str(_)), Some(Value::Tuple(_)), Some(other)) => {
+            return Err(type_error(format!(
+                "type.__new__() argument 3 must be dict, not {}",
+                type_name(other)
+            )))
+        }
+        (Some(Value::Str(_)), Some(other), _) => {
+            return Err(type_error(format!(
+                "type.__new__() argument 2 must be tuple, not {}",
+                type_name(other)
+            )))
+        }
+        (Some(other), _, _) if args.len() == 3 => {
+            return Err(type_error(format!(
+                "type.__new__() argument 1 must be str, not {}",
+                type_name(other)
+            )))
+        }
+        _ => {
+            return Err(type_error(format!(
+                "type.__new__() takes exactly 3 arguments ({} given)",
+                args.len()
+            )))
+        }
     };
     let mut bs = Vec::new();
     for b in bases.iter() {
@@ -624,8 +800,16 @@ pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
             }
         }
     }
+    let meta = recorded(winner(mcs.clone(), &bs)?);
     let mut d = Dict::new();
+    let mut qualname = name.as_str().to_owned();
     for (k, v) in ns.borrow(gil).iter() {
+        if let (Value::Str(ks), Value::Str(q)) = (&k, &v) {
+            if ks.as_str() == "__qualname__" {
+                qualname = q.as_str().to_owned();
+                continue;
+            }
+        }
         d.insert(k.clone(), v.clone())?;
     }
     if d.get_str(&key("__module__")).is_none() {
@@ -634,14 +818,21 @@ pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
             Value::str("__main__"),
         )?;
     }
+    // (The `__class__` cell of a class statement's body, passed in its namespace.)
+    let cell = d
+        .get_str(&key("__classcell__"))
+        .filter(|c| matches!(c, Value::Cell(_)))
+        .unwrap_or(Value::None);
     let spec = ClassSpec {
         name: name.as_str().to_owned(),
-        qualname: name.as_str().to_owned(),
+        qualname,
         bases: bs,
         ns: Arc::new(GilCell::new(d)),
-        kwargs: Vec::new(),
+        kwargs: args.kw.clone(),
+        meta,
+        call_meta: None,
     };
-    make_class(gil, spec, Value::None)
+    make_class(gil, spec, cell)
 }
 
 /// Calling a class made by Python code (or `object`): `__new__`, then `__init__`
@@ -676,7 +867,10 @@ pub fn call_class(
     if init_is_native && cls.kind == Kind::Object && (!args.pos.is_empty() || !args.kw.is_empty()) {
         return Err(type_error(format!("{}() takes no arguments", cls.name)).into());
     }
-    let obj = if cls.kind == Kind::Tuple {
+    let obj = if cls.kind == Kind::Type {
+        // A metaclass called: `type.__new__(cls, name, bases, ns, **kwargs)`.
+        type_new_meta(gil, cls, &args)?
+    } else if cls.kind == Kind::Tuple {
         // The items are fixed when the instance is made.
         let mut cx = crate::native::Cx { gil, th };
         let items = crate::modules::builtins::construct(
@@ -915,7 +1109,7 @@ pub fn plain_store(gil: Gil<'_>, slot: &mut AttrSlot, inst: &Instance, name: &Py
 /// the class in the instance's MRO, to call with the instance first (no bound-method
 /// object, no key allocated: `name` is the code's interned name).
 pub fn super_method(gil: Gil<'_>, s: &Super, name: &PyStr) -> Option<Value> {
-    if matches!(s.this, Value::Type(_)) || name.as_str() == "__new__" {
+    if matches!(&s.this, Value::Type(t) if Arc::ptr_eq(t, &s.start)) || name.as_str() == "__new__" {
         return None;
     }
     let mut mro = std::iter::once(&s.start).chain(s.start.mro.iter());

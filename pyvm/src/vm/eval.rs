@@ -752,7 +752,7 @@ pub(crate) fn run_from(
                         Ok(c) => c,
                         Err(c) => c,
                     };
-                    if is_user(&container) {
+                    if is_user(&container) || crate::objects::class::has_meta(&container) {
                         if let Some(f) = special(gil, &container, "__contains__") {
                             call_then!(f, vec![container, item], Ret::Truth(arg == 1));
                             continue;
@@ -789,6 +789,14 @@ pub(crate) fn run_from(
                     if let Some(f) = tri!(class::missing_hook(gil, &obj, &key)) {
                         do_call!(f, Args::new([obj, key]));
                         continue;
+                    }
+                    if let Value::Type(_) = &obj {
+                        // `Color["RED"]` (the metaclass's `__getitem__`), `C[int]`
+                        // (the class's `__class_getitem__`).
+                        if let Some(f) = tri!(crate::objects::class::class_subscript(gil, &obj)) {
+                            do_call!(f, Args::new([key]));
+                            continue;
+                        }
                     }
                     let obj = match class::payload_if_plain(gil, obj, "__getitem__") {
                         Ok(o) => o,

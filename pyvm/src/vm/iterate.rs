@@ -31,6 +31,14 @@ pub fn contains_by_iter(cx: &mut Cx<'_, '_>, container: &Value, item: &Value) ->
 
 /// `iter(v)`.
 pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
+    let meta_iter = match v {
+        Value::Type(_) => crate::objects::class::special(gil, v, "__iter__"),
+        _ => None,
+    };
+    if let Some(f) = meta_iter {
+        // A class whose metaclass defines `__iter__` (`for member in Color`).
+        return super::detached::call(gil, "iter", &f, vec![v.clone()]);
+    }
     if crate::objects::class::is_user(v) {
         if let Some(p) = crate::objects::class::payload(v) {
             if crate::objects::class::special(gil, v, "__iter__").is_none() {

@@ -97,7 +97,7 @@ pub(crate) fn returned(
             };
             flatten(super::class::init_instance(gil, th, v, init, args))
         }
-        Ret::BuildClass(spec) => super::class::make_class(gil, *spec, v).map(After::Value),
+        Ret::BuildClass(spec) => super::class::finish_class(gil, *spec, v).map(After::Value),
         Ret::Discard => Ok(After::Nothing),
         Ret::Op(state) => flatten(super::dunder::op_returned(gil, th, *state, v)),
         Ret::Probe(lookup) => flatten(super::dictprobe::returned(gil, th, *lookup, v)),

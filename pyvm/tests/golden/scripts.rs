@@ -72,6 +72,7 @@ mod classes2 {
     golden!(linked_structures, "classes2/linked_structures.py");
     golden!(matrix, "classes2/matrix.py");
     golden!(memo_decorators, "classes2/memo_decorators.py");
+    golden!(metaclass_registry, "classes2/metaclass_registry.py");
     golden!(polynomial, "classes2/polynomial.py");
     golden!(record_classes, "classes2/record_classes.py");
     golden!(tree_walk_uncaught, "classes2/tree_walk_uncaught.py");
@@ -374,6 +375,7 @@ mod micro_threads {
         golden!(functional, "micro_threads/callbacks/functional.py");
         golden!(iter_protocol, "micro_threads/callbacks/iter_protocol.py");
         golden!(itertools_cb, "micro_threads/callbacks/itertools_cb.py");
+        golden!(metaclass_cb, "micro_threads/callbacks/metaclass_cb.py");
         golden!(nested_cb, "micro_threads/callbacks/nested_cb.py");
         golden!(pipes_into_builtins, "micro_threads/callbacks/pipes_into_builtins.py");
         golden!(sort_keys, "micro_threads/callbacks/sort_keys.py");

@@ -150,7 +150,9 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("len", 1, 1)?;
     let gil = cx.gil;
-    if crate::objects::class::is_user(args.at(0)) {
+    if crate::objects::class::is_user(args.at(0))
+        || crate::objects::class::special(gil, args.at(0), "__len__").is_some()
+    {
         return Ok(Value::Int(len_instance(gil, args.at(0))?));
     }
     let n = match args.at(0) {
@@ -363,8 +365,24 @@ fn type_list(v: &Value) -> Option<Vec<Arc<crate::objects::types::PyType>>> {
     }
 }
 
-fn isinstance(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn isinstance(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("isinstance", 2, 2)?;
+    if let Some(f) = crate::objects::class::special(cx.gil, args.at(1), "__instancecheck__") {
+        // The metaclass decides (`abc.ABCMeta`).
+        let r = cx.call(&f, vec![args.at(1).clone(), args.at(0).clone()])?;
+        return Ok(Value::Bool(cx.truthy(&r)?));
+    }
+    if let Value::Tuple(items) = args.at(1) {
+        if items.iter().any(crate::objects::class::has_meta) {
+            for t in items.iter() {
+                let one = Args::new([args.at(0).clone(), t.clone()]);
+                if matches!(isinstance(cx, one)?, Value::Bool(true)) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            return Ok(Value::Bool(false));
+        }
+    }
     let Some(ts) = type_list(args.at(1)) else {
         return Err(
             type_error("isinstance() arg 2 must be a type, a tuple of types, or a union").into(),
@@ -374,8 +392,23 @@ fn isinstance(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Bool(ts.iter().any(|x| t.is_subtype(x))))
 }
 
-fn issubclass(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn issubclass(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("issubclass", 2, 2)?;
+    if let Some(f) = crate::objects::class::special(cx.gil, args.at(1), "__subclasscheck__") {
+        let r = cx.call(&f, vec![args.at(1).clone(), args.at(0).clone()])?;
+        return Ok(Value::Bool(cx.truthy(&r)?));
+    }
+    if let Value::Tuple(items) = args.at(1) {
+        if items.iter().any(crate::objects::class::has_meta) {
+            for t in items.iter() {
+                let one = Args::new([args.at(0).clone(), t.clone()]);
+                if matches!(issubclass(cx, one)?, Value::Bool(true)) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            return Ok(Value::Bool(false));
+        }
+    }
     let Value::Type(t) = args.at(0) else {
         return Err(type_error("issubclass() arg 1 must be a class").into());
     };

@@ -9,6 +9,7 @@ mod payload;
 mod range;
 mod set;
 mod str;
+mod type_;
 
 pub use bytes::decode_utf8;
 pub use dict::pairs_of;
@@ -222,6 +223,11 @@ pub fn object_method(name: &str) -> Option<&'static NativeDef> {
     object::OBJECT_METHODS.iter().find(|d| d.name == name)
 }
 
+/// A method of `type` that metaclasses inherit (`type.__new__`, `type.__call__`).
+pub fn type_method(name: &str) -> Option<&'static NativeDef> {
+    type_::TYPE_METHODS.iter().find(|d| d.name == name)
+}
+
 /// A special method every exception class inherits from `BaseException`.
 pub fn exception_method(name: &str) -> Option<&'static NativeDef> {
     object::EXCEPTION_METHODS.iter().find(|d| d.name == name)
@@ -242,6 +248,7 @@ pub fn takes_instance(def: &NativeDef) -> bool {
         object::OBJECT_METHODS,
         object::EXCEPTION_METHODS,
         payload::PAYLOAD_METHODS,
+        type_::TYPE_METHODS,
     ]
     .iter()
     .any(|t| t.as_ptr_range().contains(&p))

@@ -1,0 +1,114 @@
+//! The special methods of `type` that metaclasses inherit (`class M(type)`):
+//! `super().__new__(mcs, name, bases, ns)` in a metaclass's `__new__`,
+//! `super().__call__(*args)` in its `__call__`, and the defaults of `__init__`,
+//! `__prepare__`, `__instancecheck__` and `__subclasscheck__`.
+
+use std::sync::Arc;
+
+use crate::native::*;
+use crate::objects::function::NativeDef;
+use crate::objects::types::{type_name, types, PyType};
+
+use super::natives;
+
+pub static TYPE_METHODS: &[NativeDef] = natives![
+    "__new__" => new, "__init__" => init, "__call__" => call, "__prepare__" => prepare,
+    "__instancecheck__" => instancecheck, "__subclasscheck__" => subclasscheck,
+    "mro" => mro,
+];
+
+/// The class a method of `type` was called on (`args[0]`).
+fn cls(args: &Args, name: &str) -> PyResult<Arc<PyType>> {
+    match args.get(0) {
+        Some(Value::Type(t)) => Ok(t.clone()),
+        Some(other) => Err(type_error(format!(
+            "descriptor '{name}' requires a 'type' object but received a '{}'",
+            type_name(other)
+        ))
+        .into()),
+        None => Err(type_error(format!(
+            "descriptor '{name}' of 'type' object needs an argument"
+        ))
+        .into()),
+    }
+}
+
+/// `args` without its first item.
+fn rest(args: Args) -> Args {
+    let mut pos = args.pos;
+    pos.remove(0);
+    Args { pos, kw: args.kw }
+}
+
+/// `type.__new__(mcs, name, bases, ns, **kwargs)`.
+fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let mcs = match args.get(0) {
+        Some(Value::Type(t)) if t.is_subtype(&types().type_) => t.clone(),
+        Some(Value::Type(t)) => {
+            return Err(type_error(format!(
+                "type.__new__({}): {} is not a subtype of type",
+                t.name, t.name
+            ))
+            .into())
+        }
+        Some(other) => {
+            return Err(type_error(format!(
+                "type.__new__(X): X is not a type object ({})",
+                type_name(other)
+            ))
+            .into())
+        }
+        None => return Err(type_error("type.__new__(): not enough arguments").into()),
+    };
+    let args = rest(args);
+    if args.len() == 1 && args.kw.is_empty() && std::sync::Arc::ptr_eq(&mcs, &types().type_) {
+        return Ok(Value::Type(crate::objects::class::class_of(args.at(0))));
+    }
+    Ok(type_new_meta(cx.gil, &mcs, &args)?)
+}
+
+/// `type.__init__(cls, name, bases, ns, **kwargs)`: the class is made already.
+fn init(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    cls(&args, "__init__")?;
+    match args.len() {
+        2 | 4 => Ok(Value::None),
+        _ => Err(type_error("type.__init__() takes 1 or 3 arguments").into()),
+    }
+}
+
+/// `type.__call__(cls, *args, **kwargs)`: `cls.__new__`, then `__init__`.
+fn call(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let t = cls(&args, "__call__")?;
+    cx.instantiate(&t, rest(args))
+}
+
+/// `type.__prepare__(name, bases, **kwargs)`: a new dict.
+fn prepare(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    Ok(Value::dict(crate::objects::dict::Dict::new()))
+}
+
+/// `type.__instancecheck__(cls, obj)`: is `type(obj)` a subclass of `cls`?
+fn instancecheck(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__instancecheck__", 1, 1)?;
+    let t = cls(&args, "__instancecheck__")?;
+    Ok(Value::Bool(types().of(args.at(1)).is_subtype(&t)))
+}
+
+/// `type.__subclasscheck__(cls, sub)`.
+fn subclasscheck(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__subclasscheck__", 1, 1)?;
+    let t = cls(&args, "__subclasscheck__")?;
+    match args.at(1) {
+        Value::Type(s) => Ok(Value::Bool(s.is_subtype(&t))),
+        _ => Err(type_error("issubclass() arg 1 must be a class").into()),
+    }
+}
+
+/// `cls.mro()`: the class and its method resolution order, as a list.
+fn mro(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("mro", 0, 0)?;
+    let t = cls(&args, "mro")?;
+    let mut out = vec![Value::Type(t.clone())];
+    out.extend(t.mro.iter().cloned().map(Value::Type));
+    Ok(Value::list(out))
+}
