@@ -428,6 +428,11 @@ mod modules {
     golden!(struct_unpack, "modules/struct_unpack.py");
     golden!(time_clocks, "modules/time_clocks.py");
 }
+mod packages {
+    use super::*;
+    golden!(app_relative, "packages/app_relative.py");
+    golden!(plugin_loader, "packages/plugin_loader.py");
+}
 mod programs {
     use super::*;
     golden!(bank_ledger, "programs/bank_ledger.py");
