@@ -1,9 +1,12 @@
-//! `import`: `IMPORT_NAME` finds a module (`sys.modules`, the built-in modules, then
-//! `sys.path`: directories and the frozen library) and, for one written in Python,
-//! pushes a frame for its body whose follow-up ([`Ret::Import`]) hands the module to
-//! the importer when the body returns, or takes it out of `sys.modules` when an
-//! exception leaves it. No nested dispatch loop: the body runs in the importer's loop.
-//! `IMPORT_FROM` and CPython's messages for what cannot be imported are here too.
+//! `import`: `IMPORT_NAME` (and `__import__`) resolves a relative name, then a [`Job`]
+//! imports each dotted prefix not in `sys.modules` (built-in modules, then the parent
+//! package's `__path__` or `sys.path`: packages, modules, namespace packages, the
+//! frozen library) and the fromlist's submodules. For a module written in Python it
+//! pushes a frame for its body whose follow-up ([`Ret::Import`], then
+//! [`Ret::ImportJob`]) hands the module on when the body returns, or takes it out of
+//! `sys.modules` when an exception leaves it, and goes on with the job. No nested
+//! dispatch loop: the bodies run in the importer's loop. `IMPORT_FROM` and CPython's
+//! messages for what cannot be imported are here too.
 
 use std::sync::{Arc, Mutex};
 
@@ -290,9 +293,13 @@ pub(crate) fn import_name(
             })?
         }
     };
-    // Already imported: no parent is looked at (CPython's fast path).
+    // Already imported: no parent is looked at (CPython's fast path), and a plain
+    // `import m` or `from m import x` of a module needs no job.
     let done = match cached(gil, &abs) {
         Some(Value::None) | None => 0,
+        Some(m) if !name.contains('.') && (items.is_empty() || !is_package(gil, &m)) => {
+            return Ok(Called::Value(m));
+        }
         Some(_) => abs.split('.').count(),
     };
     let job = Box::new(Job {
@@ -387,9 +394,19 @@ fn step(gil: Gil<'_>, th: &mut MicroThread, mut job: Box<Job>) -> Result<Called,
         if job.module.is_none() {
             let m = cached(gil, &job.abs).ok_or_else(|| key_error(Value::str(&job.abs)))?;
             if !job.has_from {
-                return finish_plain(gil, &job, m).map(Called::Value);
+                match finish_plain(gil, &job, m)? {
+                    Some(v) => return Ok(Called::Value(v)),
+                    None => {
+                        let front = job.name.split('.').next().unwrap_or_default().to_owned();
+                        job.name = front.clone();
+                        job.abs = front.clone();
+                        job.target = front;
+                        job.done = 0;
+                        continue;
+                    }
+                }
             }
-            if attr_of(gil, &m, "__path__").is_none() {
+            if !is_package(gil, &m) {
                 return Ok(Called::Value(m));
             }
             job.module = Some(m);
@@ -447,26 +464,32 @@ fn step(gil: Gil<'_>, th: &mut MicroThread, mut job: Box<Job>) -> Result<Called,
 }
 
 /// What `__import__` returns without a fromlist: the top-level package of the name
-/// as written (`import a.b` binds `a`).
-fn finish_plain(gil: Gil<'_>, job: &Job, m: Value) -> Result<Value, PyErr> {
+/// as written (`import a.b` binds `a`); `None` when that package must be imported
+/// again (a program took it out of `sys.modules`).
+fn finish_plain(gil: Gil<'_>, job: &Job, m: Value) -> Result<Option<Value>, PyErr> {
     let Some(dot) = job.name.find('.') else {
-        return Ok(m);
+        return Ok(Some(m));
     };
     if job.level == 0 {
         let front = &job.name[..dot];
         return match cached(gil, front) {
-            Some(v) if !matches!(v, Value::None) => Ok(v),
-            _ => Err(not_found(format!("No module named '{front}'"), front)),
+            Some(v) if !matches!(v, Value::None) => Ok(Some(v)),
+            // Gone from `sys.modules` (CPython imports it again).
+            _ => Ok(None),
         };
     }
     let cut = job.name.len() - dot;
     let to_return = &job.abs[..job.abs.len() - cut];
-    cached(gil, to_return).ok_or_else(|| {
+    cached(gil, to_return).map(Some).ok_or_else(|| {
         key_error(Value::string(format!(
             "{} not in sys.modules as expected",
             crate::objects::repr::str_repr(to_return)
         )))
     })
+}
+
+fn is_package(gil: Gil<'_>, m: &Value) -> bool {
+    attr_of(gil, m, "__path__").is_some()
 }
 
 /// Import the parts of `job.target` not yet imported, each parent first: `Ok(true)`
