@@ -144,6 +144,9 @@ fn main_module(gil: Gil<'_>, filename: &str) -> Arc<Module> {
     let main = Arc::new(Module::new("__main__"));
     main.set(gil, "__name__", Value::str("__main__"));
     main.set(gil, "__doc__", Value::None);
+    // A script is no package's module: its relative imports have no parent.
+    main.set(gil, "__package__", Value::None);
+    main.set(gil, "__spec__", Value::None);
     if !filename.starts_with('<') {
         main.set(gil, "__file__", Value::str(filename));
     }

@@ -131,8 +131,8 @@ opcodes! {
     /// a = 0: re-raise; 1: raise top; 2: raise [exc, cause].
     RAISE_VARARGS => |a| -a;
     LOAD_ASSERTION_ERROR => |a| 1;
-    /// Push the module named by name `a`.
-    IMPORT_NAME => |a| 1;
+    /// [level, fromlist] -> the module named by name `a` (`__import__`'s result).
+    IMPORT_NAME => |a| -1;
     /// module -> [module, module.name].
     IMPORT_FROM => |a| 1;
     /// `from module import *`: module -> [], its public names bound here.

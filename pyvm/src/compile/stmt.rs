@@ -115,30 +115,47 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Import(i) => {
                 for a in &i.names {
+                    // As CPython: level and fromlist, then `IMPORT_NAME`, which leaves
+                    // the top-level package of a dotted name.
                     let full = a.name.id.as_str();
+                    self.emit_const(Value::Int(0));
+                    self.emit_const(Value::None);
                     let n = self.name(full);
                     self.emit(Op::IMPORT_NAME, n);
-                    match (&a.asname, full.split_once('.')) {
-                        (Some(alias), _) => self.store_name(alias.id.as_str()),
-                        // `import a.b` imports `a.b`, then binds the top-level `a`.
-                        (None, Some((top, _))) => {
-                            self.emit(Op::POP_TOP, 0);
-                            let t = self.name(top);
-                            self.emit(Op::IMPORT_NAME, t);
-                            self.store_name(top);
+                    match &a.asname {
+                        // `import a.b.c as m` binds `a.b.c`: `IMPORT_FROM b`, then `c`.
+                        Some(alias) => {
+                            let mut attrs = full.split('.').skip(1).peekable();
+                            while let Some(attr) = attrs.next() {
+                                let n = self.name(attr);
+                                self.emit(Op::IMPORT_FROM, n);
+                                if attrs.peek().is_some() {
+                                    self.emit(Op::ROT_TWO, 0);
+                                    self.emit(Op::POP_TOP, 0);
+                                }
+                            }
+                            self.store_name(alias.id.as_str());
+                            if full.contains('.') {
+                                self.emit(Op::POP_TOP, 0);
+                            }
                         }
-                        (None, None) => self.store_name(full),
+                        None => self.store_name(full.split('.').next().unwrap_or(full)),
                     }
                 }
             }
             Stmt::ImportFrom(i) => {
-                let module = match (&i.module, i.level) {
-                    (Some(m), 0) => m.id.to_string(),
-                    _ => return Err(self.unsupported("relative imports", s.range())),
-                };
-                let n = self.name(&module);
+                let module = i.module.as_ref().map_or("", |m| m.id.as_str());
+                let star = i.names.iter().any(|a| a.name.id.as_str() == "*");
+                let fromlist: Vec<Value> = i
+                    .names
+                    .iter()
+                    .map(|a| Value::str(a.name.id.as_str()))
+                    .collect();
+                self.emit_const(Value::Int(i.level as i64));
+                self.emit_const(Value::tuple(fromlist));
+                let n = self.name(module);
                 self.emit(Op::IMPORT_NAME, n);
-                if i.names.iter().any(|a| a.name.id.as_str() == "*") {
+                if star {
                     self.emit(Op::IMPORT_STAR, 0);
                     return Ok(());
                 }

@@ -86,6 +86,7 @@ pub const FROZEN_PATH: &str = "<frozen>";
 static FROZEN: &[(&str, &str)] = &[
     ("collections", include_str!("../../lib/collections.py")),
     ("functools", include_str!("../../lib/functools.py")),
+    ("importlib", include_str!("../../lib/importlib.py")),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
     ("string", include_str!("../../lib/string.py")),
@@ -143,27 +144,55 @@ pub fn source_text(filename: &str) -> Option<String> {
         .map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
-/// Where a module's source was found on `sys.path`.
+/// Where a module was found (CPython's finders: built-in, frozen, then the path).
 pub enum Found {
-    File { path: String, source: String },
+    /// A built-in (Rust) module.
+    Builtin(Value),
+    /// A `.py` file; `package` is the package's directory for an `__init__.py`.
+    File {
+        path: String,
+        source: String,
+        package: Option<String>,
+    },
     Frozen(&'static str),
+    /// A directory without `__init__.py` on every entry that has one (PEP 420): a
+    /// namespace package and its portions.
+    Namespace(Vec<String>),
 }
 
-/// Look `name` up on `sys.path`: `name.py` in each directory entry (`''` is the
-/// current directory), the frozen library at its [`FROZEN_PATH`] entry.
-pub fn find_on_path(gil: Gil<'_>, name: &str) -> Option<Found> {
-    let entries: Vec<String> = match sys::module(gil).get(gil, "path") {
+/// The `sys.path` entries that are strings.
+pub fn sys_path(gil: Gil<'_>) -> Vec<String> {
+    match sys::module(gil).get(gil, "path") {
         Some(Value::List(l)) => l
             .borrow(gil)
             .iter()
             .filter_map(|v| v.as_str().map(str::to_owned))
             .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// Find module `fullname` as CPython's meta path does: a built-in module, else on
+/// `path` (the parent package's `__path__`) or, for a top-level name, on `sys.path`:
+/// in each directory `NAME/__init__.py` (a package), then `NAME.py`; a directory
+/// `NAME` alone makes a namespace package when no entry has more. The frozen
+/// library stands at its [`FROZEN_PATH`] entry of `sys.path`.
+pub fn find_spec(gil: Gil<'_>, fullname: &str, path: Option<&[String]>) -> Option<Found> {
+    if let Some(m) = builtin(gil, fullname) {
+        return Some(Found::Builtin(m));
+    }
+    let tail = fullname.rsplit('.').next().unwrap_or(fullname);
+    let entries = match path {
+        Some(p) => p.to_vec(),
+        None => sys_path(gil),
     };
+    let mut portions = Vec::new();
     for dir in entries {
         if dir == FROZEN_PATH {
-            if let Some(src) = frozen(name) {
-                return Some(Found::Frozen(src));
+            if path.is_none() {
+                if let Some(src) = frozen(fullname) {
+                    return Some(Found::Frozen(src));
+                }
             }
             continue;
         }
@@ -175,19 +204,42 @@ pub fn find_on_path(gil: Gil<'_>, name: &str) -> Option<Found> {
         } else {
             dir
         };
-        let path = std::path::Path::new(&dir).join(format!("{name}.py"));
-        if !path.is_file() {
-            continue;
+        let base = std::path::Path::new(&dir).join(tail);
+        let init = base.join("__init__.py");
+        if init.is_file() {
+            if let Some(source) = read_source(&init) {
+                return Some(Found::File {
+                    path: init.display().to_string(),
+                    source,
+                    package: Some(base.display().to_string()),
+                });
+            }
         }
-        if let Ok(bytes) = std::fs::read(&path) {
-            let source = String::from_utf8_lossy(&bytes).into_owned();
-            return Some(Found::File {
-                path: path.display().to_string(),
-                source,
-            });
+        let file = std::path::Path::new(&dir).join(format!("{tail}.py"));
+        if file.is_file() {
+            if let Some(source) = read_source(&file) {
+                return Some(Found::File {
+                    path: file.display().to_string(),
+                    source,
+                    package: None,
+                });
+            }
+        }
+        if base.is_dir() {
+            portions.push(base.display().to_string());
         }
     }
-    None
+    if portions.is_empty() {
+        None
+    } else {
+        Some(Found::Namespace(portions))
+    }
+}
+
+fn read_source(path: &std::path::Path) -> Option<String> {
+    std::fs::read(path)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
 }
 
 /// Set up `sys.modules` and `sys.path` for a program whose `__main__` module is

@@ -160,6 +160,9 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
         Value::Native(n) if crate::modules::builtins::is_build_class(n) => {
             super::class::build_class(gil, th, args)
         }
+        Value::Native(n) if crate::modules::builtins::is_import(n) => {
+            Ok(super::import::builtin_import(gil, th, args)?)
+        }
         Value::Type(t)
             if args.pos.is_empty()
                 && std::sync::Arc::ptr_eq(t, &crate::objects::types::types().super_) =>

@@ -1191,7 +1191,19 @@ pub(crate) fn run_from(
                 }
                 Op::IMPORT_NAME => {
                     th.frames[fi].ip = ip;
-                    match tri!(super::import::import_name(gil, th, name_arg!(arg).as_str())) {
+                    let fromlist = pop!();
+                    let level = pop!();
+                    let globals = th.frames[fi].globals.clone();
+                    let name = name_arg!(arg);
+                    let r = super::import::import_name(
+                        gil,
+                        th,
+                        name.as_str(),
+                        Some(&globals),
+                        &fromlist,
+                        &level,
+                    );
+                    match tri!(r) {
                         Called::Value(m) => push(&mut th.stack, m),
                         // The module's body runs next; `Ret::Import` pushes the module.
                         Called::Frame | Called::Nothing => continue 'frame,

@@ -79,6 +79,9 @@ pub enum Ret {
     /// The body of this module, run by `IMPORT_NAME`: push the module for the
     /// importer, or take it out of `sys.modules` if the body raises (`vm::import`).
     Import(Arc<crate::objects::module::Module>),
+    /// The rest of an `import` after the body of one of the modules it imports (the
+    /// next parent or submodule, the fromlist): `vm::import::Job`.
+    ImportJob(Box<super::import::Job>),
     /// A `__hash__` or `__eq__` of a dict lookup the loop is making (`vm::dictprobe`).
     Probe(Box<super::dictprobe::Lookup>),
     /// A resumed generator's frame: what its resumer wants when it yields, returns or

@@ -1,9 +1,12 @@
-//! `import`: `IMPORT_NAME` finds a module (`sys.modules`, the built-in modules, then
-//! `sys.path`: directories and the frozen library) and, for one written in Python,
-//! pushes a frame for its body whose follow-up ([`Ret::Import`]) hands the module to
-//! the importer when the body returns, or takes it out of `sys.modules` when an
-//! exception leaves it. No nested dispatch loop: the body runs in the importer's loop.
-//! `IMPORT_FROM` and CPython's messages for what cannot be imported are here too.
+//! `import`: `IMPORT_NAME` (and `__import__`) resolves a relative name, then a [`Job`]
+//! imports each dotted prefix not in `sys.modules` (built-in modules, then the parent
+//! package's `__path__` or `sys.path`: packages, modules, namespace packages, the
+//! frozen library) and the fromlist's submodules. For a module written in Python it
+//! pushes a frame for its body whose follow-up ([`Ret::Import`], then
+//! [`Ret::ImportJob`]) hands the module on when the body returns, or takes it out of
+//! `sys.modules` when an exception leaves it, and goes on with the job. No nested
+//! dispatch loop: the bodies run in the importer's loop. `IMPORT_FROM` and CPython's
+//! messages for what cannot be imported are here too.
 
 use std::sync::{Arc, Mutex};
 
@@ -12,10 +15,10 @@ use super::frame::Ret;
 use super::state::MicroThread;
 use crate::compile::CompileError;
 use crate::modules::{self, Found};
-use crate::objects::exception::{key_error, module_not_found, recursion_error, PyErr};
+use crate::objects::exception::{key_error, recursion_error, type_error, value_error, PyErr};
 use crate::objects::gil::{Gil, GilCell};
 use crate::objects::module::Module;
-use crate::objects::types::types;
+use crate::objects::types::{types, Kind, PyType};
 use crate::objects::value::Value;
 
 /// Modules whose body is running (CPython's `__spec__._initializing`): `from m import
@@ -51,55 +54,566 @@ fn cache(gil: Gil<'_>, name: &str, m: Value) {
         .insert(Value::str(name), m);
 }
 
-/// `IMPORT_NAME name`: the module (found in `sys.modules` or built in), or a pushed
-/// frame running its body. The importer's `ip` is already saved.
-pub(crate) fn import_name(gil: Gil<'_>, th: &mut MicroThread, name: &str) -> Result<Called, PyErr> {
-    if let Some(m) = cached(gil, name) {
-        if matches!(m, Value::None) {
-            return Err(module_not_found(format!(
-                "import of {name} halted; None in sys.modules"
-            )));
-        }
-        return Ok(Called::Value(m));
+/// `ModuleNotFoundError(msg, name=name)`.
+fn not_found(msg: String, name: &str) -> PyErr {
+    PyErr::with_attrs(
+        &types().exc.module_not_found_error,
+        vec![Value::string(msg)],
+        vec![("name", Value::str(name)), ("path", Value::None)],
+    )
+}
+
+fn plain_import_error(msg: &str) -> PyErr {
+    import_error(msg.to_owned(), Value::None, Value::None)
+}
+
+/// An attribute of a module (or of what a program put in `sys.modules`).
+fn attr_of(gil: Gil<'_>, m: &Value, name: &str) -> Option<Value> {
+    match m {
+        Value::Module(module) => module.get(gil, name),
+        other => super::attr::getattr(gil, other, name).ok(),
     }
-    if let Some(m) = modules::builtin(gil, name) {
-        cache(gil, name, m.clone());
-        return Ok(Called::Value(m));
-    }
-    if let Some((top, _)) = name.split_once('.') {
-        // Packages are not supported: a dotted name is a module of a package.
-        let is_module = cached(gil, top).is_some()
-            || modules::builtin(gil, top).is_some()
-            || modules::find_on_path(gil, top).is_some();
-        return Err(module_not_found(if is_module {
-            format!("No module named '{name}'; '{top}' is not a package")
-        } else {
-            format!("No module named '{top}'")
-        }));
-    }
-    let (filename, source, file) = match modules::find_on_path(gil, name) {
-        Some(Found::File { path, source }) => (path.clone(), source, Some(path)),
-        Some(Found::Frozen(src)) => (modules::frozen_filename(name), src.to_owned(), None),
-        None => return Err(module_not_found(format!("No module named '{name}'"))),
+}
+
+/// The strings of a `__path__` (a list, or any tuple of directories).
+fn path_entries(gil: Gil<'_>, p: &Value) -> Vec<String> {
+    let items = match p {
+        Value::List(l) => l.borrow(gil).to_vec(),
+        Value::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
     };
-    modules::register_source(&filename, &source);
-    let code = crate::compile::compile(&source, &filename).map_err(|e| syntax_error(&e))?;
-    if th.frames.len() >= th.recursion_limit {
-        return Err(recursion_error("maximum recursion depth exceeded"));
+    items
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_owned))
+        .collect()
+}
+
+static SPEC_TYPE: std::sync::OnceLock<Arc<PyType>> = std::sync::OnceLock::new();
+
+/// `__spec__` of a module pyvm imports: a `ModuleSpec` with CPython's attributes
+/// (`loader` is `None`: pyvm has no loader objects).
+fn module_spec(gil: Gil<'_>, name: &str, origin: Value, search: Value, parent: &str) -> Value {
+    let cls = SPEC_TYPE.get_or_init(|| {
+        let mut t = PyType::builtin(
+            "ModuleSpec",
+            "importlib._bootstrap",
+            Some(&types().object),
+            Kind::Object,
+            None,
+        );
+        t.heap = true;
+        Arc::new(t)
+    });
+    let has_location = matches!(&origin, Value::Str(s) if s.as_str() != "frozen");
+    let inst = crate::objects::class::Instance::new(cls.clone());
+    {
+        let mut d = inst.dict.borrow_mut(gil);
+        for (k, v) in [
+            ("name", Value::str(name)),
+            ("loader", Value::None),
+            ("origin", origin),
+            ("loader_state", Value::None),
+            ("submodule_search_locations", search),
+            ("parent", Value::str(parent)),
+            ("has_location", Value::Bool(has_location)),
+            ("cached", Value::None),
+        ] {
+            let _ = d.insert(crate::objects::str::intern(k), v);
+        }
     }
+    Value::Instance(Arc::new(inst))
+}
+
+/// A new module object for `name` with the attributes CPython's `_init_module_attrs`
+/// gives it. `package`: the package's `__path__` list (a package or namespace
+/// package); `file`: its source file (`None` for a namespace package).
+fn new_module(
+    gil: Gil<'_>,
+    name: &str,
+    package: Option<Vec<String>>,
+    file: Option<&str>,
+    origin: Value,
+) -> Arc<Module> {
     let module = Arc::new(Module::new(name));
+    let parent = if package.is_some() {
+        name
+    } else {
+        name.rsplit_once('.').map_or("", |(p, _)| p)
+    };
+    let search = match &package {
+        Some(dirs) => Value::list(dirs.iter().map(|d| Value::str(d)).collect()),
+        None => Value::None,
+    };
     module.set(gil, "__name__", Value::str(name));
     module.set(gil, "__doc__", Value::None);
-    module.set(gil, "__package__", Value::str(""));
-    if let Some(f) = file {
-        module.set(gil, "__file__", Value::string(f));
+    module.set(gil, "__package__", Value::str(parent));
+    module.set(gil, "__loader__", Value::None);
+    let spec = module_spec(gil, name, origin, search.clone(), parent);
+    module.set(gil, "__spec__", spec);
+    if package.is_some() {
+        module.set(gil, "__path__", search);
     }
-    // In `sys.modules` before the body runs: a circular import gets this module as
-    // it is so far.
-    cache(gil, name, Value::Module(module.clone()));
-    set_initializing(name, true);
-    super::push_module_frame(th, code, module.dict.clone(), None, Ret::Import(module));
-    Ok(Called::Frame)
+    match file {
+        Some(f) => module.set(gil, "__file__", Value::str(f)),
+        None if package.is_some() => module.set(gil, "__file__", Value::None),
+        None => {}
+    }
+    module
+}
+
+/// An `import` in progress (CPython's `__import__`: `_gcd_import` of each parent, then
+/// `_handle_fromlist`). It lives in the follow-up of each module body it runs, so the
+/// bodies run in the importer's loop.
+pub struct Job {
+    /// The name as written (without the leading dots) and its level.
+    name: String,
+    level: usize,
+    /// The absolute name it resolved to.
+    abs: String,
+    has_from: bool,
+    /// Fromlist items still to check (and whether they came from `__all__`).
+    pending: std::collections::VecDeque<(Value, bool)>,
+    /// `abs`'s module, once imported.
+    module: Option<Value>,
+    /// What the chain imports now (`abs`, or `abs.x` for a fromlist item `x`): each
+    /// parent first. `done` of its dotted parts are imported.
+    target: String,
+    done: usize,
+    /// The fromlist submodule being imported, if any (a `ModuleNotFoundError` for it
+    /// alone is ignored).
+    sub: Option<String>,
+    /// The module whose body runs now (its parent gets it as an attribute).
+    loading: Option<String>,
+}
+
+/// The package a relative import in `globals` is relative to (CPython's
+/// `resolve_name`), and the absolute name.
+fn resolve_name(
+    gil: Gil<'_>,
+    name: &str,
+    globals: Option<&Arc<GilCell<crate::objects::dict::Dict>>>,
+    level: usize,
+) -> Result<String, PyErr> {
+    let Some(globals) = globals else {
+        return Err(key_error(Value::str("'__name__' not in globals")));
+    };
+    let get = |k: &str| {
+        globals
+            .borrow(gil)
+            .get_str(&crate::objects::str::PyStr::new(k.to_owned()))
+    };
+    let spec = get("__spec__").filter(|s| !matches!(s, Value::None));
+    let package: String = match get("__package__").filter(|p| !matches!(p, Value::None)) {
+        Some(Value::Str(p)) => p.as_str().to_owned(),
+        Some(_) => return Err(type_error("package must be a string")),
+        None => match spec {
+            Some(spec) => match attr_of(gil, &spec, "parent") {
+                Some(Value::Str(p)) => p.as_str().to_owned(),
+                _ => return Err(type_error("__spec__.parent must be a string")),
+            },
+            None => {
+                let n = match get("__name__") {
+                    Some(Value::Str(n)) => n.as_str().to_owned(),
+                    Some(_) => return Err(type_error("__name__ must be a string")),
+                    None => return Err(key_error(Value::str("'__name__' not in globals"))),
+                };
+                if get("__path__").is_some() {
+                    n
+                } else {
+                    match n.rsplit_once('.') {
+                        Some((p, _)) => p.to_owned(),
+                        None => String::new(),
+                    }
+                }
+            }
+        },
+    };
+    if package.is_empty() {
+        return Err(plain_import_error(
+            "attempted relative import with no known parent package",
+        ));
+    }
+    let mut base = package.as_str();
+    for _ in 1..level {
+        match base.rsplit_once('.') {
+            Some((b, _)) => base = b,
+            None => {
+                return Err(plain_import_error(
+                    "attempted relative import beyond top-level package",
+                ))
+            }
+        }
+    }
+    Ok(if name.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}.{name}")
+    })
+}
+
+/// `IMPORT_NAME name` (with the `level` and `fromlist` it pops) and `__import__`:
+/// the module to push, or a pushed frame running a module's body (its follow-up
+/// carries the rest of the import). The importer's `ip` is already saved.
+pub(crate) fn import_name(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    name: &str,
+    globals: Option<&Arc<GilCell<crate::objects::dict::Dict>>>,
+    fromlist: &Value,
+    level: &Value,
+) -> Result<Called, PyErr> {
+    let level = match level {
+        Value::Int(n) if *n >= 0 => *n as usize,
+        Value::Int(_) => return Err(value_error("level must be >= 0")),
+        Value::Bool(b) => *b as usize,
+        other => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                crate::objects::types::type_name(other)
+            )))
+        }
+    };
+    let abs = if level > 0 {
+        resolve_name(gil, name, globals, level)?
+    } else {
+        if name.is_empty() {
+            return Err(value_error("Empty module name"));
+        }
+        name.to_owned()
+    };
+    let items: Vec<Value> = match fromlist {
+        Value::None => Vec::new(),
+        Value::Tuple(t) => t.to_vec(),
+        Value::List(l) => l.borrow(gil).to_vec(),
+        other => {
+            let mut cx = crate::native::Cx { gil, th };
+            cx.collect(other).map_err(|e| match e {
+                deferred::Unwind::Raise(e) => e,
+                deferred::Unwind::Deferred => type_error("fromlist cannot be iterated here"),
+            })?
+        }
+    };
+    // Already imported: no parent is looked at (CPython's fast path), and a plain
+    // `import m` or `from m import x` of a module needs no job.
+    let done = match cached(gil, &abs) {
+        Some(Value::None) | None => 0,
+        Some(m) if !name.contains('.') && (items.is_empty() || !is_package(gil, &m)) => {
+            return Ok(Called::Value(m));
+        }
+        Some(_) => abs.split('.').count(),
+    };
+    let job = Box::new(Job {
+        name: name.to_owned(),
+        level,
+        abs: abs.clone(),
+        has_from: !items.is_empty(),
+        pending: items.into_iter().map(|v| (v, false)).collect(),
+        module: None,
+        target: abs,
+        done,
+        sub: None,
+        loading: None,
+    });
+    step(gil, th, job)
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
+pub(crate) fn builtin_import(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    args: crate::native::Args,
+) -> Result<Called, PyErr> {
+    let a = crate::native::clinic(
+        args,
+        "__import__",
+        &["name", "globals", "locals", "fromlist", "level"],
+        1,
+        5,
+    )?;
+    let name = match &a[0] {
+        Some(Value::Str(s)) => s.as_str().to_owned(),
+        _ => return Err(type_error("module name must be a string")),
+    };
+    let level = a[4].clone().unwrap_or(Value::Int(0));
+    let fromlist = a[3].clone().unwrap_or(Value::None);
+    let globals = match &a[1] {
+        Some(Value::Dict(d)) => Some(d.clone()),
+        Some(Value::None) | None => None,
+        Some(_) if !matches!(level, Value::Int(0)) => {
+            return Err(type_error("globals must be a dict"))
+        }
+        Some(_) => None,
+    };
+    // `__import__` empties the fromlist that is not true (`fromlist=None`, `()`).
+    import_name(gil, th, &name, globals.as_ref(), &fromlist, &level)
+}
+
+impl Job {
+    /// `_handle_fromlist` ignores a missing submodule named by the fromlist.
+    fn ignores(&self, gil: Gil<'_>, err: &PyErr) -> bool {
+        let Some(sub) = &self.sub else { return false };
+        err.is_instance(&types().exc.module_not_found_error)
+            && err.0.attr("name").and_then(|n| n.as_str()) == Some(sub.as_str())
+            && !matches!(cached(gil, sub), Some(Value::None))
+    }
+}
+
+/// Give module `name` to its parent package as an attribute.
+fn set_on_parent(gil: Gil<'_>, name: &str, m: &Value) {
+    let Some((parent, child)) = name.rsplit_once('.') else {
+        return;
+    };
+    match cached(gil, parent) {
+        Some(Value::Module(p)) => p.set(gil, child, m.clone()),
+        Some(Value::Instance(i)) => {
+            let _ = i
+                .dict
+                .borrow_mut(gil)
+                .insert(crate::objects::str::intern(child), m.clone());
+        }
+        _ => {}
+    }
+}
+
+/// Run `job` on: import what its chain still needs (pushing a module body's frame
+/// and returning `Called::Frame` when one must run), then its fromlist.
+fn step(gil: Gil<'_>, th: &mut MicroThread, mut job: Box<Job>) -> Result<Called, PyErr> {
+    loop {
+        match chain(gil, th, &mut job) {
+            Ok(true) => {}
+            Ok(false) => {
+                // A body runs: the job continues in its follow-up.
+                let top = th.frames.last_mut().expect("the module's frame");
+                let inner = std::mem::replace(&mut top.ret, Ret::Push);
+                top.ret = Ret::chain(inner, Ret::ImportJob(job));
+                return Ok(Called::Frame);
+            }
+            Err(e) if job.ignores(gil, &e) => job.sub = None,
+            Err(e) => return Err(e),
+        }
+        if job.module.is_none() {
+            let m = cached(gil, &job.abs).ok_or_else(|| key_error(Value::str(&job.abs)))?;
+            if !job.has_from {
+                match finish_plain(gil, &job, m)? {
+                    Some(v) => return Ok(Called::Value(v)),
+                    None => {
+                        let front = job.name.split('.').next().unwrap_or_default().to_owned();
+                        job.name = front.clone();
+                        job.abs = front.clone();
+                        job.target = front;
+                        job.done = 0;
+                        continue;
+                    }
+                }
+            }
+            if !is_package(gil, &m) {
+                return Ok(Called::Value(m));
+            }
+            job.module = Some(m);
+        }
+        job.sub = None;
+        let module = job.module.clone().expect("the imported module");
+        let mut next = None;
+        while let Some((x, recursive)) = job.pending.pop_front() {
+            let Some(xs) = x.as_str() else {
+                let modname = attr_of(gil, &module, "__name__")
+                    .and_then(|n| n.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                let place = if recursive {
+                    format!("{modname}.__all__")
+                } else {
+                    "``from list''".to_owned()
+                };
+                return Err(type_error(format!(
+                    "Item in {place} must be str, not {}",
+                    crate::objects::types::type_name(&x)
+                )));
+            };
+            if xs == "*" {
+                if !recursive {
+                    if let Some(all) = attr_of(gil, &module, "__all__") {
+                        let items = match &all {
+                            Value::List(l) => l.borrow(gil).to_vec(),
+                            Value::Tuple(t) => t.to_vec(),
+                            _ => Vec::new(),
+                        };
+                        for v in items.into_iter().rev() {
+                            job.pending.push_front((v, true));
+                        }
+                    }
+                }
+                continue;
+            }
+            if attr_of(gil, &module, xs).is_none() {
+                let modname = attr_of(gil, &module, "__name__")
+                    .and_then(|n| n.as_str().map(str::to_owned))
+                    .unwrap_or_default();
+                next = Some(format!("{modname}.{xs}"));
+                break;
+            }
+        }
+        match next {
+            Some(sub) => {
+                job.done = 0;
+                job.target = sub.clone();
+                job.sub = Some(sub);
+            }
+            None => return Ok(Called::Value(module)),
+        }
+    }
+}
+
+/// What `__import__` returns without a fromlist: the top-level package of the name
+/// as written (`import a.b` binds `a`); `None` when that package must be imported
+/// again (a program took it out of `sys.modules`).
+fn finish_plain(gil: Gil<'_>, job: &Job, m: Value) -> Result<Option<Value>, PyErr> {
+    let Some(dot) = job.name.find('.') else {
+        return Ok(Some(m));
+    };
+    if job.level == 0 {
+        let front = &job.name[..dot];
+        return match cached(gil, front) {
+            Some(v) if !matches!(v, Value::None) => Ok(Some(v)),
+            // Gone from `sys.modules` (CPython imports it again).
+            _ => Ok(None),
+        };
+    }
+    let cut = job.name.len() - dot;
+    let to_return = &job.abs[..job.abs.len() - cut];
+    cached(gil, to_return).map(Some).ok_or_else(|| {
+        key_error(Value::string(format!(
+            "{} not in sys.modules as expected",
+            crate::objects::repr::str_repr(to_return)
+        )))
+    })
+}
+
+fn is_package(gil: Gil<'_>, m: &Value) -> bool {
+    attr_of(gil, m, "__path__").is_some()
+}
+
+/// Import the parts of `job.target` not yet imported, each parent first: `Ok(true)`
+/// when all are, `Ok(false)` when a module body's frame was pushed (`job.loading`).
+fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyErr> {
+    let parts: Vec<&str> = job.target.split('.').collect();
+    while job.done < parts.len() {
+        job.done += 1;
+        let name = parts[..job.done].join(".");
+        match cached(gil, &name) {
+            Some(Value::None) => {
+                return Err(not_found(
+                    format!("import of {name} halted; None in sys.modules"),
+                    &name,
+                ))
+            }
+            Some(_) => continue,
+            None => {}
+        }
+        // A built-in module with a dotted name (`os.path`) is there as CPython's
+        // `os` puts it in `sys.modules`, whether or not its parent is a package.
+        if name.contains('.') {
+            if let Some(m) = modules::builtin(gil, &name) {
+                cache(gil, &name, m.clone());
+                set_on_parent(gil, &name, &m);
+                continue;
+            }
+        }
+        let path = match name.rsplit_once('.') {
+            None => None,
+            Some((parent, _)) => {
+                let Some(pm) = cached(gil, parent) else {
+                    return Err(key_error(Value::str(parent)));
+                };
+                match attr_of(gil, &pm, "__path__") {
+                    Some(p) => Some(path_entries(gil, &p)),
+                    None => {
+                        return Err(not_found(
+                            format!("No module named '{name}'; '{parent}' is not a package"),
+                            &name,
+                        ))
+                    }
+                }
+            }
+        };
+        let (filename, source, file, package) =
+            match modules::find_spec(gil, &name, path.as_deref()) {
+                None => return Err(not_found(format!("No module named '{name}'"), &name)),
+                Some(Found::Builtin(m)) => {
+                    cache(gil, &name, m.clone());
+                    set_on_parent(gil, &name, &m);
+                    continue;
+                }
+                Some(Found::Namespace(dirs)) => {
+                    let m = new_module(gil, &name, Some(dirs), None, Value::None);
+                    let m = Value::Module(m);
+                    cache(gil, &name, m.clone());
+                    set_on_parent(gil, &name, &m);
+                    continue;
+                }
+                Some(Found::File {
+                    path,
+                    source,
+                    package,
+                }) => (path.clone(), source, Some(path), package),
+                Some(Found::Frozen(src)) => {
+                    (modules::frozen_filename(&name), src.to_owned(), None, None)
+                }
+            };
+        modules::register_source(&filename, &source);
+        let code = crate::compile::compile(&source, &filename).map_err(|e| syntax_error(&e))?;
+        if th.frames.len() >= th.recursion_limit {
+            return Err(recursion_error("maximum recursion depth exceeded"));
+        }
+        let origin = match &file {
+            Some(f) => Value::str(f),
+            None => Value::str("frozen"),
+        };
+        let module = new_module(
+            gil,
+            &name,
+            package.map(|d| vec![d]),
+            file.as_deref(),
+            origin,
+        );
+        // In `sys.modules` before the body runs: a circular import gets this module
+        // as it is so far.
+        cache(gil, &name, Value::Module(module.clone()));
+        set_initializing(&name, true);
+        super::push_module_frame(th, code, module.dict.clone(), None, Ret::Import(module));
+        job.loading = Some(name);
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// The body of a module `job` imports returned with `m` (what `sys.modules` holds
+/// under its name): the parent gets it as an attribute and the import goes on.
+pub(crate) fn job_returned(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    mut job: Box<Job>,
+    m: Value,
+) -> Result<Called, PyErr> {
+    if let Some(name) = job.loading.take() {
+        set_on_parent(gil, &name, &m);
+    }
+    step(gil, th, job)
+}
+
+/// An exception left the body of a module `job` imports (already out of
+/// `sys.modules`): the import fails, unless it is a fromlist's missing submodule.
+pub(crate) fn job_raised(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    mut job: Box<Job>,
+    err: PyErr,
+) -> Result<Called, PyErr> {
+    job.loading = None;
+    if job.ignores(gil, &err) {
+        job.sub = None;
+        return step(gil, th, job);
+    }
+    Err(err)
 }
 
 /// The body of `module` returned: the importer gets what `sys.modules` now holds
@@ -117,7 +631,6 @@ pub(crate) fn failed(gil: Gil<'_>, module: &Module) {
         .remove(&Value::str(&module.name));
 }
 
-/// `IMPORT_FROM name` on module `m` (CPython's `import_from` and its messages).
 /// `from m import *`: bind in `ns` the names in `m.__all__`, or else every name
 /// of `m` that does not start with an underscore.
 pub(crate) fn import_star(
@@ -171,6 +684,7 @@ pub(crate) fn import_star(
     Ok(())
 }
 
+/// `IMPORT_FROM name` on module `m` (CPython's `import_from` and its messages).
 pub(crate) fn import_from(gil: Gil<'_>, m: &Value, name: &str) -> Result<Value, PyErr> {
     let module = match m {
         Value::Module(module) => module,

@@ -72,6 +72,7 @@ pub(crate) fn returned(
     match ret {
         Ret::Push => Ok(After::Value(v)),
         Ret::Import(m) => super::import::finished(gil, &m).map(After::Value),
+        Ret::ImportJob(job) => super::import::job_returned(gil, th, job, v).map(after),
         Ret::Init(obj) => {
             if !matches!(v, Value::None) {
                 return Err(type_error(format!(
@@ -144,6 +145,7 @@ pub(crate) fn raised(
             super::import::failed(gil, &m);
             Err(err)
         }
+        Ret::ImportJob(job) => super::import::job_raised(gil, th, job, err).map(after),
         _ => Err(err),
     }
 }

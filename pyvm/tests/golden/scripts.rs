@@ -430,6 +430,16 @@ mod modules {
     golden!(struct_unpack, "modules/struct_unpack.py");
     golden!(time_clocks, "modules/time_clocks.py");
 }
+mod packages {
+    use super::*;
+    golden!(app_relative, "packages/app_relative.py");
+    golden!(circular_pkg, "packages/circular_pkg.py");
+    golden!(import_forms, "packages/import_forms.py");
+    golden!(namespace_pkg, "packages/namespace_pkg.py");
+    golden!(plugin_loader, "packages/plugin_loader.py");
+    golden!(relative_errors, "packages/relative_errors.py");
+    golden!(star_all, "packages/star_all.py");
+}
 mod programs {
     use super::*;
     golden!(bank_ledger, "programs/bank_ledger.py");

@@ -25,6 +25,23 @@ pub fn is_build_class(def: &NativeDef) -> bool {
     std::ptr::eq(def, &BUILD_CLASS)
 }
 
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the loop
+/// calls it through `vm::import::builtin_import` (a module's body runs as a frame of
+/// the loop); this body only runs if called some other way.
+static IMPORT: NativeDef = NativeDef {
+    name: "__import__",
+    f: |_cx, _args| Err(runtime_error("__import__ called outside the interpreter").into()),
+    soft: None,
+};
+
+pub fn import_value() -> Value {
+    Value::Native(&IMPORT)
+}
+
+pub fn is_import(def: &NativeDef) -> bool {
+    std::ptr::eq(def, &IMPORT)
+}
+
 static PROPERTY_COPIERS: &[NativeDef] = crate::objects::methods::natives![
     "getter" => prop_getter, "setter" => prop_setter, "deleter" => prop_deleter,
 ];

@@ -15,7 +15,7 @@ use crate::objects::module::Module;
 use crate::objects::types::{type_name, types};
 use crate::objects::{int, repr};
 
-pub use classes::{build_class_value, is_build_class, property_copier};
+pub use classes::{build_class_value, import_value, is_build_class, is_import, property_copier};
 pub use construct::construct;
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
@@ -98,6 +98,7 @@ pub fn make(gil: Gil<'_>) -> Module {
     m.set(gil, "Ellipsis", Value::Ellipsis);
     m.set(gil, "NotImplemented", Value::NotImplemented);
     m.set(gil, "__name__", Value::str("builtins"));
+    m.set(gil, "__import__", import_value());
     m
 }
 

@@ -1,0 +1,4 @@
+# helper module: the models subpackage
+from .user import User
+
+__all__ = ["User"]

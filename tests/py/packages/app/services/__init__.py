@@ -1,0 +1,1 @@
+# helper module: services (imported on demand, not by app/__init__)

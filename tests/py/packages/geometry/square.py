@@ -1,0 +1,2 @@
+# helper module: never named by __all__
+SIDES = 4

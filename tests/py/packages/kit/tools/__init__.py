@@ -1,0 +1,2 @@
+# helper module: a subpackage
+print("kit.tools: init runs")

@@ -1,0 +1,2 @@
+# helper module: a nested namespace package's module
+SEP = ","

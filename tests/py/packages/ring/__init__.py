@@ -1,0 +1,1 @@
+# helper module: two submodules that import each other

@@ -1,0 +1,2 @@
+# helper module: a top-level package
+sibling_value = 42

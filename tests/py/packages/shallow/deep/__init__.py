@@ -1,0 +1,2 @@
+# helper module: a subpackage
+from .. import sibling_value

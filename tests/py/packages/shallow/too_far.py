@@ -1,0 +1,2 @@
+# helper module: climbs above its top-level package
+from ... import anything

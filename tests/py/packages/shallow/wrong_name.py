@@ -1,0 +1,2 @@
+# helper module: imports a sibling that does not exist
+from . import nowhere
