@@ -130,6 +130,7 @@ fn parse_message(ruff: &str) -> String {
         || ruff.starts_with("Unexpected token")
         || ruff.starts_with("Got unexpected token")
         || ruff.starts_with("Invalid")
+        || ruff.starts_with("Pattern cannot follow a double star pattern")
     {
         return "invalid syntax".into();
     }
@@ -144,7 +145,8 @@ fn block_opener(line: &str) -> Option<String> {
         .take_while(|c| c.is_alphanumeric() || *c == '_')
         .collect();
     Some(match word.as_str() {
-        "if" | "elif" | "else" | "for" | "while" | "try" | "except" | "finally" | "with" => {
+        "if" | "elif" | "else" | "for" | "while" | "try" | "except" | "finally" | "with"
+        | "match" | "case" => {
             format!("'{word}' statement")
         }
         "def" | "async" => "function definition".into(),

@@ -333,6 +333,15 @@ mod itertools {
     golden!(running_totals, "itertools/running_totals.py");
     golden!(tee_split, "itertools/tee_split.py");
 }
+mod r#match {
+    use super::*;
+    golden!(command_shell, "match/command_shell.py");
+    golden!(config_validator, "match/config_validator.py");
+    golden!(errors, "match/errors.py");
+    golden!(event_router, "match/event_router.py");
+    golden!(expr_eval, "match/expr_eval.py");
+    golden!(scoping, "match/scoping.py");
+}
 mod micro_threads {
     use super::*;
     golden!(deadlock, "micro_threads/deadlock.py");
