@@ -340,7 +340,10 @@ mod r#match {
     golden!(errors, "match/errors.py");
     golden!(event_router, "match/event_router.py");
     golden!(expr_eval, "match/expr_eval.py");
+    golden!(nested_patterns, "match/nested_patterns.py");
     golden!(scoping, "match/scoping.py");
+    golden!(shapes, "match/shapes.py");
+    golden!(tokenizer, "match/tokenizer.py");
 }
 mod micro_threads {
     use super::*;
