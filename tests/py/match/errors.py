@@ -29,6 +29,11 @@ bad_sources = [
     "match x:\n    case (q as r) as s: pass",
     "match x:\n    case [a, [b, *c], {'k': d, **e}] | (a, (b, *c), {'k': d, **e}): pass",
     "match x:\n    case {**rest, 'a': 1}: pass",
+    "match x:\n    case *everything: pass",
+    "match x:\n    case 1 + 1: pass",
+    "match x:\n    case 1j + 1: pass",
+    "match x:\n    case P(a=1, 2): pass",
+    "match x:\n    case {f(): 1}: pass",
 ]
 for src in bad_sources:
     check(src)

@@ -153,8 +153,16 @@ for s in [(1, 2, 0), (1, 2, 3), (5, 6), (5, 600)]:
 import traceback
 
 
+class Sensor:
+    @property
+    def reading(self):
+        raise OSError("sensor offline")
+
+
 def risky(cmd):
     match cmd:
+        case ["read", Sensor(reading=r)]:
+            return r
         case ["div", a, b]:
             return a / b
         case ["item", seq, i]:
@@ -163,9 +171,9 @@ def risky(cmd):
             raise ValueError(f"bad command {cmd!r}")
 
 
-for cmd in [["div", 1, 0], ["item", [1], 5], ["nope"]]:
+for cmd in [["div", 1, 0], ["item", [1], 5], ["read", Sensor()], ["nope"]]:
     try:
         risky(cmd)
     except Exception as e:
         lines = traceback.format_exc().splitlines()
-        print("\n".join(line for line in lines if "line" in line or "Error" in line))
+        print("\n".join(line for line in lines if "line" in line or "Error" in line or "^" in line))
