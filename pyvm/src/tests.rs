@@ -95,6 +95,31 @@ fn syntax_errors_from_the_symbol_table() {
 }
 
 #[test]
+fn syntax_errors_of_match_patterns() {
+    let err = |src: &str| run_err(src, "SyntaxError");
+    assert_eq!(
+        err("match 1:\n case x: pass\n case 2: pass"),
+        "SyntaxError: name capture 'x' makes remaining patterns unreachable"
+    );
+    assert_eq!(
+        err("match 1:\n case [a] | b: pass"),
+        "SyntaxError: alternative patterns bind different names"
+    );
+    assert_eq!(
+        err("match 1:\n case [a, *b, a]: pass"),
+        "SyntaxError: multiple assignments to name 'a' in pattern"
+    );
+    assert_eq!(
+        err("match 1:\n case {'k': 1, 'k': 2}: pass"),
+        "SyntaxError: mapping pattern checks duplicate key ('k')"
+    );
+    assert_eq!(
+        run_ok("match [1, (2, 3)]:\n case [a, (b, *c)]: print(a, b, c)"),
+        "1 2 [3]\n"
+    );
+}
+
+#[test]
 fn error_ranges_past_the_end_of_non_ascii_text_do_not_panic() {
     // Found by tests/fuzz/syntax.py: Ruff's line index panicked on the range.
     let src = "for s in [\"na\u{ef}ve\", \"\u{2713}\u{2713} ok\", \"\u{65e5}\u{672c}\"]";

@@ -77,6 +77,17 @@ def is_helper(path):
         return f.readline().startswith("# helper module")
 
 
+# Rust keywords a folder may be named after (`match/`): written as raw identifiers.
+RUST_KEYWORDS = {"as", "async", "await", "break", "const", "continue", "crate", "dyn",
+                 "else", "enum", "extern", "fn", "for", "if", "impl", "in", "let", "loop",
+                 "match", "mod", "move", "mut", "pub", "ref", "return", "static", "struct",
+                 "trait", "type", "unsafe", "use", "where", "while", "yield"}
+
+
+def rust_ident(name):
+    return "r#" + name if name in RUST_KEYWORDS else name
+
+
 def main():
     if sys.version_info[:2] != (3, 11):
         sys.exit("regen.py needs CPython 3.11, this is %s" % sys.version.split()[0])
@@ -101,7 +112,7 @@ def main():
             for depth in range(len(opened) - 1, keep - 1, -1):
                 f.write("    " * depth + "}\n")
             for depth in range(keep, len(folders)):
-                f.write("    " * depth + "mod %s {\n" % folders[depth])
+                f.write("    " * depth + "mod %s {\n" % rust_ident(folders[depth]))
                 f.write("    " * (depth + 1) + "use super::*;\n")
             opened = folders
             f.write("    " * len(folders) + 'golden!(%s, "%s");\n'

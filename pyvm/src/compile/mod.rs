@@ -14,6 +14,7 @@ mod expr;
 mod hints;
 pub mod opcodes;
 mod parse;
+mod patterns;
 mod stmt;
 mod symtable;
 mod targets;

@@ -161,6 +161,23 @@ opcodes! {
     SETUP_WITH => |a| 0;
     /// [exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, None)].
     WITH_EXCEPT_START => |a| 1;
+    /// Push a copy of the item `a` deep (1: the top).
+    COPY => |a| 1;
+    /// Move the top down to position `a` (1: the top), lifting the items above it.
+    ROT_N => |a| 0;
+    /// obj -> [obj, len(obj)].
+    GET_LEN => |a| 1;
+    /// subject -> [subject, is it a mapping (dict or a subclass)?].
+    MATCH_MAPPING => |a| 1;
+    /// subject -> [subject, is it a sequence (list, tuple, range, deque, subclasses)?].
+    MATCH_SEQUENCE => |a| 1;
+    /// [subject, keys] -> [subject, keys, tuple of their values or None].
+    MATCH_KEYS => |a| 1;
+    /// [subject, cls, keyword names] -> tuple of `a` positional then the keyword
+    /// attributes, or None when `subject` is no `cls` or lacks one.
+    MATCH_CLASS => |a| -2;
+    /// [subject, keys] -> [subject, dict of subject's items but keys].
+    COPY_DICT_WITHOUT_KEYS => |a| 0;
 }
 
 /// `BINARY_OP` arguments (CPython 3.11's numbering).

@@ -126,10 +126,22 @@ fn parse_message(ruff: &str) -> String {
     if ruff.starts_with("Unparenthesized generator expression") {
         return "Generator expression must be parenthesized".into();
     }
+    // Patterns of a `match` statement.
+    if ruff.starts_with("Expected a real number in complex literal pattern") {
+        return "real number required in complex literal".into();
+    }
+    if ruff.starts_with("Expected an imaginary number in complex literal pattern") {
+        return "imaginary number required in complex literal".into();
+    }
+    if ruff.starts_with("Positional patterns cannot follow keyword patterns") {
+        return "positional patterns follow keyword patterns".into();
+    }
     if ruff.starts_with("Expected")
         || ruff.starts_with("Unexpected token")
         || ruff.starts_with("Got unexpected token")
         || ruff.starts_with("Invalid")
+        || ruff.starts_with("Pattern cannot follow a double star pattern")
+        || ruff.starts_with("Star pattern cannot be used here")
     {
         return "invalid syntax".into();
     }
@@ -144,7 +156,8 @@ fn block_opener(line: &str) -> Option<String> {
         .take_while(|c| c.is_alphanumeric() || *c == '_')
         .collect();
     Some(match word.as_str() {
-        "if" | "elif" | "else" | "for" | "while" | "try" | "except" | "finally" | "with" => {
+        "if" | "elif" | "else" | "for" | "while" | "try" | "except" | "finally" | "with"
+        | "match" | "case" => {
             format!("'{word}' statement")
         }
         "def" | "async" => "function definition".into(),

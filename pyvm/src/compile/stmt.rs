@@ -169,7 +169,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::With(w) => self.with_stmt(w)?,
-            Stmt::Match(_) => return Err(self.unsupported("'match' statements", s.range())),
+            Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(_) => return Err(self.unsupported("type aliases", s.range())),
             Stmt::IpyEscapeCommand(_) => return Err(self.err("invalid syntax", s.range())),
         }

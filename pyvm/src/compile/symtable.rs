@@ -571,6 +571,16 @@ impl Builder<'_> {
                 self.stmts(&w.body)?;
             }
             Stmt::Expr(e) => self.expr(&e.value)?,
+            Stmt::Match(m) => {
+                self.expr(&m.subject)?;
+                for case in &m.cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
+            }
             Stmt::Break(b) if self.loops.last() == Some(&0) => {
                 return Err((self.err)("'break' outside loop", b.range()));
             }
@@ -579,6 +589,46 @@ impl Builder<'_> {
             }
             // Everything else is either trivial or reported as unsupported by codegen.
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// The names a `case` pattern binds, and the names its values and classes read.
+    fn pattern(&mut self, p: &ast::Pattern) -> Result<(), CompileError> {
+        use ast::Pattern as P;
+        let bind = |b: &mut Self, n: &Option<ast::Identifier>| {
+            if let Some(n) = n {
+                b.note(n.id.as_str(), |f| f.assigned = true);
+            }
+        };
+        match p {
+            P::MatchValue(v) => self.expr(&v.value)?,
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => s.patterns.iter().try_for_each(|p| self.pattern(p))?,
+            P::MatchMapping(m) => {
+                m.keys.iter().try_for_each(|k| self.expr(k))?;
+                m.patterns.iter().try_for_each(|p| self.pattern(p))?;
+                bind(self, &m.rest);
+            }
+            P::MatchClass(c) => {
+                self.expr(&c.cls)?;
+                c.arguments
+                    .patterns
+                    .iter()
+                    .try_for_each(|p| self.pattern(p))?;
+                c.arguments
+                    .keywords
+                    .iter()
+                    .try_for_each(|k| self.pattern(&k.pattern))?;
+            }
+            P::MatchStar(s) => bind(self, &s.name),
+            P::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.pattern(p)?;
+                }
+                bind(self, &a.name);
+            }
+            P::MatchOr(o) => o.patterns.iter().try_for_each(|p| self.pattern(p))?,
         }
         Ok(())
     }

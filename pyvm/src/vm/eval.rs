@@ -1113,6 +1113,53 @@ pub(crate) fn run_from(
                     let typ = Value::Type(types().of(&exc));
                     do_call!(exit, Args::new([typ, exc, Value::None]));
                 }
+                Op::COPY => {
+                    let v = th.stack[th.stack.len() - arg as usize].clone();
+                    push(&mut th.stack, v);
+                }
+                Op::ROT_N => {
+                    let v = pop!();
+                    let at = th.stack.len() + 1 - arg as usize;
+                    th.stack.insert(at, v);
+                }
+                Op::GET_LEN => {
+                    let n = tri!(super::matching::len(gil, top!()));
+                    push(&mut th.stack, Value::Int(n));
+                }
+                Op::MATCH_MAPPING => {
+                    let r = super::matching::is_mapping(top!());
+                    push(&mut th.stack, Value::Bool(r));
+                }
+                Op::MATCH_SEQUENCE => {
+                    let r = super::matching::is_sequence(top!());
+                    push(&mut th.stack, Value::Bool(r));
+                }
+                Op::MATCH_KEYS | Op::COPY_DICT_WITHOUT_KEYS => {
+                    let n = th.stack.len();
+                    let (subject, keys) = (th.stack[n - 2].clone(), th.stack[n - 1].clone());
+                    th.frames[fi].ip = ip;
+                    let mut cx = Cx { gil, th };
+                    let r = if ins.op == Op::MATCH_KEYS {
+                        super::matching::match_keys(&mut cx, &subject, &keys)
+                    } else {
+                        super::matching::copy_without_keys(&mut cx, &subject, &keys)
+                    };
+                    let v = unwind!(r);
+                    if ins.op == Op::COPY_DICT_WITHOUT_KEYS {
+                        pop!();
+                    }
+                    push(&mut th.stack, v);
+                }
+                Op::MATCH_CLASS => {
+                    let names = pop!();
+                    let cls = pop!();
+                    let subject = pop!();
+                    th.frames[fi].ip = ip;
+                    let mut cx = Cx { gil, th };
+                    let r =
+                        super::matching::match_class(&mut cx, &subject, &cls, arg as usize, &names);
+                    push(&mut th.stack, unwind!(r));
+                }
                 Op::MAKE_FUNCTION => {
                     let code_v = pop!();
                     let closure = if arg & 8 != 0 { Some(pop!()) } else { None };

@@ -19,6 +19,7 @@ pub(crate) mod generator;
 pub mod globals;
 pub(crate) mod import;
 pub mod iterate;
+pub mod matching;
 pub mod ops;
 pub(crate) mod ret;
 pub mod state;

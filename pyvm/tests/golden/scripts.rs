@@ -334,6 +334,18 @@ mod itertools {
     golden!(running_totals, "itertools/running_totals.py");
     golden!(tee_split, "itertools/tee_split.py");
 }
+mod r#match {
+    use super::*;
+    golden!(command_shell, "match/command_shell.py");
+    golden!(config_validator, "match/config_validator.py");
+    golden!(errors, "match/errors.py");
+    golden!(event_router, "match/event_router.py");
+    golden!(expr_eval, "match/expr_eval.py");
+    golden!(nested_patterns, "match/nested_patterns.py");
+    golden!(scoping, "match/scoping.py");
+    golden!(shapes, "match/shapes.py");
+    golden!(tokenizer, "match/tokenizer.py");
+}
 mod micro_threads {
     use super::*;
     golden!(deadlock, "micro_threads/deadlock.py");
