@@ -156,7 +156,8 @@ pub(crate) fn report_local(r: &mut PyReactor, stuck: Vec<reactor::Stuck>) {
     for s in stuck {
         let msg = format!(
             "micro_thread '{}' can never be resumed: it waits on {} and no other micro_thread can end that",
-            s.name, s.waiting_on
+            super::task_name(r, s.id),
+            s.waiting_on
         );
         r.throw(s.id, super::record::deadlock_error(&msg));
     }

@@ -472,9 +472,8 @@ fn flush(r: &mut PyReactor) {
     }) || terminated();
     for (mut th, obj) in p.spawns.drain(..) {
         th.reactive = true;
-        let name = obj.name.clone();
         let id = r.spawn(
-            name,
+            TASK_NAME,
             Task::new(th, Some(obj.clone())),
             Value::None,
             Callback::Fn(resume),
@@ -557,6 +556,26 @@ fn end_round() {
             crate::objects::gil::release_hold();
         }
     });
+}
+
+/// The name every micro-thread's reactor task and callback are registered under: a
+/// static one, so registering a callback at each wait touches no reference count
+/// (rule 5 compares callback names). Reports name a micro-thread by its thread
+/// object ([`task_name`]).
+const TASK_NAME: &str = "micro_thread";
+
+/// The name of micro-thread `id` (its thread object's, even while it runs).
+pub(crate) fn task_name(r: &PyReactor, id: DeferredId) -> String {
+    if let Some(o) = r.state(id).and_then(|s| s.obj.as_ref()) {
+        return o.name.to_string();
+    }
+    if r.current() == Some(id) {
+        if let Some(n) = LOCAL.with(|l| l.current_obj.borrow().as_ref().map(|o| o.name.to_string()))
+        {
+            return n;
+        }
+    }
+    r.name(id).map(|n| n.to_string()).unwrap_or_default()
 }
 
 /// The one callback of every micro-thread: run its loop until it finishes or defers.
@@ -654,10 +673,7 @@ fn publish_stuck(r: &mut PyReactor, parked: usize, finished: bool) {
                 if !s.parked {
                     return None;
                 }
-                let name = match &s.obj {
-                    Some(o) => o.name.to_string(),
-                    None => r.name(t).map(|n| n.to_string()).unwrap_or_default(),
-                };
+                let name = task_name(r, t);
                 let what = s.obj.as_ref().map(|o| with_gil(|gil| o.waiting(gil)));
                 let what = what.unwrap_or_default();
                 Some((t, name, what))
@@ -807,8 +823,7 @@ fn run(
         };
         match unwind {
             Unwind::Deferred => {
-                let caller = r.name(id).cloned().unwrap_or_else(|| "micro_thread".into());
-                r.add_callback(caller, None, Callback::Fn(resume))?;
+                r.add_callback(TASK_NAME, None, Callback::Fn(resume))?;
                 return Err(Unwind::Deferred);
             }
             Unwind::Raise(e) => {
@@ -925,7 +940,8 @@ fn dump_all(r: &mut PyReactor, running: Option<DeferredId>) {
                     .unwrap_or_default(),
                 None => String::new(),
             };
-            out.push_str(&format!("  {} ({state}), started at {started}\n", t.name));
+            let name = task_name(r, t.id);
+            out.push_str(&format!("  {name} ({state}), started at {started}\n"));
             if let Some(th) = &task.th {
                 out.push_str(&crate::vm::unwind::format_stack(gil, th, "    "));
             } else if let Some(s) = inner.get(&t.id) {
@@ -1044,8 +1060,9 @@ pub(crate) fn run_reactor(
     });
     let mut th = th;
     th.reactive = true;
+    let _ = name;
     let id = r.spawn(
-        name.to_owned(),
+        TASK_NAME,
         Task::new(Box::new(th), Some(obj.clone())),
         Value::None,
         Callback::Fn(resume),
@@ -1087,7 +1104,7 @@ pub(crate) fn run_reactor(
                     // them, and say so (the program does not end as if all went well).
                     let names: Vec<String> = stuck
                         .iter()
-                        .map(|s| format!("'{}' ({})", s.name, s.waiting_on))
+                        .map(|s| format!("'{}' ({})", task_name(&r, s.id), s.waiting_on))
                         .collect();
                     LOCAL.with(|l| {
                         let mut done = l.main_done.borrow_mut();
