@@ -21,7 +21,7 @@ fn pythonpath_entries_follow_the_script_folder() {
         r#"import sys
 import shared, toolbox.text, extra
 from toolbox import text as t
-print(sys.path[1:3] == [LIBS, MORE], sys.path[0].endswith("/app"), sys.path[-1])
+print(sys.path[1:3] == [LIBS, MORE], sys.path[0].endswith("/app"), sys.path[3])
 print(shared.WHERE, toolbox.text.shout("hi"), t is toolbox.text, extra.VALUE)
 print(toolbox.__package__, toolbox.text.__package__)
 "#,

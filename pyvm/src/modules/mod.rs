@@ -16,6 +16,7 @@ pub mod random;
 pub mod resource;
 pub mod select;
 pub mod socket;
+pub mod stdlib;
 pub mod struct_;
 pub mod sys;
 pub mod time;
@@ -244,7 +245,8 @@ fn read_source(path: &std::path::Path) -> Option<String> {
 
 /// Set up `sys.modules` and `sys.path` for a program whose `__main__` module is
 /// `main`, run from `filename` (`<string>` for `-c`): `sys.path` is the script's
-/// folder, the `PYTHONPATH` entries, then the frozen library.
+/// folder, the `PYTHONPATH` entries, the frozen library, then CPython's standard
+/// library when one is found (`stdlib`).
 pub fn init_main(gil: Gil<'_>, main: &Arc<Module>, filename: &str) {
     let sys = sys::module(gil);
     {
@@ -269,6 +271,9 @@ pub fn init_main(gil: Gil<'_>, main: &Arc<Module>, filename: &str) {
         path.extend(pp.split(':').filter(|e| !e.is_empty()).map(Value::str));
     }
     path.push(Value::str(FROZEN_PATH));
+    if let Some(dir) = stdlib::path() {
+        path.push(Value::string(dir.display().to_string()));
+    }
     if let Some(Value::List(l)) = sys.get(gil, "path") {
         *l.borrow_mut(gil) = path;
     }

@@ -235,6 +235,22 @@ exceptions! {
     unicode_error: "UnicodeError" < value_error,
     unicode_decode_error: "UnicodeDecodeError" < unicode_error,
     unicode_encode_error: "UnicodeEncodeError" < unicode_error,
+    unicode_translate_error: "UnicodeTranslateError" < unicode_error,
+    floating_point_error: "FloatingPointError" < arithmetic_error,
+    buffer_error: "BufferError" < exception,
+    reference_error: "ReferenceError" < exception,
+    warning: "Warning" < exception,
+    user_warning: "UserWarning" < warning,
+    deprecation_warning: "DeprecationWarning" < warning,
+    pending_deprecation_warning: "PendingDeprecationWarning" < warning,
+    syntax_warning: "SyntaxWarning" < warning,
+    runtime_warning: "RuntimeWarning" < warning,
+    future_warning: "FutureWarning" < warning,
+    import_warning: "ImportWarning" < warning,
+    unicode_warning: "UnicodeWarning" < warning,
+    bytes_warning: "BytesWarning" < warning,
+    resource_warning: "ResourceWarning" < warning,
+    encoding_warning: "EncodingWarning" < warning,
 }
 
 fn new_type(name: &str, base: Option<&Arc<PyType>>, kind: Kind) -> Arc<PyType> {

@@ -537,7 +537,10 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
         };
         let (filename, source, file, package) =
             match modules::find_spec(gil, &name, path.as_deref()) {
-                None => return Err(not_found(format!("No module named '{name}'"), &name)),
+                None => {
+                    let hint = modules::stdlib::hint(&name).unwrap_or_default();
+                    return Err(not_found(format!("No module named '{name}'{hint}"), &name));
+                }
                 Some(Found::Builtin(m)) => {
                     cache(gil, &name, m.clone());
                     set_on_parent(gil, &name, &m);
