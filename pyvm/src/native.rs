@@ -657,6 +657,14 @@ impl Cx<'_, '_> {
     }
 }
 
+/// A Python frame as `sys._getframe` shows it (see [`Cx::frame_snapshot`]).
+pub struct FrameSnapshot {
+    pub code: std::sync::Arc<crate::compile::code::Code>,
+    pub line: u32,
+    pub globals: DictRef,
+    pub locals: Option<DictRef>,
+}
+
 // The micro-thread running a native: its calling frame (`globals()`, `locals()`,
 // `exec`, `sys._getframemodulename`) and its settings.
 
@@ -690,7 +698,31 @@ impl Cx<'_, '_> {
     /// snapshot of its bound local variables, then its cell and free variables
     /// (CPython 3.11's `co_localsplusnames` order).
     pub fn caller_namespaces(&self) -> Option<(DictRef, Option<DictRef>)> {
-        let f = self.th.frames.last()?;
+        self.namespaces_at(self.th.frames.len().checked_sub(1)?)
+    }
+
+    /// The Python frame `depth` frames above the one calling this native (0: that
+    /// one), for `sys._getframe`: its code, current line and namespaces (as
+    /// [`Cx::caller_namespaces`] gives them).
+    pub fn frame_snapshot(&self, depth: usize) -> Option<FrameSnapshot> {
+        let i = self.th.frames.len().checked_sub(1)?.checked_sub(depth)?;
+        let f = &self.th.frames[i];
+        let line = f
+            .code
+            .positions
+            .get(f.ip.saturating_sub(1))
+            .map_or(0, |p| p.line);
+        let (globals, locals) = self.namespaces_at(i)?;
+        Some(FrameSnapshot {
+            code: f.code.clone(),
+            line,
+            globals,
+            locals,
+        })
+    }
+
+    fn namespaces_at(&self, i: usize) -> Option<(DictRef, Option<DictRef>)> {
+        let f = self.th.frames.get(i)?;
         let globals = f.globals.clone();
         if let Some(ns) = &f.locals {
             return Some((globals, Some(ns.clone())));
@@ -699,8 +731,8 @@ impl Cx<'_, '_> {
             return Some((globals, None));
         }
         let mut d = crate::objects::dict::Dict::new();
-        for (i, name) in f.code.varnames.iter().enumerate() {
-            match self.th.stack.get(f.base + i) {
+        for (k, name) in f.code.varnames.iter().enumerate() {
+            match self.th.stack.get(f.base + k) {
                 Some(v) if !v.is_null() => {
                     let _ = d.insert(Value::str(name), v.clone());
                 }

@@ -3,9 +3,12 @@
 //! texts tracebacks print. Running a module body is the VM's part (`vm::import`).
 //! Modules are written only against `crate::native`.
 
+pub mod binascii;
 pub mod builtins;
 pub mod errno;
+pub mod frame;
 pub mod functools;
+pub mod hashes;
 pub mod itertools;
 pub mod json;
 pub mod math;
@@ -18,9 +21,11 @@ pub mod select;
 pub mod socket;
 pub mod stdlib;
 pub mod struct_;
+pub mod structseq;
 pub mod sys;
 pub mod time;
 pub mod traceback;
+pub mod zlib;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -36,6 +41,35 @@ static BUILTINS: OnceLock<Arc<Module>> = OnceLock::new();
 pub fn builtins_module() -> &'static Arc<Module> {
     BUILTINS.get_or_init(|| crate::objects::gil::with_gil(|gil| Arc::new(builtins::make(gil))))
 }
+
+/// The names of the built-in (Rust) modules (`sys.builtin_module_names`).
+pub static BUILTIN_NAMES: &[&str] = &[
+    "_blake2",
+    "_functools",
+    "binascii",
+    "_md5",
+    "_micro_thread",
+    "_sha1",
+    "_sha256",
+    "_sha3",
+    "_sha512",
+    "_socket",
+    "_thread",
+    "builtins",
+    "errno",
+    "itertools",
+    "json",
+    "math",
+    "os",
+    "random",
+    "resource",
+    "select",
+    "struct",
+    "sys",
+    "time",
+    "traceback",
+    "zlib",
+];
 
 /// A built-in (Rust) module by name, or `None`.
 pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
@@ -57,6 +91,11 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "resource" => Value::Module(resource::module(gil).clone()),
         "_thread" => Value::Module(os_threads::module(gil).clone()),
         "_micro_thread" => Value::Module(micro_thread::module(gil).clone()),
+        "binascii" => Value::Module(binascii::module(gil).clone()),
+        "zlib" => Value::Module(zlib::module(gil).clone()),
+        "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
+            Value::Module(hashes::module(gil, name)?)
+        }
         _ => return None,
     })
 }

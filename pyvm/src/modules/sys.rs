@@ -99,6 +99,355 @@ static SYS_FUNCS: &[NativeDef] = &[
     },
 ];
 
+static MORE_FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "_getframe" => getframe, "getdefaultencoding" => getdefaultencoding,
+    "getfilesystemencoding" => getdefaultencoding,
+    "getfilesystemencodeerrors" => getfilesystemencodeerrors, "intern" => intern,
+    "getrefcount" => getrefcount, "getsizeof" => getsizeof, "is_finalizing" => is_finalizing,
+    "audit" => audit, "addaudithook" => audit, "gettrace" => gettrace, "getprofile" => gettrace,
+    "settrace" => settrace, "setprofile" => settrace,
+];
+
+/// `sys._getframe(depth=0)`: the frame `depth` calls above the caller.
+fn getframe(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_getframe", 0, 1)?;
+    let depth = match args.get(0) {
+        Some(v) => arg_int(v, "")?,
+        None => 0,
+    };
+    let found = usize::try_from(depth)
+        .ok()
+        .and_then(|d| super::frame::get(cx, d));
+    found.ok_or_else(|| value_error("call stack is not deep enough").into())
+}
+
+fn getdefaultencoding(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("getdefaultencoding", 0, 0)?;
+    Ok(Value::str("utf-8"))
+}
+
+fn getfilesystemencodeerrors(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("getfilesystemencodeerrors", 0, 0)?;
+    Ok(Value::str("surrogateescape"))
+}
+
+/// `sys.intern(s)`: the string itself (pyvm shares string storage already).
+fn intern(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("intern", 1, 1)?;
+    match args.at(0) {
+        v @ Value::Str(_) => Ok(v.clone()),
+        other => Err(type_error(format!(
+            "intern() argument must be str, not {}",
+            crate::objects::types::type_name(other)
+        ))
+        .into()),
+    }
+}
+
+/// `sys.getrefcount(x)`: how many references the object has (the argument's own
+/// counted, as CPython counts it).
+fn getrefcount(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("getrefcount", 1, 1)?;
+    let v = args.at(0);
+    let n = match v {
+        Value::Str(a) => Arc::strong_count(a),
+        Value::List(a) => Arc::strong_count(a),
+        Value::Dict(a) => Arc::strong_count(a),
+        Value::Tuple(a) => Arc::strong_count(a),
+        Value::Instance(a) => Arc::strong_count(a),
+        Value::Function(a) => Arc::strong_count(a),
+        Value::Type(a) => Arc::strong_count(a),
+        Value::Module(a) => Arc::strong_count(a),
+        Value::Object(a) => Arc::strong_count(a),
+        // Small ints, None, booleans: shared by everything, like CPython's immortals.
+        _ => return Ok(Value::Int(u32::MAX as i64)),
+    };
+    Ok(Value::Int(n as i64))
+}
+
+/// `sys.getsizeof(x)`: the bytes the object's own storage takes (an estimate: its
+/// value slot and the heap block it points to, not the objects it refers to).
+fn getsizeof(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("getsizeof", 1, 2)?;
+    let g = cx.gil;
+    let n = match args.at(0) {
+        Value::Str(s) => 49 + s.as_str().len(),
+        Value::Bytes(b) => 33 + b.len(),
+        Value::ByteArray(b) => 57 + b.borrow(g).capacity(),
+        Value::List(l) => 56 + 8 * l.borrow(g).capacity(),
+        Value::Tuple(t) => 40 + 8 * t.len(),
+        Value::Dict(d) => 64 + 24 * d.borrow(g).len().next_power_of_two(),
+        Value::Int(_) | Value::Bool(_) => 28,
+        Value::Float(_) => 24,
+        Value::None => 16,
+        _ => 48,
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn is_finalizing(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("is_finalizing", 0, 0)?;
+    Ok(Value::Bool(false))
+}
+
+/// `sys.audit` / `sys.addaudithook`: pyvm raises no audit events (accepted, ignored).
+fn audit(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn gettrace(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+/// `sys.settrace` / `sys.setprofile`: tracing is not supported; only `None` (off).
+fn settrace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("settrace", 1, 1)?;
+    if args.at(0).is(&Value::None) {
+        return Ok(Value::None);
+    }
+    Err(runtime_error(
+        "sys.settrace()/setprofile() tracing functions are not supported by pyvm yet",
+    )
+    .into())
+}
+
+/// The struct sequences and plain values of `sys` CPython programs read.
+fn add_info(gil: Gil<'_>, m: &Module) {
+    use super::structseq::{make, new_type};
+    let vi = new_type(
+        gil,
+        "sys",
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+    );
+    m.set(
+        gil,
+        "version_info",
+        make(
+            gil,
+            &vi,
+            vec![
+                Value::Int(3),
+                Value::Int(11),
+                Value::Int(0),
+                Value::str("final"),
+                Value::Int(0),
+            ],
+        ),
+    );
+    m.set(gil, "hexversion", Value::Int(0x030b_00f0));
+    m.set(gil, "api_version", Value::Int(1013));
+    let flags = [
+        ("debug", 0),
+        ("inspect", 0),
+        ("interactive", 0),
+        ("optimize", 0),
+        ("dont_write_bytecode", 1),
+        ("no_user_site", 1),
+        ("no_site", 1),
+        ("ignore_environment", 0),
+        ("verbose", 0),
+        ("bytes_warning", 0),
+        ("quiet", 0),
+        ("hash_randomization", 1),
+        ("isolated", 0),
+        ("dev_mode", 0),
+        ("utf8_mode", 1),
+        ("warn_default_encoding", 0),
+        ("safe_path", 0),
+        ("int_max_str_digits", -1),
+    ];
+    let ft = new_type(gil, "sys", "flags", &flags.map(|(n, _)| n));
+    let mut items: Vec<Value> = flags.iter().map(|(_, v)| Value::Int(*v)).collect();
+    items[13] = Value::Bool(false); // dev_mode
+    m.set(gil, "flags", make(gil, &ft, items));
+    let fi = new_type(
+        gil,
+        "sys",
+        "float_info",
+        &[
+            "max",
+            "max_exp",
+            "max_10_exp",
+            "min",
+            "min_exp",
+            "min_10_exp",
+            "dig",
+            "mant_dig",
+            "epsilon",
+            "radix",
+            "rounds",
+        ],
+    );
+    m.set(
+        gil,
+        "float_info",
+        make(
+            gil,
+            &fi,
+            vec![
+                Value::Float(f64::MAX),
+                Value::Int(f64::MAX_EXP as i64),
+                Value::Int(f64::MAX_10_EXP as i64),
+                Value::Float(f64::MIN_POSITIVE),
+                Value::Int(f64::MIN_EXP as i64),
+                Value::Int(f64::MIN_10_EXP as i64),
+                Value::Int(f64::DIGITS as i64),
+                Value::Int(f64::MANTISSA_DIGITS as i64),
+                Value::Float(f64::EPSILON),
+                Value::Int(2),
+                Value::Int(1),
+            ],
+        ),
+    );
+    let ii = new_type(
+        gil,
+        "sys",
+        "int_info",
+        &[
+            "bits_per_digit",
+            "sizeof_digit",
+            "default_max_str_digits",
+            "str_digits_check_threshold",
+        ],
+    );
+    m.set(
+        gil,
+        "int_info",
+        make(
+            gil,
+            &ii,
+            vec![
+                Value::Int(30),
+                Value::Int(4),
+                Value::Int(4300),
+                Value::Int(640),
+            ],
+        ),
+    );
+    let hi = new_type(
+        gil,
+        "sys",
+        "hash_info",
+        &[
+            "width",
+            "modulus",
+            "inf",
+            "nan",
+            "imag",
+            "algorithm",
+            "hash_bits",
+            "seed_bits",
+            "cutoff",
+        ],
+    );
+    m.set(
+        gil,
+        "hash_info",
+        make(
+            gil,
+            &hi,
+            vec![
+                Value::Int(64),
+                Value::Int((1 << 61) - 1),
+                Value::Int(314_159),
+                Value::Int(0),
+                Value::Int(1_000_003),
+                Value::str("siphash13"),
+                Value::Int(64),
+                Value::Int(128),
+                Value::Int(0),
+            ],
+        ),
+    );
+    let ti = new_type(gil, "sys", "thread_info", &["name", "lock", "version"]);
+    m.set(
+        gil,
+        "thread_info",
+        make(
+            gil,
+            &ti,
+            vec![Value::str("pthread"), Value::str("mutex+cond"), Value::None],
+        ),
+    );
+    let imp = new_type(
+        gil,
+        "sys",
+        "implementation",
+        &["name", "cache_tag", "version", "hexversion", "_multiarch"],
+    );
+    let version = m.get(gil, "version_info").unwrap_or(Value::None);
+    m.set(
+        gil,
+        "implementation",
+        make(
+            gil,
+            &imp,
+            vec![
+                Value::str("pyvm"),
+                Value::None,
+                version,
+                Value::Int(0x030b_00f0),
+                Value::str("x86_64-linux-gnu"),
+            ],
+        ),
+    );
+    m.set(gil, "maxunicode", Value::Int(0x10_ffff));
+    m.set(gil, "float_repr_style", Value::str("short"));
+    m.set(gil, "warnoptions", Value::list(Vec::new()));
+    m.set(
+        gil,
+        "_xoptions",
+        Value::dict(crate::objects::dict::Dict::new()),
+    );
+    m.set(gil, "abiflags", Value::str(""));
+    m.set(gil, "platlibdir", Value::str("lib"));
+    m.set(gil, "dont_write_bytecode", Value::Bool(true));
+    m.set(gil, "pycache_prefix", Value::None);
+    m.set(gil, "meta_path", Value::list(Vec::new()));
+    m.set(gil, "path_hooks", Value::list(Vec::new()));
+    m.set(
+        gil,
+        "path_importer_cache",
+        Value::dict(crate::objects::dict::Dict::new()),
+    );
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    m.set(gil, "executable", Value::string(exe.clone()));
+    m.set(gil, "_base_executable", Value::string(exe));
+    // The prefix is the standard library's: `<prefix>/lib/python3.11`.
+    let prefix = super::stdlib::path()
+        .and_then(|p| p.parent()?.parent())
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "/usr".to_owned());
+    for k in ["prefix", "base_prefix", "exec_prefix", "base_exec_prefix"] {
+        m.set(gil, k, Value::string(prefix.clone()));
+    }
+    if let Some(p) = super::stdlib::path() {
+        m.set(gil, "_stdlib_dir", Value::string(p.display().to_string()));
+    }
+    m.set(
+        gil,
+        "copyright",
+        Value::str("Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved."),
+    );
+    let mut names = crate::objects::set::Set::new();
+    for n in super::stdlib::NAMES {
+        let _ = names.insert(Value::str(n));
+    }
+    m.set(
+        gil,
+        "stdlib_module_names",
+        Value::FrozenSet(Arc::new(names)),
+    );
+    let builtin: Vec<Value> = super::BUILTIN_NAMES.iter().map(|n| Value::str(n)).collect();
+    m.set(gil, "builtin_module_names", Value::tuple(builtin));
+    for f in MORE_FUNCS {
+        m.set(gil, f.name, Value::Native(f));
+    }
+}
+
 /// `sys._getframemodulename(depth=0)` (CPython 3.12's): the `__name__` of the
 /// module whose code runs `depth` frames above the caller, or `None`.
 fn getframemodulename(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
@@ -167,13 +516,9 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
             Value::list(argv.into_iter().map(Value::string).collect()),
         );
         m.set(gil, "maxsize", Value::Int(i64::MAX));
+        add_info(gil, &m);
         m.set(gil, "platform", Value::str(std::env::consts::OS));
         m.set(gil, "byteorder", Value::str("little"));
-        m.set(
-            gil,
-            "version_info",
-            Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0)]),
-        );
         m.set(gil, "version", Value::str("3.11.0 (pyvm)"));
         m.set(
             gil,

@@ -290,7 +290,9 @@ pub fn special(gil: Gil<'_>, v: &Value, name: &'static str) -> Option<Value> {
     };
     let found = lookup_special(gil, cls, name)?;
     match found {
-        Value::Native(_) => None,
+        // What a built-in base does by default (the callers implement it directly);
+        // a built-in function a class namespace holds is the class's own.
+        Value::Native(d) if super::methods::is_inherited_default(d) => None,
         f => Some(f),
     }
 }

@@ -168,6 +168,11 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             "__code__" => return Ok(Value::Code(f.code.clone())),
             _ => {}
         },
+        Value::Code(c) => {
+            if let Some(v) = code_attr(c, name) {
+                return Ok(v);
+            }
+        }
         Value::Native(n) if name == "__name__" || name == "__qualname__" => {
             return Ok(Value::str(n.name));
         }
@@ -262,6 +267,28 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
 }
 
 /// Built-in objects have no writable attributes (classes come in part 2).
+/// The attributes of a code object CPython programs read (`f.__code__.co_name`,
+/// `frame.f_code.co_filename`).
+fn code_attr(c: &crate::compile::code::Code, name: &str) -> Option<Value> {
+    let names = |v: &[String]| Value::tuple(v.iter().map(|n| Value::str(n)).collect());
+    Some(match name {
+        "co_name" => Value::str(&c.name),
+        "co_qualname" => Value::str(&c.qualname),
+        "co_filename" => Value::str(&c.filename),
+        "co_firstlineno" => Value::Int(c.first_line as i64),
+        "co_varnames" => names(&c.varnames),
+        "co_cellvars" => names(&c.cellvars),
+        "co_freevars" => names(&c.freevars),
+        "co_names" => Value::tuple(c.names.clone()),
+        "co_consts" => Value::tuple(c.consts.clone()),
+        "co_argcount" => Value::Int(c.params.argcount as i64),
+        "co_posonlyargcount" => Value::Int(c.params.posonly as i64),
+        "co_kwonlyargcount" => Value::Int(c.params.kwonly as i64),
+        "co_nlocals" => Value::Int(c.varnames.len() as i64),
+        _ => return None,
+    })
+}
+
 pub fn setattr_error(obj: &Value, name: &str) -> PyErr {
     match obj {
         Value::Module(_) | Value::Function(_) => attribute_error(format!(

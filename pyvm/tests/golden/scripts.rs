@@ -381,6 +381,7 @@ mod micro_threads {
     golden!(watchdog, "micro_threads/watchdog.py");
     mod callbacks {
         use super::*;
+        golden!(codec_pipeline, "micro_threads/callbacks/codec_pipeline.py");
         golden!(dunders_cb, "micro_threads/callbacks/dunders_cb.py");
         golden!(errors_cb, "micro_threads/callbacks/errors_cb.py");
         golden!(formatting_cb, "micro_threads/callbacks/formatting_cb.py");
@@ -539,6 +540,13 @@ mod sockets {
     golden!(timeouts, "sockets/timeouts.py");
     golden!(udp_echo, "sockets/udp_echo.py");
     golden!(with_server, "sockets/with_server.py");
+}
+mod stdlib {
+    use super::*;
+    golden!(ascii_codecs, "stdlib/ascii_codecs.py");
+    golden!(deflate, "stdlib/deflate.py");
+    golden!(digests, "stdlib/digests.py");
+    golden!(sys_info, "stdlib/sys_info.py");
 }
 mod strings {
     use super::*;

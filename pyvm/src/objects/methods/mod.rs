@@ -254,6 +254,39 @@ pub fn takes_instance(def: &NativeDef) -> bool {
     .any(|t| t.as_ptr_range().contains(&p))
 }
 
+/// Is `def` a method a class inherits from a built-in type (one of their tables),
+/// rather than a built-in function a class namespace holds (`__repr__ = f`)?
+pub fn is_inherited_default(def: &NativeDef) -> bool {
+    let p = def as *const NativeDef;
+    let within = |t: &[NativeDef]| t.as_ptr_range().contains(&p);
+    [
+        object::OBJECT_METHODS,
+        object::EXCEPTION_METHODS,
+        payload::PAYLOAD_METHODS,
+        type_::TYPE_METHODS,
+    ]
+    .iter()
+    .any(|t| within(t))
+        || [
+            Kind::Str,
+            Kind::List,
+            Kind::Tuple,
+            Kind::Dict,
+            Kind::Set,
+            Kind::FrozenSet,
+            Kind::Bytes,
+            Kind::ByteArray,
+            Kind::Int,
+            Kind::Float,
+            Kind::Type,
+            Kind::File,
+            Kind::Generator,
+            Kind::Range,
+        ]
+        .iter()
+        .any(|k| within(table(*k)))
+}
+
 /// The method names of a built-in type (for `dir()`).
 pub fn names_of(t: &PyType) -> impl Iterator<Item = String> {
     find_table(t).iter().map(|d| d.name.to_owned())
