@@ -3,6 +3,7 @@
 //! texts tracebacks print. Running a module body is the VM's part (`vm::import`).
 //! Modules are written only against `crate::native`.
 
+pub mod abc;
 pub mod binascii;
 pub mod builtins;
 pub mod errno;
@@ -44,6 +45,7 @@ pub fn builtins_module() -> &'static Arc<Module> {
 
 /// The names of the built-in (Rust) modules (`sys.builtin_module_names`).
 pub static BUILTIN_NAMES: &[&str] = &[
+    "_abc",
     "_blake2",
     "_functools",
     "binascii",
@@ -92,6 +94,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_thread" => Value::Module(os_threads::module(gil).clone()),
         "_micro_thread" => Value::Module(micro_thread::module(gil).clone()),
         "binascii" => Value::Module(binascii::module(gil).clone()),
+        "_abc" => Value::Module(abc::module(gil).clone()),
         "zlib" => Value::Module(zlib::module(gil).clone()),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
             Value::Module(hashes::module(gil, name)?)

@@ -44,6 +44,9 @@ pub fn instance_with(cls: Arc<PyType>, base: Value) -> Value {
 
 /// `object.__new__(cls, ...)`: an empty instance of the layout `cls` needs.
 pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Value, PyErr> {
+    if cls.abstract_.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(abstract_error(cls));
+    }
     Ok(match cls.kind {
         Kind::Exception => PyErr::new(cls, args.pos.to_vec()).value(),
         Kind::Dict => instance_with(cls.clone(), Value::dict(Dict::new())),
@@ -51,6 +54,24 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
         Kind::Tuple => instance_with(cls.clone(), Value::tuple(Vec::new())),
         _ => Value::Instance(Arc::new(Instance::new(cls.clone()))),
     })
+}
+
+/// CPython's error for making an instance of a class with abstract methods.
+fn abstract_error(cls: &Arc<PyType>) -> PyErr {
+    let names = crate::objects::gil::with_gil(|gil| {
+        let mut names: Vec<String> = match lookup(gil, cls, &PyStr::new("__abstractmethods__".to_owned())) {
+            Some(Value::FrozenSet(s)) => s.keys().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
+            _ => Vec::new(),
+        };
+        names.sort();
+        names
+    });
+    type_error(format!(
+        "Can't instantiate abstract class {} with abstract method{} {}",
+        cls.name,
+        if names.len() == 1 { "" } else { "s" },
+        names.join(", ")
+    ))
 }
 
 /// The built-in value inside an instance of a `dict`/`list`/`tuple` subclass.

@@ -117,6 +117,11 @@ pub struct PyType {
     /// base): `type(C)` is `M`, and `C`'s own behaviour (calling it, its attributes not
     /// found on it, its operators) comes from `M`.
     pub meta: Option<Arc<PyType>>,
+    /// It has abstract methods (`abc`'s `__abstractmethods__` is not empty): making
+    /// an instance is a `TypeError` (CPython's `Py_TPFLAGS_IS_ABSTRACT`).
+    pub abstract_: std::sync::atomic::AtomicBool,
+    /// The classes made with it as a direct base, while they live (`__subclasses__()`).
+    pub subclasses: GilCell<Vec<std::sync::Weak<PyType>>>,
 }
 
 impl PyType {
@@ -147,6 +152,8 @@ impl PyType {
             slots: None,
             special_cache: GilCell::new(Vec::new()),
             meta: None,
+            abstract_: std::sync::atomic::AtomicBool::new(false),
+            subclasses: GilCell::new(Vec::new()),
         }
     }
 

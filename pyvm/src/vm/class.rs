@@ -687,7 +687,14 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         slots,
         special_cache: GilCell::new(Vec::new()),
         meta,
+        abstract_: std::sync::atomic::AtomicBool::new(false),
+        subclasses: GilCell::new(Vec::new()),
     });
+    for b in &t.bases {
+        let mut subs = b.subclasses.borrow_mut(gil);
+        subs.retain(|w| w.strong_count() > 0);
+        subs.push(Arc::downgrade(&t));
+    }
     if let Value::Cell(c) = cell {
         *c.borrow_mut(gil) = Value::Type(t.clone());
     }

@@ -14,8 +14,21 @@ use super::natives;
 pub static TYPE_METHODS: &[NativeDef] = natives![
     "__new__" => new, "__init__" => init, "__call__" => call, "__prepare__" => prepare,
     "__instancecheck__" => instancecheck, "__subclasscheck__" => subclasscheck,
-    "mro" => mro,
+    "mro" => mro, "__subclasses__" => subclasses,
 ];
+
+/// `cls.__subclasses__()`: the living classes made with `cls` as a direct base.
+fn subclasses(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__subclasses__", 0, 0)?;
+    let t = cls(&args, "__subclasses__")?;
+    let subs = t.subclasses.borrow(cx.gil);
+    Ok(Value::list(
+        subs.iter()
+            .filter_map(|w| w.upgrade())
+            .map(Value::Type)
+            .collect(),
+    ))
+}
 
 /// The class a method of `type` was called on (`args[0]`).
 fn cls(args: &Args, name: &str) -> PyResult<Arc<PyType>> {
