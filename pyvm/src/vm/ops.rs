@@ -254,6 +254,11 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             Ok(Value::Bytes(Arc::new(v)))
         }
         ("+", Value::ByteArray(x), Value::Bytes(y)) => {
+            if inplace {
+                // `bytearray.__iadd__` extends it in place.
+                x.borrow_mut(gil).extend_from_slice(y);
+                return Ok(a.clone());
+            }
             let mut v = x.borrow(gil).clone();
             v.extend_from_slice(y);
             Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
@@ -522,6 +527,14 @@ pub fn format_spec(cx: &mut Cx<'_, '_>, v: &Value, spec: &str) -> PyResult<Value
                 ))
                 .into()),
             };
+        }
+        match crate::objects::class::payload(v) {
+            // `int.__format__` and friends: an empty spec is `str(v)`, which may be
+            // the subclass's own.
+            Some(p) if !spec.is_empty() && !matches!(p, Value::Cell(_)) => {
+                return format_spec(cx, &p.clone(), spec);
+            }
+            _ => {}
         }
         if !spec.is_empty() {
             return Err(type_error(format!(

@@ -1,6 +1,12 @@
-//! Special methods that classes derived from `dict`, `list` and `tuple` inherit: they
-//! work on the built-in value inside the instance (its payload), so
-//! `super().__setitem__(k, v)` in a `dict` subclass does what CPython does.
+//! Special methods that classes derived from built-in types (`dict`, `list`, `tuple`,
+//! `int`, `float`, `str`, `bytes`, `bytearray`, `set`, `frozenset`, `property`,
+//! `classmethod`, `staticmethod`) inherit: they work on the built-in value inside the
+//! instance (its payload), so `super().__setitem__(k, v)` in a `dict` subclass and
+//! `super().__new__(cls, v)` in a `float` subclass do what CPython does.
+//!
+//! The descriptor types keep their payload in a cell (`Value::Cell` holding a
+//! `Value::Descr`): CPython fills them in `__init__`, which may run after the instance
+//! is made (`super().__init__(fget)` in a `property` subclass).
 
 use crate::native::*;
 use crate::objects::function::NativeDef;
@@ -20,7 +26,21 @@ pub static PAYLOAD_METHODS: &[NativeDef] = natives![
 fn payload(args: &Args, name: &str) -> PyResult<Value> {
     match args.get(0) {
         Some(Value::Instance(i)) if !i.base.is_null() => Ok(i.base.clone()),
-        Some(v @ (Value::Dict(_) | Value::List(_) | Value::Tuple(_))) => Ok(v.clone()),
+        Some(
+            v @ (Value::Dict(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Int(_)
+            | Value::Bool(_)
+            | Value::Big(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Descr(_)),
+        ) => Ok(v.clone()),
         Some(v) => Err(type_error(format!(
             "descriptor '{name}' requires a container object but received a '{}'",
             type_name(v)
@@ -60,6 +80,33 @@ fn init(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
                 l.extend(items);
             }
         }
+        Value::Set(s) => {
+            let made = construct_builtin(cx, &types().set, rest)?;
+            if let Value::Set(m) = made {
+                let items = m.borrow(cx.gil).clone();
+                *s.borrow_mut(cx.gil) = items;
+            }
+        }
+        Value::ByteArray(b) => {
+            let made = construct_builtin(cx, &types().bytearray, rest)?;
+            if let Value::ByteArray(m) = made {
+                let items = m.borrow(cx.gil).clone();
+                *b.borrow_mut(cx.gil) = items;
+            }
+        }
+        // `property.__init__(self, fget, ...)` and friends: the descriptor is made now.
+        Value::Cell(c) => {
+            let t = match &*c.borrow(cx.gil) {
+                Value::Descr(d) => match &**d {
+                    crate::objects::class::Descr::StaticMethod(_) => types().staticmethod.clone(),
+                    crate::objects::class::Descr::ClassMethod(_) => types().classmethod.clone(),
+                    crate::objects::class::Descr::Property { .. } => types().property.clone(),
+                },
+                _ => return Ok(Value::None),
+            };
+            let made = construct_builtin(cx, &t, rest)?;
+            *c.borrow_mut(cx.gil) = made;
+        }
         _ => {}
     }
     Ok(Value::None)
@@ -70,11 +117,23 @@ fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(Value::Type(cls)) = args.get(0).cloned() else {
         return Err(type_error("__new__(X): X is not a type object").into());
     };
-    let rest = Args::new(args.pos.iter().skip(1).cloned());
+    let rest = Args {
+        pos: args.pos.iter().skip(1).cloned().collect(),
+        kw: args.kw,
+    };
+    let base_type = crate::objects::class::builtin_base(&cls);
     let base = match cls.kind {
-        Kind::Tuple => construct_builtin(cx, &types().tuple, rest)?,
-        Kind::Dict => Value::dict(crate::objects::dict::Dict::new()),
-        Kind::List => Value::list(Vec::new()),
+        Kind::Tuple if rest.kw.is_empty() => construct_builtin(cx, &types().tuple, rest)?,
+        Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::FrozenSet => {
+            construct_builtin(cx, &base_type, rest)?
+        }
+        Kind::Dict | Kind::List | Kind::Set | Kind::ByteArray | Kind::Property
+        | Kind::ClassMethod | Kind::StaticMethod => {
+            if !cls.heap {
+                return construct_builtin(cx, &cls, Args::new([]));
+            }
+            return Ok(crate::objects::class::new_instance(&cls, &rest)?);
+        }
         _ => return Err(type_error(format!("cannot create '{}' instances", cls.name)).into()),
     };
     if !cls.heap {
@@ -112,12 +171,7 @@ fn contains(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__len__", 0, 0)?;
     let p = payload(&args, "__len__")?;
-    Ok(Value::Int(match &p {
-        Value::Dict(d) => d.borrow(cx.gil).len(),
-        Value::List(l) => l.borrow(cx.gil).len(),
-        Value::Tuple(t) => t.len(),
-        _ => 0,
-    } as i64))
+    Ok(Value::Int(crate::objects::class::builtin_len(cx.gil, &p)? as i64))
 }
 
 fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -153,5 +207,9 @@ fn ne(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn hash(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__hash__", 0, 0)?;
     let p = payload(&args, "__hash__")?;
+    if matches!(p, Value::Cell(_) | Value::Descr(_)) {
+        // Descriptors hash by identity.
+        return Ok(Value::Int((args.at(0).heap_ptr().unwrap_or(0) >> 4) as i64));
+    }
     Ok(Value::Int(crate::objects::dict::hash(&p)?))
 }
