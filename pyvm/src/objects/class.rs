@@ -157,6 +157,14 @@ pub fn payload(v: &Value) -> Option<&Value> {
     }
 }
 
+/// `v`, or the number inside an instance of an `int` or `float` subclass.
+pub fn unwrap_number(v: &Value) -> Value {
+    match payload(v) {
+        Some(p @ (Value::Int(_) | Value::Big(_) | Value::Float(_))) => p.clone(),
+        _ => v.clone(),
+    }
+}
+
 /// `v`, or the built-in value inside it.
 pub fn unwrap_payload(v: &Value) -> Value {
     payload(v).unwrap_or(v).clone()

@@ -179,6 +179,12 @@ fn payload_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Option<Attr> {
         Value::Cell(c) => c.borrow(gil).clone(),
         p => p.clone(),
     };
+    if let Value::Descr(d) = &p {
+        // `prop.setter` of a `property` subclass makes one of the subclass.
+        if let Some(a) = super::attr::descr_attr(obj, d, name) {
+            return Some(a);
+        }
+    }
     super::attr::load_attr(gil, &p, name).ok()
 }
 

@@ -362,8 +362,11 @@ fn view_operand(gil: Gil<'_>, v: &Value) -> Result<Option<Set>, PyErr> {
 }
 
 pub fn unary(gil: Gil<'_>, op: &str, a: &Value) -> Result<Value, PyErr> {
-    let _ = gil;
     match (op, a) {
+        // An `int` or `float` subclass's inherited `__neg__`: a plain number.
+        (_, Value::Instance(_)) if crate::objects::class::payload(a).is_some_and(is_num) => {
+            unary(gil, op, &crate::objects::class::unwrap_number(a))
+        }
         ("-", Value::Float(f)) => Ok(Value::Float(-f)),
         ("+", Value::Float(f)) => Ok(Value::Float(*f)),
         ("-", v) if int::is_int(v) => Ok(int::neg(v)),

@@ -108,6 +108,15 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             too_many(&args, name, 3, false)?;
             let enc = args.take_kw("encoding");
             args.check_kw(name, 0, 2)?;
+            // A `str`, `int`, `bytes` or `bytearray` subclass's value.
+            if let Some(p) = args.get(0).and_then(crate::objects::class::payload) {
+                if matches!(
+                    p,
+                    Value::Str(_) | Value::Int(_) | Value::Bytes(_) | Value::ByteArray(_)
+                ) {
+                    args.pos[0] = p.clone();
+                }
+            }
             let data: Vec<u8> = match args.get(0) {
                 None => Vec::new(),
                 Some(Value::Str(s)) => {

@@ -310,7 +310,7 @@ pub(super) fn affix(args: &Args, name: &str, start: bool) -> PyResult<Value> {
         }
     };
     match args.at(1) {
-        Value::Str(p) => Ok(Value::Bool(test(p.as_str()))),
+        v if v.as_str().is_some() => Ok(Value::Bool(test(v.as_str().unwrap_or_default()))),
         Value::Tuple(t) => {
             for p in t.iter() {
                 match p.as_str() {
