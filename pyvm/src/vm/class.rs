@@ -1108,7 +1108,13 @@ pub fn special_or(gil: Gil<'_>, v: &Value, name: &'static str) -> Result<Value, 
 pub fn payload_if_plain(gil: Gil<'_>, v: Value, name: &'static str) -> Result<Value, Value> {
     match class::payload(&v) {
         // A tuple has no item assignment: the error names the subclass.
-        Some(Value::Tuple(_)) if matches!(name, "__setitem__" | "__delitem__") => Err(v),
+        Some(Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::FrozenSet(_))
+            if matches!(name, "__setitem__" | "__delitem__") =>
+        {
+            Err(v)
+        }
+        // Numbers and descriptors are no containers: the error names the subclass.
+        Some(Value::Int(_) | Value::Big(_) | Value::Float(_) | Value::Cell(_)) => Err(v),
         Some(p) if class::special(gil, &v, name).is_none() => Ok(p.clone()),
         _ => Err(v),
     }

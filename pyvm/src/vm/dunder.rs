@@ -244,11 +244,33 @@ fn builtin_on_payloads(gil: Gil<'_>, op: u32, a: &Value, b: &Value) -> Result<Va
         crate::objects::class::payload(a),
         Some(Value::List(_) | Value::ByteArray(_) | Value::Set(_) | Value::Dict(_))
     );
-    if op >= 13 && mutable {
-        let r = super::ops::builtin_binary_op(gil, op, &x, &y)?;
-        return Ok(if r.is(&x) { a.clone() } else { r });
+    let r = if op >= 13 && mutable {
+        super::ops::builtin_binary_op(gil, op, &x, &y)
+            .map(|r| if r.is(&x) { a.clone() } else { r })
+    } else {
+        super::ops::builtin_binary_op(gil, op % 13, &x, &y)
+    };
+    match r {
+        // "unsupported operand type(s)" names the operands as they are.
+        Err(e) if unsupported(gil, &e) => Err(fallback(&OpState {
+            op,
+            a: a.clone(),
+            b: b.clone(),
+            rest: Vec::new(),
+            branch: None,
+            err: None,
+            negate: false,
+        })
+        .err()
+        .unwrap_or(e)),
+        r => r,
     }
-    super::ops::builtin_binary_op(gil, op % 13, &x, &y)
+}
+
+/// Is `e` the `TypeError` of an operator that does not apply to its operands?
+fn unsupported(gil: Gil<'_>, e: &PyErr) -> bool {
+    e.is_instance(&crate::objects::types::types().exc.type_error)
+        && matches!(e.0.arg0(gil), Some(Value::Str(s)) if s.as_str().starts_with("unsupported operand"))
 }
 
 /// A candidate returned `v`.

@@ -278,6 +278,17 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         ("*", Value::Bytes(t), n) | ("*", n, Value::Bytes(t)) if repeat_count(n).is_some() => Ok(
             Value::Bytes(Arc::new(repeat(t, repeat_count(n).unwrap_or(0))?)),
         ),
+        ("*", Value::ByteArray(t), n) | ("*", n, Value::ByteArray(t))
+            if repeat_count(n).is_some() =>
+        {
+            let items = t.borrow(gil).clone();
+            let v = repeat(&items, repeat_count(n).unwrap_or(0))?;
+            if inplace && matches!(a, Value::ByteArray(_)) {
+                *t.borrow_mut(gil) = v;
+                return Ok(a.clone());
+            }
+            Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
+        }
         ("*", Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
         | ("*", n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
             Err(type_error(format!(

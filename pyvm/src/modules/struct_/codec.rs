@@ -180,7 +180,8 @@ pub fn pack_values(cx: &mut Cx, lay: &Layout, vals: &[Value], out: &mut [u8]) ->
         match it.code {
             b'x' => continue,
             b's' | b'p' => {
-                let v = &vals[vi];
+                // (A `bytes` subclass packs its bytes.)
+                let v = &crate::objects::class::unwrap_payload(&vals[vi]);
                 vi += 1;
                 let data: Vec<u8> = match v {
                     Value::Bytes(b) => b.to_vec(),

@@ -19,7 +19,147 @@ pub static PAYLOAD_METHODS: &[NativeDef] = natives![
     "__setitem__" => setitem, "__delitem__" => delitem, "__contains__" => contains,
     "__len__" => len, "__iter__" => iter, "__repr__" => repr, "__eq__" => eq,
     "__ne__" => ne, "__hash__" => hash,
+    "__lt__" => lt, "__le__" => le, "__gt__" => gt, "__ge__" => ge,
+    "__add__" => add, "__radd__" => radd, "__sub__" => sub, "__rsub__" => rsub,
+    "__mul__" => mul, "__rmul__" => rmul, "__truediv__" => truediv,
+    "__rtruediv__" => rtruediv, "__floordiv__" => floordiv, "__rfloordiv__" => rfloordiv,
+    "__mod__" => mod_, "__rmod__" => rmod, "__pow__" => pow, "__rpow__" => rpow,
+    "__and__" => and, "__rand__" => rand, "__or__" => or, "__ror__" => ror,
+    "__xor__" => xor, "__rxor__" => rxor, "__lshift__" => lshift, "__rlshift__" => rlshift,
+    "__rshift__" => rshift, "__rrshift__" => rrshift,
+    "__neg__" => neg, "__pos__" => pos, "__invert__" => invert, "__abs__" => abs,
+    "__int__" => int_, "__float__" => float_, "__index__" => index,
 ];
+
+/// `int.__add__(self, other)` and the other operators a subclass inherits (what
+/// `super().__add__(other)` calls): the built-in operator on the value inside;
+/// `NotImplemented` when it does not apply.
+fn arith(cx: &mut Cx, args: &Args, name: &str, op: u32, reflected: bool) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let p = payload(args, name)?;
+    let other = crate::objects::class::unwrap_payload(args.at(1));
+    if crate::objects::class::is_user(&other) {
+        return Ok(Value::NotImplemented);
+    }
+    let (a, b) = if reflected { (other, p) } else { (p, other) };
+    match binary_op(cx.gil, op, &a, &b) {
+        Ok(v) => Ok(v),
+        Err(e) if e.is_instance(&types().exc.type_error) => Ok(Value::NotImplemented),
+        Err(e) => Err(e.into()),
+    }
+}
+
+macro_rules! arith_methods {
+    ($( $f:ident $name:literal $op:literal $reflected:literal ),* $(,)?) => {
+        $( fn $f(cx: &mut Cx, args: Args) -> PyResult<Value> {
+            arith(cx, &args, $name, $op, $reflected)
+        } )*
+    };
+}
+
+// `BINARY_OP` arguments: + 0, & 1, // 2, << 3, * 5, % 6, | 7, ** 8, >> 9, - 10, / 11, ^ 12.
+arith_methods! {
+    add "__add__" 0 false, radd "__radd__" 0 true,
+    and "__and__" 1 false, rand "__rand__" 1 true,
+    floordiv "__floordiv__" 2 false, rfloordiv "__rfloordiv__" 2 true,
+    lshift "__lshift__" 3 false, rlshift "__rlshift__" 3 true,
+    mul "__mul__" 5 false, rmul "__rmul__" 5 true,
+    mod_ "__mod__" 6 false, rmod "__rmod__" 6 true,
+    or "__or__" 7 false, ror "__ror__" 7 true,
+    pow "__pow__" 8 false, rpow "__rpow__" 8 true,
+    rshift "__rshift__" 9 false, rrshift "__rrshift__" 9 true,
+    sub "__sub__" 10 false, rsub "__rsub__" 10 true,
+    truediv "__truediv__" 11 false, rtruediv "__rtruediv__" 11 true,
+    xor "__xor__" 12 false, rxor "__rxor__" 12 true,
+}
+
+/// `int.__lt__(self, other)` and friends on the value inside.
+fn cmp(cx: &mut Cx, args: &Args, name: &str, op: crate::objects::compare::CmpOp) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let p = payload(args, name)?;
+    let other = crate::objects::class::unwrap_payload(args.at(1));
+    if crate::objects::class::is_user(&other) {
+        return Ok(Value::NotImplemented);
+    }
+    match crate::objects::compare::compare(cx.gil, op, &p, &other) {
+        Ok(r) => Ok(Value::Bool(r)),
+        Err(e) if e.is_instance(&types().exc.type_error) => Ok(Value::NotImplemented),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn lt(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    cmp(cx, &args, "__lt__", crate::objects::compare::CmpOp::Lt)
+}
+
+fn le(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    cmp(cx, &args, "__le__", crate::objects::compare::CmpOp::Le)
+}
+
+fn gt(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    cmp(cx, &args, "__gt__", crate::objects::compare::CmpOp::Gt)
+}
+
+fn ge(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    cmp(cx, &args, "__ge__", crate::objects::compare::CmpOp::Ge)
+}
+
+/// `int.__neg__(self)` and friends: a plain number.
+fn unary_method(cx: &mut Cx, args: &Args, name: &str, op: &str) -> PyResult<Value> {
+    args.check_method(name, 0, 0)?;
+    let p = payload(args, name)?;
+    Ok(unary(cx.gil, op, &p)?)
+}
+
+fn neg(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    unary_method(cx, &args, "__neg__", "-")
+}
+
+fn pos(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    unary_method(cx, &args, "__pos__", "+")
+}
+
+fn invert(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    unary_method(cx, &args, "__invert__", "~")
+}
+
+fn abs(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__abs__", 0, 0)?;
+    let p = payload(&args, "__abs__")?;
+    let negative = crate::objects::compare::compare(
+        cx.gil,
+        crate::objects::compare::CmpOp::Lt,
+        &p,
+        &Value::Int(0),
+    )?;
+    Ok(unary(cx.gil, if negative { "-" } else { "+" }, &p)?)
+}
+
+fn int_(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__int__", 0, 0)?;
+    let p = payload(&args, "__int__")?;
+    construct_builtin(cx, &types().int, Args::new([p]))
+}
+
+fn float_(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__float__", 0, 0)?;
+    let p = payload(&args, "__float__")?;
+    construct_builtin(cx, &types().float, Args::new([p]))
+}
+
+fn index(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__index__", 0, 0)?;
+    let p = payload(&args, "__index__")?;
+    match p {
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::Int(_) | Value::Big(_) => Ok(p),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(&other)
+        ))
+        .into()),
+    }
+}
 
 /// The built-in value an instance of a `dict`/`list`/`tuple` subclass carries (or the
 /// value itself, when the method is called on a plain one).
