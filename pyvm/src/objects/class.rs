@@ -55,7 +55,10 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
             cls.clone(),
             Value::Set(Arc::new(GilCell::new(super::set::Set::new()))),
         ),
-        Kind::ByteArray => instance_with(cls.clone(), Value::ByteArray(Arc::new(GilCell::new(Vec::new())))),
+        Kind::ByteArray => instance_with(
+            cls.clone(),
+            Value::ByteArray(Arc::new(GilCell::new(Vec::new()))),
+        ),
         // (What `object.__new__` makes of them; a call of the class gets its value
         // from `int.__new__` and friends.)
         Kind::Int => instance_with(cls.clone(), Value::Int(0)),

@@ -97,7 +97,7 @@ pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mode_kw = a[1].clone();
     let args = Args::new(a.into_iter().take(1).flatten());
     let path = match args.at(0) {
-        Value::Str(s) => s.as_str().to_owned(),
+        v if v.as_str().is_some() => v.as_str().unwrap_or_default().to_owned(),
         v => {
             return Err(type_error(format!(
                 "expected str, bytes or os.PathLike object, not {}",

@@ -245,8 +245,7 @@ fn builtin_on_payloads(gil: Gil<'_>, op: u32, a: &Value, b: &Value) -> Result<Va
         Some(Value::List(_) | Value::ByteArray(_) | Value::Set(_) | Value::Dict(_))
     );
     let r = if op >= 13 && mutable {
-        super::ops::builtin_binary_op(gil, op, &x, &y)
-            .map(|r| if r.is(&x) { a.clone() } else { r })
+        super::ops::builtin_binary_op(gil, op, &x, &y).map(|r| if r.is(&x) { a.clone() } else { r })
     } else {
         super::ops::builtin_binary_op(gil, op % 13, &x, &y)
     };
@@ -428,7 +427,9 @@ pub fn hash_by(gil: Gil<'_>, v: &Value) -> Result<HashBy, PyErr> {
                 | Value::Bytes(_)
                 | Value::FrozenSet(_)),
             ) => crate::objects::dict::hash(p).map(HashBy::Known),
-            Some(Value::Cell(_)) | None => Ok(HashBy::Known((v.heap_ptr().unwrap_or(0) >> 4) as i64)),
+            Some(Value::Cell(_)) | None => {
+                Ok(HashBy::Known((v.heap_ptr().unwrap_or(0) >> 4) as i64))
+            }
             Some(_) => Err(type_error(format!("unhashable type: '{}'", cls.name))),
         },
         Some(f) => Ok(HashBy::Call(f)),

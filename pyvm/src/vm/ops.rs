@@ -402,8 +402,8 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
         Ok(false)
     };
     match container {
-        Value::Str(s) => match item {
-            Value::Str(i) => Ok(s.as_str().contains(i.as_str())),
+        Value::Str(s) => match item.as_str() {
+            Some(i) => Ok(s.as_str().contains(i)),
             _ => Err(type_error(format!(
                 "'in <string>' requires string as left operand, not {}",
                 type_name(item)
@@ -460,6 +460,10 @@ fn bytes_contains(b: &[u8], item: &Value) -> Result<bool, PyErr> {
             Ok(b.contains(&(*i as u8)))
         }
         Value::Bytes(x) => Ok(x.is_empty() || b.windows(x.len()).any(|w| w == x.as_slice())),
+        // An `int` or `bytes` subclass's value.
+        Value::Instance(i) if matches!(i.base, Value::Int(_) | Value::Bytes(_)) => {
+            bytes_contains(b, &i.base)
+        }
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(item)

@@ -77,3 +77,10 @@ class Name(Shouting, str):
 n = Name("ada", "lovelace")
 print(n, n.shout(), n.first, n.last, len(n), n.title(), repr(n), Name.__mro__)
 print(sorted([Name("b", "x"), Name("a", "y")]), {n: 1}["ada lovelace"], n == "ada lovelace")
+
+# A str subclass is a path, a JSON document, a character.
+import json
+
+with open(CIStr(__file__)) as fh:
+    print(fh.readline().rstrip())
+print(json.loads(CIStr('{"k": [1, 2]}')), json.dumps({CIStr("Key"): CIStr("value")}), ord(CIStr("A")), "ell" in CIStr("HELLO"))

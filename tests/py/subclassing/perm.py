@@ -78,3 +78,10 @@ for bad in (8, "read|admin", -1):
         Perm(bad)
     except ValueError as e:
         print("ValueError:", e)
+
+# Packed into binary records and JSON like any int.
+import json
+import struct
+
+record = struct.pack(">HB", rw, EXEC)
+print(record, struct.unpack(">HB", record), json.dumps({"perm": rw, "list": [READ, EXEC]}), json.dumps({rw: "x"}))

@@ -59,9 +59,10 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                     Value::Float(int::to_f64(&r)?)
                 }
                 // A `float`, `int` or `str` subclass's value.
-                Some(v) if crate::objects::class::payload(v).is_some_and(|p| {
-                    matches!(p, Value::Float(_) | Value::Str(_)) || int::is_int(p)
-                }) =>
+                Some(v)
+                    if crate::objects::class::payload(v).is_some_and(|p| {
+                        matches!(p, Value::Float(_) | Value::Str(_)) || int::is_int(p)
+                    }) =>
                 {
                     let p = crate::objects::class::unwrap_payload(v);
                     return construct(cx, t, Args::new([p]));

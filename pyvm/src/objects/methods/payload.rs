@@ -74,7 +74,12 @@ arith_methods! {
 }
 
 /// `int.__lt__(self, other)` and friends on the value inside.
-fn cmp(cx: &mut Cx, args: &Args, name: &str, op: crate::objects::compare::CmpOp) -> PyResult<Value> {
+fn cmp(
+    cx: &mut Cx,
+    args: &Args,
+    name: &str,
+    op: crate::objects::compare::CmpOp,
+) -> PyResult<Value> {
     args.check_method(name, 1, 1)?;
     let p = payload(args, name)?;
     let other = crate::objects::class::unwrap_payload(args.at(1));
@@ -267,8 +272,13 @@ fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::FrozenSet => {
             construct_builtin(cx, &base_type, rest)?
         }
-        Kind::Dict | Kind::List | Kind::Set | Kind::ByteArray | Kind::Property
-        | Kind::ClassMethod | Kind::StaticMethod => {
+        Kind::Dict
+        | Kind::List
+        | Kind::Set
+        | Kind::ByteArray
+        | Kind::Property
+        | Kind::ClassMethod
+        | Kind::StaticMethod => {
             if !cls.heap {
                 return construct_builtin(cx, &cls, Args::new([]));
             }
@@ -311,7 +321,9 @@ fn contains(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__len__", 0, 0)?;
     let p = payload(&args, "__len__")?;
-    Ok(Value::Int(crate::objects::class::builtin_len(cx.gil, &p)? as i64))
+    Ok(Value::Int(
+        crate::objects::class::builtin_len(cx.gil, &p)? as i64
+    ))
 }
 
 fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -136,7 +136,7 @@ pub(super) fn join_items(sep: &str, items: &[Value]) -> Result<String, PyErr> {
                 return Err(type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
                     type_name(other)
-                )))
+                )));
             }
         }
     }
