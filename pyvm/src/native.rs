@@ -357,6 +357,8 @@ pub fn arg_int(v: &Value, what: &str) -> Result<i64, PyErr> {
     match v {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
+        // An `int` subclass's value.
+        Value::Instance(i) if crate::objects::int::is_int(&i.base) => arg_int(&i.base, what),
         Value::Big(_) => Err(overflow_error(
             "Python int too large to convert to C ssize_t",
         )),

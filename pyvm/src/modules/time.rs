@@ -126,7 +126,7 @@ fn process_time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("time.sleep", 1, 1)?;
-    let secs = match args.at(0) {
+    let secs = match &crate::objects::class::unwrap_number(args.at(0)) {
         Value::Float(f) => *f,
         Value::Int(i) => *i as f64,
         Value::Bool(b) => *b as i64 as f64,

@@ -18,8 +18,10 @@ pub struct Instance {
     pub class: Arc<PyType>,
     /// `__dict__`: shared, so `obj.__dict__` and `vars(obj)` are the namespace itself.
     pub dict: Arc<GilCell<Dict>>,
-    /// For a class derived from `dict`, `list` or `tuple`: the built-in value the
-    /// inherited behaviour works on (`Null` otherwise).
+    /// For a class derived from a built-in type other than `object` (`dict`, `list`,
+    /// `tuple`, `int`, `float`, `str`, `bytes`, `bytearray`, `set`, `frozenset`,
+    /// `property`, `classmethod`, `staticmethod`): the built-in value the inherited
+    /// behaviour works on (`Null` otherwise).
     pub base: Value,
 }
 
@@ -52,6 +54,39 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
         Kind::Dict => instance_with(cls.clone(), Value::dict(Dict::new())),
         Kind::List => instance_with(cls.clone(), Value::list(Vec::new())),
         Kind::Tuple => instance_with(cls.clone(), Value::tuple(Vec::new())),
+        Kind::Set => instance_with(
+            cls.clone(),
+            Value::Set(Arc::new(GilCell::new(super::set::Set::new()))),
+        ),
+        Kind::ByteArray => instance_with(
+            cls.clone(),
+            Value::ByteArray(Arc::new(GilCell::new(Vec::new()))),
+        ),
+        // (What `object.__new__` makes of them; a call of the class gets its value
+        // from `int.__new__` and friends.)
+        Kind::Int => instance_with(cls.clone(), Value::Int(0)),
+        Kind::Float => instance_with(cls.clone(), Value::Float(0.0)),
+        Kind::Str => instance_with(cls.clone(), Value::str("")),
+        Kind::Bytes => instance_with(cls.clone(), Value::Bytes(Arc::new(Vec::new()))),
+        Kind::FrozenSet => instance_with(
+            cls.clone(),
+            Value::FrozenSet(Arc::new(super::set::Set::new())),
+        ),
+        // Filled by `__init__` (see `methods::payload`).
+        Kind::Property | Kind::ClassMethod | Kind::StaticMethod => {
+            let empty = match cls.kind {
+                Kind::Property => Descr::Property {
+                    fget: Value::None,
+                    fset: Value::None,
+                    fdel: Value::None,
+                    doc: Value::None,
+                },
+                Kind::ClassMethod => Descr::ClassMethod(Value::None),
+                _ => Descr::StaticMethod(Value::None),
+            };
+            let cell = Value::Cell(Arc::new(GilCell::new(Value::Descr(Arc::new(empty)))));
+            instance_with(cls.clone(), cell)
+        }
         _ => Value::Instance(Arc::new(Instance::new(cls.clone()))),
     })
 }
@@ -74,12 +109,83 @@ fn abstract_error(cls: &Arc<PyType>) -> PyErr {
     ))
 }
 
-/// The built-in value inside an instance of a `dict`/`list`/`tuple` subclass.
+/// `len(v)` of a built-in value that has one (what an inherited `__len__` gives).
+pub fn builtin_len(gil: Gil<'_>, v: &Value) -> Result<usize, PyErr> {
+    Ok(match v {
+        Value::Dict(d) => d.borrow(gil).len(),
+        Value::List(l) => l.borrow(gil).len(),
+        Value::Tuple(t) => t.len(),
+        Value::Str(s) => s.char_len(),
+        Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.borrow(gil).len(),
+        Value::Set(s) => s.borrow(gil).len(),
+        Value::FrozenSet(s) => s.len(),
+        _ => {
+            return Err(type_error(format!(
+                "object of type '{}' has no len()",
+                super::types::type_name(v)
+            )))
+        }
+    })
+}
+
+/// The descriptor inside an instance of a `property` / `classmethod` /
+/// `staticmethod` subclass.
+pub fn descr_payload(gil: Gil<'_>, v: &Value) -> Option<Arc<Descr>> {
+    match payload(v)? {
+        Value::Cell(c) => match &*c.borrow(gil) {
+            Value::Descr(d) => Some(d.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The kinds of built-in types a class made by Python code may derive from (besides
+/// `object`, exceptions and `type`): their instances carry a built-in value.
+pub fn payload_kind(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Dict
+            | Kind::List
+            | Kind::Tuple
+            | Kind::Int
+            | Kind::Float
+            | Kind::Str
+            | Kind::Bytes
+            | Kind::ByteArray
+            | Kind::Set
+            | Kind::FrozenSet
+            | Kind::Property
+            | Kind::ClassMethod
+            | Kind::StaticMethod
+    )
+}
+
+/// The built-in type a class derived from one gets its layout from (`int` for
+/// `class Flags(Mixin, int)`).
+pub fn builtin_base(cls: &Arc<PyType>) -> Arc<PyType> {
+    std::iter::once(cls)
+        .chain(cls.mro.iter())
+        .find(|t| !t.heap)
+        .cloned()
+        .unwrap_or_else(|| types().object.clone())
+}
+
+/// The built-in value inside an instance of a subclass of a built-in type.
 #[inline]
 pub fn payload(v: &Value) -> Option<&Value> {
     match v {
         Value::Instance(i) if !i.base.is_null() => Some(&i.base),
         _ => None,
+    }
+}
+
+/// `v`, or the number inside an instance of an `int` or `float` subclass.
+pub fn unwrap_number(v: &Value) -> Value {
+    match payload(v) {
+        Some(p @ (Value::Int(_) | Value::Big(_) | Value::Float(_))) => p.clone(),
+        _ => v.clone(),
     }
 }
 
@@ -275,7 +381,7 @@ pub fn defining_class(gil: Gil<'_>, t: &Arc<PyType>, name: &str) -> Option<Arc<P
 fn builtin_slot(t: &PyType, name: &str) -> Option<&'static NativeDef> {
     match t.kind {
         Kind::Object => super::methods::object_method(name),
-        Kind::Dict | Kind::List | Kind::Tuple => super::methods::payload_method(name)
+        k if payload_kind(k) => super::methods::payload_method(name)
             .or_else(|| super::methods::find_in_type(t, name))
             .or_else(|| super::methods::object_method(name)),
         Kind::Exception => {

@@ -97,7 +97,7 @@ pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mode_kw = a[1].clone();
     let args = Args::new(a.into_iter().take(1).flatten());
     let path = match args.at(0) {
-        Value::Str(s) => s.as_str().to_owned(),
+        v if v.as_str().is_some() => v.as_str().unwrap_or_default().to_owned(),
         v => {
             return Err(type_error(format!(
                 "expected str, bytes or os.PathLike object, not {}",
@@ -252,6 +252,8 @@ fn write_value(cx: &mut Cx, file: &Value, v: &Value) -> PyResult<usize> {
     let (binary, name) = (f.binary, f.name.clone());
     let data: Vec<u8> = match (binary, v) {
         (false, Value::Str(s)) => s.as_str().as_bytes().to_vec(),
+        // A `str` subclass's text.
+        (false, v) if v.as_str().is_some() => v.as_str().unwrap_or_default().as_bytes().to_vec(),
         (false, v) => {
             return Err(type_error(format!(
                 "write() argument must be str, not {}",
@@ -261,6 +263,10 @@ fn write_value(cx: &mut Cx, file: &Value, v: &Value) -> PyResult<usize> {
         }
         (true, Value::Bytes(b)) => b.to_vec(),
         (true, Value::ByteArray(b)) => b.borrow(cx.gil).clone(),
+        (true, Value::Instance(i)) if matches!(i.base, Value::Bytes(_)) => match &i.base {
+            Value::Bytes(b) => b.to_vec(),
+            _ => Vec::new(),
+        },
         (true, v) => {
             return Err(type_error(format!(
                 "a bytes-like object is required, not '{}'",

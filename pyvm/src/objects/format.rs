@@ -526,6 +526,7 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 pad(&spec, "", &s, '>')
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+                let arg = super::class::unwrap_payload(&arg);
                 let v = match &arg {
                     Value::Float(f) => int::normalize(num_bigint::BigInt::from(f.trunc() as i128)),
                     v if int::is_int(v) => v.clone(),
@@ -540,6 +541,7 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 format_int(&spec, &v)?
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
+                let arg = super::class::unwrap_payload(&arg);
                 let x = match &arg {
                     Value::Float(f) => *f,
                     v if int::is_int(v) => int::to_f64(v)?,

@@ -24,6 +24,8 @@ pub fn to_big(v: &Value) -> Option<BigInt> {
         Value::Int(i) => Some(BigInt::from(*i)),
         Value::Bool(b) => Some(BigInt::from(*b as i64)),
         Value::Big(b) => Some((**b).clone()),
+        // An `int` subclass's value.
+        Value::Instance(i) if is_int(&i.base) => to_big(&i.base),
         _ => None,
     }
 }
@@ -378,6 +380,7 @@ pub fn as_index(v: &Value) -> Option<i64> {
     match v {
         Value::Int(i) => Some(*i),
         Value::Bool(b) => Some(*b as i64),
+        Value::Instance(i) if is_int(&i.base) => as_index(&i.base),
         _ => None,
     }
 }

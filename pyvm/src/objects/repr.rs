@@ -34,8 +34,13 @@ pub fn str_of(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
         if let Some(f) = super::class::special(gil, v, "__str__") {
             return string_result(gil, "__str__", f, v);
         }
-        if let Value::Instance(_) = v {
-            return repr(gil, v);
+        if let Value::Instance(i) = v {
+            // `str.__str__` gives the string itself; `bytes.__str__` its own repr.
+            match &i.base {
+                Value::Str(s) => return Ok(s.as_str().to_owned()),
+                b @ Value::Bytes(_) => return builtin_repr(gil, b),
+                _ => return repr(gil, v),
+            }
         }
         if super::class::special(gil, v, "__repr__").is_some() {
             return repr(gil, v);
@@ -202,7 +207,35 @@ fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
 fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
     match v {
         Value::NotImplemented => out.push_str("NotImplemented"),
-        Value::Instance(i) if !i.base.is_null() => write_repr(gil, &i.base, out)?,
+        // `set`, `frozenset` and `bytearray` name the subclass: `Tags({1, 2})`.
+        Value::Instance(i)
+            if matches!(
+                i.base,
+                Value::Set(_) | Value::FrozenSet(_) | Value::ByteArray(_)
+            ) =>
+        {
+            let empty = match &i.base {
+                Value::Set(s) => s.borrow(gil).is_empty(),
+                Value::FrozenSet(s) => s.is_empty(),
+                _ => false,
+            };
+            out.push_str(&i.class.name);
+            out.push('(');
+            match &i.base {
+                _ if empty => {}
+                Value::FrozenSet(s) => {
+                    let as_set =
+                        Value::Set(std::sync::Arc::new(super::gil::GilCell::new((**s).clone())));
+                    write_repr(gil, &as_set, out)?
+                }
+                Value::ByteArray(b) => out.push_str(&bytes_repr(&b.borrow(gil))),
+                b => write_repr(gil, b, out)?,
+            }
+            out.push(')');
+        }
+        Value::Instance(i) if !i.base.is_null() && !matches!(i.base, Value::Cell(_)) => {
+            write_repr(gil, &i.base, out)?
+        }
         Value::Instance(_) => out.push_str(&super::methods::default_repr(v)),
         Value::Method(m) => {
             let name = match &m.func {

@@ -19,6 +19,8 @@ pub fn index_value(v: &Value, what: &str) -> Result<i64, PyErr> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::Big(_) => Err(index_error("cannot fit 'int' into an index-sized integer")),
+        // An `int` subclass's value.
+        Value::Instance(i) if super::int::is_int(&i.base) => index_value(&i.base, what),
         _ => Err(type_error(format!(
             "{what} indices must be integers or slices, not {}",
             type_name(v)
@@ -39,6 +41,7 @@ fn slice_part(v: &Value) -> Result<Option<i128>, PyErr> {
                 i128::MAX / 4
             },
         ))),
+        Value::Instance(i) if super::int::is_int(&i.base) => slice_part(&i.base),
         _ => Err(type_error(
             "slice indices must be integers or None or have an __index__ method",
         )),

@@ -205,6 +205,11 @@ impl Value {
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::Str(s) => Some(s.as_str()),
+            // A `str` subclass's string.
+            Value::Instance(i) => match &i.base {
+                Value::Str(s) => Some(s.as_str()),
+                _ => None,
+            },
             _ => None,
         }
     }

@@ -85,7 +85,7 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
     }
 }
 
-fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {
+pub(crate) fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {
     let v = match (d, name) {
         (Descr::StaticMethod(f) | Descr::ClassMethod(f), "__func__" | "__wrapped__") => f.clone(),
         (Descr::Property { fget, .. }, "fget") => fget.clone(),

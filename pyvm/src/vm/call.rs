@@ -68,8 +68,8 @@ pub fn specialized_1(gil: Gil<'_>, stack: &[Value], head: usize) -> Option<Value
                 _ => None,
             }
         }
-        // `str` of its two commonest arguments (no user type can subclass `str` here).
-        (Value::Null, Value::Type(t)) if t.kind == Kind::Str => match &stack[head + 2] {
+        // `str` of its two commonest arguments (not a subclass of `str`).
+        (Value::Null, Value::Type(t)) if t.kind == Kind::Str && !t.heap => match &stack[head + 2] {
             Value::Int(i) => Some(Value::string(i.to_string())),
             v @ Value::Str(_) => Some(v.clone()),
             _ => None,

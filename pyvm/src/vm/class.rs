@@ -48,7 +48,16 @@ fn bind(gil: Gil<'_>, attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> At
                     Value::Type(cls.clone()),
                 ],
             ),
-            None => Attr::Value(attr),
+            // An instance of a `property` / `classmethod` / `staticmethod` subclass
+            // binds as the descriptor inside it (a property read on the class is the
+            // instance itself).
+            None => match class::descr_payload(gil, &attr) {
+                Some(d) if obj.is_none() && matches!(*d, Descr::Property { .. }) => {
+                    Attr::Value(attr)
+                }
+                Some(d) => bind(gil, Value::Descr(d), obj, cls),
+                None => Attr::Value(attr),
+            },
         },
         Value::Function(_) => match obj {
             Some(o) => Attr::Value(Value::Method(Arc::new(Method {
@@ -100,6 +109,8 @@ fn is_data_descr(gil: Gil<'_>, v: &Value) -> bool {
         Value::Instance(_) => {
             class::special(gil, v, "__set__").is_some()
                 || class::special(gil, v, "__delete__").is_some()
+                || class::descr_payload(gil, v)
+                    .is_some_and(|d| matches!(*d, Descr::Property { .. }))
         }
         _ => false,
     }
@@ -158,7 +169,23 @@ pub fn instance_attr_no_hook(
         }
         _ => {}
     }
-    Ok(None)
+    Ok(payload_attr(gil, obj, name))
+}
+
+/// An attribute of the built-in value inside an instance of a subclass of a built-in
+/// type that the class lookup does not see (`Flags(5).real`, `prop.fget`).
+fn payload_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Option<Attr> {
+    let p = match class::payload(obj)? {
+        Value::Cell(c) => c.borrow(gil).clone(),
+        p => p.clone(),
+    };
+    if let Value::Descr(d) = &p {
+        // `prop.setter` of a `property` subclass makes one of the subclass.
+        if let Some(a) = super::attr::descr_attr(obj, d, name) {
+            return Some(a);
+        }
+    }
+    super::attr::load_attr(gil, &p, name).ok()
 }
 
 /// `C.name` for a class.
@@ -373,7 +400,16 @@ pub fn property_store(
     obj: &Value,
     v: &Option<Value>,
 ) -> Result<Option<(Value, Vec<Value>)>, PyErr> {
-    let found = class::lookup(gil, cls, &key(name));
+    let mut found = class::lookup(gil, cls, &key(name));
+    if let Some(descr @ Value::Instance(_)) = &found {
+        let hook = if v.is_some() { "__set__" } else { "__delete__" };
+        if class::special(gil, descr, hook).is_none() {
+            // A `property` subclass: the property inside it.
+            if let Some(d) = class::descr_payload(gil, descr) {
+                found = Some(Value::Descr(d));
+            }
+        }
+    }
     if let Some(descr @ Value::Instance(_)) = &found {
         let hook = if v.is_some() { "__set__" } else { "__delete__" };
         if let Some(f) = class::special(gil, descr, hook) {
@@ -618,11 +654,32 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         bases.push(types().object.clone());
     }
     for b in &bases {
-        let ok = b.heap
-            || matches!(
+        let refused = !b.heap
+            && matches!(
                 b.kind,
-                Kind::Object | Kind::Exception | Kind::Dict | Kind::List | Kind::Tuple | Kind::Type
+                Kind::Bool
+                    | Kind::NoneType
+                    | Kind::Ellipsis
+                    | Kind::Range
+                    | Kind::Slice
+                    | Kind::Function
+                    | Kind::Builtin
+                    | Kind::Iterator
+                    | Kind::Code
+                    | Kind::Cell
+                    | Kind::Method
+                    | Kind::NotImplemented
+                    | Kind::Generator
             );
+        if refused {
+            return Err(type_error(format!(
+                "type '{}' is not an acceptable base type",
+                b.name
+            )));
+        }
+        let ok = b.heap
+            || matches!(b.kind, Kind::Object | Kind::Exception | Kind::Type)
+            || class::payload_kind(b.kind);
         if !ok {
             return Err(type_error(format!(
                 "subclassing the built-in type '{}' is not supported by pyvm yet",
@@ -877,18 +934,26 @@ pub fn call_class(
     let obj = if cls.kind == Kind::Type {
         // A metaclass called: `type.__new__(cls, name, bases, ns, **kwargs)`.
         type_new_meta(gil, cls, &args)?
-    } else if cls.kind == Kind::Tuple {
-        // The items are fixed when the instance is made.
+    } else if matches!(
+        cls.kind,
+        Kind::Tuple | Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::FrozenSet
+    ) {
+        // An immutable value is fixed when the instance is made (`int.__new__`).
         let mut cx = crate::native::Cx { gil, th };
-        let items = crate::modules::builtins::construct(
+        let kw = if cls.kind == Kind::Tuple {
+            Vec::new()
+        } else {
+            args.kw.clone()
+        };
+        let value = crate::modules::builtins::construct(
             &mut cx,
-            &types().tuple,
+            &class::builtin_base(cls),
             Args {
                 pos: args.pos.clone(),
-                kw: Vec::new(),
+                kw,
             },
         )?;
-        instance_with(cls.clone(), items)
+        instance_with(cls.clone(), value)
     } else {
         new_instance(cls, &args)?
     };
@@ -1050,7 +1115,13 @@ pub fn special_or(gil: Gil<'_>, v: &Value, name: &'static str) -> Result<Value, 
 pub fn payload_if_plain(gil: Gil<'_>, v: Value, name: &'static str) -> Result<Value, Value> {
     match class::payload(&v) {
         // A tuple has no item assignment: the error names the subclass.
-        Some(Value::Tuple(_)) if matches!(name, "__setitem__" | "__delitem__") => Err(v),
+        Some(Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::FrozenSet(_))
+            if matches!(name, "__setitem__" | "__delitem__") =>
+        {
+            Err(v)
+        }
+        // Numbers and descriptors are no containers: the error names the subclass.
+        Some(Value::Int(_) | Value::Big(_) | Value::Float(_) | Value::Cell(_)) => Err(v),
         Some(p) if class::special(gil, &v, name).is_none() => Ok(p.clone()),
         _ => Err(v),
     }

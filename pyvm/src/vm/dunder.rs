@@ -222,8 +222,7 @@ fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called>
             };
         }
         Cand::Builtin => {
-            let (a, b) = (unwrap_payload(&st.a), unwrap_payload(&st.b));
-            return match super::ops::builtin_binary_op(gil, st.op % 13, &a, &b) {
+            return match builtin_on_payloads(gil, st.op, &st.a, &st.b) {
                 Ok(v) => Ok(Called::Value(v)),
                 Err(e) if e.is_instance(&crate::objects::types::types().exc.type_error) => {
                     st.err = Some(e);
@@ -234,6 +233,43 @@ fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called>
         }
     };
     call_then(gil, th, &f, Args::new(args), Ret::Op(Box::new(st)))
+}
+
+/// The built-in operator on what is inside the operands (an inherited `__add__`):
+/// an in-place one on a mutable payload (`list`, `bytearray`, `set`, `dict`) changes
+/// it and gives the instance itself, as `list.__iadd__` returns `self`.
+fn builtin_on_payloads(gil: Gil<'_>, op: u32, a: &Value, b: &Value) -> Result<Value, PyErr> {
+    let (x, y) = (unwrap_payload(a), unwrap_payload(b));
+    let mutable = matches!(
+        crate::objects::class::payload(a),
+        Some(Value::List(_) | Value::ByteArray(_) | Value::Set(_) | Value::Dict(_))
+    );
+    let r = if op >= 13 && mutable {
+        super::ops::builtin_binary_op(gil, op, &x, &y).map(|r| if r.is(&x) { a.clone() } else { r })
+    } else {
+        super::ops::builtin_binary_op(gil, op % 13, &x, &y)
+    };
+    match r {
+        // "unsupported operand type(s)" names the operands as they are.
+        Err(e) if unsupported(gil, &e) => Err(fallback(&OpState {
+            op,
+            a: a.clone(),
+            b: b.clone(),
+            rest: Vec::new(),
+            branch: None,
+            err: None,
+            negate: false,
+        })
+        .err()
+        .unwrap_or(e)),
+        r => r,
+    }
+}
+
+/// Is `e` the `TypeError` of an operator that does not apply to its operands?
+fn unsupported(gil: Gil<'_>, e: &PyErr) -> bool {
+    e.is_instance(&crate::objects::types::types().exc.type_error)
+        && matches!(e.0.arg0(gil), Some(Value::Str(s)) if s.as_str().starts_with("unsupported operand"))
 }
 
 /// A candidate returned `v`.
@@ -347,12 +383,9 @@ pub fn truthy(gil: Gil<'_>, v: &Value) -> Result<bool, PyErr> {
 pub fn len(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
     let Some(f) = special(gil, v, "__len__") else {
         if let Some(p) = crate::objects::class::payload(v) {
-            return Ok(match p {
-                Value::Dict(d) => d.borrow(gil).len(),
-                Value::List(l) => l.borrow(gil).len(),
-                Value::Tuple(t) => t.len(),
-                _ => 0,
-            } as i64);
+            return Ok(crate::objects::class::builtin_len(gil, p).map_err(|_| {
+                type_error(format!("object of type '{}' has no len()", type_name(v)))
+            })? as i64);
         }
         return Err(type_error(format!(
             "object of type '{}' has no len()",
@@ -385,9 +418,19 @@ pub fn hash_by(gil: Gil<'_>, v: &Value) -> Result<HashBy, PyErr> {
     match crate::objects::class::lookup(gil, &cls, &key) {
         Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", cls.name))),
         Some(Value::Native(_)) | None => match crate::objects::class::payload(v) {
-            Some(p @ Value::Tuple(_)) => crate::objects::dict::hash(p).map(HashBy::Known),
+            Some(
+                p @ (Value::Tuple(_)
+                | Value::Int(_)
+                | Value::Big(_)
+                | Value::Float(_)
+                | Value::Str(_)
+                | Value::Bytes(_)
+                | Value::FrozenSet(_)),
+            ) => crate::objects::dict::hash(p).map(HashBy::Known),
+            Some(Value::Cell(_)) | None => {
+                Ok(HashBy::Known((v.heap_ptr().unwrap_or(0) >> 4) as i64))
+            }
             Some(_) => Err(type_error(format!("unhashable type: '{}'", cls.name))),
-            None => Ok(HashBy::Known((v.heap_ptr().unwrap_or(0) >> 4) as i64)),
         },
         Some(f) => Ok(HashBy::Call(f)),
     }
@@ -431,6 +474,16 @@ pub fn compare_detached(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result
             return Ok(truthy(gil, &r)? != negate);
         }
     }
+    let has_payload = |v: &Value| crate::objects::class::payload(v).is_some();
+    if has_payload(a) || has_payload(b) {
+        // The built-in comparison of what is inside, as the inherited method does.
+        let (x, y) = (unwrap_payload(a), unwrap_payload(b));
+        match crate::objects::compare::compare(gil, op, &x, &y) {
+            Ok(r) => return Ok(r),
+            Err(e) if e.is_instance(&crate::objects::types::types().exc.type_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
     let st = OpState {
         op: CMP_BASE + op as u32,
         a: a.clone(),
@@ -470,6 +523,14 @@ pub fn binary_detached(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<V
         let r = call_detached(gil, &f, vec![x, y])?;
         if !matches!(r, Value::NotImplemented) {
             return Ok(r);
+        }
+    }
+    let has_payload = |v: &Value| crate::objects::class::payload(v).is_some();
+    let builtin_left = !is_user(a) || has_payload(a);
+    if builtin_left && (has_payload(a) || has_payload(b)) && special(gil, a, name).is_none() {
+        match builtin_on_payloads(gil, arg, a, b) {
+            Err(e) if e.is_instance(&crate::objects::types::types().exc.type_error) => {}
+            r => return r,
         }
     }
     fallback(&OpState {

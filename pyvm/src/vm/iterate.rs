@@ -41,7 +41,11 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
     }
     if crate::objects::class::is_user(v) {
         if let Some(p) = crate::objects::class::payload(v) {
-            if crate::objects::class::special(gil, v, "__iter__").is_none() {
+            let container = !matches!(
+                p,
+                Value::Int(_) | Value::Big(_) | Value::Float(_) | Value::Cell(_)
+            );
+            if container && crate::objects::class::special(gil, v, "__iter__").is_none() {
                 return get_iter(gil, p);
             }
         }

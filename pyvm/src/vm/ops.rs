@@ -254,6 +254,11 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             Ok(Value::Bytes(Arc::new(v)))
         }
         ("+", Value::ByteArray(x), Value::Bytes(y)) => {
+            if inplace {
+                // `bytearray.__iadd__` extends it in place.
+                x.borrow_mut(gil).extend_from_slice(y);
+                return Ok(a.clone());
+            }
             let mut v = x.borrow(gil).clone();
             v.extend_from_slice(y);
             Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
@@ -273,6 +278,17 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         ("*", Value::Bytes(t), n) | ("*", n, Value::Bytes(t)) if repeat_count(n).is_some() => Ok(
             Value::Bytes(Arc::new(repeat(t, repeat_count(n).unwrap_or(0))?)),
         ),
+        ("*", Value::ByteArray(t), n) | ("*", n, Value::ByteArray(t))
+            if repeat_count(n).is_some() =>
+        {
+            let items = t.borrow(gil).clone();
+            let v = repeat(&items, repeat_count(n).unwrap_or(0))?;
+            if inplace && matches!(a, Value::ByteArray(_)) {
+                *t.borrow_mut(gil) = v;
+                return Ok(a.clone());
+            }
+            Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
+        }
         ("*", Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
         | ("*", n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
             Err(type_error(format!(
@@ -357,8 +373,11 @@ fn view_operand(gil: Gil<'_>, v: &Value) -> Result<Option<Set>, PyErr> {
 }
 
 pub fn unary(gil: Gil<'_>, op: &str, a: &Value) -> Result<Value, PyErr> {
-    let _ = gil;
     match (op, a) {
+        // An `int` or `float` subclass's inherited `__neg__`: a plain number.
+        (_, Value::Instance(_)) if crate::objects::class::payload(a).is_some_and(is_num) => {
+            unary(gil, op, &crate::objects::class::unwrap_number(a))
+        }
         ("-", Value::Float(f)) => Ok(Value::Float(-f)),
         ("+", Value::Float(f)) => Ok(Value::Float(*f)),
         ("-", v) if int::is_int(v) => Ok(int::neg(v)),
@@ -383,8 +402,8 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
         Ok(false)
     };
     match container {
-        Value::Str(s) => match item {
-            Value::Str(i) => Ok(s.as_str().contains(i.as_str())),
+        Value::Str(s) => match item.as_str() {
+            Some(i) => Ok(s.as_str().contains(i)),
             _ => Err(type_error(format!(
                 "'in <string>' requires string as left operand, not {}",
                 type_name(item)
@@ -441,6 +460,10 @@ fn bytes_contains(b: &[u8], item: &Value) -> Result<bool, PyErr> {
             Ok(b.contains(&(*i as u8)))
         }
         Value::Bytes(x) => Ok(x.is_empty() || b.windows(x.len()).any(|w| w == x.as_slice())),
+        // An `int` or `bytes` subclass's value.
+        Value::Instance(i) if matches!(i.base, Value::Int(_) | Value::Bytes(_)) => {
+            bytes_contains(b, &i.base)
+        }
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(item)
@@ -522,6 +545,14 @@ pub fn format_spec(cx: &mut Cx<'_, '_>, v: &Value, spec: &str) -> PyResult<Value
                 ))
                 .into()),
             };
+        }
+        match crate::objects::class::payload(v) {
+            // `int.__format__` and friends: an empty spec is `str(v)`, which may be
+            // the subclass's own.
+            Some(p) if !spec.is_empty() && !matches!(p, Value::Cell(_)) => {
+                return format_spec(cx, &p.clone(), spec);
+            }
+            _ => {}
         }
         if !spec.is_empty() {
             return Err(type_error(format!(

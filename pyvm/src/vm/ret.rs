@@ -93,7 +93,8 @@ pub(crate) fn returned(
                 &crate::objects::str::PyStr::new("__init__".to_owned()),
             );
             let init = match init {
-                Some(Value::Native(_)) => None,
+                // (`set.__init__` and friends fill what `__new__` made.)
+                Some(Value::Native(_)) if crate::objects::class::payload(&v).is_none() => None,
                 other => other,
             };
             flatten(super::class::init_instance(gil, th, v, init, args))

@@ -39,7 +39,11 @@ pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
         }
         (Value::Str(s), k) => {
             let i = match k {
-                Value::Int(_) | Value::Bool(_) | Value::Big(_) => seq::index_value(k, "string")?,
+                Value::Int(_) | Value::Bool(_) | Value::Big(_) | Value::Instance(_)
+                    if crate::objects::int::to_big(k).is_some() =>
+                {
+                    seq::index_value(k, "string")?
+                }
                 _ => {
                     return Err(type_error(format!(
                         "string indices must be integers, not '{}'",

@@ -570,6 +570,17 @@ mod strings {
     golden!(text_processing, "strings/text_processing.py");
     golden!(unicode, "strings/unicode.py");
 }
+mod subclassing {
+    use super::*;
+    golden!(bad_bases, "subclassing/bad_bases.py");
+    golden!(buffer, "subclassing/buffer.py");
+    golden!(cistr, "subclassing/cistr.py");
+    golden!(descriptors, "subclassing/descriptors.py");
+    golden!(frames, "subclassing/frames.py");
+    golden!(perm, "subclassing/perm.py");
+    golden!(tracked_set, "subclassing/tracked_set.py");
+    golden!(units, "subclassing/units.py");
+}
 mod syntax {
     use super::*;
     golden!(assign_in_if, "syntax/assign_in_if.py");

@@ -82,16 +82,43 @@ fn copy_property(args: &Args, which: usize, name: &str) -> PyResult<Value> {
     })))
 }
 
-fn prop_getter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    copy_property(&args, 0, "getter")
+fn prop_getter(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    copy_any_property(cx, args, 0, "getter")
 }
 
-fn prop_setter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    copy_property(&args, 1, "setter")
+fn prop_setter(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    copy_any_property(cx, args, 1, "setter")
 }
 
-fn prop_deleter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    copy_property(&args, 2, "deleter")
+fn prop_deleter(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    copy_any_property(cx, args, 2, "deleter")
+}
+
+/// [`copy_property`], and for an instance of a `property` subclass CPython's
+/// `type(self)(fget, fset, fdel, doc)`.
+fn copy_any_property(cx: &mut Cx, mut args: Args, which: usize, name: &str) -> PyResult<Value> {
+    let Some(Value::Instance(i)) = args.get(0).cloned() else {
+        return copy_property(&args, which, name);
+    };
+    let Some(d) = crate::objects::class::descr_payload(cx.gil, &args.pos[0]) else {
+        return copy_property(&args, which, name);
+    };
+    args.pos[0] = Value::Descr(d);
+    let copy = copy_property(&args, which, name)?;
+    let Value::Descr(d) = copy else {
+        return Ok(copy);
+    };
+    let Descr::Property {
+        fget,
+        fset,
+        fdel,
+        doc,
+    } = &*d
+    else {
+        return Ok(Value::Descr(d));
+    };
+    let parts = [fget.clone(), fset.clone(), fdel.clone(), doc.clone()];
+    cx.instantiate(&i.class, Args::new(parts))
 }
 
 /// A function's docstring (its first constant when that is a str).

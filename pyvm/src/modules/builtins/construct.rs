@@ -58,6 +58,15 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                     let r = cx.call(&f.unwrap_or(Value::None), vec![v.clone()])?;
                     Value::Float(int::to_f64(&r)?)
                 }
+                // A `float`, `int` or `str` subclass's value.
+                Some(v)
+                    if crate::objects::class::payload(v).is_some_and(|p| {
+                        matches!(p, Value::Float(_) | Value::Str(_)) || int::is_int(p)
+                    }) =>
+                {
+                    let p = crate::objects::class::unwrap_payload(v);
+                    return construct(cx, t, Args::new([p]));
+                }
                 Some(v) => {
                     return Err(type_error(format!(
                         "float() argument must be a string or a real number, not '{}'",
@@ -100,6 +109,15 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             too_many(&args, name, 3, false)?;
             let enc = args.take_kw("encoding");
             args.check_kw(name, 0, 2)?;
+            // A `str`, `int`, `bytes` or `bytearray` subclass's value.
+            if let Some(p) = args.get(0).and_then(crate::objects::class::payload) {
+                if matches!(
+                    p,
+                    Value::Str(_) | Value::Int(_) | Value::Bytes(_) | Value::ByteArray(_)
+                ) {
+                    args.pos[0] = p.clone();
+                }
+            }
             let data: Vec<u8> = match args.get(0) {
                 None => Vec::new(),
                 Some(Value::Str(s)) => {
@@ -319,6 +337,12 @@ fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
                         r => r,
                     });
                 }
+            }
+            // An `int`, `float`, `str` or `bytes` subclass's value.
+            if let Some(p) = crate::objects::class::payload(v).filter(|p| {
+                matches!(p, Value::Float(_) | Value::Str(_) | Value::Bytes(_)) || int::is_int(p)
+            }) {
+                return make_int(cx, &Args::new([p.clone()]));
             }
             return Err(type_error(format!(
                 "int() argument must be a string, a bytes-like object or a real number, not '{}'",

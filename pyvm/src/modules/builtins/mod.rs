@@ -196,7 +196,7 @@ fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     if let Some(f) = crate::objects::class::special(_cx.gil, args.at(0), "__abs__") {
         return _cx.call(&f, vec![args.at(0).clone()]);
     }
-    Ok(match args.at(0) {
+    Ok(match &crate::objects::class::unwrap_number(args.at(0)) {
         Value::Float(f) => Value::Float(f.abs()),
         v if int::is_int(v) => {
             if int::cmp(v, &Value::Int(0)).is_lt() {
@@ -254,6 +254,14 @@ fn divmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
         )
     };
     if !numeric(a) || !numeric(b) {
+        // The inherited `int.__divmod__` of an `int` or `float` subclass.
+        let (x, y) = (
+            crate::objects::class::unwrap_number(a),
+            crate::objects::class::unwrap_number(b),
+        );
+        if numeric(&x) && numeric(&y) && (!a.is(&x) || !b.is(&y)) {
+            return divmod(cx, Args::new([x, y]));
+        }
         return Err(unsupported_operand("divmod()", a, b).into());
     }
     let q = binary_op(cx.gil, 2, a, b)?;
@@ -313,7 +321,7 @@ fn round(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         None | Some(Value::None) => None,
         Some(v) => Some(arg_int(v, "")?),
     };
-    match args.at(0) {
+    match &crate::objects::class::unwrap_number(args.at(0)) {
         Value::Float(f) => {
             if nd.is_none() {
                 if f.is_nan() {
@@ -492,7 +500,7 @@ fn hash(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn ord(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("ord", 1, 1)?;
-    match args.at(0) {
+    match &crate::objects::class::unwrap_payload(args.at(0)) {
         Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0).map_or(0, |c| c as i64))),
         Value::Str(s) => Err(type_error(format!(
             "ord() expected a character, but string of length {} found",
@@ -519,7 +527,7 @@ fn chr(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn radix(args: &Args, name: &str, r: u32, prefix: &str) -> PyResult<Value> {
     args.check(name, 1, 1)?;
-    let v = args.at(0);
+    let v = &crate::objects::class::unwrap_number(args.at(0));
     if !int::is_int(v) {
         return Err(type_error(format!(
             "'{}' object cannot be interpreted as an integer",

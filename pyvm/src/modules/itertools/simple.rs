@@ -359,7 +359,8 @@ native_iter!(ISlice, "itertools.islice", |s, cx| {
 
 /// An islice bound: `None` or an int in `0..=sys.maxsize`.
 fn bound(v: Option<&Value>, what: &str) -> Result<Option<u64>, PyErr> {
-    match v {
+    let v = v.map(crate::objects::class::unwrap_number);
+    match v.as_ref() {
         None | Some(Value::None) => Ok(None),
         Some(Value::Int(i)) if *i >= 0 => Ok(Some(*i as u64)),
         Some(Value::Bool(b)) => Ok(Some(*b as u64)),

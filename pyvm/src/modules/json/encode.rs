@@ -276,6 +276,11 @@ impl Walk<'_> {
         self.newline(level);
         let mut first = true;
         for (k, val) in items {
+            // An `int`, `float` or `str` subclass key is written as its value.
+            let k = match crate::objects::class::payload(k) {
+                Some(p @ (Value::Str(_) | Value::Int(_) | Value::Big(_) | Value::Float(_))) => p,
+                _ => k,
+            };
             let key: Cow<str> = match k {
                 Value::Str(s) => Cow::Borrowed(s.as_str()),
                 Value::Float(x) => {

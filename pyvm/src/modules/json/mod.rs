@@ -341,7 +341,9 @@ fn loads(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         .into());
     }
     let owned;
-    let text: &str = match args.at(0) {
+    // (A `str`, `bytes` or `bytearray` subclass is read as its value.)
+    let doc = crate::objects::class::unwrap_payload(args.at(0));
+    let text: &str = match &doc {
         Value::Str(s) => {
             if s.as_str().starts_with('\u{feff}') {
                 return Err(decode_error(

@@ -69,6 +69,10 @@ pub fn to_f64(v: &Value) -> Result<f64, PyErr> {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Big(_) => int::to_f64(v),
+        // An `int` or `float` subclass's value.
+        Value::Instance(i) if matches!(i.base, Value::Int(_) | Value::Big(_) | Value::Float(_)) => {
+            to_f64(&i.base)
+        }
         _ => Err(type_error(format!(
             "must be real number, not {}",
             type_name(v)

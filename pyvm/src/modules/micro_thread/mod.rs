@@ -30,7 +30,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// A number of seconds for `what()` (`None` too when `none_ok`): non-negative, not
 /// NaN, with the module's wording of the errors.
 fn seconds(v: &Value, what: &str, none_ok: bool) -> Result<Option<f64>, PyErr> {
-    let secs = match v {
+    let secs = match &crate::objects::class::unwrap_number(v) {
         Value::None if none_ok => return Ok(None),
         Value::Int(i) => *i as f64,
         Value::Float(f) => *f,

@@ -175,6 +175,10 @@ pub fn with_bytes<R>(gil: Gil<'_>, v: &Value, f: impl FnOnce(&[u8]) -> R) -> Res
     match v {
         Value::Bytes(b) => Ok(f(b)),
         Value::ByteArray(b) => Ok(f(&b.borrow(gil))),
+        // A `bytes` or `bytearray` subclass's bytes.
+        Value::Instance(i) if matches!(i.base, Value::Bytes(_) | Value::ByteArray(_)) => {
+            with_bytes(gil, &i.base, f)
+        }
         v => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)

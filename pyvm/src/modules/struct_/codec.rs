@@ -67,6 +67,10 @@ fn pack_int(code: u8, native: bool, v: &Value, out: &mut [u8], little: bool) -> 
         Value::Int(i) => *i as i128,
         Value::Bool(b) => *b as i128,
         Value::Big(b) => b.to_i128().unwrap_or(i128::MAX),
+        // An `int` subclass's value.
+        Value::Instance(i) if int::is_int(&i.base) => {
+            return pack_int(code, native, &i.base, out, little)
+        }
         _ => return Err(error("required argument is not an integer")),
     };
     let (lo, hi, msg) = int_range(code, native);
@@ -100,6 +104,10 @@ fn float_arg(v: &Value) -> Result<f64, PyErr> {
     match v {
         Value::Float(f) => Ok(*f),
         Value::Int(_) | Value::Bool(_) | Value::Big(_) => int::to_f64(v),
+        // An `int` or `float` subclass's value.
+        Value::Instance(i) if matches!(i.base, Value::Int(_) | Value::Big(_) | Value::Float(_)) => {
+            float_arg(&i.base)
+        }
         _ => Err(error("required argument is not a float")),
     }
 }
@@ -180,7 +188,8 @@ pub fn pack_values(cx: &mut Cx, lay: &Layout, vals: &[Value], out: &mut [u8]) ->
         match it.code {
             b'x' => continue,
             b's' | b'p' => {
-                let v = &vals[vi];
+                // (A `bytes` subclass packs its bytes.)
+                let v = &crate::objects::class::unwrap_payload(&vals[vi]);
                 vi += 1;
                 let data: Vec<u8> = match v {
                     Value::Bytes(b) => b.to_vec(),

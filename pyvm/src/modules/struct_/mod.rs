@@ -297,6 +297,10 @@ fn with_buffer<R>(gil: Gil<'_>, v: &Value, f: impl FnOnce(&[u8]) -> R) -> Result
     match v {
         Value::Bytes(b) => Ok(f(b)),
         Value::ByteArray(b) => Ok(f(&b.borrow(gil))),
+        // A `bytes` or `bytearray` subclass's bytes.
+        Value::Instance(i) if matches!(i.base, Value::Bytes(_) | Value::ByteArray(_)) => {
+            with_buffer(gil, &i.base, f)
+        }
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)

@@ -102,6 +102,7 @@ fn from_bytes(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let Some(data) = data else {
         return Err(type_error("from_bytes() missing required argument 'bytes' (pos 1)").into());
     };
+    let data = crate::objects::class::unwrap_payload(&data);
     let mut b: Vec<u8> = match &data {
         Value::Bytes(b) => b.to_vec(),
         Value::ByteArray(b) => b.borrow(cx.gil).clone(),

@@ -11,8 +11,14 @@ pub static OBJECT_METHODS: &[NativeDef] = natives![
     "__init__" => init, "__new__" => new, "__repr__" => repr, "__str__" => str_,
     "__eq__" => eq, "__ne__" => ne, "__hash__" => hash, "__setattr__" => setattr,
     "__delattr__" => delattr, "__getattribute__" => getattribute, "__format__" => format,
-    "__init_subclass__" => init_subclass,
+    "__init_subclass__" => init_subclass, "__subclasshook__" => subclasshook,
 ];
+
+/// `object.__subclasshook__(subclass)` (a class method): `NotImplemented`, so
+/// `abc`'s usual checks decide.
+fn subclasshook(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    Ok(Value::NotImplemented)
+}
 
 pub static EXCEPTION_METHODS: &[NativeDef] = natives![
     "__init__" => exc_init, "__str__" => exc_str, "__repr__" => exc_repr,

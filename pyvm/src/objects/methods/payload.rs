@@ -1,6 +1,12 @@
-//! Special methods that classes derived from `dict`, `list` and `tuple` inherit: they
-//! work on the built-in value inside the instance (its payload), so
-//! `super().__setitem__(k, v)` in a `dict` subclass does what CPython does.
+//! Special methods that classes derived from built-in types (`dict`, `list`, `tuple`,
+//! `int`, `float`, `str`, `bytes`, `bytearray`, `set`, `frozenset`, `property`,
+//! `classmethod`, `staticmethod`) inherit: they work on the built-in value inside the
+//! instance (its payload), so `super().__setitem__(k, v)` in a `dict` subclass and
+//! `super().__new__(cls, v)` in a `float` subclass do what CPython does.
+//!
+//! The descriptor types keep their payload in a cell (`Value::Cell` holding a
+//! `Value::Descr`): CPython fills them in `__init__`, which may run after the instance
+//! is made (`super().__init__(fget)` in a `property` subclass).
 
 use crate::native::*;
 use crate::objects::function::NativeDef;
@@ -13,14 +19,173 @@ pub static PAYLOAD_METHODS: &[NativeDef] = natives![
     "__setitem__" => setitem, "__delitem__" => delitem, "__contains__" => contains,
     "__len__" => len, "__iter__" => iter, "__repr__" => repr, "__eq__" => eq,
     "__ne__" => ne, "__hash__" => hash,
+    "__lt__" => lt, "__le__" => le, "__gt__" => gt, "__ge__" => ge,
+    "__add__" => add, "__radd__" => radd, "__sub__" => sub, "__rsub__" => rsub,
+    "__mul__" => mul, "__rmul__" => rmul, "__truediv__" => truediv,
+    "__rtruediv__" => rtruediv, "__floordiv__" => floordiv, "__rfloordiv__" => rfloordiv,
+    "__mod__" => mod_, "__rmod__" => rmod, "__pow__" => pow, "__rpow__" => rpow,
+    "__and__" => and, "__rand__" => rand, "__or__" => or, "__ror__" => ror,
+    "__xor__" => xor, "__rxor__" => rxor, "__lshift__" => lshift, "__rlshift__" => rlshift,
+    "__rshift__" => rshift, "__rrshift__" => rrshift,
+    "__neg__" => neg, "__pos__" => pos, "__invert__" => invert, "__abs__" => abs,
+    "__int__" => int_, "__float__" => float_, "__index__" => index,
 ];
+
+/// `int.__add__(self, other)` and the other operators a subclass inherits (what
+/// `super().__add__(other)` calls): the built-in operator on the value inside;
+/// `NotImplemented` when it does not apply.
+fn arith(cx: &mut Cx, args: &Args, name: &str, op: u32, reflected: bool) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let p = payload(args, name)?;
+    let other = crate::objects::class::unwrap_payload(args.at(1));
+    if crate::objects::class::is_user(&other) {
+        return Ok(Value::NotImplemented);
+    }
+    let (a, b) = if reflected { (other, p) } else { (p, other) };
+    match binary_op(cx.gil, op, &a, &b) {
+        Ok(v) => Ok(v),
+        Err(e) if e.is_instance(&types().exc.type_error) => Ok(Value::NotImplemented),
+        Err(e) => Err(e.into()),
+    }
+}
+
+macro_rules! arith_methods {
+    ($( $f:ident $name:literal $op:literal $reflected:literal ),* $(,)?) => {
+        $( fn $f(cx: &mut Cx, args: Args) -> PyResult<Value> {
+            arith(cx, &args, $name, $op, $reflected)
+        } )*
+    };
+}
+
+// `BINARY_OP` arguments: + 0, & 1, // 2, << 3, * 5, % 6, | 7, ** 8, >> 9, - 10, / 11, ^ 12.
+arith_methods! {
+    add "__add__" 0 false, radd "__radd__" 0 true,
+    and "__and__" 1 false, rand "__rand__" 1 true,
+    floordiv "__floordiv__" 2 false, rfloordiv "__rfloordiv__" 2 true,
+    lshift "__lshift__" 3 false, rlshift "__rlshift__" 3 true,
+    mul "__mul__" 5 false, rmul "__rmul__" 5 true,
+    mod_ "__mod__" 6 false, rmod "__rmod__" 6 true,
+    or "__or__" 7 false, ror "__ror__" 7 true,
+    pow "__pow__" 8 false, rpow "__rpow__" 8 true,
+    rshift "__rshift__" 9 false, rrshift "__rrshift__" 9 true,
+    sub "__sub__" 10 false, rsub "__rsub__" 10 true,
+    truediv "__truediv__" 11 false, rtruediv "__rtruediv__" 11 true,
+    xor "__xor__" 12 false, rxor "__rxor__" 12 true,
+}
+
+/// `int.__lt__(self, other)` and friends on the value inside.
+fn cmp(
+    cx: &mut Cx,
+    args: &Args,
+    name: &str,
+    op: crate::objects::compare::CmpOp,
+) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let p = payload(args, name)?;
+    let other = crate::objects::class::unwrap_payload(args.at(1));
+    if crate::objects::class::is_user(&other) {
+        return Ok(Value::NotImplemented);
+    }
+    match crate::objects::compare::compare(cx.gil, op, &p, &other) {
+        Ok(r) => Ok(Value::Bool(r)),
+        Err(e) if e.is_instance(&types().exc.type_error) => Ok(Value::NotImplemented),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn lt(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    cmp(cx, &args, "__lt__", crate::objects::compare::CmpOp::Lt)
+}
+
+fn le(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    cmp(cx, &args, "__le__", crate::objects::compare::CmpOp::Le)
+}
+
+fn gt(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    cmp(cx, &args, "__gt__", crate::objects::compare::CmpOp::Gt)
+}
+
+fn ge(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    cmp(cx, &args, "__ge__", crate::objects::compare::CmpOp::Ge)
+}
+
+/// `int.__neg__(self)` and friends: a plain number.
+fn unary_method(cx: &mut Cx, args: &Args, name: &str, op: &str) -> PyResult<Value> {
+    args.check_method(name, 0, 0)?;
+    let p = payload(args, name)?;
+    Ok(unary(cx.gil, op, &p)?)
+}
+
+fn neg(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    unary_method(cx, &args, "__neg__", "-")
+}
+
+fn pos(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    unary_method(cx, &args, "__pos__", "+")
+}
+
+fn invert(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    unary_method(cx, &args, "__invert__", "~")
+}
+
+fn abs(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__abs__", 0, 0)?;
+    let p = payload(&args, "__abs__")?;
+    let negative = crate::objects::compare::compare(
+        cx.gil,
+        crate::objects::compare::CmpOp::Lt,
+        &p,
+        &Value::Int(0),
+    )?;
+    Ok(unary(cx.gil, if negative { "-" } else { "+" }, &p)?)
+}
+
+fn int_(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__int__", 0, 0)?;
+    let p = payload(&args, "__int__")?;
+    construct_builtin(cx, &types().int, Args::new([p]))
+}
+
+fn float_(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__float__", 0, 0)?;
+    let p = payload(&args, "__float__")?;
+    construct_builtin(cx, &types().float, Args::new([p]))
+}
+
+fn index(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__index__", 0, 0)?;
+    let p = payload(&args, "__index__")?;
+    match p {
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::Int(_) | Value::Big(_) => Ok(p),
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(&other)
+        ))
+        .into()),
+    }
+}
 
 /// The built-in value an instance of a `dict`/`list`/`tuple` subclass carries (or the
 /// value itself, when the method is called on a plain one).
 fn payload(args: &Args, name: &str) -> PyResult<Value> {
     match args.get(0) {
         Some(Value::Instance(i)) if !i.base.is_null() => Ok(i.base.clone()),
-        Some(v @ (Value::Dict(_) | Value::List(_) | Value::Tuple(_))) => Ok(v.clone()),
+        Some(
+            v @ (Value::Dict(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Int(_)
+            | Value::Bool(_)
+            | Value::Big(_)
+            | Value::Float(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Descr(_)),
+        ) => Ok(v.clone()),
         Some(v) => Err(type_error(format!(
             "descriptor '{name}' requires a container object but received a '{}'",
             type_name(v)
@@ -60,6 +225,33 @@ fn init(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
                 l.extend(items);
             }
         }
+        Value::Set(s) => {
+            let made = construct_builtin(cx, &types().set, rest)?;
+            if let Value::Set(m) = made {
+                let items = m.borrow(cx.gil).clone();
+                *s.borrow_mut(cx.gil) = items;
+            }
+        }
+        Value::ByteArray(b) => {
+            let made = construct_builtin(cx, &types().bytearray, rest)?;
+            if let Value::ByteArray(m) = made {
+                let items = m.borrow(cx.gil).clone();
+                *b.borrow_mut(cx.gil) = items;
+            }
+        }
+        // `property.__init__(self, fget, ...)` and friends: the descriptor is made now.
+        Value::Cell(c) => {
+            let t = match &*c.borrow(cx.gil) {
+                Value::Descr(d) => match &**d {
+                    crate::objects::class::Descr::StaticMethod(_) => types().staticmethod.clone(),
+                    crate::objects::class::Descr::ClassMethod(_) => types().classmethod.clone(),
+                    crate::objects::class::Descr::Property { .. } => types().property.clone(),
+                },
+                _ => return Ok(Value::None),
+            };
+            let made = construct_builtin(cx, &t, rest)?;
+            *c.borrow_mut(cx.gil) = made;
+        }
         _ => {}
     }
     Ok(Value::None)
@@ -70,11 +262,28 @@ fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(Value::Type(cls)) = args.get(0).cloned() else {
         return Err(type_error("__new__(X): X is not a type object").into());
     };
-    let rest = Args::new(args.pos.iter().skip(1).cloned());
+    let rest = Args {
+        pos: args.pos.iter().skip(1).cloned().collect(),
+        kw: args.kw,
+    };
+    let base_type = crate::objects::class::builtin_base(&cls);
     let base = match cls.kind {
-        Kind::Tuple => construct_builtin(cx, &types().tuple, rest)?,
-        Kind::Dict => Value::dict(crate::objects::dict::Dict::new()),
-        Kind::List => Value::list(Vec::new()),
+        Kind::Tuple if rest.kw.is_empty() => construct_builtin(cx, &types().tuple, rest)?,
+        Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::FrozenSet => {
+            construct_builtin(cx, &base_type, rest)?
+        }
+        Kind::Dict
+        | Kind::List
+        | Kind::Set
+        | Kind::ByteArray
+        | Kind::Property
+        | Kind::ClassMethod
+        | Kind::StaticMethod => {
+            if !cls.heap {
+                return construct_builtin(cx, &cls, Args::new([]));
+            }
+            return Ok(crate::objects::class::new_instance(&cls, &rest)?);
+        }
         _ => return Err(type_error(format!("cannot create '{}' instances", cls.name)).into()),
     };
     if !cls.heap {
@@ -112,12 +321,9 @@ fn contains(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__len__", 0, 0)?;
     let p = payload(&args, "__len__")?;
-    Ok(Value::Int(match &p {
-        Value::Dict(d) => d.borrow(cx.gil).len(),
-        Value::List(l) => l.borrow(cx.gil).len(),
-        Value::Tuple(t) => t.len(),
-        _ => 0,
-    } as i64))
+    Ok(Value::Int(
+        crate::objects::class::builtin_len(cx.gil, &p)? as i64
+    ))
 }
 
 fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -153,5 +359,9 @@ fn ne(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn hash(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__hash__", 0, 0)?;
     let p = payload(&args, "__hash__")?;
+    if matches!(p, Value::Cell(_) | Value::Descr(_)) {
+        // Descriptors hash by identity.
+        return Ok(Value::Int((args.at(0).heap_ptr().unwrap_or(0) >> 4) as i64));
+    }
     Ok(Value::Int(crate::objects::dict::hash(&p)?))
 }

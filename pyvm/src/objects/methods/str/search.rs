@@ -129,13 +129,14 @@ pub(super) fn join(cx: &mut Cx, args: Args) -> PyResult<Value> {
 pub(super) fn join_items(sep: &str, items: &[Value]) -> Result<String, PyErr> {
     let mut len = sep.len() * items.len().saturating_sub(1);
     for (i, item) in items.iter().enumerate() {
-        match item {
-            Value::Str(s) => len += s.as_str().len(),
-            other => {
+        match item.as_str() {
+            Some(s) => len += s.len(),
+            None => {
+                let other = item;
                 return Err(type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
                     type_name(other)
-                )))
+                )));
             }
         }
     }
@@ -144,8 +145,8 @@ pub(super) fn join_items(sep: &str, items: &[Value]) -> Result<String, PyErr> {
         if i > 0 {
             out.push_str(sep);
         }
-        if let Value::Str(s) = item {
-            out.push_str(s.as_str());
+        if let Some(s) = item.as_str() {
+            out.push_str(s);
         }
     }
     Ok(out)
@@ -309,7 +310,7 @@ pub(super) fn affix(args: &Args, name: &str, start: bool) -> PyResult<Value> {
         }
     };
     match args.at(1) {
-        Value::Str(p) => Ok(Value::Bool(test(p.as_str()))),
+        v if v.as_str().is_some() => Ok(Value::Bool(test(v.as_str().unwrap_or_default()))),
         Value::Tuple(t) => {
             for p in t.iter() {
                 match p.as_str() {

@@ -262,7 +262,9 @@ pub(super) fn justify(args: &Args, name: &str, align: char) -> PyResult<Value> {
     let width = arg_int(args.at(1), "")?;
     check_size(width)?;
     let fill = match args.get(2) {
-        Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
+        Some(f) if f.as_str().is_some_and(|f| f.chars().count() == 1) => {
+            f.as_str().and_then(|f| f.chars().next()).unwrap_or(' ')
+        }
         Some(_) => {
             return Err(type_error("The fill character must be exactly one character long").into())
         }
