@@ -170,3 +170,9 @@ fn iter_self(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__iter__", 0, 0)?;
     Ok(args.at(0).clone())
 }
+
+/// Is `v` an async generator's awaitable or a coroutine's `__await__()` iterator
+/// (iterators whose steps resume a frame)?
+pub fn is_awaitable_iter(v: &Value) -> bool {
+    crate::vm::asyncgen::is_awaitable_iter(v)
+}

@@ -74,6 +74,17 @@ impl NativeObject for AsyncGenOp {
         ))
     }
 
+    fn next(&self, cx: &mut Cx<'_, '_>) -> Option<PyResult<Option<Value>>> {
+        let r = super::generator::run_nested_with(cx, true, |gil, th| {
+            op_resume(gil, th, self, Action::Send(Value::None), true)
+        });
+        Some(match r {
+            Ok(v) => Ok(Some(v)),
+            Err(Unwind::Raise(e)) if e.is_instance(&types().exc.stop_iteration) => Ok(None),
+            Err(e) => Err(e),
+        })
+    }
+
     fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
         OP_METHODS
             .iter()
@@ -138,6 +149,10 @@ pub(crate) fn as_op(v: &Value) -> Option<&AsyncGenOp> {
         Value::Object(o) => o.0.as_any().downcast_ref::<AsyncGenOp>(),
         _ => None,
     }
+}
+
+pub(crate) fn is_awaitable_iter(v: &Value) -> bool {
+    as_op(v).is_some() || as_wrapper(v).is_some()
 }
 
 fn as_wrapper(v: &Value) -> Option<&CoroWrapper> {
@@ -231,54 +246,50 @@ pub(crate) fn loop_call(
     this: &Value,
     rest: &[Value],
 ) -> Option<PyResult<Resumed>> {
-    let p = def as *const NativeDef;
-    let action = |th: &mut MicroThread| -> Option<PyResult<Action>> {
-        Some(Ok(match (def.name, rest.len()) {
-            ("send", 1) => Action::Send(rest[0].clone()),
-            ("__next__", 0) => Action::Send(Value::None),
-            ("close", 0) => Action::Close,
-            ("throw", 1..=3) => {
-                let mut all = Args::new([this.clone()]);
-                all.pos.extend(rest.iter().cloned());
-                let mut cx = Cx { gil, th };
-                match throw_arg(&mut cx, &all) {
-                    Ok(e) => Action::Throw(e),
-                    Err(e) => return Some(Err(e)),
-                }
-            }
-            _ => return None,
-        }))
-    };
-    if let Some(op) = as_op(this) {
-        if !OP_METHODS.as_ptr_range().contains(&p) {
+    let op = as_op(this);
+    let wrapper = as_wrapper(this);
+    if op.is_none() && wrapper.is_none() {
+        return None;
+    }
+    // `next(x)` is `x.__next__()`.
+    let name = if crate::modules::builtins::is_next(def) {
+        if !rest.is_empty() {
             return None;
         }
-        let a = match action(th)? {
-            Ok(a) => a,
-            Err(e) => return Some(Err(e)),
-        };
-        if let Action::Close = a {
+        "__next__"
+    } else if is_method(def) {
+        def.name
+    } else {
+        return None;
+    };
+    let action = match (name, rest.len()) {
+        ("send", 1) => Action::Send(rest[0].clone()),
+        ("__next__", 0) => Action::Send(Value::None),
+        ("close", 0) => Action::Close,
+        ("throw", 1..=3) => {
+            let mut all = Args::new([this.clone()]);
+            all.pos.extend(rest.iter().cloned());
+            let mut cx = Cx { gil, th };
+            match throw_arg(&mut cx, &all) {
+                Ok(e) => Action::Throw(e),
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        _ => return None,
+    };
+    if let Some(op) = op {
+        if let Action::Close = action {
             *op.state.borrow_mut(gil) = OpState::Done;
             return Some(Ok(Resumed::Value(Value::None)));
         }
-        return Some(op_resume(gil, th, op, a, true).map_err(Unwind::Raise));
+        return Some(op_resume(gil, th, op, action, true).map_err(Unwind::Raise));
     }
-    if let Some(w) = as_wrapper(this) {
-        if !WRAPPER_METHODS.as_ptr_range().contains(&p) {
-            return None;
-        }
-        let a = match action(th)? {
-            Ok(a) => a,
-            Err(e) => return Some(Err(e)),
-        };
-        let how = match a {
-            Action::Close => How::Close,
-            _ => How::Call,
-        };
-        let g = w.0.clone();
-        return Some(resume(gil, th, &g, a, how).map_err(Unwind::Raise));
-    }
-    None
+    let g = wrapper?.0.clone();
+    let how = match action {
+        Action::Close => How::Close,
+        _ => How::Call,
+    };
+    Some(resume(gil, th, &g, action, how).map_err(Unwind::Raise))
 }
 
 /// `SEND` with an async generator's awaitable or a coroutine wrapper on top:

@@ -215,9 +215,10 @@ pub(crate) fn resume(
         }
         GenState::Created => match &action {
             Action::Send(v) if !matches!(v, Value::None) => {
-                return Err(type_error(
-                    "can't send non-None value to a just-started generator",
-                ));
+                return Err(type_error(format!(
+                    "can't send non-None value to a just-started {}",
+                    kind.name()
+                )));
             }
             // Closing a generator that never ran has nothing to run.
             Action::Close => {
