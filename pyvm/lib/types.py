@@ -41,13 +41,16 @@ del _f, _g, _c, _ag, _C
 class SimpleNamespace:
     """A simple attribute-based namespace (CPython's, in Python)."""
 
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        for key, value in dict(mapping_or_iterable, **kwargs).items():
+    def __init__(self, *args, **kwargs):
+        if args:
+            raise TypeError("no positional arguments expected")
+        for key, value in kwargs.items():
             setattr(self, key, value)
 
     def __repr__(self):
         items = (f"{k}={v!r}" for k, v in self.__dict__.items())
-        return "{}({})".format(type(self).__name__, ", ".join(items))
+        name = "namespace" if type(self) is SimpleNamespace else type(self).__name__
+        return "{}({})".format(name, ", ".join(items))
 
     def __eq__(self, other):
         if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):

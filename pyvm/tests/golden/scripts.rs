@@ -138,6 +138,7 @@ mod coroutines {
     golden!(paginate, "coroutines/paginate.py");
     golden!(pipeline, "coroutines/pipeline.py");
     golden!(resource_pool, "coroutines/resource_pool.py");
+    golden!(types_module, "coroutines/types_module.py");
 }
 mod errors {
     use super::*;
