@@ -45,6 +45,10 @@ pub struct Generator {
     pub how: How,
     /// While running: the resumer's handled exception, restored when it leaves.
     pub outer: Value,
+    /// An async generator one of whose awaitables is under way (it may be paused in
+    /// an `await`): another may not start (CPython's `ag_running_async`, which
+    /// `ag_running` reports).
+    pub running_async: bool,
 }
 
 /// Who resumed a generator, and so what its yield, return or exception becomes (see
@@ -147,15 +151,14 @@ pub static METHODS: &[NativeDef] = super::methods::natives![
 /// A coroutine's methods (`__await__` returns its `coroutine_wrapper`).
 pub static CORO_METHODS: &[NativeDef] = super::methods::natives![
     "send" => generator_send, "throw" => generator_throw,
-    "close" => generator_close, "__await__" => crate::vm::asyncgen::coro_await,
+    "close" => generator_close, "__await__" => coroutine_await,
 ];
 
 /// An async generator's methods: each but `__aiter__` returns an awaitable
 /// (`async_generator_asend`/`async_generator_athrow`) that runs it.
 pub static AGEN_METHODS: &[NativeDef] = super::methods::natives![
-    "__aiter__" => iter_self, "__anext__" => crate::vm::asyncgen::agen_anext,
-    "asend" => crate::vm::asyncgen::agen_asend, "athrow" => crate::vm::asyncgen::agen_athrow,
-    "aclose" => crate::vm::asyncgen::agen_aclose,
+    "__aiter__" => aiter_self, "__anext__" => agen_anext, "asend" => agen_asend,
+    "athrow" => agen_athrow, "aclose" => agen_aclose,
 ];
 
 /// Is `def` one of the generator methods the dispatch loop runs itself?
@@ -163,7 +166,7 @@ pub fn is_method(def: &NativeDef) -> bool {
     let p = def as *const NativeDef;
     METHODS.as_ptr_range().contains(&p)
         || CORO_METHODS.as_ptr_range().contains(&p)
-        || crate::vm::asyncgen::is_method(def)
+        || is_awaitable_method(def)
 }
 
 fn iter_self(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -171,8 +174,7 @@ fn iter_self(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(args.at(0).clone())
 }
 
-/// Is `v` an async generator's awaitable or a coroutine's `__await__()` iterator
-/// (iterators whose steps resume a frame)?
-pub fn is_awaitable_iter(v: &Value) -> bool {
-    crate::vm::asyncgen::is_awaitable_iter(v)
+fn aiter_self(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__aiter__", 0, 0)?;
+    Ok(args.at(0).clone())
 }

@@ -180,6 +180,12 @@ pub(crate) fn op_resume(
     action: Action,
     direct: bool,
 ) -> Result<Resumed, PyErr> {
+    let starting = matches!(*op.state.borrow(gil), OpState::Init(_));
+    if starting && op.agen.borrow(gil).running_async {
+        // Another awaitable of this generator is under way (paused in an `await`):
+        // this one stays unstarted.
+        return Err(running_error(op));
+    }
     let state = std::mem::replace(&mut *op.state.borrow_mut(gil), OpState::Iter);
     let action = match state {
         OpState::Done => {
@@ -221,13 +227,12 @@ pub(crate) fn op_resume(
             ));
         }
         (GenState::Running, _) => {
-            return Err(runtime_error(if op.athrow {
-                "athrow(): asynchronous generator is already running"
-            } else {
-                "anext(): asynchronous generator is already running"
-            }));
+            return Err(running_error(op));
         }
         _ => {}
+    }
+    if starting {
+        op.agen.borrow_mut(gil).running_async = true;
     }
     let how = How::AsyncOp {
         direct,
@@ -235,6 +240,14 @@ pub(crate) fn op_resume(
         op: op.state.clone(),
     };
     resume(gil, th, &op.agen, action, how)
+}
+
+fn running_error(op: &AsyncGenOp) -> PyErr {
+    runtime_error(if op.athrow {
+        "athrow(): asynchronous generator is already running"
+    } else {
+        "anext(): asynchronous generator is already running"
+    })
 }
 
 /// A call the loop runs itself because it resumes a coroutine or an async

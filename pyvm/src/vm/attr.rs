@@ -307,6 +307,7 @@ fn generator_attr(
         }
     };
     Some(match (b.kind, field) {
+        (GenKind::AsyncGenerator, "running") => Value::Bool(b.running_async),
         (_, "running") => Value::Bool(b.state == GenState::Running),
         (_, "code") => Value::Code(b.code.clone()),
         (_, "suspended") => Value::Bool(b.state == GenState::Suspended),

@@ -103,6 +103,7 @@ pub(crate) fn create(th: &mut MicroThread, f: Frame) -> (Value, Ret) {
         handled: Value::Null,
         how: How::Call,
         outer: Value::Null,
+        running_async: false,
     };
     (Value::Generator(Arc::new(GilCell::new(gen))), ret)
 }
@@ -174,6 +175,7 @@ pub(crate) fn topmost_handled(gil: Gil<'_>, th: &MicroThread) -> Value {
 fn finish(gil: Gil<'_>, gen: &GenRef) -> (How, Value) {
     let mut g = gen.borrow_mut(gil);
     g.state = GenState::Finished;
+    g.running_async = false;
     g.frame = None;
     g.stack = Vec::new();
     g.blocks = Vec::new();
@@ -349,6 +351,9 @@ pub(crate) fn suspend(
     g.state = GenState::Suspended;
     let kind = g.kind;
     let how = std::mem::replace(&mut g.how, How::Call);
+    if wrapped && matches!(how, How::AsyncOp { .. }) {
+        g.running_async = false;
+    }
     drop(g);
     match how {
         How::Close | How::YieldFrom { closing: true } => Err(runtime_error(format!(

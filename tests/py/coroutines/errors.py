@@ -289,6 +289,42 @@ attempt("agen send", lambda: agen().send(None))
 attempt("await agen", lambda: run(await_bad(agen())))
 attempt("anext non-None first", lambda: agen().asend(3).send(None))
 
+
+class Pending:
+    def __await__(self):
+        yield "pending"
+
+
+async def awaits_inside():
+    await Pending()
+    yield 1
+
+
+def anext_while_awaiting():
+    g = awaits_inside()
+    first = g.__anext__()
+    first.send(None)
+    running = g.ag_running
+    try:
+        g.__anext__().send(None)
+    finally:
+        try:
+            first.send(None)
+        except StopIteration as e:
+            print("first finished with", e.value, "running:", running, g.ag_running)
+
+
+attempt("anext while awaiting", anext_while_awaiting)
+
+
+def athrow_while_awaiting():
+    g = awaits_inside()
+    g.__anext__().send(None)
+    return g.athrow(ValueError).send(None)
+
+
+attempt("athrow while awaiting", athrow_while_awaiting)
+
 SOURCES = [
     "await x",
     "def f():\n    await x",

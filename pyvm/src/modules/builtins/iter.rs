@@ -49,7 +49,7 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Value::Object(o) => {
             o.0.as_any()
                 .is::<crate::modules::micro_thread::pipe::Pipe>()
-                || crate::objects::generator::is_awaitable_iter(args.at(0))
+                || crate::native::is_awaitable_iter(args.at(0))
         }
         v => crate::objects::class::special(cx.gil, v, "__next__").is_some(),
     };
