@@ -880,6 +880,43 @@ pub fn generator_next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     crate::vm::generator::next(cx, args)
 }
 
+/// `coroutine.__await__()` (see `vm::asyncgen`).
+pub fn coroutine_await(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::vm::asyncgen::coro_await(cx, args)
+}
+
+/// `async_generator.__anext__()` (see `vm::asyncgen`).
+pub fn agen_anext(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::vm::asyncgen::agen_anext(cx, args)
+}
+
+/// `async_generator.asend(value)` (see `vm::asyncgen`).
+pub fn agen_asend(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::vm::asyncgen::agen_asend(cx, args)
+}
+
+/// `async_generator.athrow(...)` (see `vm::asyncgen`).
+pub fn agen_athrow(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::vm::asyncgen::agen_athrow(cx, args)
+}
+
+/// `async_generator.aclose()` (see `vm::asyncgen`).
+pub fn agen_aclose(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::vm::asyncgen::agen_aclose(cx, args)
+}
+
+/// Is `def` a method of an async generator's awaitable or of a `coroutine_wrapper`
+/// (which the loop runs itself)?
+pub fn is_awaitable_method(def: &crate::objects::function::NativeDef) -> bool {
+    crate::vm::asyncgen::is_method(def)
+}
+
+/// Is `v` an async generator's awaitable or a `coroutine_wrapper` (iterators whose
+/// steps resume a frame)?
+pub fn is_awaitable_iter(v: &Value) -> bool {
+    crate::vm::asyncgen::is_awaitable_iter(v)
+}
+
 /// `next(gen[, default])` for a native caller (see [`generator_send`]).
 pub fn generator_next_builtin(
     cx: &mut Cx,

@@ -31,6 +31,18 @@ pub struct Params {
     pub varkw: bool,
 }
 
+/// `co_flags` bits (CPython's values).
+pub const CO_OPTIMIZED: u32 = 0x1;
+pub const CO_NEWLOCALS: u32 = 0x2;
+pub const CO_VARARGS: u32 = 0x4;
+pub const CO_VARKEYWORDS: u32 = 0x8;
+pub const CO_NESTED: u32 = 0x10;
+pub const CO_GENERATOR: u32 = 0x20;
+pub const CO_COROUTINE: u32 = 0x80;
+/// A generator that `await` accepts (`types.coroutine`).
+pub const CO_ITERABLE_COROUTINE: u32 = 0x100;
+pub const CO_ASYNC_GENERATOR: u32 = 0x200;
+
 pub struct Code {
     pub name: Arc<str>,
     pub qualname: String,
@@ -55,6 +67,9 @@ pub struct Code {
     pub doc: Option<String>,
     /// Module-level code uses the globals as its locals.
     pub is_module: bool,
+    /// `co_flags` (`CO_*`); atomic because `types.coroutine` adds
+    /// `CO_ITERABLE_COROUTINE` to a shared code object.
+    pub flags: std::sync::atomic::AtomicU32,
     /// `LOAD_GLOBAL`/`LOAD_NAME` cache: one slot per entry of `names` (see
     /// `vm::globals`). Behind the GIL because code objects are shared.
     pub global_cache: GilCell<Vec<GlobalSlot>>,
@@ -80,6 +95,15 @@ pub struct GlobalSlot {
 }
 
 impl Code {
+    pub fn flags(&self) -> u32 {
+        self.flags.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Mark the code as an iterable coroutine (`types.coroutine`).
+    pub fn add_flags(&self, f: u32) {
+        self.flags.fetch_or(f, std::sync::atomic::Ordering::Relaxed);
+    }
+
     pub fn nlocals(&self) -> usize {
         self.varnames.len()
     }

@@ -38,8 +38,9 @@ pub(super) enum FBlock<'a> {
     /// An `except` body: the cleanup block is pushed, `prev` is on the stack. With
     /// `as name`, an unbind block too, whose handler deletes the name.
     Handler(Option<&'a str>),
-    /// A `with` body (the statement's range): `__exit__` is on the stack under it.
-    With(TextRange),
+    /// A `with` body (the statement's range; `async with`): `__exit__` is on the
+    /// stack under it.
+    With(TextRange, bool),
 }
 
 pub(super) struct Unit<'a> {
@@ -131,6 +132,34 @@ impl<'a> Compiler<'a> {
 
     pub fn unsupported(&self, what: &str, r: TextRange) -> CompileError {
         self.err(&format!("{what} are not supported by pyvm yet"), r)
+    }
+
+    /// The symbol-table scope of the code being compiled.
+    pub fn scope(&self) -> &symtable::Scope {
+        let u = self.units.last().expect("a unit is being compiled");
+        &self.table.scopes[u.scope]
+    }
+
+    /// The symbol-table scope `node` opens.
+    pub fn scope_for<T>(&self, node: &T) -> &symtable::Scope {
+        &self.table.scopes[self.table.scope_of(node)]
+    }
+
+    /// `[awaitable] -> [result]`: `GET_AWAITABLE kind` then the `SEND` loop of
+    /// `yield from` (`kind`: see the opcode).
+    pub fn emit_await(&mut self, kind: u32) {
+        self.emit(Op::GET_AWAITABLE, kind);
+        self.yield_from_loop();
+    }
+
+    /// `[iterator] -> [its return value]`: send `None`, then each value the
+    /// resumer sends, until the iterator is done.
+    pub fn yield_from_loop(&mut self) {
+        self.emit_const(Value::None);
+        let send = self.emit(Op::SEND, 0);
+        self.emit(Op::YIELD_VALUE, 1);
+        self.emit(Op::JUMP_BACKWARD, send as u32);
+        self.patch(send);
     }
 
     pub fn set_pos(&mut self, r: TextRange) -> Pos {
@@ -257,8 +286,10 @@ impl<'a> Compiler<'a> {
             first_line,
             doc: None,
         });
-        if self.table.scopes[scope].generator {
-            // The call makes the generator; its first `send(None)` pops that None.
+        let s = &self.table.scopes[scope];
+        if s.generator || s.coroutine {
+            // The call makes the generator (coroutine, async generator); its first
+            // `send(None)` pops that None.
             self.emit(Op::RETURN_GENERATOR, 0);
             self.emit(Op::POP_TOP, 0);
         }
@@ -270,6 +301,7 @@ impl<'a> Compiler<'a> {
         super::opcodes::fuse_compare_branch(&mut u.instrs);
         let cellvars: Vec<String> = u.derefs[..u.ncells].to_vec();
         let freevars: Vec<String> = u.derefs[u.ncells..].to_vec();
+        let flags = self.code_flags(&u, is_module);
         let cell_params = cellvars
             .iter()
             .map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32))
@@ -290,10 +322,36 @@ impl<'a> Compiler<'a> {
             first_line: u.first_line,
             doc: u.doc,
             is_module,
+            flags: std::sync::atomic::AtomicU32::new(flags),
             global_cache: GilCell::new(vec![GlobalSlot::default(); names_len]),
             method_cache: GilCell::new(vec![Default::default(); names_len]),
             attr_cache: GilCell::new(vec![Default::default(); names_len]),
         })
+    }
+
+    /// CPython's `co_flags` for a finished unit.
+    fn code_flags(&self, u: &Unit<'a>, is_module: bool) -> u32 {
+        use super::code::*;
+        let s = &self.table.scopes[u.scope];
+        if is_module || u.scope == 0 || s.kind == super::symtable::ScopeKind::Class {
+            return 0;
+        }
+        let mut f = CO_OPTIMIZED | CO_NEWLOCALS;
+        if u.params.varargs {
+            f |= CO_VARARGS;
+        }
+        if u.params.varkw {
+            f |= CO_VARKEYWORDS;
+        }
+        if s.nested {
+            f |= CO_NESTED;
+        }
+        f | match (s.coroutine, s.generator) {
+            (true, true) => CO_ASYNC_GENERATOR,
+            (true, false) => CO_COROUTINE,
+            (false, true) => CO_GENERATOR,
+            (false, false) => 0,
+        }
     }
 
     fn qualname(&self, name: &str) -> String {

@@ -8,6 +8,7 @@ use ruff_text_size::Ranged;
 use super::compiler::{CResult, Compiler};
 use super::opcodes::Op;
 use super::stmt::binop_index;
+use super::symtable::ScopeKind;
 use crate::objects::value::Value;
 
 /// `BUILD_SET` flag: the elements are constants (see `Expr::Set` above).
@@ -192,18 +193,32 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.expr(v)?,
                     None => self.emit_const(Value::None),
                 }
-                self.emit(Op::YIELD_VALUE, 0);
+                // An async generator's own yield ends the awaitable running it.
+                let wrapped = self.scope().coroutine;
+                self.emit(Op::YIELD_VALUE, if wrapped { 2 } else { 0 });
             }
             Expr::YieldFrom(y) => {
+                if self.scope().is_async {
+                    return Err(self.err("'yield from' inside async function", e.range()));
+                }
                 self.expr(&y.value)?;
                 self.emit(Op::GET_YIELD_FROM_ITER, 0);
-                self.emit_const(Value::None);
-                let send = self.emit(Op::SEND, 0);
-                self.emit(Op::YIELD_VALUE, 1);
-                self.emit(Op::JUMP_BACKWARD, send as u32);
-                self.patch(send);
+                self.yield_from_loop();
             }
-            Expr::Await(_) => return Err(self.unsupported("'await' expressions", e.range())),
+            Expr::Await(a) => {
+                let s = self.scope();
+                match s.kind {
+                    ScopeKind::Module | ScopeKind::Class => {
+                        return Err(self.err("'await' outside function", e.range()))
+                    }
+                    ScopeKind::Function if !s.is_async => {
+                        return Err(self.err("'await' outside async function", e.range()))
+                    }
+                    _ => {}
+                }
+                self.expr(&a.value)?;
+                self.emit_await(0);
+            }
             Expr::TString(_) => return Err(self.unsupported("template strings", e.range())),
             Expr::IpyEscapeCommand(_) => return Err(self.err("invalid syntax", e.range())),
         }
@@ -517,8 +532,16 @@ impl<'a> Compiler<'a> {
         let Some(first) = gens.first() else {
             return Ok(());
         };
-        if gens.iter().any(|g| g.is_async) {
-            return Err(self.unsupported("asynchronous comprehensions", first.range()));
+        let coroutine = self.scope_for(node).coroutine;
+        if coroutine && build.is_some() {
+            let s = self.scope();
+            let allowed = s.is_async || s.kind == ScopeKind::Comprehension;
+            if !allowed {
+                return Err(self.err(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    first.range(),
+                ));
+            }
         }
         let range = first.range();
         self.emit(Op::PUSH_NULL, 0);
@@ -533,11 +556,22 @@ impl<'a> Compiler<'a> {
                     c.emit(Op::LOAD_FAST, 0);
                 } else {
                     c.expr(&g.iter)?;
-                    c.emit(Op::GET_ITER, 0);
+                    c.emit(
+                        if g.is_async {
+                            Op::GET_AITER
+                        } else {
+                            Op::GET_ITER
+                        },
+                        0,
+                    );
                 }
                 let start = c.here();
-                let exit = c.emit(Op::FOR_ITER, 0);
-                exits.push((start, exit));
+                let exit = if g.is_async {
+                    c.async_next()
+                } else {
+                    c.emit(Op::FOR_ITER, 0)
+                };
+                exits.push((start, exit, g.is_async));
                 c.store(&g.target)?;
                 for cond in &g.ifs {
                     c.expr(cond)?;
@@ -553,13 +587,16 @@ impl<'a> Compiler<'a> {
                 Some(Op::BUILD_SET) => c.emit(Op::SET_ADD, depth),
                 Some(_) => c.emit(Op::MAP_ADD, depth),
                 None => {
-                    c.emit(Op::YIELD_VALUE, 0);
+                    c.emit(Op::YIELD_VALUE, if coroutine { 2 } else { 0 });
                     c.emit(Op::POP_TOP, 0)
                 }
             };
-            for (start, exit) in exits.into_iter().rev() {
+            for (start, exit, is_async) in exits.into_iter().rev() {
                 c.emit(Op::JUMP_BACKWARD, start as u32);
                 c.patch(exit);
+                if is_async {
+                    c.emit(Op::END_ASYNC_FOR, 0);
+                }
             }
             if build.is_none() {
                 c.emit_const(Value::None);
@@ -568,8 +605,29 @@ impl<'a> Compiler<'a> {
             Ok(())
         })?;
         self.expr(&first.iter)?;
-        self.emit(Op::GET_ITER, 0);
+        self.emit(
+            if first.is_async {
+                Op::GET_AITER
+            } else {
+                Op::GET_ITER
+            },
+            0,
+        );
         self.emit(Op::CALL, 1);
+        if coroutine && build.is_some() {
+            self.emit_await(0);
+        }
         Ok(())
+    }
+
+    /// The head of an `async for` step, the async iterator on top: `[aiter] ->
+    /// [aiter, item]`, or the handler at the returned jump (to patch to an
+    /// `END_ASYNC_FOR`) when `__anext__`'s awaitable raises.
+    pub(super) fn async_next(&mut self) -> usize {
+        let setup = self.emit(Op::SETUP_FINALLY, 0);
+        self.emit(Op::GET_ANEXT, 0);
+        self.emit_await(3);
+        self.emit(Op::POP_BLOCK, 0);
+        setup
     }
 }

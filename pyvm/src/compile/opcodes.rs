@@ -147,13 +147,28 @@ opcodes! {
     /// becomes a generator object, returned to the caller.
     RETURN_GENERATOR => |a| 1;
     /// Suspend the generator, handing the top to whoever resumed it; on resumption
-    /// the sent value is pushed. a = 1: the yield of a `yield from`.
+    /// the sent value is pushed. a = 1: the yield of a `yield from` or `await`; a =
+    /// 2: an async generator's own `yield` (CPython's `ASYNC_GEN_WRAP`).
     YIELD_VALUE => |a| 0;
     /// `yield from`'s operand: a generator as it is, anything else through `iter()`.
     GET_YIELD_FROM_ITER => |a| 0;
     /// [sub, value] -> [sub, item] (sub yielded, falls through to YIELD_VALUE 1) or
     /// [return value] and jump to `a` when the sub-iterator is done.
     SEND => |a| 0;
+    /// `await`'s operand -> its iterator: a coroutine (or a `types.coroutine`
+    /// generator, an async generator's awaitable) as it is, else `x.__await__()`,
+    /// which must be an iterator. a: what the error names (0 `await`, 1
+    /// `__aenter__`, 2 `__aexit__`, 3 `__anext__`).
+    GET_AWAITABLE => |a| 0;
+    /// `async for`'s operand -> its async iterator (`__aiter__()`).
+    GET_AITER => |a| 0;
+    /// aiter -> [aiter, aiter.__anext__()] (the awaitable `GET_AWAITABLE 3` checks).
+    GET_ANEXT => |a| 1;
+    /// The handler of an `async for`'s `__anext__` await: [aiter, exc] -> [] when exc
+    /// is a `StopAsyncIteration` (the loop is over), else re-raise exc.
+    END_ASYNC_FOR => |a| -2;
+    /// mgr -> [mgr.__aexit__, mgr.__aenter__()] (the awaitable is awaited next).
+    BEFORE_ASYNC_WITH => |a| 1;
     /// mgr -> [mgr.__exit__, mgr.__enter__()].
     BEFORE_WITH => |a| 1;
     /// SETUP_FINALLY for a `with` body: the depth left to the handler excludes the

@@ -61,6 +61,10 @@ impl<'a> Compiler<'a> {
             Stmt::Break(_) => self.break_continue(true)?,
             Stmt::Continue(_) => self.break_continue(false)?,
             Stmt::Return(r) => {
+                let s = self.scope();
+                if r.value.is_some() && s.coroutine && s.generator {
+                    return Err(self.err("'return' with value in async generator", r.range()));
+                }
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.emit_const(Value::None),
@@ -231,13 +235,21 @@ impl<'a> Compiler<'a> {
     }
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult {
-        if f.is_async {
-            return Err(self.unsupported("'async for' loops", f.range()));
+        if f.is_async && !self.scope().is_async {
+            return Err(self.err("'async for' outside async function", f.range()));
         }
         self.expr(&f.iter)?;
-        self.emit(Op::GET_ITER, 0);
-        let start = self.here();
-        let exit = self.emit(Op::FOR_ITER, 0);
+        let start;
+        let exit;
+        if f.is_async {
+            self.emit(Op::GET_AITER, 0);
+            start = self.here();
+            exit = self.async_next();
+        } else {
+            self.emit(Op::GET_ITER, 0);
+            start = self.here();
+            exit = self.emit(Op::FOR_ITER, 0);
+        }
         self.store(&f.target)?;
         self.u().fblocks.push(FBlock::For {
             start,
@@ -249,6 +261,9 @@ impl<'a> Compiler<'a> {
             unreachable!("for block")
         };
         self.patch(exit);
+        if f.is_async {
+            self.emit(Op::END_ASYNC_FOR, 0);
+        }
         self.stmts(&f.orelse)?;
         for b in breaks {
             self.patch(b);
@@ -321,13 +336,13 @@ impl<'a> Compiler<'a> {
                     pop_under(self, Op::POP_TOP);
                     pop_under(self, Op::POP_EXCEPT);
                 }
-                FBlock::With(at) => {
-                    let at = *at;
+                FBlock::With(at, is_async) => {
+                    let (at, is_async) = (*at, *is_async);
                     self.emit(Op::POP_BLOCK, 0);
                     if preserve_tos {
                         self.emit(Op::ROT_TWO, 0);
                     }
-                    self.exit_with_nones(at);
+                    self.exit_with_nones(at, is_async);
                 }
                 FBlock::Handler(name) => {
                     if let Some(name) = *name {
@@ -440,9 +455,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult {
-        if f.is_async {
-            return Err(self.unsupported("'async def' functions", f.range()));
-        }
         for d in &f.decorator_list {
             self.emit(Op::PUSH_NULL, 0);
             self.expr(&d.expression)?;

@@ -80,6 +80,13 @@ pub struct Scope {
     /// A function with a `yield` (or a generator expression): its code starts with
     /// `RETURN_GENERATOR`.
     pub generator: bool,
+    /// An `async def`.
+    pub is_async: bool,
+    /// An `async def`, or a comprehension with `await` or `async for` (run as a
+    /// coroutine, or an async generator with `generator`).
+    pub coroutine: bool,
+    /// A function nested in another function (`CO_NESTED`).
+    pub nested: bool,
     /// A comprehension's kind as CPython's messages name it ("list comprehension").
     comp_name: &'static str,
     /// A comprehension's iteration variables (an assignment expression may not
@@ -99,6 +106,9 @@ impl Scope {
             children: Vec::new(),
             nonlocal_at: HashMap::new(),
             generator: false,
+            is_async: false,
+            coroutine: false,
+            nested: false,
             comp_name: "",
             comp_targets: Vec::new(),
         }
@@ -272,8 +282,14 @@ impl Builder<'_> {
 
     fn push_scope<T>(&mut self, node: &T, kind: ScopeKind) {
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind));
+        let mut scope = Scope::new(kind);
         let parent = *self.stack.last().unwrap_or(&0);
+        scope.nested = !self.stack.is_empty()
+            && matches!(
+                self.scopes[parent].kind,
+                ScopeKind::Function | ScopeKind::Comprehension
+            );
+        self.scopes.push(scope);
         self.scopes[parent].children.push(id);
         self.by_node.insert(node as *const T as usize, id);
         self.stack.push(id);
@@ -417,6 +433,8 @@ impl Builder<'_> {
                 self.defaults(&f.parameters)?;
                 self.note(f.name.id.as_str(), |fl| fl.assigned = true);
                 self.push_scope(f, ScopeKind::Function);
+                self.cur().is_async = f.is_async;
+                self.cur().coroutine = f.is_async;
                 self.params(&f.parameters)?;
                 self.stmts(&f.body)?;
                 self.pop_scope();
@@ -671,6 +689,7 @@ impl Builder<'_> {
         s.params = vec![".0".to_owned()];
         s.comp_name = name;
         s.generator = name == "generator expression";
+        s.coroutine = gens.iter().any(|g| g.is_async);
         for g in gens {
             let mut names = Vec::new();
             target_names(&g.target, &mut names);
@@ -684,7 +703,13 @@ impl Builder<'_> {
             g.ifs.iter().try_for_each(|e| self.expr(e))?;
         }
         elts.iter().try_for_each(|e| self.expr(e))?;
+        // A list/set/dict comprehension run as a coroutine is awaited where it is
+        // called: an enclosing comprehension becomes one too (CPython 3.11).
+        let awaited = self.cur().coroutine && !self.cur().generator;
         self.pop_scope();
+        if awaited && self.cur().kind == ScopeKind::Comprehension {
+            self.cur().coroutine = true;
+        }
         Ok(())
     }
 
@@ -735,7 +760,12 @@ impl Builder<'_> {
                 self.saw_yield(e.range())?;
                 self.expr(&y.value)?;
             }
-            Expr::Await(a) => self.expr(&a.value)?,
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                if self.cur().kind == ScopeKind::Comprehension {
+                    self.cur().coroutine = true;
+                }
+            }
             Expr::Generator(g) => {
                 self.comprehension(g, &g.generators, &[&g.elt], "generator expression")?
             }

@@ -59,7 +59,10 @@ impl NativeObject for Impl {
     }
 
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
-        Ok(format!("<_abc._abc_data object at {:#x}>", Arc::as_ptr(&self.0) as usize))
+        Ok(format!(
+            "<_abc._abc_data object at {:#x}>",
+            Arc::as_ptr(&self.0) as usize
+        ))
     }
 
     fn getattr(&self, _gil: Gil<'_>, _name: &str) -> Option<Value> {
@@ -109,7 +112,9 @@ fn get_cache_token(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn is_abstract(cx: &mut Cx, v: &Value) -> PyResult<bool> {
     match cx.getattr(v, "__isabstractmethod__") {
         Ok(flag) => cx.truthy(&flag),
-        Err(Unwind::Raise(e)) if e.is_instance(&crate::objects::types::types().exc.attribute_error) => {
+        Err(Unwind::Raise(e))
+            if e.is_instance(&crate::objects::types::types().exc.attribute_error) =>
+        {
             Ok(false)
         }
         Err(e) => Err(e),
@@ -153,7 +158,11 @@ fn abc_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let any = !abstracts.is_empty();
     let set = crate::objects::set::Set::from_values(abstracts)?;
-    cx.store_attr(&cls_v, "__abstractmethods__", Some(Value::FrozenSet(Arc::new(set))))?;
+    cx.store_attr(
+        &cls_v,
+        "__abstractmethods__",
+        Some(Value::FrozenSet(Arc::new(set))),
+    )?;
     cls.abstract_.store(any, Ordering::Relaxed);
     let data = Data {
         negative_version: TOKEN.load(Ordering::Relaxed),

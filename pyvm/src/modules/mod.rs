@@ -26,6 +26,7 @@ pub mod structseq;
 pub mod sys;
 pub mod time;
 pub mod traceback;
+pub mod types;
 pub mod zlib;
 
 use std::collections::HashMap;
@@ -87,6 +88,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "json" => Value::Module(json::module(gil).clone()),
         "itertools" => Value::Module(itertools::module(gil).clone()),
         "_functools" => Value::Module(functools::module(gil).clone()),
+        "_types" => Value::Module(types::module(gil).clone()),
         "traceback" => Value::Module(traceback::module(gil).clone()),
         "_socket" => Value::Module(socket::module(gil).clone()),
         "select" => Value::Module(select::module(gil).clone()),
@@ -135,6 +137,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("string", include_str!("../../lib/string.py")),
     ("socket", include_str!("../../lib/socket.py")),
     ("threading", include_str!("../../lib/threading.py")),
+    ("types", include_str!("../../lib/types.py")),
 ];
 
 /// The source of frozen module `name`.

@@ -94,10 +94,14 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
 /// CPython's error for making an instance of a class with abstract methods.
 fn abstract_error(cls: &Arc<PyType>) -> PyErr {
     let names = crate::objects::gil::with_gil(|gil| {
-        let mut names: Vec<String> = match lookup(gil, cls, &PyStr::new("__abstractmethods__".to_owned())) {
-            Some(Value::FrozenSet(s)) => s.keys().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
-            _ => Vec::new(),
-        };
+        let mut names: Vec<String> =
+            match lookup(gil, cls, &PyStr::new("__abstractmethods__".to_owned())) {
+                Some(Value::FrozenSet(s)) => s
+                    .keys()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+                _ => Vec::new(),
+            };
         names.sort();
         names
     });

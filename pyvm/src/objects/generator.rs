@@ -25,6 +25,9 @@ use crate::native::*;
 pub struct Generator {
     /// The generator function's code: `__name__`, `__qualname__` and `repr` read it.
     pub code: Arc<Code>,
+    /// A generator, a coroutine (`async def`) or an async generator (`async def`
+    /// with `yield`): from the code's flags.
+    pub kind: GenKind,
     pub state: GenState,
     /// The paused frame (`Created`, `Suspended`); its place on the micro-thread and
     /// its follow-up are set when it is pushed.
@@ -42,6 +45,10 @@ pub struct Generator {
     pub how: How,
     /// While running: the resumer's handled exception, restored when it leaves.
     pub outer: Value,
+    /// An async generator one of whose awaitables is under way (it may be paused in
+    /// an `await`): another may not start (CPython's `ag_running_async`, which
+    /// `ag_running` reports).
+    pub running_async: bool,
 }
 
 /// Who resumed a generator, and so what its yield, return or exception becomes (see
@@ -60,6 +67,65 @@ pub enum How {
     YieldFrom { closing: bool },
     /// A native stepping it in a nested loop (`list(g)`).
     Step,
+    /// An async generator driven by one of its awaitables (`__anext__()`,
+    /// `asend()`, `athrow()`, `aclose()`; see `vm::generator`): `direct` when the
+    /// awaitable's own `send`/`throw` was called (its result is the call's), else it
+    /// is the sub-iterator of an `await` (on top of the awaiting frame's stack);
+    /// `closing` for `aclose()`.
+    AsyncOp {
+        direct: bool,
+        closing: bool,
+        op: Arc<GilCell<OpState>>,
+    },
+}
+
+/// Where an async generator's awaitable is: not sent to yet (what its first send
+/// does), running its generator, or done (awaiting it again is an error).
+pub enum OpState {
+    Init(OpInit),
+    Iter,
+    Done,
+}
+
+/// What an async generator's awaitable does on its first send.
+pub enum OpInit {
+    /// `asend(v)` / `__anext__()` (`None`).
+    Send(Value),
+    /// `athrow(...)`.
+    Throw(crate::objects::exception::PyErr),
+    /// `aclose()`.
+    Close,
+}
+
+/// What a generator-like object is (CPython's three types over one frame object).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The type name (`'coroutine' object ...`, `coroutine raised StopIteration`).
+    pub fn name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+
+    /// The kind a code object's flags make.
+    pub fn of_code(code: &Code) -> GenKind {
+        let flags = code.flags();
+        if flags & crate::compile::code::CO_COROUTINE != 0 {
+            GenKind::Coroutine
+        } else if flags & crate::compile::code::CO_ASYNC_GENERATOR != 0 {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,12 +148,33 @@ pub static METHODS: &[NativeDef] = super::methods::natives![
     "__iter__" => iter_self,
 ];
 
+/// A coroutine's methods (`__await__` returns its `coroutine_wrapper`).
+pub static CORO_METHODS: &[NativeDef] = super::methods::natives![
+    "send" => generator_send, "throw" => generator_throw,
+    "close" => generator_close, "__await__" => coroutine_await,
+];
+
+/// An async generator's methods: each but `__aiter__` returns an awaitable
+/// (`async_generator_asend`/`async_generator_athrow`) that runs it.
+pub static AGEN_METHODS: &[NativeDef] = super::methods::natives![
+    "__aiter__" => aiter_self, "__anext__" => agen_anext, "asend" => agen_asend,
+    "athrow" => agen_athrow, "aclose" => agen_aclose,
+];
+
 /// Is `def` one of the generator methods the dispatch loop runs itself?
 pub fn is_method(def: &NativeDef) -> bool {
-    METHODS.as_ptr_range().contains(&(def as *const NativeDef))
+    let p = def as *const NativeDef;
+    METHODS.as_ptr_range().contains(&p)
+        || CORO_METHODS.as_ptr_range().contains(&p)
+        || is_awaitable_method(def)
 }
 
 fn iter_self(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__iter__", 0, 0)?;
+    Ok(args.at(0).clone())
+}
+
+fn aiter_self(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__aiter__", 0, 0)?;
     Ok(args.at(0).clone())
 }

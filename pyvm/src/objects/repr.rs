@@ -436,7 +436,8 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
         Value::Generator(g) => {
             let _ = write!(
                 out,
-                "<generator object {} at 0x{:x}>",
+                "<{} object {} at 0x{:x}>",
+                super::types::type_name(v),
                 g.borrow(gil).code.qualname,
                 v.heap_ptr().unwrap_or(0)
             );

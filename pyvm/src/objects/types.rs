@@ -41,6 +41,8 @@ pub enum Kind {
     Super,
     NotImplemented,
     Generator,
+    Coroutine,
+    AsyncGenerator,
 }
 
 impl Kind {
@@ -233,6 +235,7 @@ exceptions! {
     recursion_error: "RecursionError" < runtime_error,
     not_implemented_error: "NotImplementedError" < runtime_error,
     stop_iteration: "StopIteration" < exception,
+    stop_async_iteration: "StopAsyncIteration" < exception,
     syntax_error: "SyntaxError" < exception,
     indentation_error: "IndentationError" < syntax_error,
     tab_error: "TabError" < indentation_error,
@@ -315,6 +318,8 @@ builtin_types! {
     super_: "super" = Super,
     not_implemented: "NotImplementedType" = NotImplemented,
     generator: "generator" = Generator,
+    coroutine: "coroutine" = Coroutine,
+    async_generator: "async_generator" = AsyncGenerator,
 }
 
 static TYPES: OnceLock<Types> = OnceLock::new();
@@ -406,7 +411,14 @@ impl Types {
             },
             Value::Super(_) => &self.super_,
             Value::Object(_) => &self.object,
-            Value::Generator(_) => &self.generator,
+            Value::Generator(g) => {
+                use super::generator::GenKind;
+                match crate::objects::gil::with_gil(|gil| g.borrow(gil).kind) {
+                    GenKind::Generator => &self.generator,
+                    GenKind::Coroutine => &self.coroutine,
+                    GenKind::AsyncGenerator => &self.async_generator,
+                }
+            }
         }
     }
 }

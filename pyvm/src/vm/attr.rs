@@ -234,18 +234,11 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             "mode" => return Ok(Value::str(&f.borrow(gil).mode)),
             _ => {}
         },
-        Value::Generator(g) => match name {
-            "__name__" => return Ok(Value::str(&g.borrow(gil).code.name)),
-            "__qualname__" => return Ok(Value::str(&g.borrow(gil).code.qualname)),
-            "gi_running" => {
-                let running = matches!(
-                    g.borrow(gil).state,
-                    crate::objects::generator::GenState::Running
-                );
-                return Ok(Value::Bool(running));
+        Value::Generator(g) => {
+            if let Some(v) = generator_attr(gil, g, name) {
+                return Ok(v);
             }
-            _ => {}
-        },
+        }
         Value::Range(r) => match name {
             "start" => return Ok(r.start()),
             "stop" => return Ok(r.stop()),
@@ -266,6 +259,53 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
     }
 }
 
+/// The data attributes of a generator, coroutine (`cr_*`) or async generator
+/// (`ag_*`).
+fn generator_attr(
+    gil: Gil<'_>,
+    g: &crate::objects::generator::GenRef,
+    name: &str,
+) -> Option<Value> {
+    use crate::objects::generator::{GenKind, GenState};
+    let b = g.borrow(gil);
+    match name {
+        "__name__" => return Some(Value::str(&b.code.name)),
+        "__qualname__" => return Some(Value::str(&b.code.qualname)),
+        _ => {}
+    }
+    let prefix = match b.kind {
+        GenKind::Generator => "gi_",
+        GenKind::Coroutine => "cr_",
+        GenKind::AsyncGenerator => "ag_",
+    };
+    let field = name.strip_prefix(prefix)?;
+    // What a paused frame awaits (or delegates to): the sub-iterator on top of its
+    // operands while it is stopped at a `yield from`/`await`.
+    let awaiting = || {
+        let at_yield_from = b.state == GenState::Suspended
+            && b.frame.as_ref().is_some_and(|f| {
+                f.ip > 0
+                    && f.code.instrs.get(f.ip - 1).is_some_and(|i| {
+                        i.op == crate::compile::opcodes::Op::YIELD_VALUE && i.arg == 1
+                    })
+            });
+        match (at_yield_from, b.stack.last()) {
+            (true, Some(v)) => v.clone(),
+            _ => Value::None,
+        }
+    };
+    Some(match (b.kind, field) {
+        (GenKind::AsyncGenerator, "running") => Value::Bool(b.running_async),
+        (_, "running") => Value::Bool(b.state == GenState::Running),
+        (_, "code") => Value::Code(b.code.clone()),
+        (_, "suspended") => Value::Bool(b.state == GenState::Suspended),
+        (GenKind::Generator, "yieldfrom") => awaiting(),
+        (GenKind::Coroutine | GenKind::AsyncGenerator, "await") => awaiting(),
+        (GenKind::Coroutine, "origin") => Value::None,
+        _ => return None,
+    })
+}
+
 /// Built-in objects have no writable attributes (classes come in part 2).
 /// The attributes of a code object CPython programs read (`f.__code__.co_name`,
 /// `frame.f_code.co_filename`).
@@ -274,6 +314,7 @@ fn code_attr(c: &crate::compile::code::Code, name: &str) -> Option<Value> {
     Some(match name {
         "co_name" => Value::str(&c.name),
         "co_qualname" => Value::str(&c.qualname),
+        "co_flags" => Value::Int(c.flags() as i64),
         "co_filename" => Value::str(&c.filename),
         "co_firstlineno" => Value::Int(c.first_line as i64),
         "co_varnames" => names(&c.varnames),

@@ -1080,13 +1080,67 @@ pub(crate) fn run_from(
                     // `suspend` sets `ip` once the frame is in its generator: written
                     // here, it would stall the frame's copy (see `push`).
                     let f = th.frames.pop().expect("a frame to yield from");
-                    after!(generator::suspend(gil, th, f, ip, v));
+                    after!(generator::suspend(gil, th, f, ip, v, arg == 2));
                 }
-                Op::GET_YIELD_FROM_ITER => {
-                    if !matches!(top!(), Value::Generator(_)) {
+                Op::GET_YIELD_FROM_ITER => match top!() {
+                    Value::Generator(g) => {
+                        use crate::compile::code::{CO_COROUTINE, CO_ITERABLE_COROUTINE};
+                        let coro =
+                            g.borrow(gil).kind == crate::objects::generator::GenKind::Coroutine;
+                        if coro && code.flags() & (CO_COROUTINE | CO_ITERABLE_COROUTINE) == 0 {
+                            th.frames[fi].ip = ip;
+                            raise!(crate::objects::exception::type_error(
+                                "cannot 'yield from' a coroutine object in a non-coroutine generator"
+                            ));
+                        }
+                    }
+                    _ => {
                         let v = pop!();
                         push(&mut th.stack, tri!(ops::get_iter(gil, &v)));
                     }
+                },
+                Op::GET_AWAITABLE => {
+                    th.frames[fi].ip = ip;
+                    if let Some(f) = tri!(super::asyncgen::get_awaitable(gil, top!(), arg)) {
+                        let v = pop!();
+                        call_then!(f, vec![v], Ret::Awaitable);
+                    }
+                }
+                Op::GET_AITER => {
+                    th.frames[fi].ip = ip;
+                    if let Some(f) = tri!(super::asyncgen::get_aiter(gil, top!())) {
+                        let v = pop!();
+                        call_then!(f, vec![v], Ret::AIter);
+                    }
+                }
+                Op::GET_ANEXT => {
+                    th.frames[fi].ip = ip;
+                    match tri!(super::asyncgen::get_anext(gil, top!())) {
+                        Ok(awaitable) => push(&mut th.stack, awaitable),
+                        Err(f) => {
+                            let it = top!().clone();
+                            do_call!(f, Args::new([it]));
+                        }
+                    }
+                }
+                Op::END_ASYNC_FOR => {
+                    let exc = pop!();
+                    let done = matches!(&exc, Value::Exception(e)
+                        if e.typ.is_subtype(&types().exc.stop_async_iteration));
+                    if done {
+                        pop!();
+                    } else {
+                        th.frames[fi].ip = ip;
+                        pending = Some((unwind::as_err(exc), Raise::Reraise));
+                        continue 'frame;
+                    }
+                }
+                Op::BEFORE_ASYNC_WITH => {
+                    let mgr = pop!();
+                    th.frames[fi].ip = ip;
+                    let (enter, exit) = tri!(super::asyncgen::async_with_methods(gil, &mgr));
+                    push(&mut th.stack, exit);
+                    do_call!(enter, Args::new([]));
                 }
                 Op::SEND => {
                     let v = pop!();

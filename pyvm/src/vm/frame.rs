@@ -87,4 +87,8 @@ pub enum Ret {
     /// A resumed generator's frame: what its resumer wants when it yields, returns or
     /// raises (`vm::generator`).
     Gen(crate::objects::generator::GenRef),
+    /// `__await__()` of `GET_AWAITABLE`: the result must be an iterator.
+    Awaitable,
+    /// `__aiter__()` of `GET_AITER`: the result must have `__anext__`.
+    AIter,
 }

@@ -47,7 +47,7 @@ use crate::compile::opcodes::Op;
 use crate::native::{Args, Cx, PyResult};
 use crate::objects::exception::*;
 use crate::objects::frame::PausedFrame;
-use crate::objects::generator::{GenRef, GenState, Generator, How};
+use crate::objects::generator::{GenKind, GenRef, GenState, Generator, How, OpState};
 use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::{type_name, types};
 use crate::objects::value::Value;
@@ -88,6 +88,7 @@ pub(crate) fn create(th: &mut MicroThread, f: Frame) -> (Value, Ret) {
     th.stack.truncate(floor);
     th.blocks.truncate(block_base);
     let gen = Generator {
+        kind: GenKind::of_code(&code),
         code: code.clone(),
         state: GenState::Created,
         frame: Some(PausedFrame {
@@ -102,6 +103,7 @@ pub(crate) fn create(th: &mut MicroThread, f: Frame) -> (Value, Ret) {
         handled: Value::Null,
         how: How::Call,
         outer: Value::Null,
+        running_async: false,
     };
     (Value::Generator(Arc::new(GilCell::new(gen))), ret)
 }
@@ -173,6 +175,7 @@ pub(crate) fn topmost_handled(gil: Gil<'_>, th: &MicroThread) -> Value {
 fn finish(gil: Gil<'_>, gen: &GenRef) -> (How, Value) {
     let mut g = gen.borrow_mut(gil);
     g.state = GenState::Finished;
+    g.running_async = false;
     g.frame = None;
     g.stack = Vec::new();
     g.blocks = Vec::new();
@@ -180,6 +183,11 @@ fn finish(gil: Gil<'_>, gen: &GenRef) -> (How, Value) {
     let how = std::mem::replace(&mut g.how, How::Call);
     let outer = std::mem::replace(&mut g.outer, Value::Null);
     (how, outer)
+}
+
+/// Finish a generator that never ran (closing an async generator before it started).
+pub(crate) fn finish_unstarted(gil: Gil<'_>, gen: &GenRef) {
+    finish(gil, gen);
 }
 
 /// Resume `gen` for the loop (or for [`run_nested`]).
@@ -190,22 +198,29 @@ pub(crate) fn resume(
     action: Action,
     how: How,
 ) -> Result<Resumed, PyErr> {
-    let state = gen.borrow(gil).state;
+    let (state, kind) = {
+        let g = gen.borrow(gil);
+        (g.state, g.kind)
+    };
     match state {
-        GenState::Running => return Err(value_error("generator already executing")),
+        GenState::Running => return Err(value_error(format!("{} already executing", kind.name()))),
+        GenState::Finished if kind == GenKind::Coroutine && !matches!(action, Action::Close) => {
+            return Err(runtime_error("cannot reuse already awaited coroutine"));
+        }
         GenState::Finished => {
             return match action {
                 // Thrown into a finished generator: raised as it is, in the caller.
                 Action::Throw(e) => Ok(Resumed::Raise(e)),
                 Action::Close => Ok(Resumed::Value(Value::None)),
-                Action::Send(_) => Ok(resumed(after_return(th, how, Value::None)?)),
+                Action::Send(_) => Ok(resumed(after_return(gil, th, how, Value::None)?)),
             };
         }
         GenState::Created => match &action {
             Action::Send(v) if !matches!(v, Value::None) => {
-                return Err(type_error(
-                    "can't send non-None value to a just-started generator",
-                ));
+                return Err(type_error(format!(
+                    "can't send non-None value to a just-started {}",
+                    kind.name()
+                )));
             }
             // Closing a generator that never ran has nothing to run.
             Action::Close => {
@@ -260,20 +275,28 @@ fn throw_down(
         if !at_yield_from {
             break;
         }
-        let Some(Value::Generator(sub)) = th.stack.last() else {
-            break;
+        let (sub, how) = match th.stack.last() {
+            Some(Value::Generator(sub)) => (sub.clone(), How::YieldFrom { closing }),
+            Some(other) => match super::asyncgen::throw_target(other, closing) {
+                Some(t) => t,
+                None => break,
+            },
+            None => break,
         };
-        let sub = sub.clone();
         let state = sub.borrow(gil).state;
         match state {
             GenState::Suspended => {
                 // Back at the YIELD_VALUE: what the sub-generator yields is yielded
                 // again, and its return jumps past the SEND (at `ip - 1`).
                 f.ip -= 1;
-                handled = push(gil, th, &sub, How::YieldFrom { closing });
+                if let How::AsyncOp { op, .. } = &how {
+                    *op.borrow_mut(gil) = OpState::Iter;
+                }
+                handled = push(gil, th, &sub, how);
             }
             GenState::Running => {
-                err = value_error("generator already executing");
+                let kind = sub.borrow(gil).kind;
+                err = value_error(format!("{} already executing", kind.name()));
                 handled = Value::Null;
                 break;
             }
@@ -297,6 +320,7 @@ pub(crate) fn suspend(
     mut f: Frame,
     ip: usize,
     v: Value,
+    wrapped: bool,
 ) -> Result<After, PyErr> {
     let Ret::Gen(gen) = std::mem::replace(&mut f.ret, Ret::Push) else {
         th.stack.truncate(f.floor);
@@ -325,14 +349,54 @@ pub(crate) fn suspend(
         locals: f.locals,
     });
     g.state = GenState::Suspended;
+    let kind = g.kind;
     let how = std::mem::replace(&mut g.how, How::Call);
+    if wrapped && matches!(how, How::AsyncOp { .. }) {
+        g.running_async = false;
+    }
     drop(g);
     match how {
-        How::Close | How::YieldFrom { closing: true } => {
-            Err(runtime_error("generator ignored GeneratorExit"))
+        How::Close | How::YieldFrom { closing: true } => Err(runtime_error(format!(
+            "{} ignored GeneratorExit",
+            kind.name()
+        ))),
+        // An async generator's own `yield` ends the awaitable that ran it; what an
+        // `await` inside it yields goes on out to the event loop.
+        How::AsyncOp {
+            direct,
+            closing,
+            op,
+        } if wrapped => {
+            *op.borrow_mut(gil) = OpState::Done;
+            if closing {
+                return Err(runtime_error("async generator ignored GeneratorExit"));
+            }
+            op_done(th, direct, v)
         }
         _ => Ok(After::Value(v)),
     }
+}
+
+/// An async generator's awaitable is done with value `v`: `direct` (its `send` was
+/// called) raises `StopIteration(v)`; else the awaiting frame's `await` (its
+/// sub-iterator on top) gets `v`.
+pub(crate) fn op_done(th: &mut MicroThread, direct: bool, v: Value) -> Result<After, PyErr> {
+    if direct {
+        return Err(stop_iteration_with(v));
+    }
+    th.stack.pop();
+    th.stack.push(v);
+    jump_past(th);
+    Ok(After::Frame)
+}
+
+fn stop_iteration_with(v: Value) -> PyErr {
+    let args = if matches!(v, Value::None) {
+        vec![]
+    } else {
+        vec![v]
+    };
+    PyErr::new(&types().exc.stop_iteration, args)
 }
 
 /// The generator's frame returned `v` (it is popped).
@@ -344,25 +408,18 @@ pub(crate) fn returned(
 ) -> Result<After, PyErr> {
     let (how, outer) = finish(gil, gen);
     th.handled = outer;
-    after_return(th, how, v)
+    after_return(gil, th, how, v)
 }
 
 /// What the generator's return of `v` means for its resumer.
-fn after_return(th: &mut MicroThread, how: How, v: Value) -> Result<After, PyErr> {
+fn after_return(gil: Gil<'_>, th: &mut MicroThread, how: How, v: Value) -> Result<After, PyErr> {
     Ok(match how {
         How::For => {
             th.stack.pop();
             jump_past(th);
             After::Frame
         }
-        How::Call => {
-            let args = if matches!(v, Value::None) {
-                vec![]
-            } else {
-                vec![v]
-            };
-            return Err(PyErr::new(&types().exc.stop_iteration, args));
-        }
+        How::Call => return Err(stop_iteration_with(v)),
         How::NextDefault(d) => After::Value(d),
         How::Close => After::Value(Value::None),
         How::YieldFrom { closing: false } => {
@@ -375,6 +432,18 @@ fn after_return(th: &mut MicroThread, how: How, v: Value) -> Result<After, PyErr
             return Err(PyErr::new(&types().exc.generator_exit, vec![]))
         }
         How::Step => After::Value(v),
+        How::AsyncOp {
+            direct,
+            closing,
+            op,
+        } => {
+            // Only `aclose()` sees the end of its generator as success.
+            *op.borrow_mut(gil) = OpState::Done;
+            if closing {
+                return op_done(th, direct, Value::None);
+            }
+            return Err(PyErr::new(&types().exc.stop_async_iteration, vec![]));
+        }
     })
 }
 
@@ -394,10 +463,22 @@ pub(crate) fn raised(
     gen: &GenRef,
     err: PyErr,
 ) -> Result<After, PyErr> {
+    let kind = gen.borrow(gil).kind;
     let (how, outer) = finish(gil, gen);
     th.handled = outer;
-    let err = if err.is_instance(&types().exc.stop_iteration) {
-        let new = runtime_error("generator raised StopIteration");
+    let stop = err.is_instance(&types().exc.stop_iteration);
+    let stop_async =
+        kind == GenKind::AsyncGenerator && err.is_instance(&types().exc.stop_async_iteration);
+    let err = if stop || stop_async {
+        let new = runtime_error(format!(
+            "{} raised {}",
+            kind.name(),
+            if stop {
+                "StopIteration"
+            } else {
+                "StopAsyncIteration"
+            }
+        ));
         {
             let mut st = new.0.state.borrow_mut(gil);
             st.cause = Some(err.value());
@@ -410,6 +491,17 @@ pub(crate) fn raised(
     };
     match how {
         How::Close if err.is_instance(&types().exc.generator_exit) => Ok(After::Value(Value::None)),
+        How::AsyncOp {
+            direct,
+            closing,
+            op,
+        } => {
+            *op.borrow_mut(gil) = OpState::Done;
+            if closing && err.is_instance(&types().exc.generator_exit) {
+                return op_done(th, direct, Value::None);
+            }
+            Err(err)
+        }
         _ => Err(err),
     }
 }
@@ -417,6 +509,20 @@ pub(crate) fn raised(
 /// Resume `gen` and run it in a nested loop until it yields or ends (for natives;
 /// bounded like `call::call_value`).
 fn run_nested(cx: &mut Cx<'_, '_>, gen: &GenRef, action: Action, how: How) -> PyResult<Value> {
+    // A native consuming the generator (`list.extend(g)`) waits where it is when the
+    // generator does (`mt::block`). `next(g)` and `g.send()` called by the loop need
+    // not: the generator's yield becomes the call's result in the outer loop.
+    let step = matches!(how, How::Step);
+    run_nested_with(cx, step, |gil, th| resume(gil, th, gen, action, how))
+}
+
+/// Start something with `start` (a resumption) and run what it pushed in a nested
+/// loop until it yields or ends (for natives; bounded like `call::call_value`).
+pub(crate) fn run_nested_with(
+    cx: &mut Cx<'_, '_>,
+    step: bool,
+    start: impl FnOnce(Gil<'_>, &mut MicroThread) -> Result<Resumed, PyErr>,
+) -> PyResult<Value> {
     let gil = cx.gil;
     let th = &mut *cx.th;
     if th.reentry >= MAX_REENTRY {
@@ -425,11 +531,7 @@ fn run_nested(cx: &mut Cx<'_, '_>, gen: &GenRef, action: Action, how: How) -> Py
         )));
     }
     let depth = th.frames.len();
-    // A native consuming the generator (`list.extend(g)`) waits where it is when the
-    // generator does (`mt::block`). `next(g)` and `g.send()` called by the loop need
-    // not: the generator's yield becomes the call's result in the outer loop.
-    let step = matches!(how, How::Step);
-    let pending = match resume(gil, th, gen, action, how)? {
+    let pending = match start(gil, th)? {
         Resumed::Value(v) => return Ok(v),
         Resumed::Frame if th.frames.len() > depth => None,
         Resumed::Frame => return Ok(Value::None),
@@ -512,7 +614,7 @@ pub fn next_builtin(cx: &mut Cx, g: &GenRef, default: Option<Value>) -> PyResult
 }
 
 /// The exception `throw()`'s arguments (after `self`) describe, as CPython builds it.
-fn throw_arg(cx: &mut Cx, args: &Args) -> PyResult<PyErr> {
+pub(crate) fn throw_arg(cx: &mut Cx, args: &Args) -> PyResult<PyErr> {
     if !args.kw.is_empty() {
         return Err(type_error("generator.throw() takes no keyword arguments").into());
     }
@@ -570,14 +672,15 @@ pub(crate) fn loop_call(
         Value::BoundNative(b) => (b.1, &b.0, &args.pos[..]),
         _ => return None,
     };
-    let Value::Generator(g) = this else {
-        return None;
-    };
     if !args.kw.is_empty() {
         return None;
     }
+    let Value::Generator(g) = this else {
+        return super::asyncgen::loop_call(gil, th, def, this, rest);
+    };
     let (action, how) = if crate::modules::builtins::is_next(def) {
-        if !matches!(callable, Value::Native(_)) || rest.len() > 1 {
+        let plain = g.borrow(gil).kind == crate::objects::generator::GenKind::Generator;
+        if !plain || !matches!(callable, Value::Native(_)) || rest.len() > 1 {
             return None;
         }
         let how = match rest.first() {
@@ -622,6 +725,9 @@ pub(crate) fn send_op(gil: Gil<'_>, th: &mut MicroThread, v: Value) -> PyResult<
     if let Value::Generator(g) = &sub {
         let how = How::YieldFrom { closing: false };
         return resume(gil, th, g, Action::Send(v), how).map_err(Unwind::Raise);
+    }
+    if let Some(r) = super::asyncgen::send_op(gil, th, &sub, v.clone()) {
+        return r.map_err(Unwind::Raise);
     }
     let mut cx = Cx { gil, th };
     match send_other(&mut cx, &sub, v)? {

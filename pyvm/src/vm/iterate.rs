@@ -96,7 +96,14 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
             size: s.len(),
         },
         Value::Object(o) if o.0.as_any().is::<Pipe>() => return Ok(v.clone()),
-        Value::Generator(_) => return Ok(v.clone()),
+        Value::Generator(g)
+            if g.borrow(gil).kind == crate::objects::generator::GenKind::Generator =>
+        {
+            return Ok(v.clone())
+        }
+        Value::Object(o) if o.0.as_any().is::<crate::vm::asyncgen::CoroWrapper>() => {
+            return Ok(v.clone())
+        }
         Value::Iter(it) => match &*it.borrow(gil) {
             Iter::View { dict, part } => Iter::Dict {
                 dict: dict.clone(),
@@ -121,7 +128,7 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
 /// Is `v` an iterator (`in` then consumes it up to the item), not a dict view?
 pub fn is_iterator(gil: Gil<'_>, v: &Value) -> bool {
     match v {
-        Value::Generator(_) => true,
+        Value::Generator(g) => g.borrow(gil).kind == crate::objects::generator::GenKind::Generator,
         Value::Iter(it) => !it.borrow(gil).is_view(),
         Value::Object(o) => o.0.as_any().is::<Pipe>(),
         _ => false,

@@ -7,6 +7,7 @@
 //! - per micro-thread: `MicroThread` (frames, value stack, handler blocks, the handled
 //!   exception).
 
+pub(crate) mod asyncgen;
 pub mod attr;
 pub mod call;
 pub mod class;

@@ -128,6 +128,18 @@ mod containers {
     golden!(tuples, "containers/tuples.py");
     golden!(unpacking, "containers/unpacking.py");
 }
+mod coroutines {
+    use super::*;
+    golden!(basics, "coroutines/basics.py");
+    golden!(comprehensions, "coroutines/comprehensions.py");
+    golden!(error_handling, "coroutines/error_handling.py");
+    golden!(errors, "coroutines/errors.py");
+    golden!(http_sim, "coroutines/http_sim.py");
+    golden!(paginate, "coroutines/paginate.py");
+    golden!(pipeline, "coroutines/pipeline.py");
+    golden!(resource_pool, "coroutines/resource_pool.py");
+    golden!(types_module, "coroutines/types_module.py");
+}
 mod errors {
     use super::*;
     golden!(raise_in_except, "errors/raise_in_except.py");
@@ -382,6 +394,7 @@ mod micro_threads {
     mod callbacks {
         use super::*;
         golden!(codec_pipeline, "micro_threads/callbacks/codec_pipeline.py");
+        golden!(coroutines_cb, "micro_threads/callbacks/coroutines_cb.py");
         golden!(dunders_cb, "micro_threads/callbacks/dunders_cb.py");
         golden!(errors_cb, "micro_threads/callbacks/errors_cb.py");
         golden!(formatting_cb, "micro_threads/callbacks/formatting_cb.py");

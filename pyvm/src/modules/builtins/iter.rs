@@ -40,13 +40,16 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     args.check("next", 1, 2)?;
     if let Value::Generator(g) = args.at(0) {
-        return generator_next_builtin(cx, g, args.get(1).cloned());
+        if g.borrow(cx.gil).kind == crate::objects::generator::GenKind::Generator {
+            return generator_next_builtin(cx, g, args.get(1).cloned());
+        }
     }
     let is_iter = match args.at(0) {
         Value::Iter(_) | Value::File(_) => true,
         Value::Object(o) => {
             o.0.as_any()
                 .is::<crate::modules::micro_thread::pipe::Pipe>()
+                || crate::native::is_awaitable_iter(args.at(0))
         }
         v => crate::objects::class::special(cx.gil, v, "__next__").is_some(),
     };

@@ -54,6 +54,8 @@ fn table(kind: Kind) -> &'static [NativeDef] {
         Kind::Type => num::TYPE_STATICS,
         Kind::File => super::file::METHODS,
         Kind::Generator => super::generator::METHODS,
+        Kind::Coroutine => super::generator::CORO_METHODS,
+        Kind::AsyncGenerator => super::generator::AGEN_METHODS,
         Kind::Range => range::RANGE_METHODS,
         _ => &[],
     }
@@ -74,7 +76,14 @@ fn kind_of(v: &Value) -> Kind {
         Value::Float(_) => Kind::Float,
         Value::Exception(_) => Kind::Exception,
         Value::File(_) => Kind::File,
-        Value::Generator(_) => Kind::Generator,
+        Value::Generator(g) => {
+            use super::generator::GenKind;
+            match super::gil::with_gil(|gil| g.borrow(gil).kind) {
+                GenKind::Generator => Kind::Generator,
+                GenKind::Coroutine => Kind::Coroutine,
+                GenKind::AsyncGenerator => Kind::AsyncGenerator,
+            }
+        }
         Value::Range(_) => Kind::Range,
         _ => Kind::Object,
     }
