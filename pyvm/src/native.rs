@@ -592,6 +592,13 @@ pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
     crate::vm::class::type_new(gil, args)
 }
 
+/// The built-in function `name` (`__import__`, `issubclass`), `None` if there is none.
+pub fn builtin_function(gil: Gil<'_>, name: &str) -> Value {
+    crate::modules::builtins_module()
+        .get(gil, name)
+        .unwrap_or(Value::None)
+}
+
 /// `type.__new__(mcs, name, bases, ns, **kwargs)`, `args` without `mcs`.
 pub fn type_new_meta(
     gil: Gil<'_>,

@@ -449,7 +449,17 @@ pub fn class_subscript(gil: Gil<'_>, cls: &Value) -> Result<Option<Value>, PyErr
         return Ok(Some(bound(f)));
     }
     if !t.heap {
-        return Ok(None);
+        // `list[int]`: the built-in containers and `type` are generic.
+        let generic = matches!(
+            t.kind,
+            Kind::List | Kind::Dict | Kind::Tuple | Kind::Set | Kind::FrozenSet | Kind::Type
+        );
+        return Ok(generic
+            .then(|| {
+                let def = super::methods::type_method("__class_getitem__");
+                def.map(|d| Value::BoundNative(Arc::new((cls.clone(), d))))
+            })
+            .flatten());
     }
     match lookup(gil, t, &PyStr::new("__class_getitem__".to_owned())) {
         Some(Value::Descr(d)) => match &*d {

@@ -96,6 +96,23 @@ pub(crate) fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {
             let def = crate::modules::builtins::property_copier(name)?;
             Value::BoundNative(Arc::new((obj.clone(), def)))
         }
+        // `abc`: abstract when what it wraps is (any accessor, for a property).
+        (_, "__isabstractmethod__") => {
+            let inner: Vec<&Value> = match d {
+                Descr::StaticMethod(f) | Descr::ClassMethod(f) => vec![f],
+                Descr::Property {
+                    fget, fset, fdel, ..
+                } => vec![fget, fset, fdel],
+            };
+            let any = crate::objects::gil::with_gil(|gil| {
+                inner.into_iter().any(|f| {
+                    !f.is(&Value::None)
+                        && getattr(gil, f, "__isabstractmethod__")
+                            .is_ok_and(|v| crate::objects::value::truthy(gil, &v))
+                })
+            });
+            Value::Bool(any)
+        }
         _ => return None,
     };
     Some(Attr::Value(v))

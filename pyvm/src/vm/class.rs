@@ -533,14 +533,47 @@ pub fn build_class(gil: Gil<'_>, th: &mut MicroThread, args: Args) -> PyResult<C
     let (Some(Value::Function(body)), Some(Value::Str(name))) = (pos.next(), pos.next()) else {
         return Err(type_error("__build_class__: func must be a function").into());
     };
+    let original: Vec<Value> = pos.collect();
     let mut bases = Vec::new();
-    for b in pos {
+    let mut resolved = false;
+    for b in &original {
         match b {
-            Value::Type(t) => bases.push(t),
+            Value::Type(t) => bases.push(t.clone()),
             other => {
-                return Err(
-                    type_error(format!("bases must be types, not '{}'", type_name(&other))).into(),
-                )
+                // PEP 560: a base that is not a class names the classes to use
+                // (`class C(list[int])`, a `typing.Generic[T]`).
+                let entries = match super::attr::getattr(gil, other, "__mro_entries__") {
+                    Ok(f) => f,
+                    Err(_) => {
+                        return Err(type_error(format!(
+                            "bases must be types, not '{}'",
+                            type_name(other)
+                        ))
+                        .into())
+                    }
+                };
+                let got = super::detached::call(
+                    gil,
+                    "__mro_entries__",
+                    &entries,
+                    vec![Value::tuple(original.clone())],
+                )?;
+                let Value::Tuple(items) = got else {
+                    return Err(type_error("__mro_entries__ must return a tuple").into());
+                };
+                for item in items.iter() {
+                    match item {
+                        Value::Type(t) => bases.push(t.clone()),
+                        v => {
+                            return Err(type_error(format!(
+                                "bases must be types, not '{}'",
+                                type_name(v)
+                            ))
+                            .into())
+                        }
+                    }
+                }
+                resolved = true;
             }
         }
     }
@@ -567,6 +600,12 @@ pub fn build_class(gil: Gil<'_>, th: &mut MicroThread, args: Args) -> PyResult<C
         crate::objects::str::intern("__qualname__"),
         Value::str(&qualname),
     )?;
+    if resolved {
+        ns.borrow_mut(gil).insert(
+            crate::objects::str::intern("__orig_bases__"),
+            Value::tuple(original),
+        )?;
+    }
     let spec = ClassSpec {
         name: name.as_str().to_owned(),
         qualname,

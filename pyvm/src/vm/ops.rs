@@ -372,6 +372,7 @@ fn view_operand(gil: Gil<'_>, v: &Value) -> Result<Option<Set>, PyErr> {
     Set::from_values(items).map(Some)
 }
 
+#[allow(clippy::only_used_in_recursion)]
 pub fn unary(gil: Gil<'_>, op: &str, a: &Value) -> Result<Value, PyErr> {
     match (op, a) {
         // An `int` or `float` subclass's inherited `__neg__`: a plain number.

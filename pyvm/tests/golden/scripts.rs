@@ -64,10 +64,13 @@ mod classes {
 }
 mod classes2 {
     use super::*;
+    golden!(abstract_classes, "classes2/abstract_classes.py");
     golden!(attr_order_mix, "classes2/attr_order_mix.py");
     golden!(bitset, "classes2/bitset.py");
+    golden!(builtin_dunders, "classes2/builtin_dunders.py");
     golden!(default_dicts, "classes2/default_dicts.py");
     golden!(event_bus, "classes2/event_bus.py");
+    golden!(generic_aliases, "classes2/generic_aliases.py");
     golden!(library_system, "classes2/library_system.py");
     golden!(linked_structures, "classes2/linked_structures.py");
     golden!(matrix, "classes2/matrix.py");

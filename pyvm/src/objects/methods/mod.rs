@@ -179,18 +179,220 @@ fn find_for(kind: Kind, name: &str) -> Option<&'static NativeDef> {
     if let Some(d) = table(kind).iter().find(|d| d.name == name) {
         return Some(d);
     }
-    let protocol = match name {
-        "__getitem__" | "__contains__" | "__len__" | "__iter__" | "__eq__" | "__ne__"
-        | "__repr__" => {
-            matches!(kind, Kind::Dict | Kind::List | Kind::Tuple)
-        }
-        "__setitem__" | "__delitem__" => matches!(kind, Kind::Dict | Kind::List),
-        _ => false,
-    };
-    if protocol {
+    if special_names(kind).contains(&name) {
         payload_method(name)
     } else {
         None
+    }
+}
+
+/// The special methods each built-in type has as attributes (`(5).__index__`,
+/// `frozenset.__contains__`, `str.__mod__`): the shared operator implementations of
+/// `payload.rs`, which work on a plain value as on a subclass instance's.
+pub fn special_names(kind: Kind) -> &'static [&'static str] {
+    macro_rules! names {
+        ($($n:literal),* $(,)?) => { &[$($n),*] };
+    }
+    match kind {
+        Kind::Int | Kind::Bool => names![
+            "__add__",
+            "__radd__",
+            "__sub__",
+            "__rsub__",
+            "__mul__",
+            "__rmul__",
+            "__truediv__",
+            "__rtruediv__",
+            "__floordiv__",
+            "__rfloordiv__",
+            "__mod__",
+            "__rmod__",
+            "__pow__",
+            "__rpow__",
+            "__and__",
+            "__rand__",
+            "__or__",
+            "__ror__",
+            "__xor__",
+            "__rxor__",
+            "__lshift__",
+            "__rlshift__",
+            "__rshift__",
+            "__rrshift__",
+            "__neg__",
+            "__pos__",
+            "__invert__",
+            "__abs__",
+            "__int__",
+            "__float__",
+            "__index__",
+            "__hash__",
+            "__repr__",
+            "__eq__",
+            "__ne__",
+            "__lt__",
+            "__le__",
+            "__gt__",
+            "__ge__",
+        ],
+        Kind::Float => names![
+            "__add__",
+            "__radd__",
+            "__sub__",
+            "__rsub__",
+            "__mul__",
+            "__rmul__",
+            "__truediv__",
+            "__rtruediv__",
+            "__floordiv__",
+            "__rfloordiv__",
+            "__mod__",
+            "__rmod__",
+            "__pow__",
+            "__rpow__",
+            "__neg__",
+            "__pos__",
+            "__abs__",
+            "__int__",
+            "__float__",
+            "__hash__",
+            "__repr__",
+            "__eq__",
+            "__ne__",
+            "__lt__",
+            "__le__",
+            "__gt__",
+            "__ge__",
+        ],
+        Kind::Str | Kind::Bytes => names![
+            "__add__",
+            "__mul__",
+            "__rmul__",
+            "__mod__",
+            "__rmod__",
+            "__contains__",
+            "__getitem__",
+            "__len__",
+            "__iter__",
+            "__hash__",
+            "__repr__",
+            "__eq__",
+            "__ne__",
+            "__lt__",
+            "__le__",
+            "__gt__",
+            "__ge__",
+        ],
+        Kind::ByteArray => names![
+            "__add__",
+            "__mul__",
+            "__rmul__",
+            "__mod__",
+            "__rmod__",
+            "__contains__",
+            "__getitem__",
+            "__setitem__",
+            "__delitem__",
+            "__len__",
+            "__iter__",
+            "__repr__",
+            "__eq__",
+            "__ne__",
+            "__lt__",
+            "__le__",
+            "__gt__",
+            "__ge__",
+        ],
+        Kind::List => names![
+            "__add__",
+            "__mul__",
+            "__rmul__",
+            "__contains__",
+            "__getitem__",
+            "__setitem__",
+            "__delitem__",
+            "__len__",
+            "__iter__",
+            "__repr__",
+            "__eq__",
+            "__ne__",
+            "__lt__",
+            "__le__",
+            "__gt__",
+            "__ge__",
+        ],
+        Kind::Tuple => names![
+            "__add__",
+            "__mul__",
+            "__rmul__",
+            "__contains__",
+            "__getitem__",
+            "__len__",
+            "__iter__",
+            "__hash__",
+            "__repr__",
+            "__eq__",
+            "__ne__",
+            "__lt__",
+            "__le__",
+            "__gt__",
+            "__ge__",
+        ],
+        Kind::Dict => names![
+            "__getitem__",
+            "__setitem__",
+            "__delitem__",
+            "__contains__",
+            "__len__",
+            "__iter__",
+            "__or__",
+            "__ror__",
+            "__repr__",
+            "__eq__",
+            "__ne__",
+        ],
+        Kind::Set => names![
+            "__and__",
+            "__rand__",
+            "__or__",
+            "__ror__",
+            "__sub__",
+            "__rsub__",
+            "__xor__",
+            "__rxor__",
+            "__contains__",
+            "__len__",
+            "__iter__",
+            "__repr__",
+            "__eq__",
+            "__ne__",
+            "__lt__",
+            "__le__",
+            "__gt__",
+            "__ge__",
+        ],
+        Kind::FrozenSet => names![
+            "__and__",
+            "__rand__",
+            "__or__",
+            "__ror__",
+            "__sub__",
+            "__rsub__",
+            "__xor__",
+            "__rxor__",
+            "__contains__",
+            "__len__",
+            "__iter__",
+            "__hash__",
+            "__repr__",
+            "__eq__",
+            "__ne__",
+            "__lt__",
+            "__le__",
+            "__gt__",
+            "__ge__",
+        ],
+        _ => &[],
     }
 }
 
@@ -316,5 +518,12 @@ pub fn find_in_type(t: &PyType, name: &str) -> Option<&'static NativeDef> {
     } else {
         t.kind
     };
-    table(kind).iter().find(|d| d.name == name)
+    if let Some(d) = table(kind).iter().find(|d| d.name == name) {
+        return Some(d);
+    }
+    // (A heap class reaches these through its payload methods already.)
+    if !t.heap && special_names(kind).contains(&name) {
+        return payload_method(name);
+    }
+    None
 }

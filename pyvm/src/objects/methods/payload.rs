@@ -34,11 +34,60 @@ pub static PAYLOAD_METHODS: &[NativeDef] = natives![
 /// `int.__add__(self, other)` and the other operators a subclass inherits (what
 /// `super().__add__(other)` calls): the built-in operator on the value inside;
 /// `NotImplemented` when it does not apply.
+/// Does the built-in type of `p` handle `other` in its own operator `name` (as
+/// CPython's slots decide: `int.__add__(1, 2.0)` is `NotImplemented`, `float`'s
+/// takes ints; a sequence repeats by an int only)? Otherwise the operator gives
+/// `NotImplemented` and the other operand's reflected method has its turn.
+fn accepts(p: &Value, other: &Value, name: &str) -> bool {
+    let int_like = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Big(_));
+    let bytes_like = |v: &Value| matches!(v, Value::Bytes(_) | Value::ByteArray(_));
+    let set_like = |v: &Value| matches!(v, Value::Set(_) | Value::FrozenSet(_));
+    let repeat = matches!(name, "__mul__" | "__rmul__");
+    let format = matches!(name, "__mod__");
+    match p {
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) => int_like(other),
+        Value::Float(_) => int_like(other) || matches!(other, Value::Float(_)),
+        Value::Str(_) => {
+            format
+                || (if repeat {
+                    int_like(other)
+                } else {
+                    matches!(other, Value::Str(_))
+                })
+        }
+        Value::Bytes(_) | Value::ByteArray(_) => {
+            format
+                || (if repeat {
+                    int_like(other)
+                } else {
+                    bytes_like(other)
+                })
+        }
+        Value::List(_) => {
+            if repeat {
+                int_like(other)
+            } else {
+                matches!(other, Value::List(_))
+            }
+        }
+        Value::Tuple(_) => {
+            if repeat {
+                int_like(other)
+            } else {
+                matches!(other, Value::Tuple(_))
+            }
+        }
+        Value::Set(_) | Value::FrozenSet(_) => set_like(other),
+        Value::Dict(_) => matches!(other, Value::Dict(_)),
+        _ => true,
+    }
+}
+
 fn arith(cx: &mut Cx, args: &Args, name: &str, op: u32, reflected: bool) -> PyResult<Value> {
     args.check_method(name, 1, 1)?;
     let p = payload(args, name)?;
     let other = crate::objects::class::unwrap_payload(args.at(1));
-    if crate::objects::class::is_user(&other) {
+    if crate::objects::class::is_user(&other) || !accepts(&p, &other, name) {
         return Ok(Value::NotImplemented);
     }
     let (a, b) = if reflected { (other, p) } else { (p, other) };
@@ -83,7 +132,7 @@ fn cmp(
     args.check_method(name, 1, 1)?;
     let p = payload(args, name)?;
     let other = crate::objects::class::unwrap_payload(args.at(1));
-    if crate::objects::class::is_user(&other) {
+    if crate::objects::class::is_user(&other) || !accepts(&p, &other, name) {
         return Ok(Value::NotImplemented);
     }
     match crate::objects::compare::compare(cx.gil, op, &p, &other) {
@@ -342,6 +391,9 @@ fn eq(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__eq__", 1, 1)?;
     let p = payload(&args, "__eq__")?;
     let other = crate::objects::class::unwrap_payload(args.at(1));
+    if !accepts(&p, &other, "__eq__") {
+        return Ok(Value::NotImplemented);
+    }
     Ok(Value::Bool(crate::objects::compare::eq(
         cx.gil, &p, &other,
     )?))
@@ -351,6 +403,9 @@ fn ne(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__ne__", 1, 1)?;
     let p = payload(&args, "__ne__")?;
     let other = crate::objects::class::unwrap_payload(args.at(1));
+    if !accepts(&p, &other, "__ne__") {
+        return Ok(Value::NotImplemented);
+    }
     Ok(Value::Bool(!crate::objects::compare::eq(
         cx.gil, &p, &other,
     )?))

@@ -14,8 +14,17 @@ use super::natives;
 pub static TYPE_METHODS: &[NativeDef] = natives![
     "__new__" => new, "__init__" => init, "__call__" => call, "__prepare__" => prepare,
     "__instancecheck__" => instancecheck, "__subclasscheck__" => subclasscheck,
-    "mro" => mro, "__subclasses__" => subclasses,
+    "mro" => mro, "__subclasses__" => subclasses, "__class_getitem__" => class_getitem,
 ];
+
+/// `list[int]` and the other built-in generics: `types.GenericAlias(cls, item)`.
+fn class_getitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__class_getitem__", 1, 1)?;
+    let import = crate::native::builtin_function(cx.gil, "__import__");
+    let types_module = cx.call(&import, vec![Value::str("types")])?;
+    let alias = cx.getattr(&types_module, "GenericAlias")?;
+    cx.call(&alias, vec![args.at(0).clone(), args.at(1).clone()])
+}
 
 /// `cls.__subclasses__()`: the living classes made with `cls` as a direct base.
 fn subclasses(cx: &mut Cx, args: Args) -> PyResult<Value> {
