@@ -599,6 +599,16 @@ pub fn builtin_function(gil: Gil<'_>, name: &str) -> Value {
         .unwrap_or(Value::None)
 }
 
+/// `type.__setattr__(cls, name, value)` / `type.__delattr__(cls, name)` (`None`).
+pub fn type_setattr(
+    gil: Gil<'_>,
+    t: &std::sync::Arc<crate::objects::types::PyType>,
+    name: &str,
+    v: Option<Value>,
+) -> Result<(), PyErr> {
+    crate::vm::class::type_setattr(gil, t, name, v)
+}
+
 /// `type.__new__(mcs, name, bases, ns, **kwargs)`, `args` without `mcs`.
 pub fn type_new_meta(
     gil: Gil<'_>,

@@ -419,13 +419,40 @@ pub fn special(gil: Gil<'_>, v: &Value, name: &'static str) -> Option<Value> {
         Value::Type(t) => t.meta.as_ref()?,
         _ => return None,
     };
-    let found = lookup_special(gil, cls, name)?;
-    match found {
-        // What a built-in base does by default (the callers implement it directly);
-        // a built-in function a class namespace holds is the class's own.
-        Value::Native(d) if super::methods::is_inherited_default(d) => None,
-        f => Some(f),
+    lookup_user_special(gil, cls, name)
+}
+
+/// The special method `name` a class made by Python code defines or inherits from
+/// another such class: whatever a class namespace holds (a built-in function too,
+/// `__str__ = int.__repr__`), and `None` when the first class defining it is a
+/// built-in one (what the built-in base does by default, which the callers
+/// implement directly). Cached per class, like [`lookup_special`].
+pub fn lookup_user_special(gil: Gil<'_>, t: &Arc<PyType>, name: &'static str) -> Option<Value> {
+    let now = epoch();
+    {
+        let cache = t.user_special_cache.borrow(gil);
+        if let Some((_, e, v)) = cache.iter().find(|(n, _, _)| *n == name) {
+            if *e == now {
+                return v.clone();
+            }
+        }
     }
+    let key = PyStr::new(name.to_owned());
+    let mut found = None;
+    for c in std::iter::once(t).chain(t.mro.iter()) {
+        if c.heap {
+            if let Some(v) = c.dict.borrow(gil).get_str(&key) {
+                found = Some(v);
+                break;
+            }
+        } else if builtin_slot(c, name).is_some() {
+            break;
+        }
+    }
+    let mut cache = t.user_special_cache.borrow_mut(gil);
+    cache.retain(|(n, _, _)| *n != name);
+    cache.push((name, now, found.clone()));
+    found
 }
 
 /// Is `v` a class with a metaclass of its own (whose special methods apply to it)?

@@ -115,6 +115,8 @@ pub struct PyType {
     pub slots: Option<Vec<String>>,
     /// Special methods looked up on this class: (name, epoch, what was found).
     pub special_cache: GilCell<Vec<(&'static str, u64, Option<Value>)>>,
+    /// The same for `class::lookup_user_special` (built-in defaults left out).
+    pub user_special_cache: GilCell<Vec<(&'static str, u64, Option<Value>)>>,
     /// Its metaclass, when not `type` (`class C(metaclass=M)`, or inherited from a
     /// base): `type(C)` is `M`, and `C`'s own behaviour (calling it, its attributes not
     /// found on it, its operators) comes from `M`.
@@ -153,6 +155,7 @@ impl PyType {
             heap: false,
             slots: None,
             special_cache: GilCell::new(Vec::new()),
+            user_special_cache: GilCell::new(Vec::new()),
             meta: None,
             abstract_: std::sync::atomic::AtomicBool::new(false),
             subclasses: GilCell::new(Vec::new()),

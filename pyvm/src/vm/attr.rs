@@ -5,8 +5,9 @@ use std::sync::Arc;
 
 use super::class::{self, Attr};
 use crate::compile::code::Code;
-use crate::objects::class::Descr;
+use crate::objects::class::{Descr, Method};
 use crate::objects::exception::*;
+use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::str::PyStr;
 use crate::objects::types::{type_name, types};
@@ -183,8 +184,23 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                 })
             }
             "__code__" => return Ok(Value::Code(f.code.clone())),
+            "__get__" => return Ok(Value::BoundNative(Arc::new((obj.clone(), &DESCR_GET)))),
             _ => {}
         },
+        Value::Descr(_) if name == "__get__" => {
+            return Ok(Value::BoundNative(Arc::new((obj.clone(), &DESCR_GET))))
+        }
+        Value::Descr(d)
+            if matches!(**d, crate::objects::class::Descr::Property { .. })
+                && (name == "__set__" || name == "__delete__") =>
+        {
+            let def = if name == "__set__" {
+                &DESCR_SET
+            } else {
+                &DESCR_DELETE
+            };
+            return Ok(Value::BoundNative(Arc::new((obj.clone(), def))));
+        }
         Value::Code(c) => {
             if let Some(v) = code_attr(c, name) {
                 return Ok(v);
@@ -272,6 +288,10 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
     }
     match crate::objects::methods::find(obj, name) {
         Some(m) => Ok(Value::BoundNative(Arc::new((obj.clone(), m)))),
+        // Built-in objects carry no docstrings in pyvm (CPython's have text).
+        None if name == "__doc__" && !matches!(obj, Value::Instance(_) | Value::Object(_)) => {
+            Ok(Value::None)
+        }
         None => Err(no_attribute(obj, name)),
     }
 }
@@ -324,6 +344,89 @@ fn generator_attr(
 }
 
 /// Built-in objects have no writable attributes (classes come in part 2).
+/// `f.__get__(obj, type=None)` of a function or a `property`/`staticmethod`/
+/// `classmethod`: what `obj.f` (or `type.f` when `obj` is `None`) gives.
+static DESCR_GET: NativeDef = NativeDef {
+    name: "__get__",
+    f: descr_get,
+    soft: None,
+};
+
+static DESCR_SET: NativeDef = NativeDef {
+    name: "__set__",
+    f: descr_set,
+    soft: None,
+};
+
+static DESCR_DELETE: NativeDef = NativeDef {
+    name: "__delete__",
+    f: descr_delete,
+    soft: None,
+};
+
+fn descr_get(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__get__", 1, 2)?;
+    let (this, obj) = (args.at(0).clone(), args.at(1).clone());
+    let owner = match args.get(2) {
+        Some(Value::Type(t)) => Some(t.clone()),
+        _ => None,
+    };
+    let gil = cx.gil;
+    match (&this, obj.is(&Value::None)) {
+        (Value::Function(_), true) => Ok(this),
+        (Value::Function(_), false) => Ok(Value::Method(Arc::new(Method {
+            func: this,
+            this: obj,
+        }))),
+        (Value::Descr(d), _) => {
+            let cls = owner.unwrap_or_else(|| crate::objects::class::class_of(&obj));
+            let target = (!obj.is(&Value::None)).then_some(&obj);
+            match super::class::bind_descr(gil, this.clone(), d, target, &cls) {
+                Attr::Value(v) => Ok(v),
+                Attr::Call(f, a) => Ok(super::detached::call(gil, "__get__", &f, a)?),
+            }
+        }
+        _ => Ok(this),
+    }
+}
+
+fn descr_set(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__set__", 2, 2)?;
+    let Value::Descr(d) = args.at(0) else {
+        return Err(type_error("descriptor '__set__' requires a 'property' object").into());
+    };
+    let crate::objects::class::Descr::Property { fset, .. } = &**d else {
+        return Err(type_error("descriptor '__set__' requires a 'property' object").into());
+    };
+    if fset.is(&Value::None) {
+        return Err(attribute_error("can't set attribute").into());
+    }
+    cx.call(fset, vec![args.at(1).clone(), args.at(2).clone()])
+}
+
+fn descr_delete(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__delete__", 1, 1)?;
+    let Value::Descr(d) = args.at(0) else {
+        return Err(type_error("descriptor '__delete__' requires a 'property' object").into());
+    };
+    let crate::objects::class::Descr::Property { fdel, .. } = &**d else {
+        return Err(type_error("descriptor '__delete__' requires a 'property' object").into());
+    };
+    if fdel.is(&Value::None) {
+        return Err(attribute_error("can't delete attribute").into());
+    }
+    cx.call(fdel, vec![args.at(1).clone()])
+}
+
 /// The attributes of a code object CPython programs read (`f.__code__.co_name`,
 /// `frame.f_code.co_filename`).
 fn code_attr(c: &crate::compile::code::Code, name: &str) -> Option<Value> {

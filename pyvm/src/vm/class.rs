@@ -34,6 +34,17 @@ fn key(name: &str) -> PyStr {
     PyStr::new(name.to_owned())
 }
 
+/// [`bind`] for a `property`/`staticmethod`/`classmethod` (its `__get__`).
+pub fn bind_descr(
+    gil: Gil<'_>,
+    attr: Value,
+    _d: &Descr,
+    obj: Option<&Value>,
+    cls: &Arc<PyType>,
+) -> Attr {
+    bind(gil, attr, obj, cls)
+}
+
 /// Bind a class attribute found for `obj` (an instance, `None` for class access) of
 /// class `cls`: functions become bound methods, `classmethod`s bind to the class.
 fn bind(gil: Gil<'_>, attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> Attr {
@@ -214,6 +225,34 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
             for (k, v) in cls.dict.borrow(gil).iter() {
                 d.insert(k.clone(), v.clone())?;
             }
+            if !cls.heap {
+                // A built-in type's own methods (`'__new__' in int.__dict__`).
+                let mut names: Vec<String> = crate::objects::methods::names_of(cls).collect();
+                names.extend(
+                    crate::objects::methods::special_names(cls.kind)
+                        .iter()
+                        .map(|n| (*n).to_owned()),
+                );
+                for n in names {
+                    if let Some(def) = crate::objects::methods::find_in_type(cls, &n) {
+                        d.insert(Value::str(&n), Value::Native(def))?;
+                    }
+                }
+                let constructible = !matches!(
+                    cls.kind,
+                    Kind::NoneType | Kind::Ellipsis | Kind::NotImplemented | Kind::Object
+                );
+                if constructible && cls.new.is_none() {
+                    if let Some(def) = crate::objects::methods::payload_method("__new__") {
+                        d.insert(Value::str("__new__"), Value::Native(def))?;
+                    }
+                }
+                if cls.kind == Kind::Object {
+                    for def in crate::objects::methods::object_methods() {
+                        d.insert(Value::str(def.name), Value::Native(def))?;
+                    }
+                }
+            }
             return Ok(Some(Attr::Value(Value::dict(d))));
         }
         "__class__" => return Ok(Some(Attr::Value(Value::Type(meta_of(cls))))),
@@ -321,10 +360,13 @@ pub fn store_attr(
             return crate::objects::exception::set_attr(gil, e, name, v).map(|_| None);
         }
         Value::Type(t) if t.heap => {
-            class::class_changed();
-            return set_in(gil, &t.dict, name, v, || {
-                format!("type object '{}' has no attribute '{name}'", t.name)
-            });
+            // A metaclass's own `__setattr__`/`__delattr__`, or its property.
+            if let Some(m) = &t.meta {
+                if let Some(call) = user_setattr(gil, obj, m, name, &v)? {
+                    return Ok(Some(call));
+                }
+            }
+            return type_setattr(gil, t, name, v).map(|_| None);
         }
         Value::Module(m) => {
             return set_in(gil, &m.dict, name, v, || {
@@ -370,6 +412,27 @@ fn set_in(
 }
 
 /// A property's setter or deleter, or a user `__setattr__` / `__delattr__`.
+/// `type.__setattr__(cls, name, value)` (and `__delattr__` with `None`): into the
+/// class namespace, past any metaclass hook.
+pub fn type_setattr(
+    gil: Gil<'_>,
+    t: &Arc<PyType>,
+    name: &str,
+    v: Option<Value>,
+) -> Result<(), PyErr> {
+    if !t.heap {
+        return Err(type_error(format!(
+            "cannot set '{name}' attribute of immutable type '{}'",
+            t.name
+        )));
+    }
+    class::class_changed();
+    set_in(gil, &t.dict, name, v, || {
+        format!("type object '{}' has no attribute '{name}'", t.name)
+    })
+    .map(|_| ())
+}
+
 fn user_setattr(
     gil: Gil<'_>,
     obj: &Value,
@@ -481,6 +544,34 @@ pub struct ClassSpec {
     /// callable) to call with `(name, bases, namespace, **kwargs)` once the body has
     /// run, instead of making the class here.
     pub call_meta: Option<Value>,
+    /// The namespace `__prepare__` returned when it is not a plain dict (a dict
+    /// subclass such as `enum`'s `_EnumDict`): the body stores through its
+    /// `__setitem__`, and the metaclass gets it. (`ns` is the dict inside it.)
+    pub ns_obj: Option<Value>,
+}
+
+/// The namespace object of a class body's frame, when `__prepare__` made one of its
+/// own (see [`ClassSpec::ns_obj`]).
+pub fn namespace_object(f: &super::frame::Frame) -> Option<Value> {
+    match &f.ret {
+        Ret::BuildClass(spec) => spec.ns_obj.clone(),
+        _ => None,
+    }
+}
+
+/// `ns.method(*args)` on a class body's own namespace object.
+pub fn ns_call(gil: Gil<'_>, ns: &Value, method: &str, args: Vec<Value>) -> Result<Value, PyErr> {
+    let f = super::attr::getattr(gil, ns, method)?;
+    super::detached::call(gil, "__build_class__", &f, args)
+}
+
+/// `ns[name]` on a class body's own namespace object; `None` for a `KeyError`.
+pub fn ns_load(gil: Gil<'_>, ns: &Value, name: &PyStr) -> Result<Option<Value>, PyErr> {
+    match ns_call(gil, ns, "__getitem__", vec![Value::str(name.as_str())]) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.is_instance(&types().exc.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// The `__call__` a metaclass of `t` defines in Python, if any.
@@ -584,9 +675,9 @@ pub fn build_class(gil: Gil<'_>, th: &mut MicroThread, args: Args) -> PyResult<C
         Some(other) => Some(other),
         None => recorded(winner(types().type_.clone(), &bases)?).map(Value::Type),
     };
-    let ns = match &call_meta {
+    let (ns, ns_obj) = match &call_meta {
         Some(m) => prepare(gil, m, name.as_str(), &bases, &kwargs)?,
-        None => Arc::new(GilCell::new(Dict::new())),
+        None => (Arc::new(GilCell::new(Dict::new())), None),
     };
     let module = body
         .globals
@@ -614,6 +705,7 @@ pub fn build_class(gil: Gil<'_>, th: &mut MicroThread, args: Args) -> PyResult<C
         kwargs,
         meta: None,
         call_meta,
+        ns_obj,
     };
     super::call::push_body(th, &body, ns, Ret::BuildClass(Box::new(spec)))?;
     Ok(Called::Frame)
@@ -627,7 +719,7 @@ fn prepare(
     name: &str,
     bases: &[Arc<PyType>],
     kwargs: &[(String, Value)],
-) -> Result<Arc<GilCell<Dict>>, PyErr> {
+) -> Result<(Arc<GilCell<Dict>>, Option<Value>), PyErr> {
     let f = match super::attr::getattr(gil, meta, "__prepare__") {
         Ok(Value::Native(_) | Value::BoundNative(_)) => None,
         Ok(f) => Some(f),
@@ -635,7 +727,7 @@ fn prepare(
         Err(e) => return Err(e),
     };
     let Some(f) = f else {
-        return Ok(Arc::new(GilCell::new(Dict::new())));
+        return Ok((Arc::new(GilCell::new(Dict::new())), None));
     };
     let args = Args {
         pos: [
@@ -647,7 +739,13 @@ fn prepare(
         kw: kwargs.to_vec(),
     };
     match super::detached::call_args(gil, "__prepare__", &f, args)? {
-        Value::Dict(d) => Ok(d),
+        Value::Dict(d) => Ok((d, None)),
+        other @ Value::Instance(_) if matches!(class::payload(&other), Some(Value::Dict(_))) => {
+            let Some(Value::Dict(d)) = class::payload(&other).cloned() else {
+                unreachable!("checked above")
+            };
+            Ok((d, Some(other)))
+        }
         other => Err(type_error(format!(
             "a __prepare__() namespace of type '{}' is not supported by pyvm yet (only dict)",
             type_name(&other)
@@ -665,7 +763,9 @@ pub fn finish_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value,
         pos: [
             Value::str(&spec.name),
             Value::tuple(spec.bases.iter().cloned().map(Value::Type).collect()),
-            Value::Dict(spec.ns.clone()),
+            spec.ns_obj
+                .clone()
+                .unwrap_or_else(|| Value::Dict(spec.ns.clone())),
         ]
         .into_iter()
         .collect(),
@@ -688,6 +788,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         kwargs,
         meta,
         call_meta: _,
+        ns_obj: _,
     } = spec;
     if bases.is_empty() {
         bases.push(types().object.clone());
@@ -782,6 +883,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         heap: true,
         slots,
         special_cache: GilCell::new(Vec::new()),
+        user_special_cache: GilCell::new(Vec::new()),
         meta,
         abstract_: std::sync::atomic::AtomicBool::new(false),
         subclasses: GilCell::new(Vec::new()),
@@ -863,9 +965,16 @@ pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
 /// `type.__new__(mcs, name, bases, ns, **kwargs)` (`args` without `mcs`): a class
 /// whose metaclass is the most derived of `mcs` and its bases' metaclasses.
 pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Value, PyErr> {
+    let payload_ns = args.get(2).and_then(|v| match class::payload(v) {
+        Some(Value::Dict(d)) => Some(d.clone()),
+        _ => None,
+    });
     let (name, bases, ns) = match (args.get(0), args.get(1), args.get(2)) {
         (Some(Value::Str(name)), Some(Value::Tuple(bases)), Some(Value::Dict(ns))) => {
             (name, bases, ns)
+        }
+        (Some(Value::Str(name)), Some(Value::Tuple(bases)), Some(_)) if payload_ns.is_some() => {
+            (name, bases, payload_ns.as_ref().expect("checked"))
         }
         (Some(Value::Str(_)), Some(Value::Tuple(_)), Some(other)) => {
             return Err(type_error(format!(
@@ -903,7 +1012,17 @@ pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Val
             }
         }
     }
-    let meta = recorded(winner(mcs.clone(), &bs)?);
+    let w = winner(mcs.clone(), &bs)?;
+    if !Arc::ptr_eq(&w, mcs) && w.heap {
+        // A base's metaclass is more derived: it makes the class (CPython's
+        // `type_new` hands over to the winner's `__new__`, then its `__init__` runs).
+        let call = Args {
+            pos: args.pos.clone(),
+            kw: args.kw.clone(),
+        };
+        return super::detached::call_args(gil, "type", &Value::Type(w), call);
+    }
+    let meta = recorded(w);
     let mut d = Dict::new();
     let mut qualname = name.as_str().to_owned();
     for (k, v) in ns.borrow(gil).iter() {
@@ -934,6 +1053,7 @@ pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Val
         kwargs: args.kw.clone(),
         meta,
         call_meta: None,
+        ns_obj: None,
     };
     make_class(gil, spec, cell)
 }

@@ -322,6 +322,20 @@ pub(crate) fn run_from(
                 }
                 Op::LOAD_NAME if th.frames[fi].locals.is_some() => {
                     let ns = th.frames[fi].locals.clone().expect("a class namespace");
+                    if let Some(obj) = super::class::namespace_object(&th.frames[fi]) {
+                        // A `__prepare__` mapping of its own: its `__getitem__`.
+                        th.frames[fi].ip = ip;
+                        let got = tri!(super::class::ns_load(gil, &obj, name_arg!(arg)));
+                        let found = match got {
+                            Some(v) => Some(v),
+                            None => globals::load(gil, &code, arg as usize, &th.frames[fi].globals),
+                        };
+                        match found {
+                            Some(v) => push(&mut th.stack, v),
+                            None => raise!(name_not_defined(name_arg!(arg).as_str())),
+                        }
+                        continue;
+                    }
                     let found = ns.borrow(gil).get_str(name_arg!(arg));
                     let found = match found {
                         Some(v) => Some(v),
@@ -341,6 +355,19 @@ pub(crate) fn run_from(
                 }
                 Op::STORE_NAME | Op::STORE_GLOBAL => {
                     let v = pop!();
+                    if ins.op == Op::STORE_NAME {
+                        if let Some(obj) = super::class::namespace_object(&th.frames[fi]) {
+                            th.frames[fi].ip = ip;
+                            let key = code.names[arg as usize].clone();
+                            tri!(super::class::ns_call(
+                                gil,
+                                &obj,
+                                "__setitem__",
+                                vec![key, v]
+                            ));
+                            continue;
+                        }
+                    }
                     let ns = match (&th.frames[fi].locals, ins.op) {
                         (Some(ns), Op::STORE_NAME) => ns,
                         _ => &th.frames[fi].globals,
@@ -349,6 +376,14 @@ pub(crate) fn run_from(
                     tri!(r);
                 }
                 Op::DELETE_NAME | Op::DELETE_GLOBAL => {
+                    if ins.op == Op::DELETE_NAME {
+                        if let Some(obj) = super::class::namespace_object(&th.frames[fi]) {
+                            th.frames[fi].ip = ip;
+                            let key = code.names[arg as usize].clone();
+                            tri!(super::class::ns_call(gil, &obj, "__delitem__", vec![key]));
+                            continue;
+                        }
+                    }
                     let key = &code.names[arg as usize];
                     let ns = match (&th.frames[fi].locals, ins.op) {
                         (Some(ns), Op::DELETE_NAME) => ns,

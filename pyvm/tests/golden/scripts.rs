@@ -562,6 +562,7 @@ mod stdlib {
     golden!(ascii_codecs, "stdlib/ascii_codecs.py");
     golden!(deflate, "stdlib/deflate.py");
     golden!(digests, "stdlib/digests.py");
+    golden!(enums, "stdlib/enums.py");
     golden!(sys_info, "stdlib/sys_info.py");
 }
 mod strings {

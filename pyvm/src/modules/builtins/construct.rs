@@ -245,7 +245,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             if args.len() == 1 && args.kw.is_empty() {
                 return Ok(Value::Type(crate::objects::class::class_of(args.at(0))));
             }
-            if args.len() == 3 && args.kw.is_empty() {
+            if args.len() == 3 {
                 return Ok(type_new(cx.gil, &args)?);
             }
             return Err(type_error("type() takes 1 or 3 arguments").into());

@@ -85,6 +85,9 @@ fn kind_of(v: &Value) -> Kind {
             }
         }
         Value::Range(_) => Kind::Range,
+        Value::None => Kind::NoneType,
+        Value::Ellipsis => Kind::Ellipsis,
+        Value::NotImplemented => Kind::NotImplemented,
         _ => Kind::Object,
     }
 }
@@ -180,9 +183,36 @@ fn find_for(kind: Kind, name: &str) -> Option<&'static NativeDef> {
         return Some(d);
     }
     if special_names(kind).contains(&name) {
-        payload_method(name)
-    } else {
-        None
+        return payload_method(name);
+    }
+    // What every built-in type inherits from `object` (`None.__new__`,
+    // `(1).__init_subclass__`, `x.__format__`).
+    let plain_value = matches!(
+        kind,
+        Kind::NoneType
+            | Kind::Ellipsis
+            | Kind::NotImplemented
+            | Kind::Bool
+            | Kind::Int
+            | Kind::Float
+            | Kind::Str
+            | Kind::Bytes
+            | Kind::ByteArray
+            | Kind::List
+            | Kind::Tuple
+            | Kind::Dict
+            | Kind::Set
+            | Kind::FrozenSet
+            | Kind::Range
+    );
+    match name {
+        "__new__" | "__init__" | "__init_subclass__" | "__subclasshook__" | "__format__"
+        | "__eq__" | "__ne__" | "__hash__" | "__setattr__" | "__delattr__" | "__getattribute__"
+            if plain_value =>
+        {
+            object_method(name)
+        }
+        _ => None,
     }
 }
 
@@ -265,6 +295,7 @@ pub fn special_names(kind: Kind) -> &'static [&'static str] {
             "__ge__",
         ],
         Kind::Str | Kind::Bytes => names![
+            "__str__",
             "__add__",
             "__mul__",
             "__rmul__",
@@ -430,6 +461,11 @@ pub fn is_dict_lookup(def: &NativeDef) -> bool {
 }
 
 /// A special method every class inherits from `object`.
+/// Every special method `object` defines (`object.__dict__`).
+pub fn object_methods() -> &'static [NativeDef] {
+    object::OBJECT_METHODS
+}
+
 pub fn object_method(name: &str) -> Option<&'static NativeDef> {
     object::OBJECT_METHODS.iter().find(|d| d.name == name)
 }
@@ -463,39 +499,6 @@ pub fn takes_instance(def: &NativeDef) -> bool {
     ]
     .iter()
     .any(|t| t.as_ptr_range().contains(&p))
-}
-
-/// Is `def` a method a class inherits from a built-in type (one of their tables),
-/// rather than a built-in function a class namespace holds (`__repr__ = f`)?
-pub fn is_inherited_default(def: &NativeDef) -> bool {
-    let p = def as *const NativeDef;
-    let within = |t: &[NativeDef]| t.as_ptr_range().contains(&p);
-    [
-        object::OBJECT_METHODS,
-        object::EXCEPTION_METHODS,
-        payload::PAYLOAD_METHODS,
-        type_::TYPE_METHODS,
-    ]
-    .iter()
-    .any(|t| within(t))
-        || [
-            Kind::Str,
-            Kind::List,
-            Kind::Tuple,
-            Kind::Dict,
-            Kind::Set,
-            Kind::FrozenSet,
-            Kind::Bytes,
-            Kind::ByteArray,
-            Kind::Int,
-            Kind::Float,
-            Kind::Type,
-            Kind::File,
-            Kind::Generator,
-            Kind::Range,
-        ]
-        .iter()
-        .any(|k| within(table(*k)))
 }
 
 /// The method names of a built-in type (for `dir()`).

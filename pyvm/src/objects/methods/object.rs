@@ -12,7 +12,94 @@ pub static OBJECT_METHODS: &[NativeDef] = natives![
     "__eq__" => eq, "__ne__" => ne, "__hash__" => hash, "__setattr__" => setattr,
     "__delattr__" => delattr, "__getattribute__" => getattribute, "__format__" => format,
     "__init_subclass__" => init_subclass, "__subclasshook__" => subclasshook,
+    "__reduce_ex__" => reduce_ex, "__reduce__" => reduce, "__getstate__" => getstate,
 ];
+
+/// `object.__getstate__()`: the instance's `__dict__` (`None` when empty).
+fn getstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__getstate__", 0, 0)?;
+    match args.at(0) {
+        Value::Instance(i) => {
+            if i.dict.borrow(cx.gil).is_empty() {
+                Ok(Value::None)
+            } else {
+                Ok(Value::Dict(i.dict.clone()))
+            }
+        }
+        _ => Ok(Value::None),
+    }
+}
+
+/// `object.__reduce_ex__(protocol)` (what `copy` and `pickle` call): a class's own
+/// `__reduce__` if it has one, else CPython's `reduce_newobj` — `(copyreg.__newobj__,
+/// (cls, *__getnewargs__()), state, list items, dict items)`.
+fn reduce_ex(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__reduce_ex__", 1, 1)?;
+    let this = args.at(0).clone();
+    let cls = crate::objects::class::class_of(&this);
+    if let Some(r) = crate::objects::class::lookup(
+        cx.gil,
+        &cls,
+        &crate::objects::str::PyStr::new("__reduce__".to_owned()),
+    ) {
+        if !matches!(r, Value::Native(d) if std::ptr::eq(d, reduce_def())) {
+            let f = cx.getattr(&this, "__reduce__")?;
+            return cx.call(&f, vec![]);
+        }
+    }
+    reduce_newobj(cx, this)
+}
+
+fn reduce_def() -> &'static NativeDef {
+    OBJECT_METHODS
+        .iter()
+        .find(|d| d.name == "__reduce__")
+        .expect("object.__reduce__ is in the table")
+}
+
+fn reduce(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__reduce__", 0, 0)?;
+    reduce_newobj(cx, args.at(0).clone())
+}
+
+fn reduce_newobj(cx: &mut Cx, this: Value) -> PyResult<Value> {
+    let cls = crate::objects::class::class_of(&this);
+    if !cls.heap {
+        return Err(type_error(format!("cannot pickle '{}' object", type_name(&this))).into());
+    }
+    let import = crate::native::builtin_function(cx.gil, "__import__");
+    let copyreg = cx.call(&import, vec![Value::str("copyreg")])?;
+    let newobj = cx.getattr(&copyreg, "__newobj__")?;
+    let mut newargs = vec![Value::Type(cls.clone())];
+    if let Ok(f) = cx.getattr(&this, "__getnewargs__") {
+        let got = cx.call(&f, vec![])?;
+        newargs.extend(cx.collect(&got)?);
+    }
+    let state = {
+        let f = cx.getattr(&this, "__getstate__")?;
+        cx.call(&f, vec![])?
+    };
+    let payload = crate::objects::class::payload(&this).cloned();
+    let listitems = match &payload {
+        Some(l @ Value::List(_)) => cx.iter(l)?,
+        _ => Value::None,
+    };
+    let dictitems = match &payload {
+        Some(d @ Value::Dict(_)) => {
+            let items = cx.getattr(d, "items")?;
+            let view = cx.call(&items, vec![])?;
+            cx.iter(&view)?
+        }
+        _ => Value::None,
+    };
+    Ok(Value::tuple(vec![
+        newobj,
+        Value::tuple(newargs),
+        state,
+        listitems,
+        dictitems,
+    ]))
+}
 
 /// `object.__subclasshook__(subclass)` (a class method): `NotImplemented`, so
 /// `abc`'s usual checks decide.

@@ -28,7 +28,7 @@ pub static PAYLOAD_METHODS: &[NativeDef] = natives![
     "__xor__" => xor, "__rxor__" => rxor, "__lshift__" => lshift, "__rlshift__" => rlshift,
     "__rshift__" => rshift, "__rrshift__" => rrshift,
     "__neg__" => neg, "__pos__" => pos, "__invert__" => invert, "__abs__" => abs,
-    "__int__" => int_, "__float__" => float_, "__index__" => index,
+    "__int__" => int_, "__float__" => float_, "__index__" => index, "__str__" => str_,
 ];
 
 /// `int.__add__(self, other)` and the other operators a subclass inherits (what
@@ -379,6 +379,13 @@ fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__iter__", 0, 0)?;
     let p = payload(&args, "__iter__")?;
     cx.iter(&p)
+}
+
+/// `str.__str__` / `bytes.__str__`: the value's `str()`.
+fn str_(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__str__", 0, 0)?;
+    let p = payload(&args, "__str__")?;
+    Ok(Value::string(cx.str(&p)?))
 }
 
 fn repr(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -15,7 +15,24 @@ pub static TYPE_METHODS: &[NativeDef] = natives![
     "__new__" => new, "__init__" => init, "__call__" => call, "__prepare__" => prepare,
     "__instancecheck__" => instancecheck, "__subclasscheck__" => subclasscheck,
     "mro" => mro, "__subclasses__" => subclasses, "__class_getitem__" => class_getitem,
+    "__setattr__" => setattr, "__delattr__" => delattr,
 ];
+
+fn setattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__setattr__", 2, 2)?;
+    let t = cls(&args, "__setattr__")?;
+    let name = arg_str(args.at(1), "__setattr__", "attribute name")?.to_owned();
+    type_setattr(cx.gil, &t, &name, Some(args.at(2).clone()))?;
+    Ok(Value::None)
+}
+
+fn delattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__delattr__", 1, 1)?;
+    let t = cls(&args, "__delattr__")?;
+    let name = arg_str(args.at(1), "__delattr__", "attribute name")?.to_owned();
+    type_setattr(cx.gil, &t, &name, None)?;
+    Ok(Value::None)
+}
 
 /// `list[int]` and the other built-in generics: `types.GenericAlias(cls, item)`.
 fn class_getitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
