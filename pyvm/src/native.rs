@@ -592,6 +592,19 @@ pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
     crate::vm::class::type_new(gil, args)
 }
 
+/// The bytes of a bytes-like argument (a subclass instance's value too), else
+/// CPython's "a bytes-like object is required, not 'X'".
+pub fn bytes_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
+    match crate::objects::class::payload(v).unwrap_or(v) {
+        Value::Bytes(b) => Ok(b.to_vec()),
+        Value::ByteArray(b) => Ok(b.borrow(gil).clone()),
+        _ => Err(type_error(format!(
+            "a bytes-like object is required, not '{}'",
+            type_name(v)
+        ))),
+    }
+}
+
 /// The built-in function `name` (`__import__`, `issubclass`), `None` if there is none.
 pub fn builtin_function(gil: Gil<'_>, name: &str) -> Value {
     crate::modules::builtins_module()

@@ -59,18 +59,6 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     })
 }
 
-/// A bytes-like argument.
-fn bytes_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
-    match v {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow(gil).clone()),
-        other => Err(type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_name(other)
-        ))),
-    }
-}
-
 /// An argument the `a2b_*` functions decode: bytes-like, or a `str` of ASCII only.
 fn ascii_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
     match v {

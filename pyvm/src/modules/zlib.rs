@@ -14,7 +14,7 @@ use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 use crate::objects::object::{NativeObject, Object};
-use crate::objects::types::{type_name, types, Kind, PyType};
+use crate::objects::types::{types, Kind, PyType};
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 static ERROR: OnceLock<Arc<PyType>> = OnceLock::new();
@@ -78,17 +78,6 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         m.set(gil, "error", Value::Type(error_type().clone()));
         Arc::new(m)
     })
-}
-
-fn data(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
-    match v {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow(gil).clone()),
-        other => Err(type_error(format!(
-            "a bytes-like object is required, not '{}'",
-            type_name(other)
-        ))),
-    }
 }
 
 fn bytes(v: Vec<u8>) -> Value {
@@ -228,7 +217,7 @@ fn run_decompress(
 /// `compress(data, /, level=-1, wbits=15)`.
 fn compress(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic_posonly(args, "compress", &["data", "level", "wbits"], 1, 1, 3)?;
-    let input = data(cx.gil, a[0].as_ref().unwrap_or(&Value::None))?;
+    let input = bytes_arg(cx.gil, a[0].as_ref().unwrap_or(&Value::None))?;
     let level = level_of(int_or(&a[1], -1)?)?;
     let c = container(int_or(&a[2], 15)?, true)
         .ok_or_else(|| error("Bad compression level".to_owned()))?;
@@ -239,7 +228,7 @@ fn compress(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `decompress(data, /, wbits=15, bufsize=16384)`.
 fn decompress(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic_posonly(args, "decompress", &["data", "wbits", "bufsize"], 1, 1, 3)?;
-    let input = data(cx.gil, a[0].as_ref().unwrap_or(&Value::None))?;
+    let input = bytes_arg(cx.gil, a[0].as_ref().unwrap_or(&Value::None))?;
     let c = container(int_or(&a[1], 15)?, false).ok_or_else(|| {
         error("Error -2 while preparing to decompress data: inconsistent stream state".to_owned())
     })?;
@@ -260,7 +249,7 @@ fn decompress(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `zlib.crc32(data, value=0)`.
 fn crc32(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("crc32", 1, 2)?;
-    let input = data(cx.gil, args.at(0))?;
+    let input = bytes_arg(cx.gil, args.at(0))?;
     let start = match args.get(1) {
         Some(v) => (arg_int(v, "")? & 0xffff_ffff) as u32,
         None => 0,
@@ -273,7 +262,7 @@ fn crc32(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `zlib.adler32(data, value=1)`.
 fn adler32(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("adler32", 1, 2)?;
-    let input = data(cx.gil, args.at(0))?;
+    let input = bytes_arg(cx.gil, args.at(0))?;
     let start = match args.get(1) {
         Some(v) => (arg_int(v, "")? & 0xffff_ffff) as u32,
         None => 1,
@@ -395,7 +384,7 @@ fn compressobj(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut z = new_compress(level, c);
     if let Some(d) = &a[5] {
         if !d.is(&Value::None) {
-            let dict = data(cx.gil, d)?;
+            let dict = bytes_arg(cx.gil, d)?;
             z.set_dictionary(&dict)
                 .map_err(|e| value_error(format!("Error -2 while setting zdict: {e}")))?;
         }
@@ -419,7 +408,7 @@ fn compressor(args: &Args) -> PyResult<Arc<Mutex<Option<Compress>>>> {
 
 fn c_compress(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("compress", 1, 1)?;
-    let input = data(cx.gil, args.at(1))?;
+    let input = bytes_arg(cx.gil, args.at(1))?;
     let z = compressor(&args)?;
     let mut g = z.lock().unwrap_or_else(|p| p.into_inner());
     let Some(c) = g.as_mut() else {
@@ -468,7 +457,7 @@ fn decompressobj(cx: &mut Cx, args: Args) -> PyResult<Value> {
         .ok_or_else(|| value_error("Invalid initialization option"))?;
     let mut z = new_decompress(c, None);
     if let Some(d) = &a[1] {
-        let dict = data(cx.gil, d)?;
+        let dict = bytes_arg(cx.gil, d)?;
         if !dict.is_empty() {
             if matches!(c, Container::Raw(_)) {
                 z.set_dictionary(&dict)
@@ -533,7 +522,7 @@ fn d_decompress(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut args = args;
     let kw = args.take_kw("max_length");
     args.check_method("decompress", 1, 2)?;
-    let input = data(cx.gil, args.at(1))?;
+    let input = bytes_arg(cx.gil, args.at(1))?;
     let limit = match kw.as_ref().or(args.get(2)) {
         Some(v) => arg_int(v, "")?,
         None => 0,

@@ -230,8 +230,8 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
                 let mut names: Vec<String> = crate::objects::methods::names_of(cls).collect();
                 names.extend(
                     crate::objects::methods::special_names(cls.kind)
-                        .iter()
-                        .map(|n| (*n).to_owned()),
+                        .into_iter()
+                        .map(str::to_owned),
                 );
                 for n in names {
                     if let Some(def) = crate::objects::methods::find_in_type(cls, &n) {

@@ -374,6 +374,29 @@ fn type_list(v: &Value) -> Option<Vec<Arc<crate::objects::types::PyType>>> {
     }
 }
 
+/// `isinstance(x, (A, B))` / `issubclass` when a class of the tuple has a metaclass
+/// (whose check must run): `check` on each in turn. `None` for the plain case.
+fn any_in_tuple(
+    cx: &mut Cx,
+    args: &Args,
+    check: fn(&mut Cx, Args) -> PyResult<Value>,
+) -> Option<PyResult<Value>> {
+    let Value::Tuple(items) = args.at(1) else {
+        return None;
+    };
+    if !items.iter().any(crate::objects::class::has_meta) {
+        return None;
+    }
+    for t in items.iter() {
+        match check(cx, Args::new([args.at(0).clone(), t.clone()])) {
+            Ok(Value::Bool(true)) => return Some(Ok(Value::Bool(true))),
+            Ok(_) => {}
+            Err(e) => return Some(Err(e)),
+        }
+    }
+    Some(Ok(Value::Bool(false)))
+}
+
 fn isinstance(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("isinstance", 2, 2)?;
     if let Some(f) = crate::objects::class::special(cx.gil, args.at(1), "__instancecheck__") {
@@ -381,16 +404,8 @@ fn isinstance(cx: &mut Cx, args: Args) -> PyResult<Value> {
         let r = cx.call(&f, vec![args.at(1).clone(), args.at(0).clone()])?;
         return Ok(Value::Bool(cx.truthy(&r)?));
     }
-    if let Value::Tuple(items) = args.at(1) {
-        if items.iter().any(crate::objects::class::has_meta) {
-            for t in items.iter() {
-                let one = Args::new([args.at(0).clone(), t.clone()]);
-                if matches!(isinstance(cx, one)?, Value::Bool(true)) {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            return Ok(Value::Bool(false));
-        }
+    if let Some(r) = any_in_tuple(cx, &args, isinstance) {
+        return r;
     }
     let Some(ts) = type_list(args.at(1)) else {
         return Err(
@@ -407,16 +422,8 @@ fn issubclass(cx: &mut Cx, args: Args) -> PyResult<Value> {
         let r = cx.call(&f, vec![args.at(1).clone(), args.at(0).clone()])?;
         return Ok(Value::Bool(cx.truthy(&r)?));
     }
-    if let Value::Tuple(items) = args.at(1) {
-        if items.iter().any(crate::objects::class::has_meta) {
-            for t in items.iter() {
-                let one = Args::new([args.at(0).clone(), t.clone()]);
-                if matches!(issubclass(cx, one)?, Value::Bool(true)) {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            return Ok(Value::Bool(false));
-        }
+    if let Some(r) = any_in_tuple(cx, &args, issubclass) {
+        return r;
     }
     let Value::Type(t) = args.at(0) else {
         return Err(type_error("issubclass() arg 1 must be a class").into());
