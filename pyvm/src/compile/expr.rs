@@ -51,8 +51,8 @@ impl<'a> Compiler<'a> {
                             .map_err(|_| self.err("invalid decimal literal", e.range()))?,
                     },
                     ast::Number::Float(f) => Value::Float(*f),
-                    ast::Number::Complex { .. } => {
-                        return Err(self.unsupported("complex numbers", e.range()))
+                    ast::Number::Complex { real, imag } => {
+                        crate::objects::complex::value(*real, *imag)
                     }
                 };
                 self.emit_const(v);

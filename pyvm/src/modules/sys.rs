@@ -179,6 +179,7 @@ fn getsizeof(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Value::Dict(d) => 64 + 24 * d.borrow(g).len().next_power_of_two(),
         Value::Int(_) | Value::Bool(_) => 28,
         Value::Float(_) => 24,
+        Value::Complex(_) => 32,
         Value::None => 16,
         _ => 48,
     };

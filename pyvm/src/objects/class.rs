@@ -66,6 +66,7 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
         // from `int.__new__` and friends.)
         Kind::Int => instance_with(cls.clone(), Value::Int(0)),
         Kind::Float => instance_with(cls.clone(), Value::Float(0.0)),
+        Kind::Complex => instance_with(cls.clone(), super::complex::value(0.0, 0.0)),
         Kind::Str => instance_with(cls.clone(), Value::str("")),
         Kind::Bytes => instance_with(cls.clone(), Value::Bytes(Arc::new(Vec::new()))),
         Kind::FrozenSet => instance_with(
@@ -155,6 +156,7 @@ pub fn payload_kind(kind: Kind) -> bool {
             | Kind::Tuple
             | Kind::Int
             | Kind::Float
+            | Kind::Complex
             | Kind::Str
             | Kind::Bytes
             | Kind::ByteArray
@@ -188,7 +190,9 @@ pub fn payload(v: &Value) -> Option<&Value> {
 /// `v`, or the number inside an instance of an `int` or `float` subclass.
 pub fn unwrap_number(v: &Value) -> Value {
     match payload(v) {
-        Some(p @ (Value::Int(_) | Value::Big(_) | Value::Float(_))) => p.clone(),
+        Some(p @ (Value::Int(_) | Value::Big(_) | Value::Float(_) | Value::Complex(_))) => {
+            p.clone()
+        }
         _ => v.clone(),
     }
 }

@@ -76,7 +76,11 @@ pub fn key_eq_result(a: &Value, b: &Value) -> Result<bool, PyErr> {
 /// or items of tuples being compared, are instances of Python classes).
 pub fn key_eq_native(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
-        return Some(!matches!(a, Value::Float(f) if f.is_nan()));
+        return Some(match a {
+            Value::Float(f) => !f.is_nan(),
+            Value::Complex(c) => !c.re.is_nan() && !c.im.is_nan(),
+            _ => true,
+        });
     }
     Some(match (a, b) {
         (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
@@ -97,8 +101,22 @@ pub fn key_eq_native(a: &Value, b: &Value) -> Option<bool> {
         (Value::FrozenSet(x), Value::FrozenSet(y)) => {
             x.len() == y.len() && x.is_subset(y).unwrap_or(false)
         }
+        (Value::Complex(x), y) | (y, Value::Complex(x)) => complex_eq(x, y),
         _ => num_cmp(a, b) == Some(Ordering::Equal),
     })
+}
+
+/// CPython's `complex_richcompare` for `==`: a complex equals an int or float when
+/// its imaginary part is 0 and its real part equals the number exactly.
+fn complex_eq(c: &super::complex::Complex, other: &Value) -> bool {
+    match other {
+        Value::Complex(d) => c.re == d.re && c.im == d.im,
+        Value::Float(f) => c.re == *f && c.im == 0.0,
+        v if int::is_int(v) => {
+            c.im == 0.0 && num_cmp(&Value::Float(c.re), v) == Some(Ordering::Equal)
+        }
+        _ => false,
+    }
 }
 
 /// Numeric comparison across int/bool/float; `None` if either is not a number or NaN.

@@ -89,6 +89,7 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
     Ok(match v {
         Value::Int(_) | Value::Bool(_) | Value::Big(_) => super::int::hash(v),
         Value::Float(f) => super::float::hash(*f),
+        Value::Complex(c) => super::complex::hash(**c),
         Value::Str(s) => s.hash(),
         Value::None => 0x5f3759df,
         Value::Bytes(b) => {

@@ -146,9 +146,10 @@ pub fn pow(a: f64, b: f64) -> Result<Value, PyErr> {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {
-        return Err(value_error(
-            "negative number cannot be raised to a fractional power (complex numbers are not supported)",
-        ));
+        // Negative numbers raised to fractional powers become complex.
+        use super::complex::{pow, value, Complex};
+        let r = pow(Complex::new(a, 0.0), Complex::new(b, 0.0))?;
+        return Ok(value(r.re, r.im));
     }
     let r = a.powf(b);
     if r.is_infinite() && a.is_finite() && b.is_finite() {

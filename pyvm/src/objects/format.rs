@@ -160,6 +160,7 @@ pub fn format(gil: Gil<'_>, v: &Value, spec: &str) -> Result<String, PyErr> {
             };
             format_float(&s, x)
         }
+        Value::Complex(c) => format_complex(&s, **c),
         Value::Str(text) => {
             if let Some(t) = s.ty.filter(|t| *t != 's') {
                 return Err(value_error(format!(
@@ -301,10 +302,19 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
         }
     } else {
         match s.ty {
-            Some('f' | 'F') => format!("{a:.*}", s.precision.unwrap_or(6)),
-            Some('e' | 'E') => sci(a, s.precision.unwrap_or(6), upper),
+            Some('f' | 'F') => alt_dot(
+                format!("{a:.*}", s.precision.unwrap_or(6)),
+                s.alt && s.precision == Some(0),
+            ),
+            Some('e' | 'E') => alt_dot(
+                sci(a, s.precision.unwrap_or(6), upper),
+                s.alt && s.precision == Some(0),
+            ),
             Some('g' | 'G') => general(a, s.precision.unwrap_or(6), s.alt, upper),
-            Some('%') => format!("{:.*}%", s.precision.unwrap_or(6), a * 100.0),
+            Some('%') => {
+                let p = s.precision.unwrap_or(6);
+                alt_dot(format!("{:.*}", p, a * 100.0), s.alt && p == 0) + "%"
+            }
             Some('n') => general(a, s.precision.unwrap_or(6), s.alt, false),
             None => match s.precision {
                 None => float::repr(a),
@@ -332,6 +342,105 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
         _ => body,
     };
     Ok(pad(s, sign_of(s, neg), &body, '>'))
+}
+
+/// The `#` flag with no decimals keeps the point: `format(1.0, '#.0f')` is `1.`,
+/// `format(1.0, '#.0e')` is `1.e+00`.
+fn alt_dot(body: String, add: bool) -> String {
+    if !add {
+        return body;
+    }
+    match body.find(['e', 'E']) {
+        Some(i) => format!("{}.{}", &body[..i], &body[i..]),
+        None => body + ".",
+    }
+}
+
+/// `format(c, spec)` for a complex (CPython's `format_complex_internal`): both parts
+/// formatted alike, the imaginary one always signed unless the real one is left out;
+/// no type is `repr`-like (parentheses, real part omitted when it is +0).
+fn format_complex(s: &Spec, c: super::complex::Complex) -> Result<String, PyErr> {
+    if s.zero || s.fill == Some('0') {
+        return Err(value_error(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if s.align == Some('=') {
+        return Err(value_error(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    let mut ty = match s.ty {
+        None => 'r',
+        Some('n') => 'g',
+        Some(t @ ('e' | 'E' | 'f' | 'F' | 'g' | 'G')) => t,
+        Some(t) => {
+            return Err(value_error(format!(
+                "Unknown format code '{t}' for object of type 'complex'"
+            )))
+        }
+    };
+    let (mut skip_re, mut parens) = (false, false);
+    if s.ty.is_none() {
+        if c.re == 0.0 && c.re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            parens = true;
+        }
+    }
+    let precision = match s.precision {
+        Some(p) => {
+            if ty == 'r' {
+                ty = 'g';
+            }
+            p
+        }
+        None => 6,
+    };
+    let upper = ty.is_ascii_uppercase();
+    let body = |x: f64| -> String {
+        let a = x.abs();
+        let t = if !a.is_finite() {
+            let t = if a.is_nan() { "nan" } else { "inf" };
+            if upper {
+                t.to_uppercase()
+            } else {
+                t.to_owned()
+            }
+        } else {
+            match ty {
+                'r' => {
+                    let r = float::repr(a);
+                    r.strip_suffix(".0").map(str::to_owned).unwrap_or(r)
+                }
+                'f' | 'F' => alt_dot(format!("{a:.precision$}"), s.alt && precision == 0),
+                'e' | 'E' => alt_dot(sci(a, precision, upper), s.alt && precision == 0),
+                _ => general(a, precision, s.alt, upper),
+            }
+        };
+        match s.grouping {
+            Some(g) if a.is_finite() => group(&t, g, 3),
+            _ => t,
+        }
+    };
+    let neg = |x: f64| x.is_sign_negative() && !x.is_nan();
+    let mut out = String::new();
+    if parens {
+        out.push('(');
+    }
+    if !skip_re {
+        out.push_str(sign_of(s, neg(c.re)));
+        out.push_str(&body(c.re));
+        out.push(if neg(c.im) { '-' } else { '+' });
+    } else {
+        out.push_str(sign_of(s, neg(c.im)));
+    }
+    out.push_str(&body(c.im));
+    out.push('j');
+    if parens {
+        out.push(')');
+    }
+    Ok(pad(s, "", &out, '>'))
 }
 
 /// `ascii(repr)`: escape non-ASCII characters.

@@ -3,6 +3,7 @@
 
 pub mod class;
 pub mod compare;
+pub mod complex;
 pub mod dict;
 pub mod exception;
 pub mod file;

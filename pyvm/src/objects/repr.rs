@@ -282,6 +282,7 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
             let _ = write!(out, "{b}");
         }
         Value::Float(f) => out.push_str(&super::float::repr(*f)),
+        Value::Complex(c) => out.push_str(&super::complex::repr(**c)),
         Value::Str(s) => out.push_str(&str_repr(s.as_str())),
         Value::Bytes(b) => out.push_str(&bytes_repr(b)),
         Value::ByteArray(b) => {

@@ -37,6 +37,8 @@ pub enum Value {
     Bool(bool),
     Int(i64),
     Float(f64),
+    /// A `complex` (its two parts).
+    Complex(Arc<super::complex::Complex>),
     /// An `int` outside `i64`; always normalized (never fits in `i64`).
     Big(Arc<BigInt>),
     Str(Arc<PyStr>),
@@ -89,6 +91,7 @@ impl Clone for Value {
             Value::Bool(x) => Value::Bool(*x),
             Value::Int(x) => Value::Int(*x),
             Value::Float(x) => Value::Float(*x),
+            Value::Complex(x) => Value::Complex(x.clone()),
             Value::Big(x) => Value::Big(x.clone()),
             Value::Str(x) => Value::Str(x.clone()),
             Value::Bytes(x) => Value::Bytes(x.clone()),
@@ -172,6 +175,7 @@ impl Value {
         use Value::*;
         Some(match self {
             Big(a) => Arc::as_ptr(a) as usize,
+            Complex(a) => Arc::as_ptr(a) as usize,
             Str(a) => Arc::as_ptr(a) as usize,
             Bytes(a) => Arc::as_ptr(a) as usize,
             ByteArray(a) => Arc::as_ptr(a) as usize,
@@ -224,6 +228,7 @@ pub fn truthy(gil: Gil<'_>, v: &Value) -> bool {
         Value::Bool(b) => *b,
         Value::Int(i) => *i != 0,
         Value::Float(f) => *f != 0.0,
+        Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
         Value::Str(s) => !s.as_str().is_empty(),
         Value::List(l) => !l.borrow(gil).is_empty(),
         Value::Tuple(t) => !t.is_empty(),

@@ -261,6 +261,11 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             "imag" => return Ok(Value::Float(0.0)),
             _ => {}
         },
+        Value::Complex(c) => match name {
+            "real" => return Ok(Value::Float(c.re)),
+            "imag" => return Ok(Value::Float(c.im)),
+            _ => {}
+        },
         Value::File(f) => match name {
             "closed" => return Ok(Value::Bool(f.borrow(gil).closed())),
             "name" => return Ok(Value::str(&f.borrow(gil).name)),
@@ -460,6 +465,10 @@ pub fn setattr_error(obj: &Value, name: &str) -> PyErr {
             "cannot set '{name}' attribute of immutable type '{}'",
             t.name
         )),
+        // `complex.real` is a read-only member (CPython's plain message).
+        Value::Complex(_) if matches!(name, "real" | "imag") => {
+            attribute_error("readonly attribute")
+        }
         _ => {
             let has = crate::objects::methods::find(obj, name).is_some();
             if has {

@@ -1095,7 +1095,13 @@ pub fn call_class(
         type_new_meta(gil, cls, &args)?
     } else if matches!(
         cls.kind,
-        Kind::Tuple | Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::FrozenSet
+        Kind::Tuple
+            | Kind::Int
+            | Kind::Float
+            | Kind::Complex
+            | Kind::Str
+            | Kind::Bytes
+            | Kind::FrozenSet
     ) {
         // An immutable value is fixed when the instance is made (`int.__new__`).
         let mut cx = crate::native::Cx { gil, th };
@@ -1280,7 +1286,9 @@ pub fn payload_if_plain(gil: Gil<'_>, v: Value, name: &'static str) -> Result<Va
             Err(v)
         }
         // Numbers and descriptors are no containers: the error names the subclass.
-        Some(Value::Int(_) | Value::Big(_) | Value::Float(_) | Value::Cell(_)) => Err(v),
+        Some(
+            Value::Int(_) | Value::Big(_) | Value::Float(_) | Value::Complex(_) | Value::Cell(_),
+        ) => Err(v),
         Some(p) if class::special(gil, &v, name).is_none() => Ok(p.clone()),
         _ => Err(v),
     }
@@ -1327,6 +1335,7 @@ pub fn plain_store(gil: Gil<'_>, slot: &mut AttrSlot, inst: &Instance, name: &Py
             Value::Function(_)
                 | Value::Int(_)
                 | Value::Float(_)
+                | Value::Complex(_)
                 | Value::Bool(_)
                 | Value::None
                 | Value::Str(_)

@@ -423,6 +423,7 @@ pub fn hash_by(gil: Gil<'_>, v: &Value) -> Result<HashBy, PyErr> {
                 | Value::Int(_)
                 | Value::Big(_)
                 | Value::Float(_)
+                | Value::Complex(_)
                 | Value::Str(_)
                 | Value::Bytes(_)
                 | Value::FrozenSet(_)),

@@ -43,7 +43,11 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
         if let Some(p) = crate::objects::class::payload(v) {
             let container = !matches!(
                 p,
-                Value::Int(_) | Value::Big(_) | Value::Float(_) | Value::Cell(_)
+                Value::Int(_)
+                    | Value::Big(_)
+                    | Value::Float(_)
+                    | Value::Complex(_)
+                    | Value::Cell(_)
             );
             if container && crate::objects::class::special(gil, v, "__iter__").is_none() {
                 return get_iter(gil, p);

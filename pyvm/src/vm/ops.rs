@@ -20,7 +20,7 @@ use crate::objects::set::Set;
 use crate::objects::types::{type_name, types};
 pub use crate::objects::value::truthy;
 use crate::objects::value::Value;
-use crate::objects::{float, int};
+use crate::objects::{complex, float, int};
 
 fn is_num(v: &Value) -> bool {
     matches!(
@@ -186,6 +186,14 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             }
             _ => Err(fail()),
         };
+    }
+    if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+        if let (Some(x), Some(y)) = (complex::operand(a), complex::operand(b)) {
+            if !matches!(op, "+" | "-" | "*" | "/" | "**") {
+                return Err(fail());
+            }
+            return complex::binop(op, x?, y?).unwrap_or_else(|| Err(fail()));
+        }
     }
     match (op, a, b) {
         ("+", Value::Str(x), Value::Str(y)) => {
@@ -376,10 +384,15 @@ fn view_operand(gil: Gil<'_>, v: &Value) -> Result<Option<Set>, PyErr> {
 pub fn unary(gil: Gil<'_>, op: &str, a: &Value) -> Result<Value, PyErr> {
     match (op, a) {
         // An `int` or `float` subclass's inherited `__neg__`: a plain number.
-        (_, Value::Instance(_)) if crate::objects::class::payload(a).is_some_and(is_num) => {
+        (_, Value::Instance(_))
+            if crate::objects::class::payload(a)
+                .is_some_and(|p| is_num(p) || matches!(p, Value::Complex(_))) =>
+        {
             unary(gil, op, &crate::objects::class::unwrap_number(a))
         }
         ("-", Value::Float(f)) => Ok(Value::Float(-f)),
+        ("-", Value::Complex(c)) => Ok(complex::value(-c.re, -c.im)),
+        ("+", Value::Complex(_)) => Ok(a.clone()),
         ("+", Value::Float(f)) => Ok(Value::Float(*f)),
         ("-", v) if int::is_int(v) => Ok(int::neg(v)),
         ("+", Value::Bool(b)) => Ok(Value::Int(*b as i64)),

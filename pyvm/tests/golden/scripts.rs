@@ -99,6 +99,17 @@ mod collections {
     golden!(ordered_lru, "collections/ordered_lru.py");
     golden!(word_frequency, "collections/word_frequency.py");
 }
+mod complex {
+    use super::*;
+    golden!(ac_circuit, "complex/ac_circuit.py");
+    golden!(dft, "complex/dft.py");
+    golden!(errors, "complex/errors.py");
+    golden!(formatting, "complex/formatting.py");
+    golden!(mandelbrot, "complex/mandelbrot.py");
+    golden!(polar_rect, "complex/polar_rect.py");
+    golden!(quadratic, "complex/quadratic.py");
+    golden!(semantics, "complex/semantics.py");
+}
 mod comprehensions {
     use super::*;
     golden!(augmented, "comprehensions/augmented.py");

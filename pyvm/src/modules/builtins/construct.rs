@@ -76,6 +76,10 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 }
             }
         }
+        Kind::Complex => {
+            let a = clinic(args, "complex", &["real", "imag"], 0, 2)?;
+            make_complex(cx, a[0].clone(), a[1].clone())?
+        }
         Kind::Str => {
             too_many(&args, "str", 3, false)?;
             let enc = args.take_kw("encoding");
@@ -351,4 +355,95 @@ fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
             .into());
         }
     })
+}
+
+/// `complex(real=0, imag=0)` as CPython 3.11's `complex_new_impl` builds it: a string
+/// alone is parsed; `real.__complex__()` is asked first; otherwise both arguments are
+/// numbers (`__float__`/`__index__`), and complex arguments are combined as
+/// `real + imag*1j`.
+fn make_complex(cx: &mut Cx, r: Option<Value>, i: Option<Value>) -> PyResult<Value> {
+    use crate::objects::complex::{self, Complex};
+    let r = r.unwrap_or(Value::Int(0));
+    if let (Value::Complex(_), None) = (&r, &i) {
+        return Ok(r);
+    }
+    if let Some(s) = r.as_str() {
+        if i.is_some() {
+            return Err(type_error("complex() can't take second arg if first is a string").into());
+        }
+        let c = complex::parse(s)?;
+        return Ok(complex::value(c.re, c.im));
+    }
+    if i.as_ref().is_some_and(|v| v.as_str().is_some()) {
+        return Err(type_error("complex() second arg can't be a string").into());
+    }
+    let mut r = r;
+    if let Some(f) = crate::objects::class::special(cx.gil, &r, "__complex__") {
+        let got = cx.call(&f, vec![r.clone()])?;
+        if !matches!(
+            crate::objects::class::unwrap_number(&got),
+            Value::Complex(_)
+        ) {
+            return Err(type_error(format!(
+                "__complex__ returned non-complex (type {})",
+                type_name(&got)
+            ))
+            .into());
+        }
+        r = crate::objects::class::unwrap_number(&got);
+    }
+    let is_number = |cx: &mut Cx, v: &Value| {
+        let p = crate::objects::class::unwrap_number(v);
+        matches!(p, Value::Float(_) | Value::Complex(_))
+            || int::is_int(&p)
+            || crate::objects::class::special(cx.gil, v, "__float__").is_some()
+            || crate::objects::class::special(cx.gil, v, "__index__").is_some()
+    };
+    if !is_number(cx, &r) {
+        return Err(type_error(format!(
+            "complex() first argument must be a string or a number, not '{}'",
+            type_name(&r)
+        ))
+        .into());
+    }
+    if let Some(v) = &i {
+        if !is_number(cx, v) {
+            return Err(type_error(format!(
+                "complex() second argument must be a number, not '{}'",
+                type_name(v)
+            ))
+            .into());
+        }
+    }
+    let part = |cx: &mut Cx, v: &Value| -> PyResult<Result<Complex, f64>> {
+        Ok(match crate::objects::class::unwrap_number(v) {
+            Value::Complex(c) => Ok(*c),
+            _ => match construct(
+                cx,
+                &crate::objects::types::types().float,
+                Args::new([v.clone()]),
+            )? {
+                Value::Float(f) => Err(f),
+                _ => Err(0.0),
+            },
+        })
+    };
+    let (mut cr, cr_complex) = match part(cx, &r)? {
+        Ok(c) => (c, true),
+        Err(f) => (Complex::new(f, 0.0), false),
+    };
+    let mut ci = match &i {
+        None => Complex::new(cr.im, 0.0),
+        Some(v) => match part(cx, v)? {
+            Ok(c) => {
+                cr.re -= c.im;
+                c
+            }
+            Err(f) => Complex::new(f, 0.0),
+        },
+    };
+    if cr_complex && i.is_some() {
+        ci.re += cr.im;
+    }
+    Ok(complex::value(cr.re, ci.re))
 }

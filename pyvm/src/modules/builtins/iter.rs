@@ -127,7 +127,13 @@ fn min_max(cx: &mut Cx, mut args: Args, name: &str, want_max: bool) -> PyResult<
             None => Some((k, v)),
             Some((bk, bv)) => {
                 let better = if want_max {
-                    less(cx.gil, &bk, &k)?
+                    // CPython asks `item > best` (its error names `>`).
+                    crate::objects::compare::compare(
+                        cx.gil,
+                        crate::objects::compare::CmpOp::Gt,
+                        &k,
+                        &bk,
+                    )?
                 } else {
                     less(cx.gil, &k, &bk)?
                 };

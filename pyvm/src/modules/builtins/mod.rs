@@ -71,6 +71,7 @@ pub fn make(gil: Gil<'_>) -> Module {
         &t.int,
         &t.bool_,
         &t.float,
+        &t.complex,
         &t.str,
         &t.bytes,
         &t.bytearray,
@@ -198,6 +199,7 @@ fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     Ok(match &crate::objects::class::unwrap_number(args.at(0)) {
         Value::Float(f) => Value::Float(f.abs()),
+        Value::Complex(c) => Value::Float(crate::objects::complex::abs(**c)?),
         v if int::is_int(v) => {
             if int::cmp(v, &Value::Int(0)).is_lt() {
                 int::neg(v)
@@ -273,6 +275,11 @@ fn pow(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "pow", &["base", "exp", "mod"], 2, 3)?;
     let args = Args::new(a.into_iter().flatten());
     if let Some(m) = args.get(2).filter(|m| !matches!(m, Value::None)) {
+        let is_complex =
+            |v: &Value| matches!(crate::objects::class::unwrap_number(v), Value::Complex(_));
+        if is_complex(args.at(0)) || is_complex(args.at(1)) || is_complex(m) {
+            return Err(value_error("complex modulo").into());
+        }
         let (Some(b), Some(e), Some(m)) = (
             int::to_big(args.at(0)),
             int::to_big(args.at(1)),

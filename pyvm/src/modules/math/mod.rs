@@ -13,6 +13,7 @@ use crate::objects::int;
 use crate::objects::module::Module;
 use crate::objects::types::type_name;
 
+pub mod cmath;
 mod fp;
 mod ints;
 mod special;
@@ -142,7 +143,7 @@ unary! {
 const LN2: f64 = std::f64::consts::LN_2;
 const TWO28: f64 = 268_435_456.0;
 
-fn asinh_f(x: f64) -> f64 {
+pub(crate) fn asinh_f(x: f64) -> f64 {
     let a = x.abs();
     if !x.is_finite() || a < 1.0 / TWO28 {
         return x;

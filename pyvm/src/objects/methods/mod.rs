@@ -51,6 +51,7 @@ fn table(kind: Kind) -> &'static [NativeDef] {
         Kind::ByteArray => bytes::BYTEARRAY_METHODS,
         Kind::Int | Kind::Bool => num::INT_METHODS,
         Kind::Float => num::FLOAT_METHODS,
+        Kind::Complex => num::COMPLEX_METHODS,
         Kind::Type => num::TYPE_STATICS,
         Kind::File => super::file::METHODS,
         Kind::Generator => super::generator::METHODS,
@@ -74,6 +75,7 @@ fn kind_of(v: &Value) -> Kind {
         Value::Int(_) | Value::Big(_) => Kind::Int,
         Value::Bool(_) => Kind::Bool,
         Value::Float(_) => Kind::Float,
+        Value::Complex(_) => Kind::Complex,
         Value::Exception(_) => Kind::Exception,
         Value::File(_) => Kind::File,
         Value::Generator(g) => {
@@ -96,7 +98,7 @@ type SelfTest = fn(&Value) -> bool;
 
 /// The type a method belongs to: its name and a test for a valid `self`.
 fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
-    let tables: [(&'static [NativeDef], &'static str, SelfTest); 12] = [
+    let tables: [(&'static [NativeDef], &'static str, SelfTest); 13] = [
         (str::METHODS, "str", |v| matches!(v, Value::Str(_))),
         (list::LIST_METHODS, "list", |v| matches!(v, Value::List(_))),
         (list::TUPLE_METHODS, "tuple", |v| {
@@ -116,6 +118,9 @@ fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
         (num::INT_METHODS, "int", super::int::is_int),
         (num::FLOAT_METHODS, "float", |v| {
             matches!(v, Value::Float(_))
+        }),
+        (num::COMPLEX_METHODS, "complex", |v| {
+            matches!(v, Value::Complex(_))
         }),
         (range::RANGE_METHODS, "range", |v| {
             matches!(v, Value::Range(_))
@@ -195,6 +200,7 @@ fn find_for(kind: Kind, name: &str) -> Option<&'static NativeDef> {
             | Kind::Bool
             | Kind::Int
             | Kind::Float
+            | Kind::Complex
             | Kind::Str
             | Kind::Bytes
             | Kind::ByteArray
@@ -242,6 +248,24 @@ pub fn special_names(kind: Kind) -> Vec<&'static str> {
         "__abs__",
         "__int__",
         "__float__",
+        "__hash__",
+        "__repr__",
+    ];
+    // 3.10 took `//`, `%`, `divmod`, `int()` and `float()` away from complex.
+    const COMPLEX_ARITH: &[&str] = &[
+        "__add__",
+        "__radd__",
+        "__sub__",
+        "__rsub__",
+        "__mul__",
+        "__rmul__",
+        "__truediv__",
+        "__rtruediv__",
+        "__pow__",
+        "__rpow__",
+        "__neg__",
+        "__pos__",
+        "__abs__",
         "__hash__",
         "__repr__",
     ];
@@ -302,6 +326,7 @@ pub fn special_names(kind: Kind) -> Vec<&'static str> {
     let families: &[&[&str]] = match kind {
         Kind::Int | Kind::Bool => &[ARITH, BITS, CMP],
         Kind::Float => &[ARITH, CMP],
+        Kind::Complex => &[COMPLEX_ARITH, CMP],
         Kind::Str | Kind::Bytes => &[SEQ, TEXT, HASH, CMP],
         Kind::ByteArray => &[SEQ, TEXT, MUT, CMP],
         Kind::List => &[SEQ, MUT, CMP],

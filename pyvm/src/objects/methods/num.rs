@@ -14,6 +14,39 @@ pub static FLOAT_METHODS: &[crate::objects::function::NativeDef] = natives![
     "is_integer" => is_integer, "conjugate" => conjugate, "as_integer_ratio" => as_integer_ratio,
 ];
 
+pub static COMPLEX_METHODS: &[crate::objects::function::NativeDef] = natives![
+    "conjugate" => complex_conjugate, "__complex__" => complex_complex,
+    "__getnewargs__" => complex_getnewargs,
+];
+
+fn complex_of(args: &Args, name: &str) -> PyResult<crate::objects::complex::Complex> {
+    args.check_method(name, 0, 0)?;
+    match crate::objects::class::unwrap_number(args.at(0)) {
+        Value::Complex(c) => Ok(*c),
+        v => Err(type_error(format!(
+            "descriptor '{name}' for 'complex' objects doesn't apply to a '{}' object",
+            crate::objects::types::type_name(&v)
+        ))
+        .into()),
+    }
+}
+
+fn complex_conjugate(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let c = complex_of(&args, "conjugate")?;
+    Ok(crate::objects::complex::value(c.re, -c.im))
+}
+
+/// `complex.__complex__` (new in 3.11): a plain complex of the same value.
+fn complex_complex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let c = complex_of(&args, "__complex__")?;
+    Ok(crate::objects::complex::value(c.re, c.im))
+}
+
+fn complex_getnewargs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let c = complex_of(&args, "__getnewargs__")?;
+    Ok(Value::tuple(vec![Value::Float(c.re), Value::Float(c.im)]))
+}
+
 /// Methods of `type` objects themselves (none yet beyond attributes).
 pub static TYPE_STATICS: &[crate::objects::function::NativeDef] = natives![];
 

@@ -47,6 +47,9 @@ fn accepts(p: &Value, other: &Value, name: &str) -> bool {
     match p {
         Value::Int(_) | Value::Bool(_) | Value::Big(_) => int_like(other),
         Value::Float(_) => int_like(other) || matches!(other, Value::Float(_)),
+        Value::Complex(_) => {
+            int_like(other) || matches!(other, Value::Float(_) | Value::Complex(_))
+        }
         Value::Str(_) => {
             format
                 || (if repeat {
@@ -180,6 +183,9 @@ fn invert(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn abs(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__abs__", 0, 0)?;
     let p = payload(&args, "__abs__")?;
+    if let Value::Complex(c) = &p {
+        return Ok(Value::Float(crate::objects::complex::abs(**c)?));
+    }
     let negative = crate::objects::compare::compare(
         cx.gil,
         crate::objects::compare::CmpOp::Lt,
@@ -228,6 +234,7 @@ fn payload(args: &Args, name: &str) -> PyResult<Value> {
             | Value::Bool(_)
             | Value::Big(_)
             | Value::Float(_)
+            | Value::Complex(_)
             | Value::Str(_)
             | Value::Bytes(_)
             | Value::ByteArray(_)
@@ -318,7 +325,7 @@ fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let base_type = crate::objects::class::builtin_base(&cls);
     let base = match cls.kind {
         Kind::Tuple if rest.kw.is_empty() => construct_builtin(cx, &types().tuple, rest)?,
-        Kind::Int | Kind::Float | Kind::Str | Kind::Bytes | Kind::FrozenSet => {
+        Kind::Int | Kind::Float | Kind::Complex | Kind::Str | Kind::Bytes | Kind::FrozenSet => {
             construct_builtin(cx, &base_type, rest)?
         }
         Kind::Dict
