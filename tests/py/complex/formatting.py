@@ -26,3 +26,12 @@ print(hash(1 + 0j) == hash(1), hash(2.5 + 0j) == hash(2.5), hash(0j), hash(1j), 
       hash(1 + 1j), hash(complex(1.5, -2.5)), hash(complex(inf, -inf)), hash(-1 + 0j))
 print({1 + 0j: "a", 1: "b", 1.0: "c"}, {0j, 0, 0.0, False}, len({1j, 1j, complex(0, 1)}))
 print(complex(1, 2).__repr__(), complex.__repr__(3j), (2 + 3j).__hash__() == hash(2 + 3j))
+
+
+class Reading(complex):
+    def __format__(self, spec):
+        return "<" + super().__format__(spec) + ">"
+
+
+print((1 + 2j).__format__(".1f"), (1 + 2j).__format__(""), f"{Reading(3, -4):.2f}", f"{Reading(1j)}")
+print(format(-1.5 + 0.5j, "+.3e"), format(1e-7 + 1e7j, ".2"), format(complex(2, 3), "#.0f"))

@@ -270,6 +270,25 @@ fn store(cx: &mut Cx, obj: Value, name: &str, v: Option<Value>) -> PyResult<Valu
 fn format(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__format__", 1, 1)?;
     let spec = args.at(1).as_str().unwrap_or("");
+    // A built-in value's own `__format__` (`(1.5).__format__('.2f')`, and
+    // `super().__format__(spec)` in a subclass of a number or str): the mini-language.
+    let formattable = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_)
+                | Value::Big(_)
+                | Value::Bool(_)
+                | Value::Float(_)
+                | Value::Complex(_)
+                | Value::Str(_)
+        )
+    };
+    let own = crate::objects::class::unwrap_payload(args.at(0));
+    if !spec.is_empty() && formattable(&own) {
+        return Ok(Value::string(crate::objects::format::format(
+            cx.gil, &own, spec,
+        )?));
+    }
     if !spec.is_empty() {
         return Err(type_error(format!(
             "unsupported format string passed to {}.__format__",
