@@ -89,6 +89,12 @@ pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
             "type '{}' is not subscriptable",
             t.name
         ))),
+        (Value::Object(o), k) => o.0.getitem(gil, k).unwrap_or_else(|| {
+            Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                type_name(obj)
+            )))
+        }),
         _ => Err(type_error(format!(
             "'{}' object is not subscriptable",
             type_name(obj)
