@@ -49,6 +49,11 @@ pub trait NativeObject: Send + Sync {
         let _ = (gil, other);
         None
     }
+    /// `len(self)`, if it has a length.
+    fn len(&self, gil: Gil<'_>) -> Option<usize> {
+        let _ = gil;
+        None
+    }
     /// `hash(self)` when the type defines it with its equality (`None`: identity).
     fn hash(&self) -> Option<Result<i64, PyErr>> {
         None

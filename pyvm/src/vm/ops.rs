@@ -144,7 +144,11 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
     let inplace = arg >= 13;
     let op = BINOPS[(arg % 13) as usize];
     let class_or_none = |v: &Value| matches!(v, Value::Type(_) | Value::None);
-    if op == "|" && class_or_none(a) && class_or_none(b) && !(a.is(&Value::None) && b.is(&Value::None)) {
+    if op == "|"
+        && class_or_none(a)
+        && class_or_none(b)
+        && !(a.is(&Value::None) && b.is(&Value::None))
+    {
         // `int | str`: a `types.UnionType` (frozen Python).
         let import = crate::native::builtin_function(gil, "__import__");
         let m = super::detached::call(gil, "__import__", &import, vec![Value::str("types")])?;

@@ -300,6 +300,10 @@ fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
         return match v {
             Value::Str(s) => Ok(int::parse(s.as_str(), base)?),
             Value::Bytes(b) => Ok(int::parse(&String::from_utf8_lossy(b), base)?),
+            Value::ByteArray(b) => {
+                let text = String::from_utf8_lossy(&b.borrow(cx.gil)).into_owned();
+                Ok(int::parse(&text, base)?)
+            }
             _ => Err(type_error("int() can't convert non-string with explicit base").into()),
         };
     }

@@ -4,6 +4,7 @@ mod classes;
 mod construct;
 mod exec;
 mod iter;
+mod memoryview;
 mod scope;
 
 use std::sync::Arc;
@@ -40,7 +41,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "globals" => scope::globals,
     "locals" => scope::locals, "vars" => scope::vars, "dir" => classes::dir,
     "delattr" => classes::delattr, "exec" => exec::exec, "eval" => exec::eval,
-    "compile" => exec::compile,
+    "compile" => exec::compile, "memoryview" => memoryview::memoryview,
 ];
 
 /// Is `def` one of the built-in functions (not a method)?
@@ -170,6 +171,7 @@ fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
             Some((_, items)) => items.len(),
             None => 0,
         },
+        Value::Object(o) if o.0.len(gil).is_some() => o.0.len(gil).unwrap_or(0),
         v => {
             return Err(
                 type_error(format!("object of type '{}' has no len()", type_name(v))).into(),

@@ -150,13 +150,12 @@ pub fn uni_is_decimal(c: u32) -> bool {
 /// The digit value of a decimal digit, by the runs of ten of the Nd blocks.
 fn decimal_value(c: u32) -> Option<u32> {
     const ZEROS: &[u32] = &[
-        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
-        0xD66, 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0,
-        0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0,
-        0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136,
-        0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950,
-        0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2,
-        0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+        0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+        0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+        0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
+        0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0,
+        0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0,
+        0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
     ];
     ZEROS
         .iter()
@@ -196,32 +195,26 @@ fn upper_ascii(c: u32) -> u32 {
     }
 }
 
-/// The simple lowercase mapping (`_PyUnicode_ToLowercase`).
+/// `_PyUnicode_ToLowercase`: the lowercase mapping, or for a character whose full
+/// mapping has several characters (U+0130), the first of them.
 pub fn lower_unicode(c: u32) -> u32 {
     if c < 128 {
         return lower_ascii(c);
     }
-    let Some(ch) = to_char(c) else { return c };
-    let mut it = ch.to_lowercase();
-    match (it.next(), it.next()) {
-        (Some(l), None) => l as u32,
-        // U+0130 lowercases to "i̇" in full; its simple mapping is 'i'.
-        (Some(l), Some(_)) => l as u32,
-        _ => c,
+    match to_char(c).and_then(|ch| ch.to_lowercase().next()) {
+        Some(l) => l as u32,
+        None => c,
     }
 }
 
-/// The simple uppercase mapping (`_PyUnicode_ToUppercase`).
+/// `_PyUnicode_ToUppercase`: likewise (`ß` gives `S`, the first of "SS").
 pub fn upper_unicode(c: u32) -> u32 {
     if c < 128 {
         return upper_ascii(c);
     }
-    let Some(ch) = to_char(c) else { return c };
-    let mut it = ch.to_uppercase();
-    match (it.next(), it.next()) {
-        (Some(u), None) => u as u32,
-        // A full mapping of several chars (ß -> SS): no simple one.
-        _ => c,
+    match to_char(c).and_then(|ch| ch.to_uppercase().next()) {
+        Some(u) => u as u32,
+        None => c,
     }
 }
 
@@ -533,37 +526,37 @@ pub fn sre_match(st: &mut State, code: &[u32], start_pat: usize, toplevel: bool)
     }
 
     'main: loop {
-    macro_rules! fail {
-        () => {{
-            mode = Mode::Exit(false);
-            continue 'main;
-        }};
-    }
-    macro_rules! succeed {
-        () => {{
-            mode = Mode::Exit(true);
-            continue 'main;
-        }};
-    }
-    macro_rules! dispatch {
-        () => {{
-            mode = Mode::Dispatch;
-            continue 'main;
-        }};
-    }
-    macro_rules! do_jump {
-        ($jump:expr, $next:expr, $top:expr) => {{
-            let next = $next;
-            let top = $top;
-            let c = ctx!();
-            c.pattern = pat;
-            c.ptr = ptr;
-            ctxs.push(Ctx::new($jump, top));
-            pat = next;
-            mode = Mode::Entrance;
-            continue 'main;
-        }};
-    }
+        macro_rules! fail {
+            () => {{
+                mode = Mode::Exit(false);
+                continue 'main;
+            }};
+        }
+        macro_rules! succeed {
+            () => {{
+                mode = Mode::Exit(true);
+                continue 'main;
+            }};
+        }
+        macro_rules! dispatch {
+            () => {{
+                mode = Mode::Dispatch;
+                continue 'main;
+            }};
+        }
+        macro_rules! do_jump {
+            ($jump:expr, $next:expr, $top:expr) => {{
+                let next = $next;
+                let top = $top;
+                let c = ctx!();
+                c.pattern = pat;
+                c.ptr = ptr;
+                ctxs.push(Ctx::new($jump, top));
+                pat = next;
+                mode = Mode::Entrance;
+                continue 'main;
+            }};
+        }
         match mode {
             Mode::Entrance => {
                 ptr = st.ptr;
@@ -881,10 +874,17 @@ pub fn sre_match(st: &mut State, code: &[u32], start_pat: usize, toplevel: bool)
                         st.marks[i as usize] = ptr as isize;
                         pat += 1;
                     }
-                    OP_LITERAL | OP_NOT_LITERAL | OP_LITERAL_IGNORE | OP_NOT_LITERAL_IGNORE
-                    | OP_LITERAL_UNI_IGNORE | OP_NOT_LITERAL_UNI_IGNORE
-                    | OP_LITERAL_LOC_IGNORE | OP_NOT_LITERAL_LOC_IGNORE | OP_CATEGORY
-                    | OP_ANY | OP_ANY_ALL => {
+                    OP_LITERAL
+                    | OP_NOT_LITERAL
+                    | OP_LITERAL_IGNORE
+                    | OP_NOT_LITERAL_IGNORE
+                    | OP_LITERAL_UNI_IGNORE
+                    | OP_NOT_LITERAL_UNI_IGNORE
+                    | OP_LITERAL_LOC_IGNORE
+                    | OP_NOT_LITERAL_LOC_IGNORE
+                    | OP_CATEGORY
+                    | OP_ANY
+                    | OP_ANY_ALL => {
                         if ptr >= end || unit(code, pat - 1, s[ptr]) != Some(true) {
                             fail!();
                         }
@@ -1167,7 +1167,10 @@ pub fn search(st: &mut State, code: &[u32]) -> bool {
     st.must_advance = false;
     if !ok
         && code.get(pat) == Some(&OP_AT)
-        && matches!(code.get(pat + 1), Some(&AT_BEGINNING) | Some(&AT_BEGINNING_STRING))
+        && matches!(
+            code.get(pat + 1),
+            Some(&AT_BEGINNING) | Some(&AT_BEGINNING_STRING)
+        )
     {
         st.start = end;
         st.ptr = end;

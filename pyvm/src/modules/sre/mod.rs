@@ -32,7 +32,11 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "ascii_tolower" => ascii_tolower, "unicode_tolower" => unicode_tolower,
 ];
 
-fn new_type(cell: &'static OnceLock<Arc<PyType>>, name: &str, module: &str) -> &'static Arc<PyType> {
+fn new_type(
+    cell: &'static OnceLock<Arc<PyType>>,
+    name: &str,
+    module: &str,
+) -> &'static Arc<PyType> {
     cell.get_or_init(|| {
         Arc::new(PyType::builtin(
             name,
@@ -75,7 +79,11 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         m.set(gil, "CODESIZE", Value::Int(CODESIZE));
         m.set(gil, "MAXREPEAT", Value::Int(MAXREPEAT as i64));
         m.set(gil, "MAXGROUPS", Value::Int(MAXGROUPS));
-        m.set(gil, "copyright", Value::str(" SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB "));
+        m.set(
+            gil,
+            "copyright",
+            Value::str(" SRE 2.2.2 Copyright (c) 1997-2002 by Secret Labs AB "),
+        );
         Arc::new(m)
     })
 }
@@ -178,7 +186,11 @@ fn subject(gil: Gil<'_>, pd: &PatternData, v: &Value) -> Result<Arc<Subject>, Py
 }
 
 /// `pos`/`endpos` clamped as `state_init` does.
-fn bounds(len: usize, pos: &Option<Value>, endpos: &Option<Value>) -> Result<(usize, usize), PyErr> {
+fn bounds(
+    len: usize,
+    pos: &Option<Value>,
+    endpos: &Option<Value>,
+) -> Result<(usize, usize), PyErr> {
     let clamp = |v: &Option<Value>, default: i64| -> Result<usize, PyErr> {
         let n = match v {
             Some(Value::Big(b)) => {
@@ -239,10 +251,7 @@ fn this_value<T: NativeObject + 'static>(me: &Weak<Object>, make: impl FnOnce() 
 fn make_pattern(d: PatternData) -> Value {
     let d = Arc::new(d);
     Value::Object(Arc::new_cyclic(|w| {
-        Object(Box::new(Pattern {
-            d,
-            me: w.clone(),
-        }))
+        Object(Box::new(Pattern { d, me: w.clone() }))
     }))
 }
 
@@ -365,7 +374,14 @@ fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(
         args,
         "compile",
-        &["pattern", "flags", "code", "groups", "groupindex", "indexgroup"],
+        &[
+            "pattern",
+            "flags",
+            "code",
+            "groups",
+            "groupindex",
+            "indexgroup",
+        ],
         6,
         6,
     )?;
@@ -375,10 +391,15 @@ fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut code = Vec::new();
     for v in cx.collect(&get(2))? {
         let c = match &v {
-            Value::Big(_) => return Err(overflow_error("regular expression code size limit exceeded").into()),
+            Value::Big(_) => {
+                return Err(overflow_error("regular expression code size limit exceeded").into())
+            }
             v => arg_int(v, "")?,
         };
-        code.push(u32::try_from(c).map_err(|_| overflow_error("regular expression code size limit exceeded"))?);
+        code.push(
+            u32::try_from(c)
+                .map_err(|_| overflow_error("regular expression code size limit exceeded"))?,
+        );
     }
     let groups = arg_int(&get(3), "")?.max(0) as usize;
     let groupindex = get(4);
@@ -763,12 +784,14 @@ impl NativeObject for Scanner {
 
 fn scanner_of(args: &Args) -> Result<&Scanner, PyErr> {
     match args.get(0) {
-        Some(Value::Object(o)) => o
-            .0
-            .as_any()
-            .downcast_ref::<Scanner>()
-            .ok_or_else(|| type_error("descriptor requires a '_sre.SRE_Scanner' object")),
-        _ => Err(type_error("descriptor requires a '_sre.SRE_Scanner' object")),
+        Some(Value::Object(o)) => {
+            o.0.as_any()
+                .downcast_ref::<Scanner>()
+                .ok_or_else(|| type_error("descriptor requires a '_sre.SRE_Scanner' object"))
+        }
+        _ => Err(type_error(
+            "descriptor requires a '_sre.SRE_Scanner' object",
+        )),
     }
 }
 
@@ -1062,12 +1085,18 @@ fn m_end(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn m_span(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (m, g) = group_arg(cx, &args, "span")?;
     let (a, b) = m.span(g);
-    Ok(Value::tuple(vec![Value::Int(a as i64), Value::Int(b as i64)]))
+    Ok(Value::tuple(vec![
+        Value::Int(a as i64),
+        Value::Int(b as i64),
+    ]))
 }
 
 fn m_expand(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("expand", 1, 1)?;
     let m = match_of(&args)?;
     let f = re_helper(cx.gil, "_expand")?;
-    cx.call(&f, vec![m.re.clone(), args.at(0).clone(), args.at(1).clone()])
+    cx.call(
+        &f,
+        vec![m.re.clone(), args.at(0).clone(), args.at(1).clone()],
+    )
 }
