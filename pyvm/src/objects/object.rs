@@ -49,6 +49,11 @@ pub trait NativeObject: Send + Sync {
         let _ = (gil, other);
         None
     }
+    /// The bytes of a bytes-like object (`memoryview`), else `None`.
+    fn buffer(&self, gil: Gil<'_>) -> Option<Vec<u8>> {
+        let _ = gil;
+        None
+    }
     /// `len(self)`, if it has a length.
     fn len(&self, gil: Gil<'_>) -> Option<usize> {
         let _ = gil;

@@ -2,10 +2,26 @@
 //! when made) with `cast(format)`, `tolist()`, `tobytes()`, `len()`, `itemsize`,
 //! `nbytes`, `format` and `readonly`, for the one-dimensional native formats
 //! (`B b c H h I i L l Q q`, little-endian as the machine). Enough for
-//! `re._compiler`'s `memoryview(b).cast('I').tolist()`; no slicing, no writes, and
-//! `memoryview` is a function here, not a type.
+//! `re._compiler`'s `memoryview(b).cast('I').tolist()`; no slicing, no writes.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use crate::objects::types::{types, Kind, PyType};
+
+static TYPE: OnceLock<Arc<PyType>> = OnceLock::new();
+
+/// The `memoryview` type.
+pub fn memoryview_type() -> &'static Arc<PyType> {
+    TYPE.get_or_init(|| {
+        Arc::new(PyType::builtin(
+            "memoryview",
+            "builtins",
+            Some(&types().object),
+            Kind::Iterator,
+            Some(memoryview),
+        ))
+    })
+}
 
 use crate::native::*;
 use crate::objects::function::NativeDef;
@@ -85,6 +101,14 @@ impl NativeObject for View {
             format: self.format,
         }))));
         Some(Value::BoundNative(Arc::new((this, def))))
+    }
+
+    fn buffer(&self, _gil: Gil<'_>) -> Option<Vec<u8>> {
+        Some(self.data.to_vec())
+    }
+
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        Some(memoryview_type().clone())
     }
 
     fn len(&self, _gil: Gil<'_>) -> Option<usize> {

@@ -41,7 +41,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "globals" => scope::globals,
     "locals" => scope::locals, "vars" => scope::vars, "dir" => classes::dir,
     "delattr" => classes::delattr, "exec" => exec::exec, "eval" => exec::eval,
-    "compile" => exec::compile, "memoryview" => memoryview::memoryview,
+    "compile" => exec::compile,
 ];
 
 /// Is `def` one of the built-in functions (not a method)?
@@ -66,6 +66,11 @@ pub fn make(gil: Gil<'_>) -> Module {
     for f in FUNCS {
         m.set(gil, f.name, Value::Native(f));
     }
+    m.set(
+        gil,
+        "memoryview",
+        Value::Type(memoryview::memoryview_type().clone()),
+    );
     let t = types();
     for ty in [
         &t.object,

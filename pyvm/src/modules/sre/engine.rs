@@ -7,6 +7,11 @@
 
 use super::constants::*;
 
+/// A character of a subject: a byte (bytes, an ASCII str) or a code point.
+pub trait Ch: Copy + Into<u32> {}
+impl Ch for u8 {}
+impl Ch for u32 {}
+
 /// One `REPEAT` context (`SRE_REPEAT`).
 struct Repeat {
     count: isize,
@@ -18,8 +23,8 @@ struct Repeat {
 }
 
 /// The matcher's state (`SRE_STATE`). Positions are indexes into `s`.
-pub struct State<'a> {
-    pub s: &'a [u32],
+pub struct State<'a, C> {
+    pub s: &'a [C],
     pub start: usize,
     pub end: usize,
     pub ptr: usize,
@@ -33,8 +38,8 @@ pub struct State<'a> {
     pub must_advance: bool,
 }
 
-impl<'a> State<'a> {
-    pub fn new(s: &'a [u32], start: usize, end: usize) -> State<'a> {
+impl<'a, C: Ch> State<'a, C> {
+    pub fn new(s: &'a [C], start: usize, end: usize) -> State<'a, C> {
         State {
             s,
             start,
@@ -340,19 +345,19 @@ fn charset_loc_ignore(code: &[u32], at: usize, ch: u32) -> bool {
 }
 
 /// `SRE(at)`.
-fn at(st: &State, ptr: usize, code: u32) -> bool {
+fn at<C: Ch>(st: &State<C>, ptr: usize, code: u32) -> bool {
     let s = st.s;
     let end = st.end;
     let word = |f: fn(u32) -> bool| {
-        let that = ptr > 0 && f(s[ptr - 1]);
-        let this = ptr < end && f(s[ptr]);
+        let that = ptr > 0 && f(s[ptr - 1].into());
+        let this = ptr < end && f(s[ptr].into());
         (this, that)
     };
     match code {
         AT_BEGINNING | AT_BEGINNING_STRING => ptr == 0,
-        AT_BEGINNING_LINE => ptr == 0 || is_linebreak(s[ptr - 1]),
-        AT_END => (end - ptr == 1 && is_linebreak(s[ptr])) || ptr == end,
-        AT_END_LINE => ptr == end || is_linebreak(s[ptr]),
+        AT_BEGINNING_LINE => ptr == 0 || is_linebreak(s[ptr - 1].into()),
+        AT_END => (end - ptr == 1 && is_linebreak(s[ptr].into())) || ptr == end,
+        AT_END_LINE => ptr == end || is_linebreak(s[ptr].into()),
         AT_END_STRING => ptr == end,
         AT_BOUNDARY | AT_LOC_BOUNDARY if end != 0 => {
             let (a, b) = word(is_word);
@@ -399,7 +404,7 @@ fn unit(code: &[u32], pat: usize, c: u32) -> Option<bool> {
 
 /// `SRE(count)`: how many times the single-character item at `code[pat]` matches
 /// from `st.ptr`, at most `maxcount`.
-fn count(st: &mut State, code: &[u32], pat: usize, maxcount: u32) -> usize {
+fn count<C: Ch>(st: &mut State<C>, code: &[u32], pat: usize, maxcount: u32) -> usize {
     let start = st.ptr;
     let mut end = st.end;
     if maxcount != MAXREPEAT && (maxcount as usize) < end - start {
@@ -411,7 +416,7 @@ fn count(st: &mut State, code: &[u32], pat: usize, maxcount: u32) -> usize {
         return end - start;
     }
     if unit(code, pat, 0).is_some() {
-        while p < end && unit(code, pat, s[p]) == Some(true) {
+        while p < end && unit(code, pat, s[p].into()) == Some(true) {
             p += 1;
         }
         return p - start;
@@ -495,7 +500,7 @@ const NULL: usize = usize::MAX;
 
 /// `SRE(match)`: does the code starting at `code[start_pat]` match at `st.ptr`?
 /// On success `st.ptr` is where the match ended.
-pub fn sre_match(st: &mut State, code: &[u32], start_pat: usize, toplevel: bool) -> bool {
+pub fn sre_match<C: Ch>(st: &mut State<C>, code: &[u32], start_pat: usize, toplevel: bool) -> bool {
     let s = st.s;
     let end = st.end;
     let mut ctxs: Vec<Ctx> = vec![Ctx::new(Jump::None, toplevel)];
@@ -761,11 +766,11 @@ pub fn sre_match(st: &mut State, code: &[u32], start_pat: usize, toplevel: bool)
             Mode::BranchTry => {
                 while op_at(pat) != 0 {
                     let first = op_at(pat + 1);
-                    if first == OP_LITERAL && (ptr >= end || s[ptr] != op_at(pat + 2)) {
+                    if first == OP_LITERAL && (ptr >= end || s[ptr].into() != op_at(pat + 2)) {
                         pat += op_at(pat) as usize;
                         continue;
                     }
-                    if first == OP_IN && (ptr >= end || !charset(code, pat + 3, s[ptr])) {
+                    if first == OP_IN && (ptr >= end || !charset(code, pat + 3, s[ptr].into())) {
                         pat += op_at(pat) as usize;
                         continue;
                     }
@@ -781,7 +786,7 @@ pub fn sre_match(st: &mut State, code: &[u32], start_pat: usize, toplevel: bool)
             Mode::RepeatOne1Try => {
                 let min = op_at(pat + 1) as isize;
                 let c = ctx!();
-                while c.count >= min && (ptr >= end || s[ptr] != c.chr) {
+                while c.count >= min && (ptr >= end || s[ptr].into() != c.chr) {
                     ptr = ptr.wrapping_sub(1);
                     c.count -= 1;
                 }
@@ -885,7 +890,7 @@ pub fn sre_match(st: &mut State, code: &[u32], start_pat: usize, toplevel: bool)
                     | OP_CATEGORY
                     | OP_ANY
                     | OP_ANY_ALL => {
-                        if ptr >= end || unit(code, pat - 1, s[ptr]) != Some(true) {
+                        if ptr >= end || unit(code, pat - 1, s[ptr].into()) != Some(true) {
                             fail!();
                         }
                         if !matches!(op, OP_ANY | OP_ANY_ALL) {
@@ -894,7 +899,7 @@ pub fn sre_match(st: &mut State, code: &[u32], start_pat: usize, toplevel: bool)
                         ptr += 1;
                     }
                     OP_IN | OP_IN_IGNORE | OP_IN_UNI_IGNORE | OP_IN_LOC_IGNORE => {
-                        if ptr >= end || unit(code, pat - 1, s[ptr]) != Some(true) {
+                        if ptr >= end || unit(code, pat - 1, s[ptr].into()) != Some(true) {
                             fail!();
                         }
                         pat += op_at(pat) as usize;
@@ -1093,7 +1098,7 @@ pub fn sre_match(st: &mut State, code: &[u32], start_pat: usize, toplevel: bool)
                             _ => lower_locale,
                         };
                         for q in p as usize..e as usize {
-                            if ptr >= end || fold(s[ptr]) != fold(s[q]) {
+                            if ptr >= end || fold(s[ptr].into()) != fold(s[q].into()) {
                                 fail!();
                             }
                             ptr += 1;
@@ -1141,7 +1146,7 @@ pub fn sre_match(st: &mut State, code: &[u32], start_pat: usize, toplevel: bool)
 
 /// `SRE(search)` (without the prefix and charset shortcuts, which find the same
 /// matches): the first match at or after `st.start`.
-pub fn search(st: &mut State, code: &[u32]) -> bool {
+pub fn search<C: Ch>(st: &mut State<C>, code: &[u32]) -> bool {
     let mut ptr = st.start;
     let mut end = st.end;
     if ptr > end {

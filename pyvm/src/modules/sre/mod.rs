@@ -36,6 +36,7 @@ fn new_type(
     cell: &'static OnceLock<Arc<PyType>>,
     name: &str,
     module: &str,
+    new: NativeFn,
 ) -> &'static Arc<PyType> {
     cell.get_or_init(|| {
         Arc::new(PyType::builtin(
@@ -43,29 +44,33 @@ fn new_type(
             module,
             Some(&types().object),
             Kind::Iterator,
-            Some(no_new),
+            Some(new),
         ))
     })
 }
 
-fn no_new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let name = match args.get(0) {
-        Some(Value::Type(t)) => format!("{}.{}", t.module, t.name),
-        _ => "_sre object".to_owned(),
-    };
-    Err(type_error(format!("cannot create '{name}' instances")).into())
+fn no_new_pattern(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    Err(type_error("cannot create 're.Pattern' instances").into())
+}
+
+fn no_new_match(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    Err(type_error("cannot create 're.Match' instances").into())
+}
+
+fn no_new_scanner(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    Err(type_error("cannot create '_sre.SRE_Scanner' instances").into())
 }
 
 fn pattern_type() -> &'static Arc<PyType> {
-    new_type(&PATTERN_TYPE, "Pattern", "re")
+    new_type(&PATTERN_TYPE, "Pattern", "re", no_new_pattern)
 }
 
 fn match_type() -> &'static Arc<PyType> {
-    new_type(&MATCH_TYPE, "Match", "re")
+    new_type(&MATCH_TYPE, "Match", "re", no_new_match)
 }
 
 fn scanner_type() -> &'static Arc<PyType> {
-    new_type(&SCANNER_TYPE, "SRE_Scanner", "_sre")
+    new_type(&SCANNER_TYPE, "SRE_Scanner", "_sre", no_new_scanner)
 }
 
 /// The `_sre` module (one per process).
@@ -123,22 +128,58 @@ fn unicode_tolower(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 // ----- subjects ---------------------------------------------------------------------
 
-/// A string being matched: its code points (or bytes) and its kind.
+/// The characters of a subject: bytes (a bytes-like object, or a `str` that is all
+/// ASCII, shared without a copy) or code points.
+enum Text {
+    Bytes(Arc<Vec<u8>>),
+    Ascii(Arc<crate::objects::str::PyStr>),
+    Wide(Vec<u32>),
+}
+
+/// A string being matched: its characters and its kind.
 struct Subject {
-    text: Vec<u32>,
+    text: Text,
     bytes: bool,
     /// The object matched (`Match.string`).
     value: Value,
 }
 
+/// Run `$body` with `$s` bound to the subject's characters as `&[u8]` or `&[u32]`
+/// (the engine is generic over both).
+macro_rules! with_text {
+    ($subj:expr, |$s:ident| $body:expr) => {
+        match &$subj.text {
+            Text::Bytes(b) => {
+                let $s: &[u8] = b.as_slice();
+                $body
+            }
+            Text::Ascii(a) => {
+                let $s: &[u8] = a.as_str().as_bytes();
+                $body
+            }
+            Text::Wide(w) => {
+                let $s: &[u32] = w.as_slice();
+                $body
+            }
+        }
+    };
+}
+
 impl Subject {
+    fn len(&self) -> usize {
+        with_text!(self, |s| s.len())
+    }
+
     fn slice(&self, a: usize, b: usize) -> Value {
-        let (a, b) = (a.min(self.text.len()), b.min(self.text.len()));
-        let part = &self.text[a..b.max(a)];
-        if self.bytes {
-            Value::Bytes(Arc::new(part.iter().map(|&c| c as u8).collect()))
-        } else {
-            Value::string(part.iter().filter_map(|&c| char::from_u32(c)).collect())
+        let n = self.len();
+        let (a, b) = (a.min(n), b.min(n));
+        let b = b.max(a);
+        match &self.text {
+            Text::Bytes(x) => Value::Bytes(Arc::new(x[a..b].to_vec())),
+            Text::Ascii(x) => Value::str(&x.as_str()[a..b]),
+            Text::Wide(x) => {
+                Value::string(x[a..b].iter().filter_map(|&c| char::from_u32(c)).collect())
+            }
         }
     }
 
@@ -147,13 +188,18 @@ impl Subject {
     }
 }
 
-/// The code points or bytes of `v`, or `None` when it is neither a string nor
-/// bytes-like.
-fn text_of(gil: Gil<'_>, v: &Value) -> Option<(Vec<u32>, bool)> {
+/// The characters of `v` and whether it is bytes-like, or `None` when it is
+/// neither a string nor bytes-like.
+fn text_of(gil: Gil<'_>, v: &Value) -> Option<(Text, bool)> {
     match crate::objects::class::payload(v).unwrap_or(v) {
-        Value::Str(s) => Some((s.as_str().chars().map(|c| c as u32).collect(), false)),
-        Value::Bytes(b) => Some((b.iter().map(|&c| c as u32).collect(), true)),
-        Value::ByteArray(b) => Some((b.borrow(gil).iter().map(|&c| c as u32).collect(), true)),
+        Value::Str(s) if s.is_ascii() => Some((Text::Ascii(s.clone()), false)),
+        Value::Str(s) => Some((
+            Text::Wide(s.as_str().chars().map(|c| c as u32).collect()),
+            false,
+        )),
+        Value::Bytes(b) => Some((Text::Bytes(b.clone()), true)),
+        Value::ByteArray(b) => Some((Text::Bytes(Arc::new(b.borrow(gil).clone())), true)),
+        Value::Object(o) => o.0.buffer(gil).map(|b| (Text::Bytes(Arc::new(b)), true)),
         _ => None,
     }
 }
@@ -407,10 +453,7 @@ fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let isbytes = if pattern.is(&Value::None) {
         None
     } else {
-        match text_of(cx.gil, &pattern) {
-            Some((_, b)) => Some(b),
-            None => None,
-        }
+        text_of(cx.gil, &pattern).map(|(_, b)| b)
     };
     Ok(make_pattern(PatternData {
         pattern,
@@ -433,17 +476,12 @@ fn method_args(mut args: Args) -> Result<(Value, Arc<PatternData>, Args), PyErr>
     Ok((this, d, args))
 }
 
-/// A new state over `subj` with `pos`/`endpos`.
-fn state<'a>(subj: &'a Subject, pos: usize, endpos: usize) -> State<'a> {
-    State::new(&subj.text, pos, endpos)
-}
-
 /// `pattern_new_match`: the Match for a successful state.
-fn new_match(
+fn new_match<C: engine::Ch>(
     re: &Value,
     d: &Arc<PatternData>,
     subj: &Arc<Subject>,
-    st: &State,
+    st: &State<C>,
     pos: usize,
     endpos: usize,
 ) -> Value {
@@ -470,48 +508,53 @@ fn new_match(
     }))
 }
 
-fn run(
-    cx: &mut Cx,
-    args: Args,
-    name: &str,
-    how: fn(&mut State, &[u32]) -> bool,
-) -> PyResult<Value> {
+fn run(cx: &mut Cx, args: Args, name: &str, how: How) -> PyResult<Value> {
     let (this, d, args) = method_args(args)?;
     let a = clinic(args, name, &["string", "pos", "endpos"], 1, 3)?;
     let s = a[0].clone().unwrap_or(Value::None);
     let subj = subject(cx.gil, &d, &s)?;
-    let (pos, endpos) = bounds(subj.text.len(), &a[1], &a[2])?;
-    let mut st = state(&subj, pos, endpos);
-    if how(&mut st, &d.code) {
-        Ok(new_match(&this, &d, &subj, &st, pos, endpos))
-    } else {
-        Ok(Value::None)
-    }
+    let (pos, endpos) = bounds(subj.len(), &a[1], &a[2])?;
+    with_text!(subj, |text| {
+        let mut st = State::new(text, pos, endpos);
+        if exec(&mut st, &d.code, how) {
+            Ok(new_match(&this, &d, &subj, &st, pos, endpos))
+        } else {
+            Ok(Value::None)
+        }
+    })
 }
 
-fn do_match(st: &mut State, code: &[u32]) -> bool {
-    if st.start > st.end {
-        return false;
-    }
-    st.ptr = st.start;
-    engine::sre_match(st, code, 0, true)
+#[derive(Clone, Copy)]
+enum How {
+    Match,
+    FullMatch,
+    Search,
 }
 
-fn do_fullmatch(st: &mut State, code: &[u32]) -> bool {
-    st.match_all = true;
-    do_match(st, code)
+fn exec<C: engine::Ch>(st: &mut State<C>, code: &[u32], how: How) -> bool {
+    match how {
+        How::Search => engine::search(st, code),
+        How::Match | How::FullMatch => {
+            st.match_all = matches!(how, How::FullMatch);
+            if st.start > st.end {
+                return false;
+            }
+            st.ptr = st.start;
+            engine::sre_match(st, code, 0, true)
+        }
+    }
 }
 
 fn p_match(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    run(cx, args, "match", do_match)
+    run(cx, args, "match", How::Match)
 }
 
 fn p_fullmatch(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    run(cx, args, "fullmatch", do_fullmatch)
+    run(cx, args, "fullmatch", How::FullMatch)
 }
 
 fn p_search(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    run(cx, args, "search", engine::search)
+    run(cx, args, "search", How::Search)
 }
 
 fn p_findall(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -519,29 +562,31 @@ fn p_findall(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "findall", &["string", "pos", "endpos"], 1, 3)?;
     let s = a[0].clone().unwrap_or(Value::None);
     let subj = subject(cx.gil, &d, &s)?;
-    let (pos, endpos) = bounds(subj.text.len(), &a[1], &a[2])?;
-    let mut st = state(&subj, pos, endpos);
-    let mut out = Vec::new();
-    while st.start <= st.end {
-        st.reset();
-        st.ptr = st.start;
-        if !engine::search(&mut st, &d.code) {
-            break;
+    let (pos, endpos) = bounds(subj.len(), &a[1], &a[2])?;
+    with_text!(subj, |text| {
+        let mut st = State::new(text, pos, endpos);
+        let mut out = Vec::new();
+        while st.start <= st.end {
+            st.reset();
+            st.ptr = st.start;
+            if !engine::search(&mut st, &d.code) {
+                break;
+            }
+            let group = |g: usize| match st.group_span(g) {
+                Some((a, b)) => subj.slice(a, b),
+                None => subj.empty(),
+            };
+            let item = match d.groups {
+                0 => subj.slice(st.start, st.ptr),
+                1 => group(1),
+                n => Value::tuple((1..=n).map(group).collect()),
+            };
+            out.push(item);
+            st.must_advance = st.ptr == st.start;
+            st.start = st.ptr;
         }
-        let group = |g: usize| match st.group_span(g) {
-            Some((a, b)) => subj.slice(a, b),
-            None => subj.empty(),
-        };
-        let item = match d.groups {
-            0 => subj.slice(st.start, st.ptr),
-            1 => group(1),
-            n => Value::tuple((1..=n).map(group).collect()),
-        };
-        out.push(item);
-        st.must_advance = st.ptr == st.start;
-        st.start = st.ptr;
-    }
-    Ok(Value::list(out))
+        Ok(Value::list(out))
+    })
 }
 
 fn p_split(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -553,31 +598,33 @@ fn p_split(cx: &mut Cx, args: Args) -> PyResult<Value> {
         None => 0,
     };
     let subj = subject(cx.gil, &d, &s)?;
-    let len = subj.text.len();
-    let mut st = state(&subj, 0, len);
-    let mut out = Vec::new();
-    let mut last = 0;
-    let mut n = 0;
-    while maxsplit == 0 || n < maxsplit {
-        st.reset();
-        st.ptr = st.start;
-        if !engine::search(&mut st, &d.code) {
-            break;
+    let len = subj.len();
+    with_text!(subj, |text| {
+        let mut st = State::new(text, 0, len);
+        let mut out = Vec::new();
+        let mut last = 0;
+        let mut n = 0;
+        while maxsplit == 0 || n < maxsplit {
+            st.reset();
+            st.ptr = st.start;
+            if !engine::search(&mut st, &d.code) {
+                break;
+            }
+            out.push(subj.slice(last, st.start));
+            for g in 1..=d.groups {
+                out.push(match st.group_span(g) {
+                    Some((a, b)) => subj.slice(a, b),
+                    None => Value::None,
+                });
+            }
+            n += 1;
+            st.must_advance = st.ptr == st.start;
+            last = st.ptr;
+            st.start = st.ptr;
         }
-        out.push(subj.slice(last, st.start));
-        for g in 1..=d.groups {
-            out.push(match st.group_span(g) {
-                Some((a, b)) => subj.slice(a, b),
-                None => Value::None,
-            });
-        }
-        n += 1;
-        st.must_advance = st.ptr == st.start;
-        last = st.ptr;
-        st.start = st.ptr;
-    }
-    out.push(subj.slice(last, len));
-    Ok(Value::list(out))
+        out.push(subj.slice(last, len));
+        Ok(Value::list(out))
+    })
 }
 
 fn p_sub(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -596,6 +643,9 @@ fn join(gil: Gil<'_>, bytes: bool, pieces: &[Value]) -> Result<Value, PyErr> {
             match crate::objects::class::payload(p).unwrap_or(p) {
                 Value::Bytes(b) => out.extend_from_slice(b),
                 Value::ByteArray(b) => out.extend_from_slice(&b.borrow(gil)),
+                Value::Object(o) if o.0.buffer(gil).is_some() => {
+                    out.extend(o.0.buffer(gil).unwrap_or_default())
+                }
                 _ => {
                     return Err(type_error(format!(
                         "sequence item {i}: expected a bytes-like object, {} found",
@@ -641,7 +691,9 @@ fn subx(cx: &mut Cx, args: Args, name: &str, subn: bool) -> PyResult<Value> {
         (repl.clone(), true)
     } else {
         let literal = match text_of(cx.gil, &repl) {
-            Some((t, _)) => !t.contains(&(b'\\' as u32)),
+            Some((Text::Bytes(b), _)) => !b.contains(&b'\\'),
+            Some((Text::Ascii(t), _)) => !t.as_str().contains('\\'),
+            Some((Text::Wide(w), _)) => !w.contains(&(b'\\' as u32)),
             None => false,
         };
         if literal {
@@ -654,43 +706,45 @@ fn subx(cx: &mut Cx, args: Args, name: &str, subn: bool) -> PyResult<Value> {
         }
     };
     let subj = subject(cx.gil, &d, &s)?;
-    let len = subj.text.len();
-    let mut st = state(&subj, 0, len);
-    let mut pieces = Vec::new();
-    let mut i = 0;
-    let mut n: i64 = 0;
-    while count == 0 || n < count {
-        st.reset();
-        st.ptr = st.start;
-        if !engine::search(&mut st, &d.code) {
-            break;
-        }
-        let (b, e) = (st.start, st.ptr);
-        if i < b {
-            pieces.push(subj.slice(i, b));
-        }
-        if callable {
-            let m = new_match(&this, &d, &subj, &st, 0, len);
-            let item = cx.call(&filter, vec![m])?;
-            if !item.is(&Value::None) {
-                pieces.push(item);
+    let len = subj.len();
+    with_text!(subj, |text| {
+        let mut st = State::new(text, 0, len);
+        let mut pieces = Vec::new();
+        let mut i = 0;
+        let mut n: i64 = 0;
+        while count == 0 || n < count {
+            st.reset();
+            st.ptr = st.start;
+            if !engine::search(&mut st, &d.code) {
+                break;
             }
-        } else {
-            pieces.push(filter.clone());
+            let (b, e) = (st.start, st.ptr);
+            if i < b {
+                pieces.push(subj.slice(i, b));
+            }
+            if callable {
+                let m = new_match(&this, &d, &subj, &st, 0, len);
+                let item = cx.call(&filter, vec![m])?;
+                if !item.is(&Value::None) {
+                    pieces.push(item);
+                }
+            } else {
+                pieces.push(filter.clone());
+            }
+            i = e;
+            n += 1;
+            st.must_advance = st.ptr == st.start;
+            st.start = st.ptr;
         }
-        i = e;
-        n += 1;
-        st.must_advance = st.ptr == st.start;
-        st.start = st.ptr;
-    }
-    if i < len {
-        pieces.push(subj.slice(i, len));
-    }
-    let out = join(cx.gil, subj.bytes, &pieces)?;
-    Ok(if subn {
-        Value::tuple(vec![out, Value::Int(n)])
-    } else {
-        out
+        if i < len {
+            pieces.push(subj.slice(i, len));
+        }
+        let out = join(cx.gil, subj.bytes, &pieces)?;
+        Ok(if subn {
+            Value::tuple(vec![out, Value::Int(n)])
+        } else {
+            out
+        })
     })
 }
 
@@ -729,7 +783,15 @@ impl Scanner {
         let Some(start) = sc.start else {
             return Value::None;
         };
-        let mut st = State::new(&self.subj.text, start, self.endpos);
+        with_text!(self.subj, |text| self.step_in(
+            &mut sc,
+            State::new(text, start, self.endpos),
+            search
+        ))
+    }
+
+    fn step_in<C: engine::Ch>(&self, sc: &mut ScanState, mut st: State<C>, search: bool) -> Value {
+        let start = st.start;
         st.must_advance = sc.must_advance;
         st.ptr = start;
         let ok = if search {
@@ -810,7 +872,7 @@ fn make_scanner(cx: &mut Cx, args: Args, name: &str) -> Result<Scanner, PyErr> {
     let a = clinic(args, name, &["string", "pos", "endpos"], 1, 3)?;
     let s = a[0].clone().unwrap_or(Value::None);
     let subj = subject(cx.gil, &d, &s)?;
-    let (pos, endpos) = bounds(subj.text.len(), &a[1], &a[2])?;
+    let (pos, endpos) = bounds(subj.len(), &a[1], &a[2])?;
     Ok(Scanner {
         re: this,
         d,
@@ -1006,6 +1068,16 @@ fn match_of(args: &Args) -> Result<Arc<MatchData>, PyErr> {
     }
 }
 
+/// A group argument with `__index__` (not an int itself) as the int it gives.
+fn index_arg(cx: &mut Cx, v: &Value) -> PyResult<Value> {
+    if matches!(v, Value::Instance(_)) && crate::objects::int::to_big(v).is_none() {
+        if let Ok(f) = cx.getattr(v, "__index__") {
+            return cx.call(&f, vec![]);
+        }
+    }
+    Ok(v.clone())
+}
+
 fn m_group(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let m = match_of(&args)?;
     if !args.kw.is_empty() {
@@ -1014,11 +1086,15 @@ fn m_group(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let keys = &args.pos[1..];
     match keys.len() {
         0 => Ok(m.group(0, &Value::None)),
-        1 => Ok(m.group(m.index(cx.gil, &keys[0])?, &Value::None)),
+        1 => {
+            let k = index_arg(cx, &keys[0])?;
+            Ok(m.group(m.index(cx.gil, &k)?, &Value::None))
+        }
         _ => {
             let mut out = Vec::new();
             for k in keys {
-                out.push(m.group(m.index(cx.gil, k)?, &Value::None));
+                let k = index_arg(cx, k)?;
+                out.push(m.group(m.index(cx.gil, &k)?, &Value::None));
             }
             Ok(Value::tuple(out))
         }
@@ -1062,11 +1138,14 @@ fn m_groupdict(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Dict(Arc::new(GilCell::new(out))))
 }
 
-fn group_arg(cx: &mut Cx, args: &Args, name: &str) -> Result<(Arc<MatchData>, usize), PyErr> {
+fn group_arg(cx: &mut Cx, args: &Args, name: &str) -> PyResult<(Arc<MatchData>, usize)> {
     args.check_method(name, 0, 1)?;
     let m = match_of(args)?;
     let g = match args.get(1) {
-        Some(v) => m.index(cx.gil, v)?,
+        Some(v) => {
+            let v = index_arg(cx, v)?;
+            m.index(cx.gil, &v)?
+        }
         None => 0,
     };
     Ok((m, g))
