@@ -267,6 +267,12 @@ fn category(code: u32, c: u32) -> bool {
     }
 }
 
+/// `code[i]`, or 0 past its end: code from `_sre.compile` is not validated (as
+/// CPython's `_validate` would), so a bad program fails to match, never panics.
+fn cget(code: &[u32], i: usize) -> u32 {
+    code.get(i).copied().unwrap_or(0)
+}
+
 /// `SRE(charset)`: is `ch` in the set starting at `code[at]`?
 fn charset(code: &[u32], mut at: usize, ch: u32) -> bool {
     let mut ok = true;
@@ -278,53 +284,53 @@ fn charset(code: &[u32], mut at: usize, ch: u32) -> bool {
         match op {
             OP_FAILURE => return !ok,
             OP_LITERAL => {
-                if ch == code[at] {
+                if ch == cget(code, at) {
                     return ok;
                 }
                 at += 1;
             }
             OP_CATEGORY => {
-                if category(code[at], ch) {
+                if category(cget(code, at), ch) {
                     return ok;
                 }
                 at += 1;
             }
             OP_CHARSET => {
-                if ch < 256 && code[at + (ch / 32) as usize] & (1u32 << (ch & 31)) != 0 {
+                if ch < 256 && cget(code, at + (ch / 32) as usize) & (1u32 << (ch & 31)) != 0 {
                     return ok;
                 }
                 at += 8;
             }
             OP_RANGE => {
-                if code[at] <= ch && ch <= code[at + 1] {
+                if cget(code, at) <= ch && ch <= cget(code, at + 1) {
                     return ok;
                 }
                 at += 2;
             }
             OP_RANGE_UNI_IGNORE => {
-                if code[at] <= ch && ch <= code[at + 1] {
+                if cget(code, at) <= ch && ch <= cget(code, at + 1) {
                     return ok;
                 }
                 let u = upper_unicode(ch);
-                if code[at] <= u && u <= code[at + 1] {
+                if cget(code, at) <= u && u <= cget(code, at + 1) {
                     return ok;
                 }
                 at += 2;
             }
             OP_NEGATE => ok = !ok,
             OP_BIGCHARSET => {
-                let count = code[at] as usize;
+                let count = cget(code, at) as usize;
                 at += 1;
                 let block = if ch < 0x10000 {
                     let b = (ch >> 8) as usize;
-                    Some(((code[at + b / 4] >> (8 * (b % 4))) & 0xff) as usize)
+                    Some(((cget(code, at + b / 4) >> (8 * (b % 4))) & 0xff) as usize)
                 } else {
                     None
                 };
                 at += 64;
                 if let Some(block) = block {
                     let bit = block * 256 + (ch & 255) as usize;
-                    if code[at + bit / 32] & (1u32 << (ch & 31)) != 0 {
+                    if cget(code, at + bit / 32) & (1u32 << (ch & 31)) != 0 {
                         return ok;
                     }
                 }
@@ -382,7 +388,7 @@ fn at<C: Ch>(st: &State<C>, ptr: usize, code: u32) -> bool {
 /// Does the one-character item at `code[pat]` match `c`? `None`: not such an item.
 fn unit(code: &[u32], pat: usize, c: u32) -> Option<bool> {
     let arg = code.get(pat + 1).copied().unwrap_or(0);
-    Some(match code[pat] {
+    Some(match cget(code, pat) {
         OP_ANY => !is_linebreak(c),
         OP_ANY_ALL => true,
         OP_LITERAL => c == arg,
@@ -412,7 +418,7 @@ fn count<C: Ch>(st: &mut State<C>, code: &[u32], pat: usize, maxcount: u32) -> u
     }
     let s = st.s;
     let mut p = start;
-    if code[pat] == OP_ANY_ALL {
+    if cget(code, pat) == OP_ANY_ALL {
         return end - start;
     }
     if unit(code, pat, 0).is_some() {
@@ -1154,7 +1160,7 @@ pub fn search<C: Ch>(st: &mut State<C>, code: &[u32]) -> bool {
     }
     let mut pat = 0;
     if code.first() == Some(&OP_INFO) {
-        let min = code[3] as usize;
+        let min = cget(code, 3) as usize;
         if min != 0 && end - ptr < min {
             return false;
         }
@@ -1164,7 +1170,7 @@ pub fn search<C: Ch>(st: &mut State<C>, code: &[u32]) -> bool {
                 end = ptr;
             }
         }
-        pat = code[1] as usize + 1;
+        pat = cget(code, 1) as usize + 1;
     }
     st.start = ptr;
     st.ptr = ptr;
