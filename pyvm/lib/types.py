@@ -444,3 +444,43 @@ class _GeneratorWrapper:
 
     def __await__(self):
         return self.__wrapped
+
+
+class UnionType:
+    """`int | str` (CPython's types.UnionType), made by `|` between classes."""
+
+    def __new__(cls, left, right):
+        args = []
+        for side in (left, right):
+            for t in (side.__args__ if isinstance(side, UnionType) else (side,)):
+                t = type(None) if t is None else t
+                if t not in args:
+                    args.append(t)
+        self = object.__new__(cls)
+        object.__setattr__(self, "__args__", tuple(args))
+        object.__setattr__(self, "__parameters__", _collect_parameters(tuple(args)))
+        return self
+
+    def __or__(self, other):
+        return UnionType(self, other)
+
+    def __ror__(self, other):
+        return UnionType(other, self)
+
+    def __repr__(self):
+        return " | ".join("None" if a is type(None) else _type_repr(a)
+                          for a in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self.__args__)

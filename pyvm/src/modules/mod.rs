@@ -20,6 +20,7 @@ pub mod random;
 pub mod resource;
 pub mod select;
 pub mod socket;
+pub mod sre;
 pub mod stdlib;
 pub mod struct_;
 pub mod structseq;
@@ -57,6 +58,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_sha3",
     "_sha512",
     "_socket",
+    "_sre",
     "_thread",
     "builtins",
     "cmath",
@@ -100,6 +102,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "binascii" => Value::Module(binascii::module(gil).clone()),
         "_abc" => Value::Module(abc::module(gil).clone()),
         "zlib" => Value::Module(zlib::module(gil).clone()),
+        "_sre" => Value::Module(sre::module(gil).clone()),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
             Value::Module(hashes::module(gil, name)?)
         }

@@ -242,6 +242,12 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
         (Value::Range(x), Value::Range(y)) => x.equals(y),
         (Value::Exception(_), _) | (_, Value::Exception(_)) => a.is(b),
         (Value::Slice(x), Value::Slice(y)) => seq_eq(&x[..], &y[..])?,
+        (Value::Object(x), Value::Object(y)) if !std::sync::Arc::ptr_eq(x, y) => {
+            match x.0.eq(gil, &*y.0) {
+                Some(r) => r?,
+                None => false,
+            }
+        }
         _ => key_eq(a, b),
     })
 }

@@ -118,6 +118,7 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
         other if super::class::is_user(other) => {
             super::gil::with_gil(|gil| crate::native::hash_instance(gil, other))?
         }
+        Value::Object(o) if o.0.hash().is_some() => o.0.hash().unwrap_or(Ok(0))?,
         other => (other.heap_ptr().unwrap_or(0) >> 4) as i64,
     })
 }

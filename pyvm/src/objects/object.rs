@@ -39,6 +39,30 @@ pub trait NativeObject: Send + Sync {
         let _ = cx;
         None
     }
+    /// `obj[key]`, if it is subscriptable (`None`: not subscriptable).
+    fn getitem(&self, gil: Gil<'_>, key: &Value) -> Option<Result<Value, PyErr>> {
+        let _ = (gil, key);
+        None
+    }
+    /// `self == other` when the type defines equality (`None`: identity).
+    fn eq(&self, gil: Gil<'_>, other: &dyn NativeObject) -> Option<Result<bool, PyErr>> {
+        let _ = (gil, other);
+        None
+    }
+    /// The bytes of a bytes-like object (`memoryview`), else `None`.
+    fn buffer(&self, gil: Gil<'_>) -> Option<Vec<u8>> {
+        let _ = gil;
+        None
+    }
+    /// `len(self)`, if it has a length.
+    fn len(&self, gil: Gil<'_>) -> Option<usize> {
+        let _ = gil;
+        None
+    }
+    /// `hash(self)` when the type defines it with its equality (`None`: identity).
+    fn hash(&self) -> Option<Result<i64, PyErr>> {
+        None
+    }
 }
 
 /// The box a `Value::Object` points to (keeps `Value` at 16 bytes).

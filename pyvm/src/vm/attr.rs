@@ -128,6 +128,9 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             if name == "__name__" {
                 return Ok(Value::str(&m.name));
             }
+            if name == "__dict__" {
+                return Ok(Value::Dict(m.dict.clone()));
+            }
             return m.get(gil, name).ok_or_else(|| no_attribute(obj, name));
         }
         Value::Exception(e) => {

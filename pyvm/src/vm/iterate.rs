@@ -53,6 +53,18 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
                 return get_iter(gil, p);
             }
         }
+        if crate::objects::class::special(gil, v, "__iter__").is_none() {
+            if let Some(get) = crate::objects::class::special(gil, v, "__getitem__") {
+                // The old sequence protocol: `__getitem__(0)`, `(1)`, ... up to an
+                // IndexError (CPython's `iterator` type).
+                return Ok(new_iter(Iter::Native(Box::new(SeqIter {
+                    get,
+                    obj: v.clone(),
+                    idx: 0,
+                    done: false,
+                }))));
+            }
+        }
         let f = super::class::special_or(gil, v, "__iter__")?;
         let it = super::detached::call(gil, "iter", &f, vec![v.clone()])?;
         if crate::objects::class::is_user(&it)
@@ -352,4 +364,38 @@ pub fn unpack(cx: &mut Cx<'_, '_>, v: &Value, op: Op, arg: u32) -> PyResult<Vec<
     items.push(Value::list(mid));
     items.extend(tail);
     Ok(items)
+}
+
+/// `iter(obj)` for an object with `__getitem__` and no `__iter__`.
+struct SeqIter {
+    get: Value,
+    obj: Value,
+    idx: i64,
+    done: bool,
+}
+
+impl crate::objects::iter::NativeIter for SeqIter {
+    fn type_name(&self) -> &'static str {
+        "iterator"
+    }
+
+    fn next(&mut self, cx: &mut Cx<'_, '_>) -> PyResult<Option<Value>> {
+        if self.done {
+            return Ok(None);
+        }
+        let t = crate::objects::types::types();
+        match cx.call(&self.get, vec![self.obj.clone(), Value::Int(self.idx)]) {
+            Ok(v) => {
+                self.idx += 1;
+                Ok(Some(v))
+            }
+            Err(Unwind::Raise(e))
+                if e.is_instance(&t.exc.index_error) || e.is_instance(&t.exc.stop_iteration) =>
+            {
+                self.done = true;
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
 }

@@ -143,6 +143,18 @@ pub fn binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, 
 pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, PyErr> {
     let inplace = arg >= 13;
     let op = BINOPS[(arg % 13) as usize];
+    let class_or_none = |v: &Value| matches!(v, Value::Type(_) | Value::None);
+    if op == "|"
+        && class_or_none(a)
+        && class_or_none(b)
+        && !(a.is(&Value::None) && b.is(&Value::None))
+    {
+        // `int | str`: a `types.UnionType` (frozen Python).
+        let import = crate::native::builtin_function(gil, "__import__");
+        let m = super::detached::call(gil, "__import__", &import, vec![Value::str("types")])?;
+        let union = getattr(gil, &m, "UnionType")?;
+        return super::detached::call(gil, "|", &union, vec![a.clone(), b.clone()]);
+    }
     let fail = || {
         if op == "**" && !inplace {
             type_error(format!(

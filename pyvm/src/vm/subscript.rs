@@ -89,6 +89,12 @@ pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
             "type '{}' is not subscriptable",
             t.name
         ))),
+        (Value::Object(o), k) => o.0.getitem(gil, k).unwrap_or_else(|| {
+            Err(type_error(format!(
+                "'{}' object is not subscriptable",
+                type_name(obj)
+            )))
+        }),
         _ => Err(type_error(format!(
             "'{}' object is not subscriptable",
             type_name(obj)
@@ -110,7 +116,14 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
                         .map(|c| Value::string(c.to_string()))
                         .collect(),
                     Value::Range(r) => r.to_vec()?,
-                    _ => return Err(type_error("can only assign an iterable")),
+                    other => {
+                        // Any other iterable: `list(v)`, run detached.
+                        let list = crate::native::builtin_function(gil, "list");
+                        match super::detached::call(gil, "list", &list, vec![other.clone()]) {
+                            Ok(Value::List(x)) => x.borrow(gil).clone(),
+                            _ => return Err(type_error("can only assign an iterable")),
+                        }
+                    }
                 };
                 let mut l = l.borrow_mut(gil);
                 let (start, stop, step, count) = seq::slice_indices(s, l.len())?;

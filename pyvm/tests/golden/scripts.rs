@@ -418,6 +418,7 @@ mod micro_threads {
         golden!(metaclass_cb, "micro_threads/callbacks/metaclass_cb.py");
         golden!(nested_cb, "micro_threads/callbacks/nested_cb.py");
         golden!(pipes_into_builtins, "micro_threads/callbacks/pipes_into_builtins.py");
+        golden!(regex_cb, "micro_threads/callbacks/regex_cb.py");
         golden!(sort_keys, "micro_threads/callbacks/sort_keys.py");
         golden!(unpacking, "micro_threads/callbacks/unpacking.py");
     }
@@ -545,6 +546,16 @@ mod range_big {
     golden!(iterate, "range_big/iterate.py");
     golden!(key_space, "range_big/key_space.py");
     golden!(membership, "range_big/membership.py");
+}
+mod regex {
+    use super::*;
+    golden!(bytes_patterns, "regex/bytes_patterns.py");
+    golden!(error_cases, "regex/error_cases.py");
+    golden!(log_analyser, "regex/log_analyser.py");
+    golden!(templating, "regex/templating.py");
+    golden!(text_munging, "regex/text_munging.py");
+    golden!(tokenizer, "regex/tokenizer.py");
+    golden!(validation, "regex/validation.py");
 }
 mod robustness {
     use super::*;

@@ -86,8 +86,14 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             args.check_kw("str", 0, 2)?;
             match (args.get(0), args.get(1).or(enc.as_ref())) {
                 (None, _) => Value::str(""),
-                (Some(Value::Bytes(b)), Some(_)) => {
-                    Value::string(crate::objects::methods::decode_utf8(b)?)
+                (Some(b @ (Value::Bytes(_) | Value::ByteArray(_))), Some(_)) => {
+                    // `bytes.decode(encoding[, errors])` does the decoding.
+                    let f = cx.getattr(b, "decode")?;
+                    let mut rest: Vec<Value> = args.pos[1..].to_vec();
+                    if rest.is_empty() {
+                        rest.extend(enc.clone());
+                    }
+                    cx.call(&f, rest)?
                 }
                 (Some(v), None) => match v {
                     Value::Str(_) => v.clone(),
@@ -124,11 +130,18 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             }
             let data: Vec<u8> = match args.get(0) {
                 None => Vec::new(),
-                Some(Value::Str(s)) => {
-                    if args.get(1).or(enc.as_ref()).is_none() {
+                Some(v @ Value::Str(_)) => {
+                    let Some(e) = args.get(1).or(enc.as_ref()) else {
                         return Err(type_error("string argument without an encoding").into());
+                    };
+                    // `str.encode(encoding[, errors])` does the encoding.
+                    let f = cx.getattr(v, "encode")?;
+                    let mut rest = vec![e.clone()];
+                    rest.extend(args.get(2).cloned());
+                    match cx.call(&f, rest)? {
+                        Value::Bytes(b) => b.to_vec(),
+                        other => bytes_arg(cx.gil, &other)?,
                     }
-                    s.as_str().as_bytes().to_vec()
                 }
                 Some(Value::Int(n)) => {
                     if *n < 0 {
@@ -304,6 +317,10 @@ fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
         return match v {
             Value::Str(s) => Ok(int::parse(s.as_str(), base)?),
             Value::Bytes(b) => Ok(int::parse(&String::from_utf8_lossy(b), base)?),
+            Value::ByteArray(b) => {
+                let text = String::from_utf8_lossy(&b.borrow(cx.gil)).into_owned();
+                Ok(int::parse(&text, base)?)
+            }
             _ => Err(type_error("int() can't convert non-string with explicit base").into()),
         };
     }

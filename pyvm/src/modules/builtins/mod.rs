@@ -4,6 +4,7 @@ mod classes;
 mod construct;
 mod exec;
 mod iter;
+mod memoryview;
 mod scope;
 
 use std::sync::Arc;
@@ -65,6 +66,11 @@ pub fn make(gil: Gil<'_>) -> Module {
     for f in FUNCS {
         m.set(gil, f.name, Value::Native(f));
     }
+    m.set(
+        gil,
+        "memoryview",
+        Value::Type(memoryview::memoryview_type().clone()),
+    );
     let t = types();
     for ty in [
         &t.object,
@@ -171,6 +177,7 @@ fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
             Some((_, items)) => items.len(),
             None => 0,
         },
+        Value::Object(o) if o.0.len(gil).is_some() => o.0.len(gil).unwrap_or(0),
         v => {
             return Err(
                 type_error(format!("object of type '{}' has no len()", type_name(v))).into(),

@@ -104,6 +104,20 @@ pub fn pairs_of(cx: &mut Cx, src: &Value) -> PyResult<Vec<(Value, Value)>> {
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect());
     }
+    // A mapping that is not a dict (`types.MappingProxyType`): its keys() and
+    // [key], as CPython's `PyDict_Merge` does for an object with `keys`.
+    if crate::objects::class::is_user(src) {
+        if let Ok(keys) = cx.getattr(src, "keys") {
+            let keys = cx.call(&keys, vec![])?;
+            let get = cx.getattr(src, "__getitem__")?;
+            let mut out = Vec::new();
+            for k in cx.collect(&keys)? {
+                let v = cx.call(&get, vec![k.clone()])?;
+                out.push((k, v));
+            }
+            return Ok(out);
+        }
+    }
     let items = cx.collect(src).map_err(|e| match e {
         deferred::Unwind::Raise(_) => deferred::Unwind::Raise(type_error(format!(
             "'{}' object is not iterable",

@@ -18,7 +18,7 @@ pub static METHODS: &[crate::objects::function::NativeDef] = natives![
     "startswith" => startswith, "endswith" => endswith, "partition" => partition,
     "rpartition" => rpartition, "upper" => upper, "lower" => lower,
     "capitalize" => capitalize, "title" => title, "swapcase" => swapcase,
-    "casefold" => lower, "isdigit" => isdigit, "isdecimal" => isdigit,
+    "casefold" => lower, "isdigit" => isdigit, "isdecimal" => isdigit, "isascii" => isascii,
     "isnumeric" => isnumeric, "isalpha" => isalpha, "isalnum" => isalnum,
     "isspace" => isspace, "isupper" => isupper, "islower" => islower,
     "isidentifier" => isidentifier, "istitle" => istitle, "format" => format,

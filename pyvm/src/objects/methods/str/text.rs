@@ -63,6 +63,10 @@ pub(super) fn test_str(args: &Args, name: &str, f: impl Fn(&str) -> bool) -> PyR
     Ok(Value::Bool(f(this(args).as_str())))
 }
 
+pub(super) fn isascii(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "isascii", |s| s.is_ascii())
+}
+
 pub(super) fn isdigit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     test_str(&args, "isdigit", |s| {
         !s.is_empty()
