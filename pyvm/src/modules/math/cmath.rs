@@ -29,11 +29,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         for f in FUNCS {
             m.set(gil, f.name, Value::Native(f));
         }
-        m.set(gil, "pi", Value::Float(std::f64::consts::PI));
-        m.set(gil, "e", Value::Float(std::f64::consts::E));
-        m.set(gil, "tau", Value::Float(std::f64::consts::TAU));
-        m.set(gil, "inf", Value::Float(f64::INFINITY));
-        m.set(gil, "nan", Value::Float(f64::NAN));
+        super::set_constants(gil, &m);
         m.set(gil, "infj", complex::value(0.0, f64::INFINITY));
         m.set(gil, "nanj", complex::value(0.0, f64::NAN));
         Arc::new(m)

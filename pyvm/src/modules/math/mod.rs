@@ -39,6 +39,15 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "isqrt" => isqrt, "gamma" => gamma, "lgamma" => lgamma, "erf" => erf, "erfc" => erfc, "cbrt" => cbrt, "exp2" => exp2, "nextafter" => nextafter, "ulp" => ulp,
 ];
 
+/// `pi`, `e`, `tau`, `inf` and `nan`, which `math` and `cmath` both have.
+pub(super) fn set_constants(gil: Gil<'_>, m: &Module) {
+    m.set(gil, "pi", Value::Float(std::f64::consts::PI));
+    m.set(gil, "e", Value::Float(std::f64::consts::E));
+    m.set(gil, "tau", Value::Float(std::f64::consts::TAU));
+    m.set(gil, "inf", Value::Float(f64::INFINITY));
+    m.set(gil, "nan", Value::Float(f64::NAN));
+}
+
 /// The `math` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MATH.get_or_init(|| {
@@ -46,11 +55,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         for f in FUNCS {
             m.set(gil, f.name, Value::Native(f));
         }
-        m.set(gil, "pi", Value::Float(std::f64::consts::PI));
-        m.set(gil, "e", Value::Float(std::f64::consts::E));
-        m.set(gil, "tau", Value::Float(std::f64::consts::TAU));
-        m.set(gil, "inf", Value::Float(f64::INFINITY));
-        m.set(gil, "nan", Value::Float(f64::NAN));
+        set_constants(gil, &m);
         Arc::new(m)
     })
 }

@@ -187,7 +187,7 @@ fn find_for(kind: Kind, name: &str) -> Option<&'static NativeDef> {
     if let Some(d) = table(kind).iter().find(|d| d.name == name) {
         return Some(d);
     }
-    if special_names(kind).contains(&name) {
+    if has_special(kind, name) {
         return payload_method(name);
     }
     // What every built-in type inherits from `object` (`None.__new__`,
@@ -227,8 +227,28 @@ fn find_for(kind: Kind, name: &str) -> Option<&'static NativeDef> {
 /// `payload.rs`, which work on a plain value as on a subclass instance's. Listed by
 /// family, as CPython's types fill their slots.
 pub fn special_names(kind: Kind) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for f in special_families(kind) {
+        for n in *f {
+            if !names.contains(n) {
+                names.push(n);
+            }
+        }
+    }
+    names
+}
+
+/// Does a built-in type of `kind` have the special method `name` (see
+/// [`special_names`])? No allocation: attribute lookups ask this.
+pub fn has_special(kind: Kind, name: &str) -> bool {
+    special_families(kind).iter().any(|f| f.contains(&name))
+}
+
+/// The families of [`special_names`] a type of `kind` has.
+fn special_families(kind: Kind) -> &'static [&'static [&'static str]] {
     const CMP: &[&str] = &["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"];
-    const ARITH: &[&str] = &[
+    // What every number has (complex too).
+    const BINARY: &[&str] = &[
         "__add__",
         "__radd__",
         "__sub__",
@@ -237,37 +257,22 @@ pub fn special_names(kind: Kind) -> Vec<&'static str> {
         "__rmul__",
         "__truediv__",
         "__rtruediv__",
-        "__floordiv__",
-        "__rfloordiv__",
-        "__mod__",
-        "__rmod__",
         "__pow__",
         "__rpow__",
         "__neg__",
         "__pos__",
         "__abs__",
-        "__int__",
-        "__float__",
         "__hash__",
         "__repr__",
     ];
     // 3.10 took `//`, `%`, `divmod`, `int()` and `float()` away from complex.
-    const COMPLEX_ARITH: &[&str] = &[
-        "__add__",
-        "__radd__",
-        "__sub__",
-        "__rsub__",
-        "__mul__",
-        "__rmul__",
-        "__truediv__",
-        "__rtruediv__",
-        "__pow__",
-        "__rpow__",
-        "__neg__",
-        "__pos__",
-        "__abs__",
-        "__hash__",
-        "__repr__",
+    const REAL: &[&str] = &[
+        "__floordiv__",
+        "__rfloordiv__",
+        "__mod__",
+        "__rmod__",
+        "__int__",
+        "__float__",
     ];
     const BITS: &[&str] = &[
         "__and__",
@@ -323,10 +328,10 @@ pub fn special_names(kind: Kind) -> Vec<&'static str> {
         "__eq__",
         "__ne__",
     ];
-    let families: &[&[&str]] = match kind {
-        Kind::Int | Kind::Bool => &[ARITH, BITS, CMP],
-        Kind::Float => &[ARITH, CMP],
-        Kind::Complex => &[COMPLEX_ARITH, CMP],
+    match kind {
+        Kind::Int | Kind::Bool => &[BINARY, REAL, BITS, CMP],
+        Kind::Float => &[BINARY, REAL, CMP],
+        Kind::Complex => &[BINARY, CMP],
         Kind::Str | Kind::Bytes => &[SEQ, TEXT, HASH, CMP],
         Kind::ByteArray => &[SEQ, TEXT, MUT, CMP],
         Kind::List => &[SEQ, MUT, CMP],
@@ -335,20 +340,7 @@ pub fn special_names(kind: Kind) -> Vec<&'static str> {
         Kind::Set => &[SET_OPS, CMP],
         Kind::FrozenSet => &[SET_OPS, HASH, CMP],
         _ => &[],
-    };
-    families_names(families)
-}
-
-fn families_names(families: &[&[&'static str]]) -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = Vec::new();
-    for f in families {
-        for n in *f {
-            if !names.contains(n) {
-                names.push(n);
-            }
-        }
     }
-    names
 }
 
 /// A `LOAD_METHOD` cache slot: what a name resolved to on receivers of `kind`.
@@ -449,7 +441,7 @@ pub fn find_in_type(t: &PyType, name: &str) -> Option<&'static NativeDef> {
         return Some(d);
     }
     // (A heap class reaches these through its payload methods already.)
-    if !t.heap && special_names(kind).contains(&name) {
+    if !t.heap && has_special(kind, name) {
         return payload_method(name);
     }
     None
