@@ -62,34 +62,49 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         }
         // The program is the main micro-thread of this OS thread's reactor.
         let mut th = MicroThread::new();
-        vm::push_code(&mut th, code, globals);
+        vm::push_code(&mut th, code, globals.clone());
         let obj = mt::ThreadObj::new(
             "main".to_owned(),
             mt::record::CallSite::new(filename, None),
             None,
         );
-        Ok((th, obj))
+        Ok((th, obj, globals))
     });
     let status = match prepared {
         Err(status) => status,
         // The reactor runs without the GIL: each micro-thread's run takes it, and a
         // wait leaves it to the other OS threads (`_thread`).
-        Ok((th, obj)) => {
+        Ok((th, obj, globals)) => {
             let outcome = mt::run_main(th, obj);
             // Non-daemon `threading` threads are waited for, as CPython does at exit.
             // (Not after SIGTERM: the process ends now.)
             let outcome = match mt::terminated() {
                 true => outcome,
-                false => match mt::os_thread::join_threading() {
-                    Err(e) if outcome.is_ok() => Err(e),
-                    _ => outcome,
-                },
+                false => {
+                    let joined = match mt::os_thread::join_threading() {
+                        Err(e) if outcome.is_ok() => Err(e),
+                        _ => outcome,
+                    };
+                    // `atexit` callbacks, last registered first (their errors are
+                    // printed by `_run_exitfuncs`).
+                    let _ = mt::os_thread::run_exit_hook("atexit", "_run_exitfuncs");
+                    joined
+                }
             };
-            with_gil(|gil| match outcome {
-                Ok(_) => 0,
-                // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
-                Err(err) if mt::terminated() && err.is_instance(&mt::record::exit_type()) => 143,
-                Err(err) => report_uncaught(gil, &err),
+            with_gil(|gil| {
+                let status = match outcome {
+                    Ok(_) => 0,
+                    // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
+                    Err(err) if mt::terminated() && err.is_instance(&mt::record::exit_type()) => {
+                        143
+                    }
+                    Err(err) => report_uncaught(gil, &err),
+                };
+                if !mt::terminated() {
+                    vm::finalize::run_detached(gil);
+                    vm::finalize::clear_main(gil, &globals);
+                }
+                status
             })
         }
     };

@@ -623,6 +623,12 @@ pub fn type_setattr(
     crate::vm::class::type_setattr(gil, t, name, v)
 }
 
+/// An exception nobody can catch, for `sys.unraisablehook` (`err_msg` `None`:
+/// "Exception ignored in").
+pub fn report_unraisable(gil: Gil<'_>, err: &PyErr, err_msg: Option<&str>, obj: &Value) {
+    crate::vm::finalize::report(gil, err, err_msg, obj)
+}
+
 /// `type.__new__(mcs, name, bases, ns, **kwargs)`, `args` without `mcs`.
 pub fn type_new_meta(
     gil: Gil<'_>,

@@ -4,11 +4,13 @@
 //! Modules are written only against `crate::native`.
 
 pub mod abc;
+pub mod atexit;
 pub mod binascii;
 pub mod builtins;
 pub mod errno;
 pub mod frame;
 pub mod functools;
+pub mod gc;
 pub mod hashes;
 pub mod itertools;
 pub mod json;
@@ -28,6 +30,7 @@ pub mod sys;
 pub mod time;
 pub mod traceback;
 pub mod types;
+pub mod weakref;
 pub mod zlib;
 
 use std::collections::HashMap;
@@ -60,9 +63,12 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_socket",
     "_sre",
     "_thread",
+    "_weakref_native",
+    "atexit",
     "builtins",
     "cmath",
     "errno",
+    "gc",
     "itertools",
     "json",
     "math",
@@ -101,6 +107,9 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_micro_thread" => Value::Module(micro_thread::module(gil).clone()),
         "binascii" => Value::Module(binascii::module(gil).clone()),
         "_abc" => Value::Module(abc::module(gil).clone()),
+        "_weakref_native" => Value::Module(weakref::module(gil).clone()),
+        "atexit" => Value::Module(atexit::module(gil).clone()),
+        "gc" => Value::Module(gc::module(gil).clone()),
         "zlib" => Value::Module(zlib::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
@@ -143,6 +152,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("socket", include_str!("../../lib/socket.py")),
     ("threading", include_str!("../../lib/threading.py")),
     ("types", include_str!("../../lib/types.py")),
+    ("_weakref", include_str!("../../lib/_weakref.py")),
 ];
 
 /// The source of frozen module `name`.

@@ -529,6 +529,13 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         m.set(gil, "modules", Value::Dict(super::sys_modules().clone()));
         m.set(gil, "stdout", stream(gil, "stdout", STDOUT_FUNCS));
         m.set(gil, "stderr", stream(gil, "stderr", STDERR_FUNCS));
+        m.set(gil, "unraisablehook", Value::Native(&UNRAISABLEHOOK));
+        m.set(gil, "__unraisablehook__", Value::Native(&UNRAISABLEHOOK));
+        m.set(
+            gil,
+            "UnraisableHookArgs",
+            Value::Type(unraisable_args_type(gil).clone()),
+        );
         Arc::new(m)
     })
 }
@@ -622,5 +629,82 @@ fn stderr_write(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn stdout_flush(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
     flush_stdout();
+    Ok(Value::None)
+}
+
+static UNRAISABLEHOOK: NativeDef = NativeDef {
+    name: "unraisablehook",
+    f: unraisablehook,
+    soft: None,
+};
+
+/// `sys.UnraisableHookArgs`, the struct sequence `sys.unraisablehook` is given.
+pub fn unraisable_args_type(gil: Gil<'_>) -> &'static Arc<crate::objects::types::PyType> {
+    static T: OnceLock<Arc<crate::objects::types::PyType>> = OnceLock::new();
+    T.get_or_init(|| {
+        super::structseq::new_type(
+            gil,
+            "sys",
+            "UnraisableHookArgs",
+            &[
+                "exc_type",
+                "exc_value",
+                "exc_traceback",
+                "err_msg",
+                "object",
+            ],
+        )
+    })
+}
+
+/// An exception nobody can catch (raised by a `__del__`, a weak reference's
+/// callback, an `atexit` function, a generator closed when dropped): the
+/// `sys.UnraisableHookArgs` for `sys.unraisablehook`. `err_msg` `None` is CPython's
+/// default, "Exception ignored in".
+pub fn unraisable_args(gil: Gil<'_>, err: &PyErr, err_msg: Option<&str>, obj: &Value) -> Value {
+    let t = unraisable_args_type(gil);
+    let exc = err.value();
+    let items = vec![
+        Value::Type(err.0.typ.clone()),
+        exc.clone(),
+        super::traceback::traceback_of(gil, &err.0),
+        err_msg.map_or(Value::None, Value::str),
+        obj.clone(),
+    ];
+    super::structseq::make(gil, t, items)
+}
+
+/// The hook `sys.unraisablehook` names now.
+pub fn unraisable_hook(gil: Gil<'_>) -> Value {
+    module(gil)
+        .get(gil, "unraisablehook")
+        .unwrap_or(Value::Native(&UNRAISABLEHOOK))
+}
+
+/// `sys.unraisablehook(unraisable)` (and `sys.__unraisablehook__`): CPython's
+/// report on stderr, "Exception ignored in: <object>" then the traceback.
+fn unraisablehook(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("unraisablehook", 1, 1)?;
+    let u = args.at(0).clone();
+    let msg = cx.getattr(&u, "err_msg")?;
+    let obj = cx.getattr(&u, "object")?;
+    let exc = cx.getattr(&u, "exc_value")?;
+    let mut text = match &msg {
+        Value::None => "Exception ignored in".to_owned(),
+        m => cx.str(m)?,
+    };
+    if !matches!(obj, Value::None) {
+        text.push_str(": ");
+        text.push_str(&cx.repr(&obj)?);
+    }
+    text.push('\n');
+    match &exc {
+        Value::Exception(e) => {
+            let e = PyErr(e.clone());
+            text.push_str(&cx.format_exception(&e, None, true, Some(0)).concat());
+        }
+        other => text.push_str(&format!("{}\n", cx.repr(other)?)),
+    }
+    write_stderr(&text);
     Ok(Value::None)
 }

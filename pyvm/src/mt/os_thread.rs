@@ -218,8 +218,14 @@ fn report(gil: crate::objects::gil::Gil<'_>, e: &PyErr, f_repr: &str) {
 /// At exit: `threading._shutdown()` if `threading` was imported (it joins the
 /// non-daemon threads), run as the main micro-thread of a fresh reactor.
 pub fn join_threading() -> Result<(), PyErr> {
+    run_exit_hook("threading", "_shutdown")
+}
+
+/// At exit: `module.name()` if `module` was imported (`atexit._run_exitfuncs`), run
+/// as the main micro-thread of a fresh reactor.
+pub fn run_exit_hook(module: &str, name: &str) -> Result<(), PyErr> {
     let prepared = with_gil(|gil| {
-        let f = crate::modules::loaded_attr(gil, "threading", "_shutdown")?;
+        let f = crate::modules::loaded_attr(gil, module, name)?;
         let mut th = MicroThread::new();
         match crate::vm::call::invoke(gil, &mut th, f, Args::new([])) {
             Ok(crate::vm::call::Called::Frame) => {}

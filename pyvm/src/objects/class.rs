@@ -23,6 +23,43 @@ pub struct Instance {
     /// `property`, `classmethod`, `staticmethod`): the built-in value the inherited
     /// behaviour works on (`Null` otherwise).
     pub base: Value,
+    /// [`FINALIZED`] and [`WEAKLY_REFERENCED`].
+    pub flags: std::sync::atomic::AtomicU8,
+}
+
+/// `Instance::flags`: its `__del__` ran (it is not run again, PEP 442).
+pub const FINALIZED: u8 = 1;
+/// `Instance::flags`: a weak reference to it was made (its death is reported to
+/// `objects::weakref`).
+pub const WEAKLY_REFERENCED: u8 = 2;
+
+impl Drop for Instance {
+    /// Weak references to it die (their callbacks are queued), and an instance of a
+    /// class with `__del__` is resurrected into a fresh instance queued for it
+    /// (`objects::finalize`).
+    fn drop(&mut self) {
+        let flags = *self.flags.get_mut();
+        let del = flags & FINALIZED == 0 && self.class.has_del.load(Ordering::Relaxed);
+        let weak = flags & WEAKLY_REFERENCED != 0;
+        if !del && !weak {
+            return;
+        }
+        let me = self as *const Instance as usize;
+        if del {
+            let live = Instance {
+                class: self.class.clone(),
+                dict: std::mem::replace(&mut self.dict, Arc::new(GilCell::new(Dict::new()))),
+                base: std::mem::replace(&mut self.base, Value::Null),
+                flags: std::sync::atomic::AtomicU8::new(FINALIZED),
+            };
+            super::finalize::push(super::finalize::Pending::Del(Value::Instance(Arc::new(
+                live,
+            ))));
+        }
+        if weak {
+            super::weakref::died(me);
+        }
+    }
 }
 
 impl Instance {
@@ -35,6 +72,7 @@ impl Instance {
             class,
             dict: Arc::new(GilCell::new(Dict::new())),
             base,
+            flags: std::sync::atomic::AtomicU8::new(0),
         }
     }
 }

@@ -11,8 +11,8 @@
 //! for callers in Rust; the dispatch loop recognises them and resumes the generator by
 //! pushing its frame instead (no nested loop).
 //!
-//! A generator dropped while suspended drops its saved values without running its
-//! `finally` blocks (CPython would close it; pyvm has no finalizers yet).
+//! A generator dropped while suspended inside a `try` or `with` is closed, as CPython
+//! closes it: see `objects::finalize`.
 
 use std::sync::Arc;
 
@@ -49,6 +49,51 @@ pub struct Generator {
     /// an `await`): another may not start (CPython's `ag_running_async`, which
     /// `ag_running` reports).
     pub running_async: bool,
+    /// Its finalizer ran (it was closed once when dropped): a generator that
+    /// ignored that `GeneratorExit`, or was kept alive by its own `finally`, is not
+    /// closed again (PEP 442).
+    pub finalized: bool,
+}
+
+impl Drop for Generator {
+    /// A generator or coroutine dropped while paused inside a `try`/`with` is closed
+    /// (its insides move to a fresh object that `objects::finalize` queues); a
+    /// coroutine dropped before it started warns that it was never awaited.
+    fn drop(&mut self) {
+        if self.finalized {
+            return;
+        }
+        match self.state {
+            GenState::Suspended
+                if !self.blocks.is_empty() && self.kind != GenKind::AsyncGenerator =>
+            {
+                let shell = Generator {
+                    code: self.code.clone(),
+                    kind: self.kind,
+                    state: GenState::Finished,
+                    frame: None,
+                    stack: Vec::new(),
+                    blocks: Vec::new(),
+                    handled: Value::Null,
+                    how: How::Call,
+                    outer: Value::Null,
+                    running_async: false,
+                    finalized: true,
+                };
+                let mut live = std::mem::replace(self, shell);
+                live.finalized = true;
+                super::finalize::push(super::finalize::Pending::Close(Arc::new(GilCell::new(
+                    live,
+                ))));
+            }
+            GenState::Created if self.kind == GenKind::Coroutine => {
+                super::finalize::push(super::finalize::Pending::NeverAwaited(
+                    self.code.qualname.to_string(),
+                ));
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Who resumed a generator, and so what its yield, return or exception becomes (see

@@ -128,6 +128,9 @@ pub struct PyType {
     pub abstract_: std::sync::atomic::AtomicBool,
     /// The classes made with it as a direct base, while they live (`__subclasses__()`).
     pub subclasses: GilCell<Vec<std::sync::Weak<PyType>>>,
+    /// It or a class in its MRO defines `__del__`: its instances are finalized
+    /// (`objects::finalize`).
+    pub has_del: std::sync::atomic::AtomicBool,
 }
 
 impl PyType {
@@ -161,6 +164,7 @@ impl PyType {
             meta: None,
             abstract_: std::sync::atomic::AtomicBool::new(false),
             subclasses: GilCell::new(Vec::new()),
+            has_del: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

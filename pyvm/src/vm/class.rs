@@ -427,10 +427,27 @@ pub fn type_setattr(
         )));
     }
     class::class_changed();
+    if name == "__del__" && v.is_some() {
+        mark_has_del(gil, t);
+    }
     set_in(gil, &t.dict, name, v, || {
         format!("type object '{}' has no attribute '{name}'", t.name)
     })
     .map(|_| ())
+}
+
+/// `cls.__del__ = f`: instances of it and of its subclasses are finalized.
+fn mark_has_del(gil: Gil<'_>, t: &Arc<PyType>) {
+    t.has_del.store(true, std::sync::atomic::Ordering::Relaxed);
+    let subs: Vec<Arc<PyType>> = t
+        .subclasses
+        .borrow(gil)
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .collect();
+    for s in &subs {
+        mark_has_del(gil, s);
+    }
 }
 
 fn user_setattr(
@@ -870,6 +887,10 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         d.insert(crate::objects::str::intern("__doc__"), Value::None)?;
     }
     let slots = class::slots_of(gil, &d, &bases)?;
+    let del = d.get_str(&key("__del__")).is_some()
+        || mro
+            .iter()
+            .any(|b| b.has_del.load(std::sync::atomic::Ordering::Relaxed));
     let t = Arc::new(PyType {
         name,
         qualname,
@@ -887,6 +908,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         meta,
         abstract_: std::sync::atomic::AtomicBool::new(false),
         subclasses: GilCell::new(Vec::new()),
+        has_del: std::sync::atomic::AtomicBool::new(del),
     });
     for b in &t.bases {
         let mut subs = b.subclasses.borrow_mut(gil);

@@ -247,6 +247,11 @@ pub(crate) fn run_from(
         }
 
         loop {
+            if crate::objects::finalize::pending() {
+                // A dead object left Python code to run (`vm::finalize`).
+                th.frames[fi].ip = ip;
+                super::finalize::run_pending(gil, th);
+            }
             let ins = code.instrs[ip];
             ip += 1;
             let arg = ins.arg;

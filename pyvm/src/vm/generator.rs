@@ -104,6 +104,7 @@ pub(crate) fn create(th: &mut MicroThread, f: Frame) -> (Value, Ret) {
         how: How::Call,
         outer: Value::Null,
         running_async: false,
+        finalized: false,
     };
     (Value::Generator(Arc::new(GilCell::new(gen))), ret)
 }

@@ -15,6 +15,7 @@ pub mod detached;
 pub mod dictprobe;
 pub mod dunder;
 pub(crate) mod eval;
+pub mod finalize;
 pub mod frame;
 pub(crate) mod generator;
 pub mod globals;

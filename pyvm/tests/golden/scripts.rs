@@ -360,6 +360,13 @@ mod itertools {
     golden!(running_totals, "itertools/running_totals.py");
     golden!(tee_split, "itertools/tee_split.py");
 }
+mod lifetimes {
+    use super::*;
+    golden!(at_exit, "lifetimes/at_exit.py");
+    golden!(finalizers, "lifetimes/finalizers.py");
+    golden!(generator_cleanup, "lifetimes/generator_cleanup.py");
+    golden!(weak_cache, "lifetimes/weak_cache.py");
+}
 mod r#match {
     use super::*;
     golden!(command_shell, "match/command_shell.py");
@@ -411,6 +418,7 @@ mod micro_threads {
         golden!(coroutines_cb, "micro_threads/callbacks/coroutines_cb.py");
         golden!(dunders_cb, "micro_threads/callbacks/dunders_cb.py");
         golden!(errors_cb, "micro_threads/callbacks/errors_cb.py");
+        golden!(finalizers_cb, "micro_threads/callbacks/finalizers_cb.py");
         golden!(formatting_cb, "micro_threads/callbacks/formatting_cb.py");
         golden!(functional, "micro_threads/callbacks/functional.py");
         golden!(iter_protocol, "micro_threads/callbacks/iter_protocol.py");

@@ -270,6 +270,18 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         Kind::Property | Kind::StaticMethod | Kind::ClassMethod | Kind::Super => {
             return super::classes::construct(cx, t, args)
         }
+        // `types.MethodType(func, obj)`: `func` bound to `obj`.
+        Kind::Method => {
+            args.check("method", 2, 2)?;
+            let (func, this) = (args.at(0).clone(), args.at(1).clone());
+            if !crate::modules::builtins::callable_value(cx.gil, &func) {
+                return Err(type_error("first argument must be callable").into());
+            }
+            if matches!(this, Value::None) {
+                return Err(type_error("instance must not be None").into());
+            }
+            Value::Method(Arc::new(crate::objects::class::Method { func, this }))
+        }
         _ => return Err(type_error(format!("cannot create '{name}' instances")).into()),
     })
 }
