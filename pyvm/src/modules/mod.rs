@@ -143,7 +143,7 @@ pub const FROZEN_PATH: &str = "<frozen>";
 
 /// Modules written in Python and compiled into the binary, by name.
 static FROZEN: &[(&str, &str)] = &[
-    ("collections", include_str!("../../lib/collections.py")),
+    ("_collections", include_str!("../../lib/_collections.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("importlib", include_str!("../../lib/importlib.py")),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),

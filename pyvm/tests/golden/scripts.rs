@@ -87,6 +87,7 @@ mod classes2 {
 mod collections {
     use super::*;
     golden!(bfs_grid, "collections/bfs_grid.py");
+    golden!(config_layers, "collections/config_layers.py");
     golden!(counter_multiset, "collections/counter_multiset.py");
     golden!(deque_api, "collections/deque_api.py");
     golden!(deque_window, "collections/deque_window.py");

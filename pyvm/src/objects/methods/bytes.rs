@@ -614,7 +614,15 @@ fn maketrans(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `bytes.fromhex(s)` / `bytearray.fromhex(s)` (called on the type: no `self`).
-fn fromhex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn fromhex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let bytes_t = crate::objects::types::types().bytes.clone();
+    let cls = super::class_arg(&mut args, &bytes_t);
+    let v = parse_hex(&args)?;
+    super::for_subclass(cx, cls, &bytes_t, v)
+}
+
+/// `fromhex`'s argument as bytes.
+fn parse_hex(args: &Args) -> PyResult<Value> {
     args.check("fromhex", 1, 1)?;
     let s = arg_str(args.at(0), "fromhex", "").map_err(|_| {
         type_error(format!(
@@ -938,10 +946,12 @@ fn clear(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn fromhex_ba(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let v = fromhex(cx, args)?;
+fn fromhex_ba(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let ba_t = crate::objects::types::types().bytearray.clone();
+    let cls = super::class_arg(&mut args, &ba_t);
+    let v = parse_hex(&args)?;
     let b = data(cx, &v);
-    Ok(Value::ByteArray(Arc::new(GilCell::new(b))))
+    super::for_subclass(cx, cls, &ba_t, Value::ByteArray(Arc::new(GilCell::new(b))))
 }
 
 fn insert(cx: &mut Cx, args: Args) -> PyResult<Value> {
