@@ -259,7 +259,7 @@ def main():
 
     print("pyperformance 1.14.0: %s versus %s; %d pyperformance entries, %d processes each, time per loop, "
           "best of the processes' medians" % (opts.pyvm, opts.python, len(included), opts.reps))
-    print("%-30s %10s %10s %7s" % ("benchmark", "python3", "pyvm", "ratio"))
+    print("%-32s %10s %10s %7s" % ("benchmark", "python3", "pyvm", "ratio"))
     sys.stdout.flush()
 
     rows = []  # (row name, entry name, t_python3, t_pyvm, error)
@@ -273,7 +273,7 @@ def main():
             msg = first_error(err, rc, to, opts.timeout)
             save_log(name, "python3", err)
             rows.append((name, name, None, None, "python3 failed: " + msg))
-            print("%-30s python3 failed: %s" % (name, msg))
+            print("%-32s python3 failed: %s" % (name, msg))
             sys.stdout.flush()
             continue
         renv = dict(env, PYPERF_PLAN=plan(loops, opts.values))
@@ -300,14 +300,18 @@ def main():
                 error = "python3 failed: " + errors.get("python3", "no result")
             elif tv is None:
                 error = errors.get("pyvm", "no result")
-            # The name the benchmark gives, prefixed with the entry's when it does not
-            # say which benchmark it is (argparse's "many_optionals").
-            label = name if n in name else n if name in n else "%s:%s" % (name, n)
+            # The MANIFEST name (what --only takes) for an entry that times one thing;
+            # else the names it gives, prefixed with the entry's where they do not say
+            # which benchmark they belong to (concurrent_imap's "bench_mp_pool").
+            if len(names) == 1:
+                label = name
+            else:
+                label = n if name in n else "%s:%s" % (name, n)
             rows.append((label, name, tp, tv, error))
             if error:
-                print("%-30s %10s %10s %7s  %s" % (label, fmt_time(tp), "-", "-", error))
+                print("%-32s %10s %10s %7s  %s" % (label, fmt_time(tp), "-", "-", error))
             else:
-                print("%-30s %10s %10s %7.2f" % (label, fmt_time(tp), fmt_time(tv), tv / tp))
+                print("%-32s %10s %10s %7.2f" % (label, fmt_time(tp), fmt_time(tv), tv / tp))
             sys.stdout.flush()
 
     ran = [(n, tp, tv) for n, _, tp, tv, e in rows if e is None]
