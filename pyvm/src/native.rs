@@ -499,6 +499,22 @@ impl Cx<'_, '_> {
         Ok(crate::objects::compare::eq(self.gil, a, b)?)
     }
 
+    /// The running micro-thread's `contextvars.Context` (`None`: none made yet).
+    pub fn context(&self) -> Value {
+        match &self.th.context {
+            Value::Null => Value::None,
+            v => v.clone(),
+        }
+    }
+
+    /// Make `ctx` the running micro-thread's context (`None`: none).
+    pub fn set_context(&mut self, ctx: Value) {
+        self.th.context = match ctx {
+            Value::None => Value::Null,
+            v => v,
+        };
+    }
+
     /// The exception this micro-thread is handling (`sys.exc_info()`), if any.
     pub fn handled(&self) -> Option<PyErr> {
         match &self.th.handled {

@@ -7,6 +7,7 @@ pub mod abc;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
+pub mod context;
 pub mod errno;
 pub mod frame;
 pub mod functools;
@@ -56,6 +57,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "binascii",
     "_md5",
     "_micro_thread",
+    "_pyvm_context",
     "_sha1",
     "_sha256",
     "_sha3",
@@ -109,6 +111,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_abc" => Value::Module(abc::module(gil).clone()),
         "_weakref_native" => Value::Module(weakref::module(gil).clone()),
         "atexit" => Value::Module(atexit::module(gil).clone()),
+        "_pyvm_context" => Value::Module(context::module(gil).clone()),
         "gc" => Value::Module(gc::module(gil).clone()),
         "zlib" => Value::Module(zlib::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),
@@ -153,6 +156,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("threading", include_str!("../../lib/threading.py")),
     ("types", include_str!("../../lib/types.py")),
     ("_weakref", include_str!("../../lib/_weakref.py")),
+    ("_contextvars", include_str!("../../lib/_contextvars.py")),
 ];
 
 /// The source of frozen module `name`.

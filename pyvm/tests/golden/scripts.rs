@@ -382,6 +382,7 @@ mod r#match {
 }
 mod micro_threads {
     use super::*;
+    golden!(context_per_thread, "micro_threads/context_per_thread.py");
     golden!(deadlock, "micro_threads/deadlock.py");
     golden!(deadlock_os_threads, "micro_threads/deadlock_os_threads.py");
     golden!(deadlock_persistent, "micro_threads/deadlock_persistent.py");
@@ -594,6 +595,7 @@ mod stdlib {
     golden!(deflate, "stdlib/deflate.py");
     golden!(digests, "stdlib/digests.py");
     golden!(enums, "stdlib/enums.py");
+    golden!(request_context, "stdlib/request_context.py");
     golden!(sys_info, "stdlib/sys_info.py");
 }
 mod strings {
