@@ -424,6 +424,14 @@ pub fn store_attr(
                 format!("'function' object has no attribute '{name}'")
             });
         }
+        // A property's docstring is writable (`Point.x.__doc__ = '...'`).
+        Value::Descr(d) if name == "__doc__" => {
+            if let Descr::Property { doc, .. } = &**d {
+                *doc.borrow_mut(gil) = v.unwrap_or(Value::None);
+                return Ok(None);
+            }
+            return Err(super::attr::setattr_error(obj, name));
+        }
         _ => return Err(super::attr::setattr_error(obj, name)),
     };
     if let Some(call) = user_setattr(gil, obj, &cls, name, &v)? {
