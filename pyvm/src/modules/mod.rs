@@ -15,6 +15,7 @@ pub mod json;
 pub mod math;
 pub mod micro_thread;
 pub mod os;
+mod os_fd;
 pub mod os_threads;
 pub mod random;
 pub mod resource;
@@ -135,6 +136,7 @@ pub const FROZEN_PATH: &str = "<frozen>";
 /// Modules written in Python and compiled into the binary, by name.
 static FROZEN: &[(&str, &str)] = &[
     ("collections", include_str!("../../lib/collections.py")),
+    ("_io", include_str!("../../lib/_io.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("importlib", include_str!("../../lib/importlib.py")),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
