@@ -215,13 +215,15 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None,
     if not isinstance(file, (str, bytes, int)):
         raise TypeError("invalid file: %r" % file)
     if not isinstance(mode, str):
-        raise TypeError("invalid mode: %r" % mode)
+        raise TypeError("open() argument 'mode' must be str, not %s"
+                        % type(mode).__name__)  # pyvm: C message
     if not isinstance(buffering, int):
-        raise TypeError("invalid buffering: %r" % buffering)
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(buffering).__name__)  # pyvm: C message
     if encoding is not None and not isinstance(encoding, str):
-        raise TypeError("invalid encoding: %r" % encoding)
+        raise TypeError("open() argument 'encoding' must be str or None, not %s" % type(encoding).__name__)  # pyvm: C message
     if errors is not None and not isinstance(errors, str):
-        raise TypeError("invalid errors: %r" % errors)
+        raise TypeError("open() argument 'errors' must be str or None, not %s" % type(errors).__name__)  # pyvm: C message
     modes = set(mode)
     if modes - set("axrwb+t") or len(mode) > len(modes):
         raise ValueError("invalid mode: %r" % mode)
@@ -235,7 +237,8 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None,
     if text and binary:
         raise ValueError("can't have text and binary mode at once")
     if creating + reading + writing + appending > 1:
-        raise ValueError("can't have read/write/append mode at once")
+        # pyvm: the C message
+        raise ValueError("must have exactly one of create/read/write/append mode")
     if not (creating or reading or writing or appending):
         raise ValueError("must have exactly one of read/write/append mode")
     if binary and encoding is not None:
@@ -345,6 +348,7 @@ def __getattr__(name):
 
 
 # pyvm: what this module's pyvm changes use (see the module doc).
+from _textio import textio_next as _textio_next
 
 def _writable(b):
     """The buffer readinto() fills: the bytearray itself, filled by slice
@@ -517,8 +521,8 @@ class _IOBase:
 
     def _unsupported(self, name):
         """Internal: raise an OSError exception for unsupported operations."""
-        raise UnsupportedOperation("%s.%s() not supported" %
-                                   (self.__class__.__name__, name))
+        # pyvm: the C message (the method's name)
+        raise UnsupportedOperation(name)
 
     ### Positioning ###
 
@@ -719,7 +723,8 @@ class _IOBase:
             try:
                 size_index = size.__index__
             except AttributeError:
-                raise TypeError(f"{size!r} is not an integer")
+                raise TypeError("argument should be integer or None, not '%s'"
+                                % type(size).__name__)  # pyvm: C message
             else:
                 size = size_index()
         res = bytearray()
@@ -823,7 +828,7 @@ class _RawIOBase(_IOBase):
         Returns an int representing the number of bytes read (0 for EOF), or
         None if the object is set not to block and has no data to read.
         """
-        self._unsupported("readinto")
+        raise NotImplementedError  # pyvm: as the C _RawIOBase
 
     def write(self, b):
         """Write the given buffer to the IO stream.
@@ -831,7 +836,7 @@ class _RawIOBase(_IOBase):
         Returns the number of bytes written, which may be less than the
         length of b in bytes.
         """
-        self._unsupported("write")
+        raise NotImplementedError  # pyvm: as the C _RawIOBase
 
 
 
@@ -954,6 +959,8 @@ class _BufferedIOMixin(_BufferedIOBase):
     ### Positioning ###
 
     def seek(self, pos, whence=0):
+        if self.closed:
+            raise ValueError("seek of closed file")  # pyvm: C message
         new_position = self.raw.seek(pos, whence)
         if new_position < 0:
             raise OSError("seek() returned an invalid position")
@@ -1063,21 +1070,21 @@ class BytesIO(_BufferedIOBase):
 
     def __getstate__(self):
         if self.closed:
-            raise ValueError("__getstate__ on closed file")
+            raise ValueError("I/O operation on closed file.")  # pyvm: C message
         return self.__dict__.copy()
 
     def getvalue(self):
         """Return the bytes value (contents) of the buffer
         """
         if self.closed:
-            raise ValueError("getvalue on closed file")
+            raise ValueError("I/O operation on closed file.")  # pyvm: C message
         return bytes(self._buffer)
 
     def getbuffer(self):
         """Return a readable and writable view of the buffer.
         """
         if self.closed:
-            raise ValueError("getbuffer on closed file")
+            raise ValueError("I/O operation on closed file.")  # pyvm: C message
         return memoryview(self._buffer)
 
     def close(self):
@@ -1087,14 +1094,15 @@ class BytesIO(_BufferedIOBase):
 
     def read(self, size=-1):
         if self.closed:
-            raise ValueError("read from closed file")
+            raise ValueError("I/O operation on closed file.")  # pyvm: C message
         if size is None:
             size = -1
         else:
             try:
                 size_index = size.__index__
             except AttributeError:
-                raise TypeError(f"{size!r} is not an integer")
+                raise TypeError("argument should be integer or None, not '%s'"
+                                % type(size).__name__)  # pyvm: C message
             else:
                 size = size_index()
         if size < 0:
@@ -1113,9 +1121,9 @@ class BytesIO(_BufferedIOBase):
 
     def write(self, b):
         if self.closed:
-            raise ValueError("write to closed file")
+            raise ValueError("I/O operation on closed file.")  # pyvm: C message
         if isinstance(b, str):
-            raise TypeError("can't write str to binary stream")
+            raise TypeError("a bytes-like object is required, not 'str'")  # pyvm: C message
         n = _nbytes(b)  # Size of any bytes-like object (pyvm: see _nbytes)
         if n == 0:
             return 0
@@ -1131,16 +1139,17 @@ class BytesIO(_BufferedIOBase):
 
     def seek(self, pos, whence=0):
         if self.closed:
-            raise ValueError("seek on closed file")
+            raise ValueError("I/O operation on closed file.")  # pyvm: C message
         try:
             pos_index = pos.__index__
         except AttributeError:
-            raise TypeError(f"{pos!r} is not an integer")
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(pos).__name__)  # pyvm: C message
         else:
             pos = pos_index()
         if whence == 0:
             if pos < 0:
-                raise ValueError("negative seek position %r" % (pos,))
+                raise ValueError("negative seek value %r" % (pos,))
             self._pos = pos
         elif whence == 1:
             self._pos = max(0, self._pos + pos)
@@ -1152,23 +1161,24 @@ class BytesIO(_BufferedIOBase):
 
     def tell(self):
         if self.closed:
-            raise ValueError("tell on closed file")
+            raise ValueError("I/O operation on closed file.")  # pyvm: C message
         return self._pos
 
     def truncate(self, pos=None):
         if self.closed:
-            raise ValueError("truncate on closed file")
+            raise ValueError("I/O operation on closed file.")  # pyvm: C message
         if pos is None:
             pos = self._pos
         else:
             try:
                 pos_index = pos.__index__
             except AttributeError:
-                raise TypeError(f"{pos!r} is not an integer")
+                raise TypeError("'%s' object cannot be interpreted as an integer"
+                                % type(pos).__name__)  # pyvm: C message
             else:
                 pos = pos_index()
             if pos < 0:
-                raise ValueError("negative truncate position %r" % (pos,))
+                raise ValueError("negative size value %r" % (pos,))
         del self._buffer[pos:]
         return pos
 
@@ -1203,11 +1213,11 @@ class BufferedReader(_BufferedIOMixin):
         """Create a new buffered reader using the given readable raw IO object.
         """
         if not raw.readable():
-            raise OSError('"raw" argument must be readable.')
+            raise UnsupportedOperation("File or stream is not readable.")  # pyvm: C
 
         _BufferedIOMixin.__init__(self, raw)
         if buffer_size <= 0:
-            raise ValueError("invalid buffer size")
+            raise ValueError("buffer size must be strictly positive")  # pyvm: C
         self.buffer_size = buffer_size
         self._reset_read_buf()
         self._read_lock = Lock()
@@ -1229,6 +1239,8 @@ class BufferedReader(_BufferedIOMixin):
         """
         if size is not None and size < -1:
             raise ValueError("invalid number of bytes to read")
+        if self.closed:
+            raise ValueError("read of closed file")  # pyvm: C message
         with self._read_lock:
             return self._read_unlocked(size)
 
@@ -1396,11 +1408,11 @@ class BufferedWriter(_BufferedIOMixin):
 
     def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
         if not raw.writable():
-            raise OSError('"raw" argument must be writable.')
+            raise UnsupportedOperation("File or stream is not writable.")  # pyvm: C
 
         _BufferedIOMixin.__init__(self, raw)
         if buffer_size <= 0:
-            raise ValueError("invalid buffer size")
+            raise ValueError("buffer size must be strictly positive")  # pyvm: C
         self.buffer_size = buffer_size
         self._write_buf = bytearray()
         self._write_lock = Lock()
@@ -1410,7 +1422,8 @@ class BufferedWriter(_BufferedIOMixin):
 
     def write(self, b):
         if isinstance(b, str):
-            raise TypeError("can't write str to binary stream")
+            # pyvm: the C message
+            raise TypeError("a bytes-like object is required, not 'str'")
         with self._write_lock:
             if self.closed:
                 raise ValueError("write to closed file")
@@ -1419,6 +1432,10 @@ class BufferedWriter(_BufferedIOMixin):
             if len(self._write_buf) > self.buffer_size:
                 # We're full, so let's pre-flush the buffer.  (This may
                 # raise BlockingIOError with characters_written == 0.)
+                self._flush_unlocked()
+            # pyvm: as the C BufferedWriter, data that does not fit behind what is
+            # buffered flushes that first, so a raw stream sees the same writes.
+            if self._write_buf and len(self._write_buf) + _nbytes(b) > self.buffer_size:
                 self._flush_unlocked()
             before = len(self._write_buf)
             self._write_buf.extend(b)
@@ -1512,10 +1529,10 @@ class BufferedRWPair(_BufferedIOBase):
         The arguments are two RawIO instances.
         """
         if not reader.readable():
-            raise OSError('"reader" argument must be readable.')
+            raise UnsupportedOperation("File or stream is not readable.")  # pyvm: C
 
         if not writer.writable():
-            raise OSError('"writer" argument must be writable.')
+            raise UnsupportedOperation("File or stream is not writable.")  # pyvm: C
 
         self.reader = BufferedReader(reader, buffer_size)
         self.writer = BufferedWriter(writer, buffer_size)
@@ -2155,7 +2172,7 @@ class TextIOWrapper(_TextIOBase):
     write contains a newline character.
     """
 
-    _CHUNK_SIZE = 2048
+    _CHUNK_SIZE = 8192  # pyvm: as the C TextIOWrapper (_pyio has 2048)
 
     # Initialize _buffer as soon as possible since it's used by __del__()
     # which calls close()
@@ -2189,6 +2206,10 @@ class TextIOWrapper(_TextIOBase):
                 _codecs_lookup_error(errors)
 
         self._buffer = buffer
+        # pyvm: as the C TextIOWrapper, which makes a decoder (encoder) only for a
+        # readable (writable) buffer and names the missing one.
+        self._pyvm_readable = buffer.readable()
+        self._pyvm_writable = buffer.writable()
         self._decoded_chars = ''  # buffer for text returned from decoder
         self._decoded_chars_used = 0  # offset into _decoded_chars for read()
         self._snapshot = None  # info for reconstructing decoder state
@@ -2201,7 +2222,7 @@ class TextIOWrapper(_TextIOBase):
         if newline is not None and not isinstance(newline, str):
             raise TypeError("illegal newline type: %r" % (type(newline),))
         if newline not in (None, "", "\n", "\r", "\r\n"):
-            raise ValueError("illegal newline value: %r" % (newline,))
+            raise ValueError("illegal newline value: %s" % (newline,))  # pyvm: C message
 
     def _configure(self, encoding=None, errors=None, newline=None,
                    line_buffering=False, write_through=False):
@@ -2340,10 +2361,17 @@ class TextIOWrapper(_TextIOBase):
                 self.flush()
             finally:
                 self.buffer.close()
+                self._set_decoded_chars('')  # pyvm: see __next__
 
     @property
     def closed(self):
+        self._pyvm_check_attached()
         return self.buffer.closed
+
+    def _pyvm_check_attached(self):
+        # pyvm: the C TextIOWrapper's check after detach()
+        if self._buffer is None:
+            raise ValueError("underlying buffer has been detached")
 
     @property
     def name(self):
@@ -2357,11 +2385,14 @@ class TextIOWrapper(_TextIOBase):
 
     def write(self, s):
         'Write data, where s is a str'
+        self._pyvm_check_attached()
         if self.closed:
-            raise ValueError("write to closed file")
+            raise ValueError("I/O operation on closed file.")  # pyvm: C message
         if not isinstance(s, str):
-            raise TypeError("can't write %s to text stream" %
-                            s.__class__.__name__)
+            raise TypeError("write() argument must be str, not %s" %
+                            s.__class__.__name__)  # pyvm: C message
+        if not self._pyvm_writable:
+            raise UnsupportedOperation("not writable")  # pyvm: as C
         length = len(s)
         haslf = (self._writetranslate or self._line_buffering) and "\n" in s
         if haslf and self._writetranslate and self._writenl != "\n":
@@ -2485,6 +2516,8 @@ class TextIOWrapper(_TextIOBase):
         return position, dec_flags, bytes_to_feed, bool(need_eof), chars_to_skip
 
     def tell(self):
+        self._pyvm_check_attached()
+        self._checkClosed()  # pyvm: the C TextIOWrapper checks first
         if not self._seekable:
             raise UnsupportedOperation("underlying stream is not seekable")
         if not self._telling:
@@ -2595,6 +2628,7 @@ class TextIOWrapper(_TextIOBase):
         self.flush()
         buffer = self._buffer
         self._buffer = None
+        self._set_decoded_chars('')  # pyvm: see __next__
         return buffer
 
     def seek(self, cookie, whence=0):
@@ -2673,14 +2707,18 @@ class TextIOWrapper(_TextIOBase):
         return cookie
 
     def read(self, size=None):
-        self._checkReadable()
+        self._pyvm_check_attached()
+        self._checkClosed()
+        if not self._pyvm_readable:
+            raise UnsupportedOperation("not readable")  # pyvm: as C
         if size is None:
             size = -1
         else:
             try:
                 size_index = size.__index__
             except AttributeError:
-                raise TypeError(f"{size!r} is not an integer")
+                raise TypeError("argument should be integer or None, not '%s'"
+                                % type(size).__name__)  # pyvm: C message
             else:
                 size = size_index()
         decoder = self._decoder or self._get_decoder()
@@ -2700,7 +2738,14 @@ class TextIOWrapper(_TextIOBase):
                 result += self._get_decoded_chars(size - len(result))
             return result
 
-    def __next__(self):
+    # pyvm: __next__ is native (_textio.textio_next): a whole line that is already
+    # decoded is returned without readline()'s generality (`for line in file` was 19
+    # times slower than pyvm's native files without it), anything else comes here.
+    # close() and detach() empty the decoded text, so a closed or detached wrapper
+    # takes readline()'s checks.
+    __next__ = _textio_next
+
+    def _next_slow(self):
         self._telling = False
         line = self.readline()
         if not line:
@@ -2710,15 +2755,20 @@ class TextIOWrapper(_TextIOBase):
         return line
 
     def readline(self, size=None):
+        # pyvm: the C TextIOWrapper's checks and messages
+        self._pyvm_check_attached()
         if self.closed:
-            raise ValueError("read from closed file")
+            raise ValueError("I/O operation on closed file.")
+        if not self._pyvm_readable:
+            raise UnsupportedOperation("not readable")
         if size is None:
             size = -1
         else:
             try:
                 size_index = size.__index__
             except AttributeError:
-                raise TypeError(f"{size!r} is not an integer")
+                raise TypeError("argument should be integer or None, not '%s'"
+                                % type(size).__name__)  # pyvm: C message
             else:
                 size = size_index()
 
@@ -2804,7 +2854,9 @@ class TextIOWrapper(_TextIOBase):
 
     @property
     def newlines(self):
-        return self._decoder.newlines if self._decoder else None
+        # pyvm: a codec's own decoder (newline not None) has no newlines: None, as
+        # the C TextIOWrapper answers.
+        return getattr(self._decoder, 'newlines', None) if self._decoder else None
 
 
 class StringIO(TextIOWrapper):
@@ -2827,10 +2879,47 @@ class StringIO(TextIOWrapper):
             if not isinstance(initial_value, str):
                 raise TypeError("initial_value must be str or None, not {0}"
                                 .format(type(initial_value).__name__))
-            self.write(initial_value)
-            self.seek(0)
+            # pyvm: TextIOWrapper's own write and seek, as the C StringIO sets
+            # its initial value without calling a subclass's methods.
+            TextIOWrapper.write(self, initial_value)
+            TextIOWrapper.seek(self, 0)
+
+    # pyvm: the C StringIO's message for use after close() (TextIOWrapper's
+    # methods have their own).
+    def _check_open(self):
+        if self.buffer is None or self.buffer.closed:
+            raise ValueError("I/O operation on closed file")
+
+    def read(self, size=None):
+        self._check_open()
+        return TextIOWrapper.read(self, size)
+
+    def readline(self, size=None):
+        self._check_open()
+        return TextIOWrapper.readline(self, size)
+
+    def tell(self):
+        self._check_open()
+        return TextIOWrapper.tell(self)
+
+    def seek(self, pos, whence=0):
+        self._check_open()
+        return TextIOWrapper.seek(self, pos, whence)
+
+    def truncate(self, pos=None):
+        self._check_open()
+        return TextIOWrapper.truncate(self, pos)
+
+    def write(self, s):
+        self._check_open()
+        # pyvm: the C StringIO's message for a non-str.
+        if not isinstance(s, str):
+            raise TypeError("string argument expected, got '%s'"
+                            % type(s).__name__)
+        return TextIOWrapper.write(self, s)
 
     def getvalue(self):
+        self._check_open()  # pyvm: see _check_open
         self.flush()
         decoder = self._decoder or self._get_decoder()
         old_state = decoder.getstate()

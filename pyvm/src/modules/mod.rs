@@ -29,6 +29,7 @@ pub mod sys;
 pub mod time;
 pub mod traceback;
 pub mod types;
+pub mod textio;
 pub mod zlib;
 
 use std::collections::HashMap;
@@ -94,6 +95,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "itertools" => Value::Module(itertools::module(gil).clone()),
         "_functools" => Value::Module(functools::module(gil).clone()),
         "_types" => Value::Module(types::module(gil).clone()),
+        "_textio" => Value::Module(textio::module(gil).clone()),
         "traceback" => Value::Module(traceback::module(gil).clone()),
         "_socket" => Value::Module(socket::module(gil).clone()),
         "select" => Value::Module(select::module(gil).clone()),
