@@ -2444,9 +2444,10 @@ class TextIOWrapper(_TextIOBase):
         try:
             import locale
         except Exception:
-            # pyvm: locale imports codecs, which needs _codecs; pyvm's locale is UTF-8.
+            # pyvm: locale imports codecs, which needs _codecs; pyvm's locale is
+            # UTF-8, which locale.getencoding() spells "UTF-8".
             # Importing locale may fail if Python is being built
-            return "utf-8"
+            return "UTF-8"
         else:
             return locale.getencoding()
 

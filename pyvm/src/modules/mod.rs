@@ -26,10 +26,10 @@ pub mod stdlib;
 pub mod struct_;
 pub mod structseq;
 pub mod sys;
+pub mod textio;
 pub mod time;
 pub mod traceback;
 pub mod types;
-pub mod textio;
 pub mod zlib;
 
 use std::collections::HashMap;

@@ -101,12 +101,13 @@ fn file_of(fd: i64) -> Result<Arc<File>, PyErr> {
 
 /// A path argument: `str`, or an object with `__fspath__` returning one.
 fn path_of(cx: &mut Cx, v: &Value, fname: &str) -> PyResult<String> {
-    if let Some(s) = v.as_str() {
+    // A str subclass's instance carries its text as its payload.
+    if let Some(s) = crate::objects::class::payload(v).unwrap_or(v).as_str() {
         return Ok(s.to_owned());
     }
     if let Some(m) = fspath_method(cx, v) {
         let r = cx.call(&m, vec![])?;
-        if let Some(s) = r.as_str() {
+        if let Some(s) = crate::objects::class::payload(&r).unwrap_or(&r).as_str() {
             return Ok(s.to_owned());
         }
     }
@@ -129,7 +130,11 @@ fn fspath_method(cx: &mut Cx, v: &Value) -> Option<Value> {
 fn fspath(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("fspath", 1, 1)?;
     let v = args.at(0);
-    if matches!(v, Value::Str(_) | Value::Bytes(_)) {
+    // str and bytes, and their subclasses' instances, come back unchanged.
+    if matches!(
+        crate::objects::class::payload(v).unwrap_or(v),
+        Value::Str(_) | Value::Bytes(_)
+    ) {
         return Ok(v.clone());
     }
     if let Some(m) = fspath_method(cx, v) {
@@ -251,7 +256,12 @@ fn lseek(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             .into())
         }
     };
-    if fd <= 2 && !table().lock().unwrap_or_else(|p| p.into_inner()).contains_key(&fd) {
+    if fd <= 2
+        && !table()
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains_key(&fd)
+    {
         // A terminal or pipe: ESPIPE, as lseek on one.
         return Err(crate::objects::os_error::from_io(
             &std::io::Error::from_raw_os_error(29),
@@ -340,7 +350,11 @@ fn device_encoding(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         2 => std::io::stderr().is_terminal(),
         _ => file_of(fd).map(|f| f.is_terminal()).unwrap_or(false),
     };
-    Ok(if tty { Value::str("UTF-8") } else { Value::None })
+    Ok(if tty {
+        Value::str("UTF-8")
+    } else {
+        Value::None
+    })
 }
 
 const STAT_FIELDS: &[&str] = &[
@@ -406,7 +420,13 @@ fn fstat(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `os.stat(path, *, dir_fd=None, follow_symlinks=True)`.
 fn stat(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let p = bind(args, "stat", &["path", "dir_fd", "follow_symlinks"], 1, false)?;
+    let p = bind(
+        args,
+        "stat",
+        &["path", "dir_fd", "follow_symlinks"],
+        1,
+        false,
+    )?;
     let v = req(&p, 0).clone();
     if let Value::Int(fd) = v {
         let m = file_of(fd)?.metadata().map_err(io_err)?;
@@ -425,4 +445,3 @@ fn stat(cx: &mut Cx, args: Args) -> PyResult<Value> {
     .map_err(|e| crate::objects::os_error::from_io(&e, Some(&path)))?;
     Ok(stat_result(cx.gil, &m))
 }
-
