@@ -2746,6 +2746,13 @@ class TextIOWrapper(_TextIOBase):
     # takes readline()'s checks.
     __next__ = _textio_next
 
+    def __init_subclass__(cls, **kwargs):
+        # pyvm: a subclass that overrides readline() iterates through it, as the C
+        # TextIOWrapper and StringIO do for subclasses.
+        super().__init_subclass__(**kwargs)
+        if getattr(cls.readline, '__module__', None) != __name__:
+            cls.__next__ = TextIOWrapper._next_slow
+
     def _next_slow(self):
         self._telling = False
         line = self.readline()

@@ -83,3 +83,13 @@ try:
     io.StringIO().write(5)
 except TypeError as e:
     print("TypeError:", e)
+
+
+class Shouting(io.StringIO):
+    """Iteration goes through an overridden readline()."""
+
+    def readline(self, size=-1):
+        return super().readline(size).upper()
+
+
+print(list(Shouting("quiet\nwords\n")), list(Log()))
