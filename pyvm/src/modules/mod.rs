@@ -18,6 +18,7 @@ pub mod json;
 pub mod math;
 pub mod micro_thread;
 pub mod os;
+mod os_fd;
 pub mod os_threads;
 pub mod random;
 pub mod resource;
@@ -28,6 +29,7 @@ pub mod stdlib;
 pub mod struct_;
 pub mod structseq;
 pub mod sys;
+pub mod textio;
 pub mod time;
 pub mod traceback;
 pub mod types;
@@ -101,6 +103,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "itertools" => Value::Module(itertools::module(gil).clone()),
         "_functools" => Value::Module(functools::module(gil).clone()),
         "_types" => Value::Module(types::module(gil).clone()),
+        "_textio" => Value::Module(textio::module(gil).clone()),
         "traceback" => Value::Module(traceback::module(gil).clone()),
         "_socket" => Value::Module(socket::module(gil).clone()),
         "select" => Value::Module(select::module(gil).clone()),
@@ -147,6 +150,7 @@ pub const FROZEN_PATH: &str = "<frozen>";
 /// Modules written in Python and compiled into the binary, by name.
 static FROZEN: &[(&str, &str)] = &[
     ("_collections", include_str!("../../lib/_collections.py")),
+    ("_io", include_str!("../../lib/_io.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("importlib", include_str!("../../lib/importlib.py")),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),

@@ -346,6 +346,15 @@ mod ints {
     golden!(pow_mod, "ints/pow_mod.py");
     golden!(round_abs, "ints/round_abs.py");
 }
+mod io {
+    use super::*;
+    golden!(binary_records, "io/binary_records.py");
+    golden!(errors, "io/errors.py");
+    golden!(log_files, "io/log_files.py");
+    golden!(newlines, "io/newlines.py");
+    golden!(raw_subclass, "io/raw_subclass.py");
+    golden!(stringio_report, "io/stringio_report.py");
+}
 mod itertools {
     use super::*;
     golden!(callback_raises, "itertools/callback_raises.py");
@@ -394,6 +403,7 @@ mod micro_threads {
     golden!(exit_before_start, "micro_threads/exit_before_start.py");
     golden!(exit_many, "micro_threads/exit_many.py");
     golden!(extend_deferring, "micro_threads/extend_deferring.py");
+    golden!(io_raw_blocking, "micro_threads/io_raw_blocking.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
     golden!(os_thread_ends, "micro_threads/os_thread_ends.py");
     golden!(os_threads_pipe, "micro_threads/os_threads_pipe.py");
