@@ -6,6 +6,7 @@
 pub mod abc;
 pub mod binascii;
 pub mod builtins;
+pub mod codecs;
 pub mod errno;
 pub mod frame;
 pub mod functools;
@@ -22,6 +23,7 @@ pub mod select;
 pub mod socket;
 pub mod sre;
 pub mod stdlib;
+pub mod string;
 pub mod struct_;
 pub mod structseq;
 pub mod sys;
@@ -49,6 +51,7 @@ pub fn builtins_module() -> &'static Arc<Module> {
 pub static BUILTIN_NAMES: &[&str] = &[
     "_abc",
     "_blake2",
+    "_codecs",
     "_functools",
     "binascii",
     "_md5",
@@ -59,6 +62,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_sha512",
     "_socket",
     "_sre",
+    "_string",
     "_thread",
     "builtins",
     "cmath",
@@ -103,6 +107,8 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_abc" => Value::Module(abc::module(gil).clone()),
         "zlib" => Value::Module(zlib::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),
+        "_codecs" => Value::Module(codecs::module(gil).clone()),
+        "_string" => Value::Module(string::module(gil).clone()),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
             Value::Module(hashes::module(gil, name)?)
         }
@@ -121,6 +127,14 @@ pub fn loaded_attr(gil: Gil<'_>, module: &str, name: &str) -> Option<Value> {
         Value::Module(m) => m.get(gil, name),
         _ => None,
     }
+}
+
+/// A module-level built-in function that does not bind as a method when it is a
+/// class attribute (CPython's `builtin_function_or_method` is no descriptor): Lib's
+/// `encodings` classes hold `_codecs` functions (`_buffer_decode =
+/// codecs.utf_8_decode`). Type methods (`dict.get`) do bind.
+pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
+    codecs::is_function(def)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).

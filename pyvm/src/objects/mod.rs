@@ -28,4 +28,5 @@ pub mod str;
 pub mod strformat;
 pub mod trash;
 pub mod types;
+pub mod unicode_error;
 pub mod value;

@@ -77,6 +77,7 @@ fn bind(gil: Gil<'_>, attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> At
             }))),
             None => Attr::Value(attr),
         },
+        Value::Native(d) if crate::modules::plain_function(d) => Attr::Value(attr),
         Value::Native(d) => match obj {
             // A method of `dict`/`list`/`tuple` works on the value inside.
             Some(o) => {
