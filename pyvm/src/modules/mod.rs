@@ -153,7 +153,6 @@ static FROZEN: &[(&str, &str)] = &[
     ("importlib", include_str!("../../lib/importlib.py")),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
-    ("string", include_str!("../../lib/string.py")),
     ("socket", include_str!("../../lib/socket.py")),
     ("threading", include_str!("../../lib/threading.py")),
     ("types", include_str!("../../lib/types.py")),

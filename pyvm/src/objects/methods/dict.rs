@@ -183,12 +183,11 @@ fn fromkeys(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !args.kw.is_empty() {
         return Err(type_error("dict.fromkeys() takes no keyword arguments").into());
     }
-    let args_v: Vec<Value> = args
-        .pos
-        .iter()
-        .filter(|v| !matches!(v, Value::Dict(_)))
-        .cloned()
-        .collect();
+    // Called on an instance (`d.fromkeys(keys)`) the dict comes first; called on the
+    // type (`dict.fromkeys(mapping)`) a lone dict is the iterable. (`dict.fromkeys(d,
+    // v)` on the type is still read as the instance call.)
+    let skip = usize::from(args.pos.len() >= 2 && matches!(args.pos[0], Value::Dict(_)));
+    let args_v: Vec<Value> = args.pos.iter().skip(skip).cloned().collect();
     if args_v.is_empty() || args_v.len() > 2 {
         return Err(type_error(format!(
             "fromkeys expected at least 1 argument, got {}",
