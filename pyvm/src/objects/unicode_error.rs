@@ -65,6 +65,18 @@ pub fn check_args(typ: &PyType, args: &[Value]) -> Result<(), PyErr> {
             1 => matches!(v, Value::Str(_)),
             _ => matches!(v, Value::Int(_) | Value::Bool(_)),
         };
+        if !ok && f == 1 && w == Which::Decode {
+            return Err(type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                type_name(v)
+            )));
+        }
+        if !ok && (f == 2 || f == 3) {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            )));
+        }
         if !ok {
             let expect = match f {
                 1 if w == Which::Decode => "a bytes-like object",

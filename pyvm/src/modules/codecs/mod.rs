@@ -98,6 +98,16 @@ pub(super) fn arg_text(v: &Value, name: &str) -> Result<Arc<PyStr>, PyErr> {
     }
 }
 
+/// The one `str` argument of `lookup(encoding)` and its kin.
+fn name_arg<'v>(v: &'v Value, fname: &str) -> Result<&'v str, PyErr> {
+    v.as_str().ok_or_else(|| {
+        type_error(format!(
+            "{fname}() argument must be str, not {}",
+            type_name(v)
+        ))
+    })
+}
+
 pub(super) fn arg_errors(v: Option<&Value>, name: &str) -> Result<String, PyErr> {
     match v {
         None | Some(Value::None) => Ok("strict".to_owned()),
@@ -240,13 +250,13 @@ pub fn lookup_codec(cx: &mut Cx, encoding: &str) -> PyResult<Value> {
 
 fn lookup(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("lookup", 1, 1)?;
-    let name = arg_str(args.at(0), "lookup", "")?.to_owned();
+    let name = name_arg(args.at(0), "lookup")?.to_owned();
     lookup_codec(cx, &name)
 }
 
 fn forget_codec(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_forget_codec", 1, 1)?;
-    let name = arg_str(args.at(0), "_forget_codec", "")?;
+    let name = name_arg(args.at(0), "_forget_codec")?;
     registry()
         .borrow_mut(cx.gil)
         .cache
@@ -366,7 +376,7 @@ pub(super) fn lookup_error_value(cx: &mut Cx, name: &str) -> PyResult<Value> {
 
 fn lookup_error(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("lookup_error", 1, 1)?;
-    let name = arg_str(args.at(0), "lookup_error", "")?.to_owned();
+    let name = name_arg(args.at(0), "lookup_error")?.to_owned();
     lookup_error_value(cx, &name)
 }
 

@@ -149,7 +149,6 @@ pub fn decode_utf_wide(
     wide: bool,
 ) -> PyResult<(String, usize, i64)> {
     let unit = if wide { 4 } else { 2 };
-    let encoding = if wide { "utf-32" } else { "utf-16" };
     let mut i = 0;
     if order == 0 {
         if b.len() < unit {
@@ -173,6 +172,13 @@ pub fn decode_utf_wide(
     }
     let found = order;
     let big = order > 0;
+    // CPython names the byte order it decodes in (little-endian when no BOM said).
+    let encoding = match (wide, big) {
+        (false, false) => "utf-16-le",
+        (false, true) => "utf-16-be",
+        (true, false) => "utf-32-le",
+        (true, true) => "utf-32-be",
+    };
     let mut d = Decoding::new(encoding, errors);
     let mut out = String::with_capacity(b.len() / unit);
     let read16 = |p: usize| -> u32 {
