@@ -262,7 +262,10 @@ impl NativeIter for FieldNames {
 fn formatter_field_name_split(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("formatter_field_name_split", 1, 1)?;
     let s = text_arg(args.at(0), "formatter_field_name_split")?;
-    let i = s.iter().position(|c| *c == '.' || *c == '[').unwrap_or(s.len());
+    let i = s
+        .iter()
+        .position(|c| *c == '.' || *c == '[')
+        .unwrap_or(s.len());
     let first = match integer(&s[..i])? {
         Some(n) => n,
         None => text(&s[..i]),

@@ -113,7 +113,13 @@ pub fn dict_for(typ: &PyType, args: &[Value]) -> Option<Dict> {
 }
 
 /// A `UnicodeEncodeError` for `object[start:end]` (character positions).
-pub fn encode_error(encoding: &str, object: Value, start: usize, end: usize, reason: &str) -> PyErr {
+pub fn encode_error(
+    encoding: &str,
+    object: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     PyErr::new(
         &types().exc.unicode_encode_error,
         vec![
@@ -127,7 +133,13 @@ pub fn encode_error(encoding: &str, object: Value, start: usize, end: usize, rea
 }
 
 /// A `UnicodeDecodeError` for `object[start:end]` (byte positions).
-pub fn decode_error(encoding: &str, object: &[u8], start: usize, end: usize, reason: &str) -> PyErr {
+pub fn decode_error(
+    encoding: &str,
+    object: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
     PyErr::new(
         &types().exc.unicode_decode_error,
         vec![
@@ -164,9 +176,7 @@ pub fn str(gil: Gil<'_>, e: &ExcObj) -> Result<Option<String>, PyErr> {
     let Some(obj) = get(gil, e, "object") else {
         return Ok(None);
     };
-    let text = |n| {
-        get(gil, e, n).map_or(Ok(String::new()), |v| super::repr::str_of(gil, &v))
-    };
+    let text = |n| get(gil, e, n).map_or(Ok(String::new()), |v| super::repr::str_of(gil, &v));
     let reason = text("reason")?;
     let encoding = text("encoding")?;
     let one = end == start + 1 && start >= 0;

@@ -154,9 +154,7 @@ pub(super) fn charmap_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
             }
             Value::Str(s) => out.push_str(s.as_str()),
             _ => {
-                return Err(
-                    type_error("character mapping must return integer, None or str").into(),
-                )
+                return Err(type_error("character mapping must return integer, None or str").into())
             }
         }
         i += 1;

@@ -86,12 +86,7 @@ fn name_escape(out: &mut String, c: char) {
 }
 
 /// A handler's `(replacement, position)`, the position made absolute and checked.
-fn handler_result(
-    cx: &mut Cx,
-    r: Value,
-    len: usize,
-    decoding: bool,
-) -> PyResult<(Value, usize)> {
+fn handler_result(cx: &mut Cx, r: Value, len: usize, decoding: bool) -> PyResult<(Value, usize)> {
     let bad = || {
         type_error(if decoding {
             "decoding error handler must return (str, int) tuple"
@@ -122,13 +117,14 @@ fn handler_result(
     let _ = cx;
     let abs = if pos < 0 { pos + len as i64 } else { pos };
     if abs < 0 || abs > len as i64 {
-        return Err(index_error(format!(
-            "position {pos} from error handler out of bounds"
-        ))
-        .into());
+        return Err(index_error(format!("position {pos} from error handler out of bounds")).into());
     }
     Ok((rep, abs as usize))
 }
+
+/// Appends a character's encoding and returns true, or returns false when the
+/// codec cannot encode it.
+pub(super) type CharEncoder<'e> = dyn FnMut(&mut Cx, char, &mut Vec<u8>) -> PyResult<bool> + 'e;
 
 /// Encoding character by character: `enc(cx, c, out)` appends `c`'s encoding and
 /// returns true, or returns false when the codec cannot encode `c`. A run of
@@ -140,7 +136,7 @@ pub(super) fn encode_chars(
     encoding: &str,
     reason: &str,
     errors: &str,
-    enc: &mut dyn FnMut(&mut Cx, char, &mut Vec<u8>) -> PyResult<bool>,
+    enc: &mut CharEncoder<'_>,
 ) -> PyResult<Vec<u8>> {
     let s = text.as_str();
     let mut out = Vec::with_capacity(s.len());
@@ -216,10 +212,8 @@ pub(super) fn encode_chars(
                 let (rep, pos) = handler_result(cx, r, chars.len(), false)?;
                 match &rep {
                     Value::Bytes(b) => out.extend_from_slice(b),
-                    Value::Str(r) => {
-                        if !ascii(cx, r.as_str(), &mut out)? {
-                            return Err(exc.into());
-                        }
+                    Value::Str(r) if !ascii(cx, r.as_str(), &mut out)? => {
+                        return Err(exc.into());
                     }
                     _ => {}
                 }
@@ -362,9 +356,7 @@ fn wrong(f: &Failure) -> PyErr {
         unicode_error::Which::Decode => "UnicodeDecodeError",
         unicode_error::Which::Translate => "UnicodeTranslateError",
     };
-    type_error(format!(
-        "don't know how to handle {name} in error callback"
-    ))
+    type_error(format!("don't know how to handle {name} in error callback"))
 }
 
 fn strict_errors(_cx: &mut Cx, args: Args) -> PyResult<Value> {

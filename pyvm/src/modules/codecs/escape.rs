@@ -164,7 +164,14 @@ fn decode_escapes(
                             continue;
                         }
                         let end = i + p + 1;
-                        i = d.fail(cx, b, start, end, "unknown Unicode character name", &mut out)?;
+                        i = d.fail(
+                            cx,
+                            b,
+                            start,
+                            end,
+                            "unknown Unicode character name",
+                            &mut out,
+                        )?;
                         continue;
                     }
                 }
@@ -176,7 +183,14 @@ fn decode_escapes(
                 } else {
                     i
                 };
-                i = d.fail(cx, b, start, end, "malformed \\N character escape", &mut out)?;
+                i = d.fail(
+                    cx,
+                    b,
+                    start,
+                    end,
+                    "malformed \\N character escape",
+                    &mut out,
+                )?;
                 continue;
             }
             _ => {

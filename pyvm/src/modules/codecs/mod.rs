@@ -288,10 +288,7 @@ fn run_codec(
     let r = cx.call(f, args)?;
     match crate::objects::class::payload(&r).unwrap_or(&r) {
         Value::Tuple(t) if t.len() == 2 => Ok(t[0].clone()),
-        _ => Err(type_error(format!(
-            "{what} must return a tuple (object, integer)"
-        ))
-        .into()),
+        _ => Err(type_error(format!("{what} must return a tuple (object, integer)")).into()),
     }
 }
 

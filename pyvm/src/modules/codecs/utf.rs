@@ -83,7 +83,11 @@ fn encode_utf16(s: &str, order: i64) -> Vec<u8> {
         out.extend_from_slice(&[0xff, 0xfe]);
     }
     for u in s.encode_utf16() {
-        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+        out.extend_from_slice(&if big {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
     }
     out
 }
@@ -96,7 +100,11 @@ fn encode_utf32(s: &str, order: i64) -> Vec<u8> {
     }
     for c in s.chars() {
         let u = c as u32;
-        out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+        out.extend_from_slice(&if big {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
     }
     out
 }
@@ -159,8 +167,16 @@ pub fn decode_utf_wide(
                 }
             }
         } else {
-            let bom_le: &[u8] = if wide { &[0xff, 0xfe, 0, 0] } else { &[0xff, 0xfe] };
-            let bom_be: &[u8] = if wide { &[0, 0, 0xfe, 0xff] } else { &[0xfe, 0xff] };
+            let bom_le: &[u8] = if wide {
+                &[0xff, 0xfe, 0, 0]
+            } else {
+                &[0xff, 0xfe]
+            };
+            let bom_be: &[u8] = if wide {
+                &[0, 0, 0xfe, 0xff]
+            } else {
+                &[0xfe, 0xff]
+            };
             if &b[..unit] == bom_le {
                 order = -1;
                 i = unit;
@@ -183,7 +199,11 @@ pub fn decode_utf_wide(
     let mut out = String::with_capacity(b.len() / unit);
     let read16 = |p: usize| -> u32 {
         let x = [b[p], b[p + 1]];
-        (if big { u16::from_be_bytes(x) } else { u16::from_le_bytes(x) }) as u32
+        (if big {
+            u16::from_be_bytes(x)
+        } else {
+            u16::from_le_bytes(x)
+        }) as u32
     };
     let read32 = |p: usize| -> u32 {
         let x = [b[p], b[p + 1], b[p + 2], b[p + 3]];
@@ -476,7 +496,14 @@ pub(super) fn utf_7_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
         if surrogate != 0 || bits >= 6 || (bits > 0 && acc != 0) {
             let n = b.len();
-            let _ = d.fail(cx, &b, shift_start, n, "unterminated shift sequence", &mut out)?;
+            let _ = d.fail(
+                cx,
+                &b,
+                shift_start,
+                n,
+                "unterminated shift sequence",
+                &mut out,
+            )?;
         }
     }
     Ok(pair_str(out, b.len()))

@@ -167,7 +167,9 @@ pub(super) fn encode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         Value::Str(s) => s.clone(),
         other => match crate::objects::class::payload(other) {
             Some(Value::Str(s)) => s.clone(),
-            _ => std::sync::Arc::new(crate::objects::str::PyStr::new(this(&args).as_str().to_owned())),
+            _ => std::sync::Arc::new(crate::objects::str::PyStr::new(
+                this(&args).as_str().to_owned(),
+            )),
         },
     };
     let bytes = crate::native::encode_text(cx, &text, enc.as_deref(), errors.as_deref())?;
