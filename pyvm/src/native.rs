@@ -622,6 +622,27 @@ pub fn bytes_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
     }
 }
 
+/// `str.encode(encoding, errors)`: the fast codecs in place, any other through the
+/// codec registry (`_codecs`); `None` is the default (UTF-8, `strict`).
+pub fn encode_text(
+    cx: &mut Cx,
+    text: &std::sync::Arc<crate::objects::str::PyStr>,
+    encoding: Option<&str>,
+    errors: Option<&str>,
+) -> PyResult<Vec<u8>> {
+    crate::modules::codecs::encode_text(cx, text, encoding, errors)
+}
+
+/// `bytes.decode(encoding, errors)`, as [`encode_text`].
+pub fn decode_bytes(
+    cx: &mut Cx,
+    b: &[u8],
+    encoding: Option<&str>,
+    errors: Option<&str>,
+) -> PyResult<String> {
+    crate::modules::codecs::decode_bytes(cx, b, encoding, errors)
+}
+
 /// The built-in function `name` (`__import__`, `issubclass`), `None` if there is none.
 pub fn builtin_function(gil: Gil<'_>, name: &str) -> Value {
     crate::modules::builtins_module()

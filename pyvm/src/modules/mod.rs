@@ -7,6 +7,7 @@ pub mod abc;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
+pub mod codecs;
 pub mod context;
 pub mod errno;
 pub mod frame;
@@ -26,6 +27,7 @@ pub mod select;
 pub mod socket;
 pub mod sre;
 pub mod stdlib;
+pub mod string;
 pub mod struct_;
 pub mod structseq;
 pub mod sys;
@@ -55,6 +57,7 @@ pub fn builtins_module() -> &'static Arc<Module> {
 pub static BUILTIN_NAMES: &[&str] = &[
     "_abc",
     "_blake2",
+    "_codecs",
     "_functools",
     "binascii",
     "_md5",
@@ -66,6 +69,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_sha512",
     "_socket",
     "_sre",
+    "_string",
     "_thread",
     "_weakref_native",
     "atexit",
@@ -118,6 +122,8 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "gc" => Value::Module(gc::module(gil).clone()),
         "zlib" => Value::Module(zlib::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),
+        "_codecs" => Value::Module(codecs::module(gil).clone()),
+        "_string" => Value::Module(string::module(gil).clone()),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
             Value::Module(hashes::module(gil, name)?)
         }
@@ -138,6 +144,14 @@ pub fn loaded_attr(gil: Gil<'_>, module: &str, name: &str) -> Option<Value> {
     }
 }
 
+/// A module-level built-in function that does not bind as a method when it is a
+/// class attribute (CPython's `builtin_function_or_method` is no descriptor): Lib's
+/// `encodings` classes hold `_codecs` functions (`_buffer_decode =
+/// codecs.utf_8_decode`). Type methods (`dict.get`) do bind.
+pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
+    codecs::is_function(def)
+}
+
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).
 pub fn native_attr(f: &'static crate::objects::function::NativeDef, name: &str) -> Option<Value> {
     itertools::attr(f, name)
@@ -155,7 +169,6 @@ static FROZEN: &[(&str, &str)] = &[
     ("importlib", include_str!("../../lib/importlib.py")),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
-    ("string", include_str!("../../lib/string.py")),
     ("socket", include_str!("../../lib/socket.py")),
     ("threading", include_str!("../../lib/threading.py")),
     ("types", include_str!("../../lib/types.py")),

@@ -81,6 +81,7 @@ fn bind(gil: Gil<'_>, attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> At
         Value::Native(d) if crate::objects::methods::is_class_method(d) => {
             Attr::Value(Value::BoundNative(Arc::new((Value::Type(cls.clone()), d))))
         }
+        Value::Native(d) if crate::modules::plain_function(d) => Attr::Value(attr),
         Value::Native(d) => match obj {
             // A method of `dict`/`list`/`tuple` works on the value inside.
             Some(o) => {

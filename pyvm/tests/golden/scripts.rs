@@ -84,6 +84,15 @@ mod classes2 {
     golden!(vector_fraction, "classes2/vector_fraction.py");
     golden!(versions_total_ordering, "classes2/versions_total_ordering.py");
 }
+mod codecs {
+    use super::*;
+    golden!(errors, "codecs/errors.py");
+    golden!(formatter, "codecs/formatter.py");
+    golden!(handlers, "codecs/handlers.py");
+    golden!(incremental, "codecs/incremental.py");
+    golden!(registry, "codecs/registry.py");
+    golden!(sniffer, "codecs/sniffer.py");
+}
 mod collections {
     use super::*;
     golden!(bfs_grid, "collections/bfs_grid.py");
