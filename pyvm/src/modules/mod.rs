@@ -18,6 +18,7 @@ pub mod itertools;
 pub mod json;
 pub mod math;
 pub mod micro_thread;
+pub mod operator;
 pub mod os;
 mod os_fd;
 pub mod os_threads;
@@ -62,6 +63,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "binascii",
     "_md5",
     "_micro_thread",
+    "_operator",
     "_pyvm_context",
     "_sha1",
     "_sha256",
@@ -119,6 +121,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_weakref_native" => Value::Module(weakref::module(gil).clone()),
         "atexit" => Value::Module(atexit::module(gil).clone()),
         "_pyvm_context" => Value::Module(context::module(gil).clone()),
+        "_operator" => Value::Module(operator::module(gil).clone()),
         "gc" => Value::Module(gc::module(gil).clone()),
         "zlib" => Value::Module(zlib::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),

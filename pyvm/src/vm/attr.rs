@@ -318,9 +318,7 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
         }
         Some(m) => Ok(Value::BoundNative(Arc::new((obj.clone(), m)))),
         // Built-in objects carry no docstrings in pyvm (CPython's have text).
-        None if name == "__doc__" && !matches!(obj, Value::Instance(_) | Value::Object(_)) => {
-            Ok(Value::None)
-        }
+        None if name == "__doc__" && !matches!(obj, Value::Instance(_)) => Ok(Value::None),
         None => Err(no_attribute(obj, name)),
     }
 }

@@ -616,6 +616,7 @@ mod stdlib {
     golden!(enums, "stdlib/enums.py");
     golden!(request_context, "stdlib/request_context.py");
     golden!(sys_info, "stdlib/sys_info.py");
+    golden!(webhook_signing, "stdlib/webhook_signing.py");
 }
 mod strings {
     use super::*;

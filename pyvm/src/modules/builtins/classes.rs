@@ -241,7 +241,29 @@ const OBJECT_DIR: &[&str] = &[
 
 /// `dir(obj)`: sorted attribute names of an instance, class or module.
 pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("dir", 1, 1)?;
+    args.check("dir", 0, 1)?;
+    if args.is_empty() {
+        // The names of the calling scope, sorted.
+        let scope = super::scope::frame_locals(cx);
+        let mut names: Vec<Value> = match &scope {
+            Value::Dict(d) => d.borrow(cx.gil).keys().cloned().collect(),
+            _ => Vec::new(),
+        };
+        let mut err = None;
+        names.sort_by(|a, b| match (a.as_str(), b.as_str()) {
+            (Some(x), Some(y)) => x.cmp(y),
+            _ => {
+                err.get_or_insert_with(|| {
+                    type_error("'<' not supported between instances of 'str' and 'int'")
+                });
+                std::cmp::Ordering::Equal
+            }
+        });
+        if let Some(e) = err {
+            return Err(e.into());
+        }
+        return Ok(Value::list(names));
+    }
     let gil = cx.gil;
     let v = args.at(0);
     let mut names: Vec<String> = Vec::new();

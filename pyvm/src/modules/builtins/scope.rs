@@ -20,7 +20,7 @@ pub fn locals(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(frame_locals(cx))
 }
 
-fn frame_locals(cx: &mut Cx) -> Value {
+pub fn frame_locals(cx: &mut Cx) -> Value {
     match cx.caller_namespaces() {
         None => Value::dict(Dict::new()),
         Some((_, Some(locals))) => Value::Dict(locals),
