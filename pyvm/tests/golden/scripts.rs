@@ -260,6 +260,7 @@ mod floats {
     golden!(arith, "floats/arith.py");
     golden!(compare_hash, "floats/compare_hash.py");
     golden!(format, "floats/format.py");
+    golden!(hex_forms, "floats/hex_forms.py");
     golden!(math_like, "floats/math_like.py");
     golden!(repr, "floats/repr.py");
     golden!(rounding_format, "floats/rounding_format.py");

@@ -12,6 +12,7 @@ pub static INT_METHODS: &[crate::objects::function::NativeDef] = natives![
 
 pub static FLOAT_METHODS: &[crate::objects::function::NativeDef] = natives![
     "is_integer" => is_integer, "conjugate" => conjugate, "as_integer_ratio" => as_integer_ratio,
+    "hex" => float_hex, "fromhex" => float_fromhex,
 ];
 
 pub static COMPLEX_METHODS: &[crate::objects::function::NativeDef] = natives![
@@ -201,4 +202,181 @@ fn as_integer_ratio(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         int::normalize(&n / &g),
         int::normalize(&den / &g),
     ]))
+}
+
+/// `frexp`: `x = m * 2**e` with `0.5 <= |m| < 1` (finite, non-zero `x`).
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(x * 2f64.powi(54));
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7ff_u64 << 52)) | (1022_u64 << 52));
+    (m, exp - 1022)
+}
+
+/// `float.hex()`: CPython's `0x1.8000000000000p+0` form.
+fn float_hex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("hex", 0, 0)?;
+    let x = match crate::objects::class::unwrap_number(args.at(0)) {
+        Value::Float(f) => f,
+        v => {
+            return Err(type_error(format!(
+                "descriptor 'hex' for 'float' objects doesn't apply to a '{}' object",
+                crate::objects::types::type_name(&v)
+            ))
+            .into())
+        }
+    };
+    if x.is_nan() {
+        return Ok(Value::str("nan"));
+    }
+    if x.is_infinite() {
+        return Ok(Value::str(if x < 0.0 { "-inf" } else { "inf" }));
+    }
+    if x == 0.0 {
+        return Ok(Value::str(if x.is_sign_negative() {
+            "-0x0.0p+0"
+        } else {
+            "0x0.0p+0"
+        }));
+    }
+    let (m, mut e) = frexp(x.abs());
+    // DBL_MIN_EXP is -1021: subnormals keep a leading 0.
+    let shift = 1 - (-1021 - e).max(0);
+    let mut m = m * 2f64.powi(shift);
+    e -= shift;
+    let hex = |d: f64| char::from_digit(d as u32, 16).unwrap_or('0');
+    let mut s = String::new();
+    s.push(hex(m.trunc()));
+    m -= m.trunc();
+    s.push('.');
+    for _ in 0..13 {
+        m *= 16.0;
+        s.push(hex(m.trunc()));
+        m -= m.trunc();
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    let esign = if e < 0 { '-' } else { '+' };
+    Ok(Value::string(format!("{sign}0x{s}p{esign}{}", e.abs())))
+}
+
+/// `float.fromhex(s)` (a class method: `cls` is bound first): the hexadecimal string
+/// rounded to the nearest float, ties to even, as CPython.
+fn float_fromhex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let float_t = crate::objects::types::types().float.clone();
+    let cls = super::class_arg(&mut args, &float_t);
+    args.check("fromhex", 1, 1)?;
+    let Value::Str(text) = args.at(0) else {
+        return Err(type_error(format!(
+            "must be str, not {}",
+            crate::objects::types::type_name(args.at(0))
+        ))
+        .into());
+    };
+    let x = parse_hex_float(text.as_str())?;
+    super::for_subclass(cx, cls, &float_t, Value::Float(x))
+}
+
+fn parse_hex_float(text: &str) -> Result<f64, PyErr> {
+    let invalid = || value_error("invalid hexadecimal floating-point string");
+    let s = text.trim();
+    let (neg, s) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let lower = s.to_ascii_lowercase();
+    let special = match lower.as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Ok(if neg { -v } else { v });
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower);
+    let (mant, exp) = match body.find('p') {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let (int_part, frac_part) = match mant.find('.') {
+        Some(i) => (&mant[..i], &mant[i + 1..]),
+        None => (mant, ""),
+    };
+    if int_part.is_empty() && frac_part.is_empty() {
+        return Err(invalid());
+    }
+    let mut m = num_bigint::BigUint::from(0u32);
+    for c in int_part.chars().chain(frac_part.chars()) {
+        let d = c.to_digit(16).ok_or_else(invalid)?;
+        m = (m << 4u32) + d;
+    }
+    let mut e: i64 = -4 * frac_part.len() as i64;
+    if let Some(x) = exp {
+        let digits = x.strip_prefix(['+', '-']).unwrap_or(x);
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(invalid());
+        }
+        // Exponents beyond any float's range saturate (they overflow or vanish).
+        let v: i64 = digits.parse().unwrap_or(i64::MAX / 4).min(i64::MAX / 4);
+        e += if x.starts_with('-') { -v } else { v };
+    }
+    let signed = |v: f64| if neg { -v } else { v };
+    if m.bits() == 0 {
+        return Ok(signed(0.0));
+    }
+    let len = m.bits() as i64;
+    let too_large = || {
+        PyErr::msg(
+            &crate::objects::types::types().exc.overflow_error,
+            "hexadecimal value too large to represent as a float",
+        )
+    };
+    if len + e > 1025 {
+        return Err(too_large());
+    }
+    // The weight of the last bit kept: 53 significant bits, no finer than 2**-1074.
+    let lsb = (len - 53 + e).max(-1074);
+    let shift = lsb - e;
+    let mut q = if shift <= 0 {
+        m << ((-shift) as u64)
+    } else if shift > len + 1 {
+        num_bigint::BigUint::from(0u32)
+    } else {
+        let sh = shift as u64;
+        let q = &m >> sh;
+        let rem = &m - (&q << sh);
+        let half = num_bigint::BigUint::from(1u32) << (sh - 1);
+        let odd = q.bit(0);
+        if rem > half || (rem == half && odd) {
+            q + 1u32
+        } else {
+            q
+        }
+    };
+    let mut lsb = lsb;
+    if q.bits() == 54 {
+        q >>= 1u32;
+        lsb += 1;
+    }
+    let qv: u64 = q.iter_u64_digits().next().unwrap_or(0);
+    if qv == 0 {
+        return Ok(signed(0.0));
+    }
+    let bits = if q.bits() == 53 {
+        let field = lsb + 52 + 1023;
+        if field > 2046 {
+            return Err(too_large());
+        }
+        ((field as u64) << 52) | (qv & ((1u64 << 52) - 1))
+    } else {
+        qv
+    };
+    Ok(signed(f64::from_bits(bits)))
 }
