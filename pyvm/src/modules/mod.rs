@@ -4,6 +4,7 @@
 //! Modules are written only against `crate::native`.
 
 pub mod abc;
+pub mod ast_nodes;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
@@ -152,6 +153,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("socket", include_str!("../../lib/socket.py")),
     ("threading", include_str!("../../lib/threading.py")),
     ("types", include_str!("../../lib/types.py")),
+    ("_ast", include_str!("../../lib/_ast.py")),
     ("_weakref", include_str!("../../lib/_weakref.py")),
 ];
 
