@@ -969,7 +969,23 @@ impl<'t, 'm, 'r, 'g> Conv<'t, 'm, 'r, 'g> {
                         }
                     }
                     self.flush(values, text, r);
-                    let v = self.expr(&i.expression)?;
+                    let v = match &*i.expression {
+                        // 3.11 parses the field as `(` text `)`, so a bare tuple spans
+                        // from the `{` to one past the text (the `}`, `!`, `:`, `=`).
+                        Expr::Tuple(t) if !t.parenthesized => {
+                            let b = self.text.as_bytes();
+                            let mut end = usize::from(t.range.end());
+                            while end < b.len() && b[end].is_ascii_whitespace() {
+                                end += 1;
+                            }
+                            let span =
+                                TextRange::new(i.range.start(), TextSize::from(end as u32 + 1));
+                            let elts = self.exprs(&t.elts)?;
+                            let ctx = self.ctx(t.ctx);
+                            self.node("Tuple", vec![("elts", elts), ("ctx", ctx)], span)
+                        }
+                        e => self.expr(e)?,
+                    };
                     let spec = match &i.format_spec {
                         Some(spec) => {
                             let mut sv = Vec::new();
