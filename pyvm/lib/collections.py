@@ -5,6 +5,9 @@ deque (a ring buffer: O(1) at both ends), defaultdict, OrderedDict, Counter and
 namedtuple, with CPython 3.11's behaviour, messages and reprs.
 """
 
+# A package, as CPython's: its submodule `abc` is frozen too.
+__path__ = ['<frozen>']
+
 __all__ = ['deque', 'defaultdict', 'OrderedDict', 'Counter', 'namedtuple']
 
 import sys as _sys

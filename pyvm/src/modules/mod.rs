@@ -145,8 +145,16 @@ pub const FROZEN_PATH: &str = "<frozen>";
 /// Modules written in Python and compiled into the binary, by name.
 static FROZEN: &[(&str, &str)] = &[
     ("collections", include_str!("../../lib/collections.py")),
+    (
+        "collections.abc",
+        include_str!("../../lib/collections_abc.py"),
+    ),
     ("functools", include_str!("../../lib/functools.py")),
     ("importlib", include_str!("../../lib/importlib.py")),
+    (
+        "importlib.machinery",
+        include_str!("../../lib/importlib_machinery.py"),
+    ),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
     ("string", include_str!("../../lib/string.py")),
@@ -252,10 +260,10 @@ pub fn find_spec(gil: Gil<'_>, fullname: &str, path: Option<&[String]>) -> Optio
     let mut portions = Vec::new();
     for dir in entries {
         if dir == FROZEN_PATH {
-            if path.is_none() {
-                if let Some(src) = frozen(fullname) {
-                    return Some(Found::Frozen(src));
-                }
+            // Top-level frozen modules, and the submodules of a frozen package (whose
+            // `__path__` is this entry: `collections.abc`).
+            if let Some(src) = frozen(fullname) {
+                return Some(Found::Frozen(src));
             }
             continue;
         }

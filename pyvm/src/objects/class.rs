@@ -118,7 +118,7 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
                     fget: Value::None,
                     fset: Value::None,
                     fdel: Value::None,
-                    doc: Value::None,
+                    doc: GilCell::new(Value::None),
                 },
                 Kind::ClassMethod => Descr::ClassMethod(Value::None),
                 _ => Descr::StaticMethod(Value::None),
@@ -254,7 +254,8 @@ pub enum Descr {
         fget: Value,
         fset: Value,
         fdel: Value,
-        doc: Value,
+        /// `__doc__`, which CPython lets a program set (`namedtuple` fields).
+        doc: GilCell<Value>,
     },
 }
 

@@ -92,7 +92,9 @@ pub(crate) fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {
         (Descr::Property { fget, .. }, "fget") => fget.clone(),
         (Descr::Property { fset, .. }, "fset") => fset.clone(),
         (Descr::Property { fdel, .. }, "fdel") => fdel.clone(),
-        (Descr::Property { doc, .. }, "__doc__") => doc.clone(),
+        (Descr::Property { doc, .. }, "__doc__") => {
+            crate::objects::gil::with_gil(|gil| doc.borrow(gil).clone())
+        }
         (Descr::Property { .. }, "getter" | "setter" | "deleter") => {
             let def = crate::modules::builtins::property_copier(name)?;
             Value::BoundNative(Arc::new((obj.clone(), def)))

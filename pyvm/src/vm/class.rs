@@ -381,6 +381,14 @@ pub fn store_attr(
                 format!("'function' object has no attribute '{name}'")
             });
         }
+        // `prop.__doc__ = text`, as CPython allows.
+        Value::Descr(d) if name == "__doc__" => {
+            if let Descr::Property { doc, .. } = &**d {
+                *doc.borrow_mut(gil) = v.unwrap_or(Value::None);
+                return Ok(None);
+            }
+            return Err(super::attr::setattr_error(obj, name));
+        }
         _ => return Err(super::attr::setattr_error(obj, name)),
     };
     if let Some(call) = user_setattr(gil, obj, &cls, name, &v)? {

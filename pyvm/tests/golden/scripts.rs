@@ -444,6 +444,7 @@ mod modules {
     use super::*;
     golden!(arg_errors_qualified, "modules/arg_errors_qualified.py");
     golden!(errno_codes, "modules/errno_codes.py");
+    golden!(frozen_packages, "modules/frozen_packages.py");
     golden!(json_config, "modules/json_config.py");
     golden!(json_dumps, "modules/json_dumps.py");
     golden!(json_dumps_fuzz, "modules/json_dumps_fuzz.py");

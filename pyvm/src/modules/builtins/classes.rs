@@ -69,16 +69,17 @@ fn copy_property(args: &Args, which: usize, name: &str) -> PyResult<Value> {
     let mut parts = [fget.clone(), fset.clone(), fdel.clone()];
     parts[which] = args.at(1).clone();
     let [fget, fset, fdel] = parts;
+    let doc = crate::objects::gil::with_gil(|gil| doc.borrow(gil).clone());
     let doc = if which == 0 && doc.is(&Value::None) {
         function_doc(&fget)
     } else {
-        doc.clone()
+        doc
     };
     Ok(Value::Descr(Arc::new(Descr::Property {
         fget,
         fset,
         fdel,
-        doc,
+        doc: crate::objects::gil::GilCell::new(doc),
     })))
 }
 
@@ -117,7 +118,8 @@ fn copy_any_property(cx: &mut Cx, mut args: Args, which: usize, name: &str) -> P
     else {
         return Ok(Value::Descr(d));
     };
-    let parts = [fget.clone(), fset.clone(), fdel.clone(), doc.clone()];
+    let doc = doc.borrow(cx.gil).clone();
+    let parts = [fget.clone(), fset.clone(), fdel.clone(), doc];
     cx.instantiate(&i.class, Args::new(parts))
 }
 
@@ -159,7 +161,7 @@ pub fn construct(_cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Valu
                 fget,
                 fset,
                 fdel,
-                doc,
+                doc: crate::objects::gil::GilCell::new(doc),
             })))
         }
         Kind::StaticMethod | Kind::ClassMethod => {
