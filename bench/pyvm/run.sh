@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build pyvm (release) and compare it with python3 on bench/pyvm/scripts/*.py.
+# Build pyvm (release) and compare it with python3 on the micro-benchmarks in
+# bench/pyvm/scripts/*.py (real programs: bench/pyvm/pyperformance.sh).
 # Prints each ratio and the geometric mean; never fails on speed.
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

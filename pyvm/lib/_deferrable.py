@@ -26,8 +26,13 @@ def _frozenset(iterable=()):
 
 def _dict(iterable=(), **kws):
     d = {}
-    for k, v in iterable:
-        d[k] = v
+    if hasattr(iterable, 'keys'):
+        # A mapping: its keys() and [key], as CPython's dict() merges one.
+        for k in iterable.keys():
+            d[k] = iterable[k]
+    else:
+        for k, v in iterable:
+            d[k] = v
     d.update(kws)
     return d
 

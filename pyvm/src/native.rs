@@ -499,6 +499,22 @@ impl Cx<'_, '_> {
         Ok(crate::objects::compare::eq(self.gil, a, b)?)
     }
 
+    /// The running micro-thread's `contextvars.Context` (`None`: none made yet).
+    pub fn context(&self) -> Value {
+        match &self.th.context {
+            Value::Null => Value::None,
+            v => v.clone(),
+        }
+    }
+
+    /// Make `ctx` the running micro-thread's context (`None`: none).
+    pub fn set_context(&mut self, ctx: Value) {
+        self.th.context = match ctx {
+            Value::None => Value::Null,
+            v => v,
+        };
+    }
+
     /// The exception this micro-thread is handling (`sys.exc_info()`), if any.
     pub fn handled(&self) -> Option<PyErr> {
         match &self.th.handled {
@@ -604,6 +620,27 @@ pub fn bytes_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
             type_name(v)
         ))),
     }
+}
+
+/// `str.encode(encoding, errors)`: the fast codecs in place, any other through the
+/// codec registry (`_codecs`); `None` is the default (UTF-8, `strict`).
+pub fn encode_text(
+    cx: &mut Cx,
+    text: &std::sync::Arc<crate::objects::str::PyStr>,
+    encoding: Option<&str>,
+    errors: Option<&str>,
+) -> PyResult<Vec<u8>> {
+    crate::modules::codecs::encode_text(cx, text, encoding, errors)
+}
+
+/// `bytes.decode(encoding, errors)`, as [`encode_text`].
+pub fn decode_bytes(
+    cx: &mut Cx,
+    b: &[u8],
+    encoding: Option<&str>,
+    errors: Option<&str>,
+) -> PyResult<String> {
+    crate::modules::codecs::decode_bytes(cx, b, encoding, errors)
 }
 
 /// The built-in function `name` (`__import__`, `issubclass`), `None` if there is none.

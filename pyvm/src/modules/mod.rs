@@ -8,6 +8,8 @@ pub mod ast_nodes;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
+pub mod codecs;
+pub mod context;
 pub mod errno;
 pub mod frame;
 pub mod functools;
@@ -18,6 +20,7 @@ pub mod json;
 pub mod math;
 pub mod micro_thread;
 pub mod os;
+mod os_fd;
 pub mod os_threads;
 pub mod random;
 pub mod resource;
@@ -25,9 +28,11 @@ pub mod select;
 pub mod socket;
 pub mod sre;
 pub mod stdlib;
+pub mod string;
 pub mod struct_;
 pub mod structseq;
 pub mod sys;
+pub mod textio;
 pub mod time;
 pub mod traceback;
 pub mod types;
@@ -53,16 +58,19 @@ pub fn builtins_module() -> &'static Arc<Module> {
 pub static BUILTIN_NAMES: &[&str] = &[
     "_abc",
     "_blake2",
+    "_codecs",
     "_functools",
     "binascii",
     "_md5",
     "_micro_thread",
+    "_pyvm_context",
     "_sha1",
     "_sha256",
     "_sha3",
     "_sha512",
     "_socket",
     "_sre",
+    "_string",
     "_thread",
     "_weakref_native",
     "atexit",
@@ -100,6 +108,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "itertools" => Value::Module(itertools::module(gil).clone()),
         "_functools" => Value::Module(functools::module(gil).clone()),
         "_types" => Value::Module(types::module(gil).clone()),
+        "_textio" => Value::Module(textio::module(gil).clone()),
         "traceback" => Value::Module(traceback::module(gil).clone()),
         "_socket" => Value::Module(socket::module(gil).clone()),
         "select" => Value::Module(select::module(gil).clone()),
@@ -110,9 +119,12 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_abc" => Value::Module(abc::module(gil).clone()),
         "_weakref_native" => Value::Module(weakref::module(gil).clone()),
         "atexit" => Value::Module(atexit::module(gil).clone()),
+        "_pyvm_context" => Value::Module(context::module(gil).clone()),
         "gc" => Value::Module(gc::module(gil).clone()),
         "zlib" => Value::Module(zlib::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),
+        "_codecs" => Value::Module(codecs::module(gil).clone()),
+        "_string" => Value::Module(string::module(gil).clone()),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
             Value::Module(hashes::module(gil, name)?)
         }
@@ -133,6 +145,14 @@ pub fn loaded_attr(gil: Gil<'_>, module: &str, name: &str) -> Option<Value> {
     }
 }
 
+/// A module-level built-in function that does not bind as a method when it is a
+/// class attribute (CPython's `builtin_function_or_method` is no descriptor): Lib's
+/// `encodings` classes hold `_codecs` functions (`_buffer_decode =
+/// codecs.utf_8_decode`). Type methods (`dict.get`) do bind.
+pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
+    codecs::is_function(def)
+}
+
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).
 pub fn native_attr(f: &'static crate::objects::function::NativeDef, name: &str) -> Option<Value> {
     itertools::attr(f, name)
@@ -144,11 +164,8 @@ pub const FROZEN_PATH: &str = "<frozen>";
 
 /// Modules written in Python and compiled into the binary, by name.
 static FROZEN: &[(&str, &str)] = &[
-    ("collections", include_str!("../../lib/collections.py")),
-    (
-        "collections.abc",
-        include_str!("../../lib/collections_abc.py"),
-    ),
+    ("_collections", include_str!("../../lib/_collections.py")),
+    ("_io", include_str!("../../lib/_io.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("importlib", include_str!("../../lib/importlib.py")),
     (
@@ -157,12 +174,12 @@ static FROZEN: &[(&str, &str)] = &[
     ),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
-    ("string", include_str!("../../lib/string.py")),
     ("socket", include_str!("../../lib/socket.py")),
     ("threading", include_str!("../../lib/threading.py")),
     ("types", include_str!("../../lib/types.py")),
     ("_ast", include_str!("../../lib/_ast.py")),
     ("_weakref", include_str!("../../lib/_weakref.py")),
+    ("_contextvars", include_str!("../../lib/_contextvars.py")),
 ];
 
 /// The source of frozen module `name`.
@@ -261,7 +278,7 @@ pub fn find_spec(gil: Gil<'_>, fullname: &str, path: Option<&[String]>) -> Optio
     for dir in entries {
         if dir == FROZEN_PATH {
             // Top-level frozen modules, and the submodules of a frozen package (whose
-            // `__path__` is this entry: `collections.abc`).
+            // `__path__` is this entry: `importlib.machinery`).
             if let Some(src) = frozen(fullname) {
                 return Some(Found::Frozen(src));
             }

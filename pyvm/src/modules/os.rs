@@ -37,9 +37,10 @@ pub fn module(gil: Gil<'_>, name: &str) -> Value {
     Value::Module(
         OS.get_or_init(|| {
             let m = Module::new("os");
-            for f in FUNCS {
+            for f in FUNCS.iter().chain(super::os_fd::FUNCS) {
                 m.set(gil, f.name, Value::Native(f));
             }
+            super::os_fd::add_constants(gil, &m);
             let mut env = Dict::new();
             for (k, v) in std::env::vars_os() {
                 let k = Value::string(k.to_string_lossy().into_owned());

@@ -254,7 +254,7 @@ pub enum Descr {
         fget: Value,
         fset: Value,
         fdel: Value,
-        /// `__doc__`, which CPython lets a program set (`namedtuple` fields).
+        /// `__doc__`, assignable (`Point.x.__doc__ = ...`).
         doc: GilCell<Value>,
     },
 }

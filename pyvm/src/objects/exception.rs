@@ -80,6 +80,15 @@ impl PyErr {
             let (typ, args, attrs) = super::os_error::build(typ, args);
             return PyErr::with_attrs(&typ, args, attrs);
         }
+        if let Some(d) = super::unicode_error::dict_for(typ, &args) {
+            return PyErr(Arc::new(ExcObj {
+                typ: typ.clone(),
+                args: GilCell::new(args),
+                attrs: Vec::new(),
+                state: GilCell::new(ExcState::default()),
+                dict: Arc::new(GilCell::new(d)),
+            }));
+        }
         PyErr::with_attrs(typ, args, Vec::new())
     }
 

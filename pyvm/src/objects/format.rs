@@ -143,7 +143,22 @@ fn sign_of(s: &Spec, negative: bool) -> &'static str {
 
 /// `format(v, spec)`.
 pub fn format(gil: Gil<'_>, v: &Value, spec: &str) -> Result<String, PyErr> {
-    let s = parse_spec(spec)?;
+    let s = parse_spec(spec).map_err(|e| {
+        let invalid =
+            e.0.args
+                .borrow(gil)
+                .first()
+                .and_then(|m| m.as_str().map(|m| m == "Invalid format specifier"))
+                .unwrap_or(false);
+        if invalid {
+            value_error(format!(
+                "Invalid format specifier '{spec}' for object of type '{}'",
+                super::types::type_name(v)
+            ))
+        } else {
+            e
+        }
+    })?;
     match v {
         Value::Int(_) | Value::Big(_) | Value::Bool(_)
             if !matches!(s.ty, Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%')) =>

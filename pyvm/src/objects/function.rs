@@ -15,10 +15,10 @@ pub struct Function {
     pub globals: Arc<GilCell<Dict>>,
     pub name: String,
     pub qualname: String,
-    /// Defaults of the last positional parameters.
-    pub defaults: Vec<Value>,
-    /// Defaults of keyword-only parameters, by name.
-    pub kwdefaults: Vec<(String, Value)>,
+    /// Defaults of the last positional parameters (`__defaults__`, assignable).
+    pub defaults: GilCell<Vec<Value>>,
+    /// Defaults of keyword-only parameters, by name (`__kwdefaults__`, assignable).
+    pub kwdefaults: GilCell<Vec<(String, Value)>>,
     /// Cells for the code's free variables, in `code.freevars` order.
     pub closure: Vec<CellRef>,
     /// `__dict__`: attributes set by Python code (`f.calls = 0`, `functools.wraps`),

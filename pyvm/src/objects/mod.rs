@@ -29,5 +29,6 @@ pub mod str;
 pub mod strformat;
 pub mod trash;
 pub mod types;
+pub mod unicode_error;
 pub mod value;
 pub mod weakref;

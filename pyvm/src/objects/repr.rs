@@ -72,6 +72,9 @@ pub fn builtin_str(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
                     return Ok(s);
                 }
             }
+            if let Some(s) = super::unicode_error::str(gil, e)? {
+                return Ok(s);
+            }
             if let (true, Some(Value::Str(f)), Some(Value::Int(line))) = (
                 e.typ.is_subtype(&exc.syntax_error),
                 e.attr("filename"),

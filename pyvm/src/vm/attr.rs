@@ -182,11 +182,23 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             "__annotations__" => return Ok(Value::dict(crate::objects::dict::Dict::new())),
             "__globals__" => return Ok(Value::Dict(f.globals.clone())),
             "__defaults__" => {
-                return Ok(if f.defaults.is_empty() {
+                let d = f.defaults.borrow(gil);
+                return Ok(if d.is_empty() {
                     Value::None
                 } else {
-                    Value::tuple(f.defaults.clone())
-                })
+                    Value::tuple(d.clone())
+                });
+            }
+            "__kwdefaults__" => {
+                let d = f.kwdefaults.borrow(gil);
+                if d.is_empty() {
+                    return Ok(Value::None);
+                }
+                let mut out = crate::objects::dict::Dict::new();
+                for (k, v) in d.iter() {
+                    out.insert(Value::str(k), v.clone())?;
+                }
+                return Ok(Value::dict(out));
             }
             "__code__" => return Ok(Value::Code(f.code.clone())),
             "__get__" => return Ok(Value::BoundNative(Arc::new((obj.clone(), &DESCR_GET)))),
@@ -247,6 +259,9 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                 _ => {}
             }
             if let Some(m) = crate::objects::methods::find_in_type(t, name) {
+                if crate::objects::methods::is_class_method(m) {
+                    return Ok(Value::BoundNative(Arc::new((obj.clone(), m))));
+                }
                 return Ok(Value::Native(m));
             }
         }
@@ -297,6 +312,10 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
         _ => {}
     }
     match crate::objects::methods::find(obj, name) {
+        Some(m) if crate::objects::methods::is_class_method(m) => {
+            let cls = Value::Type(crate::objects::class::class_of(obj));
+            Ok(Value::BoundNative(Arc::new((cls, m))))
+        }
         Some(m) => Ok(Value::BoundNative(Arc::new((obj.clone(), m)))),
         // Built-in objects carry no docstrings in pyvm (CPython's have text).
         None if name == "__doc__" && !matches!(obj, Value::Instance(_) | Value::Object(_)) => {

@@ -516,7 +516,7 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
         locals[next_slot] = Value::tuple(rest);
         next_slot += 1;
     } else if !rest.is_empty() {
-        let ndef = f.defaults.len();
+        let ndef = f.defaults.borrow(gil).len();
         let takes = if ndef > 0 {
             format!(
                 "from {} to {} positional arguments",
@@ -582,12 +582,13 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
         )));
     }
     // Defaults for positional parameters.
-    let first_default = argcount - f.defaults.len();
+    let defaults = f.defaults.borrow(gil);
+    let first_default = argcount.saturating_sub(defaults.len());
     let mut missing = Vec::new();
     for (i, slot) in locals.iter_mut().enumerate().take(argcount) {
         if slot.is_null() {
             if i >= first_default {
-                *slot = f.defaults[i - first_default].clone();
+                *slot = defaults[i + defaults.len() - argcount].clone();
             } else {
                 missing.push(code.varnames[i].as_str());
             }
@@ -609,7 +610,7 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
     {
         if slot.is_null() {
             let name = &code.varnames[i];
-            match f.kwdefaults.iter().find(|(k, _)| k == name) {
+            match f.kwdefaults.borrow(gil).iter().find(|(k, _)| k == name) {
                 Some((_, v)) => *slot = v.clone(),
                 None => missing.push(name.as_str()),
             }
@@ -712,8 +713,8 @@ pub fn make_function(
         qualname: code.qualname.clone(),
         code,
         globals,
-        defaults,
-        kwdefaults,
+        defaults: GilCell::new(defaults),
+        kwdefaults: GilCell::new(kwdefaults),
         closure,
         dict: Default::default(),
         meta: Default::default(),

@@ -77,6 +77,11 @@ fn bind(gil: Gil<'_>, attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> At
             }))),
             None => Attr::Value(attr),
         },
+        // `dict.fromkeys` and the like bind to the class.
+        Value::Native(d) if crate::objects::methods::is_class_method(d) => {
+            Attr::Value(Value::BoundNative(Arc::new((Value::Type(cls.clone()), d))))
+        }
+        Value::Native(d) if crate::modules::plain_function(d) => Attr::Value(attr),
         Value::Native(d) => match obj {
             // A method of `dict`/`list`/`tuple` works on the value inside.
             Some(o) => {
@@ -238,6 +243,13 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
                         d.insert(Value::str(&n), Value::Native(def))?;
                     }
                 }
+                // The unhashable ones say so (`collections.abc.Hashable` reads it).
+                if matches!(
+                    cls.kind,
+                    Kind::List | Kind::Dict | Kind::Set | Kind::ByteArray
+                ) {
+                    d.insert(Value::str("__hash__"), Value::None)?;
+                }
                 let constructible = !matches!(
                     cls.kind,
                     Kind::NoneType | Kind::Ellipsis | Kind::NotImplemented | Kind::Object
@@ -276,6 +288,9 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
         }
     }
     match class::lookup(gil, cls, &k) {
+        Some(Value::Native(d)) if crate::objects::methods::is_class_method(d) => Ok(Some(
+            Attr::Value(Value::BoundNative(Arc::new((Value::Type(cls.clone()), d)))),
+        )),
         Some(Value::Native(d)) => Ok(Some(Attr::Value(Value::Native(d)))),
         Some(a) => Ok(Some(bind(gil, a, None, cls))),
         // Then what the metaclass defines, bound to the class (its methods, class
@@ -377,11 +392,40 @@ pub fn store_attr(
             if matches!(name, "__name__" | "__qualname__") && !matches!(v, Some(Value::Str(_))) {
                 return Err(type_error(format!("{name} must be set to a string object")));
             }
+            match name {
+                "__defaults__" => {
+                    let d = match v {
+                        None | Some(Value::None) => Vec::new(),
+                        Some(Value::Tuple(t)) => t.to_vec(),
+                        Some(_) => {
+                            return Err(type_error("__defaults__ must be set to a tuple object"))
+                        }
+                    };
+                    *f.defaults.borrow_mut(gil) = d;
+                    return Ok(None);
+                }
+                "__kwdefaults__" => {
+                    let d = match v {
+                        None | Some(Value::None) => Vec::new(),
+                        Some(Value::Dict(d)) => d
+                            .borrow(gil)
+                            .iter()
+                            .filter_map(|(k, v)| Some((k.as_str()?.to_owned(), v.clone())))
+                            .collect(),
+                        Some(_) => {
+                            return Err(type_error("__kwdefaults__ must be set to a dict object"))
+                        }
+                    };
+                    *f.kwdefaults.borrow_mut(gil) = d;
+                    return Ok(None);
+                }
+                _ => {}
+            }
             return set_in(gil, f.store_for(name), name, v, || {
                 format!("'function' object has no attribute '{name}'")
             });
         }
-        // `prop.__doc__ = text`, as CPython allows.
+        // A property's docstring is writable (`Point.x.__doc__ = '...'`).
         Value::Descr(d) if name == "__doc__" => {
             if let Descr::Property { doc, .. } = &**d {
                 *doc.borrow_mut(gil) = v.unwrap_or(Value::None);

@@ -410,13 +410,31 @@ pub enum HashBy {
     Call(Value),
 }
 
+/// The name messages give a class: a class of pyvm's frozen modules that stands for
+/// a C type (`_pyvm_c_type = True` in its body: `collections.deque`) is named as
+/// CPython names that type, with its module.
+fn c_type_name(gil: Gil<'_>, cls: &std::sync::Arc<crate::objects::types::PyType>) -> String {
+    let marked = cls
+        .dict
+        .borrow(gil)
+        .get_str(&crate::objects::str::PyStr::new("_pyvm_c_type".to_owned()))
+        .is_some();
+    match marked {
+        true => cls.qualified_name(),
+        false => cls.name.clone(),
+    }
+}
+
 /// [`HashBy`] for user instance `v`: `__hash__`, identity, or unhashable when the
 /// class defines `__eq__` without `__hash__`.
 pub fn hash_by(gil: Gil<'_>, v: &Value) -> Result<HashBy, PyErr> {
     let cls = class_of(v);
     let key = crate::objects::str::PyStr::new("__hash__".to_owned());
     match crate::objects::class::lookup(gil, &cls, &key) {
-        Some(Value::None) => Err(type_error(format!("unhashable type: '{}'", cls.name))),
+        Some(Value::None) => Err(type_error(format!(
+            "unhashable type: '{}'",
+            c_type_name(gil, &cls)
+        ))),
         Some(Value::Native(_)) | None => match crate::objects::class::payload(v) {
             Some(
                 p @ (Value::Tuple(_)

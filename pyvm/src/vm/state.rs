@@ -33,6 +33,8 @@ pub struct MicroThread {
     pub started: bool,
     /// The native being called (for "Deferred execution not yet implemented by ...").
     pub native_name: &'static str,
+    /// Its current `contextvars.Context` (`Null`: none made yet).
+    pub context: Value,
 }
 
 impl MicroThread {
@@ -49,6 +51,7 @@ impl MicroThread {
             preempted: false,
             started: false,
             native_name: "",
+            context: Value::Null,
         }
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::native::*;
 use crate::objects::class::Descr;
 use crate::objects::function::NativeDef;
+use crate::objects::gil::GilCell;
 use crate::objects::types::{type_name, types, Kind, PyType};
 
 /// `__build_class__`: the loop calls it through `vm::class::build_class` (it pushes
@@ -52,7 +53,7 @@ pub fn property_copier(name: &str) -> Option<&'static NativeDef> {
     PROPERTY_COPIERS.iter().find(|d| d.name == name)
 }
 
-fn copy_property(args: &Args, which: usize, name: &str) -> PyResult<Value> {
+fn copy_property(cx: &mut Cx, args: &Args, which: usize, name: &str) -> PyResult<Value> {
     args.check_method(name, 1, 1)?;
     let Value::Descr(d) = args.at(0) else {
         return Err(type_error(format!("descriptor '{name}' requires a 'property' object")).into());
@@ -69,7 +70,7 @@ fn copy_property(args: &Args, which: usize, name: &str) -> PyResult<Value> {
     let mut parts = [fget.clone(), fset.clone(), fdel.clone()];
     parts[which] = args.at(1).clone();
     let [fget, fset, fdel] = parts;
-    let doc = crate::objects::gil::with_gil(|gil| doc.borrow(gil).clone());
+    let doc = doc.borrow(cx.gil).clone();
     let doc = if which == 0 && doc.is(&Value::None) {
         function_doc(&fget)
     } else {
@@ -79,7 +80,7 @@ fn copy_property(args: &Args, which: usize, name: &str) -> PyResult<Value> {
         fget,
         fset,
         fdel,
-        doc: crate::objects::gil::GilCell::new(doc),
+        doc: GilCell::new(doc),
     })))
 }
 
@@ -99,13 +100,13 @@ fn prop_deleter(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `type(self)(fget, fset, fdel, doc)`.
 fn copy_any_property(cx: &mut Cx, mut args: Args, which: usize, name: &str) -> PyResult<Value> {
     let Some(Value::Instance(i)) = args.get(0).cloned() else {
-        return copy_property(&args, which, name);
+        return copy_property(cx, &args, which, name);
     };
     let Some(d) = crate::objects::class::descr_payload(cx.gil, &args.pos[0]) else {
-        return copy_property(&args, which, name);
+        return copy_property(cx, &args, which, name);
     };
     args.pos[0] = Value::Descr(d);
-    let copy = copy_property(&args, which, name)?;
+    let copy = copy_property(cx, &args, which, name)?;
     let Value::Descr(d) = copy else {
         return Ok(copy);
     };
@@ -118,8 +119,12 @@ fn copy_any_property(cx: &mut Cx, mut args: Args, which: usize, name: &str) -> P
     else {
         return Ok(Value::Descr(d));
     };
-    let doc = doc.borrow(cx.gil).clone();
-    let parts = [fget.clone(), fset.clone(), fdel.clone(), doc];
+    let parts = [
+        fget.clone(),
+        fset.clone(),
+        fdel.clone(),
+        doc.borrow(cx.gil).clone(),
+    ];
     cx.instantiate(&i.class, Args::new(parts))
 }
 
@@ -161,7 +166,7 @@ pub fn construct(_cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Valu
                 fget,
                 fset,
                 fdel,
-                doc: crate::objects::gil::GilCell::new(doc),
+                doc: GilCell::new(doc),
             })))
         }
         Kind::StaticMethod | Kind::ClassMethod => {

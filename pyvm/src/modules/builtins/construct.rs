@@ -21,6 +21,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 return Err(type_error(format!("{name}() takes no keyword arguments")).into());
             }
             crate::objects::os_error::check_args(t, &args.pos)?;
+            crate::objects::unicode_error::check_args(t, &args.pos)?;
             PyErr::new(t, args.pos.to_vec()).value()
         }
         Kind::Int => {

@@ -78,21 +78,14 @@ fn same(like: &Value, b: Vec<u8>) -> Value {
     }
 }
 
-/// Decode UTF-8 with CPython's error message.
+/// Decode UTF-8 strictly, with CPython's `UnicodeDecodeError`.
 pub fn decode_utf8(b: &[u8]) -> Result<String, PyErr> {
     String::from_utf8(b.to_vec()).map_err(|e| {
         let pos = e.utf8_error().valid_up_to();
-        let (what, reason) = match e.utf8_error().error_len() {
-            None if b.len() - pos > 1 => (
-                format!("bytes in position {pos}-{}", b.len() - 1),
-                "unexpected end of data",
-            ),
-            None => (
-                format!("byte 0x{:02x} in position {pos}", b[pos]),
-                "unexpected end of data",
-            ),
-            Some(_) => (
-                format!("byte 0x{:02x} in position {pos}", b[pos]),
+        let (end, reason) = match e.utf8_error().error_len() {
+            None => (b.len(), "unexpected end of data"),
+            Some(n) => (
+                pos + n,
                 if (0x80..=0xc1).contains(&b[pos]) || b[pos] >= 0xf5 {
                     "invalid start byte"
                 } else {
@@ -100,33 +93,8 @@ pub fn decode_utf8(b: &[u8]) -> Result<String, PyErr> {
                 },
             ),
         };
-        unicode_decode_error(format!("'utf-8' codec can't decode {what}: {reason}"))
+        crate::objects::unicode_error::decode_error("utf-8", b, pos, end, reason)
     })
-}
-
-/// UTF-8 with an error handler other than `strict`: `replace` puts U+FFFD for each
-/// bad sequence (as CPython and `from_utf8_lossy` both do), `ignore` drops it,
-/// `backslashreplace` writes its bytes as `\xNN`.
-fn decode_utf8_with(b: &[u8], errors: &str) -> Result<String, PyErr> {
-    let mut out = String::new();
-    for chunk in b.utf8_chunks() {
-        out.push_str(chunk.valid());
-        let bad = chunk.invalid();
-        if bad.is_empty() {
-            continue;
-        }
-        match errors {
-            "replace" => out.push('\u{fffd}'),
-            "ignore" => {}
-            "backslashreplace" => {
-                for c in bad {
-                    out.push_str(&format!("\\x{c:02x}"));
-                }
-            }
-            _ => return decode_utf8(b),
-        }
-    }
-    Ok(out)
 }
 
 fn decode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
@@ -135,45 +103,19 @@ fn decode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     args.check_method_kw("decode", 0, 2)?;
     let b = data(cx, args.at(0));
     let enc = match args.get(1).or(enc_kw.as_ref()) {
-        Some(v) => arg_str(v, "decode", "'encoding'")?
-            .to_lowercase()
-            .replace('_', "-"),
-        None => "utf-8".to_owned(),
+        Some(v) => Some(arg_str(v, "decode", "'encoding'")?.to_owned()),
+        None => None,
     };
     let errors = match args.get(2).or(errors_kw.as_ref()) {
-        Some(v) => arg_str(v, "decode", "'errors'")?.to_owned(),
-        None => "strict".to_owned(),
+        Some(v) => Some(arg_str(v, "decode", "'errors'")?.to_owned()),
+        None => None,
     };
-    Ok(Value::string(match enc.as_str() {
-        "utf-8" | "utf8" if errors == "strict" => decode_utf8(&b)?,
-        "utf-8" | "utf8" => decode_utf8_with(&b, &errors)?,
-        "latin-1" | "latin1" | "iso-8859-1" => b.iter().map(|c| *c as char).collect(),
-        "ascii" => {
-            let mut out = String::new();
-            for (pos, c) in b.iter().enumerate() {
-                match (*c < 128, errors.as_str()) {
-                    (true, _) => out.push(*c as char),
-                    (false, "replace") => out.push('\u{fffd}'),
-                    (false, "ignore") => {}
-                    (false, "backslashreplace") => out.push_str(&format!("\\x{c:02x}")),
-                    (false, _) => {
-                        return Err(unicode_decode_error(format!(
-                            "'ascii' codec can't decode byte 0x{c:02x} in position {pos}: ordinal not in range(128)"
-                        ))
-                        .into());
-                    }
-                }
-            }
-            out
-        }
-        other => {
-            return Err(PyErr::msg(
-                &crate::objects::types::types().exc.lookup_error,
-                format!("unknown encoding: {other}"),
-            )
-            .into())
-        }
-    }))
+    Ok(Value::string(crate::native::decode_bytes(
+        cx,
+        &b,
+        enc.as_deref(),
+        errors.as_deref(),
+    )?))
 }
 
 fn hex(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -614,7 +556,15 @@ fn maketrans(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `bytes.fromhex(s)` / `bytearray.fromhex(s)` (called on the type: no `self`).
-fn fromhex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn fromhex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let bytes_t = crate::objects::types::types().bytes.clone();
+    let cls = super::class_arg(&mut args, &bytes_t);
+    let v = parse_hex(&args)?;
+    super::for_subclass(cx, cls, &bytes_t, v)
+}
+
+/// `fromhex`'s argument as bytes.
+fn parse_hex(args: &Args) -> PyResult<Value> {
     args.check("fromhex", 1, 1)?;
     let s = arg_str(args.at(0), "fromhex", "").map_err(|_| {
         type_error(format!(
@@ -938,10 +888,12 @@ fn clear(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn fromhex_ba(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let v = fromhex(cx, args)?;
+fn fromhex_ba(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let ba_t = crate::objects::types::types().bytearray.clone();
+    let cls = super::class_arg(&mut args, &ba_t);
+    let v = parse_hex(&args)?;
     let b = data(cx, &v);
-    Ok(Value::ByteArray(Arc::new(GilCell::new(b))))
+    super::for_subclass(cx, cls, &ba_t, Value::ByteArray(Arc::new(GilCell::new(b))))
 }
 
 fn insert(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -6,7 +6,7 @@ use crate::native::*;
 use crate::objects::dict::Dict;
 use crate::objects::gil::GilCell;
 use crate::objects::iter::{DictPart, Iter};
-use crate::objects::types::type_name;
+use crate::objects::types::{type_name, types};
 
 use super::natives;
 
@@ -182,28 +182,38 @@ fn copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `dict.fromkeys(iterable, value=None)` (called on the type: no `self`).
-fn fromkeys(cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn fromkeys(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let dict_t = types().dict.clone();
+    let cls = super::class_arg(&mut args, &dict_t);
     if !args.kw.is_empty() {
         return Err(type_error("dict.fromkeys() takes no keyword arguments").into());
     }
-    let args_v: Vec<Value> = args
-        .pos
-        .iter()
-        .filter(|v| !matches!(v, Value::Dict(_)))
-        .cloned()
-        .collect();
-    if args_v.is_empty() || args_v.len() > 2 {
-        return Err(type_error(format!(
-            "fromkeys expected at least 1 argument, got {}",
-            args_v.len()
-        ))
-        .into());
+    let n = args.pos.len();
+    if n == 0 || n > 2 {
+        let msg = match n {
+            0 => "fromkeys expected at least 1 argument, got 0".to_owned(),
+            _ => format!("fromkeys expected at most 2 arguments, got {n}"),
+        };
+        return Err(type_error(msg).into());
     }
-    let keys = cx.collect(&args_v[0])?;
-    let v = args_v.get(1).cloned().unwrap_or(Value::None);
-    let mut d = Dict::new();
-    for k in keys {
-        d.insert(k, v.clone())?;
+    let keys = cx.collect(&args.pos[0])?;
+    let v = args.pos.get(1).cloned().unwrap_or(Value::None);
+    match cls {
+        // A subclass: `cls()` then `d[key] = value`, as CPython.
+        Some(c) if !Arc::ptr_eq(&c, &dict_t) => {
+            let d = cx.instantiate(&c, Args::new([]))?;
+            let set = cx.getattr(&d, "__setitem__")?;
+            for k in keys {
+                cx.call(&set, vec![k, v.clone()])?;
+            }
+            Ok(d)
+        }
+        _ => {
+            let mut d = Dict::new();
+            for k in keys {
+                d.insert(k, v.clone())?;
+            }
+            Ok(Value::dict(d))
+        }
     }
-    Ok(Value::dict(d))
 }

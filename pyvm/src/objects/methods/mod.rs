@@ -58,8 +58,34 @@ fn table(kind: Kind) -> &'static [NativeDef] {
         Kind::Coroutine => super::generator::CORO_METHODS,
         Kind::AsyncGenerator => super::generator::AGEN_METHODS,
         Kind::Range => range::RANGE_METHODS,
+        Kind::Iterator => ITER_METHODS,
         _ => &[],
     }
+}
+
+/// The built-in iterators' protocol methods (`iter([]).__next__()`, and what
+/// `collections.abc.Iterator` finds in `type(it).__dict__`).
+static ITER_METHODS: &[NativeDef] = natives![
+    "__next__" => iter_next, "__iter__" => iter_self,
+];
+
+fn iter_next(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__next__", 0, 0)?;
+    match cx.next(args.at(0))? {
+        Some(v) => Ok(v),
+        None => Err(super::exception::stop_iteration().into()),
+    }
+}
+
+fn iter_self(
+    _cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__iter__", 0, 0)?;
+    Ok(args.at(0).clone())
 }
 
 fn kind_of(v: &Value) -> Kind {
@@ -87,6 +113,7 @@ fn kind_of(v: &Value) -> Kind {
             }
         }
         Value::Range(_) => Kind::Range,
+        Value::Iter(_) => Kind::Iterator,
         Value::None => Kind::NoneType,
         Value::Ellipsis => Kind::Ellipsis,
         Value::NotImplemented => Kind::NotImplemented,
@@ -141,6 +168,43 @@ fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
 ///
 /// `dict.pop(od, k)` on an instance of a `dict`/`list`/`tuple` subclass works on the
 /// built-in value inside it, as the bound method does: `self` is replaced by it.
+/// Is `def` a class method of a built-in type (`dict.fromkeys`, `int.from_bytes`,
+/// `bytes.fromhex`)? Looked up on the type or an instance it binds to the class
+/// (so `MyDict.fromkeys(...)` makes a `MyDict`).
+pub fn is_class_method(def: &NativeDef) -> bool {
+    matches!(def.name, "fromkeys" | "fromhex" | "from_bytes")
+}
+
+/// The class a class method of built-in type `base` was bound to (taken off the
+/// arguments), or `None` when it was called without one.
+pub fn class_arg(
+    args: &mut crate::native::Args,
+    base: &std::sync::Arc<super::types::PyType>,
+) -> Option<std::sync::Arc<super::types::PyType>> {
+    match args.pos.first() {
+        Some(Value::Type(t)) if t.is_subtype(base) => {
+            let t = t.clone();
+            args.pos.remove(0);
+            Some(t)
+        }
+        _ => None,
+    }
+}
+
+/// What a class method of built-in type `base` made (`value`, of `base` itself) as
+/// an instance of the subclass `cls` it was called on: `cls(value)`, as CPython.
+pub fn for_subclass(
+    cx: &mut crate::native::Cx,
+    cls: Option<std::sync::Arc<super::types::PyType>>,
+    base: &std::sync::Arc<super::types::PyType>,
+    value: Value,
+) -> crate::native::PyResult<Value> {
+    match cls {
+        Some(c) if !std::sync::Arc::ptr_eq(&c, base) => cx.call(&Value::Type(c), vec![value]),
+        _ => Ok(value),
+    }
+}
+
 pub fn check_self(
     def: &NativeDef,
     args: &mut crate::native::Args,
@@ -358,7 +422,8 @@ pub fn find_cached(obj: &Value, name: &str, slot: &mut MethodSlot) -> Option<&'s
     if slot.kind == Some(kind) {
         return slot.def;
     }
-    let def = find_for(kind, name);
+    // A class method is bound to the type by the attribute lookup instead.
+    let def = find_for(kind, name).filter(|d| !is_class_method(d));
     *slot = MethodSlot {
         kind: Some(kind),
         def,

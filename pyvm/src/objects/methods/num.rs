@@ -122,6 +122,8 @@ fn to_bytes(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (called on the type).
 fn from_bytes(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let int_t = crate::objects::types::types().int.clone();
+    let cls = super::class_arg(&mut args, &int_t);
     let data = args.take_kw("bytes").or_else(|| args.get(0).cloned());
     let order = args
         .take_kw("byteorder")
@@ -162,7 +164,7 @@ fn from_bytes(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         true => num_bigint::BigInt::from_signed_bytes_be(&b),
         false => num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &b),
     };
-    Ok(int::normalize(n))
+    super::for_subclass(cx, cls, &int_t, int::normalize(n))
 }
 
 fn is_integer(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -160,78 +160,28 @@ pub(super) fn format(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     )?))
 }
 
-/// `\xe9`, `\u2713`, `\U0001f600`: a character as `repr` escapes it.
-fn char_escape(c: char) -> String {
-    match c as u32 {
-        n if n <= 0xff => format!("\\x{n:02x}"),
-        n if n <= 0xffff => format!("\\u{n:04x}"),
-        n => format!("\\U{n:08x}"),
-    }
-}
-
-pub(super) fn encode(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+pub(super) fn encode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let enc_kw = args.take_kw("encoding");
     let errors_kw = args.take_kw("errors");
     args.check_method_kw("encode", 0, 2)?;
     let enc = match args.get(1).or(enc_kw.as_ref()) {
-        Some(v) => arg_str(v, "encode", "'encoding'")?
-            .to_lowercase()
-            .replace('_', "-"),
-        None => "utf-8".to_owned(),
+        Some(v) => Some(arg_str(v, "encode", "'encoding'")?.to_owned()),
+        None => None,
     };
     let errors = match args.get(2).or(errors_kw.as_ref()) {
-        Some(v) => arg_str(v, "encode", "'errors'")?.to_owned(),
-        None => "strict".to_owned(),
+        Some(v) => Some(arg_str(v, "encode", "'errors'")?.to_owned()),
+        None => None,
     };
-    let s = this(&args).as_str();
-    let bytes = match enc.as_str() {
-        "utf-8" | "utf8" => s.as_bytes().to_vec(),
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if enc == "ascii" { 128 } else { 256 };
-            let chars: Vec<char> = s.chars().collect();
-            let mut out = Vec::new();
-            for (i, &c) in chars.iter().enumerate() {
-                if (c as u32) < limit {
-                    out.push(c as u32 as u8);
-                    continue;
-                }
-                match errors.as_str() {
-                    "ignore" => {}
-                    "replace" => out.push(b'?'),
-                    "xmlcharrefreplace" => out.extend(format!("&#{};", c as u32).bytes()),
-                    "backslashreplace" => out.extend(char_escape(c).bytes()),
-                    _ => {
-                        let codec = if enc == "ascii" { "ascii" } else { "latin-1" };
-                        // CPython reports the whole run of characters it cannot encode.
-                        let end = chars[i..]
-                            .iter()
-                            .position(|c| (*c as u32) < limit)
-                            .map_or(chars.len(), |n| i + n);
-                        let what = if end - i == 1 {
-                            format!("character '{}' in position {i}", char_escape(c))
-                        } else {
-                            format!("characters in position {i}-{}", end - 1)
-                        };
-                        return Err(PyErr::msg(
-                            &crate::objects::types::types().exc.unicode_encode_error,
-                            format!(
-                                "'{codec}' codec can't encode {what}: ordinal not in range({limit})"
-                            ),
-                        )
-                        .into());
-                    }
-                }
-            }
-            out
-        }
-        other => {
-            return Err(PyErr::msg(
-                &crate::objects::types::types().exc.lookup_error,
-                format!("unknown encoding: {other}"),
-            )
-            .into())
-        }
+    let text = match args.at(0) {
+        Value::Str(s) => s.clone(),
+        other => match crate::objects::class::payload(other) {
+            Some(Value::Str(s)) => s.clone(),
+            _ => std::sync::Arc::new(crate::objects::str::PyStr::new(
+                this(&args).as_str().to_owned(),
+            )),
+        },
     };
+    let bytes = crate::native::encode_text(cx, &text, enc.as_deref(), errors.as_deref())?;
     Ok(Value::Bytes(std::sync::Arc::new(bytes)))
 }
 
