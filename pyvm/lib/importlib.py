@@ -4,6 +4,9 @@ interpreter's `__import__`."""
 
 import sys
 
+# A package, as CPython's: its submodule `machinery` is frozen too.
+__path__ = ['<frozen>']
+
 
 def invalidate_caches():
     """pyvm's finders keep no caches: nothing to invalidate."""

@@ -86,6 +86,7 @@ pub(super) fn compile_module(src: &Source<'_>) -> CResult<Arc<Code>> {
         Params::default(),
         1,
     );
+    c.setup_annotations(src.body());
     c.stmts(src.body())?;
     c.emit_const(Value::None);
     c.emit(Op::RETURN_VALUE, 0);

@@ -18,6 +18,7 @@ mod patterns;
 mod stmt;
 mod symtable;
 mod targets;
+pub mod to_ast;
 mod with;
 
 use std::sync::Arc;
@@ -102,9 +103,18 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<Code>, CompileEr
 
 fn compile_eval_here(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
     let source = source.trim_start_matches([' ', '\t']);
+    let parsed = parse_eval_source(source, filename)?;
+    compiler::compile_expression(&parsed)
+}
+
+/// `source` parsed as one expression (eval mode), or CPython's error.
+fn parse_eval_source<'s>(
+    source: &'s str,
+    filename: &str,
+) -> Result<parse::Source<'s>, CompileError> {
     let parsed = parse::Source::parse(source, filename)?;
     match parsed.body() {
-        [ruff_python_ast::Stmt::Expr(_)] => compiler::compile_expression(&parsed),
+        [ruff_python_ast::Stmt::Expr(_)] => Ok(parsed),
         body => {
             use ruff_text_size::Ranged;
             // Where an expression cannot go on: the `=` of an assignment, the `;` or

@@ -24,6 +24,7 @@ use ruff_text_size::Ranged;
 
 use super::compiler::{CResult, Compiler, FBlock};
 use super::opcodes::{Op, BINOPS};
+use super::symtable::ScopeKind;
 use crate::objects::value::Value;
 
 pub(super) fn binop_index(op: ast::Operator) -> u32 {
@@ -52,6 +53,22 @@ impl<'a> Compiler<'a> {
                 if let Some(v) = &a.value {
                     self.expr(v)?;
                     self.store(&a.target)?;
+                }
+                // A module's or class's `name: annotation` goes into `__annotations__`
+                // (the text itself under `from __future__ import annotations`).
+                let kind = self.scope().kind;
+                if let (true, Expr::Name(n), ScopeKind::Module | ScopeKind::Class) =
+                    (a.simple, &*a.target, kind)
+                {
+                    if self.future_annotations() {
+                        let text = self.src.text[a.annotation.range()].to_owned();
+                        self.emit_const(Value::string(text));
+                    } else {
+                        self.expr(&a.annotation)?;
+                    }
+                    self.load_name("__annotations__");
+                    self.emit_const(Value::str(n.id.as_str()));
+                    self.emit(Op::STORE_SUBSCR, 0);
                 }
             }
             Stmt::Pass(_) | Stmt::Global(_) | Stmt::Nonlocal(_) => {}
@@ -467,6 +484,7 @@ impl<'a> Compiler<'a> {
             c.emit(Op::RETURN_VALUE, 0);
             Ok(())
         })?;
+        self.function_annotations(&f.parameters, f.returns.as_deref())?;
         for _ in &f.decorator_list {
             self.emit(Op::CALL, 1);
         }
@@ -485,6 +503,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PUSH_NULL, 0);
         self.emit(Op::LOAD_BUILD_CLASS, 0);
         self.make_function(c, name, None, c.range(), |cc| {
+            cc.setup_annotations(&c.body);
             if let Some(doc) = docstring(&c.body) {
                 cc.emit_const(Value::string(doc));
                 cc.store_name("__doc__");
@@ -664,5 +683,92 @@ fn docstring(body: &[Stmt]) -> Option<String> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// Does `body` (not the functions and classes inside it) annotate a simple name?
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        Stmt::AnnAssign(a) => a.simple,
+        Stmt::If(i) => {
+            has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
+        }
+        Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
+        Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
+        Stmt::With(w) => has_annotations(&w.body),
+        Stmt::Try(t) => {
+            has_annotations(&t.body)
+                || has_annotations(&t.orelse)
+                || has_annotations(&t.finalbody)
+                || t.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    has_annotations(&h.body)
+                })
+        }
+        Stmt::Match(m) => m.cases.iter().any(|c| has_annotations(&c.body)),
+        _ => false,
+    })
+}
+
+impl<'a> Compiler<'a> {
+    /// CPython's `SETUP_ANNOTATIONS` for a module or class body that annotates a
+    /// name: a fresh `__annotations__` dict.
+    pub(super) fn setup_annotations(&mut self, body: &[Stmt]) {
+        if has_annotations(body) {
+            self.emit(Op::BUILD_MAP, 0);
+            self.store_name("__annotations__");
+        }
+    }
+
+    /// The parameters' and return annotations of the function on the stack, as its
+    /// `__annotations__` (evaluated after the function is made, unlike CPython).
+    fn function_annotations(
+        &mut self,
+        ps: &'a ast::Parameters,
+        returns: Option<&'a Expr>,
+    ) -> CResult {
+        let mut n = 0;
+        let params = ps
+            .posonlyargs
+            .iter()
+            .chain(&ps.args)
+            .map(|p| &p.parameter)
+            .chain(ps.vararg.as_deref())
+            .chain(ps.kwonlyargs.iter().map(|p| &p.parameter))
+            .chain(ps.kwarg.as_deref());
+        let future = self.future_annotations();
+        let items = params
+            .filter_map(|p| Some((p.name.id.as_str(), p.annotation.as_deref()?)))
+            .chain(returns.map(|r| ("return", r)));
+        for (name, ann) in items {
+            self.emit_const(Value::str(name));
+            if future {
+                let text = self.src.text[ann.range()].to_owned();
+                self.emit_const(Value::string(text));
+            } else {
+                self.expr(ann)?;
+            }
+            n += 1;
+        }
+        if n > 0 {
+            self.emit(Op::BUILD_MAP, n);
+            self.emit(Op::COPY, 2);
+            let attr = self.name("__annotations__");
+            self.emit(Op::STORE_ATTR, attr);
+        }
+        Ok(())
+    }
+
+    /// `from __future__ import annotations` at the top of the module.
+    fn future_annotations(&self) -> bool {
+        self.src.body().iter().any(|s| match s {
+            Stmt::ImportFrom(i) => {
+                i.module
+                    .as_ref()
+                    .is_some_and(|m| m.id.as_str() == "__future__")
+                    && i.names.iter().any(|a| a.name.id.as_str() == "annotations")
+            }
+            _ => false,
+        })
     }
 }

@@ -4,6 +4,7 @@
 //! Modules are written only against `crate::native`.
 
 pub mod abc;
+pub mod ast_nodes;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
@@ -170,11 +171,16 @@ static FROZEN: &[(&str, &str)] = &[
     ("_io", include_str!("../../lib/_io.py")),
     ("functools", include_str!("../../lib/functools.py")),
     ("importlib", include_str!("../../lib/importlib.py")),
+    (
+        "importlib.machinery",
+        include_str!("../../lib/importlib_machinery.py"),
+    ),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
     ("socket", include_str!("../../lib/socket.py")),
     ("threading", include_str!("../../lib/threading.py")),
     ("types", include_str!("../../lib/types.py")),
+    ("_ast", include_str!("../../lib/_ast.py")),
     ("_weakref", include_str!("../../lib/_weakref.py")),
     ("_contextvars", include_str!("../../lib/_contextvars.py")),
 ];
@@ -274,10 +280,10 @@ pub fn find_spec(gil: Gil<'_>, fullname: &str, path: Option<&[String]>) -> Optio
     let mut portions = Vec::new();
     for dir in entries {
         if dir == FROZEN_PATH {
-            if path.is_none() {
-                if let Some(src) = frozen(fullname) {
-                    return Some(Found::Frozen(src));
-                }
+            // Top-level frozen modules, and the submodules of a frozen package (whose
+            // `__path__` is this entry: `importlib.machinery`).
+            if let Some(src) = frozen(fullname) {
+                return Some(Found::Frozen(src));
             }
             continue;
         }

@@ -154,7 +154,7 @@ pub fn str_repr(s: &str) -> String {
 }
 
 /// Non-printable code points that `repr` escapes (controls, separators, surrogates).
-fn is_unprintable(c: char) -> bool {
+pub fn is_unprintable(c: char) -> bool {
     let n = c as u32;
     (0x80..=0xa0).contains(&n)
         || n == 0xad

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::compile::code::Code;
+use crate::compile::to_ast::AstMode;
 use crate::native::*;
 use crate::objects::dict::Dict;
 use crate::objects::gil::GilCell;
@@ -46,25 +47,28 @@ fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyE
         Mode::Exec => crate::compile::compile(text, filename),
         Mode::Eval => crate::compile::compile_eval(text, filename),
     };
-    out.map_err(|mut e| {
-        // The line as CPython's tokenizer holds it: in `exec` mode it ends with a
-        // newline (one is added after the last line); in `eval` mode only if the
-        // source has one there.
-        let ends = mode == Mode::Exec
-            || text
-                .split_inclusive('\n')
-                .nth(e.line.saturating_sub(1) as usize)
-                .is_some_and(|l| l.ends_with('\n'));
-        if !ends {
-            e.text = e.text.trim_end_matches('\n').to_owned();
-            return syntax_error_exact(&e);
-        }
-        syntax_error(&e)
-    })
+    out.map_err(|e| compile_error(text, mode == Mode::Eval, e))
+}
+
+/// The `SyntaxError` for a compile error in `text`.
+pub fn compile_error(text: &str, eval: bool, mut e: crate::compile::CompileError) -> PyErr {
+    // The line as CPython's tokenizer holds it: in `exec` mode it ends with a
+    // newline (one is added after the last line); in `eval` mode only if the
+    // source has one there.
+    let ends = !eval
+        || text
+            .split_inclusive('\n')
+            .nth(e.line.saturating_sub(1) as usize)
+            .is_some_and(|l| l.ends_with('\n'));
+    if !ends {
+        e.text = e.text.trim_end_matches('\n').to_owned();
+        return syntax_error_exact(&e);
+    }
+    syntax_error(&e)
 }
 
 /// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)`.
-pub fn compile(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(
         args,
         "compile",
@@ -83,6 +87,11 @@ pub fn compile(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let [Some(source), Some(filename), Some(mode), ..] = &a[..] else {
         unreachable!("clinic checked the required arguments")
     };
+    let flags = match a.get(3) {
+        Some(Some(f)) => arg_int(f, "flags")?,
+        _ => 0,
+    };
+    let only_ast = flags & crate::modules::ast_nodes::PYCF_ONLY_AST != 0;
     let filename = match filename {
         Value::Str(s) => s.as_str().to_owned(),
         Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
@@ -104,30 +113,45 @@ pub fn compile(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             .into())
         }
     };
-    let mode = match mode.as_str() {
-        "exec" => Mode::Exec,
-        "eval" => Mode::Eval,
-        "single" => {
-            return Err(PyErr::new(
-                &crate::objects::types::types().exc.value_error,
-                vec![Value::str(
-                    "compile() mode 'single' is not supported by pyvm",
-                )],
-            )
-            .into())
-        }
-        _ => {
-            return Err(PyErr::new(
-                &crate::objects::types::types().exc.value_error,
-                vec![Value::str(
-                    "compile() mode must be 'exec', 'eval' or 'single'",
-                )],
-            )
-            .into())
-        }
+    let value_error = |msg: &str| -> PyResult<Value> {
+        Err(PyErr::new(
+            &crate::objects::types::types().exc.value_error,
+            vec![Value::str(msg)],
+        )
+        .into())
     };
-    let Some(text) = source_text(source) else {
+    let ast_mode = match mode.as_str() {
+        "exec" => AstMode::Exec,
+        "eval" => AstMode::Eval,
+        "single" => AstMode::Single,
+        "func_type" if only_ast => {
+            return value_error("compile() mode 'func_type' is not supported by pyvm")
+        }
+        _ => return value_error("compile() mode must be 'exec', 'eval' or 'single'"),
+    };
+    // An AST object: returned as it is for PyCF_ONLY_AST, else compiled from its
+    // `ast.unparse` text (its positions are not kept).
+    let ast_text = if crate::modules::ast_nodes::is_node(cx.gil, source) {
+        if only_ast {
+            return Ok(source.clone());
+        }
+        Some(crate::modules::ast_nodes::source_of(cx, source, &mode)?)
+    } else {
+        None
+    };
+    let Some(text) = ast_text.or_else(|| source_text(source)) else {
         return Err(type_error("compile() arg 1 must be a string, bytes or AST object").into());
+    };
+    if only_ast {
+        if text.contains('\0') {
+            compile_text(&text, &filename, Mode::Exec)?;
+        }
+        return crate::modules::ast_nodes::parse(cx, &text, &filename, ast_mode);
+    }
+    let mode = match ast_mode {
+        AstMode::Exec => Mode::Exec,
+        AstMode::Eval => Mode::Eval,
+        AstMode::Single => return value_error("compile() mode 'single' is not supported by pyvm"),
     };
     Ok(Value::Code(compile_text(&text, &filename, mode)?))
 }

@@ -18,6 +18,7 @@ use crate::objects::{int, repr};
 
 pub use classes::{build_class_value, import_value, is_build_class, is_import, property_copier};
 pub use construct::construct;
+pub use exec::compile_error;
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "print" => print, "len" => len, "repr" => repr_, "ascii" => ascii, "abs" => abs,

@@ -118,13 +118,16 @@ pub fn pairs_of(cx: &mut Cx, src: &Value) -> PyResult<Vec<(Value, Value)>> {
             return Ok(out);
         }
     }
-    let items = cx.collect(src).map_err(|e| match e {
+    // Only getting the iterator is "not iterable"; what the iteration raises (a
+    // `map` whose function fails) goes through as it is.
+    let it = cx.iter(src).map_err(|e| match e {
         deferred::Unwind::Raise(_) => deferred::Unwind::Raise(type_error(format!(
             "'{}' object is not iterable",
             type_name(src)
         ))),
         other => other,
     })?;
+    let items = cx.collect(&it)?;
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let pair = cx.collect(item).map_err(|_| {

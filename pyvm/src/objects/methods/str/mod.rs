@@ -21,7 +21,7 @@ pub static METHODS: &[crate::objects::function::NativeDef] = natives![
     "casefold" => lower, "isdigit" => isdigit, "isdecimal" => isdigit, "isascii" => isascii,
     "isnumeric" => isnumeric, "isalpha" => isalpha, "isalnum" => isalnum,
     "isspace" => isspace, "isupper" => isupper, "islower" => islower,
-    "isidentifier" => isidentifier, "istitle" => istitle, "format" => format,
+    "isidentifier" => isidentifier, "isprintable" => isprintable, "istitle" => istitle, "format" => format,
     "encode" => encode, "splitlines" => splitlines, "center" => center,
     "ljust" => ljust, "rjust" => rjust, "zfill" => zfill,
     "removeprefix" => removeprefix, "removesuffix" => removesuffix,

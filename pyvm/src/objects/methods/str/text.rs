@@ -119,6 +119,15 @@ pub(super) fn isidentifier(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     })
 }
 
+/// `str.isprintable()`: no control, separator (but space), surrogate or private-use
+/// character (what `repr` escapes).
+pub(super) fn isprintable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    test_str(&args, "isprintable", |s| {
+        s.chars()
+            .all(|c| !((c as u32) < 0x20 || c == '\x7f' || crate::objects::repr::is_unprintable(c)))
+    })
+}
+
 pub(super) fn istitle(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     test_str(&args, "istitle", |s| {
         let (mut prev_cased, mut any) = (false, false);
