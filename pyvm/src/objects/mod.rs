@@ -16,6 +16,7 @@ pub mod generator;
 pub mod gil;
 pub mod int;
 pub mod iter;
+pub mod memory;
 pub mod methods;
 pub mod module;
 pub mod object;

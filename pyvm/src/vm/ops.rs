@@ -49,11 +49,15 @@ fn repeat<T: Clone>(items: &[T], n: i64) -> Result<Vec<T>, PyErr> {
     if n <= 0 || items.is_empty() {
         return Ok(Vec::new());
     }
+    // Memory the machine cannot give is a MemoryError, as in CPython (never an
+    // abort): the whole result is reserved before it is filled.
     let total = (items.len() as u128) * (n as u128);
-    if total > (1u128 << 40) {
+    let mut out = Vec::new();
+    let bytes = total * (std::mem::size_of::<T>().max(1) as u128);
+    let too_big = bytes > isize::MAX as u128 || !crate::objects::memory::fits(bytes);
+    if too_big || out.try_reserve_exact(total as usize).is_err() {
         return Err(PyErr::new(&types().exc.memory_error, vec![]));
     }
-    let mut out = Vec::with_capacity(total as usize);
     for _ in 0..n {
         out.extend_from_slice(items);
     }
@@ -223,10 +227,20 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             if n <= 0 {
                 return Ok(Value::str(""));
             }
-            if (s.as_str().len() as u128) * (n as u128) > 1 << 40 {
+            let total = (s.as_str().len() as u128) * (n as u128);
+            if total > isize::MAX as u128 {
                 return Err(overflow_error("repeated string is too long"));
             }
-            Ok(Value::string(s.as_str().repeat(n as usize)))
+            let mut out = String::new();
+            if !crate::objects::memory::fits(total)
+                || out.try_reserve_exact(total as usize).is_err()
+            {
+                return Err(PyErr::new(&types().exc.memory_error, vec![]));
+            }
+            for _ in 0..n {
+                out.push_str(s.as_str());
+            }
+            Ok(Value::string(out))
         }
         ("%", Value::Bytes(t), args) => Ok(Value::Bytes(std::sync::Arc::new(
             crate::objects::format::percent_bytes(gil, t, args)?,

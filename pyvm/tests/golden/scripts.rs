@@ -602,6 +602,7 @@ mod robustness {
     use super::*;
     golden!(deep_nesting, "robustness/deep_nesting.py");
     golden!(eq_mutates_container, "robustness/eq_mutates_container.py");
+    golden!(huge_allocations, "robustness/huge_allocations.py");
 }
 mod sockets {
     use super::*;

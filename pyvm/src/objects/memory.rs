@@ -1,0 +1,32 @@
+//! How much memory one object may ask for. pyvm's allocator reserves address space
+//! lazily, so a request for more memory than the machine has would not fail where it
+//! is made: it would succeed and the process would later be killed while filling it.
+//! CPython's `malloc` fails up front and the program gets `MemoryError`; so do we,
+//! for any single request larger than the machine's RAM and swap together (what
+//! Linux's default overcommit heuristic refuses too).
+
+use std::sync::OnceLock;
+
+/// The machine's RAM plus swap in bytes (`u128::MAX` when unknown).
+fn limit() -> u128 {
+    static LIMIT: OnceLock<u128> = OnceLock::new();
+    *LIMIT.get_or_init(|| {
+        let Ok(text) = std::fs::read_to_string("/proc/meminfo") else {
+            return u128::MAX;
+        };
+        let field = |name: &str| -> Option<u128> {
+            let line = text.lines().find(|l| l.starts_with(name))?;
+            let kb: u128 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kb * 1024)
+        };
+        match (field("MemTotal:"), field("SwapTotal:")) {
+            (Some(m), s) => m + s.unwrap_or(0),
+            _ => u128::MAX,
+        }
+    })
+}
+
+/// Could one allocation of `bytes` be satisfied on this machine?
+pub fn fits(bytes: u128) -> bool {
+    bytes <= limit()
+}
