@@ -68,9 +68,12 @@ pub(super) struct Compiler<'a> {
     table: SymbolTable,
     pub units: Vec<Unit<'a>>,
     filename: Arc<str>,
+    /// `compile(..., 'single')`: expression statements of the module level print
+    /// their value through `sys.displayhook` (`PRINT_EXPR`).
+    pub interactive: bool,
 }
 
-pub(super) fn compile_module(src: &Source<'_>) -> CResult<Arc<Code>> {
+pub(super) fn compile_module(src: &Source<'_>, interactive: bool) -> CResult<Arc<Code>> {
     let err = |msg: &str, r: TextRange| src.error(msg, r);
     let table = symtable::build(src.body(), &err)?;
     let mut c = Compiler {
@@ -78,6 +81,7 @@ pub(super) fn compile_module(src: &Source<'_>) -> CResult<Arc<Code>> {
         table,
         units: Vec::new(),
         filename: Arc::from(src.filename.as_str()),
+        interactive,
     };
     c.push_unit(
         0,
@@ -103,6 +107,7 @@ pub(super) fn compile_expression(src: &Source<'_>) -> CResult<Arc<Code>> {
         table,
         units: Vec::new(),
         filename: Arc::from(src.filename.as_str()),
+        interactive: false,
     };
     c.push_unit(
         0,

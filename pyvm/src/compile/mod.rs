@@ -89,7 +89,42 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> 
     // The parser and compiler recurse deeply: run them on the OS thread's stack.
     crate::mt::worker::on_os_stack(|| {
         let parsed = parse::Source::parse(source, filename)?;
-        compiler::compile_module(&parsed)
+        compiler::compile_module(&parsed, false)
+    })
+}
+
+/// `compile(source, filename, "single")`: one interactive statement (a line of simple
+/// statements, or one compound statement), whose expression statements show their
+/// values through `sys.displayhook`.
+pub fn compile_single(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    crate::mt::worker::on_os_stack(|| {
+        let parsed = parse::Source::parse(source, filename)?;
+        let body = parsed.body();
+        let Some(first) = body.first() else {
+            return Err(CompileError {
+                msg: "invalid syntax".to_owned(),
+                filename: filename.to_owned(),
+                line: 0,
+                col: 0,
+                end_line: 0,
+                end_col: 0,
+                text: String::new(),
+            });
+        };
+        use ruff_text_size::Ranged;
+        let end = parsed.pos(first.range());
+        let later_line = body
+            .iter()
+            .skip(1)
+            .any(|s| parsed.pos(s.range()).line > end.end_line);
+        if later_line {
+            let at = ruff_text_size::TextRange::empty(first.range().end());
+            return Err(parsed.error(
+                "multiple statements found while compiling a single statement",
+                at,
+            ));
+        }
+        compiler::compile_module(&parsed, true)
     })
 }
 

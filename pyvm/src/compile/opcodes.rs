@@ -30,6 +30,8 @@ macro_rules! opcodes {
 opcodes! {
     NOP => |a| 0;
     POP_TOP => |a| -1;
+    /// Pop a value and show it with `sys.displayhook` (interactive code).
+    PRINT_EXPR => |a| -1;
     /// Push a copy of the top.
     DUP_TOP => |a| 1;
     DUP_TOP_TWO => |a| 2;

@@ -37,7 +37,8 @@ impl<'a> Compiler<'a> {
         match s {
             Stmt::Expr(e) => {
                 self.expr(&e.value)?;
-                self.emit(Op::POP_TOP, 0);
+                let shown = self.interactive && self.units.len() == 1;
+                self.emit(if shown { Op::PRINT_EXPR } else { Op::POP_TOP }, 0);
             }
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;

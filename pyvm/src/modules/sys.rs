@@ -530,6 +530,8 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         m.set(gil, "stdout", stream(gil, "stdout", STDOUT_FUNCS));
         m.set(gil, "stderr", stream(gil, "stderr", STDERR_FUNCS));
         m.set(gil, "unraisablehook", Value::Native(&UNRAISABLEHOOK));
+        m.set(gil, "displayhook", Value::Native(&DISPLAYHOOK));
+        m.set(gil, "__displayhook__", Value::Native(&DISPLAYHOOK));
         m.set(gil, "__unraisablehook__", Value::Native(&UNRAISABLEHOOK));
         m.set(
             gil,
@@ -706,5 +708,36 @@ fn unraisablehook(cx: &mut Cx, args: Args) -> PyResult<Value> {
         other => text.push_str(&format!("{}\n", cx.repr(other)?)),
     }
     write_stderr(&text);
+    Ok(Value::None)
+}
+
+static DISPLAYHOOK: NativeDef = NativeDef {
+    name: "displayhook",
+    f: displayhook_native,
+    soft: None,
+};
+
+/// The hook `sys.displayhook` names now (what interactive code shows values with).
+pub fn displayhook(gil: Gil<'_>) -> Value {
+    module(gil)
+        .get(gil, "displayhook")
+        .unwrap_or(Value::Native(&DISPLAYHOOK))
+}
+
+/// `sys.displayhook(value)`: print `repr(value)` to `sys.stdout` and keep it in
+/// `builtins._` (nothing for `None`).
+fn displayhook_native(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("displayhook", 1, 1)?;
+    let v = args.at(0).clone();
+    if matches!(v, Value::None) {
+        return Ok(Value::None);
+    }
+    let b = super::builtins_module();
+    b.set(cx.gil, "_", Value::None);
+    let text = cx.repr(&v)?;
+    let out = cx.getattr(&Value::Module(module(cx.gil).clone()), "stdout")?;
+    let write = cx.getattr(&out, "write")?;
+    cx.call(&write, vec![Value::string(text + "\n")])?;
+    b.set(cx.gil, "_", v);
     Ok(Value::None)
 }

@@ -260,6 +260,17 @@ pub(crate) fn run_from(
                 Op::POP_TOP => {
                     pop!();
                 }
+                Op::PRINT_EXPR => {
+                    let v = pop!();
+                    th.frames[fi].ip = ip;
+                    let hook = crate::modules::sys::displayhook(gil);
+                    let mut cx = Cx { gil, th };
+                    tri!(cx.call(&hook, vec![v]).map_err(|e| match e {
+                        deferred::Unwind::Raise(e) => e,
+                        deferred::Unwind::Deferred =>
+                            crate::objects::exception::runtime_error("sys.displayhook waited",),
+                    }));
+                }
                 Op::DUP_TOP => {
                     let v = top!().clone();
                     push(&mut th.stack, v);

@@ -41,6 +41,7 @@ mod builtins {
     golden!(exec_traceback, "builtins/exec_traceback.py");
     golden!(getattr_dynamic, "builtins/getattr_dynamic.py");
     golden!(input_eof, "builtins/input_eof.py");
+    golden!(interactive_single, "builtins/interactive_single.py");
     golden!(introspection, "builtins/introspection.py");
     golden!(iteration, "builtins/iteration.py");
     golden!(keyword_arguments, "builtins/keyword_arguments.py");

@@ -151,7 +151,14 @@ pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mode = match ast_mode {
         AstMode::Exec => Mode::Exec,
         AstMode::Eval => Mode::Eval,
-        AstMode::Single => return value_error("compile() mode 'single' is not supported by pyvm"),
+        AstMode::Single => {
+            if text.contains('\0') {
+                compile_text(&text, &filename, Mode::Exec)?;
+            }
+            let code = crate::compile::compile_single(&text, &filename)
+                .map_err(|e| compile_error(&text, false, e))?;
+            return Ok(Value::Code(code));
+        }
     };
     Ok(Value::Code(compile_text(&text, &filename, mode)?))
 }
