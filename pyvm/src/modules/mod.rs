@@ -4,6 +4,7 @@
 //! Modules are written only against `crate::native`.
 
 pub mod abc;
+pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
@@ -64,6 +65,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_sre",
     "_thread",
     "_weakref_native",
+    "array",
     "atexit",
     "builtins",
     "cmath",
@@ -112,6 +114,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "gc" => Value::Module(gc::module(gil).clone()),
         "zlib" => Value::Module(zlib::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),
+        "array" => Value::Module(array::module(gil).clone()),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
             Value::Module(hashes::module(gil, name)?)
         }

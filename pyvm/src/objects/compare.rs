@@ -36,7 +36,18 @@ impl CmpOp {
         ["<", "<=", "==", "!=", ">", ">="][self as usize]
     }
 
-    fn test(self, o: Ordering) -> bool {
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            o => o,
+        }
+    }
+
+    pub fn test(self, o: Ordering) -> bool {
         match self {
             CmpOp::Lt => o.is_lt(),
             CmpOp::Le => o.is_le(),
@@ -242,6 +253,12 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
         (Value::Range(x), Value::Range(y)) => x.equals(y),
         (Value::Exception(_), _) | (_, Value::Exception(_)) => a.is(b),
         (Value::Slice(x), Value::Slice(y)) => seq_eq(&x[..], &y[..])?,
+        (Value::Object(x), _) if x.0.richcmp(gil, CmpOp::Eq, b).is_some() => {
+            x.0.richcmp(gil, CmpOp::Eq, b).unwrap_or(Ok(false))?
+        }
+        (_, Value::Object(y)) if y.0.richcmp(gil, CmpOp::Eq, a).is_some() => {
+            y.0.richcmp(gil, CmpOp::Eq, a).unwrap_or(Ok(false))?
+        }
         (Value::Object(x), Value::Object(y)) if !std::sync::Arc::ptr_eq(x, y) => {
             match x.0.eq(gil, &*y.0) {
                 Some(r) => r?,
@@ -309,6 +326,12 @@ pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, Py
                 CmpOp::Ge => y.is_subset(&x)?,
                 _ => y.len() < x.len() && y.is_subset(&x)?,
             })
+        }
+        (Value::Object(x), _) if x.0.richcmp(gil, op, b).is_some() => {
+            x.0.richcmp(gil, op, b).unwrap_or(Ok(false))
+        }
+        (_, Value::Object(y)) if y.0.richcmp(gil, op.swapped(), a).is_some() => {
+            y.0.richcmp(gil, op.swapped(), a).unwrap_or(Ok(false))
         }
         _ => Err(type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",

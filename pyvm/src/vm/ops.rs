@@ -171,6 +171,9 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             unsupported_operand(&sym, a, b)
         }
     };
+    if let Some(r) = native_binop(gil, op, inplace, a, b) {
+        return r;
+    }
     if int::is_int(a) && int::is_int(b) {
         return match op {
             "/" => int::true_div(
@@ -362,6 +365,36 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
     }
 }
 
+/// A binary operator a native object defines (`NativeObject::binop`): the left
+/// operand's (in-place form first), then the right operand's reflected one.
+fn native_binop(
+    gil: Gil<'_>,
+    op: &str,
+    inplace: bool,
+    a: &Value,
+    b: &Value,
+) -> Option<Result<Value, PyErr>> {
+    if !matches!(a, Value::Object(_)) && !matches!(b, Value::Object(_)) {
+        return None;
+    }
+    if let Value::Object(o) = a {
+        if inplace {
+            if let Some(r) = o.0.binop(gil, a, &format!("{op}="), b, false) {
+                return Some(r);
+            }
+        }
+        if let Some(r) = o.0.binop(gil, a, op, b, false) {
+            return Some(r);
+        }
+    }
+    if let Value::Object(o) = b {
+        if let Some(r) = o.0.binop(gil, b, op, a, true) {
+            return Some(r);
+        }
+    }
+    None
+}
+
 /// A keys or items view (they are set-like; a values view is not).
 fn is_set_view(gil: Gil<'_>, v: &Value) -> bool {
     match v {
@@ -459,6 +492,9 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
         Value::ByteArray(b) => {
             let b = b.borrow(gil).clone();
             bytes_contains(&b, item)
+        }
+        Value::Object(o) if o.0.contains(gil, item).is_some() => {
+            o.0.contains(gil, item).unwrap_or(Ok(false))
         }
         Value::Iter(it) => {
             let view = it.borrow(gil).view_items(gil);

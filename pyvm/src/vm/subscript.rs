@@ -234,6 +234,12 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
                 None => Err(index_error("bytearray index out of range")),
             }
         }
+        Value::Object(o) => o.0.setitem(gil, &key, v).unwrap_or_else(|| {
+            Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(obj)
+            )))
+        }),
         _ => Err(type_error(format!(
             "'{}' object does not support item assignment",
             type_name(obj)
@@ -302,6 +308,12 @@ pub fn delitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<(), PyErr> {
             Some(_) => Ok(()),
             None => Err(key_error(key.clone())),
         },
+        Value::Object(o) => o.0.delitem(gil, key).unwrap_or_else(|| {
+            Err(type_error(format!(
+                "'{}' object doesn't support item deletion",
+                type_name(obj)
+            )))
+        }),
         _ => Err(type_error(format!(
             "'{}' object doesn't support item deletion",
             type_name(obj)
