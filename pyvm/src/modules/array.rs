@@ -25,8 +25,6 @@ pub const TYPECODES: &str = "bBuhHiIlLqQfd";
 pub struct ArrayBuf {
     pub code: u8,
     pub data: Vec<u8>,
-    /// Live `memoryview`s over the data (no resizing while there are some).
-    pub exports: usize,
 }
 
 impl ArrayBuf {
@@ -51,8 +49,12 @@ impl ArrayBuf {
             .collect()
     }
 
-    fn check_resize(&self) -> Result<(), PyErr> {
-        if self.exports > 0 {
+}
+
+/// CPython's `BufferError` when the array has views.
+fn resize_ok(buf: &Shared) -> Result<(), PyErr> {
+    {
+        if crate::objects::buffer::exports(Arc::as_ptr(buf) as *const u8 as usize) > 0 {
             return Err(PyErr::msg(
                 &types().exc.buffer_error,
                 "cannot resize an array that is exporting buffers",
@@ -281,7 +283,6 @@ fn new_value(code: u8, data: Vec<u8>) -> Value {
         buf: Arc::new(GilCell::new(ArrayBuf {
             code,
             data,
-            exports: 0,
         })),
     }))))
 }
@@ -474,7 +475,7 @@ impl Array {
             if step == 1 {
                 let stop = stop.max(start) as usize;
                 if stop - start as usize != newlen {
-                    b.check_resize()?;
+                    resize_ok(&self.buf)?;
                 }
                 b.data.splice(start as usize * n..stop * n, new.1);
             } else {
@@ -517,7 +518,7 @@ impl Array {
                 if count == 0 {
                     return Ok(());
                 }
-                b.check_resize()?;
+                resize_ok(&self.buf)?;
                 let mut idx: Vec<usize> = (0..count)
                     .map(|k| (start + k as i64 * step) as usize)
                     .collect();
@@ -538,7 +539,7 @@ impl Array {
                 let i = int_index(k)?;
                 match seq::index(i, b.len()) {
                     Some(i) => {
-                        b.check_resize()?;
+                        resize_ok(&self.buf)?;
                         b.data.drain(i * n..(i + 1) * n);
                         Ok(())
                     }
@@ -676,7 +677,7 @@ impl NativeObject for Array {
                         let mut b = self.buf.borrow_mut(gil);
                         let data = repeated(&b.data, n)?;
                         if data.len() != b.data.len() {
-                            b.check_resize()?;
+                            resize_ok(&self.buf)?;
                         }
                         b.data = data;
                         return Ok(this.clone());
@@ -788,7 +789,7 @@ fn extend_array(gil: Gil<'_>, a: &Array, o: &Array) -> Result<(), PyErr> {
     };
     let mut b = a.buf.borrow_mut(gil);
     if !data.is_empty() {
-        b.check_resize()?;
+        resize_ok(&a.buf)?;
     }
     b.data.extend_from_slice(&data);
     Ok(())
@@ -798,7 +799,7 @@ fn extend_array(gil: Gil<'_>, a: &Array, o: &Array) -> Result<(), PyErr> {
 fn push_items(gil: Gil<'_>, a: &Array, items: &[Value]) -> Result<(), PyErr> {
     let code = a.buf.borrow(gil).code;
     if !items.is_empty() {
-        a.buf.borrow(gil).check_resize()?;
+        resize_ok(&a.buf)?;
     }
     let mut out = Vec::with_capacity(items.len() * itemsize(code));
     let mut res = Ok(());
@@ -845,7 +846,7 @@ fn insert(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut item = Vec::new();
     encode(code, args.at(2), &mut item)?;
     let mut b = a.buf.borrow_mut(cx.gil);
-    b.check_resize()?;
+    resize_ok(&a.buf)?;
     let len = b.len() as i64;
     let i = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
     let n = item.len();
@@ -867,7 +868,7 @@ fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(i) = seq::index(i, b.len()) else {
         return Err(index_error("pop index out of range").into());
     };
-    b.check_resize()?;
+    resize_ok(&a.buf)?;
     let v = b.item(i);
     let n = b.itemsize();
     b.data.drain(i * n..(i + 1) * n);
@@ -890,7 +891,7 @@ fn remove(cx: &mut Cx, args: Args) -> PyResult<Value> {
     match find(cx.gil, a, args.at(1), 0, usize::MAX)? {
         Some(i) => {
             let mut b = a.buf.borrow_mut(cx.gil);
-            b.check_resize()?;
+            resize_ok(&a.buf)?;
             let n = b.itemsize();
             b.data.drain(i * n..(i + 1) * n);
             none()
@@ -971,7 +972,7 @@ fn frombytes(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(value_error("bytes length not a multiple of item size").into());
     }
     if !data.is_empty() {
-        b.check_resize()?;
+        resize_ok(&a.buf)?;
     }
     b.data.extend_from_slice(&data);
     none()
@@ -996,7 +997,7 @@ fn fromlist(cx: &mut Cx, args: Args) -> PyResult<Value> {
     encode_all(code, &items, &mut out)?;
     let mut b = a.buf.borrow_mut(cx.gil);
     if !out.is_empty() {
-        b.check_resize()?;
+        resize_ok(&a.buf)?;
     }
     b.data.extend_from_slice(&out);
     none()
@@ -1025,7 +1026,7 @@ fn fromunicode(cx: &mut Cx, args: Args) -> PyResult<Value> {
         );
     }
     if !s.is_empty() {
-        b.check_resize()?;
+        resize_ok(&a.buf)?;
     }
     b.data.extend_from_slice(&str_to_u(s));
     none()
@@ -1067,7 +1068,7 @@ fn fromfile(cx: &mut Cx, args: Args) -> PyResult<Value> {
     {
         let mut b = a.buf.borrow_mut(cx.gil);
         if whole > 0 {
-            b.check_resize()?;
+            resize_ok(&a.buf)?;
         }
         b.data.extend_from_slice(&data[..whole]);
     }

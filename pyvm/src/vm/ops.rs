@@ -279,6 +279,9 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         ("+", Value::ByteArray(x), Value::Bytes(y)) => {
             if inplace {
                 // `bytearray.__iadd__` extends it in place.
+                if !y.is_empty() {
+                    crate::objects::buffer::check_bytearray(x)?;
+                }
                 x.borrow_mut(gil).extend_from_slice(y);
                 return Ok(a.clone());
             }
@@ -307,6 +310,9 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             let items = t.borrow(gil).clone();
             let v = repeat(&items, repeat_count(n).unwrap_or(0))?;
             if inplace && matches!(a, Value::ByteArray(_)) {
+                if v.len() != items.len() {
+                    crate::objects::buffer::check_bytearray(t)?;
+                }
                 *t.borrow_mut(gil) = v;
                 return Ok(a.clone());
             }

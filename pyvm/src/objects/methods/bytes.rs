@@ -909,6 +909,7 @@ fn byte(v: &Value) -> Result<u8, PyErr> {
 fn append(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("append", 1, 1)?;
     let b = byte(args.at(1))?;
+    crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     cell(args.at(0)).borrow_mut(cx.gil).push(b);
     Ok(Value::None)
 }
@@ -919,12 +920,16 @@ fn extend(cx: &mut Cx, args: Args) -> PyResult<Value> {
     for v in cx.collect(args.at(1))? {
         new.push(byte(&v)?);
     }
+    if !new.is_empty() {
+        crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
+    }
     cell(args.at(0)).borrow_mut(cx.gil).extend(new);
     Ok(Value::None)
 }
 
 fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("pop", 0, 1)?;
+    crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     let mut v = cell(args.at(0)).borrow_mut(cx.gil);
     if v.is_empty() {
         return Err(index_error("pop from empty bytearray").into());
@@ -942,6 +947,7 @@ fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn clear(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     cell(args.at(0)).borrow_mut(cx.gil).clear();
     Ok(Value::None)
 }
@@ -958,6 +964,7 @@ fn insert(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("insert", 2, 2)?;
     let i = arg_int(args.at(1), "")?;
     let b = byte(args.at(2))?;
+    crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     let mut v = cell(args.at(0)).borrow_mut(cx.gil);
     let n = v.len() as i64;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -968,6 +975,7 @@ fn insert(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn remove(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("remove", 1, 1)?;
     let b = byte(args.at(1))?;
+    crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     let mut v = cell(args.at(0)).borrow_mut(cx.gil);
     match v.iter().position(|c| *c == b) {
         Some(i) => {
