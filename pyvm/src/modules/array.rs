@@ -36,6 +36,10 @@ impl ArrayBuf {
         self.data.len() / self.itemsize()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.data.is_empty()
+    }
+
     fn item(&self, i: usize) -> Value {
         let n = self.itemsize();
         decode(self.code, &self.data[i * n..(i + 1) * n])
@@ -48,7 +52,6 @@ impl ArrayBuf {
             .map(|c| decode(self.code, c))
             .collect()
     }
-
 }
 
 /// CPython's `BufferError` when the array has views.
@@ -180,11 +183,10 @@ pub fn encode(code: u8, v: &Value, out: &mut Vec<u8>) -> Result<(), PyErr> {
         b'f' | b'd' => {
             let f = match v {
                 Value::Float(f) => *f,
-                Value::Int(_) | Value::Bool(_) | Value::Big(_) => {
-                    crate::objects::int::to_f64(v)?
-                }
+                Value::Int(_) | Value::Bool(_) | Value::Big(_) => crate::objects::int::to_f64(v)?,
                 Value::Instance(i)
-                    if matches!(i.base, Value::Float(_)) || crate::objects::int::is_int(&i.base) =>
+                    if matches!(i.base, Value::Float(_))
+                        || crate::objects::int::is_int(&i.base) =>
                 {
                     return encode(code, &i.base.clone(), out);
                 }
@@ -239,8 +241,7 @@ pub fn encode(code: u8, v: &Value, out: &mut Vec<u8>) -> Result<(), PyErr> {
             &(ranged(n, 0, u16::MAX as i64, "unsigned short")? as u16).to_ne_bytes(),
         ),
         b'i' => out.extend_from_slice(
-            &(ranged(n, i32::MIN as i64, i32::MAX as i64, "signed integer")? as i32)
-                .to_ne_bytes(),
+            &(ranged(n, i32::MIN as i64, i32::MAX as i64, "signed integer")? as i32).to_ne_bytes(),
         ),
         b'l' => out.extend_from_slice(&long(n)?.to_ne_bytes()),
         b'I' | b'L' => {
@@ -280,10 +281,7 @@ pub fn encode(code: u8, v: &Value, out: &mut Vec<u8>) -> Result<(), PyErr> {
 
 fn new_value(code: u8, data: Vec<u8>) -> Value {
     Value::Object(Arc::new(Object(Box::new(Array {
-        buf: Arc::new(GilCell::new(ArrayBuf {
-            code,
-            data,
-        })),
+        buf: Arc::new(GilCell::new(ArrayBuf { code, data })),
     }))))
 }
 
@@ -299,7 +297,9 @@ fn this<'a>(args: &'a Args, name: &str) -> Result<&'a Array, PyErr> {
     args.get(0).and_then(array_of).ok_or_else(|| {
         type_error(format!(
             "descriptor '{name}' for 'array.array' objects doesn't apply to a '{}' object",
-            args.get(0).map(type_name).unwrap_or_else(|| "NoneType".into())
+            args.get(0)
+                .map(type_name)
+                .unwrap_or_else(|| "NoneType".into())
         ))
     })
 }
@@ -554,9 +554,7 @@ fn int_index(k: &Value) -> Result<i64, PyErr> {
     match k {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
-        Value::Big(_) => Err(index_error(
-            "cannot fit 'int' into an index-sized integer",
-        )),
+        Value::Big(_) => Err(index_error("cannot fit 'int' into an index-sized integer")),
         Value::Instance(i) if crate::objects::int::is_int(&i.base) => int_index(&i.base),
         _ => Err(type_error("array indices must be integers")),
     }
@@ -619,10 +617,7 @@ impl NativeObject for Array {
             "__class__" => return Some(Value::Type(array_type().clone())),
             _ => {}
         }
-        METHODS
-            .iter()
-            .find(|d| d.name == name)
-            .map(Value::Native)
+        METHODS.iter().find(|d| d.name == name).map(Value::Native)
     }
 
     fn py_type(&self) -> Option<Arc<PyType>> {
@@ -721,11 +716,7 @@ impl NativeObject for Array {
         })())
     }
 
-    fn iter(
-        &self,
-        _gil: Gil<'_>,
-        _this: &Value,
-    ) -> Option<Result<Box<dyn NativeIter>, PyErr>> {
+    fn iter(&self, _gil: Gil<'_>, _this: &Value) -> Option<Result<Box<dyn NativeIter>, PyErr>> {
         Some(Ok(Box::new(ArrayIter {
             buf: self.buf.clone(),
             idx: 0,
@@ -818,8 +809,12 @@ fn none() -> PyResult<Value> {
 }
 
 fn append(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("append", 2, 2)
-        .map_err(|_| type_error(format!("array.append() takes exactly one argument ({} given)", args.len().saturating_sub(1))))?;
+    args.check("append", 2, 2).map_err(|_| {
+        type_error(format!(
+            "array.append() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        ))
+    })?;
     let a = this(&args, "append")?;
     push_items(cx.gil, a, &args.pos[1..2])?;
     none()
@@ -875,7 +870,13 @@ fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(v)
 }
 
-fn find(gil: Gil<'_>, a: &Array, x: &Value, from: usize, to: usize) -> Result<Option<usize>, PyErr> {
+fn find(
+    gil: Gil<'_>,
+    a: &Array,
+    x: &Value,
+    from: usize,
+    to: usize,
+) -> Result<Option<usize>, PyErr> {
     let items = a.buf.borrow(gil).items();
     for (i, v) in items.iter().enumerate().take(to).skip(from) {
         if crate::objects::compare::eq(gil, v, x)? {
@@ -1021,9 +1022,7 @@ fn fromunicode(cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     let mut b = a.buf.borrow_mut(cx.gil);
     if b.code != b'u' {
-        return Err(
-            value_error("fromunicode() may only be called on unicode type arrays").into(),
-        );
+        return Err(value_error("fromunicode() may only be called on unicode type arrays").into());
     }
     if !s.is_empty() {
         resize_ok(&a.buf)?;

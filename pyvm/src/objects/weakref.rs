@@ -165,7 +165,7 @@ pub fn watch(target: WeakTarget, watcher: &Arc<Instance>) {
             let dead: Vec<usize> = r
                 .by_addr
                 .iter()
-                .filter(|(_, l)| l.first().map_or(true, |e| !e.target.alive()))
+                .filter(|(_, l)| l.first().is_none_or(|e| !e.target.alive()))
                 .map(|(a, _)| *a)
                 .collect();
             for a in dead {

@@ -164,7 +164,9 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
             let new: Vec<u8> = match &v {
                 Value::Bytes(x) => x.to_vec(),
                 Value::ByteArray(x) => x.borrow(gil).clone(),
-                Value::Object(o) if o.0.buffer(gil).is_some() => o.0.buffer(gil).unwrap_or_default(),
+                Value::Object(o) if o.0.buffer(gil).is_some() => {
+                    o.0.buffer(gil).unwrap_or_default()
+                }
                 Value::List(_) | Value::Tuple(_) | Value::Range(_) => {
                     let items: Vec<Value> = match &v {
                         Value::List(x) => x.borrow(gil).clone(),

@@ -444,7 +444,8 @@ impl NativeObject for View {
         if let Some(def) = METHODS.iter().find(|d| d.name == name) {
             return Some(Value::Native(def));
         }
-        let ints = |v: Vec<usize>| Value::tuple(v.into_iter().map(|x| Value::Int(x as i64)).collect());
+        let ints =
+            |v: Vec<usize>| Value::tuple(v.into_iter().map(|x| Value::Int(x as i64)).collect());
         let released = self.released.load(Ordering::Relaxed);
         let v = match name {
             "__class__" => return Some(Value::Type(memoryview_type().clone())),
@@ -520,6 +521,33 @@ impl NativeObject for View {
         }))
     }
 
+    fn binop(
+        &self,
+        gil: Gil<'_>,
+        _this: &Value,
+        op: &str,
+        other: &Value,
+        reflected: bool,
+    ) -> Option<Result<Value, PyErr>> {
+        // `bytes + view`, `bytearray + view`: bytes.__add__ takes any buffer.
+        if op != "+" || !reflected {
+            return None;
+        }
+        let mut out = match crate::objects::class::payload(other).unwrap_or(other) {
+            Value::Bytes(b) => b.to_vec(),
+            Value::ByteArray(b) => b.borrow(gil).clone(),
+            _ => return None,
+        };
+        if let Err(e) = self.check() {
+            return Some(Err(e));
+        }
+        out.extend_from_slice(&self.bytes(gil));
+        Some(Ok(match other {
+            Value::ByteArray(_) => Value::ByteArray(Arc::new(GilCell::new(out))),
+            _ => Value::Bytes(Arc::new(out)),
+        }))
+    }
+
     fn richcmp(&self, gil: Gil<'_>, op: CmpOp, other: &Value) -> Option<Result<bool, PyErr>> {
         if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
             return None;
@@ -573,11 +601,7 @@ impl NativeObject for View {
         })())
     }
 
-    fn iter(
-        &self,
-        gil: Gil<'_>,
-        _this: &Value,
-    ) -> Option<Result<Box<dyn NativeIter>, PyErr>> {
+    fn iter(&self, gil: Gil<'_>, _this: &Value) -> Option<Result<Box<dyn NativeIter>, PyErr>> {
         Some((|| {
             self.check()?;
             if self.shape.as_ref().is_some_and(|s| s.len() > 1) {
@@ -728,10 +752,9 @@ fn cast(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
                 out.push(d as usize);
             }
             if out.iter().product::<usize>() * n != nbytes {
-                return Err(type_error(
-                    "memoryview: product(shape) * itemsize != buffer size",
-                )
-                .into());
+                return Err(
+                    type_error("memoryview: product(shape) * itemsize != buffer size").into(),
+                );
             }
             Some(out)
         }
@@ -767,16 +790,46 @@ fn hex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let per = args.take_kw("bytes_per_sep");
     args.check_method("hex", 0, 2)?;
     let w = live(&args)?;
-    let b = Value::Bytes(Arc::new(w.bytes(cx.gil)));
-    let f = cx.getattr(&b, "hex")?;
-    let mut rest: Vec<Value> = args.pos[1..].to_vec();
-    if let Some(s) = sep {
-        rest.push(s);
+    let data = w.bytes(cx.gil);
+    let sep = sep.or_else(|| args.get(1).cloned());
+    let per = match per.or_else(|| args.get(2).cloned()) {
+        Some(p) => arg_int(&p, "")?,
+        None => 1,
+    };
+    let digits: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
+    let Some(sep) = sep else {
+        return Ok(Value::string(digits.concat()));
+    };
+    let sep = match &sep {
+        Value::Str(s) => s.as_str().to_owned(),
+        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        _ => return Err(type_error("sep must be str or bytes.").into()),
+    };
+    if sep.chars().count() != 1 {
+        return Err(value_error("sep must be length 1.").into());
     }
-    if let Some(p) = per {
-        rest.push(p);
+    if per == 0 || digits.is_empty() {
+        return Ok(Value::string(digits.concat()));
     }
-    cx.call(&f, rest)
+    let n = per.unsigned_abs() as usize;
+    // Positive: groups counted from the right; negative: from the left.
+    let first = if per > 0 && digits.len() % n != 0 {
+        digits.len() % n
+    } else {
+        n
+    };
+    let mut out = String::new();
+    let mut i = 0;
+    let mut take = first.min(digits.len());
+    while i < digits.len() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&digits[i..i + take].concat());
+        i += take;
+        take = n.min(digits.len() - i);
+    }
+    Ok(Value::string(out))
 }
 
 fn release(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -807,7 +860,6 @@ fn dunder_len(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let _ = cx;
     Ok(Value::Int(w.len as i64))
 }
-
 
 fn dunder_getitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__getitem__", 1, 1)?;

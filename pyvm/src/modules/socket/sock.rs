@@ -180,7 +180,9 @@ pub fn with_bytes<R>(gil: Gil<'_>, v: &Value, f: impl FnOnce(&[u8]) -> R) -> Res
             with_bytes(gil, &i.base, f)
         }
         // `memoryview`, `array.array`: a copy of their bytes.
-        Value::Object(o) if o.0.buffer(gil).is_some() => Ok(f(&o.0.buffer(gil).unwrap_or_default())),
+        Value::Object(o) if o.0.buffer(gil).is_some() => {
+            Ok(f(&o.0.buffer(gil).unwrap_or_default()))
+        }
         v => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)

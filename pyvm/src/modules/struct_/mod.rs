@@ -302,7 +302,9 @@ fn with_buffer<R>(gil: Gil<'_>, v: &Value, f: impl FnOnce(&[u8]) -> R) -> Result
             with_buffer(gil, &i.base, f)
         }
         // `memoryview`, `array.array`: a copy of their bytes.
-        Value::Object(o) if o.0.buffer(gil).is_some() => Ok(f(&o.0.buffer(gil).unwrap_or_default())),
+        Value::Object(o) if o.0.buffer(gil).is_some() => {
+            Ok(f(&o.0.buffer(gil).unwrap_or_default()))
+        }
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)

@@ -47,22 +47,25 @@ fn data(cx: &Cx, v: &Value) -> Vec<u8> {
         Value::ByteArray(b) => b.borrow(cx.gil).clone(),
         // A `bytes` or `bytearray` subclass's bytes.
         Value::Instance(i) => data(cx, &i.base),
+        // `memoryview`, `array.array`: their bytes.
+        Value::Object(o) => o.0.buffer(cx.gil).unwrap_or_default(),
         _ => Vec::new(),
     }
 }
 
 /// Is `v` bytes, a bytearray, or an instance of a subclass of either?
-fn is_bytes_like(v: &Value) -> bool {
+fn is_bytes_like(gil: crate::objects::gil::Gil<'_>, v: &Value) -> bool {
     match v {
         Value::Bytes(_) | Value::ByteArray(_) => true,
         Value::Instance(i) => matches!(i.base, Value::Bytes(_) | Value::ByteArray(_)),
+        Value::Object(o) => o.0.buffer(gil).is_some(),
         _ => false,
     }
 }
 
 fn bytes_arg(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
     match v {
-        _ if is_bytes_like(v) => Ok(data(cx, v)),
+        _ if is_bytes_like(cx.gil, v) => Ok(data(cx, v)),
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)
@@ -284,7 +287,7 @@ fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
 fn needle(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
     match v {
         Value::Int(_) | Value::Bool(_) => Ok(vec![byte(v)?]),
-        _ if is_bytes_like(v) => Ok(data(cx, v)),
+        _ if is_bytes_like(cx.gil, v) => Ok(data(cx, v)),
         _ => Err(type_error(format!(
             "argument should be integer or bytes-like object, not '{}'",
             type_name(v)
