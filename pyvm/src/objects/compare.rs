@@ -253,16 +253,26 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
         (Value::Range(x), Value::Range(y)) => x.equals(y),
         (Value::Exception(_), _) | (_, Value::Exception(_)) => a.is(b),
         (Value::Slice(x), Value::Slice(y)) => seq_eq(&x[..], &y[..])?,
-        (Value::Object(x), _) if x.0.richcmp(gil, CmpOp::Eq, b).is_some() => {
-            x.0.richcmp(gil, CmpOp::Eq, b).unwrap_or(Ok(false))?
-        }
-        (_, Value::Object(y)) if y.0.richcmp(gil, CmpOp::Eq, a).is_some() => {
-            y.0.richcmp(gil, CmpOp::Eq, a).unwrap_or(Ok(false))?
-        }
-        (Value::Object(x), Value::Object(y)) if !std::sync::Arc::ptr_eq(x, y) => {
-            match x.0.eq(gil, &*y.0) {
+        (Value::Object(_), _) | (_, Value::Object(_)) => {
+            let mine = match a {
+                Value::Object(x) => x.0.richcmp(gil, CmpOp::Eq, b),
+                _ => None,
+            };
+            let theirs = || match b {
+                Value::Object(y) => y.0.richcmp(gil, CmpOp::Eq, a),
+                _ => None,
+            };
+            match mine.or_else(theirs) {
                 Some(r) => r?,
-                None => false,
+                None => match (a, b) {
+                    (Value::Object(x), Value::Object(y)) if !std::sync::Arc::ptr_eq(x, y) => {
+                        match x.0.eq(gil, &*y.0) {
+                            Some(r) => r?,
+                            None => false,
+                        }
+                    }
+                    _ => key_eq(a, b),
+                },
             }
         }
         _ => key_eq(a, b),
@@ -310,6 +320,11 @@ pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, Py
     if is_num(a) && is_num(b) {
         return Ok(false); // NaN
     }
+    if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
+        if let Some(r) = native_order(gil, op, a, b) {
+            return r;
+        }
+    }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(op.test(x.as_str().cmp(y.as_str()))),
         (Value::Bytes(x), Value::Bytes(y)) => Ok(op.test(x.cmp(y))),
@@ -327,18 +342,25 @@ pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, Py
                 _ => y.len() < x.len() && y.is_subset(&x)?,
             })
         }
-        (Value::Object(x), _) if x.0.richcmp(gil, op, b).is_some() => {
-            x.0.richcmp(gil, op, b).unwrap_or(Ok(false))
-        }
-        (_, Value::Object(y)) if y.0.richcmp(gil, op.swapped(), a).is_some() => {
-            y.0.richcmp(gil, op.swapped(), a).unwrap_or(Ok(false))
-        }
         _ => Err(type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
             type_name(a),
             type_name(b)
         ))),
+    }
+}
+
+/// An ordering a native object defines (`NativeObject::richcmp`), either side.
+fn native_order(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Option<Result<bool, PyErr>> {
+    if let Value::Object(x) = a {
+        if let Some(r) = x.0.richcmp(gil, op, b) {
+            return Some(r);
+        }
+    }
+    match b {
+        Value::Object(y) => y.0.richcmp(gil, op.swapped(), a),
+        _ => None,
     }
 }
 

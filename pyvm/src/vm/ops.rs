@@ -499,9 +499,12 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
             let b = b.borrow(gil).clone();
             bytes_contains(&b, item)
         }
-        Value::Object(o) if o.0.contains(gil, item).is_some() => {
-            o.0.contains(gil, item).unwrap_or(Ok(false))
-        }
+        Value::Object(o) => o.0.contains(gil, item).unwrap_or_else(|| {
+            Err(type_error(format!(
+                "argument of type '{}' is not iterable",
+                type_name(container)
+            )))
+        }),
         Value::Iter(it) => {
             let view = it.borrow(gil).view_items(gil);
             match view {

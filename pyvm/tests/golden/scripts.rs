@@ -2,6 +2,7 @@
 mod array {
     use super::*;
     golden!(errors, "array/errors.py");
+    golden!(files_and_text, "array/files_and_text.py");
     golden!(image_buffer, "array/image_buffer.py");
     golden!(packet_parser, "array/packet_parser.py");
     golden!(ring_buffer, "array/ring_buffer.py");
