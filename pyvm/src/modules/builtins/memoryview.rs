@@ -813,7 +813,7 @@ fn hex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     }
     let n = per.unsigned_abs() as usize;
     // Positive: groups counted from the right; negative: from the left.
-    let first = if per > 0 && digits.len() % n != 0 {
+    let first = if per > 0 && !digits.len().is_multiple_of(n) {
         digits.len() % n
     } else {
         n
