@@ -743,6 +743,14 @@ impl NativeObject for Array {
         Some(self.buf.borrow(gil).len())
     }
 
+    fn buffer_write(&self, gil: Gil<'_>, offset: usize, data: &[u8]) -> Option<Result<(), PyErr>> {
+        let mut b = self.buf.borrow_mut(gil);
+        let end = (offset + data.len()).min(b.data.len());
+        let n = end.saturating_sub(offset);
+        b.data[offset.min(end)..end].copy_from_slice(&data[..n]);
+        Some(Ok(()))
+    }
+
     fn hash(&self) -> Option<Result<i64, PyErr>> {
         Some(Err(type_error("unhashable type: 'array.array'")))
     }

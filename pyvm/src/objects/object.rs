@@ -103,6 +103,13 @@ pub trait NativeObject: Send + Sync {
         let _ = gil;
         None
     }
+    /// Write `data` at byte `offset` of a writable buffer (`pack_into` into an
+    /// array or a memoryview); `None`: not a writable buffer. The caller checked the
+    /// bounds against `buffer()`.
+    fn buffer_write(&self, gil: Gil<'_>, offset: usize, data: &[u8]) -> Option<Result<(), PyErr>> {
+        let _ = (gil, offset, data);
+        None
+    }
     /// `len(self)`, if it has a length.
     fn len(&self, gil: Gil<'_>) -> Option<usize> {
         let _ = gil;

@@ -63,3 +63,19 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(hash(ro) == hash(bytes(stream[:8])))
+
+# building a reply in place: struct.pack_into through a view and into an array
+from array import array
+out = bytearray(12)
+w = memoryview(out)
+struct.pack_into("<BBH", w, 0, 7, 1, 4)
+struct.pack_into("<I", w[4:], 0, 0xDEADBEEF)
+print(out.hex(), bytes(w[:4]))
+w.release()
+words = array('H', [0] * 4)
+struct.pack_into("<HH", words, 2, 513, 1027)
+print(words)
+try:
+    struct.pack_into("<B", memoryview(b"ro"), 0, 1)
+except TypeError as e:
+    print("TypeError:", e)

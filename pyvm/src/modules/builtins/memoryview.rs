@@ -494,6 +494,29 @@ impl NativeObject for View {
         Some(memoryview_type().clone())
     }
 
+    fn buffer_write(&self, gil: Gil<'_>, offset: usize, data: &[u8]) -> Option<Result<(), PyErr>> {
+        if self.readonly || self.released.load(Ordering::Relaxed) {
+            return None;
+        }
+        let n = self.itemsize;
+        let total = self.nbytes();
+        self.src.with_mut(gil, |d| {
+            for (k, byte) in data.iter().enumerate() {
+                let p = offset + k;
+                if p >= total {
+                    break;
+                }
+                let at = if self.shape.is_some() {
+                    self.start + p
+                } else {
+                    self.offset(p / n) + p % n
+                };
+                d[at] = *byte;
+            }
+        });
+        Some(Ok(()))
+    }
+
     fn len(&self, _gil: Gil<'_>) -> Option<usize> {
         if self.released.load(Ordering::Relaxed) {
             return Some(0);

@@ -241,11 +241,17 @@ fn affix(cx: &mut Cx, args: Args, name: &str, start: bool) -> PyResult<Value> {
         }
     };
     match args.at(1) {
-        Value::Bytes(_) | Value::ByteArray(_) => Ok(Value::Bool(test(&data(cx, args.at(1))))),
+        Value::Bytes(_) | Value::ByteArray(_) | Value::Object(_)
+            if is_bytes_like(cx.gil, args.at(1)) =>
+        {
+            Ok(Value::Bool(test(&data(cx, args.at(1)))))
+        }
         Value::Tuple(t) => {
             for p in t.iter() {
                 match p {
-                    Value::Bytes(_) | Value::ByteArray(_) => {
+                    Value::Bytes(_) | Value::ByteArray(_) | Value::Object(_)
+                        if is_bytes_like(cx.gil, p) =>
+                    {
                         if test(&data(cx, p)) {
                             return Ok(Value::Bool(true));
                         }
