@@ -4,6 +4,7 @@
 //! Modules are written only against `crate::native`.
 
 pub mod abc;
+pub mod array;
 pub mod ast_nodes;
 pub mod atexit;
 pub mod binascii;
@@ -75,6 +76,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_string",
     "_thread",
     "_weakref_native",
+    "array",
     "atexit",
     "builtins",
     "cmath",
@@ -128,6 +130,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_sre" => Value::Module(sre::module(gil).clone()),
         "_codecs" => Value::Module(codecs::module(gil).clone()),
         "_string" => Value::Module(string::module(gil).clone()),
+        "array" => Value::Module(array::module(gil).clone()),
         "_md5" | "_sha1" | "_sha256" | "_sha512" | "_sha3" | "_blake2" => {
             Value::Module(hashes::module(gil, name)?)
         }

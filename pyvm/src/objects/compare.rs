@@ -36,7 +36,18 @@ impl CmpOp {
         ["<", "<=", "==", "!=", ">", ">="][self as usize]
     }
 
-    fn test(self, o: Ordering) -> bool {
+    /// The operator with its operands swapped (`a < b` is `b > a`).
+    pub fn swapped(self) -> CmpOp {
+        match self {
+            CmpOp::Lt => CmpOp::Gt,
+            CmpOp::Le => CmpOp::Ge,
+            CmpOp::Gt => CmpOp::Lt,
+            CmpOp::Ge => CmpOp::Le,
+            o => o,
+        }
+    }
+
+    pub fn test(self, o: Ordering) -> bool {
         match self {
             CmpOp::Lt => o.is_lt(),
             CmpOp::Le => o.is_le(),
@@ -242,10 +253,26 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
         (Value::Range(x), Value::Range(y)) => x.equals(y),
         (Value::Exception(_), _) | (_, Value::Exception(_)) => a.is(b),
         (Value::Slice(x), Value::Slice(y)) => seq_eq(&x[..], &y[..])?,
-        (Value::Object(x), Value::Object(y)) if !std::sync::Arc::ptr_eq(x, y) => {
-            match x.0.eq(gil, &*y.0) {
+        (Value::Object(_), _) | (_, Value::Object(_)) => {
+            let mine = match a {
+                Value::Object(x) => x.0.richcmp(gil, CmpOp::Eq, b),
+                _ => None,
+            };
+            let theirs = || match b {
+                Value::Object(y) => y.0.richcmp(gil, CmpOp::Eq, a),
+                _ => None,
+            };
+            match mine.or_else(theirs) {
                 Some(r) => r?,
-                None => false,
+                None => match (a, b) {
+                    (Value::Object(x), Value::Object(y)) if !std::sync::Arc::ptr_eq(x, y) => {
+                        match x.0.eq(gil, &*y.0) {
+                            Some(r) => r?,
+                            None => false,
+                        }
+                    }
+                    _ => key_eq(a, b),
+                },
             }
         }
         _ => key_eq(a, b),
@@ -293,6 +320,11 @@ pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, Py
     if is_num(a) && is_num(b) {
         return Ok(false); // NaN
     }
+    if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
+        if let Some(r) = native_order(gil, op, a, b) {
+            return r;
+        }
+    }
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(op.test(x.as_str().cmp(y.as_str()))),
         (Value::Bytes(x), Value::Bytes(y)) => Ok(op.test(x.cmp(y))),
@@ -316,6 +348,19 @@ pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, Py
             type_name(a),
             type_name(b)
         ))),
+    }
+}
+
+/// An ordering a native object defines (`NativeObject::richcmp`), either side.
+fn native_order(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Option<Result<bool, PyErr>> {
+    if let Value::Object(x) = a {
+        if let Some(r) = x.0.richcmp(gil, op, b) {
+            return Some(r);
+        }
+    }
+    match b {
+        Value::Object(y) => y.0.richcmp(gil, op.swapped(), a),
+        _ => None,
     }
 }
 

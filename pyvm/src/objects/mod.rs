@@ -1,6 +1,7 @@
 //! The object model: `Value` (16 bytes, inline scalars, `Arc` handles), the GIL cell
 //! that guards mutable insides, and one file per built-in type family.
 
+pub mod buffer;
 pub mod class;
 pub mod compare;
 pub mod complex;

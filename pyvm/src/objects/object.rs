@@ -44,6 +44,55 @@ pub trait NativeObject: Send + Sync {
         let _ = (gil, key);
         None
     }
+    /// `obj[key] = v`, if it supports item assignment (`None`: it does not).
+    fn setitem(&self, gil: Gil<'_>, key: &Value, v: Value) -> Option<Result<(), PyErr>> {
+        let _ = (gil, key, v);
+        None
+    }
+    /// `del obj[key]`, if it supports item deletion (`None`: it does not).
+    fn delitem(&self, gil: Gil<'_>, key: &Value) -> Option<Result<(), PyErr>> {
+        let _ = (gil, key);
+        None
+    }
+    /// `this <op> other` (`reflected`: `other <op> this`) for a binary operator
+    /// (`"+"`, `"*"`; in-place ones end in `=`: `"+="`). `this` is the value holding
+    /// `self` (an in-place operator returns it). `None`: NotImplemented.
+    fn binop(
+        &self,
+        gil: Gil<'_>,
+        this: &Value,
+        op: &str,
+        other: &Value,
+        reflected: bool,
+    ) -> Option<Result<Value, PyErr>> {
+        let _ = (gil, this, op, other, reflected);
+        None
+    }
+    /// Rich comparison `self <op> other` with any value (`None`: NotImplemented;
+    /// then the VM tries the reflected one, and `==` falls back to identity).
+    fn richcmp(
+        &self,
+        gil: Gil<'_>,
+        op: super::compare::CmpOp,
+        other: &Value,
+    ) -> Option<Result<bool, PyErr>> {
+        let _ = (gil, op, other);
+        None
+    }
+    /// `iter(this)`, if it is iterable and not its own iterator (`None`: not iterable).
+    fn iter(
+        &self,
+        gil: Gil<'_>,
+        this: &Value,
+    ) -> Option<Result<Box<dyn super::iter::NativeIter>, PyErr>> {
+        let _ = (gil, this);
+        None
+    }
+    /// `item in self` (`None`: by iteration, or not supported).
+    fn contains(&self, gil: Gil<'_>, item: &Value) -> Option<Result<bool, PyErr>> {
+        let _ = (gil, item);
+        None
+    }
     /// `self == other` when the type defines equality (`None`: identity).
     fn eq(&self, gil: Gil<'_>, other: &dyn NativeObject) -> Option<Result<bool, PyErr>> {
         let _ = (gil, other);
@@ -52,6 +101,13 @@ pub trait NativeObject: Send + Sync {
     /// The bytes of a bytes-like object (`memoryview`), else `None`.
     fn buffer(&self, gil: Gil<'_>) -> Option<Vec<u8>> {
         let _ = gil;
+        None
+    }
+    /// Write `data` at byte `offset` of a writable buffer (`pack_into` into an
+    /// array or a memoryview); `None`: not a writable buffer. The caller checked the
+    /// bounds against `buffer()`.
+    fn buffer_write(&self, gil: Gil<'_>, offset: usize, data: &[u8]) -> Option<Result<(), PyErr>> {
+        let _ = (gil, offset, data);
         None
     }
     /// `len(self)`, if it has a length.

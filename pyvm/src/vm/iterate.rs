@@ -120,6 +120,15 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
         Value::Object(o) if o.0.as_any().is::<crate::vm::asyncgen::CoroWrapper>() => {
             return Ok(v.clone())
         }
+        Value::Object(o) => match o.0.iter(gil, v) {
+            Some(it) => Iter::Native(it?),
+            None => {
+                return Err(type_error(format!(
+                    "'{}' object is not iterable",
+                    type_name(v)
+                )))
+            }
+        },
         Value::Iter(it) => match &*it.borrow(gil) {
             Iter::View { dict, part } => Iter::Dict {
                 dict: dict.clone(),

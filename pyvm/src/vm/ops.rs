@@ -175,6 +175,9 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             unsupported_operand(&sym, a, b)
         }
     };
+    if let Some(r) = native_binop(gil, op, inplace, a, b) {
+        return r;
+    }
     if int::is_int(a) && int::is_int(b) {
         return match op {
             "/" => int::true_div(
@@ -290,6 +293,9 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         ("+", Value::ByteArray(x), Value::Bytes(y)) => {
             if inplace {
                 // `bytearray.__iadd__` extends it in place.
+                if !y.is_empty() {
+                    crate::objects::buffer::check_bytearray(x)?;
+                }
                 x.borrow_mut(gil).extend_from_slice(y);
                 return Ok(a.clone());
             }
@@ -318,6 +324,9 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             let items = t.borrow(gil).clone();
             let v = repeat(&items, repeat_count(n).unwrap_or(0))?;
             if inplace && matches!(a, Value::ByteArray(_)) {
+                if v.len() != items.len() {
+                    crate::objects::buffer::check_bytearray(t)?;
+                }
                 *t.borrow_mut(gil) = v;
                 return Ok(a.clone());
             }
@@ -374,6 +383,36 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         }
         _ => Err(fail()),
     }
+}
+
+/// A binary operator a native object defines (`NativeObject::binop`): the left
+/// operand's (in-place form first), then the right operand's reflected one.
+fn native_binop(
+    gil: Gil<'_>,
+    op: &str,
+    inplace: bool,
+    a: &Value,
+    b: &Value,
+) -> Option<Result<Value, PyErr>> {
+    if !matches!(a, Value::Object(_)) && !matches!(b, Value::Object(_)) {
+        return None;
+    }
+    if let Value::Object(o) = a {
+        if inplace {
+            if let Some(r) = o.0.binop(gil, a, &format!("{op}="), b, false) {
+                return Some(r);
+            }
+        }
+        if let Some(r) = o.0.binop(gil, a, op, b, false) {
+            return Some(r);
+        }
+    }
+    if let Value::Object(o) = b {
+        if let Some(r) = o.0.binop(gil, b, op, a, true) {
+            return Some(r);
+        }
+    }
+    None
 }
 
 /// A keys or items view (they are set-like; a values view is not).
@@ -474,6 +513,12 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
             let b = b.borrow(gil).clone();
             bytes_contains(&b, item)
         }
+        Value::Object(o) => o.0.contains(gil, item).unwrap_or_else(|| {
+            Err(type_error(format!(
+                "argument of type '{}' is not iterable",
+                type_name(container)
+            )))
+        }),
         Value::Iter(it) => {
             let view = it.borrow(gil).view_items(gil);
             match view {

@@ -164,6 +164,9 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
             let new: Vec<u8> = match &v {
                 Value::Bytes(x) => x.to_vec(),
                 Value::ByteArray(x) => x.borrow(gil).clone(),
+                Value::Object(o) if o.0.buffer(gil).is_some() => {
+                    o.0.buffer(gil).unwrap_or_default()
+                }
                 Value::List(_) | Value::Tuple(_) | Value::Range(_) => {
                     let items: Vec<Value> = match &v {
                         Value::List(x) => x.borrow(gil).clone(),
@@ -194,10 +197,14 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
                     ))
                 }
             };
+            let cell = b;
             let mut b = b.borrow_mut(gil);
             let (start, stop, step, count) = seq::slice_indices(s, b.len())?;
             if step == 1 {
                 let stop = stop.max(start) as usize;
+                if stop - start as usize != new.len() {
+                    crate::objects::buffer::check_bytearray(cell)?;
+                }
                 b.splice(start as usize..stop, new);
             } else {
                 if new.len() != count {
@@ -234,6 +241,12 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
                 None => Err(index_error("bytearray index out of range")),
             }
         }
+        Value::Object(o) => o.0.setitem(gil, &key, v).unwrap_or_else(|| {
+            Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(obj)
+            )))
+        }),
         _ => Err(type_error(format!(
             "'{}' object does not support item assignment",
             type_name(obj)
@@ -272,6 +285,7 @@ pub fn delitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<(), PyErr> {
             }
         }
         Value::ByteArray(b) => {
+            crate::objects::buffer::check_bytearray(b)?;
             let mut b = b.borrow_mut(gil);
             match key {
                 Value::Slice(s) => {
@@ -302,6 +316,12 @@ pub fn delitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<(), PyErr> {
             Some(_) => Ok(()),
             None => Err(key_error(key.clone())),
         },
+        Value::Object(o) => o.0.delitem(gil, key).unwrap_or_else(|| {
+            Err(type_error(format!(
+                "'{}' object doesn't support item deletion",
+                type_name(obj)
+            )))
+        }),
         _ => Err(type_error(format!(
             "'{}' object doesn't support item deletion",
             type_name(obj)

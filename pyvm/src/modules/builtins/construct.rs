@@ -153,6 +153,10 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 }
                 Some(Value::Bytes(b)) => b.to_vec(),
                 Some(Value::ByteArray(b)) => b.borrow(cx.gil).clone(),
+                // `memoryview`, `array.array`: their bytes (the buffer protocol).
+                Some(Value::Object(o)) if o.0.buffer(cx.gil).is_some() => {
+                    o.0.buffer(cx.gil).unwrap_or_default()
+                }
                 Some(v) => {
                     let mut out = Vec::new();
                     for x in cx.collect(v)? {

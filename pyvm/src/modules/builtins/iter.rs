@@ -214,6 +214,15 @@ pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
             seq: v.clone(),
             idx: t.len(),
         }),
+        // A native sequence (`array.array`, `memoryview`).
+        Value::Object(o) if o.0.len(cx.gil).is_some() && o.0.iter(cx.gil, v).is_some() => {
+            let items = cx.collect(v)?;
+            let n = items.len();
+            new_iter(Iter::Reversed {
+                seq: Value::list(items),
+                idx: n,
+            })
+        }
         Value::Str(_) | Value::Bytes(_) => {
             let items = cx.collect(v)?;
             let n = items.len();

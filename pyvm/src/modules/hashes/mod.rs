@@ -187,6 +187,7 @@ fn data(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
         Value::Bytes(b) => Ok(b.to_vec()),
         Value::ByteArray(b) => Ok(b.borrow(gil).clone()),
         Value::Str(_) => Err(type_error("Strings must be encoded before hashing")),
+        Value::Object(o) if o.0.buffer(gil).is_some() => Ok(o.0.buffer(gil).unwrap_or_default()),
         _ => Err(type_error("object supporting the buffer API required")),
     }
 }

@@ -179,6 +179,10 @@ pub fn with_bytes<R>(gil: Gil<'_>, v: &Value, f: impl FnOnce(&[u8]) -> R) -> Res
         Value::Instance(i) if matches!(i.base, Value::Bytes(_) | Value::ByteArray(_)) => {
             with_bytes(gil, &i.base, f)
         }
+        // `memoryview`, `array.array`: a copy of their bytes.
+        Value::Object(o) if o.0.buffer(gil).is_some() => {
+            Ok(f(&o.0.buffer(gil).unwrap_or_default()))
+        }
         v => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)

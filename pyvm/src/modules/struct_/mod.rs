@@ -250,15 +250,21 @@ fn pack_into(cx: &mut Cx, args: Args) -> PyResult<Value> {
         _ => {}
     }
     let lay = layout(args.at(0))?;
-    let Value::ByteArray(buf) = args.at(1) else {
-        return Err(type_error(format!(
+    let not_writable = || {
+        type_error(format!(
             "argument must be read-write bytes-like object, not {}",
             type_name(args.at(1))
         ))
-        .into());
+    };
+    // A bytearray, or a native writable buffer (`array.array`, a memoryview of one).
+    let len = match args.at(1) {
+        Value::ByteArray(buf) => buf.borrow(cx.gil).len(),
+        Value::Object(o) if o.0.buffer_write(cx.gil, 0, &[]).is_some() => {
+            o.0.buffer(cx.gil).map_or(0, |b| b.len())
+        }
+        _ => return Err(not_writable().into()),
     };
     check_count(&lay, args.len() - 3, "pack_into")?;
-    let len = buf.borrow(cx.gil).len();
     let offset = arg_int(args.at(2), "")?;
     let start = if offset < 0 {
         if offset.unsigned_abs() < lay.size as u64 {
@@ -288,7 +294,13 @@ fn pack_into(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let mut out = vec![0u8; lay.size];
     pack_values(cx, &lay, &args.pos[3..], &mut out)?;
-    buf.borrow_mut(cx.gil)[start..start + lay.size].copy_from_slice(&out);
+    match args.at(1) {
+        Value::ByteArray(buf) => {
+            buf.borrow_mut(cx.gil)[start..start + lay.size].copy_from_slice(&out)
+        }
+        Value::Object(o) => o.0.buffer_write(cx.gil, start, &out).unwrap_or(Ok(()))?,
+        _ => return Err(not_writable().into()),
+    }
     Ok(Value::None)
 }
 
@@ -300,6 +312,10 @@ fn with_buffer<R>(gil: Gil<'_>, v: &Value, f: impl FnOnce(&[u8]) -> R) -> Result
         // A `bytes` or `bytearray` subclass's bytes.
         Value::Instance(i) if matches!(i.base, Value::Bytes(_) | Value::ByteArray(_)) => {
             with_buffer(gil, &i.base, f)
+        }
+        // `memoryview`, `array.array`: a copy of their bytes.
+        Value::Object(o) if o.0.buffer(gil).is_some() => {
+            Ok(f(&o.0.buffer(gil).unwrap_or_default()))
         }
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",

@@ -47,22 +47,25 @@ fn data(cx: &Cx, v: &Value) -> Vec<u8> {
         Value::ByteArray(b) => b.borrow(cx.gil).clone(),
         // A `bytes` or `bytearray` subclass's bytes.
         Value::Instance(i) => data(cx, &i.base),
+        // `memoryview`, `array.array`: their bytes.
+        Value::Object(o) => o.0.buffer(cx.gil).unwrap_or_default(),
         _ => Vec::new(),
     }
 }
 
 /// Is `v` bytes, a bytearray, or an instance of a subclass of either?
-fn is_bytes_like(v: &Value) -> bool {
+fn is_bytes_like(gil: crate::objects::gil::Gil<'_>, v: &Value) -> bool {
     match v {
         Value::Bytes(_) | Value::ByteArray(_) => true,
         Value::Instance(i) => matches!(i.base, Value::Bytes(_) | Value::ByteArray(_)),
+        Value::Object(o) => o.0.buffer(gil).is_some(),
         _ => false,
     }
 }
 
 fn bytes_arg(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
     match v {
-        _ if is_bytes_like(v) => Ok(data(cx, v)),
+        _ if is_bytes_like(cx.gil, v) => Ok(data(cx, v)),
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)
@@ -180,11 +183,17 @@ fn affix(cx: &mut Cx, args: Args, name: &str, start: bool) -> PyResult<Value> {
         }
     };
     match args.at(1) {
-        Value::Bytes(_) | Value::ByteArray(_) => Ok(Value::Bool(test(&data(cx, args.at(1))))),
+        Value::Bytes(_) | Value::ByteArray(_) | Value::Object(_)
+            if is_bytes_like(cx.gil, args.at(1)) =>
+        {
+            Ok(Value::Bool(test(&data(cx, args.at(1)))))
+        }
         Value::Tuple(t) => {
             for p in t.iter() {
                 match p {
-                    Value::Bytes(_) | Value::ByteArray(_) => {
+                    Value::Bytes(_) | Value::ByteArray(_) | Value::Object(_)
+                        if is_bytes_like(cx.gil, p) =>
+                    {
                         if test(&data(cx, p)) {
                             return Ok(Value::Bool(true));
                         }
@@ -226,7 +235,7 @@ fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
 fn needle(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
     match v {
         Value::Int(_) | Value::Bool(_) => Ok(vec![byte(v)?]),
-        _ if is_bytes_like(v) => Ok(data(cx, v)),
+        _ if is_bytes_like(cx.gil, v) => Ok(data(cx, v)),
         _ => Err(type_error(format!(
             "argument should be integer or bytes-like object, not '{}'",
             type_name(v)
@@ -851,6 +860,7 @@ fn byte(v: &Value) -> Result<u8, PyErr> {
 fn append(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("append", 1, 1)?;
     let b = byte(args.at(1))?;
+    crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     cell(args.at(0)).borrow_mut(cx.gil).push(b);
     Ok(Value::None)
 }
@@ -861,12 +871,16 @@ fn extend(cx: &mut Cx, args: Args) -> PyResult<Value> {
     for v in cx.collect(args.at(1))? {
         new.push(byte(&v)?);
     }
+    if !new.is_empty() {
+        crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
+    }
     cell(args.at(0)).borrow_mut(cx.gil).extend(new);
     Ok(Value::None)
 }
 
 fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("pop", 0, 1)?;
+    crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     let mut v = cell(args.at(0)).borrow_mut(cx.gil);
     if v.is_empty() {
         return Err(index_error("pop from empty bytearray").into());
@@ -884,6 +898,7 @@ fn pop(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn clear(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     cell(args.at(0)).borrow_mut(cx.gil).clear();
     Ok(Value::None)
 }
@@ -900,6 +915,7 @@ fn insert(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("insert", 2, 2)?;
     let i = arg_int(args.at(1), "")?;
     let b = byte(args.at(2))?;
+    crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     let mut v = cell(args.at(0)).borrow_mut(cx.gil);
     let n = v.len() as i64;
     let at = if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -910,6 +926,7 @@ fn insert(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn remove(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("remove", 1, 1)?;
     let b = byte(args.at(1))?;
+    crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     let mut v = cell(args.at(0)).borrow_mut(cx.gil);
     match v.iter().position(|c| *c == b) {
         Some(i) => {
