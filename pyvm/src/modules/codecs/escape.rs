@@ -48,27 +48,25 @@ pub(super) fn raw_unicode_escape_encode(_cx: &mut Cx, args: Args) -> PyResult<Va
 
 /// `unicode_escape_decode(data, errors=None, final=True)`.
 pub(super) fn unicode_escape_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("unicode_escape_decode", 1, 3)?;
-    let b = input_bytes(cx, args.at(0))?;
-    let errors = arg_errors(args.get(1), "unicode_escape_decode")?;
-    let fin = match args.get(2) {
-        None => true,
-        v => arg_final(cx, v)?,
-    };
-    let (s, n) = decode_escapes(cx, &b, &errors, fin, false)?;
-    Ok(pair_str(s, n))
+    escape_decode_call(cx, args, "unicode_escape_decode", false)
 }
 
 /// `raw_unicode_escape_decode(data, errors=None, final=True)`.
 pub(super) fn raw_unicode_escape_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("raw_unicode_escape_decode", 1, 3)?;
+    escape_decode_call(cx, args, "raw_unicode_escape_decode", true)
+}
+
+/// The two escape decoders' shared argument handling; `raw`: only `\uXXXX` and
+/// `\UXXXXXXXX` are escapes.
+fn escape_decode_call(cx: &mut Cx, args: Args, name: &str, raw: bool) -> PyResult<Value> {
+    args.check(name, 1, 3)?;
     let b = input_bytes(cx, args.at(0))?;
-    let errors = arg_errors(args.get(1), "raw_unicode_escape_decode")?;
+    let errors = arg_errors(args.get(1), name)?;
     let fin = match args.get(2) {
         None => true,
         v => arg_final(cx, v)?,
     };
-    let (s, n) = decode_escapes(cx, &b, &errors, fin, true)?;
+    let (s, n) = decode_escapes(cx, &b, &errors, fin, raw)?;
     Ok(pair_str(s, n))
 }
 
