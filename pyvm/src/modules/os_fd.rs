@@ -111,8 +111,15 @@ fn path_of(cx: &mut Cx, v: &Value, fname: &str) -> PyResult<String> {
             return Ok(s.to_owned());
         }
     }
+    // The functions that also take a file descriptor say so.
+    let kinds = match fname {
+        "stat" | "listdir" | "chdir" | "chmod" | "utime" | "truncate" | "scandir" => {
+            "string, bytes, os.PathLike or integer"
+        }
+        _ => "string, bytes or os.PathLike",
+    };
     Err(type_error(format!(
-        "{fname}: path should be string, bytes or os.PathLike, not {}",
+        "{fname}: path should be {kinds}, not {}",
         type_name(v)
     ))
     .into())

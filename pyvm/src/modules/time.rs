@@ -18,7 +18,7 @@ static TIME: OnceLock<Arc<Module>> = OnceLock::new();
 /// ours is the first use of the module).
 static EPOCH: OnceLock<Instant> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "time" => time, "time_ns" => time_ns, "monotonic" => monotonic,
     "monotonic_ns" => monotonic_ns, "perf_counter" => perf_counter,
     "perf_counter_ns" => perf_counter_ns, "process_time" => process_time,
@@ -33,6 +33,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         for f in FUNCS {
             m.set(gil, f.name, Value::Native(f));
         }
+        super::time_cal::add(gil, &m);
         Arc::new(m)
     })
 }
