@@ -639,6 +639,7 @@ mod stdlib {
     golden!(deflate, "stdlib/deflate.py");
     golden!(digests, "stdlib/digests.py");
     golden!(enums, "stdlib/enums.py");
+    golden!(import_many, "stdlib/import_many.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
     golden!(request_context, "stdlib/request_context.py");
     golden!(sys_info, "stdlib/sys_info.py");
