@@ -63,6 +63,7 @@ mod builtins {
     golden!(print_options, "builtins/print_options.py");
     golden!(reversed_protocol, "builtins/reversed_protocol.py");
     golden!(sorted_stability, "builtins/sorted_stability.py");
+    golden!(str_decode, "builtins/str_decode.py");
     golden!(sys_argv, "builtins/sys_argv.py");
     golden!(type_checks, "builtins/type_checks.py");
     golden!(unbound_methods, "builtins/unbound_methods.py");

@@ -84,28 +84,40 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         Kind::Str => {
             too_many(&args, "str", 3, false)?;
             let enc = args.take_kw("encoding");
-            args.check_kw("str", 0, 2)?;
-            match (args.get(0), args.get(1).or(enc.as_ref())) {
-                (None, _) => Value::str(""),
-                (Some(b @ (Value::Bytes(_) | Value::ByteArray(_))), Some(_)) => {
-                    // `bytes.decode(encoding[, errors])` does the decoding.
-                    let f = cx.getattr(b, "decode")?;
-                    let mut rest: Vec<Value> = args.pos[1..].to_vec();
-                    if rest.is_empty() {
-                        rest.extend(enc.clone());
-                    }
-                    cx.call(&f, rest)?
-                }
-                (Some(v), None) => match v {
+            let errs = args.take_kw("errors");
+            args.check_kw("str", 0, 3)?;
+            let enc = args.get(1).cloned().or(enc);
+            let errs = args.get(2).cloned().or(errs);
+            match args.get(0) {
+                None => Value::str(""),
+                Some(v) if enc.is_none() && errs.is_none() => match v {
                     Value::Str(_) => v.clone(),
                     v => Value::string(cx.str(v)?),
                 },
-                (Some(v), Some(_)) => {
-                    return Err(type_error(format!(
-                        "decoding to str: need a bytes-like object, {} found",
-                        type_name(v)
-                    ))
-                    .into())
+                // `str(b, encoding, errors)`: `bytes.decode` does the decoding.
+                Some(v) => {
+                    let b = match v {
+                        Value::Bytes(_) | Value::ByteArray(_) => v.clone(),
+                        Value::Str(_) => {
+                            return Err(type_error("decoding str is not supported").into())
+                        }
+                        other => match bytes_arg(cx.gil, other) {
+                            Ok(data) => Value::Bytes(Arc::new(data)),
+                            Err(_) => {
+                                return Err(type_error(format!(
+                                    "decoding to str: need a bytes-like object, {} found",
+                                    type_name(other)
+                                ))
+                                .into())
+                            }
+                        },
+                    };
+                    let f = cx.getattr(&b, "decode")?;
+                    let rest = vec![
+                        enc.unwrap_or_else(|| Value::str("utf-8")),
+                        errs.unwrap_or_else(|| Value::str("strict")),
+                    ];
+                    cx.call(&f, rest)?
                 }
             }
         }
