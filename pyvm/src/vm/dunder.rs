@@ -75,6 +75,21 @@ pub struct OpState {
     negate: bool,
 }
 
+impl OpState {
+    /// Operator `op` on `a` and `b` with candidates `rest` (the next one last).
+    fn new(op: u32, a: Value, b: Value, rest: Vec<Cand>) -> OpState {
+        OpState {
+            op,
+            a,
+            b,
+            rest,
+            branch: None,
+            err: None,
+            negate: false,
+        }
+    }
+}
+
 /// A comparison method of `v`'s class, with whether its result is to be negated:
 /// without a `__ne__` of its own, `!=` is `object.__ne__`, which inverts `__eq__`
 /// (unless that returns `NotImplemented`).
@@ -136,19 +151,7 @@ pub fn binary(
         order.extend(refl.map(|f| Cand::Reflected(f, false)));
     }
     order.reverse();
-    next(
-        gil,
-        th,
-        OpState {
-            op: arg,
-            a,
-            b,
-            rest: order,
-            branch: None,
-            err: None,
-            negate: false,
-        },
-    )
+    next(gil, th, OpState::new(arg, a, b, order))
 }
 
 /// `a <cmp> b` when an operand is a user instance; with `branch`, the result is a
@@ -182,13 +185,8 @@ pub fn compare(
         gil,
         th,
         OpState {
-            op: CMP_BASE + op as u32,
-            a,
-            b,
-            rest: order,
             branch,
-            err: None,
-            negate: false,
+            ..OpState::new(CMP_BASE + op as u32, a, b, order)
         },
     )
 }
@@ -251,17 +249,13 @@ fn builtin_on_payloads(gil: Gil<'_>, op: u32, a: &Value, b: &Value) -> Result<Va
     };
     match r {
         // "unsupported operand type(s)" names the operands as they are.
-        Err(e) if unsupported(gil, &e) => Err(fallback(&OpState {
-            op,
-            a: a.clone(),
-            b: b.clone(),
-            rest: Vec::new(),
-            branch: None,
-            err: None,
-            negate: false,
-        })
-        .err()
-        .unwrap_or(e)),
+        Err(e) if unsupported(gil, &e) => {
+            Err(
+                fallback(&OpState::new(op, a.clone(), b.clone(), Vec::new()))
+                    .err()
+                    .unwrap_or(e),
+            )
+        }
         r => r,
     }
 }
@@ -503,15 +497,7 @@ pub fn compare_detached(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result
             Err(e) => return Err(e),
         }
     }
-    let st = OpState {
-        op: CMP_BASE + op as u32,
-        a: a.clone(),
-        b: b.clone(),
-        rest: Vec::new(),
-        branch: None,
-        err: None,
-        negate: false,
-    };
+    let st = OpState::new(CMP_BASE + op as u32, a.clone(), b.clone(), Vec::new());
     let v = fallback(&st)?;
     Ok(matches!(v, Value::Bool(true)))
 }
@@ -552,13 +538,5 @@ pub fn binary_detached(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<V
             r => return r,
         }
     }
-    fallback(&OpState {
-        op: arg,
-        a: a.clone(),
-        b: b.clone(),
-        rest: Vec::new(),
-        branch: None,
-        err: None,
-        negate: false,
-    })
+    fallback(&OpState::new(arg, a.clone(), b.clone(), Vec::new()))
 }
