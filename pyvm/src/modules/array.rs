@@ -106,10 +106,7 @@ static METHODS: &[NativeDef] = crate::objects::methods::natives![
 /// The `array` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("array");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "array", FUNCS);
         m.set(gil, "array", Value::Type(array_type().clone()));
         m.set(gil, "ArrayType", Value::Type(array_type().clone()));
         m.set(gil, "typecodes", Value::str(TYPECODES));

@@ -40,10 +40,7 @@ fn error(msg: &str) -> PyErr {
 /// The `binascii` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("binascii");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "binascii", FUNCS);
         m.set(gil, "Error", Value::Type(error_type().clone()));
         let incomplete = INCOMPLETE.get_or_init(|| {
             Arc::new(PyType::builtin(

@@ -18,10 +18,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `_pyvm_context` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("_pyvm_context");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "_pyvm_context", FUNCS);
         Arc::new(m)
     })
 }

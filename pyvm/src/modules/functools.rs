@@ -20,10 +20,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `_functools` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("_functools");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "_functools", FUNCS);
         Arc::new(m)
     })
 }

@@ -28,10 +28,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `gc` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("gc");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "gc", FUNCS);
         m.set(gil, "garbage", Value::list(Vec::new()));
         m.set(gil, "callbacks", Value::list(Vec::new()));
         for (name, v) in [

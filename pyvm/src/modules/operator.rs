@@ -20,10 +20,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `_operator` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("_operator");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "_operator", FUNCS);
         m.set(
             gil,
             "__doc__",

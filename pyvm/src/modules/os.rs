@@ -67,10 +67,7 @@ pub fn module(gil: Gil<'_>, name: &str) -> Value {
 
 fn path_module(gil: Gil<'_>) -> &'static Arc<Module> {
     PATH.get_or_init(|| {
-        let m = Module::new("posixpath");
-        for f in PATH_FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "posixpath", PATH_FUNCS);
         m.set(gil, "sep", Value::str("/"));
         m.set(gil, "curdir", Value::str("."));
         m.set(gil, "pardir", Value::str(".."));

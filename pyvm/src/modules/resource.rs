@@ -33,10 +33,7 @@ const LIMITS: &[(&str, i64, Resource)] = &[
 /// The `resource` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     RESOURCE.get_or_init(|| {
-        let m = Module::new("resource");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "resource", FUNCS);
         for (name, n, _) in LIMITS {
             m.set(gil, name, Value::Int(*n));
         }

@@ -31,10 +31,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives!["select" => selec
 /// The `select` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     SELECT.get_or_init(|| {
-        let m = Module::new("select");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "select", FUNCS);
         m.set(
             gil,
             "error",

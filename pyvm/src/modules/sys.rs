@@ -506,10 +506,7 @@ fn stream(gil: Gil<'_>, name: &str, funcs: &'static [NativeDef]) -> Value {
 /// The `sys` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     SYS.get_or_init(|| {
-        let m = Module::new("sys");
-        for f in SYS_FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "sys", SYS_FUNCS);
         let argv = ARGV.lock().unwrap_or_else(|p| p.into_inner()).clone();
         m.set(
             gil,

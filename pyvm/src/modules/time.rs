@@ -29,10 +29,7 @@ pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     TIME.get_or_init(|| {
         EPOCH.get_or_init(Instant::now);
-        let m = Module::new("time");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "time", FUNCS);
         super::time_cal::add(gil, &m);
         Arc::new(m)
     })

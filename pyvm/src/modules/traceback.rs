@@ -23,10 +23,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `traceback` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("traceback");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "traceback", FUNCS);
         Arc::new(m)
     })
 }

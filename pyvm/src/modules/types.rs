@@ -18,10 +18,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `_types` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("_types");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "_types", FUNCS);
         Arc::new(m)
     })
 }

@@ -24,10 +24,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `_weakref_native` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("_weakref_native");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "_weakref_native", FUNCS);
         Arc::new(m)
     })
 }

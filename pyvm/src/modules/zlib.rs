@@ -66,10 +66,7 @@ fn error(msg: String) -> PyErr {
 /// The `zlib` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("zlib");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "zlib", FUNCS);
         for (k, v) in CONSTANTS {
             m.set(gil, k, Value::Int(*v));
         }

@@ -19,6 +19,19 @@ impl Module {
         }
     }
 
+    /// A built-in module named `name` holding these functions.
+    pub fn with_functions(
+        gil: Gil<'_>,
+        name: &str,
+        funcs: &'static [crate::objects::function::NativeDef],
+    ) -> Module {
+        let m = Module::new(name);
+        for f in funcs {
+            m.set(gil, f.name, Value::Native(f));
+        }
+        m
+    }
+
     pub fn set(&self, gil: Gil<'_>, name: &str, v: Value) {
         let key = super::str::intern(name);
         // A str key always hashes.

@@ -63,10 +63,7 @@ pub fn is_next(def: &NativeDef) -> bool {
 }
 
 pub fn make(gil: Gil<'_>) -> Module {
-    let m = Module::new("builtins");
-    for f in FUNCS {
-        m.set(gil, f.name, Value::Native(f));
-    }
+    let m = Module::with_functions(gil, "builtins", FUNCS);
     m.set(
         gil,
         "memoryview",

@@ -62,10 +62,7 @@ pub fn is_function(def: &NativeDef) -> bool {
 /// The `_codecs` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("_codecs");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "_codecs", FUNCS);
         Arc::new(m)
     })
 }

@@ -40,10 +40,7 @@ static FROM_ITERABLE: NativeDef = NativeDef {
 /// The `itertools` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("itertools");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "itertools", FUNCS);
         Arc::new(m)
     })
 }

@@ -26,10 +26,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `json` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     JSON.get_or_init(|| {
-        let m = Module::new("json");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "json", FUNCS);
         m.set(
             gil,
             "JSONDecodeError",

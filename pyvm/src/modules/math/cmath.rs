@@ -25,10 +25,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `cmath` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     CMATH.get_or_init(|| {
-        let m = Module::new("cmath");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "cmath", FUNCS);
         super::set_constants(gil, &m);
         m.set(gil, "infj", complex::value(0.0, f64::INFINITY));
         m.set(gil, "nanj", complex::value(0.0, f64::NAN));

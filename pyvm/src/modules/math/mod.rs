@@ -51,10 +51,7 @@ pub(super) fn set_constants(gil: Gil<'_>, m: &Module) {
 /// The `math` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MATH.get_or_init(|| {
-        let m = Module::new("math");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "math", FUNCS);
         set_constants(gil, &m);
         Arc::new(m)
     })

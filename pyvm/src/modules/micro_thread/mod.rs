@@ -129,10 +129,7 @@ pub use driver::{exit_type, micro_thread_exit};
 /// The `_micro_thread` module.
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("_micro_thread");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "_micro_thread", FUNCS);
         m.set(gil, "MicroThreadExit", Value::Type(exit_type()));
         m.set(gil, "DeadlockError", Value::Type(driver::deadlock_type()));
         Arc::new(m)

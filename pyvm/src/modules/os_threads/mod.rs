@@ -30,10 +30,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `_thread` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     THREAD.get_or_init(|| {
-        let m = Module::new("_thread");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "_thread", FUNCS);
         m.set(gil, "LockType", Value::Type(lock_type().clone()));
         m.set(gil, "RLock", Value::Type(rlock_type().clone()));
         m.set(gil, "error", Value::Type(types().exc.runtime_error.clone()));

@@ -51,10 +51,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `random` module (one per process), seeded from the OS like CPython's.
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     RANDOM.get_or_init(|| {
-        let m = Module::new("random");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "random", FUNCS);
         // A failing /dev/urandom leaves the time-based fallback CPython also uses.
         let _ = seed_from_os();
         Arc::new(m)

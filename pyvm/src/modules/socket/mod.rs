@@ -117,10 +117,7 @@ const CONSTANTS: &[(&str, i32)] = &[
 /// The `_socket` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     SOCKET.get_or_init(|| {
-        let m = Module::new("_socket");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "_socket", FUNCS);
         for (name, v) in CONSTANTS {
             m.set(gil, name, Value::Int(*v as i64));
         }

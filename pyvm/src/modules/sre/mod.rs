@@ -76,10 +76,7 @@ fn scanner_type() -> &'static Arc<PyType> {
 /// The `_sre` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
-        let m = Module::new("_sre");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "_sre", FUNCS);
         m.set(gil, "MAGIC", Value::Int(MAGIC));
         m.set(gil, "CODESIZE", Value::Int(CODESIZE));
         m.set(gil, "MAXREPEAT", Value::Int(MAXREPEAT as i64));

@@ -35,10 +35,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 /// The `struct` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     STRUCT.get_or_init(|| {
-        let m = Module::new("struct");
-        for f in FUNCS {
-            m.set(gil, f.name, Value::Native(f));
-        }
+        let m = Module::with_functions(gil, "struct", FUNCS);
         m.set(gil, "error", Value::Type(error_type().clone()));
         Arc::new(m)
     })
