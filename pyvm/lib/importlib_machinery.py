@@ -1,14 +1,26 @@
 """importlib.machinery for pyvm, a part of CPython 3.11's: the file suffixes
-(`inspect` reads them) and `ModuleSpec` (CPython's class, copied from
-importlib/_bootstrap.py). pyvm's finders and loaders are the interpreter's own
-(pyvm/src/vm/import.rs), so the finder and loader classes are not here."""
+(`inspect` reads them), `ModuleSpec` (CPython's class, copied from
+importlib/_bootstrap.py), and the finders and loaders with CPython's interface
+over pyvm's own search (`_imp._pyvm_find`, the one `import` uses:
+pyvm/src/vm/import.rs). `importlib.util.find_spec`, `runpy` (`pyvm -m`) and
+`pkgutil` use them; `import` itself does not."""
+
+import _imp
+import sys
 
 SOURCE_SUFFIXES = ['.py']
 DEBUG_BYTECODE_SUFFIXES = ['.pyc']
 OPTIMIZED_BYTECODE_SUFFIXES = ['.pyc']
 BYTECODE_SUFFIXES = ['.pyc']
 EXTENSION_SUFFIXES = []
-_bootstrap_external = None
+
+
+class _bootstrap_external:
+    """pyvm caches no bytecode beside the sources: `__cached__` is None."""
+
+    @staticmethod
+    def _get_cached(filename):
+        return None
 
 
 def all_suffixes():
@@ -125,3 +137,267 @@ class ModuleSpec:
         self._set_fileattr = bool(value)
 
 
+
+
+def _new_spec(name, loader, origin, locations):
+    spec = ModuleSpec(name, loader, origin=origin,
+                      is_package=locations is not None)
+    if locations is not None:
+        spec.submodule_search_locations = list(locations)
+    return spec
+
+
+def _pyvm_spec(name, path=None):
+    """The spec of module `name` as pyvm's import finds it (None: not found)."""
+    found = _imp._pyvm_find(name, path)
+    if found is None:
+        return None
+    kind, origin, source, locations = found
+    if kind == 'builtin':
+        return ModuleSpec(name, BuiltinImporter, origin='built-in')
+    if kind == 'frozen':
+        return ModuleSpec(name, FrozenImporter, origin='frozen')
+    if kind == 'namespace':
+        spec = ModuleSpec(name, None, is_package=True)
+        spec.submodule_search_locations = list(locations)
+        return spec
+    spec = _new_spec(name, SourceFileLoader(name, origin), origin,
+                     [locations] if locations is not None else None)
+    spec.has_location = True
+    return spec
+
+
+class BuiltinImporter:
+    """Meta path import for built-in (Rust) modules."""
+
+    _ORIGIN = "built-in"
+
+    @staticmethod
+    def __repr__():
+        return "<class '_frozen_importlib.BuiltinImporter'>"
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if path is not None or _imp.is_builtin(fullname) == 0:
+            return None
+        return ModuleSpec(fullname, cls, origin=cls._ORIGIN)
+
+    @staticmethod
+    def create_module(spec):
+        if _imp.is_builtin(spec.name) == 0:
+            raise ImportError('{!r} is not a built-in module'.format(spec.name),
+                              name=spec.name)
+        return __import__(spec.name)
+
+    @staticmethod
+    def exec_module(module):
+        """Built-in modules are initialised when they are created."""
+
+    @classmethod
+    def get_code(cls, fullname):
+        return None
+
+    @classmethod
+    def get_source(cls, fullname):
+        return None
+
+    @classmethod
+    def is_package(cls, fullname):
+        return False
+
+
+class FrozenImporter:
+    """Meta path import for the modules frozen into pyvm."""
+
+    _ORIGIN = "frozen"
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if not _imp.is_frozen(fullname):
+            return None
+        return ModuleSpec(fullname, cls, origin=cls._ORIGIN)
+
+    @staticmethod
+    def create_module(spec):
+        """Use default semantics for module creation."""
+
+    @staticmethod
+    def exec_module(module):
+        code = FrozenImporter.get_code(module.__name__)
+        exec(code, module.__dict__)
+
+    @classmethod
+    def get_code(cls, fullname):
+        found = _imp._pyvm_find(fullname)
+        if found is None or found[0] != 'frozen':
+            raise ImportError('{!r} is not a frozen module'.format(fullname),
+                              name=fullname)
+        return compile(found[2], '<frozen {}>'.format(fullname), 'exec',
+                       dont_inherit=True)
+
+    @classmethod
+    def get_source(cls, fullname):
+        found = _imp._pyvm_find(fullname)
+        return found[2] if found is not None and found[0] == 'frozen' else None
+
+    @classmethod
+    def is_package(cls, fullname):
+        return fullname == 'importlib'
+
+
+class FileLoader:
+    """Base file loader class which implements the loader protocol methods that
+    require file system usage."""
+
+    def __init__(self, fullname, path):
+        self.name = fullname
+        self.path = path
+
+    def __eq__(self, other):
+        return (self.__class__ == other.__class__ and
+                self.__dict__ == other.__dict__)
+
+    def __hash__(self):
+        return hash(self.name) ^ hash(self.path)
+
+    def get_filename(self, name=None):
+        if name is not None and name != self.name:
+            raise ImportError('loader for %s cannot handle %s' % (self.name, name),
+                              name=name)
+        return self.path
+
+    def get_data(self, path):
+        with open(path, 'rb') as file:
+            return file.read()
+
+    def is_package(self, fullname):
+        filename = self.get_filename(fullname).rpartition('/')[2]
+        filename_base = filename.rsplit('.', 1)[0]
+        tail_name = fullname.rpartition('.')[2]
+        return filename_base == '__init__' and tail_name != '__init__'
+
+    def create_module(self, spec):
+        """Use default semantics for module creation."""
+
+    def exec_module(self, module):
+        code = self.get_code(module.__name__)
+        if code is None:
+            raise ImportError('cannot load module {!r} when get_code() '
+                              'returns None'.format(module.__name__))
+        exec(code, module.__dict__)
+
+    def load_module(self, fullname):
+        import importlib.util
+        spec = importlib.util.spec_from_loader(fullname, self)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[fullname] = module
+        try:
+            self.exec_module(module)
+        except BaseException:
+            sys.modules.pop(fullname, None)
+            raise
+        return sys.modules[fullname]
+
+
+class SourceLoader:
+    def path_stats(self, path):
+        import os
+        st = os.stat(path)
+        return {'mtime': st.st_mtime, 'size': st.st_size}
+
+    def get_source(self, fullname):
+        import importlib.util
+        path = self.get_filename(fullname)
+        try:
+            source_bytes = self.get_data(path)
+        except OSError as exc:
+            raise ImportError('source not available through get_data()',
+                              name=fullname) from exc
+        return importlib.util.decode_source(source_bytes)
+
+    def source_to_code(self, data, path, *, _optimize=-1):
+        return compile(data, path, 'exec', dont_inherit=True, optimize=_optimize)
+
+    def get_code(self, fullname):
+        path = self.get_filename(fullname)
+        return self.source_to_code(self.get_data(path), path)
+
+
+class SourceFileLoader(FileLoader, SourceLoader):
+    """Concrete implementation of SourceLoader using the file system."""
+
+
+class SourcelessFileLoader(FileLoader):
+    """pyvm reads no bytecode files: this loader finds no code in them."""
+
+    def get_code(self, fullname):
+        raise ImportError('pyvm cannot load bytecode files: {!r}'.format(self.path),
+                          name=fullname)
+
+    def get_source(self, fullname):
+        return None
+
+
+class ExtensionFileLoader(FileLoader):
+    """pyvm loads no C extension modules."""
+
+    def create_module(self, spec):
+        raise ImportError('pyvm cannot load C extension modules: {!r}'.format(self.path),
+                          name=spec.name)
+
+    def get_code(self, fullname):
+        return None
+
+    def get_source(self, fullname):
+        return None
+
+
+class NamespaceLoader:
+    def __init__(self, name, path, path_finder=None):
+        self._path = path
+
+    def is_package(self, fullname):
+        return True
+
+    def get_source(self, fullname):
+        return ''
+
+    def get_code(self, fullname):
+        return compile('', '<string>', 'exec', dont_inherit=True)
+
+    def create_module(self, spec):
+        """Use default semantics for module creation."""
+
+    def exec_module(self, module):
+        pass
+
+
+class PathFinder:
+    """Meta path finder for sys.path and package __path__ attributes."""
+
+    @staticmethod
+    def invalidate_caches():
+        """pyvm's finder keeps no caches."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        spec = _pyvm_spec(fullname, path)
+        if spec is None or spec.loader in (BuiltinImporter, FrozenImporter):
+            return None
+        return spec
+
+
+class FileFinder:
+    """A finder of the modules in one directory."""
+
+    def __init__(self, path, *loader_details):
+        self.path = path or '.'
+
+    def invalidate_caches(self):
+        """pyvm's finder keeps no caches."""
+
+    def find_spec(self, fullname, target=None):
+        return PathFinder.find_spec(fullname, [self.path])
+
+    def __repr__(self):
+        return 'FileFinder({!r})'.format(self.path)

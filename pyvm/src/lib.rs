@@ -38,13 +38,74 @@ pub struct Exit {
     pub status: i32,
 }
 
+/// A program to run as `__main__` (what the command line asks for).
+#[derive(Clone, Debug)]
+pub struct Program {
+    /// Its source, and the file name its code carries (`<string>` for `-c`, `<stdin>`).
+    pub source: String,
+    pub filename: String,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
+    /// `sys.path[0]`: the script's folder, `''` for `-c` and stdin, the current
+    /// folder for `-m`; `None` under `-P`/`-I`.
+    pub path0: Option<String>,
+    /// `-i`: the interactive prompt after the program (or instead of one, when
+    /// `source` is empty and `interactive_only`).
+    pub inspect: bool,
+    pub interactive_only: bool,
+    /// Print the prompt's banner (not under `-q`).
+    pub banner: bool,
+}
+
 /// Compile and run `source` as the `__main__` module, printing uncaught exceptions as
 /// CPython does. Returns the process exit status.
 pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
+    let path0 = match filename.starts_with('<') {
+        true => String::new(),
+        false => std::path::Path::new(filename)
+            .parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+    };
+    run(Program {
+        source: source.to_owned(),
+        filename: filename.to_owned(),
+        argv,
+        path0: Some(path0),
+        inspect: false,
+        interactive_only: false,
+        banner: false,
+    })
+}
+
+/// The code of the interactive prompt's main micro-thread (`_pyvm_repl.interact`).
+fn repl_code(banner: bool) -> Result<Arc<compile::code::Code>, compile::CompileError> {
+    let b = if banner { "True" } else { "False" };
+    compile::compile(
+        &format!("__import__('_pyvm_repl').interact(globals(), {b})\n"),
+        vm::unwind::BOOTSTRAP_FILE,
+    )
+}
+
+/// Run `program` as `__main__`; the process exit status.
+pub fn run(program: Program) -> i32 {
+    let Program {
+        source,
+        filename,
+        argv,
+        path0,
+        inspect,
+        interactive_only,
+        banner,
+    } = program;
     modules::sys::set_argv(argv);
     mt::os_thread::set_main();
     let prepared = with_gil(|gil| {
-        let code = match compile::compile(source, filename) {
+        let compiled = match interactive_only {
+            true => repl_code(banner),
+            false => compile::compile(&source, &filename),
+        };
+        let code = match compiled {
             Ok(c) => c,
             Err(e) => {
                 modules::sys::write_stderr(&e.report());
@@ -53,69 +114,107 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         };
         // CPython prints no source lines for `-c` code (`<string>`).
         if !filename.starts_with('<') {
-            modules::register_source(filename, source);
+            modules::register_source(&filename, &source);
         }
-        let main = main_module(gil, filename);
+        let main = main_module(gil, &filename, path0.as_deref());
         let globals = main.dict.clone();
         if let Err(err) = mt_prelude(gil) {
             return Err(report_uncaught(gil, &err));
         }
-        // The program is the main micro-thread of this OS thread's reactor.
-        let mut th = MicroThread::new();
-        vm::push_code(&mut th, code, globals.clone());
-        let obj = mt::ThreadObj::new(
-            "main".to_owned(),
-            mt::record::CallSite::new(filename, None),
-            None,
-        );
-        Ok((th, obj, globals))
+        Ok((main_thread(&filename, code, &globals), globals))
     });
     let status = match prepared {
         Err(status) => status,
         // The reactor runs without the GIL: each micro-thread's run takes it, and a
         // wait leaves it to the other OS threads (`_thread`).
-        Ok((th, obj, globals)) => {
-            let outcome = mt::run_main(th, obj);
-            // Non-daemon `threading` threads are waited for, as CPython does at exit.
-            // (Not after SIGTERM: the process ends now.)
-            let outcome = match mt::terminated() {
-                true => outcome,
-                false => {
-                    let joined = match mt::os_thread::join_threading() {
-                        Err(e) if outcome.is_ok() => Err(e),
-                        _ => outcome,
-                    };
-                    // `atexit` callbacks, last registered first (their errors are
-                    // printed by `_run_exitfuncs`).
-                    let _ = mt::os_thread::run_exit_hook("atexit", "_run_exitfuncs");
-                    joined
-                }
-            };
-            with_gil(|gil| {
-                let status = match outcome {
-                    Ok(_) => 0,
-                    // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
-                    Err(err) if mt::terminated() && err.is_instance(&mt::record::exit_type()) => {
-                        143
+        Ok(((th, obj), globals)) => {
+            let mut outcome = mt::run_main(th, obj);
+            if inspect && !interactive_only && !mt::terminated() {
+                // `-i`: the prompt after the program, in its namespace (an error
+                // the program ended with is reported first, as CPython does).
+                let exited = with_gil(|gil| match &outcome {
+                    Err(e) if e.is_instance(&types().exc.system_exit) => true,
+                    Err(e) => {
+                        report_uncaught(gil, e);
+                        false
                     }
-                    Err(err) => report_uncaught(gil, &err),
-                };
-                if !mt::terminated() {
-                    vm::finalize::run_detached(gil);
-                    vm::finalize::clear_main(gil, &globals);
+                    Ok(_) => false,
+                });
+                if !exited {
+                    if let Ok(code) = repl_code(banner) {
+                        let (th, obj) = main_thread("<stdin>", code, &globals);
+                        outcome = mt::run_main(th, obj);
+                    }
                 }
-                status
-            })
+            }
+            finish(outcome, &globals)
         }
     };
     modules::sys::flush_stdout();
     status
 }
 
+/// The main micro-thread, its first frame running `code` in `globals`.
+fn main_thread(
+    filename: &str,
+    code: Arc<compile::code::Code>,
+    globals: &Arc<objects::gil::GilCell<objects::dict::Dict>>,
+) -> (MicroThread, Arc<mt::ThreadObj>) {
+    let mut th = MicroThread::new();
+    vm::push_code(&mut th, code, globals.clone());
+    let obj = mt::ThreadObj::new(
+        "main".to_owned(),
+        mt::record::CallSite::new(filename, None),
+        None,
+    );
+    (th, obj)
+}
+
+/// The end of a program: its non-daemon threads joined, `atexit`, its uncaught
+/// exception reported, finalizers run; the exit status.
+fn finish(
+    outcome: Result<Value, PyErr>,
+    globals: &Arc<objects::gil::GilCell<objects::dict::Dict>>,
+) -> i32 {
+    // Non-daemon `threading` threads are waited for, as CPython does at exit.
+    // (Not after SIGTERM: the process ends now.)
+    let outcome = match mt::terminated() {
+        true => outcome,
+        false => {
+            let joined = match mt::os_thread::join_threading() {
+                Err(e) if outcome.is_ok() => Err(e),
+                _ => outcome,
+            };
+            // `atexit` callbacks, last registered first (their errors are
+            // printed by `_run_exitfuncs`).
+            let _ = mt::os_thread::run_exit_hook("atexit", "_run_exitfuncs");
+            joined
+        }
+    };
+    with_gil(|gil| {
+        let status = match outcome {
+            Ok(_) => 0,
+            // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
+            Err(err) if mt::terminated() && err.is_instance(&mt::record::exit_type()) => 143,
+            Err(err) => report_uncaught(gil, &err),
+        };
+        if !mt::terminated() {
+            vm::finalize::run_detached(gil);
+            vm::finalize::clear_main(gil, globals);
+        }
+        status
+    })
+}
+
 /// Import `micro_thread` and make its `put` and `take_from` built-ins (the proposal's
 /// built-ins writing to the current micro-thread's stdout pipe).
 fn mt_prelude(gil: Gil<'_>) -> Result<(), PyErr> {
-    let code = compile::compile("import micro_thread\n", "<prelude>").map_err(|e| {
+    // `-W` options and `PYTHONWARNINGS` are applied by Lib's `warnings` as it loads.
+    let source = match modules::sys::options().warnoptions.is_empty() {
+        true => "import micro_thread\n",
+        false => "import micro_thread\nimport warnings\n",
+    };
+    let code = compile::compile(source, "<prelude>").map_err(|e| {
         objects::exception::runtime_error(format!("the micro_thread prelude: {}", e.msg))
     })?;
     let globals = Arc::new(objects::gil::GilCell::new(objects::dict::Dict::new()));
@@ -141,7 +240,7 @@ pub fn run_capture(source: &str) -> (String, Option<String>) {
                 Ok(c) => c,
                 Err(e) => return Some(format!("SyntaxError: {}", e.msg)),
             };
-            let globals = main_module(gil, "<test>").dict.clone();
+            let globals = main_module(gil, "<test>", Some("")).dict.clone();
             let mut th = MicroThread::new();
             match vm::run_code(gil, &mut th, code, globals) {
                 Outcome::Returned(_) => None,
@@ -154,8 +253,8 @@ pub fn run_capture(source: &str) -> (String, Option<String>) {
 }
 
 /// The `__main__` module of a program run from `filename`, registered in
-/// `sys.modules`, with `sys.path` set up for it.
-fn main_module(gil: Gil<'_>, filename: &str) -> Arc<Module> {
+/// `sys.modules`, with `sys.path` set up for it (`path0` first, when given).
+fn main_module(gil: Gil<'_>, filename: &str, path0: Option<&str>) -> Arc<Module> {
     let main = Arc::new(Module::new("__main__"));
     main.set(gil, "__name__", Value::str("__main__"));
     main.set(gil, "__doc__", Value::None);
@@ -165,7 +264,7 @@ fn main_module(gil: Gil<'_>, filename: &str) -> Arc<Module> {
     if !filename.starts_with('<') {
         main.set(gil, "__file__", Value::str(filename));
     }
-    modules::init_main(gil, &main, filename);
+    modules::init_main(gil, &main, path0);
     main
 }
 

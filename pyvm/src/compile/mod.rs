@@ -226,3 +226,92 @@ fn parse_eval_source<'s>(
         }
     }
 }
+
+/// For `compile(..., flags=PyCF_ALLOW_INCOMPLETE_INPUT)` (`codeop`, the interactive
+/// prompt): is `source` the start of a statement rather than a wrong one? It is when
+/// a bracket or a triple-quoted string is still open, when compiling failed at the
+/// end of the text (`1 +`, `if x:`, `try:` without `except`), and, with
+/// `PyCF_DONT_IMPLY_DEDENT`, when it ends inside an indented block that no empty
+/// line has closed yet. `err`: how compiling it went.
+pub fn is_incomplete(source: &str, err: Option<&CompileError>, dont_imply_dedent: bool) -> bool {
+    let trimmed = source.trim_end();
+    let last = trimmed.rsplit('\n').next().unwrap_or("");
+    let lines = trimmed.lines().count() as u32;
+    // Where compiling failed: at the end of the text (`1 +`, `(1,`, `if x:`)?
+    let open = still_open(source);
+    let at_end = |e: &CompileError| {
+        e.line == 0
+            || e.line > lines
+            || (e.line == lines && e.col as usize > last.chars().count())
+            || (open == Open::Nothing && last.ends_with(':'))
+    };
+    match open {
+        Open::String => return true,
+        Open::Bracket if err.map_or(true, at_end) => return true,
+        _ => {}
+    }
+    // A compound statement is over at an empty line only (`def f(): return 1` too).
+    let first = source
+        .trim_start()
+        .split([' ', '(', ':', '\n'])
+        .next()
+        .unwrap_or("");
+    let compound = matches!(
+        first,
+        "def" | "class" | "if" | "for" | "while" | "try" | "with" | "async" | "match"
+    ) || first.starts_with('@');
+    let open_block = dont_imply_dedent && !source.ends_with('\n') && compound;
+    open_block || err.is_some_and(at_end)
+}
+
+/// What the end of a source leaves open.
+#[derive(PartialEq)]
+enum Open {
+    Nothing,
+    Bracket,
+    String,
+}
+
+/// Does `source` end with a bracket or a triple-quoted string still open?
+fn still_open(source: &str) -> Open {
+    let b = source.as_bytes();
+    let mut depth = 0i32;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            q @ (b'\'' | b'"') => {
+                let triple = b[i..].starts_with(&[q, q, q]);
+                i += if triple { 3 } else { 1 };
+                loop {
+                    if i >= b.len() {
+                        return if triple { Open::String } else { Open::Nothing };
+                    }
+                    match b[i] {
+                        b'\\' => i += 1,
+                        b'\n' if !triple => break,
+                        c if c == q && (!triple || b[i..].starts_with(&[q, q, q])) => {
+                            i += if triple { 2 } else { 0 };
+                            break;
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    if depth > 0 {
+        Open::Bracket
+    } else {
+        Open::Nothing
+    }
+}

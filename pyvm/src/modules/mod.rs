@@ -16,6 +16,7 @@ pub mod frame;
 pub mod functools;
 pub mod gc;
 pub mod hashes;
+pub mod imp;
 pub mod itertools;
 pub mod json;
 pub mod math;
@@ -29,6 +30,7 @@ pub mod resource;
 pub mod select;
 pub mod socket;
 pub mod sre;
+pub mod stdio;
 pub mod stdlib;
 pub mod string;
 pub mod struct_;
@@ -114,6 +116,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_functools" => Value::Module(functools::module(gil).clone()),
         "_types" => Value::Module(types::module(gil).clone()),
         "_textio" => Value::Module(textio::module(gil).clone()),
+        "_imp" => Value::Module(imp::module(gil).clone()),
         "traceback" => Value::Module(traceback::module(gil).clone()),
         "_socket" => Value::Module(socket::module(gil).clone()),
         "select" => Value::Module(select::module(gil).clone()),
@@ -183,6 +186,10 @@ static FROZEN: &[(&str, &str)] = &[
         "importlib.machinery",
         include_str!("../../lib/importlib_machinery.py"),
     ),
+    (
+        "importlib.util",
+        include_str!("../../lib/importlib_util.py"),
+    ),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
     ("socket", include_str!("../../lib/socket.py")),
@@ -191,6 +198,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("_ast", include_str!("../../lib/_ast.py")),
     ("_weakref", include_str!("../../lib/_weakref.py")),
     ("_contextvars", include_str!("../../lib/_contextvars.py")),
+    ("_pyvm_repl", include_str!("../../lib/_pyvm_repl.py")),
 ];
 
 /// The source of frozen module `name`.
@@ -342,10 +350,10 @@ fn read_source(path: &std::path::Path) -> Option<String> {
 }
 
 /// Set up `sys.modules` and `sys.path` for a program whose `__main__` module is
-/// `main`, run from `filename` (`<string>` for `-c`): `sys.path` is the script's
-/// folder, the `PYTHONPATH` entries, the frozen library, then CPython's standard
-/// library when one is found (`stdlib`).
-pub fn init_main(gil: Gil<'_>, main: &Arc<Module>, filename: &str) {
+/// `main`: `sys.path` is `path0` (the script's folder, `''` for `-c`; none under
+/// `-P`), the `PYTHONPATH` entries (unless `-E`), the frozen library, then CPython's
+/// standard library when one is found (`stdlib`).
+pub fn init_main(gil: Gil<'_>, main: &Arc<Module>, path0: Option<&str>) {
     let sys = sys::module(gil);
     {
         let mut m = sys_modules().borrow_mut(gil);
@@ -356,16 +364,8 @@ pub fn init_main(gil: Gil<'_>, main: &Arc<Module>, filename: &str) {
         );
         let _ = m.insert(Value::str("__main__"), Value::Module(main.clone()));
     }
-    let first = if filename.starts_with('<') {
-        String::new()
-    } else {
-        std::path::Path::new(filename)
-            .parent()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default()
-    };
-    let mut path = vec![Value::string(first)];
-    if let Ok(pp) = std::env::var("PYTHONPATH") {
+    let mut path: Vec<Value> = path0.map(Value::str).into_iter().collect();
+    if let Some(pp) = sys::env_var("PYTHONPATH") {
         path.extend(pp.split(':').filter(|e| !e.is_empty()).map(Value::str));
     }
     path.push(Value::str(FROZEN_PATH));

@@ -13,6 +13,69 @@ static SYS: OnceLock<Arc<Module>> = OnceLock::new();
 static ARGV: Mutex<Vec<String>> = Mutex::new(Vec::new());
 static STDOUT: Mutex<Option<std::io::BufWriter<std::io::Stdout>>> = Mutex::new(None);
 
+/// The command line's options as `sys` reports them (`sys.flags`, `sys.warnoptions`,
+/// `sys._xoptions`, `sys.orig_argv`); set by `pyvm`'s command line before `sys` is
+/// first used.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// `-d`, `-i`, `-O` (counted), `-v` (counted), `-b` (counted), `-q`, `-I`, `-E`,
+    /// `-s`, `-S`, `-P`, `-B`.
+    pub debug: i64,
+    pub inspect: i64,
+    pub interactive: i64,
+    pub optimize: i64,
+    pub verbose: i64,
+    pub bytes_warning: i64,
+    pub quiet: i64,
+    pub isolated: i64,
+    pub ignore_environment: i64,
+    pub no_user_site: i64,
+    pub no_site: i64,
+    pub safe_path: i64,
+    pub dont_write_bytecode: i64,
+    /// `-W` options, then `PYTHONWARNINGS`'s.
+    pub warnoptions: Vec<String>,
+    /// `-X` options (`name` or `name=value`).
+    pub xoptions: Vec<String>,
+    /// The command line as given, `pyvm` first.
+    pub orig_argv: Vec<String>,
+}
+
+static OPTIONS: Mutex<Option<Options>> = Mutex::new(None);
+
+/// Set the command line's options (before `sys` is first used).
+pub fn set_options(o: Options) {
+    *OPTIONS.lock().unwrap_or_else(|p| p.into_inner()) = Some(o);
+}
+
+/// The command line's options (pyvm's defaults when none were set).
+pub fn options() -> Options {
+    OPTIONS
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
+        .unwrap_or(Options {
+            no_user_site: 1,
+            no_site: 1,
+            dont_write_bytecode: 1,
+            ..Options::default()
+        })
+}
+
+/// Environment variable `name` as the interpreter reads its own (`PYTHON*`): `None`
+/// when unset, empty, or under `-E`/`-I`.
+pub fn env_var(name: &str) -> Option<String> {
+    let ignore = OPTIONS
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .as_ref()
+        .is_some_and(|o| o.ignore_environment != 0);
+    match ignore {
+        true => None,
+        false => std::env::var(name).ok().filter(|v| !v.is_empty()),
+    }
+}
+
 /// Set `sys.argv` (before the module is first used).
 pub fn set_argv(argv: Vec<String>) {
     *ARGV.lock().unwrap_or_else(|p| p.into_inner()) = argv;
@@ -55,10 +118,29 @@ pub fn flush_stdout() {
     }
 }
 
+/// Write bytes to the buffered stdout (`sys.stdout.buffer.write`).
+pub fn write_stdout_bytes(b: &[u8]) {
+    match std::str::from_utf8(b) {
+        Ok(s) if CAPTURE.with(|c| c.borrow().is_some()) => write_stdout(s),
+        _ => {
+            let mut g = STDOUT.lock().unwrap_or_else(|p| p.into_inner());
+            let w = g.get_or_insert_with(|| {
+                std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())
+            });
+            let _ = w.write_all(b);
+        }
+    }
+}
+
 /// Write to stderr (after flushing stdout, so interleaving matches a terminal).
 pub fn write_stderr(s: &str) {
+    write_stderr_bytes(s.as_bytes());
+}
+
+/// Write bytes to stderr (`sys.stderr.buffer.write`), after flushing stdout.
+pub fn write_stderr_bytes(b: &[u8]) {
     flush_stdout();
-    let _ = std::io::stderr().write_all(s.as_bytes());
+    let _ = std::io::stderr().write_all(b);
 }
 
 static SYS_FUNCS: &[NativeDef] = &[
@@ -238,24 +320,25 @@ fn add_info(gil: Gil<'_>, m: &Module) {
     );
     m.set(gil, "hexversion", Value::Int(0x030b_00f0));
     m.set(gil, "api_version", Value::Int(1013));
+    let o = options();
     let flags = [
-        ("debug", 0),
-        ("inspect", 0),
-        ("interactive", 0),
-        ("optimize", 0),
-        ("dont_write_bytecode", 1),
-        ("no_user_site", 1),
-        ("no_site", 1),
-        ("ignore_environment", 0),
-        ("verbose", 0),
-        ("bytes_warning", 0),
-        ("quiet", 0),
+        ("debug", o.debug),
+        ("inspect", o.inspect),
+        ("interactive", o.interactive),
+        ("optimize", o.optimize),
+        ("dont_write_bytecode", o.dont_write_bytecode),
+        ("no_user_site", o.no_user_site),
+        ("no_site", o.no_site),
+        ("ignore_environment", o.ignore_environment),
+        ("verbose", o.verbose),
+        ("bytes_warning", o.bytes_warning),
+        ("quiet", o.quiet),
         ("hash_randomization", 1),
-        ("isolated", 0),
+        ("isolated", o.isolated),
         ("dev_mode", 0),
         ("utf8_mode", 1),
         ("warn_default_encoding", 0),
-        ("safe_path", 0),
+        ("safe_path", o.safe_path),
         ("int_max_str_digits", -1),
     ];
     let ft = new_type(gil, "sys", "flags", &flags.map(|(n, _)| n));
@@ -395,15 +478,25 @@ fn add_info(gil: Gil<'_>, m: &Module) {
     );
     m.set(gil, "maxunicode", Value::Int(0x10_ffff));
     m.set(gil, "float_repr_style", Value::str("short"));
-    m.set(gil, "warnoptions", Value::list(Vec::new()));
-    m.set(
-        gil,
-        "_xoptions",
-        Value::dict(crate::objects::dict::Dict::new()),
-    );
+    let strings = |v: &[String]| Value::list(v.iter().map(|s| Value::str(s)).collect());
+    m.set(gil, "warnoptions", strings(&o.warnoptions));
+    m.set(gil, "orig_argv", strings(&o.orig_argv));
+    let mut xo = crate::objects::dict::Dict::new();
+    for x in &o.xoptions {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (k, Value::str(v)),
+            None => (x.as_str(), Value::Bool(true)),
+        };
+        let _ = xo.insert(Value::str(k), v);
+    }
+    m.set(gil, "_xoptions", Value::dict(xo));
     m.set(gil, "abiflags", Value::str(""));
     m.set(gil, "platlibdir", Value::str("lib"));
-    m.set(gil, "dont_write_bytecode", Value::Bool(true));
+    m.set(
+        gil,
+        "dont_write_bytecode",
+        Value::Bool(o.dont_write_bytecode != 0),
+    );
     m.set(gil, "pycache_prefix", Value::None);
     m.set(gil, "meta_path", Value::list(Vec::new()));
     m.set(gil, "path_hooks", Value::list(Vec::new()));
@@ -469,40 +562,6 @@ fn getframemodulename(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     Ok(name.unwrap_or(Value::None))
 }
 
-static STDOUT_FUNCS: &[NativeDef] = &[
-    NativeDef {
-        name: "write",
-        f: stdout_write,
-        soft: None,
-    },
-    NativeDef {
-        name: "flush",
-        f: stdout_flush,
-        soft: None,
-    },
-];
-
-static STDERR_FUNCS: &[NativeDef] = &[
-    NativeDef {
-        name: "write",
-        f: stderr_write,
-        soft: None,
-    },
-    NativeDef {
-        name: "flush",
-        f: stdout_flush,
-        soft: None,
-    },
-];
-
-fn stream(gil: Gil<'_>, name: &str, funcs: &'static [NativeDef]) -> Value {
-    let m = Module::new(name);
-    for f in funcs {
-        m.set(gil, f.name, Value::Native(f));
-    }
-    Value::Module(Arc::new(m))
-}
-
 /// The `sys` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     SYS.get_or_init(|| {
@@ -524,10 +583,15 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
             Value::list(vec![Value::str(super::FROZEN_PATH)]),
         );
         m.set(gil, "modules", Value::Dict(super::sys_modules().clone()));
-        m.set(gil, "stdout", stream(gil, "stdout", STDOUT_FUNCS));
-        m.set(gil, "stderr", stream(gil, "stderr", STDERR_FUNCS));
+        for (fd, name) in ["stdin", "stdout", "stderr"].into_iter().enumerate() {
+            let s = super::stdio::stream(fd as i32);
+            m.set(gil, name, s.clone());
+            m.set(gil, &format!("__{name}__"), s);
+        }
         m.set(gil, "unraisablehook", Value::Native(&UNRAISABLEHOOK));
         m.set(gil, "displayhook", Value::Native(&DISPLAYHOOK));
+        m.set(gil, "excepthook", Value::Native(&EXCEPTHOOK));
+        m.set(gil, "__excepthook__", Value::Native(&EXCEPTHOOK));
         m.set(gil, "__displayhook__", Value::Native(&DISPLAYHOOK));
         m.set(gil, "__unraisablehook__", Value::Native(&UNRAISABLEHOOK));
         m.set(
@@ -601,34 +665,6 @@ fn exc_info(cx: &mut Cx, args: Args) -> PyResult<Value> {
         ]),
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
-}
-
-fn text_arg(args: &Args) -> Result<String, PyErr> {
-    args.check("write", 1, 1)?;
-    match args.at(0) {
-        Value::Str(s) => Ok(s.as_str().to_owned()),
-        v => Err(type_error(format!(
-            "write() argument must be str, not {}",
-            crate::objects::types::type_name(v)
-        ))),
-    }
-}
-
-fn stdout_write(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let s = text_arg(&args)?;
-    write_stdout(&s);
-    Ok(Value::Int(s.chars().count() as i64))
-}
-
-fn stderr_write(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let s = text_arg(&args)?;
-    write_stderr(&s);
-    Ok(Value::Int(s.chars().count() as i64))
-}
-
-fn stdout_flush(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
-    flush_stdout();
-    Ok(Value::None)
 }
 
 static UNRAISABLEHOOK: NativeDef = NativeDef {
@@ -706,6 +742,49 @@ fn unraisablehook(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     write_stderr(&text);
     Ok(Value::None)
+}
+
+static EXCEPTHOOK: NativeDef = NativeDef {
+    name: "excepthook",
+    f: excepthook,
+    soft: None,
+};
+
+/// `sys.excepthook(type, value, traceback)`: print the exception's report to
+/// `sys.stderr`, as for an uncaught exception.
+fn excepthook(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("excepthook", 3, 3)?;
+    let text = match args.at(1) {
+        Value::Exception(e) => {
+            // From the traceback entry given (the tail of the exception's own).
+            let err = PyErr(e.clone());
+            let from = super::traceback::tb_start(args.at(2));
+            cx.format_exception(&err, None, true, from).concat()
+        }
+        Value::None => format!("{}\n", cx.str(args.at(0))?),
+        other => format!(
+            "TypeError: print_exception(): Exception expected for value, {} found\n",
+            crate::objects::types::type_name(other)
+        ),
+    };
+    let err = module(cx.gil).get(cx.gil, "stderr");
+    match err {
+        Some(e) if !super::stdio::is_std(&e, 2) && !matches!(e, Value::None) => {
+            let write = cx.getattr(&e, "write")?;
+            cx.call(&write, vec![Value::string(text)])?;
+        }
+        _ => write_stderr(&text),
+    }
+    Ok(Value::None)
+}
+
+/// `sys.excepthook` when the program replaced it (then an uncaught exception is
+/// reported by calling it).
+pub fn custom_excepthook(gil: Gil<'_>) -> Option<Value> {
+    match module(gil).get(gil, "excepthook") {
+        Some(Value::Native(d)) if std::ptr::eq(d, &EXCEPTHOOK) => None,
+        other => other,
+    }
 }
 
 static DISPLAYHOOK: NativeDef = NativeDef {

@@ -125,7 +125,7 @@ pub fn traceback_of(gil: Gil<'_>, exc: &Arc<ExcObj>) -> Value {
 }
 
 /// Where a `tb` argument starts (`None` for anything but a traceback object).
-fn tb_start(tb: &Value) -> Option<usize> {
+pub fn tb_start(tb: &Value) -> Option<usize> {
     match tb {
         Value::Object(o) => o.0.as_any().downcast_ref::<Traceback>().map(|t| t.idx),
         _ => None,

@@ -39,6 +39,10 @@ pub trait NativeObject: Send + Sync {
         let _ = cx;
         None
     }
+    /// Is it its own iterator (`iter(x) is x`: it has `next`)?
+    fn self_iter(&self) -> bool {
+        false
+    }
     /// `obj[key]`, if it is subscriptable (`None`: not subscriptable).
     fn getitem(&self, gil: Gil<'_>, key: &Value) -> Option<Result<Value, PyErr>> {
         let _ = (gil, key);

@@ -111,7 +111,7 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
             part: DictPart::Keys,
             size: s.len(),
         },
-        Value::Object(o) if o.0.as_any().is::<Pipe>() => return Ok(v.clone()),
+        Value::Object(o) if o.0.as_any().is::<Pipe>() || o.0.self_iter() => return Ok(v.clone()),
         Value::Generator(g)
             if g.borrow(gil).kind == crate::objects::generator::GenKind::Generator =>
         {
@@ -155,7 +155,7 @@ pub fn is_iterator(gil: Gil<'_>, v: &Value) -> bool {
     match v {
         Value::Generator(g) => g.borrow(gil).kind == crate::objects::generator::GenKind::Generator,
         Value::Iter(it) => !it.borrow(gil).is_view(),
-        Value::Object(o) => o.0.as_any().is::<Pipe>(),
+        Value::Object(o) => o.0.as_any().is::<Pipe>() || o.0.self_iter(),
         _ => false,
     }
 }

@@ -92,6 +92,8 @@ pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
         _ => 0,
     };
     let only_ast = flags & crate::modules::ast_nodes::PYCF_ONLY_AST != 0;
+    let incomplete_ok = flags & PYCF_ALLOW_INCOMPLETE_INPUT != 0;
+    let no_dedent = flags & PYCF_DONT_IMPLY_DEDENT != 0;
     let filename = match filename {
         Value::Str(s) => s.as_str().to_owned(),
         Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
@@ -155,12 +157,45 @@ pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
             if text.contains('\0') {
                 compile_text(&text, &filename, Mode::Exec)?;
             }
-            let code = crate::compile::compile_single(&text, &filename)
-                .map_err(|e| compile_error(&text, false, e))?;
+            let r = crate::compile::compile_single(&text, &filename);
+            if incomplete_ok && crate::compile::is_incomplete(&text, r.as_ref().err(), no_dedent) {
+                return Err(incomplete_input(&filename));
+            }
+            let code = r.map_err(|e| compile_error(&text, false, e))?;
             return Ok(Value::Code(code));
         }
     };
-    Ok(Value::Code(compile_text(&text, &filename, mode)?))
+    match compile_text(&text, &filename, mode) {
+        Err(e)
+            if incomplete_ok && e.is_instance(&crate::objects::types::types().exc.syntax_error) =>
+        {
+            let ce = crate::compile::compile(&text, &filename).err();
+            match ce.is_some() && crate::compile::is_incomplete(&text, ce.as_ref(), no_dedent) {
+                true => Err(incomplete_input(&filename)),
+                false => Err(e.into()),
+            }
+        }
+        r => Ok(Value::Code(r?)),
+    }
+}
+
+/// `codeop`'s flags: the source may be the start of a statement (`incomplete input`),
+/// and its last indented block is not closed by the end of the text.
+const PYCF_DONT_IMPLY_DEDENT: i64 = 0x200;
+const PYCF_ALLOW_INCOMPLETE_INPUT: i64 = 0x4000;
+
+/// `SyntaxError: incomplete input`, as CPython's parser raises it for codeop.
+fn incomplete_input(filename: &str) -> deferred::Unwind<PyErr> {
+    syntax_error(&crate::compile::CompileError {
+        msg: "incomplete input".to_owned(),
+        filename: filename.to_owned(),
+        line: 1,
+        col: 0,
+        end_line: 1,
+        end_col: 0,
+        text: String::new(),
+    })
+    .into()
 }
 
 /// `exec(source, globals=None, locals=None)`.

@@ -138,19 +138,35 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         }
     }
     out.push_str(&end);
-    match file {
-        None => {
-            crate::modules::sys::write_stdout(&out);
-            if flush.is_some_and(|f| crate::objects::value::truthy(cx.gil, &f)) {
-                crate::modules::sys::flush_stdout();
-            }
+    let file = match file {
+        Some(f) => f,
+        None => sys_stream(cx, "stdout")?,
+    };
+    let flush = flush.is_some_and(|f| crate::objects::value::truthy(cx.gil, &f));
+    if crate::modules::stdio::is_std(&file, 1) {
+        crate::modules::stdio::write_stdout_text(&out);
+        if flush {
+            crate::modules::sys::flush_stdout();
         }
-        Some(f) => {
-            let write = cx.getattr(&f, "write")?;
-            cx.call(&write, vec![Value::string(out)])?;
-        }
+        return Ok(Value::None);
+    }
+    let write = cx.getattr(&file, "write")?;
+    cx.call(&write, vec![Value::string(out)])?;
+    if flush {
+        let f = cx.getattr(&file, "flush")?;
+        cx.call(&f, vec![])?;
     }
     Ok(Value::None)
+}
+
+/// `sys.stdout` (or another stream) as the program has it now; `None` (print does
+/// nothing) when the program deleted it, as CPython's `RuntimeError: lost sys.stdout`.
+fn sys_stream(cx: &mut Cx, name: &str) -> Result<Value, PyErr> {
+    let sys = crate::modules::sys::module(cx.gil);
+    match sys.get(cx.gil, name) {
+        Some(v) if !matches!(v, Value::None) => Ok(v),
+        _ => Err(runtime_error(format!("lost sys.{name}"))),
+    }
 }
 
 fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -599,25 +615,37 @@ pub fn callable_value(gil: crate::objects::gil::Gil<'_>, v: &Value) -> bool {
 
 fn input(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("input", 0, 1)?;
+    let stdin = sys_stream(cx, "stdin")?;
+    let stdout = sys_stream(cx, "stdout")?;
+    // CPython flushes stderr, writes the prompt to sys.stdout and flushes it, then
+    // reads a line of sys.stdin.
     if let Some(p) = args.get(0) {
         let prompt = cx.str(p)?;
-        crate::modules::sys::write_stdout(&prompt);
-    }
-    crate::modules::sys::flush_stdout();
-    let mut line = String::new();
-    let n = std::io::stdin()
-        .read_line(&mut line)
-        .map_err(|e| crate::objects::os_error::from_io(&e, None))?;
-    if n == 0 {
-        return Err(eof_error("EOF when reading a line").into());
-    }
-    if line.ends_with('\n') {
-        line.pop();
-        if line.ends_with('\r') {
-            line.pop();
+        if crate::modules::stdio::is_std(&stdout, 1) {
+            crate::modules::sys::write_stdout(&prompt);
+        } else {
+            let write = cx.getattr(&stdout, "write")?;
+            cx.call(&write, vec![Value::string(prompt)])?;
         }
     }
-    Ok(Value::string(line))
+    if crate::modules::stdio::is_std(&stdout, 1) {
+        crate::modules::sys::flush_stdout();
+    } else if let Ok(f) = cx.getattr(&stdout, "flush") {
+        cx.call(&f, vec![])?;
+    }
+    if crate::modules::stdio::is_std(&stdin, 0) {
+        return crate::modules::stdio::input_line(cx);
+    }
+    let readline = cx.getattr(&stdin, "readline")?;
+    let line = cx.call(&readline, vec![])?;
+    match &line {
+        Value::Str(s) if s.as_str().is_empty() => Err(eof_error("EOF when reading a line").into()),
+        Value::Str(s) => {
+            let s = s.as_str();
+            Ok(Value::str(s.strip_suffix('\n').unwrap_or(s)))
+        }
+        v => Err(type_error(format!("object of type '{}' has no len()", type_name(v))).into()),
+    }
 }
 
 /// `repr` for natives that need it without a context.
