@@ -167,7 +167,7 @@ impl NativeObject for StdStream {
 
     fn next(&self, cx: &mut Cx<'_, '_>) -> Option<PyResult<Option<Value>>> {
         if self.fd != 0 {
-            return Some(Err(unsupported("not readable")));
+            return Some(Err(unsupported(cx, "not readable")));
         }
         // The end of the input is `StopIteration`, also when it comes after a wait.
         Some(match read_op(cx, Op::Line(-1), self.binary, stop_at_end) {
@@ -194,10 +194,17 @@ fn this<'a>(args: &'a Args) -> PyResult<&'a StdStream> {
     .ok_or_else(|| type_error("descriptor requires an '_io.TextIOWrapper' object").into())
 }
 
-/// `io.UnsupportedOperation`-like: CPython's class is both `OSError` and `ValueError`;
-/// pyvm raises the `_io` one when `_io` is loaded, else `OSError`.
-fn unsupported(what: &str) -> Unwind<PyErr> {
-    os_error(what.to_owned()).into()
+/// `io.UnsupportedOperation` (both `OSError` and `ValueError`): `_io`'s class when a
+/// program has loaded `io` (else it cannot name the class: `OSError` stands in).
+fn unsupported(cx: &mut Cx, what: &str) -> Unwind<PyErr> {
+    let Some(cls) = super::loaded_attr(cx.gil, "_io", "UnsupportedOperation") else {
+        return os_error(what.to_owned()).into();
+    };
+    match cx.call(&cls, vec![Value::str(what)]) {
+        Ok(Value::Exception(e)) => PyErr(e).into(),
+        Ok(_) => os_error(what.to_owned()).into(),
+        Err(e) => e,
+    }
 }
 
 fn check_open(s: &StdStream) -> PyResult<()> {
@@ -212,7 +219,7 @@ fn write(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("write", 1, 1)?;
     check_open(s)?;
     if s.fd == 0 {
-        return Err(unsupported("not writable"));
+        return Err(unsupported(cx, "not writable"));
     }
     if s.binary {
         let data = match args.at(1) {
@@ -282,7 +289,7 @@ fn read(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     args.check_method("read", 0, 1)?;
     let n = size_arg(args.get(1))?;
-    reader(s)?;
+    reader(cx, s)?;
     let op = if n < 0 { Op::All } else { Op::Some(n as usize) };
     read_op(cx, op, s.binary, Ok)
 }
@@ -291,7 +298,7 @@ fn readline(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     args.check_method("readline", 0, 1)?;
     let n = size_arg(args.get(1))?;
-    reader(s)?;
+    reader(cx, s)?;
     read_op(cx, Op::Line(n), s.binary, Ok)
 }
 
@@ -299,7 +306,7 @@ fn readlines(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     args.check_method("readlines", 0, 1)?;
     let hint = size_arg(args.get(1))?;
-    reader(s)?;
+    reader(cx, s)?;
     let binary = s.binary;
     match hint {
         h if h <= 0 => read_op(cx, Op::All, binary, all_lines),
@@ -351,11 +358,11 @@ fn split_lines(all: &Value, hint: i64) -> Vec<Value> {
     out
 }
 
-fn reader(s: &StdStream) -> PyResult<()> {
+fn reader(cx: &mut Cx, s: &StdStream) -> PyResult<()> {
     check_open(s)?;
     match s.fd {
         0 => Ok(()),
-        _ => Err(unsupported("not readable")),
+        _ => Err(unsupported(cx, "not readable")),
     }
 }
 
@@ -413,11 +420,11 @@ fn close(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn detach(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn detach(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     args.check_method("detach", 0, 0)?;
     if s.binary {
-        return Err(unsupported("detach"));
+        return Err(unsupported(cx, "detach"));
     }
     check_open(s)?;
     Ok(objects()[s.fd as usize + 3].clone())

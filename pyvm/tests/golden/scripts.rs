@@ -385,6 +385,7 @@ mod io {
     golden!(log_files, "io/log_files.py");
     golden!(newlines, "io/newlines.py");
     golden!(raw_subclass, "io/raw_subclass.py");
+    golden!(std_streams, "io/std_streams.py");
     golden!(stringio_report, "io/stringio_report.py");
 }
 mod itertools {
