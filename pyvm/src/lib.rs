@@ -211,8 +211,8 @@ fn finish(
 fn mt_prelude(gil: Gil<'_>) -> Result<(), PyErr> {
     // `-W` options and `PYTHONWARNINGS` are applied by Lib's `warnings` as it loads.
     let source = match modules::sys::options().warnoptions.is_empty() {
-        true => "import micro_thread\n",
-        false => "import micro_thread\nimport warnings\n",
+        true => "import micro_thread\nimport _pyvm_eg\n",
+        false => "import micro_thread\nimport _pyvm_eg\nimport warnings\n",
     };
     let code = compile::compile(source, "<prelude>").map_err(|e| {
         objects::exception::runtime_error(format!("the micro_thread prelude: {}", e.msg))

@@ -52,7 +52,11 @@ fn version_help_and_bad_options_as_cpython() {
     let out = pyvm().arg("--version").output().expect("runs");
     assert_eq!(text(&out.stdout), "Python 3.11.0\n");
     let out = pyvm().arg("-h").output().expect("runs");
-    assert!(text(&out.stdout).starts_with(USAGE), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).starts_with(USAGE),
+        "{}",
+        text(&out.stdout)
+    );
     assert!(text(&out.stdout).contains("-m mod : run library module as a script"));
     for (args, msg) in [
         (&["-z"][..], "Unknown option: -z"),
@@ -90,7 +94,11 @@ fn options_reach_sys() {
     );
     // -I: no script folder on sys.path, PYTHONPATH ignored.
     let out = pyvm()
-        .args(["-I", "-c", "import sys; print(sys.path[0], sys.flags.isolated, sys.flags.ignore_environment)"])
+        .args([
+            "-I",
+            "-c",
+            "import sys; print(sys.path[0], sys.flags.isolated, sys.flags.ignore_environment)",
+        ])
         .env("PYTHONPATH", "/somewhere")
         .output()
         .expect("runs");
@@ -118,8 +126,15 @@ fn options_reach_sys() {
     );
     // -x skips the first line, keeping line numbers.
     let dir = temp_dir("x");
-    write(&dir.join("s.py"), "this is not python\nimport sys\nprint(sys._getframe().f_lineno)\n");
-    let out = pyvm().arg("-x").arg(dir.join("s.py")).output().expect("runs");
+    write(
+        &dir.join("s.py"),
+        "this is not python\nimport sys\nprint(sys._getframe().f_lineno)\n",
+    );
+    let out = pyvm()
+        .arg("-x")
+        .arg(dir.join("s.py"))
+        .output()
+        .expect("runs");
     assert_eq!(text(&out.stdout), "3\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -159,7 +174,10 @@ fn dash_m_runs_modules_and_packages_as_main() {
         "from . import helper\nprint(__name__, __package__, helper.VALUE)\n",
     );
     write(&dir.join("app/helper.py"), "VALUE = 42\n");
-    write(&dir.join("app/boom.py"), "def f():\n    raise ValueError('bad')\nf()\n");
+    write(
+        &dir.join("app/boom.py"),
+        "def f():\n    raise ValueError('bad')\nf()\n",
+    );
     let m = |args: &[&str]| {
         pyvm()
             .arg("-m")
@@ -179,7 +197,10 @@ fn dash_m_runs_modules_and_packages_as_main() {
     let out = m(&["app.boom"]);
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(err.ends_with("    raise ValueError('bad')\nValueError: bad\n"), "{err}");
+    assert!(
+        err.ends_with("    raise ValueError('bad')\nValueError: bad\n"),
+        "{err}"
+    );
     // A library module: `python -m` of CPython's standard library.
     let out = pyvm()
         .args(["-m", "textwrap"])
@@ -188,7 +209,10 @@ fn dash_m_runs_modules_and_packages_as_main() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     // A folder with a __main__.py runs as a script.
-    write(&dir.join("bundle/__main__.py"), "import sys\nprint('bundle', sys.path[0].endswith('bundle'))\n");
+    write(
+        &dir.join("bundle/__main__.py"),
+        "import sys\nprint('bundle', sys.path[0].endswith('bundle'))\n",
+    );
     let out = pyvm().arg(dir.join("bundle")).output().expect("runs");
     assert_eq!(text(&out.stdout), "bundle True\n");
     std::fs::create_dir_all(dir.join("empty")).expect("mkdir");
@@ -202,7 +226,8 @@ fn dash_m_runs_modules_and_packages_as_main() {
 /// and the final newline on stderr, values and output on stdout.
 #[test]
 fn interactive_prompt_reads_statements() {
-    let session = "x = 3\nx * 2\nfor i in range(2):\n    print(i)\n\n1/0\ndef f(:\nimport sys; sys.ps1\n";
+    let session =
+        "x = 3\nx * 2\nfor i in range(2):\n    print(i)\n\n1/0\ndef f(:\nimport sys; sys.ps1\n";
     let out = run_with_input(
         {
             let mut c = pyvm();

@@ -38,6 +38,8 @@ pub(super) enum FBlock<'a> {
     /// An `except` body: the cleanup block is pushed, `prev` is on the stack. With
     /// `as name`, an unbind block too, whose handler deletes the name.
     Handler(Option<&'a str>),
+    /// An `except*` body: `break`, `continue` and `return` cannot leave it.
+    StarHandler,
     /// A `with` body (the statement's range; `async with`): `__exit__` is on the
     /// stack under it.
     With(TextRange, bool),

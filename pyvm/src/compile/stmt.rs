@@ -20,7 +20,7 @@
 //! restores the right `prev`. The `finally` path is laid out the same way.
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use super::compiler::{CResult, Compiler, FBlock};
 use super::opcodes::{Op, BINOPS};
@@ -76,13 +76,14 @@ impl<'a> Compiler<'a> {
             Stmt::If(i) => self.if_stmt(i)?,
             Stmt::While(w) => self.while_stmt(w)?,
             Stmt::For(f) => self.for_stmt(f)?,
-            Stmt::Break(_) => self.break_continue(true)?,
-            Stmt::Continue(_) => self.break_continue(false)?,
+            Stmt::Break(_) => self.break_continue(true, s.range())?,
+            Stmt::Continue(_) => self.break_continue(false, s.range())?,
             Stmt::Return(r) => {
                 let s = self.scope();
                 if r.value.is_some() && s.coroutine && s.generator {
                     return Err(self.err("'return' with value in async generator", r.range()));
                 }
+                self.no_star_exit(0, r.range())?;
                 match &r.value {
                     Some(v) => self.expr(v)?,
                     None => self.emit_const(Value::None),
@@ -126,9 +127,6 @@ impl<'a> Compiler<'a> {
                 self.patch(j);
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return Err(self.unsupported("'except*' clauses", s.range()));
-                }
                 if t.finalbody.is_empty() {
                     self.try_except(t)?;
                 } else {
@@ -289,13 +287,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn break_continue(&mut self, is_break: bool) -> CResult {
+    fn break_continue(&mut self, is_break: bool, r: TextRange) -> CResult {
         let loop_at = self
             .u()
             .fblocks
             .iter()
             .rposition(|b| matches!(b, FBlock::For { .. } | FBlock::While { .. }))
             .expect("symtable checked break/continue are in a loop");
+        self.no_star_exit(loop_at + 1, r)?;
         self.unwind_fblocks(false, loop_at + 1)?;
         let (is_for, start) = match &self.u().fblocks[loop_at] {
             FBlock::For { start, .. } => (true, *start),
@@ -315,6 +314,22 @@ impl<'a> Compiler<'a> {
             self.emit(Op::JUMP_BACKWARD, start as u32);
         }
         Ok(())
+    }
+
+    /// CPython's SyntaxError for a `break`, `continue` or `return` (at `r`) that would
+    /// leave an `except*` body (one of the blocks above `down_to`).
+    fn no_star_exit(&self, down_to: usize, r: TextRange) -> CResult {
+        let fblocks = &self.units.last().expect("a unit").fblocks;
+        match fblocks[down_to.min(fblocks.len())..]
+            .iter()
+            .any(|b| matches!(b, FBlock::StarHandler))
+        {
+            true => Err(self.err(
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+                r,
+            )),
+            false => Ok(()),
+        }
     }
 
     /// Emit the exits of the blocks above `down_to` (innermost first) for a `return`
@@ -362,6 +377,7 @@ impl<'a> Compiler<'a> {
                     }
                     self.exit_with_nones(at, is_async);
                 }
+                FBlock::StarHandler => unreachable!("no_star_exit refused it"),
                 FBlock::Handler(name) => {
                     if let Some(name) = *name {
                         self.emit(Op::POP_BLOCK, 0);
@@ -376,6 +392,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        if t.is_star {
+            return self.try_except_star(t);
+        }
         let setup = self.emit(Op::SETUP_FINALLY, 0);
         self.u().fblocks.push(FBlock::TryExcept);
         self.stmts(&t.body)?;
@@ -430,6 +449,112 @@ impl<'a> Compiler<'a> {
             self.u().pos = saved;
         }
         self.emit(Op::RERAISE, 0);
+        self.patch(cleanup);
+        self.emit(Op::POP_EXCEPT_AND_RERAISE, 0);
+        for e in ends {
+            self.patch(e);
+        }
+        Ok(())
+    }
+
+    /// `try: ... except* T as e: ...` (PEP 654). The handlers see the parts of the
+    /// exception group that match their type, in turn; what is left and what they
+    /// raise is raised at the end. The bookkeeping is `_pyvm_eg.Star` (a frozen
+    /// module), kept on the stack under the handlers: `[prev, exc, star]`.
+    fn try_except_star(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let setup = self.emit(Op::SETUP_FINALLY, 0);
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.stmts(&t.body)?;
+        self.u().fblocks.pop();
+        self.emit(Op::POP_BLOCK, 0);
+        self.stmts(&t.orelse)?;
+        let mut ends = vec![self.emit(Op::JUMP_FORWARD, 0)];
+        self.patch(setup);
+        let cleanup = self.emit(Op::SETUP_FINALLY, 0);
+        self.emit(Op::PUSH_EXC_INFO, 0);
+        // star = _pyvm_eg.Star(exc)
+        self.emit(Op::PUSH_NULL, 0);
+        self.emit_const(Value::Int(0));
+        self.emit_const(Value::None);
+        let module = self.name("_pyvm_eg");
+        self.emit(Op::IMPORT_NAME, module);
+        let class = self.name("Star");
+        self.emit(Op::LOAD_ATTR, class);
+        self.emit(Op::COPY, 3);
+        self.emit(Op::CALL, 1);
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let saved = self.set_pos(h.range());
+            // match = star.match(T): `None` when no part matches.
+            self.emit(Op::COPY, 1);
+            let m = self.name("match");
+            self.emit(Op::LOAD_METHOD, m);
+            match &h.type_ {
+                Some(ty) => self.expr(ty)?,
+                None => return Err(self.err("expected one or more exception types", h.range())),
+            }
+            self.emit(Op::CALL, 1);
+            self.emit(Op::COPY, 1);
+            self.emit_const(Value::None);
+            self.emit(Op::IS_OP, 0);
+            let no_match = self.emit(Op::POP_JUMP_IF_TRUE, 0);
+            // The match is the handled exception while the body runs.
+            self.emit(Op::PUSH_EXC_INFO, 0);
+            let name = h.name.as_ref().map(|n| n.id.as_str());
+            match name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Op::POP_TOP, 0);
+                }
+            }
+            let raised = self.emit(Op::SETUP_FINALLY, 0);
+            self.u().fblocks.push(FBlock::StarHandler);
+            self.stmts(&h.body)?;
+            self.u().fblocks.pop();
+            self.emit(Op::POP_BLOCK, 0);
+            if let Some(n) = name {
+                self.unbind(n);
+            }
+            self.emit(Op::POP_EXCEPT, 0);
+            let done = self.emit(Op::JUMP_FORWARD, 0);
+            // The body raised: `[star, prev, new]`; star.add(new).
+            self.patch(raised);
+            if let Some(n) = name {
+                self.unbind(n);
+            }
+            self.emit(Op::ROT_TWO, 0);
+            self.emit(Op::POP_EXCEPT, 0);
+            self.emit(Op::COPY, 2);
+            let add = self.name("add");
+            self.emit(Op::LOAD_METHOD, add);
+            self.emit(Op::COPY, 3);
+            self.emit(Op::CALL, 1);
+            self.emit(Op::POP_TOP, 0);
+            self.emit(Op::POP_TOP, 0);
+            let done2 = self.emit(Op::JUMP_FORWARD, 0);
+            self.patch(no_match);
+            self.emit(Op::POP_TOP, 0);
+            self.patch(done);
+            self.patch(done2);
+            self.u().pos = saved;
+        }
+        // What is left to raise: `[prev, exc, star]` -> `[prev, exc, result]`.
+        let result = self.name("result");
+        self.emit(Op::LOAD_METHOD, result);
+        self.emit(Op::CALL, 0);
+        self.emit(Op::COPY, 1);
+        self.emit_const(Value::None);
+        self.emit(Op::IS_OP, 0);
+        let handled = self.emit(Op::POP_JUMP_IF_TRUE, 0);
+        self.emit(Op::ROT_TWO, 0);
+        self.emit(Op::POP_TOP, 0);
+        self.emit(Op::RERAISE, 0);
+        self.patch(handled);
+        self.emit(Op::POP_TOP, 0);
+        self.emit(Op::POP_TOP, 0);
+        self.emit(Op::POP_BLOCK, 0);
+        self.emit(Op::POP_EXCEPT, 0);
+        ends.push(self.emit(Op::JUMP_FORWARD, 0));
         self.patch(cleanup);
         self.emit(Op::POP_EXCEPT_AND_RERAISE, 0);
         for e in ends {

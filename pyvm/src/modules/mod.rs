@@ -199,6 +199,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("_weakref", include_str!("../../lib/_weakref.py")),
     ("_contextvars", include_str!("../../lib/_contextvars.py")),
     ("_pyvm_repl", include_str!("../../lib/_pyvm_repl.py")),
+    ("_pyvm_eg", include_str!("../../lib/_pyvm_eg.py")),
 ];
 
 /// The source of frozen module `name`.

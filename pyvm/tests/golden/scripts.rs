@@ -259,6 +259,7 @@ mod exceptions {
     golden!(exc_in_functions, "exceptions/exc_in_functions.py");
     golden!(except_as_unbound, "exceptions/except_as_unbound.py");
     golden!(exception_attrs, "exceptions/exception_attrs.py");
+    golden!(exception_groups, "exceptions/exception_groups.py");
     golden!(finally_flow, "exceptions/finally_flow.py");
     golden!(handled_state, "exceptions/handled_state.py");
     golden!(hierarchy, "exceptions/hierarchy.py");
