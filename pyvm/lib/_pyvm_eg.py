@@ -10,6 +10,8 @@ import builtins
 class BaseExceptionGroup(BaseException):
     """A combination of multiple unrelated exceptions."""
 
+    __module__ = 'builtins'
+
     def __new__(cls, message, exceptions, /, *args):
         if args:
             raise TypeError("BaseExceptionGroup.__new__() takes exactly 2 arguments "
@@ -107,10 +109,7 @@ class BaseExceptionGroup(BaseException):
 
 
 class ExceptionGroup(BaseExceptionGroup, Exception):
-    pass
-
-
-BaseExceptionGroup.__module__ = ExceptionGroup.__module__ = 'builtins'
+    __module__ = 'builtins'
 
 
 def _matcher(condition):

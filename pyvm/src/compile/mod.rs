@@ -247,7 +247,7 @@ pub fn is_incomplete(source: &str, err: Option<&CompileError>, dont_imply_dedent
     };
     match open {
         Open::String => return true,
-        Open::Bracket if err.map_or(true, at_end) => return true,
+        Open::Bracket if err.is_none_or(at_end) => return true,
         _ => {}
     }
     // A compound statement is over at an empty line only (`def f(): return 1` too).

@@ -37,13 +37,18 @@ struct Shared {
     errors: Mutex<&'static str>,
 }
 
-const SHARED_INIT: Shared = Shared {
-    closed: AtomicBool::new(false),
-    line_buffering: AtomicBool::new(false),
-    write_through: AtomicBool::new(false),
-    errors: Mutex::new("strict"),
-};
-static SHARED: [Shared; 3] = [SHARED_INIT, SHARED_INIT, SHARED_INIT];
+impl Shared {
+    const fn new() -> Shared {
+        Shared {
+            closed: AtomicBool::new(false),
+            line_buffering: AtomicBool::new(false),
+            write_through: AtomicBool::new(false),
+            errors: Mutex::new("strict"),
+        }
+    }
+}
+
+static SHARED: [Shared; 3] = [Shared::new(), Shared::new(), Shared::new()];
 
 /// Bytes read from fd 0 and not yet consumed.
 static PENDING: Mutex<Vec<u8>> = Mutex::new(Vec::new());
@@ -186,7 +191,7 @@ const NAMES: [&str; 3] = ["<stdin>", "<stdout>", "<stderr>"];
 const MODES: [&str; 3] = ["r", "w", "w"];
 const BIN_MODES: [&str; 3] = ["rb", "wb", "wb"];
 
-fn this<'a>(args: &'a Args) -> PyResult<&'a StdStream> {
+fn this(args: &Args) -> PyResult<&StdStream> {
     match args.get(0) {
         Some(Value::Object(o)) => o.0.as_any().downcast_ref::<StdStream>(),
         _ => None,

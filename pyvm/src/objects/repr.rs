@@ -358,8 +358,11 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 b.0.heap_ptr().unwrap_or(0)
             );
         }
-        Value::Type(t) if t.heap => {
+        Value::Type(t) if t.heap && &*t.module != "builtins" => {
             let _ = write!(out, "<class '{}.{}'>", t.module, t.qualname);
+        }
+        Value::Type(t) if t.heap => {
+            let _ = write!(out, "<class '{}'>", t.qualname);
         }
         Value::Type(t) => {
             let _ = write!(out, "<class '{}'>", t.qualified_name());

@@ -232,8 +232,64 @@ pub fn format_chunks(
         limit,
         chain,
     };
-    format_chain(gil, err, &how, from, &mut out, &mut seen);
+    format_chain(
+        gil,
+        err,
+        &how,
+        from,
+        &mut out,
+        &mut seen,
+        &mut GroupCtx::default(),
+    );
     out
+}
+
+/// Where the report of an exception group stands (CPython's `_ExceptionPrintContext`):
+/// how deep in nested groups, and whether the last member's box is still open.
+#[derive(Default)]
+struct GroupCtx {
+    depth: usize,
+    need_close: bool,
+}
+
+/// CPython's limits on what a group's report shows.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl GroupCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Push `text`, each of its lines behind the group margin (`|`, or `+` on a
+    /// top-level group's first line) when inside a group.
+    fn emit(&self, out: &mut Vec<String>, text: String, margin: char) {
+        if self.depth == 0 {
+            out.push(text);
+            return;
+        }
+        let prefix = format!("{}{margin} ", self.indent());
+        let mut s = String::with_capacity(text.len() + prefix.len() * 2);
+        for line in text.split_inclusive('\n') {
+            s.push_str(&prefix);
+            s.push_str(line);
+        }
+        out.push(s);
+    }
+}
+
+/// The members of an exception group (`BaseExceptionGroup.exceptions`), or `None`
+/// for an exception that is no group.
+fn group_members(gil: Gil<'_>, err: &PyErr) -> Option<Vec<Value>> {
+    let e = &err.0;
+    if !e.typ.mro.iter().any(|t| &*t.name == "BaseExceptionGroup") {
+        return None;
+    }
+    let key = crate::objects::str::PyStr::new("_exceptions".to_owned());
+    match e.dict.borrow(gil).get_str(&key) {
+        Some(Value::Tuple(t)) => Some(t.to_vec()),
+        _ => None,
+    }
 }
 
 /// What every exception of a chain is formatted with.
@@ -250,6 +306,7 @@ fn format_chain(
     from: Option<usize>,
     out: &mut Vec<String>,
     seen: &mut Vec<usize>,
+    ctx: &mut GroupCtx,
 ) {
     let (sources, limit, chain) = (how.sources, how.limit, how.chain);
     seen.push(Arc::as_ptr(&err.0) as usize);
@@ -263,14 +320,18 @@ fn format_chain(
     };
     if !chain {
     } else if let Some(c) = cause.as_ref().filter(|c| fresh(c, seen)) {
-        format_chain(gil, &as_err(c.clone()), how, Some(0), out, seen);
-        out.push(
+        format_chain(gil, &as_err(c.clone()), how, Some(0), out, seen, ctx);
+        ctx.emit(
+            out,
             "\nThe above exception was the direct cause of the following exception:\n\n".into(),
+            '|',
         );
     } else if let Some(c) = context.as_ref().filter(|c| !suppress && fresh(c, seen)) {
-        format_chain(gil, &as_err(c.clone()), how, Some(0), out, seen);
-        out.push(
+        format_chain(gil, &as_err(c.clone()), how, Some(0), out, seen, ctx);
+        ctx.emit(
+            out,
             "\nDuring handling of the above exception, another exception occurred:\n\n".into(),
+            '|',
         );
     }
     let mut tb = err.0.state.borrow(gil).traceback.clone();
@@ -288,8 +349,26 @@ fn format_chain(
         }
         None => {}
     }
+    // No traceback and no chain: `format_exception_only`, a group's own line alone.
+    let members = group_members(gil, err).filter(|_| from.is_some() || chain);
+    if members.is_some() && ctx.depth > MAX_GROUP_DEPTH {
+        let text = format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n");
+        ctx.emit(out, text, '|');
+        return;
+    }
+    let top_group = members.is_some() && ctx.depth == 0;
+    if top_group {
+        ctx.depth += 1;
+    }
     if !tb.is_empty() {
-        out.push("Traceback (most recent call last):\n".into());
+        match members.is_some() {
+            true => ctx.emit(
+                out,
+                "Exception Group Traceback (most recent call last):\n".into(),
+                if top_group { '+' } else { '|' },
+            ),
+            false => ctx.emit(out, "Traceback (most recent call last):\n".into(), '|'),
+        }
         // CPython prints a line repeated more than 3 times once, then a count.
         let mut repeats = 0;
         let mut last: Option<&TbEntry> = None;
@@ -297,7 +376,11 @@ fn format_chain(
             if repeats > 3 {
                 let n = repeats - 3;
                 let s = if n == 1 { "" } else { "s" };
-                out.push(format!("  [Previous line repeated {n} more time{s}]\n"));
+                ctx.emit(
+                    out,
+                    format!("  [Previous line repeated {n} more time{s}]\n"),
+                    '|',
+                );
             }
         };
         let mut cached: Option<(Arc<str>, Option<String>)> = None;
@@ -325,17 +408,81 @@ fn format_chain(
             if let Some((_, Some(src))) = &cached {
                 source_line(&mut piece, src, e);
             }
-            out.push(piece);
+            ctx.emit(out, piece, '|');
         }
         flush(out, repeats);
     }
     match syntax_error_report(gil, err) {
-        Some(lines) => out.extend(lines),
+        Some(lines) => {
+            for l in lines {
+                ctx.emit(out, l, '|');
+            }
+        }
         None => {
             let mut line = exception_line(gil, err);
             line.push('\n');
-            out.push(line);
+            ctx.emit(out, line, '|');
         }
+    }
+    if let Some(members) = members {
+        format_members(gil, &members, how, out, seen, ctx);
+        if top_group {
+            ctx.depth = 0;
+        }
+    }
+}
+
+/// The members of a group, each in its box (at most `MAX_GROUP_WIDTH` of them).
+fn format_members(
+    gil: Gil<'_>,
+    members: &[Value],
+    how: &Chunks<'_>,
+    out: &mut Vec<String>,
+    seen: &mut Vec<usize>,
+    ctx: &mut GroupCtx,
+) {
+    let n = members.len().min(MAX_GROUP_WIDTH + 1);
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i == n - 1;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated {
+            "...".to_owned()
+        } else {
+            (i + 1).to_string()
+        };
+        let corner = if i == 0 { "+-" } else { "  " };
+        out.push(format!(
+            "{}{corner}+---------------- {title} ----------------\n",
+            ctx.indent()
+        ));
+        ctx.depth += 1;
+        if truncated {
+            let more = members.len() - MAX_GROUP_WIDTH;
+            let s = if more > 1 { "s" } else { "" };
+            ctx.emit(out, format!("and {more} more exception{s}\n"), '|');
+        } else {
+            format_chain(
+                gil,
+                &as_err(members[i].clone()),
+                how,
+                Some(0),
+                out,
+                seen,
+                ctx,
+            );
+        }
+        if last && ctx.need_close {
+            out.push(format!(
+                "{}+------------------------------------\n",
+                ctx.indent()
+            ));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
     }
 }
 

@@ -261,6 +261,7 @@ mod exceptions {
     golden!(exception_attrs, "exceptions/exception_attrs.py");
     golden!(exception_groups, "exceptions/exception_groups.py");
     golden!(finally_flow, "exceptions/finally_flow.py");
+    golden!(group_traceback, "exceptions/group_traceback.py");
     golden!(handled_state, "exceptions/handled_state.py");
     golden!(hierarchy, "exceptions/hierarchy.py");
     golden!(loop_control_in_try, "exceptions/loop_control_in_try.py");
