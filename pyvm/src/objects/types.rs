@@ -131,6 +131,9 @@ pub struct PyType {
     /// It or a class in its MRO defines `__del__`: its instances are finalized
     /// (`objects::finalize`).
     pub has_del: std::sync::atomic::AtomicBool,
+    /// It or a class in its MRO defines `__getattribute__` in Python: every attribute
+    /// read of its instances calls it (the caches do not apply).
+    pub has_getattribute: std::sync::atomic::AtomicBool,
 }
 
 impl PyType {
@@ -165,6 +168,7 @@ impl PyType {
             abstract_: std::sync::atomic::AtomicBool::new(false),
             subclasses: GilCell::new(Vec::new()),
             has_del: std::sync::atomic::AtomicBool::new(false),
+            has_getattribute: std::sync::atomic::AtomicBool::new(false),
         }
     }
 

@@ -142,16 +142,56 @@ pub fn instance_attr(
     dict: Option<&Arc<GilCell<Dict>>>,
     name: &str,
 ) -> Result<Option<Attr>, PyErr> {
+    let getattr =
+        class::lookup(gil, cls, &key("__getattr__")).filter(|ga| !matches!(ga, Value::Native(_)));
+    if hooked(cls) {
+        if let Some(ga) = class::lookup(gil, cls, &key("__getattribute__"))
+            .filter(|ga| matches!(ga, Value::Function(_)))
+        {
+            let args = vec![obj.clone(), Value::str(name)];
+            // With `__getattr__` too, its AttributeError falls back to `__getattr__`.
+            return Ok(Some(match getattr {
+                None => Attr::Call(ga, args),
+                Some(getattr) => Attr::Call(
+                    Value::Native(&GETATTRIBUTE_THEN_GETATTR),
+                    vec![ga, getattr, obj.clone(), Value::str(name)],
+                ),
+            }));
+        }
+    }
     if let Some(a) = instance_attr_no_hook(gil, obj, cls, dict, name)? {
         return Ok(Some(a));
     }
-    if let Some(ga) = class::lookup(gil, cls, &key("__getattr__")) {
-        if !matches!(ga, Value::Native(_)) {
-            return Ok(Some(Attr::Call(ga, vec![obj.clone(), Value::str(name)])));
-        }
+    if let Some(ga) = getattr {
+        return Ok(Some(Attr::Call(ga, vec![obj.clone(), Value::str(name)])));
     }
     Ok(None)
 }
+
+/// Does the class define `__getattribute__` in Python (then attribute reads go
+/// through it, never through the caches)?
+#[inline]
+fn hooked(cls: &PyType) -> bool {
+    cls.has_getattribute
+        .load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// CPython's `slot_tp_getattr_hook`: `__getattribute__(obj, name)`, and on
+/// `AttributeError`, `__getattr__(obj, name)`.
+static GETATTRIBUTE_THEN_GETATTR: crate::objects::function::NativeDef =
+    crate::objects::function::NativeDef {
+        name: "__getattribute__",
+        f: |cx, args| {
+            let (ga, getattr, obj, name) = (args.at(0), args.at(1), args.at(2), args.at(3));
+            match cx.call(ga, vec![obj.clone(), name.clone()]) {
+                Err(Unwind::Raise(e)) if e.is_instance(&types().exc.attribute_error) => {
+                    cx.call(getattr, vec![obj.clone(), name.clone()])
+                }
+                r => r,
+            }
+        },
+        soft: None,
+    };
 
 /// `object.__getattribute__`: [`instance_attr`] without the `__getattr__` fallback.
 pub fn instance_attr_no_hook(
@@ -480,7 +520,10 @@ pub fn type_setattr(
     }
     class::class_changed();
     if name == "__del__" && v.is_some() {
-        mark_has_del(gil, t);
+        mark(gil, t, &|t| &t.has_del);
+    }
+    if name == "__getattribute__" && v.is_some() {
+        mark(gil, t, &|t| &t.has_getattribute);
     }
     set_in(gil, &t.dict, name, v, || {
         format!("type object '{}' has no attribute '{name}'", t.name)
@@ -488,9 +531,10 @@ pub fn type_setattr(
     .map(|_| ())
 }
 
-/// `cls.__del__ = f`: instances of it and of its subclasses are finalized.
-fn mark_has_del(gil: Gil<'_>, t: &Arc<PyType>) {
-    t.has_del.store(true, std::sync::atomic::Ordering::Relaxed);
+/// `cls.__del__ = f` (`flag`: `has_del`), `cls.__getattribute__ = f`: set the flag
+/// on the class and its subclasses.
+fn mark(gil: Gil<'_>, t: &Arc<PyType>, flag: &dyn Fn(&PyType) -> &std::sync::atomic::AtomicBool) {
+    flag(t).store(true, std::sync::atomic::Ordering::Relaxed);
     let subs: Vec<Arc<PyType>> = t
         .subclasses
         .borrow(gil)
@@ -498,7 +542,7 @@ fn mark_has_del(gil: Gil<'_>, t: &Arc<PyType>) {
         .filter_map(|w| w.upgrade())
         .collect();
     for s in &subs {
-        mark_has_del(gil, s);
+        mark(gil, s, flag);
     }
 }
 
@@ -939,10 +983,16 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         d.insert(crate::objects::str::intern("__doc__"), Value::None)?;
     }
     let slots = class::slots_of(gil, &d, &bases)?;
-    let del = d.get_str(&key("__del__")).is_some()
-        || mro
-            .iter()
-            .any(|b| b.has_del.load(std::sync::atomic::Ordering::Relaxed));
+    let inherits = |name: &str, flag: &dyn Fn(&PyType) -> bool| {
+        d.get_str(&key(name)).is_some() || mro.iter().any(|b| flag(b))
+    };
+    let del = inherits("__del__", &|b| {
+        b.has_del.load(std::sync::atomic::Ordering::Relaxed)
+    });
+    let getattribute = inherits("__getattribute__", &|b| {
+        b.has_getattribute
+            .load(std::sync::atomic::Ordering::Relaxed)
+    });
     let t = Arc::new(PyType {
         name,
         qualname,
@@ -961,6 +1011,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         abstract_: std::sync::atomic::AtomicBool::new(false),
         subclasses: GilCell::new(Vec::new()),
         has_del: std::sync::atomic::AtomicBool::new(del),
+        has_getattribute: std::sync::atomic::AtomicBool::new(getattribute),
     });
     for b in &t.bases {
         let mut subs = b.subclasses.borrow_mut(gil);
@@ -1294,6 +1345,9 @@ pub fn load_method(gil: Gil<'_>, slot: &mut AttrSlot, obj: &Value, name: &PyStr)
     let Value::Instance(i) = obj else {
         return None;
     };
+    if hooked(&i.class) {
+        return None;
+    }
     let f = class::lookup_cached(gil, slot, &i.class, name)?;
     if !matches!(f, Value::Function(_)) || i.dict.borrow(gil).find_str(name).is_some() {
         return None;
@@ -1309,6 +1363,10 @@ pub fn instance_load(
     inst: &Instance,
     name: &PyStr,
 ) -> Result<Attr, PyErr> {
+    if hooked(&inst.class) {
+        return instance_attr(gil, obj, &inst.class, Some(&inst.dict), name.as_str())?
+            .ok_or_else(|| no_attribute(obj, name.as_str()));
+    }
     let found = class::lookup_cached(gil, slot, &inst.class, name);
     if let Some(a) = &found {
         if is_data_descr(gil, a) {

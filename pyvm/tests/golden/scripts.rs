@@ -93,6 +93,7 @@ mod classes2 {
     golden!(default_dicts, "classes2/default_dicts.py");
     golden!(event_bus, "classes2/event_bus.py");
     golden!(generic_aliases, "classes2/generic_aliases.py");
+    golden!(getattribute_proxy, "classes2/getattribute_proxy.py");
     golden!(library_system, "classes2/library_system.py");
     golden!(linked_structures, "classes2/linked_structures.py");
     golden!(matrix, "classes2/matrix.py");
