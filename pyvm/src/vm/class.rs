@@ -247,8 +247,20 @@ fn payload_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Option<Attr> {
 /// `C.name` for a class.
 pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<Attr>, PyErr> {
     match name {
-        "__name__" => return Ok(Some(Attr::Value(Value::str(&cls.name)))),
-        "__qualname__" => return Ok(Some(Attr::Value(Value::str(&cls.qualname)))),
+        "__name__" | "__qualname__" => {
+            // A name assigned after the class was made (`C.__name__ = 'D'`).
+            if let Some(v @ Value::Str(_)) = cls.dict.borrow(gil).get_str(&key(name)) {
+                if cls.heap && (name == "__name__" || v.as_str() != Some(&cls.qualname)) {
+                    return Ok(Some(Attr::Value(v)));
+                }
+            }
+            let n = if name == "__name__" {
+                &cls.name
+            } else {
+                &cls.qualname
+            };
+            return Ok(Some(Attr::Value(Value::str(n))));
+        }
         "__module__" if !cls.heap => return Ok(Some(Attr::Value(Value::str(&cls.module)))),
         "__base__" => {
             return Ok(Some(Attr::Value(
@@ -519,6 +531,25 @@ pub fn type_setattr(
         )));
     }
     class::class_changed();
+    if matches!(name, "__name__" | "__qualname__") {
+        // Kept in the namespace, where `class_attr` reads it back.
+        match &v {
+            Some(Value::Str(_)) => {}
+            Some(other) => {
+                return Err(type_error(format!(
+                    "can only assign string to {}.{name}, not '{}'",
+                    t.name,
+                    type_name(other)
+                )))
+            }
+            None => {
+                return Err(type_error(format!(
+                    "cannot delete '{name}' attribute of immutable type '{}'",
+                    t.name
+                )))
+            }
+        }
+    }
     if name == "__del__" && v.is_some() {
         mark(gil, t, &|t| &t.has_del);
     }
