@@ -92,11 +92,8 @@ pub fn main() -> ExitCode {
             }
         };
     }
-    if let Err(e) =
-        signal_hook::flag::register(signal_hook::consts::SIGINT, crate::vm::interrupt_flag())
-    {
-        eprintln!("pyvm: cannot install the SIGINT handler: {e}");
-    }
+    // Signal dispositions as CPython sets them at start-up (SIGINT's handler).
+    crate::modules::signal::init();
     // The interpreter runs on a thread with a large stack: Python calls never recurse
     // in Rust, but natives calling Python nest (boundedly; see `crate::native`).
     let runner = std::thread::Builder::new()
