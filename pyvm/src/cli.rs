@@ -94,6 +94,12 @@ pub fn main() -> ExitCode {
     }
     // Signal dispositions as CPython sets them at start-up (SIGINT's handler).
     crate::modules::signal::init();
+    // A panic (a bug) still writes out what the program printed before it.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        crate::modules::sys::flush_after_panic();
+        report(info);
+    }));
     // The interpreter runs on a thread with a large stack: Python calls never recurse
     // in Rust, but natives calling Python nest (boundedly; see `crate::native`).
     let runner = std::thread::Builder::new()

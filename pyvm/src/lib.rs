@@ -77,38 +77,29 @@ pub fn run_main(source: &str, filename: &str, argv: Vec<String>) -> i32 {
         Ok((th, obj, globals)) => {
             let outcome = mt::run_main(th, obj);
             // Non-daemon `threading` threads are waited for, as CPython does at exit.
-            // (Not after SIGTERM: the process ends now.)
-            let outcome = match mt::terminated() {
-                true => outcome,
-                false => {
-                    let joined = match mt::os_thread::join_threading() {
-                        Err(e) if outcome.is_ok() => Err(e),
-                        _ => outcome,
-                    };
-                    // `atexit` callbacks, last registered first (their errors are
-                    // printed by `_run_exitfuncs`).
-                    let _ = mt::os_thread::run_exit_hook("atexit", "_run_exitfuncs");
-                    joined
-                }
+            let outcome = match mt::os_thread::join_threading() {
+                Err(e) if outcome.is_ok() => Err(e),
+                _ => outcome,
             };
+            // `atexit` callbacks, last registered first (their errors are printed
+            // by `_run_exitfuncs`).
+            let _ = mt::os_thread::run_exit_hook("atexit", "_run_exitfuncs");
             with_gil(|gil| {
                 let status = match outcome {
                     Ok(_) => 0,
-                    // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
-                    Err(err) if mt::terminated() && err.is_instance(&mt::record::exit_type()) => {
-                        143
-                    }
                     Err(err) => report_uncaught(gil, &err),
                 };
-                if !mt::terminated() {
-                    vm::finalize::run_detached(gil);
-                    vm::finalize::clear_main(gil, &globals);
-                }
+                vm::finalize::run_detached(gil);
+                vm::finalize::clear_main(gil, &globals);
                 status
             })
         }
     };
-    modules::sys::flush_stdout();
+    // What is left in stdout's buffer; a failure (the reader has gone) is reported
+    // and gives CPython's status for it.
+    if !modules::sys::flush_at_exit() {
+        return 120;
+    }
     status
 }
 

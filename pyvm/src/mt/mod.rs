@@ -173,8 +173,6 @@ pub(crate) struct Local {
     main: RefCell<Option<DeferredId>>,
     /// The main micro-thread's outcome, once it has finished.
     main_done: RefCell<Option<Result<Value, PyErr>>>,
-    /// SIGTERM ended the program.
-    terminated: Cell<bool>,
     /// Micro-threads scheduled to run when the current one's run began.
     runnable: Cell<usize>,
     /// After the main micro-thread ended: the others still to get `MicroThreadExit`.
@@ -225,7 +223,6 @@ thread_local! {
         pending: RefCell::new(Pending::new()),
         main: RefCell::new(None),
         main_done: RefCell::new(None),
-        terminated: Cell::new(false),
         runnable: Cell::new(0),
         exiting: RefCell::new(std::collections::VecDeque::new()),
         current: Cell::new(None),
@@ -465,12 +462,12 @@ fn flush(r: &mut PyReactor) {
         }
         Work::All(p) => p,
     };
-    // Started after the main micro-thread ended (or SIGTERM): it ends at once too,
-    // before it runs a line.
+    // Started after the main micro-thread ended: it ends at once too, before it
+    // runs a line.
     let ending = LOCAL.with(|l| {
         let m = &l.main_done;
         m.borrow().is_some()
-    }) || terminated();
+    });
     for (mut th, obj) in p.spawns.drain(..) {
         th.reactive = true;
         let id = r.spawn(
@@ -1062,14 +1059,6 @@ pub fn runnable_count() -> usize {
         let n = &l.runnable;
         n.get()
     }) + 1
-}
-
-/// Did SIGTERM end the program?
-pub fn terminated() -> bool {
-    LOCAL.with(|l| {
-        let t = &l.terminated;
-        t.get()
-    })
 }
 
 /// Run a program's main code (frames already pushed on `th`) as the main

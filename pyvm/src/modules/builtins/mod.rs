@@ -140,9 +140,9 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     out.push_str(&end);
     match file {
         None => {
-            crate::modules::sys::write_stdout(&out);
+            crate::modules::sys::write_stdout(&out)?;
             if flush.is_some_and(|f| crate::objects::value::truthy(cx.gil, &f)) {
-                crate::modules::sys::flush_stdout();
+                crate::modules::sys::try_flush_stdout()?;
             }
         }
         Some(f) => {
@@ -601,9 +601,9 @@ fn input(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("input", 0, 1)?;
     if let Some(p) = args.get(0) {
         let prompt = cx.str(p)?;
-        crate::modules::sys::write_stdout(&prompt);
+        crate::modules::sys::write_stdout(&prompt)?;
     }
-    crate::modules::sys::flush_stdout();
+    crate::modules::sys::try_flush_stdout()?;
     let mut line = String::new();
     let n = std::io::stdin()
         .read_line(&mut line)
