@@ -114,9 +114,10 @@ pub fn hooked() -> Vec<i32> {
     (1..NSIG as i32).filter(|&s| hooked[s as usize]).collect()
 }
 
-/// Is `sig`'s handler `SIG_DFL` (the driver keeps SIGUSR1's report for that case)?
-pub fn is_default(sig: i32) -> bool {
-    matches!(handler_of(sig), Value::Int(SIG_DFL))
+/// Was `sig` left alone by the program (no handler ever set from Python)? The
+/// driver keeps SIGUSR1's report of every micro-thread for that case.
+pub fn untouched(sig: i32) -> bool {
+    !HOOKED.lock().unwrap_or_else(|p| p.into_inner())[sig as usize]
 }
 
 /// Run the handlers of the signals that arrived, if the running code is where
@@ -144,10 +145,8 @@ fn run_tripped(cx: &mut Cx) -> Result<bool, PyErr> {
         let r = match &h {
             Value::Int(SIG_IGN) => Ok(()),
             Value::Int(SIG_DFL) | Value::None => {
-                if sig != signal_hook::consts::SIGUSR1 {
-                    crate::modules::sys::flush_stdout();
-                    let _ = signal_hook::low_level::emulate_default_handler(sig);
-                }
+                crate::modules::sys::flush_stdout();
+                let _ = signal_hook::low_level::emulate_default_handler(sig);
                 Ok(())
             }
             f => {
@@ -435,7 +434,17 @@ pub fn kill(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (Ok(pid), Ok(sig)) = (i32::try_from(pid), i32::try_from(sig)) else {
         return Err(overflow_error("signed integer is greater than maximum").into());
     };
-    sent(cx, sigsys::kill(pid, sig))
+    // To this process: the calling thread takes it (one the kernel may pick too),
+    // so its handler runs before `kill` returns, as in single-threaded CPython —
+    // unless this thread blocks it (then any other thread may have it).
+    let own = pid as u32 == std::process::id() && sig > 0 && sig < NSIG as i32;
+    let blocked = || sigsys::pthread_sigmask(sigsys::SIG_BLOCK, &[]).map_or(true, |m| m.contains(&sig));
+    let r = if own && !blocked() {
+        sigsys::pthread_kill(sigsys::pthread_self(), sig)
+    } else {
+        sigsys::kill(pid, sig)
+    };
+    sent(cx, r)
 }
 
 /// `pthread_kill(thread_id, signalnum)`: `thread_id` is a `threading.get_ident()`.
@@ -519,7 +528,7 @@ fn seconds(v: &Value) -> Result<f64, PyErr> {
         Value::Bool(b) => Ok(*b as i64 as f64),
         v if crate::objects::int::is_int(v) => Ok(arg_int(v, "")? as f64),
         v => Err(type_error(format!(
-            "must be real number, not {}",
+            "'{}' object cannot be interpreted as an integer",
             type_name(v)
         ))),
     }

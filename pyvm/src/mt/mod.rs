@@ -968,7 +968,7 @@ fn dump_all(r: &mut PyReactor, running: Option<DeferredId>) {
 /// signal with an OS handler (so one wakes the reactor), and between rounds the
 /// driver sees that handlers wait to run: when the main micro-thread is suspended,
 /// a micro-thread is started to run them on its behalf ([`deliver_signals`]).
-/// SIGUSR1 with no Python handler prints `dump()`'s report without stopping
+/// SIGUSR1, unless the program set a handler for it, prints `dump()`'s report without stopping
 /// anything — also while a micro-thread spins: the signal sets the VM's yield flag,
 /// and the spinner is switched out at its next backward jump.
 fn watch_signals(r: &mut PyReactor) {
@@ -986,7 +986,7 @@ fn watch_signals(r: &mut PyReactor) {
     r.set_round_hook(Some(Box::new(|r: &mut PyReactor| {
         end_round();
         let pending = r.signals().map(|s| s.take_pending()).unwrap_or_default();
-        if pending.contains(&SIGUSR1) && crate::modules::signal::is_default(SIGUSR1) {
+        if pending.contains(&SIGUSR1) && crate::modules::signal::untouched(SIGUSR1) {
             let running = r.current();
             dump_all(r, running);
         }
