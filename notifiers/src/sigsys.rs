@@ -100,7 +100,11 @@ fn duration(t: libc::timeval) -> Duration {
 }
 
 /// `setitimer(which, value, interval)`: the previous `(value, interval)`.
-pub fn setitimer(which: i32, value: Duration, interval: Duration) -> io::Result<(Duration, Duration)> {
+pub fn setitimer(
+    which: i32,
+    value: Duration,
+    interval: Duration,
+) -> io::Result<(Duration, Duration)> {
     let new = libc::itimerval {
         it_value: timeval(value),
         it_interval: timeval(interval),
@@ -126,11 +130,11 @@ pub fn getitimer(which: i32) -> io::Result<(Duration, Duration)> {
 }
 
 /// The interval timers `setitimer` knows.
-pub const ITIMER_REAL: i32 = libc::ITIMER_REAL as i32;
+pub const ITIMER_REAL: i32 = libc::ITIMER_REAL;
 /// See [`ITIMER_REAL`].
-pub const ITIMER_VIRTUAL: i32 = libc::ITIMER_VIRTUAL as i32;
+pub const ITIMER_VIRTUAL: i32 = libc::ITIMER_VIRTUAL;
 /// See [`ITIMER_REAL`].
-pub const ITIMER_PROF: i32 = libc::ITIMER_PROF as i32;
+pub const ITIMER_PROF: i32 = libc::ITIMER_PROF;
 /// `pthread_sigmask`'s `how`.
 pub const SIG_BLOCK: i32 = libc::SIG_BLOCK;
 /// See [`SIG_BLOCK`].

@@ -59,7 +59,10 @@ fn a_long_printer_into_a_closed_pipe_raises_broken_pipe_error() {
         "for i in range(200000):\n    print('line', i)\nprint('never', file=__import__('sys').stderr)\n",
     );
     assert_eq!(code, Some(1), "{err}");
-    assert!(err.starts_with("Traceback (most recent call last):\n"), "{err}");
+    assert!(
+        err.starts_with("Traceback (most recent call last):\n"),
+        "{err}"
+    );
     assert!(
         err.ends_with("    print('line', i)\nBrokenPipeError: [Errno 32] Broken pipe\n"),
         "{err}"

@@ -219,7 +219,9 @@ print(ta.wait(), tb.wait())
 
 /// Timed waits that end early cancel their timers: the process exits when its work
 /// ends, not when the longest time limit would have passed (a lock acquired, an
-/// event set and a `micro_thread.timeout` block ended long before their limits).
+/// event set — from a micro-thread and from an OS thread —, a condition notified, a
+/// `micro_thread.timeout` block ended, a sleep cut short, socket calls with a
+/// timeout done early), and 200,000 timed acquires leave no memory behind.
 #[test]
 fn timed_waits_that_end_early_do_not_delay_the_exit() {
     let code = r#"
@@ -233,11 +235,41 @@ start_and_forget(lambda: (time.sleep(0.01), e.set()))
 print(e.wait(60))
 with micro_thread.timeout(60):
     time.sleep(0.01)
-for i in range(2000):
+try:
+    with micro_thread.timeout(0.01):
+        time.sleep(60)
+except TimeoutError:
+    print("sleep cut short")
+e = threading.Event()
+threading.Thread(target=lambda: (time.sleep(0.01), e.set())).start()
+print(e.wait(60))
+cv = threading.Condition()
+def notify():
+    time.sleep(0.01)
+    with cv:
+        cv.notify()
+threading.Thread(target=notify).start()
+with cv:
+    print(cv.wait(60))
+import socket
+srv = socket.create_server(("127.0.0.1", 0))
+srv.settimeout(60)
+c = socket.create_connection(srv.getsockname(), timeout=60)
+a, _ = srv.accept()
+a.settimeout(60)
+start_and_forget(lambda: (time.sleep(0.01), c.sendall(b"x")))
+print(a.recv(1))
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) * 1024
+before = rss()
+for i in range(200000):
     l = threading.Lock(); l.acquire()
     start_and_forget(l.release)
     l.acquire(timeout=3600)
-print("done")
+grown = rss() - before
+print("done", "grew %d MB" % (grown >> 20) if grown > 8 << 20 else "")
 "#;
     let started = Instant::now();
     let out = Command::new(env!("CARGO_BIN_EXE_pyvm"))
@@ -245,7 +277,10 @@ print("done")
         .output()
         .expect("pyvm runs");
     assert!(out.status.success(), "{out:?}");
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "True\nTrue\ndone\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "True\nTrue\nsleep cut short\nTrue\nTrue\nb'x'\ndone \n"
+    );
     let took = started.elapsed();
     assert!(took < Duration::from_secs(20), "exit took {took:?}");
 }
@@ -357,7 +392,10 @@ fn handlers_run_during_every_wait_and_sigint_ends_it() {
 #[test]
 fn uncaught_keyboard_interrupt_dies_by_sigint() {
     use std::os::unix::process::ExitStatusExt;
-    let (mut child, out) = start_script("kbd.py", "import time\nprint('ready', flush=True)\ntime.sleep(30)\n");
+    let (mut child, out) = start_script(
+        "kbd.py",
+        "import time\nprint('ready', flush=True)\ntime.sleep(30)\n",
+    );
     let mut err = child.stderr.take().expect("stderr");
     send(&child, "-INT");
     drop(out);
@@ -365,7 +403,10 @@ fn uncaught_keyboard_interrupt_dies_by_sigint() {
     let mut text = String::new();
     err.read_to_string(&mut text).expect("stderr");
     assert_eq!(status.signal(), Some(2), "{status:?}");
-    assert!(text.ends_with("    time.sleep(30)\nKeyboardInterrupt\n"), "{text}");
+    assert!(
+        text.ends_with("    time.sleep(30)\nKeyboardInterrupt\n"),
+        "{text}"
+    );
 }
 
 /// Wait (at most 10 s) for the process to end.

@@ -46,7 +46,11 @@ static HOOKED: Mutex<[bool; NSIG]> = Mutex::new([false; NSIG]);
 
 fn tripped() -> &'static [Arc<AtomicBool>] {
     static T: OnceLock<Vec<Arc<AtomicBool>>> = OnceLock::new();
-    T.get_or_init(|| (0..NSIG).map(|_| Arc::new(AtomicBool::new(false))).collect())
+    T.get_or_init(|| {
+        (0..NSIG)
+            .map(|_| Arc::new(AtomicBool::new(false)))
+            .collect()
+    })
 }
 
 fn handlers() -> std::sync::MutexGuard<'static, Vec<Value>> {
@@ -220,7 +224,9 @@ pub fn helper_function(gil: Gil<'_>) -> Value {
         let _ = exec_code(gil, code, &globals);
         let f = globals
             .borrow(gil)
-            .get_str(&crate::objects::str::PyStr::new("__signal_handlers__".to_owned()));
+            .get_str(&crate::objects::str::PyStr::new(
+                "__signal_handlers__".to_owned(),
+            ));
         f.unwrap_or(Value::None)
     })
     .clone()
@@ -360,7 +366,9 @@ fn signal(cx: &mut Cx, args: Args) -> PyResult<Value> {
     main_thread_only("signal")?;
     let h = match &h {
         Value::Int(SIG_DFL) | Value::Int(SIG_IGN) => h,
-        v if crate::objects::int::is_int(v) || matches!(v, Value::Instance(_)) && arg_int(v, "").is_ok() => {
+        v if crate::objects::int::is_int(v)
+            || matches!(v, Value::Instance(_)) && arg_int(v, "").is_ok() =>
+        {
             let n = arg_int(v, "")?;
             if n != SIG_DFL && n != SIG_IGN {
                 return Err(handler_type_error().into());
@@ -438,7 +446,8 @@ pub fn kill(cx: &mut Cx, args: Args) -> PyResult<Value> {
     // so its handler runs before `kill` returns, as in single-threaded CPython —
     // unless this thread blocks it (then any other thread may have it).
     let own = pid as u32 == std::process::id() && sig > 0 && sig < NSIG as i32;
-    let blocked = || sigsys::pthread_sigmask(sigsys::SIG_BLOCK, &[]).map_or(true, |m| m.contains(&sig));
+    let blocked =
+        || sigsys::pthread_sigmask(sigsys::SIG_BLOCK, &[]).map_or(true, |m| m.contains(&sig));
     let r = if own && !blocked() {
         sigsys::pthread_kill(sigsys::pthread_self(), sig)
     } else {
@@ -556,7 +565,8 @@ fn duration_arg(s: f64) -> Result<Duration, PyErr> {
     if !s.is_finite() || s < 0.0 {
         return Err(itimer_err(&std::io::Error::from_raw_os_error(22)));
     }
-    Duration::try_from_secs_f64(s).map_err(|_| overflow_error("timestamp too large to convert to C _PyTime_t"))
+    Duration::try_from_secs_f64(s)
+        .map_err(|_| overflow_error("timestamp too large to convert to C _PyTime_t"))
 }
 
 /// `setitimer(which, seconds, interval=0.0)`: the previous `(delay, interval)`.
@@ -588,11 +598,9 @@ fn pthread_sigmask(cx: &mut Cx, args: Args) -> PyResult<Value> {
     for v in cx.collect(args.at(1))? {
         let n = arg_int(&v, "")?;
         if n < 1 || n >= NSIG as i64 {
-            return Err(value_error(format!(
-                "signal number {n} out of range [1; {}]",
-                NSIG - 1
-            ))
-            .into());
+            return Err(
+                value_error(format!("signal number {n} out of range [1; {}]", NSIG - 1)).into(),
+            );
         }
         sigs.push(n as i32);
     }

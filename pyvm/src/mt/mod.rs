@@ -968,13 +968,16 @@ fn dump_all(r: &mut PyReactor, running: Option<DeferredId>) {
 /// signal with an OS handler (so one wakes the reactor), and between rounds the
 /// driver sees that handlers wait to run: when the main micro-thread is suspended,
 /// a micro-thread is started to run them on its behalf ([`deliver_signals`]).
-/// SIGUSR1, unless the program set a handler for it, prints `dump()`'s report without stopping
-/// anything — also while a micro-thread spins: the signal sets the VM's yield flag,
-/// and the spinner is switched out at its next backward jump.
+/// SIGUSR1, unless the program set a handler for it, prints `dump()`'s report
+/// without stopping anything — also while a micro-thread spins: the signal sets the
+/// VM's yield flag, and the spinner is switched out at its next backward jump.
 fn watch_signals(r: &mut PyReactor) {
     use signal_hook::consts::SIGUSR1;
     if let Some(s) = r.signals() {
-        for sig in crate::modules::signal::hooked().into_iter().chain([SIGUSR1]) {
+        for sig in crate::modules::signal::hooked()
+            .into_iter()
+            .chain([SIGUSR1])
+        {
             let _ = s.watch_signal(sig);
         }
     }
