@@ -442,3 +442,23 @@ fn os_threads_reactors_exits_when_its_work_ends() {
     assert!(out.status.success(), "{out:?}");
     assert!(took < Duration::from_secs(3), "exit took {took:?}");
 }
+
+/// A server's idiom: the main thread waits on an event only a signal's handler sets.
+/// With a handler set, all micro-threads waiting is no deadlock: the signal ends it.
+#[test]
+fn waiting_for_a_signal_handler_is_no_deadlock() {
+    let script = r#"
+import signal, threading
+stop = threading.Event()
+signal.signal(signal.SIGTERM, lambda signum, frame: stop.set())
+print("ready", flush=True)
+stop.wait()
+print("stopped cleanly", flush=True)
+"#;
+    let (child, out) = start_script("idle.py", script);
+    std::thread::sleep(Duration::from_millis(200));
+    send(&child, "-TERM");
+    let (code, rest) = finish(child, out);
+    assert_eq!(rest, "stopped cleanly\n");
+    assert_eq!(code, Some(0));
+}

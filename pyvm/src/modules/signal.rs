@@ -175,6 +175,16 @@ fn run_tripped(cx: &mut Cx) -> Result<bool, PyErr> {
     Ok(any)
 }
 
+/// Has the program set a handler of its own (a callable other than
+/// `default_int_handler`) for some signal? Then micro-threads all waiting on each
+/// other are not deadlocked: a signal's handler may end their wait.
+pub fn user_handlers() -> bool {
+    handlers().iter().any(|h| {
+        !matches!(h, Value::None | Value::Int(_))
+            && !matches!(h, Value::Native(d) if std::ptr::eq(*d, &DEFAULT_INT_HANDLER))
+    })
+}
+
 /// Handlers left to run? (What the driver looks at between rounds.)
 pub fn any_pending() -> bool {
     signal_flag().load(Ordering::Relaxed)

@@ -1127,9 +1127,11 @@ pub(crate) fn run_reactor(
         match ran {
             Ok(RunEnd::Done) => break,
             Ok(RunEnd::Deadlock(stuck)) => {
-                if os_thread::others_alive() {
+                let by_signal = process_main && crate::modules::signal::user_handlers();
+                if os_thread::others_alive() || by_signal {
                     // Another OS thread may still wake these (a lock it holds, a pipe
-                    // it writes): look again shortly, backing off to 10 ms.
+                    // it writes), or a signal's handler (`stop.wait()` until SIGTERM's
+                    // handler sets `stop`): look again shortly, backing off to 10 ms.
                     std::thread::sleep(pause);
                     pause = (pause * 2).min(Duration::from_millis(10));
                     continue;
