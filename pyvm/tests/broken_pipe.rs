@@ -109,3 +109,22 @@ fn a_failed_flush_at_exit_is_reported_with_status_120() {
         "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\nBrokenPipeError: [Errno 32] Broken pipe\n"
     );
 }
+
+/// `sys.stderr` into a closed pipe raises too.
+#[test]
+fn stderr_into_a_closed_pipe_raises_broken_pipe_error() {
+    let path = script(
+        "err.py",
+        "import sys\ntry:\n    sys.stderr.write('x' * 100000)\nexcept BrokenPipeError as e:\n    print('caught', e.errno)\n",
+    );
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_pyvm"))
+        .arg(&path)
+        .stdout(Stdio::piped())
+        .stderr(writer)
+        .output()
+        .expect("pyvm runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "caught 32\n");
+    assert_eq!(out.status.code(), Some(0));
+}

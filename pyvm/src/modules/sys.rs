@@ -682,9 +682,13 @@ fn stdout_write(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::Int(s.chars().count() as i64))
 }
 
+/// `sys.stderr.write(s)`: unbuffered; a failed write is raised (`BrokenPipeError`).
 fn stderr_write(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let s = text_arg(&args)?;
-    write_stderr(&s);
+    flush_stdout();
+    std::io::stderr()
+        .write_all(s.as_bytes())
+        .map_err(|e| crate::objects::os_error::from_io(&e, None))?;
     Ok(Value::Int(s.chars().count() as i64))
 }
 
