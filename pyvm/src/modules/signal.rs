@@ -391,14 +391,16 @@ fn signal(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if sig == signal_hook::consts::SIGKILL || sig == signal_hook::consts::SIGSTOP {
         return Err(os_error(&std::io::Error::from_raw_os_error(22)).into());
     }
+    // Where an OS handler is installed (ours, or the driver's for SIGUSR1's report),
+    // it stays: SIG_DFL and SIG_IGN are then carried out by `run_pending`. Otherwise
+    // the OS does them.
     let is_hooked = HOOKED.lock().unwrap_or_else(|p| p.into_inner())[sig as usize];
+    let os_handler =
+        is_hooked || matches!(sigsys::disposition(sig), Ok(sigsys::Disposition::Handler));
     match &h {
-        // With the OS handler installed, SIG_DFL and SIG_IGN are carried out by
-        // `run_pending`; otherwise the OS does it.
-        Value::Int(n) if !is_hooked => {
+        Value::Int(n) if !os_handler => {
             sigsys::set_disposition(sig, *n == SIG_IGN).map_err(|e| os_error(&e))?
         }
-        Value::Int(_) => {}
         _ => hook(sig).map_err(|e| os_error(&e))?,
     }
     let mut table = handlers();

@@ -621,6 +621,7 @@ mod signals {
     use super::*;
     golden!(graceful_shutdown, "signals/graceful_shutdown.py");
     golden!(job_runner, "signals/job_runner.py");
+    golden!(restore_default, "signals/restore_default.py");
     golden!(timeouts, "signals/timeouts.py");
 }
 mod sockets {
