@@ -1206,6 +1206,12 @@ pub mod driver {
         crate::mt::os_thread::pthread_of(ident)
     }
 
+    /// Is the running micro-thread the one running signal handlers for the waiting
+    /// main one?
+    pub fn in_signal_helper() -> bool {
+        crate::mt::in_signal_helper()
+    }
+
     /// A wait for any of `signals` to arrive (`signal.pause()`).
     pub fn wait_for_signals(signals: &[i32]) -> super::Wait {
         super::Wait::signals(signals)

@@ -154,7 +154,17 @@ fn run_tripped(cx: &mut Cx) -> Result<bool, PyErr> {
                 Ok(())
             }
             f => {
-                let frame = crate::modules::frame::get(cx, 0).unwrap_or(Value::None);
+                // The main micro-thread's frame: where it runs, or where it waits
+                // (its frame when the driver started the helper running this).
+                let frame = if driver::in_signal_helper() {
+                    WAITING_FRAME
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .clone()
+                } else {
+                    crate::modules::frame::get(cx, 0)
+                };
+                let frame = frame.unwrap_or(Value::None);
                 cx.call(f, vec![Value::Int(sig as i64), frame])
                     .map(|_| ())
                     .map_err(|e| match e {
@@ -199,6 +209,15 @@ pub fn take_keyboard_interrupt() -> Option<PyErr> {
         return Some(PyErr::new(&types().exc.keyboard_interrupt, vec![]));
     }
     None
+}
+
+/// The frame the main micro-thread waits in, for handlers run on its behalf.
+static WAITING_FRAME: Mutex<Option<Value>> = Mutex::new(None);
+
+/// The driver starts a micro-thread running handlers for the main one, which waits
+/// in `frame` (`None` where it cannot be seen: a wait inside a built-in).
+pub fn main_waits_in(frame: Option<Value>) {
+    *WAITING_FRAME.lock().unwrap_or_else(|p| p.into_inner()) = frame;
 }
 
 /// The body of the micro-thread the driver starts to run handlers while the main

@@ -1016,6 +1016,11 @@ pub fn runs_signal_handlers() -> bool {
     })
 }
 
+/// Is the running micro-thread the one running signal handlers for the main one?
+pub fn in_signal_helper() -> bool {
+    LOCAL.with(|l| l.current.get().is_some() && l.current.get() == l.signal_helper.get())
+}
+
 /// Signal handlers wait to run: where the main micro-thread is suspended, start a
 /// micro-thread that runs them for it (what they raise is thrown into it; if they
 /// return, its wait goes on). A main micro-thread that is scheduled runs them
@@ -1050,6 +1055,12 @@ fn deliver_signals(r: &mut PyReactor) {
         }
     });
     let Some(th) = made else { return };
+    // Handlers get the frame the main micro-thread waits in.
+    let frame = with_gil(|gil| {
+        let th = r.state_mut(main).and_then(|s| s.th.as_deref_mut())?;
+        crate::modules::frame::get(&crate::native::Cx { gil, th }, 0)
+    });
+    crate::modules::signal::main_waits_in(frame);
     spawn(th, obj.clone());
     flush(r);
     LOCAL.with(|l| l.signal_helper.set(obj.id()));

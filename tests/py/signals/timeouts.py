@@ -15,7 +15,8 @@ def timeout(seconds):
         @functools.wraps(f)
         def wrapper(*args, **kwargs):
             def expired(signum, frame):
-                raise Timeout(f"{f.__name__} took longer than {seconds}s")
+                where = frame.f_code.co_name if frame else "?"
+                raise Timeout(f"{f.__name__} took longer than {seconds}s (in {where})")
             old = signal.signal(signal.SIGALRM, expired)
             signal.setitimer(signal.ITIMER_REAL, seconds)
             try:
