@@ -128,3 +128,21 @@ fn stderr_into_a_closed_pipe_raises_broken_pipe_error() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "caught 32\n");
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// What the program printed before a panic (a bug) is still written out. (The
+/// formatting below panicked when this test was written; once it no longer does,
+/// the program simply goes on and the test still holds.)
+#[test]
+fn a_panic_still_flushes_what_was_printed() {
+    let out = Command::new(env!("CARGO_BIN_EXE_pyvm"))
+        .args([
+            "-c",
+            "print('printed before')\ntry:\n    '%.65536f' % 1.0\nexcept Exception:\n    pass\n",
+        ])
+        .output()
+        .expect("pyvm runs");
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("printed before\n"),
+        "{out:?}"
+    );
+}
