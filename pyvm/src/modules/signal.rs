@@ -71,6 +71,13 @@ fn initial_handler(sig: i32) -> Value {
         Ok(sigsys::Disposition::Ignore) => Value::Int(SIG_IGN),
         Ok(sigsys::Disposition::Default) if sig == SIGINT => Value::Native(&DEFAULT_INT_HANDLER),
         Ok(sigsys::Disposition::Default) => Value::Int(SIG_DFL),
+        // Rust's runtime reports stack overflows from these: to Python they are as
+        // CPython leaves them.
+        Ok(sigsys::Disposition::Handler)
+            if sig == signal_hook::consts::SIGSEGV || sig == signal_hook::consts::SIGBUS =>
+        {
+            Value::Int(SIG_DFL)
+        }
         _ => Value::None,
     }
 }

@@ -46,6 +46,9 @@ print(signal.Signals(signal.SIGHUP), signal.Signals.SIGTERM.name, int(signal.SIG
 print(repr(signal.SIGINT), repr(signal.Handlers.SIG_IGN), repr(signal.SIG_DFL))
 print("default SIGINT handler:", signal.getsignal(signal.SIGINT) is signal.default_int_handler)
 print("SIGPIPE is ignored:", signal.getsignal(signal.SIGPIPE) == signal.SIG_IGN)
+print("set at start-up:", [(s.name, signal.getsignal(s)) for s in sorted(signal.valid_signals())
+                            if s < 32 and s not in (signal.SIGHUP, signal.SIGUSR1)
+                            and signal.getsignal(s) != signal.SIG_DFL])
 print("SIGTERM default:", signal.getsignal(signal.SIGTERM))
 
 # Ignored signals do nothing; SIG_DFL restores the default (not raised here).
