@@ -619,6 +619,7 @@ mod robustness {
 }
 mod signals {
     use super::*;
+    golden!(deadline_traceback, "signals/deadline_traceback.py");
     golden!(graceful_shutdown, "signals/graceful_shutdown.py");
     golden!(job_runner, "signals/job_runner.py");
     golden!(restore_default, "signals/restore_default.py");
