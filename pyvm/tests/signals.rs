@@ -462,3 +462,23 @@ print("stopped cleanly", flush=True)
     assert_eq!(rest, "stopped cleanly\n");
     assert_eq!(code, Some(0));
 }
+
+/// The most common handler: `sys.exit()` from SIGTERM's handler, while the main
+/// micro-thread sleeps; its `finally` block runs and the status is the handler's.
+#[test]
+fn sys_exit_from_a_sigterm_handler_ends_the_program_with_its_status() {
+    let script = r#"
+import signal, sys, time
+signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(3))
+try:
+    print("ready", flush=True)
+    time.sleep(30)
+finally:
+    print("cleanup", flush=True)
+"#;
+    let (child, out) = start_script("exit3.py", script);
+    send(&child, "-TERM");
+    let (code, rest) = finish(child, out);
+    assert_eq!(rest, "cleanup\n");
+    assert_eq!(code, Some(3));
+}
