@@ -118,3 +118,21 @@ attempt("bad fd:", signal.set_wakeup_fd, 9999)
 attempt("siginterrupt 0:", signal.siginterrupt, 0, True)
 attempt("alarm str:", signal.alarm, "soon")
 attempt("kill str:", os.kill, os.getpid(), "TERM")
+
+# Only the main thread may set handlers or the wake-up descriptor.
+refused = []
+
+
+def from_worker():
+    for call, args in ((signal.signal, (signal.SIGUSR1, report)), (signal.set_wakeup_fd, (-1,))):
+        try:
+            call(*args)
+        except ValueError as e:
+            refused.append(str(e))
+
+
+t = threading.Thread(target=from_worker)
+t.start()
+t.join()
+print("from a worker thread:", refused)
+print("getsignal works anywhere:", signal.getsignal(signal.SIGUSR1))
