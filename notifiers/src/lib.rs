@@ -31,6 +31,7 @@ pub mod fd;
 pub mod io;
 mod pipe;
 pub mod signal;
+pub mod sigsys;
 pub mod sleep;
 pub mod wake;
 

@@ -291,11 +291,14 @@ pub fn main() -> ExitCode {
         };
     }
     crate::modules::sys::set_options(c.opts);
-    if let Err(e) =
-        signal_hook::flag::register(signal_hook::consts::SIGINT, crate::vm::interrupt_flag())
-    {
-        eprintln!("pyvm: cannot install the SIGINT handler: {e}");
-    }
+    // Signal dispositions as CPython sets them at start-up (SIGINT's handler).
+    crate::modules::signal::init();
+    // A panic (a bug) still writes out what the program printed before it.
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        crate::modules::sys::flush_after_panic();
+        report(info);
+    }));
     // The interpreter runs on a thread with a large stack: Python calls never recurse
     // in Rust, but natives calling Python nest (boundedly; see `crate::native`).
     let runner = std::thread::Builder::new()

@@ -129,7 +129,7 @@ pub fn run(program: Program) -> i32 {
         // wait leaves it to the other OS threads (`_thread`).
         Ok(((th, obj), globals)) => {
             let mut outcome = mt::run_main(th, obj);
-            if inspect && !interactive_only && !mt::terminated() {
+            if inspect && !interactive_only {
                 // `-i`: the prompt after the program, in its namespace (an error
                 // the program ended with is reported first, as CPython does).
                 let exited = with_gil(|gil| match &outcome {
@@ -150,7 +150,11 @@ pub fn run(program: Program) -> i32 {
             finish(outcome, &globals)
         }
     };
-    modules::sys::flush_stdout();
+    // What is left in stdout's buffer; a failure (the reader has gone) is reported
+    // and gives CPython's status for it.
+    if !modules::sys::flush_at_exit() {
+        return 120;
+    }
     status
 }
 
@@ -177,31 +181,20 @@ fn finish(
     globals: &Arc<objects::gil::GilCell<objects::dict::Dict>>,
 ) -> i32 {
     // Non-daemon `threading` threads are waited for, as CPython does at exit.
-    // (Not after SIGTERM: the process ends now.)
-    let outcome = match mt::terminated() {
-        true => outcome,
-        false => {
-            let joined = match mt::os_thread::join_threading() {
-                Err(e) if outcome.is_ok() => Err(e),
-                _ => outcome,
-            };
-            // `atexit` callbacks, last registered first (their errors are
-            // printed by `_run_exitfuncs`).
-            let _ = mt::os_thread::run_exit_hook("atexit", "_run_exitfuncs");
-            joined
-        }
+    let outcome = match mt::os_thread::join_threading() {
+        Err(e) if outcome.is_ok() => Err(e),
+        _ => outcome,
     };
+    // `atexit` callbacks, last registered first (their errors are printed by
+    // `_run_exitfuncs`).
+    let _ = mt::os_thread::run_exit_hook("atexit", "_run_exitfuncs");
     with_gil(|gil| {
         let status = match outcome {
             Ok(_) => 0,
-            // SIGTERM ended every micro-thread: the status a SIGTERM death gives.
-            Err(err) if mt::terminated() && err.is_instance(&mt::record::exit_type()) => 143,
             Err(err) => report_uncaught(gil, &err),
         };
-        if !mt::terminated() {
-            vm::finalize::run_detached(gil);
-            vm::finalize::clear_main(gil, globals);
-        }
+        vm::finalize::run_detached(gil);
+        vm::finalize::clear_main(gil, globals);
         status
     })
 }

@@ -1025,6 +1025,12 @@ pub mod io {
     pub use crate::mt::io::{block_until_ready, deadline_after, wait_ready, IoRequest, IoSource};
 }
 
+/// The flag every signal with a Python handler sets (`_signal`): the VM looks at it
+/// at calls and backward jumps, the driver between rounds.
+pub fn signal_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
+    crate::vm::interrupt_flag()
+}
+
 /// The driver, as the `micro_thread` and `_thread` modules see it (`mt/`): the
 /// micro-thread record (`ThreadObj`), starting micro-threads and OS threads, waking
 /// and throwing into them, `atomic()`, strict mode, the watchdog and preemption, and
@@ -1176,6 +1182,39 @@ pub mod driver {
     /// `_thread.stack_size([size])`: set it and return the previous one.
     pub fn stack_size(size: Option<i64>) -> Result<usize, PyErr> {
         crate::mt::os_thread::stack_size(size)
+    }
+
+    /// Have the main reactor's signal notifier watch `sig` (so a signal wakes it).
+    pub fn watch_signal(sig: i32) {
+        crate::mt::watch_signal(sig)
+    }
+
+    /// Do signal handlers run in the running code? (The process's main OS thread,
+    /// its main micro-thread or the one running handlers for it.)
+    pub fn runs_signal_handlers() -> bool {
+        crate::mt::runs_signal_handlers()
+    }
+
+    /// Is this the process's main OS thread?
+    pub fn on_main_os_thread() -> bool {
+        crate::mt::os_thread::is_main()
+    }
+
+    /// The `pthread_t` of the OS thread `_thread.get_ident()` calls `ident`, while it
+    /// runs Python code.
+    pub fn pthread_of(ident: u64) -> Option<u64> {
+        crate::mt::os_thread::pthread_of(ident)
+    }
+
+    /// Is the running micro-thread the one running signal handlers for the waiting
+    /// main one?
+    pub fn in_signal_helper() -> bool {
+        crate::mt::in_signal_helper()
+    }
+
+    /// A wait for any of `signals` to arrive (`signal.pause()`).
+    pub fn wait_for_signals(signals: &[i32]) -> super::Wait {
+        super::Wait::signals(signals)
     }
 
     /// Run `f` once this OS thread (started by [`start_os_thread`]) has finished.

@@ -28,6 +28,7 @@ pub mod os_threads;
 pub mod random;
 pub mod resource;
 pub mod select;
+pub mod signal;
 pub mod socket;
 pub mod sre;
 pub mod stdio;
@@ -74,6 +75,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_sha256",
     "_sha3",
     "_sha512",
+    "_signal",
     "_socket",
     "_sre",
     "_string",
@@ -127,6 +129,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_abc" => Value::Module(abc::module(gil).clone()),
         "_weakref_native" => Value::Module(weakref::module(gil).clone()),
         "atexit" => Value::Module(atexit::module(gil).clone()),
+        "_signal" => Value::Module(signal::module(gil).clone()),
         "_pyvm_context" => Value::Module(context::module(gil).clone()),
         "_operator" => Value::Module(operator::module(gil).clone()),
         "gc" => Value::Module(gc::module(gil).clone()),

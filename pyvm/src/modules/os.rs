@@ -19,7 +19,7 @@ static PATH: OnceLock<Arc<Module>> = OnceLock::new();
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "getpid" => getpid, "getppid" => getppid, "getcwd" => getcwd, "getenv" => getenv,
     "urandom" => urandom, "remove" => remove, "unlink" => unlink, "listdir" => listdir,
-    "mkdir" => mkdir, "rmdir" => rmdir, "strerror" => strerror,
+    "mkdir" => mkdir, "rmdir" => rmdir, "strerror" => strerror, "kill" => super::signal::kill,
 ];
 
 static PATH_FUNCS: &[NativeDef] = crate::objects::methods::natives![

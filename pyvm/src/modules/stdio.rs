@@ -91,15 +91,17 @@ pub fn set_unbuffered() {
     SHARED[1].write_through.store(true, Ordering::Relaxed);
 }
 
-/// Write text to stdout as `sys.stdout.write` does (flushing when line-buffered).
-pub fn write_stdout_text(s: &str) {
-    super::sys::write_stdout(s);
+/// Write text to stdout as `sys.stdout.write` does (flushing when line-buffered);
+/// a failed write raises (`BrokenPipeError` once the reader has gone).
+pub fn write_stdout_text(s: &str) -> Result<(), PyErr> {
+    super::sys::write_stdout(s)?;
     let sh = &SHARED[1];
     if sh.write_through.load(Ordering::Relaxed)
         || (sh.line_buffering.load(Ordering::Relaxed) && s.contains('\n'))
     {
-        super::sys::flush_stdout();
+        super::sys::try_flush_stdout()?;
     }
+    Ok(())
 }
 
 static TEXT_METHODS: &[NativeDef] = crate::objects::methods::natives![
@@ -238,8 +240,8 @@ fn write(cx: &mut Cx, args: Args) -> PyResult<Value> {
             v => bytes_arg(cx.gil, v)?,
         };
         match s.fd {
-            1 => super::sys::write_stdout_bytes(&data),
-            _ => super::sys::write_stderr_bytes(&data),
+            1 => super::sys::write_stdout_bytes(&data)?,
+            _ => super::sys::try_write_stderr(&data)?,
         }
         return Ok(Value::Int(data.len() as i64));
     }
@@ -251,8 +253,8 @@ fn write(cx: &mut Cx, args: Args) -> PyResult<Value> {
         .into());
     };
     match s.fd {
-        1 => write_stdout_text(text.as_str()),
-        _ => super::sys::write_stderr(text.as_str()),
+        1 => write_stdout_text(text.as_str())?,
+        _ => super::sys::try_write_stderr(text.as_str().as_bytes())?,
     }
     Ok(Value::Int(text.char_len() as i64))
 }
@@ -272,7 +274,7 @@ fn flush(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("flush", 0, 0)?;
     check_open(s)?;
     if s.fd == 1 {
-        super::sys::flush_stdout();
+        super::sys::try_flush_stdout()?;
     }
     Ok(Value::None)
 }

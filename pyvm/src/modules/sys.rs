@@ -94,8 +94,25 @@ pub fn capture_stdout<R>(f: impl FnOnce() -> R) -> (R, String) {
     (r, out)
 }
 
-/// Write to the buffered stdout.
-pub fn write_stdout(s: &str) {
+type Stdout = Option<std::io::BufWriter<std::io::Stdout>>;
+
+fn stdout_lock() -> std::sync::MutexGuard<'static, Stdout> {
+    STDOUT.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// A write to stdout failed (a closed pipe: `BrokenPipeError`, as in CPython): what
+/// was buffered is given up, so the exit does not fail on it again.
+fn stdout_failed(g: &mut Stdout, e: &std::io::Error) -> PyErr {
+    if let Some(w) = g.take() {
+        // (Taken apart, not dropped: dropping would try to write it once more.)
+        let _ = w.into_parts();
+    }
+    crate::objects::os_error::from_io(e, None)
+}
+
+/// Write to the buffered stdout (`print`, `sys.stdout.write`): an error of the
+/// system call is raised (`BrokenPipeError` once the reader has gone).
+pub fn write_stdout(s: &str) -> Result<(), PyErr> {
     let captured = CAPTURE.with(|c| match c.borrow_mut().as_mut() {
         Some(buf) => {
             buf.push_str(s);
@@ -104,30 +121,76 @@ pub fn write_stdout(s: &str) {
         None => false,
     });
     if captured {
-        return;
+        return Ok(());
     }
-    let mut g = STDOUT.lock().unwrap_or_else(|p| p.into_inner());
+    let mut g = stdout_lock();
     let w = g.get_or_insert_with(|| std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()));
-    let _ = w.write_all(s.as_bytes());
+    match w.write_all(s.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(e) => Err(stdout_failed(&mut g, &e)),
+    }
 }
 
+/// Flush stdout (`flush=True`, `sys.stdout.flush()`), raising what fails.
+pub fn try_flush_stdout() -> Result<(), PyErr> {
+    let mut g = stdout_lock();
+    match g.as_mut().map(|w| w.flush()) {
+        Some(Err(e)) => Err(stdout_failed(&mut g, &e)),
+        _ => Ok(()),
+    }
+}
+
+/// Flush stdout before something else is written (stderr, a report); a failure is
+/// left for the exit's flush to report.
 pub fn flush_stdout() {
-    let mut g = STDOUT.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(w) = g.as_mut() {
+    if let Some(w) = stdout_lock().as_mut() {
         let _ = w.flush();
     }
 }
 
-/// Write bytes to the buffered stdout (`sys.stdout.buffer.write`).
-pub fn write_stdout_bytes(b: &[u8]) {
-    match std::str::from_utf8(b) {
-        Ok(s) if CAPTURE.with(|c| c.borrow().is_some()) => write_stdout(s),
-        _ => {
-            let mut g = STDOUT.lock().unwrap_or_else(|p| p.into_inner());
-            let w = g.get_or_insert_with(|| {
-                std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())
-            });
-            let _ = w.write_all(b);
+/// Write bytes to the buffered stdout (`sys.stdout.buffer.write`), raising what fails.
+pub fn write_stdout_bytes(b: &[u8]) -> Result<(), PyErr> {
+    if let Ok(s) = std::str::from_utf8(b) {
+        if CAPTURE.with(|c| c.borrow().is_some()) {
+            return write_stdout(s);
+        }
+    }
+    let mut g = stdout_lock();
+    let w = g.get_or_insert_with(|| std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()));
+    match w.write_all(b) {
+        Ok(()) => Ok(()),
+        Err(e) => Err(stdout_failed(&mut g, &e)),
+    }
+}
+
+/// The last flush, at exit: `false` if it failed, after CPython's report of it
+/// (`Exception ignored in: <stdout>` and the error; the exit status is then 120).
+pub fn flush_at_exit() -> bool {
+    let failed = match stdout_lock().as_mut().map(|w| w.flush()) {
+        Some(Err(e)) => e,
+        _ => return true,
+    };
+    let err = crate::objects::os_error::from_io(&failed, None);
+    let errno = failed.raw_os_error().unwrap_or(0);
+    let text = format!(
+        "{}: [Errno {errno}] {}",
+        err.0.typ.name,
+        crate::objects::os_error::strerror(errno)
+    );
+    let _ = std::io::stderr().write_all(
+        format!(
+            "Exception ignored in: <_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>\n{text}\n"
+        )
+        .as_bytes(),
+    );
+    false
+}
+
+/// After a panic: write out what the program printed, if stdout is free.
+pub fn flush_after_panic() {
+    if let Ok(mut g) = STDOUT.try_lock() {
+        if let Some(w) = g.as_mut() {
+            let _ = w.flush();
         }
     }
 }
@@ -137,10 +200,18 @@ pub fn write_stderr(s: &str) {
     write_stderr_bytes(s.as_bytes());
 }
 
-/// Write bytes to stderr (`sys.stderr.buffer.write`), after flushing stdout.
+/// Write bytes to stderr, after flushing stdout (reports: a failure is ignored).
 pub fn write_stderr_bytes(b: &[u8]) {
     flush_stdout();
     let _ = std::io::stderr().write_all(b);
+}
+
+/// `sys.stderr.write`: unbuffered; a failed write is raised (`BrokenPipeError`).
+pub fn try_write_stderr(b: &[u8]) -> Result<(), PyErr> {
+    flush_stdout();
+    std::io::stderr()
+        .write_all(b)
+        .map_err(|e| crate::objects::os_error::from_io(&e, None))
 }
 
 static SYS_FUNCS: &[NativeDef] = &[

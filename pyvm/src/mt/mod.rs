@@ -85,6 +85,8 @@ pub enum Request {
     Dump,
     /// A socket (or other descriptor) to become readable or writable.
     Io(io::IoRequest),
+    /// One of these signals to arrive (`signal.pause()`).
+    Signals(notifiers::signal::SignalSet),
 }
 
 impl From<Event> for Value {
@@ -137,6 +139,8 @@ pub struct Pending {
     /// Timed waits over before their time limit: their timers are cancelled (keyed
     /// by their flag), so nothing waits for them.
     timers_over: Vec<usize>,
+    /// Signals the reactor's signal notifier is to watch (a handler was set).
+    watch: Vec<i32>,
 }
 
 impl Pending {
@@ -147,6 +151,7 @@ impl Pending {
             throws: Vec::new(),
             timers: Vec::new(),
             timers_over: Vec::new(),
+            watch: Vec::new(),
         }
     }
 
@@ -156,6 +161,7 @@ impl Pending {
             && self.throws.is_empty()
             && self.timers.is_empty()
             && self.timers_over.is_empty()
+            && self.watch.is_empty()
     }
 }
 
@@ -167,8 +173,6 @@ pub(crate) struct Local {
     main: RefCell<Option<DeferredId>>,
     /// The main micro-thread's outcome, once it has finished.
     main_done: RefCell<Option<Result<Value, PyErr>>>,
-    /// SIGTERM ended the program.
-    terminated: Cell<bool>,
     /// Micro-threads scheduled to run when the current one's run began.
     runnable: Cell<usize>,
     /// After the main micro-thread ended: the others still to get `MicroThreadExit`.
@@ -210,6 +214,8 @@ pub(crate) struct Local {
     timeouts: RefCell<std::collections::BTreeMap<usize, notifiers::TimerId>>,
     /// The driver holds the GIL for the rest of the reactor's round (`hold_round`).
     round_gil: Cell<bool>,
+    /// The micro-thread running signal handlers while the main one waits.
+    signal_helper: Cell<Option<DeferredId>>,
 }
 
 thread_local! {
@@ -217,7 +223,6 @@ thread_local! {
         pending: RefCell::new(Pending::new()),
         main: RefCell::new(None),
         main_done: RefCell::new(None),
-        terminated: Cell::new(false),
         runnable: Cell::new(0),
         exiting: RefCell::new(std::collections::VecDeque::new()),
         current: Cell::new(None),
@@ -237,6 +242,7 @@ thread_local! {
         forget: RefCell::new(Vec::new()),
         timeouts: RefCell::new(std::collections::BTreeMap::new()),
         round_gil: Cell::new(false),
+        signal_helper: Cell::new(None),
     } };
 }
 
@@ -299,15 +305,6 @@ pub(crate) fn may_preempt() -> bool {
             let m = &l.process_main;
             m.get()
         }) || watchdog::preemption_on())
-}
-
-/// Is the running micro-thread the main one of its OS thread?
-pub(crate) fn is_main_running() -> bool {
-    let main = LOCAL.with(|l| {
-        let m = &l.main;
-        *m.borrow()
-    });
-    current_id() == main
 }
 
 /// The running micro-thread is switched out at a backward jump: it is runnable
@@ -438,6 +435,7 @@ fn flush(r: &mut PyReactor) {
             && p.throws.is_empty()
             && p.timers.is_empty()
             && p.timers_over.is_empty()
+            && p.watch.is_empty()
         {
             if p.wakes.is_empty() {
                 Work::Nothing
@@ -464,12 +462,12 @@ fn flush(r: &mut PyReactor) {
         }
         Work::All(p) => p,
     };
-    // Started after the main micro-thread ended (or SIGTERM): it ends at once too,
-    // before it runs a line.
+    // Started after the main micro-thread ended: it ends at once too, before it
+    // runs a line.
     let ending = LOCAL.with(|l| {
         let m = &l.main_done;
         m.borrow().is_some()
-    }) || terminated();
+    });
     for (mut th, obj) in p.spawns.drain(..) {
         th.reactive = true;
         let id = r.spawn(
@@ -504,6 +502,11 @@ fn flush(r: &mut PyReactor) {
     for key in p.timers_over.drain(..) {
         if let Some(timer) = LOCAL.with(|l| l.timeouts.borrow_mut().remove(&key)) {
             r.clear_timer(timer);
+        }
+    }
+    if let Some(s) = r.signals() {
+        for sig in p.watch.drain(..) {
+            let _ = s.watch_signal(sig);
         }
     }
     if p.spawns.capacity() > 4096 {
@@ -813,6 +816,9 @@ fn run(
             }
             Some(Request::Park(what)) => r.park(what),
             Some(Request::Io(req)) => io::wait(r, req),
+            Some(Request::Signals(set)) => {
+                r.defer::<notifiers::SignalNotifier<Value, PyErr>>(set, None)
+            }
             Some(Request::Dump) => {
                 dump(r, id);
                 r.sleep(Duration::ZERO)
@@ -886,6 +892,12 @@ fn finished(r: &mut PyReactor, id: DeferredId, th: &mut MicroThread, result: Res
             obj.finish(gil, th, &result, is_main);
         }
     });
+    let (main, helper) = LOCAL.with(|l| (*l.main.borrow(), l.signal_helper.get()));
+    if let (Some(main), true, Err(e)) = (main, helper == Some(id), &result) {
+        // A signal handler run for the waiting main micro-thread raised: the
+        // exception comes out of the main one's wait.
+        throw(main, e.clone());
+    }
     if is_main {
         LOCAL.with(|l| {
             let mut m = l.main_done.borrow_mut();
@@ -952,59 +964,106 @@ fn dump_all(r: &mut PyReactor, running: Option<DeferredId>) {
     crate::modules::sys::write_stderr(&out);
 }
 
-/// SIGINT raises `KeyboardInterrupt` in the main micro-thread (when it is suspended;
-/// running code sees the interrupt flag at its next backward jump or call), SIGTERM
-/// raises `MicroThreadExit` in every micro-thread so their `finally` blocks run, and
-/// SIGUSR1 prints `dump()`'s report without stopping anything.
+/// Signals (`modules::signal`): the main reactor's signal notifier watches every
+/// signal with an OS handler (so one wakes the reactor), and between rounds the
+/// driver sees that handlers wait to run: when the main micro-thread is suspended,
+/// a micro-thread is started to run them on its behalf ([`deliver_signals`]).
+/// SIGUSR1, unless the program set a handler for it, prints `dump()`'s report
+/// without stopping anything — also while a micro-thread spins: the signal sets the
+/// VM's yield flag, and the spinner is switched out at its next backward jump.
 fn watch_signals(r: &mut PyReactor) {
-    use signal_hook::consts::{SIGINT, SIGTERM, SIGUSR1};
+    use signal_hook::consts::SIGUSR1;
     if let Some(s) = r.signals() {
-        for sig in [SIGINT, SIGTERM, SIGUSR1] {
+        for sig in crate::modules::signal::hooked()
+            .into_iter()
+            .chain([SIGUSR1])
+        {
             let _ = s.watch_signal(sig);
         }
     }
-    // A micro-thread that spins (never waits) is switched out at its next backward
-    // jump, so the signal is delivered while it runs.
     LOCAL.with(|l| {
         let m = &l.process_main;
         m.set(true)
     });
-    for sig in [SIGTERM, SIGUSR1] {
-        let _ = signal_hook::flag::register(sig, crate::vm::yield_flag());
-    }
+    let _ = signal_hook::flag::register(SIGUSR1, crate::vm::yield_flag());
     r.set_round_hook(Some(Box::new(|r: &mut PyReactor| {
         end_round();
         let pending = r.signals().map(|s| s.take_pending()).unwrap_or_default();
-        for sig in pending {
-            match sig {
-                SIGINT => {
-                    let main = LOCAL.with(|l| {
-                        let m = &l.main;
-                        *m.borrow()
-                    });
-                    if let Some(main) = main {
-                        let err = crate::vm::take_interrupt();
-                        r.throw(main, err);
-                        // A micro-thread that spins yields at once, so the main one
-                        // gets its turn.
-                        crate::vm::yield_flag().store(true, std::sync::atomic::Ordering::Relaxed);
-                    }
-                }
-                SIGTERM => {
-                    LOCAL.with(|l| {
-                        let t = &l.terminated;
-                        t.set(true)
-                    });
-                    exit_all(r, None);
-                }
-                SIGUSR1 => {
-                    let running = r.current();
-                    dump_all(r, running);
-                }
-                _ => {}
-            }
+        if pending.contains(&SIGUSR1) && crate::modules::signal::untouched(SIGUSR1) {
+            let running = r.current();
+            dump_all(r, running);
+        }
+        if crate::modules::signal::any_pending() {
+            deliver_signals(r);
         }
     })));
+}
+
+/// Have the reactor's signal notifier watch `sig` (when the running micro-thread
+/// yields).
+pub fn watch_signal(sig: i32) {
+    LOCAL.with(|l| l.pending.borrow_mut().watch.push(sig));
+}
+
+/// Do signal handlers run in the running code: the process's main OS thread, in
+/// its main micro-thread or the one running them while that one waits?
+pub fn runs_signal_handlers() -> bool {
+    LOCAL.with(|l| {
+        let me = l.current.get();
+        l.process_main.get()
+            && me.is_some()
+            && (me == *l.main.borrow() || me == l.signal_helper.get())
+    })
+}
+
+/// Is the running micro-thread the one running signal handlers for the main one?
+pub fn in_signal_helper() -> bool {
+    LOCAL.with(|l| l.current.get().is_some() && l.current.get() == l.signal_helper.get())
+}
+
+/// Signal handlers wait to run: where the main micro-thread is suspended, start a
+/// micro-thread that runs them for it (what they raise is thrown into it; if they
+/// return, its wait goes on). A main micro-thread that is scheduled runs them
+/// itself at its next call or backward jump.
+fn deliver_signals(r: &mut PyReactor) {
+    let (main, helper, done) = LOCAL.with(|l| {
+        (
+            *l.main.borrow(),
+            l.signal_helper.get(),
+            l.main_done.borrow().is_some(),
+        )
+    });
+    let Some(main) = main else { return };
+    if done || r.state(main).is_none() || r.is_scheduled(main) {
+        return;
+    }
+    if helper.is_some_and(|h| r.state(h).is_some()) {
+        return;
+    }
+    let obj = ThreadObj::new(
+        "signal handlers",
+        record::CallSite::new("<signal>", None),
+        None,
+    );
+    let made = with_gil(|gil| {
+        let f = crate::modules::signal::helper_function(gil);
+        let mut th = MicroThread::new();
+        let args = crate::native::Args::new(Vec::new());
+        match crate::vm::call::invoke(gil, &mut th, f, args) {
+            Ok(crate::vm::call::Called::Frame) => Some(th),
+            _ => None,
+        }
+    });
+    let Some(th) = made else { return };
+    // Handlers get the frame the main micro-thread waits in.
+    let frame = with_gil(|gil| {
+        let th = r.state_mut(main).and_then(|s| s.th.as_deref_mut())?;
+        crate::modules::frame::get(&crate::native::Cx { gil, th }, 0)
+    });
+    crate::modules::signal::main_waits_in(frame);
+    spawn(th, obj.clone());
+    flush(r);
+    LOCAL.with(|l| l.signal_helper.set(obj.id()));
 }
 
 /// How many micro-threads are runnable: the running one and those scheduled (Stackless's
@@ -1014,14 +1073,6 @@ pub fn runnable_count() -> usize {
         let n = &l.runnable;
         n.get()
     }) + 1
-}
-
-/// Did SIGTERM end the program?
-pub fn terminated() -> bool {
-    LOCAL.with(|l| {
-        let t = &l.terminated;
-        t.get()
-    })
 }
 
 /// Run a program's main code (frames already pushed on `th`) as the main
@@ -1087,9 +1138,11 @@ pub(crate) fn run_reactor(
         match ran {
             Ok(RunEnd::Done) => break,
             Ok(RunEnd::Deadlock(stuck)) => {
-                if os_thread::others_alive() {
+                let by_signal = process_main && crate::modules::signal::user_handlers();
+                if os_thread::others_alive() || by_signal {
                     // Another OS thread may still wake these (a lock it holds, a pipe
-                    // it writes): look again shortly, backing off to 10 ms.
+                    // it writes), or a signal's handler (`stop.wait()` until SIGTERM's
+                    // handler sets `stop`): look again shortly, backing off to 10 ms.
                     std::thread::sleep(pause);
                     pause = (pause * 2).min(Duration::from_millis(10));
                     continue;

@@ -65,11 +65,38 @@ fn homes() -> std::sync::MutexGuard<'static, Vec<(u64, Waker<Value, PyErr>)>> {
 
 pub(super) fn set_home(w: Option<Waker<Value, PyErr>>) {
     let me = ident();
+    let mut t = pthreads();
+    t.retain(|(os, _)| *os != me);
+    if w.is_some() {
+        t.push((me, notifiers::sigsys::pthread_self()));
+    }
+    drop(t);
     let mut h = homes();
     h.retain(|(os, _)| *os != me);
     if let Some(w) = w {
         h.push((me, w));
     }
+}
+
+/// The `pthread_t` of every OS thread running a reactor, by identifier
+/// (`signal.pthread_kill`).
+static PTHREADS: std::sync::Mutex<Vec<(u64, u64)>> = std::sync::Mutex::new(Vec::new());
+
+fn pthreads() -> std::sync::MutexGuard<'static, Vec<(u64, u64)>> {
+    PTHREADS.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// The `pthread_t` of the OS thread `ident`, while its reactor runs.
+pub fn pthread_of(ident: u64) -> Option<u64> {
+    pthreads()
+        .iter()
+        .find(|(os, _)| *os == ident)
+        .map(|(_, t)| *t)
+}
+
+/// Is this the process's main OS thread (the one running the program)?
+pub fn is_main() -> bool {
+    ident() == MAIN_IDENT.load(Ordering::Relaxed)
 }
 
 pub(super) fn clear_home() {

@@ -153,6 +153,7 @@ impl ThreadObj {
             (Request::Sleep(_), _) => Waiting::Sleeping,
             (Request::Io(req), _) => Waiting::Io(req.src.fd(), req.interest),
             (Request::Dump, _) => Waiting::Scheduled,
+            (Request::Signals(_), _) => Waiting::On(deferred::Name::Static("a signal")),
         };
         *w = next;
     }

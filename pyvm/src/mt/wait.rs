@@ -63,6 +63,11 @@ impl Wait {
         Wait::new(Request::Io(req))
     }
 
+    /// Wait for any of `signals` to arrive (`signal.pause()`).
+    pub fn signals(signals: &[i32]) -> Wait {
+        Wait::new(Request::Signals(notifiers::signal::SignalSet::of(signals)))
+    }
+
     /// Print every micro-thread (`dump()`), then go on.
     pub fn dump() -> Wait {
         Wait::new(Request::Dump)

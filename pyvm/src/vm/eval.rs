@@ -1010,6 +1010,8 @@ pub(crate) fn run_from(
                 Op::JUMP_BACKWARD => {
                     // Checked before jumping, so a traceback names the loop.
                     if super::attention() {
+                        // (Signal handlers may run here, as calls from this frame.)
+                        th.frames[fi].ip = ip;
                         match super::attend(gil, th, stop == 0 && th.reentry == 0) {
                             super::Attend::Continue => {}
                             super::Attend::Raise(e) => raise!(e),

@@ -55,10 +55,11 @@ pub enum Outcome {
     Deferred,
 }
 
-/// Set by the SIGINT handler; checked at backward jumps and calls.
+/// Set by the OS handler of every signal with a Python-level handler (`_signal`);
+/// checked at backward jumps and calls, where the handlers run.
 static INTERRUPTED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 
-/// The flag a SIGINT handler sets to raise `KeyboardInterrupt` in the running code.
+/// The flag the OS handlers of signals set so their Python handlers run (`_signal`).
 pub fn interrupt_flag() -> Arc<AtomicBool> {
     INTERRUPTED
         .get_or_init(|| Arc::new(AtomicBool::new(false)))
@@ -105,19 +106,25 @@ pub(crate) enum Attend {
 /// micro-thread's stack, and the code goes on), a Ctrl-C (the `KeyboardInterrupt`
 /// to raise in the main micro-thread; another one yields so the driver raises it
 /// there), or a request to yield. `can_yield`: the code may be switched out here.
-pub(crate) fn attend(gil: Gil<'_>, th: &MicroThread, can_yield: bool) -> Attend {
+pub(crate) fn attend(gil: Gil<'_>, th: &mut MicroThread, can_yield: bool) -> Attend {
     // Another OS thread has waited a switch interval for the GIL: let it run.
     crate::objects::gil::yield_if_requested(gil);
     if WATCHDOG.swap(false, Ordering::Relaxed) {
         crate::mt::watchdog::warn(th);
     }
     let can_yield = can_yield && th.reactive && !th.detached && crate::mt::may_preempt();
-    let interrupted = INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed));
-    if interrupted {
-        if can_yield && !crate::mt::is_main_running() {
+    let signalled = INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed));
+    if signalled {
+        if !th.detached && crate::mt::runs_signal_handlers() {
+            // Signal handlers run here, as nested calls (`modules::signal`).
+            let mut cx = crate::native::Cx { gil, th };
+            if let Err(e) = crate::modules::signal::run_pending(&mut cx) {
+                return Attend::Raise(e);
+            }
+        } else if can_yield {
+            // Let the driver have the main micro-thread run them.
             return Attend::Yield;
         }
-        return Attend::Raise(take_interrupt());
     }
     let asked = YIELD.get().is_some_and(|f| f.load(Ordering::Relaxed));
     if asked && can_yield {
@@ -129,18 +136,11 @@ pub(crate) fn attend(gil: Gil<'_>, th: &MicroThread, can_yield: bool) -> Attend 
     Attend::Continue
 }
 
-/// The `KeyboardInterrupt` a Ctrl-C asks for, if one came (a blocking wait that
-/// was cut short by a signal checks this).
+/// The `KeyboardInterrupt` a Ctrl-C asks for, if one came and SIGINT has its default
+/// handler (a blocking wait outside a micro-thread, cut short by a signal, checks
+/// this).
 pub(crate) fn pending_interrupt() -> Option<PyErr> {
-    let interrupted = INTERRUPTED.get().is_some_and(|f| f.load(Ordering::Relaxed));
-    interrupted.then(take_interrupt)
-}
-
-pub(crate) fn take_interrupt() -> PyErr {
-    if let Some(f) = INTERRUPTED.get() {
-        f.store(false, Ordering::Relaxed);
-    }
-    PyErr::new(&types().exc.keyboard_interrupt, vec![])
+    crate::modules::signal::take_keyboard_interrupt()
 }
 
 /// The builtins namespace (per process).

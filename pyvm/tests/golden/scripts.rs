@@ -621,6 +621,14 @@ mod robustness {
     golden!(eq_mutates_container, "robustness/eq_mutates_container.py");
     golden!(huge_allocations, "robustness/huge_allocations.py");
 }
+mod signals {
+    use super::*;
+    golden!(deadline_traceback, "signals/deadline_traceback.py");
+    golden!(graceful_shutdown, "signals/graceful_shutdown.py");
+    golden!(job_runner, "signals/job_runner.py");
+    golden!(restore_default, "signals/restore_default.py");
+    golden!(timeouts, "signals/timeouts.py");
+}
 mod sockets {
     use super::*;
     golden!(addresses, "sockets/addresses.py");

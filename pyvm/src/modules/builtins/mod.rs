@@ -144,9 +144,9 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     };
     let flush = flush.is_some_and(|f| crate::objects::value::truthy(cx.gil, &f));
     if crate::modules::stdio::is_std(&file, 1) {
-        crate::modules::stdio::write_stdout_text(&out);
+        crate::modules::stdio::write_stdout_text(&out)?;
         if flush {
-            crate::modules::sys::flush_stdout();
+            crate::modules::sys::try_flush_stdout()?;
         }
         return Ok(Value::None);
     }
@@ -622,14 +622,14 @@ fn input(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if let Some(p) = args.get(0) {
         let prompt = cx.str(p)?;
         if crate::modules::stdio::is_std(&stdout, 1) {
-            crate::modules::sys::write_stdout(&prompt);
+            crate::modules::sys::write_stdout(&prompt)?;
         } else {
             let write = cx.getattr(&stdout, "write")?;
             cx.call(&write, vec![Value::string(prompt)])?;
         }
     }
     if crate::modules::stdio::is_std(&stdout, 1) {
-        crate::modules::sys::flush_stdout();
+        crate::modules::sys::try_flush_stdout()?;
     } else if let Ok(f) = cx.getattr(&stdout, "flush") {
         cx.call(&f, vec![])?;
     }
