@@ -55,6 +55,23 @@ impl NativeObject for Frame {
     }
 }
 
+/// The frame a traceback entry names (`tb.tb_frame`): its code, line and globals;
+/// its locals are gone (the module's globals for module code).
+pub fn of_traceback(e: &crate::objects::exception::TbEntry) -> Value {
+    let globals = Value::Dict(e.globals.clone());
+    let locals = match e.code.is_module {
+        true => globals.clone(),
+        false => Value::dict(crate::objects::dict::Dict::new()),
+    };
+    Value::Object(Arc::new(Object(Box::new(Frame {
+        code: Value::Code(e.code.clone()),
+        line: e.line,
+        globals,
+        locals,
+        back: Value::None,
+    }))))
+}
+
 /// The frame `depth` frames above the caller of the native calling this, with the
 /// frames below it; `None` when the stack is not that deep.
 pub fn get(cx: &Cx, depth: usize) -> Option<Value> {

@@ -96,6 +96,8 @@ impl NativeObject for Traceback {
         let n = st.traceback.len();
         match name {
             "tb_lineno" => Some(Value::Int(st.traceback[n - 1 - self.idx].line as i64)),
+            "tb_frame" => Some(super::frame::of_traceback(&st.traceback[n - 1 - self.idx])),
+            "tb_lasti" => Some(Value::Int(2 * st.traceback[n - 1 - self.idx].lasti as i64)),
             "tb_next" => Some(if self.idx + 1 < n {
                 tb_value(&self.exc, self.idx + 1)
             } else {

@@ -8,8 +8,14 @@ use super::types::{types, PyType};
 use super::value::Value;
 
 /// One line of a traceback: where a frame was when the exception passed through it.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct TbEntry {
+    /// The frame's code and globals (`tb_frame`'s `f_code`, `f_globals`).
+    pub code: Arc<crate::compile::code::Code>,
+    pub globals: Arc<GilCell<super::dict::Dict>>,
+    /// The instruction's index in the code (`tb_lasti` is twice it, as CPython's
+    /// byte offset of two-byte code units).
+    pub lasti: u32,
     pub filename: Arc<str>,
     pub name: Arc<str>,
     pub line: u32,

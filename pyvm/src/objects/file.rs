@@ -58,7 +58,9 @@ impl PyFile {
 pub static METHODS: &[NativeDef] = super::methods::natives![
     "read" => read, "readline" => readline, "readlines" => readlines, "write" => write,
     "writelines" => writelines, "close" => close, "flush" => flush,
-    "__enter__" => enter, "__exit__" => exit,
+    "__enter__" => enter, "__exit__" => exit, "seek" => seek, "tell" => tell,
+    "seekable" => seekable, "readable" => readable, "writable" => writable,
+    "fileno" => fileno, "isatty" => isatty,
 ];
 
 /// The Python exception for an OS error on `path`, CPython style: a
@@ -320,6 +322,122 @@ fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     f.handle = Handle::Closed;
     Ok(Value::None)
+}
+
+/// The file's descriptor and position calls, on whichever handle it has.
+fn with_file<R>(
+    f: &mut PyFile,
+    op: impl FnOnce(&mut dyn SeekFile) -> std::io::Result<R>,
+) -> Result<R, PyErr> {
+    let name = f.name.clone();
+    let r = match &mut f.handle {
+        Handle::Reader(r) => op(r),
+        Handle::Writer(w) => op(w),
+        Handle::Closed => return Err(closed_error()),
+    };
+    r.map_err(|e| os_error_for(&e, &name))
+}
+
+/// A buffered reader or writer over a file: seekable, with a descriptor.
+trait SeekFile: std::io::Seek {
+    fn fd(&self) -> i32;
+}
+
+impl SeekFile for BufReader<std::fs::File> {
+    fn fd(&self) -> i32 {
+        std::os::fd::AsRawFd::as_raw_fd(self.get_ref())
+    }
+}
+
+impl SeekFile for BufWriter<std::fs::File> {
+    fn fd(&self) -> i32 {
+        std::os::fd::AsRawFd::as_raw_fd(self.get_ref())
+    }
+}
+
+/// `seek(offset, whence=0)`: the new position. Text files take only what `tell()`
+/// gave (a byte position) or a seek to the end, as CPython's.
+fn seek(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("seek", 1, 2)?;
+    let offset = arg_int(args.at(1), "")?;
+    let whence = match args.get(2) {
+        Some(w) => arg_int(w, "")?,
+        None => 0,
+    };
+    let mut f = file_of(args.at(0)).borrow_mut(cx.gil);
+    if f.closed() {
+        return Err(closed_error().into());
+    }
+    let to = match whence {
+        0 if offset < 0 => {
+            return Err(value_error(format!("negative seek position {offset}")).into())
+        }
+        0 => std::io::SeekFrom::Start(offset as u64),
+        1 | 2 if !f.binary && offset != 0 => {
+            let which = if whence == 1 { "cur" } else { "end" };
+            return Err(PyErr::msg(
+                &types().exc.os_error,
+                format!("can't do nonzero {which}-relative seeks"),
+            )
+            .into());
+        }
+        1 => std::io::SeekFrom::Current(offset),
+        2 => std::io::SeekFrom::End(offset),
+        w => return Err(value_error(format!("invalid whence ({w}, should be 0, 1 or 2)")).into()),
+    };
+    let pos = with_file(&mut f, |h| h.seek(to))?;
+    Ok(Value::Int(pos as i64))
+}
+
+fn tell(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("tell", 0, 0)?;
+    let mut f = file_of(args.at(0)).borrow_mut(cx.gil);
+    let pos = with_file(&mut f, |h| h.stream_position())?;
+    Ok(Value::Int(pos as i64))
+}
+
+fn fileno(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("fileno", 0, 0)?;
+    let mut f = file_of(args.at(0)).borrow_mut(cx.gil);
+    let fd = with_file(&mut f, |h| Ok(h.fd()))?;
+    Ok(Value::Int(fd as i64))
+}
+
+fn isatty(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("isatty", 0, 0)?;
+    let mut f = file_of(args.at(0)).borrow_mut(cx.gil);
+    let tty = with_file(&mut f, |h| {
+        // A terminal opened by name (`/dev/tty`): `metadata` says a character device;
+        // only those can be terminals.
+        use std::os::unix::fs::FileTypeExt;
+        let path = format!("/proc/self/fd/{}", h.fd());
+        Ok(std::fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device()))
+    })?;
+    Ok(Value::Bool(tty))
+}
+
+/// `seekable()`, `readable()`, `writable()`: what the open file allows.
+fn ability(cx: &mut Cx, args: Args, name: &str) -> PyResult<Value> {
+    args.check_method(name, 0, 0)?;
+    let f = file_of(args.at(0)).borrow(cx.gil);
+    Ok(Value::Bool(match (&f.handle, name) {
+        (Handle::Closed, _) => return Err(closed_error().into()),
+        (_, "seekable") => true,
+        (Handle::Reader(_), "readable") | (Handle::Writer(_), "writable") => true,
+        _ => false,
+    }))
+}
+
+fn seekable(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    ability(cx, args, "seekable")
+}
+
+fn readable(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    ability(cx, args, "readable")
+}
+
+fn writable(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    ability(cx, args, "writable")
 }
 
 /// `with open(...) as f:` — the file itself, unless it is closed already.

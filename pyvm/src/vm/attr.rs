@@ -222,6 +222,9 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             if let Some(v) = code_attr(c, name) {
                 return Ok(v);
             }
+            if name == "co_positions" {
+                return Ok(Value::BoundNative(Arc::new((obj.clone(), &CO_POSITIONS))));
+            }
         }
         Value::Native(n) if name == "__name__" || name == "__qualname__" => {
             return Ok(Value::str(n.name));
@@ -452,6 +455,61 @@ fn descr_delete(
         return Err(attribute_error("can't delete attribute").into());
     }
     cx.call(fdel, vec![args.at(1).clone()])
+}
+
+static CO_POSITIONS: NativeDef = NativeDef {
+    name: "co_positions",
+    f: co_positions,
+    soft: None,
+};
+
+/// `code.co_positions()`: `(line, end_line, col, end_col)` of each instruction, the
+/// columns in UTF-8 bytes as CPython's (pyvm keeps characters: converted through the
+/// source line when the source is at hand); `None` where an instruction has none.
+fn co_positions(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("co_positions", 0, 0)?;
+    let Value::Code(c) = args.at(0) else {
+        return Err(type_error("descriptor 'co_positions' requires a 'code' object").into());
+    };
+    let source = crate::modules::source_text(&c.filename);
+    let lines: Vec<&str> = source
+        .as_deref()
+        .map_or(Vec::new(), |s| s.lines().collect());
+    let byte_col = |line: u32, col: u32| -> i64 {
+        match lines.get(line.saturating_sub(1) as usize) {
+            Some(text) => text
+                .char_indices()
+                .nth(col as usize)
+                .map_or(text.len(), |(i, _)| i) as i64,
+            None => col as i64,
+        }
+    };
+    let opt = |v: u32, f: &dyn Fn(u32) -> i64| {
+        if v == 0 {
+            Value::None
+        } else {
+            Value::Int(f(v))
+        }
+    };
+    let items: Vec<Value> = c
+        .positions
+        .iter()
+        .map(|p| {
+            if p.line == 0 {
+                return Value::tuple(vec![Value::None; 4]);
+            }
+            Value::tuple(vec![
+                Value::Int(p.line as i64),
+                opt(p.end_line, &|v| v as i64),
+                Value::Int(byte_col(p.line, p.col)),
+                Value::Int(byte_col(p.end_line, p.end_col)),
+            ])
+        })
+        .collect();
+    cx.iter(&Value::list(items))
 }
 
 /// The attributes of a code object CPython programs read (`f.__code__.co_name`,

@@ -53,6 +53,9 @@ fn tb_entry(th: &MicroThread) -> Option<TbEntry> {
     let at = f.ip.saturating_sub(1);
     let p = f.code.positions.get(at).copied().unwrap_or_default();
     Some(TbEntry {
+        code: f.code.clone(),
+        globals: f.globals.clone(),
+        lasti: at as u32,
         filename: f.code.filename.clone(),
         name: f.code.name.clone(),
         line: p.line,

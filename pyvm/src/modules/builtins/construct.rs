@@ -267,6 +267,37 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             };
             Value::Range(Arc::new(r))
         }
+        // `types.ModuleType(name, doc=None)`: an empty module (importlib's
+        // `module_from_spec`).
+        Kind::Module => {
+            let doc = args.take_kw("doc");
+            let name_kw = args.take_kw("name");
+            args.check_kw("module", 0, 2)?;
+            let name = match name_kw.as_ref().or(args.get(0)) {
+                Some(Value::Str(s)) => s.as_str().to_owned(),
+                Some(v) => {
+                    return Err(type_error(format!(
+                        "module.__init__() argument 'name' must be str, not {}",
+                        type_name(v)
+                    ))
+                    .into())
+                }
+                None => {
+                    return Err(type_error(
+                        "module.__init__() missing required argument 'name' (pos 1)",
+                    )
+                    .into())
+                }
+            };
+            let m = crate::objects::module::Module::new(&name);
+            m.set(cx.gil, "__name__", Value::string(name));
+            let doc = doc.or_else(|| args.get(1).cloned()).unwrap_or(Value::None);
+            m.set(cx.gil, "__doc__", doc);
+            for k in ["__package__", "__loader__", "__spec__"] {
+                m.set(cx.gil, k, Value::None);
+            }
+            Value::Module(Arc::new(m))
+        }
         Kind::Slice => {
             args.check("slice", 1, 3)?;
             let p = |i: usize| args.get(i).cloned().unwrap_or(Value::None);
