@@ -616,6 +616,7 @@ mod robustness {
     golden!(deep_nesting, "robustness/deep_nesting.py");
     golden!(eq_mutates_container, "robustness/eq_mutates_container.py");
     golden!(huge_allocations, "robustness/huge_allocations.py");
+    golden!(report_precision, "robustness/report_precision.py");
 }
 mod sockets {
     use super::*;
