@@ -86,6 +86,20 @@ impl CompileError {
 
 /// Compile a module's source. `filename` is what tracebacks will name.
 pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    if let Some(at) = source.find('\0') {
+        // CPython's file tokenizer: the line up to the NUL, no caret.
+        let line = source[..at].matches('\n').count() as u32 + 1;
+        let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+        return Err(CompileError {
+            msg: "source code cannot contain null bytes".to_owned(),
+            filename: filename.to_owned(),
+            line,
+            col: 0,
+            end_line: line,
+            end_col: 0,
+            text: source[start..at].to_owned(),
+        });
+    }
     // The parser and compiler recurse deeply: run them on the OS thread's stack.
     crate::mt::worker::on_os_stack(|| {
         let parsed = parse::Source::parse(source, filename)?;

@@ -585,6 +585,7 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                 }
             };
         modules::register_source(&filename, &source);
+        crate::modules::builtins::exec::check_null_bytes(&source)?;
         let code = crate::compile::compile(&source, &filename).map_err(|e| syntax_error(&e))?;
         if th.frames.len() >= th.recursion_limit {
             return Err(recursion_error("maximum recursion depth exceeded"));

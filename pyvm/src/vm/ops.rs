@@ -175,6 +175,9 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             unsupported_operand(&sym, a, b)
         }
     };
+    if op == "+" && matches!(a, Value::Bytes(_) | Value::ByteArray(_)) {
+        return concat_bytes(gil, inplace, a, b);
+    }
     if let Some(r) = native_binop(gil, op, inplace, a, b) {
         return r;
     }
@@ -284,25 +287,6 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             "can only concatenate tuple (not \"{}\") to tuple",
             type_name(b)
         ))),
-        ("+", Value::Bytes(_), Value::Str(_)) => Err(type_error("can't concat str to bytes")),
-        ("+", Value::Bytes(x), Value::Bytes(y)) => {
-            let mut v = x.to_vec();
-            v.extend_from_slice(y);
-            Ok(Value::Bytes(Arc::new(v)))
-        }
-        ("+", Value::ByteArray(x), Value::Bytes(y)) => {
-            if inplace {
-                // `bytearray.__iadd__` extends it in place.
-                if !y.is_empty() {
-                    crate::objects::buffer::check_bytearray(x)?;
-                }
-                x.borrow_mut(gil).extend_from_slice(y);
-                return Ok(a.clone());
-            }
-            let mut v = x.borrow(gil).clone();
-            v.extend_from_slice(y);
-            Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
-        }
         ("*", Value::List(l), n) | ("*", n, Value::List(l)) if repeat_count(n).is_some() => {
             let items = l.borrow(gil).clone();
             let v = repeat(&items, repeat_count(n).unwrap_or(0))?;
@@ -333,7 +317,9 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
         }
         ("*", Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
-        | ("*", n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
+        | ("*", n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+        | ("*", Value::ByteArray(_), n)
+        | ("*", n, Value::ByteArray(_)) => {
             Err(type_error(format!(
                 "can't multiply sequence by non-int of type '{}'",
                 type_name(n)
@@ -382,6 +368,45 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             Ok(Value::dict(d))
         }
         _ => Err(fail()),
+    }
+}
+
+/// `a + b` (`a += b`) for bytes or a bytearray `a` and any bytes-like `b` (CPython's
+/// `sq_concat`/`sq_inplace_concat`): a bytearray grows in place, amortized O(1).
+fn concat_bytes(gil: Gil<'_>, inplace: bool, a: &Value, b: &Value) -> Result<Value, PyErr> {
+    let tail = match crate::objects::class::payload(b).unwrap_or(b) {
+        Value::Bytes(y) => Some(y.to_vec()),
+        Value::ByteArray(y) => Some(y.borrow(gil).clone()),
+        Value::Object(o) => o.0.buffer(gil),
+        _ => None,
+    };
+    let Some(tail) = tail else {
+        return Err(type_error(format!(
+            "can't concat {} to {}",
+            type_name(b),
+            type_name(a)
+        )));
+    };
+    match a {
+        Value::ByteArray(x) if inplace => {
+            if !tail.is_empty() {
+                crate::objects::buffer::check_bytearray(x)?;
+            }
+            x.borrow_mut(gil).extend_from_slice(&tail);
+            Ok(a.clone())
+        }
+        Value::ByteArray(x) => {
+            let mut v = x.borrow(gil).clone();
+            v.extend_from_slice(&tail);
+            Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
+        }
+        Value::Bytes(x) => {
+            let mut v = Vec::with_capacity(x.len() + tail.len());
+            v.extend_from_slice(x);
+            v.extend_from_slice(&tail);
+            Ok(Value::Bytes(Arc::new(v)))
+        }
+        _ => unreachable!("concat_bytes is called for bytes and bytearray"),
     }
 }
 

@@ -26,7 +26,9 @@ fn source_text(v: &Value) -> Option<String> {
     }
 }
 
-fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyErr> {
+/// CPython's `SyntaxError` (no place) for a source string holding a NUL byte, as
+/// `compile()`, `exec()`, `eval()` and imports raise it.
+pub fn check_null_bytes(text: &str) -> Result<(), PyErr> {
     if text.contains('\0') {
         let msg = Value::str("source code string cannot contain null bytes");
         return Err(PyErr::with_attrs(
@@ -43,6 +45,11 @@ fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyE
             ],
         ));
     }
+    Ok(())
+}
+
+fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyErr> {
+    check_null_bytes(text)?;
     let out = match mode {
         Mode::Exec => crate::compile::compile(text, filename),
         Mode::Eval => crate::compile::compile_eval(text, filename),
