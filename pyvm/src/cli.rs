@@ -8,6 +8,10 @@ const USAGE: &str = "usage: pyvm [--dis] [-X preempt=SECONDS] (script.py | -c co
 
 /// The command line: what `pyvm` (and the root package's binary) run.
 pub fn main() -> ExitCode {
+    if let Err(msg) = crate::objects::hash::init_from_env() {
+        eprintln!("Fatal Python error: config_init_hash_seed: {msg}\nPython runtime state: preinitialized\n");
+        return ExitCode::from(1);
+    }
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut dis = false;
     loop {

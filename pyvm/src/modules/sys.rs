@@ -260,6 +260,7 @@ fn add_info(gil: Gil<'_>, m: &Module) {
     ];
     let ft = new_type(gil, "sys", "flags", &flags.map(|(n, _)| n));
     let mut items: Vec<Value> = flags.iter().map(|(_, v)| Value::Int(*v)).collect();
+    items[11] = Value::Int(crate::objects::hash::randomized() as i64);
     items[13] = Value::Bool(false); // dev_mode
     m.set(gil, "flags", make(gil, &ft, items));
     let fi = new_type(

@@ -92,14 +92,7 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
         Value::Complex(c) => super::complex::hash(**c),
         Value::Str(s) => s.hash(),
         Value::None => 0x5f3759df,
-        Value::Bytes(b) => {
-            let mut x: u64 = 0xcbf29ce484222325;
-            for c in b.iter() {
-                x ^= *c as u64;
-                x = x.wrapping_mul(0x100000001b3);
-            }
-            (x >> 1) as i64
-        }
+        Value::Bytes(b) => super::hash::hash_bytes(b),
         Value::Range(r) => r.hash()?,
         Value::Tuple(items) => {
             crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))?

@@ -620,6 +620,7 @@ mod robustness {
     golden!(null_byte_script, "robustness/null_byte_script.py");
     golden!(report_precision, "robustness/report_precision.py");
     golden!(source_null_bytes, "robustness/source_null_bytes.py");
+    golden!(string_hash_sets, "robustness/string_hash_sets.py");
 }
 mod sockets {
     use super::*;

@@ -157,6 +157,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 Some(Value::Set(_) | Value::FrozenSet(_)) => {
                     Set::copy_of(&crate::objects::compare::set_of(cx.gil, args.at(0)))
                 }
+                Some(Value::Dict(d)) => Set::from_dict_keys(d.borrow(cx.gil).keys().cloned().collect())?,
                 Some(v) => Set::from_values(cx.collect(v)?)?,
                 None => Set::new(),
             };
