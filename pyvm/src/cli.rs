@@ -14,6 +14,7 @@ pub fn main() -> ExitCode {
     }
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut dis = false;
+    let mut int_max_str_digits = None;
     loop {
         match args.first().map(String::as_str) {
             Some("--dis") => {
@@ -43,11 +44,18 @@ pub fn main() -> ExitCode {
                         }
                     }
                 }
+                if opt == "int_max_str_digits" || opt.starts_with("int_max_str_digits=") {
+                    int_max_str_digits = Some(opt["int_max_str_digits".len()..].trim_start_matches('=').to_owned());
+                }
                 // Other -X options are accepted and ignored, as CPython keeps
                 // unknown ones in sys._xoptions.
             }
             _ => break,
         }
+    }
+    if let Err(msg) = crate::modules::sys::init_int_max_str_digits(int_max_str_digits.as_deref()) {
+        eprintln!("Fatal Python error: config_init_int_max_str_digits: {msg}\nPython runtime state: preinitialized\n");
+        return ExitCode::from(1);
     }
     let (source, filename, argv) = match args.first().map(String::as_str) {
         None => {

@@ -257,7 +257,7 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
     let neg = b.sign() == num_bigint::Sign::Minus;
     let mag = if neg { -b } else { b };
     let (digits, prefix) = match s.ty {
-        None | Some('d') | Some('n') => (mag.to_string(), ""),
+        None | Some('d') | Some('n') => (int::big_to_decimal(&mag)?, ""),
         Some('x') => (mag.to_str_radix(16), "0x"),
         Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
         Some('o') => (mag.to_str_radix(8), "0o"),

@@ -617,6 +617,7 @@ mod robustness {
     golden!(deep_nesting, "robustness/deep_nesting.py");
     golden!(eq_mutates_container, "robustness/eq_mutates_container.py");
     golden!(huge_allocations, "robustness/huge_allocations.py");
+    golden!(int_digit_limit, "robustness/int_digit_limit.py");
     golden!(null_byte_script, "robustness/null_byte_script.py");
     golden!(report_precision, "robustness/report_precision.py");
     golden!(source_null_bytes, "robustness/source_null_bytes.py");
