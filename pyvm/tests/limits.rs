@@ -97,3 +97,57 @@ fn bad_digit_limit_is_fatal() {
         );
     }
 }
+
+/// `sys.setrecursionlimit(10**9)` then endless recursion: a `RecursionError` once the
+/// frames would take more memory than the process may hold (here 2 GiB of address
+/// space), never an abort when an allocation fails. The limit asked is still what
+/// `sys.getrecursionlimit()` reports.
+#[test]
+fn absurd_recursion_limit_still_ends_in_recursion_error() {
+    let script = r#"
+import resource, sys
+_, hard = resource.getrlimit(resource.RLIMIT_AS)
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, hard))
+sys.setrecursionlimit(10**9)
+print(sys.getrecursionlimit())
+def down(n):
+    return down(n + 1)
+try:
+    down(0)
+except RecursionError as e:
+    print("RecursionError:", e)
+# The process goes on normally afterwards.
+print(sum(range(10)))
+"#;
+    let start = std::time::Instant::now();
+    let o = pyvm(&["-c", script], &[]);
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+    assert_eq!(
+        stdout(&o),
+        "1000000000\nRecursionError: maximum recursion depth exceeded\n45\n"
+    );
+    assert!(o.status.success());
+    assert!(start.elapsed() < std::time::Duration::from_secs(30));
+}
+
+/// The 3-million-term expression of the issue, compiled with the recursion limit
+/// raised absurdly: CPython's `RecursionError` (its compiler would recurse three
+/// million levels), quickly and without exhausting a stack.
+#[test]
+fn three_million_terms_with_absurd_limit() {
+    let script = r#"
+import sys
+sys.setrecursionlimit(10**9)
+try:
+    eval('+'.join(['1'] * 3_000_000))
+except RecursionError as e:
+    print("RecursionError:", e)
+print(eval('+'.join(['1'] * 50_000)))
+"#;
+    let o = pyvm(&["-c", script], &[]);
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+    assert_eq!(
+        stdout(&o),
+        "RecursionError: maximum recursion depth exceeded during compilation\n50000\n"
+    );
+}

@@ -616,6 +616,7 @@ mod robustness {
     golden!(bytearray_builder, "robustness/bytearray_builder.py");
     golden!(deep_nesting, "robustness/deep_nesting.py");
     golden!(eq_mutates_container, "robustness/eq_mutates_container.py");
+    golden!(formula_nesting_limits, "robustness/formula_nesting_limits.py");
     golden!(huge_allocations, "robustness/huge_allocations.py");
     golden!(int_digit_limit, "robustness/int_digit_limit.py");
     golden!(null_byte_script, "robustness/null_byte_script.py");

@@ -48,12 +48,12 @@ pub fn check_null_bytes(text: &str) -> Result<(), PyErr> {
     Ok(())
 }
 
-fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyErr> {
+fn compile_text(text: &str, filename: &str, mode: Mode, levels: usize) -> Result<Arc<Code>, PyErr> {
     check_null_bytes(text)?;
-    let out = match mode {
+    let out = crate::compile::depth::with_budget(levels, || match mode {
         Mode::Exec => crate::compile::compile(text, filename),
         Mode::Eval => crate::compile::compile_eval(text, filename),
-    };
+    });
     out.map_err(|e| compile_error(text, mode == Mode::Eval, e))
 }
 
@@ -149,9 +149,10 @@ pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(text) = ast_text.or_else(|| source_text(source)) else {
         return Err(type_error("compile() arg 1 must be a string, bytes or AST object").into());
     };
+    let levels = cx.compile_levels();
     if only_ast {
         if text.contains('\0') {
-            compile_text(&text, &filename, Mode::Exec)?;
+            compile_text(&text, &filename, Mode::Exec, levels)?;
         }
         return crate::modules::ast_nodes::parse(cx, &text, &filename, ast_mode);
     }
@@ -160,14 +161,16 @@ pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
         AstMode::Eval => Mode::Eval,
         AstMode::Single => {
             if text.contains('\0') {
-                compile_text(&text, &filename, Mode::Exec)?;
+                compile_text(&text, &filename, Mode::Exec, levels)?;
             }
-            let code = crate::compile::compile_single(&text, &filename)
-                .map_err(|e| compile_error(&text, false, e))?;
+            let code = crate::compile::depth::with_budget(levels, || {
+                crate::compile::compile_single(&text, &filename)
+            })
+            .map_err(|e| compile_error(&text, false, e))?;
             return Ok(Value::Code(code));
         }
     };
-    Ok(Value::Code(compile_text(&text, &filename, mode)?))
+    Ok(Value::Code(compile_text(&text, &filename, mode, levels)?))
 }
 
 /// `exec(source, globals=None, locals=None)`.
@@ -249,7 +252,7 @@ fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
     let code = match args.at(0) {
         Value::Code(c) => c.clone(),
         v => match source_text(v) {
-            Some(text) => compile_text(&text, "<string>", mode)?,
+            Some(text) => compile_text(&text, "<string>", mode, cx.compile_levels())?,
             None => {
                 return Err(type_error(format!(
                     "{name}() arg 1 must be a string, bytes or code object"
