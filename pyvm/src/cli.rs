@@ -45,7 +45,11 @@ pub fn main() -> ExitCode {
                     }
                 }
                 if opt == "int_max_str_digits" || opt.starts_with("int_max_str_digits=") {
-                    int_max_str_digits = Some(opt["int_max_str_digits".len()..].trim_start_matches('=').to_owned());
+                    int_max_str_digits = Some(
+                        opt["int_max_str_digits".len()..]
+                            .trim_start_matches('=')
+                            .to_owned(),
+                    );
                 }
                 // Other -X options are accepted and ignored, as CPython keeps
                 // unknown ones in sys._xoptions.

@@ -751,7 +751,7 @@ impl Cx<'_, '_> {
     }
 
     /// This micro-thread's recursion limit (`sys.getrecursionlimit()`).
-    pub fn recursion_limit(&self) -> usize {
+    pub fn asked_recursion_limit(&self) -> usize {
         self.th.recursion_limit_asked
     }
 

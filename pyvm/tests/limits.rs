@@ -24,9 +24,14 @@ const HASHES: &str = "import sys; print(hash('abc'), hash(b'abc'), hash('\u{e9}t
 
 #[test]
 fn string_hashes_are_randomized_per_process() {
-    let runs: Vec<String> = (0..3).map(|_| stdout(&pyvm(&["-c", HASHES], &[]))).collect();
+    let runs: Vec<String> = (0..3)
+        .map(|_| stdout(&pyvm(&["-c", HASHES], &[])))
+        .collect();
     assert!(runs.iter().all(|r| r.ends_with(" 0 1\n")), "{runs:?}");
-    assert!(runs[0] != runs[1] || runs[1] != runs[2], "same hashes in 3 runs: {runs:?}");
+    assert!(
+        runs[0] != runs[1] || runs[1] != runs[2],
+        "same hashes in 3 runs: {runs:?}"
+    );
     let random = stdout(&pyvm(&["-c", HASHES], &[("PYTHONHASHSEED", "random")]));
     assert!(random.ends_with(" 0 1\n"), "{random}");
 }
@@ -79,10 +84,23 @@ fn digit_limit_from_environment_and_x_option() {
 
 #[test]
 fn bad_digit_limit_is_fatal() {
-    let cases: [(&[&str], &[(&str, &str)], &str); 4] = [
-        (&[], &[("PYTHONINTMAXSTRDIGITS", "100")], "PYTHONINTMAXSTRDIGITS"),
-        (&[], &[("PYTHONINTMAXSTRDIGITS", "lots")], "PYTHONINTMAXSTRDIGITS"),
-        (&["-X", "int_max_str_digits=639"], &[], "-X int_max_str_digits"),
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 4] = [
+        (
+            &[],
+            &[("PYTHONINTMAXSTRDIGITS", "100")],
+            "PYTHONINTMAXSTRDIGITS",
+        ),
+        (
+            &[],
+            &[("PYTHONINTMAXSTRDIGITS", "lots")],
+            "PYTHONINTMAXSTRDIGITS",
+        ),
+        (
+            &["-X", "int_max_str_digits=639"],
+            &[],
+            "-X int_max_str_digits",
+        ),
         (&["-X", "int_max_str_digits"], &[], "-X int_max_str_digits"),
     ];
     for (args, env, what) in cases {

@@ -241,9 +241,7 @@ impl Depth {
             "True" | "False" | "None" => self.operand = true,
             "for" | "async" | "from" | "import" | "as" | "def" | "class" | "return" | "del"
             | "pass" | "with" | "while" | "try" | "except" | "finally" | "assert" | "global"
-            | "nonlocal" | "raise" | "break" | "continue" | "elif" | "if" => {
-                self.separator(false)
-            }
+            | "nonlocal" | "raise" | "break" | "continue" | "elif" | "if" => self.separator(false),
             _ => self.operand = true,
         }
     }
@@ -273,8 +271,8 @@ impl Depth {
 fn operator(b: &[u8]) -> &[u8] {
     const LONG: [&[u8]; 4] = [b"**=", b"//=", b">>=", b"<<="];
     const TWO: [&[u8]; 17] = [
-        b"**", b"//", b"<<", b">>", b"<=", b">=", b"==", b"!=", b"->", b":=", b"+=", b"-=",
-        b"*=", b"/=", b"%=", b"&=", b"|=",
+        b"**", b"//", b"<<", b">>", b"<=", b">=", b"==", b"!=", b"->", b":=", b"+=", b"-=", b"*=",
+        b"/=", b"%=", b"&=", b"|=",
     ];
     for op in LONG.iter().chain(TWO.iter()) {
         if b.starts_with(op) {

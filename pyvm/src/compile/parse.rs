@@ -6,8 +6,8 @@ use ruff_source_file::LineIndex;
 use ruff_text_size::{TextRange, TextSize};
 
 use super::brackets;
-use super::depth;
 use super::code::Pos;
+use super::depth;
 use super::CompileError;
 
 /// A parsed module with what is needed to report positions.
@@ -35,11 +35,7 @@ impl<'s> Source<'s> {
     }
 
     /// Parse `text`; for `eval` its one expression is the outermost level.
-    pub fn parse_as(
-        text: &'s str,
-        filename: &str,
-        eval: bool,
-    ) -> Result<Source<'s>, CompileError> {
+    pub fn parse_as(text: &'s str, filename: &str, eval: bool) -> Result<Source<'s>, CompileError> {
         let mut src = Source {
             text,
             filename: filename.to_owned(),

@@ -559,7 +559,7 @@ fn exit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn getrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("sys.getrecursionlimit", 0, 0)?;
-    Ok(Value::Int(cx.recursion_limit() as i64))
+    Ok(Value::Int(cx.asked_recursion_limit() as i64))
 }
 
 fn setrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -606,9 +606,8 @@ pub fn init_int_max_str_digits(x_option: Option<&str>) -> Result<(), String> {
         (None, Some(e)) if !e.is_empty() => ("PYTHONINTMAXSTRDIGITS", e),
         _ => return Ok(()),
     };
-    let n = crate::objects::int::parse_max_str_digits(&text).ok_or_else(|| {
-        format!("{what}: invalid limit; must be >= 640 or 0 for unlimited.")
-    })?;
+    let n = crate::objects::int::parse_max_str_digits(&text)
+        .ok_or_else(|| format!("{what}: invalid limit; must be >= 640 or 0 for unlimited."))?;
     crate::objects::int::set_max_str_digits(n);
     STARTUP_MAX_STR_DIGITS.store(n as i64, std::sync::atomic::Ordering::Relaxed);
     Ok(())

@@ -105,7 +105,7 @@ fn fixed(x: f64, prec: usize) -> String {
         return format!("{x:.prec$}");
     }
     let mut out = format!("{x:.EXACT$}");
-    out.extend(std::iter::repeat('0').take(prec - EXACT));
+    out.extend(std::iter::repeat_n('0', prec - EXACT));
     out
 }
 

@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 static SECRET: OnceLock<(u64, u64, bool)> = OnceLock::new();
 
 /// CPython's message for a `PYTHONHASHSEED` it cannot read.
-pub const BAD_SEED: &str = "PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]";
+pub const BAD_SEED: &str =
+    "PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]";
 
 /// Read `PYTHONHASHSEED` (at start-up; later calls keep the first key). `Err` with
 /// CPython's message for a value that is neither `random` nor an integer in range.
@@ -63,8 +64,13 @@ fn random_key() -> (u64, u64, bool) {
 
 fn key() -> (u64, u64) {
     let (k0, k1, _) = *SECRET.get_or_init(|| {
-        secret_for(std::env::var("PYTHONHASHSEED").ok().as_deref().filter(|s| !s.is_empty()))
-            .unwrap_or_else(|_| random_key())
+        secret_for(
+            std::env::var("PYTHONHASHSEED")
+                .ok()
+                .as_deref()
+                .filter(|s| !s.is_empty()),
+        )
+        .unwrap_or_else(|_| random_key())
     });
     (k0, k1)
 }

@@ -586,7 +586,10 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
             };
         modules::register_source(&filename, &source);
         crate::modules::builtins::exec::check_null_bytes(&source)?;
-        let levels = th.recursion_limit.saturating_sub(th.frames.len()).saturating_mul(3);
+        let levels = th
+            .recursion_limit
+            .saturating_sub(th.frames.len())
+            .saturating_mul(3);
         let code = crate::compile::depth::with_budget(levels, || {
             crate::compile::compile(&source, &filename)
         })

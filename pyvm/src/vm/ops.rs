@@ -319,12 +319,10 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         ("*", Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
         | ("*", n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
         | ("*", Value::ByteArray(_), n)
-        | ("*", n, Value::ByteArray(_)) => {
-            Err(type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                type_name(n)
-            )))
-        }
+        | ("*", n, Value::ByteArray(_)) => Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            type_name(n)
+        ))),
         (
             "|" | "&" | "-" | "^",
             Value::Set(_) | Value::FrozenSet(_),
@@ -371,16 +369,20 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
     }
 }
 
-/// `a + b` (`a += b`) for bytes or a bytearray `a` and any bytes-like `b` (CPython's
-/// `sq_concat`/`sq_inplace_concat`): a bytearray grows in place, amortized O(1).
-fn concat_bytes(gil: Gil<'_>, inplace: bool, a: &Value, b: &Value) -> Result<Value, PyErr> {
-    let tail = match crate::objects::class::payload(b).unwrap_or(b) {
+/// The bytes of a bytes-like value (a subclass instance's too), `None` for others.
+fn bytes_of(gil: Gil<'_>, v: &Value) -> Option<Vec<u8>> {
+    match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Bytes(y) => Some(y.to_vec()),
         Value::ByteArray(y) => Some(y.borrow(gil).clone()),
         Value::Object(o) => o.0.buffer(gil),
         _ => None,
-    };
-    let Some(tail) = tail else {
+    }
+}
+
+/// `a + b` (`a += b`) for bytes or a bytearray `a` and any bytes-like `b` (CPython's
+/// `sq_concat`/`sq_inplace_concat`): a bytearray grows in place, amortized O(1).
+fn concat_bytes(gil: Gil<'_>, inplace: bool, a: &Value, b: &Value) -> Result<Value, PyErr> {
+    let Some(tail) = bytes_of(gil, b) else {
         return Err(type_error(format!(
             "can't concat {} to {}",
             type_name(b),
@@ -400,13 +402,13 @@ fn concat_bytes(gil: Gil<'_>, inplace: bool, a: &Value, b: &Value) -> Result<Val
             v.extend_from_slice(&tail);
             Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
         }
-        Value::Bytes(x) => {
-            let mut v = Vec::with_capacity(x.len() + tail.len());
-            v.extend_from_slice(x);
+        _ => {
+            let head = bytes_of(gil, a).unwrap_or_default();
+            let mut v = Vec::with_capacity(head.len() + tail.len());
+            v.extend_from_slice(&head);
             v.extend_from_slice(&tail);
             Ok(Value::Bytes(Arc::new(v)))
         }
-        _ => unreachable!("concat_bytes is called for bytes and bytearray"),
     }
 }
 

@@ -157,7 +157,9 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 Some(Value::Set(_) | Value::FrozenSet(_)) => {
                     Set::copy_of(&crate::objects::compare::set_of(cx.gil, args.at(0)))
                 }
-                Some(Value::Dict(d)) => Set::from_dict_keys(d.borrow(cx.gil).keys().cloned().collect())?,
+                Some(Value::Dict(d)) => {
+                    Set::from_dict_keys(d.borrow(cx.gil).keys().cloned().collect())?
+                }
                 Some(v) => Set::from_values(cx.collect(v)?)?,
                 None => Set::new(),
             };
@@ -462,11 +464,14 @@ fn bytes_source(cx: &mut Cx, mut args: Args, name: &str) -> PyResult<Vec<u8>> {
         .unwrap_or_default();
     for (what, v) in [("encoding", &enc), ("errors", &errs)] {
         if let Some(v) = v.as_ref().filter(|v| !matches!(v, Value::Str(_))) {
-            let ty = if v.is(&Value::None) { "None".to_owned() } else { type_name(v) };
-            return Err(type_error(format!(
-                "{name}() argument '{what}' must be str, not {ty}"
-            ))
-            .into());
+            let ty = if v.is(&Value::None) {
+                "None".to_owned()
+            } else {
+                type_name(v)
+            };
+            return Err(
+                type_error(format!("{name}() argument '{what}' must be str, not {ty}")).into(),
+            );
         }
     }
     let without_string = |enc: &Option<Value>| {

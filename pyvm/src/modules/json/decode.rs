@@ -5,7 +5,6 @@
 
 use std::collections::HashMap;
 
-
 use crate::native::*;
 use crate::objects::dict::Dict;
 
