@@ -269,6 +269,9 @@ impl Depth {
 
 /// The operator at the start of `b` (longest first).
 fn operator(b: &[u8]) -> &[u8] {
+    if !matches!(b.get(1), Some(b'=' | b'*' | b'/' | b'<' | b'>')) {
+        return &b[..1.min(b.len())];
+    }
     const LONG: [&[u8]; 4] = [b"**=", b"//=", b">>=", b"<<="];
     const TWO: [&[u8]; 17] = [
         b"**", b"//", b"<<", b">>", b"<=", b">=", b"==", b"!=", b"->", b":=", b"+=", b"-=", b"*=",
@@ -380,9 +383,9 @@ impl<'t> Scan<'t> {
                         j += 1;
                     }
                     i = j + quote_len;
-                    self.strings.push((start, i));
-                    if let Some(d) = self.depth.as_mut() {
-                        d.operand = true;
+                    match self.depth.as_mut() {
+                        Some(d) => d.operand = true,
+                        None => self.strings.push((start, i)),
                     }
                     continue;
                 }
@@ -455,10 +458,17 @@ impl<'t> Scan<'t> {
                 }
                 c if is_ident_byte(c) => {
                     let start = i;
-                    match self.identifier(i) {
-                        Ok(end) => i = end,
-                        Err(e) if !self.lenient() => return Some(e),
-                        Err(e) => i = e.end.max(i + 1),
+                    if self.depth.is_some() {
+                        // Limits only: any run of name bytes is a word.
+                        while i < b.len() && is_ident_byte(b[i]) {
+                            i += 1;
+                        }
+                    } else {
+                        match self.identifier(i) {
+                            Ok(end) => i = end,
+                            Err(e) if !self.lenient() => return Some(e),
+                            Err(e) => i = e.end.max(i + 1),
+                        }
                     }
                     if let Some(d) = self.depth.as_mut() {
                         d.word(&self.text[start..i]);
