@@ -40,3 +40,9 @@ print(len(counts), counts["k0"], counts["k996"], list(counts)[:5])
 print(sorted(set("the quick brown fox jumps over the lazy dog".split())) == sorted(
     {w for w in "the quick brown fox jumps over the lazy dog".split()}))
 print(set("the quick brown fox jumps over the lazy dog".split()))
+
+# Frozensets hash as CPython's frozenset_hash, so sets of them iterate alike too.
+groups = {frozenset(t.split()) for _, t in POSTS}
+print(hash(frozenset()), hash(frozenset({1, 2, 3})), hash(frozenset({"a", "b"})))
+print(groups)
+print({frozenset({i, i + 1}) for i in range(8)})
