@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-/// The SipHash key `(k0, k1)`, and whether it is random (`sys.flags.hash_randomization`).
+/// The SipHash key `(k0, k1)`, and `sys.flags.hash_randomization` (0 only for seed 0).
 static SECRET: OnceLock<(u64, u64, bool)> = OnceLock::new();
 
 /// CPython's message for a `PYTHONHASHSEED` it cannot read.
@@ -39,7 +39,8 @@ fn secret_for(seed: Option<&str>) -> Result<(u64, u64, bool), &'static str> {
     }
     let k0 = u64::from_le_bytes(bytes[..8].try_into().unwrap_or_default());
     let k1 = u64::from_le_bytes(bytes[8..].try_into().unwrap_or_default());
-    Ok((k0, k1, false))
+    // `sys.flags.hash_randomization` is CPython's `!use_hash_seed || hash_seed != 0`.
+    Ok((k0, k1, seed != 0))
 }
 
 /// A key from the kernel's random source (`/dev/urandom`), else from the clock, the
@@ -75,7 +76,7 @@ fn key() -> (u64, u64) {
     (k0, k1)
 }
 
-/// Is the key random (`sys.flags.hash_randomization`)?
+/// `sys.flags.hash_randomization`: false only under `PYTHONHASHSEED=0`.
 pub fn randomized() -> bool {
     key();
     SECRET.get().is_some_and(|s| s.2)
