@@ -8,7 +8,8 @@ const USAGE: &str = "usage: pyvm [--dis] [-X preempt=SECONDS] (script.py | -c co
 
 /// The command line: what `pyvm` (and the root package's binary) run.
 pub fn main() -> ExitCode {
-    if let Err(msg) = crate::objects::hash::init_from_env() {
+    let env = |name: &str| std::env::var(name).ok();
+    if let Err(msg) = crate::objects::hash::init(env("PYTHONHASHSEED").as_deref()) {
         eprintln!("Fatal Python error: config_init_hash_seed: {msg}\nPython runtime state: preinitialized\n");
         return ExitCode::from(1);
     }
@@ -57,7 +58,10 @@ pub fn main() -> ExitCode {
             _ => break,
         }
     }
-    if let Err(msg) = crate::modules::sys::init_int_max_str_digits(int_max_str_digits.as_deref()) {
+    if let Err(msg) = crate::modules::sys::init_int_max_str_digits(
+        int_max_str_digits.as_deref(),
+        env("PYTHONINTMAXSTRDIGITS").as_deref(),
+    ) {
         eprintln!("Fatal Python error: config_init_int_max_str_digits: {msg}\nPython runtime state: preinitialized\n");
         return ExitCode::from(1);
     }

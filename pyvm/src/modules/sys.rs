@@ -598,11 +598,12 @@ fn set_int_max_str_digits(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// -1 when none was: `sys.flags.int_max_str_digits`.
 static STARTUP_MAX_STR_DIGITS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(-1);
 
-/// Set the digit limit from the command line or the environment (before the program
-/// runs); `Err` with CPython's fatal message for a bad value.
-pub fn init_int_max_str_digits(x_option: Option<&str>) -> Result<(), String> {
-    let (what, text) = match (x_option, std::env::var("PYTHONINTMAXSTRDIGITS").ok()) {
-        (Some(x), _) => ("-X int_max_str_digits", x.to_owned()),
+/// Set the digit limit from `-X int_max_str_digits` (which wins) or the value of
+/// `PYTHONINTMAXSTRDIGITS` (`None` when unset or ignored), before the program runs;
+/// `Err` with CPython's fatal message for a bad value.
+pub fn init_int_max_str_digits(x_option: Option<&str>, env: Option<&str>) -> Result<(), String> {
+    let (what, text) = match (x_option, env) {
+        (Some(x), _) => ("-X int_max_str_digits", x),
         (None, Some(e)) if !e.is_empty() => ("PYTHONINTMAXSTRDIGITS", e),
         _ => return Ok(()),
     };

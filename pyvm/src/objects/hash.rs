@@ -13,11 +13,11 @@ static SECRET: OnceLock<(u64, u64, bool)> = OnceLock::new();
 pub const BAD_SEED: &str =
     "PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]";
 
-/// Read `PYTHONHASHSEED` (at start-up; later calls keep the first key). `Err` with
+/// Choose the key at start-up from `PYTHONHASHSEED`'s value (`None` when unset or
+/// ignored, as under `-E`: a random key). Later calls keep the first key. `Err` with
 /// CPython's message for a value that is neither `random` nor an integer in range.
-pub fn init_from_env() -> Result<(), &'static str> {
-    let seed = std::env::var("PYTHONHASHSEED").ok();
-    let secret = secret_for(seed.as_deref().filter(|s| !s.is_empty()))?;
+pub fn init(seed: Option<&str>) -> Result<(), &'static str> {
+    let secret = secret_for(seed.filter(|s| !s.is_empty()))?;
     let _ = SECRET.set(secret);
     Ok(())
 }
