@@ -607,7 +607,7 @@ pub fn init_int_max_str_digits(x_option: Option<&str>, env: Option<&str>) -> Res
         (None, Some(e)) if !e.is_empty() => ("PYTHONINTMAXSTRDIGITS", e),
         _ => return Ok(()),
     };
-    let n = crate::objects::int::parse_max_str_digits(&text)
+    let n = crate::objects::int::parse_max_str_digits(text)
         .ok_or_else(|| format!("{what}: invalid limit; must be >= 640 or 0 for unlimited."))?;
     crate::objects::int::set_max_str_digits(n);
     STARTUP_MAX_STR_DIGITS.store(n as i64, std::sync::atomic::Ordering::Relaxed);
