@@ -266,6 +266,28 @@ pub fn main() -> ExitCode {
     }
     read_environment(&mut c);
     c.opts.orig_argv = argv.clone();
+    // The hash seed and the int/str digit limit, as CPython reads them (none of the
+    // environment under -E/-I); a bad value is CPython's fatal error.
+    let env_of = |name: &str| {
+        (c.opts.ignore_environment == 0)
+            .then(|| std::env::var(name).ok())
+            .flatten()
+    };
+    if let Err(msg) = crate::objects::hash::init(env_of("PYTHONHASHSEED").as_deref()) {
+        eprintln!("Fatal Python error: config_init_hash_seed: {msg}\nPython runtime state: preinitialized\n");
+        return ExitCode::from(1);
+    }
+    let x_digits = c.opts.xoptions.iter().rev().find_map(|x| {
+        let v = x.strip_prefix("int_max_str_digits")?;
+        (v.is_empty() || v.starts_with('=')).then(|| v.trim_start_matches('=').to_owned())
+    });
+    if let Err(msg) = crate::modules::sys::init_int_max_str_digits(
+        x_digits.as_deref(),
+        env_of("PYTHONINTMAXSTRDIGITS").as_deref(),
+    ) {
+        eprintln!("Fatal Python error: config_init_int_max_str_digits: {msg}\nPython runtime state: preinitialized\n");
+        return ExitCode::from(1);
+    }
     if let Some(s) = c.preempt {
         crate::mt::watchdog::set_preemption(
             (s > 0.0).then(|| std::time::Duration::from_secs_f64(s)),

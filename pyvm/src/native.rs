@@ -751,13 +751,23 @@ impl Cx<'_, '_> {
     }
 
     /// This micro-thread's recursion limit (`sys.getrecursionlimit()`).
-    pub fn recursion_limit(&self) -> usize {
-        self.th.recursion_limit
+    pub fn asked_recursion_limit(&self) -> usize {
+        self.th.recursion_limit_asked
+    }
+
+    /// The nesting a compilation started here may reach (CPython's
+    /// `COMPILER_STACK_FRAME_SCALE`: three levels per frame of recursion limit left).
+    pub fn compile_levels(&self) -> usize {
+        self.th
+            .recursion_limit
+            .saturating_sub(self.th.frames.len())
+            .saturating_mul(3)
     }
 
     /// `sys.setrecursionlimit(n)` for this micro-thread.
     pub fn set_recursion_limit(&mut self, n: usize) {
-        self.th.recursion_limit = n;
+        self.th.recursion_limit_asked = n;
+        self.th.recursion_limit = n.min(crate::objects::memory::max_frames());
     }
 
     /// The globals of the Python frame `depth` frames above the one calling this
@@ -1069,6 +1079,7 @@ pub mod driver {
     ) -> PyResult<NewThread> {
         let mut th = MicroThread::new();
         th.recursion_limit = cx.th.recursion_limit;
+        th.recursion_limit_asked = cx.th.recursion_limit_asked;
         th.stack.reserve_exact(8);
         th.frames.reserve_exact(2);
         match crate::vm::call::invoke(cx.gil, &mut th, callee, args)? {

@@ -27,6 +27,40 @@ pub enum Kind {
     Tab,
     /// An opener never closed: reported over a parse error on a later line only.
     NeverClosed,
+    /// More than 200 brackets open (CPython's `MAXLEVEL`): "too many nested
+    /// parentheses", reported before parsing.
+    Nesting,
+    /// A 100th level of indentation (`MAXINDENT`): IndentationError, before parsing.
+    Indentation,
+    /// Nesting past CPython's parser stack (`MAXSTACK`), where it raises MemoryError.
+    ParserStack,
+}
+
+/// CPython's tokenizer and parser limits: `MAXLEVEL`, `MAXINDENT`, `MAXSTACK`.
+const MAX_LEVEL: usize = 200;
+const MAX_INDENT: usize = 100;
+const MAX_STACK: usize = 6000;
+
+/// A nesting limit of CPython's tokenizer or parser that `text` breaks, checked before
+/// Ruff's (recursive) parser sees it, or a tokenizer error coming earlier in the text.
+pub fn limit_error(text: &str, eval: bool) -> Option<TokError> {
+    let mut s = Scan::new(text);
+    // The parser's levels above the first expression (`eval_rule`, `file_rule`).
+    let base = if eval { 25 } else { 31 };
+    s.depth = Some(Depth {
+        base,
+        ..Depth::default()
+    });
+    let limit = s.run().filter(|e| {
+        matches!(
+            e.kind,
+            Kind::Nesting | Kind::Indentation | Kind::ParserStack
+        )
+    })?;
+    match first_error(text) {
+        Some(e) if e.start < limit.start => Some(e),
+        _ => Some(limit),
+    }
 }
 
 /// The first tokenizer error of any kind, in source order.
@@ -88,6 +122,172 @@ struct Scan<'t> {
     pairs: Vec<(usize, usize)>,
     /// Indentation stack: (column with 8-column tabs, column with 1-column tabs).
     indents: Vec<(usize, usize)>,
+    /// Set for [`limit_error`]: only the limits are reported, and the parser's
+    /// nesting is estimated on the way.
+    depth: Option<Depth>,
+}
+
+/// An estimate of the nesting CPython's recursive-descent parser reaches (its levels:
+/// 25 above an `eval` expression, 31 above a statement's, 28 per bracket, 1 per unary operator, `not` or
+/// conditional expression, 2 per `**` or `lambda`), enough to refuse what would
+/// exhaust its stack (MemoryError) and to keep Ruff's parser within a bounded depth.
+/// A stack of the constructs still open, each with the precedence below which an
+/// operator ends it; brackets are markers (precedence 0) that only separators and
+/// their closer stop at.
+#[derive(Default)]
+struct Depth {
+    base: usize,
+    open: Vec<Open>,
+    levels: usize,
+    /// The last token ended an operand (a name, a literal, a closer).
+    operand: bool,
+}
+
+#[derive(Clone, Copy)]
+struct Open {
+    prec: u8,
+    levels: u8,
+    /// A `lambda` whose `:` is still to come.
+    params: bool,
+}
+
+/// Precedences (CPython's grammar, lowest first).
+const LAMBDA: u8 = 1;
+const TERNARY: u8 = 2;
+const NOT: u8 = 5;
+const UNARY: u8 = 13;
+const POWER: u8 = 14;
+const AWAIT: u8 = 15;
+
+impl Depth {
+    fn push(&mut self, prec: u8, levels: u8) {
+        self.open.push(Open {
+            prec,
+            levels,
+            params: prec == LAMBDA && levels == 2,
+        });
+        self.levels += levels as usize;
+    }
+
+    fn pop_while(&mut self, keep: impl Fn(&Open) -> bool) {
+        while let Some(o) = self.open.last() {
+            if keep(o) {
+                break;
+            }
+            self.levels -= o.levels as usize;
+            self.open.pop();
+        }
+    }
+
+    /// A binary operator of precedence `prec` ends what binds tighter.
+    fn binary(&mut self, prec: u8, right_assoc: bool) {
+        self.pop_while(|o| o.prec == 0 || o.prec < prec || (right_assoc && o.prec == prec));
+        self.operand = false;
+    }
+
+    /// `,`, `:`, `=`, `for`, a statement keyword: back to the enclosing bracket (or
+    /// to the `lambda` whose parameters these are).
+    fn separator(&mut self, colon: bool) {
+        self.pop_while(|o| o.prec == 0 || o.params);
+        if colon {
+            if let Some(o) = self.open.last_mut().filter(|o| o.params) {
+                o.params = false;
+            }
+        }
+        self.operand = false;
+    }
+
+    fn bracket(&mut self) {
+        self.push(0, 28);
+        self.operand = false;
+    }
+
+    fn closer(&mut self) {
+        self.pop_while(|o| o.prec == 0);
+        if let Some(o) = self.open.pop() {
+            self.levels -= o.levels as usize;
+        }
+        self.operand = true;
+    }
+
+    fn newline(&mut self) {
+        self.open.clear();
+        self.levels = 0;
+        self.operand = false;
+    }
+
+    fn word(&mut self, w: &str) {
+        match w {
+            "or" => self.binary(3, false),
+            "and" => self.binary(4, false),
+            "not" if self.operand => self.binary(6, false), // `not in`
+            "not" => self.push(NOT, 1),
+            "in" | "is" if self.operand => self.binary(6, false),
+            "in" => {}
+            "if" if self.operand => {
+                self.binary(TERNARY, true);
+                self.push(TERNARY, 1);
+            }
+            "else" => {
+                self.pop_while(|o| o.prec == 0 || o.prec == TERNARY);
+                self.operand = false;
+            }
+            "lambda" => {
+                self.push(LAMBDA, 2);
+                self.operand = false;
+            }
+            "await" => self.push(AWAIT, 1),
+            "yield" => self.push(LAMBDA, 1),
+            "True" | "False" | "None" => self.operand = true,
+            "for" | "async" | "from" | "import" | "as" | "def" | "class" | "return" | "del"
+            | "pass" | "with" | "while" | "try" | "except" | "finally" | "assert" | "global"
+            | "nonlocal" | "raise" | "break" | "continue" | "elif" | "if" => self.separator(false),
+            _ => self.operand = true,
+        }
+    }
+
+    fn op(&mut self, op: &[u8]) {
+        match op {
+            b"-" | b"+" | b"~" if !self.operand => self.push(UNARY, 1),
+            b"**" if self.operand => {
+                self.binary(POWER, true);
+                self.push(POWER, 2);
+            }
+            b"|" => self.binary(7, false),
+            b"^" => self.binary(8, false),
+            b"&" => self.binary(9, false),
+            b"<<" | b">>" => self.binary(10, false),
+            b"+" | b"-" => self.binary(11, false),
+            b"*" | b"/" | b"//" | b"%" | b"@" if self.operand => self.binary(12, false),
+            b"<" | b">" | b"<=" | b">=" | b"==" | b"!=" => self.binary(6, false),
+            b"." | b"*" | b"**" | b"@" => self.operand = false,
+            b":" => self.separator(true),
+            _ => self.separator(false), // `,` `;` `=` `+=` `:=` `->` ...
+        }
+    }
+}
+
+/// The operator at the start of `b` (longest first).
+fn operator(b: &[u8]) -> &[u8] {
+    if !matches!(b.get(1), Some(b'=' | b'*' | b'/' | b'<' | b'>')) {
+        return &b[..1.min(b.len())];
+    }
+    const LONG: [&[u8]; 4] = [b"**=", b"//=", b">>=", b"<<="];
+    const TWO: [&[u8]; 17] = [
+        b"**", b"//", b"<<", b">>", b"<=", b">=", b"==", b"!=", b"->", b":=", b"+=", b"-=", b"*=",
+        b"/=", b"%=", b"&=", b"|=",
+    ];
+    for op in LONG.iter().chain(TWO.iter()) {
+        if b.starts_with(op) {
+            return op;
+        }
+    }
+    for op in [b"^=" as &[u8], b"@="] {
+        if b.starts_with(op) {
+            return op;
+        }
+    }
+    &b[..1.min(b.len())]
 }
 
 fn is_ident_byte(c: u8) -> bool {
@@ -105,7 +305,24 @@ impl<'t> Scan<'t> {
             strings: Vec::new(),
             pairs: Vec::new(),
             indents: vec![(0, 0)],
+            depth: None,
         }
+    }
+
+    /// Errors other than the limits are not reported (brackets or limits only).
+    fn lenient(&self) -> bool {
+        self.brackets_only || self.depth.is_some()
+    }
+
+    /// The parser-stack estimate went past CPython's limit at `i`?
+    fn parser_stack(&self, i: usize) -> Option<TokError> {
+        let d = self.depth.as_ref()?;
+        (d.base + d.levels > MAX_STACK).then(|| TokError {
+            msg: String::new(),
+            start: i,
+            end: i + 1,
+            kind: Kind::ParserStack,
+        })
     }
 
     fn at(&self, i: usize) -> u8 {
@@ -119,8 +336,11 @@ impl<'t> Scan<'t> {
         let mut line_start = true;
         while i < b.len() && i < self.stop_at {
             if line_start && self.open.is_empty() && !self.brackets_only {
-                if let Some(e) = self.indentation(i) {
-                    return Some(e);
+                match self.indentation(i) {
+                    Some(e) if self.depth.is_none() || e.kind == Kind::Indentation => {
+                        return Some(e)
+                    }
+                    _ => {}
                 }
             }
             line_start = false;
@@ -129,6 +349,11 @@ impl<'t> Scan<'t> {
                 b'\n' => {
                     line += 1;
                     line_start = true;
+                    if self.open.is_empty() {
+                        if let Some(d) = self.depth.as_mut() {
+                            d.newline();
+                        }
+                    }
                 }
                 b'#' => {
                     while i < b.len() && b[i] != b'\n' {
@@ -158,17 +383,40 @@ impl<'t> Scan<'t> {
                         j += 1;
                     }
                     i = j + quote_len;
-                    self.strings.push((start, i));
+                    match self.depth.as_mut() {
+                        Some(d) => d.operand = true,
+                        None => self.strings.push((start, i)),
+                    }
                     continue;
                 }
-                b'(' | b'[' | b'{' => self.open.push((c, i, line)),
+                b'(' | b'[' | b'{' => {
+                    if self.open.len() >= MAX_LEVEL && !self.brackets_only {
+                        return Some(TokError {
+                            msg: "too many nested parentheses".into(),
+                            start: i,
+                            end: i + 1,
+                            kind: Kind::Nesting,
+                        });
+                    }
+                    self.open.push((c, i, line));
+                    if let Some(d) = self.depth.as_mut() {
+                        d.bracket();
+                    }
+                    if let Some(e) = self.parser_stack(i) {
+                        return Some(e);
+                    }
+                }
                 b')' | b']' | b'}' => {
                     let want = match c {
                         b')' => b'(',
                         b']' => b'[',
                         _ => b'{',
                     };
+                    if let Some(d) = self.depth.as_mut() {
+                        d.closer();
+                    }
                     let msg = match self.open.pop() {
+                        _ if self.depth.is_some() => String::new(),
                         None => format!("unmatched '{}'", c as char),
                         Some((o, at, _)) if o == want => {
                             self.pairs.push((at, i));
@@ -195,31 +443,55 @@ impl<'t> Scan<'t> {
                     }
                 }
                 b'0'..=b'9' => {
-                    match self.number(i) {
+                    match self.number_token(i) {
                         Ok(end) => i = end,
-                        Err(e) if !self.brackets_only => return Some(e),
-                        Err(_) => i += 1,
+                        Err(e) => return Some(e),
                     }
                     continue;
                 }
                 b'.' if self.at(i + 1).is_ascii_digit() => {
-                    match self.number(i) {
+                    match self.number_token(i) {
                         Ok(end) => i = end,
-                        Err(e) if !self.brackets_only => return Some(e),
-                        Err(_) => i += 1,
+                        Err(e) => return Some(e),
                     }
                     continue;
                 }
                 c if is_ident_byte(c) => {
-                    match self.identifier(i) {
-                        Ok(end) => i = end,
-                        Err(e) if !self.brackets_only => return Some(e),
-                        Err(_) => i += 1,
+                    let start = i;
+                    if self.depth.is_some() {
+                        // Limits only: any run of name bytes is a word.
+                        while i < b.len() && is_ident_byte(b[i]) {
+                            i += 1;
+                        }
+                    } else {
+                        match self.identifier(i) {
+                            Ok(end) => i = end,
+                            Err(e) if !self.lenient() => return Some(e),
+                            Err(e) => i = e.end.max(i + 1),
+                        }
+                    }
+                    if let Some(d) = self.depth.as_mut() {
+                        d.word(&self.text[start..i]);
+                        if let Some(e) = self.parser_stack(start) {
+                            return Some(e);
+                        }
                     }
                     // A string prefix (`f"`, `rb'`) is scanned with its string.
                     continue;
                 }
-                _ => {}
+                b' ' | b'\t' | b'\r' | 0x0c => {}
+                _ => {
+                    if let Some(d) = self.depth.as_mut() {
+                        let op = operator(&b[i..]);
+                        d.op(op);
+                        let len = op.len();
+                        if let Some(e) = self.parser_stack(i) {
+                            return Some(e);
+                        }
+                        i += len;
+                        continue;
+                    }
+                }
             }
             i += 1;
         }
@@ -234,6 +506,19 @@ impl<'t> Scan<'t> {
             }
         }
         None
+    }
+
+    /// A number from `i`: where it ends, or `Err` with the tokenizer's error.
+    fn number_token(&mut self, i: usize) -> Result<usize, TokError> {
+        let end = match self.number(i) {
+            Ok(end) => end,
+            Err(e) if !self.lenient() => return Err(e),
+            Err(_) => i + 1,
+        };
+        if let Some(d) = self.depth.as_mut() {
+            d.operand = true;
+        }
+        Ok(end)
     }
 
     /// Where a string starting with the quote at `q` begins, prefix included.
@@ -290,6 +575,14 @@ impl<'t> Scan<'t> {
         } else if col > top {
             if alt <= top_alt {
                 return tab;
+            }
+            if self.indents.len() >= MAX_INDENT {
+                return Some(TokError {
+                    msg: "too many levels of indentation".into(),
+                    start: i,
+                    end: i,
+                    kind: Kind::Indentation,
+                });
             }
             self.indents.push((col, alt));
         } else {

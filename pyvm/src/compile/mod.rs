@@ -10,6 +10,7 @@
 mod brackets;
 pub mod code;
 mod compiler;
+pub mod depth;
 mod expr;
 mod hints;
 pub mod opcodes;
@@ -38,9 +39,24 @@ pub struct CompileError {
     pub text: String,
 }
 
+/// The message of a compile error that is CPython parser's `MemoryError` (its stack of
+/// rules overflowed): the exception has no message.
+pub const PARSER_STACK: &str = "<parser stack overflow>";
+
 impl CompileError {
+    /// Is this not a `SyntaxError` but CPython's `RecursionError` or `MemoryError`
+    /// (no place, no source line)?
+    pub fn is_resource_error(&self) -> bool {
+        matches!(self.class(), "RecursionError" | "MemoryError")
+    }
+
     /// The report CPython prints for an uncaught SyntaxError.
     pub fn report(&self) -> String {
+        match self.class() {
+            "RecursionError" => return format!("RecursionError: {}\n", self.msg),
+            "MemoryError" => return "MemoryError\n".to_owned(),
+            _ => {}
+        }
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.line);
         let text = self.text.trim_end_matches(['\n', '\r']);
         let stripped = text.trim_start();
@@ -49,14 +65,17 @@ impl CompileError {
             out.push_str(&format!("    {stripped}\n"));
         }
         // Column 0: CPython prints no caret ("unexpected indent", a block missing at
-        // the end of the file).
-        if !stripped.is_empty() && self.col > 0 {
+        // the end of the file), nor for a column inside the indentation it strips
+        // ("too many levels of indentation").
+        if !stripped.is_empty() && self.col > 0 && self.col as usize > indent {
             let start = (self.col as usize).saturating_sub(1).saturating_sub(indent);
             let line_len = stripped.chars().count();
             let end = if self.end_line == self.line && self.end_col > self.col {
                 (self.end_col as usize - 1)
                     .saturating_sub(indent)
                     .min(line_len)
+            } else if self.end_line == self.line && self.end_col == self.col {
+                start + 1 // CPython: one caret when the end is not past the start
             } else {
                 line_len
             };
@@ -73,8 +92,13 @@ impl CompileError {
             "expected an indented block",
             "unexpected indent",
             "unindent does not",
+            "too many levels of indentation",
         ];
-        if self.msg.starts_with("inconsistent use of tabs") {
+        if self.msg.starts_with("maximum recursion depth exceeded") {
+            "RecursionError"
+        } else if self.msg == PARSER_STACK {
+            "MemoryError"
+        } else if self.msg.starts_with("inconsistent use of tabs") {
             "TabError"
         } else if indentation.iter().any(|m| self.msg.starts_with(m)) {
             "IndentationError"
@@ -86,6 +110,20 @@ impl CompileError {
 
 /// Compile a module's source. `filename` is what tracebacks will name.
 pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    if let Some(at) = source.find('\0') {
+        // CPython's file tokenizer: the line up to the NUL, no caret.
+        let line = source[..at].matches('\n').count() as u32 + 1;
+        let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+        return Err(CompileError {
+            msg: "source code cannot contain null bytes".to_owned(),
+            filename: filename.to_owned(),
+            line,
+            col: 0,
+            end_line: line,
+            end_col: 0,
+            text: source[start..at].to_owned(),
+        });
+    }
     // The parser and compiler recurse deeply: run them on the OS thread's stack.
     crate::mt::worker::on_os_stack(|| {
         let parsed = parse::Source::parse(source, filename)?;
@@ -147,7 +185,7 @@ fn parse_eval_source<'s>(
     source: &'s str,
     filename: &str,
 ) -> Result<parse::Source<'s>, CompileError> {
-    let parsed = parse::Source::parse(source, filename)?;
+    let parsed = parse::Source::parse_as(source, filename, true)?;
     match parsed.body() {
         [ruff_python_ast::Stmt::Expr(_)] => Ok(parsed),
         body => {

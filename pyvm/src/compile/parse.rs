@@ -7,6 +7,7 @@ use ruff_text_size::{TextRange, TextSize};
 
 use super::brackets;
 use super::code::Pos;
+use super::depth;
 use super::CompileError;
 
 /// A parsed module with what is needed to report positions.
@@ -15,33 +16,75 @@ pub struct Source<'s> {
     pub filename: String,
     module: Option<ModModule>,
     index: LineIndex,
+    /// The tree nests deeper than `depth::DEEP`: it is freed without recursing.
+    deep: bool,
+}
+
+impl Drop for Source<'_> {
+    fn drop(&mut self) {
+        if let Some(m) = self.module.take().filter(|_| self.deep) {
+            depth::dismantle(m.body);
+        }
+    }
 }
 
 impl<'s> Source<'s> {
+    /// Parse a module (statements count as one level of nesting).
     pub fn parse(text: &'s str, filename: &str) -> Result<Source<'s>, CompileError> {
-        let index = LineIndex::from_source_text(text);
-        match ruff_python_parser::parse_module(text) {
-            Ok(parsed) => Ok(Source {
-                text,
-                filename: filename.to_owned(),
-                module: Some(parsed.into_syntax()),
-                index,
-            }),
-            Err(e) => {
-                let src = Source {
-                    text,
-                    filename: filename.to_owned(),
-                    module: None,
-                    index,
-                };
-                let (msg, at, caret) = src.describe(&e.error, e.location);
-                let mut err = src.error(&msg, at);
-                if !caret {
-                    err.col = 0;
-                }
-                Err(err)
-            }
+        Self::parse_as(text, filename, false)
+    }
+
+    /// Parse `text`; for `eval` its one expression is the outermost level.
+    pub fn parse_as(text: &'s str, filename: &str, eval: bool) -> Result<Source<'s>, CompileError> {
+        let mut src = Source {
+            text,
+            filename: filename.to_owned(),
+            module: None,
+            index: LineIndex::from_source_text(text),
+            deep: false,
+        };
+        // CPython's nesting limits first: Ruff's parser recurses, within the parser
+        // stack CPython allows once these pass.
+        if let Some(t) = brackets::limit_error(text, eval) {
+            return Err(src.limit_error(t));
         }
+        let parsed = stacker::maybe_grow(1 << 20, 64 << 20, || {
+            ruff_python_parser::parse_unchecked_source(text, PySourceType::Python)
+        });
+        let error = parsed.errors().first().cloned();
+        let module = parsed.into_syntax();
+        let limit = depth::budget();
+        let deepest = depth::depth(&module.body, usize::from(!eval), limit);
+        src.deep = deepest > depth::DEEP;
+        src.module = Some(module);
+        if let Some(e) = error {
+            let (msg, at, caret) = src.describe(&e.error, e.location);
+            let mut err = src.error(&msg, at);
+            if !caret {
+                err.col = 0;
+            }
+            return Err(err);
+        }
+        if deepest > limit {
+            return Err(src.error(depth::RECURSION, TextRange::default()));
+        }
+        Ok(src)
+    }
+
+    /// The error for a nesting limit or a tokenizer error found before parsing.
+    fn limit_error(&self, t: brackets::TokError) -> CompileError {
+        let kind = t.kind;
+        let (msg, at, caret) = self.tokenizer_error(t);
+        let mut err = self.error(&msg, at);
+        match kind {
+            // CPython's `E_TOODEEP`: offset 1, end offset 0, the whole line.
+            brackets::Kind::Indentation => (err.col, err.end_col) = (1, 0),
+            // The tokenizer's `syntaxerror`: the end is the start.
+            brackets::Kind::Nesting => err.end_col = err.col,
+            _ if !caret => err.col = 0,
+            _ => {}
+        }
+        err
     }
 
     pub fn body(&self) -> &[Stmt] {
@@ -202,9 +245,11 @@ impl Source<'_> {
     fn tokenizer_error(&self, t: brackets::TokError) -> (String, TextRange, bool) {
         let r = TextRange::new(TextSize::from(t.start as u32), TextSize::from(t.end as u32));
         match t.kind {
-            brackets::Kind::Bracket | brackets::Kind::NeverClosed => {
+            brackets::Kind::Bracket | brackets::Kind::NeverClosed | brackets::Kind::Nesting => {
                 (t.msg, self.one_char(r), true)
             }
+            brackets::Kind::ParserStack => (super::PARSER_STACK.to_owned(), r, false),
+            brackets::Kind::Indentation => (t.msg, r, false),
             brackets::Kind::Lexical => (t.msg, r, true),
             brackets::Kind::Tab => (t.msg, r, false),
         }

@@ -75,8 +75,14 @@ pub fn parse(cx: &mut Cx, text: &str, filename: &str, mode: AstMode) -> PyResult
         }
         v
     };
-    parse_ast(text, filename, mode, &mut make)
-        .map_err(|e| super::builtins::compile_error(text, mode == AstMode::Eval, e).into())
+    let levels = cx.compile_levels();
+    crate::compile::depth::with_budget(levels, || parse_ast(text, filename, mode, &mut make))
+        .map_err(|mut e| {
+            if e.msg == crate::compile::depth::RECURSION {
+                e.msg = "maximum recursion depth exceeded during ast construction".into();
+            }
+            super::builtins::compile_error(text, mode == AstMode::Eval, e).into()
+        })
 }
 
 /// Is `v` an `_ast.AST` node (an instance of a class deriving from it)?

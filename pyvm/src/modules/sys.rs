@@ -231,6 +231,16 @@ static SYS_FUNCS: &[NativeDef] = &[
         soft: None,
     },
     NativeDef {
+        name: "get_int_max_str_digits",
+        f: get_int_max_str_digits,
+        soft: None,
+    },
+    NativeDef {
+        name: "set_int_max_str_digits",
+        f: set_int_max_str_digits,
+        soft: None,
+    },
+    NativeDef {
         name: "exc_info",
         f: exc_info,
         soft: None,
@@ -414,6 +424,8 @@ fn add_info(gil: Gil<'_>, m: &Module) {
     ];
     let ft = new_type(gil, "sys", "flags", &flags.map(|(n, _)| n));
     let mut items: Vec<Value> = flags.iter().map(|(_, v)| Value::Int(*v)).collect();
+    items[11] = Value::Int(crate::objects::hash::randomized() as i64);
+    items[17] = Value::Int(STARTUP_MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed));
     items[13] = Value::Bool(false); // dev_mode
     m.set(gil, "flags", make(gil, &ft, items));
     let fi = new_type(
@@ -682,7 +694,7 @@ fn exit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn getrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("sys.getrecursionlimit", 0, 0)?;
-    Ok(Value::Int(cx.recursion_limit() as i64))
+    Ok(Value::Int(cx.asked_recursion_limit() as i64))
 }
 
 fn setrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -693,6 +705,48 @@ fn setrecursionlimit(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     cx.set_recursion_limit(n as usize);
     Ok(Value::None)
+}
+
+/// `sys.get_int_max_str_digits()`: the digit limit of `int`/`str` conversions.
+fn get_int_max_str_digits(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("sys.get_int_max_str_digits", 0, 0)?;
+    Ok(Value::Int(crate::objects::int::max_str_digits() as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`: 0 (no limit) or 640 and up.
+fn set_int_max_str_digits(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(args, "set_int_max_str_digits", &["maxdigits"], 1, 1)?;
+    let v = a[0].clone().unwrap_or(Value::None);
+    let n = match v {
+        Value::Big(_) => None,
+        v => i32::try_from(arg_int(&v, "")?).ok(),
+    };
+    let n = n.ok_or_else(|| overflow_error("Python int too large to convert to C int"))?;
+    if n != 0 && (n as i64) < crate::objects::int::STR_DIGITS_THRESHOLD as i64 {
+        return Err(value_error("maxdigits must be 0 or larger than 640").into());
+    }
+    crate::objects::int::set_max_str_digits(n.max(0) as usize);
+    Ok(Value::None)
+}
+
+/// The limit given at start-up (`PYTHONINTMAXSTRDIGITS`, `-X int_max_str_digits`),
+/// -1 when none was: `sys.flags.int_max_str_digits`.
+static STARTUP_MAX_STR_DIGITS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(-1);
+
+/// Set the digit limit from `-X int_max_str_digits` (which wins) or the value of
+/// `PYTHONINTMAXSTRDIGITS` (`None` when unset or ignored), before the program runs;
+/// `Err` with CPython's fatal message for a bad value.
+pub fn init_int_max_str_digits(x_option: Option<&str>, env: Option<&str>) -> Result<(), String> {
+    let (what, text) = match (x_option, env) {
+        (Some(x), _) => ("-X int_max_str_digits", x),
+        (None, Some(e)) if !e.is_empty() => ("PYTHONINTMAXSTRDIGITS", e),
+        _ => return Ok(()),
+    };
+    let n = crate::objects::int::parse_max_str_digits(text)
+        .ok_or_else(|| format!("{what}: invalid limit; must be >= 640 or 0 for unlimited."))?;
+    crate::objects::int::set_max_str_digits(n);
+    STARTUP_MAX_STR_DIGITS.store(n as i64, std::sync::atomic::Ordering::Relaxed);
+    Ok(())
 }
 
 /// `sys.getswitchinterval()`: how long a thread waits for the GIL before asking the

@@ -92,25 +92,26 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
         Value::Complex(c) => super::complex::hash(**c),
         Value::Str(s) => s.hash(),
         Value::None => 0x5f3759df,
-        Value::Bytes(b) => {
-            let mut x: u64 = 0xcbf29ce484222325;
-            for c in b.iter() {
-                x ^= *c as u64;
-                x = x.wrapping_mul(0x100000001b3);
-            }
-            (x >> 1) as i64
-        }
+        Value::Bytes(b) => super::hash::hash_bytes(b),
         Value::Range(r) => r.hash()?,
         Value::Tuple(items) => {
             crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))?
         }
         Value::FrozenSet(s) => {
-            let mut acc: u64 = 1927868237u64.wrapping_mul(s.len() as u64 + 1);
+            // CPython's `frozenset_hash` (the empty and dummy slots it also mixes in
+            // cancel out).
+            let mut acc: u64 = 0;
             for k in s.keys() {
                 let h = hash(k)? as u64;
-                acc ^= (h ^ (h << 16) ^ 89869747).wrapping_mul(3644798167);
+                acc ^= (h ^ 89869747 ^ (h << 16)).wrapping_mul(3644798167);
             }
-            (acc as i64).max(-(i64::MAX)) | 1
+            acc ^= (s.len() as u64 + 1).wrapping_mul(1927868237);
+            acc ^= (acc >> 11) ^ (acc >> 25);
+            acc = acc.wrapping_mul(69069).wrapping_add(907133923);
+            match acc as i64 {
+                -1 => 590923713,
+                h => h,
+            }
         }
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
             return Err(type_error(format!("unhashable type: '{}'", type_name(v))))

@@ -162,6 +162,11 @@ ctors! {
     unicode_decode_error => unicode_decode_error,
 }
 
+/// `MemoryError()` (no message, as CPython's `PyErr_NoMemory`).
+pub fn memory_error() -> PyErr {
+    PyErr::new(&types().exc.memory_error, vec![])
+}
+
 /// `KeyError(key)`: the key itself is the argument (its repr is printed).
 pub fn key_error(key: Value) -> PyErr {
     PyErr::new(&types().exc.key_error, vec![key])

@@ -1,7 +1,7 @@
 //! The format-spec mini-language (`format()`, f-strings, `str.format`) and `%`
 //! formatting, for int, float and str.
 
-use super::exception::{overflow_error, type_error, value_error, PyErr};
+use super::exception::{memory_error, overflow_error, type_error, value_error, PyErr};
 use super::gil::Gil;
 use super::repr::{repr, str_of};
 use super::types::type_name;
@@ -48,7 +48,7 @@ fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
         i += 1;
     }
     s.width = digits(&c, &mut i).unwrap_or(0);
-    if s.width > 1 << 34 {
+    if s.width > SSIZE_MAX {
         return Err(value_error("Too many decimal digits in format string"));
     }
     if i < c.len() && matches!(c[i], ',' | '_') {
@@ -61,7 +61,7 @@ fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
         if s.precision.is_none() {
             return Err(value_error("Format specifier missing precision"));
         }
-        if s.precision.is_some_and(|p| p > 1 << 24) {
+        if s.precision.is_some_and(|p| p > SSIZE_MAX) {
             return Err(value_error("Too many decimal digits in format string"));
         }
     }
@@ -72,7 +72,51 @@ fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
     if i < c.len() {
         return Err(value_error("Invalid format specifier"));
     }
+    let fill = s.fill.map_or(1, char::len_utf8);
+    if !super::memory::fits(s.width as u128 * fill as u128) {
+        return Err(memory_error());
+    }
     Ok(s)
+}
+
+/// CPython's `PY_SSIZE_T_MAX` and `INT_MAX`: a width or precision beyond the first is
+/// "Too many decimal digits"; a float precision beyond the second "precision too big".
+const SSIZE_MAX: usize = i64::MAX as usize;
+const INT_MAX: usize = i32::MAX as usize;
+
+/// A float's precision checked as CPython's `format_float_internal` checks it:
+/// "precision too big" past `INT_MAX`, `MemoryError` past what the machine can hold.
+fn float_precision(p: Option<usize>) -> Result<Option<usize>, PyErr> {
+    match p {
+        Some(p) if p > INT_MAX => Err(value_error("precision too big")),
+        Some(p) if !super::memory::fits(p as u128 + 400) => Err(memory_error()),
+        p => Ok(p),
+    }
+}
+
+/// Rust's formatter takes precisions up to `u16::MAX`; an `f64`'s exact decimal
+/// expansion ends within 1,074 fractional digits (767 significant ones), so every
+/// digit past `EXACT` is a zero, appended here.
+const EXACT: usize = 1100;
+
+/// `x` with `prec` decimals (`{:.precf}`), exactly, for any precision.
+fn fixed(x: f64, prec: usize) -> String {
+    if prec <= EXACT {
+        return format!("{x:.prec$}");
+    }
+    let mut out = format!("{x:.EXACT$}");
+    out.extend(std::iter::repeat_n('0', prec - EXACT));
+    out
+}
+
+/// `x` in Rust's exponent form (`1.5e6`) with `prec` digits after the point.
+fn exponent_form(x: f64, prec: usize) -> String {
+    if prec <= EXACT {
+        return format!("{x:.prec$e}");
+    }
+    let r = format!("{x:.EXACT$e}");
+    let (m, e) = r.split_once('e').unwrap_or((&r, "0"));
+    format!("{m}{}e{e}", "0".repeat(prec - EXACT))
 }
 
 /// The decimal number at `c[*i..]`, moving `*i` past it: `None` if there is no digit,
@@ -213,7 +257,7 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
     let neg = b.sign() == num_bigint::Sign::Minus;
     let mag = if neg { -b } else { b };
     let (digits, prefix) = match s.ty {
-        None | Some('d') | Some('n') => (mag.to_string(), ""),
+        None | Some('d') | Some('n') => (int::big_to_decimal(&mag)?, ""),
         Some('x') => (mag.to_str_radix(16), "0x"),
         Some('X') => (mag.to_str_radix(16).to_uppercase(), "0X"),
         Some('o') => (mag.to_str_radix(8), "0o"),
@@ -251,7 +295,7 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
 
 /// `x` formatted with `{:e}`-style exponent as CPython writes it (`1.5e+06`).
 fn sci(x: f64, prec: usize, upper: bool) -> String {
-    let r = format!("{x:.prec$e}");
+    let r = exponent_form(x, prec);
     let (m, e) = r.split_once('e').unwrap_or((&r, "0"));
     let e: i32 = e.parse().unwrap_or(0);
     let out = format!("{m}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
@@ -273,14 +317,14 @@ fn general(x: f64, prec: usize, alt: bool, upper: bool) -> String {
             z.to_owned()
         };
     }
-    let r = format!("{x:.*e}", p - 1);
+    let r = exponent_form(x, p - 1);
     let exp: i32 = r
         .split_once('e')
         .and_then(|(_, e)| e.parse().ok())
         .unwrap_or(0);
     let out = if exp >= -4 && exp < p as i32 {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        format!("{x:.decimals$}")
+        let decimals = (p as i64 - 1 - exp as i64).max(0) as usize;
+        fixed(x, decimals)
     } else {
         sci(x, p - 1, upper)
     };
@@ -303,6 +347,7 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
     let neg = x.is_sign_negative() && !(x.is_nan());
     let a = x.abs();
     let upper = matches!(s.ty, Some('E' | 'F' | 'G'));
+    float_precision(s.precision)?;
     let body = if !a.is_finite() {
         let t = if a.is_nan() { "nan" } else { "inf" };
         let t = if upper {
@@ -318,7 +363,7 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
     } else {
         match s.ty {
             Some('f' | 'F') => alt_dot(
-                format!("{a:.*}", s.precision.unwrap_or(6)),
+                fixed(a, s.precision.unwrap_or(6)),
                 s.alt && s.precision == Some(0),
             ),
             Some('e' | 'E') => alt_dot(
@@ -328,7 +373,7 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
             Some('g' | 'G') => general(a, s.precision.unwrap_or(6), s.alt, upper),
             Some('%') => {
                 let p = s.precision.unwrap_or(6);
-                alt_dot(format!("{:.*}", p, a * 100.0), s.alt && p == 0) + "%"
+                alt_dot(fixed(a * 100.0, p), s.alt && p == 0) + "%"
             }
             Some('n') => general(a, s.precision.unwrap_or(6), s.alt, false),
             None => match s.precision {
@@ -403,7 +448,7 @@ fn format_complex(s: &Spec, c: super::complex::Complex) -> Result<String, PyErr>
             parens = true;
         }
     }
-    let precision = match s.precision {
+    let precision = match float_precision(s.precision)? {
         Some(p) => {
             if ty == 'r' {
                 ty = 'g';
@@ -428,7 +473,7 @@ fn format_complex(s: &Spec, c: super::complex::Complex) -> Result<String, PyErr>
                     let r = float::repr(a);
                     r.strip_suffix(".0").map(str::to_owned).unwrap_or(r)
                 }
-                'f' | 'F' => alt_dot(format!("{a:.precision$}"), s.alt && precision == 0),
+                'f' | 'F' => alt_dot(fixed(a, precision), s.alt && precision == 0),
                 'e' | 'E' => alt_dot(sci(a, precision, upper), s.alt && precision == 0),
                 _ => general(a, precision, s.alt, upper),
             }
@@ -527,8 +572,9 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
             }
             i += 1;
         }
-        // `*` takes the width (or precision) from the arguments.
-        let mut star = |i: &mut usize| -> Result<Option<i64>, PyErr> {
+        // `*` takes the width (or precision) from the arguments: any int (CPython's
+        // `PyLong_Check`), converted to a C `Py_ssize_t` (width) or `int` (precision).
+        let mut star = |i: &mut usize, c_type: &str, max: i64| -> Result<Option<i64>, PyErr> {
             if c.get(*i) != Some(&'*') {
                 return Ok(None);
             }
@@ -538,30 +584,36 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
             }
             let v = items.get(next).cloned();
             next += 1;
-            match v {
-                Some(Value::Int(n)) => Ok(Some(n)),
-                Some(_) => Err(type_error("* wants int")),
-                None => Err(type_error("not enough arguments for format string")),
-            }
+            let v = v.ok_or_else(|| type_error("not enough arguments for format string"))?;
+            let n = int::to_big(&v).ok_or_else(|| type_error("* wants int"))?;
+            num_traits::ToPrimitive::to_i64(&n)
+                .filter(|n| (-max - 1..=max).contains(n))
+                .map(Some)
+                .ok_or_else(|| {
+                    overflow_error(format!("Python int too large to convert to C {c_type}"))
+                })
         };
-        if let Some(w) = star(&mut i)? {
+        if let Some(w) = star(&mut i, "ssize_t", i64::MAX)? {
             if w < 0 {
                 spec.align = Some('<');
             }
             spec.width = w.unsigned_abs() as usize;
         } else {
             spec.width = digits(&c, &mut i).unwrap_or(0);
+            if spec.width > SSIZE_MAX {
+                return Err(value_error("width too big"));
+            }
         }
-        if spec.width > 1 << 34 {
-            return Err(value_error("width too big"));
+        if !super::memory::fits(spec.width as u128) {
+            return Err(memory_error());
         }
         if i < c.len() && c[i] == '.' {
             i += 1;
-            let p = match star(&mut i)? {
+            let p = match star(&mut i, "int", i32::MAX as i64)? {
                 Some(p) => p.max(0) as usize,
                 None => digits(&c, &mut i).unwrap_or(0),
             };
-            if p > 1 << 24 {
+            if p > INT_MAX {
                 return Err(value_error("precision too big"));
             }
             spec.precision = Some(p);

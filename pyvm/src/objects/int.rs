@@ -1,6 +1,7 @@
 //! `int`: inline `i64` with overflow into `BigInt`, CPython's semantics for `//`, `%`,
 //! `**`, shifts and bit operations, parsing with a base, and hashing.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use num_bigint::{BigInt, Sign};
@@ -288,6 +289,69 @@ pub fn hash(v: &Value) -> i64 {
     }
 }
 
+/// CPython 3.11's limit on decimal (non-power-of-two base) conversions between `int`
+/// and `str` (CVE-2020-10735): 0 for none. `sys.set_int_max_str_digits` sets it.
+static MAX_STR_DIGITS: AtomicUsize = AtomicUsize::new(DEFAULT_MAX_STR_DIGITS);
+
+/// `sys.int_info.default_max_str_digits` and `str_digits_check_threshold`.
+pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
+pub const STR_DIGITS_THRESHOLD: usize = 640;
+
+pub fn max_str_digits() -> usize {
+    MAX_STR_DIGITS.load(Ordering::Relaxed)
+}
+
+/// Set the limit (0 or at least [`STR_DIGITS_THRESHOLD`]; callers check).
+pub fn set_max_str_digits(n: usize) {
+    MAX_STR_DIGITS.store(n, Ordering::Relaxed);
+}
+
+/// A limit read from `PYTHONINTMAXSTRDIGITS` or `-X int_max_str_digits`: `None`
+/// when it is not 0 or an integer from 640 up.
+pub fn parse_max_str_digits(text: &str) -> Option<usize> {
+    text.parse::<usize>()
+        .ok()
+        .filter(|n| *n == 0 || (STR_DIGITS_THRESHOLD..=i32::MAX as usize).contains(n))
+}
+
+fn too_many_digits(value_has: Option<usize>) -> PyErr {
+    let limit = max_str_digits();
+    value_error(match value_has {
+        Some(n) => format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion: value has {n} digits; use sys.set_int_max_str_digits() to increase the limit"
+        ),
+        None => format!(
+            "Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
+        ),
+    })
+}
+
+/// The decimal text of `v` (`str`, `repr`, `%d`, `{:d}`), refused with CPython's
+/// `ValueError` past the digit limit, before converting when the size alone tells.
+pub fn to_decimal(v: &Value) -> Result<String, PyErr> {
+    match v {
+        Value::Big(b) => big_to_decimal(b),
+        v => Ok(to_string(v)),
+    }
+}
+
+/// [`to_decimal`] of a `BigInt`.
+pub fn big_to_decimal(b: &BigInt) -> Result<String, PyErr> {
+    let limit = max_str_digits();
+    if limit > 0 {
+        // At least floor((bits - 1) * log10(2)) + 1 digits (one spared for rounding).
+        let least = ((b.bits().saturating_sub(1)) as f64 * std::f64::consts::LOG10_2) as u64;
+        if least > limit as u64 {
+            return Err(too_many_digits(None));
+        }
+    }
+    let text = b.to_string();
+    if limit > 0 && text.trim_start_matches('-').len() > limit {
+        return Err(too_many_digits(None));
+    }
+    Ok(text)
+}
+
 /// `int(text, base)` with CPython's rules: whitespace, sign, underscores between digits,
 /// a prefix allowed when it matches `base` (or base 0).
 pub fn parse(text: &str, base: u32) -> Result<Value, PyErr> {
@@ -321,6 +385,19 @@ pub fn parse(text: &str, base: u32) -> Result<Value, PyErr> {
             return Err(bad());
         }
         base = 10;
+    }
+    if !base.is_power_of_two() {
+        // The digit limit applies to the leading run of digits, before any error in
+        // the rest of the text is reported (as CPython's `long_from_string`).
+        let limit = max_str_digits();
+        let run = digits
+            .chars()
+            .take_while(|c| *c == '_' || c.is_digit(base))
+            .filter(|c| *c != '_')
+            .count();
+        if limit > 0 && run > STR_DIGITS_THRESHOLD && run > limit {
+            return Err(too_many_digits(Some(run)));
+        }
     }
     if digits.is_empty()
         || digits.starts_with('_')

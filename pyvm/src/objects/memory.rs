@@ -30,3 +30,26 @@ fn limit() -> u128 {
 pub fn fits(bytes: u128) -> bool {
     bytes <= limit()
 }
+
+/// What the process may hold in all: RAM plus swap, or less under an address-space
+/// or data limit (`ulimit -v`, `ulimit -d`).
+fn budget() -> u128 {
+    let mut b = limit();
+    for res in [rlimit::Resource::AS, rlimit::Resource::DATA] {
+        if let Ok((soft, _)) = rlimit::getrlimit(res) {
+            if soft != rlimit::INFINITY {
+                b = b.min(soft as u128);
+            }
+        }
+    }
+    b
+}
+
+/// The most Python frames one micro-thread may stack, whatever the recursion limit
+/// asked (`sys.setrecursionlimit(10**9)`): a frame and its values take a few hundred
+/// bytes, and the frame stack doubles as it grows, so a thousand bytes a frame keeps
+/// the deepest recursion within what the process may hold. Past it the program gets
+/// `RecursionError`, not an abort when an allocation fails.
+pub fn max_frames() -> usize {
+    (budget() / 1024).min(usize::MAX as u128) as usize
+}

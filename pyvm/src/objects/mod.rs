@@ -15,6 +15,7 @@ pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod gil;
+pub mod hash;
 pub mod int;
 pub mod iter;
 pub mod memory;

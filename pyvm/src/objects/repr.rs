@@ -281,9 +281,7 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
         Value::Int(i) => {
             let _ = write!(out, "{i}");
         }
-        Value::Big(b) => {
-            let _ = write!(out, "{b}");
-        }
+        Value::Big(b) => out.push_str(&super::int::big_to_decimal(b)?),
         Value::Float(f) => out.push_str(&super::float::repr(*f)),
         Value::Complex(c) => out.push_str(&super::complex::repr(**c)),
         Value::Str(s) => out.push_str(&str_repr(s.as_str())),

@@ -60,6 +60,19 @@ impl Set {
         Ok(s)
     }
 
+    /// `set(d)` for an exact dict (CPython's `set_update_internal`): the table is sized
+    /// once for all `keys` first, so the iteration order is CPython's.
+    pub fn from_dict_keys(keys: Vec<Value>) -> Result<Set, PyErr> {
+        let mut s = Set::new();
+        if (s.fill + keys.len()) * 5 >= s.mask() * 3 {
+            s.resize((s.used + keys.len()) * 2);
+        }
+        for k in keys {
+            s.insert(k)?;
+        }
+        Ok(s)
+    }
+
     /// `set(other_set)` / `s.copy()`: a new set merged from `other` (CPython's set_merge).
     pub fn copy_of(other: &Set) -> Set {
         let mut s = Set::new();

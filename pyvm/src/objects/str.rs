@@ -25,7 +25,7 @@ pub struct PyStr {
     s: String,
     /// Number of code points (== byte length when ASCII).
     chars: usize,
-    /// The hash, or 0 while not computed yet (a real hash of 0 is stored as 1).
+    /// The hash, or -1 while not computed yet (no hash is -1).
     hash: AtomicI64,
 }
 
@@ -39,7 +39,7 @@ impl PyStr {
         PyStr {
             s,
             chars,
-            hash: AtomicI64::new(0),
+            hash: AtomicI64::new(-1),
         }
     }
 
@@ -59,7 +59,7 @@ impl PyStr {
             t.chars().count()
         };
         self.s.push_str(t);
-        *self.hash.get_mut() = 0;
+        *self.hash.get_mut() = -1;
     }
 
     /// Length in code points.
@@ -97,22 +97,13 @@ impl PyStr {
         }
     }
 
-    /// FNV-1a over the UTF-8 bytes (Python's string hash is randomized per process, so
-    /// no program can depend on its value).
+    /// CPython's hash of the text (randomized SipHash-1-3, `objects::hash`), cached.
     pub fn hash(&self) -> i64 {
         let h = self.hash.load(Ordering::Relaxed);
-        if h != 0 {
+        if h != -1 {
             return h;
         }
-        let mut x: u64 = 0xcbf29ce484222325;
-        for b in self.s.as_bytes() {
-            x ^= *b as u64;
-            x = x.wrapping_mul(0x100000001b3);
-        }
-        let mut h = (x >> 1) as i64;
-        if h == 0 || h == -1 {
-            h = 1;
-        }
+        let h = super::hash::hash_str(&self.s, self.is_ascii());
         self.hash.store(h, Ordering::Relaxed);
         h
     }

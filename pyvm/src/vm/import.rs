@@ -585,7 +585,15 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                 }
             };
         modules::register_source(&filename, &source);
-        let code = crate::compile::compile(&source, &filename).map_err(|e| syntax_error(&e))?;
+        crate::modules::builtins::exec::check_null_bytes(&source)?;
+        let levels = th
+            .recursion_limit
+            .saturating_sub(th.frames.len())
+            .saturating_mul(3);
+        let code = crate::compile::depth::with_budget(levels, || {
+            crate::compile::compile(&source, &filename)
+        })
+        .map_err(|e| syntax_error(&e))?;
         if th.frames.len() >= th.recursion_limit {
             return Err(recursion_error("maximum recursion depth exceeded"));
         }
@@ -781,6 +789,11 @@ pub fn syntax_error(e: &CompileError) -> PyErr {
 /// [`syntax_error`] with the line's text as given (source compiled from a string
 /// has no newline after its last line).
 pub fn syntax_error_exact(e: &CompileError) -> PyErr {
+    match e.class() {
+        "RecursionError" => return recursion_error(e.msg.clone()),
+        "MemoryError" => return crate::objects::exception::memory_error(),
+        _ => {}
+    }
     let t = types();
     let typ = match e.class() {
         "IndentationError" => &t.exc.indentation_error,

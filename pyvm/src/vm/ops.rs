@@ -175,6 +175,9 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             unsupported_operand(&sym, a, b)
         }
     };
+    if op == "+" && matches!(a, Value::Bytes(_) | Value::ByteArray(_)) {
+        return concat_bytes(gil, inplace, a, b);
+    }
     if let Some(r) = native_binop(gil, op, inplace, a, b) {
         return r;
     }
@@ -284,25 +287,6 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             "can only concatenate tuple (not \"{}\") to tuple",
             type_name(b)
         ))),
-        ("+", Value::Bytes(_), Value::Str(_)) => Err(type_error("can't concat str to bytes")),
-        ("+", Value::Bytes(x), Value::Bytes(y)) => {
-            let mut v = x.to_vec();
-            v.extend_from_slice(y);
-            Ok(Value::Bytes(Arc::new(v)))
-        }
-        ("+", Value::ByteArray(x), Value::Bytes(y)) => {
-            if inplace {
-                // `bytearray.__iadd__` extends it in place.
-                if !y.is_empty() {
-                    crate::objects::buffer::check_bytearray(x)?;
-                }
-                x.borrow_mut(gil).extend_from_slice(y);
-                return Ok(a.clone());
-            }
-            let mut v = x.borrow(gil).clone();
-            v.extend_from_slice(y);
-            Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
-        }
         ("*", Value::List(l), n) | ("*", n, Value::List(l)) if repeat_count(n).is_some() => {
             let items = l.borrow(gil).clone();
             let v = repeat(&items, repeat_count(n).unwrap_or(0))?;
@@ -333,12 +317,12 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
         }
         ("*", Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), n)
-        | ("*", n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) => {
-            Err(type_error(format!(
-                "can't multiply sequence by non-int of type '{}'",
-                type_name(n)
-            )))
-        }
+        | ("*", n, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+        | ("*", Value::ByteArray(_), n)
+        | ("*", n, Value::ByteArray(_)) => Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            type_name(n)
+        ))),
         (
             "|" | "&" | "-" | "^",
             Value::Set(_) | Value::FrozenSet(_),
@@ -382,6 +366,49 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             Ok(Value::dict(d))
         }
         _ => Err(fail()),
+    }
+}
+
+/// The bytes of a bytes-like value (a subclass instance's too), `None` for others.
+fn bytes_of(gil: Gil<'_>, v: &Value) -> Option<Vec<u8>> {
+    match crate::objects::class::payload(v).unwrap_or(v) {
+        Value::Bytes(y) => Some(y.to_vec()),
+        Value::ByteArray(y) => Some(y.borrow(gil).clone()),
+        Value::Object(o) => o.0.buffer(gil),
+        _ => None,
+    }
+}
+
+/// `a + b` (`a += b`) for bytes or a bytearray `a` and any bytes-like `b` (CPython's
+/// `sq_concat`/`sq_inplace_concat`): a bytearray grows in place, amortized O(1).
+fn concat_bytes(gil: Gil<'_>, inplace: bool, a: &Value, b: &Value) -> Result<Value, PyErr> {
+    let Some(tail) = bytes_of(gil, b) else {
+        return Err(type_error(format!(
+            "can't concat {} to {}",
+            type_name(b),
+            type_name(a)
+        )));
+    };
+    match a {
+        Value::ByteArray(x) if inplace => {
+            if !tail.is_empty() {
+                crate::objects::buffer::check_bytearray(x)?;
+            }
+            x.borrow_mut(gil).extend_from_slice(&tail);
+            Ok(a.clone())
+        }
+        Value::ByteArray(x) => {
+            let mut v = x.borrow(gil).clone();
+            v.extend_from_slice(&tail);
+            Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
+        }
+        _ => {
+            let head = bytes_of(gil, a).unwrap_or_default();
+            let mut v = Vec::with_capacity(head.len() + tail.len());
+            v.extend_from_slice(&head);
+            v.extend_from_slice(&tail);
+            Ok(Value::Bytes(Arc::new(v)))
+        }
     }
 }
 

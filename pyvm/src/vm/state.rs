@@ -16,7 +16,11 @@ pub struct MicroThread {
     pub blocks: Vec<Block>,
     /// The exception being handled (`sys.exc_info()`), `Null` when none.
     pub handled: Value,
+    /// The depth checked on every call: the limit asked, or less when the memory the
+    /// process may hold could not take that many frames (`memory::max_frames`).
     pub recursion_limit: usize,
+    /// `sys.getrecursionlimit()`: the limit asked.
+    pub recursion_limit_asked: usize,
     /// Nested dispatch loops started by natives calling Python.
     pub reentry: u32,
     /// Driven by a reactor: a blocking native may wait (`Cx::wait`) instead of
@@ -45,6 +49,7 @@ impl MicroThread {
             blocks: Vec::new(),
             handled: Value::Null,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
+            recursion_limit_asked: DEFAULT_RECURSION_LIMIT,
             reentry: 0,
             reactive: false,
             detached: false,

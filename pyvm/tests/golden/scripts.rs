@@ -617,9 +617,16 @@ mod regex {
 }
 mod robustness {
     use super::*;
+    golden!(bytearray_builder, "robustness/bytearray_builder.py");
     golden!(deep_nesting, "robustness/deep_nesting.py");
     golden!(eq_mutates_container, "robustness/eq_mutates_container.py");
+    golden!(formula_nesting_limits, "robustness/formula_nesting_limits.py");
     golden!(huge_allocations, "robustness/huge_allocations.py");
+    golden!(int_digit_limit, "robustness/int_digit_limit.py");
+    golden!(null_byte_script, "robustness/null_byte_script.py");
+    golden!(report_precision, "robustness/report_precision.py");
+    golden!(source_null_bytes, "robustness/source_null_bytes.py");
+    golden!(string_hash_sets, "robustness/string_hash_sets.py");
 }
 mod signals {
     use super::*;

@@ -129,58 +129,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             })
         }
         Kind::Bytes | Kind::ByteArray => {
-            too_many(&args, name, 3, false)?;
-            let enc = args.take_kw("encoding");
-            args.check_kw(name, 0, 2)?;
-            // A `str`, `int`, `bytes` or `bytearray` subclass's value.
-            if let Some(p) = args.get(0).and_then(crate::objects::class::payload) {
-                if matches!(
-                    p,
-                    Value::Str(_) | Value::Int(_) | Value::Bytes(_) | Value::ByteArray(_)
-                ) {
-                    args.pos[0] = p.clone();
-                }
-            }
-            let data: Vec<u8> = match args.get(0) {
-                None => Vec::new(),
-                Some(v @ Value::Str(_)) => {
-                    let Some(e) = args.get(1).or(enc.as_ref()) else {
-                        return Err(type_error("string argument without an encoding").into());
-                    };
-                    // `str.encode(encoding[, errors])` does the encoding.
-                    let f = cx.getattr(v, "encode")?;
-                    let mut rest = vec![e.clone()];
-                    rest.extend(args.get(2).cloned());
-                    match cx.call(&f, rest)? {
-                        Value::Bytes(b) => b.to_vec(),
-                        other => bytes_arg(cx.gil, &other)?,
-                    }
-                }
-                Some(Value::Int(n)) => {
-                    if *n < 0 {
-                        return Err(value_error("negative count").into());
-                    }
-                    check_size(*n)?;
-                    vec![0; *n as usize]
-                }
-                Some(Value::Bytes(b)) => b.to_vec(),
-                Some(Value::ByteArray(b)) => b.borrow(cx.gil).clone(),
-                // `memoryview`, `array.array`: their bytes (the buffer protocol).
-                Some(Value::Object(o)) if o.0.buffer(cx.gil).is_some() => {
-                    o.0.buffer(cx.gil).unwrap_or_default()
-                }
-                Some(v) => {
-                    let mut out = Vec::new();
-                    for x in cx.collect(v)? {
-                        let i = arg_int(&x, "")?;
-                        out.push(
-                            u8::try_from(i)
-                                .map_err(|_| value_error("bytes must be in range(0, 256)"))?,
-                        );
-                    }
-                    out
-                }
-            };
+            let data = bytes_source(cx, args, name)?;
             if t.kind == Kind::Bytes {
                 Value::Bytes(Arc::new(data))
             } else {
@@ -207,6 +156,9 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             let s = match args.get(0) {
                 Some(Value::Set(_) | Value::FrozenSet(_)) => {
                     Set::copy_of(&crate::objects::compare::set_of(cx.gil, args.at(0)))
+                }
+                Some(Value::Dict(d)) => {
+                    Set::from_dict_keys(d.borrow(cx.gil).keys().cloned().collect())?
                 }
                 Some(v) => Set::from_values(cx.collect(v)?)?,
                 None => Set::new(),
@@ -523,4 +475,97 @@ fn make_complex(cx: &mut Cx, r: Option<Value>, i: Option<Value>) -> PyResult<Val
         ci.re += cr.im;
     }
     Ok(complex::value(cr.re, ci.re))
+}
+
+/// The bytes `bytes(source, encoding, errors)` and `bytearray(...)` start with, checked
+/// as CPython's `bytes_new_impl` and `bytearray___init___impl` check their arguments.
+fn bytes_source(cx: &mut Cx, mut args: Args, name: &str) -> PyResult<Vec<u8>> {
+    // A `str`, `int`, `bytes` or `bytearray` subclass's value.
+    if let Some(p) = args.get(0).and_then(crate::objects::class::payload) {
+        if matches!(
+            p,
+            Value::Str(_) | Value::Int(_) | Value::Bytes(_) | Value::ByteArray(_)
+        ) {
+            args.pos[0] = p.clone();
+        }
+    }
+    let params = ["source", "encoding", "errors"];
+    let [source, enc, errs]: [Option<Value>; 3] = clinic(args, name, &params, 0, 3)?
+        .try_into()
+        .unwrap_or_default();
+    for (what, v) in [("encoding", &enc), ("errors", &errs)] {
+        if let Some(v) = v.as_ref().filter(|v| !matches!(v, Value::Str(_))) {
+            let ty = if v.is(&Value::None) {
+                "None".to_owned()
+            } else {
+                type_name(v)
+            };
+            return Err(
+                type_error(format!("{name}() argument '{what}' must be str, not {ty}")).into(),
+            );
+        }
+    }
+    let without_string = |enc: &Option<Value>| {
+        type_error(match enc {
+            Some(_) => "encoding without a string argument",
+            None => "errors without a string argument",
+        })
+    };
+    let Some(source) = source else {
+        if enc.is_some() || errs.is_some() {
+            return Err(without_string(&enc).into());
+        }
+        return Ok(Vec::new());
+    };
+    if let Value::Str(_) = source {
+        let Some(e) = enc else {
+            return Err(type_error("string argument without an encoding").into());
+        };
+        // `str.encode(encoding[, errors])` does the encoding.
+        let f = cx.getattr(&source, "encode")?;
+        let mut rest = vec![e];
+        rest.extend(errs);
+        return Ok(match cx.call(&f, rest)? {
+            Value::Bytes(b) => b.to_vec(),
+            other => bytes_arg(cx.gil, &other)?,
+        });
+    }
+    if enc.is_some() || errs.is_some() {
+        return Err(without_string(&enc).into());
+    }
+    Ok(match &source {
+        Value::Bool(b) => vec![0; *b as usize],
+        Value::Int(n) => {
+            if *n < 0 {
+                return Err(value_error("negative count").into());
+            }
+            check_size(*n)?;
+            vec![0; *n as usize]
+        }
+        Value::Big(_) => {
+            return Err(overflow_error("cannot fit 'int' into an index-sized integer").into())
+        }
+        Value::Bytes(b) => b.to_vec(),
+        Value::ByteArray(b) => b.borrow(cx.gil).clone(),
+        // `memoryview`, `array.array`: their bytes (the buffer protocol).
+        Value::Object(o) if o.0.buffer(cx.gil).is_some() => o.0.buffer(cx.gil).unwrap_or_default(),
+        v => {
+            let it = cx.iter(v).map_err(|_| {
+                type_error(format!(
+                    "cannot convert '{}' object to {name}",
+                    type_name(v)
+                ))
+            })?;
+            let mut out = Vec::new();
+            while let Some(x) = cx.next(&it)? {
+                let i = arg_int(&x, "")?;
+                let what = if name == "bytes" { "bytes" } else { "byte" };
+                out.push(
+                    u8::try_from(i)
+                        .map_err(|_| value_error(format!("{what} must be in range(0, 256)")))?,
+                );
+            }
+            out
+        }
+    })
 }

@@ -26,7 +26,9 @@ fn source_text(v: &Value) -> Option<String> {
     }
 }
 
-fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyErr> {
+/// CPython's `SyntaxError` (no place) for a source string holding a NUL byte, as
+/// `compile()`, `exec()`, `eval()` and imports raise it.
+pub fn check_null_bytes(text: &str) -> Result<(), PyErr> {
     if text.contains('\0') {
         let msg = Value::str("source code string cannot contain null bytes");
         return Err(PyErr::with_attrs(
@@ -43,10 +45,15 @@ fn compile_text(text: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, PyE
             ],
         ));
     }
-    let out = match mode {
+    Ok(())
+}
+
+fn compile_text(text: &str, filename: &str, mode: Mode, levels: usize) -> Result<Arc<Code>, PyErr> {
+    check_null_bytes(text)?;
+    let out = crate::compile::depth::with_budget(levels, || match mode {
         Mode::Exec => crate::compile::compile(text, filename),
         Mode::Eval => crate::compile::compile_eval(text, filename),
-    };
+    });
     out.map_err(|e| compile_error(text, mode == Mode::Eval, e))
 }
 
@@ -144,9 +151,10 @@ pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(text) = ast_text.or_else(|| source_text(source)) else {
         return Err(type_error("compile() arg 1 must be a string, bytes or AST object").into());
     };
+    let levels = cx.compile_levels();
     if only_ast {
         if text.contains('\0') {
-            compile_text(&text, &filename, Mode::Exec)?;
+            compile_text(&text, &filename, Mode::Exec, levels)?;
         }
         return crate::modules::ast_nodes::parse(cx, &text, &filename, ast_mode);
     }
@@ -155,9 +163,11 @@ pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
         AstMode::Eval => Mode::Eval,
         AstMode::Single => {
             if text.contains('\0') {
-                compile_text(&text, &filename, Mode::Exec)?;
+                compile_text(&text, &filename, Mode::Exec, levels)?;
             }
-            let r = crate::compile::compile_single(&text, &filename);
+            let r = crate::compile::depth::with_budget(levels, || {
+                crate::compile::compile_single(&text, &filename)
+            });
             if incomplete_ok && crate::compile::is_incomplete(&text, r.as_ref().err(), no_dedent) {
                 return Err(incomplete_input(&filename));
             }
@@ -165,7 +175,7 @@ pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
             return Ok(Value::Code(code));
         }
     };
-    match compile_text(&text, &filename, mode) {
+    match compile_text(&text, &filename, mode, levels) {
         Err(e)
             if incomplete_ok && e.is_instance(&crate::objects::types::types().exc.syntax_error) =>
         {
@@ -277,7 +287,7 @@ fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
     let code = match args.at(0) {
         Value::Code(c) => c.clone(),
         v => match source_text(v) {
-            Some(text) => compile_text(&text, "<string>", mode)?,
+            Some(text) => compile_text(&text, "<string>", mode, cx.compile_levels())?,
             None => {
                 return Err(type_error(format!(
                     "{name}() arg 1 must be a string, bytes or code object"

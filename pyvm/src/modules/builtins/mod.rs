@@ -2,7 +2,7 @@
 
 mod classes;
 mod construct;
-mod exec;
+pub(crate) mod exec;
 mod iter;
 mod memoryview;
 mod scope;

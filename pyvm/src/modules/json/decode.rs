@@ -5,16 +5,11 @@
 
 use std::collections::HashMap;
 
-use num_bigint::BigInt;
-
 use crate::native::*;
 use crate::objects::dict::Dict;
 
 /// Nesting deeper than this raises RecursionError, as CPython's recursion limit does.
 const MAX_DEPTH: usize = 1000;
-
-/// CPython's default limit on the digits of an int parsed from text.
-const MAX_INT_DIGITS: usize = 4300;
 
 /// The hooks and options of one `loads` call.
 #[derive(Default)]
@@ -189,15 +184,8 @@ impl<'s, 'h> Scanner<'s, 'h> {
             let n: i64 = text.parse().unwrap_or(0);
             return Ok((Value::Int(n), i));
         }
-        let ndigits = text.trim_start_matches('-').len();
-        if ndigits > MAX_INT_DIGITS {
-            return Err(value_error(format!(
-                "Exceeds the limit ({MAX_INT_DIGITS} digits) for integer string conversion: value has {ndigits} digits; use sys.set_int_max_str_digits() to increase the limit"
-            ))
-            .into());
-        }
-        let n = BigInt::parse_bytes(text.as_bytes(), 10).unwrap_or_default();
-        Ok((Value::big(n), i))
+        // `int(text)`: the digit limit of `sys.set_int_max_str_digits` applies.
+        Ok((crate::objects::int::parse(text, 10)?, i))
     }
 
     /// The string whose opening quote is just before `i`; returns the text and the

@@ -137,9 +137,7 @@ impl Walk<'_> {
             Value::Int(i) => {
                 let _ = write!(self.out, "{i}");
             }
-            Value::Big(b) => {
-                let _ = write!(self.out, "{b}");
-            }
+            Value::Big(b) => self.out.push_str(&crate::objects::int::big_to_decimal(b)?),
             Value::Float(x) => self.float(*x)?,
             Value::List(l) if self.enc.default.is_none() => {
                 // Nothing here can run Python code, so the list stays borrowed.
@@ -292,7 +290,7 @@ impl Walk<'_> {
                 Value::Bool(false) => Cow::Borrowed("false"),
                 Value::None => Cow::Borrowed("null"),
                 Value::Int(i) => Cow::Owned(i.to_string()),
-                Value::Big(b) => Cow::Owned(b.to_string()),
+                Value::Big(b) => Cow::Owned(crate::objects::int::big_to_decimal(b)?),
                 _ if self.enc.skipkeys => continue,
                 _ => {
                     return Err(type_error(format!(

@@ -1,0 +1,171 @@
+//! Process-level defences that the golden scripts cannot check (regen.py runs CPython
+//! with one environment): the hash key chosen per process or from `PYTHONHASHSEED`,
+//! the int/str digit limit from `PYTHONINTMAXSTRDIGITS` and `-X int_max_str_digits`,
+//! and CPython's fatal errors for bad values of either.
+
+use std::process::{Command, Output};
+
+fn pyvm(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyvm"));
+    cmd.args(args)
+        .env_remove("PYTHONHASHSEED")
+        .env_remove("PYTHONINTMAXSTRDIGITS");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("pyvm runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+const HASHES: &str = "import sys; print(hash('abc'), hash(b'abc'), hash('\u{e9}t\u{e9}'), hash(''), sys.flags.hash_randomization)";
+
+#[test]
+fn string_hashes_are_randomized_per_process() {
+    let runs: Vec<String> = (0..3)
+        .map(|_| stdout(&pyvm(&["-c", HASHES], &[])))
+        .collect();
+    assert!(runs.iter().all(|r| r.ends_with(" 0 1\n")), "{runs:?}");
+    assert!(
+        runs[0] != runs[1] || runs[1] != runs[2],
+        "same hashes in 3 runs: {runs:?}"
+    );
+    let random = stdout(&pyvm(&["-c", HASHES], &[("PYTHONHASHSEED", "random")]));
+    assert!(random.ends_with(" 0 1\n"), "{random}");
+}
+
+#[test]
+fn hash_seed_gives_cpythons_values() {
+    // `PYTHONHASHSEED=N python3 -c "print(hash('abc'), hash(b'abc'), hash('été'))"`.
+    let zero = stdout(&pyvm(&["-c", HASHES], &[("PYTHONHASHSEED", "0")]));
+    assert_eq!(
+        zero,
+        "-4594863902769663758 -4594863902769663758 -1033370291238291217 0 0\n"
+    );
+    let seeded = stdout(&pyvm(&["-c", HASHES], &[("PYTHONHASHSEED", "12345")]));
+    assert_eq!(
+        seeded,
+        "2962436275791859092 2962436275791859092 3003284991447809883 0 1\n"
+    );
+}
+
+#[test]
+fn bad_hash_seed_is_fatal() {
+    for bad in ["abc", "4294967296", "-1", "1.5"] {
+        let o = pyvm(&["-c", "print('ran')"], &[("PYTHONHASHSEED", bad)]);
+        assert_eq!(o.status.code(), Some(1), "{bad}");
+        assert_eq!(stdout(&o), "");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]\nPython runtime state: preinitialized\n\n"
+        );
+    }
+}
+
+const DIGITS: &str = "import sys\nprint(sys.flags.int_max_str_digits, sys.get_int_max_str_digits())\ntry:\n    print(len(str(10**5000)))\nexcept ValueError as e:\n    print(e)";
+
+#[test]
+fn digit_limit_from_environment_and_x_option() {
+    let default = stdout(&pyvm(&["-c", DIGITS], &[]));
+    assert_eq!(default, "-1 4300\nExceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit\n");
+    let env = stdout(&pyvm(&["-c", DIGITS], &[("PYTHONINTMAXSTRDIGITS", "6000")]));
+    assert_eq!(env, "6000 6000\n5001\n");
+    let off = stdout(&pyvm(&["-c", DIGITS], &[("PYTHONINTMAXSTRDIGITS", "0")]));
+    assert_eq!(off, "0 0\n5001\n");
+    // -X wins over the environment.
+    let x = stdout(&pyvm(
+        &["-X", "int_max_str_digits=700", "-c", DIGITS],
+        &[("PYTHONINTMAXSTRDIGITS", "0")],
+    ));
+    assert_eq!(x, "700 700\nExceeds the limit (700 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit\n");
+}
+
+#[test]
+fn bad_digit_limit_is_fatal() {
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: [Case; 4] = [
+        (
+            &[],
+            &[("PYTHONINTMAXSTRDIGITS", "100")],
+            "PYTHONINTMAXSTRDIGITS",
+        ),
+        (
+            &[],
+            &[("PYTHONINTMAXSTRDIGITS", "lots")],
+            "PYTHONINTMAXSTRDIGITS",
+        ),
+        (
+            &["-X", "int_max_str_digits=639"],
+            &[],
+            "-X int_max_str_digits",
+        ),
+        (&["-X", "int_max_str_digits"], &[], "-X int_max_str_digits"),
+    ];
+    for (args, env, what) in cases {
+        let mut all = args.to_vec();
+        all.extend(["-c", "print('ran')"]);
+        let o = pyvm(&all, env);
+        assert_eq!(o.status.code(), Some(1), "{args:?} {env:?}");
+        assert_eq!(stdout(&o), "");
+        assert_eq!(
+            String::from_utf8_lossy(&o.stderr),
+            format!("Fatal Python error: config_init_int_max_str_digits: {what}: invalid limit; must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n")
+        );
+    }
+}
+
+/// `sys.setrecursionlimit(10**9)` then endless recursion: a `RecursionError` once the
+/// frames would take more memory than the process may hold (here 2 GiB of address
+/// space), never an abort when an allocation fails. The limit asked is still what
+/// `sys.getrecursionlimit()` reports.
+#[test]
+fn absurd_recursion_limit_still_ends_in_recursion_error() {
+    let script = r#"
+import resource, sys
+_, hard = resource.getrlimit(resource.RLIMIT_AS)
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, hard))
+sys.setrecursionlimit(10**9)
+print(sys.getrecursionlimit())
+def down(n):
+    return down(n + 1)
+try:
+    down(0)
+except RecursionError as e:
+    print("RecursionError:", e)
+# The process goes on normally afterwards.
+print(sum(range(10)))
+"#;
+    let start = std::time::Instant::now();
+    let o = pyvm(&["-c", script], &[]);
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+    assert_eq!(
+        stdout(&o),
+        "1000000000\nRecursionError: maximum recursion depth exceeded\n45\n"
+    );
+    assert!(o.status.success());
+    assert!(start.elapsed() < std::time::Duration::from_secs(30));
+}
+
+/// The 3-million-term expression of the issue, compiled with the recursion limit
+/// raised absurdly: CPython's `RecursionError` (its compiler would recurse three
+/// million levels), quickly and without exhausting a stack.
+#[test]
+fn three_million_terms_with_absurd_limit() {
+    let script = r#"
+import sys
+sys.setrecursionlimit(10**9)
+try:
+    eval('+'.join(['1'] * 3_000_000))
+except RecursionError as e:
+    print("RecursionError:", e)
+print(eval('+'.join(['1'] * 50_000)))
+"#;
+    let o = pyvm(&["-c", script], &[]);
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+    assert_eq!(
+        stdout(&o),
+        "RecursionError: maximum recursion depth exceeded during compilation\n50000\n"
+    );
+}
