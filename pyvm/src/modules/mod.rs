@@ -22,8 +22,8 @@ pub mod math;
 pub mod micro_thread;
 pub mod operator;
 pub mod os;
-mod os_fd;
 pub mod os_threads;
+pub mod posix;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -86,7 +86,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "itertools",
     "json",
     "math",
-    "os",
+    "posix",
     "random",
     "resource",
     "select",
@@ -106,7 +106,10 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "cmath" => Value::Module(math::cmath::module(gil).clone()),
         "errno" => Value::Module(errno::module(gil).clone()),
         "time" => Value::Module(time::module(gil).clone()),
-        "os" | "os.path" => os::module(gil, name),
+        // pyvm's own `os` only when there is no standard library: Lib's `os.py`
+        // (on `posix`) otherwise.
+        "os" | "os.path" if stdlib::path().is_none() => os::module(gil, name),
+        "posix" => Value::Module(posix::module(gil).clone()),
         "random" => Value::Module(random::module(gil).clone()),
         "struct" => Value::Module(struct_::module(gil).clone()),
         "json" => Value::Module(json::module(gil).clone()),

@@ -492,25 +492,6 @@ fn is_package(gil: Gil<'_>, m: &Value) -> bool {
     attr_of(gil, m, "__path__").is_some()
 }
 
-/// `os.path` is CPython's own `posixpath` when the standard library is there (pyvm's
-/// native `os` keeps its small built-in `posixpath` only as the fallback): imported
-/// right after `os`, on a scratch micro-thread, and put where CPython's `os` puts it.
-fn lib_os_path(gil: Gil<'_>, os: &Value) {
-    if modules::stdlib::path().is_none() {
-        return;
-    }
-    let import = crate::native::builtin_function(gil, "__import__");
-    let Ok(path @ Value::Module(_)) =
-        super::detached::call(gil, "import", &import, vec![Value::str("posixpath")])
-    else {
-        return;
-    };
-    if let Value::Module(m) = os {
-        m.set(gil, "path", path.clone());
-    }
-    cache(gil, "os.path", path);
-}
-
 /// Import the parts of `job.target` not yet imported, each parent first: `Ok(true)`
 /// when all are, `Ok(false)` when a module body's frame was pushed (`job.loading`).
 fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyErr> {
@@ -563,9 +544,6 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                 Some(Found::Builtin(m)) => {
                     cache(gil, &name, m.clone());
                     set_on_parent(gil, &name, &m);
-                    if name == "os" {
-                        lib_os_path(gil, &m);
-                    }
                     continue;
                 }
                 Some(Found::Namespace(dirs)) => {
