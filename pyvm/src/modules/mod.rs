@@ -160,11 +160,14 @@ pub fn loaded_attr(gil: Gil<'_>, module: &str, name: &str) -> Option<Value> {
 /// `encodings` classes hold `_codecs` functions (`_buffer_decode =
 /// codecs.utf_8_decode`). Type methods (`dict.get`) do bind.
 pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
-    // `logging.Formatter.converter = time.localtime` too.
+    // `logging.Formatter.converter = time.localtime` too, and
+    // `selectors.SelectSelector._select = select.select`.
     let p = def as *const crate::objects::function::NativeDef;
     codecs::is_function(def)
         || time::FUNCS.as_ptr_range().contains(&p)
         || time_cal::FUNCS.as_ptr_range().contains(&p)
+        || select::FUNCS.as_ptr_range().contains(&p)
+        || posix::FUNCS.as_ptr_range().contains(&p)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).

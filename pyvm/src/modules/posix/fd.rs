@@ -48,7 +48,7 @@ pub fn close(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `os.closerange(fd_low, fd_high)`: errors are ignored, as CPython does.
 pub fn closerange(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("closerange", 2, 2)?;
+    args.check("posix.closerange", 2, 2)?;
     let (lo, hi) = (fd_of(args.at(0))?, fd_of(args.at(1))?);
     for fd in lo.max(0)..hi {
         let _ = super::raw::close(fd);
@@ -59,7 +59,7 @@ pub fn closerange(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `os.read(fd, length)`. The standard input goes through the reader `input()`
 /// uses, so nothing it buffered is skipped.
 pub fn read(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("read", 2, 2)?;
+    args.check("posix.read", 2, 2)?;
     let fd = fd_of(args.at(0))?;
     let n = arg_int(args.at(1), "")?;
     if n < 0 {
@@ -84,7 +84,7 @@ fn libc_einval() -> i32 {
 /// `os.write(fd, data)`. The standard output and error go through Rust's handles,
 /// so what `print` left buffered comes first.
 pub fn write(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("write", 2, 2)?;
+    args.check("posix.write", 2, 2)?;
     let fd = fd_of(args.at(0))?;
     let data = bytes_arg(cx.gil, args.at(1))?;
     let n = match fd {
@@ -101,7 +101,7 @@ pub fn write(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `os.lseek(fd, position, whence)`.
 pub fn lseek(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("lseek", 3, 3)?;
+    args.check("posix.lseek", 3, 3)?;
     let fd = fd_of(args.at(0))?;
     let pos = arg_int(args.at(1), "")?;
     let how = arg_int(args.at(2), "")?;
@@ -119,7 +119,7 @@ pub fn lseek(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `os.pipe()`: two non-inheritable descriptors `(read, write)`.
 pub fn pipe(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("pipe", 0, 0)?;
+    args.check("posix.pipe", 0, 0)?;
     let (r, w) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC)
         .map_err(|e| os_err(rx(e)))?;
     Ok(Value::tuple(vec![
@@ -130,7 +130,7 @@ pub fn pipe(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `os.dup(fd)`: a new non-inheritable descriptor.
 pub fn dup(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("dup", 1, 1)?;
+    args.check("posix.dup", 1, 1)?;
     let fd = fd_of(args.at(0))?;
     let new = with_fd(fd, |b| {
         rustix::io::fcntl_dupfd_cloexec(b, 0).map_err(rx)
@@ -154,7 +154,7 @@ pub fn dup2(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `os.ftruncate(fd, length)`.
 pub fn ftruncate(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("ftruncate", 2, 2)?;
+    args.check("posix.ftruncate", 2, 2)?;
     let fd = fd_of(args.at(0))?;
     let n = arg_int(args.at(1), "")?;
     if n < 0 {
@@ -177,8 +177,8 @@ fn fd_or_fileno(cx: &mut Cx, v: &Value) -> PyResult<i32> {
 
 /// `os.fsync(fd)`.
 pub fn fsync(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("fsync", 1, 1)?;
-    let fd = fd_or_fileno(cx, args.at(0))?;
+    let a = clinic(args, "fsync", &["fd"], 1, 1)?;
+    let fd = fd_or_fileno(cx, req(&a, 0))?;
     with_fd(fd, |b| rustix::fs::fsync(b).map_err(rx)).map_err(os_err)?;
     Ok(Value::None)
 }
@@ -189,7 +189,7 @@ fn is_tty(fd: i32) -> bool {
 
 /// `os.isatty(fd)`.
 pub fn isatty(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("isatty", 1, 1)?;
+    args.check("posix.isatty", 1, 1)?;
     Ok(Value::Bool(is_tty(fd_of(args.at(0))?)))
 }
 
@@ -209,13 +209,13 @@ fn fl(fd: i32) -> Result<OFlags, PyErr> {
 }
 
 pub fn get_blocking(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("get_blocking", 1, 1)?;
+    args.check("posix.get_blocking", 1, 1)?;
     let f = fl(fd_of(args.at(0))?)?;
     Ok(Value::Bool(!f.contains(OFlags::NONBLOCK)))
 }
 
 pub fn set_blocking(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("set_blocking", 2, 2)?;
+    args.check("posix.set_blocking", 2, 2)?;
     let fd = fd_of(args.at(0))?;
     let blocking = cx.truthy(args.at(1))?;
     let mut f = fl(fd)?;
@@ -229,13 +229,13 @@ fn fd_flags(fd: i32) -> Result<FdFlags, PyErr> {
 }
 
 pub fn get_inheritable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("get_inheritable", 1, 1)?;
+    args.check("posix.get_inheritable", 1, 1)?;
     let f = fd_flags(fd_of(args.at(0))?)?;
     Ok(Value::Bool(!f.contains(FdFlags::CLOEXEC)))
 }
 
 pub fn set_inheritable(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("set_inheritable", 2, 2)?;
+    args.check("posix.set_inheritable", 2, 2)?;
     let fd = fd_of(args.at(0))?;
     let inheritable = cx.truthy(args.at(1))?;
     let mut f = fd_flags(fd)?;
@@ -246,7 +246,7 @@ pub fn set_inheritable(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `os.get_terminal_size(fd=STDOUT_FILENO)`: an `os.terminal_size`.
 pub fn get_terminal_size(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("get_terminal_size", 0, 1)?;
+    args.check("posix.get_terminal_size", 0, 1)?;
     let fd = match args.get(0) {
         Some(v) => fd_of(v)?,
         None => 1,

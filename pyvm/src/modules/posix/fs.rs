@@ -92,9 +92,11 @@ pub fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `os.link(src, dst, *, src_dir_fd=None, dst_dir_fd=None, follow_symlinks=True)`.
-pub fn link(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    let follow = args.take_kw("follow_symlinks");
-    let follow = flag(cx, follow.as_ref(), true)?;
+pub fn link(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let params = ["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"];
+    let a = clinic(args, "link", &params, 2, 2)?;
+    let follow = flag(cx, a[4].as_ref(), true)?;
+    let args = Args::new(a.into_iter().take(4).map(|v| v.unwrap_or(Value::None)));
     two(cx, args, "link", |a, b| {
         let flags = if follow {
             rustix::fs::AtFlags::SYMLINK_FOLLOW

@@ -198,7 +198,7 @@ fn fspath(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `os.strerror(code)`: the C library's message, as `OSError.strerror` carries it.
 fn strerror(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("strerror", 1, 1)?;
+    args.check("posix.strerror", 1, 1)?;
     let code = match args.at(0) {
         Value::Big(_) => None,
         v => i32::try_from(arg_int(v, "")?).ok(),
@@ -223,7 +223,7 @@ pub fn random_bytes(n: usize) -> Result<Vec<u8>, PyErr> {
 }
 
 fn urandom(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("urandom", 1, 1)?;
+    args.check("posix.urandom", 1, 1)?;
     let n = arg_int(args.at(0), "")?;
     if n < 0 {
         return Err(value_error("negative argument not allowed").into());
@@ -232,7 +232,7 @@ fn urandom(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn umask(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("umask", 1, 1)?;
+    args.check("posix.umask", 1, 1)?;
     let m = arg_int(args.at(0), "")?;
     let old = rustix::process::umask(rustix::fs::Mode::from_raw_mode(m as u32));
     Ok(Value::Int(old.as_raw_mode() as i64))
@@ -242,7 +242,7 @@ fn umask(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 macro_rules! facts {
     ($($name:ident => $e:expr),* $(,)?) => {$(
         fn $name(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-            args.check(stringify!($name), 0, 0)?;
+            args.check(concat!("posix.", stringify!($name)), 0, 0)?;
             Ok(Value::Int($e as i64))
         }
     )*};
@@ -260,11 +260,23 @@ facts! {
 
 /// `os.getlogin()`: the user of the session (`LOGNAME`, as glibc's fallback).
 fn getlogin(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("getlogin", 0, 0)?;
+    args.check("posix.getlogin", 0, 0)?;
     match std::env::var("LOGNAME").or_else(|_| std::env::var("USER")) {
         Ok(u) => Ok(Value::string(u)),
         Err(_) => Err(path::os_err(std::io::Error::from_raw_os_error(6)).into()),
     }
+}
+
+/// The argument check of a function CPython parses with `PyArg_ParseTuple`:
+/// `kill() takes exactly 2 arguments (1 given)`.
+fn getargs(args: &Args, name: &str, n: usize) -> Result<(), PyErr> {
+    if args.kw.is_empty() && args.len() != n {
+        return Err(type_error(format!(
+            "{name}() takes exactly {n} arguments ({} given)",
+            args.len()
+        )));
+    }
+    args.check(&format!("posix.{name}"), n, n)
 }
 
 fn c_int(v: &Value) -> Result<i32, PyErr> {
@@ -274,13 +286,13 @@ fn c_int(v: &Value) -> Result<i32, PyErr> {
 
 /// `os.kill(pid, signal)`.
 fn kill(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("kill", 2, 2)?;
+    getargs(&args, "kill", 2)?;
     raw::kill(c_int(args.at(0))?, c_int(args.at(1))?).map_err(path::os_err)?;
     Ok(Value::None)
 }
 
 fn uname(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("uname", 0, 0)?;
+    args.check("posix.uname", 0, 0)?;
     let u = rustix::system::uname();
     let s = |c: &std::ffi::CStr| Value::string(c.to_string_lossy().into_owned());
     let items = vec![
@@ -295,7 +307,7 @@ fn uname(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `os.cpu_count()`: the processors of the machine (not the affinity mask).
 fn cpu_count(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("cpu_count", 0, 0)?;
+    args.check("posix.cpu_count", 0, 0)?;
     let online = std::fs::read_to_string("/sys/devices/system/cpu/online").ok();
     let n = online.and_then(|s| {
         let mut n = 0;
@@ -310,7 +322,7 @@ fn cpu_count(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn times(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("times", 0, 0)?;
+    args.check("posix.times", 0, 0)?;
     let (t, hz) = raw::times().map_err(path::os_err)?;
     let items = t.iter().map(|&x| Value::Float(x as f64 / hz as f64)).collect();
     Ok(crate::modules::structseq::make(cx.gil, times_type(cx.gil), items))
@@ -319,7 +331,7 @@ fn times(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `os.waitpid(pid, options)`: `(pid, status)`; `(0, 0)` when `WNOHANG` found
 /// nothing. It waits on the OS thread (a child's end is no reactor event yet).
 fn waitpid(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("waitpid", 2, 2)?;
+    getargs(&args, "waitpid", 2)?;
     let pid = c_int(args.at(0))?;
     let options = c_int(args.at(1))?;
     let flags = rustix::process::WaitOptions::from_bits_retain(options as u32);
@@ -361,6 +373,12 @@ macro_rules! wait_macros {
 }
 
 // glibc's macros on a wait status.
+/// `os.WCOREDUMP(status)` (a one-argument function, no keyword).
+fn wcoredump(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("posix.WCOREDUMP", 1, 1)?;
+    Ok(Value::Bool(c_int(args.at(0))? & 0x80 != 0))
+}
+
 wait_macros! {
     wifexited "WIFEXITED" => |s| Value::Bool(s & 0x7f == 0),
     wexitstatus "WEXITSTATUS" => |s| Value::Int(((s >> 8) & 0xff) as i64),
@@ -369,7 +387,6 @@ wait_macros! {
     wifstopped "WIFSTOPPED" => |s| Value::Bool(s & 0xff == 0x7f),
     wstopsig "WSTOPSIG" => |s| Value::Int(((s >> 8) & 0xff) as i64),
     wifcontinued "WIFCONTINUED" => |s| Value::Bool(s == 0xffff),
-    wcoredump "WCOREDUMP" => |s| Value::Bool(s & 0x80 != 0),
 }
 
 /// `os.waitstatus_to_exitcode(status)`: the exit code, or minus the signal.
@@ -398,7 +415,7 @@ fn env_bytes(cx: &mut Cx, v: &Value, what: &'static str) -> PyResult<Vec<u8>> {
 }
 
 fn putenv(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("putenv", 2, 2)?;
+    args.check("posix.putenv", 2, 2)?;
     let k = env_bytes(cx, args.at(0), "name")?;
     let v = env_bytes(cx, args.at(1), "value")?;
     if k.is_empty() || k.contains(&b'=') {
@@ -409,7 +426,7 @@ fn putenv(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn unsetenv(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("unsetenv", 1, 1)?;
+    args.check("posix.unsetenv", 1, 1)?;
     let k = env_bytes(cx, args.at(0), "name")?;
     if k.is_empty() || k.contains(&b'=') {
         return Err(value_error("illegal environment variable name").into());
