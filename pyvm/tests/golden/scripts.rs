@@ -535,6 +535,12 @@ mod packages {
     golden!(relative_errors, "packages/relative_errors.py");
     golden!(star_all, "packages/star_all.py");
 }
+mod posix {
+    use super::*;
+    golden!(atomic_config, "posix/atomic_config.py");
+    golden!(du_tree, "posix/du_tree.py");
+    golden!(environ_and_errors, "posix/environ_and_errors.py");
+}
 mod programs {
     use super::*;
     golden!(bank_ledger, "programs/bank_ledger.py");
@@ -628,6 +634,7 @@ mod sockets {
     golden!(refused_uncaught, "sockets/refused_uncaught.py");
     golden!(select_bulk_transfer, "sockets/select_bulk_transfer.py");
     golden!(select_echo_server, "sockets/select_echo_server.py");
+    golden!(selectors_echo, "sockets/selectors_echo.py");
     golden!(socketpair_roundtrip, "sockets/socketpair_roundtrip.py");
     golden!(sockopts, "sockets/sockopts.py");
     golden!(timeouts, "sockets/timeouts.py");

@@ -62,12 +62,10 @@ pub fn mkdir(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// their error names both (`'a' -> 'b'`).
 fn two(
     cx: &mut Cx,
-    args: Args,
+    a: Vec<Option<Value>>,
     name: &'static str,
     f: impl FnOnce(&PathArg, &PathArg) -> rustix::io::Result<()>,
 ) -> PyResult<Value> {
-    let params = ["src", "dst", "src_dir_fd", "dst_dir_fd"];
-    let a = clinic(args, name, &params, 2, 2)?;
     no_dir_fd(a[2].as_ref())?;
     no_dir_fd(a[3].as_ref())?;
     let src = path::path(cx, a[0].as_ref(), Spec::path(name).named("src"))?;
@@ -83,12 +81,16 @@ fn two(
     Ok(Value::None)
 }
 
+const TWO: [&str; 4] = ["src", "dst", "src_dir_fd", "dst_dir_fd"];
+
 pub fn rename(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    two(cx, args, "rename", |a, b| rustix::fs::rename(&a.os, &b.os))
+    let a = clinic(args, "rename", &TWO, 2, 2)?;
+    two(cx, a, "rename", |a, b| rustix::fs::rename(&a.os, &b.os))
 }
 
 pub fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    two(cx, args, "replace", |a, b| rustix::fs::rename(&a.os, &b.os))
+    let a = clinic(args, "replace", &TWO, 2, 2)?;
+    two(cx, a, "replace", |a, b| rustix::fs::rename(&a.os, &b.os))
 }
 
 /// `os.link(src, dst, *, src_dir_fd=None, dst_dir_fd=None, follow_symlinks=True)`.
@@ -96,8 +98,7 @@ pub fn link(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let params = ["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"];
     let a = clinic(args, "link", &params, 2, 2)?;
     let follow = flag(cx, a[4].as_ref(), true)?;
-    let args = Args::new(a.into_iter().take(4).map(|v| v.unwrap_or(Value::None)));
-    two(cx, args, "link", |a, b| {
+    two(cx, a, "link", |a, b| {
         let flags = if follow {
             rustix::fs::AtFlags::SYMLINK_FOLLOW
         } else {
