@@ -492,6 +492,19 @@ fn is_package(gil: Gil<'_>, m: &Value) -> bool {
     attr_of(gil, m, "__path__").is_some()
 }
 
+/// CPython has imported `os` before a program runs (`site` does); pyvm imports it
+/// when first needed. `genericpath` imports `os` before defining anything, and
+/// `os` imports it back through `posixpath`: so `os` goes first, on a scratch
+/// micro-thread, as it would have at start-up.
+fn os_first(gil: Gil<'_>, name: &str) {
+    if name != "genericpath" || modules::stdlib::path().is_none() || cached(gil, "os").is_some() {
+        return;
+    }
+    let import = crate::native::builtin_function(gil, "__import__");
+    // A failure shows again when `genericpath` itself imports `os`.
+    let _ = super::detached::call(gil, "import", &import, vec![Value::str("os")]);
+}
+
 /// Import the parts of `job.target` not yet imported, each parent first: `Ok(true)`
 /// when all are, `Ok(false)` when a module body's frame was pushed (`job.loading`).
 fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyErr> {
@@ -508,6 +521,10 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
             }
             Some(_) => continue,
             None => {}
+        }
+        os_first(gil, &name);
+        if cached(gil, &name).is_some() {
+            continue;
         }
         // A built-in module with a dotted name (`os.path`) is there as CPython's
         // `os` puts it in `sys.modules`, whether or not its parent is a package.

@@ -540,6 +540,7 @@ mod posix {
     golden!(atomic_config, "posix/atomic_config.py");
     golden!(du_tree, "posix/du_tree.py");
     golden!(environ_and_errors, "posix/environ_and_errors.py");
+    golden!(genericpath_first, "posix/genericpath_first.py");
 }
 mod programs {
     use super::*;

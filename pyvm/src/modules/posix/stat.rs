@@ -26,6 +26,21 @@ pub fn stat_type(gil: Gil<'_>) -> &'static Arc<PyType> {
     T.get_or_init(|| crate::modules::structseq::new_type(gil, "os", "stat_result", STAT_FIELDS))
 }
 
+/// The attribute names of an `os.stat_result`: the ten sequence fields, then
+/// `st_blksize`, `st_blocks`, `st_rdev`, the float times and the `_ns` times
+/// (interned once: `os.stat` is hot in tree walks).
+fn stat_keys() -> &'static [Value] {
+    static K: OnceLock<Vec<Value>> = OnceLock::new();
+    K.get_or_init(|| {
+        let more = [
+            "st_blksize", "st_blocks", "st_rdev", "st_atime", "st_mtime", "st_ctime",
+            "st_atime_ns", "st_mtime_ns", "st_ctime_ns",
+        ];
+        let all = STAT_FIELDS.iter().chain(more.iter());
+        all.map(|k| crate::objects::str::intern(k)).collect()
+    })
+}
+
 /// An `os.stat_result`: the ten sequence fields (times as whole seconds, as
 /// CPython's tuple items) and `st_blksize`, `st_blocks`, `st_rdev`, float `st_*time`
 /// and `st_*time_ns` as attributes.
@@ -35,7 +50,7 @@ pub fn stat_result(gil: Gil<'_>, m: &Stat) -> Value {
         (m.st_mtime as i64, m.st_mtime_nsec as i64),
         (m.st_ctime as i64, m.st_ctime_nsec as i64),
     ];
-    let items = vec![
+    let items = [
         Value::Int(m.st_mode as i64),
         uint(m.st_ino as u64),
         uint(m.st_dev as u64),
@@ -47,21 +62,25 @@ pub fn stat_result(gil: Gil<'_>, m: &Stat) -> Value {
         Value::Int(times[1].0),
         Value::Int(times[2].0),
     ];
-    let v = crate::modules::structseq::make(gil, stat_type(gil), items);
+    let float = |(s, ns): (i64, i64)| Value::Float(s as f64 + ns as f64 * 1e-9);
+    let whole = |(s, ns): (i64, i64)| Value::Int(s.saturating_mul(1_000_000_000).saturating_add(ns));
+    let attrs = [
+        Value::Int(m.st_blksize as i64),
+        Value::Int(m.st_blocks as i64),
+        uint(m.st_rdev as u64),
+        float(times[0]),
+        float(times[1]),
+        float(times[2]),
+        whole(times[0]),
+        whole(times[1]),
+        whole(times[2]),
+    ];
+    let v = crate::objects::class::instance_with(stat_type(gil).clone(), Value::tuple(items.to_vec()));
     if let Value::Instance(i) = &v {
         let mut d = i.dict.borrow_mut(gil);
-        let extra = [
-            ("st_blksize", Value::Int(m.st_blksize as i64)),
-            ("st_blocks", Value::Int(m.st_blocks as i64)),
-            ("st_rdev", Value::Int(m.st_rdev as i64)),
-        ];
-        for (k, val) in extra {
-            let _ = d.insert(Value::str(k), val);
-        }
-        for ((s, ns), name) in times.into_iter().zip(["st_atime", "st_mtime", "st_ctime"]) {
-            let _ = d.insert(Value::str(name), Value::Float(s as f64 + ns as f64 * 1e-9));
-            let total = s.saturating_mul(1_000_000_000).saturating_add(ns);
-            let _ = d.insert(Value::string(format!("{name}_ns")), Value::Int(total));
+        // Interned str keys always hash.
+        for (k, val) in stat_keys().iter().zip(items.into_iter().chain(attrs)) {
+            let _ = d.insert(k.clone(), val);
         }
     }
     v
