@@ -120,8 +120,8 @@ pub fn lseek(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `os.pipe()`: two non-inheritable descriptors `(read, write)`.
 pub fn pipe(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("posix.pipe", 0, 0)?;
-    let (r, w) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC)
-        .map_err(|e| os_err(rx(e)))?;
+    let (r, w) =
+        rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC).map_err(|e| os_err(rx(e)))?;
     Ok(Value::tuple(vec![
         Value::Int(r.into_raw_fd() as i64),
         Value::Int(w.into_raw_fd() as i64),
@@ -132,10 +132,7 @@ pub fn pipe(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 pub fn dup(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("posix.dup", 1, 1)?;
     let fd = fd_of(args.at(0))?;
-    let new = with_fd(fd, |b| {
-        rustix::io::fcntl_dupfd_cloexec(b, 0).map_err(rx)
-    })
-    .map_err(os_err)?;
+    let new = with_fd(fd, |b| rustix::io::fcntl_dupfd_cloexec(b, 0).map_err(rx)).map_err(os_err)?;
     Ok(Value::Int(new.into_raw_fd() as i64))
 }
 

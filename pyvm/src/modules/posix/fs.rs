@@ -71,13 +71,9 @@ fn two(
     let src = path::path(cx, a[0].as_ref(), Spec::path(name).named("src"))?;
     let dst = path::path(cx, a[1].as_ref(), Spec::path(name).named("dst"))?;
     if src.bytes != dst.bytes {
-        return Err(type_error(format!(
-            "{name}: src and dst must be the same type"
-        ))
-        .into());
+        return Err(type_error(format!("{name}: src and dst must be the same type")).into());
     }
-    f(&src, &dst)
-        .map_err(|e| path::error_with(&path::rx(e), Some(&src.obj), Some(&dst.obj)))?;
+    f(&src, &dst).map_err(|e| path::error_with(&path::rx(e), Some(&src.obj), Some(&dst.obj)))?;
     Ok(Value::None)
 }
 
@@ -123,7 +119,8 @@ pub fn symlink(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `os.readlink(path, *, dir_fd=None)`.
 pub fn readlink(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let p = one(cx, args, "readlink")?;
-    let target = rustix::fs::readlink(&p.os, Vec::new()).map_err(|e| path::error(&path::rx(e), &p))?;
+    let target =
+        rustix::fs::readlink(&p.os, Vec::new()).map_err(|e| path::error(&path::rx(e), &p))?;
     let target = std::ffi::OsStr::from_bytes(target.as_bytes());
     Ok(path::name_value(target, p.bytes))
 }
@@ -146,7 +143,9 @@ pub fn chmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let r = match &t {
         Target::Path(p) => rustix::fs::chmod(&p.os, mode).map_err(path::rx),
-        Target::Fd(fd) => super::raw::with_fd(*fd, |b| rustix::fs::fchmod(b, mode).map_err(path::rx)),
+        Target::Fd(fd) => {
+            super::raw::with_fd(*fd, |b| rustix::fs::fchmod(b, mode).map_err(path::rx))
+        }
         Target::Default => Ok(()),
     };
     r.map_err(|e| path::target_error(&e, &t))?;
@@ -222,7 +221,9 @@ pub fn utime(cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     let stamps = match (times, ns) {
         (Some(_), Some(_)) => {
-            return Err(value_error("utime: you may specify either 'times' or 'ns' but not both").into())
+            return Err(
+                value_error("utime: you may specify either 'times' or 'ns' but not both").into(),
+            )
         }
         (Some(tv), None) => {
             let (x, y) = pair(tv).ok_or_else(|| {
@@ -234,7 +235,8 @@ pub fn utime(cx: &mut Cx, args: Args) -> PyResult<Value> {
             }
         }
         (None, Some(nv)) => {
-            let (x, y) = pair(nv).ok_or_else(|| type_error("utime: 'ns' must be a tuple of two ints"))?;
+            let (x, y) =
+                pair(nv).ok_or_else(|| type_error("utime: 'ns' must be a tuple of two ints"))?;
             let split = |v: &Value| -> Result<Timespec, PyErr> {
                 let n = arg_int(v, "")?;
                 Ok(Timespec {
@@ -258,8 +260,12 @@ pub fn utime(cx: &mut Cx, args: Args) -> PyResult<Value> {
         rustix::fs::AtFlags::SYMLINK_NOFOLLOW
     };
     let r = match &t {
-        Target::Path(p) => rustix::fs::utimensat(rustix::fs::CWD, &p.os, &stamps, flags).map_err(path::rx),
-        Target::Fd(fd) => super::raw::with_fd(*fd, |b| rustix::fs::futimens(b, &stamps).map_err(path::rx)),
+        Target::Path(p) => {
+            rustix::fs::utimensat(rustix::fs::CWD, &p.os, &stamps, flags).map_err(path::rx)
+        }
+        Target::Fd(fd) => {
+            super::raw::with_fd(*fd, |b| rustix::fs::futimens(b, &stamps).map_err(path::rx))
+        }
         Target::Default => Ok(()),
     };
     // CPython names no file in utime's error.
@@ -273,7 +279,9 @@ pub fn truncate(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let t = path::convert(cx, a[0].as_ref(), Spec::path("truncate").with_fd())?;
     let n = arg_int(req(&a, 1), "")?;
     let r = match &t {
-        Target::Fd(fd) => super::raw::with_fd(*fd, |b| rustix::fs::ftruncate(b, n as u64).map_err(path::rx)),
+        Target::Fd(fd) => super::raw::with_fd(*fd, |b| {
+            rustix::fs::ftruncate(b, n as u64).map_err(path::rx)
+        }),
         Target::Path(p) => std::fs::OpenOptions::new()
             .write(true)
             .open(&p.os)
@@ -308,7 +316,9 @@ pub fn chdir(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let t = path::convert(cx, a[0].as_ref(), Spec::path("chdir").with_fd())?;
     let r = match &t {
         Target::Path(p) => rustix::process::chdir(&p.os).map_err(path::rx),
-        Target::Fd(fd) => super::raw::with_fd(*fd, |b| rustix::process::fchdir(b).map_err(path::rx)),
+        Target::Fd(fd) => {
+            super::raw::with_fd(*fd, |b| rustix::process::fchdir(b).map_err(path::rx))
+        }
         Target::Default => Ok(()),
     };
     r.map_err(|e| path::target_error(&e, &t))?;

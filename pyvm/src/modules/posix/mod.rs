@@ -143,8 +143,16 @@ pub fn add_names(gil: Gil<'_>, m: &Module) {
         m.set(gil, n, Value::Int(*v));
     }
     m.set(gil, "error", Value::Type(types().exc.os_error.clone()));
-    m.set(gil, "stat_result", Value::Type(stat::stat_type(gil).clone()));
-    m.set(gil, "terminal_size", Value::Type(terminal_size_type(gil).clone()));
+    m.set(
+        gil,
+        "stat_result",
+        Value::Type(stat::stat_type(gil).clone()),
+    );
+    m.set(
+        gil,
+        "terminal_size",
+        Value::Type(terminal_size_type(gil).clone()),
+    );
     m.set(gil, "uname_result", Value::Type(uname_type(gil).clone()));
     m.set(gil, "times_result", Value::Type(times_type(gil).clone()));
 }
@@ -161,7 +169,13 @@ fn environ_bytes() -> Dict {
     env
 }
 
-fn structseq(gil: Gil<'_>, cell: &'static OnceLock<Arc<PyType>>, module: &str, name: &str, fields: &[&str]) -> &'static Arc<PyType> {
+fn structseq(
+    gil: Gil<'_>,
+    cell: &'static OnceLock<Arc<PyType>>,
+    module: &str,
+    name: &str,
+    fields: &[&str],
+) -> &'static Arc<PyType> {
     cell.get_or_init(|| crate::modules::structseq::new_type(gil, module, name, fields))
 }
 
@@ -178,7 +192,13 @@ fn uname_type(gil: Gil<'_>) -> &'static Arc<PyType> {
 
 fn times_type(gil: Gil<'_>) -> &'static Arc<PyType> {
     static T: OnceLock<Arc<PyType>> = OnceLock::new();
-    let f = &["user", "system", "children_user", "children_system", "elapsed"];
+    let f = &[
+        "user",
+        "system",
+        "children_user",
+        "children_system",
+        "elapsed",
+    ];
     structseq(gil, &T, "posix", "times_result", f)
 }
 
@@ -215,8 +235,9 @@ pub fn random_bytes(n: usize) -> Result<Vec<u8>, PyErr> {
     buf.resize(n, 0);
     let mut filled = 0;
     while filled < n {
-        let got = rustix::rand::getrandom(&mut buf[filled..], rustix::rand::GetRandomFlags::empty())
-            .map_err(|e| path::os_err(path::rx(e)))?;
+        let got =
+            rustix::rand::getrandom(&mut buf[filled..], rustix::rand::GetRandomFlags::empty())
+                .map_err(|e| path::os_err(path::rx(e)))?;
         filled += got;
     }
     Ok(buf)
@@ -302,7 +323,11 @@ fn uname(cx: &mut Cx, args: Args) -> PyResult<Value> {
         s(u.version()),
         s(u.machine()),
     ];
-    Ok(crate::modules::structseq::make(cx.gil, uname_type(cx.gil), items))
+    Ok(crate::modules::structseq::make(
+        cx.gil,
+        uname_type(cx.gil),
+        items,
+    ))
 }
 
 /// `os.cpu_count()`: the processors of the machine (not the affinity mask).
@@ -317,15 +342,26 @@ fn cpu_count(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
         Some(n)
     });
-    let n = n.or_else(|| std::thread::available_parallelism().ok().map(|n| n.get() as i64));
+    let n = n.or_else(|| {
+        std::thread::available_parallelism()
+            .ok()
+            .map(|n| n.get() as i64)
+    });
     Ok(n.map_or(Value::None, Value::Int))
 }
 
 fn times(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("posix.times", 0, 0)?;
     let (t, hz) = raw::times().map_err(path::os_err)?;
-    let items = t.iter().map(|&x| Value::Float(x as f64 / hz as f64)).collect();
-    Ok(crate::modules::structseq::make(cx.gil, times_type(cx.gil), items))
+    let items = t
+        .iter()
+        .map(|&x| Value::Float(x as f64 / hz as f64))
+        .collect();
+    Ok(crate::modules::structseq::make(
+        cx.gil,
+        times_type(cx.gil),
+        items,
+    ))
 }
 
 /// `os.waitpid(pid, options)`: `(pid, status)`; `(0, 0)` when `WNOHANG` found
@@ -421,7 +457,10 @@ fn putenv(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if k.is_empty() || k.contains(&b'=') {
         return Err(value_error("illegal environment variable name").into());
     }
-    std::env::set_var(std::ffi::OsStr::from_bytes(&k), std::ffi::OsStr::from_bytes(&v));
+    std::env::set_var(
+        std::ffi::OsStr::from_bytes(&k),
+        std::ffi::OsStr::from_bytes(&v),
+    );
     Ok(Value::None)
 }
 

@@ -190,7 +190,11 @@ pub fn name_value(name: &OsStr, bytes: bool) -> Value {
 
 /// The `OSError` subclass for `e`, naming `filename` and `filename2` (CPython's
 /// `path_error` and `path_error2`).
-pub fn error_with(e: &std::io::Error, filename: Option<&Value>, filename2: Option<&Value>) -> PyErr {
+pub fn error_with(
+    e: &std::io::Error,
+    filename: Option<&Value>,
+    filename2: Option<&Value>,
+) -> PyErr {
     let Some(errno) = e.raw_os_error() else {
         return PyErr::new(&types().exc.os_error, vec![Value::string(e.to_string())]);
     };

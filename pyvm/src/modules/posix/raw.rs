@@ -17,7 +17,10 @@ use std::os::fd::{BorrowedFd, RawFd};
 
 /// Runs `f` with descriptor `fd` borrowed for the call. A negative number is
 /// `EBADF` (as the kernel says for it).
-pub fn with_fd<R>(fd: RawFd, f: impl FnOnce(BorrowedFd<'_>) -> std::io::Result<R>) -> std::io::Result<R> {
+pub fn with_fd<R>(
+    fd: RawFd,
+    f: impl FnOnce(BorrowedFd<'_>) -> std::io::Result<R>,
+) -> std::io::Result<R> {
     if fd < 0 {
         return Err(std::io::Error::from_raw_os_error(libc::EBADF));
     }
@@ -65,6 +68,8 @@ pub fn kill(pid: i32, sig: i32) -> std::io::Result<()> {
 
 /// `times()`: user, system, children's user and system times and the elapsed real
 /// time, in clock ticks, and the number of ticks a second.
+// `clock_t` and `sysconf`'s result are not `i64` everywhere.
+#[allow(clippy::unnecessary_cast)]
 pub fn times() -> std::io::Result<([i64; 5], i64)> {
     let mut t = libc::tms {
         tms_utime: 0,

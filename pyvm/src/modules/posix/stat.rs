@@ -33,8 +33,15 @@ fn stat_keys() -> &'static [Value] {
     static K: OnceLock<Vec<Value>> = OnceLock::new();
     K.get_or_init(|| {
         let more = [
-            "st_blksize", "st_blocks", "st_rdev", "st_atime", "st_mtime", "st_ctime",
-            "st_atime_ns", "st_mtime_ns", "st_ctime_ns",
+            "st_blksize",
+            "st_blocks",
+            "st_rdev",
+            "st_atime",
+            "st_mtime",
+            "st_ctime",
+            "st_atime_ns",
+            "st_mtime_ns",
+            "st_ctime_ns",
         ];
         let all = STAT_FIELDS.iter().chain(more.iter());
         all.map(|k| crate::objects::str::intern(k)).collect()
@@ -44,6 +51,9 @@ fn stat_keys() -> &'static [Value] {
 /// An `os.stat_result`: the ten sequence fields (times as whole seconds, as
 /// CPython's tuple items) and `st_blksize`, `st_blocks`, `st_rdev`, float `st_*time`
 /// and `st_*time_ns` as attributes.
+// The field types of `struct stat` differ between architectures: the casts are
+// needed on some.
+#[allow(clippy::unnecessary_cast)]
 pub fn stat_result(gil: Gil<'_>, m: &Stat) -> Value {
     let times = [
         (m.st_atime as i64, m.st_atime_nsec as i64),
@@ -63,7 +73,8 @@ pub fn stat_result(gil: Gil<'_>, m: &Stat) -> Value {
         Value::Int(times[2].0),
     ];
     let float = |(s, ns): (i64, i64)| Value::Float(s as f64 + ns as f64 * 1e-9);
-    let whole = |(s, ns): (i64, i64)| Value::Int(s.saturating_mul(1_000_000_000).saturating_add(ns));
+    let whole =
+        |(s, ns): (i64, i64)| Value::Int(s.saturating_mul(1_000_000_000).saturating_add(ns));
     let attrs = [
         Value::Int(m.st_blksize as i64),
         Value::Int(m.st_blocks as i64),
@@ -75,7 +86,8 @@ pub fn stat_result(gil: Gil<'_>, m: &Stat) -> Value {
         whole(times[1]),
         whole(times[2]),
     ];
-    let v = crate::objects::class::instance_with(stat_type(gil).clone(), Value::tuple(items.to_vec()));
+    let v =
+        crate::objects::class::instance_with(stat_type(gil).clone(), Value::tuple(items.to_vec()));
     if let Value::Instance(i) = &v {
         let mut d = i.dict.borrow_mut(gil);
         // Interned str keys always hash.
@@ -91,7 +103,9 @@ pub fn stat_target(t: &Target, follow: bool) -> std::io::Result<Stat> {
     match t {
         Target::Path(p) if follow => rustix::fs::stat(&p.os),
         Target::Path(p) => rustix::fs::lstat(&p.os),
-        Target::Fd(fd) => return super::raw::with_fd(*fd, |b| rustix::fs::fstat(b).map_err(path::rx)),
+        Target::Fd(fd) => {
+            return super::raw::with_fd(*fd, |b| rustix::fs::fstat(b).map_err(path::rx))
+        }
         Target::Default => rustix::fs::stat("."),
     }
     .map_err(path::rx)
@@ -199,7 +213,10 @@ impl NativeObject for DirEntry {
         match name {
             "name" => Some(self.name.clone()),
             "path" => Some(self.path.clone()),
-            _ => ENTRY_METHODS.iter().find(|d| d.name == name).map(Value::Native),
+            _ => ENTRY_METHODS
+                .iter()
+                .find(|d| d.name == name)
+                .map(Value::Native),
         }
     }
 
@@ -224,7 +241,7 @@ fn this(args: &Args) -> Result<&DirEntry, PyErr> {
 /// The entry's `stat` (`follow`: through a symlink), cached.
 fn cached_stat(cx: &mut Cx, e: &DirEntry, follow: bool) -> PyResult<Value> {
     // An entry that is no symlink has one answer for both.
-    let follow = follow && e.kind.map_or(true, |k| k.is_symlink());
+    let follow = follow && e.kind.is_none_or(|k| k.is_symlink());
     let slot = follow as usize;
     if let Some(v) = &e.stat.borrow(cx.gil)[slot] {
         return Ok(v.clone());
@@ -242,7 +259,11 @@ fn cached_stat(cx: &mut Cx, e: &DirEntry, follow: bool) -> PyResult<Value> {
 }
 
 /// The entry and its `follow_symlinks` keyword (true when left out).
-fn entry_and_follow<'a>(cx: &mut Cx, args: &'a mut Args, name: &str) -> PyResult<(&'a DirEntry, bool)> {
+fn entry_and_follow<'a>(
+    cx: &mut Cx,
+    args: &'a mut Args,
+    name: &str,
+) -> PyResult<(&'a DirEntry, bool)> {
     let v = args.take_kw("follow_symlinks");
     args.check_method(name, 0, 0)?;
     let follow = flag(cx, v.as_ref(), true)?;
@@ -279,7 +300,9 @@ fn test_kind(cx: &mut Cx, mut args: Args, name: &str, want: u32) -> PyResult<Val
             };
             Ok(Value::Bool(mode as u32 & 0o170000 == want))
         }
-        Err(deferred::Unwind::Raise(err)) if err.is_instance(&crate::objects::types::types().exc.file_not_found_error) => {
+        Err(deferred::Unwind::Raise(err))
+            if err.is_instance(&crate::objects::types::types().exc.file_not_found_error) =>
+        {
             Ok(Value::Bool(false))
         }
         Err(err) => Err(err),
@@ -397,7 +420,10 @@ impl NativeObject for Scandir {
     }
 
     fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
-        SCANDIR_METHODS.iter().find(|d| d.name == name).map(Value::Native)
+        SCANDIR_METHODS
+            .iter()
+            .find(|d| d.name == name)
+            .map(Value::Native)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -485,7 +511,9 @@ pub fn scandir(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Target::Fd(_) => {
             return Err(PyErr::new(
                 &crate::objects::types::types().exc.not_implemented_error,
-                vec![Value::str("scandir: a file descriptor is not supported by pyvm")],
+                vec![Value::str(
+                    "scandir: a file descriptor is not supported by pyvm",
+                )],
             )
             .into())
         }

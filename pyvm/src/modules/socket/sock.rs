@@ -143,7 +143,9 @@ fn wait(
     args: Args,
 ) -> PyResult<Value> {
     let sock = args.at(0).clone();
-    wait_on(cx, e, &sock, interest, deadline, move |cx, d| f(cx, args, d))
+    wait_on(cx, e, &sock, interest, deadline, move |cx, d| {
+        f(cx, args, d)
+    })
 }
 
 /// [`wait`] with what to do next as a closure holding the call's progress.
