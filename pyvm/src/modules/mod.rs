@@ -67,6 +67,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_md5",
     "_micro_thread",
     "_operator",
+    "_posixsubprocess",
     "_pyvm_context",
     "_sha1",
     "_sha256",
@@ -110,6 +111,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         // (on `posix`) otherwise.
         "os" | "os.path" if stdlib::path().is_none() => os::module(gil, name),
         "posix" => Value::Module(posix::module(gil).clone()),
+        "_posixsubprocess" => Value::Module(posix::spawn::module(gil).clone()),
         "random" => Value::Module(random::module(gil).clone()),
         "struct" => Value::Module(struct_::module(gil).clone()),
         "json" => Value::Module(json::module(gil).clone()),

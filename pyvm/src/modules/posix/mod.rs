@@ -11,6 +11,7 @@ mod fd;
 mod fs;
 pub mod path;
 mod raw;
+pub mod spawn;
 mod stat;
 
 use std::os::unix::ffi::OsStrExt;
