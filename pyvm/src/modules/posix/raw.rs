@@ -167,7 +167,9 @@ fn report(errpipe: RawFd, errno: i32, noexec: bool) {
 }
 
 fn errno() -> i32 {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(libc::EINVAL)
+    std::io::Error::last_os_error()
+        .raw_os_error()
+        .unwrap_or(libc::EINVAL)
 }
 
 /// Closes descriptors `from..to` (async-signal-safe: `close_range`, or on older
@@ -269,7 +271,11 @@ fn child(p: &Prepared) -> std::io::Result<()> {
                 saved = e;
             }
         }
-        report(plan.errpipe, if saved != 0 { saved } else { errno() }, false);
+        report(
+            plan.errpipe,
+            if saved != 0 { saved } else { errno() },
+            false,
+        );
         libc::_exit(255);
     }
 }
