@@ -455,6 +455,7 @@ mod micro_threads {
     golden!(socket_timeout_block, "micro_threads/socket_timeout_block.py");
     golden!(strict_names, "micro_threads/strict_names.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
+    golden!(waitpid_defers, "micro_threads/waitpid_defers.py");
     golden!(watchdog, "micro_threads/watchdog.py");
     mod callbacks {
         use super::*;

@@ -366,32 +366,59 @@ fn times(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `os.waitpid(pid, options)`: `(pid, status)`; `(0, 0)` when `WNOHANG` found
-/// nothing. It waits on the OS thread (a child's end is no reactor event yet).
-fn waitpid(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+/// nothing. Waiting for one child defers only the micro-thread (the child's pidfd
+/// is what it waits on); waiting for any child (`-1`) blocks the OS thread.
+fn waitpid(cx: &mut Cx, args: Args) -> PyResult<Value> {
     getargs(&args, "waitpid", 2)?;
     let pid = c_int(args.at(0))?;
     let options = c_int(args.at(1))?;
-    let flags = rustix::process::WaitOptions::from_bits_retain(options as u32);
-    let who = match pid {
-        -1 => None,
-        p if p > 0 => rustix::process::Pid::from_raw(p),
-        _ => {
-            // Process groups: not offered (no `fork` here to make them).
-            return Err(path::os_err(std::io::Error::from_raw_os_error(22)).into());
+    let blocking = options & libc::WNOHANG == 0;
+    if blocking && pid > 0 && cx.may_wait() {
+        if let Some(done) = wait_once(pid, options | libc::WNOHANG)? {
+            return Ok(done);
         }
+        let who = rustix::process::Pid::from_raw(pid);
+        let pidfd = who.and_then(|p| {
+            rustix::process::pidfd_open(p, rustix::process::PidfdFlags::empty()).ok()
+        });
+        if let Some(pidfd) = pidfd {
+            use std::os::fd::AsRawFd;
+            let src = crate::native::io::IoSource::new(pidfd.as_raw_fd());
+            let request = crate::native::io::IoRequest {
+                src: src.clone(),
+                interest: notifiers::Ready::READABLE,
+                deadline: None,
+            };
+            // The pidfd lives until the wait is over (it is what is waited on).
+            let hold = (src, pidfd);
+            return crate::native::io::wait_ready(cx, "waitpid", request, None, move |_cx| {
+                drop(hold);
+                Ok(wait_once(pid, options)?.unwrap_or_else(no_child))
+            });
+        }
+    }
+    Ok(wait_once(pid, options)?.unwrap_or_else(no_child))
+}
+
+fn no_child() -> Value {
+    Value::tuple(vec![Value::Int(0), Value::Int(0)])
+}
+
+/// One `waitpid` system call: `None` when `WNOHANG` found nothing.
+fn wait_once(pid: i32, options: i32) -> Result<Option<Value>, PyErr> {
+    let flags = rustix::process::WaitOptions::from_bits_retain(options as u32);
+    let r = match pid {
+        -1 => rustix::process::wait(flags),
+        p if p > 0 => rustix::process::waitpid(rustix::process::Pid::from_raw(p), flags),
+        // Process groups: not offered (there is no `fork` here to make them).
+        _ => return Err(path::os_err(std::io::Error::from_raw_os_error(libc::EINVAL))),
     };
-    let r = if pid == -1 {
-        rustix::process::wait(flags)
-    } else {
-        rustix::process::waitpid(who, flags)
-    };
-    match r.map_err(|e| path::os_err(path::rx(e)))? {
-        Some((p, st)) => Ok(Value::tuple(vec![
+    Ok(r.map_err(|e| path::os_err(path::rx(e)))?.map(|(p, st)| {
+        Value::tuple(vec![
             Value::Int(p.as_raw_nonzero().get() as i64),
             Value::Int(st.as_raw() as i64),
-        ])),
-        None => Ok(Value::tuple(vec![Value::Int(0), Value::Int(0)])),
-    }
+        ])
+    }))
 }
 
 /// The status argument of the `W*` functions (`status`, by position or name).
