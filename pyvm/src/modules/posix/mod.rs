@@ -411,7 +411,11 @@ fn wait_once(pid: i32, options: i32) -> Result<Option<Value>, PyErr> {
         -1 => rustix::process::wait(flags),
         p if p > 0 => rustix::process::waitpid(rustix::process::Pid::from_raw(p), flags),
         // Process groups: not offered (there is no `fork` here to make them).
-        _ => return Err(path::os_err(std::io::Error::from_raw_os_error(libc::EINVAL))),
+        _ => {
+            return Err(path::os_err(std::io::Error::from_raw_os_error(
+                libc::EINVAL,
+            )))
+        }
     };
     Ok(r.map_err(|e| path::os_err(path::rx(e)))?.map(|(p, st)| {
         Value::tuple(vec![
