@@ -539,6 +539,7 @@ mod packages {
 mod posix {
     use super::*;
     golden!(atomic_config, "posix/atomic_config.py");
+    golden!(backup_tool, "posix/backup_tool.py");
     golden!(du_tree, "posix/du_tree.py");
     golden!(environ_and_errors, "posix/environ_and_errors.py");
     golden!(genericpath_first, "posix/genericpath_first.py");

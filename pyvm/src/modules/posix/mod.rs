@@ -30,6 +30,7 @@ static POSIX: OnceLock<Arc<Module>> = OnceLock::new();
 
 pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "stat" => stat::stat, "lstat" => stat::lstat, "fstat" => stat::fstat,
+    "statvfs" => stat::statvfs, "fstatvfs" => stat::fstatvfs,
     "scandir" => stat::scandir, "listdir" => stat::listdir,
     "mkdir" => fs::mkdir, "rmdir" => fs::rmdir, "unlink" => fs::unlink, "remove" => fs::remove,
     "rename" => fs::rename, "replace" => fs::replace, "link" => fs::link,
@@ -59,6 +60,7 @@ pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 const HAVE: &[&str] = &[
     "HAVE_FCHDIR",
     "HAVE_FCHMOD",
+    "HAVE_FSTATVFS",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
     "HAVE_LSTAT",
@@ -144,18 +146,17 @@ pub fn add_names(gil: Gil<'_>, m: &Module) {
         m.set(gil, n, Value::Int(*v));
     }
     m.set(gil, "error", Value::Type(types().exc.os_error.clone()));
-    m.set(
-        gil,
-        "stat_result",
-        Value::Type(stat::stat_type(gil).clone()),
-    );
-    m.set(
-        gil,
-        "terminal_size",
-        Value::Type(terminal_size_type(gil).clone()),
-    );
-    m.set(gil, "uname_result", Value::Type(uname_type(gil).clone()));
-    m.set(gil, "times_result", Value::Type(times_type(gil).clone()));
+    let result_types = [
+        ("stat_result", stat::stat_type(gil)),
+        ("terminal_size", terminal_size_type(gil)),
+        ("uname_result", uname_type(gil)),
+        ("times_result", times_type(gil)),
+        ("DirEntry", stat::entry_type()),
+        ("statvfs_result", stat::statvfs_type(gil)),
+    ];
+    for (name, t) in result_types {
+        m.set(gil, name, Value::Type(t.clone()));
+    }
 }
 
 /// The process environment, bytes to bytes (`posix.environ`).

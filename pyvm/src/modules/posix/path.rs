@@ -86,7 +86,7 @@ pub fn fspath(cx: &mut Cx, v: &Value) -> PyResult<Option<Value>> {
     if str_or_bytes(v).is_some() {
         return Ok(Some(v.clone()));
     }
-    if !matches!(v, Value::Instance(_)) {
+    if !matches!(v, Value::Instance(_) | Value::Object(_)) {
         return Ok(None);
     }
     let Ok(m) = cx.getattr(v, "__fspath__") else {

@@ -225,7 +225,7 @@ impl NativeObject for DirEntry {
     }
 }
 
-fn entry_type() -> &'static Arc<PyType> {
+pub fn entry_type() -> &'static Arc<PyType> {
     static T: OnceLock<Arc<PyType>> = OnceLock::new();
     T.get_or_init(|| native_type("DirEntry"))
 }
@@ -558,4 +558,65 @@ pub fn listdir(cx: &mut Cx, args: Args) -> PyResult<Value> {
         names.push(path::name_value(&entry.file_name(), bytes));
     }
     Ok(Value::list(names))
+}
+
+const STATVFS_FIELDS: &[&str] = &[
+    "f_bsize",
+    "f_frsize",
+    "f_blocks",
+    "f_bfree",
+    "f_bavail",
+    "f_files",
+    "f_ffree",
+    "f_favail",
+    "f_flag",
+    "f_namemax",
+];
+
+pub fn statvfs_type(gil: Gil<'_>) -> &'static Arc<PyType> {
+    static T: OnceLock<Arc<PyType>> = OnceLock::new();
+    T.get_or_init(|| {
+        crate::modules::structseq::new_type(gil, "os", "statvfs_result", STATVFS_FIELDS)
+    })
+}
+
+/// `os.statvfs(path)` (a descriptor too, as `fstatvfs`): an `os.statvfs_result`
+/// with `f_fsid` as an attribute.
+pub fn statvfs(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(args, "statvfs", &["path"], 1, 1)?;
+    let t = path::convert(cx, a[0].as_ref(), Spec::path("statvfs").with_fd())?;
+    let r = match &t {
+        Target::Fd(fd) => super::raw::with_fd(*fd, |b| rustix::fs::fstatvfs(b).map_err(path::rx)),
+        Target::Path(p) => rustix::fs::statvfs(&p.os).map_err(path::rx),
+        Target::Default => rustix::fs::statvfs(".").map_err(path::rx),
+    };
+    let v = r.map_err(|e| path::target_error(&e, &t))?;
+    let items = [
+        v.f_bsize,
+        v.f_frsize,
+        v.f_blocks,
+        v.f_bfree,
+        v.f_bavail,
+        v.f_files,
+        v.f_ffree,
+        v.f_favail,
+        v.f_flag.bits(),
+        v.f_namemax,
+    ];
+    let out =
+        crate::modules::structseq::make(cx.gil, statvfs_type(cx.gil), items.map(uint).to_vec());
+    if let Value::Instance(i) = &out {
+        let _ = i
+            .dict
+            .borrow_mut(cx.gil)
+            .insert(Value::str("f_fsid"), uint(v.f_fsid));
+    }
+    Ok(out)
+}
+
+/// `os.fstatvfs(fd)`.
+pub fn fstatvfs(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(args, "fstatvfs", &["fd"], 1, 1)?;
+    let fd = Value::Int(path::fd_of(req(&a, 0))? as i64);
+    statvfs(cx, Args::new([fd]))
 }
