@@ -93,3 +93,46 @@ fn a_found_library_is_remembered() {
     assert!(Path::new(&printed).join("os.py").is_file(), "{printed}");
     assert_eq!(remembered.as_deref(), Some(printed.as_str()));
 }
+
+#[test]
+fn without_a_library_os_is_pyvms_own_and_works() {
+    let root = temp("noos");
+    let script = "import os, posix\n\
+        print(os.__name__, type(os.environ).__name__, hasattr(os, '__file__'))\n\
+        fd = os.open('f.txt', os.O_CREAT | os.O_WRONLY, 0o644)\n\
+        os.write(fd, b'data')\n\
+        os.close(fd)\n\
+        print(os.stat('f.txt').st_size, sorted(os.listdir('.')), os.path.join('a', 'b'))\n\
+        print(os.getcwd() == posix.getcwd(), os.getenv('PYVM_PROBE'))\n\
+        try:\n    os.rename('nope', 'other')\nexcept FileNotFoundError as e:\n    print(e)\n";
+    let out = run(
+        &root,
+        script,
+        &[
+            ("PYVM_STDLIB", "/nonexistent/pyvm-stdlib"),
+            ("PYVM_PROBE", "set"),
+        ],
+    );
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "os dict False\n4 ['f.txt', 'main.py'] a/b\nTrue set\n\
+         [Errno 2] No such file or directory: 'nope' -> 'other'\n"
+    );
+}
+
+#[test]
+fn with_a_library_os_is_its_os_py_on_posix() {
+    let root = temp("libos");
+    let out = run(
+        &root,
+        "import os, posix\nprint(os.__file__.endswith('os.py'), os.stat is posix.stat, type(os.environ).__name__, os.path.__name__)\n",
+        &[],
+    );
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "True True _Environ posixpath\n"
+    );
+}

@@ -23,8 +23,8 @@ pub mod math;
 pub mod micro_thread;
 pub mod operator;
 pub mod os;
-mod os_fd;
 pub mod os_threads;
+pub mod posix;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -70,6 +70,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_md5",
     "_micro_thread",
     "_operator",
+    "_posixsubprocess",
     "_pyvm_context",
     "_sha1",
     "_sha256",
@@ -90,7 +91,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "itertools",
     "json",
     "math",
-    "os",
+    "posix",
     "random",
     "resource",
     "select",
@@ -110,7 +111,11 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "cmath" => Value::Module(math::cmath::module(gil).clone()),
         "errno" => Value::Module(errno::module(gil).clone()),
         "time" => Value::Module(time::module(gil).clone()),
-        "os" | "os.path" => os::module(gil, name),
+        // pyvm's own `os` only when there is no standard library: Lib's `os.py`
+        // (on `posix`) otherwise.
+        "os" | "os.path" if stdlib::path().is_none() => os::module(gil, name),
+        "posix" => Value::Module(posix::module(gil).clone()),
+        "_posixsubprocess" => Value::Module(posix::spawn::module(gil).clone()),
         "random" => Value::Module(random::module(gil).clone()),
         "struct" => Value::Module(struct_::module(gil).clone()),
         "json" => Value::Module(json::module(gil).clone()),
@@ -163,11 +168,14 @@ pub fn loaded_attr(gil: Gil<'_>, module: &str, name: &str) -> Option<Value> {
 /// `encodings` classes hold `_codecs` functions (`_buffer_decode =
 /// codecs.utf_8_decode`). Type methods (`dict.get`) do bind.
 pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
-    // `logging.Formatter.converter = time.localtime` too.
+    // `logging.Formatter.converter = time.localtime` too, and
+    // `selectors.SelectSelector._select = select.select`.
     let p = def as *const crate::objects::function::NativeDef;
     codecs::is_function(def)
         || time::FUNCS.as_ptr_range().contains(&p)
         || time_cal::FUNCS.as_ptr_range().contains(&p)
+        || select::FUNCS.as_ptr_range().contains(&p)
+        || posix::FUNCS.as_ptr_range().contains(&p)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).

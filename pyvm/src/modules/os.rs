@@ -1,7 +1,8 @@
-//! The `os` module (process facts, the environment, `urandom`) and `os.path`
-//! (CPython's `posixpath`: pure string functions plus a few `stat` checks).
+//! pyvm's own `os` for when no standard library is there (with one, `os` is Lib's
+//! `os.py` on the native `posix`): `posix`'s functions and names, the environment
+//! as a dict of str, `getenv`, and a small `os.path` (CPython's `posixpath`: pure
+//! string functions plus a few `stat` checks).
 
-use std::io::Read;
 use std::sync::{Arc, OnceLock};
 
 use crate::native::*;
@@ -16,11 +17,7 @@ use super::random::bind::{bind, req};
 static OS: OnceLock<Arc<Module>> = OnceLock::new();
 static PATH: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
-    "getpid" => getpid, "getppid" => getppid, "getcwd" => getcwd, "getenv" => getenv,
-    "urandom" => urandom, "remove" => remove, "unlink" => unlink, "listdir" => listdir,
-    "mkdir" => mkdir, "rmdir" => rmdir, "strerror" => strerror, "kill" => super::signal::kill,
-];
+static FUNCS: &[NativeDef] = crate::objects::methods::natives!["getenv" => getenv];
 
 static PATH_FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "join" => join, "basename" => basename, "dirname" => dirname, "split" => split,
@@ -37,10 +34,10 @@ pub fn module(gil: Gil<'_>, name: &str) -> Value {
     Value::Module(
         OS.get_or_init(|| {
             let m = Module::new("os");
-            for f in FUNCS.iter().chain(super::os_fd::FUNCS) {
+            for f in FUNCS.iter().chain(super::posix::FUNCS) {
                 m.set(gil, f.name, Value::Native(f));
             }
-            super::os_fd::add_constants(gil, &m);
+            super::posix::add_names(gil, &m);
             let mut env = Dict::new();
             for (k, v) in std::env::vars_os() {
                 let k = Value::string(k.to_string_lossy().into_owned());
@@ -75,21 +72,6 @@ fn path_module(gil: Gil<'_>) -> &'static Arc<Module> {
     })
 }
 
-fn getpid(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("posix.getpid", 0, 0)?;
-    Ok(Value::Int(std::process::id() as i64))
-}
-
-fn getppid(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("posix.getppid", 0, 0)?;
-    Ok(Value::Int(std::os::unix::process::parent_id() as i64))
-}
-
-fn getcwd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("posix.getcwd", 0, 0)?;
-    cwd().map(Value::string).map_err(Into::into)
-}
-
 fn cwd() -> Result<String, PyErr> {
     std::env::current_dir()
         .map(|p| p.to_string_lossy().into_owned())
@@ -109,38 +91,6 @@ fn getenv(cx: &mut Cx, args: Args) -> PyResult<Value> {
         _ => std::env::var_os(key).map(|v| Value::string(v.to_string_lossy().into_owned())),
     };
     Ok(found.unwrap_or_else(|| p[1].clone().unwrap_or(Value::None)))
-}
-
-/// `n` bytes from the kernel's random source.
-pub fn random_bytes(n: usize) -> Result<Vec<u8>, PyErr> {
-    let mut buf = Vec::new();
-    buf.try_reserve_exact(n)
-        .map_err(|_| PyErr::new(&crate::objects::types::types().exc.memory_error, vec![]))?;
-    buf.resize(n, 0);
-    std::fs::File::open("/dev/urandom")
-        .and_then(|mut f| f.read_exact(&mut buf))
-        .map_err(|e| crate::objects::os_error::from_io(&e, None))?;
-    Ok(buf)
-}
-
-/// `os.strerror(code)`: the C library's message, as `OSError.strerror` carries it.
-fn strerror(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("posix.strerror", 1, 1)?;
-    let code = match args.at(0) {
-        Value::Big(_) => None,
-        v => i32::try_from(arg_int(v, "")?).ok(),
-    };
-    let code = code.ok_or_else(|| overflow_error("Python int too large to convert to C int"))?;
-    Ok(Value::string(crate::objects::os_error::strerror(code)))
-}
-
-fn urandom(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("posix.urandom", 1, 1)?;
-    let n = arg_int(args.at(0), "")?;
-    if n < 0 {
-        return Err(value_error("negative argument not allowed").into());
-    }
-    Ok(Value::Bytes(Arc::new(random_bytes(n as usize)?)))
 }
 
 /// A path argument (str only; CPython also takes bytes and `os.PathLike`).
@@ -326,69 +276,8 @@ fn isdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     ))
 }
 
-/// A path argument of the functions that touch the file system (CPython names the
-/// function in this message).
-fn fs_path<'a>(v: &'a Value, fname: &str) -> Result<&'a str, PyErr> {
-    v.as_str().ok_or_else(|| {
-        type_error(format!(
-            "{fname}: path should be string, bytes or os.PathLike, not {}",
-            type_name(v)
-        ))
-    })
-}
-
 fn fs_result<T>(r: std::io::Result<T>, path: &str) -> Result<T, PyErr> {
     r.map_err(|e| crate::objects::file::os_error_for(&e, path))
-}
-
-fn remove(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("remove", 1, 1)?;
-    let p = fs_path(args.at(0), "remove")?;
-    fs_result(std::fs::remove_file(p), p)?;
-    Ok(Value::None)
-}
-
-fn unlink(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("unlink", 1, 1)?;
-    let p = fs_path(args.at(0), "unlink")?;
-    fs_result(std::fs::remove_file(p), p)?;
-    Ok(Value::None)
-}
-
-fn mkdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("mkdir", 1, 2)?;
-    let p = fs_path(args.at(0), "mkdir")?;
-    fs_result(std::fs::create_dir(p), p)?;
-    Ok(Value::None)
-}
-
-fn rmdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("rmdir", 1, 1)?;
-    let p = fs_path(args.at(0), "rmdir")?;
-    fs_result(std::fs::remove_dir(p), p)?;
-    Ok(Value::None)
-}
-
-/// `listdir(path='.')`: names in the directory's own order (CPython's too: unsorted).
-fn listdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("listdir", 0, 1)?;
-    let p = match args.get(0) {
-        None | Some(Value::None) => ".",
-        Some(v) => v.as_str().ok_or_else(|| {
-            type_error(format!(
-                "listdir: path should be string, bytes, os.PathLike, integer or None, not {}",
-                type_name(v)
-            ))
-        })?,
-    };
-    let mut names = Vec::new();
-    for entry in fs_result(std::fs::read_dir(p), p)? {
-        let entry = fs_result(entry, p)?;
-        names.push(Value::string(
-            entry.file_name().to_string_lossy().into_owned(),
-        ));
-    }
-    Ok(Value::list(names))
 }
 
 fn getsize(_cx: &mut Cx, args: Args) -> PyResult<Value> {

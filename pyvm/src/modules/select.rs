@@ -26,7 +26,7 @@ use crate::objects::types::type_name;
 
 static SELECT: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives!["select" => select];
+pub static FUNCS: &[NativeDef] = crate::objects::methods::natives!["select" => select];
 
 /// The `select` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {

@@ -474,7 +474,13 @@ fn raise_signal(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `os.kill(pid, signal)` (the `os` module's, here beside the rest of signals).
 pub fn kill(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("kill", 2, 2)?;
+    if args.len() != 2 {
+        return Err(type_error(format!(
+            "kill() takes exactly 2 arguments ({} given)",
+            args.len()
+        ))
+        .into());
+    }
     let pid = arg_int(args.at(0), "")?;
     let sig = arg_int(args.at(1), "")?;
     let (Ok(pid), Ok(sig)) = (i32::try_from(pid), i32::try_from(sig)) else {

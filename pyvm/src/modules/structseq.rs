@@ -17,7 +17,14 @@ static REPR: NativeDef = NativeDef {
     soft: None,
 };
 
-/// A struct sequence type `module.name` with these fields.
+static INIT: NativeDef = NativeDef {
+    name: "__init__",
+    f: init,
+    soft: None,
+};
+
+/// A struct sequence type `module.name` with these fields. Calling it with a
+/// sequence of that many items makes one (`os.terminal_size((80, 24))`).
 pub fn new_type(gil: Gil<'_>, module: &str, name: &str, fields: &[&str]) -> Arc<PyType> {
     let mut ns = crate::objects::dict::Dict::new();
     let n = Value::Int(fields.len() as i64);
@@ -31,6 +38,7 @@ pub fn new_type(gil: Gil<'_>, module: &str, name: &str, fields: &[&str]) -> Arc<
             Value::tuple(fields.iter().map(|f| Value::str(f)).collect()),
         ),
         ("__repr__", Value::Native(&REPR)),
+        ("__init__", Value::Native(&INIT)),
     ];
     for (k, v) in entries {
         let _ = ns.insert(Value::str(k), v);
@@ -67,6 +75,33 @@ fn field_names(gil: Gil<'_>, t: &Arc<PyType>) -> Vec<String> {
             .collect(),
         _ => Vec::new(),
     }
+}
+
+/// `type(sequence)`: the tuple is made from `sequence` (as for any `tuple`
+/// subclass); this names its items, after checking their number.
+fn init(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let Some(Value::Instance(i)) = args.get(0) else {
+        return Err(type_error("descriptor '__init__' requires a struct sequence").into());
+    };
+    let fields = field_names(cx.gil, &i.class);
+    let items: Vec<Value> = match &i.base {
+        Value::Tuple(t) => t.iter().cloned().collect(),
+        _ => Vec::new(),
+    };
+    if items.len() != fields.len() {
+        return Err(type_error(format!(
+            "{}() takes a {}-sequence ({}-sequence given)",
+            i.class.qualified_name(),
+            fields.len(),
+            items.len()
+        ))
+        .into());
+    }
+    let mut d = i.dict.borrow_mut(cx.gil);
+    for (f, item) in fields.iter().zip(items) {
+        let _ = d.insert(Value::str(f), item);
+    }
+    Ok(Value::None)
 }
 
 /// `repr(seq)`: `module.name(field=value, ...)`.

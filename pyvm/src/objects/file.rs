@@ -69,6 +69,35 @@ pub fn os_error_for(e: &std::io::Error, path: &str) -> PyErr {
     super::os_error::from_io(e, Some(path))
 }
 
+/// `open`'s file argument as a path: a str, bytes (UTF-8), or what its
+/// `__fspath__` returns (`pathlib.Path`, `os.DirEntry`); `None` for anything else.
+fn file_path(cx: &mut Cx, v: &Value) -> PyResult<Option<String>> {
+    let direct = |v: &Value| match super::class::payload(v).unwrap_or(v) {
+        Value::Str(s) => Some(s.as_str().to_owned()),
+        Value::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        _ => None,
+    };
+    if let Some(p) = direct(v) {
+        return Ok(Some(p));
+    }
+    if !matches!(v, Value::Instance(_) | Value::Object(_)) {
+        return Ok(None);
+    }
+    let Ok(m) = cx.getattr(v, "__fspath__") else {
+        return Ok(None);
+    };
+    let r = cx.call(&m, vec![])?;
+    match direct(&r) {
+        Some(p) => Ok(Some(p)),
+        None => Err(type_error(format!(
+            "expected {}.__fspath__() to return str or bytes, not {}",
+            type_name(v),
+            type_name(&r)
+        ))
+        .into()),
+    }
+}
+
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
 /// closefd=True, opener=None)`: files are UTF-8 and buffered as pyvm buffers them
 /// (`buffering`, `encoding` and `errors` are accepted and do not change that);
@@ -98,15 +127,12 @@ pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let mode_kw = a[1].clone();
     let args = Args::new(a.into_iter().take(1).flatten());
-    let path = match args.at(0) {
-        v if v.as_str().is_some() => v.as_str().unwrap_or_default().to_owned(),
-        v => {
-            return Err(type_error(format!(
-                "expected str, bytes or os.PathLike object, not {}",
-                type_name(v)
-            ))
-            .into())
-        }
+    let Some(path) = file_path(cx, args.at(0))? else {
+        return Err(type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            type_name(args.at(0))
+        ))
+        .into());
     };
     let mode = match args.get(1).or(mode_kw.as_ref()) {
         Some(Value::Str(m)) => m.as_str().to_owned(),

@@ -492,23 +492,17 @@ fn is_package(gil: Gil<'_>, m: &Value) -> bool {
     attr_of(gil, m, "__path__").is_some()
 }
 
-/// `os.path` is CPython's own `posixpath` when the standard library is there (pyvm's
-/// native `os` keeps its small built-in `posixpath` only as the fallback): imported
-/// right after `os`, on a scratch micro-thread, and put where CPython's `os` puts it.
-fn lib_os_path(gil: Gil<'_>, os: &Value) {
-    if modules::stdlib::path().is_none() {
+/// CPython has imported `os` before a program runs (`site` does); pyvm imports it
+/// when first needed. `genericpath` imports `os` before defining anything, and
+/// `os` imports it back through `posixpath`: so `os` goes first, on a scratch
+/// micro-thread, as it would have at start-up.
+fn os_first(gil: Gil<'_>, name: &str) {
+    if name != "genericpath" || modules::stdlib::path().is_none() || cached(gil, "os").is_some() {
         return;
     }
     let import = crate::native::builtin_function(gil, "__import__");
-    let Ok(path @ Value::Module(_)) =
-        super::detached::call(gil, "import", &import, vec![Value::str("posixpath")])
-    else {
-        return;
-    };
-    if let Value::Module(m) = os {
-        m.set(gil, "path", path.clone());
-    }
-    cache(gil, "os.path", path);
+    // A failure shows again when `genericpath` itself imports `os`.
+    let _ = super::detached::call(gil, "import", &import, vec![Value::str("os")]);
 }
 
 /// Import the parts of `job.target` not yet imported, each parent first: `Ok(true)`
@@ -527,6 +521,10 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
             }
             Some(_) => continue,
             None => {}
+        }
+        os_first(gil, &name);
+        if cached(gil, &name).is_some() {
+            continue;
         }
         // A built-in module with a dotted name (`os.path`) is there as CPython's
         // `os` puts it in `sys.modules`, whether or not its parent is a package.
@@ -563,9 +561,6 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                 Some(Found::Builtin(m)) => {
                     cache(gil, &name, m.clone());
                     set_on_parent(gil, &name, &m);
-                    if name == "os" {
-                        lib_os_path(gil, &m);
-                    }
                     continue;
                 }
                 Some(Found::Namespace(dirs)) => {

@@ -459,6 +459,7 @@ mod micro_threads {
     golden!(socket_timeout_block, "micro_threads/socket_timeout_block.py");
     golden!(strict_names, "micro_threads/strict_names.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
+    golden!(waitpid_defers, "micro_threads/waitpid_defers.py");
     golden!(watchdog, "micro_threads/watchdog.py");
     mod callbacks {
         use super::*;
@@ -538,6 +539,15 @@ mod packages {
     golden!(plugin_loader, "packages/plugin_loader.py");
     golden!(relative_errors, "packages/relative_errors.py");
     golden!(star_all, "packages/star_all.py");
+}
+mod posix {
+    use super::*;
+    golden!(atomic_config, "posix/atomic_config.py");
+    golden!(backup_tool, "posix/backup_tool.py");
+    golden!(du_tree, "posix/du_tree.py");
+    golden!(environ_and_errors, "posix/environ_and_errors.py");
+    golden!(genericpath_first, "posix/genericpath_first.py");
+    golden!(run_children, "posix/run_children.py");
 }
 mod programs {
     use super::*;
@@ -647,6 +657,7 @@ mod sockets {
     golden!(refused_uncaught, "sockets/refused_uncaught.py");
     golden!(select_bulk_transfer, "sockets/select_bulk_transfer.py");
     golden!(select_echo_server, "sockets/select_echo_server.py");
+    golden!(selectors_echo, "sockets/selectors_echo.py");
     golden!(socketpair_roundtrip, "sockets/socketpair_roundtrip.py");
     golden!(sockopts, "sockets/sockopts.py");
     golden!(timeouts, "sockets/timeouts.py");

@@ -4,6 +4,8 @@
 import importlib
 
 REQUIRED = [
+    # On the native posix module (Lib's os.py).
+    'pathlib', 'shutil', 'tempfile', 'tarfile', 'sysconfig', 'trace', 'zoneinfo', 'pydoc_data',
     'logging', 'collections.abc', 'email.message', 'http.client', 'urllib.parse',
     'xml.etree.ElementTree', 'importlib.machinery', 'encodings.utf_8',
     'abc', 'argparse', 'array', 'ast', 'atexit', 'base64', 'bdb', 'binascii', 'bisect', 'builtins', 'calendar', 'cmath', 'cmd', 'code', 'codecs', 'codeop', 'collections', 'colorsys', 'concurrent', 'configparser', 'contextlib', 'contextvars', 'copy', 'copyreg', 'dataclasses', 'datetime', 'dbm', 'decimal', 'difflib', 'dis', 'email', 'encodings', 'enum', 'errno', 'filecmp', 'fileinput', 'fnmatch', 'fractions', 'ftplib', 'functools', 'gc', 'genericpath', 'getopt', 'getpass', 'gettext', 'glob', 'graphlib', 'gzip', 'hashlib', 'heapq', 'hmac', 'html', 'http', 'importlib', 'inspect', 'io', 'ipaddress', 'itertools', 'json', 'keyword', 'linecache', 'locale', 'mailbox', 'math', 'mimetypes', 'netrc', 'ntpath', 'nturl2path', 'numbers', 'opcode', 'operator', 'optparse', 'os', 'pickle', 'pickletools', 'platform', 'poplib', 'posixpath', 'pprint', 'queue', 'quopri', 'random', 're', 'reprlib', 'resource', 'rlcompleter', 'sched', 'select', 'selectors', 'shelve', 'shlex', 'site', 'smtplib', 'socket', 'socketserver', 'stat', 'statistics', 'string', 'struct', 'sys', 'tabnanny', 'textwrap', 'threading', 'time', 'timeit', 'token', 'tokenize', 'traceback', 'types', 'typing', 'urllib', 'uuid', 'warnings', 'wave', 'weakref', 'wsgiref', 'xml', 'xmlrpc', 'zlib']

@@ -50,6 +50,8 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
             o.0.as_any()
                 .is::<crate::modules::micro_thread::pipe::Pipe>()
                 || crate::native::is_awaitable_iter(args.at(0))
+                // A native iterator with a `__next__` (`os.scandir()`'s).
+                || o.0.getattr(cx.gil, "__next__").is_some()
         }
         v => crate::objects::class::special(cx.gil, v, "__next__").is_some(),
     };

@@ -64,7 +64,7 @@ fn state() -> std::sync::MutexGuard<'static, Mt> {
 }
 
 fn seed_from_os() -> Result<(), PyErr> {
-    let key: Vec<u32> = match super::os::random_bytes(624 * 4) {
+    let key: Vec<u32> = match super::posix::random_bytes(624 * 4) {
         Ok(bytes) => bytes
             .chunks_exact(4)
             .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))

@@ -2,9 +2,9 @@
 //! whose descriptor is always non-blocking at the OS level. A call that would block
 //! defers its micro-thread on the reactor's I/O notifier (`mt::io`) and is made again
 //! when the descriptor is ready; `settimeout` puts a deadline on that wait
-//! (`TimeoutError: timed out`). `setblocking(False)` and a zero timeout mean the same
-//! thing as blocking mode (DESIGN §5, "Blocking calls defer"): the call defers,
-//! it never raises `BlockingIOError`.
+//! (`TimeoutError: timed out`). A socket in non-blocking mode (`setblocking(False)`,
+//! a zero timeout) raises `BlockingIOError` instead, as CPython's does, so
+//! `selectors` and hand-written event loops work.
 
 use std::io::{ErrorKind, Read};
 use std::sync::{Arc, Weak};
@@ -125,28 +125,41 @@ fn with<R>(
 /// first attempt set (so waiting again keeps the first call's `settimeout` limit).
 type Again = fn(&mut Cx, Args, Option<Instant>) -> PyResult<Value>;
 
-/// The call would block: wait until the socket is ready for `interest` (only this
-/// micro-thread; outside one, the OS thread), then make the call `f(args)` again.
-/// `deadline`: the first attempt's, or none yet (then the socket's timeout sets it).
+/// Whether socket `sock` is in non-blocking mode (a timeout of zero).
+fn nonblocking(gil: Gil<'_>, sock: &Value) -> bool {
+    socket_of(sock).is_some_and(|s| s.st.borrow(gil).timeout == Some(0.0))
+}
+
+/// The call would block (`e`: what the OS said): wait until the socket is ready for
+/// `interest` (only this micro-thread; outside one, the OS thread), then make the
+/// call `f(args)` again. `deadline`: the first attempt's, or none yet (then the
+/// socket's timeout sets it). A non-blocking socket raises `e` instead.
 fn wait(
     cx: &mut Cx,
+    e: std::io::Error,
     interest: Ready,
     deadline: Option<Instant>,
     f: Again,
     args: Args,
 ) -> PyResult<Value> {
     let sock = args.at(0).clone();
-    wait_on(cx, &sock, interest, deadline, move |cx, d| f(cx, args, d))
+    wait_on(cx, e, &sock, interest, deadline, move |cx, d| {
+        f(cx, args, d)
+    })
 }
 
 /// [`wait`] with what to do next as a closure holding the call's progress.
 fn wait_on(
     cx: &mut Cx,
+    e: std::io::Error,
     sock: &Value,
     interest: Ready,
     deadline: Option<Instant>,
     again: impl FnOnce(&mut Cx, Option<Instant>) -> PyResult<Value> + 'static,
 ) -> PyResult<Value> {
+    if nonblocking(cx.gil, sock) {
+        return Err(os(e).into());
+    }
     let (src, timeout) = {
         let s = socket_of(sock).ok_or_else(bad_fd)?;
         let st = s.st.borrow(cx.gil);
@@ -261,7 +274,7 @@ fn finish<T>(
 ) -> PyResult<Value> {
     match result {
         Ok(v) => Ok(ok(v)),
-        Err(e) if would_block(&e) => wait(cx, interest, deadline, f, args),
+        Err(e) if would_block(&e) => wait(cx, e, interest, deadline, f, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => f(cx, args, deadline),
         Err(e) => Err(os(e).into()),
     }
@@ -278,7 +291,7 @@ fn recv_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value
     match with(cx.gil, &args, |s| Ok(recv_once(s, n, flags)))? {
         Ok(v) => Ok(bytes(v)),
         Err(e) if would_block(&e) && zero_read_done(cx, &args, n)? => Ok(bytes(Vec::new())),
-        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, deadline, recv_at, args),
+        Err(e) if would_block(&e) => wait(cx, e, Ready::READABLE, deadline, recv_at, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => recv_at(cx, args, deadline),
         Err(e) => Err(os(e).into()),
     }
@@ -334,7 +347,7 @@ fn recv_into_at(cx: &mut Cx, mut args: Args, deadline: Option<Instant>) -> PyRes
             Ok(Value::Int(v.len() as i64))
         }
         Err(e) if would_block(&e) && zero_read_done(cx, &args, n)? => Ok(Value::Int(0)),
-        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, deadline, recv_into_at, args),
+        Err(e) if would_block(&e) => wait(cx, e, Ready::READABLE, deadline, recv_into_at, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => recv_into_at(cx, args, deadline),
         Err(e) => Err(os(e).into()),
     }
@@ -382,7 +395,7 @@ fn recvfrom_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<V
             buf.truncate(k);
             Ok(Value::tuple(vec![bytes(buf), addr]))
         }
-        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, deadline, recvfrom_at, args),
+        Err(e) if would_block(&e) => wait(cx, e, Ready::READABLE, deadline, recvfrom_at, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => recvfrom_at(cx, args, deadline),
         Err(e) => Err(os(e).into()),
     }
@@ -437,7 +450,7 @@ fn sendall_from(
             Ok(Some(n)) => done += n,
             Err(e) if would_block(&e) => {
                 let on = sock.clone();
-                return wait_on(cx, &on, Ready::WRITABLE, deadline, move |cx, d| {
+                return wait_on(cx, e, &on, Ready::WRITABLE, deadline, move |cx, d| {
                     sendall_from(cx, sock, data, done, flags, d)
                 });
             }
@@ -489,7 +502,7 @@ fn accept_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Val
             let conn = Socket::wrap(conn, family, typ, proto);
             Ok(Value::tuple(vec![conn, from_sockaddr(&addr)]))
         }
-        Err(e) if would_block(&e) => wait(cx, Ready::READABLE, deadline, accept_at, args),
+        Err(e) if would_block(&e) => wait(cx, e, Ready::READABLE, deadline, accept_at, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => accept_at(cx, args, deadline),
         Err(e) if e.raw_os_error() == Some(103) => accept_at(cx, args, deadline), // ECONNABORTED
         Err(e) => Err(os(e).into()),
@@ -527,9 +540,9 @@ fn connect_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Va
     args.check_method("connect", 1, 1)?;
     match connect_start(cx, &args, "connect")? {
         Ok(()) => Ok(Value::None),
-        Err(e) if would_block(&e) => wait(cx, Ready::WRITABLE, deadline, connect_done, args),
+        Err(e) if would_block(&e) => wait(cx, e, Ready::WRITABLE, deadline, connect_done, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => {
-            wait(cx, Ready::WRITABLE, deadline, connect_done, args)
+            wait(cx, e, Ready::WRITABLE, deadline, connect_done, args)
         }
         Err(e) => Err(os(e).into()),
     }
@@ -545,8 +558,9 @@ fn connect_ex_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult
     let errno = |e: &std::io::Error| Value::Int(e.raw_os_error().unwrap_or(5) as i64);
     match connect_start(cx, &args, "connect_ex")? {
         Ok(()) => Ok(Value::Int(0)),
+        Err(e) if nonblocking(cx.gil, args.at(0)) => Ok(errno(&e)),
         Err(e) if would_block(&e) || e.kind() == ErrorKind::Interrupted => {
-            wait(cx, Ready::WRITABLE, deadline, connect_ex_done, args)
+            wait(cx, e, Ready::WRITABLE, deadline, connect_ex_done, args)
         }
         Err(e) => Ok(errno(&e)),
     }

@@ -1,0 +1,296 @@
+//! Descriptor numbers from Python: CPython's `os` functions take any descriptor by
+//! its number (`os.read(0, 10)`, `os.close(fd)`, `os.dup2(r, 1)`), which Rust's
+//! I/O-safety types can only express with `unsafe`. This file is the one place that
+//! does it, and the one place of `posix` that calls the C library directly.
+//!
+//! Safety argument, shared by the functions below: a descriptor number is only
+//! passed to system calls, which check it themselves (`EBADF` for one that is not
+//! open); a borrowed descriptor never outlives the call it is made for. Python code
+//! may close a descriptor that a Rust owner (a socket, a file) still holds, exactly
+//! as in CPython: the owner's later calls then fail with `EBADF` (or act on a
+//! descriptor reopened under that number, as in C); pyvm maps no memory through
+//! descriptors, so that is an I/O error, never memory unsafety. No function here
+//! keeps a pointer beyond the call.
+#![allow(unsafe_code)]
+
+use std::os::fd::{BorrowedFd, RawFd};
+
+/// Runs `f` with descriptor `fd` borrowed for the call. A negative number is
+/// `EBADF` (as the kernel says for it).
+pub fn with_fd<R>(
+    fd: RawFd,
+    f: impl FnOnce(BorrowedFd<'_>) -> std::io::Result<R>,
+) -> std::io::Result<R> {
+    if fd < 0 {
+        return Err(std::io::Error::from_raw_os_error(libc::EBADF));
+    }
+    // SAFETY: see the file's comment; `b` lives only for the call to `f`.
+    let b = unsafe { BorrowedFd::borrow_raw(fd) };
+    f(b)
+}
+
+/// `close(fd)`, reporting its error (Rust's `OwnedFd` drop ignores it).
+pub fn close(fd: RawFd) -> std::io::Result<()> {
+    // SAFETY: a plain system call on a number (see the file's comment).
+    if unsafe { libc::close(fd) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// `dup2(fd, fd2)` (`dup3` with `O_CLOEXEC` when `inheritable` is false).
+pub fn dup2(fd: RawFd, fd2: RawFd, inheritable: bool) -> std::io::Result<RawFd> {
+    // SAFETY: a plain system call on numbers (see the file's comment).
+    let r = unsafe {
+        if inheritable || fd == fd2 {
+            libc::dup2(fd, fd2)
+        } else {
+            libc::dup3(fd, fd2, libc::O_CLOEXEC)
+        }
+    };
+    if r < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(r)
+    }
+}
+
+/// `times()`: user, system, children's user and system times and the elapsed real
+/// time, in clock ticks, and the number of ticks a second.
+// `clock_t` and `sysconf`'s result are not `i64` everywhere.
+#[allow(clippy::unnecessary_cast)]
+pub fn times() -> std::io::Result<([i64; 5], i64)> {
+    let mut t = libc::tms {
+        tms_utime: 0,
+        tms_stime: 0,
+        tms_cutime: 0,
+        tms_cstime: 0,
+    };
+    // SAFETY: `times` writes the struct it is given, which lives across the call;
+    // `sysconf` takes a number.
+    let (c, hz) = unsafe { (libc::times(&mut t), libc::sysconf(libc::_SC_CLK_TCK)) };
+    if c == !0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    let ticks = [t.tms_utime, t.tms_stime, t.tms_cutime, t.tms_cstime, c];
+    Ok((ticks.map(|x| x as i64), hz as i64))
+}
+
+/// What a child made by `_posixsubprocess.fork_exec` does between `fork` and
+/// `exec` (CPython's `child_exec`), prepared in the parent so the child only makes
+/// async-signal-safe system calls: no allocation, no lock (other threads of this
+/// process may hold the allocator's). The standard streams are set by `Command`.
+pub struct ChildPlan {
+    /// Candidate programs, tried in order (`execv`/`execve`).
+    pub executables: Vec<std::ffi::CString>,
+    pub argv: Vec<std::ffi::CString>,
+    /// `None`: the parent's environment.
+    pub env: Option<Vec<std::ffi::CString>>,
+    pub cwd: Option<std::ffi::CString>,
+    /// Descriptors kept open and made inheritable, sorted.
+    pub pass_fds: Vec<RawFd>,
+    pub close_fds: bool,
+    pub setsid: bool,
+    pub pgid: Option<i32>,
+    pub umask: Option<u32>,
+    pub uid: Option<u32>,
+    pub gid: Option<u32>,
+    /// Where an error before or at `exec` is reported (`OSError:<hex errno>:[noexec]`).
+    pub errpipe: RawFd,
+}
+
+/// `ChildPlan` with the pointer arrays `execve` takes.
+struct Prepared {
+    plan: ChildPlan,
+    /// What `close_fds` leaves open (sorted).
+    keep: Vec<RawFd>,
+    argv: Vec<*const libc::c_char>,
+    envp: Vec<*const libc::c_char>,
+}
+
+// SAFETY: the pointers point into the `CString`s the same value owns, which are never
+// changed; the child only reads them.
+unsafe impl Send for Prepared {}
+unsafe impl Sync for Prepared {}
+
+fn nul_terminated(v: &[std::ffi::CString]) -> Vec<*const libc::c_char> {
+    v.iter()
+        .map(|s| s.as_ptr())
+        .chain(std::iter::once(std::ptr::null()))
+        .collect()
+}
+
+/// Writes `OSError:<errno in hex>:` (and `noexec` when exec was not reached) to the
+/// error pipe, without allocating.
+fn report(errpipe: RawFd, errno: i32, noexec: bool) {
+    let mut buf = [0u8; 40];
+    let head = b"OSError:";
+    buf[..head.len()].copy_from_slice(head);
+    let mut n = head.len();
+    let mut digits = [0u8; 8];
+    let mut k = 0;
+    let mut e = errno.max(0) as u32;
+    loop {
+        digits[k] = b"0123456789abcdef"[(e % 16) as usize];
+        k += 1;
+        e /= 16;
+        if e == 0 {
+            break;
+        }
+    }
+    while k > 0 {
+        k -= 1;
+        buf[n] = digits[k];
+        n += 1;
+    }
+    buf[n] = b':';
+    n += 1;
+    if noexec {
+        buf[n..n + 6].copy_from_slice(b"noexec");
+        n += 6;
+    }
+    // SAFETY: writes bytes of a live stack buffer.
+    unsafe {
+        libc::write(errpipe, buf.as_ptr().cast(), n);
+    }
+}
+
+fn errno() -> i32 {
+    std::io::Error::last_os_error()
+        .raw_os_error()
+        .unwrap_or(libc::EINVAL)
+}
+
+/// Closes descriptors `from..to` (async-signal-safe: `close_range`, or on older
+/// kernels each one up to the descriptor limit).
+fn close_between(from: libc::c_uint, to: libc::c_uint) {
+    if to <= from {
+        return;
+    }
+    // SAFETY: plain system calls on numbers; `getrlimit` fills the struct it is given.
+    unsafe {
+        if libc::syscall(libc::SYS_close_range, from, to - 1, 0) == 0 {
+            return;
+        }
+        let mut lim = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        let max = if libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) == 0 {
+            lim.rlim_cur.min(1 << 20) as libc::c_uint
+        } else {
+            4096
+        };
+        for fd in from..to.min(max) {
+            libc::close(fd as RawFd);
+        }
+    }
+}
+
+/// Closes every descriptor from 3 up except those in `keep` (sorted).
+fn close_others(keep: &[RawFd]) {
+    let mut from: libc::c_uint = 3;
+    for &k in keep {
+        if k >= 3 && (k as libc::c_uint) >= from {
+            close_between(from, k as libc::c_uint);
+            from = k as libc::c_uint + 1;
+        }
+    }
+    close_between(from, libc::c_uint::MAX);
+}
+
+/// The child's part, run by `Command` after `fork` (see [`ChildPlan`]).
+fn child(p: &Prepared) -> std::io::Result<()> {
+    let plan = &p.plan;
+    // SAFETY (whole function): async-signal-safe system calls on numbers and on
+    // pointers to the plan's `CString`s and arrays, which live in this closure.
+    unsafe {
+        // Passed descriptors become inheritable, except the error pipe, which must
+        // close at `exec` (its end-of-file tells the parent `exec` worked).
+        for &fd in plan.pass_fds.iter().filter(|&&fd| fd != plan.errpipe) {
+            let flags = libc::fcntl(fd, libc::F_GETFD);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFD, flags & !libc::FD_CLOEXEC);
+            }
+        }
+        if let Some(cwd) = &plan.cwd {
+            if libc::chdir(cwd.as_ptr()) != 0 {
+                report(plan.errpipe, errno(), true);
+                libc::_exit(255);
+            }
+        }
+        if let Some(m) = plan.umask {
+            libc::umask(m as libc::mode_t);
+        }
+        if plan.setsid && libc::setsid() < 0 {
+            report(plan.errpipe, errno(), true);
+            libc::_exit(255);
+        }
+        if let Some(pg) = plan.pgid {
+            if libc::setpgid(0, pg) != 0 {
+                report(plan.errpipe, errno(), true);
+                libc::_exit(255);
+            }
+        }
+        if let Some(g) = plan.gid {
+            if libc::setregid(g, g) != 0 {
+                report(plan.errpipe, errno(), true);
+                libc::_exit(255);
+            }
+        }
+        if let Some(u) = plan.uid {
+            if libc::setreuid(u, u) != 0 {
+                report(plan.errpipe, errno(), true);
+                libc::_exit(255);
+            }
+        }
+        if plan.close_fds {
+            close_others(&p.keep);
+        }
+        // As execvpe: the first error other than "not there" is the one reported.
+        let mut saved = 0;
+        for exe in &plan.executables {
+            if plan.env.is_some() {
+                libc::execve(exe.as_ptr(), p.argv.as_ptr(), p.envp.as_ptr());
+            } else {
+                libc::execv(exe.as_ptr(), p.argv.as_ptr());
+            }
+            let e = errno();
+            if e != libc::ENOENT && e != libc::ENOTDIR && saved == 0 {
+                saved = e;
+            }
+        }
+        report(
+            plan.errpipe,
+            if saved != 0 { saved } else { errno() },
+            false,
+        );
+        libc::_exit(255);
+    }
+}
+
+/// Forks a child that follows `plan` (`cmd` sets its standard streams), and returns
+/// its process id. An error of the child reaches the parent through `plan.errpipe`,
+/// as CPython's `subprocess` expects.
+pub fn spawn(cmd: &mut std::process::Command, plan: ChildPlan) -> std::io::Result<u32> {
+    use std::os::unix::process::CommandExt;
+    let argv = nul_terminated(&plan.argv);
+    let envp = nul_terminated(plan.env.as_deref().unwrap_or(&[]));
+    // As CPython: the error pipe survives `close_fds` only when it is passed on
+    // (`subprocess` passes it).
+    let keep = plan.pass_fds.clone();
+    let prepared = Prepared {
+        plan,
+        keep,
+        argv,
+        envp,
+    };
+    // SAFETY: the closure makes only async-signal-safe calls (see `child`) and
+    // allocates nothing: everything it reads was built here, before the fork.
+    unsafe {
+        cmd.pre_exec(move || child(&prepared));
+    }
+    let child = cmd.spawn()?;
+    Ok(child.id())
+}
