@@ -191,7 +191,6 @@ pub const FROZEN_PATH: &str = "<frozen>";
 static FROZEN: &[(&str, &str)] = &[
     ("_collections", include_str!("../../lib/_collections.py")),
     ("_io", include_str!("../../lib/_io.py")),
-    ("functools", include_str!("../../lib/functools.py")),
     ("importlib", include_str!("../../lib/importlib.py")),
     (
         "importlib.machinery",

@@ -310,6 +310,7 @@ mod functions {
 mod functools {
     use super::*;
     golden!(decorator_library, "functools/decorator_library.py");
+    golden!(dispatch_registry, "functools/dispatch_registry.py");
     golden!(function_attributes, "functools/function_attributes.py");
     golden!(lru_cache_info, "functools/lru_cache_info.py");
     golden!(memo_solver, "functools/memo_solver.py");

@@ -102,6 +102,8 @@ pub fn make(gil: Gil<'_>) -> Module {
     m.set(gil, "None", Value::None);
     m.set(gil, "Ellipsis", Value::Ellipsis);
     m.set(gil, "NotImplemented", Value::NotImplemented);
+    // True: pyvm keeps `assert` statements (it has no -O code).
+    m.set(gil, "__debug__", Value::Bool(true));
     m.set(gil, "__name__", Value::str("builtins"));
     m.set(gil, "__import__", import_value());
     m
