@@ -124,7 +124,9 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_types" => Value::Module(types::module(gil).clone()),
         "_textio" => Value::Module(textio::module(gil).clone()),
         "_imp" => Value::Module(imp::module(gil).clone()),
-        "traceback" => Value::Module(traceback::module(gil).clone()),
+        // Lib's `traceback` when the standard library is there (pyvm's tracebacks
+        // give it `tb_frame`, `tb_lasti` and `co_positions`); pyvm's own otherwise.
+        "traceback" if stdlib::path().is_none() => Value::Module(traceback::module(gil).clone()),
         "_socket" => Value::Module(socket::module(gil).clone()),
         "select" => Value::Module(select::module(gil).clone()),
         "resource" => Value::Module(resource::module(gil).clone()),

@@ -172,7 +172,10 @@ fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
 /// `bytes.fromhex`)? Looked up on the type or an instance it binds to the class
 /// (so `MyDict.fromkeys(...)` makes a `MyDict`).
 pub fn is_class_method(def: &NativeDef) -> bool {
-    matches!(def.name, "fromkeys" | "fromhex" | "from_bytes")
+    matches!(
+        def.name,
+        "fromkeys" | "fromhex" | "from_bytes" | "__getformat__"
+    )
 }
 
 /// The class a class method of built-in type `base` was bound to (taken off the

@@ -12,7 +12,7 @@ pub static INT_METHODS: &[crate::objects::function::NativeDef] = natives![
 
 pub static FLOAT_METHODS: &[crate::objects::function::NativeDef] = natives![
     "is_integer" => is_integer, "conjugate" => conjugate, "as_integer_ratio" => as_integer_ratio,
-    "hex" => float_hex, "fromhex" => float_fromhex,
+    "hex" => float_hex, "fromhex" => float_fromhex, "__getformat__" => float_getformat,
 ];
 
 pub static COMPLEX_METHODS: &[crate::objects::function::NativeDef] = natives![
@@ -268,6 +268,27 @@ fn float_hex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `float.fromhex(s)` (a class method: `cls` is bound first): the hexadecimal string
 /// rounded to the nearest float, ties to even, as CPython.
+/// `float.__getformat__(typestr)`: how C doubles and floats are stored (what
+/// `test.support` and `pickle` ask).
+fn float_getformat(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let float_t = crate::objects::types::types().float.clone();
+    let _ = super::class_arg(&mut args, &float_t);
+    args.check("__getformat__", 1, 1)?;
+    match args.at(0) {
+        Value::Str(s) if matches!(s.as_str(), "double" | "float") => {
+            Ok(Value::str("IEEE, little-endian"))
+        }
+        Value::Str(_) => {
+            Err(value_error("__getformat__() argument 1 must be 'double' or 'float'").into())
+        }
+        v => Err(type_error(format!(
+            "float.__getformat__() argument must be str, not {}",
+            crate::objects::types::type_name(v)
+        ))
+        .into()),
+    }
+}
+
 fn float_fromhex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let float_t = crate::objects::types::types().float.clone();
     let cls = super::class_arg(&mut args, &float_t);
