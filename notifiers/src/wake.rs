@@ -57,6 +57,14 @@ impl<T, E> Waker<T, E> {
     }
 }
 
+impl<T, E> Waker<T, E> {
+    /// Has something been scheduled that the reactor has not taken yet? (A reactor
+    /// that looks idle may still have a wake-up on its way: deadlock checks ask.)
+    pub fn has_pending(&self) -> bool {
+        self.shared.pending.load(Ordering::Acquire)
+    }
+}
+
 /// The cross-thread wake notifier.
 pub struct WakeNotifier<T, E> {
     priority: Priority,

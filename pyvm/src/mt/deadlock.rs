@@ -112,6 +112,17 @@ pub(crate) fn check() {
         {
             return None;
         }
+        // A wake-up sent to a reactor that has not taken it yet (its OS thread did
+        // not get the CPU, on a loaded machine): not stuck after all.
+        let in_flight = t
+            .reactors
+            .values()
+            .flatten()
+            .any(|s| s.waker.as_ref().is_some_and(|w| w.has_pending()));
+        if in_flight {
+            t.since = Instant::now();
+            return None;
+        }
         let all: Vec<(u64, Stuck)> = t
             .reactors
             .iter_mut()
