@@ -14,14 +14,30 @@ use crate::objects::repr::repr;
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
-    "reduce" => reduce, "partial" => partial,
+    "reduce" => reduce,
 ];
 
 /// The `_functools` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
         let m = Module::with_functions(gil, "_functools", FUNCS);
+        m.set(gil, "partial", Value::Type(partial_type().clone()));
         Arc::new(m)
+    })
+}
+
+/// `functools.partial`, the type: calling it makes a partial; `isinstance` and
+/// `type()` know its objects.
+pub fn partial_type() -> &'static Arc<crate::objects::types::PyType> {
+    static T: OnceLock<Arc<crate::objects::types::PyType>> = OnceLock::new();
+    T.get_or_init(|| {
+        Arc::new(crate::objects::types::PyType::builtin(
+            "partial",
+            "functools",
+            Some(&crate::objects::types::types().object),
+            crate::objects::types::Kind::Iterator,
+            Some(partial),
+        ))
     })
 }
 
@@ -52,6 +68,10 @@ struct Partial {
 impl NativeObject for Partial {
     fn type_name(&self) -> &'static str {
         "functools.partial"
+    }
+
+    fn py_type(&self) -> Option<Arc<crate::objects::types::PyType>> {
+        Some(partial_type().clone())
     }
 
     fn repr(&self, gil: Gil<'_>) -> Result<String, PyErr> {
