@@ -11,6 +11,7 @@ get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
+stack_size = _thread.stack_size
 Lock = _thread.allocate_lock
 RLock = _thread.RLock
 

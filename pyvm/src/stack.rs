@@ -17,7 +17,7 @@
 use std::cell::Cell;
 
 /// Stack a nested loop needs to be entered (the loop, a native and its callees).
-const RED_ZONE: usize = 256 * 1024;
+pub(crate) const RED_ZONE: usize = 256 * 1024;
 
 thread_local! {
     /// The lowest address of the running worker's stack, 0 when the code runs on the

@@ -106,7 +106,10 @@ pub(crate) fn check() {
         // Only when every reactor is stuck, long enough. (A reactor publishes only
         // while other OS threads run; alone, it finds its own deadlocks — except
         // when its micro-threads parked while others ran, then those ended.)
+        // An OS thread that has been started but whose reactor is not running yet
+        // (or no longer) may still wake someone: not before it is in the table.
         if t.reactors.is_empty()
+            || t.reactors.len() < super::os_thread::count()
             || t.since.elapsed() < STABLE
             || t.reactors.values().any(Option::is_none)
         {

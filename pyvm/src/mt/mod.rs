@@ -1078,7 +1078,15 @@ pub fn runnable_count() -> usize {
 /// Run a program's main code (frames already pushed on `th`) as the main
 /// micro-thread on a new reactor, until nothing is left. Returns its outcome.
 pub fn run_main(th: MicroThread, obj: Arc<ThreadObj>) -> Result<Value, PyErr> {
-    run_reactor(th, obj, "main", true)
+    run_reactor(new_reactor()?, th, obj, "main", true)
+}
+
+/// A reactor for this OS thread (`RuntimeError` when its notifiers cannot be set up:
+/// out of descriptors).
+pub(crate) fn new_reactor() -> Result<PyReactor, PyErr> {
+    PyReactor::new().map_err(|e| {
+        crate::objects::exception::runtime_error(format!("cannot start the reactor: {e}"))
+    })
 }
 
 /// Run `th` as the first micro-thread of a new reactor on this OS thread until
@@ -1086,19 +1094,13 @@ pub fn run_main(th: MicroThread, obj: Arc<ThreadObj>) -> Result<Value, PyErr> {
 /// when the first one finishes, the others get `MicroThreadExit`. Only the
 /// process's main thread watches signals.
 pub(crate) fn run_reactor(
+    r: PyReactor,
     th: MicroThread,
     obj: Arc<ThreadObj>,
     name: &str,
     process_main: bool,
 ) -> Result<Value, PyErr> {
-    let mut r = match PyReactor::new() {
-        Ok(r) => r,
-        Err(e) => {
-            return Err(crate::objects::exception::runtime_error(format!(
-                "cannot start the reactor: {e}"
-            )))
-        }
-    };
+    let mut r = r;
     os_thread::set_home(r.waker());
     deadlock::reactor_running(os_thread::ident(), true);
     LOCAL.with(|l| {

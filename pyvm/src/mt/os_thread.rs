@@ -20,8 +20,14 @@ static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
 static OTHERS: AtomicUsize = AtomicUsize::new(0);
 /// `_thread.stack_size()`: 0 is the default.
 static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
-/// The stack of a started thread by default (only touched pages cost memory).
-const DEFAULT_STACK: usize = 64 << 20;
+/// The native stack of a started OS thread itself: its reactor runs there and its
+/// micro-threads on worker stacks (`worker`); the deep code that runs there (the
+/// compiler, a nested loop when no worker stack can be had) grows it on demand
+/// (`stacker`). Python frames live on the heap.
+const OS_STACK: usize = 256 << 10;
+/// The worker stacks of a started OS thread by default (`stack_size()` 0): where its
+/// natives that call Python nest (deeper is a `RecursionError`).
+const DEFAULT_WORKER_STACK: usize = 1 << 20;
 
 /// Run `f` when this OS thread, started by [`start`], has finished (its reactor has
 /// nothing left): `_thread._set_sentinel()`'s lock is released then, which is what
@@ -170,39 +176,50 @@ impl Waiter {
     }
 }
 
-/// `_thread.stack_size([size])`: set (0 or at least 32 KiB) and return the previous.
+/// `_thread.stack_size([size])`: set it (0, the default, or at least 32 KiB) and return
+/// the previous one. As in CPython, no argument means 0: it resets the size.
 pub fn stack_size(size: Option<i64>) -> Result<usize, PyErr> {
-    let old = STACK_SIZE.load(Ordering::Relaxed);
-    if let Some(n) = size {
-        if n != 0 && n < 32768 {
-            return Err(value_error(format!("size not valid: {n} bytes")));
-        }
-        if n < 0 {
-            return Err(value_error("size must be 0 or a positive value"));
-        }
-        STACK_SIZE.store(n as usize, Ordering::Relaxed);
+    let n = size.unwrap_or(0);
+    if n < 0 {
+        return Err(value_error("size must be 0 or a positive value"));
     }
-    Ok(old)
+    if n != 0 && n < 32768 {
+        return Err(value_error(format!("size not valid: {n} bytes")));
+    }
+    Ok(STACK_SIZE.swap(n as usize, Ordering::Relaxed))
 }
 
 /// Start an OS thread running `f(*args, **kw)` as the first micro-thread of its own
 /// reactor. Returns its identifier.
 pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64, PyErr> {
     let ident = NEXT_IDENT.fetch_add(1, Ordering::Relaxed);
-    let stack = match STACK_SIZE.load(Ordering::Relaxed) {
-        0 => DEFAULT_STACK,
-        n => n.max(DEFAULT_STACK),
+    let workers = match STACK_SIZE.load(Ordering::Relaxed) {
+        0 => DEFAULT_WORKER_STACK,
+        n => n,
     };
     OTHERS.fetch_add(1, Ordering::SeqCst);
+    // The new thread says whether its reactor could be set up (it may be out of
+    // descriptors): if not, starting it fails here, as CPython's does.
+    let (ready_tx, ready) = std::sync::mpsc::sync_channel::<Option<String>>(1);
     let spawned = std::thread::Builder::new()
         .name(format!("pyvm-{ident}"))
-        .stack_size(stack)
+        .stack_size(OS_STACK)
         .spawn(move || {
+            super::worker::set_stack_size(workers);
             super::LOCAL.with(|l| {
                 let i = &l.ident;
                 i.set(ident)
             });
-            let outcome = super::run_reactor(th, obj, "thread", false);
+            let r = match super::PyReactor::new() {
+                Ok(r) => r,
+                Err(e) => {
+                    OTHERS.fetch_sub(1, Ordering::SeqCst);
+                    let _ = ready_tx.send(Some(format!("cannot start its reactor: {e}")));
+                    return;
+                }
+            };
+            let _ = ready_tx.send(None);
+            let outcome = super::run_reactor(r, th, obj, "thread", false);
             if let Err(e) = outcome {
                 with_gil(|gil| report(gil, &e, &f_repr));
             }
@@ -215,16 +232,21 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
                 f();
             }
         });
-    match spawned {
-        Ok(_) => Ok(ident),
+    let failed = match spawned {
+        Ok(_) => match ready.recv() {
+            Ok(None) => return Ok(ident),
+            Ok(Some(e)) => e,
+            Err(e) => e.to_string(),
+        },
         Err(e) => {
             OTHERS.fetch_sub(1, Ordering::SeqCst);
-            Err(PyErr::msg(
-                &crate::objects::types::types().exc.runtime_error,
-                format!("can't start new thread ({e})"),
-            ))
+            e.to_string()
         }
-    }
+    };
+    Err(PyErr::msg(
+        &crate::objects::types::types().exc.runtime_error,
+        format!("can't start new thread ({failed})"),
+    ))
 }
 
 /// CPython's report of a thread's uncaught exception; `SystemExit` ends it silently.
@@ -266,7 +288,9 @@ pub fn run_exit_hook(module: &str, name: &str) -> Result<(), PyErr> {
         Some((th, obj))
     });
     match prepared {
-        Some((th, obj)) => super::run_reactor(th, obj, "main", true).map(|_| ()),
+        Some((th, obj)) => {
+            super::run_reactor(super::new_reactor()?, th, obj, "main", true).map(|_| ())
+        }
         None => Ok(()),
     }
 }

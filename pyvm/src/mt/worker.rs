@@ -33,9 +33,27 @@ use crate::objects::value::Value;
 use crate::vm::state::MicroThread;
 use crate::vm::Outcome;
 
-/// A worker stack's size: address space reserved, committed only where touched. Deep
-/// enough for `MAX_REENTRY` nested loops.
-const STACK_SIZE: usize = 16 * 1024 * 1024;
+/// A worker stack's size on the process's main OS thread: address space reserved,
+/// committed only where touched. Deep enough for `MAX_REENTRY` nested loops.
+const MAIN_STACK_SIZE: usize = 16 * 1024 * 1024;
+
+/// The smallest worker stack: room for the run that resumes a micro-thread and one
+/// nested loop (`crate::stack::RED_ZONE`) with its natives, so that nesting deeper is
+/// a `RecursionError`, never an overflow.
+pub(crate) const MIN_STACK_SIZE: usize = 2 * crate::stack::RED_ZONE;
+
+thread_local! {
+    /// The size of this OS thread's worker stacks: set by [`set_stack_size`] when an
+    /// OS thread other than the main one starts (its `_thread.stack_size()`), so that
+    /// thousands of OS threads fit in the address space.
+    static STACK_SIZE: std::cell::Cell<usize> = const { std::cell::Cell::new(MAIN_STACK_SIZE) };
+}
+
+/// The worker stacks of this OS thread will have `size` bytes (at least
+/// [`MIN_STACK_SIZE`]).
+pub(crate) fn set_stack_size(size: usize) {
+    STACK_SIZE.with(|s| s.set(size.max(MIN_STACK_SIZE)));
+}
 
 /// How many worker stacks an OS thread may have at once (`PYVM_MAX_WORKERS`; by
 /// default as many as can be mapped: about 32,000 under Linux's default
@@ -128,7 +146,7 @@ impl Worker {
         if live >= max_workers() {
             return Err(std::io::Error::other("PYVM_MAX_WORKERS reached"));
         }
-        let stack = DefaultStack::new(STACK_SIZE)?;
+        let stack = DefaultStack::new(STACK_SIZE.with(std::cell::Cell::get))?;
         super::LOCAL.with(|l| l.workers.set(live + 1));
         let limit = stack.limit().get();
         let co = Coroutine::with_stack(stack, move |y: &Yielder<Resume, Suspend>, first| {

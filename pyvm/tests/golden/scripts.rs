@@ -746,6 +746,7 @@ mod syntax {
 mod threads {
     use super::*;
     golden!(locks_stress, "threads/locks_stress.py");
+    golden!(small_stacks, "threads/small_stacks.py");
     golden!(switch_interval, "threads/switch_interval.py");
     golden!(thread_api, "threads/thread_api.py");
     golden!(thread_errors, "threads/thread_errors.py");

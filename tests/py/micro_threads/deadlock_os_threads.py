@@ -2,7 +2,7 @@
 # A deadlock that spans OS threads is reported (DeadlockError in one of the stuck
 # micro_threads, the main one when it is stuck, naming who waits on what and which
 # lock is held by whom); its unwinding releases what it held, so the rest goes on.
-# And an OS thread that ran and ended does not turn detection off.
+# And an OS thread that ran and ended, joined or not, does not turn detection off.
 import threading
 import time
 from micro_thread import micro_pipe, DeadlockError
@@ -59,4 +59,14 @@ try:
     next(micro_pipe())
 except DeadlockError as e:
     print("DeadlockError:", e)
+
+# 4. Another OS thread still runs, never joined, when the main thread starts waiting
+# on a pipe nobody writes: once that thread has ended, the deadlock is reported.
+t = threading.Thread(target=time.sleep, args=(0.3,))
+t.start()
+try:
+    next(micro_pipe())
+except DeadlockError as e:
+    print("DeadlockError:", e)
+print("sleeper alive:", t.is_alive())
 print("done")
