@@ -244,7 +244,10 @@ fn good_clients_get_every_byte_through_a_storm_of_faults() {
         for t in 0..16u8 {
             scope.spawn(move || {
                 let mut s = connect(port);
-                for (k, len) in [1, 10, 1_000, 65_537, 300_000, 7, 100_000].into_iter().enumerate() {
+                for (k, len) in [1, 10, 1_000, 65_537, 300_000, 7, 100_000]
+                    .into_iter()
+                    .enumerate()
+                {
                     let msg = Arc::new(pattern(len, t ^ k as u8));
                     let got = echo_round_trip(&mut s, msg.clone());
                     assert_same(&got, &msg, &format!("good client {t}, message {k}"));
@@ -254,7 +257,10 @@ fn good_clients_get_every_byte_through_a_storm_of_faults() {
             });
         }
     });
-    eprintln!("storm of 96 faults and 112 checked echoes: {:?}", start.elapsed());
+    eprintln!(
+        "storm of 96 faults and 112 checked echoes: {:?}",
+        start.elapsed()
+    );
     server.assert_alive();
     assert_echoes(port, "after the storm");
 }
