@@ -358,7 +358,8 @@ fn replace_digits(line: &mut String, rng: &mut Rng) {
         .collect();
     if !runs.is_empty() {
         let (s, e) = *rng.pick(&runs);
-        line.replace_range(s..e, *rng.pick(EXTREME_DIGITS));
+        let with = rng.pick::<&str>(EXTREME_DIGITS);
+        line.replace_range(s..e, with);
     }
 }
 
@@ -569,7 +570,7 @@ impl Config {
 }
 
 /// Mutant `index` of `seed`: the script it comes from and its source.
-fn mutant<'c>(corpus: &'c Corpus, seed: u64, index: usize) -> (&'c Script, String) {
+fn mutant(corpus: &Corpus, seed: u64, index: usize) -> (&Script, String) {
     let mut rng = Rng::new(seed, index as u64);
     let script = rng.pick(&corpus.scripts);
     let mut lines = script.lines.clone();
@@ -647,20 +648,20 @@ fn fuzz(cfg: Config) {
         "corpus of {} scripts",
         corpus.scripts.len()
     );
-    if let Ok(only) = std::env::var("FUZZ_ONLY") {
-        let index: usize = only.parse().expect("FUZZ_ONLY is a mutant number");
-        let (script, source) = mutant(&corpus, cfg.seed, index);
-        println!("# mutant {index} of {}\n{source}", script.path.display());
-    }
+    let range: Vec<usize> = match std::env::var("FUZZ_ONLY") {
+        Ok(only) => {
+            let index: usize = only.parse().expect("FUZZ_ONLY is a mutant number");
+            let (script, source) = mutant(&corpus, cfg.seed, index);
+            println!("# mutant {index} of {}\n{source}", script.path.display());
+            vec![index]
+        }
+        Err(_) => (0..cfg.mutants).collect(),
+    };
     let scratch =
         Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("fuzz-scratch-{}", std::process::id()));
     let next = AtomicUsize::new(0);
     let findings = Mutex::new(Vec::new());
     let start = Instant::now();
-    let range: Vec<usize> = match std::env::var("FUZZ_ONLY") {
-        Ok(only) => vec![only.parse().expect("FUZZ_ONLY is a mutant number")],
-        Err(_) => (0..cfg.mutants).collect(),
-    };
     std::thread::scope(|s| {
         for _ in 0..cfg.jobs {
             s.spawn(|| loop {
