@@ -28,7 +28,10 @@ def broadcast(line, sender=None):
 
 def writer(conn, pipe):
     for line in pipe:
-        conn.sendall(line)
+        try:
+            conn.sendall(line)
+        except OSError:
+            pass        # a reset: keep taking lines, or broadcasters would wait forever
 
 
 def handle(conn):

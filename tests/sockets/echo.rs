@@ -193,3 +193,74 @@ fn connection_refused_once_the_server_is_gone() {
         .expect_err("nothing listens any more");
     assert_eq!(err.kind(), std::io::ErrorKind::ConnectionRefused);
 }
+
+/// One misbehaving client of the storm, by `kind`: a reset in the middle of a
+/// message, a writer trickling a few bytes at a time (whose echo is checked), a
+/// connect-and-drop, or a half-close that still gets every byte back.
+fn misbehave(port: u16, kind: usize, seed: u8) {
+    match kind % 4 {
+        0 => {
+            let mut s = rude_client(port);
+            let _ = s.write_all(&pattern(400_000, seed));
+            reset(s);
+        }
+        1 => {
+            let mut s = connect(port);
+            let msg = pattern(600, seed);
+            for chunk in msg.chunks(7) {
+                s.write_all(chunk).expect("trickle");
+                std::thread::sleep(Duration::from_millis(1));
+            }
+            assert_same(&read_n(&mut s, msg.len()), &msg, "trickling writer");
+            reset(s);
+        }
+        2 => drop(connect(port)),
+        _ => {
+            let mut s = connect(port);
+            let msg = pattern(50_000, seed);
+            s.write_all(&msg).expect("write");
+            s.shutdown(Shutdown::Write).expect("half-close");
+            assert_same(&read_to_eof(&mut s), &msg, "half-close");
+        }
+    }
+}
+
+#[test]
+fn good_clients_get_every_byte_through_a_storm_of_faults() {
+    let mut server = Server::start("echo_server.py");
+    let port = server.port;
+    let start = Instant::now();
+    std::thread::scope(|scope| {
+        // Twelve faulty clients at a time, each going through every kind of fault.
+        for t in 0..12u8 {
+            scope.spawn(move || {
+                for round in 0..8 {
+                    misbehave(port, t as usize + round, t.wrapping_mul(31) ^ round as u8);
+                }
+            });
+        }
+        // Meanwhile sixteen well-behaved clients, each on one connection, send
+        // messages of many sizes and check every byte of every echo.
+        for t in 0..16u8 {
+            scope.spawn(move || {
+                let mut s = connect(port);
+                for (k, len) in [1, 10, 1_000, 65_537, 300_000, 7, 100_000]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let msg = Arc::new(pattern(len, t ^ k as u8));
+                    let got = echo_round_trip(&mut s, msg.clone());
+                    assert_same(&got, &msg, &format!("good client {t}, message {k}"));
+                }
+                s.shutdown(Shutdown::Write).expect("half-close");
+                assert_eof(&mut s);
+            });
+        }
+    });
+    eprintln!(
+        "storm of 96 faults and 112 checked echoes: {:?}",
+        start.elapsed()
+    );
+    server.assert_alive();
+    assert_echoes(port, "after the storm");
+}

@@ -126,9 +126,10 @@ fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("time.sleep", 1, 1)?;
     let secs = match &crate::objects::class::unwrap_number(args.at(0)) {
         Value::Float(f) => *f,
-        Value::Int(i) => *i as f64,
+        // CPython counts in i64 nanoseconds: more seconds than that overflow.
+        Value::Int(i) if i.unsigned_abs() <= i64::MAX as u64 / 1_000_000_000 => *i as f64,
         Value::Bool(b) => *b as i64 as f64,
-        Value::Big(_) => {
+        Value::Big(_) | Value::Int(_) => {
             return Err(overflow_error("timestamp too large to convert to C _PyTime_t").into())
         }
         v => {
@@ -139,6 +140,9 @@ fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
             .into())
         }
     };
+    if secs.abs() * 1e9 >= i64::MAX as f64 {
+        return Err(overflow_error("timestamp out of range for platform time_t").into());
+    }
     if secs.is_nan() {
         return Err(value_error("Invalid value NaN (not a number)").into());
     }
