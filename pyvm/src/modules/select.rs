@@ -114,6 +114,10 @@ fn timeout_arg(v: Option<&Value>) -> Result<Option<Duration>, PyErr> {
     if t < 0.0 {
         return Err(value_error("timeout must be non-negative"));
     }
+    // CPython keeps timeouts in 64-bit nanoseconds.
+    if t * 1e9 >= i64::MAX as f64 {
+        return Err(overflow_error("timestamp out of range for platform time_t"));
+    }
     Duration::try_from_secs_f64(t)
         .map(Some)
         .map_err(|_| overflow_error("timeout is too large"))

@@ -213,5 +213,5 @@ pub fn timed_out() -> PyErr {
 
 /// A deadline `timeout` from now (`None`: no limit).
 pub fn deadline_after(timeout: Option<Duration>) -> Option<Instant> {
-    timeout.map(|t| Instant::now() + t)
+    timeout.and_then(|t| Instant::now().checked_add(t))
 }

@@ -53,3 +53,15 @@ fn budget() -> u128 {
 pub fn max_frames() -> usize {
     (budget() / 1024).min(usize::MAX as u128) as usize
 }
+
+/// `v.push(x)`, or `MemoryError` when the vector cannot grow (a list the program
+/// grows past what the machine or its limits allow: CPython's `MemoryError`, not an
+/// abort).
+#[inline]
+pub fn push<T>(v: &mut Vec<T>, x: T) -> Result<(), super::exception::PyErr> {
+    if v.len() == v.capacity() && v.try_reserve(1).is_err() {
+        return Err(super::exception::memory_error());
+    }
+    v.push(x);
+    Ok(())
+}

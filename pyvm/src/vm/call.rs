@@ -56,7 +56,12 @@ pub fn specialized_1(gil: Gil<'_>, stack: &[Value], head: usize) -> Option<Value
     match (&stack[head], &stack[head + 1]) {
         (Value::Native(d), Value::List(l)) if crate::objects::methods::is_append(d) => {
             let v = stack[head + 2].clone();
-            l.borrow_mut(gil).push(v);
+            let mut items = l.borrow_mut(gil);
+            if items.len() == items.capacity() && items.try_reserve(1).is_err() {
+                // `list.append` itself raises the MemoryError.
+                return None;
+            }
+            items.push(v);
             Some(Value::None)
         }
         (Value::Null, Value::Native(d)) if crate::modules::builtins::is_len(d) => {

@@ -335,13 +335,25 @@ pub fn unpack(cx: &mut Cx<'_, '_>, v: &Value, op: Op, arg: u32) -> PyResult<Vec<
         Value::Tuple(t) => t.to_vec(),
         Value::List(l) => l.borrow(cx.gil).clone(),
         _ => {
-            if get_iter(cx.gil, v).is_err() {
+            let Ok(it) = get_iter(cx.gil, v) else {
                 return Err(Unwind::Raise(type_error(format!(
                     "cannot unpack non-iterable {} object",
                     type_name(v)
                 ))));
+            };
+            if op == Op::UNPACK_SEQUENCE {
+                // At most one item past the count: an endless iterator is "too many".
+                let mut items = Vec::with_capacity(arg as usize);
+                while items.len() <= arg as usize {
+                    match cx.next(&it)? {
+                        Some(x) => items.push(x),
+                        None => break,
+                    }
+                }
+                items
+            } else {
+                cx.collect(v)?
             }
-            cx.collect(v)?
         }
     };
     if op == Op::UNPACK_SEQUENCE {

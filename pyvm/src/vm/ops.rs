@@ -587,7 +587,9 @@ fn bytes_contains(b: &[u8], item: &Value) -> Result<bool, PyErr> {
 pub fn collection_add(cx: &mut Cx<'_, '_>, op: Op, target: &Value, v: Value) -> PyResult<()> {
     let gil = cx.gil;
     match (op, target) {
-        (Op::LIST_APPEND, Value::List(l)) => l.borrow_mut(gil).push(v),
+        (Op::LIST_APPEND, Value::List(l)) => {
+            crate::objects::memory::push(&mut l.borrow_mut(gil), v)?
+        }
         (Op::SET_ADD, Value::Set(s)) => s.borrow_mut(gil).insert(v)?,
         (Op::LIST_EXTEND, Value::List(l)) => {
             let items = cx.collect(&v).map_err(|e| match e {

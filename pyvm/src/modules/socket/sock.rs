@@ -238,7 +238,9 @@ fn recv_once(sock: &socket2::Socket, n: usize, flags: i32) -> std::io::Result<Ve
             Ok(b[..got].to_vec())
         })
     } else {
-        let mut v = vec![0; n];
+        // One read returns what the socket holds, up to `n`: a buffer of more than a
+        // kernel's socket buffer is never filled (`recv(2**31)` must not allocate it).
+        let mut v = vec![0; n.min(16 << 20)];
         let got = read(&mut v)?;
         v.truncate(got);
         Ok(v)
@@ -708,6 +710,10 @@ pub fn parse_timeout(v: &Value) -> Result<Option<f64>, PyErr> {
     }
     if t < 0.0 {
         return Err(value_error("Timeout value out of range"));
+    }
+    // CPython keeps timeouts in 64-bit nanoseconds.
+    if t * 1e9 >= i64::MAX as f64 {
+        return Err(overflow_error("timestamp out of range for platform time_t"));
     }
     Ok(Some(t))
 }

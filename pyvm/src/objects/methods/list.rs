@@ -41,9 +41,10 @@ fn append(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if args.len() != 2 || !args.kw.is_empty() {
         args.check_method("list.append", 1, 1)?;
     }
-    list_of(args.at(0))
-        .borrow_mut(cx.gil)
-        .push(args.at(1).clone());
+    crate::objects::memory::push(
+        &mut list_of(args.at(0)).borrow_mut(cx.gil),
+        args.at(1).clone(),
+    )?;
     Ok(Value::None)
 }
 
