@@ -410,13 +410,16 @@ class local:
         dicts = object.__getattribute__(self, "_local__dicts")
         return dicts.setdefault(get_ident(), {})
 
-    def __getattr__(self, name):
+    def __getattribute__(self, name):
+        # This thread's attributes first, over the class's (a subclass's class
+        # attributes are defaults: `class L(local): loop = None`).
         d = local._dict(self)
+        if name == "__dict__":
+            return d
         try:
             return d[name]
         except KeyError:
-            raise AttributeError("'%s' object has no attribute '%s'"
-                                 % (type(self).__name__, name)) from None
+            return object.__getattribute__(self, name)
 
     def __setattr__(self, name, value):
         local._dict(self)[name] = value

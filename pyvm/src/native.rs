@@ -346,7 +346,11 @@ pub fn too_many(args: &Args, name: &str, maxargs: usize, method: bool) -> Result
 /// `callable(v)`.
 pub fn is_callable(v: &Value) -> bool {
     match v {
-        Value::Function(_) | Value::Native(_) | Value::BoundNative(_) | Value::Type(_) => true,
+        Value::Function(_)
+        | Value::Method(_)
+        | Value::Native(_)
+        | Value::BoundNative(_)
+        | Value::Type(_) => true,
         Value::Object(o) => o.0.callable(),
         _ => false,
     }

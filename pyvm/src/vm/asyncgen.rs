@@ -139,6 +139,26 @@ fn new_op(agen: GenRef, init: OpInit) -> Value {
     }))))
 }
 
+/// An async generator's first `__anext__`, `asend`, `athrow` or `aclose` (CPython's
+/// `async_gen_init_hooks`): it keeps the running micro-thread's finalizer hook and is
+/// passed to its `firstiter` hook (`asyncio`'s loop records it, to close it at
+/// shutdown).
+pub(crate) fn init_hooks(cx: &mut Cx, g: &GenRef) -> PyResult<()> {
+    let [firstiter, finalizer] = cx.th.asyncgen_hooks.clone();
+    {
+        let mut gen = g.borrow_mut(cx.gil);
+        if gen.hooks_inited || gen.kind != GenKind::AsyncGenerator {
+            return Ok(());
+        }
+        gen.hooks_inited = true;
+        gen.finalizer = finalizer;
+    }
+    if !matches!(firstiter, Value::Null) {
+        cx.call(&firstiter, vec![Value::Generator(g.clone())])?;
+    }
+    Ok(())
+}
+
 /// The awaitable `__anext__()` of async generator `g`.
 pub(crate) fn anext_of(g: &GenRef) -> Value {
     new_op(g.clone(), OpInit::Send(Value::None))
@@ -528,16 +548,18 @@ pub fn coro_await(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `agen.__anext__()`.
-pub fn agen_anext(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn agen_anext(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let g = gen_of(&args, GenKind::AsyncGenerator, "__anext__")?;
     args.check_method("__anext__", 0, 0)?;
+    init_hooks(cx, &g)?;
     Ok(anext_of(&g))
 }
 
 /// `agen.asend(value)`.
-pub fn agen_asend(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn agen_asend(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let g = gen_of(&args, GenKind::AsyncGenerator, "asend")?;
     args.check_method("asend", 1, 1)?;
+    init_hooks(cx, &g)?;
     Ok(new_op(g, OpInit::Send(args.at(1).clone())))
 }
 
@@ -545,13 +567,15 @@ pub fn agen_asend(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 pub fn agen_athrow(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let g = gen_of(&args, GenKind::AsyncGenerator, "athrow")?;
     let err = throw_arg(cx, &args)?;
+    init_hooks(cx, &g)?;
     Ok(new_op(g, OpInit::Throw(err)))
 }
 
 /// `agen.aclose()`.
-pub fn agen_aclose(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn agen_aclose(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let g = gen_of(&args, GenKind::AsyncGenerator, "aclose")?;
     args.check_method("aclose", 0, 0)?;
+    init_hooks(cx, &g)?;
     Ok(new_op(g, OpInit::Close))
 }
 
