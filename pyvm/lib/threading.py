@@ -393,8 +393,25 @@ def enumerate():
     return list(_active.values())
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Call `func(*arg, **kwargs)` at shutdown, before the non-daemon threads are
+    joined (last registered, first called), as CPython's threading does
+    (`concurrent.futures` stops its workers this way)."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
     """Wait for every non-daemon thread (the interpreter calls this at exit)."""
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     for t in list(_active.values()):
         if t is not _main_thread and not t.daemon and t.is_alive():
             t.join()

@@ -19,6 +19,10 @@ mod ast {
     golden!(nodes, "ast/nodes.py");
     golden!(syntax_errors, "ast/syntax_errors.py");
 }
+mod asyncio {
+    use super::*;
+    golden!(echo_server, "asyncio/echo_server.py");
+}
 mod basics {
     use super::*;
     golden!(assign, "basics/assign.py");
