@@ -293,7 +293,10 @@ fn get_asyncgen_hooks(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn set_asyncgen_hooks(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let mut given = [args.take_kw("firstiter"), args.take_kw("finalizer")];
     if let Some((k, _)) = args.kw.first() {
-        return Err(type_error(format!("'{k}' is an invalid keyword argument for this function")).into());
+        return Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for this function"
+        ))
+        .into());
     }
     if args.len() > 2 {
         return Err(type_error(format!(

@@ -31,7 +31,7 @@ use crate::objects::function::NativeDef;
 use crate::objects::generator::{GenKind, GenRef, GenState, How, OpInit, OpState};
 use crate::objects::gil::{Gil, GilCell};
 use crate::objects::object::{NativeObject, Object};
-use crate::objects::types::{type_name, types};
+use crate::objects::types::{type_name, types, Kind, PyType};
 
 /// The awaitable an async generator's `__anext__`, `asend`, `athrow` or `aclose`
 /// returns.
@@ -57,7 +57,44 @@ pub(crate) static WRAPPER_METHODS: &[NativeDef] = crate::objects::methods::nativ
     "__next__" => wrapper_next, "__iter__" => self_method,
 ];
 
+/// The types of the awaitables, `async_generator_asend`, `async_generator_athrow`
+/// and `coroutine_wrapper`, made once: their methods are in their `__dict__`, where
+/// `collections.abc.Awaitable`/`Coroutine` look (`asyncio` accepts
+/// `agen.aclose()` as an awaitable by that check).
+static AWAITABLE_TYPES: std::sync::OnceLock<[Arc<PyType>; 3]> = std::sync::OnceLock::new();
+
+fn awaitable_type(i: usize) -> Arc<PyType> {
+    let ts = AWAITABLE_TYPES.get_or_init(|| {
+        let make = |name: &str, methods: &'static [NativeDef]| {
+            let t = PyType::builtin(
+                name,
+                "builtins",
+                Some(&types().object),
+                Kind::Iterator,
+                None,
+            );
+            crate::objects::gil::with_gil(|gil| {
+                let mut d = t.dict.borrow_mut(gil);
+                for def in methods {
+                    let _ = d.insert(Value::str(def.name), Value::Native(def));
+                }
+            });
+            Arc::new(t)
+        };
+        [
+            make("async_generator_asend", OP_METHODS),
+            make("async_generator_athrow", OP_METHODS),
+            make("coroutine_wrapper", WRAPPER_METHODS),
+        ]
+    });
+    ts[i].clone()
+}
+
 impl NativeObject for AsyncGenOp {
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        Some(awaitable_type(self.athrow as usize))
+    }
+
     fn type_name(&self) -> &'static str {
         if self.athrow {
             "async_generator_athrow"
@@ -98,6 +135,10 @@ impl NativeObject for AsyncGenOp {
 }
 
 impl NativeObject for CoroWrapper {
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        Some(awaitable_type(2))
+    }
+
     fn type_name(&self) -> &'static str {
         "coroutine_wrapper"
     }

@@ -67,7 +67,9 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
             _ => return load_attr(gil, &m.func, name),
         },
         Value::Descr(d) => descr_attr(obj, d, name),
-        Value::Module(m) => module_getattr(gil, m, name).map(|f| Attr::Call(f, vec![Value::str(name)])),
+        Value::Module(m) => {
+            module_getattr(gil, m, name).map(|f| Attr::Call(f, vec![Value::str(name)]))
+        }
         _ => None,
     };
     match found {
