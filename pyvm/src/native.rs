@@ -519,6 +519,24 @@ impl Cx<'_, '_> {
         };
     }
 
+    /// The running micro-thread's async generator hooks, `[firstiter, finalizer]`
+    /// (`None`: not set).
+    pub fn asyncgen_hooks(&self) -> [Value; 2] {
+        self.th.asyncgen_hooks.clone().map(|h| match h {
+            Value::Null => Value::None,
+            v => v,
+        })
+    }
+
+    /// Set one of the running micro-thread's async generator hooks (0: `firstiter`,
+    /// 1: `finalizer`; `None` removes it).
+    pub fn set_asyncgen_hook(&mut self, which: usize, hook: Value) {
+        self.th.asyncgen_hooks[which] = match hook {
+            Value::None => Value::Null,
+            v => v,
+        };
+    }
+
     /// The exception this micro-thread is handling (`sys.exc_info()`), if any.
     pub fn handled(&self) -> Option<PyErr> {
         match &self.th.handled {

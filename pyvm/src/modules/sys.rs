@@ -281,11 +281,8 @@ fn get_asyncgen_hooks(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let t = ASYNCGEN_HOOKS.get_or_init(|| {
         super::structseq::new_type(cx.gil, "sys", "asyncgen_hooks", &["firstiter", "finalizer"])
     });
-    let hooks = cx.th.asyncgen_hooks.clone().map(|h| match h {
-        Value::Null => Value::None,
-        v => v,
-    });
-    Ok(super::structseq::make(cx.gil, t, hooks.to_vec()))
+    let hooks = cx.asyncgen_hooks().to_vec();
+    Ok(super::structseq::make(cx.gil, t, hooks))
 }
 
 /// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: set either or both hooks
@@ -332,10 +329,7 @@ fn set_asyncgen_hooks(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     }
     for (i, hook) in given.into_iter().enumerate() {
         if let Some(v) = hook {
-            cx.th.asyncgen_hooks[i] = match v {
-                Value::None => Value::Null,
-                v => v,
-            };
+            cx.set_asyncgen_hook(i, v);
         }
     }
     Ok(Value::None)
