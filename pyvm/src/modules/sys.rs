@@ -279,7 +279,12 @@ static ASYNCGEN_HOOKS: OnceLock<Arc<crate::objects::types::PyType>> = OnceLock::
 fn get_asyncgen_hooks(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("get_asyncgen_hooks", 0, 0)?;
     let t = ASYNCGEN_HOOKS.get_or_init(|| {
-        super::structseq::new_type(cx.gil, "sys", "asyncgen_hooks", &["firstiter", "finalizer"])
+        super::structseq::new_type(
+            cx.gil,
+            "builtins",
+            "asyncgen_hooks",
+            &["firstiter", "finalizer"],
+        )
     });
     let hooks = cx.asyncgen_hooks().to_vec();
     Ok(super::structseq::make(cx.gil, t, hooks))

@@ -22,6 +22,7 @@ mod ast {
 mod asyncio {
     use super::*;
     golden!(echo_server, "asyncio/echo_server.py");
+    golden!(mini_loop, "asyncio/mini_loop.py");
     golden!(pipeline, "asyncio/pipeline.py");
 }
 mod basics {
