@@ -394,8 +394,25 @@ def enumerate():
     return list(_active.values())
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Call `func(*arg, **kwargs)` at shutdown, before the non-daemon threads are
+    joined (last registered, first called), as CPython's threading does
+    (`concurrent.futures` stops its workers this way)."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
     """Wait for every non-daemon thread (the interpreter calls this at exit)."""
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     for t in list(_active.values()):
         if t is not _main_thread and not t.daemon and t.is_alive():
             t.join()
@@ -411,13 +428,16 @@ class local:
         dicts = object.__getattribute__(self, "_local__dicts")
         return dicts.setdefault(get_ident(), {})
 
-    def __getattr__(self, name):
+    def __getattribute__(self, name):
+        # This thread's attributes first, over the class's (a subclass's class
+        # attributes are defaults: `class L(local): loop = None`).
         d = local._dict(self)
+        if name == "__dict__":
+            return d
         try:
             return d[name]
         except KeyError:
-            raise AttributeError("'%s' object has no attribute '%s'"
-                                 % (type(self).__name__, name)) from None
+            return object.__getattribute__(self, name)
 
     def __setattr__(self, name, value):
         local._dict(self)[name] = value

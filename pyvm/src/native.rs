@@ -346,7 +346,11 @@ pub fn too_many(args: &Args, name: &str, maxargs: usize, method: bool) -> Result
 /// `callable(v)`.
 pub fn is_callable(v: &Value) -> bool {
     match v {
-        Value::Function(_) | Value::Native(_) | Value::BoundNative(_) | Value::Type(_) => true,
+        Value::Function(_)
+        | Value::Method(_)
+        | Value::Native(_)
+        | Value::BoundNative(_)
+        | Value::Type(_) => true,
         Value::Object(o) => o.0.callable(),
         _ => false,
     }
@@ -510,6 +514,24 @@ impl Cx<'_, '_> {
     /// Make `ctx` the running micro-thread's context (`None`: none).
     pub fn set_context(&mut self, ctx: Value) {
         self.th.context = match ctx {
+            Value::None => Value::Null,
+            v => v,
+        };
+    }
+
+    /// The running micro-thread's async generator hooks, `[firstiter, finalizer]`
+    /// (`None`: not set).
+    pub fn asyncgen_hooks(&self) -> [Value; 2] {
+        self.th.asyncgen_hooks.clone().map(|h| match h {
+            Value::Null => Value::None,
+            v => v,
+        })
+    }
+
+    /// Set one of the running micro-thread's async generator hooks (0: `firstiter`,
+    /// 1: `finalizer`; `None` removes it).
+    pub fn set_asyncgen_hook(&mut self, which: usize, hook: Value) {
+        self.th.asyncgen_hooks[which] = match hook {
             Value::None => Value::Null,
             v => v,
         };

@@ -139,7 +139,7 @@ fn partial(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(func) = args.pos.first().cloned() else {
         return Err(type_error("type 'partial' takes at least one argument").into());
     };
-    if !crate::modules::builtins::callable_value(cx.gil, &func) {
+    if !super::builtins::callable_value(cx.gil, &func) {
         return Err(type_error("the first argument must be callable").into());
     }
     let gil = cx.gil;

@@ -269,7 +269,76 @@ static MORE_FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "getrefcount" => getrefcount, "getsizeof" => getsizeof, "is_finalizing" => is_finalizing,
     "audit" => audit, "addaudithook" => audit, "gettrace" => gettrace, "getprofile" => gettrace,
     "settrace" => settrace, "setprofile" => settrace,
+    "get_asyncgen_hooks" => get_asyncgen_hooks, "set_asyncgen_hooks" => set_asyncgen_hooks,
 ];
+
+/// The type of `sys.get_asyncgen_hooks()`'s result.
+static ASYNCGEN_HOOKS: OnceLock<Arc<crate::objects::types::PyType>> = OnceLock::new();
+
+/// `sys.get_asyncgen_hooks()`: the running micro-thread's `(firstiter, finalizer)`.
+fn get_asyncgen_hooks(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("get_asyncgen_hooks", 0, 0)?;
+    let t = ASYNCGEN_HOOKS.get_or_init(|| {
+        super::structseq::new_type(
+            cx.gil,
+            "builtins",
+            "asyncgen_hooks",
+            &["firstiter", "finalizer"],
+        )
+    });
+    let hooks = cx.asyncgen_hooks().to_vec();
+    Ok(super::structseq::make(cx.gil, t, hooks))
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: set either or both hooks
+/// of the running micro-thread (`None` removes one; one not given stays).
+fn set_asyncgen_hooks(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let mut given = [args.take_kw("firstiter"), args.take_kw("finalizer")];
+    if let Some((k, _)) = args.kw.first() {
+        return Err(type_error(format!(
+            "'{k}' is an invalid keyword argument for this function"
+        ))
+        .into());
+    }
+    if args.len() > 2 {
+        return Err(type_error(format!(
+            "function takes at most 2 arguments ({} given)",
+            args.len() + given.iter().flatten().count()
+        ))
+        .into());
+    }
+    for (i, slot) in given.iter_mut().enumerate() {
+        if let Some(v) = args.get(i) {
+            if slot.is_some() {
+                let name = ["firstiter", "finalizer"][i];
+                return Err(type_error(format!(
+                    "argument for function given by name ('{name}') and position ({})",
+                    i + 1
+                ))
+                .into());
+            }
+            *slot = Some(v.clone());
+        }
+    }
+    // Both are checked (the finalizer first) before either is set, as CPython does.
+    for (hook, name) in given.iter().zip(["firstiter", "finalizer"]).rev() {
+        if let Some(v) = hook {
+            if !matches!(v, Value::None) && !super::builtins::callable_value(cx.gil, v) {
+                return Err(type_error(format!(
+                    "callable {name} expected, got {}",
+                    crate::objects::types::type_name(v)
+                ))
+                .into());
+            }
+        }
+    }
+    for (i, hook) in given.into_iter().enumerate() {
+        if let Some(v) = hook {
+            cx.set_asyncgen_hook(i, v);
+        }
+    }
+    Ok(Value::None)
+}
 
 /// `sys._getframe(depth=0)`: the frame `depth` calls above the caller.
 fn getframe(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -23,6 +23,7 @@ pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "monotonic_ns" => monotonic_ns, "perf_counter" => perf_counter,
     "perf_counter_ns" => perf_counter_ns, "process_time" => process_time,
     "process_time_ns" => process_time_ns, "sleep" => sleep,
+    "get_clock_info" => get_clock_info,
 ];
 
 /// The `time` module (one per process).
@@ -157,6 +158,31 @@ fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     block_for(cx.gil, d);
     Ok(Value::None)
+}
+
+/// `get_clock_info(name)`: a `types.SimpleNamespace` describing one of the clocks
+/// above (`asyncio`'s loop reads `get_clock_info('monotonic').resolution`). Each
+/// is read through the same `clock_gettime` clock CPython names on Linux.
+fn get_clock_info(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("get_clock_info", 1, 1)?;
+    let name = arg_str(args.at(0), "get_clock_info", "argument 1")?;
+    let (implementation, monotonic) = match name {
+        "time" => ("clock_gettime(CLOCK_REALTIME)", false),
+        "monotonic" | "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", true),
+        "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true),
+        _ => return Err(value_error("unknown clock").into()),
+    };
+    let import = builtin_function(cx.gil, "__import__");
+    let types_module = cx.call(&import, vec![Value::str("types")])?;
+    let namespace = cx.getattr(&types_module, "SimpleNamespace")?;
+    let mut a = Args::new(Vec::new());
+    a.kw = vec![
+        ("implementation".into(), Value::str(implementation)),
+        ("monotonic".into(), Value::Bool(monotonic)),
+        ("adjustable".into(), Value::Bool(!monotonic)),
+        ("resolution".into(), Value::Float(1e-9)),
+    ];
+    cx.call_args(&namespace, a)
 }
 
 /// `sleep` where no reactor drives the micro-thread: the one blocking wait of this

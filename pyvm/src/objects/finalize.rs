@@ -25,6 +25,8 @@ pub enum Pending {
     Del(Value),
     /// A weak reference object whose referent died: call its `__callback__` with it.
     WeakCallback(Value),
+    /// A hook to call with an object (an async generator's finalizer with it).
+    Call(Value, Value),
     /// `RuntimeWarning: coroutine '...' was never awaited`.
     NeverAwaited(String),
 }

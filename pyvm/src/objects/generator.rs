@@ -53,38 +53,39 @@ pub struct Generator {
     /// ignored that `GeneratorExit`, or was kept alive by its own `finally`, is not
     /// closed again (PEP 442).
     pub finalized: bool,
+    /// An async generator's `sys.set_asyncgen_hooks` finalizer, taken on its first
+    /// iteration (CPython's `ag_origin_or_finalizer`); `Null` before or when none.
+    /// Dropped unfinished, it is called with the generator instead of closing it.
+    pub finalizer: Value,
+    /// An async generator's hooks were looked at (its first `__anext__`, `asend`,
+    /// `athrow` or `aclose`; CPython's `ag_hooks_inited`).
+    pub hooks_inited: bool,
 }
 
 impl Drop for Generator {
     /// A generator or coroutine dropped while paused inside a `try`/`with` is closed
-    /// (its insides move to a fresh object that `objects::finalize` queues); a
+    /// (its insides move to a fresh object that `objects::finalize` queues); an
+    /// unfinished async generator with a finalizer hook is handed to that hook (as
+    /// CPython's `_PyGen_Finalize` does: `asyncio` schedules its `aclose()`); a
     /// coroutine dropped before it started warns that it was never awaited.
     fn drop(&mut self) {
         if self.finalized {
             return;
         }
         match self.state {
+            GenState::Created | GenState::Suspended
+                if self.kind == GenKind::AsyncGenerator
+                    && !matches!(self.finalizer, Value::Null) =>
+            {
+                let hook = std::mem::replace(&mut self.finalizer, Value::Null);
+                let live = self.take_live();
+                super::finalize::push(super::finalize::Pending::Call(hook, Value::Generator(live)));
+            }
             GenState::Suspended
                 if !self.blocks.is_empty() && self.kind != GenKind::AsyncGenerator =>
             {
-                let shell = Generator {
-                    code: self.code.clone(),
-                    kind: self.kind,
-                    state: GenState::Finished,
-                    frame: None,
-                    stack: Vec::new(),
-                    blocks: Vec::new(),
-                    handled: Value::Null,
-                    how: How::Call,
-                    outer: Value::Null,
-                    running_async: false,
-                    finalized: true,
-                };
-                let mut live = std::mem::replace(self, shell);
-                live.finalized = true;
-                super::finalize::push(super::finalize::Pending::Close(Arc::new(GilCell::new(
-                    live,
-                ))));
+                let live = self.take_live();
+                super::finalize::push(super::finalize::Pending::Close(live));
             }
             GenState::Created if self.kind == GenKind::Coroutine => {
                 super::finalize::push(super::finalize::Pending::NeverAwaited(
@@ -93,6 +94,31 @@ impl Drop for Generator {
             }
             _ => {}
         }
+    }
+}
+
+impl Generator {
+    /// Move a dying generator's insides to a fresh, finalized object (resurrected for
+    /// its finalizer), leaving a finished shell behind.
+    fn take_live(&mut self) -> GenRef {
+        let shell = Generator {
+            code: self.code.clone(),
+            kind: self.kind,
+            state: GenState::Finished,
+            frame: None,
+            stack: Vec::new(),
+            blocks: Vec::new(),
+            handled: Value::Null,
+            how: How::Call,
+            outer: Value::Null,
+            running_async: false,
+            finalized: true,
+            finalizer: Value::Null,
+            hooks_inited: true,
+        };
+        let mut live = std::mem::replace(self, shell);
+        live.finalized = true;
+        Arc::new(GilCell::new(live))
     }
 }
 

@@ -31,7 +31,7 @@ use crate::objects::function::NativeDef;
 use crate::objects::generator::{GenKind, GenRef, GenState, How, OpInit, OpState};
 use crate::objects::gil::{Gil, GilCell};
 use crate::objects::object::{NativeObject, Object};
-use crate::objects::types::{type_name, types};
+use crate::objects::types::{type_name, types, Kind, PyType};
 
 /// The awaitable an async generator's `__anext__`, `asend`, `athrow` or `aclose`
 /// returns.
@@ -57,7 +57,44 @@ pub(crate) static WRAPPER_METHODS: &[NativeDef] = crate::objects::methods::nativ
     "__next__" => wrapper_next, "__iter__" => self_method,
 ];
 
+/// The types of the awaitables, `async_generator_asend`, `async_generator_athrow`
+/// and `coroutine_wrapper`, made once: their methods are in their `__dict__`, where
+/// `collections.abc.Awaitable`/`Coroutine` look (`asyncio` accepts
+/// `agen.aclose()` as an awaitable by that check).
+static AWAITABLE_TYPES: std::sync::OnceLock<[Arc<PyType>; 3]> = std::sync::OnceLock::new();
+
+fn awaitable_type(i: usize) -> Arc<PyType> {
+    let ts = AWAITABLE_TYPES.get_or_init(|| {
+        let make = |name: &str, methods: &'static [NativeDef]| {
+            let t = PyType::builtin(
+                name,
+                "builtins",
+                Some(&types().object),
+                Kind::Iterator,
+                None,
+            );
+            crate::objects::gil::with_gil(|gil| {
+                let mut d = t.dict.borrow_mut(gil);
+                for def in methods {
+                    let _ = d.insert(Value::str(def.name), Value::Native(def));
+                }
+            });
+            Arc::new(t)
+        };
+        [
+            make("async_generator_asend", OP_METHODS),
+            make("async_generator_athrow", OP_METHODS),
+            make("coroutine_wrapper", WRAPPER_METHODS),
+        ]
+    });
+    ts[i].clone()
+}
+
 impl NativeObject for AsyncGenOp {
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        Some(awaitable_type(self.athrow as usize))
+    }
+
     fn type_name(&self) -> &'static str {
         if self.athrow {
             "async_generator_athrow"
@@ -98,6 +135,10 @@ impl NativeObject for AsyncGenOp {
 }
 
 impl NativeObject for CoroWrapper {
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        Some(awaitable_type(2))
+    }
+
     fn type_name(&self) -> &'static str {
         "coroutine_wrapper"
     }
@@ -137,6 +178,26 @@ fn new_op(agen: GenRef, init: OpInit) -> Value {
         closing,
         state: Arc::new(GilCell::new(OpState::Init(init))),
     }))))
+}
+
+/// An async generator's first `__anext__`, `asend`, `athrow` or `aclose` (CPython's
+/// `async_gen_init_hooks`): it keeps the running micro-thread's finalizer hook and is
+/// passed to its `firstiter` hook (`asyncio`'s loop records it, to close it at
+/// shutdown).
+pub(crate) fn init_hooks(cx: &mut Cx, g: &GenRef) -> PyResult<()> {
+    let [firstiter, finalizer] = cx.th.asyncgen_hooks.clone();
+    {
+        let mut gen = g.borrow_mut(cx.gil);
+        if gen.hooks_inited || gen.kind != GenKind::AsyncGenerator {
+            return Ok(());
+        }
+        gen.hooks_inited = true;
+        gen.finalizer = finalizer;
+    }
+    if !matches!(firstiter, Value::Null) {
+        cx.call(&firstiter, vec![Value::Generator(g.clone())])?;
+    }
+    Ok(())
 }
 
 /// The awaitable `__anext__()` of async generator `g`.
@@ -528,16 +589,18 @@ pub fn coro_await(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `agen.__anext__()`.
-pub fn agen_anext(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn agen_anext(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let g = gen_of(&args, GenKind::AsyncGenerator, "__anext__")?;
     args.check_method("__anext__", 0, 0)?;
+    init_hooks(cx, &g)?;
     Ok(anext_of(&g))
 }
 
 /// `agen.asend(value)`.
-pub fn agen_asend(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn agen_asend(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let g = gen_of(&args, GenKind::AsyncGenerator, "asend")?;
     args.check_method("asend", 1, 1)?;
+    init_hooks(cx, &g)?;
     Ok(new_op(g, OpInit::Send(args.at(1).clone())))
 }
 
@@ -545,13 +608,15 @@ pub fn agen_asend(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 pub fn agen_athrow(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let g = gen_of(&args, GenKind::AsyncGenerator, "athrow")?;
     let err = throw_arg(cx, &args)?;
+    init_hooks(cx, &g)?;
     Ok(new_op(g, OpInit::Throw(err)))
 }
 
 /// `agen.aclose()`.
-pub fn agen_aclose(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn agen_aclose(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let g = gen_of(&args, GenKind::AsyncGenerator, "aclose")?;
     args.check_method("aclose", 0, 0)?;
+    init_hooks(cx, &g)?;
     Ok(new_op(g, OpInit::Close))
 }
 

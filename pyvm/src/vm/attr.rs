@@ -67,6 +67,9 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
             _ => return load_attr(gil, &m.func, name),
         },
         Value::Descr(d) => descr_attr(obj, d, name),
+        Value::Module(m) => {
+            module_getattr(gil, m, name).map(|f| Attr::Call(f, vec![Value::str(name)]))
+        }
         _ => None,
     };
     match found {
@@ -84,6 +87,18 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
             r.map(Attr::Value)
         }
     }
+}
+
+/// A module's own `__getattr__` (PEP 562), when `name` is not in its namespace.
+pub(crate) fn module_getattr(
+    gil: Gil<'_>,
+    m: &crate::objects::module::Module,
+    name: &str,
+) -> Option<Value> {
+    if matches!(name, "__name__" | "__dict__") || m.get(gil, name).is_some() {
+        return None;
+    }
+    m.get(gil, "__getattr__")
 }
 
 pub(crate) fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {

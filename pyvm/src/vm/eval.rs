@@ -1168,6 +1168,10 @@ pub(crate) fn run_from(
                 }
                 Op::GET_ANEXT => {
                     th.frames[fi].ip = ip;
+                    if let Value::Generator(g) = top!() {
+                        let g = g.clone();
+                        unwind!(super::asyncgen::init_hooks(&mut Cx { gil, th }, &g));
+                    }
                     match tri!(super::asyncgen::get_anext(gil, top!())) {
                         Ok(awaitable) => push(&mut th.stack, awaitable),
                         Err(f) => {

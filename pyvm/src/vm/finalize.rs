@@ -39,6 +39,7 @@ fn call_of(gil: Gil<'_>, p: Pending) -> Option<(Value, Vec<Value>, Value)> {
             }
             Some((cb.clone(), vec![r], cb))
         }
+        Pending::Call(f, obj) => Some((f.clone(), vec![obj], f)),
         Pending::NeverAwaited(_) => None,
     }
 }

@@ -104,6 +104,8 @@ pub(crate) fn create(th: &mut MicroThread, f: Frame) -> (Value, Ret) {
         how: How::Call,
         outer: Value::Null,
         running_async: false,
+        finalizer: Value::Null,
+        hooks_inited: false,
         finalized: false,
     };
     (Value::Generator(Arc::new(GilCell::new(gen))), ret)

@@ -731,6 +731,15 @@ pub(crate) fn import_from(gil: Gil<'_>, m: &Value, name: &str) -> Result<Value, 
     if let Some(v) = module.get(gil, name) {
         return Ok(v);
     }
+    // PEP 562: the module's `__getattr__`; its AttributeError falls through to the
+    // submodule and the ImportError below.
+    if let Some(ga) = super::attr::module_getattr(gil, module, name) {
+        match super::detached::call(gil, "__getattr__", &ga, vec![Value::str(name)]) {
+            Ok(v) => return Ok(v),
+            Err(e) if e.is_instance(&crate::objects::types::types().exc.attribute_error) => {}
+            Err(e) => return Err(e),
+        }
+    }
     let pkg = match module.get(gil, "__name__") {
         Some(Value::Str(s)) => s.as_str().to_owned(),
         _ => module.name.clone(),

@@ -39,6 +39,9 @@ pub struct MicroThread {
     pub native_name: &'static str,
     /// Its current `contextvars.Context` (`Null`: none made yet).
     pub context: Value,
+    /// `sys.set_asyncgen_hooks`: the `firstiter` and `finalizer` hooks (`Null`:
+    /// none), per micro-thread as CPython's are per thread.
+    pub asyncgen_hooks: [Value; 2],
 }
 
 impl MicroThread {
@@ -57,6 +60,7 @@ impl MicroThread {
             started: false,
             native_name: "",
             context: Value::Null,
+            asyncgen_hooks: [Value::Null, Value::Null],
         }
     }
 }

@@ -19,6 +19,12 @@ mod ast {
     golden!(nodes, "ast/nodes.py");
     golden!(syntax_errors, "ast/syntax_errors.py");
 }
+mod asyncio {
+    use super::*;
+    golden!(echo_server, "asyncio/echo_server.py");
+    golden!(mini_loop, "asyncio/mini_loop.py");
+    golden!(pipeline, "asyncio/pipeline.py");
+}
 mod basics {
     use super::*;
     golden!(assign, "basics/assign.py");
