@@ -391,20 +391,31 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
-        if t.is_star {
-            return self.try_except_star(t);
-        }
+    /// The body and `else` of a `try` with handlers, then the handlers' prologue:
+    /// `[prev, exc]` on the stack under the cleanup block. The jumps to the end, and
+    /// the cleanup block's `SETUP_FINALLY`.
+    fn try_body(
+        &mut self,
+        t: &'a ast::StmtTry,
+    ) -> Result<(Vec<usize>, usize), super::CompileError> {
         let setup = self.emit(Op::SETUP_FINALLY, 0);
         self.u().fblocks.push(FBlock::TryExcept);
         self.stmts(&t.body)?;
         self.u().fblocks.pop();
         self.emit(Op::POP_BLOCK, 0);
         self.stmts(&t.orelse)?;
-        let mut ends = vec![self.emit(Op::JUMP_FORWARD, 0)];
+        let ends = vec![self.emit(Op::JUMP_FORWARD, 0)];
         self.patch(setup);
         let cleanup = self.emit(Op::SETUP_FINALLY, 0);
         self.emit(Op::PUSH_EXC_INFO, 0);
+        Ok((ends, cleanup))
+    }
+
+    fn try_except(&mut self, t: &'a ast::StmtTry) -> CResult {
+        if t.is_star {
+            return self.try_except_star(t);
+        }
+        let (mut ends, cleanup) = self.try_body(t)?;
         for h in &t.handlers {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             let saved = self.set_pos(h.range());
@@ -462,16 +473,7 @@ impl<'a> Compiler<'a> {
     /// raise is raised at the end. The bookkeeping is `_pyvm_eg.Star` (a frozen
     /// module), kept on the stack under the handlers: `[prev, exc, star]`.
     fn try_except_star(&mut self, t: &'a ast::StmtTry) -> CResult {
-        let setup = self.emit(Op::SETUP_FINALLY, 0);
-        self.u().fblocks.push(FBlock::TryExcept);
-        self.stmts(&t.body)?;
-        self.u().fblocks.pop();
-        self.emit(Op::POP_BLOCK, 0);
-        self.stmts(&t.orelse)?;
-        let mut ends = vec![self.emit(Op::JUMP_FORWARD, 0)];
-        self.patch(setup);
-        let cleanup = self.emit(Op::SETUP_FINALLY, 0);
-        self.emit(Op::PUSH_EXC_INFO, 0);
+        let (mut ends, cleanup) = self.try_body(t)?;
         // star = _pyvm_eg.Star(exc)
         self.emit(Op::PUSH_NULL, 0);
         self.emit_const(Value::Int(0));
