@@ -109,6 +109,44 @@ impl NativeObject for Traceback {
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+
+    /// `tb.tb_next = other` (or `None`): the entries after this one become `other`'s
+    /// (unittest cuts its own frames off a failure's traceback this way).
+    fn setattr(&self, gil: Gil<'_>, name: &str, v: Option<&Value>) -> Option<Result<(), PyErr>> {
+        if name != "tb_next" {
+            return None;
+        }
+        // Innermost first in the exception's list: this entry is `n - 1 - idx`.
+        let tail: Vec<TbEntry> = match v {
+            Some(Value::None) => Vec::new(),
+            Some(Value::Object(o)) => match o.0.as_any().downcast_ref::<Traceback>() {
+                Some(t) => {
+                    let st = t.exc.state.borrow(gil);
+                    let m = st.traceback.len();
+                    st.traceback[..m.saturating_sub(t.idx)].to_vec()
+                }
+                None => return Some(Err(tb_next_type(v))),
+            },
+            _ => return Some(Err(tb_next_type(v))),
+        };
+        let mut st = self.exc.state.borrow_mut(gil);
+        let n = st.traceback.len();
+        let keep = (self.idx + 1).min(n);
+        let outer: Vec<TbEntry> = st.traceback.drain(n - keep..).collect();
+        st.traceback = tail;
+        st.traceback.extend(outer);
+        Some(Ok(()))
+    }
+}
+
+fn tb_next_type(v: Option<&Value>) -> PyErr {
+    match v {
+        None => type_error("can't delete tb_next attribute"),
+        Some(v) => type_error(format!(
+            "expected traceback object, got '{}'",
+            crate::objects::types::type_name(v)
+        )),
+    }
 }
 
 fn tb_value(exc: &Arc<ExcObj>, idx: usize) -> Value {

@@ -39,6 +39,12 @@ pub trait NativeObject: Send + Sync {
         let _ = cx;
         None
     }
+    /// `obj.name = v` (`None`: `del obj.name`) for a writable attribute; `None`: the
+    /// attribute is not writable (then `AttributeError`).
+    fn setattr(&self, gil: Gil<'_>, name: &str, v: Option<&Value>) -> Option<Result<(), PyErr>> {
+        let _ = (gil, name, v);
+        None
+    }
     /// Is it its own iterator (`iter(x) is x`: it has `next`)?
     fn self_iter(&self) -> bool {
         false

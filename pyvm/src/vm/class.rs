@@ -419,6 +419,12 @@ pub fn store_attr(
             )))
         }
         Value::Instance(i) => (i.class.clone(), Some(&i.dict)),
+        Value::Object(o) => {
+            if let Some(r) = o.0.setattr(gil, name, v.as_ref()) {
+                return r.map(|_| None);
+            }
+            return Err(super::attr::setattr_error(obj, name));
+        }
         Value::Exception(e) => {
             let cls = e.typ.clone();
             if let Some(call) = user_setattr(gil, obj, &cls, name, &v)? {

@@ -768,6 +768,7 @@ mod traceback {
     golden!(format_exception_list, "traceback/format_exception_list.py");
     golden!(print_exc_stderr, "traceback/print_exc_stderr.py");
     golden!(recursion_repeat, "traceback/recursion_repeat.py");
+    golden!(trim_frames, "traceback/trim_frames.py");
 }
 mod with {
     use super::*;

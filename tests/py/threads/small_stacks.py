@@ -31,7 +31,7 @@ results = [None] * 20
 
 def worker(n):
     mine = words[n % 7:] + words[:n % 7]
-    results[n] = (rank(mine, 12)[0], threading.current_thread().name)
+    results[n] = (rank(mine, 4)[0], threading.current_thread().name)
 
 
 print("previous size:", threading.stack_size(256 * 1024))
