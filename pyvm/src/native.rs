@@ -226,7 +226,7 @@ fn count_error(name: &str, qualified: &str, n: usize, min: usize, max: usize) ->
 /// Refuse to build an object of `n` items/bytes that could not be allocated
 /// (CPython raises MemoryError instead of dying).
 pub fn check_size(n: i64) -> Result<(), PyErr> {
-    if n > 1 << 34 {
+    if n > 1 << 34 || !crate::objects::memory::fits(n.max(0) as u128) {
         return Err(PyErr::new(
             &crate::objects::types::types().exc.memory_error,
             vec![],

@@ -169,3 +169,34 @@ print(eval('+'.join(['1'] * 50_000)))
         "RecursionError: maximum recursion depth exceeded during compilation\n50000\n"
     );
 }
+
+/// Under an address-space limit, an object the program sizes past it is a
+/// `MemoryError` (found by the fuzzer: these aborted the process).
+#[test]
+fn sizes_past_an_address_space_limit_are_memory_errors() {
+    let prog = "\
+cases = [lambda: '{:^2147483648}'.format(1), lambda: 'x'.ljust(2147483647),
+         lambda: f'{1:2147483647}', lambda: [x for x in range(2**40)]]
+for case in cases:
+    try:
+        case()
+        print('built')
+    except MemoryError:
+        print('MemoryError')
+";
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v 2097152 && exec \"{}\" -c \"$0\"",
+            env!("CARGO_BIN_EXE_pyvm")
+        ))
+        .arg(prog)
+        .output()
+        .expect("sh runs");
+    assert_eq!(
+        stdout(&out),
+        "MemoryError\nMemoryError\nMemoryError\nMemoryError\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -26,9 +26,13 @@ fn limit() -> u128 {
     })
 }
 
-/// Could one allocation of `bytes` be satisfied on this machine?
+/// Could one allocation of `bytes` be satisfied on this machine, within the
+/// process's limits (`ulimit -v`, `ulimit -d`)? At most half of what the process
+/// may hold (the rest holds the process itself, and a growing buffer is copied
+/// into one twice its size). Requests up to 64 MiB are not checked (the limits are
+/// read only for big ones).
 pub fn fits(bytes: u128) -> bool {
-    bytes <= limit()
+    bytes <= 64 << 20 || bytes <= budget() / 2
 }
 
 /// What the process may hold in all: RAM plus swap, or less under an address-space
