@@ -12,9 +12,10 @@ fn pyvm() -> Command {
     Command::new(env!("CARGO_BIN_EXE_pyvm"))
 }
 
-/// Run `cmd` with `input` on its stdin.
-fn run_with_input(mut cmd: Command, input: &str) -> Output {
-    let mut child = cmd
+/// Run `pyvm ARGS...` with `input` on its stdin.
+fn run_with_input<S: AsRef<std::ffi::OsStr>>(args: &[S], input: &str) -> Output {
+    let mut child = pyvm()
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -142,17 +143,10 @@ fn options_reach_sys() {
 #[test]
 fn program_from_stdin() {
     let prog = "import sys\nprint('args', sys.argv)\nprint(sum(range(5)))\n";
-    let out = run_with_input(
-        {
-            let mut c = pyvm();
-            c.args(["-", "x", "y"]);
-            c
-        },
-        prog,
-    );
+    let out = run_with_input(&["-", "x", "y"], prog);
     assert_eq!(text(&out.stdout), "args ['-', 'x', 'y']\n10\n");
     // No program named, stdin not a terminal: the program is stdin.
-    let out = run_with_input(pyvm(), "print('from stdin')\n1/0\n");
+    let out = run_with_input::<&str>(&[], "print('from stdin')\n1/0\n");
     assert_eq!(text(&out.stdout), "from stdin\n");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
@@ -228,14 +222,7 @@ fn dash_m_runs_modules_and_packages_as_main() {
 fn interactive_prompt_reads_statements() {
     let session =
         "x = 3\nx * 2\nfor i in range(2):\n    print(i)\n\n1/0\ndef f(:\nimport sys; sys.ps1\n";
-    let out = run_with_input(
-        {
-            let mut c = pyvm();
-            c.args(["-q", "-i"]);
-            c
-        },
-        session,
-    );
+    let out = run_with_input(&["-q", "-i"], session);
     assert_eq!(text(&out.stdout), "6\n0\n1\n'>>> '\n");
     assert_eq!(
         text(&out.stderr),
@@ -245,11 +232,10 @@ fn interactive_prompt_reads_statements() {
     let dir = temp_dir("i");
     write(&dir.join("s.py"), "y = 5\n");
     let out = run_with_input(
-        {
-            let mut c = pyvm();
-            c.arg("-i").arg(dir.join("s.py"));
-            c
-        },
+        &[
+            std::ffi::OsString::from("-i"),
+            dir.join("s.py").into_os_string(),
+        ],
         "print(y * 2)\n",
     );
     assert_eq!(text(&out.stdout), "10\n");
@@ -310,14 +296,7 @@ try:
 except OSError as e:
     print('write:', e)
 "#;
-    let out = run_with_input(
-        {
-            let mut c = pyvm();
-            c.args(["-c", prog]);
-            c
-        },
-        "héllo\nwörld\nlast",
-    );
+    let out = run_with_input(&["-c", prog], "héllo\nwörld\nlast");
     assert_eq!(text(&out.stderr), "");
     assert_eq!(
         text(&out.stdout),
