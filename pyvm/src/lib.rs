@@ -22,7 +22,7 @@ pub mod objects;
 pub mod stack;
 pub mod vm;
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use objects::exception::PyErr;
 use objects::gil::{with_gil, Gil};
@@ -163,7 +163,7 @@ fn main_thread(
     filename: &str,
     code: Arc<compile::code::Code>,
     globals: &Arc<objects::gil::GilCell<objects::dict::Dict>>,
-) -> (MicroThread, Arc<mt::ThreadObj>) {
+) -> (MicroThread, std::sync::Arc<mt::ThreadObj>) {
     let mut th = MicroThread::new();
     vm::push_code(&mut th, code, globals.clone());
     let obj = mt::ThreadObj::new(

@@ -42,7 +42,7 @@ pub use crate::objects::value::Value;
 use crate::vm::state::MicroThread;
 
 /// A dict handle, as natives hold one.
-type DictRef = std::sync::Arc<GilCell<crate::objects::dict::Dict>>;
+type DictRef = crate::objects::rc::Arc<GilCell<crate::objects::dict::Dict>>;
 
 /// How a native stops early: it deferred, or it raised.
 pub type PyResult<T> = Result<T, Unwind<PyErr>>;
@@ -398,16 +398,17 @@ impl Cx<'_, '_> {
     /// `__new__` and `__init__`, passing over its metaclass's own `__call__`.
     pub fn instantiate(
         &mut self,
-        cls: &std::sync::Arc<crate::objects::types::PyType>,
+        cls: &crate::objects::rc::Arc<crate::objects::types::PyType>,
         args: Args,
     ) -> PyResult<Value> {
         let depth = self.th.frames.len();
-        let called =
-            if cls.heap || std::sync::Arc::ptr_eq(cls, &crate::objects::types::types().object) {
-                crate::vm::class::call_class(self.gil, self.th, cls, args)
-            } else {
-                return crate::modules::builtins::construct(self, cls, args);
-            };
+        let called = if cls.heap
+            || crate::objects::rc::Arc::ptr_eq(cls, &crate::objects::types::types().object)
+        {
+            crate::vm::class::call_class(self.gil, self.th, cls, args)
+        } else {
+            return crate::modules::builtins::construct(self, cls, args);
+        };
         crate::vm::call::complete(self.gil, self.th, depth, called)
     }
 
@@ -415,9 +416,11 @@ impl Cx<'_, '_> {
     /// `vm::run_nested`): `exec` and `eval`.
     pub fn run_code(
         &mut self,
-        code: std::sync::Arc<crate::compile::code::Code>,
-        globals: std::sync::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
-        locals: Option<std::sync::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>>,
+        code: crate::objects::rc::Arc<crate::compile::code::Code>,
+        globals: crate::objects::rc::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
+        locals: Option<
+            crate::objects::rc::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
+        >,
     ) -> PyResult<Value> {
         crate::vm::run_nested(self.gil, self.th, code, globals, locals)
     }
@@ -573,7 +576,7 @@ pub fn run_source(
     gil: Gil<'_>,
     source: &str,
     filename: &str,
-    globals: &std::sync::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
+    globals: &crate::objects::rc::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
 ) -> Result<(), PyErr> {
     let code = crate::compile::compile(source, filename)
         .map_err(|e| crate::vm::import::syntax_error(&e))?;
@@ -593,7 +596,7 @@ pub fn run_source(
 /// exception, or a wait, is an error.
 pub fn exec_code(
     gil: Gil<'_>,
-    code: std::sync::Arc<crate::compile::code::Code>,
+    code: crate::objects::rc::Arc<crate::compile::code::Code>,
     globals: &DictRef,
 ) -> Result<(), PyErr> {
     let mut th = MicroThread::new();
@@ -648,7 +651,7 @@ pub fn bytes_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
 /// codec registry (`_codecs`); `None` is the default (UTF-8, `strict`).
 pub fn encode_text(
     cx: &mut Cx,
-    text: &std::sync::Arc<crate::objects::str::PyStr>,
+    text: &crate::objects::rc::Arc<crate::objects::str::PyStr>,
     encoding: Option<&str>,
     errors: Option<&str>,
 ) -> PyResult<Vec<u8>> {
@@ -675,7 +678,7 @@ pub fn builtin_function(gil: Gil<'_>, name: &str) -> Value {
 /// `type.__setattr__(cls, name, value)` / `type.__delattr__(cls, name)` (`None`).
 pub fn type_setattr(
     gil: Gil<'_>,
-    t: &std::sync::Arc<crate::objects::types::PyType>,
+    t: &crate::objects::rc::Arc<crate::objects::types::PyType>,
     name: &str,
     v: Option<Value>,
 ) -> Result<(), PyErr> {
@@ -691,7 +694,7 @@ pub fn report_unraisable(gil: Gil<'_>, err: &PyErr, err_msg: Option<&str>, obj: 
 /// `type.__new__(mcs, name, bases, ns, **kwargs)`, `args` without `mcs`.
 pub fn type_new_meta(
     gil: Gil<'_>,
-    mcs: &std::sync::Arc<crate::objects::types::PyType>,
+    mcs: &crate::objects::rc::Arc<crate::objects::types::PyType>,
     args: &Args,
 ) -> Result<Value, PyErr> {
     crate::vm::class::type_new_meta(gil, mcs, args)
@@ -699,7 +702,7 @@ pub fn type_new_meta(
 
 /// `super(cls, obj)`.
 pub fn make_super(
-    cls: std::sync::Arc<crate::objects::types::PyType>,
+    cls: crate::objects::rc::Arc<crate::objects::types::PyType>,
     this: Value,
 ) -> Result<Value, PyErr> {
     crate::vm::class::make_super(cls, this)
@@ -757,7 +760,7 @@ impl Cx<'_, '_> {
 
 /// A Python frame as `sys._getframe` shows it (see [`Cx::frame_snapshot`]).
 pub struct FrameSnapshot {
-    pub code: std::sync::Arc<crate::compile::code::Code>,
+    pub code: crate::objects::rc::Arc<crate::compile::code::Code>,
     pub line: u32,
     pub globals: DictRef,
     pub locals: Option<DictRef>,
@@ -854,7 +857,7 @@ impl Cx<'_, '_> {
                 let _ = d.insert(Value::str(name), v);
             }
         }
-        Some((globals, Some(std::sync::Arc::new(GilCell::new(d)))))
+        Some((globals, Some(crate::objects::rc::Arc::new(GilCell::new(d)))))
     }
 }
 
@@ -959,7 +962,7 @@ pub fn generic_setattr(cx: &mut Cx, obj: &Value, name: &str, v: Option<Value>) -
 /// `builtins` module constructs it.
 pub fn construct_builtin(
     cx: &mut Cx,
-    t: &std::sync::Arc<crate::objects::types::PyType>,
+    t: &crate::objects::rc::Arc<crate::objects::types::PyType>,
     args: Args,
 ) -> PyResult<Value> {
     crate::modules::builtins::construct(cx, t, args)
@@ -1068,7 +1071,6 @@ pub fn signal_flag() -> std::sync::Arc<std::sync::atomic::AtomicBool> {
 /// and throwing into them, `atomic()`, strict mode, the watchdog and preemption, and
 /// the exceptions the driver raises. Each function forwards unchanged.
 pub mod driver {
-    use std::sync::Arc;
     use std::time::Duration;
 
     use deferred::DeferredId;
@@ -1087,7 +1089,7 @@ pub mod driver {
     /// A micro-thread made but not started: its first frame calls a function.
     pub struct NewThread {
         th: MicroThread,
-        obj: Arc<ThreadObj>,
+        obj: std::sync::Arc<ThreadObj>,
     }
 
     /// A new micro-thread for `obj` (not started) whose first frame calls
@@ -1095,7 +1097,7 @@ pub mod driver {
     /// caller's recursion limit.
     pub fn new_thread(
         cx: &mut Cx,
-        obj: Arc<ThreadObj>,
+        obj: std::sync::Arc<ThreadObj>,
         callee: Value,
         args: Args,
     ) -> PyResult<NewThread> {
@@ -1134,17 +1136,21 @@ pub mod driver {
 
     /// Raise `TimeoutError` in micro-thread `id` after `after`, unless `ended` is set
     /// by then.
-    pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::AtomicBool>) {
+    pub fn timeout(
+        id: DeferredId,
+        after: Duration,
+        ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    ) {
         crate::mt::timeout(id, after, ended)
     }
 
     /// A timed wait is over before its limit: its timer is cancelled.
-    pub fn timeout_over(ended: &Arc<std::sync::atomic::AtomicBool>) {
+    pub fn timeout_over(ended: &std::sync::Arc<std::sync::atomic::AtomicBool>) {
         crate::mt::timeout_over(ended)
     }
 
     /// The running micro-thread's id and record, when a reactor runs one here.
-    pub fn current() -> Option<(DeferredId, Option<Arc<ThreadObj>>)> {
+    pub fn current() -> Option<(DeferredId, Option<std::sync::Arc<ThreadObj>>)> {
         crate::mt::current()
     }
 
@@ -1258,7 +1264,7 @@ pub mod driver {
     impl Cx<'_, '_> {
         /// The running micro-thread's record, if a reactor runs one (the driver
         /// keeps it, not the interpreter state).
-        pub fn thread(&self) -> Option<Arc<ThreadObj>> {
+        pub fn thread(&self) -> Option<std::sync::Arc<ThreadObj>> {
             crate::mt::current().and_then(|(_, o)| o)
         }
 
@@ -1275,7 +1281,7 @@ pub mod driver {
         }
 
         /// The running micro-thread's name, if a reactor runs one.
-        pub fn thread_name(&self) -> Option<Arc<str>> {
+        pub fn thread_name(&self) -> Option<std::sync::Arc<str>> {
             crate::mt::with_current_obj(|o| o.map(|o| o.name.clone()))
         }
 

@@ -1,7 +1,5 @@
 //! Code objects: what the compiler produces and the VM runs. No parser types here.
 
-use std::sync::Arc;
-
 use super::opcodes::{Instr, Op};
 use crate::objects::gil::GilCell;
 use crate::objects::methods::MethodSlot;
@@ -44,9 +42,9 @@ pub const CO_ITERABLE_COROUTINE: u32 = 0x100;
 pub const CO_ASYNC_GENERATOR: u32 = 0x200;
 
 pub struct Code {
-    pub name: Arc<str>,
+    pub name: std::sync::Arc<str>,
     pub qualname: String,
-    pub filename: Arc<str>,
+    pub filename: std::sync::Arc<str>,
     pub instrs: Vec<Instr>,
     /// `positions[i]` is where `instrs[i]` came from (the line table).
     pub positions: Vec<Pos>,

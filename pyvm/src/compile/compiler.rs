@@ -2,8 +2,8 @@
 //! emission with positions, jumps, constants and names, name resolution through the
 //! symbol table, and function objects (defaults, closures).
 
+use crate::objects::rc::Arc;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -69,7 +69,7 @@ pub(super) struct Compiler<'a> {
     pub src: &'a Source<'a>,
     table: SymbolTable,
     pub units: Vec<Unit<'a>>,
-    filename: Arc<str>,
+    filename: std::sync::Arc<str>,
     /// `compile(..., 'single')`: expression statements of the module level print
     /// their value through `sys.displayhook` (`PRINT_EXPR`).
     pub interactive: bool,
@@ -82,7 +82,7 @@ pub(super) fn compile_module(src: &Source<'_>, interactive: bool) -> CResult<Arc
         src,
         table,
         units: Vec::new(),
-        filename: Arc::from(src.filename.as_str()),
+        filename: std::sync::Arc::from(src.filename.as_str()),
         interactive,
     };
     c.push_unit(
@@ -108,7 +108,7 @@ pub(super) fn compile_expression(src: &Source<'_>) -> CResult<Arc<Code>> {
         src,
         table,
         units: Vec::new(),
-        filename: Arc::from(src.filename.as_str()),
+        filename: std::sync::Arc::from(src.filename.as_str()),
         interactive: false,
     };
     c.push_unit(
@@ -315,7 +315,7 @@ impl<'a> Compiler<'a> {
             .map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32))
             .collect();
         Arc::new(Code {
-            name: Arc::from(u.name.as_str()),
+            name: std::sync::Arc::from(u.name.as_str()),
             qualname: u.qualname,
             filename: self.filename.clone(),
             instrs: u.instrs,

@@ -60,7 +60,7 @@ impl<'a> Compiler<'a> {
             Expr::StringLiteral(s) => self.emit_const(Value::str(s.value.to_str())),
             Expr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
-                self.emit_const(Value::Bytes(std::sync::Arc::new(bytes)));
+                self.emit_const(Value::Bytes(crate::objects::rc::Arc::new(bytes)));
             }
             Expr::BooleanLiteral(b) => self.emit_const(Value::Bool(b.value)),
             Expr::NoneLiteral(_) => self.emit_const(Value::None),

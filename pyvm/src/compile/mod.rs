@@ -22,7 +22,7 @@ mod targets;
 pub mod to_ast;
 mod with;
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use code::Code;
 

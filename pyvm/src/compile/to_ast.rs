@@ -846,7 +846,11 @@ impl<'t, 'm, 'r, 'g> Conv<'t, 'm, 'r, 'g> {
             }
             Expr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
-                self.constant(Value::Bytes(std::sync::Arc::new(bytes)), Value::None, r)
+                self.constant(
+                    Value::Bytes(crate::objects::rc::Arc::new(bytes)),
+                    Value::None,
+                    r,
+                )
             }
             Expr::NumberLiteral(n) => {
                 let v = match &n.value {

@@ -8,8 +8,9 @@
 //! The registry and caches hold strong references (CPython's hold weak ones: a
 //! class registered with an ABC lives as long as the ABC here).
 
+use crate::objects::rc::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 use deferred::Unwind;
 
@@ -48,7 +49,7 @@ struct Data {
 }
 
 /// What `cls._abc_impl` holds.
-struct Impl(Arc<Mutex<Data>>);
+struct Impl(std::sync::Arc<Mutex<Data>>);
 
 impl NativeObject for Impl {
     fn type_name(&self) -> &'static str {
@@ -58,7 +59,7 @@ impl NativeObject for Impl {
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
         Ok(format!(
             "<_abc._abc_data object at {:#x}>",
-            Arc::as_ptr(&self.0) as usize
+            std::sync::Arc::as_ptr(&self.0) as usize
         ))
     }
 
@@ -87,7 +88,7 @@ fn same(a: &Arc<PyType>, b: &Arc<PyType>) -> bool {
 }
 
 /// `cls._abc_impl`.
-fn data_of(cx: &mut Cx, cls: &Value) -> PyResult<Arc<Mutex<Data>>> {
+fn data_of(cx: &mut Cx, cls: &Value) -> PyResult<std::sync::Arc<Mutex<Data>>> {
     let v = cx.getattr(cls, "_abc_impl")?;
     match &v {
         Value::Object(o) => o.0.as_any().downcast_ref::<Impl>().map(|i| i.0.clone()),
@@ -165,7 +166,9 @@ fn abc_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
         negative_version: TOKEN.load(Ordering::Relaxed),
         ..Data::default()
     };
-    let imp = Value::Object(Arc::new(Object(Box::new(Impl(Arc::new(Mutex::new(data)))))));
+    let imp = Value::Object(Arc::new(Object(Box::new(Impl(std::sync::Arc::new(
+        Mutex::new(data),
+    ))))));
     cx.store_attr(&cls_v, "_abc_impl", Some(imp))?;
     Ok(Value::None)
 }

@@ -4,7 +4,8 @@
 //! with the `memoryview`s exported over it; while one is exported the array may not
 //! change size (CPython's `BufferError`).
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::compare::CmpOp;

@@ -5,8 +5,8 @@
 //! `col_offset`, `end_lineno`, `end_col_offset`, set in its `__dict__`, as CPython's
 //! `ast2obj` sets them, without running `__init__`).
 
+use crate::objects::rc::Arc;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use crate::compile::to_ast::{parse_ast, AstMode, NodePos};
 use crate::native::*;

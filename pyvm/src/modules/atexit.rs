@@ -3,7 +3,8 @@
 //! registered first, as the main micro-thread of a fresh reactor (so they may block
 //! like any code); an exception in one is printed and the next runs.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use deferred::Unwind;
 

@@ -2,7 +2,8 @@
 //! base64, quoted-printable, uuencode) and the CRC-32 / CRC-CCITT checksums, with
 //! CPython's argument rules and errors (`binascii.Error`, `binascii.Incomplete`).
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

@@ -2,7 +2,8 @@
 //! frozen `_contextvars` module keeps its values in). A micro_thread starts with none
 //! (`None`); `_contextvars` makes an empty one on first use.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

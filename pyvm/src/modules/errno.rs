@@ -1,6 +1,7 @@
 //! The `errno` module: Linux's error numbers by name, and `errorcode` (number -> name).
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::dict::Dict;

@@ -2,7 +2,7 @@
 //! frame — its code, line, globals and locals — and the frames below it (`f_back`),
 //! taken when asked (what `warnings`, `logging`, `namedtuple` and `typing` read).
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::gil::Gil;

@@ -1,7 +1,8 @@
 //! `_functools`: the native half of `functools` (as in CPython): `reduce` and
 //! `partial`. The module `functools` itself is frozen Python (`pyvm/lib/functools.py`).
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::dict::Dict;

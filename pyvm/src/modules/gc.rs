@@ -4,8 +4,9 @@
 //! it found no unreachable objects. Enabling, disabling and the thresholds are
 //! remembered and reported back as CPython's are.
 
+use crate::objects::rc::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

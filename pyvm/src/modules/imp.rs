@@ -3,7 +3,8 @@
 //! Lib's `runpy`, `pkgutil` and `python -m`). pyvm's own imports are made by the
 //! interpreter (`vm/import.rs`); `_pyvm_find` exposes the same search to Python.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

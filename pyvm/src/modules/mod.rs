@@ -45,8 +45,9 @@ pub mod types;
 pub mod weakref;
 pub mod zlib;
 
+use crate::objects::rc::Arc;
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 use crate::objects::dict::Dict;
 use crate::objects::gil::{Gil, GilCell};
@@ -232,13 +233,13 @@ pub fn sys_modules() -> &'static Arc<GilCell<Dict>> {
     MODULES.get_or_init(|| Arc::new(GilCell::new(Dict::new())))
 }
 
-static SOURCES: Mutex<Option<HashMap<String, Arc<str>>>> = Mutex::new(None);
+static SOURCES: Mutex<Option<HashMap<String, std::sync::Arc<str>>>> = Mutex::new(None);
 
 /// Remember the text a code object was compiled from, for tracebacks.
 pub fn register_source(filename: &str, text: &str) {
     let mut g = SOURCES.lock().unwrap_or_else(|p| p.into_inner());
     g.get_or_insert_with(HashMap::new)
-        .insert(filename.to_owned(), Arc::from(text));
+        .insert(filename.to_owned(), std::sync::Arc::from(text));
 }
 
 /// The source text of `filename` for a traceback: a registered one (the script, an

@@ -3,7 +3,8 @@
 //! is native; the operator functions stay Lib's Python ones, which call back into
 //! Python code (a user `__add__` that blocks) like any other frame.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

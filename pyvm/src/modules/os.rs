@@ -3,7 +3,8 @@
 //! as a dict of str, `getenv`, and a small `os.path` (CPython's `posixpath`: pure
 //! string functions plus a few `stat` checks).
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::dict::Dict;

@@ -1,7 +1,8 @@
 //! `resource`: `getrlimit` / `setrlimit` (a server raising its open-file limit to
 //! hold thousands of connections, as `examples/demo.py` does).
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use rlimit::Resource;
 

@@ -7,9 +7,10 @@
 //! made again and reports what is ready; when the timeout passes first it returns
 //! three empty lists, as CPython does.
 
+use crate::objects::rc::Arc;
 use std::collections::HashMap;
 use std::os::fd::AsRawFd;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use deferred::Unwind;

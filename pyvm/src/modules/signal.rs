@@ -19,8 +19,9 @@
 //! on a signal whose OS handler is installed keeps the handler and acts as those
 //! would (the default action is emulated).
 
+use crate::objects::rc::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
 use notifiers::sigsys;
@@ -44,11 +45,11 @@ static HANDLERS: Mutex<Vec<Value>> = Mutex::new(Vec::new());
 /// Signals whose OS handler is installed.
 static HOOKED: Mutex<[bool; NSIG]> = Mutex::new([false; NSIG]);
 
-fn tripped() -> &'static [Arc<AtomicBool>] {
-    static T: OnceLock<Vec<Arc<AtomicBool>>> = OnceLock::new();
+fn tripped() -> &'static [std::sync::Arc<AtomicBool>] {
+    static T: OnceLock<Vec<std::sync::Arc<AtomicBool>>> = OnceLock::new();
     T.get_or_init(|| {
         (0..NSIG)
-            .map(|_| Arc::new(AtomicBool::new(false)))
+            .map(|_| std::sync::Arc::new(AtomicBool::new(false)))
             .collect()
     })
 }

@@ -10,9 +10,10 @@
 //! reactor's I/O notifier like a socket does, and every other micro-thread runs on.
 //! A regular file (or `/dev/null`) is read at once: it never blocks.
 
+use crate::objects::rc::Arc;
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 use deferred::Unwind;
 
@@ -561,7 +562,7 @@ where
 
 thread_local! {
     /// fd 0 as this OS thread's I/O notifier knows it.
-    static STDIN_SOURCE: Arc<IoSource> = IoSource::new(0);
+    static STDIN_SOURCE: std::sync::Arc<IoSource> = IoSource::new(0);
 }
 
 /// Can fd 0 wait on the I/O notifier (a terminal, a pipe, a socket)? Regular files

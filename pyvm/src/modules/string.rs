@@ -3,7 +3,8 @@
 //! `FieldNameIterator` step for step, lazy as theirs (a malformed format string
 //! raises when the iterator reaches the fault, with CPython's messages).
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

@@ -3,7 +3,7 @@
 //! `tuple` made once per kind; an instance carries its items as the tuple and as
 //! attributes, and prints as `sys.version_info(major=3, minor=11, ...)`.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

@@ -1,8 +1,9 @@
 //! The `sys` module, and the process's standard streams (stdout is buffered and
 //! flushed before anything is written to stderr and at exit).
 
+use crate::objects::rc::Arc;
 use std::io::Write;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

@@ -9,7 +9,8 @@
 //! text, `newline=''` or `'\r\n'`, a subclass's instance dict without them) goes to
 //! the Python `_next_slow`, which is `_pyio`'s `__next__`.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::class::Instance;

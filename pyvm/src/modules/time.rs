@@ -3,7 +3,8 @@
 //! others run meanwhile) and blocks the OS thread only outside a reactor (code run
 //! where no reactor drives the micro-thread; see `block_for`).
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::native::*;

@@ -4,7 +4,8 @@
 //! `TZ` and `/etc/localtime` as the C library does); `strftime` implements the C
 //! locale's directives itself, as CPython's output under the C locale reads.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use jiff::civil::DateTime;
 use jiff::tz::TimeZone;

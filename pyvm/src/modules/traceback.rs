@@ -3,7 +3,8 @@
 //! CPython's `format_exception` returns). A traceback object (`e.__traceback__`,
 //! `sys.exc_info()[2]`) is a place in its exception's traceback entries.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

@@ -1,7 +1,8 @@
 //! `_types`: the native half of the frozen `types` module (`pyvm/lib/types.py`):
 //! what `types.coroutine` needs of a code object.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::compile::code::{CO_GENERATOR, CO_ITERABLE_COROUTINE};
 use crate::native::*;

@@ -5,7 +5,8 @@
 //! registry of which reference objects watch which object (`objects::weakref`), whose
 //! callbacks run when an instance dies.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

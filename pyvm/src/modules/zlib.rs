@@ -5,7 +5,8 @@
 //! (`memLevel` and `strategy` are accepted and not applied: the output is valid
 //! DEFLATE either way, possibly of another size; `copy()` is not supported.)
 
-use std::sync::{Arc, Mutex, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::{Mutex, OnceLock};
 
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 
@@ -279,11 +280,11 @@ fn adler32(cx: &mut Cx, args: Args) -> PyResult<Value> {
 // ----- compressobj / decompressobj --------------------------------------------------
 
 struct Compressor {
-    z: Arc<Mutex<Option<Compress>>>,
+    z: std::sync::Arc<Mutex<Option<Compress>>>,
 }
 
 struct Decompressor {
-    st: Arc<Mutex<DecState>>,
+    st: std::sync::Arc<Mutex<DecState>>,
 }
 
 struct DecState {
@@ -310,7 +311,7 @@ impl NativeObject for Compressor {
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
         Ok(format!(
             "<zlib.Compress object at {:#x}>",
-            Arc::as_ptr(&self.z) as usize
+            std::sync::Arc::as_ptr(&self.z) as usize
         ))
     }
 
@@ -333,7 +334,7 @@ impl NativeObject for Decompressor {
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
         Ok(format!(
             "<zlib.Decompress object at {:#x}>",
-            Arc::as_ptr(&self.st) as usize
+            std::sync::Arc::as_ptr(&self.st) as usize
         ))
     }
 
@@ -387,11 +388,11 @@ fn compressobj(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::Object(Arc::new(Object(Box::new(Compressor {
-        z: Arc::new(Mutex::new(Some(z))),
+        z: std::sync::Arc::new(Mutex::new(Some(z))),
     })))))
 }
 
-fn compressor(args: &Args) -> PyResult<Arc<Mutex<Option<Compress>>>> {
+fn compressor(args: &Args) -> PyResult<std::sync::Arc<Mutex<Option<Compress>>>> {
     match args.get(0) {
         Some(Value::Object(o)) => {
             o.0.as_any()
@@ -469,7 +470,7 @@ fn decompressobj(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let auto = matches!(c, Container::Auto(_));
     Ok(Value::Object(Arc::new(Object(Box::new(Decompressor {
-        st: Arc::new(Mutex::new(DecState {
+        st: std::sync::Arc::new(Mutex::new(DecState {
             z: (!auto).then_some(z),
             container: c,
             unused: Vec::new(),
@@ -479,7 +480,7 @@ fn decompressobj(cx: &mut Cx, args: Args) -> PyResult<Value> {
     })))))
 }
 
-fn decompressor(args: &Args) -> PyResult<Arc<Mutex<DecState>>> {
+fn decompressor(args: &Args) -> PyResult<std::sync::Arc<Mutex<DecState>>> {
     match args.get(0) {
         Some(Value::Object(o)) => {
             o.0.as_any()

@@ -21,7 +21,6 @@ pub mod watchdog;
 pub mod worker;
 
 use std::cell::{Cell, RefCell};
-use std::sync::Arc;
 use std::time::Duration;
 
 use deferred::{Callback, DeferError, DeferredId, Step, Unwind};
@@ -53,7 +52,7 @@ pub struct Task {
     /// (see `exit_next`).
     exit_pending: bool,
     /// Its Python-level thread object.
-    obj: Option<Arc<ThreadObj>>,
+    obj: Option<std::sync::Arc<ThreadObj>>,
     /// What its soft wait leaves to do when it is over.
     cont: Option<wait::Then>,
     /// It waits for another micro-thread (a pipe, a lock, `wait()`): counted in
@@ -62,7 +61,7 @@ pub struct Task {
 }
 
 impl Task {
-    fn new(th: Box<MicroThread>, obj: Option<Arc<ThreadObj>>) -> Task {
+    fn new(th: Box<MicroThread>, obj: Option<std::sync::Arc<ThreadObj>>) -> Task {
         Task {
             th: Some(th),
             hard: None,
@@ -130,12 +129,16 @@ impl NotifierError for PyErr {
 /// yields (or finishes).
 #[derive(Default)]
 pub struct Pending {
-    spawns: Vec<(Box<MicroThread>, Arc<ThreadObj>)>,
+    spawns: Vec<(Box<MicroThread>, std::sync::Arc<ThreadObj>)>,
     wakes: Vec<(DeferredId, Result<Value, PyErr>)>,
     throws: Vec<(DeferredId, PyErr)>,
     /// `timeout(seconds)` blocks: raise `TimeoutError` in the thread after the time,
     /// unless the flag says the block has ended.
-    timers: Vec<(DeferredId, Duration, Arc<std::sync::atomic::AtomicBool>)>,
+    timers: Vec<(
+        DeferredId,
+        Duration,
+        std::sync::Arc<std::sync::atomic::AtomicBool>,
+    )>,
     /// Timed waits over before their time limit: their timers are cancelled (keyed
     /// by their flag), so nothing waits for them.
     timers_over: Vec<usize>,
@@ -180,7 +183,7 @@ pub(crate) struct Local {
     /// The micro-thread running on this OS thread.
     current: Cell<Option<DeferredId>>,
     /// Its thread object, moved here from its task while it runs.
-    current_obj: RefCell<Option<Arc<ThreadObj>>>,
+    current_obj: RefCell<Option<std::sync::Arc<ThreadObj>>>,
     /// `with micro_thread.atomic():` depth of the running micro-thread (always 0 at a
     /// switch: nothing switches inside `atomic()`).
     atomic: Cell<u32>,
@@ -247,7 +250,7 @@ thread_local! {
 }
 
 /// The running micro-thread's id and thread object, when a reactor runs one here.
-pub fn current() -> Option<(DeferredId, Option<Arc<ThreadObj>>)> {
+pub fn current() -> Option<(DeferredId, Option<std::sync::Arc<ThreadObj>>)> {
     LOCAL.with(|l| Some((l.current.get()?, l.current_obj.borrow().clone())))
 }
 
@@ -267,7 +270,7 @@ pub fn is_running(obj: &ThreadObj) -> bool {
         l.current_obj
             .borrow()
             .as_ref()
-            .is_some_and(|o| std::ptr::eq(Arc::as_ptr(o), obj))
+            .is_some_and(|o| std::ptr::eq(std::sync::Arc::as_ptr(o), obj))
     })
 }
 
@@ -379,7 +382,7 @@ fn exit_next(r: &mut PyReactor, mut n: usize) {
 
 /// Start `th` (frames already pushed) as a new micro-thread when the current one
 /// yields.
-pub fn spawn(th: MicroThread, obj: Arc<ThreadObj>) {
+pub fn spawn(th: MicroThread, obj: std::sync::Arc<ThreadObj>) {
     LOCAL.with(|l| {
         let p = &l.pending;
         p.borrow_mut().spawns.push((Box::new(th), obj))
@@ -404,15 +407,19 @@ pub fn throw(id: DeferredId, err: PyErr) {
 
 /// A timed wait (`timeout`'s `ended` flag) is over before its time limit: the flag
 /// is set and its timer cancelled, so the process does not wait for it.
-pub fn timeout_over(ended: &Arc<std::sync::atomic::AtomicBool>) {
+pub fn timeout_over(ended: &std::sync::Arc<std::sync::atomic::AtomicBool>) {
     ended.store(true, std::sync::atomic::Ordering::Relaxed);
-    let key = Arc::as_ptr(ended) as usize;
+    let key = std::sync::Arc::as_ptr(ended) as usize;
     LOCAL.with(|l| l.pending.borrow_mut().timers_over.push(key));
 }
 
 /// Raise `TimeoutError` in micro-thread `id` after `after`, unless `ended` is set by
 /// then (`with micro_thread.timeout(seconds):`); [`timeout_over`] cancels it.
-pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::AtomicBool>) {
+pub fn timeout(
+    id: DeferredId,
+    after: Duration,
+    ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) {
     LOCAL.with(|l| {
         let p = &l.pending;
         p.borrow_mut().timers.push((id, after, ended))
@@ -490,7 +497,7 @@ fn flush(r: &mut PyReactor) {
         r.throw(id, err);
     }
     for (id, after, ended) in p.timers.drain(..) {
-        let key = Arc::as_ptr(&ended) as usize;
+        let key = std::sync::Arc::as_ptr(&ended) as usize;
         let timer = r.call_later(after, move |r| {
             LOCAL.with(|l| l.timeouts.borrow_mut().remove(&key));
             if !ended.load(std::sync::atomic::Ordering::Relaxed) {
@@ -1077,7 +1084,7 @@ pub fn runnable_count() -> usize {
 
 /// Run a program's main code (frames already pushed on `th`) as the main
 /// micro-thread on a new reactor, until nothing is left. Returns its outcome.
-pub fn run_main(th: MicroThread, obj: Arc<ThreadObj>) -> Result<Value, PyErr> {
+pub fn run_main(th: MicroThread, obj: std::sync::Arc<ThreadObj>) -> Result<Value, PyErr> {
     run_reactor(new_reactor()?, th, obj, "main", true)
 }
 
@@ -1096,7 +1103,7 @@ pub(crate) fn new_reactor() -> Result<PyReactor, PyErr> {
 pub(crate) fn run_reactor(
     r: PyReactor,
     th: MicroThread,
-    obj: Arc<ThreadObj>,
+    obj: std::sync::Arc<ThreadObj>,
     name: &str,
     process_main: bool,
 ) -> Result<Value, PyErr> {

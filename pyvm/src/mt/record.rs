@@ -8,7 +8,8 @@
 //! [`ThreadExt`]: what becomes of the result, the stdin and stdout pipes), so the
 //! driver names nothing of the module.
 
-use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use deferred::DeferredId;
 
@@ -53,12 +54,12 @@ struct Inner {
 /// line keep one copy of it.
 #[derive(Clone)]
 pub struct CallSite {
-    file: Arc<str>,
+    file: std::sync::Arc<str>,
     line: Option<u32>,
 }
 
 impl CallSite {
-    pub fn new(file: impl Into<Arc<str>>, line: Option<u32>) -> CallSite {
+    pub fn new(file: impl Into<std::sync::Arc<str>>, line: Option<u32>) -> CallSite {
         CallSite {
             file: file.into(),
             line,
@@ -78,7 +79,7 @@ impl std::fmt::Display for CallSite {
 /// A micro-thread as the driver and other OS threads know it.
 pub struct ThreadObj {
     /// Shared with its reactor task's name (one allocation for both).
-    pub name: Arc<str>,
+    pub name: std::sync::Arc<str>,
     /// Where it was started (for `dump()` and error reports).
     pub started_at: CallSite,
     inner: Mutex<Inner>,
@@ -91,11 +92,11 @@ pub struct ThreadObj {
 
 impl ThreadObj {
     pub fn new(
-        name: impl Into<Arc<str>>,
+        name: impl Into<std::sync::Arc<str>>,
         started_at: CallSite,
         ext: Option<Box<dyn ThreadExt>>,
-    ) -> Arc<ThreadObj> {
-        Arc::new(ThreadObj {
+    ) -> std::sync::Arc<ThreadObj> {
+        std::sync::Arc::new(ThreadObj {
             name: name.into(),
             started_at,
             inner: Mutex::new(Inner {

@@ -42,8 +42,8 @@ pub fn exports(addr: usize) -> usize {
 }
 
 /// CPython's `BufferError` for resizing a bytearray with views.
-pub fn check_bytearray<T>(a: &std::sync::Arc<T>) -> Result<(), PyErr> {
-    if exports(std::sync::Arc::as_ptr(a) as *const u8 as usize) > 0 {
+pub fn check_bytearray<T>(a: &crate::objects::rc::Arc<T>) -> Result<(), PyErr> {
+    if exports(crate::objects::rc::Arc::as_ptr(a) as *const u8 as usize) > 0 {
         return Err(PyErr::msg(
             &super::types::types().exc.buffer_error,
             "Existing exports of data: object cannot be re-sized",

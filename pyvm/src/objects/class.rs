@@ -2,8 +2,8 @@
 //! `staticmethod` / `classmethod` / `property`, `super` objects, the C3 method
 //! resolution order and attribute lookup along it.
 
+use crate::objects::rc::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
 
 use super::dict::Dict;
 use super::exception::{type_error, PyErr};

@@ -200,7 +200,7 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
     };
     Ok(match (a, b) {
         (Value::List(x), Value::List(y)) => {
-            if std::sync::Arc::ptr_eq(x, y) {
+            if crate::objects::rc::Arc::ptr_eq(x, y) {
                 return Ok(true);
             }
             let (x, y) = (x.borrow(gil).clone(), y.borrow(gil).clone());
@@ -208,7 +208,7 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
         }
         (Value::Tuple(x), Value::Tuple(y)) => seq_eq(x, y)?,
         (Value::Dict(x), Value::Dict(y)) => {
-            if std::sync::Arc::ptr_eq(x, y) {
+            if crate::objects::rc::Arc::ptr_eq(x, y) {
                 return Ok(true);
             }
             let (x, y) = (x.borrow(gil).clone(), y.borrow(gil).clone());
@@ -265,7 +265,9 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
             match mine.or_else(theirs) {
                 Some(r) => r?,
                 None => match (a, b) {
-                    (Value::Object(x), Value::Object(y)) if !std::sync::Arc::ptr_eq(x, y) => {
+                    (Value::Object(x), Value::Object(y))
+                        if !crate::objects::rc::Arc::ptr_eq(x, y) =>
+                    {
                         match x.0.eq(gil, &*y.0) {
                             Some(r) => r?,
                             None => false,

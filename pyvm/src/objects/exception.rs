@@ -1,7 +1,7 @@
 //! Exception instances, `PyErr`, and the one family of constructors whose messages
 //! match CPython's.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use super::gil::{Gil, GilCell};
 use super::types::{types, PyType};
@@ -16,8 +16,8 @@ pub struct TbEntry {
     /// The instruction's index in the code (`tb_lasti` is twice it, as CPython's
     /// byte offset of two-byte code units).
     pub lasti: u32,
-    pub filename: Arc<str>,
-    pub name: Arc<str>,
+    pub filename: std::sync::Arc<str>,
+    pub name: std::sync::Arc<str>,
     pub line: u32,
     pub end_line: u32,
     /// Columns in characters (0-based), `col_end` exclusive.

@@ -8,9 +8,9 @@
 //! file, so the reactor could not wait for one anyway); sockets are what defers
 //! (`mt/io.rs`).
 
+use crate::objects::rc::Arc;
 use std::fs::OpenOptions;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
-use std::sync::Arc;
 
 use super::function::NativeDef;
 use super::gil::GilCell;

@@ -629,7 +629,7 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
         let arg = match (&key, args) {
             (Some(k), Value::Dict(d)) => {
                 let k = match bytes {
-                    true => Value::Bytes(std::sync::Arc::new(
+                    true => Value::Bytes(crate::objects::rc::Arc::new(
                         k.chars().map(|c| c as u32 as u8).collect(),
                     )),
                     false => Value::str(k),

@@ -4,7 +4,7 @@
 //! micro-thread's stacks and what its caller does with its result) belongs to the
 //! loop; `vm::generator` moves these parts in and out of it.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use super::dict::Dict;
 use super::gil::GilCell;

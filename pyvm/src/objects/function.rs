@@ -1,7 +1,8 @@
 //! Functions: Python functions (code + globals + defaults + closure cells) and the
 //! static descriptors of built-in functions and methods.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use super::dict::Dict;
 use super::gil::{Gil, GilCell};

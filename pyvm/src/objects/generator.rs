@@ -14,7 +14,7 @@
 //! A generator dropped while suspended inside a `try` or `with` is closed, as CPython
 //! closes it: see `objects::finalize`.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use super::frame::{Block, PausedFrame};
 use super::function::NativeDef;

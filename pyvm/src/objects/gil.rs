@@ -1,4 +1,5 @@
-//! The GIL token and the GIL cell: the only `unsafe` code of pyvm.
+//! The GIL token and the GIL cell: with `rc` (the handles' counts under the GIL), the
+//! object model's `unsafe` code.
 //!
 //! # The safety argument
 //!
@@ -203,6 +204,11 @@ pub fn set_switch_interval(seconds: f64) {
 /// `sys.getswitchinterval()`.
 pub fn switch_interval() -> f64 {
     INTERVAL_NS.load(Ordering::Relaxed) as f64 / 1e9
+}
+
+/// Does this thread hold the GIL? (`rc::Arc` checks it in debug builds.)
+pub fn held_here() -> bool {
+    DEPTH.try_with(|d| d.get() > 0).unwrap_or(false)
 }
 
 /// Run `f` holding the GIL. Re-entrant on one thread.

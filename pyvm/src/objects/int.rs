@@ -1,8 +1,8 @@
 //! `int`: inline `i64` with overflow into `BigInt`, CPython's semantics for `//`, `%`,
 //! `**`, shifts and bit operations, parsing with a base, and hashing.
 
+use crate::objects::rc::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
 
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;

@@ -24,6 +24,7 @@ pub mod module;
 pub mod object;
 pub mod os_error;
 pub mod range;
+pub mod rc;
 pub mod repr;
 pub mod seq;
 pub mod set;

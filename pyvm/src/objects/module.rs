@@ -1,6 +1,6 @@
 //! Module objects: a name and a dict of globals.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use super::dict::Dict;
 use super::gil::{Gil, GilCell};

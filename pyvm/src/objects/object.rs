@@ -20,7 +20,7 @@ pub trait NativeObject: Send + Sync {
     }
     /// The Python type of the object, when its module defines one (`socket.socket`,
     /// for `type()` and `isinstance`); `None`: a type named after `type_name`.
-    fn py_type(&self) -> Option<std::sync::Arc<super::types::PyType>> {
+    fn py_type(&self) -> Option<crate::objects::rc::Arc<super::types::PyType>> {
         None
     }
     /// For the module that defines it to recognise its own objects.

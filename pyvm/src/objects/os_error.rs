@@ -3,7 +3,7 @@
 //! `FileNotFoundError`), its `str()` (`[Errno 2] No such file or directory: 'x'`), and
 //! the exception for an error the OS gave pyvm.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use super::exception::{ExcObj, PyErr};
 use super::gil::Gil;

@@ -227,8 +227,9 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
             match &i.base {
                 _ if empty => {}
                 Value::FrozenSet(s) => {
-                    let as_set =
-                        Value::Set(std::sync::Arc::new(super::gil::GilCell::new((**s).clone())));
+                    let as_set = Value::Set(crate::objects::rc::Arc::new(
+                        super::gil::GilCell::new((**s).clone()),
+                    ));
                     write_repr(gil, &as_set, out)?
                 }
                 Value::ByteArray(b) => out.push_str(&bytes_repr(&b.borrow(gil))),

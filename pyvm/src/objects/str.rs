@@ -1,9 +1,10 @@
 //! `str` storage: UTF-8 text with a cached hash and an ASCII flag that makes code-point
 //! indexing O(1) for the common case.
 
+use crate::objects::rc::Arc;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Mutex, OnceLock};
 
 use super::value::Value;
 
@@ -27,7 +28,15 @@ pub struct PyStr {
     chars: usize,
     /// The hash, or -1 while not computed yet (no hash is -1).
     hash: AtomicI64,
+    /// For non-ASCII text: the byte offset of every `STRIDE`-th code point, made the
+    /// first time the text is indexed by code point, so `s[i]`, slices and `find`'s
+    /// result cost O(`STRIDE`), not O(n) (a parser walking `s[pos]` over non-ASCII text
+    /// would otherwise be quadratic).
+    index: OnceLock<Box<[usize]>>,
 }
+
+/// Code points between two entries of [`PyStr`]'s index.
+const STRIDE: usize = 32;
 
 impl PyStr {
     pub fn new(s: String) -> PyStr {
@@ -40,6 +49,7 @@ impl PyStr {
             s,
             chars,
             hash: AtomicI64::new(-1),
+            index: OnceLock::new(),
         }
     }
 
@@ -60,6 +70,7 @@ impl PyStr {
         };
         self.s.push_str(t);
         *self.hash.get_mut() = -1;
+        self.index = OnceLock::new();
     }
 
     /// Length in code points.
@@ -71,30 +82,55 @@ impl PyStr {
     pub fn char_at(&self, i: usize) -> Option<char> {
         if self.is_ascii() {
             self.s.as_bytes().get(i).map(|b| *b as char)
+        } else if i >= self.chars {
+            None
         } else {
-            self.s.chars().nth(i)
+            self.s[self.byte_offset(i)..].chars().next()
         }
+    }
+
+    /// The byte offsets of every `STRIDE`-th code point (non-ASCII text only).
+    fn index(&self) -> &[usize] {
+        self.index.get_or_init(|| {
+            self.s
+                .char_indices()
+                .step_by(STRIDE)
+                .map(|(b, _)| b)
+                .collect()
+        })
     }
 
     /// Byte offset of code point `i` (`i <= char_len`).
     pub fn byte_offset(&self, i: usize) -> usize {
         if self.is_ascii() {
-            i.min(self.s.len())
-        } else {
-            self.s
-                .char_indices()
-                .nth(i)
-                .map_or(self.s.len(), |(b, _)| b)
+            return i.min(self.s.len());
         }
+        if i >= self.chars {
+            return self.s.len();
+        }
+        let (start, skip) = if self.chars < 2 * STRIDE {
+            (0, i)
+        } else {
+            (self.index()[i / STRIDE], i % STRIDE)
+        };
+        self.s[start..]
+            .char_indices()
+            .nth(skip)
+            .map_or(self.s.len(), |(b, _)| start + b)
     }
 
-    /// Code-point index of byte offset `b`.
+    /// Code-point index of byte offset `b` (a character boundary).
     pub fn char_index(&self, b: usize) -> usize {
         if self.is_ascii() {
-            b
-        } else {
-            self.s[..b].chars().count()
+            return b;
         }
+        if self.chars < 2 * STRIDE {
+            return self.s[..b].chars().count();
+        }
+        let idx = self.index();
+        // The last indexed code point at or before `b`.
+        let k = idx.partition_point(|&o| o <= b).saturating_sub(1);
+        k * STRIDE + self.s[idx[k]..b].chars().count()
     }
 
     /// CPython's hash of the text (randomized SipHash-1-3, `objects::hash`), cached.

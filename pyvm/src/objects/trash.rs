@@ -90,7 +90,14 @@ mod tests {
         } else {
             256 << 10
         };
-        let t = std::thread::Builder::new().stack_size(stack).spawn(|| {
+        let t = std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn(|| crate::objects::gil::with_gil(|_| deep_drop()));
+        assert_eq!(t.unwrap().join().unwrap(), 0);
+    }
+
+    fn deep_drop() -> u32 {
+        {
             const DEEP: usize = 200_000;
             let mut list = Value::list(vec![]);
             let mut tuple = Value::tuple(vec![]);
@@ -107,8 +114,7 @@ mod tests {
             d.insert(Value::Int(0), list).unwrap();
             let mixed = Value::list(vec![Value::tuple(vec![Value::dict(d), tuple]), dict]);
             drop(mixed);
-            DEPTH.get()
-        });
-        assert_eq!(t.unwrap().join().unwrap(), 0);
+        }
+        DEPTH.get()
     }
 }

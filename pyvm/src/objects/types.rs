@@ -1,6 +1,7 @@
 //! Type objects: the built-in types and exception classes, created once per process.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use super::dict::Dict;
 use super::gil::GilCell;
@@ -94,7 +95,7 @@ pub struct PyType {
     pub qualname: String,
     /// `__module__`: `builtins` for the built-in types; tracebacks and `repr` qualify
     /// the name with any other (`struct.error`, `json.decoder.JSONDecodeError`).
-    pub module: Arc<str>,
+    pub module: std::sync::Arc<str>,
     /// How calling the type builds an instance, for a type a module defines with its
     /// own constructor (`json.JSONDecodeError(msg, doc, pos)`); `None`: the built-in way.
     pub new: Option<crate::native::NativeFn>,
@@ -127,7 +128,7 @@ pub struct PyType {
     /// an instance is a `TypeError` (CPython's `Py_TPFLAGS_IS_ABSTRACT`).
     pub abstract_: std::sync::atomic::AtomicBool,
     /// The classes made with it as a direct base, while they live (`__subclasses__()`).
-    pub subclasses: GilCell<Vec<std::sync::Weak<PyType>>>,
+    pub subclasses: GilCell<Vec<crate::objects::rc::Weak<PyType>>>,
     /// It or a class in its MRO defines `__del__`: its instances are finalized
     /// (`objects::finalize`).
     pub has_del: std::sync::atomic::AtomicBool,

@@ -5,7 +5,7 @@
 //! (`'ascii' codec can't encode character '\xe9' in position 3: ordinal not in
 //! range(128)`).
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use super::dict::Dict;
 use super::exception::{type_error, ExcObj, PyErr};

@@ -7,7 +7,7 @@
 //! ```
 //! Mutable containers keep their insides in a [`GilCell`], reachable with the GIL token.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use num_bigint::BigInt;
 

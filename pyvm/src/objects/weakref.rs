@@ -11,8 +11,9 @@
 //! `objects::class::Instance`); the callbacks of weak references to other objects
 //! (classes, functions) never run, though the references do die.
 
+use crate::objects::rc::{Arc, Weak};
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::Mutex;
 
 use super::class::{Descr, Instance, Method};
 use super::exception::ExcObj;

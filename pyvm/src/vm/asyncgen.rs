@@ -16,7 +16,7 @@
 //!
 //! `coro.__await__()` is a [`CoroWrapper`], an iterator over the coroutine.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use deferred::Unwind;
 

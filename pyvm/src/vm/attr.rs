@@ -1,7 +1,7 @@
 //! Attributes of built-in values: `obj.name`, methods for `LOAD_METHOD`, and the
 //! errors for names that are not there or cannot be set.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use super::class::{self, Attr};
 use crate::compile::code::Code;

@@ -2,7 +2,7 @@
 //! `TypeError` wording), pushing its frame, calling natives and types, and the bounded
 //! re-entry natives use to call Python.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use deferred::Unwind;
 use smallvec::SmallVec;
@@ -170,7 +170,7 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
         }
         Value::Type(t)
             if args.pos.is_empty()
-                && std::sync::Arc::ptr_eq(t, &crate::objects::types::types().super_) =>
+                && crate::objects::rc::Arc::ptr_eq(t, &crate::objects::types::types().super_) =>
         {
             Ok(Called::Value(super::class::zero_arg_super(gil, th)?))
         }
@@ -199,7 +199,8 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             invoke(gil, th, f, args)
         }
         Value::Type(t)
-            if t.heap || std::sync::Arc::ptr_eq(t, &crate::objects::types::types().object) =>
+            if t.heap
+                || crate::objects::rc::Arc::ptr_eq(t, &crate::objects::types::types().object) =>
         {
             super::class::call_class(gil, th, t, args)
         }

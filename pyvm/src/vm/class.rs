@@ -6,7 +6,7 @@
 //! make ([`Attr::Call`]): the loop pushes its frame like any call, so a getter that
 //! defers suspends the micro-thread like any other Python code.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use deferred::Unwind;
 
@@ -1012,7 +1012,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
     if d.get_str(&key("__eq__")).is_some() && d.get_str(&key("__hash__")).is_none() {
         d.insert(crate::objects::str::intern("__hash__"), Value::None)?;
     }
-    let module: Arc<str> = match d.get_str(&key("__module__")) {
+    let module: std::sync::Arc<str> = match d.get_str(&key("__module__")) {
         Some(Value::Str(s)) => s.as_str().into(),
         _ => "builtins".into(),
     };

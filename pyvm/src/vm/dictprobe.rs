@@ -16,7 +16,7 @@
 //! Either way an exception the user method raises comes out of the lookup, as in
 //! CPython.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use smallvec::SmallVec;
 

@@ -7,7 +7,7 @@
 //! `binary_op1` and `do_richcompare`). Code without a micro-thread at hand (a dict
 //! probing keys) calls them through `vm::detached`.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use super::call::{call_then, Called};
 use super::frame::Ret;
@@ -407,7 +407,10 @@ pub enum HashBy {
 /// The name messages give a class: a class of pyvm's frozen modules that stands for
 /// a C type (`_pyvm_c_type = True` in its body: `collections.deque`) is named as
 /// CPython names that type, with its module.
-fn c_type_name(gil: Gil<'_>, cls: &std::sync::Arc<crate::objects::types::PyType>) -> String {
+fn c_type_name(
+    gil: Gil<'_>,
+    cls: &crate::objects::rc::Arc<crate::objects::types::PyType>,
+) -> String {
     let marked = cls
         .dict
         .borrow(gil)

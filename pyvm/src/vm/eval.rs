@@ -4,7 +4,7 @@
 //! it. The loop only returns when the frame it was started for returns or raises, or
 //! when a native defers; the result is an `Outcome`, never VM state.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use deferred::Unwind;
 

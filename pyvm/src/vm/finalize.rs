@@ -21,7 +21,7 @@ fn call_of(gil: Gil<'_>, p: Pending) -> Option<(Value, Vec<Value>, Value)> {
             let close = crate::objects::generator::METHODS
                 .iter()
                 .find(|d| d.name == "close")?;
-            let f = Value::BoundNative(std::sync::Arc::new((gen.clone(), close)));
+            let f = Value::BoundNative(crate::objects::rc::Arc::new((gen.clone(), close)));
             Some((f, Vec::new(), gen))
         }
         Pending::Del(obj) => {
@@ -132,7 +132,7 @@ pub fn run_detached(gil: Gil<'_>) {
 /// finalizers each drop leaves (a `__del__`, a generator's `finally`).
 pub fn clear_main(
     gil: Gil<'_>,
-    globals: &std::sync::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
+    globals: &crate::objects::rc::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
 ) {
     let names: Vec<Value> = globals
         .borrow(gil)

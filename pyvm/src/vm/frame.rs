@@ -7,7 +7,7 @@
 //!                             ^ base            ^ base + nlocals
 //! ```
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::compile::code::Code;
 use crate::native::Args;

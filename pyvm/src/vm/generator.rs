@@ -34,7 +34,7 @@
 //! a bare `raise` look past an empty one to the resumers' ([`topmost_handled`]), as
 //! CPython's `_PyErr_GetTopmostException` walks its chain.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use deferred::Unwind;
 

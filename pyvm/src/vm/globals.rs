@@ -8,7 +8,7 @@
 //! value, so a store to a global keeps every slot valid (the slot reads the new value)
 //! and a cached function does not keep its own code (and this cache) alive.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::compile::code::{Code, GlobalSlot};
 use crate::objects::dict::Dict;

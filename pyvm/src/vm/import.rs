@@ -8,7 +8,8 @@
 //! dispatch loop: the bodies run in the importer's loop. `IMPORT_FROM` and CPython's
 //! messages for what cannot be imported are here too.
 
-use std::sync::{Arc, Mutex};
+use crate::objects::rc::Arc;
+use std::sync::Mutex;
 
 use super::call::Called;
 use super::frame::Ret;

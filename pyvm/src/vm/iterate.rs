@@ -1,7 +1,7 @@
 //! Iteration: `iter()`, one step of any built-in iterator (stepping `map` and `filter`
 //! calls Python through a bounded re-entry), and unpacking.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use deferred::Unwind;
 

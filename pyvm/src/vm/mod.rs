@@ -28,8 +28,9 @@ pub mod state;
 pub mod subscript;
 pub mod unwind;
 
+use crate::objects::rc::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::compile::code::Code;
 use crate::objects::dict::Dict;
@@ -57,12 +58,12 @@ pub enum Outcome {
 
 /// Set by the OS handler of every signal with a Python-level handler (`_signal`);
 /// checked at backward jumps and calls, where the handlers run.
-static INTERRUPTED: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+static INTERRUPTED: OnceLock<std::sync::Arc<AtomicBool>> = OnceLock::new();
 
 /// The flag the OS handlers of signals set so their Python handlers run (`_signal`).
-pub fn interrupt_flag() -> Arc<AtomicBool> {
+pub fn interrupt_flag() -> std::sync::Arc<AtomicBool> {
     INTERRUPTED
-        .get_or_init(|| Arc::new(AtomicBool::new(false)))
+        .get_or_init(|| std::sync::Arc::new(AtomicBool::new(false)))
         .clone()
 }
 
@@ -73,12 +74,12 @@ pub(crate) static WATCHDOG: AtomicBool = AtomicBool::new(false);
 /// Set when the running micro-thread should let the driver run: a signal the driver
 /// delivers came (SIGTERM, SIGUSR1, SIGINT for another micro-thread), or its time
 /// slice is over (preemption, `micro_thread.set_preemption`).
-static YIELD: OnceLock<Arc<AtomicBool>> = OnceLock::new();
+static YIELD: OnceLock<std::sync::Arc<AtomicBool>> = OnceLock::new();
 
 /// The flag that asks the running micro-thread to yield to the driver.
-pub fn yield_flag() -> Arc<AtomicBool> {
+pub fn yield_flag() -> std::sync::Arc<AtomicBool> {
     YIELD
-        .get_or_init(|| Arc::new(AtomicBool::new(false)))
+        .get_or_init(|| std::sync::Arc::new(AtomicBool::new(false)))
         .clone()
 }
 

@@ -2,7 +2,7 @@
 //! and `except` matching. Errors are CPython's, word for word. (Subscripts, attributes
 //! and iteration live beside this file.)
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use deferred::Unwind;
 
@@ -248,12 +248,12 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             }
             Ok(Value::string(out))
         }
-        ("%", Value::Bytes(t), args) => Ok(Value::Bytes(std::sync::Arc::new(
+        ("%", Value::Bytes(t), args) => Ok(Value::Bytes(crate::objects::rc::Arc::new(
             crate::objects::format::percent_bytes(gil, t, args)?,
         ))),
         ("%", Value::ByteArray(t), args) => {
             let t = t.borrow(gil).clone();
-            Ok(Value::ByteArray(std::sync::Arc::new(
+            Ok(Value::ByteArray(crate::objects::rc::Arc::new(
                 crate::objects::gil::GilCell::new(crate::objects::format::percent_bytes(
                     gil, &t, args,
                 )?),

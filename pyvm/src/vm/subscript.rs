@@ -1,7 +1,7 @@
 //! Subscripts of built-in values: `obj[key]`, `obj[key] = v`, `del obj[key]`, with
 //! slices and CPython's index errors.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::objects::exception::*;
 use crate::objects::gil::{Gil, GilCell};
@@ -32,9 +32,18 @@ pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
                 let b = seq::slice_of(s.as_str().as_bytes(), sl)?;
                 return Ok(Value::string(String::from_utf8(b).unwrap_or_default()));
             }
+            let (start, _, step, count) = seq::slice_indices(sl, s.char_len())?;
+            if step == 1 {
+                // Two lookups in the text's index, not a copy of all its code points.
+                let from = s.byte_offset(start as usize);
+                let to = s.byte_offset(start as usize + count);
+                return Ok(Value::string(s.as_str()[from..to].to_owned()));
+            }
             let chars: Vec<char> = s.as_str().chars().collect();
             Ok(Value::string(
-                seq::slice_of(&chars, sl)?.into_iter().collect(),
+                (0..count)
+                    .map(|k| chars[(start + k as i64 * step) as usize])
+                    .collect(),
             ))
         }
         (Value::Str(s), k) => {

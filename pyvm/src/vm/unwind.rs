@@ -1,8 +1,8 @@
 //! Exceptions in flight: finding the handler, building tracebacks, `raise` (with
 //! `from`), implicit chaining, and printing an uncaught exception as CPython does.
 
+use crate::objects::rc::Arc;
 use std::fmt::Write;
-use std::sync::Arc;
 
 use deferred::Unwind;
 
@@ -386,7 +386,7 @@ fn format_chain(
                 );
             }
         };
-        let mut cached: Option<(Arc<str>, Option<String>)> = None;
+        let mut cached: Option<(std::sync::Arc<str>, Option<String>)> = None;
         for e in tb.iter() {
             let same = last
                 .is_some_and(|l| l.filename == e.filename && l.line == e.line && l.name == e.name);

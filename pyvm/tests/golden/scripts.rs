@@ -704,6 +704,7 @@ mod strings {
     golden!(string_building, "strings/string_building.py");
     golden!(text_processing, "strings/text_processing.py");
     golden!(unicode, "strings/unicode.py");
+    golden!(unicode_scanner, "strings/unicode_scanner.py");
 }
 mod subclassing {
     use super::*;

@@ -2,7 +2,7 @@
 //! `staticmethod`, `classmethod`, `super`, `type(name, bases, ns)`, `vars`, `dir`,
 //! `delattr`.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::class::Descr;

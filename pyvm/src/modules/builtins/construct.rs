@@ -1,6 +1,6 @@
 //! Calling a type: `int(...)`, `list(...)`, `ValueError(...)`, ...
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::gil::GilCell;

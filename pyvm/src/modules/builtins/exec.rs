@@ -1,7 +1,7 @@
 //! `exec`, `eval` and `compile`: source text (or a code object) run in a frame of its
 //! own, with the caller's namespaces or the dicts given (`Cx::run_code`).
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::compile::code::Code;
 use crate::compile::to_ast::AstMode;

@@ -1,7 +1,7 @@
 //! Built-ins over iterables: `iter`, `next`, `sum`, `min`, `max`, `any`, `all`,
 //! `sorted`, `reversed`, `enumerate`, `zip`, `map`, `filter`.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::compare::less;

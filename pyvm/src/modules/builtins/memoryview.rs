@@ -7,8 +7,9 @@
 //! object may not change size (`objects::buffer`). Other bytes-like native objects
 //! are viewed over a read-only copy.
 
+use crate::objects::rc::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::modules::array::{array_of, Shared};
 use crate::native::*;

@@ -7,7 +7,7 @@ mod iter;
 mod memoryview;
 mod scope;
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;
@@ -244,7 +244,7 @@ fn divmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
     // `a.__divmod__(b)`, then `b.__rdivmod__(a)`, each unless `NotImplemented`.
     let same = crate::objects::class::is_user(a)
         && crate::objects::class::is_user(b)
-        && std::sync::Arc::ptr_eq(
+        && crate::objects::rc::Arc::ptr_eq(
             &crate::objects::class::class_of(a),
             &crate::objects::class::class_of(b),
         );

@@ -2,7 +2,7 @@
 //! `encodings/cp1252.py`, `koi8_r.py`, ...: a 256-character decoding string or a
 //! mapping, and the encoding map `charmap_build` makes from the string).
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use super::errors::{encode_chars, Decoding};
 use super::{arg_errors, arg_text, input_bytes, pair_bytes, pair_str};

@@ -11,7 +11,7 @@
 //! `surrogatepass` have nothing to write: they fail as `strict` does (a str never
 //! contains a surrogate to encode, and decoding would need one).
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

@@ -342,7 +342,7 @@ pub(super) fn escape_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let n = b.len();
     Ok(Value::tuple(vec![
-        Value::Bytes(std::sync::Arc::new(out)),
+        Value::Bytes(crate::objects::rc::Arc::new(out)),
         Value::Int(n as i64),
     ]))
 }

@@ -15,8 +15,9 @@ mod errors;
 mod escape;
 mod utf;
 
+use crate::objects::rc::Arc;
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

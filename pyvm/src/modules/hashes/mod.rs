@@ -5,7 +5,8 @@
 //! `hexdigest`, `copy`, `name`, `digest_size` and `block_size` (SHAKE's digests take a
 //! length).
 
-use std::sync::{Arc, Mutex, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::{Mutex, OnceLock};
 
 use blake2::digest::{Digest, ExtendableOutput, Update};
 
@@ -121,7 +122,7 @@ impl State {
 
 /// A hash object: its state is shared by the bound methods `getattr` hands out.
 struct Hash {
-    state: Arc<Mutex<State>>,
+    state: std::sync::Arc<Mutex<State>>,
 }
 
 impl Hash {
@@ -132,7 +133,7 @@ impl Hash {
 
 fn new_object(state: State) -> Value {
     Value::Object(Arc::new(Object(Box::new(Hash {
-        state: Arc::new(Mutex::new(state)),
+        state: std::sync::Arc::new(Mutex::new(state)),
     }))))
 }
 
@@ -149,7 +150,7 @@ impl NativeObject for Hash {
         let name = self.lock().info().0;
         Ok(format!(
             "<{name} _hashlib.HASH object @ {:#x}>",
-            Arc::as_ptr(&self.state) as usize
+            std::sync::Arc::as_ptr(&self.state) as usize
         ))
     }
 

@@ -2,8 +2,8 @@
 //! `tee`'s copies. The shared state sits in a `GilCell`, never borrowed while
 //! Python runs.
 
+use crate::objects::rc::Arc;
 use std::collections::VecDeque;
-use std::sync::Arc;
 
 use super::{make, positional};
 use crate::native::*;

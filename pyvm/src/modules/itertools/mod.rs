@@ -7,7 +7,8 @@ mod combin;
 mod group;
 mod simple;
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

@@ -3,7 +3,8 @@
 //! special values for infinite and NaN parts are not reproduced: such arguments get
 //! what the formulas give.)
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::complex::{self, Complex};

@@ -1,7 +1,7 @@
 //! `math`'s exact integer functions (`gcd`, `lcm`, `factorial`, `comb`, `perm`,
 //! `isqrt`) on big ints, and `prod`.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use num_bigint::BigInt;
 use num_integer::Integer;

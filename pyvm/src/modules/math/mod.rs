@@ -1,7 +1,8 @@
 //! The `math` module: CPython 3.11's float functions with its domain/range errors, and
 //! the exact integer functions (`factorial`, `comb`, `gcd`, ...) on big ints.
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use num_bigint::BigInt;
 use num_traits::{FromPrimitive, Signed, ToPrimitive};

@@ -6,8 +6,9 @@
 pub mod pipe;
 pub mod thread_obj;
 
+use crate::objects::rc::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::native::driver::{self, NewThread, ThreadObj};
 use crate::native::*;
@@ -92,7 +93,7 @@ fn set_watchdog(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 thread_local! {
-    static TIMEOUTS: std::cell::RefCell<std::collections::HashMap<i64, Arc<std::sync::atomic::AtomicBool>>> =
+    static TIMEOUTS: std::cell::RefCell<std::collections::HashMap<i64, std::sync::Arc<std::sync::atomic::AtomicBool>>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
@@ -105,7 +106,7 @@ fn start_timeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     static NEXT: AtomicU64 = AtomicU64::new(1);
     let key = NEXT.fetch_add(1, Ordering::Relaxed) as i64;
-    let ended = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let ended = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     TIMEOUTS.with(|t| t.borrow_mut().insert(key, ended.clone()));
     driver::timeout(id, std::time::Duration::from_secs_f64(secs), ended);
     Ok(Value::Int(key))
@@ -203,7 +204,7 @@ fn prepare_with(
     fate: Fate,
     stdin: Option<Value>,
     stdout: Option<Arc<Object>>,
-) -> PyResult<(NewThread, Arc<ThreadObj>)> {
+) -> PyResult<(NewThread, std::sync::Arc<ThreadObj>)> {
     let fname = match &f {
         Value::Function(func) => func.name.clone(),
         other => cx

@@ -6,9 +6,9 @@
 //! writer silently after its `finally` blocks. A writer's uncaught exception is raised
 //! in the reader.
 
+use crate::objects::rc::Arc;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
 
 use deferred::DeferredId;
 

@@ -4,7 +4,8 @@
 //! module does when a micro-thread it started finishes (its pipes closed, an uncaught
 //! exception reported).
 
-use std::sync::{Arc, Mutex, MutexGuard};
+use crate::objects::rc::Arc;
+use std::sync::{Mutex, MutexGuard};
 
 use deferred::Unwind;
 
@@ -173,7 +174,7 @@ static METHODS: &[NativeDef] = crate::objects::methods::natives![
 ];
 
 /// The Python-level handle of a micro-thread.
-pub struct ThreadHandle(pub Arc<ThreadObj>);
+pub struct ThreadHandle(pub std::sync::Arc<ThreadObj>);
 
 impl NativeObject for ThreadHandle {
     fn type_name(&self) -> &'static str {

@@ -7,9 +7,10 @@
 //! acquired from code that no reactor drives (a native's scratch thread) waits on a
 //! condition variable with the GIL released.
 
+use crate::objects::rc::Arc;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use crate::native::driver::{self, Waiter};
@@ -29,11 +30,11 @@ struct St {
     owner: Option<(u64, usize)>,
     count: u64,
     /// Parked micro-threads, each with the flag that tells its timer it was woken.
-    waiters: VecDeque<(Waiter, Arc<AtomicBool>)>,
+    waiters: VecDeque<(Waiter, std::sync::Arc<AtomicBool>)>,
     /// OS threads blocked on the condition variable (no reactor drives them).
     blocked: usize,
     /// Who holds it (micro-thread name, OS thread), for deadlock reports and `dump()`.
-    holder: Option<(Arc<str>, u64)>,
+    holder: Option<(std::sync::Arc<str>, u64)>,
 }
 
 pub struct Lock {
@@ -70,7 +71,7 @@ impl Lock {
     }
 
     /// Take it if free (or already ours, for an `RLock`).
-    fn try_take(&self, st: &mut St, me: (u64, usize), name: Option<&Arc<str>>) -> bool {
+    fn try_take(&self, st: &mut St, me: (u64, usize), name: Option<&std::sync::Arc<str>>) -> bool {
         if !st.locked {
             st.locked = true;
             st.count = 1;
@@ -102,7 +103,7 @@ impl Lock {
 /// Who is acquiring: the OS thread and the micro-thread (an `RLock` belongs to a
 /// micro-thread, so two micro-threads of one OS thread exclude each other).
 /// The running micro-thread's name, for the lock's holder.
-fn my_name(cx: &Cx) -> Option<Arc<str>> {
+fn my_name(cx: &Cx) -> Option<std::sync::Arc<str>> {
     cx.thread_name()
 }
 
@@ -209,7 +210,7 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
     if driver::in_atomic() {
         return Err(runtime_error("acquire() would switch micro_threads inside atomic()").into());
     }
-    let woken = Arc::new(AtomicBool::new(false));
+    let woken = std::sync::Arc::new(AtomicBool::new(false));
     {
         let mut st = lock.lock();
         // Released since the attempt (by another OS thread): take it now.
@@ -271,7 +272,7 @@ fn block(
     gil: Gil<'_>,
     lock: &Lock,
     who: (u64, usize),
-    name: Option<Arc<str>>,
+    name: Option<std::sync::Arc<str>>,
     deadline: Option<Instant>,
 ) -> PyResult<Value> {
     let got = crate::objects::gil::allow_threads(gil, || {

@@ -5,7 +5,8 @@
 
 pub mod lock;
 
-use std::sync::{Arc, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::OnceLock;
 
 use crate::native::driver::{self, NewThread};
 use crate::native::*;

@@ -4,9 +4,9 @@
 //! `device_encoding` and `get_terminal_size`. Descriptors are the kernel's numbers,
 //! as in CPython (`raw.rs`).
 
+use crate::objects::rc::Arc;
 use std::io::Write;
 use std::os::fd::{AsFd, BorrowedFd, IntoRawFd};
-use std::sync::Arc;
 
 use rustix::fs::{Mode, OFlags};
 use rustix::io::FdFlags;

@@ -14,8 +14,9 @@ mod raw;
 pub mod spawn;
 mod stat;
 
+use crate::objects::rc::Arc;
 use std::os::unix::ffi::OsStrExt;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::dict::Dict;

@@ -3,9 +3,9 @@
 //! descriptor, `None` where it has a default), with its messages, and the `OSError`
 //! that names the path(s) a call failed on.
 
+use crate::objects::rc::Arc;
 use std::ffi::{OsStr, OsString};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
-use std::sync::Arc;
 
 use crate::native::*;
 use crate::objects::class::payload;

@@ -5,11 +5,12 @@
 //! form (`OSError:<hex errno>:[noexec]`). `preexec_fn` cannot run (no Python in the
 //! child) and is refused, as CPython refuses it in subinterpreters.
 
+use crate::objects::rc::Arc;
 use std::ffi::CString;
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::process::{Command, Stdio};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use super::path::{self, fd_of, os_err};
 use super::raw::{with_fd, ChildPlan};

@@ -2,8 +2,9 @@
 //! `ScandirIterator` (a context manager) and `DirEntry` (type from the directory
 //! entry, `stat` cached, `inode`).
 
+use crate::objects::rc::Arc;
 use std::os::unix::fs::DirEntryExt;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use rustix::fs::Stat;
 

@@ -7,7 +7,8 @@
 //! `__getitem__` in `r.choice(seq)`), the module-level functions draw from that
 //! instance's state.
 
-use std::sync::{Arc, Mutex};
+use crate::objects::rc::Arc;
+use std::sync::Mutex;
 
 use super::mersenne::Mt;
 use crate::native::*;
@@ -17,7 +18,7 @@ use crate::objects::object::{NativeObject, Object};
 
 /// A `random.Random` instance: its generator.
 struct Random {
-    state: Arc<Mutex<Mt>>,
+    state: std::sync::Arc<Mutex<Mt>>,
 }
 
 /// The methods of an instance, each running the module function of that name.
@@ -80,7 +81,7 @@ impl NativeObject for Random {
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
         Ok(format!(
             "<random.Random object at {:#x}>",
-            Arc::as_ptr(&self.state) as usize
+            std::sync::Arc::as_ptr(&self.state) as usize
         ))
     }
 
@@ -107,7 +108,7 @@ pub fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     let args = Args::new(sig.bind(args)?.into_iter().flatten());
     let this = Value::Object(Arc::new(Object(Box::new(Random {
-        state: Arc::new(Mutex::new(Mt::UNSEEDED)),
+        state: std::sync::Arc::new(Mutex::new(Mt::UNSEEDED)),
     }))));
     let mut pos = vec![this.clone()];
     pos.extend(args.pos);

@@ -9,7 +9,8 @@
 //!  _randbelow(n) -> getrandbits(n.bit_length()) until < n
 //! ```
 
-use std::sync::{Arc, Mutex, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::{Mutex, OnceLock};
 
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive};

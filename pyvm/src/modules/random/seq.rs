@@ -1,7 +1,7 @@
 //! `random`'s sequence functions: `choice`, `shuffle`, `sample`, `choices`, as
 //! `random.py` writes them (the same draws in the same order).
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use num_bigint::BigInt;
 

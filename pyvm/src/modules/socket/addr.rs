@@ -3,8 +3,8 @@
 //! resolution that never blocks the reactor for the names a local server uses
 //! (numeric addresses, `''`, `localhost`, the host's own name and `/etc/hosts`).
 
+use crate::objects::rc::Arc;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV6};
-use std::sync::Arc;
 
 use socket2::SockAddr;
 

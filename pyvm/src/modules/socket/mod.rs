@@ -9,7 +9,8 @@
 mod addr;
 mod sock;
 
-use std::sync::{Arc, Mutex, OnceLock};
+use crate::objects::rc::Arc;
+use std::sync::{Mutex, OnceLock};
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

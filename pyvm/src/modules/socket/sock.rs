@@ -6,8 +6,8 @@
 //! a zero timeout) raises `BlockingIOError` instead, as CPython's does, so
 //! `selectors` and hand-written event loops work.
 
+use crate::objects::rc::Arc;
 use std::io::{ErrorKind, Read};
-use std::sync::{Arc, Weak};
 use std::time::{Duration, Instant};
 
 use notifiers::Ready;
@@ -32,16 +32,16 @@ pub struct Socket {
 /// let go, so a file that is dropped unclosed gives its share back too.
 struct Fd {
     /// The descriptor as the reactor's I/O notifier knows it (forgotten on drop).
-    src: Arc<IoSource>,
+    src: std::sync::Arc<IoSource>,
     sock: socket2::Socket,
 }
 
 struct St {
     /// `None` once `close()` (or `detach()`) was called.
-    fd: Option<Arc<Fd>>,
+    fd: Option<std::sync::Arc<Fd>>,
     /// After `close()`: the descriptor, while files from `makefile()` keep it open;
     /// calls on the socket still reach it, as in CPython.
-    shared: Weak<Fd>,
+    shared: std::sync::Weak<Fd>,
     family: i32,
     typ: i32,
     proto: i32,
@@ -54,8 +54,8 @@ impl Socket {
         let src = IoSource::new(std::os::fd::AsRawFd::as_raw_fd(&sock));
         Value::Object(Arc::new(Object(Box::new(Socket {
             st: GilCell::new(St {
-                fd: Some(Arc::new(Fd { src, sock })),
-                shared: Weak::new(),
+                fd: Some(std::sync::Arc::new(Fd { src, sock })),
+                shared: std::sync::Weak::new(),
                 family,
                 typ,
                 proto,
@@ -71,7 +71,7 @@ fn bad_fd() -> PyErr {
 
 impl St {
     /// The descriptor, if this socket (or a file of it) still has it open.
-    fn open(&self) -> Option<Arc<Fd>> {
+    fn open(&self) -> Option<std::sync::Arc<Fd>> {
         self.fd.clone().or_else(|| self.shared.upgrade())
     }
 
@@ -600,7 +600,7 @@ fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
         let mut st = s.st.borrow_mut(cx.gil);
         let fd = st.fd.take();
         if let Some(fd) = &fd {
-            st.shared = Arc::downgrade(fd);
+            st.shared = std::sync::Arc::downgrade(fd);
         }
         fd
     };
@@ -612,7 +612,7 @@ fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// The token a file from `makefile()` keeps: its share of the descriptor.
-struct IoRef(#[allow(dead_code)] Arc<Fd>);
+struct IoRef(#[allow(dead_code)] std::sync::Arc<Fd>);
 
 impl NativeObject for IoRef {
     fn type_name(&self) -> &'static str {
@@ -647,17 +647,19 @@ fn detach(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("detach", 0, 0)?;
     let s = this(&args)?;
     let mut st = s.st.borrow_mut(cx.gil);
-    Ok(Value::Int(match st.fd.take().map(Arc::try_unwrap) {
-        Some(Ok(Fd { src, sock })) => {
-            drop(src);
-            std::os::fd::IntoRawFd::into_raw_fd(sock) as i64
-        }
-        // Files from `makefile()` still hold it: as in CPython they can no longer
-        // use it through this socket, but they close it when they go (CPython
-        // would leave it open for the caller).
-        Some(Err(fd)) => std::os::fd::AsRawFd::as_raw_fd(&fd.sock) as i64,
-        None => -1,
-    }))
+    Ok(Value::Int(
+        match st.fd.take().map(std::sync::Arc::try_unwrap) {
+            Some(Ok(Fd { src, sock })) => {
+                drop(src);
+                std::os::fd::IntoRawFd::into_raw_fd(sock) as i64
+            }
+            // Files from `makefile()` still hold it: as in CPython they can no longer
+            // use it through this socket, but they close it when they go (CPython
+            // would leave it open for the caller).
+            Some(Err(fd)) => std::os::fd::AsRawFd::as_raw_fd(&fd.sock) as i64,
+            None => -1,
+        },
+    ))
 }
 
 fn fileno(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -7,7 +7,8 @@
 pub mod constants;
 pub mod engine;
 
-use std::sync::{Arc, Mutex, OnceLock, Weak};
+use crate::objects::rc::{Arc, Weak};
+use std::sync::{Mutex, OnceLock};
 
 use crate::native::*;
 use crate::objects::dict::Dict;
@@ -759,7 +760,7 @@ struct Scanner {
     subj: Arc<Subject>,
     pos: usize,
     endpos: usize,
-    st: Arc<Mutex<ScanState>>,
+    st: std::sync::Arc<Mutex<ScanState>>,
 }
 
 impl Scanner {
@@ -823,7 +824,7 @@ impl NativeObject for Scanner {
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
         Ok(format!(
             "<_sre.SRE_Scanner object at {:#x}>",
-            Arc::as_ptr(&self.st) as usize
+            std::sync::Arc::as_ptr(&self.st) as usize
         ))
     }
 
@@ -876,7 +877,7 @@ fn make_scanner(cx: &mut Cx, args: Args, name: &str) -> Result<Scanner, PyErr> {
         subj,
         pos,
         endpos,
-        st: Arc::new(Mutex::new(ScanState {
+        st: std::sync::Arc::new(Mutex::new(ScanState {
             start: Some(pos),
             must_advance: false,
         })),

@@ -2,7 +2,7 @@
 //! half/single/double floats, chars, bools and byte strings, packed into and
 //! unpacked from a layout's slots.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;

@@ -8,10 +8,11 @@
 //!               [b @0] (7 pad) [q @8]            size 16
 //! ```
 
+use crate::objects::rc::Arc;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

@@ -1,7 +1,7 @@
 //! `struct.Struct(format)`: a compiled format with `format`, `size` and the module's
 //! functions as methods (each runs the module function with the format first).
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;

@@ -1,6 +1,6 @@
 //! `bytes` and `bytearray` methods.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::gil::GilCell;

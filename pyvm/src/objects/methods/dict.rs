@@ -1,6 +1,6 @@
 //! `dict` methods.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::dict::Dict;

@@ -22,7 +22,7 @@ pub static TUPLE_METHODS: &[crate::objects::function::NativeDef] = natives![
     "index" => index, "count" => count,
 ];
 
-fn list_of(v: &Value) -> &std::sync::Arc<crate::objects::gil::GilCell<Vec<Value>>> {
+fn list_of(v: &Value) -> &crate::objects::rc::Arc<crate::objects::gil::GilCell<Vec<Value>>> {
     match v {
         Value::List(l) => l,
         _ => unreachable!("list method on a list"),

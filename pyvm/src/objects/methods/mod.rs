@@ -182,8 +182,8 @@ pub fn is_class_method(def: &NativeDef) -> bool {
 /// arguments), or `None` when it was called without one.
 pub fn class_arg(
     args: &mut crate::native::Args,
-    base: &std::sync::Arc<super::types::PyType>,
-) -> Option<std::sync::Arc<super::types::PyType>> {
+    base: &crate::objects::rc::Arc<super::types::PyType>,
+) -> Option<crate::objects::rc::Arc<super::types::PyType>> {
     match args.pos.first() {
         Some(Value::Type(t)) if t.is_subtype(base) => {
             let t = t.clone();
@@ -198,12 +198,14 @@ pub fn class_arg(
 /// an instance of the subclass `cls` it was called on: `cls(value)`, as CPython.
 pub fn for_subclass(
     cx: &mut crate::native::Cx,
-    cls: Option<std::sync::Arc<super::types::PyType>>,
-    base: &std::sync::Arc<super::types::PyType>,
+    cls: Option<crate::objects::rc::Arc<super::types::PyType>>,
+    base: &crate::objects::rc::Arc<super::types::PyType>,
     value: Value,
 ) -> crate::native::PyResult<Value> {
     match cls {
-        Some(c) if !std::sync::Arc::ptr_eq(&c, base) => cx.call(&Value::Type(c), vec![value]),
+        Some(c) if !crate::objects::rc::Arc::ptr_eq(&c, base) => {
+            cx.call(&Value::Type(c), vec![value])
+        }
         _ => Ok(value),
     }
 }

@@ -118,7 +118,7 @@ fn to_bytes(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         Some("big") => {}
         _ => return Err(value_error("byteorder must be either 'little' or 'big'").into()),
     }
-    Ok(Value::Bytes(std::sync::Arc::new(out)))
+    Ok(Value::Bytes(crate::objects::rc::Arc::new(out)))
 }
 
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)` (called on the type).

@@ -1,6 +1,6 @@
 //! `set` and `frozenset` methods.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::compare::set_of;

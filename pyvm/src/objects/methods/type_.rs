@@ -3,7 +3,7 @@
 //! `super().__call__(*args)` in its `__call__`, and the defaults of `__init__`,
 //! `__prepare__`, `__instancecheck__` and `__subclasscheck__`.
 
-use std::sync::Arc;
+use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;
@@ -100,7 +100,10 @@ fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
         None => return Err(type_error("type.__new__(): not enough arguments").into()),
     };
     let args = rest(args);
-    if args.len() == 1 && args.kw.is_empty() && std::sync::Arc::ptr_eq(&mcs, &types().type_) {
+    if args.len() == 1
+        && args.kw.is_empty()
+        && crate::objects::rc::Arc::ptr_eq(&mcs, &types().type_)
+    {
         return Ok(Value::Type(crate::objects::class::class_of(args.at(0))));
     }
     Ok(type_new_meta(cx.gil, &mcs, &args)?)

@@ -176,13 +176,13 @@ pub(super) fn encode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         Value::Str(s) => s.clone(),
         other => match crate::objects::class::payload(other) {
             Some(Value::Str(s)) => s.clone(),
-            _ => std::sync::Arc::new(crate::objects::str::PyStr::new(
+            _ => crate::objects::rc::Arc::new(crate::objects::str::PyStr::new(
                 this(&args).as_str().to_owned(),
             )),
         },
     };
     let bytes = crate::native::encode_text(cx, &text, enc.as_deref(), errors.as_deref())?;
-    Ok(Value::Bytes(std::sync::Arc::new(bytes)))
+    Ok(Value::Bytes(crate::objects::rc::Arc::new(bytes)))
 }
 
 pub(super) fn splitlines(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
