@@ -387,8 +387,93 @@ pub fn lookup_special(gil: Gil<'_>, t: &Arc<PyType>, name: &'static str) -> Opti
 
 /// `name` in the namespace of `t` or a class of its MRO: a class attribute, or a
 /// method of a built-in type in the MRO (`object.__init__`, `Exception.__str__`).
+///
+/// Through the process's method cache (CPython's type attribute cache): a call site
+/// that sees several classes (an inherited method called on instances of sibling
+/// subclasses) misses its own one-class slot every time, and would otherwise walk
+/// the MRO probing each class's dict.
 pub fn lookup(gil: Gil<'_>, t: &Arc<PyType>, name: &PyStr) -> Option<Value> {
-    lookup_from(gil, std::iter::once(t).chain(t.mro.iter()), name)
+    let now = epoch();
+    let i = method_cache_index(t, name);
+    {
+        let cache = method_cache().borrow(gil);
+        let e = &cache[i];
+        if e.epoch == now
+            && e.class.as_ref().is_some_and(|c| Arc::ptr_eq(c, t))
+            && (e.interned == name as *const PyStr as usize
+                || (e.interned == 0 && &*e.name == name.as_str()))
+        {
+            return e.found.clone();
+        }
+    }
+    let found = lookup_from(gil, std::iter::once(t).chain(t.mro.iter()), name);
+    let old = std::mem::replace(
+        &mut method_cache().borrow_mut(gil)[i],
+        CacheEntry {
+            class: Some(t.clone()),
+            interned: if name.is_interned() {
+                name as *const PyStr as usize
+            } else {
+                0
+            },
+            name: if name.is_interned() {
+                Box::default()
+            } else {
+                name.as_str().into()
+            },
+            epoch: now,
+            found: found.clone(),
+        },
+    );
+    // Dropped after the borrow ends: a value's drop may run Python (`__del__`).
+    drop(old);
+    found
+}
+
+/// Entries of the method cache (a power of two).
+const METHOD_CACHE_SIZE: usize = 4096;
+
+/// One method-cache entry: what `name` resolved to along `class`'s MRO at `epoch`.
+/// The entry holds its class, so the class's address cannot be reused by another
+/// class while the entry may match it.
+struct CacheEntry {
+    class: Option<Arc<PyType>>,
+    /// The address of the name when it is interned (an interned name lives as long as
+    /// the process, so no other string gets its address), else 0 and the name is in
+    /// `name`.
+    interned: usize,
+    name: Box<str>,
+    epoch: u64,
+    found: Option<Value>,
+}
+
+impl Default for CacheEntry {
+    fn default() -> CacheEntry {
+        CacheEntry {
+            class: None,
+            interned: 0,
+            name: Box::default(),
+            epoch: 0,
+            found: None,
+        }
+    }
+}
+
+fn method_cache() -> &'static GilCell<Vec<CacheEntry>> {
+    static CACHE: std::sync::OnceLock<GilCell<Vec<CacheEntry>>> = std::sync::OnceLock::new();
+    CACHE.get_or_init(|| {
+        GilCell::new(
+            std::iter::repeat_with(CacheEntry::default)
+                .take(METHOD_CACHE_SIZE)
+                .collect(),
+        )
+    })
+}
+
+#[inline]
+fn method_cache_index(t: &Arc<PyType>, name: &PyStr) -> usize {
+    let addr = Arc::as_ptr(t) as usize;
+    ((addr >> 4) ^ (name.hash() as usize)) & (METHOD_CACHE_SIZE - 1)
 }
 
 /// [`lookup`] along the classes `mro` yields.

@@ -16,9 +16,11 @@ static INTERNED: OnceLock<Mutex<HashMap<String, Arc<PyStr>>>> = OnceLock::new();
 pub fn intern(s: &str) -> Value {
     let table = INTERNED.get_or_init(|| Mutex::new(HashMap::new()));
     let mut t = table.lock().unwrap_or_else(|p| p.into_inner());
-    let v = t
-        .entry(s.to_owned())
-        .or_insert_with(|| Arc::new(PyStr::new(s.to_owned())));
+    let v = t.entry(s.to_owned()).or_insert_with(|| {
+        let mut p = PyStr::new(s.to_owned());
+        p.interned = true;
+        Arc::new(p)
+    });
     Value::Str(v.clone())
 }
 
@@ -33,6 +35,9 @@ pub struct PyStr {
     /// result cost O(`STRIDE`), not O(n) (a parser walking `s[pos]` over non-ASCII text
     /// would otherwise be quadratic).
     index: OnceLock<Box<[usize]>>,
+    /// Made by [`intern`]: the table keeps it for the life of the process, so its
+    /// address is never reused by another string (caches may key on it).
+    interned: bool,
 }
 
 /// Code points between two entries of [`PyStr`]'s index.
@@ -50,7 +55,14 @@ impl PyStr {
             chars,
             hash: AtomicI64::new(-1),
             index: OnceLock::new(),
+            interned: false,
         }
+    }
+
+    /// Is this one of the process's interned names (see `interned`)?
+    #[inline]
+    pub fn is_interned(&self) -> bool {
+        self.interned
     }
 
     pub fn as_str(&self) -> &str {

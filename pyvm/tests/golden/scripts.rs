@@ -85,6 +85,7 @@ mod classes {
     golden!(inheritance, "classes/inheritance.py");
     golden!(interpreter, "classes/interpreter.py");
     golden!(lru_cache, "classes/lru_cache.py");
+    golden!(method_cache, "classes/method_cache.py");
     golden!(operators, "classes/operators.py");
     golden!(properties, "classes/properties.py");
     golden!(special_methods, "classes/special_methods.py");
