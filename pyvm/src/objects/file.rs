@@ -289,19 +289,9 @@ fn write_value(cx: &mut Cx, file: &Value, v: &Value) -> PyResult<usize> {
             ))
             .into())
         }
-        (true, Value::Bytes(b)) => b.to_vec(),
-        (true, Value::ByteArray(b)) => b.borrow(cx.gil).clone(),
-        (true, Value::Instance(i)) if matches!(i.base, Value::Bytes(_)) => match &i.base {
-            Value::Bytes(b) => b.to_vec(),
-            _ => Vec::new(),
-        },
-        (true, v) => {
-            return Err(type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                type_name(v)
-            ))
-            .into())
-        }
+        // Any bytes-like object: bytes, bytearray, memoryview (pickle's frames are
+        // `BytesIO.getbuffer()` views), array, and their subclasses.
+        (true, v) => crate::native::bytes_arg(cx.gil, v)?,
     };
     let n = match v {
         Value::Str(s) => s.char_len(),

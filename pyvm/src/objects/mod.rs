@@ -28,6 +28,7 @@ pub mod rc;
 pub mod repr;
 pub mod seq;
 pub mod set;
+pub mod slot_wrapper;
 pub mod sort;
 pub mod str;
 pub mod strformat;

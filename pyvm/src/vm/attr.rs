@@ -280,6 +280,9 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                 if crate::objects::methods::is_class_method(m) {
                     return Ok(Value::BoundNative(Arc::new((obj.clone(), m))));
                 }
+                if crate::objects::slot_wrapper::is_special(name) {
+                    return Ok(crate::objects::slot_wrapper::slot_wrapper(gil, t, m));
+                }
                 return Ok(Value::Native(m));
             }
         }

@@ -343,6 +343,14 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
         Some(Value::Native(d)) if crate::objects::methods::is_class_method(d) => Ok(Some(
             Attr::Value(Value::BoundNative(Arc::new((Value::Type(cls.clone()), d)))),
         )),
+        // `object.__init__`, `dict.__repr__`: the slot wrapper of the built-in class
+        // in the MRO that provides it.
+        Some(Value::Native(d)) if crate::objects::slot_wrapper::is_special(name) => {
+            let owner = class::defining_class(gil, cls, name).unwrap_or_else(|| cls.clone());
+            Ok(Some(Attr::Value(
+                crate::objects::slot_wrapper::slot_wrapper(gil, &owner, d),
+            )))
+        }
         Some(Value::Native(d)) => Ok(Some(Attr::Value(Value::Native(d)))),
         Some(a) => Ok(Some(bind(gil, a, None, cls))),
         // Then what the metaclass defines, bound to the class (its methods, class

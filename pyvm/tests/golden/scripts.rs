@@ -680,6 +680,7 @@ mod stdlib {
     golden!(enums, "stdlib/enums.py");
     golden!(import_many, "stdlib/import_many.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
+    golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
     golden!(request_context, "stdlib/request_context.py");
     golden!(sys_info, "stdlib/sys_info.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");

@@ -9,6 +9,7 @@ use crate::objects::types::type_name;
 use super::natives;
 
 pub static BYTES_METHODS: &[crate::objects::function::NativeDef] = natives![
+    "__getnewargs__" => super::getnewargs,
     "decode" => decode, "hex" => hex, "startswith" => startswith, "endswith" => endswith,
     "find" => find, "count" => count, "split" => split, "rsplit" => rsplit, "join" => join,
     "strip" => strip,

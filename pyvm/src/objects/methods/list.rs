@@ -19,7 +19,7 @@ pub fn is_append(def: &crate::objects::function::NativeDef) -> bool {
 }
 
 pub static TUPLE_METHODS: &[crate::objects::function::NativeDef] = natives![
-    "index" => index, "count" => count,
+    "index" => index, "count" => count, "__getnewargs__" => super::getnewargs,
 ];
 
 fn list_of(v: &Value) -> &crate::objects::rc::Arc<crate::objects::gil::GilCell<Vec<Value>>> {

@@ -446,6 +446,24 @@ pub fn is_dict_lookup(def: &NativeDef) -> bool {
         && matches!(def.name, "get" | "setdefault" | "pop")
 }
 
+/// `tuple.__getnewargs__`, and `str`'s, `bytes`', `int`'s and `float`'s: `(value,)`,
+/// the plain built-in value, which `object.__reduce_ex__` passes to `cls.__new__` when
+/// a subclass instance is copied or pickled (without it a tuple subclass came back
+/// empty from `pickle`).
+fn getnewargs(
+    _cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__getnewargs__", 0, 0)?;
+    let v = crate::objects::class::unwrap_payload(args.at(0));
+    let plain = match v {
+        Value::Bool(b) => Value::Int(b as i64),
+        Value::Tuple(t) => Value::tuple(t.to_vec()),
+        v => v,
+    };
+    Ok(Value::tuple(vec![plain]))
+}
+
 /// A special method every class inherits from `object`.
 /// Every special method `object` defines (`object.__dict__`).
 pub fn object_methods() -> &'static [NativeDef] {

@@ -7,12 +7,13 @@ use super::natives;
 
 pub static INT_METHODS: &[crate::objects::function::NativeDef] = natives![
     "bit_length" => bit_length, "bit_count" => bit_count, "conjugate" => conjugate,
-    "to_bytes" => to_bytes, "from_bytes" => from_bytes,
+    "to_bytes" => to_bytes, "from_bytes" => from_bytes, "__getnewargs__" => super::getnewargs,
 ];
 
 pub static FLOAT_METHODS: &[crate::objects::function::NativeDef] = natives![
     "is_integer" => is_integer, "conjugate" => conjugate, "as_integer_ratio" => as_integer_ratio,
     "hex" => float_hex, "fromhex" => float_fromhex, "__getformat__" => float_getformat,
+    "__getnewargs__" => super::getnewargs,
 ];
 
 pub static COMPLEX_METHODS: &[crate::objects::function::NativeDef] = natives![

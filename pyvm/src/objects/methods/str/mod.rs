@@ -12,6 +12,7 @@ mod search;
 mod text;
 
 pub static METHODS: &[crate::objects::function::NativeDef] = natives![
+    "__getnewargs__" => super::getnewargs,
     "split" => split, "rsplit" => rsplit, "join" => join [soft SecondOfTwo "_join"], "strip" => strip,
     "lstrip" => lstrip, "rstrip" => rstrip, "find" => find, "rfind" => rfind,
     "index" => index, "rindex" => rindex, "count" => count, "replace" => replace,

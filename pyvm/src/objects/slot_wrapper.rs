@@ -1,0 +1,90 @@
+//! `tuple.__repr__`, `object.__init__`, `dict.__eq__`: a built-in type's special
+//! method seen as an attribute of the type is a *slot wrapper* of that type, as in
+//! CPython — one object per (type, method), so two types' `__repr__` are different
+//! objects even where pyvm implements them with one native. Programs key tables on
+//! them: `pprint` dispatches on `type(obj).__repr__`, and with one shared object a
+//! tuple was printed by the bytearray printer.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::exception::PyErr;
+use super::function::NativeDef;
+use super::gil::{Gil, GilCell};
+use super::object::{NativeObject, Object};
+use super::rc::Arc;
+use super::types::PyType;
+use super::value::Value;
+use crate::native::{Args, Forward};
+
+/// A built-in type's special method, unbound (`<slot wrapper '__repr__' of 'tuple'
+/// objects>`); calling it calls the native with the same arguments.
+pub struct SlotWrapper {
+    owner: Arc<PyType>,
+    def: &'static NativeDef,
+}
+
+/// Is `name` a special method's name (`__x__`)?
+pub fn is_special(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
+}
+
+/// The slot wrapper of `def` as `owner`'s special method: the same object every time
+/// (`C.__init__ is object.__init__` holds for a class that does not define it).
+pub fn slot_wrapper(gil: Gil<'_>, owner: &Arc<PyType>, def: &'static NativeDef) -> Value {
+    type Table = HashMap<(usize, usize), Value>;
+    static TABLE: OnceLock<GilCell<Table>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| GilCell::new(HashMap::new()));
+    // The entry holds its owner (through the wrapper), so the address stays its own.
+    let k = (
+        Arc::as_ptr(owner) as usize,
+        def as *const NativeDef as usize,
+    );
+    if let Some(v) = table.borrow(gil).get(&k) {
+        return v.clone();
+    }
+    let v = Value::Object(Arc::new(Object(Box::new(SlotWrapper {
+        owner: owner.clone(),
+        def,
+    }))));
+    table.borrow_mut(gil).insert(k, v.clone());
+    v
+}
+
+impl NativeObject for SlotWrapper {
+    fn type_name(&self) -> &'static str {
+        "wrapper_descriptor"
+    }
+
+    fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
+        Ok(format!(
+            "<slot wrapper '{}' of '{}' objects>",
+            self.def.name, self.owner.name
+        ))
+    }
+
+    fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
+        match name {
+            "__name__" => Some(Value::str(self.def.name)),
+            "__qualname__" => Some(Value::string(format!(
+                "{}.{}",
+                self.owner.name, self.def.name
+            ))),
+            "__objclass__" => Some(Value::Type(self.owner.clone())),
+            "__doc__" | "__text_signature__" => Some(Value::None),
+            _ => None,
+        }
+    }
+
+    fn callable(&self) -> bool {
+        true
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+
+    fn call(&self, _gil: Gil<'_>, args: Args) -> Option<Result<Forward, PyErr>> {
+        Some(Ok(Forward::Call(Value::Native(self.def), args)))
+    }
+}
