@@ -436,6 +436,7 @@ const METHOD_CACHE_SIZE: usize = 4096;
 /// One method-cache entry: what `name` resolved to along `class`'s MRO at `epoch`.
 /// The entry holds its class, so the class's address cannot be reused by another
 /// class while the entry may match it.
+#[derive(Default)]
 struct CacheEntry {
     class: Option<Arc<PyType>>,
     /// The address of the name when it is interned (an interned name lives as long as
@@ -445,18 +446,6 @@ struct CacheEntry {
     name: Box<str>,
     epoch: u64,
     found: Option<Value>,
-}
-
-impl Default for CacheEntry {
-    fn default() -> CacheEntry {
-        CacheEntry {
-            class: None,
-            interned: 0,
-            name: Box::default(),
-            epoch: 0,
-            found: None,
-        }
-    }
 }
 
 fn method_cache() -> &'static GilCell<Vec<CacheEntry>> {
