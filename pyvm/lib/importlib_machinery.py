@@ -401,3 +401,25 @@ class FileFinder:
 
     def __repr__(self):
         return 'FileFinder({!r})'.format(self.path)
+
+    @classmethod
+    def path_hook(cls, *loader_details):
+        """A path hook giving a FileFinder for a directory (ImportError otherwise),
+        as sys.path_hooks holds it: pkgutil.iter_modules lists a folder's modules
+        through it (lib2to3 finds its fixers that way)."""
+        def path_hook_for_FileFinder(path):
+            import os
+            if not os.path.isdir(path or '.'):
+                raise ImportError('only directories are supported', path=path)
+            return cls(path, *loader_details)
+        return path_hook_for_FileFinder
+
+
+def _install_path_hook():
+    import sys
+    if not any(getattr(h, '__qualname__', '').startswith('FileFinder.path_hook')
+               for h in sys.path_hooks):
+        sys.path_hooks.append(FileFinder.path_hook())
+
+
+_install_path_hook()

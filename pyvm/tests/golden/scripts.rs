@@ -544,6 +544,7 @@ mod packages {
     golden!(circular_pkg, "packages/circular_pkg.py");
     golden!(import_forms, "packages/import_forms.py");
     golden!(namespace_pkg, "packages/namespace_pkg.py");
+    golden!(plugin_discovery, "packages/plugin_discovery.py");
     golden!(plugin_loader, "packages/plugin_loader.py");
     golden!(relative_errors, "packages/relative_errors.py");
     golden!(star_all, "packages/star_all.py");

@@ -17,12 +17,38 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
     let name = t.name.as_str();
     Ok(match t.kind {
         Kind::Exception => {
-            if !args.kw.is_empty() {
-                return Err(type_error(format!("{name}() takes no keyword arguments")).into());
+            // `ImportError(msg, name=..., path=...)`: the two attributes it always has.
+            let import = t.is_subtype(&crate::objects::types::types().exc.import_error);
+            let (mod_name, path) = match import {
+                true => (args.take_kw("name"), args.take_kw("path")),
+                false => (None, None),
+            };
+            if let Some((k, _)) = args.kw.first() {
+                return Err(type_error(match import {
+                    true => format!("'{k}' is an invalid keyword argument for {name}()"),
+                    false => format!("{name}() takes no keyword arguments"),
+                })
+                .into());
             }
             crate::objects::os_error::check_args(t, &args.pos)?;
             crate::objects::unicode_error::check_args(t, &args.pos)?;
-            PyErr::new(t, args.pos.to_vec()).value()
+            let v = PyErr::new(t, args.pos.to_vec()).value();
+            if let (true, Value::Exception(e)) = (import, &v) {
+                let gil = cx.gil;
+                crate::objects::exception::set_attr(
+                    gil,
+                    e,
+                    "name",
+                    Some(mod_name.unwrap_or(Value::None)),
+                )?;
+                crate::objects::exception::set_attr(
+                    gil,
+                    e,
+                    "path",
+                    Some(path.unwrap_or(Value::None)),
+                )?;
+            }
+            v
         }
         Kind::Int => {
             too_many(&args, "int", 2, false)?;
