@@ -675,6 +675,7 @@ mod stdlib {
     use super::*;
     golden!(ascii_codecs, "stdlib/ascii_codecs.py");
     golden!(deflate, "stdlib/deflate.py");
+    golden!(dice_simulation, "stdlib/dice_simulation.py");
     golden!(digests, "stdlib/digests.py");
     golden!(enums, "stdlib/enums.py");
     golden!(import_many, "stdlib/import_many.py");
