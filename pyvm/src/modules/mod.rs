@@ -11,6 +11,7 @@ pub mod binascii;
 pub mod builtins;
 pub mod codecs;
 pub mod context;
+pub mod csv;
 pub mod errno;
 pub mod frame;
 pub mod functools;
@@ -65,6 +66,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_abc",
     "_blake2",
     "_codecs",
+    "_csv",
     "_functools",
     "binascii",
     "_md5",
@@ -117,6 +119,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "posix" => Value::Module(posix::module(gil).clone()),
         "_posixsubprocess" => Value::Module(posix::spawn::module(gil).clone()),
         "_random" => Value::Module(random::module(gil).clone()),
+        "_csv" => Value::Module(csv::module(gil).clone()),
         "struct" => Value::Module(struct_::module(gil).clone()),
         "json" => Value::Module(json::module(gil).clone()),
         "itertools" => Value::Module(itertools::module(gil).clone()),
