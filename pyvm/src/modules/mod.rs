@@ -43,6 +43,7 @@ pub mod time;
 pub mod time_cal;
 pub mod traceback;
 pub mod types;
+pub mod unicodedata;
 pub mod weakref;
 pub mod zlib;
 
@@ -101,6 +102,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "sys",
     "time",
     "traceback",
+    "unicodedata",
     "zlib",
 ];
 
@@ -120,6 +122,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_posixsubprocess" => Value::Module(posix::spawn::module(gil).clone()),
         "_random" => Value::Module(random::module(gil).clone()),
         "_csv" => Value::Module(csv::module(gil).clone()),
+        "unicodedata" => Value::Module(unicodedata::module(gil).clone()),
         "struct" => Value::Module(struct_::module(gil).clone()),
         "json" => Value::Module(json::module(gil).clone()),
         "itertools" => Value::Module(itertools::module(gil).clone()),

@@ -683,6 +683,7 @@ mod stdlib {
     golden!(log_timestamps, "stdlib/log_timestamps.py");
     golden!(request_context, "stdlib/request_context.py");
     golden!(sys_info, "stdlib/sys_info.py");
+    golden!(text_normaliser, "stdlib/text_normaliser.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");
 }
 mod strings {
