@@ -20,6 +20,7 @@ pub mod hashes;
 pub mod imp;
 pub mod itertools;
 pub mod json;
+pub mod marshal;
 pub mod math;
 pub mod micro_thread;
 pub mod operator;
@@ -94,6 +95,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "gc",
     "itertools",
     "json",
+    "marshal",
     "math",
     "posix",
     "resource",
@@ -123,6 +125,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_random" => Value::Module(random::module(gil).clone()),
         "_csv" => Value::Module(csv::module(gil).clone()),
         "unicodedata" => Value::Module(unicodedata::module(gil).clone()),
+        "marshal" => Value::Module(marshal::module(gil).clone()),
         "struct" => Value::Module(struct_::module(gil).clone()),
         "json" => Value::Module(json::module(gil).clone()),
         "itertools" => Value::Module(itertools::module(gil).clone()),

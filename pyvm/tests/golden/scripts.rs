@@ -674,6 +674,7 @@ mod sockets {
 mod stdlib {
     use super::*;
     golden!(ascii_codecs, "stdlib/ascii_codecs.py");
+    golden!(config_cache, "stdlib/config_cache.py");
     golden!(csv_report, "stdlib/csv_report.py");
     golden!(deflate, "stdlib/deflate.py");
     golden!(dice_simulation, "stdlib/dice_simulation.py");
