@@ -45,6 +45,7 @@ pub mod time_cal;
 pub mod traceback;
 pub mod types;
 pub mod unicodedata;
+pub mod unix;
 pub mod weakref;
 pub mod zlib;
 
@@ -92,12 +93,16 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "builtins",
     "cmath",
     "errno",
+    "faulthandler",
+    "fcntl",
     "gc",
+    "grp",
     "itertools",
     "json",
     "marshal",
     "math",
     "posix",
+    "pwd",
     "resource",
     "select",
     "struct",
@@ -126,6 +131,10 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_csv" => Value::Module(csv::module(gil).clone()),
         "unicodedata" => Value::Module(unicodedata::module(gil).clone()),
         "marshal" => Value::Module(marshal::module(gil).clone()),
+        "pwd" => Value::Module(unix::users::pwd_module(gil).clone()),
+        "grp" => Value::Module(unix::users::grp_module(gil).clone()),
+        "fcntl" => Value::Module(unix::fcntl::module(gil).clone()),
+        "faulthandler" => Value::Module(unix::faulthandler::module(gil).clone()),
         "struct" => Value::Module(struct_::module(gil).clone()),
         "json" => Value::Module(json::module(gil).clone()),
         "itertools" => Value::Module(itertools::module(gil).clone()),
