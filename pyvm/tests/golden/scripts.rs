@@ -549,6 +549,7 @@ mod packages {
 }
 mod posix {
     use super::*;
+    golden!(account_audit, "posix/account_audit.py");
     golden!(atomic_config, "posix/atomic_config.py");
     golden!(backup_tool, "posix/backup_tool.py");
     golden!(du_tree, "posix/du_tree.py");
