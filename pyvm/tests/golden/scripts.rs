@@ -555,6 +555,7 @@ mod posix {
     golden!(du_tree, "posix/du_tree.py");
     golden!(environ_and_errors, "posix/environ_and_errors.py");
     golden!(genericpath_first, "posix/genericpath_first.py");
+    golden!(pty_terminal, "posix/pty_terminal.py");
     golden!(run_children, "posix/run_children.py");
 }
 mod programs {

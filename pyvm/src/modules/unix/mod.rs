@@ -2,6 +2,7 @@
 //! (`users.rs`), `fcntl` and `faulthandler`. The C calls are in `raw.rs`.
 
 pub mod fcntl;
+pub mod termios;
 pub mod faulthandler;
 mod raw;
 pub mod users;

@@ -356,3 +356,90 @@ pub fn uninstall_fatal() {
 pub fn fatal_installed() -> bool {
     FATAL_FD.load(std::sync::atomic::Ordering::SeqCst) >= 0
 }
+
+/// A terminal's attributes (`struct termios` with its speeds).
+pub struct Termios {
+    pub iflag: u32,
+    pub oflag: u32,
+    pub cflag: u32,
+    pub lflag: u32,
+    pub ispeed: u32,
+    pub ospeed: u32,
+    pub cc: [u8; libc::NCCS],
+    raw: libc::termios,
+}
+
+pub fn tcgetattr(fd: i32) -> io::Result<Termios> {
+    // SAFETY: `t` is plain data owned here; the call writes it.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        check(libc::tcgetattr(fd, &mut t))?;
+        Ok(Termios {
+            iflag: t.c_iflag,
+            oflag: t.c_oflag,
+            cflag: t.c_cflag,
+            lflag: t.c_lflag,
+            ispeed: libc::cfgetispeed(&t),
+            ospeed: libc::cfgetospeed(&t),
+            cc: t.c_cc,
+            raw: t,
+        })
+    }
+}
+
+pub fn tcsetattr(fd: i32, when: i32, t: &Termios) -> io::Result<()> {
+    let mut raw = t.raw;
+    raw.c_iflag = t.iflag;
+    raw.c_oflag = t.oflag;
+    raw.c_cflag = t.cflag;
+    raw.c_lflag = t.lflag;
+    raw.c_cc = t.cc;
+    // SAFETY: `raw` is plain data owned here, alive across the calls.
+    unsafe {
+        check(libc::cfsetispeed(&mut raw, t.ispeed))?;
+        check(libc::cfsetospeed(&mut raw, t.ospeed))?;
+        check(libc::tcsetattr(fd, when, &raw)).map(|_| ())
+    }
+}
+
+pub fn tcsendbreak(fd: i32, duration: i32) -> io::Result<()> {
+    // SAFETY: a system call on numbers.
+    check(unsafe { libc::tcsendbreak(fd, duration) }).map(|_| ())
+}
+
+pub fn tcflush(fd: i32, queue: i32) -> io::Result<()> {
+    // SAFETY: a system call on numbers.
+    check(unsafe { libc::tcflush(fd, queue) }).map(|_| ())
+}
+
+pub fn tcflow(fd: i32, action: i32) -> io::Result<()> {
+    // SAFETY: a system call on numbers.
+    check(unsafe { libc::tcflow(fd, action) }).map(|_| ())
+}
+
+pub fn tcdrain(fd: i32) -> io::Result<()> {
+    // SAFETY: a system call on a number.
+    check(unsafe { libc::tcdrain(fd) }).map(|_| ())
+}
+
+/// `TIOCGWINSZ`: rows and columns.
+pub fn get_winsize(fd: i32) -> io::Result<(u16, u16)> {
+    // SAFETY: `w` is plain data owned here, written by the call.
+    unsafe {
+        let mut w: libc::winsize = std::mem::zeroed();
+        check(libc::ioctl(fd, libc::TIOCGWINSZ, &mut w))?;
+        Ok((w.ws_row, w.ws_col))
+    }
+}
+
+/// `TIOCSWINSZ` with rows and columns (the pixel sizes kept).
+pub fn set_winsize(fd: i32, rows: u16, cols: u16) -> io::Result<()> {
+    // SAFETY: `w` is plain data owned here, alive across both calls.
+    unsafe {
+        let mut w: libc::winsize = std::mem::zeroed();
+        check(libc::ioctl(fd, libc::TIOCGWINSZ, &mut w))?;
+        w.ws_row = rows;
+        w.ws_col = cols;
+        check(libc::ioctl(fd, libc::TIOCSWINSZ, &w)).map(|_| ())
+    }
+}
