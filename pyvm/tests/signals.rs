@@ -502,7 +502,8 @@ fn faulthandler_reports_a_fatal_signal_and_dies_of_it() {
     assert_eq!(out.status.signal(), Some(11), "{out:?}");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "before True\n");
     assert!(
-        String::from_utf8_lossy(&out.stderr).starts_with("Fatal Python error: Segmentation fault\n\n"),
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("Fatal Python error: Segmentation fault\n\n"),
         "{out:?}"
     );
     let out = run("faulthandler.enable(); faulthandler.disable()");

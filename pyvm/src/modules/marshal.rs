@@ -50,7 +50,9 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 /// Argument Clinic's positional-only arity check, and no keywords.
 fn positional(args: &Args, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
     if !args.kw.is_empty() {
-        return Err(type_error(format!("marshal.{name}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "marshal.{name}() takes no keyword arguments"
+        )));
     }
     let n = args.pos.len();
     if min == max && n != min {
@@ -82,7 +84,11 @@ fn version_arg(args: &Args, i: usize) -> Result<i64, PyErr> {
 fn dumps(cx: &mut Cx, args: Args) -> PyResult<Value> {
     positional(&args, "dumps", 1, 2)?;
     let version = version_arg(&args, 1)?;
-    Ok(Value::Bytes(Arc::new(marshal(cx.gil, &args.pos[0], version)?)))
+    Ok(Value::Bytes(Arc::new(marshal(
+        cx.gil,
+        &args.pos[0],
+        version,
+    )?)))
 }
 
 /// `dump(value, file, version=4, /)`: `file.write(dumps(value, version))`.
@@ -182,7 +188,13 @@ fn count_containers(gil: Gil<'_>, v: &Value, seen: &mut HashMap<usize, u32>, dep
                 walk(x);
             }
         }
-        Value::Set(s) => s.borrow(gil).keys().cloned().collect::<Vec<_>>().iter().for_each(&mut walk),
+        Value::Set(s) => s
+            .borrow(gil)
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+            .iter()
+            .for_each(&mut walk),
         Value::FrozenSet(s) => s.keys().for_each(&mut walk),
         _ => {}
     }
@@ -374,9 +386,9 @@ impl Writer<'_> {
         for x in items {
             let mut key = marshal(self.gil, &x, self.version)?;
             if self.version >= 3 {
-                let name_like = x.as_str().is_some_and(|s| {
-                    s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-                });
+                let name_like = x
+                    .as_str()
+                    .is_some_and(|s| s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'));
                 if let (true, Some(code)) = (name_like, key.first_mut()) {
                     *code = match *code {
                         b'z' => b'Z',
@@ -416,11 +428,19 @@ impl Writer<'_> {
         let mut mag = n.magnitude().clone();
         let mut digits = Vec::new();
         while !mag.is_zero() {
-            digits.push((&mag & num_bigint::BigUint::from(0x7fffu32)).to_u16().unwrap_or(0));
+            digits.push(
+                (&mag & num_bigint::BigUint::from(0x7fffu32))
+                    .to_u16()
+                    .unwrap_or(0),
+            );
             mag >>= 15;
         }
         let count = i32::try_from(digits.len()).map_err(|_| unmarshallable())?;
-        self.long(if n.sign() == Sign::Minus { -count } else { count });
+        self.long(if n.sign() == Sign::Minus {
+            -count
+        } else {
+            count
+        });
         for d in digits {
             self.out.extend_from_slice(&d.to_le_bytes());
         }
@@ -516,8 +536,14 @@ impl Reader<'_> {
         String::from_utf8(b).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
             let b = e.into_bytes();
-            crate::objects::unicode_error::decode_error("utf-8", &b, at, at + 1, "invalid start byte")
-                .into()
+            crate::objects::unicode_error::decode_error(
+                "utf-8",
+                &b,
+                at,
+                at + 1,
+                "invalid start byte",
+            )
+            .into()
         })
     }
 
@@ -664,7 +690,12 @@ impl Reader<'_> {
                     None => Err(bad("invalid reference").into()),
                 };
             }
-            b'c' => return Err(value_error("bad marshal data (code objects are not supported by pyvm)").into()),
+            b'c' => {
+                return Err(value_error(
+                    "bad marshal data (code objects are not supported by pyvm)",
+                )
+                .into())
+            }
             _ => return Err(bad("unknown type code").into()),
         };
         self.fill(slot, &v);

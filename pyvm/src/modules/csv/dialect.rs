@@ -5,10 +5,10 @@
 use std::sync::{Arc, OnceLock};
 
 use crate::native::*;
-use deferred::Unwind;
 use crate::objects::gil::Gil;
 use crate::objects::object::{NativeObject, Object};
 use crate::objects::types::{type_name, types, Kind, PyType};
+use deferred::Unwind;
 
 pub const QUOTE_MINIMAL: i64 = 0;
 pub const QUOTE_ALL: i64 = 1;
@@ -158,7 +158,11 @@ fn new_dialect(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `_call_dialect`: `Dialect(dialect, **kwargs)` for a reader, a writer or
 /// `register_dialect`.
-pub fn call_dialect(cx: &mut Cx, dialect: Option<Value>, kw: Vec<(String, Value)>) -> PyResult<Value> {
+pub fn call_dialect(
+    cx: &mut Cx,
+    dialect: Option<Value>,
+    kw: Vec<(String, Value)>,
+) -> PyResult<Value> {
     let mut args = Args::new(dialect);
     args.kw = kw;
     new_dialect(cx, args)

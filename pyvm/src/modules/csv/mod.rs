@@ -10,13 +10,13 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use crate::native::*;
-use deferred::Unwind;
 use crate::objects::dict::Dict;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::{Gil, GilCell, GilRefMut};
 use crate::objects::module::Module;
 use crate::objects::object::Object;
 use crate::objects::types::{types, Kind, PyType};
+use deferred::Unwind;
 
 use dialect::{call_dialect, dialect_type, params_of};
 
@@ -77,7 +77,11 @@ fn error(msg: impl Into<String>) -> PyErr {
 }
 
 /// A type whose instances only a module function makes (`_csv.reader`).
-fn made_only_by(cell: &'static OnceLock<Arc<PyType>>, name: &str, new: NativeFn) -> &'static Arc<PyType> {
+fn made_only_by(
+    cell: &'static OnceLock<Arc<PyType>>,
+    name: &str,
+    new: NativeFn,
+) -> &'static Arc<PyType> {
     cell.get_or_init(|| {
         Arc::new(PyType::builtin(
             name,
@@ -124,13 +128,18 @@ fn get_dialect_named(gil: Gil<'_>, name: &Value) -> Result<Value, PyErr> {
 
 /// `reader(iterable)`/`writer(file)`'s arguments: the first, the optional dialect
 /// (`PyArg_UnpackTuple(args, "", 1, 2)`), the format keywords.
-fn file_and_dialect(args: Args) -> Result<(Value, Option<Value>, Vec<(String, Value)>), PyErr> {
+/// The first argument, the dialect if given, and the format keywords.
+type FileAndDialect = (Value, Option<Value>, Vec<(String, Value)>);
+
+fn file_and_dialect(args: Args) -> Result<FileAndDialect, PyErr> {
     let n = args.pos.len();
     if n == 0 {
         return Err(type_error(" expected at least 1 argument, got 0"));
     }
     if n > 2 {
-        return Err(type_error(format!(" expected at most 2 arguments, got {n}")));
+        return Err(type_error(format!(
+            " expected at most 2 arguments, got {n}"
+        )));
     }
     let mut pos = args.pos.into_iter();
     let first = pos.next().unwrap_or(Value::None);
@@ -146,7 +155,9 @@ fn reader(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (input, dialect, kw) = file_and_dialect(args)?;
     let input = cx.iter(&input)?;
     let dialect = call_dialect(cx, dialect, kw)?;
-    let params = params_of(&dialect).cloned().ok_or_else(|| error("bad dialect"))?;
+    let params = params_of(&dialect)
+        .cloned()
+        .ok_or_else(|| error("bad dialect"))?;
     Ok(native_object(reader::Reader::new(input, dialect, params)))
 }
 
@@ -161,7 +172,9 @@ fn writer(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Err(e) => return Err(e),
     };
     let dialect = call_dialect(cx, dialect, kw)?;
-    let params = params_of(&dialect).cloned().ok_or_else(|| error("bad dialect"))?;
+    let params = params_of(&dialect)
+        .cloned()
+        .ok_or_else(|| error("bad dialect"))?;
     Ok(native_object(writer::Writer::new(write, dialect, params)))
 }
 
@@ -169,7 +182,11 @@ fn writer(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn register_dialect(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let n = args.pos.len();
     if n == 0 || n > 2 {
-        let which = if n == 0 { "least 1 argument" } else { "most 2 arguments" };
+        let which = if n == 0 {
+            "least 1 argument"
+        } else {
+            "most 2 arguments"
+        };
         return Err(type_error(format!("register_dialect expected at {which}, got {n}")).into());
     }
     let mut pos = args.pos.into_iter();

@@ -124,7 +124,9 @@ impl Parse {
     fn add_char(&mut self, c: char) -> Result<(), PyErr> {
         let limit = super::field_limit();
         if self.field_len as i64 >= limit {
-            return Err(super::error(format!("field larger than field limit ({limit})")));
+            return Err(super::error(format!(
+                "field larger than field limit ({limit})"
+            )));
         }
         self.field.push(c);
         self.field_len += 1;

@@ -6,11 +6,11 @@ use std::sync::Arc;
 
 use super::dialect::{Params, QUOTE_ALL, QUOTE_NONE, QUOTE_NONNUMERIC};
 use crate::native::*;
-use deferred::Unwind;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::object::NativeObject;
 use crate::objects::types::{type_name, PyType};
+use deferred::Unwind;
 
 /// What a character of a field needs: nothing, quotes around the field, a doubled
 /// quote character (and quotes), an escape character before it.
@@ -116,8 +116,12 @@ impl Writer {
     fn writerow(&self, cx: &mut Cx, row: &Value) -> PyResult<Value> {
         let it = match cx.iter(row) {
             Ok(it) => it,
-            Err(Unwind::Raise(e)) if e.is_instance(&crate::objects::types::types().exc.type_error) => {
-                return Err(super::error(format!("iterable expected, not {}", type_name(row))).into())
+            Err(Unwind::Raise(e))
+                if e.is_instance(&crate::objects::types::types().exc.type_error) =>
+            {
+                return Err(
+                    super::error(format!("iterable expected, not {}", type_name(row))).into(),
+                )
             }
             Err(e) => return Err(e),
         };
@@ -154,11 +158,15 @@ impl Writer {
 /// CPython's `PyNumber_Check`: a number, or an instance that converts to one.
 fn is_number(gil: Gil<'_>, v: &Value) -> bool {
     match v {
-        Value::Int(_) | Value::Bool(_) | Value::Big(_) | Value::Float(_) | Value::Complex(_) => true,
-        Value::Instance(_) => ["__index__", "__int__", "__float__", "__complex__"]
-            .iter()
-            .any(|n| crate::objects::class::special(gil, v, n).is_some())
-            || crate::objects::class::payload(v).is_some_and(|p| is_number(gil, p)),
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) | Value::Float(_) | Value::Complex(_) => {
+            true
+        }
+        Value::Instance(_) => {
+            ["__index__", "__int__", "__float__", "__complex__"]
+                .iter()
+                .any(|n| crate::objects::class::special(gil, v, n).is_some())
+                || crate::objects::class::payload(v).is_some_and(|p| is_number(gil, p))
+        }
         _ => false,
     }
 }

@@ -81,7 +81,10 @@ impl NativeObject for Generator {
     }
 
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
-        Ok(format!("<_random.Random object at {:#x}>", self as *const Self as usize))
+        Ok(format!(
+            "<_random.Random object at {:#x}>",
+            self as *const Self as usize
+        ))
     }
 
     fn getattr(&self, _gil: Gil<'_>, _name: &str) -> Option<Value> {
@@ -97,13 +100,10 @@ impl NativeObject for Generator {
 /// locked (briefly: never across a call into Python).
 fn mt<'a>(this: &'a Value, method: &str) -> Result<std::sync::MutexGuard<'a, Mt>, PyErr> {
     let inner = class::payload(this).unwrap_or(this);
-    match inner {
-        Value::Object(o) => {
-            if let Some(g) = o.0.as_any().downcast_ref::<Generator>() {
-                return Ok(g.0.lock().unwrap_or_else(|p| p.into_inner()));
-            }
+    if let Value::Object(o) = inner {
+        if let Some(g) = o.0.as_any().downcast_ref::<Generator>() {
+            return Ok(g.0.lock().unwrap_or_else(|p| p.into_inner()));
         }
-        _ => {}
     }
     Err(type_error(format!(
         "descriptor '{method}' for '_random.Random' objects doesn't apply to a '{}' object",
@@ -248,7 +248,9 @@ fn getrandbits(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (this, args) = split(args);
     let k = one_arg(&args, "Random.getrandbits")?;
     let k = match class::unwrap_number(&k) {
-        Value::Big(_) => return Err(overflow_error("Python int too large to convert to C int").into()),
+        Value::Big(_) => {
+            return Err(overflow_error("Python int too large to convert to C int").into())
+        }
         v => arg_int(&v, "")?,
     };
     if k > i32::MAX as i64 {

@@ -269,9 +269,13 @@ fn digit(_cx: &mut Cx, db: Db, args: Args) -> PyResult<Value> {
 }
 
 fn numeric(_cx: &mut Cx, db: Db, args: Args) -> PyResult<Value> {
-    number_of(db, args, "numeric", "not a numeric character", |(_, _, n)| {
-        Some(Value::Float(n))
-    })
+    number_of(
+        db,
+        args,
+        "numeric",
+        "not a numeric character",
+        |(_, _, n)| Some(Value::Float(n)),
+    )
 }
 
 /// The properties of a `METH_O` function's character.

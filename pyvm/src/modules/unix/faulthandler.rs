@@ -36,10 +36,9 @@ fn file_and_flag(cx: &mut Cx, mut args: Args, name: &str) -> PyResult<(i32, bool
     let file_kw = args.take_kw("file");
     let all_kw = args.take_kw("all_threads");
     if let Some((k, _)) = args.kw.first() {
-        return Err(type_error(format!(
-            "{name}() got an unexpected keyword argument '{k}'"
-        ))
-        .into());
+        return Err(
+            type_error(format!("{name}() got an unexpected keyword argument '{k}'")).into(),
+        );
     }
     if args.pos.len() > 2 {
         return Err(type_error(format!(
@@ -67,7 +66,11 @@ fn file_and_flag(cx: &mut Cx, mut args: Args, name: &str) -> PyResult<(i32, bool
             let fileno = cx.getattr(&file, "fileno")?;
             let fd = match cx.call(&fileno, vec![])? {
                 Value::Int(n) => n,
-                _ => return Err(runtime_error("file.fileno() is not a valid file descriptor").into()),
+                _ => {
+                    return Err(
+                        runtime_error("file.fileno() is not a valid file descriptor").into(),
+                    )
+                }
             };
             if let Ok(flush) = cx.getattr(&file, "flush") {
                 cx.call(&flush, vec![])?;

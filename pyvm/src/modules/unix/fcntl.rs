@@ -97,10 +97,9 @@ pub fn fd_arg(cx: &mut Cx, v: &Value) -> PyResult<i32> {
             let fileno = match cx.getattr(v, "fileno") {
                 Ok(f) => f,
                 Err(_) => {
-                    return Err(type_error(
-                        "argument must be an int, or have a fileno() method.",
+                    return Err(
+                        type_error("argument must be an int, or have a fileno() method.").into(),
                     )
-                    .into())
                 }
             };
             let r = cx.call(&fileno, vec![])?;
@@ -181,7 +180,9 @@ fn fcntl(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Ok(Value::Bytes(Arc::new(buf)));
     }
     let n = int_arg(&arg)?;
-    Ok(Value::Int(raw::fcntl_int(fd, cmd, n as libc::c_long).map_err(os_error)? as i64))
+    Ok(Value::Int(
+        raw::fcntl_int(fd, cmd, n as libc::c_long).map_err(os_error)? as i64,
+    ))
 }
 
 fn ioctl(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -213,7 +214,9 @@ fn ioctl(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Ok(Value::Bytes(Arc::new(buf)));
     }
     let n = int_arg(&arg)?;
-    Ok(Value::Int(raw::ioctl_int(fd, request, n as libc::c_long).map_err(os_error)? as i64))
+    Ok(Value::Int(
+        raw::ioctl_int(fd, request, n as libc::c_long).map_err(os_error)? as i64,
+    ))
 }
 
 fn flock(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -1,8 +1,8 @@
 //! Thin wrappers of Unix C-library services that Lib's modules import: `pwd`, `grp`
 //! (`users.rs`), `fcntl` and `faulthandler`. The C calls are in `raw.rs`.
 
-pub mod fcntl;
-pub mod termios;
 pub mod faulthandler;
+pub mod fcntl;
 mod raw;
+pub mod termios;
 pub mod users;

@@ -303,11 +303,7 @@ extern "C" fn on_fatal_signal(sig: libc::c_int) {
             .iter()
             .find(|(s, _)| *s == sig)
             .map_or("Fatal signal", |(_, n)| n);
-        for part in [
-            "Fatal Python error: ".as_bytes(),
-            name.as_bytes(),
-            b"\n\n",
-        ] {
+        for part in ["Fatal Python error: ".as_bytes(), name.as_bytes(), b"\n\n"] {
             // SAFETY: `write` is async-signal-safe; the slices are static.
             unsafe { libc::write(fd, part.as_ptr() as *const libc::c_void, part.len()) };
         }

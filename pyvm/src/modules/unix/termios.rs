@@ -286,13 +286,18 @@ fn error_type() -> &'static Arc<PyType> {
 fn error(e: std::io::Error) -> PyErr {
     let errno = e.raw_os_error().unwrap_or(0);
     let text = crate::objects::os_error::strerror(errno);
-    PyErr::new(error_type(), vec![Value::Int(errno as i64), Value::string(text)])
+    PyErr::new(
+        error_type(),
+        vec![Value::Int(errno as i64), Value::string(text)],
+    )
 }
 
 /// Positional arguments only, exactly `n` of them (Argument Clinic's wording).
 fn exactly(args: &Args, name: &str, n: usize) -> Result<(), PyErr> {
     if !args.kw.is_empty() {
-        return Err(type_error(format!("termios.{name}() takes no keyword arguments")));
+        return Err(type_error(format!(
+            "termios.{name}() takes no keyword arguments"
+        )));
     }
     if args.pos.len() != n {
         let plural = if n == 1 { "" } else { "s" };
@@ -302,7 +307,10 @@ fn exactly(args: &Args, name: &str, n: usize) -> Result<(), PyErr> {
                 args.pos.len()
             )
         } else {
-            format!("{name} expected {n} argument{plural}, got {}", args.pos.len())
+            format!(
+                "{name} expected {n} argument{plural}, got {}",
+                args.pos.len()
+            )
         }));
     }
     Ok(())
@@ -324,19 +332,18 @@ fn tcgetattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
     exactly(&args, "tcgetattr", 1)?;
     let fd = fd_arg(cx, &args.pos[0])?;
     let t = raw::tcgetattr(fd).map_err(error)?;
-    let canonical = t.lflag & libc::ICANON as u32 != 0;
-    let cc: Vec<Value> = t
-        .cc
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if !canonical && (i == libc::VMIN || i == libc::VTIME) {
-                Value::Int(*c as i64)
-            } else {
-                Value::Bytes(Arc::new(vec![*c]))
-            }
-        })
-        .collect();
+    let canonical = t.lflag & libc::ICANON != 0;
+    let cc: Vec<Value> =
+        t.cc.iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if !canonical && (i == libc::VMIN || i == libc::VTIME) {
+                    Value::Int(*c as i64)
+                } else {
+                    Value::Bytes(Arc::new(vec![*c]))
+                }
+            })
+            .collect();
     let n = |x: u32| Value::Int(x as i64);
     Ok(Value::list(vec![
         n(t.iflag),
@@ -435,7 +442,10 @@ fn tcgetwinsize(cx: &mut Cx, args: Args) -> PyResult<Value> {
     exactly(&args, "tcgetwinsize", 1)?;
     let fd = fd_arg(cx, &args.pos[0])?;
     let (rows, cols) = raw::get_winsize(fd).map_err(error)?;
-    Ok(Value::tuple(vec![Value::Int(rows as i64), Value::Int(cols as i64)]))
+    Ok(Value::tuple(vec![
+        Value::Int(rows as i64),
+        Value::Int(cols as i64),
+    ]))
 }
 
 /// `tcsetwinsize(fd, (rows, columns))`.

@@ -26,7 +26,13 @@ static GRP_FUNCS: &[NativeDef] = crate::objects::methods::natives![
 ];
 
 const PASSWD_FIELDS: &[&str] = &[
-    "pw_name", "pw_passwd", "pw_uid", "pw_gid", "pw_gecos", "pw_dir", "pw_shell",
+    "pw_name",
+    "pw_passwd",
+    "pw_uid",
+    "pw_gid",
+    "pw_gecos",
+    "pw_dir",
+    "pw_shell",
 ];
 const GROUP_FIELDS: &[&str] = &["gr_name", "gr_passwd", "gr_gid", "gr_mem"];
 
@@ -51,11 +57,15 @@ pub fn grp_module(gil: Gil<'_>) -> &'static Arc<Module> {
 }
 
 fn passwd_type(gil: Gil<'_>) -> &'static Arc<PyType> {
-    PASSWD_T.get_or_init(|| crate::modules::structseq::new_type(gil, "pwd", "struct_passwd", PASSWD_FIELDS))
+    PASSWD_T.get_or_init(|| {
+        crate::modules::structseq::new_type(gil, "pwd", "struct_passwd", PASSWD_FIELDS)
+    })
 }
 
 fn group_type(gil: Gil<'_>) -> &'static Arc<PyType> {
-    GROUP_T.get_or_init(|| crate::modules::structseq::new_type(gil, "grp", "struct_group", GROUP_FIELDS))
+    GROUP_T.get_or_init(|| {
+        crate::modules::structseq::new_type(gil, "grp", "struct_group", GROUP_FIELDS)
+    })
 }
 
 /// A name from the database, decoded as the file system encoding decodes it.
@@ -127,9 +137,12 @@ fn id_arg(v: &Value, what: &str) -> Result<Option<(u32, i64)>, PyErr> {
 
 /// A name argument: a `str` without NUL.
 fn name_arg(v: &Value, fname: &str, arg: &str) -> Result<CString, PyErr> {
-    let s = v
-        .as_str()
-        .ok_or_else(|| type_error(format!("{fname}() argument {arg}must be str, not {}", type_name(v))))?;
+    let s = v.as_str().ok_or_else(|| {
+        type_error(format!(
+            "{fname}() argument {arg}must be str, not {}",
+            type_name(v)
+        ))
+    })?;
     CString::new(s).map_err(|_| value_error("embedded null byte"))
 }
 
@@ -156,7 +169,9 @@ fn getpwnam(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn getpwall(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("getpwall", 0, 0)?;
     let all = raw::getpwall();
-    Ok(Value::list(all.into_iter().map(|p| passwd(cx.gil, p)).collect()))
+    Ok(Value::list(
+        all.into_iter().map(|p| passwd(cx.gil, p)).collect(),
+    ))
 }
 
 fn getgrgid(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -182,5 +197,7 @@ fn getgrnam(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn getgrall(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("getgrall", 0, 0)?;
     let all = raw::getgrall();
-    Ok(Value::list(all.into_iter().map(|g| group(cx.gil, g)).collect()))
+    Ok(Value::list(
+        all.into_iter().map(|g| group(cx.gil, g)).collect(),
+    ))
 }
