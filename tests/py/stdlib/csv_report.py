@@ -137,3 +137,16 @@ for bad in broken:
         print(type(e).__name__, e)
 print("limit was", csv.field_size_limit(131072))
 print(list(csv.reader(['"a"b,c', "x"])), csv.Error.__module__, csv.QUOTE_NONE)
+
+# Lines and fields that are str subclasses (a tagged-text type) count as text.
+class Tagged(str):
+    def __str__(self):
+        return "<tag>"
+
+
+print(list(csv.reader([Tagged('id;"x;y"'), Tagged("2;z")], delimiter=Tagged(";"))))
+out = io.StringIO()
+csv.writer(out).writerow([Tagged("a,b"), Tagged("plain"), 3])
+csv.register_dialect(Tagged("semicolons"), delimiter=";")
+print(repr(out.getvalue()), csv.get_dialect("semicolons").delimiter)
+csv.unregister_dialect("semicolons")

@@ -170,7 +170,7 @@ pub fn call_dialect(
 
 fn make(cx: &mut Cx, dialect: Option<Value>, given: Vec<(String, Value)>) -> PyResult<Value> {
     let mut dialect = dialect.filter(|d| !matches!(d, Value::None));
-    if let Some(name @ Value::Str(_)) = &dialect {
+    if let Some(name) = dialect.as_ref().filter(|d| super::text_of(d).is_some()) {
         dialect = Some(super::get_dialect_named(cx.gil, name)?);
     }
     if let Some(d) = &dialect {
@@ -211,7 +211,7 @@ fn make(cx: &mut Cx, dialect: Option<Value>, given: Vec<(String, Value)>) -> PyR
         None => Some("\r\n".to_owned()),
         Some(Value::None) => None,
         Some(v) => Some(
-            v.as_str()
+            super::text_of(v)
                 .ok_or_else(|| type_error("\"lineterminator\" must be a string"))?
                 .to_owned(),
         ),
@@ -254,7 +254,7 @@ fn one_char(name: &str, s: &str) -> Result<char, PyErr> {
 fn set_char(name: &str, v: &Option<Value>, default: char) -> Result<char, PyErr> {
     match v {
         None => Ok(default),
-        Some(v) => match v.as_str() {
+        Some(v) => match super::text_of(v) {
             Some(s) => one_char(name, s),
             None => Err(type_error(format!(
                 "\"{name}\" must be string, not {}",
@@ -272,7 +272,7 @@ fn set_char_or_none(
     match v {
         None => Ok(default),
         Some(Value::None) => Ok(None),
-        Some(v) => match v.as_str() {
+        Some(v) => match super::text_of(v) {
             Some(s) => one_char(name, s).map(Some),
             None => Err(type_error(format!(
                 "\"{name}\" must be string or None, not {}",

@@ -72,6 +72,12 @@ fn error_type() -> &'static Arc<PyType> {
     })
 }
 
+/// The text of a `str` (a `str` subclass instance's too, as `PyUnicode_Check` takes it).
+fn text_of(v: &Value) -> Option<&str> {
+    v.as_str()
+        .or_else(|| crate::objects::class::payload(v).and_then(|p| p.as_str()))
+}
+
 fn error(msg: impl Into<String>) -> PyErr {
     PyErr::msg(error_type(), msg)
 }
@@ -119,9 +125,9 @@ fn field_limit() -> i64 {
 
 /// The registered dialect `name`, or `Error: unknown dialect`.
 fn get_dialect_named(gil: Gil<'_>, name: &Value) -> Result<Value, PyErr> {
-    let found = match name {
-        Value::Str(s) => registry_dict(gil).get_str(s),
-        _ => None,
+    let found = match text_of(name) {
+        Some(s) => registry_dict(gil).get_str(&crate::objects::str::PyStr::new(s.to_owned())),
+        None => None,
     };
     found.ok_or_else(|| error("unknown dialect"))
 }
@@ -191,11 +197,11 @@ fn register_dialect(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let mut pos = args.pos.into_iter();
     let name = pos.next().unwrap_or(Value::None);
-    if name.as_str().is_none() {
+    let Some(key) = text_of(&name).map(|s| Value::string(s.to_owned())) else {
         return Err(type_error("dialect name must be a string").into());
-    }
+    };
     let dialect = call_dialect(cx, pos.next(), args.kw)?;
-    registry_dict(cx.gil).insert(name, dialect)?;
+    registry_dict(cx.gil).insert(key, dialect)?;
     Ok(Value::None)
 }
 
@@ -216,7 +222,8 @@ fn only_arg(args: &Args, name: &str) -> Result<Value, PyErr> {
 fn unregister_dialect(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let name = only_arg(&args, "unregister_dialect")?;
     get_dialect_named(cx.gil, &name)?;
-    registry_dict(cx.gil).remove(&name)?;
+    let key = Value::string(text_of(&name).unwrap_or_default().to_owned());
+    registry_dict(cx.gil).remove(&key)?;
     Ok(Value::None)
 }
 

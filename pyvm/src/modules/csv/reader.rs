@@ -87,7 +87,7 @@ impl Reader {
                 }
                 return Ok(None);
             };
-            let Some(text) = line.as_str() else {
+            let Some(text) = super::text_of(&line) else {
                 return Err(super::error(format!(
                     "iterator should return strings, not {} (the file should be opened in text mode)",
                     type_name(&line)

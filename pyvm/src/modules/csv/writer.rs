@@ -136,7 +136,7 @@ impl Writer {
             };
             let text = match &field {
                 Value::None => None,
-                v => Some(match v.as_str() {
+                v => Some(match super::text_of(v) {
                     Some(s) => s.to_owned(),
                     None => cx.str(v)?,
                 }),
