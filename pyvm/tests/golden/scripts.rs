@@ -557,6 +557,7 @@ mod posix {
     golden!(genericpath_first, "posix/genericpath_first.py");
     golden!(pty_terminal, "posix/pty_terminal.py");
     golden!(run_children, "posix/run_children.py");
+    golden!(syslog_alerts, "posix/syslog_alerts.py");
 }
 mod programs {
     use super::*;

@@ -439,3 +439,39 @@ pub fn set_winsize(fd: i32, rows: u16, cols: u16) -> io::Result<()> {
         check(libc::ioctl(fd, libc::TIOCSWINSZ, &w)).map(|_| ())
     }
 }
+
+/// The identity `openlog` was given: syslog keeps the pointer, so it lives here
+/// until the next `openlog` or `closelog`.
+static SYSLOG_IDENT: std::sync::Mutex<Option<CString>> = std::sync::Mutex::new(None);
+
+/// `openlog(ident, option, facility)`.
+pub fn openlog(ident: Option<CString>, option: i32, facility: i32) {
+    let mut kept = SYSLOG_IDENT.lock().unwrap_or_else(|p| p.into_inner());
+    let p = ident.as_ref().map_or(std::ptr::null(), |s| s.as_ptr());
+    // SAFETY: the identity string is kept in `SYSLOG_IDENT` (replaced only here,
+    // after the C library has been given the new one) for as long as syslog may
+    // read it.
+    unsafe { libc::openlog(p, option, facility) };
+    *kept = ident;
+}
+
+/// `syslog(priority, "%s", message)`.
+pub fn syslog(priority: i32, message: &CStr) {
+    // SAFETY: a constant format taking one string, and that string, both alive
+    // across the call.
+    unsafe { libc::syslog(priority, c"%s".as_ptr(), message.as_ptr()) };
+}
+
+/// `closelog()`; the identity is released after it.
+pub fn closelog() {
+    let mut kept = SYSLOG_IDENT.lock().unwrap_or_else(|p| p.into_inner());
+    // SAFETY: a call without arguments.
+    unsafe { libc::closelog() };
+    *kept = None;
+}
+
+/// `setlogmask(mask)`: the previous mask.
+pub fn setlogmask(mask: i32) -> i32 {
+    // SAFETY: a call on a number.
+    unsafe { libc::setlogmask(mask) }
+}
