@@ -114,34 +114,57 @@ impl Writer {
     }
 
     fn writerow(&self, cx: &mut Cx, row: &Value) -> PyResult<Value> {
-        let it = match cx.iter(row) {
-            Ok(it) => it,
-            Err(Unwind::Raise(e))
-                if e.is_instance(&crate::objects::types::types().exc.type_error) =>
-            {
-                return Err(
-                    super::error(format!("iterable expected, not {}", type_name(row))).into(),
-                )
-            }
-            Err(e) => return Err(e),
+        // A list or tuple row is read directly; any other iterable step by step.
+        let direct = match row {
+            Value::List(l) => Some(l.borrow(cx.gil).clone()),
+            Value::Tuple(t) => Some(t.to_vec()),
+            _ => None,
+        };
+        let mut direct = direct.map(Vec::into_iter);
+        let it = match &direct {
+            Some(_) => Value::None,
+            None => match cx.iter(row) {
+                Ok(it) => it,
+                Err(Unwind::Raise(e))
+                    if e.is_instance(&crate::objects::types::types().exc.type_error) =>
+                {
+                    return Err(
+                        super::error(format!("iterable expected, not {}", type_name(row))).into(),
+                    )
+                }
+                Err(e) => return Err(e),
+            },
         };
         let d = &self.params;
         let mut rec = String::new();
         let mut fields = 0usize;
-        while let Some(field) = cx.next(&it)? {
+        loop {
+            let field = match &mut direct {
+                Some(items) => items.next(),
+                None => cx.next(&it)?,
+            };
+            let Some(field) = field else { break };
             let quoted = match d.quoting {
                 QUOTE_NONNUMERIC => !is_number(cx.gil, &field),
                 QUOTE_ALL => true,
                 _ => false,
             };
+            let owned;
             let text = match &field {
                 Value::None => None,
-                v => Some(match super::text_of(v) {
-                    Some(s) => s.to_owned(),
-                    None => cx.str(v)?,
-                }),
+                Value::Int(i) => {
+                    owned = i.to_string();
+                    Some(owned.as_str())
+                }
+                v => match super::text_of(v) {
+                    Some(s) => Some(s),
+                    None => {
+                        owned = cx.str(v)?;
+                        Some(owned.as_str())
+                    }
+                },
             };
-            self.append(&mut rec, fields == 0, text.as_deref(), quoted)?;
+            self.append(&mut rec, fields == 0, text, quoted)?;
             fields += 1;
         }
         if fields > 0 && rec.is_empty() {
