@@ -49,31 +49,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 
 /// Argument Clinic's positional-only arity check, and no keywords.
 fn positional(args: &Args, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
-    if !args.kw.is_empty() {
-        return Err(type_error(format!(
-            "marshal.{name}() takes no keyword arguments"
-        )));
-    }
-    let n = args.pos.len();
-    if min == max && n != min {
-        return Err(type_error(format!(
-            "marshal.{name}() takes exactly one argument ({n} given)"
-        )));
-    }
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(type_error(format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            plural(min)
-        )));
-    }
-    if n > max {
-        return Err(type_error(format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            plural(max)
-        )));
-    }
-    Ok(())
+    args.check(&format!("marshal.{name}"), min, max)
 }
 
 fn version_arg(args: &Args, i: usize) -> Result<i64, PyErr> {

@@ -205,22 +205,14 @@ fn register_dialect(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// One positional argument, no keywords (`METH_O`).
-fn only_arg(args: &Args, name: &str) -> Result<Value, PyErr> {
-    if !args.kw.is_empty() {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
-    }
-    if args.pos.len() != 1 {
-        return Err(type_error(format!(
-            "{name}() takes exactly one argument ({} given)",
-            args.pos.len()
-        )));
-    }
-    Ok(args.pos[0].clone())
+/// The `name` argument of `get_dialect`/`unregister_dialect` (Argument Clinic's).
+fn name_arg(args: Args, fname: &str) -> Result<Value, PyErr> {
+    let a = clinic(args, fname, &["name"], 1, 1)?;
+    Ok(a.into_iter().next().flatten().unwrap_or(Value::None))
 }
 
 fn unregister_dialect(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let name = only_arg(&args, "unregister_dialect")?;
+    let name = name_arg(args, "unregister_dialect")?;
     get_dialect_named(cx.gil, &name)?;
     let key = Value::string(text_of(&name).unwrap_or_default().to_owned());
     registry_dict(cx.gil).remove(&key)?;
@@ -228,7 +220,7 @@ fn unregister_dialect(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn get_dialect(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let name = only_arg(&args, "get_dialect")?;
+    let name = name_arg(args, "get_dialect")?;
     Ok(get_dialect_named(cx.gil, &name)?)
 }
 

@@ -123,29 +123,12 @@ fn split(mut args: Args) -> (Value, Args) {
 
 /// CPython's `METH_NOARGS` check.
 fn no_args(args: &Args, name: &str) -> Result<(), PyErr> {
-    if !args.kw.is_empty() {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
-    }
-    if !args.pos.is_empty() {
-        return Err(type_error(format!(
-            "{name}() takes no arguments ({} given)",
-            args.pos.len()
-        )));
-    }
-    Ok(())
+    args.check(name, 0, 0)
 }
 
 /// CPython's `METH_O` check.
 fn one_arg(args: &Args, name: &str) -> Result<Value, PyErr> {
-    if !args.kw.is_empty() {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
-    }
-    if args.pos.len() != 1 {
-        return Err(type_error(format!(
-            "{name}() takes exactly one argument ({} given)",
-            args.pos.len()
-        )));
-    }
+    args.check(name, 1, 1)?;
     Ok(args.pos[0].clone())
 }
 

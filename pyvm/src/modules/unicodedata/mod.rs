@@ -183,42 +183,13 @@ fn take_db(args: &mut Args) -> Result<Db, PyErr> {
 
 /// A `METH_O` function's one argument.
 fn one(args: &Args, fname: &str) -> Result<Value, PyErr> {
-    if !args.kw.is_empty() {
-        return Err(type_error(format!(
-            "unicodedata.{fname}() takes no keyword arguments"
-        )));
-    }
-    if args.pos.len() != 1 {
-        return Err(type_error(format!(
-            "unicodedata.{fname}() takes exactly one argument ({} given)",
-            args.pos.len()
-        )));
-    }
+    args.check(&format!("unicodedata.{fname}"), 1, 1)?;
     Ok(args.pos[0].clone())
 }
 
 /// Argument Clinic's positional-only check (`name expected at least 1 argument`).
 fn positional(args: &Args, fname: &str, min: usize, max: usize) -> Result<(), PyErr> {
-    if !args.kw.is_empty() {
-        return Err(type_error(format!("{fname}() takes no keyword arguments")));
-    }
-    let n = args.pos.len();
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(type_error(format!(
-            "{fname} expected {}{min} argument{}, got {n}",
-            if min == max { "" } else { "at least " },
-            plural(min)
-        )));
-    }
-    if n > max {
-        return Err(type_error(format!(
-            "{fname} expected {}{max} argument{}, got {n}",
-            if min == max { "" } else { "at most " },
-            plural(max)
-        )));
-    }
-    Ok(())
+    args.check(&format!("unicodedata.{fname}"), min, max)
 }
 
 /// A one-character `str` argument.

@@ -130,24 +130,7 @@ fn os_error(e: std::io::Error) -> PyErr {
 
 /// Arity check for `fcntl(fd, cmd, arg=0, /)` and friends.
 fn arity(args: &Args, name: &str, min: usize, max: usize) -> Result<(), PyErr> {
-    if !args.kw.is_empty() {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
-    }
-    let n = args.pos.len();
-    let plural = |k: usize| if k == 1 { "" } else { "s" };
-    if n < min {
-        return Err(type_error(format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            plural(min)
-        )));
-    }
-    if n > max {
-        return Err(type_error(format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            plural(max)
-        )));
-    }
-    Ok(())
+    args.check(&format!("fcntl.{name}"), min, max)
 }
 
 /// A C `int` argument.

@@ -294,26 +294,7 @@ fn error(e: std::io::Error) -> PyErr {
 
 /// Positional arguments only, exactly `n` of them (Argument Clinic's wording).
 fn exactly(args: &Args, name: &str, n: usize) -> Result<(), PyErr> {
-    if !args.kw.is_empty() {
-        return Err(type_error(format!(
-            "termios.{name}() takes no keyword arguments"
-        )));
-    }
-    if args.pos.len() != n {
-        let plural = if n == 1 { "" } else { "s" };
-        return Err(type_error(if n == 1 {
-            format!(
-                "termios.{name}() takes exactly one argument ({} given)",
-                args.pos.len()
-            )
-        } else {
-            format!(
-                "{name} expected {n} argument{plural}, got {}",
-                args.pos.len()
-            )
-        }));
-    }
-    Ok(())
+    args.check(&format!("termios.{name}"), n, n)
 }
 
 fn c_int(v: &Value) -> Result<i32, PyErr> {

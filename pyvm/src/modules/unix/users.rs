@@ -102,15 +102,7 @@ fn key_error(msg: String) -> PyErr {
 
 /// A `METH_O` function's argument.
 fn one(args: &Args, name: &str) -> Result<Value, PyErr> {
-    if !args.kw.is_empty() {
-        return Err(type_error(format!("{name}() takes no keyword arguments")));
-    }
-    if args.pos.len() != 1 {
-        return Err(type_error(format!(
-            "{name}() takes exactly one argument ({} given)",
-            args.pos.len()
-        )));
-    }
+    args.check(name, 1, 1)?;
     Ok(args.pos[0].clone())
 }
 
