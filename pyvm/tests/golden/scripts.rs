@@ -685,6 +685,7 @@ mod stdlib {
     golden!(enums, "stdlib/enums.py");
     golden!(import_many, "stdlib/import_many.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
+    golden!(native_call_errors, "stdlib/native_call_errors.py");
     golden!(request_context, "stdlib/request_context.py");
     golden!(sys_info, "stdlib/sys_info.py");
     golden!(text_normaliser, "stdlib/text_normaliser.py");
