@@ -482,3 +482,33 @@ finally:
     assert_eq!(rest, "cleanup\n");
     assert_eq!(code, Some(3));
 }
+
+/// `faulthandler.enable()`: a fatal signal writes CPython's first line to stderr and
+/// still kills the process by that signal; after `disable()` the signal does what it
+/// does when faulthandler was never enabled (the previous disposition is back).
+#[test]
+fn faulthandler_reports_a_fatal_signal_and_dies_of_it() {
+    use std::os::unix::process::ExitStatusExt;
+    let run = |enable: &str| {
+        let script = format!(
+            "import faulthandler, os, signal\n{enable}\nprint('before', faulthandler.is_enabled(), flush=True)\nos.kill(os.getpid(), signal.SIGSEGV)\nprint('not reached')\n"
+        );
+        Command::new(env!("CARGO_BIN_EXE_pyvm"))
+            .args(["-c", &script])
+            .output()
+            .expect("pyvm runs")
+    };
+    let out = run("faulthandler.enable()");
+    assert_eq!(out.status.signal(), Some(11), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "before True\n");
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .starts_with("Fatal Python error: Segmentation fault\n\n"),
+        "{out:?}"
+    );
+    let out = run("faulthandler.enable(); faulthandler.disable()");
+    let never = run("");
+    assert_eq!(out.status.signal(), never.status.signal(), "{out:?}");
+    assert_eq!(out.stdout, never.stdout);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("Fatal Python error"));
+}

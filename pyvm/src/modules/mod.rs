@@ -11,6 +11,7 @@ pub mod binascii;
 pub mod builtins;
 pub mod codecs;
 pub mod context;
+pub mod csv;
 pub mod errno;
 pub mod frame;
 pub mod functools;
@@ -19,6 +20,7 @@ pub mod hashes;
 pub mod imp;
 pub mod itertools;
 pub mod json;
+pub mod marshal;
 pub mod math;
 pub mod micro_thread;
 pub mod operator;
@@ -42,6 +44,8 @@ pub mod time;
 pub mod time_cal;
 pub mod traceback;
 pub mod types;
+pub mod unicodedata;
+pub mod unix;
 pub mod weakref;
 pub mod zlib;
 
@@ -66,6 +70,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_abc",
     "_blake2",
     "_codecs",
+    "_csv",
     "_functools",
     "binascii",
     "_md5",
@@ -73,6 +78,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_operator",
     "_posixsubprocess",
     "_pyvm_context",
+    "_random",
     "_sha1",
     "_sha256",
     "_sha3",
@@ -88,18 +94,25 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "builtins",
     "cmath",
     "errno",
+    "faulthandler",
+    "fcntl",
     "gc",
+    "grp",
     "itertools",
     "json",
+    "marshal",
     "math",
     "posix",
-    "random",
+    "pwd",
     "resource",
     "select",
     "struct",
     "sys",
+    "syslog",
+    "termios",
     "time",
     "traceback",
+    "unicodedata",
     "zlib",
 ];
 
@@ -117,7 +130,16 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "os" | "os.path" if stdlib::path().is_none() => os::module(gil, name),
         "posix" => Value::Module(posix::module(gil).clone()),
         "_posixsubprocess" => Value::Module(posix::spawn::module(gil).clone()),
-        "random" => Value::Module(random::module(gil).clone()),
+        "_random" => Value::Module(random::module(gil).clone()),
+        "_csv" => Value::Module(csv::module(gil).clone()),
+        "unicodedata" => Value::Module(unicodedata::module(gil).clone()),
+        "marshal" => Value::Module(marshal::module(gil).clone()),
+        "pwd" => Value::Module(unix::users::pwd_module(gil).clone()),
+        "grp" => Value::Module(unix::users::grp_module(gil).clone()),
+        "fcntl" => Value::Module(unix::fcntl::module(gil).clone()),
+        "termios" => Value::Module(unix::termios::module(gil).clone()),
+        "syslog" => Value::Module(unix::syslog::module(gil).clone()),
+        "faulthandler" => Value::Module(unix::faulthandler::module(gil).clone()),
         "struct" => Value::Module(struct_::module(gil).clone()),
         "json" => Value::Module(json::module(gil).clone()),
         "itertools" => Value::Module(itertools::module(gil).clone()),

@@ -1,6 +1,7 @@
 //! `_operator`: the C accelerator Lib's `operator.py` imports over its pure-Python
 //! definitions. Only `_compare_digest` (which `hmac` and `secrets` import from here)
-//! is native; the operator functions stay Lib's Python ones, which call back into
+//! and `index` (`PyNumber_Index`'s TypeError, which `random.randrange` relies on)
+//! are native; the operator functions stay Lib's Python ones, which call back into
 //! Python code (a user `__add__` that blocks) like any other frame.
 
 use crate::objects::rc::Arc;
@@ -15,7 +16,7 @@ use crate::objects::types::type_name;
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
-    "_compare_digest" => compare_digest,
+    "_compare_digest" => compare_digest, "index" => index,
 ];
 
 /// The `_operator` module (one per process).
@@ -29,6 +30,12 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         );
         Arc::new(m)
     })
+}
+
+/// `index(a)`: `a.__index__()`, as `PyNumber_Index` calls it.
+fn index(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("index", 1, 1)?;
+    crate::modules::builtins::number_index(cx, args.at(0))
 }
 
 /// `_compare_digest(a, b)`: `a == b` for two ASCII strings or two bytes-like

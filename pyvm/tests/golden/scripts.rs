@@ -551,12 +551,15 @@ mod packages {
 }
 mod posix {
     use super::*;
+    golden!(account_audit, "posix/account_audit.py");
     golden!(atomic_config, "posix/atomic_config.py");
     golden!(backup_tool, "posix/backup_tool.py");
     golden!(du_tree, "posix/du_tree.py");
     golden!(environ_and_errors, "posix/environ_and_errors.py");
     golden!(genericpath_first, "posix/genericpath_first.py");
+    golden!(pty_terminal, "posix/pty_terminal.py");
     golden!(run_children, "posix/run_children.py");
+    golden!(syslog_alerts, "posix/syslog_alerts.py");
 }
 mod programs {
     use super::*;
@@ -676,14 +679,19 @@ mod sockets {
 mod stdlib {
     use super::*;
     golden!(ascii_codecs, "stdlib/ascii_codecs.py");
+    golden!(config_cache, "stdlib/config_cache.py");
+    golden!(csv_report, "stdlib/csv_report.py");
     golden!(deflate, "stdlib/deflate.py");
+    golden!(dice_simulation, "stdlib/dice_simulation.py");
     golden!(digests, "stdlib/digests.py");
     golden!(enums, "stdlib/enums.py");
     golden!(import_many, "stdlib/import_many.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
+    golden!(native_call_errors, "stdlib/native_call_errors.py");
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
     golden!(request_context, "stdlib/request_context.py");
     golden!(sys_info, "stdlib/sys_info.py");
+    golden!(text_normaliser, "stdlib/text_normaliser.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");
 }
 mod strings {

@@ -314,7 +314,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
 
 /// CPython's `PyNumber_Index`: an int as itself (a `bool` as 0 or 1), an instance
 /// through its `__index__` (or the int inside an `int` subclass), else TypeError.
-fn number_index(cx: &mut Cx, v: &Value) -> PyResult<Value> {
+pub fn number_index(cx: &mut Cx, v: &Value) -> PyResult<Value> {
     match v {
         Value::Int(_) | Value::Big(_) => return Ok(v.clone()),
         Value::Bool(b) => return Ok(Value::Int(*b as i64)),

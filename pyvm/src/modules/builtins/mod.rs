@@ -17,7 +17,7 @@ use crate::objects::types::{type_name, types};
 use crate::objects::{int, repr};
 
 pub use classes::{build_class_value, import_value, is_build_class, is_import, property_copier};
-pub use construct::construct;
+pub use construct::{construct, number_index};
 pub use exec::compile_error;
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![

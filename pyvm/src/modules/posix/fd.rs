@@ -128,6 +128,28 @@ pub fn pipe(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     ]))
 }
 
+/// `os.openpty()`: a new pseudo-terminal's `(master, slave)` descriptors, both
+/// non-inheritable (`posix_openpt`, `grantpt`, `unlockpt`, then the slave opened by
+/// its name, which is what glibc's `openpty` does).
+pub fn openpty(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    use rustix::fs::{Mode, OFlags};
+    use rustix::pty::OpenptFlags;
+    args.check("posix.openpty", 0, 0)?;
+    let fail = |e| os_err(rx(e));
+    let master =
+        rustix::pty::openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
+            .map_err(fail)?;
+    rustix::pty::grantpt(&master).map_err(fail)?;
+    rustix::pty::unlockpt(&master).map_err(fail)?;
+    let name = rustix::pty::ptsname(&master, Vec::new()).map_err(fail)?;
+    let flags = OFlags::RDWR | OFlags::NOCTTY | OFlags::CLOEXEC;
+    let slave = rustix::fs::open(name.as_c_str(), flags, Mode::empty()).map_err(fail)?;
+    Ok(Value::tuple(vec![
+        Value::Int(master.into_raw_fd() as i64),
+        Value::Int(slave.into_raw_fd() as i64),
+    ]))
+}
+
 /// `os.dup(fd)`: a new non-inheritable descriptor.
 pub fn dup(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("posix.dup", 1, 1)?;

@@ -40,6 +40,7 @@ pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "getcwd" => fs::getcwd, "getcwdb" => fs::getcwdb, "chdir" => fs::chdir,
     "open" => fd::open, "close" => fd::close, "closerange" => fd::closerange,
     "read" => fd::read, "write" => fd::write, "lseek" => fd::lseek, "pipe" => fd::pipe,
+    "openpty" => fd::openpty,
     "dup" => fd::dup, "dup2" => fd::dup2, "ftruncate" => fd::ftruncate, "fsync" => fd::fsync,
     "isatty" => fd::isatty, "device_encoding" => fd::device_encoding,
     "get_blocking" => fd::get_blocking, "set_blocking" => fd::set_blocking,

@@ -100,8 +100,3 @@ pub fn bind(
 pub fn req(slots: &[Option<Value>], i: usize) -> &Value {
     slots[i].as_ref().unwrap_or(&Value::None)
 }
-
-/// Slot `i`, or `None` when it was omitted or passed as `None`.
-pub fn opt(slots: &[Option<Value>], i: usize) -> Option<&Value> {
-    slots[i].as_ref().filter(|v| !matches!(v, Value::None))
-}

@@ -3,7 +3,6 @@
 //! `getrandbits` from 32-bit words, least significant word first).
 
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive};
 
 const N: usize = 624;
 const M: usize = 397;
@@ -17,17 +16,14 @@ pub struct Mt {
     state: [u32; N],
     /// Next word of `state` to temper; `N` means "regenerate first".
     index: usize,
-    /// The second normal deviate `gauss` made last time (CPython keeps it on the
-    /// Random instance; `seed` clears it).
-    pub gauss_next: Option<f64>,
 }
 
 impl Mt {
-    /// All-zero state; `seed_array` must run before use (the module does it at import).
+    /// All-zero state, as `Random.__new__` leaves it before `seed` (its outputs are 0,
+    /// as CPython's are).
     pub const UNSEEDED: Mt = Mt {
         state: [0; N],
         index: N + 1,
-        gauss_next: None,
     };
 
     fn init_genrand(&mut self, s: u32) {
@@ -74,7 +70,6 @@ impl Mt {
         }
         mt[0] = 0x8000_0000;
         self.index = N;
-        self.gauss_next = None;
     }
 
     fn twist(&mut self) {
@@ -108,7 +103,7 @@ impl Mt {
     }
 
     /// `getrandbits(k)` for `k <= 64`, without a big int.
-    pub fn bits_u64(&mut self, k: u32) -> u64 {
+    fn bits_u64(&mut self, k: u32) -> u64 {
         match k {
             0 => 0,
             1..=32 => (self.genrand() >> (32 - k)) as u64,
@@ -137,32 +132,6 @@ impl Mt {
             left = left.saturating_sub(32);
         }
         BigInt::from_slice(num_bigint::Sign::Plus, &out)
-    }
-
-    /// `_randbelow_with_getrandbits(n)` for `n > 0`.
-    pub fn below_u64(&mut self, n: u64) -> u64 {
-        let k = 64 - n.leading_zeros();
-        loop {
-            let r = self.bits_u64(k);
-            if r < n {
-                return r;
-            }
-        }
-    }
-
-    /// `_randbelow(n)` for a positive int of any size.
-    pub fn below(&mut self, n: &BigInt) -> BigInt {
-        if let Some(small) = n.to_u64() {
-            return BigInt::from(self.below_u64(small));
-        }
-        debug_assert!(n.is_positive());
-        let k = n.bits();
-        loop {
-            let r = self.getrandbits(k);
-            if &r < n {
-                return r;
-            }
-        }
     }
 
     pub fn words(&self) -> &[u32; N] {
