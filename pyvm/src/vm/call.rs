@@ -94,6 +94,31 @@ pub fn is_simple(f: &Function, argc: usize) -> bool {
         && f.code.cellvars.is_empty()
 }
 
+/// A call with `argc` positional arguments that trailing defaults complete (`randint`
+/// calling `randrange(a, b)` with `step` left out): the defaults it needs, cloned, so
+/// the call still takes the simple path (the arguments and then these become the
+/// first locals where they lie). `None` when the call is not of that kind.
+#[inline]
+pub fn simple_with_defaults(
+    gil: Gil<'_>,
+    f: &Function,
+    argc: usize,
+) -> Option<smallvec::SmallVec<[Value; 4]>> {
+    let p = &f.code.params;
+    let n = p.argcount as usize;
+    if argc >= n || p.kwonly != 0 || p.varargs || p.varkw || !f.code.cellvars.is_empty() {
+        return None;
+    }
+    let defaults = f.defaults.borrow(gil);
+    let missing = n - argc;
+    (missing <= defaults.len()).then(|| {
+        defaults[defaults.len() - missing..]
+            .iter()
+            .cloned()
+            .collect()
+    })
+}
+
 fn check_depth(th: &MicroThread) -> Result<(), PyErr> {
     if th.frames.len() >= th.recursion_limit {
         return Err(recursion_error("maximum recursion depth exceeded"));

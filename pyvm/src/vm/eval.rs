@@ -565,6 +565,21 @@ pub(crate) fn run_from(
                         (Value::Function(f), _) if call::is_simple(f, argc + 1) => {
                             Some((call::FrameParts::of(f), head + 1))
                         }
+                        // Trailing defaults complete the arguments: pushed after them.
+                        (Value::Null, Value::Function(f)) => {
+                            call::simple_with_defaults(gil, f, argc)
+                                .map(|d| (call::FrameParts::of(f), head + 2, d))
+                                .map(|(parts, at, d)| {
+                                    th.stack.extend(d);
+                                    (parts, at)
+                                })
+                        }
+                        (Value::Function(f), _) => call::simple_with_defaults(gil, f, argc + 1)
+                            .map(|d| (call::FrameParts::of(f), head + 1, d))
+                            .map(|(parts, at, d)| {
+                                th.stack.extend(d);
+                                (parts, at)
+                            }),
                         _ => None,
                     };
                     if let Some((parts, args_at)) = fast {

@@ -304,6 +304,7 @@ mod functions {
     golden!(closures, "functions/closures.py");
     golden!(decorators, "functions/decorators.py");
     golden!(default_eval_time, "functions/default_eval_time.py");
+    golden!(defaults_fast_path, "functions/defaults_fast_path.py");
     golden!(defaults_kwargs, "functions/defaults_kwargs.py");
     golden!(global_cache_stores, "functions/global_cache_stores.py");
     golden!(global_lookup_changes, "functions/global_lookup_changes.py");
