@@ -1011,7 +1011,37 @@ pub(crate) fn run_from(
                     let s = unwind!(s);
                     push(&mut th.stack, s);
                 }
-                Op::UNPACK_SEQUENCE | Op::UNPACK_EX => {
+                Op::UNPACK_SEQUENCE => {
+                    // CPython 3.11's UNPACK_SEQUENCE_TUPLE/_LIST: a tuple or list of
+                    // exactly the right length, its items pushed straight on (no
+                    // vector, no iterator).
+                    let v = pop!();
+                    let done = match &v {
+                        Value::Tuple(t) if t.len() == arg as usize => {
+                            th.stack.extend(t.iter().rev().cloned());
+                            true
+                        }
+                        Value::List(l) => {
+                            let l = l.borrow(gil);
+                            let fits = l.len() == arg as usize;
+                            if fits {
+                                th.stack.extend(l.iter().rev().cloned());
+                            }
+                            fits
+                        }
+                        _ => false,
+                    };
+                    if !done {
+                        th.frames[fi].ip = ip;
+                        let prev = std::mem::replace(&mut th.native_name, "unpacking");
+                        let mut cx = Cx { gil, th };
+                        let items = ops::unpack(&mut cx, &v, ins.op, arg);
+                        th.native_name = prev;
+                        let items = unwind!(items);
+                        th.stack.extend(items.into_iter().rev());
+                    }
+                }
+                Op::UNPACK_EX => {
                     let v = pop!();
                     th.frames[fi].ip = ip;
                     let prev = std::mem::replace(&mut th.native_name, "unpacking");
