@@ -398,6 +398,7 @@ mod io {
     golden!(newlines, "io/newlines.py");
     golden!(raw_subclass, "io/raw_subclass.py");
     golden!(std_streams, "io/std_streams.py");
+    golden!(stringio_buffer, "io/stringio_buffer.py");
     golden!(stringio_report, "io/stringio_report.py");
 }
 mod itertools {
