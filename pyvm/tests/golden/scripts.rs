@@ -639,6 +639,7 @@ mod robustness {
     golden!(eq_mutates_container, "robustness/eq_mutates_container.py");
     golden!(formula_nesting_limits, "robustness/formula_nesting_limits.py");
     golden!(huge_allocations, "robustness/huge_allocations.py");
+    golden!(huge_expansions, "robustness/huge_expansions.py");
     golden!(int_digit_limit, "robustness/int_digit_limit.py");
     golden!(null_byte_script, "robustness/null_byte_script.py");
     golden!(report_precision, "robustness/report_precision.py");

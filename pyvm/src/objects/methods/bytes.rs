@@ -453,6 +453,7 @@ fn justify(cx: &mut Cx, args: Args, name: &str) -> PyResult<Value> {
     if width <= n {
         return Ok(same(args.at(0), b));
     }
+    check_size(width)?;
     let pad = (width - n) as usize;
     let left = match name {
         "ljust" => 0,
@@ -485,6 +486,7 @@ fn zfill(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if width <= b.len() as i64 {
         return Ok(same(args.at(0), b));
     }
+    check_size(width)?;
     let pad = width as usize - b.len();
     let sign = matches!(b.first(), Some(b'+' | b'-')) as usize;
     let mut out = b[..sign].to_vec();
@@ -814,6 +816,17 @@ fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if count < 0 {
         count = i64::MAX;
     }
+    check_replace(b.len(), old.len(), new.len(), count as usize, || {
+        if old.is_empty() {
+            return (b.len() + 1).min(count as usize);
+        }
+        let (mut hits, mut rest) = (0, &b[..]);
+        while let Some(i) = find_sub(rest, &old).filter(|_| hits < count as usize) {
+            hits += 1;
+            rest = &rest[i + old.len()..];
+        }
+        hits
+    })?;
     let mut out = Vec::new();
     if old.is_empty() {
         // An empty pattern matches before every byte and at the end.

@@ -309,6 +309,15 @@ pub(super) fn replace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(v) => arg_int(v, "")?,
         None => -1,
     };
+    let count = usize::try_from(n).unwrap_or(usize::MAX);
+    check_replace(s.len(), old.len(), new.len(), count, || {
+        let hits = if old.is_empty() {
+            s.chars().count() + 1
+        } else {
+            s.matches(old).count()
+        };
+        hits.min(count)
+    })?;
     Ok(Value::string(if n < 0 {
         s.replace(old, new)
     } else {
