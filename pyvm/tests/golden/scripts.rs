@@ -128,6 +128,7 @@ mod collections {
     golden!(config_layers, "collections/config_layers.py");
     golden!(counter_multiset, "collections/counter_multiset.py");
     golden!(deque_api, "collections/deque_api.py");
+    golden!(deque_repeat, "collections/deque_repeat.py");
     golden!(deque_window, "collections/deque_window.py");
     golden!(graph_defaultdict, "collections/graph_defaultdict.py");
     golden!(inventory_report, "collections/inventory_report.py");
