@@ -454,6 +454,7 @@ mod micro_threads {
     golden!(os_threads_reactors, "micro_threads/os_threads_reactors.py");
     golden!(out_of_stacks, "micro_threads/out_of_stacks.py");
     golden!(pep_odd_even, "micro_threads/pep_odd_even.py");
+    golden!(pipe_close_wakes, "micro_threads/pipe_close_wakes.py");
     golden!(pipes, "micro_threads/pipes.py");
     golden!(preemption, "micro_threads/preemption.py");
     golden!(runnable, "micro_threads/runnable.py");
