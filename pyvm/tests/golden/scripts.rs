@@ -754,6 +754,7 @@ mod syntax {
 }
 mod threads {
     use super::*;
+    golden!(busy_worker_pool, "threads/busy_worker_pool.py");
     golden!(locks_stress, "threads/locks_stress.py");
     golden!(small_stacks, "threads/small_stacks.py");
     golden!(switch_interval, "threads/switch_interval.py");
