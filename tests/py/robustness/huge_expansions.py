@@ -3,6 +3,7 @@
 # has must fail with MemoryError or OverflowError, caught per spec, so the planner
 # reports them and goes on; reasonable specs expand normally.
 import itertools
+import math
 
 
 def expand(kind, spec):
@@ -31,6 +32,8 @@ def expand(kind, spec):
     if kind == "fanout":
         source, n = spec
         return [sum(copy) for copy in itertools.tee(iter(source), n)]
+    if kind == "count":
+        return math.factorial(*spec)
     if kind == "mask":
         value, shift = spec
         return value << shift
@@ -92,6 +95,8 @@ specs = [
     ("orderings", ("abc", 10**12)),
     ("fanout", ([1, 2, 3], 3)),
     ("fanout", ([1, 2, 3], 10**12)),
+    ("count", (20,)),
+    ("count", (2**63,)),
     ("mask", (1, 100)),
     ("mask", (0, 2**100)),
     ("mask", (1, 2**62)),
