@@ -185,7 +185,16 @@ fn big_binop(op: &str, x: BigInt, y: BigInt) -> Result<Value, PyErr> {
                 return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
             }
             let e = y.to_u64().unwrap_or(u64::MAX);
-            check_bits(e as u128 * x.bits() as u128)?;
+            let k = x.magnitude().trailing_zeros().unwrap_or(0);
+            if k + 1 == x.bits() {
+                // A power of two (`2 ** n`, `(-8) ** n`): one shift, no squarings.
+                let bits = k as u128 * e as u128;
+                check_bits(bits)?;
+                let p = BigInt::one() << (bits as u64);
+                return Ok(normalize(if x.is_negative() && e % 2 == 1 { -p } else { p }));
+            }
+            // Room for the result and the operands of the last squarings.
+            check_bits(e as u128 * x.bits() as u128 * 4)?;
             Pow::pow(x, e)
         }
         "/" => return true_div(&x, &y),

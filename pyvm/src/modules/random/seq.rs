@@ -132,6 +132,7 @@ pub fn sample(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         return sample_counts(cx, pop, n, &counts, req(&p, 1).clone());
     }
     let k = sample_size(req(&p, 1), n)?;
+    check_items(k as i64, size_of::<Value>())?;
     let mut result = Vec::with_capacity(k);
     let mut setsize = 21usize;
     if k > 5 {
@@ -237,12 +238,13 @@ pub fn choices(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let cum: Vec<f64> = match (weights, cum_weights) {
         (None, None) => {
             let nf = n as f64;
+            check_items(k as i64, size_of::<Value>())?;
             let mut out = Vec::with_capacity(k.min(1 << 16));
             for _ in 0..k {
                 let i = (state().random() * nf).floor() as usize;
-                out.push(
-                    seq_get(cx.gil, pop, i).map_err(|_| index_error("list index out of range"))?,
-                );
+                let x =
+                    seq_get(cx.gil, pop, i).map_err(|_| index_error("list index out of range"))?;
+                crate::objects::memory::push(&mut out, x)?;
             }
             return Ok(Value::list(out));
         }
@@ -282,11 +284,12 @@ pub fn choices(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         return Err(value_error("Total of weights must be finite").into());
     }
     let hi = n - 1;
+    check_items(k as i64, size_of::<Value>())?;
     let mut out = Vec::with_capacity(k.min(1 << 16));
     for _ in 0..k {
         let x = state().random() * total;
         let i = cum[..hi].partition_point(|&c| c <= x);
-        out.push(seq_get(cx.gil, pop, i)?);
+        crate::objects::memory::push(&mut out, seq_get(cx.gil, pop, i)?)?;
     }
     Ok(Value::list(out))
 }

@@ -728,15 +728,17 @@ fn join(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let sep = data(cx, args.at(0));
     let mut out = Vec::new();
     for (i, item) in cx.collect(args.at(1))?.iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(&sep);
-        }
-        out.extend(bytes_arg(cx, item).map_err(|_| {
+        let piece = bytes_arg(cx, item).map_err(|_| {
             type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 type_name(item)
             ))
-        })?);
+        })?;
+        crate::objects::memory::grow(&mut out, sep.len() + piece.len())?;
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend(piece);
     }
     Ok(same(args.at(0), out))
 }

@@ -140,6 +140,7 @@ pub(super) fn join_items(sep: &str, items: &[Value]) -> Result<String, PyErr> {
             }
         }
     }
+    check_size(len.min(i64::MAX as usize) as i64)?;
     let mut out = String::with_capacity(len);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
