@@ -24,7 +24,10 @@ fn until_closed(s: &mut TcpStream, since: Instant) -> (Vec<u8>, Duration) {
             Ok(0) => break,
             Ok(n) => got.extend_from_slice(&buf[..n]),
             Err(e) if e.kind() == ErrorKind::ConnectionReset => break,
-            Err(e) => panic!("waiting for the server to close ({} bytes so far): {e}", got.len()),
+            Err(e) => panic!(
+                "waiting for the server to close ({} bytes so far): {e}",
+                got.len()
+            ),
         }
     }
     (got, since.elapsed())
@@ -80,7 +83,8 @@ fn echo_server_closes_idle_and_half_sent_connections() {
 
 #[test]
 fn http_server_closes_idle_half_sent_and_trickling_connections() {
-    const OK: &[u8] = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 14\r\n\r\nHello, world!\n";
+    const OK: &[u8] =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 14\r\n\r\nHello, world!\n";
     let mut server = Server::start_with("http_hello.py", &[IDLE]);
     let since = Instant::now();
     let mut idle = server.connect();
@@ -96,7 +100,10 @@ fn http_server_closes_idle_half_sent_and_trickling_connections() {
         let _ = trickle_w.write_all(b"GET / HTTP/1.1\r\n");
         let mut i = 0;
         while !stop_w.load(Ordering::Relaxed) && i < 50 {
-            if trickle_w.write_all(format!("X-{i}: y\r\n").as_bytes()).is_err() {
+            if trickle_w
+                .write_all(format!("X-{i}: y\r\n").as_bytes())
+                .is_err()
+            {
                 break; // closed by the server
             }
             i += 1;
@@ -148,9 +155,11 @@ fn chat_server_closes_idle_and_half_named_clients() {
     let mut bob = join(server.port, "bob", 2);
     hear(&mut ann, "* bob joined\n");
     let quiet = keep_talking(|i| {
-        ann.write_all(format!("ping {i}\n").as_bytes()).expect("write");
+        ann.write_all(format!("ping {i}\n").as_bytes())
+            .expect("write");
         hear(&mut bob, &format!("ann: ping {i}\n"));
-        bob.write_all(format!("pong {i}\n").as_bytes()).expect("write");
+        bob.write_all(format!("pong {i}\n").as_bytes())
+            .expect("write");
         hear(&mut ann, &format!("bob: pong {i}\n"));
     });
     assert_closed_after_idle(&mut idle, since, b"name? ", "idle");
@@ -158,7 +167,8 @@ fn chat_server_closes_idle_and_half_named_clients() {
     // Once ann goes quiet, she is dropped; bob, still talking, hears it.
     for i in 0..4 {
         std::thread::sleep(Duration::from_millis(300));
-        bob.write_all(format!("anyone? {i}\n").as_bytes()).expect("write");
+        bob.write_all(format!("anyone? {i}\n").as_bytes())
+            .expect("write");
     }
     let (got, after) = until_closed(&mut ann, quiet);
     let want: String = (0..4).map(|i| format!("bob: anyone? {i}\n")).collect();
@@ -185,13 +195,21 @@ fn chat_server_drops_a_client_that_stops_reading() {
     // 16 MiB of lines: more than the socket buffers between the server and mute hold.
     let line = format!("{}\n", "x".repeat(16 * 1024 - 1));
     for _ in 0..1024 {
-        ann.write_all(line.as_bytes()).expect("ann's flood goes through");
+        ann.write_all(line.as_bytes())
+            .expect("ann's flood goes through");
     }
     let flooded = since.elapsed();
     // mute got part of it, then its connection was closed.
     let (got, _) = until_closed(&mut mute, since);
-    assert!(got.len() < 1024 * line.len(), "mute got all {} bytes", got.len());
-    assert!(flooded < Duration::from_secs(15), "the flood took {flooded:?}");
+    assert!(
+        got.len() < 1024 * line.len(),
+        "mute got all {} bytes",
+        got.len()
+    );
+    assert!(
+        flooded < Duration::from_secs(15),
+        "the flood took {flooded:?}"
+    );
     hear(&mut ann, "* mute left\n");
     // The room is ann and a newcomer.
     let _cat = join(server.port, "cat", 2);

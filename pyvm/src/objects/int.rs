@@ -191,7 +191,11 @@ fn big_binop(op: &str, x: BigInt, y: BigInt) -> Result<Value, PyErr> {
                 let bits = k as u128 * e as u128;
                 check_bits(bits)?;
                 let p = BigInt::one() << (bits as u64);
-                return Ok(normalize(if x.is_negative() && e % 2 == 1 { -p } else { p }));
+                return Ok(normalize(if x.is_negative() && e % 2 == 1 {
+                    -p
+                } else {
+                    p
+                }));
             }
             // Room for the result and the operands of the last squarings.
             check_bits(e as u128 * x.bits() as u128 * 4)?;

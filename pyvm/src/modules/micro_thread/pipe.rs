@@ -10,7 +10,6 @@ use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-
 use crate::native::driver::Waiter;
 use crate::native::*;
 use crate::objects::function::NativeDef;
