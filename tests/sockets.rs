@@ -12,5 +12,7 @@ mod chat;
 mod echo;
 #[path = "sockets/http.rs"]
 mod http;
+#[path = "sockets/idle.rs"]
+mod idle;
 #[path = "sockets/programs.rs"]
 mod programs;

@@ -338,9 +338,20 @@ rotates left."""
 
     def __imul__(self, n):
         items = list(self)
-        self.clear()
-        for _ in range(n):
-            self.extend(items)
+        maxlen = self._maxlen
+        if items and maxlen is not None and isinstance(n, int):
+            # Only the last maxlen items of the repetition survive.
+            n = min(n, maxlen // len(items) + 1)
+        items = items * n       # MemoryError at once when it could not be held
+        if maxlen is not None and len(items) > maxlen:
+            items = items[len(items) - maxlen:]
+        cap = 8
+        while cap < len(items):
+            cap *= 2
+        self._state += 1
+        self._buf = items + [None] * (cap - len(items))
+        self._head = 0
+        self._n = len(items)
         return self
 
 

@@ -6,6 +6,7 @@ first micro_thread. Locks block only the calling micro_thread.
 
 import _thread
 from time import monotonic as _time
+from _micro_thread import MicroThreadExit as _MicroThreadExit
 
 get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
@@ -258,8 +259,8 @@ class Thread:
         self._started.set()
         try:
             self.run()
-        except SystemExit:
-            pass
+        except (SystemExit, _MicroThreadExit):
+            pass        # (MicroThreadExit: a micro_pipe's reader closed, or kill())
         except BaseException as e:
             import traceback
             import sys

@@ -235,6 +235,11 @@ pub fn check_size(n: i64) -> Result<(), PyErr> {
     Ok(())
 }
 
+/// `check_size` for `n` items of `each` bytes (indices, values, objects).
+pub fn check_items(n: i64, each: usize) -> Result<(), PyErr> {
+    check_size(n.saturating_mul(each as i64))
+}
+
 /// Argument Clinic's binding for a constructor taking `params` by position or name
 /// (the first `required` are required; the ones from `npos` on are keyword-only):
 /// `repeat() missing required argument 'object' (pos 1)`.
@@ -373,6 +378,36 @@ pub fn arg_int(v: &Value, what: &str) -> Result<i64, PyErr> {
     }
 }
 
+/// `replace` on `len` bytes: MemoryError when the result could not be held.
+/// `hits` counts the matches (at most `count`), and is called only when even the
+/// most matches there could be would make too big a result.
+pub fn check_replace(
+    len: usize,
+    old: usize,
+    new: usize,
+    count: usize,
+    hits: impl FnOnce() -> usize,
+) -> Result<(), PyErr> {
+    if new <= old {
+        return Ok(());
+    }
+    let size = |n: usize| len as u128 + n as u128 * (new - old) as u128;
+    let most = (len / old.max(1) + 1).min(count);
+    if crate::objects::memory::fits(size(most)) || crate::objects::memory::fits(size(hits())) {
+        return Ok(());
+    }
+    Err(crate::objects::exception::memory_error())
+}
+
+/// An `int` argument for a C `int` parameter: CPython's OverflowError past 32 bits.
+pub fn arg_c_int(v: &Value, what: &str) -> Result<i32, PyErr> {
+    let too_big = || overflow_error("Python int too large to convert to C int");
+    if matches!(v, Value::Big(_)) {
+        return Err(too_big());
+    }
+    i32::try_from(arg_int(v, what)?).map_err(|_| too_big())
+}
+
 /// A `str` argument.
 pub fn arg_str<'v>(v: &'v Value, fname: &str, what: &str) -> Result<&'v str, PyErr> {
     v.as_str().ok_or_else(|| {
@@ -454,7 +489,7 @@ impl Cx<'_, '_> {
         let it = self.iter(v)?;
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
-            out.push(x);
+            crate::objects::memory::push(&mut out, x)?;
         }
         Ok(out)
     }

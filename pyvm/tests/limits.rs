@@ -171,12 +171,25 @@ print(eval('+'.join(['1'] * 50_000)))
 }
 
 /// Under an address-space limit, an object the program sizes past it is a
-/// `MemoryError` (found by the fuzzer: these aborted the process).
+/// `MemoryError` (found by the fuzzer: these aborted the process, or squared
+/// numbers for an hour before failing).
 #[test]
 fn sizes_past_an_address_space_limit_are_memory_errors() {
     let prog = "\
+import itertools, math, random
 cases = [lambda: '{:^2147483648}'.format(1), lambda: 'x'.ljust(2147483647),
-         lambda: f'{1:2147483647}', lambda: [x for x in range(2**40)]]
+         lambda: f'{1:2147483647}', lambda: [x for x in range(2**40)],
+         lambda: itertools.tee(iter([]), 10**9),
+         lambda: itertools.product(range(10), repeat=10**9),
+         lambda: itertools.combinations_with_replacement(range(3), 10**9),
+         lambda: [].extend(range(2**31 - 1)), lambda: sorted(range(2**31)),
+         lambda: b'x'.ljust(2**31), lambda: bytearray(b'1').zfill(2**31),
+         lambda: 10 ** 10 ** 10, lambda: 1 << 2**34, lambda: math.factorial(2**40),
+         lambda: 3 ** (2**31 - 1), lambda: b''.join([b'x' * 2**20] * 2**12),
+         lambda: ''.join(['x' * 2**20] * 2**12), lambda: random.choices([1], k=2**40),
+         lambda: random.sample(range(2**62), 2**40),
+         lambda: __import__('re').sub('', 'x' * 2**20, 'y' * 2**12)]
+print(len(str(2 ** (2**31 - 1) >> (2**31 - 8))))
 for case in cases:
     try:
         case()
@@ -195,7 +208,7 @@ for case in cases:
         .expect("sh runs");
     assert_eq!(
         stdout(&out),
-        "MemoryError\nMemoryError\nMemoryError\nMemoryError\n",
+        format!("3\n{}", "MemoryError\n".repeat(20)),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

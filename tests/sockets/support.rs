@@ -43,6 +43,11 @@ pub struct Server {
 impl Server {
     /// Start `examples/<script> PORT` and wait until it prints its first line.
     pub fn start(script: &str) -> Server {
+        Server::start_with(script, &[])
+    }
+
+    /// `start` with more arguments after the port.
+    pub fn start_with(script: &str, args: &[&str]) -> Server {
         // 1,000 connections at once need a descriptor limit above the usual soft 1,024
         // in this process and in the server (a child inherits it): raise the soft limit
         // to the hard one.
@@ -50,7 +55,7 @@ impl Server {
         let mut last = String::new();
         for _ in 0..5 {
             let port = free_port();
-            match Server::try_start(script, port) {
+            match Server::try_start(script, port, args) {
                 Ok(s) => return s,
                 Err(why) => last = why,
             }
@@ -58,10 +63,11 @@ impl Server {
         panic!("{script} did not start: {last}");
     }
 
-    fn try_start(script: &str, port: u16) -> Result<Server, String> {
+    fn try_start(script: &str, port: u16, args: &[&str]) -> Result<Server, String> {
         let mut child = Command::new(bin())
             .arg(example(script))
             .arg(port.to_string())
+            .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

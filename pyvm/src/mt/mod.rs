@@ -601,6 +601,12 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
         )));
     };
     let mut input = input;
+    if LOCAL.with(|l| l.stuck.replace(false)) {
+        // A stuck reactor runs one of its micro-threads again: say so before the run,
+        // which may take seconds of CPU (and the GIL first): the table would show it
+        // stuck meanwhile, and the process-wide check find a false deadlock.
+        deadlock::publish(os_thread::ident(), None);
+    }
     hold_round();
     let was_parked = std::mem::take(&mut task.parked);
     if std::mem::take(&mut task.exit_pending) {

@@ -155,12 +155,11 @@ fn big_binop(op: &str, x: BigInt, y: BigInt) -> Result<Value, PyErr> {
             if y.is_negative() {
                 return Err(value_error("negative shift count"));
             }
-            let n = y
-                .to_usize()
-                .ok_or_else(|| overflow_error("too many digits in integer"))?;
-            if n > 1 << 32 {
-                return Err(overflow_error("too many digits in integer"));
+            if x.is_zero() {
+                return Ok(Value::Int(0));
             }
+            let n = y.to_u64().unwrap_or(u64::MAX);
+            check_bits(x.bits() as u128 + n as u128)?;
             x << n
         }
         ">>" => {
@@ -185,13 +184,36 @@ fn big_binop(op: &str, x: BigInt, y: BigInt) -> Result<Value, PyErr> {
             if x == BigInt::from(-1) {
                 return Ok(Value::Int(if y.is_even() { 1 } else { -1 }));
             }
-            let e = y.to_u32().filter(|e| (*e as u64) * x.bits() < 1 << 34);
-            let e = e.ok_or_else(|| overflow_error("exponent too large"))?;
+            let e = y.to_u64().unwrap_or(u64::MAX);
+            let k = x.magnitude().trailing_zeros().unwrap_or(0);
+            if k + 1 == x.bits() {
+                // A power of two (`2 ** n`, `(-8) ** n`): one shift, no squarings.
+                let bits = k as u128 * e as u128;
+                check_bits(bits)?;
+                let p = BigInt::one() << (bits as u64);
+                return Ok(normalize(if x.is_negative() && e % 2 == 1 {
+                    -p
+                } else {
+                    p
+                }));
+            }
+            // Room for the result and the operands of the last squarings.
+            check_bits(e as u128 * x.bits() as u128 * 4)?;
             Pow::pow(x, e)
         }
         "/" => return true_div(&x, &y),
         _ => unreachable!("unknown int operator {op}"),
     }))
+}
+
+/// A result of `bits` bits (a shift or a power) that could not be held is
+/// CPython's `MemoryError`, raised before the work rather than by an aborted
+/// allocation (or an hour of squaring) on the way.
+fn check_bits(bits: u128) -> Result<(), PyErr> {
+    if !super::memory::fits(bits / 8 + 1) {
+        return Err(super::exception::memory_error());
+    }
+    Ok(())
 }
 
 /// `a / b` for ints (always a float, correctly rounded for moderate sizes).

@@ -69,3 +69,24 @@ pub fn push<T>(v: &mut Vec<T>, x: T) -> Result<(), super::exception::PyErr> {
     v.push(x);
     Ok(())
 }
+
+/// Make room in `v` for `n` more items as it grows (amortized, like `push`), or
+/// `MemoryError` when they could not be held: a growing result checked as it goes.
+pub fn grow<T>(v: &mut Vec<T>, n: usize) -> Result<(), super::exception::PyErr> {
+    let bytes = (v.len() as u128 + n as u128) * std::mem::size_of::<T>() as u128;
+    if !fits(bytes) || v.try_reserve(n).is_err() {
+        return Err(super::exception::memory_error());
+    }
+    Ok(())
+}
+
+/// Make room in `v` for `n` more items, or `MemoryError` when they could not be held
+/// (`list(range(2**62))`): checked against the budget before asking, as the
+/// allocator would grant address space it cannot fill.
+pub fn reserve<T>(v: &mut Vec<T>, n: usize) -> Result<(), super::exception::PyErr> {
+    let bytes = (v.len() as u128 + n as u128) * std::mem::size_of::<T>() as u128;
+    if !fits(bytes) || v.try_reserve_exact(n).is_err() {
+        return Err(super::exception::memory_error());
+    }
+    Ok(())
+}

@@ -325,10 +325,12 @@ impl Range {
     }
 
     /// The items as a vector (`list(r)`): OverflowError first when `len(r)` would
-    /// raise it, as CPython's length hint does, rather than trying forever.
+    /// raise it, as CPython's length hint does, rather than trying forever, and
+    /// MemoryError when the items could not be held (`list(range(2**62))`).
     pub fn to_vec(&self) -> Result<Vec<Value>, PyErr> {
         let n = self.len_ssize()?;
-        let mut out = Vec::with_capacity(n.min(1 << 16));
+        let mut out = Vec::new();
+        super::memory::reserve(&mut out, n)?;
         out.extend(self.values());
         Ok(out)
     }

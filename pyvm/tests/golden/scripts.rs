@@ -129,6 +129,7 @@ mod collections {
     golden!(config_layers, "collections/config_layers.py");
     golden!(counter_multiset, "collections/counter_multiset.py");
     golden!(deque_api, "collections/deque_api.py");
+    golden!(deque_repeat, "collections/deque_repeat.py");
     golden!(deque_window, "collections/deque_window.py");
     golden!(graph_defaultdict, "collections/graph_defaultdict.py");
     golden!(inventory_report, "collections/inventory_report.py");
@@ -456,6 +457,7 @@ mod micro_threads {
     golden!(os_threads_reactors, "micro_threads/os_threads_reactors.py");
     golden!(out_of_stacks, "micro_threads/out_of_stacks.py");
     golden!(pep_odd_even, "micro_threads/pep_odd_even.py");
+    golden!(pipe_close_wakes, "micro_threads/pipe_close_wakes.py");
     golden!(pipes, "micro_threads/pipes.py");
     golden!(preemption, "micro_threads/preemption.py");
     golden!(runnable, "micro_threads/runnable.py");
@@ -646,6 +648,7 @@ mod robustness {
     golden!(eq_mutates_container, "robustness/eq_mutates_container.py");
     golden!(formula_nesting_limits, "robustness/formula_nesting_limits.py");
     golden!(huge_allocations, "robustness/huge_allocations.py");
+    golden!(huge_expansions, "robustness/huge_expansions.py");
     golden!(int_digit_limit, "robustness/int_digit_limit.py");
     golden!(null_byte_script, "robustness/null_byte_script.py");
     golden!(report_precision, "robustness/report_precision.py");
@@ -765,6 +768,7 @@ mod syntax {
 }
 mod threads {
     use super::*;
+    golden!(busy_worker_pool, "threads/busy_worker_pool.py");
     golden!(locks_stress, "threads/locks_stress.py");
     golden!(small_stacks, "threads/small_stacks.py");
     golden!(switch_interval, "threads/switch_interval.py");

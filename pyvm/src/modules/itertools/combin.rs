@@ -10,6 +10,8 @@ fn pick(pool: &[Value], indices: &[usize]) -> Value {
     Value::tuple(indices.iter().map(|&i| pool[i].clone()).collect())
 }
 
+/// `repeat` copies of the pools are not made: position `i` draws from
+/// `pools[i % pools.len()]`.
 struct Product {
     pools: Vec<Vec<Value>>,
     indices: Vec<usize>,
@@ -27,13 +29,13 @@ impl NativeIter for Product {
         }
         if !self.started {
             self.started = true;
-            if self.pools.iter().any(Vec::is_empty) {
+            if !self.indices.is_empty() && self.pools.iter().any(Vec::is_empty) {
                 self.done = true;
                 return Ok(None);
             }
         } else {
             // Advance the rightmost index that can move; reset the ones after it.
-            let mut i = self.pools.len();
+            let mut i = self.indices.len();
             loop {
                 if i == 0 {
                     self.done = true;
@@ -41,7 +43,7 @@ impl NativeIter for Product {
                 }
                 i -= 1;
                 self.indices[i] += 1;
-                if self.indices[i] < self.pools[i].len() {
+                if self.indices[i] < self.pools[i % self.pools.len()].len() {
                     break;
                 }
                 self.indices[i] = 0;
@@ -50,7 +52,7 @@ impl NativeIter for Product {
         let items = self
             .indices
             .iter()
-            .zip(&self.pools)
+            .zip(self.pools.iter().cycle())
             .map(|(&i, p)| p[i].clone())
             .collect();
         Ok(Some(Value::tuple(items)))
@@ -70,10 +72,14 @@ pub fn product(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     for a in &args.pos {
         pools.push(cx.collect(a)?);
     }
-    check_size((pools.len() as i64).saturating_mul(repeat))?;
-    let pools: Vec<Vec<Value>> = (0..repeat).flat_map(|_| pools.iter().cloned()).collect();
+    if repeat > 0 && pools.len() as i64 > isize::MAX as i64 / 8 / repeat {
+        return Err(overflow_error("repeat argument too large").into());
+    }
+    // The indices, and the tuple each step builds.
+    let width = (pools.len() as i64).saturating_mul(repeat);
+    check_items(width, size_of::<usize>() + size_of::<Value>())?;
     Ok(make(Product {
-        indices: vec![0; pools.len()],
+        indices: vec![0; width as usize],
         pools,
         started: false,
         done: false,
@@ -159,6 +165,8 @@ pub fn permutations(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let pool = cx.collect(&a.next().flatten().unwrap_or(Value::None))?;
     let n = pool.len();
     let r = r_arg(a.next().flatten(), n)?;
+    // CPython allocates `r` cycles even when `r > n` yields nothing.
+    check_items(r as i64, size_of::<usize>())?;
     Ok(make(Permutations {
         indices: (0..n).collect(),
         cycles: (0..r.min(n)).map(|i| n - i).collect(),
@@ -226,9 +234,12 @@ fn combos(cx: &mut Cx, args: Args, name: &str, replace: bool) -> PyResult<Value>
     } else {
         r > pool.len()
     };
-    // Nothing to yield: no need for `r` indices.
+    // Nothing to yield: no need for `r` indices (CPython allocates them even so:
+    // its MemoryError when they could not be held).
+    check_items(r as i64, size_of::<usize>())?;
     let r = if empty { 0 } else { r };
-    check_size(r as i64)?;
+    // The indices, and the tuple each step builds.
+    check_items(r as i64, size_of::<usize>() + size_of::<Value>())?;
     Ok(make(Combinations {
         indices: if replace {
             vec![0; r]

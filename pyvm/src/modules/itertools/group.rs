@@ -189,7 +189,8 @@ pub fn tee(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(value_error("n must be >= 0").into());
     }
-    check_size(n)?;
+    // Each copy is an object, a slot in the tuple and a position in the shared state.
+    check_items(n, 64)?;
     let it = cx.iter(args.at(0))?;
     let shared = Arc::new(GilCell::new(TeeState {
         it: Some(it),

@@ -101,9 +101,13 @@ pub fn factorial(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values").into());
     }
-    let n = n.to_u64().ok_or_else(|| {
+    let n = n.to_i64().ok_or_else(|| {
         overflow_error("factorial() argument should not exceed 9223372036854775807")
-    })?;
+    })? as u64;
+    // log2(n!) is about n * (log2(n) - log2(e)): a result that could not be held is
+    // MemoryError now, not after hours of multiplying.
+    let bits = n as f64 * ((n.max(2) as f64).log2() - std::f64::consts::LOG2_E).max(1.0);
+    check_size((bits / 8.0).min(i64::MAX as f64) as i64)?;
     Ok(Value::big(range_product(1, n)))
 }
 

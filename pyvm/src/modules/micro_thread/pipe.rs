@@ -10,8 +10,6 @@ use crate::objects::rc::Arc;
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use deferred::DeferredId;
-
 use crate::native::driver::Waiter;
 use crate::native::*;
 use crate::objects::function::NativeDef;
@@ -33,9 +31,11 @@ struct State {
     reader_closed: bool,
     /// The writer's uncaught exception, raised in the reader after the buffer.
     error: Option<PyErr>,
-    /// Who last read and wrote (which side a `close()` closes).
-    last_reader: Option<DeferredId>,
-    last_writer: Option<DeferredId>,
+    /// Who last read and wrote (which side a `close()` closes). A micro-thread is
+    /// its id *and* its OS thread: ids are per reactor, so the first micro-thread
+    /// of another OS thread may have the main one's id.
+    last_reader: Option<Waiter>,
+    last_writer: Option<Waiter>,
 }
 
 pub struct Pipe {
@@ -73,7 +73,7 @@ impl Pipe {
     pub fn put(&self, cx: &mut Cx, v: Value) -> PyResult<Value> {
         let me = cx.me();
         let mut st = self.lock(cx.gil);
-        st.last_writer = me;
+        st.last_writer = me.map(Waiter::me);
         if st.reader_closed {
             return Err(super::micro_thread_exit().into());
         }
@@ -81,8 +81,9 @@ impl Pipe {
             return Err(value_error(format!("put on closed {}", self.label())).into());
         }
         if let Some(r) = st.readers.pop_front() {
-            // A reader is waiting: hand the value over directly.
+            // A reader is waiting: hand the value over directly (it has read last).
             r.wake(Ok(v));
+            st.last_reader = Some(r);
             return Ok(Value::None);
         }
         if st.value.is_none() {
@@ -113,12 +114,13 @@ impl Pipe {
     pub fn next(&self, cx: &mut Cx) -> PyResult<Option<Value>> {
         let me = cx.me();
         let mut st = self.lock(cx.gil);
-        st.last_reader = me;
+        st.last_reader = me.map(Waiter::me);
         if let Some(v) = st.value.take() {
             // Room again: the waiting writer's value moves into the buffer.
             if let Some((w, next)) = st.writers.pop_front() {
                 st.value = Some(next);
                 w.wake(Ok(Value::None));
+                st.last_writer = Some(w);
             }
             return Ok(Some(v));
         }
@@ -169,13 +171,17 @@ impl Pipe {
         }
     }
 
-    /// The reader is done: a waiting or later `put` ends the writer.
+    /// The reader is done: a waiting or later `put` ends the writer, and any other
+    /// reader waiting sees the end.
     pub fn close_reader(&self, gil: Gil<'_>) {
         let mut st = self.lock(gil);
         st.reader_closed = true;
         st.value = None;
         while let Some((w, _)) = st.writers.pop_front() {
             w.wake(Err(super::micro_thread_exit()));
+        }
+        while let Some(r) = st.readers.pop_front() {
+            r.wake(Err(stop_iteration()));
         }
     }
 }
@@ -222,10 +228,11 @@ fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("close", 0, 0)?;
     let p = this(&args)?;
     let me = cx.me();
-    let reads = {
+    let reads = me.is_some_and(|me| {
         let st = p.lock(cx.gil);
-        me.is_some() && st.last_reader == me && st.last_writer != me
-    };
+        let was = |w: &Option<Waiter>| w.as_ref().is_some_and(|w| w.is(me));
+        was(&st.last_reader) && !was(&st.last_writer)
+    });
     if reads {
         p.close_reader(cx.gil);
     } else {

@@ -635,6 +635,17 @@ fn p_subn(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// Join the pieces of a `sub` as `str.join`/`bytes.join` would.
 fn join(gil: Gil<'_>, bytes: bool, pieces: &[Value]) -> Result<Value, PyErr> {
+    // A result that could not be held (`re.sub('', big, big)`): MemoryError first.
+    let total: usize = pieces
+        .iter()
+        .map(|p| match crate::objects::class::payload(p).unwrap_or(p) {
+            Value::Bytes(b) => b.len(),
+            Value::ByteArray(b) => b.borrow(gil).len(),
+            Value::Str(s) => s.as_str().len(),
+            _ => 0,
+        })
+        .fold(0usize, usize::saturating_add);
+    check_size(total.min(i64::MAX as usize) as i64)?;
     if bytes {
         let mut out = Vec::new();
         for (i, p) in pieces.iter().enumerate() {

@@ -454,6 +454,7 @@ fn justify(cx: &mut Cx, args: Args, name: &str) -> PyResult<Value> {
     if width <= n {
         return Ok(same(args.at(0), b));
     }
+    check_size(width)?;
     let pad = (width - n) as usize;
     let left = match name {
         "ljust" => 0,
@@ -486,6 +487,7 @@ fn zfill(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if width <= b.len() as i64 {
         return Ok(same(args.at(0), b));
     }
+    check_size(width)?;
     let pad = width as usize - b.len();
     let sign = matches!(b.first(), Some(b'+' | b'-')) as usize;
     let mut out = b[..sign].to_vec();
@@ -727,15 +729,17 @@ fn join(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let sep = data(cx, args.at(0));
     let mut out = Vec::new();
     for (i, item) in cx.collect(args.at(1))?.iter().enumerate() {
-        if i > 0 {
-            out.extend_from_slice(&sep);
-        }
-        out.extend(bytes_arg(cx, item).map_err(|_| {
+        let piece = bytes_arg(cx, item).map_err(|_| {
             type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {} found",
                 type_name(item)
             ))
-        })?);
+        })?;
+        crate::objects::memory::grow(&mut out, sep.len() + piece.len())?;
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        out.extend(piece);
     }
     Ok(same(args.at(0), out))
 }
@@ -815,6 +819,17 @@ fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if count < 0 {
         count = i64::MAX;
     }
+    check_replace(b.len(), old.len(), new.len(), count as usize, || {
+        if old.is_empty() {
+            return (b.len() + 1).min(count as usize);
+        }
+        let (mut hits, mut rest) = (0, &b[..]);
+        while let Some(i) = find_sub(rest, &old).filter(|_| hits < count as usize) {
+            hits += 1;
+            rest = &rest[i + old.len()..];
+        }
+        hits
+    })?;
     let mut out = Vec::new();
     if old.is_empty() {
         // An empty pattern matches before every byte and at the end.

@@ -140,6 +140,7 @@ pub(super) fn join_items(sep: &str, items: &[Value]) -> Result<String, PyErr> {
             }
         }
     }
+    check_size(len.min(i64::MAX as usize) as i64)?;
     let mut out = String::with_capacity(len);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
@@ -309,6 +310,15 @@ pub(super) fn replace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(v) => arg_int(v, "")?,
         None => -1,
     };
+    let count = usize::try_from(n).unwrap_or(usize::MAX);
+    check_replace(s.len(), old.len(), new.len(), count, || {
+        let hits = if old.is_empty() {
+            s.chars().count() + 1
+        } else {
+            s.matches(old).count()
+        };
+        hits.min(count)
+    })?;
     Ok(Value::string(if n < 0 {
         s.replace(old, new)
     } else {

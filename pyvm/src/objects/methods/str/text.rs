@@ -281,11 +281,7 @@ pub(super) fn expandtabs(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let size_kw = args.take_kw("tabsize");
     args.check_method_kw("expandtabs", 0, 1)?;
     let size = match args.get(1).or(size_kw.as_ref()) {
-        Some(v) => {
-            let n = arg_int(v, "")?.max(0);
-            check_size(n)?;
-            n as usize
-        }
+        Some(v) => arg_c_int(v, "")?.max(0) as usize,
         None => 8,
     };
     let mut out = String::new();
@@ -295,6 +291,7 @@ pub(super) fn expandtabs(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             '\t' => {
                 if size > 0 {
                     let n = size - col % size;
+                    check_size((out.len() + n) as i64)?;
                     out.push_str(&" ".repeat(n));
                     col += n;
                 }
