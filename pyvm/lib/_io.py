@@ -2960,15 +2960,19 @@ class StringIO(_TextIOBase):
                             % type(size).__name__) from None
         return index()
 
-    def read(self, size=-1):
+    def _span(self, size):
+        """From the position, at most `size` characters (all for a negative size):
+        (start, end), with the text joined."""
         self._check_open()
         size = self._size(size)
         self._realize()
-        start = self._pos
-        if start >= self._len:
-            return ""
-        end = self._len if size < 0 else min(self._len, start + size)
-        self._pos = end
+        start = min(self._pos, self._len)
+        return start, self._len if size < 0 else min(self._len, start + size)
+
+    def read(self, size=-1):
+        start, end = self._span(size)
+        if start < end:
+            self._pos = end
         return self._buf[start:end]
 
     def _line_end(self, start, end):
@@ -2994,15 +2998,10 @@ class StringIO(_TextIOBase):
         return end if i < 0 else i + len(nl)
 
     def readline(self, size=-1):
-        self._check_open()
-        size = self._size(size)
-        self._realize()
-        start = self._pos
-        if start >= self._len:
-            return ""
-        end = self._len if size < 0 else min(self._len, start + size)
-        end = self._line_end(start, end)
-        self._pos = end
+        start, end = self._span(size)
+        if start < end:
+            end = self._line_end(start, end)
+            self._pos = end
         return self._buf[start:end]
 
     def tell(self):

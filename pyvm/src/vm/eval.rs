@@ -70,6 +70,28 @@ fn native_what(gil: Gil<'_>, it: &Value) -> &'static str {
     }
 }
 
+/// CPython 3.11's UNPACK_SEQUENCE_TUPLE/_LIST: a tuple or list of exactly `n` items
+/// has them pushed straight on (last first), with no vector and no iterator; `false`
+/// (nothing pushed) for anything else, which takes the general unpacking.
+#[inline]
+fn unpack_exact(gil: Gil<'_>, stack: &mut Vec<Value>, v: &Value, n: u32) -> bool {
+    match v {
+        Value::Tuple(t) if t.len() == n as usize => {
+            stack.extend(t.iter().rev().cloned());
+            true
+        }
+        Value::List(l) => {
+            let l = l.borrow(gil);
+            let fits = l.len() == n as usize;
+            if fits {
+                stack.extend(l.iter().rev().cloned());
+            }
+            fits
+        }
+        _ => false,
+    }
+}
+
 #[cold]
 #[inline(never)]
 fn push_grow(stack: &mut Vec<Value>, v: Value) {
@@ -1011,38 +1033,11 @@ pub(crate) fn run_from(
                     let s = unwind!(s);
                     push(&mut th.stack, s);
                 }
-                Op::UNPACK_SEQUENCE => {
-                    // CPython 3.11's UNPACK_SEQUENCE_TUPLE/_LIST: a tuple or list of
-                    // exactly the right length, its items pushed straight on (no
-                    // vector, no iterator).
+                Op::UNPACK_SEQUENCE | Op::UNPACK_EX => {
                     let v = pop!();
-                    let done = match &v {
-                        Value::Tuple(t) if t.len() == arg as usize => {
-                            th.stack.extend(t.iter().rev().cloned());
-                            true
-                        }
-                        Value::List(l) => {
-                            let l = l.borrow(gil);
-                            let fits = l.len() == arg as usize;
-                            if fits {
-                                th.stack.extend(l.iter().rev().cloned());
-                            }
-                            fits
-                        }
-                        _ => false,
-                    };
-                    if !done {
-                        th.frames[fi].ip = ip;
-                        let prev = std::mem::replace(&mut th.native_name, "unpacking");
-                        let mut cx = Cx { gil, th };
-                        let items = ops::unpack(&mut cx, &v, ins.op, arg);
-                        th.native_name = prev;
-                        let items = unwind!(items);
-                        th.stack.extend(items.into_iter().rev());
+                    if ins.op == Op::UNPACK_SEQUENCE && unpack_exact(gil, &mut th.stack, &v, arg) {
+                        continue;
                     }
-                }
-                Op::UNPACK_EX => {
-                    let v = pop!();
                     th.frames[fi].ip = ip;
                     let prev = std::mem::replace(&mut th.native_name, "unpacking");
                     let mut cx = Cx { gil, th };

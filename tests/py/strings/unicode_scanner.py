@@ -65,3 +65,23 @@ for i in range(3000):
     s += "é" if i % 3 else "a"
     if i % 500 == 499:
         print(i, len(s), s[i], s[i - 1], s[-40:-37], s.find("aéé", i - 10))
+
+# The same document through a regex tokenizer: pattern.match(text, pos) along the
+# text, as tomli and most lexers do (each call must not convert the whole text).
+import re
+
+TOKEN = re.compile(r'\s+|#[^\n]*|"[^"]*"|\d+|\w+|[=\[\],]')
+pos, count, kinds = 0, 0, {}
+while pos < len(doc):
+    m = TOKEN.match(doc, pos)
+    if m is None:
+        raise SyntaxError(f"unexpected {doc[pos]!r} at {pos}")
+    text = m.group()
+    if not text.isspace() and not text.startswith("#"):
+        count += 1
+        kind = "str" if text.startswith('"') else "num" if text.isdigit() else "name" if text[0].isalpha() or text[0] == "_" else "op"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    pos = m.end()
+print("regex tokens:", count, sorted(kinds.items()))
+print(re.findall(r"Москва_\d+", doc)[-3:], len(re.findall("✓", doc)))
+print(re.search(r"(\w+)_5999", doc).group(1), re.compile("東京").search(doc, len(doc) - 500).start())

@@ -131,7 +131,7 @@ fn unicode_tolower(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 enum Text {
     Bytes(Arc<Vec<u8>>),
     Ascii(Arc<crate::objects::str::PyStr>),
-    Wide(Vec<u32>),
+    Wide(Arc<Vec<u32>>),
 }
 
 /// A string being matched: its characters and its kind.
@@ -191,15 +191,38 @@ impl Subject {
 fn text_of(gil: Gil<'_>, v: &Value) -> Option<(Text, bool)> {
     match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Str(s) if s.is_ascii() => Some((Text::Ascii(s.clone()), false)),
-        Value::Str(s) => Some((
-            Text::Wide(s.as_str().chars().map(|c| c as u32).collect()),
-            false,
-        )),
+        Value::Str(s) => Some((Text::Wide(wide(gil, s)), false)),
         Value::Bytes(b) => Some((Text::Bytes(b.clone()), true)),
         Value::ByteArray(b) => Some((Text::Bytes(Arc::new(b.borrow(gil).clone())), true)),
         Value::Object(o) => o.0.buffer(gil).map(|b| (Text::Bytes(Arc::new(b)), true)),
         _ => None,
     }
+}
+
+/// The code points of a non-ASCII `str`, converted once per string: a tokenizer
+/// calling `pattern.match(text, pos)` along a long text would otherwise convert the
+/// whole text at every call (quadratic). The last few conversions are kept with their
+/// strings (so a kept string's address is its own).
+fn wide(gil: Gil<'_>, s: &Arc<crate::objects::str::PyStr>) -> Arc<Vec<u32>> {
+    type Kept = Vec<(Arc<crate::objects::str::PyStr>, Arc<Vec<u32>>)>;
+    static KEPT: std::sync::OnceLock<GilCell<Kept>> = std::sync::OnceLock::new();
+    let kept = KEPT.get_or_init(|| GilCell::new(Vec::new()));
+    if let Some((_, w)) = kept.borrow(gil).iter().find(|(k, _)| Arc::ptr_eq(k, s)) {
+        return w.clone();
+    }
+    let w = Arc::new(s.as_str().chars().map(|c| c as u32).collect::<Vec<u32>>());
+    // Short strings are cheap to convert again: only long ones are kept.
+    if s.char_len() >= 256 {
+        let old = {
+            let mut k = kept.borrow_mut(gil);
+            k.insert(0, (s.clone(), w.clone()));
+            let keep = k.len().min(4);
+            k.split_off(keep)
+        };
+        // Dropped after the borrow ends.
+        drop(old);
+    }
+    w
 }
 
 fn subject(gil: Gil<'_>, pd: &PatternData, v: &Value) -> Result<Arc<Subject>, PyErr> {
