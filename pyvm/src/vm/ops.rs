@@ -228,6 +228,27 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             "can only concatenate str (not \"{}\") to str",
             type_name(b)
         ))),
+        // A count beyond a machine integer, as CPython's `sq_repeat` (`PyNumber_AsSsize_t`).
+        (
+            "*",
+            Value::Str(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_),
+            Value::Big(_),
+        )
+        | (
+            "*",
+            Value::Big(_),
+            Value::Str(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_),
+        ) => Err(overflow_error(
+            "cannot fit 'int' into an index-sized integer",
+        )),
         ("*", Value::Str(s), n) | ("*", n, Value::Str(s)) if repeat_count(n).is_some() => {
             let n = repeat_count(n).unwrap_or(0);
             if n <= 0 {
@@ -299,9 +320,13 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         ("*", Value::Tuple(t), n) | ("*", n, Value::Tuple(t)) if repeat_count(n).is_some() => {
             Ok(Value::tuple(repeat(t, repeat_count(n).unwrap_or(0))?))
         }
-        ("*", Value::Bytes(t), n) | ("*", n, Value::Bytes(t)) if repeat_count(n).is_some() => Ok(
-            Value::Bytes(Arc::new(repeat(t, repeat_count(n).unwrap_or(0))?)),
-        ),
+        ("*", Value::Bytes(t), n) | ("*", n, Value::Bytes(t)) if repeat_count(n).is_some() => {
+            let n = repeat_count(n).unwrap_or(0);
+            if n > 0 && (t.len() as u128) * (n as u128) > isize::MAX as u128 {
+                return Err(overflow_error("repeated bytes are too long"));
+            }
+            Ok(Value::Bytes(Arc::new(repeat(t, n)?)))
+        }
         ("*", Value::ByteArray(t), n) | ("*", n, Value::ByteArray(t))
             if repeat_count(n).is_some() =>
         {

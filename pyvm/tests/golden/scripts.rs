@@ -651,6 +651,7 @@ mod robustness {
     golden!(huge_expansions, "robustness/huge_expansions.py");
     golden!(int_digit_limit, "robustness/int_digit_limit.py");
     golden!(null_byte_script, "robustness/null_byte_script.py");
+    golden!(repeat_limits, "robustness/repeat_limits.py");
     golden!(report_precision, "robustness/report_precision.py");
     golden!(source_null_bytes, "robustness/source_null_bytes.py");
     golden!(string_hash_sets, "robustness/string_hash_sets.py");
