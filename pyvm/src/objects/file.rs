@@ -100,8 +100,9 @@ fn file_path(cx: &mut Cx, v: &Value) -> PyResult<Option<String>> {
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
 /// closefd=True, opener=None)`: files are UTF-8 and buffered as pyvm buffers them
-/// (`buffering`, `encoding` and `errors` are accepted and do not change that);
-/// `newline`, `closefd` and `opener` other than their defaults are refused.
+/// (`buffering` is accepted and does not change that); another encoding, an error
+/// handler, `newline`, `closefd` or `opener` other than their defaults make it
+/// `_io.open`'s (Lib's io classes) instead.
 pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let params = [
         "file",
@@ -113,17 +114,38 @@ pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
         "closefd",
         "opener",
     ];
+    let original = Args {
+        pos: args.pos.clone(),
+        kw: args.kw.clone(),
+    };
     let a = clinic(args, "open", &params, 1, 8)?;
+    // What the native file does not do (another encoding, an error handler, newline
+    // control, `closefd`, an opener) is the io module's `open` (Lib's `_pyio`
+    // classes under `_io`), with CPython's semantics.
+    let utf8 = |v: &Value| {
+        v.as_str().is_some_and(|e| {
+            matches!(
+                e.to_ascii_lowercase().replace(['-', '_'], "").as_str(),
+                "utf8"
+            )
+        })
+    };
+    let mut delegate = a[3]
+        .as_ref()
+        .is_some_and(|e| !matches!(e, Value::None) && !utf8(e));
+    delegate |= a[4]
+        .as_ref()
+        .is_some_and(|e| !matches!(e, Value::None) && e.as_str() != Some("strict"));
     for (i, default) in [(5, Value::None), (6, Value::Bool(true)), (7, Value::None)] {
         if let Some(v) = &a[i] {
-            if !cx.eq(v, &default)? {
-                return Err(type_error(format!(
-                    "open(): argument '{}' is not supported by pyvm",
-                    params[i]
-                ))
-                .into());
-            }
+            delegate |= !cx.eq(v, &default)?;
         }
+    }
+    if delegate {
+        let import = crate::native::builtin_function(cx.gil, "__import__");
+        let io = cx.call(&import, vec![Value::str("_io")])?;
+        let open = cx.getattr(&io, "open")?;
+        return cx.call_args(&open, original);
     }
     let mode_kw = a[1].clone();
     let args = Args::new(a.into_iter().take(1).flatten());

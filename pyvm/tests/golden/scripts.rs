@@ -397,6 +397,7 @@ mod io {
     golden!(errors, "io/errors.py");
     golden!(log_files, "io/log_files.py");
     golden!(newlines, "io/newlines.py");
+    golden!(open_arguments, "io/open_arguments.py");
     golden!(raw_subclass, "io/raw_subclass.py");
     golden!(std_streams, "io/std_streams.py");
     golden!(stringio_buffer, "io/stringio_buffer.py");
