@@ -9,7 +9,7 @@
 //! (`mt/io.rs`).
 
 use crate::objects::rc::Arc;
-use std::fs::OpenOptions;
+use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 
 use super::function::NativeDef;
@@ -18,7 +18,7 @@ use super::types::{type_name, types};
 use crate::native::*;
 
 enum Handle {
-    Reader(BufReader<std::fs::File>),
+    Reader(BufReader<File>),
     Writer(BufWriter<std::fs::File>),
     Closed,
 }
@@ -46,13 +46,71 @@ impl PyFile {
             });
         };
         let mut buf = Vec::new();
-        r.read_until(b'\n', &mut buf)
-            .map_err(|e| os_error_for(&e, &name))?;
+        let read = match binary {
+            true => r.read_until(b'\n', &mut buf).map(|_| ()),
+            false => read_text_line(r, &mut buf),
+        };
+        read.map_err(|e| os_error_for(&e, &name))?;
         if buf.is_empty() {
             return Ok(None);
         }
         as_value(binary, buf).map(Some)
     }
+}
+
+/// One line of a text file with universal newlines, as `open()`'s default
+/// `newline=None` reads: a line ends at `\n`, `\r\n` or `\r`, and each becomes `\n`.
+fn read_text_line(r: &mut BufReader<File>, out: &mut Vec<u8>) -> std::io::Result<()> {
+    loop {
+        let avail = r.fill_buf()?;
+        if avail.is_empty() {
+            return Ok(());
+        }
+        let Some(i) = avail.iter().position(|&b| b == b'\n' || b == b'\r') else {
+            let n = avail.len();
+            out.extend_from_slice(avail);
+            r.consume(n);
+            continue;
+        };
+        let cr = avail[i] == b'\r';
+        out.extend_from_slice(&avail[..i]);
+        out.push(b'\n');
+        r.consume(i + 1);
+        if cr {
+            skip_lf(r)?;
+        }
+        return Ok(());
+    }
+}
+
+/// After a `\r`: a `\n` right after it belongs to the same newline.
+fn skip_lf(r: &mut BufReader<File>) -> std::io::Result<()> {
+    if r.fill_buf()?.first() == Some(&b'\n') {
+        r.consume(1);
+    }
+    Ok(())
+}
+
+/// A whole text read's newlines translated (`\r\n` and `\r` become `\n`).
+fn translate_newlines(buf: Vec<u8>) -> Vec<u8> {
+    if !buf.contains(&b'\r') {
+        return buf;
+    }
+    let mut out = Vec::with_capacity(buf.len());
+    let mut i = 0;
+    while i < buf.len() {
+        match buf[i] {
+            b'\r' => {
+                out.push(b'\n');
+                if buf.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    out
 }
 
 pub static METHODS: &[NativeDef] = super::methods::natives![
@@ -251,7 +309,11 @@ fn read(cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     let mut buf = Vec::new();
     let res = if limit < 0 {
-        r.read_to_end(&mut buf).map(|_| ())
+        let res = r.read_to_end(&mut buf).map(|_| ());
+        if !binary {
+            buf = translate_newlines(buf);
+        }
+        res
     } else if binary {
         r.take(limit as u64).read_to_end(&mut buf).map(|_| ())
     } else {
@@ -262,6 +324,14 @@ fn read(cx: &mut Cx, args: Args) -> PyResult<Value> {
             let mut b = [0u8; 1];
             match r.read(&mut b) {
                 Ok(0) => break,
+                Ok(_) if b[0] == b'\r' => {
+                    buf.push(b'\n');
+                    chars += 1;
+                    if let Err(e) = skip_lf(r) {
+                        res = Err(e);
+                        break;
+                    }
+                }
                 Ok(_) => {
                     buf.push(b[0]);
                     if b[0] & 0xC0 != 0x80 {

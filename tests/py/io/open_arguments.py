@@ -34,3 +34,18 @@ try:
 except ValueError as e:
     print("ValueError", e)
 os.remove(p); os.rmdir(d)
+
+# Text files from other systems read with the default newline=None: universal
+# newlines, every line ending becomes "\n" (lines, whole reads, sized reads).
+d = tempfile.mkdtemp()
+p = os.path.join(d, "mixed.txt")
+with open(p, "wb") as f:
+    f.write(b"dos\r\nmac\runix\nlast\r")
+with open(p) as f:
+    print([line for line in f])
+with open(p) as f:
+    print(repr(f.read()))
+with open(p) as f:
+    print(repr(f.read(4)), repr(f.readline()), repr(f.read(3)), repr(f.read()))
+print(open(p).readlines(), repr(open(p, "rb").read()))
+os.remove(p); os.rmdir(d)
