@@ -125,10 +125,10 @@ impl<T> Arc<T> {
             _owns: PhantomData,
         };
         let data = make(&weak);
-        // SAFETY: `ptr` is the live allocation made above; `Inner<MaybeUninit<T>>` and
-        // `Inner<T>` have the same layout (`MaybeUninit<T>` is `T`'s layout and
-        // `ManuallyDrop` is transparent); nothing read `data` while strong was 0
-        // (`Weak::upgrade` fails then).
+        // SAFETY: `ptr` is the live allocation made above (`weak` holds it);
+        // `Inner<MaybeUninit<T>>` and `Inner<T>` have the same layout (`MaybeUninit<T>`
+        // is `T`'s layout and `ManuallyDrop` is transparent); nothing read `data` while
+        // strong was 0 (`Weak::upgrade` fails then).
         unsafe {
             let inner = ptr.as_ptr();
             std::ptr::write(
@@ -137,11 +137,10 @@ impl<T> Arc<T> {
             );
             (*inner).strong.set(1);
         }
-        // The weak handle given to `make` stays counted in `weak` by its clones only.
-        drop(weak);
-        // Re-add the collective weak reference the strong handles hold.
-        // SAFETY: as above.
-        unsafe { (*ptr.as_ptr()).weak.set((*ptr.as_ptr()).weak.get() + 1) };
+        // The weak reference lent to `make` is the one the strong handles hold
+        // together: kept, not given back (giving it back could free the allocation
+        // when `make` kept no clone of it).
+        std::mem::forget(weak);
         Arc {
             ptr,
             _owns: PhantomData,
@@ -460,6 +459,13 @@ mod tests {
     #[test]
     fn new_cyclic_sees_itself_after_construction() {
         with_gil(|_| {
+            // `make` keeping no weak handle: the value still lives and drops once.
+            let dropped = Rc::new(Cell::new(0));
+            let lone = Arc::new_cyclic(|_| Noisy(dropped.clone()));
+            assert_eq!(Arc::strong_count(&lone), 1);
+            drop(lone);
+            assert_eq!(dropped.get(), 1);
+
             struct Me(Weak<Me>, u8);
             let a = Arc::new_cyclic(|w| {
                 assert!(w.upgrade().is_none(), "not alive during construction");
