@@ -4,6 +4,7 @@ use super::opcodes::{Instr, Op};
 use crate::objects::gil::GilCell;
 use crate::objects::methods::MethodSlot;
 use crate::objects::value::Value;
+use std::sync::Arc;
 
 /// Source position of one instruction (1-based lines, 0-based character columns).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -42,9 +43,9 @@ pub const CO_ITERABLE_COROUTINE: u32 = 0x100;
 pub const CO_ASYNC_GENERATOR: u32 = 0x200;
 
 pub struct Code {
-    pub name: std::sync::Arc<str>,
+    pub name: Arc<str>,
     pub qualname: String,
-    pub filename: std::sync::Arc<str>,
+    pub filename: Arc<str>,
     pub instrs: Vec<Instr>,
     /// `positions[i]` is where `instrs[i]` came from (the line table).
     pub positions: Vec<Pos>,

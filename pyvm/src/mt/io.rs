@@ -16,6 +16,7 @@
 
 use std::os::fd::RawFd;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use notifiers::io::{IoToken, IoWait};
@@ -35,8 +36,8 @@ pub struct IoSource {
 }
 
 impl IoSource {
-    pub fn new(fd: RawFd) -> std::sync::Arc<IoSource> {
-        std::sync::Arc::new(IoSource {
+    pub fn new(fd: RawFd) -> Arc<IoSource> {
+        Arc::new(IoSource {
             fd,
             token: AtomicUsize::new(UNREGISTERED),
         })
@@ -69,7 +70,7 @@ impl Drop for IoSource {
 
 /// What a socket native waits for.
 pub struct IoRequest {
-    pub src: std::sync::Arc<IoSource>,
+    pub src: Arc<IoSource>,
     pub interest: Ready,
     /// When `settimeout` gives up (`TimeoutError`); `None`: no limit.
     pub deadline: Option<Instant>,

@@ -21,6 +21,7 @@ pub mod watchdog;
 pub mod worker;
 
 use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 use std::time::Duration;
 
 use deferred::{Callback, DeferError, DeferredId, Step, Unwind};
@@ -52,7 +53,7 @@ pub struct Task {
     /// (see `exit_next`).
     exit_pending: bool,
     /// Its Python-level thread object.
-    obj: Option<std::sync::Arc<ThreadObj>>,
+    obj: Option<Arc<ThreadObj>>,
     /// What its soft wait leaves to do when it is over.
     cont: Option<wait::Then>,
     /// It waits for another micro-thread (a pipe, a lock, `wait()`): counted in
@@ -61,7 +62,7 @@ pub struct Task {
 }
 
 impl Task {
-    fn new(th: Box<MicroThread>, obj: Option<std::sync::Arc<ThreadObj>>) -> Task {
+    fn new(th: Box<MicroThread>, obj: Option<Arc<ThreadObj>>) -> Task {
         Task {
             th: Some(th),
             hard: None,
@@ -129,16 +130,12 @@ impl NotifierError for PyErr {
 /// yields (or finishes).
 #[derive(Default)]
 pub struct Pending {
-    spawns: Vec<(Box<MicroThread>, std::sync::Arc<ThreadObj>)>,
+    spawns: Vec<(Box<MicroThread>, Arc<ThreadObj>)>,
     wakes: Vec<(DeferredId, Result<Value, PyErr>)>,
     throws: Vec<(DeferredId, PyErr)>,
     /// `timeout(seconds)` blocks: raise `TimeoutError` in the thread after the time,
     /// unless the flag says the block has ended.
-    timers: Vec<(
-        DeferredId,
-        Duration,
-        std::sync::Arc<std::sync::atomic::AtomicBool>,
-    )>,
+    timers: Vec<(DeferredId, Duration, Arc<std::sync::atomic::AtomicBool>)>,
     /// Timed waits over before their time limit: their timers are cancelled (keyed
     /// by their flag), so nothing waits for them.
     timers_over: Vec<usize>,
@@ -183,7 +180,7 @@ pub(crate) struct Local {
     /// The micro-thread running on this OS thread.
     current: Cell<Option<DeferredId>>,
     /// Its thread object, moved here from its task while it runs.
-    current_obj: RefCell<Option<std::sync::Arc<ThreadObj>>>,
+    current_obj: RefCell<Option<Arc<ThreadObj>>>,
     /// `with micro_thread.atomic():` depth of the running micro-thread (always 0 at a
     /// switch: nothing switches inside `atomic()`).
     atomic: Cell<u32>,
@@ -250,7 +247,7 @@ thread_local! {
 }
 
 /// The running micro-thread's id and thread object, when a reactor runs one here.
-pub fn current() -> Option<(DeferredId, Option<std::sync::Arc<ThreadObj>>)> {
+pub fn current() -> Option<(DeferredId, Option<Arc<ThreadObj>>)> {
     LOCAL.with(|l| Some((l.current.get()?, l.current_obj.borrow().clone())))
 }
 
@@ -270,7 +267,7 @@ pub fn is_running(obj: &ThreadObj) -> bool {
         l.current_obj
             .borrow()
             .as_ref()
-            .is_some_and(|o| std::ptr::eq(std::sync::Arc::as_ptr(o), obj))
+            .is_some_and(|o| std::ptr::eq(Arc::as_ptr(o), obj))
     })
 }
 
@@ -382,7 +379,7 @@ fn exit_next(r: &mut PyReactor, mut n: usize) {
 
 /// Start `th` (frames already pushed) as a new micro-thread when the current one
 /// yields.
-pub fn spawn(th: MicroThread, obj: std::sync::Arc<ThreadObj>) {
+pub fn spawn(th: MicroThread, obj: Arc<ThreadObj>) {
     LOCAL.with(|l| {
         let p = &l.pending;
         p.borrow_mut().spawns.push((Box::new(th), obj))
@@ -407,19 +404,15 @@ pub fn throw(id: DeferredId, err: PyErr) {
 
 /// A timed wait (`timeout`'s `ended` flag) is over before its time limit: the flag
 /// is set and its timer cancelled, so the process does not wait for it.
-pub fn timeout_over(ended: &std::sync::Arc<std::sync::atomic::AtomicBool>) {
+pub fn timeout_over(ended: &Arc<std::sync::atomic::AtomicBool>) {
     ended.store(true, std::sync::atomic::Ordering::Relaxed);
-    let key = std::sync::Arc::as_ptr(ended) as usize;
+    let key = Arc::as_ptr(ended) as usize;
     LOCAL.with(|l| l.pending.borrow_mut().timers_over.push(key));
 }
 
 /// Raise `TimeoutError` in micro-thread `id` after `after`, unless `ended` is set by
 /// then (`with micro_thread.timeout(seconds):`); [`timeout_over`] cancels it.
-pub fn timeout(
-    id: DeferredId,
-    after: Duration,
-    ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
-) {
+pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::AtomicBool>) {
     LOCAL.with(|l| {
         let p = &l.pending;
         p.borrow_mut().timers.push((id, after, ended))
@@ -497,7 +490,7 @@ fn flush(r: &mut PyReactor) {
         r.throw(id, err);
     }
     for (id, after, ended) in p.timers.drain(..) {
-        let key = std::sync::Arc::as_ptr(&ended) as usize;
+        let key = Arc::as_ptr(&ended) as usize;
         let timer = r.call_later(after, move |r| {
             LOCAL.with(|l| l.timeouts.borrow_mut().remove(&key));
             if !ended.load(std::sync::atomic::Ordering::Relaxed) {
@@ -1090,7 +1083,7 @@ pub fn runnable_count() -> usize {
 
 /// Run a program's main code (frames already pushed on `th`) as the main
 /// micro-thread on a new reactor, until nothing is left. Returns its outcome.
-pub fn run_main(th: MicroThread, obj: std::sync::Arc<ThreadObj>) -> Result<Value, PyErr> {
+pub fn run_main(th: MicroThread, obj: Arc<ThreadObj>) -> Result<Value, PyErr> {
     run_reactor(new_reactor()?, th, obj, "main", true)
 }
 
@@ -1109,7 +1102,7 @@ pub(crate) fn new_reactor() -> Result<PyReactor, PyErr> {
 pub(crate) fn run_reactor(
     r: PyReactor,
     th: MicroThread,
-    obj: std::sync::Arc<ThreadObj>,
+    obj: Arc<ThreadObj>,
     name: &str,
     process_main: bool,
 ) -> Result<Value, PyErr> {

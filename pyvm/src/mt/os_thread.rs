@@ -4,6 +4,7 @@
 //! woken through its home reactor's wake notifier ([`Waiter`]).
 
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use deferred::DeferredId;
 use notifiers::Waker;
@@ -190,11 +191,7 @@ pub fn stack_size(size: Option<i64>) -> Result<usize, PyErr> {
 
 /// Start an OS thread running `f(*args, **kw)` as the first micro-thread of its own
 /// reactor. Returns its identifier.
-pub fn start(
-    th: MicroThread,
-    obj: std::sync::Arc<ThreadObj>,
-    f_repr: String,
-) -> Result<u64, PyErr> {
+pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64, PyErr> {
     let ident = NEXT_IDENT.fetch_add(1, Ordering::Relaxed);
     let workers = match STACK_SIZE.load(Ordering::Relaxed) {
         0 => DEFAULT_WORKER_STACK,
