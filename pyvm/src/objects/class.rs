@@ -331,12 +331,20 @@ fn epoch() -> u64 {
     EPOCH.load(Ordering::Relaxed)
 }
 
-/// A lookup cache slot: what `name` resolved to along `class`'s MRO at `epoch`.
+/// Classes one cache slot remembers at a time (CPython 3.11 specializes a site for one
+/// type; an inherited method called on sibling subclasses, as a scheduler calling
+/// `task.run()` on four kinds of task, would miss every time).
+const WAYS: usize = 4;
+
+/// A lookup cache slot: what `name` resolved to along the MROs of up to [`WAYS`]
+/// classes, all valid for one `epoch` (any class change renews the epoch, which
+/// empties the slot at its next use).
 #[derive(Clone, Default)]
 pub struct AttrSlot {
-    class: Option<Arc<PyType>>,
     epoch: u64,
-    found: Option<Value>,
+    ways: [Way; WAYS],
+    /// The way the next miss replaces (round robin).
+    next: u8,
     /// The instance-dict entry slot where this site last found or stored its name
     /// (CPython 3.11's `LOAD_ATTR_WITH_HINT`): instances made by one `__init__` keep
     /// their attributes in the same order, so one hint serves them all. Only a hint:
@@ -344,8 +352,66 @@ pub struct AttrSlot {
     pub hint: u32,
 }
 
-/// [`lookup`] through a cache slot (a code object's, per name; or a class's own,
-/// per special method).
+/// One class's entry in an [`AttrSlot`].
+#[derive(Clone, Default)]
+pub struct Way {
+    class: Option<Arc<PyType>>,
+    /// What the name resolved to along the class's MRO.
+    pub found: Option<Value>,
+    /// `vm::class::plain_store`'s answer for this class and name (unknown until it
+    /// asks): it depends only on the class, its MRO's namespaces and `__slots__`,
+    /// so the epoch that guards `found` guards it too.
+    pub store_ok: Option<bool>,
+}
+
+/// The way of `slot` for class `t` (filled by [`lookup`] on a miss).
+#[inline]
+pub fn lookup_way<'s>(
+    gil: Gil<'_>,
+    slot: &'s mut AttrSlot,
+    t: &Arc<PyType>,
+    name: &PyStr,
+) -> &'s mut Way {
+    let now = epoch();
+    if slot.epoch == now {
+        if let Some(i) = slot
+            .ways
+            .iter()
+            .position(|w| w.class.as_ref().is_some_and(|c| Arc::ptr_eq(c, t)))
+        {
+            return &mut slot.ways[i];
+        }
+    }
+    fill_way(gil, slot, t, name, now)
+}
+
+/// A miss of [`lookup_way`]: look `name` up and put it in a way (emptying a slot of
+/// an older epoch first).
+#[inline(never)]
+fn fill_way<'s>(
+    gil: Gil<'_>,
+    slot: &'s mut AttrSlot,
+    t: &Arc<PyType>,
+    name: &PyStr,
+    now: u64,
+) -> &'s mut Way {
+    if slot.epoch != now {
+        slot.ways = Default::default();
+        slot.epoch = now;
+        slot.next = 0;
+    }
+    let found = lookup(gil, t, name);
+    let i = slot.next as usize % WAYS;
+    slot.next = slot.next.wrapping_add(1);
+    slot.ways[i] = Way {
+        class: Some(t.clone()),
+        found,
+        store_ok: None,
+    };
+    &mut slot.ways[i]
+}
+
+/// [`lookup`] through a cache slot (a code object's, per name).
 #[inline]
 pub fn lookup_cached(
     gil: Gil<'_>,
@@ -353,18 +419,7 @@ pub fn lookup_cached(
     t: &Arc<PyType>,
     name: &PyStr,
 ) -> Option<Value> {
-    let now = epoch();
-    if slot.epoch == now && slot.class.as_ref().is_some_and(|c| Arc::ptr_eq(c, t)) {
-        return slot.found.clone();
-    }
-    let found = lookup(gil, t, name);
-    *slot = AttrSlot {
-        class: Some(t.clone()),
-        epoch: now,
-        found: found.clone(),
-        hint: slot.hint,
-    };
-    found
+    lookup_way(gil, slot, t, name).found.clone()
 }
 
 /// The special method `name` of class `t`, through the class's own cache.
@@ -372,7 +427,10 @@ pub fn lookup_special(gil: Gil<'_>, t: &Arc<PyType>, name: &'static str) -> Opti
     let now = epoch();
     {
         let cache = t.special_cache.borrow(gil);
-        if let Some((_, e, v)) = cache.iter().find(|(n, _, _)| *n == name) {
+        if let Some((_, e, v)) = cache
+            .iter()
+            .find(|(n, _, _)| std::ptr::eq(*n, name) || *n == name)
+        {
             if *e == now {
                 return v.clone();
             }
@@ -548,7 +606,10 @@ pub fn lookup_user_special(gil: Gil<'_>, t: &Arc<PyType>, name: &'static str) ->
     let now = epoch();
     {
         let cache = t.user_special_cache.borrow(gil);
-        if let Some((_, e, v)) = cache.iter().find(|(n, _, _)| *n == name) {
+        if let Some((_, e, v)) = cache
+            .iter()
+            .find(|(n, _, _)| std::ptr::eq(*n, name) || *n == name)
+        {
             if *e == now {
                 return v.clone();
             }

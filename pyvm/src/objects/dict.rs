@@ -63,6 +63,17 @@ pub struct Dict {
     /// new slot: the other slots keep their keys.) A lookup paused on a user `__eq__`
     /// may trust the slots it ruled out while it is unchanged.
     epoch: u64,
+    /// A one-word Bloom filter of the hashes of every key added since the dict was
+    /// made or cleared (bit `hash % 64`; removals leave their bit): a clear bit proves
+    /// a key absent without probing. `LOAD_METHOD` asks it whether an instance dict
+    /// may shadow a method, which for a handful of attributes it almost never does.
+    hashes_seen: u64,
+}
+
+/// The [`Dict::hashes_seen`] bit of a hash.
+#[inline]
+fn seen_bit(hash: i64) -> u64 {
+    1 << (hash as u64 & 63)
 }
 
 /// Versions are process-wide and increasing, so one number never names two layouts of
@@ -261,6 +272,16 @@ impl Dict {
             .map(|&i| i as usize)
     }
 
+    /// [`Dict::find_str`], answered without probing when no key with the name's
+    /// hash bit was ever added (see [`Dict::hashes_seen`]).
+    #[inline]
+    pub fn find_str_maybe(&self, key: &super::str::PyStr) -> Option<usize> {
+        if self.hashes_seen & seen_bit(key.hash()) == 0 {
+            return None;
+        }
+        self.find_str(key)
+    }
+
     /// [`Dict::find_str`] trying entry slot `*hint` first (the same interned name
     /// there: no hashing, no probing); `*hint` is updated to where the key was found.
     #[inline]
@@ -328,6 +349,7 @@ impl Dict {
     /// Add a key [`Dict::probe`] found missing at this version.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         self.version = next_version();
+        self.hashes_seen |= seen_bit(hash);
         if !self.py_keys && needs_py(&key) {
             self.py_keys = true;
         }

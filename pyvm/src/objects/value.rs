@@ -154,19 +154,19 @@ impl Value {
     }
 
     /// Same object (`is`): identity for heap objects, value for inline ones.
+    #[inline]
     pub fn is(&self, other: &Value) -> bool {
         use Value::*;
+        if std::mem::discriminant(self) != std::mem::discriminant(other) {
+            return false;
+        }
         match (self, other) {
-            (Null, Null) | (None, None) | (Ellipsis, Ellipsis) => true,
-            (NotImplemented, NotImplemented) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
-            (Native(a), Native(b)) => std::ptr::eq(*a, *b),
-            _ => match (self.heap_ptr(), other.heap_ptr()) {
-                (Some(a), Some(b)) => a == b,
-                _ => false,
-            },
+            // The singletons (`None`, `...`, `NotImplemented`, NULL) have no address:
+            // one kind is one object.
+            _ => self.heap_ptr() == other.heap_ptr(),
         }
     }
 

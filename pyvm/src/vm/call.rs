@@ -19,7 +19,7 @@ use crate::objects::dict::Dict;
 use crate::objects::exception::{recursion_error, type_error, PyErr};
 use crate::objects::function::Function;
 use crate::objects::gil::{Gil, GilCell};
-use crate::objects::types::{type_name, Kind};
+use crate::objects::types::{type_name, types, Kind};
 use crate::objects::value::{CellRef, Value};
 
 /// What calling something produced.
@@ -83,6 +83,22 @@ pub fn specialized_1(gil: Gil<'_>, stack: &[Value], head: usize) -> Option<Value
     }
 }
 
+/// A two-argument call the loop answers without an argument list or a native call:
+/// `isinstance(obj, C)` for a class `C` whose metaclass is `type` (no
+/// `__instancecheck__` to ask; CPython 3.12's CALL_NO_KW_ISINSTANCE). `stack[head..]`
+/// is `[NULL, callable, obj, C]`; `None`: call it the ordinary way.
+#[inline]
+pub fn specialized_2(stack: &[Value], head: usize) -> Option<Value> {
+    match (&stack[head], &stack[head + 1], &stack[head + 3]) {
+        (Value::Null, Value::Native(d), Value::Type(t))
+            if t.meta.is_none() && crate::modules::builtins::is_isinstance(d) =>
+        {
+            Some(Value::Bool(types().of(&stack[head + 2]).is_subtype(t)))
+        }
+        _ => None,
+    }
+}
+
 /// Can `f` take `argc` positional arguments directly as its first locals?
 #[inline]
 pub fn is_simple(f: &Function, argc: usize) -> bool {
@@ -139,7 +155,12 @@ impl FrameParts {
     pub fn of(f: &Function) -> FrameParts {
         FrameParts {
             code: f.code.clone(),
-            cells: f.closure.clone(),
+            // Most functions close over nothing: no call to clone an empty vector.
+            cells: if f.closure.is_empty() {
+                Vec::new()
+            } else {
+                f.closure.clone()
+            },
             globals: f.globals.clone(),
         }
     }

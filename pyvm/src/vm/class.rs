@@ -1386,6 +1386,7 @@ pub fn make_super(cls: Arc<PyType>, this: Value) -> Result<Value, PyErr> {
 
 /// `LOAD_METHOD` on an instance: the plain function a method call can take with the
 /// instance as its first argument (no bound-method object), when nothing shadows it.
+#[inline]
 pub fn load_method(gil: Gil<'_>, slot: &mut AttrSlot, obj: &Value, name: &PyStr) -> Option<Value> {
     let Value::Instance(i) = obj else {
         return None;
@@ -1393,11 +1394,29 @@ pub fn load_method(gil: Gil<'_>, slot: &mut AttrSlot, obj: &Value, name: &PyStr)
     if hooked(&i.class) {
         return None;
     }
-    let f = class::lookup_cached(gil, slot, &i.class, name)?;
-    if !matches!(f, Value::Function(_)) || i.dict.borrow(gil).find_str(name).is_some() {
+    let f = class::lookup_way(gil, slot, &i.class, name).found.as_ref()?;
+    if !matches!(f, Value::Function(_)) || i.dict.borrow(gil).find_str_maybe(name).is_some() {
         return None;
     }
-    Some(f)
+    Some(f.clone())
+}
+
+/// A plain instance attribute (`self.x`, CPython 3.11's `LOAD_ATTR_WITH_HINT`): the
+/// class has nothing of that name, so the instance dict answers, through the site's
+/// hint. `None`: anything else, which [`instance_load`] handles.
+#[inline(always)]
+pub fn instance_value(
+    gil: Gil<'_>,
+    slot: &mut AttrSlot,
+    inst: &Instance,
+    name: &PyStr,
+) -> Option<Value> {
+    if hooked(&inst.class) || class::lookup_way(gil, slot, &inst.class, name).found.is_some() {
+        return None;
+    }
+    let d = inst.dict.borrow(gil);
+    let i = d.find_str_hinted(name, &mut slot.hint)?;
+    d.value_at(i).cloned()
 }
 
 /// `LOAD_ATTR` on an instance, the class lookup through a code object's cache slot.
@@ -1412,12 +1431,13 @@ pub fn instance_load(
         return instance_attr(gil, obj, &inst.class, Some(&inst.dict), name.as_str())?
             .ok_or_else(|| no_attribute(obj, name.as_str()));
     }
-    let found = class::lookup_cached(gil, slot, &inst.class, name);
-    if let Some(a) = &found {
+    let found = &class::lookup_way(gil, slot, &inst.class, name).found;
+    if let Some(a) = found {
         if is_data_descr(gil, a) {
             return Ok(bind(gil, a.clone(), Some(obj), &inst.class));
         }
     }
+    let found = found.clone();
     {
         let d = inst.dict.borrow(gil);
         if let Some(v) = d
@@ -1499,13 +1519,15 @@ pub fn plain_store(gil: Gil<'_>, slot: &mut AttrSlot, inst: &Instance, name: &Py
     if !cls.heap {
         return false;
     }
-    if let Some(slots) = &cls.slots {
-        if !slots.iter().any(|s| s == name.as_str()) {
-            return false;
-        }
+    let way = class::lookup_way(gil, slot, cls, name);
+    if let Some(ok) = way.store_ok {
+        return ok;
     }
-    let found = class::lookup_cached(gil, slot, cls, name);
-    let plain_attr = match &found {
+    let allowed = cls
+        .slots
+        .as_ref()
+        .is_none_or(|slots| slots.iter().any(|s| s == name.as_str()));
+    let plain_attr = match &way.found {
         None => true,
         Some(v) => matches!(
             v,
@@ -1521,11 +1543,14 @@ pub fn plain_store(gil: Gil<'_>, slot: &mut AttrSlot, inst: &Instance, name: &Py
                 | Value::Dict(_)
         ),
     };
-    plain_attr
+    let ok = allowed
+        && plain_attr
         && !matches!(
             class::lookup_special(gil, cls, "__setattr__"),
             Some(f) if !matches!(f, Value::Native(_))
-        )
+        );
+    way.store_ok = Some(ok);
+    ok
 }
 
 /// `LOAD_METHOD` on `super()` bound to an instance: the plain function found after

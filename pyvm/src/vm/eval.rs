@@ -470,7 +470,13 @@ pub(crate) fn run_from(
                         }
                         obj @ Value::Instance(i) => {
                             let mut cache = code.attr_cache.borrow_mut(gil);
-                            class::instance_load(gil, &mut cache[ni], obj, i, name)
+                            let slot = &mut cache[ni];
+                            if let Some(v) = class::instance_value(gil, slot, i, name) {
+                                drop(cache);
+                                push(&mut th.stack, v);
+                                continue;
+                            }
+                            class::instance_load(gil, slot, obj, i, name)
                         }
                         obj => super::attr::load_attr(gil, obj, name.as_str()),
                     };
@@ -485,6 +491,11 @@ pub(crate) fn run_from(
                         Value::Instance(i) => {
                             let mut cache = code.attr_cache.borrow_mut(gil);
                             let slot = &mut cache[arg as usize];
+                            if let Some(v) = class::instance_value(gil, slot, i, name_arg!(arg)) {
+                                drop(cache);
+                                push(&mut th.stack, v);
+                                continue;
+                            }
                             class::instance_load(gil, slot, &obj, i, name_arg!(arg))
                         }
                         _ => super::attr::load_attr(gil, &obj, name_arg!(arg).as_str()),
@@ -521,6 +532,18 @@ pub(crate) fn run_from(
                 }
                 Op::LOAD_METHOD => {
                     let obj = pop!();
+                    if let Value::Instance(_) = &obj {
+                        // A method of the instance's class (the commonest call of all):
+                        // the class's function, the instance after it as `self`.
+                        let mut cache = code.attr_cache.borrow_mut(gil);
+                        let slot = &mut cache[arg as usize];
+                        if let Some(f) = class::load_method(gil, slot, &obj, name_arg!(arg)) {
+                            drop(cache);
+                            push(&mut th.stack, f);
+                            push(&mut th.stack, obj);
+                            continue;
+                        }
+                    }
                     match super::attr::load_method_cached(gil, &code, arg as usize, &obj) {
                         Some(m) => {
                             push(&mut th.stack, m);
@@ -570,13 +593,15 @@ pub(crate) fn run_from(
                     // Specialized like CPython 3.11's CALL_NO_KW_LIST_APPEND,
                     // CALL_NO_KW_LEN and PRECALL_NO_KW_STR_1: no argument list, no
                     // native call.
-                    if argc == 1 {
-                        let special = call::specialized_1(gil, &th.stack, head);
-                        if let Some(v) = special {
-                            th.stack.truncate(head);
-                            push(&mut th.stack, v);
-                            continue;
-                        }
+                    let special = match argc {
+                        1 => call::specialized_1(gil, &th.stack, head),
+                        2 => call::specialized_2(&th.stack, head),
+                        _ => None,
+                    };
+                    if let Some(v) = special {
+                        th.stack.truncate(head);
+                        push(&mut th.stack, v);
+                        continue;
                     }
                     // Fast path: a Python function with exactly its positional
                     // parameters; the arguments become its locals where they lie.

@@ -17,29 +17,40 @@ use crate::objects::value::Value;
 
 /// The value of global `names[arg]` of `code` run in `globals`; `None` if neither
 /// the globals nor the builtins have it (the caller raises NameError).
-#[inline]
+#[inline(always)]
 pub fn load(gil: Gil<'_>, code: &Code, arg: usize, globals: &Arc<GilCell<Dict>>) -> Option<Value> {
-    let slot = code
-        .global_cache
-        .borrow(gil)
-        .get(arg)
-        .copied()
-        .unwrap_or_default();
-    let g = globals.borrow(gil);
-    if slot.globals == Arc::as_ptr(globals) as usize && slot.globals_version == g.version() {
-        if !slot.in_builtins {
-            if let Some(v) = g.value_at(slot.index as usize) {
-                return Some(v.clone());
-            }
-        } else {
-            let b = super::builtins_dict().borrow(gil);
-            if b.version() == slot.builtins_version {
-                if let Some(v) = b.value_at(slot.index as usize) {
-                    return Some(v.clone());
+    let slot = code.global_cache.borrow(gil).get(arg).copied();
+    if let Some(slot) = slot {
+        if slot.globals == Arc::as_ptr(globals) as usize {
+            let g = globals.borrow(gil);
+            if slot.globals_version == g.version() {
+                if !slot.in_builtins {
+                    if let Some(v) = g.value_at(slot.index as usize) {
+                        return Some(v.clone());
+                    }
+                } else {
+                    let b = super::builtins_dict().borrow(gil);
+                    if b.version() == slot.builtins_version {
+                        if let Some(v) = b.value_at(slot.index as usize) {
+                            return Some(v.clone());
+                        }
+                    }
                 }
             }
         }
     }
+    load_slow(gil, code, arg, globals)
+}
+
+/// [`load`] when the slot does not answer: look the name up and fill the slot.
+#[inline(never)]
+fn load_slow(
+    gil: Gil<'_>,
+    code: &Code,
+    arg: usize,
+    globals: &Arc<GilCell<Dict>>,
+) -> Option<Value> {
+    let g = globals.borrow(gil);
     let Value::Str(name) = &code.names[arg] else {
         return None;
     };

@@ -87,6 +87,7 @@ mod classes {
     golden!(lru_cache, "classes/lru_cache.py");
     golden!(method_cache, "classes/method_cache.py");
     golden!(operators, "classes/operators.py");
+    golden!(polymorphic_sites, "classes/polymorphic_sites.py");
     golden!(properties, "classes/properties.py");
     golden!(special_methods, "classes/special_methods.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");

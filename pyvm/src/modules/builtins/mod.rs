@@ -56,6 +56,12 @@ pub fn is_len(def: &NativeDef) -> bool {
     std::ptr::eq(def, &FUNCS[1])
 }
 
+/// Is `def` the built-in `isinstance` (the loop answers it for a plain class)?
+pub fn is_isinstance(def: &NativeDef) -> bool {
+    debug_assert_eq!(FUNCS[8].name, "isinstance");
+    std::ptr::eq(def, &FUNCS[8])
+}
+
 /// Is `def` the built-in `next` (the loop resumes a generator's frame for it)?
 pub fn is_next(def: &NativeDef) -> bool {
     debug_assert_eq!(FUNCS[25].name, "next");
