@@ -430,3 +430,42 @@ impl Dict {
         self.entries.len()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::objects::str::{intern, PyStr};
+
+    /// `find_str_maybe` (the filter of key hashes) never misses a key that is there:
+    /// after insertions, removals, the compaction removals trigger, and `clear`.
+    #[test]
+    fn hash_filter_never_hides_a_key() {
+        crate::objects::gil::with_gil(|_| {
+            let mut d = Dict::new();
+            let names: Vec<Value> = (0..200).map(|i| intern(&format!("attr_{i}"))).collect();
+            let s = |v: &Value| match v {
+                Value::Str(s) => s.clone(),
+                _ => unreachable!(),
+            };
+            for (i, n) in names.iter().enumerate() {
+                d.insert_name(n, Value::Int(i as i64)).unwrap();
+            }
+            for n in &names {
+                assert!(d.find_str_maybe(&s(n)).is_some());
+            }
+            // Removing most keys compacts the entries; the rest stay findable.
+            for n in names.iter().step_by(3).chain(names.iter().skip(1).step_by(3)) {
+                d.remove(n).unwrap();
+            }
+            for (i, n) in names.iter().enumerate() {
+                assert_eq!(d.find_str_maybe(&s(n)).is_some(), i % 3 == 2, "{i}");
+            }
+            // An empty dict answers at once, and keys added after `clear` are found.
+            d.clear();
+            assert_eq!(d.hashes_seen, 0);
+            assert!(d.find_str_maybe(&PyStr::new("attr_5".into())).is_none());
+            d.insert_name(&names[7], Value::None).unwrap();
+            assert!(d.find_str_maybe(&s(&names[7])).is_some());
+        });
+    }
+}
