@@ -39,6 +39,21 @@ pub fn load_method_cached(gil: Gil<'_>, code: &Code, arg: usize, obj: &Value) ->
     }
 }
 
+/// `module.name` found in the module's namespace, through a site's hint (the entry
+/// slot where the interned name was last found: no hashing, no probing). `None`
+/// when the namespace does not have it (`__getattr__`, `__dict__`, errors: `load_attr`).
+#[inline]
+pub fn module_value(
+    gil: Gil<'_>,
+    slot: &mut crate::objects::class::AttrSlot,
+    m: &crate::objects::module::Module,
+    name: &crate::objects::str::PyStr,
+) -> Option<Value> {
+    let d = m.dict.borrow(gil);
+    let i = d.find_str_hinted(name, &mut slot.hint)?;
+    d.value_at(i).cloned()
+}
+
 /// `obj.name`, running a property getter or `__getattr__` if need be (on a scratch
 /// micro-thread: the loop uses [`load_attr`] and pushes their frames instead).
 pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {

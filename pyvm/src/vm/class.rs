@@ -1419,6 +1419,75 @@ pub fn instance_value(
     d.value_at(i).cloned()
 }
 
+/// `C.name` on a class made by Python code whose metaclass is `type` (nothing of the
+/// metaclass's comes first), for a name that is not special (`__dict__`, `__name__`
+/// and the like are computed by `class_attr`): what the MRO holds, when that is a
+/// value read as it is (a function, a number, a string, a container, a static
+/// method's function). `None`: anything else, which `class_attr` handles.
+#[inline]
+pub fn class_value(
+    gil: Gil<'_>,
+    slot: &mut AttrSlot,
+    cls: &Arc<PyType>,
+    name: &PyStr,
+) -> Option<Value> {
+    if !cls.heap || cls.meta.is_some() || name.as_str().starts_with("__") {
+        return None;
+    }
+    match class::lookup_way(gil, slot, cls, name).found.as_ref()? {
+        v @ (Value::Function(_)
+        | Value::Int(_)
+        | Value::Float(_)
+        | Value::Big(_)
+        | Value::Bool(_)
+        | Value::None
+        | Value::Str(_)
+        | Value::Bytes(_)
+        | Value::Tuple(_)
+        | Value::List(_)
+        | Value::Dict(_)
+        | Value::FrozenSet(_)
+        | Value::Set(_)) => Some(v.clone()),
+        Value::Type(t) if t.meta.is_none() => Some(Value::Type(t.clone())),
+        Value::Descr(d) => match &**d {
+            Descr::StaticMethod(f) => Some(f.clone()),
+            _ => None,
+        },
+        // An instance stored on the class (`Strength.REQUIRED = Strength(0)`), unless
+        // its class makes it a descriptor.
+        // (An instance of a built-in descriptor's subclass binds as that descriptor.)
+        v @ Value::Instance(i)
+            if i.base.is_null() && class::special(gil, v, "__get__").is_none() =>
+        {
+            Some(v.clone())
+        }
+        _ => None,
+    }
+}
+
+/// `LOAD_METHOD` of a class method through its class (`Strength.stronger(a, b)`) or
+/// an instance (`self.make(...)`): the function, to be called with the class first
+/// (no bound method made), when `name` resolves to a `classmethod` of a Python
+/// function along `cls`'s MRO. Same conditions as [`class_value`].
+#[inline]
+pub fn class_method_fn(
+    gil: Gil<'_>,
+    slot: &mut AttrSlot,
+    cls: &Arc<PyType>,
+    name: &PyStr,
+) -> Option<Value> {
+    if !cls.heap || cls.meta.is_some() || name.as_str().starts_with("__") {
+        return None;
+    }
+    match class::lookup_way(gil, slot, cls, name).found.as_ref()? {
+        Value::Descr(d) => match &**d {
+            Descr::ClassMethod(f @ Value::Function(_)) => Some(f.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// `LOAD_ATTR` on an instance, the class lookup through a code object's cache slot.
 pub fn instance_load(
     gil: Gil<'_>,

@@ -498,6 +498,28 @@ pub(crate) fn run_from(
                             }
                             class::instance_load(gil, slot, &obj, i, name_arg!(arg))
                         }
+                        Value::Type(t) => {
+                            let mut cache = code.attr_cache.borrow_mut(gil);
+                            let slot = &mut cache[arg as usize];
+                            if let Some(v) = class::class_value(gil, slot, t, name_arg!(arg)) {
+                                drop(cache);
+                                push(&mut th.stack, v);
+                                continue;
+                            }
+                            drop(cache);
+                            super::attr::load_attr(gil, &obj, name_arg!(arg).as_str())
+                        }
+                        Value::Module(m) => {
+                            let mut cache = code.attr_cache.borrow_mut(gil);
+                            let slot = &mut cache[arg as usize];
+                            if let Some(v) = super::attr::module_value(gil, slot, m, name_arg!(arg)) {
+                                drop(cache);
+                                push(&mut th.stack, v);
+                                continue;
+                            }
+                            drop(cache);
+                            super::attr::load_attr(gil, &obj, name_arg!(arg).as_str())
+                        }
                         _ => super::attr::load_attr(gil, &obj, name_arg!(arg).as_str()),
                     };
                     match tri!(found) {
@@ -532,17 +554,50 @@ pub(crate) fn run_from(
                 }
                 Op::LOAD_METHOD => {
                     let obj = pop!();
-                    if let Value::Instance(_) = &obj {
-                        // A method of the instance's class (the commonest call of all):
-                        // the class's function, the instance after it as `self`.
-                        let mut cache = code.attr_cache.borrow_mut(gil);
-                        let slot = &mut cache[arg as usize];
-                        if let Some(f) = class::load_method(gil, slot, &obj, name_arg!(arg)) {
-                            drop(cache);
-                            push(&mut th.stack, f);
-                            push(&mut th.stack, obj);
-                            continue;
+                    match &obj {
+                        Value::Instance(_) => {
+                            // A method of the instance's class (the commonest call of
+                            // all): the class's function, the instance after it as `self`.
+                            let mut cache = code.attr_cache.borrow_mut(gil);
+                            let slot = &mut cache[arg as usize];
+                            if let Some(f) = class::load_method(gil, slot, &obj, name_arg!(arg))
+                            {
+                                drop(cache);
+                                push(&mut th.stack, f);
+                                push(&mut th.stack, obj);
+                                continue;
+                            }
                         }
+                        // `Class.static_method(...)`, `module.function(...)`: the value
+                        // itself is called, with no `self`.
+                        Value::Type(t) => {
+                            let mut cache = code.attr_cache.borrow_mut(gil);
+                            let slot = &mut cache[arg as usize];
+                            if let Some(v) = class::class_value(gil, slot, t, name_arg!(arg)) {
+                                drop(cache);
+                                push(&mut th.stack, Value::Null);
+                                push(&mut th.stack, v);
+                                continue;
+                            }
+                            if let Some(f) = class::class_method_fn(gil, slot, t, name_arg!(arg))
+                            {
+                                drop(cache);
+                                push(&mut th.stack, f);
+                                push(&mut th.stack, obj);
+                                continue;
+                            }
+                        }
+                        Value::Module(m) => {
+                            let mut cache = code.attr_cache.borrow_mut(gil);
+                            let slot = &mut cache[arg as usize];
+                            if let Some(v) = super::attr::module_value(gil, slot, m, name_arg!(arg)) {
+                                drop(cache);
+                                push(&mut th.stack, Value::Null);
+                                push(&mut th.stack, v);
+                                continue;
+                            }
+                        }
+                        _ => {}
                     }
                     match super::attr::load_method_cached(gil, &code, arg as usize, &obj) {
                         Some(m) => {

@@ -79,6 +79,7 @@ mod classes {
     golden!(bank, "classes/bank.py");
     golden!(basics, "classes/basics.py");
     golden!(builtin_subclasses, "classes/builtin_subclasses.py");
+    golden!(class_level_access, "classes/class_level_access.py");
     golden!(containers, "classes/containers.py");
     golden!(errors, "classes/errors.py");
     golden!(exceptions, "classes/exceptions.py");
