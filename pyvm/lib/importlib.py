@@ -4,8 +4,27 @@ interpreter's `__import__`."""
 
 import sys
 
-# A package, as CPython's: its submodule `machinery` is frozen too.
+# A package, as CPython's: its submodules `machinery` and `util` are frozen too; the
+# others (`metadata`, `resources`, `abc`) come from the standard library's own
+# `importlib` folder, searched after the frozen ones.
 __path__ = ['<frozen>']
+
+
+def _add_library_folder():
+    import posix
+    for entry in sys.path:
+        if not isinstance(entry, str) or entry in ('', '<frozen>'):
+            continue
+        folder = entry.rstrip('/') + '/importlib'
+        try:
+            posix.stat(folder + '/__init__.py')
+        except OSError:
+            continue
+        __path__.append(folder)
+        return
+
+
+_add_library_folder()
 
 
 def invalidate_caches():

@@ -386,6 +386,26 @@ class PathFinder:
             return None
         return spec
 
+    @staticmethod
+    def find_distributions(*args, **kwargs):
+        """The installed distributions (`importlib.metadata`'s search of sys.path
+        for `*.dist-info` folders), as CPython's PathFinder."""
+        from importlib.metadata import MetadataPathFinder
+        return MetadataPathFinder.find_distributions(*args, **kwargs)
+
+
+class WindowsRegistryFinder:
+    """Meta path finder for modules declared in the Windows registry: as CPython's
+    off Windows, it finds nothing (`importlib.abc` registers it)."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+    @classmethod
+    def find_module(cls, fullname, path=None):
+        return None
+
 
 class FileFinder:
     """A finder of the modules in one directory."""
@@ -423,3 +443,10 @@ def _install_path_hook():
 
 
 _install_path_hook()
+
+
+# sys.meta_path, as CPython's: pyvm's own search stands where these finders are
+# (`vm::import` asks a program's finders placed before them first, and those after
+# them for what the search does not find).
+if not sys.meta_path:
+    sys.meta_path.extend([BuiltinImporter, FrozenImporter, PathFinder])

@@ -232,6 +232,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("types", include_str!("../../lib/types.py")),
     ("_ast", include_str!("../../lib/_ast.py")),
     ("_weakref", include_str!("../../lib/_weakref.py")),
+    ("_warnings", include_str!("../../lib/_warnings.py")),
     ("_contextvars", include_str!("../../lib/_contextvars.py")),
     ("_pyvm_repl", include_str!("../../lib/_pyvm_repl.py")),
     ("_pyvm_eg", include_str!("../../lib/_pyvm_eg.py")),

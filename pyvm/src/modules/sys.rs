@@ -729,7 +729,16 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         add_info(gil, &m);
         m.set(gil, "platform", Value::str(std::env::consts::OS));
         m.set(gil, "byteorder", Value::str("little"));
-        m.set(gil, "version", Value::str("3.11.0 (pyvm)"));
+        // In the shape `platform` parses ("X.Y.Z (build) [compiler]"), so
+        // `platform.python_implementation()` and friends answer instead of raising.
+        m.set(
+            gil,
+            "version",
+            Value::string(format!(
+                "3.11.0 (pyvm {}) [Rust]",
+                env!("CARGO_PKG_VERSION")
+            )),
+        );
         m.set(
             gil,
             "path",

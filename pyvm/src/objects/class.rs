@@ -126,6 +126,18 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
             let cell = Value::Cell(Arc::new(GilCell::new(Value::Descr(Arc::new(empty)))));
             instance_with(cls.clone(), cell)
         }
+        // A `types.ModuleType` subclass (`six`'s lazy modules): the instance's
+        // `__dict__` is the module's namespace itself; `module.__init__` names it.
+        Kind::Module => {
+            let m = super::module::Module::new("?");
+            let dict = m.dict.clone();
+            Value::Instance(Arc::new(Instance {
+                class: cls.clone(),
+                dict,
+                base: Value::Module(Arc::new(m)),
+                flags: std::sync::atomic::AtomicU8::new(0),
+            }))
+        }
         _ => Value::Instance(Arc::new(Instance::new(cls.clone()))),
     })
 }
@@ -203,6 +215,7 @@ pub fn payload_kind(kind: Kind) -> bool {
             | Kind::Property
             | Kind::ClassMethod
             | Kind::StaticMethod
+            | Kind::Module
     )
 }
 

@@ -414,12 +414,17 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
             };
         }
         Value::Module(m) => {
+            // Named by its `__name__` (a module subclass's is set by `__init__`).
+            let name = match m.get(gil, "__name__") {
+                Some(Value::Str(n)) => n.as_str().to_owned(),
+                _ => m.name.clone(),
+            };
             let _ = match m.get(gil, "__file__") {
-                Some(Value::Str(f)) => write!(out, "<module '{}' from '{}'>", m.name, f.as_str()),
-                _ if crate::native::is_frozen_module(&m.name) => {
-                    write!(out, "<module '{}' (frozen)>", m.name)
+                Some(Value::Str(f)) => write!(out, "<module '{}' from '{}'>", name, f.as_str()),
+                _ if crate::native::is_frozen_module(&name) => {
+                    write!(out, "<module '{}' (frozen)>", name)
                 }
-                _ => write!(out, "<module '{}' (built-in)>", m.name),
+                _ => write!(out, "<module '{}' (built-in)>", name),
             };
         }
         Value::Code(c) => {

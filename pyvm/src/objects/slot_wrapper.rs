@@ -51,6 +51,28 @@ pub fn slot_wrapper(gil: Gil<'_>, owner: &Arc<PyType>, def: &'static NativeDef) 
     v
 }
 
+/// `wrapper.__get__(obj, type=None)`: the wrapped method bound to `obj`, or the
+/// wrapper itself for `None` (a descriptor read through the class).
+static WRAPPER_GET: NativeDef = NativeDef {
+    name: "__get__",
+    f: |_cx, args| {
+        args.check("__get__", 2, 3)?;
+        let wrapper = args.at(0);
+        let def = match wrapper {
+            Value::Object(o) => o.0.as_any().downcast_ref::<SlotWrapper>().map(|w| w.def),
+            _ => None,
+        };
+        let Some(def) = def else {
+            return Err(super::exception::type_error("__get__ needs a slot wrapper").into());
+        };
+        Ok(match args.at(1) {
+            Value::None => wrapper.clone(),
+            obj => Value::BoundNative(Arc::new((obj.clone(), def))),
+        })
+    },
+    soft: None,
+};
+
 impl NativeObject for SlotWrapper {
     fn type_name(&self) -> &'static str {
         "wrapper_descriptor"
@@ -63,7 +85,7 @@ impl NativeObject for SlotWrapper {
         ))
     }
 
-    fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
+    fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
         match name {
             "__name__" => Some(Value::str(self.def.name)),
             "__qualname__" => Some(Value::string(format!(
@@ -72,6 +94,12 @@ impl NativeObject for SlotWrapper {
             ))),
             "__objclass__" => Some(Value::Type(self.owner.clone())),
             "__doc__" | "__text_signature__" => Some(Value::None),
+            // `object.__setattr__.__get__(obj)`: the method bound to `obj` (attrs
+            // binds it once per class this way).
+            "__get__" => Some(Value::BoundNative(Arc::new((
+                slot_wrapper(gil, &self.owner, self.def),
+                &WRAPPER_GET,
+            )))),
             _ => None,
         }
     }

@@ -553,8 +553,24 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                 }
             }
         };
+        let path_value = || match &path {
+            Some(p) => Value::list(p.iter().map(|d| Value::str(d)).collect()),
+            None => Value::None,
+        };
+        let (before, after) = meta_path_finders(gil);
+        if let Some(m) = meta_path_import(gil, &name, &before, path_value())? {
+            set_on_parent(gil, &name, &m);
+            continue;
+        }
+        let found = modules::find_spec(gil, &name, path.as_deref());
+        if found.is_none() {
+            if let Some(m) = meta_path_import(gil, &name, &after, path_value())? {
+                set_on_parent(gil, &name, &m);
+                continue;
+            }
+        }
         let (filename, source, file, package) =
-            match modules::find_spec(gil, &name, path.as_deref()) {
+            match found {
                 None => {
                     let hint = modules::stdlib::hint(&name).unwrap_or_default();
                     return Err(not_found(format!("No module named '{name}'{hint}"), &name));
@@ -613,6 +629,100 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
         return Ok(false);
     }
     Ok(true)
+}
+
+/// The finders a program put on `sys.meta_path` (`six`'s importer, pytest's
+/// assertion rewriter), split around pyvm's own search: those before the first of
+/// `importlib.machinery`'s finders are asked first, those after it only for names
+/// pyvm's search does not find (CPython asks each in order; pyvm's own finders are
+/// its native search, in that place).
+fn meta_path_finders(gil: Gil<'_>) -> (Vec<Value>, Vec<Value>) {
+    let Some(Value::List(l)) = crate::modules::sys::module(gil).get(gil, "meta_path") else {
+        return (Vec::new(), Vec::new());
+    };
+    let entries = l.borrow(gil).to_vec();
+    let own = |v: &Value| matches!(v, Value::Type(t) if &*t.module == "importlib.machinery");
+    match entries.iter().position(own) {
+        None => (entries, Vec::new()),
+        Some(i) => {
+            let after = entries[i..].iter().filter(|v| !own(v)).cloned().collect();
+            (entries[..i].to_vec(), after)
+        }
+    }
+}
+
+/// Import `name` through the first of `finders` whose `find_spec(name, path, None)`
+/// gives a spec, as CPython's `_find_and_load` does: the loader's `create_module`
+/// (or a new module), the spec's attributes set on it, the module in `sys.modules`,
+/// then `exec_module` (or a legacy `load_module`). What `sys.modules` holds after
+/// is the result. `None`: no finder knows the name.
+fn meta_path_import(
+    gil: Gil<'_>,
+    name: &str,
+    finders: &[Value],
+    path: Value,
+) -> Result<Option<Value>, PyErr> {
+    use super::attr::getattr;
+    use super::detached::call;
+    for finder in finders {
+        let Ok(find_spec) = getattr(gil, finder, "find_spec") else {
+            continue;
+        };
+        let spec = call(
+            gil,
+            "import",
+            &find_spec,
+            vec![Value::str(name), path.clone(), Value::None],
+        )?;
+        if matches!(spec, Value::None) {
+            continue;
+        }
+        let loader = getattr(gil, &spec, "loader")?;
+        if matches!(loader, Value::None) {
+            // A namespace package's spec: its search locations are its `__path__`.
+            let locations = getattr(gil, &spec, "submodule_search_locations")?;
+            let dirs = path_entries(gil, &locations);
+            let m = Value::Module(new_module(gil, name, Some(dirs), None, Value::None));
+            cache(gil, name, m.clone());
+            return Ok(Some(m));
+        }
+        let created = match getattr(gil, &loader, "create_module") {
+            Ok(create) => call(gil, "import", &create, vec![spec.clone()])?,
+            Err(_) => {
+                let load = getattr(gil, &loader, "load_module")?;
+                call(gil, "import", &load, vec![Value::str(name)])?;
+                return Ok(Some(cached(gil, name).ok_or_else(|| key_error(Value::str(name)))?));
+            }
+        };
+        let module = match created {
+            Value::None => Value::Module(new_module(gil, name, None, None, Value::None)),
+            m => m,
+        };
+        let set = |attr: &str, v: Value| -> Result<(), PyErr> {
+            if let Some((f, args)) = super::class::store_attr(gil, &module, attr, Some(v))? {
+                call(gil, "import", &f, args)?;
+            }
+            Ok(())
+        };
+        set("__spec__", spec.clone())?;
+        set("__loader__", loader.clone())?;
+        if let Ok(locations @ Value::List(_)) = getattr(gil, &spec, "submodule_search_locations") {
+            set("__path__", locations)?;
+        }
+        if let Ok(Value::Bool(true)) = getattr(gil, &spec, "has_location") {
+            if let Ok(origin @ Value::Str(_)) = getattr(gil, &spec, "origin") {
+                set("__file__", origin)?;
+            }
+        }
+        cache(gil, name, module.clone());
+        let exec = getattr(gil, &loader, "exec_module")?;
+        if let Err(e) = call(gil, "import", &exec, vec![module.clone()]) {
+            let _ = modules::sys_modules().borrow_mut(gil).remove(&Value::str(name));
+            return Err(e);
+        }
+        return Ok(Some(cached(gil, name).unwrap_or(module)));
+    }
+    Ok(None)
 }
 
 /// The body of a module `job` imports returned with `m` (what `sys.modules` holds

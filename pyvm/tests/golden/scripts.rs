@@ -555,6 +555,7 @@ mod packages {
     golden!(plugin_loader, "packages/plugin_loader.py");
     golden!(relative_errors, "packages/relative_errors.py");
     golden!(star_all, "packages/star_all.py");
+    golden!(virtual_modules, "packages/virtual_modules.py");
 }
 mod posix {
     use super::*;

@@ -266,6 +266,31 @@ pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let gil = cx.gil;
     let v = args.at(0);
+    // A class's own `__dir__` decides (`sorted(type(obj).__dir__(obj))`).
+    if crate::objects::class::is_user(v) {
+        if let Some(f) = crate::objects::class::special(gil, v, "__dir__") {
+            let listed = cx.call(&f, vec![v.clone()])?;
+            let mut items = cx.collect(&listed)?;
+            let mut err = None;
+            items.sort_by(|a, b| match (a.as_str(), b.as_str()) {
+                (Some(x), Some(y)) => x.cmp(y),
+                _ => {
+                    err.get_or_insert_with(|| {
+                        type_error(format!(
+                            "'<' not supported between instances of '{}' and '{}'",
+                            type_name(b),
+                            type_name(a)
+                        ))
+                    });
+                    std::cmp::Ordering::Equal
+                }
+            });
+            if let Some(e) = err {
+                return Err(e.into());
+            }
+            return Ok(Value::list(items));
+        }
+    }
     let mut names: Vec<String> = Vec::new();
     let add_dict = |d: &crate::objects::dict::Dict, names: &mut Vec<String>| {
         for k in d.keys() {

@@ -240,6 +240,7 @@ fn payload(args: &Args, name: &str) -> PyResult<Value> {
             | Value::ByteArray(_)
             | Value::Set(_)
             | Value::FrozenSet(_)
+            | Value::Module(_)
             | Value::Descr(_)),
         ) => Ok(v.clone()),
         Some(v) => Err(type_error(format!(
@@ -293,6 +294,23 @@ fn init(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             if let Value::ByteArray(m) = made {
                 let items = m.borrow(cx.gil).clone();
                 *b.borrow_mut(cx.gil) = items;
+            }
+        }
+        // `module.__init__(self, name, doc=None)`: the namespace gets `__name__`,
+        // `__doc__` and the import attributes, as a new module's.
+        Value::Module(m) => {
+            let made = construct_builtin(cx, &types().module, rest)?;
+            if let Value::Module(fresh) = made {
+                let items: Vec<(Value, Value)> = fresh
+                    .dict
+                    .borrow(cx.gil)
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                let mut d = m.dict.borrow_mut(cx.gil);
+                for (k, v) in items {
+                    d.insert(k, v)?;
+                }
             }
         }
         // `property.__init__(self, fget, ...)` and friends: the descriptor is made now.
@@ -351,6 +369,20 @@ fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn getitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__getitem__", 1, 1)?;
     let p = payload(&args, "__getitem__")?;
+    // `dict.__getitem__` of a subclass instance that defines `__missing__` (called
+    // as a bound method: `map(quoter.__getitem__, data)` in `urllib.parse`) asks it
+    // for an absent key, as the subscript does.
+    if let (Value::Dict(d), Value::Instance(_)) = (&p, args.at(0)) {
+        if let Some(missing) = crate::objects::class::special(cx.gil, args.at(0), "__missing__") {
+            let key = args.at(1);
+            let h = crate::objects::dict::hash(key)?;
+            let found = d.borrow(cx.gil).get_hashed(h, key);
+            return match found {
+                Some(v) => Ok(v),
+                None => cx.call(&missing, vec![args.at(0).clone(), key.clone()]),
+            };
+        }
+    }
     cx.getitem(&p, args.at(1))
 }
 
