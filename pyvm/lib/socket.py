@@ -40,6 +40,31 @@ def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT,
     raise OSError("getaddrinfo returns an empty list")
 
 
+def getfqdn(name=''):
+    """Get fully qualified domain name from name (CPython's own logic).
+
+    An empty argument is interpreted as meaning the local host. First the hostname
+    returned by gethostbyaddr() is checked, then possibly existing aliases. In case
+    no FQDN is available and `name` was given, it is returned unchanged. If `name`
+    was empty, '0.0.0.0' or '::', hostname from gethostname() is returned.
+    """
+    name = name.strip()
+    if not name or name in ('0.0.0.0', '::'):
+        name = gethostname()
+    try:
+        hostname, aliases, ipaddrs = gethostbyaddr(name)
+    except error:
+        pass
+    else:
+        aliases.insert(0, hostname)
+        for name in aliases:
+            if '.' in name:
+                break
+        else:
+            name = hostname
+    return name
+
+
 def has_dualstack_ipv6():
     """Can one AF_INET6 socket accept IPv4 and IPv6 connections?"""
     try:

@@ -695,6 +695,8 @@ mod stdlib {
     golden!(dice_simulation, "stdlib/dice_simulation.py");
     golden!(digests, "stdlib/digests.py");
     golden!(enums, "stdlib/enums.py");
+    golden!(host_lookup, "stdlib/host_lookup.py");
+    golden!(http_roundtrip, "stdlib/http_roundtrip.py");
     golden!(import_many, "stdlib/import_many.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
     golden!(native_call_errors, "stdlib/native_call_errors.py");

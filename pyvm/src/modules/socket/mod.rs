@@ -62,6 +62,7 @@ static DEFAULT_TIMEOUT: Mutex<Option<f64>> = Mutex::new(None);
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "socketpair" => sock::socketpair, "getaddrinfo" => getaddrinfo,
     "gethostname" => gethostname, "gethostbyname" => gethostbyname,
+    "gethostbyaddr" => gethostbyaddr,
     "getdefaulttimeout" => getdefaulttimeout, "setdefaulttimeout" => setdefaulttimeout,
     "inet_aton" => inet_aton, "inet_ntoa" => inet_ntoa, "htons" => htons, "ntohs" => htons,
     "htonl" => htonl, "ntohl" => htonl, "getservbyname" => getservbyname,
@@ -209,6 +210,43 @@ fn gethostbyname(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(ip) => Ok(Value::string(ip.to_string())),
         None => Err(gaierror(addr::EAI_NONAME, "Name or service not known").into()),
     }
+}
+
+/// `gethostbyaddr(ip_or_name)`: `(hostname, aliases, addresses)` for the address
+/// (a name is resolved first), through the C library's reverse lookup; `herror`
+/// "Unknown host" when the address has no name, as CPython's.
+fn gethostbyaddr(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("gethostbyaddr", 1, 1)?;
+    let host = match args.at(0) {
+        Value::Str(s) => s.as_str().to_owned(),
+        v @ (Value::Bytes(_) | Value::ByteArray(_)) => addr::host_text(cx.gil, v)?,
+        v => {
+            return Err(type_error(format!(
+                "gethostbyaddr() argument 1 must be str, bytes or bytearray, not {}",
+                crate::objects::types::type_name(v)
+            ))
+            .into())
+        }
+    };
+    let ip = match addr::resolve(&host, 0)?.first() {
+        Some(ip) => *ip,
+        None => return Err(gaierror(addr::EAI_NONAME, "Name or service not known").into()),
+    };
+    let name = crate::modules::unix::raw::host_of(ip).map_err(|e| {
+        PyErr::new(herror_type(), vec![Value::Int(2), Value::string(e.to_string())])
+    })?;
+    let Some(name) = name else {
+        return Err(PyErr::new(
+            herror_type(),
+            vec![Value::Int(1), Value::str("Unknown host")],
+        )
+        .into());
+    };
+    Ok(Value::tuple(vec![
+        Value::string(name),
+        Value::list(Vec::new()),
+        Value::list(vec![Value::string(ip.to_string())]),
+    ]))
 }
 
 /// Well-known services `getaddrinfo` and `getservbyname` know without reading

@@ -4,7 +4,7 @@
 
 pub mod faulthandler;
 pub mod fcntl;
-mod raw;
+pub(crate) mod raw;
 pub mod syslog;
 pub mod termios;
 pub mod users;

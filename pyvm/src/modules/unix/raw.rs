@@ -475,3 +475,34 @@ pub fn setlogmask(mask: i32) -> i32 {
     // SAFETY: a call on a number.
     unsafe { libc::setlogmask(mask) }
 }
+
+/// The host name an address maps back to (`getnameinfo` with `NI_NAMEREQD`: the
+/// hosts file, then DNS, as the C library is configured); `Ok(None)` when it has none.
+pub fn host_of(ip: std::net::IpAddr) -> io::Result<Option<String>> {
+    let sa = socket2::SockAddr::from(std::net::SocketAddr::new(ip, 0));
+    let mut host = [0 as libc::c_char; 1025];
+    // SAFETY: `sa` is a valid socket address of the length it reports; `host` is a
+    // buffer of the length passed, which getnameinfo NUL-terminates on success; no
+    // service buffer is asked for (null, 0).
+    let rc = unsafe {
+        libc::getnameinfo(
+            sa.as_ptr().cast(),
+            sa.len(),
+            host.as_mut_ptr(),
+            host.len() as libc::socklen_t,
+            std::ptr::null_mut(),
+            0,
+            libc::NI_NAMEREQD,
+        )
+    };
+    match rc {
+        0 => {
+            // SAFETY: NUL-terminated by getnameinfo (see above).
+            let name = unsafe { CStr::from_ptr(host.as_ptr()) };
+            Ok(Some(name.to_string_lossy().into_owned()))
+        }
+        libc::EAI_NONAME => Ok(None),
+        libc::EAI_SYSTEM => Err(io::Error::last_os_error()),
+        other => Err(io::Error::other(format!("getnameinfo failed ({other})"))),
+    }
+}
