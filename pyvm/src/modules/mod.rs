@@ -409,7 +409,76 @@ pub fn init_main(gil: Gil<'_>, main: &Arc<Module>, path0: Option<&str>) {
     if let Some(dir) = stdlib::path() {
         path.push(Value::string(dir.display().to_string()));
     }
+    if sys::options().no_site == 0 {
+        for dir in site_dirs() {
+            path.extend(site_entries(&dir).into_iter().map(Value::string));
+        }
+    }
     if let Some(Value::List(l)) = sys.get(gil, "path") {
         *l.borrow_mut(gil) = path;
     }
+}
+
+/// The site-packages folder of the venv-like folder pyvm runs from, as CPython's
+/// `site.py` finds a virtual environment: a `pyvenv.cfg` in the folder of the
+/// executable (as invoked, symlinks not resolved, then as resolved) or in its
+/// parent names the environment's root, whose `lib/python3.11/site-packages` holds
+/// what `pip` installed there. (`python3 -m venv ENV`, `ENV/bin/pip install PKG`,
+/// then `ENV/bin/pyvm` as a link to pyvm.)
+fn site_dirs() -> Vec<std::path::PathBuf> {
+    let invoked = sys::options()
+        .orig_argv
+        .first()
+        .filter(|a| a.contains('/'))
+        .map(|a| std::env::current_dir().unwrap_or_default().join(a));
+    let candidates = invoked.into_iter().chain(std::env::current_exe().ok());
+    for exe in candidates {
+        let Some(bin) = exe.parent() else { continue };
+        for root in [Some(bin), bin.parent()].into_iter().flatten() {
+            if root.join("pyvenv.cfg").is_file() {
+                let site = root.join("lib/python3.11/site-packages");
+                return if site.is_dir() {
+                    vec![site]
+                } else {
+                    Vec::new()
+                };
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// A site folder's `sys.path` entries: the folder, then the folders its `.pth`
+/// files name (one per line, relative to the site folder; blank lines, comments and
+/// missing folders skipped; the `import` lines CPython executes are not run).
+fn site_entries(dir: &std::path::Path) -> Vec<String> {
+    let mut out = vec![dir.display().to_string()];
+    let mut pth: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "pth"))
+        .collect();
+    pth.sort();
+    for file in pth {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        for line in text.lines().map(str::trim_end) {
+            if line.is_empty()
+                || line.starts_with('#')
+                || line.starts_with("import ")
+                || line.starts_with("import\t")
+            {
+                continue;
+            }
+            let entry = dir.join(line);
+            let shown = entry.display().to_string();
+            if entry.is_dir() && !out.contains(&shown) {
+                out.push(shown);
+            }
+        }
+    }
+    out
 }

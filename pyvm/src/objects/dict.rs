@@ -454,7 +454,11 @@ mod tests {
                 assert!(d.find_str_maybe(&s(n)).is_some());
             }
             // Removing most keys compacts the entries; the rest stay findable.
-            for n in names.iter().step_by(3).chain(names.iter().skip(1).step_by(3)) {
+            for n in names
+                .iter()
+                .step_by(3)
+                .chain(names.iter().skip(1).step_by(3))
+            {
                 d.remove(n).unwrap();
             }
             for (i, n) in names.iter().enumerate() {

@@ -1394,7 +1394,9 @@ pub fn load_method(gil: Gil<'_>, slot: &mut AttrSlot, obj: &Value, name: &PyStr)
     if hooked(&i.class) {
         return None;
     }
-    let f = class::lookup_way(gil, slot, &i.class, name).found.as_ref()?;
+    let f = class::lookup_way(gil, slot, &i.class, name)
+        .found
+        .as_ref()?;
     if !matches!(f, Value::Function(_)) || i.dict.borrow(gil).find_str_maybe(name).is_some() {
         return None;
     }
@@ -1411,7 +1413,11 @@ pub fn instance_value(
     inst: &Instance,
     name: &PyStr,
 ) -> Option<Value> {
-    if hooked(&inst.class) || class::lookup_way(gil, slot, &inst.class, name).found.is_some() {
+    if hooked(&inst.class)
+        || class::lookup_way(gil, slot, &inst.class, name)
+            .found
+            .is_some()
+    {
         return None;
     }
     let d = inst.dict.borrow(gil);

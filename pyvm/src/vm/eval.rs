@@ -512,7 +512,8 @@ pub(crate) fn run_from(
                         Value::Module(m) => {
                             let mut cache = code.attr_cache.borrow_mut(gil);
                             let slot = &mut cache[arg as usize];
-                            if let Some(v) = super::attr::module_value(gil, slot, m, name_arg!(arg)) {
+                            if let Some(v) = super::attr::module_value(gil, slot, m, name_arg!(arg))
+                            {
                                 drop(cache);
                                 push(&mut th.stack, v);
                                 continue;
@@ -560,8 +561,7 @@ pub(crate) fn run_from(
                             // all): the class's function, the instance after it as `self`.
                             let mut cache = code.attr_cache.borrow_mut(gil);
                             let slot = &mut cache[arg as usize];
-                            if let Some(f) = class::load_method(gil, slot, &obj, name_arg!(arg))
-                            {
+                            if let Some(f) = class::load_method(gil, slot, &obj, name_arg!(arg)) {
                                 drop(cache);
                                 push(&mut th.stack, f);
                                 push(&mut th.stack, obj);
@@ -579,8 +579,7 @@ pub(crate) fn run_from(
                                 push(&mut th.stack, v);
                                 continue;
                             }
-                            if let Some(f) = class::class_method_fn(gil, slot, t, name_arg!(arg))
-                            {
+                            if let Some(f) = class::class_method_fn(gil, slot, t, name_arg!(arg)) {
                                 drop(cache);
                                 push(&mut th.stack, f);
                                 push(&mut th.stack, obj);
@@ -590,7 +589,8 @@ pub(crate) fn run_from(
                         Value::Module(m) => {
                             let mut cache = code.attr_cache.borrow_mut(gil);
                             let slot = &mut cache[arg as usize];
-                            if let Some(v) = super::attr::module_value(gil, slot, m, name_arg!(arg)) {
+                            if let Some(v) = super::attr::module_value(gil, slot, m, name_arg!(arg))
+                            {
                                 drop(cache);
                                 push(&mut th.stack, Value::Null);
                                 push(&mut th.stack, v);

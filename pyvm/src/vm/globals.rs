@@ -44,12 +44,7 @@ pub fn load(gil: Gil<'_>, code: &Code, arg: usize, globals: &Arc<GilCell<Dict>>)
 
 /// [`load`] when the slot does not answer: look the name up and fill the slot.
 #[inline(never)]
-fn load_slow(
-    gil: Gil<'_>,
-    code: &Code,
-    arg: usize,
-    globals: &Arc<GilCell<Dict>>,
-) -> Option<Value> {
+fn load_slow(gil: Gil<'_>, code: &Code, arg: usize, globals: &Arc<GilCell<Dict>>) -> Option<Value> {
     let g = globals.borrow(gil);
     let Value::Str(name) = &code.names[arg] else {
         return None;

@@ -569,33 +569,32 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                 continue;
             }
         }
-        let (filename, source, file, package) =
-            match found {
-                None => {
-                    let hint = modules::stdlib::hint(&name).unwrap_or_default();
-                    return Err(not_found(format!("No module named '{name}'{hint}"), &name));
-                }
-                Some(Found::Builtin(m)) => {
-                    cache(gil, &name, m.clone());
-                    set_on_parent(gil, &name, &m);
-                    continue;
-                }
-                Some(Found::Namespace(dirs)) => {
-                    let m = new_module(gil, &name, Some(dirs), None, Value::None);
-                    let m = Value::Module(m);
-                    cache(gil, &name, m.clone());
-                    set_on_parent(gil, &name, &m);
-                    continue;
-                }
-                Some(Found::File {
-                    path,
-                    source,
-                    package,
-                }) => (path.clone(), source, Some(path), package),
-                Some(Found::Frozen(src)) => {
-                    (modules::frozen_filename(&name), src.to_owned(), None, None)
-                }
-            };
+        let (filename, source, file, package) = match found {
+            None => {
+                let hint = modules::stdlib::hint(&name).unwrap_or_default();
+                return Err(not_found(format!("No module named '{name}'{hint}"), &name));
+            }
+            Some(Found::Builtin(m)) => {
+                cache(gil, &name, m.clone());
+                set_on_parent(gil, &name, &m);
+                continue;
+            }
+            Some(Found::Namespace(dirs)) => {
+                let m = new_module(gil, &name, Some(dirs), None, Value::None);
+                let m = Value::Module(m);
+                cache(gil, &name, m.clone());
+                set_on_parent(gil, &name, &m);
+                continue;
+            }
+            Some(Found::File {
+                path,
+                source,
+                package,
+            }) => (path.clone(), source, Some(path), package),
+            Some(Found::Frozen(src)) => {
+                (modules::frozen_filename(&name), src.to_owned(), None, None)
+            }
+        };
         modules::register_source(&filename, &source);
         crate::modules::builtins::exec::check_null_bytes(&source)?;
         let levels = th
@@ -691,7 +690,9 @@ fn meta_path_import(
             Err(_) => {
                 let load = getattr(gil, &loader, "load_module")?;
                 call(gil, "import", &load, vec![Value::str(name)])?;
-                return Ok(Some(cached(gil, name).ok_or_else(|| key_error(Value::str(name)))?));
+                return Ok(Some(
+                    cached(gil, name).ok_or_else(|| key_error(Value::str(name)))?,
+                ));
             }
         };
         let module = match created {
@@ -717,7 +718,9 @@ fn meta_path_import(
         cache(gil, name, module.clone());
         let exec = getattr(gil, &loader, "exec_module")?;
         if let Err(e) = call(gil, "import", &exec, vec![module.clone()]) {
-            let _ = modules::sys_modules().borrow_mut(gil).remove(&Value::str(name));
+            let _ = modules::sys_modules()
+                .borrow_mut(gil)
+                .remove(&Value::str(name));
             return Err(e);
         }
         return Ok(Some(cached(gil, name).unwrap_or(module)));

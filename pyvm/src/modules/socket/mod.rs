@@ -233,7 +233,10 @@ fn gethostbyaddr(cx: &mut Cx, args: Args) -> PyResult<Value> {
         None => return Err(gaierror(addr::EAI_NONAME, "Name or service not known").into()),
     };
     let name = crate::modules::unix::raw::host_of(ip).map_err(|e| {
-        PyErr::new(herror_type(), vec![Value::Int(2), Value::string(e.to_string())])
+        PyErr::new(
+            herror_type(),
+            vec![Value::Int(2), Value::string(e.to_string())],
+        )
     })?;
     let Some(name) = name else {
         return Err(PyErr::new(
