@@ -233,6 +233,14 @@ static FROZEN: &[(&str, &str)] = &[
     ("_ast", include_str!("../../lib/_ast.py")),
     ("_weakref", include_str!("../../lib/_weakref.py")),
     ("_warnings", include_str!("../../lib/_warnings.py")),
+    (
+        "_frozen_importlib",
+        include_str!("../../lib/_frozen_importlib.py"),
+    ),
+    (
+        "_frozen_importlib_external",
+        include_str!("../../lib/_frozen_importlib_external.py"),
+    ),
     ("_contextvars", include_str!("../../lib/_contextvars.py")),
     ("_pyvm_repl", include_str!("../../lib/_pyvm_repl.py")),
     ("_pyvm_eg", include_str!("../../lib/_pyvm_eg.py")),
@@ -400,6 +408,9 @@ pub fn init_main(gil: Gil<'_>, main: &Arc<Module>, path0: Option<&str>) {
             Value::Module(builtins_module().clone()),
         );
         let _ = m.insert(Value::str("__main__"), Value::Module(main.clone()));
+    }
+    if main.get(gil, "__builtins__").is_none() {
+        main.set(gil, "__builtins__", Value::Module(builtins_module().clone()));
     }
     let mut path: Vec<Value> = path0.map(Value::str).into_iter().collect();
     if let Some(pp) = sys::env_var("PYTHONPATH") {

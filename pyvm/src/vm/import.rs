@@ -159,6 +159,13 @@ fn new_module(
         None if package.is_some() => module.set(gil, "__file__", Value::None),
         None => {}
     }
+    // An imported module's globals name the builtins by their namespace, as
+    // CPython's (`__main__`'s name the module).
+    module.set(
+        gil,
+        "__builtins__",
+        Value::Dict(super::builtins_dict().clone()),
+    );
     module
 }
 

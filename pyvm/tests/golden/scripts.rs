@@ -378,6 +378,7 @@ mod imports {
     golden!(syntax_error_module, "imports/syntax_error_module.py");
     golden!(sys_modules_dict, "imports/sys_modules_dict.py");
     golden!(sys_path_lib, "imports/sys_path_lib.py");
+    golden!(zip_bundle, "imports/zip_bundle.py");
 }
 mod ints {
     use super::*;

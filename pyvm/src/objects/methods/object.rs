@@ -304,10 +304,24 @@ fn exc_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(Value::Exception(e)) = args.get(0) else {
         return Err(type_error("descriptor '__init__' requires a 'BaseException' object").into());
     };
-    if !args.kw.is_empty() {
-        return Err(type_error(format!("{}() takes no keyword arguments", e.typ.name)).into());
+    // `ImportError.__init__` (and its subclasses', `ZipImportError(msg, name=...)`)
+    // takes `name` and `path`.
+    let import = e.typ.is_subtype(&crate::objects::types::types().exc.import_error);
+    let mut kw_attrs = Vec::new();
+    for (k, v) in &args.kw {
+        if !(import && matches!(k.as_str(), "name" | "path")) {
+            return Err(type_error(match import {
+                true => format!("'{k}' is an invalid keyword argument for ImportError()"),
+                false => format!("{}() takes no keyword arguments", e.typ.name),
+            })
+            .into());
+        }
+        kw_attrs.push((k.as_str(), v.clone()));
     }
     *e.args.borrow_mut(cx.gil) = args.pos[1..].to_vec();
+    for (k, v) in kw_attrs {
+        crate::objects::exception::set_attr(cx.gil, e, k, Some(v))?;
+    }
     Ok(Value::None)
 }
 
