@@ -61,6 +61,9 @@ pub struct Task {
     parked: bool,
 }
 
+// A reactor task holds this inline, beside its deferred (ARCHITECTURE.md, "Costs").
+const _: () = assert!(std::mem::size_of::<Task>() <= 48);
+
 impl Task {
     fn new(th: Box<MicroThread>, obj: Option<Arc<ThreadObj>>) -> Task {
         Task {
@@ -570,11 +573,15 @@ const TASK_NAME: &str = "micro_thread";
 /// The name of micro-thread `id` (its thread object's, even while it runs).
 pub(crate) fn task_name(r: &PyReactor, id: DeferredId) -> String {
     if let Some(o) = r.state(id).and_then(|s| s.obj.as_ref()) {
-        return o.name.to_string();
+        return o.name().to_string();
     }
     if r.current() == Some(id) {
-        if let Some(n) = LOCAL.with(|l| l.current_obj.borrow().as_ref().map(|o| o.name.to_string()))
-        {
+        if let Some(n) = LOCAL.with(|l| {
+            l.current_obj
+                .borrow()
+                .as_ref()
+                .map(|o| o.name().to_string())
+        }) {
             return n;
         }
     }

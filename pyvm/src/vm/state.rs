@@ -37,12 +37,39 @@ pub struct MicroThread {
     pub started: bool,
     /// The native being called (for "Deferred execution not yet implemented by ...").
     pub native_name: &'static str,
+    /// What few micro-threads have (a `contextvars.Context`, async generator hooks),
+    /// boxed when first set: every micro-thread pays one pointer for them.
+    pub rare: Option<Box<Rare>>,
+}
+
+/// The parts of a micro-thread's state most never set ([`MicroThread::rare`]).
+pub struct Rare {
     /// Its current `contextvars.Context` (`Null`: none made yet).
     pub context: Value,
     /// `sys.set_asyncgen_hooks`: the `firstiter` and `finalizer` hooks (`Null`:
     /// none), per micro-thread as CPython's are per thread.
     pub asyncgen_hooks: [Value; 2],
 }
+
+impl Default for Rare {
+    fn default() -> Rare {
+        Rare {
+            context: Value::Null,
+            asyncgen_hooks: [Value::Null, Value::Null],
+        }
+    }
+}
+
+impl MicroThread {
+    /// Its rare parts, made now if they were not yet.
+    pub fn rare_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Default::default)
+    }
+}
+
+// Every micro-thread's box (144 bytes with the allocator's rounding; ARCHITECTURE.md,
+// "Costs"): what most never use goes in `rare`.
+const _: () = assert!(std::mem::size_of::<MicroThread>() <= 136);
 
 impl MicroThread {
     pub fn new() -> MicroThread {
@@ -59,8 +86,7 @@ impl MicroThread {
             preempted: false,
             started: false,
             native_name: "",
-            context: Value::Null,
-            asyncgen_hooks: [Value::Null, Value::Null],
+            rare: None,
         }
     }
 }

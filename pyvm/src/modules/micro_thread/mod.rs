@@ -205,15 +205,18 @@ fn prepare_with(
     stdin: Option<Value>,
     stdout: Option<Arc<Object>>,
 ) -> PyResult<(NewThread, std::sync::Arc<ThreadObj>)> {
-    let fname = match &f {
-        Value::Function(func) => func.name.clone(),
+    // Its name is the function's and a number, formatted only when asked for; a
+    // `def`'s name is its code object's string, shared.
+    let base: std::sync::Arc<str> = match &f {
+        Value::Function(func) if *func.code.name == *func.name => func.code.name.clone(),
+        Value::Function(func) => func.name.as_str().into(),
         other => cx
             .getattr(other, "__name__")
             .ok()
-            .and_then(|n| n.as_str().map(str::to_owned))
-            .unwrap_or_else(|| "micro_thread".to_owned()),
+            .and_then(|n| n.as_str().map(Into::into))
+            .unwrap_or_else(|| "micro_thread".into()),
     };
-    let name = format!("{fname}-{}", SEQ.fetch_add(1, Ordering::Relaxed));
+    let name = driver::ThreadName::new(base, SEQ.fetch_add(1, Ordering::Relaxed));
     let obj = ThreadObj::new(name, cx.call_site(), ThreadData::boxed(fate, stdin, stdout));
     // The new micro-thread's first frame: `function(*args, **kwargs)`.
     let pos: Vec<Value> = match args {
