@@ -18,6 +18,10 @@
             `await asyncio.sleep(0)` and asyncio.Queue(maxsize=1); it has none for
             the hard rows (a coroutine cannot wait inside a built-in's callback).
 
+Times are CPU time (time.process_time(), user and system), not wall-clock time: the
+machine running this may be shared, and another process taking the core would
+otherwise count as ours. Every kind here runs on one OS thread.
+
 Usage: run.py PYVM [PYTHON]
 """
 import os
