@@ -815,7 +815,7 @@ impl Cx<'_, '_> {
 
     /// This micro-thread's recursion limit (`sys.getrecursionlimit()`).
     pub fn asked_recursion_limit(&self) -> usize {
-        self.th.recursion_limit_asked
+        self.th.asked_limit()
     }
 
     /// The nesting a compilation started here may reach (CPython's
@@ -829,8 +829,7 @@ impl Cx<'_, '_> {
 
     /// `sys.setrecursionlimit(n)` for this micro-thread.
     pub fn set_recursion_limit(&mut self, n: usize) {
-        self.th.recursion_limit_asked = n;
-        self.th.recursion_limit = n.min(crate::objects::memory::max_frames());
+        self.th.set_limit(n, crate::objects::memory::max_frames());
     }
 
     /// The globals of the Python frame `depth` frames above the one calling this
@@ -1145,8 +1144,7 @@ pub mod driver {
         args: Args,
     ) -> PyResult<NewThread> {
         let mut th = MicroThread::new();
-        th.recursion_limit = cx.th.recursion_limit;
-        th.recursion_limit_asked = cx.th.recursion_limit_asked;
+        th.set_limit(cx.th.asked_limit(), cx.th.recursion_limit);
         // Room for what the first frame needs at first: a function's locals and a few
         // operands (a call's callable and arguments), one frame (a bootstrap's two).
         // A micro-thread asleep in its function's first call keeps just that; deeper
