@@ -178,6 +178,13 @@ const QUEUE_KEPT: usize = 4096;
 /// A function the reactor calls once a round (see [`Reactor::set_round_hook`]).
 pub type RoundHook<T, E, S> = Box<dyn FnMut(&mut Reactor<T, E, S>)>;
 
+impl<T, E, S> Reactor<T, E, S> {
+    /// The bytes of one task's slot in the reactor's task table (its deferred, its
+    /// state `S`, its name and registration), for memory accounting: a sleeping
+    /// micro-thread costs this beside what its state points to.
+    pub const TASK_BYTES: usize = std::mem::size_of::<crate::core::Task<T, E, S>>();
+}
+
 impl<T, E, S> Reactor<T, E, S>
 where
     T: From<Event> + 'static,

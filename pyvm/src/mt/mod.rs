@@ -63,6 +63,7 @@ pub struct Task {
 
 // A reactor task holds this inline, beside its deferred (ARCHITECTURE.md, "Costs").
 const _: () = assert!(std::mem::size_of::<Task>() <= 48);
+const _: () = assert!(PyReactor::TASK_BYTES <= 272);
 
 impl Task {
     fn new(th: Box<MicroThread>, obj: Option<Arc<ThreadObj>>) -> Task {
