@@ -220,6 +220,8 @@ pub(crate) struct Local {
     round_gil: Cell<bool>,
     /// The micro-thread running signal handlers while the main one waits.
     signal_helper: Cell<Option<DeferredId>>,
+    /// When the allocator last collected for this OS thread (`collect_when_idle`).
+    collected: Cell<Option<std::time::Instant>>,
 }
 
 thread_local! {
@@ -247,6 +249,7 @@ thread_local! {
         timeouts: RefCell::new(std::collections::BTreeMap::new()),
         round_gil: Cell::new(false),
         signal_helper: Cell::new(None),
+        collected: Cell::new(None),
     } };
 }
 
@@ -654,6 +657,9 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     if exiting {
         exit_next(r, 1);
     }
+    if r.runnable() == 0 {
+        collect_when_idle();
+    }
     // The common case first: one OS thread, never stuck.
     if was_stuck || os_thread::others_alive() {
         publish_stuck(r, parked, !matches!(out, Err(Unwind::Deferred)));
@@ -1011,6 +1017,41 @@ fn watch_signals(r: &mut PyReactor) {
             deliver_signals(r);
         }
     })));
+}
+
+/// How the allocator returns memory it keeps (freed, still resident) to the system:
+/// set by the `pyvm` binary (mimalloc's `mi_collect`), none in a library user.
+static COLLECT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// The allocator's collection, run when a reactor is idle ([`collect_when_idle`]).
+pub fn set_allocator_collect(collect: fn()) {
+    let _ = COLLECT.set(collect);
+}
+
+/// At most once a second, when the last runnable micro-thread has just waited (the
+/// reactor is about to poll, and wait if nothing is ready): have the allocator give
+/// back what it keeps. An idle process otherwise never reaches the allocator's
+/// own collection, and keeps resident the old buffers of the tables that doubled
+/// while a burst of micro-threads started (about 260 B for each of a million
+/// sleepers: ARCHITECTURE.md, "Costs").
+fn collect_when_idle() {
+    const EVERY: Duration = Duration::from_secs(1);
+    let Some(collect) = COLLECT.get() else {
+        return;
+    };
+    let due = LOCAL.with(|l| {
+        let now = std::time::Instant::now();
+        match l.collected.get() {
+            Some(at) if now.duration_since(at) < EVERY => false,
+            _ => {
+                l.collected.set(Some(now));
+                true
+            }
+        }
+    });
+    if due {
+        collect();
+    }
 }
 
 /// Have the reactor's signal notifier watch `sig` (when the running micro-thread
