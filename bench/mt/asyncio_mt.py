@@ -11,6 +11,15 @@ async def nothing():
     pass
 
 
+def resident():
+    """The process's resident memory now (VmRSS), in bytes."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 async def nap():
     await asyncio.sleep(1.0)
 
@@ -24,9 +33,10 @@ async def main():
         await asyncio.sleep(0)
         print("spawn_ns", (time.process_time() - t) / n * 1e9)
     elif kind == "sleepers":
+        before = resident()
         tasks = [asyncio.create_task(nap()) for _ in range(n)]
         await asyncio.sleep(0.5)
-        print("sleepers", n)
+        print("resident_B_each", (resident() - before) / max(n, 1))
         for t in tasks:
             t.cancel()
     elif kind == "handoff":

@@ -9,7 +9,7 @@ timed part) before its figure and fails if H shows the other path was measured.
 import functools
 import sys
 import time
-from micro_thread import start_and_forget, micro_pipe, generate
+from micro_thread import start_and_forget, micro_pipe, generate, runnable
 
 kind, n = sys.argv[1], int(sys.argv[2])
 
@@ -18,8 +18,17 @@ def nothing():
     pass
 
 
+def resident():
+    """The process's resident memory now (VmRSS), in bytes."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def nap():
-    time.sleep(1.0)
+    time.sleep(30.0)
 
 
 if kind == "spawn":
@@ -29,10 +38,14 @@ if kind == "spawn":
     time.sleep(0)                       # they all run and finish here
     print("spawn_ns", (time.process_time() - t) / n * 1e9)
 elif kind == "sleepers":
+    before = resident()
     for _ in range(n):
         start_and_forget(nap)
-    time.sleep(0.5)                     # all of them asleep at once
-    print("sleepers", n)
+    time.sleep(0.5)
+    while runnable() > 1:               # until all of them are asleep at once
+        time.sleep(0.05)
+    time.sleep(0.05)                    # the process idle: pyvm's allocator collects
+    print("resident_B_each", (resident() - before) / max(n, 1))
 elif kind == "handoff":
     p = micro_pipe()
 

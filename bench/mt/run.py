@@ -3,7 +3,10 @@
 
   spawn     start and finish N micro_threads / asyncio tasks: ns each
   memory    N asleep at once: bytes each, from the process's peak RSS (minus the
-            peak of the same program with none)
+            peak of the same program with none), and from its resident memory
+            (VmRSS) while they all sleep, over what it was before starting them
+            (the peak also counts what was freed on the way: the old buffers of
+            tables that doubled)
   handoff   values passed one at a time between two threads over a pipe /
             asyncio.Queue(maxsize=1) / a plain generator: ns per value
   pipeline  a 5-stage pipeline: values per second
@@ -82,11 +85,12 @@ def main():
     b, _ = measure(aio + ["spawn", str(n_spawn)])
     rows.append(("spawn (ns each)", a, b, None))
     _, base_v = measure(mt + ["sleepers", "0"])
-    _, full_v = measure(mt + ["sleepers", str(n_mem)])
+    still_v, full_v = measure(mt + ["sleepers", str(n_mem)])
     _, base_a = measure(aio + ["sleepers", "0"])
-    _, full_a = measure(aio + ["sleepers", str(n_mem)])
-    rows.append(("memory (B each asleep)", (full_v - base_v) / n_mem,
+    still_a, full_a = measure(aio + ["sleepers", str(n_mem)])
+    rows.append(("memory, peak (B each asleep)", (full_v - base_v) / n_mem,
                  (full_a - base_a) / n_mem, None))
+    rows.append(("memory, resident while asleep (B each)", still_v, still_a, None))
     a, _ = measure(mt + ["handoff", str(n_hand)])
     b, _ = measure(aio + ["handoff", str(n_hand)])
     c, _ = measure(aio + ["gen-handoff", str(n_hand)])

@@ -9,7 +9,7 @@ use std::process::Command;
 
 const SCRIPT: &str = r#"
 import time
-from micro_thread import start_and_forget
+from micro_thread import start_and_forget, runnable
 
 def rss_kb():
     with open("/proc/self/status") as f:
@@ -18,13 +18,16 @@ def rss_kb():
                 return int(line.split()[1])
 
 def nap():
-    time.sleep(2.0)
+    time.sleep(60.0)
 
 N = 200_000
 before = rss_kb()
 for _ in range(N):
     start_and_forget(nap)
 time.sleep(0.5)
+while runnable() > 1:   # until all of them are asleep (a loaded machine is slow)
+    time.sleep(0.05)
+time.sleep(0.05)        # then the process is idle once with all of them asleep
 print(round((rss_kb() - before) * 1024 / N))
 "#;
 
