@@ -24,6 +24,8 @@ mod reactor_loop_end;
 mod reactor_million_timers;
 #[path = "c_layer/reactor_priority.rs"]
 mod reactor_priority;
+#[path = "c_layer/reactor_queue_memory.rs"]
+mod reactor_queue_memory;
 #[path = "c_layer/reactor_signal.rs"]
 mod reactor_signal;
 #[path = "c_layer/reactor_threshold.rs"]

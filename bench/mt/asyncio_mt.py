@@ -11,22 +11,32 @@ async def nothing():
     pass
 
 
+def resident():
+    """The process's resident memory now (VmRSS), in bytes."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 async def nap():
     await asyncio.sleep(1.0)
 
 
 async def main():
     if kind == "spawn":
-        t = time.perf_counter()
+        t = time.process_time()
         for _ in range(n):
             asyncio.create_task(nothing())
         await asyncio.sleep(0)
         await asyncio.sleep(0)
-        print("spawn_ns", (time.perf_counter() - t) / n * 1e9)
+        print("spawn_ns", (time.process_time() - t) / n * 1e9)
     elif kind == "sleepers":
+        before = resident()
         tasks = [asyncio.create_task(nap()) for _ in range(n)]
         await asyncio.sleep(0.5)
-        print("sleepers", n)
+        print("resident_B_each", (resident() - before) / max(n, 1))
         for t in tasks:
             t.cancel()
     elif kind == "handoff":
@@ -38,11 +48,11 @@ async def main():
             await q.put(None)
 
         asyncio.create_task(writer())
-        t = time.perf_counter()
+        t = time.process_time()
         total = 0
         while (v := await q.get()) is not None:
             total += v
-        print("handoff_ns", (time.perf_counter() - t) / n * 1e9)
+        print("handoff_ns", (time.process_time() - t) / n * 1e9)
     elif kind == "pipeline":
         async def source(out):
             for i in range(n):
@@ -54,7 +64,7 @@ async def main():
                 await out.put(v + 1)
             await out.put(None)
 
-        t = time.perf_counter()
+        t = time.process_time()
         qs = [asyncio.Queue(maxsize=1) for _ in range(5)]
         asyncio.create_task(source(qs[0]))
         for i in range(4):
@@ -62,7 +72,7 @@ async def main():
         total = 0
         while (v := await qs[4].get()) is not None:
             total += v
-        print("pipeline_per_s", n / (time.perf_counter() - t))
+        print("pipeline_per_s", n / (time.process_time() - t))
     elif kind == "soft_sleep":
         # pyvm_mt.py soft_sleep: N `await asyncio.sleep(0)` round trips with another
         # task always ready. (asyncio has no peer for the hard kinds: a coroutine
@@ -79,10 +89,10 @@ async def main():
 
         asyncio.create_task(spinner())
         await asyncio.sleep(0)
-        t = time.perf_counter()
+        t = time.process_time()
         for x in range(n):
             await key(x)
-        dt = time.perf_counter() - t
+        dt = time.process_time() - t
         stop.append(1)
         await asyncio.sleep(0)
         print("soft_sleep_ns", dt / n * 1e9)
@@ -100,20 +110,20 @@ async def main():
             return a + b
 
         asyncio.create_task(writer())
-        t = time.perf_counter()
+        t = time.process_time()
         total = 0
         while (v := await q.get()) is not None:
             total = f(total, v)
-        print("soft_pipe_ns", (time.perf_counter() - t) / n * 1e9)
+        print("soft_pipe_ns", (time.process_time() - t) / n * 1e9)
 
 
 if kind == "gen-handoff":
     def writer():
         for i in range(n):
             yield i
-    t = time.perf_counter()
+    t = time.process_time()
     total = sum(writer())
-    print("handoff_ns", (time.perf_counter() - t) / n * 1e9)
+    print("handoff_ns", (time.process_time() - t) / n * 1e9)
 elif kind == "gen-pipeline":
     def source():
         yield from range(n)
@@ -122,11 +132,11 @@ elif kind == "gen-pipeline":
         for v in it:
             yield v + 1
 
-    t = time.perf_counter()
+    t = time.process_time()
     p = source()
     for _ in range(4):
         p = stage(p)
     total = sum(p)
-    print("pipeline_per_s", n / (time.perf_counter() - t))
+    print("pipeline_per_s", n / (time.process_time() - t))
 else:
     asyncio.run(main())

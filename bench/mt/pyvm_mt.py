@@ -9,7 +9,7 @@ timed part) before its figure and fails if H shows the other path was measured.
 import functools
 import sys
 import time
-from micro_thread import start_and_forget, micro_pipe, generate
+from micro_thread import start_and_forget, micro_pipe, generate, runnable
 
 kind, n = sys.argv[1], int(sys.argv[2])
 
@@ -18,21 +18,34 @@ def nothing():
     pass
 
 
+def resident():
+    """The process's resident memory now (VmRSS), in bytes."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
 def nap():
-    time.sleep(1.0)
+    time.sleep(30.0)
 
 
 if kind == "spawn":
-    t = time.perf_counter()
+    t = time.process_time()
     for _ in range(n):
         start_and_forget(nothing)
     time.sleep(0)                       # they all run and finish here
-    print("spawn_ns", (time.perf_counter() - t) / n * 1e9)
+    print("spawn_ns", (time.process_time() - t) / n * 1e9)
 elif kind == "sleepers":
+    before = resident()
     for _ in range(n):
         start_and_forget(nap)
-    time.sleep(0.5)                     # all of them asleep at once
-    print("sleepers", n)
+    time.sleep(0.5)
+    while runnable() > 1:               # until all of them are asleep at once
+        time.sleep(0.05)
+    time.sleep(0.05)                    # the process idle: pyvm's allocator collects
+    print("resident_B_each", (resident() - before) / max(n, 1))
 elif kind == "handoff":
     p = micro_pipe()
 
@@ -42,11 +55,11 @@ elif kind == "handoff":
         p.close()
 
     start_and_forget(writer)
-    t = time.perf_counter()
+    t = time.process_time()
     total = 0
     for v in p:
         total += v
-    print("handoff_ns", (time.perf_counter() - t) / n * 1e9)
+    print("handoff_ns", (time.process_time() - t) / n * 1e9)
 elif kind == "pipeline":
     def source():
         for i in range(n):
@@ -56,12 +69,12 @@ elif kind == "pipeline":
         for v in iter():
             put(v + 1)
 
-    t = time.perf_counter()
+    t = time.process_time()
     p = generate(source)
     for _ in range(4):
         p = generate(stage, stdin=p)
     total = sum(p)
-    print("pipeline_per_s", n / (time.perf_counter() - t))
+    print("pipeline_per_s", n / (time.process_time() - t))
 elif kind in ("soft_sleep", "hard_sleep"):
     # N sleep(0) round trips: another micro_thread is always runnable, so each
     # sleep(0) really switches away and back (that one sleeps softly in both kinds).
@@ -79,13 +92,13 @@ elif kind in ("soft_sleep", "hard_sleep"):
     start_and_forget(spinner)
     time.sleep(0)                       # the spinner is running
     h = hard_switches()
-    t = time.perf_counter()
+    t = time.process_time()
     if kind == "soft_sleep":
         for x in range(n):              # a Python loop calls key: soft
             key(x)
     else:
         sorted(range(n), key=key)       # sorted() calls key: hard
-    dt = time.perf_counter() - t
+    dt = time.process_time() - t
     h = hard_switches() - h
     stop.append(1)
     time.sleep(0)
@@ -113,14 +126,14 @@ elif kind in ("soft_pipe", "hard_pipe"):
 
     start_and_forget(writer)
     h = hard_switches()
-    t = time.perf_counter()
+    t = time.process_time()
     if kind == "soft_pipe":
         total = 0
         for v in p:
             total = f(total, v)
     else:
         total = functools.reduce(f, p, 0)
-    dt = time.perf_counter() - t
+    dt = time.process_time() - t
     h = hard_switches() - h
     assert total == n * (n - 1) // 2, total
     print("hard_switches", h)

@@ -3,7 +3,10 @@
 
   spawn     start and finish N micro_threads / asyncio tasks: ns each
   memory    N asleep at once: bytes each, from the process's peak RSS (minus the
-            peak of the same program with none)
+            peak of the same program with none), and from its resident memory
+            (VmRSS) while they all sleep, over what it was before starting them
+            (the peak also counts what was freed on the way: the old buffers of
+            tables that doubled)
   handoff   values passed one at a time between two threads over a pipe /
             asyncio.Queue(maxsize=1) / a plain generator: ns per value
   pipeline  a 5-stage pipeline: values per second
@@ -17,6 +20,10 @@
             rows cannot silently measure the other path. asyncio's peers are
             `await asyncio.sleep(0)` and asyncio.Queue(maxsize=1); it has none for
             the hard rows (a coroutine cannot wait inside a built-in's callback).
+
+Times are CPU time (time.process_time(), user and system), not wall-clock time: the
+machine running this may be shared, and another process taking the core would
+otherwise count as ours. Every kind here runs on one OS thread.
 
 Usage: run.py PYVM [PYTHON]
 """
@@ -78,11 +85,12 @@ def main():
     b, _ = measure(aio + ["spawn", str(n_spawn)])
     rows.append(("spawn (ns each)", a, b, None))
     _, base_v = measure(mt + ["sleepers", "0"])
-    _, full_v = measure(mt + ["sleepers", str(n_mem)])
+    still_v, full_v = measure(mt + ["sleepers", str(n_mem)])
     _, base_a = measure(aio + ["sleepers", "0"])
-    _, full_a = measure(aio + ["sleepers", str(n_mem)])
-    rows.append(("memory (B each asleep)", (full_v - base_v) / n_mem,
+    still_a, full_a = measure(aio + ["sleepers", str(n_mem)])
+    rows.append(("memory, peak (B each asleep)", (full_v - base_v) / n_mem,
                  (full_a - base_a) / n_mem, None))
+    rows.append(("memory, resident while asleep (B each)", still_v, still_a, None))
     a, _ = measure(mt + ["handoff", str(n_hand)])
     b, _ = measure(aio + ["handoff", str(n_hand)])
     c, _ = measure(aio + ["gen-handoff", str(n_hand)])

@@ -7,17 +7,17 @@ other blocking call.
 
 import _deferrable  # noqa: F401 (the built-ins' deferral-aware halves)
 from _micro_thread import (MicroThreadExit, DeadlockError, micro_pipe, current,
-                           dump, runnable, _start, _stdin, _stdout,
+                           dump, runnable, _start, start_and_forget,
+                           _stdin, _stdout,
                            _enter_atomic, _exit_atomic, _start_timeout,
                            _end_timeout, set_watchdog, set_strict,
                            hard_switches, set_preemption)
 
 
-def start_and_forget(function, *args, exception_handler=None, stdin=None,
-                     stdout=None, **kws):
-    """Run function(*args, **kws) in a new micro_thread; its result is dropped and
-    an uncaught exception goes to exception_handler (default: print it)."""
-    return _start(function, args, kws, "forget", exception_handler, stdin, stdout)
+# start_and_forget(function, *args, exception_handler=None, stdin=None,
+# stdout=None, **kws) is native (_micro_thread): run function(*args, **kws) in a
+# new micro_thread; its result is dropped and an uncaught exception goes to
+# exception_handler (default: print it).
 
 
 def start_in_parallel(function, *args, stdin=None, stdout=None, **kws):

@@ -543,15 +543,15 @@ impl Cx<'_, '_> {
 
     /// The running micro-thread's `contextvars.Context` (`None`: none made yet).
     pub fn context(&self) -> Value {
-        match &self.th.context {
-            Value::Null => Value::None,
-            v => v.clone(),
+        match self.th.rare.as_ref().map(|r| &r.context) {
+            None | Some(Value::Null) => Value::None,
+            Some(v) => v.clone(),
         }
     }
 
     /// Make `ctx` the running micro-thread's context (`None`: none).
     pub fn set_context(&mut self, ctx: Value) {
-        self.th.context = match ctx {
+        self.th.rare_mut().context = match ctx {
             Value::None => Value::Null,
             v => v,
         };
@@ -560,16 +560,19 @@ impl Cx<'_, '_> {
     /// The running micro-thread's async generator hooks, `[firstiter, finalizer]`
     /// (`None`: not set).
     pub fn asyncgen_hooks(&self) -> [Value; 2] {
-        self.th.asyncgen_hooks.clone().map(|h| match h {
-            Value::Null => Value::None,
-            v => v,
-        })
+        let hooks = self.th.rare.as_ref().map(|r| r.asyncgen_hooks.clone());
+        hooks
+            .unwrap_or([Value::Null, Value::Null])
+            .map(|h| match h {
+                Value::Null => Value::None,
+                v => v,
+            })
     }
 
     /// Set one of the running micro-thread's async generator hooks (0: `firstiter`,
     /// 1: `finalizer`; `None` removes it).
     pub fn set_asyncgen_hook(&mut self, which: usize, hook: Value) {
-        self.th.asyncgen_hooks[which] = match hook {
+        self.th.rare_mut().asyncgen_hooks[which] = match hook {
             Value::None => Value::Null,
             v => v,
         };
@@ -812,7 +815,7 @@ impl Cx<'_, '_> {
 
     /// This micro-thread's recursion limit (`sys.getrecursionlimit()`).
     pub fn asked_recursion_limit(&self) -> usize {
-        self.th.recursion_limit_asked
+        self.th.asked_limit()
     }
 
     /// The nesting a compilation started here may reach (CPython's
@@ -826,8 +829,7 @@ impl Cx<'_, '_> {
 
     /// `sys.setrecursionlimit(n)` for this micro-thread.
     pub fn set_recursion_limit(&mut self, n: usize) {
-        self.th.recursion_limit_asked = n;
-        self.th.recursion_limit = n.min(crate::objects::memory::max_frames());
+        self.th.set_limit(n, crate::objects::memory::max_frames());
     }
 
     /// The globals of the Python frame `depth` frames above the one calling this
@@ -1115,7 +1117,7 @@ pub mod driver {
 
     pub use crate::mt::os_thread::Waiter;
     pub use crate::mt::record::{
-        deadlock_type, exit_type, micro_thread_exit, CallSite, ThreadExt, ThreadObj,
+        deadlock_type, exit_type, micro_thread_exit, CallSite, ThreadExt, ThreadName, ThreadObj,
     };
     /// The file name of a micro-thread's first frame (the bootstrap that calls its
     /// function): tracebacks and `dump()` leave it out.
@@ -1127,6 +1129,11 @@ pub mod driver {
         obj: std::sync::Arc<ThreadObj>,
     }
 
+    /// Operand slots a new micro-thread's stack starts with beyond its first
+    /// function's locals (`time.sleep(1.0)` takes 4: NULL, the function, an argument,
+    /// and the result).
+    const FIRST_OPERANDS: usize = 4;
+
     /// A new micro-thread for `obj` (not started) whose first frame calls
     /// `callee(*args)` (a Python function: its arguments are bound now). It keeps the
     /// caller's recursion limit.
@@ -1137,10 +1144,21 @@ pub mod driver {
         args: Args,
     ) -> PyResult<NewThread> {
         let mut th = MicroThread::new();
-        th.recursion_limit = cx.th.recursion_limit;
-        th.recursion_limit_asked = cx.th.recursion_limit_asked;
-        th.stack.reserve_exact(8);
-        th.frames.reserve_exact(2);
+        th.set_limit(cx.th.asked_limit(), cx.th.recursion_limit);
+        // Room for what the first frame needs at first: a function's locals and a few
+        // operands (a call's callable and arguments), one frame (a bootstrap's two).
+        // A micro-thread asleep in its function's first call keeps just that; deeper
+        // ones grow the vectors as calls do anyway.
+        match &callee {
+            Value::Function(f) => {
+                th.stack.reserve_exact(f.code.nlocals() + FIRST_OPERANDS);
+                th.frames.reserve_exact(1);
+            }
+            _ => {
+                th.stack.reserve_exact(2 * FIRST_OPERANDS);
+                th.frames.reserve_exact(2);
+            }
+        }
         match crate::vm::call::invoke(cx.gil, &mut th, callee, args)? {
             crate::vm::call::Called::Frame => Ok(NewThread { th, obj }),
             _ => Err(super::runtime_error("cannot start the micro_thread").into()),
@@ -1317,7 +1335,7 @@ pub mod driver {
 
         /// The running micro-thread's name, if a reactor runs one.
         pub fn thread_name(&self) -> Option<std::sync::Arc<str>> {
-            crate::mt::with_current_obj(|o| o.map(|o| o.name.clone()))
+            crate::mt::with_current_obj(|o| o.map(ThreadObj::name))
         }
 
         /// Where the Python code calling this native is (`file.py:12`), skipping

@@ -172,8 +172,18 @@ pub struct Reactor<T, E, S = ()> {
     round_hook: Option<RoundHook<T, E, S>>,
 }
 
+/// The run queue capacity an empty queue keeps (more is given back).
+const QUEUE_KEPT: usize = 4096;
+
 /// A function the reactor calls once a round (see [`Reactor::set_round_hook`]).
 pub type RoundHook<T, E, S> = Box<dyn FnMut(&mut Reactor<T, E, S>)>;
+
+impl<T, E, S> Reactor<T, E, S> {
+    /// The bytes of one task's slot in the reactor's task table (its deferred, its
+    /// state `S`, its name and registration), for memory accounting: a sleeping
+    /// micro-thread costs this beside what its state points to.
+    pub const TASK_BYTES: usize = std::mem::size_of::<crate::core::Task<T, E, S>>();
+}
 
 impl<T, E, S> Reactor<T, E, S>
 where
@@ -554,6 +564,12 @@ where
         self.core.queue.len()
     }
 
+    /// How many scheduled micro-threads the run queue has room for without growing
+    /// (an empty queue keeps room for at most a few thousand: memory accounting).
+    pub fn run_queue_capacity(&self) -> usize {
+        self.core.queue.capacity()
+    }
+
     /// The result of a finished micro-thread with no exception handler (a zombie);
     /// taking it removes the micro-thread. `None` if it has not finished.
     pub fn take_result(&mut self, id: DeferredId) -> Option<Result<T, E>> {
@@ -885,6 +901,12 @@ where
                     break;
                 };
                 self.resume(id, outcome);
+            }
+            // After a burst (a million micro-threads started at once) the run queue
+            // would keep room for all of them, 32 bytes each for a pyvm reactor, for
+            // good: an empty queue that large gives its buffer back.
+            if self.core.queue.is_empty() && self.core.queue.capacity() > QUEUE_KEPT {
+                self.core.queue = std::collections::VecDeque::new();
             }
             self.fire_timers();
 

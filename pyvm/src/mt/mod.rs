@@ -61,6 +61,10 @@ pub struct Task {
     parked: bool,
 }
 
+// A reactor task holds this inline, beside its deferred (ARCHITECTURE.md, "Costs").
+const _: () = assert!(std::mem::size_of::<Task>() <= 48);
+const _: () = assert!(PyReactor::TASK_BYTES <= 272);
+
 impl Task {
     fn new(th: Box<MicroThread>, obj: Option<Arc<ThreadObj>>) -> Task {
         Task {
@@ -216,6 +220,8 @@ pub(crate) struct Local {
     round_gil: Cell<bool>,
     /// The micro-thread running signal handlers while the main one waits.
     signal_helper: Cell<Option<DeferredId>>,
+    /// When the allocator last collected for this OS thread (`collect_when_idle`).
+    collected: Cell<Option<std::time::Instant>>,
 }
 
 thread_local! {
@@ -243,6 +249,7 @@ thread_local! {
         timeouts: RefCell::new(std::collections::BTreeMap::new()),
         round_gil: Cell::new(false),
         signal_helper: Cell::new(None),
+        collected: Cell::new(None),
     } };
 }
 
@@ -570,11 +577,15 @@ const TASK_NAME: &str = "micro_thread";
 /// The name of micro-thread `id` (its thread object's, even while it runs).
 pub(crate) fn task_name(r: &PyReactor, id: DeferredId) -> String {
     if let Some(o) = r.state(id).and_then(|s| s.obj.as_ref()) {
-        return o.name.to_string();
+        return o.name().to_string();
     }
     if r.current() == Some(id) {
-        if let Some(n) = LOCAL.with(|l| l.current_obj.borrow().as_ref().map(|o| o.name.to_string()))
-        {
+        if let Some(n) = LOCAL.with(|l| {
+            l.current_obj
+                .borrow()
+                .as_ref()
+                .map(|o| o.name().to_string())
+        }) {
             return n;
         }
     }
@@ -645,6 +656,9 @@ pub fn resume(r: &mut PyReactor, input: Result<Value, PyErr>) -> Step<Value, PyE
     }
     if exiting {
         exit_next(r, 1);
+    }
+    if r.runnable() == 0 {
+        collect_when_idle();
     }
     // The common case first: one OS thread, never stuck.
     if was_stuck || os_thread::others_alive() {
@@ -1003,6 +1017,41 @@ fn watch_signals(r: &mut PyReactor) {
             deliver_signals(r);
         }
     })));
+}
+
+/// How the allocator returns memory it keeps (freed, still resident) to the system:
+/// set by the `pyvm` binary (mimalloc's `mi_collect`), none in a library user.
+static COLLECT: std::sync::OnceLock<fn()> = std::sync::OnceLock::new();
+
+/// The allocator's collection, run when a reactor is idle ([`collect_when_idle`]).
+pub fn set_allocator_collect(collect: fn()) {
+    let _ = COLLECT.set(collect);
+}
+
+/// At most once a second, when the last runnable micro-thread has just waited (the
+/// reactor is about to poll, and wait if nothing is ready): have the allocator give
+/// back what it keeps. An idle process otherwise never reaches the allocator's
+/// own collection, and keeps resident the old buffers of the tables that doubled
+/// while a burst of micro-threads started (about 260 B for each of a million
+/// sleepers: ARCHITECTURE.md, "Costs").
+fn collect_when_idle() {
+    const EVERY: Duration = Duration::from_secs(1);
+    let Some(collect) = COLLECT.get() else {
+        return;
+    };
+    let due = LOCAL.with(|l| {
+        let now = std::time::Instant::now();
+        match l.collected.get() {
+            Some(at) if now.duration_since(at) < EVERY => false,
+            _ => {
+                l.collected.set(Some(now));
+                true
+            }
+        }
+    });
+    if due {
+        collect();
+    }
 }
 
 /// Have the reactor's signal notifier watch `sig` (when the running micro-thread

@@ -42,11 +42,14 @@ pub trait ThreadExt: Send + Sync {
 }
 
 struct Inner {
-    id: Option<DeferredId>,
     result: Option<Result<Value, PyErr>>,
-    waiters: Vec<Waiter>,
-    /// Where it runs: its reactor task, OS thread and that thread's wake-up handle.
+    /// Who waits for it to finish: most have nobody, so a boxed slice (two words,
+    /// not a `Vec`'s three), remade when one comes or goes.
+    waiters: Box<[Waiter]>,
+    /// Where it runs: its reactor task (its id) and OS thread.
     home: Option<Waiter>,
+    /// Its name as one string, once asked for.
+    name: Option<std::sync::Arc<str>>,
 }
 
 /// Where a micro-thread was started, shown as `file.py:12` (or a bare name): the file
@@ -76,10 +79,47 @@ impl std::fmt::Display for CallSite {
     }
 }
 
+/// A micro-thread's name: its function's name and a number (`worker-12`). The base
+/// is shared (with the function's code object, for a `def`), and the two are made
+/// into one string only when the name is asked for (`thread.name`, a report, a lock
+/// naming its holder; [`ThreadObj::name`] keeps it): starting a micro-thread formats
+/// nothing.
+pub struct ThreadName {
+    base: std::sync::Arc<str>,
+    /// 0: the name is the base alone.
+    seq: u64,
+}
+
+impl ThreadName {
+    /// `base-seq` (`base` alone when `seq` is 0).
+    pub fn new(base: std::sync::Arc<str>, seq: u64) -> ThreadName {
+        ThreadName { base, seq }
+    }
+
+    fn format(&self) -> std::sync::Arc<str> {
+        match self.seq {
+            0 => self.base.clone(),
+            n => format!("{}-{n}", self.base).into(),
+        }
+    }
+}
+
+impl From<&str> for ThreadName {
+    fn from(name: &str) -> ThreadName {
+        ThreadName::new(name.into(), 0)
+    }
+}
+
+impl From<String> for ThreadName {
+    fn from(name: String) -> ThreadName {
+        ThreadName::new(name.into(), 0)
+    }
+}
+
 /// A micro-thread as the driver and other OS threads know it.
 pub struct ThreadObj {
-    /// Shared with its reactor task's name (one allocation for both).
-    pub name: std::sync::Arc<str>,
+    /// Its name, formatted when first asked for ([`ThreadObj::name`]).
+    name: ThreadName,
     /// Where it was started (for `dump()` and error reports).
     pub started_at: CallSite,
     inner: Mutex<Inner>,
@@ -90,9 +130,13 @@ pub struct ThreadObj {
     ext: Option<Box<dyn ThreadExt>>,
 }
 
+// A million sleeping micro-threads hold a million of these (with the reference
+// counts, 192 bytes: one allocator size class; ARCHITECTURE.md, "Costs").
+const _: () = assert!(std::mem::size_of::<ThreadObj>() <= 176);
+
 impl ThreadObj {
     pub fn new(
-        name: impl Into<std::sync::Arc<str>>,
+        name: impl Into<ThreadName>,
         started_at: CallSite,
         ext: Option<Box<dyn ThreadExt>>,
     ) -> std::sync::Arc<ThreadObj> {
@@ -100,9 +144,9 @@ impl ThreadObj {
             name: name.into(),
             started_at,
             inner: Mutex::new(Inner {
-                id: None,
+                name: None,
                 result: None,
-                waiters: Vec::new(),
+                waiters: Box::new([]),
                 home: None,
             }),
             waiting: GilCell::new(Waiting::Scheduled),
@@ -114,6 +158,14 @@ impl ThreadObj {
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// Its name (`worker-12`).
+    pub fn name(&self) -> std::sync::Arc<str> {
+        self.lock()
+            .name
+            .get_or_insert_with(|| self.name.format())
+            .clone()
+    }
+
     /// What the module that started it keeps with it.
     pub fn ext(&self) -> Option<&dyn ThreadExt> {
         self.ext.as_deref()
@@ -121,9 +173,7 @@ impl ThreadObj {
 
     /// Called on the OS thread whose reactor runs it, when it is spawned there.
     pub fn set_id(&self, id: DeferredId) {
-        let mut g = self.lock();
-        g.id = Some(id);
-        g.home = Some(Waiter::me(id));
+        self.lock().home = Some(Waiter::me(id));
     }
 
     /// The OS thread it runs on (`thread_id`).
@@ -135,7 +185,7 @@ impl ThreadObj {
     }
 
     pub fn id(&self) -> Option<DeferredId> {
-        self.lock().id
+        self.lock().home.as_ref().map(|h| h.id)
     }
 
     /// Where it runs, once it has been spawned: to wake it or throw into it.
@@ -196,12 +246,18 @@ impl ThreadObj {
 
     /// `w` is woken with its result when it finishes.
     pub fn add_waiter(&self, w: Waiter) {
-        self.lock().waiters.push(w);
+        let mut g = self.lock();
+        let mut all = std::mem::take(&mut g.waiters).into_vec();
+        all.push(w);
+        g.waiters = all.into_boxed_slice();
     }
 
     /// Micro-thread `id` (of this OS thread) no longer waits for it.
     pub fn remove_waiter(&self, id: DeferredId) {
-        self.lock().waiters.retain(|w| !w.is(id));
+        let mut g = self.lock();
+        let mut all = std::mem::take(&mut g.waiters).into_vec();
+        all.retain(|w| !w.is(id));
+        g.waiters = all.into_boxed_slice();
     }
 
     /// The micro-thread finished with `result` (its frames are gone): its waiters
@@ -219,7 +275,7 @@ impl ThreadObj {
             std::mem::take(&mut g.waiters)
         };
         *self.waiting.borrow_mut(gil) = Waiting::Finished;
-        for w in waiters {
+        for w in waiters.into_vec() {
             w.wake(result.clone());
         }
         if let Some(ext) = &self.ext {

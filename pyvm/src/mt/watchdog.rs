@@ -116,7 +116,7 @@ pub fn warn(th: &MicroThread) {
         return;
     }
     let limit = THRESHOLD_US.load(Ordering::Relaxed) as f64 / 1e6;
-    let name = super::with_current_obj(|o| o.map_or("?".to_owned(), |o| o.name.to_string()));
+    let name = super::with_current_obj(|o| o.map_or("?".to_owned(), |o| o.name().to_string()));
     let stack = crate::objects::gil::with_gil(|gil| crate::vm::unwind::format_stack(gil, th, "  "));
     crate::modules::sys::flush_stdout();
     crate::modules::sys::write_stderr(&format!(

@@ -185,7 +185,8 @@ fn new_op(agen: GenRef, init: OpInit) -> Value {
 /// passed to its `firstiter` hook (`asyncio`'s loop records it, to close it at
 /// shutdown).
 pub(crate) fn init_hooks(cx: &mut Cx, g: &GenRef) -> PyResult<()> {
-    let [firstiter, finalizer] = cx.th.asyncgen_hooks.clone();
+    let hooks = cx.th.rare.as_ref().map(|r| r.asyncgen_hooks.clone());
+    let [firstiter, finalizer] = hooks.unwrap_or([Value::Null, Value::Null]);
     {
         let mut gen = g.borrow_mut(cx.gil);
         if gen.hooks_inited || gen.kind != GenKind::AsyncGenerator {

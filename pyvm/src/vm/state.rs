@@ -17,10 +17,9 @@ pub struct MicroThread {
     /// The exception being handled (`sys.exc_info()`), `Null` when none.
     pub handled: Value,
     /// The depth checked on every call: the limit asked, or less when the memory the
-    /// process may hold could not take that many frames (`memory::max_frames`).
+    /// process may hold could not take that many frames (`memory::max_frames`); the
+    /// limit asked is [`MicroThread::asked_limit`].
     pub recursion_limit: usize,
-    /// `sys.getrecursionlimit()`: the limit asked.
-    pub recursion_limit_asked: usize,
     /// Nested dispatch loops started by natives calling Python.
     pub reentry: u32,
     /// Driven by a reactor: a blocking native may wait (`Cx::wait`) instead of
@@ -37,12 +36,60 @@ pub struct MicroThread {
     pub started: bool,
     /// The native being called (for "Deferred execution not yet implemented by ...").
     pub native_name: &'static str,
+    /// What few micro-threads have (a `contextvars.Context`, async generator hooks),
+    /// boxed when first set: every micro-thread pays one pointer for them.
+    pub rare: Option<Box<Rare>>,
+}
+
+/// The parts of a micro-thread's state most never set ([`MicroThread::rare`]).
+pub struct Rare {
     /// Its current `contextvars.Context` (`Null`: none made yet).
     pub context: Value,
     /// `sys.set_asyncgen_hooks`: the `firstiter` and `finalizer` hooks (`Null`:
     /// none), per micro-thread as CPython's are per thread.
     pub asyncgen_hooks: [Value; 2],
+    /// `sys.getrecursionlimit()` when it is not `recursion_limit` (memory allowed
+    /// fewer frames than asked).
+    pub limit_asked: Option<usize>,
 }
+
+impl Default for Rare {
+    fn default() -> Rare {
+        Rare {
+            context: Value::Null,
+            asyncgen_hooks: [Value::Null, Value::Null],
+            limit_asked: None,
+        }
+    }
+}
+
+impl MicroThread {
+    /// Its rare parts, made now if they were not yet.
+    pub fn rare_mut(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Default::default)
+    }
+
+    /// The recursion limit asked (`sys.getrecursionlimit()`).
+    pub fn asked_limit(&self) -> usize {
+        let asked = self.rare.as_ref().and_then(|r| r.limit_asked);
+        asked.unwrap_or(self.recursion_limit)
+    }
+
+    /// Ask for recursion limit `n`: the depth checked is `n`, or `most` when the
+    /// memory the process may hold could not take more frames.
+    pub fn set_limit(&mut self, n: usize, most: usize) {
+        self.recursion_limit = n.min(most);
+        if self.recursion_limit != n {
+            self.rare_mut().limit_asked = Some(n);
+        } else if let Some(r) = self.rare.as_mut() {
+            r.limit_asked = None;
+        }
+    }
+}
+
+// Every micro-thread's box (one 128-byte allocator size class; ARCHITECTURE.md,
+// "Costs"): what most never use goes in `rare`.
+const _: () = assert!(std::mem::size_of::<MicroThread>() <= 128);
 
 impl MicroThread {
     pub fn new() -> MicroThread {
@@ -52,15 +99,13 @@ impl MicroThread {
             blocks: Vec::new(),
             handled: Value::Null,
             recursion_limit: DEFAULT_RECURSION_LIMIT,
-            recursion_limit_asked: DEFAULT_RECURSION_LIMIT,
             reentry: 0,
             reactive: false,
             detached: false,
             preempted: false,
             started: false,
             native_name: "",
-            context: Value::Null,
-            asyncgen_hooks: [Value::Null, Value::Null],
+            rare: None,
         }
     }
 }

@@ -473,6 +473,7 @@ mod micro_threads {
     golden!(socket_server_clients, "micro_threads/socket_server_clients.py");
     golden!(socket_settimeout, "micro_threads/socket_settimeout.py");
     golden!(socket_timeout_block, "micro_threads/socket_timeout_block.py");
+    golden!(start_arguments, "micro_threads/start_arguments.py");
     golden!(strict_names, "micro_threads/strict_names.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
     golden!(waitpid_defers, "micro_threads/waitpid_defers.py");

@@ -20,7 +20,7 @@ use pipe::{pipe_of, Pipe};
 use thread_obj::{Fate, ThreadData, ThreadHandle};
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
-    "_start" => start, "micro_pipe" => micro_pipe, "current" => current, "dump" => dump,
+    "_start" => start, "start_and_forget" => start_and_forget, "micro_pipe" => micro_pipe, "current" => current, "dump" => dump,
     "_stdin" => stdin, "_stdout" => stdout, "_enter_atomic" => enter_atomic,
     "_exit_atomic" => exit_atomic, "runnable" => runnable,
     "_start_timeout" => start_timeout, "_end_timeout" => end_timeout,
@@ -157,13 +157,63 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
             h => Some(h.clone()),
         }),
     };
-    let stdin = match args.at(5) {
+    let (pos, kw) = call_args(cx, args.at(1), args.at(2));
+    start_thread(cx, f, pos, kw, fate, args.at(5), args.at(6))
+}
+
+/// `start_and_forget(function, *args, exception_handler=None, stdin=None,
+/// stdout=None, **kws)`: run `function(*args, **kws)` in a new micro-thread; its
+/// result is dropped and an uncaught exception goes to `exception_handler` (default:
+/// print it). Native, so starting one runs no Python frame of its own.
+fn start_and_forget(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    const NAME: &str = "start_and_forget";
+    let Args { pos, mut kw } = args;
+    let mut pos = pos.into_iter();
+    let given = kw.iter().position(|(k, _)| k == "function");
+    let f = match (pos.next(), given) {
+        (Some(_), Some(_)) => {
+            return Err(type_error(format!(
+                "{NAME}() got multiple values for argument 'function'"
+            ))
+            .into())
+        }
+        (Some(f), None) => f,
+        (None, Some(i)) => kw.remove(i).1,
+        (None, None) => {
+            return Err(type_error(format!(
+                "{NAME}() missing 1 required positional argument: 'function'"
+            ))
+            .into())
+        }
+    };
+    let mut take = |name: &str| match kw.iter().position(|(k, _)| k == name) {
+        Some(i) => kw.remove(i).1,
+        None => Value::None,
+    };
+    let handler = take("exception_handler");
+    let (stdin, stdout) = (take("stdin"), take("stdout"));
+    let fate = Fate::Forget((!matches!(handler, Value::None)).then_some(handler));
+    start_thread(cx, f, pos.collect(), kw, fate, &stdin, &stdout)
+}
+
+/// Start a micro-thread calling `f(*pos, **kw)` with its `fate` and pipes (`None`
+/// for none): `_start` and `start_and_forget`.
+fn start_thread(
+    cx: &mut Cx,
+    f: Value,
+    pos: Vec<Value>,
+    kw: Vec<(String, Value)>,
+    fate: Fate,
+    stdin: &Value,
+    stdout: &Value,
+) -> PyResult<Value> {
+    let stdin = match stdin {
         Value::None => None,
         v if pipe_of(v).is_some() => Some(v.clone()),
         // Any iterable: `next()` and `iter()` in the thread read it.
         v => Some(cx.iter(v)?),
     };
-    let stdout = match args.at(6) {
+    let stdout = match stdout {
         Value::None => None,
         Value::Object(o) if o.0.as_any().is::<Pipe>() => Some(o.clone()),
         other => {
@@ -174,7 +224,7 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
             .into())
         }
     };
-    let (th, obj) = prepare_with(cx, f, args.at(1), args.at(2), fate, stdin, stdout)?;
+    let (th, obj) = prepare_with(cx, f, pos, kw, fate, stdin, stdout)?;
     if driver::current_id().is_none() {
         return Err(
             runtime_error("micro_threads need the reactor (run the program with pyvm)").into(),
@@ -182,6 +232,21 @@ fn start(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     driver::spawn(th);
     Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(obj))))))
+}
+
+/// The positional and keyword arguments of `function(*args, **kwargs)`.
+fn call_args(cx: &Cx, args: &Value, kwargs: &Value) -> (Vec<Value>, Vec<(String, Value)>) {
+    let pos: Vec<Value> = match args {
+        Value::Tuple(t) => t.to_vec(),
+        _ => Vec::new(),
+    };
+    let mut kw = Vec::new();
+    if let Value::Dict(d) = kwargs {
+        for (k, v) in d.borrow(cx.gil).iter() {
+            kw.push((k.as_str().unwrap_or("").to_owned(), v.clone()));
+        }
+    }
+    (pos, kw)
 }
 
 /// A new micro-thread (not started) whose first frame calls `f(*args, **kwargs)`,
@@ -193,39 +258,37 @@ pub fn prepare(
     kwargs: Value,
     fate: Fate,
 ) -> PyResult<NewThread> {
-    Ok(prepare_with(cx, f, &args, &kwargs, fate, None, None)?.0)
+    let (pos, kw) = call_args(cx, &args, &kwargs);
+    Ok(prepare_with(cx, f, pos, kw, fate, None, None)?.0)
 }
 
 fn prepare_with(
     cx: &mut Cx,
     f: Value,
-    args: &Value,
-    kwargs: &Value,
+    pos: Vec<Value>,
+    kw: Vec<(String, Value)>,
     fate: Fate,
     stdin: Option<Value>,
     stdout: Option<Arc<Object>>,
 ) -> PyResult<(NewThread, std::sync::Arc<ThreadObj>)> {
-    let fname = match &f {
-        Value::Function(func) => func.name.clone(),
+    // Its name is the function's and a number, formatted only when asked for; a
+    // `def`'s name is its code object's string, shared.
+    let base: std::sync::Arc<str> = match &f {
+        // (`__name__` as the program set it, if it did.)
+        Value::Function(func) => match func.attr(cx.gil, "__name__") {
+            Some(n) => n.as_str().unwrap_or(&func.name).into(),
+            None if *func.code.name == *func.name => func.code.name.clone(),
+            None => func.name.as_str().into(),
+        },
         other => cx
             .getattr(other, "__name__")
             .ok()
-            .and_then(|n| n.as_str().map(str::to_owned))
-            .unwrap_or_else(|| "micro_thread".to_owned()),
+            .and_then(|n| n.as_str().map(Into::into))
+            .unwrap_or_else(|| "micro_thread".into()),
     };
-    let name = format!("{fname}-{}", SEQ.fetch_add(1, Ordering::Relaxed));
+    let name = driver::ThreadName::new(base, SEQ.fetch_add(1, Ordering::Relaxed));
     let obj = ThreadObj::new(name, cx.call_site(), ThreadData::boxed(fate, stdin, stdout));
     // The new micro-thread's first frame: `function(*args, **kwargs)`.
-    let pos: Vec<Value> = match args {
-        Value::Tuple(t) => t.to_vec(),
-        _ => Vec::new(),
-    };
-    let mut kw = Vec::new();
-    if let Value::Dict(d) = kwargs {
-        for (k, v) in d.borrow(cx.gil).iter() {
-            kw.push((k.as_str().unwrap_or("").to_owned(), v.clone()));
-        }
-    }
     // A Python function's frame is pushed directly (its arguments bound now); any
     // other callable is called by a one-line Python bootstrap when the thread starts.
     let (callee, call_args) = if let Value::Function(_) = f {

@@ -123,10 +123,10 @@ impl ThreadExt for ThreadData {
         match &self.fate {
             Fate::Forget(Some(handler)) => {
                 if let Err(e2) = call_detached(gil, "exception_handler", handler, vec![e.value()]) {
-                    report(gil, &obj.name, &obj.started_at, &e2);
+                    report(gil, &obj.name(), &obj.started_at, &e2);
                 }
             }
-            Fate::Forget(None) => report(gil, &obj.name, &obj.started_at, e),
+            Fate::Forget(None) => report(gil, &obj.name(), &obj.started_at, e),
             _ => {}
         }
     }
@@ -150,7 +150,7 @@ impl ThreadExt for ReportErrors {
     ) {
         if let Err(e) = result {
             if !is_main && !e.is_instance(&super::exit_type()) {
-                report(gil, &obj.name, &obj.started_at, e);
+                report(gil, &obj.name(), &obj.started_at, e);
             }
         }
     }
@@ -184,7 +184,7 @@ impl NativeObject for ThreadHandle {
     fn repr(&self, gil: Gil<'_>) -> Result<String, PyErr> {
         Ok(format!(
             "<micro_thread {} ({})>",
-            self.0.name,
+            self.0.name(),
             self.0.waiting(gil)
         ))
     }
@@ -192,7 +192,7 @@ impl NativeObject for ThreadHandle {
     fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
         let _ = gil;
         match name {
-            "name" => Some(Value::str(&self.0.name)),
+            "name" => Some(Value::str(&self.0.name())),
             "thread_id" => Some(Value::Int(self.0.os_ident() as i64)),
             "state" => Some(Value::string(self.0.waiting(gil))),
             "started_at" => Some(Value::string(self.0.started_at.to_string())),
@@ -242,7 +242,7 @@ fn wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let target = Arc::clone(&o);
     cx.wait(
         "wait",
-        Wait::park(format!("micro_thread {}", t.name).into()).on_cancel(move || {
+        Wait::park(format!("micro_thread {}", t.name()).into()).on_cancel(move || {
             thread_of(&target).remove_waiter(me);
         }),
     )
