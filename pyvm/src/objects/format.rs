@@ -253,6 +253,12 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
             "Precision not allowed in integer format specifier",
         ));
     }
+    format_int_digits(s, v, 0)
+}
+
+/// `v` formatted by `s` with at least `min_digits` digits (zero-filled on the left):
+/// the precision of printf-style `%.3d`.
+fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, PyErr> {
     let b = int::to_big(v).unwrap_or_default();
     let neg = b.sign() == num_bigint::Sign::Minus;
     let mag = if neg { -b } else { b };
@@ -288,6 +294,10 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
             },
         ),
         None => digits,
+    };
+    let digits = match min_digits.checked_sub(digits.len()) {
+        Some(zeros) if zeros > 0 => format!("{}{digits}", "0".repeat(zeros)),
+        _ => digits,
     };
     let sign = format!("{}{}", sign_of(s, neg), if s.alt { prefix } else { "" });
     Ok(pad(s, &sign, &digits, '>'))
@@ -714,7 +724,8 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                     }
                 };
                 spec.ty = Some(if matches!(ty, 'i' | 'u') { 'd' } else { ty });
-                format_int(&spec, &v)?
+                let min_digits = spec.precision.take().unwrap_or(0);
+                format_int_digits(&spec, &v, min_digits)?
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
                 let arg = super::class::unwrap_payload(&arg);
