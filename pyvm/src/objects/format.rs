@@ -269,10 +269,20 @@ fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, P
         Some('o') => (mag.to_str_radix(8), "0o"),
         Some('b') => (mag.to_str_radix(2), "0b"),
         Some('c') => {
+            if s.sign.is_some() {
+                return Err(value_error(
+                    "Sign not allowed with integer format specifier 'c'",
+                ));
+            }
+            if s.alt {
+                return Err(value_error(
+                    "Alternate form (#) not allowed with integer format specifier 'c'",
+                ));
+            }
             let c = num_traits::ToPrimitive::to_u32(&mag).and_then(char::from_u32);
             let c =
                 c.ok_or_else(|| super::exception::overflow_error("%c arg not in range(0x110000)"))?;
-            return Ok(pad(s, "", &c.to_string(), '<'));
+            return Ok(pad(s, "", &c.to_string(), '>'));
         }
         Some(t) => {
             if let Some(g) = s.grouping {
@@ -744,8 +754,11 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 format_float(&spec, x)?
             }
             'c' => match &arg {
-                Value::Str(s) => s.as_str().to_owned(),
+                Value::Str(s) if s.as_str().chars().count() == 1 => pad(&spec, "", s.as_str(), '>'),
+                Value::Str(_) => return Err(type_error("%c requires int or char")),
                 v => {
+                    // printf-style `%c` ignores the `+`, ` ` and `#` flags.
+                    (spec.sign, spec.alt) = (None, false);
                     spec.ty = Some('c');
                     format_int(&spec, v)?
                 }
