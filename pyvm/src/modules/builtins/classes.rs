@@ -282,6 +282,9 @@ pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
                         names.push(s.to_owned());
                     }
                 }
+            } else {
+                // A built-in base's methods (`append` for a `list` subclass).
+                names.extend(crate::objects::methods::names_of(c));
             }
         }
         names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
@@ -314,6 +317,8 @@ pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
             names.push("__module__".to_owned());
             names.push("__weakref__".to_owned());
         }
+        // A built-in type: its methods and its bases' (`dir(list)`).
+        Value::Type(t) if t.kind != Kind::Type => class_names(t, &mut names),
         Value::Module(m) => add_dict(&m.dict.borrow(gil), &mut names),
         _ => {
             let t = types().of(v);

@@ -58,6 +58,7 @@ fn table(kind: Kind) -> &'static [NativeDef] {
         Kind::Coroutine => super::generator::CORO_METHODS,
         Kind::AsyncGenerator => super::generator::AGEN_METHODS,
         Kind::Range => range::RANGE_METHODS,
+        Kind::Slice => range::SLICE_METHODS,
         Kind::Iterator => ITER_METHODS,
         _ => &[],
     }
@@ -113,6 +114,7 @@ fn kind_of(v: &Value) -> Kind {
             }
         }
         Value::Range(_) => Kind::Range,
+        Value::Slice(_) => Kind::Slice,
         Value::Iter(_) => Kind::Iterator,
         Value::None => Kind::NoneType,
         Value::Ellipsis => Kind::Ellipsis,
@@ -279,6 +281,7 @@ fn find_for(kind: Kind, name: &str) -> Option<&'static NativeDef> {
             | Kind::Set
             | Kind::FrozenSet
             | Kind::Range
+            | Kind::Slice
     );
     match name {
         "__new__" | "__init__" | "__init_subclass__" | "__subclasshook__" | "__format__"
