@@ -56,9 +56,7 @@ class poll:
     def poll(self, timeout=None):
         if timeout is not None:
             if not isinstance(timeout, (int, float)):
-                raise TypeError(
-                    "'%s' object cannot be interpreted as an integer"
-                    % type(timeout).__name__)
+                raise TypeError("timeout must be an integer or None")
             timeout = None if timeout < 0 else timeout / 1000
         masks = dict(self._masks)
         r = [fd for fd, m in masks.items() if m & _READ]

@@ -31,6 +31,7 @@ mod basics {
     golden!(augmented_targets, "basics/augmented_targets.py");
     golden!(chained_compare, "basics/chained_compare.py");
     golden!(comprehensions, "basics/comprehensions.py");
+    golden!(declared_names, "basics/declared_names.py");
     golden!(global_nonlocal, "basics/global_nonlocal.py");
     golden!(hello, "basics/hello.py");
     golden!(if_else, "basics/if_else.py");
@@ -90,6 +91,7 @@ mod classes {
     golden!(properties, "classes/properties.py");
     golden!(special_methods, "classes/special_methods.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
+    golden!(vector_ops, "classes/vector_ops.py");
 }
 mod classes2 {
     use super::*;
@@ -297,6 +299,7 @@ mod floats {
     golden!(math_like, "floats/math_like.py");
     golden!(repr, "floats/repr.py");
     golden!(rounding_format, "floats/rounding_format.py");
+    golden!(sensor_report, "floats/sensor_report.py");
     golden!(special_values, "floats/special_values.py");
 }
 mod functions {
@@ -334,6 +337,7 @@ mod generators {
     golden!(close_ignored, "generators/close_ignored.py");
     golden!(consumers, "generators/consumers.py");
     golden!(context_in_generator, "generators/context_in_generator.py");
+    golden!(delegating_reader, "generators/delegating_reader.py");
     golden!(executing_errors, "generators/executing_errors.py");
     golden!(genexpr_scope, "generators/genexpr_scope.py");
     golden!(handled_state, "generators/handled_state.py");
@@ -535,6 +539,7 @@ mod modules {
     golden!(random_seeded, "modules/random_seeded.py");
     golden!(random_sequences, "modules/random_sequences.py");
     golden!(random_stats, "modules/random_stats.py");
+    golden!(select_poll, "modules/select_poll.py");
     golden!(struct_errors, "modules/struct_errors.py");
     golden!(struct_formats, "modules/struct_formats.py");
     golden!(struct_fuzz, "modules/struct_fuzz.py");
@@ -720,6 +725,7 @@ mod strings {
     golden!(split_one_char, "strings/split_one_char.py");
     golden!(str_methods_more, "strings/str_methods_more.py");
     golden!(string_building, "strings/string_building.py");
+    golden!(template_errors, "strings/template_errors.py");
     golden!(text_processing, "strings/text_processing.py");
     golden!(unicode, "strings/unicode.py");
     golden!(unicode_scanner, "strings/unicode_scanner.py");
