@@ -57,6 +57,7 @@ mod builtins {
     golden!(exec_plugins, "builtins/exec_plugins.py");
     golden!(exec_traceback, "builtins/exec_traceback.py");
     golden!(getattr_dynamic, "builtins/getattr_dynamic.py");
+    golden!(import_audit, "builtins/import_audit.py");
     golden!(input_eof, "builtins/input_eof.py");
     golden!(interactive_single, "builtins/interactive_single.py");
     golden!(introspection, "builtins/introspection.py");

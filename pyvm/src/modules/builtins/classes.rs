@@ -7,7 +7,7 @@ use crate::objects::rc::Arc;
 use crate::native::*;
 use crate::objects::class::Descr;
 use crate::objects::function::NativeDef;
-use crate::objects::gil::GilCell;
+use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::{type_name, types, Kind, PyType};
 
 /// `__build_class__`: the loop calls it through `vm::class::build_class` (it pushes
@@ -24,6 +24,24 @@ pub fn build_class_value() -> Value {
 
 pub fn is_build_class(def: &NativeDef) -> bool {
     std::ptr::eq(def, &BUILD_CLASS)
+}
+
+/// `builtins.__build_class__`: the interpreter's own unless the program replaced it.
+pub fn current_build_class(gil: Gil<'_>) -> Value {
+    match crate::native::builtin_function(gil, "__build_class__") {
+        Value::None => build_class_value(),
+        v => v,
+    }
+}
+
+/// `builtins.__import__` when the program replaced it with a function of its own
+/// (an `import` statement then calls that, as CPython's does); `None` otherwise.
+pub fn replaced_import(gil: Gil<'_>) -> Option<Value> {
+    match crate::native::builtin_function(gil, "__import__") {
+        Value::None => None,
+        Value::Native(d) if is_import(d) => None,
+        v => Some(v),
+    }
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the loop
