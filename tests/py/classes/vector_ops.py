@@ -77,3 +77,22 @@ for view in (config.keys(), config.items(), config.values()):
 print([n for n in ("append", "sort", "keys", "upper") if n in dir(list)])
 print([n for n in ("keys", "setdefault", "append") if n in dir(dict)])
 print([n for n in ("join", "casefold", "keys") if n in dir(str)])
+
+
+import math
+
+
+class Policy:
+    """Strategy slots filled with built-in functions: they do not bind self."""
+
+    combine = max
+    magnitude = abs
+    root = math.sqrt
+    convert = int
+
+    def score(self, a, b):
+        return self.root(self.magnitude(self.combine(a, b)))
+
+
+p = Policy()
+print(p.score(-16, -25), p.convert("7"), Policy.combine(3, 9), p.magnitude(-2.5))

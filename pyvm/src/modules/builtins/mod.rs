@@ -23,7 +23,7 @@ pub use classes::{
 pub use construct::{construct, number_index};
 pub use exec::compile_error;
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "print" => print, "len" => len, "repr" => repr_, "ascii" => ascii, "abs" => abs,
     "divmod" => divmod, "pow" => pow, "round" => round, "isinstance" => isinstance,
     "issubclass" => issubclass, "hasattr" => hasattr, "getattr" => getattr,

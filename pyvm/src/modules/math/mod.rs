@@ -26,7 +26,7 @@ use special::{erf, erfc, gamma, lgamma};
 
 static MATH: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "sqrt" => sqrt, "exp" => exp, "expm1" => expm1, "log" => log, "log2" => log2,
     "log10" => log10, "log1p" => log1p, "sin" => sin, "cos" => cos, "tan" => tan,
     "asin" => asin, "acos" => acos, "atan" => atan, "sinh" => sinh, "cosh" => cosh,
