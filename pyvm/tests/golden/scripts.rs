@@ -713,6 +713,7 @@ mod strings {
     golden!(bytes_replace, "strings/bytes_replace.py");
     golden!(bytes_split, "strings/bytes_split.py");
     golden!(bytes_strip, "strings/bytes_strip.py");
+    golden!(casefold_index, "strings/casefold_index.py");
     golden!(char_classes, "strings/char_classes.py");
     golden!(find_replace_edge, "strings/find_replace_edge.py");
     golden!(format_huge_numbers, "strings/format_huge_numbers.py");
