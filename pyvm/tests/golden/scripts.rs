@@ -84,6 +84,7 @@ mod classes {
     golden!(containers, "classes/containers.py");
     golden!(errors, "classes/errors.py");
     golden!(exceptions, "classes/exceptions.py");
+    golden!(grid_view, "classes/grid_view.py");
     golden!(inheritance, "classes/inheritance.py");
     golden!(interpreter, "classes/interpreter.py");
     golden!(lru_cache, "classes/lru_cache.py");

@@ -284,6 +284,12 @@ pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let gil = cx.gil;
     let v = args.at(0);
+    // A class's own `__dir__` answers, its result sorted into a list.
+    if let Some(f) = crate::objects::class::special(gil, v, "__dir__") {
+        let listed = cx.call(&f, vec![v.clone()])?;
+        let sorted = crate::native::builtin_function(gil, "sorted");
+        return cx.call(&sorted, vec![listed]);
+    }
     let mut names: Vec<String> = Vec::new();
     let add_dict = |d: &crate::objects::dict::Dict, names: &mut Vec<String>| {
         for k in d.keys() {
