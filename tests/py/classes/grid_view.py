@@ -52,3 +52,7 @@ class Settings:
 s = Settings(timeout=30, host="db", retries=3)
 print(dir(s), s.host)
 print("timeout" in dir(Settings), "__dir__" in dir(Settings))
+
+# A sentinel for "no default": its repr names the plain object type.
+MISSING = object()
+print(repr(MISSING).split(" at ")[0], str(MISSING).startswith("<object object at 0x"))
