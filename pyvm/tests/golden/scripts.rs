@@ -316,6 +316,7 @@ mod functions {
     golden!(global_lookup_changes, "functions/global_lookup_changes.py");
     golden!(higher_order_pipeline, "functions/higher_order_pipeline.py");
     golden!(lambdas_higher_order, "functions/lambdas_higher_order.py");
+    golden!(mapping_unpack, "functions/mapping_unpack.py");
     golden!(recursion, "functions/recursion.py");
     golden!(recursion_memo_dict, "functions/recursion_memo_dict.py");
     golden!(scopes, "functions/scopes.py");
