@@ -96,3 +96,11 @@ class Policy:
 
 p = Policy()
 print(p.score(-16, -25), p.convert("7"), Policy.combine(3, 9), p.magnitude(-2.5))
+
+# A dispatch table of unbound built-in methods, listed by their reprs.
+ops = {"push": list.append, "join": str.join, "lookup": dict.get, "width": int.bit_length}
+for name, method in ops.items():
+    print(name, repr(method), method.__name__)
+stack = []
+ops["push"](stack, 5)
+print(stack, ops["join"]("-", ["a", "b"]), ops["width"](255), repr(len))
