@@ -246,7 +246,7 @@ pub fn truthy(gil: Gil<'_>, v: &Value) -> bool {
             _ => true,
         },
         // A native object with a length (`array.array`, `memoryview`).
-        Value::Object(o) => o.0.len(gil).map_or(true, |n| n != 0),
+        Value::Object(o) => o.0.len(gil) != Some(0),
         _ => true,
     }
 }
