@@ -187,7 +187,9 @@ impl<'a> Compiler<'a> {
             Expr::Starred(_) => {
                 return Err(self.err("can't use starred expression here", e.range()))
             }
-            Expr::Slice(_) => return Err(self.err("invalid syntax", e.range())),
+            // A slice in a tuple index (`grid[1:2, ::3]`): the parser puts slices
+            // nowhere else.
+            Expr::Slice(_) => return self.subscript_index(e),
             Expr::Yield(y) => {
                 match &y.value {
                     Some(v) => self.expr(v)?,

@@ -351,7 +351,9 @@ impl Builder<'_> {
                 r,
             ));
         }
-        let module = self.scopes[owner].kind == ScopeKind::Module;
+        // A function that declares the name `global` binds it as the module does.
+        let module = self.scopes[owner].kind == ScopeKind::Module
+            || self.scopes[owner].flags.get(name).is_some_and(|f| f.global);
         self.note_in(owner, name, |f| f.assigned = true);
         for j in i + 1..self.stack.len() {
             let s = self.stack[j];
@@ -475,6 +477,10 @@ impl Builder<'_> {
             Stmt::AnnAssign(a) => {
                 if let Some(v) = &a.value {
                     self.expr(v)?;
+                    self.target(&a.target)?;
+                } else if a.simple {
+                    // `x: int` alone makes `x` a local of a function (CPython's
+                    // DEF_LOCAL), though nothing is stored.
                     self.target(&a.target)?;
                 }
             }

@@ -201,6 +201,9 @@ pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
         || time_cal::FUNCS.as_ptr_range().contains(&p)
         || select::FUNCS.as_ptr_range().contains(&p)
         || posix::FUNCS.as_ptr_range().contains(&p)
+        // `f6 = abs` in a class body stays `abs` on its instances.
+        || builtins::FUNCS.as_ptr_range().contains(&p)
+        || math::FUNCS.as_ptr_range().contains(&p)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).

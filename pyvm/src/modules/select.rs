@@ -38,9 +38,17 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
             "error",
             Value::Type(crate::objects::types::types().exc.os_error.clone()),
         );
+        // `select.poll()` is a Python class on top of `select.select()`.
+        if let Err(e) = run_source(gil, POLL, "<frozen select>", &m.dict) {
+            let text = exception_line(gil, &e);
+            crate::modules::sys::write_stderr(&format!("select: {text}\n"));
+        }
         Arc::new(m)
     })
 }
+
+/// The Python part of the module (`pyvm/lib/_select_poll.py`).
+static POLL: &str = include_str!("../../lib/_select_poll.py");
 
 /// The descriptor of a `select` argument: an `int`, or an object's `fileno()`.
 fn fd_of(cx: &mut Cx, v: &Value) -> PyResult<i32> {

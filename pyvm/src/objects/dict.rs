@@ -127,6 +127,20 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
             return Err(type_error(format!("unhashable type: '{}'", type_name(v))))
         }
+        // `dict_keys` and `dict_items` are set-like, so unhashable (`dict_values` is not).
+        Value::Iter(it)
+            if super::gil::with_gil(|gil| {
+                matches!(
+                    &*it.borrow(gil),
+                    super::iter::Iter::View {
+                        part: super::iter::DictPart::Keys | super::iter::DictPart::Items,
+                        ..
+                    }
+                )
+            }) =>
+        {
+            return Err(type_error(format!("unhashable type: '{}'", type_name(v))))
+        }
         other if super::class::is_user(other) => {
             super::gil::with_gil(|gil| crate::native::hash_instance(gil, other))?
         }

@@ -142,7 +142,7 @@ pub fn divmod(a: f64, b: f64) -> (f64, f64) {
 }
 
 pub fn pow(a: f64, b: f64) -> Result<Value, PyErr> {
-    if a == 0.0 && b < 0.0 {
+    if a == 0.0 && b < 0.0 && b.is_finite() {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
     }
     if a < 0.0 && b.fract() != 0.0 && b.is_finite() {

@@ -253,6 +253,12 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
             "Precision not allowed in integer format specifier",
         ));
     }
+    format_int_digits(s, v, 0)
+}
+
+/// `v` formatted by `s` with at least `min_digits` digits (zero-filled on the left):
+/// the precision of printf-style `%.3d`.
+fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, PyErr> {
     let b = int::to_big(v).unwrap_or_default();
     let neg = b.sign() == num_bigint::Sign::Minus;
     let mag = if neg { -b } else { b };
@@ -263,10 +269,20 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
         Some('o') => (mag.to_str_radix(8), "0o"),
         Some('b') => (mag.to_str_radix(2), "0b"),
         Some('c') => {
+            if s.sign.is_some() {
+                return Err(value_error(
+                    "Sign not allowed with integer format specifier 'c'",
+                ));
+            }
+            if s.alt {
+                return Err(value_error(
+                    "Alternate form (#) not allowed with integer format specifier 'c'",
+                ));
+            }
             let c = num_traits::ToPrimitive::to_u32(&mag).and_then(char::from_u32);
             let c =
                 c.ok_or_else(|| super::exception::overflow_error("%c arg not in range(0x110000)"))?;
-            return Ok(pad(s, "", &c.to_string(), '<'));
+            return Ok(pad(s, "", &c.to_string(), '>'));
         }
         Some(t) => {
             if let Some(g) = s.grouping {
@@ -288,6 +304,10 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
             },
         ),
         None => digits,
+    };
+    let digits = match min_digits.checked_sub(digits.len()) {
+        Some(zeros) if zeros > 0 => format!("{}{digits}", "0".repeat(zeros)),
+        _ => digits,
     };
     let sign = format!("{}{}", sign_of(s, neg), if s.alt { prefix } else { "" });
     Ok(pad(s, &sign, &digits, '>'))
@@ -714,7 +734,8 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                     }
                 };
                 spec.ty = Some(if matches!(ty, 'i' | 'u') { 'd' } else { ty });
-                format_int(&spec, &v)?
+                let min_digits = spec.precision.take().unwrap_or(0);
+                format_int_digits(&spec, &v, min_digits)?
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
                 let arg = super::class::unwrap_payload(&arg);
@@ -733,8 +754,11 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 format_float(&spec, x)?
             }
             'c' => match &arg {
-                Value::Str(s) => s.as_str().to_owned(),
+                Value::Str(s) if s.as_str().chars().count() == 1 => pad(&spec, "", s.as_str(), '>'),
+                Value::Str(_) => return Err(type_error("%c requires int or char")),
                 v => {
+                    // printf-style `%c` ignores the `+`, ` ` and `#` flags.
+                    (spec.sign, spec.alt) = (None, false);
                     spec.ty = Some('c');
                     format_int(&spec, v)?
                 }

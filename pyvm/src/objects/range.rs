@@ -421,7 +421,10 @@ fn slice_part(v: &Value) -> Result<Option<BigInt>, PyErr> {
 
 /// `(start, stop, step)` of a slice applied to a sequence of `len` items, in big ints
 /// (CPython's `_PySlice_GetLongIndices`: the step first, then start, then stop).
-fn slice_indices(s: &[Value; 3], len: &BigInt) -> Result<(BigInt, BigInt, BigInt), PyErr> {
+pub(crate) fn slice_indices(
+    s: &[Value; 3],
+    len: &BigInt,
+) -> Result<(BigInt, BigInt, BigInt), PyErr> {
     let step = slice_part(&s[2])?.unwrap_or_else(BigInt::one);
     if step.is_zero() {
         return Err(value_error("slice step cannot be zero"));

@@ -345,9 +345,14 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 v.heap_ptr().unwrap_or(0)
             );
         }
-        Value::Native(n) => {
-            let _ = write!(out, "<built-in function {}>", n.name);
-        }
+        Value::Native(n) => match crate::objects::methods::method_owner(n) {
+            Some(owner) => {
+                let _ = write!(out, "<method '{}' of '{owner}' objects>", n.name);
+            }
+            None => {
+                let _ = write!(out, "<built-in function {}>", n.name);
+            }
+        },
         Value::BoundNative(b) => {
             let _ = write!(
                 out,

@@ -102,6 +102,12 @@ fn replace_field(
             ))
         })?
     } else if let Ok(n) = first.parse::<usize>() {
+        if *auto > 0 {
+            return Err(value_error(
+                "cannot switch from automatic field numbering to manual field specification",
+            )
+            .into());
+        }
         *manual = true;
         pos.get(n).cloned().ok_or_else(|| {
             index_error(format!(
@@ -135,6 +141,9 @@ fn replace_field(
                 value_error("Only '.' or '[' may follow ']' in format field specifier").into(),
             );
         }
+    }
+    if conv.is_some_and(|c| c.chars().count() > 1) {
+        return Err(value_error("expected ':' after conversion specifier").into());
     }
     let v = match conv {
         None => v,

@@ -245,6 +245,8 @@ pub fn truthy(gil: Gil<'_>, v: &Value) -> bool {
             } => !d.borrow(gil).is_empty(),
             _ => true,
         },
+        // A native object with a length (`array.array`, `memoryview`).
+        Value::Object(o) => o.0.len(gil) != Some(0),
         _ => true,
     }
 }

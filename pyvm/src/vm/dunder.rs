@@ -201,11 +201,11 @@ fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called>
     let (f, args) = match cand {
         Cand::Forward(f, negate) => {
             st.negate = negate;
-            (f, vec![st.a.clone(), st.b.clone()])
+            bind_operator(f, &st.a, &st.b)
         }
         Cand::Reflected(f, negate) => {
             st.negate = negate;
-            (f, vec![st.b.clone(), st.a.clone()])
+            bind_operator(f, &st.b, &st.a)
         }
         Cand::Builtin if st.op >= CMP_BASE => {
             let (a, b) = (unwrap_payload(&st.a), unwrap_payload(&st.b));
@@ -231,6 +231,23 @@ fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called>
         }
     };
     call_then(gil, th, &f, Args::new(args), Ret::Op(Box::new(st)))
+}
+
+/// The callable and arguments of operator method `f` found on `this`'s class, applied
+/// to `other`: a `staticmethod` gets `other` alone, a `classmethod` the class first.
+fn bind_operator(f: Value, this: &Value, other: &Value) -> (Value, Vec<Value>) {
+    use crate::objects::class::Descr;
+    match &f {
+        Value::Descr(d) => match &**d {
+            Descr::StaticMethod(inner) => (inner.clone(), vec![other.clone()]),
+            Descr::ClassMethod(inner) => (
+                inner.clone(),
+                vec![Value::Type(class_of(this)), other.clone()],
+            ),
+            _ => (f, vec![this.clone(), other.clone()]),
+        },
+        _ => (f, vec![this.clone(), other.clone()]),
+    }
 }
 
 /// The built-in operator on what is inside the operands (an inherited `__add__`):

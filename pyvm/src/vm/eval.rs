@@ -1465,7 +1465,10 @@ pub(crate) fn run_from(
                         .push(Value::Type(types().exc.assertion_error.clone()));
                 }
                 Op::LOAD_BUILD_CLASS => {
-                    push(&mut th.stack, crate::modules::builtins::build_class_value());
+                    push(
+                        &mut th.stack,
+                        crate::modules::builtins::current_build_class(gil),
+                    );
                 }
                 Op::IMPORT_NAME => {
                     th.frames[fi].ip = ip;
@@ -1473,6 +1476,19 @@ pub(crate) fn run_from(
                     let level = pop!();
                     let globals = th.frames[fi].globals.clone();
                     let name = name_arg!(arg);
+                    if let Some(f) = crate::modules::builtins::replaced_import(gil) {
+                        // The program's own `builtins.__import__`, called as CPython does.
+                        let locals = super::import::import_locals(&th.frames[fi]);
+                        let args = [
+                            Value::Str(name.clone()),
+                            Value::Dict(globals),
+                            locals,
+                            fromlist,
+                            level,
+                        ];
+                        call_then!(f, args, Ret::Push);
+                        continue;
+                    }
                     let r = super::import::import_name(
                         gil,
                         th,

@@ -749,13 +749,33 @@ pub(crate) fn send_op(gil: Gil<'_>, th: &mut MicroThread, v: Value) -> PyResult<
 /// iterator, a `StopIteration`'s value for a `send` method).
 fn send_other(cx: &mut Cx<'_, '_>, sub: &Value, v: Value) -> PyResult<Result<Value, Value>> {
     if matches!(v, Value::None) {
+        if crate::objects::class::is_user(sub) {
+            // A user `__next__`: the value of the `StopIteration` (or subclass) it
+            // raises is the result of the `yield from`.
+            let f = super::class::special_or(cx.gil, sub, "__next__")?;
+            let depth = cx.th.frames.len();
+            let r = match cx.call(&f, vec![sub.clone()]) {
+                // A wait inside suspends the micro-thread here, as `iter_next` does.
+                Err(Unwind::Deferred) => {
+                    super::call::settle(cx.gil, cx.th, depth, Err(Unwind::Deferred))
+                }
+                r => r,
+            };
+            return stop_value(cx, r);
+        }
         return Ok(match super::ops::iter_next(cx, sub)? {
             Some(x) => Ok(x),
             None => Err(Value::None),
         });
     }
     let method = super::ops::getattr(cx.gil, sub, "send")?;
-    match cx.call(&method, vec![v]) {
+    let r = cx.call(&method, vec![v]);
+    stop_value(cx, r)
+}
+
+/// A sub-iterator's step: `Ok(item)`, or `Err(value)` when it raised `StopIteration`.
+fn stop_value(cx: &mut Cx<'_, '_>, r: PyResult<Value>) -> PyResult<Result<Value, Value>> {
+    match r {
         Ok(x) => Ok(Ok(x)),
         Err(Unwind::Raise(e)) if e.is_instance(&types().exc.stop_iteration) => {
             let value = super::ops::getattr(cx.gil, &e.value(), "value")?;

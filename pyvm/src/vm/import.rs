@@ -262,6 +262,18 @@ fn resolve_name(
 /// `IMPORT_NAME name` (with the `level` and `fromlist` it pops) and `__import__`:
 /// the module to push, or a pushed frame running a module's body (its follow-up
 /// carries the rest of the import). The importer's `ip` is already saved.
+/// The `locals` argument an `import` passes to a replaced `__import__`: the frame's
+/// namespace (a module's or class body's), `None` in a function (CPython 3.11).
+pub(crate) fn import_locals(f: &super::frame::Frame) -> Value {
+    use std::sync::atomic::Ordering;
+    let optimized = f.code.flags.load(Ordering::Relaxed) & crate::compile::code::CO_OPTIMIZED != 0;
+    match &f.locals {
+        Some(d) => Value::Dict(d.clone()),
+        None if optimized => Value::None,
+        None => Value::Dict(f.globals.clone()),
+    }
+}
+
 pub(crate) fn import_name(
     gil: Gil<'_>,
     th: &mut MicroThread,

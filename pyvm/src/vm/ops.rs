@@ -638,13 +638,28 @@ pub fn collection_add(cx: &mut Cx<'_, '_>, op: Op, target: &Value, v: Value) -> 
             }
         }
         (Op::DICT_UPDATE, Value::Dict(d)) => {
-            let Value::Dict(src) = &v else {
-                return Err(Unwind::Raise(type_error(format!(
-                    "'{}' object is not a mapping",
-                    type_name(&v)
-                ))));
+            let src = match crate::objects::class::payload(&v).unwrap_or(&v) {
+                Value::Dict(src) => src.borrow(gil).clone(),
+                // Any mapping with `keys()` and `__getitem__` (CPython's `PyDict_Merge`).
+                _ => {
+                    let keys = cx.getattr(&v, "keys").map_err(|e| match e {
+                        Unwind::Raise(e) if e.is_instance(&types().exc.attribute_error) => {
+                            Unwind::Raise(type_error(format!(
+                                "'{}' object is not a mapping",
+                                type_name(&v)
+                            )))
+                        }
+                        e => e,
+                    })?;
+                    let keys = cx.call(&keys, vec![])?;
+                    let getitem = cx.getattr(&v, "__getitem__")?;
+                    for k in cx.collect(&keys)? {
+                        let x = cx.call(&getitem, vec![k.clone()])?;
+                        super::dictprobe::set(gil, d, k, x)?;
+                    }
+                    return Ok(());
+                }
             };
-            let src = src.borrow(gil).clone();
             for (k, x) in src.iter() {
                 super::dictprobe::set(gil, d, k.clone(), x.clone())?;
             }

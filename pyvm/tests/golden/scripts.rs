@@ -31,6 +31,7 @@ mod basics {
     golden!(augmented_targets, "basics/augmented_targets.py");
     golden!(chained_compare, "basics/chained_compare.py");
     golden!(comprehensions, "basics/comprehensions.py");
+    golden!(declared_names, "basics/declared_names.py");
     golden!(global_nonlocal, "basics/global_nonlocal.py");
     golden!(hello, "basics/hello.py");
     golden!(if_else, "basics/if_else.py");
@@ -56,6 +57,7 @@ mod builtins {
     golden!(exec_plugins, "builtins/exec_plugins.py");
     golden!(exec_traceback, "builtins/exec_traceback.py");
     golden!(getattr_dynamic, "builtins/getattr_dynamic.py");
+    golden!(import_audit, "builtins/import_audit.py");
     golden!(input_eof, "builtins/input_eof.py");
     golden!(interactive_single, "builtins/interactive_single.py");
     golden!(introspection, "builtins/introspection.py");
@@ -83,6 +85,7 @@ mod classes {
     golden!(containers, "classes/containers.py");
     golden!(errors, "classes/errors.py");
     golden!(exceptions, "classes/exceptions.py");
+    golden!(grid_view, "classes/grid_view.py");
     golden!(inheritance, "classes/inheritance.py");
     golden!(interpreter, "classes/interpreter.py");
     golden!(lru_cache, "classes/lru_cache.py");
@@ -92,6 +95,7 @@ mod classes {
     golden!(properties, "classes/properties.py");
     golden!(special_methods, "classes/special_methods.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
+    golden!(vector_ops, "classes/vector_ops.py");
 }
 mod classes2 {
     use super::*;
@@ -299,6 +303,7 @@ mod floats {
     golden!(math_like, "floats/math_like.py");
     golden!(repr, "floats/repr.py");
     golden!(rounding_format, "floats/rounding_format.py");
+    golden!(sensor_report, "floats/sensor_report.py");
     golden!(special_values, "floats/special_values.py");
 }
 mod functions {
@@ -313,6 +318,7 @@ mod functions {
     golden!(global_lookup_changes, "functions/global_lookup_changes.py");
     golden!(higher_order_pipeline, "functions/higher_order_pipeline.py");
     golden!(lambdas_higher_order, "functions/lambdas_higher_order.py");
+    golden!(mapping_unpack, "functions/mapping_unpack.py");
     golden!(recursion, "functions/recursion.py");
     golden!(recursion_memo_dict, "functions/recursion_memo_dict.py");
     golden!(scopes, "functions/scopes.py");
@@ -336,6 +342,7 @@ mod generators {
     golden!(close_ignored, "generators/close_ignored.py");
     golden!(consumers, "generators/consumers.py");
     golden!(context_in_generator, "generators/context_in_generator.py");
+    golden!(delegating_reader, "generators/delegating_reader.py");
     golden!(executing_errors, "generators/executing_errors.py");
     golden!(genexpr_scope, "generators/genexpr_scope.py");
     golden!(handled_state, "generators/handled_state.py");
@@ -539,6 +546,7 @@ mod modules {
     golden!(random_seeded, "modules/random_seeded.py");
     golden!(random_sequences, "modules/random_sequences.py");
     golden!(random_stats, "modules/random_stats.py");
+    golden!(select_poll, "modules/select_poll.py");
     golden!(struct_errors, "modules/struct_errors.py");
     golden!(struct_formats, "modules/struct_formats.py");
     golden!(struct_fuzz, "modules/struct_fuzz.py");
@@ -714,6 +722,7 @@ mod strings {
     golden!(bytes_replace, "strings/bytes_replace.py");
     golden!(bytes_split, "strings/bytes_split.py");
     golden!(bytes_strip, "strings/bytes_strip.py");
+    golden!(casefold_index, "strings/casefold_index.py");
     golden!(char_classes, "strings/char_classes.py");
     golden!(find_replace_edge, "strings/find_replace_edge.py");
     golden!(format_huge_numbers, "strings/format_huge_numbers.py");
@@ -727,6 +736,7 @@ mod strings {
     golden!(split_one_char, "strings/split_one_char.py");
     golden!(str_methods_more, "strings/str_methods_more.py");
     golden!(string_building, "strings/string_building.py");
+    golden!(template_errors, "strings/template_errors.py");
     golden!(text_processing, "strings/text_processing.py");
     golden!(unicode, "strings/unicode.py");
     golden!(unicode_scanner, "strings/unicode_scanner.py");

@@ -7,7 +7,7 @@ use crate::objects::rc::Arc;
 use crate::native::*;
 use crate::objects::class::Descr;
 use crate::objects::function::NativeDef;
-use crate::objects::gil::GilCell;
+use crate::objects::gil::{Gil, GilCell};
 use crate::objects::types::{type_name, types, Kind, PyType};
 
 /// `__build_class__`: the loop calls it through `vm::class::build_class` (it pushes
@@ -24,6 +24,24 @@ pub fn build_class_value() -> Value {
 
 pub fn is_build_class(def: &NativeDef) -> bool {
     std::ptr::eq(def, &BUILD_CLASS)
+}
+
+/// `builtins.__build_class__`: the interpreter's own unless the program replaced it.
+pub fn current_build_class(gil: Gil<'_>) -> Value {
+    match crate::native::builtin_function(gil, "__build_class__") {
+        Value::None => build_class_value(),
+        v => v,
+    }
+}
+
+/// `builtins.__import__` when the program replaced it with a function of its own
+/// (an `import` statement then calls that, as CPython's does); `None` otherwise.
+pub fn replaced_import(gil: Gil<'_>) -> Option<Value> {
+    match crate::native::builtin_function(gil, "__import__") {
+        Value::None => None,
+        Value::Native(d) if is_import(d) => None,
+        v => Some(v),
+    }
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the loop
@@ -266,30 +284,11 @@ pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let gil = cx.gil;
     let v = args.at(0);
-    // A class's own `__dir__` decides (`sorted(type(obj).__dir__(obj))`).
-    if crate::objects::class::is_user(v) {
-        if let Some(f) = crate::objects::class::special(gil, v, "__dir__") {
-            let listed = cx.call(&f, vec![v.clone()])?;
-            let mut items = cx.collect(&listed)?;
-            let mut err = None;
-            items.sort_by(|a, b| match (a.as_str(), b.as_str()) {
-                (Some(x), Some(y)) => x.cmp(y),
-                _ => {
-                    err.get_or_insert_with(|| {
-                        type_error(format!(
-                            "'<' not supported between instances of '{}' and '{}'",
-                            type_name(b),
-                            type_name(a)
-                        ))
-                    });
-                    std::cmp::Ordering::Equal
-                }
-            });
-            if let Some(e) = err {
-                return Err(e.into());
-            }
-            return Ok(Value::list(items));
-        }
+    // A class's own `__dir__` answers, its result sorted into a list.
+    if let Some(f) = crate::objects::class::special(gil, v, "__dir__") {
+        let listed = cx.call(&f, vec![v.clone()])?;
+        let sorted = crate::native::builtin_function(gil, "sorted");
+        return cx.call(&sorted, vec![listed]);
     }
     let mut names: Vec<String> = Vec::new();
     let add_dict = |d: &crate::objects::dict::Dict, names: &mut Vec<String>| {
@@ -307,6 +306,9 @@ pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
                         names.push(s.to_owned());
                     }
                 }
+            } else {
+                // A built-in base's methods (`append` for a `list` subclass).
+                names.extend(crate::objects::methods::names_of(c));
             }
         }
         names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
@@ -339,6 +341,8 @@ pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
             names.push("__module__".to_owned());
             names.push("__weakref__".to_owned());
         }
+        // A built-in type: its methods and its bases' (`dir(list)`).
+        Value::Type(t) if t.kind != Kind::Type => class_names(t, &mut names),
         Value::Module(m) => add_dict(&m.dict.borrow(gil), &mut names),
         _ => {
             let t = types().of(v);

@@ -64,6 +64,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 None => Value::Float(0.0),
                 Some(Value::Float(f)) => Value::Float(*f),
                 Some(Value::Str(s)) => Value::Float(float::parse(s.as_str())?),
+                Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) => float_of_bytes(cx, v)?,
                 Some(v) if int::is_int(v) => Value::Float(int::to_f64(v)?),
                 Some(v) if crate::objects::class::special(cx.gil, v, "__float__").is_some() => {
                     let f = crate::objects::class::special(cx.gil, v, "__float__");
@@ -594,4 +595,22 @@ fn bytes_source(cx: &mut Cx, mut args: Args, name: &str) -> PyResult<Vec<u8>> {
             out
         }
     })
+}
+
+/// `float(b"1.5")`: bytes and bytearray parse as their ASCII text; a failure names
+/// the bytes object, as CPython's message does.
+fn float_of_bytes(cx: &mut Cx, v: &Value) -> PyResult<Value> {
+    let data = match v {
+        Value::Bytes(b) => b.to_vec(),
+        Value::ByteArray(b) => b.borrow(cx.gil).to_vec(),
+        _ => Vec::new(),
+    };
+    match std::str::from_utf8(&data).ok().map(float::parse) {
+        Some(Ok(f)) => Ok(Value::Float(f)),
+        _ => Err(value_error(format!(
+            "could not convert string to float: {}",
+            crate::objects::repr::repr(cx.gil, v)?
+        ))
+        .into()),
+    }
 }

@@ -16,11 +16,14 @@ use crate::objects::module::Module;
 use crate::objects::types::{type_name, types};
 use crate::objects::{int, repr};
 
-pub use classes::{build_class_value, import_value, is_build_class, is_import, property_copier};
+pub use classes::{
+    build_class_value, current_build_class, import_value, is_build_class, is_import,
+    property_copier, replaced_import,
+};
 pub use construct::{construct, number_index};
 pub use exec::compile_error;
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "print" => print, "len" => len, "repr" => repr_, "ascii" => ascii, "abs" => abs,
     "divmod" => divmod, "pow" => pow, "round" => round, "isinstance" => isinstance,
     "issubclass" => issubclass, "hasattr" => hasattr, "getattr" => getattr,
@@ -112,6 +115,7 @@ pub fn make(gil: Gil<'_>) -> Module {
     m.set(gil, "__debug__", Value::Bool(true));
     m.set(gil, "__name__", Value::str("builtins"));
     m.set(gil, "__import__", import_value());
+    m.set(gil, "__build_class__", build_class_value());
     m
 }
 

@@ -26,7 +26,7 @@ use special::{erf, erfc, gamma, lgamma};
 
 static MATH: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "sqrt" => sqrt, "exp" => exp, "expm1" => expm1, "log" => log, "log2" => log2,
     "log10" => log10, "log1p" => log1p, "sin" => sin, "cos" => cos, "tan" => tan,
     "asin" => asin, "acos" => acos, "atan" => atan, "sinh" => sinh, "cosh" => cosh,
@@ -84,6 +84,31 @@ pub fn to_f64(v: &Value) -> Result<f64, PyErr> {
     }
 }
 
+/// A real-number argument as CPython's `PyFloat_AsDouble` takes it: a number, or an
+/// object with `__float__` (which must return a float) or else `__index__`.
+pub(crate) fn real(cx: &mut Cx, v: &Value) -> PyResult<f64> {
+    use crate::objects::class::special;
+    if let Ok(x) = to_f64(v) {
+        return Ok(x);
+    }
+    if let Some(f) = special(cx.gil, v, "__float__") {
+        return match cx.call(&f, vec![v.clone()])? {
+            Value::Float(x) => Ok(x),
+            other => Err(type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                type_name(v),
+                type_name(&other)
+            ))
+            .into()),
+        };
+    }
+    if let Some(f) = special(cx.gil, v, "__index__") {
+        let r = cx.call(&f, vec![v.clone()])?;
+        return Ok(int::to_f64(&r)?);
+    }
+    Ok(to_f64(v)?)
+}
+
 /// An integer argument as a `BigInt`, or CPython's "cannot be interpreted" TypeError.
 pub(crate) fn to_int(v: &Value) -> Result<BigInt, PyErr> {
     int::to_big(v).ok_or_else(|| {
@@ -96,9 +121,15 @@ pub(crate) fn to_int(v: &Value) -> Result<BigInt, PyErr> {
 
 /// CPython's `math_1`: a NaN out of a non-NaN is a domain error; an infinity out of a
 /// finite input is a range error when the function can overflow, else a domain error.
-fn math_1(args: &Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn math_1(
+    cx: &mut Cx,
+    args: &Args,
+    name: &str,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     args.check(name, 1, 1)?;
-    let x = to_f64(args.at(0))?;
+    let x = real(cx, args.at(0))?;
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
         return Err(domain().into());
@@ -112,8 +143,8 @@ fn math_1(args: &Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyR
 macro_rules! unary {
     ($( $fn:ident = $name:literal, $f:expr, $ovf:expr; )*) => {
         $(
-            fn $fn(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-                math_1(&args, $name, $f, $ovf)
+            fn $fn(cx: &mut Cx, args: Args) -> PyResult<Value> {
+                math_1(cx, &args, $name, $f, $ovf)
             }
         )*
     };

@@ -58,6 +58,7 @@ fn table(kind: Kind) -> &'static [NativeDef] {
         Kind::Coroutine => super::generator::CORO_METHODS,
         Kind::AsyncGenerator => super::generator::AGEN_METHODS,
         Kind::Range => range::RANGE_METHODS,
+        Kind::Slice => range::SLICE_METHODS,
         Kind::Iterator => ITER_METHODS,
         _ => &[],
     }
@@ -113,6 +114,7 @@ fn kind_of(v: &Value) -> Kind {
             }
         }
         Value::Range(_) => Kind::Range,
+        Value::Slice(_) => Kind::Slice,
         Value::Iter(_) => Kind::Iterator,
         Value::None => Kind::NoneType,
         Value::Ellipsis => Kind::Ellipsis,
@@ -171,6 +173,37 @@ fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
 /// Is `def` a class method of a built-in type (`dict.fromkeys`, `int.from_bytes`,
 /// `bytes.fromhex`)? Looked up on the type or an instance it binds to the class
 /// (so `MyDict.fromkeys(...)` makes a `MyDict`).
+/// The built-in type whose method table holds `def` (`list` for `list.append`), for
+/// the repr of the method taken from the type (`<method 'append' of 'list' objects>`);
+/// `None` for functions, static and class methods.
+pub fn method_owner(def: &NativeDef) -> Option<&'static str> {
+    if is_class_method(def) || def.name == "maketrans" {
+        return None;
+    }
+    let p = def as *const NativeDef;
+    let tables: [(&[NativeDef], &str); 14] = [
+        (str::METHODS, "str"),
+        (list::LIST_METHODS, "list"),
+        (list::TUPLE_METHODS, "tuple"),
+        (dict::METHODS, "dict"),
+        (set::SET_METHODS, "set"),
+        (set::FROZENSET_METHODS, "frozenset"),
+        (bytes::BYTES_METHODS, "bytes"),
+        (bytes::BYTEARRAY_METHODS, "bytearray"),
+        (num::INT_METHODS, "int"),
+        (num::FLOAT_METHODS, "float"),
+        (num::COMPLEX_METHODS, "complex"),
+        (range::RANGE_METHODS, "range"),
+        (range::SLICE_METHODS, "slice"),
+        (ITER_METHODS, ""),
+    ];
+    tables
+        .iter()
+        .find(|(t, _)| t.as_ptr_range().contains(&p))
+        .map(|(_, name)| *name)
+        .filter(|name| !name.is_empty())
+}
+
 pub fn is_class_method(def: &NativeDef) -> bool {
     matches!(
         def.name,
@@ -279,6 +312,7 @@ fn find_for(kind: Kind, name: &str) -> Option<&'static NativeDef> {
             | Kind::Set
             | Kind::FrozenSet
             | Kind::Range
+            | Kind::Slice
     );
     match name {
         "__new__" | "__init__" | "__init_subclass__" | "__subclasshook__" | "__format__"

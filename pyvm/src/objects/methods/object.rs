@@ -172,15 +172,15 @@ fn new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(crate::objects::class::new_instance(&cls, &rest)?)
 }
 
-/// `<__main__.C object at 0x7f...>`.
+/// `<__main__.C object at 0x7f...>`; a built-in type's name has no module
+/// (`<object object at 0x7f...>`), as in CPython's `object_repr`.
 pub fn default_repr(v: &Value) -> String {
     let cls = crate::objects::class::class_of(v);
-    format!(
-        "<{}.{} object at {:#x}>",
-        cls.module,
-        cls.qualname,
-        v.heap_ptr().unwrap_or(0)
-    )
+    let at = v.heap_ptr().unwrap_or(0);
+    if &*cls.module == "builtins" {
+        return format!("<{} object at {at:#x}>", cls.qualname);
+    }
+    format!("<{}.{} object at {at:#x}>", cls.module, cls.qualname)
 }
 
 fn repr(_cx: &mut Cx, args: Args) -> PyResult<Value> {

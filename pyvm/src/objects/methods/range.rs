@@ -11,6 +11,32 @@ pub static RANGE_METHODS: &[crate::objects::function::NativeDef] = natives![
     "index" => index, "count" => count,
 ];
 
+pub static SLICE_METHODS: &[crate::objects::function::NativeDef] = natives![
+    "indices" => indices,
+];
+
+/// `slice.indices(length)`: the `(start, stop, step)` the slice selects from a
+/// sequence of `length` items.
+fn indices(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    use num_traits::Signed;
+    args.check_method("indices", 1, 1)?;
+    let Value::Slice(s) = args.at(0) else {
+        unreachable!("slice method on a slice")
+    };
+    let len = crate::objects::int::to_big(args.at(1)).ok_or_else(|| {
+        type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            crate::objects::types::type_name(args.at(1))
+        ))
+    })?;
+    if len.is_negative() {
+        return Err(value_error("length should not be negative").into());
+    }
+    let (start, stop, step) = crate::objects::range::slice_indices(s, &len)?;
+    let n = crate::objects::int::normalize;
+    Ok(Value::tuple(vec![n(start), n(stop), n(step)]))
+}
+
 fn range_of(v: &Value) -> &Range {
     match v {
         Value::Range(r) => r,

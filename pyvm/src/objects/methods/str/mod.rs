@@ -19,7 +19,7 @@ pub static METHODS: &[crate::objects::function::NativeDef] = natives![
     "startswith" => startswith, "endswith" => endswith, "partition" => partition,
     "rpartition" => rpartition, "upper" => upper, "lower" => lower,
     "capitalize" => capitalize, "title" => title, "swapcase" => swapcase,
-    "casefold" => lower, "isdigit" => isdigit, "isdecimal" => isdigit, "isascii" => isascii,
+    "casefold" => casefold, "isdigit" => isdigit, "isdecimal" => isdigit, "isascii" => isascii,
     "isnumeric" => isnumeric, "isalpha" => isalpha, "isalnum" => isalnum,
     "isspace" => isspace, "isupper" => isupper, "islower" => islower,
     "isidentifier" => isidentifier, "isprintable" => isprintable, "istitle" => istitle, "format" => format,

@@ -18,6 +18,31 @@ pub(super) fn lower(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     map_str(&args, "lower", str::to_lowercase)
 }
 
+/// `str.casefold`: Unicode full case folding. For every character but the ones
+/// below it is the lower case of the upper case of the lower case (`ß` -> `ss`,
+/// `ﬁ` -> `fi`, `ς` -> `σ`, `ẞ` -> `ss`); dotless `ı` folds to itself, and Cherokee
+/// folds to its capital letters.
+pub(super) fn casefold(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    map_str(&args, "casefold", |s| {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c as u32 {
+                0x131 | 0x13A0..=0x13F5 => out.push(c),
+                o @ 0x13F8..=0x13FD => out.extend(char::from_u32(o - 8)),
+                o @ 0xAB70..=0xABBF => out.extend(char::from_u32(o - 0xAB70 + 0x13A0)),
+                _ => {
+                    for l in c.to_lowercase() {
+                        for u in l.to_uppercase() {
+                            out.extend(u.to_lowercase());
+                        }
+                    }
+                }
+            }
+        }
+        out
+    })
+}
+
 pub(super) fn capitalize(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     map_str(&args, "capitalize", |s| {
         let mut c = s.chars();
