@@ -263,6 +263,18 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             if let Some(v) = crate::modules::native_attr(n, name) {
                 return Ok(v);
             }
+            match name {
+                // The module that holds it (`pickle` saves a built-in function by
+                // module and name, and checks the name gives it back).
+                "__module__" => {
+                    return Ok(native_module(gil, n).map_or(Value::None, Value::string))
+                }
+                // `len.__reduce__()` is its name: pickled as a global, as CPython's.
+                "__reduce__" | "__reduce_ex__" => {
+                    return Ok(Value::BoundNative(Arc::new((obj.clone(), &NATIVE_REDUCE))))
+                }
+                _ => {}
+            }
         }
         Value::Object(o) => match o.0.getattr(gil, name) {
             // Methods come back unbound: bind them to the object.
@@ -273,6 +285,10 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
         Value::BoundNative(b) => match name {
             "__name__" | "__qualname__" => return Ok(Value::str(b.1.name)),
             "__self__" => return Ok(b.0.clone()),
+            // `(getattr, (self, name))`, as CPython pickles a built-in method.
+            "__reduce__" | "__reduce_ex__" => {
+                return Ok(Value::BoundNative(Arc::new((obj.clone(), &NATIVE_REDUCE))))
+            }
             _ => {}
         },
         Value::Type(t) => {
@@ -409,6 +425,56 @@ fn generator_attr(
 /// Built-in objects have no writable attributes (classes come in part 2).
 /// `f.__get__(obj, type=None)` of a function or a `property`/`staticmethod`/
 /// `classmethod`: what `obj.f` (or `type.f` when `obj` is `None`) gives.
+/// The name of the module whose namespace holds built-in function `n` (`builtins`
+/// for the built-ins; otherwise the first module in `sys.modules` that has it).
+fn native_module(gil: Gil<'_>, n: &'static NativeDef) -> Option<String> {
+    if crate::modules::builtins::is_builtin_fn(n) {
+        return Some("builtins".to_owned());
+    }
+    let modules: Vec<Value> = crate::modules::sys_modules()
+        .borrow(gil)
+        .iter()
+        .map(|(_, m)| m.clone())
+        .collect();
+    let holders: Vec<&crate::objects::module::Module> = modules
+        .iter()
+        .filter_map(|m| match m {
+            Value::Module(m) => m
+                .dict
+                .borrow(gil)
+                .iter()
+                .any(|(_, v)| matches!(v, Value::Native(d) if std::ptr::eq(*d, n)))
+                .then_some(&**m),
+            _ => None,
+        })
+        .collect();
+    // The built-in module defining it (no `__file__`: `_codecs`), before a Python
+    // module that re-exports it (`codecs`).
+    let m = holders
+        .iter()
+        .find(|m| m.get(gil, "__file__").is_none())
+        .or(holders.first())?;
+    Some(match m.get(gil, "__name__") {
+        Some(Value::Str(s)) => s.as_str().to_owned(),
+        _ => m.name.clone(),
+    })
+}
+
+/// `builtin.__reduce__()` / `__reduce_ex__(protocol)`: the function's name, which
+/// `pickle` saves as a reference to the global of its module.
+static NATIVE_REDUCE: NativeDef = NativeDef {
+    name: "__reduce__",
+    f: |cx, args| match args.at(0) {
+        Value::Native(n) => Ok(Value::str(n.name)),
+        Value::BoundNative(b) => Ok(Value::tuple(vec![
+            crate::native::builtin_function(cx.gil, "getattr"),
+            Value::tuple(vec![b.0.clone(), Value::str(b.1.name)]),
+        ])),
+        _ => Err(crate::objects::exception::type_error("__reduce__ needs a built-in function").into()),
+    },
+    soft: None,
+};
+
 static DESCR_GET: NativeDef = NativeDef {
     name: "__get__",
     f: descr_get,

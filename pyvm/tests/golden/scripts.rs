@@ -710,6 +710,7 @@ mod stdlib {
     golden!(import_many, "stdlib/import_many.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
     golden!(native_call_errors, "stdlib/native_call_errors.py");
+    golden!(pickle_job_queue, "stdlib/pickle_job_queue.py");
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
     golden!(request_context, "stdlib/request_context.py");
     golden!(sys_info, "stdlib/sys_info.py");
