@@ -413,7 +413,11 @@ pub fn init_main(gil: Gil<'_>, main: &Arc<Module>, path0: Option<&str>) {
         let _ = m.insert(Value::str("__main__"), Value::Module(main.clone()));
     }
     if main.get(gil, "__builtins__").is_none() {
-        main.set(gil, "__builtins__", Value::Module(builtins_module().clone()));
+        main.set(
+            gil,
+            "__builtins__",
+            Value::Module(builtins_module().clone()),
+        );
     }
     let mut path: Vec<Value> = path0.map(Value::str).into_iter().collect();
     if let Some(pp) = sys::env_var("PYTHONPATH") {

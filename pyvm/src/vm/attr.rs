@@ -266,9 +266,7 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             match name {
                 // The module that holds it (`pickle` saves a built-in function by
                 // module and name, and checks the name gives it back).
-                "__module__" => {
-                    return Ok(native_module(gil, n).map_or(Value::None, Value::string))
-                }
+                "__module__" => return Ok(native_module(gil, n).map_or(Value::None, Value::string)),
                 // `len.__reduce__()` is its name: pickled as a global, as CPython's.
                 "__reduce__" | "__reduce_ex__" => {
                     return Ok(Value::BoundNative(Arc::new((obj.clone(), &NATIVE_REDUCE))))
@@ -470,7 +468,9 @@ static NATIVE_REDUCE: NativeDef = NativeDef {
             crate::native::builtin_function(cx.gil, "getattr"),
             Value::tuple(vec![b.0.clone(), Value::str(b.1.name)]),
         ])),
-        _ => Err(crate::objects::exception::type_error("__reduce__ needs a built-in function").into()),
+        _ => Err(
+            crate::objects::exception::type_error("__reduce__ needs a built-in function").into(),
+        ),
     },
     soft: None,
 };

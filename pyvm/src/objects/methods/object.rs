@@ -306,7 +306,9 @@ fn exc_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     // `ImportError.__init__` (and its subclasses', `ZipImportError(msg, name=...)`)
     // takes `name` and `path`.
-    let import = e.typ.is_subtype(&crate::objects::types::types().exc.import_error);
+    let import = e
+        .typ
+        .is_subtype(&crate::objects::types::types().exc.import_error);
     let mut kw_attrs = Vec::new();
     for (k, v) in &args.kw {
         if !(import && matches!(k.as_str(), "name" | "path")) {
