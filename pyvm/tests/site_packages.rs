@@ -18,26 +18,26 @@ fn a_venv_site_packages_folder_is_on_sys_path() {
     let _ = std::fs::remove_dir_all(&root);
     let env = root.join("env");
     let site = env.join("lib/python3.11/site-packages");
-    write(
-        &env.join("pyvenv.cfg"),
-        "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.7\n",
-    );
-    write(
-        &site.join("greeting/__init__.py"),
-        "from .words import hello\n",
-    );
-    write(
-        &site.join("greeting/words.py"),
-        "def hello(n):\n    return 'hello ' + n\n",
-    );
-    write(
-        &root.join("src/localpkg.py"),
-        "WHERE = 'from a .pth line'\n",
-    );
-    write(
-        &site.join("local.pth"),
-        "# a comment\nimport os; os.environ['NEVER'] = 'run'\n../../../../src\nno-such-folder\n",
-    );
+    let files = [
+        (
+            env.join("pyvenv.cfg"),
+            "home = /usr/bin\ninclude-system-site-packages = false\nversion = 3.11.7\n",
+        ),
+        (site.join("greeting/__init__.py"), "from .words import hello\n"),
+        (
+            site.join("greeting/words.py"),
+            "def hello(n):\n    return 'hello ' + n\n",
+        ),
+        (root.join("src/localpkg.py"), "WHERE = 'from a .pth line'\n"),
+        // A comment, an import line (not run), a folder, a missing folder.
+        (
+            site.join("local.pth"),
+            "# a comment\nimport os; os.environ['NEVER'] = 'run'\n../../../../src\nno-such-folder\n",
+        ),
+    ];
+    for (path, text) in &files {
+        write(path, text);
+    }
     std::fs::create_dir_all(env.join("bin")).expect("mkdir");
     std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_pyvm"), env.join("bin/pyvm")).expect("link");
     let program = "import sys, greeting, localpkg, os\n\

@@ -1425,6 +1425,22 @@ pub fn instance_value(
     d.value_at(i).cloned()
 }
 
+/// What `name` resolves to along the MRO of `cls`, through the site's slot, when
+/// `cls` is a class made by Python code whose metaclass is `type` and the name is
+/// not special; `None` otherwise (or when nothing has the name).
+#[inline]
+fn plain_class_found<'s>(
+    gil: Gil<'_>,
+    slot: &'s mut AttrSlot,
+    cls: &Arc<PyType>,
+    name: &PyStr,
+) -> Option<&'s Value> {
+    if !cls.heap || cls.meta.is_some() || name.as_str().starts_with("__") {
+        return None;
+    }
+    class::lookup_way(gil, slot, cls, name).found.as_ref()
+}
+
 /// `C.name` on a class made by Python code whose metaclass is `type` (nothing of the
 /// metaclass's comes first), for a name that is not special (`__dict__`, `__name__`
 /// and the like are computed by `class_attr`): what the MRO holds, when that is a
@@ -1437,10 +1453,7 @@ pub fn class_value(
     cls: &Arc<PyType>,
     name: &PyStr,
 ) -> Option<Value> {
-    if !cls.heap || cls.meta.is_some() || name.as_str().starts_with("__") {
-        return None;
-    }
-    match class::lookup_way(gil, slot, cls, name).found.as_ref()? {
+    match plain_class_found(gil, slot, cls, name)? {
         v @ (Value::Function(_)
         | Value::Int(_)
         | Value::Float(_)
@@ -1482,10 +1495,7 @@ pub fn class_method_fn(
     cls: &Arc<PyType>,
     name: &PyStr,
 ) -> Option<Value> {
-    if !cls.heap || cls.meta.is_some() || name.as_str().starts_with("__") {
-        return None;
-    }
-    match class::lookup_way(gil, slot, cls, name).found.as_ref()? {
+    match plain_class_found(gil, slot, cls, name)? {
         Value::Descr(d) => match &**d {
             Descr::ClassMethod(f @ Value::Function(_)) => Some(f.clone()),
             _ => None,
