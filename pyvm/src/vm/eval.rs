@@ -228,6 +228,8 @@ pub(crate) fn run_from(
                 if !matches!(r, Ret::Push) {
                     after!(ret::returned(gil, th, r, v));
                 }
+                // `Ret::Push` owns nothing: no call to its drop glue.
+                std::mem::forget(r);
                 if th.frames.len() <= stop {
                     return Outcome::Returned(v);
                 }
