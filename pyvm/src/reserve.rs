@@ -1,0 +1,41 @@
+//! The allocators' start-up settings, shared by the `pyvm` binary and the workspace's
+//! front door (both use mimalloc as their global allocator and run
+//! [`modest_reservations`] as a constructor, before the first allocation).
+//!
+//! mimalloc itself is built with 16 KiB arena slices (`MI_ARENA_SLICE_SHIFT=14`, set
+//! in `.cargo/config.toml`): a thread's heap takes a page per size class it has
+//! allocated from, which is 64 KiB by default — over a MiB for each OS thread, most
+//! of it empty. See ARCHITECTURE.md, "OS threads".
+#![allow(unsafe_code)]
+
+/// mimalloc's `mi_option_arena_reserve` (its position in `mi_option_t`, mimalloc 3).
+const MI_OPTION_ARENA_RESERVE: std::ffi::c_int = 23;
+/// mimalloc's default arena reservation, which identifies that option.
+const MI_DEFAULT_ARENA_RESERVE: usize = 1 << 30;
+
+extern "C" {
+    fn mi_option_get_size(option: std::ffi::c_int) -> usize;
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+
+/// Keep the address space reserved modest, so that a process under an address-space
+/// limit (`ulimit -v`) can still start thousands of OS threads as CPython's does:
+/// - mimalloc reserves its arenas 64 MiB at a time (not 1 GiB; later ones grow);
+/// - glibc's malloc, which only C code (`pthread_getattr_np`) uses here, keeps one
+///   arena instead of a 64 MiB one per OS thread (up to 16).
+pub extern "C" fn modest_reservations() {
+    // SAFETY: plain calls with valid arguments; this runs at start-up, on the one
+    // thread there is, before anything is allocated from an arena. The option is set
+    // only if it is the one (its default value says so; a value from the
+    // environment, `MIMALLOC_ARENA_RESERVE`, is not the default and is left alone).
+    unsafe {
+        if mi_option_get_size(MI_OPTION_ARENA_RESERVE) == MI_DEFAULT_ARENA_RESERVE {
+            // In KiB.
+            mi_option_set(MI_OPTION_ARENA_RESERVE, 64 * 1024);
+        }
+        // (Read without allocating: `MALLOC_ARENA_MAX` set is left alone.)
+        if libc::getenv(c"MALLOC_ARENA_MAX".as_ptr()).is_null() {
+            libc::mallopt(libc::M_ARENA_MAX, 1);
+        }
+    }
+}
