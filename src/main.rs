@@ -10,3 +10,8 @@ static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     pyvm::cli::main()
 }
+
+/// The allocators' settings of the `pyvm` binary (`pyvm::reserve`), before `main`.
+#[used]
+#[link_section = ".init_array"]
+static MODEST_RESERVATIONS: extern "C" fn() = pyvm::reserve::modest_reservations;

@@ -59,6 +59,12 @@ struct Source {
     waiters: SmallVec<[(DeferredId, Ready); 1]>,
 }
 
+/// Events one poll collects at first: few, so that the reactor of an OS thread that
+/// does little I/O keeps little; a poll that fills the batch makes it grow, up to
+/// [`MAX_BATCH`].
+const FIRST_BATCH: usize = 16;
+const MAX_BATCH: usize = 1024;
+
 /// The I/O notifier: one `mio::Poll` per reactor.
 pub struct IoNotifier<T, E> {
     priority: Priority,
@@ -84,7 +90,7 @@ impl<T, E> IoNotifier<T, E> {
         Ok(IoNotifier {
             priority,
             poll: Poll::new()?,
-            events: Events::with_capacity(1024),
+            events: Events::with_capacity(FIRST_BATCH),
             sources: Slab::new(),
             watched: Vec::new(),
             waiting: 0,
@@ -208,6 +214,11 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> IoNotifier<T, E> {
                 }
             });
             self.waiting -= before - source.waiters.len();
+        }
+        // A full batch: collect more at a time from now on.
+        let cap = self.events.capacity();
+        if cap < MAX_BATCH && self.events.iter().count() == cap {
+            self.events = Events::with_capacity(MAX_BATCH.min(4 * cap));
         }
         Ok(self.status())
     }

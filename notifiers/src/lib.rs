@@ -8,7 +8,7 @@
 //! | file        | notifier                          | waits for                              |
 //! |-------------|-----------------------------------|----------------------------------------|
 //! | `io.rs`     | [`IoNotifier`] on `mio`           | sockets readable / writable            |
-//! | `fd.rs`     | [`FdNotifier`] on `polling`       | any descriptor readable / writable     |
+//! | `fd.rs`     | [`FdNotifier`] on epoll           | any descriptor readable / writable     |
 //! | `signal.rs` | [`SignalNotifier`]                | SIGINT, SIGTERM, SIGUSR1, SIGHUP, …    |
 //! | `wake.rs`   | [`WakeNotifier`]                  | another OS thread scheduling a deferred |
 //! | `sleep.rs`  | [`SleepNotifier`] (timer-driven)  | a time to pass                         |

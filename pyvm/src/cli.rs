@@ -321,11 +321,14 @@ pub fn main() -> ExitCode {
         crate::modules::sys::flush_after_panic();
         report(info);
     }));
-    // The interpreter runs on a thread with a large stack: Python calls never recurse
-    // in Rust, but natives calling Python nest (boundedly; see `crate::native`).
+    // The interpreter runs on a thread with a roomy stack: Python calls never recurse
+    // in Rust, micro-threads run on worker stacks, and the deep code that runs here
+    // (the compiler, a nested loop when no worker stack can be had) grows it on demand
+    // (`stacker`). 64 MiB of address space (it was 256: the base of a process that
+    // starts thousands of OS threads under an address-space limit).
     let runner = std::thread::Builder::new()
         .name("pyvm-main".into())
-        .stack_size(256 << 20)
+        .stack_size(64 << 20)
         .spawn(move || crate::run(program));
     let status = match runner.map(|h| h.join()) {
         Ok(Ok(status)) => status,

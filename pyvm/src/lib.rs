@@ -19,6 +19,7 @@ pub mod modules;
 pub mod mt;
 pub mod native;
 pub mod objects;
+pub mod reserve;
 pub mod stack;
 pub mod vm;
 

@@ -10,6 +10,9 @@
 //!   (a hard switch): on a worker it never grows the stack (a suspended stack segment
 //!   would confuse `stacker`'s per-thread record) and reports `None` when too little is
 //!   left, which the caller raises as `RecursionError`.
+//! - [`low`] is the check of natives that recurse over nested data with a depth
+//!   count (repr, comparisons, JSON): they stop with `RecursionError` when the stack
+//!   runs low too, whatever their count.
 //! - [`maybe_grow`] is for code that never suspends (the hash of a deep tuple): on a
 //!   worker it grows through `stacker` when needed, and marks the grown segment so
 //!   that nothing inside it switches stacks.
@@ -17,7 +20,7 @@
 use std::cell::Cell;
 
 /// Stack a nested loop needs to be entered (the loop, a native and its callees).
-pub(crate) const RED_ZONE: usize = 256 * 1024;
+pub(crate) const RED_ZONE: usize = 128 * 1024;
 
 thread_local! {
     /// The lowest address of the running worker's stack, 0 when the code runs on the
@@ -41,6 +44,22 @@ pub(crate) fn set_worker_limit(limit: usize) -> usize {
 /// Does the code run on a worker stack (where a hard switch is possible)?
 pub(crate) fn on_worker() -> bool {
     LIMIT.with(|l| l.get()) != 0
+}
+
+/// Stack a depth-counted native recursion (the repr, comparison or JSON coding of
+/// nested containers) keeps free below each level: [`low`] says when it is not.
+const LEVEL_ZONE: usize = 64 * 1024;
+
+/// Is the stack nearly used up? A native recursing over nested data counts its depth
+/// (CPython's limits), and also stops here with its `RecursionError` — on a small
+/// stack (an OS thread's `stack_size()`), long before its count.
+#[inline]
+pub fn low() -> bool {
+    let limit = LIMIT.with(|l| l.get());
+    if limit == 0 {
+        return stacker::remaining_stack().is_some_and(|left| left < LEVEL_ZONE);
+    }
+    here().saturating_sub(limit) < LEVEL_ZONE
 }
 
 /// Run `f` (a nested dispatch loop, which may suspend) if enough stack is left for it:

@@ -92,7 +92,7 @@ impl<T: From<Event> + 'static, E: NotifierError + 'static> NotifierClass<T, E> {
     pub fn io() -> Self {
         Self::new("io", IoNotifier::<T, E>::PRIORITY, IoNotifier::<T, E>::new)
     }
-    /// The fd notifier on `polling` ("fd").
+    /// The fd notifier on epoll ("fd").
     pub fn fd() -> Self {
         Self::new("fd", FdNotifier::<T, E>::PRIORITY, FdNotifier::<T, E>::new)
     }

@@ -182,7 +182,7 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
     if super::class::is_user(a) || super::class::is_user(b) {
         return crate::native::compare_detached(gil, CmpOp::Eq, a, b);
     }
-    if depth > MAX_DEPTH {
+    if depth > MAX_DEPTH || crate::stack::low() {
         return Err(recursion_error(
             "maximum recursion depth exceeded in comparison",
         ));

@@ -108,7 +108,7 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
         Value::Tuple(items) => {
             crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))?
         }
-        Value::FrozenSet(s) => {
+        Value::FrozenSet(s) => crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
             // CPython's `frozenset_hash` (the empty and dummy slots it also mixes in
             // cancel out).
             let mut acc: u64 = 0;
@@ -119,11 +119,11 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
             acc ^= (s.len() as u64 + 1).wrapping_mul(1927868237);
             acc ^= (acc >> 11) ^ (acc >> 25);
             acc = acc.wrapping_mul(69069).wrapping_add(907133923);
-            match acc as i64 {
+            Ok::<i64, PyErr>(match acc as i64 {
                 -1 => 590923713,
                 h => h,
-            }
-        }
+            })
+        })?,
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
             return Err(type_error(format!("unhashable type: '{}'", type_name(v))))
         }

@@ -4,7 +4,7 @@
 use crate::objects::rc::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use num_bigint::{BigInt, Sign};
+use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
 use num_traits::{One, Pow, Signed, ToPrimitive, Zero};
 
@@ -226,12 +226,25 @@ pub fn true_div(x: &BigInt, y: &BigInt) -> Result<Value, PyErr> {
             return Ok(Value::Float(a as f64 / b as f64));
         }
     }
+    let neg = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
+    // Magnitudes by reference: an operand may be most of the memory there is.
+    let (a, b) = (x.magnitude(), y.magnitude());
+    // 2**(diff-1) <= |a/b| < 2**(diff+1): far out of a float's range, the answer is
+    // known without dividing (or copying a huge operand).
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff > 1025 {
+        return Err(overflow_error(
+            "integer division result too large for a float",
+        ));
+    }
+    if diff < -1080 {
+        return Ok(Value::Float(if neg { -0.0 } else { 0.0 }));
+    }
     // Correctly rounded: a quotient of at least 64 bits plus a sticky bit for the
     // remainder, converted once, then scaled by a power of two.
-    let (a, b) = (x.abs(), y.abs());
-    let shift = (b.bits() as i64 - a.bits() as i64 + 66).max(0) as u64;
-    let (q, r) = (a << shift).div_rem(&b);
-    let q = if r.is_zero() { q } else { q | BigInt::one() };
+    let shift = (66 - diff).max(0) as u64;
+    let (q, r) = (a << shift).div_rem(b);
+    let q = if r.is_zero() { q } else { q | BigUint::one() };
     let mut f = q.to_f64().unwrap_or(f64::INFINITY);
     let mut left = shift as i64;
     while left > 0 {
@@ -244,7 +257,6 @@ pub fn true_div(x: &BigInt, y: &BigInt) -> Result<Value, PyErr> {
             "integer division result too large for a float",
         ));
     }
-    let neg = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
     Ok(Value::Float(if neg { -f } else { f }))
 }
 

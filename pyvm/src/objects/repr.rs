@@ -492,7 +492,7 @@ fn nested(
         let p = p.borrow();
         if p.contains(&ptr) {
             Some(true)
-        } else if p.len() >= MAX_DEPTH {
+        } else if p.len() >= MAX_DEPTH || crate::stack::low() {
             Some(false)
         } else {
             None

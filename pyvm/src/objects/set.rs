@@ -35,6 +35,16 @@ pub struct Set {
     finger: usize,
 }
 
+/// A frozenset's keys are freed through `trash::dispose`, as a list's items are: a
+/// frozenset nested a million deep is freed without deep recursion.
+impl Drop for Set {
+    fn drop(&mut self) {
+        if !self.table.is_empty() {
+            super::trash::dispose(std::mem::take(&mut self.table));
+        }
+    }
+}
+
 impl Default for Set {
     fn default() -> Self {
         Set::new()

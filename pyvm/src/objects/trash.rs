@@ -26,7 +26,8 @@ thread_local! {
 /// it when this thread is already `LIMIT` disposals deep.
 pub fn dispose<T: 'static>(insides: T) {
     let depth = DEPTH.get();
-    if depth >= LIMIT {
+    // (Also when the stack runs low first: an OS thread's small worker stack.)
+    if depth >= LIMIT || (depth > 0 && crate::stack::low()) {
         let parked = Box::new(insides) as Box<dyn Any>;
         // During thread-local teardown there is no work list: the closure is then
         // dropped unrun, which frees the box here.

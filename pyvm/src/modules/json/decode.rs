@@ -112,7 +112,7 @@ impl<'s, 'h> Scanner<'s, 'h> {
 
     fn nested(&mut self, cx: &mut Cx, i: usize, object: bool) -> Result<(Value, usize), Fail> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > MAX_DEPTH || crate::stack::low() {
             return Err(recursion_error(if object {
                 "maximum recursion depth exceeded while decoding a JSON object from a unicode string"
             } else {
