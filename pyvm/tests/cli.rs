@@ -239,7 +239,9 @@ fn interactive_prompt_reads_statements() {
         "print(y * 2)\n",
     );
     assert_eq!(text(&out.stdout), "10\n");
-    assert!(text(&out.stderr).starts_with("Python 3.11.0 (pyvm 0.1.0) [Rust] on linux\nType \"help\""));
+    assert!(
+        text(&out.stderr).starts_with("Python 3.11.0 (pyvm 0.1.0) [Rust] on linux\nType \"help\"")
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
