@@ -39,8 +39,14 @@ const MAIN_STACK_SIZE: usize = 16 * 1024 * 1024;
 
 /// The smallest worker stack: room for the run that resumes a micro-thread and one
 /// nested loop (`crate::stack::RED_ZONE`) with its natives, so that nesting deeper is
-/// a `RecursionError`, never an overflow.
+/// a `RecursionError`, never an overflow. Unoptimized builds, whose frames are
+/// several times larger, get twice that, so that a program nests natives calling
+/// Python as deep under `stack_size(256 KiB)` as an optimized build does
+/// (`tests/py/threads/small_stacks.py`).
+#[cfg(not(debug_assertions))]
 pub(crate) const MIN_STACK_SIZE: usize = 2 * crate::stack::RED_ZONE;
+#[cfg(debug_assertions)]
+pub(crate) const MIN_STACK_SIZE: usize = 4 * crate::stack::RED_ZONE;
 
 thread_local! {
     /// The size of this OS thread's worker stacks: set by [`set_stack_size`] when an

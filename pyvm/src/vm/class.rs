@@ -1406,7 +1406,7 @@ pub fn load_method(gil: Gil<'_>, slot: &mut AttrSlot, obj: &Value, name: &PyStr)
 /// A plain instance attribute (`self.x`, CPython 3.11's `LOAD_ATTR_WITH_HINT`): the
 /// class has nothing of that name, so the instance dict answers, through the site's
 /// hint. `None`: anything else, which [`instance_load`] handles.
-#[inline(always)]
+#[inline]
 pub fn instance_value(
     gil: Gil<'_>,
     slot: &mut AttrSlot,

@@ -17,7 +17,7 @@ use crate::objects::value::Value;
 
 /// The value of global `names[arg]` of `code` run in `globals`; `None` if neither
 /// the globals nor the builtins have it (the caller raises NameError).
-#[inline(always)]
+#[inline]
 pub fn load(gil: Gil<'_>, code: &Code, arg: usize, globals: &Arc<GilCell<Dict>>) -> Option<Value> {
     let slot = code.global_cache.borrow(gil).get(arg).copied();
     if let Some(slot) = slot {
