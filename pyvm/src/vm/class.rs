@@ -1425,6 +1425,29 @@ pub fn instance_value(
     d.value_at(i).cloned()
 }
 
+/// Is class attribute `v` of a kind that is never a descriptor (a function, a number,
+/// a string, a container): read through the class as it is, and no obstacle to
+/// storing an instance attribute of the same name?
+fn no_descriptor(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Function(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::Complex(_)
+            | Value::Big(_)
+            | Value::Bool(_)
+            | Value::None
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Tuple(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::FrozenSet(_)
+            | Value::Set(_)
+    )
+}
+
 /// What `name` resolves to along the MRO of `cls`, through the site's slot, when
 /// `cls` is a class made by Python code whose metaclass is `type` and the name is
 /// not special; `None` otherwise (or when nothing has the name).
@@ -1454,19 +1477,7 @@ pub fn class_value(
     name: &PyStr,
 ) -> Option<Value> {
     match plain_class_found(gil, slot, cls, name)? {
-        v @ (Value::Function(_)
-        | Value::Int(_)
-        | Value::Float(_)
-        | Value::Big(_)
-        | Value::Bool(_)
-        | Value::None
-        | Value::Str(_)
-        | Value::Bytes(_)
-        | Value::Tuple(_)
-        | Value::List(_)
-        | Value::Dict(_)
-        | Value::FrozenSet(_)
-        | Value::Set(_)) => Some(v.clone()),
+        v if no_descriptor(v) => Some(v.clone()),
         Value::Type(t) if t.meta.is_none() => Some(Value::Type(t.clone())),
         Value::Descr(d) => match &**d {
             Descr::StaticMethod(f) => Some(f.clone()),
@@ -1612,22 +1623,7 @@ pub fn plain_store(gil: Gil<'_>, slot: &mut AttrSlot, inst: &Instance, name: &Py
         .slots
         .as_ref()
         .is_none_or(|slots| slots.iter().any(|s| s == name.as_str()));
-    let plain_attr = match &way.found {
-        None => true,
-        Some(v) => matches!(
-            v,
-            Value::Function(_)
-                | Value::Int(_)
-                | Value::Float(_)
-                | Value::Complex(_)
-                | Value::Bool(_)
-                | Value::None
-                | Value::Str(_)
-                | Value::Tuple(_)
-                | Value::List(_)
-                | Value::Dict(_)
-        ),
-    };
+    let plain_attr = way.found.as_ref().is_none_or(no_descriptor);
     let ok = allowed
         && plain_attr
         && !matches!(
