@@ -16,6 +16,19 @@ fn pyvm(args: &[&str], env: &[(&str, &str)]) -> Output {
     cmd.output().expect("pyvm runs")
 }
 
+/// `pyvm -c prog` under an address-space limit of `kib` KiB (`ulimit -v`).
+fn pyvm_under_limit(kib: u64, prog: &str) -> Output {
+    Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -v {kib} && exec \"{}\" -c \"$0\"",
+            env!("CARGO_BIN_EXE_pyvm")
+        ))
+        .arg(prog)
+        .output()
+        .expect("sh runs")
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -197,15 +210,7 @@ for case in cases:
     except MemoryError:
         print('MemoryError')
 ";
-    let out = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -v 2097152 && exec \"{}\" -c \"$0\"",
-            env!("CARGO_BIN_EXE_pyvm")
-        ))
-        .arg(prog)
-        .output()
-        .expect("sh runs");
+    let out = pyvm_under_limit(2097152, prog);
     assert_eq!(
         stdout(&out),
         format!("3\n{}", "MemoryError\n".repeat(20)),
@@ -228,15 +233,7 @@ except OverflowError as e:
     print(e)
 print(-(10 ** 400) / 3 ** 1500, 7 / -(2 ** 1100), 2 ** 1100 / 3 ** 50)
 ";
-    let out = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -v 1048576 && exec \"{}\" -c \"$0\"",
-            env!("CARGO_BIN_EXE_pyvm")
-        ))
-        .arg(prog)
-        .output()
-        .expect("sh runs");
+    let out = pyvm_under_limit(1048576, prog);
     assert_eq!(
         stdout(&out),
         "0.0\ninteger division result too large for a float\n\
@@ -282,15 +279,7 @@ try:
 except MemoryError:
     print('MemoryError')
 ";
-    let out = Command::new("sh")
-        .arg("-c")
-        .arg(format!(
-            "ulimit -v 1048576 && exec \"{}\" -c \"$0\"",
-            env!("CARGO_BIN_EXE_pyvm")
-        ))
-        .arg(prog)
-        .output()
-        .expect("sh runs");
+    let out = pyvm_under_limit(1048576, prog);
     let said = stdout(&out);
     assert!(
         out.status.success() && (said == "True\n" || said == "MemoryError\n"),
