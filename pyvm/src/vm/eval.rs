@@ -282,7 +282,7 @@ pub(crate) fn run_from(
             match ins.op {
                 Op::NOP => {}
                 Op::POP_TOP => {
-                    pop!();
+                    Value::release(pop!());
                 }
                 Op::PRINT_EXPR => {
                     let v = pop!();
@@ -348,7 +348,7 @@ pub(crate) fn run_from(
                 }
                 Op::STORE_FAST => {
                     let v = pop!();
-                    th.stack[base + arg as usize] = v;
+                    Value::release(std::mem::replace(&mut th.stack[base + arg as usize], v));
                 }
                 Op::DELETE_FAST => {
                     let slot = &mut th.stack[base + arg as usize];
@@ -532,20 +532,18 @@ pub(crate) fn run_from(
                 }
                 Op::STORE_ATTR | Op::DELETE_ATTR => {
                     let obj = pop!();
-                    let v = (ins.op == Op::STORE_ATTR).then(|| pop!());
-                    if let (Value::Instance(i), Some(val)) = (&obj, &v) {
+                    let mut v = (ins.op == Op::STORE_ATTR).then(|| pop!());
+                    if let (Value::Instance(i), Some(_)) = (&obj, &v) {
                         // The common case, `obj.x = v` with nothing in the way: straight
-                        // into the instance dict under the interned name.
-                        let stored = {
-                            let mut cache = code.attr_cache.borrow_mut(gil);
-                            let slot = &mut cache[arg as usize];
-                            class::plain_store(gil, slot, i, name_arg!(arg)).then(|| {
-                                let key = &code.names[arg as usize];
-                                let mut d = i.dict.borrow_mut(gil);
-                                d.insert_name_hinted(key, val.clone(), &mut slot.hint)
-                            })
-                        };
-                        if let Some(r) = stored {
+                        // into the instance dict under the interned name (the value
+                        // moved there, not cloned).
+                        let mut cache = code.attr_cache.borrow_mut(gil);
+                        let slot = &mut cache[arg as usize];
+                        if class::plain_store(gil, slot, i, name_arg!(arg)) {
+                            let key = &code.names[arg as usize];
+                            let val = v.take().unwrap_or(Value::None);
+                            let r = i.dict.borrow_mut(gil).insert_name_hinted(key, val, &mut slot.hint);
+                            drop(cache);
                             tri!(r);
                             continue;
                         }
@@ -914,6 +912,8 @@ pub(crate) fn run_from(
                     let b = pop!();
                     let a = pop!();
                     push(&mut th.stack, Value::Bool(a.is(&b) != (arg == 1)));
+                    Value::release(a);
+                    Value::release(b);
                 }
                 Op::CONTAINS_OP => {
                     let container = pop!();
@@ -1148,25 +1148,15 @@ pub(crate) fn run_from(
                     }
                     ip = arg as usize;
                 }
-                Op::POP_JUMP_IF_FALSE => {
+                Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
                     let v = pop!();
                     let t = match v {
                         Value::Bool(b) => b,
                         ref v if is_user(v) => tri!(dunder::truthy(gil, v)),
                         ref v => ops::truthy(gil, v),
                     };
-                    if !t {
-                        ip = arg as usize;
-                    }
-                }
-                Op::POP_JUMP_IF_TRUE => {
-                    let v = pop!();
-                    let t = match v {
-                        Value::Bool(b) => b,
-                        ref v if is_user(v) => tri!(dunder::truthy(gil, v)),
-                        ref v => ops::truthy(gil, v),
-                    };
-                    if t {
+                    Value::release(v);
+                    if t == (ins.op == Op::POP_JUMP_IF_TRUE) {
                         ip = arg as usize;
                     }
                 }
