@@ -556,7 +556,8 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
     let p = &code.params;
     let (argcount, kwonly) = (p.argcount as usize, p.kwonly as usize);
     let mut locals = vec![Value::Null; code.nlocals()];
-    let qn = &*f.current_qualname(gil);
+    // Only an error message needs the name (a lookup in the function's attributes).
+    let qn = || f.current_qualname(gil);
     let npos = args.pos.len();
     let mut pos = args.pos.into_iter();
     for slot in locals.iter_mut().take(argcount.min(npos)) {
@@ -595,7 +596,7 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
         } else {
             format!("{npos} were given")
         };
-        return Err(type_error(format!("{qn}() takes {takes} but {given}")));
+        return Err(type_error(format!("{}() takes {takes} but {given}", qn())));
     }
     let mut kwargs = if p.varkw { Some(Dict::new()) } else { None };
     let mut posonly_as_kw = Vec::new();
@@ -607,7 +608,8 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
             Some(i) if i >= p.posonly as usize => {
                 if !locals[i].is_null() {
                     return Err(type_error(format!(
-                        "{qn}() got multiple values for argument '{k}'"
+                        "{}() got multiple values for argument '{k}'",
+                        qn()
                     )));
                 }
                 locals[i] = v;
@@ -619,7 +621,8 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
                         posonly_as_kw.push(k);
                     } else {
                         return Err(type_error(format!(
-                            "{qn}() got an unexpected keyword argument '{k}'"
+                            "{}() got an unexpected keyword argument '{k}'",
+                            qn()
                         )));
                     }
                 }
@@ -629,7 +632,8 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
     if !posonly_as_kw.is_empty() {
         let names: Vec<&str> = posonly_as_kw.iter().map(String::as_str).collect();
         return Err(type_error(format!(
-            "{qn}() got some positional-only arguments passed as keyword arguments: '{}'",
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qn(),
             names.join(", ")
         )));
     }
@@ -648,7 +652,8 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
     }
     if !missing.is_empty() {
         return Err(type_error(format!(
-            "{qn}() missing {} required positional argument{}: {}",
+            "{}() missing {} required positional argument{}: {}",
+            qn(),
             missing.len(),
             if missing.len() == 1 { "" } else { "s" },
             name_list(&missing)
@@ -670,7 +675,8 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
     }
     if !missing.is_empty() {
         return Err(type_error(format!(
-            "{qn}() missing {} required keyword-only argument{}: {}",
+            "{}() missing {} required keyword-only argument{}: {}",
+            qn(),
             missing.len(),
             if missing.len() == 1 { "" } else { "s" },
             name_list(&missing)

@@ -542,7 +542,10 @@ pub(crate) fn run_from(
                         if class::plain_store(gil, slot, i, name_arg!(arg)) {
                             let key = &code.names[arg as usize];
                             let val = v.take().unwrap_or(Value::None);
-                            let r = i.dict.borrow_mut(gil).insert_name_hinted(key, val, &mut slot.hint);
+                            let r =
+                                i.dict
+                                    .borrow_mut(gil)
+                                    .insert_name_hinted(key, val, &mut slot.hint);
                             drop(cache);
                             tri!(r);
                             continue;
@@ -1174,7 +1177,22 @@ pub(crate) fn run_from(
                         pop!();
                     }
                 }
-                Op::GET_ITER => {
+                Op::GET_YIELD_FROM_ITER if matches!(top!(), Value::Generator(_)) => {
+                    use crate::compile::code::{CO_COROUTINE, CO_ITERABLE_COROUTINE};
+                    let Value::Generator(g) = top!() else {
+                        continue;
+                    };
+                    let coro = g.borrow(gil).kind == crate::objects::generator::GenKind::Coroutine;
+                    if coro && code.flags() & (CO_COROUTINE | CO_ITERABLE_COROUTINE) == 0 {
+                        th.frames[fi].ip = ip;
+                        raise!(crate::objects::exception::type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator"
+                        ));
+                    }
+                }
+                // `yield from x` of anything but a generator: `iter(x)`, as `for` does
+                // (a user `__iter__` runs as a frame of this loop).
+                Op::GET_ITER | Op::GET_YIELD_FROM_ITER => {
                     let v = pop!();
                     let v = match class::payload_if_plain(gil, v, "__iter__") {
                         Ok(v) => v,
@@ -1182,7 +1200,7 @@ pub(crate) fn run_from(
                     };
                     if is_user(&v) {
                         if let Some(f) = special(gil, &v, "__iter__") {
-                            do_call!(f, Args::new([v]));
+                            call_then!(f, vec![v], Ret::Iter);
                             continue;
                         }
                     }
@@ -1247,23 +1265,6 @@ pub(crate) fn run_from(
                     let f = th.frames.pop().expect("a frame to yield from");
                     after!(generator::suspend(gil, th, f, ip, v, arg == 2));
                 }
-                Op::GET_YIELD_FROM_ITER => match top!() {
-                    Value::Generator(g) => {
-                        use crate::compile::code::{CO_COROUTINE, CO_ITERABLE_COROUTINE};
-                        let coro =
-                            g.borrow(gil).kind == crate::objects::generator::GenKind::Coroutine;
-                        if coro && code.flags() & (CO_COROUTINE | CO_ITERABLE_COROUTINE) == 0 {
-                            th.frames[fi].ip = ip;
-                            raise!(crate::objects::exception::type_error(
-                                "cannot 'yield from' a coroutine object in a non-coroutine generator"
-                            ));
-                        }
-                    }
-                    _ => {
-                        let v = pop!();
-                        push(&mut th.stack, tri!(ops::get_iter(gil, &v)));
-                    }
-                },
                 Op::GET_AWAITABLE => {
                     th.frames[fi].ip = ip;
                     if let Some(f) = tri!(super::asyncgen::get_awaitable(gil, top!(), arg)) {

@@ -87,6 +87,8 @@ pub enum Ret {
     /// A resumed generator's frame: what its resumer wants when it yields, returns or
     /// raises (`vm::generator`).
     Gen(crate::objects::generator::GenRef),
+    /// A user `__iter__()` of `GET_ITER`: the result must be an iterator.
+    Iter,
     /// `__await__()` of `GET_AWAITABLE`: the result must be an iterator.
     Awaitable,
     /// `__aiter__()` of `GET_AITER`: the result must have `__anext__`.

@@ -134,12 +134,14 @@ fn push(gil: Gil<'_>, th: &mut MicroThread, gen: &GenRef, how: How) -> Value {
     // No exception being handled is the common case: `Null` written in place, where a
     // clone comes back through memory and stalls the copy (see `eval::push`; one
     // `replace` per arm, or both would go through one temporary).
-    g.outer = if handled.is_null() {
+    let outer = if handled.is_null() {
         std::mem::replace(&mut th.handled, Value::Null)
     } else {
         let inner = handled.clone();
         std::mem::replace(&mut th.handled, inner)
     };
+    // (The `Null` replaced is released without a call to the drop glue.)
+    Value::release(std::mem::replace(&mut g.outer, outer));
     drop(g);
     th.frames.push(Frame {
         code: frame.code,
@@ -320,37 +322,53 @@ fn throw_down(
 pub(crate) fn suspend(
     gil: Gil<'_>,
     th: &mut MicroThread,
-    mut f: Frame,
+    f: Frame,
     ip: usize,
     v: Value,
     wrapped: bool,
 ) -> Result<After, PyErr> {
-    let Ret::Gen(gen) = std::mem::replace(&mut f.ret, Ret::Push) else {
-        th.stack.truncate(f.floor);
-        th.blocks.truncate(f.block_base);
+    // Taken apart whole, so nothing of it is left to the drop glue.
+    let Frame {
+        code,
+        base,
+        block_base,
+        cells,
+        globals,
+        floor,
+        ret,
+        locals,
+        ..
+    } = f;
+    let Ret::Gen(gen) = ret else {
+        th.stack.truncate(floor);
+        th.blocks.truncate(block_base);
         return Err(system_error("YIELD_VALUE outside a generator"));
     };
     let mut g = gen.borrow_mut(gil);
-    let base = f.base;
-    for v in th.stack.drain(base..) {
-        g.stack.push(v);
-    }
-    if th.blocks.len() > f.block_base {
+    g.stack.extend(th.stack.drain(base..));
+    if th.blocks.len() > block_base {
         g.blocks
-            .extend(th.blocks.drain(f.block_base..).map(|b| Block {
+            .extend(th.blocks.drain(block_base..).map(|b| Block {
                 handler: b.handler,
                 depth: b.depth - base,
             }));
     }
     let outer = std::mem::replace(&mut g.outer, Value::Null);
-    g.handled = std::mem::replace(&mut th.handled, outer);
-    g.frame = Some(PausedFrame {
-        code: f.code,
+    Value::release(std::mem::replace(
+        &mut g.handled,
+        std::mem::replace(&mut th.handled, outer),
+    ));
+    let paused = PausedFrame {
+        code,
         ip,
-        cells: f.cells,
-        globals: f.globals,
-        locals: f.locals,
-    });
+        cells,
+        globals,
+        locals,
+    };
+    // Suspended from running: there is no paused frame to drop.
+    if let Some(old) = g.frame.replace(paused) {
+        drop(old);
+    }
     g.state = GenState::Suspended;
     let kind = g.kind;
     let how = std::mem::replace(&mut g.how, How::Call);

@@ -67,15 +67,7 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
         }
         let f = super::class::special_or(gil, v, "__iter__")?;
         let it = super::detached::call(gil, "iter", &f, vec![v.clone()])?;
-        if crate::objects::class::is_user(&it)
-            && crate::objects::class::special(gil, &it, "__next__").is_none()
-        {
-            return Err(type_error(format!(
-                "iter() returned non-iterator of type '{}'",
-                type_name(&it)
-            )));
-        }
-        return Ok(it);
+        return check_iter_result(gil, it);
     }
     Ok(new_iter(match v {
         Value::List(_) | Value::Tuple(_) | Value::Bytes(_) | Value::ByteArray(_) => Iter::Seq {
@@ -148,6 +140,27 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
             )))
         }
     }))
+}
+
+/// What a user `__iter__` returned must be an iterator (CPython's `PyIter_Check`):
+/// `iter()`, `for` and `yield from` say so otherwise.
+pub(crate) fn check_iter_result(gil: Gil<'_>, it: Value) -> Result<Value, PyErr> {
+    let ok = match &it {
+        v if crate::objects::class::is_user(v) => {
+            crate::objects::class::special(gil, v, "__next__").is_some()
+        }
+        // A file, and a built-in module's object: which of them step is known only by
+        // stepping them, so they pass (as before this check).
+        Value::File(_) | Value::Object(_) => true,
+        v => is_iterator(gil, v),
+    };
+    if !ok {
+        return Err(type_error(format!(
+            "iter() returned non-iterator of type '{}'",
+            type_name(&it)
+        )));
+    }
+    Ok(it)
 }
 
 /// Is `v` an iterator (`in` then consumes it up to the item), not a dict view?

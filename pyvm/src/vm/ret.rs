@@ -114,6 +114,7 @@ pub(crate) fn returned(
             then(gil, th, a, outer)
         }
         Ret::Gen(g) => super::generator::returned(gil, th, &g, v),
+        Ret::Iter => super::iterate::check_iter_result(gil, v).map(After::Value),
         Ret::Awaitable => super::asyncgen::check_await_result(gil, v).map(After::Value),
         Ret::AIter => super::asyncgen::check_aiter_result(gil, v).map(After::Value),
     }

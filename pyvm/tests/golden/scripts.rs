@@ -356,6 +356,7 @@ mod generators {
     golden!(throw_uncaught, "generators/throw_uncaught.py");
     golden!(tokenizer, "generators/tokenizer.py");
     golden!(tree_walk, "generators/tree_walk.py");
+    golden!(tree_walk_delegation, "generators/tree_walk_delegation.py");
     golden!(uncaught_in_genexpr, "generators/uncaught_in_genexpr.py");
     golden!(uncaught_in_sub, "generators/uncaught_in_sub.py");
     golden!(unstarted_throw, "generators/unstarted_throw.py");
