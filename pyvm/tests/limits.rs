@@ -288,3 +288,27 @@ except MemoryError:
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A set that outgrows the memory is a `MemoryError` when its table cannot double,
+/// not an abort (CI fuzz seed 1, mutant 278: `{x * x for x in range(-5, 2**63)}`).
+#[test]
+fn set_growth_past_an_address_space_limit() {
+    let prog = "\
+seen = set()
+try:
+    for x in range(10**12):
+        seen.add(x)
+except MemoryError:
+    print('MemoryError', len(seen) > 1000, x in seen)
+seen = None
+print({x * x for x in range(-3, 4)})
+";
+    let out = pyvm_under_limit(1048576, prog);
+    assert_eq!(
+        stdout(&out),
+        "MemoryError True True\n{0, 9, 4, 1}\n",
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

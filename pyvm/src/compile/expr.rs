@@ -355,22 +355,39 @@ impl<'a> Compiler<'a> {
         let starred = args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
             || args.keywords.iter().any(|k| k.arg.is_none());
         if starred {
-            self.sequence(&args.args, Op::BUILD_TUPLE)?;
+            match &args.args[..] {
+                // `f(*xs)`: `xs` as it is; CALL_FUNCTION_EX makes the tuple (and names
+                // `f` when `xs` is not iterable, as CPython does).
+                [Expr::Starred(s)] => self.expr(&s.value)?,
+                _ => self.sequence(&args.args, Op::BUILD_TUPLE)?,
+            }
             let mut flags = 0;
             if !args.keywords.is_empty() {
+                // Runs of named keywords are merged as one map, as each `**`: a name
+                // given twice across them is the call's error (DICT_MERGE).
                 self.emit(Op::BUILD_MAP, 0);
+                let mut run = 0;
                 for k in &args.keywords {
                     match &k.arg {
                         Some(name) => {
                             self.emit_const(Value::str(name.id.as_str()));
                             self.expr(&k.value)?;
-                            self.emit(Op::MAP_ADD, 1);
+                            run += 1;
                         }
                         None => {
+                            if run > 0 {
+                                self.emit(Op::BUILD_MAP, run);
+                                self.emit(Op::DICT_MERGE, 1);
+                                run = 0;
+                            }
                             self.expr(&k.value)?;
-                            self.emit(Op::DICT_UPDATE, 1);
+                            self.emit(Op::DICT_MERGE, 1);
                         }
                     }
+                }
+                if run > 0 {
+                    self.emit(Op::BUILD_MAP, run);
+                    self.emit(Op::DICT_MERGE, 1);
                 }
                 flags = 1;
             }

@@ -95,6 +95,9 @@ opcodes! {
     LIST_EXTEND => |a| -1;
     SET_UPDATE => |a| -1;
     DICT_UPDATE => |a| -1;
+    /// `DICT_UPDATE` for a call's `**`: a key given twice, or a value that is not a
+    /// mapping, is the called function's error (the callable is 3 and 4 below).
+    DICT_MERGE => |a| -1;
     LIST_TO_TUPLE => |a| 0;
     /// a & 3: conversion (0 none, 1 str, 2 repr, 3 ascii); a & 4: a spec is on top.
     FORMAT_VALUE => |a| -((a & 4) >> 2);

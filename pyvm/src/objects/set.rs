@@ -75,7 +75,7 @@ impl Set {
     pub fn from_dict_keys(keys: Vec<Value>) -> Result<Set, PyErr> {
         let mut s = Set::new();
         if (s.fill + keys.len()) * 5 >= s.mask() * 3 {
-            s.resize((s.used + keys.len()) * 2);
+            s.resize((s.used + keys.len()) * 2)?;
         }
         for k in keys {
             s.insert(k)?;
@@ -192,7 +192,8 @@ impl Set {
                                     } else {
                                         self.used * 4
                                     };
-                                    self.resize(minused);
+                                    // (The key is in; only the growth failed.)
+                                    self.resize(minused)?;
                                 }
                             }
                         }
@@ -239,19 +240,24 @@ impl Set {
         }
     }
 
-    /// CPython's set_table_resize: the smallest power of two above `minused`.
-    fn resize(&mut self, minused: usize) {
+    /// CPython's set_table_resize: the smallest power of two above `minused`; a
+    /// `MemoryError` (the set unchanged) when that table cannot be had.
+    fn resize(&mut self, minused: usize) -> Result<(), PyErr> {
         let mut size = MIN_SIZE;
         while size <= minused {
             size <<= 1;
         }
-        let old = std::mem::replace(&mut self.table, vec![Slot::Empty; size]);
+        let mut table = Vec::new();
+        super::memory::reserve(&mut table, size)?;
+        table.resize(size, Slot::Empty);
+        let old = std::mem::replace(&mut self.table, table);
         for slot in old {
             if let Slot::Full(h, k) = slot {
                 Set::insert_clean(&mut self.table, k, h);
             }
         }
         self.fill = self.used;
+        Ok(())
     }
 
     /// CPython's set_merge: add every key of `other`, sizing the table once first.
@@ -260,7 +266,8 @@ impl Set {
             return;
         }
         if (self.fill + other.used) * 5 >= self.mask() * 3 {
-            self.resize((self.used + other.used) * 2);
+            // Sized once up front when it can be; else grown as keys go in.
+            let _ = self.resize((self.used + other.used) * 2);
         }
         if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
             self.table = other.table.clone();

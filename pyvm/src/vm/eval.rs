@@ -765,9 +765,16 @@ pub(crate) fn run_from(
                 }
                 Op::CALL_FUNCTION_EX => {
                     let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
-                    let posargs = pop!();
+                    let mut posargs = pop!();
                     let b = pop!();
                     let a = pop!();
+                    if !matches!(posargs, Value::Tuple(_) | Value::List(_)) {
+                        // `f(*xs)` of any iterable (a generator may suspend here).
+                        th.frames[fi].ip = ip;
+                        let f = if a.is_null() { &b } else { &a };
+                        let mut cx = Cx { gil, th };
+                        posargs = unwind!(ops::star_args(&mut cx, f, &posargs));
+                    }
                     let args = tri!(call::ex_args(
                         gil,
                         a.is_null().then_some(()).map_or(Some(b.clone()), |_| None),
@@ -1088,6 +1095,18 @@ pub(crate) fn run_from(
                     let target = th.stack[th.stack.len() - arg as usize].clone();
                     let mut cx = Cx { gil, th };
                     unwind!(ops::collection_add(&mut cx, ins.op, &target, v));
+                }
+                Op::DICT_MERGE => {
+                    let v = pop!();
+                    let n = th.stack.len();
+                    let target = th.stack[n - 1].clone();
+                    let func = match &th.stack[n - 4] {
+                        Value::Null => th.stack[n - 3].clone(),
+                        a => a.clone(),
+                    };
+                    th.frames[fi].ip = ip;
+                    let mut cx = Cx { gil, th };
+                    unwind!(ops::dict_merge(&mut cx, &func, &target, v));
                 }
                 Op::MAP_ADD => {
                     let v = pop!();

@@ -638,35 +638,108 @@ pub fn collection_add(cx: &mut Cx<'_, '_>, op: Op, target: &Value, v: Value) -> 
             }
         }
         (Op::DICT_UPDATE, Value::Dict(d)) => {
-            let src = match crate::objects::class::payload(&v).unwrap_or(&v) {
-                Value::Dict(src) => src.borrow(gil).clone(),
-                // Any mapping with `keys()` and `__getitem__` (CPython's `PyDict_Merge`).
-                _ => {
-                    let keys = cx.getattr(&v, "keys").map_err(|e| match e {
-                        Unwind::Raise(e) if e.is_instance(&types().exc.attribute_error) => {
-                            Unwind::Raise(type_error(format!(
-                                "'{}' object is not a mapping",
-                                type_name(&v)
-                            )))
-                        }
-                        e => e,
-                    })?;
-                    let keys = cx.call(&keys, vec![])?;
-                    let getitem = cx.getattr(&v, "__getitem__")?;
-                    for k in cx.collect(&keys)? {
-                        let x = cx.call(&getitem, vec![k.clone()])?;
-                        super::dictprobe::set(gil, d, k, x)?;
-                    }
-                    return Ok(());
-                }
+            let Some(items) = mapping_items(cx, &v)? else {
+                return Err(
+                    type_error(format!("'{}' object is not a mapping", type_name(&v))).into(),
+                );
             };
-            for (k, x) in src.iter() {
-                super::dictprobe::set(gil, d, k.clone(), x.clone())?;
+            for (k, x) in items {
+                super::dictprobe::set(gil, d, k, x)?;
             }
         }
         _ => {}
     }
     Ok(())
+}
+
+/// The items of mapping `v` (a dict, or anything with `keys()` and `__getitem__`, as
+/// CPython's `PyDict_Merge`); `None` when it has no `keys`.
+fn mapping_items(cx: &mut Cx<'_, '_>, v: &Value) -> PyResult<Option<Vec<(Value, Value)>>> {
+    let gil = cx.gil;
+    if let Value::Dict(src) = crate::objects::class::payload(v).unwrap_or(v) {
+        let src = src.borrow(gil);
+        return Ok(Some(
+            src.iter().map(|(k, x)| (k.clone(), x.clone())).collect(),
+        ));
+    }
+    let keys = match cx.getattr(v, "keys") {
+        Ok(keys) => keys,
+        Err(Unwind::Raise(e)) if e.is_instance(&types().exc.attribute_error) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let keys = cx.call(&keys, vec![])?;
+    let getitem = cx.getattr(v, "__getitem__")?;
+    let mut items = Vec::new();
+    for k in cx.collect(&keys)? {
+        let x = cx.call(&getitem, vec![k.clone()])?;
+        items.push((k, x));
+    }
+    Ok(Some(items))
+}
+
+/// How a call's errors name the called object (CPython's `_PyObject_FunctionStr`):
+/// `module.qualname()`, or `qualname()` for a built-in, else its `str`.
+pub fn function_str(cx: &mut Cx<'_, '_>, f: &Value) -> String {
+    let qualname = match cx.getattr(f, "__qualname__") {
+        Ok(Value::Str(q)) => q.as_str().to_owned(),
+        _ => return cx.str(f).unwrap_or_else(|_| type_name(f).to_owned()),
+    };
+    match cx.getattr(f, "__module__") {
+        Ok(Value::Str(m)) if m.as_str() != "builtins" => format!("{}.{qualname}()", m.as_str()),
+        _ => format!("{qualname}()"),
+    }
+}
+
+/// `DICT_MERGE`: `**v` of a call to `func` into the keywords so far, `target`.
+pub fn dict_merge(cx: &mut Cx<'_, '_>, func: &Value, target: &Value, v: Value) -> PyResult<()> {
+    let gil = cx.gil;
+    let Value::Dict(d) = target else {
+        return Ok(());
+    };
+    let Some(items) = mapping_items(cx, &v)? else {
+        let f = function_str(cx, func);
+        return Err(type_error(format!(
+            "{f} argument after ** must be a mapping, not {}",
+            type_name(&v)
+        ))
+        .into());
+    };
+    for (k, x) in items {
+        let given = match &k {
+            Value::Str(s) => d.borrow(gil).find_str(s).is_some(),
+            _ => false,
+        };
+        if given {
+            let f = function_str(cx, func);
+            let name = k.as_str().unwrap_or_default();
+            return Err(type_error(format!(
+                "{f} got multiple values for keyword argument '{name}'"
+            ))
+            .into());
+        }
+        super::dictprobe::set(gil, d, k, x)?;
+    }
+    Ok(())
+}
+
+/// `CALL_FUNCTION_EX`'s `*xs` when `xs` is not a tuple or list: its items.
+pub fn star_args(cx: &mut Cx<'_, '_>, func: &Value, xs: &Value) -> PyResult<Value> {
+    match cx.collect(xs) {
+        Ok(items) => Ok(Value::tuple(items)),
+        Err(Unwind::Raise(e))
+            if e.is_instance(&types().exc.type_error)
+                && !crate::objects::class::is_user(xs)
+                && crate::vm::iterate::get_iter(cx.gil, xs).is_err() =>
+        {
+            let f = function_str(cx, func);
+            Err(type_error(format!(
+                "{f} argument after * must be an iterable, not {}",
+                type_name(xs)
+            ))
+            .into())
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// `FORMAT_VALUE`: conversion (1 str, 2 repr, 3 ascii) then `format(v, spec)`.

@@ -314,6 +314,7 @@ mod functions {
     golden!(default_eval_time, "functions/default_eval_time.py");
     golden!(defaults_fast_path, "functions/defaults_fast_path.py");
     golden!(defaults_kwargs, "functions/defaults_kwargs.py");
+    golden!(forwarded_arguments, "functions/forwarded_arguments.py");
     golden!(global_cache_stores, "functions/global_cache_stores.py");
     golden!(global_lookup_changes, "functions/global_lookup_changes.py");
     golden!(higher_order_pipeline, "functions/higher_order_pipeline.py");
@@ -481,6 +482,7 @@ mod micro_threads {
     golden!(socket_server_clients, "micro_threads/socket_server_clients.py");
     golden!(socket_settimeout, "micro_threads/socket_settimeout.py");
     golden!(socket_timeout_block, "micro_threads/socket_timeout_block.py");
+    golden!(star_call_from_pipe, "micro_threads/star_call_from_pipe.py");
     golden!(start_arguments, "micro_threads/start_arguments.py");
     golden!(strict_names, "micro_threads/strict_names.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
