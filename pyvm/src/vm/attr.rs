@@ -281,7 +281,8 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             None => {}
         },
         Value::BoundNative(b) => match name {
-            "__name__" | "__qualname__" => return Ok(Value::str(b.1.name)),
+            "__name__" => return Ok(Value::str(b.1.name)),
+            "__qualname__" => return Ok(Value::string(bound_native_qualname(&b.0, b.1.name))),
             "__self__" => return Ok(b.0.clone()),
             // `(getattr, (self, name))`, as CPython pickles a built-in method.
             "__reduce__" | "__reduce_ex__" => {
@@ -456,6 +457,19 @@ fn native_module(gil: Gil<'_>, n: &'static NativeDef) -> Option<String> {
         Some(Value::Str(s)) => s.as_str().to_owned(),
         _ => m.name.clone(),
     })
+}
+
+/// `__qualname__` of a built-in method bound to `owner`, as CPython's: the qualified
+/// name of the class (or of `type(owner)`) and the method's (`list.append` for
+/// `[].append`, `int.from_bytes` for the class method); a module's function is its
+/// name alone.
+pub(crate) fn bound_native_qualname(owner: &Value, name: &str) -> String {
+    let t = match owner {
+        Value::Module(_) => return name.to_owned(),
+        Value::Type(t) => t.clone(),
+        v => crate::objects::class::class_of(v),
+    };
+    format!("{}.{name}", t.qualname)
 }
 
 /// `builtin.__reduce__()` / `__reduce_ex__(protocol)`: the function's name, which

@@ -771,9 +771,8 @@ pub(crate) fn run_from(
                     if !matches!(posargs, Value::Tuple(_) | Value::List(_)) {
                         // `f(*xs)` of any iterable (a generator may suspend here).
                         th.frames[fi].ip = ip;
-                        let f = if a.is_null() { &b } else { &a };
                         let mut cx = Cx { gil, th };
-                        posargs = unwind!(ops::star_args(&mut cx, f, &posargs));
+                        posargs = unwind!(ops::star_args(&mut cx, (&a, &b), &posargs));
                     }
                     let args = tri!(call::ex_args(
                         gil,
@@ -1100,13 +1099,10 @@ pub(crate) fn run_from(
                     let v = pop!();
                     let n = th.stack.len();
                     let target = th.stack[n - 1].clone();
-                    let func = match &th.stack[n - 4] {
-                        Value::Null => th.stack[n - 3].clone(),
-                        a => a.clone(),
-                    };
+                    let (a, b) = (th.stack[n - 4].clone(), th.stack[n - 3].clone());
                     th.frames[fi].ip = ip;
                     let mut cx = Cx { gil, th };
-                    unwind!(ops::dict_merge(&mut cx, &func, &target, v));
+                    unwind!(ops::dict_merge(&mut cx, (&a, &b), &target, v));
                 }
                 Op::MAP_ADD => {
                     let v = pop!();

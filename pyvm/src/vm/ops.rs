@@ -690,14 +690,30 @@ pub fn function_str(cx: &mut Cx<'_, '_>, f: &Value) -> String {
     }
 }
 
-/// `DICT_MERGE`: `**v` of a call to `func` into the keywords so far, `target`.
-pub fn dict_merge(cx: &mut Cx<'_, '_>, func: &Value, target: &Value, v: Value) -> PyResult<()> {
+/// [`function_str`] of the callee of a call whose two stack slots are `a` and `b`
+/// (`NULL` and the callable, or what `LOAD_METHOD` left: a method and its `self`).
+fn callee_str(cx: &mut Cx<'_, '_>, (a, b): (&Value, &Value)) -> String {
+    match a {
+        Value::Null => function_str(cx, b),
+        Value::Native(n) => format!("{}()", super::attr::bound_native_qualname(b, n.name)),
+        a => function_str(cx, a),
+    }
+}
+
+/// `DICT_MERGE`: `**v` of a call into the keywords so far, `target` (`callee`: the
+/// call's two stack slots, for the errors).
+pub fn dict_merge(
+    cx: &mut Cx<'_, '_>,
+    callee: (&Value, &Value),
+    target: &Value,
+    v: Value,
+) -> PyResult<()> {
     let gil = cx.gil;
     let Value::Dict(d) = target else {
         return Ok(());
     };
     let Some(items) = mapping_items(cx, &v)? else {
-        let f = function_str(cx, func);
+        let f = callee_str(cx, callee);
         return Err(type_error(format!(
             "{f} argument after ** must be a mapping, not {}",
             type_name(&v)
@@ -710,7 +726,7 @@ pub fn dict_merge(cx: &mut Cx<'_, '_>, func: &Value, target: &Value, v: Value) -
             _ => false,
         };
         if given {
-            let f = function_str(cx, func);
+            let f = callee_str(cx, callee);
             let name = k.as_str().unwrap_or_default();
             return Err(type_error(format!(
                 "{f} got multiple values for keyword argument '{name}'"
@@ -723,7 +739,7 @@ pub fn dict_merge(cx: &mut Cx<'_, '_>, func: &Value, target: &Value, v: Value) -
 }
 
 /// `CALL_FUNCTION_EX`'s `*xs` when `xs` is not a tuple or list: its items.
-pub fn star_args(cx: &mut Cx<'_, '_>, func: &Value, xs: &Value) -> PyResult<Value> {
+pub fn star_args(cx: &mut Cx<'_, '_>, callee: (&Value, &Value), xs: &Value) -> PyResult<Value> {
     match cx.collect(xs) {
         Ok(items) => Ok(Value::tuple(items)),
         Err(Unwind::Raise(e))
@@ -731,7 +747,7 @@ pub fn star_args(cx: &mut Cx<'_, '_>, func: &Value, xs: &Value) -> PyResult<Valu
                 && !crate::objects::class::is_user(xs)
                 && crate::vm::iterate::get_iter(cx.gil, xs).is_err() =>
         {
-            let f = function_str(cx, func);
+            let f = callee_str(cx, callee);
             Err(type_error(format!(
                 "{f} argument after * must be an iterable, not {}",
                 type_name(xs)

@@ -57,9 +57,16 @@ bad_calls = [
     lambda: dict(**{"a": 1}, a=3),
     lambda: deploy(**{1: 2}),
     lambda: Registry(**None),
+    lambda: int.from_bytes(**5),
+    lambda: ",".join(*3),
+    lambda: {}.update(**[("a", 1)]),
 ]
 for call in bad_calls:
     try:
         call()
     except TypeError as e:
         print("TypeError:", e)
+
+# How call errors name built-in methods.
+for method in (int.from_bytes, ",".join, dict.fromkeys, [].append, (1).bit_length, len):
+    print(method.__qualname__)
