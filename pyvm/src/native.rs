@@ -967,7 +967,7 @@ pub fn dict_remove(gil: Gil<'_>, dict: &DictRef, key: &Value) -> Result<Option<V
 pub fn generic_getattr(cx: &mut Cx, obj: &Value, name: &str) -> PyResult<Option<Value>> {
     use crate::vm::class::{instance_attr_no_hook, Attr};
     let found = match obj {
-        Value::Instance(i) => instance_attr_no_hook(cx.gil, obj, &i.class, Some(&i.dict), name)?,
+        Value::Instance(i) => instance_attr_no_hook(cx.gil, obj, i.class(), Some(&i.dict), name)?,
         _ => Some(Attr::Value(crate::vm::attr::getattr(cx.gil, obj, name)?)),
     };
     match found {
@@ -983,9 +983,9 @@ pub fn generic_getattr(cx: &mut Cx, obj: &Value, name: &str) -> PyResult<Option<
 pub fn generic_setattr(cx: &mut Cx, obj: &Value, name: &str, v: Option<Value>) -> PyResult<()> {
     use crate::vm::class::{generic_store, property_store, store_attr};
     let call = match obj {
-        Value::Instance(i) => match property_store(cx.gil, &i.class, name, obj, &v)? {
+        Value::Instance(i) => match property_store(cx.gil, i.class(), name, obj, &v)? {
             Some(call) => Some(call),
-            None => generic_store(cx.gil, obj, &i.class, Some(&i.dict), name, v)?,
+            None => generic_store(cx.gil, obj, i.class(), Some(&i.dict), name, v)?,
         },
         _ => store_attr(cx.gil, obj, name, v)?,
     };

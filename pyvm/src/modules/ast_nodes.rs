@@ -93,8 +93,8 @@ pub fn is_node(gil: Gil<'_>, v: &Value) -> bool {
     let Some(Value::Type(ast)) = crate::modules::loaded_attr(gil, "_ast", "AST") else {
         return false;
     };
-    std::iter::once(&i.class)
-        .chain(i.class.mro.iter())
+    std::iter::once(i.class())
+        .chain(i.class().mro.iter())
         .any(|t| Arc::ptr_eq(t, &ast))
 }
 

@@ -83,7 +83,7 @@ fn init(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(Value::Instance(i)) = args.get(0) else {
         return Err(type_error("descriptor '__init__' requires a struct sequence").into());
     };
-    let fields = field_names(cx.gil, &i.class);
+    let fields = field_names(cx.gil, i.class());
     let items: Vec<Value> = match &i.base {
         Value::Tuple(t) => t.iter().cloned().collect(),
         _ => Vec::new(),
@@ -91,7 +91,7 @@ fn init(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if items.len() != fields.len() {
         return Err(type_error(format!(
             "{}() takes a {}-sequence ({}-sequence given)",
-            i.class.qualified_name(),
+            i.class().qualified_name(),
             fields.len(),
             items.len()
         ))
@@ -109,7 +109,7 @@ fn repr(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(Value::Instance(i)) = args.get(0) else {
         return Err(type_error("descriptor '__repr__' requires a struct sequence").into());
     };
-    let fields = field_names(cx.gil, &i.class);
+    let fields = field_names(cx.gil, i.class());
     let items: Vec<Value> = match &i.base {
         Value::Tuple(t) => t.iter().cloned().collect(),
         _ => Vec::new(),
@@ -120,7 +120,7 @@ fn repr(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     Ok(Value::string(format!(
         "{}({})",
-        i.class.qualified_name(),
+        i.class().qualified_name(),
         parts.join(", ")
     )))
 }

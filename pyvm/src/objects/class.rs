@@ -15,7 +15,8 @@ use super::value::Value;
 
 /// An instance of a class whose layout is `object`'s.
 pub struct Instance {
-    pub class: Arc<PyType>,
+    /// Its class: [`Instance::class`]; `obj.__class__ = C` replaces it.
+    cls: super::rc::ArcSlot<PyType>,
     /// `__dict__`: shared, so `obj.__dict__` and `vars(obj)` are the namespace itself.
     pub dict: Arc<GilCell<Dict>>,
     /// For a class derived from a built-in type other than `object` (`dict`, `list`,
@@ -39,7 +40,7 @@ impl Drop for Instance {
     /// (`objects::finalize`).
     fn drop(&mut self) {
         let flags = *self.flags.get_mut();
-        let del = flags & FINALIZED == 0 && self.class.has_del.load(Ordering::Relaxed);
+        let del = flags & FINALIZED == 0 && self.class().has_del.load(Ordering::Relaxed);
         let weak = flags & WEAKLY_REFERENCED != 0;
         if !del && !weak {
             return;
@@ -47,7 +48,7 @@ impl Drop for Instance {
         let me = self as *const Instance as usize;
         if del {
             let live = Instance {
-                class: self.class.clone(),
+                cls: super::rc::ArcSlot::new(self.class().clone()),
                 dict: std::mem::replace(&mut self.dict, Arc::new(GilCell::new(Dict::new()))),
                 base: std::mem::replace(&mut self.base, Value::Null),
                 flags: std::sync::atomic::AtomicU8::new(FINALIZED),
@@ -63,13 +64,24 @@ impl Drop for Instance {
 }
 
 impl Instance {
+    /// Its class now.
+    #[inline]
+    pub fn class(&self) -> &Arc<PyType> {
+        self.cls.get()
+    }
+
+    /// `obj.__class__ = cls` (checked by the caller: `vm::class::set_class`).
+    pub fn set_class(&self, cls: Arc<PyType>) {
+        self.cls.set(cls);
+    }
+
     pub fn new(class: Arc<PyType>) -> Instance {
         Instance::with_base(class, Value::Null)
     }
 
     pub fn with_base(class: Arc<PyType>, base: Value) -> Instance {
         Instance {
-            class,
+            cls: super::rc::ArcSlot::new(class),
             dict: Arc::new(GilCell::new(Dict::new())),
             base,
             flags: std::sync::atomic::AtomicU8::new(0),
@@ -132,7 +144,7 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
             let m = super::module::Module::new("?");
             let dict = m.dict.clone();
             Value::Instance(Arc::new(Instance {
-                class: cls.clone(),
+                cls: super::rc::ArcSlot::new(cls.clone()),
                 dict,
                 base: Value::Module(Arc::new(m)),
                 flags: std::sync::atomic::AtomicU8::new(0),
@@ -601,7 +613,7 @@ pub fn is_user(v: &Value) -> bool {
 /// and for `object`'s own defaults, which the callers implement directly).
 pub fn special(gil: Gil<'_>, v: &Value, name: &'static str) -> Option<Value> {
     let cls = match v {
-        Value::Instance(i) => &i.class,
+        Value::Instance(i) => i.class(),
         Value::Exception(e) if e.typ.heap => &e.typ,
         // A class whose metaclass defines it (`__repr__`, `__iter__`, `__len__`, ...).
         Value::Type(t) => t.meta.as_ref()?,
@@ -693,7 +705,7 @@ pub fn class_subscript(gil: Gil<'_>, cls: &Value) -> Result<Option<Value>, PyErr
 /// The type of `v` as a class (its own class for instances).
 pub fn class_of(v: &Value) -> Arc<PyType> {
     match v {
-        Value::Instance(i) => i.class.clone(),
+        Value::Instance(i) => i.class().clone(),
         _ => types().of(v),
     }
 }

@@ -407,8 +407,95 @@ impl<T> fmt::Debug for Weak<T> {
     }
 }
 
+/// A handle that can be replaced while references to the handle it held are alive: an
+/// instance's class, which `obj.__class__ = C` changes while the loop may hold
+/// `&Arc<PyType>` borrowed from it.
+///
+/// The first handle is stored inline and never written again; a replacement goes into a
+/// box of its own, chained to the one it replaces, and every box lives (unchanged) as
+/// long as the slot. So a reference [`ArcSlot::get`] returned stays valid for the
+/// slot's life, whatever is assigned after it; the price is a box per assignment, kept
+/// until the slot goes (assignments are rare: a proxy or a state-machine pattern).
+pub struct ArcSlot<T> {
+    first: Arc<T>,
+    /// The latest replacement (null while there is none).
+    current: std::sync::atomic::AtomicPtr<Replaced<T>>,
+}
+
+struct Replaced<T> {
+    handle: Arc<T>,
+    /// The replacement this one replaced (null: it replaced `first`).
+    prev: *mut Replaced<T>,
+}
+
+impl<T> ArcSlot<T> {
+    pub fn new(first: Arc<T>) -> ArcSlot<T> {
+        ArcSlot {
+            first,
+            current: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()),
+        }
+    }
+
+    /// The handle held now.
+    #[inline]
+    pub fn get(&self) -> &Arc<T> {
+        let p = self.current.load(std::sync::atomic::Ordering::Acquire);
+        if p.is_null() {
+            &self.first
+        } else {
+            // SAFETY: a non-null `current` is a box made by `set` and freed only by
+            // `drop`, which needs the slot exclusively; nothing writes a box after it
+            // is published, so the reference lives as long as `&self`.
+            unsafe { &(*p).handle }
+        }
+    }
+
+    /// Hold `handle` from now on (the GIL serializes callers, as for every count).
+    pub fn set(&self, handle: Arc<T>) {
+        let prev = self.current.load(std::sync::atomic::Ordering::Acquire);
+        let boxed = Box::into_raw(Box::new(Replaced { handle, prev }));
+        self.current
+            .store(boxed, std::sync::atomic::Ordering::Release);
+    }
+}
+
+impl<T> Drop for ArcSlot<T> {
+    fn drop(&mut self) {
+        let mut p = *self.current.get_mut();
+        while !p.is_null() {
+            // SAFETY: each box was made by `set` with `Box::into_raw` and is freed once,
+            // here, walking the chain from the newest.
+            let b = unsafe { Box::from_raw(p) };
+            p = b.prev;
+        }
+    }
+}
+
+// SAFETY: as `Arc<T>`'s: the slot holds handles, and its boxes are reached only
+// through `&self` (read) or the exclusive drop.
+unsafe impl<T: Send + Sync> Send for ArcSlot<T> {}
+// SAFETY: as for `Send`; `set` publishes a fully written box with a release store.
+unsafe impl<T: Send + Sync> Sync for ArcSlot<T> {}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_replaced_slot_keeps_every_handle_it_lent() {
+        crate::objects::gil::with_gil(|_| {
+            let a = Arc::new(String::from("a"));
+            let slot = ArcSlot::new(a.clone());
+            let lent = slot.get();
+            slot.set(Arc::new(String::from("b")));
+            let lent_b = slot.get();
+            slot.set(Arc::new(String::from("c")));
+            assert_eq!((lent.as_str(), lent_b.as_str()), ("a", "b"));
+            assert_eq!(slot.get().as_str(), "c");
+            assert_eq!(Arc::strong_count(&a), 2);
+            drop(slot);
+            assert_eq!(Arc::strong_count(&a), 1);
+        });
+    }
+
     use super::*;
     use crate::objects::gil::with_gil;
     use std::rc::Rc;

@@ -222,7 +222,7 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 Value::FrozenSet(s) => s.is_empty(),
                 _ => false,
             };
-            out.push_str(&i.class.name);
+            out.push_str(&i.class().name);
             out.push('(');
             match &i.base {
                 _ if empty => {}

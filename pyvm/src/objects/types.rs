@@ -354,7 +354,7 @@ impl Types {
     pub fn of(&self, v: &Value) -> Arc<PyType> {
         match v {
             Value::Exception(e) => e.typ.clone(),
-            Value::Instance(i) => i.class.clone(),
+            Value::Instance(i) => i.class().clone(),
             Value::Type(t) => t.meta.clone().unwrap_or_else(|| self.type_.clone()),
             Value::Object(o) if o.0.py_type().is_some() => {
                 o.0.py_type().unwrap_or_else(|| self.object.clone())
@@ -418,7 +418,7 @@ impl Types {
             Value::Code(_) => &self.code,
             Value::Cell(_) => &self.cell,
             Value::NotImplemented => &self.not_implemented,
-            Value::Instance(i) => &i.class,
+            Value::Instance(i) => i.class(),
             Value::Method(_) => &self.method,
             Value::Descr(d) => match &**d {
                 super::class::Descr::StaticMethod(_) => &self.staticmethod,

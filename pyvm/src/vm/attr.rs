@@ -66,7 +66,7 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
 /// `obj.name`, or the call that computes it.
 pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
     let found = match obj {
-        Value::Instance(i) => class::instance_attr(gil, obj, &i.class, Some(&i.dict), name)?,
+        Value::Instance(i) => class::instance_attr(gil, obj, i.class(), Some(&i.dict), name)?,
         Value::Type(t) if t.heap => class::class_attr(gil, t, name)?,
         Value::Super(s) => return class::super_attr(gil, s, name),
         Value::Exception(e) => {

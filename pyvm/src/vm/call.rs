@@ -252,7 +252,7 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
         }
         Value::Instance(i) => {
             let key = crate::objects::str::PyStr::new("__call__".to_owned());
-            match crate::objects::class::lookup(gil, &i.class, &key) {
+            match crate::objects::class::lookup(gil, i.class(), &key) {
                 Some(f) => {
                     let mut args = args;
                     args.pos.insert(0, callable.clone());

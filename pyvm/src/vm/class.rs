@@ -420,13 +420,13 @@ pub fn store_attr(
     v: Option<Value>,
 ) -> Result<Option<(Value, Vec<Value>)>, PyErr> {
     let (cls, dict) = match obj {
-        Value::Instance(i) if !i.class.heap => {
+        Value::Instance(i) if !i.class().heap => {
             return Err(attribute_error(format!(
                 "'{}' object has no attribute '{name}'",
-                i.class.name
+                i.class().name
             )))
         }
-        Value::Instance(i) => (i.class.clone(), Some(&i.dict)),
+        Value::Instance(i) => (i.class().clone(), Some(&i.dict)),
         Value::Object(o) => {
             if let Some(r) = o.0.setattr(gil, name, v.as_ref()) {
                 return r.map(|_| None);
@@ -672,6 +672,11 @@ pub fn generic_store(
     name: &str,
     v: Option<Value>,
 ) -> Result<Option<(Value, Vec<Value>)>, PyErr> {
+    if name == "__class__" {
+        if let Value::Instance(i) = obj {
+            return set_class(i, v).map(|_| None);
+        }
+    }
     let Some(dict) = dict else {
         return Err(super::attr::setattr_error(obj, name));
     };
@@ -686,6 +691,41 @@ pub fn generic_store(
     set_in(gil, dict, name, v, || {
         format!("'{}' object has no attribute '{name}'", cls.name)
     })
+}
+
+/// `obj.__class__ = v` (CPython's `object_set_class`): another class made by Python
+/// code, of the same layout (the same built-in base, the same `__slots__`).
+fn set_class(inst: &Instance, v: Option<Value>) -> Result<(), PyErr> {
+    let Some(v) = v else {
+        return Err(type_error("can't delete __class__ attribute"));
+    };
+    let Value::Type(new) = &v else {
+        return Err(type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            type_name(&v)
+        )));
+    };
+    let old = inst.class();
+    if !new.heap || !old.heap {
+        return Err(type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    fn solid_base(t: &Arc<PyType>) -> Option<&Arc<PyType>> {
+        std::iter::once(t).chain(t.mro.iter()).find(|c| !c.heap)
+    }
+    let same_base = match (solid_base(old), solid_base(new)) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    if !same_base || old.slots != new.slots {
+        return Err(type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            new.name, old.name
+        )));
+    }
+    inst.set_class(new.clone());
+    Ok(())
 }
 
 /// What the class body of a `class` statement needs once it has run.
@@ -1391,10 +1431,10 @@ pub fn load_method(gil: Gil<'_>, slot: &mut AttrSlot, obj: &Value, name: &PyStr)
     let Value::Instance(i) = obj else {
         return None;
     };
-    if hooked(&i.class) {
+    if hooked(i.class()) {
         return None;
     }
-    let f = class::lookup_way(gil, slot, &i.class, name)
+    let f = class::lookup_way(gil, slot, i.class(), name)
         .found
         .as_ref()?;
     if !matches!(f, Value::Function(_)) || i.dict.borrow(gil).find_str_maybe(name).is_some() {
@@ -1413,8 +1453,8 @@ pub fn instance_value(
     inst: &Instance,
     name: &PyStr,
 ) -> Option<Value> {
-    if hooked(&inst.class)
-        || class::lookup_way(gil, slot, &inst.class, name)
+    if hooked(inst.class())
+        || class::lookup_way(gil, slot, inst.class(), name)
             .found
             .is_some()
     {
@@ -1523,14 +1563,14 @@ pub fn instance_load(
     inst: &Instance,
     name: &PyStr,
 ) -> Result<Attr, PyErr> {
-    if hooked(&inst.class) {
-        return instance_attr(gil, obj, &inst.class, Some(&inst.dict), name.as_str())?
+    if hooked(inst.class()) {
+        return instance_attr(gil, obj, inst.class(), Some(&inst.dict), name.as_str())?
             .ok_or_else(|| no_attribute(obj, name.as_str()));
     }
-    let found = &class::lookup_way(gil, slot, &inst.class, name).found;
+    let found = &class::lookup_way(gil, slot, inst.class(), name).found;
     if let Some(a) = found {
         if is_data_descr(gil, a) {
-            return Ok(bind(gil, a.clone(), Some(obj), &inst.class));
+            return Ok(bind(gil, a.clone(), Some(obj), inst.class()));
         }
     }
     let found = found.clone();
@@ -1544,9 +1584,9 @@ pub fn instance_load(
         }
     }
     if let Some(a) = found {
-        return Ok(bind(gil, a, Some(obj), &inst.class));
+        return Ok(bind(gil, a, Some(obj), inst.class()));
     }
-    instance_attr(gil, obj, &inst.class, Some(&inst.dict), name.as_str())?
+    instance_attr(gil, obj, inst.class(), Some(&inst.dict), name.as_str())?
         .ok_or_else(|| no_attribute(obj, name.as_str()))
 }
 
@@ -1611,7 +1651,7 @@ pub fn missing_hook(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Option<Val
 /// up through a code object's cache slot) and allowed by `__slots__`?
 #[inline]
 pub fn plain_store(gil: Gil<'_>, slot: &mut AttrSlot, inst: &Instance, name: &PyStr) -> bool {
-    let cls = &inst.class;
+    let cls = inst.class();
     if !cls.heap {
         return false;
     }
@@ -1624,7 +1664,9 @@ pub fn plain_store(gil: Gil<'_>, slot: &mut AttrSlot, inst: &Instance, name: &Py
         .as_ref()
         .is_none_or(|slots| slots.iter().any(|s| s == name.as_str()));
     let plain_attr = way.found.as_ref().is_none_or(no_descriptor);
+    // (`obj.__class__ = C` is never a store into the dict: `set_class`.)
     let ok = allowed
+        && name.as_str() != "__class__"
         && plain_attr
         && !matches!(
             class::lookup_special(gil, cls, "__setattr__"),

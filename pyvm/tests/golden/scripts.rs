@@ -94,6 +94,7 @@ mod classes {
     golden!(polymorphic_sites, "classes/polymorphic_sites.py");
     golden!(properties, "classes/properties.py");
     golden!(special_methods, "classes/special_methods.py");
+    golden!(state_by_class, "classes/state_by_class.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
     golden!(vector_ops, "classes/vector_ops.py");
 }

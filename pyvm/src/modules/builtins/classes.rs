@@ -143,7 +143,7 @@ fn copy_any_property(cx: &mut Cx, mut args: Args, which: usize, name: &str) -> P
         fdel.clone(),
         doc.borrow(cx.gil).clone(),
     ];
-    cx.instantiate(&i.class, Args::new(parts))
+    cx.instantiate(i.class(), Args::new(parts))
 }
 
 /// A function's docstring (its first constant when that is a str).
@@ -330,7 +330,7 @@ pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
     match v {
         Value::Instance(i) => {
             add_dict(&i.dict.borrow(gil), &mut names);
-            class_names(&i.class, &mut names);
+            class_names(i.class(), &mut names);
             names.push("__dict__".to_owned());
             names.push("__module__".to_owned());
             names.push("__weakref__".to_owned());

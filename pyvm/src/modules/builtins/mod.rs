@@ -617,7 +617,7 @@ pub fn callable_value(gil: crate::objects::gil::Gil<'_>, v: &Value) -> bool {
         Value::Method(_) => true,
         Value::Instance(i) => crate::objects::class::lookup(
             gil,
-            &i.class,
+            i.class(),
             &crate::objects::str::PyStr::new("__call__".to_owned()),
         )
         .is_some(),
