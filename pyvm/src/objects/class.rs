@@ -387,7 +387,19 @@ pub struct Way {
     /// asks): it depends only on the class, its MRO's namespaces and `__slots__`,
     /// so the epoch that guards `found` guards it too.
     pub store_ok: Option<bool>,
+    /// When `found` is a built-in type's method: how `vm::class::load_method` calls it
+    /// (its `self`), worked out once (`NATIVE_*`); the same epoch guards it.
+    pub native: u8,
 }
+
+/// `Way::native`: not worked out yet.
+pub const NATIVE_UNKNOWN: u8 = 0;
+/// `Way::native`: not a method call (a class method, a plain function): the general path.
+pub const NATIVE_NO: u8 = 1;
+/// `Way::native`: called with the instance as `self`.
+pub const NATIVE_INSTANCE: u8 = 2;
+/// `Way::native`: called with the built-in value inside the instance as `self`.
+pub const NATIVE_PAYLOAD: u8 = 3;
 
 /// The way of `slot` for class `t` (filled by [`lookup`] on a miss).
 #[inline]
@@ -432,6 +444,7 @@ fn fill_way<'s>(
         class: Some(t.clone()),
         found,
         store_ok: None,
+        native: NATIVE_UNKNOWN,
     };
     &mut slot.ways[i]
 }

@@ -1427,20 +1427,50 @@ pub fn make_super(cls: Arc<PyType>, this: Value) -> Result<Value, PyErr> {
 /// `LOAD_METHOD` on an instance: the plain function a method call can take with the
 /// instance as its first argument (no bound-method object), when nothing shadows it.
 #[inline]
-pub fn load_method(gil: Gil<'_>, slot: &mut AttrSlot, obj: &Value, name: &PyStr) -> Option<Value> {
+pub fn load_method(
+    gil: Gil<'_>,
+    slot: &mut AttrSlot,
+    obj: &Value,
+    name: &PyStr,
+) -> Option<(Value, Option<Value>)> {
     let Value::Instance(i) = obj else {
         return None;
     };
     if hooked(i.class()) {
         return None;
     }
-    let f = class::lookup_way(gil, slot, i.class(), name)
-        .found
-        .as_ref()?;
-    if !matches!(f, Value::Function(_)) || i.dict.borrow(gil).find_str_maybe(name).is_some() {
+    let way = class::lookup_way(gil, slot, i.class(), name);
+    let this = match way.found.as_ref()? {
+        Value::Function(_) => None,
+        // A method of a built-in base (`self.append(x)` in a `list` subclass): the
+        // method and the `self` `bind` would give it, without a bound method.
+        Value::Native(d) => {
+            if way.native == class::NATIVE_UNKNOWN {
+                way.native = if crate::objects::methods::is_class_method(d)
+                    || crate::modules::plain_function(d)
+                {
+                    class::NATIVE_NO
+                } else if class::payload(obj).is_some()
+                    && !crate::objects::methods::takes_instance(d)
+                {
+                    class::NATIVE_PAYLOAD
+                } else {
+                    class::NATIVE_INSTANCE
+                };
+            }
+            match way.native {
+                class::NATIVE_PAYLOAD => Some(class::payload(obj)?.clone()),
+                class::NATIVE_INSTANCE => None,
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let f = way.found.clone()?;
+    if i.dict.borrow(gil).find_str_maybe(name).is_some() {
         return None;
     }
-    Some(f.clone())
+    Some((f, this))
 }
 
 /// A plain instance attribute (`self.x`, CPython 3.11's `LOAD_ATTR_WITH_HINT`): the

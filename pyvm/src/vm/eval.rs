@@ -564,10 +564,12 @@ pub(crate) fn run_from(
                             // all): the class's function, the instance after it as `self`.
                             let mut cache = code.attr_cache.borrow_mut(gil);
                             let slot = &mut cache[arg as usize];
-                            if let Some(f) = class::load_method(gil, slot, &obj, name_arg!(arg)) {
+                            if let Some((f, this)) =
+                                class::load_method(gil, slot, &obj, name_arg!(arg))
+                            {
                                 drop(cache);
                                 push(&mut th.stack, f);
-                                push(&mut th.stack, obj);
+                                push(&mut th.stack, this.unwrap_or(obj));
                                 continue;
                             }
                         }
@@ -615,7 +617,6 @@ pub(crate) fn run_from(
                                     let mut cache = code.attr_cache.borrow_mut(gil);
                                     let slot = &mut cache[arg as usize];
                                     class::load_method(gil, slot, &obj, name_arg!(arg))
-                                        .map(|f| (f, None))
                                 }
                             };
                             if let Some((f, this)) = f {

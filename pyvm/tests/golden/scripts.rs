@@ -751,6 +751,7 @@ mod subclassing {
     golden!(bad_bases, "subclassing/bad_bases.py");
     golden!(buffer, "subclassing/buffer.py");
     golden!(cistr, "subclassing/cistr.py");
+    golden!(collection_methods, "subclassing/collection_methods.py");
     golden!(descriptors, "subclassing/descriptors.py");
     golden!(frames, "subclassing/frames.py");
     golden!(perm, "subclassing/perm.py");
