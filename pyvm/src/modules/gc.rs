@@ -1,21 +1,23 @@
-//! `gc`: the garbage collector's interface. pyvm frees objects by reference counting
-//! and runs their finalizers when they die (`objects::finalize`); it has no cycle
-//! collector yet, so `collect()` runs what finalizers are pending and reports that
-//! it found no unreachable objects. Enabling, disabling and the thresholds are
-//! remembered and reported back as CPython's are.
+//! `gc`: the interface of the cycle collector (`objects::gc`, which has the design).
+//! Reference counting frees most objects when they die (`objects::finalize` runs their
+//! finalizers); `collect()` finds and breaks the reference cycles nothing outside
+//! references, and the registry of instances, functions, exceptions and generators
+//! asks for an automatic collection as CPython's allocation count does (while
+//! enabled, past `threshold0` registrations, and once the registry has grown by a
+//! quarter since the last collection).
 
 use crate::objects::rc::Arc;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::OnceLock;
 
 use crate::native::*;
+use crate::objects::dict::Dict;
 use crate::objects::function::NativeDef;
+use crate::objects::gc;
 use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
-static ENABLED: AtomicBool = AtomicBool::new(true);
-static THRESHOLD: [AtomicI64; 3] = [AtomicI64::new(700), AtomicI64::new(10), AtomicI64::new(10)];
 static DEBUG: AtomicI64 = AtomicI64::new(0);
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
@@ -24,6 +26,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "set_threshold" => set_threshold, "get_debug" => get_debug, "set_debug" => set_debug,
     "is_tracked" => is_tracked, "is_finalized" => is_finalized, "freeze" => freeze,
     "unfreeze" => freeze, "get_freeze_count" => get_freeze_count,
+    "get_objects" => get_objects,
 ];
 
 /// The `gc` module (one per process).
@@ -45,8 +48,10 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     })
 }
 
-/// `collect(generation=2)`: the number of unreachable objects found (none: pyvm
-/// has no cycle collector yet).
+/// `collect(generation=2)`: a full collection (every generation is the one here),
+/// with the finalizers it finds run before it returns and the garbage they leave
+/// collected; the number of unreachable objects freed (as CPython 3.11 counts:
+/// not those a finalizer resurrected or whose cycle its finalizer broke).
 fn collect(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "collect", &["generation"], 0, 1)?;
     if let Some(g) = &a[0] {
@@ -55,48 +60,102 @@ fn collect(cx: &mut Cx, args: Args) -> PyResult<Value> {
             return Err(value_error("invalid generation").into());
         }
     }
-    let _ = cx;
-    Ok(Value::Int(0))
+    run_callbacks(cx, "start", 0)?;
+    let report = gc::collect(cx.gil, true);
+    let mut freed = report.freed;
+    if report.finalizers {
+        // PEP 442: the finalizers run, then what they did not resurrect goes.
+        cx.run_finalizers();
+        freed += gc::collect(cx.gil, false).freed;
+    }
+    cx.run_finalizers();
+    run_callbacks(cx, "stop", freed)?;
+    Ok(Value::Int(freed as i64))
+}
+
+/// Call each of `gc.callbacks` with `phase` and CPython's info dict.
+fn run_callbacks(cx: &mut Cx, phase: &str, collected: usize) -> PyResult<()> {
+    let gil = cx.gil;
+    let Some(Value::List(l)) = module(gil).get(gil, "callbacks") else {
+        return Ok(());
+    };
+    let callbacks = l.borrow(gil).clone();
+    for f in callbacks {
+        let mut info = Dict::new();
+        for (k, v) in [
+            ("generation", 2),
+            ("collected", collected as i64),
+            ("uncollectable", 0),
+        ] {
+            info.insert(Value::str(k), Value::Int(v))?;
+        }
+        cx.call(&f, vec![Value::str(phase), Value::dict(info)])?;
+    }
+    Ok(())
 }
 
 fn enable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("enable", 0, 0)?;
-    ENABLED.store(true, Ordering::Relaxed);
+    gc::set_enabled(true);
     Ok(Value::None)
 }
 
 fn disable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("disable", 0, 0)?;
-    ENABLED.store(false, Ordering::Relaxed);
+    gc::set_enabled(false);
     Ok(Value::None)
 }
 
 fn isenabled(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("isenabled", 0, 0)?;
-    Ok(Value::Bool(ENABLED.load(Ordering::Relaxed)))
+    Ok(Value::Bool(gc::enabled()))
 }
 
+/// `get_count()`: registrations minus deaths since the last collection (there is
+/// one generation, so the others count nothing).
 fn get_count(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("get_count", 0, 0)?;
-    Ok(Value::tuple(vec![Value::Int(0); 3]))
+    Ok(Value::tuple(vec![
+        Value::Int(gc::count()),
+        Value::Int(0),
+        Value::Int(0),
+    ]))
 }
 
 fn get_threshold(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("get_threshold", 0, 0)?;
     Ok(Value::tuple(
-        THRESHOLD
-            .iter()
-            .map(|t| Value::Int(t.load(Ordering::Relaxed)))
-            .collect(),
+        gc::threshold().iter().map(|&t| Value::Int(t)).collect(),
     ))
 }
 
 fn set_threshold(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("set_threshold", 1, 3)?;
+    let mut t = gc::threshold();
     for (i, v) in args.pos.iter().enumerate() {
-        THRESHOLD[i].store(arg_int(v, "set_threshold")?, Ordering::Relaxed);
+        t[i] = arg_int(v, "set_threshold")?;
     }
+    gc::set_threshold(t);
     Ok(Value::None)
+}
+
+/// `get_objects(generation=None)`: the objects the collector follows from (its
+/// registry: instances, functions, exceptions, generators; CPython lists every
+/// container).
+fn get_objects(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(args, "get_objects", &["generation"], 0, 1)?;
+    if let Some(g) = &a[0] {
+        if !matches!(g, Value::None) {
+            let g = arg_int(g, "get_objects")?;
+            if g >= 3 {
+                return Err(value_error(
+                    "generation parameter must be less than the number of available generations (3)",
+                )
+                .into());
+            }
+        }
+    }
+    Ok(Value::list(gc::objects()))
 }
 
 fn get_debug(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -11,6 +11,7 @@ pub mod file;
 pub mod finalize;
 pub mod float;
 pub mod format;
+pub mod gc;
 pub mod frame;
 pub mod function;
 pub mod generator;

@@ -90,23 +90,42 @@ fn never_awaited(th: &MicroThread, name: &str) {
     crate::modules::sys::write_stderr(&text);
 }
 
-/// Run every queued finalizer on `th` (the dispatch loop's frame has saved its `ip`).
+/// Run every queued finalizer on `th` (the dispatch loop's frame has saved its `ip`),
+/// after the automatic cycle collection when one is due (`objects::gc::wanted`: the
+/// registry raised the loop's finalizer flag for it, and here, before an instruction,
+/// nothing holds an uncounted reference).
 pub(crate) fn run_pending(gil: Gil<'_>, th: &mut MicroThread) {
-    while let Some(p) = finalize::take() {
-        if let Pending::NeverAwaited(name) = &p {
-            never_awaited(th, name);
-            continue;
+    if crate::objects::gc::wanted() {
+        crate::objects::gc::collect(gil, false);
+    }
+    // What is queued now runs in order, each to its end: the nested loop running one
+    // finalizer does not start the next ones first (those its own drops queue run
+    // there, before its next instruction).
+    loop {
+        let batch = finalize::take_all();
+        if batch.is_empty() {
+            return;
         }
-        let Some((f, args, what)) = call_of(gil, p) else {
-            continue;
-        };
-        let depth = th.frames.len();
-        let mut cx = Cx { gil, th };
-        let r = cx.call_args(&f, Args::new(args));
-        let r = super::call::settle(gil, th, depth, r);
-        if let Err(deferred::Unwind::Raise(e)) = r {
-            report(gil, &e, None, &what);
+        for p in batch {
+            run_one(gil, th, p);
         }
+    }
+}
+
+fn run_one(gil: Gil<'_>, th: &mut MicroThread, p: Pending) {
+    if let Pending::NeverAwaited(name) = &p {
+        never_awaited(th, name);
+        return;
+    }
+    let Some((f, args, what)) = call_of(gil, p) else {
+        return;
+    };
+    let depth = th.frames.len();
+    let mut cx = Cx { gil, th };
+    let r = cx.call_args(&f, Args::new(args));
+    let r = super::call::settle(gil, th, depth, r);
+    if let Err(deferred::Unwind::Raise(e)) = r {
+        report(gil, &e, None, &what);
     }
 }
 
