@@ -55,7 +55,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 fn collect(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "collect", &["generation"], 0, 1)?;
     if let Some(g) = &a[0] {
-        let g = arg_int(g, "collect")?;
+        let g = arg_int(g, "")?;
         if !(0..=2).contains(&g) {
             return Err(value_error("invalid generation").into());
         }
@@ -130,10 +130,23 @@ fn get_threshold(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn set_threshold(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("set_threshold", 1, 3)?;
+    // `METH_VARARGS` with `PyArg_ParseTuple`'s "i|ii" and its wording.
+    let n = args.pos.len();
+    if !args.kw.is_empty() {
+        return Err(type_error("set_threshold() takes no keyword arguments").into());
+    }
+    if n == 0 {
+        return Err(type_error("set_threshold() takes at least 1 argument (0 given)").into());
+    }
+    if n > 3 {
+        return Err(type_error(format!(
+            "set_threshold() takes at most 3 arguments ({n} given)"
+        ))
+        .into());
+    }
     let mut t = gc::threshold();
     for (i, v) in args.pos.iter().enumerate() {
-        t[i] = arg_int(v, "set_threshold")?;
+        t[i] = arg_int(v, "")?;
     }
     gc::set_threshold(t);
     Ok(Value::None)
@@ -146,7 +159,7 @@ fn get_objects(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "get_objects", &["generation"], 0, 1)?;
     if let Some(g) = &a[0] {
         if !matches!(g, Value::None) {
-            let g = arg_int(g, "get_objects")?;
+            let g = arg_int(g, "")?;
             if g >= 3 {
                 return Err(value_error(
                     "generation parameter must be less than the number of available generations (3)",
@@ -165,15 +178,29 @@ fn get_debug(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn set_debug(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("set_debug", 1, 1)?;
-    DEBUG.store(arg_int(args.at(0), "set_debug")?, Ordering::Relaxed);
+    DEBUG.store(arg_int(args.at(0), "")?, Ordering::Relaxed);
     Ok(Value::None)
 }
 
-/// `is_tracked(obj)`: CPython tracks containers and instances, not atoms.
-fn is_tracked(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+/// `is_tracked(obj)`: CPython tracks containers, instances and functions, not atoms,
+/// and a dict only once it holds something not atomic (`MAINTAIN_TRACKING`).
+fn is_tracked(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("is_tracked", 1, 1)?;
-    let atom = matches!(
-        args.at(0),
+    let v = args.at(0);
+    let tracked = match v {
+        Value::Dict(d) => d
+            .borrow(cx.gil)
+            .iter()
+            .any(|(k, v)| !is_atom(k) || !is_atom(v)),
+        v => !is_atom(v),
+    };
+    Ok(Value::Bool(tracked))
+}
+
+/// A value the collector never needs to follow (CPython leaves it untracked).
+fn is_atom(v: &Value) -> bool {
+    matches!(
+        v,
         Value::None
             | Value::Bool(_)
             | Value::Int(_)
@@ -183,11 +210,10 @@ fn is_tracked(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             | Value::Str(_)
             | Value::Bytes(_)
             | Value::ByteArray(_)
+            | Value::Range(_)
             | Value::Ellipsis
             | Value::NotImplemented
-            | Value::Native(_)
-    );
-    Ok(Value::Bool(!atom))
+    )
 }
 
 fn is_finalized(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -24,7 +24,7 @@
 //!    thread's), natives' locals, classes, modules, the finalizer queue: it and all it
 //!    reaches are alive. The rest is garbage.
 //! 3. Garbage with a finalizer not yet run (an instance whose class has `__del__`, a
-//!    generator paused in a `try`/`with`) is not touched yet: its finalizer is queued
+//!    generator or coroutine not finished) is not touched yet: its finalizer is queued
 //!    (`objects::finalize`, run by the loop at the next instruction, or by
 //!    `gc.collect()` itself), marked as run (PEP 442: once), and everything it reaches
 //!    is spared this time. A later collection finds it again unless its finalizer
@@ -485,14 +485,16 @@ fn take_finalizer(gil: Gil<'_>, v: &Value) -> Option<super::finalize::Pending> {
                 let hook = std::mem::replace(&mut gen.finalizer, Value::Null);
                 return Some(Pending::Call(hook, v.clone()));
             }
-            if gen.state == GenState::Suspended
-                && !gen.blocks.is_empty()
-                && gen.kind != GenKind::AsyncGenerator
-            {
-                gen.finalized = true;
-                return Some(Pending::Close(g.clone()));
+            // CPython closes every unfinished generator it collects (its `finally`
+            // runs; an unstarted one just drops its frame). A coroutine never
+            // started is cleared, and warns as it is dropped.
+            let unstarted_coroutine =
+                gen.state == GenState::Created && gen.kind == GenKind::Coroutine;
+            if gen.kind == GenKind::AsyncGenerator || unstarted_coroutine {
+                return None;
             }
-            None
+            gen.finalized = true;
+            Some(Pending::Close(g.clone()))
         }
         _ => None,
     }
@@ -653,7 +655,9 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
     }
     drop(nodes);
     let finalizers = !pending.is_empty();
-    for p in pending {
+    // Queued newest first, so they run oldest first (`vm::finalize::run_pending` runs
+    // a batch from its end), as CPython's run in the order of its lists.
+    for p in pending.into_iter().rev() {
         super::finalize::push(p);
     }
     with_reg(|r| {

@@ -98,15 +98,16 @@ pub(crate) fn run_pending(gil: Gil<'_>, th: &mut MicroThread) {
     if crate::objects::gc::wanted() {
         crate::objects::gc::collect(gil, false);
     }
-    // What is queued now runs in order, each to its end: the nested loop running one
-    // finalizer does not start the next ones first (those its own drops queue run
-    // there, before its next instruction).
+    // What is queued now runs newest first, each to its end (the nested loop running
+    // one does not start the others; what its own drops queue runs there, before its
+    // next instruction). Newest first is CPython's order where one drop queues
+    // several: a list, a dict, a frame frees its items from the last.
     loop {
-        let batch = finalize::take_all();
+        let mut batch = finalize::take_all();
         if batch.is_empty() {
             return;
         }
-        for p in batch {
+        while let Some(p) = batch.pop() {
             run_one(gil, th, p);
         }
     }
