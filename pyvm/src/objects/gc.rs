@@ -628,7 +628,9 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
     }
     mark(outside, &mut alive);
     let garbage: Vec<usize> = (0..n).filter(|&i| !alive[i]).collect();
-    // Finalizers first; what they reach is spared (still `alive` below).
+    // Finalizers first; what they reach is spared (still `alive` below). They and
+    // the callbacks of what dies of the clearing are queued in order.
+    let queued = super::finalize::queued();
     let mut pending = Vec::new();
     let mut spared = Vec::new();
     for &i in &garbage {
@@ -644,6 +646,10 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
         alive[i] = true;
     }
     mark(spared, &mut alive);
+    let finalizers = !pending.is_empty();
+    for p in pending {
+        super::finalize::push(p);
+    }
     let mut freed = 0;
     for &i in &garbage {
         if !alive[i] {
@@ -654,12 +660,7 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
         }
     }
     drop(nodes);
-    let finalizers = !pending.is_empty();
-    // Queued newest first, so they run oldest first (`vm::finalize::run_pending` runs
-    // a batch from its end), as CPython's run in the order of its lists.
-    for p in pending.into_iter().rev() {
-        super::finalize::push(p);
-    }
+    super::finalize::run_oldest_first(queued);
     with_reg(|r| {
         r.count = 0;
         r.live_after = r.live;
