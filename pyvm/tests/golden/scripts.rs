@@ -465,6 +465,7 @@ mod micro_threads {
     golden!(exit_before_start, "micro_threads/exit_before_start.py");
     golden!(exit_many, "micro_threads/exit_many.py");
     golden!(extend_deferring, "micro_threads/extend_deferring.py");
+    golden!(gc_stress, "micro_threads/gc_stress.py");
     golden!(io_raw_blocking, "micro_threads/io_raw_blocking.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
     golden!(os_thread_ends, "micro_threads/os_thread_ends.py");
