@@ -594,10 +594,7 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
     drop(index);
     // Every temporary handle is gone: each candidate's count is its referrers' plus
     // the one `nodes` holds.
-    let mut refs: Vec<isize> = nodes
-        .iter()
-        .map(|v| strong_count(v) as isize - 1)
-        .collect();
+    let mut refs: Vec<isize> = nodes.iter().map(|v| strong_count(v) as isize - 1).collect();
     for &j in &edges {
         refs[j as usize] -= 1;
     }
