@@ -53,21 +53,6 @@ pub fn wake() {
     FLAG.store(true, Ordering::Relaxed);
 }
 
-/// How many are queued (a mark for [`run_oldest_first`]).
-pub fn queued() -> usize {
-    QUEUE.lock().unwrap_or_else(|e| e.into_inner()).len()
-}
-
-/// Have what was queued since `mark` run oldest first (a batch runs newest first:
-/// see `vm::finalize::run_pending`): the cycle collector's finalizers and the
-/// callbacks of the objects it freed run in the order of its lists, as CPython's.
-pub fn run_oldest_first(mark: usize) {
-    let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());
-    if mark < q.len() {
-        q[mark..].reverse();
-    }
-}
-
 /// Everything queued, oldest first (lowering the flag).
 pub fn take_all() -> Vec<Pending> {
     let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());

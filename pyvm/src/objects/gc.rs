@@ -625,9 +625,7 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
     }
     mark(outside, &mut alive);
     let garbage: Vec<usize> = (0..n).filter(|&i| !alive[i]).collect();
-    // Finalizers first; what they reach is spared (still `alive` below). They and
-    // the callbacks of what dies of the clearing are queued in order.
-    let queued = super::finalize::queued();
+    // Finalizers first; what they reach is spared (still `alive` below).
     let mut pending = Vec::new();
     let mut spared = Vec::new();
     for &i in &garbage {
@@ -643,8 +641,11 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
         alive[i] = true;
     }
     mark(spared, &mut alive);
+    // A batch of finalizers runs from its end (`vm::finalize::run_pending`): these
+    // are queued newest first so they run oldest first, as CPython's run in the
+    // order of its lists.
     let finalizers = !pending.is_empty();
-    for p in pending {
+    for p in pending.into_iter().rev() {
         super::finalize::push(p);
     }
     let mut freed = 0;
@@ -656,8 +657,11 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
             }
         }
     }
-    drop(nodes);
-    super::finalize::run_oldest_first(queued);
+    // The garbage dies as its handles here go, newest first, so the weak reference
+    // callbacks its deaths queue run oldest death first (and before the finalizers).
+    while let Some(v) = nodes.pop() {
+        drop(v);
+    }
     with_reg(|r| {
         r.count = 0;
         r.live_after = r.live;

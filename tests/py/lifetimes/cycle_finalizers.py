@@ -94,3 +94,29 @@ def hook(unraisable):
 sys.unraisablehook = hook
 print("collect broken:", gc.collect())
 print("unraisable:", sys_stderr_lines)
+
+
+# Weak reference callbacks: those of one object run newest first; the objects of a
+# collected cycle die in the order they were made, as do a list's items freed from the
+# last (reference counting).
+import weakref
+
+
+class Session:
+    def __init__(self, sid):
+        self.sid = sid
+
+
+def watch(obj, label):
+    return [weakref.ref(obj, lambda r, i=i: print(f"  {label} watcher {i}")) for i in range(2)]
+
+
+s1, s2 = Session(1), Session(2)
+s1.other, s2.other = s2, s1
+watchers = watch(s1, "s1") + watch(s2, "s2")
+del s1, s2
+print("collect sessions:", gc.collect())
+sessions = [Session(i) for i in range(3)]
+watchers = [w for i, s in enumerate(sessions) for w in watch(s, f"item {i}")]
+del sessions
+print("list dropped")
