@@ -48,13 +48,16 @@
 //! count and never in `children`, so it is external. A collection runs only where
 //! Python code could run anyway (`gc.collect()`, and the loop's finalizer check
 //! before an instruction: [`wanted`]), with the GIL held and no Python code running
-//! until it is done; a counted handle the analysis reads is never dropped under it
-//! (it holds one handle to each candidate itself, subtracted from its count). A
-//! count below zero (an over-report, a bug) abandons the collection.
+//! until it is done. The analysis reads the candidates through uncounted copies of
+//! their handles ([`Peek`]: nothing is dropped while it runs, so they stay valid, and
+//! the counts it reads are exactly the program's); the garbage is then held by real
+//! handles while it is cleared. A count below zero (an over-report, a bug) abandons
+//! the collection.
 #![allow(unsafe_code)]
 
 use std::cell::UnsafeCell;
 use std::collections::HashMap;
+use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use super::class::{Descr, Instance, FINALIZED};
@@ -103,6 +106,24 @@ enum Entry {
 }
 
 impl Entry {
+    /// An uncounted copy of a handle to the object (see [`Peek`]), while it lives.
+    fn peek(self) -> Option<Peek> {
+        // SAFETY: as in `value`; the copy is a `Peek`, used only during an analysis.
+        unsafe {
+            Some(ManuallyDrop::new(match self {
+                Entry::Free(_) => return None,
+                Entry::Instance(p) => {
+                    Value::Instance(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?))
+                }
+                Entry::Function(p) => {
+                    Value::Function(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?))
+                }
+                Entry::Exc(p) => Value::Exception(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+                Entry::Gen(p) => Value::Generator(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+            }))
+        }
+    }
+
     /// A handle to the object, while it lives.
     fn value(self) -> Option<Value> {
         // SAFETY: a registered address is the live allocation of an `Arc` of that type:
@@ -133,8 +154,9 @@ struct Registry {
     /// Registrations minus removals since the last collection (`gc.get_count()[0]`).
     count: i64,
     /// `live` after the last collection: the next automatic one waits until the
-    /// registry has grown by a quarter of it (CPython's rule for full collections), so
-    /// a big heap is not walked every `threshold` allocations.
+    /// registry has doubled (Lua's default pause), so a growing heap is walked about
+    /// twice in all, not every `threshold` allocations (CPython walks only its young
+    /// objects that often; every collection here is a full one).
     live_after: usize,
     enabled: bool,
     threshold: [i64; 3],
@@ -147,7 +169,7 @@ impl Registry {
         if self.enabled
             && self.threshold[0] > 0
             && self.count > self.threshold[0]
-            && self.live >= self.live_after + self.live_after / 4
+            && self.live >= 2 * self.live_after
             && !WANTED.swap(true, Ordering::Relaxed)
         {
             super::finalize::wake();
@@ -297,6 +319,70 @@ pub fn wanted() -> bool {
     WANTED.load(Ordering::Relaxed) && WANTED.swap(false, Ordering::Relaxed)
 }
 
+/// The candidates' index by address: a multiplicative hash of the address (the
+/// default SipHash made a collection twice as slow).
+type AddrMap = HashMap<usize, u32, std::hash::BuildHasherDefault<AddrHasher>>;
+
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(self.0.rotate_left(8) ^ u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let x = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = x ^ (x >> 29);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// An uncounted copy of a handle: the analysis reads thousands of candidates and
+/// their children, and counting each copy up and down cost more than the rest of it.
+/// Sound because a `Peek` lives only during the analysis, while nothing runs and
+/// nothing is dropped (the GIL is held, no Python code is called), so the object it
+/// copies a handle of stays alive; it is never dropped (`ManuallyDrop`). What the
+/// collection keeps alive past the analysis (the garbage) it clones for real.
+type Peek = ManuallyDrop<Value>;
+
+/// An uncounted copy of `v` (see [`Peek`]).
+#[inline]
+fn peek(v: &Value) -> Peek {
+    // SAFETY: see `Peek`: the copy is never dropped and not used past the analysis.
+    ManuallyDrop::new(unsafe { std::ptr::read(v) })
+}
+
+/// A `Peek` of a value `v` holds as a plain `Arc` (an instance's `__dict__`, a
+/// closure's cell), made a `Value` by `wrap`.
+#[inline]
+fn peek_arc<T>(a: &Arc<T>, wrap: fn(Arc<T>) -> Value) -> Peek {
+    // SAFETY: as in `peek`.
+    ManuallyDrop::new(wrap(unsafe { std::ptr::read(a) }))
+}
+
+/// The registry slot of a registered instance, function or exception.
+#[inline]
+fn registered_slot(v: &Value) -> Option<u32> {
+    let slot = match v {
+        Value::Instance(i) => &i.gc,
+        Value::Function(f) => &f.gc,
+        Value::Exception(e) => &e.gc,
+        _ => return None,
+    };
+    let i = slot.0.load(Ordering::Relaxed);
+    (i != UNTRACKED).then_some(i)
+}
+
 /// Can `v` be a candidate (a container [`children`] looks into)?
 #[inline]
 fn is_candidate(v: &Value) -> bool {
@@ -346,10 +432,10 @@ fn strong_count(v: &Value) -> usize {
 /// safety rule: never more). Returns how many of the first pushed are the object's
 /// own attribute dicts (an instance's `__dict__`), which CPython 3.11 does not make
 /// separate objects of and `gc.collect()` does not count.
-fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Value>) -> usize {
+fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Peek>) -> usize {
     let mut push = |x: &Value| {
         if is_candidate(x) {
-            out.push(x.clone());
+            out.push(peek(x));
         }
     };
     let mut hidden = 0;
@@ -377,7 +463,7 @@ fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Value>) -> usize {
         Value::Slice(s) => s.iter().for_each(&mut push),
         Value::Function(f) => {
             for d in [f.dict.get(), f.meta.get()].into_iter().flatten() {
-                push(&Value::Dict(d.clone()));
+                push(&peek_arc(d, Value::Dict));
                 hidden += 1;
             }
             if let Some(d) = f.defaults.try_borrow(gil) {
@@ -387,12 +473,12 @@ fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Value>) -> usize {
                 d.iter().for_each(|(_, v)| push(v));
             }
             for c in &f.closure {
-                push(&Value::Cell(c.clone()));
+                push(&peek_arc(c, Value::Cell));
             }
         }
         Value::BoundNative(b) => push(&b.0),
         Value::Exception(e) => {
-            push(&Value::Dict(e.dict.clone()));
+            push(&peek_arc(&e.dict, Value::Dict));
             hidden = 1;
             if let Some(a) = e.args.try_borrow(gil) {
                 a.iter().for_each(&mut push);
@@ -408,8 +494,19 @@ fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Value>) -> usize {
             }
         }
         Value::Instance(i) => {
-            push(&Value::Dict(i.dict.clone()));
-            hidden = 1;
+            if Arc::strong_count(&i.dict) == 1 {
+                // Its dict is its own alone: one object with it (its items are the
+                // instance's references; `clear` empties it with the instance).
+                if let Some(d) = i.dict.try_borrow(gil) {
+                    for (k, v) in d.iter() {
+                        push(k);
+                        push(v);
+                    }
+                }
+            } else {
+                push(&peek_arc(&i.dict, Value::Dict));
+                hidden = 1;
+            }
             push(&i.base);
         }
         Value::Method(m) => {
@@ -441,10 +538,10 @@ fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Value>) -> usize {
                 push(&g.finalizer);
                 if let Some(f) = &g.frame {
                     for c in &f.cells {
-                        push(&Value::Cell(c.clone()));
+                        push(&peek_arc(c, Value::Cell));
                     }
                     if let Some(l) = &f.locals {
-                        push(&Value::Dict(l.clone()));
+                        push(&peek_arc(l, Value::Dict));
                     }
                 }
             }
@@ -517,6 +614,8 @@ fn clear(gil: Gil<'_>, v: &Value) {
                 .map(|mut c| std::mem::replace(&mut *c, Value::Null));
             drop(old);
         }
+        // Its dict, when nothing else holds it (see `children`).
+        Value::Instance(i) if Arc::strong_count(&i.dict) == 1 => take(gil, &i.dict),
         Value::Function(f) => {
             take(gil, &f.defaults);
             take(gil, &f.kwdefaults);
@@ -552,24 +651,36 @@ pub struct Report {
 /// finalizers keeps coming.
 pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
     WANTED.store(false, Ordering::Relaxed);
-    let roots = registered();
-    // Candidates: each held once (`nodes`), found by address (`index`); `edges` lists
-    // each one's children (`spans[i]`).
-    let mut nodes: Vec<Value> = Vec::with_capacity(roots.len());
-    let mut index: HashMap<usize, u32> = HashMap::with_capacity(roots.len());
-    let add = |v: Value, nodes: &mut Vec<Value>, index: &mut HashMap<usize, u32>| {
+    let roots: Vec<(Entry, u64)> = with_reg(|r| r.slots.clone());
+    // Candidates: each once in `nodes` (uncounted: see `Peek`), found by address
+    // (`index`); `edges` lists each one's children (`spans[i]`); the registered ones
+    // come first, `seqs` their registration numbers.
+    let mut nodes: Vec<Peek> = Vec::with_capacity(roots.len());
+    let mut seqs: Vec<u64> = Vec::with_capacity(roots.len());
+    let mut index = AddrMap::with_capacity_and_hasher(roots.len(), Default::default());
+    // A registered instance, function or exception is the node of its registry slot
+    // (no hashing: most candidates are those); the others are found by address.
+    let add = |v: Peek, nodes: &mut Vec<Peek>, index: &mut AddrMap| {
+        if let Some(slot) = registered_slot(&v) {
+            return Some(slot);
+        }
         let addr = v.heap_ptr()?;
         Some(*index.entry(addr).or_insert_with(|| {
             nodes.push(v);
             (nodes.len() - 1) as u32
         }))
     };
-    for e in roots {
-        if let Some(v) = e.value() {
-            add(v, &mut nodes, &mut index);
+    for (e, seq) in roots {
+        // A free slot, or an object being dropped: a placeholder with no edges,
+        // never garbage.
+        let v = e.peek().unwrap_or(ManuallyDrop::new(Value::None));
+        if let Value::Generator(g) = &*v {
+            index.insert(Arc::as_ptr(g) as usize, nodes.len() as u32);
         }
+        nodes.push(v);
+        seqs.push(seq);
     }
-    let mut edges: Vec<u32> = Vec::new();
+    let mut edges: Vec<u32> = Vec::with_capacity(2 * nodes.len());
     let mut spans: Vec<(u32, u32)> = Vec::with_capacity(nodes.len());
     let mut hidden = vec![false; 0];
     let mut kids = Vec::new();
@@ -592,9 +703,7 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
         i += 1;
     }
     drop(index);
-    // Every temporary handle is gone: each candidate's count is its referrers' plus
-    // the one `nodes` holds.
-    let mut refs: Vec<isize> = nodes.iter().map(|v| strong_count(v) as isize - 1).collect();
+    let mut refs: Vec<isize> = nodes.iter().map(|v| strong_count(v) as isize).collect();
     for &j in &edges {
         refs[j as usize] -= 1;
     }
@@ -624,12 +733,18 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
         alive[i] = true;
     }
     mark(outside, &mut alive);
-    let garbage: Vec<usize> = (0..n).filter(|&i| !alive[i]).collect();
+    let mut garbage: Vec<usize> = (0..n).filter(|&i| !alive[i]).collect();
+    // Oldest registered first (the order of CPython's lists), the rest after.
+    garbage.sort_by_key(|&i| seqs.get(i).copied().unwrap_or(u64::MAX));
+    // The analysis is over: the garbage is held for real from here (cleared objects
+    // must outlive the clearing), and the uncounted copies are forgotten.
+    let held: Vec<Value> = garbage.iter().map(|&i| (*nodes[i]).clone()).collect();
+    drop(nodes);
     // Finalizers first; what they reach is spared (still `alive` below).
     let mut pending = Vec::new();
     let mut spared = Vec::new();
-    for &i in &garbage {
-        if let Some(p) = take_finalizer(gil, &nodes[i]) {
+    for (&i, v) in garbage.iter().zip(&held) {
+        if let Some(p) = take_finalizer(gil, v) {
             pending.push(p);
             spared.push(i);
         }
@@ -649,17 +764,18 @@ pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
         super::finalize::push(p);
     }
     let mut freed = 0;
-    for &i in &garbage {
+    for (&i, v) in garbage.iter().zip(&held) {
         if !alive[i] {
-            clear(gil, &nodes[i]);
+            clear(gil, v);
             if !hidden.get(i).copied().unwrap_or(false) {
-                freed += weight(&nodes[i]);
+                freed += weight(v);
             }
         }
     }
     // The garbage dies as its handles here go, newest first, so the weak reference
     // callbacks its deaths queue run oldest death first (and before the finalizers).
-    while let Some(v) = nodes.pop() {
+    let mut held = held;
+    while let Some(v) = held.pop() {
         drop(v);
     }
     with_reg(|r| {

@@ -189,6 +189,22 @@ impl<T> Arc<T> {
         })
     }
 
+    /// An uncounted copy of a handle to the live value at `data` (no count changes),
+    /// or `None` once its last handle is gone. It must never be dropped, and it is
+    /// valid only while another handle keeps the value alive.
+    ///
+    /// # Safety
+    /// As for [`Arc::from_live_ptr`]; the caller uses the copy only while the value
+    /// cannot be dropped (the cycle collector's analysis, during which nothing runs).
+    pub unsafe fn peek_live_ptr(data: *const T) -> Option<ManuallyDrop<Arc<T>>> {
+        let offset = std::mem::offset_of!(Inner<T>, data);
+        let ptr = NonNull::new(data.cast::<u8>().sub(offset).cast_mut().cast::<Inner<T>>())?;
+        (ptr.as_ref().strong.get() > 0).then_some(ManuallyDrop::new(Arc {
+            ptr,
+            _owns: PhantomData,
+        }))
+    }
+
     #[inline]
     pub fn strong_count(this: &Arc<T>) -> usize {
         this.inner().strong.get()
