@@ -60,7 +60,7 @@ fn collect(cx: &mut Cx, args: Args) -> PyResult<Value> {
             return Err(value_error("invalid generation").into());
         }
     }
-    run_callbacks(cx, "start", 0)?;
+    run_callbacks(cx, "start", 0);
     let report = gc::collect(cx.gil, true);
     let mut freed = report.freed;
     if report.finalizers {
@@ -69,15 +69,25 @@ fn collect(cx: &mut Cx, args: Args) -> PyResult<Value> {
         freed += gc::collect(cx.gil, false).freed;
     }
     cx.run_finalizers();
-    run_callbacks(cx, "stop", freed)?;
+    run_callbacks(cx, "stop", freed);
     Ok(Value::Int(freed as i64))
 }
 
-/// Call each of `gc.callbacks` with `phase` and CPython's info dict.
-fn run_callbacks(cx: &mut Cx, phase: &str, collected: usize) -> PyResult<()> {
+/// An automatic collection (the loop's finalizer check found one due), with
+/// `gc.callbacks` called around it as CPython calls them; its finalizers run right
+/// after, before the loop's next instruction.
+pub fn collect_automatically(cx: &mut Cx) {
+    run_callbacks(cx, "start", 0);
+    let report = gc::collect(cx.gil, false);
+    run_callbacks(cx, "stop", report.freed);
+}
+
+/// Call each of `gc.callbacks` with `phase` and CPython's info dict; what one raises
+/// is reported as unraisable and the others still run, as in CPython.
+fn run_callbacks(cx: &mut Cx, phase: &str, collected: usize) {
     let gil = cx.gil;
     let Some(Value::List(l)) = module(gil).get(gil, "callbacks") else {
-        return Ok(());
+        return;
     };
     let callbacks = l.borrow(gil).clone();
     for f in callbacks {
@@ -87,11 +97,15 @@ fn run_callbacks(cx: &mut Cx, phase: &str, collected: usize) -> PyResult<()> {
             ("collected", collected as i64),
             ("uncollectable", 0),
         ] {
-            info.insert(Value::str(k), Value::Int(v))?;
+            // (str keys: the insertion cannot fail)
+            let _ = info.insert(Value::str(k), Value::Int(v));
         }
-        cx.call(&f, vec![Value::str(phase), Value::dict(info)])?;
+        if let Err(deferred::Unwind::Raise(e)) =
+            cx.call(&f, vec![Value::str(phase), Value::dict(info)])
+        {
+            report_unraisable(gil, &e, None, &f);
+        }
     }
-    Ok(())
 }
 
 fn enable(_cx: &mut Cx, args: Args) -> PyResult<Value> {

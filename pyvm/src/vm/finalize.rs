@@ -96,7 +96,7 @@ fn never_awaited(th: &MicroThread, name: &str) {
 /// nothing holds an uncounted reference).
 pub(crate) fn run_pending(gil: Gil<'_>, th: &mut MicroThread) {
     if crate::objects::gc::wanted() {
-        crate::objects::gc::collect(gil, false);
+        crate::modules::gc::collect_automatically(&mut Cx { gil, th });
     }
     // What is queued now runs newest first, each to its end (the nested loop running
     // one does not start the others; what its own drops queue runs there, before its

@@ -86,3 +86,30 @@ for _ in range(20000):
 print("automatic collection kept it bounded:", Tracker.live < 5000)
 gc.collect()
 print("all reclaimed:", Tracker.live)
+
+# Callbacks run around automatic collections too; one that raises is reported as
+# unraisable and the collection goes on.
+import sys
+
+phases = []
+reported = []
+
+
+def failing_callback(phase, info):
+    phases.append(phase)
+    if phase == "stop":
+        raise RuntimeError(f"monitor down (collected {info['collected'] >= 0})")
+
+
+old_hook = sys.unraisablehook
+sys.unraisablehook = lambda u: reported.append(f"{u.exc_type.__name__}: {u.exc_value}")
+gc.callbacks.append(failing_callback)
+for _ in range(5000):
+    Tracker()
+print("automatic collections called back:", phases[:2], reported[:1])
+phases.clear()
+reported.clear()
+gc.collect()
+print("explicit collection called back:", phases, reported)
+gc.callbacks.remove(failing_callback)
+sys.unraisablehook = old_hook
