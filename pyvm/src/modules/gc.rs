@@ -3,8 +3,9 @@
 //! finalizers); `collect()` finds and breaks the reference cycles nothing outside
 //! references, and the registry of instances, functions, exceptions and generators
 //! asks for an automatic collection as CPython's allocation count does (while
-//! enabled, past `threshold0` registrations, and once the registry has grown by a
-//! quarter since the last collection).
+//! enabled, past `threshold0` registrations, and once the registry has doubled since
+//! the last collection). `freeze`/`unfreeze` do nothing (there is one generation and
+//! no fork-sharing to protect); `get_freeze_count()` is 0.
 
 use crate::objects::rc::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
