@@ -424,6 +424,13 @@ impl Cx<'_, '_> {
         crate::vm::call::call_value(self.gil, self.th, f, Args::new(args))
     }
 
+    /// Run the finalizers dead objects left queued (`__del__`, weak reference
+    /// callbacks, closing generators) now, as the loop does before its next
+    /// instruction (`gc.collect()` runs them before it returns, as CPython's does).
+    pub fn run_finalizers(&mut self) {
+        crate::vm::finalize::run_pending(self.gil, self.th);
+    }
+
     /// Call with full arguments.
     pub fn call_args(&mut self, f: &Value, args: Args) -> PyResult<Value> {
         crate::vm::call::call_value(self.gil, self.th, f, args)

@@ -69,7 +69,7 @@ pub fn parse(cx: &mut Cx, text: &str, filename: &str, mode: AstMode) -> PyResult
                 }
             }
         }
-        let v = Value::Instance(Arc::new(inst));
+        let v = Value::Instance(crate::objects::gc::instance(inst));
         if singleton {
             let _ = singletons.borrow_mut(gil).insert(key, v.clone());
         }

@@ -1,21 +1,24 @@
-//! `gc`: the garbage collector's interface. pyvm frees objects by reference counting
-//! and runs their finalizers when they die (`objects::finalize`); it has no cycle
-//! collector yet, so `collect()` runs what finalizers are pending and reports that
-//! it found no unreachable objects. Enabling, disabling and the thresholds are
-//! remembered and reported back as CPython's are.
+//! `gc`: the interface of the cycle collector (`objects::gc`, which has the design).
+//! Reference counting frees most objects when they die (`objects::finalize` runs their
+//! finalizers); `collect()` finds and breaks the reference cycles nothing outside
+//! references, and the registry of instances, functions, exceptions and generators
+//! asks for an automatic collection as CPython's allocation count does (while
+//! enabled, past `threshold0` registrations, and once the registry has doubled since
+//! the last collection). `freeze`/`unfreeze` do nothing (there is one generation and
+//! no fork-sharing to protect); `get_freeze_count()` is 0.
 
 use crate::objects::rc::Arc;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::OnceLock;
 
 use crate::native::*;
+use crate::objects::dict::Dict;
 use crate::objects::function::NativeDef;
+use crate::objects::gc;
 use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
-static ENABLED: AtomicBool = AtomicBool::new(true);
-static THRESHOLD: [AtomicI64; 3] = [AtomicI64::new(700), AtomicI64::new(10), AtomicI64::new(10)];
 static DEBUG: AtomicI64 = AtomicI64::new(0);
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
@@ -24,6 +27,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "set_threshold" => set_threshold, "get_debug" => get_debug, "set_debug" => set_debug,
     "is_tracked" => is_tracked, "is_finalized" => is_finalized, "freeze" => freeze,
     "unfreeze" => freeze, "get_freeze_count" => get_freeze_count,
+    "get_objects" => get_objects,
 ];
 
 /// The `gc` module (one per process).
@@ -45,58 +49,141 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     })
 }
 
-/// `collect(generation=2)`: the number of unreachable objects found (none: pyvm
-/// has no cycle collector yet).
+/// `collect(generation=2)`: a full collection (every generation is the one here),
+/// with the finalizers it finds run before it returns and the garbage they leave
+/// collected; the number of unreachable objects freed (as CPython 3.11 counts:
+/// not those a finalizer resurrected or whose cycle its finalizer broke).
 fn collect(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "collect", &["generation"], 0, 1)?;
     if let Some(g) = &a[0] {
-        let g = arg_int(g, "collect")?;
+        let g = arg_int(g, "")?;
         if !(0..=2).contains(&g) {
             return Err(value_error("invalid generation").into());
         }
     }
-    let _ = cx;
-    Ok(Value::Int(0))
+    run_callbacks(cx, "start", 0);
+    let report = gc::collect(cx.gil, true);
+    let mut freed = report.freed;
+    if report.finalizers {
+        // PEP 442: the finalizers run, then what they did not resurrect goes.
+        cx.run_finalizers();
+        freed += gc::collect(cx.gil, false).freed;
+    }
+    cx.run_finalizers();
+    run_callbacks(cx, "stop", freed);
+    Ok(Value::Int(freed as i64))
+}
+
+/// An automatic collection (the loop's finalizer check found one due), with
+/// `gc.callbacks` called around it as CPython calls them; its finalizers run right
+/// after, before the loop's next instruction.
+pub fn collect_automatically(cx: &mut Cx) {
+    run_callbacks(cx, "start", 0);
+    let report = gc::collect(cx.gil, false);
+    run_callbacks(cx, "stop", report.freed);
+}
+
+/// Call each of `gc.callbacks` with `phase` and CPython's info dict; what one raises
+/// is reported as unraisable and the others still run, as in CPython.
+fn run_callbacks(cx: &mut Cx, phase: &str, collected: usize) {
+    let gil = cx.gil;
+    let Some(Value::List(l)) = module(gil).get(gil, "callbacks") else {
+        return;
+    };
+    let callbacks = l.borrow(gil).clone();
+    for f in callbacks {
+        let mut info = Dict::new();
+        for (k, v) in [
+            ("generation", 2),
+            ("collected", collected as i64),
+            ("uncollectable", 0),
+        ] {
+            // (str keys: the insertion cannot fail)
+            let _ = info.insert(Value::str(k), Value::Int(v));
+        }
+        if let Err(deferred::Unwind::Raise(e)) =
+            cx.call(&f, vec![Value::str(phase), Value::dict(info)])
+        {
+            report_unraisable(gil, &e, None, &f);
+        }
+    }
 }
 
 fn enable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("enable", 0, 0)?;
-    ENABLED.store(true, Ordering::Relaxed);
+    gc::set_enabled(true);
     Ok(Value::None)
 }
 
 fn disable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("disable", 0, 0)?;
-    ENABLED.store(false, Ordering::Relaxed);
+    gc::set_enabled(false);
     Ok(Value::None)
 }
 
 fn isenabled(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("isenabled", 0, 0)?;
-    Ok(Value::Bool(ENABLED.load(Ordering::Relaxed)))
+    Ok(Value::Bool(gc::enabled()))
 }
 
+/// `get_count()`: registrations minus deaths since the last collection (there is
+/// one generation, so the others count nothing).
 fn get_count(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("get_count", 0, 0)?;
-    Ok(Value::tuple(vec![Value::Int(0); 3]))
+    Ok(Value::tuple(vec![
+        Value::Int(gc::count()),
+        Value::Int(0),
+        Value::Int(0),
+    ]))
 }
 
 fn get_threshold(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("get_threshold", 0, 0)?;
     Ok(Value::tuple(
-        THRESHOLD
-            .iter()
-            .map(|t| Value::Int(t.load(Ordering::Relaxed)))
-            .collect(),
+        gc::threshold().iter().map(|&t| Value::Int(t)).collect(),
     ))
 }
 
 fn set_threshold(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("set_threshold", 1, 3)?;
-    for (i, v) in args.pos.iter().enumerate() {
-        THRESHOLD[i].store(arg_int(v, "set_threshold")?, Ordering::Relaxed);
+    // `METH_VARARGS` with `PyArg_ParseTuple`'s "i|ii" and its wording.
+    let n = args.pos.len();
+    if !args.kw.is_empty() {
+        return Err(type_error("set_threshold() takes no keyword arguments").into());
     }
+    if n == 0 {
+        return Err(type_error("set_threshold() takes at least 1 argument (0 given)").into());
+    }
+    if n > 3 {
+        return Err(type_error(format!(
+            "set_threshold() takes at most 3 arguments ({n} given)"
+        ))
+        .into());
+    }
+    let mut t = gc::threshold();
+    for (i, v) in args.pos.iter().enumerate() {
+        t[i] = arg_int(v, "")?;
+    }
+    gc::set_threshold(t);
     Ok(Value::None)
+}
+
+/// `get_objects(generation=None)`: the objects the collector follows from (its
+/// registry: instances, functions, exceptions, generators; CPython lists every
+/// container).
+fn get_objects(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(args, "get_objects", &["generation"], 0, 1)?;
+    if let Some(g) = &a[0] {
+        if !matches!(g, Value::None) {
+            let g = arg_int(g, "")?;
+            if g >= 3 {
+                return Err(value_error(
+                    "generation parameter must be less than the number of available generations (3)",
+                )
+                .into());
+            }
+        }
+    }
+    Ok(Value::list(gc::objects()))
 }
 
 fn get_debug(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -106,15 +193,29 @@ fn get_debug(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn set_debug(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("set_debug", 1, 1)?;
-    DEBUG.store(arg_int(args.at(0), "set_debug")?, Ordering::Relaxed);
+    DEBUG.store(arg_int(args.at(0), "")?, Ordering::Relaxed);
     Ok(Value::None)
 }
 
-/// `is_tracked(obj)`: CPython tracks containers and instances, not atoms.
-fn is_tracked(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+/// `is_tracked(obj)`: CPython tracks containers, instances and functions, not atoms,
+/// and a dict only once it holds something not atomic (`MAINTAIN_TRACKING`).
+fn is_tracked(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("is_tracked", 1, 1)?;
-    let atom = matches!(
-        args.at(0),
+    let v = args.at(0);
+    let tracked = match v {
+        Value::Dict(d) => d
+            .borrow(cx.gil)
+            .iter()
+            .any(|(k, v)| !is_atom(k) || !is_atom(v)),
+        v => !is_atom(v),
+    };
+    Ok(Value::Bool(tracked))
+}
+
+/// A value the collector never needs to follow (CPython leaves it untracked).
+fn is_atom(v: &Value) -> bool {
+    matches!(
+        v,
         Value::None
             | Value::Bool(_)
             | Value::Int(_)
@@ -124,11 +225,10 @@ fn is_tracked(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             | Value::Str(_)
             | Value::Bytes(_)
             | Value::ByteArray(_)
+            | Value::Range(_)
             | Value::Ellipsis
             | Value::NotImplemented
-            | Value::Native(_)
-    );
-    Ok(Value::Bool(!atom))
+    )
 }
 
 fn is_finalized(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -26,6 +26,8 @@ pub struct Instance {
     pub base: Value,
     /// [`FINALIZED`] and [`WEAKLY_REFERENCED`].
     pub flags: std::sync::atomic::AtomicU8,
+    /// Its place in the cycle collector's registry (`objects::gc`).
+    pub gc: super::gc::GcSlot,
 }
 
 /// `Instance::flags`: its `__del__` ran (it is not run again, PEP 442).
@@ -52,10 +54,11 @@ impl Drop for Instance {
                 dict: std::mem::replace(&mut self.dict, Arc::new(GilCell::new(Dict::new()))),
                 base: std::mem::replace(&mut self.base, Value::Null),
                 flags: std::sync::atomic::AtomicU8::new(FINALIZED),
+                gc: super::gc::GcSlot::new(),
             };
-            super::finalize::push(super::finalize::Pending::Del(Value::Instance(Arc::new(
-                live,
-            ))));
+            super::finalize::push(super::finalize::Pending::Del(Value::Instance(
+                super::gc::instance(live),
+            )));
         }
         if weak {
             super::weakref::died(me);
@@ -85,13 +88,14 @@ impl Instance {
             dict: Arc::new(GilCell::new(Dict::new())),
             base,
             flags: std::sync::atomic::AtomicU8::new(0),
+            gc: super::gc::GcSlot::new(),
         }
     }
 }
 
 /// An instance of a `dict`/`list`/`tuple` subclass around `base`.
 pub fn instance_with(cls: Arc<PyType>, base: Value) -> Value {
-    Value::Instance(Arc::new(Instance::with_base(cls, base)))
+    Value::Instance(super::gc::instance(Instance::with_base(cls, base)))
 }
 
 /// `object.__new__(cls, ...)`: an empty instance of the layout `cls` needs.
@@ -143,14 +147,15 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
         Kind::Module => {
             let m = super::module::Module::new("?");
             let dict = m.dict.clone();
-            Value::Instance(Arc::new(Instance {
+            Value::Instance(super::gc::instance(Instance {
                 cls: super::rc::ArcSlot::new(cls.clone()),
                 dict,
                 base: Value::Module(Arc::new(m)),
                 flags: std::sync::atomic::AtomicU8::new(0),
+                gc: super::gc::GcSlot::new(),
             }))
         }
-        _ => Value::Instance(Arc::new(Instance::new(cls.clone()))),
+        _ => Value::Instance(super::gc::instance(Instance::new(cls.clone()))),
     })
 }
 

@@ -49,6 +49,8 @@ pub struct ExcObj {
     pub state: GilCell<ExcState>,
     /// Attributes set by Python code (`e.errno = 5`, `self.code = code`).
     pub dict: Arc<GilCell<super::dict::Dict>>,
+    /// Its place in the cycle collector's registry (`objects::gc`).
+    pub gc: super::gc::GcSlot,
 }
 
 impl ExcObj {
@@ -87,12 +89,13 @@ impl PyErr {
             return PyErr::with_attrs(&typ, args, attrs);
         }
         if let Some(d) = super::unicode_error::dict_for(typ, &args) {
-            return PyErr(Arc::new(ExcObj {
+            return PyErr(super::gc::exception(ExcObj {
                 typ: typ.clone(),
                 args: GilCell::new(args),
                 attrs: Vec::new(),
                 state: GilCell::new(ExcState::default()),
                 dict: Arc::new(GilCell::new(d)),
+                gc: Default::default(),
             }));
         }
         PyErr::with_attrs(typ, args, Vec::new())
@@ -104,12 +107,13 @@ impl PyErr {
         args: Vec<Value>,
         attrs: Vec<(&'static str, Value)>,
     ) -> PyErr {
-        PyErr(Arc::new(ExcObj {
+        PyErr(super::gc::exception(ExcObj {
             typ: typ.clone(),
             args: GilCell::new(args),
             attrs,
             state: GilCell::new(ExcState::default()),
             dict: Arc::new(GilCell::new(super::dict::Dict::new())),
+            gc: Default::default(),
         }))
     }
 

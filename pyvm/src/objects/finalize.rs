@@ -47,6 +47,19 @@ pub fn push(p: Pending) {
     FLAG.store(true, Ordering::Relaxed);
 }
 
+/// Have the loop call in at its next instruction although nothing is queued: the
+/// cycle collector wants to run (`objects::gc::wanted`).
+pub fn wake() {
+    FLAG.store(true, Ordering::Relaxed);
+}
+
+/// Everything queued, oldest first (lowering the flag).
+pub fn take_all() -> Vec<Pending> {
+    let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());
+    FLAG.store(false, Ordering::Relaxed);
+    std::mem::take(&mut *q)
+}
+
 /// The oldest queued finalizer, if any (lowering the flag when none is left).
 pub fn take() -> Option<Pending> {
     let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());

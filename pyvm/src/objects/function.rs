@@ -28,6 +28,8 @@ pub struct Function {
     /// `__name__`, `__qualname__`, `__doc__`, `__module__` as the program set them
     /// (not in `__dict__`, as in CPython); made on first use.
     pub meta: OnceLock<Arc<GilCell<Dict>>>,
+    /// Its place in the cycle collector's registry (`objects::gc`).
+    pub gc: super::gc::GcSlot,
 }
 
 /// The function attributes kept outside `__dict__` once assigned.

@@ -60,6 +60,8 @@ pub struct Generator {
     /// An async generator's hooks were looked at (its first `__anext__`, `asend`,
     /// `athrow` or `aclose`; CPython's `ag_hooks_inited`).
     pub hooks_inited: bool,
+    /// Its place in the cycle collector's registry (`objects::gc`).
+    pub gc: super::gc::GcSlot,
 }
 
 impl Drop for Generator {
@@ -101,7 +103,26 @@ impl Generator {
     /// Move a dying generator's insides to a fresh, finalized object (resurrected for
     /// its finalizer), leaving a finished shell behind.
     fn take_live(&mut self) -> GenRef {
-        let shell = Generator {
+        let mut live = std::mem::replace(self, self.shell());
+        // The registration stays with this allocation; the new one registers anew.
+        std::mem::swap(&mut live.gc, &mut self.gc);
+        live.finalized = true;
+        super::gc::generator(live)
+    }
+
+    /// The cycle collector breaking a cycle through this generator: it is left
+    /// finished, holding nothing, and what it held is returned, to be dropped once
+    /// the borrow of its cell ended. (A coroutine never started still warns.)
+    pub fn clear(&mut self) -> Generator {
+        let mut old = std::mem::replace(self, self.shell());
+        std::mem::swap(&mut old.gc, &mut self.gc);
+        old.finalized = !(old.state == GenState::Created && old.kind == GenKind::Coroutine);
+        old
+    }
+
+    /// A finished generator of this one's code and kind, holding nothing.
+    fn shell(&self) -> Generator {
+        Generator {
             code: self.code.clone(),
             kind: self.kind,
             state: GenState::Finished,
@@ -115,10 +136,8 @@ impl Generator {
             finalized: true,
             finalizer: Value::Null,
             hooks_inited: true,
-        };
-        let mut live = std::mem::replace(self, shell);
-        live.finalized = true;
-        Arc::new(GilCell::new(live))
+            gc: super::gc::GcSlot::new(),
+        }
     }
 }
 

@@ -360,6 +360,11 @@ impl<T: 'static> GilCell<T> {
         })
     }
 
+    /// Exclusive access through an exclusive borrow of the cell (no token needed).
+    pub fn get_mut(&mut self) -> &mut T {
+        self.value.get_mut()
+    }
+
     /// The value, when the cell is owned (no token needed: ownership is exclusive).
     pub fn into_inner(self) -> T {
         let mut this = ManuallyDrop::new(self);

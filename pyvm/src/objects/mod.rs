@@ -13,6 +13,7 @@ pub mod float;
 pub mod format;
 pub mod frame;
 pub mod function;
+pub mod gc;
 pub mod generator;
 pub mod gil;
 pub mod hash;

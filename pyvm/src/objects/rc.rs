@@ -165,6 +165,46 @@ impl<T> Arc<T> {
         unsafe { std::ptr::addr_of!((*this.ptr.as_ptr()).data).cast::<T>() }
     }
 
+    /// A new handle to the live value at `data` (an address [`Arc::as_ptr`] gave),
+    /// or `None` once its last handle is gone (its value is being dropped).
+    ///
+    /// # Safety
+    /// `data` came from `Arc::as_ptr` of a handle of this type and its allocation is
+    /// still live (the cycle collector's registry guarantees it: an object leaves the
+    /// registry while its value is dropped, before the allocation can be freed).
+    pub unsafe fn from_live_ptr(data: *const T) -> Option<Arc<T>> {
+        let offset = std::mem::offset_of!(Inner<T>, data);
+        let ptr = NonNull::new(data.cast::<u8>().sub(offset).cast_mut().cast::<Inner<T>>())?;
+        let inner = ptr.as_ref();
+        let alive = with_counts(|| {
+            let s = inner.strong.get();
+            if s > 0 {
+                inner.strong.set(s + 1);
+            }
+            s > 0
+        });
+        alive.then_some(Arc {
+            ptr,
+            _owns: PhantomData,
+        })
+    }
+
+    /// An uncounted copy of a handle to the live value at `data` (no count changes),
+    /// or `None` once its last handle is gone. It must never be dropped, and it is
+    /// valid only while another handle keeps the value alive.
+    ///
+    /// # Safety
+    /// As for [`Arc::from_live_ptr`]; the caller uses the copy only while the value
+    /// cannot be dropped (the cycle collector's analysis, during which nothing runs).
+    pub unsafe fn peek_live_ptr(data: *const T) -> Option<ManuallyDrop<Arc<T>>> {
+        let offset = std::mem::offset_of!(Inner<T>, data);
+        let ptr = NonNull::new(data.cast::<u8>().sub(offset).cast_mut().cast::<Inner<T>>())?;
+        (ptr.as_ref().strong.get() > 0).then_some(ManuallyDrop::new(Arc {
+            ptr,
+            _owns: PhantomData,
+        }))
+    }
+
     #[inline]
     pub fn strong_count(this: &Arc<T>) -> usize {
         this.inner().strong.get()

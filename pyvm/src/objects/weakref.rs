@@ -192,13 +192,13 @@ pub fn watchers(v: &Value) -> Vec<Value> {
         .collect()
 }
 
-/// The instance at `addr` is dying: queue its watchers' callbacks, newest first
-/// (CPython's order).
+/// The instance at `addr` is dying: queue its watchers' callbacks, to run newest
+/// first (CPython's order; a batch of finalizers runs from its end).
 pub fn died(addr: usize) {
     let Some(list) = with_registry(|r| r.by_addr.remove(&addr)) else {
         return;
     };
-    for e in list.into_iter().rev() {
+    for e in list {
         if let Some(w) = e.watcher.upgrade() {
             super::finalize::push(super::finalize::Pending::WeakCallback(Value::Instance(w)));
         }

@@ -766,7 +766,7 @@ pub fn make_function(
             .collect(),
         _ => Vec::new(),
     };
-    Value::Function(Arc::new(Function {
+    Value::Function(crate::objects::gc::function(Function {
         name: code.name.to_string(),
         qualname: code.qualname.clone(),
         code,
@@ -776,5 +776,6 @@ pub fn make_function(
         closure,
         dict: Default::default(),
         meta: Default::default(),
+        gc: Default::default(),
     }))
 }

@@ -90,23 +90,43 @@ fn never_awaited(th: &MicroThread, name: &str) {
     crate::modules::sys::write_stderr(&text);
 }
 
-/// Run every queued finalizer on `th` (the dispatch loop's frame has saved its `ip`).
+/// Run every queued finalizer on `th` (the dispatch loop's frame has saved its `ip`),
+/// after the automatic cycle collection when one is due (`objects::gc::wanted`: the
+/// registry raised the loop's finalizer flag for it, and here, before an instruction,
+/// nothing holds an uncounted reference).
 pub(crate) fn run_pending(gil: Gil<'_>, th: &mut MicroThread) {
-    while let Some(p) = finalize::take() {
-        if let Pending::NeverAwaited(name) = &p {
-            never_awaited(th, name);
-            continue;
+    if crate::objects::gc::wanted() {
+        crate::modules::gc::collect_automatically(&mut Cx { gil, th });
+    }
+    // What is queued now runs newest first, each to its end (the nested loop running
+    // one does not start the others; what its own drops queue runs there, before its
+    // next instruction). Newest first is CPython's order where one drop queues
+    // several: a list, a dict, a frame frees its items from the last.
+    loop {
+        let mut batch = finalize::take_all();
+        if batch.is_empty() {
+            return;
         }
-        let Some((f, args, what)) = call_of(gil, p) else {
-            continue;
-        };
-        let depth = th.frames.len();
-        let mut cx = Cx { gil, th };
-        let r = cx.call_args(&f, Args::new(args));
-        let r = super::call::settle(gil, th, depth, r);
-        if let Err(deferred::Unwind::Raise(e)) = r {
-            report(gil, &e, None, &what);
+        while let Some(p) = batch.pop() {
+            run_one(gil, th, p);
         }
+    }
+}
+
+fn run_one(gil: Gil<'_>, th: &mut MicroThread, p: Pending) {
+    if let Pending::NeverAwaited(name) = &p {
+        never_awaited(th, name);
+        return;
+    }
+    let Some((f, args, what)) = call_of(gil, p) else {
+        return;
+    };
+    let depth = th.frames.len();
+    let mut cx = Cx { gil, th };
+    let r = cx.call_args(&f, Args::new(args));
+    let r = super::call::settle(gil, th, depth, r);
+    if let Err(deferred::Unwind::Raise(e)) = r {
+        report(gil, &e, None, &what);
     }
 }
 

@@ -48,7 +48,7 @@ use crate::native::{Args, Cx, PyResult};
 use crate::objects::exception::*;
 use crate::objects::frame::PausedFrame;
 use crate::objects::generator::{GenKind, GenRef, GenState, Generator, How, OpState};
-use crate::objects::gil::{Gil, GilCell};
+use crate::objects::gil::Gil;
 use crate::objects::types::{type_name, types};
 use crate::objects::value::Value;
 
@@ -107,8 +107,9 @@ pub(crate) fn create(th: &mut MicroThread, f: Frame) -> (Value, Ret) {
         finalizer: Value::Null,
         hooks_inited: false,
         finalized: false,
+        gc: Default::default(),
     };
-    (Value::Generator(Arc::new(GilCell::new(gen))), ret)
+    (Value::Generator(crate::objects::gc::generator(gen)), ret)
 }
 
 /// Move a paused generator's frame and window onto the micro-thread (it is

@@ -122,7 +122,7 @@ fn module_spec(gil: Gil<'_>, name: &str, origin: Value, search: Value, parent: &
             let _ = d.insert(crate::objects::str::intern(k), v);
         }
     }
-    Value::Instance(Arc::new(inst))
+    Value::Instance(crate::objects::gc::instance(inst))
 }
 
 /// A new module object for `name` with the attributes CPython's `_init_module_attrs`

@@ -434,7 +434,11 @@ mod itertools {
 mod lifetimes {
     use super::*;
     golden!(at_exit, "lifetimes/at_exit.py");
+    golden!(cycle_finalizers, "lifetimes/cycle_finalizers.py");
+    golden!(cycle_tree, "lifetimes/cycle_tree.py");
+    golden!(exception_cycles, "lifetimes/exception_cycles.py");
     golden!(finalizers, "lifetimes/finalizers.py");
+    golden!(gc_controls, "lifetimes/gc_controls.py");
     golden!(generator_cleanup, "lifetimes/generator_cleanup.py");
     golden!(weak_cache, "lifetimes/weak_cache.py");
 }
@@ -464,6 +468,7 @@ mod micro_threads {
     golden!(exit_before_start, "micro_threads/exit_before_start.py");
     golden!(exit_many, "micro_threads/exit_many.py");
     golden!(extend_deferring, "micro_threads/extend_deferring.py");
+    golden!(gc_stress, "micro_threads/gc_stress.py");
     golden!(io_raw_blocking, "micro_threads/io_raw_blocking.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
     golden!(os_thread_ends, "micro_threads/os_thread_ends.py");

@@ -1,0 +1,850 @@
+//! The cycle collector: reference counting frees everything but reference cycles
+//! (an exception kept in a local of a frame it passed through, a tree's parent and
+//! child links, an object in its own dict); this finds the cycles nothing outside
+//! them references and breaks them. It is CPython's trial deletion (`gcmodule.c`).
+//!
+//! # The registry
+//!
+//! The kinds of objects cycles are usually made of register when they are made:
+//! instances of Python classes, functions, exceptions and generators/coroutines. Each
+//! holds a [`GcSlot`] with its index in the registry (a slab of raw addresses behind
+//! the GIL, with a free list), and leaves it when its value is dropped (the slot's own
+//! `Drop`), so registering costs a few plain loads and stores and no count.
+//!
+//! # A collection ([`collect`])
+//!
+//! 1. The candidates are the registered objects and every container reachable from
+//!    them through [`children`]: lists, tuples, dicts, sets, cells, slices, bound
+//!    methods, descriptors, `super` objects, and the registered kinds again. Classes,
+//!    modules, code, iterators, files and built-in modules' objects are not candidates
+//!    (never collected, and what they hold counts as referenced from outside).
+//! 2. For each candidate, `refs` = its strong count minus the references from the
+//!    other candidates' [`children`]. A candidate with `refs > 0` is referenced from
+//!    outside the set — the interpreter's stacks (every micro-thread's, every OS
+//!    thread's), natives' locals, classes, modules, the finalizer queue: it and all it
+//!    reaches are alive. The rest is garbage.
+//! 3. Garbage with a finalizer not yet run (an instance whose class has `__del__`, a
+//!    generator or coroutine not finished) is not touched yet: its finalizer is queued
+//!    (`objects::finalize`, run by the loop at the next instruction, or by
+//!    `gc.collect()` itself), marked as run (PEP 442: once), and everything it reaches
+//!    is spared this time. A later collection finds it again unless its finalizer
+//!    resurrected it.
+//! 4. The rest of the garbage is cleared (dicts, lists and sets emptied, cells
+//!    emptied, functions' defaults, exceptions' arguments, context, cause and
+//!    traceback, generators' frames dropped): the cycles break and reference
+//!    counting frees the objects, running the weak reference callbacks as usual.
+//!
+//! # The safety rule
+//!
+//! > [`children`] may report fewer references than an object holds, never more.
+//!
+//! A reference it misses only makes its target look referenced from outside, so it is
+//! kept (a leak at worst). A reference it invents would make a live object look
+//! unreferenced and free it under its users. So `children` visits exactly the
+//! `Value`s an object owns, each once per handle it owns, and skips a container it
+//! cannot borrow (one borrowed by code up the stack). Everything Rust code holds —
+//! the value stacks of running and suspended micro-threads, natives' arguments and
+//! locals, other OS threads' values — is an owned handle, counted in the strong
+//! count and never in `children`, so it is external. A collection runs only where
+//! Python code could run anyway (`gc.collect()`, and the loop's finalizer check
+//! before an instruction: [`wanted`]), with the GIL held and no Python code running
+//! until it is done. The analysis reads the candidates through uncounted copies of
+//! their handles ([`Peek`]: nothing is dropped while it runs, so they stay valid, and
+//! the counts it reads are exactly the program's); the garbage is then held by real
+//! handles while it is cleared. A count below zero (an over-report, a bug) abandons
+//! the collection.
+#![allow(unsafe_code)]
+
+use std::cell::UnsafeCell;
+use std::collections::HashMap;
+use std::mem::ManuallyDrop;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+
+use super::class::{Descr, Instance, FINALIZED};
+use super::exception::ExcObj;
+use super::function::Function;
+use super::generator::{GenKind, GenState, Generator};
+use super::gil::{self, Gil, GilCell};
+use super::rc::Arc;
+use super::value::Value;
+
+const UNTRACKED: u32 = u32::MAX;
+
+/// An object's place in the registry (`u32::MAX`: not registered). Dropping it (with
+/// its object's value) takes the object out of the registry.
+pub struct GcSlot(AtomicU32);
+
+impl GcSlot {
+    pub const fn new() -> GcSlot {
+        GcSlot(AtomicU32::new(UNTRACKED))
+    }
+}
+
+impl Default for GcSlot {
+    fn default() -> GcSlot {
+        GcSlot::new()
+    }
+}
+
+impl Drop for GcSlot {
+    fn drop(&mut self) {
+        let i = *self.0.get_mut();
+        if i != UNTRACKED {
+            with_reg(|r| r.remove(i));
+        }
+    }
+}
+
+/// A registered object's address (its `Arc::as_ptr`), or a free slot.
+#[derive(Clone, Copy)]
+enum Entry {
+    Free(u32),
+    Instance(*const Instance),
+    Function(*const Function),
+    Exc(*const ExcObj),
+    Gen(*const GilCell<Generator>),
+}
+
+impl Entry {
+    /// An uncounted copy of a handle to the object (see [`Peek`]), while it lives.
+    fn peek(self) -> Option<Peek> {
+        // SAFETY: as in `value`; the copy is a `Peek`, used only during an analysis.
+        unsafe {
+            Some(ManuallyDrop::new(match self {
+                Entry::Free(_) => return None,
+                Entry::Instance(p) => {
+                    Value::Instance(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?))
+                }
+                Entry::Function(p) => {
+                    Value::Function(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?))
+                }
+                Entry::Exc(p) => Value::Exception(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+                Entry::Gen(p) => Value::Generator(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+            }))
+        }
+    }
+
+    /// A handle to the object, while it lives.
+    fn value(self) -> Option<Value> {
+        // SAFETY: a registered address is the live allocation of an `Arc` of that type:
+        // the object leaves the registry when its value is dropped (`GcSlot::drop`),
+        // which is before the allocation is freed.
+        unsafe {
+            Some(match self {
+                Entry::Free(_) => return None,
+                Entry::Instance(p) => Value::Instance(Arc::from_live_ptr(p)?),
+                Entry::Function(p) => Value::Function(Arc::from_live_ptr(p)?),
+                Entry::Exc(p) => Value::Exception(Arc::from_live_ptr(p)?),
+                Entry::Gen(p) => Value::Generator(Arc::from_live_ptr(p)?),
+            })
+        }
+    }
+}
+
+struct Registry {
+    /// Each with its registration number (finalizers run oldest first, as CPython's
+    /// run in the order of its lists).
+    slots: Vec<(Entry, u64)>,
+    /// Registrations so far.
+    seq: u64,
+    /// The first free slot (`UNTRACKED`: none).
+    free: u32,
+    /// Registered objects alive.
+    live: usize,
+    /// Registrations minus removals since the last collection (`gc.get_count()[0]`).
+    count: i64,
+    /// `live` after the last collection: the next automatic one waits until the
+    /// registry has doubled (Lua's default pause), so a growing heap is walked about
+    /// twice in all, not every `threshold` allocations (CPython walks only its young
+    /// objects that often; every collection here is a full one).
+    live_after: usize,
+    enabled: bool,
+    threshold: [i64; 3],
+}
+
+impl Registry {
+    fn add(&mut self, e: Entry) -> u32 {
+        self.live += 1;
+        self.count += 1;
+        if self.enabled
+            && self.threshold[0] > 0
+            && self.count > self.threshold[0]
+            && self.live >= 2 * self.live_after
+            && !WANTED.swap(true, Ordering::Relaxed)
+        {
+            super::finalize::wake();
+        }
+        self.seq += 1;
+        if self.free != UNTRACKED {
+            let i = self.free;
+            let (Entry::Free(next), _) = self.slots[i as usize] else {
+                unreachable!("the free list holds free slots")
+            };
+            self.free = next;
+            self.slots[i as usize] = (e, self.seq);
+            i
+        } else {
+            self.slots.push((e, self.seq));
+            (self.slots.len() - 1) as u32
+        }
+    }
+
+    fn remove(&mut self, i: u32) {
+        self.slots[i as usize] = (Entry::Free(self.free), 0);
+        self.free = i;
+        self.live -= 1;
+        self.count -= 1;
+    }
+}
+
+struct RegCell(UnsafeCell<Registry>);
+
+// SAFETY: the registry is only touched by the thread holding the GIL (`with_reg`).
+unsafe impl Sync for RegCell {}
+
+static REG: RegCell = RegCell(UnsafeCell::new(Registry {
+    slots: Vec::new(),
+    seq: 0,
+    free: UNTRACKED,
+    live: 0,
+    count: 0,
+    live_after: 0,
+    enabled: true,
+    threshold: [700, 10, 10],
+}));
+
+/// An automatic collection is due (see [`wanted`]).
+static WANTED: AtomicBool = AtomicBool::new(false);
+
+/// Run `f` on the registry with the GIL held (taken if this thread does not hold it,
+/// as `rc` does for counts). `f` must not drop objects or register any (no nested
+/// access).
+fn with_reg<R>(f: impl FnOnce(&mut Registry) -> R) -> R {
+    if gil::held_here() {
+        // SAFETY: this thread holds the GIL, which serializes every access, and `f`
+        // does not re-enter (see above).
+        f(unsafe { &mut *REG.0.get() })
+    } else {
+        // SAFETY: as above, once the GIL is taken.
+        gil::with_gil(|_| f(unsafe { &mut *REG.0.get() }))
+    }
+}
+
+fn track(slot: &GcSlot, e: Entry) {
+    let i = with_reg(|r| r.add(e));
+    slot.0.store(i, Ordering::Relaxed);
+}
+
+/// A new instance handle, registered.
+pub fn instance(i: Instance) -> Arc<Instance> {
+    let a = Arc::new(i);
+    track(&a.gc, Entry::Instance(Arc::as_ptr(&a)));
+    a
+}
+
+/// A new function handle, registered.
+pub fn function(f: Function) -> Arc<Function> {
+    let a = Arc::new(f);
+    track(&a.gc, Entry::Function(Arc::as_ptr(&a)));
+    a
+}
+
+/// A new exception handle, registered.
+pub fn exception(e: ExcObj) -> Arc<ExcObj> {
+    let a = Arc::new(e);
+    track(&a.gc, Entry::Exc(Arc::as_ptr(&a)));
+    a
+}
+
+/// A new generator handle, registered.
+pub fn generator(g: Generator) -> Arc<GilCell<Generator>> {
+    let mut a = Arc::new(GilCell::new(g));
+    let e = Entry::Gen(Arc::as_ptr(&a));
+    // Its slot is reachable without a borrow: nothing else has the handle yet.
+    if let Some(cell) = Arc::get_mut(&mut a) {
+        track(&cell.get_mut().gc, e);
+    }
+    a
+}
+
+/// Is `v` registered (`gc.is_tracked` for the registered kinds)?
+pub fn is_registered(v: &Value) -> bool {
+    let slot = |s: &GcSlot| s.0.load(Ordering::Relaxed) != UNTRACKED;
+    match v {
+        Value::Instance(i) => slot(&i.gc),
+        Value::Function(f) => slot(&f.gc),
+        Value::Exception(e) => slot(&e.gc),
+        Value::Generator(_) => true,
+        _ => false,
+    }
+}
+
+/// Every registered object alive (`gc.get_objects()`).
+pub fn objects() -> Vec<Value> {
+    registered().into_iter().filter_map(Entry::value).collect()
+}
+
+/// The registered objects, oldest first.
+fn registered() -> Vec<Entry> {
+    let mut slots: Vec<(Entry, u64)> = with_reg(|r| r.slots.clone());
+    slots.retain(|(e, _)| !matches!(e, Entry::Free(_)));
+    slots.sort_unstable_by_key(|&(_, seq)| seq);
+    slots.into_iter().map(|(e, _)| e).collect()
+}
+
+/// `gc.get_count()`: registrations minus removals since the last collection.
+pub fn count() -> i64 {
+    with_reg(|r| r.count.max(0))
+}
+
+pub fn set_enabled(on: bool) {
+    with_reg(|r| r.enabled = on);
+}
+
+pub fn enabled() -> bool {
+    with_reg(|r| r.enabled)
+}
+
+pub fn threshold() -> [i64; 3] {
+    with_reg(|r| r.threshold)
+}
+
+pub fn set_threshold(t: [i64; 3]) {
+    with_reg(|r| r.threshold = t);
+}
+
+/// Is an automatic collection due? (Asked by the loop's finalizer check, which the
+/// registry raises for it; lowers the request.)
+pub fn wanted() -> bool {
+    WANTED.load(Ordering::Relaxed) && WANTED.swap(false, Ordering::Relaxed)
+}
+
+/// The candidates' index by address: a multiplicative hash of the address (the
+/// default SipHash made a collection twice as slow).
+type AddrMap = HashMap<usize, u32, std::hash::BuildHasherDefault<AddrHasher>>;
+
+#[derive(Default)]
+struct AddrHasher(u64);
+
+impl std::hash::Hasher for AddrHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(self.0.rotate_left(8) ^ u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        let x = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        self.0 = x ^ (x >> 29);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// An uncounted copy of a handle: the analysis reads thousands of candidates and
+/// their children, and counting each copy up and down cost more than the rest of it.
+/// Sound because a `Peek` lives only during the analysis, while nothing runs and
+/// nothing is dropped (the GIL is held, no Python code is called), so the object it
+/// copies a handle of stays alive; it is never dropped (`ManuallyDrop`). What the
+/// collection keeps alive past the analysis (the garbage) it clones for real.
+type Peek = ManuallyDrop<Value>;
+
+/// An uncounted copy of `v` (see [`Peek`]).
+#[inline]
+fn peek(v: &Value) -> Peek {
+    // SAFETY: see `Peek`: the copy is never dropped and not used past the analysis.
+    ManuallyDrop::new(unsafe { std::ptr::read(v) })
+}
+
+/// A `Peek` of a value `v` holds as a plain `Arc` (an instance's `__dict__`, a
+/// closure's cell), made a `Value` by `wrap`.
+#[inline]
+fn peek_arc<T>(a: &Arc<T>, wrap: fn(Arc<T>) -> Value) -> Peek {
+    // SAFETY: as in `peek`.
+    ManuallyDrop::new(wrap(unsafe { std::ptr::read(a) }))
+}
+
+/// The registry slot of a registered instance, function or exception.
+#[inline]
+fn registered_slot(v: &Value) -> Option<u32> {
+    let slot = match v {
+        Value::Instance(i) => &i.gc,
+        Value::Function(f) => &f.gc,
+        Value::Exception(e) => &e.gc,
+        _ => return None,
+    };
+    let i = slot.0.load(Ordering::Relaxed);
+    (i != UNTRACKED).then_some(i)
+}
+
+/// Can `v` be a candidate (a container [`children`] looks into)?
+#[inline]
+fn is_candidate(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Slice(_)
+            | Value::Function(_)
+            | Value::BoundNative(_)
+            | Value::Exception(_)
+            | Value::Cell(_)
+            | Value::Instance(_)
+            | Value::Method(_)
+            | Value::Descr(_)
+            | Value::Super(_)
+            | Value::Generator(_)
+    )
+}
+
+fn strong_count(v: &Value) -> usize {
+    match v {
+        Value::List(a) => Arc::strong_count(a),
+        Value::Tuple(a) => Arc::strong_count(a),
+        Value::Dict(a) => Arc::strong_count(a),
+        Value::Set(a) => Arc::strong_count(a),
+        Value::FrozenSet(a) => Arc::strong_count(a),
+        Value::Slice(a) => Arc::strong_count(a),
+        Value::Function(a) => Arc::strong_count(a),
+        Value::BoundNative(a) => Arc::strong_count(a),
+        Value::Exception(a) => Arc::strong_count(a),
+        Value::Cell(a) => Arc::strong_count(a),
+        Value::Instance(a) => Arc::strong_count(a),
+        Value::Method(a) => Arc::strong_count(a),
+        Value::Descr(a) => Arc::strong_count(a),
+        Value::Super(a) => Arc::strong_count(a),
+        Value::Generator(a) => Arc::strong_count(a),
+        // Not a candidate: never counted as garbage.
+        _ => usize::MAX / 2,
+    }
+}
+
+/// Push to `out` a handle to each candidate `v` owns, once per handle it owns (the
+/// safety rule: never more). Returns how many of the first pushed are the object's
+/// own attribute dicts (an instance's `__dict__`), which CPython 3.11 does not make
+/// separate objects of and `gc.collect()` does not count.
+fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Peek>) -> usize {
+    let mut push = |x: &Value| {
+        if is_candidate(x) {
+            out.push(peek(x));
+        }
+    };
+    let mut hidden = 0;
+    match v {
+        Value::List(l) => {
+            if let Some(l) = l.try_borrow(gil) {
+                l.iter().for_each(&mut push);
+            }
+        }
+        Value::Tuple(t) => t.iter().for_each(&mut push),
+        Value::Dict(d) => {
+            if let Some(d) = d.try_borrow(gil) {
+                for (k, v) in d.iter() {
+                    push(k);
+                    push(v);
+                }
+            }
+        }
+        Value::Set(s) => {
+            if let Some(s) = s.try_borrow(gil) {
+                s.keys().for_each(&mut push);
+            }
+        }
+        Value::FrozenSet(s) => s.keys().for_each(&mut push),
+        Value::Slice(s) => s.iter().for_each(&mut push),
+        Value::Function(f) => {
+            for d in [f.dict.get(), f.meta.get()].into_iter().flatten() {
+                push(&peek_arc(d, Value::Dict));
+                hidden += 1;
+            }
+            if let Some(d) = f.defaults.try_borrow(gil) {
+                d.iter().for_each(&mut push);
+            }
+            if let Some(d) = f.kwdefaults.try_borrow(gil) {
+                d.iter().for_each(|(_, v)| push(v));
+            }
+            for c in &f.closure {
+                push(&peek_arc(c, Value::Cell));
+            }
+        }
+        Value::BoundNative(b) => push(&b.0),
+        Value::Exception(e) => {
+            push(&peek_arc(&e.dict, Value::Dict));
+            hidden = 1;
+            if let Some(a) = e.args.try_borrow(gil) {
+                a.iter().for_each(&mut push);
+            }
+            e.attrs.iter().for_each(|(_, v)| push(v));
+            if let Some(s) = e.state.try_borrow(gil) {
+                s.context.iter().chain(s.cause.iter()).for_each(&mut push);
+            }
+        }
+        Value::Cell(c) => {
+            if let Some(c) = c.try_borrow(gil) {
+                push(&c);
+            }
+        }
+        Value::Instance(i) => {
+            if Arc::strong_count(&i.dict) == 1 {
+                // Its dict is its own alone: one object with it (its items are the
+                // instance's references; `clear` empties it with the instance).
+                if let Some(d) = i.dict.try_borrow(gil) {
+                    for (k, v) in d.iter() {
+                        push(k);
+                        push(v);
+                    }
+                }
+            } else {
+                push(&peek_arc(&i.dict, Value::Dict));
+                hidden = 1;
+            }
+            push(&i.base);
+        }
+        Value::Method(m) => {
+            push(&m.func);
+            push(&m.this);
+        }
+        Value::Descr(d) => match &**d {
+            Descr::StaticMethod(f) | Descr::ClassMethod(f) => push(f),
+            Descr::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            } => {
+                push(fget);
+                push(fset);
+                push(fdel);
+                if let Some(doc) = doc.try_borrow(gil) {
+                    push(&doc);
+                }
+            }
+        },
+        Value::Super(s) => push(&s.this),
+        Value::Generator(g) => {
+            if let Some(g) = g.try_borrow(gil) {
+                g.stack.iter().for_each(&mut push);
+                push(&g.handled);
+                push(&g.outer);
+                push(&g.finalizer);
+                if let Some(f) = &g.frame {
+                    for c in &f.cells {
+                        push(&peek_arc(c, Value::Cell));
+                    }
+                    if let Some(l) = &f.locals {
+                        push(&peek_arc(l, Value::Dict));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    hidden
+}
+
+/// How many objects CPython 3.11 counts for garbage `v`: a function's closure is a
+/// tuple of its own there.
+fn weight(v: &Value) -> usize {
+    match v {
+        Value::Function(f) if !f.closure.is_empty() => 2,
+        _ => 1,
+    }
+}
+
+/// The finalizer garbage `v` still has to run, marked as run (PEP 442: once).
+fn take_finalizer(gil: Gil<'_>, v: &Value) -> Option<super::finalize::Pending> {
+    use super::finalize::Pending;
+    match v {
+        Value::Instance(i) => {
+            let flags = i.flags.load(Ordering::Relaxed);
+            if flags & FINALIZED == 0 && i.class().has_del.load(Ordering::Relaxed) {
+                i.flags.fetch_or(FINALIZED, Ordering::Relaxed);
+                return Some(Pending::Del(v.clone()));
+            }
+            None
+        }
+        Value::Generator(g) => {
+            let mut gen = g.try_borrow_mut(gil)?;
+            if gen.finalized || !matches!(gen.state, GenState::Created | GenState::Suspended) {
+                return None;
+            }
+            if gen.kind == GenKind::AsyncGenerator && !matches!(gen.finalizer, Value::Null) {
+                gen.finalized = true;
+                let hook = std::mem::replace(&mut gen.finalizer, Value::Null);
+                return Some(Pending::Call(hook, v.clone()));
+            }
+            // CPython closes every unfinished generator it collects (its `finally`
+            // runs; an unstarted one just drops its frame). A coroutine never
+            // started is cleared, and warns as it is dropped.
+            let unstarted_coroutine =
+                gen.state == GenState::Created && gen.kind == GenKind::Coroutine;
+            if gen.kind == GenKind::AsyncGenerator || unstarted_coroutine {
+                return None;
+            }
+            gen.finalized = true;
+            Some(Pending::Close(g.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// Break garbage `v`'s references (CPython's `tp_clear`). What it held is dropped
+/// after the borrow ends.
+fn clear(gil: Gil<'_>, v: &Value) {
+    fn take<T: Default>(gil: Gil<'_>, c: &GilCell<T>) {
+        let old = c.try_borrow_mut(gil).map(|mut c| std::mem::take(&mut *c));
+        drop(old);
+    }
+    match v {
+        Value::List(l) => take(gil, l),
+        Value::Dict(d) => take(gil, d),
+        Value::Set(s) => take(gil, s),
+        Value::Cell(c) => {
+            let old = c
+                .try_borrow_mut(gil)
+                .map(|mut c| std::mem::replace(&mut *c, Value::Null));
+            drop(old);
+        }
+        // Its dict, when nothing else holds it (see `children`).
+        Value::Instance(i) if Arc::strong_count(&i.dict) == 1 => take(gil, &i.dict),
+        Value::Function(f) => {
+            take(gil, &f.defaults);
+            take(gil, &f.kwdefaults);
+        }
+        Value::Exception(e) => {
+            take(gil, &e.args);
+            take(gil, &e.state);
+        }
+        Value::Generator(g) => {
+            let old = g.try_borrow_mut(gil).map(|mut g| g.clear());
+            drop(old);
+        }
+        // The others own nothing mutable: the cycles through them are broken at
+        // their mutable neighbours.
+        _ => {}
+    }
+}
+
+/// What a collection found.
+pub struct Report {
+    /// Unreachable objects freed (their cycles broken), counted as CPython 3.11
+    /// counts them; not those left to their finalizers this time.
+    pub freed: usize,
+    /// Finalizers were queued (the garbage they reach waits for the next collection).
+    pub finalizers: bool,
+}
+
+/// A full collection (see the module documentation). The finalizers it queues run at
+/// the loop's next instruction, or when the caller runs them. `spare_all`: when
+/// finalizers are queued, clear nothing (CPython's order, for `gc.collect()`, which
+/// collects again once they ran); else only what they reach waits, so garbage
+/// finalized by the last automatic collection goes even while new garbage with
+/// finalizers keeps coming.
+pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
+    WANTED.store(false, Ordering::Relaxed);
+    let roots: Vec<(Entry, u64)> = with_reg(|r| r.slots.clone());
+    // Candidates: each once in `nodes` (uncounted: see `Peek`), found by address
+    // (`index`); `edges` lists each one's children (`spans[i]`); the registered ones
+    // come first, `seqs` their registration numbers.
+    let mut nodes: Vec<Peek> = Vec::with_capacity(roots.len());
+    let mut seqs: Vec<u64> = Vec::with_capacity(roots.len());
+    let mut index = AddrMap::with_capacity_and_hasher(roots.len(), Default::default());
+    // A registered instance, function or exception is the node of its registry slot
+    // (no hashing: most candidates are those); the others are found by address.
+    let add = |v: Peek, nodes: &mut Vec<Peek>, index: &mut AddrMap| {
+        if let Some(slot) = registered_slot(&v) {
+            return Some(slot);
+        }
+        let addr = v.heap_ptr()?;
+        Some(*index.entry(addr).or_insert_with(|| {
+            nodes.push(v);
+            (nodes.len() - 1) as u32
+        }))
+    };
+    for (e, seq) in roots {
+        // A free slot, or an object being dropped: a placeholder with no edges,
+        // never garbage.
+        let v = e.peek().unwrap_or(ManuallyDrop::new(Value::None));
+        if let Value::Generator(g) = &*v {
+            index.insert(Arc::as_ptr(g) as usize, nodes.len() as u32);
+        }
+        nodes.push(v);
+        seqs.push(seq);
+    }
+    let mut edges: Vec<u32> = Vec::with_capacity(2 * nodes.len());
+    let mut spans: Vec<(u32, u32)> = Vec::with_capacity(nodes.len());
+    let mut hidden = vec![false; 0];
+    let mut kids = Vec::new();
+    let mut i = 0;
+    while i < nodes.len() {
+        let skip = children(gil, &nodes[i], &mut kids);
+        let start = edges.len() as u32;
+        for (k, c) in kids.drain(..).enumerate() {
+            if let Some(j) = add(c, &mut nodes, &mut index) {
+                edges.push(j);
+                if k < skip {
+                    if hidden.len() <= j as usize {
+                        hidden.resize(j as usize + 1, false);
+                    }
+                    hidden[j as usize] = true;
+                }
+            }
+        }
+        spans.push((start, edges.len() as u32));
+        i += 1;
+    }
+    drop(index);
+    let mut refs: Vec<isize> = nodes.iter().map(|v| strong_count(v) as isize).collect();
+    for &j in &edges {
+        refs[j as usize] -= 1;
+    }
+    if refs.iter().any(|&r| r < 0) {
+        debug_assert!(false, "gc: a traversal reported more references than exist");
+        return Report {
+            freed: 0,
+            finalizers: false,
+        };
+    }
+    let n = nodes.len();
+    let mut alive = vec![false; n];
+    let mark = |from: Vec<usize>, alive: &mut Vec<bool>| {
+        let mut stack = from;
+        while let Some(i) = stack.pop() {
+            let (a, b) = spans[i];
+            for &j in &edges[a as usize..b as usize] {
+                if !alive[j as usize] {
+                    alive[j as usize] = true;
+                    stack.push(j as usize);
+                }
+            }
+        }
+    };
+    let outside: Vec<usize> = (0..n).filter(|&i| refs[i] > 0).collect();
+    for &i in &outside {
+        alive[i] = true;
+    }
+    mark(outside, &mut alive);
+    let mut garbage: Vec<usize> = (0..n).filter(|&i| !alive[i]).collect();
+    // Oldest registered first (the order of CPython's lists), the rest after.
+    garbage.sort_by_key(|&i| seqs.get(i).copied().unwrap_or(u64::MAX));
+    // The analysis is over: the garbage is held for real from here (cleared objects
+    // must outlive the clearing), and the uncounted copies are forgotten.
+    let held: Vec<Value> = garbage.iter().map(|&i| (*nodes[i]).clone()).collect();
+    drop(nodes);
+    // Finalizers first; what they reach is spared (still `alive` below).
+    let mut pending = Vec::new();
+    let mut spared = Vec::new();
+    for (&i, v) in garbage.iter().zip(&held) {
+        if let Some(p) = take_finalizer(gil, v) {
+            pending.push(p);
+            spared.push(i);
+        }
+    }
+    if spare_all && !spared.is_empty() {
+        spared.clone_from(&garbage);
+    }
+    for &i in &spared {
+        alive[i] = true;
+    }
+    mark(spared, &mut alive);
+    // A batch of finalizers runs from its end (`vm::finalize::run_pending`): these
+    // are queued newest first so they run oldest first, as CPython's run in the
+    // order of its lists.
+    let finalizers = !pending.is_empty();
+    for p in pending.into_iter().rev() {
+        super::finalize::push(p);
+    }
+    let mut freed = 0;
+    for (&i, v) in garbage.iter().zip(&held) {
+        if !alive[i] {
+            clear(gil, v);
+            if !hidden.get(i).copied().unwrap_or(false) {
+                freed += weight(v);
+            }
+        }
+    }
+    // The garbage dies as its handles here go, newest first, so the weak reference
+    // callbacks its deaths queue run oldest death first (and before the finalizers).
+    let mut held = held;
+    while let Some(v) = held.pop() {
+        drop(v);
+    }
+    with_reg(|r| {
+        r.count = 0;
+        r.live_after = r.live;
+    });
+    Report { freed, finalizers }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::objects::types::types;
+
+    fn new_instance() -> Arc<Instance> {
+        instance(Instance::new(types().object.clone()))
+    }
+
+    fn set(gil: Gil<'_>, on: &Arc<Instance>, name: &str, v: Value) {
+        on.dict.borrow_mut(gil).insert(Value::str(name), v).unwrap();
+    }
+
+    fn get(gil: Gil<'_>, on: &Arc<Instance>, name: &str) -> Option<Value> {
+        on.dict.borrow(gil).get(&Value::str(name)).unwrap()
+    }
+
+    /// The safety rule at work: a cycle something outside holds (here a Rust handle,
+    /// as the interpreter's stacks hold values) is left whole, however deep its only
+    /// outside reference is; a cycle nothing holds is freed, through a list and a
+    /// cell too.
+    #[test]
+    fn frees_unreferenced_cycles_and_nothing_held() {
+        gil::with_gil(|gil| {
+            let (a, b) = (new_instance(), new_instance());
+            set(gil, &a, "peer", Value::Instance(b.clone()));
+            set(gil, &b, "peer", Value::Instance(a.clone()));
+            let inner = Value::list(vec![Value::Instance(b.clone())]);
+            set(gil, &b, "items", inner);
+            drop(b);
+
+            let (c, d) = (new_instance(), new_instance());
+            let cell = Value::Cell(Arc::new(GilCell::new(Value::Instance(c.clone()))));
+            set(
+                gil,
+                &c,
+                "items",
+                Value::list(vec![Value::Instance(d.clone())]),
+            );
+            set(gil, &d, "owner", cell);
+            let (wc, wd) = (Arc::downgrade(&c), Arc::downgrade(&d));
+            drop((c, d));
+            assert!(wc.upgrade().is_some(), "a cycle is not freed by counting");
+
+            collect(gil, true);
+            assert!(wc.upgrade().is_none() && wd.upgrade().is_none());
+            let Some(Value::Instance(b)) = get(gil, &a, "peer") else {
+                panic!("a's link to b was cleared")
+            };
+            assert!(
+                matches!(get(gil, &b, "peer"), Some(Value::Instance(x)) if Arc::ptr_eq(&x, &a))
+            );
+            let Some(Value::List(items)) = get(gil, &b, "items") else {
+                panic!("b's list was cleared")
+            };
+            assert_eq!(items.borrow(gil).len(), 1);
+            let wa = Arc::downgrade(&a);
+            drop((a, b, items));
+            collect(gil, true);
+            assert!(wa.upgrade().is_none());
+        });
+    }
+}
