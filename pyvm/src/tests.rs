@@ -159,3 +159,14 @@ fn set_changed_by_eq_is_an_error() {
         "container changed by a special method while it was being searched\n1\n"
     );
 }
+
+/// `C.__bases__ = ...` is refused out loud (pyvm fixes the MRO when the class is made;
+/// storing the tuple would change nothing and answer wrongly later); `__mro__` is
+/// read-only as in CPython.
+#[test]
+fn class_bases_cannot_change() {
+    let src = "class A: pass\nclass B(A): pass\nB.__bases__ = (object,)\n";
+    assert!(run_err(src, "TypeError").contains("pyvm cannot change B.__bases__"));
+    let src = "class A: pass\nA.__mro__ = ()\n";
+    assert!(run_err(src, "AttributeError").contains("readonly attribute"));
+}

@@ -544,6 +544,17 @@ pub fn type_setattr(
             t.name
         )));
     }
+    if name == "__mro__" {
+        return Err(attribute_error("readonly attribute"));
+    }
+    if name == "__bases__" {
+        // The MRO is fixed when the class is made: an assignment that changed nothing
+        // would be a wrong answer given silently.
+        return Err(type_error(format!(
+            "pyvm cannot change {}.{name} after the class is made",
+            t.name
+        )));
+    }
     class::class_changed();
     if matches!(name, "__name__" | "__qualname__") {
         // Kept in the namespace, where `class_attr` reads it back.
