@@ -32,10 +32,11 @@ time.sleep(0.05)        # then the process is idle once with all of them asleep
 print(round((rss_kb() - before) * 1024 / N))
 "#;
 
-#[test]
-fn an_idle_process_gives_back_what_a_burst_of_micro_threads_left() {
+/// The number `script` prints (it must succeed), run with mimalloc's purge delay at
+/// the process's default.
+fn number_printed_by(script: &str) -> i64 {
     let out = Command::new(env!("CARGO_BIN_EXE_pyvm"))
-        .args(["-c", SCRIPT])
+        .args(["-c", script])
         .env_remove("MIMALLOC_PURGE_DELAY")
         .output()
         .expect("pyvm runs");
@@ -44,10 +45,15 @@ fn an_idle_process_gives_back_what_a_burst_of_micro_threads_left() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let each: u64 = String::from_utf8_lossy(&out.stdout)
+    String::from_utf8_lossy(&out.stdout)
         .trim()
         .parse()
-        .expect("a number of bytes");
+        .expect("a number")
+}
+
+#[test]
+fn an_idle_process_gives_back_what_a_burst_of_micro_threads_left() {
+    let each = number_printed_by(SCRIPT);
     assert!(
         each < 1_100,
         "{each} B resident for each sleeping micro_thread (about 950 expected)"
@@ -99,19 +105,7 @@ print(rss_kb() - warm)
 
 #[test]
 fn cyclic_garbage_does_not_grow_the_process() {
-    let out = Command::new(env!("CARGO_BIN_EXE_pyvm"))
-        .args(["-c", CYCLES])
-        .output()
-        .expect("pyvm runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let grown_kb: i64 = String::from_utf8_lossy(&out.stdout)
-        .trim()
-        .parse()
-        .expect("a number of KiB");
+    let grown_kb = number_printed_by(CYCLES);
     assert!(
         grown_kb < 16 * 1024,
         "{grown_kb} KiB more resident after 200,000 requests leaving cycles"
