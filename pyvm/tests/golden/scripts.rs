@@ -705,17 +705,21 @@ mod stdlib {
     golden!(dice_simulation, "stdlib/dice_simulation.py");
     golden!(digests, "stdlib/digests.py");
     golden!(enums, "stdlib/enums.py");
+    golden!(feed_reader, "stdlib/feed_reader.py");
     golden!(host_lookup, "stdlib/host_lookup.py");
     golden!(http_roundtrip, "stdlib/http_roundtrip.py");
     golden!(import_many, "stdlib/import_many.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
     golden!(native_call_errors, "stdlib/native_call_errors.py");
     golden!(pickle_job_queue, "stdlib/pickle_job_queue.py");
+    golden!(plist_roundtrip, "stdlib/plist_roundtrip.py");
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
     golden!(request_context, "stdlib/request_context.py");
+    golden!(sax_dom, "stdlib/sax_dom.py");
     golden!(sys_info, "stdlib/sys_info.py");
     golden!(text_normaliser, "stdlib/text_normaliser.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");
+    golden!(xml_lint, "stdlib/xml_lint.py");
 }
 mod strings {
     use super::*;
