@@ -457,6 +457,7 @@ mod micro_threads {
     golden!(deferral_inside, "micro_threads/deferral_inside.py");
     golden!(dict_keys_defer, "micro_threads/dict_keys_defer.py");
     golden!(dump_and_stdin, "micro_threads/dump_and_stdin.py");
+    golden!(epoll_server, "micro_threads/epoll_server.py");
     golden!(errors_and_exit, "micro_threads/errors_and_exit.py");
     golden!(exit_before_start, "micro_threads/exit_before_start.py");
     golden!(exit_many, "micro_threads/exit_many.py");
@@ -681,6 +682,7 @@ mod signals {
 mod sockets {
     use super::*;
     golden!(addresses, "sockets/addresses.py");
+    golden!(epoll_watch, "sockets/epoll_watch.py");
     golden!(errors, "sockets/errors.py");
     golden!(framing, "sockets/framing.py");
     golden!(half_close, "sockets/half_close.py");
