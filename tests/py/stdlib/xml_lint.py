@@ -65,6 +65,12 @@ DOCS = [
     b"<a/></a>", b"<a>x]y]]z</a>", b"<a b='x&amp;y'>&#x1F600;</a>", b"<a>&#65</a>",
     b"<?xml version='1.0' encoding='iso-8859-1'?><a>\xe9</a>", b"\xff\xfe<\x00a\x00/\x00>\x00",
     b"<!DOCTYPE a [<!ENTITY % p 'x'><!ENTITY e '%p;'>]><a>&e;</a>",
+    b"<!DOCTYPE a [<!ENTITY e '</a>'>]><a>&e;</a>", b"<!DOCTYPE a [<!ENTITY e 'x</a><a>'>]><a>&e;</a>",
+    b"<!DOCTYPE a [<!ENTITY e '<b>x</b>'><!ENTITY f '&e;&e;'>]><a x='&f;'>&f;</a>",
+    b"<!DOCTYPE a [<!ENTITY e '<b>x</b>'><!ENTITY f '&e;&e;'>]><a>&f;</a>",
+    b"<a x='&nope;'/>", b"<!DOCTYPE a [<!ENTITY e '&e;'>]><a x='&e;'/>",
+    b"<!DOCTYPE a [<!ENTITY e SYSTEM 'x'>]><a x='&e;'/>",
+    b"<!DOCTYPE a [<!ENTITY e 'a&#10;b'>]><a x='1&e;2'/>",
 ]
 
 for doc in DOCS:
@@ -152,3 +158,65 @@ print(expat.error is expat.ExpatError, expat.ExpatError.__module__, pyexpat.erro
 print(expat.errors.codes["mismatched tag"], len(expat.errors.messages), expat.ErrorString(99))
 print(sorted((k, v) for k, v in vars(expat.model).items() if k.startswith("XML")))
 print(expat.XML_PARAM_ENTITY_PARSING_UNLESS_STANDALONE, type(expat.ParserCreate()).__name__)
+
+# Names come interned (one string per name), text is buffered across markup
+# that has no handler, other encodings arrive in pieces of 1024 bytes.
+p = expat.ParserCreate()
+names = []
+p.StartElementHandler = lambda n, a: names.append(n)
+p.EndElementHandler = names.append
+p.Parse(b"<e> <e/> <e></e> </e>", True)
+print("interned:", all(n is names[0] for n in names), p.intern)
+p = expat.ParserCreate()
+p.buffer_text = True
+chunks = []
+p.CharacterDataHandler = chunks.append
+p.Parse(b"<a>1<b/>2<c/>3</a>", True)
+print("buffered across unhandled tags:", chunks)
+for enc in ("utf-8", "iso-8859-1", "cp1252"):
+    p = expat.ParserCreate()
+    sizes = []
+    p.CharacterDataHandler = lambda s: sizes.append(len(s))
+    p.Parse(("<?xml version='1.0' encoding='%s'?><s>" % enc).encode() + b"a" * 2500 + b"</s>", True)
+    print(enc, "pieces:", sizes)
+print("BOM and declaration:", expat.ParserCreate().Parse(b"\xef\xbb\xbf<?xml version='1.0' encoding='utf-8-sig'?><x/>", True))
+for text in (b"foo", b"foo bar"):
+    try:
+        expat.ParserCreate().Parse(text, True)
+    except expat.ExpatError as e:
+        print(text, "->", e, e.code)
+
+# The DTD's external parts: not-standalone checks and the external subset asked of
+# the ExternalEntityRefHandler (with SetParamEntityParsing), UseForeignDTD.
+calls = []
+p = expat.ParserCreate()
+p.NotStandaloneHandler = lambda: calls.append("not standalone") or 1
+p.ExternalEntityRefHandler = lambda *a: calls.append(("external", a)) or 1
+p.Parse(b"<?xml version='1.0' standalone='no'?><!DOCTYPE d SYSTEM 'd.dtd' [%pe;]><d>&ext;</d>", True)
+print(calls)
+p = expat.ParserCreate()
+p.NotStandaloneHandler = lambda: 0
+try:
+    p.Parse(b"<!DOCTYPE d SYSTEM 'd.dtd'><d/>", True)
+except expat.ExpatError as e:
+    print("refused:", e, e.code)
+for doc in (b"<?xml version='1.0'?><element/>", b"<!DOCTYPE foo PUBLIC 'bar' 'baz'><element/>"):
+    calls = []
+    p = expat.ParserCreate()
+    p.UseForeignDTD(True)
+    print("param entity parsing:", p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_ALWAYS))
+    p.ExternalEntityRefHandler = lambda ctx, base, sysid, pubid: calls.append((ctx, pubid, sysid)) or 1
+    p.Parse(doc, True)
+    print("foreign DTD:", calls, p.SetParamEntityParsing(0))
+p = expat.ParserCreate()
+p.Parse(b"<a>", False)
+try:
+    p.UseForeignDTD()
+except expat.ExpatError as e:
+    print("too late:", e, e.code)
+
+import xml.etree.ElementTree as ET
+try:
+    ET.fromstring("<a><b></a>")
+except ET.ParseError as e:
+    print("ParseError fields:", e.msg, e.filename, e.lineno, e.offset, e.text, e.position)

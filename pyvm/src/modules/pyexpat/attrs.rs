@@ -3,11 +3,19 @@
 
 use super::scan::*;
 
+/// A start tag after namespace processing: its name, its attributes, and how many
+/// of them were specified.
+pub(super) type Resolved = (String, Vec<(String, String)>, usize);
+
 impl Core {
-    /// The normalized value of the attribute literal `v` (at `at` in the source).
-    pub(super) fn attr_value(&mut self, v: &[u8], at: usize) -> R<String> {
+    /// The normalized value of the attribute literal `v` (at `at` in the source);
+    /// errors inside an entity's text are reported at `tag` (the tag's start).
+    pub(super) fn attr_value(&mut self, v: &[u8], at: usize, tag: usize) -> R<String> {
         let mut out = String::with_capacity(v.len());
-        self.append_value(v, &mut out, at)?;
+        self.append_value(v, &mut out, at).map_err(|e| match e {
+            Stop::Err(c, i) if i == usize::MAX => Stop::Err(c, tag),
+            e => e,
+        })?;
         Ok(out)
     }
 
@@ -51,15 +59,18 @@ impl Core {
         Ok(())
     }
 
+    /// Entity `name`'s text in an attribute value (referenced at `at`); its errors
+    /// are marked to be reported at the tag (`usize::MAX`), but for an external
+    /// entity's, reported at the reference.
     fn entity_in_value(&mut self, name: &str, out: &mut String, at: usize) -> R<()> {
         let Some(e) = self.entities.get(name) else {
             if !self.dtd_incomplete || self.standalone == 1 {
-                return Err(Stop::Err(11, at));
+                return Err(Stop::Err(11, usize::MAX));
             }
             return Ok(());
         };
         if e.open {
-            return Err(Stop::Err(12, at));
+            return Err(Stop::Err(12, usize::MAX));
         }
         let Some(value) = e.value.clone() else {
             return Err(Stop::Err(if e.notation.is_some() { 15 } else { 16 }, at));
@@ -67,8 +78,9 @@ impl Core {
         self.set_open(name, true);
         let r = self.append_value(value.as_bytes(), out, 0);
         self.set_open(name, false);
+        // (Marked: reported at the tag.)
         r.map_err(|e| match e {
-            Stop::Err(c, _) => Stop::Err(c, at),
+            Stop::Err(c, _) => Stop::Err(c, usize::MAX),
             e => e,
         })
     }
@@ -118,7 +130,7 @@ impl Core {
         attrs: Vec<(String, String, usize)>,
         specified: usize,
         at: usize,
-    ) -> R<(String, Vec<(String, String)>, usize)> {
+    ) -> R<Resolved> {
         let mut kept = Vec::new();
         let mut kept_specified = 0;
         for (k, (n, v, a)) in attrs.into_iter().enumerate() {

@@ -282,6 +282,10 @@ impl Core {
         }
         if sys.is_some() {
             self.dtd_incomplete = true;
+            if self.standalone != 1 && self.pe_parsing == 0 {
+                let at = toks[..split].last().map_or(i, |t| t.start);
+                self.emit(Ev::NotStandalone, at);
+            }
         }
         let doctype_handled = handled(self, DECL_DOCTYPE);
         if !doctype_handled {
@@ -291,6 +295,7 @@ impl Core {
         }
         let open = toks[split];
         let subset = open.t == T::LBr;
+        let (sys_id, public_id) = (sys.clone(), public.clone());
         self.emit(Ev::StartDoctype(name, sys, public, subset), open.start);
         if !doctype_handled {
             self.default(&s[open.start..open.end], open.start);
@@ -313,9 +318,18 @@ impl Core {
                     T::PeRef => {
                         self.dtd_incomplete = true;
                         keep = self.standalone == 1;
-                        let name = text(&s[t.start + 1..t.end - 1]);
-                        let raw = text(&s[t.start..t.end]);
-                        self.emit(Ev::Skipped(name, true, raw), t.start);
+                        // Unread: skipped when parameter entities are parsed, else
+                        // only the default handler sees it.
+                        if self.pe_parsing != 0 {
+                            let name = text(&s[t.start + 1..t.end - 1]);
+                            let raw = text(&s[t.start..t.end]);
+                            self.emit(Ev::Skipped(name, true, raw), t.start);
+                        } else {
+                            self.default(&s[t.start..t.end], t.start);
+                        }
+                        if self.standalone != 1 {
+                            self.emit(Ev::NotStandalone, t.start);
+                        }
                     }
                     T::Open => {
                         let close = toks[k..]
@@ -340,6 +354,11 @@ impl Core {
             }
         }
         let gt = toks[toks.len() - 1];
+        // The external subset is the handler's to read (`SetParamEntityParsing`).
+        if (sys_id.is_some() || self.foreign_dtd) && self.pe_parsing != 0 {
+            self.emit(Ev::ExternalRef(None, sys_id, public_id), gt.start);
+        }
+        self.foreign_dtd = false;
         self.emit(Ev::EndDoctype, gt.start);
         Ok(end)
     }
@@ -426,6 +445,10 @@ impl Core {
             sys = s_id;
             public = p_id;
             let mut l = t.ok_or(Stop::Err(2, d.end()))?;
+            // expat reports an external parsed entity at the `>`.
+            if let Some(gt) = d.peek().filter(|t| t.t == T::Gt) {
+                l = gt;
+            }
             if d.keyword().as_deref() == Some("NDATA") {
                 if pe {
                     return Err(Stop::Err(2, l.end));
@@ -554,7 +577,8 @@ impl Core {
             let tokenized = ty != "CDATA";
             let default = match default {
                 Some(l) => {
-                    let mut v = self.attr_value(&d.s[l.start + 1..l.end - 1], l.start + 1)?;
+                    let mut v =
+                        self.attr_value(&d.s[l.start + 1..l.end - 1], l.start + 1, l.start)?;
                     if tokenized {
                         v = v
                             .split(' ')

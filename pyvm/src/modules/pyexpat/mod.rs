@@ -287,7 +287,7 @@ fn parser_create(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     let encoding = text(&a[0], "encoding")?;
     let sep = text(&a[1], "namespace_separator")?;
-    if sep.as_ref().map_or(false, |s| s.chars().count() > 1) {
+    if sep.as_ref().is_some_and(|s| s.chars().count() > 1) {
         return Err(value_error(
             "namespace_separator must be at most one character, omitted, or None",
         )

@@ -54,6 +54,7 @@ const START_CDATA: usize = 9;
 const END_CDATA: usize = 10;
 const DEFAULT: usize = 11;
 const DEFAULT_EXPAND: usize = 12;
+const NOT_STANDALONE: usize = 13;
 const EXTERNAL_REF: usize = 14;
 const START_DOCTYPE: usize = 15;
 const END_DOCTYPE: usize = 16;
@@ -161,8 +162,15 @@ impl XmlParser {
         self.handler(gil, slot)
     }
 
-    /// Calls a handler at `pos`; an exception stops the parser.
+    /// Calls a handler (not the character data one) at `pos`, reporting buffered
+    /// text first, as pyexpat does before each handler it calls.
     fn call(&self, cx: &mut Cx, h: Value, args: Vec<Value>, pos: Pos) -> PyResult<Value> {
+        self.flush(cx, pos)?;
+        self.invoke(cx, h, args, pos)
+    }
+
+    /// Calls a handler at `pos`; an exception stops the parser.
+    fn invoke(&self, cx: &mut Cx, h: Value, args: Vec<Value>, pos: Pos) -> PyResult<Value> {
         self.st.borrow_mut(cx.gil).pos = pos;
         match cx.call(&h, args) {
             Ok(v) => Ok(v),
@@ -185,7 +193,7 @@ impl XmlParser {
             return Ok(());
         }
         if let Some(h) = self.handler(cx.gil, DATA) {
-            self.call(cx, h, vec![Value::string(text)], pos)?;
+            self.invoke(cx, h, vec![Value::string(text)], pos)?;
         }
         Ok(())
     }
@@ -199,13 +207,17 @@ impl XmlParser {
             (st.buffer_text, st.buffer_size, st.buffer.len())
         };
         if !buffered {
-            return self.call(cx, h, vec![Value::string(text)], pos).map(|_| ());
+            return self
+                .invoke(cx, h, vec![Value::string(text)], pos)
+                .map(|_| ());
         }
         if (used + text.len()) as i64 > size {
             self.flush(cx, pos)?;
         }
         if text.len() as i64 > size {
-            return self.call(cx, h, vec![Value::string(text)], pos).map(|_| ());
+            return self
+                .invoke(cx, h, vec![Value::string(text)], pos)
+                .map(|_| ());
         }
         self.st.borrow_mut(cx.gil).buffer.push_str(&text);
         Ok(())
@@ -237,6 +249,19 @@ impl XmlParser {
         }
     }
 
+    /// A name as reported: the one string the `intern` dict holds for it.
+    fn intern(&self, gil: Gil<'_>, name: String) -> Result<Value, PyErr> {
+        let Value::Dict(d) = &self.intern else {
+            return Ok(Value::string(name));
+        };
+        let v = Value::string(name);
+        if let Some(found) = dict_get(gil, d, &v)? {
+            return Ok(found);
+        }
+        dict_set(gil, d, v.clone(), v.clone())?;
+        Ok(v)
+    }
+
     fn attributes(
         &self,
         gil: Gil<'_>,
@@ -256,14 +281,14 @@ impl XmlParser {
         if ordered {
             let mut items = Vec::with_capacity(n * 2);
             for (k, v) in attrs {
-                items.push(Value::string(k));
+                items.push(self.intern(gil, k)?);
                 items.push(Value::string(v));
             }
             return Ok(Value::list(items));
         }
         let mut d = Dict::new();
         for (k, v) in attrs {
-            d.insert(Value::string(k), Value::string(v))?;
+            d.insert(self.intern(gil, k)?, Value::string(v))?;
         }
         Ok(Value::dict(d))
     }
@@ -272,19 +297,21 @@ impl XmlParser {
         if let Ev::Data(text) = ev {
             return self.data(cx, text, pos);
         }
-        self.flush(cx, pos)?;
         let s = |v: &str| text_of(v);
         match ev {
             Ev::Data(_) => Ok(()),
             Ev::Start(name, attrs, specified, raw) => match self.handler(cx.gil, START) {
                 Some(h) => {
                     let a = self.attributes(cx.gil, attrs, specified)?;
-                    self.call(cx, h, vec![Value::string(name), a], pos)
-                        .map(|_| ())
+                    let name = self.intern(cx.gil, name)?;
+                    self.call(cx, h, vec![name, a], pos).map(|_| ())
                 }
                 None => raw.map_or(Ok(()), |t| self.fallback(cx, t, pos)),
             },
-            Ev::End(name, raw) => self.report(cx, END, || vec![Value::string(name)], || raw, pos),
+            Ev::End(name, raw) => {
+                let name = self.intern(cx.gil, name)?;
+                self.report(cx, END, || vec![name], || raw, pos)
+            }
             Ev::Pi(target, data) => {
                 let raw = if data.is_empty() {
                     format!("<?{target}?>")
@@ -379,21 +406,29 @@ impl XmlParser {
             ),
             Ev::ExternalRef(name, sys, public) => {
                 let Some(h) = self.handler(cx.gil, EXTERNAL_REF) else {
-                    return self.fallback(cx, format!("&{name};"), pos);
+                    return match name {
+                        Some(name) => self.fallback(cx, format!("&{name};"), pos),
+                        None => Ok(()),
+                    };
                 };
                 let base = self.st.borrow(cx.gil).base.clone();
-                let r = self.call(
-                    cx,
-                    h,
-                    vec![Value::string(name), base, opt(sys), opt(public)],
-                    pos,
-                )?;
+                let r = self.call(cx, h, vec![opt(name), base, opt(sys), opt(public)], pos)?;
                 if !cx.truthy(&r)? {
                     return Err(self.fail(cx.gil, 21, pos).into());
                 }
                 Ok(())
             }
             Ev::Default(raw) => self.fallback(cx, raw, pos),
+            Ev::NotStandalone => {
+                let Some(h) = self.handler(cx.gil, NOT_STANDALONE) else {
+                    return Ok(());
+                };
+                let r = self.call(cx, h, Vec::new(), pos)?;
+                if !cx.truthy(&r)? {
+                    return Err(self.fail(cx.gil, 22, pos).into());
+                }
+                Ok(())
+            }
         }
     }
 
@@ -423,7 +458,7 @@ impl XmlParser {
                 bits |= bit;
             }
         }
-        let want_default = st.default_slot.map_or(false, |s| set(&st, s));
+        let want_default = st.default_slot.is_some_and(|s| set(&st, s));
         st.core.cfg.want_default = want_default;
         st.core.cfg.expand = !(want_default && st.default_slot == Some(DEFAULT));
         st.core.cfg.decl_handlers = bits;
@@ -585,17 +620,24 @@ fn get_input_context(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `SetParamEntityParsing(flag, /)`: external parameter entities are never read,
-/// so the setting is accepted and changes nothing (expat's answer: 1).
-fn set_param_entity_parsing(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+/// `SetParamEntityParsing(flag, /)`: whether the external DTD subset is asked of
+/// the `ExternalEntityRefHandler` (pyvm reads no DTD itself).
+fn set_param_entity_parsing(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("SetParamEntityParsing", 2, 2)?;
-    this(&args)?;
-    arg_c_int(&args.pos[1], "SetParamEntityParsing")?;
+    let p = this(&args)?;
+    let flag = arg_c_int(&args.pos[1], "SetParamEntityParsing")?;
+    let mut st = p.st.borrow_mut(cx.gil);
+    // Refused (0) while a document is being parsed, as expat refuses.
+    if st.core.total() > 0 && !st.core.finished {
+        return Ok(Value::Int(0));
+    }
+    st.core.pe_parsing = flag as i64;
     Ok(Value::Int(1))
 }
 
 /// `UseForeignDTD(flag=True, /)`: the document is taken to have an external DTD
-/// (undefined entities are skipped, not errors).
+/// (undefined entities are skipped, not errors), asked of the
+/// `ExternalEntityRefHandler` when the document has no DOCTYPE.
 fn use_foreign_dtd(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("UseForeignDTD", 1, 2)?;
     let p = this(&args)?;
@@ -609,7 +651,7 @@ fn use_foreign_dtd(cx: &mut Cx, args: Args) -> PyResult<Value> {
         drop(st);
         return Err(p.fail(cx.gil, 26, pos).into());
     }
-    st.core.dtd_incomplete = flag;
+    st.core.foreign_dtd = flag;
     Ok(Value::None)
 }
 
@@ -676,6 +718,7 @@ impl NativeObject for XmlParser {
                     Ok(())
                 }
                 Value::Int(_) => Err(value_error("buffer_size must be greater than zero")),
+                Value::Big(_) => Err(overflow_error("Python int too large to convert to C int")),
                 _ => Err(type_error("buffer_size must be an integer")),
             },
             _ => Err(attribute_error(format!(

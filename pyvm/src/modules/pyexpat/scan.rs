@@ -55,7 +55,11 @@ pub enum Ev {
     AttlistDecl(String, String, String, Option<String>, bool),
     /// An entity reference passed on unexpanded: name, is a parameter entity, raw text.
     Skipped(String, bool, String),
-    ExternalRef(String, Option<String>, Option<String>),
+    /// An external entity to read: its context (`None`: the DTD), system id and
+    /// public id.
+    ExternalRef(Option<String>, Option<String>, Option<String>),
+    /// The document is not standalone (it refers to DTD parts not read).
+    NotStandalone,
     /// Markup without a handler of its own, for the default handler.
     Default(String),
 }
@@ -152,13 +156,20 @@ pub struct Core {
     pub standalone: i64,
     /// The DTD has parts expat does not read (an external subset, PE references).
     pub dtd_incomplete: bool,
+    /// `SetParamEntityParsing`'s setting (0: never).
+    pub pe_parsing: i64,
+    /// `UseForeignDTD(True)` was called.
+    pub foreign_dtd: bool,
     pub seen_doctype: bool,
     /// Events of entity replacement text are reported at the reference.
     pub fixed: Option<Pos>,
+    /// The length of a UTF-8 byte order mark the text starts with.
+    bom: u64,
+    /// The depth of the element stack where the entity being expanded began.
+    floor: usize,
     in_cdata: bool,
     pub events: Vec<(Ev, Pos)>,
     pub cfg: Config,
-    pub started: bool,
     pub failed: Option<(u32, Pos)>,
     pub finished: bool,
     total: u64,
@@ -222,6 +233,15 @@ pub fn char_at(s: &[u8], i: usize) -> R<(char, usize)> {
     }
 }
 
+/// The length of the UTF-8 sequence lead byte `b` starts.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        _ => 2,
+    }
+}
+
 /// A name starting at `i`: its end. `ns`: at most one colon, not first or last.
 pub fn scan_name(s: &[u8], i: usize, ns: bool) -> R<usize> {
     let mut j = i;
@@ -229,7 +249,7 @@ pub fn scan_name(s: &[u8], i: usize, ns: bool) -> R<usize> {
     while j < s.len() {
         let (c, n) = match char_at(s, j) {
             Ok(x) => x,
-            Err(Stop::Err(_, at)) if j > i => return Ok(at).and(Ok(j)).map(|_| at),
+            Err(Stop::Err(..)) if j > i => return Ok(j),
             Err(e) => return Err(e),
         };
         let ok = if j == i {
@@ -379,12 +399,15 @@ impl Core {
             att_tokenized: HashMap::new(),
             standalone: -1,
             dtd_incomplete: false,
+            pe_parsing: 0,
+            foreign_dtd: false,
             seen_doctype: false,
             fixed: None,
+            bom: 0,
+            floor: 0,
             in_cdata: false,
             events: Vec::new(),
             cfg,
-            started: false,
             failed: None,
             finished: false,
             total: 0,
@@ -484,7 +507,12 @@ impl Core {
         })
     }
 
-    pub fn set_table(&mut self, table: Vec<char>) {
+    /// A single-byte encoding's characters (from a Python codec); a byte it cannot
+    /// decode is an invalid character, as in pyexpat.
+    pub fn set_table(&mut self, mut table: Vec<char>) {
+        for c in table.iter_mut().filter(|c| **c == '\u{FFFD}') {
+            *c = '\u{FFFF}';
+        }
         self.decoder = Some(Decoder::Table(Rc::new(table)));
     }
 
@@ -517,6 +545,10 @@ impl Core {
         }
         if let Some(f) = self.forced.clone() {
             return self.choose(&f).map(|_| true);
+        }
+        if r.starts_with(b"\xEF\xBB\xBF") {
+            self.decoder = Some(Decoder::Utf8);
+            return Ok(true);
         }
         if r.len() >= 4 && (r[..4] == [0x3C, 0, 0x3F, 0] || r[..4] == [0, 0x3C, 0, 0x3F]) {
             self.decoder = Some(Decoder::Utf16(r[0] == 0x3C));
@@ -613,10 +645,8 @@ impl Core {
     /// Parses what the input holds. `Ok(true)`: stopped early with events to
     /// report (call again); `Ok(false)`: all complete tokens are done.
     pub fn run(&mut self, fin: bool) -> Result<bool, Stop> {
-        if self.decoder.is_none() {
-            if !self.detect(fin)? {
-                return Ok(false);
-            }
+        if self.decoder.is_none() && !self.detect(fin)? {
+            return Ok(false);
         }
         self.decode();
         let mut i = 0usize;
@@ -651,7 +681,7 @@ impl Core {
     /// The error for input ending inside the token at `at`.
     fn partial_code(&self, at: usize) -> u32 {
         let s = &self.buf[at..];
-        if s.first().map_or(false, |&b| b >= 0x80) {
+        if s.first().is_some_and(|&b| b >= 0x80) {
             6
         } else if self.in_cdata {
             20
@@ -709,17 +739,13 @@ impl Core {
 
     fn prolog(&mut self, s: &[u8], i: usize, fin: bool) -> R<usize> {
         if self.base + (i as u64) == 0 && s.starts_with(b"\xEF\xBB\xBF") {
+            self.bom = 3;
             return Ok(3);
         }
-        let at_start = self.base + i as u64 == 0
-            || (self.base + i as u64 == 3 && self.cur.col == 1 && !self.started);
+        let at_start = self.base + i as u64 == self.bom;
         match s[i] {
-            b if is_space(b) => {
-                self.started = true;
-                self.spaces(s, i, fin)
-            }
+            b if is_space(b) => self.spaces(s, i, fin),
             b'<' => {
-                self.started = true;
                 if s.len() < i + 2 {
                     return Err(Stop::Partial(i));
                 }
@@ -737,18 +763,28 @@ impl Core {
                         self.bang(s, i)
                     }
                     _ => {
+                        if self.foreign_dtd && !self.seen_doctype {
+                            self.foreign_dtd = false;
+                            self.dtd_incomplete = true;
+                            if self.pe_parsing != 0 {
+                                self.emit(Ev::ExternalRef(None, None, None), i);
+                            }
+                        }
                         self.phase = Phase::Content;
                         self.start_tag(s, i)
                     }
                 }
             }
             _ => {
-                self.started = true;
                 let (c, _) = char_at(s, i)?;
                 if !is_name_start(c) {
                     return Err(Stop::Err(4, i));
                 }
-                let end = scan_name(s, i, false)?;
+                let end = match scan_name(s, i, false) {
+                    // A name the document ends with is no markup at all.
+                    Err(Stop::Partial(_)) if fin => return Err(Stop::Err(2, i)),
+                    r => r?,
+                };
                 if is_space(s[end]) {
                     Err(Stop::Err(2, i))
                 } else {
@@ -900,7 +936,7 @@ impl Core {
                 "encoding" => value
                     .bytes()
                     .next()
-                    .map_or(false, |b| b.is_ascii_alphabetic()),
+                    .is_some_and(|b| b.is_ascii_alphabetic()),
                 "standalone" => value == "yes" || value == "no",
                 _ => false,
             };
@@ -971,9 +1007,19 @@ impl Core {
             return Ok(end);
         }
         let mut k = j;
+        // expat converts other encodings through a 1024-byte buffer: their text
+        // comes in pieces of at most that.
+        let limit = match self.decoder {
+            Some(Decoder::Utf8) | None => usize::MAX,
+            _ if self.entity_text() => usize::MAX,
+            _ => j + 1024,
+        };
         while k < s.len() {
             let b = s[k];
             if b == b'\r' || b == b'\n' {
+                break;
+            }
+            if k >= limit || (k + 4 > limit && b >= 0xC0 && k + utf8_len(b) > limit) {
                 break;
             }
             if !cdata && (b == b'<' || b == b'&') {
@@ -1058,7 +1104,7 @@ impl Core {
         }
         let Some(value) = e.value.clone() else {
             let (sys, public) = (e.sysid.clone(), e.pubid.clone());
-            self.emit(Ev::ExternalRef(name, sys, public), i);
+            self.emit(Ev::ExternalRef(Some(name), sys, public), i);
             return Ok(end);
         };
         if !self.cfg.expand {
@@ -1075,6 +1121,7 @@ impl Core {
         let p = self.pos(at);
         let outer = self.fixed.replace(p);
         let depth = self.stack.len();
+        let outer_floor = std::mem::replace(&mut self.floor, depth);
         if let Some(e) = self.entities.get_mut(name) {
             e.open = true;
         }
@@ -1096,6 +1143,7 @@ impl Core {
             e.open = false;
         }
         self.fixed = outer;
+        self.floor = outer_floor;
         r.map_err(|e| match e {
             Stop::Err(code, _) => Stop::Err(code, at),
             Stop::Partial(_) => Stop::Err(4, at),
@@ -1116,11 +1164,14 @@ impl Core {
             Some(_) => return Err(Stop::Err(4, j)),
         }
         let raw = &s[i + 2..name_end];
-        let depth_floor = if self.entity_text() { 0 } else { 0 };
+        // An entity's text may close only the elements it opened.
+        if self.stack.len() <= self.floor {
+            return Err(Stop::Err(13, i));
+        }
         let Some(top) = self.stack.last() else {
             return Err(Stop::Err(13, i));
         };
-        if self.stack.len() <= depth_floor || top.raw.as_bytes() != raw {
+        if top.raw.as_bytes() != raw {
             return Err(Stop::Err(7, i + 2));
         }
         let Some(f) = self.stack.pop() else {
@@ -1211,7 +1262,7 @@ impl Core {
                 }
             }
             let aname = text(&s[an_start..an_end]);
-            let value = self.attr_value(&s[v_start..k], v_start)?;
+            let value = self.attr_value(&s[v_start..k], v_start, i)?;
             if attrs.iter().any(|(n, _, _)| *n == aname) {
                 return Err(Stop::Err(8, an_start));
             }
