@@ -1025,6 +1025,11 @@ impl Core {
             if !cdata && (b == b'<' || b == b'&') {
                 break;
             }
+            // Plain ASCII text: no checks beyond this.
+            if (0x20..0x80).contains(&b) && !matches!(b, b'<' | b'&' | b']') && k < limit {
+                k += 1;
+                continue;
+            }
             if b == b']' {
                 if s.len() < k + 3 && !self.entity_text() && s[k..].iter().all(|&c| c == b']') {
                     break;
@@ -1255,6 +1260,7 @@ impl Core {
                         let (_, e) = reference(s, k).map_err(|e| partial_from(e, i))?;
                         k = e;
                     }
+                    Some(&b) if (0x20..0x80).contains(&b) => k += 1,
                     Some(_) => {
                         let (_, n) = char_at(s, k).map_err(|e| partial_from(e, i))?;
                         k += n;
