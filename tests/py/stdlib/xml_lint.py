@@ -71,6 +71,8 @@ DOCS = [
     b"<a x='&nope;'/>", b"<!DOCTYPE a [<!ENTITY e '&e;'>]><a x='&e;'/>",
     b"<!DOCTYPE a [<!ENTITY e SYSTEM 'x'>]><a x='&e;'/>",
     b"<!DOCTYPE a [<!ENTITY e 'a&#10;b'>]><a x='1&e;2'/>",
+    "<doc a='\u00e9'>caf\u00e9</doc>".encode("utf-16le"), "<doc>x\ny</doc>".encode("utf-16be"),
+    b"<x><e xmlns='a}b'/></x>",
 ]
 
 for doc in DOCS:

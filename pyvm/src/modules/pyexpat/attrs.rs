@@ -153,6 +153,11 @@ impl Core {
                 Some(_) if v.is_empty() => return Err(Stop::Err(28, at)),
                 _ => {}
             }
+            // (expat 2.4.5+: a URI holding the separator could not be split again.)
+            let sep = self.cfg.ns.as_deref().unwrap_or_default();
+            if !sep.is_empty() && v.contains(sep) {
+                return Err(Stop::Err(2, at));
+            }
             let uri = if v.is_empty() { None } else { Some(v) };
             self.bindings.push((prefix.clone(), uri.clone()));
             self.emit(Ev::StartNs(prefix, uri), at);

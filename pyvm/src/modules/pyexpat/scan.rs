@@ -522,6 +522,7 @@ impl Core {
         // A start that may still become a byte order mark or an XML declaration.
         let undecided = |head: &[u8]| head.len() > self.raw.len() && head.starts_with(&self.raw);
         if !fin
+            && self.raw.len() < 2
             && [
                 &b"<?xml"[..],
                 b"\xFF\xFE",
@@ -550,8 +551,10 @@ impl Core {
             self.decoder = Some(Decoder::Utf8);
             return Ok(true);
         }
-        if r.len() >= 4 && (r[..4] == [0x3C, 0, 0x3F, 0] || r[..4] == [0, 0x3C, 0, 0x3F]) {
-            self.decoder = Some(Decoder::Utf16(r[0] == 0x3C));
+        // A zero byte first or second: UTF-16 without a byte order mark (a document
+        // starts with ASCII), big- or little-endian, as expat decides.
+        if r.len() >= 2 && (r[0] == 0 || r[1] == 0) {
+            self.decoder = Some(Decoder::Utf16(r[0] != 0));
             return Ok(true);
         }
         let head = b"<?xml";
