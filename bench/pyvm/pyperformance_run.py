@@ -177,8 +177,11 @@ def parse_results(stdout):
         if line.startswith("##pyperf "):
             parts = line.split()
             vals = [float(v) for v in parts[3:]]
+            # xml_etree names its results xml_etree_pure_python_X where there is no C
+            # accelerator (_elementtree), as under pyvm: they stand for xml_etree_X
+            # (python3 runs the accelerator; pyvm, Lib's ElementTree over its pyexpat).
             if vals:
-                res[parts[1]] = statistics.median(vals)
+                res[parts[1].replace("_pure_python", "")] = statistics.median(vals)
     return res
 
 

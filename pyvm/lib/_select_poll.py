@@ -72,3 +72,118 @@ class poll:
             if events:
                 ready.append((fd, events))
         return ready
+
+
+# `select.epoll`: a real epoll instance (`_epoll_create`, `_epoll_ctl`), whose
+# `poll` defers only the calling micro-thread (`_epoll_wait`).
+EPOLLIN = 0x001
+EPOLLPRI = 0x002
+EPOLLOUT = 0x004
+EPOLLERR = 0x008
+EPOLLHUP = 0x010
+EPOLLRDNORM = 0x040
+EPOLLRDBAND = 0x080
+EPOLLWRNORM = 0x100
+EPOLLWRBAND = 0x200
+EPOLLMSG = 0x400
+EPOLLRDHUP = 0x2000
+EPOLLEXCLUSIVE = 1 << 28
+EPOLLONESHOT = 1 << 30
+EPOLLET = 1 << 31
+EPOLL_CLOEXEC = 0o2000000
+_FD_SETSIZE = 1024
+
+
+class epoll:
+    """select.epoll(sizehint=-1, flags=0)
+
+    Returns an epolling object
+
+    sizehint must be a positive integer or -1 for the default size. The
+    sizehint is used to optimize internal data structures. It doesn't limit
+    the maximum number of monitored events."""
+
+    def __new__(cls, sizehint=-1, flags=0):
+        if sizehint != -1 and sizehint <= 0:
+            raise ValueError("negative sizehint")
+        if flags and flags != EPOLL_CLOEXEC:
+            raise OSError("invalid flags")
+        self = object.__new__(cls)
+        self._epfd = _epoll_create()
+        return self
+
+    def __init__(self, sizehint=-1, flags=0):
+        pass
+
+    @classmethod
+    def fromfd(cls, fd):
+        """Create an epoll object from a given control fd."""
+        self = object.__new__(cls)
+        self._epfd = fd
+        return self
+
+    def _fd(self):
+        if self._epfd < 0:
+            raise ValueError("I/O operation on closed epoll object")
+        return self._epfd
+
+    @property
+    def closed(self):
+        """True if the epoll handler is closed"""
+        return self._epfd < 0
+
+    def close(self):
+        """Close the epoll control file descriptor.
+
+        Further operations on the epoll object will raise an exception."""
+        fd, self._epfd = self._epfd, -1
+        if fd >= 0:
+            _epoll_close(fd)
+
+    def __del__(self):
+        fd, self._epfd = getattr(self, "_epfd", -1), -1
+        if fd >= 0:
+            try:
+                _epoll_close(fd)
+            except OSError:
+                pass
+
+    def fileno(self):
+        """Return the epoll control file descriptor."""
+        return self._fd()
+
+    def register(self, fd, eventmask=EPOLLIN | EPOLLPRI | EPOLLOUT):
+        """Registers a new fd or raises an OSError if the fd is already registered."""
+        _epoll_ctl(self._fd(), 1, _fileno(fd), eventmask)
+
+    def modify(self, fd, eventmask):
+        """Modify event mask for a registered file descriptor."""
+        _epoll_ctl(self._fd(), 3, _fileno(fd), eventmask)
+
+    def unregister(self, fd):
+        """Remove a registered file descriptor from the epoll object."""
+        _epoll_ctl(self._fd(), 2, _fileno(fd), 0)
+
+    def poll(self, timeout=None, maxevents=-1):
+        """Wait for events on the epoll file descriptor.
+
+        Returns a list containing any descriptors that have events to report,
+        as a list of (fd, events) 2-tuples."""
+        epfd = self._fd()
+        if timeout is not None:
+            if not isinstance(timeout, (int, float)):
+                raise TypeError("timeout must be an integer or None")
+            if timeout < 0:
+                timeout = None
+        if maxevents == -1:
+            maxevents = _FD_SETSIZE - 1
+        elif maxevents <= 0:
+            raise ValueError("maxevents must be greater than 0, got %d" % maxevents)
+        return _epoll_wait(epfd, timeout, maxevents)
+
+    def __enter__(self):
+        self._fd()
+        return self
+
+    def __exit__(self, *args):
+        self.close()

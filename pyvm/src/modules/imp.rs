@@ -17,6 +17,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "is_builtin" => is_builtin, "is_frozen" => is_frozen,
     "extension_suffixes" => extension_suffixes, "lock_held" => lock_held,
     "acquire_lock" => nothing, "release_lock" => nothing, "_pyvm_find" => find,
+    "_override_frozen_modules_for_tests" => override_frozen,
 ];
 
 /// The `_imp` module (one per process).
@@ -48,6 +49,16 @@ fn is_builtin(cx: &mut Cx, args: Args) -> PyResult<Value> {
         n if super::builtin(cx.gil, n).is_some() => 1,
         _ => 0,
     }))
+}
+
+/// `_override_frozen_modules_for_tests(override)` (`test.support`'s
+/// `frozen_modules()`): CPython chooses between the frozen and the source copy of a
+/// module of Lib; pyvm's frozen modules stand in for natives and are always used (as
+/// CPython always uses its essential frozen modules), so the setting changes nothing.
+fn override_frozen(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_override_frozen_modules_for_tests", 1, 1)?;
+    arg_c_int(args.at(0), "_override_frozen_modules_for_tests")?;
+    Ok(Value::None)
 }
 
 fn is_frozen(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -27,6 +27,7 @@ pub mod operator;
 pub mod os;
 pub mod os_threads;
 pub mod posix;
+pub mod pyexpat;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -104,6 +105,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "math",
     "posix",
     "pwd",
+    "pyexpat",
     "resource",
     "select",
     "struct",
@@ -164,6 +166,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_operator" => Value::Module(operator::module(gil).clone()),
         "gc" => Value::Module(gc::module(gil).clone()),
         "zlib" => Value::Module(zlib::module(gil).clone()),
+        "pyexpat" => Value::Module(pyexpat::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),
         "_codecs" => Value::Module(codecs::module(gil).clone()),
         "_string" => Value::Module(string::module(gil).clone()),

@@ -6,6 +6,12 @@
 //! notifier: one wait, whatever the number of descriptors. On waking, the call is
 //! made again and reports what is ready; when the timeout passes first it returns
 //! three empty lists, as CPython does.
+//!
+//! `select.epoll` is a Python class (`pyvm/lib/_select_poll.py`) over three natives
+//! here on a real epoll instance: `_epoll_create`, `_epoll_ctl` and `_epoll_wait`,
+//! which waits the same way (the epoll descriptor, duplicated for the wait, is what
+//! the micro-thread waits on), so `selectors.EpollSelector` and asyncio's event loop
+//! defer only the calling micro-thread.
 
 use crate::objects::rc::Arc;
 use std::collections::HashMap;
@@ -27,12 +33,17 @@ use crate::objects::types::type_name;
 
 static SELECT: OnceLock<Arc<Module>> = OnceLock::new();
 
-pub static FUNCS: &[NativeDef] = crate::objects::methods::natives!["select" => select];
+pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "select" => select, "_epoll_create" => epoll_create, "_epoll_ctl" => epoll_ctl,
+    "_epoll_wait" => epoll_wait, "_epoll_close" => epoll_close,
+];
 
 /// The `select` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     SELECT.get_or_init(|| {
         let m = Module::with_functions(gil, "select", FUNCS);
+        // The classes below are `select.poll` and `select.epoll`.
+        m.set(gil, "__name__", Value::str("select"));
         m.set(
             gil,
             "error",
@@ -247,4 +258,142 @@ fn select_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Val
     }
     drop(poll);
     select_at(cx, args, deadline)
+}
+
+/// A descriptor number argument of the epoll natives.
+fn raw_fd(v: &Value) -> Result<i32, PyErr> {
+    let n = arg_int(v, "fd")?;
+    i32::try_from(n).map_err(|_| overflow_error("fd is greater than maximum"))
+}
+
+/// `_epoll_create()`: a new epoll instance's descriptor (close-on-exec).
+fn epoll_create(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_epoll_create", 0, 0)?;
+    let fd = rustix::event::epoll::create(rustix::event::epoll::CreateFlags::CLOEXEC)
+        .map_err(|e| os(e.into()))?;
+    Ok(Value::Int(std::os::fd::IntoRawFd::into_raw_fd(fd) as i64))
+}
+
+/// `_epoll_close(epfd)`.
+fn epoll_close(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_epoll_close", 1, 1)?;
+    super::posix::raw::close(raw_fd(args.at(0))?).map_err(os)?;
+    Ok(Value::None)
+}
+
+/// `_epoll_ctl(epfd, op, fd, eventmask)`: op 1 adds, 2 removes, 3 changes; the
+/// event's data is the descriptor.
+fn epoll_ctl(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    use rustix::event::epoll;
+    args.check("_epoll_ctl", 4, 4)?;
+    let (epfd, op, fd) = (
+        raw_fd(args.at(0))?,
+        arg_int(args.at(1), "op")?,
+        raw_fd(args.at(2))?,
+    );
+    let mask = arg_int(args.at(3), "eventmask")?;
+    let mask = u32::try_from(mask).map_err(|_| {
+        overflow_error(if mask < 0 {
+            "can't convert negative int to unsigned"
+        } else {
+            "Python int too large to convert to C unsigned long"
+        })
+    })?;
+    let flags = epoll::EventFlags::from_bits_retain(mask);
+    let data = epoll::EventData::new_u64(fd as u64);
+    super::posix::raw::with_fd(epfd, |ep| {
+        super::posix::raw::with_fd(fd, |src| {
+            match op {
+                1 => epoll::add(ep, src, data, flags),
+                3 => epoll::modify(ep, src, data, flags),
+                _ => epoll::delete(ep, src),
+            }
+            .map_err(Into::into)
+        })
+    })
+    .map_err(os)?;
+    Ok(Value::None)
+}
+
+/// `_epoll_wait(epfd, timeout, maxevents)`: `[(fd, events), ...]`, waiting (this
+/// micro-thread only) up to `timeout` seconds (`None`: no limit).
+fn epoll_wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_epoll_wait", 3, 3)?;
+    let epfd = raw_fd(args.at(0))?;
+    let timeout = timeout_arg(args.get(1))?;
+    let max = usize::try_from(arg_int(args.at(2), "maxevents")?)
+        .unwrap_or(1)
+        .max(1);
+    let deadline = timeout.map(|t| Instant::now() + t);
+    epoll_wait_until(cx, epfd, timeout == Some(Duration::ZERO), max, deadline)
+}
+
+fn epoll_wait_until(
+    cx: &mut Cx,
+    epfd: i32,
+    no_wait: bool,
+    max: usize,
+    deadline: Option<Instant>,
+) -> PyResult<Value> {
+    use rustix::event::epoll;
+    let mut events: Vec<epoll::Event> = Vec::with_capacity(max);
+    let zero = rustix::event::Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    loop {
+        let r = super::posix::raw::with_fd(epfd, |ep| {
+            epoll::wait(ep, rustix::buffer::spare_capacity(&mut events), Some(&zero))
+                .map_err(Into::into)
+        });
+        match r {
+            Ok(_) => break,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(os(e).into()),
+        }
+    }
+    let passed = deadline.is_some_and(|d| Instant::now() >= d);
+    if !events.is_empty() || no_wait || passed {
+        let items = events
+            .iter()
+            .map(|e| {
+                // (Copies: the kernel's event struct is packed.)
+                let (flags, data) = (e.flags, e.data);
+                Value::tuple(vec![
+                    Value::Int(data.u64() as i64),
+                    Value::Int(flags.bits() as i64),
+                ])
+            })
+            .collect();
+        return Ok(Value::list(items));
+    }
+    // Wait on a duplicate of the epoll descriptor, registered for this wait only, so
+    // waits on the same epoll object from several micro-threads do not collide.
+    let dup = super::posix::raw::with_fd(epfd, |ep| {
+        rustix::io::fcntl_dupfd_cloexec(ep, 0).map_err(Into::into)
+    })
+    .map_err(os)?;
+    let src = IoSource::new(dup.as_raw_fd());
+    if cx.may_wait() {
+        let request = IoRequest {
+            src: src.clone(),
+            interest: Ready::READABLE,
+            deadline,
+        };
+        let hold = (src, dup);
+        let empty = Value::list(vec![]);
+        return crate::native::io::wait_ready(cx, "poll", request, Some(empty), move |cx| {
+            drop(hold);
+            epoll_wait_until(cx, epfd, false, max, deadline)
+        });
+    }
+    match crate::native::io::block_until_ready(cx.gil, src.fd(), Ready::READABLE, deadline) {
+        Ok(()) => {}
+        Err(e) if e.is_instance(&crate::objects::types::types().exc.timeout_error) => {
+            return Ok(Value::list(vec![]))
+        }
+        Err(e) => return Err(e.into()),
+    }
+    drop((src, dup));
+    epoll_wait_until(cx, epfd, false, max, deadline)
 }

@@ -192,6 +192,31 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             if let Some(v) = e.attr(name) {
                 return Ok(v.clone());
             }
+            // A SyntaxError made by Python code (`ParseError(msg)`) has CPython's
+            // fields: `msg` from its argument, the position fields `None` until set.
+            if e.typ.is_subtype(&types().exc.syntax_error)
+                && matches!(
+                    name,
+                    "msg"
+                        | "filename"
+                        | "lineno"
+                        | "offset"
+                        | "text"
+                        | "end_lineno"
+                        | "end_offset"
+                        | "print_file_and_line"
+                )
+            {
+                let key = PyStr::new(name.to_owned());
+                if let Some(v) = e.dict.borrow(gil).get_str(&key) {
+                    return Ok(v);
+                }
+                let args = e.args(gil);
+                return Ok(match name {
+                    "msg" if !args.is_empty() => args[0].clone(),
+                    _ => Value::None,
+                });
+            }
             if name == "characters_written" && e.typ.is_subtype(&types().exc.blocking_io_error) {
                 // CPython's getter for an unset count says only the name.
                 return Err(attribute_error(name));

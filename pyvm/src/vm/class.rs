@@ -1633,6 +1633,16 @@ pub fn instance_load(
 
 /// The special method `name` of a user instance, or CPython's `TypeError` for the
 /// operation it implements.
+/// The arguments to call special method `f` (found on `this`'s class) with: a
+/// bound method a class attribute holds (`__next__ = it.__next__`, as
+/// `ElementTree.iterparse` does) is no descriptor and gets no `self`.
+pub fn special_args(f: &Value, this: Value) -> Vec<Value> {
+    match f {
+        Value::BoundNative(_) | Value::Method(_) => Vec::new(),
+        _ => vec![this],
+    }
+}
+
 pub fn special_or(gil: Gil<'_>, v: &Value, name: &'static str) -> Result<Value, PyErr> {
     if let Some(f) = class::special(gil, v, name) {
         return Ok(f);

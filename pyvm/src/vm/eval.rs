@@ -1228,7 +1228,8 @@ pub(crate) fn run_from(
                         v if is_user(v) => {
                             let it = v.clone();
                             let f = tri!(class::special_or(gil, &it, "__next__"));
-                            call_then!(f, vec![it], Ret::ForIter(arg as usize));
+                            let args = class::special_args(&f, it);
+                            call_then!(f, args, Ret::ForIter(arg as usize));
                             continue;
                         }
                         Value::Generator(g) => {

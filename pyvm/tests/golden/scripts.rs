@@ -464,6 +464,7 @@ mod micro_threads {
     golden!(deferral_inside, "micro_threads/deferral_inside.py");
     golden!(dict_keys_defer, "micro_threads/dict_keys_defer.py");
     golden!(dump_and_stdin, "micro_threads/dump_and_stdin.py");
+    golden!(epoll_server, "micro_threads/epoll_server.py");
     golden!(errors_and_exit, "micro_threads/errors_and_exit.py");
     golden!(exit_before_start, "micro_threads/exit_before_start.py");
     golden!(exit_many, "micro_threads/exit_many.py");
@@ -690,6 +691,7 @@ mod signals {
 mod sockets {
     use super::*;
     golden!(addresses, "sockets/addresses.py");
+    golden!(epoll_watch, "sockets/epoll_watch.py");
     golden!(errors, "sockets/errors.py");
     golden!(framing, "sockets/framing.py");
     golden!(half_close, "sockets/half_close.py");
@@ -714,17 +716,21 @@ mod stdlib {
     golden!(dice_simulation, "stdlib/dice_simulation.py");
     golden!(digests, "stdlib/digests.py");
     golden!(enums, "stdlib/enums.py");
+    golden!(feed_reader, "stdlib/feed_reader.py");
     golden!(host_lookup, "stdlib/host_lookup.py");
     golden!(http_roundtrip, "stdlib/http_roundtrip.py");
     golden!(import_many, "stdlib/import_many.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
     golden!(native_call_errors, "stdlib/native_call_errors.py");
     golden!(pickle_job_queue, "stdlib/pickle_job_queue.py");
+    golden!(plist_roundtrip, "stdlib/plist_roundtrip.py");
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
     golden!(request_context, "stdlib/request_context.py");
+    golden!(sax_dom, "stdlib/sax_dom.py");
     golden!(sys_info, "stdlib/sys_info.py");
     golden!(text_normaliser, "stdlib/text_normaliser.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");
+    golden!(xml_lint, "stdlib/xml_lint.py");
 }
 mod strings {
     use super::*;

@@ -10,7 +10,7 @@
 mod fd;
 mod fs;
 pub mod path;
-mod raw;
+pub(crate) mod raw;
 pub mod spawn;
 mod stat;
 
