@@ -548,6 +548,18 @@ pub fn type_setattr(
         return Err(attribute_error("readonly attribute"));
     }
     if name == "__bases__" {
+        // The same bases again (`typing.NamedTuple` assigns what the class has) change
+        // nothing.
+        if let Some(Value::Tuple(new)) = &v {
+            let same = new.len() == t.bases.len()
+                && new
+                    .iter()
+                    .zip(&t.bases)
+                    .all(|(n, b)| matches!(n, Value::Type(n) if Arc::ptr_eq(n, b)));
+            if same {
+                return Ok(());
+            }
+        }
         // The MRO is fixed when the class is made: an assignment that changed nothing
         // would be a wrong answer given silently.
         return Err(type_error(format!(

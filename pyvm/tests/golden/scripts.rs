@@ -729,6 +729,7 @@ mod stdlib {
     golden!(sax_dom, "stdlib/sax_dom.py");
     golden!(sys_info, "stdlib/sys_info.py");
     golden!(text_normaliser, "stdlib/text_normaliser.py");
+    golden!(typed_records, "stdlib/typed_records.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");
     golden!(xml_lint, "stdlib/xml_lint.py");
 }
