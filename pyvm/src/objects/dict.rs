@@ -322,7 +322,26 @@ impl Dict {
 
     pub fn insert(&mut self, key: Value, value: Value) -> Result<(), PyErr> {
         let h = hash(&key)?;
+        self.room_for_one()?;
         self.insert_hashed(h, key, value);
+        Ok(())
+    }
+
+    /// Room for one more key, or `MemoryError` when the dict cannot grow (a dict the
+    /// program fills past what its memory holds: CPython's `MemoryError`, not an
+    /// abort when the entries or the table double).
+    fn room_for_one(&mut self) -> Result<(), PyErr> {
+        if self.entries.len() == self.entries.capacity() {
+            super::memory::grow(&mut self.entries, 1)?;
+        }
+        if self.table.len() == self.table.capacity() {
+            let entries = &self.entries;
+            self.table
+                .try_reserve(1, |&i| {
+                    entries[i as usize].as_ref().map_or(0, |e| e.hash as u64)
+                })
+                .map_err(|_| super::exception::memory_error())?;
+        }
         Ok(())
     }
 

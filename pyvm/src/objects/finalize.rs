@@ -40,6 +40,12 @@ pub fn pending() -> bool {
     FLAG.load(Ordering::Relaxed)
 }
 
+/// Have the dispatch loop look before its next instruction, with nothing queued:
+/// the allocator's pending `MemoryError` (`reserve`), which it raises there.
+pub fn wake() {
+    FLAG.store(true, Ordering::SeqCst);
+}
+
 /// Queue a finalizer.
 pub fn push(p: Pending) {
     let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());
@@ -51,12 +57,12 @@ pub fn push(p: Pending) {
 pub fn take() -> Option<Pending> {
     let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());
     if q.is_empty() {
-        FLAG.store(false, Ordering::Relaxed);
+        FLAG.store(false, Ordering::SeqCst);
         return None;
     }
     let p = q.remove(0);
     if q.is_empty() {
-        FLAG.store(false, Ordering::Relaxed);
+        FLAG.store(false, Ordering::SeqCst);
     }
     Some(p)
 }

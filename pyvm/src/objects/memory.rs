@@ -60,10 +60,12 @@ pub fn max_frames() -> usize {
 
 /// `v.push(x)`, or `MemoryError` when the vector cannot grow (a list the program
 /// grows past what the machine or its limits allow: CPython's `MemoryError`, not an
-/// abort).
+/// abort), or when the allocator has one pending (`reserve`: a native filling a list
+/// with small objects runs out of memory before the dispatch loop looks).
 #[inline]
 pub fn push<T>(v: &mut Vec<T>, x: T) -> Result<(), super::exception::PyErr> {
-    if v.len() == v.capacity() && v.try_reserve(1).is_err() {
+    if v.len() == v.capacity() && (crate::reserve::take_memory_error() || v.try_reserve(1).is_err())
+    {
         return Err(super::exception::memory_error());
     }
     v.push(x);
@@ -74,7 +76,7 @@ pub fn push<T>(v: &mut Vec<T>, x: T) -> Result<(), super::exception::PyErr> {
 /// `MemoryError` when they could not be held: a growing result checked as it goes.
 pub fn grow<T>(v: &mut Vec<T>, n: usize) -> Result<(), super::exception::PyErr> {
     let bytes = (v.len() as u128 + n as u128) * std::mem::size_of::<T>() as u128;
-    if !fits(bytes) || v.try_reserve(n).is_err() {
+    if !fits(bytes) || crate::reserve::take_memory_error() || v.try_reserve(n).is_err() {
         return Err(super::exception::memory_error());
     }
     Ok(())

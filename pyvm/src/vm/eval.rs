@@ -272,9 +272,12 @@ pub(crate) fn run_from(
 
         loop {
             if crate::objects::finalize::pending() {
-                // A dead object left Python code to run (`vm::finalize`).
+                // A dead object left Python code to run (`vm::finalize`), or the
+                // allocator a `MemoryError` (`reserve`).
                 th.frames[fi].ip = ip;
-                super::finalize::run_pending(gil, th);
+                if let Some(e) = super::finalize::run_pending(gil, th) {
+                    raise!(e);
+                }
             }
             let ins = code.instrs[ip];
             ip += 1;

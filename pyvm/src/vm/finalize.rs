@@ -90,8 +90,14 @@ fn never_awaited(th: &MicroThread, name: &str) {
     crate::modules::sys::write_stderr(&text);
 }
 
-/// Run every queued finalizer on `th` (the dispatch loop's frame has saved its `ip`).
-pub(crate) fn run_pending(gil: Gil<'_>, th: &mut MicroThread) {
+/// Run every queued finalizer on `th` (the dispatch loop's frame has saved its `ip`),
+/// or first give the `MemoryError` the allocator left pending (`reserve`) to raise
+/// (the finalizers then run before the handler's first instruction). The flag is
+/// looked at again once the queue is empty: lowering it may have hidden the error.
+pub(crate) fn run_pending(gil: Gil<'_>, th: &mut MicroThread) -> Option<PyErr> {
+    if crate::reserve::take_memory_error() {
+        return Some(crate::objects::exception::memory_error());
+    }
     while let Some(p) = finalize::take() {
         if let Pending::NeverAwaited(name) = &p {
             never_awaited(th, name);
@@ -108,6 +114,7 @@ pub(crate) fn run_pending(gil: Gil<'_>, th: &mut MicroThread) {
             report(gil, &e, None, &what);
         }
     }
+    crate::reserve::take_memory_error().then(crate::objects::exception::memory_error)
 }
 
 /// At exit, or wherever no micro-thread runs: run the queued finalizers on a
