@@ -35,6 +35,20 @@ pub fn fits(bytes: u128) -> bool {
     bytes <= 64 << 20 || bytes <= budget() / 2
 }
 
+/// Room for `bytes` more now: checked by asking for them (and giving them back at
+/// once) when they are many, before work that would need them in pieces it cannot
+/// check (a big-int operation). `MemoryError` when they are not there.
+pub fn room(bytes: u128) -> Result<(), super::exception::PyErr> {
+    if bytes <= 16 << 20 {
+        return Ok(());
+    }
+    let mut probe: Vec<u8> = Vec::new();
+    if !fits(bytes) || probe.try_reserve_exact(bytes as usize).is_err() {
+        return Err(super::exception::memory_error());
+    }
+    Ok(())
+}
+
 /// What the process may hold in all: RAM plus swap, or less under an address-space
 /// or data limit (`ulimit -v`, `ulimit -d`).
 fn budget() -> u128 {
