@@ -288,3 +288,97 @@ except MemoryError:
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A program that runs out of memory bit by bit (many small objects, each
+/// allocation small: a chain of tuples) gets `MemoryError` and may catch it, again
+/// and again, whether the objects are made by the dispatch loop or by a native, and
+/// kept in a list, a dict or a set (fuzz seeds 1206 and 1208: these aborted where Rust's allocation failed).
+/// `pyvm::reserve`: the emergency reserve is freed at the failure and taken again
+/// once the handler runs.
+#[test]
+fn running_out_of_memory_bit_by_bit_is_a_memory_error() {
+    let prog = "\
+def chain():
+    x, i = None, 0
+    while True:
+        x = (x, str(i))
+        i += 1
+def fill():
+    x, i = [], 0
+    while True:
+        x.append(str(i))
+        i += 1
+cases = [chain, fill, lambda: list(map(str, range(10**9))),
+         lambda: {i: str(i) for i in range(10**9)}, lambda: set(map(str, range(10**9)))]
+for round in range(2):
+    for case in cases:
+        try:
+            case()
+        except MemoryError as e:
+            print('MemoryError', repr(e))
+print(sum(range(100)))
+";
+    let out = pyvm_under_limit(786432, prog);
+    assert_eq!(
+        stdout(&out),
+        format!("{}4950\n", "MemoryError MemoryError()\n".repeat(10)),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success());
+}
+
+/// Uncaught, the `MemoryError` of a program filling its memory is a traceback and
+/// exit status 1, as CPython's; so is the second one of a program that caught the
+/// first and filled the memory again while still holding all it had.
+#[test]
+fn out_of_memory_uncaught() {
+    let once = "x = []\nwhile True:\n    x.append(str(len(x)))\n";
+    let twice = "\
+x = []
+try:
+    while True:
+        x.append(str(len(x)))
+except MemoryError:
+    print('caught')
+while True:
+    x.append(str(len(x)))
+";
+    for (prog, said) in [(once, ""), (twice, "caught\n")] {
+        let out = pyvm_under_limit(786432, prog);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stdout(&out), said);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(
+            err.starts_with("Traceback (most recent call last):\n")
+                && err.ends_with("\nMemoryError\n"),
+            "{err}"
+        );
+    }
+}
+
+/// Operations on an int of a quarter of a 1 GiB address-space limit: what CPython
+/// computes under the limit is computed (the operands are not copied), and what it
+/// cannot hold is a `MemoryError`, never an abort (fuzz seed 1208, mutant 7315).
+#[test]
+fn operations_on_a_quarter_gib_int() {
+    let prog = "\
+x = 2 ** 2147483648
+print(divmod(x, 7)[1], (x // 7) % 10, x % (10**9 + 7), (x - 1) % 3, (x + x).bit_length())
+print((x ^ (x - 1)).bit_length(), (x | 1) & 1, len(x.to_bytes(2**28 + 1, 'little')))
+for case in [lambda: x * x, lambda: x ** 2, lambda: x & -1, lambda: [x + 1, x + 2, x + 3]]:
+    try:
+        case()
+        print('built')
+    except MemoryError:
+        print('MemoryError')
+";
+    let out = pyvm_under_limit(1048576, prog);
+    assert_eq!(
+        stdout(&out),
+        "4 6 829787081 0 2147483650\n2147483649 1 268435457\n\
+         MemoryError\nMemoryError\nMemoryError\nMemoryError\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

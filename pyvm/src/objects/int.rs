@@ -173,13 +173,13 @@ fn big_binop(op: &str, x: &BigInt, y: &BigInt) -> Result<Value, PyErr> {
             if y.is_zero() {
                 return Err(zero_division("integer division or modulo by zero"));
             }
-            x.div_floor(&y)
+            x.div_floor(y)
         }
         "%" => {
             if y.is_zero() {
                 return Err(zero_division("integer modulo by zero"));
             }
-            x.mod_floor(&y)
+            x.mod_floor(y)
         }
         "&" => x & y,
         "|" => x | y,
