@@ -106,7 +106,8 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
         Value::Bytes(b) => super::hash::hash_bytes(b),
         Value::Range(r) => r.hash()?,
         Value::Tuple(items) => {
-            crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))?
+            crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))
+                .unwrap_or_else(|| Err(super::exception::memory_error()))?
         }
         Value::FrozenSet(s) => crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
             // CPython's `frozenset_hash` (the empty and dummy slots it also mixes in
@@ -123,7 +124,8 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
                 -1 => 590923713,
                 h => h,
             })
-        })?,
+        })
+        .unwrap_or_else(|| Err(super::exception::memory_error()))?,
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
             return Err(type_error(format!("unhashable type: '{}'", type_name(v))))
         }
