@@ -424,3 +424,46 @@ print('done')
     assert_eq!(lines[2], "done");
     assert!(out.status.success());
 }
+
+/// Containers grown past an address-space limit by the program's own statements
+/// (a store into a dict, `lst += ...`, `list.extend`, `bytearray.extend`, `a + b`):
+/// `MemoryError` when the doubled storage cannot be had, never an abort.
+#[test]
+fn containers_growing_past_the_limit() {
+    let prog = "\
+def store():
+    d, i = {}, 0
+    while True:
+        d[i] = i
+        i += 1
+def add_in_place():
+    x = []
+    while True:
+        x += [None] * 1000
+def extend():
+    x = []
+    while True:
+        x.extend([None] * 1000)
+def extend_bytes():
+    b = bytearray()
+    while True:
+        b.extend(b'x' * 65536)
+def concatenate():
+    x = [None] * 1000
+    while True:
+        x = x + x
+for case in [store, add_in_place, extend, extend_bytes, concatenate]:
+    try:
+        case()
+    except MemoryError:
+        print(case.__name__, 'MemoryError')
+";
+    let out = pyvm_under_limit(786432, prog);
+    assert_eq!(
+        stdout(&out),
+        "store MemoryError\nadd_in_place MemoryError\nextend MemoryError\n\
+         extend_bytes MemoryError\nconcatenate MemoryError\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

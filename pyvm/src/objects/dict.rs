@@ -324,15 +324,20 @@ impl Dict {
 
     pub fn insert(&mut self, key: Value, value: Value) -> Result<(), PyErr> {
         let h = hash(&key)?;
+        self.try_insert_hashed(h, key, value)
+    }
+
+    /// [`Dict::insert_hashed`], or `MemoryError` when the dict cannot grow.
+    pub fn try_insert_hashed(&mut self, hash: i64, key: Value, value: Value) -> Result<(), PyErr> {
         self.room_for_one()?;
-        self.insert_hashed(h, key, value);
+        self.insert_hashed(hash, key, value);
         Ok(())
     }
 
     /// Room for one more key, or `MemoryError` when the dict cannot grow (a dict the
     /// program fills past what its memory holds: CPython's `MemoryError`, not an
     /// abort when the entries or the table double).
-    fn room_for_one(&mut self) -> Result<(), PyErr> {
+    pub fn room_for_one(&mut self) -> Result<(), PyErr> {
         if self.entries.len() == self.entries.capacity() {
             super::memory::grow(&mut self.entries, 1)?;
         }

@@ -96,6 +96,13 @@ pub fn grow<T>(v: &mut Vec<T>, n: usize) -> Result<(), super::exception::PyErr> 
     Ok(())
 }
 
+/// `v.extend(items)` as it grows ([`grow`]), or `MemoryError` (`lst += other`).
+pub fn extend<T>(v: &mut Vec<T>, items: Vec<T>) -> Result<(), super::exception::PyErr> {
+    grow(v, items.len())?;
+    v.extend(items);
+    Ok(())
+}
+
 /// Make room in `v` for `n` more items, or `MemoryError` when they could not be held
 /// (`list(range(2**62))`): checked against the budget before asking, as the
 /// allocator would grant address space it cannot fill.

@@ -812,7 +812,10 @@ pub(crate) fn run_from(
                         let mut cx = Cx { gil, th };
                         let items = unwind!(cx.collect(&b));
                         if let Value::List(l) = &a {
-                            l.borrow_mut(gil).extend(items);
+                            tri!(crate::objects::memory::extend(
+                                &mut l.borrow_mut(gil),
+                                items
+                            ));
                         }
                         a
                     } else {
@@ -1010,7 +1013,7 @@ pub(crate) fn run_from(
                             probe!(d, key, dictprobe::Action::Set(v));
                         }
                         let h = tri!(crate::objects::dict::hash(&key));
-                        d.borrow_mut(gil).insert_hashed(h, key, v);
+                        tri!(d.borrow_mut(gil).try_insert_hashed(h, key, v));
                         continue;
                     }
                     tri!(ops::setitem(gil, &obj, key, v));
