@@ -318,7 +318,7 @@ for round in range(2):
             print('MemoryError', repr(e))
 print(sum(range(100)))
 ";
-    let out = pyvm_under_limit(786432, prog);
+    let out = pyvm_under_limit(524288, prog);
     assert_eq!(
         stdout(&out),
         format!("{}4950\n", "MemoryError MemoryError()\n".repeat(10)),
@@ -345,7 +345,7 @@ while True:
     x.append(str(len(x)))
 ";
     for (prog, said) in [(once, ""), (twice, "caught\n")] {
-        let out = pyvm_under_limit(786432, prog);
+        let out = pyvm_under_limit(524288, prog);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(stdout(&out), said);
         assert_eq!(out.status.code(), Some(1), "{err}");
@@ -458,7 +458,7 @@ for case in [store, add_in_place, extend, extend_bytes, concatenate]:
     except MemoryError:
         print(case.__name__, 'MemoryError')
 ";
-    let out = pyvm_under_limit(786432, prog);
+    let out = pyvm_under_limit(524288, prog);
     assert_eq!(
         stdout(&out),
         "store MemoryError\nadd_in_place MemoryError\nextend MemoryError\n\
