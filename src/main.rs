@@ -3,9 +3,10 @@
 
 use std::process::ExitCode;
 
-/// The allocator pyvm's programs are fastest with (see `pyvm/src/bin/pyvm.rs`).
+/// The allocator pyvm's programs are fastest with, and out of memory get
+/// `MemoryError` with (see `pyvm/src/bin/pyvm.rs`).
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: pyvm::reserve::Allocator = pyvm::reserve::Allocator;
 
 fn main() -> ExitCode {
     pyvm::cli::main()

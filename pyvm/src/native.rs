@@ -482,6 +482,12 @@ impl Cx<'_, '_> {
 
     /// `next(it)`: `None` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // A native loop consuming an iterator (`list(map(str, ...))`) may fill the
+        // memory without the dispatch loop looking: the allocator's pending
+        // `MemoryError` (`reserve`) is raised here too.
+        if crate::reserve::take_memory_error() {
+            return Err(crate::objects::exception::memory_error().into());
+        }
         crate::vm::ops::iter_next(self, it)
     }
 

@@ -63,11 +63,12 @@ pub fn low() -> bool {
 }
 
 /// Run `f` (a nested dispatch loop, which may suspend) if enough stack is left for it:
-/// `None` when not (raise `RecursionError`).
+/// `None` when not (raise `RecursionError`), or when the OS thread's stack would grow
+/// and the memory for it is not there.
 pub fn nested<R>(f: impl FnOnce() -> R) -> Option<R> {
     let limit = LIMIT.with(|l| l.get());
     if limit == 0 {
-        return Some(stacker::maybe_grow(RED_ZONE, 16 * 1024 * 1024, f));
+        return grow_if_room(RED_ZONE, 16 * 1024 * 1024, f);
     }
     if here().saturating_sub(limit) < RED_ZONE {
         return None;
@@ -76,18 +77,57 @@ pub fn nested<R>(f: impl FnOnce() -> R) -> Option<R> {
 }
 
 /// Run `f` (code that never suspends) with at least `red_zone` bytes of stack,
-/// growing it by `size` when needed.
-pub fn maybe_grow<R>(red_zone: usize, size: usize, f: impl FnOnce() -> R) -> R {
+/// growing it by `size` when needed; `None` when it would grow and the memory for
+/// the new segment is not there (raise `MemoryError`).
+pub fn maybe_grow<R>(red_zone: usize, size: usize, f: impl FnOnce() -> R) -> Option<R> {
     let limit = LIMIT.with(|l| l.get());
     if limit == 0 {
-        return stacker::maybe_grow(red_zone, size, f);
+        return grow_if_room(red_zone, size, f);
     }
     if here().saturating_sub(limit) >= red_zone {
-        return f();
+        return Some(f());
+    }
+    if !room_for_segment(size) {
+        return None;
     }
     // A segment of `stacker`'s: nothing in it may switch (see the module doc).
     let saved = set_worker_limit(0);
     let r = stacker::grow(size, f);
     set_worker_limit(saved);
-    r
+    Some(r)
+}
+
+/// `stacker::maybe_grow` on the OS thread's stack, or `None` when the stack would
+/// grow and the memory is not there (`stacker` panics when its mapping fails).
+fn grow_if_room<R>(red_zone: usize, size: usize, f: impl FnOnce() -> R) -> Option<R> {
+    if stacker::remaining_stack().is_none_or(|left| left >= red_zone) {
+        return Some(f());
+    }
+    if !room_for_segment(size) {
+        return None;
+    }
+    Some(stacker::grow(size, f))
+}
+
+/// Could a stack segment of `size` bytes be mapped now? Asked of the system as
+/// `stacker` asks (a private read-write mapping), then given back at once: under an
+/// address-space limit, or with the memory full, its mapping fails and it panics.
+#[allow(unsafe_code)]
+fn room_for_segment(size: usize) -> bool {
+    // SAFETY: a fresh anonymous mapping, never touched, unmapped at once.
+    unsafe {
+        let p = libc::mmap(
+            std::ptr::null_mut(),
+            size + 4096,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+            -1,
+            0,
+        );
+        if p == libc::MAP_FAILED {
+            return false;
+        }
+        libc::munmap(p, size + 4096);
+    }
+    true
 }

@@ -4,9 +4,10 @@
 use std::process::ExitCode;
 
 /// Many small, short-lived allocations (strings, lists, boxed frames of data): mimalloc
-/// serves them much faster than the system allocator.
+/// serves them much faster than the system allocator; pyvm's wrapper turns running
+/// out of memory into `MemoryError` (`pyvm::reserve::Allocator`).
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: pyvm::reserve::Allocator = pyvm::reserve::Allocator;
 
 fn main() -> ExitCode {
     pyvm::mt::set_allocator_collect(collect);

@@ -36,7 +36,7 @@ impl<'a> Compiler<'a> {
     pub fn expr(&mut self, e: &'a Expr) -> CResult {
         let saved = self.set_pos(e.range());
         self.set_anchors(e);
-        let r = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.expr_inner(e));
+        let r = super::grow(64 * 1024, 4 * 1024 * 1024, || self.expr_inner(e));
         self.u().pos = saved;
         r
     }

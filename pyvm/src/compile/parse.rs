@@ -48,9 +48,12 @@ impl<'s> Source<'s> {
         if let Some(t) = brackets::limit_error(text, eval) {
             return Err(src.limit_error(t));
         }
-        let parsed = stacker::maybe_grow(1 << 20, 64 << 20, || {
+        let Some(parsed) = crate::stack::maybe_grow(1 << 20, 64 << 20, || {
             ruff_python_parser::parse_unchecked_source(text, PySourceType::Python)
-        });
+        }) else {
+            // No memory for the parser's stack: CPython's `MemoryError`.
+            return Err(src.error(super::PARSER_STACK, TextRange::default()));
+        };
         let error = parsed.errors().first().cloned();
         let module = parsed.into_syntax();
         let limit = depth::budget();

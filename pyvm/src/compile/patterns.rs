@@ -233,7 +233,7 @@ impl<'a> Compiler<'a> {
     fn pattern(&mut self, p: &'a Pattern, pc: &mut PatternCx<'a>) -> CResult {
         pc.loc = p.range();
         self.set_pos(p.range());
-        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || match p {
+        super::grow(64 * 1024, 4 * 1024 * 1024, || match p {
             Pattern::MatchValue(v) => {
                 if !is_value_expr(&v.value) {
                     return Err(self.err(

@@ -720,7 +720,7 @@ impl Builder<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), CompileError> {
-        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.expr_inner(e))
+        super::grow(64 * 1024, 4 * 1024 * 1024, || self.expr_inner(e))
     }
 
     fn expr_inner(&mut self, e: &Expr) -> Result<(), CompileError> {

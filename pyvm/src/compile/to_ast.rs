@@ -256,7 +256,7 @@ impl<'t, 'm, 'r, 'g> Conv<'t, 'm, 'r, 'g> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> R {
-        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.stmt_inner(s))
+        super::grow(64 * 1024, 4 * 1024 * 1024, || self.stmt_inner(s))
     }
 
     fn stmt_inner(&mut self, s: &Stmt) -> R {
@@ -679,7 +679,7 @@ impl<'t, 'm, 'r, 'g> Conv<'t, 'm, 'r, 'g> {
     }
 
     fn expr(&mut self, e: &Expr) -> R {
-        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.expr_inner(e))
+        super::grow(64 * 1024, 4 * 1024 * 1024, || self.expr_inner(e))
     }
 
     fn expr_inner(&mut self, e: &Expr) -> R {
@@ -1024,7 +1024,7 @@ impl<'t, 'm, 'r, 'g> Conv<'t, 'm, 'r, 'g> {
     }
 
     fn pattern(&mut self, p: &Pattern) -> R {
-        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.pattern_inner(p))
+        super::grow(64 * 1024, 4 * 1024 * 1024, || self.pattern_inner(p))
     }
 
     fn patterns<'p>(&mut self, ps: impl IntoIterator<Item = &'p Pattern>) -> R {

@@ -106,7 +106,8 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
         Value::Bytes(b) => super::hash::hash_bytes(b),
         Value::Range(r) => r.hash()?,
         Value::Tuple(items) => {
-            crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))?
+            crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))
+                .unwrap_or_else(|| Err(super::exception::memory_error()))?
         }
         Value::FrozenSet(s) => crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
             // CPython's `frozenset_hash` (the empty and dummy slots it also mixes in
@@ -123,7 +124,8 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
                 -1 => 590923713,
                 h => h,
             })
-        })?,
+        })
+        .unwrap_or_else(|| Err(super::exception::memory_error()))?,
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {
             return Err(type_error(format!("unhashable type: '{}'", type_name(v))))
         }
@@ -322,7 +324,31 @@ impl Dict {
 
     pub fn insert(&mut self, key: Value, value: Value) -> Result<(), PyErr> {
         let h = hash(&key)?;
-        self.insert_hashed(h, key, value);
+        self.try_insert_hashed(h, key, value)
+    }
+
+    /// [`Dict::insert_hashed`], or `MemoryError` when the dict cannot grow.
+    pub fn try_insert_hashed(&mut self, hash: i64, key: Value, value: Value) -> Result<(), PyErr> {
+        self.room_for_one()?;
+        self.insert_hashed(hash, key, value);
+        Ok(())
+    }
+
+    /// Room for one more key, or `MemoryError` when the dict cannot grow (a dict the
+    /// program fills past what its memory holds: CPython's `MemoryError`, not an
+    /// abort when the entries or the table double).
+    pub fn room_for_one(&mut self) -> Result<(), PyErr> {
+        if self.entries.len() == self.entries.capacity() {
+            super::memory::grow(&mut self.entries, 1)?;
+        }
+        if self.table.len() == self.table.capacity() {
+            let entries = &self.entries;
+            self.table
+                .try_reserve(1, |&i| {
+                    entries[i as usize].as_ref().map_or(0, |e| e.hash as u64)
+                })
+                .map_err(|_| super::exception::memory_error())?;
+        }
         Ok(())
     }
 

@@ -40,16 +40,17 @@ pub fn pending() -> bool {
     FLAG.load(Ordering::Relaxed)
 }
 
+/// Have the dispatch loop look before its next instruction, with nothing queued:
+/// the allocator's pending `MemoryError` (`reserve`), which it raises there, or the
+/// cycle collector wanting to run (`objects::gc::wanted`).
+pub fn wake() {
+    FLAG.store(true, Ordering::SeqCst);
+}
+
 /// Queue a finalizer.
 pub fn push(p: Pending) {
     let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());
     q.push(p);
-    FLAG.store(true, Ordering::Relaxed);
-}
-
-/// Have the loop call in at its next instruction although nothing is queued: the
-/// cycle collector wants to run (`objects::gc::wanted`).
-pub fn wake() {
     FLAG.store(true, Ordering::Relaxed);
 }
 
@@ -64,12 +65,12 @@ pub fn take_all() -> Vec<Pending> {
 pub fn take() -> Option<Pending> {
     let mut q = QUEUE.lock().unwrap_or_else(|e| e.into_inner());
     if q.is_empty() {
-        FLAG.store(false, Ordering::Relaxed);
+        FLAG.store(false, Ordering::SeqCst);
         return None;
     }
     let p = q.remove(0);
     if q.is_empty() {
-        FLAG.store(false, Ordering::Relaxed);
+        FLAG.store(false, Ordering::SeqCst);
     }
     Some(p)
 }

@@ -164,6 +164,15 @@ struct Registry {
 
 impl Registry {
     fn add(&mut self, e: Entry) -> u32 {
+        if self.free == UNTRACKED
+            && self.slots.len() == self.slots.capacity()
+            && self.slots.try_reserve(1).is_err()
+        {
+            // No room to grow the registry: the object goes untracked, which is safe
+            // (it is only never a candidate), and the program's own allocations
+            // raise the `MemoryError`.
+            return UNTRACKED;
+        }
         self.live += 1;
         self.count += 1;
         if self.enabled
@@ -651,6 +660,19 @@ pub struct Report {
 /// finalizers keeps coming.
 pub fn collect(gil: Gil<'_>, spare_all: bool) -> Report {
     WANTED.store(false, Ordering::Relaxed);
+    // The analysis needs a few hundred bytes per registered object (its tables grow
+    // as they go, where an allocation that fails would end the process): with no
+    // room for them now, nothing is collected, and the program's own allocations
+    // raise the `MemoryError`. (The next automatic run waits for the registry to
+    // double again.)
+    let registered = with_reg(|r| r.slots.len()) as u128;
+    if super::memory::room(registered * 256).is_err() {
+        with_reg(|r| r.live_after = r.live);
+        return Report {
+            freed: 0,
+            finalizers: false,
+        };
+    }
     let roots: Vec<(Entry, u64)> = with_reg(|r| r.slots.clone());
     // Candidates: each once in `nodes` (uncounted: see `Peek`), found by address
     // (`index`); `edges` lists each one's children (`spans[i]`); the registered ones

@@ -35,6 +35,20 @@ pub fn fits(bytes: u128) -> bool {
     bytes <= 64 << 20 || bytes <= budget() / 2
 }
 
+/// Room for `bytes` more now: checked by asking for them (and giving them back at
+/// once) when they are many, before work that would need them in pieces it cannot
+/// check (a big-int operation). `MemoryError` when they are not there.
+pub fn room(bytes: u128) -> Result<(), super::exception::PyErr> {
+    if bytes <= 16 << 20 {
+        return Ok(());
+    }
+    let mut probe: Vec<u8> = Vec::new();
+    if !fits(bytes) || probe.try_reserve_exact(bytes as usize).is_err() {
+        return Err(super::exception::memory_error());
+    }
+    Ok(())
+}
+
 /// What the process may hold in all: RAM plus swap, or less under an address-space
 /// or data limit (`ulimit -v`, `ulimit -d`).
 fn budget() -> u128 {
@@ -60,10 +74,12 @@ pub fn max_frames() -> usize {
 
 /// `v.push(x)`, or `MemoryError` when the vector cannot grow (a list the program
 /// grows past what the machine or its limits allow: CPython's `MemoryError`, not an
-/// abort).
+/// abort), or when the allocator has one pending (`reserve`: a native filling a list
+/// with small objects runs out of memory before the dispatch loop looks).
 #[inline]
 pub fn push<T>(v: &mut Vec<T>, x: T) -> Result<(), super::exception::PyErr> {
-    if v.len() == v.capacity() && v.try_reserve(1).is_err() {
+    if v.len() == v.capacity() && (crate::reserve::take_memory_error() || v.try_reserve(1).is_err())
+    {
         return Err(super::exception::memory_error());
     }
     v.push(x);
@@ -74,9 +90,16 @@ pub fn push<T>(v: &mut Vec<T>, x: T) -> Result<(), super::exception::PyErr> {
 /// `MemoryError` when they could not be held: a growing result checked as it goes.
 pub fn grow<T>(v: &mut Vec<T>, n: usize) -> Result<(), super::exception::PyErr> {
     let bytes = (v.len() as u128 + n as u128) * std::mem::size_of::<T>() as u128;
-    if !fits(bytes) || v.try_reserve(n).is_err() {
+    if !fits(bytes) || crate::reserve::take_memory_error() || v.try_reserve(n).is_err() {
         return Err(super::exception::memory_error());
     }
+    Ok(())
+}
+
+/// `v.extend(items)` as it grows ([`grow`]), or `MemoryError` (`lst += other`).
+pub fn extend<T>(v: &mut Vec<T>, items: Vec<T>) -> Result<(), super::exception::PyErr> {
+    grow(v, items.len())?;
+    v.extend(items);
     Ok(())
 }
 

@@ -300,13 +300,25 @@ impl Range {
         super::dict::hash(&Value::tuple(vec![normalize(len), start, step]))
     }
 
-    pub fn repr(&self) -> String {
-        match self {
+    pub fn repr(&self) -> Result<String, PyErr> {
+        Ok(match self {
             Range::Small(r) if r.step() == 1 => format!("range({}, {})", r.start, r.stop),
             Range::Small(r) => format!("range({}, {}, {})", r.start, r.stop, r.step()),
-            Range::Big(b) if b.step.is_one() => format!("range({}, {})", b.start, b.stop),
-            Range::Big(b) => format!("range({}, {}, {})", b.start, b.stop, b.step),
-        }
+            // Big bounds in decimal within the digit limit, as CPython's `repr` of
+            // them (fuzz seed 1210, mutant 8447: `range(2**2147483648, 2**64)`
+            // converted a 2**31-bit bound in full, which aborted).
+            Range::Big(b) => {
+                let start = super::int::big_to_decimal(&b.start)?;
+                let stop = super::int::big_to_decimal(&b.stop)?;
+                match b.step.is_one() {
+                    true => format!("range({start}, {stop})"),
+                    false => format!(
+                        "range({start}, {stop}, {})",
+                        super::int::big_to_decimal(&b.step)?
+                    ),
+                }
+            }
+        })
     }
 
     /// The items in order, for a native that reads them all or searches them.

@@ -335,7 +335,7 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 seq(gil, open, &items, close, out)
             })?;
         }
-        Value::Range(r) => out.push_str(&r.repr()),
+        Value::Range(r) => out.push_str(&r.repr()?),
         Value::Slice(s) => seq(gil, "slice(", &s[..], ")", out)?,
         Value::Function(f) => {
             let _ = write!(

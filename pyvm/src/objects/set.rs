@@ -75,7 +75,7 @@ impl Set {
     pub fn from_dict_keys(keys: Vec<Value>) -> Result<Set, PyErr> {
         let mut s = Set::new();
         if (s.fill + keys.len()) * 5 >= s.mask() * 3 {
-            s.resize((s.used + keys.len()) * 2)?;
+            s.try_resize((s.used + keys.len()) * 2)?;
         }
         for k in keys {
             s.insert(k)?;
@@ -192,8 +192,9 @@ impl Set {
                                     } else {
                                         self.used * 4
                                     };
-                                    // (The key is in; only the growth failed.)
-                                    self.resize(minused)?;
+                                    // (As CPython's: the key is in; a table that
+                                    // cannot grow is a `MemoryError`.)
+                                    self.try_resize(minused)?;
                                 }
                             }
                         }
@@ -240,16 +241,33 @@ impl Set {
         }
     }
 
-    /// CPython's set_table_resize: the smallest power of two above `minused`; a
-    /// `MemoryError` (the set unchanged) when that table cannot be had.
-    fn resize(&mut self, minused: usize) -> Result<(), PyErr> {
+    /// CPython's set_table_resize: the smallest power of two above `minused`.
+    fn resize(&mut self, minused: usize) {
+        self.rehash(vec![Slot::Empty; Set::size_for(minused)]);
+    }
+
+    /// [`Set::resize`], or `MemoryError` when the new table cannot be had (a set
+    /// the program grows past its memory).
+    fn try_resize(&mut self, minused: usize) -> Result<(), PyErr> {
+        let size = Set::size_for(minused);
+        let mut table = Vec::new();
+        super::memory::reserve(&mut table, size)?;
+        table.resize(size, Slot::Empty);
+        self.rehash(table);
+        Ok(())
+    }
+
+    /// The smallest power of two above `minused` (at least the minimum size).
+    fn size_for(minused: usize) -> usize {
         let mut size = MIN_SIZE;
         while size <= minused {
             size <<= 1;
         }
-        let mut table = Vec::new();
-        super::memory::reserve(&mut table, size)?;
-        table.resize(size, Slot::Empty);
+        size
+    }
+
+    /// Move the keys into `table` (empty).
+    fn rehash(&mut self, table: Vec<Slot>) {
         let old = std::mem::replace(&mut self.table, table);
         for slot in old {
             if let Slot::Full(h, k) = slot {
@@ -257,7 +275,6 @@ impl Set {
             }
         }
         self.fill = self.used;
-        Ok(())
     }
 
     /// CPython's set_merge: add every key of `other`, sizing the table once first.
@@ -266,8 +283,7 @@ impl Set {
             return;
         }
         if (self.fill + other.used) * 5 >= self.mask() * 3 {
-            // Sized once up front when it can be; else grown as keys go in.
-            let _ = self.resize((self.used + other.used) * 2);
+            self.resize((self.used + other.used) * 2);
         }
         if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
             self.table = other.table.clone();

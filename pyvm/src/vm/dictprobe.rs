@@ -401,12 +401,15 @@ pub fn contains(gil: Gil<'_>, dict: &Arc<GilCell<Dict>>, key: &Value) -> Result<
 pub fn set(gil: Gil<'_>, dict: &Arc<GilCell<Dict>>, key: Value, value: Value) -> Result<(), PyErr> {
     if !needed(gil, dict, &key) {
         let hash = crate::objects::dict::hash(&key)?;
-        dict.borrow_mut(gil).insert_hashed(hash, key, value);
-        return Ok(());
+        return dict.borrow_mut(gil).try_insert_hashed(hash, key, value);
     }
     match find(gil, dict, &key)? {
         (_, Some(i)) => dict.borrow_mut(gil).set_at(i, value),
-        (hash, None) => dict.borrow_mut(gil).insert_new(hash, key, value),
+        (hash, None) => {
+            let mut d = dict.borrow_mut(gil);
+            d.room_for_one()?;
+            d.insert_new(hash, key, value)
+        }
     }
     Ok(())
 }

@@ -272,9 +272,12 @@ pub(crate) fn run_from(
 
         loop {
             if crate::objects::finalize::pending() {
-                // A dead object left Python code to run (`vm::finalize`).
+                // A dead object left Python code to run (`vm::finalize`), or the
+                // allocator a `MemoryError` (`reserve`).
                 th.frames[fi].ip = ip;
-                super::finalize::run_pending(gil, th);
+                if let Some(e) = super::finalize::run_pending(gil, th) {
+                    raise!(e);
+                }
             }
             let ins = code.instrs[ip];
             ip += 1;
@@ -817,7 +820,10 @@ pub(crate) fn run_from(
                         let mut cx = Cx { gil, th };
                         let items = unwind!(cx.collect(&b));
                         if let Value::List(l) = &a {
-                            l.borrow_mut(gil).extend(items);
+                            tri!(crate::objects::memory::extend(
+                                &mut l.borrow_mut(gil),
+                                items
+                            ));
                         }
                         a
                     } else {
@@ -1017,7 +1023,7 @@ pub(crate) fn run_from(
                             probe!(d, key, dictprobe::Action::Set(v));
                         }
                         let h = tri!(crate::objects::dict::hash(&key));
-                        d.borrow_mut(gil).insert_hashed(h, key, v);
+                        tri!(d.borrow_mut(gil).try_insert_hashed(h, key, v));
                         continue;
                     }
                     tri!(ops::setitem(gil, &obj, key, v));

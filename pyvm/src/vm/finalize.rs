@@ -93,8 +93,14 @@ fn never_awaited(th: &MicroThread, name: &str) {
 /// Run every queued finalizer on `th` (the dispatch loop's frame has saved its `ip`),
 /// after the automatic cycle collection when one is due (`objects::gc::wanted`: the
 /// registry raised the loop's finalizer flag for it, and here, before an instruction,
-/// nothing holds an uncounted reference).
-pub(crate) fn run_pending(gil: Gil<'_>, th: &mut MicroThread) {
+/// nothing holds an uncounted reference); or first give the `MemoryError` the
+/// allocator left pending (`reserve`) to raise (the finalizers then run before the
+/// handler's first instruction). The flag is looked at again once the queue is empty:
+/// lowering it may have hidden the error.
+pub(crate) fn run_pending(gil: Gil<'_>, th: &mut MicroThread) -> Option<PyErr> {
+    if crate::reserve::take_memory_error() {
+        return Some(crate::objects::exception::memory_error());
+    }
     if crate::objects::gc::wanted() {
         crate::modules::gc::collect_automatically(&mut Cx { gil, th });
     }
@@ -105,12 +111,13 @@ pub(crate) fn run_pending(gil: Gil<'_>, th: &mut MicroThread) {
     loop {
         let mut batch = finalize::take_all();
         if batch.is_empty() {
-            return;
+            break;
         }
         while let Some(p) = batch.pop() {
             run_one(gil, th, p);
         }
     }
+    crate::reserve::take_memory_error().then(crate::objects::exception::memory_error)
 }
 
 fn run_one(gil: Gil<'_>, th: &mut MicroThread, p: Pending) {

@@ -144,6 +144,15 @@ pub fn binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, 
 }
 
 /// [`binary_op`] of the built-in types only (a user operand is unsupported).
+/// `x + y` for lists and tuples, or `MemoryError` when it cannot be held.
+fn concat(x: &[Value], y: &[Value]) -> Result<Vec<Value>, PyErr> {
+    let mut v = Vec::new();
+    crate::objects::memory::reserve(&mut v, x.len() + y.len())?;
+    v.extend(x.iter().cloned());
+    v.extend(y.iter().cloned());
+    Ok(v)
+}
+
 pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<Value, PyErr> {
     let inplace = arg >= 13;
     let op = BINOPS[(arg % 13) as usize];
@@ -285,25 +294,22 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             s.as_str(),
             args,
         )?)),
+        // The results grow (or are made) with room asked for first: a list or tuple
+        // the memory cannot hold is a `MemoryError`, not an abort.
         ("+", Value::List(x), Value::List(y)) => {
             if inplace {
                 let add = y.borrow(gil).clone();
-                x.borrow_mut(gil).extend(add);
+                crate::objects::memory::extend(&mut x.borrow_mut(gil), add)?;
                 return Ok(a.clone());
             }
-            let mut v = x.borrow(gil).clone();
-            v.extend(y.borrow(gil).iter().cloned());
-            Ok(Value::list(v))
+            let (x, y) = (x.borrow(gil), y.borrow(gil));
+            Ok(Value::list(concat(&x, &y)?))
         }
         ("+", Value::List(_), _) if !inplace => Err(type_error(format!(
             "can only concatenate list (not \"{}\") to list",
             type_name(b)
         ))),
-        ("+", Value::Tuple(x), Value::Tuple(y)) => {
-            let mut v = x.to_vec();
-            v.extend(y.iter().cloned());
-            Ok(Value::tuple(v))
-        }
+        ("+", Value::Tuple(x), Value::Tuple(y)) => Ok(Value::tuple(concat(x, y)?)),
         ("+", Value::Tuple(_), _) => Err(type_error(format!(
             "can only concatenate tuple (not \"{}\") to tuple",
             type_name(b)

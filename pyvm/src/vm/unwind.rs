@@ -102,6 +102,9 @@ pub(crate) fn handle(
             th.stack.truncate(b.depth);
             th.stack.push(err.value());
             frame.ip = b.handler;
+            // What the failed code held is released: the allocator's reserve, if
+            // it was spent, is taken again while there is room.
+            crate::reserve::retake();
             return Ok(None);
         }
         let f = th.frames.pop().expect("a frame to unwind");

@@ -402,6 +402,7 @@ mod ints {
     golden!(int_compare_hash, "ints/int_compare_hash.py");
     golden!(int_parse, "ints/int_parse.py");
     golden!(pow_mod, "ints/pow_mod.py");
+    golden!(record_codec, "ints/record_codec.py");
     golden!(round_abs, "ints/round_abs.py");
 }
 mod io {

@@ -51,4 +51,11 @@ for make in [list, tuple, sorted]:
         print(make.__name__, "OverflowError:", e)
 print(list(range(2**64, 2**64 + 3)), tuple(range(-2**64, -2**64 - 3, -1)))
 
+# A range's repr writes its bounds in decimal, within the int digit limit.
+for r in [range(2**4000, 2**4001, 2**3999), range(2**20000, 2**64), range(0, 10**5000, 7)]:
+    try:
+        print(len(repr(r)), len(r) > 0)
+    except ValueError as e:
+        print("ValueError:", e, "| empty:", not r)
+
 print(len(range(10**20)))

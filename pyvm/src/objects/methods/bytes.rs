@@ -890,7 +890,7 @@ fn extend(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !new.is_empty() {
         crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     }
-    cell(args.at(0)).borrow_mut(cx.gil).extend(new);
+    crate::objects::memory::extend(&mut cell(args.at(0)).borrow_mut(cx.gil), new)?;
     Ok(Value::None)
 }
 

@@ -51,7 +51,7 @@ fn append(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn extend(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("list.extend", 1, 1)?;
     let new = cx.collect(args.at(1))?;
-    list_of(args.at(0)).borrow_mut(cx.gil).extend(new);
+    crate::objects::memory::extend(&mut list_of(args.at(0)).borrow_mut(cx.gil), new)?;
     Ok(Value::None)
 }
 

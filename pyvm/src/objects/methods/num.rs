@@ -91,33 +91,55 @@ fn to_bytes(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     };
     args.no_kw_left("to_bytes")?;
     let n = arg_int(&length, "")?;
+    let big_endian = match order.as_str() {
+        Some("little") => false,
+        Some("big") => true,
+        _ => return Err(value_error("byteorder must be either 'little' or 'big'").into()),
+    };
     if n < 0 {
         return Err(value_error("length argument must be non-negative").into());
     }
     check_size(n)?;
     let n = n as usize;
-    let b = int::to_big(args.at(0)).unwrap_or_default();
+    // Borrowed, and written straight into the result: the int may be most of the
+    // memory there is (fuzz: `(2**2147483648).to_bytes(...)` aborted).
+    let b = int::big_ref(args.at(0)).unwrap_or_default();
     let negative = b.sign() == num_bigint::Sign::Minus;
     if negative && !signed {
         return Err(overflow_error("can't convert negative int to unsigned").into());
     }
-    // Two's complement when signed: the shortest form, then sign-extended to `n`.
-    let mut bytes = match signed {
-        true => b.to_signed_bytes_be(),
-        false => b.to_bytes_be().1,
+    let bits = b.bits();
+    let len = match (bits, signed) {
+        (0, _) => 0,
+        // Room for the sign bit.
+        (_, true) => bits / 8 + 1,
+        (_, false) => bits.div_ceil(8),
     };
-    if b.bits() == 0 {
-        bytes.clear();
-    }
-    if bytes.len() > n {
+    if len > n as u64 && !negative {
         return Err(overflow_error("int too big to convert").into());
     }
-    let mut out = vec![if negative { 0xff } else { 0 }; n - bytes.len()];
-    out.extend(bytes);
-    match order.as_str() {
-        Some("little") => out.reverse(),
-        Some("big") => {}
-        _ => return Err(value_error("byteorder must be either 'little' or 'big'").into()),
+    let mut out: Vec<u8> = Vec::new();
+    crate::objects::memory::reserve(&mut out, n + 8)?;
+    if negative {
+        // Two's complement: the shortest form, then sign-extended to `n`.
+        let mut bytes = b.to_signed_bytes_le();
+        if bytes == [0xff] && n == 0 {
+            // -1: no byte at all is its sign extended (as CPython has it).
+            bytes.clear();
+        }
+        if bytes.len() > n {
+            return Err(overflow_error("int too big to convert").into());
+        }
+        out.extend(bytes);
+    } else {
+        for d in b.magnitude().iter_u64_digits() {
+            out.extend_from_slice(&d.to_le_bytes());
+        }
+        out.truncate(len as usize);
+    }
+    out.resize(n, if negative { 0xff } else { 0 });
+    if big_endian {
+        out.reverse();
     }
     Ok(Value::Bytes(crate::objects::rc::Arc::new(out)))
 }
