@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes pyvm/src/modules/unicodedata/tables.rs from CPython 3.11's own `unicodedata`
+"""Writes pyvm/src/objects/ucd.rs from CPython 3.11's own `unicodedata`
 (UCD 14.0.0, and the 3.2.0 view `ucd_3_2_0` that `stringprep` uses): per code point
 the general category, bidirectional class, canonical combining class, East Asian
 width and mirrored flag (as runs of equal values), the numeric values and the
@@ -11,7 +11,7 @@ import os
 import unicodedata
 
 assert unicodedata.unidata_version == "14.0.0", unicodedata.unidata_version
-OUT = os.path.join(os.path.dirname(__file__), "..", "src", "modules", "unicodedata", "tables.rs")
+OUT = os.path.join(os.path.dirname(__file__), "..", "src", "objects", "ucd.rs")
 
 
 def props(db):

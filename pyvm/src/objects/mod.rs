@@ -35,6 +35,9 @@ pub mod str;
 pub mod strformat;
 pub mod trash;
 pub mod types;
+/// CPython 3.11's Unicode character database (generated: `pyvm/tools/gen_unicodedata.py`).
+#[rustfmt::skip]
+pub mod ucd;
 pub mod unicode_error;
 pub mod value;
 pub mod weakref;

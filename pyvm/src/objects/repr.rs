@@ -153,19 +153,18 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// Non-printable code points that `repr` escapes (controls, separators, surrogates).
+/// Non-printable code points that `repr` escapes, as CPython's `Py_UNICODE_ISPRINTABLE`
+/// (for code points past ASCII): the categories `Cc`, `Cf`, `Cs`, `Co`, `Cn`, `Zl`,
+/// `Zp` and `Zs` of Unicode 14.0, CPython 3.11's database (`objects::ucd`).
 pub fn is_unprintable(c: char) -> bool {
-    let n = c as u32;
-    (0x80..=0xa0).contains(&n)
-        || n == 0xad
-        || (0x2000..=0x200f).contains(&n)
-        || (0x2028..=0x202f).contains(&n)
-        || (0x205f..=0x206f).contains(&n)
-        || n == 0x3000
-        || n == 0x1680
-        || (0xd800..=0xdfff).contains(&n)
-        || (0xe000..=0xf8ff).contains(&n)
-        || n == 0xfeff
+    if c.is_ascii() {
+        return c < ' ' || c == '\x7f';
+    }
+    let cp = c as u32;
+    let i = super::ucd::RUNS_V14.partition_point(|(start, _)| *start <= cp) - 1;
+    let cat =
+        super::ucd::CATEGORY[super::ucd::PROPS_V14[super::ucd::RUNS_V14[i].1 as usize].0 as usize];
+    matches!(cat, "Cc" | "Cf" | "Cs" | "Co" | "Cn" | "Zl" | "Zp" | "Zs")
 }
 
 /// `repr(bytes)`: `b'...'` with `\xNN` escapes.

@@ -742,6 +742,7 @@ mod strings {
     golden!(bytes_strip, "strings/bytes_strip.py");
     golden!(casefold_index, "strings/casefold_index.py");
     golden!(char_classes, "strings/char_classes.py");
+    golden!(escape_unprintable, "strings/escape_unprintable.py");
     golden!(find_replace_edge, "strings/find_replace_edge.py");
     golden!(format_huge_numbers, "strings/format_huge_numbers.py");
     golden!(format_method, "strings/format_method.py");

@@ -3,15 +3,14 @@
 //!
 //! The per-character properties (category, bidirectional class, combining class,
 //! East Asian width, mirrored, numeric values, decompositions) are tables generated
-//! from CPython's own module (`tables.rs`, by `pyvm/tools/gen_unicodedata.py`), so
+//! from CPython's own module (`objects/ucd.rs`, by `pyvm/tools/gen_unicodedata.py`), so
 //! they are 14.0.0's exactly. Names come from `unicode_names2` and normalization
 //! from `unicode-normalization`, both newer than 14.0.0: a name or a lookup is
 //! answered only for characters 14.0.0 (3.2.0 for `ucd_3_2_0`) assigns, and
 //! characters assigned since are left as they are by normalization, as CPython
 //! leaves them. (`ucd_3_2_0.normalize` lacks CPython's six 3.2.0 corrections.)
 
-#[rustfmt::skip]
-mod tables;
+use crate::objects::ucd as tables;
 
 use crate::objects::rc::Arc;
 use std::sync::OnceLock;
