@@ -661,26 +661,15 @@ pub fn collection_add(cx: &mut Cx<'_, '_>, op: Op, target: &Value, v: Value) -> 
 /// The items of mapping `v` (a dict, or anything with `keys()` and `__getitem__`, as
 /// CPython's `PyDict_Merge`); `None` when it has no `keys`.
 fn mapping_items(cx: &mut Cx<'_, '_>, v: &Value) -> PyResult<Option<Vec<(Value, Value)>>> {
-    let gil = cx.gil;
-    if let Value::Dict(src) = crate::objects::class::payload(v).unwrap_or(v) {
-        let src = src.borrow(gil);
-        return Ok(Some(
-            src.iter().map(|(k, x)| (k.clone(), x.clone())).collect(),
-        ));
+    use crate::objects::methods::{dict_pairs, pairs_by_keys};
+    if let Some(pairs) = dict_pairs(cx, v) {
+        return Ok(Some(pairs));
     }
-    let keys = match cx.getattr(v, "keys") {
-        Ok(keys) => keys,
-        Err(Unwind::Raise(e)) if e.is_instance(&types().exc.attribute_error) => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let keys = cx.call(&keys, vec![])?;
-    let getitem = cx.getattr(v, "__getitem__")?;
-    let mut items = Vec::new();
-    for k in cx.collect(&keys)? {
-        let x = cx.call(&getitem, vec![k.clone()])?;
-        items.push((k, x));
+    match cx.getattr(v, "keys") {
+        Ok(keys) => pairs_by_keys(cx, v, &keys).map(Some),
+        Err(Unwind::Raise(e)) if e.is_instance(&types().exc.attribute_error) => Ok(None),
+        Err(e) => Err(e),
     }
-    Ok(Some(items))
 }
 
 /// How a call's errors name the called object (CPython's `_PyObject_FunctionStr`):

@@ -88,34 +88,37 @@ fn setdefault(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(v)
 }
 
+/// The pairs of a dict, or of a dict subclass's dict inside (`None`: neither).
+pub fn dict_pairs(cx: &mut Cx, src: &Value) -> Option<Vec<(Value, Value)>> {
+    let Value::Dict(s) = crate::objects::class::payload(src).unwrap_or(src) else {
+        return None;
+    };
+    let s = s.borrow(cx.gil);
+    Some(s.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+}
+
+/// The pairs of a mapping that is not a dict, through its `keys` (already looked
+/// up) and `[key]`, as CPython's `PyDict_Merge` does.
+pub fn pairs_by_keys(cx: &mut Cx, src: &Value, keys: &Value) -> PyResult<Vec<(Value, Value)>> {
+    let keys = cx.call(keys, vec![])?;
+    let get = cx.getattr(src, "__getitem__")?;
+    let mut out = Vec::new();
+    for k in cx.collect(&keys)? {
+        let v = cx.call(&get, vec![k.clone()])?;
+        out.push((k, v));
+    }
+    Ok(out)
+}
+
 /// Pairs from a mapping or an iterable of pairs (`dict(x)`, `d.update(x)`).
 pub fn pairs_of(cx: &mut Cx, src: &Value) -> PyResult<Vec<(Value, Value)>> {
-    if let Some(Value::Dict(s)) = crate::objects::class::payload(src) {
-        return Ok(s
-            .borrow(cx.gil)
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect());
+    if let Some(pairs) = dict_pairs(cx, src) {
+        return Ok(pairs);
     }
-    if let Value::Dict(s) = src {
-        return Ok(s
-            .borrow(cx.gil)
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect());
-    }
-    // A mapping that is not a dict (`types.MappingProxyType`): its keys() and
-    // [key], as CPython's `PyDict_Merge` does for an object with `keys`.
+    // A mapping that is not a dict (`types.MappingProxyType`).
     if crate::objects::class::is_user(src) {
         if let Ok(keys) = cx.getattr(src, "keys") {
-            let keys = cx.call(&keys, vec![])?;
-            let get = cx.getattr(src, "__getitem__")?;
-            let mut out = Vec::new();
-            for k in cx.collect(&keys)? {
-                let v = cx.call(&get, vec![k.clone()])?;
-                out.push((k, v));
-            }
-            return Ok(out);
+            return pairs_by_keys(cx, src, &keys);
         }
     }
     // Only getting the iterator is "not iterable"; what the iteration raises (a

@@ -12,7 +12,7 @@ mod str;
 mod type_;
 
 pub use bytes::decode_utf8;
-pub use dict::pairs_of;
+pub use dict::{dict_pairs, pairs_by_keys, pairs_of};
 pub use list::{is_append, sort_values};
 
 use super::function::NativeDef;
