@@ -270,15 +270,29 @@ pub(crate) fn run_from(
             }};
         }
 
-        loop {
-            if crate::objects::finalize::pending() {
-                // A dead object left Python code to run (`vm::finalize`), or the
-                // allocator a `MemoryError` (`reserve`).
-                th.frames[fi].ip = ip;
-                if let Some(e) = super::finalize::run_pending(gil, th) {
-                    raise!(e);
+        // Work queued for the loop: a dead object's Python code to run
+        // (`vm::finalize`), the allocator's `MemoryError` (`reserve`), the cycle
+        // collector wanting to run (`objects::gc::wanted`). It is attended at
+        // checkpoints, as CPython's eval breaker is: each frame's entry and
+        // resumption (here), each backward jump, and each instruction that may
+        // allocate or call (`checkpoint!()` first in its arm). The quiet ones
+        // between (loads, stores, jumps, attribute reads) skip the check, about 5% of
+        // the instructions of an object-heavy loop; the longest run of them a
+        // program can make is straight-line code, bounded by its length, so a
+        // pending `MemoryError` is raised within a few instructions of the failure
+        // and the allocator's reserve covers what they allocate meanwhile.
+        macro_rules! checkpoint {
+            () => {
+                if crate::objects::finalize::pending() {
+                    th.frames[fi].ip = ip;
+                    if let Some(e) = super::finalize::run_pending(gil, th) {
+                        raise!(e);
+                    }
                 }
-            }
+            };
+        }
+        checkpoint!();
+        loop {
             let ins = code.instrs[ip];
             ip += 1;
             let arg = ins.arg;
@@ -288,6 +302,7 @@ pub(crate) fn run_from(
                     Value::release(pop!());
                 }
                 Op::PRINT_EXPR => {
+                    checkpoint!();
                     let v = pop!();
                     th.frames[fi].ip = ip;
                     let hook = crate::modules::sys::displayhook(gil);
@@ -397,6 +412,7 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::STORE_NAME | Op::STORE_GLOBAL => {
+                    checkpoint!();
                     let v = pop!();
                     if ins.op == Op::STORE_NAME {
                         if let Some(obj) = super::class::namespace_object(&th.frames[fi]) {
@@ -419,6 +435,7 @@ pub(crate) fn run_from(
                     tri!(r);
                 }
                 Op::DELETE_NAME | Op::DELETE_GLOBAL => {
+                    checkpoint!();
                     if ins.op == Op::DELETE_NAME {
                         if let Some(obj) = super::class::namespace_object(&th.frames[fi]) {
                             th.frames[fi].ip = ip;
@@ -450,6 +467,7 @@ pub(crate) fn run_from(
                     *th.frames[fi].cells[arg as usize].borrow_mut(gil) = v;
                 }
                 Op::DELETE_DEREF => {
+                    checkpoint!();
                     let cell = th.frames[fi].cells[arg as usize].clone();
                     if cell.borrow(gil).is_null() {
                         raise!(ops::unbound_deref(&code, arg as usize));
@@ -649,6 +667,7 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::CALL => {
+                    checkpoint!();
                     let argc = arg as usize;
                     let n = th.stack.len();
                     let head = n - argc - 2;
@@ -752,6 +771,7 @@ pub(crate) fn run_from(
                     do_call!(callable, args);
                 }
                 Op::CALL_KW => {
+                    checkpoint!();
                     let names = pop!();
                     let argc = arg as usize;
                     let n = th.stack.len();
@@ -768,6 +788,7 @@ pub(crate) fn run_from(
                     do_call!(callable, args);
                 }
                 Op::CALL_FUNCTION_EX => {
+                    checkpoint!();
                     let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
                     let mut posargs = pop!();
                     let b = pop!();
@@ -788,6 +809,7 @@ pub(crate) fn run_from(
                     do_call!(callable, args);
                 }
                 Op::BINARY_OP => {
+                    checkpoint!();
                     // Fast path: two inline numbers, the result written over the left one.
                     let n = th.stack.len();
                     let fast = match (&th.stack[n - 2], &th.stack[n - 1]) {
@@ -832,6 +854,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, v);
                 }
                 Op::UNARY_NEGATIVE => {
+                    checkpoint!();
                     let a = pop!();
                     if let Some(f) = special(gil, &a, "__neg__") {
                         do_call!(f, Args::new([a]));
@@ -840,6 +863,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, tri!(ops::unary(gil, "-", &a)));
                 }
                 Op::UNARY_POSITIVE => {
+                    checkpoint!();
                     let a = pop!();
                     if let Some(f) = special(gil, &a, "__pos__") {
                         do_call!(f, Args::new([a]));
@@ -848,6 +872,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, tri!(ops::unary(gil, "+", &a)));
                 }
                 Op::UNARY_INVERT => {
+                    checkpoint!();
                     let a = pop!();
                     if let Some(f) = special(gil, &a, "__invert__") {
                         do_call!(f, Args::new([a]));
@@ -856,10 +881,12 @@ pub(crate) fn run_from(
                     push(&mut th.stack, tri!(ops::unary(gil, "~", &a)));
                 }
                 Op::UNARY_NOT => {
+                    checkpoint!();
                     let a = pop!();
                     push(&mut th.stack, Value::Bool(!tri!(dunder::truthy(gil, &a))));
                 }
                 Op::COMPARE_OP => {
+                    checkpoint!();
                     let n = th.stack.len();
                     if let (Value::Int(x), Value::Int(y)) = (&th.stack[n - 2], &th.stack[n - 1]) {
                         let r = match arg {
@@ -932,6 +959,7 @@ pub(crate) fn run_from(
                     Value::release(b);
                 }
                 Op::CONTAINS_OP => {
+                    checkpoint!();
                     let container = pop!();
                     let item = pop!();
                     let container = match class::payload_if_plain(gil, container, "__contains__") {
@@ -970,6 +998,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, Value::Bool(r != (arg == 1)));
                 }
                 Op::BINARY_SUBSCR => {
+                    checkpoint!();
                     let key = pop!();
                     let obj = pop!();
                     if let Some(f) = tri!(class::missing_hook(gil, &obj, &key)) {
@@ -1006,6 +1035,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, tri!(ops::getitem(gil, &obj, &key)));
                 }
                 Op::STORE_SUBSCR => {
+                    checkpoint!();
                     let key = pop!();
                     let obj = pop!();
                     let v = pop!();
@@ -1029,6 +1059,7 @@ pub(crate) fn run_from(
                     tri!(ops::setitem(gil, &obj, key, v));
                 }
                 Op::DELETE_SUBSCR => {
+                    checkpoint!();
                     let key = pop!();
                     let obj = pop!();
                     let obj = match class::payload_if_plain(gil, obj, "__delitem__") {
@@ -1048,20 +1079,24 @@ pub(crate) fn run_from(
                     tri!(ops::delitem(gil, &obj, &key));
                 }
                 Op::BUILD_SLICE => {
+                    checkpoint!();
                     let step = if arg == 3 { pop!() } else { Value::None };
                     let stop_v = pop!();
                     let start = pop!();
                     push(&mut th.stack, Value::Slice(Arc::new([start, stop_v, step])));
                 }
                 Op::BUILD_TUPLE => {
+                    checkpoint!();
                     let items = th.stack.split_off(th.stack.len() - arg as usize);
                     push(&mut th.stack, Value::tuple(items));
                 }
                 Op::BUILD_LIST => {
+                    checkpoint!();
                     let items = th.stack.split_off(th.stack.len() - arg as usize);
                     push(&mut th.stack, Value::list(items));
                 }
                 Op::BUILD_SET => {
+                    checkpoint!();
                     let n = (arg & 0x7fff_ffff) as usize;
                     let items = th.stack.split_off(th.stack.len() - n);
                     let mut set = tri!(crate::objects::set::Set::from_values(items));
@@ -1071,6 +1106,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, Value::Set(Arc::new(GilCell::new(set))));
                 }
                 Op::BUILD_MAP => {
+                    checkpoint!();
                     let items = th.stack.split_off(th.stack.len() - 2 * arg as usize);
                     if items.iter().step_by(2).any(crate::objects::dict::needs_py) {
                         th.frames[fi].ip = ip;
@@ -1085,6 +1121,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, Value::dict(d));
                 }
                 Op::BUILD_STRING => {
+                    checkpoint!();
                     let parts = th.stack.split_off(th.stack.len() - arg as usize);
                     let mut s = String::new();
                     for p in &parts {
@@ -1097,12 +1134,14 @@ pub(crate) fn run_from(
                 | Op::LIST_EXTEND
                 | Op::SET_UPDATE
                 | Op::DICT_UPDATE => {
+                    checkpoint!();
                     let v = pop!();
                     let target = th.stack[th.stack.len() - arg as usize].clone();
                     let mut cx = Cx { gil, th };
                     unwind!(ops::collection_add(&mut cx, ins.op, &target, v));
                 }
                 Op::DICT_MERGE => {
+                    checkpoint!();
                     let v = pop!();
                     let n = th.stack.len();
                     let target = th.stack[n - 1].clone();
@@ -1112,6 +1151,7 @@ pub(crate) fn run_from(
                     unwind!(ops::dict_merge(&mut cx, (&a, &b), &target, v));
                 }
                 Op::MAP_ADD => {
+                    checkpoint!();
                     let v = pop!();
                     let k = pop!();
                     if let Value::Dict(d) = &th.stack[th.stack.len() - arg as usize] {
@@ -1122,6 +1162,7 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::LIST_TO_TUPLE => {
+                    checkpoint!();
                     let l = pop!();
                     let items = match &l {
                         Value::List(l) => l.borrow(gil).clone(),
@@ -1130,6 +1171,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, Value::tuple(items));
                 }
                 Op::FORMAT_VALUE => {
+                    checkpoint!();
                     let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
                     let v = pop!();
                     th.frames[fi].ip = ip;
@@ -1141,6 +1183,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, s);
                 }
                 Op::UNPACK_SEQUENCE | Op::UNPACK_EX => {
+                    checkpoint!();
                     let v = pop!();
                     if ins.op == Op::UNPACK_SEQUENCE && unpack_exact(gil, &mut th.stack, &v, arg) {
                         continue;
@@ -1155,6 +1198,7 @@ pub(crate) fn run_from(
                 }
                 Op::JUMP_FORWARD => ip = arg as usize,
                 Op::JUMP_BACKWARD => {
+                    checkpoint!();
                     // Checked before jumping, so a traceback names the loop.
                     if super::attention() {
                         // (Signal handlers may run here, as calls from this frame.)
@@ -1200,6 +1244,7 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::GET_YIELD_FROM_ITER if matches!(top!(), Value::Generator(_)) => {
+                    checkpoint!();
                     use crate::compile::code::{CO_COROUTINE, CO_ITERABLE_COROUTINE};
                     let Value::Generator(g) = top!() else {
                         continue;
@@ -1215,6 +1260,7 @@ pub(crate) fn run_from(
                 // `yield from x` of anything but a generator: `iter(x)`, as `for` does
                 // (a user `__iter__` runs as a frame of this loop).
                 Op::GET_ITER | Op::GET_YIELD_FROM_ITER => {
+                    checkpoint!();
                     let v = pop!();
                     let v = match class::payload_if_plain(gil, v, "__iter__") {
                         Ok(v) => v,
@@ -1276,12 +1322,14 @@ pub(crate) fn run_from(
                     leave!(f.ret, v);
                 }
                 Op::RETURN_GENERATOR => {
+                    checkpoint!();
                     th.frames[fi].ip = ip;
                     let f = th.frames.pop().expect("a frame to make a generator of");
                     let (v, r) = generator::create(th, f);
                     leave!(r, v);
                 }
                 Op::YIELD_VALUE => {
+                    checkpoint!();
                     let v = pop!();
                     // `suspend` sets `ip` once the frame is in its generator: written
                     // here, it would stall the frame's copy (see `push`).
@@ -1289,6 +1337,7 @@ pub(crate) fn run_from(
                     after!(generator::suspend(gil, th, f, ip, v, arg == 2));
                 }
                 Op::GET_AWAITABLE => {
+                    checkpoint!();
                     th.frames[fi].ip = ip;
                     if let Some(f) = tri!(super::asyncgen::get_awaitable(gil, top!(), arg)) {
                         let v = pop!();
@@ -1296,6 +1345,7 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::GET_AITER => {
+                    checkpoint!();
                     th.frames[fi].ip = ip;
                     if let Some(f) = tri!(super::asyncgen::get_aiter(gil, top!())) {
                         let v = pop!();
@@ -1303,6 +1353,7 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::GET_ANEXT => {
+                    checkpoint!();
                     th.frames[fi].ip = ip;
                     if let Value::Generator(g) = top!() {
                         let g = g.clone();
@@ -1317,6 +1368,7 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::END_ASYNC_FOR => {
+                    checkpoint!();
                     let exc = pop!();
                     let done = matches!(&exc, Value::Exception(e)
                         if e.typ.is_subtype(&types().exc.stop_async_iteration));
@@ -1329,6 +1381,7 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::BEFORE_ASYNC_WITH => {
+                    checkpoint!();
                     let mgr = pop!();
                     th.frames[fi].ip = ip;
                     let (enter, exit) = tri!(super::asyncgen::async_with_methods(gil, &mgr));
@@ -1336,11 +1389,13 @@ pub(crate) fn run_from(
                     do_call!(enter, Args::new([]));
                 }
                 Op::SEND => {
+                    checkpoint!();
                     let v = pop!();
                     th.frames[fi].ip = ip;
                     resumed!(generator::send_op(gil, th, v));
                 }
                 Op::BEFORE_WITH => {
+                    checkpoint!();
                     let mgr = pop!();
                     th.frames[fi].ip = ip;
                     let (enter, exit) = tri!(ops::with_methods(gil, &mgr));
@@ -1348,6 +1403,7 @@ pub(crate) fn run_from(
                     do_call!(enter, Args::new([]));
                 }
                 Op::SETUP_WITH => {
+                    checkpoint!();
                     let depth = th.stack.len() - 1;
                     th.blocks.push(super::frame::Block {
                         handler: arg as usize,
@@ -1355,6 +1411,7 @@ pub(crate) fn run_from(
                     });
                 }
                 Op::WITH_EXCEPT_START => {
+                    checkpoint!();
                     let n = th.stack.len();
                     let (exit, exc) = (th.stack[n - 3].clone(), th.stack[n - 1].clone());
                     let typ = Value::Type(types().of(&exc));
@@ -1365,23 +1422,28 @@ pub(crate) fn run_from(
                     push(&mut th.stack, v);
                 }
                 Op::ROT_N => {
+                    checkpoint!();
                     let v = pop!();
                     let at = th.stack.len() + 1 - arg as usize;
                     th.stack.insert(at, v);
                 }
                 Op::GET_LEN => {
+                    checkpoint!();
                     let n = tri!(super::matching::len(gil, top!()));
                     push(&mut th.stack, Value::Int(n));
                 }
                 Op::MATCH_MAPPING => {
+                    checkpoint!();
                     let r = super::matching::is_mapping(top!());
                     push(&mut th.stack, Value::Bool(r));
                 }
                 Op::MATCH_SEQUENCE => {
+                    checkpoint!();
                     let r = super::matching::is_sequence(top!());
                     push(&mut th.stack, Value::Bool(r));
                 }
                 Op::MATCH_KEYS | Op::COPY_DICT_WITHOUT_KEYS => {
+                    checkpoint!();
                     let n = th.stack.len();
                     let (subject, keys) = (th.stack[n - 2].clone(), th.stack[n - 1].clone());
                     th.frames[fi].ip = ip;
@@ -1398,6 +1460,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, v);
                 }
                 Op::MATCH_CLASS => {
+                    checkpoint!();
                     let names = pop!();
                     let cls = pop!();
                     let subject = pop!();
@@ -1408,6 +1471,7 @@ pub(crate) fn run_from(
                     push(&mut th.stack, unwind!(r));
                 }
                 Op::MAKE_FUNCTION => {
+                    checkpoint!();
                     let code_v = pop!();
                     let closure = if arg & 8 != 0 { Some(pop!()) } else { None };
                     let kwdefaults = if arg & 2 != 0 { Some(pop!()) } else { None };
@@ -1428,26 +1492,31 @@ pub(crate) fn run_from(
                     th.blocks.pop();
                 }
                 Op::PUSH_EXC_INFO => {
+                    checkpoint!();
                     let exc = pop!();
                     let prev = std::mem::replace(&mut th.handled, exc.clone());
                     push(&mut th.stack, prev);
                     push(&mut th.stack, exc);
                 }
                 Op::POP_EXCEPT => {
+                    checkpoint!();
                     th.handled = pop!();
                 }
                 Op::CHECK_EXC_MATCH => {
+                    checkpoint!();
                     let typ = pop!();
                     let r = tri!(ops::exception_matches(gil, top!(), &typ));
                     push(&mut th.stack, Value::Bool(r));
                 }
                 Op::RERAISE => {
+                    checkpoint!();
                     let exc = pop!();
                     th.frames[fi].ip = ip;
                     pending = Some((unwind::as_err(exc), Raise::Reraise));
                     continue 'frame;
                 }
                 Op::POP_EXCEPT_AND_RERAISE => {
+                    checkpoint!();
                     let exc = pop!();
                     th.handled = pop!();
                     th.frames[fi].ip = ip;
@@ -1455,6 +1524,7 @@ pub(crate) fn run_from(
                     continue 'frame;
                 }
                 Op::RAISE_VARARGS => {
+                    checkpoint!();
                     let cause = if arg == 2 { Some(pop!()) } else { None };
                     let exc = if arg >= 1 { Some(pop!()) } else { None };
                     th.frames[fi].ip = ip;
@@ -1477,16 +1547,19 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::LOAD_ASSERTION_ERROR => {
+                    checkpoint!();
                     th.stack
                         .push(Value::Type(types().exc.assertion_error.clone()));
                 }
                 Op::LOAD_BUILD_CLASS => {
+                    checkpoint!();
                     push(
                         &mut th.stack,
                         crate::modules::builtins::current_build_class(gil),
                     );
                 }
                 Op::IMPORT_NAME => {
+                    checkpoint!();
                     th.frames[fi].ip = ip;
                     let fromlist = pop!();
                     let level = pop!();
@@ -1520,6 +1593,7 @@ pub(crate) fn run_from(
                     }
                 }
                 Op::IMPORT_STAR => {
+                    checkpoint!();
                     let m = pop!();
                     let ns = th.frames[fi]
                         .locals
@@ -1529,6 +1603,7 @@ pub(crate) fn run_from(
                     tri!(r);
                 }
                 Op::IMPORT_FROM => {
+                    checkpoint!();
                     let v = tri!(super::import::import_from(
                         gil,
                         top!(),
