@@ -1449,7 +1449,7 @@ pub fn make_super(cls: Arc<PyType>, this: Value) -> Result<Value, PyErr> {
 
 /// `LOAD_METHOD` on an instance: the plain function a method call can take with the
 /// instance as its first argument (no bound-method object), when nothing shadows it.
-#[inline]
+#[inline(always)]
 pub fn load_method(
     gil: Gil<'_>,
     slot: &mut AttrSlot,
@@ -1499,7 +1499,7 @@ pub fn load_method(
 /// A plain instance attribute (`self.x`, CPython 3.11's `LOAD_ATTR_WITH_HINT`): the
 /// class has nothing of that name, so the instance dict answers, through the site's
 /// hint. `None`: anything else, which [`instance_load`] handles.
-#[inline]
+#[inline(always)]
 pub fn instance_value(
     gil: Gil<'_>,
     slot: &mut AttrSlot,
