@@ -71,7 +71,7 @@ pub struct Code {
     pub flags: std::sync::atomic::AtomicU32,
     /// `LOAD_GLOBAL`/`LOAD_NAME` cache: one slot per entry of `names` (see
     /// `vm::globals`). Behind the GIL because code objects are shared.
-    pub global_cache: GilCell<Vec<GlobalSlot>>,
+    pub global_cache: Box<[crate::objects::gil::GilCopy<GlobalSlot>]>,
     /// `LOAD_METHOD` cache, one slot per entry of `names` (`methods::find_cached`).
     pub method_cache: GilCell<Vec<MethodSlot>>,
     /// Attribute cache for instances of classes, one slot per entry of `names`

@@ -331,7 +331,9 @@ impl<'a> Compiler<'a> {
             doc: u.doc,
             is_module,
             flags: std::sync::atomic::AtomicU32::new(flags),
-            global_cache: GilCell::new(vec![GlobalSlot::default(); names_len]),
+            global_cache: (0..names_len)
+                .map(|_| crate::objects::gil::GilCopy::new(GlobalSlot::default()))
+                .collect(),
             method_cache: GilCell::new(vec![Default::default(); names_len]),
             attr_cache: GilCell::new(vec![Default::default(); names_len]),
         })

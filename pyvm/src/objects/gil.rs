@@ -381,6 +381,36 @@ impl<T: 'static> Drop for GilCell<T> {
     }
 }
 
+/// A `Copy` value reachable only by the thread holding the GIL, read and written
+/// whole: `std::cell::Cell` for data shared across threads under the GIL. No borrow
+/// count (a [`GilCell`] borrow is a check, an increment and a decrement): no reference
+/// to the inside is ever handed out, so there is nothing to count. For per-site
+/// caches read on every execution of an instruction (`LOAD_GLOBAL`'s slots).
+pub struct GilCopy<T: Copy + 'static>(UnsafeCell<T>);
+
+// SAFETY: the value is only read or written through `get`/`set`, which require a `Gil`
+// token of the one thread holding the GIL, so the accesses are serialized; they copy
+// the value in or out and keep no reference, as `Cell`'s do on one thread.
+unsafe impl<T: Copy + Send + 'static> Sync for GilCopy<T> {}
+
+impl<T: Copy + 'static> GilCopy<T> {
+    pub const fn new(value: T) -> Self {
+        GilCopy(UnsafeCell::new(value))
+    }
+
+    #[inline]
+    pub fn get(&self, _gil: Gil<'_>) -> T {
+        // SAFETY: see the `Sync` impl; no reference into the cell outlives this copy.
+        unsafe { *self.0.get() }
+    }
+
+    #[inline]
+    pub fn set(&self, _gil: Gil<'_>, value: T) {
+        // SAFETY: as in `get`.
+        unsafe { *self.0.get() = value }
+    }
+}
+
 /// The panic payload of a [`GilCell`] borrowed against its current borrow. Only one
 /// way to get there is not a VM bug: Python code that a native runs while it holds a
 /// container borrowed (a user `__eq__` during a set probe) changing that container.
