@@ -66,13 +66,19 @@ impl NativeObject for Handle {
 }
 
 fn target(v: &Value) -> PyResult<WeakTarget> {
-    WeakTarget::of(v).ok_or_else(|| {
-        type_error(format!(
-            "cannot create weak reference to '{}' object",
-            type_name(v)
-        ))
-        .into()
-    })
+    // Built-in exception types have no `__weakref__` slot in CPython; a class made by
+    // Python code adds one (`class E(Exception): pass`).
+    let refusable = matches!(v, Value::Exception(e) if !e.typ.heap);
+    (!refusable)
+        .then(|| WeakTarget::of(v))
+        .flatten()
+        .ok_or_else(|| {
+            type_error(format!(
+                "cannot create weak reference to '{}' object",
+                type_name(v)
+            ))
+            .into()
+        })
 }
 
 /// `handle(obj)`: a weak handle on `obj` (`TypeError` for objects CPython cannot

@@ -281,8 +281,14 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                 return Ok(Value::BoundNative(Arc::new((obj.clone(), &CO_POSITIONS))));
             }
         }
-        Value::Native(n) if name == "__name__" || name == "__qualname__" => {
-            return Ok(Value::str(n.name));
+        Value::Native(n) if name == "__name__" => return Ok(Value::str(n.name)),
+        // A built-in type's method taken from the type is qualified by it
+        // (`list.append.__qualname__` is `'list.append'`); a function is its name.
+        Value::Native(n) if name == "__qualname__" => {
+            return Ok(match crate::objects::methods::method_owner(n) {
+                Some(owner) if !owner.is_empty() => Value::string(format!("{owner}.{}", n.name)),
+                _ => Value::str(n.name),
+            });
         }
         Value::Native(n) => {
             if let Some(v) = crate::modules::native_attr(n, name) {

@@ -442,6 +442,7 @@ mod lifetimes {
     golden!(gc_controls, "lifetimes/gc_controls.py");
     golden!(generator_cleanup, "lifetimes/generator_cleanup.py");
     golden!(weak_cache, "lifetimes/weak_cache.py");
+    golden!(weak_registry, "lifetimes/weak_registry.py");
 }
 mod r#match {
     use super::*;
