@@ -313,7 +313,7 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
         },
         Value::BoundNative(b) => match name {
             "__name__" => return Ok(Value::str(b.1.name)),
-            "__qualname__" => return Ok(Value::string(bound_native_qualname(&b.0, b.1.name))),
+            "__qualname__" => return Ok(Value::string(bound_native_qualname(&b.0, b.1))),
             "__self__" => return Ok(b.0.clone()),
             // `(getattr, (self, name))`, as CPython pickles a built-in method.
             "__reduce__" | "__reduce_ex__" => {
@@ -494,7 +494,25 @@ fn native_module(gil: Gil<'_>, n: &'static NativeDef) -> Option<String> {
 /// name of the class (or of `type(owner)`) and the method's (`list.append` for
 /// `[].append`, `int.from_bytes` for the class method); a module's function is its
 /// name alone.
-pub(crate) fn bound_native_qualname(owner: &Value, name: &str) -> String {
+pub(crate) fn bound_native_qualname(
+    owner: &Value,
+    def: &crate::objects::function::NativeDef,
+) -> String {
+    let name = def.name;
+    // A special method is a slot wrapper in CPython, qualified by the type that
+    // defines it (`dict.__setitem__` for a `dict` subclass's instance).
+    // (Bound to an instance of a subclass: the built-in base it inherits it from.)
+    if name.starts_with("__") && name.ends_with("__") {
+        if let Some(t) = crate::objects::methods::method_owner(def).filter(|t| !t.is_empty()) {
+            return format!("{t}.{name}");
+        }
+        if let Value::Instance(_) = owner {
+            let cls = crate::objects::class::class_of(owner);
+            if let Some(b) = cls.mro.iter().find(|b| !b.heap) {
+                return format!("{}.{name}", b.qualname);
+            }
+        }
+    }
     let t = match owner {
         Value::Module(_) => return name.to_owned(),
         Value::Type(t) => t.clone(),

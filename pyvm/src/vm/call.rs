@@ -195,6 +195,22 @@ pub fn push_simple_frame(
     Ok(())
 }
 
+/// The `self` a built-in method bound to `this` is called with: the built-in value
+/// inside an instance of a `dict`/`list`/`tuple`/... subclass, which the method works
+/// on, unless the method takes the instance itself. (The descriptor inside a
+/// `property` subclass's instance sits in a cell: its methods, `prop.setter`, take
+/// the instance, to copy it as the subclass.)
+fn bound_self(this: Value, def: &crate::objects::function::NativeDef) -> Value {
+    match crate::objects::class::payload(&this) {
+        Some(p)
+            if !matches!(p, Value::Cell(_)) && !crate::objects::methods::takes_instance(def) =>
+        {
+            p.clone()
+        }
+        _ => this,
+    }
+}
+
 /// Call anything callable from the loop: Python functions push a frame.
 pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -> PyResult<Called> {
     match &callable {
@@ -287,7 +303,7 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
         }
         Value::BoundNative(b) => {
             let mut pos: SmallVec<[Value; 4]> = SmallVec::with_capacity(args.pos.len() + 1);
-            pos.push(b.0.clone());
+            pos.push(bound_self(b.0.clone(), b.1));
             pos.extend(args.pos);
             let args = Args { pos, kw: args.kw };
             if let Some(f) = deferral_aware(gil, th, b.1, &args) {

@@ -82,15 +82,11 @@ fn bind(gil: Gil<'_>, attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> At
             Attr::Value(Value::BoundNative(Arc::new((Value::Type(cls.clone()), d))))
         }
         Value::Native(d) if crate::modules::plain_function(d) => Attr::Value(attr),
+        // Bound to the instance itself (its `__self__`, `repr` and `__qualname__`
+        // name the subclass, as CPython's); a method of `dict`/`list`/`tuple` is
+        // called on the value inside (`call::bound_self`).
         Value::Native(d) => match obj {
-            // A method of `dict`/`list`/`tuple` works on the value inside.
-            Some(o) => {
-                let this = match class::payload(o) {
-                    Some(p) if !crate::objects::methods::takes_instance(d) => p.clone(),
-                    _ => o.clone(),
-                };
-                Attr::Value(Value::BoundNative(Arc::new((this, d))))
-            }
+            Some(o) => Attr::Value(Value::BoundNative(Arc::new((o.clone(), d)))),
             None => Attr::Value(attr),
         },
         Value::Descr(ref d) => match &**d {

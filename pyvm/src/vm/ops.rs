@@ -690,7 +690,7 @@ pub fn function_str(cx: &mut Cx<'_, '_>, f: &Value) -> String {
 fn callee_str(cx: &mut Cx<'_, '_>, (a, b): (&Value, &Value)) -> String {
     match a {
         Value::Null => function_str(cx, b),
-        Value::Native(n) => format!("{}()", super::attr::bound_native_qualname(b, n.name)),
+        Value::Native(n) => format!("{}()", super::attr::bound_native_qualname(b, n)),
         a => function_str(cx, a),
     }
 }

@@ -764,6 +764,7 @@ mod strings {
 mod subclassing {
     use super::*;
     golden!(bad_bases, "subclassing/bad_bases.py");
+    golden!(bound_methods, "subclassing/bound_methods.py");
     golden!(buffer, "subclassing/buffer.py");
     golden!(cistr, "subclassing/cistr.py");
     golden!(collection_methods, "subclassing/collection_methods.py");
