@@ -210,6 +210,8 @@ pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
         // `f6 = abs` in a class body stays `abs` on its instances.
         || builtins::FUNCS.as_ptr_range().contains(&p)
         || math::FUNCS.as_ptr_range().contains(&p)
+        // `dump = _pickle.dump` in a test class.
+        || pickle::FUNCS.as_ptr_range().contains(&p)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).

@@ -104,7 +104,7 @@ pub const DEFAULT_PROTOCOL: i64 = 4;
 
 static PICKLE: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "dump" => dump, "dumps" => dumps, "load" => load, "loads" => loads,
     "_pickler_new" => pickler_new, "_pickler_init" => pickler_init,
     "_pickler_dump" => pickler_dump, "_pickler_clear_memo" => pickler_clear_memo,

@@ -926,7 +926,10 @@ impl Pickler {
             Value::Function(_) => return self.save_global(cx, obj, None),
             _ => {}
         }
-        let cls = Value::Type(class_of(obj));
+        let cls = Value::Type(match obj {
+            Value::Type(t) => t.meta.clone().unwrap_or_else(|| types().type_.clone()),
+            _ => class_of(obj),
+        });
         let reduce_func = match &self.dispatch_table {
             None => match &self.g.dispatch_table {
                 Value::Dict(d) if !d.borrow(cx.gil).is_empty() => dict_get(cx.gil, d, &cls)?,

@@ -362,9 +362,7 @@ impl Unpickler {
             op::FLOAT => self.load_float(cx)?,
             op::BINFLOAT => {
                 let v = self.le(cx, 8)?;
-                let mut b = v.to_le_bytes();
-                b.reverse();
-                self.push(Value::Float(f64::from_be_bytes(b)));
+                self.push(Value::Float(f64::from_be_bytes(v.to_le_bytes())));
             }
             op::SHORT_BINBYTES => {
                 let n = self.u8(cx)? as usize;
@@ -390,15 +388,8 @@ impl Unpickler {
                 self.load_binstring(cx, n)?;
             }
             op::BINSTRING => {
-                let n = self.le(cx, 4)? as u32 as i32;
-                if n < 0 {
-                    return Err(unpickling_error(
-                        cx.gil,
-                        "BINSTRING pickle has negative byte count",
-                    )
-                    .into());
-                }
-                self.load_binstring(cx, n as usize)?;
+                let n = self.size(cx, 4, "BINSTRING")?;
+                self.load_binstring(cx, n)?;
             }
             op::STRING => self.load_string(cx)?,
             op::SHORT_BINUNICODE => {
@@ -909,6 +900,11 @@ impl Unpickler {
                 .collect();
             let dict = cx.load_attr(&inst, "__dict__")?;
             for (k, v) in items {
+                // Attribute names are interned, as CPython's load_build does.
+                let k = match &k {
+                    Value::Str(s) => crate::objects::str::intern(s.as_str()),
+                    _ => k,
+                };
                 set_item(cx, &dict, k, v)?;
             }
         }

@@ -112,6 +112,20 @@ fn reduce_ex(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `_common_reduce`: `reduce_newobj` from protocol 2, `copyreg._reduce_ex` before.
 fn common_reduce(cx: &mut Cx, this: Value, proto: i64) -> PyResult<Value> {
+    if let Some(Value::Set(_) | Value::FrozenSet(_)) = crate::objects::class::payload(&this) {
+        // `set.__reduce__` (at every protocol): `(type(self), (list(self),), state)`.
+        let cls = crate::objects::class::class_of(&this);
+        let items = cx.collect(&this)?;
+        let state = {
+            let f = cx.getattr(&this, "__getstate__")?;
+            cx.call(&f, vec![])?
+        };
+        return Ok(Value::tuple(vec![
+            Value::Type(cls),
+            Value::tuple(vec![Value::list(items)]),
+            state,
+        ]));
+    }
     if proto >= 2 {
         reduce_newobj(cx, this)
     } else {
@@ -191,9 +205,29 @@ fn reduce_newobj(cx: &mut Cx, this: Value) -> PyResult<Value> {
     }
     let import = crate::native::builtin_function(cx.gil, "__import__");
     let copyreg = cx.call(&import, vec![Value::str("copyreg")])?;
-    let newobj = cx.getattr(&copyreg, "__newobj__")?;
+    let payload = crate::objects::class::payload(&this).cloned();
+    let mut newobj = cx.getattr(&copyreg, "__newobj__")?;
     let mut newargs = vec![Value::Type(cls.clone())];
-    if let Ok(f) = cx.getattr(&this, "__getnewargs__") {
+    if let Ok(f) = cx.getattr(&this, "__getnewargs_ex__") {
+        let got = cx.call(&f, vec![])?;
+        let pair = cx.collect(&got)?;
+        let [args, kwargs] = &pair[..] else {
+            return Err(type_error(format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                pair.len()
+            ))
+            .into());
+        };
+        let args = cx.collect(args)?;
+        let has_kwargs = matches!(kwargs, Value::Dict(d) if !d.borrow(cx.gil).is_empty());
+        if has_kwargs {
+            newobj = cx.getattr(&copyreg, "__newobj_ex__")?;
+            newargs.push(Value::tuple(args));
+            newargs.push(kwargs.clone());
+        } else {
+            newargs.extend(args);
+        }
+    } else if let Ok(f) = cx.getattr(&this, "__getnewargs__") {
         let got = cx.call(&f, vec![])?;
         newargs.extend(cx.collect(&got)?);
     }
@@ -201,7 +235,6 @@ fn reduce_newobj(cx: &mut Cx, this: Value) -> PyResult<Value> {
         let f = cx.getattr(&this, "__getstate__")?;
         cx.call(&f, vec![])?
     };
-    let payload = crate::objects::class::payload(&this).cloned();
     let listitems = match &payload {
         Some(l @ Value::List(_)) => cx.iter(l)?,
         _ => Value::None,
