@@ -53,20 +53,11 @@ class Pickler:
     """This takes a binary file for writing a pickle data stream."""
     _pyvm_c_type = True
     __new__ = staticmethod(_pickler_new)
-
-    def __init__(self, file, protocol=None, fix_imports=True, buffer_callback=None):
-        _pickler_init(self, file, protocol, fix_imports, buffer_callback)
-
-    def dump(self, obj, /):
-        """Write a pickled representation of the given object to the open file."""
-        _pickler_dump(self, obj)
-
-    def clear_memo(self):
-        """Clears the pickler's "memo"."""
-        _pickler_clear_memo(self)
-
-    def __sizeof__(self):
-        return _pickler_sizeof(self)
+    # The methods are the natives themselves (no Python frame in a traceback).
+    __init__ = _pickler_init
+    dump = _pickler_dump
+    clear_memo = _pickler_clear_memo
+    __sizeof__ = _pickler_sizeof
 
     @property
     def memo(self):
@@ -99,21 +90,10 @@ class Unpickler:
     """This takes a binary file for reading a pickle data stream."""
     _pyvm_c_type = True
     __new__ = staticmethod(_unpickler_new)
-
-    def __init__(self, file, *, fix_imports=True, encoding='ASCII', errors='strict',
-                 buffers=None):
-        _unpickler_init(self, file, fix_imports, encoding, errors, buffers)
-
-    def load(self):
-        """Load a pickle."""
-        return _unpickler_load(self)
-
-    def find_class(self, module_name, global_name, /):
-        """Return an object from a specified module."""
-        return _unpickler_find_class(self, module_name, global_name)
-
-    def __sizeof__(self):
-        return _unpickler_sizeof(self)
+    __init__ = _unpickler_init
+    load = _unpickler_load
+    find_class = _unpickler_find_class
+    __sizeof__ = _unpickler_sizeof
 
     @property
     def memo(self):

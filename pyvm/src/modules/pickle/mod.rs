@@ -104,8 +104,14 @@ pub const DEFAULT_PROTOCOL: i64 = 4;
 
 static PICKLE: OnceLock<Arc<Module>> = OnceLock::new();
 
+/// The module's functions (plain: `dump = _pickle.dump` in a class body stays a
+/// function, as CPython's built-ins do).
 pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "dump" => dump, "dumps" => dumps, "load" => load, "loads" => loads,
+];
+
+/// What the Python part builds the classes from: the methods bind to the instance.
+static METHODS: &[NativeDef] = crate::objects::methods::natives![
     "_pickler_new" => pickler_new, "_pickler_init" => pickler_init,
     "_pickler_dump" => pickler_dump, "_pickler_clear_memo" => pickler_clear_memo,
     "_pickler_memo_copy" => pickler_memo_copy, "_pickler_set_memo" => pickler_set_memo,
@@ -124,10 +130,15 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     PICKLE.get_or_init(|| {
         let m = Module::with_functions(gil, "_pickle", FUNCS);
         m.set(gil, "__name__", Value::str("_pickle"));
+        crate::objects::methods::register_instance_methods(METHODS);
+        for f in METHODS {
+            m.set(gil, f.name, Value::Native(f));
+        }
         if let Err(e) = run_source(gil, CLASSES, "<frozen _pickle>", &m.dict) {
             let text = exception_line(gil, &e);
             crate::modules::sys::write_stderr(&format!("_pickle: {text}\n"));
         }
+
         Arc::new(m)
     })
 }
@@ -409,76 +420,87 @@ fn load(cx: &mut Cx, args: Args) -> PyResult<Value> {
 // ---------------------------------------------------------------------------
 // The native state inside `Pickler` and `Unpickler` instances.
 
-/// The state of a `Pickler` instance (empty until `__init__` ran).
-struct PicklerState(GilCell<Option<Pickler>>);
-/// The state of an `Unpickler` instance.
-struct UnpicklerState(GilCell<Option<Unpickler>>);
-
-macro_rules! native_state {
-    ($ty:ident, $name:literal) => {
-        impl NativeObject for $ty {
-            fn type_name(&self) -> &'static str {
-                $name
-            }
-            fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
-                Ok(format!("<{} state>", $name))
-            }
-            fn getattr(&self, _gil: Gil<'_>, _name: &str) -> Option<Value> {
-                None
-            }
-            fn as_any(&self) -> &dyn std::any::Any {
-                self
-            }
-        }
-    };
+/// The native state inside a `Pickler` or `Unpickler` instance (its built-in value):
+/// the engine, empty until `__init__` ran. The methods are registered as taking the
+/// instance itself (`register_instance_methods`), which they need for the hooks a
+/// subclass or the instance defines.
+struct State<T: Send + 'static> {
+    engine: GilCell<Option<T>>,
+    name: &'static str,
 }
-native_state!(PicklerState, "_pickle.Pickler");
-native_state!(UnpicklerState, "_pickle.Unpickler");
+
+impl<T: Send + 'static> NativeObject for State<T> {
+    fn type_name(&self) -> &'static str {
+        self.name
+    }
+    fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
+        Ok(format!("<{} state>", self.name))
+    }
+    fn getattr(&self, _gil: Gil<'_>, _name: &str) -> Option<Value> {
+        None
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
 
 /// `cls.__new__(cls, ...)` for the two classes: an instance carrying empty state.
-fn new_with(args: &Args, state: Box<dyn NativeObject>, name: &str) -> PyResult<Value> {
+fn new_with<T: Send + 'static>(args: &Args, name: &'static str) -> PyResult<Value> {
     let cls = match args.get(0) {
         Some(Value::Type(t)) => t.clone(),
         _ => return Err(type_error(format!("{name}.__new__(X): X is not a type object")).into()),
     };
+    let state = State::<T> {
+        engine: GilCell::new(None),
+        name,
+    };
     Ok(crate::objects::class::instance_with(
         cls,
-        Value::Object(Arc::new(Object(state))),
+        Value::Object(Arc::new(Object(Box::new(state)))),
     ))
 }
 
 fn pickler_new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    new_with(&args, Box::new(PicklerState(GilCell::new(None))), "Pickler")
+    new_with::<Pickler>(&args, "_pickle.Pickler")
 }
 
 fn unpickler_new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    new_with(&args, Box::new(UnpicklerState(GilCell::new(None))), "Unpickler")
+    new_with::<Unpickler>(&args, "_pickle.Unpickler")
 }
 
-/// The state a `Pickler` instance carries.
-fn pstate(v: &Value) -> PyResult<&PicklerState> {
-    crate::objects::class::payload(v)
-        .and_then(|p| match p {
-            Value::Object(o) => o.0.as_any().downcast_ref::<PicklerState>(),
-            _ => None,
-        })
-        .ok_or_else(|| type_error("descriptor requires a '_pickle.Pickler' object").into())
+/// The state of `v` (the instance or the state value itself).
+fn state_of<T: Send + 'static>(v: &Value) -> PyResult<&State<T>> {
+    let inner = crate::objects::class::payload(v).unwrap_or(v);
+    match inner {
+        Value::Object(o) => o.0.as_any().downcast_ref::<State<T>>(),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        type_error(format!(
+            "descriptor requires a '{}' object",
+            if std::any::TypeId::of::<T>() == std::any::TypeId::of::<Pickler>() {
+                "_pickle.Pickler"
+            } else {
+                "_pickle.Unpickler"
+            }
+        ))
+        .into()
+    })
 }
 
-fn ustate(v: &Value) -> PyResult<&UnpicklerState> {
-    crate::objects::class::payload(v)
-        .and_then(|p| match p {
-            Value::Object(o) => o.0.as_any().downcast_ref::<UnpicklerState>(),
-            _ => None,
-        })
-        .ok_or_else(|| type_error("descriptor requires a '_pickle.Unpickler' object").into())
+fn pstate(v: &Value) -> PyResult<&State<Pickler>> {
+    state_of::<Pickler>(v)
+}
+
+fn ustate(v: &Value) -> PyResult<&State<Unpickler>> {
+    state_of::<Unpickler>(v)
 }
 
 /// Take the pickler out of its instance for a call that may run Python code (which
 /// may use the same instance: it then sees no state, never a borrowed one).
 fn take_pickler(cx: &mut Cx, this: &Value) -> PyResult<Pickler> {
     let st = pstate(this)?;
-    let taken = st.0.borrow_mut(cx.gil).take();
+    let taken = st.engine.borrow_mut(cx.gil).take();
     taken.ok_or_else(|| {
         pickling_error(cx.gil, "Pickler.__init__() was not called by Pickler.__init__()").into()
     })
@@ -486,13 +508,13 @@ fn take_pickler(cx: &mut Cx, this: &Value) -> PyResult<Pickler> {
 
 fn put_pickler(cx: &mut Cx, this: &Value, p: Pickler) {
     if let Ok(st) = pstate(this) {
-        *st.0.borrow_mut(cx.gil) = Some(p);
+        *st.engine.borrow_mut(cx.gil) = Some(p);
     }
 }
 
 fn take_unpickler(cx: &mut Cx, this: &Value) -> PyResult<Unpickler> {
     let st = ustate(this)?;
-    let taken = st.0.borrow_mut(cx.gil).take();
+    let taken = st.engine.borrow_mut(cx.gil).take();
     taken.ok_or_else(|| {
         unpickling_error(
             cx.gil,
@@ -504,16 +526,33 @@ fn take_unpickler(cx: &mut Cx, this: &Value) -> PyResult<Unpickler> {
 
 fn put_unpickler(cx: &mut Cx, this: &Value, u: Unpickler) {
     if let Ok(st) = ustate(this) {
-        *st.0.borrow_mut(cx.gil) = Some(u);
+        *st.engine.borrow_mut(cx.gil) = Some(u);
     }
 }
 
-/// `Pickler.__init__(self, file, protocol, fix_imports, buffer_callback)`.
+/// The instance a method was called on, and its other arguments.
+fn split_self(mut args: Args, name: &str) -> PyResult<(Value, Args)> {
+    if args.pos.is_empty() {
+        return Err(type_error(format!("descriptor '{name}' needs an argument")).into());
+    }
+    let this = args.pos.remove(0);
+    Ok((this, args))
+}
+
+/// `Pickler.__init__(self, file, protocol=None, fix_imports=True, buffer_callback=None)`.
 fn pickler_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let this = args.at(0).clone();
+    let (this, args) = split_self(args, "__init__")?;
     pstate(&this)?;
-    let mut pk = new_pickler(cx, Some(args.at(2)), Some(args.at(3)), Some(args.at(4)))?;
-    pk.write = Some(write_method(cx, args.at(1))?);
+    let p = clinic_posonly(
+        args,
+        "Pickler",
+        &["file", "protocol", "fix_imports", "buffer_callback"],
+        0,
+        1,
+        4,
+    )?;
+    let mut pk = new_pickler(cx, p[1].as_ref(), p[2].as_ref(), p[3].as_ref())?;
+    pk.write = Some(write_method(cx, p[0].as_ref().unwrap_or(&Value::None))?);
     put_pickler(cx, &this, pk);
     Ok(Value::None)
 }
@@ -522,6 +561,7 @@ fn pickler_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `reducer_override` are looked up now (a subclass's methods or attributes set on
 /// the instance).
 fn pickler_dump(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("dump", 1, 1)?;
     let this = args.at(0).clone();
     let mut pk = take_pickler(cx, &this)?;
     let r = (|| -> PyResult<()> {
@@ -540,8 +580,9 @@ fn pickler_dump(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn pickler_clear_memo(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("clear_memo", 0, 0)?;
     let st = pstate(args.at(0))?;
-    if let Some(p) = st.0.borrow_mut(cx.gil).as_mut() {
+    if let Some(p) = st.engine.borrow_mut(cx.gil).as_mut() {
         p.memo.clear();
     }
     Ok(Value::None)
@@ -549,9 +590,10 @@ fn pickler_clear_memo(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `PicklerMemoProxy.copy()`: `{id(obj): (index, obj)}`.
 fn pickler_memo_copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("memo_copy", 0, 0)?;
     let st = pstate(args.at(0))?;
     let mut d = crate::objects::dict::Dict::new();
-    if let Some(p) = st.0.borrow(cx.gil).as_ref() {
+    if let Some(p) = st.engine.borrow(cx.gil).as_ref() {
         for (idx, obj) in p.memo.entries() {
             let key = crate::modules::builtins::object_id(obj);
             d.insert(
@@ -565,6 +607,7 @@ fn pickler_memo_copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `pickler.memo = {id: (index, obj)}`.
 fn pickler_set_memo(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("set_memo", 1, 1)?;
     let this = args.at(0).clone();
     let Value::Dict(d) = args.at(1) else {
         return Err(type_error(format!(
@@ -584,7 +627,7 @@ fn pickler_set_memo(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
     }
     let st = pstate(&this)?;
-    if let Some(p) = st.0.borrow_mut(cx.gil).as_mut() {
+    if let Some(p) = st.engine.borrow_mut(cx.gil).as_mut() {
         p.memo.clear();
         for (idx, obj) in entries {
             p.memo.insert_at(&obj, idx);
@@ -595,12 +638,13 @@ fn pickler_set_memo(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `pickler.fast` / `pickler.fast = v` / `pickler.bin`.
 fn pickler_flag(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("flag", 1, 2)?;
     let set = match args.get(2) {
         Some(v) => Some(cx.truthy(v)?),
         None => None,
     };
     let st = pstate(args.at(0))?;
-    let mut guard = st.0.borrow_mut(cx.gil);
+    let mut guard = st.engine.borrow_mut(cx.gil);
     let Some(p) = guard.as_mut() else {
         return Ok(Value::Int(0));
     };
@@ -613,25 +657,35 @@ fn pickler_flag(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn pickler_sizeof(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("sizeof", 0, 0)?;
     let st = pstate(args.at(0))?;
-    let n = st.0.borrow(cx.gil).as_ref().map_or(0, |p| p.memo.len());
+    let n = st.engine.borrow(cx.gil).as_ref().map_or(0, |p| p.memo.len());
     Ok(Value::Int(96 + 16 * n as i64))
 }
 
-/// `Unpickler.__init__(self, file, fix_imports, encoding, errors, buffers)`.
+/// `Unpickler.__init__(self, file, *, fix_imports=True, encoding='ASCII',
+/// errors='strict', buffers=())`.
 fn unpickler_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let this = args.at(0).clone();
+    let (this, args) = split_self(args, "__init__")?;
     ustate(&this)?;
-    let p: Vec<Option<Value>> = (2..6).map(|i| Some(args.at(i).clone())).collect();
-    let opts = load_opts(cx, &p)?;
+    let p = clinic_posonly(
+        args,
+        "Unpickler",
+        &["file", "fix_imports", "encoding", "errors", "buffers"],
+        0,
+        1,
+        1,
+    )?;
+    let opts = load_opts(cx, &p[1..])?;
     let g = globals(cx)?;
     let mut up = Unpickler::new(g, opts.fix_imports, opts.encoding, opts.errors, opts.buffers);
-    up.set_file(cx, args.at(1))?;
+    up.set_file(cx, p[0].as_ref().unwrap_or(&Value::None))?;
     put_unpickler(cx, &this, up);
     Ok(Value::None)
 }
 
 fn unpickler_load(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("load", 0, 0)?;
     let this = args.at(0).clone();
     let mut up = take_unpickler(cx, &this)?;
     let r = up.load(cx, Some(&this));
@@ -641,9 +695,10 @@ fn unpickler_load(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `Unpickler.find_class(module_name, global_name)`.
 fn unpickler_find_class(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("find_class", 2, 2)?;
     let (proto, fix) = {
         let st = ustate(args.at(0))?;
-        let guard = st.0.borrow(cx.gil);
+        let guard = st.engine.borrow(cx.gil);
         guard.as_ref().map_or((0, true), |u| (u.proto, u.fix_imports))
     };
     let g = globals(cx)?;
@@ -651,9 +706,10 @@ fn unpickler_find_class(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn unpickler_memo_copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("memo_copy", 0, 0)?;
     let st = ustate(args.at(0))?;
     let mut d = crate::objects::dict::Dict::new();
-    if let Some(u) = st.0.borrow(cx.gil).as_ref() {
+    if let Some(u) = st.engine.borrow(cx.gil).as_ref() {
         for (idx, obj) in u.memo_entries() {
             d.insert(Value::Int(idx as i64), obj)?;
         }
@@ -662,6 +718,7 @@ fn unpickler_memo_copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn unpickler_set_memo(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("set_memo", 1, 1)?;
     let Value::Dict(d) = args.at(1) else {
         return Err(type_error(format!(
             "'memo' attribute must be an UnpicklerMemoProxy object or dict, not {}",
@@ -681,7 +738,7 @@ fn unpickler_set_memo(cx: &mut Cx, args: Args) -> PyResult<Value> {
         entries.push((idx, v.clone()));
     }
     let st = ustate(args.at(0))?;
-    if let Some(u) = st.0.borrow_mut(cx.gil).as_mut() {
+    if let Some(u) = st.engine.borrow_mut(cx.gil).as_mut() {
         u.clear_memo();
         for (idx, v) in entries {
             u.memo_put(idx, v);
@@ -691,7 +748,8 @@ fn unpickler_set_memo(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn unpickler_sizeof(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("sizeof", 0, 0)?;
     let st = ustate(args.at(0))?;
-    let n = st.0.borrow(cx.gil).as_ref().map_or(0, |u| u.memo_entries().len());
+    let n = st.engine.borrow(cx.gil).as_ref().map_or(0, |u| u.memo_entries().len());
     Ok(Value::Int(128 + 8 * n as i64))
 }

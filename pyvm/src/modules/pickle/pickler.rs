@@ -22,7 +22,6 @@ const BATCHSIZE: usize = 1000;
 const FAST_NESTING_LIMIT: usize = 50;
 
 /// The memo: object identity -> (index), with the objects kept alive in index order.
-#[derive(Default)]
 pub struct Memo {
     map: HashMap<usize, u32>,
     objs: Vec<(u32, Value)>,
@@ -30,6 +29,16 @@ pub struct Memo {
 
 fn ident(v: &Value) -> usize {
     crate::modules::builtins::object_id(v) as usize
+}
+
+impl Default for Memo {
+    /// Room for a small object's memo from the start (no rehash while it grows).
+    fn default() -> Memo {
+        Memo {
+            map: HashMap::with_capacity(32),
+            objs: Vec::with_capacity(32),
+        }
+    }
 }
 
 impl Memo {
@@ -100,7 +109,7 @@ impl Pickler {
     ) -> Pickler {
         Pickler {
             g,
-            out: Vec::new(),
+            out: Vec::with_capacity(256),
             proto,
             bin: proto > 0,
             fast: false,
@@ -959,12 +968,9 @@ impl Pickler {
         } else if let Some(f) = lookup_attr(cx, obj, "__reduce__")? {
             cx.call(&f, vec![])?
         } else {
-            let r = cx.repr(obj)?;
-            return Err(pickling_error(
-                cx.gil,
-                format!("can't pickle '{}' object: {r}", type_name(obj)),
-            )
-            .into());
+            // What `object.__reduce_ex__` says of an object it cannot reduce (every
+            // CPython object has that method; pyvm's native objects may not).
+            return Err(type_error(format!("cannot pickle '{}' object", type_name(obj))).into());
         };
         self.save_reduce_value(cx, obj, rv)
     }

@@ -62,10 +62,10 @@ impl Unpickler {
             g,
             input: Input::Mem(Arc::new(Vec::new())),
             pos: 0,
-            stack: Vec::new(),
-            marks: Vec::new(),
+            stack: Vec::with_capacity(32),
+            marks: Vec::with_capacity(8),
             fence: 0,
-            memo: Vec::new(),
+            memo: Vec::with_capacity(32),
             sparse: HashMap::new(),
             memo_len: 0,
             proto: 0,
@@ -104,6 +104,9 @@ impl Unpickler {
     pub fn memo_put(&mut self, idx: usize, v: Value) {
         let old = if idx < self.memo.len() {
             self.memo[idx].replace(v)
+        } else if idx == self.memo.len() {
+            self.memo.push(Some(v));
+            None
         } else if idx <= self.memo.len() * 2 + 1024 {
             self.memo.resize(idx + 1, None);
             self.memo[idx].replace(v)
