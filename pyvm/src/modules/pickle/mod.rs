@@ -187,22 +187,23 @@ pub(crate) fn globals(cx: &mut Cx) -> PyResult<&'static Globals> {
     let compat = import(cx, "_compat_pickle")?;
     let codecs = import(cx, "codecs")?;
     let functools = import(cx, "functools")?;
-    let name_map = |cx: &mut Cx, attr: &str| -> PyResult<HashMap<(String, String), (Value, Value)>> {
-        let d = cx.load_attr(&compat, attr)?;
-        let mut out = HashMap::new();
-        if let Value::Dict(d) = &d {
-            for (k, v) in d.borrow(cx.gil).iter() {
-                if let (Value::Tuple(k), Value::Tuple(v)) = (k, v) {
-                    if let ([a, b], [c, e]) = (&k[..], &v[..]) {
-                        if let (Some(a), Some(b)) = (a.as_str(), b.as_str()) {
-                            out.insert((a.to_owned(), b.to_owned()), (c.clone(), e.clone()));
+    let name_map =
+        |cx: &mut Cx, attr: &str| -> PyResult<HashMap<(String, String), (Value, Value)>> {
+            let d = cx.load_attr(&compat, attr)?;
+            let mut out = HashMap::new();
+            if let Value::Dict(d) = &d {
+                for (k, v) in d.borrow(cx.gil).iter() {
+                    if let (Value::Tuple(k), Value::Tuple(v)) = (k, v) {
+                        if let ([a, b], [c, e]) = (&k[..], &v[..]) {
+                            if let (Some(a), Some(b)) = (a.as_str(), b.as_str()) {
+                                out.insert((a.to_owned(), b.to_owned()), (c.clone(), e.clone()));
+                            }
                         }
                     }
                 }
             }
-        }
-        Ok(out)
-    };
+            Ok(out)
+        };
     let import_map = |cx: &mut Cx, attr: &str| -> PyResult<HashMap<String, Value>> {
         let d = cx.load_attr(&compat, attr)?;
         let mut out = HashMap::new();
@@ -395,7 +396,13 @@ fn loads(cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     let opts = load_opts(cx, &p[1..])?;
     let g = globals(cx)?;
-    let mut up = Unpickler::new(g, opts.fix_imports, opts.encoding, opts.errors, opts.buffers);
+    let mut up = Unpickler::new(
+        g,
+        opts.fix_imports,
+        opts.encoding,
+        opts.errors,
+        opts.buffers,
+    );
     up.set_bytes(bytes);
     up.load(cx, None)
 }
@@ -412,7 +419,13 @@ fn load(cx: &mut Cx, args: Args) -> PyResult<Value> {
     )?;
     let opts = load_opts(cx, &p[1..])?;
     let g = globals(cx)?;
-    let mut up = Unpickler::new(g, opts.fix_imports, opts.encoding, opts.errors, opts.buffers);
+    let mut up = Unpickler::new(
+        g,
+        opts.fix_imports,
+        opts.encoding,
+        opts.errors,
+        opts.buffers,
+    );
     up.set_file(cx, p[0].as_ref().unwrap_or(&Value::None))?;
     up.load(cx, None)
 }
@@ -502,7 +515,11 @@ fn take_pickler(cx: &mut Cx, this: &Value) -> PyResult<Pickler> {
     let st = pstate(this)?;
     let taken = st.engine.borrow_mut(cx.gil).take();
     taken.ok_or_else(|| {
-        pickling_error(cx.gil, "Pickler.__init__() was not called by Pickler.__init__()").into()
+        pickling_error(
+            cx.gil,
+            "Pickler.__init__() was not called by Pickler.__init__()",
+        )
+        .into()
     })
 }
 
@@ -659,7 +676,11 @@ fn pickler_flag(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn pickler_sizeof(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("sizeof", 0, 0)?;
     let st = pstate(args.at(0))?;
-    let n = st.engine.borrow(cx.gil).as_ref().map_or(0, |p| p.memo.len());
+    let n = st
+        .engine
+        .borrow(cx.gil)
+        .as_ref()
+        .map_or(0, |p| p.memo.len());
     Ok(Value::Int(96 + 16 * n as i64))
 }
 
@@ -678,7 +699,13 @@ fn unpickler_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
     )?;
     let opts = load_opts(cx, &p[1..])?;
     let g = globals(cx)?;
-    let mut up = Unpickler::new(g, opts.fix_imports, opts.encoding, opts.errors, opts.buffers);
+    let mut up = Unpickler::new(
+        g,
+        opts.fix_imports,
+        opts.encoding,
+        opts.errors,
+        opts.buffers,
+    );
     up.set_file(cx, p[0].as_ref().unwrap_or(&Value::None))?;
     put_unpickler(cx, &this, up);
     Ok(Value::None)
@@ -699,7 +726,9 @@ fn unpickler_find_class(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (proto, fix) = {
         let st = ustate(args.at(0))?;
         let guard = st.engine.borrow(cx.gil);
-        guard.as_ref().map_or((0, true), |u| (u.proto, u.fix_imports))
+        guard
+            .as_ref()
+            .map_or((0, true), |u| (u.proto, u.fix_imports))
     };
     let g = globals(cx)?;
     unpickler::find_class(cx, g, proto, fix, args.at(1), args.at(2))
@@ -730,9 +759,7 @@ fn unpickler_set_memo(cx: &mut Cx, args: Args) -> PyResult<Value> {
     for (k, v) in d.borrow(cx.gil).iter() {
         let idx = match k {
             Value::Int(i) if *i >= 0 => *i as usize,
-            Value::Int(_) => {
-                return Err(value_error("memo key must be positive integers.").into())
-            }
+            Value::Int(_) => return Err(value_error("memo key must be positive integers.").into()),
             _ => return Err(type_error("memo key must be integers").into()),
         };
         entries.push((idx, v.clone()));
@@ -750,6 +777,10 @@ fn unpickler_set_memo(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn unpickler_sizeof(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("sizeof", 0, 0)?;
     let st = ustate(args.at(0))?;
-    let n = st.engine.borrow(cx.gil).as_ref().map_or(0, |u| u.memo_entries().len());
+    let n = st
+        .engine
+        .borrow(cx.gil)
+        .as_ref()
+        .map_or(0, |u| u.memo_entries().len());
     Ok(Value::Int(128 + 8 * n as i64))
 }

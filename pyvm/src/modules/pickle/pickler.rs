@@ -102,11 +102,7 @@ pub struct Pickler {
 }
 
 impl Pickler {
-    pub(super) fn new(
-        g: &'static Globals,
-        proto: u8,
-        fix_imports: bool,
-    ) -> Pickler {
+    pub(super) fn new(g: &'static Globals, proto: u8, fix_imports: bool) -> Pickler {
         Pickler {
             g,
             out: Vec::with_capacity(256),
@@ -487,7 +483,12 @@ impl Pickler {
         self.memo_put(obj)
     }
 
-    fn save_bytearray(&mut self, cx: &mut Cx, obj: &Value, b: &Arc<GilCell<Vec<u8>>>) -> PyResult<()> {
+    fn save_bytearray(
+        &mut self,
+        cx: &mut Cx,
+        obj: &Value,
+        b: &Arc<GilCell<Vec<u8>>>,
+    ) -> PyResult<()> {
         let data = b.borrow(cx.gil).clone();
         if self.proto < 5 {
             let args = if data.is_empty() {
@@ -495,10 +496,7 @@ impl Pickler {
             } else {
                 vec![Value::Bytes(Arc::new(data))]
             };
-            let reduce = vec![
-                Value::Type(types().bytearray.clone()),
-                Value::tuple(args),
-            ];
+            let reduce = vec![Value::Type(types().bytearray.clone()), Value::tuple(args)];
             return self.save_reduce(cx, &reduce, Some(obj));
         }
         let mut header = vec![op::BYTEARRAY8];
@@ -600,7 +598,12 @@ impl Pickler {
         self.fast_nesting = self.fast_nesting.saturating_sub(1);
     }
 
-    fn save_list(&mut self, cx: &mut Cx, obj: &Value, l: &Arc<GilCell<Vec<Value>>>) -> PyResult<()> {
+    fn save_list(
+        &mut self,
+        cx: &mut Cx,
+        obj: &Value,
+        l: &Arc<GilCell<Vec<Value>>>,
+    ) -> PyResult<()> {
         if self.fast {
             self.fast_enter(obj)?;
         }
@@ -982,7 +985,9 @@ impl Pickler {
         let items: Vec<Value> = match crate::objects::class::payload(&rv).unwrap_or(&rv) {
             Value::Tuple(t) => t.to_vec(),
             _ => {
-                return Err(pickling_error(cx.gil, "__reduce__ must return a string or tuple").into())
+                return Err(
+                    pickling_error(cx.gil, "__reduce__ must return a string or tuple").into(),
+                )
             }
         };
         self.save_reduce(cx, &items, Some(obj))
@@ -1000,10 +1005,7 @@ impl Pickler {
         } else {
             return self.save_global(cx, obj, None);
         };
-        let reduce = vec![
-            Value::Type(ty.type_.clone()),
-            Value::tuple(vec![singleton]),
-        ];
+        let reduce = vec![Value::Type(ty.type_.clone()), Value::tuple(vec![singleton])];
         self.save_reduce(cx, &reduce, Some(obj))
     }
 
@@ -1030,11 +1032,7 @@ impl Pickler {
             },
         };
         let Some(gname) = global_name.as_str().map(str::to_owned) else {
-            return Err(type_error(format!(
-                "must be str, not {}",
-                type_name(&global_name)
-            ))
-            .into());
+            return Err(type_error(format!("must be str, not {}", type_name(&global_name))).into());
         };
         let dotted: Vec<&str> = gname.split('.').collect();
         if dotted.contains(&"<locals>") {
@@ -1290,7 +1288,9 @@ impl Pickler {
                 return Err(pickling_error(cx.gil, "__newobj__ arglist is empty").into());
             };
             let Value::Type(t) = cls else {
-                return Err(pickling_error(cx.gil, "args[0] from __newobj__ args is not a type").into());
+                return Err(
+                    pickling_error(cx.gil, "args[0] from __newobj__ args is not a type").into(),
+                );
             };
             if let Some(o) = obj {
                 let oc = match lookup_attr(cx, o, "__class__")? {
@@ -1362,7 +1362,10 @@ impl Pickler {
             (matches!(cls, Value::Type(_)), "first", "a class", cls),
             (tuple_items(a).is_some(), "second", "a tuple", a),
             (
-                matches!(crate::objects::class::payload(kw).unwrap_or(kw), Value::Dict(_)),
+                matches!(
+                    crate::objects::class::payload(kw).unwrap_or(kw),
+                    Value::Dict(_)
+                ),
                 "third",
                 "a dict",
                 kw,
@@ -1412,7 +1415,10 @@ impl Pickler {
 fn builtin_reduce(cx: &mut Cx, obj: &Value) -> Option<Value> {
     let ty = types();
     let call = |t: &Arc<PyType>, args: Vec<Value>| {
-        Some(Value::tuple(vec![Value::Type(t.clone()), Value::tuple(args)]))
+        Some(Value::tuple(vec![
+            Value::Type(t.clone()),
+            Value::tuple(args),
+        ]))
     };
     match obj {
         Value::Ellipsis => Some(Value::str("Ellipsis")),
@@ -1430,10 +1436,7 @@ fn builtin_reduce(cx: &mut Cx, obj: &Value) -> Option<Value> {
             if overridden || e.typ.is_subtype(&ty.exc.os_error) {
                 return None;
             }
-            let mut parts = vec![
-                Value::Type(e.typ.clone()),
-                Value::tuple(e.args(cx.gil)),
-            ];
+            let mut parts = vec![Value::Type(e.typ.clone()), Value::tuple(e.args(cx.gil))];
             if !e.dict.borrow(cx.gil).is_empty() {
                 parts.push(Value::Dict(e.dict.clone()));
             }

@@ -86,9 +86,7 @@ impl Unpickler {
         let read = lookup_attr(cx, file, "read")?;
         let readline = lookup_attr(cx, file, "readline")?;
         let (Some(read), Some(readline)) = (read, readline) else {
-            return Err(
-                type_error("file must have 'read' and 'readline' attributes").into(),
-            );
+            return Err(type_error("file must have 'read' and 'readline' attributes").into());
         };
         self.input = Input::File {
             buf: Vec::new(),
@@ -551,7 +549,11 @@ impl Unpickler {
             op::EXT1 | op::EXT2 | op::EXT4 => {
                 let n = [1, 2, 4][(code - op::EXT1) as usize];
                 let c = self.le(cx, n)?;
-                let c = if n == 4 { c as u32 as i32 as i64 } else { c as i64 };
+                let c = if n == 4 {
+                    c as u32 as i32 as i64
+                } else {
+                    c as i64
+                };
                 self.load_extension(cx, this, c)?;
             }
             op::REDUCE => {
@@ -655,9 +657,9 @@ impl Unpickler {
                 self.push(v);
                 Ok(())
             }
-            None => Err(
-                unpickling_error(cx.gil, format!("Memo value not found at index {idx}")).into(),
-            ),
+            None => {
+                Err(unpickling_error(cx.gil, format!("Memo value not found at index {idx}")).into())
+            }
         }
     }
 
@@ -669,8 +671,8 @@ impl Unpickler {
             self.push(Value::Bool(text == "01"));
             return Ok(());
         }
-        let v = parse_c_int(&text, 0)
-            .ok_or_else(|| value_error("could not convert string to int"))?;
+        let v =
+            parse_c_int(&text, 0).ok_or_else(|| value_error("could not convert string to int"))?;
         self.push(v);
         Ok(())
     }
@@ -755,11 +757,9 @@ impl Unpickler {
         let line = self.line(cx)?;
         let n = line.len();
         if n < 2 || line[0] != line[n - 1] || (line[0] != b'\'' && line[0] != b'"') {
-            return Err(unpickling_error(
-                cx.gil,
-                "the STRING opcode argument must be quoted",
-            )
-            .into());
+            return Err(
+                unpickling_error(cx.gil, "the STRING opcode argument must be quoted").into(),
+            );
         }
         let b = decode_escape(&line[1..n - 1])?;
         self.push_py2_str(cx, b)
@@ -843,16 +843,16 @@ impl Unpickler {
     }
 
     fn load_newobj(&mut self, cx: &mut Cx, use_kwargs: bool) -> PyResult<()> {
-        let kwargs = if use_kwargs { Some(self.pop(cx)?) } else { None };
+        let kwargs = if use_kwargs {
+            Some(self.pop(cx)?)
+        } else {
+            None
+        };
         let args = self.pop(cx)?;
         let cls = self.pop(cx)?;
         let opname = if use_kwargs { "NEWOBJ_EX" } else { "NEWOBJ" };
         let fail = |cx: &Cx, what: &str, v: &Value| -> PyResult<()> {
-            Err(unpickling_error(
-                cx.gil,
-                format!("{opname} {what}, not {}", type_name(v)),
-            )
-            .into())
+            Err(unpickling_error(cx.gil, format!("{opname} {what}, not {}", type_name(v))).into())
         };
         if !matches!(cls, Value::Type(_)) {
             return fail(cx, "class argument must be a type", &cls);
@@ -935,7 +935,12 @@ impl Unpickler {
         Ok(())
     }
 
-    fn persistent_load(&mut self, cx: &mut Cx, this: Option<&Value>, pid: Value) -> PyResult<Value> {
+    fn persistent_load(
+        &mut self,
+        cx: &mut Cx,
+        this: Option<&Value>,
+        pid: Value,
+    ) -> PyResult<Value> {
         let f = match this {
             Some(t) => lookup_attr(cx, t, "persistent_load")?,
             None => None,
@@ -951,7 +956,13 @@ impl Unpickler {
     }
 
     /// `self.find_class(module, name)` (the instance's, possibly overridden).
-    fn find(&mut self, cx: &mut Cx, this: Option<&Value>, module: &Value, name: &Value) -> PyResult<Value> {
+    fn find(
+        &mut self,
+        cx: &mut Cx,
+        this: Option<&Value>,
+        module: &Value,
+        name: &Value,
+    ) -> PyResult<Value> {
         match this {
             Some(t) => {
                 let f = cx.load_attr(t, "find_class")?;
@@ -980,7 +991,9 @@ impl Unpickler {
             return Err(value_error(format!("unregistered extension code {code}")).into());
         };
         let (module, name) = match &pair {
-            Value::Tuple(t) if t.len() == 2 && matches!((&t[0], &t[1]), (Value::Str(_), Value::Str(_))) => {
+            Value::Tuple(t)
+                if t.len() == 2 && matches!((&t[0], &t[1]), (Value::Str(_), Value::Str(_))) =>
+            {
                 (t[0].clone(), t[1].clone())
             }
             _ => {
@@ -1040,7 +1053,10 @@ fn set_from(cx: &mut Cx, items: Vec<Value>) -> PyResult<crate::objects::set::Set
 /// `cls(*args)`, or `cls.__new__(cls)` for a class without `__getinitargs__` and
 /// no arguments (INST and OBJ).
 fn instantiate(cx: &mut Cx, cls: &Value, args: Vec<Value>) -> PyResult<Value> {
-    if args.is_empty() && matches!(cls, Value::Type(_)) && lookup_attr(cx, cls, "__getinitargs__")?.is_none() {
+    if args.is_empty()
+        && matches!(cls, Value::Type(_))
+        && lookup_attr(cx, cls, "__getinitargs__")?.is_none()
+    {
         let new = cx.load_attr(cls, "__new__")?;
         return cx.call(&new, vec![cls.clone()]);
     }
@@ -1074,7 +1090,8 @@ fn parse_c_int(text: &str, base: u32) -> Option<Value> {
         (base, digits)
     };
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
-    if clean.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if clean.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__")
+    {
         return None;
     }
     let v = num_bigint::BigInt::parse_bytes(clean.as_bytes(), radix)?;

@@ -526,8 +526,7 @@ pub fn payload_method(name: &str) -> Option<&'static NativeDef> {
 }
 
 /// Address ranges of the tables a module declared with [`register_instance_methods`].
-static INSTANCE_TABLES: std::sync::RwLock<Vec<(usize, usize)>> =
-    std::sync::RwLock::new(Vec::new());
+static INSTANCE_TABLES: std::sync::RwLock<Vec<(usize, usize)>> = std::sync::RwLock::new(Vec::new());
 
 /// Declare that the natives of `table` take the instance itself as `self` when a class
 /// holds them, though its instances carry a built-in value (`_pickle.Pickler`'s
