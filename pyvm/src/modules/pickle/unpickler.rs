@@ -434,7 +434,7 @@ impl Unpickler {
             op::DICT => {
                 let m = self.marker(cx)?;
                 let items = self.pop_from(cx, m)?;
-                if items.len() % 2 != 0 {
+                if !items.len().is_multiple_of(2) {
                     return Err(unpickling_error(cx.gil, "odd number of items for DICT").into());
                 }
                 let d = Value::dict(crate::objects::dict::Dict::new());
@@ -801,7 +801,7 @@ impl Unpickler {
         if len == x {
             return Ok(());
         }
-        if (len - x) % 2 != 0 {
+        if !(len - x).is_multiple_of(2) {
             return Err(unpickling_error(cx.gil, "odd number of items for SETITEMS").into());
         }
         let dict = self.stack[x - 1].clone();
