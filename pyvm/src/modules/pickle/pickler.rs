@@ -463,15 +463,11 @@ impl Pickler {
         }
         let n = b.len();
         let header = if n <= 0xff {
-            vec![op::SHORT_BINBYTES, n as u8]
+            Header::new(op::SHORT_BINBYTES, n, 1)
         } else if n <= 0xffff_ffff {
-            let mut h = vec![op::BINBYTES];
-            h.extend_from_slice(&(n as u32).to_le_bytes());
-            h
+            Header::new(op::BINBYTES, n, 4)
         } else if self.proto >= 4 {
-            let mut h = vec![op::BINBYTES8];
-            h.extend_from_slice(&(n as u64).to_le_bytes());
-            h
+            Header::new(op::BINBYTES8, n, 8)
         } else {
             return Err(pickling_error(
                 cx.gil,
@@ -479,7 +475,7 @@ impl Pickler {
             )
             .into());
         };
-        self.write_bytes(cx, &header, b, Some(obj))?;
+        self.write_bytes(cx, header.bytes(), b, Some(obj))?;
         self.memo_put(obj)
     }
 
@@ -499,9 +495,8 @@ impl Pickler {
             let reduce = vec![Value::Type(types().bytearray.clone()), Value::tuple(args)];
             return self.save_reduce(cx, &reduce, Some(obj));
         }
-        let mut header = vec![op::BYTEARRAY8];
-        header.extend_from_slice(&(data.len() as u64).to_le_bytes());
-        self.write_bytes(cx, &header, &data, None)?;
+        let header = Header::new(op::BYTEARRAY8, data.len(), 8);
+        self.write_bytes(cx, header.bytes(), &data, None)?;
         self.memo_put(obj)
     }
 
@@ -510,22 +505,18 @@ impl Pickler {
         if self.bin {
             let n = text.len();
             let header = if n <= 0xff && self.proto >= 4 {
-                vec![op::SHORT_BINUNICODE, n as u8]
+                Header::new(op::SHORT_BINUNICODE, n, 1)
             } else if n > 0xffff_ffff && self.proto >= 4 {
-                let mut h = vec![op::BINUNICODE8];
-                h.extend_from_slice(&(n as u64).to_le_bytes());
-                h
+                Header::new(op::BINUNICODE8, n, 8)
             } else if n > 0xffff_ffff {
                 return Err(overflow_error(
                     "serializing a string larger than 4 GiB requires pickle protocol 4 or higher",
                 )
                 .into());
             } else {
-                let mut h = vec![op::BINUNICODE];
-                h.extend_from_slice(&(n as u32).to_le_bytes());
-                h
+                Header::new(op::BINUNICODE, n, 4)
             };
-            self.write_bytes(cx, &header, text.as_bytes(), None)?;
+            self.write_bytes(cx, header.bytes(), text.as_bytes(), None)?;
         } else {
             let escaped = raw_unicode_escape(text);
             self.room(escaped.len() + 2)?;
@@ -1443,6 +1434,28 @@ fn builtin_reduce(cx: &mut Cx, obj: &Value) -> Option<Value> {
             Some(Value::tuple(parts))
         }
         _ => None,
+    }
+}
+
+/// An opcode and its little-endian size field of 1, 4 or 8 bytes, on the stack.
+struct Header {
+    buf: [u8; 9],
+    len: usize,
+}
+
+impl Header {
+    fn new(code: u8, n: usize, width: usize) -> Header {
+        let mut buf = [0u8; 9];
+        buf[0] = code;
+        buf[1..9].copy_from_slice(&(n as u64).to_le_bytes());
+        Header {
+            buf,
+            len: 1 + width,
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 

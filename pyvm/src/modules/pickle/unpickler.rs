@@ -225,7 +225,12 @@ impl Unpickler {
         Ok(self.data()[s..s + n].to_vec())
     }
 
+    #[inline]
     fn u8(&mut self, cx: &mut Cx) -> PyResult<u8> {
+        if let Some(&b) = self.data().get(self.pos) {
+            self.pos += 1;
+            return Ok(b);
+        }
         let s = self.read(cx, 1)?;
         Ok(self.data()[s])
     }
@@ -774,14 +779,14 @@ impl Unpickler {
             return Ok(());
         }
         let list = self.stack[x - 1].clone();
-        let items = self.stack.split_off(x);
         if let Value::List(l) = &list {
             let mut l = l.borrow_mut(cx.gil);
-            l.try_reserve(items.len())
+            l.try_reserve(len - x)
                 .map_err(|_| crate::objects::exception::memory_error())?;
-            l.extend(items);
+            l.extend(self.stack.drain(x..));
             return Ok(());
         }
+        let items = self.stack.split_off(x);
         if let Some(extend) = lookup_attr(cx, &list, "extend")? {
             cx.call(&extend, vec![Value::list(items)])?;
             return Ok(());
@@ -805,12 +810,20 @@ impl Unpickler {
             return Err(unpickling_error(cx.gil, "odd number of items for SETITEMS").into());
         }
         let dict = self.stack[x - 1].clone();
-        let items = self.stack.split_off(x);
-        let mut it = items.into_iter();
-        while let (Some(k), Some(v)) = (it.next(), it.next()) {
-            set_item(cx, &dict, k, v)?;
+        // The pairs are moved out of the stack in place (no copy of the slice).
+        let mut i = x;
+        let mut r = Ok(());
+        while i + 1 < len {
+            let k = std::mem::replace(&mut self.stack[i], Value::None);
+            let v = std::mem::replace(&mut self.stack[i + 1], Value::None);
+            r = set_item(cx, &dict, k, v);
+            if r.is_err() {
+                break;
+            }
+            i += 2;
         }
-        Ok(())
+        self.stack.truncate(x);
+        r
     }
 
     fn load_additems(&mut self, cx: &mut Cx) -> PyResult<()> {
