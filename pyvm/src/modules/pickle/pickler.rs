@@ -22,6 +22,7 @@ const BATCHSIZE: usize = 1000;
 const FAST_NESTING_LIMIT: usize = 50;
 
 /// The memo: object identity -> (index), with the objects kept alive in index order.
+#[derive(Default)]
 pub struct Memo {
     map: HashMap<usize, u32>,
     objs: Vec<(u32, Value)>,
@@ -29,16 +30,6 @@ pub struct Memo {
 
 fn ident(v: &Value) -> usize {
     crate::modules::builtins::object_id(v) as usize
-}
-
-impl Default for Memo {
-    /// Room for a small object's memo from the start (no rehash while it grows).
-    fn default() -> Memo {
-        Memo {
-            map: HashMap::with_capacity(32),
-            objs: Vec::with_capacity(32),
-        }
-    }
 }
 
 impl Memo {
@@ -65,6 +56,12 @@ impl Memo {
     }
 
     pub fn insert_at(&mut self, v: &Value, idx: u32) {
+        if self.map.capacity() == 0 {
+            // Room for a small object's memo at the first entry (no early rehashes),
+            // none for a pickle of atoms only.
+            self.map.reserve(32);
+            self.objs.reserve(32);
+        }
         if self.map.insert(ident(v), idx).is_none() {
             self.objs.push((idx, v.clone()));
         }

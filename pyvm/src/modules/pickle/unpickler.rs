@@ -65,7 +65,7 @@ impl Unpickler {
             stack: Vec::with_capacity(32),
             marks: Vec::with_capacity(8),
             fence: 0,
-            memo: Vec::with_capacity(32),
+            memo: Vec::new(),
             sparse: HashMap::new(),
             memo_len: 0,
             proto: 0,
@@ -103,6 +103,9 @@ impl Unpickler {
         let old = if idx < self.memo.len() {
             self.memo[idx].replace(v)
         } else if idx == self.memo.len() {
+            if self.memo.capacity() == 0 {
+                self.memo.reserve(32);
+            }
             self.memo.push(Some(v));
             None
         } else if idx <= self.memo.len() * 2 + 1024 {
