@@ -65,6 +65,16 @@ A list-like sequence optimized for data accesses near its endpoints."""
         """maximum size of a deque or None if unbounded"""
         return self._maxlen
 
+    def __reduce__(self):
+        """Return state information for pickling."""
+        # pyvm: the instance dict holds the ring buffer; only a subclass's own
+        # attributes are state, as in CPython's deque_reduce.
+        state = {k: v for k, v in self.__dict__.items()
+                 if k not in ('_maxlen', '_buf', '_head', '_n', '_state')} or None
+        if self._maxlen is None:
+            return type(self), (), state, iter(self)
+        return type(self), ((), self._maxlen), state, iter(self)
+
     # The ring buffer.
     def _grow(self):
         buf = self._buf
@@ -377,6 +387,11 @@ passed to the dict constructor, including keyword arguments.
         dict.__init__(self, *args, **kwargs)
         self.default_factory = default_factory
 
+    def __reduce__(self):
+        """Return state information for pickling."""
+        args = () if self.default_factory is None else (self.default_factory,)
+        return type(self), args, None, None, iter(self.items())
+
     def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
@@ -448,6 +463,10 @@ class OrderedDict(dict):
         dict.__setitem__(self, key, value)
         for k, v in rest:
             dict.__setitem__(self, k, v)
+
+    def __reduce__(self):
+        """Return state information for pickling"""
+        return type(self), (), self.__getstate__(), None, iter(self.items())
 
     def __reversed__(self):
         keys = list(self)

@@ -192,7 +192,20 @@ impl<'a> Compiler<'a> {
         self.u().instrs[at].arg = here;
     }
 
+    /// A constant; a `str` made of name characters is interned, as CPython interns
+    /// such constants (so `'key'` in two functions, an attribute name and a dict key
+    /// are one object, which `is`, `pickle`'s memo and dict probes see).
     pub fn add_const(&mut self, v: Value) -> u32 {
+        let v = match &v {
+            Value::Str(s)
+                if s.as_str()
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'_') =>
+            {
+                crate::objects::str::intern(s.as_str())
+            }
+            _ => v,
+        };
         let u = self.u();
         u.consts.push(v);
         (u.consts.len() - 1) as u32

@@ -26,6 +26,7 @@ pub mod micro_thread;
 pub mod operator;
 pub mod os;
 pub mod os_threads;
+pub mod pickle;
 pub mod posix;
 pub mod pyexpat;
 pub mod random;
@@ -77,6 +78,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_md5",
     "_micro_thread",
     "_operator",
+    "_pickle",
     "_posixsubprocess",
     "_pyvm_context",
     "_random",
@@ -144,6 +146,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "faulthandler" => Value::Module(unix::faulthandler::module(gil).clone()),
         "struct" => Value::Module(struct_::module(gil).clone()),
         "json" => Value::Module(json::module(gil).clone()),
+        "_pickle" => Value::Module(pickle::module(gil).clone()),
         "itertools" => Value::Module(itertools::module(gil).clone()),
         "_functools" => Value::Module(functools::module(gil).clone()),
         "_types" => Value::Module(types::module(gil).clone()),
@@ -207,6 +210,8 @@ pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
         // `f6 = abs` in a class body stays `abs` on its instances.
         || builtins::FUNCS.as_ptr_range().contains(&p)
         || math::FUNCS.as_ptr_range().contains(&p)
+        // `dump = _pickle.dump` in a test class.
+        || pickle::FUNCS.as_ptr_range().contains(&p)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).

@@ -479,6 +479,7 @@ mod micro_threads {
     golden!(os_threads_reactors, "micro_threads/os_threads_reactors.py");
     golden!(out_of_stacks, "micro_threads/out_of_stacks.py");
     golden!(pep_odd_even, "micro_threads/pep_odd_even.py");
+    golden!(pickle_blocking, "micro_threads/pickle_blocking.py");
     golden!(pipe_close_wakes, "micro_threads/pipe_close_wakes.py");
     golden!(pipes, "micro_threads/pipes.py");
     golden!(preemption, "micro_threads/preemption.py");
@@ -724,7 +725,11 @@ mod stdlib {
     golden!(import_many, "stdlib/import_many.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
     golden!(native_call_errors, "stdlib/native_call_errors.py");
+    golden!(pickle_frames, "stdlib/pickle_frames.py");
+    golden!(pickle_hooks, "stdlib/pickle_hooks.py");
     golden!(pickle_job_queue, "stdlib/pickle_job_queue.py");
+    golden!(pickle_opcodes, "stdlib/pickle_opcodes.py");
+    golden!(pickle_snapshot_cache, "stdlib/pickle_snapshot_cache.py");
     golden!(plist_roundtrip, "stdlib/plist_roundtrip.py");
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
     golden!(request_context, "stdlib/request_context.py");

@@ -527,14 +527,21 @@ fn setattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn id(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("id", 1, 1)?;
-    let v = args.at(0);
+    Ok(Value::Int(object_id(args.at(0))))
+}
+
+/// `id(v)`: a heap object's address; a made-up number for an inline value.
+pub fn object_id(v: &Value) -> i64 {
     let n = v.heap_ptr().unwrap_or_else(|| match v {
         Value::Int(i) => (*i as usize).wrapping_mul(32).wrapping_add(0x1000),
         Value::Bool(b) => 0x100 + *b as usize,
         Value::Float(f) => f.to_bits() as usize,
+        Value::None => 0x20,
+        Value::Ellipsis => 0x30,
+        Value::NotImplemented => 0x40,
         _ => 0x10,
     });
-    Ok(Value::Int((n as i64) & i64::MAX))
+    (n as i64) & i64::MAX
 }
 
 fn hash(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -525,10 +525,28 @@ pub fn payload_method(name: &str) -> Option<&'static NativeDef> {
     payload::PAYLOAD_METHODS.iter().find(|d| d.name == name)
 }
 
-/// Does `def` belong to `object`, `BaseException` or the payload methods (so it takes
-/// the instance itself as `self`, not the built-in value inside it)?
+/// Address ranges of the tables a module declared with [`register_instance_methods`].
+static INSTANCE_TABLES: std::sync::RwLock<Vec<(usize, usize)>> = std::sync::RwLock::new(Vec::new());
+
+/// Declare that the natives of `table` take the instance itself as `self` when a class
+/// holds them, though its instances carry a built-in value (`_pickle.Pickler`'s
+/// methods, which read the hooks a subclass or the instance defines).
+pub fn register_instance_methods(table: &'static [NativeDef]) {
+    let r = table.as_ptr_range();
+    let mut t = INSTANCE_TABLES.write().unwrap_or_else(|p| p.into_inner());
+    t.push((r.start as usize, r.end as usize));
+}
+
+/// Does `def` belong to `object`, `BaseException`, the payload methods or a table a
+/// module registered (so it takes the instance itself as `self`, not the built-in
+/// value inside it)?
 pub fn takes_instance(def: &NativeDef) -> bool {
     let p = def as *const NativeDef;
+    let a = p as usize;
+    let registered = INSTANCE_TABLES.read().unwrap_or_else(|p| p.into_inner());
+    if registered.iter().any(|&(lo, hi)| (lo..hi).contains(&a)) {
+        return true;
+    }
     [
         object::OBJECT_METHODS,
         object::EXCEPTION_METHODS,

@@ -15,19 +15,78 @@ pub static OBJECT_METHODS: &[NativeDef] = natives![
     "__reduce_ex__" => reduce_ex, "__reduce__" => reduce, "__getstate__" => getstate,
 ];
 
-/// `object.__getstate__()`: the instance's `__dict__` (`None` when empty).
+/// `object.__getstate__()`: the instance's `__dict__` (`None` when empty), paired
+/// with a dict of its `__slots__` values when it has any (CPython's
+/// `object_getstate_default`).
 fn getstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__getstate__", 0, 0)?;
-    match args.at(0) {
-        Value::Instance(i) => {
-            if i.dict.borrow(cx.gil).is_empty() {
-                Ok(Value::None)
+    let this = args.at(0).clone();
+    let cls = crate::objects::class::class_of(&this);
+    let names = slot_names(&cls);
+    let state = match &this {
+        Value::Instance(i) if !i.dict.borrow(cx.gil).is_empty() => {
+            if names.is_empty() {
+                Value::Dict(i.dict.clone())
             } else {
-                Ok(Value::Dict(i.dict.clone()))
+                // pyvm keeps slot values in the instance dict: the rest is `__dict__`.
+                let mut d = crate::objects::dict::Dict::new();
+                for (k, v) in i.dict.borrow(cx.gil).iter() {
+                    if !k.as_str().is_some_and(|k| names.iter().any(|n| n == k)) {
+                        d.insert(k.clone(), v.clone())?;
+                    }
+                }
+                if d.is_empty() {
+                    Value::None
+                } else {
+                    Value::dict(d)
+                }
             }
         }
-        _ => Ok(Value::None),
+        _ => Value::None,
+    };
+    let mut slots = crate::objects::dict::Dict::new();
+    for name in names {
+        match cx.load_attr(&this, &name) {
+            Ok(v) => slots.insert(Value::string(name), v)?,
+            Err(deferred::Unwind::Raise(e))
+                if e.is_instance(&crate::objects::types::types().exc.attribute_error) => {}
+            Err(e) => return Err(e),
+        }
     }
+    if slots.is_empty() {
+        return Ok(state);
+    }
+    Ok(Value::tuple(vec![state, Value::dict(slots)]))
+}
+
+/// The `__slots__` names along a class's MRO, private ones mangled, without
+/// `__dict__` and `__weakref__` (`copyreg._slotnames`).
+fn slot_names(cls: &crate::objects::rc::Arc<crate::objects::types::PyType>) -> Vec<String> {
+    let mut names = Vec::new();
+    for c in std::iter::once(cls).chain(cls.mro.iter()) {
+        if !c.heap {
+            continue;
+        }
+        let Some(slots) = &c.slots else { continue };
+        for name in slots {
+            if name == "__dict__" || name == "__weakref__" {
+                continue;
+            }
+            let name = if name.starts_with("__") && !name.ends_with("__") {
+                let stripped = c.name.trim_start_matches('_');
+                if stripped.is_empty() {
+                    continue;
+                }
+                format!("_{stripped}{name}")
+            } else {
+                name.clone()
+            };
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 /// `object.__reduce_ex__(protocol)` (what `copy` and `pickle` call): a class's own
@@ -36,6 +95,7 @@ fn getstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn reduce_ex(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__reduce_ex__", 1, 1)?;
     let this = args.at(0).clone();
+    let proto = arg_int(args.at(1), "__reduce_ex__")?;
     let cls = crate::objects::class::class_of(&this);
     if let Some(r) = crate::objects::class::lookup(
         cx.gil,
@@ -47,7 +107,83 @@ fn reduce_ex(cx: &mut Cx, args: Args) -> PyResult<Value> {
             return cx.call(&f, vec![]);
         }
     }
-    reduce_newobj(cx, this)
+    common_reduce(cx, this, proto)
+}
+
+/// `_common_reduce`: `reduce_newobj` from protocol 2, `copyreg._reduce_ex` before.
+fn common_reduce(cx: &mut Cx, this: Value, proto: i64) -> PyResult<Value> {
+    if let Some(Value::Set(_) | Value::FrozenSet(_)) = crate::objects::class::payload(&this) {
+        // `set.__reduce__` (at every protocol): `(type(self), (list(self),), state)`.
+        let cls = crate::objects::class::class_of(&this);
+        let items = cx.collect(&this)?;
+        let state = {
+            let f = cx.getattr(&this, "__getstate__")?;
+            cx.call(&f, vec![])?
+        };
+        return Ok(Value::tuple(vec![
+            Value::Type(cls),
+            Value::tuple(vec![Value::list(items)]),
+            state,
+        ]));
+    }
+    if proto >= 2 {
+        reduce_newobj(cx, this)
+    } else {
+        reduce_copyreg(cx, this)
+    }
+}
+
+/// `copyreg._reduce_ex(self, proto)` for protocols 0 and 1: `(_reconstructor, (cls,
+/// base, state) [, dict])`, `base` the first built-in class along the MRO.
+fn reduce_copyreg(cx: &mut Cx, this: Value) -> PyResult<Value> {
+    use crate::objects::rc::Arc;
+    let ty = crate::objects::types::types();
+    let cls = crate::objects::class::class_of(&this);
+    let base = std::iter::once(&cls)
+        .chain(cls.mro.iter())
+        .find(|c| !c.heap)
+        .cloned()
+        .unwrap_or_else(|| ty.object.clone());
+    let state = if Arc::ptr_eq(&base, &ty.object) {
+        Value::None
+    } else {
+        if Arc::ptr_eq(&base, &cls) {
+            return Err(type_error(format!("cannot pickle '{}' object", cls.name)).into());
+        }
+        cx.call(&Value::Type(base.clone()), vec![this.clone()])?
+    };
+    let args = Value::tuple(vec![Value::Type(cls.clone()), Value::Type(base), state]);
+    let has_slots = |cx: &mut Cx| -> PyResult<bool> {
+        match cx.load_attr(&this, "__slots__") {
+            Ok(v) => cx.truthy(&v),
+            Err(deferred::Unwind::Raise(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    };
+    let default_getstate = match crate::objects::class::lookup(
+        cx.gil,
+        &cls,
+        &crate::objects::str::PyStr::new("__getstate__".to_owned()),
+    ) {
+        Some(Value::Native(d)) => d.f as usize == getstate as NativeFn as usize,
+        _ => false,
+    };
+    if default_getstate && has_slots(cx)? {
+        return Err(type_error(
+            "a class that defines __slots__ without defining __getstate__ cannot be pickled",
+        )
+        .into());
+    }
+    let f = cx.getattr(&this, "__getstate__")?;
+    let dict = cx.call(&f, vec![])?;
+    let import = crate::native::builtin_function(cx.gil, "__import__");
+    let copyreg = cx.call(&import, vec![Value::str("copyreg")])?;
+    let recon = cx.getattr(&copyreg, "_reconstructor")?;
+    Ok(if cx.truthy(&dict)? {
+        Value::tuple(vec![recon, args, dict])
+    } else {
+        Value::tuple(vec![recon, args])
+    })
 }
 
 fn reduce_def() -> &'static NativeDef {
@@ -59,7 +195,7 @@ fn reduce_def() -> &'static NativeDef {
 
 fn reduce(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__reduce__", 0, 0)?;
-    reduce_newobj(cx, args.at(0).clone())
+    common_reduce(cx, args.at(0).clone(), 0)
 }
 
 fn reduce_newobj(cx: &mut Cx, this: Value) -> PyResult<Value> {
@@ -69,9 +205,29 @@ fn reduce_newobj(cx: &mut Cx, this: Value) -> PyResult<Value> {
     }
     let import = crate::native::builtin_function(cx.gil, "__import__");
     let copyreg = cx.call(&import, vec![Value::str("copyreg")])?;
-    let newobj = cx.getattr(&copyreg, "__newobj__")?;
+    let payload = crate::objects::class::payload(&this).cloned();
+    let mut newobj = cx.getattr(&copyreg, "__newobj__")?;
     let mut newargs = vec![Value::Type(cls.clone())];
-    if let Ok(f) = cx.getattr(&this, "__getnewargs__") {
+    if let Ok(f) = cx.getattr(&this, "__getnewargs_ex__") {
+        let got = cx.call(&f, vec![])?;
+        let pair = cx.collect(&got)?;
+        let [args, kwargs] = &pair[..] else {
+            return Err(type_error(format!(
+                "__getnewargs_ex__ should return a tuple of length 2, not {}",
+                pair.len()
+            ))
+            .into());
+        };
+        let args = cx.collect(args)?;
+        let has_kwargs = matches!(kwargs, Value::Dict(d) if !d.borrow(cx.gil).is_empty());
+        if has_kwargs {
+            newobj = cx.getattr(&copyreg, "__newobj_ex__")?;
+            newargs.push(Value::tuple(args));
+            newargs.push(kwargs.clone());
+        } else {
+            newargs.extend(args);
+        }
+    } else if let Ok(f) = cx.getattr(&this, "__getnewargs__") {
         let got = cx.call(&f, vec![])?;
         newargs.extend(cx.collect(&got)?);
     }
@@ -79,7 +235,6 @@ fn reduce_newobj(cx: &mut Cx, this: Value) -> PyResult<Value> {
         let f = cx.getattr(&this, "__getstate__")?;
         cx.call(&f, vec![])?
     };
-    let payload = crate::objects::class::payload(&this).cloned();
     let listitems = match &payload {
         Some(l @ Value::List(_)) => cx.iter(l)?,
         _ => Value::None,
