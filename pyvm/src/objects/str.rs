@@ -1,5 +1,13 @@
 //! `str` storage: UTF-8 text with a cached hash and an ASCII flag that makes code-point
 //! indexing O(1) for the common case.
+//!
+//! **Lone surrogates**: a Rust `String` cannot hold U+D800..U+DFFF, so the surrogate
+//! U+D800+k (k < 2048) is stored as the private-use code point U+10F800+k (the last
+//! 2048 code points of plane 16). The mapping keeps order and contiguity, so lengths,
+//! indexing, slicing, searching and concatenation need nothing special; what shows a
+//! code point to Python (`ord`, `repr`, codecs, comparison, hashing, `unicodedata`)
+//! goes through [`code_point`] / [`from_code_point`]. U+10F800..U+10FFFF themselves
+//! cannot be represented: `chr`, escapes and decoders refuse them ([`NOT_REPRESENTABLE`]).
 
 use crate::objects::rc::Arc;
 use std::collections::HashMap;
@@ -24,10 +32,70 @@ pub fn intern(s: &str) -> Value {
     Value::Str(v.clone())
 }
 
+/// First of the code points standing for lone surrogates (U+D800 is stored as this).
+pub const SURROGATE_BASE: u32 = 0x10F800;
+
+/// Why U+10F800..U+10FFFF are refused (the end of a `UnicodeDecodeError`/`ValueError`).
+pub const NOT_REPRESENTABLE: &str =
+    "code point not representable in pyvm (U+10F800..U+10FFFF stand for lone surrogates)";
+
+/// The Python code point of a stored `char` (a lone surrogate for U+10F800..U+10FFFF).
+#[inline]
+pub fn code_point(c: char) -> u32 {
+    let u = c as u32;
+    if u >= SURROGATE_BASE {
+        u - SURROGATE_BASE + 0xD800
+    } else {
+        u
+    }
+}
+
+/// The stored `char` for a Python code point; `None` beyond U+10FFFF and for the
+/// unrepresentable U+10F800..U+10FFFF.
+#[inline]
+pub fn from_code_point(u: u32) -> Option<char> {
+    match u {
+        0xD800..=0xDFFF => char::from_u32(u - 0xD800 + SURROGATE_BASE),
+        SURROGATE_BASE.. => None,
+        _ => char::from_u32(u),
+    }
+}
+
+/// Does this stored `char` stand for a lone surrogate?
+#[inline]
+pub fn is_surrogate(c: char) -> bool {
+    c as u32 >= SURROGATE_BASE
+}
+
+/// Does UTF-8 text contain a stored surrogate? (U+10F800.. is `F4 8F A0..BF ..`.)
+pub fn has_surrogates(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&x| x == 0xF4) {
+        i += k + 1;
+        if b.get(i) == Some(&0x8F) && b.get(i + 1).is_some_and(|&x| x >= 0xA0) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Code-point order of two texts, as CPython compares `str`s: byte order of UTF-8
+/// unless one side holds a stored surrogate, which sorts as U+D800..U+DFFF.
+pub fn cmp_text(a: &str, b: &str) -> std::cmp::Ordering {
+    if !has_surrogates(a) && !has_surrogates(b) {
+        return a.cmp(b);
+    }
+    a.chars().map(code_point).cmp(b.chars().map(code_point))
+}
+
 pub struct PyStr {
     s: String,
     /// Number of code points (== byte length when ASCII).
     chars: usize,
+    /// Holds a stored lone surrogate (see the module comment): comparisons and hashing
+    /// then map code points.
+    surrogates: bool,
     /// The hash, or -1 while not computed yet (no hash is -1).
     hash: AtomicI64,
     /// For non-ASCII text: the byte offset of every `STRIDE`-th code point, made the
@@ -45,14 +113,15 @@ const STRIDE: usize = 32;
 
 impl PyStr {
     pub fn new(s: String) -> PyStr {
-        let chars = if s.is_ascii() {
-            s.len()
+        let (chars, surrogates) = if s.is_ascii() {
+            (s.len(), false)
         } else {
-            s.chars().count()
+            (s.chars().count(), has_surrogates(&s))
         };
         PyStr {
             s,
             chars,
+            surrogates,
             hash: AtomicI64::new(-1),
             index: OnceLock::new(),
             interned: false,
@@ -73,13 +142,20 @@ impl PyStr {
         self.chars == self.s.len()
     }
 
+    /// Does the text hold a lone surrogate (stored as U+10F800..)?
+    #[inline]
+    pub fn has_surrogates(&self) -> bool {
+        self.surrogates
+    }
+
     /// Append text (the caller owns this string exclusively).
     pub fn push_str(&mut self, t: &str) {
-        self.chars += if t.is_ascii() {
-            t.len()
+        if t.is_ascii() {
+            self.chars += t.len();
         } else {
-            t.chars().count()
-        };
+            self.chars += t.chars().count();
+            self.surrogates |= has_surrogates(t);
+        }
         self.s.push_str(t);
         *self.hash.get_mut() = -1;
         self.index = OnceLock::new();
@@ -145,13 +221,22 @@ impl PyStr {
         k * STRIDE + self.s[idx[k]..b].chars().count()
     }
 
+    /// CPython's order of two strings (see [`cmp_text`]), byte order on the common path.
+    pub fn compare(&self, other: &PyStr) -> std::cmp::Ordering {
+        if self.surrogates || other.surrogates {
+            cmp_text(&self.s, &other.s)
+        } else {
+            self.s.cmp(&other.s)
+        }
+    }
+
     /// CPython's hash of the text (randomized SipHash-1-3, `objects::hash`), cached.
     pub fn hash(&self) -> i64 {
         let h = self.hash.load(Ordering::Relaxed);
         if h != -1 {
             return h;
         }
-        let h = super::hash::hash_str(&self.s, self.is_ascii());
+        let h = super::hash::hash_str(&self.s, self.is_ascii(), self.surrogates);
         self.hash.store(h, Ordering::Relaxed);
         h
     }

@@ -365,7 +365,9 @@ fn float_text(out: &mut String, x: f64, enc: &Encoder) -> Result<(), PyErr> {
 /// order means keys that cannot be compared fail on the very pair CPython names.
 fn sort_items(gil: Gil<'_>, items: &mut [(&Value, &Value)]) -> Result<(), PyErr> {
     if items.iter().all(|(k, _)| matches!(k, Value::Str(_))) {
-        items.sort_by(|a, b| a.0.as_str().cmp(&b.0.as_str()));
+        items.sort_by(|a, b| {
+            crate::objects::str::cmp_text(a.0.as_str().unwrap_or(""), b.0.as_str().unwrap_or(""))
+        });
         return Ok(());
     }
     let lt = |a: &Value, b: &Value| crate::objects::compare::less(gil, a, b);
