@@ -89,6 +89,69 @@ pub fn cmp_text(a: &str, b: &str) -> std::cmp::Ordering {
     a.chars().map(code_point).cmp(b.chars().map(code_point))
 }
 
+/// Text from bytes the OS gave (file names, `argv`, the environment), as CPython's
+/// `os.fsdecode` on Linux: UTF-8 with `surrogateescape`, each undecodable byte (and
+/// each byte of a code point pyvm cannot represent) becoming U+DC80..U+DCFF, so
+/// [`fs_encode`] gives the bytes back.
+pub fn fs_decode(b: &[u8]) -> String {
+    let escape = |out: &mut String, bytes: &[u8]| {
+        out.extend(bytes.iter().filter_map(|&x| from_code_point(0xdc00 + x as u32)));
+    };
+    let mut out = String::with_capacity(b.len());
+    let mut rest = b;
+    while !rest.is_empty() {
+        let (good, bad) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, 0),
+            Err(e) => (
+                std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""),
+                e.error_len().unwrap_or(rest.len() - e.valid_up_to()),
+            ),
+        };
+        for c in good.chars() {
+            if is_surrogate(c) {
+                escape(&mut out, c.encode_utf8(&mut [0; 4]).as_bytes());
+            } else {
+                out.push(c);
+            }
+        }
+        let at = good.len();
+        escape(&mut out, &rest[at..at + bad]);
+        rest = &rest[at + bad..];
+    }
+    out
+}
+
+/// The bytes for the OS of a text, as `os.fsencode`: UTF-8, U+DC80..U+DCFF back to
+/// the bytes they escape; `Err` holds the code-point index of another lone surrogate.
+pub fn fs_encode(s: &str) -> Result<Vec<u8>, usize> {
+    if !has_surrogates(s) {
+        return Ok(s.as_bytes().to_vec());
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        match code_point(c) {
+            u @ 0xdc80..=0xdcff => out.push((u - 0xdc00) as u8),
+            0xd800..=0xdfff => return Err(i),
+            _ => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
+    Ok(out)
+}
+
+/// [`fs_encode`], failing as CPython's `os.fsencode` does.
+pub fn fs_encode_value(text: &Value) -> Result<Vec<u8>, super::exception::PyErr> {
+    let s = text.as_str().unwrap_or_default();
+    fs_encode(s).map_err(|i| {
+        super::unicode_error::encode_error(
+            "utf-8",
+            text.clone(),
+            i,
+            i + 1,
+            "surrogates not allowed",
+        )
+    })
+}
+
 pub struct PyStr {
     s: String,
     /// Number of code points (== byte length when ASCII).

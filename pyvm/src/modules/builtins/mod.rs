@@ -156,7 +156,7 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     };
     let flush = flush.is_some_and(|f| crate::objects::value::truthy(cx.gil, &f));
     if crate::modules::stdio::is_std(&file, 1) {
-        crate::modules::stdio::write_stdout_text(&out)?;
+        crate::modules::stdio::write_stdout_text(cx, &out)?;
         if flush {
             crate::modules::sys::try_flush_stdout()?;
         }

@@ -99,6 +99,9 @@ fn quote_ascii(out: &mut String, s: &str) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             ' '..='~' => out.push(c),
+            c if crate::objects::str::is_surrogate(c) => {
+                let _ = write!(out, "\\u{:04x}", crate::objects::str::code_point(c));
+            }
             _ => {
                 let mut units = [0u16; 2];
                 for u in c.encode_utf16(&mut units) {
