@@ -1,8 +1,8 @@
 //! The values of string literals holding lone surrogates. Ruff's tokenizer decodes a
-//! `\ud800` escape as U+FFFD, and a `\U0010f800` escape as that code point, which
+//! `\ud800` escape as U+FFFD, and a `\U0010f000` escape as that code point, which
 //! pyvm's `str` uses for the lone surrogate U+D800 (`objects::str`). A literal whose
 //! value holds either is decoded again here from its source text, with CPython's
-//! escapes: surrogates become lone surrogates, and U+10F800..U+10FFFF are refused.
+//! escapes: surrogates become lone surrogates, and U+10F000..U+10F7FF are refused.
 //! Everything else keeps Ruff's value.
 
 use std::borrow::Cow;

@@ -2,11 +2,11 @@
 //! indexing O(1) for the common case.
 //!
 //! **Lone surrogates**: a Rust `String` cannot hold U+D800..U+DFFF, so the surrogate
-//! U+D800+k (k < 2048) is stored as the private-use code point U+10F800+k (the last
-//! 2048 code points of plane 16). The mapping keeps order and contiguity, so lengths,
+//! U+D800+k (k < 2048) is stored as the private-use code point U+10F000+k (2048 code
+//! points of plane 16, short of U+10FFFF). The mapping keeps order and contiguity, so lengths,
 //! indexing, slicing, searching and concatenation need nothing special; what shows a
 //! code point to Python (`ord`, `repr`, codecs, comparison, hashing, `unicodedata`)
-//! goes through [`code_point`] / [`from_code_point`]. U+10F800..U+10FFFF themselves
+//! goes through [`code_point`] / [`from_code_point`]. U+10F000..U+10F7FF themselves
 //! cannot be represented: `chr`, escapes and decoders refuse them ([`NOT_REPRESENTABLE`]).
 
 use crate::objects::rc::Arc;
@@ -33,17 +33,22 @@ pub fn intern(s: &str) -> Value {
 }
 
 /// First of the code points standing for lone surrogates (U+D800 is stored as this).
-pub const SURROGATE_BASE: u32 = 0x10F800;
+/// Plane 16's private use area, short of its end: U+10FFFF (`sys.maxunicode`) is a
+/// common upper bound in programs (`'\ue000' <= c <= '\U0010ffff'`, regex classes).
+pub const SURROGATE_BASE: u32 = 0x10F000;
 
-/// Why U+10F800..U+10FFFF are refused (the end of a `UnicodeDecodeError`/`ValueError`).
+/// Past the last code point standing for a lone surrogate.
+const SURROGATE_END: u32 = SURROGATE_BASE + 0x800;
+
+/// Why U+10F000..U+10F7FF are refused (the end of a `UnicodeDecodeError`/`ValueError`).
 pub const NOT_REPRESENTABLE: &str =
-    "code point not representable in pyvm (U+10F800..U+10FFFF stand for lone surrogates)";
+    "code point not representable in pyvm (U+10F000..U+10F7FF stand for lone surrogates)";
 
-/// The Python code point of a stored `char` (a lone surrogate for U+10F800..U+10FFFF).
+/// The Python code point of a stored `char` (a lone surrogate for U+10F000..U+10F7FF).
 #[inline]
 pub fn code_point(c: char) -> u32 {
     let u = c as u32;
-    if u >= SURROGATE_BASE {
+    if (SURROGATE_BASE..SURROGATE_END).contains(&u) {
         u - SURROGATE_BASE + 0xD800
     } else {
         u
@@ -51,12 +56,12 @@ pub fn code_point(c: char) -> u32 {
 }
 
 /// The stored `char` for a Python code point; `None` beyond U+10FFFF and for the
-/// unrepresentable U+10F800..U+10FFFF.
+/// unrepresentable U+10F000..U+10F7FF.
 #[inline]
 pub fn from_code_point(u: u32) -> Option<char> {
     match u {
         0xD800..=0xDFFF => char::from_u32(u - 0xD800 + SURROGATE_BASE),
-        SURROGATE_BASE.. => None,
+        SURROGATE_BASE..SURROGATE_END => None,
         _ => char::from_u32(u),
     }
 }
@@ -64,16 +69,17 @@ pub fn from_code_point(u: u32) -> Option<char> {
 /// Does this stored `char` stand for a lone surrogate?
 #[inline]
 pub fn is_surrogate(c: char) -> bool {
-    c as u32 >= SURROGATE_BASE
+    (SURROGATE_BASE..SURROGATE_END).contains(&(c as u32))
 }
 
-/// Does UTF-8 text contain a stored surrogate? (U+10F800.. is `F4 8F A0..BF ..`.)
+/// Does UTF-8 text contain a stored surrogate? (U+10F000..U+10F7FF is
+/// `F4 8F 80..9F ..`.)
 pub fn has_surrogates(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(k) = b[i..].iter().position(|&x| x == 0xF4) {
         i += k + 1;
-        if b.get(i) == Some(&0x8F) && b.get(i + 1).is_some_and(|&x| x >= 0xA0) {
+        if b.get(i) == Some(&0x8F) && b.get(i + 1).is_some_and(|&x| x <= 0x9F) {
             return true;
         }
     }
@@ -205,7 +211,7 @@ impl PyStr {
         self.chars == self.s.len()
     }
 
-    /// Does the text hold a lone surrogate (stored as U+10F800..)?
+    /// Does the text hold a lone surrogate (stored as U+10F000..U+10F7FF)?
     #[inline]
     pub fn has_surrogates(&self) -> bool {
         self.surrogates

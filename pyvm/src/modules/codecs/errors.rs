@@ -7,7 +7,7 @@
 //! name is looked up in the registry at the first failure and called with the
 //! `UnicodeEncodeError` / `UnicodeDecodeError`, returning `(replacement, position)`.
 //!
-//! Lone surrogates are stored in a `str` as U+10F800.. (`objects::str`): every code
+//! Lone surrogates are stored in a `str` as U+10F000..U+10F7FF (`objects::str`): every code
 //! point written or read here goes through `code_point` / `from_code_point`.
 
 use crate::objects::rc::Arc;

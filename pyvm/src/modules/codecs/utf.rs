@@ -8,7 +8,6 @@ use crate::native::*;
 use crate::objects::rc::Arc;
 use crate::objects::str::{
     code_point, from_code_point, has_surrogates, is_surrogate, PyStr, NOT_REPRESENTABLE,
-    SURROGATE_BASE,
 };
 
 /// Why a UTF encoder fails on a lone surrogate.
@@ -39,7 +38,7 @@ pub fn encode_utf8(cx: &mut Cx, text: &Arc<PyStr>, errors: &str) -> PyResult<Vec
 }
 
 /// Pushes valid UTF-8 text decoded from `b[at..]`, up to a code point pyvm cannot
-/// represent (U+10F800..): returns the byte offset in `b` of that code point.
+/// represent (U+10F000..U+10F7FF): returns the byte offset in `b` of that code point.
 fn push_valid(s: &str, at: usize, out: &mut String) -> Option<usize> {
     if !has_surrogates(s) {
         out.push_str(s);
@@ -349,10 +348,10 @@ pub fn decode_utf_wide(
         } else {
             let lo = read16(i + 2);
             let pair = pair_of(u, lo);
-            if pair.is_some_and(|c| c >= SURROGATE_BASE) {
+            if pair.is_some_and(|c| from_code_point(c).is_none()) {
                 i = d.fail(cx, b, i, i + 4, NOT_REPRESENTABLE, &mut out)?;
             } else if let Some(c) = pair {
-                out.extend(char::from_u32(c));
+                out.extend(from_code_point(c));
                 i += 4;
             } else {
                 i = d.fail(cx, b, i, i + 2, "illegal UTF-16 surrogate", &mut out)?;
@@ -518,8 +517,8 @@ pub(super) fn utf_7_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
                     bits -= 16;
                     acc &= (1u64 << bits) - 1;
                     if surrogate != 0 {
-                        if let Some(c) = pair_of(surrogate, u).filter(|&c| c < SURROGATE_BASE) {
-                            out.extend(char::from_u32(c));
+                        if let Some(c) = pair_of(surrogate, u).and_then(from_code_point) {
+                            out.extend(Some(c));
                             surrogate = 0;
                             continue;
                         }

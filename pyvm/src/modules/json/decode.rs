@@ -252,7 +252,7 @@ impl<'s, 'h> Scanner<'s, 'h> {
                 }
             }
             // A lone surrogate is kept (`objects::str` stores it); a pair for
-            // U+10F800.. cannot be represented.
+            // U+10F000..U+10F7FF cannot be represented.
             match crate::objects::str::from_code_point(code) {
                 Some(c) => out.push(c),
                 None => return Err(Fail::At(crate::objects::str::NOT_REPRESENTABLE, end - 12)),
