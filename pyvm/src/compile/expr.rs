@@ -58,7 +58,8 @@ impl<'a> Compiler<'a> {
                 self.emit_const(v);
             }
             Expr::StringLiteral(s) => {
-                let v = super::literal::str_value(self.src.text, s).map_err(|m| self.err(&m, s.range))?;
+                let v = super::literal::str_value(self.src.text, s)
+                    .map_err(|m| self.err(&m, s.range))?;
                 self.emit_const(Value::str(&v))
             }
             Expr::BytesLiteral(b) => {

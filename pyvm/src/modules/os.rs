@@ -11,8 +11,8 @@ use crate::objects::dict::Dict;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::module::Module;
-use crate::objects::types::type_name;
 use crate::objects::str::fs_decode;
+use crate::objects::types::type_name;
 use std::os::unix::ffi::OsStrExt;
 
 use super::random::bind::{bind, req};

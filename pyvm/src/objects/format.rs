@@ -282,9 +282,8 @@ fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, P
             let u = num_traits::ToPrimitive::to_u32(&mag).filter(|&u| u < 0x110000);
             let u =
                 u.ok_or_else(|| super::exception::overflow_error("%c arg not in range(0x110000)"))?;
-            let c = super::str::from_code_point(u).ok_or_else(|| {
-                value_error(format!("%c arg {}", super::str::NOT_REPRESENTABLE))
-            })?;
+            let c = super::str::from_code_point(u)
+                .ok_or_else(|| value_error(format!("%c arg {}", super::str::NOT_REPRESENTABLE)))?;
             return Ok(pad(s, "", &c.to_string(), '>'));
         }
         Some(t) => {

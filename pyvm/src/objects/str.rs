@@ -101,7 +101,11 @@ pub fn cmp_text(a: &str, b: &str) -> std::cmp::Ordering {
 /// [`fs_encode`] gives the bytes back.
 pub fn fs_decode(b: &[u8]) -> String {
     let escape = |out: &mut String, bytes: &[u8]| {
-        out.extend(bytes.iter().filter_map(|&x| from_code_point(0xdc00 + x as u32)));
+        out.extend(
+            bytes
+                .iter()
+                .filter_map(|&x| from_code_point(0xdc00 + x as u32)),
+        );
     };
     let mut out = String::with_capacity(b.len());
     let mut rest = b;
@@ -156,6 +160,55 @@ pub fn fs_encode_value(text: &Value) -> Result<Vec<u8>, super::exception::PyErr>
             "surrogates not allowed",
         )
     })
+}
+
+/// UTF-8 with each lone surrogate as its own three bytes (`ED A0..BF ..`), as CPython's
+/// `surrogatepass` writes it (`marshal`, `pickle`).
+pub fn encode_surrogatepass(s: &str) -> std::borrow::Cow<'_, [u8]> {
+    if !has_surrogates(s) {
+        return std::borrow::Cow::Borrowed(s.as_bytes());
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        match code_point(c) {
+            u @ 0xd800..=0xdfff => out.extend_from_slice(&[
+                0xe0 | (u >> 12) as u8,
+                0x80 | ((u >> 6) & 0x3f) as u8,
+                0x80 | (u & 0x3f) as u8,
+            ]),
+            _ => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The text of [`encode_surrogatepass`]'s bytes; `None` for bytes that are not UTF-8
+/// with surrogates, or hold a code point pyvm cannot represent.
+pub fn decode_surrogatepass(b: &[u8]) -> Option<String> {
+    let mut out = String::with_capacity(b.len());
+    let mut rest = b;
+    loop {
+        let (good, tail) = match std::str::from_utf8(rest) {
+            Ok(s) => (s, &[][..]),
+            Err(e) => (
+                std::str::from_utf8(&rest[..e.valid_up_to()]).ok()?,
+                &rest[e.valid_up_to()..],
+            ),
+        };
+        if has_surrogates(good) {
+            return None;
+        }
+        out.push_str(good);
+        match *tail {
+            [] => return Some(out),
+            [0xed, y @ 0xa0..=0xbf, z @ 0x80..=0xbf, ..] => {
+                let u = 0xd000 | ((y as u32 & 0x3f) << 6) | (z as u32 & 0x3f);
+                out.extend(from_code_point(u));
+                rest = &tail[3..];
+            }
+            _ => return None,
+        }
+    }
 }
 
 pub struct PyStr {

@@ -549,7 +549,8 @@ fn ord(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("ord", 1, 1)?;
     match &crate::objects::class::unwrap_payload(args.at(0)) {
         Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(
-            s.char_at(0).map_or(0, |c| crate::objects::str::code_point(c) as i64),
+            s.char_at(0)
+                .map_or(0, |c| crate::objects::str::code_point(c) as i64),
         )),
         Value::Str(s) => Err(type_error(format!(
             "ord() expected a character, but string of length {} found",

@@ -156,7 +156,11 @@ fn unescape_chars(chars: &[char]) -> (Vec<u8>, usize) {
 /// U+DC80..U+DCFF; returns how many.
 fn escape_bytes(b: &[u8], out: &mut String) -> usize {
     let n = b.iter().take_while(|&&x| x >= 128).count();
-    out.extend(b[..n].iter().filter_map(|&x| from_code_point(0xdc00 + x as u32)));
+    out.extend(
+        b[..n]
+            .iter()
+            .filter_map(|&x| from_code_point(0xdc00 + x as u32)),
+    );
     n
 }
 

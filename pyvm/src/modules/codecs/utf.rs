@@ -19,7 +19,10 @@ pub(super) fn utf_8_encode(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("utf_8_encode", 1, 2)?;
     let text = arg_text(args.at(0), "utf_8_encode")?;
     let errors = arg_errors(args.get(1), "utf_8_encode")?;
-    Ok(pair_bytes(encode_utf8(cx, &text, &errors)?, text.char_len()))
+    Ok(pair_bytes(
+        encode_utf8(cx, &text, &errors)?,
+        text.char_len(),
+    ))
 }
 
 /// UTF-8 of a str: its bytes, unless it holds a lone surrogate, which goes to the
@@ -72,7 +75,10 @@ pub fn decode_utf8(cx: &mut Cx, b: &[u8], errors: &str, fin: bool) -> PyResult<(
         let (good, err) = match std::str::from_utf8(&b[i..]) {
             Ok(s) => (s, None),
             // `valid_up_to` bytes are valid UTF-8.
-            Err(e) => (std::str::from_utf8(&b[i..i + e.valid_up_to()]).unwrap_or(""), Some(e)),
+            Err(e) => (
+                std::str::from_utf8(&b[i..i + e.valid_up_to()]).unwrap_or(""),
+                Some(e),
+            ),
         };
         if let Some(at) = push_valid(good, i, &mut out) {
             i = d.fail(cx, b, at, at + 4, NOT_REPRESENTABLE, &mut out)?;
