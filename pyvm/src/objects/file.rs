@@ -374,9 +374,8 @@ fn write_value(cx: &mut Cx, file: &Value, v: &Value) -> PyResult<usize> {
     let mut f = file_of(file).borrow_mut(cx.gil);
     let (binary, name) = (f.binary, f.name.clone());
     let data: Vec<u8> = match (binary, v) {
-        (false, Value::Str(s)) => s.as_str().as_bytes().to_vec(),
-        // A `str` subclass's text.
-        (false, v) if v.as_str().is_some() => v.as_str().unwrap_or_default().as_bytes().to_vec(),
+        // A `str` or a `str` subclass's text.
+        (false, v) if v.as_str().is_some() => super::str::utf8_strict(v)?.to_vec(),
         (false, v) => {
             return Err(type_error(format!(
                 "write() argument must be str, not {}",

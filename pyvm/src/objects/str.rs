@@ -148,6 +148,28 @@ pub fn fs_encode(s: &str) -> Result<Vec<u8>, usize> {
     Ok(out)
 }
 
+/// The strict UTF-8 of a str (a native text file's write): its bytes, or CPython's
+/// `UnicodeEncodeError` for the first run of lone surrogates.
+pub fn utf8_strict(text: &Value) -> Result<&[u8], super::exception::PyErr> {
+    let s = text.as_str().unwrap_or_default();
+    if !has_surrogates(s) {
+        return Ok(s.as_bytes());
+    }
+    let start = s.chars().position(is_surrogate).unwrap_or(0);
+    let run = s
+        .chars()
+        .skip(start)
+        .take_while(|&c| is_surrogate(c))
+        .count();
+    Err(super::unicode_error::encode_error(
+        "utf-8",
+        text.clone(),
+        start,
+        start + run,
+        "surrogates not allowed",
+    ))
+}
+
 /// [`fs_encode`], failing as CPython's `os.fsencode` does.
 pub fn fs_encode_value(text: &Value) -> Result<Vec<u8>, super::exception::PyErr> {
     let s = text.as_str().unwrap_or_default();
