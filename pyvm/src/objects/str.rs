@@ -170,6 +170,23 @@ pub fn utf8_strict(text: &Value) -> Result<&[u8], super::exception::PyErr> {
     ))
 }
 
+/// Text for stderr, as CPython's `backslashreplace` stderr writes it: each lone
+/// surrogate as `\udXXX`.
+pub fn backslash_surrogates(s: &str) -> std::borrow::Cow<'_, str> {
+    if !has_surrogates(s) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_surrogate(c) {
+            out.push_str(&format!("\\u{:04x}", code_point(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// [`fs_encode`], failing as CPython's `os.fsencode` does.
 pub fn fs_encode_value(text: &Value) -> Result<Vec<u8>, super::exception::PyErr> {
     let s = text.as_str().unwrap_or_default();

@@ -61,3 +61,14 @@ print("json:")
 json_tool()
 print("literals:")
 literals()
+print("streams:")
+import sys
+try:
+    print("name: \udcff")
+except UnicodeEncodeError as e:
+    print("  stdout refused:", e)
+sys.stdout.flush()
+print("warning: bad byte in \udcfe.txt", file=sys.stderr)
+sys.stderr.write("raw \ud800\n")
+sys.stderr.flush()
+raise ValueError("cannot open \udcff\udcfe.txt")
