@@ -93,11 +93,28 @@ def custom_handler():
             print("   re-raised", e is exc, e)
 
 
+def incremental():
+    # A stream decoder fed a byte at a time: an encoded surrogate waits for its
+    # third byte before surrogatepass takes it.
+    data = "a\ud800\udfffb".encode("utf-8", "surrogatepass")
+    for errors in ["surrogatepass", "surrogateescape", "replace"]:
+        dec = codecs.getincrementaldecoder("utf-8")(errors)
+        pieces = [dec.decode(data[i:i + 1]) for i in range(len(data))] + [dec.decode(b"", final=True)]
+        print("  %-16s %s" % (errors, ascii(pieces)))
+    dec = codecs.getincrementaldecoder("utf-8")("surrogatepass")
+    print("  cut at end:", ascii(dec.decode(b"x\xed\xa0")), attempt(lambda: dec.decode(b"", final=True)))
+    # UTF-7 keeps a high surrogate only when the shift sequence ends cleanly.
+    for raw in [b"a+2AE-b", b"a+2AE\xffb", b"a+2AEA-b", b"a+IKwgrNgB-b", b"a+IKwgrNgBA-b", b"+IKwgrCCsA-", b"a+2AEgrA-"]:
+        print("  utf-7 %-18r %s" % (raw, ascii(raw.decode("utf-7", "replace"))))
+
+
 print("encode:")
 encode_table()
 print("decode:")
 decode_table()
 print("round trips:")
 round_trips()
+print("incremental:")
+incremental()
 print("custom:")
 custom_handler()

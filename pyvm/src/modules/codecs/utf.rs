@@ -90,6 +90,11 @@ pub fn decode_utf8(cx: &mut Cx, b: &[u8], errors: &str, fin: bool) -> PyResult<(
                 let at = i + e.valid_up_to();
                 match e.error_len() {
                     None if !fin => return Ok((out, at)),
+                    // The start of an encoded surrogate waits for more input, as in
+                    // CPython (`surrogatepass` may take it).
+                    Some(_) if !fin && matches!(b[at..], [0xed, 0xa0..=0xbf]) => {
+                        return Ok((out, at))
+                    }
                     None => {
                         i = d.fail(cx, b, at, b.len(), "unexpected end of data", &mut out)?;
                     }
@@ -542,8 +547,8 @@ pub(super) fn utf_7_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 // Leaving base64.
                 in_shift = false;
                 i += 1;
-                if bits > 6 || acc != 0 {
-                    let reason = if bits > 6 {
+                if bits >= 6 || acc != 0 {
+                    let reason = if bits >= 6 {
                         "partial character in shift sequence"
                     } else {
                         "non-zero padding bits in shift sequence"
@@ -552,7 +557,11 @@ pub(super) fn utf_7_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
                     i = d.fail(cx, &b, shift_start, i, reason, &mut out)?;
                     continue;
                 }
-                out.extend(from_code_point(surrogate).filter(|_| surrogate != 0));
+                // A pending high surrogate is kept before a directly encoded
+                // character (CPython's `DECODE_DIRECT`), dropped before another.
+                if surrogate != 0 && ch < 128 && ch != b'+' {
+                    out.extend(from_code_point(surrogate));
+                }
                 surrogate = 0;
                 if ch != b'-' {
                     i -= 1;
