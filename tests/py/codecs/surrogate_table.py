@@ -86,6 +86,15 @@ def custom_handler():
     print("  ", se(UnicodeEncodeError("utf-8", "a\udcff\udc80", 1, 3, "x")))
     print("  ", sp(UnicodeEncodeError("utf-16-be", "a\ud800\udfff", 1, 3, "x")))
     print("  ", ascii(sp(UnicodeDecodeError("utf-32-le", b"\x00\xdc\x00\x00", 0, 4, "x"))))
+    print("  ", ascii(sp(UnicodeDecodeError("utf-8", bytearray(b"a\xed\xbf\xbfb"), 1, 4, "x"))))
+    print("  ", ascii(se(UnicodeDecodeError("utf-8", bytearray(b"a\xff"), 1, 2, "x"))))
+
+    # A replacement the UTF encoders cannot take: not ASCII, or not whole code units.
+    def give(rep):
+        codecs.register_error("test.give", lambda exc: (rep, exc.end))
+    for enc, rep in [("utf-8", "\U0001f40d"), ("utf-16", "\xe9"), ("utf-16-le", b"a"), ("utf-32-be", b"abcde"), ("utf-16-le", b"ab"), ("latin-1", "\xbd")]:
+        give(rep)
+        print("   give %-9s %-14s %s" % (enc, ascii(rep), attempt(lambda: "[\udc80]".encode(enc, "test.give"))))
     for h, exc in [(se, UnicodeEncodeError("utf-8", "a\ud800", 1, 2, "no")), (sp, UnicodeEncodeError("latin-1", "\ud800", 0, 1, "no"))]:
         try:
             h(exc)

@@ -352,8 +352,18 @@ pub(super) fn encode_chars(
                 let exc = fail(i);
                 let r = cx.call(&f, vec![exc.value()])?;
                 let (rep, pos) = handler_result(cx, r, chars.len(), false)?;
+                // The UTF encoders take ASCII text and whole code units only.
+                let unit = match form {
+                    Form::Utf16(_) => 2,
+                    Form::Utf32(_) => 4,
+                    _ => 1,
+                };
                 match &rep {
+                    Value::Bytes(b) if b.len() % unit != 0 => return Err(exc.into()),
                     Value::Bytes(b) => out.extend_from_slice(b),
+                    Value::Str(r) if form != Form::Other && !r.is_ascii() => {
+                        return Err(exc.into());
+                    }
                     Value::Str(r) if !ascii(cx, r.as_str(), &mut out)? => {
                         return Err(exc.into());
                     }
@@ -445,6 +455,8 @@ impl<'a> Decoding<'a> {
 struct Failure {
     which: unicode_error::Which,
     object: Value,
+    /// A decode failure's input.
+    bytes: Vec<u8>,
     start: usize,
     end: usize,
 }
@@ -472,9 +484,14 @@ fn failure(cx: &mut Cx, args: &Args, name: &str) -> PyResult<Failure> {
         Some(Value::Int(i)) => i.max(0) as usize,
         _ => 0,
     };
-    let len = match &object {
-        Value::Str(s) => s.char_len(),
-        Value::Bytes(b) => b.len(),
+    // A decode failure's object may be any bytes-like object (a bytearray).
+    let bytes = match (&which, &object) {
+        (unicode_error::Which::Decode, o) => crate::native::bytes_arg(cx.gil, o).ok(),
+        _ => None,
+    };
+    let len = match (&object, &bytes) {
+        (Value::Str(s), _) => s.char_len(),
+        (_, Some(b)) => b.len(),
         _ => 0,
     };
     let start = int(get("start")).min(len);
@@ -482,6 +499,7 @@ fn failure(cx: &mut Cx, args: &Args, name: &str) -> PyResult<Failure> {
     Ok(Failure {
         which,
         object,
+        bytes: bytes.unwrap_or_default(),
         start,
         end,
     })
@@ -542,8 +560,8 @@ fn backslashreplace_errors(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let f = failure(cx, &args, "backslashreplace_errors")?;
     let mut out = String::new();
     match (&f.which, &f.object) {
-        (unicode_error::Which::Decode, Value::Bytes(b)) => {
-            for c in &b[f.start..f.end] {
+        (unicode_error::Which::Decode, _) => {
+            for c in &f.bytes[f.start..f.end] {
                 out.push_str(&format!("\\x{c:02x}"));
             }
         }
@@ -594,10 +612,7 @@ fn bytes_pair(rep: Vec<u8>, end: usize) -> Value {
 
 /// The undecodable bytes of a failure (at most four, as CPython's handlers look at).
 fn failed_bytes(f: &Failure) -> &[u8] {
-    match &f.object {
-        Value::Bytes(b) => &b[f.start..f.end.min(f.start + 4)],
-        _ => &[],
-    }
+    &f.bytes[f.start..f.end.min(f.start + 4)]
 }
 
 fn surrogateescape_errors(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -640,16 +655,10 @@ fn surrogatepass_errors(cx: &mut Cx, args: Args) -> PyResult<Value> {
             }
             Ok(bytes_pair(out, f.end))
         }
-        unicode_error::Which::Decode => {
-            let at = match &f.object {
-                Value::Bytes(b) => &b[f.start..],
-                _ => &[],
-            };
-            match form.take(at) {
-                Some((c, n)) => Ok(pair(c.to_string(), f.start + n)),
-                None => reraise(&args),
-            }
-        }
+        unicode_error::Which::Decode => match form.take(&f.bytes[f.start..]) {
+            Some((c, n)) => Ok(pair(c.to_string(), f.start + n)),
+            None => reraise(&args),
+        },
         unicode_error::Which::Translate => Err(wrong(&f).into()),
     }
 }
