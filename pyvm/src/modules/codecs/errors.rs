@@ -439,8 +439,23 @@ impl<'a> Decoding<'a> {
             .into()),
             Handler::Custom(f) => {
                 let f = f.clone();
-                let r = cx.call(&f, vec![fail().value()])?;
+                let exc = fail();
+                let r = cx.call(&f, vec![exc.value()])?;
                 let (rep, pos) = handler_result(cx, r, input.len(), true)?;
+                // CPython decodes on from a new `object` the handler set; pyvm's
+                // decoders read their input only, and would fail at the same place
+                // forever: refused.
+                let object = unicode_error::get(cx.gil, &exc.0, "object");
+                let same = object.is_some_and(|o| {
+                    crate::native::bytes_arg(cx.gil, &o).is_ok_and(|b| b == input)
+                });
+                if !same {
+                    return Err(PyErr::msg(
+                        &crate::objects::types::types().exc.not_implemented_error,
+                        "pyvm: a decoding error handler cannot replace the object being decoded",
+                    )
+                    .into());
+                }
                 if let Value::Str(s) = rep {
                     out.push_str(s.as_str());
                 }
