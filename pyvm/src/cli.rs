@@ -240,7 +240,11 @@ fn read_environment(c: &mut Command) {
 
 /// The command line: what `pyvm` (and the root package's binary) run.
 pub fn main() -> ExitCode {
-    let argv: Vec<String> = std::env::args().collect();
+    use std::os::unix::ffi::OsStrExt;
+    // As CPython: undecodable bytes become U+DC80..U+DCFF (`surrogateescape`).
+    let argv: Vec<String> = std::env::args_os()
+        .map(|a| crate::objects::str::fs_decode(a.as_bytes()))
+        .collect();
     let exe = argv.first().cloned().unwrap_or_else(|| "pyvm".to_owned());
     let usage = format!("usage: {exe} [option] ... [-c cmd | -m mod | file | -] [arg] ...\n");
     let mut c = match parse(argv.get(1..).unwrap_or_default()) {

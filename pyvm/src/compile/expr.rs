@@ -57,7 +57,11 @@ impl<'a> Compiler<'a> {
                 };
                 self.emit_const(v);
             }
-            Expr::StringLiteral(s) => self.emit_const(Value::str(s.value.to_str())),
+            Expr::StringLiteral(s) => {
+                let v = super::literal::str_value(self.src.text, s)
+                    .map_err(|m| self.err(&m, s.range))?;
+                self.emit_const(Value::str(&v))
+            }
             Expr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
                 self.emit_const(Value::Bytes(crate::objects::rc::Arc::new(bytes)));
@@ -495,7 +499,9 @@ impl<'a> Compiler<'a> {
         for el in els.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => {
-                    self.emit_const(Value::str(&l.value));
+                    let v = super::literal::fstring_piece(self.src.text, l)
+                        .map_err(|m| self.err(&m, l.range))?;
+                    self.emit_const(Value::str(&v));
                 }
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let mut conv = match i.conversion {

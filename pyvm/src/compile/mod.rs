@@ -13,6 +13,7 @@ mod compiler;
 pub mod depth;
 mod expr;
 mod hints;
+mod literal;
 pub mod opcodes;
 mod parse;
 mod patterns;

@@ -171,9 +171,13 @@ impl<'t, 'm, 'r, 'g> Conv<'t, 'm, 'r, 'g> {
     }
 
     fn unsupported(&self, what: &str, r: TextRange) -> CompileError {
+        self.error_at(&format!("{what} is not supported in Python 3.11"), r)
+    }
+
+    fn error_at(&self, msg: &str, r: TextRange) -> CompileError {
         let (line, col) = self.at(r.start());
         CompileError {
-            msg: format!("{what} is not supported in Python 3.11"),
+            msg: msg.to_owned(),
             filename: self.filename.to_owned(),
             line: line as u32,
             col: col as u32 + 1,
@@ -842,7 +846,9 @@ impl<'t, 'm, 'r, 'g> Conv<'t, 'm, 'r, 'g> {
                 } else {
                     Value::None
                 };
-                self.constant(Value::str(s.value.to_str()), kind, r)
+                let v = super::literal::str_value(self.text, s)
+                    .map_err(|m| self.error_at(&m, s.range))?;
+                self.constant(Value::str(&v), kind, r)
             }
             Expr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
@@ -956,7 +962,10 @@ impl<'t, 'm, 'r, 'g> Conv<'t, 'm, 'r, 'g> {
     ) -> Result<(), CompileError> {
         for el in els.iter() {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => text.push_str(&l.value),
+                ast::InterpolatedStringElement::Literal(l) => text.push_str(
+                    &super::literal::fstring_piece(self.text, l)
+                        .map_err(|m| self.error_at(&m, l.range))?,
+                ),
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let mut conv: i64 = match i.conversion {
                         ast::ConversionFlag::None => -1,

@@ -282,8 +282,9 @@ impl Writer<'_> {
                         self.pstring(text.as_bytes())?;
                     }
                 } else {
+                    // Lone surrogates as CPython writes them (`surrogatepass`).
                     self.out.push(b'u');
-                    self.pstring(text.as_bytes())?;
+                    self.pstring(&crate::objects::str::encode_surrogatepass(text))?;
                 }
             }
             Value::Bytes(b) => {
@@ -510,6 +511,9 @@ impl Reader<'_> {
 
     fn text(&mut self, cx: &mut Cx, n: usize) -> PyResult<String> {
         let b = self.take(cx, n, "marshal data too short")?;
+        if let Some(s) = crate::objects::str::decode_surrogatepass(&b) {
+            return Ok(s);
+        }
         String::from_utf8(b).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
             let b = e.into_bytes();

@@ -11,7 +11,9 @@ use crate::objects::dict::Dict;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::module::Module;
+use crate::objects::str::fs_decode;
 use crate::objects::types::type_name;
+use std::os::unix::ffi::OsStrExt;
 
 use super::random::bind::{bind, req};
 
@@ -41,8 +43,8 @@ pub fn module(gil: Gil<'_>, name: &str) -> Value {
             super::posix::add_names(gil, &m);
             let mut env = Dict::new();
             for (k, v) in std::env::vars_os() {
-                let k = Value::string(k.to_string_lossy().into_owned());
-                let v = Value::string(v.to_string_lossy().into_owned());
+                let k = Value::string(fs_decode(k.as_bytes()));
+                let v = Value::string(fs_decode(v.as_bytes()));
                 // A str key always hashes.
                 let _ = env.insert(k, v);
             }
@@ -75,7 +77,7 @@ fn path_module(gil: Gil<'_>) -> &'static Arc<Module> {
 
 fn cwd() -> Result<String, PyErr> {
     std::env::current_dir()
-        .map(|p| p.to_string_lossy().into_owned())
+        .map(|p| fs_decode(p.as_os_str().as_bytes()))
         .map_err(|e| crate::objects::os_error::from_io(&e, None))
 }
 
@@ -89,7 +91,7 @@ fn getenv(cx: &mut Cx, args: Args) -> PyResult<Value> {
     // `os.environ` are seen.
     let found = match OS.get().and_then(|m| m.get(cx.gil, "environ")) {
         Some(Value::Dict(d)) => d.borrow(cx.gil).get(&Value::str(key))?,
-        _ => std::env::var_os(key).map(|v| Value::string(v.to_string_lossy().into_owned())),
+        _ => std::env::var_os(key).map(|v| Value::string(fs_decode(v.as_bytes()))),
     };
     Ok(found.unwrap_or_else(|| p[1].clone().unwrap_or(Value::None)))
 }

@@ -92,10 +92,25 @@ pub fn set_unbuffered() {
     SHARED[1].write_through.store(true, Ordering::Relaxed);
 }
 
+/// Text with a lone surrogate, encoded for standard stream `fd` with the stream's
+/// error handler (CPython's: `strict` for stdout, `backslashreplace` for stderr);
+/// `None` for other text, which is written as it is.
+fn surrogate_bytes(cx: &mut Cx, fd: usize, s: &str) -> PyResult<Option<Vec<u8>>> {
+    if !crate::objects::str::has_surrogates(s) {
+        return Ok(None);
+    }
+    let errors = *SHARED[fd].errors.lock().unwrap_or_else(|p| p.into_inner());
+    let text = Arc::new(crate::objects::str::PyStr::new(s.to_owned()));
+    crate::native::encode_text(cx, &text, Some("utf-8"), Some(errors)).map(Some)
+}
+
 /// Write text to stdout as `sys.stdout.write` does (flushing when line-buffered);
 /// a failed write raises (`BrokenPipeError` once the reader has gone).
-pub fn write_stdout_text(s: &str) -> Result<(), PyErr> {
-    super::sys::write_stdout(s)?;
+pub fn write_stdout_text(cx: &mut Cx, s: &str) -> PyResult<()> {
+    match surrogate_bytes(cx, 1, s)? {
+        Some(b) => super::sys::write_stdout_bytes(&b)?,
+        None => super::sys::write_stdout(s)?,
+    }
     let sh = &SHARED[1];
     if sh.write_through.load(Ordering::Relaxed)
         || (sh.line_buffering.load(Ordering::Relaxed) && s.contains('\n'))
@@ -254,8 +269,11 @@ fn write(cx: &mut Cx, args: Args) -> PyResult<Value> {
         .into());
     };
     match s.fd {
-        1 => write_stdout_text(text.as_str())?,
-        _ => super::sys::try_write_stderr(text.as_str().as_bytes())?,
+        1 => write_stdout_text(cx, text.as_str())?,
+        _ => match surrogate_bytes(cx, 2, text.as_str())? {
+            Some(b) => super::sys::try_write_stderr(&b)?,
+            None => super::sys::try_write_stderr(text.as_str().as_bytes())?,
+        },
     }
     Ok(Value::Int(text.char_len() as i64))
 }
@@ -710,6 +728,9 @@ fn decode(bytes: Vec<u8>) -> PyResult<Value> {
                     },
                 )
                 .into());
+            }
+            if errors == "surrogateescape" {
+                return Ok(Value::string(crate::objects::str::fs_decode(&bytes)));
             }
             Ok(Value::string(String::from_utf8_lossy(&bytes).into_owned()))
         }

@@ -198,7 +198,8 @@ pub fn flush_after_panic() {
 
 /// Write to stderr (after flushing stdout, so interleaving matches a terminal).
 pub fn write_stderr(s: &str) {
-    write_stderr_bytes(s.as_bytes());
+    // Lone surrogates as CPython's stderr (`backslashreplace`) writes them.
+    write_stderr_bytes(crate::objects::str::backslash_surrogates(s).as_bytes());
 }
 
 /// Write bytes to stderr, after flushing stdout (reports: a failure is ignored).

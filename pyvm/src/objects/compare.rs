@@ -328,7 +328,7 @@ pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, Py
         }
     }
     match (a, b) {
-        (Value::Str(x), Value::Str(y)) => Ok(op.test(x.as_str().cmp(y.as_str()))),
+        (Value::Str(x), Value::Str(y)) => Ok(op.test(x.compare(y))),
         (Value::Bytes(x), Value::Bytes(y)) => Ok(op.test(x.cmp(y))),
         (Value::Tuple(x), Value::Tuple(y)) => seq_compare(gil, op, x, y),
         (Value::List(x), Value::List(y)) => {

@@ -132,7 +132,8 @@ pub fn os_error_for(e: &std::io::Error, path: &str) -> PyErr {
 fn file_path(cx: &mut Cx, v: &Value) -> PyResult<Option<String>> {
     let direct = |v: &Value| match super::class::payload(v).unwrap_or(v) {
         Value::Str(s) => Some(s.as_str().to_owned()),
-        Value::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        // Undecodable bytes as U+DC80..U+DCFF, given back by `fs_encode` at the open.
+        Value::Bytes(b) => Some(super::str::fs_decode(b)),
         _ => None,
     };
     if let Some(p) = direct(v) {
@@ -248,7 +249,9 @@ pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if mode.contains('+') {
         o.read(true).write(true);
     }
-    let f = o.open(&path).map_err(|e| os_error_for(&e, &path))?;
+    let os = super::str::fs_encode_value(&Value::str(&path))?;
+    let os = <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(&os);
+    let f = o.open(os).map_err(|e| os_error_for(&e, &path))?;
     if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         let e = std::io::Error::from_raw_os_error(21);
         return Err(os_error_for(&e, &path).into());
@@ -371,9 +374,8 @@ fn write_value(cx: &mut Cx, file: &Value, v: &Value) -> PyResult<usize> {
     let mut f = file_of(file).borrow_mut(cx.gil);
     let (binary, name) = (f.binary, f.name.clone());
     let data: Vec<u8> = match (binary, v) {
-        (false, Value::Str(s)) => s.as_str().as_bytes().to_vec(),
-        // A `str` subclass's text.
-        (false, v) if v.as_str().is_some() => v.as_str().unwrap_or_default().as_bytes().to_vec(),
+        // A `str` or a `str` subclass's text.
+        (false, v) if v.as_str().is_some() => super::str::utf8_strict(v)?.to_vec(),
         (false, v) => {
             return Err(type_error(format!(
                 "write() argument must be str, not {}",

@@ -279,9 +279,11 @@ fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, P
                     "Alternate form (#) not allowed with integer format specifier 'c'",
                 ));
             }
-            let c = num_traits::ToPrimitive::to_u32(&mag).and_then(char::from_u32);
-            let c =
-                c.ok_or_else(|| super::exception::overflow_error("%c arg not in range(0x110000)"))?;
+            let u = num_traits::ToPrimitive::to_u32(&mag).filter(|&u| u < 0x110000);
+            let u =
+                u.ok_or_else(|| super::exception::overflow_error("%c arg not in range(0x110000)"))?;
+            let c = super::str::from_code_point(u)
+                .ok_or_else(|| value_error(format!("%c arg {}", super::str::NOT_REPRESENTABLE)))?;
             return Ok(pad(s, "", &c.to_string(), '>'));
         }
         Some(t) => {
@@ -527,7 +529,7 @@ fn format_complex(s: &Spec, c: super::complex::Complex) -> Result<String, PyErr>
 pub fn ascii(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
-        let n = c as u32;
+        let n = super::str::code_point(c);
         if n < 0x80 {
             out.push(c);
         } else if n <= 0xff {

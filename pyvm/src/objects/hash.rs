@@ -96,11 +96,20 @@ pub fn hash_bytes(data: &[u8]) -> i64 {
 
 /// The hash of a `str`: CPython hashes its PEP 393 form, one, two or four bytes per
 /// code point (little-endian) by the largest code point.
-pub fn hash_str(text: &str, ascii: bool) -> i64 {
+pub fn hash_str(text: &str, ascii: bool, surrogates: bool) -> i64 {
     if ascii {
         return hash_bytes(text.as_bytes());
     }
-    let width = match text.chars().map(u32::from).max().unwrap_or(0) {
+    if surrogates {
+        return hash_code_points(text.chars().map(super::str::code_point));
+    }
+    hash_code_points(text.chars().map(u32::from))
+}
+
+/// CPython's hash of a text given as code points (its PEP 393 form: 1, 2 or 4 bytes
+/// per code point by the largest).
+fn hash_code_points(points: impl Iterator<Item = u32> + Clone) -> i64 {
+    let width = match points.clone().max().unwrap_or(0) {
         0..=0xff => 1,
         0x100..=0xffff => 2,
         _ => 4,
@@ -110,8 +119,8 @@ pub fn hash_str(text: &str, ascii: bool) -> i64 {
     let mut sip = Sip::new(k0, k1);
     let mut buf = [0u8; 256];
     let mut n = 0;
-    for c in text.chars() {
-        let unit = u32::from(c).to_le_bytes();
+    for c in points {
+        let unit = c.to_le_bytes();
         buf[n..n + width].copy_from_slice(&unit[..width]);
         n += width;
         if n + 4 > buf.len() {

@@ -137,7 +137,7 @@ pub fn str_repr(s: &str) -> String {
                 let _ = write!(out, "\\x{:02x}", c as u32);
             }
             c if is_unprintable(c) => {
-                let n = c as u32;
+                let n = super::str::code_point(c);
                 let _ = if n <= 0xff {
                     write!(out, "\\x{n:02x}")
                 } else if n <= 0xffff {
@@ -160,7 +160,7 @@ pub fn is_unprintable(c: char) -> bool {
     if c.is_ascii() {
         return c < ' ' || c == '\x7f';
     }
-    let cp = c as u32;
+    let cp = super::str::code_point(c);
     let i = super::ucd::RUNS_V14.partition_point(|(start, _)| *start <= cp) - 1;
     let cat =
         super::ucd::CATEGORY[super::ucd::PROPS_V14[super::ucd::RUNS_V14[i].1 as usize].0 as usize];

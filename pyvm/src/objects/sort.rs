@@ -30,11 +30,14 @@ pub fn sort(
     }
     if keys.iter().all(|k| matches!(k, Value::Str(_))) {
         let mut pairs: Vec<(Value, Value)> = keys.into_iter().zip(items.drain(..)).collect();
-        let s = |v: &Value| v.as_str().unwrap_or("").to_owned();
+        let order = |a: &Value, b: &Value| match (a, b) {
+            (Value::Str(x), Value::Str(y)) => x.compare(y),
+            _ => std::cmp::Ordering::Equal,
+        };
         if reverse {
-            pairs.sort_by_key(|p| std::cmp::Reverse(s(&p.0)));
+            pairs.sort_by(|a, b| order(&b.0, &a.0));
         } else {
-            pairs.sort_by(|a, b| a.0.as_str().cmp(&b.0.as_str()));
+            pairs.sort_by(|a, b| order(&a.0, &b.0));
         }
         items.extend(pairs.into_iter().map(|p| p.1));
         return Ok(());

@@ -195,7 +195,7 @@ pub fn str(gil: Gil<'_>, e: &ExcObj) -> Result<Option<String>, PyErr> {
             };
             match ch {
                 Some(c) => {
-                    let n = c as u32;
+                    let n = super::str::code_point(c);
                     let esc = if n <= 0xff {
                         format!("\\x{n:02x}")
                     } else if n <= 0xffff {

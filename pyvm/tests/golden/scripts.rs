@@ -129,6 +129,7 @@ mod codecs {
     golden!(incremental, "codecs/incremental.py");
     golden!(registry, "codecs/registry.py");
     golden!(sniffer, "codecs/sniffer.py");
+    golden!(surrogate_table, "codecs/surrogate_table.py");
 }
 mod collections {
     use super::*;
@@ -591,6 +592,7 @@ mod posix {
     golden!(pty_terminal, "posix/pty_terminal.py");
     golden!(run_children, "posix/run_children.py");
     golden!(syslog_alerts, "posix/syslog_alerts.py");
+    golden!(undecodable_names, "posix/undecodable_names.py");
 }
 mod programs {
     use super::*;
@@ -761,6 +763,7 @@ mod strings {
     golden!(split_one_char, "strings/split_one_char.py");
     golden!(str_methods_more, "strings/str_methods_more.py");
     golden!(string_building, "strings/string_building.py");
+    golden!(surrogate_tools, "strings/surrogate_tools.py");
     golden!(template_errors, "strings/template_errors.py");
     golden!(text_processing, "strings/text_processing.py");
     golden!(unicode, "strings/unicode.py");

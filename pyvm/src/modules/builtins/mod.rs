@@ -156,7 +156,7 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     };
     let flush = flush.is_some_and(|f| crate::objects::value::truthy(cx.gil, &f));
     if crate::modules::stdio::is_std(&file, 1) {
-        crate::modules::stdio::write_stdout_text(&out)?;
+        crate::modules::stdio::write_stdout_text(cx, &out)?;
         if flush {
             crate::modules::sys::try_flush_stdout()?;
         }
@@ -555,7 +555,10 @@ fn hash(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn ord(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("ord", 1, 1)?;
     match &crate::objects::class::unwrap_payload(args.at(0)) {
-        Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.char_at(0).map_or(0, |c| c as i64))),
+        Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(
+            s.char_at(0)
+                .map_or(0, |c| crate::objects::str::code_point(c) as i64),
+        )),
         Value::Str(s) => Err(type_error(format!(
             "ord() expected a character, but string of length {} found",
             s.char_len()
@@ -573,8 +576,12 @@ fn ord(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn chr(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("chr", 1, 1)?;
     let i = arg_int(args.at(0), "")?;
-    match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(Value::string(c.to_string())),
+    use crate::objects::str::{from_code_point, NOT_REPRESENTABLE};
+    match u32::try_from(i).ok().filter(|&u| u < 0x110000) {
+        Some(u) => match from_code_point(u) {
+            Some(c) => Ok(Value::string(c.to_string())),
+            None => Err(value_error(format!("chr() arg {NOT_REPRESENTABLE}")).into()),
+        },
         None => Err(value_error("chr() arg not in range(0x110000)").into()),
     }
 }

@@ -138,7 +138,11 @@ pub(super) fn charmap_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 i = d.fail(cx, &b, i, i + 1, UNDEFINED, &mut out)?;
                 continue;
             }
-            Value::Int(c) => match u32::try_from(c).ok().and_then(char::from_u32) {
+            Value::Int(c) => match u32::try_from(c)
+                .ok()
+                .filter(|&u| u < 0x110000)
+                .and_then(crate::objects::str::from_code_point)
+            {
                 Some('\u{fffe}') => {
                     i = d.fail(cx, &b, i, i + 1, UNDEFINED, &mut out)?;
                     continue;
@@ -181,9 +185,10 @@ pub(super) fn charmap_encode(cx: &mut Cx, args: Args) -> PyResult<Value> {
         "character maps to <undefined>",
         &errors,
         &mut |cx, c, out| {
+            let key = Value::Int(crate::objects::str::code_point(c) as i64);
             let got = match &mapping {
-                Value::Dict(d) => d.borrow(cx.gil).get(&Value::Int(c as i64))?,
-                _ => match cx.getitem(&mapping, &Value::Int(c as i64)) {
+                Value::Dict(d) => d.borrow(cx.gil).get(&key)?,
+                _ => match cx.getitem(&mapping, &key) {
                     Ok(v) => Some(v),
                     Err(deferred::Unwind::Raise(e)) if e.is_instance(&lookup_error) => None,
                     Err(e) => return Err(e),
@@ -230,7 +235,10 @@ pub(super) fn charmap_build(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         if c == '\u{fffe}' {
             continue;
         }
-        d.insert(Value::Int(c as i64), Value::Int(i as i64))?;
+        d.insert(
+            Value::Int(crate::objects::str::code_point(c) as i64),
+            Value::Int(i as i64),
+        )?;
     }
     Ok(Value::dict(d))
 }

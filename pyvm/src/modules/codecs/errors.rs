@@ -7,15 +7,14 @@
 //! name is looked up in the registry at the first failure and called with the
 //! `UnicodeEncodeError` / `UnicodeDecodeError`, returning `(replacement, position)`.
 //!
-//! pyvm's `str` is UTF-8 and cannot hold a lone surrogate, so `surrogateescape` and
-//! `surrogatepass` have nothing to write: they fail as `strict` does (a str never
-//! contains a surrogate to encode, and decoding would need one).
+//! Lone surrogates are stored in a `str` as U+10F000..U+10F7FF (`objects::str`): every code
+//! point written or read here goes through `code_point` / `from_code_point`.
 
 use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;
-use crate::objects::str::PyStr;
+use crate::objects::str::{code_point, from_code_point, is_surrogate, PyStr};
 use crate::objects::types::type_name;
 use crate::objects::unicode_error;
 
@@ -48,13 +47,138 @@ pub(super) enum Handler {
     Backslash,
     XmlCharRef,
     NameReplace,
+    SurrogateEscape,
+    SurrogatePass,
     Custom(Value),
+}
+
+/// How a codec writes code units, for `surrogatepass` (which writes a surrogate as
+/// a UTF codec would any other code point) and for the UTF-16/32 encoders, whose
+/// failures are one character each.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Form {
+    Utf8,
+    /// UTF-16, big-endian or not.
+    Utf16(bool),
+    /// UTF-32, big-endian or not.
+    Utf32(bool),
+    Other,
+}
+
+/// The form of an encoding name (CPython's `get_standard_encoding`; a UTF-16/32
+/// name without a byte order is little-endian, the native order here).
+pub(super) fn form(encoding: &str) -> Form {
+    let e = encoding.to_ascii_lowercase().replace('_', "-");
+    let (base, big) = match e.strip_suffix("-be").or_else(|| e.strip_suffix("be")) {
+        Some(b) => (b, true),
+        None => (
+            e.strip_suffix("-le")
+                .or_else(|| e.strip_suffix("le"))
+                .unwrap_or(&e),
+            false,
+        ),
+    };
+    match base {
+        "utf-8" | "utf8" if base == e => Form::Utf8,
+        "utf-16" | "utf16" => Form::Utf16(big),
+        "utf-32" | "utf32" => Form::Utf32(big),
+        _ => Form::Other,
+    }
+}
+
+impl Form {
+    /// Appends code point `u` in this form (false for a codec that is not UTF).
+    fn put(self, u: u32, out: &mut Vec<u8>) -> bool {
+        match self {
+            Form::Utf8 => out.extend_from_slice(&[
+                0xe0 | (u >> 12) as u8,
+                0x80 | ((u >> 6) & 0x3f) as u8,
+                0x80 | (u & 0x3f) as u8,
+            ]),
+            Form::Utf16(big) => out.extend_from_slice(&if big {
+                (u as u16).to_be_bytes()
+            } else {
+                (u as u16).to_le_bytes()
+            }),
+            Form::Utf32(big) => out.extend_from_slice(&if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }),
+            Form::Other => return false,
+        }
+        true
+    }
+
+    /// The surrogate this form encodes at the start of `b`, and its length in bytes.
+    fn take(self, b: &[u8]) -> Option<(char, usize)> {
+        let at = |i: usize| b.get(i).map(|&x| x as u32);
+        let (u, n) = match self {
+            Form::Utf8 => {
+                let (x, y, z) = (at(0)?, at(1)?, at(2)?);
+                if x & 0xf0 != 0xe0 || y & 0xc0 != 0x80 || z & 0xc0 != 0x80 {
+                    return None;
+                }
+                (((x & 0x0f) << 12) | ((y & 0x3f) << 6) | (z & 0x3f), 3)
+            }
+            Form::Utf16(big) => {
+                let (x, y) = (at(0)?, at(1)?);
+                (if big { x << 8 | y } else { y << 8 | x }, 2)
+            }
+            Form::Utf32(big) => {
+                let x = [at(0)?, at(1)?, at(2)?, at(3)?];
+                let v = if big { x } else { [x[3], x[2], x[1], x[0]] };
+                (v.iter().fold(0, |acc, d| acc << 8 | d), 4)
+            }
+            Form::Other => return None,
+        };
+        if !(0xd800..0xe000).contains(&u) {
+            return None;
+        }
+        Some((from_code_point(u)?, n))
+    }
+}
+
+/// `surrogateescape` encoding: the bytes of the leading characters that are escaped
+/// bytes (U+DC80..U+DCFF), and how many characters that was.
+fn unescape_chars(chars: &[char]) -> (Vec<u8>, usize) {
+    let bytes: Vec<u8> = chars
+        .iter()
+        .map(|&c| code_point(c))
+        .take_while(|u| (0xdc80..=0xdcff).contains(u))
+        .map(|u| (u - 0xdc00) as u8)
+        .collect();
+    let n = bytes.len();
+    (bytes, n)
+}
+
+/// `surrogateescape` decoding: the leading bytes of `b` that are not ASCII, each as
+/// U+DC80..U+DCFF; returns how many.
+fn escape_bytes(b: &[u8], out: &mut String) -> usize {
+    let n = b.iter().take_while(|&&x| x >= 128).count();
+    out.extend(
+        b[..n]
+            .iter()
+            .filter_map(|&x| from_code_point(0xdc00 + x as u32)),
+    );
+    n
+}
+
+/// `surrogatepass` encoding: the leading characters that are surrogates, written in
+/// `form`; returns how many.
+fn pass_chars(form: Form, chars: &[char], out: &mut Vec<u8>) -> usize {
+    chars
+        .iter()
+        .take_while(|&&c| is_surrogate(c) && form.put(code_point(c), out))
+        .count()
 }
 
 /// The handler `errors` names (`None` and `"strict"` are strict).
 pub(super) fn resolve(cx: &mut Cx, errors: &str) -> PyResult<Handler> {
     Ok(match errors {
-        "strict" | "surrogateescape" | "surrogatepass" => Handler::Strict,
+        "strict" => Handler::Strict,
+        "surrogateescape" => Handler::SurrogateEscape,
+        "surrogatepass" => Handler::SurrogatePass,
         "ignore" => Handler::Ignore,
         "replace" => Handler::Replace,
         "backslashreplace" => Handler::Backslash,
@@ -66,7 +190,7 @@ pub(super) fn resolve(cx: &mut Cx, errors: &str) -> PyResult<Handler> {
 
 /// `\xe9`, `\u20ac`, `\U0001f600`.
 pub(super) fn escape(out: &mut String, c: char) {
-    let n = c as u32;
+    let n = code_point(c);
     if n <= 0xff {
         out.push_str(&format!("\\x{n:02x}"));
     } else if n <= 0xffff {
@@ -129,7 +253,8 @@ pub(super) type CharEncoder<'e> = dyn FnMut(&mut Cx, char, &mut Vec<u8>) -> PyRe
 /// Encoding character by character: `enc(cx, c, out)` appends `c`'s encoding and
 /// returns true, or returns false when the codec cannot encode `c`. A run of
 /// characters that cannot be encoded goes to the `errors` handler as one failure
-/// (`reason` names why, as CPython's messages do).
+/// (`reason` names why, as CPython's messages do) — one character at a time for
+/// UTF-16 and UTF-32, as CPython's encoders of those do.
 pub(super) fn encode_chars(
     cx: &mut Cx,
     text: &Arc<PyStr>,
@@ -143,6 +268,8 @@ pub(super) fn encode_chars(
     let chars: Vec<char> = s.chars().collect();
     let mut handler: Option<Handler> = None;
     let mut scratch = Vec::new();
+    let form = form(encoding);
+    let single = matches!(form, Form::Utf16(_) | Form::Utf32(_));
     let mut i = 0;
     while i < chars.len() {
         if enc(cx, chars[i], &mut out)? {
@@ -150,15 +277,16 @@ pub(super) fn encode_chars(
             continue;
         }
         let mut end = i + 1;
-        while end < chars.len() {
+        while end < chars.len() && !single {
             scratch.clear();
             if enc(cx, chars[end], &mut scratch)? {
                 break;
             }
             end += 1;
         }
-        let fail =
-            || unicode_error::encode_error(encoding, Value::Str(text.clone()), i, end, reason);
+        let fail = |i: usize| {
+            unicode_error::encode_error(encoding, Value::Str(text.clone()), i, end, reason)
+        };
         if handler.is_none() {
             handler = Some(resolve(cx, errors)?);
         }
@@ -171,11 +299,25 @@ pub(super) fn encode_chars(
             Ok(true)
         };
         match handler.as_ref().unwrap_or(&Handler::Strict) {
-            Handler::Strict => return Err(fail().into()),
+            Handler::Strict => return Err(fail(i).into()),
             Handler::Ignore => {}
+            // A run of escaped bytes is written back; the first other character fails.
+            Handler::SurrogateEscape => {
+                let (bytes, n) = unescape_chars(&chars[i..end]);
+                if single || n < end - i {
+                    return Err(fail(if single { i } else { i + n }).into());
+                }
+                out.extend_from_slice(&bytes);
+            }
+            Handler::SurrogatePass => {
+                let n = pass_chars(form, &chars[i..end], &mut out);
+                if n < end - i {
+                    return Err(fail(if form == Form::Other { i } else { i + n }).into());
+                }
+            }
             Handler::Replace => {
                 if !ascii(cx, &"?".repeat(end - i), &mut out)? {
-                    return Err(fail().into());
+                    return Err(fail(i).into());
                 }
             }
             Handler::Backslash => {
@@ -184,16 +326,16 @@ pub(super) fn encode_chars(
                     escape(&mut t, c);
                 }
                 if !ascii(cx, &t, &mut out)? {
-                    return Err(fail().into());
+                    return Err(fail(i).into());
                 }
             }
             Handler::XmlCharRef => {
                 let t: String = chars[i..end]
                     .iter()
-                    .map(|c| format!("&#{};", *c as u32))
+                    .map(|c| format!("&#{};", code_point(*c)))
                     .collect();
                 if !ascii(cx, &t, &mut out)? {
-                    return Err(fail().into());
+                    return Err(fail(i).into());
                 }
             }
             Handler::NameReplace => {
@@ -202,16 +344,26 @@ pub(super) fn encode_chars(
                     name_escape(&mut t, c);
                 }
                 if !ascii(cx, &t, &mut out)? {
-                    return Err(fail().into());
+                    return Err(fail(i).into());
                 }
             }
             Handler::Custom(f) => {
                 let f = f.clone();
-                let exc = fail();
+                let exc = fail(i);
                 let r = cx.call(&f, vec![exc.value()])?;
                 let (rep, pos) = handler_result(cx, r, chars.len(), false)?;
+                // The UTF encoders take ASCII text and whole code units only.
+                let unit = match form {
+                    Form::Utf16(_) => 2,
+                    Form::Utf32(_) => 4,
+                    _ => 1,
+                };
                 match &rep {
+                    Value::Bytes(b) if b.len() % unit != 0 => return Err(exc.into()),
                     Value::Bytes(b) => out.extend_from_slice(b),
+                    Value::Str(r) if form != Form::Other && !r.is_ascii() => {
+                        return Err(exc.into());
+                    }
                     Value::Str(r) if !ascii(cx, r.as_str(), &mut out)? => {
                         return Err(exc.into());
                     }
@@ -270,14 +422,40 @@ impl<'a> Decoding<'a> {
                 }
                 Ok(end)
             }
+            Handler::SurrogateEscape => match escape_bytes(&input[start..end], out) {
+                0 => Err(fail().into()),
+                n => Ok(start + n),
+            },
+            Handler::SurrogatePass => match form(self.encoding).take(&input[start..]) {
+                Some((c, n)) => {
+                    out.push(c);
+                    Ok(start + n)
+                }
+                None => Err(fail().into()),
+            },
             Handler::XmlCharRef | Handler::NameReplace => Err(type_error(
                 "don't know how to handle UnicodeDecodeError in error callback",
             )
             .into()),
             Handler::Custom(f) => {
                 let f = f.clone();
-                let r = cx.call(&f, vec![fail().value()])?;
+                let exc = fail();
+                let r = cx.call(&f, vec![exc.value()])?;
                 let (rep, pos) = handler_result(cx, r, input.len(), true)?;
+                // CPython decodes on from a new `object` the handler set; pyvm's
+                // decoders read their input only, and would fail at the same place
+                // forever: refused.
+                let object = unicode_error::get(cx.gil, &exc.0, "object");
+                let same = object.is_some_and(|o| {
+                    crate::native::bytes_arg(cx.gil, &o).is_ok_and(|b| b == input)
+                });
+                if !same {
+                    return Err(PyErr::msg(
+                        &crate::objects::types::types().exc.not_implemented_error,
+                        "pyvm: a decoding error handler cannot replace the object being decoded",
+                    )
+                    .into());
+                }
                 if let Value::Str(s) = rep {
                     out.push_str(s.as_str());
                 }
@@ -292,6 +470,8 @@ impl<'a> Decoding<'a> {
 struct Failure {
     which: unicode_error::Which,
     object: Value,
+    /// A decode failure's input.
+    bytes: Vec<u8>,
     start: usize,
     end: usize,
 }
@@ -319,9 +499,14 @@ fn failure(cx: &mut Cx, args: &Args, name: &str) -> PyResult<Failure> {
         Some(Value::Int(i)) => i.max(0) as usize,
         _ => 0,
     };
-    let len = match &object {
-        Value::Str(s) => s.char_len(),
-        Value::Bytes(b) => b.len(),
+    // A decode failure's object may be any bytes-like object (a bytearray).
+    let bytes = match (&which, &object) {
+        (unicode_error::Which::Decode, o) => crate::native::bytes_arg(cx.gil, o).ok(),
+        _ => None,
+    };
+    let len = match (&object, &bytes) {
+        (Value::Str(s), _) => s.char_len(),
+        (_, Some(b)) => b.len(),
         _ => 0,
     };
     let start = int(get("start")).min(len);
@@ -329,6 +514,7 @@ fn failure(cx: &mut Cx, args: &Args, name: &str) -> PyResult<Failure> {
     Ok(Failure {
         which,
         object,
+        bytes: bytes.unwrap_or_default(),
         start,
         end,
     })
@@ -389,8 +575,8 @@ fn backslashreplace_errors(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let f = failure(cx, &args, "backslashreplace_errors")?;
     let mut out = String::new();
     match (&f.which, &f.object) {
-        (unicode_error::Which::Decode, Value::Bytes(b)) => {
-            for c in &b[f.start..f.end] {
+        (unicode_error::Which::Decode, _) => {
+            for c in &f.bytes[f.start..f.end] {
                 out.push_str(&format!("\\x{c:02x}"));
             }
         }
@@ -410,7 +596,7 @@ fn xmlcharrefreplace_errors(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let out = chars_of(&f)
         .iter()
-        .map(|c| format!("&#{};", *c as u32))
+        .map(|c| format!("&#{};", code_point(*c)))
         .collect();
     Ok(pair(out, f.end))
 }
@@ -427,19 +613,67 @@ fn namereplace_errors(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(pair(out, f.end))
 }
 
-/// Without lone surrogates in `str`, these can only re-raise what they are given.
-fn reraise(cx: &mut Cx, args: Args, name: &str) -> PyResult<Value> {
-    let _ = failure(cx, &args, name)?;
+/// The exception a handler was given, raised again: it cannot replace this failure.
+fn reraise(args: &Args) -> PyResult<Value> {
     match args.at(0) {
         Value::Exception(e) => Err(PyErr(e.clone()).into()),
         _ => Ok(Value::None),
     }
 }
 
+fn bytes_pair(rep: Vec<u8>, end: usize) -> Value {
+    Value::tuple(vec![Value::Bytes(Arc::new(rep)), Value::Int(end as i64)])
+}
+
+/// The undecodable bytes of a failure (at most four, as CPython's handlers look at).
+fn failed_bytes(f: &Failure) -> &[u8] {
+    &f.bytes[f.start..f.end.min(f.start + 4)]
+}
+
 fn surrogateescape_errors(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    reraise(cx, args, "surrogateescape_errors")
+    let f = failure(cx, &args, "surrogateescape_errors")?;
+    match f.which {
+        unicode_error::Which::Encode => {
+            let chars = chars_of(&f);
+            match unescape_chars(&chars) {
+                (bytes, n) if n == chars.len() => Ok(bytes_pair(bytes, f.end)),
+                _ => reraise(&args),
+            }
+        }
+        unicode_error::Which::Decode => {
+            let mut out = String::new();
+            match escape_bytes(failed_bytes(&f), &mut out) {
+                0 => reraise(&args),
+                n => Ok(pair(out, f.start + n)),
+            }
+        }
+        unicode_error::Which::Translate => Err(wrong(&f).into()),
+    }
 }
 
 fn surrogatepass_errors(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    reraise(cx, args, "surrogatepass_errors")
+    let f = failure(cx, &args, "surrogatepass_errors")?;
+    let Value::Exception(e) = args.at(0) else {
+        return reraise(&args);
+    };
+    let encoding = match unicode_error::get(cx.gil, e, "encoding") {
+        Some(Value::Str(s)) => s.as_str().to_owned(),
+        _ => String::new(),
+    };
+    let form = form(&encoding);
+    match f.which {
+        unicode_error::Which::Encode => {
+            let chars = chars_of(&f);
+            let mut out = Vec::new();
+            if pass_chars(form, &chars, &mut out) < chars.len() {
+                return reraise(&args);
+            }
+            Ok(bytes_pair(out, f.end))
+        }
+        unicode_error::Which::Decode => match form.take(&f.bytes[f.start..]) {
+            Some((c, n)) => Ok(pair(c.to_string(), f.start + n)),
+            None => reraise(&args),
+        },
+        unicode_error::Which::Translate => Err(wrong(&f).into()),
+    }
 }

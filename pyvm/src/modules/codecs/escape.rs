@@ -5,6 +5,7 @@
 use super::errors::{escape, Decoding};
 use super::{arg_errors, arg_final, arg_text, input_bytes, pair_bytes, pair_str};
 use crate::native::*;
+use crate::objects::str::{code_point, from_code_point, NOT_REPRESENTABLE};
 
 fn hex_value(c: u8) -> Option<u32> {
     (c as char).to_digit(16)
@@ -34,7 +35,7 @@ pub(super) fn raw_unicode_escape_encode(_cx: &mut Cx, args: Args) -> PyResult<Va
     let _ = arg_errors(args.get(1), "raw_unicode_escape_encode")?;
     let mut out = Vec::new();
     for c in text.as_str().chars() {
-        let n = c as u32;
+        let n = code_point(c);
         if n < 0x100 {
             out.push(n as u8);
         } else if n <= 0xffff {
@@ -215,18 +216,18 @@ fn decode_escapes(
             continue;
         }
         i += k;
-        match char::from_u32(v) {
+        match from_code_point(v) {
             Some(ch) => out.push(ch),
-            None if v > 0x10ffff => {
-                let reason = if raw {
+            None => {
+                let reason = if v <= 0x10ffff {
+                    NOT_REPRESENTABLE
+                } else if raw {
                     "\\Uxxxxxxxx out of range"
                 } else {
                     "illegal Unicode character"
                 };
                 i = d.fail(cx, b, start, i, reason, &mut out)?;
             }
-            // A surrogate code point cannot live in a pyvm str.
-            None => out.push('\u{fffd}'),
         }
     }
     Ok((out, b.len()))

@@ -435,23 +435,11 @@ pub fn encode_text(
     };
     let errs = errors.unwrap_or("strict");
     match how {
-        Some(Fast::Utf8) => return Ok(text.as_str().as_bytes().to_vec()),
+        Some(Fast::Utf8) => return utf::encode_utf8(cx, text, errs),
         Some(Fast::Ascii) => return charmap::encode_limited(cx, text, errs, 128),
         Some(Fast::Latin1) => return charmap::encode_limited(cx, text, errs, 256),
-        Some(Fast::Utf16) => {
-            let mut out = vec![0xff, 0xfe];
-            for u in text.as_str().encode_utf16() {
-                out.extend_from_slice(&u.to_le_bytes());
-            }
-            return Ok(out);
-        }
-        Some(Fast::Utf32) => {
-            let mut out = vec![0xff, 0xfe, 0, 0];
-            for c in text.as_str().chars() {
-                out.extend_from_slice(&(c as u32).to_le_bytes());
-            }
-            return Ok(out);
-        }
+        Some(Fast::Utf16) => return utf::encode_wide(cx, text, errs, 0, false),
+        Some(Fast::Utf32) => return utf::encode_wide(cx, text, errs, 0, true),
         None => {}
     }
     let encoding = encoding.unwrap_or("utf-8");

@@ -2,20 +2,54 @@
 //! BOM) and UTF-7, with CPython's stateful decoding: with `final` false an
 //! incomplete sequence at the end is left unconsumed for the next chunk.
 
-use super::errors::Decoding;
+use super::errors::{encode_chars, Decoding};
 use super::{arg_errors, arg_final, arg_text, input_bytes, pair_bytes, pair_str};
 use crate::native::*;
+use crate::objects::rc::Arc;
+use crate::objects::str::{
+    code_point, from_code_point, has_surrogates, is_surrogate, PyStr, NOT_REPRESENTABLE,
+};
+
+/// Why a UTF encoder fails on a lone surrogate.
+const SURROGATES: &str = "surrogates not allowed";
 
 // --- UTF-8 -----------------------------------------------------------------------
 
-pub(super) fn utf_8_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub(super) fn utf_8_encode(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("utf_8_encode", 1, 2)?;
     let text = arg_text(args.at(0), "utf_8_encode")?;
-    let _ = arg_errors(args.get(1), "utf_8_encode")?;
+    let errors = arg_errors(args.get(1), "utf_8_encode")?;
     Ok(pair_bytes(
-        text.as_str().as_bytes().to_vec(),
+        encode_utf8(cx, &text, &errors)?,
         text.char_len(),
     ))
+}
+
+/// UTF-8 of a str: its bytes, unless it holds a lone surrogate, which goes to the
+/// `errors` handler.
+pub fn encode_utf8(cx: &mut Cx, text: &Arc<PyStr>, errors: &str) -> PyResult<Vec<u8>> {
+    if !text.has_surrogates() {
+        return Ok(text.as_str().as_bytes().to_vec());
+    }
+    encode_chars(cx, text, "utf-8", SURROGATES, errors, &mut |_, c, out| {
+        if is_surrogate(c) {
+            return Ok(false);
+        }
+        out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        Ok(true)
+    })
+}
+
+/// Pushes valid UTF-8 text decoded from `b[at..]`, up to a code point pyvm cannot
+/// represent (U+10F000..U+10F7FF): returns the byte offset in `b` of that code point.
+fn push_valid(s: &str, at: usize, out: &mut String) -> Option<usize> {
+    if !has_surrogates(s) {
+        out.push_str(s);
+        return None;
+    }
+    let k = s.char_indices().find(|(_, c)| is_surrogate(*c))?.0;
+    out.push_str(&s[..k]);
+    Some(at + k)
 }
 
 pub(super) fn utf_8_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -30,24 +64,37 @@ pub(super) fn utf_8_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// UTF-8 with an error handler; returns the text and how many bytes were consumed.
 pub fn decode_utf8(cx: &mut Cx, b: &[u8], errors: &str, fin: bool) -> PyResult<(String, usize)> {
     if let Ok(s) = std::str::from_utf8(b) {
-        return Ok((s.to_owned(), b.len()));
+        if !has_surrogates(s) {
+            return Ok((s.to_owned(), b.len()));
+        }
     }
     let mut d = Decoding::new("utf-8", errors);
     let mut out = String::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        match std::str::from_utf8(&b[i..]) {
-            Ok(s) => {
-                out.push_str(s);
-                i = b.len();
-            }
-            Err(e) => {
-                let good = e.valid_up_to();
-                // SAFETY-free: `valid_up_to` bytes are valid UTF-8.
-                out.push_str(std::str::from_utf8(&b[i..i + good]).unwrap_or(""));
-                let at = i + good;
+        let (good, err) = match std::str::from_utf8(&b[i..]) {
+            Ok(s) => (s, None),
+            // `valid_up_to` bytes are valid UTF-8.
+            Err(e) => (
+                std::str::from_utf8(&b[i..i + e.valid_up_to()]).unwrap_or(""),
+                Some(e),
+            ),
+        };
+        if let Some(at) = push_valid(good, i, &mut out) {
+            i = d.fail(cx, b, at, at + 4, NOT_REPRESENTABLE, &mut out)?;
+            continue;
+        }
+        match err {
+            None => i = b.len(),
+            Some(e) => {
+                let at = i + e.valid_up_to();
                 match e.error_len() {
                     None if !fin => return Ok((out, at)),
+                    // The start of an encoded surrogate waits for more input, as in
+                    // CPython (`surrogatepass` may take it).
+                    Some(_) if !fin && matches!(b[at..], [0xed, 0xa0..=0xbf]) => {
+                        return Ok((out, at))
+                    }
                     None => {
                         i = d.fail(cx, b, at, b.len(), "unexpected end of data", &mut out)?;
                     }
@@ -68,12 +115,67 @@ pub fn decode_utf8(cx: &mut Cx, b: &[u8], errors: &str, fin: bool) -> PyResult<(
 
 // --- UTF-16 and UTF-32 -------------------------------------------------------------
 
+/// The code point a high surrogate `hi` and the unit `lo` make, when `lo` is low.
+fn pair_of(hi: u32, lo: u32) -> Option<u32> {
+    (0xdc00..0xe000)
+        .contains(&lo)
+        .then(|| 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00))
+}
+
 /// `byteorder`: -1 little-endian, 1 big-endian, 0 native with a BOM.
 fn order_arg(v: Option<&Value>) -> Result<i64, PyErr> {
     match v {
         None => Ok(0),
         Some(v) => arg_int(v, ""),
     }
+}
+
+/// UTF-16 (`wide` false) or UTF-32 of a str in byte order `order` (0: a BOM, then
+/// little-endian); a lone surrogate goes to the `errors` handler.
+pub fn encode_wide(
+    cx: &mut Cx,
+    text: &Arc<PyStr>,
+    errors: &str,
+    order: i64,
+    wide: bool,
+) -> PyResult<Vec<u8>> {
+    let s = text.as_str();
+    if !text.has_surrogates() {
+        return Ok(if wide {
+            encode_utf32(s, order)
+        } else {
+            encode_utf16(s, order)
+        });
+    }
+    let encoding = match (wide, order) {
+        (false, 0) => "utf-16",
+        (false, o) if o < 0 => "utf-16-le",
+        (false, _) => "utf-16-be",
+        (true, 0) => "utf-32",
+        (true, o) if o < 0 => "utf-32-le",
+        (true, _) => "utf-32-be",
+    };
+    let mut out = if wide {
+        encode_utf32("", order)
+    } else {
+        encode_utf16("", order)
+    };
+    // The characters in the BOM's byte order (little-endian), without a BOM each.
+    let each = if order > 0 { 1 } else { -1 };
+    let body = encode_chars(cx, text, encoding, SURROGATES, errors, &mut |_, c, out| {
+        if is_surrogate(c) {
+            return Ok(false);
+        }
+        let one = c.to_string();
+        out.extend(if wide {
+            encode_utf32(&one, each)
+        } else {
+            encode_utf16(&one, each)
+        });
+        Ok(true)
+    })?;
+    out.extend(body);
+    Ok(out)
 }
 
 fn encode_utf16(s: &str, order: i64) -> Vec<u8> {
@@ -109,40 +211,42 @@ fn encode_utf32(s: &str, order: i64) -> Vec<u8> {
     out
 }
 
-fn utf_encode(args: Args, name: &str, fixed: Option<i64>, wide: bool) -> PyResult<Value> {
+fn utf_encode(
+    cx: &mut Cx,
+    args: Args,
+    name: &str,
+    fixed: Option<i64>,
+    wide: bool,
+) -> PyResult<Value> {
     let max = if fixed.is_some() { 2 } else { 3 };
     args.check(name, 1, max)?;
     let text = arg_text(args.at(0), name)?;
-    let _ = arg_errors(args.get(1), name)?;
+    let errors = arg_errors(args.get(1), name)?;
     let order = match fixed {
         Some(o) => o,
         None => order_arg(args.get(2))?,
     };
-    let b = if wide {
-        encode_utf32(text.as_str(), order)
-    } else {
-        encode_utf16(text.as_str(), order)
-    };
+    let b = encode_wide(cx, &text, &errors, order, wide)?;
     Ok(pair_bytes(b, text.char_len()))
 }
 
-pub(super) fn utf_16_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    utf_encode(args, "utf_16_encode", None, false)
+pub(super) fn utf_16_encode(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    utf_encode(cx, args, "utf_16_encode", None, false)
 }
-pub(super) fn utf_16_le_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    utf_encode(args, "utf_16_le_encode", Some(-1), false)
+pub(super) fn utf_16_le_encode(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    utf_encode(cx, args, "utf_16_le_encode", Some(-1), false)
 }
-pub(super) fn utf_16_be_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    utf_encode(args, "utf_16_be_encode", Some(1), false)
+pub(super) fn utf_16_be_encode(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    utf_encode(cx, args, "utf_16_be_encode", Some(1), false)
 }
-pub(super) fn utf_32_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    utf_encode(args, "utf_32_encode", None, true)
+pub(super) fn utf_32_encode(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    utf_encode(cx, args, "utf_32_encode", None, true)
 }
-pub(super) fn utf_32_le_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    utf_encode(args, "utf_32_le_encode", Some(-1), true)
+pub(super) fn utf_32_le_encode(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    utf_encode(cx, args, "utf_32_le_encode", Some(-1), true)
 }
-pub(super) fn utf_32_be_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    utf_encode(args, "utf_32_be_encode", Some(1), true)
+pub(super) fn utf_32_be_encode(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    utf_encode(cx, args, "utf_32_be_encode", Some(1), true)
 }
 
 /// Decode UTF-16 (`wide` false) or UTF-32 in byte order `order` (0: look for a BOM,
@@ -223,7 +327,7 @@ pub fn decode_utf_wide(
         }
         if wide {
             let u = read32(i);
-            match char::from_u32(u) {
+            match from_code_point(u).filter(|_| !(0xd800..0xe000).contains(&u)) {
                 Some(c) => {
                     out.push(c);
                     i += 4;
@@ -231,6 +335,8 @@ pub fn decode_utf_wide(
                 None => {
                     let reason = if (0xd800..0xe000).contains(&u) {
                         "code point in surrogate code point range(0xd800, 0xe000)"
+                    } else if u < 0x110000 {
+                        NOT_REPRESENTABLE
                     } else {
                         "code point not in range(0x110000)"
                     };
@@ -252,9 +358,11 @@ pub fn decode_utf_wide(
             i = d.fail(cx, b, i, b.len(), "unexpected end of data", &mut out)?;
         } else {
             let lo = read16(i + 2);
-            if (0xdc00..0xe000).contains(&lo) {
-                let c = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
-                out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+            let pair = pair_of(u, lo);
+            if pair.is_some_and(|c| from_code_point(c).is_none()) {
+                i = d.fail(cx, b, i, i + 4, NOT_REPRESENTABLE, &mut out)?;
+            } else if let Some(c) = pair {
+                out.extend(from_code_point(c));
                 i += 4;
             } else {
                 i = d.fail(cx, b, i, i + 2, "illegal UTF-16 surrogate", &mut out)?;
@@ -372,7 +480,13 @@ pub(super) fn utf_7_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             in_shift = true;
         }
         let mut units = [0u16; 2];
-        for u in c.encode_utf16(&mut units) {
+        let units: &[u16] = if is_surrogate(c) {
+            units[0] = code_point(c) as u16;
+            &units[..1]
+        } else {
+            c.encode_utf16(&mut units)
+        };
+        for u in units {
             base64 = (base64 << 16) | *u as u64;
             bits += 16;
             emit(&mut out, &mut bits, &mut base64);
@@ -414,45 +528,41 @@ pub(super) fn utf_7_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
                     bits -= 16;
                     acc &= (1u64 << bits) - 1;
                     if surrogate != 0 {
-                        if (0xdc00..0xe000).contains(&u) {
-                            let c = 0x10000 + ((surrogate - 0xd800) << 10) + (u - 0xdc00);
-                            out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+                        if let Some(c) = pair_of(surrogate, u).and_then(from_code_point) {
+                            out.extend(Some(c));
                             surrogate = 0;
                             continue;
                         }
-                        // A lone high surrogate cannot live in a pyvm str.
+                        // A lone high surrogate stays as it is, as in CPython.
+                        out.extend(from_code_point(surrogate));
                         surrogate = 0;
-                        let at = i - 1;
-                        i = d.fail(cx, &b, shift_start, at + 1, "ill-formed sequence", &mut out)?;
-                        in_shift = false;
-                        continue;
                     }
                     if (0xd800..0xdc00).contains(&u) {
                         surrogate = u;
-                    } else if let Some(c) = char::from_u32(u) {
-                        out.push(c);
                     } else {
-                        let at = i;
-                        i = d.fail(cx, &b, shift_start, at, "ill-formed sequence", &mut out)?;
-                        in_shift = false;
+                        out.extend(from_code_point(u));
                     }
                 }
             } else {
                 // Leaving base64.
                 in_shift = false;
                 i += 1;
-                if bits > 6 || acc != 0 || surrogate != 0 {
-                    let reason = if bits > 6 {
+                if bits >= 6 || acc != 0 {
+                    let reason = if bits >= 6 {
                         "partial character in shift sequence"
-                    } else if acc != 0 {
-                        "non-zero padding bits in shift sequence"
                     } else {
-                        "ill-formed sequence"
+                        "non-zero padding bits in shift sequence"
                     };
                     surrogate = 0;
                     i = d.fail(cx, &b, shift_start, i, reason, &mut out)?;
                     continue;
                 }
+                // A pending high surrogate is kept before a directly encoded
+                // character (CPython's `DECODE_DIRECT`), dropped before another.
+                if surrogate != 0 && ch < 128 && ch != b'+' {
+                    out.extend(from_code_point(surrogate));
+                }
+                surrogate = 0;
                 if ch != b'-' {
                     i -= 1;
                     // The terminating character is itself decoded below.

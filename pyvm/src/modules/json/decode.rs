@@ -251,9 +251,12 @@ impl<'s, 'h> Scanner<'s, 'h> {
                     end += 6;
                 }
             }
-            // A lone surrogate cannot live in UTF-8 text: it becomes U+FFFD here
-            // (CPython keeps the surrogate code point itself).
-            out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+            // A lone surrogate is kept (`objects::str` stores it); a pair for
+            // U+10F000..U+10F7FF cannot be represented.
+            match crate::objects::str::from_code_point(code) {
+                Some(c) => out.push(c),
+                None => return Err(Fail::At(crate::objects::str::NOT_REPRESENTABLE, end - 12)),
+            }
         }
     }
 

@@ -99,6 +99,9 @@ fn quote_ascii(out: &mut String, s: &str) {
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
             ' '..='~' => out.push(c),
+            c if crate::objects::str::is_surrogate(c) => {
+                let _ = write!(out, "\\u{:04x}", crate::objects::str::code_point(c));
+            }
             _ => {
                 let mut units = [0u16; 2];
                 for u in c.encode_utf16(&mut units) {
@@ -365,7 +368,9 @@ fn float_text(out: &mut String, x: f64, enc: &Encoder) -> Result<(), PyErr> {
 /// order means keys that cannot be compared fail on the very pair CPython names.
 fn sort_items(gil: Gil<'_>, items: &mut [(&Value, &Value)]) -> Result<(), PyErr> {
     if items.iter().all(|(k, _)| matches!(k, Value::Str(_))) {
-        items.sort_by(|a, b| a.0.as_str().cmp(&b.0.as_str()));
+        items.sort_by(|a, b| {
+            crate::objects::str::cmp_text(a.0.as_str().unwrap_or(""), b.0.as_str().unwrap_or(""))
+        });
         return Ok(());
     }
     let lt = |a: &Value, b: &Value| crate::objects::compare::less(gil, a, b);

@@ -153,7 +153,7 @@ pub fn convert(cx: &mut Cx, v: Option<&Value>, spec: Spec) -> PyResult<Target> {
     let (inner, bytes) = str_or_bytes(&got).unwrap_or((&Value::None, false));
     let raw: Vec<u8> = match inner {
         Value::Bytes(b) => b.to_vec(),
-        s => s.as_str().unwrap_or_default().as_bytes().to_vec(),
+        s => crate::objects::str::fs_encode_value(s)?,
     };
     if raw.contains(&0) {
         return Err(value_error(if bytes {
@@ -184,7 +184,7 @@ pub fn name_value(name: &OsStr, bytes: bool) -> Value {
     if bytes {
         Value::Bytes(Arc::new(name.as_bytes().to_vec()))
     } else {
-        Value::string(name.to_string_lossy().into_owned())
+        Value::string(crate::objects::str::fs_decode(name.as_bytes()))
     }
 }
 

@@ -175,9 +175,12 @@ impl Subject {
         match &self.text {
             Text::Bytes(x) => Value::Bytes(Arc::new(x[a..b].to_vec())),
             Text::Ascii(x) => Value::str(&x.as_str()[a..b]),
-            Text::Wide(x) => {
-                Value::string(x[a..b].iter().filter_map(|&c| char::from_u32(c)).collect())
-            }
+            Text::Wide(x) => Value::string(
+                x[a..b]
+                    .iter()
+                    .filter_map(|&c| crate::objects::str::from_code_point(c))
+                    .collect(),
+            ),
         }
     }
 
@@ -210,7 +213,12 @@ fn wide(gil: Gil<'_>, s: &Arc<crate::objects::str::PyStr>) -> Arc<Vec<u32>> {
     if let Some((_, w)) = kept.borrow(gil).iter().find(|(k, _)| Arc::ptr_eq(k, s)) {
         return w.clone();
     }
-    let w = Arc::new(s.as_str().chars().map(|c| c as u32).collect::<Vec<u32>>());
+    let w = Arc::new(
+        s.as_str()
+            .chars()
+            .map(crate::objects::str::code_point)
+            .collect::<Vec<u32>>(),
+    );
     // Short strings are cheap to convert again: only long ones are kept.
     if s.char_len() >= 256 {
         let old = {

@@ -37,7 +37,7 @@ impl Db {
             Db::V14 => (tables::RUNS_V14, tables::PROPS_V14),
             Db::V32 => (tables::RUNS_V32, tables::PROPS_V32),
         };
-        let cp = c as u32;
+        let cp = crate::objects::str::code_point(c);
         let i = runs.partition_point(|(start, _)| *start <= cp) - 1;
         props[runs[i].1 as usize]
     }
@@ -57,7 +57,7 @@ impl Db {
             Db::V14 => tables::NUMERIC_V14,
             Db::V32 => tables::NUMERIC_V32,
         };
-        let cp = c as u32;
+        let cp = crate::objects::str::code_point(c);
         let i = table.binary_search_by_key(&cp, |e| e.0).ok()?;
         let (_, dec, dig, n) = table[i];
         Some((dec, dig, n))
@@ -285,7 +285,7 @@ fn decomposition(_cx: &mut Cx, db: Db, args: Args) -> PyResult<Value> {
     if !db.assigned(c) {
         return Ok(Value::str(""));
     }
-    let cp = c as u32;
+    let cp = crate::objects::str::code_point(c);
     let found = tables::DECOMPOSITION
         .binary_search_by_key(&cp, |e| e.0)
         .map_or("", |i| tables::DECOMPOSITION[i].1);

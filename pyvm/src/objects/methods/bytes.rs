@@ -82,9 +82,21 @@ fn same(like: &Value, b: Vec<u8>) -> Value {
     }
 }
 
-/// Decode UTF-8 strictly, with CPython's `UnicodeDecodeError`.
+/// Decode UTF-8 strictly, with CPython's `UnicodeDecodeError` (and pyvm's for the
+/// code points it stores lone surrogates as: `objects::str`).
 pub fn decode_utf8(b: &[u8]) -> Result<String, PyErr> {
-    String::from_utf8(b.to_vec()).map_err(|e| {
+    use crate::objects::str::{has_surrogates, is_surrogate, NOT_REPRESENTABLE};
+    let text = String::from_utf8(b.to_vec());
+    if let Some(s) = text.as_ref().ok().filter(|s| has_surrogates(s)) {
+        let at = s
+            .char_indices()
+            .find(|(_, c)| is_surrogate(*c))
+            .map_or(0, |p| p.0);
+        let e =
+            crate::objects::unicode_error::decode_error("utf-8", b, at, at + 4, NOT_REPRESENTABLE);
+        return Err(e);
+    }
+    text.map_err(|e| {
         let pos = e.utf8_error().valid_up_to();
         let (end, reason) = match e.utf8_error().error_len() {
             None => (b.len(), "unexpected end of data"),

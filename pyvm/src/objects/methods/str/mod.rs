@@ -2,6 +2,7 @@
 //! splitting in `search.rs`, case, predicates and layout in `text.rs`.
 
 use crate::native::*;
+use crate::objects::str::code_point;
 use crate::objects::str::PyStr;
 
 use super::natives;
@@ -59,9 +60,12 @@ fn maketrans(cx: &mut Cx, args: Args) -> PyResult<Value> {
             .collect();
         for (k, v) in items {
             let k = match &k {
-                Value::Str(s) if s.char_len() == 1 => {
-                    Value::Int(s.as_str().chars().next().map_or(0, |c| c as i64))
-                }
+                Value::Str(s) if s.char_len() == 1 => Value::Int(
+                    s.as_str()
+                        .chars()
+                        .next()
+                        .map_or(0, |c| code_point(c) as i64),
+                ),
                 Value::Str(_) => {
                     return Err(
                         value_error("string keys in translate table must be of length 1").into(),
@@ -84,11 +88,14 @@ fn maketrans(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(value_error("the first two maketrans arguments must have equal length").into());
     }
     for (a, b) in x.chars().zip(y.chars()) {
-        d.insert(Value::Int(a as i64), Value::Int(b as i64))?;
+        d.insert(
+            Value::Int(code_point(a) as i64),
+            Value::Int(code_point(b) as i64),
+        )?;
     }
     if let Some(z) = args.get(2) {
         for c in arg_str(z, "maketrans", "3")?.chars() {
-            d.insert(Value::Int(c as i64), Value::None)?;
+            d.insert(Value::Int(code_point(c) as i64), Value::None)?;
         }
     }
     Ok(Value::dict(d))
@@ -102,7 +109,7 @@ fn translate(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let table = args.at(1).clone();
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        let key = Value::Int(c as i64);
+        let key = Value::Int(code_point(c) as i64);
         let found = match &table {
             Value::Dict(d) => d.borrow(cx.gil).get(&key)?,
             Value::List(_) | Value::Tuple(_) | Value::Str(_) => match cx.getitem(&table, &key) {
@@ -126,7 +133,11 @@ fn translate(cx: &mut Cx, args: Args) -> PyResult<Value> {
             None => out.push(c),
             Some(Value::None) => {}
             Some(Value::Str(r)) => out.push_str(r.as_str()),
-            Some(Value::Int(n)) => match u32::try_from(n).ok().and_then(char::from_u32) {
+            Some(Value::Int(n)) => match u32::try_from(n)
+                .ok()
+                .filter(|&u| u < 0x110000)
+                .and_then(crate::objects::str::from_code_point)
+            {
                 Some(r) => out.push(r),
                 None => {
                     return Err(value_error("character mapping must be in range(0x110000)").into())
