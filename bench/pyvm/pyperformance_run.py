@@ -180,8 +180,12 @@ def parse_results(stdout):
             # xml_etree names its results xml_etree_pure_python_X where there is no C
             # accelerator (_elementtree), as under pyvm: they stand for xml_etree_X
             # (python3 runs the accelerator; pyvm, Lib's ElementTree over its pyexpat).
+            # (Only those: pickle_pure_python is a benchmark of its own.)
             if vals:
-                res[parts[1].replace("_pure_python", "")] = statistics.median(vals)
+                name = parts[1]
+                if name.startswith("xml_etree_pure_python_"):
+                    name = name.replace("_pure_python", "")
+                res[name] = statistics.median(vals)
     return res
 
 

@@ -133,6 +133,19 @@ fn unhexlify(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/// Each byte's value in [`B64`] (0xff: not in the alphabet), as CPython's
+/// `table_a2b_base64`: one load a byte where a search of the alphabet took about 30
+/// comparisons (decoding was 9 times slower than CPython's).
+const B64_VALUES: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 64 {
+        t[B64[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 /// `b2a_base64(data, *, newline=True)`.
 fn b2a_base64(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "b2a_base64", &["data", "newline"], 1, 1)?;
@@ -177,7 +190,7 @@ fn a2b_base64(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(v) => cx.truthy(v)?,
         None => false,
     };
-    let value = |c: u8| B64.iter().position(|&x| x == c).map(|p| p as u8);
+    let value = |c: u8| Some(B64_VALUES[c as usize]).filter(|&v| v != 0xff);
     if strict && data.first() == Some(&b'=') {
         return Err(error("Leading padding not allowed").into());
     }

@@ -259,14 +259,9 @@ pub(super) fn escape_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(pair_bytes(out, b.len()))
 }
 
-/// `escape_decode(data, errors=None)`: bytes-literal escapes to bytes.
-pub(super) fn escape_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("escape_decode", 1, 2)?;
-    let b = match args.at(0) {
-        Value::Str(s) => s.as_str().as_bytes().to_vec(),
-        v => input_bytes(cx, v)?,
-    };
-    let errors = arg_errors(args.get(1), "escape_decode")?;
+/// `PyBytes_DecodeEscape`: the escapes of a bytes literal in `b` (`codecs.escape_decode`,
+/// and pickle's protocol 0 `STRING`), with `errors` for a bad `\x` escape.
+pub(crate) fn bytes_escapes(b: &[u8], errors: &str) -> Result<Vec<u8>, PyErr> {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
@@ -313,7 +308,7 @@ pub(super) fn escape_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
                     i += 2;
                     continue;
                 }
-                match errors.as_str() {
+                match errors {
                     "strict" => {
                         return Err(value_error(format!(
                             "invalid \\x escape at position {}",
@@ -341,6 +336,18 @@ pub(super) fn escape_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
             }
         }
     }
+    Ok(out)
+}
+
+/// `escape_decode(data, errors=None)`: bytes-literal escapes to bytes.
+pub(super) fn escape_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("escape_decode", 1, 2)?;
+    let b = match args.at(0) {
+        Value::Str(s) => s.as_str().as_bytes().to_vec(),
+        v => input_bytes(cx, v)?,
+    };
+    let errors = arg_errors(args.get(1), "escape_decode")?;
+    let out = bytes_escapes(&b, errors.as_str())?;
     let n = b.len();
     Ok(Value::tuple(vec![
         Value::Bytes(crate::objects::rc::Arc::new(out)),

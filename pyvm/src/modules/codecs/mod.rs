@@ -12,7 +12,7 @@
 
 mod charmap;
 mod errors;
-mod escape;
+pub(crate) mod escape;
 mod utf;
 
 use crate::objects::rc::Arc;

@@ -407,11 +407,12 @@ fn loads(cx: &mut Cx, args: Args) -> PyResult<Value> {
     up.load(cx, None)
 }
 
-/// `load(file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=())`.
-fn load(cx: &mut Cx, args: Args) -> PyResult<Value> {
+/// An unpickler reading `file`, from the arguments `load` and `Unpickler` share:
+/// `(file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=())`.
+fn file_unpickler(cx: &mut Cx, args: Args, name: &str) -> PyResult<Unpickler> {
     let p = clinic_posonly(
         args,
-        "load",
+        name,
         &["file", "fix_imports", "encoding", "errors", "buffers"],
         0,
         1,
@@ -427,7 +428,12 @@ fn load(cx: &mut Cx, args: Args) -> PyResult<Value> {
         opts.buffers,
     );
     up.set_file(cx, p[0].as_ref().unwrap_or(&Value::None))?;
-    up.load(cx, None)
+    Ok(up)
+}
+
+/// `load(file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=())`.
+fn load(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    file_unpickler(cx, args, "load")?.load(cx, None)
 }
 
 // ---------------------------------------------------------------------------
@@ -689,24 +695,7 @@ fn pickler_sizeof(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn unpickler_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (this, args) = split_self(args, "__init__")?;
     ustate(&this)?;
-    let p = clinic_posonly(
-        args,
-        "Unpickler",
-        &["file", "fix_imports", "encoding", "errors", "buffers"],
-        0,
-        1,
-        1,
-    )?;
-    let opts = load_opts(cx, &p[1..])?;
-    let g = globals(cx)?;
-    let mut up = Unpickler::new(
-        g,
-        opts.fix_imports,
-        opts.encoding,
-        opts.errors,
-        opts.buffers,
-    );
-    up.set_file(cx, p[0].as_ref().unwrap_or(&Value::None))?;
+    let up = file_unpickler(cx, args, "Unpickler")?;
     put_unpickler(cx, &this, up);
     Ok(Value::None)
 }

@@ -1132,66 +1132,7 @@ fn parse_index(cx: &mut Cx, line: &[u8]) -> PyResult<usize> {
 
 /// `PyBytes_DecodeEscape`: Python's escapes in a protocol 0 STRING.
 fn decode_escape(s: &[u8]) -> Result<Vec<u8>, PyErr> {
-    let mut out = Vec::with_capacity(s.len());
-    let mut i = 0;
-    while i < s.len() {
-        let c = s[i];
-        i += 1;
-        if c != b'\\' {
-            out.push(c);
-            continue;
-        }
-        let Some(&e) = s.get(i) else {
-            return Err(value_error("Trailing \\ in string"));
-        };
-        i += 1;
-        match e {
-            b'\n' => {}
-            b'\\' => out.push(b'\\'),
-            b'\'' => out.push(b'\''),
-            b'"' => out.push(b'"'),
-            b'b' => out.push(8),
-            b'f' => out.push(12),
-            b't' => out.push(b'\t'),
-            b'n' => out.push(b'\n'),
-            b'r' => out.push(b'\r'),
-            b'v' => out.push(11),
-            b'a' => out.push(7),
-            b'0'..=b'7' => {
-                let mut v = (e - b'0') as u32;
-                for _ in 0..2 {
-                    match s.get(i) {
-                        Some(&d @ b'0'..=b'7') => {
-                            v = v * 8 + (d - b'0') as u32;
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                out.push(v as u8);
-            }
-            b'x' => {
-                let hex = s.get(i..i + 2).and_then(|h| std::str::from_utf8(h).ok());
-                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                    Some(v) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    None => {
-                        return Err(value_error(format!(
-                            "invalid \\x escape at position {}",
-                            i - 2
-                        )))
-                    }
-                }
-            }
-            _ => {
-                out.push(b'\\');
-                out.push(e);
-            }
-        }
-    }
-    Ok(out)
+    crate::modules::codecs::escape::bytes_escapes(s, "strict")
 }
 
 /// `find_class`: the `_compat_pickle` renames for protocols before 3, then the
