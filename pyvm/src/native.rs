@@ -688,8 +688,8 @@ pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
 /// CPython's "a bytes-like object is required, not 'X'".
 pub fn bytes_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
     match crate::objects::class::payload(v).unwrap_or(v) {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow(gil).clone()),
+        Value::Bytes(b) => crate::objects::memory::copy(b),
+        Value::ByteArray(b) => crate::objects::memory::copy(&b.borrow(gil)),
         Value::Object(o) if o.0.buffer(gil).is_some() => Ok(o.0.buffer(gil).unwrap_or_default()),
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",

@@ -16,6 +16,7 @@ pub(super) fn unicode_escape_encode(_cx: &mut Cx, args: Args) -> PyResult<Value>
     let _ = arg_errors(args.get(1), "unicode_escape_encode")?;
     let mut out = String::new();
     for c in text.as_str().chars() {
+        crate::objects::memory::spare_string(&mut out, 10)?;
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
@@ -34,6 +35,7 @@ pub(super) fn raw_unicode_escape_encode(_cx: &mut Cx, args: Args) -> PyResult<Va
     let _ = arg_errors(args.get(1), "raw_unicode_escape_encode")?;
     let mut out = Vec::new();
     for c in text.as_str().chars() {
+        crate::objects::memory::spare(&mut out, 10)?;
         let n = c as u32;
         if n < 0x100 {
             out.push(n as u8);

@@ -435,18 +435,20 @@ pub fn encode_text(
     };
     let errs = errors.unwrap_or("strict");
     match how {
-        Some(Fast::Utf8) => return Ok(text.as_str().as_bytes().to_vec()),
+        Some(Fast::Utf8) => return Ok(crate::objects::memory::copy(text.as_str().as_bytes())?),
         Some(Fast::Ascii) => return charmap::encode_limited(cx, text, errs, 128),
         Some(Fast::Latin1) => return charmap::encode_limited(cx, text, errs, 256),
         Some(Fast::Utf16) => {
-            let mut out = vec![0xff, 0xfe];
+            let mut out = crate::objects::memory::vec_with(2 + 2 * text.as_str().encode_utf16().count())?;
+            out.extend_from_slice(&[0xff, 0xfe]);
             for u in text.as_str().encode_utf16() {
                 out.extend_from_slice(&u.to_le_bytes());
             }
             return Ok(out);
         }
         Some(Fast::Utf32) => {
-            let mut out = vec![0xff, 0xfe, 0, 0];
+            let mut out = crate::objects::memory::vec_with(4 + 4 * text.char_len())?;
+            out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
             for c in text.as_str().chars() {
                 out.extend_from_slice(&(c as u32).to_le_bytes());
             }
@@ -489,7 +491,7 @@ pub fn decode_bytes(
     match how {
         Some(Fast::Utf8) => return Ok(utf::decode_utf8(cx, b, errs, true)?.0),
         Some(Fast::Ascii) => return charmap::decode_ascii(cx, b, errs),
-        Some(Fast::Latin1) => return Ok(charmap::decode_latin_1(b)),
+        Some(Fast::Latin1) => return charmap::decode_latin_1(b),
         Some(Fast::Utf16) => return Ok(utf::decode_utf_wide(cx, b, errs, 0, true, false)?.0),
         Some(Fast::Utf32) => return Ok(utf::decode_utf_wide(cx, b, errs, 0, true, true)?.0),
         None => {}

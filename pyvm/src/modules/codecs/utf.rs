@@ -30,10 +30,12 @@ pub(super) fn utf_8_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// UTF-8 with an error handler; returns the text and how many bytes were consumed.
 pub fn decode_utf8(cx: &mut Cx, b: &[u8], errors: &str, fin: bool) -> PyResult<(String, usize)> {
     if let Ok(s) = std::str::from_utf8(b) {
-        return Ok((s.to_owned(), b.len()));
+        let mut out = crate::objects::memory::string_with(s.len())?;
+        out.push_str(s);
+        return Ok((out, b.len()));
     }
     let mut d = Decoding::new("utf-8", errors);
-    let mut out = String::with_capacity(b.len());
+    let mut out = crate::objects::memory::string_with(b.len())?;
     let mut i = 0;
     while i < b.len() {
         match std::str::from_utf8(&b[i..]) {

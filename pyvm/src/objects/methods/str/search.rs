@@ -1,6 +1,7 @@
 //! `str` methods that search, split, strip and replace.
 
 use crate::native::*;
+use crate::objects::memory;
 use crate::objects::str::PyStr;
 use crate::objects::types::type_name;
 
@@ -38,17 +39,17 @@ pub(super) fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<
                 let mut rest = s.trim_end();
                 while !rest.is_empty() {
                     if out.len() == limit {
-                        out.push(rest.to_owned());
+                        memory::push_checked(&mut out, rest.to_owned())?;
                         break;
                     }
                     match rest.rfind(char::is_whitespace) {
                         Some(i) => {
                             let w = rest[i..].chars().next().map_or(1, char::len_utf8);
-                            out.push(rest[i + w..].to_owned());
+                            memory::push_checked(&mut out, rest[i + w..].to_owned())?;
                             rest = rest[..i].trim_end();
                         }
                         None => {
-                            out.push(rest.to_owned());
+                            memory::push_checked(&mut out, rest.to_owned())?;
                             break;
                         }
                     }
@@ -58,16 +59,16 @@ pub(super) fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<
                 let mut rest = s.trim_start();
                 while !rest.is_empty() {
                     if out.len() == limit {
-                        out.push(rest.to_owned());
+                        memory::push_checked(&mut out, rest.to_owned())?;
                         break;
                     }
                     match rest.find(char::is_whitespace) {
                         Some(i) => {
-                            out.push(rest[..i].to_owned());
+                            memory::push_checked(&mut out, rest[..i].to_owned())?;
                             rest = rest[i..].trim_start();
                         }
                         None => {
-                            out.push(rest.to_owned());
+                            memory::push_checked(&mut out, rest.to_owned())?;
                             break;
                         }
                     }
@@ -86,21 +87,23 @@ pub(super) fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<
             let one = (sep.len() == 1).then(|| sep.as_bytes()[0] as char);
             if from_right {
                 let mut v: Vec<String> = match one {
-                    Some(c) => s.rsplitn(n, c).map(str::to_owned).collect(),
-                    None => s.rsplitn(n, sep).map(str::to_owned).collect(),
+                    Some(c) => memory::collect(s.rsplitn(n, c).map(str::to_owned))?,
+                    None => memory::collect(s.rsplitn(n, sep).map(str::to_owned))?,
                 };
                 v.reverse();
                 v
             } else {
                 let parts: Vec<Value> = match one {
-                    Some(c) => s.splitn(n, c).map(Value::str).collect(),
-                    None => s.splitn(n, sep).map(Value::str).collect(),
+                    Some(c) => memory::collect(s.splitn(n, c).map(Value::str))?,
+                    None => memory::collect(s.splitn(n, sep).map(Value::str))?,
                 };
                 return Ok(Value::list(parts));
             }
         }
     };
-    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+    Ok(Value::list(memory::collect(
+        parts.into_iter().map(Value::string),
+    )?))
 }
 
 pub(super) fn split(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -231,7 +231,7 @@ pub(super) fn splitlines(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         };
         if let Some(n) = nl {
             let end = if keep { i + n } else { i };
-            out.push(Value::str(&s[start..end]));
+            crate::objects::memory::push_checked(&mut out, Value::str(&s[start..end]))?;
             i += n;
             start = i;
         } else {
@@ -239,7 +239,7 @@ pub(super) fn splitlines(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         }
     }
     if start < b.len() {
-        out.push(Value::str(&s[start..]));
+        crate::objects::memory::push_checked(&mut out, Value::str(&s[start..]))?;
     }
     Ok(Value::list(out))
 }
