@@ -494,8 +494,8 @@ impl Cx<'_, '_> {
     /// Every item of an iterable.
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
-            Value::List(l) => return Ok(l.borrow(self.gil).clone()),
-            Value::Tuple(t) => return Ok(t.to_vec()),
+            Value::List(l) => return Ok(crate::objects::memory::copy(&l.borrow(self.gil))?),
+            Value::Tuple(t) => return Ok(crate::objects::memory::copy(t)?),
             Value::Range(r) => return Ok(r.to_vec()?),
             _ => {}
         }

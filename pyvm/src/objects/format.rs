@@ -524,9 +524,10 @@ fn format_complex(s: &Spec, c: super::complex::Complex) -> Result<String, PyErr>
 }
 
 /// `ascii(repr)`: escape non-ASCII characters.
-pub fn ascii(text: &str) -> String {
-    let mut out = String::new();
+pub fn ascii(text: &str) -> Result<String, PyErr> {
+    let mut out = super::memory::string_with(text.len())?;
     for c in text.chars() {
+        super::memory::spare_string(&mut out, 10)?;
         let n = c as u32;
         if n < 0x80 {
             out.push(c);
@@ -538,7 +539,7 @@ pub fn ascii(text: &str) -> String {
             out.push_str(&format!("\\U{n:08x}"));
         }
     }
-    out
+    Ok(out)
 }
 
 /// `template % args` for str.
@@ -689,7 +690,7 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 pad(&spec, "", &s, '>')
             }
             'r' | 'a' if bytes => {
-                let s = ascii(&repr(gil, &arg)?);
+                let s = ascii(&repr(gil, &arg)?)?;
                 let s: String = match spec.precision {
                     Some(p) => s.chars().take(p).collect(),
                     None => s,
@@ -713,7 +714,7 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 } else {
                     repr(gil, &arg)?
                 };
-                let s = if ty == 'a' { ascii(&s) } else { s };
+                let s = if ty == 'a' { ascii(&s)? } else { s };
                 let s: String = match spec.precision {
                     Some(p) => s.chars().take(p).collect(),
                     None => s,

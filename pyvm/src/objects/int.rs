@@ -422,11 +422,9 @@ pub fn big_to_decimal(b: &BigInt) -> Result<String, PyErr> {
 /// `int(text, base)` with CPython's rules: whitespace, sign, underscores between digits,
 /// a prefix allowed when it matches `base` (or base 0).
 pub fn parse(text: &str, base: u32) -> Result<Value, PyErr> {
-    let bad = || {
-        value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            super::repr::str_repr(text)
-        ))
+    let bad = || match super::repr::str_repr(text) {
+        Ok(r) => value_error(format!("invalid literal for int() with base {base}: {r}")),
+        Err(e) => e,
     };
     let s = text.trim_matches(|c: char| c.is_whitespace());
     let (neg, s) = match s.as_bytes().first() {
@@ -491,14 +489,21 @@ pub fn check_base(base: i64) -> Result<u32, PyErr> {
 }
 
 /// Digits of `v` in base 2, 8 or 16 with CPython's prefix (`bin`, `oct`, `hex`).
-pub fn to_radix(v: &Value, radix: u32, prefix: &str) -> String {
+/// `MemoryError` when the digits could not be held (`bin(1 << 2**33)`).
+pub fn to_radix(v: &Value, radix: u32, prefix: &str) -> Result<String, PyErr> {
     let b = to_big(v).unwrap_or_default();
-    let digits = b.abs().to_str_radix(radix);
+    let n = b.bits() / u64::from(radix.ilog2()) + 1;
+    let len = usize::try_from(n).unwrap_or(usize::MAX).saturating_add(prefix.len() + 1);
+    // The digits, then the text holding them, beside the copy of the number.
+    super::memory::room(2 * len as u128 + u128::from(b.bits() / 8))?;
+    let digits = b.magnitude().to_str_radix(radix);
+    let mut out = super::memory::string_with(len)?;
     if b.is_negative() {
-        format!("-{prefix}{digits}")
-    } else {
-        format!("{prefix}{digits}")
+        out.push('-');
     }
+    out.push_str(prefix);
+    out.push_str(&digits);
+    Ok(out)
 }
 
 pub fn to_string(v: &Value) -> String {

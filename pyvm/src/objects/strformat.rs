@@ -149,7 +149,7 @@ fn replace_field(
         None => v,
         Some("r") => Value::string(cx.repr(&v)?),
         Some("s") => Value::string(cx.str(&v)?),
-        Some("a") => Value::string(super::format::ascii(&cx.repr(&v)?)),
+        Some("a") => Value::string(super::format::ascii(&cx.repr(&v)?)?),
         Some(other) => {
             return Err(value_error(format!("Unknown conversion specifier {other}")).into());
         }

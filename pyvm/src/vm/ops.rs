@@ -765,7 +765,7 @@ pub fn format_value(
     let v = match conv {
         1 => Value::string(cx.str(v)?),
         2 => Value::string(cx.repr(v)?),
-        3 => Value::string(crate::objects::format::ascii(&cx.repr(v)?)),
+        3 => Value::string(crate::objects::format::ascii(&cx.repr(v)?)?),
         _ => v.clone(),
     };
     let spec = spec.and_then(Value::as_str).unwrap_or("");

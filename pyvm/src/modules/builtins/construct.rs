@@ -572,8 +572,8 @@ fn bytes_source(cx: &mut Cx, mut args: Args, name: &str) -> PyResult<Vec<u8>> {
         Value::Big(_) => {
             return Err(overflow_error("cannot fit 'int' into an index-sized integer").into())
         }
-        Value::Bytes(b) => b.to_vec(),
-        Value::ByteArray(b) => b.borrow(cx.gil).clone(),
+        Value::Bytes(b) => crate::objects::memory::copy(b)?,
+        Value::ByteArray(b) => crate::objects::memory::copy(&b.borrow(cx.gil))?,
         // `memoryview`, `array.array`: their bytes (the buffer protocol).
         Value::Object(o) if o.0.buffer(cx.gil).is_some() => o.0.buffer(cx.gil).unwrap_or_default(),
         v => {
@@ -587,10 +587,9 @@ fn bytes_source(cx: &mut Cx, mut args: Args, name: &str) -> PyResult<Vec<u8>> {
             while let Some(x) = cx.next(&it)? {
                 let i = arg_int(&x, "")?;
                 let what = if name == "bytes" { "bytes" } else { "byte" };
-                out.push(
-                    u8::try_from(i)
-                        .map_err(|_| value_error(format!("{what} must be in range(0, 256)")))?,
-                );
+                let byte = u8::try_from(i)
+                    .map_err(|_| value_error(format!("{what} must be in range(0, 256)")))?;
+                crate::objects::memory::push(&mut out, byte)?;
             }
             out
         }

@@ -266,18 +266,19 @@ impl View {
         })
     }
 
-    fn items(&self, gil: Gil<'_>) -> Vec<Value> {
-        self.bytes(gil)
-            .chunks_exact(self.itemsize)
-            .map(|c| decode(self.format, c))
-            .collect()
+    fn items(&self, gil: Gil<'_>) -> Result<Vec<Value>, PyErr> {
+        crate::objects::memory::collect(
+            self.bytes(gil)
+                .chunks_exact(self.itemsize)
+                .map(|c| decode(self.format, c)),
+        )
     }
 
-    fn tolist(&self, gil: Gil<'_>) -> Value {
-        let items = self.items(gil);
+    fn tolist(&self, gil: Gil<'_>) -> Result<Value, PyErr> {
+        let items = self.items(gil)?;
         match &self.shape {
-            Some(shape) if shape.len() > 1 => nest(&items, shape),
-            _ => Value::list(items),
+            Some(shape) if shape.len() > 1 => Ok(nest(&items, shape)),
+            _ => Ok(Value::list(items)),
         }
     }
 
@@ -580,7 +581,10 @@ impl NativeObject for View {
             if w.released.load(Ordering::Relaxed) {
                 None
             } else {
-                Some(w.items(gil))
+                match w.items(gil) {
+                    Ok(items) => Some(items),
+                    Err(e) => return Some(Err(e)),
+                }
             }
         } else if let Some(a) = array_of(other) {
             Some(a.buf.borrow(gil).data.len()).map(|_| {
@@ -605,7 +609,7 @@ impl NativeObject for View {
         Some((|| {
             let equal = match theirs {
                 Some(ys) if !self.released.load(Ordering::Relaxed) => {
-                    let xs = self.items(gil);
+                    let xs = self.items(gil)?;
                     if xs.len() != ys.len() {
                         false
                     } else {
@@ -635,7 +639,7 @@ impl NativeObject for View {
                 ));
             }
             Ok(Box::new(ViewIter {
-                items: self.items(gil).into_iter(),
+                items: self.items(gil)?.into_iter(),
             }) as Box<dyn NativeIter>)
         })())
     }
@@ -800,7 +804,7 @@ fn cast(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 
 fn tolist(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("tolist", 0, 0)?;
-    Ok(live(&args)?.tolist(cx.gil))
+    Ok(live(&args)?.tolist(cx.gil)?)
 }
 
 fn tobytes(cx: &mut Cx, mut args: Args) -> PyResult<Value> {

@@ -220,9 +220,9 @@ fn repr_(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn ascii(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("ascii", 1, 1)?;
-    Ok(Value::string(crate::objects::format::ascii(
-        &cx.repr(args.at(0))?,
-    )))
+    Ok(Value::string(crate::objects::format::ascii(&cx.repr(
+        args.at(0),
+    )?)?))
 }
 
 fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -582,7 +582,7 @@ fn radix(args: &Args, name: &str, r: u32, prefix: &str) -> PyResult<Value> {
         ))
         .into());
     }
-    Ok(Value::string(int::to_radix(v, r, prefix)))
+    Ok(Value::string(int::to_radix(v, r, prefix)?))
 }
 
 fn hex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
