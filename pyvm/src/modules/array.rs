@@ -326,8 +326,10 @@ fn encode_all(code: u8, items: &[Value], out: &mut Vec<u8>) -> Result<(), PyErr>
     Ok(())
 }
 
-fn str_to_u(s: &str) -> Vec<u8> {
-    s.chars().flat_map(|c| (c as u32).to_ne_bytes()).collect()
+fn str_to_u(s: &str) -> Result<Vec<u8>, PyErr> {
+    let mut out = crate::objects::memory::vec_with(s.chars().count().saturating_mul(4))?;
+    out.extend(s.chars().flat_map(|c| (c as u32).to_ne_bytes()));
+    Ok(out)
 }
 
 /// `array(typecode[, initializer])`.
@@ -355,7 +357,7 @@ fn new_array(cx: &mut Cx, args: Args) -> PyResult<Value> {
                     ))
                     .into());
                 }
-                data = str_to_u(s.as_str());
+                data = str_to_u(s.as_str())?;
             }
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let b = bytes_arg(cx.gil, init)?;
@@ -986,7 +988,7 @@ fn frombytes(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn tobytes(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("tobytes", 1, 1)?;
     let a = this(&args, "tobytes")?;
-    Ok(Value::Bytes(Arc::new(a.buf.borrow(cx.gil).data.clone())))
+    Ok(Value::Bytes(Arc::new(crate::objects::memory::copy(&a.buf.borrow(cx.gil).data)?)))
 }
 
 fn fromlist(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -1031,7 +1033,8 @@ fn fromunicode(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !s.is_empty() {
         resize_ok(&a.buf)?;
     }
-    b.data.extend_from_slice(&str_to_u(s));
+    let u = str_to_u(s)?;
+    crate::objects::memory::extend_from(&mut b.data, &u)?;
     none()
 }
 

@@ -74,6 +74,11 @@ impl PyStr {
     }
 
     /// Append text (the caller owns this string exclusively).
+    /// Room for `n` more bytes (amortized), or `MemoryError` (`s += t` in a loop).
+    pub fn reserve(&mut self, n: usize) -> Result<(), super::exception::PyErr> {
+        super::memory::spare_string(&mut self.s, n)
+    }
+
     pub fn push_str(&mut self, t: &str) {
         self.chars += if t.is_ascii() {
             t.len()

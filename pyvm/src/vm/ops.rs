@@ -120,10 +120,11 @@ pub fn concat_in_place(a: Value, b: &Value) -> Result<Value, PyErr> {
     match (a, b) {
         (Value::Str(mut s), Value::Str(t)) => {
             if let Some(owned) = Arc::get_mut(&mut s) {
+                owned.reserve(t.as_str().len())?;
                 owned.push_str(t.as_str());
                 return Ok(Value::Str(s));
             }
-            let mut out = String::with_capacity(s.as_str().len() + t.as_str().len());
+            let mut out = memory::string_with(s.as_str().len() + t.as_str().len())?;
             out.push_str(s.as_str());
             out.push_str(t.as_str());
             Ok(Value::string(out))
@@ -336,7 +337,7 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         ("*", Value::ByteArray(t), n) | ("*", n, Value::ByteArray(t))
             if repeat_count(n).is_some() =>
         {
-            let items = t.borrow(gil).clone();
+            let items = memory::copy(&t.borrow(gil))?;
             let v = repeat(&items, repeat_count(n).unwrap_or(0))?;
             if inplace && matches!(a, Value::ByteArray(_)) {
                 if v.len() != items.len() {

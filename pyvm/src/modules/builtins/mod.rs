@@ -142,11 +142,11 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let mut out = String::new();
     for (i, v) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            crate::objects::memory::push_str(&mut out, &sep)?;
         }
         match v {
-            Value::Str(s) => out.push_str(s.as_str()),
-            v => out.push_str(&cx.str(v)?),
+            Value::Str(s) => crate::objects::memory::push_str(&mut out, s.as_str())?,
+            v => crate::objects::memory::push_str(&mut out, &cx.str(v)?)?,
         }
     }
     out.push_str(&end);

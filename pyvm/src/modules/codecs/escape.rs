@@ -247,6 +247,7 @@ pub(super) fn escape_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let _ = arg_errors(args.get(1), "escape_encode")?;
     let mut out = Vec::with_capacity(b.len());
     for &c in b.iter() {
+        crate::objects::memory::spare(&mut out, 4)?;
         match c {
             b'\\' => out.extend_from_slice(b"\\\\"),
             b'\'' => out.extend_from_slice(b"\\'"),

@@ -827,7 +827,7 @@ fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if count < 0 {
         count = i64::MAX;
     }
-    check_replace(b.len(), old.len(), new.len(), count as usize, || {
+    let size = check_replace(b.len(), old.len(), new.len(), || {
         if old.is_empty() {
             return (b.len() + 1).min(count as usize);
         }
@@ -838,7 +838,7 @@ fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
         hits
     })?;
-    let mut out = Vec::new();
+    let mut out = memory::vec_with(size)?;
     if old.is_empty() {
         // An empty pattern matches before every byte and at the end.
         let mut done = 0i64;

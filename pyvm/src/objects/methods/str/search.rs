@@ -314,7 +314,7 @@ pub(super) fn replace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         None => -1,
     };
     let count = usize::try_from(n).unwrap_or(usize::MAX);
-    check_replace(s.len(), old.len(), new.len(), count, || {
+    let size = check_replace(s.len(), old.len(), new.len(), || {
         let hits = if old.is_empty() {
             s.chars().count() + 1
         } else {
@@ -322,11 +322,16 @@ pub(super) fn replace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         };
         hits.min(count)
     })?;
-    Ok(Value::string(if n < 0 {
-        s.replace(old, new)
-    } else {
-        s.replacen(old, new, n as usize)
-    }))
+    // (As `str::replacen`, into a string with room for the result.)
+    let mut out = memory::string_with(size)?;
+    let mut last = 0;
+    for (i, m) in s.match_indices(old).take(count) {
+        out.push_str(&s[last..i]);
+        out.push_str(new);
+        last = i + m.len();
+    }
+    out.push_str(&s[last..]);
+    Ok(Value::string(out))
 }
 
 pub(super) fn affix(args: &Args, name: &str, start: bool) -> PyResult<Value> {

@@ -323,15 +323,18 @@ pub(super) fn expandtabs(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
                 if size > 0 {
                     let n = size - col % size;
                     check_size((out.len() + n) as i64)?;
-                    out.push_str(&" ".repeat(n));
+                    crate::objects::memory::spare_string(&mut out, n)?;
+                    out.extend(std::iter::repeat_n(' ', n));
                     col += n;
                 }
             }
             '\n' | '\r' => {
+                crate::objects::memory::spare_string(&mut out, 1)?;
                 out.push(c);
                 col = 0;
             }
             c => {
+                crate::objects::memory::spare_string(&mut out, 4)?;
                 out.push(c);
                 col += 1;
             }
