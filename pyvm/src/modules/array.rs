@@ -988,7 +988,9 @@ fn frombytes(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn tobytes(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("tobytes", 1, 1)?;
     let a = this(&args, "tobytes")?;
-    Ok(Value::Bytes(Arc::new(crate::objects::memory::copy(&a.buf.borrow(cx.gil).data)?)))
+    Ok(Value::Bytes(Arc::new(crate::objects::memory::copy(
+        &a.buf.borrow(cx.gil).data,
+    )?)))
 }
 
 fn fromlist(cx: &mut Cx, args: Args) -> PyResult<Value> {

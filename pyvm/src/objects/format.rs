@@ -762,7 +762,9 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 format_float(&spec, x)?
             }
             'c' => match &arg {
-                Value::Str(s) if s.as_str().chars().count() == 1 => pad(&spec, "", s.as_str(), '>')?,
+                Value::Str(s) if s.as_str().chars().count() == 1 => {
+                    pad(&spec, "", s.as_str(), '>')?
+                }
                 Value::Str(_) => return Err(type_error("%c requires int or char")),
                 v => {
                     // printf-style `%c` ignores the `+`, ` ` and `#` flags.

@@ -493,7 +493,9 @@ pub fn check_base(base: i64) -> Result<u32, PyErr> {
 pub fn to_radix(v: &Value, radix: u32, prefix: &str) -> Result<String, PyErr> {
     let b = to_big(v).unwrap_or_default();
     let n = b.bits() / u64::from(radix.ilog2()) + 1;
-    let len = usize::try_from(n).unwrap_or(usize::MAX).saturating_add(prefix.len() + 1);
+    let len = usize::try_from(n)
+        .unwrap_or(usize::MAX)
+        .saturating_add(prefix.len() + 1);
     // The digits, then the text holding them, beside the copy of the number.
     super::memory::room(2 * len as u128 + u128::from(b.bits() / 8))?;
     let digits = b.magnitude().to_str_radix(radix);

@@ -500,12 +500,12 @@ fn finish_plain(gil: Gil<'_>, job: &Job, m: Value) -> Result<Option<Value>, PyEr
     }
     let cut = job.name.len() - dot;
     let to_return = &job.abs[..job.abs.len() - cut];
-    cached(gil, to_return)
-        .map(Some)
-        .ok_or_else(|| match crate::objects::repr::str_repr(to_return) {
+    cached(gil, to_return).map(Some).ok_or_else(|| {
+        match crate::objects::repr::str_repr(to_return) {
             Ok(r) => key_error(Value::string(format!("{r} not in sys.modules as expected"))),
             Err(e) => e,
-        })
+        }
+    })
 }
 
 fn is_package(gil: Gil<'_>, m: &Value) -> bool {

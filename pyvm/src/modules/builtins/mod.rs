@@ -220,9 +220,9 @@ fn repr_(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn ascii(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("ascii", 1, 1)?;
-    Ok(Value::string(crate::objects::format::ascii(&cx.repr(
-        args.at(0),
-    )?)?))
+    Ok(Value::string(crate::objects::format::ascii(
+        &cx.repr(args.at(0))?,
+    )?))
 }
 
 fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {

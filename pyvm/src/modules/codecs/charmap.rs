@@ -67,7 +67,8 @@ pub(super) fn latin_1_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 pub fn decode_latin_1(b: &[u8]) -> PyResult<String> {
-    let mut s = crate::objects::memory::string_with(b.len() + b.iter().filter(|c| **c >= 0x80).count())?;
+    let mut s =
+        crate::objects::memory::string_with(b.len() + b.iter().filter(|c| **c >= 0x80).count())?;
     s.extend(b.iter().map(|c| *c as char));
     Ok(s)
 }

@@ -439,7 +439,8 @@ pub fn encode_text(
         Some(Fast::Ascii) => return charmap::encode_limited(cx, text, errs, 128),
         Some(Fast::Latin1) => return charmap::encode_limited(cx, text, errs, 256),
         Some(Fast::Utf16) => {
-            let mut out = crate::objects::memory::vec_with(2 + 2 * text.as_str().encode_utf16().count())?;
+            let mut out =
+                crate::objects::memory::vec_with(2 + 2 * text.as_str().encode_utf16().count())?;
             out.extend_from_slice(&[0xff, 0xfe]);
             for u in text.as_str().encode_utf16() {
                 out.extend_from_slice(&u.to_le_bytes());

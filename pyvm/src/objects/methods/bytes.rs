@@ -658,12 +658,7 @@ fn split_impl(cx: &mut Cx, mut args: Args, name: &str, right: bool) -> PyResult<
     )?))
 }
 
-fn split_sep<'b>(
-    b: &'b [u8],
-    sep: &[u8],
-    limit: usize,
-    right: bool,
-) -> PyResult<Vec<&'b [u8]>> {
+fn split_sep<'b>(b: &'b [u8], sep: &[u8], limit: usize, right: bool) -> PyResult<Vec<&'b [u8]>> {
     let mut out = Vec::new();
     let mut rest = b;
     while out.len() < limit {
