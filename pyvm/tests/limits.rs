@@ -628,3 +628,32 @@ print(len(collections.deque(range(10))))
     );
     assert!(out.status.success());
 }
+
+/// What CPython builds under a 2 GiB address-space limit is built (a compressor's
+/// first buffer was half its input, and `partition` copied a text it did not
+/// split: both aborted), and digits past the limit are a `MemoryError`.
+#[test]
+fn big_inputs_under_the_limit() {
+    let prog = "\
+import zlib
+text = 'x' * 2**29
+packed = [zlib.compress(b'x' * 2**29) for _ in range(3)]
+print(len(packed[0]) < 2**20, zlib.decompress(packed[0]) == b'x' * 2**29)
+parts = [text.partition('y') for _ in range(3)]
+print(parts[0][0] is text, parts[0][1:], text.rpartition('y')[2] is text)
+for spec in ['b', 'o', '#x']:
+    try:
+        format(1 << 2**32, spec)
+        print('built')
+    except MemoryError:
+        print('MemoryError')
+";
+    let out = pyvm_under_limit(2097152, prog);
+    assert_eq!(
+        stdout(&out),
+        "True True\nTrue ('', '') True\nMemoryError\nMemoryError\nMemoryError\n",
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -266,6 +266,15 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
 /// `v` formatted by `s` with at least `min_digits` digits (zero-filled on the left):
 /// the precision of printf-style `%.3d`.
 fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, PyErr> {
+    let radix = match s.ty {
+        Some('x' | 'X') => 16,
+        Some('o') => 8,
+        Some('b') => 2,
+        _ => 0,
+    };
+    if radix != 0 {
+        int::radix_room(v, radix)?;
+    }
     let b = int::to_big(v).unwrap_or_default();
     let neg = b.sign() == num_bigint::Sign::Minus;
     let mag = if neg { -b } else { b };

@@ -491,13 +491,8 @@ pub fn check_base(base: i64) -> Result<u32, PyErr> {
 /// Digits of `v` in base 2, 8 or 16 with CPython's prefix (`bin`, `oct`, `hex`).
 /// `MemoryError` when the digits could not be held (`bin(1 << 2**33)`).
 pub fn to_radix(v: &Value, radix: u32, prefix: &str) -> Result<String, PyErr> {
+    let len = radix_room(v, radix)?.saturating_add(prefix.len() + 1);
     let b = to_big(v).unwrap_or_default();
-    let n = b.bits() / u64::from(radix.ilog2()) + 1;
-    let len = usize::try_from(n)
-        .unwrap_or(usize::MAX)
-        .saturating_add(prefix.len() + 1);
-    // The digits, then the text holding them, beside the copy of the number.
-    super::memory::room(2 * len as u128 + u128::from(b.bits() / 8))?;
     let digits = b.magnitude().to_str_radix(radix);
     let mut out = super::memory::string_with(len)?;
     if b.is_negative() {
@@ -506,6 +501,20 @@ pub fn to_radix(v: &Value, radix: u32, prefix: &str) -> Result<String, PyErr> {
     out.push_str(prefix);
     out.push_str(&digits);
     Ok(out)
+}
+
+/// How many digits `v` takes in `radix` (2, 8 or 16) at most, once there is room
+/// for a copy of the number, its digits and the text holding them; `MemoryError`
+/// when there is not (`bin(1 << 2**33)`, `format(x, 'b')`).
+pub fn radix_room(v: &Value, radix: u32) -> Result<usize, PyErr> {
+    let bits = match v {
+        Value::Big(b) => b.bits(),
+        Value::Instance(i) if is_int(&i.base) => return radix_room(&i.base, radix),
+        _ => 64,
+    };
+    let n = usize::try_from(bits / u64::from(radix.ilog2()) + 1).unwrap_or(usize::MAX);
+    super::memory::room(2 * n as u128 + u128::from(bits / 8))?;
+    Ok(n)
 }
 
 pub fn to_string(v: &Value) -> String {

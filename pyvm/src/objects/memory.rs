@@ -129,6 +129,13 @@ pub fn string_with(n: usize) -> Result<String, super::exception::PyErr> {
     Ok(s)
 }
 
+/// A `str` value holding a copy of `s`, or `MemoryError` when it could not be held.
+pub fn str_value(s: &str) -> Result<super::value::Value, super::exception::PyErr> {
+    let mut out = string_with(s.len())?;
+    out.push_str(s);
+    Ok(super::value::Value::string(out))
+}
+
 /// `s.to_vec()`, or `MemoryError` when the copy could not be held.
 pub fn copy<T: Clone>(s: &[T]) -> Result<Vec<T>, super::exception::PyErr> {
     let mut v = vec_with(s.len())?;

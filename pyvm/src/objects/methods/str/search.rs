@@ -394,12 +394,18 @@ pub(super) fn partition_impl(args: &Args, name: &str, right: bool) -> PyResult<V
         return Err(value_error("empty separator").into());
     }
     let found = if right { s.rfind(sep) } else { s.find(sep) };
+    let empty = || Value::str("");
+    // Not found: the text itself, not a copy (as CPython).
     let parts = match found {
-        Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
-        None if right => ["", "", s],
-        None => [s, "", ""],
+        Some(i) => vec![
+            memory::str_value(&s[..i])?,
+            args.at(1).clone(),
+            memory::str_value(&s[i + sep.len()..])?,
+        ],
+        None if right => vec![empty(), empty(), args.at(0).clone()],
+        None => vec![args.at(0).clone(), empty(), empty()],
     };
-    Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
+    Ok(Value::tuple(parts))
 }
 
 pub(super) fn partition(_cx: &mut Cx, args: Args) -> PyResult<Value> {
