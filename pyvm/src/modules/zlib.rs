@@ -145,7 +145,8 @@ fn run_compress(c: &mut Compress, input: &[u8], flush: FlushCompress) -> Result<
     loop {
         let done = (c.total_in() - start) as usize;
         if out.capacity() - out.len() < 64 {
-            crate::objects::memory::grow(&mut out, out.capacity().max(1024))?;
+            let more = out.capacity().max(1024);
+            crate::objects::memory::grow(&mut out, more)?;
         }
         let status = c
             .compress_vec(&input[done..], &mut out, flush)
@@ -187,7 +188,8 @@ fn run_decompress(
             return Ok((out, used, false));
         }
         if out.capacity() - out.len() < 64 {
-            crate::objects::memory::grow(&mut out, out.capacity().max(1024))?;
+            let more = out.capacity().max(1024);
+            crate::objects::memory::grow(&mut out, more)?;
         }
         if limit != 0 {
             let room = limit - out.len();
