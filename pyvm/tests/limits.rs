@@ -657,3 +657,28 @@ for spec in ['b', 'o', '#x']:
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A range whose bound is a quarter of a 1 GiB address-space limit: `MemoryError`
+/// when the copies of its bounds and the computation of its length have no room,
+/// as CPython's arithmetic fails there (fuzz seed 1211, mutant 14338: it aborted).
+#[test]
+fn range_with_a_quarter_gib_bound() {
+    let prog = "\
+total = 0
+try:
+    for k in range(2**64, 2**2147483647 + 200000):
+        total += k & 0xFF
+except MemoryError:
+    print('MemoryError', total)
+print(list(range(10**30, 10**30 + 7, 3)), len(range(-2**100, 2**100, 2**98)))
+";
+    let out = pyvm_under_limit(1048576, prog);
+    assert_eq!(
+        stdout(&out),
+        "MemoryError 0\n[1000000000000000000000000000000, 1000000000000000000000000000003, \
+         1000000000000000000000000000006] 8\n",
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

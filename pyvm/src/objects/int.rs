@@ -503,15 +503,20 @@ pub fn to_radix(v: &Value, radix: u32, prefix: &str) -> Result<String, PyErr> {
     Ok(out)
 }
 
+/// The bits of the magnitude of an int `v` (64 for a machine integer or a non-int).
+pub fn bits(v: &Value) -> u64 {
+    match v {
+        Value::Big(b) => b.bits(),
+        Value::Instance(i) if is_int(&i.base) => bits(&i.base),
+        _ => 64,
+    }
+}
+
 /// How many digits `v` takes in `radix` (2, 8 or 16) at most, once there is room
 /// for a copy of the number, its digits and the text holding them; `MemoryError`
 /// when there is not (`bin(1 << 2**33)`, `format(x, 'b')`).
 pub fn radix_room(v: &Value, radix: u32) -> Result<usize, PyErr> {
-    let bits = match v {
-        Value::Big(b) => b.bits(),
-        Value::Instance(i) if is_int(&i.base) => return radix_room(&i.base, radix),
-        _ => 64,
-    };
+    let bits = bits(v);
     let n = usize::try_from(bits / u64::from(radix.ilog2()) + 1).unwrap_or(usize::MAX);
     super::memory::room(2 * n as u128 + u128::from(bits / 8))?;
     Ok(n)

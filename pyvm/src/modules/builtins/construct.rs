@@ -226,7 +226,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             let r = match args.len() {
                 1 => match one(args.at(0))? {
                     Value::Int(stop) => Range::small(0, stop, 1),
-                    stop => Range::new(0.into(), big(&stop), 1.into()),
+                    stop => Range::from_values(&Value::Int(0), &stop, &Value::Int(1))?,
                 },
                 n => {
                     let (start, stop) = (one(args.at(0))?, one(args.at(1))?);
@@ -240,7 +240,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                     }
                     match (&start, &stop, &step) {
                         (Value::Int(a), Value::Int(b), Value::Int(c)) => Range::small(*a, *b, *c),
-                        _ => Range::new(big(&start), big(&stop), big(&step)),
+                        _ => Range::from_values(&start, &stop, &step)?,
                     }
                 }
             };
@@ -340,11 +340,6 @@ pub fn number_index(cx: &mut Cx, v: &Value) -> PyResult<Value> {
         type_name(v)
     ))
     .into())
-}
-
-/// The big int of an int value (`number_index`'s result).
-fn big(v: &Value) -> num_bigint::BigInt {
-    int::to_big(v).unwrap_or_default()
 }
 
 fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
