@@ -378,25 +378,23 @@ pub fn arg_int(v: &Value, what: &str) -> Result<i64, PyErr> {
     }
 }
 
-/// `replace` on `len` bytes: MemoryError when the result could not be held.
-/// `hits` counts the matches (at most `count`), and is called only when even the
-/// most matches there could be would make too big a result.
+/// `replace` on `len` bytes: room for the result (its length, at most `len` when the
+/// replacement is no longer than the pattern), or MemoryError when it could not be
+/// held. `hits` counts the matches (at most `count`).
 pub fn check_replace(
     len: usize,
     old: usize,
     new: usize,
-    count: usize,
     hits: impl FnOnce() -> usize,
-) -> Result<(), PyErr> {
+) -> Result<usize, PyErr> {
     if new <= old {
-        return Ok(());
+        return Ok(len);
     }
-    let size = |n: usize| len as u128 + n as u128 * (new - old) as u128;
-    let most = (len / old.max(1) + 1).min(count);
-    if crate::objects::memory::fits(size(most)) || crate::objects::memory::fits(size(hits())) {
-        return Ok(());
+    let size = len as u128 + hits() as u128 * (new - old) as u128;
+    if !crate::objects::memory::fits(size) {
+        return Err(crate::objects::exception::memory_error());
     }
-    Err(crate::objects::exception::memory_error())
+    Ok(size as usize)
 }
 
 /// An `int` argument for a C `int` parameter: CPython's OverflowError past 32 bits.
@@ -494,8 +492,8 @@ impl Cx<'_, '_> {
     /// Every item of an iterable.
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
-            Value::List(l) => return Ok(l.borrow(self.gil).clone()),
-            Value::Tuple(t) => return Ok(t.to_vec()),
+            Value::List(l) => return Ok(crate::objects::memory::copy(&l.borrow(self.gil))?),
+            Value::Tuple(t) => return Ok(crate::objects::memory::copy(t)?),
             Value::Range(r) => return Ok(r.to_vec()?),
             _ => {}
         }
@@ -688,8 +686,8 @@ pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
 /// CPython's "a bytes-like object is required, not 'X'".
 pub fn bytes_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
     match crate::objects::class::payload(v).unwrap_or(v) {
-        Value::Bytes(b) => Ok(b.to_vec()),
-        Value::ByteArray(b) => Ok(b.borrow(gil).clone()),
+        Value::Bytes(b) => crate::objects::memory::copy(b),
+        Value::ByteArray(b) => crate::objects::memory::copy(&b.borrow(gil)),
         Value::Object(o) if o.0.buffer(gil).is_some() => Ok(o.0.buffer(gil).unwrap_or_default()),
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",

@@ -520,3 +520,165 @@ except MemoryError:
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Results a program sizes past an address-space limit, built by natives and by
+/// the dispatch loop (concatenation, formatting, codecs, repr, splitting, growing
+/// buffers): `MemoryError`, caught, one after the other, never an abort (each of
+/// these aborted the process, or ended it with a fatal error, before: Rust's
+/// allocation failures past the emergency reserve's 8 MiB). `objects::memory`'s
+/// `vec_with`, `string_with`, `copy`, `spare_string`, `collect`.
+#[test]
+fn natives_building_results_past_the_limit() {
+    let prog = r#"
+import array, codecs, collections, io, marshal, os, re
+def mib(n):
+    return 'x' * (n << 20)
+def grow(step):
+    def run():
+        x = step()
+        while True:
+            x += step()
+    return run
+def grow_bytesio():
+    f = io.BytesIO()
+    while True:
+        f.write(b'x' * 2**20)
+def grow_array():
+    a = array.array('q')
+    while True:
+        a.extend(array.array('q', bytes(2**20)))
+def extend_self():
+    x = [None] * 1000
+    while True:
+        x.extend(x)
+cases = [
+    ('bytes.hex', lambda: (b'x' * 2**29).hex()),
+    ('bytes +', lambda: (lambda b: b + b + b)(b'x' * 2**29)),
+    ('str +', lambda: (lambda s: s + s + s)(mib(512))),
+    ('f-string', lambda: (lambda s: f'{s}{s}{s}')(mib(512))),
+    ('s += t', lambda: (lambda s: [s := s + s for _ in range(3)])(mib(512))),
+    ('bytearray +=', grow(lambda: bytearray(b'x' * 2**20))),
+    ('BytesIO.write', grow_bytesio),
+    ('str.encode', lambda: mib(512).encode('utf-16')),
+    ('str.split', lambda: (' ' * 2**28).split(' ')),
+    ('bytes.split', lambda: (b' ' * 2**28).split(b' ')),
+    ('repr', lambda: repr('\0' * 2**28)),
+    ('ascii', lambda: ascii('\u20ac' * 2**27)),
+    ('bin', lambda: bin(1 << 2**31)),
+    ('str.translate', lambda: ('a' * 2**20).translate({97: 'b' * 2**12})),
+    ('re.findall', lambda: re.findall('', 'x' * 2**28)),
+    ('marshal.dumps', lambda: marshal.dumps([b'x' * 2**28] * 8)),
+    ('array.extend', grow_array),
+    ('list.extend', extend_self),
+    ('%', lambda: (lambda s: '%s%s%s' % (s, s, s))(mib(512))),
+    ('str.format', lambda: (lambda s: '{}{}{}'.format(s, s, s))(mib(512))),
+    ('memoryview.hex', lambda: memoryview(b'x' * 2**29).hex()),
+    ('bytes.replace', lambda: (b'x' * 2**28).replace(b'', b'-')),
+    ('str.expandtabs', lambda: ('\t' * 2**27).expandtabs(8)),
+    ('print', lambda: (lambda s: print(s, s, s, file=open(os.devnull, 'w')))(mib(512))),
+    ('slice', lambda: (lambda s: [s[1:] for _ in range(4)])(mib(512))),
+    ('escape_encode', lambda: codecs.escape_encode(b'\0' * 2**28)),
+    ('latin-1', lambda: (b'\xff' * 2**29).decode('latin-1')),
+]
+for name, case in cases:
+    try:
+        case()
+        print(name, 'built')
+    except MemoryError:
+        print(name, 'MemoryError')
+print(len(collections.deque(range(10))))
+"#;
+    let out = pyvm_under_limit(2097152, prog);
+    let names = [
+        "bytes.hex",
+        "bytes +",
+        "str +",
+        "f-string",
+        "s += t",
+        "bytearray +=",
+        "BytesIO.write",
+        "str.encode",
+        "str.split",
+        "bytes.split",
+        "repr",
+        "ascii",
+        "bin",
+        "str.translate",
+        "re.findall",
+        "marshal.dumps",
+        "array.extend",
+        "list.extend",
+        "%",
+        "str.format",
+        "memoryview.hex",
+        "bytes.replace",
+        "str.expandtabs",
+        "print",
+        "slice",
+        "escape_encode",
+        "latin-1",
+    ];
+    let want: String = names.iter().map(|n| format!("{n} MemoryError\n")).collect();
+    assert_eq!(
+        stdout(&out),
+        format!("{want}10\n"),
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success());
+}
+
+/// What CPython builds under a 2 GiB address-space limit is built (a compressor's
+/// first buffer was half its input, and `partition` copied a text it did not
+/// split: both aborted), and digits past the limit are a `MemoryError`.
+#[test]
+fn big_inputs_under_the_limit() {
+    let prog = "\
+import zlib
+text = 'x' * 2**29
+packed = [zlib.compress(b'x' * 2**29) for _ in range(3)]
+print(len(packed[0]) < 2**20, zlib.decompress(packed[0]) == b'x' * 2**29)
+parts = [text.partition('y') for _ in range(3)]
+print(parts[0][0] is text, parts[0][1:], text.rpartition('y')[2] is text)
+for spec in ['b', 'o', '#x']:
+    try:
+        format(1 << 2**32, spec)
+        print('built')
+    except MemoryError:
+        print('MemoryError')
+";
+    let out = pyvm_under_limit(2097152, prog);
+    assert_eq!(
+        stdout(&out),
+        "True True\nTrue ('', '') True\nMemoryError\nMemoryError\nMemoryError\n",
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A range whose bound is a quarter of a 1 GiB address-space limit: `MemoryError`
+/// when the copies of its bounds and the computation of its length have no room,
+/// as CPython's arithmetic fails there (fuzz seed 1211, mutant 14338: it aborted).
+#[test]
+fn range_with_a_quarter_gib_bound() {
+    let prog = "\
+total = 0
+try:
+    for k in range(2**64, 2**2147483647 + 200000):
+        total += k & 0xFF
+except MemoryError:
+    print('MemoryError', total)
+print(list(range(10**30, 10**30 + 7, 3)), len(range(-2**100, 2**100, 2**98)))
+";
+    let out = pyvm_under_limit(1048576, prog);
+    assert_eq!(
+        stdout(&out),
+        "MemoryError 0\n[1000000000000000000000000000000, 1000000000000000000000000000003, \
+         1000000000000000000000000000006] 8\n",
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

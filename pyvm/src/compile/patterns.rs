@@ -80,13 +80,13 @@ fn literal_key(e: &Expr) -> Option<(String, String)> {
         }
         Expr::StringLiteral(s) => {
             let s = s.value.to_str();
-            (format!("s{s}"), crate::objects::repr::str_repr(s))
+            (format!("s{s}"), crate::objects::repr::str_repr(s).ok()?)
         }
         Expr::BytesLiteral(b) => {
             let bytes: Vec<u8> = b.value.bytes().collect();
             (
                 format!("b{bytes:?}"),
-                crate::objects::repr::bytes_repr(&bytes),
+                crate::objects::repr::bytes_repr(&bytes).ok()?,
             )
         }
         Expr::BooleanLiteral(b) => {

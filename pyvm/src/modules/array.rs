@@ -46,12 +46,9 @@ impl ArrayBuf {
         decode(self.code, &self.data[i * n..(i + 1) * n])
     }
 
-    fn items(&self) -> Vec<Value> {
+    fn items(&self) -> Result<Vec<Value>, PyErr> {
         let n = self.itemsize();
-        self.data
-            .chunks_exact(n)
-            .map(|c| decode(self.code, c))
-            .collect()
+        crate::objects::memory::collect(self.data.chunks_exact(n).map(|c| decode(self.code, c)))
     }
 }
 
@@ -329,8 +326,10 @@ fn encode_all(code: u8, items: &[Value], out: &mut Vec<u8>) -> Result<(), PyErr>
     Ok(())
 }
 
-fn str_to_u(s: &str) -> Vec<u8> {
-    s.chars().flat_map(|c| (c as u32).to_ne_bytes()).collect()
+fn str_to_u(s: &str) -> Result<Vec<u8>, PyErr> {
+    let mut out = crate::objects::memory::vec_with(s.chars().count().saturating_mul(4))?;
+    out.extend(s.chars().flat_map(|c| (c as u32).to_ne_bytes()));
+    Ok(out)
 }
 
 /// `array(typecode[, initializer])`.
@@ -358,7 +357,7 @@ fn new_array(cx: &mut Cx, args: Args) -> PyResult<Value> {
                     ))
                     .into());
                 }
-                data = str_to_u(s.as_str());
+                data = str_to_u(s.as_str())?;
             }
             Value::Bytes(_) | Value::ByteArray(_) => {
                 let b = bytes_arg(cx.gil, init)?;
@@ -380,7 +379,7 @@ fn new_array(cx: &mut Cx, args: Args) -> PyResult<Value> {
                     if src.code == code {
                         data = src.data.clone();
                     } else {
-                        let items = src.items();
+                        let items = src.items()?;
                         drop(src);
                         encode_all(code, &items, &mut data)?;
                     }
@@ -401,7 +400,7 @@ fn repr_of(gil: Gil<'_>, buf: &ArrayBuf) -> Result<String, PyErr> {
     }
     if buf.code == b'u' {
         let s: String = buf
-            .items()
+            .items()?
             .iter()
             .filter_map(|v| v.as_str().map(str::to_owned))
             .collect();
@@ -411,7 +410,7 @@ fn repr_of(gil: Gil<'_>, buf: &ArrayBuf) -> Result<String, PyErr> {
         ));
     }
     let mut out = format!("array('{code}', [");
-    for (k, v) in buf.items().iter().enumerate() {
+    for (k, v) in buf.items()?.iter().enumerate() {
         if k > 0 {
             out.push_str(", ");
         }
@@ -570,7 +569,8 @@ fn concat(gil: Gil<'_>, a: &Array, other: &Value) -> Result<Value, PyErr> {
     if x.code != y.code {
         return Err(type_error("bad argument type for built-in operation"));
     }
-    let mut data = x.data.clone();
+    let mut data = crate::objects::memory::vec_with(x.data.len() + y.data.len())?;
+    data.extend_from_slice(&x.data);
     data.extend_from_slice(&y.data);
     Ok(new_value(x.code, data))
 }
@@ -696,7 +696,7 @@ impl NativeObject for Array {
                     return Ok((x.data == y.data) == (op == CmpOp::Eq));
                 }
             }
-            let (xs, ys) = (x.items(), y.items());
+            let (xs, ys) = (x.items()?, y.items()?);
             drop((x, y));
             if matches!(op, CmpOp::Eq | CmpOp::Ne) && xs.len() != ys.len() {
                 return Ok(op == CmpOp::Ne);
@@ -723,7 +723,7 @@ impl NativeObject for Array {
 
     fn contains(&self, gil: Gil<'_>, item: &Value) -> Option<Result<bool, PyErr>> {
         Some((|| {
-            let items = self.buf.borrow(gil).items();
+            let items = self.buf.borrow(gil).items()?;
             for x in &items {
                 if crate::objects::compare::eq(gil, x, item)? {
                     return Ok(true);
@@ -782,13 +782,13 @@ fn extend_array(gil: Gil<'_>, a: &Array, o: &Array) -> Result<(), PyErr> {
         if y.code != a.buf.borrow(gil).code {
             return Err(type_error("can only extend with array of same kind"));
         }
-        y.data.clone()
+        crate::objects::memory::copy(&y.data)?
     };
     let mut b = a.buf.borrow_mut(gil);
     if !data.is_empty() {
         resize_ok(&a.buf)?;
     }
-    b.data.extend_from_slice(&data);
+    crate::objects::memory::extend_from(&mut b.data, &data)?;
     Ok(())
 }
 
@@ -883,7 +883,7 @@ fn find(
     from: usize,
     to: usize,
 ) -> Result<Option<usize>, PyErr> {
-    let items = a.buf.borrow(gil).items();
+    let items = a.buf.borrow(gil).items()?;
     for (i, v) in items.iter().enumerate().take(to).skip(from) {
         if crate::objects::compare::eq(gil, v, x)? {
             return Ok(Some(i));
@@ -929,7 +929,7 @@ fn index(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn count(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("count", 2, 2)?;
     let a = this(&args, "count")?;
-    let items = a.buf.borrow(cx.gil).items();
+    let items = a.buf.borrow(cx.gil).items()?;
     let mut n = 0;
     for v in &items {
         if crate::objects::compare::eq(cx.gil, v, args.at(1))? {
@@ -988,7 +988,9 @@ fn frombytes(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn tobytes(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("tobytes", 1, 1)?;
     let a = this(&args, "tobytes")?;
-    Ok(Value::Bytes(Arc::new(a.buf.borrow(cx.gil).data.clone())))
+    Ok(Value::Bytes(Arc::new(crate::objects::memory::copy(
+        &a.buf.borrow(cx.gil).data,
+    )?)))
 }
 
 fn fromlist(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -1013,7 +1015,7 @@ fn fromlist(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn tolist(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("tolist", 1, 1)?;
     let a = this(&args, "tolist")?;
-    Ok(Value::list(a.buf.borrow(cx.gil).items()))
+    Ok(Value::list(a.buf.borrow(cx.gil).items()?))
 }
 
 fn fromunicode(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -1033,7 +1035,8 @@ fn fromunicode(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !s.is_empty() {
         resize_ok(&a.buf)?;
     }
-    b.data.extend_from_slice(&str_to_u(s));
+    let u = str_to_u(s)?;
+    crate::objects::memory::extend_from(&mut b.data, &u)?;
     none()
 }
 
@@ -1101,13 +1104,13 @@ fn reduce_ex(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let b = a.buf.borrow(cx.gil);
     let init = if b.code == b'u' {
         let s: String = b
-            .items()
+            .items()?
             .iter()
             .filter_map(|v| v.as_str().map(str::to_owned))
             .collect();
         Value::string(s)
     } else {
-        Value::list(b.items())
+        Value::list(b.items()?)
     };
     Ok(Value::tuple(vec![
         Value::Type(array_type().clone()),

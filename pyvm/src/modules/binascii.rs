@@ -80,7 +80,7 @@ fn bytes(v: Vec<u8>) -> Value {
 fn hexlify(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "hexlify", &["data", "sep", "bytes_per_sep"], 1, 3)?;
     let data = bytes_arg(cx.gil, a[0].as_ref().unwrap_or(&Value::None))?;
-    let hex = super::hashes::hex(&data).into_bytes();
+    let hex = super::hashes::hex(&data)?.into_bytes();
     let sep = match &a[1] {
         None | Some(Value::None) => return Ok(bytes(hex)),
         Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),

@@ -206,7 +206,7 @@ impl Writer<'_> {
 
     fn pstring(&mut self, data: &[u8]) -> Result<(), PyErr> {
         self.size(data.len())?;
-        self.out.extend_from_slice(data);
+        crate::objects::memory::extend_from(&mut self.out, data)?;
         Ok(())
     }
 

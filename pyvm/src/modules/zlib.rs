@@ -139,12 +139,14 @@ fn new_decompress(c: Container, first: Option<u8>) -> Decompress {
 
 /// Run the compressor over `input` with `flush`, returning what it wrote.
 fn run_compress(c: &mut Compress, input: &[u8], flush: FlushCompress) -> Result<Vec<u8>, PyErr> {
-    let mut out = Vec::with_capacity(input.len() / 2 + 64);
+    // (At most 1 MiB to start: the result is often far smaller than its input.)
+    let mut out = crate::objects::memory::vec_with((input.len() / 2 + 64).min(1 << 20))?;
     let start = c.total_in();
     loop {
         let done = (c.total_in() - start) as usize;
         if out.capacity() - out.len() < 64 {
-            out.reserve(out.capacity().max(1024));
+            let more = out.capacity().max(1024);
+            crate::objects::memory::grow(&mut out, more)?;
         }
         let status = c
             .compress_vec(&input[done..], &mut out, flush)
@@ -178,7 +180,7 @@ fn run_decompress(
     input: &[u8],
     limit: usize,
 ) -> Result<(Vec<u8>, usize, bool), PyErr> {
-    let mut out = Vec::with_capacity((input.len() * 3).clamp(64, 1 << 20));
+    let mut out = crate::objects::memory::vec_with((input.len() * 3).clamp(64, 1 << 20))?;
     let start = d.total_in();
     loop {
         let used = (d.total_in() - start) as usize;
@@ -186,7 +188,8 @@ fn run_decompress(
             return Ok((out, used, false));
         }
         if out.capacity() - out.len() < 64 {
-            out.reserve(out.capacity().max(1024));
+            let more = out.capacity().max(1024);
+            crate::objects::memory::grow(&mut out, more)?;
         }
         if limit != 0 {
             let room = limit - out.len();

@@ -272,7 +272,7 @@ pub fn parse(text: &str) -> Result<Complex, PyErr> {
         if !ok {
             return Err(value_error(format!(
                 "could not convert string to complex: {}",
-                super::repr::str_repr(text)
+                super::repr::str_repr(text)?
             )));
         }
         cleaned = text.replace('_', "");

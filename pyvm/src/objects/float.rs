@@ -185,7 +185,7 @@ pub fn parse(text: &str) -> Result<f64, PyErr> {
         Ok(v) if ok => Ok(v),
         _ => Err(value_error(format!(
             "could not convert string to float: {}",
-            super::repr::str_repr(text)
+            super::repr::str_repr(text)?
         ))),
     }
 }

@@ -153,12 +153,11 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     out + rest
 }
 
-fn pad(s: &Spec, sign: &str, body: &str, default_align: char) -> String {
+/// `sign` and `body` padded to the spec's width (`MemoryError` when the result could
+/// not be held).
+fn pad(s: &Spec, sign: &str, body: &str, default_align: char) -> Result<String, PyErr> {
     let len = sign.chars().count() + body.chars().count();
-    if s.width <= len {
-        return format!("{sign}{body}");
-    }
-    let fill_n = s.width - len;
+    let fill_n = s.width.saturating_sub(len);
     let (fill, align) = if s.zero && s.align.is_none() {
         // Sign-aware zero padding for numbers; strings pad on the right.
         ('0', if default_align == '<' { '<' } else { '=' })
@@ -167,13 +166,21 @@ fn pad(s: &Spec, sign: &str, body: &str, default_align: char) -> String {
         let fill = s.fill.unwrap_or(if s.zero { '0' } else { ' ' });
         (fill, s.align.unwrap_or(default_align))
     };
-    let f = |n: usize| fill.to_string().repeat(n);
-    match align {
-        '<' => format!("{sign}{body}{}", f(fill_n)),
-        '^' => format!("{}{sign}{body}{}", f(fill_n / 2), f(fill_n - fill_n / 2)),
-        '=' => format!("{sign}{}{body}", f(fill_n)),
-        _ => format!("{}{sign}{body}", f(fill_n)),
-    }
+    let size = (fill_n as u128) * fill.len_utf8() as u128 + (sign.len() + body.len()) as u128;
+    let mut out = super::memory::string_with(usize::try_from(size).unwrap_or(usize::MAX))?;
+    let fills = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(fill, n));
+    let (before, between, after) = match align {
+        '<' => (0, 0, fill_n),
+        '^' => (fill_n / 2, 0, fill_n - fill_n / 2),
+        '=' => (0, fill_n, 0),
+        _ => (fill_n, 0, 0),
+    };
+    fills(&mut out, before);
+    out.push_str(sign);
+    fills(&mut out, between);
+    out.push_str(body);
+    fills(&mut out, after);
+    Ok(out)
 }
 
 fn sign_of(s: &Spec, negative: bool) -> &'static str {
@@ -233,7 +240,7 @@ pub fn format(gil: Gil<'_>, v: &Value, spec: &str) -> Result<String, PyErr> {
                 Some(p) => text.as_str().chars().take(p).collect(),
                 None => text.as_str().to_owned(),
             };
-            Ok(pad(&s, "", &body, '<'))
+            pad(&s, "", &body, '<')
         }
         _ => {
             if spec.is_empty() {
@@ -259,6 +266,15 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
 /// `v` formatted by `s` with at least `min_digits` digits (zero-filled on the left):
 /// the precision of printf-style `%.3d`.
 fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, PyErr> {
+    let radix = match s.ty {
+        Some('x' | 'X') => 16,
+        Some('o') => 8,
+        Some('b') => 2,
+        _ => 0,
+    };
+    if radix != 0 {
+        int::radix_room(v, radix)?;
+    }
     let b = int::to_big(v).unwrap_or_default();
     let neg = b.sign() == num_bigint::Sign::Minus;
     let mag = if neg { -b } else { b };
@@ -284,7 +300,7 @@ fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, P
                 u.ok_or_else(|| super::exception::overflow_error("%c arg not in range(0x110000)"))?;
             let c = super::str::from_code_point(u)
                 .ok_or_else(|| value_error(format!("%c arg {}", super::str::NOT_REPRESENTABLE)))?;
-            return Ok(pad(s, "", &c.to_string(), '>'));
+            return pad(s, "", &c.to_string(), '>');
         }
         Some(t) => {
             if let Some(g) = s.grouping {
@@ -312,7 +328,7 @@ fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, P
         _ => digits,
     };
     let sign = format!("{}{}", sign_of(s, neg), if s.alt { prefix } else { "" });
-    Ok(pad(s, &sign, &digits, '>'))
+    pad(s, &sign, &digits, '>')
 }
 
 /// `x` formatted with `{:e}`-style exponent as CPython writes it (`1.5e+06`).
@@ -423,7 +439,7 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
         Some(g) if a.is_finite() => group(&body, g, 3),
         _ => body,
     };
-    Ok(pad(s, sign_of(s, neg), &body, '>'))
+    pad(s, sign_of(s, neg), &body, '>')
 }
 
 /// The `#` flag with no decimals keeps the point: `format(1.0, '#.0f')` is `1.`,
@@ -522,13 +538,14 @@ fn format_complex(s: &Spec, c: super::complex::Complex) -> Result<String, PyErr>
     if parens {
         out.push(')');
     }
-    Ok(pad(s, "", &out, '>'))
+    pad(s, "", &out, '>')
 }
 
 /// `ascii(repr)`: escape non-ASCII characters.
-pub fn ascii(text: &str) -> String {
-    let mut out = String::new();
+pub fn ascii(text: &str) -> Result<String, PyErr> {
+    let mut out = super::memory::string_with(text.len())?;
     for c in text.chars() {
+        super::memory::spare_string(&mut out, 10)?;
         let n = super::str::code_point(c);
         if n < 0x80 {
             out.push(c);
@@ -540,7 +557,7 @@ pub fn ascii(text: &str) -> String {
             out.push_str(&format!("\\U{n:08x}"));
         }
     }
-    out
+    Ok(out)
 }
 
 /// `template % args` for str.
@@ -688,16 +705,16 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                     None => s,
                 };
                 spec.zero = false;
-                pad(&spec, "", &s, '>')
+                pad(&spec, "", &s, '>')?
             }
             'r' | 'a' if bytes => {
-                let s = ascii(&repr(gil, &arg)?);
+                let s = ascii(&repr(gil, &arg)?)?;
                 let s: String = match spec.precision {
                     Some(p) => s.chars().take(p).collect(),
                     None => s,
                 };
                 spec.zero = false;
-                pad(&spec, "", &s, '>')
+                pad(&spec, "", &s, '>')?
             }
             'c' if bytes => match &arg {
                 Value::Bytes(b) if b.len() == 1 => (b[0] as char).to_string(),
@@ -715,13 +732,13 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 } else {
                     repr(gil, &arg)?
                 };
-                let s = if ty == 'a' { ascii(&s) } else { s };
+                let s = if ty == 'a' { ascii(&s)? } else { s };
                 let s: String = match spec.precision {
                     Some(p) => s.chars().take(p).collect(),
                     None => s,
                 };
                 spec.zero = false;
-                pad(&spec, "", &s, '>')
+                pad(&spec, "", &s, '>')?
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let arg = super::class::unwrap_payload(&arg);
@@ -756,7 +773,9 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 format_float(&spec, x)?
             }
             'c' => match &arg {
-                Value::Str(s) if s.as_str().chars().count() == 1 => pad(&spec, "", s.as_str(), '>'),
+                Value::Str(s) if s.as_str().chars().count() == 1 => {
+                    pad(&spec, "", s.as_str(), '>')?
+                }
                 Value::Str(_) => return Err(type_error("%c requires int or char")),
                 v => {
                     // printf-style `%c` ignores the `+`, ` ` and `#` flags.

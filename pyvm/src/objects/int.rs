@@ -422,11 +422,9 @@ pub fn big_to_decimal(b: &BigInt) -> Result<String, PyErr> {
 /// `int(text, base)` with CPython's rules: whitespace, sign, underscores between digits,
 /// a prefix allowed when it matches `base` (or base 0).
 pub fn parse(text: &str, base: u32) -> Result<Value, PyErr> {
-    let bad = || {
-        value_error(format!(
-            "invalid literal for int() with base {base}: {}",
-            super::repr::str_repr(text)
-        ))
+    let bad = || match super::repr::str_repr(text) {
+        Ok(r) => value_error(format!("invalid literal for int() with base {base}: {r}")),
+        Err(e) => e,
     };
     let s = text.trim_matches(|c: char| c.is_whitespace());
     let (neg, s) = match s.as_bytes().first() {
@@ -491,14 +489,37 @@ pub fn check_base(base: i64) -> Result<u32, PyErr> {
 }
 
 /// Digits of `v` in base 2, 8 or 16 with CPython's prefix (`bin`, `oct`, `hex`).
-pub fn to_radix(v: &Value, radix: u32, prefix: &str) -> String {
+/// `MemoryError` when the digits could not be held (`bin(1 << 2**33)`).
+pub fn to_radix(v: &Value, radix: u32, prefix: &str) -> Result<String, PyErr> {
+    let len = radix_room(v, radix)?.saturating_add(prefix.len() + 1);
     let b = to_big(v).unwrap_or_default();
-    let digits = b.abs().to_str_radix(radix);
+    let digits = b.magnitude().to_str_radix(radix);
+    let mut out = super::memory::string_with(len)?;
     if b.is_negative() {
-        format!("-{prefix}{digits}")
-    } else {
-        format!("{prefix}{digits}")
+        out.push('-');
     }
+    out.push_str(prefix);
+    out.push_str(&digits);
+    Ok(out)
+}
+
+/// The bits of the magnitude of an int `v` (64 for a machine integer or a non-int).
+pub fn bits(v: &Value) -> u64 {
+    match v {
+        Value::Big(b) => b.bits(),
+        Value::Instance(i) if is_int(&i.base) => bits(&i.base),
+        _ => 64,
+    }
+}
+
+/// How many digits `v` takes in `radix` (2, 8 or 16) at most, once there is room
+/// for a copy of the number, its digits and the text holding them; `MemoryError`
+/// when there is not (`bin(1 << 2**33)`, `format(x, 'b')`).
+pub fn radix_room(v: &Value, radix: u32) -> Result<usize, PyErr> {
+    let bits = bits(v);
+    let n = usize::try_from(bits / u64::from(radix.ilog2()) + 1).unwrap_or(usize::MAX);
+    super::memory::room(2 * n as u128 + u128::from(bits / 8))?;
+    Ok(n)
 }
 
 pub fn to_string(v: &Value) -> String {

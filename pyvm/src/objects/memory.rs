@@ -113,3 +113,99 @@ pub fn reserve<T>(v: &mut Vec<T>, n: usize) -> Result<(), super::exception::PyEr
     }
     Ok(())
 }
+
+/// `Vec::with_capacity(n)`, or `MemoryError` when `n` items could not be held (a
+/// result whose size the program chose: `bytes.hex()` of a big buffer).
+pub fn vec_with<T>(n: usize) -> Result<Vec<T>, super::exception::PyErr> {
+    let mut v = Vec::new();
+    reserve(&mut v, n)?;
+    Ok(v)
+}
+
+/// `String::with_capacity(n)`, or `MemoryError` ([`vec_with`]).
+pub fn string_with(n: usize) -> Result<String, super::exception::PyErr> {
+    let mut s = String::new();
+    grow_string(&mut s, n)?;
+    Ok(s)
+}
+
+/// A `str` value holding a copy of `s`, or `MemoryError` when it could not be held.
+pub fn str_value(s: &str) -> Result<super::value::Value, super::exception::PyErr> {
+    let mut out = string_with(s.len())?;
+    out.push_str(s);
+    Ok(super::value::Value::string(out))
+}
+
+/// `s.to_vec()`, or `MemoryError` when the copy could not be held.
+pub fn copy<T: Clone>(s: &[T]) -> Result<Vec<T>, super::exception::PyErr> {
+    let mut v = vec_with(s.len())?;
+    v.extend_from_slice(s);
+    Ok(v)
+}
+
+/// Make room in `s` for `n` more bytes as it grows (amortized, like [`grow`]), or
+/// `MemoryError`: text built piece by piece whose size the program chose.
+pub fn grow_string(s: &mut String, n: usize) -> Result<(), super::exception::PyErr> {
+    if !fits(s.len() as u128 + n as u128)
+        || crate::reserve::take_memory_error()
+        || s.try_reserve(n).is_err()
+    {
+        return Err(super::exception::memory_error());
+    }
+    Ok(())
+}
+
+/// `s.push_str(t)` as it grows ([`grow_string`]), or `MemoryError`.
+pub fn push_str(s: &mut String, t: &str) -> Result<(), super::exception::PyErr> {
+    spare_string(s, t.len())?;
+    s.push_str(t);
+    Ok(())
+}
+
+/// `v.extend_from_slice(t)` as it grows ([`grow`]), or `MemoryError`.
+pub fn extend_from<T: Clone>(v: &mut Vec<T>, t: &[T]) -> Result<(), super::exception::PyErr> {
+    spare(v, t.len())?;
+    v.extend_from_slice(t);
+    Ok(())
+}
+
+/// The items of `items` in a vector, or `MemoryError` when it cannot grow or an
+/// allocation needed the emergency reserve (checked at every item: a native making
+/// many small objects, `str.split` of a big text, must stop at the first failure,
+/// as the next may find the reserve spent).
+pub fn collect<T>(items: impl IntoIterator<Item = T>) -> Result<Vec<T>, super::exception::PyErr> {
+    let items = items.into_iter();
+    let mut v = vec_with(items.size_hint().0)?;
+    for x in items {
+        push_checked(&mut v, x)?;
+    }
+    Ok(v)
+}
+
+/// [`push`], checking at every item for a `MemoryError` the allocator left pending
+/// ([`collect`]).
+pub fn push_checked<T>(v: &mut Vec<T>, x: T) -> Result<(), super::exception::PyErr> {
+    if crate::reserve::take_memory_error() {
+        return Err(super::exception::memory_error());
+    }
+    push(v, x)
+}
+
+/// At least `n` bytes free in `s` (grown as [`grow_string`] grows it), or
+/// `MemoryError`: called before each piece of text built piece by piece.
+#[inline]
+pub fn spare_string(s: &mut String, n: usize) -> Result<(), super::exception::PyErr> {
+    if s.capacity() - s.len() < n {
+        grow_string(s, n)?;
+    }
+    Ok(())
+}
+
+/// At least `n` items free in `v` ([`grow`]), or `MemoryError` ([`spare_string`]).
+#[inline]
+pub fn spare<T>(v: &mut Vec<T>, n: usize) -> Result<(), super::exception::PyErr> {
+    if v.capacity() - v.len() < n {
+        grow(v, n)?;
+    }
+    Ok(())
+}

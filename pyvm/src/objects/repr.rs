@@ -115,15 +115,17 @@ pub fn repr(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
 
 /// A string literal the way `repr(str)` writes it: single quotes unless the text
 /// contains a single quote and no double quote.
-pub fn str_repr(s: &str) -> String {
+pub fn str_repr(s: &str) -> Result<String, PyErr> {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
         '\''
     };
-    let mut out = String::with_capacity(s.len() + 2);
+    let mut out = super::memory::string_with(s.len() + 2)?;
     out.push(quote);
     for c in s.chars() {
+        // (The longest escape, `\U0001f600`, takes 10 bytes.)
+        super::memory::spare_string(&mut out, 10)?;
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
@@ -150,7 +152,7 @@ pub fn str_repr(s: &str) -> String {
         }
     }
     out.push(quote);
-    out
+    Ok(out)
 }
 
 /// Non-printable code points that `repr` escapes, as CPython's `Py_UNICODE_ISPRINTABLE`
@@ -168,15 +170,17 @@ pub fn is_unprintable(c: char) -> bool {
 }
 
 /// `repr(bytes)`: `b'...'` with `\xNN` escapes.
-pub fn bytes_repr(b: &[u8]) -> String {
+pub fn bytes_repr(b: &[u8]) -> Result<String, PyErr> {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'
     } else {
         '\''
     };
-    let mut out = String::from("b");
+    let mut out = super::memory::string_with(b.len() + 3)?;
+    out.push('b');
     out.push(quote);
     for &c in b {
+        super::memory::spare_string(&mut out, 4)?;
         match c {
             b'\\' => out.push_str("\\\\"),
             b'\n' => out.push_str("\\n"),
@@ -193,7 +197,7 @@ pub fn bytes_repr(b: &[u8]) -> String {
         }
     }
     out.push(quote);
-    out
+    Ok(out)
 }
 
 fn write_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), PyErr> {
@@ -231,7 +235,7 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                     ));
                     write_repr(gil, &as_set, out)?
                 }
-                Value::ByteArray(b) => out.push_str(&bytes_repr(&b.borrow(gil))),
+                Value::ByteArray(b) => super::memory::push_str(out, &bytes_repr(&b.borrow(gil))?)?,
                 b => write_repr(gil, b, out)?,
             }
             out.push(')');
@@ -284,10 +288,12 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
         Value::Big(b) => out.push_str(&super::int::big_to_decimal(b)?),
         Value::Float(f) => out.push_str(&super::float::repr(*f)),
         Value::Complex(c) => out.push_str(&super::complex::repr(**c)),
-        Value::Str(s) => out.push_str(&str_repr(s.as_str())),
-        Value::Bytes(b) => out.push_str(&bytes_repr(b)),
+        Value::Str(s) => super::memory::push_str(out, &str_repr(s.as_str())?)?,
+        Value::Bytes(b) => super::memory::push_str(out, &bytes_repr(b)?)?,
         Value::ByteArray(b) => {
-            let _ = write!(out, "bytearray({})", bytes_repr(&b.borrow(gil)));
+            let r = bytes_repr(&b.borrow(gil))?;
+            super::memory::spare_string(out, r.len() + 11)?;
+            let _ = write!(out, "bytearray({r})");
         }
         Value::List(l) => {
             let items = l.borrow(gil).clone();
@@ -406,14 +412,14 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
         Value::File(file) => {
             let kind = type_name(v);
             let f = file.borrow(gil);
-            let name = str_repr(&f.name);
+            let name = str_repr(&f.name)?;
             let _ = match f.binary {
                 true => write!(out, "<{kind} name={name}>"),
                 // pyvm's text files are always UTF-8.
                 false => write!(
                     out,
                     "<{kind} name={name} mode={} encoding='UTF-8'>",
-                    str_repr(&f.mode)
+                    str_repr(&f.mode)?
                 ),
             };
         }

@@ -106,9 +106,9 @@ pub fn slice_of<T: Clone>(items: &[T], s: &[Value; 3]) -> Result<Vec<T>, PyErr> 
     let (start, _, step, count) = slice_indices(s, items.len())?;
     if step == 1 {
         let start = start as usize;
-        return Ok(items[start..start + count].to_vec());
+        return super::memory::copy(&items[start..start + count]);
     }
-    Ok((0..count)
-        .map(|k| items[(start + k as i64 * step) as usize].clone())
-        .collect())
+    let mut out = super::memory::vec_with(count)?;
+    out.extend((0..count).map(|k| items[(start + k as i64 * step) as usize].clone()));
+    Ok(out)
 }

@@ -310,6 +310,11 @@ impl PyStr {
     }
 
     /// Append text (the caller owns this string exclusively).
+    /// Room for `n` more bytes (amortized), or `MemoryError` (`s += t` in a loop).
+    pub fn reserve(&mut self, n: usize) -> Result<(), super::exception::PyErr> {
+        super::memory::spare_string(&mut self.s, n)
+    }
+
     pub fn push_str(&mut self, t: &str) {
         if t.is_ascii() {
             self.chars += t.len();

@@ -57,7 +57,8 @@ fn format_fields(
                     return Err(value_error("expected '}' before end of string").into());
                 }
                 let field: String = c[start..i - 1].iter().collect();
-                out.push_str(&replace_field(cx, &field, pos, kw, auto, manual)?);
+                let text = replace_field(cx, &field, pos, kw, auto, manual)?;
+                super::memory::push_str(&mut out, &text)?;
             }
             ch => {
                 out.push(ch);
@@ -149,7 +150,7 @@ fn replace_field(
         None => v,
         Some("r") => Value::string(cx.repr(&v)?),
         Some("s") => Value::string(cx.str(&v)?),
-        Some("a") => Value::string(super::format::ascii(&cx.repr(&v)?)),
+        Some("a") => Value::string(super::format::ascii(&cx.repr(&v)?)?),
         Some(other) => {
             return Err(value_error(format!("Unknown conversion specifier {other}")).into());
         }

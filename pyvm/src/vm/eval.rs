@@ -1123,7 +1123,8 @@ pub(crate) fn run_from(
                 Op::BUILD_STRING => {
                     checkpoint!();
                     let parts = th.stack.split_off(th.stack.len() - arg as usize);
-                    let mut s = String::new();
+                    let len = parts.iter().map(|p| p.as_str().map_or(0, str::len)).sum();
+                    let mut s = tri!(crate::objects::memory::string_with(len));
                     for p in &parts {
                         s.push_str(p.as_str().unwrap_or(""));
                     }

@@ -501,10 +501,10 @@ fn finish_plain(gil: Gil<'_>, job: &Job, m: Value) -> Result<Option<Value>, PyEr
     let cut = job.name.len() - dot;
     let to_return = &job.abs[..job.abs.len() - cut];
     cached(gil, to_return).map(Some).ok_or_else(|| {
-        key_error(Value::string(format!(
-            "{} not in sys.modules as expected",
-            crate::objects::repr::str_repr(to_return)
-        )))
+        match crate::objects::repr::str_repr(to_return) {
+            Ok(r) => key_error(Value::string(format!("{r} not in sys.modules as expected"))),
+            Err(e) => e,
+        }
     })
 }
 
@@ -880,8 +880,8 @@ pub(crate) fn import_from(gil: Gil<'_>, m: &Value, name: &str) -> Result<Value, 
     if let Some(v) = cached(gil, &format!("{pkg}.{name}")) {
         return Ok(v);
     }
-    let name_repr = crate::objects::repr::str_repr(name);
-    let pkg_repr = crate::objects::repr::str_repr(&pkg);
+    let name_repr = crate::objects::repr::str_repr(name)?;
+    let pkg_repr = crate::objects::repr::str_repr(&pkg)?;
     let (msg, path) = match module.get(gil, "__file__") {
         Some(Value::Str(path)) => (
             if initializing(&pkg) {

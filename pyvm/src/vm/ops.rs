@@ -20,7 +20,7 @@ use crate::objects::set::Set;
 use crate::objects::types::{type_name, types};
 pub use crate::objects::value::truthy;
 use crate::objects::value::Value;
-use crate::objects::{complex, float, int};
+use crate::objects::{complex, float, int, memory};
 
 fn is_num(v: &Value) -> bool {
     matches!(
@@ -120,10 +120,11 @@ pub fn concat_in_place(a: Value, b: &Value) -> Result<Value, PyErr> {
     match (a, b) {
         (Value::Str(mut s), Value::Str(t)) => {
             if let Some(owned) = Arc::get_mut(&mut s) {
+                owned.reserve(t.as_str().len())?;
                 owned.push_str(t.as_str());
                 return Ok(Value::Str(s));
             }
-            let mut out = String::with_capacity(s.as_str().len() + t.as_str().len());
+            let mut out = memory::string_with(s.as_str().len() + t.as_str().len())?;
             out.push_str(s.as_str());
             out.push_str(t.as_str());
             Ok(Value::string(out))
@@ -228,7 +229,7 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
     }
     match (op, a, b) {
         ("+", Value::Str(x), Value::Str(y)) => {
-            let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+            let mut s = memory::string_with(x.as_str().len() + y.as_str().len())?;
             s.push_str(x.as_str());
             s.push_str(y.as_str());
             Ok(Value::string(s))
@@ -336,7 +337,7 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         ("*", Value::ByteArray(t), n) | ("*", n, Value::ByteArray(t))
             if repeat_count(n).is_some() =>
         {
-            let items = t.borrow(gil).clone();
+            let items = memory::copy(&t.borrow(gil))?;
             let v = repeat(&items, repeat_count(n).unwrap_or(0))?;
             if inplace && matches!(a, Value::ByteArray(_)) {
                 if v.len() != items.len() {
@@ -401,19 +402,19 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
 }
 
 /// The bytes of a bytes-like value (a subclass instance's too), `None` for others.
-fn bytes_of(gil: Gil<'_>, v: &Value) -> Option<Vec<u8>> {
-    match crate::objects::class::payload(v).unwrap_or(v) {
-        Value::Bytes(y) => Some(y.to_vec()),
-        Value::ByteArray(y) => Some(y.borrow(gil).clone()),
+fn bytes_of(gil: Gil<'_>, v: &Value) -> Result<Option<Vec<u8>>, PyErr> {
+    Ok(match crate::objects::class::payload(v).unwrap_or(v) {
+        Value::Bytes(y) => Some(memory::copy(y)?),
+        Value::ByteArray(y) => Some(memory::copy(&y.borrow(gil))?),
         Value::Object(o) => o.0.buffer(gil),
         _ => None,
-    }
+    })
 }
 
 /// `a + b` (`a += b`) for bytes or a bytearray `a` and any bytes-like `b` (CPython's
 /// `sq_concat`/`sq_inplace_concat`): a bytearray grows in place, amortized O(1).
 fn concat_bytes(gil: Gil<'_>, inplace: bool, a: &Value, b: &Value) -> Result<Value, PyErr> {
-    let Some(tail) = bytes_of(gil, b) else {
+    let Some(tail) = bytes_of(gil, b)? else {
         return Err(type_error(format!(
             "can't concat {} to {}",
             type_name(b),
@@ -425,17 +426,19 @@ fn concat_bytes(gil: Gil<'_>, inplace: bool, a: &Value, b: &Value) -> Result<Val
             if !tail.is_empty() {
                 crate::objects::buffer::check_bytearray(x)?;
             }
-            x.borrow_mut(gil).extend_from_slice(&tail);
+            memory::extend_from(&mut x.borrow_mut(gil), &tail)?;
             Ok(a.clone())
         }
         Value::ByteArray(x) => {
-            let mut v = x.borrow(gil).clone();
+            let x = x.borrow(gil);
+            let mut v = memory::vec_with(x.len() + tail.len())?;
+            v.extend_from_slice(&x);
             v.extend_from_slice(&tail);
             Ok(Value::ByteArray(Arc::new(GilCell::new(v))))
         }
         _ => {
-            let head = bytes_of(gil, a).unwrap_or_default();
-            let mut v = Vec::with_capacity(head.len() + tail.len());
+            let head = bytes_of(gil, a)?.unwrap_or_default();
+            let mut v = memory::vec_with(head.len() + tail.len())?;
             v.extend_from_slice(&head);
             v.extend_from_slice(&tail);
             Ok(Value::Bytes(Arc::new(v)))
@@ -763,7 +766,7 @@ pub fn format_value(
     let v = match conv {
         1 => Value::string(cx.str(v)?),
         2 => Value::string(cx.repr(v)?),
-        3 => Value::string(crate::objects::format::ascii(&cx.repr(v)?)),
+        3 => Value::string(crate::objects::format::ascii(&cx.repr(v)?)?),
         _ => v.clone(),
     };
     let spec = spec.and_then(Value::as_str).unwrap_or("");

@@ -214,6 +214,8 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
                 if stop - start as usize != new.len() {
                     crate::objects::buffer::check_bytearray(cell)?;
                 }
+                let more = new.len().saturating_sub(stop - start as usize);
+                crate::objects::memory::grow(&mut b, more)?;
                 b.splice(start as usize..stop, new);
             } else {
                 if new.len() != count {

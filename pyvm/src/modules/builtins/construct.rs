@@ -226,7 +226,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             let r = match args.len() {
                 1 => match one(args.at(0))? {
                     Value::Int(stop) => Range::small(0, stop, 1),
-                    stop => Range::new(0.into(), big(&stop), 1.into()),
+                    stop => Range::from_values(&Value::Int(0), &stop, &Value::Int(1))?,
                 },
                 n => {
                     let (start, stop) = (one(args.at(0))?, one(args.at(1))?);
@@ -240,7 +240,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                     }
                     match (&start, &stop, &step) {
                         (Value::Int(a), Value::Int(b), Value::Int(c)) => Range::small(*a, *b, *c),
-                        _ => Range::new(big(&start), big(&stop), big(&step)),
+                        _ => Range::from_values(&start, &stop, &step)?,
                     }
                 }
             };
@@ -340,11 +340,6 @@ pub fn number_index(cx: &mut Cx, v: &Value) -> PyResult<Value> {
         type_name(v)
     ))
     .into())
-}
-
-/// The big int of an int value (`number_index`'s result).
-fn big(v: &Value) -> num_bigint::BigInt {
-    int::to_big(v).unwrap_or_default()
 }
 
 fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
@@ -572,8 +567,8 @@ fn bytes_source(cx: &mut Cx, mut args: Args, name: &str) -> PyResult<Vec<u8>> {
         Value::Big(_) => {
             return Err(overflow_error("cannot fit 'int' into an index-sized integer").into())
         }
-        Value::Bytes(b) => b.to_vec(),
-        Value::ByteArray(b) => b.borrow(cx.gil).clone(),
+        Value::Bytes(b) => crate::objects::memory::copy(b)?,
+        Value::ByteArray(b) => crate::objects::memory::copy(&b.borrow(cx.gil))?,
         // `memoryview`, `array.array`: their bytes (the buffer protocol).
         Value::Object(o) if o.0.buffer(cx.gil).is_some() => o.0.buffer(cx.gil).unwrap_or_default(),
         v => {
@@ -587,10 +582,9 @@ fn bytes_source(cx: &mut Cx, mut args: Args, name: &str) -> PyResult<Vec<u8>> {
             while let Some(x) = cx.next(&it)? {
                 let i = arg_int(&x, "")?;
                 let what = if name == "bytes" { "bytes" } else { "byte" };
-                out.push(
-                    u8::try_from(i)
-                        .map_err(|_| value_error(format!("{what} must be in range(0, 256)")))?,
-                );
+                let byte = u8::try_from(i)
+                    .map_err(|_| value_error(format!("{what} must be in range(0, 256)")))?;
+                crate::objects::memory::push(&mut out, byte)?;
             }
             out
         }

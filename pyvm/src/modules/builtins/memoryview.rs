@@ -250,34 +250,35 @@ impl View {
     }
 
     /// The bytes of the view, in logical order.
-    fn bytes(&self, gil: Gil<'_>) -> Vec<u8> {
+    fn bytes(&self, gil: Gil<'_>) -> Result<Vec<u8>, PyErr> {
         let n = self.itemsize;
         self.src.with(gil, |d| {
             if self.shape.is_some() || self.contiguous() {
                 let end = (self.start + self.nbytes()).min(d.len());
-                return d[self.start.min(end)..end].to_vec();
+                return crate::objects::memory::copy(&d[self.start.min(end)..end]);
             }
-            let mut out = Vec::with_capacity(self.len * n);
+            let mut out = crate::objects::memory::vec_with(self.len * n)?;
             for i in 0..self.len {
                 let o = self.offset(i);
                 out.extend_from_slice(&d[o..o + n]);
             }
-            out
+            Ok(out)
         })
     }
 
-    fn items(&self, gil: Gil<'_>) -> Vec<Value> {
-        self.bytes(gil)
-            .chunks_exact(self.itemsize)
-            .map(|c| decode(self.format, c))
-            .collect()
+    fn items(&self, gil: Gil<'_>) -> Result<Vec<Value>, PyErr> {
+        crate::objects::memory::collect(
+            self.bytes(gil)?
+                .chunks_exact(self.itemsize)
+                .map(|c| decode(self.format, c)),
+        )
     }
 
-    fn tolist(&self, gil: Gil<'_>) -> Value {
-        let items = self.items(gil);
+    fn tolist(&self, gil: Gil<'_>) -> Result<Value, PyErr> {
+        let items = self.items(gil)?;
         match &self.shape {
-            Some(shape) if shape.len() > 1 => nest(&items, shape),
-            _ => Value::list(items),
+            Some(shape) if shape.len() > 1 => Ok(nest(&items, shape)),
+            _ => Ok(Value::list(items)),
         }
     }
 
@@ -368,7 +369,7 @@ impl Drop for View {
 fn rvalue(gil: Gil<'_>, v: &Value) -> Result<(u8, Vec<u8>), PyErr> {
     if let Some(w) = view_ref(v) {
         w.check()?;
-        return Ok((w.format, w.bytes(gil)));
+        return Ok((w.format, w.bytes(gil)?));
     }
     if let Some(a) = array_of(v) {
         let b = a.buf.borrow(gil);
@@ -488,7 +489,8 @@ impl NativeObject for View {
         if self.released.load(Ordering::Relaxed) {
             return None;
         }
-        Some(self.bytes(gil))
+        // (Without room for the copy, no buffer: the caller's `TypeError`.)
+        self.bytes(gil).ok()
     }
 
     fn py_type(&self) -> Option<Arc<PyType>> {
@@ -565,7 +567,10 @@ impl NativeObject for View {
         if let Err(e) = self.check() {
             return Some(Err(e));
         }
-        out.extend_from_slice(&self.bytes(gil));
+        match self.bytes(gil) {
+            Ok(b) => out.extend_from_slice(&b),
+            Err(e) => return Some(Err(e)),
+        }
         Some(Ok(match other {
             Value::ByteArray(_) => Value::ByteArray(Arc::new(GilCell::new(out))),
             _ => Value::Bytes(Arc::new(out)),
@@ -580,7 +585,10 @@ impl NativeObject for View {
             if w.released.load(Ordering::Relaxed) {
                 None
             } else {
-                Some(w.items(gil))
+                match w.items(gil) {
+                    Ok(items) => Some(items),
+                    Err(e) => return Some(Err(e)),
+                }
             }
         } else if let Some(a) = array_of(other) {
             Some(a.buf.borrow(gil).data.len()).map(|_| {
@@ -605,7 +613,7 @@ impl NativeObject for View {
         Some((|| {
             let equal = match theirs {
                 Some(ys) if !self.released.load(Ordering::Relaxed) => {
-                    let xs = self.items(gil);
+                    let xs = self.items(gil)?;
                     if xs.len() != ys.len() {
                         false
                     } else {
@@ -635,7 +643,7 @@ impl NativeObject for View {
                 ));
             }
             Ok(Box::new(ViewIter {
-                items: self.items(gil).into_iter(),
+                items: self.items(gil)?.into_iter(),
             }) as Box<dyn NativeIter>)
         })())
     }
@@ -800,13 +808,13 @@ fn cast(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 
 fn tolist(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("tolist", 0, 0)?;
-    Ok(live(&args)?.tolist(cx.gil))
+    Ok(live(&args)?.tolist(cx.gil)?)
 }
 
 fn tobytes(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let _ = args.take_kw("order");
     args.check_method("tobytes", 0, 1)?;
-    Ok(Value::Bytes(Arc::new(live(&args)?.bytes(cx.gil))))
+    Ok(Value::Bytes(Arc::new(live(&args)?.bytes(cx.gil)?)))
 }
 
 fn hex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
@@ -814,15 +822,16 @@ fn hex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let per = args.take_kw("bytes_per_sep");
     args.check_method("hex", 0, 2)?;
     let w = live(&args)?;
-    let data = w.bytes(cx.gil);
+    let data = w.bytes(cx.gil)?;
     let sep = sep.or_else(|| args.get(1).cloned());
     let per = match per.or_else(|| args.get(2).cloned()) {
         Some(p) => arg_int(&p, "")?,
         None => 1,
     };
-    let digits: Vec<String> = data.iter().map(|b| format!("{b:02x}")).collect();
+    // Two hex digits a byte.
+    let digits = crate::modules::hashes::hex(&data)?;
     let Some(sep) = sep else {
-        return Ok(Value::string(digits.concat()));
+        return Ok(Value::string(digits));
     };
     let sep = match &sep {
         Value::Str(s) => s.as_str().to_owned(),
@@ -832,26 +841,27 @@ fn hex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     if sep.chars().count() != 1 {
         return Err(value_error("sep must be length 1.").into());
     }
-    if per == 0 || digits.is_empty() {
-        return Ok(Value::string(digits.concat()));
+    let len = data.len();
+    if per == 0 || len == 0 {
+        return Ok(Value::string(digits));
     }
     let n = per.unsigned_abs() as usize;
     // Positive: groups counted from the right; negative: from the left.
-    let first = if per > 0 && !digits.len().is_multiple_of(n) {
-        digits.len() % n
+    let first = if per > 0 && !len.is_multiple_of(n) {
+        len % n
     } else {
         n
     };
-    let mut out = String::new();
+    let mut out = crate::objects::memory::string_with(digits.len() + (len / n + 1) * sep.len())?;
     let mut i = 0;
-    let mut take = first.min(digits.len());
-    while i < digits.len() {
+    let mut take = first.min(len);
+    while i < len {
         if i > 0 {
             out.push_str(&sep);
         }
-        out.push_str(&digits[i..i + take].concat());
+        out.push_str(&digits[2 * i..2 * (i + take)]);
         i += take;
-        take = n.min(digits.len() - i);
+        take = n.min(len - i);
     }
     Ok(Value::string(out))
 }

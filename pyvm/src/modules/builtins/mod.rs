@@ -142,11 +142,11 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let mut out = String::new();
     for (i, v) in args.pos.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            crate::objects::memory::push_str(&mut out, &sep)?;
         }
         match v {
-            Value::Str(s) => out.push_str(s.as_str()),
-            v => out.push_str(&cx.str(v)?),
+            Value::Str(s) => crate::objects::memory::push_str(&mut out, s.as_str())?,
+            v => crate::objects::memory::push_str(&mut out, &cx.str(v)?)?,
         }
     }
     out.push_str(&end);
@@ -222,7 +222,7 @@ fn ascii(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("ascii", 1, 1)?;
     Ok(Value::string(crate::objects::format::ascii(
         &cx.repr(args.at(0))?,
-    )))
+    )?))
 }
 
 fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -596,7 +596,7 @@ fn radix(args: &Args, name: &str, r: u32, prefix: &str) -> PyResult<Value> {
         ))
         .into());
     }
-    Ok(Value::string(int::to_radix(v, r, prefix)))
+    Ok(Value::string(int::to_radix(v, r, prefix)?))
 }
 
 fn hex(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -40,7 +40,7 @@ pub fn encode_limited(
     limit: u32,
 ) -> PyResult<Vec<u8>> {
     if text.is_ascii() {
-        return Ok(text.as_str().as_bytes().to_vec());
+        return Ok(crate::objects::memory::copy(text.as_str().as_bytes())?);
     }
     let (encoding, reason) = if limit == 128 {
         ("ascii", "ordinal not in range(128)")
@@ -63,11 +63,14 @@ pub(super) fn latin_1_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let b = input_bytes(cx, args.at(0))?;
     let _ = arg_errors(args.get(1), "latin_1_decode")?;
     let n = b.len();
-    Ok(pair_str(decode_latin_1(&b), n))
+    Ok(pair_str(decode_latin_1(&b)?, n))
 }
 
-pub fn decode_latin_1(b: &[u8]) -> String {
-    b.iter().map(|c| *c as char).collect()
+pub fn decode_latin_1(b: &[u8]) -> PyResult<String> {
+    let mut s =
+        crate::objects::memory::string_with(b.len() + b.iter().filter(|c| **c >= 0x80).count())?;
+    s.extend(b.iter().map(|c| *c as char));
+    Ok(s)
 }
 
 /// `ascii_decode(data, errors=None)`.
@@ -106,7 +109,7 @@ pub(super) fn charmap_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let n = b.len();
     let mapping = args.get(2).cloned().unwrap_or(Value::None);
     if matches!(mapping, Value::None) {
-        return Ok(pair_str(decode_latin_1(&b), n));
+        return Ok(pair_str(decode_latin_1(&b)?, n));
     }
     let mut d = Decoding::new("charmap", &errors);
     let mut out = String::with_capacity(n);

@@ -264,8 +264,9 @@ pub(super) fn encode_chars(
     enc: &mut CharEncoder<'_>,
 ) -> PyResult<Vec<u8>> {
     let s = text.as_str();
-    let mut out = Vec::with_capacity(s.len());
-    let chars: Vec<char> = s.chars().collect();
+    let mut out = crate::objects::memory::vec_with(s.len())?;
+    let mut chars = crate::objects::memory::vec_with(text.char_len())?;
+    chars.extend(s.chars());
     let mut handler: Option<Handler> = None;
     let mut scratch = Vec::new();
     let form = form(encoding);

@@ -17,6 +17,7 @@ pub(super) fn unicode_escape_encode(_cx: &mut Cx, args: Args) -> PyResult<Value>
     let _ = arg_errors(args.get(1), "unicode_escape_encode")?;
     let mut out = String::new();
     for c in text.as_str().chars() {
+        crate::objects::memory::spare_string(&mut out, 10)?;
         match c {
             '\\' => out.push_str("\\\\"),
             '\t' => out.push_str("\\t"),
@@ -35,6 +36,7 @@ pub(super) fn raw_unicode_escape_encode(_cx: &mut Cx, args: Args) -> PyResult<Va
     let _ = arg_errors(args.get(1), "raw_unicode_escape_encode")?;
     let mut out = Vec::new();
     for c in text.as_str().chars() {
+        crate::objects::memory::spare(&mut out, 10)?;
         let n = code_point(c);
         if n < 0x100 {
             out.push(n as u8);
@@ -246,6 +248,7 @@ pub(super) fn escape_encode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let _ = arg_errors(args.get(1), "escape_encode")?;
     let mut out = Vec::with_capacity(b.len());
     for &c in b.iter() {
+        crate::objects::memory::spare(&mut out, 4)?;
         match c {
             b'\\' => out.extend_from_slice(b"\\\\"),
             b'\'' => out.extend_from_slice(b"\\'"),
@@ -272,7 +275,7 @@ pub(crate) fn bytes_escapes(b: &[u8], errors: &str) -> Result<Vec<u8>, PyErr> {
         }
         i += 1;
         if i >= b.len() {
-            return Err(value_error("Trailing \\ in string").into());
+            return Err(value_error("Trailing \\ in string"));
         }
         let e = b[i];
         i += 1;
@@ -313,16 +316,14 @@ pub(crate) fn bytes_escapes(b: &[u8], errors: &str) -> Result<Vec<u8>, PyErr> {
                         return Err(value_error(format!(
                             "invalid \\x escape at position {}",
                             i - 2
-                        ))
-                        .into())
+                        )))
                     }
                     "replace" => out.push(b'?'),
                     "ignore" => {}
                     other => {
                         return Err(value_error(format!(
                             "decoding error; unknown error handling code: {other}"
-                        ))
-                        .into())
+                        )))
                     }
                 }
                 // Skip the hex digits that were there.

@@ -477,7 +477,7 @@ pub fn decode_bytes(
     match how {
         Some(Fast::Utf8) => return Ok(utf::decode_utf8(cx, b, errs, true)?.0),
         Some(Fast::Ascii) => return charmap::decode_ascii(cx, b, errs),
-        Some(Fast::Latin1) => return Ok(charmap::decode_latin_1(b)),
+        Some(Fast::Latin1) => return charmap::decode_latin_1(b),
         Some(Fast::Utf16) => return Ok(utf::decode_utf_wide(cx, b, errs, 0, true, false)?.0),
         Some(Fast::Utf32) => return Ok(utf::decode_utf_wide(cx, b, errs, 0, true, true)?.0),
         None => {}

@@ -29,7 +29,7 @@ pub(super) fn utf_8_encode(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `errors` handler.
 pub fn encode_utf8(cx: &mut Cx, text: &Arc<PyStr>, errors: &str) -> PyResult<Vec<u8>> {
     if !text.has_surrogates() {
-        return Ok(text.as_str().as_bytes().to_vec());
+        return Ok(crate::objects::memory::copy(text.as_str().as_bytes())?);
     }
     encode_chars(cx, text, "utf-8", SURROGATES, errors, &mut |_, c, out| {
         if is_surrogate(c) {
@@ -65,11 +65,13 @@ pub(super) fn utf_8_decode(cx: &mut Cx, args: Args) -> PyResult<Value> {
 pub fn decode_utf8(cx: &mut Cx, b: &[u8], errors: &str, fin: bool) -> PyResult<(String, usize)> {
     if let Ok(s) = std::str::from_utf8(b) {
         if !has_surrogates(s) {
-            return Ok((s.to_owned(), b.len()));
+            let mut out = crate::objects::memory::string_with(s.len())?;
+            out.push_str(s);
+            return Ok((out, b.len()));
         }
     }
     let mut d = Decoding::new("utf-8", errors);
-    let mut out = String::with_capacity(b.len());
+    let mut out = crate::objects::memory::string_with(b.len())?;
     let mut i = 0;
     while i < b.len() {
         let (good, err) = match std::str::from_utf8(&b[i..]) {
@@ -141,11 +143,11 @@ pub fn encode_wide(
 ) -> PyResult<Vec<u8>> {
     let s = text.as_str();
     if !text.has_surrogates() {
-        return Ok(if wide {
+        return if wide {
             encode_utf32(s, order)
         } else {
             encode_utf16(s, order)
-        });
+        };
     }
     let encoding = match (wide, order) {
         (false, 0) => "utf-16",
@@ -156,9 +158,9 @@ pub fn encode_wide(
         (true, _) => "utf-32-be",
     };
     let mut out = if wide {
-        encode_utf32("", order)
+        encode_utf32("", order)?
     } else {
-        encode_utf16("", order)
+        encode_utf16("", order)?
     };
     // The characters in the BOM's byte order (little-endian), without a BOM each.
     let each = if order > 0 { 1 } else { -1 };
@@ -168,9 +170,9 @@ pub fn encode_wide(
         }
         let one = c.to_string();
         out.extend(if wide {
-            encode_utf32(&one, each)
+            encode_utf32(&one, each)?
         } else {
-            encode_utf16(&one, each)
+            encode_utf16(&one, each)?
         });
         Ok(true)
     })?;
@@ -178,8 +180,9 @@ pub fn encode_wide(
     Ok(out)
 }
 
-fn encode_utf16(s: &str, order: i64) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len() * 2 + 2);
+/// (The result is sized first: `MemoryError` when it cannot be held.)
+fn encode_utf16(s: &str, order: i64) -> PyResult<Vec<u8>> {
+    let mut out = crate::objects::memory::vec_with(2 + 2 * s.encode_utf16().count())?;
     let big = order > 0;
     if order == 0 {
         out.extend_from_slice(&[0xff, 0xfe]);
@@ -191,11 +194,11 @@ fn encode_utf16(s: &str, order: i64) -> Vec<u8> {
             u.to_le_bytes()
         });
     }
-    out
+    Ok(out)
 }
 
-fn encode_utf32(s: &str, order: i64) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len() * 4 + 4);
+fn encode_utf32(s: &str, order: i64) -> PyResult<Vec<u8>> {
+    let mut out = crate::objects::memory::vec_with(4 + 4 * s.chars().count())?;
     let big = order > 0;
     if order == 0 {
         out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
@@ -208,7 +211,7 @@ fn encode_utf32(s: &str, order: i64) -> Vec<u8> {
             u.to_le_bytes()
         });
     }
-    out
+    Ok(out)
 }
 
 fn utf_encode(

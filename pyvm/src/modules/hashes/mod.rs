@@ -225,7 +225,7 @@ fn m_digest(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn m_hexdigest(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let d = digest_of(&args, "hexdigest")?;
-    Ok(Value::string(hex(&d)))
+    Ok(Value::string(hex(&d)?))
 }
 
 fn m_copy(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -235,14 +235,14 @@ fn m_copy(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// Lowercase hexadecimal.
-pub fn hex(b: &[u8]) -> String {
+pub fn hex(b: &[u8]) -> Result<String, PyErr> {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(b.len() * 2);
+    let mut s = crate::objects::memory::string_with(b.len().saturating_mul(2))?;
     for &x in b {
         s.push(DIGITS[(x >> 4) as usize] as char);
         s.push(DIGITS[(x & 15) as usize] as char);
     }
-    s
+    Ok(s)
 }
 
 /// A constructor's `string=` (or positional-only `data`) and `usedforsecurity=`

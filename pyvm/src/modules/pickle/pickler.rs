@@ -1026,7 +1026,7 @@ impl Pickler {
         if dotted.contains(&"<locals>") {
             return Err(attribute_error(format!(
                 "Can't pickle local object {}",
-                crate::objects::repr::str_repr(&gname)
+                crate::objects::repr::str_repr(&gname)?
             ))
             .into());
         }
@@ -1043,7 +1043,7 @@ impl Pickler {
                     cx.gil,
                     format!(
                         "Can't pickle {r}: import of module {} failed",
-                        crate::objects::repr::str_repr(&mname)
+                        crate::objects::repr::str_repr(&mname)?
                     ),
                 )
                 .into());

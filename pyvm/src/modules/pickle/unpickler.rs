@@ -697,7 +697,7 @@ impl Unpickler {
             None => {
                 return Err(value_error(format!(
                     "invalid literal for int() with base 10: {}",
-                    crate::objects::repr::str_repr(&text)
+                    crate::objects::repr::str_repr(&text)?
                 ))
                 .into())
             }
@@ -1124,7 +1124,7 @@ fn parse_index(cx: &mut Cx, line: &[u8]) -> PyResult<usize> {
         Some(_) => Err(overflow_error("Python int too large to convert to C ssize_t").into()),
         None => Err(value_error(format!(
             "invalid literal for int() with base 10: {}",
-            crate::objects::repr::str_repr(&text)
+            crate::objects::repr::str_repr(&text)?
         ))
         .into()),
     }
@@ -1168,7 +1168,7 @@ pub(super) fn find_class(
             let r = cx.repr(&m)?;
             return Err(attribute_error(format!(
                 "Can't get local attribute {} on {r}",
-                crate::objects::repr::str_repr(&gname)
+                crate::objects::repr::str_repr(&gname)?
             ))
             .into());
         }
@@ -1189,7 +1189,7 @@ pub(super) fn find_class(
             let r = cx.repr(&m)?;
             Err(attribute_error(format!(
                 "Can't get attribute {} on {r}",
-                crate::objects::repr::str_repr(&gname)
+                crate::objects::repr::str_repr(&gname)?
             ))
             .into())
         }

@@ -610,7 +610,7 @@ fn p_findall(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 1 => group(1),
                 n => Value::tuple((1..=n).map(group).collect()),
             };
-            out.push(item);
+            crate::objects::memory::push_checked(&mut out, item)?;
             st.must_advance = st.ptr == st.start;
             st.start = st.ptr;
         }
@@ -639,12 +639,13 @@ fn p_split(cx: &mut Cx, args: Args) -> PyResult<Value> {
             if !engine::search(&mut st, &d.code) {
                 break;
             }
-            out.push(subj.slice(last, st.start));
+            crate::objects::memory::push_checked(&mut out, subj.slice(last, st.start))?;
             for g in 1..=d.groups {
-                out.push(match st.group_span(g) {
+                let item = match st.group_span(g) {
                     Some((a, b)) => subj.slice(a, b),
                     None => Value::None,
-                });
+                };
+                crate::objects::memory::push_checked(&mut out, item)?;
             }
             n += 1;
             st.must_advance = st.ptr == st.start;

@@ -395,10 +395,7 @@ fn iter_unpack(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 lay.size
             )));
         }
-        Ok(data
-            .chunks_exact(lay.size)
-            .map(|c| unpack_values(&lay, c))
-            .collect::<Vec<Value>>())
+        crate::objects::memory::collect(data.chunks_exact(lay.size).map(|c| unpack_values(&lay, c)))
     })??;
     cx.iter(&Value::list(records))
 }

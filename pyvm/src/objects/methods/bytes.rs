@@ -4,6 +4,7 @@ use crate::objects::rc::Arc;
 
 use crate::native::*;
 use crate::objects::gil::GilCell;
+use crate::objects::memory;
 use crate::objects::types::type_name;
 
 use super::natives;
@@ -42,16 +43,17 @@ pub static BYTEARRAY_METHODS: &[crate::objects::function::NativeDef] = natives![
     "remove" => remove, "reverse" => reverse, "copy" => copy,
 ];
 
-fn data(cx: &Cx, v: &Value) -> Vec<u8> {
-    match v {
-        Value::Bytes(b) => b.to_vec(),
-        Value::ByteArray(b) => b.borrow(cx.gil).clone(),
+/// A copy of the bytes of `v` (`MemoryError` when there is no room for it).
+fn data(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
+    Ok(match v {
+        Value::Bytes(b) => memory::copy(b)?,
+        Value::ByteArray(b) => memory::copy(&b.borrow(cx.gil))?,
         // A `bytes` or `bytearray` subclass's bytes.
-        Value::Instance(i) => data(cx, &i.base),
+        Value::Instance(i) => data(cx, &i.base)?,
         // `memoryview`, `array.array`: their bytes.
         Value::Object(o) => o.0.buffer(cx.gil).unwrap_or_default(),
         _ => Vec::new(),
-    }
+    })
 }
 
 /// Is `v` bytes, a bytearray, or an instance of a subclass of either?
@@ -66,7 +68,7 @@ fn is_bytes_like(gil: crate::objects::gil::Gil<'_>, v: &Value) -> bool {
 
 fn bytes_arg(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
     match v {
-        _ if is_bytes_like(cx.gil, v) => Ok(data(cx, v)),
+        _ if is_bytes_like(cx.gil, v) => Ok(data(cx, v)?),
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)
@@ -117,7 +119,7 @@ fn decode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let enc_kw = args.take_kw("encoding");
     let errors_kw = args.take_kw("errors");
     args.check_method_kw("decode", 0, 2)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let enc = match args.get(1).or(enc_kw.as_ref()) {
         Some(v) => Some(arg_str(v, "decode", "'encoding'")?.to_owned()),
         None => None,
@@ -136,12 +138,13 @@ fn decode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 
 fn hex(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("hex", 0, 0)?;
-    Ok(Value::string(
-        data(cx, args.at(0))
-            .iter()
-            .map(|c| format!("{c:02x}"))
-            .collect(),
-    ))
+    let b = data(cx, args.at(0))?;
+    let mut s = memory::string_with(b.len().saturating_mul(2))?;
+    for c in b {
+        s.push(char::from_digit(u32::from(c >> 4), 16).unwrap_or('0'));
+        s.push(char::from_digit(u32::from(c & 15), 16).unwrap_or('0'));
+    }
+    Ok(Value::string(s))
 }
 
 fn startswith(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -183,7 +186,7 @@ fn window(
 
 fn affix(cx: &mut Cx, args: Args, name: &str, start: bool) -> PyResult<Value> {
     args.check_method(name, 1, 3)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let Some((lo, hi)) = window(b.len(), args.get(2), args.get(3))? else {
         return Ok(Value::Bool(false));
     };
@@ -199,7 +202,7 @@ fn affix(cx: &mut Cx, args: Args, name: &str, start: bool) -> PyResult<Value> {
         Value::Bytes(_) | Value::ByteArray(_) | Value::Object(_)
             if is_bytes_like(cx.gil, args.at(1)) =>
         {
-            Ok(Value::Bool(test(&data(cx, args.at(1)))))
+            Ok(Value::Bool(test(&data(cx, args.at(1))?)))
         }
         Value::Tuple(t) => {
             for p in t.iter() {
@@ -207,7 +210,7 @@ fn affix(cx: &mut Cx, args: Args, name: &str, start: bool) -> PyResult<Value> {
                     Value::Bytes(_) | Value::ByteArray(_) | Value::Object(_)
                         if is_bytes_like(cx.gil, p) =>
                     {
-                        if test(&data(cx, p)) {
+                        if test(&data(cx, p)?) {
                             return Ok(Value::Bool(true));
                         }
                     }
@@ -248,7 +251,7 @@ fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
 fn needle(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
     match v {
         Value::Int(_) | Value::Bool(_) => Ok(vec![byte(v)?]),
-        _ if is_bytes_like(cx.gil, v) => Ok(data(cx, v)),
+        _ if is_bytes_like(cx.gil, v) => Ok(data(cx, v)?),
         _ => Err(type_error(format!(
             "argument should be integer or bytes-like object, not '{}'",
             type_name(v)
@@ -258,7 +261,7 @@ fn needle(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
 
 fn find_impl(cx: &mut Cx, args: &Args, name: &str, right: bool) -> Result<Option<usize>, PyErr> {
     args.check_method(name, 1, 3)?;
-    let hay = data(cx, args.at(0));
+    let hay = data(cx, args.at(0))?;
     let sub = needle(cx, args.at(1))?;
     let Some((lo, hi)) = window(hay.len(), args.get(2), args.get(3))? else {
         return Ok(None);
@@ -300,7 +303,7 @@ fn rindex(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn count(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("count", 1, 3)?;
-    let hay = data(cx, args.at(0));
+    let hay = data(cx, args.at(0))?;
     let sub = needle(cx, args.at(1))?;
     let Some((lo, hi)) = window(hay.len(), args.get(2), args.get(3))? else {
         return Ok(Value::Int(0));
@@ -319,7 +322,7 @@ fn count(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn partition_impl(cx: &mut Cx, args: Args, name: &str, right: bool) -> PyResult<Value> {
     args.check_method(name, 1, 1)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let sep = bytes_arg(cx, args.at(1))?;
     if sep.is_empty() {
         return Err(value_error("empty separator").into());
@@ -351,7 +354,7 @@ fn rpartition(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `isdigit` and friends: true when not empty and every byte passes `test`.
 fn predicate(cx: &mut Cx, args: &Args, name: &str, test: fn(&u8) -> bool) -> PyResult<Value> {
     args.check_method(name, 0, 0)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     Ok(Value::Bool(!b.is_empty() && b.iter().all(test)))
 }
 
@@ -373,13 +376,13 @@ fn isspace(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn isascii(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("isascii", 0, 0)?;
-    Ok(Value::Bool(data(cx, args.at(0)).is_ascii()))
+    Ok(Value::Bool(data(cx, args.at(0))?.is_ascii()))
 }
 
 /// `isupper` / `islower`: some cased byte, and none of the other case.
 fn case_test(cx: &mut Cx, args: &Args, name: &str, upper: bool) -> PyResult<Value> {
     args.check_method(name, 0, 0)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let (mut cased, mut wrong) = (false, false);
     for c in &b {
         if c.is_ascii_uppercase() {
@@ -403,7 +406,8 @@ fn islower(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn capitalize(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("capitalize", 0, 0)?;
-    let mut b = data(cx, args.at(0)).to_ascii_lowercase();
+    let mut b = data(cx, args.at(0))?;
+    b.make_ascii_lowercase();
     if let Some(c) = b.first_mut() {
         c.make_ascii_uppercase();
     }
@@ -412,7 +416,7 @@ fn capitalize(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn title(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("title", 0, 0)?;
-    let mut b = data(cx, args.at(0));
+    let mut b = data(cx, args.at(0))?;
     let mut prev_cased = false;
     for c in b.iter_mut() {
         if c.is_ascii_alphabetic() {
@@ -431,7 +435,7 @@ fn title(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn swapcase(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("swapcase", 0, 0)?;
-    let b: Vec<u8> = data(cx, args.at(0))
+    let b: Vec<u8> = data(cx, args.at(0))?
         .iter()
         .map(|c| {
             if c.is_ascii_uppercase() {
@@ -447,12 +451,12 @@ fn swapcase(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `center`, `ljust`, `rjust`: padded to `width` with one fill byte.
 fn justify(cx: &mut Cx, args: Args, name: &str) -> PyResult<Value> {
     args.check_method(name, 1, 2)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let width = arg_int(args.at(1), "")?;
     let fill = match args.get(2) {
         None => b' ',
-        Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) if data(cx, v).len() == 1 => {
-            data(cx, v)[0]
+        Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) if data(cx, v)?.len() == 1 => {
+            data(cx, v)?[0]
         }
         Some(v) => {
             return Err(type_error(format!(
@@ -494,7 +498,7 @@ fn rjust(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn zfill(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("zfill", 1, 1)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let width = arg_int(args.at(1), "")?;
     if width <= b.len() as i64 {
         return Ok(same(args.at(0), b));
@@ -515,7 +519,7 @@ fn splitlines(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         Some(v) => crate::objects::value::truthy(cx.gil, v),
         None => false,
     };
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let mut out = Vec::new();
     let (mut start, mut i) = (0, 0);
     while i < b.len() {
@@ -542,7 +546,7 @@ fn splitlines(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 fn translate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let delete_kw = args.take_kw("delete");
     args.check_method_kw("translate", 1, 2)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let table = match args.at(1) {
         Value::None => None,
         v => {
@@ -557,11 +561,12 @@ fn translate(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         Some(v) => bytes_arg(cx, v)?,
         None => Vec::new(),
     };
-    let out: Vec<u8> = b
-        .iter()
-        .filter(|c| !delete.contains(c))
-        .map(|c| table.as_ref().map_or(*c, |t| t[*c as usize]))
-        .collect();
+    let mut out = memory::vec_with(b.len())?;
+    out.extend(
+        b.iter()
+            .filter(|c| !delete.contains(c))
+            .map(|c| table.as_ref().map_or(*c, |t| t[*c as usize])),
+    );
     Ok(same(args.at(0), out))
 }
 
@@ -596,16 +601,14 @@ fn parse_hex(args: &Args) -> PyResult<Value> {
             type_name(args.at(0))
         ))
     })?;
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_whitespace() {
-            i += 1;
+    let mut out = memory::vec_with(s.len() / 2)?;
+    let mut chars = s.chars().enumerate();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
             continue;
         }
-        let hi = chars[i].to_digit(16);
-        let lo = chars.get(i + 1).and_then(|c| c.to_digit(16));
+        let hi = c.to_digit(16);
+        let lo = chars.next().and_then(|(_, c)| c.to_digit(16));
         match (hi, lo) {
             (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
             (None, _) => {
@@ -622,7 +625,6 @@ fn parse_hex(args: &Args) -> PyResult<Value> {
                 .into())
             }
         }
-        i += 2;
     }
     Ok(Value::Bytes(Arc::new(out)))
 }
@@ -648,7 +650,7 @@ fn split_impl(cx: &mut Cx, mut args: Args, name: &str, right: bool) -> PyResult<
     let sep_kw = args.take_kw("sep");
     let max_kw = args.take_kw("maxsplit");
     args.check_method_kw(name, 0, 2)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let limit = match args.get(2).or(max_kw.as_ref()) {
         Some(v) => usize::try_from(arg_int(v, "")?).unwrap_or(usize::MAX),
         None => usize::MAX,
@@ -660,18 +662,15 @@ fn split_impl(cx: &mut Cx, mut args: Args, name: &str, right: bool) -> PyResult<
             if sep.is_empty() {
                 return Err(value_error("empty separator").into());
             }
-            split_sep(&b, &sep, limit, right)
+            split_sep(&b, &sep, limit, right)?
         }
     };
-    Ok(Value::list(
-        parts
-            .into_iter()
-            .map(|p| same(args.at(0), p.to_vec()))
-            .collect(),
-    ))
+    Ok(Value::list(memory::collect(
+        parts.into_iter().map(|p| same(args.at(0), p.to_vec())),
+    )?))
 }
 
-fn split_sep<'b>(b: &'b [u8], sep: &[u8], limit: usize, right: bool) -> Vec<&'b [u8]> {
+fn split_sep<'b>(b: &'b [u8], sep: &[u8], limit: usize, right: bool) -> PyResult<Vec<&'b [u8]>> {
     let mut out = Vec::new();
     let mut rest = b;
     while out.len() < limit {
@@ -681,18 +680,18 @@ fn split_sep<'b>(b: &'b [u8], sep: &[u8], limit: usize, right: bool) -> Vec<&'b 
         };
         let Some(i) = at else { break };
         if right {
-            out.push(&rest[i + sep.len()..]);
+            memory::push(&mut out, &rest[i + sep.len()..])?;
             rest = &rest[..i];
         } else {
-            out.push(&rest[..i]);
+            memory::push(&mut out, &rest[..i])?;
             rest = &rest[i + sep.len()..];
         }
     }
-    out.push(rest);
+    memory::push(&mut out, rest)?;
     if right {
         out.reverse();
     }
-    out
+    Ok(out)
 }
 
 fn split_space(b: &[u8], limit: usize, right: bool) -> Vec<&[u8]> {
@@ -738,7 +737,7 @@ fn split_space(b: &[u8], limit: usize, right: bool) -> Vec<&[u8]> {
 
 fn join(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("join", 1, 1)?;
-    let sep = data(cx, args.at(0));
+    let sep = data(cx, args.at(0))?;
     let mut out = Vec::new();
     for (i, item) in cx.collect(args.at(1))?.iter().enumerate() {
         let piece = bytes_arg(cx, item).map_err(|_| {
@@ -760,7 +759,7 @@ fn join(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// none or `None`) removed from the chosen ends.
 fn strip_impl(cx: &mut Cx, args: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
     args.check_method(name, 0, 1)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let set = match args.get(1) {
         None | Some(Value::None) => b" \t\n\r\x0b\x0c".to_vec(),
         Some(v) => bytes_arg(cx, v)?,
@@ -794,7 +793,7 @@ fn rstrip(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `removeprefix` / `removesuffix`: a copy without `affix` at that end, if it is there.
 fn remove_affix(cx: &mut Cx, args: Args, name: &str, prefix: bool) -> PyResult<Value> {
     args.check_method(name, 1, 1)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let affix = bytes_arg(cx, args.at(1))?;
     let out = match prefix {
         true => b.strip_prefix(&affix[..]),
@@ -812,16 +811,20 @@ fn removesuffix(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn upper(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    Ok(same(args.at(0), data(cx, args.at(0)).to_ascii_uppercase()))
+    let mut b = data(cx, args.at(0))?;
+    b.make_ascii_uppercase();
+    Ok(same(args.at(0), b))
 }
 
 fn lower(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    Ok(same(args.at(0), data(cx, args.at(0)).to_ascii_lowercase()))
+    let mut b = data(cx, args.at(0))?;
+    b.make_ascii_lowercase();
+    Ok(same(args.at(0), b))
 }
 
 fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("replace", 2, 3)?;
-    let b = data(cx, args.at(0));
+    let b = data(cx, args.at(0))?;
     let (old, new) = (bytes_arg(cx, args.at(1))?, bytes_arg(cx, args.at(2))?);
     // CPython: a negative count (the default, -1) replaces every occurrence.
     let mut count = match args.get(3) {
@@ -831,7 +834,7 @@ fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if count < 0 {
         count = i64::MAX;
     }
-    check_replace(b.len(), old.len(), new.len(), count as usize, || {
+    let size = check_replace(b.len(), old.len(), new.len(), || {
         if old.is_empty() {
             return (b.len() + 1).min(count as usize);
         }
@@ -842,7 +845,7 @@ fn replace(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
         hits
     })?;
-    let mut out = Vec::new();
+    let mut out = memory::vec_with(size)?;
     if old.is_empty() {
         // An empty pattern matches before every byte and at the end.
         let mut done = 0i64;
@@ -935,7 +938,7 @@ fn fromhex_ba(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let ba_t = crate::objects::types::types().bytearray.clone();
     let cls = super::class_arg(&mut args, &ba_t);
     let v = parse_hex(&args)?;
-    let b = data(cx, &v);
+    let b = data(cx, &v)?;
     super::for_subclass(cx, cls, &ba_t, Value::ByteArray(Arc::new(GilCell::new(b))))
 }
 
@@ -973,5 +976,5 @@ fn reverse(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("copy", 0, 0)?;
-    Ok(same(args.at(0), data(cx, args.at(0))))
+    Ok(same(args.at(0), data(cx, args.at(0))?))
 }

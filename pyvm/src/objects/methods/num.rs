@@ -163,8 +163,8 @@ fn from_bytes(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     };
     let data = crate::objects::class::unwrap_payload(&data);
     let mut b: Vec<u8> = match &data {
-        Value::Bytes(b) => b.to_vec(),
-        Value::ByteArray(b) => b.borrow(cx.gil).clone(),
+        Value::Bytes(b) => crate::objects::memory::copy(b)?,
+        Value::ByteArray(b) => crate::objects::memory::copy(&b.borrow(cx.gil))?,
         Value::Str(_) => {
             return Err(type_error("cannot convert 'str' object to bytes").into());
         }
@@ -184,6 +184,8 @@ fn from_bytes(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         Some("big") => {}
         _ => return Err(value_error("byteorder must be either 'little' or 'big'").into()),
     }
+    // The digits made from the bytes (and a copy when negative).
+    crate::objects::memory::room(2 * b.len() as u128)?;
     let n = match signed {
         true => num_bigint::BigInt::from_signed_bytes_be(&b),
         false => num_bigint::BigInt::from_bytes_be(num_bigint::Sign::Plus, &b),

@@ -105,10 +105,11 @@ fn maketrans(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// or a sequence); missing ones stay, `None` deletes, an int or a str replaces.
 fn translate(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("translate", 1, 1)?;
-    let s = this(&args).as_str().to_owned();
+    let s = this(&args);
     let table = args.at(1).clone();
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut out = crate::objects::memory::string_with(s.as_str().len())?;
+    for c in s.as_str().chars() {
+        crate::objects::memory::spare_string(&mut out, 4)?;
         let key = Value::Int(code_point(c) as i64);
         let found = match &table {
             Value::Dict(d) => d.borrow(cx.gil).get(&key)?,
@@ -132,7 +133,7 @@ fn translate(cx: &mut Cx, args: Args) -> PyResult<Value> {
         match found {
             None => out.push(c),
             Some(Value::None) => {}
-            Some(Value::Str(r)) => out.push_str(r.as_str()),
+            Some(Value::Str(r)) => crate::objects::memory::push_str(&mut out, r.as_str())?,
             Some(Value::Int(n)) => match u32::try_from(n)
                 .ok()
                 .filter(|&u| u < 0x110000)

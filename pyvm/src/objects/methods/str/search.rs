@@ -1,6 +1,7 @@
 //! `str` methods that search, split, strip and replace.
 
 use crate::native::*;
+use crate::objects::memory;
 use crate::objects::str::PyStr;
 use crate::objects::types::type_name;
 
@@ -38,17 +39,17 @@ pub(super) fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<
                 let mut rest = s.trim_end();
                 while !rest.is_empty() {
                     if out.len() == limit {
-                        out.push(rest.to_owned());
+                        memory::push_checked(&mut out, rest.to_owned())?;
                         break;
                     }
                     match rest.rfind(char::is_whitespace) {
                         Some(i) => {
                             let w = rest[i..].chars().next().map_or(1, char::len_utf8);
-                            out.push(rest[i + w..].to_owned());
+                            memory::push_checked(&mut out, rest[i + w..].to_owned())?;
                             rest = rest[..i].trim_end();
                         }
                         None => {
-                            out.push(rest.to_owned());
+                            memory::push_checked(&mut out, rest.to_owned())?;
                             break;
                         }
                     }
@@ -58,16 +59,16 @@ pub(super) fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<
                 let mut rest = s.trim_start();
                 while !rest.is_empty() {
                     if out.len() == limit {
-                        out.push(rest.to_owned());
+                        memory::push_checked(&mut out, rest.to_owned())?;
                         break;
                     }
                     match rest.find(char::is_whitespace) {
                         Some(i) => {
-                            out.push(rest[..i].to_owned());
+                            memory::push_checked(&mut out, rest[..i].to_owned())?;
                             rest = rest[i..].trim_start();
                         }
                         None => {
-                            out.push(rest.to_owned());
+                            memory::push_checked(&mut out, rest.to_owned())?;
                             break;
                         }
                     }
@@ -86,21 +87,23 @@ pub(super) fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<
             let one = (sep.len() == 1).then(|| sep.as_bytes()[0] as char);
             if from_right {
                 let mut v: Vec<String> = match one {
-                    Some(c) => s.rsplitn(n, c).map(str::to_owned).collect(),
-                    None => s.rsplitn(n, sep).map(str::to_owned).collect(),
+                    Some(c) => memory::collect(s.rsplitn(n, c).map(str::to_owned))?,
+                    None => memory::collect(s.rsplitn(n, sep).map(str::to_owned))?,
                 };
                 v.reverse();
                 v
             } else {
                 let parts: Vec<Value> = match one {
-                    Some(c) => s.splitn(n, c).map(Value::str).collect(),
-                    None => s.splitn(n, sep).map(Value::str).collect(),
+                    Some(c) => memory::collect(s.splitn(n, c).map(Value::str))?,
+                    None => memory::collect(s.splitn(n, sep).map(Value::str))?,
                 };
                 return Ok(Value::list(parts));
             }
         }
     };
-    Ok(Value::list(parts.into_iter().map(Value::string).collect()))
+    Ok(Value::list(memory::collect(
+        parts.into_iter().map(Value::string),
+    )?))
 }
 
 pub(super) fn split(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -311,7 +314,7 @@ pub(super) fn replace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         None => -1,
     };
     let count = usize::try_from(n).unwrap_or(usize::MAX);
-    check_replace(s.len(), old.len(), new.len(), count, || {
+    let size = check_replace(s.len(), old.len(), new.len(), || {
         let hits = if old.is_empty() {
             s.chars().count() + 1
         } else {
@@ -319,11 +322,16 @@ pub(super) fn replace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         };
         hits.min(count)
     })?;
-    Ok(Value::string(if n < 0 {
-        s.replace(old, new)
-    } else {
-        s.replacen(old, new, n as usize)
-    }))
+    // (As `str::replacen`, into a string with room for the result.)
+    let mut out = memory::string_with(size)?;
+    let mut last = 0;
+    for (i, m) in s.match_indices(old).take(count) {
+        out.push_str(&s[last..i]);
+        out.push_str(new);
+        last = i + m.len();
+    }
+    out.push_str(&s[last..]);
+    Ok(Value::string(out))
 }
 
 pub(super) fn affix(args: &Args, name: &str, start: bool) -> PyResult<Value> {
@@ -386,12 +394,18 @@ pub(super) fn partition_impl(args: &Args, name: &str, right: bool) -> PyResult<V
         return Err(value_error("empty separator").into());
     }
     let found = if right { s.rfind(sep) } else { s.find(sep) };
+    let empty = || Value::str("");
+    // Not found: the text itself, not a copy (as CPython).
     let parts = match found {
-        Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
-        None if right => ["", "", s],
-        None => [s, "", ""],
+        Some(i) => vec![
+            memory::str_value(&s[..i])?,
+            args.at(1).clone(),
+            memory::str_value(&s[i + sep.len()..])?,
+        ],
+        None if right => vec![empty(), empty(), args.at(0).clone()],
+        None => vec![args.at(0).clone(), empty(), empty()],
     };
-    Ok(Value::tuple(parts.iter().map(|p| Value::str(p)).collect()))
+    Ok(Value::tuple(parts))
 }
 
 pub(super) fn partition(_cx: &mut Cx, args: Args) -> PyResult<Value> {

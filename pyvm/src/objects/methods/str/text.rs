@@ -5,9 +5,15 @@ use crate::native::*;
 
 use super::this;
 
+/// `f` of the text: the case mappings. A change of case may make the text three
+/// times as long (`'ß'.upper()` is `'SS'`, `'ΐ'` takes three): room for that, as
+/// CPython allocates, unless the text is ASCII (the same length).
 pub(super) fn map_str(args: &Args, name: &str, f: impl Fn(&str) -> String) -> PyResult<Value> {
     args.check_method(name, 0, 0)?;
-    Ok(Value::string(f(this(args).as_str())))
+    let s = this(args).as_str();
+    let most = if s.is_ascii() { 1 } else { 3 };
+    crate::objects::memory::room(s.len() as u128 * most)?;
+    Ok(Value::string(f(s)))
 }
 
 pub(super) fn upper(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -55,7 +61,7 @@ pub(super) fn capitalize(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 pub(super) fn title(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     map_str(&args, "title", |s| {
-        let mut out = String::new();
+        let mut out = String::with_capacity(s.len());
         let mut prev_cased = false;
         for c in s.chars() {
             if prev_cased {
@@ -71,15 +77,15 @@ pub(super) fn title(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 pub(super) fn swapcase(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     map_str(&args, "swapcase", |s| {
-        s.chars()
-            .flat_map(|c| {
-                if c.is_uppercase() {
-                    c.to_lowercase().collect::<Vec<_>>()
-                } else {
-                    c.to_uppercase().collect::<Vec<_>>()
-                }
-            })
-            .collect()
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            if c.is_uppercase() {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+        }
+        out
     })
 }
 
@@ -231,7 +237,7 @@ pub(super) fn splitlines(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         };
         if let Some(n) = nl {
             let end = if keep { i + n } else { i };
-            out.push(Value::str(&s[start..end]));
+            crate::objects::memory::push_checked(&mut out, Value::str(&s[start..end]))?;
             i += n;
             start = i;
         } else {
@@ -239,7 +245,7 @@ pub(super) fn splitlines(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         }
     }
     if start < b.len() {
-        out.push(Value::str(&s[start..]));
+        crate::objects::memory::push_checked(&mut out, Value::str(&s[start..]))?;
     }
     Ok(Value::list(out))
 }
@@ -317,15 +323,18 @@ pub(super) fn expandtabs(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
                 if size > 0 {
                     let n = size - col % size;
                     check_size((out.len() + n) as i64)?;
-                    out.push_str(&" ".repeat(n));
+                    crate::objects::memory::spare_string(&mut out, n)?;
+                    out.extend(std::iter::repeat_n(' ', n));
                     col += n;
                 }
             }
             '\n' | '\r' => {
+                crate::objects::memory::spare_string(&mut out, 1)?;
                 out.push(c);
                 col = 0;
             }
             c => {
+                crate::objects::memory::spare_string(&mut out, 4)?;
                 out.push(c);
                 col += 1;
             }
