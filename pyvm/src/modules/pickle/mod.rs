@@ -515,36 +515,43 @@ fn ustate(v: &Value) -> PyResult<&State<Unpickler>> {
     state_of::<Unpickler>(v)
 }
 
-/// Take the pickler out of its instance for a call that may run Python code (which
-/// may use the same instance: it then sees no state, never a borrowed one).
+/// Take the engine out of its instance for a call that may run Python code (which
+/// may use the same instance: it then sees no state, never a borrowed one);
+/// `missing` is the error when `__init__` never put one there.
+fn take_engine<T>(
+    cx: &mut Cx,
+    engine: &GilCell<Option<T>>,
+    missing: fn(Gil<'_>, &'static str) -> PyErr,
+    what: &'static str,
+) -> PyResult<T> {
+    let taken = engine.borrow_mut(cx.gil).take();
+    taken.ok_or_else(|| missing(cx.gil, what).into())
+}
+
 fn take_pickler(cx: &mut Cx, this: &Value) -> PyResult<Pickler> {
     let st = pstate(this)?;
-    let taken = st.engine.borrow_mut(cx.gil).take();
-    taken.ok_or_else(|| {
-        pickling_error(
-            cx.gil,
-            "Pickler.__init__() was not called by Pickler.__init__()",
-        )
-        .into()
-    })
+    take_engine(
+        cx,
+        &st.engine,
+        pickling_error,
+        "Pickler.__init__() was not called by Pickler.__init__()",
+    )
+}
+
+fn take_unpickler(cx: &mut Cx, this: &Value) -> PyResult<Unpickler> {
+    let st = ustate(this)?;
+    take_engine(
+        cx,
+        &st.engine,
+        unpickling_error,
+        "Unpickler.__init__() was not called by Unpickler.__init__()",
+    )
 }
 
 fn put_pickler(cx: &mut Cx, this: &Value, p: Pickler) {
     if let Ok(st) = pstate(this) {
         *st.engine.borrow_mut(cx.gil) = Some(p);
     }
-}
-
-fn take_unpickler(cx: &mut Cx, this: &Value) -> PyResult<Unpickler> {
-    let st = ustate(this)?;
-    let taken = st.engine.borrow_mut(cx.gil).take();
-    taken.ok_or_else(|| {
-        unpickling_error(
-            cx.gil,
-            "Unpickler.__init__() was not called by Unpickler.__init__()",
-        )
-        .into()
-    })
 }
 
 fn put_unpickler(cx: &mut Cx, this: &Value, u: Unpickler) {
