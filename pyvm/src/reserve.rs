@@ -86,7 +86,7 @@ static MEMORY_ERROR: AtomicBool = AtomicBool::new(false);
 /// of at most [`SMALL`] bytes fails (a program filling its memory bit by bit, which
 /// Rust would end with an abort), the reserve is freed, the
 /// allocation is retried, and a `MemoryError` is made pending: the dispatch loop
-/// raises it before its next instruction (where it checks for finalizers to run),
+/// raises it at its next checkpoint (where it checks for finalizers to run),
 /// and a growing list raises it as it grows (`objects::memory::push`). The reserve
 /// is taken again when a handler catches an exception ([`retake`]) and memory has
 /// come back. With the reserve already spent, such a failure is a fatal error

@@ -5,11 +5,14 @@
 //! A value's last reference can go away anywhere: inside a native, while a container
 //! is borrowed, on any OS thread. Python code cannot run there. So the dying object is
 //! *resurrected*: its insides move into a fresh object that goes into a process-wide
-//! queue, and a flag is raised. The dispatch loop checks the flag before every
-//! instruction (one relaxed load) and runs what is queued right there, as a nested
-//! call of the micro-thread that dropped it (`vm::finalize`). The finalizer therefore
-//! runs before the next instruction of the code that dropped the object, which is
-//! when CPython's reference counting runs it, and may block like any call.
+//! queue, and a flag is raised. The dispatch loop checks the flag at its checkpoints
+//! (frame entry and resumption, backward jumps, each instruction that allocates or
+//! calls: one relaxed load; see `vm::eval`'s `checkpoint!`) and runs what is queued
+//! right there, as a nested call of the micro-thread that dropped it
+//! (`vm::finalize`). The finalizer therefore runs within a few quiet instructions
+//! (loads, stores, jumps) of the drop, before anything the code calls or prints
+//! next, which is when CPython's reference counting runs it as far as a program can
+//! tell; it may block like any call.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
@@ -34,13 +37,13 @@ pub enum Pending {
 static QUEUE: Mutex<Vec<Pending>> = Mutex::new(Vec::new());
 static FLAG: AtomicBool = AtomicBool::new(false);
 
-/// Is anything queued? (The dispatch loop's check before each instruction.)
+/// Is anything queued? (The dispatch loop's check at its checkpoints.)
 #[inline(always)]
 pub fn pending() -> bool {
     FLAG.load(Ordering::Relaxed)
 }
 
-/// Have the dispatch loop look before its next instruction, with nothing queued:
+/// Have the dispatch loop look at its next checkpoint, with nothing queued:
 /// the allocator's pending `MemoryError` (`reserve`), which it raises there, or the
 /// cycle collector wanting to run (`objects::gc::wanted`).
 pub fn wake() {

@@ -1,5 +1,5 @@
 //! Running what dead objects left to run (`objects::finalize`): the dispatch loop
-//! calls [`run_pending`] before the next instruction once something is queued, so a
+//! calls [`run_pending`] at its next checkpoint once something is queued, so a
 //! generator's `finally`, a `__del__` or a weak reference's callback runs as a nested
 //! call of the micro-thread that dropped the object, right after the drop (and may
 //! block there like any call). An exception it raises is printed as CPython prints
