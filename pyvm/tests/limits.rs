@@ -33,6 +33,18 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// The program printed `expected` (the status and stderr in the failure message).
+#[track_caller]
+fn assert_printed(out: &Output, expected: &str) {
+    assert_eq!(
+        stdout(out),
+        expected,
+        "{:?} {}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 const HASHES: &str = "import sys; print(hash('abc'), hash(b'abc'), hash('\u{e9}t\u{e9}'), hash(''), sys.flags.hash_randomization)";
 
 #[test]
@@ -483,13 +495,7 @@ seen = None
 print({x * x for x in range(-3, 4)})
 ";
     let out = pyvm_under_limit(1048576, prog);
-    assert_eq!(
-        stdout(&out),
-        "MemoryError True True\n{0, 9, 4, 1}\n",
-        "{:?} {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_printed(&out, "MemoryError True True\n{0, 9, 4, 1}\n");
 }
 
 /// Instances made until the memory runs out: the cycle collector's registry and its
@@ -512,13 +518,7 @@ except MemoryError:
     print('MemoryError', n > 100000)
 ";
     let out = pyvm_under_limit(1048576, prog);
-    assert_eq!(
-        stdout(&out),
-        "MemoryError True\n",
-        "{:?} {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_printed(&out, "MemoryError True\n");
 }
 
 /// Results a program sizes past an address-space limit, built by natives and by
@@ -619,13 +619,7 @@ print(len(collections.deque(range(10))))
         "latin-1",
     ];
     let want: String = names.iter().map(|n| format!("{n} MemoryError\n")).collect();
-    assert_eq!(
-        stdout(&out),
-        format!("{want}10\n"),
-        "{:?} {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_printed(&out, &format!("{want}10\n"));
     assert!(out.status.success());
 }
 
@@ -649,12 +643,9 @@ for spec in ['b', 'o', '#x']:
         print('MemoryError')
 ";
     let out = pyvm_under_limit(2097152, prog);
-    assert_eq!(
-        stdout(&out),
+    assert_printed(
+        &out,
         "True True\nTrue ('', '') True\nMemoryError\nMemoryError\nMemoryError\n",
-        "{:?} {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
     );
 }
 
