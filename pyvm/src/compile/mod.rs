@@ -134,6 +134,7 @@ impl CompileError {
 
 /// Compile a module's source. `filename` is what tracebacks will name.
 pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    let source = &*universal_newlines(source);
     if let Some(at) = source.find('\0') {
         // CPython's file tokenizer: the line up to the NUL, no caret.
         let line = source[..at].matches('\n').count() as u32 + 1;
@@ -155,10 +156,20 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> 
     })
 }
 
+/// `source` with every `\r\n` and lone `\r` made `\n`, as CPython's tokenizer reads
+/// source (a literal spanning lines holds `\n` whatever the file's line endings).
+pub fn universal_newlines(source: &str) -> std::borrow::Cow<'_, str> {
+    if !source.contains('\r') {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    std::borrow::Cow::Owned(source.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
 /// `compile(source, filename, "single")`: one interactive statement (a line of simple
 /// statements, or one compound statement), whose expression statements show their
 /// values through `sys.displayhook`.
 pub fn compile_single(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    let source = &*universal_newlines(source);
     crate::mt::worker::on_os_stack(|| {
         let parsed = parse::Source::parse(source, filename)?;
         let body = parsed.body();
@@ -195,6 +206,7 @@ pub fn compile_single(source: &str, filename: &str) -> Result<Arc<Code>, Compile
 /// them; anything but a single expression is CPython's "invalid syntax" where the
 /// expression grammar stops.
 pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    let source = &*universal_newlines(source);
     crate::mt::worker::on_os_stack(|| compile_eval_here(source, filename))
 }
 

@@ -47,6 +47,7 @@ pub fn parse_ast(
     mode: AstMode,
     make: &mut NodeMaker<'_>,
 ) -> Result<Value, CompileError> {
+    let text = &*super::universal_newlines(text);
     crate::mt::worker::on_os_stack(|| {
         with_gil(|gil| parse_ast_here(gil, text, filename, mode, make))
     })

@@ -80,38 +80,8 @@ fn bytes(v: Vec<u8>) -> Value {
 fn hexlify(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "hexlify", &["data", "sep", "bytes_per_sep"], 1, 3)?;
     let data = bytes_arg(cx.gil, a[0].as_ref().unwrap_or(&Value::None))?;
-    let hex = super::hashes::hex(&data)?.into_bytes();
-    let sep = match &a[1] {
-        None | Some(Value::None) => return Ok(bytes(hex)),
-        Some(Value::Str(s)) => s.as_str().as_bytes().to_vec(),
-        Some(v) => bytes_arg(cx.gil, v)?,
-    };
-    if sep.len() != 1 {
-        return Err(value_error("sep must be length 1.").into());
-    }
-    let per = match &a[2] {
-        Some(v) => arg_int(v, "")?,
-        None => 1,
-    };
-    if per == 0 || data.is_empty() {
-        return Ok(bytes(hex));
-    }
-    // Groups of `per` bytes, counted from the right (from the left when negative).
-    let n = per.unsigned_abs() as usize;
-    let count = data.len();
-    let mut out = Vec::with_capacity(hex.len() * 2);
-    for i in 0..count {
-        let boundary = if per > 0 {
-            i > 0 && (count - i) % n == 0
-        } else {
-            i > 0 && i % n == 0
-        };
-        if boundary {
-            out.push(sep[0]);
-        }
-        out.extend_from_slice(&hex[2 * i..2 * i + 2]);
-    }
-    Ok(bytes(out))
+    let hex = crate::objects::methods::bytes::strhex(&data, a[1].as_ref(), a[2].as_ref())?;
+    Ok(bytes(hex.into_bytes()))
 }
 
 fn unhexlify(cx: &mut Cx, args: Args) -> PyResult<Value> {

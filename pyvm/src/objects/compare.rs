@@ -330,6 +330,28 @@ pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, Py
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Ok(op.test(x.compare(y))),
         (Value::Bytes(x), Value::Bytes(y)) => Ok(op.test(x.cmp(y))),
+        // `bytearray` orders against any bytes-like object (CPython's
+        // `bytearray_richcompare`), `bytes` against a `bytearray` through it.
+        (Value::Bytes(_) | Value::ByteArray(_), Value::Bytes(_) | Value::ByteArray(_)) => {
+            let (xa, ya);
+            let x: &[u8] = match a {
+                Value::ByteArray(v) => {
+                    xa = v.borrow(gil);
+                    &xa
+                }
+                Value::Bytes(v) => v,
+                _ => &[],
+            };
+            let y: &[u8] = match b {
+                Value::ByteArray(v) => {
+                    ya = v.borrow(gil);
+                    &ya
+                }
+                Value::Bytes(v) => v,
+                _ => &[],
+            };
+            Ok(op.test(x.cmp(y)))
+        }
         (Value::Tuple(x), Value::Tuple(y)) => seq_compare(gil, op, x, y),
         (Value::List(x), Value::List(y)) => {
             let (x, y) = (x.borrow(gil).clone(), y.borrow(gil).clone());

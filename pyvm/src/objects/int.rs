@@ -422,7 +422,20 @@ pub fn big_to_decimal(b: &BigInt) -> Result<String, PyErr> {
 /// `int(text, base)` with CPython's rules: whitespace, sign, underscores between digits,
 /// a prefix allowed when it matches `base` (or base 0).
 pub fn parse(text: &str, base: u32) -> Result<Value, PyErr> {
-    let bad = || match super::repr::str_repr(text) {
+    parse_or(text, base, || super::repr::str_repr(text))
+}
+
+/// `int(b, base)` of a `bytes`-like value: the text's rules, the error shows the bytes.
+pub fn parse_bytes(b: &[u8], base: u32) -> Result<Value, PyErr> {
+    parse_or(&String::from_utf8_lossy(b), base, || super::repr::bytes_repr(b))
+}
+
+fn parse_or(
+    text: &str,
+    base: u32,
+    shown: impl Fn() -> Result<String, PyErr>,
+) -> Result<Value, PyErr> {
+    let bad = || match shown() {
         Ok(r) => value_error(format!("invalid literal for int() with base {base}: {r}")),
         Err(e) => e,
     };

@@ -222,6 +222,13 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                 return Err(attribute_error(name));
             }
         }
+        Value::Cell(c) if name == "cell_contents" => {
+            let v = c.borrow(gil).clone();
+            if v.is_null() {
+                return Err(value_error("Cell is empty"));
+            }
+            return Ok(v);
+        }
         Value::Function(f) => match name {
             "__name__" => return Ok(Value::str(&f.name)),
             "__qualname__" => return Ok(Value::str(&f.qualname)),
@@ -236,6 +243,12 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             "__dict__" => return Ok(Value::Dict(f.attrs().clone())),
             "__annotations__" => return Ok(Value::dict(crate::objects::dict::Dict::new())),
             "__globals__" => return Ok(Value::Dict(f.globals.clone())),
+            "__closure__" => {
+                return Ok(match f.closure.is_empty() {
+                    true => Value::None,
+                    false => Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect()),
+                })
+            }
             "__defaults__" => {
                 let d = f.defaults.borrow(gil);
                 return Ok(if d.is_empty() {

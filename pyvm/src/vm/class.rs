@@ -445,6 +445,10 @@ pub fn store_attr(
             }
             return type_setattr(gil, t, name, v).map(|_| None);
         }
+        Value::Cell(c) if name == "cell_contents" => {
+            *c.borrow_mut(gil) = v.unwrap_or(Value::Null);
+            return Ok(None);
+        }
         Value::Module(m) => {
             return set_in(gil, &m.dict, name, v, || {
                 format!("module '{}' has no attribute '{name}'", m.name)
@@ -480,6 +484,9 @@ pub fn store_attr(
                     };
                     *f.kwdefaults.borrow_mut(gil) = d;
                     return Ok(None);
+                }
+                "__globals__" | "__closure__" | "__builtins__" => {
+                    return Err(attribute_error("readonly attribute"));
                 }
                 _ => {}
             }
@@ -1639,18 +1646,24 @@ pub fn instance_load(
         .ok_or_else(|| no_attribute(obj, name.as_str()))
 }
 
-/// The special method `name` of a user instance, or CPython's `TypeError` for the
-/// operation it implements.
-/// The arguments to call special method `f` (found on `this`'s class) with: a
-/// bound method a class attribute holds (`__next__ = it.__next__`, as
-/// `ElementTree.iterparse` does) is no descriptor and gets no `self`.
-pub fn special_args(f: &Value, this: Value) -> Vec<Value> {
-    match f {
-        Value::BoundNative(_) | Value::Method(_) => Vec::new(),
-        _ => vec![this],
+/// How to call special method `f` found on `this`'s class: the callable and its
+/// first arguments. A bound method a class attribute holds (`__next__ =
+/// it.__next__`, as `ElementTree.iterparse` does) is no descriptor and gets no
+/// `self`; a `staticmethod` gets no `self` either, a `classmethod` the class.
+pub fn bind_special(f: Value, this: Value) -> (Value, Vec<Value>) {
+    match &f {
+        Value::BoundNative(_) | Value::Method(_) => (f, Vec::new()),
+        Value::Descr(d) => match &**d {
+            Descr::StaticMethod(inner) => (inner.clone(), Vec::new()),
+            Descr::ClassMethod(inner) => (inner.clone(), vec![Value::Type(class::class_of(&this))]),
+            _ => (f, vec![this]),
+        },
+        _ => (f, vec![this]),
     }
 }
 
+/// The special method `name` of a user instance, or CPython's `TypeError` for the
+/// operation it implements.
 pub fn special_or(gil: Gil<'_>, v: &Value, name: &'static str) -> Result<Value, PyErr> {
     if let Some(f) = class::special(gil, v, name) {
         return Ok(f);

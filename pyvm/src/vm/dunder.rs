@@ -234,20 +234,11 @@ fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called>
 }
 
 /// The callable and arguments of operator method `f` found on `this`'s class, applied
-/// to `other`: a `staticmethod` gets `other` alone, a `classmethod` the class first.
+/// to `other`.
 fn bind_operator(f: Value, this: &Value, other: &Value) -> (Value, Vec<Value>) {
-    use crate::objects::class::Descr;
-    match &f {
-        Value::Descr(d) => match &**d {
-            Descr::StaticMethod(inner) => (inner.clone(), vec![other.clone()]),
-            Descr::ClassMethod(inner) => (
-                inner.clone(),
-                vec![Value::Type(class_of(this)), other.clone()],
-            ),
-            _ => (f, vec![this.clone(), other.clone()]),
-        },
-        _ => (f, vec![this.clone(), other.clone()]),
-    }
+    let (f, mut args) = super::class::bind_special(f, this.clone());
+    args.push(other.clone());
+    (f, args)
 }
 
 /// The built-in operator on what is inside the operands (an inherited `__add__`):

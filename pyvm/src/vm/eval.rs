@@ -1019,7 +1019,9 @@ pub(crate) fn run_from(
                     };
                     if is_user(&obj) {
                         let f = tri!(class::special_or(gil, &obj, "__getitem__"));
-                        do_call!(f, Args::new([obj, key]));
+                        let (f, mut args) = class::bind_special(f, obj);
+                        args.push(key);
+                        do_call!(f, Args::new(args));
                         continue;
                     }
                     if let Value::Dict(d) = &obj {
@@ -1045,7 +1047,9 @@ pub(crate) fn run_from(
                     };
                     if is_user(&obj) {
                         let f = tri!(class::special_or(gil, &obj, "__setitem__"));
-                        call_then!(f, vec![obj, key, v], Ret::Discard);
+                        let (f, mut args) = class::bind_special(f, obj);
+                        args.extend([key, v]);
+                        call_then!(f, args, Ret::Discard);
                         continue;
                     }
                     if let Value::Dict(d) = &obj {
@@ -1068,7 +1072,9 @@ pub(crate) fn run_from(
                     };
                     if is_user(&obj) {
                         let f = tri!(class::special_or(gil, &obj, "__delitem__"));
-                        call_then!(f, vec![obj, key], Ret::Discard);
+                        let (f, mut args) = class::bind_special(f, obj);
+                        args.push(key);
+                        call_then!(f, args, Ret::Discard);
                         continue;
                     }
                     if let Value::Dict(d) = &obj {
@@ -1281,7 +1287,7 @@ pub(crate) fn run_from(
                         v if is_user(v) => {
                             let it = v.clone();
                             let f = tri!(class::special_or(gil, &it, "__next__"));
-                            let args = class::special_args(&f, it);
+                            let (f, args) = class::bind_special(f, it);
                             call_then!(f, args, Ret::ForIter(arg as usize));
                             continue;
                         }

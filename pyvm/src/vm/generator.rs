@@ -773,7 +773,7 @@ fn send_other(cx: &mut Cx<'_, '_>, sub: &Value, v: Value) -> PyResult<Result<Val
             // raises is the result of the `yield from`.
             let f = super::class::special_or(cx.gil, sub, "__next__")?;
             let depth = cx.th.frames.len();
-            let args = super::class::special_args(&f, sub.clone());
+            let (f, args) = super::class::bind_special(f, sub.clone());
             let r = match cx.call(&f, args) {
                 // A wait inside suspends the micro-thread here, as `iter_next` does.
                 Err(Unwind::Deferred) => {

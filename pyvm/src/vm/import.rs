@@ -105,7 +105,8 @@ fn module_spec(gil: Gil<'_>, name: &str, origin: Value, search: Value, parent: &
         t.heap = true;
         Arc::new(t)
     });
-    let has_location = matches!(&origin, Value::Str(s) if s.as_str() != "frozen");
+    let has_location =
+        matches!(&origin, Value::Str(s) if !matches!(s.as_str(), "frozen" | "built-in"));
     let inst = crate::objects::class::Instance::new(cls.clone());
     {
         let mut d = inst.dict.borrow_mut(gil);
@@ -123,6 +124,31 @@ fn module_spec(gil: Gil<'_>, name: &str, origin: Value, search: Value, parent: &
         }
     }
     Value::Instance(crate::objects::gc::instance(inst))
+}
+
+/// The attributes CPython's `_init_module_attrs` gives a built-in module (`__name__`,
+/// `__doc__`, `__package__`, `__loader__`, `__spec__` with origin `'built-in'`), on
+/// its first import; what the module set itself stays.
+pub(crate) fn builtin_module_attrs(gil: Gil<'_>, m: &Value, name: &str) {
+    let Value::Module(m) = m else {
+        return;
+    };
+    if m.get(gil, "__spec__").is_some() {
+        return;
+    }
+    let parent = name.rsplit_once('.').map_or("", |(p, _)| p);
+    let spec = module_spec(gil, name, Value::str("built-in"), Value::None, parent);
+    for (k, v) in [
+        ("__name__", Value::str(name)),
+        ("__doc__", Value::None),
+        ("__package__", Value::str(parent)),
+        ("__loader__", Value::None),
+        ("__spec__", spec),
+    ] {
+        if m.get(gil, k).is_none() {
+            m.set(gil, k, v);
+        }
+    }
 }
 
 /// A new module object for `name` with the attributes CPython's `_init_module_attrs`
@@ -550,6 +576,7 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
         // `os` puts it in `sys.modules`, whether or not its parent is a package.
         if name.contains('.') {
             if let Some(m) = modules::builtin(gil, &name) {
+                builtin_module_attrs(gil, &m, &name);
                 cache(gil, &name, m.clone());
                 set_on_parent(gil, &name, &m);
                 continue;
@@ -594,6 +621,7 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                 return Err(not_found(format!("No module named '{name}'{hint}"), &name));
             }
             Some(Found::Builtin(m)) => {
+                builtin_module_attrs(gil, &m, &name);
                 cache(gil, &name, m.clone());
                 set_on_parent(gil, &name, &m);
                 continue;

@@ -220,7 +220,7 @@ pub(crate) fn iter_next_loop(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option
     }
     if crate::objects::class::is_user(it) {
         let f = super::class::special_or(cx.gil, it, "__next__")?;
-        let args = super::class::special_args(&f, it.clone());
+        let (f, args) = super::class::bind_special(f, it.clone());
         return match cx.call(&f, args) {
             Ok(v) => Ok(Some(v)),
             Err(Unwind::Raise(e))

@@ -569,10 +569,10 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
                 Ok(false)
             }
         },
-        Value::Bytes(b) => bytes_contains(b, item),
+        Value::Bytes(b) => bytes_contains(gil, b, item),
         Value::ByteArray(b) => {
             let b = b.borrow(gil).clone();
-            bytes_contains(&b, item)
+            bytes_contains(gil, &b, item)
         }
         Value::Object(o) => o.0.contains(gil, item).unwrap_or_else(|| {
             Err(type_error(format!(
@@ -597,7 +597,10 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
     }
 }
 
-fn bytes_contains(b: &[u8], item: &Value) -> Result<bool, PyErr> {
+/// `item in b` for `bytes` and `bytearray` (CPython's `_Py_bytes_contains`): an
+/// integer is a byte, anything else must be bytes-like and is a substring.
+fn bytes_contains(gil: Gil<'_>, b: &[u8], item: &Value) -> Result<bool, PyErr> {
+    let sub = |x: &[u8]| x.is_empty() || b.windows(x.len()).any(|w| w == x);
     match item {
         Value::Int(i) => {
             if !(0..256).contains(i) {
@@ -605,10 +608,22 @@ fn bytes_contains(b: &[u8], item: &Value) -> Result<bool, PyErr> {
             }
             Ok(b.contains(&(*i as u8)))
         }
-        Value::Bytes(x) => Ok(x.is_empty() || b.windows(x.len()).any(|w| w == x.as_slice())),
-        // An `int` or `bytes` subclass's value.
-        Value::Instance(i) if matches!(i.base, Value::Int(_) | Value::Bytes(_)) => {
-            bytes_contains(b, &i.base)
+        Value::Bool(v) => Ok(b.contains(&u8::from(*v))),
+        Value::Big(_) => Err(value_error("byte must be in range(0, 256)")),
+        Value::Bytes(x) => Ok(sub(x)),
+        Value::ByteArray(x) => Ok(sub(&x.borrow(gil))),
+        // `memoryview`, `array.array`: their bytes.
+        Value::Object(o) if o.0.buffer(gil).is_some() => {
+            Ok(sub(&o.0.buffer(gil).unwrap_or_default()))
+        }
+        // An `int`, `bytes` or `bytearray` subclass's value.
+        Value::Instance(i)
+            if matches!(
+                i.base,
+                Value::Int(_) | Value::Big(_) | Value::Bytes(_) | Value::ByteArray(_)
+            ) =>
+        {
+            bytes_contains(gil, b, &i.base)
         }
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",

@@ -309,8 +309,94 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
             }
             Value::Method(Arc::new(crate::objects::class::Method { func, this }))
         }
+        Kind::Function => make_function(cx, args)?,
+        // `types.CellType()`, `types.CellType(contents)`.
+        Kind::Cell => {
+            args.check("cell", 0, 1)?;
+            let v = args.get(0).cloned().unwrap_or(Value::Null);
+            Value::Cell(Arc::new(GilCell::new(v)))
+        }
         _ => return Err(type_error(format!("cannot create '{name}' instances")).into()),
     })
+}
+
+/// `types.FunctionType(code, globals, name=None, argdefs=None, closure=None)`, with
+/// CPython's checks and messages.
+fn make_function(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(
+        args,
+        "function",
+        &["code", "globals", "name", "argdefs", "closure"],
+        2,
+        5,
+    )?;
+    let shown = |v: &Value| match v {
+        Value::None => "None".to_owned(),
+        v => type_name(v).to_string(),
+    };
+    let code = match &a[0] {
+        Some(Value::Code(c)) => c.clone(),
+        v => {
+            let v = v.clone().unwrap_or(Value::None);
+            let msg = format!("function() argument 'code' must be code, not {}", shown(&v));
+            return Err(type_error(msg).into());
+        }
+    };
+    let globals = match &a[1] {
+        Some(Value::Dict(d)) => d.clone(),
+        v => {
+            let v = v.clone().unwrap_or(Value::None);
+            let msg = format!("function() argument 'globals' must be dict, not {}", shown(&v));
+            return Err(type_error(msg).into());
+        }
+    };
+    let name = match &a[2] {
+        None | Some(Value::None) => None,
+        Some(Value::Str(s)) => Some(s.as_str().to_owned()),
+        Some(_) => return Err(type_error("arg 3 (name) must be None or string").into()),
+    };
+    let defaults = match &a[3] {
+        None | Some(Value::None) => None,
+        Some(t @ Value::Tuple(_)) => Some(t.clone()),
+        Some(_) => return Err(type_error("arg 4 (defaults) must be None or tuple").into()),
+    };
+    let closure = match &a[4] {
+        None | Some(Value::None) if code.freevars.is_empty() => None,
+        Some(Value::Tuple(t)) => {
+            if t.len() != code.freevars.len() {
+                return Err(value_error(format!(
+                    "{} requires closure of length {}, not {}",
+                    code.name,
+                    code.freevars.len(),
+                    t.len()
+                ))
+                .into());
+            }
+            if let Some(v) = t.iter().find(|v| !matches!(v, Value::Cell(_))) {
+                return Err(type_error(format!(
+                    "arg 5 (closure) expected cell, found {}",
+                    type_name(v)
+                ))
+                .into());
+            }
+            Some(Value::Tuple(t.clone()))
+        }
+        _ => return Err(type_error("arg 5 (closure) must be tuple").into()),
+    };
+    let f = crate::vm::call::make_function(
+        cx.gil,
+        Value::Code(code),
+        globals,
+        defaults,
+        None,
+        closure,
+    );
+    if let (Some(name), Value::Function(func)) = (name, &f) {
+        let meta = func.store_for("__name__");
+        meta.borrow_mut(cx.gil)
+            .insert(Value::str("__name__"), Value::string(name))?;
+    }
+    Ok(f)
 }
 
 /// CPython's `PyNumber_Index`: an int as itself (a `bool` as 0 or 1), an instance
@@ -350,11 +436,8 @@ fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
         let base = int::check_base(arg_int(b, "")?)?;
         return match v {
             Value::Str(s) => Ok(int::parse(s.as_str(), base)?),
-            Value::Bytes(b) => Ok(int::parse(&String::from_utf8_lossy(b), base)?),
-            Value::ByteArray(b) => {
-                let text = String::from_utf8_lossy(&b.borrow(cx.gil)).into_owned();
-                Ok(int::parse(&text, base)?)
-            }
+            Value::Bytes(b) => Ok(int::parse_bytes(b, base)?),
+            Value::ByteArray(b) => Ok(int::parse_bytes(&b.borrow(cx.gil).clone(), base)?),
             _ => Err(type_error("int() can't convert non-string with explicit base").into()),
         };
     }
@@ -371,7 +454,8 @@ fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
             int::normalize(num_traits::FromPrimitive::from_f64(f.trunc()).unwrap_or_default())
         }
         Value::Str(s) => int::parse(s.as_str(), 10)?,
-        Value::Bytes(b) => int::parse(&String::from_utf8_lossy(b), 10)?,
+        Value::Bytes(b) => int::parse_bytes(b, 10)?,
+        Value::ByteArray(b) => int::parse_bytes(&b.borrow(cx.gil).clone(), 10)?,
         v => {
             for (hook, what) in [
                 ("__int__", "__int__"),
@@ -391,6 +475,12 @@ fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
                         Value::Bool(b) => Value::Int(b as i64),
                         r => r,
                     });
+                }
+            }
+            // A `memoryview` or an `array`: its bytes (CPython reads any buffer).
+            if let Value::Object(o) = v {
+                if let Some(b) = o.0.buffer(cx.gil) {
+                    return Ok(int::parse_bytes(&b, 10)?);
                 }
             }
             // An `int`, `float`, `str` or `bytes` subclass's value.

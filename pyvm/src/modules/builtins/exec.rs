@@ -18,10 +18,13 @@ enum Mode {
 }
 
 /// The text of a `str` or `bytes` source; `None` for anything else.
-fn source_text(v: &Value) -> Option<String> {
+fn source_text(gil: crate::objects::gil::Gil<'_>, v: &Value) -> Option<String> {
     match v {
         Value::Str(s) => Some(s.as_str().to_owned()),
         Value::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        // Any buffer, as CPython reads one: `bytearray`, `memoryview`, `array`.
+        Value::ByteArray(b) => Some(String::from_utf8_lossy(&b.borrow(gil)).into_owned()),
+        Value::Object(o) => o.0.buffer(gil).map(|b| String::from_utf8_lossy(&b).into_owned()),
         _ => None,
     }
 }
@@ -148,7 +151,7 @@ pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
     } else {
         None
     };
-    let Some(text) = ast_text.or_else(|| source_text(source)) else {
+    let Some(text) = ast_text.or_else(|| source_text(cx.gil, source)) else {
         return Err(type_error("compile() arg 1 must be a string, bytes or AST object").into());
     };
     let levels = cx.compile_levels();
@@ -286,7 +289,7 @@ fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
     };
     let code = match args.at(0) {
         Value::Code(c) => c.clone(),
-        v => match source_text(v) {
+        v => match source_text(cx.gil, v) {
             Some(text) => compile_text(&text, "<string>", mode, cx.compile_levels())?,
             None => {
                 return Err(type_error(format!(

@@ -821,49 +821,11 @@ fn hex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let sep = args.take_kw("sep");
     let per = args.take_kw("bytes_per_sep");
     args.check_method("hex", 0, 2)?;
-    let w = live(&args)?;
-    let data = w.bytes(cx.gil)?;
+    let data = live(&args)?.bytes(cx.gil)?;
     let sep = sep.or_else(|| args.get(1).cloned());
-    let per = match per.or_else(|| args.get(2).cloned()) {
-        Some(p) => arg_int(&p, "")?,
-        None => 1,
-    };
-    // Two hex digits a byte.
-    let digits = crate::modules::hashes::hex(&data)?;
-    let Some(sep) = sep else {
-        return Ok(Value::string(digits));
-    };
-    let sep = match &sep {
-        Value::Str(s) => s.as_str().to_owned(),
-        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
-        _ => return Err(type_error("sep must be str or bytes.").into()),
-    };
-    if sep.chars().count() != 1 {
-        return Err(value_error("sep must be length 1.").into());
-    }
-    let len = data.len();
-    if per == 0 || len == 0 {
-        return Ok(Value::string(digits));
-    }
-    let n = per.unsigned_abs() as usize;
-    // Positive: groups counted from the right; negative: from the left.
-    let first = if per > 0 && !len.is_multiple_of(n) {
-        len % n
-    } else {
-        n
-    };
-    let mut out = crate::objects::memory::string_with(digits.len() + (len / n + 1) * sep.len())?;
-    let mut i = 0;
-    let mut take = first.min(len);
-    while i < len {
-        if i > 0 {
-            out.push_str(&sep);
-        }
-        out.push_str(&digits[2 * i..2 * (i + take)]);
-        i += take;
-        take = n.min(len - i);
-    }
-    Ok(Value::string(out))
+    let per = per.or_else(|| args.get(2).cloned());
+    let hex = crate::objects::methods::bytes::strhex(&data, sep.as_ref(), per.as_ref())?;
+    Ok(Value::string(hex))
 }
 
 fn release(_cx: &mut Cx, args: Args) -> PyResult<Value> {

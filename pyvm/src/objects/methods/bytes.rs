@@ -136,15 +136,74 @@ fn decode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     )?))
 }
 
-fn hex(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("hex", 0, 0)?;
+fn hex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let sep = args.take_kw("sep");
+    let per = args.take_kw("bytes_per_sep");
+    args.check_method("hex", 0, 2)?;
+    let sep = sep.or_else(|| args.get(1).cloned());
+    let per = per.or_else(|| args.get(2).cloned());
     let b = data(cx, args.at(0))?;
-    let mut s = memory::string_with(b.len().saturating_mul(2))?;
-    for c in b {
-        s.push(char::from_digit(u32::from(c >> 4), 16).unwrap_or('0'));
-        s.push(char::from_digit(u32::from(c & 15), 16).unwrap_or('0'));
+    Ok(Value::string(strhex(&b, sep.as_ref(), per.as_ref())?))
+}
+
+/// Two hex digits a byte, with `sep` between groups of `bytes_per_sep` bytes counted
+/// from the right (from the left when negative): CPython's `_Py_strhex_with_sep`,
+/// shared by `bytes.hex`, `bytearray.hex`, `memoryview.hex` and `binascii.hexlify`.
+pub fn strhex(data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> Result<String, PyErr> {
+    let digits = |b: &[u8], out: &mut String| {
+        for &c in b {
+            out.push(char::from_digit(u32::from(c >> 4), 16).unwrap_or('0'));
+            out.push(char::from_digit(u32::from(c & 15), 16).unwrap_or('0'));
+        }
+    };
+    let sep = match sep {
+        None | Some(Value::None) => None,
+        Some(Value::Str(s)) if s.as_str().chars().count() == 1 => {
+            let c = s.as_str().chars().next().unwrap_or(':');
+            if !c.is_ascii() {
+                return Err(value_error("sep must be ASCII.").into());
+            }
+            Some(c)
+        }
+        Some(Value::Bytes(b)) if b.len() == 1 => {
+            if !b[0].is_ascii() {
+                return Err(value_error("sep must be ASCII.").into());
+            }
+            Some(char::from(b[0]))
+        }
+        Some(Value::Str(_) | Value::Bytes(_)) => {
+            return Err(value_error("sep must be length 1.").into())
+        }
+        Some(_) => return Err(type_error("sep must be str or bytes.").into()),
+    };
+    let per = match per {
+        Some(p) => arg_int(p, "")?,
+        None => 1,
+    };
+    let len = data.len();
+    let n = per.unsigned_abs().min(len.max(1) as u64) as usize;
+    let groups = match sep {
+        Some(_) if n > 0 && len > 0 => (len - 1) / n,
+        _ => 0,
+    };
+    let mut out = memory::string_with(len.saturating_mul(2).saturating_add(groups))?;
+    let Some(sep) = sep.filter(|_| groups > 0) else {
+        digits(data, &mut out);
+        return Ok(out);
+    };
+    // Positive: the short group, if any, comes first; negative: last.
+    let first = if per > 0 && len % n != 0 { len % n } else { n };
+    let mut i = 0;
+    let mut take = first.min(len);
+    while i < len {
+        if i > 0 {
+            out.push(sep);
+        }
+        digits(&data[i..i + take], &mut out);
+        i += take;
+        take = n.min(len - i);
     }
-    Ok(Value::string(s))
+    Ok(out)
 }
 
 fn startswith(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -1,6 +1,6 @@
 //! Methods of the built-in types, one file per type family, found by name.
 
-mod bytes;
+pub(crate) mod bytes;
 mod dict;
 mod list;
 mod num;

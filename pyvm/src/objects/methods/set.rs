@@ -16,6 +16,7 @@ pub static SET_METHODS: &[crate::objects::function::NativeDef] = natives![
     "symmetric_difference" => symmetric_difference, "issubset" => issubset,
     "issuperset" => issuperset, "isdisjoint" => isdisjoint,
     "intersection_update" => intersection_update, "difference_update" => difference_update,
+    "symmetric_difference_update" => symmetric_difference_update,
 ];
 
 pub static FROZENSET_METHODS: &[crate::objects::function::NativeDef] = natives![
@@ -130,6 +131,15 @@ fn symmetric_difference(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let other = others(cx, &args)?.pop().unwrap_or_default();
     let s = crate::objects::set::set_op("^", &me, &other, false);
     Ok(wrap(args.at(0), s))
+}
+
+fn symmetric_difference_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("symmetric_difference_update", 1, 1)?;
+    let me = set_of(cx.gil, args.at(0));
+    let other = others(cx, &args)?.pop().unwrap_or_default();
+    let s = crate::objects::set::set_op("^", &me, &other, false);
+    *cell(args.at(0)).borrow_mut(cx.gil) = s;
+    Ok(Value::None)
 }
 
 fn update(cx: &mut Cx, args: Args) -> PyResult<Value> {
