@@ -113,6 +113,12 @@ pub fn key_eq_native(a: &Value, b: &Value) -> Option<bool> {
             x.len() == y.len() && x.is_subset(y).unwrap_or(false)
         }
         (Value::Complex(x), y) | (y, Value::Complex(x)) => complex_eq(x, y),
+        // Bound methods: the same `self` (by identity, as CPython's `method_richcompare`)
+        // and equal functions.
+        (Value::Method(x), Value::Method(y)) => {
+            x.this.is(&y.this) && key_eq_native(&x.func, &y.func)?
+        }
+        (Value::BoundNative(x), Value::BoundNative(y)) => x.0.is(&y.0) && std::ptr::eq(x.1, y.1),
         _ => num_cmp(a, b) == Some(Ordering::Equal),
     })
 }

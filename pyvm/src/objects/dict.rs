@@ -147,8 +147,21 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
             super::gil::with_gil(|gil| crate::native::hash_instance(gil, other))?
         }
         Value::Object(o) if o.0.hash().is_some() => o.0.hash().unwrap_or(Ok(0))?,
+        // A bound method: its `self`'s identity mixed with its function's hash
+        // (CPython's `method_hash`), so equal bound methods hash alike.
+        Value::Method(m) => identity_hash(&m.this)? ^ hash(&m.func)?,
+        Value::BoundNative(b) => identity_hash(&b.0)? ^ ((b.1 as *const _ as usize >> 4) as i64),
         other => (other.heap_ptr().unwrap_or(0) >> 4) as i64,
     })
+}
+
+/// The hash of `v`'s identity: its address when it has one, else (an int, `None`,
+/// ... whose identity is its value) its hash.
+fn identity_hash(v: &Value) -> Result<i64, PyErr> {
+    match v.heap_ptr() {
+        Some(p) => Ok((p >> 4) as i64),
+        None => hash(v),
+    }
 }
 
 /// CPython's tuple hash (xxHash-based), so equal tuples hash alike.

@@ -236,6 +236,19 @@ pub fn format(gil: Gil<'_>, v: &Value, spec: &str) -> Result<String, PyErr> {
             if s.sign.is_some() {
                 return Err(value_error("Sign not allowed in string format specifier"));
             }
+            if s.alt {
+                return Err(value_error(
+                    "Alternate form (#) not allowed in string format specifier",
+                ));
+            }
+            if let Some(g) = s.grouping {
+                return Err(value_error(format!("Cannot specify '{g}' with 's'.")));
+            }
+            if s.align == Some('=') {
+                return Err(value_error(
+                    "'=' alignment not allowed in string format specifier",
+                ));
+            }
             let body: String = match s.precision {
                 Some(p) => text.as_str().chars().take(p).collect(),
                 None => text.as_str().to_owned(),
@@ -580,6 +593,9 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
         other => vec![other.clone()],
     };
     let mapping = matches!(args, Value::Dict(_));
+    // With a mapping, one conversion without a key may take the mapping itself, and
+    // none after a keyed one (CPython's `argidx` of a non-tuple argument).
+    let mut mapping_taken = false;
     let mut next = 0;
     let mut out = String::new();
     let c: Vec<char> = template.chars().collect();
@@ -673,12 +689,18 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                     )),
                     false => Value::str(k),
                 };
+                mapping_taken = true;
                 d.borrow(gil)
                     .get(&k)?
                     .ok_or_else(|| super::exception::key_error(k))?
             }
             (Some(_), _) => return Err(type_error("format requires a mapping")),
-            (None, _) if mapping => args.clone(),
+            (None, _) if mapping => {
+                if std::mem::replace(&mut mapping_taken, true) {
+                    return Err(type_error("not enough arguments for format string"));
+                }
+                args.clone()
+            }
             (None, _) => {
                 let v = items.get(next).cloned();
                 next += 1;
@@ -742,9 +764,35 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let arg = super::class::unwrap_payload(&arg);
+                // `%d` takes what `int()` would (`__int__`), `%x`/`%o` an index.
+                let hook = match ty {
+                    'd' | 'i' | 'u' => ["__int__", "__index__"],
+                    _ => ["__index__", "__index__"],
+                };
+                let arg = match hook.iter().find_map(|h| super::class::special(gil, &arg, h)) {
+                    Some(f) => {
+                        let r = crate::native::call_detached(gil, "formatting", &f, vec![arg])?;
+                        if !int::is_int(&r) {
+                            return Err(type_error(format!(
+                                "__int__ returned non-int (type {})",
+                                type_name(&r)
+                            )));
+                        }
+                        r
+                    }
+                    None => arg,
+                };
                 let v = match &arg {
-                    Value::Float(f) => int::normalize(num_bigint::BigInt::from(f.trunc() as i128)),
+                    Value::Float(f) if matches!(ty, 'd' | 'i' | 'u') => {
+                        int::normalize(num_bigint::BigInt::from(f.trunc() as i128))
+                    }
                     v if int::is_int(v) => v.clone(),
+                    v if matches!(ty, 'x' | 'X' | 'o') => {
+                        return Err(type_error(format!(
+                            "%{ty} format: an integer is required, not {}",
+                            type_name(v)
+                        )))
+                    }
                     v => {
                         return Err(type_error(format!(
                             "%{ty} format: a real number is required, not {}",
@@ -758,6 +806,22 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
             }
             'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
                 let arg = super::class::unwrap_payload(&arg);
+                let arg = match ["__float__", "__index__"]
+                    .iter()
+                    .find_map(|h| super::class::special(gil, &arg, h))
+                {
+                    Some(f) => {
+                        let r = crate::native::call_detached(gil, "formatting", &f, vec![arg])?;
+                        if !matches!(r, Value::Float(_)) && !int::is_int(&r) {
+                            return Err(type_error(format!(
+                                "__float__ returned non-float (type {})",
+                                type_name(&r)
+                            )));
+                        }
+                        r
+                    }
+                    None => arg,
+                };
                 let x = match &arg {
                     Value::Float(f) => *f,
                     v if int::is_int(v) => int::to_f64(v)?,

@@ -439,7 +439,7 @@ fn parse_or(
         Ok(r) => value_error(format!("invalid literal for int() with base {base}: {r}")),
         Err(e) => e,
     };
-    let s = text.trim_matches(|c: char| c.is_whitespace());
+    let s = text.trim_matches(super::str::is_space);
     let (neg, s) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
         Some(b'+') => (false, &s[1..]),

@@ -407,3 +407,10 @@ impl PyStr {
         h
     }
 }
+
+/// Python's whitespace (`str.isspace`, `split()`, `strip()`, `int()`): Unicode's
+/// White_Space plus the bidirectional separators U+001C..U+001F, which CPython's
+/// `Py_UNICODE_ISSPACE` includes and Rust's `char::is_whitespace` does not.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}

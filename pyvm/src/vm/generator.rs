@@ -246,7 +246,12 @@ pub(crate) fn resume(
             th.stack.push(v);
             Resumed::Frame
         }
-        Action::Throw(e) => Resumed::Raise(throw_down(gil, th, e, false, handled)),
+        // `GeneratorExit` thrown in closes the `yield from` chain as `close()` does
+        // (CPython's `gen_throw` closes the sub-iterator, then raises it here).
+        Action::Throw(e) => {
+            let closing = e.is_instance(&types().exc.generator_exit);
+            Resumed::Raise(throw_down(gil, th, e, closing, handled))
+        }
         Action::Close => {
             let exit = PyErr::new(&types().exc.generator_exit, vec![]);
             Resumed::Raise(throw_down(gil, th, exit, true, handled))
@@ -285,7 +290,20 @@ fn throw_down(
             Some(Value::Generator(sub)) => (sub.clone(), How::YieldFrom { closing }),
             Some(other) => match super::asyncgen::throw_target(other, closing) {
                 Some(t) => t,
-                None => break,
+                None => {
+                    // Closing: a sub-iterator's own `close()` runs first (CPython's
+                    // `_gen_close_iter`); what it raises replaces `GeneratorExit`.
+                    if closing && crate::objects::class::is_user(other) {
+                        let sub = other.clone();
+                        let mut cx = crate::native::Cx { gil, th };
+                        if let Ok(close) = cx.getattr(&sub, "close") {
+                            if let Err(Unwind::Raise(e)) = cx.call(&close, Vec::new()) {
+                                err = e;
+                            }
+                        }
+                    }
+                    break;
+                }
             },
             None => break,
         };

@@ -834,6 +834,12 @@ fn strip_impl(cx: &mut Cx, args: Args, name: &str, left: bool, right: bool) -> P
             .map_or(0, |i| i + 1),
         false => b.len(),
     };
+    // Nothing stripped from a `bytes`: the object itself, as CPython returns it.
+    if let Value::Bytes(_) = args.at(0) {
+        if start == 0 && end == b.len() {
+            return Ok(args.at(0).clone());
+        }
+    }
     Ok(same(args.at(0), b[start..end.max(start)].to_vec()))
 }
 

@@ -1,5 +1,6 @@
 //! `str` methods that search, split, strip and replace.
 
+use crate::objects::str::is_space;
 use crate::native::*;
 use crate::objects::memory;
 use crate::objects::str::PyStr;
@@ -36,17 +37,17 @@ pub(super) fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<
         None | Some(Value::None) => {
             let mut out: Vec<String> = Vec::new();
             if from_right {
-                let mut rest = s.trim_end();
+                let mut rest = s.trim_end_matches(is_space);
                 while !rest.is_empty() {
                     if out.len() == limit {
                         memory::push_checked(&mut out, rest.to_owned())?;
                         break;
                     }
-                    match rest.rfind(char::is_whitespace) {
+                    match rest.rfind(is_space) {
                         Some(i) => {
                             let w = rest[i..].chars().next().map_or(1, char::len_utf8);
                             memory::push_checked(&mut out, rest[i + w..].to_owned())?;
-                            rest = rest[..i].trim_end();
+                            rest = rest[..i].trim_end_matches(is_space);
                         }
                         None => {
                             memory::push_checked(&mut out, rest.to_owned())?;
@@ -56,16 +57,16 @@ pub(super) fn split_impl(args: &Args, name: &str, from_right: bool) -> PyResult<
                 }
                 out.reverse();
             } else {
-                let mut rest = s.trim_start();
+                let mut rest = s.trim_start_matches(is_space);
                 while !rest.is_empty() {
                     if out.len() == limit {
                         memory::push_checked(&mut out, rest.to_owned())?;
                         break;
                     }
-                    match rest.find(char::is_whitespace) {
+                    match rest.find(is_space) {
                         Some(i) => {
                             memory::push_checked(&mut out, rest[..i].to_owned())?;
-                            rest = rest[i..].trim_start();
+                            rest = rest[i..].trim_start_matches(is_space);
                         }
                         None => {
                             memory::push_checked(&mut out, rest.to_owned())?;
@@ -164,7 +165,7 @@ pub(super) fn strip_impl(args: &Args, name: &str, left: bool, right: bool) -> Py
         Some(v) => Some(s_arg(v, name)?.chars().collect()),
     };
     let pred = |c: char| match &chars {
-        None => c.is_whitespace(),
+        None => is_space(c),
         Some(set) => set.contains(&c),
     };
     let mut r = s;
@@ -173,6 +174,10 @@ pub(super) fn strip_impl(args: &Args, name: &str, left: bool, right: bool) -> Py
     }
     if right {
         r = r.trim_end_matches(pred);
+    }
+    // Nothing stripped from a `str`: the object itself, as CPython returns it.
+    if r.len() == s.len() && matches!(args.at(0), Value::Str(_)) {
+        return Ok(args.at(0).clone());
     }
     Ok(Value::str(r))
 }

@@ -126,7 +126,7 @@ pub(super) fn isalnum(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 pub(super) fn isspace(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     test_str(&args, "isspace", |s| {
-        !s.is_empty() && s.chars().all(char::is_whitespace)
+        !s.is_empty() && s.chars().all(crate::objects::str::is_space)
     })
 }
 
