@@ -1177,7 +1177,7 @@ pub mod driver {
     }
 
     /// Start `t` on this OS thread's reactor when the running micro-thread yields.
-    pub fn spawn(t: NewThread) {
+    pub fn spawn(t: NewThread) -> Result<(), PyErr> {
         crate::mt::spawn(t.th, t.obj)
     }
 

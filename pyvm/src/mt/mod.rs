@@ -386,7 +386,21 @@ fn exit_next(r: &mut PyReactor, mut n: usize) {
 
 /// Start `th` (frames already pushed) as a new micro-thread when the current one
 /// yields.
-pub fn spawn(th: MicroThread, obj: Arc<ThreadObj>) {
+/// `MemoryError` when there is no room for it (the allocator needed its reserve).
+pub fn spawn(th: MicroThread, obj: Arc<ThreadObj>) -> Result<(), PyErr> {
+    let th = Box::new(th);
+    if crate::reserve::take_memory_error() {
+        return Err(crate::objects::exception::memory_error());
+    }
+    LOCAL.with(|l| {
+        let p = &l.pending;
+        crate::objects::memory::push(&mut p.borrow_mut().spawns, (th, obj))
+    })
+}
+
+/// [`spawn`] for the runtime's own helper (signal handlers), which must start
+/// whatever the program's memory.
+fn spawn_helper(th: MicroThread, obj: Arc<ThreadObj>) {
     LOCAL.with(|l| {
         let p = &l.pending;
         p.borrow_mut().spawns.push((Box::new(th), obj))
@@ -1116,7 +1130,7 @@ fn deliver_signals(r: &mut PyReactor) {
         crate::modules::frame::get(&crate::native::Cx { gil, th }, 0)
     });
     crate::modules::signal::main_waits_in(frame);
-    spawn(th, obj.clone());
+    spawn_helper(th, obj.clone());
     flush(r);
     LOCAL.with(|l| l.signal_helper.set(obj.id()));
 }

@@ -230,7 +230,7 @@ fn start_thread(
             runtime_error("micro_threads need the reactor (run the program with pyvm)").into(),
         );
     }
-    driver::spawn(th);
+    driver::spawn(th)?;
     Ok(Value::Object(Arc::new(Object(Box::new(ThreadHandle(obj))))))
 }
 
