@@ -1,4 +1,4 @@
-//! `json.loads`: a recursive-descent scanner over the UTF-8 bytes that follows CPython's
+//! `_json`'s scanner (`make_scanner`, `scanstring`): a recursive-descent scanner over the UTF-8 bytes that follows CPython's
 //! C scanner (`_json.c`) branch for branch, so the same input fails at the same
 //! position with the same message. Positions are kept in bytes while scanning and
 //! turned into CPython's character positions only when an error is raised.
@@ -192,7 +192,7 @@ impl<'s, 'h> Scanner<'s, 'h> {
     /// position after the closing quote. CPython's `scanstring_unicode`.
     pub fn string(&self, i: usize) -> Result<(String, usize), Fail> {
         let b = self.b;
-        let begin = i - 1;
+        let begin = i.saturating_sub(1);
         let mut out = String::new();
         let mut end = i;
         loop {
