@@ -41,6 +41,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "encode_basestring" => encode_basestring,
     "_scanner_new" => scanner_new, "_scanner_call" => scanner_call,
     "_encoder_new" => encoder_new, "_encoder_call" => encoder_call,
+    "_init" => init,
 ];
 
 /// The two classes, made from the natives above (which the class bodies pick up
@@ -54,8 +55,7 @@ class Scanner:
     _pyvm_c_type = True
     __new__ = staticmethod(_scanner_new)
     __call__ = _scanner_call
-    def __init__(self, *args, **kwargs):
-        pass
+    __init__ = _init
 
 class Encoder:
     """_iterencode(obj, _current_indent_level) -> iterable"""
@@ -63,8 +63,7 @@ class Encoder:
     _pyvm_c_type = True
     __new__ = staticmethod(_encoder_new)
     __call__ = _encoder_call
-    def __init__(self, *args, **kwargs):
-        pass
+    __init__ = _init
 
 make_scanner = Scanner
 make_encoder = Encoder
@@ -90,6 +89,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
             "_scanner_call",
             "_encoder_new",
             "_encoder_call",
+            "_init",
         ] {
             let _ = m.dict.borrow_mut(gil).remove(&Value::str(name));
         }
@@ -203,6 +203,12 @@ fn encode_basestring(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut out = String::new();
     encode::quote_str(&mut out, s.as_str(), false)?;
     Ok(Value::string(out))
+}
+
+/// `__init__` of the two classes: `__new__` took the arguments (as `object.__init__`
+/// ignores them when a type's `__new__` is its own).
+fn init(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    Ok(Value::None)
 }
 
 /// `cls` of a `__new__(cls, ...)` call.
