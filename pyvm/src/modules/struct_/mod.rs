@@ -175,6 +175,9 @@ fn parse(fmt: &Value) -> Result<Layout, PyErr> {
             )))
         }
     };
+    if text.contains(&0) {
+        return Err(error("embedded null character"));
+    }
     let (order, rest) = match text.first() {
         Some(c @ (b'@' | b'=' | b'<' | b'>' | b'!')) => (*c, &text[1..]),
         _ => (b'@', text),
