@@ -260,6 +260,7 @@ fn bind_all(mut args: Args, fname: &str, names: &[&str]) -> Result<Vec<Value>, P
 /// The scanner state inside a `_json.Scanner` instance: the context's hooks.
 struct ScannerObj {
     hooks: Hooks,
+    keys: decode::KeyCache,
 }
 
 impl NativeObject for ScannerObj {
@@ -320,7 +321,10 @@ fn scanner_new(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     };
     let this = class::instance_with(
         cls,
-        Value::Object(Arc::new(Object(Box::new(ScannerObj { hooks })))),
+        Value::Object(Arc::new(Object(Box::new(ScannerObj {
+            hooks,
+            keys: Default::default(),
+        })))),
     );
     for (name, v) in attrs {
         cx.store_attr(&this, name, Some(v))?;
@@ -364,6 +368,7 @@ fn scanner_call(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     }
     let start = s.byte_offset(idx as usize);
     let mut scanner = Scanner::new(s.as_str(), &sc.hooks);
+    scanner.keys = Some(&sc.keys);
     match scanner.value(cx, start) {
         Ok((v, end)) => Ok(Value::tuple(vec![v, Value::Int(s.char_index(end) as i64)])),
         // No value at a position: `_json.c` raises StopIteration there, which
