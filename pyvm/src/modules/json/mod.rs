@@ -214,7 +214,9 @@ fn init(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
 /// `cls` of a `__new__(cls, ...)` call.
 fn new_cls(args: &mut Args, what: &str) -> Result<Arc<crate::objects::types::PyType>, PyErr> {
     if args.pos.is_empty() {
-        return Err(type_error(format!("{what}.__new__(): not enough arguments")));
+        return Err(type_error(format!(
+            "{what}.__new__(): not enough arguments"
+        )));
     }
     match args.pos.remove(0) {
         Value::Type(t) => Ok(t),
@@ -302,9 +304,7 @@ fn scanner_new(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let some = |v: Value| (!matches!(v, Value::None)).then_some(v);
     let object_hook = some(hook(cx, "object_hook")?);
     let object_pairs_hook = some(hook(cx, "object_pairs_hook")?);
-    let is_type = |v: &Value, t: &Arc<crate::objects::types::PyType>| {
-        matches!(v, Value::Type(x) if Arc::ptr_eq(x, t))
-    };
+    let is_type = |v: &Value, t: &Arc<crate::objects::types::PyType>| matches!(v, Value::Type(x) if Arc::ptr_eq(x, t));
     // `float` and `int` are the scanner's own conversions (`_json.c`'s fast paths).
     let parse_float = hook(cx, "parse_float")?;
     let parse_float = (!is_type(&parse_float, &types().float)).then_some(parse_float);

@@ -243,9 +243,12 @@ pub fn pack_values(cx: &mut Cx, lay: &Layout, vals: &[Value], out: &mut [u8]) ->
                     // `get_pylong`), anything else not an int is refused.
                     if let Value::Instance(i) = v {
                         if !crate::objects::int::is_int(&i.base) {
-                            if let Some(f) = crate::objects::class::special(cx.gil, v, "__index__") {
+                            if let Some(f) = crate::objects::class::special(cx.gil, v, "__index__")
+                            {
                                 let r = cx.call(&f, vec![v.clone()])?;
-                                if !crate::objects::int::is_int(&crate::objects::class::unwrap_payload(&r)) {
+                                if !crate::objects::int::is_int(
+                                    &crate::objects::class::unwrap_payload(&r),
+                                ) {
                                     return Err(type_error(format!(
                                         "__index__ returned non-int (type {})",
                                         crate::objects::types::type_name(&r)

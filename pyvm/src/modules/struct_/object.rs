@@ -151,7 +151,10 @@ pub(super) fn new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// bad); a `bytes` format reads as its text, as CPython's `Struct.format` is a `str`.
 pub(super) fn init(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     if args.pos.is_empty() {
-        return Err(type_error("descriptor '__init__' of '_struct.Struct' object needs an argument").into());
+        return Err(type_error(
+            "descriptor '__init__' of '_struct.Struct' object needs an argument",
+        )
+        .into());
     }
     let this = args.pos.remove(0);
     let a = clinic(args, "Struct", &["format"], 1, 1)?;
