@@ -305,3 +305,31 @@ except OSError as e:
         "héllo\nwör\n['ld\\n', 'last']\n'' ''\n<stdin> r utf-8 0 True\nwrite: not writable\n"
     );
 }
+
+/// `pyvm -m json.tool` is Lib's `json/tool.py` (on `_json`): stdin to stdout with
+/// its options, and a broken document is its one-line error and exit status 1.
+#[test]
+fn json_tool_pretty_prints_stdin() {
+    let out = run_with_input(
+        &["-m", "json.tool", "--sort-keys"],
+        r#"{"b": [1, 2.5, null], "a": "\u00e9"}"#,
+    );
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(
+        text(&out.stdout),
+        "{\n    \"a\": \"\\u00e9\",\n    \"b\": [\n        1,\n        2.5,\n        null\n    ]\n}\n"
+    );
+    let out = run_with_input(
+        &["-m", "json.tool", "--compact", "--no-ensure-ascii"],
+        "[1, {\"k\": \"\u{e9}\"}]",
+    );
+    assert_eq!(text(&out.stdout), "[1,{\"k\":\"\u{e9}\"}]\n");
+    let out = run_with_input(&["-m", "json.tool", "--json-lines"], "{\"x\": 1}\n[true]\n");
+    assert_eq!(text(&out.stdout), "{\n    \"x\": 1\n}\n[\n    true\n]\n");
+    let out = run_with_input(&["-m", "json.tool"], "{\"a\": 1,}");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "Expecting property name enclosed in double quotes: line 1 column 9 (char 8)\n"
+    );
+}

@@ -43,6 +43,22 @@ pub fn sort(
         return Ok(());
     }
     let mut idx: Vec<usize> = (0..items.len()).collect();
+    if idx.len() < 64 {
+        // CPython's Timsort on a short list is one run plus binary insertion, on the
+        // list reversed first when `reverse`: the same comparisons in the same order,
+        // so keys that cannot be compared fail on the very pair CPython names.
+        let plain = |a: usize, b: usize| less(gil, &keys[a], &keys[b]);
+        if reverse {
+            idx.reverse();
+        }
+        small_sort(&mut idx, &plain)?;
+        if reverse {
+            idx.reverse();
+        }
+        let old = std::mem::take(items);
+        items.extend(idx.into_iter().map(|i| old[i].clone()));
+        return Ok(());
+    }
     let lt = |a: usize, b: usize| -> Result<bool, PyErr> {
         if reverse {
             less(gil, &keys[b], &keys[a])
@@ -53,6 +69,46 @@ pub fn sort(
     merge_sort(&mut idx, &lt)?;
     let old = std::mem::take(items);
     items.extend(idx.into_iter().map(|i| old[i].clone()));
+    Ok(())
+}
+
+/// `count_run` then `binarysort` of CPython's `listobject.c` (a list shorter than
+/// 64 items is one minimum run).
+fn small_sort(
+    v: &mut [usize],
+    lt: &dyn Fn(usize, usize) -> Result<bool, PyErr>,
+) -> Result<(), PyErr> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    // The longest ascending (or strictly descending, then reversed) prefix.
+    let mut run = 2;
+    if lt(v[1], v[0])? {
+        while run < n && lt(v[run], v[run - 1])? {
+            run += 1;
+        }
+        v[..run].reverse();
+    } else {
+        while run < n && !lt(v[run], v[run - 1])? {
+            run += 1;
+        }
+    }
+    // Insert each remaining item after its equals.
+    for start in run..n {
+        let pivot = v[start];
+        let (mut l, mut r) = (0, start);
+        while l < r {
+            let p = l + (r - l) / 2;
+            if lt(pivot, v[p])? {
+                r = p;
+            } else {
+                l = p + 1;
+            }
+        }
+        v.copy_within(l..start, l + 1);
+        v[l] = pivot;
+    }
     Ok(())
 }
 

@@ -474,6 +474,7 @@ mod micro_threads {
     golden!(extend_deferring, "micro_threads/extend_deferring.py");
     golden!(gc_stress, "micro_threads/gc_stress.py");
     golden!(io_raw_blocking, "micro_threads/io_raw_blocking.py");
+    golden!(json_pipe_stream, "micro_threads/json_pipe_stream.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
     golden!(os_thread_ends, "micro_threads/os_thread_ends.py");
     golden!(os_threads_pipe, "micro_threads/os_threads_pipe.py");
@@ -715,6 +716,7 @@ mod sockets {
 mod stdlib {
     use super::*;
     golden!(ascii_codecs, "stdlib/ascii_codecs.py");
+    golden!(binary_ledger, "stdlib/binary_ledger.py");
     golden!(config_cache, "stdlib/config_cache.py");
     golden!(csv_report, "stdlib/csv_report.py");
     golden!(deflate, "stdlib/deflate.py");
@@ -736,6 +738,7 @@ mod stdlib {
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
     golden!(request_context, "stdlib/request_context.py");
     golden!(sax_dom, "stdlib/sax_dom.py");
+    golden!(settings_loader, "stdlib/settings_loader.py");
     golden!(sys_info, "stdlib/sys_info.py");
     golden!(text_normaliser, "stdlib/text_normaliser.py");
     golden!(typed_records, "stdlib/typed_records.py");

@@ -1,9 +1,9 @@
-//! `json.loads`: a recursive-descent scanner over the UTF-8 bytes that follows CPython's
+//! `_json`'s scanner (`make_scanner`, `scanstring`): a recursive-descent scanner over the UTF-8 bytes that follows CPython's
 //! C scanner (`_json.c`) branch for branch, so the same input fails at the same
 //! position with the same message. Positions are kept in bytes while scanning and
 //! turned into CPython's character positions only when an error is raised.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use crate::native::*;
 use crate::objects::dict::Dict;
@@ -42,13 +42,23 @@ impl From<PyErr> for Fail {
     }
 }
 
+/// Object keys a scanner has made, kept across its calls (keys up to `KEY_CACHE_LEN`
+/// bytes, at most `KEY_CACHE_SIZE` of them): a document of the same shape as the
+/// last one reuses its key strings, their hashes already computed.
+pub type KeyCache = std::sync::Mutex<hashbrown::HashMap<Box<str>, Value>>;
+const KEY_CACHE_LEN: usize = 64;
+const KEY_CACHE_SIZE: usize = 4096;
+
 pub struct Scanner<'s, 'h> {
+    /// The scanner object's key cache, if any.
+    pub keys: Option<&'h KeyCache>,
     s: &'s str,
     b: &'s [u8],
     hooks: &'h Hooks,
     depth: usize,
-    /// Decoded object keys seen so far: repeated keys share one string (CPython's memo).
-    memo: HashMap<String, Value>,
+    /// Decoded object keys seen so far: repeated keys share one string (CPython's memo),
+    /// keyed by the document's own text when the key has no escapes.
+    memo: hashbrown::HashMap<Cow<'s, str>, Value>,
 }
 
 fn is_ws(c: u8) -> bool {
@@ -58,11 +68,12 @@ fn is_ws(c: u8) -> bool {
 impl<'s, 'h> Scanner<'s, 'h> {
     pub fn new(s: &'s str, hooks: &'h Hooks) -> Self {
         Scanner {
+            keys: None,
             s,
             b: s.as_bytes(),
             hooks,
             depth: 0,
-            memo: HashMap::new(),
+            memo: hashbrown::HashMap::new(),
         }
     }
 
@@ -83,8 +94,12 @@ impl<'s, 'h> Scanner<'s, 'h> {
         let starts = |lit: &str| b[i..].starts_with(lit.as_bytes());
         match c {
             b'"' => {
-                let (s, end) = self.string(i + 1)?;
-                return Ok((Value::string(s), end));
+                let (s, end) = self.string_cow(i + 1)?;
+                let v = match s {
+                    Cow::Borrowed(t) => Value::str(t),
+                    Cow::Owned(t) => Value::string(t),
+                };
+                return Ok((v, end));
             }
             b'{' => return self.nested(cx, i, true),
             b'[' => return self.nested(cx, i, false),
@@ -188,11 +203,28 @@ impl<'s, 'h> Scanner<'s, 'h> {
         Ok((crate::objects::int::parse(text, 10)?, i))
     }
 
+    /// `string`, borrowing the document's text when the string has no escapes (and,
+    /// when strict, no control characters): most keys and values.
+    fn string_cow(&self, i: usize) -> Result<(Cow<'s, str>, usize), Fail> {
+        let b = self.b;
+        let mut j = i;
+        while j < b.len() {
+            match b[j] {
+                b'"' => return Ok((Cow::Borrowed(&self.s[i..j]), j + 1)),
+                b'\\' => break,
+                c if c <= 0x1f && !self.hooks.lax => break,
+                _ => j += 1,
+            }
+        }
+        let (text, end) = self.string(i)?;
+        Ok((Cow::Owned(text), end))
+    }
+
     /// The string whose opening quote is just before `i`; returns the text and the
     /// position after the closing quote. CPython's `scanstring_unicode`.
     pub fn string(&self, i: usize) -> Result<(String, usize), Fail> {
         let b = self.b;
-        let begin = i - 1;
+        let begin = i.saturating_sub(1);
         let mut out = String::new();
         let mut end = i;
         loop {
@@ -260,6 +292,30 @@ impl<'s, 'h> Scanner<'s, 'h> {
         }
     }
 
+    /// The string for object key `text`: from the scanner's cache, this call's memo,
+    /// or made now.
+    fn key(&mut self, text: Cow<'s, str>) -> Value {
+        if let Some(cache) = self.keys.filter(|_| text.len() <= KEY_CACHE_LEN) {
+            let mut c = cache.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(k) = c.get(text.as_ref()) {
+                return k.clone();
+            }
+            let k = Value::str(&text);
+            if c.len() < KEY_CACHE_SIZE {
+                c.insert(text.as_ref().into(), k.clone());
+            }
+            return k;
+        }
+        match self.memo.get(text.as_ref()) {
+            Some(k) => k.clone(),
+            None => {
+                let k = Value::str(&text);
+                self.memo.insert(text, k.clone());
+                k
+            }
+        }
+    }
+
     fn hex4(&self, i: usize) -> Option<u32> {
         let mut v = 0u32;
         for &d in self.b.get(i..i + 4)? {
@@ -303,15 +359,8 @@ impl<'s, 'h> Scanner<'s, 'h> {
                         i,
                     ));
                 }
-                let (key, next) = self.string(i + 1)?;
-                let key = match self.memo.get(&key) {
-                    Some(k) => k.clone(),
-                    None => {
-                        let k = Value::str(&key);
-                        self.memo.insert(key, k.clone());
-                        k
-                    }
-                };
+                let (key, next) = self.string_cow(i + 1)?;
+                let key = self.key(key);
                 i = self.skip_ws(next);
                 if b.get(i) != Some(&b':') {
                     return Err(Fail::At("Expecting ':' delimiter", i));

@@ -1,28 +1,31 @@
-//! `json.dumps`: one pass that appends to a single `String` (no per-item strings for
-//! the common cases), CPython's separators, indentation, key conversion, `default=`,
-//! circular-reference check and messages.
+//! `_json.make_encoder`: one pass that appends to a single `String` (no per-item
+//! strings for the common cases), with `_json.c`'s order of checks, key conversion,
+//! `default` calls, circular-reference check and messages.
 
 use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::native::*;
+use crate::objects::class;
 use crate::objects::float;
 use crate::objects::gil::Gil;
 use crate::objects::types::type_name;
 
-/// The options of one `dumps` call.
+/// The options of one encoder.
 pub struct Encoder {
     pub skipkeys: bool,
+    /// The string encoder is `encode_basestring_ascii` (else `encode_basestring`).
     pub ensure_ascii: bool,
+    /// `markers` was a dict.
     pub check_circular: bool,
     pub allow_nan: bool,
     pub sort_keys: bool,
-    /// One level of indentation; `None` for the one-line form.
-    pub indent: Option<String>,
     pub item_sep: String,
     pub key_sep: String,
-    /// `default=`: called for objects JSON cannot represent.
+    /// `default`: called for objects JSON cannot represent.
     pub default: Option<Value>,
+    /// A string encoder that is not one of `_json`'s: called for every string.
+    pub str_encoder: Option<Value>,
 }
 
 /// Nesting deeper than this raises RecursionError, as CPython's recursion limit does.
@@ -34,10 +37,11 @@ struct Walk<'e> {
     out: String,
     /// Addresses of the containers being encoded (the circular-reference markers).
     markers: Vec<usize>,
-    /// Nesting depth (containers and `default=` calls), bounded by `MAX_DEPTH`.
+    /// Nesting depth (containers and `default` calls), bounded by `MAX_DEPTH`.
     depth: usize,
-    /// Indentation level: containers only (`default=` results keep their parent's).
-    level: usize,
+    /// Output room ensured before each value: its brackets or digits (a float's
+    /// repr is at most 24 bytes, an `i64` 20) and the separators after it.
+    slack: usize,
 }
 
 impl Encoder {
@@ -47,11 +51,26 @@ impl Encoder {
             out: String::new(),
             markers: Vec::new(),
             depth: 0,
-            level: 0,
+            slack: 32 + self.item_sep.len() + self.key_sep.len(),
         };
         w.value(cx, v)?;
         Ok(w.out)
     }
+}
+
+/// `s` as a JSON string literal appended to `out` (`encode_basestring_ascii` when
+/// `ensure_ascii`, else `encode_basestring`), or MemoryError.
+pub fn quote_str(out: &mut String, s: &str, ensure_ascii: bool) -> Result<(), PyErr> {
+    // At most six bytes of output per byte of text (`\u001f`).
+    let more = s.len().saturating_mul(6) + 2;
+    out.try_reserve(more)
+        .map_err(|_| crate::objects::exception::memory_error())?;
+    if ensure_ascii && !s.is_ascii() {
+        quote_ascii(out, s);
+    } else {
+        quote(out, s, ensure_ascii);
+    }
+    Ok(())
 }
 
 /// Append `s` as a JSON string literal. Only for text that needs no `\uXXXX` escape
@@ -114,63 +133,156 @@ fn quote_ascii(out: &mut String, s: &str) {
 }
 
 impl Walk<'_> {
-    fn string(&mut self, s: &str) -> Result<(), PyErr> {
-        // At most six bytes of output per byte of text (`\u001f`).
-        self.room(s.len().saturating_mul(6) + 2)?;
-        if self.enc.ensure_ascii && !s.is_ascii() {
-            quote_ascii(&mut self.out, s);
-        } else {
-            quote(&mut self.out, s, self.enc.ensure_ascii);
+    /// A string value (`obj` the `str` or `str` subclass instance holding `s`).
+    fn string(&mut self, cx: &mut Cx, obj: &Value, s: &str) -> PyResult<()> {
+        let Some(f) = &self.enc.str_encoder else {
+            self.room(s.len().saturating_mul(6) + 2)?;
+            if self.enc.ensure_ascii && !s.is_ascii() {
+                quote_ascii(&mut self.out, s);
+            } else {
+                quote(&mut self.out, s, self.enc.ensure_ascii);
+            }
+            return Ok(());
+        };
+        let f = f.clone();
+        let encoded = cx.call(&f, vec![obj.clone()])?;
+        match class::payload(&encoded).unwrap_or(&encoded) {
+            Value::Str(t) => {
+                self.room(t.as_str().len())?;
+                self.out.push_str(t.as_str());
+                Ok(())
+            }
+            _ => Err(type_error(format!(
+                "encoder() must return a string, not {:.80}",
+                type_name(&encoded)
+            ))
+            .into()),
         }
-        Ok(())
     }
 
     fn float(&mut self, x: f64) -> Result<(), PyErr> {
         float_text(&mut self.out, x, self.enc)
     }
 
-    /// Room for `more` bytes of output, and a page more for what follows: the output
-    /// grows by doubling, and a doubling the memory cannot hold is `MemoryError`, not
-    /// an abort (fuzz seed 1207, mutant 4090: a million dicts dumped under 1 GiB).
+    /// Room for `more` bytes of output: the output grows by doubling, and a doubling
+    /// the memory cannot hold is `MemoryError`, not an abort (fuzz seed 1207, mutant
+    /// 4090: a million dicts dumped under 1 GiB).
+    #[inline]
     fn room(&mut self, more: usize) -> Result<(), PyErr> {
-        if self.out.capacity() - self.out.len() >= more + 4096 {
+        if self.out.capacity() - self.out.len() >= more {
             return Ok(());
         }
-        let want = (more + 4096).max(self.out.len());
         self.out
-            .try_reserve(want)
+            .try_reserve(more.max(self.out.len()))
             .map_err(|_| crate::objects::exception::memory_error())
     }
 
+    /// `encoder_listencode_obj`: None, True, False, str, int, float, list or tuple,
+    /// dict (each also as a subclass instance), else `default(obj)`.
     fn value(&mut self, cx: &mut Cx, v: &Value) -> PyResult<()> {
-        self.room(0)?;
-        if let Some(p) = crate::objects::class::payload(v) {
-            // A `dict`/`list`/`tuple` subclass encodes as its contents.
-            let p = p.clone();
-            return self.value(cx, &p);
-        }
-        match v {
-            Value::Str(s) => self.string(s.as_str())?,
+        self.room(self.slack)?;
+        let inner = class::payload(v).unwrap_or(v);
+        match inner {
+            Value::Str(s) => self.string(cx, v, s.as_str())?,
             Value::None => self.out.push_str("null"),
             Value::Bool(true) => self.out.push_str("true"),
             Value::Bool(false) => self.out.push_str("false"),
             Value::Int(i) => {
                 let _ = write!(self.out, "{i}");
             }
-            Value::Big(b) => self.out.push_str(&crate::objects::int::big_to_decimal(b)?),
+            Value::Big(b) => {
+                let text = crate::objects::int::big_to_decimal(b)?;
+                self.room(text.len())?;
+                self.out.push_str(&text);
+            }
             Value::Float(x) => self.float(*x)?,
-            Value::List(l) if self.enc.default.is_none() => {
-                // Nothing here can run Python code, so the list stays borrowed.
-                let items = l.borrow(cx.gil);
-                self.array(cx, v, &items)?;
-            }
             Value::List(l) => {
-                // `default=` may run Python code that changes the list: walk a snapshot.
-                let items = l.borrow(cx.gil).clone();
-                self.array(cx, v, &items)?;
+                if l.borrow(cx.gil).is_empty() {
+                    self.out.push_str("[]");
+                    return Ok(());
+                }
+                let marker = self.enter(v)?;
+                self.out.push('[');
+                // By index, as `_json.c` walks the list: `default` may run Python
+                // code that changes it.
+                let mut i = 0;
+                loop {
+                    let Some(item) = l.borrow(cx.gil).get(i).cloned() else {
+                        break;
+                    };
+                    if i > 0 {
+                        self.out.push_str(&self.enc.item_sep);
+                    }
+                    self.value(cx, &item)?;
+                    i += 1;
+                }
+                self.out.push(']');
+                self.leave(marker);
             }
-            Value::Tuple(t) => self.array(cx, v, t)?,
-            Value::Dict(_) => self.object(cx, v)?,
+            Value::Tuple(t) => {
+                if t.is_empty() {
+                    self.out.push_str("[]");
+                    return Ok(());
+                }
+                let marker = self.enter(v)?;
+                self.out.push('[');
+                for (i, item) in t.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(&self.enc.item_sep);
+                    }
+                    self.value(cx, item)?;
+                }
+                self.out.push(']');
+                self.leave(marker);
+            }
+            Value::Dict(d) => {
+                if d.borrow(cx.gil).is_empty() {
+                    self.out.push_str("{}");
+                    return Ok(());
+                }
+                let marker = self.enter(v)?;
+                self.out.push('{');
+                if self.enc.sort_keys || !matches!(v, Value::Dict(_)) {
+                    // `PyMapping_Items`: a subclass's own `items()`.
+                    let items = if matches!(v, Value::Dict(_)) {
+                        d.borrow(cx.gil)
+                            .iter()
+                            .map(|(k, x)| (k.clone(), x.clone()))
+                            .collect::<Vec<_>>()
+                    } else {
+                        mapping_items(cx, v)?
+                    };
+                    let mut refs: Vec<(&Value, &Value)> =
+                        items.iter().map(|(k, x)| (k, x)).collect();
+                    if self.enc.sort_keys {
+                        sort_items(cx.gil, &mut refs)?;
+                    }
+                    let mut first = true;
+                    for (k, x) in refs {
+                        self.entry(cx, &mut first, k, x)?;
+                    }
+                } else {
+                    let mut first = true;
+                    let mut i = 0;
+                    loop {
+                        let (k, x) = {
+                            let d = d.borrow(cx.gil);
+                            match d.slot(i) {
+                                None => break,
+                                Some(None) => {
+                                    i += 1;
+                                    continue;
+                                }
+                                Some(Some(e)) => (e.key.clone(), e.value.clone()),
+                            }
+                        };
+                        self.entry(cx, &mut first, &k, &x)?;
+                        i += 1;
+                    }
+                }
+                self.out.push('}');
+                self.leave(marker);
+            }
             _ => {
                 let Some(default) = self.enc.default.clone() else {
                     return Err(type_error(format!(
@@ -192,18 +304,14 @@ impl Walk<'_> {
     fn enter(&mut self, v: &Value) -> Result<Option<usize>, PyErr> {
         self.depth += 1;
         if self.depth > MAX_DEPTH || crate::stack::low() {
-            // CPython's C encoder (no indent) names JSON; its pure-Python encoder (used
-            // with indent) mostly fails in a call.
-            return Err(recursion_error(if self.enc.indent.is_none() {
-                "maximum recursion depth exceeded while encoding a JSON object"
-            } else {
-                "maximum recursion depth exceeded while calling a Python object"
-            }));
+            return Err(recursion_error(
+                "maximum recursion depth exceeded while encoding a JSON object",
+            ));
         }
         if !self.enc.check_circular {
             return Ok(None);
         }
-        // Inline values (e.g. `...` handed to `default=`) cannot contain themselves.
+        // Inline values (e.g. `...` handed to `default`) cannot contain themselves.
         let Some(id) = v.heap_ptr() else {
             return Ok(None);
         };
@@ -221,120 +329,64 @@ impl Walk<'_> {
         }
     }
 
-    /// Newline plus indentation for `level`, when indenting.
-    fn newline(&mut self, level: usize) {
-        if let Some(ind) = &self.enc.indent {
-            self.out.push('\n');
-            for _ in 0..level {
-                self.out.push_str(ind);
+    /// `encoder_encode_key_value`: the key as a string (str, float, True/False/None,
+    /// int; others skipped with `skipkeys`, else TypeError), then the value.
+    fn entry(&mut self, cx: &mut Cx, first: &mut bool, k: &Value, val: &Value) -> PyResult<()> {
+        let kin = class::payload(k).unwrap_or(k);
+        let key: Cow<str> = match kin {
+            Value::Str(s) => Cow::Borrowed(s.as_str()),
+            Value::Float(x) => {
+                let mut text = String::new();
+                float_text(&mut text, *x, self.enc)?;
+                Cow::Owned(text)
             }
-        }
-    }
-
-    fn array(&mut self, cx: &mut Cx, v: &Value, items: &[Value]) -> PyResult<()> {
-        if items.is_empty() {
-            self.out.push_str("[]");
-            return Ok(());
-        }
-        let marker = self.enter(v)?;
-        self.level += 1;
-        let level = self.level;
-        self.out.push('[');
-        self.newline(level);
-        for (i, item) in items.iter().enumerate() {
-            if i > 0 {
-                self.out.push_str(&self.enc.item_sep);
-                self.newline(level);
+            Value::Bool(true) => Cow::Borrowed("true"),
+            Value::Bool(false) => Cow::Borrowed("false"),
+            Value::None => Cow::Borrowed("null"),
+            Value::Int(i) => Cow::Owned(i.to_string()),
+            Value::Big(b) => Cow::Owned(crate::objects::int::big_to_decimal(b)?),
+            _ if self.enc.skipkeys => return Ok(()),
+            _ => {
+                return Err(type_error(format!(
+                    "keys must be str, int, float, bool or None, not {:.100}",
+                    type_name(k)
+                ))
+                .into())
             }
-            self.value(cx, item)?;
-        }
-        self.level -= 1;
-        self.newline(level - 1);
-        self.out.push(']');
-        self.leave(marker);
-        Ok(())
-    }
-
-    fn object(&mut self, cx: &mut Cx, v: &Value) -> PyResult<()> {
-        let Value::Dict(d) = v else {
-            return Ok(());
         };
-        if self.enc.default.is_none() {
-            // Nothing here can run Python code, so the dict stays borrowed.
-            let d = d.borrow(cx.gil);
-            let items: Vec<(&Value, &Value)> = d.iter().collect();
-            return self.entries(cx, v, items);
+        if !*first {
+            self.out.push_str(&self.enc.item_sep);
         }
-        // `default=` may run Python code that changes the dict: walk a snapshot.
-        let owned: Vec<(Value, Value)> = d
-            .borrow(cx.gil)
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
-        self.entries(cx, v, owned.iter().map(|(k, v)| (k, v)).collect())
+        *first = false;
+        if self.enc.str_encoder.is_some() {
+            // The encoder is called with a `str`: the key's text.
+            let key_v = match kin {
+                Value::Str(_) => k.clone(),
+                _ => Value::str(&key),
+            };
+            self.string(cx, &key_v, &key)?;
+        } else {
+            self.string(cx, k, &key)?;
+        }
+        self.out.push_str(&self.enc.key_sep);
+        self.value(cx, val)
     }
+}
 
-    fn entries(
-        &mut self,
-        cx: &mut Cx,
-        v: &Value,
-        mut items: Vec<(&Value, &Value)>,
-    ) -> PyResult<()> {
-        if items.is_empty() {
-            self.out.push_str("{}");
-            return Ok(());
+/// `PyMapping_Items(obj)` of a `dict` subclass instance: its `items()` as a list of
+/// 2-tuples ("items must return 2-tuples" otherwise).
+fn mapping_items(cx: &mut Cx, v: &Value) -> PyResult<Vec<(Value, Value)>> {
+    let items = cx.load_attr(v, "items")?;
+    let got = cx.call(&items, vec![])?;
+    let list = cx.collect(&got)?;
+    let mut out = Vec::with_capacity(list.len());
+    for item in list {
+        match &item {
+            Value::Tuple(t) if t.len() == 2 => out.push((t[0].clone(), t[1].clone())),
+            _ => return Err(value_error("items must return 2-tuples").into()),
         }
-        let marker = self.enter(v)?;
-        if self.enc.sort_keys {
-            sort_items(cx.gil, &mut items)?;
-        }
-        self.level += 1;
-        let level = self.level;
-        self.out.push('{');
-        self.newline(level);
-        let mut first = true;
-        for (k, val) in items {
-            // An `int`, `float` or `str` subclass key is written as its value.
-            let k = match crate::objects::class::payload(k) {
-                Some(p @ (Value::Str(_) | Value::Int(_) | Value::Big(_) | Value::Float(_))) => p,
-                _ => k,
-            };
-            let key: Cow<str> = match k {
-                Value::Str(s) => Cow::Borrowed(s.as_str()),
-                Value::Float(x) => {
-                    let mut text = String::new();
-                    float_text(&mut text, *x, self.enc)?;
-                    Cow::Owned(text)
-                }
-                Value::Bool(true) => Cow::Borrowed("true"),
-                Value::Bool(false) => Cow::Borrowed("false"),
-                Value::None => Cow::Borrowed("null"),
-                Value::Int(i) => Cow::Owned(i.to_string()),
-                Value::Big(b) => Cow::Owned(crate::objects::int::big_to_decimal(b)?),
-                _ if self.enc.skipkeys => continue,
-                _ => {
-                    return Err(type_error(format!(
-                        "keys must be str, int, float, bool or None, not {}",
-                        type_name(k)
-                    ))
-                    .into())
-                }
-            };
-            if !first {
-                self.out.push_str(&self.enc.item_sep);
-                self.newline(level);
-            }
-            first = false;
-            self.string(&key)?;
-            self.out.push_str(&self.enc.key_sep);
-            self.value(cx, val)?;
-        }
-        self.level -= 1;
-        self.newline(level - 1);
-        self.out.push('}');
-        self.leave(marker);
-        Ok(())
     }
+    Ok(out)
 }
 
 /// A float as JSON: `repr`, or `NaN`/`Infinity`/`-Infinity` when allowed.
@@ -344,14 +396,9 @@ fn float_text(out: &mut String, x: f64, enc: &Encoder) -> Result<(), PyErr> {
         return Ok(());
     }
     if !enc.allow_nan {
-        // CPython's C encoder (no indent) leaves the value out; its Python encoder
-        // (used with indent) appends its repr.
-        let msg = "Out of range float values are not JSON compliant";
-        return Err(value_error(if enc.indent.is_none() {
-            msg.to_owned()
-        } else {
-            format!("{msg}: {}", float::repr(x))
-        }));
+        return Err(value_error(
+            "Out of range float values are not JSON compliant",
+        ));
     }
     out.push_str(if x.is_nan() {
         "NaN"

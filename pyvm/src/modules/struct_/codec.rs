@@ -238,7 +238,31 @@ pub fn pack_values(cx: &mut Cx, lay: &Layout, vals: &[Value], out: &mut [u8]) ->
                     put(slot, &y.to_le_bytes(), lay.little)
                 }
                 b'd' => put(slot, &float_arg(v)?.to_le_bytes(), lay.little),
-                code => pack_int(code, lay.native, v, slot, lay.little)?,
+                code => {
+                    // An object with `__index__` packs as what it returns (an int;
+                    // `get_pylong`), anything else not an int is refused.
+                    if let Value::Instance(i) = v {
+                        if !crate::objects::int::is_int(&i.base) {
+                            if let Some(f) = crate::objects::class::special(cx.gil, v, "__index__")
+                            {
+                                let r = cx.call(&f, vec![v.clone()])?;
+                                if !crate::objects::int::is_int(
+                                    &crate::objects::class::unwrap_payload(&r),
+                                ) {
+                                    return Err(type_error(format!(
+                                        "__index__ returned non-int (type {})",
+                                        crate::objects::types::type_name(&r)
+                                    ))
+                                    .into());
+                                }
+                                let r = crate::objects::class::unwrap_payload(&r);
+                                pack_int(code, lay.native, &r, slot, lay.little)?;
+                                continue;
+                            }
+                        }
+                    }
+                    pack_int(code, lay.native, v, slot, lay.little)?
+                }
             }
         }
     }

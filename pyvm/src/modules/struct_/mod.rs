@@ -1,4 +1,5 @@
-//! The `struct` module: `pack`, `unpack`, `calcsize`, `pack_into`, `unpack_from` and
+//! `_struct`, the C half of Lib's `struct.py` (which is `from _struct import *`):
+//! `Struct`, `pack`, `unpack`, `calcsize`, `pack_into`, `unpack_from` and
 //! `iter_unpack` for CPython's format language, with `struct.error` and its messages.
 //!
 //! ```text
@@ -30,16 +31,39 @@ static ERROR: OnceLock<Arc<PyType>> = OnceLock::new();
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "pack" => pack, "unpack" => unpack, "calcsize" => calcsize, "pack_into" => pack_into,
-    "unpack_from" => unpack_from, "iter_unpack" => iter_unpack, "Struct" => object::new,
+    "unpack_from" => unpack_from, "iter_unpack" => iter_unpack, "_clearcache" => clearcache,
+    "_s_new" => object::new, "_s_init" => object::init, "_s_pack" => object::m_pack,
+    "_s_unpack" => object::m_unpack, "_s_pack_into" => object::m_pack_into,
+    "_s_unpack_from" => object::m_unpack_from, "_s_iter_unpack" => object::m_iter_unpack,
+    "_s_format" => object::m_format, "_s_size" => object::m_size,
 ];
 
-/// The `struct` module (one per process).
+/// `_struct.__doc__` (CPython's).
+static DOC: &str = "Functions to convert between Python values and C structs.\nPython bytes objects are used to hold the data representing the C struct\nand also as format strings (explained below) to describe the layout of data\nin the C struct.\n\nThe optional first format char indicates byte order, size and alignment:\n  @: native order, size & alignment (default)\n  =: native order, std. size & alignment\n  <: little-endian, std. size & alignment\n  >: big-endian, std. size & alignment\n  !: same as >\n\nThe remaining chars indicate types of args and must match exactly;\nthese can be preceded by a decimal repeat count:\n  x: pad byte (no data); c:char; b:signed byte; B:unsigned byte;\n  ?: _Bool (requires C99; if not available, char is used instead)\n  h:short; H:unsigned short; i:int; I:unsigned int;\n  l:long; L:unsigned long; f:float; d:double; e:half-float.\nSpecial cases (preceding decimal count indicates length):\n  s:string (array of char); p: pascal string (with count byte).\nSpecial cases (only available in native format):\n  n:ssize_t; N:size_t;\n  P:an integer type that is wide enough to hold a pointer.\nSpecial case (not in native mode unless 'long long' in platform C):\n  q:long long; Q:unsigned long long\nWhitespace between formats is ignored.\n\nThe variable struct.error is an exception raised on errors.\n";
+
+/// The `_struct` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     STRUCT.get_or_init(|| {
-        let m = Module::with_functions(gil, "struct", FUNCS);
+        let m = Module::with_functions(gil, "_struct", FUNCS);
         m.set(gil, "error", Value::Type(error_type().clone()));
+        m.set(gil, "__name__", Value::str("_struct"));
+        m.set(gil, "__doc__", Value::str(DOC));
+        if let Err(e) = run_source(gil, object::CLASS, "<frozen _struct>", &m.dict) {
+            let text = exception_line(gil, &e);
+            crate::modules::sys::write_stderr(&format!("_struct: {text}\n"));
+        }
+        for name in object::CLASS_NATIVES {
+            let _ = m.dict.borrow_mut(gil).remove(&Value::str(name));
+        }
         Arc::new(m)
     })
+}
+
+/// `_clearcache()`: forget the compiled formats.
+fn clearcache(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("_clearcache", 0, 0)?;
+    CACHE.with(|c| c.borrow_mut().clear());
+    Ok(Value::None)
 }
 
 /// `struct.error`, a subclass of `Exception`.
@@ -151,6 +175,9 @@ fn parse(fmt: &Value) -> Result<Layout, PyErr> {
             )))
         }
     };
+    if text.contains(&0) {
+        return Err(error("embedded null character"));
+    }
     let (order, rest) = match text.first() {
         Some(c @ (b'@' | b'=' | b'<' | b'>' | b'!')) => (*c, &text[1..]),
         _ => (b'@', text),

@@ -1,26 +1,59 @@
-//! `struct.Struct(format)`: a compiled format with `format`, `size` and the module's
-//! functions as methods (each runs the module function with the format first).
+//! `_struct.Struct(format)`: a class (made by a few lines of Python at import, as
+//! `_random.Random` is) whose instances carry their compiled format as the built-in
+//! value a subclass instance holds (`class::instance_with`): the methods bind to
+//! that value and run the module functions with the format first, so programs'
+//! subclasses of `Struct` work as in CPython. `__new__` makes an empty struct
+//! (format `''`), `__init__(format)` (re)compiles it.
 
 use crate::objects::rc::Arc;
+use std::sync::Mutex;
 
 use crate::native::*;
-use crate::objects::function::NativeDef;
+use crate::objects::class;
 use crate::objects::gil::Gil;
 use crate::objects::object::{NativeObject, Object};
 
-struct Struct {
-    format: Value,
-    size: i64,
+/// The format (a `str`) and its size.
+pub(super) struct Struct {
+    state: Mutex<(Value, i64)>,
 }
 
-static METHODS: &[NativeDef] = crate::objects::methods::natives![
-    "pack" => m_pack, "unpack" => m_unpack, "pack_into" => m_pack_into,
-    "unpack_from" => m_unpack_from, "iter_unpack" => m_iter_unpack,
+/// The natives the class body takes from the module namespace (the module then
+/// forgets them).
+pub(super) static CLASS_NATIVES: &[&str] = &[
+    "_s_new",
+    "_s_init",
+    "_s_pack",
+    "_s_unpack",
+    "_s_pack_into",
+    "_s_unpack_from",
+    "_s_iter_unpack",
+    "_s_format",
+    "_s_size",
 ];
+
+/// The class, made from the natives above in the module namespace.
+pub(super) static CLASS: &str = r#"
+class Struct:
+    """Struct(fmt) --> compiled struct object
+
+"""
+    __module__ = '_struct'
+    _pyvm_c_type = True
+    __new__ = staticmethod(_s_new)
+    __init__ = _s_init
+    pack = _s_pack
+    unpack = _s_unpack
+    pack_into = _s_pack_into
+    unpack_from = _s_unpack_from
+    iter_unpack = _s_iter_unpack
+    format = property(_s_format, doc='struct format string')
+    size = property(_s_size, doc='struct size in bytes')
+"#;
 
 macro_rules! method {
     ($($name:ident => $f:path),* $(,)?) => {$(
-        fn $name(cx: &mut Cx, args: Args) -> PyResult<Value> {
+        pub(super) fn $name(cx: &mut Cx, args: Args) -> PyResult<Value> {
             with_format(cx, args, $f)
         }
     )*};
@@ -31,21 +64,44 @@ method! {
     m_unpack_from => super::unpack_from, m_iter_unpack => super::iter_unpack,
 }
 
+/// The `Struct` inside `this` (the instance, or the value a method bound to).
+fn this_struct<'a>(this: &'a Value, method: &str) -> Result<&'a Struct, PyErr> {
+    let inner = class::payload(this).unwrap_or(this);
+    if let Value::Object(o) = inner {
+        if let Some(s) = o.0.as_any().downcast_ref::<Struct>() {
+            return Ok(s);
+        }
+    }
+    Err(type_error(format!(
+        "descriptor '{method}' for '_struct.Struct' objects doesn't apply to a '{}' object",
+        crate::objects::types::type_name(this)
+    )))
+}
+
+impl Struct {
+    fn get(&self) -> (Value, i64) {
+        self.state.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
 /// `args[0]` is the `Struct`: call `f` with its format in its place.
 fn with_format(cx: &mut Cx, mut args: Args, f: NativeFn) -> PyResult<Value> {
-    let format = match args.pos.first() {
-        Some(Value::Object(o)) => {
-            o.0.as_any()
-                .downcast_ref::<Struct>()
-                .map(|s| s.format.clone())
-        }
-        _ => None,
-    };
-    let Some(format) = format else {
+    let Some(first) = args.pos.first() else {
         return Err(type_error("descriptor requires a '_struct.Struct' object").into());
     };
+    let format = this_struct(first, "pack")?.get().0;
     args.pos[0] = format;
     f(cx, args)
+}
+
+pub(super) fn m_format(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("format", 1, 1)?;
+    Ok(this_struct(args.at(0), "format")?.get().0)
+}
+
+pub(super) fn m_size(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("size", 1, 1)?;
+    Ok(Value::Int(this_struct(args.at(0), "size")?.get().1))
 }
 
 impl NativeObject for Struct {
@@ -60,18 +116,8 @@ impl NativeObject for Struct {
         ))
     }
 
-    fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
-        match name {
-            "format" => return Some(self.format.clone()),
-            "size" => return Some(Value::Int(self.size)),
-            _ => {}
-        }
-        let def = METHODS.iter().find(|d| d.name == name)?;
-        let this = Value::Object(Arc::new(Object(Box::new(Struct {
-            format: self.format.clone(),
-            size: self.size,
-        }))));
-        Some(Value::BoundNative(Arc::new((this, def))))
+    fn getattr(&self, _gil: Gil<'_>, _name: &str) -> Option<Value> {
+        None
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -79,9 +125,38 @@ impl NativeObject for Struct {
     }
 }
 
-/// `struct.Struct(format)`: the format is checked now (`struct.error` if bad); a
-/// `bytes` format reads as its text, as CPython's `Struct.format` is a `str`.
-pub fn new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+/// `Struct.__new__(cls, *args, **kwargs)`: an empty struct (format `''`).
+pub(super) fn new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let cls = match args.pos.first() {
+        Some(Value::Type(t)) => t.clone(),
+        Some(v) => {
+            return Err(type_error(format!(
+                "Struct.__new__(X): X is not a type object ({})",
+                crate::objects::types::type_name(v)
+            ))
+            .into())
+        }
+        None => return Err(type_error("Struct.__new__(): not enough arguments").into()),
+    };
+    let s = Struct {
+        state: Mutex::new((Value::str(""), 0)),
+    };
+    Ok(class::instance_with(
+        cls,
+        Value::Object(Arc::new(Object(Box::new(s)))),
+    ))
+}
+
+/// `Struct.__init__(self, format)`: the format is checked now (`struct.error` if
+/// bad); a `bytes` format reads as its text, as CPython's `Struct.format` is a `str`.
+pub(super) fn init(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    if args.pos.is_empty() {
+        return Err(type_error(
+            "descriptor '__init__' of '_struct.Struct' object needs an argument",
+        )
+        .into());
+    }
+    let this = args.pos.remove(0);
     let a = clinic(args, "Struct", &["format"], 1, 1)?;
     let format = match a.into_iter().next().flatten() {
         Some(Value::Bytes(b)) => Value::string(String::from_utf8_lossy(&b).into_owned()),
@@ -96,8 +171,7 @@ pub fn new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         None => unreachable!("clinic checked the required argument"),
     };
     let size = super::layout(&format)?.size as i64;
-    Ok(Value::Object(Arc::new(Object(Box::new(Struct {
-        format,
-        size,
-    })))))
+    let s = this_struct(&this, "__init__")?;
+    *s.state.lock().unwrap_or_else(|p| p.into_inner()) = (format, size);
+    Ok(Value::None)
 }

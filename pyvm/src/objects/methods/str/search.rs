@@ -194,6 +194,26 @@ pub(super) fn rstrip(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     strip_impl(&args, "rstrip", false, true)
 }
 
+/// A slice bound (`_PyEval_SliceIndex`): an int, clamped to the `i64` range when
+/// bigger, or CPython's TypeError.
+fn slice_index(v: &Value) -> Result<i64, PyErr> {
+    match crate::objects::class::unwrap_number(v) {
+        Value::Int(i) => Ok(i),
+        Value::Bool(b) => Ok(b as i64),
+        Value::Big(b) => Ok(match b.sign() {
+            num_bigint::Sign::Minus => i64::MIN,
+            _ => i64::MAX,
+        }),
+        _ => arg_int(v, "").map_err(|e| {
+            if e.is_instance(&crate::objects::types::types().exc.type_error) {
+                type_error("slice indices must be integers or None or have an __index__ method")
+            } else {
+                e
+            }
+        }),
+    }
+}
+
 /// Byte range of `s[start:end]` from optional char-index arguments.
 pub(super) fn window(
     s: &PyStr,
@@ -205,16 +225,17 @@ pub(super) fn window(
         match v {
             None | Some(Value::None) => Ok(default),
             Some(v) => {
-                let i = arg_int(
-                    v,
-                    "slice indices must be integers or None or have an __index__ method; ",
-                )?;
-                Ok(if i < 0 { (i + n).max(0) } else { i.min(n) })
+                let i = slice_index(v)?;
+                Ok(if i < 0 {
+                    i.saturating_add(n).max(0)
+                } else {
+                    i.min(n)
+                })
             }
         }
     };
     if let Some(v) = start.filter(|v| !matches!(v, Value::None)) {
-        if arg_int(v, "")? > n {
+        if slice_index(v)? > n {
             return Ok((usize::MAX, 0));
         }
     }
