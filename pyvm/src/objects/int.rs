@@ -439,7 +439,9 @@ fn parse_or(
         Ok(r) => value_error(format!("invalid literal for int() with base {base}: {r}")),
         Err(e) => e,
     };
-    let s = text.trim_matches(super::str::is_space);
+    // ASCII whitespace and non-ASCII spaces (CPython maps those to ' ' first), not
+    // U+001C..U+001F.
+    let s = text.trim_matches(char::is_whitespace);
     let (neg, s) = match s.as_bytes().first() {
         Some(b'-') => (true, &s[1..]),
         Some(b'+') => (false, &s[1..]),

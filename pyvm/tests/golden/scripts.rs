@@ -68,6 +68,7 @@ mod builtins {
     golden!(min_max_forms, "builtins/min_max_forms.py");
     golden!(namespaces, "builtins/namespaces.py");
     golden!(numeric_builtins, "builtins/numeric_builtins.py");
+    golden!(packet_inspector, "builtins/packet_inspector.py");
     golden!(print_options, "builtins/print_options.py");
     golden!(reversed_protocol, "builtins/reversed_protocol.py");
     golden!(sorted_stability, "builtins/sorted_stability.py");
@@ -345,6 +346,7 @@ mod generators {
     golden!(close_ignored, "generators/close_ignored.py");
     golden!(consumers, "generators/consumers.py");
     golden!(context_in_generator, "generators/context_in_generator.py");
+    golden!(delegated_shutdown, "generators/delegated_shutdown.py");
     golden!(delegating_reader, "generators/delegating_reader.py");
     golden!(executing_errors, "generators/executing_errors.py");
     golden!(genexpr_scope, "generators/genexpr_scope.py");

@@ -174,7 +174,26 @@ pub fn strhex(data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> Result<S
         Some(Value::Str(_) | Value::Bytes(_)) => {
             return Err(value_error("sep must be length 1.").into())
         }
-        Some(_) => return Err(type_error("sep must be str or bytes.").into()),
+        // CPython asks for the length first.
+        Some(v) => {
+            let len = match v {
+                Value::ByteArray(b) => crate::objects::gil::with_gil(|gil| b.borrow(gil).len()),
+                Value::Tuple(t) => t.len(),
+                Value::List(l) => crate::objects::gil::with_gil(|gil| l.borrow(gil).len()),
+                _ => {
+                    return Err(type_error(format!(
+                        "object of type '{}' has no len()",
+                        type_name(v)
+                    ))
+                    .into())
+                }
+            };
+            return Err(match len {
+                1 => type_error("sep must be str or bytes."),
+                _ => value_error("sep must be length 1."),
+            }
+            .into());
+        }
     };
     let per = match per {
         Some(p) => arg_int(p, "")?,
