@@ -35,6 +35,18 @@ def _fileno(fd):
     return n
 
 
+
+def _checked_ms(timeout):
+    """A timeout in milliseconds as CPython's poll checks it: a number, not NaN, and
+    within a C int once rounded up."""
+    if not isinstance(timeout, (int, float)):
+        raise TypeError("timeout must be an integer or None")
+    if timeout != timeout:
+        raise ValueError("Invalid value NaN (not a number)")
+    if timeout > 2147483647 or timeout < -2147483648:
+        raise OverflowError("timeout is too large")
+    return timeout
+
 class poll:
     """A set of descriptors to wait on, with the events asked of each."""
 
@@ -54,9 +66,12 @@ class poll:
         del self._masks[_fileno(fd)]
 
     def poll(self, timeout=None):
+        """Polls the set of registered file descriptors.
+
+        Returns a list containing any descriptors that have events or errors to
+        report, as a list of (fd, event) 2-tuples."""
         if timeout is not None:
-            if not isinstance(timeout, (int, float)):
-                raise TypeError("timeout must be an integer or None")
+            timeout = _checked_ms(timeout)
             timeout = None if timeout < 0 else timeout / 1000
         masks = dict(self._masks)
         r = [fd for fd, m in masks.items() if m & _READ]
@@ -173,6 +188,7 @@ class epoll:
         if timeout is not None:
             if not isinstance(timeout, (int, float)):
                 raise TypeError("timeout must be an integer or None")
+            _checked_ms(timeout * 1000)
             if timeout < 0:
                 timeout = None
         if maxevents == -1:

@@ -61,3 +61,10 @@ print(select.POLLIN, select.POLLPRI, select.POLLOUT, select.POLLERR, select.POLL
 for c in channels:
     os.close(c.r)
     os.close(c.w)
+
+# Timeouts past a C int of milliseconds are refused, not waited for.
+for bad in (2147483648, -2**40, float("nan"), "soon"):
+    try:
+        poller.poll(bad)
+    except (OverflowError, ValueError, TypeError) as e:
+        print("poll(%r):" % (bad,), type(e).__name__, e)
