@@ -110,7 +110,7 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
         Kind::Tuple => instance_with(cls.clone(), Value::tuple(Vec::new())),
         Kind::Set => instance_with(
             cls.clone(),
-            Value::Set(Arc::new(GilCell::new(super::set::Set::new()))),
+            Value::set(super::set::Set::new()),
         ),
         Kind::ByteArray => instance_with(
             cls.clone(),

@@ -61,6 +61,8 @@ use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use super::class::{Descr, Instance, FINALIZED};
+use super::dict::Dict;
+use super::set::Set;
 use super::exception::ExcObj;
 use super::function::Function;
 use super::generator::{GenKind, GenState, Generator};
@@ -68,7 +70,8 @@ use super::gil::{self, Gil, GilCell};
 use super::rc::Arc;
 use super::value::Value;
 
-const UNTRACKED: u32 = u32::MAX;
+/// No registry slot (a `GcSlot` or an `Arc` header not registered).
+pub const UNTRACKED: u32 = u32::MAX;
 
 /// An object's place in the registry (`u32::MAX`: not registered). Dropping it (with
 /// its object's value) takes the object out of the registry.
@@ -103,6 +106,9 @@ enum Entry {
     Function(*const Function),
     Exc(*const ExcObj),
     Gen(*const GilCell<Generator>),
+    List(*const GilCell<Vec<Value>>),
+    Dict(*const GilCell<Dict>),
+    Set(*const GilCell<Set>),
 }
 
 impl Entry {
@@ -120,6 +126,9 @@ impl Entry {
                 }
                 Entry::Exc(p) => Value::Exception(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
                 Entry::Gen(p) => Value::Generator(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+                Entry::List(p) => Value::List(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+                Entry::Dict(p) => Value::Dict(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+                Entry::Set(p) => Value::Set(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
             }))
         }
     }
@@ -127,8 +136,9 @@ impl Entry {
     /// A handle to the object, while it lives.
     fn value(self) -> Option<Value> {
         // SAFETY: a registered address is the live allocation of an `Arc` of that type:
-        // the object leaves the registry when its value is dropped (`GcSlot::drop`),
-        // which is before the allocation is freed.
+        // the object leaves the registry when its value is dropped (`GcSlot::drop`, or
+        // for a container the `Arc`'s own drop or `try_unwrap`), which is before the
+        // allocation is freed.
         unsafe {
             Some(match self {
                 Entry::Free(_) => return None,
@@ -136,6 +146,9 @@ impl Entry {
                 Entry::Function(p) => Value::Function(Arc::from_live_ptr(p)?),
                 Entry::Exc(p) => Value::Exception(Arc::from_live_ptr(p)?),
                 Entry::Gen(p) => Value::Generator(Arc::from_live_ptr(p)?),
+                Entry::List(p) => Value::List(Arc::from_live_ptr(p)?),
+                Entry::Dict(p) => Value::Dict(Arc::from_live_ptr(p)?),
+                Entry::Set(p) => Value::Set(Arc::from_live_ptr(p)?),
             })
         }
     }
@@ -276,6 +289,44 @@ pub fn generator(g: Generator) -> Arc<GilCell<Generator>> {
     a
 }
 
+/// Register a new container (its handle's header keeps the slot, given back by the
+/// `Arc` as the value goes: `rc::leave_registry`).
+#[inline]
+fn track_container<T>(a: &Arc<T>, e: Entry) {
+    let i = with_reg(|r| r.add(e));
+    Arc::set_gc_slot(a, i);
+}
+
+/// Take slot `i` out of the registry (a container's value is going: `rc`).
+#[inline]
+pub fn untrack(i: u32) {
+    with_reg(|r| r.remove(i));
+}
+
+/// A new list, registered.
+#[inline]
+pub fn list(items: Vec<Value>) -> Arc<GilCell<Vec<Value>>> {
+    let a = Arc::new(GilCell::new(items));
+    track_container(&a, Entry::List(Arc::as_ptr(&a)));
+    a
+}
+
+/// A new dict, registered.
+#[inline]
+pub fn dict(d: Dict) -> Arc<GilCell<Dict>> {
+    let a = Arc::new(GilCell::new(d));
+    track_container(&a, Entry::Dict(Arc::as_ptr(&a)));
+    a
+}
+
+/// A new set, registered.
+#[inline]
+pub fn set(s: Set) -> Arc<GilCell<Set>> {
+    let a = Arc::new(GilCell::new(s));
+    track_container(&a, Entry::Set(Arc::as_ptr(&a)));
+    a
+}
+
 /// Is `v` registered (`gc.is_tracked` for the registered kinds)?
 pub fn is_registered(v: &Value) -> bool {
     let slot = |s: &GcSlot| s.0.load(Ordering::Relaxed) != UNTRACKED;
@@ -284,6 +335,9 @@ pub fn is_registered(v: &Value) -> bool {
         Value::Function(f) => slot(&f.gc),
         Value::Exception(e) => slot(&e.gc),
         Value::Generator(_) => true,
+        Value::List(l) => Arc::gc_slot(l) != UNTRACKED,
+        Value::Dict(d) => Arc::gc_slot(d) != UNTRACKED,
+        Value::Set(s) => Arc::gc_slot(s) != UNTRACKED,
         _ => false,
     }
 }
@@ -379,16 +433,19 @@ fn peek_arc<T>(a: &Arc<T>, wrap: fn(Arc<T>) -> Value) -> Peek {
     ManuallyDrop::new(wrap(unsafe { std::ptr::read(a) }))
 }
 
-/// The registry slot of a registered instance, function or exception.
+/// The registry slot of a registered instance, function, exception, list, dict or
+/// set.
 #[inline]
 fn registered_slot(v: &Value) -> Option<u32> {
-    let slot = match v {
-        Value::Instance(i) => &i.gc,
-        Value::Function(f) => &f.gc,
-        Value::Exception(e) => &e.gc,
+    let i = match v {
+        Value::Instance(i) => i.gc.0.load(Ordering::Relaxed),
+        Value::Function(f) => f.gc.0.load(Ordering::Relaxed),
+        Value::Exception(e) => e.gc.0.load(Ordering::Relaxed),
+        Value::List(l) => Arc::gc_slot(l),
+        Value::Dict(d) => Arc::gc_slot(d),
+        Value::Set(s) => Arc::gc_slot(s),
         _ => return None,
     };
-    let i = slot.0.load(Ordering::Relaxed);
     (i != UNTRACKED).then_some(i)
 }
 
