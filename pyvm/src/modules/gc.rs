@@ -8,7 +8,7 @@
 //! no fork-sharing to protect); `get_freeze_count()` is 0.
 
 use crate::objects::rc::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::OnceLock;
 
 use crate::native::*;
@@ -20,6 +20,27 @@ use crate::objects::module::Module;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 static DEBUG: AtomicI64 = AtomicI64::new(0);
+
+/// A collection is running (its callbacks or finalizers may be running Python code):
+/// no other starts meanwhile, as CPython's `gcstate->collecting` (an automatic one is
+/// skipped, `gc.collect()` returns 0). Without it, the lists and dicts a callback
+/// makes would start a collection inside the callback, and so on down.
+static COLLECTING: AtomicBool = AtomicBool::new(false);
+
+/// Holds [`COLLECTING`] up while it lives (`None`: a collection was already running).
+struct Collecting;
+
+impl Collecting {
+    fn start() -> Option<Collecting> {
+        (!COLLECTING.swap(true, Ordering::Relaxed)).then_some(Collecting)
+    }
+}
+
+impl Drop for Collecting {
+    fn drop(&mut self) {
+        COLLECTING.store(false, Ordering::Relaxed);
+    }
+}
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "collect" => collect, "enable" => enable, "disable" => disable,
@@ -61,6 +82,9 @@ fn collect(cx: &mut Cx, args: Args) -> PyResult<Value> {
             return Err(value_error("invalid generation").into());
         }
     }
+    let Some(_collecting) = Collecting::start() else {
+        return Ok(Value::Int(0));
+    };
     run_callbacks(cx, "start", 0);
     let report = gc::collect(cx.gil, true);
     let mut freed = report.freed;
@@ -78,6 +102,9 @@ fn collect(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `gc.callbacks` called around it as CPython calls them; its finalizers run right
 /// after, before the loop's next instruction.
 pub fn collect_automatically(cx: &mut Cx) {
+    let Some(_collecting) = Collecting::start() else {
+        return;
+    };
     run_callbacks(cx, "start", 0);
     let report = gc::collect(cx.gil, false);
     run_callbacks(cx, "stop", report.freed);
