@@ -173,9 +173,22 @@ struct Registry {
     live_after: usize,
     enabled: bool,
     threshold: [i64; 3],
+    /// The `count` past which an automatic collection may be due: `threshold[0]`
+    /// while enabled, else never (one comparison per registration).
+    trigger: i64,
 }
 
 impl Registry {
+    /// The automatic collections' trigger after a change of `enabled`/`threshold`.
+    fn retrigger(&mut self) {
+        self.trigger = if self.enabled && self.threshold[0] > 0 {
+            self.threshold[0]
+        } else {
+            i64::MAX
+        };
+    }
+
+    #[inline(always)]
     fn add(&mut self, e: Entry) -> u32 {
         if self.free == UNTRACKED
             && self.slots.len() == self.slots.capacity()
@@ -188,9 +201,7 @@ impl Registry {
         }
         self.live += 1;
         self.count += 1;
-        if self.enabled
-            && self.threshold[0] > 0
-            && self.count > self.threshold[0]
+        if self.count > self.trigger
             && self.live >= 2 * self.live_after
             && !WANTED.swap(true, Ordering::Relaxed)
         {
@@ -211,6 +222,7 @@ impl Registry {
         }
     }
 
+    #[inline(always)]
     fn remove(&mut self, i: u32) {
         self.slots[i as usize] = (Entry::Free(self.free), 0);
         self.free = i;
@@ -233,6 +245,7 @@ static REG: RegCell = RegCell(UnsafeCell::new(Registry {
     live_after: 0,
     enabled: true,
     threshold: [700, 10, 10],
+    trigger: 700,
 }));
 
 /// An automatic collection is due (see [`wanted`]).
@@ -241,6 +254,7 @@ static WANTED: AtomicBool = AtomicBool::new(false);
 /// Run `f` on the registry with the GIL held (taken if this thread does not hold it,
 /// as `rc` does for counts). `f` must not drop objects or register any (no nested
 /// access).
+#[inline]
 fn with_reg<R>(f: impl FnOnce(&mut Registry) -> R) -> R {
     if gil::held_here() {
         // SAFETY: this thread holds the GIL, which serializes every access, and `f`
@@ -361,7 +375,10 @@ pub fn count() -> i64 {
 }
 
 pub fn set_enabled(on: bool) {
-    with_reg(|r| r.enabled = on);
+    with_reg(|r| {
+        r.enabled = on;
+        r.retrigger();
+    });
 }
 
 pub fn enabled() -> bool {
@@ -373,7 +390,10 @@ pub fn threshold() -> [i64; 3] {
 }
 
 pub fn set_threshold(t: [i64; 3]) {
-    with_reg(|r| r.threshold = t);
+    with_reg(|r| {
+        r.threshold = t;
+        r.retrigger();
+    });
 }
 
 /// Is an automatic collection due? (Asked by the loop's finalizer check, which the
