@@ -195,9 +195,9 @@ fn set_threshold(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `get_objects(generation=None)`: the objects the collector follows from (its
-/// registry: instances, functions, exceptions, generators; CPython lists every
-/// container).
-fn get_objects(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+/// registry: instances, functions, exceptions, generators, lists, dicts and sets;
+/// dicts of atoms left out, as CPython leaves them untracked).
+fn get_objects(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "get_objects", &["generation"], 0, 1)?;
     if let Some(g) = &a[0] {
         if !matches!(g, Value::None) {
@@ -210,7 +210,14 @@ fn get_objects(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::list(gc::objects()))
+    // A dict of atoms is registered here but untracked in CPython (and can close no
+    // cycle): listed as CPython lists it.
+    let gil = cx.gil;
+    let objects = gc::objects()
+        .into_iter()
+        .filter(|v| !matches!(v, Value::Dict(_)) || dict_tracked(gil, v))
+        .collect();
+    Ok(Value::list(objects))
 }
 
 fn get_debug(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -230,13 +237,18 @@ fn is_tracked(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("is_tracked", 1, 1)?;
     let v = args.at(0);
     let tracked = match v {
-        Value::Dict(d) => d
-            .borrow(cx.gil)
-            .iter()
-            .any(|(k, v)| !is_atom(k) || !is_atom(v)),
+        Value::Dict(_) => dict_tracked(cx.gil, v),
         v => !is_atom(v),
     };
     Ok(Value::Bool(tracked))
+}
+
+/// Would CPython track dict `d`: does it hold anything not atomic? (A dict it cannot
+/// borrow, being changed up the stack, counts as tracked.)
+fn dict_tracked(gil: Gil<'_>, d: &Value) -> bool {
+    let Value::Dict(d) = d else { return false };
+    d.try_borrow(gil)
+        .map_or(true, |d| d.iter().any(|(k, v)| !is_atom(k) || !is_atom(v)))
 }
 
 /// A value the collector never needs to follow (CPython leaves it untracked).

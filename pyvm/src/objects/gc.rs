@@ -62,12 +62,12 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use super::class::{Descr, Instance, FINALIZED};
 use super::dict::Dict;
-use super::set::Set;
 use super::exception::ExcObj;
 use super::function::Function;
 use super::generator::{GenKind, GenState, Generator};
 use super::gil::{self, Gil, GilCell};
 use super::rc::Arc;
+use super::set::Set;
 use super::value::Value;
 
 /// No registry slot (a `GcSlot` or an `Arc` header not registered).
