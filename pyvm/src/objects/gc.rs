@@ -5,11 +5,24 @@
 //!
 //! # The registry
 //!
-//! The kinds of objects cycles are usually made of register when they are made:
-//! instances of Python classes, functions, exceptions and generators/coroutines. Each
-//! holds a [`GcSlot`] with its index in the registry (a slab of raw addresses behind
-//! the GIL, with a free list), and leaves it when its value is dropped (the slot's own
-//! `Drop`), so registering costs a few plain loads and stores and no count.
+//! The kinds of objects cycles are made of register when they are made: instances
+//! of Python classes, functions, exceptions and generators/coroutines, and lists,
+//! dicts and sets. The first four hold a [`GcSlot`] with their index in the registry
+//! (a slab of raw addresses behind the GIL, with a free list), and leave it when their
+//! value is dropped (the slot's own `Drop`). A list, dict or set keeps its index in
+//! its `Arc`'s header (`rc::Arc::gc_slot`: no field in the value, whose type stays
+//! `GilCell<Vec<Value>>`, and no memory added), made by [`list`], [`dict`] and
+//! [`set`] (behind `Value::list`, `Value::dict`, `Value::set`), and the `Arc` gives the
+//! slot back as the value goes: as its last handle drops, or as `try_unwrap` moves
+//! the value out (`rc::leave_registry`, calling [`untrack`]). Registering costs a few
+//! plain loads and stores and no count. Registered containers are roots of the
+//! candidates, so cycles made of lists, dicts and sets alone are found, and they
+//! count toward the automatic threshold ([`count`]: registrations minus removals, as
+//! CPython counts allocations minus deallocations of tracked objects). Dicts register
+//! even when they hold only atoms (CPython tracks those lazily; `gc.is_tracked` and
+//! `gc.get_objects` report its view). A container made another way (`Arc::new` by
+//! hand: module and instance dicts) is not registered, which is safe: it is only a
+//! candidate when something registered reaches it.
 //!
 //! # A collection ([`collect`])
 //!
