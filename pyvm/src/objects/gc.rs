@@ -593,7 +593,7 @@ fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Peek>) -> usize {
             }
         }
         Value::Instance(i) => {
-            if Arc::strong_count(&i.dict) == 1 {
+            if own_dict(i) {
                 // Its dict is its own alone: one object with it (its items are the
                 // instance's references; `clear` empties it with the instance).
                 if let Some(d) = i.dict.try_borrow(gil) {
@@ -648,6 +648,12 @@ fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Peek>) -> usize {
         _ => {}
     }
     hidden
+}
+
+/// Is `i`'s `__dict__` part of its node: held by it alone, and not registered (a
+/// registered dict is a node of its own, whose items must not be reported twice)?
+fn own_dict(i: &Instance) -> bool {
+    Arc::strong_count(&i.dict) == 1 && Arc::gc_slot(&i.dict) == UNTRACKED
 }
 
 /// How many objects CPython 3.11 counts for garbage `v`: a function's closure is a
@@ -714,7 +720,7 @@ fn clear(gil: Gil<'_>, v: &Value) {
             drop(old);
         }
         // Its dict, when nothing else holds it (see `children`).
-        Value::Instance(i) if Arc::strong_count(&i.dict) == 1 => take(gil, &i.dict),
+        Value::Instance(i) if own_dict(i) => take(gil, &i.dict),
         Value::Function(f) => {
             take(gil, &f.defaults);
             take(gil, &f.kwdefaults);
