@@ -248,7 +248,7 @@ fn is_tracked(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn dict_tracked(gil: Gil<'_>, d: &Value) -> bool {
     let Value::Dict(d) = d else { return false };
     d.try_borrow(gil)
-        .map_or(true, |d| d.iter().any(|(k, v)| !is_atom(k) || !is_atom(v)))
+        .is_none_or(|d| d.iter().any(|(k, v)| !is_atom(k) || !is_atom(v)))
 }
 
 /// A value the collector never needs to follow (CPython leaves it untracked).
