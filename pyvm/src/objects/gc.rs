@@ -920,6 +920,47 @@ mod tests {
         on.dict.borrow(gil).get(&Value::str(name)).unwrap()
     }
 
+    /// A list, dict or set is registered when made and leaves the registry as its value
+    /// goes: when its last handle drops, and when `try_unwrap` moves the value out (the
+    /// registry must never keep the address of an allocation that is gone); a cycle of
+    /// them alone is collected.
+    #[test]
+    fn containers_register_and_leave() {
+        gil::with_gil(|gil| {
+            collect(gil, true);
+            let live = || with_reg(|r| r.live);
+            let base = live();
+            let l = list(vec![Value::Int(1)]);
+            let d = dict(Dict::new());
+            let s = super::set(Set::new());
+            assert!(is_registered(&Value::List(l.clone())));
+            assert_eq!(live(), base + 3);
+            drop(d);
+            let items = Arc::try_unwrap(l)
+                .ok()
+                .expect("the only handle")
+                .into_inner();
+            assert_eq!(items.len(), 1);
+            assert_eq!(live(), base + 1);
+            drop(s);
+            assert_eq!(live(), base);
+            collect(gil, true);
+
+            let a = list(Vec::new());
+            let b = dict(Dict::new());
+            a.borrow_mut(gil).push(Value::Dict(b.clone()));
+            b.borrow_mut(gil)
+                .insert(Value::str("a"), Value::List(a.clone()))
+                .unwrap();
+            let (wa, wb) = (Arc::downgrade(&a), Arc::downgrade(&b));
+            drop((a, b));
+            assert!(wa.upgrade().is_some(), "a cycle is not freed by counting");
+            assert_eq!(collect(gil, true).freed, 2);
+            assert!(wa.upgrade().is_none() && wb.upgrade().is_none());
+            assert_eq!(live(), base);
+        });
+    }
+
     /// The safety rule at work: a cycle something outside holds (here a Rust handle,
     /// as the interpreter's stacks hold values) is left whole, however deep its only
     /// outside reference is; a cycle nothing holds is freed, through a list and a
