@@ -301,9 +301,9 @@ fn get_dump(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let data = data_of(cx, args.at(0))?;
     let d = lock(&data);
     let set = |v: &[Arc<PyType>]| -> PyResult<Value> {
-        Ok(Value::Set(Arc::new(crate::objects::gil::GilCell::new(
-            crate::objects::set::Set::from_values(v.iter().cloned().map(Value::Type))?,
-        ))))
+        Ok(Value::set(crate::objects::set::Set::from_values(
+            v.iter().cloned().map(Value::Type),
+        )?))
     };
     Ok(Value::tuple(vec![
         set(&d.registry)?,

@@ -8,7 +8,7 @@
 //! no fork-sharing to protect); `get_freeze_count()` is 0.
 
 use crate::objects::rc::Arc;
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::OnceLock;
 
 use crate::native::*;
@@ -20,6 +20,27 @@ use crate::objects::module::Module;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 static DEBUG: AtomicI64 = AtomicI64::new(0);
+
+/// A collection is running (its callbacks or finalizers may be running Python code):
+/// no other starts meanwhile, as CPython's `gcstate->collecting` (an automatic one is
+/// skipped, `gc.collect()` returns 0). Without it, the lists and dicts a callback
+/// makes would start a collection inside the callback, and so on down.
+static COLLECTING: AtomicBool = AtomicBool::new(false);
+
+/// Holds [`COLLECTING`] up while it lives (`None`: a collection was already running).
+struct Collecting;
+
+impl Collecting {
+    fn start() -> Option<Collecting> {
+        (!COLLECTING.swap(true, Ordering::Relaxed)).then_some(Collecting)
+    }
+}
+
+impl Drop for Collecting {
+    fn drop(&mut self) {
+        COLLECTING.store(false, Ordering::Relaxed);
+    }
+}
 
 static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "collect" => collect, "enable" => enable, "disable" => disable,
@@ -61,6 +82,9 @@ fn collect(cx: &mut Cx, args: Args) -> PyResult<Value> {
             return Err(value_error("invalid generation").into());
         }
     }
+    let Some(_collecting) = Collecting::start() else {
+        return Ok(Value::Int(0));
+    };
     run_callbacks(cx, "start", 0);
     let report = gc::collect(cx.gil, true);
     let mut freed = report.freed;
@@ -78,6 +102,9 @@ fn collect(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `gc.callbacks` called around it as CPython calls them; its finalizers run right
 /// after, before the loop's next instruction.
 pub fn collect_automatically(cx: &mut Cx) {
+    let Some(_collecting) = Collecting::start() else {
+        return;
+    };
     run_callbacks(cx, "start", 0);
     let report = gc::collect(cx.gil, false);
     run_callbacks(cx, "stop", report.freed);
@@ -168,9 +195,9 @@ fn set_threshold(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `get_objects(generation=None)`: the objects the collector follows from (its
-/// registry: instances, functions, exceptions, generators; CPython lists every
-/// container).
-fn get_objects(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+/// registry: instances, functions, exceptions, generators, lists, dicts and sets;
+/// dicts of atoms left out, as CPython leaves them untracked).
+fn get_objects(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "get_objects", &["generation"], 0, 1)?;
     if let Some(g) = &a[0] {
         if !matches!(g, Value::None) {
@@ -183,7 +210,14 @@ fn get_objects(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::list(gc::objects()))
+    // A dict of atoms is registered here but untracked in CPython (and can close no
+    // cycle): listed as CPython lists it.
+    let gil = cx.gil;
+    let objects = gc::objects()
+        .into_iter()
+        .filter(|v| !matches!(v, Value::Dict(_)) || dict_tracked(gil, v))
+        .collect();
+    Ok(Value::list(objects))
 }
 
 fn get_debug(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -203,13 +237,18 @@ fn is_tracked(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("is_tracked", 1, 1)?;
     let v = args.at(0);
     let tracked = match v {
-        Value::Dict(d) => d
-            .borrow(cx.gil)
-            .iter()
-            .any(|(k, v)| !is_atom(k) || !is_atom(v)),
+        Value::Dict(_) => dict_tracked(cx.gil, v),
         v => !is_atom(v),
     };
     Ok(Value::Bool(tracked))
+}
+
+/// Would CPython track dict `d`: does it hold anything not atomic? (A dict it cannot
+/// borrow, being changed up the stack, counts as tracked.)
+fn dict_tracked(gil: Gil<'_>, d: &Value) -> bool {
+    let Value::Dict(d) = d else { return false };
+    d.try_borrow(gil)
+        .is_none_or(|d| d.iter().any(|(k, v)| !is_atom(k) || !is_atom(v)))
 }
 
 /// A value the collector never needs to follow (CPython leaves it untracked).

@@ -21,7 +21,7 @@ use num_traits::{ToPrimitive, Zero};
 use crate::native::*;
 use crate::objects::dict::Dict;
 use crate::objects::function::NativeDef;
-use crate::objects::gil::{Gil, GilCell};
+use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 use crate::objects::set::Set;
 use crate::objects::types::{type_name, types};
@@ -623,7 +623,7 @@ impl Reader<'_> {
             }
             b'[' => {
                 let n = self.size(cx, "list")?;
-                let list = Arc::new(GilCell::new(Vec::new()));
+                let list = crate::objects::gc::list(Vec::new());
                 let v = Value::List(list.clone());
                 self.fill(slot, &v);
                 for _ in 0..n {
@@ -633,7 +633,7 @@ impl Reader<'_> {
                 v
             }
             b'{' => {
-                let d = Arc::new(GilCell::new(Dict::new()));
+                let d = crate::objects::gc::dict(Dict::new());
                 let v = Value::Dict(d.clone());
                 self.fill(slot, &v);
                 while let Some(k) = self.object(cx)? {
@@ -644,7 +644,7 @@ impl Reader<'_> {
             }
             b'<' => {
                 let n = self.size(cx, "set")?;
-                let s = Arc::new(GilCell::new(Set::new()));
+                let s = crate::objects::gc::set(Set::new());
                 let v = Value::Set(s.clone());
                 self.fill(slot, &v);
                 for _ in 0..n {

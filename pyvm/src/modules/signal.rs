@@ -528,7 +528,7 @@ fn int_set(sigs: Vec<i32>) -> PyResult<Value> {
     for sig in sigs {
         s.insert(Value::Int(sig as i64))?;
     }
-    Ok(Value::Set(Arc::new(crate::objects::gil::GilCell::new(s))))
+    Ok(Value::set(s))
 }
 
 /// `valid_signals()`.

@@ -108,10 +108,7 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
         Kind::Dict => instance_with(cls.clone(), Value::dict(Dict::new())),
         Kind::List => instance_with(cls.clone(), Value::list(Vec::new())),
         Kind::Tuple => instance_with(cls.clone(), Value::tuple(Vec::new())),
-        Kind::Set => instance_with(
-            cls.clone(),
-            Value::Set(Arc::new(GilCell::new(super::set::Set::new()))),
-        ),
+        Kind::Set => instance_with(cls.clone(), Value::set(super::set::Set::new())),
         Kind::ByteArray => instance_with(
             cls.clone(),
             Value::ByteArray(Arc::new(GilCell::new(Vec::new()))),

@@ -5,11 +5,24 @@
 //!
 //! # The registry
 //!
-//! The kinds of objects cycles are usually made of register when they are made:
-//! instances of Python classes, functions, exceptions and generators/coroutines. Each
-//! holds a [`GcSlot`] with its index in the registry (a slab of raw addresses behind
-//! the GIL, with a free list), and leaves it when its value is dropped (the slot's own
-//! `Drop`), so registering costs a few plain loads and stores and no count.
+//! The kinds of objects cycles are made of register when they are made: instances
+//! of Python classes, functions, exceptions and generators/coroutines, and lists,
+//! dicts and sets. The first four hold a [`GcSlot`] with their index in the registry
+//! (a slab of raw addresses behind the GIL, with a free list), and leave it when their
+//! value is dropped (the slot's own `Drop`). A list, dict or set keeps its index in
+//! its `Arc`'s header (`rc::Arc::gc_slot`: no field in the value, whose type stays
+//! `GilCell<Vec<Value>>`, and no memory added), made by [`list`], [`dict`] and
+//! [`set`] (behind `Value::list`, `Value::dict`, `Value::set`), and the `Arc` gives the
+//! slot back as the value goes: as its last handle drops, or as `try_unwrap` moves
+//! the value out (`rc::leave_registry`, calling [`untrack`]). Registering costs a few
+//! plain loads and stores and no count. Registered containers are roots of the
+//! candidates, so cycles made of lists, dicts and sets alone are found, and they
+//! count toward the automatic threshold ([`count`]: registrations minus removals, as
+//! CPython counts allocations minus deallocations of tracked objects). Dicts register
+//! even when they hold only atoms (CPython tracks those lazily; `gc.is_tracked` and
+//! `gc.get_objects` report its view). A container made another way (`Arc::new` by
+//! hand: module and instance dicts) is not registered, which is safe: it is only a
+//! candidate when something registered reaches it.
 //!
 //! # A collection ([`collect`])
 //!
@@ -61,14 +74,17 @@ use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use super::class::{Descr, Instance, FINALIZED};
+use super::dict::Dict;
 use super::exception::ExcObj;
 use super::function::Function;
 use super::generator::{GenKind, GenState, Generator};
 use super::gil::{self, Gil, GilCell};
 use super::rc::Arc;
+use super::set::Set;
 use super::value::Value;
 
-const UNTRACKED: u32 = u32::MAX;
+/// No registry slot (a `GcSlot` or an `Arc` header not registered).
+pub const UNTRACKED: u32 = u32::MAX;
 
 /// An object's place in the registry (`u32::MAX`: not registered). Dropping it (with
 /// its object's value) takes the object out of the registry.
@@ -103,6 +119,9 @@ enum Entry {
     Function(*const Function),
     Exc(*const ExcObj),
     Gen(*const GilCell<Generator>),
+    List(*const GilCell<Vec<Value>>),
+    Dict(*const GilCell<Dict>),
+    Set(*const GilCell<Set>),
 }
 
 impl Entry {
@@ -120,6 +139,9 @@ impl Entry {
                 }
                 Entry::Exc(p) => Value::Exception(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
                 Entry::Gen(p) => Value::Generator(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+                Entry::List(p) => Value::List(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+                Entry::Dict(p) => Value::Dict(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+                Entry::Set(p) => Value::Set(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
             }))
         }
     }
@@ -127,8 +149,9 @@ impl Entry {
     /// A handle to the object, while it lives.
     fn value(self) -> Option<Value> {
         // SAFETY: a registered address is the live allocation of an `Arc` of that type:
-        // the object leaves the registry when its value is dropped (`GcSlot::drop`),
-        // which is before the allocation is freed.
+        // the object leaves the registry when its value is dropped (`GcSlot::drop`, or
+        // for a container the `Arc`'s own drop or `try_unwrap`), which is before the
+        // allocation is freed.
         unsafe {
             Some(match self {
                 Entry::Free(_) => return None,
@@ -136,6 +159,9 @@ impl Entry {
                 Entry::Function(p) => Value::Function(Arc::from_live_ptr(p)?),
                 Entry::Exc(p) => Value::Exception(Arc::from_live_ptr(p)?),
                 Entry::Gen(p) => Value::Generator(Arc::from_live_ptr(p)?),
+                Entry::List(p) => Value::List(Arc::from_live_ptr(p)?),
+                Entry::Dict(p) => Value::Dict(Arc::from_live_ptr(p)?),
+                Entry::Set(p) => Value::Set(Arc::from_live_ptr(p)?),
             })
         }
     }
@@ -160,9 +186,22 @@ struct Registry {
     live_after: usize,
     enabled: bool,
     threshold: [i64; 3],
+    /// The `count` past which an automatic collection may be due: `threshold[0]`
+    /// while enabled, else never (one comparison per registration).
+    trigger: i64,
 }
 
 impl Registry {
+    /// The automatic collections' trigger after a change of `enabled`/`threshold`.
+    fn retrigger(&mut self) {
+        self.trigger = if self.enabled && self.threshold[0] > 0 {
+            self.threshold[0]
+        } else {
+            i64::MAX
+        };
+    }
+
+    #[inline(always)]
     fn add(&mut self, e: Entry) -> u32 {
         if self.free == UNTRACKED
             && self.slots.len() == self.slots.capacity()
@@ -175,9 +214,7 @@ impl Registry {
         }
         self.live += 1;
         self.count += 1;
-        if self.enabled
-            && self.threshold[0] > 0
-            && self.count > self.threshold[0]
+        if self.count > self.trigger
             && self.live >= 2 * self.live_after
             && !WANTED.swap(true, Ordering::Relaxed)
         {
@@ -198,6 +235,7 @@ impl Registry {
         }
     }
 
+    #[inline(always)]
     fn remove(&mut self, i: u32) {
         self.slots[i as usize] = (Entry::Free(self.free), 0);
         self.free = i;
@@ -220,6 +258,7 @@ static REG: RegCell = RegCell(UnsafeCell::new(Registry {
     live_after: 0,
     enabled: true,
     threshold: [700, 10, 10],
+    trigger: 700,
 }));
 
 /// An automatic collection is due (see [`wanted`]).
@@ -228,6 +267,7 @@ static WANTED: AtomicBool = AtomicBool::new(false);
 /// Run `f` on the registry with the GIL held (taken if this thread does not hold it,
 /// as `rc` does for counts). `f` must not drop objects or register any (no nested
 /// access).
+#[inline]
 fn with_reg<R>(f: impl FnOnce(&mut Registry) -> R) -> R {
     if gil::held_here() {
         // SAFETY: this thread holds the GIL, which serializes every access, and `f`
@@ -276,6 +316,44 @@ pub fn generator(g: Generator) -> Arc<GilCell<Generator>> {
     a
 }
 
+/// Register a new container (its handle's header keeps the slot, given back by the
+/// `Arc` as the value goes: `rc::leave_registry`).
+#[inline]
+fn track_container<T>(a: &Arc<T>, e: Entry) {
+    let i = with_reg(|r| r.add(e));
+    Arc::set_gc_slot(a, i);
+}
+
+/// Take slot `i` out of the registry (a container's value is going: `rc`).
+#[inline]
+pub fn untrack(i: u32) {
+    with_reg(|r| r.remove(i));
+}
+
+/// A new list, registered.
+#[inline]
+pub fn list(items: Vec<Value>) -> Arc<GilCell<Vec<Value>>> {
+    let a = Arc::new(GilCell::new(items));
+    track_container(&a, Entry::List(Arc::as_ptr(&a)));
+    a
+}
+
+/// A new dict, registered.
+#[inline]
+pub fn dict(d: Dict) -> Arc<GilCell<Dict>> {
+    let a = Arc::new(GilCell::new(d));
+    track_container(&a, Entry::Dict(Arc::as_ptr(&a)));
+    a
+}
+
+/// A new set, registered.
+#[inline]
+pub fn set(s: Set) -> Arc<GilCell<Set>> {
+    let a = Arc::new(GilCell::new(s));
+    track_container(&a, Entry::Set(Arc::as_ptr(&a)));
+    a
+}
+
 /// Is `v` registered (`gc.is_tracked` for the registered kinds)?
 pub fn is_registered(v: &Value) -> bool {
     let slot = |s: &GcSlot| s.0.load(Ordering::Relaxed) != UNTRACKED;
@@ -284,6 +362,9 @@ pub fn is_registered(v: &Value) -> bool {
         Value::Function(f) => slot(&f.gc),
         Value::Exception(e) => slot(&e.gc),
         Value::Generator(_) => true,
+        Value::List(l) => Arc::gc_slot(l) != UNTRACKED,
+        Value::Dict(d) => Arc::gc_slot(d) != UNTRACKED,
+        Value::Set(s) => Arc::gc_slot(s) != UNTRACKED,
         _ => false,
     }
 }
@@ -307,7 +388,10 @@ pub fn count() -> i64 {
 }
 
 pub fn set_enabled(on: bool) {
-    with_reg(|r| r.enabled = on);
+    with_reg(|r| {
+        r.enabled = on;
+        r.retrigger();
+    });
 }
 
 pub fn enabled() -> bool {
@@ -319,7 +403,10 @@ pub fn threshold() -> [i64; 3] {
 }
 
 pub fn set_threshold(t: [i64; 3]) {
-    with_reg(|r| r.threshold = t);
+    with_reg(|r| {
+        r.threshold = t;
+        r.retrigger();
+    });
 }
 
 /// Is an automatic collection due? (Asked by the loop's finalizer check, which the
@@ -379,16 +466,19 @@ fn peek_arc<T>(a: &Arc<T>, wrap: fn(Arc<T>) -> Value) -> Peek {
     ManuallyDrop::new(wrap(unsafe { std::ptr::read(a) }))
 }
 
-/// The registry slot of a registered instance, function or exception.
+/// The registry slot of a registered instance, function, exception, list, dict or
+/// set.
 #[inline]
 fn registered_slot(v: &Value) -> Option<u32> {
-    let slot = match v {
-        Value::Instance(i) => &i.gc,
-        Value::Function(f) => &f.gc,
-        Value::Exception(e) => &e.gc,
+    let i = match v {
+        Value::Instance(i) => i.gc.0.load(Ordering::Relaxed),
+        Value::Function(f) => f.gc.0.load(Ordering::Relaxed),
+        Value::Exception(e) => e.gc.0.load(Ordering::Relaxed),
+        Value::List(l) => Arc::gc_slot(l),
+        Value::Dict(d) => Arc::gc_slot(d),
+        Value::Set(s) => Arc::gc_slot(s),
         _ => return None,
     };
-    let i = slot.0.load(Ordering::Relaxed);
     (i != UNTRACKED).then_some(i)
 }
 
@@ -503,7 +593,7 @@ fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Peek>) -> usize {
             }
         }
         Value::Instance(i) => {
-            if Arc::strong_count(&i.dict) == 1 {
+            if own_dict(i) {
                 // Its dict is its own alone: one object with it (its items are the
                 // instance's references; `clear` empties it with the instance).
                 if let Some(d) = i.dict.try_borrow(gil) {
@@ -558,6 +648,12 @@ fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Peek>) -> usize {
         _ => {}
     }
     hidden
+}
+
+/// Is `i`'s `__dict__` part of its node: held by it alone, and not registered (a
+/// registered dict is a node of its own, whose items must not be reported twice)?
+fn own_dict(i: &Instance) -> bool {
+    Arc::strong_count(&i.dict) == 1 && Arc::gc_slot(&i.dict) == UNTRACKED
 }
 
 /// How many objects CPython 3.11 counts for garbage `v`: a function's closure is a
@@ -624,7 +720,7 @@ fn clear(gil: Gil<'_>, v: &Value) {
             drop(old);
         }
         // Its dict, when nothing else holds it (see `children`).
-        Value::Instance(i) if Arc::strong_count(&i.dict) == 1 => take(gil, &i.dict),
+        Value::Instance(i) if own_dict(i) => take(gil, &i.dict),
         Value::Function(f) => {
             take(gil, &f.defaults);
             take(gil, &f.kwdefaults);
@@ -822,6 +918,47 @@ mod tests {
 
     fn get(gil: Gil<'_>, on: &Arc<Instance>, name: &str) -> Option<Value> {
         on.dict.borrow(gil).get(&Value::str(name)).unwrap()
+    }
+
+    /// A list, dict or set is registered when made and leaves the registry as its value
+    /// goes: when its last handle drops, and when `try_unwrap` moves the value out (the
+    /// registry must never keep the address of an allocation that is gone); a cycle of
+    /// them alone is collected.
+    #[test]
+    fn containers_register_and_leave() {
+        gil::with_gil(|gil| {
+            collect(gil, true);
+            let live = || with_reg(|r| r.live);
+            let base = live();
+            let l = list(vec![Value::Int(1)]);
+            let d = dict(Dict::new());
+            let s = super::set(Set::new());
+            assert!(is_registered(&Value::List(l.clone())));
+            assert_eq!(live(), base + 3);
+            drop(d);
+            let items = Arc::try_unwrap(l)
+                .ok()
+                .expect("the only handle")
+                .into_inner();
+            assert_eq!(items.len(), 1);
+            assert_eq!(live(), base + 1);
+            drop(s);
+            assert_eq!(live(), base);
+            collect(gil, true);
+
+            let a = list(Vec::new());
+            let b = dict(Dict::new());
+            a.borrow_mut(gil).push(Value::Dict(b.clone()));
+            b.borrow_mut(gil)
+                .insert(Value::str("a"), Value::List(a.clone()))
+                .unwrap();
+            let (wa, wb) = (Arc::downgrade(&a), Arc::downgrade(&b));
+            drop((a, b));
+            assert!(wa.upgrade().is_some(), "a cycle is not freed by counting");
+            assert_eq!(collect(gil, true).freed, 2);
+            assert!(wa.upgrade().is_none() && wb.upgrade().is_none());
+            assert_eq!(live(), base);
+        });
     }
 
     /// The safety rule at work: a cycle something outside holds (here a Rust handle,

@@ -45,8 +45,13 @@ use super::gil;
 struct Inner<T> {
     /// Handles (`Arc`s) alive.
     strong: Cell<usize>,
-    /// `Weak`s alive, plus one held collectively by the strong handles while any is.
-    weak: Cell<usize>,
+    /// `Weak`s alive, plus one held collectively by the strong handles while any is
+    /// (a `u32`: more than 2^32 `Weak`s would need 32 GiB of handles alone).
+    weak: Cell<u32>,
+    /// The value's slot in the cycle collector's registry of containers
+    /// (`gc::UNTRACKED`: none; see `objects::gc`), given back when the value goes,
+    /// in the same header word as `weak`, so it costs no memory.
+    gc: Cell<u32>,
     data: ManuallyDrop<T>,
 }
 
@@ -104,6 +109,7 @@ impl<T> Arc<T> {
         let inner = Box::new(Inner {
             strong: Cell::new(1),
             weak: Cell::new(1),
+            gc: Cell::new(super::gc::UNTRACKED),
             data: ManuallyDrop::new(data),
         });
         Arc {
@@ -117,6 +123,7 @@ impl<T> Arc<T> {
         let inner = Box::new(Inner {
             strong: Cell::new(0),
             weak: Cell::new(1),
+            gc: Cell::new(super::gc::UNTRACKED),
             data: ManuallyDrop::new(std::mem::MaybeUninit::<T>::uninit()),
         });
         let ptr = NonNull::from(Box::leak(inner)).cast::<Inner<T>>();
@@ -205,6 +212,19 @@ impl<T> Arc<T> {
         }))
     }
 
+    /// The value's slot in the cycle collector's registry (`gc::UNTRACKED`: none).
+    #[inline]
+    pub fn gc_slot(this: &Arc<T>) -> u32 {
+        this.inner().gc.get()
+    }
+
+    /// Record the value's registry slot (`objects::gc` only, once, at creation; the
+    /// slot is given back as the value goes).
+    #[inline]
+    pub fn set_gc_slot(this: &Arc<T>, slot: u32) {
+        this.inner().gc.set(slot);
+    }
+
     #[inline]
     pub fn strong_count(this: &Arc<T>) -> usize {
         this.inner().strong.get()
@@ -235,6 +255,7 @@ impl<T> Arc<T> {
             return Err(this);
         }
         let this = ManuallyDrop::new(this);
+        with_counts(|| leave_registry(this.inner()));
         // SAFETY: strong went from 1 to 0 here, so nothing else reads `data`; it is
         // moved out exactly once, and the allocation is released with the strong
         // handles' collective weak reference.
@@ -247,7 +268,7 @@ impl<T> Arc<T> {
 
     pub fn downgrade(this: &Arc<T>) -> Weak<T> {
         let inner = this.inner();
-        with_counts(|| inner.weak.set(inner.weak.get() + 1));
+        with_counts(|| inner.weak.set(add_weak(inner.weak.get())));
         Weak {
             ptr: this.ptr,
             _owns: PhantomData,
@@ -257,6 +278,7 @@ impl<T> Arc<T> {
     #[cold]
     #[inline(never)]
     fn drop_slow(&mut self) {
+        leave_registry(self.inner());
         // SAFETY: the last strong handle: drop the value once, then give back the
         // strong handles' collective weak reference (which frees the allocation when
         // no `Weak` is left).
@@ -264,6 +286,27 @@ impl<T> Arc<T> {
             ManuallyDrop::drop(&mut (*self.ptr.as_ptr()).data);
             release_weak(self.ptr);
         }
+    }
+}
+
+/// One more weak reference (aborts on overflow, as `std::sync::Arc` does).
+#[inline]
+fn add_weak(w: u32) -> u32 {
+    match w.checked_add(1) {
+        Some(w) => w,
+        None => std::process::abort(),
+    }
+}
+
+/// The value of `inner` is going (its last handle dropped, or moved out): it leaves
+/// the cycle collector's registry first, so the registry never holds an address
+/// whose value is gone. With the GIL held (as every count update).
+#[inline]
+fn leave_registry<T>(inner: &Inner<T>) {
+    let slot = inner.gc.get();
+    if slot != super::gc::UNTRACKED {
+        inner.gc.set(super::gc::UNTRACKED);
+        super::gc::untrack(slot);
     }
 }
 
@@ -371,6 +414,7 @@ impl<T> Weak<T> {
         let inner = Box::new(Inner {
             strong: Cell::new(0),
             weak: Cell::new(1),
+            gc: Cell::new(super::gc::UNTRACKED),
             data: ManuallyDrop::new(std::mem::MaybeUninit::<T>::uninit()),
         });
         Weak {
@@ -426,7 +470,7 @@ impl<T> Clone for Weak<T> {
     fn clone(&self) -> Weak<T> {
         // SAFETY: as in `upgrade`.
         let inner = unsafe { self.ptr.as_ref() };
-        with_counts(|| inner.weak.set(inner.weak.get() + 1));
+        with_counts(|| inner.weak.set(add_weak(inner.weak.get())));
         Weak {
             ptr: self.ptr,
             _owns: PhantomData,

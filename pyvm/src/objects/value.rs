@@ -179,7 +179,7 @@ impl Value {
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Arc::new(GilCell::new(items)))
+        Value::List(super::gc::list(items))
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
@@ -187,7 +187,11 @@ impl Value {
     }
 
     pub fn dict(d: Dict) -> Value {
-        Value::Dict(Arc::new(GilCell::new(d)))
+        Value::Dict(super::gc::dict(d))
+    }
+
+    pub fn set(s: super::set::Set) -> Value {
+        Value::Set(super::gc::set(s))
     }
 
     pub fn big(b: BigInt) -> Value {

@@ -25,7 +25,7 @@ use crate::native::{Args, Cx};
 use crate::objects::class::{is_user, special};
 use crate::objects::compare::{self, CmpOp};
 use crate::objects::exception::{name_not_defined, unbound_local, PyErr};
-use crate::objects::gil::{Gil, GilCell};
+use crate::objects::gil::Gil;
 use crate::objects::types::types;
 use crate::objects::value::Value;
 
@@ -1109,7 +1109,7 @@ pub(crate) fn run_from(
                     if arg & 0x8000_0000 != 0 {
                         set = crate::objects::set::Set::as_folded_constant(&set);
                     }
-                    push(&mut th.stack, Value::Set(Arc::new(GilCell::new(set))));
+                    push(&mut th.stack, Value::set(set));
                 }
                 Op::BUILD_MAP => {
                     checkpoint!();

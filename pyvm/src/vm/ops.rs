@@ -370,7 +370,7 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             }
             Ok(match a {
                 Value::FrozenSet(_) => Value::FrozenSet(Arc::new(r)),
-                _ => Value::Set(Arc::new(GilCell::new(r))),
+                _ => Value::set(r),
             })
         }
         ("|" | "&" | "-" | "^", _, _) if is_set_view(gil, a) || is_set_view(gil, b) => {
@@ -378,9 +378,7 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             let (Some(x), Some(y)) = (view_operand(gil, a)?, view_operand(gil, b)?) else {
                 return Err(fail());
             };
-            Ok(Value::Set(Arc::new(GilCell::new(set_op(
-                op, &x, &y, false,
-            )))))
+            Ok(Value::set(set_op(op, &x, &y, false)))
         }
         ("|", Value::Dict(x), Value::Dict(y)) => {
             let add = y.borrow(gil).clone();

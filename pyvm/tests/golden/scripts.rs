@@ -438,12 +438,15 @@ mod itertools {
 mod lifetimes {
     use super::*;
     golden!(at_exit, "lifetimes/at_exit.py");
+    golden!(container_graphs, "lifetimes/container_graphs.py");
     golden!(cycle_finalizers, "lifetimes/cycle_finalizers.py");
     golden!(cycle_tree, "lifetimes/cycle_tree.py");
     golden!(exception_cycles, "lifetimes/exception_cycles.py");
     golden!(finalizers, "lifetimes/finalizers.py");
     golden!(gc_controls, "lifetimes/gc_controls.py");
     golden!(generator_cleanup, "lifetimes/generator_cleanup.py");
+    golden!(lru_links, "lifetimes/lru_links.py");
+    golden!(request_cycles, "lifetimes/request_cycles.py");
     golden!(weak_cache, "lifetimes/weak_cache.py");
     golden!(weak_registry, "lifetimes/weak_registry.py");
 }

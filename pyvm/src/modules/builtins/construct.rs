@@ -191,7 +191,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 None => Set::new(),
             };
             if t.kind == Kind::Set {
-                Value::Set(Arc::new(GilCell::new(s)))
+                Value::set(s)
             } else {
                 Value::FrozenSet(Arc::new(s))
             }
@@ -204,7 +204,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 ))
                 .into());
             }
-            let d = Arc::new(GilCell::new(crate::objects::dict::Dict::new()));
+            let d = crate::objects::gc::dict(crate::objects::dict::Dict::new());
             if let Some(src) = args.get(0) {
                 for (k, v) in crate::objects::methods::pairs_of(cx, src)? {
                     dict_set(cx.gil, &d, k, v)?;

@@ -451,9 +451,7 @@ impl Unpickler {
                 }
                 self.push(d);
             }
-            op::EMPTY_SET => self.push(Value::Set(Arc::new(crate::objects::gil::GilCell::new(
-                crate::objects::set::Set::new(),
-            )))),
+            op::EMPTY_SET => self.push(Value::set(crate::objects::set::Set::new())),
             op::FROZENSET => {
                 let m = self.marker(cx)?;
                 let items = self.pop_from(cx, m)?;

@@ -394,7 +394,7 @@ impl NativeObject for Pattern {
                     Value::Dict(x) => x.borrow(gil).clone(),
                     _ => Dict::new(),
                 };
-                return Some(Value::Dict(Arc::new(GilCell::new(copy))));
+                return Some(Value::dict(copy));
             }
             _ => {}
         }
@@ -1176,7 +1176,7 @@ fn m_groupdict(cx: &mut Cx, args: Args) -> PyResult<Value> {
             out.insert(k, m.group(g, &default))?;
         }
     }
-    Ok(Value::Dict(Arc::new(GilCell::new(out))))
+    Ok(Value::dict(out))
 }
 
 fn group_arg(cx: &mut Cx, args: &Args, name: &str) -> PyResult<(Arc<MatchData>, usize)> {

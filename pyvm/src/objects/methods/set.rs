@@ -71,7 +71,7 @@ fn clear(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn wrap(like: &Value, s: Set) -> Value {
     match like {
         Value::FrozenSet(_) => Value::FrozenSet(Arc::new(s)),
-        _ => Value::Set(Arc::new(GilCell::new(s))),
+        _ => Value::set(s),
     }
 }
 
