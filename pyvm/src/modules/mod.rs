@@ -17,6 +17,7 @@ pub mod frame;
 pub mod functools;
 pub mod gc;
 pub mod hashes;
+pub mod heapq;
 pub mod imp;
 pub mod itertools;
 pub mod json;
@@ -35,6 +36,7 @@ pub mod select;
 pub mod signal;
 pub mod socket;
 pub mod sre;
+pub mod stat;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;
@@ -74,6 +76,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_codecs",
     "_csv",
     "_functools",
+    "_heapq",
     "binascii",
     "_md5",
     "_micro_thread",
@@ -89,6 +92,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_signal",
     "_socket",
     "_sre",
+    "_stat",
     "_string",
     "_thread",
     "_weakref_native",
@@ -171,6 +175,8 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "zlib" => Value::Module(zlib::module(gil).clone()),
         "pyexpat" => Value::Module(pyexpat::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),
+        "_heapq" => Value::Module(heapq::module(gil).clone()),
+        "_stat" => Value::Module(stat::module(gil).clone()),
         "_codecs" => Value::Module(codecs::module(gil).clone()),
         "_string" => Value::Module(string::module(gil).clone()),
         "array" => Value::Module(array::module(gil).clone()),
