@@ -8,6 +8,7 @@ pub mod array;
 pub mod ast_nodes;
 pub mod atexit;
 pub mod binascii;
+pub mod bisect;
 pub mod builtins;
 pub mod codecs;
 pub mod context;
@@ -72,6 +73,7 @@ pub fn builtins_module() -> &'static Arc<Module> {
 /// The names of the built-in (Rust) modules (`sys.builtin_module_names`).
 pub static BUILTIN_NAMES: &[&str] = &[
     "_abc",
+    "_bisect",
     "_blake2",
     "_codecs",
     "_csv",
@@ -176,6 +178,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "pyexpat" => Value::Module(pyexpat::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),
         "_heapq" => Value::Module(heapq::module(gil).clone()),
+        "_bisect" => Value::Module(bisect::module(gil).clone()),
         "_stat" => Value::Module(stat::module(gil).clone()),
         "_codecs" => Value::Module(codecs::module(gil).clone()),
         "_string" => Value::Module(string::module(gil).clone()),
