@@ -31,6 +31,7 @@ pub mod os_threads;
 pub mod pickle;
 pub mod posix;
 pub mod pyexpat;
+pub mod queue;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -86,6 +87,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_pickle",
     "_posixsubprocess",
     "_pyvm_context",
+    "_queue",
     "_random",
     "_sha1",
     "_sha256",
@@ -179,6 +181,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_sre" => Value::Module(sre::module(gil).clone()),
         "_heapq" => Value::Module(heapq::module(gil).clone()),
         "_bisect" => Value::Module(bisect::module(gil).clone()),
+        "_queue" => Value::Module(queue::module(gil).clone()),
         "_stat" => Value::Module(stat::module(gil).clone()),
         "_codecs" => Value::Module(codecs::module(gil).clone()),
         "_string" => Value::Module(string::module(gil).clone()),
