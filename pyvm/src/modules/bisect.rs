@@ -54,7 +54,9 @@ fn parse(cx: &mut Cx, args: Args, name: &str) -> PyResult<Bounds> {
             match i {
                 Value::Int(i) => i,
                 _ => {
-                    return Err(overflow_error("Python int too large to convert to C ssize_t").into())
+                    return Err(
+                        overflow_error("Python int too large to convert to C ssize_t").into(),
+                    )
                 }
             }
         }

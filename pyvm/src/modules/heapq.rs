@@ -93,7 +93,13 @@ fn item(gil: Gil<'_>, heap: &Heap, i: usize) -> Value {
 }
 
 /// Move the item at `pos` up towards `start` until its parent is not greater.
-fn siftdown(gil: Gil<'_>, heap: &Heap, start: usize, mut pos: usize, max: bool) -> Result<(), PyErr> {
+fn siftdown(
+    gil: Gil<'_>,
+    heap: &Heap,
+    start: usize,
+    mut pos: usize,
+    max: bool,
+) -> Result<(), PyErr> {
     let size = heap.borrow(gil).len();
     if pos >= size {
         return Err(out_of_range());

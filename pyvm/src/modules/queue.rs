@@ -137,7 +137,11 @@ fn new_queue(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(type_error("SimpleQueue() takes no keyword arguments").into());
     }
     // `args[0]` is the class when called through `type.__call__`.
-    let n = args.pos.iter().filter(|v| !matches!(v, Value::Type(t) if Arc::ptr_eq(t, queue_type()))).count();
+    let n = args
+        .pos
+        .iter()
+        .filter(|v| !matches!(v, Value::Type(t) if Arc::ptr_eq(t, queue_type())))
+        .count();
     if n > 0 {
         return Err(type_error("SimpleQueue() takes no positional arguments").into());
     }
@@ -166,13 +170,20 @@ fn this<'a>(args: &'a Args, name: &str) -> Result<&'a SimpleQueue, PyErr> {
     .ok_or_else(|| {
         type_error(format!(
             "descriptor '{name}' for '_queue.SimpleQueue' objects doesn't apply to a '{}' object",
-            args.get(0).map(type_name).unwrap_or_else(|| "NoneType".into())
+            args.get(0)
+                .map(type_name)
+                .unwrap_or_else(|| "NoneType".into())
         ))
     })
 }
 
 /// The method's arguments after `self`, as Argument Clinic binds them.
-fn bind(args: Args, name: &str, params: &[&str], required: usize) -> PyResult<(Value, Vec<Option<Value>>)> {
+fn bind(
+    args: Args,
+    name: &str,
+    params: &[&str],
+    required: usize,
+) -> PyResult<(Value, Vec<Option<Value>>)> {
     let mut pos = args.pos.into_iter();
     let me = pos.next().unwrap_or(Value::None);
     let rest = Args {
@@ -186,14 +197,22 @@ fn bind(args: Args, name: &str, params: &[&str], required: usize) -> PyResult<(V
 fn put(cx: &mut Cx, args: Args) -> PyResult<Value> {
     this(&args, "put")?;
     let (me, a) = bind(args, "put", &["item", "block", "timeout"], 1)?;
-    put_item(cx, &me, a.into_iter().next().flatten().unwrap_or(Value::None))
+    put_item(
+        cx,
+        &me,
+        a.into_iter().next().flatten().unwrap_or(Value::None),
+    )
 }
 
 /// `put_nowait(item)`.
 fn put_nowait(cx: &mut Cx, args: Args) -> PyResult<Value> {
     this(&args, "put_nowait")?;
     let (me, a) = bind(args, "put_nowait", &["item"], 1)?;
-    put_item(cx, &me, a.into_iter().next().flatten().unwrap_or(Value::None))
+    put_item(
+        cx,
+        &me,
+        a.into_iter().next().flatten().unwrap_or(Value::None),
+    )
 }
 
 fn put_item(cx: &mut Cx, me: &Value, item: Value) -> PyResult<Value> {
@@ -263,7 +282,12 @@ fn get(cx: &mut Cx, args: Args) -> PyResult<Value> {
         None | Some(Value::None) => None,
         Some(v) => Some(timeout_arg(cx, &v)?),
     };
-    get_item(cx, me, limit.map(|d| Instant::now() + d), limit == Some(Duration::ZERO))
+    get_item(
+        cx,
+        me,
+        limit.map(|d| Instant::now() + d),
+        limit == Some(Duration::ZERO),
+    )
 }
 
 /// `get_nowait()`: `get(False)`.
@@ -298,11 +322,13 @@ fn wait_for(cx: &mut Cx, me: Value, deadline: Option<Instant>) -> PyResult<Value
         return Err(runtime_error("get() would switch micro_threads inside atomic()").into());
     }
     let woken = std::sync::Arc::new(AtomicBool::new(false));
-    q.lock()
-        .waiters
-        .push_back((Waiter::me(id), woken.clone()));
+    q.lock().waiters.push_back((Waiter::me(id), woken.clone()));
     if let Some(d) = deadline {
-        driver::timeout(id, d.saturating_duration_since(Instant::now()), woken.clone());
+        driver::timeout(
+            id,
+            d.saturating_duration_since(Instant::now()),
+            woken.clone(),
+        );
     }
     let what: deferred::Name = format!("_queue.SimpleQueue #{}", q.serial).into();
     let limit = deadline.map(|_| woken.clone());
@@ -368,7 +394,11 @@ fn block(gil: Gil<'_>, q: &SimpleQueue, deadline: Option<Instant>) -> PyResult<V
                 st.blocked += 1;
                 st = match left {
                     None => q.cv.wait(st).unwrap_or_else(|p| p.into_inner()),
-                    Some(left) => q.cv.wait_timeout(st, left).unwrap_or_else(|p| p.into_inner()).0,
+                    Some(left) => {
+                        q.cv.wait_timeout(st, left)
+                            .unwrap_or_else(|p| p.into_inner())
+                            .0
+                    }
                 };
                 st.blocked -= 1;
             }
@@ -386,13 +416,17 @@ fn block(gil: Gil<'_>, q: &SimpleQueue, deadline: Option<Instant>) -> PyResult<V
 /// `empty()`.
 fn empty(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("empty", 0, 0)?;
-    Ok(Value::Bool(this(&args, "empty")?.items.borrow(cx.gil).is_empty()))
+    Ok(Value::Bool(
+        this(&args, "empty")?.items.borrow(cx.gil).is_empty(),
+    ))
 }
 
 /// `qsize()`.
 fn qsize(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("qsize", 0, 0)?;
-    Ok(Value::Int(this(&args, "qsize")?.items.borrow(cx.gil).len() as i64))
+    Ok(Value::Int(
+        this(&args, "qsize")?.items.borrow(cx.gil).len() as i64
+    ))
 }
 
 static METHODS: &[NativeDef] = crate::objects::methods::natives![

@@ -113,15 +113,19 @@ fn mode_arg(args: &Args, name: &str) -> Result<u32, PyErr> {
     let wide: u64 = match &v {
         Value::Bool(b) => *b as u64,
         Value::Int(i) if *i < 0 => {
-            return Err(overflow_error("can't convert negative value to unsigned int"))
+            return Err(overflow_error(
+                "can't convert negative value to unsigned int",
+            ))
         }
         Value::Int(i) => *i as u64,
         Value::Big(b) if b.is_negative() => {
-            return Err(overflow_error("can't convert negative value to unsigned int"))
+            return Err(overflow_error(
+                "can't convert negative value to unsigned int",
+            ))
         }
-        Value::Big(b) => b.to_u64().ok_or_else(|| {
-            overflow_error("Python int too large to convert to C unsigned long")
-        })?,
+        Value::Big(b) => b
+            .to_u64()
+            .ok_or_else(|| overflow_error("Python int too large to convert to C unsigned long"))?,
         _ => return Err(type_error("an integer is required")),
     };
     u32::try_from(wide).map_err(|_| overflow_error("mode out of range"))
