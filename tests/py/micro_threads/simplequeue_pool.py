@@ -60,6 +60,12 @@ try:
 except ValueError as e:
     print("ValueError:", e)
 
+# Nobody left to put (and no other OS thread yet): the driver reports the deadlock.
+try:
+    jobs.get()
+except DeadlockError as e:
+    print("DeadlockError:", e)
+
 # Across OS threads: a threading.Thread producer, micro_thread consumers.
 def producer(q, n):
     for i in range(n):
@@ -116,9 +122,3 @@ for name, prio in [("x", 7), ("y", 2), ("z", 5)]:
     bisect.insort(ranked, Task(name, prio))
 print("insort order:", ranked)
 ask.close()
-
-# Nobody left to put: the driver reports the deadlock.
-try:
-    jobs.get()
-except DeadlockError as e:
-    print("DeadlockError:", e)
