@@ -579,6 +579,9 @@ pub fn lookup_from<'a>(
             }
         } else if let Some(d) = builtin_slot(c, name.as_str()) {
             return Some(Value::Native(d));
+        } else if let Some(v) = c.dict.borrow(gil).get_str(name) {
+            // What a built-in module put in its type's dict (`_queue.SimpleQueue.put`).
+            return Some(v);
         }
     }
     None

@@ -12,6 +12,10 @@ from micro_thread import micro_pipe, start_in_parallel, DeadlockError
 
 jobs = queue.SimpleQueue()
 results = queue.SimpleQueue()
+print(queue.SimpleQueue[str], queue.SimpleQueue is __import__("_queue").SimpleQueue,
+      queue.Empty is __import__("_queue").Empty)
+queue.SimpleQueue.put(results, "unbound")
+print(queue.SimpleQueue.get(results), queue.SimpleQueue.qsize(results))
 
 
 def worker(n):
