@@ -27,6 +27,7 @@ MODULES = [
     "test_long", "test_complex", "test_unicode", "test_bytes", "test_list", "test_dict",
     "test_set", "test_tuple", "test_builtin", "test_thread", "test_threading",
     "test_signal", "test_os", "test_posix", "test_stat", "test_random", "test_queue",
+    "test_locale",
     # Pure-Python modules of Lib, run on those.
     "test_collections", "test_textwrap", "test_base64", "test_dataclasses", "test_enum",
     "test_typing", "test_argparse", "test_logging", "test_datetime", "test_decimal",

@@ -8,6 +8,7 @@ pub mod array;
 pub mod ast_nodes;
 pub mod atexit;
 pub mod binascii;
+pub mod bisect;
 pub mod builtins;
 pub mod codecs;
 pub mod context;
@@ -17,6 +18,7 @@ pub mod frame;
 pub mod functools;
 pub mod gc;
 pub mod hashes;
+pub mod heapq;
 pub mod imp;
 pub mod itertools;
 pub mod json;
@@ -29,12 +31,14 @@ pub mod os_threads;
 pub mod pickle;
 pub mod posix;
 pub mod pyexpat;
+pub mod queue;
 pub mod random;
 pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
 pub mod sre;
+pub mod stat;
 pub mod stdio;
 pub mod stdlib;
 pub mod string;
@@ -70,11 +74,14 @@ pub fn builtins_module() -> &'static Arc<Module> {
 /// The names of the built-in (Rust) modules (`sys.builtin_module_names`).
 pub static BUILTIN_NAMES: &[&str] = &[
     "_abc",
+    "_bisect",
     "_blake2",
     "_codecs",
     "_csv",
     "_functools",
+    "_heapq",
     "_json",
+    "_locale",
     "binascii",
     "_md5",
     "_micro_thread",
@@ -82,6 +89,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_pickle",
     "_posixsubprocess",
     "_pyvm_context",
+    "_queue",
     "_random",
     "_sha1",
     "_sha256",
@@ -90,6 +98,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_signal",
     "_socket",
     "_sre",
+    "_stat",
     "_string",
     "_struct",
     "_thread",
@@ -171,6 +180,11 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "zlib" => Value::Module(zlib::module(gil).clone()),
         "pyexpat" => Value::Module(pyexpat::module(gil).clone()),
         "_sre" => Value::Module(sre::module(gil).clone()),
+        "_heapq" => Value::Module(heapq::module(gil).clone()),
+        "_bisect" => Value::Module(bisect::module(gil).clone()),
+        "_queue" => Value::Module(queue::module(gil).clone()),
+        "_locale" => Value::Module(unix::locale::module(gil).clone()),
+        "_stat" => Value::Module(stat::module(gil).clone()),
         "_codecs" => Value::Module(codecs::module(gil).clone()),
         "_string" => Value::Module(string::module(gil).clone()),
         "array" => Value::Module(array::module(gil).clone()),

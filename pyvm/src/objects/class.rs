@@ -576,6 +576,9 @@ pub fn lookup_from<'a>(
             }
         } else if let Some(d) = builtin_slot(c, name.as_str()) {
             return Some(Value::Native(d));
+        } else if let Some(v) = c.dict.borrow(gil).get_str(name) {
+            // What a built-in module put in its type's dict (`_queue.SimpleQueue.put`).
+            return Some(v);
         }
     }
     None
@@ -695,10 +698,16 @@ pub fn class_subscript(gil: Gil<'_>, cls: &Value) -> Result<Option<Value>, PyErr
     }
     if !t.heap {
         // `list[int]`: the built-in containers and `type` are generic.
+        // A type a built-in module defines is generic when its dict has the method
+        // (`_queue.SimpleQueue[int]`).
         let generic = matches!(
             t.kind,
             Kind::List | Kind::Dict | Kind::Tuple | Kind::Set | Kind::FrozenSet | Kind::Type
-        );
+        ) || t
+            .dict
+            .borrow(gil)
+            .get_str(&PyStr::new("__class_getitem__".to_owned()))
+            .is_some();
         return Ok(generic
             .then(|| {
                 let def = super::methods::type_method("__class_getitem__");

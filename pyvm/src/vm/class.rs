@@ -336,9 +336,14 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
         }
     }
     match class::lookup(gil, cls, &k) {
-        Some(Value::Native(d)) if crate::objects::methods::is_class_method(d) => Ok(Some(
-            Attr::Value(Value::BoundNative(Arc::new((Value::Type(cls.clone()), d)))),
-        )),
+        Some(Value::Native(d))
+            if crate::objects::methods::is_class_method(d) || name == "__class_getitem__" =>
+        {
+            Ok(Some(Attr::Value(Value::BoundNative(Arc::new((
+                Value::Type(cls.clone()),
+                d,
+            ))))))
+        }
         // `object.__init__`, `dict.__repr__`: the slot wrapper of the built-in class
         // in the MRO that provides it.
         Some(Value::Native(d)) if crate::objects::slot_wrapper::is_special(name) => {

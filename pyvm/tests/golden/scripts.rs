@@ -491,6 +491,7 @@ mod micro_threads {
     golden!(pipes, "micro_threads/pipes.py");
     golden!(preemption, "micro_threads/preemption.py");
     golden!(runnable, "micro_threads/runnable.py");
+    golden!(simplequeue_pool, "micro_threads/simplequeue_pool.py");
     golden!(sleep_order, "micro_threads/sleep_order.py");
     golden!(socket_kill_recv, "micro_threads/socket_kill_recv.py");
     golden!(socket_makefile_reader, "micro_threads/socket_makefile_reader.py");
@@ -732,7 +733,11 @@ mod stdlib {
     golden!(host_lookup, "stdlib/host_lookup.py");
     golden!(http_roundtrip, "stdlib/http_roundtrip.py");
     golden!(import_many, "stdlib/import_many.py");
+    golden!(job_scheduler, "stdlib/job_scheduler.py");
+    golden!(leaderboard, "stdlib/leaderboard.py");
+    golden!(locale_report, "stdlib/locale_report.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
+    golden!(ls_long, "stdlib/ls_long.py");
     golden!(native_call_errors, "stdlib/native_call_errors.py");
     golden!(pickle_frames, "stdlib/pickle_frames.py");
     golden!(pickle_hooks, "stdlib/pickle_hooks.py");

@@ -181,7 +181,7 @@ fn sys_stream(cx: &mut Cx, name: &str) -> Result<Value, PyErr> {
     }
 }
 
-fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("len", 1, 1)?;
     let gil = cx.gil;
     if crate::objects::class::is_user(args.at(0))

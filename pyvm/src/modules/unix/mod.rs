@@ -4,6 +4,7 @@
 
 pub mod faulthandler;
 pub mod fcntl;
+pub mod locale;
 pub(crate) mod raw;
 pub mod syslog;
 pub mod termios;

@@ -506,3 +506,106 @@ pub fn host_of(ip: std::net::IpAddr) -> io::Result<Option<String>> {
         other => Err(io::Error::other(format!("getnameinfo failed ({other})"))),
     }
 }
+
+// --- `_locale` (`unix/locale.rs`) -------------------------------------------------
+// `setlocale`, `localeconv` and `nl_langinfo` return pointers to static storage that
+// the next call may overwrite: they run under the GIL (no other Python code calls
+// them meanwhile) and what they point to is copied before returning. The wide-string
+// functions get NUL-terminated buffers owned by the caller, with their true sizes.
+
+extern "C" {
+    fn wcscoll(a: *const libc::wchar_t, b: *const libc::wchar_t) -> libc::c_int;
+    fn wcsxfrm(dest: *mut libc::wchar_t, src: *const libc::wchar_t, n: usize) -> usize;
+}
+
+/// `setlocale(category, locale)` (`None`: query); the locale's name, or `None` when
+/// the C library refuses it.
+pub fn setlocale(category: i32, locale: Option<&CStr>) -> Option<Vec<u8>> {
+    let arg = locale.map_or(std::ptr::null(), |l| l.as_ptr());
+    // SAFETY: see above; `arg` is NULL or a NUL-terminated string that outlives the call.
+    let p = unsafe { libc::setlocale(category, arg) };
+    if p.is_null() {
+        return None;
+    }
+    // SAFETY: a non-NULL result is a NUL-terminated string, copied at once.
+    Some(unsafe { bytes(p) })
+}
+
+/// The numeric and monetary conventions of the current locale (`localeconv()`).
+pub struct Lconv {
+    pub strings: Vec<(&'static str, Vec<u8>)>,
+    pub numbers: Vec<(&'static str, i8)>,
+}
+
+/// `localeconv()`, copied.
+pub fn localeconv() -> Lconv {
+    // SAFETY: see above: a pointer to static storage, read before any other call.
+    let lc = unsafe { &*libc::localeconv() };
+    // SAFETY: every string field is a NUL-terminated string (possibly empty).
+    let s = |p: *mut libc::c_char| unsafe { bytes(p) };
+    Lconv {
+        strings: vec![
+            ("int_curr_symbol", s(lc.int_curr_symbol)),
+            ("currency_symbol", s(lc.currency_symbol)),
+            ("mon_decimal_point", s(lc.mon_decimal_point)),
+            ("mon_thousands_sep", s(lc.mon_thousands_sep)),
+            ("mon_grouping", s(lc.mon_grouping)),
+            ("positive_sign", s(lc.positive_sign)),
+            ("negative_sign", s(lc.negative_sign)),
+            ("decimal_point", s(lc.decimal_point)),
+            ("thousands_sep", s(lc.thousands_sep)),
+            ("grouping", s(lc.grouping)),
+        ],
+        numbers: vec![
+            ("int_frac_digits", lc.int_frac_digits as i8),
+            ("frac_digits", lc.frac_digits as i8),
+            ("p_cs_precedes", lc.p_cs_precedes as i8),
+            ("p_sep_by_space", lc.p_sep_by_space as i8),
+            ("n_cs_precedes", lc.n_cs_precedes as i8),
+            ("n_sep_by_space", lc.n_sep_by_space as i8),
+            ("p_sign_posn", lc.p_sign_posn as i8),
+            ("n_sign_posn", lc.n_sign_posn as i8),
+        ],
+    }
+}
+
+/// `nl_langinfo(item)`, copied (`item` one of the constants `_locale` exports).
+pub fn nl_langinfo(item: i32) -> Vec<u8> {
+    // SAFETY: see above; glibc returns "" for an unknown item, never NULL.
+    let p = unsafe { libc::nl_langinfo(item as libc::nl_item) };
+    if p.is_null() {
+        return Vec::new();
+    }
+    // SAFETY: a NUL-terminated string, copied at once.
+    unsafe { bytes(p) }
+}
+
+fn wide(s: &str) -> Vec<libc::wchar_t> {
+    s.chars()
+        .map(|c| c as libc::wchar_t)
+        .chain(std::iter::once(0))
+        .collect()
+}
+
+/// `wcscoll` of two strings (no NUL inside: the caller checks).
+pub fn strcoll(a: &str, b: &str) -> i32 {
+    let (a, b) = (wide(a), wide(b));
+    // SAFETY: both NUL-terminated and alive across the call.
+    unsafe { wcscoll(a.as_ptr(), b.as_ptr()) }
+}
+
+/// `wcsxfrm` of a string (no NUL inside: the caller checks).
+pub fn strxfrm(s: &str) -> Vec<u32> {
+    let src = wide(s);
+    let mut n = src.len() * 4 + 1;
+    loop {
+        let mut buf: Vec<libc::wchar_t> = vec![0; n];
+        // SAFETY: `buf` holds `n` wide characters; `src` is NUL-terminated.
+        let need = unsafe { wcsxfrm(buf.as_mut_ptr(), src.as_ptr(), n) };
+        if need < n {
+            buf.truncate(need);
+            return buf.into_iter().map(|c| c as u32).collect();
+        }
+        n = need + 1;
+    }
+}
