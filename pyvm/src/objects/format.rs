@@ -769,7 +769,10 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                     'd' | 'i' | 'u' => ["__int__", "__index__"],
                     _ => ["__index__", "__index__"],
                 };
-                let arg = match hook.iter().find_map(|h| super::class::special(gil, &arg, h)) {
+                let arg = match hook
+                    .iter()
+                    .find_map(|h| super::class::special(gil, &arg, h))
+                {
                     Some(f) => {
                         let r = crate::native::call_detached(gil, "formatting", &f, vec![arg])?;
                         if !int::is_int(&r) {

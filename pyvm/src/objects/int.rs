@@ -427,7 +427,9 @@ pub fn parse(text: &str, base: u32) -> Result<Value, PyErr> {
 
 /// `int(b, base)` of a `bytes`-like value: the text's rules, the error shows the bytes.
 pub fn parse_bytes(b: &[u8], base: u32) -> Result<Value, PyErr> {
-    parse_or(&String::from_utf8_lossy(b), base, || super::repr::bytes_repr(b))
+    parse_or(&String::from_utf8_lossy(b), base, || {
+        super::repr::bytes_repr(b)
+    })
 }
 
 fn parse_or(

@@ -246,7 +246,9 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             "__closure__" => {
                 return Ok(match f.closure.is_empty() {
                     true => Value::None,
-                    false => Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect()),
+                    false => {
+                        Value::tuple(f.closure.iter().map(|c| Value::Cell(c.clone())).collect())
+                    }
                 })
             }
             "__defaults__" => {

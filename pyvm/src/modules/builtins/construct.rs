@@ -346,7 +346,10 @@ fn make_function(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(Value::Dict(d)) => d.clone(),
         v => {
             let v = v.clone().unwrap_or(Value::None);
-            let msg = format!("function() argument 'globals' must be dict, not {}", shown(&v));
+            let msg = format!(
+                "function() argument 'globals' must be dict, not {}",
+                shown(&v)
+            );
             return Err(type_error(msg).into());
         }
     };
@@ -383,14 +386,8 @@ fn make_function(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
         _ => return Err(type_error("arg 5 (closure) must be tuple").into()),
     };
-    let f = crate::vm::call::make_function(
-        cx.gil,
-        Value::Code(code),
-        globals,
-        defaults,
-        None,
-        closure,
-    );
+    let f =
+        crate::vm::call::make_function(cx.gil, Value::Code(code), globals, defaults, None, closure);
     if let (Some(name), Value::Function(func)) = (name, &f) {
         let meta = func.store_for("__name__");
         meta.borrow_mut(cx.gil)

@@ -24,7 +24,10 @@ fn source_text(gil: crate::objects::gil::Gil<'_>, v: &Value) -> Option<String> {
         Value::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
         // Any buffer, as CPython reads one: `bytearray`, `memoryview`, `array`.
         Value::ByteArray(b) => Some(String::from_utf8_lossy(&b.borrow(gil)).into_owned()),
-        Value::Object(o) => o.0.buffer(gil).map(|b| String::from_utf8_lossy(&b).into_owned()),
+        Value::Object(o) => {
+            o.0.buffer(gil)
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        }
         _ => None,
     }
 }

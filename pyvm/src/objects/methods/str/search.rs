@@ -1,8 +1,8 @@
 //! `str` methods that search, split, strip and replace.
 
-use crate::objects::str::is_space;
 use crate::native::*;
 use crate::objects::memory;
+use crate::objects::str::is_space;
 use crate::objects::str::PyStr;
 use crate::objects::types::type_name;
 
