@@ -929,6 +929,23 @@ pub fn call_detached(
     crate::vm::detached::call(gil, what, f, args)
 }
 
+/// A function made of `code` (`types.FunctionType(...)`): `MAKE_FUNCTION`'s work.
+pub fn make_function(
+    gil: Gil<'_>,
+    code: Value,
+    globals: crate::objects::rc::Arc<GilCell<crate::objects::dict::Dict>>,
+    defaults: Option<Value>,
+    closure: Option<Value>,
+) -> Value {
+    crate::vm::call::make_function(gil, code, globals, defaults, None, closure)
+}
+
+/// Give built-in module `m` the attributes an import gives it (`__spec__` and the
+/// like), for those registered before any import (`sys`, `builtins`).
+pub fn builtin_module_attrs(gil: Gil<'_>, m: &Value, name: &str) {
+    crate::vm::import::builtin_module_attrs(gil, m, name)
+}
+
 /// `hash(v)` for an instance of a Python class (its `__hash__`, called detached).
 pub fn hash_instance(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
     crate::vm::dunder::hash(gil, v)

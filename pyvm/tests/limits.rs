@@ -673,3 +673,19 @@ print(list(range(10**30, 10**30 + 7, 3)), len(range(-2**100, 2**100, 2**98)))
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Starting micro_threads until memory runs out is a `MemoryError` in the starter
+/// (the pending list, the thread's box and the reactor's slots are checked), and the
+/// program goes on; it aborted when the reactor's slab could not grow (fuzz seed
+/// 1206, mutant 12981).
+#[test]
+fn micro_threads_started_past_the_limit() {
+    let prog = "from micro_thread import start_in_parallel\n\
+                started = []\n\
+                try:\n    while True:\n        started.append(start_in_parallel(len, ()))\n\
+                except MemoryError:\n    n = len(started)\n    started = None\n\
+                print('MemoryError', n > 1000)\n";
+    let out = pyvm_under_limit(600 * 1024, prog);
+    assert_printed(&out, "MemoryError True\n");
+    assert!(out.status.success(), "{:?}", out.status);
+}

@@ -128,6 +128,25 @@ impl<T, E, S> Core<T, E, S> {
             .filter(|t| t.generation == id.generation())
     }
 
+    /// Room for `additional` more micro-threads (their slots and a place in the run
+    /// queue), or the allocator's refusal: nothing is changed then.
+    pub(crate) fn try_reserve(
+        &mut self,
+        additional: usize,
+    ) -> Result<(), std::collections::TryReserveError> {
+        let free = self.tasks.capacity() - self.tasks.len();
+        if additional > free {
+            // `Slab` has no fallible reserve: ask for the block its `reserve` is about
+            // to take (a slot is at most a task and a word) and give it back first.
+            let want = (self.tasks.len() + additional).max(self.tasks.capacity() * 2);
+            let mut probe: Vec<(Task<T, E, S>, usize)> = Vec::new();
+            probe.try_reserve_exact(want)?;
+            drop(probe);
+            self.tasks.reserve(additional);
+        }
+        self.queue.try_reserve(additional)
+    }
+
     pub(crate) fn insert(&mut self, name: Name, state: S) -> DeferredId {
         let generation = self.next_generation;
         self.next_generation = self.next_generation.wrapping_add(1).max(1);

@@ -416,6 +416,15 @@ where
         id
     }
 
+    /// Make room for `additional` more [`spawn`](Self::spawn)s, or `Err` when the
+    /// allocator refuses it (then `spawn` could not be done without aborting).
+    pub fn try_reserve_tasks(
+        &mut self,
+        additional: usize,
+    ) -> Result<(), std::collections::TryReserveError> {
+        self.core.try_reserve(additional)
+    }
+
     /// [`spawn`](Self::spawn) with a plain function as the first callback.
     pub fn spawn_fn(
         &mut self,

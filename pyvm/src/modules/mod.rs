@@ -425,9 +425,9 @@ fn read_source(path: &std::path::Path) -> Option<String> {
 /// standard library when one is found (`stdlib`).
 pub fn init_main(gil: Gil<'_>, main: &Arc<Module>, path0: Option<&str>) {
     let sys = sys::module(gil);
-    crate::vm::import::builtin_module_attrs(gil, &Value::Module(sys.clone()), "sys");
+    crate::native::builtin_module_attrs(gil, &Value::Module(sys.clone()), "sys");
     let builtins = Value::Module(builtins_module().clone());
-    crate::vm::import::builtin_module_attrs(gil, &builtins, "builtins");
+    crate::native::builtin_module_attrs(gil, &builtins, "builtins");
     {
         let mut m = sys_modules().borrow_mut(gil);
         let _ = m.insert(Value::str("sys"), Value::Module(sys.clone()));

@@ -489,6 +489,22 @@ fn flush(r: &mut PyReactor) {
         let m = &l.main_done;
         m.borrow().is_some()
     });
+    // No room for them all in the reactor: the newest end at once with
+    // `MemoryError` (their joiners and the start-up report see it), instead of the
+    // process aborting.
+    let mut room = p.spawns.len();
+    while room > 0 && r.try_reserve_tasks(room).is_err() {
+        room /= 2;
+    }
+    if room < p.spawns.len() {
+        let refused: Vec<_> = p.spawns.drain(room..).collect();
+        with_gil(|gil| {
+            for (mut th, obj) in refused {
+                let err = crate::objects::exception::memory_error();
+                obj.finish(gil, &mut th, &Err(err), false);
+            }
+        });
+    }
     for (mut th, obj) in p.spawns.drain(..) {
         th.reactive = true;
         let id = r.spawn(
