@@ -386,8 +386,7 @@ fn make_function(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
         _ => return Err(type_error("arg 5 (closure) must be tuple").into()),
     };
-    let f =
-        crate::native::make_function(cx.gil, Value::Code(code), globals, defaults, closure);
+    let f = crate::native::make_function(cx.gil, Value::Code(code), globals, defaults, closure);
     if let (Some(name), Value::Function(func)) = (name, &f) {
         let meta = func.store_for("__name__");
         meta.borrow_mut(cx.gil)

@@ -161,18 +161,18 @@ pub fn strhex(data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> Result<S
         Some(Value::Str(s)) if s.as_str().chars().count() == 1 => {
             let c = s.as_str().chars().next().unwrap_or(':');
             if !c.is_ascii() {
-                return Err(value_error("sep must be ASCII.").into());
+                return Err(value_error("sep must be ASCII."));
             }
             Some(c)
         }
         Some(Value::Bytes(b)) if b.len() == 1 => {
             if !b[0].is_ascii() {
-                return Err(value_error("sep must be ASCII.").into());
+                return Err(value_error("sep must be ASCII."));
             }
             Some(char::from(b[0]))
         }
         Some(Value::Str(_) | Value::Bytes(_)) => {
-            return Err(value_error("sep must be length 1.").into())
+            return Err(value_error("sep must be length 1."));
         }
         // CPython asks for the length first.
         Some(v) => {
@@ -184,15 +184,13 @@ pub fn strhex(data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> Result<S
                     return Err(type_error(format!(
                         "object of type '{}' has no len()",
                         type_name(v)
-                    ))
-                    .into())
+                    )));
                 }
             };
             return Err(match len {
                 1 => type_error("sep must be str or bytes."),
                 _ => value_error("sep must be length 1."),
-            }
-            .into());
+            });
         }
     };
     let per = match per {
@@ -211,7 +209,11 @@ pub fn strhex(data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> Result<S
         return Ok(out);
     };
     // Positive: the short group, if any, comes first; negative: last.
-    let first = if per > 0 && len % n != 0 { len % n } else { n };
+    let first = if per > 0 && !len.is_multiple_of(n) {
+        len % n
+    } else {
+        n
+    };
     let mut i = 0;
     let mut take = first.min(len);
     while i < len {
