@@ -177,22 +177,17 @@ fn index_arg(v: &Value) -> Result<i64, PyErr> {
 /// `encode_basestring_ascii(string) -> string`: a JSON string literal with every
 /// non-ASCII character escaped.
 fn encode_basestring_ascii(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("encode_basestring_ascii", 1, 1)?;
-    let Some(s) = text_arg(args.at(0)) else {
-        return Err(type_error(format!(
-            "first argument must be a string, not {:.80}",
-            type_name(args.at(0))
-        ))
-        .into());
-    };
-    let mut out = String::new();
-    encode::quote_str(&mut out, s.as_str(), true)?;
-    Ok(Value::string(out))
+    quoted(&args, "encode_basestring_ascii", true)
 }
 
 /// `encode_basestring(string) -> string`: a JSON string literal, non-ASCII kept.
 fn encode_basestring(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("encode_basestring", 1, 1)?;
+    quoted(&args, "encode_basestring", false)
+}
+
+/// The JSON string literal of the one `str` argument of `name`.
+fn quoted(args: &Args, name: &str, ascii: bool) -> PyResult<Value> {
+    args.check(name, 1, 1)?;
     let Some(s) = text_arg(args.at(0)) else {
         return Err(type_error(format!(
             "first argument must be a string, not {:.80}",
@@ -201,7 +196,7 @@ fn encode_basestring(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         .into());
     };
     let mut out = String::new();
-    encode::quote_str(&mut out, s.as_str(), false)?;
+    encode::quote_str(&mut out, s.as_str(), ascii)?;
     Ok(Value::string(out))
 }
 
