@@ -70,7 +70,8 @@ pub enum Iter {
     },
     /// An iterator a module defines (`itertools`), stepped through its trait.
     Native(Box<dyn NativeIter>),
-    Exhausted,
+    /// Ended: only its type's name is kept (an exhausted `list_iterator` is still one).
+    Exhausted(&'static str),
 }
 
 /// The state of a `longrange_iterator` (stepped by `LongRangeIter::advance`).
@@ -108,6 +109,9 @@ impl Iter {
                 Value::ByteArray(_) => "bytearray_iterator",
                 _ => "list_iterator",
             },
+            Iter::Chars {
+                s: Value::Str(s), ..
+            } if !s.as_str().is_ascii() => "str_iterator",
             Iter::Chars { .. } => "str_ascii_iterator",
             Iter::Range { .. } => "range_iterator",
             Iter::LongRange(_) => "longrange_iterator",
@@ -129,8 +133,36 @@ impl Iter {
                 DictPart::Items => "dict_items",
             },
             Iter::Native(n) => n.type_name(),
-            Iter::Exhausted => "iterator",
+            Iter::Exhausted(name) => name,
         }
+    }
+
+    /// `__length_hint__`: how many items are still to come, when this kind of
+    /// iterator knows (CPython's list, tuple, bytes, str, range and reversed
+    /// iterators); `None` otherwise.
+    pub fn length_hint(&self, gil: Gil<'_>) -> Option<Value> {
+        let seq_len = |v: &Value| -> Option<usize> {
+            Some(match v {
+                Value::List(l) => l.borrow(gil).len(),
+                Value::Tuple(t) => t.len(),
+                Value::Bytes(b) => b.len(),
+                Value::ByteArray(b) => b.borrow(gil).len(),
+                _ => return None,
+            })
+        };
+        let n = match self {
+            Iter::Seq { seq, idx } => seq_len(seq)?.saturating_sub(*idx),
+            Iter::Chars {
+                s: Value::Str(s),
+                byte,
+            } => s.as_str().get(*byte..).map_or(0, |t| t.chars().count()),
+            Iter::Range { left, .. } => return Some(super::int::normalize((*left).into())),
+            Iter::LongRange(r) => return Some(super::int::normalize(r.left.clone())),
+            Iter::Reversed { seq, idx } => (*idx).min(seq_len(seq)?),
+            Iter::Exhausted(_) => 0,
+            _ => return None,
+        };
+        Some(Value::Int(n as i64))
     }
 
     pub fn is_view(&self) -> bool {
@@ -218,11 +250,13 @@ impl Iter {
                 Ok(line) => line,
                 Err(e) => return Some(Err(e)),
             },
-            Iter::Exhausted | Iter::Chars { .. } | Iter::View { .. } | Iter::Lines { .. } => None,
+            Iter::Exhausted(_) | Iter::Chars { .. } | Iter::View { .. } | Iter::Lines { .. } => {
+                None
+            }
             _ => return None,
         };
         if out.is_none() {
-            *self = Iter::Exhausted;
+            *self = Iter::Exhausted(self.type_name());
         }
         Some(Ok(out))
     }

@@ -273,7 +273,8 @@ fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Opti
         _ => Plan::View,
     };
     let done = |cx: &mut Cx<'_, '_>| {
-        *cell.borrow_mut(cx.gil) = Iter::Exhausted;
+        let mut it = cell.borrow_mut(cx.gil);
+        *it = Iter::Exhausted(it.type_name());
         Ok(None)
     };
     match plan {
@@ -331,7 +332,11 @@ fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Opti
         Plan::Native => {
             // The state is taken out while it steps (it may call Python, which may
             // touch this iterator: it then looks exhausted), and put back after.
-            let taken = std::mem::replace(&mut *cell.borrow_mut(cx.gil), Iter::Exhausted);
+            let taken = {
+                let mut it = cell.borrow_mut(cx.gil);
+                let name = it.type_name();
+                std::mem::replace(&mut *it, Iter::Exhausted(name))
+            };
             let Iter::Native(mut state) = taken else {
                 return Ok(None);
             };

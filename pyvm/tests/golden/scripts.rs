@@ -70,6 +70,7 @@ mod builtins {
     golden!(numeric_builtins, "builtins/numeric_builtins.py");
     golden!(packet_inspector, "builtins/packet_inspector.py");
     golden!(print_options, "builtins/print_options.py");
+    golden!(progress_hints, "builtins/progress_hints.py");
     golden!(reversed_protocol, "builtins/reversed_protocol.py");
     golden!(sorted_stability, "builtins/sorted_stability.py");
     golden!(str_decode, "builtins/str_decode.py");

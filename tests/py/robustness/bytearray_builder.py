@@ -47,7 +47,9 @@ start = time.perf_counter()
 for i in range(320_000):
     log += b"y"
 elapsed = time.perf_counter() - start
-print("appends:", len(view), view is log, "fast" if elapsed < 1.0 else f"slow ({elapsed:.2f}s)")
+# (A copy per append took 4.4 s in a release build; a debug build on a loaded
+# machine takes up to about 1.5 s for the amortized loop.)
+print("appends:", len(view), view is log, "fast" if elapsed < 3.0 else f"slow ({elapsed:.2f}s)")
 
 immutable = b"ab"
 before = immutable

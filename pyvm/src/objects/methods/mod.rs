@@ -67,8 +67,22 @@ fn table(kind: Kind) -> &'static [NativeDef] {
 /// The built-in iterators' protocol methods (`iter([]).__next__()`, and what
 /// `collections.abc.Iterator` finds in `type(it).__dict__`).
 static ITER_METHODS: &[NativeDef] = natives![
-    "__next__" => iter_next, "__iter__" => iter_self,
+    "__next__" => iter_next, "__iter__" => iter_self, "__length_hint__" => iter_length_hint,
 ];
+
+/// `it.__length_hint__()`: the items still to come, or `NotImplemented` for an
+/// iterator that cannot tell (what `operator.length_hint` takes as "unknown").
+fn iter_length_hint(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__length_hint__", 0, 0)?;
+    Ok(match args.at(0) {
+        Value::Iter(it) => it.borrow(cx.gil).length_hint(cx.gil),
+        _ => None,
+    }
+    .unwrap_or(Value::NotImplemented))
+}
 
 fn iter_next(
     cx: &mut crate::native::Cx,
