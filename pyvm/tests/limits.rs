@@ -689,3 +689,18 @@ fn micro_threads_started_past_the_limit() {
     assert_printed(&out, "MemoryError True\n");
     assert!(out.status.success(), "{:?}", out.status);
 }
+
+/// `round(int, ndigits)` with an absurdly negative `ndigits` is 0 at once (the
+/// power of ten is never built); `-2**63` overflowed a negation (CI fuzz, seed 1,
+/// mutant 144). CPython computes `10**2**63` and does not finish.
+#[test]
+fn round_to_an_absurd_power_of_ten() {
+    let out = pyvm(
+        &[
+            "-c",
+            "print(round(12345, -2**63), round(-6*10**40, -41), round(12345, -2**32))",
+        ],
+        &[],
+    );
+    assert_printed(&out, "0 -100000000000000000000000000000000000000000 0\n");
+}

@@ -379,8 +379,15 @@ fn round(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
         v if int::is_int(v) => match nd {
             Some(n) if n < 0 => {
-                let p = num_bigint::BigInt::from(10).pow((-n) as u32);
                 let x = int::to_big(v).unwrap_or_default();
+                // Rounding to a power of ten above twice the value gives 0: no need
+                // to build that power (`round(x, -2**63)`; it overflowed here).
+                let k = n.unsigned_abs();
+                // (|x| < 2**bits, and 10**k >= 2**(bits + 1) once k > (bits + 1) / 3.)
+                if k > (x.bits() + 1) / 3 + 1 {
+                    return Ok(Value::Int(0));
+                }
+                let p = num_bigint::BigInt::from(10).pow(k as u32);
                 let (q, r) = num_integer::Integer::div_mod_floor(&x, &p);
                 let twice = &r * 2;
                 let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
