@@ -35,8 +35,10 @@ extern "C" {
 ///   start), and a program filling memory up to its `MemoryError` spent 5 s in the
 ///   kernel's page faults where CPython takes 1 (fuzz seed 1208, mutant 440);
 /// - glibc's malloc, which only C code (`pthread_getattr_np`) uses here, keeps one
-///   arena instead of a 64 MiB one per OS thread (up to 16).
+///   arena instead of a 64 MiB one per OS thread (up to 16);
+/// - no alternate signal stack per OS thread (see [`no_alternate_stacks`]).
 pub extern "C" fn modest_reservations() {
+    no_alternate_stacks();
     // SAFETY: plain calls with valid arguments; this runs at start-up, on the one
     // thread there is, before anything is allocated from an arena. The option is set
     // only if it is the one (its default value says so; a value from the
@@ -61,6 +63,35 @@ pub extern "C" fn modest_reservations() {
         }
     }
     retake();
+}
+
+/// Rust's runtime, at start-up, installs its stack-overflow reporter for SIGSEGV and
+/// SIGBUS when their handlers are the default ones, and from then on maps an
+/// alternate signal stack for every thread it starts, in the new thread, before the
+/// thread's function runs; when that mapping fails (a program starting threads until
+/// its address space runs out: fuzz seed 1207, mutant 5937) the new thread panics
+/// where nothing can catch it and the process aborts, where CPython raises
+/// `RuntimeError: can't start new thread`. CPython installs no such reporter (a C
+/// stack overflow is a plain SIGSEGV), and pyvm bounds its native stack itself
+/// (`crate::stack`). So, before the runtime's start-up, both signals get a handler
+/// that does what the default does: it puts the default back and returns, and the
+/// faulting instruction, run again, ends the process with the same signal. The
+/// runtime then sees handlers already set and maps no alternate stacks.
+fn no_alternate_stacks() {
+    // SA_RESETHAND puts the default back as the signal is delivered; the handler
+    // then has nothing left to do.
+    extern "C" fn back_to_default(_: libc::c_int) {}
+    for sig in [libc::SIGSEGV, libc::SIGBUS] {
+        // SAFETY: a plain call at start-up, on the one thread there is, with a valid
+        // signal and a handler that does nothing.
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = back_to_default as extern "C" fn(libc::c_int) as usize;
+            action.sa_flags = libc::SA_RESETHAND | libc::SA_NODEFER;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(sig, &action, std::ptr::null_mut());
+        }
+    }
 }
 
 /// The emergency reserve: a block of mimalloc's, never touched (so it costs address

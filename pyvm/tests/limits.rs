@@ -704,3 +704,30 @@ fn round_to_an_absurd_power_of_ten() {
     );
     assert_printed(&out, "0 -100000000000000000000000000000000000000000 0\n");
 }
+
+/// A tree of OS threads started until the address space runs out: each start that
+/// fails is CPython's `RuntimeError: can't start new thread` (or a `MemoryError`),
+/// never an abort. Rust's runtime mapped an alternate signal stack in each new thread
+/// before its function ran and panicked, aborting the process, when that mapping
+/// failed (fuzz seed 1207, mutant 5937: about one run in four of this program
+/// aborted). The failure needs the mapping to fail just after the thread's stack
+/// was mapped, so the program runs three times.
+#[test]
+fn os_threads_started_past_the_limit() {
+    let prog = "import threading\n\
+                def spawn():\n    ts = [threading.Thread(target=spawn) for _ in 'LR']\n    \
+                for t in ts:\n        t.start()\n    for t in ts:\n        t.join()\n\
+                spawn()\n";
+    for _ in 0..3 {
+        let out = pyvm_under_limit(1024 * 1024, prog);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{:?} {err}", out.status);
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(
+            err.lines()
+                .all(|l| !l.starts_with("RuntimeError")
+                    || l == "RuntimeError: can't start new thread"),
+            "{err}"
+        );
+    }
+}

@@ -232,20 +232,21 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
                 f();
             }
         });
-    let failed = match spawned {
-        Ok(_) => match ready.recv() {
-            Ok(None) => return Ok(ident),
-            Ok(Some(e)) => e,
-            Err(e) => e.to_string(),
-        },
-        Err(e) => {
-            OTHERS.fetch_sub(1, Ordering::SeqCst);
-            e.to_string()
+    // Why the thread could not start (no memory for its stack, a process limit) is
+    // not told: CPython's message is just this.
+    match spawned {
+        Ok(_) => {
+            if let Ok(None) = ready.recv() {
+                return Ok(ident);
+            }
         }
-    };
+        Err(_) => {
+            OTHERS.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
     Err(PyErr::msg(
         &crate::objects::types::types().exc.runtime_error,
-        format!("can't start new thread ({failed})"),
+        "can't start new thread".to_owned(),
     ))
 }
 
