@@ -20,6 +20,13 @@ for level, name, opt in [(socket.SOL_SOCKET, "SO_REUSEADDR", socket.SO_REUSEADDR
 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, True)
 raw = s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 4)
 print("as bytes:", len(raw), struct.unpack("i", raw)[0] != 0)
+# A buffer length is at most 1 KiB; the option comes back at its own size, or cut.
+for buflen in (0, 1, 2, 1024, 1025, -1, 2**31 - 1):
+    try:
+        raw = s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, buflen)
+        print("buflen %d:" % buflen, type(raw).__name__, len(raw) if isinstance(raw, bytes) else raw != 0)
+    except OSError as e:
+        print("buflen %d:" % buflen, type(e).__name__, e)
 
 print("linger off:", struct.unpack("ii", s.getsockopt(socket.SOL_SOCKET, socket.SO_LINGER, 8)))
 s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

@@ -801,7 +801,19 @@ fn getsockopt(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("getsockopt", 2, 3)?;
     let level = arg_int(args.at(1), "")? as i32;
     let opt = arg_int(args.at(2), "")? as i32;
-    let buflen = args.get(3).map(|v| arg_int(v, "")).transpose()?;
+    // As CPython: 0 is no buffer (an int result); a buffer holds what the option
+    // is, at most `buflen` bytes of it, and is at most 1 KiB.
+    let buflen = match args.get(3).map(|v| arg_int(v, "")).transpose()? {
+        Some(0) | None => None,
+        Some(n @ 1..=1024) => Some(n as usize),
+        Some(_) => {
+            return Err(PyErr::msg(
+                &crate::objects::types::types().exc.os_error,
+                "getsockopt buflen out of range".to_owned(),
+            )
+            .into())
+        }
+    };
     let (typ, family) = {
         let st = this(&args)?.st.borrow(cx.gil);
         (st.typ, st.family)
@@ -823,9 +835,10 @@ fn getsockopt(cx: &mut Cx, args: Args) -> PyResult<Value> {
             (SOL_SOCKET, SO_LINGER) => {
                 let l = s.linger().map_err(os)?;
                 let (on, secs) = (l.is_some() as i32, l.map_or(0, |d| d.as_secs() as i32));
-                if buflen.is_some() {
+                if let Some(len) = buflen {
                     let mut v = on.to_ne_bytes().to_vec();
                     v.extend_from_slice(&secs.to_ne_bytes());
+                    v.truncate(len);
                     return Ok(bytes(v));
                 }
                 Ok(on as i64)
@@ -838,7 +851,7 @@ fn getsockopt(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Ok(match buflen {
             Some(len) => {
                 let mut v = (n as i32).to_ne_bytes().to_vec();
-                v.resize(len.max(0) as usize, 0);
+                v.truncate(len);
                 bytes(v)
             }
             None => Value::Int(n),
