@@ -47,6 +47,70 @@ pub fn take_args(stack: &mut Vec<Value>, start: usize) -> SmallVec<[Value; 4]> {
     SmallVec::from_buf_and_len(buf, n)
 }
 
+/// Whether the loop may call native `n` straight, `(n.f)(cx, args)`, with positional
+/// arguments: none of what [`invoke`] does first for a `Value::Native` applies to it
+/// (`__build_class__`, `__import__`, a deferral-aware half, a dict lookup that may
+/// call `__eq__` as a frame, a generator or async-generator method or `next` that
+/// resumes a frame, the `self` check of a method called through its type). Every
+/// native call asks, so the answer is kept per definition in a small direct-mapped
+/// table of the definitions' addresses (they are `static`: an address is never reused
+/// by another definition), the low bit holding the answer.
+#[inline]
+pub fn is_plain_native(n: &'static crate::objects::function::NativeDef) -> bool {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    const SLOTS: usize = 512;
+    static SEEN: [AtomicUsize; SLOTS] = [const { AtomicUsize::new(0) }; SLOTS];
+    let p = n as *const crate::objects::function::NativeDef as usize;
+    let slot = &SEEN[(p >> 3) % SLOTS];
+    let e = slot.load(Ordering::Relaxed);
+    if e & !1 == p {
+        return e & 1 == 1;
+    }
+    let plain = classify_native(n);
+    slot.store(p | plain as usize, Ordering::Relaxed);
+    plain
+}
+
+#[cold]
+fn classify_native(n: &'static crate::objects::function::NativeDef) -> bool {
+    use crate::modules::builtins;
+    !(builtins::is_build_class(n)
+        || builtins::is_import(n)
+        || builtins::is_next(n)
+        || n.soft.is_some()
+        || crate::objects::methods::is_dict_lookup(n)
+        || crate::objects::generator::is_method(n)
+        || super::asyncgen::is_method(n)
+        || crate::objects::methods::is_type_method(n))
+}
+
+/// Whether the loop may call native `n`, a method LOAD_METHOD found on `self`'s own
+/// type (so no `self` check), straight: not a generator method (it resumes a frame),
+/// not a dict lookup (it may call `__eq__` as a frame), not a built-in with a
+/// deferral-aware half when the micro-thread may wait (`str.join`, `list.extend`).
+#[inline]
+pub fn is_direct_method(th: &MicroThread, n: &'static crate::objects::function::NativeDef) -> bool {
+    !(crate::objects::generator::is_method(n)
+        || crate::objects::methods::is_dict_lookup(n)
+        || th.reactive && n.soft.is_some())
+}
+
+/// Call native `n` straight (see [`is_plain_native`]), naming it for error messages
+/// while it runs.
+#[inline]
+pub fn call_plain_native(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    n: &'static crate::objects::function::NativeDef,
+    args: Args,
+) -> PyResult<Value> {
+    let prev = std::mem::replace(&mut th.native_name, n.name);
+    let mut cx = crate::native::Cx { gil, th };
+    let r = (n.f)(&mut cx, args);
+    th.native_name = prev;
+    r
+}
+
 /// A one-argument call the loop answers without an argument list or a native call
 /// (CPython 3.11's CALL_NO_KW_LIST_APPEND, CALL_NO_KW_LEN, PRECALL_NO_KW_STR_1):
 /// `stack[head..]` is `[NULL or method, callable or self, arg]`. `None`: call it
@@ -111,28 +175,26 @@ pub fn is_simple(f: &Function, argc: usize) -> bool {
 }
 
 /// A call with `argc` positional arguments that trailing defaults complete (`randint`
-/// calling `randrange(a, b)` with `step` left out): the defaults it needs, cloned, so
-/// the call still takes the simple path (the arguments and then these become the
-/// first locals where they lie). `None` when the call is not of that kind.
+/// calling `randrange(a, b)` with `step` left out): how many of the defaults it
+/// needs, so the call still takes the simple path (the arguments and then those
+/// defaults, pushed by [`push_defaults`], become the first locals where they lie).
+/// `None` when the call is not of that kind.
 #[inline]
-pub fn simple_with_defaults(
-    gil: Gil<'_>,
-    f: &Function,
-    argc: usize,
-) -> Option<smallvec::SmallVec<[Value; 4]>> {
+pub fn missing_defaults(gil: Gil<'_>, f: &Function, argc: usize) -> Option<usize> {
     let p = &f.code.params;
     let n = p.argcount as usize;
     if argc >= n || p.kwonly != 0 || p.varargs || p.varkw || !f.code.cellvars.is_empty() {
         return None;
     }
-    let defaults = f.defaults.borrow(gil);
     let missing = n - argc;
-    (missing <= defaults.len()).then(|| {
-        defaults[defaults.len() - missing..]
-            .iter()
-            .cloned()
-            .collect()
-    })
+    (missing <= f.defaults.borrow(gil).len()).then_some(missing)
+}
+
+/// Push the last `missing` defaults of `f` (see [`missing_defaults`]).
+#[inline]
+pub fn push_defaults(gil: Gil<'_>, stack: &mut Vec<Value>, f: &Function, missing: usize) {
+    let defaults = f.defaults.borrow(gil);
+    stack.extend_from_slice(&defaults[defaults.len() - missing..]);
 }
 
 fn check_depth(th: &MicroThread) -> Result<(), PyErr> {
@@ -175,9 +237,23 @@ pub fn push_simple_frame(
     args_at: usize,
     floor: usize,
 ) -> Result<(), PyErr> {
+    let bound = parts.code.params.argcount as usize;
+    push_bound_frame(th, parts, args_at, floor, bound)
+}
+
+/// [`push_simple_frame`] for a frame whose first `bound` locals are already at
+/// `args_at`.
+#[inline]
+fn push_bound_frame(
+    th: &mut MicroThread,
+    parts: FrameParts,
+    args_at: usize,
+    floor: usize,
+    bound: usize,
+) -> Result<(), PyErr> {
     check_depth(th)?;
     let code = parts.code;
-    let extra = code.nlocals() - code.params.argcount as usize;
+    let extra = code.nlocals() - bound;
     if extra > 0 {
         th.stack.extend(std::iter::repeat_n(Value::Null, extra));
     }
@@ -193,6 +269,103 @@ pub fn push_simple_frame(
         locals: None,
     });
     Ok(())
+}
+
+/// Is the call whose callable slots begin at `head` one of a Python function?
+#[inline]
+pub fn is_function_call(stack: &[Value], head: usize) -> bool {
+    matches!(
+        (&stack[head], &stack[head + 1]),
+        (Value::Null, Value::Function(_)) | (Value::Function(_), _)
+    )
+}
+
+/// `CALL_KW` of a Python function with no `*args`, `**kwargs` or cells whose
+/// keywords each name a parameter not given by position (`quantize(exp,
+/// rounding=None)`, `Point(x=1, y=2)`): the arguments are bound where they lie, the
+/// keyword values moved to their parameters' slots and the missing parameters taken
+/// from the defaults, and the frame pushed, with no argument list, keyword strings or
+/// locals vector (what [`bind`] builds). `stack[head..]` is `[NULL, function,
+/// args..., kwvalues...]` or `[function, self, args..., kwvalues...]`; `names` the
+/// keywords' names. `Ok(false)`, the stack untouched, for any other call, a malformed
+/// one included: [`bind`] words its error.
+pub fn push_kw_frame(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    head: usize,
+    names: &[Value],
+) -> Result<bool, PyErr> {
+    let (f, args_at) = match (&th.stack[head], &th.stack[head + 1]) {
+        (Value::Null, Value::Function(f)) => (f.clone(), head + 2),
+        (Value::Function(f), _) => (f.clone(), head + 1),
+        _ => return Ok(false),
+    };
+    let code = &f.code;
+    let p = &code.params;
+    if p.varargs || p.varkw || !code.cellvars.is_empty() {
+        return Ok(false);
+    }
+    let (argcount, kwonly, posonly) = (p.argcount as usize, p.kwonly as usize, p.posonly as usize);
+    let nk = names.len();
+    let npos = th.stack.len() - nk - args_at;
+    if npos > argcount {
+        return Ok(false);
+    }
+    // Each keyword's slot: a parameter that may be named, not given by position.
+    let mut slots: SmallVec<[usize; 8]> = SmallVec::with_capacity(nk);
+    for name in names {
+        let Some(name) = name.as_str() else {
+            return Ok(false);
+        };
+        match code.varnames[..argcount + kwonly]
+            .iter()
+            .position(|v| v == name)
+        {
+            Some(i) if i >= posonly && i >= npos => slots.push(i),
+            _ => return Ok(false),
+        }
+    }
+    // Every other parameter has a default.
+    let defaults = f.defaults.borrow(gil);
+    let kwdefaults = f.kwdefaults.borrow(gil);
+    let first_default = argcount.saturating_sub(defaults.len());
+    for i in npos..argcount + kwonly {
+        if slots.contains(&i) {
+            continue;
+        }
+        let has_default = if i < argcount {
+            i >= first_default
+        } else {
+            kwdefaults.iter().any(|(k, _)| *k == code.varnames[i])
+        };
+        if !has_default {
+            return Ok(false);
+        }
+    }
+    // Bind: the keyword values off the stack, the slots up to the last parameter,
+    // each value in its slot, defaults in the rest.
+    let kwvalues: SmallVec<[Value; 4]> = th.stack.drain(th.stack.len() - nk..).collect();
+    th.stack
+        .extend(std::iter::repeat_n(Value::Null, argcount + kwonly - npos));
+    for (v, i) in kwvalues.into_iter().zip(slots) {
+        th.stack[args_at + i] = v;
+    }
+    for i in npos..argcount + kwonly {
+        if th.stack[args_at + i].is_null() {
+            th.stack[args_at + i] = if i < argcount {
+                defaults[i + defaults.len() - argcount].clone()
+            } else {
+                kwdefaults
+                    .iter()
+                    .find(|(k, _)| *k == code.varnames[i])
+                    .map_or(Value::Null, |(_, v)| v.clone())
+            };
+        }
+    }
+    drop((defaults, kwdefaults));
+    let parts = FrameParts::of(&f);
+    push_bound_frame(th, parts, args_at, head, argcount + kwonly)?;
+    Ok(true)
 }
 
 /// The `self` a built-in method bound to `this` is called with: the built-in value
@@ -705,20 +878,26 @@ pub fn bind(gil: Gil<'_>, f: &Function, args: Args) -> Result<Vec<Value>, PyErr>
 }
 
 /// Split `CALL_KW` arguments: the last `names.len()` values are keywords.
-pub fn split_kw(self_arg: Option<Value>, mut all: Vec<Value>, names: &Value) -> Args {
+pub fn split_kw(
+    stack: &mut Vec<Value>,
+    start: usize,
+    self_arg: Option<Value>,
+    names: &Value,
+) -> Args {
     let names: &[Value] = match names {
         Value::Tuple(t) => t,
         _ => &[],
     };
-    let kwvals = all.split_off(all.len() - names.len());
-    let mut pos: SmallVec<[Value; 4]> = SmallVec::new();
-    pos.extend(self_arg);
-    pos.extend(all);
+    // Straight from the stack: no intermediate vectors.
+    let split = stack.len() - names.len();
     let kw = names
         .iter()
-        .zip(kwvals)
+        .zip(stack.drain(split..))
         .map(|(n, v)| (n.as_str().unwrap_or("").to_owned(), v))
         .collect();
+    let mut pos: SmallVec<[Value; 4]> = SmallVec::with_capacity(split - start + 1);
+    pos.extend(self_arg);
+    pos.extend(stack.drain(start..));
     Args { pos, kw }
 }
 

@@ -693,21 +693,27 @@ pub(crate) fn run_from(
                         (Value::Function(f), _) if call::is_simple(f, argc + 1) => {
                             Some((call::FrameParts::of(f), head + 1))
                         }
-                        // Trailing defaults complete the arguments: pushed after them.
+                        // Trailing defaults complete the arguments: pushed after them
+                        // (the function held by a handle of its own meanwhile, since
+                        // the stack grows under the borrowed one).
                         (Value::Null, Value::Function(f)) => {
-                            call::simple_with_defaults(gil, f, argc)
-                                .map(|d| (call::FrameParts::of(f), head + 2, d))
-                                .map(|(parts, at, d)| {
-                                    th.stack.extend(d);
-                                    (parts, at)
-                                })
+                            match call::missing_defaults(gil, f, argc) {
+                                Some(missing) => {
+                                    let f = f.clone();
+                                    call::push_defaults(gil, &mut th.stack, &f, missing);
+                                    Some((call::FrameParts::of(&f), head + 2))
+                                }
+                                None => None,
+                            }
                         }
-                        (Value::Function(f), _) => call::simple_with_defaults(gil, f, argc + 1)
-                            .map(|d| (call::FrameParts::of(f), head + 1, d))
-                            .map(|(parts, at, d)| {
-                                th.stack.extend(d);
-                                (parts, at)
-                            }),
+                        (Value::Function(f), _) => match call::missing_defaults(gil, f, argc + 1) {
+                            Some(missing) => {
+                                let f = f.clone();
+                                call::push_defaults(gil, &mut th.stack, &f, missing);
+                                Some((call::FrameParts::of(&f), head + 1))
+                            }
+                            None => None,
+                        },
                         _ => None,
                     };
                     if let Some((parts, args_at)) = fast {
@@ -724,6 +730,25 @@ pub(crate) fn run_from(
                         let args = call::take_args(&mut th.stack, head + 2);
                         let callable = pop!();
                         pop!();
+                        if let Value::Native(n) = callable {
+                            if call::is_plain_native(n) {
+                                // A built-in function (`len(b)`, `binascii.hexlify(b)`):
+                                // nothing of `invoke`'s applies (see `is_plain_native`).
+                                th.frames[fi].ip = ip;
+                                let r = call::call_plain_native(
+                                    gil,
+                                    th,
+                                    n,
+                                    Args {
+                                        pos: args,
+                                        kw: Vec::new(),
+                                    },
+                                );
+                                let v = unwind!(r);
+                                push(&mut th.stack, v);
+                                continue;
+                            }
+                        }
                         (
                             callable,
                             Args {
@@ -739,9 +764,7 @@ pub(crate) fn run_from(
                         // over something that may defer run in Python, and dict
                         // lookups may call `__eq__` as frames: through `do_call!`.
                         let direct = matches!(callable, Value::Native(n)
-                            if !(crate::objects::generator::is_method(n)
-                                || crate::objects::methods::is_dict_lookup(n)
-                                || th.reactive && n.soft.is_some()));
+                            if call::is_direct_method(th, n));
                         if let (true, Value::Native(n)) = (direct, &callable) {
                             // LOAD_METHOD found it on `self`'s own type: no self check
                             // (generator methods resume frames: see `do_call!`).
@@ -776,15 +799,44 @@ pub(crate) fn run_from(
                     let argc = arg as usize;
                     let n = th.stack.len();
                     let head = n - argc - 2;
-                    let all: Vec<Value> = th.stack.drain(head + 2..).collect();
+                    if let (Value::Tuple(kwnames), true) =
+                        (&names, call::is_function_call(&th.stack, head))
+                    {
+                        th.frames[fi].ip = ip;
+                        if super::attention() {
+                            if let super::Attend::Raise(e) = super::attend(gil, th, false) {
+                                raise!(e);
+                            }
+                        }
+                        if tri!(call::push_kw_frame(gil, th, head, kwnames)) {
+                            continue 'frame;
+                        }
+                    }
+                    let self_arg = if th.stack[head].is_null() {
+                        None
+                    } else {
+                        Some(th.stack[head + 1].clone())
+                    };
+                    let args = call::split_kw(&mut th.stack, head + 2, self_arg, &names);
                     let b = pop!();
                     let a = pop!();
-                    let args = call::split_kw(
-                        a.is_null().then_some(()).map_or(Some(b.clone()), |_| None),
-                        all,
-                        &names,
-                    );
-                    let callable = if a.is_null() { b } else { a };
+                    let method = !a.is_null();
+                    let callable = if method { a } else { b };
+                    if let Value::Native(n) = callable {
+                        // A built-in function, or a method LOAD_METHOD found on
+                        // `self`'s own type: as in CALL.
+                        let direct = if method {
+                            call::is_direct_method(th, n)
+                        } else {
+                            call::is_plain_native(n)
+                        };
+                        if direct {
+                            th.frames[fi].ip = ip;
+                            let v = unwind!(call::call_plain_native(gil, th, n, args));
+                            push(&mut th.stack, v);
+                            continue;
+                        }
+                    }
                     do_call!(callable, args);
                 }
                 Op::CALL_FUNCTION_EX => {

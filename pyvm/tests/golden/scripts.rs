@@ -322,6 +322,7 @@ mod functions {
     golden!(global_cache_stores, "functions/global_cache_stores.py");
     golden!(global_lookup_changes, "functions/global_lookup_changes.py");
     golden!(higher_order_pipeline, "functions/higher_order_pipeline.py");
+    golden!(keyword_calls, "functions/keyword_calls.py");
     golden!(lambdas_higher_order, "functions/lambdas_higher_order.py");
     golden!(mapping_unpack, "functions/mapping_unpack.py");
     golden!(recursion, "functions/recursion.py");

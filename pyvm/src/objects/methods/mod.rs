@@ -179,6 +179,11 @@ fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
         .map(|(_, name, test)| (*name, *test))
 }
 
+/// Is `def` a method of a built-in type whose first argument [`check_self`] checks?
+pub fn is_type_method(def: &NativeDef) -> bool {
+    owner(def).is_some()
+}
+
 /// A method called through its type (`str.upper(x)`) gets CPython's `TypeError` unless
 /// its first argument is an instance of that type.
 ///
