@@ -89,28 +89,52 @@ def _enumerate(iterable, start=0):
         n += 1
 
 
-def _zip(*iterables):
+def _zip(*iterables, strict=False):
     if not iterables:
         return
     its = [iter(i) for i in iterables]
     while True:
         items = []
-        for it in its:
+        for n, it in enumerate(its):
             try:
                 items.append(next(it))
             except StopIteration:
+                if strict:
+                    _zip_unequal(its, n)
                 return
         yield tuple(items)
 
 
+def _zip_unequal(its, n):
+    """zip(strict=True) when argument n + 1 ran out: CPython's ValueError unless
+    every other one ran out at the same item."""
+    if n:
+        raise ValueError("zip() argument %d is shorter than argument%s%d"
+                         % (n + 1, " " if n == 1 else "s 1-", n))
+    for i in range(1, len(its)):
+        for _ in its[i]:
+            raise ValueError("zip() argument %d is longer than argument%s%d"
+                             % (i + 1, " " if i == 1 else "s 1-", i))
+
+
 def _map(function, *iterables):
     for args in _zip(*iterables):
-        yield function(*args)
+        try:
+            value = function(*args)
+        except StopIteration as e:
+            # Ends the map, its value passed on, as CPython's map does (not the
+            # RuntimeError of a generator raising StopIteration).
+            return e.value
+        yield value
 
 
 def _filter(function, iterable):
     for x in iterable:
-        if (x if function is None else function(x)):
+        try:
+            keep = x if function is None else function(x)
+        except StopIteration as e:
+            return e.value
+        if keep:
             yield x
 
 

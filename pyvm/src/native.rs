@@ -489,6 +489,12 @@ impl Cx<'_, '_> {
         crate::vm::ops::iter_next(self, it)
     }
 
+    /// The `StopIteration` for an iterator [`Cx::next`] just found exhausted: the one
+    /// Python code raised to end it (its value travels on), or a new one.
+    pub fn stop_error(&mut self) -> PyErr {
+        crate::vm::iterate::stop_error(self)
+    }
+
     /// Every item of an iterable.
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         match v {
@@ -1083,6 +1089,12 @@ pub fn agen_aclose(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// (which the loop runs itself)?
 pub fn is_awaitable_method(def: &crate::objects::function::NativeDef) -> bool {
     crate::vm::asyncgen::is_method(def)
+}
+
+/// Is `v` an iterator (a generator, a built-in iterator, a micro_pipe, an instance of
+/// a `map` subclass), not a dict view?
+pub fn is_iterator(gil: crate::objects::gil::Gil<'_>, v: &Value) -> bool {
+    crate::vm::iterate::is_iterator(gil, v)
 }
 
 /// Is `v` an async generator's awaitable or a `coroutine_wrapper` (iterators whose

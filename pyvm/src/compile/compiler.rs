@@ -43,6 +43,9 @@ pub(super) enum FBlock<'a> {
     /// A `with` body (the statement's range; `async with`): `__exit__` is on the
     /// stack under it.
     With(TextRange, bool),
+    /// A finally body run for a `return` (CPython's `POP_VALUE`): the value to return
+    /// is on the stack, and a `break`/`continue`/`return` inside drops it.
+    PopValue,
 }
 
 pub(super) struct Unit<'a> {

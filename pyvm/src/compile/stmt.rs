@@ -352,6 +352,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 FBlock::While { .. } => {}
+                FBlock::PopValue => pop_under(self, Op::POP_TOP),
                 FBlock::TryExcept => {
                     self.emit(Op::POP_BLOCK, 0);
                 }
@@ -360,7 +361,13 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::POP_BLOCK, 0);
                     // The finally body runs outside its own block.
                     let saved: Vec<FBlock<'a>> = self.u().fblocks.drain(i..).collect();
+                    if preserve_tos {
+                        self.u().fblocks.push(FBlock::PopValue);
+                    }
                     let r = self.stmts(body);
+                    if preserve_tos {
+                        self.u().fblocks.pop();
+                    }
                     self.u().fblocks.extend(saved);
                     r?;
                 }

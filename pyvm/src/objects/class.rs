@@ -603,11 +603,27 @@ pub fn defining_class(gil: Gil<'_>, t: &Arc<PyType>, name: &str) -> Option<Arc<P
 fn builtin_slot(t: &PyType, name: &str) -> Option<&'static NativeDef> {
     match t.kind {
         Kind::Object => super::methods::object_method(name),
+        // The immutable types have no `__init__` of their own: a class deriving from
+        // one and another class gets the other's (`class C(tuple, Base)`).
+        Kind::Tuple
+        | Kind::Int
+        | Kind::Float
+        | Kind::Complex
+        | Kind::Str
+        | Kind::Bytes
+        | Kind::FrozenSet
+            if name == "__init__" =>
+        {
+            None
+        }
         k if payload_kind(k) => super::methods::payload_method(name)
             .or_else(|| super::methods::find_in_type(t, name))
             .or_else(|| super::methods::object_method(name)),
         Kind::Exception => {
             super::methods::exception_method(name).or_else(|| super::methods::object_method(name))
+        }
+        Kind::IterType => {
+            super::methods::find_in_type(t, name).or_else(|| super::methods::object_method(name))
         }
         Kind::Type => super::methods::type_method(name)
             .or_else(|| super::methods::find_in_type(t, name))

@@ -8,12 +8,14 @@ use super::types::type_name;
 use super::value::Value;
 use super::{float, int};
 
-/// A parsed format spec: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
+/// A parsed format spec: `[[fill]align][sign][z][#][0][width][,|_][.precision][type]`.
 #[derive(Default, Debug)]
 struct Spec {
     fill: Option<char>,
     align: Option<char>,
     sign: Option<char>,
+    /// `z` (3.11): a float that rounds to zero loses its minus sign.
+    no_neg_zero: bool,
     alt: bool,
     zero: bool,
     width: usize,
@@ -37,6 +39,10 @@ fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
     }
     if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
         s.sign = Some(c[i]);
+        i += 1;
+    }
+    if i < c.len() && c[i] == 'z' {
+        s.no_neg_zero = true;
         i += 1;
     }
     if i < c.len() && c[i] == '#' {
@@ -236,6 +242,11 @@ pub fn format(gil: Gil<'_>, v: &Value, spec: &str) -> Result<String, PyErr> {
             if s.sign.is_some() {
                 return Err(value_error("Sign not allowed in string format specifier"));
             }
+            if s.no_neg_zero {
+                return Err(value_error(
+                    "Negative zero coercion (z) not allowed in string format specifier",
+                ));
+            }
             if s.alt {
                 return Err(value_error(
                     "Alternate form (#) not allowed in string format specifier",
@@ -271,6 +282,11 @@ fn format_int(s: &Spec, v: &Value) -> Result<String, PyErr> {
     if s.precision.is_some() {
         return Err(value_error(
             "Precision not allowed in integer format specifier",
+        ));
+    }
+    if s.no_neg_zero {
+        return Err(value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
         ));
     }
     format_int_digits(s, v, 0)
@@ -452,7 +468,18 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
         Some(g) if a.is_finite() => group(&body, g, 3),
         _ => body,
     };
+    let neg = neg && !(s.no_neg_zero && a.is_finite() && rounds_to_zero(&body));
     pad(s, sign_of(s, neg), &body, '>')
+}
+
+/// Is the formatted magnitude `body` all zeros (`0.00`, `0.000e+00`, `0%`)? With
+/// `z`, its minus sign goes.
+fn rounds_to_zero(body: &str) -> bool {
+    let mantissa = body.split(['e', 'E']).next().unwrap_or(body);
+    mantissa
+        .chars()
+        .filter(char::is_ascii_digit)
+        .all(|d| d == '0')
 }
 
 /// The `#` flag with no decimals keeps the point: `format(1.0, '#.0f')` is `1.`,
@@ -534,7 +561,11 @@ fn format_complex(s: &Spec, c: super::complex::Complex) -> Result<String, PyErr>
             _ => t,
         }
     };
-    let neg = |x: f64| x.is_sign_negative() && !x.is_nan();
+    let neg = |x: f64| {
+        x.is_sign_negative()
+            && !x.is_nan()
+            && !(s.no_neg_zero && x.is_finite() && rounds_to_zero(&body(x)))
+    };
     let mut out = String::new();
     if parens {
         out.push('(');

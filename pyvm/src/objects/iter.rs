@@ -50,6 +50,8 @@ pub enum Iter {
     },
     Zip {
         inners: Vec<Value>,
+        /// `zip(..., strict=True)`: unequal lengths raise `ValueError`.
+        strict: bool,
     },
     Map {
         func: Value,
@@ -58,6 +60,13 @@ pub enum Iter {
     Filter {
         func: Value,
         inner: Value,
+    },
+    /// A `map`, `filter`, `zip` or `enumerate` (`kind`) over an iterable that may
+    /// suspend the micro-thread: stepped by the generator of its deferral-aware
+    /// Python half (`_deferrable._map`), which `FOR_ITER` resumes as a frame.
+    Soft {
+        kind: &'static str,
+        gen: Value,
     },
     /// The lines of a file opened for reading.
     Lines {
@@ -127,6 +136,7 @@ impl Iter {
             Iter::Zip { .. } => "zip",
             Iter::Map { .. } => "map",
             Iter::Filter { .. } => "filter",
+            Iter::Soft { kind, .. } => kind,
             Iter::View { part, .. } => match part {
                 DictPart::Keys => "dict_keys",
                 DictPart::Values => "dict_values",

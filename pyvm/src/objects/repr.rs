@@ -240,7 +240,9 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
             }
             out.push(')');
         }
-        Value::Instance(i) if !i.base.is_null() && !matches!(i.base, Value::Cell(_)) => {
+        Value::Instance(i)
+            if !i.base.is_null() && !matches!(i.base, Value::Cell(_) | Value::Iter(_)) =>
+        {
             write_repr(gil, &i.base, out)?
         }
         Value::Instance(_) => out.push_str(&super::methods::default_repr(v)),

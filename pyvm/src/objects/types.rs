@@ -32,6 +32,10 @@ pub enum Kind {
     Type,
     Exception,
     Iterator,
+    /// `map`, `filter`, `zip`, `enumerate`, `reversed`: types whose call builds a
+    /// built-in iterator (`Value::Iter`); a subclass's instance carries one as its
+    /// payload.
+    IterType,
     Module,
     File,
     Code,
@@ -171,6 +175,37 @@ impl PyType {
             has_del: std::sync::atomic::AtomicBool::new(false),
             has_getattribute: std::sync::atomic::AtomicBool::new(false),
         }
+    }
+
+    /// What a call of this built-in type is named in messages (see
+    /// [`Kind::constructor_name`]; `map` for the `IterType`s).
+    pub fn constructor_name(&self) -> &'static str {
+        match (self.kind, self.name.as_str()) {
+            (Kind::IterType, "map") => "map",
+            (Kind::IterType, "filter") => "filter",
+            (Kind::IterType, "zip") => "zip",
+            (Kind::IterType, "enumerate") => "enumerate",
+            (Kind::IterType, "reversed") => "reversed",
+            (k, _) => k.constructor_name(),
+        }
+    }
+
+    /// The deferral-aware Python half of calling this built-in type (see
+    /// [`Kind::soft`]): `map(f, pipe)` -> `_deferrable._map`.
+    pub fn soft(&self) -> Option<super::function::Soft> {
+        use super::function::{Reads, Soft};
+        if self.heap {
+            return None;
+        }
+        let (reads, helper) = match (self.kind, self.name.as_str()) {
+            (Kind::IterType, "map") => (Reads::AfterFirst, "_map"),
+            (Kind::IterType, "filter") => (Reads::SecondOfTwo, "_filter"),
+            (Kind::IterType, "zip") => (Reads::All, "_zip"),
+            (Kind::IterType, "enumerate") => (Reads::First, "_enumerate"),
+            (Kind::IterType, _) => return None,
+            (k, _) => return k.soft(),
+        };
+        Some(Soft { reads, helper })
     }
 
     /// The name as tracebacks and `repr` print it: `module.name` outside `builtins`.
@@ -322,6 +357,11 @@ builtin_types! {
     builtin: "builtin_function_or_method" = Builtin,
     type_: "type" = Type,
     iterator: "iterator" = Iterator,
+    map: "map" = IterType,
+    filter: "filter" = IterType,
+    zip: "zip" = IterType,
+    enumerate: "enumerate" = IterType,
+    reversed: "reversed" = IterType,
     module: "module" = Module,
     file: "TextIOWrapper" = File,
     code: "code" = Code,
@@ -359,6 +399,10 @@ impl Types {
             Value::Object(o) if o.0.py_type().is_some() => {
                 o.0.py_type().unwrap_or_else(|| self.object.clone())
             }
+            Value::Iter(it) if self.iter_type(it).is_some() => self
+                .iter_type(it)
+                .cloned()
+                .unwrap_or_else(|| self.iterator.clone()),
             Value::Iter(_) | Value::Object(_) => {
                 // `itertools.count`: module `itertools`, name `count`.
                 let full: &'static str = match v {
@@ -388,6 +432,24 @@ impl Types {
             )),
             _ => self.of_ref(v).clone(),
         }
+    }
+
+    /// The type of a `map`, `filter`, `zip`, `enumerate` or `reversed` iterator.
+    fn iter_type(&self, it: &Arc<GilCell<super::iter::Iter>>) -> Option<&Arc<PyType>> {
+        let name = crate::objects::gil::with_gil(|gil| it.borrow(gil).type_name());
+        self.iter_type_named(name)
+    }
+
+    /// The `IterType` named `name` (`map`, ...).
+    pub fn iter_type_named(&self, name: &str) -> Option<&Arc<PyType>> {
+        Some(match name {
+            "map" => &self.map,
+            "filter" => &self.filter,
+            "zip" => &self.zip,
+            "enumerate" => &self.enumerate,
+            "reversed" => &self.reversed,
+            _ => return None,
+        })
     }
 
     fn of_ref<'a>(&'a self, v: &'a Value) -> &'a Arc<PyType> {

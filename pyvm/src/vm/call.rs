@@ -412,18 +412,27 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
         Value::Type(t)
             if !t.heap
                 && th.reactive
-                && t.kind.soft().is_some()
-                && args.kw.is_empty()
-                && t.kind
-                    .soft()
+                && t.soft().is_some()
+                && (args.kw.is_empty() || t.kind == crate::objects::types::Kind::IterType)
+                && t.soft()
                     .and_then(|soft| fallback(gil, th, soft, &args))
                     .is_some() =>
         {
             let f = t
-                .kind
                 .soft()
                 .and_then(|soft| fallback(gil, th, soft, &args))
                 .unwrap_or(Value::None);
+            if t.kind == crate::objects::types::Kind::IterType {
+                // Still a `map` object: one whose steps resume the helper's generator.
+                let gen = Cx { gil, th }.call_args(&f, args)?;
+                let it = crate::objects::iter::Iter::Soft {
+                    kind: t.constructor_name(),
+                    gen,
+                };
+                return Ok(Called::Value(Value::Iter(Arc::new(
+                    crate::objects::gil::GilCell::new(it),
+                ))));
+            }
             invoke(gil, th, f, args)
         }
         Value::Type(t) if t.meta.is_some() && super::class::meta_call(gil, t).is_some() => {
@@ -492,7 +501,7 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             Ok(Called::Value(r?))
         }
         Value::Type(t) => {
-            let prev = std::mem::replace(&mut th.native_name, t.kind.constructor_name());
+            let prev = std::mem::replace(&mut th.native_name, t.constructor_name());
             let mut cx = Cx { gil, th };
             let r = crate::modules::builtins::construct(&mut cx, t, args);
             th.native_name = prev;

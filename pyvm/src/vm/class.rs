@@ -300,7 +300,11 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
                 }
                 let constructible = !matches!(
                     cls.kind,
-                    Kind::NoneType | Kind::Ellipsis | Kind::NotImplemented | Kind::Object
+                    Kind::NoneType
+                        | Kind::Ellipsis
+                        | Kind::NotImplemented
+                        | Kind::Object
+                        | Kind::IterType
                 );
                 if constructible && cls.new.is_none() {
                     if let Some(def) = crate::objects::methods::payload_method("__new__") {
@@ -1047,7 +1051,10 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
             )));
         }
         let ok = b.heap
-            || matches!(b.kind, Kind::Object | Kind::Exception | Kind::Type)
+            || matches!(
+                b.kind,
+                Kind::Object | Kind::Exception | Kind::Type | Kind::IterType
+            )
             || class::payload_kind(b.kind);
         if !ok {
             return Err(type_error(format!(
@@ -1063,12 +1070,21 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         }
     }
     let mut kind = Kind::Object;
+    let mut iter_base: Option<Arc<PyType>> = None;
     for b in &bases {
         if b.kind != Kind::Object {
             if kind != Kind::Object && kind != b.kind {
                 return Err(type_error("multiple bases have instance lay-out conflict"));
             }
             kind = b.kind;
+        }
+        if b.kind == Kind::IterType {
+            // `map` and `zip` are two layouts though one kind.
+            let t = class::builtin_base(b);
+            if iter_base.as_ref().is_some_and(|o| !Arc::ptr_eq(o, &t)) {
+                return Err(type_error("multiple bases have instance lay-out conflict"));
+            }
+            iter_base = Some(t);
         }
     }
     let mro = class::c3_mro(&bases)?;
@@ -1360,6 +1376,23 @@ pub fn call_class(
             },
         )?;
         instance_with(cls.clone(), value)
+    } else if cls.kind == Kind::IterType {
+        // `map.__new__` builds the iterator from the call's arguments.
+        let mut cx = crate::native::Cx { gil, th };
+        let base = class::builtin_base(cls);
+        let value = crate::modules::builtins::construct(
+            &mut cx,
+            &base,
+            Args {
+                pos: args.pos.clone(),
+                kw: args.kw.clone(),
+            },
+        )?;
+        let obj = crate::objects::methods::wrap_iter(cls.clone(), &base, value);
+        if !class::class_of(&obj).is_subtype(cls) {
+            return Ok(Called::Value(obj));
+        }
+        obj
     } else {
         new_instance(cls, &args)?
     };
@@ -1684,6 +1717,13 @@ pub fn special_or(gil: Gil<'_>, v: &Value, name: &'static str) -> Result<Value, 
     }))
 }
 
+/// Is `v` an instance of a `map`/`zip`/... subclass that keeps the built-in
+/// `__next__` (stepping it steps the iterator inside)?
+pub fn builtin_next(gil: Gil<'_>, v: &Value) -> bool {
+    matches!(class::payload(v), Some(Value::Iter(_)))
+        && class::special(gil, v, "__next__").is_none()
+}
+
 /// `Ok(payload)` when `v` is an instance of a `dict`/`list`/`tuple` subclass that does
 /// not override special method `name` (the built-in operation applies to what is
 /// inside); `Err(v)` unchanged otherwise.
@@ -1692,6 +1732,12 @@ pub fn payload_if_plain(gil: Gil<'_>, v: Value, name: &'static str) -> Result<Va
         // A tuple has no item assignment: the error names the subclass.
         Some(Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::FrozenSet(_))
             if matches!(name, "__setitem__" | "__delitem__") =>
+        {
+            Err(v)
+        }
+        // A `map` subclass with its own `__next__` is its own iterator.
+        Some(Value::Iter(_))
+            if name == "__iter__" && class::special(gil, &v, "__next__").is_some() =>
         {
             Err(v)
         }

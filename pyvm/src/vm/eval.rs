@@ -1336,7 +1336,9 @@ pub(crate) fn run_from(
                 Op::FOR_ITER => {
                     let next = match top!() {
                         Value::Iter(it) => it.borrow_mut(gil).next_fast(gil),
-                        v if is_user(v) => {
+                        // (An instance of a `map` subclass without its own `__next__`
+                        // steps the iterator inside: `iter_next_loop`.)
+                        v if is_user(v) && !class::builtin_next(gil, v) => {
                             let it = v.clone();
                             let f = tri!(class::special_or(gil, &it, "__next__"));
                             let (f, args) = class::bind_special(f, it);
@@ -1356,6 +1358,12 @@ pub(crate) fn run_from(
                         None => {
                             let it = top!().clone();
                             th.frames[fi].ip = ip;
+                            if let Some(g) = soft_gen(gil, &it) {
+                                // A `map` over what may suspend: its helper's generator
+                                // runs as a frame, as `for` over it would.
+                                resumed!(generator::for_iter(gil, th, &g));
+                                continue;
+                            }
                             // What strict mode names if the step suspends natively.
                             let prev =
                                 std::mem::replace(&mut th.native_name, native_what(gil, &it));
@@ -1672,5 +1680,20 @@ pub(crate) fn run_from(
                 }
             }
         }
+    }
+}
+
+/// The generator stepping a `map`/`filter`/`zip`/`enumerate` made the deferral-aware
+/// way (`Iter::Soft`), while it can be resumed.
+pub(crate) fn soft_gen(gil: Gil<'_>, it: &Value) -> Option<crate::objects::generator::GenRef> {
+    let Value::Iter(cell) = it else {
+        return None;
+    };
+    match &*cell.borrow(gil) {
+        crate::objects::iter::Iter::Soft {
+            gen: Value::Generator(g),
+            ..
+        } => Some(g.clone()),
+        _ => None,
     }
 }

@@ -250,11 +250,18 @@ pub(crate) fn resume(
         // (CPython's `gen_throw` closes the sub-iterator, then raises it here).
         Action::Throw(e) => {
             let closing = e.is_instance(&types().exc.generator_exit);
-            Resumed::Raise(throw_down(gil, th, e, closing, handled))
+            match throw_down(gil, th, e, closing, handled) {
+                Some(e) => Resumed::Raise(e),
+                // A sub-iterator's `throw()` answered: the top frame goes on.
+                None => Resumed::Frame,
+            }
         }
         Action::Close => {
             let exit = PyErr::new(&types().exc.generator_exit, vec![]);
-            Resumed::Raise(throw_down(gil, th, exit, true, handled))
+            match throw_down(gil, th, exit, true, handled) {
+                Some(e) => Resumed::Raise(e),
+                None => Resumed::Frame,
+            }
         }
     })
 }
@@ -269,14 +276,18 @@ fn resumed(a: After) -> Resumed {
 /// The top frame (a generator just pushed) receives `err`: while it is paused in a
 /// `yield from` of a paused generator, push that one too and go down. Returns the
 /// exception to raise in the innermost frame pushed, chained to the exception that
-/// generator was handling (`handled` for the first one).
+/// generator was handling (`handled` for the first one); `None` when a sub-iterator's
+/// own `throw()` method took it (CPython's `_gen_throw`) and the innermost frame goes
+/// on: yielding what it returned, or past its `yield from` with the value of the
+/// `StopIteration` it raised.
 fn throw_down(
     gil: Gil<'_>,
     th: &mut MicroThread,
     mut err: PyErr,
     closing: bool,
     mut handled: Value,
-) -> PyErr {
+) -> Option<PyErr> {
+    let raw = th.rare.as_mut().and_then(|r| r.throw_args.take());
     while let Some(f) = th.frames.last_mut() {
         let at_yield_from = f.ip > 0
             && f.code
@@ -291,6 +302,15 @@ fn throw_down(
             Some(other) => match super::asyncgen::throw_target(other, closing) {
                 Some(t) => t,
                 None => {
+                    if let (false, Some(raw)) = (closing, &raw) {
+                        let sub = other.clone();
+                        match delegate_throw(gil, th, &sub, raw.clone()) {
+                            Some(Ok(())) => return None,
+                            Some(Err(e)) => err = e,
+                            None => {}
+                        }
+                        break;
+                    }
                     // Closing: a sub-iterator's own `close()` runs first (CPython's
                     // `_gen_close_iter`); what it raises replaces `GeneratorExit`.
                     if closing && crate::objects::class::is_user(other) {
@@ -333,7 +353,101 @@ fn throw_down(
             st.context = Some(handled.clone());
         }
     }
-    err
+    Some(err)
+}
+
+/// `sub.throw(*raw)` for the top frame paused in `yield from sub` (a sub-iterator
+/// that is not a generator): `None` when `sub` has no `throw`; `Some(Ok(()))` when
+/// the frame goes on (it yields what `throw()` returned, or leaves its `yield from`
+/// with the value of the `StopIteration` raised); `Some(Err(e))`: raise `e` there.
+fn delegate_throw(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    sub: &Value,
+    raw: Vec<Value>,
+) -> Option<Result<(), PyErr>> {
+    let depth = th.frames.len();
+    let mut cx = crate::native::Cx { gil, th };
+    let method = cx.getattr(sub, "throw").ok()?;
+    let r = match cx.call(&method, raw) {
+        // A wait inside suspends the micro-thread here, as `send_other` does.
+        Err(Unwind::Deferred) => super::call::settle(gil, th, depth, Err(Unwind::Deferred)),
+        r => r,
+    };
+    match r {
+        Ok(v) => {
+            // Back at the `YIELD_VALUE` (`ip - 1`) with `v` to yield.
+            th.frames.last_mut()?.ip -= 1;
+            th.stack.push(v);
+            Some(Ok(()))
+        }
+        Err(Unwind::Raise(e)) if e.is_instance(&types().exc.stop_iteration) => {
+            let value = match super::ops::getattr(gil, &e.value(), "value") {
+                Ok(v) => v,
+                Err(e) => return Some(Err(e)),
+            };
+            // The `SEND` is at `ip - 2`: the sub-iterator is replaced by the value
+            // and the frame jumps past the loop, as `send_op` does when it is done.
+            th.frames.last_mut()?.ip -= 1;
+            th.stack.pop();
+            th.stack.push(value);
+            jump_past(th);
+            Some(Ok(()))
+        }
+        Err(Unwind::Raise(e)) => Some(Err(e)),
+        Err(_) => Some(Err(runtime_error(
+            "a sub-iterator's throw() could not be completed",
+        ))),
+    }
+}
+
+/// Does `gen.throw()` go down `g`'s `yield from` chain to a sub-iterator that is
+/// not a generator and has a `throw` method (which then gets the arguments as
+/// given, not checked)?
+fn delegates_throw(gil: Gil<'_>, g: &GenRef) -> bool {
+    let mut cur = g.clone();
+    loop {
+        let next = {
+            let b = cur.borrow(gil);
+            if b.state != GenState::Suspended {
+                return false;
+            }
+            let at_yield_from = b.frame.as_ref().is_some_and(|f| {
+                f.ip > 0
+                    && f.code
+                        .instrs
+                        .get(f.ip - 1)
+                        .is_some_and(|i| i.op == Op::YIELD_VALUE && i.arg == 1)
+            });
+            if !at_yield_from {
+                return false;
+            }
+            match b.stack.last() {
+                Some(Value::Generator(sub)) => sub.clone(),
+                Some(sub) if super::asyncgen::throw_target(sub, false).is_some() => return false,
+                Some(sub) => return super::ops::getattr(gil, sub, "throw").is_ok(),
+                None => return false,
+            }
+        };
+        cur = next;
+    }
+}
+
+/// `gen.throw(*args)`'s action: the exception the arguments describe; when the
+/// throw goes down to a sub-iterator's own `throw()`, the arguments are kept for it
+/// (and not checked: CPython hands them over as they are).
+fn throw_action(cx: &mut Cx, g: &GenRef, all: &Args) -> PyResult<Action> {
+    let n = all.len().saturating_sub(1);
+    let delegated = all.kw.is_empty() && (1..=3).contains(&n) && delegates_throw(cx.gil, g);
+    let err = match throw_arg(cx, all) {
+        Ok(e) => e,
+        Err(Unwind::Raise(e)) if delegated => e,
+        Err(e) => return Err(e),
+    };
+    if delegated {
+        cx.th.rare_mut().throw_args = Some(all.pos[1..].to_vec());
+    }
+    Ok(Action::Throw(err))
 }
 
 /// `YIELD_VALUE` in the popped frame `f`, to resume at `ip`: save it into its
@@ -632,8 +746,8 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `gen.throw(type[, value[, traceback]])` or `gen.throw(exception)`.
 pub fn throw(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let g = gen_self(&args, "throw")?;
-    let err = throw_arg(cx, &args)?;
-    run_nested(cx, &g, Action::Throw(err), How::Call)
+    let action = throw_action(cx, &g, &args)?;
+    run_nested(cx, &g, action, How::Call)
 }
 
 /// `gen.close()`.
@@ -678,6 +792,15 @@ pub(crate) fn throw_arg(cx: &mut Cx, args: &Args) -> PyResult<PyErr> {
                 Value::Tuple(items) => cx.call_args(typ, Args::new(items.iter().cloned()))?,
                 v => cx.call_args(typ, Args::new([v.clone()]))?,
             };
+            if !matches!(made, Value::Exception(_)) {
+                // A `__new__` that returned something else.
+                return Err(type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    crate::objects::repr::repr(cx.gil, typ)?,
+                    type_name(&made)
+                ))
+                .into());
+            }
             Ok(super::unwind::as_err(made))
         }
         Value::Exception(e) => {
@@ -715,6 +838,15 @@ pub(crate) fn loop_call(
     if !args.kw.is_empty() {
         return None;
     }
+    // `next(m)` of a `map` stepped by its helper's generator resumes that one.
+    let soft = match this {
+        Value::Iter(_) if crate::modules::builtins::is_next(def) => {
+            super::eval::soft_gen(gil, this)
+        }
+        _ => None,
+    };
+    let soft = soft.map(Value::Generator);
+    let this = soft.as_ref().unwrap_or(this);
     let Value::Generator(g) = this else {
         return super::asyncgen::loop_call(gil, th, def, this, rest);
     };
@@ -737,8 +869,8 @@ pub(crate) fn loop_call(
                 let mut all = Args::new([this.clone()]);
                 all.pos.extend(rest.iter().cloned());
                 let mut cx = Cx { gil, th };
-                match throw_arg(&mut cx, &all) {
-                    Ok(e) => (Action::Throw(e), How::Call),
+                match throw_action(&mut cx, g, &all) {
+                    Ok(a) => (a, How::Call),
                     Err(e) => return Some(Err(e)),
                 }
             }
@@ -766,6 +898,14 @@ pub(crate) fn send_op(gil: Gil<'_>, th: &mut MicroThread, v: Value) -> PyResult<
         let how = How::YieldFrom { closing: false };
         return resume(gil, th, g, Action::Send(v), how).map_err(Unwind::Raise);
     }
+    if matches!(v, Value::None) {
+        if let Some(g) = super::eval::soft_gen(gil, &sub) {
+            // A `map` stepped by its helper's generator: resumed as a frame, and
+            // what it returns (a map function's `StopIteration` value) is the result.
+            let how = How::YieldFrom { closing: false };
+            return resume(gil, th, &g, Action::Send(v), how).map_err(Unwind::Raise);
+        }
+    }
     if let Some(r) = super::asyncgen::send_op(gil, th, &sub, v.clone()) {
         return r.map_err(Unwind::Raise);
     }
@@ -786,7 +926,7 @@ pub(crate) fn send_op(gil: Gil<'_>, th: &mut MicroThread, v: Value) -> PyResult<
 /// iterator, a `StopIteration`'s value for a `send` method).
 fn send_other(cx: &mut Cx<'_, '_>, sub: &Value, v: Value) -> PyResult<Result<Value, Value>> {
     if matches!(v, Value::None) {
-        if crate::objects::class::is_user(sub) {
+        if crate::objects::class::is_user(sub) && !super::class::builtin_next(cx.gil, sub) {
             // A user `__next__`: the value of the `StopIteration` (or subclass) it
             // raises is the result of the `yield from`.
             let f = super::class::special_or(cx.gil, sub, "__next__")?;
@@ -801,10 +941,15 @@ fn send_other(cx: &mut Cx<'_, '_>, sub: &Value, v: Value) -> PyResult<Result<Val
             };
             return stop_value(cx, r);
         }
-        return Ok(match super::ops::iter_next(cx, sub)? {
-            Some(x) => Ok(x),
-            None => Err(Value::None),
-        });
+        return match super::ops::iter_next(cx, sub)? {
+            Some(x) => Ok(Ok(x)),
+            // A `StopIteration` Python code raised inside (a class's `__next__` under
+            // a `map`) carries the result.
+            None => match cx.th.take_stopped() {
+                Some(e) => stop_value(cx, Err(Unwind::Raise(e))),
+                None => Ok(Err(Value::None)),
+            },
+        };
     }
     let method = super::ops::getattr(cx.gil, sub, "send")?;
     let r = cx.call(&method, vec![v]);

@@ -41,6 +41,13 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
     }
     if crate::objects::class::is_user(v) {
         if let Some(p) = crate::objects::class::payload(v) {
+            // An instance of a `map`/`zip`/... subclass is its own iterator.
+            if matches!(p, Value::Iter(_))
+                && crate::objects::class::special(gil, v, "__iter__").is_none()
+                && is_iterator(gil, p)
+            {
+                return Ok(v.clone());
+            }
             let container = !matches!(
                 p,
                 Value::Int(_)
@@ -147,7 +154,7 @@ pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
 pub(crate) fn check_iter_result(gil: Gil<'_>, it: Value) -> Result<Value, PyErr> {
     let ok = match &it {
         v if crate::objects::class::is_user(v) => {
-            crate::objects::class::special(gil, v, "__next__").is_some()
+            crate::objects::class::special(gil, v, "__next__").is_some() || is_iterator(gil, v)
         }
         // A file, and a built-in module's object: which of them step is known only by
         // stepping them, so they pass (as before this check).
@@ -169,6 +176,10 @@ pub fn is_iterator(gil: Gil<'_>, v: &Value) -> bool {
         Value::Generator(g) => g.borrow(gil).kind == crate::objects::generator::GenKind::Generator,
         Value::Iter(it) => !it.borrow(gil).is_view(),
         Value::Object(o) => o.0.as_any().is::<Pipe>() || o.0.self_iter(),
+        // An instance of a `map`/`zip`/... subclass.
+        Value::Instance(_) => {
+            matches!(crate::objects::class::payload(v), Some(p @ Value::Iter(_)) if is_iterator(gil, p))
+        }
         _ => false,
     }
 }
@@ -195,6 +206,7 @@ pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
                 Err(Unwind::Raise(e))
                     if e.is_instance(&crate::objects::types::types().exc.stop_iteration) =>
                 {
+                    cx.th.set_stopped(e);
                     Ok(None)
                 }
                 Err(e) => Err(e),
@@ -207,6 +219,7 @@ pub fn iter_next(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
 /// [`iter_next`] for the dispatch loop's `FOR_ITER`: a micro_pipe's wait is left to
 /// the loop (it resumes the `for` with the value, or ends it on `StopIteration`).
 pub(crate) fn iter_next_loop(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option<Value>> {
+    cx.th.clear_stopped();
     match it {
         Value::Generator(g) => return crate::vm::generator::step(cx, g),
         // A file is its own iterator (`next(f)` reads a line).
@@ -219,6 +232,13 @@ pub(crate) fn iter_next_loop(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option
         _ => {}
     }
     if crate::objects::class::is_user(it) {
+        if let Some(p @ Value::Iter(_)) = crate::objects::class::payload(it) {
+            // A `map`/`zip`/... subclass that keeps the built-in `__next__`.
+            if crate::objects::class::special(cx.gil, it, "__next__").is_none() {
+                let p = p.clone();
+                return iter_next_loop(cx, &p);
+            }
+        }
         let f = super::class::special_or(cx.gil, it, "__next__")?;
         let (f, args) = super::class::bind_special(f, it.clone());
         return match cx.call(&f, args) {
@@ -226,6 +246,7 @@ pub(crate) fn iter_next_loop(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option
             Err(Unwind::Raise(e))
                 if e.is_instance(&crate::objects::types::types().exc.stop_iteration) =>
             {
+                cx.th.set_stopped(e);
                 Ok(None)
             }
             Err(e) => Err(e),
@@ -258,17 +279,19 @@ pub(crate) fn iter_next_loop(cx: &mut Cx<'_, '_>, it: &Value) -> PyResult<Option
 fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Option<Value>> {
     enum Plan {
         Enumerate(Value),
-        Zip(Vec<Value>),
+        Zip(Vec<Value>, bool),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
+        Soft(Value),
         Native,
         View,
     }
     let plan = match &*cell.borrow(cx.gil) {
         Iter::Enumerate { inner, .. } => Plan::Enumerate(inner.clone()),
-        Iter::Zip { inners } => Plan::Zip(inners.clone()),
+        Iter::Zip { inners, strict } => Plan::Zip(inners.clone(), *strict),
         Iter::Map { func, inners } => Plan::Map(func.clone(), inners.clone()),
         Iter::Filter { func, inner } => Plan::Filter(func.clone(), inner.clone()),
+        Iter::Soft { gen, .. } => Plan::Soft(gen.clone()),
         Iter::Native(_) => Plan::Native,
         _ => Plan::View,
     };
@@ -292,11 +315,12 @@ fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Opti
             }
             None => done(cx),
         },
-        Plan::Zip(inners) => {
+        Plan::Zip(inners, strict) => {
             let mut items = Vec::with_capacity(inners.len());
-            for i in &inners {
+            for (k, i) in inners.iter().enumerate() {
                 match cx.next(i)? {
                     Some(v) => items.push(v),
+                    None if strict => return zip_strict_end(cx, cell, &inners, k),
                     None => return done(cx),
                 }
             }
@@ -313,7 +337,16 @@ fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Opti
                     None => return done(cx),
                 }
             }
-            Ok(Some(cx.call(&func, items)?))
+            // A `StopIteration` out of the function ends this step as the
+            // iterator's own would (CPython's `map_next` passes it on).
+            match cx.call(&func, items) {
+                Ok(v) => Ok(Some(v)),
+                Err(Unwind::Raise(e)) if is_stop(&e) => {
+                    cx.th.set_stopped(e);
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
         }
         Plan::Filter(func, inner) => loop {
             let Some(v) = cx.next(&inner)? else {
@@ -322,13 +355,20 @@ fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Opti
             let keep = if matches!(func, Value::None) {
                 cx.truthy(&v)?
             } else {
-                let r = cx.call(&func, vec![v.clone()])?;
+                let r = match cx.call(&func, vec![v.clone()]) {
+                    Err(Unwind::Raise(e)) if is_stop(&e) => {
+                        cx.th.set_stopped(e);
+                        return Ok(None);
+                    }
+                    r => r?,
+                };
                 cx.truthy(&r)?
             };
             if keep {
                 return Ok(Some(v));
             }
         },
+        Plan::Soft(gen) => cx.next(&gen),
         Plan::Native => {
             // The state is taken out while it steps (it may call Python, which may
             // touch this iterator: it then looks exhausted), and put back after.
@@ -346,6 +386,55 @@ fn step_complex(cx: &mut Cx<'_, '_>, cell: &Arc<GilCell<Iter>>) -> PyResult<Opti
         }
         Plan::View => Err(Unwind::Raise(type_error("object is not an iterator"))),
     }
+}
+
+fn is_stop(e: &PyErr) -> bool {
+    e.is_instance(&crate::objects::types::types().exc.stop_iteration)
+}
+
+/// The `StopIteration` to raise for an iterator that just ended: the one Python code
+/// raised to end it (`Rare::stopped`), or a new
+/// one.
+pub fn stop_error(cx: &mut Cx<'_, '_>) -> PyErr {
+    cx.th.take_stopped().unwrap_or_else(stop_iteration)
+}
+
+/// `zip(..., strict=True)` when argument `k` (0-based) ran out: the arguments before
+/// it were longer (CPython's messages), else every later one must be exhausted too.
+fn zip_strict_end(
+    cx: &mut Cx<'_, '_>,
+    cell: &Arc<GilCell<Iter>>,
+    inners: &[Value],
+    k: usize,
+) -> PyResult<Option<Value>> {
+    {
+        let mut it = cell.borrow_mut(cx.gil);
+        *it = Iter::Exhausted(it.type_name());
+    }
+    let plural = |i: usize| {
+        if i == 1 {
+            " ".to_owned()
+        } else {
+            "s 1-".to_owned()
+        }
+    };
+    if k > 0 {
+        return Err(Unwind::Raise(value_error(format!(
+            "zip() argument {} is shorter than argument{}{k}",
+            k + 1,
+            plural(k)
+        ))));
+    }
+    for (i, inner) in inners.iter().enumerate().skip(1) {
+        if cx.next(inner)?.is_some() {
+            return Err(Unwind::Raise(value_error(format!(
+                "zip() argument {} is longer than argument{}{i}",
+                i + 1,
+                plural(i)
+            ))));
+        }
+    }
+    Ok(None)
 }
 
 /// `UNPACK_SEQUENCE` / `UNPACK_EX`: the items in order.

@@ -51,6 +51,15 @@ pub struct Rare {
     /// `sys.getrecursionlimit()` when it is not `recursion_limit` (memory allowed
     /// fewer frames than asked).
     pub limit_asked: Option<usize>,
+    /// The `StopIteration` that ended the last step of an iterator stepped by
+    /// `iterate::iter_next_loop` when Python code raised it (a class's `__next__`, a
+    /// `map` function): `next()` and `yield from` re-raise it or take its value, as
+    /// CPython hands the exception itself up through native iterators. Cleared when
+    /// a step starts.
+    pub stopped: Option<crate::objects::exception::PyErr>,
+    /// `gen.throw()`'s own arguments, while the throw goes down a `yield from` chain
+    /// to a sub-iterator's `throw()` method (which gets them as they were given).
+    pub throw_args: Option<Vec<Value>>,
 }
 
 impl Default for Rare {
@@ -59,6 +68,8 @@ impl Default for Rare {
             context: Value::Null,
             asyncgen_hooks: [Value::Null, Value::Null],
             limit_asked: None,
+            stopped: None,
+            throw_args: None,
         }
     }
 }
@@ -67,6 +78,26 @@ impl MicroThread {
     /// Its rare parts, made now if they were not yet.
     pub fn rare_mut(&mut self) -> &mut Rare {
         self.rare.get_or_insert_with(Default::default)
+    }
+
+    /// Record the `StopIteration` that ended an iterator's step ([`Rare::stopped`]).
+    pub fn set_stopped(&mut self, e: crate::objects::exception::PyErr) {
+        self.rare_mut().stopped = Some(e);
+    }
+
+    /// Take the `StopIteration` that ended the last step, if Python code raised it.
+    pub fn take_stopped(&mut self) -> Option<crate::objects::exception::PyErr> {
+        self.rare.as_mut().and_then(|r| r.stopped.take())
+    }
+
+    /// A step starts: no `StopIteration` recorded.
+    #[inline]
+    pub fn clear_stopped(&mut self) {
+        if let Some(r) = &mut self.rare {
+            if r.stopped.is_some() {
+                r.stopped = None;
+            }
+        }
     }
 
     /// The recursion limit asked (`sys.getrecursionlimit()`).

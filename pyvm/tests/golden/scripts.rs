@@ -89,6 +89,7 @@ mod classes {
     golden!(exceptions, "classes/exceptions.py");
     golden!(grid_view, "classes/grid_view.py");
     golden!(inheritance, "classes/inheritance.py");
+    golden!(interned_records, "classes/interned_records.py");
     golden!(interpreter, "classes/interpreter.py");
     golden!(lru_cache, "classes/lru_cache.py");
     golden!(method_cache, "classes/method_cache.py");
@@ -280,6 +281,7 @@ mod exceptions {
     golden!(exception_attrs, "exceptions/exception_attrs.py");
     golden!(exception_groups, "exceptions/exception_groups.py");
     golden!(finally_flow, "exceptions/finally_flow.py");
+    golden!(finally_overrides_return, "exceptions/finally_overrides_return.py");
     golden!(group_traceback, "exceptions/group_traceback.py");
     golden!(handled_state, "exceptions/handled_state.py");
     golden!(hierarchy, "exceptions/hierarchy.py");
@@ -308,6 +310,7 @@ mod floats {
     golden!(repr, "floats/repr.py");
     golden!(rounding_format, "floats/rounding_format.py");
     golden!(sensor_report, "floats/sensor_report.py");
+    golden!(signed_zero_format, "floats/signed_zero_format.py");
     golden!(special_values, "floats/special_values.py");
 }
 mod functions {
@@ -348,6 +351,7 @@ mod generators {
     golden!(close_ignored, "generators/close_ignored.py");
     golden!(consumers, "generators/consumers.py");
     golden!(context_in_generator, "generators/context_in_generator.py");
+    golden!(delegated_results, "generators/delegated_results.py");
     golden!(delegated_shutdown, "generators/delegated_shutdown.py");
     golden!(delegating_reader, "generators/delegating_reader.py");
     golden!(executing_errors, "generators/executing_errors.py");
@@ -525,6 +529,7 @@ mod micro_threads {
         golden!(pipes_into_builtins, "micro_threads/callbacks/pipes_into_builtins.py");
         golden!(regex_cb, "micro_threads/callbacks/regex_cb.py");
         golden!(sort_keys, "micro_threads/callbacks/sort_keys.py");
+        golden!(stage_subclasses, "micro_threads/callbacks/stage_subclasses.py");
         golden!(unpacking, "micro_threads/callbacks/unpacking.py");
     }
 }
@@ -794,6 +799,8 @@ mod subclassing {
     golden!(descriptors, "subclassing/descriptors.py");
     golden!(frames, "subclassing/frames.py");
     golden!(perm, "subclassing/perm.py");
+    golden!(pipeline_stages, "subclassing/pipeline_stages.py");
+    golden!(record_tuples, "subclassing/record_tuples.py");
     golden!(tracked_set, "subclassing/tracked_set.py");
     golden!(units, "subclassing/units.py");
 }

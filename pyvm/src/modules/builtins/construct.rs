@@ -16,6 +16,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
     }
     let name = t.name.as_str();
     Ok(match t.kind {
+        Kind::IterType => return super::iter::construct(cx, t, args),
         Kind::Exception => {
             // `ImportError(msg, name=..., path=...)`: the two attributes it always has.
             let import = t.is_subtype(&crate::objects::types::types().exc.import_error);

@@ -53,7 +53,10 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 // A native iterator with a `__next__` (`os.scandir()`'s).
                 || o.0.getattr(cx.gil, "__next__").is_some()
         }
-        v => crate::objects::class::special(cx.gil, v, "__next__").is_some(),
+        v => {
+            crate::objects::class::special(cx.gil, v, "__next__").is_some()
+                || crate::native::is_iterator(cx.gil, v)
+        }
     };
     if !is_iter {
         return Err(type_error(format!(
@@ -66,7 +69,7 @@ pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(v) => Ok(v),
         None => match args.get(1) {
             Some(d) => Ok(d.clone()),
-            None => Err(stop_iteration().into()),
+            None => Err(cx.stop_error().into()),
         },
     }
 }
@@ -194,7 +197,12 @@ pub fn sorted(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 }
 
 pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("reversed", 1, 1)?;
+    if !args.kw.is_empty() {
+        return Err(type_error("reversed() takes no keyword arguments").into());
+    }
+    if args.len() != 1 {
+        return Err(type_error(format!("reversed expected 1 argument, got {}", args.len())).into());
+    }
     let v = args.at(0);
     if crate::objects::class::is_user(v) {
         return reversed_user(cx, v);
@@ -267,14 +275,60 @@ fn reversed_user(cx: &mut Cx, v: &Value) -> PyResult<Value> {
         return Err(type_error(format!("'{}' object is not reversible", type_name(v))).into());
     };
     let n = len_instance(gil, v)?;
-    let mut items = Vec::with_capacity(n.max(0) as usize);
-    for i in (0..n).rev() {
-        items.push(cx.call(&getitem, vec![v.clone(), Value::Int(i)])?);
+    Ok(new_iter(Iter::Native(Box::new(ReversedSeq {
+        getitem,
+        obj: v.clone(),
+        idx: n - 1,
+    }))))
+}
+
+/// CPython's `reversed` object: `__getitem__(len - 1)`, `(len - 2)`, ... `(0)`,
+/// read one by one (an `IndexError` or `StopIteration` ends it early).
+struct ReversedSeq {
+    getitem: Value,
+    obj: Value,
+    idx: i64,
+}
+
+impl crate::objects::iter::NativeIter for ReversedSeq {
+    fn type_name(&self) -> &'static str {
+        "reversed"
     }
-    Ok(new_iter(Iter::Seq {
-        seq: Value::list(items),
-        idx: 0,
-    }))
+
+    fn next(&mut self, cx: &mut Cx<'_, '_>) -> PyResult<Option<Value>> {
+        if self.idx < 0 {
+            return Ok(None);
+        }
+        let t = crate::objects::types::types();
+        match cx.call(&self.getitem, vec![self.obj.clone(), Value::Int(self.idx)]) {
+            Ok(v) => {
+                self.idx -= 1;
+                Ok(Some(v))
+            }
+            Err(deferred::Unwind::Raise(e))
+                if e.is_instance(&t.exc.index_error) || e.is_instance(&t.exc.stop_iteration) =>
+            {
+                self.idx = -1;
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// Calling `map`, `filter`, `zip`, `enumerate` or `reversed` (the built-in type).
+pub fn construct(
+    cx: &mut Cx,
+    t: &Arc<crate::objects::types::PyType>,
+    args: Args,
+) -> PyResult<Value> {
+    match t.name.as_str() {
+        "map" => map(cx, args),
+        "filter" => filter(cx, args),
+        "zip" => zip(cx, args),
+        "enumerate" => enumerate(cx, args),
+        _ => reversed(cx, args),
+    }
 }
 
 pub fn enumerate(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -306,7 +360,10 @@ pub fn zip(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         ))
         .into());
     }
-    let _strict = args.take_kw("strict");
+    let strict = match args.take_kw("strict") {
+        Some(v) => cx.truthy(&v)?,
+        None => false,
+    };
     args.check_kw("zip", 0, usize::MAX)?;
     let mut inners = Vec::with_capacity(args.len());
     for (i, v) in args.pos.iter().enumerate() {
@@ -318,7 +375,7 @@ pub fn zip(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             other => other,
         })?);
     }
-    Ok(new_iter(Iter::Zip { inners }))
+    Ok(new_iter(Iter::Zip { inners, strict }))
 }
 
 pub fn map(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -37,11 +37,6 @@ pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "any" => iter::any [soft First "_any"],
     "all" => iter::all [soft First "_all"],
     "sorted" => iter::sorted [soft First "_sorted"],
-    "reversed" => iter::reversed,
-    "enumerate" => iter::enumerate [soft First "_enumerate"],
-    "zip" => iter::zip [soft All "_zip"],
-    "map" => iter::map [soft AfterFirst "_map"],
-    "filter" => iter::filter [soft SecondOfTwo "_filter"],
     "globals" => scope::globals,
     "locals" => scope::locals, "vars" => scope::vars, "dir" => classes::dir,
     "delattr" => classes::delattr, "exec" => exec::exec, "eval" => exec::eval,
@@ -100,6 +95,11 @@ pub fn make(gil: Gil<'_>) -> Module {
         &t.staticmethod,
         &t.classmethod,
         &t.super_,
+        &t.map,
+        &t.filter,
+        &t.zip,
+        &t.enumerate,
+        &t.reversed,
     ] {
         m.set(gil, &ty.name, Value::Type(ty.clone()));
     }

@@ -416,9 +416,10 @@ pub fn deferrable(gil: Gil<'_>, v: &Value) -> bool {
         Value::Iter(it) => match &*it.borrow(gil) {
             Iter::Enumerate { inner, .. } => deferrable(gil, inner),
             Iter::Filter { inner, .. } => deferrable(gil, inner),
-            Iter::Zip { inners } | Iter::Map { inners, .. } => {
+            Iter::Zip { inners, .. } | Iter::Map { inners, .. } => {
                 inners.iter().any(|i| deferrable(gil, i))
             }
+            Iter::Soft { .. } => true,
             _ => false,
         },
         _ => false,

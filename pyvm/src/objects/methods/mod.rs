@@ -60,6 +60,7 @@ fn table(kind: Kind) -> &'static [NativeDef] {
         Kind::Range => range::RANGE_METHODS,
         Kind::Slice => range::SLICE_METHODS,
         Kind::Iterator => ITER_METHODS,
+        Kind::IterType => ITER_TYPE_METHODS,
         _ => &[],
     }
 }
@@ -69,6 +70,88 @@ fn table(kind: Kind) -> &'static [NativeDef] {
 static ITER_METHODS: &[NativeDef] = natives![
     "__next__" => iter_next, "__iter__" => iter_self, "__length_hint__" => iter_length_hint,
 ];
+
+/// The methods of `map`, `filter`, `zip`, `enumerate` and `reversed` (types a class
+/// can derive from): they take the instance itself (a subclass's `__iter__` is the
+/// instance), and step the iterator inside it.
+static ITER_TYPE_METHODS: &[NativeDef] = natives![
+    "__new__" => iter_type_new, "__next__" => iter_type_next, "__iter__" => iter_self,
+];
+
+/// The built-in iterator inside `v` (an instance of a `map` subclass), or `v`.
+fn iter_inside(v: &Value) -> &Value {
+    match super::class::payload(v) {
+        Some(p @ Value::Iter(_)) => p,
+        _ => v,
+    }
+}
+
+fn iter_type_next(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__next__", 0, 0)?;
+    let it = iter_inside(args.at(0));
+    if !matches!(it, Value::Iter(_)) {
+        return Err(super::exception::type_error(format!(
+            "descriptor '__next__' requires a built-in iterator but received a '{}'",
+            super::types::type_name(it)
+        ))
+        .into());
+    }
+    match cx.next(it)? {
+        Some(v) => Ok(v),
+        None => Err(cx.stop_error().into()),
+    }
+}
+
+/// `map.__new__(cls, *args)` (what `super().__new__(cls, f, it)` in a subclass
+/// calls): the iterator, inside an instance of `cls` when `cls` is a subclass.
+fn iter_type_new(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    let cls = match args.get(0) {
+        Some(Value::Type(t)) => t.clone(),
+        Some(v) => {
+            return Err(super::exception::type_error(format!(
+                "__new__(X): X is not a type object ({})",
+                super::types::type_name(v)
+            ))
+            .into())
+        }
+        None => return Err(super::exception::type_error("__new__(): not enough arguments").into()),
+    };
+    let base = super::class::builtin_base(&cls);
+    if base.kind != Kind::IterType {
+        return Err(super::exception::type_error(format!(
+            "__new__({}): {} is not a subtype of an iterator type",
+            cls.name, cls.name
+        ))
+        .into());
+    }
+    let rest = crate::native::Args {
+        pos: args.pos.iter().skip(1).cloned().collect(),
+        kw: args.kw,
+    };
+    let v = crate::native::construct_builtin(cx, &base, rest)?;
+    Ok(wrap_iter(cls, &base, v))
+}
+
+/// What calling `map` made (`v`) as an instance of its subclass `cls`: inside one,
+/// unless it is not a `base` at all (`reversed` hands over what a sequence's
+/// `__reversed__` returns, a `list_reverseiterator`, as CPython).
+pub fn wrap_iter(
+    cls: crate::objects::rc::Arc<PyType>,
+    base: &crate::objects::rc::Arc<PyType>,
+    v: Value,
+) -> Value {
+    let made = super::types::types().of(&v);
+    if !cls.heap || !crate::objects::rc::Arc::ptr_eq(&made, base) {
+        return v;
+    }
+    super::class::instance_with(cls, v)
+}
 
 /// `it.__length_hint__()`: the items still to come, or `NotImplemented` for an
 /// iterator that cannot tell (what `operator.length_hint` takes as "unknown").
@@ -91,7 +174,7 @@ fn iter_next(
     args.check_method("__next__", 0, 0)?;
     match cx.next(args.at(0))? {
         Some(v) => Ok(v),
-        None => Err(super::exception::stop_iteration().into()),
+        None => Err(cx.stop_error().into()),
     }
 }
 
@@ -299,6 +382,13 @@ pub fn check_self(
 
 /// The method `name` of `obj`'s built-in type.
 pub fn find(obj: &Value, name: &str) -> Option<&'static NativeDef> {
+    if let (Value::Iter(it), "__length_hint__") = (obj, name) {
+        // `map`, `filter`, `zip` and `enumerate` have none.
+        let name = super::gil::with_gil(|gil| it.borrow(gil).type_name());
+        if matches!(name, "map" | "filter" | "zip" | "enumerate") {
+            return None;
+        }
+    }
     find_for(kind_of(obj), name)
 }
 
@@ -569,6 +659,7 @@ pub fn takes_instance(def: &NativeDef) -> bool {
     [
         object::OBJECT_METHODS,
         object::EXCEPTION_METHODS,
+        ITER_TYPE_METHODS,
         payload::PAYLOAD_METHODS,
         type_::TYPE_METHODS,
     ]

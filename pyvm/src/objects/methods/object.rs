@@ -276,13 +276,36 @@ fn this(args: &Args, name: &str) -> PyResult<Value> {
     })
 }
 
-fn init(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    this(&args, "__init__")?;
+/// Does class `cls` take `name` (`__init__` / `__new__`) from `object` itself?
+fn inherits_object(gil: crate::objects::gil::Gil<'_>, cls: &PyTypeRef, name: &str) -> bool {
+    let own = OBJECT_METHODS.iter().find(|d| d.name == name);
+    let found =
+        crate::objects::class::lookup(gil, cls, &crate::objects::str::PyStr::new(name.to_owned()));
+    matches!((found, own), (Some(Value::Native(d)), Some(o)) if std::ptr::eq(d, o))
+}
+
+type PyTypeRef = crate::objects::rc::Arc<crate::objects::types::PyType>;
+
+/// CPython's `object_init`: extra arguments are an error only when the class
+/// overrides `__init__` (then `object.__init__()` is named), or overrides neither
+/// `__init__` nor `__new__` (then the class's own `__init__`).
+fn init(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let this = this(&args, "__init__")?;
+    let cls = crate::objects::class::class_of(&this);
     if args.len() > 1 || !args.kw.is_empty() {
-        return Err(type_error(
-            "object.__init__() takes exactly one argument (the instance to initialize)",
-        )
-        .into());
+        if !inherits_object(cx.gil, &cls, "__init__") {
+            return Err(type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            )
+            .into());
+        }
+        if inherits_object(cx.gil, &cls, "__new__") {
+            return Err(type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                cls.name
+            ))
+            .into());
+        }
     }
     Ok(Value::None)
 }
@@ -302,7 +325,7 @@ fn init_subclass(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let cls = match args.get(0) {
         Some(Value::Type(t)) => t.clone(),
         Some(v) => {
@@ -322,6 +345,19 @@ fn new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             cls.name, cls.name
         ))
         .into());
+    }
+    if (args.len() > 1 || !args.kw.is_empty()) && cls.kind != Kind::Exception {
+        // CPython's `object_new`: the mirror of `init`'s rule (`BaseException.__new__`
+        // takes any arguments).
+        if !inherits_object(cx.gil, &cls, "__new__") {
+            return Err(type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            )
+            .into());
+        }
+        if inherits_object(cx.gil, &cls, "__init__") {
+            return Err(type_error(format!("{}() takes no arguments", cls.name)).into());
+        }
     }
     let rest = Args::new(args.pos.iter().skip(1).cloned());
     Ok(crate::objects::class::new_instance(&cls, &rest)?)
