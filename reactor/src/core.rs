@@ -81,6 +81,23 @@ impl Clock {
             Clock::Virtual { start, elapsed } => *start + *elapsed,
         }
     }
+
+    /// The instant `after` from now; an `after` too long for an `Instant` (a
+    /// program's `timeout(2**63)`) is taken as [`FAR_FUTURE`] from now, which never
+    /// comes, instead of overflowing.
+    pub(crate) fn after(&self, after: Duration) -> Instant {
+        later(self.now(), after)
+    }
+}
+
+/// How far ahead a deadline too long to represent is put: about 136 years.
+pub(crate) const FAR_FUTURE: Duration = Duration::from_secs(u32::MAX as u64);
+
+/// `at + after`, or `at + FAR_FUTURE` when that overflows.
+pub(crate) fn later(at: Instant, after: Duration) -> Instant {
+    at.checked_add(after.min(FAR_FUTURE))
+        .or_else(|| at.checked_add(FAR_FUTURE))
+        .unwrap_or(at)
 }
 
 pub(crate) struct Core<T, E, S> {
@@ -217,7 +234,7 @@ impl<T, E: DeferError, S> Cx<T, E> for Core<T, E, S> {
 
     fn set_timer(&mut self, id: DeferredId, key: WaitKey, after: Duration) -> TimerId {
         let notifier = self.calling.unwrap_or(u32::MAX);
-        let deadline = self.clock.now() + after;
+        let deadline = self.clock.after(after);
         self.timers
             .insert(deadline, TimerAction::Notify { notifier, id, key })
     }
@@ -269,11 +286,27 @@ impl<T, E: DeferError, S> Cx<T, E> for Core<T, E, S> {
         if let Some(limit) = max_wait {
             wait.timer = Some(
                 self.timers
-                    .insert(now + limit, TimerAction::Notify { notifier, id, key }),
+                    .insert(later(now, limit), TimerAction::Notify { notifier, id, key }),
             );
         }
         if let Some(task) = self.task_mut(id) {
             task.wait = Some(wait);
         }
+    }
+}
+
+#[cfg(test)]
+mod deadline_tests {
+    use super::*;
+
+    #[test]
+    fn a_deadline_past_the_clock_is_the_far_future() {
+        let now = Instant::now();
+        assert_eq!(
+            later(now, Duration::from_secs(1)),
+            now + Duration::from_secs(1)
+        );
+        assert_eq!(later(now, Duration::MAX), now + FAR_FUTURE);
+        assert!(Clock::Real.after(Duration::MAX) >= now + FAR_FUTURE);
     }
 }

@@ -706,7 +706,7 @@ where
 
     /// Call `f` on this reactor after `after` (Twisted's `callLater`).
     pub fn call_later(&mut self, after: Duration, f: impl FnOnce(&mut Self) + 'static) -> TimerId {
-        let deadline = self.core.clock.now() + after;
+        let deadline = self.core.clock.after(after);
         self.core
             .timers
             .insert(deadline, TimerAction::Call(Box::new(f)))
@@ -721,7 +721,7 @@ where
         after: Duration,
     ) -> Option<TimerId> {
         let notifier = self.notifiers[self.find::<N>()?].id;
-        let deadline = self.core.clock.now() + after;
+        let deadline = self.core.clock.after(after);
         let action = TimerAction::Notify { notifier, id, key };
         Some(self.core.timers.insert(deadline, action))
     }

@@ -40,6 +40,7 @@ impl<'a> Compiler<'a> {
                 let shown = self.interactive && self.units.len() == 1;
                 self.emit(if shown { Op::PRINT_EXPR } else { Op::POP_TOP }, 0);
             }
+            Stmt::Assign(a) if self.swap_assign(a)? => {}
             Stmt::Assign(a) => {
                 self.expr(&a.value)?;
                 for (i, t) in a.targets.iter().enumerate() {
@@ -782,6 +783,52 @@ impl<'a> Compiler<'a> {
         }
         self.u().pos = saved;
         Ok(())
+    }
+
+    /// `a, b = b, a` and `x, y, z = p, q, r` (one target of 1 to 3 names, subscripts
+    /// or attributes unpacked from a tuple display of as many values, no starred
+    /// item): the values are evaluated, reordered on the stack and stored, with no
+    /// tuple built and unpacked, as CPython 3.11 does (`SWAP`). `false`: nothing
+    /// emitted, the statement is not of that kind.
+    fn swap_assign(&mut self, a: &'a ast::StmtAssign) -> CResult<bool> {
+        let ([target], Expr::Tuple(ast::ExprTuple { elts: values, .. })) =
+            (&a.targets[..], &*a.value)
+        else {
+            return Ok(false);
+        };
+        let (Expr::Tuple(ast::ExprTuple { elts: targets, .. })
+        | Expr::List(ast::ExprList { elts: targets, .. })) = target
+        else {
+            return Ok(false);
+        };
+        let starred = |e: &Expr| matches!(e, Expr::Starred(_));
+        if targets.len() != values.len()
+            || !(1..=3).contains(&values.len())
+            || targets.iter().any(starred)
+            || values.iter().any(starred)
+        {
+            return Ok(false);
+        }
+        for v in values {
+            self.expr(v)?;
+        }
+        // The first value must be on top, the first stored.
+        match values.len() {
+            2 => {
+                self.emit(Op::ROT_TWO, 0);
+            }
+            3 => {
+                self.emit(Op::ROT_THREE, 0);
+                self.emit(Op::ROT_TWO, 0);
+            }
+            _ => {}
+        }
+        let saved = self.set_pos(target.range());
+        for t in targets {
+            self.store(t)?;
+        }
+        self.u().pos = saved;
+        Ok(true)
     }
 
     fn delete(&mut self, t: &'a Expr) -> CResult {

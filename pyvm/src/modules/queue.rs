@@ -285,7 +285,7 @@ fn get(cx: &mut Cx, args: Args) -> PyResult<Value> {
     get_item(
         cx,
         me,
-        limit.map(|d| Instant::now() + d),
+        limit.and_then(|d| Instant::now().checked_add(d)),
         limit == Some(Duration::ZERO),
     )
 }

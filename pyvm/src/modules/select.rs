@@ -227,7 +227,7 @@ fn select_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Val
             Value::list(vec![]),
         ]));
     }
-    let deadline = deadline.or_else(|| timeout.map(|t| Instant::now() + t));
+    let deadline = deadline.or_else(|| timeout.and_then(|t| Instant::now().checked_add(t)));
     let empty = || {
         Value::tuple(vec![
             Value::list(vec![]),
@@ -324,7 +324,7 @@ fn epoll_wait(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let max = usize::try_from(arg_int(args.at(2), "maxevents")?)
         .unwrap_or(1)
         .max(1);
-    let deadline = timeout.map(|t| Instant::now() + t);
+    let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
     epoll_wait_until(cx, epfd, timeout == Some(Duration::ZERO), max, deadline)
 }
 

@@ -38,6 +38,7 @@ mod basics {
     golden!(integer_loops, "basics/integer_loops.py");
     golden!(loops, "basics/loops.py");
     golden!(names, "basics/names.py");
+    golden!(parallel_assignment, "basics/parallel_assignment.py");
     golden!(pass_and_ellipsis, "basics/pass_and_ellipsis.py");
     golden!(truthiness, "basics/truthiness.py");
     golden!(walrus_and_ternary, "basics/walrus_and_ternary.py");

@@ -51,6 +51,12 @@ fn seconds(v: &Value, what: &str, none_ok: bool) -> Result<Option<f64>, PyErr> {
     Ok(Some(secs))
 }
 
+/// `secs` (checked by [`seconds`]) as a `Duration`; one too long for it (`timeout(1e20)`,
+/// `inf`) is the longest, which the reactor takes as never.
+fn duration(secs: f64) -> std::time::Duration {
+    std::time::Duration::try_from_secs_f64(secs).unwrap_or(std::time::Duration::MAX)
+}
+
 /// `set_preemption(seconds)`: a micro-thread that runs this long without waiting
 /// while others are runnable is switched out at its next backward jump (never inside
 /// `atomic()`, never with a built-in on its stack); `None` or 0 turns it off (the
@@ -59,9 +65,7 @@ fn set_preemption(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("set_preemption", 1, 1)?;
     let slice = seconds(args.at(0), "set_preemption", true)?;
     let before = driver::preemption();
-    let d = slice
-        .filter(|s| *s > 0.0)
-        .map(|s| std::time::Duration::try_from_secs_f64(s).unwrap_or(std::time::Duration::MAX));
+    let d = slice.filter(|s| *s > 0.0).map(duration);
     driver::set_preemption(d);
     Ok(before.map_or(Value::None, |d| Value::Float(d.as_secs_f64())))
 }
@@ -88,7 +92,7 @@ fn hard_switches(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn set_watchdog(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("set_watchdog", 1, 1)?;
     let secs = seconds(args.at(0), "set_watchdog", true)?.unwrap_or(0.0);
-    driver::set_watchdog((secs > 0.0).then(|| std::time::Duration::from_secs_f64(secs)));
+    driver::set_watchdog((secs > 0.0).then(|| duration(secs)));
     Ok(Value::None)
 }
 
@@ -108,7 +112,7 @@ fn start_timeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let key = NEXT.fetch_add(1, Ordering::Relaxed) as i64;
     let ended = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     TIMEOUTS.with(|t| t.borrow_mut().insert(key, ended.clone()));
-    driver::timeout(id, std::time::Duration::from_secs_f64(secs), ended);
+    driver::timeout(id, duration(secs), ended);
     Ok(Value::Int(key))
 }
 

@@ -177,7 +177,7 @@ fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
     }
     let (args, blocking, limit) = parse_acquire(cx, args)?;
-    let deadline = limit.map(|d| Instant::now() + d);
+    let deadline = limit.and_then(|d| Instant::now().checked_add(d));
     let lock = this(&args)?;
     if try_now(cx, lock) {
         return Ok(Value::Bool(true));
