@@ -605,17 +605,7 @@ fn builtin_slot(t: &PyType, name: &str) -> Option<&'static NativeDef> {
         Kind::Object => super::methods::object_method(name),
         // The immutable types have no `__init__` of their own: a class deriving from
         // one and another class gets the other's (`class C(tuple, Base)`).
-        Kind::Tuple
-        | Kind::Int
-        | Kind::Float
-        | Kind::Complex
-        | Kind::Str
-        | Kind::Bytes
-        | Kind::FrozenSet
-            if name == "__init__" =>
-        {
-            None
-        }
+        k if k.fixed_at_new() && name == "__init__" => None,
         k if payload_kind(k) => super::methods::payload_method(name)
             .or_else(|| super::methods::find_in_type(t, name))
             .or_else(|| super::methods::object_method(name)),

@@ -52,6 +52,21 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// An immutable value type, whose value is fixed when the instance is made
+    /// (`int.__new__`): it has no `__init__` of its own.
+    pub fn fixed_at_new(self) -> bool {
+        matches!(
+            self,
+            Kind::Tuple
+                | Kind::Int
+                | Kind::Float
+                | Kind::Complex
+                | Kind::Str
+                | Kind::Bytes
+                | Kind::FrozenSet
+        )
+    }
+
     /// What a call of a built-in type of this kind is named in messages (strict
     /// mode's "Deferred execution not yet implemented by list").
     pub fn constructor_name(self) -> &'static str {

@@ -1350,16 +1350,7 @@ pub fn call_class(
     let obj = if cls.kind == Kind::Type {
         // A metaclass called: `type.__new__(cls, name, bases, ns, **kwargs)`.
         type_new_meta(gil, cls, &args)?
-    } else if matches!(
-        cls.kind,
-        Kind::Tuple
-            | Kind::Int
-            | Kind::Float
-            | Kind::Complex
-            | Kind::Str
-            | Kind::Bytes
-            | Kind::FrozenSet
-    ) {
+    } else if cls.kind.fixed_at_new() {
         // An immutable value is fixed when the instance is made (`int.__new__`).
         let mut cx = crate::native::Cx { gil, th };
         let kw = if cls.kind == Kind::Tuple {
