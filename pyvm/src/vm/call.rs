@@ -242,8 +242,9 @@ pub fn push_simple_frame(
 }
 
 /// [`push_simple_frame`] for a frame whose first `bound` locals are already at
-/// `args_at`.
-#[inline]
+/// `args_at`. Always inlined: out of line, the loop's commonest call paid a call
+/// and its frame copy (richards +2.5% instructions).
+#[inline(always)]
 fn push_bound_frame(
     th: &mut MicroThread,
     parts: FrameParts,
