@@ -46,6 +46,11 @@ fn quiet_conflicts() {
                 }
                 let at = info.location().map(|l| l.to_string()).unwrap_or_default();
                 eprintln!("pyvm: internal error at {at}: GilCell already borrowed");
+                // Where it was borrowed from (with RUST_BACKTRACE=1).
+                let trace = std::backtrace::Backtrace::capture();
+                if trace.status() == std::backtrace::BacktraceStatus::Captured {
+                    eprintln!("{trace}");
+                }
                 return;
             }
             prev(info)

@@ -9,6 +9,7 @@
 //! messages for what cannot be imported are here too.
 
 use crate::objects::rc::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use super::call::Called;
@@ -22,25 +23,142 @@ use crate::objects::module::Module;
 use crate::objects::types::{types, Kind, PyType};
 use crate::objects::value::Value;
 
-/// Modules whose body is running (CPython's `__spec__._initializing`): `from m import
-/// x` failing on one of them blames a circular import.
-static INITIALIZING: Mutex<Vec<String>> = Mutex::new(Vec::new());
+/// Modules whose body is running (CPython's `__spec__._initializing`), with who runs
+/// it: `from m import x` failing on one of them blames a circular import, and
+/// another micro-thread or OS thread importing one waits for its body to end, as
+/// CPython's per-module import locks make it (`_ModuleLock`): it would otherwise
+/// take the module half made (a thread importing `traceback` while another one
+/// runs its body found no `print_exception`).
+static INITIALIZING: Mutex<Vec<Initializing>> = Mutex::new(Vec::new());
+/// How many entries [`INITIALIZING`] has: the import of a module already there
+/// looks no further when none is (the usual case).
+static BUSY: AtomicUsize = AtomicUsize::new(0);
+/// Who waits for which module's body (CPython's `_blocking_on`): a wait that would
+/// close a cycle is not made, and the module is taken as it is.
+static BLOCKED: Mutex<Vec<(Owner, String)>> = Mutex::new(Vec::new());
+
+/// Who runs code: an OS thread (`_thread.get_ident()`) and its micro-thread.
+type Owner = (u64, Option<deferred::DeferredId>);
+
+struct Initializing {
+    name: String,
+    owner: Owner,
+    /// Made by the first importer that waits (taken on the owner's behalf),
+    /// released when the body ends.
+    done: Option<Value>,
+}
+
+fn me() -> Owner {
+    (crate::mt::os_thread::ident(), crate::mt::current_id())
+}
+
+fn lock_list<T>(m: &'static Mutex<T>) -> std::sync::MutexGuard<'static, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
 
 fn initializing(name: &str) -> bool {
-    INITIALIZING
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .iter()
-        .any(|n| n == name)
+    lock_list(&INITIALIZING).iter().any(|e| e.name == name)
 }
 
 fn set_initializing(name: &str, on: bool) {
-    let mut g = INITIALIZING.lock().unwrap_or_else(|p| p.into_inner());
+    let mut g = lock_list(&INITIALIZING);
     if on {
-        g.push(name.to_owned());
-    } else if let Some(i) = g.iter().rposition(|n| n == name) {
-        g.remove(i);
+        g.push(Initializing {
+            name: name.to_owned(),
+            owner: me(),
+            done: None,
+        });
+        BUSY.fetch_add(1, Ordering::Relaxed);
+    } else if let Some(i) = g.iter().rposition(|e| e.name == name) {
+        let e = g.remove(i);
+        BUSY.fetch_sub(1, Ordering::Relaxed);
+        drop(g);
+        if let Some(lock) = e.done {
+            crate::modules::os_threads::lock::release_sentinel(&lock);
+        }
     }
+}
+
+/// Is `name`'s body running in someone else (so an import of it must wait)?
+fn foreign_initializing(name: &str) -> bool {
+    if BUSY.load(Ordering::Relaxed) == 0 {
+        return false;
+    }
+    let me = me();
+    lock_list(&INITIALIZING)
+        .iter()
+        .rev()
+        .find(|e| e.name == name)
+        .is_some_and(|e| e.owner != me)
+}
+
+/// The lock to wait on for `name`'s body to end, when someone else runs it and
+/// waiting closes no cycle of importers waiting for each other (CPython's
+/// `_DeadlockError`, after which it takes the module as it is). The wait is recorded
+/// until [`unblock`].
+fn wait_for(name: &str) -> Option<Value> {
+    use crate::modules::os_threads::lock::{take_sentinel, Lock};
+    if BUSY.load(Ordering::Relaxed) == 0 {
+        return None;
+    }
+    let me = me();
+    let mut g = lock_list(&INITIALIZING);
+    let i = g.iter().rposition(|e| e.name == name)?;
+    if g[i].owner == me {
+        return None;
+    }
+    let mut blocked = lock_list(&BLOCKED);
+    let mut owner = g[i].owner;
+    for _ in 0..=blocked.len() {
+        if owner == me {
+            return None;
+        }
+        let Some((_, waits_for)) = blocked.iter().find(|(o, _)| *o == owner) else {
+            break;
+        };
+        match g.iter().rfind(|e| e.name == *waits_for) {
+            Some(e) => owner = e.owner,
+            None => break,
+        }
+    }
+    let lock = g[i]
+        .done
+        .get_or_insert_with(|| {
+            let lock = Lock::new_value(false);
+            take_sentinel(&lock);
+            lock
+        })
+        .clone();
+    blocked.push((me, name.to_owned()));
+    Some(lock)
+}
+
+/// The running code waits for no module's body any more.
+fn unblock() {
+    if BUSY.load(Ordering::Relaxed) == 0 && lock_list(&BLOCKED).is_empty() {
+        return;
+    }
+    let me = me();
+    lock_list(&BLOCKED).retain(|(o, _)| *o != me);
+}
+
+/// Push a frame that waits for `lock` (released when a module's body ends) and lets
+/// the next waiter go: a lock's wait suspends a micro-thread, or its OS thread when
+/// it runs none.
+fn push_wait(th: &mut MicroThread, lock: Value) -> Result<(), PyErr> {
+    let code = crate::compile::compile(
+        "lock.acquire()\nlock.release()\n",
+        "<frozen importlib._bootstrap>",
+    )
+    .map_err(|e| syntax_error(&e))?;
+    let mut ns = crate::objects::dict::Dict::new();
+    let _ = ns.insert(Value::str("lock"), lock);
+    let _ = ns.insert(
+        Value::str("__builtins__"),
+        Value::Dict(super::builtins_dict().clone()),
+    );
+    super::push_module_frame(th, code, Arc::new(GilCell::new(ns)), None, Ret::Push);
+    Ok(())
 }
 
 fn cached(gil: Gil<'_>, name: &str) -> Option<Value> {
@@ -343,6 +461,8 @@ pub(crate) fn import_name(
     // `import m` or `from m import x` of a module needs no job.
     let done = match cached(gil, &abs) {
         Some(Value::None) | None => 0,
+        // Its body runs in another micro-thread or OS thread: the job waits for it.
+        Some(_) if foreign_initializing(&abs) => 0,
         Some(m) if !name.contains('.') && (items.is_empty() || !is_package(gil, &m)) => {
             return Ok(Called::Value(m));
         }
@@ -554,6 +674,7 @@ fn os_first(gil: Gil<'_>, name: &str) {
 /// Import the parts of `job.target` not yet imported, each parent first: `Ok(true)`
 /// when all are, `Ok(false)` when a module body's frame was pushed (`job.loading`).
 fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyErr> {
+    unblock();
     let parts: Vec<&str> = job.target.split('.').collect();
     while job.done < parts.len() {
         job.done += 1;
@@ -565,7 +686,15 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                     &name,
                 ))
             }
-            Some(_) => continue,
+            Some(_) => {
+                if let Some(lock) = wait_for(&name) {
+                    // Look again once its body has ended.
+                    job.done -= 1;
+                    push_wait(th, lock)?;
+                    return Ok(false);
+                }
+                continue;
+            }
             None => {}
         }
         os_first(gil, &name);
@@ -798,6 +927,7 @@ pub(crate) fn job_raised(
     err: PyErr,
 ) -> Result<Called, PyErr> {
     job.loading = None;
+    unblock();
     if job.ignores(gil, &err) {
         job.sub = None;
         return step(gil, th, job);

@@ -108,8 +108,14 @@ pub(crate) enum Attend {
 /// to raise in the main micro-thread; another one yields so the driver raises it
 /// there), or a request to yield. `can_yield`: the code may be switched out here.
 pub(crate) fn attend(gil: Gil<'_>, th: &mut MicroThread, can_yield: bool) -> Attend {
-    // Another OS thread has waited a switch interval for the GIL: let it run.
-    crate::objects::gil::yield_if_requested(gil);
+    // Another OS thread has waited a switch interval for the GIL: let it run. Not
+    // from a detached call: the native that made it may hold a container borrowed
+    // (a set probing with a Python `__hash__`/`__eq__`), which the other thread
+    // would find borrowed ("GilCell already borrowed"). The request stays pending
+    // and is granted at the caller's next safe point.
+    if !th.detached {
+        crate::objects::gil::yield_if_requested(gil);
+    }
     if WATCHDOG.swap(false, Ordering::Relaxed) {
         crate::mt::watchdog::warn(th);
     }

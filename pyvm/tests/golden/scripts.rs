@@ -485,6 +485,7 @@ mod micro_threads {
     golden!(exit_many, "micro_threads/exit_many.py");
     golden!(extend_deferring, "micro_threads/extend_deferring.py");
     golden!(gc_stress, "micro_threads/gc_stress.py");
+    golden!(import_waits, "micro_threads/import_waits.py");
     golden!(io_raw_blocking, "micro_threads/io_raw_blocking.py");
     golden!(json_pipe_stream, "micro_threads/json_pipe_stream.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
@@ -841,7 +842,9 @@ mod syntax {
 mod threads {
     use super::*;
     golden!(busy_worker_pool, "threads/busy_worker_pool.py");
+    golden!(concurrent_imports, "threads/concurrent_imports.py");
     golden!(locks_stress, "threads/locks_stress.py");
+    golden!(shared_registry, "threads/shared_registry.py");
     golden!(small_stacks, "threads/small_stacks.py");
     golden!(switch_interval, "threads/switch_interval.py");
     golden!(thread_api, "threads/thread_api.py");

@@ -193,17 +193,17 @@ fn callable(cx: &mut Cx, v: &Value) -> PyResult<bool> {
     cx.truthy(&r)
 }
 
-/// Import `encodings` once, which registers its search function.
+/// Import `encodings`, which registers its search function, until an import of it
+/// has ended. (Marked before the import, a second OS thread or micro-thread looking
+/// up a codec while the first imports it found no search function: now its import
+/// waits for the first one's.)
 fn start(cx: &mut Cx) -> PyResult<()> {
-    {
-        let mut r = registry().borrow_mut(cx.gil);
-        if r.started {
-            return Ok(());
-        }
-        r.started = true;
+    if registry().borrow(cx.gil).started {
+        return Ok(());
     }
     let import = builtin_function(cx.gil, "__import__");
     cx.call(&import, vec![Value::str("encodings")])?;
+    registry().borrow_mut(cx.gil).started = true;
     Ok(())
 }
 
