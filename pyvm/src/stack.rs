@@ -7,9 +7,12 @@
 //! there the worker's bounds, recorded here while it runs, are what counts.
 //!
 //! - [`nested`] guards a nested dispatch loop, which may suspend its micro-thread
-//!   (a hard switch): on a worker it never grows the stack (a suspended stack segment
-//!   would confuse `stacker`'s per-thread record) and reports `None` when too little is
-//!   left, which the caller raises as `RecursionError`.
+//!   (a hard switch): on a worker it goes on in a new segment of worker stack when
+//!   too little is left (`mt::worker::on_segment`, not `stacker`: a suspended
+//!   segment would confuse `stacker`'s per-thread record), and reports `None` when
+//!   no segment can be mapped, which the caller raises as `RecursionError`. The
+//!   depth of nested loops is then bounded by the recursion limit and the memory
+//!   there is, not by a worker stack's size.
 //! - [`low`] is the check of natives that recurse over nested data with a depth
 //!   count (repr, comparisons, JSON): they stop with `RecursionError` when the stack
 //!   runs low too, whatever their count.
@@ -35,10 +38,15 @@ fn here() -> usize {
     std::hint::black_box(&probe) as *const u8 as usize
 }
 
-/// Record that code now runs on a worker stack whose lowest address is `limit` (0:
-/// on the OS thread's stack). Returns the previous setting.
+/// Record that code now runs on a worker stack (or a segment of one) whose lowest
+/// address is `limit` (0: on the OS thread's stack). Returns the previous setting.
 pub(crate) fn set_worker_limit(limit: usize) -> usize {
     LIMIT.with(|l| l.replace(limit))
+}
+
+/// The lowest address of the worker stack (or segment) the code runs on; 0 off one.
+pub(crate) fn worker_limit() -> usize {
+    LIMIT.with(|l| l.get())
 }
 
 /// Does the code run on a worker stack (where a hard switch is possible)?
@@ -71,7 +79,8 @@ pub fn nested<R>(f: impl FnOnce() -> R) -> Option<R> {
         return grow_if_room(RED_ZONE, 16 * 1024 * 1024, f);
     }
     if here().saturating_sub(limit) < RED_ZONE {
-        return None;
+        // A new segment of worker stack, where the loop may still suspend.
+        return crate::mt::worker::on_segment(f);
     }
     Some(f())
 }
@@ -113,7 +122,7 @@ fn grow_if_room<R>(red_zone: usize, size: usize, f: impl FnOnce() -> R) -> Optio
 /// `stacker` asks (a private read-write mapping), then given back at once: under an
 /// address-space limit, or with the memory full, its mapping fails and it panics.
 #[allow(unsafe_code)]
-fn room_for_segment(size: usize) -> bool {
+pub(crate) fn room_for_segment(size: usize) -> bool {
     // SAFETY: a fresh anonymous mapping, never touched, unmapped at once.
     unsafe {
         let p = libc::mmap(

@@ -711,7 +711,11 @@ fn round_to_an_absurd_power_of_ten() {
 /// before its function ran and panicked, aborting the process, when that mapping
 /// failed (fuzz seed 1207, mutant 5937: about one run in four of this program
 /// aborted). The failure needs the mapping to fail just after the thread's stack
-/// was mapped, so the program runs three times.
+/// was mapped, so the program runs three times. Since threads cost little address
+/// space, the heap ran out before the thread starts did (a fatal out-of-memory
+/// error, or an allocation aborting in the runtime): a start now keeps a margin for
+/// the heap. The program's own outcome is CPython's (status 0: the first threads
+/// end well).
 #[test]
 fn os_threads_started_past_the_limit() {
     let prog = "import threading\n\
@@ -721,8 +725,13 @@ fn os_threads_started_past_the_limit() {
     for _ in 0..3 {
         let out = pyvm_under_limit(1024 * 1024, prog);
         let err = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{:?} {err}", out.status);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{:?} {err}",
+            out.status
+        );
         assert!(!err.contains("panicked"), "{err}");
+        assert!(!err.contains("Fatal Python error"), "{err}");
         assert!(
             err.lines()
                 .all(|l| !l.starts_with("RuntimeError")

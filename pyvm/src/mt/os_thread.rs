@@ -26,8 +26,12 @@ static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 /// (`stacker`). Python frames live on the heap.
 const OS_STACK: usize = 256 << 10;
 /// The worker stacks of a started OS thread by default (`stack_size()` 0): where its
-/// natives that call Python nest (deeper is a `RecursionError`).
-const DEFAULT_WORKER_STACK: usize = 1 << 20;
+/// micro-threads run. Natives that call Python nest deeper in new segments of this
+/// size (`mt::worker::on_segment`), so the default can be small: address space for
+/// thousands of threads.
+const DEFAULT_WORKER_STACK: usize = 256 << 10;
+/// Address space left free for the heap when a thread starts (see [`start`]).
+const HEAP_MARGIN: usize = 128 << 20;
 
 /// Run `f` when this OS thread, started by [`start`], has finished (its reactor has
 /// nothing left): `_thread._set_sentinel()`'s lock is released then, which is what
@@ -197,6 +201,14 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
         0 => DEFAULT_WORKER_STACK,
         n => n,
     };
+    // Started until the address space runs out, threads would leave the heap none
+    // to grow into (the program then ends in a fatal out-of-memory error, or an
+    // allocation deep in the runtime aborts): a thread starts only while its stacks
+    // and a margin for the heap (one of the allocator's arena reservations) could
+    // still be mapped, else it is CPython's `RuntimeError`.
+    if !crate::stack::room_for_segment(OS_STACK + workers + HEAP_MARGIN) {
+        return Err(runtime_error("can't start new thread"));
+    }
     OTHERS.fetch_add(1, Ordering::SeqCst);
     // The new thread says whether its reactor could be set up (it may be out of
     // descriptors): if not, starting it fails here, as CPython's does.

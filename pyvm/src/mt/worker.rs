@@ -259,6 +259,9 @@ pub(crate) fn wait(
         h.set(h.get() + 1)
     });
     let saved = Saved::take();
+    // The stack (or segment, `on_segment`) this code runs on: the resumer sets the
+    // worker's own bounds.
+    let limit = crate::stack::worker_limit();
     let mut out = Suspend::Wait(request);
     let outcome = loop {
         super::LOCAL.with(|l| {
@@ -266,6 +269,7 @@ pub(crate) fn wait(
             c.set(std::ptr::null())
         });
         let input = leave_coroutine(gil, || y.suspend(out));
+        crate::stack::set_worker_limit(limit);
         super::LOCAL.with(|l| {
             let c = &l.yielder;
             c.set(y)
@@ -282,6 +286,26 @@ pub(crate) fn wait(
     };
     saved.restore();
     Some(outcome)
+}
+
+/// Run `f`, a nested dispatch loop that found too little of its worker stack left,
+/// on a new segment of worker stack the size of this OS thread's workers (unmapped
+/// when `f` returns). The micro-thread can still be suspended inside it: a switch
+/// saves and restores the stack pointer wherever it points, and [`wait`] puts back
+/// the segment's bounds when the micro-thread resumes. `None` when no segment can
+/// be mapped (the address space or memory is used up): a `RecursionError` for the
+/// caller. (A fixed worker stack made a thread's natives calling Python nest about
+/// 150 deep, where CPython's 8 MiB thread stacks allow its recursion limit.)
+pub(crate) fn on_segment<R>(f: impl FnOnce() -> R) -> Option<R> {
+    struct Back(usize);
+    impl Drop for Back {
+        fn drop(&mut self) {
+            crate::stack::set_worker_limit(self.0);
+        }
+    }
+    let stack = DefaultStack::new(STACK_SIZE.with(std::cell::Cell::get)).ok()?;
+    let _back = Back(crate::stack::set_worker_limit(stack.limit().get()));
+    Some(corosensei::on_stack(stack, f))
 }
 
 /// Per-OS-thread state that belongs to the suspended code, kept aside while others

@@ -488,6 +488,7 @@ mod micro_threads {
     golden!(import_waits, "micro_threads/import_waits.py");
     golden!(io_raw_blocking, "micro_threads/io_raw_blocking.py");
     golden!(json_pipe_stream, "micro_threads/json_pipe_stream.py");
+    golden!(nested_segments, "micro_threads/nested_segments.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
     golden!(os_thread_ends, "micro_threads/os_thread_ends.py");
     golden!(os_threads_pipe, "micro_threads/os_threads_pipe.py");
@@ -844,6 +845,7 @@ mod threads {
     golden!(busy_worker_pool, "threads/busy_worker_pool.py");
     golden!(concurrent_imports, "threads/concurrent_imports.py");
     golden!(locks_stress, "threads/locks_stress.py");
+    golden!(nesting_depth, "threads/nesting_depth.py");
     golden!(shared_registry, "threads/shared_registry.py");
     golden!(small_stacks, "threads/small_stacks.py");
     golden!(switch_interval, "threads/switch_interval.py");
