@@ -253,7 +253,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
     ("socket", include_str!("../../lib/socket.py")),
-    ("threading", include_str!("../../lib/threading.py")),
+    ("_thread_local", include_str!("../../lib/_thread_local.py")),
     ("types", include_str!("../../lib/types.py")),
     ("_ast", include_str!("../../lib/_ast.py")),
     ("_weakref", include_str!("../../lib/_weakref.py")),

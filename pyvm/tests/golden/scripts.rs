@@ -834,6 +834,7 @@ mod threads {
     golden!(busy_worker_pool, "threads/busy_worker_pool.py");
     golden!(locks_stress, "threads/locks_stress.py");
     golden!(small_stacks, "threads/small_stacks.py");
+    golden!(stage_pipeline, "threads/stage_pipeline.py");
     golden!(switch_interval, "threads/switch_interval.py");
     golden!(thread_api, "threads/thread_api.py");
     golden!(thread_errors, "threads/thread_errors.py");
