@@ -226,6 +226,8 @@ pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
         || math::FUNCS.as_ptr_range().contains(&p)
         // `dump = _pickle.dump` in a test class.
         || pickle::FUNCS.as_ptr_range().contains(&p)
+        // `locktype = thread.allocate_lock` in Lib's test_thread.
+        || os_threads::FUNCS.as_ptr_range().contains(&p)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).

@@ -119,6 +119,20 @@ except TypeError as e:
     print("TypeError:", e)
 sys.stderr = sys.__stderr__
 
+# A lock factory kept as a class attribute stays a plain function (no `self`).
+import _thread
+
+
+class LockPool:
+    new_lock = _thread.allocate_lock
+    new_rlock = _thread.RLock
+
+    def make(self):
+        return [self.new_lock(), self.new_rlock()]
+
+
+print("lock pool:", [type(l).__name__ for l in LockPool().make()])
+
 # Semaphore-limited crawlers sharing a counter under an RLock.
 count_lock = threading.RLock()
 counted = [0]

@@ -102,7 +102,7 @@ fn excepthook(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "start_new_thread" => start_new_thread, "start_new" => start_new_thread,
     "allocate_lock" => allocate_lock, "allocate" => allocate_lock,
     "get_ident" => get_ident, "get_native_id" => get_native_id, "exit" => exit,
