@@ -181,11 +181,18 @@ fn finish(
     outcome: Result<Value, PyErr>,
     globals: &Arc<objects::gil::GilCell<objects::dict::Dict>>,
 ) -> i32 {
-    // Non-daemon `threading` threads are waited for, as CPython does at exit.
-    let outcome = match mt::os_thread::join_threading() {
-        Err(e) if outcome.is_ok() => Err(e),
-        _ => outcome,
-    };
+    // Non-daemon `threading` threads are waited for, as CPython does at exit
+    // (`threading._shutdown()`; what it raises is reported as unraisable, "Exception
+    // ignored in: <module 'threading' ...>", as `Py_FinalizeEx` does).
+    if let Err(e) = mt::os_thread::join_threading() {
+        with_gil(|gil| {
+            let threading = modules::sys_modules()
+                .borrow(gil)
+                .get_str(&objects::str::PyStr::new("threading".to_owned()))
+                .unwrap_or(Value::None);
+            vm::finalize::report(gil, &e, None, &threading);
+        });
+    }
     // `atexit` callbacks, last registered first (their errors are printed by
     // `_run_exitfuncs`).
     let _ = mt::os_thread::run_exit_hook("atexit", "_run_exitfuncs");

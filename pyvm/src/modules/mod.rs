@@ -226,6 +226,8 @@ pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
         || math::FUNCS.as_ptr_range().contains(&p)
         // `dump = _pickle.dump` in a test class.
         || pickle::FUNCS.as_ptr_range().contains(&p)
+        // `locktype = thread.allocate_lock` in Lib's test_thread.
+        || os_threads::FUNCS.as_ptr_range().contains(&p)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).
@@ -253,7 +255,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
     ("socket", include_str!("../../lib/socket.py")),
-    ("threading", include_str!("../../lib/threading.py")),
+    ("_thread_local", include_str!("../../lib/_thread_local.py")),
     ("types", include_str!("../../lib/types.py")),
     ("_ast", include_str!("../../lib/_ast.py")),
     ("_weakref", include_str!("../../lib/_weakref.py")),

@@ -87,6 +87,12 @@ fn handler_of(sig: i32) -> Value {
     handlers()[sig as usize].clone()
 }
 
+/// Is `sig` handled by Python code (neither `SIG_DFL` nor `SIG_IGN` nor `None`)?
+/// (`_thread.interrupt_main` does nothing otherwise, as in CPython.)
+pub fn python_handles(sig: i32) -> bool {
+    (1..NSIG as i32).contains(&sig) && !matches!(handler_of(sig), Value::Int(_) | Value::None)
+}
+
 /// Set up signals at start-up, before any other thread runs: SIGXFSZ is ignored (as
 /// CPython does; SIGPIPE already is, by Rust's runtime) and SIGINT gets its handler
 /// (`KeyboardInterrupt`) unless the process started with it ignored.

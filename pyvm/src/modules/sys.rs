@@ -940,8 +940,17 @@ fn unraisablehook(cx: &mut Cx, args: Args) -> PyResult<Value> {
     text.push('\n');
     match &exc {
         Value::Exception(e) => {
-            let e = PyErr(e.clone());
-            text.push_str(&cx.format_exception(&e, None, true, Some(0)).concat());
+            let err = PyErr(e.clone());
+            text.push_str(&cx.format_exception(&err, None, true, Some(0)).concat());
+            // CPython writes `Type: str(value)` here even when the value's text is
+            // empty (`KeyboardInterrupt: `), unlike a traceback's last line.
+            let plain = cx.str(&exc)?.is_empty()
+                && cx.getattr(&exc, "__notes__").is_err()
+                && text.ends_with('\n');
+            if plain {
+                text.pop();
+                text.push_str(": \n");
+            }
         }
         other => text.push_str(&format!("{}\n", cx.repr(other)?)),
     }

@@ -211,7 +211,7 @@ pub(crate) struct Local {
     /// This OS thread's `_thread` identifier (0 until asked: `os_thread`).
     pub(crate) ident: Cell<u64>,
     /// What to do once this OS thread has ended (`_thread._set_sentinel()`).
-    pub(crate) at_exit: RefCell<Option<Box<dyn FnOnce()>>>,
+    pub(crate) at_exit: RefCell<Vec<Box<dyn FnOnce()>>>,
     /// Tokens of I/O sources dropped since the driver last looked (`io`).
     pub(crate) forget: RefCell<Vec<notifiers::io::IoToken>>,
     /// The timers of timed waits still running, by their flag (`timeout`).
@@ -244,7 +244,7 @@ thread_local! {
         out_of_stacks: Cell::new(false),
         workers: Cell::new(0),
         ident: Cell::new(0),
-        at_exit: RefCell::new(None),
+        at_exit: RefCell::new(Vec::new()),
         forget: RefCell::new(Vec::new()),
         timeouts: RefCell::new(std::collections::BTreeMap::new()),
         round_gil: Cell::new(false),
@@ -1226,7 +1226,7 @@ pub(crate) fn run_reactor(
             Ok(RunEnd::Done) => break,
             Ok(RunEnd::Deadlock(stuck)) => {
                 let by_signal = process_main && crate::modules::signal::user_handlers();
-                if os_thread::others_alive() || by_signal {
+                if os_thread::others_may_wake() || by_signal {
                     // Another OS thread may still wake these (a lock it holds, a pipe
                     // it writes), or a signal's handler (`stop.wait()` until SIGTERM's
                     // handler sets `stop`): look again shortly, backing off to 10 ms.

@@ -18,6 +18,10 @@ use crate::vm::state::MicroThread;
 static NEXT_IDENT: AtomicU64 = AtomicU64::new(1);
 /// OS threads running Python code besides the main one.
 static OTHERS: AtomicUsize = AtomicUsize::new(0);
+/// OS threads that have left [`OTHERS`] (`_thread._count()`, as CPython counts them
+/// down first) but have yet to run their [`at_exit`] work (release the
+/// `_set_sentinel()` locks others wait on): deadlock detection still counts them.
+static EXITING: AtomicUsize = AtomicUsize::new(0);
 /// `_thread.stack_size()`: 0 is the default.
 static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 /// The native stack of a started OS thread itself: its reactor runs there and its
@@ -35,12 +39,9 @@ const HEAP_MARGIN: usize = 128 << 20;
 
 /// Run `f` when this OS thread, started by [`start`], has finished (its reactor has
 /// nothing left): `_thread._set_sentinel()`'s lock is released then, which is what
-/// `threading`'s `join` waits for. A later call replaces an earlier one's `f`.
+/// `threading`'s `join` waits for. Each call adds one; the last added runs first.
 pub fn at_exit(f: impl FnOnce() + 'static) {
-    super::LOCAL.with(|l| {
-        let s = &l.at_exit;
-        *s.borrow_mut() = Some(Box::new(f))
-    });
+    super::LOCAL.with(|l| l.at_exit.borrow_mut().push(Box::new(f)));
 }
 
 /// This OS thread's identifier.
@@ -115,7 +116,17 @@ pub(super) fn clear_home() {
 
 /// Are OS threads other than this one running Python code?
 pub fn others_alive() -> bool {
-    let others = OTHERS.load(Ordering::SeqCst);
+    others_besides(OTHERS.load(Ordering::SeqCst))
+}
+
+/// [`others_alive`], or one of them is still ending (its `_set_sentinel()` locks
+/// not yet released: a wake-up may still come from it). What a reactor whose
+/// micro-threads are all parked asks before it reports a deadlock.
+pub fn others_may_wake() -> bool {
+    others_besides(OTHERS.load(Ordering::SeqCst) + EXITING.load(Ordering::SeqCst))
+}
+
+fn others_besides(others: usize) -> bool {
     if super::LOCAL.with(|l| {
         let i = &l.ident;
         i.get()
@@ -236,13 +247,16 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
                 with_gil(|gil| report(gil, &e, &f_repr));
             }
             crate::modules::sys::flush_stdout();
+            EXITING.fetch_add(1, Ordering::SeqCst);
             OTHERS.fetch_sub(1, Ordering::SeqCst);
-            if let Some(f) = super::LOCAL.with(|l| {
-                let s = &l.at_exit;
-                s.borrow_mut().take()
-            }) {
+            for f in super::LOCAL
+                .with(|l| std::mem::take(&mut *l.at_exit.borrow_mut()))
+                .into_iter()
+                .rev()
+            {
                 f();
             }
+            EXITING.fetch_sub(1, Ordering::SeqCst);
         });
     // Why the thread could not start (no memory for its stack, a process limit) is
     // not told: CPython's message is just this.

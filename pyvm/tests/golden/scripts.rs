@@ -848,6 +848,7 @@ mod threads {
     golden!(nesting_depth, "threads/nesting_depth.py");
     golden!(shared_registry, "threads/shared_registry.py");
     golden!(small_stacks, "threads/small_stacks.py");
+    golden!(stage_pipeline, "threads/stage_pipeline.py");
     golden!(switch_interval, "threads/switch_interval.py");
     golden!(thread_api, "threads/thread_api.py");
     golden!(thread_errors, "threads/thread_errors.py");

@@ -185,27 +185,54 @@ fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !blocking || limit == Some(Duration::ZERO) {
         return Ok(Value::Bool(false));
     }
-    wait_for(cx, args, deadline)
+    wait_for(cx, args, deadline, None)
+}
+
+/// Acquired: an `RLock` being restored (`_acquire_restore`) gets its recursion
+/// level back.
+fn acquired(lock: &Lock, restore: Option<u64>) -> Value {
+    match restore {
+        Some(count) => {
+            lock.lock().count = count;
+            Value::None
+        }
+        None => Value::Bool(true),
+    }
 }
 
 /// After a parked `acquire` was woken: try again, or wait again (same deadline).
-fn retry(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
+fn retry(
+    cx: &mut Cx,
+    args: Args,
+    deadline: Option<Instant>,
+    restore: Option<u64>,
+) -> PyResult<Value> {
     let lock = this(&args)?;
     if try_now(cx, lock) {
-        return Ok(Value::Bool(true));
+        return Ok(acquired(lock, restore));
     }
     if deadline.is_some_and(|d| Instant::now() >= d) {
         return Ok(Value::Bool(false));
     }
-    wait_for(cx, args, deadline)
+    wait_for(cx, args, deadline, restore)
 }
 
-fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
+fn wait_for(
+    cx: &mut Cx,
+    args: Args,
+    deadline: Option<Instant>,
+    restore: Option<u64>,
+) -> PyResult<Value> {
     let lock = this(&args)?;
     let who = me(cx);
     let name = my_name(cx);
     let Some(id) = cx.me() else {
-        return block(cx.gil, lock, who, name, deadline);
+        let got = block(cx.gil, lock, who, name, deadline)?;
+        return Ok(if got {
+            acquired(lock, restore)
+        } else {
+            Value::Bool(false)
+        });
     };
     if driver::in_atomic() {
         return Err(runtime_error("acquire() would switch micro_threads inside atomic()").into());
@@ -215,7 +242,8 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
         let mut st = lock.lock();
         // Released since the attempt (by another OS thread): take it now.
         if lock.try_take(&mut st, who, name.as_ref()) {
-            return Ok(Value::Bool(true));
+            drop(st);
+            return Ok(acquired(lock, restore));
         }
         st.waiters.push_back((Waiter::me(id), woken.clone()));
     }
@@ -253,7 +281,7 @@ fn wait_for(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Valu
                 driver::timeout_over(flag);
             }
             match outcome {
-                Ok(_) => retry(cx, args, deadline),
+                Ok(_) => retry(cx, args, deadline, restore),
                 // The time limit (`acquire(timeout=)`): not acquired.
                 Err(e)
                     if e.is_instance(&crate::objects::types::types().exc.timeout_error)
@@ -274,7 +302,7 @@ fn block(
     who: (u64, usize),
     name: Option<std::sync::Arc<str>>,
     deadline: Option<Instant>,
-) -> PyResult<Value> {
+) -> PyResult<bool> {
     let got = crate::objects::gil::allow_threads(gil, || {
         let mut st = lock.lock();
         loop {
@@ -304,7 +332,7 @@ fn block(
             st.blocked -= 1;
         }
     });
-    Ok(Value::Bool(got))
+    Ok(got)
 }
 
 fn release(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -330,19 +358,8 @@ fn release(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// Take a fresh `lock` for the sentinel (nobody else has seen it yet).
-pub fn take_sentinel(lock: &Value) {
-    if let Value::Object(o) = lock {
-        if let Some(lock) = o.0.as_any().downcast_ref::<Lock>() {
-            let mut st = lock.lock();
-            st.locked = true;
-            st.count = 1;
-        }
-    }
-}
-
-/// Release `lock` whoever holds it (`_thread._set_sentinel()`'s lock, released when
-/// its OS thread has ended).
+/// Release `lock` whoever holds it (`_thread._set_sentinel()`'s lock, which
+/// `threading` acquires in the new thread, released when its OS thread has ended).
 pub fn release_sentinel(lock: &Value) {
     if let Value::Object(o) = lock {
         if let Some(lock) = o.0.as_any().downcast_ref::<Lock>() {
@@ -372,49 +389,90 @@ fn exit(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `RLock._is_owned()` (what `threading.Condition` asks).
 fn is_owned(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("_is_owned", 0, 0)?;
     let lock = this(&args)?;
     let who = me(cx);
     let st = lock.lock();
-    Ok(Value::Bool(
-        st.locked && (!lock.reentrant || st.owner == Some(who)),
-    ))
+    Ok(Value::Bool(st.locked && st.owner == Some(who)))
 }
 
-/// `RLock._release_save()`: release every level, returning the count.
+/// `RLock._release_save()`: release every level, returning `(count, owner)` for
+/// `_acquire_restore` (`threading.Condition.wait`).
 fn release_save(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("_release_save", 0, 0)?;
     let lock = this(&args)?;
     let who = me(cx);
     let mut st = lock.lock();
-    if !st.locked || (lock.reentrant && st.owner != Some(who)) {
+    if !st.locked || st.owner != Some(who) {
         return Err(runtime_error("cannot release un-acquired lock").into());
     }
     let count = st.count;
     st.count = 0;
     st.owner = None;
     st.locked = false;
+    st.holder = None;
     lock.wake_one(&mut st);
-    Ok(Value::Int(count as i64))
+    Ok(Value::tuple(vec![
+        Value::Int(count as i64),
+        Value::Int(who.0 as i64),
+    ]))
 }
 
-/// `RLock._set_count(count)` after a plain `acquire()` (how `threading.Condition`
-/// restores the recursion level `_release_save` returned).
-fn set_count(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("_set_count", 1, 1)?;
-    let count = arg_int(args.at(1), "")?.max(1) as u64;
+/// `RLock._acquire_restore((count, owner))`: acquire (blocking only this
+/// micro-thread) and take back the recursion level `_release_save` returned.
+fn acquire_restore(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("_acquire_restore", 1, 1)?;
+    let count = match args.at(1) {
+        Value::Tuple(t) if t.len() == 2 => arg_int(&t[0], "")?,
+        v => {
+            return Err(type_error(format!(
+                "_acquire_restore() argument 1 must be tuple, not {}",
+                crate::objects::types::type_name(v)
+            ))
+            .into())
+        }
+    };
+    let count = count.max(1) as u64;
+    let me_args = Args::new([args.at(0).clone()]);
+    let lock = this(&me_args)?;
+    if try_now(cx, lock) {
+        return Ok(acquired(lock, Some(count)));
+    }
+    wait_for(cx, me_args, None, Some(count))
+}
+
+/// `RLock._recursion_count()`: how many times this micro-thread holds it.
+fn recursion_count(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("_recursion_count", 0, 0)?;
     let lock = this(&args)?;
     let who = me(cx);
-    let mut st = lock.lock();
-    if st.locked && (!lock.reentrant || st.owner == Some(who)) {
-        st.count = count;
-    }
+    let st = lock.lock();
+    Ok(Value::Int(if st.locked && st.owner == Some(who) {
+        st.count as i64
+    } else {
+        0
+    }))
+}
+
+/// `_at_fork_reinit()`: unlocked again, no waiters (a child process after `fork`).
+fn at_fork_reinit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("_at_fork_reinit", 0, 0)?;
+    let lock = this(&args)?;
+    *lock.lock() = St::default();
     Ok(Value::None)
 }
 
 static METHODS: &[NativeDef] = crate::objects::methods::natives![
     "acquire" => acquire, "acquire_lock" => acquire, "release" => release,
     "release_lock" => release, "locked" => locked, "locked_lock" => locked,
-    "__enter__" => enter, "__exit__" => exit, "_is_owned" => is_owned,
-    "_release_save" => release_save, "_set_count" => set_count,
+    "__enter__" => enter, "__exit__" => exit, "_at_fork_reinit" => at_fork_reinit,
+];
+
+static RLOCK_METHODS: &[NativeDef] = crate::objects::methods::natives![
+    "acquire" => acquire, "release" => release, "__enter__" => enter, "__exit__" => exit,
+    "_is_owned" => is_owned, "_release_save" => release_save,
+    "_acquire_restore" => acquire_restore, "_recursion_count" => recursion_count,
+    "_at_fork_reinit" => at_fork_reinit,
 ];
 
 impl NativeObject for Lock {
@@ -453,11 +511,13 @@ impl NativeObject for Lock {
     }
 
     fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
-        // CPython 3.11's RLock has no `locked()`.
-        if self.reentrant && name.starts_with("locked") {
-            return None;
-        }
-        METHODS.iter().find(|d| d.name == name).map(Value::Native)
+        // CPython 3.11's RLock has no `locked()`, its lock no `_is_owned()`.
+        let methods = if self.reentrant {
+            RLOCK_METHODS
+        } else {
+            METHODS
+        };
+        methods.iter().find(|d| d.name == name).map(Value::Native)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
