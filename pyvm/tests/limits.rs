@@ -718,10 +718,13 @@ fn round_to_an_absurd_power_of_ten() {
 /// end well).
 #[test]
 fn os_threads_started_past_the_limit() {
+    // Thirteen levels (at most 16,382 threads, about 600 at once under the limit):
+    // unbounded, the tree goes on for as long as dying threads make room for new ones.
     let prog = "import threading\n\
-                def spawn():\n    ts = [threading.Thread(target=spawn) for _ in 'LR']\n    \
+                def spawn(depth):\n    if depth == 0:\n        return\n    \
+                ts = [threading.Thread(target=spawn, args=(depth - 1,)) for _ in 'LR']\n    \
                 for t in ts:\n        t.start()\n    for t in ts:\n        t.join()\n\
-                spawn()\n";
+                spawn(13)\n";
     for _ in 0..3 {
         let out = pyvm_under_limit(1024 * 1024, prog);
         let err = String::from_utf8_lossy(&out.stderr);

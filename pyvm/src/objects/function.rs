@@ -30,6 +30,16 @@ pub struct Function {
     pub meta: OnceLock<Arc<GilCell<Dict>>>,
     /// Its place in the cycle collector's registry (`objects::gc`).
     pub gc: super::gc::GcSlot,
+    /// A `weakref.ref` watches it: its death queues their callbacks.
+    pub weakly_referenced: std::sync::atomic::AtomicBool,
+}
+
+impl Drop for Function {
+    fn drop(&mut self) {
+        if *self.weakly_referenced.get_mut() {
+            super::weakref::died(self as *const Function as usize);
+        }
+    }
 }
 
 /// The function attributes kept outside `__dict__` once assigned.

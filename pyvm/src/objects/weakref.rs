@@ -7,9 +7,10 @@
 //! Objects are told apart by their allocation's address. A weak target keeps the
 //! allocation (not the object) alive, so while a registry entry's target is held no
 //! other object can have that address; entries whose object died are dropped when
-//! seen. Only instances of Python classes report their death (their `Drop`, see
-//! `objects::class::Instance`); the callbacks of weak references to other objects
-//! (classes, functions) never run, though the references do die.
+//! seen. Instances of Python classes and functions report their death (their `Drop`,
+//! see `objects::class::Instance`, `objects::function::Function`); the callbacks of
+//! weak references to other objects (classes, methods, sets...) never run, though
+//! the references do die.
 
 use crate::objects::rc::{Arc, Weak};
 use std::collections::HashMap;
@@ -145,13 +146,22 @@ fn with_registry<R>(f: impl FnOnce(&mut Registry) -> R) -> R {
 
 /// Remember that weak reference object `watcher` refers to `target`.
 pub fn watch(target: WeakTarget, watcher: &Arc<Instance>) {
-    if let WeakTarget::Instance(w) = &target {
-        if let Some(o) = w.upgrade() {
-            o.flags.fetch_or(
-                super::class::WEAKLY_REFERENCED,
-                std::sync::atomic::Ordering::Relaxed,
-            );
+    match &target {
+        WeakTarget::Instance(w) => {
+            if let Some(o) = w.upgrade() {
+                o.flags.fetch_or(
+                    super::class::WEAKLY_REFERENCED,
+                    std::sync::atomic::Ordering::Relaxed,
+                );
+            }
         }
+        WeakTarget::Function(w) => {
+            if let Some(f) = w.upgrade() {
+                f.weakly_referenced
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        _ => {}
     }
     let watcher = Arc::downgrade(watcher);
     // Entries of dead objects are collected here and dropped after the lock (their

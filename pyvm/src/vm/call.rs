@@ -984,5 +984,6 @@ pub fn make_function(
         dict: Default::default(),
         meta: Default::default(),
         gc: Default::default(),
+        weakly_referenced: Default::default(),
     }))
 }

@@ -866,6 +866,10 @@ mod traceback {
     golden!(recursion_repeat, "traceback/recursion_repeat.py");
     golden!(trim_frames, "traceback/trim_frames.py");
 }
+mod weakrefs {
+    use super::*;
+    golden!(weak_function_bus, "weakrefs/weak_function_bus.py");
+}
 mod with {
     use super::*;
     golden!(closed_file, "with/closed_file.py");

@@ -358,6 +358,19 @@ fn release(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// Take a fresh `lock` that nobody else has seen yet, for no one in particular (an
+/// import's module lock, taken on behalf of the module body's runner and released
+/// with [`release_sentinel`] when the body ends).
+pub fn take_sentinel(lock: &Value) {
+    if let Value::Object(o) = lock {
+        if let Some(lock) = o.0.as_any().downcast_ref::<Lock>() {
+            let mut st = lock.lock();
+            st.locked = true;
+            st.count = 1;
+        }
+    }
+}
+
 /// Release `lock` whoever holds it (`_thread._set_sentinel()`'s lock, which
 /// `threading` acquires in the new thread, released when its OS thread has ended).
 pub fn release_sentinel(lock: &Value) {
