@@ -159,10 +159,24 @@ fn tb_value(exc: &Arc<ExcObj>, idx: usize) -> Value {
 
 /// `e.__traceback__`: a traceback object, or `None` before the exception is raised.
 pub fn traceback_of(gil: Gil<'_>, exc: &Arc<ExcObj>) -> Value {
-    if exc.state.borrow(gil).traceback.is_empty() {
+    let mut st = exc.state.borrow_mut(gil);
+    let len = st.traceback.len();
+    if len == 0 {
         return Value::None;
     }
-    tb_value(exc, 0)
+    if let Some((at, weak)) = &st.tb_obj {
+        if *at == len {
+            if let Some(o) = weak.upgrade() {
+                return Value::Object(o);
+            }
+        }
+    }
+    let tb = Arc::new(Object(Box::new(Traceback {
+        exc: exc.clone(),
+        idx: 0,
+    })));
+    st.tb_obj = Some((len, Arc::downgrade(&tb)));
+    Value::Object(tb)
 }
 
 /// Where a `tb` argument starts (`None` for anything but a traceback object).

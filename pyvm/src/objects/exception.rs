@@ -36,6 +36,11 @@ pub struct ExcState {
     pub context: Option<Value>,
     pub cause: Option<Value>,
     pub suppress_context: bool,
+    /// The traceback object last handed out (`__traceback__`, `sys.exc_info()`) and
+    /// how long the traceback was then: while it lives and the traceback has not
+    /// grown, the same object is handed out again, so `sys.exc_info()[2] is
+    /// e.__traceback__` holds. Weak: the object refers to the exception.
+    pub tb_obj: Option<(usize, crate::objects::rc::Weak<super::object::Object>)>,
 }
 
 /// An exception instance.
