@@ -329,3 +329,38 @@ fn standard_library_imports_from_the_cache() {
     assert_eq!(cold, "{\"x\": 1, \"y\": [2, 3]}\n");
     assert_eq!(d.cache_file_count(), n, "no file added on the warm run");
 }
+
+/// Files unused for 30 days (a deleted source's) and temporary files a crash left are
+/// removed when a process writes the cache (at most once a day); recent ones stay.
+#[test]
+fn old_files_are_swept() {
+    let d = Dirs::new("sweep");
+    let code = d.code_dir();
+    std::fs::create_dir_all(&code).expect("mkdir");
+    let old = SystemTime::now() - Duration::from_secs(40 * 86_400);
+    let aged = |name: &str| {
+        let p = code.join(name);
+        std::fs::write(&p, b"whatever").expect("write");
+        let f = std::fs::File::options().write(true).open(&p).expect("open");
+        let times = std::fs::FileTimes::new()
+            .set_accessed(old)
+            .set_modified(old);
+        f.set_times(times).expect("set times");
+        p
+    };
+    let gone = aged("0123456789abcdef.code");
+    let tmp = aged("0123456789abcdef.code.1.0.tmp");
+    let other = aged("notes.txt");
+    let recent = code.join("fedcba9876543210.code");
+    std::fs::write(&recent, b"whatever").expect("write");
+    d.write("mod.py", MODULE);
+    d.write("main.py", MAIN);
+    assert_eq!(ok(&d.pyvm(&["main.py"])), "mod: one\n");
+    assert!(!gone.exists() && !tmp.exists());
+    assert!(recent.exists() && other.exists());
+    // Not again within a day.
+    let gone = aged("0123456789abcdef.code");
+    std::fs::write(d.src.join("mod2.py"), "X = 1\n").expect("write");
+    assert_eq!(ok(&d.pyvm(&["-c", "import mod2"])), "");
+    assert!(gone.exists());
+}

@@ -31,7 +31,11 @@
 //! allocation; the checksum catches corruption that still parses. What the compiler
 //! makes per code object at run time (the global, method and attribute caches) is made
 //! empty again, as the compiler makes it. A code object's filename is not stored: it
-//! is the name the importer gives (CPython's `_fix_co_filename`).
+//! is the name the importer gives (CPython's `_fix_co_filename`). The compiler reads
+//! no run-time option (`-O` keeps `assert`s), so one file serves every command line;
+//! an option that changed the code made would have to be part of the header.
+//!
+//! Files of sources that are gone are removed after 30 days unused ([`sweep`]).
 
 use super::code::{Code, GlobalSlot, Params, Pos};
 use super::opcodes::{Instr, Op};
@@ -634,6 +638,48 @@ pub fn store(key: &str, stamp: Stamp, code: &Code) {
     };
     if write().is_err() {
         let _ = std::fs::remove_file(&tmp);
+        return;
+    }
+    static SWEPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !SWEPT.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        sweep(dir);
+    }
+}
+
+/// The files of sources that are gone (a test's temporary folder) would pile up: at
+/// most once a day (the mtime of `.swept`), the first process to write a file then
+/// removes those neither read nor written for 30 days (a file read daily but on a
+/// `noatime` mount is compiled again once a month), and temporary files a crash left.
+fn sweep(dir: &Path) {
+    use std::time::{Duration, SystemTime};
+    let day = Duration::from_secs(86_400);
+    let now = SystemTime::now();
+    let age = |t: Option<SystemTime>| t.and_then(|t| now.duration_since(t).ok());
+    let marker = dir.join(".swept");
+    let last = std::fs::metadata(&marker).and_then(|m| m.modified()).ok();
+    if age(last).is_some_and(|a| a < day) || std::fs::write(&marker, b"").is_err() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let limit = match name.to_str() {
+            Some(n) if n.ends_with(".code") => 30 * day,
+            Some(n) if n.ends_with(".tmp") => day,
+            _ => continue,
+        };
+        let Ok(m) = e.metadata() else {
+            continue;
+        };
+        let used = [m.modified().ok(), m.accessed().ok()]
+            .into_iter()
+            .flatten()
+            .max();
+        if age(used).is_some_and(|a| a > limit) {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 
