@@ -124,6 +124,13 @@ fn second_import_reads_the_cache_until_the_source_changes() {
     assert_eq!(ok(&d.pyvm(&["main.py"])), "mod: one\n");
     let files = d.cache_files_for(&module);
     assert_eq!(files.len(), 1, "one cache file for mod.py");
+    // The folder is the user's alone.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(d.code_dir())
+        .expect("folder")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o077, 0, "mode {mode:o}");
     // Main scripts are not cached.
     assert!(d.cache_files_for(&d.src.join("main.py")).is_empty());
     let written = std::fs::read(&files[0]).expect("read");

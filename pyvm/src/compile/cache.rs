@@ -631,7 +631,13 @@ pub fn store(key: &str, stamp: Stamp, code: &Code) {
             if e.kind() != std::io::ErrorKind::NotFound {
                 return Err(e);
             }
-            std::fs::create_dir_all(dir)?;
+            // Private: the code of a private source would be readable in a shared
+            // folder (CPython's `.pyc` takes its source's permissions).
+            use std::os::unix::fs::DirBuilderExt;
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)?;
             std::fs::write(&tmp, &bytes)?;
         }
         std::fs::rename(&tmp, dir.join(&name))
