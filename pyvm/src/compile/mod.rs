@@ -8,6 +8,7 @@
 //! rest of the crate sees `Code` and `CompileError`.
 
 mod brackets;
+pub mod cache;
 pub mod code;
 mod compiler;
 pub mod depth;

@@ -12,6 +12,14 @@ macro_rules! opcodes {
         }
 
         impl Op {
+            /// Every operation, in the order of their numbers (`ALL[op as usize] == op`).
+            pub const ALL: &'static [Op] = &[ $( Op::$name, )* ];
+
+            /// The operation numbered `n` (the code cache reads them back).
+            pub fn from_u8(n: u8) -> Option<Op> {
+                Op::ALL.get(n as usize).copied()
+            }
+
             /// The CPython-style name (`LOAD_FAST`).
             pub fn name(self) -> &'static str {
                 match self { $( Op::$name => stringify!($name), )* }

@@ -117,6 +117,7 @@ fn find(cx: &mut Cx, args: Args) -> PyResult<Value> {
             path,
             source,
             package,
+            ..
         }) => Value::tuple(vec![
             Value::str("source"),
             Value::string(path),

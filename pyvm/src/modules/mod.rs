@@ -332,6 +332,9 @@ pub enum Found {
         path: String,
         source: String,
         package: Option<String>,
+        /// The file's size and mtime, taken before it was read (the code cache's
+        /// validation, `compile::cache`).
+        stamp: Option<crate::compile::cache::Stamp>,
     },
     Frozen(&'static str),
     /// A directory without `__init__.py` on every entry that has one (PEP 420): a
@@ -386,20 +389,22 @@ pub fn find_spec(gil: Gil<'_>, fullname: &str, path: Option<&[String]>) -> Optio
         let base = std::path::Path::new(&dir).join(tail);
         let init = base.join("__init__.py");
         if init.is_file() {
-            if let Some(source) = read_source(&init) {
+            if let Some((source, stamp)) = read_source(&init) {
                 return Some(Found::File {
                     path: init.display().to_string(),
                     source,
+                    stamp,
                     package: Some(base.display().to_string()),
                 });
             }
         }
         let file = std::path::Path::new(&dir).join(format!("{tail}.py"));
         if file.is_file() {
-            if let Some(source) = read_source(&file) {
+            if let Some((source, stamp)) = read_source(&file) {
                 return Some(Found::File {
                     path: file.display().to_string(),
                     source,
+                    stamp,
                     package: None,
                 });
             }
@@ -415,10 +420,16 @@ pub fn find_spec(gil: Gil<'_>, fullname: &str, path: Option<&[String]>) -> Optio
     }
 }
 
-fn read_source(path: &std::path::Path) -> Option<String> {
-    std::fs::read(path)
+/// A source file's text and its stamp (taken first: a file changed while it is read
+/// gets the old stamp, so its cached code is not used later).
+fn read_source(path: &std::path::Path) -> Option<(String, Option<crate::compile::cache::Stamp>)> {
+    let stamp = std::fs::metadata(path)
         .ok()
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map(|m| crate::compile::cache::Stamp::of(&m));
+    let text = std::fs::read(path)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())?;
+    Some((text, stamp))
 }
 
 /// Set up `sys.modules` and `sys.path` for a program whose `__main__` module is

@@ -24,6 +24,11 @@ static INTERNED: OnceLock<Mutex<HashMap<String, Arc<PyStr>>>> = OnceLock::new();
 pub fn intern(s: &str) -> Value {
     let table = INTERNED.get_or_init(|| Mutex::new(HashMap::new()));
     let mut t = table.lock().unwrap_or_else(|p| p.into_inner());
+    // Mostly a name seen before (every load of cached code interns all its names): no
+    // key to allocate then.
+    if let Some(v) = t.get(s) {
+        return Value::Str(v.clone());
+    }
     let v = t.entry(s.to_owned()).or_insert_with(|| {
         let mut p = PyStr::new(s.to_owned());
         p.interned = true;

@@ -15,7 +15,7 @@ use std::sync::Mutex;
 use super::call::Called;
 use super::frame::Ret;
 use super::state::MicroThread;
-use crate::compile::CompileError;
+use crate::compile::{cache, CompileError};
 use crate::modules::{self, Found};
 use crate::objects::exception::{key_error, recursion_error, type_error, value_error, PyErr};
 use crate::objects::gil::{Gil, GilCell};
@@ -744,7 +744,7 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                 continue;
             }
         }
-        let (filename, source, file, package) = match found {
+        let (filename, source, file, package, key) = match found {
             None => {
                 let hint = modules::stdlib::hint(&name).unwrap_or_default();
                 return Err(not_found(format!("No module named '{name}'{hint}"), &name));
@@ -766,9 +766,25 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                 path,
                 source,
                 package,
-            }) => (path.clone(), source, Some(path), package),
+                stamp,
+            }) => {
+                let key = stamp.and_then(|s| Some((cache::key_of(&path)?, s)));
+                (path.clone(), source, Some(path), package, key)
+            }
             Some(Found::Frozen(src)) => {
-                (modules::frozen_filename(&name), src.to_owned(), None, None)
+                // Frozen into the binary: the build id alone tells it changed.
+                let stamp = cache::Stamp {
+                    size: src.len() as u64,
+                    mtime_ns: 0,
+                };
+                let key = Some((format!("<frozen>/{name}"), stamp));
+                (
+                    modules::frozen_filename(&name),
+                    src.to_owned(),
+                    None,
+                    None,
+                    key,
+                )
             }
         };
         modules::register_source(&filename, &source);
@@ -777,10 +793,25 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
             .recursion_limit
             .saturating_sub(th.frames.len())
             .saturating_mul(3);
-        let code = crate::compile::depth::with_budget(levels, || {
-            crate::compile::compile(&source, &filename)
-        })
-        .map_err(|e| syntax_error(&e))?;
+        // The code cache (CPython's `.pyc`): only compiling is skipped.
+        let code = match key
+            .as_ref()
+            .and_then(|(k, stamp)| cache::load(k, *stamp, &filename))
+        {
+            Some(code) => code,
+            None => {
+                let code = crate::compile::depth::with_budget(levels, || {
+                    crate::compile::compile(&source, &filename)
+                })
+                .map_err(|e| syntax_error(&e))?;
+                if let Some((k, stamp)) = &key {
+                    if writes_bytecode(gil) {
+                        cache::store(k, *stamp, &code);
+                    }
+                }
+                code
+            }
+        };
         if th.frames.len() >= th.recursion_limit {
             return Err(recursion_error("maximum recursion depth exceeded"));
         }
@@ -804,6 +835,16 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
         return Ok(false);
     }
     Ok(true)
+}
+
+/// May imports write the code cache? Not under `-B` or `PYTHONDONTWRITEBYTECODE`, nor
+/// once a program sets `sys.dont_write_bytecode` (which those two set). The cache is
+/// still read, as CPython still reads `.pyc` files.
+fn writes_bytecode(gil: Gil<'_>) -> bool {
+    matches!(
+        crate::modules::sys::module(gil).get(gil, "dont_write_bytecode"),
+        Some(Value::Bool(false) | Value::Int(0))
+    )
 }
 
 /// The finders a program put on `sys.meta_path` (`six`'s importer, pytest's
