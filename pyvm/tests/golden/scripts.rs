@@ -285,6 +285,7 @@ mod exceptions {
     golden!(finally_overrides_return, "exceptions/finally_overrides_return.py");
     golden!(group_traceback, "exceptions/group_traceback.py");
     golden!(handled_state, "exceptions/handled_state.py");
+    golden!(handler_traceback, "exceptions/handler_traceback.py");
     golden!(hierarchy, "exceptions/hierarchy.py");
     golden!(loop_control_in_try, "exceptions/loop_control_in_try.py");
     golden!(nested_handlers, "exceptions/nested_handlers.py");
