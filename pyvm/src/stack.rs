@@ -101,9 +101,9 @@ pub fn maybe_grow<R>(red_zone: usize, size: usize, f: impl FnOnce() -> R) -> Opt
     }
     // A segment of `stacker`'s: nothing in it may switch (see the module doc).
     let saved = set_worker_limit(0);
-    let r = stacker::grow(size, f);
+    let r = grow(size, f);
     set_worker_limit(saved);
-    Some(r)
+    r
 }
 
 /// `stacker::maybe_grow` on the OS thread's stack, or `None` when the stack would
@@ -115,7 +115,7 @@ fn grow_if_room<R>(red_zone: usize, size: usize, f: impl FnOnce() -> R) -> Optio
     if !room_for_segment(size) {
         return None;
     }
-    Some(stacker::grow(size, f))
+    grow(size, f)
 }
 
 /// Could a stack segment of `size` bytes be mapped now? Asked of the system as
@@ -139,4 +139,62 @@ pub(crate) fn room_for_segment(size: usize) -> bool {
         libc::munmap(p, size + 4096);
     }
     true
+}
+
+thread_local! {
+    /// `stacker` is mapping a segment for [`grow`] (the function has not started).
+    static MAPPING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// `stacker::grow`, or `None` when its segment cannot be mapped after all: another
+/// OS thread took the address space [`room_for_segment`] saw (`stacker` panics
+/// then; the panic is caught here, before the function ran, and kept quiet).
+fn grow<R>(size: usize, f: impl FnOnce() -> R) -> Option<R> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if MAPPING.with(Cell::get) {
+                return;
+            }
+            prev(info)
+        }));
+    });
+    let mut f = Some(f);
+    MAPPING.with(|m| m.set(true));
+    let run = std::panic::AssertUnwindSafe(|| {
+        stacker::grow(size, || {
+            MAPPING.with(|m| m.set(false));
+            (f.take().expect("run once"))()
+        })
+    });
+    let out = std::panic::catch_unwind(run);
+    MAPPING.with(|m| m.set(false));
+    match out {
+        Ok(r) => Some(r),
+        // The mapping failed: the function never ran.
+        Err(_) if f.is_some() => None,
+        Err(p) => std::panic::resume_unwind(p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A segment that cannot be mapped (stacker panics making it: here a size no
+    /// address space has; under a limit, another thread taking the room the probe
+    /// saw) is `None`, and the function never runs.
+    #[test]
+    fn an_unmappable_segment_is_none() {
+        let mut ran = false;
+        assert!(super::grow(1 << 60, || ran = true).is_none());
+        assert!(!ran);
+        assert_eq!(super::grow(256 * 1024, || 7), Some(7));
+    }
+
+    /// A panic of the function itself goes on unwinding.
+    #[test]
+    fn the_functions_own_panic_unwinds() {
+        let r = std::panic::catch_unwind(|| super::grow(256 * 1024, || panic!("inner")));
+        assert!(r.is_err());
+    }
 }
