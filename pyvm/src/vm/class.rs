@@ -320,7 +320,12 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
             return Ok(Some(Attr::Value(Value::dict(d))));
         }
         "__class__" => return Ok(Some(Attr::Value(Value::Type(meta_of(cls))))),
-        "__doc__" if !cls.heap => return Ok(Some(Attr::Value(Value::None))),
+        "__doc__" if !cls.heap => {
+            let doc = cls.dict.borrow(gil).get_str(&key("__doc__"));
+            return Ok(Some(Attr::Value(doc.unwrap_or_else(|| {
+                crate::objects::docs::type_doc(cls).map_or(Value::None, Value::str)
+            }))));
+        }
         _ => {}
     }
     let k = key(name);

@@ -51,6 +51,7 @@ mod builtins {
     golden!(clinic_messages, "builtins/clinic_messages.py");
     golden!(compile_errors, "builtins/compile_errors.py");
     golden!(conversions, "builtins/conversions.py");
+    golden!(docstrings, "builtins/docstrings.py");
     golden!(enumerate_zip, "builtins/enumerate_zip.py");
     golden!(eval_calculator, "builtins/eval_calculator.py");
     golden!(eval_syntax_uncaught, "builtins/eval_syntax_uncaught.py");
