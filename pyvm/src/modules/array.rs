@@ -75,13 +75,22 @@ pub struct Array {
 /// `array.array` (the type; also `array.ArrayType`).
 pub fn array_type() -> &'static Arc<PyType> {
     TYPE.get_or_init(|| {
-        Arc::new(PyType::builtin(
+        let t = PyType::builtin(
             "array",
             "array",
             Some(&types().object),
             Kind::Object,
             Some(new_array),
-        ))
+        );
+        // (What a subclass's `super().append(x)` and `array.array.append` find.)
+        crate::objects::gil::with_gil(|gil| {
+            let mut d = t.dict.borrow_mut(gil);
+            for m in METHODS.iter().chain(INSTANCE_METHODS) {
+                let _ = d.insert(Value::str(m.name), Value::Native(m));
+            }
+        });
+        crate::objects::methods::register_instance_methods(INSTANCE_METHODS);
+        Arc::new(t)
     })
 }
 
@@ -95,10 +104,16 @@ static METHODS: &[NativeDef] = crate::objects::methods::natives![
     "buffer_info" => buffer_info, "byteswap" => byteswap, "frombytes" => frombytes,
     "tobytes" => tobytes, "fromlist" => fromlist, "tolist" => tolist,
     "fromunicode" => fromunicode, "tounicode" => tounicode, "fromfile" => fromfile,
-    "tofile" => tofile, "__reduce_ex__" => reduce_ex, "__copy__" => copy,
+    "tofile" => tofile, "__copy__" => copy,
     "__deepcopy__" => deepcopy, "__len__" => dunder_len, "__getitem__" => dunder_getitem,
     "__setitem__" => dunder_setitem, "__delitem__" => dunder_delitem,
     "__contains__" => dunder_contains, "__iter__" => dunder_iter,
+];
+
+/// The methods that take an instance of a subclass itself as `self`, not the array
+/// it carries (`__reduce_ex__` names the subclass and passes on the `__dict__`).
+static INSTANCE_METHODS: &[NativeDef] = crate::objects::methods::natives![
+    "__reduce_ex__" => reduce_ex,
 ];
 
 /// The `array` module (one per process).
@@ -282,7 +297,8 @@ fn new_value(code: u8, data: Vec<u8>) -> Value {
 
 /// The array a value is, if it is one.
 pub fn array_of(v: &Value) -> Option<&Array> {
-    match v {
+    // (An instance of a subclass carries its array.)
+    match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Object(o) => o.0.as_any().downcast_ref::<Array>(),
         _ => None,
     }
@@ -615,7 +631,11 @@ impl NativeObject for Array {
             "__class__" => return Some(Value::Type(array_type().clone())),
             _ => {}
         }
-        METHODS.iter().find(|d| d.name == name).map(Value::Native)
+        METHODS
+            .iter()
+            .chain(INSTANCE_METHODS)
+            .find(|d| d.name == name)
+            .map(Value::Native)
     }
 
     fn py_type(&self) -> Option<Arc<PyType>> {
@@ -1112,10 +1132,34 @@ fn reduce_ex(cx: &mut Cx, args: Args) -> PyResult<Value> {
     } else {
         Value::list(b.items()?)
     };
+    // A subclass's instance is rebuilt as one, then given its attributes back.
+    let (cls, dict) = match args.at(0) {
+        Value::Instance(i) => (i.class().clone(), Value::Dict(i.dict.clone())),
+        _ => (array_type().clone(), Value::None),
+    };
+    let protocol = match args.get(1) {
+        Some(Value::Int(p)) => *p,
+        _ => 0,
+    };
+    if protocol >= 3 {
+        // `_array_reconstructor(type(a), typecode, machine format, bytes)` (which
+        // makes the array without calling the class, as CPython's).
+        return Ok(Value::tuple(vec![
+            Value::Native(&FUNCS[0]),
+            Value::tuple(vec![
+                Value::Type(cls),
+                Value::string((b.code as char).to_string()),
+                Value::Int(mformat_code(b.code)),
+                Value::Bytes(Arc::new(b.data.clone())),
+            ]),
+            dict,
+        ]));
+    }
+    // `(type(a), (typecode, items), a.__dict__)`: the class is called.
     Ok(Value::tuple(vec![
-        Value::Type(array_type().clone()),
+        Value::Type(cls),
         Value::tuple(vec![Value::string((b.code as char).to_string()), init]),
-        Value::None,
+        dict,
     ]))
 }
 
@@ -1123,12 +1167,51 @@ fn reduce_ex(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// of this machine only: the bytes are taken as they are).
 fn reconstructor(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_array_reconstructor", 4, 4)?;
+    let cls = match args.at(0) {
+        Value::Type(t) if t.is_subtype(array_type()) => t.clone(),
+        Value::Type(t) => {
+            return Err(type_error(format!(
+                "{} is not a subtype of array.array",
+                t.qualified_name()
+            ))
+            .into())
+        }
+        v => {
+            return Err(type_error(format!(
+                "first argument must be a type object, not {}",
+                type_name(v)
+            ))
+            .into())
+        }
+    };
     let code = typecode_arg(args.at(1))?;
     let data = bytes_arg(cx.gil, args.at(3))?;
     if data.len() % itemsize(code) != 0 {
         return Err(value_error("bytes length not a multiple of item size").into());
     }
-    Ok(new_value(code, data))
+    let v = new_value(code, data);
+    if cls.heap {
+        return Ok(crate::objects::class::instance_with(cls, v));
+    }
+    Ok(v)
+}
+
+/// CPython's machine format code of a typecode's items on this (little-endian,
+/// LP64) machine, for `_array_reconstructor`.
+fn mformat_code(code: u8) -> i64 {
+    match code {
+        b'B' => 0,
+        b'b' => 1,
+        b'H' => 2,
+        b'h' => 4,
+        b'I' => 6,
+        b'i' => 8,
+        b'L' | b'Q' => 10,
+        b'l' | b'q' => 12,
+        b'f' => 14,
+        b'd' => 16,
+        _ => 20,
+    }
 }
 
 fn copy(cx: &mut Cx, args: Args) -> PyResult<Value> {

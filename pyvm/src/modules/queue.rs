@@ -155,7 +155,7 @@ fn new_queue(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn of(v: &Value) -> Result<&SimpleQueue, PyErr> {
-    match v {
+    match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Object(o) => o.0.as_any().downcast_ref::<SimpleQueue>(),
         _ => None,
     }
@@ -163,7 +163,11 @@ fn of(v: &Value) -> Result<&SimpleQueue, PyErr> {
 }
 
 fn this<'a>(args: &'a Args, name: &str) -> Result<&'a SimpleQueue, PyErr> {
-    match args.get(0) {
+    // (An instance of a subclass carries its queue.)
+    match args
+        .get(0)
+        .map(|v| crate::objects::class::payload(v).unwrap_or(v))
+    {
         Some(Value::Object(o)) => o.0.as_any().downcast_ref::<SimpleQueue>(),
         _ => None,
     }

@@ -157,7 +157,7 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
 }
 
 /// CPython's error for making an instance of a class with abstract methods.
-fn abstract_error(cls: &Arc<PyType>) -> PyErr {
+pub fn abstract_error(cls: &Arc<PyType>) -> PyErr {
     let names = crate::objects::gil::with_gil(|gil| {
         let mut names: Vec<String> =
             match lookup(gil, cls, &PyStr::new("__abstractmethods__".to_owned())) {
@@ -189,6 +189,8 @@ pub fn builtin_len(gil: Gil<'_>, v: &Value) -> Result<usize, PyErr> {
         Value::ByteArray(b) => b.borrow(gil).len(),
         Value::Set(s) => s.borrow(gil).len(),
         Value::FrozenSet(s) => s.len(),
+        // A module's object (`array.array`) inside an instance of a subclass.
+        Value::Object(o) if o.0.len(gil).is_some() => o.0.len(gil).unwrap_or(0),
         _ => {
             return Err(type_error(format!(
                 "object of type '{}' has no len()",
@@ -241,6 +243,63 @@ pub fn builtin_base(cls: &Arc<PyType>) -> Arc<PyType> {
         .find(|t| !t.heap)
         .cloned()
         .unwrap_or_else(|| types().object.clone())
+}
+
+/// A type a built-in module defines with its own constructor that classes may derive
+/// from (`array.array`, `_queue.SimpleQueue`, `functools.partial`): an instance of
+/// such a class carries the module's object as its payload, made by the type's
+/// constructor (see [`native_new`]).
+#[inline]
+pub fn native_ctor(t: &PyType) -> bool {
+    !t.heap && t.new.is_some() && !t.sealed && t.kind != Kind::Exception
+}
+
+/// The [`native_ctor`] type a class derives from, if any.
+pub fn native_ctor_base(cls: &Arc<PyType>) -> Option<Arc<PyType>> {
+    Some(builtin_base(cls)).filter(|b| native_ctor(b))
+}
+
+/// `array.array.__new__(cls, *args)` and the same for every [`native_ctor`] type:
+/// the type's constructor makes the object, inside an instance of `cls` when `cls`
+/// is a class made by Python code.
+pub static NATIVE_NEW: NativeDef = NativeDef {
+    name: "__new__",
+    f: native_new,
+    soft: None,
+};
+
+fn native_new(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    let cls = match args.get(0) {
+        Some(Value::Type(t)) => t.clone(),
+        Some(v) => {
+            return Err(type_error(format!(
+                "__new__(X): X is not a type object ({})",
+                super::types::type_name(v)
+            ))
+            .into())
+        }
+        None => return Err(type_error("__new__(): not enough arguments").into()),
+    };
+    let Some(base) = native_ctor_base(&cls) else {
+        return Err(type_error(format!(
+            "__new__({}): {} is not a subtype of a built-in type with a constructor",
+            cls.name, cls.name
+        ))
+        .into());
+    };
+    let rest = crate::native::Args {
+        pos: args.pos.iter().skip(1).cloned().collect(),
+        kw: args.kw,
+    };
+    let new = base.new.expect("native_ctor has a constructor");
+    let v = new(cx, rest)?;
+    if !cls.heap {
+        return Ok(v);
+    }
+    Ok(instance_with(cls, v))
 }
 
 /// The built-in value inside an instance of a subclass of a built-in type.
@@ -574,6 +633,15 @@ pub fn lookup_from<'a>(
             if let Some(v) = c.dict.borrow(gil).get_str(name) {
                 return Some(v);
             }
+        } else if let Some(v) = c
+            .new
+            .is_some()
+            .then(|| c.dict.borrow(gil).get_str(name))
+            .flatten()
+        {
+            // A module type's own methods (`array.array.__reduce_ex__`) before the
+            // ones it inherits from `object`.
+            return Some(v);
         } else if let Some(d) = builtin_slot(c, name.as_str()) {
             return Some(Value::Native(d));
         } else if let Some(v) = c.dict.borrow(gil).get_str(name) {
@@ -601,6 +669,9 @@ pub fn defining_class(gil: Gil<'_>, t: &Arc<PyType>, name: &str) -> Option<Arc<P
 /// A method of a built-in type that a class inherits: the type's own method table
 /// plus the special methods every `object` and every exception has.
 fn builtin_slot(t: &PyType, name: &str) -> Option<&'static NativeDef> {
+    if name == "__new__" && native_ctor(t) {
+        return Some(&NATIVE_NEW);
+    }
     match t.kind {
         Kind::Object => super::methods::object_method(name),
         // The immutable types have no `__init__` of their own: a class deriving from

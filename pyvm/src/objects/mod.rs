@@ -6,6 +6,8 @@ pub mod class;
 pub mod compare;
 pub mod complex;
 pub mod dict;
+pub mod docs;
+mod docs_table;
 pub mod exception;
 pub mod file;
 pub mod finalize;

@@ -106,6 +106,29 @@ pub fn builtin_repr(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
     Ok(out)
 }
 
+/// The repr of an instance of `cls`, a class deriving from a module type, from its
+/// object's repr `r`: the name of the type in it is the class's, as CPython's reprs
+/// take it from the object's type (`A('i', [1, 2])` for an `array.array`
+/// subclass, `<__main__.Q object at 0x...>` for a `_queue.SimpleQueue` one).
+fn native_subclass_repr(
+    v: &Value,
+    cls: &super::rc::Arc<super::types::PyType>,
+    r: String,
+) -> String {
+    let base = super::class::builtin_base(cls);
+    let full = base.qualified_name();
+    if r.starts_with(&format!("<{full} object at ")) {
+        return super::methods::default_repr(v);
+    }
+    if let Some(i) = r.find(&full) {
+        return format!("{}{}{}", &r[..i], cls.name, &r[i + full.len()..]);
+    }
+    match r.strip_prefix(base.name.as_str()) {
+        Some(rest) if rest.starts_with('(') => format!("{}{rest}", cls.name),
+        _ => r,
+    }
+}
+
 /// `repr(v)`.
 pub fn repr(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
     let mut out = String::new();
@@ -239,6 +262,10 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 b => write_repr(gil, b, out)?,
             }
             out.push(')');
+        }
+        Value::Instance(i) if matches!(i.base, Value::Object(_)) => {
+            let r = builtin_repr(gil, &i.base)?;
+            super::memory::push_str(out, &native_subclass_repr(v, i.class(), r))?
         }
         Value::Instance(i)
             if !i.base.is_null() && !matches!(i.base, Value::Cell(_) | Value::Iter(_)) =>

@@ -93,7 +93,10 @@ impl NativeObject for SlotWrapper {
                 self.owner.name, self.def.name
             ))),
             "__objclass__" => Some(Value::Type(self.owner.clone())),
-            "__doc__" | "__text_signature__" => Some(Value::None),
+            "__doc__" => Some(
+                super::docs::method_doc(&self.owner, self.def.name).map_or(Value::None, Value::str),
+            ),
+            "__text_signature__" => Some(Value::None),
             // `object.__setattr__.__get__(obj)`: the method bound to `obj` (attrs
             // binds it once per class this way).
             "__get__" => Some(Value::BoundNative(Arc::new((

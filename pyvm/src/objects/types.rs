@@ -154,9 +154,18 @@ pub struct PyType {
     /// It or a class in its MRO defines `__getattribute__` in Python: every attribute
     /// read of its instances calls it (the caches do not apply).
     pub has_getattribute: std::sync::atomic::AtomicBool,
+    /// A built-in type with its own constructor that classes may not derive from
+    /// (CPython's types without `Py_TPFLAGS_BASETYPE`: `re.Pattern`, `memoryview`).
+    pub sealed: bool,
 }
 
 impl PyType {
+    /// This type, which classes may not derive from (see [`PyType::sealed`]).
+    pub fn sealed(mut self) -> PyType {
+        self.sealed = true;
+        self
+    }
+
     /// A built-in type (or one a built-in module defines) with a single base.
     pub fn builtin(
         name: &str,
@@ -189,6 +198,7 @@ impl PyType {
             subclasses: GilCell::new(Vec::new()),
             has_del: std::sync::atomic::AtomicBool::new(false),
             has_getattribute: std::sync::atomic::AtomicBool::new(false),
+            sealed: false,
         }
     }
 

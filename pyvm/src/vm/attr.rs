@@ -414,8 +414,10 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             Ok(Value::BoundNative(Arc::new((cls, m))))
         }
         Some(m) => Ok(Value::BoundNative(Arc::new((obj.clone(), m)))),
-        // Built-in objects carry no docstrings in pyvm (CPython's have text).
-        None if name == "__doc__" && !matches!(obj, Value::Instance(_)) => Ok(Value::None),
+        // CPython's docstrings of built-in objects (`objects::docs`).
+        None if name == "__doc__" && !matches!(obj, Value::Instance(_)) => {
+            Ok(builtin_doc(gil, obj).map_or(Value::None, Value::str))
+        }
         None => Err(no_attribute(obj, name)),
     }
 }
@@ -472,6 +474,84 @@ fn generator_attr(
 /// `classmethod`: what `obj.f` (or `type.f` when `obj` is `None`) gives.
 /// The name of the module whose namespace holds built-in function `n` (`builtins`
 /// for the built-ins; otherwise the first module in `sys.modules` that has it).
+/// `obj.__doc__` of a built-in object: a type's, a function's or method's (by the
+/// type or module it belongs to), or its type's for any other value.
+fn builtin_doc(gil: Gil<'_>, obj: &Value) -> Option<&'static str> {
+    use crate::objects::docs;
+    match obj {
+        Value::Type(t) => docs::type_doc(t),
+        Value::Native(n) => {
+            if let Some(owner) = crate::objects::methods::method_owner(n) {
+                return docs::doc(&format!("{owner}.{}", n.name));
+            }
+            if crate::modules::builtins::is_builtin_fn(n) {
+                return docs::doc(n.name);
+            }
+            let is = |d: Option<&'static NativeDef>| d.is_some_and(|d| std::ptr::eq(d, *n));
+            if is(crate::objects::methods::exception_method(n.name)) {
+                return docs::doc(&format!("BaseException.{}", n.name));
+            }
+            if is(crate::objects::methods::object_method(n.name)) {
+                return docs::doc(&format!("object.{}", n.name));
+            }
+            // (A variable holding it makes `__main__` a holder too: then the type.)
+            if let Some(d) =
+                native_module(gil, n).and_then(|m| docs::doc(&format!("{m}.{}", n.name)))
+            {
+                return Some(d);
+            }
+            // A method a module put in its type's dict (`array.array.append`).
+            let owner = native_owner_type(gil, n)?;
+            docs::doc(&format!("{}.{}", docs::type_key(&owner), n.name))
+        }
+        Value::BoundNative(b) => match &b.0 {
+            Value::Module(m) => {
+                let name = match m.get(gil, "__name__") {
+                    Some(Value::Str(s)) => s.as_str().to_owned(),
+                    _ => m.name.clone(),
+                };
+                docs::doc(&format!("{name}.{}", b.1.name))
+            }
+            Value::Type(t) => docs::method_doc(t, b.1.name)
+                .or_else(|| docs::method_doc(&crate::objects::class::class_of(&b.0), b.1.name)),
+            v => docs::method_doc(&crate::objects::class::class_of(v), b.1.name),
+        },
+        v => docs::type_doc(&types().of(v)),
+    }
+}
+
+/// The built-in type of a loaded module whose dict holds `n` (a method the module
+/// put there).
+fn native_owner_type(
+    gil: Gil<'_>,
+    n: &'static NativeDef,
+) -> Option<Arc<crate::objects::types::PyType>> {
+    let modules: Vec<Value> = crate::modules::sys_modules()
+        .borrow(gil)
+        .iter()
+        .map(|(_, m)| m.clone())
+        .collect();
+    modules.iter().find_map(|m| {
+        let Value::Module(m) = m else {
+            return None;
+        };
+        let d = m.dict.borrow(gil);
+        let found = d.iter().find_map(|(_, v)| match v {
+            Value::Type(t)
+                if !t.heap
+                    && t.dict
+                        .borrow(gil)
+                        .iter()
+                        .any(|(_, v)| matches!(v, Value::Native(d) if std::ptr::eq(*d, n))) =>
+            {
+                Some(t.clone())
+            }
+            _ => None,
+        });
+        found
+    })
+}
+
 fn native_module(gil: Gil<'_>, n: &'static NativeDef) -> Option<String> {
     if crate::modules::builtins::is_builtin_fn(n) {
         return Some("builtins".to_owned());

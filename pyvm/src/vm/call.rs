@@ -459,6 +459,11 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
                     args.pos.insert(0, callable.clone());
                     invoke(gil, th, f, args)
                 }
+                // A callable module object inside an instance of a subclass of its
+                // type (`functools.partial`).
+                None if matches!(&i.base, Value::Object(o) if o.0.callable()) => {
+                    invoke(gil, th, i.base.clone(), args)
+                }
                 None => Err(Unwind::Raise(type_error(format!(
                     "'{}' object is not callable",
                     type_name(&callable)

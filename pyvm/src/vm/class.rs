@@ -320,7 +320,12 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
             return Ok(Some(Attr::Value(Value::dict(d))));
         }
         "__class__" => return Ok(Some(Attr::Value(Value::Type(meta_of(cls))))),
-        "__doc__" if !cls.heap => return Ok(Some(Attr::Value(Value::None))),
+        "__doc__" if !cls.heap => {
+            let doc = cls.dict.borrow(gil).get_str(&key("__doc__"));
+            return Ok(Some(Attr::Value(doc.unwrap_or_else(|| {
+                crate::objects::docs::type_doc(cls).map_or(Value::None, Value::str)
+            }))));
+        }
         _ => {}
     }
     let k = key(name);
@@ -1027,7 +1032,9 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         bases.push(types().object.clone());
     }
     for b in &bases {
+        let native = class::native_ctor(b);
         let refused = !b.heap
+            && (b.sealed || !native)
             && matches!(
                 b.kind,
                 Kind::Bool
@@ -1044,13 +1051,14 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
                     | Kind::NotImplemented
                     | Kind::Generator
             );
-        if refused {
+        if refused || (!b.heap && b.sealed) {
             return Err(type_error(format!(
                 "type '{}' is not an acceptable base type",
-                b.name
+                b.qualified_name()
             )));
         }
         let ok = b.heap
+            || native
             || matches!(
                 b.kind,
                 Kind::Object | Kind::Exception | Kind::Type | Kind::IterType
@@ -1062,7 +1070,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
                 b.name
             )));
         }
-        if !b.heap && b.new.is_some() {
+        if !b.heap && b.new.is_some() && !native {
             return Err(type_error(format!(
                 "subclassing '{}' is not supported by pyvm yet",
                 b.qualified_name()
@@ -1071,7 +1079,16 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
     }
     let mut kind = Kind::Object;
     let mut iter_base: Option<Arc<PyType>> = None;
+    // The module type with a constructor whose objects the instances carry.
+    let mut native_base: Option<Arc<PyType>> = None;
     for b in &bases {
+        if let Some(nb) = class::native_ctor_base(b) {
+            if native_base.as_ref().is_some_and(|o| !Arc::ptr_eq(o, &nb)) {
+                return Err(type_error("multiple bases have instance lay-out conflict"));
+            }
+            native_base = Some(nb);
+            continue;
+        }
         if b.kind != Kind::Object {
             if kind != Kind::Object && kind != b.kind {
                 return Err(type_error("multiple bases have instance lay-out conflict"));
@@ -1086,6 +1103,9 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
             }
             iter_base = Some(t);
         }
+    }
+    if native_base.is_some() && kind != Kind::Object {
+        return Err(type_error("multiple bases have instance lay-out conflict"));
     }
     let mro = class::c3_mro(&bases)?;
     let mut d = std::mem::take(&mut *ns.borrow_mut(gil));
@@ -1144,6 +1164,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         subclasses: GilCell::new(Vec::new()),
         has_del: std::sync::atomic::AtomicBool::new(del),
         has_getattribute: std::sync::atomic::AtomicBool::new(getattribute),
+        sealed: false,
     });
     for b in &t.bases {
         let mut subs = b.subclasses.borrow_mut(gil);
@@ -1344,6 +1365,13 @@ pub fn call_class(
         return super::call::call_then(gil, th, &f, Args { pos, kw: args.kw }, ret);
     }
     let init_is_native = matches!(init, Some(Value::Native(_)) | None);
+    if cls.kind == Kind::Object && cls.heap {
+        if let Some(base) = class::native_ctor_base(cls) {
+            // The module type's constructor makes the object the instance carries.
+            let obj = native_instance(gil, th, cls, &base, &args, init_is_native)?;
+            return init_instance(gil, th, obj, init, args);
+        }
+    }
     if init_is_native && cls.kind == Kind::Object && (!args.pos.is_empty() || !args.kw.is_empty()) {
         return Err(type_error(format!("{}() takes no arguments", cls.name)).into());
     }
@@ -1390,6 +1418,40 @@ pub fn call_class(
     init_instance(gil, th, obj, init, args)
 }
 
+/// An instance of `cls`, a class deriving from the module type `base` with its own
+/// constructor, carrying what the constructor makes of the call's arguments. As
+/// CPython's constructors that take no arguments (`SimpleQueue`, `RLock`), they are
+/// left to a class's own `__init__`.
+fn native_instance(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    cls: &Arc<PyType>,
+    base: &Arc<PyType>,
+    args: &Args,
+    init_is_native: bool,
+) -> PyResult<Value> {
+    if cls.abstract_.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(class::abstract_error(cls).into());
+    }
+    let new = base.new.expect("native_ctor has a constructor");
+    let mut cx = crate::native::Cx { gil, th };
+    let all = Args {
+        pos: args.pos.clone(),
+        kw: args.kw.clone(),
+    };
+    let made = match new(&mut cx, all) {
+        Err(Unwind::Raise(e))
+            if !init_is_native
+                && (!args.pos.is_empty() || !args.kw.is_empty())
+                && e.is_instance(&types().exc.type_error) =>
+        {
+            new(&mut cx, Args::new([])).map_err(|_| Unwind::Raise(e))
+        }
+        r => r,
+    };
+    Ok(class::instance_with(cls.clone(), made?))
+}
+
 /// Run `init` (the class's `__init__`) on `obj`; the call's result is `obj`.
 pub fn init_instance(
     gil: Gil<'_>,
@@ -1403,6 +1465,11 @@ pub fn init_instance(
             let mut pos = args.pos;
             pos.insert(0, obj.clone());
             super::call::call_then(gil, th, &f, Args { pos, kw: args.kw }, Ret::Init(obj))
+        }
+        // (`object.__init__` of a class deriving from a module type: its
+        // constructor took the arguments.)
+        Some(Value::Native(_)) if matches!(&obj, Value::Instance(i) if class::native_ctor_base(i.class()).is_some()) => {
+            Ok(Called::Value(obj))
         }
         Some(Value::Native(d))
             if matches!(obj, Value::Exception(_)) || class::payload(&obj).is_some() =>

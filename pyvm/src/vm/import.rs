@@ -258,7 +258,10 @@ pub(crate) fn builtin_module_attrs(gil: Gil<'_>, m: &Value, name: &str) {
     let spec = module_spec(gil, name, Value::str("built-in"), Value::None, parent);
     for (k, v) in [
         ("__name__", Value::str(name)),
-        ("__doc__", Value::None),
+        (
+            "__doc__",
+            crate::objects::docs::doc(&format!("module {name}")).map_or(Value::None, Value::str),
+        ),
         ("__package__", Value::str(parent)),
         ("__loader__", Value::None),
         ("__spec__", spec),

@@ -51,6 +51,7 @@ mod builtins {
     golden!(clinic_messages, "builtins/clinic_messages.py");
     golden!(compile_errors, "builtins/compile_errors.py");
     golden!(conversions, "builtins/conversions.py");
+    golden!(docstrings, "builtins/docstrings.py");
     golden!(enumerate_zip, "builtins/enumerate_zip.py");
     golden!(eval_calculator, "builtins/eval_calculator.py");
     golden!(eval_syntax_uncaught, "builtins/eval_syntax_uncaught.py");
@@ -489,6 +490,7 @@ mod micro_threads {
     golden!(import_waits, "micro_threads/import_waits.py");
     golden!(io_raw_blocking, "micro_threads/io_raw_blocking.py");
     golden!(json_pipe_stream, "micro_threads/json_pipe_stream.py");
+    golden!(module_subclasses, "micro_threads/module_subclasses.py");
     golden!(nested_segments, "micro_threads/nested_segments.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
     golden!(os_thread_ends, "micro_threads/os_thread_ends.py");
@@ -802,6 +804,7 @@ mod subclassing {
     golden!(collection_methods, "subclassing/collection_methods.py");
     golden!(descriptors, "subclassing/descriptors.py");
     golden!(frames, "subclassing/frames.py");
+    golden!(module_types, "subclassing/module_types.py");
     golden!(perm, "subclassing/perm.py");
     golden!(pipeline_stages, "subclassing/pipeline_stages.py");
     golden!(record_tuples, "subclassing/record_tuples.py");

@@ -589,11 +589,16 @@ fn make_complex(cx: &mut Cx, r: Option<Value>, i: Option<Value>) -> PyResult<Val
 /// The bytes `bytes(source, encoding, errors)` and `bytearray(...)` start with, checked
 /// as CPython's `bytes_new_impl` and `bytearray___init___impl` check their arguments.
 fn bytes_source(cx: &mut Cx, mut args: Args, name: &str) -> PyResult<Vec<u8>> {
-    // A `str`, `int`, `bytes` or `bytearray` subclass's value.
+    // A `str`, `int`, `bytes` or `bytearray` subclass's value (or the module object,
+    // an `array.array`, an instance of a subclass of its type carries).
     if let Some(p) = args.get(0).and_then(crate::objects::class::payload) {
         if matches!(
             p,
-            Value::Str(_) | Value::Int(_) | Value::Bytes(_) | Value::ByteArray(_)
+            Value::Str(_)
+                | Value::Int(_)
+                | Value::Bytes(_)
+                | Value::ByteArray(_)
+                | Value::Object(_)
         ) {
             args.pos[0] = p.clone();
         }

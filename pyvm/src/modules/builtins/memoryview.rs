@@ -26,13 +26,16 @@ static TYPE: OnceLock<Arc<PyType>> = OnceLock::new();
 /// The `memoryview` type.
 pub fn memoryview_type() -> &'static Arc<PyType> {
     TYPE.get_or_init(|| {
-        Arc::new(PyType::builtin(
-            "memoryview",
-            "builtins",
-            Some(&types().object),
-            Kind::Object,
-            Some(memoryview),
-        ))
+        Arc::new(
+            PyType::builtin(
+                "memoryview",
+                "builtins",
+                Some(&types().object),
+                Kind::Object,
+                Some(memoryview),
+            )
+            .sealed(),
+        )
     })
 }
 

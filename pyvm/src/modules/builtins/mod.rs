@@ -636,12 +636,15 @@ fn callable(cx: &mut Cx, args: Args) -> PyResult<Value> {
 pub fn callable_value(gil: crate::objects::gil::Gil<'_>, v: &Value) -> bool {
     match v {
         Value::Method(_) => true,
-        Value::Instance(i) => crate::objects::class::lookup(
-            gil,
-            i.class(),
-            &crate::objects::str::PyStr::new("__call__".to_owned()),
-        )
-        .is_some(),
+        Value::Instance(i) => {
+            crate::objects::class::lookup(
+                gil,
+                i.class(),
+                &crate::objects::str::PyStr::new("__call__".to_owned()),
+            )
+            .is_some()
+                || matches!(&i.base, Value::Object(o) if o.0.callable())
+        }
         v => is_callable(v),
     }
 }

@@ -111,7 +111,7 @@ impl NativeObject for Dialect {
 
 /// The parameters of a `_csv.Dialect` value, if it is one.
 pub fn params_of(v: &Value) -> Option<&Params> {
-    match v {
+    match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Object(o) => o.0.as_any().downcast_ref::<Dialect>().map(|d| &d.0),
         _ => None,
     }

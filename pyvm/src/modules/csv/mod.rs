@@ -90,13 +90,9 @@ fn made_only_by(
     new: NativeFn,
 ) -> &'static Arc<PyType> {
     cell.get_or_init(|| {
-        Arc::new(PyType::builtin(
-            name,
-            "_csv",
-            Some(&types().object),
-            Kind::Object,
-            Some(new),
-        ))
+        Arc::new(
+            PyType::builtin(name, "_csv", Some(&types().object), Kind::Object, Some(new)).sealed(),
+        )
     })
 }
 

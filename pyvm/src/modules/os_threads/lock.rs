@@ -121,7 +121,10 @@ fn me(cx: &Cx) -> (u64, usize) {
 }
 
 fn this(args: &Args) -> PyResult<&Lock> {
-    match args.get(0) {
+    match args
+        .get(0)
+        .map(|v| crate::objects::class::payload(v).unwrap_or(v))
+    {
         Some(Value::Object(o)) => o.0.as_any().downcast_ref::<Lock>(),
         _ => None,
     }

@@ -148,13 +148,16 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 /// `_thread.lock` (`LockType`): not callable from Python, as in CPython.
 pub fn lock_type() -> &'static Arc<PyType> {
     LOCK_TYPE.get_or_init(|| {
-        Arc::new(PyType::builtin(
-            "lock",
-            "_thread",
-            Some(&types().object),
-            Kind::Iterator,
-            Some(no_new_lock),
-        ))
+        Arc::new(
+            PyType::builtin(
+                "lock",
+                "_thread",
+                Some(&types().object),
+                Kind::Iterator,
+                Some(no_new_lock),
+            )
+            .sealed(),
+        )
     })
 }
 

@@ -230,13 +230,16 @@ fn error_type() -> &'static Arc<PyType> {
 
 fn parser_type() -> &'static Arc<PyType> {
     PARSER.get_or_init(|| {
-        Arc::new(PyType::builtin(
-            "xmlparser",
-            "pyexpat",
-            Some(&types().object),
-            Kind::Object,
-            Some(|_, _| Err(type_error("cannot create 'pyexpat.xmlparser' instances").into())),
-        ))
+        Arc::new(
+            PyType::builtin(
+                "xmlparser",
+                "pyexpat",
+                Some(&types().object),
+                Kind::Object,
+                Some(|_, _| Err(type_error("cannot create 'pyexpat.xmlparser' instances").into())),
+            )
+            .sealed(),
+        )
     })
 }
 

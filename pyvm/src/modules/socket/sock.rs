@@ -92,7 +92,7 @@ fn would_block(e: &std::io::Error) -> bool {
 
 /// The socket a method was called on.
 pub fn socket_of(v: &Value) -> Option<&Socket> {
-    match v {
+    match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Object(o) => o.0.as_any().downcast_ref::<Socket>(),
         _ => None,
     }

@@ -40,13 +40,16 @@ fn new_type(
     new: NativeFn,
 ) -> &'static Arc<PyType> {
     cell.get_or_init(|| {
-        Arc::new(PyType::builtin(
-            name,
-            module,
-            Some(&types().object),
-            Kind::Iterator,
-            Some(new),
-        ))
+        Arc::new(
+            PyType::builtin(
+                name,
+                module,
+                Some(&types().object),
+                Kind::Iterator,
+                Some(new),
+            )
+            .sealed(),
+        )
     })
 }
 

@@ -128,13 +128,16 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 
 fn ucd_type() -> &'static Arc<PyType> {
     UCD_TYPE.get_or_init(|| {
-        Arc::new(PyType::builtin(
-            "UCD",
-            "unicodedata",
-            Some(&types().object),
-            Kind::Object,
-            Some(|_, _| Err(type_error("cannot create 'unicodedata.UCD' instances").into())),
-        ))
+        Arc::new(
+            PyType::builtin(
+                "UCD",
+                "unicodedata",
+                Some(&types().object),
+                Kind::Object,
+                Some(|_, _| Err(type_error("cannot create 'unicodedata.UCD' instances").into())),
+            )
+            .sealed(),
+        )
     })
 }
 
