@@ -74,6 +74,7 @@ mod builtins {
     golden!(print_options, "builtins/print_options.py");
     golden!(progress_hints, "builtins/progress_hints.py");
     golden!(reversed_protocol, "builtins/reversed_protocol.py");
+    golden!(sentinel_iteration, "builtins/sentinel_iteration.py");
     golden!(sorted_stability, "builtins/sorted_stability.py");
     golden!(str_decode, "builtins/str_decode.py");
     golden!(sys_argv, "builtins/sys_argv.py");
@@ -503,6 +504,7 @@ mod micro_threads {
     golden!(pipes, "micro_threads/pipes.py");
     golden!(preemption, "micro_threads/preemption.py");
     golden!(runnable, "micro_threads/runnable.py");
+    golden!(sentinel_reader, "micro_threads/sentinel_reader.py");
     golden!(simplequeue_pool, "micro_threads/simplequeue_pool.py");
     golden!(sleep_order, "micro_threads/sleep_order.py");
     golden!(socket_kill_recv, "micro_threads/socket_kill_recv.py");

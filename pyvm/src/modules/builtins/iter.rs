@@ -22,9 +22,51 @@ pub fn iter(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     args.check("iter", 1, 2)?;
     if args.len() == 2 {
-        return Err(type_error("iter(callable, sentinel) is not supported by pyvm yet").into());
+        if !super::callable_value(cx.gil, args.at(0)) {
+            return Err(type_error("iter(v, w): v must be callable").into());
+        }
+        return Ok(new_iter(Iter::Native(Box::new(CallableIter {
+            func: Some(args.at(0).clone()),
+            sentinel: args.at(1).clone(),
+        }))));
     }
     cx.iter(args.at(0))
+}
+
+/// `iter(callable, sentinel)`: CPython's `callable_iterator`. Calls `func` until it
+/// returns something equal to `sentinel` (compared as `sentinel == value`) or raises
+/// `StopIteration`; exhausted for good after that. A call that waits (a socket's
+/// `recv` in a micro-thread) suspends the micro-thread where it is.
+struct CallableIter {
+    func: Option<Value>,
+    sentinel: Value,
+}
+
+impl crate::objects::iter::NativeIter for CallableIter {
+    fn type_name(&self) -> &'static str {
+        "callable_iterator"
+    }
+
+    fn next(&mut self, cx: &mut Cx<'_, '_>) -> PyResult<Option<Value>> {
+        let Some(func) = self.func.clone() else {
+            return Ok(None);
+        };
+        let v = match cx.call(&func, Vec::new()) {
+            Ok(v) => v,
+            Err(deferred::Unwind::Raise(e))
+                if e.is_instance(&crate::objects::types::types().exc.stop_iteration) =>
+            {
+                self.func = None;
+                return Ok(None);
+            }
+            Err(e) => return Err(e),
+        };
+        if cx.eq(&self.sentinel, &v)? {
+            self.func = None;
+            return Ok(None);
+        }
+        Ok(Some(v))
+    }
 }
 
 pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {
