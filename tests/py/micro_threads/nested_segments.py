@@ -52,7 +52,7 @@ def reader(pipe, depth, got):
 def work():
     out = []
     ts = [start_in_parallel(nest, 150, t, out) for t in "cab"]
-    print([t.wait() for t in ts], out)
+    print([t.wait() for t in ts], sorted(out))
     pipe = micro_pipe()
     got = []
     r = start_in_parallel(reader, pipe, 150, got)
