@@ -268,31 +268,39 @@ pub static NATIVE_NEW: NativeDef = NativeDef {
     soft: None,
 };
 
-fn native_new(
-    cx: &mut crate::native::Cx,
+/// The arguments of a built-in type's `__new__(cls, *args, **kw)`: `cls` (CPython's
+/// errors when it is missing or not a type) and the rest.
+pub fn split_new_args(
     args: crate::native::Args,
-) -> crate::native::PyResult<Value> {
+) -> Result<(Arc<PyType>, crate::native::Args), PyErr> {
     let cls = match args.get(0) {
         Some(Value::Type(t)) => t.clone(),
         Some(v) => {
             return Err(type_error(format!(
                 "__new__(X): X is not a type object ({})",
                 super::types::type_name(v)
-            ))
-            .into())
+            )))
         }
-        None => return Err(type_error("__new__(): not enough arguments").into()),
+        None => return Err(type_error("__new__(): not enough arguments")),
     };
+    let rest = crate::native::Args {
+        pos: args.pos.iter().skip(1).cloned().collect(),
+        kw: args.kw,
+    };
+    Ok((cls, rest))
+}
+
+fn native_new(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    let (cls, rest) = split_new_args(args)?;
     let Some(base) = native_ctor_base(&cls) else {
         return Err(type_error(format!(
             "__new__({}): {} is not a subtype of a built-in type with a constructor",
             cls.name, cls.name
         ))
         .into());
-    };
-    let rest = crate::native::Args {
-        pos: args.pos.iter().skip(1).cloned().collect(),
-        kw: args.kw,
     };
     let new = base.new.expect("native_ctor has a constructor");
     let v = new(cx, rest)?;

@@ -111,17 +111,7 @@ fn iter_type_new(
     cx: &mut crate::native::Cx,
     args: crate::native::Args,
 ) -> crate::native::PyResult<Value> {
-    let cls = match args.get(0) {
-        Some(Value::Type(t)) => t.clone(),
-        Some(v) => {
-            return Err(super::exception::type_error(format!(
-                "__new__(X): X is not a type object ({})",
-                super::types::type_name(v)
-            ))
-            .into())
-        }
-        None => return Err(super::exception::type_error("__new__(): not enough arguments").into()),
-    };
+    let (cls, rest) = super::class::split_new_args(args)?;
     let base = super::class::builtin_base(&cls);
     if base.kind != Kind::IterType {
         return Err(super::exception::type_error(format!(
@@ -130,10 +120,6 @@ fn iter_type_new(
         ))
         .into());
     }
-    let rest = crate::native::Args {
-        pos: args.pos.iter().skip(1).cloned().collect(),
-        kw: args.kw,
-    };
     let v = crate::native::construct_builtin(cx, &base, rest)?;
     Ok(wrap_iter(cls, &base, v))
 }
