@@ -27,7 +27,16 @@ use crate::compile::code::Code;
 /// A mutable cell of a closure (CPython's cell object).
 pub type CellRef = Arc<GilCell<Value>>;
 
-/// A Python value. Cloning copies an inline value or bumps one atomic count.
+/// A Python value. Cloning copies an inline value or bumps one count.
+///
+/// `repr(u64)`: the tag is a whole word and every payload starts at byte 8. With
+/// Rust's default layout the tag is one byte and `Bool`'s payload sits at byte 1, so
+/// a value of unknown kind was copied as the byte 0 plus the 15 bytes after it (two
+/// overlapping 8-byte moves at offsets 1 and 8); a load of those bytes right after
+/// the value was written word by word cannot be forwarded from the stores, and the
+/// CPU waits for them to retire (store-forwarding stalls: the hottest instructions of
+/// the dispatch loop on richards). Whole words copy as whole words.
+#[repr(u64)]
 pub enum Value {
     /// CPython's NULL: an unbound local, an empty cell, or the "no self" slot that
     /// `LOAD_METHOD` leaves below a callable. Never stored in a container.
@@ -79,6 +88,7 @@ pub enum Value {
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
 
 impl Clone for Value {
     /// The commonest inline values are copied here, at the call site; everything else

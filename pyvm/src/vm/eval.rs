@@ -688,11 +688,9 @@ pub(crate) fn run_from(
                     // parameters; the arguments become its locals where they lie.
                     let fast = match (&th.stack[head], &th.stack[head + 1]) {
                         (Value::Null, Value::Function(f)) if call::is_simple(f, argc) => {
-                            Some((call::FrameParts::of(f), head + 2))
+                            Some(head + 2)
                         }
-                        (Value::Function(f), _) if call::is_simple(f, argc + 1) => {
-                            Some((call::FrameParts::of(f), head + 1))
-                        }
+                        (Value::Function(f), _) if call::is_simple(f, argc + 1) => Some(head + 1),
                         // Trailing defaults complete the arguments: pushed after them
                         // (the function held by a handle of its own meanwhile, since
                         // the stack grows under the borrowed one).
@@ -701,7 +699,7 @@ pub(crate) fn run_from(
                                 Some(missing) => {
                                     let f = f.clone();
                                     call::push_defaults(gil, &mut th.stack, &f, missing);
-                                    Some((call::FrameParts::of(&f), head + 2))
+                                    Some(head + 2)
                                 }
                                 None => None,
                             }
@@ -710,20 +708,20 @@ pub(crate) fn run_from(
                             Some(missing) => {
                                 let f = f.clone();
                                 call::push_defaults(gil, &mut th.stack, &f, missing);
-                                Some((call::FrameParts::of(&f), head + 1))
+                                Some(head + 1)
                             }
                             None => None,
                         },
                         _ => None,
                     };
-                    if let Some((parts, args_at)) = fast {
+                    if let Some(args_at) = fast {
                         th.frames[fi].ip = ip;
                         if super::attention() {
                             if let super::Attend::Raise(e) = super::attend(gil, th, false) {
                                 raise!(e);
                             }
                         }
-                        tri!(call::push_simple_frame(th, parts, args_at, head));
+                        tri!(call::push_simple_frame(th, args_at, head));
                         continue 'frame;
                     }
                     let (callable, args) = if th.stack[head].is_null() {

@@ -94,3 +94,24 @@ pub enum Ret {
     /// `__aiter__()` of `GET_AITER`: the result must have `__anext__`.
     AIter,
 }
+
+/// `frames.push(f)` with the growing step out of line, so that on the common path the
+/// frame's fields are written straight into their slot. With a possible call to the
+/// allocator in between, the compiler built the frame in a temporary on the Rust stack
+/// field by field and copied it with 16-byte loads that could not be forwarded from
+/// those 8-byte stores (a store-forwarding stall at every Python call; see
+/// `eval::push` for the same trap with values).
+#[inline(always)]
+pub fn push_frame(frames: &mut Vec<Frame>, f: Frame) {
+    if frames.len() < frames.capacity() {
+        frames.push(f);
+    } else {
+        push_frame_grow(frames, f);
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn push_frame_grow(frames: &mut Vec<Frame>, f: Frame) {
+    frames.push(f);
+}

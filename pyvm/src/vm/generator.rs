@@ -144,17 +144,20 @@ fn push(gil: Gil<'_>, th: &mut MicroThread, gen: &GenRef, how: How) -> Value {
     // (The `Null` replaced is released without a call to the drop glue.)
     Value::release(std::mem::replace(&mut g.outer, outer));
     drop(g);
-    th.frames.push(Frame {
-        code: frame.code,
-        ip: frame.ip,
-        base,
-        block_base,
-        cells: frame.cells,
-        globals: frame.globals,
-        floor: base,
-        ret: Ret::Gen(gen.clone()),
-        locals: frame.locals,
-    });
+    super::frame::push_frame(
+        &mut th.frames,
+        Frame {
+            code: frame.code,
+            ip: frame.ip,
+            base,
+            block_base,
+            cells: frame.cells,
+            globals: frame.globals,
+            floor: base,
+            ret: Ret::Gen(gen.clone()),
+            locals: frame.locals,
+        },
+    );
     handled
 }
 

@@ -173,17 +173,20 @@ pub(crate) fn push_module_frame(
     let base = th.stack.len();
     th.stack
         .extend(std::iter::repeat_n(Value::Null, code.nlocals()));
-    th.frames.push(Frame {
-        code,
-        ip: 0,
-        base,
-        block_base: th.blocks.len(),
-        cells: Vec::new(),
-        globals,
-        floor: base,
-        ret,
-        locals,
-    });
+    frame::push_frame(
+        &mut th.frames,
+        Frame {
+            code,
+            ip: 0,
+            base,
+            block_base: th.blocks.len(),
+            cells: Vec::new(),
+            globals,
+            floor: base,
+            ret,
+            locals,
+        },
+    );
 }
 
 /// Run a module's code object in `globals` on `th` until it finishes.
