@@ -41,6 +41,7 @@ use super::code::{Code, GlobalSlot, Params, Pos};
 use super::opcodes::{Instr, Op};
 use crate::objects::gil::{GilCell, GilCopy};
 use crate::objects::rc::Arc;
+use crate::objects::value::PyBool;
 use crate::objects::value::Value;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -187,15 +188,15 @@ impl Writer {
         match v {
             Value::None => self.u8(T_NONE),
             Value::Ellipsis => self.u8(T_ELLIPSIS),
-            Value::Bool(false) => self.u8(T_FALSE),
-            Value::Bool(true) => self.u8(T_TRUE),
+            Value::Bool(PyBool::False) => self.u8(T_FALSE),
+            Value::Bool(PyBool::True) => self.u8(T_TRUE),
             Value::Int(i) => {
                 self.u8(T_INT);
                 self.signed(*i);
             }
             Value::Float(f) => {
                 self.u8(T_FLOAT);
-                self.buf.extend_from_slice(&f.to_bits().to_le_bytes());
+                self.buf.extend_from_slice(&f.get().to_bits().to_le_bytes());
             }
             Value::Complex(c) => {
                 self.u8(T_COMPLEX);
@@ -428,10 +429,10 @@ impl<'a> Reader<'a> {
         Some(match self.u8()? {
             T_NONE => Value::None,
             T_ELLIPSIS => Value::Ellipsis,
-            T_FALSE => Value::Bool(false),
-            T_TRUE => Value::Bool(true),
+            T_FALSE => Value::bool(false),
+            T_TRUE => Value::bool(true),
             T_INT => Value::Int(self.signed()?),
-            T_FLOAT => Value::Float(f64::from_bits(self.u64_le()?)),
+            T_FLOAT => Value::float(f64::from_bits(self.u64_le()?)),
             T_COMPLEX => {
                 let re = f64::from_bits(self.u64_le()?);
                 let im = f64::from_bits(self.u64_le()?);
@@ -787,7 +788,7 @@ print(f(1, d=4)(), K().m(key=1), type(co).__name__, BIG, C)
                             }
                         }
                         (Value::Float(p), Value::Float(q)) => {
-                            assert_eq!(p.to_bits(), q.to_bits())
+                            assert_eq!(p.get().to_bits(), q.get().to_bits())
                         }
                         (Value::Code(p), Value::Code(q)) => check(p, q),
                         _ => {}

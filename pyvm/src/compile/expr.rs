@@ -50,7 +50,7 @@ impl<'a> Compiler<'a> {
                         None => crate::objects::int::parse(&i.to_string(), 0)
                             .map_err(|_| self.err("invalid decimal literal", e.range()))?,
                     },
-                    ast::Number::Float(f) => Value::Float(*f),
+                    ast::Number::Float(f) => Value::float(*f),
                     ast::Number::Complex { real, imag } => {
                         crate::objects::complex::value(*real, *imag)
                     }
@@ -66,7 +66,7 @@ impl<'a> Compiler<'a> {
                 let bytes: Vec<u8> = b.value.bytes().collect();
                 self.emit_const(Value::Bytes(crate::objects::rc::Arc::new(bytes)));
             }
-            Expr::BooleanLiteral(b) => self.emit_const(Value::Bool(b.value)),
+            Expr::BooleanLiteral(b) => self.emit_const(Value::bool(b.value)),
             Expr::NoneLiteral(_) => self.emit_const(Value::None),
             Expr::EllipsisLiteral(_) => self.emit_const(Value::Ellipsis),
             Expr::FString(f) => self.fstring(f)?,

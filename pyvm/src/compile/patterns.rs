@@ -249,8 +249,8 @@ impl<'a> Compiler<'a> {
             Pattern::MatchSingleton(s) => {
                 self.emit_const(match s.value {
                     ast::Singleton::None => Value::None,
-                    ast::Singleton::True => Value::Bool(true),
-                    ast::Singleton::False => Value::Bool(false),
+                    ast::Singleton::True => Value::bool(true),
+                    ast::Singleton::False => Value::bool(false),
                 });
                 self.emit(Op::IS_OP, 0);
                 self.jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);

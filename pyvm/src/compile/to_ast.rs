@@ -866,14 +866,14 @@ impl<'t, 'm, 'r, 'g> Conv<'t, 'm, 'r, 'g> {
                         None => crate::objects::int::parse(&i.to_string(), 0)
                             .map_err(|_| self.unsupported("this integer literal", r))?,
                     },
-                    ast::Number::Float(f) => Value::Float(*f),
+                    ast::Number::Float(f) => Value::float(*f),
                     ast::Number::Complex { real, imag } => {
                         crate::objects::complex::value(*real, *imag)
                     }
                 };
                 self.constant(v, Value::None, r)
             }
-            Expr::BooleanLiteral(b) => self.constant(Value::Bool(b.value), Value::None, r),
+            Expr::BooleanLiteral(b) => self.constant(Value::bool(b.value), Value::None, r),
             Expr::NoneLiteral(_) => self.constant(Value::None, Value::None, r),
             Expr::EllipsisLiteral(_) => self.constant(Value::Ellipsis, Value::None, r),
             Expr::Attribute(a) => {
@@ -1055,8 +1055,8 @@ impl<'t, 'm, 'r, 'g> Conv<'t, 'm, 'r, 'g> {
             Pattern::MatchSingleton(s) => {
                 let v = match s.value {
                     ast::Singleton::None => Value::None,
-                    ast::Singleton::True => Value::Bool(true),
-                    ast::Singleton::False => Value::Bool(false),
+                    ast::Singleton::True => Value::bool(true),
+                    ast::Singleton::False => Value::bool(false),
                 };
                 self.node("MatchSingleton", vec![("value", v)], r)
             }

@@ -209,7 +209,7 @@ fn abc_instancecheck(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let subclass = cx.getattr(&inst, "__class__")?;
     if let Value::Type(s) = &subclass {
         if lock(&data).cache.iter().any(|c| same(c, s)) {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
     let subtype = Value::Type(crate::objects::class::class_of(&inst));
@@ -224,12 +224,12 @@ fn abc_instancecheck(cx: &mut Cx, args: Args) -> PyResult<Value> {
             if d.negative_version == TOKEN.load(Ordering::Relaxed)
                 && d.negative.iter().any(|c| same(c, s))
             {
-                return Ok(Value::Bool(false));
+                return Ok(Value::bool(false));
             }
         }
-        return Ok(Value::Bool(check(cx, &subclass)?));
+        return Ok(Value::bool(check(cx, &subclass)?));
     }
-    Ok(Value::Bool(check(cx, &subclass)? || check(cx, &subtype)?))
+    Ok(Value::bool(check(cx, &subclass)? || check(cx, &subtype)?))
 }
 
 /// `_abc_subclasscheck(cls, subclass)`.
@@ -244,14 +244,14 @@ fn abc_subclasscheck(cx: &mut Cx, args: Args) -> PyResult<Value> {
     {
         let mut d = lock(&data);
         if d.cache.iter().any(|c| same(c, sub)) {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
         let now = TOKEN.load(Ordering::Relaxed);
         if d.negative_version < now {
             d.negative.clear();
             d.negative_version = now;
         } else if d.negative.iter().any(|c| same(c, sub)) {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
     let remember = |ok: bool| {
@@ -261,7 +261,7 @@ fn abc_subclasscheck(cx: &mut Cx, args: Args) -> PyResult<Value> {
         } else {
             d.negative.push(sub.clone());
         }
-        Ok(Value::Bool(ok))
+        Ok(Value::bool(ok))
     };
     // The subclass hook.
     let hook = cx.getattr(&cls_v, "__subclasshook__")?;

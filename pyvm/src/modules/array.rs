@@ -151,8 +151,8 @@ pub fn decode(code: u8, c: &[u8]) -> Value {
         b'l' | b'q' => Value::Int(u as i64),
         b'L' | b'Q' if u > i64::MAX as u64 => Value::big(u.into()),
         b'L' | b'Q' => Value::Int(u as i64),
-        b'f' => Value::Float(f32::from_bits(u as u32) as f64),
-        b'd' => Value::Float(f64::from_bits(u)),
+        b'f' => Value::float(f32::from_bits(u as u32) as f64),
+        b'd' => Value::float(f64::from_bits(u)),
         _ => match char::from_u32(u as u32) {
             Some(ch) => Value::string(ch.to_string()),
             None => Value::string(char::REPLACEMENT_CHARACTER.to_string()),
@@ -192,7 +192,7 @@ pub fn encode(code: u8, v: &Value, out: &mut Vec<u8>) -> Result<(), PyErr> {
     match code {
         b'f' | b'd' => {
             let f = match v {
-                Value::Float(f) => *f,
+                Value::Float(f) => f.get(),
                 Value::Int(_) | Value::Bool(_) | Value::Big(_) => crate::objects::int::to_f64(v)?,
                 Value::Instance(i)
                     if matches!(i.base, Value::Float(_))
@@ -1252,7 +1252,7 @@ fn dunder_delitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn dunder_contains(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("__contains__", 2, 2)?;
     let a = this(&args, "__contains__")?;
-    Ok(Value::Bool(
+    Ok(Value::bool(
         a.contains(cx.gil, args.at(1)).unwrap_or(Ok(false))?,
     ))
 }

@@ -150,7 +150,7 @@ fn disable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn isenabled(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("isenabled", 0, 0)?;
-    Ok(Value::Bool(gc::enabled()))
+    Ok(Value::bool(gc::enabled()))
 }
 
 /// `get_count()`: registrations minus deaths since the last collection (there is
@@ -240,7 +240,7 @@ fn is_tracked(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Value::Dict(_) => dict_tracked(cx.gil, v),
         v => !is_atom(v),
     };
-    Ok(Value::Bool(tracked))
+    Ok(Value::bool(tracked))
 }
 
 /// Would CPython track dict `d`: does it hold anything not atomic? (A dict it cannot
@@ -278,7 +278,7 @@ fn is_finalized(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
         _ => false,
     };
-    Ok(Value::Bool(done))
+    Ok(Value::bool(done))
 }
 
 fn freeze(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -64,7 +64,7 @@ fn override_frozen(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn is_frozen(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("is_frozen", 1, 1)?;
     let name = name_arg("is_frozen", args.at(0))?;
-    Ok(Value::Bool(super::frozen(&name).is_some()))
+    Ok(Value::bool(super::frozen(&name).is_some()))
 }
 
 fn extension_suffixes(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -74,7 +74,7 @@ fn extension_suffixes(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn lock_held(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("lock_held", 0, 0)?;
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn nothing(_cx: &mut Cx, _args: Args) -> PyResult<Value> {

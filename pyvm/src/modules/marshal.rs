@@ -12,6 +12,7 @@
 //! references. Code objects are `ValueError: unmarshallable object`.
 
 use crate::objects::rc::Arc;
+use crate::objects::value::PyBool;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -212,7 +213,7 @@ impl Writer<'_> {
 
     /// A float as text (versions 0 and 1): C's `%.17g`.
     fn float_text(&mut self, x: f64) -> Result<(), PyErr> {
-        let text = crate::objects::format::format(self.gil, &Value::Float(x), ".17g")?;
+        let text = crate::objects::format::format(self.gil, &Value::float(x), ".17g")?;
         self.out.push(text.len() as u8);
         self.out.extend_from_slice(text.as_bytes());
         Ok(())
@@ -249,8 +250,8 @@ impl Writer<'_> {
         let gil = self.gil;
         match v {
             Value::None => self.out.push(b'N'),
-            Value::Bool(false) => self.out.push(b'F'),
-            Value::Bool(true) => self.out.push(b'T'),
+            Value::Bool(PyBool::False) => self.out.push(b'F'),
+            Value::Bool(PyBool::True) => self.out.push(b'T'),
             Value::Ellipsis => self.out.push(b'.'),
             Value::Type(t) if Arc::ptr_eq(t, &types().exc.stop_iteration) => self.out.push(b'S'),
             Value::Int(i) if *i >= i32::MIN as i64 && *i <= i32::MAX as i64 => {
@@ -258,7 +259,7 @@ impl Writer<'_> {
                 self.long(*i as i32);
             }
             Value::Int(_) | Value::Big(_) => self.big(&int::to_big(v).unwrap_or_default())?,
-            Value::Float(x) => self.float(*x)?,
+            Value::Float(x) => self.float(x.get())?,
             Value::Complex(c) => {
                 if self.version > 1 {
                     self.out.push(b'y');
@@ -585,14 +586,14 @@ impl Reader<'_> {
         let v = match code & !FLAG_REF {
             b'0' => return Ok(None),
             b'N' => Value::None,
-            b'F' => Value::Bool(false),
-            b'T' => Value::Bool(true),
+            b'F' => Value::bool(false),
+            b'T' => Value::bool(true),
             b'.' => Value::Ellipsis,
             b'S' => Value::Type(types().exc.stop_iteration.clone()),
             b'i' => Value::Int(self.long(cx)? as i64),
             b'l' => self.big(cx)?,
-            b'g' => Value::Float(self.float_bin(cx)?),
-            b'f' => Value::Float(self.float_text(cx)?),
+            b'g' => Value::float(self.float_bin(cx)?),
+            b'f' => Value::float(self.float_text(cx)?),
             b'y' => {
                 let re = self.float_bin(cx)?;
                 complex::value(re, self.float_bin(cx)?)

@@ -75,5 +75,5 @@ fn compare_digest(cx: &mut Cx, args: Args) -> PyResult<Value> {
     for (p, q) in left.iter().zip(y.iter()) {
         diff |= p ^ q;
     }
-    Ok(Value::Bool(diff == 0))
+    Ok(Value::bool(diff == 0))
 }

@@ -238,7 +238,7 @@ fn abspath(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn isabs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let path = one_path(args, "isabs", "s")?;
     let path = path.as_str().unwrap_or_default();
-    Ok(Value::Bool(path.starts_with('/')))
+    Ok(Value::bool(path.starts_with('/')))
 }
 
 /// `stat` of a path argument; an int is a file descriptor. `None` when it fails
@@ -264,17 +264,17 @@ fn stat(args: Args, name: &str, param: &str) -> Result<Option<std::fs::Metadata>
 }
 
 fn exists(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(stat(args, "exists", "path")?.is_some()))
+    Ok(Value::bool(stat(args, "exists", "path")?.is_some()))
 }
 
 fn isfile(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(
+    Ok(Value::bool(
         stat(args, "isfile", "path")?.is_some_and(|m| m.is_file()),
     ))
 }
 
 fn isdir(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(
+    Ok(Value::bool(
         stat(args, "isdir", "s")?.is_some_and(|m| m.is_dir()),
     ))
 }

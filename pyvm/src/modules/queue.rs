@@ -236,6 +236,7 @@ fn empty_error() -> PyErr {
 fn timeout_arg(cx: &mut Cx, v: &Value) -> PyResult<Duration> {
     let secs = match v {
         Value::Float(f) => {
+            let f = f.get();
             if f.is_nan() {
                 return Err(value_error("Invalid value NaN (not a number)").into());
             }
@@ -420,7 +421,7 @@ fn block(gil: Gil<'_>, q: &SimpleQueue, deadline: Option<Instant>) -> PyResult<V
 /// `empty()`.
 fn empty(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("empty", 0, 0)?;
-    Ok(Value::Bool(
+    Ok(Value::bool(
         this(&args, "empty")?.items.borrow(cx.gil).is_empty(),
     ))
 }

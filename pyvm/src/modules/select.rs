@@ -65,7 +65,7 @@ static POLL: &str = include_str!("../../lib/_select_poll.py");
 fn fd_of(cx: &mut Cx, v: &Value) -> PyResult<i32> {
     let fd = match v {
         Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         Value::Object(o) if super::socket::socket_of(v).is_some() => {
             let _ = o;
             match super::socket::socket_of(v).and_then(|s| super::socket::fd_of(cx.gil, s)) {
@@ -118,9 +118,9 @@ fn seq(cx: &mut Cx, v: &Value) -> PyResult<Vec<Value>> {
 fn timeout_arg(v: Option<&Value>) -> Result<Option<Duration>, PyErr> {
     let t = match v {
         None | Some(Value::None) => return Ok(None),
-        Some(Value::Float(f)) => *f,
+        Some(Value::Float(f)) => f.get(),
         Some(Value::Int(i)) => *i as f64,
-        Some(Value::Bool(b)) => *b as i64 as f64,
+        Some(Value::Bool(b)) => b.get() as i64 as f64,
         Some(v) => {
             return Err(type_error(format!(
                 "timeout must be a float or None, not {}",

@@ -583,7 +583,7 @@ fn pause_wait(cx: &mut Cx) -> PyResult<Value> {
 /// A number of seconds (`setitimer`).
 fn seconds(v: &Value) -> Result<f64, PyErr> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         v if crate::objects::int::is_int(v) => Ok(arg_int(v, "")? as f64),
@@ -596,8 +596,8 @@ fn seconds(v: &Value) -> Result<f64, PyErr> {
 
 fn timer_tuple((value, interval): (Duration, Duration)) -> Value {
     Value::tuple(vec![
-        Value::Float(value.as_secs_f64()),
-        Value::Float(interval.as_secs_f64()),
+        Value::float(value.as_secs_f64()),
+        Value::float(interval.as_secs_f64()),
     ])
 }
 

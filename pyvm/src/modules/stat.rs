@@ -111,7 +111,7 @@ fn mode_arg(args: &Args, name: &str) -> Result<u32, PyErr> {
     args.check(&format!("_stat.{name}"), 1, 1)?;
     let v = crate::objects::class::unwrap_number(args.at(0));
     let wide: u64 = match &v {
-        Value::Bool(b) => *b as u64,
+        Value::Bool(b) => b.get() as u64,
         Value::Int(i) if *i < 0 => {
             return Err(overflow_error(
                 "can't convert negative value to unsigned int",
@@ -140,7 +140,7 @@ macro_rules! s_is {
         fn $f(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             let mode = mode_arg(&args, $name)?;
             let test: fn(u32) -> bool = $test;
-            Ok(Value::Bool(test(mode)))
+            Ok(Value::bool(test(mode)))
         }
     };
 }

@@ -158,17 +158,17 @@ impl NativeObject for StdStream {
                 false => MODES[self.fd as usize],
                 true => BIN_MODES[self.fd as usize],
             }),
-            "closed" => Value::Bool(sh.closed.load(Ordering::Relaxed)),
+            "closed" => Value::bool(sh.closed.load(Ordering::Relaxed)),
             "encoding" if !self.binary => Value::str("utf-8"),
             "errors" if !self.binary => {
                 Value::str(*sh.errors.lock().unwrap_or_else(|p| p.into_inner()))
             }
             "newlines" if !self.binary => Value::None,
             "line_buffering" if !self.binary => {
-                Value::Bool(sh.line_buffering.load(Ordering::Relaxed))
+                Value::bool(sh.line_buffering.load(Ordering::Relaxed))
             }
             "write_through" if !self.binary => {
-                Value::Bool(sh.write_through.load(Ordering::Relaxed))
+                Value::bool(sh.write_through.load(Ordering::Relaxed))
             }
             "raw" if self.binary => objects()[self.fd as usize + 3].clone(),
             _ => {
@@ -412,28 +412,28 @@ fn isatty(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     args.check_method("isatty", 0, 0)?;
     check_open(s)?;
-    Ok(Value::Bool(is_tty(s.fd)))
+    Ok(Value::bool(is_tty(s.fd)))
 }
 
 fn readable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     args.check_method("readable", 0, 0)?;
     check_open(s)?;
-    Ok(Value::Bool(s.fd == 0))
+    Ok(Value::bool(s.fd == 0))
 }
 
 fn writable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     args.check_method("writable", 0, 0)?;
     check_open(s)?;
-    Ok(Value::Bool(s.fd != 0))
+    Ok(Value::bool(s.fd != 0))
 }
 
 fn seekable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let s = this(&args)?;
     args.check_method("seekable", 0, 0)?;
     check_open(s)?;
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 fn close(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -253,7 +253,7 @@ impl NativeIter for FieldNames {
                 None => text(name),
             }
         };
-        Ok(Some(Value::tuple(vec![Value::Bool(is_attr), key])))
+        Ok(Some(Value::tuple(vec![Value::bool(is_attr), key])))
     }
 }
 

@@ -422,7 +422,7 @@ fn getsizeof(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn is_finalizing(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("is_finalizing", 0, 0)?;
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 /// `sys.audit` / `sys.addaudithook`: pyvm raises no audit events (accepted, ignored).
@@ -497,7 +497,7 @@ fn add_info(gil: Gil<'_>, m: &Module) {
     let mut items: Vec<Value> = flags.iter().map(|(_, v)| Value::Int(*v)).collect();
     items[11] = Value::Int(crate::objects::hash::randomized() as i64);
     items[17] = Value::Int(STARTUP_MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed));
-    items[13] = Value::Bool(false); // dev_mode
+    items[13] = Value::bool(false); // dev_mode
     m.set(gil, "flags", make(gil, &ft, items));
     let fi = new_type(
         gil,
@@ -524,15 +524,15 @@ fn add_info(gil: Gil<'_>, m: &Module) {
             gil,
             &fi,
             vec![
-                Value::Float(f64::MAX),
+                Value::float(f64::MAX),
                 Value::Int(f64::MAX_EXP as i64),
                 Value::Int(f64::MAX_10_EXP as i64),
-                Value::Float(f64::MIN_POSITIVE),
+                Value::float(f64::MIN_POSITIVE),
                 Value::Int(f64::MIN_EXP as i64),
                 Value::Int(f64::MIN_10_EXP as i64),
                 Value::Int(f64::DIGITS as i64),
                 Value::Int(f64::MANTISSA_DIGITS as i64),
-                Value::Float(f64::EPSILON),
+                Value::float(f64::EPSILON),
                 Value::Int(2),
                 Value::Int(1),
             ],
@@ -639,7 +639,7 @@ fn add_info(gil: Gil<'_>, m: &Module) {
     for x in &o.xoptions {
         let (k, v) = match x.split_once('=') {
             Some((k, v)) => (k, Value::str(v)),
-            None => (x.as_str(), Value::Bool(true)),
+            None => (x.as_str(), Value::bool(true)),
         };
         let _ = xo.insert(Value::str(k), v);
     }
@@ -649,7 +649,7 @@ fn add_info(gil: Gil<'_>, m: &Module) {
     m.set(
         gil,
         "dont_write_bytecode",
-        Value::Bool(o.dont_write_bytecode != 0),
+        Value::bool(o.dont_write_bytecode != 0),
     );
     m.set(gil, "pycache_prefix", Value::None);
     m.set(gil, "meta_path", Value::list(Vec::new()));
@@ -833,16 +833,16 @@ pub fn init_int_max_str_digits(x_option: Option<&str>, env: Option<&str>) -> Res
 /// holder to hand it over (seconds).
 fn getswitchinterval(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("sys.getswitchinterval", 0, 0)?;
-    Ok(Value::Float(crate::objects::gil::switch_interval()))
+    Ok(Value::float(crate::objects::gil::switch_interval()))
 }
 
 /// `sys.setswitchinterval(seconds)`.
 fn setswitchinterval(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("sys.setswitchinterval", 1, 1)?;
     let t = match args.at(0) {
-        Value::Float(f) => *f,
+        Value::Float(f) => f.get(),
         Value::Int(i) => *i as f64,
-        Value::Bool(b) => *b as i64 as f64,
+        Value::Bool(b) => b.get() as i64 as f64,
         v => {
             return Err(type_error(format!(
                 "must be real number, not {}",

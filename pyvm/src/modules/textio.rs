@@ -10,6 +10,7 @@
 //! the Python `_next_slow`, which is `_pyio`'s `__next__`.
 
 use crate::objects::rc::Arc;
+use crate::objects::value::PyBool;
 use std::sync::OnceLock;
 
 use crate::native::*;
@@ -74,7 +75,10 @@ fn textio_next(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `None`, translated, or `'\n'`).
 fn fast_line(gil: Gil<'_>, i: &Instance) -> Option<Value> {
     let mut d = i.dict.borrow_mut(gil);
-    let translate = matches!(d.get_str(key("_readtranslate")), Some(Value::Bool(true)));
+    let translate = matches!(
+        d.get_str(key("_readtranslate")),
+        Some(Value::Bool(PyBool::True))
+    );
     if !translate && d.get_str(key("_readnl")).as_ref().and_then(Value::as_str) != Some("\n") {
         return None;
     }
@@ -101,7 +105,7 @@ fn fast_line(gil: Gil<'_>, i: &Instance) -> Option<Value> {
     let after = used + n;
     let result = Value::str(line);
     set(&mut d, "_decoded_chars_used", Value::Int(after as i64));
-    set(&mut d, "_telling", Value::Bool(false));
+    set(&mut d, "_telling", Value::bool(false));
     if !chars.is_ascii() {
         // Where `after` is in bytes, so the next line starts without a scan.
         set(

@@ -53,7 +53,7 @@ fn ns(d: Duration) -> Value {
 
 fn time(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("time.time", 0, 0)?;
-    Ok(Value::Float(wall().as_secs_f64()))
+    Ok(Value::float(wall().as_secs_f64()))
 }
 
 fn time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -63,7 +63,7 @@ fn time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn monotonic(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("time.monotonic", 0, 0)?;
-    Ok(Value::Float(since_epoch().as_secs_f64()))
+    Ok(Value::float(since_epoch().as_secs_f64()))
 }
 
 fn monotonic_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -73,7 +73,7 @@ fn monotonic_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn perf_counter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("time.perf_counter", 0, 0)?;
-    Ok(Value::Float(since_epoch().as_secs_f64()))
+    Ok(Value::float(since_epoch().as_secs_f64()))
 }
 
 fn perf_counter_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -116,7 +116,7 @@ fn cpu_time() -> Duration {
 
 fn process_time(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("time.process_time", 0, 0)?;
-    Ok(Value::Float(cpu_time().as_secs_f64()))
+    Ok(Value::float(cpu_time().as_secs_f64()))
 }
 
 fn process_time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -127,10 +127,10 @@ fn process_time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("time.sleep", 1, 1)?;
     let secs = match &crate::objects::class::unwrap_number(args.at(0)) {
-        Value::Float(f) => *f,
+        Value::Float(f) => f.get(),
         // CPython counts in i64 nanoseconds: more seconds than that overflow.
         Value::Int(i) if i.unsigned_abs() <= i64::MAX as u64 / 1_000_000_000 => *i as f64,
-        Value::Bool(b) => *b as i64 as f64,
+        Value::Bool(b) => b.get() as i64 as f64,
         Value::Big(_) | Value::Int(_) => {
             return Err(overflow_error("timestamp too large to convert to C _PyTime_t").into())
         }
@@ -179,9 +179,9 @@ fn get_clock_info(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut a = Args::new(Vec::new());
     a.kw = vec![
         ("implementation".into(), Value::str(implementation)),
-        ("monotonic".into(), Value::Bool(monotonic)),
-        ("adjustable".into(), Value::Bool(!monotonic)),
-        ("resolution".into(), Value::Float(1e-9)),
+        ("monotonic".into(), Value::bool(monotonic)),
+        ("adjustable".into(), Value::bool(!monotonic)),
+        ("resolution".into(), Value::float(1e-9)),
     ];
     cx.call_args(&namespace, a)
 }

@@ -81,6 +81,7 @@ fn seconds(args: &Args, name: &str) -> PyResult<Timestamp> {
     let secs = match args.get(0) {
         None | Some(Value::None) => return Ok(Timestamp::now()),
         Some(Value::Float(f)) => {
+            let f = f.get();
             if !f.is_finite() {
                 return Err(value_error("Invalid value NaN (not a number)").into());
             }
@@ -173,7 +174,7 @@ fn mktime(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let z = dt
         .to_zoned(system_tz().clone())
         .map_err(|_| overflow_error("mktime argument out of range"))?;
-    Ok(Value::Float(z.timestamp().as_second() as f64))
+    Ok(Value::float(z.timestamp().as_second() as f64))
 }
 
 /// The time a `strftime`/`asctime` argument names (`None`: now, local).

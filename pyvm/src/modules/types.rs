@@ -30,7 +30,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 /// copy; pyvm marks the code itself, shared by functions made from it.
 fn mark_iterable_coroutine(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_mark_iterable_coroutine", 1, 1)?;
-    Ok(Value::Bool(match args.at(0) {
+    Ok(Value::bool(match args.at(0) {
         Value::Function(f) if f.code.flags() & CO_GENERATOR != 0 => {
             f.code.add_flags(CO_ITERABLE_COROUTINE);
             true

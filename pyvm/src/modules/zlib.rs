@@ -347,7 +347,7 @@ impl NativeObject for Decompressor {
             match name {
                 "unused_data" => return Some(bytes(st.unused.clone())),
                 "unconsumed_tail" => return Some(bytes(st.tail.clone())),
-                "eof" => return Some(Value::Bool(st.eof)),
+                "eof" => return Some(Value::bool(st.eof)),
                 _ => {}
             }
         }

@@ -116,7 +116,7 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
         // (What `object.__new__` makes of them; a call of the class gets its value
         // from `int.__new__` and friends.)
         Kind::Int => instance_with(cls.clone(), Value::Int(0)),
-        Kind::Float => instance_with(cls.clone(), Value::Float(0.0)),
+        Kind::Float => instance_with(cls.clone(), Value::float(0.0)),
         Kind::Complex => instance_with(cls.clone(), super::complex::value(0.0, 0.0)),
         Kind::Str => instance_with(cls.clone(), Value::str("")),
         Kind::Bytes => instance_with(cls.clone(), Value::Bytes(Arc::new(Vec::new()))),

@@ -88,7 +88,7 @@ pub fn key_eq_result(a: &Value, b: &Value) -> Result<bool, PyErr> {
 pub fn key_eq_native(a: &Value, b: &Value) -> Option<bool> {
     if a.is(b) {
         return Some(match a {
-            Value::Float(f) => !f.is_nan(),
+            Value::Float(f) => !f.get().is_nan(),
             Value::Complex(c) => !c.re.is_nan() && !c.im.is_nan(),
             _ => true,
         });
@@ -128,9 +128,9 @@ pub fn key_eq_native(a: &Value, b: &Value) -> Option<bool> {
 fn complex_eq(c: &super::complex::Complex, other: &Value) -> bool {
     match other {
         Value::Complex(d) => c.re == d.re && c.im == d.im,
-        Value::Float(f) => c.re == *f && c.im == 0.0,
+        Value::Float(f) => c.re == f.get() && c.im == 0.0,
         v if int::is_int(v) => {
-            c.im == 0.0 && num_cmp(&Value::Float(c.re), v) == Some(Ordering::Equal)
+            c.im == 0.0 && num_cmp(&Value::float(c.re), v) == Some(Ordering::Equal)
         }
         _ => false,
     }
@@ -140,9 +140,9 @@ fn complex_eq(c: &super::complex::Complex, other: &Value) -> bool {
 fn num_cmp(a: &Value, b: &Value) -> Option<Ordering> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
-        (Value::Float(x), Value::Float(y)) => x.partial_cmp(y),
-        (Value::Float(x), y) if int::is_int(y) => float_int_cmp(*x, y),
-        (x, Value::Float(y)) if int::is_int(x) => float_int_cmp(*y, x).map(Ordering::reverse),
+        (Value::Float(x), Value::Float(y)) => x.get().partial_cmp(&y.get()),
+        (Value::Float(x), y) if int::is_int(y) => float_int_cmp(x.get(), y),
+        (x, Value::Float(y)) if int::is_int(x) => float_int_cmp(y.get(), x).map(Ordering::reverse),
         (x, y) if int::is_int(x) && int::is_int(y) => Some(int::cmp(x, y)),
         _ => None,
     }

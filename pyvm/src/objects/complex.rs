@@ -30,7 +30,7 @@ pub fn value(re: f64, im: f64) -> Value {
 pub fn operand(v: &Value) -> Option<Result<Complex, PyErr>> {
     Some(Ok(match v {
         Value::Complex(c) => **c,
-        Value::Float(f) => Complex::new(*f, 0.0),
+        Value::Float(f) => Complex::new(f.get(), 0.0),
         Value::Int(_) | Value::Bool(_) | Value::Big(_) => {
             return Some(super::int::to_f64(v).map(|f| Complex::new(f, 0.0)))
         }

@@ -99,7 +99,7 @@ pub fn needs_py(v: &Value) -> bool {
 pub fn hash(v: &Value) -> Result<i64, PyErr> {
     Ok(match v {
         Value::Int(_) | Value::Bool(_) | Value::Big(_) => super::int::hash(v),
-        Value::Float(f) => super::float::hash(*f),
+        Value::Float(f) => super::float::hash(f.get()),
         Value::Complex(c) => super::complex::hash(**c),
         Value::Str(s) => s.hash(),
         Value::None => 0x5f3759df,

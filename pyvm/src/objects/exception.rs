@@ -2,6 +2,7 @@
 //! match CPython's.
 
 use crate::objects::rc::Arc;
+use crate::objects::value::PyBool;
 
 use super::gil::{Gil, GilCell};
 use super::types::{types, PyType};
@@ -239,7 +240,7 @@ pub fn set_attr(gil: Gil<'_>, e: &ExcObj, name: &str, v: Option<Value>) -> Resul
             e.state.borrow_mut(gil).context = (!v.is(&Value::None)).then_some(v);
         }
         ("__suppress_context__", Some(v)) => {
-            e.state.borrow_mut(gil).suppress_context = matches!(v, Value::Bool(true));
+            e.state.borrow_mut(gil).suppress_context = matches!(v, Value::Bool(PyBool::True));
         }
         ("__traceback__", Some(_)) => {}
         (name, v) => {

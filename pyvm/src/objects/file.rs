@@ -195,7 +195,7 @@ pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
     delegate |= a[4]
         .as_ref()
         .is_some_and(|e| !matches!(e, Value::None) && e.as_str() != Some("strict"));
-    for (i, default) in [(5, Value::None), (6, Value::Bool(true)), (7, Value::None)] {
+    for (i, default) in [(5, Value::None), (6, Value::bool(true)), (7, Value::None)] {
         if let Some(v) = &a[i] {
             delegate |= !cx.eq(v, &default)?;
         }
@@ -523,14 +523,14 @@ fn isatty(cx: &mut Cx, args: Args) -> PyResult<Value> {
         let path = format!("/proc/self/fd/{}", h.fd());
         Ok(std::fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device()))
     })?;
-    Ok(Value::Bool(tty))
+    Ok(Value::bool(tty))
 }
 
 /// `seekable()`, `readable()`, `writable()`: what the open file allows.
 fn ability(cx: &mut Cx, args: Args, name: &str) -> PyResult<Value> {
     args.check_method(name, 0, 0)?;
     let f = file_of(args.at(0)).borrow(cx.gil);
-    Ok(Value::Bool(match (&f.handle, name) {
+    Ok(Value::bool(match (&f.handle, name) {
         (Handle::Closed, _) => return Err(closed_error().into()),
         (_, "seekable") => true,
         (Handle::Reader(_), "readable") | (Handle::Writer(_), "writable") => true,

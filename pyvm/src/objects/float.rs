@@ -89,7 +89,7 @@ fn tie_to_even(x: f64, digits: &mut String, exp: i32) {
 
 /// Float arithmetic for `op`; operands already converted.
 pub fn binop(op: &str, a: f64, b: f64) -> Result<Value, PyErr> {
-    Ok(Value::Float(match op {
+    Ok(Value::float(match op {
         "+" => a + b,
         "-" => a - b,
         "*" => a * b,
@@ -155,7 +155,7 @@ pub fn pow(a: f64, b: f64) -> Result<Value, PyErr> {
     if r.is_infinite() && a.is_finite() && b.is_finite() {
         return Err(overflow_error("(34, 'Numerical result out of range')"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// `float(text)`.

@@ -227,7 +227,7 @@ pub fn format(gil: Gil<'_>, v: &Value, spec: &str) -> Result<String, PyErr> {
         }
         Value::Int(_) | Value::Big(_) | Value::Bool(_) | Value::Float(_) => {
             let x = match v {
-                Value::Float(f) => *f,
+                Value::Float(f) => f.get(),
                 _ => int::to_f64(v)?,
             };
             format_float(&s, x)
@@ -818,7 +818,7 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 };
                 let v = match &arg {
                     Value::Float(f) if matches!(ty, 'd' | 'i' | 'u') => {
-                        int::normalize(num_bigint::BigInt::from(f.trunc() as i128))
+                        int::normalize(num_bigint::BigInt::from(f.get().trunc() as i128))
                     }
                     v if int::is_int(v) => v.clone(),
                     v if matches!(ty, 'x' | 'X' | 'o') => {
@@ -857,7 +857,7 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                     None => arg,
                 };
                 let x = match &arg {
-                    Value::Float(f) => *f,
+                    Value::Float(f) => f.get(),
                     v if int::is_int(v) => int::to_f64(v)?,
                     v => {
                         return Err(type_error(format!(

@@ -256,7 +256,7 @@ pub fn true_div(x: &BigInt, y: &BigInt) -> Result<Value, PyErr> {
     }
     if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
         if a.unsigned_abs() < 1 << 53 && b.unsigned_abs() < 1 << 53 {
-            return Ok(Value::Float(a as f64 / b as f64));
+            return Ok(Value::float(a as f64 / b as f64));
         }
     }
     let neg = (x.sign() == Sign::Minus) != (y.sign() == Sign::Minus);
@@ -271,7 +271,7 @@ pub fn true_div(x: &BigInt, y: &BigInt) -> Result<Value, PyErr> {
         ));
     }
     if diff < -1080 {
-        return Ok(Value::Float(if neg { -0.0 } else { 0.0 }));
+        return Ok(Value::float(if neg { -0.0 } else { 0.0 }));
     }
     // Correctly rounded: a quotient of at least 64 bits plus a sticky bit for the
     // remainder, converted once, then scaled by a power of two.
@@ -290,7 +290,7 @@ pub fn true_div(x: &BigInt, y: &BigInt) -> Result<Value, PyErr> {
             "integer division result too large for a float",
         ));
     }
-    Ok(Value::Float(if neg { -f } else { f }))
+    Ok(Value::float(if neg { -f } else { f }))
 }
 
 pub fn neg(v: &Value) -> Value {
@@ -338,7 +338,7 @@ pub fn hash(v: &Value) -> i64 {
                 r
             }
         }
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         Value::Big(b) => {
             let r = (b.abs() % BigInt::from(M)).to_i64().unwrap_or(0);
             if b.sign() == Sign::Minus {
@@ -570,7 +570,7 @@ pub fn as_index(v: &Value) -> Option<i64> {
 pub fn is_zero(v: &Value) -> bool {
     match v {
         Value::Int(i) => *i == 0,
-        Value::Bool(b) => !*b,
+        Value::Bool(b) => !b.get(),
         _ => false,
     }
 }

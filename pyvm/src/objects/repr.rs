@@ -310,12 +310,12 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
         Value::Null => out.push_str("<NULL>"),
         Value::None => out.push_str("None"),
         Value::Ellipsis => out.push_str("Ellipsis"),
-        Value::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+        Value::Bool(b) => out.push_str(if b.get() { "True" } else { "False" }),
         Value::Int(i) => {
             let _ = write!(out, "{i}");
         }
         Value::Big(b) => out.push_str(&super::int::big_to_decimal(b)?),
-        Value::Float(f) => out.push_str(&super::float::repr(*f)),
+        Value::Float(f) => out.push_str(&super::float::repr(f.get())),
         Value::Complex(c) => out.push_str(&super::complex::repr(**c)),
         Value::Str(s) => super::memory::push_str(out, &str_repr(s.as_str())?)?,
         Value::Bytes(b) => super::memory::push_str(out, &bytes_repr(b)?)?,

@@ -2,10 +2,12 @@
 //!
 //! ```text
 //!  tag (8 bytes, mostly padding) | payload (8 bytes)
-//!  None / Bool / Int(i64) / Float(f64)         inline, never allocated
+//!  None / Bool / Int(i64) / Float (its bits)   inline, never allocated
 //!  Str / List / Dict / Function / ...          one Arc pointer (counted under the GIL)
 //! ```
 //! Mutable containers keep their insides in a [`GilCell`], reachable with the GIL token.
+
+use std::fmt;
 
 use crate::objects::rc::Arc;
 
@@ -43,9 +45,11 @@ pub enum Value {
     Null,
     None,
     Ellipsis,
-    Bool(bool),
+    /// `True` or `False` (a whole word: see [`PyBool`]).
+    Bool(PyBool),
     Int(i64),
-    Float(f64),
+    /// A `float` (its bits: see [`F64`]).
+    Float(F64),
     /// A `complex` (its two parts).
     Complex(Arc<super::complex::Complex>),
     /// An `int` outside `i64`; always normalized (never fits in `i64`).
@@ -88,6 +92,76 @@ pub enum Value {
 }
 
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+
+/// A `bool`'s payload, one word wide (`0` or `1`).
+///
+/// Every payload of [`Value`] is a word of one kind, an integer or a pointer (`bool`
+/// would be a byte, `f64` a float register): that makes `Value` a *scalar pair* to the
+/// compiler, which then keeps values in two registers, passes and returns them in
+/// registers and copies them as two words. With a byte or a float among the payloads
+/// it is an aggregate, moved through memory with 16-byte copies that stall on the
+/// 8-byte stores that wrote it (store forwarding fails): the hottest instructions of
+/// the dispatch loop. (A new variant must keep to that rule: one word of an integer or
+/// pointer kind, or nothing.)
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+#[repr(u64)]
+pub enum PyBool {
+    False = 0,
+    True = 1,
+}
+
+impl PyBool {
+    #[inline(always)]
+    pub const fn new(b: bool) -> PyBool {
+        if b {
+            PyBool::True
+        } else {
+            PyBool::False
+        }
+    }
+
+    #[inline(always)]
+    pub const fn get(self) -> bool {
+        matches!(self, PyBool::True)
+    }
+}
+
+/// A `float`'s payload: its bits, as an integer word (see [`PyBool`] for why).
+#[derive(Clone, Copy)]
+#[repr(transparent)]
+pub struct F64(u64);
+
+impl F64 {
+    #[inline(always)]
+    pub const fn new(x: f64) -> F64 {
+        F64(x.to_bits())
+    }
+
+    #[inline(always)]
+    pub const fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
+impl fmt::Debug for F64 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+impl Value {
+    /// `True` or `False`.
+    #[inline(always)]
+    pub const fn bool(b: bool) -> Value {
+        Value::Bool(PyBool::new(b))
+    }
+
+    /// A `float`.
+    #[inline(always)]
+    pub const fn float(x: f64) -> Value {
+        Value::Float(F64::new(x))
+    }
+}
 const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
 
 impl Clone for Value {
@@ -222,7 +296,7 @@ impl Value {
         match (self, other) {
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
-            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Float(a), Float(b)) => a.0 == b.0,
             // The singletons (`None`, `...`, `NotImplemented`, NULL) have no address:
             // one kind is one object.
             _ => self.heap_ptr() == other.heap_ptr(),
@@ -284,9 +358,9 @@ impl Value {
 pub fn truthy(gil: Gil<'_>, v: &Value) -> bool {
     match v {
         Value::None | Value::Null => false,
-        Value::Bool(b) => *b,
+        Value::Bool(b) => b.get(),
         Value::Int(i) => *i != 0,
-        Value::Float(f) => *f != 0.0,
+        Value::Float(f) => f.get() != 0.0,
         Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
         Value::Str(s) => !s.as_str().is_empty(),
         Value::List(l) => !l.borrow(gil).is_empty(),

@@ -144,7 +144,7 @@ pub(crate) fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {
                             .is_ok_and(|v| crate::objects::value::truthy(gil, &v))
                 })
             });
-            Value::Bool(any)
+            Value::bool(any)
         }
         _ => return None,
     };
@@ -171,7 +171,7 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                 "args" => return Ok(Value::tuple(e.args(gil))),
                 "__context__" => return Ok(st.context.clone().unwrap_or(Value::None)),
                 "__cause__" => return Ok(st.cause.clone().unwrap_or(Value::None)),
-                "__suppress_context__" => return Ok(Value::Bool(st.suppress_context)),
+                "__suppress_context__" => return Ok(Value::bool(st.suppress_context)),
                 "__traceback__" => {
                     drop(st);
                     return Ok(crate::modules::traceback::traceback_of(gil, e));
@@ -374,17 +374,17 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             _ => {}
         },
         Value::Float(f) => match name {
-            "real" => return Ok(Value::Float(*f)),
-            "imag" => return Ok(Value::Float(0.0)),
+            "real" => return Ok(Value::float(f.get())),
+            "imag" => return Ok(Value::float(0.0)),
             _ => {}
         },
         Value::Complex(c) => match name {
-            "real" => return Ok(Value::Float(c.re)),
-            "imag" => return Ok(Value::Float(c.im)),
+            "real" => return Ok(Value::float(c.re)),
+            "imag" => return Ok(Value::float(c.im)),
             _ => {}
         },
         Value::File(f) => match name {
-            "closed" => return Ok(Value::Bool(f.borrow(gil).closed())),
+            "closed" => return Ok(Value::bool(f.borrow(gil).closed())),
             "name" => return Ok(Value::str(&f.borrow(gil).name)),
             "mode" => return Ok(Value::str(&f.borrow(gil).mode)),
             _ => {}
@@ -458,10 +458,10 @@ fn generator_attr(
         }
     };
     Some(match (b.kind, field) {
-        (GenKind::AsyncGenerator, "running") => Value::Bool(b.running_async),
-        (_, "running") => Value::Bool(b.state == GenState::Running),
+        (GenKind::AsyncGenerator, "running") => Value::bool(b.running_async),
+        (_, "running") => Value::bool(b.state == GenState::Running),
         (_, "code") => Value::Code(b.code.clone()),
-        (_, "suspended") => Value::Bool(b.state == GenState::Suspended),
+        (_, "suspended") => Value::bool(b.state == GenState::Suspended),
         (GenKind::Generator, "yieldfrom") => awaiting(),
         (GenKind::Coroutine | GenKind::AsyncGenerator, "await") => awaiting(),
         (GenKind::Coroutine, "origin") => Value::None,

@@ -157,7 +157,7 @@ pub fn specialized_2(stack: &[Value], head: usize) -> Option<Value> {
         (Value::Null, Value::Native(d), Value::Type(t))
             if t.meta.is_none() && crate::modules::builtins::is_isinstance(d) =>
         {
-            Some(Value::Bool(types().of(&stack[head + 2]).is_subtype(t)))
+            Some(Value::bool(types().of(&stack[head + 2]).is_subtype(t)))
         }
         _ => None,
     }

@@ -194,7 +194,7 @@ impl Lookup {
                 Called::Nothing
             }
             (Action::Contains(negate), slot) => {
-                Called::Value(Value::Bool(slot.is_some() != negate))
+                Called::Value(Value::bool(slot.is_some() != negate))
             }
             (Action::GetOr(default) | Action::Pop(Some(default)), None) => Called::Value(default),
             (Action::SetDefault(v), None) => {

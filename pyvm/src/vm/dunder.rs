@@ -8,6 +8,7 @@
 //! probing keys) calls them through `vm::detached`.
 
 use crate::objects::rc::Arc;
+use crate::objects::value::PyBool;
 
 use super::call::{call_then, Called};
 use super::frame::Ret;
@@ -211,7 +212,7 @@ fn next(gil: Gil<'_>, th: &mut MicroThread, mut st: OpState) -> PyResult<Called>
             let (a, b) = (unwrap_payload(&st.a), unwrap_payload(&st.b));
             let op = CmpOp::from_u32(st.op - CMP_BASE);
             return match crate::objects::compare::compare(gil, op, &a, &b) {
-                Ok(r) => finish(gil, th, st.branch, Value::Bool(r)),
+                Ok(r) => finish(gil, th, st.branch, Value::bool(r)),
                 Err(e) if e.is_instance(&crate::objects::types::types().exc.type_error) => {
                     st.err = Some(e);
                     next(gil, th, st)
@@ -281,7 +282,7 @@ pub fn op_returned(gil: Gil<'_>, th: &mut MicroThread, st: OpState, v: Value) ->
     }
     if st.negate {
         let t = truthy(gil, &v)?;
-        return finish(gil, th, st.branch, Value::Bool(!t));
+        return finish(gil, th, st.branch, Value::bool(!t));
     }
     finish(gil, th, st.branch, v)
 }
@@ -307,8 +308,8 @@ fn fallback(st: &OpState) -> Result<Value, PyErr> {
     if st.op >= CMP_BASE {
         let i = (st.op - CMP_BASE) as usize;
         return match i {
-            2 => Ok(Value::Bool(st.a.is(&st.b))),
-            3 => Ok(Value::Bool(!st.a.is(&st.b))),
+            2 => Ok(Value::bool(st.a.is(&st.b))),
+            3 => Ok(Value::bool(!st.a.is(&st.b))),
             _ => Err(type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 CMP_DUNDERS[i].2,
@@ -365,7 +366,7 @@ pub fn truthy(gil: Gil<'_>, v: &Value) -> Result<bool, PyErr> {
     }
     if let Some(f) = special(gil, v, "__bool__") {
         return match call_detached(gil, &f, vec![v.clone()])? {
-            Value::Bool(b) => Ok(b),
+            Value::Bool(b) => Ok(b.get()),
             other => Err(type_error(format!(
                 "__bool__ should return bool, returned {}",
                 type_name(&other)
@@ -510,7 +511,7 @@ pub fn compare_detached(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result
     }
     let st = OpState::new(CMP_BASE + op as u32, a.clone(), b.clone(), Vec::new());
     let v = fallback(&st)?;
-    Ok(matches!(v, Value::Bool(true)))
+    Ok(matches!(v, Value::Bool(PyBool::True)))
 }
 
 /// `a <op> b` for `BINARY_OP` argument `arg` from code without a micro-thread at hand

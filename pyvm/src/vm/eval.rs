@@ -352,7 +352,7 @@ pub(crate) fn run_from(
                     // through memory is copied through a temporary, see `push`).
                     let v = match *v {
                         Value::Int(i) => Value::Int(i),
-                        Value::Float(x) => Value::Float(x),
+                        Value::Float(x) => Value::float(x.get()),
                         Value::List(ref l) => Value::List(l.clone()),
                         Value::Instance(ref o) => Value::Instance(o.clone()),
                         Value::Str(ref s) => Value::Str(s.clone()),
@@ -864,7 +864,9 @@ pub(crate) fn run_from(
                     let n = th.stack.len();
                     let fast = match (&th.stack[n - 2], &th.stack[n - 1]) {
                         (Value::Int(x), Value::Int(y)) => ops::int_fast(arg, *x, *y),
-                        (Value::Float(x), Value::Float(y)) => ops::float_fast(arg, *x, *y),
+                        (Value::Float(x), Value::Float(y)) => {
+                            ops::float_fast(arg, x.get(), y.get())
+                        }
                         _ => None,
                     };
                     if let Some(v) = fast {
@@ -933,7 +935,7 @@ pub(crate) fn run_from(
                 Op::UNARY_NOT => {
                     checkpoint!();
                     let a = pop!();
-                    push(&mut th.stack, Value::Bool(!tri!(dunder::truthy(gil, &a))));
+                    push(&mut th.stack, Value::bool(!tri!(dunder::truthy(gil, &a))));
                 }
                 Op::COMPARE_OP => {
                     checkpoint!();
@@ -948,7 +950,7 @@ pub(crate) fn run_from(
                             _ => x >= y,
                         };
                         forget_top(&mut th.stack, 2);
-                        push(&mut th.stack, Value::Bool(r));
+                        push(&mut th.stack, Value::bool(r));
                         continue;
                     }
                     let b = pop!();
@@ -969,7 +971,7 @@ pub(crate) fn run_from(
                         },
                         _ => tri!(compare::compare(gil, CmpOp::from_u32(arg), &a, &b)),
                     };
-                    push(&mut th.stack, Value::Bool(r));
+                    push(&mut th.stack, Value::bool(r));
                 }
                 Op::COMPARE_AND_BRANCH => {
                     let n = th.stack.len();
@@ -1004,7 +1006,7 @@ pub(crate) fn run_from(
                 Op::IS_OP => {
                     let b = pop!();
                     let a = pop!();
-                    push(&mut th.stack, Value::Bool(a.is(&b) != (arg == 1)));
+                    push(&mut th.stack, Value::bool(a.is(&b) != (arg == 1)));
                     Value::release(a);
                     Value::release(b);
                 }
@@ -1025,7 +1027,7 @@ pub(crate) fn run_from(
                         let mut cx = Cx { gil, th };
                         let r =
                             unwind!(super::iterate::contains_by_iter(&mut cx, &container, &item));
-                        push(&mut th.stack, Value::Bool(r != (arg == 1)));
+                        push(&mut th.stack, Value::bool(r != (arg == 1)));
                         continue;
                     }
                     if let Value::Dict(d) = &container {
@@ -1033,7 +1035,7 @@ pub(crate) fn run_from(
                             probe!(d, item, dictprobe::Action::Contains(arg == 1));
                         }
                         let r = tri!(d.borrow(gil).contains(&item));
-                        push(&mut th.stack, Value::Bool(r != (arg == 1)));
+                        push(&mut th.stack, Value::bool(r != (arg == 1)));
                         continue;
                     }
                     let r = if super::iterate::is_iterator(gil, &container) {
@@ -1045,7 +1047,7 @@ pub(crate) fn run_from(
                     } else {
                         tri!(ops::contains(gil, &container, &item))
                     };
-                    push(&mut th.stack, Value::Bool(r != (arg == 1)));
+                    push(&mut th.stack, Value::bool(r != (arg == 1)));
                 }
                 Op::BINARY_SUBSCR => {
                     checkpoint!();
@@ -1277,7 +1279,7 @@ pub(crate) fn run_from(
                 Op::POP_JUMP_IF_FALSE | Op::POP_JUMP_IF_TRUE => {
                     let v = pop!();
                     let t = match v {
-                        Value::Bool(b) => b,
+                        Value::Bool(b) => b.get(),
                         ref v if is_user(v) => tri!(dunder::truthy(gil, v)),
                         ref v => ops::truthy(gil, v),
                     };
@@ -1500,12 +1502,12 @@ pub(crate) fn run_from(
                 Op::MATCH_MAPPING => {
                     checkpoint!();
                     let r = super::matching::is_mapping(top!());
-                    push(&mut th.stack, Value::Bool(r));
+                    push(&mut th.stack, Value::bool(r));
                 }
                 Op::MATCH_SEQUENCE => {
                     checkpoint!();
                     let r = super::matching::is_sequence(top!());
-                    push(&mut th.stack, Value::Bool(r));
+                    push(&mut th.stack, Value::bool(r));
                 }
                 Op::MATCH_KEYS | Op::COPY_DICT_WITHOUT_KEYS => {
                     checkpoint!();
@@ -1571,7 +1573,7 @@ pub(crate) fn run_from(
                     checkpoint!();
                     let typ = pop!();
                     let r = tri!(ops::exception_matches(gil, top!(), &typ));
-                    push(&mut th.stack, Value::Bool(r));
+                    push(&mut th.stack, Value::bool(r));
                 }
                 Op::RERAISE => {
                     checkpoint!();

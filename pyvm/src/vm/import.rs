@@ -9,6 +9,7 @@
 //! messages for what cannot be imported are here too.
 
 use crate::objects::rc::Arc;
+use crate::objects::value::PyBool;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -235,7 +236,7 @@ fn module_spec(gil: Gil<'_>, name: &str, origin: Value, search: Value, parent: &
             ("loader_state", Value::None),
             ("submodule_search_locations", search),
             ("parent", Value::str(parent)),
-            ("has_location", Value::Bool(has_location)),
+            ("has_location", Value::bool(has_location)),
             ("cached", Value::None),
         ] {
             let _ = d.insert(crate::objects::str::intern(k), v);
@@ -432,7 +433,7 @@ pub(crate) fn import_name(
     let level = match level {
         Value::Int(n) if *n >= 0 => *n as usize,
         Value::Int(_) => return Err(value_error("level must be >= 0")),
-        Value::Bool(b) => *b as usize,
+        Value::Bool(b) => b.get() as usize,
         other => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -846,7 +847,7 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
 fn writes_bytecode(gil: Gil<'_>) -> bool {
     matches!(
         crate::modules::sys::module(gil).get(gil, "dont_write_bytecode"),
-        Some(Value::Bool(false) | Value::Int(0))
+        Some(Value::Bool(PyBool::False) | Value::Int(0))
     )
 }
 
@@ -930,7 +931,7 @@ fn meta_path_import(
         if let Ok(locations @ Value::List(_)) = getattr(gil, &spec, "submodule_search_locations") {
             set("__path__", locations)?;
         }
-        if let Ok(Value::Bool(true)) = getattr(gil, &spec, "has_location") {
+        if let Ok(Value::Bool(PyBool::True)) = getattr(gil, &spec, "has_location") {
             if let Ok(origin @ Value::Str(_)) = getattr(gil, &spec, "origin") {
                 set("__file__", origin)?;
             }

@@ -31,7 +31,7 @@ fn is_num(v: &Value) -> bool {
 
 fn to_float(v: &Value) -> Result<f64, PyErr> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         _ => int::to_f64(v),
     }
 }
@@ -85,7 +85,7 @@ pub fn int_fast(arg: u32, x: i64, y: i64) -> Option<Value> {
 /// `BINARY_OP` on two floats for the operators that cannot fail.
 #[inline]
 pub fn float_fast(arg: u32, x: f64, y: f64) -> Option<Value> {
-    Some(Value::Float(match arg % 13 {
+    Some(Value::float(match arg % 13 {
         0 => x + y,
         10 => x - y,
         5 => x * y,
@@ -202,7 +202,7 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
                 && matches!(op, "&" | "|" | "^") =>
             {
                 let (x, y) = (truthy(gil, a), truthy(gil, b));
-                Ok(Value::Bool(match op {
+                Ok(Value::bool(match op {
                     "&" => x & y,
                     "|" => x | y,
                     _ => x ^ y,
@@ -514,10 +514,10 @@ pub fn unary(gil: Gil<'_>, op: &str, a: &Value) -> Result<Value, PyErr> {
         {
             unary(gil, op, &crate::objects::class::unwrap_number(a))
         }
-        ("-", Value::Float(f)) => Ok(Value::Float(-f)),
+        ("-", Value::Float(f)) => Ok(Value::float(-f.get())),
         ("-", Value::Complex(c)) => Ok(complex::value(-c.re, -c.im)),
         ("+", Value::Complex(_)) => Ok(a.clone()),
-        ("+", Value::Float(f)) => Ok(Value::Float(*f)),
+        ("+", Value::Float(f)) => Ok(Value::float(f.get())),
         ("-", v) if int::is_int(v) => Ok(int::neg(v)),
         ("+", Value::Bool(b)) => Ok(Value::Int(*b as i64)),
         ("+", v) if int::is_int(v) => Ok(v.clone()),
@@ -606,7 +606,7 @@ fn bytes_contains(gil: Gil<'_>, b: &[u8], item: &Value) -> Result<bool, PyErr> {
             }
             Ok(b.contains(&(*i as u8)))
         }
-        Value::Bool(v) => Ok(b.contains(&u8::from(*v))),
+        Value::Bool(v) => Ok(b.contains(&u8::from(v.get()))),
         Value::Big(_) => Err(value_error("byte must be in range(0, 256)")),
         Value::Bytes(x) => Ok(sub(x)),
         Value::ByteArray(x) => Ok(sub(&x.borrow(gil))),

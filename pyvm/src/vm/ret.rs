@@ -106,7 +106,7 @@ pub(crate) fn returned(
         Ret::ForIter(_) => Ok(After::Value(v)),
         Ret::Truth(negate) => {
             let t = super::dunder::truthy(gil, &v)?;
-            Ok(After::Value(Value::Bool(t != negate)))
+            Ok(After::Value(Value::bool(t != negate)))
         }
         Ret::Then(pair) => {
             let (inner, outer) = *pair;

@@ -62,11 +62,11 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         Kind::Float => {
             args.check("float", 0, 1)?;
             match args.get(0) {
-                None => Value::Float(0.0),
-                Some(Value::Float(f)) => Value::Float(*f),
-                Some(Value::Str(s)) => Value::Float(float::parse(s.as_str())?),
+                None => Value::float(0.0),
+                Some(Value::Float(f)) => Value::float(f.get()),
+                Some(Value::Str(s)) => Value::float(float::parse(s.as_str())?),
                 Some(v @ (Value::Bytes(_) | Value::ByteArray(_))) => float_of_bytes(cx, v)?,
-                Some(v) if int::is_int(v) => Value::Float(int::to_f64(v)?),
+                Some(v) if int::is_int(v) => Value::float(int::to_f64(v)?),
                 Some(v) if crate::objects::class::special(cx.gil, v, "__float__").is_some() => {
                     let f = crate::objects::class::special(cx.gil, v, "__float__");
                     let r = cx.call(&f.unwrap_or(Value::None), vec![v.clone()])?;
@@ -85,7 +85,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 Some(v) if crate::objects::class::special(cx.gil, v, "__index__").is_some() => {
                     let f = crate::objects::class::special(cx.gil, v, "__index__");
                     let r = cx.call(&f.unwrap_or(Value::None), vec![v.clone()])?;
-                    Value::Float(int::to_f64(&r)?)
+                    Value::float(int::to_f64(&r)?)
                 }
                 // A `float`, `int` or `str` subclass's value.
                 Some(v)
@@ -151,7 +151,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         }
         Kind::Bool => {
             args.check("bool", 0, 1)?;
-            Value::Bool(match args.get(0) {
+            Value::bool(match args.get(0) {
                 Some(v) => cx.truthy(v)?,
                 None => false,
             })
@@ -440,8 +440,9 @@ fn make_int(cx: &mut Cx, args: &Args) -> PyResult<Value> {
     }
     Ok(match v {
         Value::Int(_) | Value::Big(_) => v.clone(),
-        Value::Bool(b) => Value::Int(*b as i64),
+        Value::Bool(b) => Value::Int(b.get() as i64),
         Value::Float(f) => {
+            let f = f.get();
             if f.is_nan() {
                 return Err(value_error("cannot convert float NaN to integer").into());
             }
@@ -561,7 +562,7 @@ fn make_complex(cx: &mut Cx, r: Option<Value>, i: Option<Value>) -> PyResult<Val
                 &crate::objects::types::types().float,
                 Args::new([v.clone()]),
             )? {
-                Value::Float(f) => Err(f),
+                Value::Float(f) => Err(f.get()),
                 _ => Err(0.0),
             },
         })
@@ -692,7 +693,7 @@ fn float_of_bytes(cx: &mut Cx, v: &Value) -> PyResult<Value> {
         _ => Vec::new(),
     };
     match std::str::from_utf8(&data).ok().map(float::parse) {
-        Some(Ok(f)) => Ok(Value::Float(f)),
+        Some(Ok(f)) => Ok(Value::float(f)),
         _ => Err(value_error(format!(
             "could not convert string to float: {}",
             crate::objects::repr::repr(cx.gil, v)?

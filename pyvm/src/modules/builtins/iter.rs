@@ -133,7 +133,7 @@ pub fn sum(cx: &mut Cx, args: Args) -> PyResult<Value> {
     while let Some(v) = cx.next(&it)? {
         acc = match (&acc, &v) {
             (Value::Int(a), Value::Int(b)) if a.checked_add(*b).is_some() => Value::Int(a + b),
-            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            (Value::Float(a), Value::Float(b)) => Value::float(a.get() + b.get()),
             _ => cx.add(&acc, &v)?,
         };
     }
@@ -212,10 +212,10 @@ pub fn any(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let it = cx.iter(args.at(0))?;
     while let Some(v) = cx.next(&it)? {
         if cx.truthy(&v)? {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
-    Ok(Value::Bool(false))
+    Ok(Value::bool(false))
 }
 
 pub fn all(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -223,10 +223,10 @@ pub fn all(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let it = cx.iter(args.at(0))?;
     while let Some(v) = cx.next(&it)? {
         if !cx.truthy(&v)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 pub fn sorted(cx: &mut Cx, mut args: Args) -> PyResult<Value> {

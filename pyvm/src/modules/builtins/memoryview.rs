@@ -107,13 +107,13 @@ fn decode(format: u8, c: &[u8]) -> Value {
     let u = u64::from_ne_bytes(b);
     match format {
         b'c' => Value::Bytes(Arc::new(vec![c[0]])),
-        b'?' => Value::Bool(c[0] != 0),
+        b'?' => Value::bool(c[0] != 0),
         b'b' => Value::Int(c[0] as i8 as i64),
         b'h' => Value::Int(u as u16 as i16 as i64),
         b'i' => Value::Int(u as u32 as i32 as i64),
         b'l' | b'q' | b'n' => Value::Int(u as i64),
-        b'f' => Value::Float(f32::from_bits(u as u32) as f64),
-        b'd' => Value::Float(f64::from_bits(u)),
+        b'f' => Value::float(f32::from_bits(u as u32) as f64),
+        b'd' => Value::float(f64::from_bits(u)),
         _ if u > i64::MAX as u64 => Value::big(u.into()),
         _ => Value::Int(u as i64),
     }
@@ -138,7 +138,7 @@ fn encode(format: u8, v: &Value) -> Result<Vec<u8>, PyErr> {
         },
         b'f' | b'd' => {
             let f = match v {
-                Value::Float(f) => *f,
+                Value::Float(f) => f.get(),
                 Value::Int(_) | Value::Bool(_) | Value::Big(_) => crate::objects::int::to_f64(v)?,
                 _ => return Err(invalid_type()),
             };
@@ -151,7 +151,7 @@ fn encode(format: u8, v: &Value) -> Result<Vec<u8>, PyErr> {
         _ => {
             let n: i128 = match v {
                 Value::Int(i) => *i as i128,
-                Value::Bool(b) => *b as i128,
+                Value::Bool(b) => b.get() as i128,
                 Value::Big(b) => {
                     num_traits::ToPrimitive::to_i128(&**b).ok_or_else(invalid_value)?
                 }
@@ -464,7 +464,7 @@ impl NativeObject for View {
             }
             "obj" => self.obj.clone(),
             "nbytes" => Value::Int(self.nbytes() as i64),
-            "readonly" => Value::Bool(self.readonly),
+            "readonly" => Value::bool(self.readonly),
             "itemsize" => Value::Int(self.itemsize as i64),
             "format" => Value::string((self.format as char).to_string()),
             "ndim" => Value::Int(self.shape.as_ref().map_or(1, |s| s.len()) as i64),
@@ -482,7 +482,7 @@ impl NativeObject for View {
                 None => Value::tuple(vec![Value::Int(self.stride as i64)]),
             },
             "suboffsets" => Value::tuple(vec![]),
-            "c_contiguous" | "f_contiguous" | "contiguous" => Value::Bool(self.contiguous()),
+            "c_contiguous" | "f_contiguous" | "contiguous" => Value::bool(self.contiguous()),
             _ => return None,
         };
         Some(v)

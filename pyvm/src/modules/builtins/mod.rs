@@ -8,6 +8,7 @@ mod memoryview;
 mod scope;
 
 use crate::objects::rc::Arc;
+use crate::objects::value::PyBool;
 
 use crate::native::*;
 use crate::objects::function::NativeDef;
@@ -112,7 +113,7 @@ pub fn make(gil: Gil<'_>) -> Module {
     m.set(gil, "Ellipsis", Value::Ellipsis);
     m.set(gil, "NotImplemented", Value::NotImplemented);
     // True: pyvm keeps `assert` statements (it has no -O code).
-    m.set(gil, "__debug__", Value::Bool(true));
+    m.set(gil, "__debug__", Value::bool(true));
     m.set(gil, "__name__", Value::str("builtins"));
     m.set(gil, "__import__", import_value());
     m.set(gil, "__build_class__", build_class_value());
@@ -231,8 +232,8 @@ fn abs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         return _cx.call(&f, vec![args.at(0).clone()]);
     }
     Ok(match &crate::objects::class::unwrap_number(args.at(0)) {
-        Value::Float(f) => Value::Float(f.abs()),
-        Value::Complex(c) => Value::Float(crate::objects::complex::abs(**c)?),
+        Value::Float(f) => Value::float(f.get().abs()),
+        Value::Complex(c) => Value::float(crate::objects::complex::abs(**c)?),
         v if int::is_int(v) => {
             if int::cmp(v, &Value::Int(0)).is_lt() {
                 int::neg(v)
@@ -363,6 +364,7 @@ fn round(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     match &crate::objects::class::unwrap_number(args.at(0)) {
         Value::Float(f) => {
+            let f = &f.get();
             if nd.is_none() {
                 if f.is_nan() {
                     return Err(value_error("cannot convert float NaN to integer").into());
@@ -375,7 +377,7 @@ fn round(_cx: &mut Cx, args: Args) -> PyResult<Value> {
                     num_traits::FromPrimitive::from_f64(r).unwrap_or_default(),
                 ));
             }
-            Ok(Value::Float(crate::objects::float::round(*f, nd)))
+            Ok(Value::float(crate::objects::float::round(*f, nd)))
         }
         v if int::is_int(v) => match nd {
             Some(n) if n < 0 => {
@@ -436,12 +438,12 @@ fn any_in_tuple(
     }
     for t in items.iter() {
         match check(cx, Args::new([args.at(0).clone(), t.clone()])) {
-            Ok(Value::Bool(true)) => return Some(Ok(Value::Bool(true))),
+            Ok(Value::Bool(PyBool::True)) => return Some(Ok(Value::bool(true))),
             Ok(_) => {}
             Err(e) => return Some(Err(e)),
         }
     }
-    Some(Ok(Value::Bool(false)))
+    Some(Ok(Value::bool(false)))
 }
 
 fn isinstance(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -449,7 +451,7 @@ fn isinstance(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if let Some(f) = crate::objects::class::special(cx.gil, args.at(1), "__instancecheck__") {
         // The metaclass decides (`abc.ABCMeta`).
         let r = cx.call(&f, vec![args.at(1).clone(), args.at(0).clone()])?;
-        return Ok(Value::Bool(cx.truthy(&r)?));
+        return Ok(Value::bool(cx.truthy(&r)?));
     }
     if let Some(r) = any_in_tuple(cx, &args, isinstance) {
         return r;
@@ -460,14 +462,14 @@ fn isinstance(cx: &mut Cx, args: Args) -> PyResult<Value> {
         );
     };
     let t = types().of(args.at(0));
-    Ok(Value::Bool(ts.iter().any(|x| t.is_subtype(x))))
+    Ok(Value::bool(ts.iter().any(|x| t.is_subtype(x))))
 }
 
 fn issubclass(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("issubclass", 2, 2)?;
     if let Some(f) = crate::objects::class::special(cx.gil, args.at(1), "__subclasscheck__") {
         let r = cx.call(&f, vec![args.at(1).clone(), args.at(0).clone()])?;
-        return Ok(Value::Bool(cx.truthy(&r)?));
+        return Ok(Value::bool(cx.truthy(&r)?));
     }
     if let Some(r) = any_in_tuple(cx, &args, issubclass) {
         return r;
@@ -481,7 +483,7 @@ fn issubclass(cx: &mut Cx, args: Args) -> PyResult<Value> {
         )
         .into());
     };
-    Ok(Value::Bool(ts.iter().any(|x| t.is_subtype(x))))
+    Ok(Value::bool(ts.iter().any(|x| t.is_subtype(x))))
 }
 
 fn attr_name<'a>(v: &'a Value, f: &str) -> Result<&'a str, PyErr> {
@@ -503,9 +505,9 @@ fn hasattr(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("hasattr", 2, 2)?;
     let name = attr_name(args.at(1), "hasattr")?;
     match get_attr(cx, args.at(0), name) {
-        Ok(_) => Ok(Value::Bool(true)),
+        Ok(_) => Ok(Value::bool(true)),
         Err(deferred::Unwind::Raise(e)) if e.is_instance(&types().exc.attribute_error) => {
-            Ok(Value::Bool(false))
+            Ok(Value::bool(false))
         }
         Err(e) => Err(e),
     }
@@ -542,7 +544,7 @@ pub fn object_id(v: &Value) -> i64 {
     let n = v.heap_ptr().unwrap_or_else(|| match v {
         Value::Int(i) => (*i as usize).wrapping_mul(32).wrapping_add(0x1000),
         Value::Bool(b) => 0x100 + *b as usize,
-        Value::Float(f) => f.to_bits() as usize,
+        Value::Float(f) => f.get().to_bits() as usize,
         Value::None => 0x20,
         Value::Ellipsis => 0x30,
         Value::NotImplemented => 0x40,
@@ -629,7 +631,7 @@ fn format(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn callable(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("callable", 1, 1)?;
-    Ok(Value::Bool(callable_value(cx.gil, args.at(0))))
+    Ok(Value::bool(callable_value(cx.gil, args.at(0))))
 }
 
 /// `callable(v)`: functions, methods, types, natives, and instances with `__call__`.

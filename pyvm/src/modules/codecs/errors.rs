@@ -235,7 +235,7 @@ fn handler_result(cx: &mut Cx, r: Value, len: usize, decoding: bool) -> PyResult
     }
     let pos = match &t[1] {
         Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         _ => return Err(bad().into()),
     };
     let _ = cx;

@@ -80,13 +80,13 @@ impl NativeObject for Dialect {
         let p = &self.0;
         Some(match name {
             "delimiter" => Value::string(p.delimiter.to_string()),
-            "doublequote" => Value::Bool(p.doublequote),
+            "doublequote" => Value::bool(p.doublequote),
             "escapechar" => char_value(p.escapechar),
             "lineterminator" => Value::string(p.lineterminator.clone()),
             "quotechar" => char_value(p.quotechar),
             "quoting" => Value::Int(p.quoting),
-            "skipinitialspace" => Value::Bool(p.skipinitialspace),
-            "strict" => Value::Bool(p.strict),
+            "skipinitialspace" => Value::bool(p.skipinitialspace),
+            "strict" => Value::bool(p.strict),
             "__class__" => Value::Type(dialect_type().clone()),
             _ => return None,
         })

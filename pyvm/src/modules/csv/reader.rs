@@ -113,7 +113,7 @@ impl Parse {
         self.field_len = 0;
         let v = if self.numeric {
             self.numeric = false;
-            Value::Float(crate::objects::float::parse(&text)?)
+            Value::float(crate::objects::float::parse(&text)?)
         } else {
             Value::string(text)
         };

@@ -4,6 +4,7 @@
 //! BLAKE2 needs (the last block is compressed with the final flag); a key is the
 //! first block, zero-padded, as the specification says.
 
+use crate::objects::value::PyBool;
 use blake2::digest::core_api::{Buffer, UpdateCore, VariableOutputCore};
 use blake2::{Blake2bVarCore, Blake2sVarCore};
 
@@ -134,7 +135,7 @@ pub fn new(
         }
     }
     if let Some(v) = &a[11] {
-        if !matches!(v, Value::Bool(false)) {
+        if !matches!(v, Value::Bool(PyBool::False)) {
             return Err(value_error(format!(
                 "{name}: tree hashing parameters are not supported by pyvm yet"
             ))

@@ -7,6 +7,7 @@ use crate::native::*;
 use crate::objects::gil::Gil;
 use crate::objects::iter::NativeIter;
 use crate::objects::repr::repr;
+use crate::objects::value::PyBool;
 
 /// Implement `NativeIter` with a `type_name` and a `next` body.
 macro_rules! native_iter {
@@ -380,7 +381,7 @@ pub fn islice(cx: &mut Cx, args: Args) -> PyResult<Value> {
         let step = match args.get(3) {
             None | Some(Value::None) => 1,
             Some(Value::Int(i)) if *i > 0 => *i as u64,
-            Some(Value::Bool(true)) => 1,
+            Some(Value::Bool(PyBool::True)) => 1,
             _ => {
                 return Err(
                     value_error("Step for islice() must be a positive integer or None.").into(),

@@ -104,8 +104,8 @@ impl<'s, 'h> Scanner<'s, 'h> {
             b'{' => return self.nested(cx, i, true),
             b'[' => return self.nested(cx, i, false),
             b'n' if starts("null") => return Ok((Value::None, i + 4)),
-            b't' if starts("true") => return Ok((Value::Bool(true), i + 4)),
-            b'f' if starts("false") => return Ok((Value::Bool(false), i + 5)),
+            b't' if starts("true") => return Ok((Value::bool(true), i + 4)),
+            b'f' if starts("false") => return Ok((Value::bool(false), i + 5)),
             b'N' if starts("NaN") => return Ok((self.constant(cx, "NaN")?, i + 3)),
             b'I' if starts("Infinity") => return Ok((self.constant(cx, "Infinity")?, i + 8)),
             b'-' if starts("-Infinity") => return Ok((self.constant(cx, "-Infinity")?, i + 9)),
@@ -118,7 +118,7 @@ impl<'s, 'h> Scanner<'s, 'h> {
         if let Some(hook) = &self.hooks.parse_constant {
             return Ok(cx.call(hook, vec![Value::str(name)])?);
         }
-        Ok(Value::Float(match name {
+        Ok(Value::float(match name {
             "NaN" => f64::NAN,
             "Infinity" => f64::INFINITY,
             _ => f64::NEG_INFINITY,
@@ -193,7 +193,7 @@ impl<'s, 'h> Scanner<'s, 'h> {
         if is_float {
             // The grammar above is a subset of what Rust's correctly rounded parser reads.
             let x: f64 = text.parse().unwrap_or(f64::NAN);
-            return Ok((Value::Float(x), i));
+            return Ok((Value::float(x), i));
         }
         if int_end - start <= 18 {
             let n: i64 = text.parse().unwrap_or(0);

@@ -2,6 +2,7 @@
 //! strings for the common cases), with `_json.c`'s order of checks, key conversion,
 //! `default` calls, circular-reference check and messages.
 
+use crate::objects::value::PyBool;
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -185,8 +186,8 @@ impl Walk<'_> {
         match inner {
             Value::Str(s) => self.string(cx, v, s.as_str())?,
             Value::None => self.out.push_str("null"),
-            Value::Bool(true) => self.out.push_str("true"),
-            Value::Bool(false) => self.out.push_str("false"),
+            Value::Bool(PyBool::True) => self.out.push_str("true"),
+            Value::Bool(PyBool::False) => self.out.push_str("false"),
             Value::Int(i) => {
                 let _ = write!(self.out, "{i}");
             }
@@ -195,7 +196,7 @@ impl Walk<'_> {
                 self.room(text.len())?;
                 self.out.push_str(&text);
             }
-            Value::Float(x) => self.float(*x)?,
+            Value::Float(x) => self.float(x.get())?,
             Value::List(l) => {
                 if l.borrow(cx.gil).is_empty() {
                     self.out.push_str("[]");
@@ -337,11 +338,11 @@ impl Walk<'_> {
             Value::Str(s) => Cow::Borrowed(s.as_str()),
             Value::Float(x) => {
                 let mut text = String::new();
-                float_text(&mut text, *x, self.enc)?;
+                float_text(&mut text, x.get(), self.enc)?;
                 Cow::Owned(text)
             }
-            Value::Bool(true) => Cow::Borrowed("true"),
-            Value::Bool(false) => Cow::Borrowed("false"),
+            Value::Bool(PyBool::True) => Cow::Borrowed("true"),
+            Value::Bool(PyBool::False) => Cow::Borrowed("false"),
             Value::None => Cow::Borrowed("null"),
             Value::Int(i) => Cow::Owned(i.to_string()),
             Value::Big(b) => Cow::Owned(crate::objects::int::big_to_decimal(b)?),

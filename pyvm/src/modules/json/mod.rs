@@ -290,7 +290,7 @@ fn scanner_new(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let ctx = &a[0];
     let strict_v = cx.load_attr(ctx, "strict")?;
     let strict = cx.truthy(&strict_v)?;
-    let mut attrs = vec![("strict", Value::Bool(strict))];
+    let mut attrs = vec![("strict", Value::bool(strict))];
     let mut hook = |cx: &mut Cx, name: &'static str| -> PyResult<Value> {
         let v = cx.load_attr(ctx, name)?;
         attrs.push((name, v.clone()));

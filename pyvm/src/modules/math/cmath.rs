@@ -263,15 +263,15 @@ fn log10(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn phase(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let z = one(cx, &args, "phase")?;
-    Ok(Value::Float(z.im.atan2(z.re)))
+    Ok(Value::float(z.im.atan2(z.re)))
 }
 
 fn polar(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let z = one(cx, &args, "polar")?;
     let r = complex::abs(z).map_err(|_| range())?;
     Ok(Value::tuple(vec![
-        Value::Float(r),
-        Value::Float(z.im.atan2(z.re)),
+        Value::float(r),
+        Value::float(z.im.atan2(z.re)),
     ]))
 }
 
@@ -291,17 +291,17 @@ fn rect(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn isfinite(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let z = one(cx, &args, "isfinite")?;
-    Ok(Value::Bool(z.re.is_finite() && z.im.is_finite()))
+    Ok(Value::bool(z.re.is_finite() && z.im.is_finite()))
 }
 
 fn isinf(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let z = one(cx, &args, "isinf")?;
-    Ok(Value::Bool(z.re.is_infinite() || z.im.is_infinite()))
+    Ok(Value::bool(z.re.is_infinite() || z.im.is_infinite()))
 }
 
 fn isnan(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let z = one(cx, &args, "isnan")?;
-    Ok(Value::Bool(z.re.is_nan() || z.im.is_nan()))
+    Ok(Value::bool(z.re.is_nan() || z.im.is_nan()))
 }
 
 fn isclose(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
@@ -321,15 +321,15 @@ fn isclose(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         return Err(value_error("tolerances must be non-negative").into());
     }
     if a == b {
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     let inf = |c: Complex| c.re.is_infinite() || c.im.is_infinite();
     if inf(a) || inf(b) {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     let hyp = |c: Complex| c.re.hypot(c.im);
     let diff = hyp(Complex::new(a.re - b.re, a.im - b.im));
-    Ok(Value::Bool(
+    Ok(Value::bool(
         diff <= rel * hyp(b) || diff <= rel * hyp(a) || diff <= abs,
     ))
 }

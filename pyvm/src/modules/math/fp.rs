@@ -18,7 +18,7 @@ pub fn modf(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         // C's modf keeps the sign on a zero fraction (`modf(-14.0)` is `(-0.0, -14.0)`).
         (x.fract().copysign(x), x.trunc())
     };
-    Ok(Value::tuple(vec![Value::Float(frac), Value::Float(whole)]))
+    Ok(Value::tuple(vec![Value::float(frac), Value::float(whole)]))
 }
 
 /// C's `frexp`: `x == m * 2**e` with `0.5 <= |m| < 1`.
@@ -40,7 +40,7 @@ pub fn frexp_f(x: f64) -> (f64, i64) {
 pub fn frexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.frexp", 1, 1)?;
     let (m, e) = frexp_f(to_f64(args.at(0))?);
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e)]))
+    Ok(Value::tuple(vec![Value::float(m), Value::Int(e)]))
 }
 
 pub fn ldexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -58,7 +58,7 @@ pub fn ldexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
     };
     if x == 0.0 || !x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     // Scale in steps so that neither factor overflows or underflows on its own.
     let mut r = x;
@@ -75,7 +75,7 @@ pub fn ldexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     if r.is_infinite() {
         return Err(range().into());
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// `fsum`: Shewchuk's exact partial sums, CPython's `math_fsum` step for step.
@@ -121,7 +121,7 @@ pub fn fsum(cx: &mut Cx, args: Args) -> PyResult<Value> {
         if inf_sum.is_nan() {
             return Err(value_error("-inf + inf in fsum").into());
         }
-        return Ok(Value::Float(special));
+        return Ok(Value::float(special));
     }
     let mut n = partials.len();
     let mut hi = 0.0;
@@ -148,7 +148,7 @@ pub fn fsum(cx: &mut Cx, args: Args) -> PyResult<Value> {
             }
         }
     }
-    Ok(Value::Float(hi))
+    Ok(Value::float(hi))
 }
 
 /// C's `nextafter`: the next float after `x` towards `y`.
@@ -172,17 +172,17 @@ fn next_after(x: f64, y: f64) -> f64 {
 
 pub fn nextafter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (x, y) = two(&args, "math.nextafter")?;
-    Ok(Value::Float(next_after(x, y)))
+    Ok(Value::float(next_after(x, y)))
 }
 
 pub fn ulp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.ulp", 1, 1)?;
     let x = to_f64(args.at(0))?.abs();
     if !x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let up = next_after(x, f64::INFINITY);
-    Ok(Value::Float(if up.is_infinite() {
+    Ok(Value::float(if up.is_infinite() {
         x - next_after(x, f64::NEG_INFINITY)
     } else {
         up - x

@@ -35,9 +35,9 @@ pub fn prod(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 /// `a * b` for numbers and sequence repetition (what `prod` multiplies).
 fn mul(gil: Gil<'_>, a: &Value, b: &Value) -> Result<Value, PyErr> {
     match (a, b) {
-        (Value::Float(x), Value::Float(y)) => Ok(Value::Float(x * y)),
+        (Value::Float(x), Value::Float(y)) => Ok(Value::float(x.get() * y.get())),
         (Value::Float(_), _) | (_, Value::Float(_)) if int::is_int(a) || int::is_int(b) => {
-            Ok(Value::Float(to_f64(a)? * to_f64(b)?))
+            Ok(Value::float(to_f64(a)? * to_f64(b)?))
         }
         _ if int::is_int(a) && int::is_int(b) => int::binop("*", a, b),
         (seq @ (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)), n)

@@ -42,11 +42,11 @@ pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 
 /// `pi`, `e`, `tau`, `inf` and `nan`, which `math` and `cmath` both have.
 pub(super) fn set_constants(gil: Gil<'_>, m: &Module) {
-    m.set(gil, "pi", Value::Float(std::f64::consts::PI));
-    m.set(gil, "e", Value::Float(std::f64::consts::E));
-    m.set(gil, "tau", Value::Float(std::f64::consts::TAU));
-    m.set(gil, "inf", Value::Float(f64::INFINITY));
-    m.set(gil, "nan", Value::Float(f64::NAN));
+    m.set(gil, "pi", Value::float(std::f64::consts::PI));
+    m.set(gil, "e", Value::float(std::f64::consts::E));
+    m.set(gil, "tau", Value::float(std::f64::consts::TAU));
+    m.set(gil, "inf", Value::float(f64::INFINITY));
+    m.set(gil, "nan", Value::float(f64::NAN));
 }
 
 /// The `math` module (one per process).
@@ -69,7 +69,7 @@ fn range() -> PyErr {
 /// A real-number argument as `f64` (int, bool or float), with CPython's errors.
 pub fn to_f64(v: &Value) -> Result<f64, PyErr> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Big(_) => int::to_f64(v),
@@ -93,7 +93,7 @@ pub(crate) fn real(cx: &mut Cx, v: &Value) -> PyResult<f64> {
     }
     if let Some(f) = special(cx.gil, v, "__float__") {
         return match cx.call(&f, vec![v.clone()])? {
-            Value::Float(x) => Ok(x),
+            Value::Float(x) => Ok(x.get()),
             other => Err(type_error(format!(
                 "{}.__float__ returned non-float (type {})",
                 type_name(v),
@@ -137,7 +137,7 @@ fn math_1(
     if r.is_infinite() && x.is_finite() {
         return Err(if can_overflow { range() } else { domain() }.into());
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 macro_rules! unary {
@@ -256,14 +256,14 @@ fn ln_of(v: &Value, f: fn(f64) -> f64) -> Result<f64, PyErr> {
 /// returns `inf` for `degrees(1e308)`).
 fn degrees(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.degrees", 1, 1)?;
-    Ok(Value::Float(
+    Ok(Value::float(
         to_f64(args.at(0))? * (180.0 / std::f64::consts::PI),
     ))
 }
 
 fn radians(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.radians", 1, 1)?;
-    Ok(Value::Float(
+    Ok(Value::float(
         to_f64(args.at(0))? * (std::f64::consts::PI / 180.0),
     ))
 }
@@ -277,23 +277,23 @@ fn log(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let num = ln_of(args.at(0), f64::ln)?;
     let Some(base) = args.get(1) else {
-        return Ok(Value::Float(num));
+        return Ok(Value::float(num));
     };
     let den = ln_of(base, f64::ln)?;
     if den == 0.0 {
         return Err(zero_division("float division by zero").into());
     }
-    Ok(Value::Float(num / den))
+    Ok(Value::float(num / den))
 }
 
 fn log2(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.log2", 1, 1)?;
-    Ok(Value::Float(ln_of(args.at(0), f64::log2)?))
+    Ok(Value::float(ln_of(args.at(0), f64::log2)?))
 }
 
 fn log10(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.log10", 1, 1)?;
-    Ok(Value::Float(ln_of(args.at(0), f64::log10)?))
+    Ok(Value::float(ln_of(args.at(0), f64::log10)?))
 }
 
 fn log1p(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -302,7 +302,7 @@ fn log1p(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     if x <= -1.0 {
         return Err(domain().into());
     }
-    Ok(Value::Float(x.ln_1p()))
+    Ok(Value::float(x.ln_1p()))
 }
 
 pub(crate) fn two(args: &Args, name: &str) -> Result<(f64, f64), PyErr> {
@@ -312,7 +312,7 @@ pub(crate) fn two(args: &Args, name: &str) -> Result<(f64, f64), PyErr> {
 
 fn atan2(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (y, x) = two(&args, "math.atan2")?;
-    Ok(Value::Float(y.atan2(x)))
+    Ok(Value::float(y.atan2(x)))
 }
 
 fn hypot(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -320,7 +320,7 @@ fn hypot(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(type_error("math.hypot() takes no keyword arguments").into());
     }
     let xs = args.pos.iter().map(to_f64).collect::<Result<Vec<_>, _>>()?;
-    Ok(Value::Float(vector_norm(&xs)))
+    Ok(Value::float(vector_norm(&xs)))
 }
 
 /// The Euclidean norm; an infinity wins over a NaN, as in CPython.
@@ -385,7 +385,7 @@ fn dist(cx: &mut Cx, args: Args) -> PyResult<Value> {
     for (a, b) in p.iter().zip(&q) {
         d.push(to_f64(a)? - to_f64(b)?);
     }
-    Ok(Value::Float(vector_norm(&d)))
+    Ok(Value::float(vector_norm(&d)))
 }
 
 fn pow(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -400,7 +400,7 @@ fn pow(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             return Err(if x == 0.0 { domain() } else { range() }.into());
         }
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 /// `floor`/`ceil`/`trunc`: ints pass through; floats become ints, big if needed.
@@ -443,17 +443,17 @@ fn trunc(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn isnan(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.isnan", 1, 1)?;
-    Ok(Value::Bool(to_f64(args.at(0))?.is_nan()))
+    Ok(Value::bool(to_f64(args.at(0))?.is_nan()))
 }
 
 fn isinf(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.isinf", 1, 1)?;
-    Ok(Value::Bool(to_f64(args.at(0))?.is_infinite()))
+    Ok(Value::bool(to_f64(args.at(0))?.is_infinite()))
 }
 
 fn isfinite(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.isfinite", 1, 1)?;
-    Ok(Value::Bool(to_f64(args.at(0))?.is_finite()))
+    Ok(Value::bool(to_f64(args.at(0))?.is_finite()))
 }
 
 fn isclose(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
@@ -498,44 +498,44 @@ fn isclose(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         return Err(value_error("tolerances must be non-negative").into());
     }
     if a == b {
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     if a.is_infinite() || b.is_infinite() {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     let diff = (b - a).abs();
-    Ok(Value::Bool(
+    Ok(Value::bool(
         diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
     ))
 }
 
 fn copysign(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (x, y) = two(&args, "math.copysign")?;
-    Ok(Value::Float(x.copysign(y)))
+    Ok(Value::float(x.copysign(y)))
 }
 
 fn fmod(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (x, y) = two(&args, "math.fmod")?;
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain().into());
     }
-    Ok(Value::Float(r))
+    Ok(Value::float(r))
 }
 
 fn remainder(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (x, y) = two(&args, "math.remainder")?;
     if x.is_nan() || y.is_nan() {
-        return Ok(Value::Float(f64::NAN));
+        return Ok(Value::float(f64::NAN));
     }
     if x.is_infinite() || y == 0.0 {
         return Err(domain().into());
     }
     if y.is_infinite() {
-        return Ok(Value::Float(x));
+        return Ok(Value::float(x));
     }
     // IEEE 754 remainder: x - n*y with n the integer nearest x/y, ties to even.
     let (ax, ay) = (x.abs(), y.abs());
@@ -549,5 +549,5 @@ fn remainder(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         // Exactly half way: pick the even multiple.
         m - 2.0 * ((0.5 * (ax - m)) % ay)
     };
-    Ok(Value::Float(1.0f64.copysign(x) * r))
+    Ok(Value::float(1.0f64.copysign(x) * r))
 }

@@ -330,20 +330,20 @@ fn erfc_f(x: f64) -> f64 {
 
 pub fn gamma(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.gamma", 1, 1)?;
-    Ok(Value::Float(gamma_f(to_f64(args.at(0))?)?))
+    Ok(Value::float(gamma_f(to_f64(args.at(0))?)?))
 }
 
 pub fn lgamma(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.lgamma", 1, 1)?;
-    Ok(Value::Float(lgamma_f(to_f64(args.at(0))?)?))
+    Ok(Value::float(lgamma_f(to_f64(args.at(0))?)?))
 }
 
 pub fn erf(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.erf", 1, 1)?;
-    Ok(Value::Float(erf_f(to_f64(args.at(0))?)))
+    Ok(Value::float(erf_f(to_f64(args.at(0))?)))
 }
 
 pub fn erfc(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.erfc", 1, 1)?;
-    Ok(Value::Float(erfc_f(to_f64(args.at(0))?)))
+    Ok(Value::float(erfc_f(to_f64(args.at(0))?)))
 }

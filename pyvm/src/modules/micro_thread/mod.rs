@@ -34,7 +34,7 @@ fn seconds(v: &Value, what: &str, none_ok: bool) -> Result<Option<f64>, PyErr> {
     let secs = match &crate::objects::class::unwrap_number(v) {
         Value::None if none_ok => return Ok(None),
         Value::Int(i) => *i as f64,
-        Value::Float(f) => *f,
+        Value::Float(f) => f.get(),
         v => {
             return Err(type_error(format!(
                 "{what}() argument must be a number{}, not '{}'",
@@ -67,7 +67,7 @@ fn set_preemption(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let before = driver::preemption();
     let d = slice.filter(|s| *s > 0.0).map(duration);
     driver::set_preemption(d);
-    Ok(before.map_or(Value::None, |d| Value::Float(d.as_secs_f64())))
+    Ok(before.map_or(Value::None, |d| Value::float(d.as_secs_f64())))
 }
 
 /// `set_strict(flag)`: with it on, a wait that would suspend a built-in on its worker
@@ -77,7 +77,7 @@ fn set_preemption(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn set_strict(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("set_strict", 1, 1)?;
     let on = cx.truthy(args.at(0))?;
-    Ok(Value::Bool(driver::set_strict(on)))
+    Ok(Value::bool(driver::set_strict(on)))
 }
 
 /// `hard_switches()`: how many times a micro-thread of this OS thread was suspended

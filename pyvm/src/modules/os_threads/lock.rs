@@ -143,9 +143,9 @@ fn parse_acquire(cx: &mut Cx, args: Args) -> PyResult<(Args, bool, Option<Durati
     };
     let timeout = match timeout.or_else(|| args.get(2).cloned()) {
         None => -1.0,
-        Some(Value::Float(f)) => f,
+        Some(Value::Float(f)) => f.get(),
         Some(Value::Int(i)) => i as f64,
-        Some(Value::Bool(b)) => b as i64 as f64,
+        Some(Value::Bool(b)) => b.get() as i64 as f64,
         Some(v) => {
             return Err(type_error(format!(
                 "'{}' object cannot be interpreted as an integer",
@@ -176,17 +176,17 @@ fn acquire(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if args.len() == 1 && args.kw.is_empty() {
         let lock = this(&args)?;
         if try_now(cx, lock) {
-            return Ok(Value::Bool(true));
+            return Ok(Value::bool(true));
         }
     }
     let (args, blocking, limit) = parse_acquire(cx, args)?;
     let deadline = limit.and_then(|d| Instant::now().checked_add(d));
     let lock = this(&args)?;
     if try_now(cx, lock) {
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     }
     if !blocking || limit == Some(Duration::ZERO) {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     wait_for(cx, args, deadline, None)
 }
@@ -199,7 +199,7 @@ fn acquired(lock: &Lock, restore: Option<u64>) -> Value {
             lock.lock().count = count;
             Value::None
         }
-        None => Value::Bool(true),
+        None => Value::bool(true),
     }
 }
 
@@ -215,7 +215,7 @@ fn retry(
         return Ok(acquired(lock, restore));
     }
     if deadline.is_some_and(|d| Instant::now() >= d) {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     wait_for(cx, args, deadline, restore)
 }
@@ -234,7 +234,7 @@ fn wait_for(
         return Ok(if got {
             acquired(lock, restore)
         } else {
-            Value::Bool(false)
+            Value::bool(false)
         });
     };
     if driver::in_atomic() {
@@ -290,7 +290,7 @@ fn wait_for(
                     if e.is_instance(&crate::objects::types::types().exc.timeout_error)
                         && deadline.is_some_and(|d| Instant::now() >= d) =>
                 {
-                    Ok(Value::Bool(false))
+                    Ok(Value::bool(false))
                 }
                 Err(e) => Err(e.into()),
             }
@@ -392,7 +392,7 @@ pub fn release_sentinel(lock: &Value) {
 
 fn locked(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("locked", 0, 0)?;
-    Ok(Value::Bool(this(&args)?.lock().locked))
+    Ok(Value::bool(this(&args)?.lock().locked))
 }
 
 fn enter(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -409,7 +409,7 @@ fn is_owned(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let lock = this(&args)?;
     let who = me(cx);
     let st = lock.lock();
-    Ok(Value::Bool(st.locked && st.owner == Some(who)))
+    Ok(Value::bool(st.locked && st.owner == Some(who)))
 }
 
 /// `RLock._release_save()`: release every level, returning `(count, owner)` for

@@ -135,7 +135,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         m.set(gil, "LockType", Value::Type(lock_type().clone()));
         m.set(gil, "RLock", Value::Type(rlock_type().clone()));
         m.set(gil, "error", Value::Type(types().exc.runtime_error.clone()));
-        m.set(gil, "TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
+        m.set(gil, "TIMEOUT_MAX", Value::float(TIMEOUT_MAX));
         m.set(
             gil,
             "_ExceptHookArgs",
@@ -242,13 +242,13 @@ fn set_sentinel(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// `daemon_threads_allowed()`: this interpreter may start daemon threads.
 fn daemon_threads_allowed(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("daemon_threads_allowed", 0, 0)?;
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 /// `_is_main_interpreter()`: pyvm has one interpreter.
 fn is_main_interpreter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_is_main_interpreter", 0, 0)?;
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }
 
 fn get_ident(_cx: &mut Cx, args: Args) -> PyResult<Value> {

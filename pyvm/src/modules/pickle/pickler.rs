@@ -310,7 +310,7 @@ impl Pickler {
                 return Ok(());
             }
             Value::Bool(b) => {
-                self.save_bool(*b);
+                self.save_bool(b.get());
                 return Ok(());
             }
             Value::Int(i) => {
@@ -319,7 +319,7 @@ impl Pickler {
             }
             Value::Big(b) => return self.save_big(b),
             Value::Float(x) => {
-                self.save_float(*x);
+                self.save_float(x.get());
                 return Ok(());
             }
             _ => {}

@@ -339,8 +339,8 @@ impl Unpickler {
     fn step(&mut self, cx: &mut Cx, this: Option<&Value>, code: u8) -> PyResult<()> {
         match code {
             op::NONE => self.push(Value::None),
-            op::NEWTRUE => self.push(Value::Bool(true)),
-            op::NEWFALSE => self.push(Value::Bool(false)),
+            op::NEWTRUE => self.push(Value::bool(true)),
+            op::NEWFALSE => self.push(Value::bool(false)),
             op::BININT1 => {
                 let v = self.u8(cx)?;
                 self.push(Value::Int(v as i64));
@@ -371,7 +371,7 @@ impl Unpickler {
             op::FLOAT => self.load_float(cx)?,
             op::BINFLOAT => {
                 let v = self.le(cx, 8)?;
-                self.push(Value::Float(f64::from_be_bytes(v.to_le_bytes())));
+                self.push(Value::float(f64::from_be_bytes(v.to_le_bytes())));
             }
             op::SHORT_BINBYTES => {
                 let n = self.u8(cx)? as usize;
@@ -674,7 +674,7 @@ impl Unpickler {
         let raw = self.data()[s..s + n].to_vec();
         let text = String::from_utf8_lossy(&raw[..n - 1]).into_owned();
         if n == 3 && (text == "00" || text == "01") {
-            self.push(Value::Bool(text == "01"));
+            self.push(Value::bool(text == "01"));
             return Ok(());
         }
         let v =
@@ -719,7 +719,7 @@ impl Unpickler {
         let text = String::from_utf8_lossy(&line).into_owned();
         let x = crate::objects::float::parse(text.trim_start())
             .map_err(|_| value_error("could not convert string to float"))?;
-        self.push(Value::Float(x));
+        self.push(Value::float(x));
         Ok(())
     }
 

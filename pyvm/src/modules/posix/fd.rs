@@ -209,7 +209,7 @@ fn is_tty(fd: i32) -> bool {
 /// `os.isatty(fd)`.
 pub fn isatty(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("posix.isatty", 1, 1)?;
-    Ok(Value::Bool(is_tty(fd_of(args.at(0))?)))
+    Ok(Value::bool(is_tty(fd_of(args.at(0))?)))
 }
 
 /// `os.device_encoding(fd)`: `'UTF-8'` for a terminal (pyvm's locale is UTF-8),
@@ -230,7 +230,7 @@ fn fl(fd: i32) -> Result<OFlags, PyErr> {
 pub fn get_blocking(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("posix.get_blocking", 1, 1)?;
     let f = fl(fd_of(args.at(0))?)?;
-    Ok(Value::Bool(!f.contains(OFlags::NONBLOCK)))
+    Ok(Value::bool(!f.contains(OFlags::NONBLOCK)))
 }
 
 pub fn set_blocking(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -250,7 +250,7 @@ fn fd_flags(fd: i32) -> Result<FdFlags, PyErr> {
 pub fn get_inheritable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("posix.get_inheritable", 1, 1)?;
     let f = fd_flags(fd_of(args.at(0))?)?;
-    Ok(Value::Bool(!f.contains(FdFlags::CLOEXEC)))
+    Ok(Value::bool(!f.contains(FdFlags::CLOEXEC)))
 }
 
 pub fn set_inheritable(cx: &mut Cx, args: Args) -> PyResult<Value> {

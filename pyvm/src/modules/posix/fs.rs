@@ -168,7 +168,7 @@ pub fn access(cx: &mut Cx, args: Args) -> PyResult<Value> {
         flags |= rustix::fs::AtFlags::SYMLINK_NOFOLLOW;
     }
     let access = Access::from_bits_truncate(mode as u32);
-    Ok(Value::Bool(
+    Ok(Value::bool(
         rustix::fs::accessat(rustix::fs::CWD, &p.os, access, flags).is_ok(),
     ))
 }
@@ -178,6 +178,7 @@ pub fn access(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn timespec_of_seconds(v: &Value) -> Result<Timespec, PyErr> {
     match crate::objects::class::unwrap_number(v) {
         Value::Float(f) => {
+            let f = f.get();
             if !f.is_finite() {
                 return Err(value_error("Invalid value NaN (not a number)"));
             }

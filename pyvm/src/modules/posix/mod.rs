@@ -352,7 +352,7 @@ fn times(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (t, hz) = raw::times().map_err(path::os_err)?;
     let items = t
         .iter()
-        .map(|&x| Value::Float(x as f64 / hz as f64))
+        .map(|&x| Value::float(x as f64 / hz as f64))
         .collect();
     Ok(crate::modules::structseq::make(
         cx.gil,
@@ -440,17 +440,17 @@ macro_rules! wait_macros {
 /// `os.WCOREDUMP(status)` (a one-argument function, no keyword).
 fn wcoredump(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("posix.WCOREDUMP", 1, 1)?;
-    Ok(Value::Bool(c_int(args.at(0))? & 0x80 != 0))
+    Ok(Value::bool(c_int(args.at(0))? & 0x80 != 0))
 }
 
 wait_macros! {
-    wifexited "WIFEXITED" => |s| Value::Bool(s & 0x7f == 0),
+    wifexited "WIFEXITED" => |s| Value::bool(s & 0x7f == 0),
     wexitstatus "WEXITSTATUS" => |s| Value::Int(((s >> 8) & 0xff) as i64),
-    wifsignaled "WIFSIGNALED" => |s| Value::Bool(((s & 0x7f) + 1) as i8 >> 1 > 0),
+    wifsignaled "WIFSIGNALED" => |s| Value::bool(((s & 0x7f) + 1) as i8 >> 1 > 0),
     wtermsig "WTERMSIG" => |s| Value::Int((s & 0x7f) as i64),
-    wifstopped "WIFSTOPPED" => |s| Value::Bool(s & 0xff == 0x7f),
+    wifstopped "WIFSTOPPED" => |s| Value::bool(s & 0xff == 0x7f),
     wstopsig "WSTOPSIG" => |s| Value::Int(((s >> 8) & 0xff) as i64),
-    wifcontinued "WIFCONTINUED" => |s| Value::Bool(s == 0xffff),
+    wifcontinued "WIFCONTINUED" => |s| Value::bool(s == 0xffff),
 }
 
 /// `os.waitstatus_to_exitcode(status)`: the exit code, or minus the signal.

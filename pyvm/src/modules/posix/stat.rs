@@ -73,7 +73,7 @@ pub fn stat_result(gil: Gil<'_>, m: &Stat) -> Value {
         Value::Int(times[1].0),
         Value::Int(times[2].0),
     ];
-    let float = |(s, ns): (i64, i64)| Value::Float(s as f64 + ns as f64 * 1e-9);
+    let float = |(s, ns): (i64, i64)| Value::float(s as f64 + ns as f64 * 1e-9);
     let whole =
         |(s, ns): (i64, i64)| Value::Int(s.saturating_mul(1_000_000_000).saturating_add(ns));
     let attrs = [
@@ -284,7 +284,7 @@ fn test_kind(cx: &mut Cx, mut args: Args, name: &str, want: u32) -> PyResult<Val
             } else {
                 0
             };
-            return Ok(Value::Bool(mode == want));
+            return Ok(Value::bool(mode == want));
         }
     }
     match cached_stat(cx, e, follow) {
@@ -299,12 +299,12 @@ fn test_kind(cx: &mut Cx, mut args: Args, name: &str, want: u32) -> PyResult<Val
                 },
                 _ => 0,
             };
-            Ok(Value::Bool(mode as u32 & 0o170000 == want))
+            Ok(Value::bool(mode as u32 & 0o170000 == want))
         }
         Err(deferred::Unwind::Raise(err))
             if err.is_instance(&crate::objects::types::types().exc.file_not_found_error) =>
         {
-            Ok(Value::Bool(false))
+            Ok(Value::bool(false))
         }
         Err(err) => Err(err),
     }
@@ -322,14 +322,14 @@ fn is_symlink(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("is_symlink", 0, 0)?;
     let e = this(&args)?;
     if let Some(k) = e.kind {
-        return Ok(Value::Bool(k.is_symlink()));
+        return Ok(Value::bool(k.is_symlink()));
     }
     let t = Target::Path(PathArg {
         obj: e.path.clone(),
         os: e.path_os.clone(),
         bytes: false,
     });
-    Ok(Value::Bool(
+    Ok(Value::bool(
         stat_target(&t, false).is_ok_and(|m| m.st_mode & 0o170000 == 0o120000),
     ))
 }

@@ -674,12 +674,12 @@ impl NativeObject for XmlParser {
         let st = self.st.borrow(gil);
         let p = st.pos;
         Some(match name {
-            "buffer_text" => Value::Bool(st.buffer_text),
+            "buffer_text" => Value::bool(st.buffer_text),
             "buffer_size" => Value::Int(st.buffer_size),
             "buffer_used" => Value::Int(st.buffer.len() as i64),
-            "ordered_attributes" => Value::Bool(st.ordered),
-            "specified_attributes" => Value::Bool(st.specified),
-            "namespace_prefixes" => Value::Bool(st.prefixes),
+            "ordered_attributes" => Value::bool(st.ordered),
+            "specified_attributes" => Value::bool(st.specified),
+            "namespace_prefixes" => Value::bool(st.prefixes),
             "intern" => self.intern.clone(),
             "CurrentLineNumber" | "ErrorLineNumber" => Value::Int(p.line as i64),
             "CurrentColumnNumber" | "ErrorColumnNumber" => Value::Int(p.col as i64),

@@ -225,7 +225,7 @@ fn random(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (this, args) = split(args);
     no_args(&args, "Random.random")?;
     let x = mt(&this, "random")?.random();
-    Ok(Value::Float(x))
+    Ok(Value::float(x))
 }
 
 fn getrandbits(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -132,7 +132,7 @@ fn host_ip(host: &str, family: i32) -> Result<IpAddr, PyErr> {
 fn port_of(v: &Value, caller: &str) -> Result<u16, PyErr> {
     let p = match v {
         Value::Int(i) => *i,
-        Value::Bool(b) => *b as i64,
+        Value::Bool(b) => b.get() as i64,
         Value::Big(_) => i64::MAX,
         v => {
             return Err(type_error(format!(

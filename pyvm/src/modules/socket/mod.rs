@@ -133,7 +133,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         );
         m.set(gil, "gaierror", Value::Type(gaierror_type().clone()));
         m.set(gil, "herror", Value::Type(herror_type().clone()));
-        m.set(gil, "has_ipv6", Value::Bool(true));
+        m.set(gil, "has_ipv6", Value::bool(true));
         Arc::new(m)
     })
 }
@@ -181,7 +181,7 @@ pub fn default_timeout() -> Option<f64> {
 
 fn getdefaulttimeout(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("getdefaulttimeout", 0, 0)?;
-    Ok(default_timeout().map_or(Value::None, Value::Float))
+    Ok(default_timeout().map_or(Value::None, Value::float))
 }
 
 fn setdefaulttimeout(_cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -696,9 +696,9 @@ fn shutdown(cx: &mut Cx, args: Args) -> PyResult<Value> {
 pub fn parse_timeout(v: &Value) -> Result<Option<f64>, PyErr> {
     let t = match v {
         Value::None => return Ok(None),
-        Value::Float(f) => *f,
+        Value::Float(f) => f.get(),
         Value::Int(i) => *i as f64,
-        Value::Bool(b) => *b as i64 as f64,
+        Value::Bool(b) => b.get() as i64 as f64,
         Value::Big(_) => return Err(overflow_error("timeout doesn't fit into C timeval")),
         v => {
             return Err(type_error(format!(
@@ -728,7 +728,7 @@ fn settimeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn timeout_value(t: Option<f64>) -> Value {
-    t.map_or(Value::None, Value::Float)
+    t.map_or(Value::None, Value::float)
 }
 
 fn gettimeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -746,7 +746,7 @@ fn setblocking(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn getblocking(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("getblocking", 0, 0)?;
     let t = this(&args)?.st.borrow(cx.gil).timeout;
-    Ok(Value::Bool(t != Some(0.0)))
+    Ok(Value::bool(t != Some(0.0)))
 }
 
 fn protocol_not_available() -> PyErr {

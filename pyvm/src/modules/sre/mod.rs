@@ -107,12 +107,12 @@ fn char_arg(args: &Args, name: &str) -> Result<u32, PyErr> {
 
 fn ascii_iscased(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let c = char_arg(&args, "ascii_iscased")?;
-    Ok(Value::Bool(c < 128 && (c as u8).is_ascii_alphabetic()))
+    Ok(Value::bool(c < 128 && (c as u8).is_ascii_alphabetic()))
 }
 
 fn unicode_iscased(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let c = char_arg(&args, "unicode_iscased")?;
-    Ok(Value::Bool(
+    Ok(Value::bool(
         c != engine::lower_unicode(c) || c != engine::upper_unicode(c),
     ))
 }

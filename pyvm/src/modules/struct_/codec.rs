@@ -65,7 +65,7 @@ fn unsigned_conversion(code: u8) -> bool {
 fn pack_int(code: u8, native: bool, v: &Value, out: &mut [u8], little: bool) -> Result<(), PyErr> {
     let n: i128 = match v {
         Value::Int(i) => *i as i128,
-        Value::Bool(b) => *b as i128,
+        Value::Bool(b) => b.get() as i128,
         Value::Big(b) => b.to_i128().unwrap_or(i128::MAX),
         // An `int` subclass's value.
         Value::Instance(i) if int::is_int(&i.base) => {
@@ -102,7 +102,7 @@ fn pack_int(code: u8, native: bool, v: &Value, out: &mut [u8], little: bool) -> 
 
 fn float_arg(v: &Value) -> Result<f64, PyErr> {
     match v {
-        Value::Float(f) => Ok(*f),
+        Value::Float(f) => Ok(f.get()),
         Value::Int(_) | Value::Bool(_) | Value::Big(_) => int::to_f64(v),
         // An `int` or `float` subclass's value.
         Value::Instance(i) if matches!(i.base, Value::Int(_) | Value::Big(_) | Value::Float(_)) => {
@@ -304,7 +304,7 @@ pub fn unpack_values(lay: &Layout, data: &[u8]) -> Value {
         for b in field.chunks_exact(it.size) {
             out.push(match it.code {
                 b'c' => Value::Bytes(Arc::new(b.to_vec())),
-                b'?' => Value::Bool(b[0] != 0),
+                b'?' => Value::bool(b[0] != 0),
                 b'b' => Value::Int(b[0] as i8 as i64),
                 b'B' => Value::Int(b[0] as i64),
                 b'h' => Value::Int(i16::from_le_bytes(get(b, le)) as i64),
@@ -320,9 +320,9 @@ pub fn unpack_values(lay: &Layout, data: &[u8]) -> Value {
                     })
                 }
                 b'l' | b'q' | b'n' => Value::Int(i64::from_le_bytes(get(b, le))),
-                b'e' => Value::Float(from_half(u16::from_le_bytes(get(b, le)))),
-                b'f' => Value::Float(f32::from_le_bytes(get(b, le)) as f64),
-                b'd' => Value::Float(f64::from_le_bytes(get(b, le))),
+                b'e' => Value::float(from_half(u16::from_le_bytes(get(b, le)))),
+                b'f' => Value::float(f32::from_le_bytes(get(b, le)) as f64),
+                b'd' => Value::float(f64::from_le_bytes(get(b, le))),
                 _ => Value::big(BigInt::from(u64::from_le_bytes(get(b, le)))),
             });
         }

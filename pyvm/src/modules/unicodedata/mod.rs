@@ -248,7 +248,7 @@ fn numeric(_cx: &mut Cx, db: Db, args: Args) -> PyResult<Value> {
         args,
         "numeric",
         "not a numeric character",
-        |(_, _, n)| Some(Value::Float(n)),
+        |(_, _, n)| Some(Value::float(n)),
     )
 }
 
@@ -382,5 +382,5 @@ fn normalize(_cx: &mut Cx, db: Db, args: Args) -> PyResult<Value> {
 
 fn is_normalized(_cx: &mut Cx, db: Db, args: Args) -> PyResult<Value> {
     let (form, text) = form_and_text(&args, "is_normalized")?;
-    Ok(Value::Bool(normalized(db, &form, &text) == text))
+    Ok(Value::bool(normalized(db, &form, &text) == text))
 }

@@ -95,12 +95,12 @@ fn disable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("disable", 0, 0)?;
     let was = raw::fatal_installed();
     raw::uninstall_fatal();
-    Ok(Value::Bool(was))
+    Ok(Value::bool(was))
 }
 
 fn is_enabled(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("is_enabled", 0, 0)?;
-    Ok(Value::Bool(raw::fatal_installed()))
+    Ok(Value::bool(raw::fatal_installed()))
 }
 
 /// CPython's `_Py_DumpASCII`: non-ASCII characters as `\xNN`, `\uNNNN`, `\UNNNNNNNN`,

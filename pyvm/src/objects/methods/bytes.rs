@@ -268,7 +268,7 @@ fn affix(cx: &mut Cx, args: Args, name: &str, start: bool) -> PyResult<Value> {
     args.check_method(name, 1, 3)?;
     let b = data(cx, args.at(0))?;
     let Some((lo, hi)) = window(b.len(), args.get(2), args.get(3))? else {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     };
     let hay = &b[lo..hi];
     let test = |p: &[u8]| {
@@ -282,7 +282,7 @@ fn affix(cx: &mut Cx, args: Args, name: &str, start: bool) -> PyResult<Value> {
         Value::Bytes(_) | Value::ByteArray(_) | Value::Object(_)
             if is_bytes_like(cx.gil, args.at(1)) =>
         {
-            Ok(Value::Bool(test(&data(cx, args.at(1))?)))
+            Ok(Value::bool(test(&data(cx, args.at(1))?)))
         }
         Value::Tuple(t) => {
             for p in t.iter() {
@@ -291,7 +291,7 @@ fn affix(cx: &mut Cx, args: Args, name: &str, start: bool) -> PyResult<Value> {
                         if is_bytes_like(cx.gil, p) =>
                     {
                         if test(&data(cx, p)?) {
-                            return Ok(Value::Bool(true));
+                            return Ok(Value::bool(true));
                         }
                     }
                     _ => {
@@ -303,7 +303,7 @@ fn affix(cx: &mut Cx, args: Args, name: &str, start: bool) -> PyResult<Value> {
                     }
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::bool(false))
         }
         v => Err(type_error(format!(
             "{name} first arg must be bytes or a tuple of bytes, not {}",
@@ -435,7 +435,7 @@ fn rpartition(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn predicate(cx: &mut Cx, args: &Args, name: &str, test: fn(&u8) -> bool) -> PyResult<Value> {
     args.check_method(name, 0, 0)?;
     let b = data(cx, args.at(0))?;
-    Ok(Value::Bool(!b.is_empty() && b.iter().all(test)))
+    Ok(Value::bool(!b.is_empty() && b.iter().all(test)))
 }
 
 fn isdigit(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -456,7 +456,7 @@ fn isspace(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn isascii(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("isascii", 0, 0)?;
-    Ok(Value::Bool(data(cx, args.at(0))?.is_ascii()))
+    Ok(Value::bool(data(cx, args.at(0))?.is_ascii()))
 }
 
 /// `isupper` / `islower`: some cased byte, and none of the other case.
@@ -473,7 +473,7 @@ fn case_test(cx: &mut Cx, args: &Args, name: &str, upper: bool) -> PyResult<Valu
             wrong |= upper;
         }
     }
-    Ok(Value::Bool(cased && !wrong))
+    Ok(Value::bool(cased && !wrong))
 }
 
 fn isupper(cx: &mut Cx, args: Args) -> PyResult<Value> {

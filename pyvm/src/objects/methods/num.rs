@@ -46,7 +46,7 @@ fn complex_complex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn complex_getnewargs(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let c = complex_of(&args, "__getnewargs__")?;
-    Ok(Value::tuple(vec![Value::Float(c.re), Value::Float(c.im)]))
+    Ok(Value::tuple(vec![Value::float(c.re), Value::float(c.im)]))
 }
 
 /// Methods of `type` objects themselves (none yet beyond attributes).
@@ -196,15 +196,17 @@ fn from_bytes(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 fn is_integer(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("is_integer", 0, 0)?;
     let Value::Float(f) = args.at(0) else {
-        return Ok(Value::Bool(true));
+        return Ok(Value::bool(true));
     };
-    Ok(Value::Bool(f.is_finite() && f.fract() == 0.0))
+    let f = f.get();
+    Ok(Value::bool(f.is_finite() && f.fract() == 0.0))
 }
 
 fn as_integer_ratio(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Value::Float(f) = args.at(0) else {
         return Ok(Value::tuple(vec![args.at(0).clone(), Value::Int(1)]));
     };
+    let f = &f.get();
     if f.is_infinite() {
         return Err(overflow_error("cannot convert Infinity to integer ratio").into());
     }
@@ -249,7 +251,7 @@ fn frexp(x: f64) -> (f64, i32) {
 fn float_hex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("hex", 0, 0)?;
     let x = match crate::objects::class::unwrap_number(args.at(0)) {
-        Value::Float(f) => f,
+        Value::Float(f) => f.get(),
         v => {
             return Err(type_error(format!(
                 "descriptor 'hex' for 'float' objects doesn't apply to a '{}' object",
@@ -326,7 +328,7 @@ fn float_fromhex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         .into());
     };
     let x = parse_hex_float(text.as_str())?;
-    super::for_subclass(cx, cls, &float_t, Value::Float(x))
+    super::for_subclass(cx, cls, &float_t, Value::float(x))
 }
 
 fn parse_hex_float(text: &str) -> Result<f64, PyErr> {

@@ -387,7 +387,7 @@ fn str_(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn eq(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__eq__", 1, 1)?;
     Ok(if args.at(0).is(args.at(1)) {
-        Value::Bool(true)
+        Value::bool(true)
     } else {
         Value::NotImplemented
     })
@@ -400,7 +400,7 @@ fn ne(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(f) => cx.call(&f, vec![a, b])?,
         None => {
             if a.is(&b) {
-                Value::Bool(true)
+                Value::bool(true)
             } else {
                 Value::NotImplemented
             }
@@ -408,7 +408,7 @@ fn ne(cx: &mut Cx, args: Args) -> PyResult<Value> {
     };
     Ok(match r {
         Value::NotImplemented => Value::NotImplemented,
-        r => Value::Bool(!cx.truthy(&r)?),
+        r => Value::bool(!cx.truthy(&r)?),
     })
 }
 

@@ -139,7 +139,7 @@ fn cmp(
         return Ok(Value::NotImplemented);
     }
     match crate::objects::compare::compare(cx.gil, op, &p, &other) {
-        Ok(r) => Ok(Value::Bool(r)),
+        Ok(r) => Ok(Value::bool(r)),
         Err(e) if e.is_instance(&types().exc.type_error) => Ok(Value::NotImplemented),
         Err(e) => Err(e.into()),
     }
@@ -184,7 +184,7 @@ fn abs(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__abs__", 0, 0)?;
     let p = payload(&args, "__abs__")?;
     if let Value::Complex(c) = &p {
-        return Ok(Value::Float(crate::objects::complex::abs(**c)?));
+        return Ok(Value::float(crate::objects::complex::abs(**c)?));
     }
     let negative = crate::objects::compare::compare(
         cx.gil,
@@ -403,7 +403,7 @@ fn delitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn contains(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__contains__", 1, 1)?;
     let p = payload(&args, "__contains__")?;
-    Ok(Value::Bool(cx.contains(&p, args.at(1))?))
+    Ok(Value::bool(cx.contains(&p, args.at(1))?))
 }
 
 fn len(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -440,7 +440,7 @@ fn eq(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !accepts(&p, &other, "__eq__") {
         return Ok(Value::NotImplemented);
     }
-    Ok(Value::Bool(crate::objects::compare::eq(
+    Ok(Value::bool(crate::objects::compare::eq(
         cx.gil, &p, &other,
     )?))
 }
@@ -452,7 +452,7 @@ fn ne(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !accepts(&p, &other, "__ne__") {
         return Ok(Value::NotImplemented);
     }
-    Ok(Value::Bool(!crate::objects::compare::eq(
+    Ok(Value::bool(!crate::objects::compare::eq(
         cx.gil, &p, &other,
     )?))
 }

@@ -166,13 +166,13 @@ fn difference_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn issubset(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("issubset", 1, 1)?;
     let other = Set::from_values(cx.collect(args.at(1))?)?;
-    Ok(Value::Bool(set_of(cx.gil, args.at(0)).is_subset(&other)?))
+    Ok(Value::bool(set_of(cx.gil, args.at(0)).is_subset(&other)?))
 }
 
 fn issuperset(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("issuperset", 1, 1)?;
     let other = Set::from_values(cx.collect(args.at(1))?)?;
-    Ok(Value::Bool(other.is_subset(&set_of(cx.gil, args.at(0)))?))
+    Ok(Value::bool(other.is_subset(&set_of(cx.gil, args.at(0)))?))
 }
 
 fn isdisjoint(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -180,8 +180,8 @@ fn isdisjoint(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let me = set_of(cx.gil, args.at(0));
     for v in cx.collect(args.at(1))? {
         if me.contains(&v)? {
-            return Ok(Value::Bool(false));
+            return Ok(Value::bool(false));
         }
     }
-    Ok(Value::Bool(true))
+    Ok(Value::bool(true))
 }

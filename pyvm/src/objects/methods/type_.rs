@@ -133,7 +133,7 @@ fn prepare(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
 fn instancecheck(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__instancecheck__", 1, 1)?;
     let t = cls(&args, "__instancecheck__")?;
-    Ok(Value::Bool(types().of(args.at(1)).is_subtype(&t)))
+    Ok(Value::bool(types().of(args.at(1)).is_subtype(&t)))
 }
 
 /// `type.__subclasscheck__(cls, sub)`.
@@ -141,7 +141,7 @@ fn subclasscheck(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__subclasscheck__", 1, 1)?;
     let t = cls(&args, "__subclasscheck__")?;
     match args.at(1) {
-        Value::Type(s) => Ok(Value::Bool(s.is_subtype(&t))),
+        Value::Type(s) => Ok(Value::bool(s.is_subtype(&t))),
         _ => Err(type_error("issubclass() arg 1 must be a class").into()),
     }
 }

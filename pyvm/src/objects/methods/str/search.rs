@@ -365,7 +365,7 @@ pub(super) fn affix(args: &Args, name: &str, start: bool) -> PyResult<Value> {
     let s = this(args);
     let (a, b) = window(s, args.get(2), args.get(3))?;
     if a == usize::MAX {
-        return Ok(Value::Bool(false));
+        return Ok(Value::bool(false));
     }
     let hay = &s.as_str()[a..b];
     let test = |p: &str| {
@@ -376,11 +376,11 @@ pub(super) fn affix(args: &Args, name: &str, start: bool) -> PyResult<Value> {
         }
     };
     match args.at(1) {
-        v if v.as_str().is_some() => Ok(Value::Bool(test(v.as_str().unwrap_or_default()))),
+        v if v.as_str().is_some() => Ok(Value::bool(test(v.as_str().unwrap_or_default()))),
         Value::Tuple(t) => {
             for p in t.iter() {
                 match p.as_str() {
-                    Some(p) if test(p) => return Ok(Value::Bool(true)),
+                    Some(p) if test(p) => return Ok(Value::bool(true)),
                     Some(_) => {}
                     None => {
                         return Err(type_error(format!(
@@ -391,7 +391,7 @@ pub(super) fn affix(args: &Args, name: &str, start: bool) -> PyResult<Value> {
                     }
                 }
             }
-            Ok(Value::Bool(false))
+            Ok(Value::bool(false))
         }
         v => Err(type_error(format!(
             "{name} first arg must be str or a tuple of str, not {}",

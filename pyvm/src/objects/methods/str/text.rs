@@ -91,7 +91,7 @@ pub(super) fn swapcase(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 pub(super) fn test_str(args: &Args, name: &str, f: impl Fn(&str) -> bool) -> PyResult<Value> {
     args.check_method(name, 0, 0)?;
-    Ok(Value::Bool(f(this(args).as_str())))
+    Ok(Value::bool(f(this(args).as_str())))
 }
 
 pub(super) fn isascii(_cx: &mut Cx, args: Args) -> PyResult<Value> {
