@@ -243,25 +243,31 @@ fn push_bound_frame(
         unreachable!("a simple call's function sits below its arguments")
     };
     let extra = f.code.nlocals() - bound;
+    // The counted clones first: each may call out (`rc::unheld`), and a call between
+    // the fields and the push made the compiler build the frame in a temporary.
+    let (code, globals) = (f.code.clone(), f.globals.clone());
+    let block_base = blocks.len();
     super::frame::push_frame(
         frames,
         Frame {
-            code: f.code.clone(),
+            code,
             ip: 0,
             base: args_at,
-            block_base: blocks.len(),
-            // Most functions close over nothing: no call to clone an empty vector.
-            cells: if f.closure.is_empty() {
-                Vec::new()
-            } else {
-                f.closure.clone()
-            },
-            globals: f.globals.clone(),
+            block_base,
+            // Set below for a closure: an empty vector is constant words written in
+            // place, where a choice between it and a clone went through a temporary.
+            cells: Vec::new(),
+            globals,
             floor,
             ret: super::frame::Ret::Push,
             locals: None,
         },
     );
+    if !f.closure.is_empty() {
+        if let Some(frame) = frames.last_mut() {
+            frame.cells = f.closure.clone();
+        }
+    }
     if extra > 0 {
         stack.extend(std::iter::repeat_n(Value::Null, extra));
     }
