@@ -214,7 +214,27 @@ pub fn push_simple_frame(th: &mut MicroThread, args_at: usize, floor: usize) -> 
         unreachable!("a simple call's function sits below its arguments")
     };
     let bound = f.code.params.argcount as usize;
-    push_bound_frame(th, args_at, floor, bound)
+    push_bound_frame(th, args_at, floor, bound, super::frame::Ret::Push)
+}
+
+/// [`push_simple_frame`] for an operator method found by `dunder::simple_binary`:
+/// `[a, b, method, a, b]` from `floor - 2`, the first two kept for its follow-up.
+#[inline]
+pub fn push_op_frame(th: &mut MicroThread, floor: usize, op: u32) -> Result<(), PyErr> {
+    push_bound_frame(th, floor + 1, floor, 2, super::frame::Ret::OpFirst(op))
+}
+
+/// [`push_simple_frame`] for the `__init__` of a class call the loop made the
+/// instance for (`vm::class::simple_init`): `[__init__, instance, args...]` at
+/// `floor`; the call's result is the instance.
+#[inline]
+pub fn push_init_frame(th: &mut MicroThread, floor: usize, obj: Value) -> Result<(), PyErr> {
+    let args_at = floor + 1;
+    let Value::Function(f) = &th.stack[floor] else {
+        unreachable!("an __init__ call's function sits below the instance")
+    };
+    let bound = f.code.params.argcount as usize;
+    push_bound_frame(th, args_at, floor, bound, super::frame::Ret::Init(obj))
 }
 
 /// [`push_simple_frame`] for a frame whose first `bound` locals are already at
@@ -231,6 +251,7 @@ fn push_bound_frame(
     args_at: usize,
     floor: usize,
     bound: usize,
+    ret: super::frame::Ret,
 ) -> Result<(), PyErr> {
     check_depth(th)?;
     let MicroThread {
@@ -259,7 +280,7 @@ fn push_bound_frame(
             cells: Vec::new(),
             globals,
             floor,
-            ret: super::frame::Ret::Push,
+            ret,
             locals: None,
         },
     );
@@ -367,7 +388,13 @@ pub fn push_kw_frame(
     }
     drop((defaults, kwdefaults));
     drop(f);
-    push_bound_frame(th, args_at, head, argcount + kwonly)?;
+    push_bound_frame(
+        th,
+        args_at,
+        head,
+        argcount + kwonly,
+        super::frame::Ret::Push,
+    )?;
     Ok(true)
 }
 

@@ -1418,6 +1418,31 @@ pub fn call_class(
     init_instance(gil, th, obj, init, args)
 }
 
+/// The `__init__` of a call of `cls` with `argc` positional arguments that the loop
+/// may make without [`call_class`]'s argument lists: a class made by Python code
+/// whose metaclass is `type`, deriving from no built-in type but `object`, with no
+/// `__new__` of its own and an `__init__` that is a Python function taking exactly
+/// the instance and those arguments (`Vector(x, y, z)`). The loop makes the instance
+/// (as `object.__new__` does) and pushes the `__init__` frame where the arguments lie
+/// (`call::push_init_frame`). `None`: take the general path.
+#[inline]
+pub fn simple_init(gil: Gil<'_>, cls: &Arc<PyType>, argc: usize) -> Option<Value> {
+    if !cls.heap || cls.meta.is_some() || cls.kind != Kind::Object {
+        return None;
+    }
+    let init = class::lookup_special(gil, cls, "__init__")?;
+    let Value::Function(f) = &init else {
+        return None;
+    };
+    if !super::call::is_simple(f, argc + 1) || class::native_ctor_base(cls).is_some() {
+        return None;
+    }
+    match class::lookup_special(gil, cls, "__new__") {
+        Some(Value::Function(_) | Value::Descr(_)) => None,
+        _ => Some(init),
+    }
+}
+
 /// An instance of `cls`, a class deriving from the module type `base` with its own
 /// constructor, carrying what the constructor makes of the call's arguments. As
 /// CPython's constructors that take no arguments (`SimpleQueue`, `RLock`), they are

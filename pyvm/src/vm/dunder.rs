@@ -155,6 +155,58 @@ pub fn binary(
     next(gil, th, OpState::new(arg, a, b, order))
 }
 
+/// `a <op> b` (`BINARY_OP` argument `arg`) whose first candidate is certain and a
+/// plain Python function of two parameters: `a` an instance of a class made by Python
+/// code (no built-in value inside) defining the operator, with no in-place form first
+/// and no reflected form of `b`'s class to try before it (the order [`binary`]
+/// computes). The loop calls it where the operands lie, keeping them for
+/// [`after_forward`] (CPython 3.11 has no specialization for this; its generic
+/// `BINARY_OP` still skips the argument tuple).
+#[inline]
+pub fn simple_binary(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Option<Value> {
+    let Value::Instance(i) = a else {
+        return None;
+    };
+    if crate::objects::class::payload(a).is_some() {
+        return None;
+    }
+    let (name, rname, iname) = BIN_DUNDERS[(arg % 13) as usize];
+    if arg >= 13 && special(gil, a, iname).is_some() {
+        return None;
+    }
+    let f = special(gil, a, name)?;
+    let Value::Function(func) = &f else {
+        return None;
+    };
+    if !super::call::is_simple(func, 2) {
+        return None;
+    }
+    let same = Arc::ptr_eq(i.class(), &class_of(b));
+    if !same && special(gil, b, rname).is_some() && reflected_first(gil, a, b, rname) {
+        return None;
+    }
+    Some(f)
+}
+
+/// What [`binary`] does after the forward method of [`simple_binary`] returned
+/// `NotImplemented`: the reflected method of `b`'s class, then the `TypeError`.
+pub fn after_forward(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    arg: u32,
+    a: Value,
+    b: Value,
+) -> PyResult<Called> {
+    let (_, rname, _) = BIN_DUNDERS[(arg % 13) as usize];
+    let same = Arc::ptr_eq(&class_of(&a), &class_of(&b));
+    let refl = if same { None } else { special(gil, &b, rname) };
+    let order = refl
+        .map(|f| Cand::Reflected(f, false))
+        .into_iter()
+        .collect();
+    next(gil, th, OpState::new(arg, a, b, order))
+}
+
 /// `a <cmp> b` when an operand is a user instance; with `branch`, the result is a
 /// jump (`COMPARE_AND_BRANCH`) and nothing is pushed.
 pub fn compare(

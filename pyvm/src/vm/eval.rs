@@ -714,6 +714,35 @@ pub(crate) fn run_from(
                         },
                         _ => None,
                     };
+                    // A class call with a simple `__init__` (`Vector(x, y, z)`): the
+                    // instance made here, `[__init__, instance, args...]` put where
+                    // `[NULL, class, args...]` was, and the frame pushed like a
+                    // method's, its result the instance.
+                    if fast.is_none() {
+                        if let (Value::Null, Value::Type(cls)) =
+                            (&th.stack[head], &th.stack[head + 1])
+                        {
+                            if let Some(init) = class::simple_init(gil, cls, argc) {
+                                let obj = tri!(crate::objects::class::new_instance(
+                                    cls,
+                                    &Args::new(Vec::new())
+                                ));
+                                th.stack[head] = init;
+                                Value::release(std::mem::replace(
+                                    &mut th.stack[head + 1],
+                                    obj.clone(),
+                                ));
+                                th.frames[fi].ip = ip;
+                                if super::attention() {
+                                    if let super::Attend::Raise(e) = super::attend(gil, th, false) {
+                                        raise!(e);
+                                    }
+                                }
+                                tri!(call::push_init_frame(th, head, obj));
+                                continue 'frame;
+                            }
+                        }
+                    }
                     if let Some(args_at) = fast {
                         th.frames[fi].ip = ip;
                         if super::attention() {
@@ -878,6 +907,22 @@ pub(crate) fn run_from(
                     }
                     let b = pop!();
                     let a = pop!();
+                    if let Some(f) = dunder::simple_binary(gil, arg, &a, &b) {
+                        th.frames[fi].ip = ip;
+                        push(&mut th.stack, a.clone());
+                        push(&mut th.stack, b.clone());
+                        let floor = th.stack.len();
+                        push(&mut th.stack, f);
+                        push(&mut th.stack, a);
+                        push(&mut th.stack, b);
+                        if super::attention() {
+                            if let super::Attend::Raise(e) = super::attend(gil, th, false) {
+                                raise!(e);
+                            }
+                        }
+                        tri!(call::push_op_frame(th, floor, arg));
+                        continue 'frame;
+                    }
                     if is_user(&a) || is_user(&b) {
                         th.frames[fi].ip = ip;
                         called!(dunder::binary(gil, th, arg, a, b));

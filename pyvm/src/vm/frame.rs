@@ -68,6 +68,10 @@ pub enum Ret {
     Discard,
     /// An operator dunder: try the next candidate on `NotImplemented`.
     Op(Box<OpState>),
+    /// The forward dunder of `BINARY_OP` with this argument, pushed by the loop's fast
+    /// path (`dunder::simple_binary`): the operands lie on the caller's stack below
+    /// the frame, for the reflected method should it return `NotImplemented`.
+    OpFirst(u32),
     /// `__next__` of a user iterator stepped by `FOR_ITER`: `StopIteration` ends the
     /// loop (pops the iterator, jumps to the exit).
     ForIter(usize),

@@ -102,6 +102,20 @@ pub(crate) fn returned(
         Ret::BuildClass(spec) => super::class::finish_class(gil, *spec, v).map(After::Value),
         Ret::Discard => Ok(After::Nothing),
         Ret::Op(state) => flatten(super::dunder::op_returned(gil, th, *state, v)),
+        Ret::OpFirst(op) => {
+            let b = th
+                .stack
+                .pop()
+                .expect("the operands below an operator frame");
+            let a = th
+                .stack
+                .pop()
+                .expect("the operands below an operator frame");
+            if let Value::NotImplemented = v {
+                return flatten(super::dunder::after_forward(gil, th, op, a, b));
+            }
+            Ok(After::Value(v))
+        }
         Ret::Probe(lookup) => flatten(super::dictprobe::returned(gil, th, *lookup, v)),
         Ret::ForIter(_) => Ok(After::Value(v)),
         Ret::Truth(negate) => {

@@ -90,6 +90,7 @@ mod classes {
     golden!(containers, "classes/containers.py");
     golden!(errors, "classes/errors.py");
     golden!(exceptions, "classes/exceptions.py");
+    golden!(geometry_operators, "classes/geometry_operators.py");
     golden!(grid_view, "classes/grid_view.py");
     golden!(inheritance, "classes/inheritance.py");
     golden!(interned_records, "classes/interned_records.py");
