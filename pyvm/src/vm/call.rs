@@ -217,6 +217,49 @@ pub fn push_simple_frame(th: &mut MicroThread, args_at: usize, floor: usize) -> 
     push_bound_frame(th, args_at, floor, bound, super::frame::Ret::Push)
 }
 
+/// Where the arguments of a call without keywords begin when the callee is a Python
+/// function taking `*args` and/or `**kwargs` that the loop may bind in place
+/// ([`push_varargs_frame`]): no keyword-only parameters, no cells, every positional
+/// parameter given (`def debug(self, msg, *args, **kwargs)` called as
+/// `log.debug("x")`); `None`: bind the general way.
+#[inline]
+pub fn varargs_at(stack: &[Value], head: usize, argc: usize) -> Option<usize> {
+    let (f, args_at, n) = match (&stack[head], &stack[head + 1]) {
+        (Value::Null, Value::Function(f)) => (f, head + 2, argc),
+        (Value::Function(f), _) => (f, head + 1, argc + 1),
+        _ => return None,
+    };
+    let p = &f.code.params;
+    let argcount = p.argcount as usize;
+    let fits = (p.varargs || p.varkw)
+        && p.kwonly == 0
+        && n >= argcount
+        && (p.varargs || n == argcount)
+        && f.code.cellvars.is_empty();
+    fits.then_some(args_at)
+}
+
+/// Bind a call found by [`varargs_at`] where its arguments lie: the positional
+/// parameters are the first arguments, the rest become the `*args` tuple, an empty
+/// dict the `**kwargs` (the locals' order: positional, `*args`, `**kwargs`), and the
+/// frame is pushed with no locals vector (what [`bind`] builds).
+pub fn push_varargs_frame(th: &mut MicroThread, args_at: usize, floor: usize) -> Result<(), PyErr> {
+    let Value::Function(f) = &th.stack[args_at - 1] else {
+        unreachable!("a varargs call's function sits below its arguments")
+    };
+    let p = &f.code.params;
+    let (argcount, varargs, varkw) = (p.argcount as usize, p.varargs, p.varkw);
+    if varargs {
+        let rest: Vec<Value> = th.stack.drain(args_at + argcount..).collect();
+        th.stack.push(Value::tuple(rest));
+    }
+    if varkw {
+        th.stack.push(Value::dict(Dict::new()));
+    }
+    let bound = argcount + usize::from(varargs) + usize::from(varkw);
+    push_bound_frame(th, args_at, floor, bound, super::frame::Ret::Push)
+}
+
 /// [`push_simple_frame`] for an operator method found by `dunder::simple_binary`:
 /// `[a, b, method, a, b]` from `floor - 2`, the first two kept for its follow-up.
 #[inline]

@@ -719,6 +719,16 @@ pub(crate) fn run_from(
                     // `[NULL, class, args...]` was, and the frame pushed like a
                     // method's, its result the instance.
                     if fast.is_none() {
+                        if let Some(args_at) = call::varargs_at(&th.stack, head, argc) {
+                            th.frames[fi].ip = ip;
+                            if super::attention() {
+                                if let super::Attend::Raise(e) = super::attend(gil, th, false) {
+                                    raise!(e);
+                                }
+                            }
+                            tri!(call::push_varargs_frame(th, args_at, head));
+                            continue 'frame;
+                        }
                         if let (Value::Null, Value::Type(cls)) =
                             (&th.stack[head], &th.stack[head + 1])
                         {

@@ -337,6 +337,7 @@ mod functions {
     golden!(recursion_memo_dict, "functions/recursion_memo_dict.py");
     golden!(scopes, "functions/scopes.py");
     golden!(varargs_forwarding, "functions/varargs_forwarding.py");
+    golden!(variadic_dispatch, "functions/variadic_dispatch.py");
 }
 mod functools {
     use super::*;
