@@ -12,9 +12,20 @@ a = threading.Lock()
 b = threading.Lock()
 
 
+# Each holds its first lock before either asks for its second (flags, not a fixed
+# sleep: a loaded machine may start the thread late).
+held = set()
+
+
+def wait_for(name):
+    while name not in held:
+        time.sleep(0.001)
+
+
 def worker():
     with a:
-        time.sleep(0.05)
+        held.add("a")
+        wait_for("b")
         with b:
             print("worker got both locks")
 
@@ -22,7 +33,8 @@ def worker():
 t = threading.Thread(target=worker)
 t.start()
 with b:
-    time.sleep(0.05)
+    held.add("b")
+    wait_for("a")
     try:
         with a:
             print("main got both locks")
