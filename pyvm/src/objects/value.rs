@@ -163,6 +163,8 @@ impl Value {
     }
 }
 const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
+// Every payload one word (see `PyBool`): the scalar-pair rule.
+const _: () = assert!(std::mem::size_of::<PyBool>() == 8 && std::mem::size_of::<F64>() == 8);
 
 impl Clone for Value {
     /// The commonest inline values are copied here, at the call site; everything else
