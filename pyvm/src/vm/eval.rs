@@ -292,8 +292,11 @@ pub(crate) fn run_from(
             };
         }
         checkpoint!();
+        // The instructions as a slice of their own: fetching one is then a load from
+        // the slice's pointer, not through the code object's vector each time.
+        let instrs: &[crate::compile::opcodes::Instr] = &code.instrs;
         loop {
-            let ins = code.instrs[ip];
+            let ins = instrs[ip];
             ip += 1;
             let arg = ins.arg;
             match ins.op {
