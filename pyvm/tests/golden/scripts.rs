@@ -451,6 +451,7 @@ mod lifetimes {
     golden!(container_graphs, "lifetimes/container_graphs.py");
     golden!(cycle_finalizers, "lifetimes/cycle_finalizers.py");
     golden!(cycle_tree, "lifetimes/cycle_tree.py");
+    golden!(evict_slices, "lifetimes/evict_slices.py");
     golden!(exception_cycles, "lifetimes/exception_cycles.py");
     golden!(finalizers, "lifetimes/finalizers.py");
     golden!(gc_controls, "lifetimes/gc_controls.py");
