@@ -968,6 +968,13 @@ fn sock_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
         .into());
     }
     let me = args.pos.remove(0);
+    if socket_of(&me).is_none() {
+        return Err(type_error(format!(
+            "descriptor '__init__' requires a '_socket.socket' object but received a '{}'",
+            type_name(&me)
+        ))
+        .into());
+    }
     let a = clinic(args, "socket", &["family", "type", "proto", "fileno"], 0, 4)?;
     let int_or = |v: &Option<Value>| -> Result<i64, PyErr> {
         match v {
@@ -1042,12 +1049,7 @@ fn sock_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
         }
     };
     sock.set_nonblocking(true).map_err(os)?;
-    let s = socket_of(&me).ok_or_else(|| {
-        type_error(format!(
-            "descriptor '__init__' requires a '_socket.socket' object but received a '{}'",
-            type_name(&me)
-        ))
-    })?;
+    let s = socket_of(&me).ok_or_else(bad_fd)?;
     let mut st = s.st.borrow_mut(cx.gil);
     st.fd = Some(Fd::new(sock));
     st.family = family;
