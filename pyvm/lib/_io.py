@@ -993,7 +993,7 @@ class _BufferedIOMixin(_BufferedIOBase):
 
     def flush(self):
         if self.closed:
-            raise ValueError("flush on closed file")
+            raise ValueError("flush of closed file")  # pyvm: C message
         self.raw.flush()
 
     def close(self):
@@ -1298,6 +1298,12 @@ class BufferedReader(_BufferedIOMixin):
         self._read_pos = 0
         return out[:n] if out else nodata_val
 
+    # pyvm: C's BufferedReader has its own readline (its message when closed).
+    def readline(self, size=-1):
+        if self.closed:
+            raise ValueError("readline of closed file")
+        return super().readline(size)
+
     def peek(self, size=0):
         """Returns buffered bytes without advancing the position.
 
@@ -1468,7 +1474,7 @@ class BufferedWriter(_BufferedIOMixin):
 
     def _flush_unlocked(self):
         if self.closed:
-            raise ValueError("flush on closed file")
+            raise ValueError("flush of closed file")  # pyvm: C message
         while self._write_buf:
             try:
                 n = self.raw.write(self._write_buf)

@@ -254,7 +254,6 @@ static FROZEN: &[(&str, &str)] = &[
     ),
     ("micro_thread", include_str!("../../lib/micro_thread.py")),
     ("_deferrable", include_str!("../../lib/_deferrable.py")),
-    ("socket", include_str!("../../lib/socket.py")),
     ("_thread_local", include_str!("../../lib/_thread_local.py")),
     ("types", include_str!("../../lib/types.py")),
     ("_ast", include_str!("../../lib/_ast.py")),

@@ -310,6 +310,35 @@ fn native_new(
     Ok(instance_with(cls, v))
 }
 
+/// A read-only attribute of a module type (`_socket.socket.family`), a property whose
+/// getter is `get` (called with the instance, or with the module's object): what a
+/// subclass's `super().family` and `_socket.socket.family.__get__(s)` find.
+pub fn native_property(get: &'static NativeDef) -> Value {
+    Value::Descr(Arc::new(Descr::Property {
+        fget: Value::Native(get),
+        fset: Value::None,
+        fdel: Value::None,
+        doc: GilCell::new(Value::None),
+    }))
+}
+
+/// The module type's own `__new__`/`__init__` (`name`), when it splits making an
+/// object from initializing it as CPython's `tp_new`/`tp_init` do (`_socket.socket`):
+/// a subclass's instance is made by the first and filled by the second (or by the
+/// subclass's `__init__` calling it).
+pub fn native_own(gil: Gil<'_>, base: &PyType, name: &str) -> Option<&'static NativeDef> {
+    if base.dict.borrow(gil).is_empty() {
+        return None;
+    }
+    match crate::objects::str::intern(name) {
+        Value::Str(k) => match base.dict.borrow(gil).get_str(&k) {
+            Some(Value::Native(d)) => Some(d),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// The built-in value inside an instance of a subclass of a built-in type.
 #[inline]
 pub fn payload(v: &Value) -> Option<&Value> {

@@ -1458,8 +1458,16 @@ fn native_instance(
     if cls.abstract_.load(std::sync::atomic::Ordering::Relaxed) {
         return Err(class::abstract_error(cls).into());
     }
-    let new = base.new.expect("native_ctor has a constructor");
     let mut cx = crate::native::Cx { gil, th };
+    if let Some(own) = class::native_own(gil, base, "__new__") {
+        // A type that makes its objects blank and fills them in `__init__`
+        // (`_socket.socket`): its `__new__(cls, ...)` makes the instance.
+        let mut pos = args.pos.clone();
+        pos.insert(0, Value::Type(cls.clone()));
+        let kw = args.kw.clone();
+        return (own.f)(&mut cx, Args { pos, kw });
+    }
+    let new = base.new.expect("native_ctor has a constructor");
     let all = Args {
         pos: args.pos.clone(),
         kw: args.kw.clone(),
@@ -1493,7 +1501,9 @@ pub fn init_instance(
         }
         // (`object.__init__` of a class deriving from a module type: its
         // constructor took the arguments.)
-        Some(Value::Native(_)) if matches!(&obj, Value::Instance(i) if class::native_ctor_base(i.class()).is_some()) => {
+        // (Unless the type has an `__init__` of its own, which fills what its
+        // `__new__` made: `_socket.socket`'s.)
+        Some(Value::Native(d)) if matches!(&obj, Value::Instance(i) if class::native_ctor_base(i.class()).is_some_and(|b| !class::native_own(gil, &b, "__init__").is_some_and(|own| std::ptr::eq(own, d)))) => {
             Ok(Called::Value(obj))
         }
         Some(Value::Native(d))

@@ -504,7 +504,12 @@ pub fn hash_by(gil: Gil<'_>, v: &Value) -> Result<HashBy, PyErr> {
                 | Value::Bytes(_)
                 | Value::FrozenSet(_)),
             ) => crate::objects::dict::hash(p).map(HashBy::Known),
+            // (A module's object without a hash of its own, as `_socket.socket`'s, is
+            // hashed by identity: `object.__hash__`.)
             Some(Value::Cell(_)) | None => {
+                Ok(HashBy::Known((v.heap_ptr().unwrap_or(0) >> 4) as i64))
+            }
+            Some(Value::Object(o)) if o.0.hash().is_none() => {
                 Ok(HashBy::Known((v.heap_ptr().unwrap_or(0) >> 4) as i64))
             }
             Some(_) => Err(type_error(format!("unhashable type: '{}'", cls.name))),

@@ -265,6 +265,41 @@ pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), Py
     }
 }
 
+/// `del v[start:...:step]` of `count` items (from `slice_indices`) in one pass: a
+/// contiguous run is drained at once (`del buf[:n]`, `del b[n:]`, which `_io`'s
+/// buffers do for every read and write), a stepped slice by one sweep. The items
+/// removed are returned, to be dropped in order (finalizers then run as CPython's).
+fn del_slice<T>(v: &mut Vec<T>, start: i64, step: i64, count: usize) -> Vec<T> {
+    if count == 0 {
+        return Vec::new();
+    }
+    // The lowest index and the distance between removed items, either direction.
+    let (lo, stride) = if step > 0 {
+        (start as usize, step as usize)
+    } else {
+        (
+            (start + (count as i64 - 1) * step) as usize,
+            (-step) as usize,
+        )
+    };
+    if stride == 1 {
+        return v.drain(lo..lo + count).collect();
+    }
+    let mut gone = Vec::with_capacity(count);
+    let mut kept = Vec::with_capacity(v.len() - count);
+    for (i, x) in std::mem::take(v).into_iter().enumerate() {
+        if i >= lo && (i - lo) % stride == 0 && (i - lo) / stride < count {
+            gone.push(x);
+        } else {
+            kept.push(x);
+        }
+    }
+    *v = kept;
+    // Dropped last first, so that finalizers run in CPython's order (lowest first).
+    gone.reverse();
+    gone
+}
+
 /// `del obj[key]`.
 pub fn delitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<(), PyErr> {
     match obj {
@@ -273,13 +308,10 @@ pub fn delitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<(), PyErr> {
             match key {
                 Value::Slice(s) => {
                     let (start, _, step, count) = seq::slice_indices(s, l.len())?;
-                    let mut idx: Vec<usize> = (0..count)
-                        .map(|k| (start + k as i64 * step) as usize)
-                        .collect();
-                    idx.sort_unstable();
-                    for i in idx.into_iter().rev() {
-                        l.remove(i);
-                    }
+                    // (Taken out before they drop: a finalizer may look at the list.)
+                    let gone = del_slice(&mut *l, start, step, count);
+                    drop(l);
+                    drop(gone);
                     Ok(())
                 }
                 k => {
@@ -301,13 +333,7 @@ pub fn delitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<(), PyErr> {
             match key {
                 Value::Slice(s) => {
                     let (start, _, step, count) = seq::slice_indices(s, b.len())?;
-                    let mut idx: Vec<usize> = (0..count)
-                        .map(|k| (start + k as i64 * step) as usize)
-                        .collect();
-                    idx.sort_unstable();
-                    for i in idx.into_iter().rev() {
-                        b.remove(i);
-                    }
+                    del_slice(&mut *b, start, step, count);
                     Ok(())
                 }
                 k => {

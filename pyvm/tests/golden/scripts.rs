@@ -453,6 +453,7 @@ mod lifetimes {
     golden!(container_graphs, "lifetimes/container_graphs.py");
     golden!(cycle_finalizers, "lifetimes/cycle_finalizers.py");
     golden!(cycle_tree, "lifetimes/cycle_tree.py");
+    golden!(evict_slices, "lifetimes/evict_slices.py");
     golden!(exception_cycles, "lifetimes/exception_cycles.py");
     golden!(finalizers, "lifetimes/finalizers.py");
     golden!(gc_controls, "lifetimes/gc_controls.py");
@@ -518,6 +519,7 @@ mod micro_threads {
     golden!(socket_timeout_block, "micro_threads/socket_timeout_block.py");
     golden!(star_call_from_pipe, "micro_threads/star_call_from_pipe.py");
     golden!(start_arguments, "micro_threads/start_arguments.py");
+    golden!(stdlib_socket_server, "micro_threads/stdlib_socket_server.py");
     golden!(strict_names, "micro_threads/strict_names.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
     golden!(waitpid_defers, "micro_threads/waitpid_defers.py");

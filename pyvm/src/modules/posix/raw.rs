@@ -29,6 +29,14 @@ pub fn with_fd<R>(
     f(b)
 }
 
+/// Take descriptor `fd` over: it closes when the owner drops (`socket(fileno=fd)`,
+/// which CPython's socket objects do too). Closing a number Python code also closes
+/// is the `EBADF` case of the file's comment.
+pub fn adopt(fd: RawFd) -> std::os::fd::OwnedFd {
+    // SAFETY: see the file's comment: the number is only ever passed to system calls.
+    unsafe { std::os::fd::FromRawFd::from_raw_fd(fd) }
+}
+
 /// `close(fd)`, reporting its error (Rust's `OwnedFd` drop ignores it).
 pub fn close(fd: RawFd) -> std::io::Result<()> {
     // SAFETY: a plain system call on a number (see the file's comment).

@@ -1,7 +1,8 @@
 //! `_socket`: CPython's socket API in Rust, every blocking call deferring on the
-//! reactor's I/O notifier (see `sock.rs` and `mt/io.rs`). The frozen `socket` module
-//! (`pyvm/lib/socket.py`) re-exports it and adds what CPython writes in Python:
-//! `create_connection`, `create_server`, `makefile`.
+//! reactor's I/O notifier (see `sock.rs` and `mt/io.rs`). CPython's own
+//! `Lib/socket.py` runs on it: its `socket.socket` derives from `_socket.socket`
+//! and adds `accept`, `makefile`, `sendfile`, `dup`, the `IntEnum` families, and the
+//! module's `create_connection`, `create_server`, `socketpair`, `fromfd`.
 //!
 //! Constants are plain `int`s with Linux's values (CPython's are `IntEnum`s whose
 //! `str()` is the same number).
@@ -39,6 +40,7 @@ pub const SO_RCVBUF: i32 = 8;
 pub const SO_KEEPALIVE: i32 = 9;
 pub const SO_LINGER: i32 = 13;
 pub const SO_REUSEPORT: i32 = 15;
+pub const SO_PROTOCOL: i32 = 38;
 pub const SO_DOMAIN: i32 = 39;
 pub const IPPROTO_IP: i32 = 0;
 pub const IPPROTO_TCP: i32 = 6;
@@ -66,6 +68,7 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "getdefaulttimeout" => getdefaulttimeout, "setdefaulttimeout" => setdefaulttimeout,
     "inet_aton" => inet_aton, "inet_ntoa" => inet_ntoa, "htons" => htons, "ntohs" => htons,
     "htonl" => htonl, "ntohl" => htonl, "getservbyname" => getservbyname,
+    "dup" => sock::dup, "close" => sock::close_fd,
 ];
 
 const CONSTANTS: &[(&str, i32)] = &[
@@ -88,6 +91,7 @@ const CONSTANTS: &[(&str, i32)] = &[
     ("SO_KEEPALIVE", SO_KEEPALIVE),
     ("SO_LINGER", SO_LINGER),
     ("SO_REUSEPORT", SO_REUSEPORT),
+    ("SO_PROTOCOL", SO_PROTOCOL),
     ("SO_DOMAIN", SO_DOMAIN),
     ("IPPROTO_IP", IPPROTO_IP),
     ("IPPROTO_TCP", IPPROTO_TCP),
@@ -138,16 +142,20 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     })
 }
 
-/// `socket.socket`: calling it makes a socket.
+/// `_socket.socket`: calling it makes a socket; the standard library's
+/// `socket.socket` derives from it (`__new__` makes one without a descriptor, its
+/// `__init__` opens or adopts one).
 pub fn socket_type() -> &'static Arc<PyType> {
     SOCKET_TYPE.get_or_init(|| {
-        Arc::new(PyType::builtin(
+        let t = PyType::builtin(
             "socket",
-            "socket",
+            "_socket",
             Some(&types().object),
-            Kind::Iterator,
+            Kind::Object,
             Some(sock::new_socket),
-        ))
+        );
+        crate::objects::gil::with_gil(|gil| sock::fill_type_dict(gil, &t));
+        Arc::new(t)
     })
 }
 

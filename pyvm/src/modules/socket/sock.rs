@@ -26,10 +26,9 @@ pub struct Socket {
     st: GilCell<St>,
 }
 
-/// An open descriptor. The socket object holds it, and so does every file from
-/// `makefile()` (through the `_io_ref()` token it keeps): the descriptor closes
-/// when the last of them lets go, as with CPython's `_io_refs`. No GIL is needed to
-/// let go, so a file that is dropped unclosed gives its share back too.
+/// An open descriptor, closed when the socket object lets go of it (`close()`, or
+/// the object dropped). Files from `makefile()` keep the descriptor open through
+/// the standard library's `socket.socket._io_refs`, as in CPython.
 struct Fd {
     /// The descriptor as the reactor's I/O notifier knows it (forgotten on drop).
     src: std::sync::Arc<IoSource>,
@@ -37,11 +36,8 @@ struct Fd {
 }
 
 struct St {
-    /// `None` once `close()` (or `detach()`) was called.
-    fd: Option<std::sync::Arc<Fd>>,
-    /// After `close()`: the descriptor, while files from `makefile()` keep it open;
-    /// calls on the socket still reach it, as in CPython.
-    shared: std::sync::Weak<Fd>,
+    /// `None` before `__init__` and once `close()` (or `detach()`) was called.
+    fd: Option<Fd>,
     family: i32,
     typ: i32,
     proto: i32,
@@ -51,17 +47,32 @@ struct St {
 
 impl Socket {
     pub fn wrap(sock: socket2::Socket, family: i32, typ: i32, proto: i32) -> Value {
-        let src = IoSource::new(std::os::fd::AsRawFd::as_raw_fd(&sock));
+        Socket::with(Some(Fd::new(sock)), family, typ, proto)
+    }
+
+    fn with(fd: Option<Fd>, family: i32, typ: i32, proto: i32) -> Value {
         Value::Object(Arc::new(Object(Box::new(Socket {
             st: GilCell::new(St {
-                fd: Some(std::sync::Arc::new(Fd { src, sock })),
-                shared: std::sync::Weak::new(),
+                fd,
                 family,
                 typ,
                 proto,
                 timeout: default_timeout(),
             }),
         }))))
+    }
+
+    /// What `_socket.socket.__new__` makes: a socket with no descriptor yet (CPython's
+    /// `fd=-1`), which `__init__` opens or adopts one for.
+    fn blank() -> Value {
+        Socket::with(None, AF_UNSPEC, 0, 0)
+    }
+}
+
+impl Fd {
+    fn new(sock: socket2::Socket) -> Fd {
+        let src = IoSource::new(std::os::fd::AsRawFd::as_raw_fd(&sock));
+        Fd { src, sock }
     }
 }
 
@@ -70,13 +81,9 @@ fn bad_fd() -> PyErr {
 }
 
 impl St {
-    /// The descriptor, if this socket (or a file of it) still has it open.
-    fn open(&self) -> Option<std::sync::Arc<Fd>> {
-        self.fd.clone().or_else(|| self.shared.upgrade())
-    }
-
     fn raw_fd(&self) -> i64 {
-        self.open()
+        self.fd
+            .as_ref()
             .map_or(-1, |fd| std::os::fd::AsRawFd::as_raw_fd(&fd.sock) as i64)
     }
 }
@@ -114,10 +121,7 @@ fn with<R>(
     let st = s.st.borrow(gil);
     match &st.fd {
         Some(fd) => Ok(f(&fd.sock)?),
-        None => {
-            let fd = st.shared.upgrade().ok_or_else(bad_fd)?;
-            Ok(f(&fd.sock)?)
-        }
+        None => Err(bad_fd().into()),
     }
 }
 
@@ -163,7 +167,7 @@ fn wait_on(
     let (src, timeout) = {
         let s = socket_of(sock).ok_or_else(bad_fd)?;
         let st = s.st.borrow(cx.gil);
-        let src = st.open().ok_or_else(bad_fd)?.src.clone();
+        let src = st.fd.as_ref().ok_or_else(bad_fd)?.src.clone();
         (src, st.timeout)
     };
     let limit = timeout.filter(|t| *t > 0.0).map(Duration::from_secs_f64);
@@ -321,14 +325,22 @@ fn recv_into_at(cx: &mut Cx, mut args: Args, deadline: Option<Instant>) -> PyRes
         args.pos.push(f);
     }
     args.check_method_kw("recv_into", 1, 3)?;
-    let Value::ByteArray(buf) = args.at(1).clone() else {
-        return Err(type_error(format!(
+    let not_writable = || -> PyErr {
+        type_error(format!(
             "recv_into() argument 'buffer' must be read-write bytes-like object, not {}",
             type_name(args.at(1))
         ))
-        .into());
     };
-    let cap = buf.borrow(cx.gil).len();
+    // A `bytearray`, or a writable buffer (`memoryview`, `array.array`): what the
+    // standard library's `SocketIO.readinto` is given.
+    let cap = match args.at(1) {
+        Value::ByteArray(buf) => buf.borrow(cx.gil).len(),
+        Value::Object(o) => match o.0.buffer_write(cx.gil, 0, &[]) {
+            Some(Ok(())) => o.0.buffer(cx.gil).map_or(0, |b| b.len()),
+            _ => return Err(not_writable().into()),
+        },
+        _ => return Err(not_writable().into()),
+    };
     let n = match args.get(2) {
         None | Some(Value::Int(0)) => cap,
         Some(v) => {
@@ -345,7 +357,15 @@ fn recv_into_at(cx: &mut Cx, mut args: Args, deadline: Option<Instant>) -> PyRes
     let flags = flags_arg(&args, 3)?;
     match with(cx.gil, &args, |s| Ok(recv_once(s, n, flags)))? {
         Ok(v) => {
-            buf.borrow_mut(cx.gil)[..v.len()].copy_from_slice(&v);
+            match args.at(1) {
+                Value::ByteArray(buf) => buf.borrow_mut(cx.gil)[..v.len()].copy_from_slice(&v),
+                Value::Object(o) => {
+                    if let Some(r) = o.0.buffer_write(cx.gil, 0, &v) {
+                        r?;
+                    }
+                }
+                _ => {}
+            }
             Ok(Value::Int(v.len() as i64))
         }
         Err(e) if would_block(&e) && zero_read_done(cx, &args, n)? => Ok(Value::Int(0)),
@@ -490,19 +510,20 @@ fn accept(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn accept_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     args.check_method("_accept", 0, 0)?;
-    let (family, typ, proto) = {
-        let st = this(&args)?.st.borrow(cx.gil);
-        (st.family, st.typ, st.proto)
-    };
+    let family = this(&args)?.st.borrow(cx.gil).family;
     match with(cx.gil, &args, |s| Ok(s.accept()))? {
         Ok((conn, addr)) => {
-            conn.set_nonblocking(true).map_err(os)?;
             if family != AF_UNIX {
                 // What servers want and the benchmark peers do (asyncio sets it too).
                 let _ = conn.set_tcp_nodelay(true);
             }
-            let conn = Socket::wrap(conn, family, typ, proto);
-            Ok(Value::tuple(vec![conn, from_sockaddr(&addr)]))
+            // `(fd, address)`: `socket.accept()` (the standard library's) makes the
+            // socket object around the descriptor.
+            let fd = std::os::fd::IntoRawFd::into_raw_fd(conn);
+            Ok(Value::tuple(vec![
+                Value::Int(fd as i64),
+                from_sockaddr(&addr),
+            ]))
         }
         Err(e) if would_block(&e) => wait(cx, e, Ready::READABLE, deadline, accept_at, args),
         Err(e) if e.kind() == ErrorKind::Interrupted => accept_at(cx, args, deadline),
@@ -595,71 +616,24 @@ fn listen(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("close", 0, 0)?;
-    let s = this(&args)?;
-    let fd = {
-        let mut st = s.st.borrow_mut(cx.gil);
-        let fd = st.fd.take();
-        if let Some(fd) = &fd {
-            st.shared = std::sync::Arc::downgrade(fd);
-        }
-        fd
-    };
-    // Unless a file from `makefile()` still holds it, the descriptor closes here:
-    // the notifier forgets it when its `src` drops, and closing it takes it out of
-    // the poller.
+    let fd = this(&args)?.st.borrow_mut(cx.gil).fd.take();
+    // The notifier forgets the descriptor when its `src` drops, and closing it takes
+    // it out of the poller.
     drop(fd);
     Ok(Value::None)
-}
-
-/// The token a file from `makefile()` keeps: its share of the descriptor.
-struct IoRef(#[allow(dead_code)] std::sync::Arc<Fd>);
-
-impl NativeObject for IoRef {
-    fn type_name(&self) -> &'static str {
-        "_io_ref"
-    }
-
-    fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
-        Ok("<socket._io_ref>".into())
-    }
-
-    fn getattr(&self, _gil: Gil<'_>, _name: &str) -> Option<Value> {
-        None
-    }
-
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
-}
-
-/// `_io_ref()`: a token that keeps the descriptor open until it is dropped (the
-/// frozen `socket` module's files hold one; CPython counts `_io_refs`). `None`
-/// for a closed socket: its file fails on use, as in CPython.
-fn io_ref(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("_io_ref", 0, 0)?;
-    Ok(match this(&args)?.st.borrow(cx.gil).open() {
-        Some(fd) => Value::Object(Arc::new(Object(Box::new(IoRef(fd))))),
-        None => Value::None,
-    })
 }
 
 fn detach(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("detach", 0, 0)?;
     let s = this(&args)?;
-    let mut st = s.st.borrow_mut(cx.gil);
-    Ok(Value::Int(
-        match st.fd.take().map(std::sync::Arc::try_unwrap) {
-            Some(Ok(Fd { src, sock })) => {
-                drop(src);
-                std::os::fd::IntoRawFd::into_raw_fd(sock) as i64
-            }
-            // Files from `makefile()` still hold it: as in CPython they can no longer
-            // use it through this socket, but they close it when they go (CPython
-            // would leave it open for the caller).
-            Some(Err(fd)) => std::os::fd::AsRawFd::as_raw_fd(&fd.sock) as i64,
-            None => -1,
-        },
-    ))
+    let fd = s.st.borrow_mut(cx.gil).fd.take();
+    Ok(Value::Int(match fd {
+        Some(Fd { src, sock }) => {
+            drop(src);
+            std::os::fd::IntoRawFd::into_raw_fd(sock) as i64
+        }
+        None => -1,
+    }))
 }
 
 fn fileno(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -832,6 +806,7 @@ fn getsockopt(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 .map(|e| e.and_then(|e| e.raw_os_error()).unwrap_or(0) as i64),
             (SOL_SOCKET, SO_TYPE) => Ok(typ as i64),
             (SOL_SOCKET, SO_DOMAIN) => Ok(family as i64),
+            (SOL_SOCKET, SO_PROTOCOL) => s.protocol().map(|p| p.map_or(0, i32::from) as i64),
             (SOL_SOCKET, SO_LINGER) => {
                 let l = s.linger().map_err(os)?;
                 let (on, secs) = (l.is_some() as i32, l.map_or(0, |d| d.as_secs() as i32));
@@ -860,36 +835,57 @@ fn getsockopt(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(v)
 }
 
-fn enter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check_method("__enter__", 0, 0)?;
-    this(&args)?;
-    Ok(args.at(0).clone())
-}
-
-fn exit(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let me = Args::new([args.at(0).clone()]);
-    close(cx, me)?;
-    Ok(Value::None)
-}
-
-/// `makefile(...)`: the buffered file object of the frozen `socket` module.
-fn makefile(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let Some(helper) = crate::modules::loaded_attr(cx.gil, "socket", "_makefile") else {
-        return Err(runtime_error("socket is not imported").into());
-    };
-    cx.call_args(&helper, args)
-}
-
 static METHODS: &[NativeDef] = crate::objects::methods::natives![
-    "recv" => recv, "recv_into" => recv_into, "recvfrom" => recvfrom, "send" => send,
-    "sendall" => sendall, "sendto" => sendto, "accept" => accept, "_accept" => accept,
-    "connect" => connect, "connect_ex" => connect_ex, "bind" => bind, "listen" => listen,
-    "close" => close, "detach" => detach, "fileno" => fileno,
-    "getsockname" => getsockname, "getpeername" => getpeername, "shutdown" => shutdown,
-    "settimeout" => settimeout, "gettimeout" => gettimeout, "setblocking" => setblocking,
-    "getblocking" => getblocking, "setsockopt" => setsockopt, "getsockopt" => getsockopt,
-    "__enter__" => enter, "__exit__" => exit, "makefile" => makefile, "_io_ref" => io_ref,
+    "_accept" => accept, "bind" => bind, "close" => close, "connect" => connect,
+    "connect_ex" => connect_ex, "detach" => detach, "fileno" => fileno,
+    "getpeername" => getpeername, "getsockname" => getsockname, "getsockopt" => getsockopt,
+    "listen" => listen, "recv" => recv, "recv_into" => recv_into, "recvfrom" => recvfrom,
+    "send" => send, "sendall" => sendall, "sendto" => sendto,
+    "setblocking" => setblocking, "getblocking" => getblocking,
+    "settimeout" => settimeout, "gettimeout" => gettimeout,
+    "setsockopt" => setsockopt, "shutdown" => shutdown,
 ];
+
+/// `__new__` and `__init__` (CPython's `sock_new`, `sock_initobj`) and the
+/// read-only attributes' getters.
+static SPECIAL: &[NativeDef] = crate::objects::methods::natives![
+    "__new__" => sock_new, "__init__" => sock_init,
+    "family" => get_family, "type" => get_type, "proto" => get_proto,
+    "timeout" => get_timeout,
+];
+
+/// Fills the type's dict: the methods, `__new__`/`__init__` and the `family`,
+/// `type`, `proto`, `timeout` properties (what `super().family` and
+/// `_socket.socket.close(sock)` find).
+pub fn fill_type_dict(gil: Gil<'_>, t: &PyType) {
+    let mut d = t.dict.borrow_mut(gil);
+    for m in METHODS {
+        let _ = d.insert(Value::str(m.name), Value::Native(m));
+    }
+    for m in SPECIAL {
+        let v = match m.name {
+            "__new__" | "__init__" => Value::Native(m),
+            _ => crate::objects::class::native_property(m),
+        };
+        let _ = d.insert(Value::str(m.name), v);
+    }
+}
+
+fn get_family(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(this(&args)?.st.borrow(cx.gil).family as i64))
+}
+
+fn get_type(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(this(&args)?.st.borrow(cx.gil).typ as i64))
+}
+
+fn get_proto(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(Value::Int(this(&args)?.st.borrow(cx.gil).proto as i64))
+}
+
+fn get_timeout(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    Ok(timeout_value(this(&args)?.st.borrow(cx.gil).timeout))
+}
 
 impl NativeObject for Socket {
     fn type_name(&self) -> &'static str {
@@ -900,39 +896,16 @@ impl NativeObject for Socket {
         Some(socket_type().clone())
     }
 
+    /// CPython's `sock_repr` (the standard library's `socket.socket` has its own).
     fn repr(&self, gil: Gil<'_>) -> Result<String, PyErr> {
         let st = self.st.borrow(gil);
-        let Some(fd) = &st.fd else {
-            // CPython shows the descriptor files may still hold (else -1).
-            return Ok(format!(
-                "<socket.socket [closed] fd={}, family={}, type={}, proto={}>",
-                st.raw_fd(),
-                st.family,
-                st.typ,
-                st.proto
-            ));
-        };
-        let sock = &fd.sock;
-        let mut out = format!(
-            "<socket.socket fd={}, family={}, type={}, proto={}",
-            std::os::fd::AsRawFd::as_raw_fd(sock),
+        Ok(format!(
+            "<socket object, fd={}, family={}, type={}, proto={}>",
+            st.raw_fd(),
             st.family,
             st.typ,
             st.proto
-        );
-        if let Ok(a) = sock.local_addr() {
-            let shown = !(a.is_unix() && a.as_pathname().is_none());
-            if shown {
-                let v = from_sockaddr(&a);
-                out.push_str(&format!(", laddr={}", crate::objects::repr::repr(gil, &v)?));
-            }
-        }
-        if let Ok(a) = sock.peer_addr() {
-            let v = from_sockaddr(&a);
-            out.push_str(&format!(", raddr={}", crate::objects::repr::repr(gil, &v)?));
-        }
-        out.push('>');
-        Ok(out)
+        ))
     }
 
     fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
@@ -952,39 +925,143 @@ impl NativeObject for Socket {
     }
 }
 
-/// `socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0, fileno=None)`.
+/// `_socket.socket(family=-1, type=-1, proto=-1, fileno=None)`: `__new__` and
+/// `__init__` in one.
 pub fn new_socket(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let v = Socket::blank();
+    let mut all = args;
+    all.pos.insert(0, v.clone());
+    sock_init(cx, all)?;
+    Ok(v)
+}
+
+/// `_socket.socket.__new__(cls, *args, **kws)`: a socket with no descriptor, inside
+/// an instance of `cls` when it is a class made by Python code.
+fn sock_new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let cls = match args.get(0) {
+        Some(Value::Type(t)) => t.clone(),
+        Some(v) => {
+            return Err(type_error(format!(
+                "socket.__new__(X): X is not a type object ({})",
+                type_name(v)
+            ))
+            .into())
+        }
+        None => return Err(type_error("socket.__new__(): not enough arguments").into()),
+    };
+    let v = Socket::blank();
+    if !cls.heap {
+        return Ok(v);
+    }
+    Ok(crate::objects::class::instance_with(cls, v))
+}
+
+/// `_socket.socket.__init__(self, family=-1, type=-1, proto=-1, fileno=None)`,
+/// CPython's `sock_initobj`: a new descriptor, or `fileno`'s, adopted (its family,
+/// type and protocol asked of the kernel when given as -1).
+fn sock_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let mut args = args;
+    if args.pos.is_empty() {
+        return Err(type_error(
+            "descriptor '__init__' of '_socket.socket' object needs an argument",
+        )
+        .into());
+    }
+    let me = args.pos.remove(0);
+    if socket_of(&me).is_none() {
+        return Err(type_error(format!(
+            "descriptor '__init__' requires a '_socket.socket' object but received a '{}'",
+            type_name(&me)
+        ))
+        .into());
+    }
     let a = clinic(args, "socket", &["family", "type", "proto", "fileno"], 0, 4)?;
-    let int_or = |v: &Option<Value>, d: i64| -> Result<i64, PyErr> {
+    let int_or = |v: &Option<Value>| -> Result<i64, PyErr> {
         match v {
-            None => Ok(d),
+            None => Ok(-1),
             Some(v) => arg_int(v, ""),
         }
     };
-    if a[3].as_ref().is_some_and(|v| !matches!(v, Value::None)) {
-        // Adopting a raw descriptor needs `unsafe` (`OwnedFd::from_raw_fd`), which
-        // this crate keeps to `objects/gil.rs`.
-        return Err(os_error_code(95, "socket(fileno=...) is not supported by pyvm").into());
-    }
-    let family = int_or(&a[0], AF_INET as i64)? as i32;
-    let typ = int_or(&a[1], SOCK_STREAM as i64)? as i32;
-    let proto = int_or(&a[2], 0)? as i32;
-    let base = typ & !(SOCK_NONBLOCK | SOCK_CLOEXEC);
-    let sock = socket2::Socket::new(
-        Domain::from(family),
-        Type::from(base),
-        (proto != 0).then(|| Protocol::from(proto)),
-    )
-    .map_err(os)?;
-    sock.set_nonblocking(true).map_err(os)?;
-    let v = Socket::wrap(sock, family, base, proto);
-    if typ & SOCK_NONBLOCK != 0 {
-        // As CPython: a socket made non-blocking starts with a timeout of 0.0.
-        if let Some(s) = socket_of(&v) {
-            s.st.borrow_mut(cx.gil).timeout = Some(0.0);
+    let mut family = int_or(&a[0])? as i32;
+    let mut typ = int_or(&a[1])? as i32;
+    let mut proto = int_or(&a[2])? as i32;
+    let sock = match a[3].as_ref().filter(|v| !matches!(v, Value::None)) {
+        Some(v) => {
+            let fd = match v {
+                Value::Float(_) => {
+                    return Err(
+                        type_error("'float' object cannot be interpreted as an integer").into(),
+                    )
+                }
+                v => arg_int(v, "")?,
+            };
+            if fd < 0 {
+                return Err(value_error("negative file descriptor").into());
+            }
+            let fd = i32::try_from(fd).map_err(|_| overflow_error("fd is greater than maximum"))?;
+            // Ours from here on, as in CPython (closing the socket closes it).
+            let sock = socket2::Socket::from(crate::modules::posix::raw::adopt(fd));
+            let known = |sock: &socket2::Socket| -> std::io::Result<(i32, i32, i32)> {
+                let f = if family == -1 {
+                    sock.local_addr()?.family() as i32
+                } else {
+                    family
+                };
+                let t = if typ == -1 {
+                    sock.r#type()?.into()
+                } else {
+                    typ
+                };
+                let p = if proto == -1 {
+                    sock.protocol()?.map_or(0, i32::from)
+                } else {
+                    proto
+                };
+                Ok((f, t, p))
+            };
+            match known(&sock) {
+                Ok(k) => (family, typ, proto) = k,
+                Err(e) => {
+                    // Not ours after all: CPython leaves a descriptor it could not
+                    // look at open.
+                    let _ = std::os::fd::IntoRawFd::into_raw_fd(sock);
+                    return Err(os(e).into());
+                }
+            }
+            sock
         }
-    }
-    Ok(v)
+        None => {
+            if family == -1 {
+                family = AF_INET;
+            }
+            if typ == -1 {
+                typ = SOCK_STREAM;
+            }
+            if proto == -1 {
+                proto = 0;
+            }
+            socket2::Socket::new(
+                Domain::from(family),
+                Type::from(typ & !(SOCK_NONBLOCK | SOCK_CLOEXEC)),
+                (proto != 0).then(|| Protocol::from(proto)),
+            )
+            .map_err(os)?
+        }
+    };
+    sock.set_nonblocking(true).map_err(os)?;
+    let s = socket_of(&me).ok_or_else(bad_fd)?;
+    let mut st = s.st.borrow_mut(cx.gil);
+    st.fd = Some(Fd::new(sock));
+    st.family = family;
+    st.typ = typ & !(SOCK_NONBLOCK | SOCK_CLOEXEC);
+    st.proto = proto;
+    // As CPython: a socket made non-blocking starts with a timeout of 0.0.
+    st.timeout = if typ & SOCK_NONBLOCK != 0 {
+        Some(0.0)
+    } else {
+        default_timeout()
+    };
+    Ok(Value::None)
 }
 
 /// `socket.socketpair([family[, type[, proto]]])`: two connected sockets.
@@ -1018,6 +1095,28 @@ pub fn socketpair(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Socket::wrap(a, family, typ, proto),
         Socket::wrap(b, family, typ, proto),
     ]))
+}
+
+/// `_socket.dup(fd)`: a duplicate of descriptor `fd` (not inheritable).
+pub fn dup(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("dup", 1, 1)?;
+    let fd = arg_int(args.at(0), "")?;
+    let fd = i32::try_from(fd).map_err(|_| overflow_error("fd is greater than maximum"))?;
+    let owned = crate::modules::posix::raw::with_fd(fd, |b| b.try_clone_to_owned()).map_err(os)?;
+    Ok(Value::Int(std::os::fd::IntoRawFd::into_raw_fd(owned) as i64))
+}
+
+/// `_socket.close(fd)`: close a descriptor (`ECONNRESET` is not an error, as in
+/// CPython).
+pub fn close_fd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("close", 1, 1)?;
+    let fd = arg_int(args.at(0), "")?;
+    let fd = i32::try_from(fd).map_err(|_| overflow_error("fd is greater than maximum"))?;
+    match crate::modules::posix::raw::close(fd) {
+        Ok(()) => Ok(Value::None),
+        Err(e) if e.raw_os_error() == Some(104) => Ok(Value::None),
+        Err(e) => Err(os(e).into()),
+    }
 }
 
 /// Used by `select`: the descriptor of a socket object.
