@@ -47,6 +47,7 @@ mod basics {
 mod builtins {
     use super::*;
     golden!(aggregates, "builtins/aggregates.py");
+    golden!(breakpoint_hooks, "builtins/breakpoint_hooks.py");
     golden!(chr_ord_table, "builtins/chr_ord_table.py");
     golden!(clinic_messages, "builtins/clinic_messages.py");
     golden!(compile_errors, "builtins/compile_errors.py");
@@ -199,6 +200,7 @@ mod containers {
 }
 mod coroutines {
     use super::*;
+    golden!(async_feed_reader, "coroutines/async_feed_reader.py");
     golden!(basics, "coroutines/basics.py");
     golden!(comprehensions, "coroutines/comprehensions.py");
     golden!(error_handling, "coroutines/error_handling.py");
