@@ -263,7 +263,10 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
             }
             out.push(')');
         }
-        Value::Instance(i) if matches!(i.base, Value::Object(_)) => {
+        Value::Instance(i)
+            if matches!(i.base, Value::Object(_))
+                || matches!(&i.base, Value::Iter(it) if matches!(&*it.borrow(gil), super::iter::Iter::Native(n) if n.py_type().is_some())) =>
+        {
             let r = builtin_repr(gil, &i.base)?;
             super::memory::push_str(out, &native_subclass_repr(v, i.class(), r))?
         }

@@ -443,6 +443,7 @@ mod itertools {
     golden!(groupby_semantics, "itertools/groupby_semantics.py");
     golden!(infinite, "itertools/infinite.py");
     golden!(islice_semantics, "itertools/islice_semantics.py");
+    golden!(iterator_types, "itertools/iterator_types.py");
     golden!(report_groupby, "itertools/report_groupby.py");
     golden!(running_totals, "itertools/running_totals.py");
     golden!(tee_split, "itertools/tee_split.py");
@@ -492,6 +493,7 @@ mod micro_threads {
     golden!(gc_stress, "micro_threads/gc_stress.py");
     golden!(import_waits, "micro_threads/import_waits.py");
     golden!(io_raw_blocking, "micro_threads/io_raw_blocking.py");
+    golden!(itertools_waiting, "micro_threads/itertools_waiting.py");
     golden!(json_pipe_stream, "micro_threads/json_pipe_stream.py");
     golden!(module_subclasses, "micro_threads/module_subclasses.py");
     golden!(nested_segments, "micro_threads/nested_segments.py");
