@@ -275,6 +275,12 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
         {
             write_repr(gil, &i.base, out)?
         }
+        Value::Instance(i) if super::class::super_payload(gil, v).is_some() => {
+            if let Value::Cell(c) = &i.base {
+                let s = c.borrow(gil).clone();
+                write_repr(gil, &s, out)?
+            }
+        }
         Value::Instance(_) => out.push_str(&super::methods::default_repr(v)),
         Value::Method(m) => {
             let name = match &m.func {

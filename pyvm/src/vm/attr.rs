@@ -66,7 +66,22 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
 /// `obj.name`, or the call that computes it.
 pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
     let found = match obj {
-        Value::Instance(i) => class::instance_attr(gil, obj, i.class(), Some(&i.dict), name)?,
+        Value::Instance(i) => {
+            // An instance of a `super` subclass looks past `__thisclass__` first, as
+            // `super` does, then at its own attributes.
+            if let Some(s) = crate::objects::class::super_payload(gil, obj) {
+                let own_getattribute = i
+                    .class()
+                    .has_getattribute
+                    .load(std::sync::atomic::Ordering::Relaxed);
+                if name != "__class__" && !own_getattribute {
+                    if let Ok(a) = class::super_attr(gil, &s, name) {
+                        return Ok(a);
+                    }
+                }
+            }
+            class::instance_attr(gil, obj, i.class(), Some(&i.dict), name)?
+        }
         Value::Type(t) if t.heap => class::class_attr(gil, t, name)?,
         Value::Super(s) => return class::super_attr(gil, s, name),
         Value::Exception(e) => {

@@ -122,6 +122,7 @@ mod classes2 {
     golden!(metaclass_registry, "classes2/metaclass_registry.py");
     golden!(polynomial, "classes2/polynomial.py");
     golden!(record_classes, "classes2/record_classes.py");
+    golden!(super_subclass, "classes2/super_subclass.py");
     golden!(tree_walk_uncaught, "classes2/tree_walk_uncaught.py");
     golden!(unit_conversion, "classes2/unit_conversion.py");
     golden!(validated_fields, "classes2/validated_fields.py");

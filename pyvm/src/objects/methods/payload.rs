@@ -321,6 +321,9 @@ fn init(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
                     crate::objects::class::Descr::ClassMethod(_) => types().classmethod.clone(),
                     crate::objects::class::Descr::Property { .. } => types().property.clone(),
                 },
+                // `super.__init__(self, type, obj)`: the instance of a `super`
+                // subclass is bound now.
+                Value::None | Value::Super(_) => types().super_.clone(),
                 _ => return Ok(Value::None),
             };
             let made = construct_builtin(cx, &t, rest)?;
