@@ -79,6 +79,7 @@ mod builtins {
     golden!(sorted_stability, "builtins/sorted_stability.py");
     golden!(str_decode, "builtins/str_decode.py");
     golden!(sys_argv, "builtins/sys_argv.py");
+    golden!(text_signatures, "builtins/text_signatures.py");
     golden!(type_checks, "builtins/type_checks.py");
     golden!(unbound_methods, "builtins/unbound_methods.py");
 }
