@@ -524,6 +524,7 @@ mod micro_threads {
     golden!(start_arguments, "micro_threads/start_arguments.py");
     golden!(strict_names, "micro_threads/strict_names.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
+    golden!(timeout_bounds, "micro_threads/timeout_bounds.py");
     golden!(waitpid_defers, "micro_threads/waitpid_defers.py");
     golden!(watchdog, "micro_threads/watchdog.py");
     mod callbacks {
@@ -866,6 +867,7 @@ mod threads {
     golden!(thread_errors, "threads/thread_errors.py");
     golden!(thread_tree, "threads/thread_tree.py");
     golden!(threading_sync, "threads/threading_sync.py");
+    golden!(timeout_limits, "threads/timeout_limits.py");
 }
 mod traceback {
     use super::*;
