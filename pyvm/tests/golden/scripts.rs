@@ -497,6 +497,7 @@ mod micro_threads {
     golden!(io_raw_blocking, "micro_threads/io_raw_blocking.py");
     golden!(itertools_waiting, "micro_threads/itertools_waiting.py");
     golden!(json_pipe_stream, "micro_threads/json_pipe_stream.py");
+    golden!(map_callable_waits, "micro_threads/map_callable_waits.py");
     golden!(module_subclasses, "micro_threads/module_subclasses.py");
     golden!(nested_segments, "micro_threads/nested_segments.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
