@@ -82,3 +82,7 @@ try:
     quiet(1, 2)
 except TypeError as e:
     print("TypeError:", e)
+try:
+    super(1, int)
+except TypeError as e:
+    print("TypeError:", e)

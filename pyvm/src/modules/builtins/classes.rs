@@ -200,7 +200,7 @@ pub fn construct(_cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Valu
             args.check("super", 1, 2)?;
             let Value::Type(cls) = args.at(0) else {
                 return Err(type_error(format!(
-                    "super() argument 1 must be type, not {}",
+                    "super() argument 1 must be a type, not {}",
                     type_name(args.at(0))
                 ))
                 .into());
