@@ -1,6 +1,7 @@
 """Write pyvm/src/objects/docs_table.rs: CPython 3.11's docstrings of the built-in
 types and functions (and their methods) and of the native modules pyvm implements,
-for `X.__doc__` of pyvm's built-in objects.
+for `X.__doc__` of pyvm's built-in objects, and their `__text_signature__` (the
+`sig=` part CPython keeps apart from the docstring, which `inspect.signature` reads).
 
 Run with CPython 3.11 from the repository's root, then rebuild:
 
@@ -34,15 +35,26 @@ KINDS = (
 )
 
 
+SIGS = {}
+
+
+def sig_entry(key, obj):
+    sig = getattr(obj, "__text_signature__", None)
+    if isinstance(sig, str):
+        SIGS[key] = sig
+
+
 def type_entries(prefix, t, out):
     if isinstance(t.__doc__, str):
         out[prefix] = t.__doc__
+    sig_entry(prefix, t)
     for k, v in vars(t).items():
         if k == "__doc__" or not isinstance(v, KINDS):
             continue
         d = getattr(v, "__doc__", None)
         if isinstance(d, str):
             out[f"{prefix}.{k}"] = d
+        sig_entry(f"{prefix}.{k}", v)
 
 
 def collect():
@@ -54,6 +66,7 @@ def collect():
             type_entries(name, obj, out)
         elif isinstance(obj, types.BuiltinFunctionType) and isinstance(obj.__doc__, str):
             out[name] = obj.__doc__
+            sig_entry(name, obj)
     # Types reached through values, not names (`type(len)`, `type(f.__code__)`...).
     for t in (types.FunctionType, types.BuiltinFunctionType, types.MethodType,
               types.CodeType, types.GeneratorType, types.CoroutineType, types.CellType,
@@ -76,6 +89,7 @@ def collect():
                 type_entries(f"{mod}.{name}", obj, out)
             elif isinstance(obj, types.BuiltinFunctionType) and isinstance(obj.__doc__, str):
                 out[f"{mod}.{name}"] = obj.__doc__
+                sig_entry(f"{mod}.{name}", obj)
     return out
 
 
@@ -109,7 +123,13 @@ def main():
         f.write("pub static DOCS: &[(&str, &str)] = &[\n")
         for k in sorted(docs):
             f.write(f"    ({rust_str(k)}, {rust_str(docs[k])}),\n")
+        f.write("];\n\n")
+        f.write("/// CPython 3.11's `__text_signature__` of the same objects, sorted by key.\n")
+        f.write("pub static SIGS: &[(&str, &str)] = &[\n")
+        for k in sorted(SIGS):
+            f.write(f"    ({rust_str(k)}, {rust_str(SIGS[k])}),\n")
         f.write("];\n")
+    print(f"{len(SIGS)} text signatures")
     print(f"{len(docs)} docstrings, {sum(map(len, docs.values()))} characters -> {path}")
 
 

@@ -270,6 +270,7 @@ static FROZEN: &[(&str, &str)] = &[
     ("_contextvars", include_str!("../../lib/_contextvars.py")),
     ("_pyvm_repl", include_str!("../../lib/_pyvm_repl.py")),
     ("_pyvm_eg", include_str!("../../lib/_pyvm_eg.py")),
+    ("_pyvm_async", include_str!("../../lib/_pyvm_async.py")),
 ];
 
 /// The source of frozen module `name`.

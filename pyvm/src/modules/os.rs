@@ -96,6 +96,21 @@ fn getenv(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(found.unwrap_or_else(|| p[1].clone().unwrap_or(Value::None)))
 }
 
+/// The environment variable `key` as the program sees it now: from `os.environ`
+/// once `os` is imported (changes made to it are seen, as CPython's `putenv`
+/// makes them), else from the process's environment.
+pub fn env_var(gil: Gil<'_>, key: &str) -> Option<String> {
+    match OS.get().and_then(|m| m.get(gil, "environ")) {
+        Some(Value::Dict(d)) => d
+            .borrow(gil)
+            .get(&Value::str(key))
+            .ok()
+            .flatten()
+            .and_then(|v| v.as_str().map(str::to_owned)),
+        _ => std::env::var_os(key).map(|v| fs_decode(v.as_bytes())),
+    }
+}
+
 /// A path argument (str only; CPython also takes bytes and `os.PathLike`).
 fn path_arg(v: &Value) -> Result<&str, PyErr> {
     v.as_str().ok_or_else(|| {

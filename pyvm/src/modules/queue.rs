@@ -234,30 +234,12 @@ fn empty_error() -> PyErr {
 
 /// CPython's `_PyTime_FromSecondsObject(..., _PyTime_ROUND_CEILING)` for a timeout.
 fn timeout_arg(cx: &mut Cx, v: &Value) -> PyResult<Duration> {
-    let secs = match v {
-        Value::Float(f) => {
-            let f = f.get();
-            if f.is_nan() {
-                return Err(value_error("Invalid value NaN (not a number)").into());
-            }
-            let ns = (f * 1e9).ceil();
-            if !(-9.223372036854776e18..9.223372036854776e18).contains(&ns) {
-                return Err(overflow_error("timestamp out of range for platform time_t").into());
-            }
-            ns / 1e9
-        }
-        _ => {
-            let too_large = || overflow_error("timestamp too large to convert to C _PyTime_t");
-            let i = match crate::modules::builtins::number_index(cx, v)? {
-                Value::Int(i) => i,
-                _ => return Err(too_large().into()),
-            };
-            if i.checked_mul(1_000_000_000).is_none() {
-                return Err(too_large().into());
-            }
-            i as f64
-        }
+    // An object with `__index__` is an int here, as in CPython.
+    let v = match crate::objects::class::unwrap_number(v) {
+        n @ (Value::Float(_) | Value::Int(_) | Value::Big(_) | Value::Bool(_)) => n,
+        _ => crate::modules::builtins::number_index(cx, v)?,
     };
+    let secs = crate::modules::time::timeout_seconds(&v)?;
     if secs < 0.0 {
         return Err(value_error("'timeout' must be a non-negative number").into());
     }

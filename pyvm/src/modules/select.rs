@@ -118,25 +118,16 @@ fn seq(cx: &mut Cx, v: &Value) -> PyResult<Vec<Value>> {
 fn timeout_arg(v: Option<&Value>) -> Result<Option<Duration>, PyErr> {
     let t = match v {
         None | Some(Value::None) => return Ok(None),
-        Some(Value::Float(f)) => f.get(),
-        Some(Value::Int(i)) => *i as f64,
-        Some(Value::Bool(b)) => b.get() as i64 as f64,
-        Some(v) => {
-            return Err(type_error(format!(
-                "timeout must be a float or None, not {}",
-                type_name(v)
-            )))
-        }
+        Some(v) => crate::modules::time::timeout_seconds(v).map_err(|e| {
+            if e.is_instance(&crate::objects::types::types().exc.type_error) {
+                type_error("timeout must be a float or None")
+            } else {
+                e
+            }
+        })?,
     };
-    if t.is_nan() {
-        return Err(value_error("Invalid value NaN (not a number)"));
-    }
     if t < 0.0 {
         return Err(value_error("timeout must be non-negative"));
-    }
-    // CPython keeps timeouts in 64-bit nanoseconds.
-    if t * 1e9 >= i64::MAX as f64 {
-        return Err(overflow_error("timestamp out of range for platform time_t"));
     }
     Duration::try_from_secs_f64(t)
         .map(Some)

@@ -757,6 +757,8 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         m.set(gil, "__excepthook__", Value::Native(&EXCEPTHOOK));
         m.set(gil, "__displayhook__", Value::Native(&DISPLAYHOOK));
         m.set(gil, "__unraisablehook__", Value::Native(&UNRAISABLEHOOK));
+        m.set(gil, "breakpointhook", Value::Native(&BREAKPOINTHOOK));
+        m.set(gil, "__breakpointhook__", Value::Native(&BREAKPOINTHOOK));
         m.set(
             gil,
             "UnraisableHookArgs",
@@ -956,6 +958,73 @@ fn unraisablehook(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     write_stderr(&text);
     Ok(Value::None)
+}
+
+static BREAKPOINTHOOK: NativeDef = NativeDef {
+    name: "breakpointhook",
+    f: breakpointhook,
+    soft: None,
+};
+
+/// `sys.breakpointhook(*args, **kws)`, CPython's: `$PYTHONBREAKPOINT` names the
+/// callable (`pdb.set_trace` when unset or empty, nothing for `0`, a name without
+/// a dot is a built-in); one that cannot be imported is warned about and skipped.
+fn breakpointhook(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let env = super::os::env_var(cx.gil, "PYTHONBREAKPOINT")
+        .filter(|e| !e.is_empty())
+        .unwrap_or_else(|| "pdb.set_trace".to_owned());
+    if env == "0" {
+        return Ok(Value::None);
+    }
+    let (module_path, attr) = match env.rfind('.') {
+        None => ("builtins", env.as_str()),
+        Some(i) if i > 0 => (&env[..i], &env[i + 1..]),
+        Some(_) => ("", ""),
+    };
+    let types = crate::objects::types::types();
+    let hook = if module_path.is_empty() {
+        None
+    } else {
+        let import = crate::native::builtin_function(cx.gil, "__import__");
+        // `__import__('a.b', fromlist=['*'])` gives `a.b` itself (PyImport_Import).
+        let imported = cx.call_args(
+            &import,
+            Args {
+                pos: [Value::string(module_path.to_owned())]
+                    .into_iter()
+                    .collect(),
+                kw: vec![("fromlist".into(), Value::list(vec![Value::str("*")]))],
+            },
+        );
+        match imported {
+            Ok(m) => match cx.getattr(&m, attr) {
+                Ok(h) => Some(h),
+                Err(deferred::Unwind::Raise(e)) if e.is_instance(&types.exc.attribute_error) => {
+                    None
+                }
+                Err(e) => return Err(e),
+            },
+            Err(deferred::Unwind::Raise(e)) if e.is_instance(&types.exc.import_error) => None,
+            Err(e) => return Err(e),
+        }
+    };
+    match hook {
+        Some(h) => cx.call_args(&h, args),
+        None => {
+            let import = crate::native::builtin_function(cx.gil, "__import__");
+            let warnings = cx.call(&import, vec![Value::str("warnings")])?;
+            let warn = cx.getattr(&warnings, "warn")?;
+            let msg = format!("Ignoring unimportable $PYTHONBREAKPOINT: \"{env}\"");
+            cx.call(
+                &warn,
+                vec![
+                    Value::string(msg),
+                    Value::Type(types.exc.runtime_warning.clone()),
+                ],
+            )?;
+            Ok(Value::None)
+        }
+    }
 }
 
 static EXCEPTHOOK: NativeDef = NativeDef {

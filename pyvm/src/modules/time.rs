@@ -124,30 +124,43 @@ fn process_time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(ns(cpu_time()))
 }
 
+/// A timeout or delay argument in seconds as CPython reads one
+/// (`_PyTime_FromSecondsObject(v, _PyTime_ROUND_TIMEOUT)`): CPython counts in i64
+/// nanoseconds, so a float beyond that is "timestamp out of range for platform
+/// time_t", an int beyond it "timestamp too large to convert to C _PyTime_t", NaN a
+/// `ValueError`. Every built-in that takes a timeout (`time.sleep`,
+/// `lock.acquire(timeout=)`, `socket.settimeout`, `select.select`, the queues,
+/// `micro_thread.timeout`) reads it with this, then makes its own checks of range.
+/// The seconds, rounded up to whole nanoseconds.
+pub fn timeout_seconds(v: &Value) -> Result<f64, PyErr> {
+    match &crate::objects::class::unwrap_number(v) {
+        Value::Float(f) => {
+            let f = f.get();
+            if f.is_nan() {
+                return Err(value_error("Invalid value NaN (not a number)"));
+            }
+            let ns = f * 1e9;
+            let ns = if ns >= 0.0 { ns.ceil() } else { ns.floor() };
+            if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&ns) {
+                return Err(overflow_error("timestamp out of range for platform time_t"));
+            }
+            Ok(ns / 1e9)
+        }
+        Value::Int(i) if i.checked_mul(1_000_000_000).is_some() => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Int(_) | Value::Big(_) => Err(overflow_error(
+            "timestamp too large to convert to C _PyTime_t",
+        )),
+        v => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(v)
+        ))),
+    }
+}
+
 fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("time.sleep", 1, 1)?;
-    let secs = match &crate::objects::class::unwrap_number(args.at(0)) {
-        Value::Float(f) => f.get(),
-        // CPython counts in i64 nanoseconds: more seconds than that overflow.
-        Value::Int(i) if i.unsigned_abs() <= i64::MAX as u64 / 1_000_000_000 => *i as f64,
-        Value::Bool(b) => b.get() as i64 as f64,
-        Value::Big(_) | Value::Int(_) => {
-            return Err(overflow_error("timestamp too large to convert to C _PyTime_t").into())
-        }
-        v => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(v)
-            ))
-            .into())
-        }
-    };
-    if secs.abs() * 1e9 >= i64::MAX as f64 {
-        return Err(overflow_error("timestamp out of range for platform time_t").into());
-    }
-    if secs.is_nan() {
-        return Err(value_error("Invalid value NaN (not a number)").into());
-    }
+    let secs = timeout_seconds(args.at(0))?;
     if secs < 0.0 {
         return Err(value_error("sleep length must be non-negative").into());
     }

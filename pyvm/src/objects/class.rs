@@ -139,6 +139,11 @@ pub fn new_instance(cls: &Arc<PyType>, args: &crate::native::Args) -> Result<Val
             let cell = Value::Cell(Arc::new(GilCell::new(Value::Descr(Arc::new(empty)))));
             instance_with(cls.clone(), cell)
         }
+        // Bound by `super.__init__(self, type, obj)` (see `methods::payload`).
+        Kind::Super => instance_with(
+            cls.clone(),
+            Value::Cell(Arc::new(GilCell::new(Value::None))),
+        ),
         // A `types.ModuleType` subclass (`six`'s lazy modules): the instance's
         // `__dict__` is the module's namespace itself; `module.__init__` names it.
         Kind::Module => {
@@ -232,7 +237,20 @@ pub fn payload_kind(kind: Kind) -> bool {
             | Kind::ClassMethod
             | Kind::StaticMethod
             | Kind::Module
+            | Kind::Super
     )
+}
+
+/// The `super` object inside an instance of a `super` subclass, once its
+/// `__init__` has bound it.
+pub fn super_payload(gil: Gil<'_>, v: &Value) -> Option<Arc<Super>> {
+    match payload(v)? {
+        Value::Cell(c) => match &*c.borrow(gil) {
+            Value::Super(s) => Some(s.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// The built-in type a class derived from one gets its layout from (`int` for

@@ -107,6 +107,11 @@ pub trait NativeIter: Send {
         let _ = gil;
         Ok(None)
     }
+    /// The type `type()` gives for it when it is a module's own type
+    /// (`itertools.count`); `None`: a type named after [`Self::type_name`].
+    fn py_type(&self) -> Option<crate::objects::rc::Arc<crate::objects::types::PyType>> {
+        None
+    }
 }
 
 impl Iter {

@@ -263,7 +263,10 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
             }
             out.push(')');
         }
-        Value::Instance(i) if matches!(i.base, Value::Object(_)) => {
+        Value::Instance(i)
+            if matches!(i.base, Value::Object(_))
+                || matches!(&i.base, Value::Iter(it) if matches!(&*it.borrow(gil), super::iter::Iter::Native(n) if n.py_type().is_some())) =>
+        {
             let r = builtin_repr(gil, &i.base)?;
             super::memory::push_str(out, &native_subclass_repr(v, i.class(), r))?
         }
@@ -271,6 +274,12 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
             if !i.base.is_null() && !matches!(i.base, Value::Cell(_) | Value::Iter(_)) =>
         {
             write_repr(gil, &i.base, out)?
+        }
+        Value::Instance(i) if super::class::super_payload(gil, v).is_some() => {
+            if let Value::Cell(c) = &i.base {
+                let s = c.borrow(gil).clone();
+                write_repr(gil, &s, out)?
+            }
         }
         Value::Instance(_) => out.push_str(&super::methods::default_repr(v)),
         Value::Method(m) => {

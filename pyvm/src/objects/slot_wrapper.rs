@@ -78,6 +78,25 @@ impl NativeObject for SlotWrapper {
         "wrapper_descriptor"
     }
 
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        static T: OnceLock<Arc<PyType>> = OnceLock::new();
+        Some(
+            T.get_or_init(|| {
+                Arc::new(
+                    PyType::builtin(
+                        "wrapper_descriptor",
+                        "builtins",
+                        Some(&super::types::types().object),
+                        super::types::Kind::Iterator,
+                        None,
+                    )
+                    .sealed(),
+                )
+            })
+            .clone(),
+        )
+    }
+
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
         Ok(format!(
             "<slot wrapper '{}' of '{}' objects>",
@@ -96,7 +115,10 @@ impl NativeObject for SlotWrapper {
             "__doc__" => Some(
                 super::docs::method_doc(&self.owner, self.def.name).map_or(Value::None, Value::str),
             ),
-            "__text_signature__" => Some(Value::None),
+            "__text_signature__" => Some(
+                super::docs::method_entry(super::docs::SIGS, &self.owner, self.def.name)
+                    .map_or(Value::None, Value::str),
+            ),
             // `object.__setattr__.__get__(obj)`: the method bound to `obj` (attrs
             // binds it once per class this way).
             "__get__" => Some(Value::BoundNative(Arc::new((

@@ -424,6 +424,9 @@ impl Types {
             Value::Object(o) if o.0.py_type().is_some() => {
                 o.0.py_type().unwrap_or_else(|| self.object.clone())
             }
+            Value::Iter(it) if native_iter_type(it).is_some() => {
+                native_iter_type(it).unwrap_or_else(|| self.iterator.clone())
+            }
             Value::Iter(it) if self.iter_type(it).is_some() => self
                 .iter_type(it)
                 .cloned()
@@ -524,6 +527,14 @@ impl Types {
             }
         }
     }
+}
+
+/// The module's own type of a native iterator (`itertools.count`), if it has one.
+fn native_iter_type(it: &Arc<GilCell<super::iter::Iter>>) -> Option<Arc<PyType>> {
+    crate::objects::gil::with_gil(|gil| match &*it.borrow(gil) {
+        super::iter::Iter::Native(n) => n.py_type(),
+        _ => None,
+    })
 }
 
 /// The type name of a value, for messages (`'int' object is not callable`).

@@ -66,7 +66,22 @@ pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
 /// `obj.name`, or the call that computes it.
 pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
     let found = match obj {
-        Value::Instance(i) => class::instance_attr(gil, obj, i.class(), Some(&i.dict), name)?,
+        Value::Instance(i) => {
+            // An instance of a `super` subclass looks past `__thisclass__` first, as
+            // `super` does, then at its own attributes.
+            if let Some(s) = crate::objects::class::super_payload(gil, obj) {
+                let own_getattribute = i
+                    .class()
+                    .has_getattribute
+                    .load(std::sync::atomic::Ordering::Relaxed);
+                if name != "__class__" && !own_getattribute {
+                    if let Ok(a) = class::super_attr(gil, &s, name) {
+                        return Ok(a);
+                    }
+                }
+            }
+            class::instance_attr(gil, obj, i.class(), Some(&i.dict), name)?
+        }
         Value::Type(t) if t.heap => class::class_attr(gil, t, name)?,
         Value::Super(s) => return class::super_attr(gil, s, name),
         Value::Exception(e) => {
@@ -313,6 +328,16 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                 // The module that holds it (`pickle` saves a built-in function by
                 // module and name, and checks the name gives it back).
                 "__module__" => return Ok(native_module(gil, n).map_or(Value::None, Value::string)),
+                // A built-in function's `__self__` is its module (`inspect.signature`
+                // drops the `$module` parameter of its text signature for it).
+                "__self__" if crate::objects::methods::method_owner(n).is_none() => {
+                    let m = native_module(gil, n).and_then(|m| {
+                        crate::modules::sys_modules()
+                            .borrow(gil)
+                            .get_str(&PyStr::new(m))
+                    });
+                    return Ok(m.unwrap_or(Value::None));
+                }
                 // `len.__reduce__()` is its name: pickled as a global, as CPython's.
                 "__reduce__" | "__reduce_ex__" => {
                     return Ok(Value::BoundNative(Arc::new((obj.clone(), &NATIVE_REDUCE))))
@@ -418,6 +443,16 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
         None if name == "__doc__" && !matches!(obj, Value::Instance(_)) => {
             Ok(builtin_doc(gil, obj).map_or(Value::None, Value::str))
         }
+        // CPython's text signatures of built-in functions, methods and types (what
+        // `inspect.signature` reads).
+        None if name == "__text_signature__"
+            && matches!(
+                obj,
+                Value::Native(_) | Value::BoundNative(_) | Value::Type(_)
+            ) =>
+        {
+            Ok(builtin_entry(gil, obj, crate::objects::docs::SIGS).map_or(Value::None, Value::str))
+        }
         None => Err(no_attribute(obj, name)),
     }
 }
@@ -477,32 +512,40 @@ fn generator_attr(
 /// `obj.__doc__` of a built-in object: a type's, a function's or method's (by the
 /// type or module it belongs to), or its type's for any other value.
 fn builtin_doc(gil: Gil<'_>, obj: &Value) -> Option<&'static str> {
+    builtin_entry(gil, obj, crate::objects::docs::DOCS)
+}
+
+/// [`builtin_doc`]'s lookup in `table` (the docstrings or the text signatures).
+fn builtin_entry(
+    gil: Gil<'_>,
+    obj: &Value,
+    table: crate::objects::docs::Table,
+) -> Option<&'static str> {
     use crate::objects::docs;
+    let doc = |key: &str| docs::find(table, key);
     match obj {
-        Value::Type(t) => docs::type_doc(t),
+        Value::Type(t) => docs::type_entry(table, t),
         Value::Native(n) => {
             if let Some(owner) = crate::objects::methods::method_owner(n) {
-                return docs::doc(&format!("{owner}.{}", n.name));
+                return doc(&format!("{owner}.{}", n.name));
             }
             if crate::modules::builtins::is_builtin_fn(n) {
-                return docs::doc(n.name);
+                return doc(n.name);
             }
             let is = |d: Option<&'static NativeDef>| d.is_some_and(|d| std::ptr::eq(d, *n));
             if is(crate::objects::methods::exception_method(n.name)) {
-                return docs::doc(&format!("BaseException.{}", n.name));
+                return doc(&format!("BaseException.{}", n.name));
             }
             if is(crate::objects::methods::object_method(n.name)) {
-                return docs::doc(&format!("object.{}", n.name));
+                return doc(&format!("object.{}", n.name));
             }
             // (A variable holding it makes `__main__` a holder too: then the type.)
-            if let Some(d) =
-                native_module(gil, n).and_then(|m| docs::doc(&format!("{m}.{}", n.name)))
-            {
+            if let Some(d) = native_module(gil, n).and_then(|m| doc(&format!("{m}.{}", n.name))) {
                 return Some(d);
             }
             // A method a module put in its type's dict (`array.array.append`).
             let owner = native_owner_type(gil, n)?;
-            docs::doc(&format!("{}.{}", docs::type_key(&owner), n.name))
+            doc(&format!("{}.{}", docs::type_key(&owner), n.name))
         }
         Value::BoundNative(b) => match &b.0 {
             Value::Module(m) => {
@@ -510,13 +553,14 @@ fn builtin_doc(gil: Gil<'_>, obj: &Value) -> Option<&'static str> {
                     Some(Value::Str(s)) => s.as_str().to_owned(),
                     _ => m.name.clone(),
                 };
-                docs::doc(&format!("{name}.{}", b.1.name))
+                doc(&format!("{name}.{}", b.1.name))
             }
-            Value::Type(t) => docs::method_doc(t, b.1.name)
-                .or_else(|| docs::method_doc(&crate::objects::class::class_of(&b.0), b.1.name)),
-            v => docs::method_doc(&crate::objects::class::class_of(v), b.1.name),
+            Value::Type(t) => docs::method_entry(table, t, b.1.name).or_else(|| {
+                docs::method_entry(table, &crate::objects::class::class_of(&b.0), b.1.name)
+            }),
+            v => docs::method_entry(table, &crate::objects::class::class_of(v), b.1.name),
         },
-        v => docs::type_doc(&types().of(v)),
+        v => docs::type_entry(table, &types().of(v)),
     }
 }
 

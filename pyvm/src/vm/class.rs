@@ -415,6 +415,9 @@ pub fn super_attr(gil: Gil<'_>, s: &Super, name: &str) -> Result<Attr, PyErr> {
         }
         Some(a) => Ok(bind(gil, a, obj, &s.start)),
         None if name == "__class__" => Ok(Attr::Value(Value::Type(types().super_.clone()))),
+        None if name == "__thisclass__" => Ok(Attr::Value(Value::Type(s.class.clone()))),
+        None if name == "__self__" => Ok(Attr::Value(s.this.clone())),
+        None if name == "__self_class__" => Ok(Attr::Value(Value::Type(s.start.clone()))),
         None => Err(attribute_error(format!(
             "'super' object has no attribute '{name}'"
         ))),

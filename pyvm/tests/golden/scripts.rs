@@ -47,6 +47,7 @@ mod basics {
 mod builtins {
     use super::*;
     golden!(aggregates, "builtins/aggregates.py");
+    golden!(breakpoint_hooks, "builtins/breakpoint_hooks.py");
     golden!(chr_ord_table, "builtins/chr_ord_table.py");
     golden!(clinic_messages, "builtins/clinic_messages.py");
     golden!(compile_errors, "builtins/compile_errors.py");
@@ -78,6 +79,7 @@ mod builtins {
     golden!(sorted_stability, "builtins/sorted_stability.py");
     golden!(str_decode, "builtins/str_decode.py");
     golden!(sys_argv, "builtins/sys_argv.py");
+    golden!(text_signatures, "builtins/text_signatures.py");
     golden!(type_checks, "builtins/type_checks.py");
     golden!(unbound_methods, "builtins/unbound_methods.py");
 }
@@ -122,6 +124,7 @@ mod classes2 {
     golden!(metaclass_registry, "classes2/metaclass_registry.py");
     golden!(polynomial, "classes2/polynomial.py");
     golden!(record_classes, "classes2/record_classes.py");
+    golden!(super_subclass, "classes2/super_subclass.py");
     golden!(tree_walk_uncaught, "classes2/tree_walk_uncaught.py");
     golden!(unit_conversion, "classes2/unit_conversion.py");
     golden!(validated_fields, "classes2/validated_fields.py");
@@ -200,6 +203,7 @@ mod containers {
 }
 mod coroutines {
     use super::*;
+    golden!(async_feed_reader, "coroutines/async_feed_reader.py");
     golden!(basics, "coroutines/basics.py");
     golden!(comprehensions, "coroutines/comprehensions.py");
     golden!(error_handling, "coroutines/error_handling.py");
@@ -443,6 +447,7 @@ mod itertools {
     golden!(groupby_semantics, "itertools/groupby_semantics.py");
     golden!(infinite, "itertools/infinite.py");
     golden!(islice_semantics, "itertools/islice_semantics.py");
+    golden!(iterator_types, "itertools/iterator_types.py");
     golden!(report_groupby, "itertools/report_groupby.py");
     golden!(running_totals, "itertools/running_totals.py");
     golden!(tee_split, "itertools/tee_split.py");
@@ -493,7 +498,9 @@ mod micro_threads {
     golden!(gc_stress, "micro_threads/gc_stress.py");
     golden!(import_waits, "micro_threads/import_waits.py");
     golden!(io_raw_blocking, "micro_threads/io_raw_blocking.py");
+    golden!(itertools_waiting, "micro_threads/itertools_waiting.py");
     golden!(json_pipe_stream, "micro_threads/json_pipe_stream.py");
+    golden!(map_callable_waits, "micro_threads/map_callable_waits.py");
     golden!(module_subclasses, "micro_threads/module_subclasses.py");
     golden!(nested_segments, "micro_threads/nested_segments.py");
     golden!(not_deferral_aware, "micro_threads/not_deferral_aware.py");
@@ -522,6 +529,7 @@ mod micro_threads {
     golden!(stdlib_socket_server, "micro_threads/stdlib_socket_server.py");
     golden!(strict_names, "micro_threads/strict_names.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
+    golden!(timeout_bounds, "micro_threads/timeout_bounds.py");
     golden!(waitpid_defers, "micro_threads/waitpid_defers.py");
     golden!(watchdog, "micro_threads/watchdog.py");
     mod callbacks {
@@ -864,6 +872,7 @@ mod threads {
     golden!(thread_errors, "threads/thread_errors.py");
     golden!(thread_tree, "threads/thread_tree.py");
     golden!(threading_sync, "threads/threading_sync.py");
+    golden!(timeout_limits, "threads/timeout_limits.py");
 }
 mod traceback {
     use super::*;

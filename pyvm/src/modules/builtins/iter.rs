@@ -441,3 +441,80 @@ pub fn filter(cx: &mut Cx, args: Args) -> PyResult<Value> {
         inner,
     }))
 }
+
+/// `type(v).name`, looked up on the type as CPython's slots are (`None`: the type
+/// has no such attribute).
+fn type_method(cx: &mut Cx, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    let t = Value::Type(crate::objects::types::types().of(v));
+    match cx.getattr(&t, name) {
+        Ok(f) => Ok(Some(f)),
+        Err(deferred::Unwind::Raise(e))
+            if e.is_instance(&crate::objects::types::types().exc.attribute_error) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `aiter(async_iterable)`: `type(x).__aiter__(x)`, which must give an async
+/// iterator (CPython's messages).
+pub fn aiter(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error("aiter() takes no keyword arguments").into());
+    }
+    if args.len() != 1 {
+        return Err(type_error(format!(
+            "aiter() takes exactly one argument ({} given)",
+            args.len()
+        ))
+        .into());
+    }
+    let x = args.at(0);
+    let Some(f) = type_method(cx, x, "__aiter__")? else {
+        return Err(type_error(format!(
+            "'{}' object is not an async iterable",
+            type_name(x)
+        ))
+        .into());
+    };
+    let it = cx.call(&f, vec![x.clone()])?;
+    if type_method(cx, &it, "__anext__")?.is_none() {
+        return Err(type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            type_name(&it)
+        ))
+        .into());
+    }
+    Ok(it)
+}
+
+/// `anext(async_iterator[, default])`: the awaitable `type(it).__anext__(it)`; with
+/// a default, an `anext_awaitable` (pyvm/lib/_pyvm_async.py) that gives the default
+/// where the iterator raises `StopAsyncIteration`.
+pub fn anext(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error("anext() takes no keyword arguments").into());
+    }
+    match args.len() {
+        0 => return Err(type_error("anext expected at least 1 argument, got 0").into()),
+        1 | 2 => {}
+        n => return Err(type_error(format!("anext expected at most 2 arguments, got {n}")).into()),
+    }
+    let it = args.at(0);
+    let Some(f) = type_method(cx, it, "__anext__")? else {
+        return Err(type_error(format!(
+            "'{}' object is not an async iterator",
+            type_name(it)
+        ))
+        .into());
+    };
+    let awaitable = cx.call(&f, vec![it.clone()])?;
+    let Some(default) = args.get(1) else {
+        return Ok(awaitable);
+    };
+    let import = crate::native::builtin_function(cx.gil, "__import__");
+    let m = cx.call(&import, vec![Value::str("_pyvm_async")])?;
+    let cls = cx.getattr(&m, "anext_awaitable")?;
+    cx.call(&cls, vec![awaitable, default.clone()])
+}

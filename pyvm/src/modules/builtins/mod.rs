@@ -41,7 +41,8 @@ pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "globals" => scope::globals,
     "locals" => scope::locals, "vars" => scope::vars, "dir" => classes::dir,
     "delattr" => classes::delattr, "exec" => exec::exec, "eval" => exec::eval,
-    "compile" => exec::compile,
+    "compile" => exec::compile, "aiter" => iter::aiter, "anext" => iter::anext,
+    "breakpoint" => breakpoint,
 ];
 
 /// Is `def` one of the built-in functions (not a method)?
@@ -118,6 +119,14 @@ pub fn make(gil: Gil<'_>) -> Module {
     m.set(gil, "__import__", import_value());
     m.set(gil, "__build_class__", build_class_value());
     m
+}
+
+/// `breakpoint(*args, **kws)`: `sys.breakpointhook(*args, **kws)`.
+fn breakpoint(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let Some(hook) = super::sys::module(cx.gil).get(cx.gil, "breakpointhook") else {
+        return Err(PyErr::msg(&types().exc.runtime_error, "lost sys.breakpointhook").into());
+    };
+    cx.call_args(&hook, args)
 }
 
 fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {

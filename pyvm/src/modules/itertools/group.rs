@@ -208,3 +208,16 @@ pub fn tee(cx: &mut Cx, args: Args) -> PyResult<Value> {
         .collect();
     Ok(Value::tuple(copies))
 }
+
+/// `itertools._tee(iterable)`: one tee iterator over `iterable`.
+pub fn tee_new(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    positional(&args, "_tee", 1, 1)?;
+    let it = cx.iter(args.at(0))?;
+    let shared = Arc::new(GilCell::new(TeeState {
+        it: Some(it),
+        buf: VecDeque::new(),
+        base: 0,
+        pos: vec![0],
+    }));
+    Ok(make(Tee { shared, id: 0 }))
+}

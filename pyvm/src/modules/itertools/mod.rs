@@ -15,46 +15,140 @@ use crate::objects::function::NativeDef;
 use crate::objects::gil::{Gil, GilCell};
 use crate::objects::iter::{Iter, NativeIter};
 use crate::objects::module::Module;
+use crate::objects::types::{Kind, PyType};
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
-    "count" => simple::count, "cycle" => simple::cycle, "repeat" => simple::repeat,
-    "accumulate" => simple::accumulate, "chain" => simple::chain,
-    "compress" => simple::compress, "dropwhile" => simple::dropwhile,
-    "filterfalse" => simple::filterfalse, "islice" => simple::islice,
-    "pairwise" => simple::pairwise, "starmap" => simple::starmap,
-    "takewhile" => simple::takewhile, "zip_longest" => simple::zip_longest,
-    "groupby" => group::groupby, "tee" => group::tee,
-    "product" => combin::product, "permutations" => combin::permutations,
-    "combinations" => combin::combinations,
-    "combinations_with_replacement" => combin::combinations_with_replacement,
+static FUNCS: &[NativeDef] = crate::objects::methods::natives!["tee" => group::tee];
+
+/// The iterator types, CPython's `itertools.count` and friends: calling one makes
+/// an iterator (its constructor), `type()` and `isinstance` know its iterators, and
+/// a class may derive from it (an instance carries the iterator, as one of a `map`
+/// subclass does). `_grouper` and `_tee` are types classes cannot derive from.
+static TYPES: &[(&str, NativeFn)] = &[
+    ("count", simple::count),
+    ("cycle", simple::cycle),
+    ("repeat", simple::repeat),
+    ("accumulate", simple::accumulate),
+    ("chain", simple::chain),
+    ("compress", simple::compress),
+    ("dropwhile", simple::dropwhile),
+    ("filterfalse", simple::filterfalse),
+    ("islice", simple::islice),
+    ("pairwise", simple::pairwise),
+    ("starmap", simple::starmap),
+    ("takewhile", simple::takewhile),
+    ("zip_longest", simple::zip_longest),
+    ("groupby", group::groupby),
+    ("product", combin::product),
+    ("permutations", combin::permutations),
+    ("combinations", combin::combinations),
+    (
+        "combinations_with_replacement",
+        combin::combinations_with_replacement,
+    ),
+    ("_grouper", no_new),
+    ("_tee", group::tee_new),
 ];
 
-/// `chain.from_iterable` (an attribute of `chain`).
+/// `itertools._grouper(...)`: CPython's takes a `groupby` and a key; pyvm's groupers
+/// are made by `groupby` alone.
+fn no_new(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
+    Err(type_error("cannot create 'itertools._grouper' instances").into())
+}
+
+/// `chain.from_iterable` (a class method of `chain`).
 static FROM_ITERABLE: NativeDef = NativeDef {
     name: "from_iterable",
     f: simple::chain_from_iterable,
     soft: None,
 };
 
+/// The itertools types, in [`TYPES`]'s order.
+fn all_types() -> &'static [Arc<PyType>] {
+    static T: OnceLock<Vec<Arc<PyType>>> = OnceLock::new();
+    T.get_or_init(|| {
+        let object = &crate::objects::types::types().object;
+        TYPES
+            .iter()
+            .map(|&(name, new)| {
+                let mut t =
+                    PyType::builtin(name, "itertools", Some(object), Kind::Iterator, Some(new));
+                t.sealed = name.starts_with('_');
+                crate::objects::gil::with_gil(|gil| {
+                    let mut d = t.dict.borrow_mut(gil);
+                    for m in ["__iter__", "__next__"] {
+                        if let Some(def) = crate::objects::methods::iter_type_method(m) {
+                            let _ = d.insert(Value::str(m), Value::Native(def));
+                        }
+                    }
+                    if name == "chain" {
+                        let cm = crate::objects::class::Descr::ClassMethod(Value::Native(
+                            &FROM_ITERABLE,
+                        ));
+                        let _ = d.insert(Value::str("from_iterable"), Value::Descr(Arc::new(cm)));
+                    }
+                });
+                Arc::new(t)
+            })
+            .collect()
+    })
+}
+
+/// The itertools type of an iterator named `full` (`itertools.count`).
+fn type_named(full: &str) -> Option<Arc<PyType>> {
+    let name = full.strip_prefix("itertools.")?;
+    let i = TYPES.iter().position(|(n, _)| *n == name)?;
+    all_types().get(i).cloned()
+}
+
 /// The `itertools` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
         let m = Module::with_functions(gil, "itertools", FUNCS);
+        for t in all_types() {
+            m.set(gil, &t.name, Value::Type(t.clone()));
+        }
         Arc::new(m)
     })
 }
 
-/// Attributes of this module's functions (`chain.from_iterable`).
-pub fn attr(f: &'static NativeDef, name: &str) -> Option<Value> {
-    (f.name == "chain" && name == "from_iterable" && FUNCS.iter().any(|d| std::ptr::eq(d, f)))
-        .then_some(Value::Native(&FROM_ITERABLE))
+/// Attributes of this module's functions (none now that `chain` is a type).
+pub fn attr(_f: &'static NativeDef, _name: &str) -> Option<Value> {
+    None
+}
+
+/// An itertools iterator whose type is its `itertools` type.
+struct Typed<T>(T);
+
+impl<T: NativeIter> NativeIter for Typed<T> {
+    fn type_name(&self) -> &'static str {
+        self.0.type_name()
+    }
+    fn next(&mut self, cx: &mut Cx<'_, '_>) -> PyResult<Option<Value>> {
+        self.0.next(cx)
+    }
+    fn repr(&self, gil: Gil<'_>) -> Result<Option<String>, PyErr> {
+        self.0.repr(gil)
+    }
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        type_named(self.0.type_name())
+    }
 }
 
 /// An iterator value from its state.
 pub(crate) fn make(it: impl NativeIter + 'static) -> Value {
-    Value::Iter(Arc::new(GilCell::new(Iter::Native(Box::new(it)))))
+    Value::Iter(Arc::new(GilCell::new(Iter::Native(Box::new(Typed(it))))))
+}
+
+/// `make(it)` as an instance of `cls` when `cls` is a class deriving from the
+/// itertools type (`chain.from_iterable` called on a subclass).
+pub(crate) fn make_as(cls: &Value, it: impl NativeIter + 'static) -> Value {
+    let v = make(it);
+    match cls {
+        Value::Type(c) if c.heap => crate::objects::class::instance_with(c.clone(), v),
+        _ => v,
+    }
 }
 
 /// Arity errors worded as CPython words them for these constructors

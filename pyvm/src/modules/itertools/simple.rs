@@ -207,13 +207,23 @@ pub fn chain(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }))
 }
 
+/// `chain.from_iterable(iterable)`, a class method: `args` are the class and the
+/// iterable (an instance of a class deriving from `chain` for one).
 pub fn chain_from_iterable(cx: &mut Cx, args: Args) -> PyResult<Value> {
-    args.check("chain.from_iterable", 1, 1)?;
-    let sources = cx.iter(args.at(0))?;
-    Ok(make(Chain {
-        sources: Some(sources),
-        active: None,
-    }))
+    args.check("from_iterable", 2, 2).map_err(|_| {
+        type_error(format!(
+            "chain.from_iterable() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        ))
+    })?;
+    let sources = cx.iter(args.at(1))?;
+    Ok(super::make_as(
+        args.at(0),
+        Chain {
+            sources: Some(sources),
+            active: None,
+        },
+    ))
 }
 
 struct Compress {

@@ -33,8 +33,12 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 fn seconds(v: &Value, what: &str, none_ok: bool) -> Result<Option<f64>, PyErr> {
     let secs = match &crate::objects::class::unwrap_number(v) {
         Value::None if none_ok => return Ok(None),
-        Value::Int(i) => *i as f64,
-        Value::Float(f) => f.get(),
+        // Read as CPython reads a lock's timeout: `timeout(2**70)` and `inf`
+        // overflow its 64-bit nanoseconds (OverflowError).
+        Value::Float(f) if f.get().is_nan() => f.get(),
+        n @ (Value::Int(_) | Value::Big(_) | Value::Float(_) | Value::Bool(_)) => {
+            crate::modules::time::timeout_seconds(n)?
+        }
         v => {
             return Err(type_error(format!(
                 "{what}() argument must be a number{}, not '{}'",

@@ -143,25 +143,13 @@ fn parse_acquire(cx: &mut Cx, args: Args) -> PyResult<(Args, bool, Option<Durati
     };
     let timeout = match timeout.or_else(|| args.get(2).cloned()) {
         None => -1.0,
-        Some(Value::Float(f)) => f.get(),
-        Some(Value::Int(i)) => i as f64,
-        Some(Value::Bool(b)) => b.get() as i64 as f64,
-        Some(v) => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                crate::objects::types::type_name(&v)
-            ))
-            .into())
-        }
+        Some(v) => crate::modules::time::timeout_seconds(&v)?,
     };
     if !blocking && timeout != -1.0 {
         return Err(value_error("can't specify a timeout for a non-blocking call").into());
     }
     if timeout < 0.0 && timeout != -1.0 {
         return Err(value_error("timeout value must be positive").into());
-    }
-    if timeout * 1e9 > i64::MAX as f64 {
-        return Err(overflow_error("timestamp out of range for platform time_t").into());
     }
     if timeout > TIMEOUT_MAX {
         return Err(overflow_error("timeout value is too large").into());

@@ -670,26 +670,10 @@ fn shutdown(cx: &mut Cx, args: Args) -> PyResult<Value> {
 pub fn parse_timeout(v: &Value) -> Result<Option<f64>, PyErr> {
     let t = match v {
         Value::None => return Ok(None),
-        Value::Float(f) => f.get(),
-        Value::Int(i) => *i as f64,
-        Value::Bool(b) => b.get() as i64 as f64,
-        Value::Big(_) => return Err(overflow_error("timeout doesn't fit into C timeval")),
-        v => {
-            return Err(type_error(format!(
-                "'{}' object cannot be interpreted as an integer",
-                type_name(v)
-            )))
-        }
+        v => crate::modules::time::timeout_seconds(v)?,
     };
-    if t.is_nan() {
-        return Err(value_error("Invalid value NaN (not a number)"));
-    }
     if t < 0.0 {
         return Err(value_error("Timeout value out of range"));
-    }
-    // CPython keeps timeouts in 64-bit nanoseconds.
-    if t * 1e9 >= i64::MAX as f64 {
-        return Err(overflow_error("timestamp out of range for platform time_t"));
     }
     Ok(Some(t))
 }

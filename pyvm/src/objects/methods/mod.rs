@@ -78,6 +78,14 @@ static ITER_TYPE_METHODS: &[NativeDef] = natives![
     "__new__" => iter_type_new, "__next__" => iter_type_next, "__iter__" => iter_self,
 ];
 
+/// `__iter__` / `__next__` of the built-in iterator types classes derive from (the
+/// module ones too: `itertools.chain`), which step the iterator inside an instance.
+pub fn iter_type_method(name: &str) -> Option<&'static NativeDef> {
+    ITER_TYPE_METHODS
+        .iter()
+        .find(|d| d.name == name && name != "__new__")
+}
+
 /// The built-in iterator inside `v` (an instance of a `map` subclass), or `v`.
 fn iter_inside(v: &Value) -> &Value {
     match super::class::payload(v) {

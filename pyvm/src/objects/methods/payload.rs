@@ -321,6 +321,20 @@ fn init(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
                     crate::objects::class::Descr::ClassMethod(_) => types().classmethod.clone(),
                     crate::objects::class::Descr::Property { .. } => types().property.clone(),
                 },
+                // `super.__init__(self, type, obj)`: the instance of a `super`
+                // subclass is bound now.
+                Value::None | Value::Super(_) => {
+                    // `super.__init__`'s argument clinic words this one its way
+                    // (`super(1, x)` itself says "must be a type").
+                    if let Some(v) = rest.pos.first().filter(|v| !matches!(v, Value::Type(_))) {
+                        return Err(type_error(format!(
+                            "super() argument 1 must be type, not {}",
+                            crate::objects::types::type_name(v)
+                        ))
+                        .into());
+                    }
+                    types().super_.clone()
+                }
                 _ => return Ok(Value::None),
             };
             let made = construct_builtin(cx, &t, rest)?;
