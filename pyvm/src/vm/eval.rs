@@ -237,14 +237,21 @@ pub(crate) fn run_from(
                 continue 'frame;
             }};
         }
-        macro_rules! do_call {
-            ($callable:expr, $args:expr) => {{
+        // Before a call pushes a frame or runs a callable: the frame's `ip` written
+        // back, then a pending signal, drop request or interrupt attended to.
+        macro_rules! before_call {
+            () => {
                 th.frames[fi].ip = ip;
                 if super::attention() {
                     if let super::Attend::Raise(e) = super::attend(gil, th, false) {
                         raise!(e);
                     }
                 }
+            };
+        }
+        macro_rules! do_call {
+            ($callable:expr, $args:expr) => {{
+                before_call!();
                 let (callable, args) = ($callable, $args);
                 if let Some(r) = generator::loop_call(gil, th, &callable, &args) {
                     resumed!(r)
@@ -717,21 +724,18 @@ pub(crate) fn run_from(
                         },
                         _ => None,
                     };
-                    // A class call with a simple `__init__` (`Vector(x, y, z)`): the
-                    // instance made here, `[__init__, instance, args...]` put where
-                    // `[NULL, class, args...]` was, and the frame pushed like a
-                    // method's, its result the instance.
                     if fast.is_none() {
+                        // A function taking `*args`/`**kwargs`: bound where the
+                        // arguments lie.
                         if let Some(args_at) = call::varargs_at(&th.stack, head, argc) {
-                            th.frames[fi].ip = ip;
-                            if super::attention() {
-                                if let super::Attend::Raise(e) = super::attend(gil, th, false) {
-                                    raise!(e);
-                                }
-                            }
+                            before_call!();
                             tri!(call::push_varargs_frame(th, args_at, head));
                             continue 'frame;
                         }
+                        // A class call with a simple `__init__` (`Vector(x, y, z)`):
+                        // the instance made here, `[__init__, instance, args...]` put
+                        // where `[NULL, class, args...]` was, and the frame pushed like
+                        // a method's, its result the instance.
                         if let (Value::Null, Value::Type(cls)) =
                             (&th.stack[head], &th.stack[head + 1])
                         {
@@ -745,24 +749,14 @@ pub(crate) fn run_from(
                                     &mut th.stack[head + 1],
                                     obj.clone(),
                                 ));
-                                th.frames[fi].ip = ip;
-                                if super::attention() {
-                                    if let super::Attend::Raise(e) = super::attend(gil, th, false) {
-                                        raise!(e);
-                                    }
-                                }
+                                before_call!();
                                 tri!(call::push_init_frame(th, head, obj));
                                 continue 'frame;
                             }
                         }
                     }
                     if let Some(args_at) = fast {
-                        th.frames[fi].ip = ip;
-                        if super::attention() {
-                            if let super::Attend::Raise(e) = super::attend(gil, th, false) {
-                                raise!(e);
-                            }
-                        }
+                        before_call!();
                         tri!(call::push_simple_frame(th, args_at, head));
                         continue 'frame;
                     }
@@ -842,12 +836,7 @@ pub(crate) fn run_from(
                     if let (Value::Tuple(kwnames), true) =
                         (&names, call::is_function_call(&th.stack, head))
                     {
-                        th.frames[fi].ip = ip;
-                        if super::attention() {
-                            if let super::Attend::Raise(e) = super::attend(gil, th, false) {
-                                raise!(e);
-                            }
-                        }
+                        before_call!();
                         if tri!(call::push_kw_frame(gil, th, head, kwnames)) {
                             continue 'frame;
                         }
@@ -921,18 +910,13 @@ pub(crate) fn run_from(
                     let b = pop!();
                     let a = pop!();
                     if let Some(f) = dunder::simple_binary(gil, arg, &a, &b) {
-                        th.frames[fi].ip = ip;
                         push(&mut th.stack, a.clone());
                         push(&mut th.stack, b.clone());
                         let floor = th.stack.len();
                         push(&mut th.stack, f);
                         push(&mut th.stack, a);
                         push(&mut th.stack, b);
-                        if super::attention() {
-                            if let super::Attend::Raise(e) = super::attend(gil, th, false) {
-                                raise!(e);
-                            }
-                        }
+                        before_call!();
                         tri!(call::push_op_frame(th, floor, arg));
                         continue 'frame;
                     }
