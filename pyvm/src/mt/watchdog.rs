@@ -9,6 +9,10 @@
 //! since it first saw it, raises the VM's attention flag; the loop prints the warning
 //! at its next backward jump or call (it has the stack at hand there). A warning thus
 //! comes between one and one and a quarter thresholds into the run, never early.
+//! The run must also have had the threshold's worth of the process's CPU time: on a
+//! loaded machine the OS may not run the process for a while, and a run it held off
+//! starved no one (an accept loop of a thousand connections was warned about under
+//! CI's parallel tests). The time slice of preemption stays wall-clock time.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -71,8 +75,9 @@ pub fn start() {
         let _ = std::thread::Builder::new()
             .name("pyvm-watchdog".into())
             .spawn(|| {
-                // The run seen last, since when, and whether it was warned about.
-                let mut seen: Option<(u64, Instant, bool)> = None;
+                // The run seen last, since when (and the process's CPU time then),
+                // and whether it was warned about.
+                let mut seen: Option<(u64, Instant, Duration, bool)> = None;
                 let yield_flag = crate::vm::yield_flag();
                 loop {
                     let limit = THRESHOLD_US.load(Ordering::Relaxed);
@@ -91,23 +96,36 @@ pub fn start() {
                     }
                     let run = RUNS.load(Ordering::Relaxed);
                     match &mut seen {
-                        Some((r, since, warned)) if *r == run => {
+                        Some((r, since, cpu_since, warned)) if *r == run => {
                             let ran = since.elapsed().as_micros() as u64;
                             if slice != 0 && ran > slice {
                                 // Its time slice is over: switched out at its next
                                 // backward jump (the warning, if any, comes first).
                                 yield_flag.store(true, Ordering::Relaxed);
                             }
-                            if limit != 0 && !*warned && ran > limit {
+                            if limit != 0
+                                && !*warned
+                                && ran > limit
+                                && cpu_time().saturating_sub(*cpu_since).as_micros() as u64 > limit
+                            {
                                 *warned = true;
                                 crate::vm::WATCHDOG.store(true, Ordering::Relaxed);
                             }
                         }
-                        _ => seen = Some((run, Instant::now(), false)),
+                        _ => seen = Some((run, Instant::now(), cpu_time(), false)),
                     }
                 }
             });
     });
+}
+
+/// The CPU time the process has had (all its threads).
+fn cpu_time() -> Duration {
+    let t = rustix::time::clock_gettime(rustix::time::ClockId::ProcessCPUTime);
+    Duration::new(
+        t.tv_sec.max(0) as u64,
+        t.tv_nsec.clamp(0, 999_999_999) as u32,
+    )
 }
 
 /// Print the warning for the micro-thread `th`, which is still running.
