@@ -274,13 +274,13 @@ fn del_slice<T>(v: &mut Vec<T>, start: i64, step: i64, count: usize) -> Vec<T> {
         return Vec::new();
     }
     // The lowest index and the distance between removed items, either direction.
-    let (lo, stride) = if step > 0 {
-        (start as usize, step as usize)
+    // (In `i128` and by `unsigned_abs`: a step may be as large as `i64` allows either
+    // way, `del a[-1:-8:-99999999999999999999]`, whose negation overflows.)
+    let stride = step.unsigned_abs() as usize;
+    let lo = if step > 0 {
+        start as usize
     } else {
-        (
-            (start + (count as i64 - 1) * step) as usize,
-            (-step) as usize,
-        )
+        (i128::from(start) + (count as i128 - 1) * i128::from(step)) as usize
     };
     if stride == 1 {
         return v.drain(lo..lo + count).collect();

@@ -198,6 +198,7 @@ mod containers {
     golden!(set_order, "containers/set_order.py");
     golden!(set_user_keys, "containers/set_user_keys.py");
     golden!(sets, "containers/sets.py");
+    golden!(slice_delete_steps, "containers/slice_delete_steps.py");
     golden!(tuples, "containers/tuples.py");
     golden!(unpacking, "containers/unpacking.py");
 }
