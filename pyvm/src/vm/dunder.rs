@@ -121,6 +121,16 @@ fn reflected_first(gil: Gil<'_>, a: &Value, b: &Value, name: &str) -> bool {
     }
 }
 
+/// `b`'s reflected operator method `rname`, a candidate only when the operands' classes
+/// differ (CPython's `binary_op1`: the same class's method is not tried twice).
+fn reflected(gil: Gil<'_>, a: &Value, b: &Value, rname: &'static str) -> Option<Value> {
+    if Arc::ptr_eq(&class_of(a), &class_of(b)) {
+        None
+    } else {
+        special(gil, b, rname)
+    }
+}
+
 /// `a <op> b` for `BINARY_OP` argument `arg` when an operand is a user instance.
 pub fn binary(
     gil: Gil<'_>,
@@ -137,8 +147,7 @@ pub fn binary(
         }
     }
     let fwd = special(gil, &a, name);
-    let same = Arc::ptr_eq(&class_of(&a), &class_of(&b));
-    let refl = if same { None } else { special(gil, &b, rname) };
+    let refl = reflected(gil, &a, &b, rname);
     let builtin_left = !is_user(&a) || crate::objects::class::payload(&a).is_some();
     if refl.is_some() && reflected_first(gil, &a, &b, rname) {
         order.extend(refl.map(|f| Cand::Reflected(f, false)));
@@ -164,9 +173,9 @@ pub fn binary(
 /// `BINARY_OP` still skips the argument tuple).
 #[inline]
 pub fn simple_binary(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Option<Value> {
-    let Value::Instance(i) = a else {
+    if !matches!(a, Value::Instance(_)) {
         return None;
-    };
+    }
     if crate::objects::class::payload(a).is_some() {
         return None;
     }
@@ -181,8 +190,7 @@ pub fn simple_binary(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Option<Val
     if !super::call::is_simple(func, 2) {
         return None;
     }
-    let same = Arc::ptr_eq(i.class(), &class_of(b));
-    if !same && special(gil, b, rname).is_some() && reflected_first(gil, a, b, rname) {
+    if reflected(gil, a, b, rname).is_some() && reflected_first(gil, a, b, rname) {
         return None;
     }
     Some(f)
@@ -198,8 +206,7 @@ pub fn after_forward(
     b: Value,
 ) -> PyResult<Called> {
     let (_, rname, _) = BIN_DUNDERS[(arg % 13) as usize];
-    let same = Arc::ptr_eq(&class_of(&a), &class_of(&b));
-    let refl = if same { None } else { special(gil, &b, rname) };
+    let refl = reflected(gil, &a, &b, rname);
     let order = refl
         .map(|f| Cand::Reflected(f, false))
         .into_iter()
@@ -579,13 +586,8 @@ pub fn binary_detached(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result<V
     if arg >= 13 {
         tries.extend(special(gil, a, iname).map(|f| (f, a.clone(), b.clone())));
     }
-    let same = Arc::ptr_eq(&class_of(a), &class_of(b));
     let fwd = special(gil, a, name).map(|f| (f, a.clone(), b.clone()));
-    let refl = if same {
-        None
-    } else {
-        special(gil, b, rname).map(|f| (f, b.clone(), a.clone()))
-    };
+    let refl = reflected(gil, a, b, rname).map(|f| (f, b.clone(), a.clone()));
     if refl.is_some() && reflected_first(gil, a, b, rname) {
         tries.extend(refl);
         tries.extend(fwd);
