@@ -755,6 +755,17 @@ pub fn type_new_meta(
     crate::vm::class::type_new_meta(gil, mcs, args)
 }
 
+/// `super()` with no arguments, called from a native (a `super` subclass's
+/// constructor): the calling frame's `__class__` cell and first argument.
+pub fn zero_arg_super(cx: &mut Cx<'_, '_>) -> Result<Value, PyErr> {
+    crate::vm::class::zero_arg_super(cx.gil, cx.th)
+}
+
+/// `super(cls)`: an unbound `super`, bound later by its `__get__`.
+pub fn unbound_super(cls: crate::objects::rc::Arc<crate::objects::types::PyType>) -> Value {
+    crate::vm::class::unbound_super(cls)
+}
+
 /// `super(cls, obj)`.
 pub fn make_super(
     cls: crate::objects::rc::Arc<crate::objects::types::PyType>,

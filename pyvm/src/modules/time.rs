@@ -166,6 +166,16 @@ fn sleep(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let d = Duration::try_from_secs_f64(secs)
         .map_err(|_| overflow_error("timestamp out of range for platform time_t"))?;
+    // CPython sleeps until an absolute deadline on CLOCK_MONOTONIC: one past what
+    // the clock's nanoseconds can count (`time.sleep(9223372036)` after a second of
+    // uptime) wraps negative, and `clock_nanosleep` refuses it with EINVAL.
+    let now = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
+    let now_ns = now.tv_sec.saturating_mul(1_000_000_000) + now.tv_nsec;
+    let timeout_ns = (secs * 1e9).ceil() as i64;
+    if now_ns.checked_add(timeout_ns).is_none() {
+        let einval = std::io::Error::from_raw_os_error(22);
+        return Err(crate::objects::os_error::from_io(&einval, None).into());
+    }
     if cx.may_wait() {
         // Only this micro-thread waits; a zero sleep lets the others run.
         return cx.wait("time.sleep", Wait::sleep(d));

@@ -122,6 +122,7 @@ enum Entry {
     List(*const GilCell<Vec<Value>>),
     Dict(*const GilCell<Dict>),
     Set(*const GilCell<Set>),
+    Cell(*const GilCell<Value>),
 }
 
 impl Entry {
@@ -142,6 +143,7 @@ impl Entry {
                 Entry::List(p) => Value::List(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
                 Entry::Dict(p) => Value::Dict(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
                 Entry::Set(p) => Value::Set(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
+                Entry::Cell(p) => Value::Cell(ManuallyDrop::into_inner(Arc::peek_live_ptr(p)?)),
             }))
         }
     }
@@ -162,6 +164,7 @@ impl Entry {
                 Entry::List(p) => Value::List(Arc::from_live_ptr(p)?),
                 Entry::Dict(p) => Value::Dict(Arc::from_live_ptr(p)?),
                 Entry::Set(p) => Value::Set(Arc::from_live_ptr(p)?),
+                Entry::Cell(p) => Value::Cell(Arc::from_live_ptr(p)?),
             })
         }
     }
@@ -354,6 +357,16 @@ pub fn set(s: Set) -> Arc<GilCell<Set>> {
     a
 }
 
+/// A new cell (a closure's variable, `types.CellType(v)`), registered as CPython
+/// tracks cells: a cycle through cells and tuples alone (`c.cell_contents = (c,)`)
+/// has a registered member to be found from.
+#[inline]
+pub fn cell(v: Value) -> Arc<GilCell<Value>> {
+    let a = Arc::new(GilCell::new(v));
+    track_container(&a, Entry::Cell(Arc::as_ptr(&a)));
+    a
+}
+
 /// Is `v` registered (`gc.is_tracked` for the registered kinds)?
 pub fn is_registered(v: &Value) -> bool {
     let slot = |s: &GcSlot| s.0.load(Ordering::Relaxed) != UNTRACKED;
@@ -365,6 +378,7 @@ pub fn is_registered(v: &Value) -> bool {
         Value::List(l) => Arc::gc_slot(l) != UNTRACKED,
         Value::Dict(d) => Arc::gc_slot(d) != UNTRACKED,
         Value::Set(s) => Arc::gc_slot(s) != UNTRACKED,
+        Value::Cell(c) => Arc::gc_slot(c) != UNTRACKED,
         _ => false,
     }
 }
@@ -477,6 +491,7 @@ fn registered_slot(v: &Value) -> Option<u32> {
         Value::List(l) => Arc::gc_slot(l),
         Value::Dict(d) => Arc::gc_slot(d),
         Value::Set(s) => Arc::gc_slot(s),
+        Value::Cell(c) => Arc::gc_slot(c),
         _ => return None,
     };
     (i != UNTRACKED).then_some(i)

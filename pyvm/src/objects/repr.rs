@@ -308,6 +308,7 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
         Value::Super(s) => {
             let _ = write!(out, "<super: <class '{}'>, ", s.class.name);
             match &s.this {
+                Value::Null => out.push_str("NULL>"),
                 Value::Type(t) => {
                     let _ = write!(out, "<{} object>>", t.name);
                 }

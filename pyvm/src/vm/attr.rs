@@ -83,6 +83,13 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
             class::instance_attr(gil, obj, i.class(), Some(&i.dict), name)?
         }
         Value::Type(t) if t.heap => class::class_attr(gil, t, name)?,
+        // `super.__get__`, bound to this very object (a bound one gives itself back).
+        Value::Super(_) if name == "__get__" => {
+            return Ok(Attr::Value(Value::BoundNative(Arc::new((
+                obj.clone(),
+                &class::SUPER_GET,
+            )))))
+        }
         Value::Super(s) => return class::super_attr(gil, s, name),
         Value::Exception(e) => {
             if let Ok(v) = builtin_getattr(gil, obj, name) {

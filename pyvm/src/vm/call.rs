@@ -796,7 +796,7 @@ fn push_frame(
             Some(p) => std::mem::replace(&mut locals[p as usize], Value::Null),
             None => Value::Null,
         };
-        cells.push(Arc::new(GilCell::new(init)));
+        cells.push(crate::objects::gc::cell(init));
     }
     cells.extend(f.closure.iter().cloned());
     let base = th.stack.len();

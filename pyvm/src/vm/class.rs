@@ -103,6 +103,18 @@ fn bind(gil: Gil<'_>, attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> At
                 None => Attr::Value(attr.clone()),
             },
         },
+        // An unbound `super(C)` kept as a class attribute binds to the instance
+        // (`super.__get__`).
+        Value::Super(ref s) if s.this.is_null() => match obj {
+            Some(o) if !matches!(o, Value::None) => match make_super(s.class.clone(), o.clone()) {
+                Ok(v) => Attr::Value(v),
+                Err(_) => Attr::Call(
+                    Value::BoundNative(Arc::new((attr.clone(), &SUPER_GET))),
+                    vec![o.clone()],
+                ),
+            },
+            _ => Attr::Value(attr),
+        },
         other => Attr::Value(other),
     }
 }
@@ -380,6 +392,18 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
 
 /// `super().name`: look in the MRO of `start` after `class`, bind to `this`.
 pub fn super_attr(gil: Gil<'_>, s: &Super, name: &str) -> Result<Attr, PyErr> {
+    if s.this.is_null() {
+        // Unbound (`super(C)`): CPython skips the search and reads the `super`
+        // object's own attributes.
+        return match name {
+            "__class__" => Ok(Attr::Value(Value::Type(types().super_.clone()))),
+            "__thisclass__" => Ok(Attr::Value(Value::Type(s.class.clone()))),
+            "__self__" | "__self_class__" => Ok(Attr::Value(Value::None)),
+            _ => Err(attribute_error(format!(
+                "'super' object has no attribute '{name}'"
+            ))),
+        };
+    }
     let mro: Vec<&Arc<PyType>> = std::iter::once(&s.start)
         .chain(s.start.mro.iter())
         .collect();
@@ -387,6 +411,13 @@ pub fn super_attr(gil: Gil<'_>, s: &Super, name: &str) -> Result<Attr, PyErr> {
         .iter()
         .position(|t| Arc::ptr_eq(t, &s.class))
         .map_or(mro.len(), |i| i + 1);
+    if name == "__dict__" && mro[after..].iter().any(|t| t.heap) {
+        // CPython finds the `__dict__` descriptor of the class past `__thisclass__`
+        // that gave instances a dict, and binds it to `this`.
+        if let Value::Instance(i) = &s.this {
+            return Ok(Attr::Value(Value::Dict(i.dict.clone())));
+        }
+    }
     let k = key(name);
     let found = class::lookup_from(gil, mro[after..].iter().copied(), &k);
     // A class-level `super` (in a class method: `this` is the class searched from)
@@ -1563,6 +1594,35 @@ pub fn zero_arg_super(gil: Gil<'_>, th: &MicroThread) -> Result<Value, PyErr> {
     make_super(cls, this)
 }
 
+/// `super(cls)`: unbound (its `this` is `Null`), bound by `__get__` — read as a
+/// class attribute through an instance, or called by hand.
+pub fn unbound_super(cls: Arc<PyType>) -> Value {
+    Value::Super(Arc::new(Super {
+        start: cls.clone(),
+        class: cls,
+        this: Value::Null,
+    }))
+}
+
+/// `super.__get__(self, obj, type=None)`: an unbound `super` bound to `obj`; a bound
+/// one, or `obj` None, gives `self` back (CPython's `super_descr_get`).
+pub(crate) static SUPER_GET: crate::objects::function::NativeDef =
+    crate::objects::function::NativeDef {
+        name: "__get__",
+        f: |_cx, args| {
+            args.check("__get__", 2, 3)?;
+            let this = args.at(0).clone();
+            let obj = args.at(1);
+            match &this {
+                Value::Super(s) if s.this.is_null() && !matches!(obj, Value::None) => {
+                    Ok(make_super(s.class.clone(), obj.clone())?)
+                }
+                _ => Ok(this),
+            }
+        },
+        soft: None,
+    };
+
 /// `super(cls, obj)`.
 pub fn make_super(cls: Arc<PyType>, this: Value) -> Result<Value, PyErr> {
     let start = match &this {
@@ -1899,7 +1959,10 @@ pub fn plain_store(gil: Gil<'_>, slot: &mut AttrSlot, inst: &Instance, name: &Py
 /// the class in the instance's MRO, to call with the instance first (no bound-method
 /// object, no key allocated: `name` is the code's interned name).
 pub fn super_method(gil: Gil<'_>, s: &Super, name: &PyStr) -> Option<Value> {
-    if matches!(&s.this, Value::Type(t) if Arc::ptr_eq(t, &s.start)) || name.as_str() == "__new__" {
+    if s.this.is_null()
+        || matches!(&s.this, Value::Type(t) if Arc::ptr_eq(t, &s.start))
+        || name.as_str() == "__new__"
+    {
         return None;
     }
     let mut mro = std::iter::once(&s.start).chain(s.start.mro.iter());

@@ -124,6 +124,7 @@ mod classes2 {
     golden!(metaclass_registry, "classes2/metaclass_registry.py");
     golden!(polynomial, "classes2/polynomial.py");
     golden!(record_classes, "classes2/record_classes.py");
+    golden!(super_forms, "classes2/super_forms.py");
     golden!(super_subclass, "classes2/super_subclass.py");
     golden!(tree_walk_uncaught, "classes2/tree_walk_uncaught.py");
     golden!(unit_conversion, "classes2/unit_conversion.py");
@@ -456,6 +457,7 @@ mod itertools {
 mod lifetimes {
     use super::*;
     golden!(at_exit, "lifetimes/at_exit.py");
+    golden!(closure_cycles, "lifetimes/closure_cycles.py");
     golden!(container_graphs, "lifetimes/container_graphs.py");
     golden!(cycle_finalizers, "lifetimes/cycle_finalizers.py");
     golden!(cycle_tree, "lifetimes/cycle_tree.py");

@@ -90,3 +90,11 @@ for key, value in CONFIG.items():
         print(f"  {waiter.__name__:17} {result}")
 
 print("TIMEOUT_MAX", _thread.TIMEOUT_MAX, threading.TIMEOUT_MAX)
+
+# A sleep whose deadline (now + seconds, in nanoseconds of the monotonic clock)
+# passes what 64 bits count: the OS refuses the wrapped deadline.
+for secs in (9223372036, 9223372036.5):
+    try:
+        time.sleep(secs)
+    except OSError as e:
+        print("sleep", secs, type(e).__name__, e.errno, e)

@@ -197,6 +197,11 @@ pub fn construct(_cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Valu
             })))
         }
         Kind::Super => {
+            if args.is_empty() && args.kw.is_empty() {
+                // `MySuper()` for a subclass of `super`: the calling frame's
+                // `__class__` cell and first argument, as `super()` reads them.
+                return Ok(crate::native::zero_arg_super(_cx)?);
+            }
             args.check("super", 1, 2)?;
             let Value::Type(cls) = args.at(0) else {
                 return Err(type_error(format!(
@@ -207,9 +212,7 @@ pub fn construct(_cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Valu
             };
             match args.get(1) {
                 Some(this) => Ok(make_super(cls.clone(), this.clone())?),
-                None => {
-                    Err(type_error("super() with one argument is not supported by pyvm").into())
-                }
+                None => Ok(crate::native::unbound_super(cls.clone())),
             }
         }
         _ => Err(type_error(format!("cannot create '{}' instances", t.name)).into()),
@@ -220,6 +223,11 @@ pub fn construct(_cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Valu
 pub fn vars(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let v = args.at(0);
     match v {
+        // An instance of a `super` subclass: its `__dict__` as `super` finds it (the
+        // bound object's, when a class past `__thisclass__` gives instances one).
+        Value::Instance(_) if crate::objects::class::super_payload(cx.gil, v).is_some() => {
+            Ok(cx.getattr(v, "__dict__")?)
+        }
         Value::Instance(i) => Ok(Value::Dict(i.dict.clone())),
         Value::Exception(e) => Ok(Value::Dict(e.dict.clone())),
         Value::Module(m) => Ok(Value::Dict(m.dict.clone())),

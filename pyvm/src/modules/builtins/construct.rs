@@ -315,7 +315,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
         Kind::Cell => {
             args.check("cell", 0, 1)?;
             let v = args.get(0).cloned().unwrap_or(Value::Null);
-            Value::Cell(Arc::new(GilCell::new(v)))
+            Value::Cell(crate::objects::gc::cell(v))
         }
         _ => return Err(type_error(format!("cannot create '{name}' instances")).into()),
     })

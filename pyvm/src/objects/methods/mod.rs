@@ -395,6 +395,11 @@ fn find_for(kind: Kind, name: &str) -> Option<&'static NativeDef> {
     if has_special(kind, name) {
         return payload_method(name);
     }
+    if name == "__new__" && matches!(kind, Kind::Range | Kind::Slice) {
+        // Their own constructor, as CPython's `tp_new` (not `object.__new__`, which
+        // `inspect.signature` would take for theirs).
+        return Some(&SEALED_NEW);
+    }
     // What every built-in type inherits from `object` (`None.__new__`,
     // `(1).__init_subclass__`, `x.__format__`).
     let plain_value = matches!(
@@ -624,6 +629,37 @@ pub fn exception_method(name: &str) -> Option<&'static NativeDef> {
 pub use object::default_repr;
 
 /// A special method of `dict`/`list`/`tuple` that subclasses inherit.
+/// `range.__new__(range, ...)`, `slice.__new__(slice, ...)`: their constructor, for
+/// exactly their type (neither can be subclassed).
+static SEALED_NEW: NativeDef = NativeDef {
+    name: "__new__",
+    f: |cx, args| {
+        let Some(Value::Type(cls)) = args.get(0).cloned() else {
+            return Err(super::exception::type_error(match args.get(0) {
+                None => "__new__(): not enough arguments".to_owned(),
+                Some(v) => format!(
+                    "__new__(X): X is not a type object ({})",
+                    super::types::type_name(v)
+                ),
+            })
+            .into());
+        };
+        if !matches!(cls.kind, Kind::Range | Kind::Slice) {
+            return Err(super::exception::type_error(format!(
+                "__new__({}): {} is not a subtype of a built-in type with a constructor",
+                cls.name, cls.name
+            ))
+            .into());
+        }
+        let rest = crate::native::Args {
+            pos: args.pos[1..].iter().cloned().collect(),
+            kw: args.kw,
+        };
+        crate::native::construct_builtin(cx, &cls, rest)
+    },
+    soft: None,
+};
+
 pub fn payload_method(name: &str) -> Option<&'static NativeDef> {
     payload::PAYLOAD_METHODS.iter().find(|d| d.name == name)
 }
@@ -687,6 +723,9 @@ pub fn find_in_type(t: &PyType, name: &str) -> Option<&'static NativeDef> {
     // (A heap class reaches these through its payload methods already.)
     if !t.heap && has_special(kind, name) {
         return payload_method(name);
+    }
+    if name == "__new__" && matches!(kind, Kind::Range | Kind::Slice) {
+        return Some(&SEALED_NEW);
     }
     None
 }
