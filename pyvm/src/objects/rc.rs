@@ -561,6 +561,78 @@ unsafe impl<T: Send + Sync> Send for ArcSlot<T> {}
 // SAFETY: as for `Send`; `set` publishes a fully written box with a release store.
 unsafe impl<T: Send + Sync> Sync for ArcSlot<T> {}
 
+/// A value that is read far more often than it is replaced, and read through plain
+/// shared references: a class's `__bases__` and MRO, which `C.__bases__ = ...`
+/// replaces (CPython's `type_set_bases`).
+///
+/// Invariant: a value once published is never mutated and never freed while the
+/// `Swap` lives — a replacement publishes a new box and retires the old one into a
+/// list freed with the `Swap`. So a `&T` from [`Swap::get`] stays valid for as long as
+/// the `&Swap` it came from, even across a replacement (which the reader then does
+/// not see: a lookup that began before `__bases__` changed finishes on the old MRO,
+/// as a C loop over CPython's old `tp_mro` tuple would). Each replacement keeps the
+/// old value until the class goes; a program reassigning `__bases__` in a loop pays
+/// that memory, the price of lock-free reads on the attribute path.
+pub struct Swap<T> {
+    cur: std::sync::atomic::AtomicPtr<T>,
+    retired: std::sync::Mutex<Vec<Box<T>>>,
+    /// `Send`/`Sync` as `T`'s (an `AtomicPtr` alone would be both for any `T`).
+    _owns: PhantomData<T>,
+}
+
+impl<T> Swap<T> {
+    pub fn new(v: T) -> Swap<T> {
+        Swap {
+            cur: std::sync::atomic::AtomicPtr::new(Box::into_raw(Box::new(v))),
+            retired: std::sync::Mutex::new(Vec::new()),
+            _owns: PhantomData,
+        }
+    }
+
+    /// The current value.
+    #[inline]
+    pub fn get(&self) -> &T {
+        // SAFETY: `cur` always points to a live box made by `new` or `set`, which is
+        // freed only by `drop` (it is retired, not freed, when replaced), and never
+        // mutated after publication; the returned borrow is tied to `&self`.
+        unsafe { &*self.cur.load(std::sync::atomic::Ordering::Acquire) }
+    }
+
+    /// Publish `v`; the old value stays readable by borrows already taken.
+    pub fn set(&self, v: T) {
+        let new = Box::into_raw(Box::new(v));
+        let old = self.cur.swap(new, std::sync::atomic::Ordering::AcqRel);
+        // SAFETY: `old` came from `Box::into_raw` and is no longer published; it is
+        // moved into the retired list, not freed.
+        let old = unsafe { Box::from_raw(old) };
+        self.retired
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(old);
+    }
+}
+
+impl<T> Deref for Swap<T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        self.get()
+    }
+}
+
+impl<T> Drop for Swap<T> {
+    fn drop(&mut self) {
+        // SAFETY: `&mut self`: no borrow from `get` is alive; the box is ours.
+        drop(unsafe { Box::from_raw(*self.cur.get_mut()) });
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Swap<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -119,11 +119,11 @@ pub struct PyType {
     /// own constructor (`json.JSONDecodeError(msg, doc, pos)`); `None`: the built-in way.
     pub new: Option<crate::native::NativeFn>,
     /// `__base__`: the first base (the only one for built-in types).
-    pub base: Option<Arc<PyType>>,
-    /// `__bases__`.
-    pub bases: Vec<Arc<PyType>>,
+    pub base: crate::objects::rc::Swap<Option<Arc<PyType>>>,
+    /// `__bases__` (replaced by `C.__bases__ = ...`: `vm::class::set_bases`).
+    pub bases: crate::objects::rc::Swap<Vec<Arc<PyType>>>,
     /// The method resolution order after the type itself (C3 linearization).
-    pub mro: Vec<Arc<PyType>>,
+    pub mro: crate::objects::rc::Swap<Vec<Arc<PyType>>>,
     /// The layout of instances: `Object` for plain classes (`Value::Instance`),
     /// `Exception` for exception classes (`Value::Exception`), ...
     pub kind: Kind,
@@ -184,9 +184,9 @@ impl PyType {
             qualname: name.to_owned(),
             module: module.into(),
             new,
-            base: base.cloned(),
-            bases: base.into_iter().cloned().collect(),
-            mro,
+            base: crate::objects::rc::Swap::new(base.cloned()),
+            bases: crate::objects::rc::Swap::new(base.into_iter().cloned().collect()),
+            mro: crate::objects::rc::Swap::new(mro),
             kind,
             dict: GilCell::new(Dict::new()),
             heap: false,

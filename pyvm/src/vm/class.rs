@@ -599,24 +599,7 @@ pub fn type_setattr(
         return Err(attribute_error("readonly attribute"));
     }
     if name == "__bases__" {
-        // The same bases again (`typing.NamedTuple` assigns what the class has) change
-        // nothing.
-        if let Some(Value::Tuple(new)) = &v {
-            let same = new.len() == t.bases.len()
-                && new
-                    .iter()
-                    .zip(&t.bases)
-                    .all(|(n, b)| matches!(n, Value::Type(n) if Arc::ptr_eq(n, b)));
-            if same {
-                return Ok(());
-            }
-        }
-        // The MRO is fixed when the class is made: an assignment that changed nothing
-        // would be a wrong answer given silently.
-        return Err(type_error(format!(
-            "pyvm cannot change {}.{name} after the class is made",
-            t.name
-        )));
+        return set_bases(gil, t, v);
     }
     class::class_changed();
     if matches!(name, "__name__" | "__qualname__") {
@@ -648,6 +631,173 @@ pub fn type_setattr(
         format!("type object '{}' has no attribute '{name}'", t.name)
     })
     .map(|_| ())
+}
+
+/// `C.__bases__ = new` (CPython's `type_set_bases`): checked as CPython does, then
+/// the MRO of `C` and of every class below it computed again (C3), all or nothing.
+/// The instances' layout cannot change, so the new bases must share the old ones'
+/// built-in base, and a class whose instances have only `__slots__` keeps its bases.
+/// Reads of `__bases__`/`__mro__` go through `rc::Swap` (a lookup already walking
+/// the old MRO finishes on it); the attribute caches are invalidated by the class
+/// epoch.
+fn set_bases(gil: Gil<'_>, t: &Arc<PyType>, v: Option<Value>) -> Result<(), PyErr> {
+    let Some(v) = v else {
+        return Err(type_error(format!(
+            "cannot delete '__bases__' attribute of immutable type '{}'",
+            t.name
+        )));
+    };
+    let Value::Tuple(items) = &v else {
+        return Err(type_error(format!(
+            "can only assign tuple to {}.__bases__, not {}",
+            t.name,
+            type_name(&v)
+        )));
+    };
+    if items.is_empty() {
+        return Err(type_error(format!(
+            "can only assign non-empty tuple to {}.__bases__, not ()",
+            t.name
+        )));
+    }
+    let same = items.len() == t.bases.len()
+        && items
+            .iter()
+            .zip(t.bases.iter())
+            .all(|(n, b)| matches!(n, Value::Type(n) if Arc::ptr_eq(n, b)));
+    if same {
+        // The same bases again (`typing.NamedTuple` assigns what the class has).
+        return Ok(());
+    }
+    let mut bases = Vec::with_capacity(items.len());
+    for item in items.iter() {
+        let Value::Type(b) = item else {
+            return Err(type_error(format!(
+                "{}.__bases__ must be tuple of classes, not '{}'",
+                t.name,
+                type_name(item)
+            )));
+        };
+        if b.is_subtype(t) {
+            return Err(type_error("a __bases__ item causes an inheritance cycle"));
+        }
+        bases.push(b.clone());
+    }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| Arc::ptr_eq(o, b)) {
+            return Err(type_error(format!("duplicate base class {}", b.name)));
+        }
+    }
+    let new_mro = class::c3_mro(&bases)?;
+    // CPython's `compatible_for_assignment`: the same deallocator (classes made by
+    // Python code and the container types are freed by the cycle collector's
+    // `PyObject_GC_Del`, `object`, numbers and strings by `PyObject_Del`: a class
+    // deriving only from `object` cannot take a class base), then the same
+    // built-in layout below what classes add.
+    let gc_freed = |c: &PyType| {
+        c.heap
+            || matches!(
+                c.kind,
+                Kind::List
+                    | Kind::Tuple
+                    | Kind::Dict
+                    | Kind::Set
+                    | Kind::FrozenSet
+                    | Kind::Exception
+                    | Kind::Function
+                    | Kind::Type
+                    | Kind::Property
+                    | Kind::StaticMethod
+                    | Kind::ClassMethod
+                    | Kind::Super
+            )
+    };
+    let solid = |mro: &[Arc<PyType>]| {
+        mro.iter()
+            .find(|c| !c.heap)
+            .cloned()
+            .unwrap_or_else(|| types().object.clone())
+    };
+    let old_base = t
+        .base
+        .get()
+        .clone()
+        .unwrap_or_else(|| types().object.clone());
+    if gc_freed(&bases[0]) != gc_freed(&old_base) {
+        return Err(type_error(format!(
+            "__bases__ assignment: '{}' deallocator differs from '{}'",
+            bases[0].name, old_base.name
+        )));
+    }
+    // A class whose instances have only `__slots__` keeps them only if the new
+    // bases allow the same attributes as the old ones.
+    let slots_of = |bases: &[Arc<PyType>]| -> Option<Vec<String>> {
+        let mut all = Vec::new();
+        for b in bases.iter().filter(|b| b.heap) {
+            all.extend(b.slots.as_ref()?.iter().cloned());
+        }
+        all.sort();
+        all.dedup();
+        Some(all)
+    };
+    let slots_differ = t.slots.is_some() && slots_of(&bases) != slots_of(&t.bases);
+    if !Arc::ptr_eq(&solid(&t.mro), &solid(&new_mro)) || slots_differ {
+        return Err(type_error(format!(
+            "__bases__ assignment: '{}' object layout differs from '{}'",
+            bases[0].name, old_base.name
+        )));
+    }
+    // Every class below `t` takes its new MRO too; a C3 failure there leaves all as
+    // they were.
+    let old_bases = t.bases.get().clone();
+    let mut done: Vec<(Arc<PyType>, Vec<Arc<PyType>>)> = vec![(t.clone(), t.mro.get().clone())];
+    t.mro.set(new_mro);
+    let mut queue = vec![t.clone()];
+    while let Some(c) = queue.pop() {
+        let subs: Vec<Arc<PyType>> = c
+            .subclasses
+            .borrow(gil)
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .collect();
+        for sub in subs {
+            match class::c3_mro(&sub.bases) {
+                Ok(m) => {
+                    done.push((sub.clone(), sub.mro.get().clone()));
+                    sub.mro.set(m);
+                    queue.push(sub);
+                }
+                Err(e) => {
+                    for (c, old) in done.into_iter().rev() {
+                        c.mro.set(old);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+    }
+    t.base.set(bases.first().cloned());
+    for b in &old_bases {
+        b.subclasses
+            .borrow_mut(gil)
+            .retain(|w| w.upgrade().is_some_and(|s| !Arc::ptr_eq(&s, t)));
+    }
+    for b in &bases {
+        let mut subs = b.subclasses.borrow_mut(gil);
+        subs.retain(|w| w.strong_count() > 0);
+        subs.push(Arc::downgrade(t));
+    }
+    t.bases.set(bases);
+    // What the new ancestors bring: finalizers, a Python `__getattribute__`.
+    let relaxed = std::sync::atomic::Ordering::Relaxed;
+    if t.mro.iter().any(|c| c.has_del.load(relaxed)) {
+        mark(gil, t, &|t| &t.has_del);
+    }
+    if t.mro.iter().any(|c| c.has_getattribute.load(relaxed)) {
+        mark(gil, t, &|t| &t.has_getattribute);
+    }
+    class::class_changed();
+    Ok(())
 }
 
 /// `cls.__del__ = f` (`flag`: `has_del`), `cls.__getattribute__ = f`: set the flag
@@ -1184,9 +1334,9 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         qualname,
         module,
         new: None,
-        base: bases.first().cloned(),
-        bases,
-        mro,
+        base: crate::objects::rc::Swap::new(bases.first().cloned()),
+        bases: crate::objects::rc::Swap::new(bases),
+        mro: crate::objects::rc::Swap::new(mro),
         kind,
         dict: GilCell::new(d),
         heap: true,
@@ -1200,7 +1350,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         has_getattribute: std::sync::atomic::AtomicBool::new(getattribute),
         sealed: false,
     });
-    for b in &t.bases {
+    for b in t.bases.iter() {
         let mut subs = b.subclasses.borrow_mut(gil);
         subs.retain(|w| w.strong_count() > 0);
         subs.push(Arc::downgrade(&t));

@@ -123,6 +123,7 @@ mod classes2 {
     golden!(memo_decorators, "classes2/memo_decorators.py");
     golden!(metaclass_registry, "classes2/metaclass_registry.py");
     golden!(polynomial, "classes2/polynomial.py");
+    golden!(rebase_classes, "classes2/rebase_classes.py");
     golden!(record_classes, "classes2/record_classes.py");
     golden!(super_forms, "classes2/super_forms.py");
     golden!(super_subclass, "classes2/super_subclass.py");
