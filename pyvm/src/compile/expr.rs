@@ -365,37 +365,7 @@ impl<'a> Compiler<'a> {
                 [Expr::Starred(s)] => self.expr(&s.value)?,
                 _ => self.sequence(&args.args, Op::BUILD_TUPLE)?,
             }
-            let mut flags = 0;
-            if !args.keywords.is_empty() {
-                // Runs of named keywords are merged as one map, as each `**`: a name
-                // given twice across them is the call's error (DICT_MERGE).
-                self.emit(Op::BUILD_MAP, 0);
-                let mut run = 0;
-                for k in &args.keywords {
-                    match &k.arg {
-                        Some(name) => {
-                            self.emit_const(Value::str(name.id.as_str()));
-                            self.expr(&k.value)?;
-                            run += 1;
-                        }
-                        None => {
-                            if run > 0 {
-                                self.emit(Op::BUILD_MAP, run);
-                                self.emit(Op::DICT_MERGE, 1);
-                                run = 0;
-                            }
-                            self.expr(&k.value)?;
-                            self.emit(Op::DICT_MERGE, 1);
-                        }
-                    }
-                }
-                if run > 0 {
-                    self.emit(Op::BUILD_MAP, run);
-                    self.emit(Op::DICT_MERGE, 1);
-                }
-                flags = 1;
-            }
-            self.emit(Op::CALL_FUNCTION_EX, flags);
+            self.call_ex_keywords(&args.keywords)?;
             return Ok(());
         }
         for a in args.args.iter() {
@@ -417,6 +387,43 @@ impl<'a> Compiler<'a> {
             self.emit_const(Value::tuple(names));
             self.emit(Op::CALL_KW, n as u32);
         }
+        Ok(())
+    }
+
+    /// The keywords of a call with `*`/`**` (the positional tuple is on the stack),
+    /// then its `CALL_FUNCTION_EX`.
+    pub fn call_ex_keywords(&mut self, keywords: &'a [ast::Keyword]) -> CResult {
+        let mut flags = 0;
+        if !keywords.is_empty() {
+            // Runs of named keywords are merged as one map, as each `**`: a name
+            // given twice across them is the call's error (DICT_MERGE).
+            self.emit(Op::BUILD_MAP, 0);
+            let mut run = 0;
+            for k in keywords {
+                match &k.arg {
+                    Some(name) => {
+                        self.emit_const(Value::str(name.id.as_str()));
+                        self.expr(&k.value)?;
+                        run += 1;
+                    }
+                    None => {
+                        if run > 0 {
+                            self.emit(Op::BUILD_MAP, run);
+                            self.emit(Op::DICT_MERGE, 1);
+                            run = 0;
+                        }
+                        self.expr(&k.value)?;
+                        self.emit(Op::DICT_MERGE, 1);
+                    }
+                }
+            }
+            if run > 0 {
+                self.emit(Op::BUILD_MAP, run);
+                self.emit(Op::DICT_MERGE, 1);
+            }
+            flags = 1;
+        }
+        self.emit(Op::CALL_FUNCTION_EX, flags);
         Ok(())
     }
 

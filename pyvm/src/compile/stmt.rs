@@ -659,17 +659,41 @@ impl<'a> Compiler<'a> {
         self.emit_const(Value::str(name));
         let mut nargs = 2;
         let mut kwnames = Vec::new();
+        if let Some(args) = c.arguments.as_deref().filter(|a| {
+            a.args.iter().any(|b| matches!(b, Expr::Starred(_)))
+                || a.keywords.iter().any(|k| k.arg.is_none())
+        }) {
+            // `class C(*bases, **kw)`: `__build_class__(body, 'C', *bases, **kw)` as
+            // a call with unpacking (the two pushed arguments start the list).
+            self.emit(Op::BUILD_LIST, 2);
+            for b in args.args.iter() {
+                match b {
+                    Expr::Starred(st) => {
+                        self.expr(&st.value)?;
+                        self.emit(Op::LIST_EXTEND, 1);
+                    }
+                    b => {
+                        self.expr(b)?;
+                        self.emit(Op::LIST_APPEND, 1);
+                    }
+                }
+            }
+            self.emit(Op::LIST_TO_TUPLE, 0);
+            self.call_ex_keywords(&args.keywords)?;
+            for _ in &c.decorator_list {
+                self.emit(Op::CALL, 1);
+            }
+            self.store_name(name);
+            return Ok(());
+        }
         if let Some(args) = &c.arguments {
             for b in args.args.iter() {
-                if let Expr::Starred(st) = b {
-                    return Err(self.unsupported("starred base classes", st.range()));
-                }
                 self.expr(b)?;
                 nargs += 1;
             }
             for k in args.keywords.iter() {
                 let Some(arg) = &k.arg else {
-                    return Err(self.unsupported("'**' in class arguments", k.range()));
+                    unreachable!("a class with '**' arguments is compiled above")
                 };
                 self.expr(&k.value)?;
                 kwnames.push(Value::str(arg.id.as_str()));

@@ -529,7 +529,18 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
                 Some(f) => {
                     let mut args = args;
                     args.pos.insert(0, callable.clone());
-                    invoke(gil, th, f, args)
+                    // `A.__call__ = A()`: each call of an instance calls the next one
+                    // from here, so the nesting is bounded here (CPython's
+                    // `Py_EnterRecursiveCall` in `slot_tp_call`).
+                    if th.reentry >= super::state::MAX_REENTRY {
+                        return Err(Unwind::Raise(recursion_error(
+                            "maximum recursion depth exceeded while calling a Python object",
+                        )));
+                    }
+                    th.reentry += 1;
+                    let r = invoke(gil, th, f, args);
+                    th.reentry -= 1;
+                    r
                 }
                 // A callable module object inside an instance of a subclass of its
                 // type (`functools.partial`).

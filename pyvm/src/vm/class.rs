@@ -906,10 +906,14 @@ pub fn generic_store(
     };
     if let Some(slots) = &cls.slots {
         if !slots.iter().any(|s| s == name) {
-            return Err(attribute_error(format!(
-                "'{}' object has no attribute '{name}'",
-                cls.name
-            )));
+            // A class attribute shadows what the instance cannot have (CPython's
+            // generic setattr finds it as a non-data descriptor-less attribute).
+            let shadowed = class::lookup(gil, cls, &key(name)).is_some();
+            return Err(attribute_error(if shadowed {
+                format!("'{}' object attribute '{name}' is read-only", cls.name)
+            } else {
+                format!("'{}' object has no attribute '{name}'", cls.name)
+            }));
         }
     }
     set_in(gil, dict, name, v, || {

@@ -113,6 +113,7 @@ mod classes2 {
     golden!(attr_order_mix, "classes2/attr_order_mix.py");
     golden!(bitset, "classes2/bitset.py");
     golden!(builtin_dunders, "classes2/builtin_dunders.py");
+    golden!(class_arguments, "classes2/class_arguments.py");
     golden!(default_dicts, "classes2/default_dicts.py");
     golden!(event_bus, "classes2/event_bus.py");
     golden!(generic_aliases, "classes2/generic_aliases.py");

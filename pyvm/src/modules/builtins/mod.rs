@@ -604,29 +604,28 @@ fn chr(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
 }
 
-fn radix(args: &Args, name: &str, r: u32, prefix: &str) -> PyResult<Value> {
+/// `hex`/`oct`/`bin`: the integer `PyNumber_Index` gives (an `__index__` too).
+fn radix(cx: &mut Cx, args: &Args, name: &str, r: u32, prefix: &str) -> PyResult<Value> {
     args.check(name, 1, 1)?;
     let v = &crate::objects::class::unwrap_number(args.at(0));
-    if !int::is_int(v) {
-        return Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(v)
-        ))
-        .into());
-    }
+    let v = &if int::is_int(v) {
+        v.clone()
+    } else {
+        construct::number_index(cx, v)?
+    };
     Ok(Value::string(int::to_radix(v, r, prefix)?))
 }
 
-fn hex(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    radix(&args, "hex", 16, "0x")
+fn hex(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    radix(cx, &args, "hex", 16, "0x")
 }
 
-fn oct(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    radix(&args, "oct", 8, "0o")
+fn oct(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    radix(cx, &args, "oct", 8, "0o")
 }
 
-fn bin(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    radix(&args, "bin", 2, "0b")
+fn bin(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    radix(cx, &args, "bin", 2, "0b")
 }
 
 fn format(cx: &mut Cx, args: Args) -> PyResult<Value> {
