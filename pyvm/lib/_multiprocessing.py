@@ -9,13 +9,17 @@ SEMAPHORE = 1
 
 
 def _timeout_float(timeout):
-    if timeout is None:
-        return None
-    try:
-        return float(timeout)
-    except TypeError:
-        raise TypeError("must be real number, not %s"
-                        % type(timeout).__name__) from None
+    # PyFloat_AsDouble: __float__, else __index__, else TypeError.
+    if timeout is None or type(timeout) is float:
+        return timeout
+    cls = type(timeout)
+    if isinstance(timeout, (str, bytes, bytearray)):
+        raise TypeError("must be real number, not %s" % cls.__name__)
+    if hasattr(cls, '__float__'):
+        return cls.__float__(timeout)
+    if hasattr(cls, '__index__'):
+        return float(cls.__index__(timeout))
+    raise TypeError("must be real number, not %s" % cls.__name__)
 
 
 class SemLock:

@@ -1,3 +1,5 @@
+//! `_posixshmem` (`shm_open`, `shm_unlink`: what Lib's `multiprocessing.resource_tracker`
+//! imports, and `shared_memory` opens segments with) and
 //! `_multiprocessing`: `SemLock` (POSIX named semaphores, CPython's
 //! `Modules/_multiprocessing/semaphore.c`), `sem_unlink` and `flags`, what Lib's
 //! `multiprocessing.synchronize` builds its locks, semaphores, conditions and
@@ -35,6 +37,62 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "_sem_acquire" => sem_acquire, "_sem_post" => sem_post,
     "_sem_getvalue" => sem_getvalue, "sem_unlink" => sem_unlink, "_owner" => owner,
 ];
+
+static SHM: OnceLock<Arc<Module>> = OnceLock::new();
+
+static SHM_FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "shm_open" => shm_open, "shm_unlink" => shm_unlink,
+];
+
+/// The `_posixshmem` module (one per process).
+pub fn shm_module(gil: Gil<'_>) -> &'static Arc<Module> {
+    SHM.get_or_init(|| Arc::new(Module::with_functions(gil, "_posixshmem", SHM_FUNCS)))
+}
+
+/// The `path` argument of `_posixshmem`'s functions (a `str`, as clinic says).
+fn shm_path(v: Option<&Value>, fname: &str) -> Result<(String, CString), PyErr> {
+    let v = v.ok_or_else(|| {
+        type_error(format!(
+            "{fname}() missing required argument 'path' (pos 1)"
+        ))
+    })?;
+    let s = match v.as_str() {
+        Some(s) => s.to_owned(),
+        None => {
+            return Err(type_error(format!(
+                "{fname}() argument 'path' must be str, not {}",
+                crate::objects::types::type_name(v)
+            )))
+        }
+    };
+    let c = CString::new(s.clone()).map_err(|_| value_error("embedded null character"))?;
+    Ok((s, c))
+}
+
+fn os_err_named(e: std::io::Error, path: &str) -> PyErr {
+    crate::objects::os_error::from_io(&e, Some(path))
+}
+
+/// `shm_open(path, flags, mode=0o777)`: the descriptor.
+fn shm_open(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(args, "shm_open", &["path", "flags", "mode"], 2, 3)?;
+    let (path, c) = shm_path(a[0].as_ref(), "shm_open")?;
+    let flags = arg_c_int(a[1].as_ref().unwrap_or(&Value::Int(0)), "")?;
+    let mode = match &a[2] {
+        Some(v) => arg_c_int(v, "")?,
+        None => 0o777,
+    };
+    let fd = raw::shm_open(&c, flags, mode as u32).map_err(|e| os_err_named(e, &path))?;
+    Ok(Value::Int(fd as i64))
+}
+
+/// `shm_unlink(path)`.
+fn shm_unlink(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let a = clinic(args, "shm_unlink", &["path"], 1, 1)?;
+    let (path, c) = shm_path(a[0].as_ref(), "shm_unlink")?;
+    raw::shm_unlink(&c).map_err(|e| os_err_named(e, &path))?;
+    Ok(Value::None)
+}
 
 /// The Python part of the module.
 static PY: &str = include_str!("../../lib/_multiprocessing.py");

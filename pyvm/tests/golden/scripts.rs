@@ -635,9 +635,12 @@ mod processes {
     golden!(fork_sockets, "processes/fork_sockets.py");
     golden!(fork_workers, "processes/fork_workers.py");
     golden!(locks_across, "processes/locks_across.py");
+    golden!(manager_inventory, "processes/manager_inventory.py");
     golden!(pool_jobs, "processes/pool_jobs.py");
     golden!(pool_ticker, "processes/pool_ticker.py");
     golden!(process_pipeline, "processes/process_pipeline.py");
+    golden!(semlock_api, "processes/semlock_api.py");
+    golden!(shm_scratch, "processes/shm_scratch.py");
 }
 mod programs {
     use super::*;

@@ -443,3 +443,24 @@ pub fn sem_unlink(name: &std::ffi::CStr) -> std::io::Result<()> {
         Err(std::io::Error::last_os_error())
     }
 }
+
+/// `shm_open(name, flags, mode)`: a new descriptor (`_posixshmem.shm_open`).
+pub fn shm_open(name: &std::ffi::CStr, flags: i32, mode: u32) -> std::io::Result<RawFd> {
+    // SAFETY: `name` is NUL-terminated and lives across the call; the rest are numbers.
+    let fd = unsafe { libc::shm_open(name.as_ptr(), flags, mode as libc::mode_t) };
+    if fd < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(fd)
+    }
+}
+
+/// `shm_unlink(name)`.
+pub fn shm_unlink(name: &std::ffi::CStr) -> std::io::Result<()> {
+    // SAFETY: `name` is NUL-terminated and lives across the call.
+    if unsafe { libc::shm_unlink(name.as_ptr()) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
