@@ -333,7 +333,15 @@ pub fn main() -> ExitCode {
     let runner = std::thread::Builder::new()
         .name("pyvm-main".into())
         .stack_size(64 << 20)
-        .spawn(move || crate::run(program));
+        .spawn(move || {
+            let status = crate::run(program);
+            // A child made by `os.fork()` has only this thread: the process ends
+            // with it, its status this one.
+            if crate::mt::is_fork_child() {
+                std::process::exit(status);
+            }
+            status
+        });
     let status = match runner.map(|h| h.join()) {
         Ok(Ok(status)) => status,
         _ => 70,

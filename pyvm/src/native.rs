@@ -1307,6 +1307,22 @@ pub mod driver {
         crate::mt::watchdog::start();
     }
 
+    /// `os.fork()`'s system call `f`, made with the runtime ready for it (`mt::fork`):
+    /// in the child only the running micro-thread goes on.
+    pub fn fork(
+        gil: crate::objects::gil::Gil<'_>,
+        f: impl FnOnce() -> std::io::Result<i32>,
+    ) -> std::io::Result<i32> {
+        crate::mt::fork(gil, f)
+    }
+
+    /// Is the running micro-thread the only one of its reactor (nothing else it
+    /// could let run while it waits)? A wait may then block the OS thread, the GIL
+    /// released, as CPython's do.
+    pub fn alone() -> bool {
+        crate::mt::alone()
+    }
+
     /// This OS thread's identifier (`_thread.get_ident()`).
     pub fn os_ident() -> u64 {
         crate::mt::os_thread::ident()

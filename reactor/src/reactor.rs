@@ -170,6 +170,8 @@ pub struct Reactor<T, E, S = ()> {
     running: bool,
     /// Called once a round, after the notifiers are polled (see `set_round_hook`).
     round_hook: Option<RoundHook<T, E, S>>,
+    /// The classes the notifiers were made from (to make them anew: `after_fork`).
+    classes: Vec<NotifierClass<T, E>>,
 }
 
 /// The run queue capacity an empty queue keeps (more is given back).
@@ -221,6 +223,7 @@ where
             stats: Stats::default(),
             running: false,
             round_hook: None,
+            classes: Vec::new(),
         }
     }
 
@@ -248,6 +251,7 @@ where
     /// Make the notifier list match `classes` (in that order), keeping the instances
     /// (and their waiters) of classes still present.
     fn rebuild(&mut self, classes: Vec<NotifierClass<T, E>>) -> Result<(), ReactorError> {
+        self.classes = classes.clone();
         let mut old = std::mem::take(&mut self.notifiers);
         for class in classes {
             if let Some(at) = old.iter().position(|s| s.name == class.name()) {
@@ -315,6 +319,46 @@ where
             let err = io::Error::other(msg);
             self.core.schedule(id, Err(E::io(err)));
         }
+    }
+
+    /// In the child of a `fork`, called from the one task that survives (`keep`,
+    /// the one running, if any): only it goes on. Every notifier is made anew (its
+    /// kernel objects, an epoll instance or a self-pipe, are shared with the
+    /// parent: a registration made or withdrawn here would change the parent's, and
+    /// the parent could take this one's events); the old instances are dropped
+    /// without withdrawing anything (closing the child's copies of their
+    /// descriptors). Every other task is removed, unrun, and its state returned (the
+    /// caller decides whether to drop it); their timers are cancelled, the run queue
+    /// keeps only `keep`'s outcomes. Timers that call functions (`call_later`) stay.
+    pub fn after_fork(&mut self, keep: Option<DeferredId>) -> Result<Vec<S>, ReactorError> {
+        let old = std::mem::take(&mut self.notifiers);
+        let classes = self.classes.clone();
+        let built = self.rebuild(classes);
+        drop(old);
+        let others: Vec<DeferredId> = self
+            .core
+            .tasks
+            .iter()
+            .map(|(i, t)| DeferredId::new(i as u32, t.generation))
+            .filter(|&id| Some(id) != keep)
+            .collect();
+        let mut states = Vec::with_capacity(others.len());
+        for id in others {
+            if let Some(task) = self.core.remove(id) {
+                states.push(task.state);
+            }
+        }
+        if let Some(task) = keep.and_then(|k| self.core.task_mut(k)) {
+            task.wait = None;
+            task.parked = None;
+            task.joiner = None;
+        }
+        self.core
+            .timers
+            .cancel_where(|a| matches!(a, TimerAction::Notify { .. }));
+        self.core.queue.retain(|(id, _)| Some(*id) == keep);
+        self.core.withdrawals.clear();
+        built.map(|()| states)
     }
 
     fn slot_index(&self, id: u32) -> Option<usize> {

@@ -79,6 +79,20 @@ impl<A> Timers<A> {
         TimerId { index, generation }
     }
 
+    /// Cancel every timer whose action `drop` picks (a forked child's reactor).
+    pub(crate) fn cancel_where(&mut self, drop: impl Fn(&A) -> bool) {
+        let gone: Vec<usize> = self
+            .slots
+            .iter()
+            .filter(|(_, s)| drop(&s.action))
+            .map(|(i, _)| i)
+            .collect();
+        for i in gone {
+            self.slots.remove(i);
+        }
+        self.compact();
+    }
+
     /// Cancel a timer and return its action; `None` if it fired or was cancelled.
     pub(crate) fn cancel(&mut self, id: TimerId) -> Option<A> {
         let index = id.index as usize;

@@ -25,6 +25,7 @@ pub mod json;
 pub mod marshal;
 pub mod math;
 pub mod micro_thread;
+pub mod multiprocessing;
 pub mod operator;
 pub mod os;
 pub mod os_threads;
@@ -87,6 +88,8 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_micro_thread",
     "_operator",
     "_pickle",
+    "_multiprocessing",
+    "_posixshmem",
     "_posixsubprocess",
     "_pyvm_context",
     "_queue",
@@ -167,6 +170,8 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_socket" => Value::Module(socket::module(gil).clone()),
         "select" => Value::Module(select::module(gil).clone()),
         "resource" => Value::Module(resource::module(gil).clone()),
+        "_multiprocessing" => Value::Module(multiprocessing::module(gil).clone()),
+        "_posixshmem" => Value::Module(multiprocessing::shm_module(gil).clone()),
         "_thread" => Value::Module(os_threads::module(gil).clone()),
         "_micro_thread" => Value::Module(micro_thread::module(gil).clone()),
         "binascii" => Value::Module(binascii::module(gil).clone()),

@@ -43,7 +43,7 @@ pub(crate) struct Stuck {
     pub(crate) parked: Vec<Parked>,
 }
 
-struct Table {
+pub(crate) struct Table {
     /// OS thread ident -> its reactor's state: `None` while it can still go on.
     reactors: HashMap<u64, Option<Stuck>>,
     /// Since when nothing changed (every change resets it).
@@ -61,6 +61,21 @@ fn with_table<R>(f: impl FnOnce(&mut Table) -> R) -> R {
         since: Instant::now(),
     });
     f(t)
+}
+
+/// Around `fork`: the table's lock, held so the child does not find it taken by
+/// the watchdog's thread (which the child does not have).
+pub(crate) fn lock_for_fork() -> std::sync::MutexGuard<'static, Option<Table>> {
+    TABLE.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// In the child of a `fork`, under [`lock_for_fork`]'s guard: only this OS thread's
+/// reactor is left.
+pub(crate) fn after_fork(table: &mut Option<Table>, me: u64) {
+    if let Some(t) = table.as_mut() {
+        t.reactors.retain(|os, _| *os == me);
+        t.since = Instant::now();
+    }
 }
 
 /// A cross-thread wake-up was sent (it may make a stuck reactor go on).

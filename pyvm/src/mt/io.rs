@@ -28,11 +28,22 @@ use crate::objects::value::Value;
 
 const UNREGISTERED: usize = usize::MAX;
 
+/// Bumped in a forked child, whose I/O notifier is a new one: a token registered
+/// before (with the parent's copy) means nothing to it.
+static EPOCH: AtomicUsize = AtomicUsize::new(0);
+
+/// In a forked child: every source is unregistered again.
+pub(super) fn after_fork() {
+    EPOCH.fetch_add(1, Ordering::SeqCst);
+}
+
 /// A descriptor as the I/O notifier knows it: registered on first wait, forgotten
 /// (its token freed) when dropped, which is when its socket is closed.
 pub struct IoSource {
     fd: RawFd,
     token: AtomicUsize,
+    /// The [`EPOCH`] its token is of.
+    epoch: AtomicUsize,
 }
 
 impl IoSource {
@@ -40,6 +51,7 @@ impl IoSource {
         Arc::new(IoSource {
             fd,
             token: AtomicUsize::new(UNREGISTERED),
+            epoch: AtomicUsize::new(EPOCH.load(Ordering::Relaxed)),
         })
     }
 
@@ -48,6 +60,9 @@ impl IoSource {
     }
 
     fn token(&self) -> Option<IoToken> {
+        if self.epoch.load(Ordering::Relaxed) != EPOCH.load(Ordering::Relaxed) {
+            return None;
+        }
         match self.token.load(Ordering::Relaxed) {
             UNREGISTERED => None,
             t => Some(IoToken(t)),
@@ -139,6 +154,9 @@ pub(super) fn wait(r: &mut PyReactor, req: IoRequest) -> deferred::Unwind<PyErr>
         None => match io.add(&mut mio::unix::SourceFd(&req.src.fd)) {
             Ok(t) => {
                 req.src.token.store(t.0, Ordering::Relaxed);
+                req.src
+                    .epoch
+                    .store(EPOCH.load(Ordering::Relaxed), Ordering::Relaxed);
                 t
             }
             Err(e) => return Unwind::Raise(crate::objects::os_error::from_io(&e, None)),

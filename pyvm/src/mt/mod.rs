@@ -222,6 +222,11 @@ pub(crate) struct Local {
     signal_helper: Cell<Option<DeferredId>>,
     /// When the allocator last collected for this OS thread (`collect_when_idle`).
     collected: Cell<Option<std::time::Instant>>,
+    /// The running micro-thread is its reactor's only one (as of its run's start).
+    alone: Cell<bool>,
+    /// This is the child of a `fork` made by the running micro-thread, and the
+    /// reactor has not been set up for it yet ([`after_fork`]).
+    forked: Cell<bool>,
 }
 
 thread_local! {
@@ -250,6 +255,8 @@ thread_local! {
         round_gil: Cell::new(false),
         signal_helper: Cell::new(None),
         collected: Cell::new(None),
+        forked: Cell::new(false),
+        alone: Cell::new(false),
     } };
 }
 
@@ -440,8 +447,94 @@ pub fn timeout(id: DeferredId, after: Duration, ended: Arc<std::sync::atomic::At
     });
 }
 
+/// This process is the child of a `fork` pyvm made (its program's end must end the
+/// process: the thread that would have is not in it).
+static FORK_CHILD: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Is the running micro-thread the only one of its reactor, none about to start?
+pub fn alone() -> bool {
+    LOCAL.with(|l| {
+        l.current.get().is_some() && l.alone.get() && l.pending.borrow().spawns.is_empty()
+    })
+}
+
+/// Is this process a child made by `os.fork()`?
+pub fn is_fork_child() -> bool {
+    FORK_CHILD.load(std::sync::atomic::Ordering::SeqCst)
+}
+
+/// `os.fork()`: `fork` (the system call) made with the runtime ready for it, the
+/// GIL held. The locks other OS threads take without the GIL (the GIL's own, the
+/// deadlock table, the OS thread records) are held across the call, so the child
+/// finds them free; in the child, the records of other OS threads are forgotten and
+/// the watchdog's thread started again. The reactor is set up for the child at the
+/// running micro-thread's next switch ([`after_fork`]): only it goes on.
+pub fn fork(gil: Gil<'_>, fork: impl FnOnce() -> std::io::Result<i32>) -> std::io::Result<i32> {
+    let mut table = deadlock::lock_for_fork();
+    let mut records = os_thread::lock_for_fork();
+    let pid = crate::objects::gil::around_fork(gil, fork, |r| matches!(r, Ok(0)));
+    let child = matches!(pid, Ok(0));
+    if child {
+        deadlock::after_fork(&mut table, os_thread::ident());
+        os_thread::after_fork(&mut records);
+    }
+    drop(records);
+    drop(table);
+    if child {
+        FORK_CHILD.store(true, std::sync::atomic::Ordering::SeqCst);
+        io::after_fork();
+        LOCAL.with(|l| l.forked.set(current_id().is_some()));
+        watchdog::after_fork();
+    }
+    pid
+}
+
+/// The reactor of a forked child, at its first switch: made anew with only the
+/// micro-thread that forked (CPython keeps only the thread that called `fork`;
+/// micro-threads are threads to the program). The others are forgotten, not ended:
+/// nothing of theirs runs in the child (their `finally` blocks belong to the
+/// parent's copy), and what they hold (frames, worker stacks) is left allocated, as
+/// CPython leaves other threads' frames. The survivor becomes the reactor's main
+/// micro-thread: the program ends when it does.
+fn after_fork(r: &mut PyReactor) {
+    if !LOCAL.with(|l| l.forked.replace(false)) {
+        return;
+    }
+    let keep = r.current();
+    match r.after_fork(keep) {
+        Ok(gone) => std::mem::forget(gone),
+        Err(e) => crate::modules::sys::write_stderr(&format!(
+            "pyvm: the forked child's reactor could not be set up: {e}\n"
+        )),
+    }
+    LOCAL.with(|l| {
+        *l.main.borrow_mut() = keep;
+        *l.main_done.borrow_mut() = None;
+        l.exiting.borrow_mut().clear();
+        l.parked.set(0);
+        l.stuck.set(false);
+        l.forget.borrow_mut().clear();
+        l.signal_helper.set(None);
+        l.timeouts.borrow_mut().clear();
+    });
+    if LOCAL.with(|l| l.process_main.get()) {
+        if let Some(s) = r.signals() {
+            for sig in crate::modules::signal::hooked()
+                .into_iter()
+                .chain([signal_hook::consts::SIGUSR1])
+            {
+                let _ = s.watch_signal(sig);
+            }
+        }
+    } else {
+        watch_signals(r);
+    }
+    os_thread::set_home(r.waker());
+}
+
 /// Carry out what natives queued.
 fn flush(r: &mut PyReactor) {
+    after_fork(r);
     io::flush(r);
     // Every switch comes here, and most have a wake-up or two and nothing else: only
     // that queue is taken then (its buffer given back after). Otherwise all of them.
@@ -759,6 +852,7 @@ fn run(
     loop {
         // Only a micro-thread with others around can starve them.
         let watched = r.tasks() > 1;
+        LOCAL.with(|l| l.alone.set(!watched));
         let stopped = with_gil(|gil| {
             watchdog::run_begins(gil, watched);
             let s = match job {
@@ -804,6 +898,7 @@ fn run(
             (s.0, s.1, asked)
         });
         let (w, stopped, asked) = stopped;
+        after_fork(r);
         let (request, hard) = match stopped {
             worker::Suspend::Done(mut th, out) => {
                 if let Some(mut w) = w {

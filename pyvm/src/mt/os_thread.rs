@@ -105,6 +105,28 @@ pub fn pthread_of(ident: u64) -> Option<u64> {
         .map(|(_, t)| *t)
 }
 
+/// Around `fork`: the locks of the OS thread records, held so the child does not
+/// find one taken by a thread it does not have.
+pub(super) type ForkGuards = (
+    std::sync::MutexGuard<'static, Vec<(u64, Waker<Value, PyErr>)>>,
+    std::sync::MutexGuard<'static, Vec<(u64, u64)>>,
+);
+
+pub(super) fn lock_for_fork() -> ForkGuards {
+    (homes(), pthreads())
+}
+
+/// In the child of a `fork`, under [`lock_for_fork`]'s guards: this OS thread is the
+/// only one (CPython's `_PyThreadState_DeleteExcept`), and the process's main one.
+pub(super) fn after_fork(g: &mut ForkGuards) {
+    let me = ident();
+    g.0.retain(|(os, _)| *os == me);
+    g.1.retain(|(os, _)| *os == me);
+    OTHERS.store(0, Ordering::SeqCst);
+    EXITING.store(0, Ordering::SeqCst);
+    MAIN_IDENT.store(me, Ordering::Relaxed);
+}
+
 /// Is this the process's main OS thread (the one running the program)?
 pub fn is_main() -> bool {
     ident() == MAIN_IDENT.load(Ordering::Relaxed)
@@ -247,6 +269,15 @@ pub fn start(th: MicroThread, obj: Arc<ThreadObj>, f_repr: String) -> Result<u64
                 with_gil(|gil| report(gil, &e, &f_repr));
             }
             crate::modules::sys::flush_stdout();
+            // Forked by this thread, the child has only it: its end is the process's
+            // (the program's end, as the main thread's would be: `threading` and
+            // `atexit` run first).
+            if super::is_fork_child() && is_main() {
+                let _ = join_threading();
+                let _ = run_exit_hook("atexit", "_run_exitfuncs");
+                crate::modules::sys::flush_stdout();
+                std::process::exit(0);
+            }
             EXITING.fetch_add(1, Ordering::SeqCst);
             OTHERS.fetch_sub(1, Ordering::SeqCst);
             for f in super::LOCAL

@@ -16,7 +16,6 @@
 //! CI's parallel tests). The time slice of preemption stays wall-clock time.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use crate::vm::state::MicroThread;
@@ -34,7 +33,8 @@ static THRESHOLD_US: AtomicU64 = AtomicU64::new(if cfg!(debug_assertions) {
 } else {
     100_000
 });
-static STARTED: OnceLock<()> = OnceLock::new();
+/// The watching OS thread runs (a forked child has none until it starts one).
+static STARTED: AtomicBool = AtomicBool::new(false);
 /// The preemption time slice in microseconds (0: off, the default).
 static SLICE_US: AtomicU64 = AtomicU64::new(0);
 
@@ -79,7 +79,10 @@ pub fn set_threshold(d: Option<Duration>) {
 
 /// Start the watching OS thread (once per process).
 pub fn start() {
-    STARTED.get_or_init(|| {
+    if STARTED.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    {
         let _ = std::thread::Builder::new()
             .name("pyvm-watchdog".into())
             .spawn(|| {
@@ -124,7 +127,13 @@ pub fn start() {
                     }
                 }
             });
-    });
+    }
+}
+
+/// In a forked child: the watching thread is gone; start another.
+pub(crate) fn after_fork() {
+    STARTED.store(false, Ordering::SeqCst);
+    start();
 }
 
 /// The CPU time the process has had (all its threads).

@@ -195,6 +195,20 @@ pub fn yield_if_requested(gil: Gil<'_>) {
     });
 }
 
+/// Call `fork` (the system call, made holding the GIL) with the GIL's own lock
+/// held, so the child finds it free; in the child (`is_child` of the result) no
+/// thread waits for the GIL any more (they are not in it).
+pub fn around_fork<R>(_gil: Gil<'_>, fork: impl FnOnce() -> R, is_child: impl Fn(&R) -> bool) -> R {
+    let g = wait_guard();
+    let r = fork();
+    if is_child(&r) {
+        WAITERS.store(0, Ordering::SeqCst);
+        DROP_REQUEST.store(false, Ordering::SeqCst);
+    }
+    drop(g);
+    r
+}
+
 /// `sys.setswitchinterval(seconds)`.
 pub fn set_switch_interval(seconds: f64) {
     let ns = (seconds * 1e9).clamp(1.0, 1e15) as u64;

@@ -441,13 +441,24 @@ impl Types {
                     _ => "object",
                 };
                 let (module, name) = full.rsplit_once('.').unwrap_or(("builtins", full));
-                Arc::new(PyType::builtin(
+                // One type per name, made on first use: `type({}.items())` is the
+                // same object every time (`multiprocessing.managers` registers a
+                // pickle reducer for it, looked up by type).
+                static MADE: std::sync::Mutex<Vec<(&'static str, Arc<PyType>)>> =
+                    std::sync::Mutex::new(Vec::new());
+                let mut made = MADE.lock().unwrap_or_else(|p| p.into_inner());
+                if let Some((_, t)) = made.iter().find(|(n, _)| *n == full) {
+                    return t.clone();
+                }
+                let t = Arc::new(PyType::builtin(
                     name,
                     module,
                     Some(&self.object),
                     Kind::Iterator,
                     None,
-                ))
+                ));
+                made.push((full, t.clone()));
+                t
             }
             // `type_name` is CPython's `tp_name` (`_io.TextIOWrapper`); the type's
             // `__name__` is the part after the module.

@@ -633,6 +633,19 @@ mod posix {
     golden!(syslog_alerts, "posix/syslog_alerts.py");
     golden!(undecodable_names, "posix/undecodable_names.py");
 }
+mod processes {
+    use super::*;
+    golden!(at_fork_hooks, "processes/at_fork_hooks.py");
+    golden!(fork_sockets, "processes/fork_sockets.py");
+    golden!(fork_workers, "processes/fork_workers.py");
+    golden!(locks_across, "processes/locks_across.py");
+    golden!(manager_inventory, "processes/manager_inventory.py");
+    golden!(pool_jobs, "processes/pool_jobs.py");
+    golden!(pool_ticker, "processes/pool_ticker.py");
+    golden!(process_pipeline, "processes/process_pipeline.py");
+    golden!(semlock_api, "processes/semlock_api.py");
+    golden!(shm_scratch, "processes/shm_scratch.py");
+}
 mod programs {
     use super::*;
     golden!(bank_ledger, "programs/bank_ledger.py");

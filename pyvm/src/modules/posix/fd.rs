@@ -57,8 +57,11 @@ pub fn closerange(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `os.read(fd, length)`. The standard input goes through the reader `input()`
-/// uses, so nothing it buffered is skipped.
-pub fn read(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+/// uses, so nothing it buffered is skipped. A descriptor with nothing to read yet
+/// (a pipe, a socket) is waited for on the reactor: only this micro-thread waits,
+/// the GIL released while the reactor does (a `multiprocessing` pool's result
+/// thread reads its pipe this way), then the read is made.
+pub fn read(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("posix.read", 2, 2)?;
     let fd = fd_of(args.at(0))?;
     let n = arg_int(args.at(1), "")?;
@@ -66,6 +69,20 @@ pub fn read(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(os_err(std::io::Error::from_raw_os_error(libc_einval())).into());
     }
     check_size(n)?;
+    read_when_ready(cx, fd, n)
+}
+
+/// A wake-up may find the data gone (another process read it): it waits again.
+fn read_when_ready(cx: &mut Cx, fd: i32, n: i64) -> PyResult<Value> {
+    if fd != 0 && !ready(fd, rustix::event::PollFlags::IN) {
+        return wait_for(cx, "os.read", fd, notifiers::Ready::READABLE, move |cx| {
+            read_when_ready(cx, fd, n)
+        });
+    }
+    read_now(cx, fd, n)
+}
+
+fn read_now(_cx: &mut Cx, fd: i32, n: i64) -> PyResult<Value> {
     let mut buf = vec![0u8; n as usize];
     let got = if fd == 0 {
         std::io::Read::read(&mut std::io::stdin().lock(), &mut buf)
@@ -75,6 +92,48 @@ pub fn read(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     .map_err(os_err)?;
     buf.truncate(got);
     Ok(Value::Bytes(Arc::new(buf)))
+}
+
+/// Is `fd` ready for `what` now (or in error, or not pollable: then the call is
+/// made and reports it)? A regular file always is; so is a non-blocking
+/// descriptor (the call then says `EAGAIN`, `BlockingIOError`).
+fn ready(fd: i32, what: rustix::event::PollFlags) -> bool {
+    let r = with_fd(fd, |b| {
+        let mut fds = [rustix::event::PollFd::from_borrowed_fd(b, what)];
+        let zero = rustix::event::Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        rustix::event::poll(&mut fds, Some(&zero)).map_err(rx)?;
+        if !fds[0].revents().is_empty() {
+            return Ok(true);
+        }
+        let flags = rustix::fs::fcntl_getfl(b).map_err(rx)?;
+        Ok(flags.contains(OFlags::NONBLOCK))
+    });
+    r.unwrap_or(true)
+}
+
+/// Wait until `fd` is ready for `interest`, then `again`: on the reactor in a
+/// micro-thread, else blocking the OS thread with the GIL released.
+fn wait_for(
+    cx: &mut Cx,
+    what: &str,
+    fd: i32,
+    interest: notifiers::Ready,
+    again: impl FnOnce(&mut Cx) -> PyResult<Value> + 'static,
+) -> PyResult<Value> {
+    if cx.may_wait() {
+        let src = crate::native::io::IoSource::new(fd);
+        let req = crate::native::io::IoRequest {
+            src,
+            interest,
+            deadline: None,
+        };
+        return crate::native::io::wait_ready(cx, what, req, None, again);
+    }
+    crate::native::io::block_until_ready(cx.gil, fd, interest, None)?;
+    again(cx)
 }
 
 fn libc_einval() -> i32 {
@@ -87,6 +146,11 @@ pub fn write(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("posix.write", 2, 2)?;
     let fd = fd_of(args.at(0))?;
     let data = bytes_arg(cx.gil, args.at(1))?;
+    if fd > 2 && !ready(fd, rustix::event::PollFlags::OUT) {
+        return wait_for(cx, "os.write", fd, notifiers::Ready::WRITABLE, move |cx| {
+            write_when_ready(cx, fd, data)
+        });
+    }
     let n = match fd {
         1 => {
             let mut o = std::io::stdout().lock();
@@ -96,6 +160,17 @@ pub fn write(cx: &mut Cx, args: Args) -> PyResult<Value> {
         _ => with_fd(fd, |b| rustix::io::write(b, &data).map_err(rx)),
     }
     .map_err(os_err)?;
+    Ok(Value::Int(n as i64))
+}
+
+/// `os.write` after a wait: the pipe may be full again (another writer).
+fn write_when_ready(cx: &mut Cx, fd: i32, data: Vec<u8>) -> PyResult<Value> {
+    if !ready(fd, rustix::event::PollFlags::OUT) {
+        return wait_for(cx, "os.write", fd, notifiers::Ready::WRITABLE, move |cx| {
+            write_when_ready(cx, fd, data)
+        });
+    }
+    let n = with_fd(fd, |b| rustix::io::write(b, &data).map_err(rx)).map_err(os_err)?;
     Ok(Value::Int(n as i64))
 }
 

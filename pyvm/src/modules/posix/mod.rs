@@ -2,9 +2,8 @@
 //! import *`), natively — file system (`stat.rs`, `fs.rs`), descriptors
 //! (`fd.rs`), the environment as bytes (`os.py` makes `os.environ` of it), process
 //! facts and waits, with CPython's argument handling and `OSError`s naming their
-//! file(s) (`path.rs`). `fork` is left out: pyvm's runtime has other OS threads
-//! (reactor helpers, workers), which a child would lose; `os.py` handles its
-//! absence. When no standard library is there, pyvm's own small `os` (`os.rs`)
+//! file(s) (`path.rs`). `fork` makes the child's runtime anew for the one
+//! micro-thread that goes on in it (`mt::fork`). When no standard library is there, pyvm's own small `os` (`os.rs`)
 //! offers these same functions.
 
 mod fd;
@@ -55,6 +54,7 @@ pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "WTERMSIG" => wtermsig, "WIFSTOPPED" => wifstopped, "WSTOPSIG" => wstopsig,
     "WIFCONTINUED" => wifcontinued, "WCOREDUMP" => wcoredump,
     "_exit" => exit, "putenv" => putenv, "unsetenv" => unsetenv,
+    "fork" => fork, "register_at_fork" => register_at_fork,
 ];
 
 /// The `HAVE_*` facts `os.py` makes its `supports_*` sets of: only what these
@@ -466,6 +466,80 @@ fn waitstatus_to_exitcode(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `os._exit(n)`: ends the process now (no clean-up, no flush of Python's files).
+/// `os.register_at_fork`'s callables: before, after in the parent, after in the
+/// child (CPython's interpreter lists).
+static AT_FORK: std::sync::Mutex<[Vec<Value>; 3]> =
+    std::sync::Mutex::new([Vec::new(), Vec::new(), Vec::new()]);
+
+fn at_fork() -> std::sync::MutexGuard<'static, [Vec<Value>; 3]> {
+    AT_FORK.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// `os.register_at_fork(*, before=, after_in_child=, after_in_parent=)`.
+fn register_at_fork(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let mut args = args;
+    let before = args.take_kw("before");
+    let child = args.take_kw("after_in_child");
+    let parent = args.take_kw("after_in_parent");
+    if !args.is_empty() {
+        return Err(type_error("register_at_fork() takes no positional arguments").into());
+    }
+    args.no_kw_left("register_at_fork")?;
+    if before.is_none() && child.is_none() && parent.is_none() {
+        return Err(type_error("At least one argument is required.").into());
+    }
+    for (v, name) in [
+        (&before, "before"),
+        (&child, "after_in_child"),
+        (&parent, "after_in_parent"),
+    ] {
+        if let Some(v) = v {
+            if !crate::modules::builtins::callable_value(cx.gil, v) {
+                return Err(type_error(format!(
+                    "'{name}' must be callable, not {}",
+                    crate::objects::types::type_name(v)
+                ))
+                .into());
+            }
+        }
+    }
+    let mut lists = at_fork();
+    for (i, v) in [before, parent, child].into_iter().enumerate() {
+        if let Some(v) = v {
+            lists[i].push(v);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// Call the `which` list of at-fork callables (`before` in the reverse order of
+/// registration), each error reported as unraisable (CPython's `run_at_forkers`).
+fn run_at_fork(cx: &mut Cx, which: usize) -> PyResult<()> {
+    let mut fs = at_fork()[which].clone();
+    if which == 0 {
+        fs.reverse();
+    }
+    for f in fs {
+        match cx.call(&f, vec![]) {
+            Ok(_) => {}
+            Err(deferred::Unwind::Raise(e)) => report_unraisable(cx.gil, &e, None, &f),
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(())
+}
+
+/// `os.fork()`: the child's pid, 0 in the child. Only the calling micro-thread goes
+/// on in the child (`mt::fork`).
+fn fork(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("posix.fork", 0, 0)?;
+    run_at_fork(cx, 0)?;
+    let pid = crate::native::driver::fork(cx.gil, raw::fork);
+    run_at_fork(cx, if matches!(pid, Ok(0)) { 2 } else { 1 })?;
+    let pid = pid.map_err(path::os_err)?;
+    Ok(Value::Int(pid as i64))
+}
+
 fn exit(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "_exit", &["status"], 1, 1)?;
     let code = c_int(req(&a, 0))?;

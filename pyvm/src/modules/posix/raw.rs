@@ -302,3 +302,165 @@ pub fn spawn(cmd: &mut std::process::Command, plan: ChildPlan) -> std::io::Resul
     let child = cmd.spawn()?;
     Ok(child.id())
 }
+
+/// `fork()`: the child's pid in the parent, 0 in the child.
+///
+/// The child is a copy of this process with one thread, this one: memory another
+/// thread was changing may be half-changed there. The caller (`posix::fork`) takes
+/// the runtime's own locks that other threads take without the GIL before the call
+/// and gives them back after it on both sides, and holds the GIL across it, so every
+/// Python object is in a consistent state; the C library's allocator and stdio locks
+/// are the C library's affair (`fork` resets its internal ones, as for CPython).
+pub fn fork() -> std::io::Result<i32> {
+    // SAFETY: a plain system call with no arguments; what the child may rely on is
+    // the caller's concern (see above), as for CPython's `os.fork`.
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(pid)
+    }
+}
+
+/// A POSIX named semaphore opened by this process (`_multiprocessing.SemLock`):
+/// `sem_open`'s pointer, closed when dropped. The mapping it points into is shared
+/// with every process that opened the name, and kept across `fork`.
+pub struct Sem(std::ptr::NonNull<libc::sem_t>);
+
+// SAFETY: a `sem_t` is made to be used by many threads (and processes) at once: every
+// operation on it is an atomic system call or C library call.
+unsafe impl Send for Sem {}
+unsafe impl Sync for Sem {}
+
+impl Sem {
+    /// `sem_open(name, O_CREAT | O_EXCL, 0600, value)` when `create`, else
+    /// `sem_open(name, 0)` (an existing one).
+    pub fn open(name: &std::ffi::CStr, create: Option<u32>) -> std::io::Result<Sem> {
+        // SAFETY: `name` is a NUL-terminated string that lives across the call; the
+        // variadic arguments are the mode and value `O_CREAT` asks for.
+        let p = unsafe {
+            match create {
+                Some(value) => libc::sem_open(
+                    name.as_ptr(),
+                    libc::O_CREAT | libc::O_EXCL,
+                    0o600 as libc::c_uint,
+                    value as libc::c_uint,
+                ),
+                None => libc::sem_open(name.as_ptr(), 0),
+            }
+        };
+        if p == libc::SEM_FAILED {
+            return Err(std::io::Error::last_os_error());
+        }
+        std::ptr::NonNull::new(p)
+            .map(Sem)
+            .ok_or_else(std::io::Error::last_os_error)
+    }
+
+    /// The pointer's value (CPython's `SemLock.handle`).
+    pub fn handle(&self) -> usize {
+        self.0.as_ptr() as usize
+    }
+
+    /// `sem_trywait`: `Ok(false)` when it is zero (`EAGAIN`).
+    pub fn try_wait(&self) -> std::io::Result<bool> {
+        loop {
+            // SAFETY: the pointer is `sem_open`'s and stays valid until drop.
+            if unsafe { libc::sem_trywait(self.0.as_ptr()) } == 0 {
+                return Ok(true);
+            }
+            match errno() {
+                libc::EINTR => continue,
+                libc::EAGAIN => return Ok(false),
+                e => return Err(std::io::Error::from_raw_os_error(e)),
+            }
+        }
+    }
+
+    /// `sem_wait`, or `sem_timedwait` until `deadline` (the real-time clock's
+    /// seconds and nanoseconds): `Ok(false)` when the deadline passed. `EINTR` is
+    /// returned to the caller (signals are checked there).
+    pub fn wait(&self, deadline: Option<(i64, i64)>) -> std::io::Result<bool> {
+        // SAFETY: as in `try_wait`; the timespec lives across the call.
+        let r = unsafe {
+            match deadline {
+                None => libc::sem_wait(self.0.as_ptr()),
+                Some((s, ns)) => {
+                    let ts = libc::timespec {
+                        tv_sec: s as libc::time_t,
+                        tv_nsec: ns as _,
+                    };
+                    libc::sem_timedwait(self.0.as_ptr(), &ts)
+                }
+            }
+        };
+        if r == 0 {
+            return Ok(true);
+        }
+        match errno() {
+            libc::ETIMEDOUT => Ok(false),
+            e => Err(std::io::Error::from_raw_os_error(e)),
+        }
+    }
+
+    /// `sem_post`.
+    pub fn post(&self) -> std::io::Result<()> {
+        // SAFETY: as in `try_wait`.
+        if unsafe { libc::sem_post(self.0.as_ptr()) } == 0 {
+            Ok(())
+        } else {
+            Err(std::io::Error::last_os_error())
+        }
+    }
+
+    /// `sem_getvalue`.
+    pub fn value(&self) -> std::io::Result<i32> {
+        let mut v: libc::c_int = 0;
+        // SAFETY: as in `try_wait`; `v` lives across the call.
+        if unsafe { libc::sem_getvalue(self.0.as_ptr(), &mut v) } == 0 {
+            Ok(v)
+        } else {
+            Err(std::io::Error::last_os_error())
+        }
+    }
+}
+
+impl Drop for Sem {
+    fn drop(&mut self) {
+        // SAFETY: the pointer is `sem_open`'s, closed once, here.
+        unsafe {
+            libc::sem_close(self.0.as_ptr());
+        }
+    }
+}
+
+/// `sem_unlink(name)`.
+pub fn sem_unlink(name: &std::ffi::CStr) -> std::io::Result<()> {
+    // SAFETY: `name` is NUL-terminated and lives across the call.
+    if unsafe { libc::sem_unlink(name.as_ptr()) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+/// `shm_open(name, flags, mode)`: a new descriptor (`_posixshmem.shm_open`).
+pub fn shm_open(name: &std::ffi::CStr, flags: i32, mode: u32) -> std::io::Result<RawFd> {
+    // SAFETY: `name` is NUL-terminated and lives across the call; the rest are numbers.
+    let fd = unsafe { libc::shm_open(name.as_ptr(), flags, mode as libc::mode_t) };
+    if fd < 0 {
+        Err(std::io::Error::last_os_error())
+    } else {
+        Ok(fd)
+    }
+}
+
+/// `shm_unlink(name)`.
+pub fn shm_unlink(name: &std::ffi::CStr) -> std::io::Result<()> {
+    // SAFETY: `name` is NUL-terminated and lives across the call.
+    if unsafe { libc::shm_unlink(name.as_ptr()) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}

@@ -626,10 +626,18 @@ fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn detach(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("detach", 0, 0)?;
     let s = this(&args)?;
-    let fd = s.st.borrow_mut(cx.gil).fd.take();
+    let (fd, timeout) = {
+        let mut st = s.st.borrow_mut(cx.gil);
+        (st.fd.take(), st.timeout)
+    };
     Ok(Value::Int(match fd {
         Some(Fd { src, sock }) => {
             drop(src);
+            // pyvm keeps every socket non-blocking in the kernel (its waits are the
+            // reactor's); the descriptor handed over gets the mode the socket had
+            // for Python, as in CPython: blocking when it had no timeout
+            // (`multiprocessing.Pipe()` reads a detached socket with `os.read`).
+            let _ = sock.set_nonblocking(timeout.is_some());
             std::os::fd::IntoRawFd::into_raw_fd(sock) as i64
         }
         None => -1,
