@@ -68,7 +68,19 @@ fn literal_key(e: &Expr) -> Option<(String, String)> {
                 };
                 (key, crate::objects::float::repr(*f))
             }
-            ast::Number::Complex { .. } => return None,
+            // An imaginary literal: equal to an int key when it is zero (`0j == 0`).
+            ast::Number::Complex { real, imag } => {
+                let r = if imag.fract() == 0.0 && imag.abs() < 1e16 {
+                    format!("{}j", *imag as i64)
+                } else {
+                    format!("{}j", crate::objects::float::repr(*imag))
+                };
+                if *imag == 0.0 && real.fract() == 0.0 && real.abs() < 1e18 {
+                    (format!("n{}", *real as i64), r)
+                } else {
+                    (format!("c{}_{}", real.to_bits(), imag.to_bits()), r)
+                }
+            }
         },
         Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => {
             let (k, r) = literal_key(&u.operand)?;

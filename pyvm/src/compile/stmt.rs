@@ -647,7 +647,10 @@ impl<'a> Compiler<'a> {
             cc.stmts(&c.body)?;
             match cc.u().derefs.iter().position(|d| d == "__class__") {
                 Some(i) if i < cc.u().ncells => {
+                    // Returned, and passed to `type.__new__` in the namespace.
                     cc.emit(Op::LOAD_CLOSURE, i as u32);
+                    cc.emit(Op::DUP_TOP, 0);
+                    cc.store_name("__classcell__");
                 }
                 _ => {
                     cc.emit_const(Value::None);

@@ -119,6 +119,34 @@ fn is_abstract(cx: &mut Cx, v: &Value) -> PyResult<bool> {
     }
 }
 
+/// CPython's `Py_TPFLAGS_SEQUENCE` (1 << 5) and `Py_TPFLAGS_MAPPING` (1 << 6) as a
+/// [`PyType::collection`] flag.
+fn collection_flag(bits: i64) -> u8 {
+    if bits & (1 << 5) != 0 {
+        crate::objects::types::COLLECTION_SEQUENCE
+    } else if bits & (1 << 6) != 0 {
+        crate::objects::types::COLLECTION_MAPPING
+    } else {
+        0
+    }
+}
+
+fn set_collection_recursive(cx: &mut Cx, t: &Arc<PyType>, flag: u8) {
+    if !t.heap || t.collection.load(Ordering::Relaxed) == flag {
+        return;
+    }
+    t.collection.store(flag, Ordering::Relaxed);
+    let subs: Vec<Arc<PyType>> = t
+        .subclasses
+        .borrow(cx.gil)
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .collect();
+    for s in &subs {
+        set_collection_recursive(cx, s, flag);
+    }
+}
+
 /// `_abc_init(cls)`: `__abstractmethods__` and `_abc_impl`.
 fn abc_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("_abc_init", 1, 1)?;
@@ -153,6 +181,23 @@ fn abc_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 abstracts.push(name);
             }
         }
+    }
+    // `__abc_tpflags__` (`collections.abc.Sequence`, `Mapping`): the `match` flags
+    // CPython keeps in `tp_flags`, taken out of the namespace.
+    let tpflags = cls
+        .dict
+        .borrow(cx.gil)
+        .get_str(&crate::objects::str::PyStr::new(
+            "__abc_tpflags__".to_owned(),
+        ));
+    if let Some(Value::Int(bits)) = tpflags {
+        let flag = collection_flag(bits);
+        if flag != 0 {
+            cls.collection.store(flag, Ordering::Relaxed);
+        }
+        cls.dict
+            .borrow_mut(cx.gil)
+            .remove(&Value::str("__abc_tpflags__"))?;
     }
     let any = !abstracts.is_empty();
     let set = crate::objects::set::Set::from_values(abstracts)?;
@@ -197,6 +242,14 @@ fn abc_register(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let data = data_of(cx, &cls)?;
     lock(&data).registry.push(sub_t.clone());
+    // A registered class takes the ABC's `match` flag, as do its subclasses
+    // (CPython's `set_collection_flag_recursive`; built-in types keep theirs).
+    if let Value::Type(abc) = &cls {
+        let flag = abc.collection.load(Ordering::Relaxed);
+        if flag != 0 {
+            set_collection_recursive(cx, sub_t, flag);
+        }
+    }
     TOKEN.fetch_add(1, Ordering::Relaxed);
     Ok(sub)
 }

@@ -81,7 +81,8 @@ pub fn array_type() -> &'static Arc<PyType> {
             Some(&types().object),
             Kind::Object,
             Some(new_array),
-        );
+        )
+        .collection(crate::objects::types::COLLECTION_SEQUENCE);
         // (What a subclass's `super().append(x)` and `array.array.append` find.)
         crate::objects::gil::with_gil(|gil| {
             let mut d = t.dict.borrow_mut(gil);

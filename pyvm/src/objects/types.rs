@@ -157,9 +157,28 @@ pub struct PyType {
     /// A built-in type with its own constructor that classes may not derive from
     /// (CPython's types without `Py_TPFLAGS_BASETYPE`: `re.Pattern`, `memoryview`).
     pub sealed: bool,
+    /// CPython's `Py_TPFLAGS_SEQUENCE` / `Py_TPFLAGS_MAPPING` (what `match` takes
+    /// for a sequence or a mapping): [`COLLECTION_SEQUENCE`], [`COLLECTION_MAPPING`]
+    /// or 0. Set on the built-in collections, by `_abc._abc_init` from
+    /// `__abc_tpflags__` (`collections.abc.Sequence`, `Mapping`), by
+    /// `_abc_register`, and inherited by a new class from the first class of its MRO
+    /// that has one.
+    pub collection: std::sync::atomic::AtomicU8,
 }
 
+/// [`PyType::collection`]: a sequence for `match`.
+pub const COLLECTION_SEQUENCE: u8 = 1;
+/// [`PyType::collection`]: a mapping for `match`.
+pub const COLLECTION_MAPPING: u8 = 2;
+
 impl PyType {
+    /// This type's [`PyType::collection`] flag set to `flag` (a built-in type).
+    pub fn collection(self, flag: u8) -> PyType {
+        self.collection
+            .store(flag, std::sync::atomic::Ordering::Relaxed);
+        self
+    }
+
     /// This type, which classes may not derive from (see [`PyType::sealed`]).
     pub fn sealed(mut self) -> PyType {
         self.sealed = true;
@@ -198,6 +217,7 @@ impl PyType {
             subclasses: GilCell::new(Vec::new()),
             has_del: std::sync::atomic::AtomicBool::new(false),
             has_getattribute: std::sync::atomic::AtomicBool::new(false),
+            collection: std::sync::atomic::AtomicU8::new(0),
             sealed: false,
         }
     }
@@ -338,7 +358,12 @@ exceptions! {
 }
 
 fn new_type(name: &str, base: Option<&Arc<PyType>>, kind: Kind) -> Arc<PyType> {
-    Arc::new(PyType::builtin(name, "builtins", base, kind, None))
+    let flag = match kind {
+        Kind::List | Kind::Tuple | Kind::Range => COLLECTION_SEQUENCE,
+        Kind::Dict => COLLECTION_MAPPING,
+        _ => 0,
+    };
+    Arc::new(PyType::builtin(name, "builtins", base, kind, None).collection(flag))
 }
 
 macro_rules! builtin_types {

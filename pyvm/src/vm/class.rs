@@ -1182,8 +1182,11 @@ fn prepare(
 /// The class body has returned (`cell`: its `__class__` cell, or `None`): make the
 /// class, or call the metaclass to make it.
 pub fn finish_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, PyErr> {
+    let spec_name = spec.name.clone();
     let Some(meta) = spec.call_meta.clone() else {
-        return make_class(gil, spec, cell);
+        let cls = make_class(gil, spec, cell.clone())?;
+        check_classcell(gil, &spec_name, &cell, &cls)?;
+        return Ok(cls);
     };
     let args = Args {
         pos: [
@@ -1198,10 +1201,30 @@ pub fn finish_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value,
         kw: spec.kwargs,
     };
     let cls = super::detached::call_args(gil, "__build_class__", &meta, args)?;
-    if let (Value::Cell(c), Value::Type(_)) = (&cell, &cls) {
-        *c.borrow_mut(gil) = cls.clone();
-    }
+    check_classcell(gil, &spec_name, &cell, &cls)?;
     Ok(cls)
+}
+
+/// After the metaclass made `cls` for a class statement whose body has a `__class__`
+/// cell: `type.__new__` must have set it to `cls` (CPython's `__build_class__`).
+fn check_classcell(gil: Gil<'_>, name: &str, cell: &Value, cls: &Value) -> Result<(), PyErr> {
+    let (Value::Cell(c), Value::Type(_)) = (cell, cls) else {
+        return Ok(());
+    };
+    let got = c.borrow(gil).clone();
+    if got.is(cls) {
+        return Ok(());
+    }
+    let cls_repr = crate::objects::repr::repr(gil, cls)?;
+    if got.is_null() {
+        return Err(runtime_error(format!(
+            "__class__ not set defining '{name}' as {cls_repr}. Was __classcell__ propagated to type.__new__?"
+        )));
+    }
+    let got_repr = crate::objects::repr::repr(gil, &got)?;
+    Err(type_error(format!(
+        "__class__ set to {got_repr} defining '{name}' as {cls_repr}"
+    )))
 }
 
 /// Make the class once its body has run; `cell` is its `__class__` cell (or `None`).
@@ -1297,6 +1320,19 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
     }
     let mro = class::c3_mro(&bases)?;
     let mut d = std::mem::take(&mut *ns.borrow_mut(gil));
+    // CPython's `type_new_set_classcell`: the class body's `__class__` cell, passed
+    // in the namespace, is set to the new class and leaves the class dict.
+    let _ = cell;
+    let cell = match d.remove(&Value::str("__classcell__"))? {
+        Some(c @ Value::Cell(_)) => c,
+        Some(other) => {
+            return Err(type_error(format!(
+                "__classcell__ must be a nonlocal cell, not <class '{}'>",
+                class::class_of(&other).qualified_name()
+            )))
+        }
+        None => Value::None,
+    };
     // `__new__` is a static method without saying so.
     if let Some(f @ Value::Function(_)) = d.get_str(&key("__new__")) {
         d.insert(
@@ -1353,7 +1389,18 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
         has_del: std::sync::atomic::AtomicBool::new(del),
         has_getattribute: std::sync::atomic::AtomicBool::new(getattribute),
         sealed: false,
+        collection: std::sync::atomic::AtomicU8::new(0),
     });
+    // CPython's `inherit_patma_flags`: the first class of the MRO with a flag.
+    if let Some(flag) = t
+        .mro
+        .iter()
+        .map(|b| b.collection.load(std::sync::atomic::Ordering::Relaxed))
+        .find(|&f| f != 0)
+    {
+        t.collection
+            .store(flag, std::sync::atomic::Ordering::Relaxed);
+    }
     for b in t.bases.iter() {
         let mut subs = b.subclasses.borrow_mut(gil);
         subs.retain(|w| w.strong_count() > 0);
@@ -1506,11 +1553,9 @@ pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Val
             Value::str("__main__"),
         )?;
     }
-    // (The `__class__` cell of a class statement's body, passed in its namespace.)
-    let cell = d
-        .get_str(&key("__classcell__"))
-        .filter(|c| matches!(c, Value::Cell(_)))
-        .unwrap_or(Value::None);
+    // (The `__class__` cell of a class statement's body, passed in its namespace:
+    // `make_class` takes it from there.)
+    let cell = Value::None;
     let spec = ClassSpec {
         name: name.as_str().to_owned(),
         qualname,

@@ -9,10 +9,9 @@
 use deferred::Unwind;
 
 use crate::native::{Cx, PyResult};
-use crate::objects::dict::Dict;
 use crate::objects::exception::{type_error, value_error};
 use crate::objects::gil::Gil;
-use crate::objects::types::{type_name, types, PyType};
+use crate::objects::types::{type_name, types, PyType, COLLECTION_MAPPING, COLLECTION_SEQUENCE};
 use crate::objects::value::Value;
 
 /// Is `t` `collections.deque` or a subclass (a Python class in pyvm, a sequence for
@@ -27,21 +26,31 @@ fn is_deque(t: &PyType) -> bool {
 pub fn is_sequence(v: &Value) -> bool {
     match v {
         Value::List(_) | Value::Tuple(_) | Value::Range(_) => true,
-        Value::Instance(_) => {
-            let t = types().of(v);
-            let ts = types();
-            t.is_subtype(&ts.list) || t.is_subtype(&ts.tuple) || is_deque(&t)
+        Value::Str(_) | Value::Bytes(_) | Value::ByteArray(_) | Value::Dict(_) => false,
+        _ => {
+            let t = crate::objects::class::class_of(v);
+            match t.collection.load(std::sync::atomic::Ordering::Relaxed) {
+                COLLECTION_SEQUENCE => true,
+                0 => is_deque(&t),
+                _ => false,
+            }
         }
-        _ => false,
     }
 }
 
-/// `MATCH_MAPPING`: dict and its subclasses (CPython's `Py_TPFLAGS_MAPPING`).
+/// `MATCH_MAPPING`: dict and its subclasses, and the classes flagged as mappings
+/// (CPython's `Py_TPFLAGS_MAPPING`: `collections.abc.Mapping`'s subclasses and
+/// registered classes).
 pub fn is_mapping(v: &Value) -> bool {
     match v {
         Value::Dict(_) => true,
-        Value::Instance(_) => types().of(v).is_subtype(&types().dict),
-        _ => false,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) => false,
+        _ => {
+            crate::objects::class::class_of(v)
+                .collection
+                .load(std::sync::atomic::Ordering::Relaxed)
+                == COLLECTION_MAPPING
+        }
     }
 }
 
@@ -52,6 +61,8 @@ pub fn len(gil: Gil<'_>, v: &Value) -> Result<i64, crate::objects::exception::Py
         Value::Tuple(t) => t.len() as i64,
         Value::Dict(d) => d.borrow(gil).len() as i64,
         Value::Range(r) => r.len_ssize()? as i64,
+        // A module's object (`array.array`, `collections.deque`'s native kin).
+        Value::Object(o) if o.0.len(gil).is_some() => o.0.len(gil).unwrap_or(0) as i64,
         _ => super::dunder::len(gil, v)?,
     })
 }
@@ -217,15 +228,12 @@ pub fn copy_without_keys(cx: &mut Cx<'_, '_>, subject: &Value, keys: &Value) -> 
             _ => None,
         },
     };
-    let copy: Dict = match src {
-        Some(d) => d.borrow(gil).clone(),
-        None => {
-            return Err(
-                type_error(format!("'{}' object is not a mapping", type_name(subject))).into(),
-            )
-        }
+    let rest = match src {
+        Some(d) => Value::dict(d.borrow(gil).clone()),
+        // Another mapping (`collections.UserDict`, a registered `Mapping`): CPython's
+        // `PyDict_Update` of a new dict, through `keys()` and `__getitem__`.
+        None => cx.call(&Value::Type(types().dict.clone()), vec![subject.clone()])?,
     };
-    let rest = Value::dict(copy);
     if let (Value::Dict(d), Value::Tuple(ks)) = (&rest, keys) {
         for k in ks.iter() {
             crate::native::dict_remove(gil, d, k)?;

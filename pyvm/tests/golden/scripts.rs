@@ -114,6 +114,7 @@ mod classes2 {
     golden!(bitset, "classes2/bitset.py");
     golden!(builtin_dunders, "classes2/builtin_dunders.py");
     golden!(class_arguments, "classes2/class_arguments.py");
+    golden!(classcell_protocol, "classes2/classcell_protocol.py");
     golden!(default_dicts, "classes2/default_dicts.py");
     golden!(event_bus, "classes2/event_bus.py");
     golden!(generic_aliases, "classes2/generic_aliases.py");
@@ -475,6 +476,7 @@ mod lifetimes {
 }
 mod r#match {
     use super::*;
+    golden!(abc_collections, "match/abc_collections.py");
     golden!(command_shell, "match/command_shell.py");
     golden!(config_validator, "match/config_validator.py");
     golden!(errors, "match/errors.py");

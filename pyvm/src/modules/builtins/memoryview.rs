@@ -34,7 +34,8 @@ pub fn memoryview_type() -> &'static Arc<PyType> {
                 Kind::Object,
                 Some(memoryview),
             )
-            .sealed(),
+            .sealed()
+            .collection(crate::objects::types::COLLECTION_SEQUENCE),
         )
     })
 }
