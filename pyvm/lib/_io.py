@@ -1105,6 +1105,7 @@ class BytesIO(_BufferedIOBase):
     __getstate__ = _memoryio.bytesio___getstate__
     __setstate__ = _memoryio.bytesio___setstate__
     __sizeof__ = _memoryio.bytesio___sizeof__
+    __del__ = _memoryio.bytesio___del__
 
 
 class BufferedReader(_BufferedIOMixin):
@@ -2811,3 +2812,4 @@ class StringIO(_TextIOBase):
     __next__ = _memoryio.stringio___next__
     __getstate__ = _memoryio.stringio___getstate__
     __setstate__ = _memoryio.stringio___setstate__
+    __del__ = _memoryio.stringio___del__

@@ -172,3 +172,19 @@ print(io.BytesIO.__mro__)
 print(isinstance(c, io.BufferedIOBase), isinstance(c, io.IOBase), isinstance(c, io.RawIOBase),
       issubclass(io.BytesIO, io.BufferedIOBase), type(c).__name__, type(c).__module__)
 print(repr(io.BytesIO())[:21], io.BytesIO.__doc__.split("\n")[0])
+
+# A subclass's own close() still runs when an unclosed instance is dropped.
+class Spool(io.BytesIO):
+    def close(self):
+        if not self.closed:
+            print("spool closing with", self.getvalue())
+        super().close()
+
+
+def session():
+    f = Spool()
+    f.write(b"pending")
+
+
+session()
+print("after session")

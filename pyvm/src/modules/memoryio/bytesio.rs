@@ -23,6 +23,7 @@ pub(super) static METHODS: &[NativeDef] = crate::objects::methods::natives![
     "seekable" => seekable, "flush" => flush, "isatty" => isatty, "__next__" => next,
     "__sizeof__" => sizeof,
     "__iter__" => iter, "__getstate__" => getstate, "__setstate__" => setstate,
+    "__del__" => super::finalize,
 ];
 
 const TNAME: &str = "_io.BytesIO";

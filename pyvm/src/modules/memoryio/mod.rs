@@ -43,6 +43,29 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     })
 }
 
+/// `__del__`: nothing for the two classes themselves (closing a dead in-memory file
+/// changes nothing anyone can see), `_IOBase.__del__` (which closes the file unless
+/// closed) for a program's subclass, whose `close` may do more.
+fn finalize(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let Some(Value::Instance(i)) = args.get(0) else {
+        return Ok(Value::None);
+    };
+    if exact(cx.gil, i.class()) {
+        return Ok(Value::None);
+    }
+    static KEY: OnceLock<crate::objects::str::PyStr> = OnceLock::new();
+    let key = KEY.get_or_init(|| crate::objects::str::PyStr::new("__del__".to_owned()));
+    let base_del = i.class().mro.iter().find_map(|t| {
+        (t.name == "_IOBase" && &*t.module == "_io")
+            .then(|| t.dict.borrow(cx.gil).get_str(key))
+            .flatten()
+    });
+    match base_del {
+        Some(f) => cx.call(&f, vec![args.at(0).clone()]),
+        None => Ok(Value::None),
+    }
+}
+
 /// `self` and the other arguments of a method called unbound (`BytesIO.__init__(f)`).
 fn split_self(mut args: Args, name: &str) -> PyResult<(Value, Args)> {
     if args.pos.is_empty() {

@@ -26,6 +26,7 @@ pub(super) static METHODS: &[NativeDef] = crate::objects::methods::natives![
     "line_buffering" => line_buffering, "newlines" => newlines, "readable" => readable,
     "writable" => writable, "seekable" => seekable,
     "__next__" => next, "__getstate__" => getstate, "__setstate__" => setstate,
+    "__del__" => super::finalize,
 ];
 
 const TNAME: &str = "_io.StringIO";
