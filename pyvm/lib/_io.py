@@ -349,14 +349,21 @@ def __getattr__(name):
 
 # pyvm: what this module's pyvm changes use (see the module doc).
 from _textio import textio_next as _textio_next
+import _memoryio
 
 def _writable(b):
-    """The buffer readinto() fills: the bytearray itself, filled by slice
-    assignment (CPython casts a writable memoryview of it)."""
+    """The buffer readinto() fills: a bytearray itself, filled by slice
+    assignment, else a writable memoryview of bytes (an array, a view)."""
     if isinstance(b, bytearray):
         return b
-    raise TypeError("readinto() argument must be read-write bytes-like object, "
-                    "not %s" % type(b).__name__)
+    try:
+        m = memoryview(b)
+    except TypeError:
+        m = None
+    if m is None or m.readonly:
+        raise TypeError("readinto() argument must be read-write bytes-like object, "
+                        "not %s" % type(b).__name__)
+    return m if m.format == 'B' and m.ndim == 1 else m.cast('B')
 
 
 def _nbytes(b):
@@ -561,7 +568,10 @@ class _IOBase:
 
         This is not implemented for read-only and non-blocking streams.
         """
-        self._checkClosed()
+        # pyvm: the C module's test, this class's own flag (not the closed
+        # property, which StringIO has of its own).
+        if self.__closed:
+            raise ValueError("I/O operation on closed file.")
         # XXX Should this return the number of bytes written???
 
     __closed = False
@@ -756,15 +766,23 @@ class _IOBase:
         lines will be read if the total size (in bytes/characters) of all
         lines so far exceeds hint.
         """
+        # pyvm: the C module's argument check (Py_ssize_t or None).
+        if hint is not None and not isinstance(hint, int):
+            try:
+                hint = hint.__index__()
+            except AttributeError:
+                raise TypeError("argument should be integer or None, not '%s'"
+                                % type(hint).__name__) from None
         if hint is None or hint <= 0:
             return list(self)
         n = 0
         lines = []
         for line in self:
             lines.append(line)
-            n += len(line)
-            if n >= hint:
+            # pyvm: the C module's test (stop once past hint, not at it).
+            if len(line) > hint - n:
                 break
+            n += len(line)
         return lines
 
     def writelines(self, lines):
@@ -1056,148 +1074,38 @@ class _BufferedIOMixin(_BufferedIOBase):
 
 
 class BytesIO(_BufferedIOBase):
-
     """Buffered I/O implementation using an in-memory bytes buffer."""
 
-    # Initialize _buffer as soon as possible since it's used by __del__()
-    # which calls close()
-    _buffer = None
-
-    def __init__(self, initial_bytes=None):
-        buf = bytearray()
-        if initial_bytes is not None:
-            buf += initial_bytes
-        self._buffer = buf
-        self._pos = 0
-
-    def __getstate__(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")  # pyvm: C message
-        return self.__dict__.copy()
-
-    def getvalue(self):
-        """Return the bytes value (contents) of the buffer
-        """
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")  # pyvm: C message
-        return bytes(self._buffer)
-
-    def getbuffer(self):
-        """Return a readable and writable view of the buffer.
-        """
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")  # pyvm: C message
-        return memoryview(self._buffer)
-
-    def close(self):
-        if self._buffer is not None:
-            self._buffer.clear()
-        super().close()
-
-    def read(self, size=-1):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")  # pyvm: C message
-        if size is None:
-            size = -1
-        else:
-            try:
-                size_index = size.__index__
-            except AttributeError:
-                raise TypeError("argument should be integer or None, not '%s'"
-                                % type(size).__name__)  # pyvm: C message
-            else:
-                size = size_index()
-        if size < 0:
-            size = len(self._buffer)
-        if len(self._buffer) <= self._pos:
-            return b""
-        newpos = min(len(self._buffer), self._pos + size)
-        b = self._buffer[self._pos : newpos]
-        self._pos = newpos
-        return bytes(b)
-
-    def read1(self, size=-1):
-        """This is the same as read.
-        """
-        return self.read(size)
-
-    def write(self, b):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")  # pyvm: C message
-        if isinstance(b, str):
-            raise TypeError("a bytes-like object is required, not 'str'")  # pyvm: C message
-        n = _nbytes(b)  # Size of any bytes-like object (pyvm: see _nbytes)
-        if n == 0:
-            return 0
-        pos = self._pos
-        if pos > len(self._buffer):
-            # Inserts null bytes between the current end of the file
-            # and the new write position.
-            padding = b'\x00' * (pos - len(self._buffer))
-            self._buffer += padding
-        self._buffer[pos:pos + n] = b
-        self._pos += n
-        return n
-
-    def seek(self, pos, whence=0):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")  # pyvm: C message
-        try:
-            pos_index = pos.__index__
-        except AttributeError:
-            raise TypeError("'%s' object cannot be interpreted as an integer"
-                            % type(pos).__name__)  # pyvm: C message
-        else:
-            pos = pos_index()
-        if whence == 0:
-            if pos < 0:
-                raise ValueError("negative seek value %r" % (pos,))
-            self._pos = pos
-        elif whence == 1:
-            self._pos = max(0, self._pos + pos)
-        elif whence == 2:
-            self._pos = max(0, len(self._buffer) + pos)
-        else:
-            raise ValueError("unsupported whence value")
-        return self._pos
-
-    def tell(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")  # pyvm: C message
-        return self._pos
-
-    def truncate(self, pos=None):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")  # pyvm: C message
-        if pos is None:
-            pos = self._pos
-        else:
-            try:
-                pos_index = pos.__index__
-            except AttributeError:
-                raise TypeError("'%s' object cannot be interpreted as an integer"
-                                % type(pos).__name__)  # pyvm: C message
-            else:
-                pos = pos_index()
-            if pos < 0:
-                raise ValueError("negative size value %r" % (pos,))
-        del self._buffer[pos:]
-        return pos
-
-    def readable(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
-        return True
-
-    def writable(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
-        return True
-
-    def seekable(self):
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")
-        return True
+    # pyvm: native (modules/memoryio/bytesio.rs, CPython's Modules/_io/bytesio.c):
+    # instances carry the buffer as their built-in value, the methods are natives.
+    _pyvm_c_type = True
+    __new__ = staticmethod(_memoryio.bytesio___new__)
+    __init__ = _memoryio.bytesio___init__
+    getvalue = _memoryio.bytesio_getvalue
+    getbuffer = _memoryio.bytesio_getbuffer
+    read = _memoryio.bytesio_read
+    read1 = _memoryio.bytesio_read1
+    readline = _memoryio.bytesio_readline
+    readlines = _memoryio.bytesio_readlines
+    readinto = _memoryio.bytesio_readinto
+    write = _memoryio.bytesio_write
+    writelines = _memoryio.bytesio_writelines
+    seek = _memoryio.bytesio_seek
+    tell = _memoryio.bytesio_tell
+    truncate = _memoryio.bytesio_truncate
+    close = _memoryio.bytesio_close
+    closed = property(_memoryio.bytesio_closed, doc="True if the file is closed.")
+    readable = _memoryio.bytesio_readable
+    writable = _memoryio.bytesio_writable
+    seekable = _memoryio.bytesio_seekable
+    flush = _memoryio.bytesio_flush
+    isatty = _memoryio.bytesio_isatty
+    __iter__ = _memoryio.bytesio___iter__
+    __next__ = _memoryio.bytesio___next__
+    __getstate__ = _memoryio.bytesio___getstate__
+    __setstate__ = _memoryio.bytesio___setstate__
+    __sizeof__ = _memoryio.bytesio___sizeof__
+    __del__ = _memoryio.bytesio___del__
 
 
 class BufferedReader(_BufferedIOMixin):
@@ -2882,239 +2790,26 @@ class StringIO(_TextIOBase):
     argument is like the one of TextIOWrapper's constructor.
     """
 
-    # pyvm: the algorithm of CPython's C StringIO (Modules/_io/stringio.c), not
-    # _pyio's TextIOWrapper over a BytesIO (which encoded and decoded every write:
-    # 28 times slower than CPython). While only appended to, the text is a list of
-    # pieces (the C module's accumulator), joined into one str when it is read,
-    # sought into and written in the middle, or asked for.
-
-    def __init__(self, initial_value="", newline="\n"):
-        if newline is not None and not isinstance(newline, str):
-            raise TypeError("newline must be str or None, not %s"
-                            % type(newline).__name__)
-        if newline not in (None, "", "\n", "\r", "\r\n"):
-            raise ValueError("illegal newline value: %r" % (newline,))
-        if initial_value is not None and not isinstance(initial_value, str):
-            raise TypeError("initial_value must be str or None, not {0}"
-                            .format(type(initial_value).__name__))
-        self._readnl = newline
-        self._readuniversal = newline is None or newline == ""
-        self._readtranslate = newline is None
-        # '\r' and '\r\n' are what a written '\n' becomes; otherwise it stays.
-        self._writenl = newline if newline and newline[0] == "\r" else None
-        self._decoder = (IncrementalNewlineDecoder(None, translate=self._readtranslate)
-                         if self._readuniversal else None)
-        self._buf = ""
-        self._pieces = None
-        self._len = 0
-        self._pos = 0
-        self._sio_closed = False
-        if initial_value:
-            self._write_str(initial_value)
-            self._pos = 0
-
-    def _check_open(self):
-        if self._sio_closed:
-            raise ValueError("I/O operation on closed file")
-
-    def _realize(self):
-        if self._pieces is not None:
-            self._buf = "".join(self._pieces)
-            self._pieces = None
-
-    def _write_str(self, s):
-        if self._decoder is not None:
-            s = self._decoder.decode(s, final=True)
-        if self._writenl is not None:
-            s = s.replace("\n", self._writenl)
-        n = len(s)
-        if n == 0:
-            return
-        if self._pos == self._len:
-            if self._pieces is None:
-                self._pieces = [self._buf] if self._buf else []
-                self._buf = ""
-            self._pieces.append(s)
-        else:
-            self._realize()
-            buf = self._buf
-            if self._pos > self._len:
-                buf += "\0" * (self._pos - self._len)
-            self._buf = buf[:self._pos] + s + buf[self._pos + n:]
-        self._pos += n
-        if self._pos > self._len:
-            self._len = self._pos
-
-    def write(self, s):
-        self._check_open()
-        if not isinstance(s, str):
-            raise TypeError("string argument expected, got '%s'"
-                            % type(s).__name__)
-        size = len(s)
-        if size:
-            self._write_str(s)
-        return size
-
-    @staticmethod
-    def _size(size):
-        if size is None:
-            return -1
-        try:
-            index = size.__index__
-        except AttributeError:
-            raise TypeError("argument should be integer or None, not '%s'"
-                            % type(size).__name__) from None
-        return index()
-
-    def _span(self, size):
-        """From the position, at most `size` characters (all for a negative size):
-        (start, end), with the text joined."""
-        self._check_open()
-        size = self._size(size)
-        self._realize()
-        start = min(self._pos, self._len)
-        return start, self._len if size < 0 else min(self._len, start + size)
-
-    def read(self, size=-1):
-        start, end = self._span(size)
-        if start < end:
-            self._pos = end
-        return self._buf[start:end]
-
-    def _line_end(self, start, end):
-        """Where the line starting at `start` ends (past its newline), or `end`."""
-        buf = self._buf
-        if self._readtranslate:
-            i = buf.find("\n", start, end)
-            return end if i < 0 else i + 1
-        if self._readuniversal:
-            i = start
-            while i < end:
-                c = buf[i]
-                if c == "\n":
-                    return i + 1
-                if c == "\r":
-                    if i + 1 < end and buf[i + 1] == "\n":
-                        return i + 2
-                    return i + 1
-                i += 1
-            return end
-        nl = self._readnl
-        i = buf.find(nl, start, end)
-        return end if i < 0 else i + len(nl)
-
-    def readline(self, size=-1):
-        start, end = self._span(size)
-        if start < end:
-            end = self._line_end(start, end)
-            self._pos = end
-        return self._buf[start:end]
-
-    def tell(self):
-        self._check_open()
-        return self._pos
-
-    def seek(self, pos, whence=0):
-        self._check_open()
-        pos = pos.__index__() if hasattr(pos, "__index__") else pos
-        if not isinstance(pos, int):
-            raise TypeError("'%s' object cannot be interpreted as an integer"
-                            % type(pos).__name__)
-        if whence not in (0, 1, 2):
-            raise ValueError("Invalid whence (%d, should be 0, 1 or 2)" % whence)
-        if pos < 0 and whence == 0:
-            raise ValueError("Negative seek position %d" % pos)
-        if whence != 0 and pos != 0:
-            raise OSError("Can't do nonzero cur-relative seeks")
-        if whence == 1:
-            pos = self._pos
-        elif whence == 2:
-            pos = self._len
-        self._pos = pos
-        return pos
-
-    def truncate(self, pos=None):
-        self._check_open()
-        if pos is None:
-            pos = self._pos
-        else:
-            pos = self._size(pos)
-            if pos < 0:
-                raise ValueError("Negative size value %d" % pos)
-        if pos < self._len:
-            self._realize()
-            self._buf = self._buf[:pos]
-            self._len = pos
-        return pos
-
-    def getvalue(self):
-        self._check_open()
-        self._realize()
-        return self._buf
-
-    def readable(self):
-        self._check_open()
-        return True
-
-    def writable(self):
-        self._check_open()
-        return True
-
-    def seekable(self):
-        self._check_open()
-        return True
-
-    def close(self):
-        self._sio_closed = True
-        self._buf = ""
-        self._pieces = None
-
-    @property
-    def closed(self):
-        return self._sio_closed
-
-    @property
-    def line_buffering(self):
-        self._check_open()
-        return False
-
-    @property
-    def newlines(self):
-        self._check_open()
-        if self._decoder is None:
-            return None
-        return self._decoder.newlines
-
-    def __getstate__(self):
-        self._check_open()
-        d = getattr(self, "__dict__", None)
-        d = {k: v for k, v in d.items() if not k.startswith("_")} if d else None
-        return (self.getvalue(), self._readnl, self._pos, d)
-
-    def __setstate__(self, state):
-        if not isinstance(state, tuple) or len(state) < 4:
-            raise TypeError("%s.__setstate__ argument should be 4-tuple, got %s"
-                            % (type(self).__name__, type(state).__name__))
-        value, newline, pos, d = state[:4]
-        StringIO.__init__(self, None, newline)
-        # The value is restored as it was, without newline translation.
-        self._buf = value
-        self._len = len(value)
-        self._pos = pos
-        if d:
-            self.__dict__.update(d)
-
-    def __repr__(self):
-        return object.__repr__(self)
-
-    @property
-    def errors(self):
-        return None
-
-    @property
-    def encoding(self):
-        return None
-
-    def detach(self):
-        # This doesn't make sense on StringIO.
-        self._unsupported("detach")
+    # pyvm: native (modules/memoryio/stringio.rs, CPython's Modules/_io/stringio.c):
+    # instances carry the text as their built-in value, the methods are natives.
+    _pyvm_c_type = True
+    __new__ = staticmethod(_memoryio.stringio___new__)
+    __init__ = _memoryio.stringio___init__
+    getvalue = _memoryio.stringio_getvalue
+    read = _memoryio.stringio_read
+    readline = _memoryio.stringio_readline
+    write = _memoryio.stringio_write
+    seek = _memoryio.stringio_seek
+    tell = _memoryio.stringio_tell
+    truncate = _memoryio.stringio_truncate
+    close = _memoryio.stringio_close
+    closed = property(_memoryio.stringio_closed)
+    line_buffering = property(_memoryio.stringio_line_buffering)
+    newlines = property(_memoryio.stringio_newlines)
+    readable = _memoryio.stringio_readable
+    writable = _memoryio.stringio_writable
+    seekable = _memoryio.stringio_seekable
+    __next__ = _memoryio.stringio___next__
+    __getstate__ = _memoryio.stringio___getstate__
+    __setstate__ = _memoryio.stringio___setstate__
+    __del__ = _memoryio.stringio___del__

@@ -24,6 +24,7 @@ pub mod itertools;
 pub mod json;
 pub mod marshal;
 pub mod math;
+pub mod memoryio;
 pub mod micro_thread;
 pub mod multiprocessing;
 pub mod operator;
@@ -163,6 +164,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_functools" => Value::Module(functools::module(gil).clone()),
         "_types" => Value::Module(types::module(gil).clone()),
         "_textio" => Value::Module(textio::module(gil).clone()),
+        "_memoryio" => Value::Module(memoryio::module(gil).clone()),
         "_imp" => Value::Module(imp::module(gil).clone()),
         // Lib's `traceback` when the standard library is there (pyvm's tracebacks
         // give it `tb_frame`, `tb_lasti` and `co_positions`); pyvm's own otherwise.

@@ -212,6 +212,22 @@ pub fn no_attribute(v: &Value, name: &str) -> PyErr {
             "type object '{}' has no attribute '{name}'",
             t.name
         )),
+        // A class of pyvm's frozen modules standing for a C type (`_pyvm_c_type`
+        // in its body: `_io.StringIO`) is named as CPython names the type.
+        Value::Instance(i)
+            if super::gil::with_gil(|gil| {
+                i.class()
+                    .dict
+                    .borrow(gil)
+                    .get_str(&super::str::PyStr::new("_pyvm_c_type".to_owned()))
+                    .is_some()
+            }) =>
+        {
+            attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                i.class().qualified_name()
+            ))
+        }
         _ => attribute_error(format!(
             "'{}' object has no attribute '{name}'",
             super::types::type_name(v)

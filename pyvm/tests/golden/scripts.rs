@@ -432,13 +432,16 @@ mod ints {
 mod io {
     use super::*;
     golden!(binary_records, "io/binary_records.py");
+    golden!(bytesio_store, "io/bytesio_store.py");
     golden!(errors, "io/errors.py");
     golden!(log_files, "io/log_files.py");
+    golden!(memoryio_pickling, "io/memoryio_pickling.py");
     golden!(newlines, "io/newlines.py");
     golden!(open_arguments, "io/open_arguments.py");
     golden!(raw_subclass, "io/raw_subclass.py");
     golden!(std_streams, "io/std_streams.py");
     golden!(stringio_buffer, "io/stringio_buffer.py");
+    golden!(stringio_newline_modes, "io/stringio_newline_modes.py");
     golden!(stringio_report, "io/stringio_report.py");
 }
 mod itertools {

@@ -149,6 +149,24 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     };
     let sep = text_of(sep, "sep", " ")?;
     let end = text_of(end, "end", "\n")?;
+    let file = match file {
+        Some(f) => f,
+        None => sys_stream(cx, "stdout")?,
+    };
+    let flush = flush.is_some_and(|f| crate::objects::value::truthy(cx.gil, &f));
+    if !crate::modules::stdio::is_std(&file, 1) {
+        let write = cx.getattr(&file, "write")?;
+        if matches!(write, Value::Method(_) | Value::Function(_)) {
+            // A `write` written in Python (a class counting or transforming its
+            // writes) sees each piece, as CPython's print writes them.
+            print_pieces(cx, &file, &args.pos, &sep, &end)?;
+            if flush {
+                let f = cx.getattr(&file, "flush")?;
+                cx.call(&f, vec![])?;
+            }
+            return Ok(Value::None);
+        }
+    }
     let mut out = String::new();
     for (i, v) in args.pos.iter().enumerate() {
         if i > 0 {
@@ -160,11 +178,6 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         }
     }
     out.push_str(&end);
-    let file = match file {
-        Some(f) => f,
-        None => sys_stream(cx, "stdout")?,
-    };
-    let flush = flush.is_some_and(|f| crate::objects::value::truthy(cx.gil, &f));
     if crate::modules::stdio::is_std(&file, 1) {
         crate::modules::stdio::write_stdout_text(cx, &out)?;
         if flush {
@@ -179,6 +192,27 @@ fn print(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         cx.call(&f, vec![])?;
     }
     Ok(Value::None)
+}
+
+/// `print(*values, sep=sep, end=end, file=file)` as CPython's: `file.write` for each
+/// value's `str`, each separator and the end, looked up each time.
+fn print_pieces(cx: &mut Cx, file: &Value, values: &[Value], sep: &str, end: &str) -> PyResult<()> {
+    let put = |cx: &mut Cx, text: Value| -> PyResult<()> {
+        let write = cx.getattr(file, "write")?;
+        cx.call(&write, vec![text])?;
+        Ok(())
+    };
+    for (i, v) in values.iter().enumerate() {
+        if i > 0 {
+            put(cx, Value::str(sep))?;
+        }
+        let text = match v {
+            Value::Str(_) => v.clone(),
+            v => Value::string(cx.str(v)?),
+        };
+        put(cx, text)?;
+    }
+    put(cx, Value::str(end))
 }
 
 /// `sys.stdout` (or another stream) as the program has it now; `None` (print does
