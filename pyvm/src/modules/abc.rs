@@ -136,13 +136,7 @@ fn set_collection_recursive(cx: &mut Cx, t: &Arc<PyType>, flag: u8) {
         return;
     }
     t.collection.store(flag, Ordering::Relaxed);
-    let subs: Vec<Arc<PyType>> = t
-        .subclasses
-        .borrow(cx.gil)
-        .iter()
-        .filter_map(|w| w.upgrade())
-        .collect();
-    for s in &subs {
+    for s in &t.live_subclasses(cx.gil) {
         set_collection_recursive(cx, s, flag);
     }
 }

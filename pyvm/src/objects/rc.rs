@@ -635,6 +635,19 @@ impl<T: fmt::Debug> fmt::Debug for Swap<T> {
 
 #[cfg(test)]
 mod tests {
+    /// A borrow from `Swap::get` outlives replacements (the old value is retired,
+    /// not freed), and each read after a replacement sees the new value.
+    #[test]
+    fn a_swap_keeps_what_it_lent() {
+        let s = Swap::new(vec![1, 2, 3]);
+        let first: &Vec<i32> = s.get();
+        s.set(vec![4]);
+        s.set(vec![5, 6]);
+        assert_eq!(first, &vec![1, 2, 3]);
+        assert_eq!(&*s, &vec![5, 6]);
+        assert_eq!(s.len(), 2);
+    }
+
     #[test]
     fn a_replaced_slot_keeps_every_handle_it_lent() {
         crate::objects::gil::with_gil(|_| {

@@ -172,6 +172,16 @@ pub const COLLECTION_SEQUENCE: u8 = 1;
 pub const COLLECTION_MAPPING: u8 = 2;
 
 impl PyType {
+    /// The classes made with this one as a direct base that still live
+    /// (`__subclasses__()`), as handles taken now (the list may change meanwhile).
+    pub fn live_subclasses(&self, gil: crate::objects::gil::Gil<'_>) -> Vec<Arc<PyType>> {
+        self.subclasses
+            .borrow(gil)
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .collect()
+    }
+
     /// This type's [`PyType::collection`] flag set to `flag` (a built-in type).
     pub fn collection(self, flag: u8) -> PyType {
         self.collection

@@ -754,13 +754,7 @@ fn set_bases(gil: Gil<'_>, t: &Arc<PyType>, v: Option<Value>) -> Result<(), PyEr
     t.mro.set(new_mro);
     let mut queue = vec![t.clone()];
     while let Some(c) = queue.pop() {
-        let subs: Vec<Arc<PyType>> = c
-            .subclasses
-            .borrow(gil)
-            .iter()
-            .filter_map(|w| w.upgrade())
-            .collect();
-        for sub in subs {
+        for sub in c.live_subclasses(gil) {
             match class::c3_mro(&sub.bases) {
                 Ok(m) => {
                     done.push((sub.clone(), sub.mro.get().clone()));
@@ -804,13 +798,7 @@ fn set_bases(gil: Gil<'_>, t: &Arc<PyType>, v: Option<Value>) -> Result<(), PyEr
 /// on the class and its subclasses.
 fn mark(gil: Gil<'_>, t: &Arc<PyType>, flag: &dyn Fn(&PyType) -> &std::sync::atomic::AtomicBool) {
     flag(t).store(true, std::sync::atomic::Ordering::Relaxed);
-    let subs: Vec<Arc<PyType>> = t
-        .subclasses
-        .borrow(gil)
-        .iter()
-        .filter_map(|w| w.upgrade())
-        .collect();
-    for s in &subs {
+    for s in &t.live_subclasses(gil) {
         mark(gil, s, flag);
     }
 }

@@ -47,10 +47,9 @@ fn class_getitem(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn subclasses(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__subclasses__", 0, 0)?;
     let t = cls(&args, "__subclasses__")?;
-    let subs = t.subclasses.borrow(cx.gil);
     Ok(Value::list(
-        subs.iter()
-            .filter_map(|w| w.upgrade())
+        t.live_subclasses(cx.gil)
+            .into_iter()
             .map(Value::Type)
             .collect(),
     ))
