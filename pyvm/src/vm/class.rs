@@ -1172,7 +1172,7 @@ fn prepare(
 pub fn finish_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, PyErr> {
     let spec_name = spec.name.clone();
     let Some(meta) = spec.call_meta.clone() else {
-        let cls = make_class(gil, spec, cell.clone())?;
+        let cls = make_class(gil, spec)?;
         check_classcell(gil, &spec_name, &cell, &cls)?;
         return Ok(cls);
     };
@@ -1215,8 +1215,9 @@ fn check_classcell(gil: Gil<'_>, name: &str, cell: &Value, cls: &Value) -> Resul
     )))
 }
 
-/// Make the class once its body has run; `cell` is its `__class__` cell (or `None`).
-pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, PyErr> {
+/// Make the class once its body has run (its `__class__` cell, if any, is the
+/// namespace's `__classcell__`).
+pub fn make_class(gil: Gil<'_>, spec: ClassSpec) -> Result<Value, PyErr> {
     let ClassSpec {
         name,
         qualname,
@@ -1310,7 +1311,6 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec, cell: Value) -> Result<Value, P
     let mut d = std::mem::take(&mut *ns.borrow_mut(gil));
     // CPython's `type_new_set_classcell`: the class body's `__class__` cell, passed
     // in the namespace, is set to the new class and leaves the class dict.
-    let _ = cell;
     let cell = match d.remove(&Value::str("__classcell__"))? {
         Some(c @ Value::Cell(_)) => c,
         Some(other) => {
@@ -1541,9 +1541,8 @@ pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Val
             Value::str("__main__"),
         )?;
     }
-    // (The `__class__` cell of a class statement's body, passed in its namespace:
-    // `make_class` takes it from there.)
-    let cell = Value::None;
+    // (A class statement's `__class__` cell comes in the namespace as
+    // `__classcell__`: `make_class` takes it from there.)
     let spec = ClassSpec {
         name: name.as_str().to_owned(),
         qualname,
@@ -1554,7 +1553,7 @@ pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Val
         call_meta: None,
         ns_obj: None,
     };
-    make_class(gil, spec, cell)
+    make_class(gil, spec)
 }
 
 /// Calling a class made by Python code (or `object`): `__new__`, then `__init__`

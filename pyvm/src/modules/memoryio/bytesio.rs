@@ -162,7 +162,7 @@ impl Inner {
             return 0;
         }
         let pos = self.pos;
-        self.with(gil, |d| match memchr(&d[pos..pos + max]) {
+        self.with(gil, |d| match super::find_byte(b'\n', &d[pos..pos + max]) {
             Some(i) => i + 1,
             None => max,
         })
@@ -202,10 +202,6 @@ impl Inner {
 
 fn addr(b: &Arc<GilCell<Vec<u8>>>) -> usize {
     Arc::as_ptr(b) as *const u8 as usize
-}
-
-fn memchr(d: &[u8]) -> Option<usize> {
-    d.iter().position(|&c| c == b'\n')
 }
 
 /// Write a bytes-like `v` (3.11 checks the file before it reads the buffer).

@@ -25,6 +25,11 @@ use crate::objects::types::type_name;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
+/// Where byte `c` first stands in `b` (a line end, for both classes' `readline`).
+fn find_byte(c: u8, b: &[u8]) -> Option<usize> {
+    b.iter().position(|&x| x == c)
+}
+
 /// The `_memoryio` module (one per process): `bytesio_<name>` and `stringio_<name>`
 /// for each method `<name>` of the two classes.
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {

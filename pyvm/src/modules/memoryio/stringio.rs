@@ -172,9 +172,9 @@ impl Inner {
             }
             Newline::Universal | Newline::Translate => {
                 let b = s.as_bytes();
-                let has_cr = memchr(b'\r', b).is_some();
+                let has_cr = super::find_byte(b'\r', b).is_some();
                 if !has_cr {
-                    if memchr(b'\n', b).is_some() {
+                    if super::find_byte(b'\n', b).is_some() {
                         self.seen |= SEEN_LF;
                     }
                     return Cow::Borrowed(s);
@@ -291,13 +291,13 @@ impl Inner {
         };
         let b = &self.text.as_bytes()[start..stop];
         let end = match self.newline {
-            Newline::Translate => memchr(b'\n', b).map(|i| i + 1),
+            Newline::Translate => super::find_byte(b'\n', b).map(|i| i + 1),
             Newline::Universal => b
                 .iter()
                 .position(|&c| c == b'\r' || c == b'\n')
                 .map(|i| i + 1 + (b[i] == b'\r' && b.get(i + 1) == Some(&b'\n')) as usize),
-            Newline::Lf => memchr(b'\n', b).map(|i| i + 1),
-            Newline::Cr => memchr(b'\r', b).map(|i| i + 1),
+            Newline::Lf => super::find_byte(b'\n', b).map(|i| i + 1),
+            Newline::Cr => super::find_byte(b'\r', b).map(|i| i + 1),
             Newline::CrLf => b.windows(2).position(|w| w == b"\r\n").map(|i| i + 2),
         }
         .unwrap_or(b.len());
@@ -328,10 +328,6 @@ impl Inner {
         self.ok = true;
         Ok(())
     }
-}
-
-fn memchr(c: u8, b: &[u8]) -> Option<usize> {
-    b.iter().position(|&x| x == c)
 }
 
 /// `StringIO.__new__(cls, *args, **kwargs)`: an uninitialized instance.
