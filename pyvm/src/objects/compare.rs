@@ -230,7 +230,7 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
             true
         }
         (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
-            let (x, y) = (set_of(gil, a), set_of(gil, b));
+            let (x, y) = set_operands(gil, a, b);
             x.len() == y.len() && x.is_subset(&y)?
         }
         (Value::Iter(_), Value::Set(_) | Value::FrozenSet(_) | Value::Iter(_))
@@ -301,6 +301,82 @@ fn set_view(gil: Gil<'_>, v: &Value) -> Option<Vec<Value>> {
     }
 }
 
+/// A set or frozenset operand of the set algebra or of a comparison, copied only
+/// when Python code may run during the operation (a user `__eq__` could change a
+/// set being walked): a frozenset's own table, a set's table borrowed, else a copy.
+pub enum SetOperand<'a> {
+    Own(&'a super::set::Set),
+    Borrowed(super::gil::GilRef<'a, super::set::Set>),
+    Copy(super::set::Set),
+}
+
+impl std::ops::Deref for SetOperand<'_> {
+    type Target = super::set::Set;
+    fn deref(&self) -> &super::set::Set {
+        match self {
+            SetOperand::Own(s) => s,
+            SetOperand::Borrowed(s) => s,
+            SetOperand::Copy(s) => s,
+        }
+    }
+}
+
+/// The operands `a` and `b` (each a set, frozenset or dict) of one set operation,
+/// borrowed when neither holds a key whose comparison may run Python
+/// (`Set::may_run_python`), so that `fp <= free` or `free - fp` copies no table.
+pub fn set_operands<'a>(
+    gil: Gil<'a>,
+    a: &'a Value,
+    b: &'a Value,
+) -> (SetOperand<'a>, SetOperand<'a>) {
+    let operand = |v: &'a Value| match v {
+        Value::FrozenSet(s) => SetOperand::Own(s),
+        Value::Set(s) => SetOperand::Borrowed(s.borrow(gil)),
+        _ => SetOperand::Copy(set_of(gil, v)),
+    };
+    let (x, y) = (operand(a), operand(b));
+    if !x.may_run_python() && !y.may_run_python() {
+        return (x, y);
+    }
+    let copy = |o: SetOperand<'a>| match o {
+        SetOperand::Borrowed(s) => SetOperand::Copy(s.clone()),
+        other => other,
+    };
+    (copy(x), copy(y))
+}
+
+/// `a op= b` (`|`, `&`, `-`, `^`) on the set `a` itself, when no Python code can run
+/// meanwhile: `b` (a set, frozenset or dict) is another object and neither holds a
+/// key that may run Python. `false` when not done: the caller then computes a new
+/// table from copies and puts it in (`s |= t` is then linear in `len(s)`, so in a
+/// loop quadratic, which this path avoids).
+pub fn set_update_in_place(
+    gil: Gil<'_>,
+    a: &crate::objects::rc::Arc<super::gil::GilCell<super::set::Set>>,
+    op: &str,
+    b: &Value,
+) -> bool {
+    if matches!(b, Value::Set(t) if crate::objects::rc::Arc::ptr_eq(t, a)) {
+        return false;
+    }
+    let Some(mut x) = a.try_borrow_mut(gil) else {
+        return false;
+    };
+    if x.may_run_python() {
+        return false;
+    }
+    let y = match b {
+        Value::FrozenSet(s) => SetOperand::Own(s),
+        Value::Set(t) => SetOperand::Borrowed(t.borrow(gil)),
+        _ => SetOperand::Copy(set_of(gil, b)),
+    };
+    if y.may_run_python() {
+        return false;
+    }
+    super::set::update_in_place(&mut x, op, &y);
+    true
+}
+
 pub fn set_of(gil: Gil<'_>, v: &Value) -> super::set::Set {
     match v {
         Value::Set(s) => s.borrow(gil).clone(),
@@ -364,7 +440,7 @@ pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, Py
             seq_compare(gil, op, &x, &y)
         }
         (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
-            let (x, y) = (set_of(gil, a), set_of(gil, b));
+            let (x, y) = set_operands(gil, a, b);
             Ok(match op {
                 CmpOp::Le => x.is_subset(&y)?,
                 CmpOp::Lt => x.len() < y.len() && x.is_subset(&y)?,

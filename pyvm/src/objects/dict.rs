@@ -105,6 +105,8 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
         Value::None => 0x5f3759df,
         Value::Bytes(b) => super::hash::hash_bytes(b),
         Value::Range(r) => r.hash()?,
+        // (Only a tuple with an item that hashes its own items can recurse deeply.)
+        Value::Tuple(items) if items.iter().all(hashes_flat) => tuple_hash(items)?,
         Value::Tuple(items) => {
             crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))
                 .unwrap_or_else(|| Err(super::exception::memory_error()))?
@@ -155,6 +157,21 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
     })
 }
 
+/// Does hashing `v` never hash other values (no recursion to guard)?
+fn hashes_flat(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Int(_)
+            | Value::Bool(_)
+            | Value::Float(_)
+            | Value::None
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Big(_)
+            | Value::Complex(_)
+    )
+}
+
 /// The hash of `v`'s identity: its address when it has one, else (an int, `None`,
 /// ... whose identity is its value) its hash.
 fn identity_hash(v: &Value) -> Result<i64, PyErr> {
@@ -171,7 +188,13 @@ fn tuple_hash(items: &[Value]) -> Result<i64, PyErr> {
     const P5: u64 = 2870177450012600261;
     let mut acc = P5;
     for item in items {
-        let lane = hash(item)? as u64;
+        // (Ints and strings inline: `hash` is a large function, and the items of the
+        // tuples hashed as keys are mostly these.)
+        let lane = match item {
+            Value::Int(i) if (-(1i64 << 60)..(1i64 << 60)).contains(i) && *i != -1 => *i,
+            Value::Str(s) => s.hash(),
+            _ => hash(item)?,
+        } as u64;
         acc = acc.wrapping_add(lane.wrapping_mul(P2));
         acc = acc.rotate_left(31);
         acc = acc.wrapping_mul(P1);

@@ -330,6 +330,8 @@ pub fn to_f64(v: &Value) -> Result<f64, PyErr> {
 pub fn hash(v: &Value) -> i64 {
     const M: i64 = (1 << 61) - 1;
     let h = match v {
+        // (Most ints are below the modulus: their hash is themselves.)
+        Value::Int(i) if *i > -M && *i < M && *i != -1 => return *i,
         Value::Int(i) => {
             let r = (i.unsigned_abs() % M as u64) as i64;
             if *i < 0 {

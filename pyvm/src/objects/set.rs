@@ -33,6 +33,11 @@ pub struct Set {
     used: usize,
     /// Where `pop` looks next.
     finger: usize,
+    /// Some key may need Python to be compared (a user instance, a tuple or frozenset
+    /// holding one, a native object): set when such a key goes in, never cleared.
+    /// Without it, no operation on the set runs Python code, so the set algebra and
+    /// comparisons may work on a borrowed set instead of a copy ([`SetOperand`]).
+    py_keys: bool,
 }
 
 /// A frozenset's keys are freed through `trash::dispose`, as a list's items are: a
@@ -58,7 +63,13 @@ impl Set {
             fill: 0,
             used: 0,
             finger: 0,
+            py_keys: false,
         }
+    }
+
+    /// Whether comparing some key of this set may run Python code (see `py_keys`).
+    pub fn may_run_python(&self) -> bool {
+        self.py_keys
     }
 
     /// `set(iterable)` for a non-set iterable: add each item in order.
@@ -164,6 +175,7 @@ impl Set {
     /// CPython's set_add_entry: reuse the first dummy seen, grow when 3/5 full
     /// (`strict`: as in [`Set::lookup`]).
     fn add_entry_with(&mut self, key: Value, h: i64, strict: bool) -> Result<(), PyErr> {
+        self.py_keys |= key_may_run_python(&key);
         let mask = self.mask();
         let mut i = (h as u64 as usize) & mask;
         let mut perturb = h as u64;
@@ -282,14 +294,22 @@ impl Set {
         if other.used == 0 {
             return;
         }
-        if (self.fill + other.used) * 5 >= self.mask() * 3 {
-            self.resize((self.used + other.used) * 2);
-        }
-        if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
+        self.py_keys |= other.py_keys;
+        let grow = (self.fill + other.used) * 5 >= self.mask() * 3;
+        let size = if grow {
+            Set::size_for((self.used + other.used) * 2)
+        } else {
+            self.table.len()
+        };
+        if self.fill == 0 && size == other.table.len() && other.fill == other.used {
+            // (The table the resize would make is dropped unused: not made.)
             self.table = other.table.clone();
             self.fill = other.fill;
             self.used = other.used;
             return;
+        }
+        if grow {
+            self.resize((self.used + other.used) * 2);
         }
         if self.fill == 0 {
             for slot in &other.table {
@@ -437,6 +457,24 @@ impl Set {
     }
 }
 
+/// Could comparing `key` with another key run Python code? Only the built-in
+/// scalar kinds, and tuples and frozensets of them, are known not to.
+fn key_may_run_python(key: &Value) -> bool {
+    match key {
+        Value::Int(_)
+        | Value::Bool(_)
+        | Value::Big(_)
+        | Value::Float(_)
+        | Value::Complex(_)
+        | Value::Str(_)
+        | Value::Bytes(_)
+        | Value::None => false,
+        Value::Tuple(t) => t.iter().any(key_may_run_python),
+        Value::FrozenSet(s) => s.py_keys,
+        _ => true,
+    }
+}
+
 /// Key equality for a probe: `strict`, the exception a user `__eq__` raises; else
 /// that exception counts as "not equal".
 fn eq_or(a: &Value, b: &Value, strict: bool) -> Result<bool, PyErr> {
@@ -450,24 +488,31 @@ fn eq_or(a: &Value, b: &Value, strict: bool) -> Result<bool, PyErr> {
 pub fn set_op(op: &str, x: &Set, y: &Set, inplace: bool) -> Set {
     match (op, inplace) {
         ("|", false) => Set::union(x, y),
-        ("|", true) => {
-            let mut r = x.clone();
-            r.merge(y);
-            r
-        }
         ("&", _) => Set::intersection(x, y),
         ("-", false) => Set::difference(x, y),
         ("^", false) => Set::symmetric_difference(x, y),
-        (_, _) => {
-            // `-=` discards, `^=` toggles, each key of `y` in `x` itself.
+        (_, true) => {
             let mut r = x.clone();
-            for k in y.keys() {
-                let had = r.remove(k).unwrap_or(false);
+            update_in_place(&mut r, op, y);
+            r
+        }
+        _ => unreachable!("set operator {op}"),
+    }
+}
+
+/// `x op= y` on `x` itself: `|=` merges, `&=` keeps the intersection, `-=` discards
+/// and `^=` toggles each key of `y` in `x`.
+pub fn update_in_place(x: &mut Set, op: &str, y: &Set) {
+    match op {
+        "|" => x.merge(y),
+        "&" => *x = Set::intersection(x, y),
+        _ => {
+            for (h, k) in y.entries() {
+                let had = x.discard_hashed(k, h);
                 if op == "^" && !had {
-                    let _ = r.insert(k.clone());
+                    x.add_entry(k.clone(), h);
                 }
             }
-            r
         }
     }
 }

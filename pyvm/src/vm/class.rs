@@ -2092,23 +2092,33 @@ pub fn payload_if_plain(gil: Gil<'_>, v: Value, name: &'static str) -> Result<Va
     }
 }
 
-/// `d[key]` on an instance of a `dict` subclass that defines `__missing__` and not
-/// `__getitem__`, when `key` is absent: the `__missing__` to call (as CPython's
-/// `dict.__getitem__` does); `None` in every other case.
+/// What `d[key]` on an instance of a `dict` subclass that defines `__missing__` and
+/// not `__getitem__` comes to (CPython's `dict.__getitem__`).
+pub enum Missing {
+    /// The key is there: its value (found by the one probe).
+    Found(Value),
+    /// The key is absent: the `__missing__` to call.
+    Call(Value),
+    /// Not such a subscript: the generic path decides.
+    No,
+}
+
+/// [`Missing`] for `obj[key]`.
 #[inline]
-pub fn missing_hook(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Option<Value>, PyErr> {
+pub fn missing_hook(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Missing, PyErr> {
     let Some(Value::Dict(d)) = class::payload(obj) else {
-        return Ok(None);
+        return Ok(Missing::No);
     };
     let Some(f) = class::special(gil, obj, "__missing__") else {
-        return Ok(None);
+        return Ok(Missing::No);
     };
-    if class::special(gil, obj, "__getitem__").is_some()
-        || super::dictprobe::get(gil, d, key)?.is_some()
-    {
-        return Ok(None);
+    if class::special(gil, obj, "__getitem__").is_some() {
+        return Ok(Missing::No);
     }
-    Ok(Some(f))
+    Ok(match super::dictprobe::get(gil, d, key)? {
+        Some(v) => Missing::Found(v),
+        None => Missing::Call(f),
+    })
 }
 
 /// May `inst.name = v` go straight into the instance dict: a class made by Python

@@ -493,12 +493,21 @@ fn c_type_name(
 /// [`HashBy`] for user instance `v`: `__hash__`, identity, or unhashable when the
 /// class defines `__eq__` without `__hash__`.
 pub fn hash_by(gil: Gil<'_>, v: &Value) -> Result<HashBy, PyErr> {
-    let cls = class_of(v);
-    let key = crate::objects::str::PyStr::new("__hash__".to_owned());
-    match crate::objects::class::lookup(gil, &cls, &key) {
+    // (An instance's class borrowed, not counted: this runs for every named tuple
+    // inside every dict key hashed.)
+    let owned;
+    let cls = match v {
+        Value::Instance(i) => i.class(),
+        _ => {
+            owned = class_of(v);
+            &owned
+        }
+    };
+    // Through the class's own special-method cache.
+    match crate::objects::class::lookup_special(gil, cls, "__hash__") {
         Some(Value::None) => Err(type_error(format!(
             "unhashable type: '{}'",
-            c_type_name(gil, &cls)
+            c_type_name(gil, cls)
         ))),
         Some(Value::Native(_)) | None => match crate::objects::class::payload(v) {
             Some(

@@ -1095,9 +1095,16 @@ pub(crate) fn run_from(
                     checkpoint!();
                     let key = pop!();
                     let obj = pop!();
-                    if let Some(f) = tri!(class::missing_hook(gil, &obj, &key)) {
-                        do_call!(f, Args::new([obj, key]));
-                        continue;
+                    match tri!(class::missing_hook(gil, &obj, &key)) {
+                        class::Missing::No => {}
+                        class::Missing::Found(v) => {
+                            push(&mut th.stack, v);
+                            continue;
+                        }
+                        class::Missing::Call(f) => {
+                            do_call!(f, Args::new([obj, key]));
+                            continue;
+                        }
                     }
                     if let Value::Type(_) = &obj {
                         // `Color["RED"]` (the metaclass's `__getitem__`), `C[int]`

@@ -360,8 +360,17 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             Value::Set(_) | Value::FrozenSet(_),
             Value::Set(_) | Value::FrozenSet(_),
         ) => {
-            let (x, y) = (compare::set_of(gil, a), compare::set_of(gil, b));
-            let r = set_op(op, &x, &y, inplace);
+            if inplace {
+                if let Value::Set(s) = a {
+                    if compare::set_update_in_place(gil, s, op, b) {
+                        return Ok(a.clone());
+                    }
+                }
+            }
+            let r = {
+                let (x, y) = compare::set_operands(gil, a, b);
+                set_op(op, &x, &y, inplace)
+            };
             if inplace {
                 if let Value::Set(s) = a {
                     *s.borrow_mut(gil) = r;

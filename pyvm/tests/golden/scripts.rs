@@ -201,6 +201,7 @@ mod containers {
     golden!(set_collisions, "containers/set_collisions.py");
     golden!(set_order, "containers/set_order.py");
     golden!(set_user_keys, "containers/set_user_keys.py");
+    golden!(set_worklists, "containers/set_worklists.py");
     golden!(sets, "containers/sets.py");
     golden!(slice_delete_steps, "containers/slice_delete_steps.py");
     golden!(tuples, "containers/tuples.py");

@@ -3,9 +3,11 @@
 use crate::objects::rc::Arc;
 
 use crate::native::*;
-use crate::objects::compare::set_of;
+use crate::objects::compare::{set_of, set_operands, set_update_in_place, SetOperand};
+use crate::objects::gil::Gil;
 use crate::objects::gil::GilCell;
 use crate::objects::set::Set;
+use crate::objects::set::{set_op, update_in_place};
 
 use super::natives;
 
@@ -77,7 +79,8 @@ fn wrap(like: &Value, s: Set) -> Value {
 
 fn copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("copy", 0, 0)?;
-    Ok(wrap(args.at(0), Set::copy_of(&set_of(cx.gil, args.at(0)))))
+    let s = Set::copy_of(&operand(cx.gil, args.at(0)));
+    Ok(wrap(args.at(0), s))
 }
 
 fn others(cx: &mut Cx, args: &Args) -> PyResult<Vec<Set>> {
@@ -91,20 +94,46 @@ fn others(cx: &mut Cx, args: &Args) -> PyResult<Vec<Set>> {
     Ok(out)
 }
 
-/// Fold the other arguments into `self` with `op`; `inplace` for the `*_update` forms.
-fn combine_with(cx: &mut Cx, args: &Args, op: &str, inplace: bool) -> PyResult<Set> {
-    let mut acc = set_of(cx.gil, args.at(0));
-    if !inplace && op != "&" {
-        acc = Set::copy_of(&acc);
-    }
+/// Fold the other arguments into a copy of `self` with `op`.
+fn combine(cx: &mut Cx, args: &Args, op: &str) -> PyResult<Set> {
+    let mut acc = if op == "&" {
+        // (The intersection below makes its own table.)
+        set_of(cx.gil, args.at(0))
+    } else {
+        let me = operand(cx.gil, args.at(0));
+        Set::copy_of(&me)
+    };
     for o in others(cx, args)? {
-        acc = crate::objects::set::set_op(op, &acc, &o, true);
+        update_in_place(&mut acc, op, &o);
     }
     Ok(acc)
 }
 
-fn combine(cx: &mut Cx, args: &Args, op: &str) -> PyResult<Set> {
-    combine_with(cx, args, op, false)
+/// `self op= other` for each other argument (the `*_update` methods): on the set
+/// itself when no Python code can run meanwhile (`set_update_in_place`), else a new
+/// table computed from copies.
+fn update_with(cx: &mut Cx, args: &Args, op: &str) -> PyResult<()> {
+    let me = cell(args.at(0));
+    for v in &args.pos[1..] {
+        let other = match v {
+            Value::Set(_) | Value::FrozenSet(_) => v.clone(),
+            v => Value::FrozenSet(Arc::new(Set::from_values(cx.collect(v)?)?)),
+        };
+        if set_update_in_place(cx.gil, me, op, &other) {
+            continue;
+        }
+        let r = {
+            let (x, y) = set_operands(cx.gil, args.at(0), &other);
+            set_op(op, &x, &y, true)
+        };
+        *me.borrow_mut(cx.gil) = r;
+    }
+    Ok(())
+}
+
+/// `self` as an operand: borrowed, or copied when a key may run Python.
+fn operand<'a>(gil: Gil<'a>, v: &'a Value) -> SetOperand<'a> {
+    set_operands(gil, v, v).0
 }
 
 fn union(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -127,39 +156,34 @@ fn difference(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn symmetric_difference(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("symmetric_difference", 1, 1)?;
-    let me = set_of(cx.gil, args.at(0));
     let other = others(cx, &args)?.pop().unwrap_or_default();
-    let s = crate::objects::set::set_op("^", &me, &other, false);
+    let me = operand(cx.gil, args.at(0));
+    let s = set_op("^", &me, &other, false);
+    drop(me);
     Ok(wrap(args.at(0), s))
 }
 
 fn symmetric_difference_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("symmetric_difference_update", 1, 1)?;
-    let me = set_of(cx.gil, args.at(0));
-    let other = others(cx, &args)?.pop().unwrap_or_default();
-    let s = crate::objects::set::set_op("^", &me, &other, false);
-    *cell(args.at(0)).borrow_mut(cx.gil) = s;
+    update_with(cx, &args, "^")?;
     Ok(Value::None)
 }
 
 fn update(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("update", 0, usize::MAX)?;
-    let s = combine_with(cx, &args, "|", true)?;
-    *cell(args.at(0)).borrow_mut(cx.gil) = s;
+    update_with(cx, &args, "|")?;
     Ok(Value::None)
 }
 
 fn intersection_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("intersection_update", 0, usize::MAX)?;
-    let s = combine(cx, &args, "&")?;
-    *cell(args.at(0)).borrow_mut(cx.gil) = s;
+    update_with(cx, &args, "&")?;
     Ok(Value::None)
 }
 
 fn difference_update(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("difference_update", 0, usize::MAX)?;
-    let s = combine_with(cx, &args, "-", true)?;
-    *cell(args.at(0)).borrow_mut(cx.gil) = s;
+    update_with(cx, &args, "-")?;
     Ok(Value::None)
 }
 
