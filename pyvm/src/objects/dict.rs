@@ -478,6 +478,13 @@ impl Dict {
         let i = self.entries.iter().rposition(Option::is_some)?;
         let e = self.entries[i].clone()?;
         self.remove_at(i, e.hash);
+        if self.entries.len() > i {
+            // The holes at the end go (as CPython's `dk_nentries = i`): else each
+            // `popitem` of a loop emptying the dict would walk back over all of them.
+            // The next insertion takes slot `i` again: the slots change keys.
+            self.entries.truncate(i);
+            self.epoch = next_version();
+        }
         Some((e.key, e.value))
     }
 

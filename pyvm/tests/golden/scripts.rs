@@ -187,6 +187,7 @@ mod containers {
     golden!(container_dunders, "containers/container_dunders.py");
     golden!(copy_semantics, "containers/copy_semantics.py");
     golden!(dict_collisions, "containers/dict_collisions.py");
+    golden!(dict_drain, "containers/dict_drain.py");
     golden!(dict_errors, "containers/dict_errors.py");
     golden!(dict_user_keys, "containers/dict_user_keys.py");
     golden!(dict_views, "containers/dict_views.py");
