@@ -288,7 +288,7 @@ impl Dict {
 
     /// Replace the value in entry slot `i` (found by [`Dict::probe`] at this version).
     pub fn set_at(&mut self, i: usize, value: Value) {
-        if let Some(e) = self.entries[i].as_mut() {
+        if let Some(Some(e)) = self.entries.get_mut(i) {
             e.value = value;
         }
     }
@@ -481,9 +481,11 @@ impl Dict {
         if self.entries.len() > i {
             // The holes at the end go (as CPython's `dk_nentries = i`): else each
             // `popitem` of a loop emptying the dict would walk back over all of them.
-            // The next insertion takes slot `i` again: the slots change keys.
+            // (The epoch stays, as CPython's keys object does: a lookup paused on a
+            // user `__eq__` goes on. The next insertion reuses slot `i`, which such a
+            // lookup may have ruled out: it then misses that new key, as CPython's
+            // lookup does when the dict changes under it.)
             self.entries.truncate(i);
-            self.epoch = next_version();
         }
         Some((e.key, e.value))
     }
