@@ -424,13 +424,7 @@ pub fn truthy(gil: Gil<'_>, v: &Value) -> Result<bool, PyErr> {
         return Ok(super::ops::truthy(gil, v));
     }
     if let Some(f) = special(gil, v, "__bool__") {
-        return match call_detached(gil, &f, vec![v.clone()])? {
-            Value::Bool(b) => Ok(b.get()),
-            other => Err(type_error(format!(
-                "__bool__ should return bool, returned {}",
-                type_name(&other)
-            ))),
-        };
+        return bool_result(&call_detached(gil, &f, vec![v.clone()])?);
     }
     if special(gil, v, "__len__").is_some() {
         return Ok(len(gil, v)? != 0);
@@ -454,15 +448,55 @@ pub fn len(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
             type_name(v)
         )));
     };
-    match call_detached(gil, &f, vec![v.clone()])? {
-        Value::Int(n) if n >= 0 => Ok(n),
-        Value::Int(_) => Err(value_error("__len__() should return >= 0")),
-        Value::Bool(b) => Ok(b as i64),
+    len_result(&call_detached(gil, &f, vec![v.clone()])?)
+}
+
+/// The truth a user `__bool__` that returned `r` gives.
+pub fn bool_result(r: &Value) -> Result<bool, PyErr> {
+    match r {
+        Value::Bool(b) => Ok(b.get()),
         other => Err(type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            type_name(&other)
+            "__bool__ should return bool, returned {}",
+            type_name(other)
         ))),
     }
+}
+
+/// The length a user `__len__` that returned `r` gives.
+pub fn len_result(r: &Value) -> Result<i64, PyErr> {
+    match r {
+        Value::Int(n) if *n >= 0 => Ok(*n),
+        Value::Int(_) => Err(value_error("__len__() should return >= 0")),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::Big(b) if b.sign() == num_bigint::Sign::Minus => {
+            Err(value_error("__len__() should return >= 0"))
+        }
+        Value::Big(_) => Err(overflow_error(
+            "cannot fit 'int' into an index-sized integer",
+        )),
+        // (An `int` subclass's instance: its value.)
+        Value::Instance(_) => match crate::objects::class::payload(r) {
+            Some(p @ (Value::Int(_) | Value::Big(_) | Value::Bool(_))) => len_result(p),
+            _ => Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(r)
+            ))),
+        },
+        other => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            type_name(other)
+        ))),
+    }
+}
+
+/// The Python method deciding the truth of user instance `v`, if one does: its
+/// `__bool__`, else its `__len__` (`true` for the second). `None`: a built-in
+/// base's truth or `True` ([`truthy`] knows it at once).
+pub fn truth_method(gil: Gil<'_>, v: &Value) -> Option<(Value, bool)> {
+    if let Some(f) = special(gil, v, "__bool__") {
+        return Some((f, false));
+    }
+    special(gil, v, "__len__").map(|f| (f, true))
 }
 
 /// How `hash(v)` of a user instance is had: known at once, or from a Python

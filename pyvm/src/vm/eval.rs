@@ -694,6 +694,27 @@ pub(crate) fn run_from(
                         push(&mut th.stack, v);
                         continue;
                     }
+                    // `len(obj)` of a user instance with a Python `__len__`: that runs
+                    // as a frame of this loop (`Ret::Len` checks what it returns).
+                    if argc == 1 && is_user(&th.stack[head + 2]) {
+                        if let (Value::Null, Value::Native(d)) =
+                            (&th.stack[head], &th.stack[head + 1])
+                        {
+                            if crate::modules::builtins::is_len(d) {
+                                if let Some(f) = crate::objects::class::special(
+                                    gil,
+                                    &th.stack[head + 2],
+                                    "__len__",
+                                ) {
+                                    let obj = pop!();
+                                    th.stack.truncate(head);
+                                    let (f, args) = class::bind_special(f, obj);
+                                    call_then!(f, args, Ret::Len);
+                                    continue;
+                                }
+                            }
+                        }
+                    }
                     // Fast path: a Python function with exactly its positional
                     // parameters; the arguments become its locals where they lie.
                     let fast = match (&th.stack[head], &th.stack[head + 1]) {
@@ -1329,7 +1350,23 @@ pub(crate) fn run_from(
                     let v = pop!();
                     let t = match v {
                         Value::Bool(b) => b.get(),
-                        ref v if is_user(v) => tri!(dunder::truthy(gil, v)),
+                        ref v if is_user(v) => {
+                            // A Python `__bool__`/`__len__` runs as a frame of this
+                            // loop (`Ret::Branch` jumps on its result), not in a
+                            // nested one: `if queue:` and `while self._ready:` are
+                            // everywhere, and a wait inside switches softly.
+                            if let Some((f, by_len)) = dunder::truth_method(gil, v) {
+                                let (f, args) = class::bind_special(f, v.clone());
+                                let ret = Ret::Branch {
+                                    target: arg,
+                                    jump_if: ins.op == Op::POP_JUMP_IF_TRUE,
+                                    by_len,
+                                };
+                                call_then!(f, args, ret);
+                                continue;
+                            }
+                            tri!(dunder::truthy(gil, v))
+                        }
                         ref v => ops::truthy(gil, v),
                     };
                     Value::release(v);

@@ -78,6 +78,16 @@ pub enum Ret {
     /// A dunder whose result the caller wants as a `bool` (`__contains__`), negated
     /// for `not in`.
     Truth(bool),
+    /// `__bool__` (or, with `by_len`, `__len__`) of a user instance tested by
+    /// `POP_JUMP_IF_FALSE`/`TRUE`: jump to `target` when its truth is `jump_if`.
+    Branch {
+        target: u32,
+        jump_if: bool,
+        by_len: bool,
+    },
+    /// `__len__` of a user instance called by the built-in `len`: its result checked
+    /// and pushed as the length.
+    Len,
     /// One follow-up, then another on what it leaves.
     Then(Box<(Ret, Ret)>),
     /// The body of this module, run by `IMPORT_NAME`: push the module for the

@@ -122,6 +122,24 @@ pub(crate) fn returned(
             let t = super::dunder::truthy(gil, &v)?;
             Ok(After::Value(Value::bool(t != negate)))
         }
+        Ret::Branch {
+            target,
+            jump_if,
+            by_len,
+        } => {
+            let t = if by_len {
+                super::dunder::len_result(&v)? != 0
+            } else {
+                super::dunder::bool_result(&v)?
+            };
+            if t == jump_if {
+                if let Some(f) = th.frames.last_mut() {
+                    f.ip = target as usize;
+                }
+            }
+            Ok(After::Nothing)
+        }
+        Ret::Len => Ok(After::Value(Value::Int(super::dunder::len_result(&v)?))),
         Ret::Then(pair) => {
             let (inner, outer) = *pair;
             let a = returned(gil, th, inner, v)?;

@@ -130,6 +130,7 @@ mod classes2 {
     golden!(super_forms, "classes2/super_forms.py");
     golden!(super_subclass, "classes2/super_subclass.py");
     golden!(tree_walk_uncaught, "classes2/tree_walk_uncaught.py");
+    golden!(truth_and_len, "classes2/truth_and_len.py");
     golden!(unit_conversion, "classes2/unit_conversion.py");
     golden!(validated_fields, "classes2/validated_fields.py");
     golden!(vector_fraction, "classes2/vector_fraction.py");
@@ -542,6 +543,7 @@ mod micro_threads {
     golden!(strict_names, "micro_threads/strict_names.py");
     golden!(timeout_atomic_kill, "micro_threads/timeout_atomic_kill.py");
     golden!(timeout_bounds, "micro_threads/timeout_bounds.py");
+    golden!(truth_waits, "micro_threads/truth_waits.py");
     golden!(waitpid_defers, "micro_threads/waitpid_defers.py");
     golden!(watchdog, "micro_threads/watchdog.py");
     mod callbacks {
