@@ -1,0 +1,110 @@
+"""XMLParser with targets written in Python: an outline printer and a word
+counter, TreeBuilder options (comments and PIs kept), and malformed documents."""
+import xml.etree.ElementTree as ET
+
+DOC = """<?xml version="1.0"?>
+<!DOCTYPE note [<!ENTITY who "World">]>
+<?style sheet="a.css"?>
+<note lang="en">
+  <!-- greeting follows -->
+  <to>&who;</to>
+  <body>Hello <b>bold</b> &amp; <i>plain</i> text</body>
+  <?render fast?>
+</note>
+"""
+
+
+class Outline:
+    def __init__(self):
+        self.depth = 0
+        self.lines = []
+        self.text = []
+
+    def flush(self):
+        text = "".join(self.text)
+        self.text = []
+        if text.strip():
+            self.lines.append("  " * self.depth + repr(text))
+
+    def start(self, tag, attrib):
+        self.flush()
+        self.lines.append("  " * self.depth + f"<{tag} {sorted(attrib.items())}>")
+        self.depth += 1
+
+    def end(self, tag):
+        self.flush()
+        self.depth -= 1
+        self.lines.append("  " * self.depth + f"</{tag}>")
+
+    def data(self, data):
+        self.text.append(data)
+
+    def comment(self, text):
+        self.lines.append("  " * self.depth + f"comment {text!r}")
+
+    def pi(self, target, data):
+        self.lines.append("  " * self.depth + f"pi {target} {data!r}")
+
+    def close(self):
+        return "\n".join(self.lines)
+
+
+print(ET.fromstring(DOC, ET.XMLParser(target=Outline())))
+
+
+class Words:
+    def __init__(self):
+        self.n = 0
+
+    def data(self, data):
+        self.n += len(data.split())
+
+    def close(self):
+        return self.n
+
+
+p = ET.XMLParser(target=Words())
+for piece in (DOC[:40], DOC[40:90], DOC[90:]):
+    p.feed(piece)
+print("words", p.close())
+
+for opts in ({}, {"insert_comments": True}, {"insert_pis": True},
+             {"insert_comments": True, "insert_pis": True}):
+    tb = ET.TreeBuilder(**opts)
+    root = ET.fromstring(DOC, ET.XMLParser(target=tb))
+    print(opts, ET.tostring(root, encoding="unicode").replace("\n", "\\n"))
+
+# The builder driven by hand.
+tb = ET.TreeBuilder()
+tb.start("a", {"k": "v"})
+tb.data("x")
+tb.data("y")
+tb.start("b", {})
+tb.end("b")
+tb.data("tail")
+c, p = tb.comment("c"), tb.pi("t", "d")
+print(c.tag is ET.Comment, c.text, p.tag is ET.PI, p.text)
+tb.end("a")
+root = tb.close()
+print(ET.tostring(root), root.text, root[0].tail)
+print(ET.TreeBuilder().close())
+tb = ET.TreeBuilder()
+tb.start("a", {})
+tb.end("a")
+try:
+    tb.start("b", {})
+except ET.ParseError as e:
+    print("ParseError:", e)
+try:
+    tb.end("b")
+    tb.end("b")
+except IndexError as e:
+    print("IndexError:", e)
+
+for bad in ["<a>", "<a></b>", "<a x='1' x='2'/>", "<a>&undefined;</a>",
+            "text only", "<a><b></a>", "<?xml version='1.0'?>"]:
+    try:
+        ET.fromstring(bad)
+        print("parsed", bad)
+    except ET.ParseError as e:
+        print(f"{bad!r}: {e} code={e.code} position={e.position}")
