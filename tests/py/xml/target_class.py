@@ -108,3 +108,23 @@ for bad in ["<a>", "<a></b>", "<a x='1' x='2'/>", "<a>&undefined;</a>",
         print("parsed", bad)
     except ET.ParseError as e:
         print(f"{bad!r}: {e} code={e.code} position={e.position}")
+
+# The parser's own attributes, entities it is told about, and DOCTYPE reporting.
+p = ET.XMLParser()
+print(p.version.startswith("Expat "), type(p).__name__, ET.XMLParser.__module__,
+      ET.ParseError.__module__, issubclass(ET.ParseError, SyntaxError))
+p.entity["me"] = "the author"
+p.feed('<!DOCTYPE doc SYSTEM "doc.dtd"><doc>by &me;</doc>')
+print(p.close().text)
+
+
+class Doctypes(ET.TreeBuilder):
+    def doctype(self, name, pubid, system):
+        print("doctype", name, pubid, system)
+
+
+ET.fromstring('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+              '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd"><html/>',
+              ET.XMLParser(target=Doctypes()))
+root = ET.fromstring('<r xmlns="urn:a" xmlns:b="urn:b"><b:x b:k="1"/><y/></r>')
+print([(e.tag, e.attrib) for e in root.iter()])

@@ -95,6 +95,18 @@ impl NativeObject for Builder {
     }
 }
 
+/// The state of `v` when it is a `TreeBuilder` itself (not a subclass, whose methods
+/// may differ: C's `TreeBuilder_CheckExact`).
+pub(super) fn exact_builder(v: &Value) -> Option<&Builder> {
+    match (v, super::TREEBUILDER.get()) {
+        (Value::Instance(i), Some(t)) if Arc::ptr_eq(i.class(), t) => match &i.base {
+            Value::Object(o) => o.0.as_any().downcast_ref::<Builder>(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn this<'v>(v: &'v Value, meth: &str) -> PyResult<&'v Builder> {
     let inner = class::payload(v).unwrap_or(v);
     match inner {
@@ -262,7 +274,7 @@ pub(super) fn handle_start(cx: &mut Cx, b: &Builder, tag: Value, attrs: Value) -
     if !matches!(cur, Value::None) {
         add_child(cx, &cur, node.clone())?;
     } else if has_root {
-        return Err(super::parse_error(cx, "multiple elements on top level").into());
+        return Err(super::parse_error("multiple elements on top level").into());
     } else {
         b.0.borrow_mut(cx.gil).root = node.clone();
     }
