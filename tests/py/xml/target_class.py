@@ -128,3 +128,29 @@ ET.fromstring('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
               ET.XMLParser(target=Doctypes()))
 root = ET.fromstring('<r xmlns="urn:a" xmlns:b="urn:b"><b:x b:k="1"/><y/></r>')
 print([(e.tag, e.attrib) for e in root.iter()])
+
+# A parser dropped after an error is freed with its target (no cycle left behind).
+import gc
+import weakref
+
+
+class Collector:
+    def start(self, tag, attrib):
+        pass
+
+    def close(self):
+        return "closed"
+
+
+for doc in ("<a><b></a>", "<a>", "<a/><b/>"):
+    target = Collector()
+    probe = weakref.ref(target)
+    p = ET.XMLParser(target=target)
+    try:
+        p.feed(doc)
+        p.close()
+    except ET.ParseError as e:
+        print("error", e.code)
+    del p, target
+    gc.collect()
+    print("target freed:", probe() is None)

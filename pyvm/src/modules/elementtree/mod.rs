@@ -148,6 +148,14 @@ class XMLParser:
                 raise ValueError("unknown event %r" % event_name)
 
     def _raiseerror(self, value):
+        # No event comes after an error: the handlers (bound to self) go, which
+        # breaks the cycle through the pyexpat parser (not one the collector
+        # walks), so a parser dropped after an error is freed.
+        for name in ("StartElementHandler", "EndElementHandler",
+                     "StartNamespaceDeclHandler", "EndNamespaceDeclHandler",
+                     "CharacterDataHandler", "CommentHandler",
+                     "ProcessingInstructionHandler", "DefaultHandlerExpand"):
+            setattr(self._parser, name, None)
         err = ParseError(value)
         err.code = value.code
         err.position = value.lineno, value.offset
