@@ -13,6 +13,7 @@ pub mod builtins;
 pub mod codecs;
 pub mod context;
 pub mod csv;
+pub mod elementtree;
 pub mod errno;
 pub mod frame;
 pub mod functools;
@@ -80,6 +81,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_blake2",
     "_codecs",
     "_csv",
+    "_elementtree",
     "_functools",
     "_heapq",
     "_json",
@@ -165,6 +167,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_types" => Value::Module(types::module(gil).clone()),
         "_textio" => Value::Module(textio::module(gil).clone()),
         "_memoryio" => Value::Module(memoryio::module(gil).clone()),
+        "_elementtree" => Value::Module(elementtree::module(gil).clone()),
         "_imp" => Value::Module(imp::module(gil).clone()),
         // Lib's `traceback` when the standard library is there (pyvm's tracebacks
         // give it `tb_frame`, `tb_lasti` and `co_positions`); pyvm's own otherwise.

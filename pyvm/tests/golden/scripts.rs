@@ -926,3 +926,11 @@ mod with {
     golden!(report_writer, "with/report_writer.py");
     golden!(uncaught_in_body, "with/uncaught_in_body.py");
 }
+mod xml {
+    use super::*;
+    golden!(config_reader, "xml/config_reader.py");
+    golden!(element_subclass, "xml/element_subclass.py");
+    golden!(feed_transform, "xml/feed_transform.py");
+    golden!(stream_count, "xml/stream_count.py");
+    golden!(target_class, "xml/target_class.py");
+}
