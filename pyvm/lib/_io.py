@@ -348,7 +348,9 @@ def __getattr__(name):
 
 
 # pyvm: what this module's pyvm changes use (see the module doc).
-from _textio import textio_next as _textio_next
+from _textio import (textio_next as _textio_next, textio_readline as _textio_readline,
+                     textio_write as _textio_write, textio_writeflush as _textio_writeflush,
+                     textio_configure as _textio_configure)
 import _memoryio
 
 def _writable(b):
@@ -2089,6 +2091,7 @@ class TextIOWrapper(_TextIOBase):
     """
 
     _CHUNK_SIZE = 8192  # pyvm: as the C TextIOWrapper (_pyio has 2048)
+    _pyvm_c_type = True  # pyvm: named '_io.TextIOWrapper' in messages, as the C type
 
     # Initialize _buffer as soon as possible since it's used by __del__()
     # which calls close()
@@ -2156,6 +2159,13 @@ class TextIOWrapper(_TextIOBase):
 
         self._line_buffering = line_buffering
         self._write_through = write_through
+        # pyvm: the native write state (_textio.textio_configure): the encoder, newline
+        # and flushing of write(), and its pending bytes.
+        try:
+            codec_name = _codecs_lookup(encoding).name
+        except LookupError:
+            codec_name = None
+        _textio_configure(self, codec_name)
 
         # don't write a BOM in the middle of a file
         if self._seekable and self.writable():
@@ -2177,8 +2187,7 @@ class TextIOWrapper(_TextIOBase):
     #   - "chars_..." for integer variables that count decoded characters
 
     def __repr__(self):
-        result = "<{}.{}".format(self.__class__.__module__,
-                                 self.__class__.__qualname__)
+        result = "<_io.TextIOWrapper"  # pyvm: the C type's, a subclass's too
         try:
             name = self.name
         except AttributeError:
@@ -2268,8 +2277,13 @@ class TextIOWrapper(_TextIOBase):
         return self.buffer.writable()
 
     def flush(self):
-        self.buffer.flush()
+        # pyvm: the C TextIOWrapper's checks; the pending bytes of write() go first.
+        self._pyvm_check_attached()
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
         self._telling = self._seekable
+        _textio_writeflush(self)
+        self.buffer.flush()
 
     def close(self):
         if self.buffer is not None and not self.closed:
@@ -2299,31 +2313,13 @@ class TextIOWrapper(_TextIOBase):
     def isatty(self):
         return self.buffer.isatty()
 
-    def write(self, s):
-        'Write data, where s is a str'
-        self._pyvm_check_attached()
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")  # pyvm: C message
-        if not isinstance(s, str):
-            raise TypeError("write() argument must be str, not %s" %
-                            s.__class__.__name__)  # pyvm: C message
-        if not self._pyvm_writable:
-            raise UnsupportedOperation("not writable")  # pyvm: as C
-        length = len(s)
-        haslf = (self._writetranslate or self._line_buffering) and "\n" in s
-        if haslf and self._writetranslate and self._writenl != "\n":
-            s = s.replace("\n", self._writenl)
-        encoder = self._encoder or self._get_encoder()
-        # XXX What if we were just reading?
-        b = encoder.encode(s)
-        self.buffer.write(b)
-        if self._line_buffering and (haslf or "\r" in s):
-            self.flush()
-        self._set_decoded_chars('')
-        self._snapshot = None
-        if self._decoder:
-            self._decoder.reset()
-        return length
+    # pyvm: write is native (_textio.textio_write, CPython's textiowrapper_write): the
+    # encoded text collects in a pending buffer given to buffer.write() by chunks of
+    # _CHUNK_SIZE bytes, and by flush(), read(), readline(), tell(), seek(), close().
+    write = _textio_write
+
+    def _pyvm_not_writable(self):
+        raise UnsupportedOperation("not writable")
 
     def _get_encoder(self):
         make_encoder = _getincrementalencoder(self._encoding)
@@ -2638,6 +2634,7 @@ class TextIOWrapper(_TextIOBase):
                                 % type(size).__name__)  # pyvm: C message
             else:
                 size = size_index()
+        _textio_writeflush(self)  # pyvm: as C
         decoder = self._decoder or self._get_decoder()
         if size < 0:
             # Read everything.
@@ -2666,7 +2663,7 @@ class TextIOWrapper(_TextIOBase):
         # pyvm: a subclass that overrides readline() iterates through it, as the C
         # TextIOWrapper and StringIO do for subclasses.
         super().__init_subclass__(**kwargs)
-        if getattr(cls.readline, '__module__', None) != __name__:
+        if cls.readline is not TextIOWrapper.readline:
             cls.__next__ = TextIOWrapper._next_slow
 
     def _next_slow(self):
@@ -2678,23 +2675,26 @@ class TextIOWrapper(_TextIOBase):
             raise StopIteration
         return line
 
-    def readline(self, size=None):
-        # pyvm: the C TextIOWrapper's checks and messages
+    # pyvm: readline is native (_textio.textio_readline) for a whole line already
+    # decoded; anything else comes here.
+    readline = _textio_readline
+
+    def _readline_slow(self, size=-1):
+        # pyvm: the C TextIOWrapper's checks and messages (a size is an index, as the
+        # C "|n" argument)
         self._pyvm_check_attached()
+        try:
+            size_index = size.__index__
+        except AttributeError:
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(size).__name__) from None
+        else:
+            size = size_index()
         if self.closed:
             raise ValueError("I/O operation on closed file.")
         if not self._pyvm_readable:
             raise UnsupportedOperation("not readable")
-        if size is None:
-            size = -1
-        else:
-            try:
-                size_index = size.__index__
-            except AttributeError:
-                raise TypeError("argument should be integer or None, not '%s'"
-                                % type(size).__name__)  # pyvm: C message
-            else:
-                size = size_index()
+        _textio_writeflush(self)  # pyvm: as C
 
         # Grab all the decoded text (we will rewind any extra bits later).
         line = self._get_decoded_chars()
