@@ -352,6 +352,7 @@ from _textio import (textio_next as _textio_next, textio_readline as _textio_rea
                      textio_write as _textio_write, textio_writeflush as _textio_writeflush,
                      textio_configure as _textio_configure)
 import _memoryio
+import _bufferedio
 
 def _writable(b):
     """The buffer readinto() fills: a bytearray itself, filled by slice
@@ -1057,14 +1058,18 @@ class _BufferedIOMixin(_BufferedIOBase):
         raise TypeError(f"cannot pickle {self.__class__.__name__!r} object")
 
     def __repr__(self):
-        modname = self.__class__.__module__
-        clsname = self.__class__.__qualname__
+        # pyvm: the C type's tp_name ('_io.BufferedReader', a subclass's bare name)
+        cls = self.__class__
+        if cls.__module__ == __name__:
+            clsname = "_io." + cls.__qualname__
+        else:
+            clsname = cls.__name__
         try:
             name = self.name
         except AttributeError:
-            return "<{}.{}>".format(modname, clsname)
+            return "<{}>".format(clsname)
         else:
-            return "<{}.{} name={!r}>".format(modname, clsname, name)
+            return "<{} name={!r}>".format(clsname, name)
 
     ### Lower-level APIs ###
 
@@ -1121,6 +1126,8 @@ class BufferedReader(_BufferedIOMixin):
     is used.
     """
 
+    _pyvm_c_type = True  # pyvm: named '_io.BufferedReader' in messages, as the C type
+
     def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
         """Create a new buffered reader using the given readable raw IO object.
         """
@@ -1141,7 +1148,12 @@ class BufferedReader(_BufferedIOMixin):
         self._read_buf = b""
         self._read_pos = 0
 
-    def read(self, size=None):
+    # pyvm: read(n) and readline() of bytes already buffered are native
+    # (_bufferedio.reader_read/reader_readline); anything else comes to these.
+    read = _bufferedio.reader_read
+    readline = _bufferedio.reader_readline
+
+    def _read_slow(self, size=None):
         """Read size bytes.
 
         Returns exactly size bytes of data unless the underlying raw IO
@@ -1149,8 +1161,18 @@ class BufferedReader(_BufferedIOMixin):
         mode. If size is negative, read until EOF or until read() would
         block.
         """
-        if size is not None and size < -1:
-            raise ValueError("invalid number of bytes to read")
+        # pyvm: the C BufferedReader's checks and messages
+        if self._raw is None:
+            raise ValueError("raw stream has been detached")
+        if size is not None:
+            try:
+                size_index = size.__index__
+            except AttributeError:
+                raise TypeError("argument should be integer or None, not '%s'"
+                                % type(size).__name__) from None
+            size = size_index()
+            if size < -1:
+                raise ValueError("read length must be non-negative or -1")
         if self.closed:
             raise ValueError("read of closed file")  # pyvm: C message
         with self._read_lock:
@@ -1209,7 +1231,9 @@ class BufferedReader(_BufferedIOMixin):
         return out[:n] if out else nodata_val
 
     # pyvm: C's BufferedReader has its own readline (its message when closed).
-    def readline(self, size=-1):
+    def _readline_slow(self, size=-1):
+        if self._raw is None:
+            raise ValueError("raw stream has been detached")
         if self.closed:
             raise ValueError("readline of closed file")
         return super().readline(size)
@@ -1324,6 +1348,8 @@ class BufferedWriter(_BufferedIOMixin):
     DEFAULT_BUFFER_SIZE.
     """
 
+    _pyvm_c_type = True  # pyvm: named '_io.BufferedWriter' in messages, as the C type
+
     def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
         if not raw.writable():
             raise UnsupportedOperation("File or stream is not writable.")  # pyvm: C
@@ -1338,10 +1364,16 @@ class BufferedWriter(_BufferedIOMixin):
     def writable(self):
         return self.raw.writable()
 
-    def write(self, b):
+    # pyvm: a write that fits behind the buffered bytes is native
+    # (_bufferedio.writer_write); anything else comes to _write_slow.
+    write = _bufferedio.writer_write
+
+    def _write_slow(self, b):
         if isinstance(b, str):
             # pyvm: the C message
             raise TypeError("a bytes-like object is required, not 'str'")
+        if self._raw is None:
+            raise ValueError("raw stream has been detached")  # pyvm: as C
         with self._write_lock:
             if self.closed:
                 raise ValueError("write to closed file")

@@ -432,6 +432,7 @@ mod ints {
 mod io {
     use super::*;
     golden!(binary_records, "io/binary_records.py");
+    golden!(buffered_records, "io/buffered_records.py");
     golden!(bytesio_store, "io/bytesio_store.py");
     golden!(errors, "io/errors.py");
     golden!(log_files, "io/log_files.py");
