@@ -2,7 +2,8 @@
 //! `readline` and `BufferedWriter.write` (CPython's `_pyio` classes, `pyvm/lib/_io.py`),
 //! done over the classes' own state in the instance dict.
 //!
-//! The classes stay the Python ones (their locks, `peek`, `read1`, `readinto`,
+//! The classes stay the Python ones (their locks, which a fast path finds free or
+//! leaves to the Python method to wait for, `peek`, `read1`, `readinto`,
 //! `seek`/`tell`, `BufferedRandom`, subclassing). A read that the buffered bytes
 //! (`_read_buf` from `_read_pos`) answer, and a write that fits behind the buffered
 //! bytes (`_write_buf`, at most `buffer_size`), are done here with CPython's closed
@@ -13,13 +14,13 @@
 
 use std::sync::OnceLock;
 
+use super::textio::Keys;
 use crate::native::*;
 use crate::objects::class::Instance;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::Gil;
 use crate::objects::module::Module;
 use crate::objects::rc::Arc;
-use crate::objects::str::PyStr;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
@@ -34,37 +35,22 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| Arc::new(Module::with_functions(gil, "_bufferedio", FUNCS)))
 }
 
-const NAMES: [&str; 5] = [
+static KEYS: Keys = Keys::new(&[
     "_read_buf",
     "_read_pos",
     "_write_buf",
     "_raw",
     "buffer_size",
-];
-
-/// The attribute `name` (one of `NAMES`) as a dict key, made once.
-fn key(name: &str) -> &'static Arc<PyStr> {
-    static KEYS: OnceLock<Vec<Arc<PyStr>>> = OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        NAMES
-            .iter()
-            .map(|n| Arc::new(PyStr::new((*n).to_owned())))
-            .collect()
-    });
-    let i = NAMES.iter().position(|n| *n == name).unwrap_or(0);
-    &keys[i]
-}
+    "_read_lock",
+    "_write_lock",
+]);
 
 fn get(gil: Gil<'_>, i: &Instance, name: &str) -> Option<Value> {
-    i.dict.borrow(gil).get_str(key(name))
+    KEYS.get(gil, i, name)
 }
 
 fn set(gil: Gil<'_>, i: &Instance, name: &str, v: Value) {
-    // A str key always hashes.
-    let _ = i
-        .dict
-        .borrow_mut(gil)
-        .insert(Value::Str(key(name).clone()), v);
+    KEYS.set(&mut i.dict.borrow_mut(gil), name, v)
 }
 
 /// Is the raw stream closed (CPython's `IS_CLOSED`: `raw.closed`, a `BytesIO`'s read
@@ -98,6 +84,12 @@ fn read_buffer(gil: Gil<'_>, i: &Instance) -> Option<(Arc<Vec<u8>>, usize)> {
         }
         _ => None,
     }
+}
+
+/// Is the stream's lock `name` free? A thread inside a Python method holds it (a
+/// `close` flushing): the caller then takes the Python method, which waits for it.
+fn unlocked(gil: Gil<'_>, i: &Instance, name: &str) -> bool {
+    get(gil, i, name).and_then(|l| crate::modules::os_threads::lock::is_locked(&l)) == Some(false)
 }
 
 fn slow(cx: &mut Cx, args: Args, name: &str) -> PyResult<Value> {
@@ -141,6 +133,9 @@ fn reader_readline(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// them), the read position moved past them; `None` when the buffer does not hold
 /// them all.
 fn buffered(cx: &mut Cx, i: &Instance, n: usize, line: bool) -> PyResult<Option<Value>> {
+    if !unlocked(cx.gil, i, "_read_lock") {
+        return Ok(None);
+    }
     let Some((buf, pos)) = read_buffer(cx.gil, i) else {
         return Ok(None);
     };
@@ -197,7 +192,7 @@ fn append(cx: &mut Cx, i: &Instance, data: &Value) -> PyResult<Option<usize>> {
             _ => None,
         }
     };
-    if fits(cx.gil).is_none() {
+    if fits(cx.gil).is_none() || !unlocked(cx.gil, i, "_write_lock") {
         return Ok(None);
     }
     match raw_closed(cx, i)? {
@@ -205,7 +200,8 @@ fn append(cx: &mut Cx, i: &Instance, data: &Value) -> PyResult<Option<usize>> {
         Some(true) => return Err(value_error("write to closed file").into()),
         Some(false) => {}
     }
-    let Some(w) = fits(cx.gil) else {
+    // The closed check may have run a program's code (or let another thread run).
+    let Some(w) = fits(cx.gil).filter(|_| unlocked(cx.gil, i, "_write_lock")) else {
         return Ok(None);
     };
     match data {

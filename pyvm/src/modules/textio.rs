@@ -55,7 +55,7 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     })
 }
 
-const NAMES: [&str; 14] = [
+static KEYS: Keys = Keys::new(&[
     "_readtranslate",
     "_readnl",
     "_decoded_chars",
@@ -70,20 +70,54 @@ const NAMES: [&str; 14] = [
     "_encoder",
     "_pyvm_c_type",
     "_readuniversal",
-];
+]);
 
-/// The attribute name `name` (one of `NAMES`) as a dict key, made once (its hash is
-/// kept in it).
+/// Attribute names of a class of the frozen `_io` as its instances' dict keys, each
+/// made once (interned, its hash kept in it): `_textio`'s and `_bufferedio`'s.
+pub(super) struct Keys {
+    names: &'static [&'static str],
+    keys: OnceLock<Vec<Arc<PyStr>>>,
+}
+
+impl Keys {
+    pub(super) const fn new(names: &'static [&'static str]) -> Keys {
+        Keys {
+            names,
+            keys: OnceLock::new(),
+        }
+    }
+
+    /// The key of `name`, one of the names.
+    pub(super) fn key(&self, name: &str) -> &Arc<PyStr> {
+        let keys = self.keys.get_or_init(|| {
+            // The interned names, the very keys the instance dicts hold (stored by
+            // code whose names are interned): found without comparing the text.
+            self.names
+                .iter()
+                .map(|n| match crate::objects::str::intern(n) {
+                    Value::Str(k) => k,
+                    _ => Arc::new(PyStr::new((*n).to_owned())),
+                })
+                .collect()
+        });
+        let i = self.names.iter().position(|n| *n == name).unwrap_or(0);
+        &keys[i]
+    }
+
+    /// The instance's own attribute `name`.
+    pub(super) fn get(&self, gil: Gil<'_>, i: &Instance, name: &str) -> Option<Value> {
+        i.dict.borrow(gil).get_str(self.key(name))
+    }
+
+    /// Sets attribute `name` in an instance dict.
+    pub(super) fn set(&self, d: &mut Dict, name: &str, v: Value) {
+        // A str key always hashes.
+        let _ = d.insert(Value::Str(self.key(name).clone()), v);
+    }
+}
+
 fn key(name: &str) -> &'static Arc<PyStr> {
-    static KEYS: OnceLock<Vec<Arc<PyStr>>> = OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        NAMES
-            .iter()
-            .map(|n| Arc::new(PyStr::new((*n).to_owned())))
-            .collect()
-    });
-    let i = NAMES.iter().position(|n| *n == name).unwrap_or(0);
-    &keys[i]
+    KEYS.key(name)
 }
 
 /// How `write` encodes: natively for the codecs CPython's C `TextIOWrapper` has an
@@ -151,7 +185,7 @@ impl NativeObject for WriteState {
 }
 
 fn get(gil: Gil<'_>, i: &Instance, name: &str) -> Option<Value> {
-    i.dict.borrow(gil).get_str(key(name))
+    KEYS.get(gil, i, name)
 }
 
 /// The wrapper's write state, and whether it has one yet.
@@ -479,26 +513,37 @@ fn decoded_line(cx: &mut Cx, this: &Value, next: bool) -> PyResult<Option<Value>
     let Value::Instance(i) = this else {
         return Ok(None);
     };
-    let Some(buffer) = get(cx.gil, i, "_buffer").filter(|b| !matches!(b, Value::None)) else {
+    let Some(found) = find_line(cx.gil, i) else {
         return Ok(None);
     };
-    if !has_line(cx.gil, i) {
-        return Ok(None);
+    let exact_bytesio = exact(cx.gil, i)
+        .then(|| crate::modules::memoryio::bytesio_closed(cx.gil, &found.buffer))
+        .flatten();
+    match exact_bytesio {
+        Some(true) => return Err(value_error("I/O operation on closed file.").into()),
+        Some(false) => {}
+        None => {
+            // A closed check that runs a program's code may change the wrapper: the
+            // line is taken only from the very text it was found in.
+            check_closed(cx, this, i, &found.buffer)?;
+            let d = i.dict.borrow(cx.gil);
+            let same = matches!(d.get_str(key("_decoded_chars")), Some(Value::Str(c)) if Arc::ptr_eq(&c, &found.chars))
+                && matches!(d.get_str(key("_decoded_chars_used")), Some(Value::Int(u)) if u as usize == found.used);
+            if !same {
+                return Ok(None);
+            }
+        }
     }
-    check_closed(cx, this, i, &buffer)?;
-    Ok(fast_line(cx.gil, i, next))
+    Ok(Some(take_line(cx.gil, i, found, next)))
 }
 
-/// Is there decoded text left?
-fn has_line(gil: Gil<'_>, i: &Instance) -> bool {
-    let d = i.dict.borrow(gil);
-    match (
-        d.get_str(key("_decoded_chars")),
-        d.get_str(key("_decoded_chars_used")),
-    ) {
-        (Some(Value::Str(s)), Some(Value::Int(u))) => (u as usize) < s.char_len(),
-        _ => false,
-    }
+/// A whole line found in the decoded text: where it is.
+struct Found {
+    buffer: Value,
+    chars: Arc<PyStr>,
+    used: usize,
+    start: usize,
+    end: usize,
 }
 
 /// Where the first line of `text` ends (just past its line end), as `readline` finds
@@ -523,25 +568,18 @@ fn line_end(text: &str, translate: bool, universal: bool, nl: &str) -> Option<us
     text.find(nl).map(|p| p + nl.len())
 }
 
-/// The next line if it is whole in `_decoded_chars` (and no written text is pending),
-/// `_decoded_chars_used` moved past it; `__next__` also clears `_telling`.
-fn fast_line(gil: Gil<'_>, i: &Instance, next: bool) -> Option<Value> {
+/// The next line if it is whole in `_decoded_chars` of an attached wrapper (and no
+/// written text is pending).
+fn find_line(gil: Gil<'_>, i: &Instance) -> Option<Found> {
     if let Some(st) = write_state(gil, i) {
         if !ws(&st).0.borrow(gil).pending.is_empty() {
             return None;
         }
     }
-    let mut d = i.dict.borrow_mut(gil);
-    let translate = matches!(
-        d.get_str(key("_readtranslate")),
-        Some(Value::Bool(PyBool::True))
-    );
-    let universal = matches!(
-        d.get_str(key("_readuniversal")),
-        Some(Value::Bool(PyBool::True))
-    );
-    let readnl = d.get_str(key("_readnl"));
-    let nl = readnl.as_ref().and_then(Value::as_str).unwrap_or("");
+    let d = i.dict.borrow(gil);
+    let buffer = d
+        .get_str(key("_buffer"))
+        .filter(|b| !matches!(b, Value::None))?;
     let Some(Value::Str(chars)) = d.get_str(key("_decoded_chars")) else {
         return None;
     };
@@ -549,21 +587,51 @@ fn fast_line(gil: Gil<'_>, i: &Instance, next: bool) -> Option<Value> {
         return None;
     };
     let used = usize::try_from(used).ok()?;
+    if used >= chars.char_len() {
+        return None;
+    }
     let start = if chars.is_ascii() {
         used
     } else {
         byte_pos(&d, &chars, used).unwrap_or_else(|| chars.byte_offset(used))
     };
     let text = chars.as_str().get(start..)?;
-    let end = start + line_end(text, translate, universal, nl)?;
-    let line = &chars.as_str()[start..end];
+    let is_true = |name| matches!(d.get_str(key(name)), Some(Value::Bool(PyBool::True)));
+    let end = if is_true("_readtranslate") {
+        line_end(text, true, false, "")
+    } else if is_true("_readuniversal") {
+        line_end(text, false, true, "")
+    } else {
+        let readnl = d.get_str(key("_readnl"));
+        line_end(
+            text,
+            false,
+            false,
+            readnl.as_ref().and_then(Value::as_str).unwrap_or(""),
+        )
+    }?;
+    Some(Found {
+        buffer,
+        chars,
+        used,
+        start,
+        end: start + end,
+    })
+}
+
+/// The line found returned, `_decoded_chars_used` moved past it; `__next__` also
+/// clears `_telling`.
+fn take_line(gil: Gil<'_>, i: &Instance, f: Found, next: bool) -> Value {
+    let chars = &f.chars;
+    let line = &chars.as_str()[f.start..f.end];
     let n = if chars.is_ascii() {
         line.len()
     } else {
         line.chars().count()
     };
-    let after = used + n;
+    let after = f.used + n;
     let result = Value::str(line);
+    let mut d = i.dict.borrow_mut(gil);
     set(&mut d, "_decoded_chars_used", Value::Int(after as i64));
     if next {
         set(&mut d, "_telling", Value::bool(false));
@@ -576,11 +644,11 @@ fn fast_line(gil: Gil<'_>, i: &Instance, next: bool) -> Option<Value> {
             Value::tuple(vec![
                 Value::Str(chars.clone()),
                 Value::Int(after as i64),
-                Value::Int(end as i64),
+                Value::Int(f.end as i64),
             ]),
         );
     }
-    Some(result)
+    result
 }
 
 /// The byte offset of code point `used` remembered for this very string.
@@ -599,6 +667,5 @@ fn byte_pos(d: &Dict, chars: &Arc<PyStr>, used: usize) -> Option<usize> {
 }
 
 fn set(d: &mut Dict, name: &str, v: Value) {
-    // A str key always hashes.
-    let _ = d.insert(Value::Str(key(name).clone()), v);
+    KEYS.set(d, name, v)
 }
