@@ -2331,8 +2331,11 @@ class TextIOWrapper(_TextIOBase):
         return self.buffer.closed
 
     def _pyvm_check_attached(self):
-        # pyvm: the C TextIOWrapper's check after detach()
+        # pyvm: the C TextIOWrapper's check after detach() (before __init__: its
+        # uninitialized object, whose native write state _configure makes)
         if self._buffer is None:
+            if '_pyvm_tw' not in self.__dict__:
+                raise ValueError("I/O operation on uninitialized object")
             raise ValueError("underlying buffer has been detached")
 
     @property
@@ -2568,8 +2571,7 @@ class TextIOWrapper(_TextIOBase):
         return self.buffer.truncate(pos)
 
     def detach(self):
-        if self.buffer is None:
-            raise ValueError("buffer is already detached")
+        self._pyvm_check_attached()  # pyvm: the C messages
         self.flush()
         buffer = self._buffer
         self._buffer = None

@@ -218,7 +218,14 @@ class NoInit(io.TextIOWrapper):
         pass
 
 
+for op in ["write", "read", "readline", "detach", "flush"]:
+    try:
+        getattr(NoInit(), op)(*(["x"] if op == "write" else []))
+    except ValueError as e:
+        print("   %s: %s" % (op, e))
+out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+out.detach()
 try:
-    NoInit().write("x")
+    out.detach()
 except ValueError as e:
-    print("  ", e)
+    print("   detach again:", e)
