@@ -348,8 +348,11 @@ def __getattr__(name):
 
 
 # pyvm: what this module's pyvm changes use (see the module doc).
-from _textio import textio_next as _textio_next
+from _textio import (textio_next as _textio_next, textio_readline as _textio_readline,
+                     textio_write as _textio_write, textio_writeflush as _textio_writeflush,
+                     textio_configure as _textio_configure)
 import _memoryio
+import _bufferedio
 
 def _writable(b):
     """The buffer readinto() fills: a bytearray itself, filled by slice
@@ -1055,14 +1058,18 @@ class _BufferedIOMixin(_BufferedIOBase):
         raise TypeError(f"cannot pickle {self.__class__.__name__!r} object")
 
     def __repr__(self):
-        modname = self.__class__.__module__
-        clsname = self.__class__.__qualname__
+        # pyvm: the C type's tp_name ('_io.BufferedReader', a subclass's bare name)
+        cls = self.__class__
+        if cls.__module__ == __name__:
+            clsname = "_io." + cls.__qualname__
+        else:
+            clsname = cls.__name__
         try:
             name = self.name
         except AttributeError:
-            return "<{}.{}>".format(modname, clsname)
+            return "<{}>".format(clsname)
         else:
-            return "<{}.{} name={!r}>".format(modname, clsname, name)
+            return "<{} name={!r}>".format(clsname, name)
 
     ### Lower-level APIs ###
 
@@ -1119,6 +1126,8 @@ class BufferedReader(_BufferedIOMixin):
     is used.
     """
 
+    _pyvm_c_type = True  # pyvm: named '_io.BufferedReader' in messages, as the C type
+
     def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
         """Create a new buffered reader using the given readable raw IO object.
         """
@@ -1139,7 +1148,12 @@ class BufferedReader(_BufferedIOMixin):
         self._read_buf = b""
         self._read_pos = 0
 
-    def read(self, size=None):
+    # pyvm: read(n) and readline() of bytes already buffered are native
+    # (_bufferedio.reader_read/reader_readline); anything else comes to these.
+    read = _bufferedio.reader_read
+    readline = _bufferedio.reader_readline
+
+    def _read_slow(self, size=None):
         """Read size bytes.
 
         Returns exactly size bytes of data unless the underlying raw IO
@@ -1147,8 +1161,18 @@ class BufferedReader(_BufferedIOMixin):
         mode. If size is negative, read until EOF or until read() would
         block.
         """
-        if size is not None and size < -1:
-            raise ValueError("invalid number of bytes to read")
+        # pyvm: the C BufferedReader's checks and messages
+        if self._raw is None:
+            raise ValueError("raw stream has been detached")
+        if size is not None:
+            try:
+                size_index = size.__index__
+            except AttributeError:
+                raise TypeError("argument should be integer or None, not '%s'"
+                                % type(size).__name__) from None
+            size = size_index()
+            if size < -1:
+                raise ValueError("read length must be non-negative or -1")
         if self.closed:
             raise ValueError("read of closed file")  # pyvm: C message
         with self._read_lock:
@@ -1207,7 +1231,9 @@ class BufferedReader(_BufferedIOMixin):
         return out[:n] if out else nodata_val
 
     # pyvm: C's BufferedReader has its own readline (its message when closed).
-    def readline(self, size=-1):
+    def _readline_slow(self, size=-1):
+        if self._raw is None:
+            raise ValueError("raw stream has been detached")
         if self.closed:
             raise ValueError("readline of closed file")
         return super().readline(size)
@@ -1322,6 +1348,8 @@ class BufferedWriter(_BufferedIOMixin):
     DEFAULT_BUFFER_SIZE.
     """
 
+    _pyvm_c_type = True  # pyvm: named '_io.BufferedWriter' in messages, as the C type
+
     def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
         if not raw.writable():
             raise UnsupportedOperation("File or stream is not writable.")  # pyvm: C
@@ -1336,10 +1364,16 @@ class BufferedWriter(_BufferedIOMixin):
     def writable(self):
         return self.raw.writable()
 
-    def write(self, b):
+    # pyvm: a write that fits behind the buffered bytes is native
+    # (_bufferedio.writer_write); anything else comes to _write_slow.
+    write = _bufferedio.writer_write
+
+    def _write_slow(self, b):
         if isinstance(b, str):
             # pyvm: the C message
             raise TypeError("a bytes-like object is required, not 'str'")
+        if self._raw is None:
+            raise ValueError("raw stream has been detached")  # pyvm: as C
         with self._write_lock:
             if self.closed:
                 raise ValueError("write to closed file")
@@ -2089,6 +2123,7 @@ class TextIOWrapper(_TextIOBase):
     """
 
     _CHUNK_SIZE = 8192  # pyvm: as the C TextIOWrapper (_pyio has 2048)
+    _pyvm_c_type = True  # pyvm: named '_io.TextIOWrapper' in messages, as the C type
 
     # Initialize _buffer as soon as possible since it's used by __del__()
     # which calls close()
@@ -2156,6 +2191,13 @@ class TextIOWrapper(_TextIOBase):
 
         self._line_buffering = line_buffering
         self._write_through = write_through
+        # pyvm: the native write state (_textio.textio_configure): the encoder, newline
+        # and flushing of write(), and its pending bytes.
+        try:
+            codec_name = _codecs_lookup(encoding).name
+        except LookupError:
+            codec_name = None
+        _textio_configure(self, codec_name)
 
         # don't write a BOM in the middle of a file
         if self._seekable and self.writable():
@@ -2177,8 +2219,7 @@ class TextIOWrapper(_TextIOBase):
     #   - "chars_..." for integer variables that count decoded characters
 
     def __repr__(self):
-        result = "<{}.{}".format(self.__class__.__module__,
-                                 self.__class__.__qualname__)
+        result = "<_io.TextIOWrapper"  # pyvm: the C type's, a subclass's too
         try:
             name = self.name
         except AttributeError:
@@ -2268,8 +2309,13 @@ class TextIOWrapper(_TextIOBase):
         return self.buffer.writable()
 
     def flush(self):
-        self.buffer.flush()
+        # pyvm: the C TextIOWrapper's checks; the pending bytes of write() go first.
+        self._pyvm_check_attached()
+        if self.closed:
+            raise ValueError("I/O operation on closed file.")
         self._telling = self._seekable
+        _textio_writeflush(self)
+        self.buffer.flush()
 
     def close(self):
         if self.buffer is not None and not self.closed:
@@ -2285,8 +2331,11 @@ class TextIOWrapper(_TextIOBase):
         return self.buffer.closed
 
     def _pyvm_check_attached(self):
-        # pyvm: the C TextIOWrapper's check after detach()
+        # pyvm: the C TextIOWrapper's check after detach() (before __init__: its
+        # uninitialized object, whose native write state _configure makes)
         if self._buffer is None:
+            if '_pyvm_tw' not in self.__dict__:
+                raise ValueError("I/O operation on uninitialized object")
             raise ValueError("underlying buffer has been detached")
 
     @property
@@ -2299,31 +2348,13 @@ class TextIOWrapper(_TextIOBase):
     def isatty(self):
         return self.buffer.isatty()
 
-    def write(self, s):
-        'Write data, where s is a str'
-        self._pyvm_check_attached()
-        if self.closed:
-            raise ValueError("I/O operation on closed file.")  # pyvm: C message
-        if not isinstance(s, str):
-            raise TypeError("write() argument must be str, not %s" %
-                            s.__class__.__name__)  # pyvm: C message
-        if not self._pyvm_writable:
-            raise UnsupportedOperation("not writable")  # pyvm: as C
-        length = len(s)
-        haslf = (self._writetranslate or self._line_buffering) and "\n" in s
-        if haslf and self._writetranslate and self._writenl != "\n":
-            s = s.replace("\n", self._writenl)
-        encoder = self._encoder or self._get_encoder()
-        # XXX What if we were just reading?
-        b = encoder.encode(s)
-        self.buffer.write(b)
-        if self._line_buffering and (haslf or "\r" in s):
-            self.flush()
-        self._set_decoded_chars('')
-        self._snapshot = None
-        if self._decoder:
-            self._decoder.reset()
-        return length
+    # pyvm: write is native (_textio.textio_write, CPython's textiowrapper_write): the
+    # encoded text collects in a pending buffer given to buffer.write() by chunks of
+    # _CHUNK_SIZE bytes, and by flush(), read(), readline(), tell(), seek(), close().
+    write = _textio_write
+
+    def _pyvm_not_writable(self):
+        raise UnsupportedOperation("not writable")
 
     def _get_encoder(self):
         make_encoder = _getincrementalencoder(self._encoding)
@@ -2540,8 +2571,7 @@ class TextIOWrapper(_TextIOBase):
         return self.buffer.truncate(pos)
 
     def detach(self):
-        if self.buffer is None:
-            raise ValueError("buffer is already detached")
+        self._pyvm_check_attached()  # pyvm: the C messages
         self.flush()
         buffer = self._buffer
         self._buffer = None
@@ -2638,6 +2668,7 @@ class TextIOWrapper(_TextIOBase):
                                 % type(size).__name__)  # pyvm: C message
             else:
                 size = size_index()
+        _textio_writeflush(self)  # pyvm: as C
         decoder = self._decoder or self._get_decoder()
         if size < 0:
             # Read everything.
@@ -2666,7 +2697,7 @@ class TextIOWrapper(_TextIOBase):
         # pyvm: a subclass that overrides readline() iterates through it, as the C
         # TextIOWrapper and StringIO do for subclasses.
         super().__init_subclass__(**kwargs)
-        if getattr(cls.readline, '__module__', None) != __name__:
+        if cls.readline is not TextIOWrapper.readline:
             cls.__next__ = TextIOWrapper._next_slow
 
     def _next_slow(self):
@@ -2678,23 +2709,26 @@ class TextIOWrapper(_TextIOBase):
             raise StopIteration
         return line
 
-    def readline(self, size=None):
-        # pyvm: the C TextIOWrapper's checks and messages
+    # pyvm: readline is native (_textio.textio_readline) for a whole line already
+    # decoded; anything else comes here.
+    readline = _textio_readline
+
+    def _readline_slow(self, size=-1):
+        # pyvm: the C TextIOWrapper's checks and messages (a size is an index, as the
+        # C "|n" argument)
         self._pyvm_check_attached()
+        try:
+            size_index = size.__index__
+        except AttributeError:
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(size).__name__) from None
+        else:
+            size = size_index()
         if self.closed:
             raise ValueError("I/O operation on closed file.")
         if not self._pyvm_readable:
             raise UnsupportedOperation("not readable")
-        if size is None:
-            size = -1
-        else:
-            try:
-                size_index = size.__index__
-            except AttributeError:
-                raise TypeError("argument should be integer or None, not '%s'"
-                                % type(size).__name__)  # pyvm: C message
-            else:
-                size = size_index()
+        _textio_writeflush(self)  # pyvm: as C
 
         # Grab all the decoded text (we will rewind any extra bits later).
         line = self._get_decoded_chars()

@@ -9,6 +9,7 @@ pub mod ast_nodes;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
+pub mod bufferedio;
 pub mod builtins;
 pub mod codecs;
 pub mod context;
@@ -166,6 +167,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_functools" => Value::Module(functools::module(gil).clone()),
         "_types" => Value::Module(types::module(gil).clone()),
         "_textio" => Value::Module(textio::module(gil).clone()),
+        "_bufferedio" => Value::Module(bufferedio::module(gil).clone()),
         "_memoryio" => Value::Module(memoryio::module(gil).clone()),
         "_elementtree" => Value::Module(elementtree::module(gil).clone()),
         "_imp" => Value::Module(imp::module(gil).clone()),

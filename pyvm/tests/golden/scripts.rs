@@ -435,6 +435,7 @@ mod ints {
 mod io {
     use super::*;
     golden!(binary_records, "io/binary_records.py");
+    golden!(buffered_records, "io/buffered_records.py");
     golden!(bytesio_store, "io/bytesio_store.py");
     golden!(errors, "io/errors.py");
     golden!(log_files, "io/log_files.py");
@@ -446,6 +447,9 @@ mod io {
     golden!(stringio_buffer, "io/stringio_buffer.py");
     golden!(stringio_newline_modes, "io/stringio_newline_modes.py");
     golden!(stringio_report, "io/stringio_report.py");
+    golden!(text_log_tailer, "io/text_log_tailer.py");
+    golden!(text_pipe_relay, "io/text_pipe_relay.py");
+    golden!(text_report_writer, "io/text_report_writer.py");
 }
 mod itertools {
     use super::*;

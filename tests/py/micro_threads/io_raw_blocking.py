@@ -35,8 +35,10 @@ start_and_forget(consume, pipe, got)
 
 
 def writer():
+    # write_through: each write() reaches the BufferedWriter (else the text
+    # collects in the wrapper's pending bytes until flush(), as CPython's does).
     out = io.TextIOWrapper(io.BufferedWriter(PipeRaw(pipe), buffer_size=16),
-                           encoding="utf-8")
+                           encoding="utf-8", write_through=True)
     for i in range(5):
         out.write("record %d\n" % i)
     out.flush()

@@ -509,6 +509,16 @@ fn close(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// The `closed` property's getter.
+/// Is the `BytesIO` state in `v` closed (`None` if `v` holds none)?
+pub(super) fn is_closed(gil: Gil<'_>, v: &Value) -> Option<bool> {
+    let inner = crate::objects::class::payload(v)?;
+    match inner {
+        Value::Object(o) => o.0.as_any().downcast_ref::<BytesIo>(),
+        _ => None,
+    }
+    .map(|st| st.0.borrow(gil).buf.is_none())
+}
+
 fn closed(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("BytesIO.closed", 0, 0)?;
     let s = this(args.at(0), "closed")?.0.borrow(cx.gil);

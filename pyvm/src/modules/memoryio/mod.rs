@@ -48,6 +48,16 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     })
 }
 
+/// Is `v`, a `BytesIO` itself (a subclass may define `closed` otherwise), closed?
+/// `None` for any other object: the caller asks it for `closed` (`TextIOWrapper`'s
+/// checks on each `write`).
+pub fn bytesio_closed(gil: Gil<'_>, v: &Value) -> Option<bool> {
+    match v {
+        Value::Instance(i) if exact(gil, i.class()) => bytesio::is_closed(gil, v),
+        _ => None,
+    }
+}
+
 /// `__del__`: nothing for the two classes themselves (closing a dead in-memory file
 /// changes nothing anyone can see), `_IOBase.__del__` (which closes the file unless
 /// closed) for a program's subclass, whose `close` may do more.

@@ -378,6 +378,14 @@ pub fn release_sentinel(lock: &Value) {
     }
 }
 
+/// Is `v`, a `_thread.lock`/`RLock`, held by anyone? `None` for any other object.
+pub fn is_locked(v: &Value) -> Option<bool> {
+    match v {
+        Value::Object(o) => o.0.as_any().downcast_ref::<Lock>().map(|l| l.lock().locked),
+        _ => None,
+    }
+}
+
 fn locked(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("locked", 0, 0)?;
     Ok(Value::bool(this(&args)?.lock().locked))
