@@ -111,6 +111,7 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
             crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || tuple_hash(items))
                 .unwrap_or_else(|| Err(super::exception::memory_error()))?
         }
+        Value::FrozenSet(s) if s.cached_hash().is_some() => s.cached_hash().unwrap_or(0),
         Value::FrozenSet(s) => crate::stack::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
             // CPython's `frozenset_hash` (the empty and dummy slots it also mixes in
             // cancel out).
@@ -122,10 +123,12 @@ pub fn hash(v: &Value) -> Result<i64, PyErr> {
             acc ^= (s.len() as u64 + 1).wrapping_mul(1927868237);
             acc ^= (acc >> 11) ^ (acc >> 25);
             acc = acc.wrapping_mul(69069).wrapping_add(907133923);
-            Ok::<i64, PyErr>(match acc as i64 {
+            let h = match acc as i64 {
                 -1 => 590923713,
                 h => h,
-            })
+            };
+            s.cache_hash(h);
+            Ok::<i64, PyErr>(h)
         })
         .unwrap_or_else(|| Err(super::exception::memory_error()))?,
         Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::ByteArray(_) | Value::Slice(_) => {

@@ -11,6 +11,7 @@ use super::compare::key_eq_result;
 use super::dict::hash;
 use super::exception::PyErr;
 use super::value::Value;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
@@ -24,7 +25,6 @@ enum Slot {
     Full(i64, Value),
 }
 
-#[derive(Clone)]
 pub struct Set {
     table: Vec<Slot>,
     /// Full plus dummy slots.
@@ -38,6 +38,25 @@ pub struct Set {
     /// Without it, no operation on the set runs Python code, so the set algebra and
     /// comparisons may work on a borrowed set instead of a copy ([`SetOperand`]).
     py_keys: bool,
+    /// A frozenset's hash once computed (-1: not yet), as CPython's frozenset caches
+    /// it: a frozenset of frozensets is otherwise hashed again at every level of every
+    /// lookup (the von Neumann numerals of `test_set` took exponential time). Only a
+    /// frozenset is hashed, and a frozenset never changes; a copy starts without it,
+    /// and every change forgets it anyway.
+    hash: AtomicI64,
+}
+
+impl Clone for Set {
+    fn clone(&self) -> Set {
+        Set {
+            table: self.table.clone(),
+            fill: self.fill,
+            used: self.used,
+            finger: self.finger,
+            py_keys: self.py_keys,
+            hash: AtomicI64::new(-1),
+        }
+    }
 }
 
 /// A frozenset's keys are freed through `trash::dispose`, as a list's items are: a
@@ -64,7 +83,24 @@ impl Set {
             used: 0,
             finger: 0,
             py_keys: false,
+            hash: AtomicI64::new(-1),
         }
+    }
+
+    /// The hash computed for this frozenset before, if any (see `hash`).
+    pub fn cached_hash(&self) -> Option<i64> {
+        let h = self.hash.load(Ordering::Relaxed);
+        (h != -1).then_some(h)
+    }
+
+    /// Remember this frozenset's hash.
+    pub fn cache_hash(&self, h: i64) {
+        self.hash.store(h, Ordering::Relaxed);
+    }
+
+    /// A change to the keys: a remembered hash no longer holds.
+    fn changed(&mut self) {
+        *self.hash.get_mut() = -1;
     }
 
     /// Whether comparing some key of this set may run Python code (see `py_keys`).
@@ -175,6 +211,7 @@ impl Set {
     /// CPython's set_add_entry: reuse the first dummy seen, grow when 3/5 full
     /// (`strict`: as in [`Set::lookup`]).
     fn add_entry_with(&mut self, key: Value, h: i64, strict: bool) -> Result<(), PyErr> {
+        self.changed();
         self.py_keys |= key_may_run_python(&key);
         let mask = self.mask();
         let mut i = (h as u64 as usize) & mask;
@@ -291,6 +328,7 @@ impl Set {
 
     /// CPython's set_merge: add every key of `other`, sizing the table once first.
     pub fn merge(&mut self, other: &Set) {
+        self.changed();
         if other.used == 0 {
             return;
         }
@@ -330,6 +368,7 @@ impl Set {
 
     /// Remove `v`; `false` if it was absent.
     pub fn remove(&mut self, v: &Value) -> Result<bool, PyErr> {
+        self.changed();
         let h = hash(v)?;
         Ok(match self.lookup(v, h, true)? {
             Some(i) => {
@@ -343,6 +382,7 @@ impl Set {
 
     /// [`Set::remove`] for the set algebra.
     fn discard_hashed(&mut self, v: &Value, h: i64) -> bool {
+        self.changed();
         match self.find(v, h) {
             Some(i) => {
                 self.table[i] = Slot::Dummy;
@@ -355,6 +395,7 @@ impl Set {
 
     /// `set.pop()`: CPython's finger walk.
     pub fn pop(&mut self) -> Option<Value> {
+        self.changed();
         if self.used == 0 {
             return None;
         }
@@ -373,6 +414,7 @@ impl Set {
     }
 
     pub fn clear(&mut self) {
+        self.changed();
         *self = Set::new();
     }
 

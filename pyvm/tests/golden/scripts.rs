@@ -193,6 +193,7 @@ mod containers {
     golden!(dict_user_keys, "containers/dict_user_keys.py");
     golden!(dict_views, "containers/dict_views.py");
     golden!(dicts, "containers/dicts.py");
+    golden!(frozen_lattice, "containers/frozen_lattice.py");
     golden!(huge_indices, "containers/huge_indices.py");
     golden!(list_algorithms, "containers/list_algorithms.py");
     golden!(list_mutation, "containers/list_mutation.py");
