@@ -377,6 +377,37 @@ pub fn set_update_in_place(
     true
 }
 
+/// What `key` stands for when it is a set (or an instance of a subclass of `set`)
+/// that cannot be hashed: the frozenset of its items, which `x in s`, `s.remove(x)`
+/// and `s.discard(x)` look up instead (CPython's `set_contains` and friends).
+pub fn frozen_set_key(gil: Gil<'_>, key: &Value) -> Option<Value> {
+    match super::class::payload(key).unwrap_or(key) {
+        Value::Set(s) => Some(Value::FrozenSet(crate::objects::rc::Arc::new(
+            s.borrow(gil).clone(),
+        ))),
+        _ => None,
+    }
+}
+
+/// `r`, or when it is the `TypeError` of hashing a set `key`, `retry` with the
+/// frozenset that key stands for ([`frozen_set_key`]).
+pub fn with_frozen_key<T>(
+    gil: Gil<'_>,
+    key: &Value,
+    r: Result<T, PyErr>,
+    retry: impl FnOnce(&Value) -> Result<T, PyErr>,
+) -> Result<T, PyErr> {
+    match r {
+        Err(e) if e.is_instance(&super::types::types().exc.type_error) => {
+            match frozen_set_key(gil, key) {
+                Some(k) => retry(&k),
+                None => Err(e),
+            }
+        }
+        r => r,
+    }
+}
+
 pub fn set_of(gil: Gil<'_>, v: &Value) -> super::set::Set {
     match v {
         Value::Set(s) => s.borrow(gil).clone(),

@@ -557,13 +557,28 @@ pub fn contains(gil: Gil<'_>, container: &Value, item: &Value) -> Result<bool, P
             ))),
         },
         Value::List(l) => {
-            let items = l.borrow(gil).clone();
-            in_seq(&items)
+            // Item by item, each one held while it is compared (a user `__eq__` may
+            // change the list), as CPython's `list_contains`: not a copy of the list.
+            let mut i = 0;
+            loop {
+                let Some(x) = l.borrow(gil).get(i).cloned() else {
+                    return Ok(false);
+                };
+                if x.is(item) || compare::eq(gil, &x, item)? {
+                    return Ok(true);
+                }
+                i += 1;
+            }
         }
         Value::Tuple(t) => in_seq(t),
         Value::Dict(d) => super::dictprobe::contains(gil, d, item),
-        Value::Set(s) => s.borrow(gil).contains(item),
-        Value::FrozenSet(s) => s.contains(item),
+        Value::Set(s) => {
+            let r = s.borrow(gil).contains(item);
+            compare::with_frozen_key(gil, item, r, |k| s.borrow(gil).contains(k))
+        }
+        Value::FrozenSet(s) => {
+            compare::with_frozen_key(gil, item, s.contains(item), |k| s.contains(k))
+        }
         Value::Range(r) => match item {
             Value::Int(_) | Value::Bool(_) | Value::Big(_) => Ok(r.contains_int(item)),
             // CPython's `_PySequence_IterSearch`: item by item (`1.0 in range(3)`).

@@ -113,3 +113,40 @@ print("installed:", sorted(installed, key=lambda v: v.parts))
 print("subset:", wanted <= installed, {Version("2.0")} < installed)
 installed.intersection_update([Version("2.0"), Version("3.1"), Version("9")])
 print("after intersection:", sorted(installed, key=lambda v: v.parts))
+
+# A set of frozensets asked with plain sets: CPython looks up the frozenset a set
+# key stands for (in, remove, discard), and KeyError names the key as given.
+seen_groups = {frozenset({1, 2}), frozenset({3}), frozenset()}
+print("set keys:", {2, 1} in seen_groups, set() in seen_groups, {9} in seen_groups,
+      {3} in frozenset(seen_groups))
+seen_groups.discard({3})
+seen_groups.remove(set())
+print("left:", sorted(map(sorted, seen_groups)))
+try:
+    seen_groups.remove({7, 8})
+except KeyError as e:
+    print("KeyError:", e.args[0] == {7, 8}, type(e.args[0]).__name__)
+
+
+class TagSet(set):
+    pass
+
+
+print("subclass key:", TagSet({1, 2}) in seen_groups)
+try:
+    [1] in seen_groups
+except TypeError as e:
+    print("TypeError:", e)
+
+# `in` on a list compares item by item, each held while a user __eq__ runs,
+# even one that empties the list.
+queue = [1, "a", (2, 3), None]
+
+
+class Meddler:
+    def __eq__(self, other):
+        queue.clear()
+        return False
+
+
+print("in list:", (2, 3) in queue, 5 in queue, None in queue, Meddler() in queue, queue)

@@ -3,7 +3,9 @@
 use crate::objects::rc::Arc;
 
 use crate::native::*;
-use crate::objects::compare::{set_of, set_operands, set_update_in_place, SetOperand};
+use crate::objects::compare::{
+    set_of, set_operands, set_update_in_place, with_frozen_key, SetOperand,
+};
 use crate::objects::gil::Gil;
 use crate::objects::gil::GilCell;
 use crate::objects::set::Set;
@@ -44,7 +46,11 @@ fn add(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn remove(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("remove", 1, 1)?;
-    if !cell(args.at(0)).borrow_mut(cx.gil).remove(args.at(1))? {
+    let me = cell(args.at(0));
+    let r = me.borrow_mut(cx.gil).remove(args.at(1));
+    let r = with_frozen_key(cx.gil, args.at(1), r, |k| me.borrow_mut(cx.gil).remove(k));
+    if !r? {
+        // (The key the program gave, a set too.)
         return Err(key_error(args.at(1).clone()).into());
     }
     Ok(Value::None)
@@ -52,7 +58,9 @@ fn remove(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn discard(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("discard", 1, 1)?;
-    cell(args.at(0)).borrow_mut(cx.gil).remove(args.at(1))?;
+    let me = cell(args.at(0));
+    let r = me.borrow_mut(cx.gil).remove(args.at(1));
+    with_frozen_key(cx.gil, args.at(1), r, |k| me.borrow_mut(cx.gil).remove(k))?;
     Ok(Value::None)
 }
 
