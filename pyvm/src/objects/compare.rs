@@ -321,6 +321,16 @@ impl std::ops::Deref for SetOperand<'_> {
     }
 }
 
+/// One set operand as it is, without a copy (a dict's keys: a new set). Callers
+/// that may run Python meanwhile copy it ([`set_operands`]).
+pub fn set_operand<'a>(gil: Gil<'a>, v: &'a Value) -> SetOperand<'a> {
+    match v {
+        Value::FrozenSet(s) => SetOperand::Own(s),
+        Value::Set(s) => SetOperand::Borrowed(s.borrow(gil)),
+        _ => SetOperand::Copy(set_of(gil, v)),
+    }
+}
+
 /// The operands `a` and `b` (each a set, frozenset or dict) of one set operation,
 /// borrowed when neither holds a key whose comparison may run Python
 /// (`Set::may_run_python`), so that `fp <= free` or `free - fp` copies no table.
@@ -329,12 +339,7 @@ pub fn set_operands<'a>(
     a: &'a Value,
     b: &'a Value,
 ) -> (SetOperand<'a>, SetOperand<'a>) {
-    let operand = |v: &'a Value| match v {
-        Value::FrozenSet(s) => SetOperand::Own(s),
-        Value::Set(s) => SetOperand::Borrowed(s.borrow(gil)),
-        _ => SetOperand::Copy(set_of(gil, v)),
-    };
-    let (x, y) = (operand(a), operand(b));
+    let (x, y) = (set_operand(gil, a), set_operand(gil, b));
     if !x.may_run_python() && !y.may_run_python() {
         return (x, y);
     }
@@ -365,11 +370,7 @@ pub fn set_update_in_place(
     if x.may_run_python() {
         return false;
     }
-    let y = match b {
-        Value::FrozenSet(s) => SetOperand::Own(s),
-        Value::Set(t) => SetOperand::Borrowed(t.borrow(gil)),
-        _ => SetOperand::Copy(set_of(gil, b)),
-    };
+    let y = set_operand(gil, b);
     if y.may_run_python() {
         return false;
     }

@@ -429,10 +429,16 @@ pub fn truthy(gil: Gil<'_>, v: &Value) -> Result<bool, PyErr> {
     if special(gil, v, "__len__").is_some() {
         return Ok(len(gil, v)? != 0);
     }
-    if let Some(p) = crate::objects::class::payload(v) {
-        return Ok(super::ops::truthy(gil, p));
+    Ok(builtin_truth(gil, v))
+}
+
+/// The truth of a user instance whose class has no `__bool__` or `__len__` of its
+/// own: its built-in base's value's, or `True`.
+pub fn builtin_truth(gil: Gil<'_>, v: &Value) -> bool {
+    match crate::objects::class::payload(v) {
+        Some(p) => super::ops::truthy(gil, p),
+        None => true,
     }
-    Ok(true)
 }
 
 /// `len(v)` for a user instance.

@@ -1365,7 +1365,7 @@ pub(crate) fn run_from(
                                 call_then!(f, args, ret);
                                 continue;
                             }
-                            tri!(dunder::truthy(gil, v))
+                            dunder::builtin_truth(gil, v)
                         }
                         ref v => ops::truthy(gil, v),
                     };
