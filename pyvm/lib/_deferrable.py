@@ -141,3 +141,7 @@ def _filter(function, iterable):
 def _pipe_take_from(pipe, iterable):
     for x in iterable:
         pipe.put(x)
+
+
+def _extendleft(d, iterable):
+    d.extendleft([x for x in iterable])

@@ -14,6 +14,7 @@ pub mod builtins;
 pub mod codecs;
 pub mod context;
 pub mod csv;
+pub mod deque;
 pub mod elementtree;
 pub mod errno;
 pub mod frame;
@@ -96,6 +97,7 @@ pub static BUILTIN_NAMES: &[&str] = &[
     "_posixshmem",
     "_posixsubprocess",
     "_pyvm_context",
+    "_pyvm_deque",
     "_queue",
     "_random",
     "_sha1",
@@ -152,6 +154,7 @@ pub fn builtin(gil: Gil<'_>, name: &str) -> Option<Value> {
         "_posixsubprocess" => Value::Module(posix::spawn::module(gil).clone()),
         "_random" => Value::Module(random::module(gil).clone()),
         "_csv" => Value::Module(csv::module(gil).clone()),
+        "_pyvm_deque" => Value::Module(deque::module(gil).clone()),
         "unicodedata" => Value::Module(unicodedata::module(gil).clone()),
         "marshal" => Value::Module(marshal::module(gil).clone()),
         "pwd" => Value::Module(unix::users::pwd_module(gil).clone()),

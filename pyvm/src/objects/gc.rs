@@ -79,6 +79,7 @@ use super::exception::ExcObj;
 use super::function::Function;
 use super::generator::{GenKind, GenState, Generator};
 use super::gil::{self, Gil, GilCell};
+use super::iter::Iter;
 use super::rc::Arc;
 use super::set::Set;
 use super::value::Value;
@@ -517,7 +518,8 @@ fn is_candidate(v: &Value) -> bool {
             | Value::Descr(_)
             | Value::Super(_)
             | Value::Generator(_)
-    )
+            | Value::Iter(_)
+    ) || matches!(v, Value::Object(o) if o.0.gc_container())
 }
 
 fn strong_count(v: &Value) -> usize {
@@ -537,6 +539,8 @@ fn strong_count(v: &Value) -> usize {
         Value::Descr(a) => Arc::strong_count(a),
         Value::Super(a) => Arc::strong_count(a),
         Value::Generator(a) => Arc::strong_count(a),
+        Value::Object(a) if a.0.gc_container() => Arc::strong_count(a),
+        Value::Iter(a) => Arc::strong_count(a),
         // Not a candidate: never counted as garbage.
         _ => usize::MAX / 2,
     }
@@ -660,9 +664,40 @@ fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Peek>) -> usize {
                 }
             }
         }
+        Value::Object(o) => o.0.gc_traverse(gil, &mut push),
+        Value::Iter(it) => {
+            if let Some(it) = it.try_borrow(gil) {
+                iter_children(&it, &mut push);
+            }
+        }
         _ => {}
     }
     hidden
+}
+
+/// What an iterator holds (what it iterates over, the functions of a `map` or a
+/// `filter`; a module's iterator through `NativeIter::gc_traverse`), so a cycle
+/// through an iterator (`obj.it = iter(container_of_obj)`) is found.
+fn iter_children(it: &Iter, push: &mut dyn FnMut(&Value)) {
+    match it {
+        Iter::Seq { seq, .. } | Iter::Reversed { seq, .. } => push(seq),
+        Iter::Chars { s, .. } => push(s),
+        Iter::Dict { dict, .. } | Iter::View { dict, .. } => push(dict),
+        Iter::Enumerate { inner, .. } => push(inner),
+        Iter::Zip { inners, .. } => inners.iter().for_each(push),
+        Iter::Map { func, inners } => {
+            push(func);
+            inners.iter().for_each(push);
+        }
+        Iter::Filter { func, inner } => {
+            push(func);
+            push(inner);
+        }
+        Iter::Soft { gen, .. } => push(gen),
+        Iter::Lines { file } => push(file),
+        Iter::Native(n) => n.gc_traverse(push),
+        Iter::Range { .. } | Iter::LongRange(_) | Iter::Exhausted(_) => {}
+    }
 }
 
 /// Is `i`'s `__dict__` part of its node: held by it alone, and not registered (a
@@ -746,6 +781,14 @@ fn clear(gil: Gil<'_>, v: &Value) {
         }
         Value::Generator(g) => {
             let old = g.try_borrow_mut(gil).map(|mut g| g.clear());
+            drop(old);
+        }
+        Value::Object(o) => o.0.gc_clear(gil),
+        Value::Iter(it) => {
+            let old = it.try_borrow_mut(gil).map(|mut it| {
+                let name = it.type_name();
+                std::mem::replace(&mut *it, Iter::Exhausted(name))
+            });
             drop(old);
         }
         // The others own nothing mutable: the cycles through them are broken at

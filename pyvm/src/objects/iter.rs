@@ -30,6 +30,9 @@ pub enum Iter {
         next: i64,
         step: i64,
         left: u64,
+        /// The first item (for `__reduce__`/`__setstate__`: the position is
+        /// `(next - start) / step`).
+        start: i64,
     },
     /// CPython's `longrange_iterator`, for the other ranges (bounds beyond an `i64`).
     LongRange(Box<LongRangeIter>),
@@ -85,6 +88,8 @@ pub enum Iter {
 
 /// The state of a `longrange_iterator` (stepped by `LongRangeIter::advance`).
 pub struct LongRangeIter {
+    /// The first item (for `__reduce__`/`__setstate__`).
+    pub start: num_bigint::BigInt,
     /// The next item (valid while `left > 0`).
     pub next: num_bigint::BigInt,
     pub step: num_bigint::BigInt,
@@ -112,6 +117,26 @@ pub trait NativeIter: Send {
     fn py_type(&self) -> Option<crate::objects::rc::Arc<crate::objects::types::PyType>> {
         None
     }
+    /// Visit the values it holds, once per handle it owns (never more: the safety
+    /// rule in `objects/gc.rs`), for the cycle collector.
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        let _ = visit;
+    }
+    /// `__reduce__`: how pickle rebuilds it (`None`: it cannot be pickled).
+    fn reduce(&self, gil: Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let _ = gil;
+        None
+    }
+    /// `__setstate__(state)` (`None`: it has no such method).
+    fn setstate(&mut self, gil: Gil<'_>, state: &Value) -> Option<Result<(), PyErr>> {
+        let _ = (gil, state);
+        None
+    }
+    /// `__length_hint__`, when it knows how many items are to come.
+    fn length_hint(&self, gil: Gil<'_>) -> Option<usize> {
+        let _ = gil;
+        None
+    }
 }
 
 impl Iter {
@@ -135,6 +160,10 @@ impl Iter {
                 (DictPart::Values, _) => "dict_valueiterator",
                 (DictPart::Items, _) => "dict_itemiterator",
             },
+            Iter::Reversed {
+                seq: Value::Tuple(_),
+                ..
+            } => "reversed",
             Iter::Reversed { .. } => "list_reverseiterator",
             Iter::Enumerate { .. } => "enumerate",
             Iter::Lines { .. } => "TextIOWrapper",
@@ -175,6 +204,7 @@ impl Iter {
             Iter::LongRange(r) => return Some(super::int::normalize(r.left.clone())),
             Iter::Reversed { seq, idx } => (*idx).min(seq_len(seq)?),
             Iter::Exhausted(_) => 0,
+            Iter::Native(n) => n.length_hint(gil)?,
             _ => return None,
         };
         Some(Value::Int(n as i64))
@@ -203,7 +233,10 @@ impl Iter {
     /// `FOR_ITER`): `for i in range(n)` is the commonest loop.
     #[inline(always)]
     pub fn next_fast(&mut self, gil: Gil<'_>) -> Option<Result<Option<Value>, PyErr>> {
-        if let Iter::Range { next, step, left } = self {
+        if let Iter::Range {
+            next, step, left, ..
+        } = self
+        {
             if *left == 0 {
                 return self.next_simple(gil);
             }
@@ -234,7 +267,9 @@ impl Iter {
                     Value::string(c.to_string())
                 })
             }
-            Iter::Range { next, step, left } => {
+            Iter::Range {
+                next, step, left, ..
+            } => {
                 if *left > 0 {
                     let v = *next;
                     *left -= 1;
@@ -270,7 +305,9 @@ impl Iter {
             }
             _ => return None,
         };
-        if out.is_none() {
+        // A range iterator keeps its range when it ends (its `__reduce__` still
+        // names it, as CPython's).
+        if out.is_none() && !matches!(self, Iter::Range { .. } | Iter::LongRange(_)) {
             *self = Iter::Exhausted(self.type_name());
         }
         Some(Ok(out))

@@ -129,6 +129,20 @@ pub trait NativeObject: Send + Sync {
     fn hash(&self) -> Option<Result<i64, PyErr>> {
         None
     }
+    /// Whether the cycle collector looks inside it ([`Self::gc_traverse`]): a native
+    /// container of Python values (`collections.deque`).
+    fn gc_container(&self) -> bool {
+        false
+    }
+    /// Visit each value it holds, once per handle it owns (never more: see the safety
+    /// rule in `objects/gc.rs`); skip them all when they cannot be borrowed now.
+    fn gc_traverse(&self, gil: Gil<'_>, visit: &mut dyn FnMut(&Value)) {
+        let _ = (gil, visit);
+    }
+    /// Drop the values it holds (CPython's `tp_clear`), when it is garbage.
+    fn gc_clear(&self, gil: Gil<'_>) {
+        let _ = gil;
+    }
 }
 
 /// The box a `Value::Object` points to (keeps `Value` at 16 bytes).

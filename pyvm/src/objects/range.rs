@@ -340,6 +340,7 @@ impl Range {
             Range::Small(r) => Box::new((0..r.len()).map(|i| Value::Int(r.get(i)))),
             Range::Big(b) => {
                 let mut it = LongRangeIter {
+                    start: b.start.clone(),
                     next: b.start.clone(),
                     step: b.step.clone(),
                     left: b.len.clone(),
@@ -377,11 +378,13 @@ impl Range {
                     next: r.start,
                     step,
                     left: n,
+                    start: r.start,
                 };
             }
         }
         let b = self.big();
         Iter::LongRange(Box::new(LongRangeIter {
+            start: b.start.clone(),
             next: b.start.clone(),
             step: b.step.clone(),
             left: b.len.clone(),
@@ -400,10 +403,12 @@ impl Range {
                     i64::MAX as i128 - start >= -step
                 };
             if fits && n <= i64::MAX as u64 {
+                let last = if n == 0 { r.start } else { r.get(n - 1) };
                 return Iter::Range {
-                    next: if n == 0 { r.start } else { r.get(n - 1) },
+                    next: last,
                     step: -r.step(),
                     left: n,
+                    start: last,
                 };
             }
         }
@@ -414,6 +419,7 @@ impl Range {
             b.item(&(&b.len - 1u8))
         };
         Iter::LongRange(Box::new(LongRangeIter {
+            start: last.clone(),
             next: last,
             step: -&b.step,
             left: b.len.clone(),

@@ -524,7 +524,19 @@ fn seq(
     Ok(())
 }
 
-/// Guard a container's repr against self-reference and unbounded nesting.
+/// Guard a container's repr against self-reference and unbounded nesting: `body`
+/// writes it, or `cycle` is written when `v`'s repr is already being built on this
+/// thread (CPython's `Py_ReprEnter`; `collections.deque`'s repr uses it).
+pub fn guarded(
+    v: &Value,
+    out: &mut String,
+    cycle: &str,
+    body: impl FnOnce(&mut String) -> Result<(), PyErr>,
+) -> Result<(), PyErr> {
+    nested(v, out, cycle, body)
+}
+
+/// See [`guarded`].
 fn nested(
     v: &Value,
     out: &mut String,

@@ -527,4 +527,51 @@ impl crate::objects::iter::NativeIter for SeqIter {
             Err(e) => Err(e),
         }
     }
+
+    /// `(iter, (obj,), index)`; once ended `(iter, ((),))` (C's `iter_reduce`).
+    fn reduce(&self, gil: Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let iter = crate::native::builtin_function(gil, "iter");
+        Some(Ok(if self.done {
+            Value::tuple(vec![iter, Value::tuple(vec![Value::tuple(Vec::new())])])
+        } else {
+            Value::tuple(vec![
+                iter,
+                Value::tuple(vec![self.obj.clone()]),
+                Value::Int(self.idx),
+            ])
+        }))
+    }
+
+    /// The next index (negative: 0), unless it has ended (C's `iter_setstate`).
+    fn setstate(&mut self, _gil: Gil<'_>, state: &Value) -> Option<Result<(), PyErr>> {
+        if self.done {
+            return Some(Ok(()));
+        }
+        Some(match crate::objects::class::unwrap_number(state) {
+            Value::Int(i) => {
+                self.idx = i.max(0);
+                Ok(())
+            }
+            Value::Bool(b) => {
+                self.idx = b.get() as i64;
+                Ok(())
+            }
+            Value::Big(b) => {
+                self.idx = if num_traits::Signed::is_negative(&*b) {
+                    0
+                } else {
+                    i64::MAX
+                };
+                Ok(())
+            }
+            _ => Err(crate::objects::exception::type_error(
+                "an integer is required",
+            )),
+        })
+    }
+
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.get);
+        visit(&self.obj);
+    }
 }

@@ -64,6 +64,7 @@ mod builtins {
     golden!(input_eof, "builtins/input_eof.py");
     golden!(interactive_single, "builtins/interactive_single.py");
     golden!(introspection, "builtins/introspection.py");
+    golden!(iter_checkpoint, "builtins/iter_checkpoint.py");
     golden!(iteration, "builtins/iteration.py");
     golden!(keyword_arguments, "builtins/keyword_arguments.py");
     golden!(kwargs_rejected, "builtins/kwargs_rejected.py");
@@ -153,6 +154,7 @@ mod collections {
     golden!(counter_multiset, "collections/counter_multiset.py");
     golden!(deque_api, "collections/deque_api.py");
     golden!(deque_repeat, "collections/deque_repeat.py");
+    golden!(deque_scheduler, "collections/deque_scheduler.py");
     golden!(deque_window, "collections/deque_window.py");
     golden!(graph_defaultdict, "collections/graph_defaultdict.py");
     golden!(inventory_report, "collections/inventory_report.py");
@@ -506,6 +508,7 @@ mod micro_threads {
     golden!(deadlock_persistent, "micro_threads/deadlock_persistent.py");
     golden!(deadlock_unending, "micro_threads/deadlock_unending.py");
     golden!(deferral_inside, "micro_threads/deferral_inside.py");
+    golden!(deque_feed, "micro_threads/deque_feed.py");
     golden!(dict_keys_defer, "micro_threads/dict_keys_defer.py");
     golden!(dump_and_stdin, "micro_threads/dump_and_stdin.py");
     golden!(epoll_server, "micro_threads/epoll_server.py");

@@ -67,6 +67,25 @@ impl crate::objects::iter::NativeIter for CallableIter {
         }
         Ok(Some(v))
     }
+
+    /// `(iter, (func, sentinel))`; once ended `(iter, ((),))`.
+    fn reduce(&self, gil: crate::objects::gil::Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let args = match &self.func {
+            Some(f) => vec![f.clone(), self.sentinel.clone()],
+            None => vec![Value::tuple(Vec::new())],
+        };
+        Some(Ok(Value::tuple(vec![
+            builtin_function(gil, "iter"),
+            Value::tuple(args),
+        ])))
+    }
+
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(f) = &self.func {
+            visit(f);
+        }
+        visit(&self.sentinel);
+    }
 }
 
 pub fn next(cx: &mut Cx, args: Args) -> PyResult<Value> {

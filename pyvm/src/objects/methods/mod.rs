@@ -2,6 +2,7 @@
 
 pub(crate) mod bytes;
 mod dict;
+mod iter_pickle;
 mod list;
 mod num;
 mod object;
@@ -69,6 +70,7 @@ fn table(kind: Kind) -> &'static [NativeDef] {
 /// `collections.abc.Iterator` finds in `type(it).__dict__`).
 static ITER_METHODS: &[NativeDef] = natives![
     "__next__" => iter_next, "__iter__" => iter_self, "__length_hint__" => iter_length_hint,
+    "__reduce__" => iter_pickle::reduce, "__setstate__" => iter_pickle::setstate,
 ];
 
 /// The methods of `map`, `filter`, `zip`, `enumerate` and `reversed` (types a class
@@ -376,10 +378,30 @@ pub fn check_self(
 
 /// The method `name` of `obj`'s built-in type.
 pub fn find(obj: &Value, name: &str) -> Option<&'static NativeDef> {
-    if let (Value::Iter(it), "__length_hint__") = (obj, name) {
-        // `map`, `filter`, `zip` and `enumerate` have none.
-        let name = super::gil::with_gil(|gil| it.borrow(gil).type_name());
-        if matches!(name, "map" | "filter" | "zip" | "enumerate") {
+    if let (Value::Iter(it), "__length_hint__" | "__setstate__") = (obj, name) {
+        let kind = super::gil::with_gil(|gil| it.borrow(gil).type_name());
+        // `map`, `filter`, `zip` and `enumerate` have no `__length_hint__`; only
+        // the iterators over a sequence, `reversed`, the seq iterator and `zip`
+        // have a `__setstate__`.
+        let has = match name {
+            "__length_hint__" => !matches!(kind, "map" | "filter" | "zip" | "enumerate"),
+            _ => matches!(
+                kind,
+                "list_iterator"
+                    | "list_reverseiterator"
+                    | "tuple_iterator"
+                    | "str_iterator"
+                    | "str_ascii_iterator"
+                    | "bytes_iterator"
+                    | "bytearray_iterator"
+                    | "range_iterator"
+                    | "longrange_iterator"
+                    | "reversed"
+                    | "iterator"
+                    | "zip"
+            ),
+        };
+        if !has {
             return None;
         }
     }
