@@ -752,6 +752,7 @@ mod robustness {
     golden!(repeat_limits, "robustness/repeat_limits.py");
     golden!(report_precision, "robustness/report_precision.py");
     golden!(source_null_bytes, "robustness/source_null_bytes.py");
+    golden!(stacked_filters, "robustness/stacked_filters.py");
     golden!(string_hash_sets, "robustness/string_hash_sets.py");
 }
 mod signals {

@@ -412,7 +412,21 @@ fn runnable(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// May reading `v` suspend the micro-thread (a pipe, a generator, an iterable written
 /// in Python, or a built-in iterator over one of those)?
 pub fn deferrable(gil: Gil<'_>, v: &Value) -> bool {
+    deferrable_within(gil, v, DEFERRABLE_DEPTH)
+}
+
+/// How deep [`deferrable`] looks into iterators over iterators: past it, the answer
+/// is "it may" (the deferral-aware half is right for any iterable, only slower), so
+/// `filter(f, filter(f, ...))` a million deep costs a bounded look per call, not a
+/// walk of the whole chain (quadratic) with a Rust frame per level.
+const DEFERRABLE_DEPTH: u32 = 32;
+
+fn deferrable_within(gil: Gil<'_>, v: &Value, depth: u32) -> bool {
     use crate::objects::iter::Iter;
+    if depth == 0 {
+        return matches!(v, Value::Iter(_) | Value::Instance(_));
+    }
+    let deferrable = |v: &Value| deferrable_within(gil, v, depth - 1);
     match v {
         Value::Object(o) => o.0.as_any().is::<Pipe>(),
         Value::Generator(_) => true,
@@ -422,11 +436,9 @@ pub fn deferrable(gil: Gil<'_>, v: &Value) -> bool {
                     || crate::objects::class::special(gil, v, "__next__").is_some())
         }
         Value::Iter(it) => match &*it.borrow(gil) {
-            Iter::Enumerate { inner, .. } => deferrable(gil, inner),
-            Iter::Filter { inner, .. } => deferrable(gil, inner),
-            Iter::Zip { inners, .. } | Iter::Map { inners, .. } => {
-                inners.iter().any(|i| deferrable(gil, i))
-            }
+            Iter::Enumerate { inner, .. } => deferrable(inner),
+            Iter::Filter { inner, .. } => deferrable(inner),
+            Iter::Zip { inners, .. } | Iter::Map { inners, .. } => inners.iter().any(deferrable),
             Iter::Soft { .. } => true,
             _ => false,
         },
