@@ -115,7 +115,9 @@ mod classes2 {
     golden!(builtin_dunders, "classes2/builtin_dunders.py");
     golden!(class_arguments, "classes2/class_arguments.py");
     golden!(classcell_protocol, "classes2/classcell_protocol.py");
+    golden!(custom_mro, "classes2/custom_mro.py");
     golden!(default_dicts, "classes2/default_dicts.py");
+    golden!(descriptor_dunders, "classes2/descriptor_dunders.py");
     golden!(event_bus, "classes2/event_bus.py");
     golden!(generic_aliases, "classes2/generic_aliases.py");
     golden!(getattribute_proxy, "classes2/getattribute_proxy.py");
@@ -124,9 +126,11 @@ mod classes2 {
     golden!(matrix, "classes2/matrix.py");
     golden!(memo_decorators, "classes2/memo_decorators.py");
     golden!(metaclass_registry, "classes2/metaclass_registry.py");
+    golden!(mro_entries, "classes2/mro_entries.py");
     golden!(polynomial, "classes2/polynomial.py");
     golden!(rebase_classes, "classes2/rebase_classes.py");
     golden!(record_classes, "classes2/record_classes.py");
+    golden!(reinit_containers, "classes2/reinit_containers.py");
     golden!(super_forms, "classes2/super_forms.py");
     golden!(super_subclass, "classes2/super_subclass.py");
     golden!(tree_walk_uncaught, "classes2/tree_walk_uncaught.py");
