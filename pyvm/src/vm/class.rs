@@ -1551,13 +1551,27 @@ fn init_subclass(gil: Gil<'_>, t: &Arc<PyType>, kwargs: Vec<(String, Value)>) ->
 }
 
 /// `type(name, bases, ns)`.
-pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
-    type_new_meta(gil, &types().type_.clone(), args)
+pub fn type_new(gil: Gil<'_>, args: &Args, module: Option<Value>) -> Result<Value, PyErr> {
+    type_new_meta(gil, &types().type_.clone(), args, module)
+}
+
+/// The `__name__` of the globals of `th`'s running Python frame: the `__module__` a
+/// class made by calling `type` gets (CPython's `type_new_set_module`).
+pub fn running_module(gil: Gil<'_>, th: &MicroThread) -> Option<Value> {
+    let f = th.frames.last()?;
+    f.globals.borrow(gil).get_str(&key("__name__"))
 }
 
 /// `type.__new__(mcs, name, bases, ns, **kwargs)` (`args` without `mcs`): a class
-/// whose metaclass is the most derived of `mcs` and its bases' metaclasses.
-pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Value, PyErr> {
+/// whose metaclass is the most derived of `mcs` and its bases' metaclasses;
+/// `module`: its `__module__` when the namespace has none (the name of the module
+/// whose code calls `type`, see [`running_module`]).
+pub fn type_new_meta(
+    gil: Gil<'_>,
+    mcs: &Arc<PyType>,
+    args: &Args,
+    module: Option<Value>,
+) -> Result<Value, PyErr> {
     let payload_ns = args.get(2).and_then(|v| match class::payload(v) {
         Some(Value::Dict(d)) => Some(d.clone()),
         _ => None,
@@ -1635,7 +1649,7 @@ pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Val
     if d.get_str(&key("__module__")).is_none() {
         d.insert(
             crate::objects::str::intern("__module__"),
-            Value::str("__main__"),
+            module.unwrap_or_else(|| Value::str("__main__")),
         )?;
     }
     // (A class statement's `__class__` cell comes in the namespace as
@@ -1694,7 +1708,8 @@ pub fn call_class(
     }
     let obj = if cls.kind == Kind::Type {
         // A metaclass called: `type.__new__(cls, name, bases, ns, **kwargs)`.
-        type_new_meta(gil, cls, &args)?
+        let module = running_module(gil, th);
+        type_new_meta(gil, cls, &args, module)?
     } else if cls.kind.fixed_at_new() {
         // An immutable value is fixed when the instance is made (`int.__new__`).
         let mut cx = crate::native::Cx { gil, th };

@@ -220,3 +220,48 @@ class Attrs:
 at = Attrs()
 at.size = 21
 print(at.size, at.colour)
+
+
+class Record:
+    """A mapping-like record that refuses iteration and membership tests."""
+
+    __iter__ = None
+    __contains__ = None
+
+    def __init__(self, **fields):
+        self.fields = fields
+
+    def __getitem__(self, key):
+        return self.fields[key]
+
+
+class Sized(Record):
+    __contains__ = Record.__getitem__
+
+
+rec = Record(name="ada", year=1815)
+print(rec["name"])
+for attempt in (lambda: iter(rec), lambda: list(rec), lambda: "name" in rec, lambda: [x for x in rec]):
+    try:
+        attempt()
+    except TypeError as e:
+        print("TypeError:", e)
+try:
+    for field in rec:
+        print(field)
+except TypeError as e:
+    print("TypeError:", e)
+print(Sized(a=True)["a"], "a" in Sized(a=True))
+
+
+class Plain:
+    __iter__ = None
+
+    def __getitem__(self, i):
+        return i
+
+
+try:
+    print(3 in Plain())
+except TypeError as e:
+    print("TypeError:", e)

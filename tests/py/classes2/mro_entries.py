@@ -59,7 +59,7 @@ except TypeError as e:
     print("TypeError:", e)
 
 Made = types.new_class("Made", (Trait(Mixin), Base))
-print([c.__name__ for c in Made.__mro__])
+print([c.__name__ for c in Made.__mro__], Made)
 print(types.resolve_bases((Base, Trait(Mixin, Base))))
 
 
@@ -135,3 +135,14 @@ class NotAClass(Model, Form, metaclass=factory):
 
 
 print(NotAClass)
+
+
+def make_plugin(name):
+    """Plugins made at run time, filed under the module that will own them."""
+    cls = type(name, (Base,), {"kind": name.lower()})
+    cls.__module__ = "plugins." + cls.kind
+    return cls
+
+
+registry = [make_plugin(n) for n in ("Exporter", "Importer")]
+print(registry, [p.__module__ for p in registry], type("Local", (), {}))

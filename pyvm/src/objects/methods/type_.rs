@@ -105,7 +105,7 @@ fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
     {
         return Ok(Value::Type(crate::objects::class::class_of(args.at(0))));
     }
-    Ok(type_new_meta(cx.gil, &mcs, &args)?)
+    Ok(cx.type_new_meta(&mcs, &args)?)
 }
 
 /// `type.__init__(cls, name, bases, ns, **kwargs)`: the class is made already.
