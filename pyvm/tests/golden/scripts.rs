@@ -121,6 +121,7 @@ mod classes2 {
     golden!(event_bus, "classes2/event_bus.py");
     golden!(generic_aliases, "classes2/generic_aliases.py");
     golden!(getattribute_proxy, "classes2/getattribute_proxy.py");
+    golden!(global_classes, "classes2/global_classes.py");
     golden!(library_system, "classes2/library_system.py");
     golden!(linked_structures, "classes2/linked_structures.py");
     golden!(matrix, "classes2/matrix.py");
