@@ -685,7 +685,7 @@ pub fn len_instance(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
 
 /// `type(name, bases, ns)`: a new class.
 pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
-    crate::vm::class::type_new(gil, args)
+    crate::vm::class::type_new(gil, args, None)
 }
 
 /// The bytes of a bytes-like argument (a subclass instance's value too), else
@@ -752,7 +752,27 @@ pub fn type_new_meta(
     mcs: &crate::objects::rc::Arc<crate::objects::types::PyType>,
     args: &Args,
 ) -> Result<Value, PyErr> {
-    crate::vm::class::type_new_meta(gil, mcs, args)
+    crate::vm::class::type_new_meta(gil, mcs, args, None)
+}
+
+impl Cx<'_, '_> {
+    /// `type(name, bases, ns)` called from the running Python code (the new class's
+    /// `__module__` is that code's module when `ns` names none).
+    pub fn type_new(&self, args: &Args) -> Result<Value, PyErr> {
+        let module = crate::vm::class::running_module(self.gil, self.th);
+        crate::vm::class::type_new(self.gil, args, module)
+    }
+
+    /// `type.__new__(mcs, name, bases, ns, **kwargs)` called from the running Python
+    /// code, `args` without `mcs` (see [`Cx::type_new`]).
+    pub fn type_new_meta(
+        &self,
+        mcs: &crate::objects::rc::Arc<crate::objects::types::PyType>,
+        args: &Args,
+    ) -> Result<Value, PyErr> {
+        let module = crate::vm::class::running_module(self.gil, self.th);
+        crate::vm::class::type_new_meta(self.gil, mcs, args, module)
+    }
 }
 
 /// `super()` with no arguments, called from a native (a `super` subclass's

@@ -382,6 +382,9 @@ impl<'a> Compiler<'a> {
 
     fn qualname(&self, name: &str) -> String {
         match self.units.last() {
+            // (CPython's `compiler_set_qualname`: a name declared `global` where it
+            // is defined is qualified as a module-level one.)
+            Some(u) if self.table.scopes[u.scope].declared_global(name) => name.to_owned(),
             Some(u) if self.table.scopes[u.scope].kind == super::symtable::ScopeKind::Class => {
                 format!("{}.{name}", u.qualname)
             }

@@ -114,6 +114,12 @@ impl Scope {
         }
     }
 
+    /// Is `name` declared `global` in this scope (a function or class defined under
+    /// that name then has a plain `__qualname__`)?
+    pub fn declared_global(&self, name: &str) -> bool {
+        self.flags.get(name).is_some_and(|f| f.global)
+    }
+
     fn is_local(&self, name: &str) -> bool {
         self.flags
             .get(name)
@@ -124,6 +130,10 @@ impl Scope {
     pub fn access(&self, name: &str) -> Access {
         if self.kind == ScopeKind::Class && self.is_local(name) {
             return Access::Name;
+        }
+        // (`global x` in a class body: `x` is the module's, not the namespace's.)
+        if self.kind == ScopeKind::Class && self.declared_global(name) {
+            return Access::Global;
         }
         if self.cells.iter().any(|c| c == name) || self.frees.iter().any(|c| c == name) {
             return Access::Deref;

@@ -777,7 +777,46 @@ pub fn special(gil: Gil<'_>, v: &Value, name: &'static str) -> Option<Value> {
         Value::Type(t) => t.meta.as_ref()?,
         _ => return None,
     };
-    lookup_user_special(gil, cls, name)
+    lookup_user_special(gil, cls, name).map(special_callable)
+}
+
+/// What [`special_callable`] wraps a special method in when it is not a plain
+/// function: calling it with the instance first binds the attribute to the instance
+/// (`call::invoke` does that; this body is never run).
+pub static VIA_GET: NativeDef = NativeDef {
+    name: "__get__",
+    f: |_cx, _args| {
+        Err(deferred::Unwind::Raise(type_error(
+            "special method called without its instance",
+        )))
+    },
+    soft: None,
+};
+
+/// Is `v` a special method wrapped by [`special_callable`]?
+#[inline]
+pub fn is_via_get(v: &Value) -> bool {
+    matches!(v, Value::BoundNative(b) if std::ptr::eq(b.1, &VIA_GET))
+}
+
+/// A special method found on a class, as something called with the instance first,
+/// as every caller of [`special`] does. A function (or a method of a built-in type)
+/// is that already; anything else goes through the descriptor protocol as CPython's
+/// slot functions do (`lookup_maybe_method`): a `property` or an object with
+/// `__get__` gives what its `__get__` returns, a `staticmethod` its function, a
+/// `classmethod` its function bound to the class, and an object that is no
+/// descriptor (a callable instance, a bound method, a class) is called as it is,
+/// without the instance.
+#[inline]
+pub fn special_callable(f: Value) -> Value {
+    match f {
+        Value::Descr(_)
+        | Value::Instance(_)
+        | Value::Method(_)
+        | Value::BoundNative(_)
+        | Value::Type(_) => Value::BoundNative(Arc::new((f, &VIA_GET))),
+        f => f,
+    }
 }
 
 /// The special method `name` a class made by Python code defines or inherits from

@@ -406,11 +406,26 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 b.0.heap_ptr().unwrap_or(0)
             );
         }
-        Value::Type(t) if t.heap && &*t.module != "builtins" => {
-            let _ = write!(out, "<class '{}.{}'>", t.module, t.qualname);
-        }
+        // (Its `__module__` as it is now: `namedtuple` assigns the caller's.)
         Value::Type(t) if t.heap => {
-            let _ = write!(out, "<class '{}'>", t.qualname);
+            let module = t
+                .dict
+                .borrow(gil)
+                .get_str(&super::str::PyStr::new("__module__".to_owned()));
+            match module.as_ref().map(|m| m.as_str()) {
+                Some(Some(m)) if m != "builtins" => {
+                    let _ = write!(out, "<class '{m}.{}'>", t.qualname);
+                }
+                Some(_) => {
+                    let _ = write!(out, "<class '{}'>", t.qualname);
+                }
+                None if &*t.module != "builtins" => {
+                    let _ = write!(out, "<class '{}.{}'>", t.module, t.qualname);
+                }
+                None => {
+                    let _ = write!(out, "<class '{}'>", t.qualname);
+                }
+            }
         }
         Value::Type(t) => {
             let _ = write!(out, "<class '{}'>", t.qualified_name());

@@ -527,6 +527,7 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             let key = crate::objects::str::PyStr::new("__call__".to_owned());
             match crate::objects::class::lookup(gil, i.class(), &key) {
                 Some(f) => {
+                    let f = crate::objects::class::special_callable(f);
                     let mut args = args;
                     args.pos.insert(0, callable.clone());
                     // `A.__call__ = A()`: each call of an instance calls the next one
@@ -573,6 +574,19 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
             let r = (n.f)(&mut cx, args);
             th.native_name = prev;
             Ok(Called::Value(r?))
+        }
+        // A special method that is no plain function (`__len__ = property(...)`):
+        // bound to the instance that comes first, then called with the rest.
+        Value::BoundNative(b) if crate::objects::class::is_via_get(&callable) => {
+            let mut args = args;
+            if args.pos.is_empty() {
+                return Err(Unwind::Raise(type_error(
+                    "special method called without its instance",
+                )));
+            }
+            let this = args.pos.remove(0);
+            let target = super::class::special_target(gil, th, b.0.clone(), &this)?;
+            invoke(gil, th, target, args)
         }
         Value::BoundNative(b) => {
             let mut pos: SmallVec<[Value; 4]> = SmallVec::with_capacity(args.pos.len() + 1);

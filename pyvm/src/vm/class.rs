@@ -119,6 +119,21 @@ fn bind(gil: Gil<'_>, attr: Value, obj: Option<&Value>, cls: &Arc<PyType>) -> At
     }
 }
 
+/// The callable a special method wrapped by [`class::special_callable`] stands for on
+/// `this`: the class attribute `descr` bound to it (a property's getter run).
+pub fn special_target(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    descr: Value,
+    this: &Value,
+) -> PyResult<Value> {
+    let cls = class::class_of(this);
+    match bind(gil, descr, Some(this), &cls) {
+        Attr::Value(v) => Ok(v),
+        Attr::Call(f, args) => super::call::call_value(gil, th, &f, Args::new(args)),
+    }
+}
+
 static UNREADABLE: crate::objects::function::NativeDef = crate::objects::function::NativeDef {
     name: "__get__",
     f: |_cx, _args| Err(Unwind::Raise(attribute_error("property has no getter"))),
@@ -150,11 +165,18 @@ pub fn instance_attr(
     dict: Option<&Arc<GilCell<Dict>>>,
     name: &str,
 ) -> Result<Option<Attr>, PyErr> {
-    let getattr =
-        class::lookup(gil, cls, &key("__getattr__")).filter(|ga| !matches!(ga, Value::Native(_)));
+    let getattr = class::lookup(gil, cls, &key("__getattr__"))
+        .filter(|ga| !matches!(ga, Value::Native(_)))
+        .map(class::special_callable);
     if hooked(cls) {
         if let Some(ga) = class::lookup(gil, cls, &key("__getattribute__"))
-            .filter(|ga| matches!(ga, Value::Function(_)))
+            .filter(|ga| {
+                matches!(
+                    ga,
+                    Value::Function(_) | Value::Descr(_) | Value::Instance(_)
+                )
+            })
+            .map(class::special_callable)
         {
             let args = vec![obj.clone(), Value::str(name)];
             // With `__getattr__` too, its AttributeError falls back to `__getattr__`.
@@ -770,6 +792,27 @@ fn set_bases(gil: Gil<'_>, t: &Arc<PyType>, v: Option<Value>) -> Result<(), PyEr
             }
         }
     }
+    // A metaclass's own `mro()` orders the class and those below it again, seeing
+    // the new `__bases__` (CPython's `mro_hierarchy`); an error undoes it all.
+    t.bases.set(bases.clone());
+    let mut queue = vec![t.clone()];
+    while let Some(c) = queue.pop() {
+        match custom_mro(gil, &c) {
+            Ok(m) => {
+                if let Some(m) = m {
+                    c.mro.set(m);
+                }
+                queue.extend(c.live_subclasses(gil));
+            }
+            Err(e) => {
+                for (c, old) in done.into_iter().rev() {
+                    c.mro.set(old);
+                }
+                t.bases.set(old_bases);
+                return Err(e);
+            }
+        }
+    }
     t.base.set(bases.first().cloned());
     for b in &old_bases {
         b.subclasses
@@ -819,7 +862,7 @@ fn user_setattr(
         if !matches!(f, Value::Native(_)) {
             let mut args = vec![obj.clone(), Value::str(name)];
             args.extend(v.clone());
-            return Ok(Some((f, args)));
+            return Ok(Some((class::special_callable(f), args)));
         }
     }
     property_store(gil, cls, name, obj, v)
@@ -1389,6 +1432,10 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec) -> Result<Value, PyErr> {
         t.collection
             .store(flag, std::sync::atomic::Ordering::Relaxed);
     }
+    // A metaclass's own `mro()` decides the order (CPython's `mro_internal`).
+    if let Some(m) = custom_mro(gil, &t)? {
+        t.mro.set(m);
+    }
     for b in t.bases.iter() {
         let mut subs = b.subclasses.borrow_mut(gil);
         subs.retain(|w| w.strong_count() > 0);
@@ -1400,6 +1447,51 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec) -> Result<Value, PyErr> {
     set_names(gil, &t)?;
     init_subclass(gil, &t, kwargs)?;
     Ok(Value::Type(t))
+}
+
+/// The MRO of `t` its metaclass's own `mro()` gives (`None`: the metaclass has
+/// `type.mro`, the C3 order), checked as CPython's `mro_check` does: every entry a
+/// class whose built-in layout `t`'s extends. Stored without `t` itself, which
+/// lookups search first.
+fn custom_mro(gil: Gil<'_>, t: &Arc<PyType>) -> Result<Option<Vec<Arc<PyType>>>, PyErr> {
+    let Some(meta) = t.meta.as_ref() else {
+        return Ok(None);
+    };
+    let f = match class::lookup(gil, meta, &key("mro")) {
+        None => return Ok(None),
+        Some(Value::Native(d))
+            if crate::objects::methods::type_method("mro").is_some_and(|m| std::ptr::eq(m, d)) =>
+        {
+            return Ok(None)
+        }
+        Some(f) => class::special_callable(f),
+    };
+    let r = super::detached::call(gil, "mro", &f, vec![Value::Type(t.clone())])?;
+    let tuple = crate::native::builtin_function(gil, "tuple");
+    let r = super::detached::call(gil, "mro", &tuple, vec![r])?;
+    let Value::Tuple(items) = &r else {
+        return Ok(None);
+    };
+    let solid = class::builtin_base(t);
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let Value::Type(b) = item else {
+            return Err(type_error(format!(
+                "mro() returned a non-class ('{}')",
+                type_name(item)
+            )));
+        };
+        if !solid.is_subtype(&class::builtin_base(b)) {
+            return Err(type_error(format!(
+                "mro() returned base with unsuitable layout ('{}')",
+                b.name
+            )));
+        }
+        if !(i == 0 && Arc::ptr_eq(b, t)) {
+            out.push(b.clone());
+        }
+    }
+    Ok(Some(out))
 }
 
 /// `type.__new__` calls `__set_name__(owner, name)` on every attribute of the new
@@ -1459,13 +1551,27 @@ fn init_subclass(gil: Gil<'_>, t: &Arc<PyType>, kwargs: Vec<(String, Value)>) ->
 }
 
 /// `type(name, bases, ns)`.
-pub fn type_new(gil: Gil<'_>, args: &Args) -> Result<Value, PyErr> {
-    type_new_meta(gil, &types().type_.clone(), args)
+pub fn type_new(gil: Gil<'_>, args: &Args, module: Option<Value>) -> Result<Value, PyErr> {
+    type_new_meta(gil, &types().type_.clone(), args, module)
+}
+
+/// The `__name__` of the globals of `th`'s running Python frame: the `__module__` a
+/// class made by calling `type` gets (CPython's `type_new_set_module`).
+pub fn running_module(gil: Gil<'_>, th: &MicroThread) -> Option<Value> {
+    let f = th.frames.last()?;
+    f.globals.borrow(gil).get_str(&key("__name__"))
 }
 
 /// `type.__new__(mcs, name, bases, ns, **kwargs)` (`args` without `mcs`): a class
-/// whose metaclass is the most derived of `mcs` and its bases' metaclasses.
-pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Value, PyErr> {
+/// whose metaclass is the most derived of `mcs` and its bases' metaclasses;
+/// `module`: its `__module__` when the namespace has none (the name of the module
+/// whose code calls `type`, see [`running_module`]).
+pub fn type_new_meta(
+    gil: Gil<'_>,
+    mcs: &Arc<PyType>,
+    args: &Args,
+    module: Option<Value>,
+) -> Result<Value, PyErr> {
     let payload_ns = args.get(2).and_then(|v| match class::payload(v) {
         Some(Value::Dict(d)) => Some(d.clone()),
         _ => None,
@@ -1506,6 +1612,11 @@ pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Val
     for b in bases.iter() {
         match b {
             Value::Type(t) => bs.push(t.clone()),
+            other if super::attr::getattr(gil, other, "__mro_entries__").is_ok() => {
+                return Err(type_error(
+                    "type() doesn't support MRO entry resolution; use types.new_class()",
+                ))
+            }
             _ => {
                 return Err(type_error(
                     "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
@@ -1538,7 +1649,7 @@ pub fn type_new_meta(gil: Gil<'_>, mcs: &Arc<PyType>, args: &Args) -> Result<Val
     if d.get_str(&key("__module__")).is_none() {
         d.insert(
             crate::objects::str::intern("__module__"),
-            Value::str("__main__"),
+            module.unwrap_or_else(|| Value::str("__main__")),
         )?;
     }
     // (A class statement's `__class__` cell comes in the namespace as
@@ -1597,7 +1708,8 @@ pub fn call_class(
     }
     let obj = if cls.kind == Kind::Type {
         // A metaclass called: `type.__new__(cls, name, bases, ns, **kwargs)`.
-        type_new_meta(gil, cls, &args)?
+        let module = running_module(gil, th);
+        type_new_meta(gil, cls, &args, module)?
     } else if cls.kind.fixed_at_new() {
         // An immutable value is fixed when the instance is made (`int.__new__`).
         let mut cx = crate::native::Cx { gil, th };
@@ -2032,6 +2144,7 @@ pub fn instance_load(
 /// `self`; a `staticmethod` gets no `self` either, a `classmethod` the class.
 pub fn bind_special(f: Value, this: Value) -> (Value, Vec<Value>) {
     match &f {
+        Value::BoundNative(_) if class::is_via_get(&f) => (f, vec![this]),
         Value::BoundNative(_) | Value::Method(_) => (f, Vec::new()),
         Value::Descr(d) => match &**d {
             Descr::StaticMethod(inner) => (inner.clone(), Vec::new()),

@@ -570,7 +570,7 @@ pub fn hash_by(gil: Gil<'_>, v: &Value) -> Result<HashBy, PyErr> {
             }
             Some(_) => Err(type_error(format!("unhashable type: '{}'", cls.name))),
         },
-        Some(f) => Ok(HashBy::Call(f)),
+        Some(f) => Ok(HashBy::Call(crate::objects::class::special_callable(f))),
     }
 }
 

@@ -1083,6 +1083,13 @@ pub(crate) fn run_from(
                     };
                     if is_user(&container) || crate::objects::class::has_meta(&container) {
                         if let Some(f) = special(gil, &container, "__contains__") {
+                            if matches!(f, Value::None) {
+                                th.frames[fi].ip = ip;
+                                raise!(crate::objects::exception::type_error(format!(
+                                    "'{}' object is not a container",
+                                    crate::objects::types::type_name(&container)
+                                )));
+                            }
                             call_then!(f, vec![container, item], Ret::Truth(arg == 1));
                             continue;
                         }
@@ -1413,6 +1420,11 @@ pub(crate) fn run_from(
                     };
                     if is_user(&v) {
                         if let Some(f) = special(gil, &v, "__iter__") {
+                            // (`__iter__ = None`: `iter` refuses it.)
+                            if matches!(f, Value::None) {
+                                push(&mut th.stack, tri!(ops::get_iter(gil, &v)));
+                                continue;
+                            }
                             call_then!(f, vec![v], Ret::Iter);
                             continue;
                         }

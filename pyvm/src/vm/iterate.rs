@@ -20,6 +20,13 @@ fn new_iter(it: Iter) -> Value {
 
 /// `item in container` for a user container without `__contains__`: by iteration.
 pub fn contains_by_iter(cx: &mut Cx<'_, '_>, container: &Value, item: &Value) -> PyResult<bool> {
+    if blocked(cx.gil, container, "__iter__") {
+        return Err(type_error(format!(
+            "argument of type '{}' is not iterable",
+            crate::objects::types::type_name(container)
+        ))
+        .into());
+    }
     let it = cx.iter(container)?;
     while let Some(x) = cx.next(&it)? {
         if x.is(item) || crate::objects::compare::eq(cx.gil, &x, item)? {
@@ -29,8 +36,23 @@ pub fn contains_by_iter(cx: &mut Cx<'_, '_>, container: &Value, item: &Value) ->
     Ok(false)
 }
 
+/// Does `v`'s class set special method `name` to `None` (`__iter__ = None`: the
+/// operation is refused, as CPython's slot left empty)?
+pub fn blocked(gil: Gil<'_>, v: &Value, name: &'static str) -> bool {
+    matches!(
+        crate::objects::class::special(gil, v, name),
+        Some(Value::None)
+    )
+}
+
 /// `iter(v)`.
 pub fn get_iter(gil: Gil<'_>, v: &Value) -> Result<Value, PyErr> {
+    if crate::objects::class::is_user(v) && blocked(gil, v, "__iter__") {
+        return Err(type_error(format!(
+            "'{}' object is not iterable",
+            crate::objects::types::type_name(v)
+        )));
+    }
     let meta_iter = match v {
         Value::Type(_) => crate::objects::class::special(gil, v, "__iter__"),
         _ => None,

@@ -9,8 +9,47 @@ use crate::objects::seq;
 use crate::objects::types::type_name;
 use crate::objects::value::Value;
 
+/// A key with `__index__` (not an `int` subclass) indexing a built-in sequence: the
+/// int its `__index__` gives (CPython's `PyNumber_AsSsize_t` in `list_subscript`).
+#[inline]
+fn user_index(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Option<Value>, PyErr> {
+    if !crate::objects::class::is_user(key) {
+        return Ok(None);
+    }
+    user_index_slow(gil, obj, key)
+}
+
+fn user_index_slow(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Option<Value>, PyErr> {
+    if !matches!(
+        obj,
+        Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::ByteArray(_)
+            | Value::Range(_)
+    ) || crate::objects::class::payload(key).is_some_and(crate::objects::int::is_int)
+    {
+        return Ok(None);
+    }
+    let Some(f) = crate::objects::class::special(gil, key, "__index__") else {
+        return Ok(None);
+    };
+    let r = super::detached::call(gil, "__index__", &f, vec![key.clone()])?;
+    if !crate::objects::int::is_int(&r) {
+        return Err(type_error(format!(
+            "__index__ returned non-int (type {})",
+            type_name(&r)
+        )));
+    }
+    Ok(Some(r))
+}
+
 /// `obj[key]`.
 pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
+    if let Some(k) = user_index(gil, obj, key)? {
+        return getitem(gil, obj, &k);
+    }
     match (obj, key) {
         (Value::List(l), Value::Slice(s)) => Ok(Value::list(seq::slice_of(&l.borrow(gil), s)?)),
         (Value::List(l), k) => {
@@ -113,6 +152,9 @@ pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
 
 /// `obj[key] = v`.
 pub fn setitem(gil: Gil<'_>, obj: &Value, key: Value, v: Value) -> Result<(), PyErr> {
+    if let Some(k) = user_index(gil, obj, &key)? {
+        return setitem(gil, obj, k, v);
+    }
     match obj {
         Value::List(l) => match &key {
             Value::Slice(s) => {
@@ -302,6 +344,9 @@ fn del_slice<T>(v: &mut Vec<T>, start: i64, step: i64, count: usize) -> Vec<T> {
 
 /// `del obj[key]`.
 pub fn delitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<(), PyErr> {
+    if let Some(k) = user_index(gil, obj, key)? {
+        return delitem(gil, obj, &k);
+    }
     match obj {
         Value::List(l) => {
             let mut l = l.borrow_mut(gil);

@@ -291,7 +291,7 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
                 return Ok(Value::Type(crate::objects::class::class_of(args.at(0))));
             }
             if args.len() == 3 {
-                return Ok(type_new(cx.gil, &args)?);
+                return Ok(cx.type_new(&args)?);
             }
             return Err(type_error("type() takes 1 or 3 arguments").into());
         }

@@ -548,6 +548,8 @@ fn special_families(kind: Kind) -> &'static [&'static [&'static str]] {
         "__repr__",
     ];
     const HASH: &[&str] = &["__hash__"];
+    // The mutable containers' own `__init__` (`list.__init__` clears, then extends).
+    const INIT: &[&str] = &["__init__"];
     const MAPPING: &[&str] = &[
         "__getitem__",
         "__setitem__",
@@ -566,11 +568,11 @@ fn special_families(kind: Kind) -> &'static [&'static [&'static str]] {
         Kind::Float => &[BINARY, REAL, CMP],
         Kind::Complex => &[BINARY, CMP],
         Kind::Str | Kind::Bytes => &[SEQ, TEXT, HASH, CMP],
-        Kind::ByteArray => &[SEQ, TEXT, MUT, CMP],
-        Kind::List => &[SEQ, MUT, CMP],
+        Kind::ByteArray => &[SEQ, TEXT, MUT, CMP, INIT],
+        Kind::List => &[SEQ, MUT, CMP, INIT],
         Kind::Tuple => &[SEQ, HASH, CMP],
-        Kind::Dict => &[MAPPING],
-        Kind::Set => &[SET_OPS, CMP],
+        Kind::Dict => &[MAPPING, INIT],
+        Kind::Set => &[SET_OPS, CMP, INIT],
         Kind::FrozenSet => &[SET_OPS, HASH, CMP],
         _ => &[],
     }

@@ -283,6 +283,15 @@ fn init(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             }
         }
         Value::Set(s) => {
+            // (`set_init` names the instance's own type, a subclass too.)
+            if rest.pos.len() > 1 && rest.kw.is_empty() {
+                return Err(type_error(format!(
+                    "{} expected at most 1 argument, got {}",
+                    type_name(args.at(0)),
+                    rest.pos.len()
+                ))
+                .into());
+            }
             let made = construct_builtin(cx, &types().set, rest)?;
             if let Value::Set(m) = made {
                 let items = m.borrow(cx.gil).clone();

@@ -105,7 +105,7 @@ fn new(cx: &mut Cx, args: Args) -> PyResult<Value> {
     {
         return Ok(Value::Type(crate::objects::class::class_of(args.at(0))));
     }
-    Ok(type_new_meta(cx.gil, &mcs, &args)?)
+    Ok(cx.type_new_meta(&mcs, &args)?)
 }
 
 /// `type.__init__(cls, name, bases, ns, **kwargs)`: the class is made already.
@@ -150,6 +150,16 @@ fn mro(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("mro", 0, 0)?;
     let t = cls(&args, "mro")?;
     let mut out = vec![Value::Type(t.clone())];
-    out.extend(t.mro.iter().cloned().map(Value::Type));
+    // The C3 order of the bases the class has now (a metaclass's own `mro()` calls
+    // this while `__bases__` is being assigned); a built-in type's is its own.
+    if t.heap {
+        out.extend(
+            crate::objects::class::c3_mro(t.bases.get())?
+                .into_iter()
+                .map(Value::Type),
+        );
+    } else {
+        out.extend(t.mro.iter().cloned().map(Value::Type));
+    }
     Ok(Value::list(out))
 }
