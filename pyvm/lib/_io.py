@@ -1050,7 +1050,8 @@ class BufferedReader(_BufferedIOMixin):
         (_bufferedreader_raw_read): raw.readinto() of a memoryview, its result
         checked; None when a non-blocking raw stream has nothing."""
         raw = self.raw
-        if type(raw) is FileIO:
+        if type(raw) is FileIO or type(raw) is BytesIO:
+            # The classes' own read(n) is their readinto's result, unchecked.
             return raw.read(n)
         buf = bytearray(n)
         while True:
