@@ -994,6 +994,9 @@ class BufferedReader(_BufferedIOMixin):
 
         _BufferedIOMixin.__init__(self, raw)
         if buffer_size <= 0:
+            # pyvm: as C, a failed __init__ leaves no stream to use
+            self._raw = None
+            self._reset_read_buf()
             raise ValueError("buffer size must be strictly positive")  # pyvm: C
         self.buffer_size = buffer_size
         self._reset_read_buf()
@@ -1281,6 +1284,8 @@ class BufferedWriter(_BufferedIOMixin):
 
         _BufferedIOMixin.__init__(self, raw)
         if buffer_size <= 0:
+            self._raw = None  # pyvm: as C, a failed __init__ leaves no stream
+            self._write_buf = bytearray()
             raise ValueError("buffer size must be strictly positive")  # pyvm: C
         self.buffer_size = buffer_size
         self._write_buf = bytearray()

@@ -128,3 +128,15 @@ for cls in (Liar, Wrong):
         reader.read(4)
     except OSError as e:
         print(cls.__name__, type(e).__name__, e, "| cause:", repr(e.__cause__))
+
+# A reader re-initialised with a bad buffer size is left unusable, as CPython's.
+reader = io.BufferedReader(Feed(DATA, []), 8)
+print(reader.read(3))
+try:
+    reader.__init__(Feed(DATA, []), 0)
+except ValueError as e:
+    print("init:", e)
+try:
+    reader.read(3)
+except ValueError as e:
+    print("after failed init:", type(e).__name__)
