@@ -92,173 +92,22 @@ def text_encoding(encoding, stacklevel=2):
 # as a class variable (as dbm.dumb does).
 #
 # See init_set_builtins_open() in Python/pylifecycle.c.
-def open(file, mode="r", buffering=-1, encoding=None, errors=None,
-         newline=None, closefd=True, opener=None):
-
-    r"""Open file and return a stream.  Raise OSError upon failure.
-
-    file is either a text or byte string giving the name (and the path
-    if the file isn't in the current working directory) of the file to
-    be opened or an integer file descriptor of the file to be
-    wrapped. (If a file descriptor is given, it is closed when the
-    returned I/O object is closed, unless closefd is set to False.)
-
-    mode is an optional string that specifies the mode in which the file is
-    opened. It defaults to 'r' which means open for reading in text mode. Other
-    common values are 'w' for writing (truncating the file if it already
-    exists), 'x' for exclusive creation of a new file, and 'a' for appending
-    (which on some Unix systems, means that all writes append to the end of the
-    file regardless of the current seek position). In text mode, if encoding is
-    not specified the encoding used is platform dependent. (For reading and
-    writing raw bytes use binary mode and leave encoding unspecified.) The
-    available modes are:
-
-    ========= ===============================================================
-    Character Meaning
-    --------- ---------------------------------------------------------------
-    'r'       open for reading (default)
-    'w'       open for writing, truncating the file first
-    'x'       create a new file and open it for writing
-    'a'       open for writing, appending to the end of the file if it exists
-    'b'       binary mode
-    't'       text mode (default)
-    '+'       open a disk file for updating (reading and writing)
-    ========= ===============================================================
-
-    The default mode is 'rt' (open for reading text). For binary random
-    access, the mode 'w+b' opens and truncates the file to 0 bytes, while
-    'r+b' opens the file without truncation. The 'x' mode implies 'w' and
-    raises an `FileExistsError` if the file already exists.
-
-    Python distinguishes between files opened in binary and text modes,
-    even when the underlying operating system doesn't. Files opened in
-    binary mode (appending 'b' to the mode argument) return contents as
-    bytes objects without any decoding. In text mode (the default, or when
-    't' is appended to the mode argument), the contents of the file are
-    returned as strings, the bytes having been first decoded using a
-    platform-dependent encoding or using the specified encoding if given.
-
-    buffering is an optional integer used to set the buffering policy.
-    Pass 0 to switch buffering off (only allowed in binary mode), 1 to select
-    line buffering (only usable in text mode), and an integer > 1 to indicate
-    the size of a fixed-size chunk buffer.  When no buffering argument is
-    given, the default buffering policy works as follows:
-
-    * Binary files are buffered in fixed-size chunks; the size of the buffer
-      is chosen using a heuristic trying to determine the underlying device's
-      "block size" and falling back on `io.DEFAULT_BUFFER_SIZE`.
-      On many systems, the buffer will typically be 4096 or 8192 bytes long.
-
-    * "Interactive" text files (files for which isatty() returns True)
-      use line buffering.  Other text files use the policy described above
-      for binary files.
-
-    encoding is the str name of the encoding used to decode or encode the
-    file. This should only be used in text mode. The default encoding is
-    platform dependent, but any encoding supported by Python can be
-    passed.  See the codecs module for the list of supported encodings.
-
-    errors is an optional string that specifies how encoding errors are to
-    be handled---this argument should not be used in binary mode. Pass
-    'strict' to raise a ValueError exception if there is an encoding error
-    (the default of None has the same effect), or pass 'ignore' to ignore
-    errors. (Note that ignoring encoding errors can lead to data loss.)
-    See the documentation for codecs.register for a list of the permitted
-    encoding error strings.
-
-    newline is a string controlling how universal newlines works (it only
-    applies to text mode). It can be None, '', '\n', '\r', and '\r\n'.  It works
-    as follows:
-
-    * On input, if newline is None, universal newlines mode is
-      enabled. Lines in the input can end in '\n', '\r', or '\r\n', and
-      these are translated into '\n' before being returned to the
-      caller. If it is '', universal newline mode is enabled, but line
-      endings are returned to the caller untranslated. If it has any of
-      the other legal values, input lines are only terminated by the given
-      string, and the line ending is returned to the caller untranslated.
-
-    * On output, if newline is None, any '\n' characters written are
-      translated to the system default line separator, os.linesep. If
-      newline is '', no translation takes place. If newline is any of the
-      other legal values, any '\n' characters written are translated to
-      the given string.
-
-    closedfd is a bool. If closefd is False, the underlying file descriptor will
-    be kept open when the file is closed. This does not work when a file name is
-    given and must be True in that case.
-
-    The newly created file is non-inheritable.
-
-    A custom opener can be used by passing a callable as *opener*. The
-    underlying file descriptor for the file object is then obtained by calling
-    *opener* with (*file*, *flags*). *opener* must return an open file
-    descriptor (passing os.open as *opener* results in functionality similar to
-    passing None).
-
-    open() returns a file object whose type depends on the mode, and
-    through which the standard file operations such as reading and writing
-    are performed. When open() is used to open a file in a text mode ('w',
-    'r', 'wt', 'rt', etc.), it returns a TextIOWrapper. When used to open
-    a file in a binary mode, the returned class varies: in read binary
-    mode, it returns a BufferedReader; in write binary and append binary
-    modes, it returns a BufferedWriter, and in read/write mode, it returns
-    a BufferedRandom.
-
-    It is also possible to use a string or bytearray as a file for both
-    reading and writing. For strings StringIO can be used like a file
-    opened in a text mode, and for bytes a BytesIO can be used like a file
-    opened in a binary mode.
-    """
-    if not isinstance(file, int):
-        file = os.fspath(file)
-    if not isinstance(file, (str, bytes, int)):
-        raise TypeError("invalid file: %r" % file)
-    if not isinstance(mode, str):
-        raise TypeError("open() argument 'mode' must be str, not %s"
-                        % type(mode).__name__)  # pyvm: C message
-    if not isinstance(buffering, int):
-        raise TypeError("'%s' object cannot be interpreted as an integer"
-                        % type(buffering).__name__)  # pyvm: C message
-    if encoding is not None and not isinstance(encoding, str):
-        raise TypeError("open() argument 'encoding' must be str or None, not %s" % type(encoding).__name__)  # pyvm: C message
-    if errors is not None and not isinstance(errors, str):
-        raise TypeError("open() argument 'errors' must be str or None, not %s" % type(errors).__name__)  # pyvm: C message
-    modes = set(mode)
-    if modes - set("axrwb+t") or len(mode) > len(modes):
-        raise ValueError("invalid mode: %r" % mode)
-    creating = "x" in modes
-    reading = "r" in modes
-    writing = "w" in modes
-    appending = "a" in modes
-    updating = "+" in modes
-    text = "t" in modes
-    binary = "b" in modes
-    if text and binary:
-        raise ValueError("can't have text and binary mode at once")
-    if creating + reading + writing + appending > 1:
-        # pyvm: the C message
-        raise ValueError("must have exactly one of create/read/write/append mode")
-    if not (creating or reading or writing or appending):
-        raise ValueError("must have exactly one of read/write/append mode")
-    if binary and encoding is not None:
-        raise ValueError("binary mode doesn't take an encoding argument")
-    if binary and errors is not None:
-        raise ValueError("binary mode doesn't take an errors argument")
-    if binary and newline is not None:
-        raise ValueError("binary mode doesn't take a newline argument")
+# pyvm: `open` is the native `_textio.open` (a built-in function, so it does not
+# bind as a method; Argument Clinic's argument checks and the C mode checks), which
+# calls this with its checked arguments, the file already through os.fspath.
+def _open(file, mode, buffering, encoding, errors, newline, closefd, opener,
+          rawmode, binary):
     if binary and buffering == 1:
         import warnings
         warnings.warn("line buffering (buffering=1) isn't supported in binary "
                       "mode, the default buffer size will be used",
                       RuntimeWarning, 2)
-    raw = FileIO(file,
-                 (creating and "x" or "") +
-                 (reading and "r" or "") +
-                 (writing and "w" or "") +
-                 (appending and "a" or "") +
-                 (updating and "+" or ""),
-                 closefd, opener=opener)
+    creating = "x" in rawmode
+    writing = "w" in rawmode
+    appending = "a" in rawmode
+    reading = "r" in rawmode
+    updating = "+" in rawmode
+    raw = FileIO(file, rawmode, closefd, opener=opener)
     result = raw
     try:
         line_buffering = False
@@ -351,6 +200,9 @@ def __getattr__(name):
 from _textio import (textio_next as _textio_next, textio_readline as _textio_readline,
                      textio_write as _textio_write, textio_writeflush as _textio_writeflush,
                      textio_configure as _textio_configure)
+import _textio
+_textio._set_open_impl(_open)
+open = _textio.open
 import _memoryio
 import _bufferedio
 
@@ -939,7 +791,13 @@ class _BufferedIOBase(_IOBase):
             data = self.read1(len(b))
         else:
             data = self.read(len(b))
+        # pyvm: the C checks (_bufferediobase_readinto_generic)
+        if not isinstance(data, bytes):
+            raise TypeError("read() should return bytes")
         n = len(data)
+        if n > len(b):
+            raise ValueError("read() returned too much data: "
+                             "%d bytes requested, %d returned" % (len(b), n))
 
         b[:n] = data
 
@@ -1136,6 +994,9 @@ class BufferedReader(_BufferedIOMixin):
 
         _BufferedIOMixin.__init__(self, raw)
         if buffer_size <= 0:
+            # pyvm: as C, a failed __init__ leaves no stream to use
+            self._raw = None
+            self._reset_read_buf()
             raise ValueError("buffer size must be strictly positive")  # pyvm: C
         self.buffer_size = buffer_size
         self._reset_read_buf()
@@ -1143,6 +1004,15 @@ class BufferedReader(_BufferedIOMixin):
 
     def readable(self):
         return self.raw.readable()
+
+    def close(self):
+        # pyvm: as the C BufferedReader, close() drops what was buffered (later
+        # reads and peeks raise)
+        try:
+            _BufferedIOMixin.close(self)
+        finally:
+            if self._raw is not None and self.closed:
+                self._reset_read_buf()
 
     def _reset_read_buf(self):
         self._read_buf = b""
@@ -1178,6 +1048,34 @@ class BufferedReader(_BufferedIOMixin):
         with self._read_lock:
             return self._read_unlocked(size)
 
+    def _pyvm_raw_read(self, n):
+        """pyvm: one raw read of at most n bytes as the C BufferedReader does it
+        (_bufferedreader_raw_read): raw.readinto() of a memoryview, its result
+        checked; None when a non-blocking raw stream has nothing."""
+        raw = self.raw
+        if type(raw) is FileIO or type(raw) is BytesIO:
+            # The classes' own read(n) is their readinto's result, unchecked.
+            return raw.read(n)
+        buf = bytearray(n)
+        while True:
+            try:
+                res = raw.readinto(memoryview(buf))
+                break
+            except InterruptedError:
+                continue
+        if res is None:
+            return None
+        try:
+            k = res.__index__()
+        except AttributeError:
+            cause = TypeError("'%s' object cannot be interpreted as an integer"
+                              % type(res).__name__)
+            raise OSError("raw readinto() failed") from cause
+        if k < 0 or k > n:
+            raise OSError("raw readinto() returned invalid length %d "
+                          "(should have been between 0 and %d)" % (k, n))
+        return bytes(buf[:k])
+
     def _read_unlocked(self, n=None):
         nodata_val = b""
         empty_values = (b"", None)
@@ -1206,29 +1104,53 @@ class BufferedReader(_BufferedIOMixin):
             return b"".join(chunks) or nodata_val
 
         # The number of bytes to read is specified, return at most n bytes.
-        avail = len(buf) - pos  # Length of the available buffered data.
+        # pyvm: the C BufferedReader's _bufferedreader_read_generic: whole
+        # blocks straight from the raw stream, then the rest through the buffer
+        # one fill at a time, stopping as soon as n bytes are there; a raw read
+        # of None (would block) ends it with what was read, or None for nothing.
+        avail = len(buf) - pos
         if n <= avail:
-            # Fast path: the data to read is fully buffered.
             self._read_pos += n
             return buf[pos:pos+n]
-        # Slow path: read from the stream until enough bytes are read,
-        # or until an EOF occurs or until read() would block.
         chunks = [buf[pos:]]
-        wanted = max(self.buffer_size, n)
-        while avail < n:
-            chunk = self.raw.read(wanted)
-            if chunk in empty_values:
-                nodata_val = chunk
+        written = avail
+        remaining = n - avail
+        self._reset_read_buf()
+        size = self.buffer_size
+        while remaining > 0:
+            r = remaining - remaining % size
+            if r == 0:
                 break
-            avail += len(chunk)
+            chunk = self._pyvm_raw_read(r)
+            if not chunk:
+                if chunk is None and not written:
+                    return None
+                return b"".join(chunks)
             chunks.append(chunk)
-        # n is more than avail only when an EOF occurred or when
-        # read() would have blocked.
-        n = min(n, avail)
-        out = b"".join(chunks)
-        self._read_buf = out[n:]  # Save the extra data in the buffer.
-        self._read_pos = 0
-        return out[:n] if out else nodata_val
+            remaining -= len(chunk)
+            written += len(chunk)
+        while remaining > 0 and len(self._read_buf) < size:
+            got = self._pyvm_fill_buffer()
+            if not got:
+                if got is None and not written:
+                    return None
+                return b"".join(chunks)
+            take = min(got, remaining)
+            p = self._read_pos
+            chunks.append(self._read_buf[p:p + take])
+            self._read_pos = p + take
+            written += take
+            remaining -= take
+        return b"".join(chunks)
+
+    def _pyvm_fill_buffer(self):
+        """pyvm: _bufferedreader_fill_buffer: one raw read into the free end of
+        the buffer; its length, 0 at EOF, None when it would block."""
+        chunk = self._pyvm_raw_read(self.buffer_size - len(self._read_buf))
+        if chunk:
+            self._read_buf += chunk
+            return len(chunk)
+        return None if chunk is None else 0
 
     # pyvm: C's BufferedReader has its own readline (its message when closed).
     def _readline_slow(self, size=-1):
@@ -1245,32 +1167,37 @@ class BufferedReader(_BufferedIOMixin):
         do at most one raw read to satisfy it.  We never return more
         than self.buffer_size.
         """
+        if self.closed and len(self._read_buf) == self._read_pos:
+            raise ValueError("peek of closed file")  # pyvm: the C check
         with self._read_lock:
             return self._peek_unlocked(size)
 
     def _peek_unlocked(self, n=0):
-        want = min(n, self.buffer_size)
+        # pyvm: the C BufferedReader's: what is buffered, else one fill of an
+        # empty buffer (the size asked for is not used)
         have = len(self._read_buf) - self._read_pos
-        if have < want or have <= 0:
-            to_read = self.buffer_size - have
-            current = self.raw.read(to_read)
-            if current:
-                self._read_buf = self._read_buf[self._read_pos:] + current
-                self._read_pos = 0
-        return self._read_buf[self._read_pos:]
+        if have > 0:
+            return self._read_buf[self._read_pos:]
+        self._reset_read_buf()
+        self._pyvm_fill_buffer()
+        return self._read_buf
 
     def read1(self, size=-1):
         """Reads up to size bytes, with at most one read() system call."""
-        # Returns up to size bytes.  If at least one byte is buffered, we
-        # only return buffered bytes.  Otherwise, we do one raw read.
+        # pyvm: the C BufferedReader's: buffered bytes if there are any, else one
+        # raw read of size bytes (nothing when it would block)
         if size < 0:
             size = self.buffer_size
+        if self.closed and len(self._read_buf) == self._read_pos:
+            raise ValueError("read of closed file")  # pyvm: the C check
         if size == 0:
             return b""
         with self._read_lock:
-            self._peek_unlocked(1)
-            return self._read_unlocked(
-                min(size, len(self._read_buf) - self._read_pos))
+            have = len(self._read_buf) - self._read_pos
+            if have > 0:
+                return self._read_unlocked(min(size, have))
+            self._reset_read_buf()
+            return self._pyvm_raw_read(size) or b""
 
     # Implementing readinto() and readinto1() is not strictly necessary (we
     # could rely on the base class that provides an implementation in terms of
@@ -1279,51 +1206,52 @@ class BufferedReader(_BufferedIOMixin):
     # performance reasons).
     def _readinto(self, buf, read1):
         """Read data into *buf* with at most one system call."""
-
-        # Need to create a memoryview object of type 'b', otherwise
-        # we may not be able to assign bytes to it, and slicing it
-        # would create a new object.
-        # pyvm: buf (a bytearray) is filled in place; see the module doc.
+        # pyvm: the C BufferedReader's _buffered_readinto_generic
         buf = _writable(buf)
-        if len(buf) == 0:
+        if self.closed and len(self._read_buf) == self._read_pos:
+            raise ValueError("readinto of closed file")
+        length = len(buf)
+        if length == 0:
             return 0
-
-        written = 0
         with self._read_lock:
-            while written < len(buf):
-
-                # First try to read from internal buffer
-                avail = min(len(self._read_buf) - self._read_pos, len(buf))
-                if avail:
-                    buf[written:written+avail] = \
-                        self._read_buf[self._read_pos:self._read_pos+avail]
-                    self._read_pos += avail
-                    written += avail
-                    if written == len(buf):
-                        break
-
-                # If remaining space in callers buffer is larger than
-                # internal buffer, read directly into callers buffer
-                if len(buf) - written > self.buffer_size:
-                    # pyvm: a bytearray slice is a copy, not a view: read into one
-                    # and copy what came.
-                    rest = bytearray(len(buf) - written)
-                    n = self.raw.readinto(rest)
-                    if not n:
-                        break # eof
-                    buf[written:written + n] = rest[:n]
-                    written += n
-
-                # Otherwise refill internal buffer - unless we're
-                # in read1 mode and already got some data
+            have = len(self._read_buf) - self._read_pos
+            pos = self._read_pos
+            if have >= length:
+                buf[:length] = self._read_buf[pos:pos + length]
+                self._read_pos += length
+                return length
+            written = 0
+            if have > 0:
+                buf[:have] = self._read_buf[pos:]
+                written = have
+            self._reset_read_buf()
+            remaining = length - written
+            while remaining > 0:
+                if remaining > self.buffer_size:
+                    chunk = self._pyvm_raw_read(remaining)
+                    n = None if chunk is None else len(chunk)
+                    if n:
+                        buf[written:written + n] = chunk
                 elif not (read1 and written):
-                    if not self._peek_unlocked(1):
-                        break # eof
-
-                # In readinto1 mode, return as soon as we have some data
-                if read1 and written:
+                    n = self._pyvm_fill_buffer()
+                    if n:
+                        n = min(n, remaining)
+                        p = self._read_pos
+                        buf[written:written + n] = self._read_buf[p:p + n]
+                        self._read_pos = p + n
+                        written += n
+                        remaining -= n
+                        continue
+                else:
+                    n = 0
+                if n == 0 or (n is None and written > 0):
                     break
-
+                if n is None:
+                    return None
+                written += n
+                remaining -= n
+                if read1:
+                    break
         return written
 
     def tell(self):
@@ -1356,6 +1284,8 @@ class BufferedWriter(_BufferedIOMixin):
 
         _BufferedIOMixin.__init__(self, raw)
         if buffer_size <= 0:
+            self._raw = None  # pyvm: as C, a failed __init__ leaves no stream
+            self._write_buf = bytearray()
             raise ValueError("buffer size must be strictly positive")  # pyvm: C
         self.buffer_size = buffer_size
         self._write_buf = bytearray()
@@ -1388,7 +1318,9 @@ class BufferedWriter(_BufferedIOMixin):
             if self._write_buf and len(self._write_buf) + _nbytes(b) > self.buffer_size:
                 self._flush_unlocked()
             before = len(self._write_buf)
-            self._write_buf.extend(b)
+            # pyvm: += takes any buffer's bytes (pyvm's bytearray.extend iterates an
+            # array's items rather than its bytes)
+            self._write_buf += b
             written = len(self._write_buf) - before
             if len(self._write_buf) > self.buffer_size:
                 try:
@@ -1573,25 +1505,43 @@ class BufferedRandom(BufferedWriter, BufferedReader):
         # Use seek to flush the read buffer.
         return BufferedWriter.truncate(self, pos)
 
+    def _pyvm_check_read(self, what):
+        # pyvm: the C check before flushing: closed, nothing buffered to read
+        if self.closed and len(self._read_buf) == self._read_pos:
+            raise ValueError("%s of closed file" % what)
+
+    def close(self):
+        # pyvm: as the C BufferedRandom, close() drops what was read ahead
+        try:
+            BufferedWriter.close(self)
+        finally:
+            if self._raw is not None and self.closed:
+                self._reset_read_buf()
+
     def read(self, size=None):
         if size is None:
             size = -1
+        self._pyvm_check_read("read")
         self.flush()
         return BufferedReader.read(self, size)
 
     def readinto(self, b):
+        self._pyvm_check_read("readinto")
         self.flush()
         return BufferedReader.readinto(self, b)
 
     def peek(self, size=0):
+        self._pyvm_check_read("peek")
         self.flush()
         return BufferedReader.peek(self, size)
 
     def read1(self, size=-1):
+        self._pyvm_check_read("read")
         self.flush()
         return BufferedReader.read1(self, size)
 
     def readinto1(self, b):
+        self._pyvm_check_read("readinto")
         self.flush()
         return BufferedReader.readinto1(self, b)
 
@@ -1695,7 +1645,7 @@ class FileIO(_RawIOBase):
                     if not isinstance(fd, int):
                         raise TypeError('expected integer from opener')
                     if fd < 0:
-                        raise OSError('Negative file descriptor')
+                        raise ValueError('opener returned %d' % fd)  # pyvm: C message
                 owned_fd = fd
                 if not noinherit_flag:
                     os.set_inheritable(fd, False)
@@ -2013,6 +1963,39 @@ class _TextIOBase(_IOBase):
 
 
 
+def _pyvm_c_str(s):
+    """pyvm: a str argument as C code takes it (PyUnicode_AsUTF8AndSize and the
+    embedded-NUL check): UnicodeEncodeError for a surrogate, ValueError for NUL."""
+    s.encode('utf-8')
+    if '\0' in s:
+        raise ValueError("embedded null character")
+
+
+def _pyvm_clinic(name, params, required, args, kwargs, defaults):
+    """pyvm: Argument Clinic's binding of positional-or-keyword parameters, with
+    its messages (`_PyArg_UnpackKeywords`)."""
+    n = len(args)
+    total = n + len(kwargs)
+    if total > len(params):
+        raise TypeError("%s() takes at most %d %sargument%s (%d given)"
+                        % (name, len(params), "" if n else "keyword ",
+                           "" if len(params) == 1 else "s", total))
+    out = list(args) + list(defaults[n:])
+    for i in range(n, len(params)):
+        if params[i] in kwargs:
+            out[i] = kwargs[params[i]]
+        elif i < required:
+            raise TypeError("%s() missing required argument '%s' (pos %d)"
+                            % (name, params[i], i + 1))
+    for k in kwargs:
+        if k not in params:
+            raise TypeError("'%s' is an invalid keyword argument for %s()" % (k, name))
+        if params.index(k) < n:
+            raise TypeError("argument for %s() given by name ('%s') and position (%d)"
+                            % (name, k, params.index(k) + 1))
+    return out
+
+
 class IncrementalNewlineDecoder(_IncrementalDecoder):
     r"""Codec used when reading a file in universal newlines mode.  It wraps
     another incremental decoder, translating \r\n and \r into \n.  It also
@@ -2020,7 +2003,14 @@ class IncrementalNewlineDecoder(_IncrementalDecoder):
     translate=False, it ensures that the newline sequence is returned in
     one piece.
     """
-    def __init__(self, decoder, translate, errors='strict'):
+    def __init__(self, *args, **kwargs):
+        # pyvm: Argument Clinic's binding and messages, as the C type's
+        decoder, translate, errors = _pyvm_clinic(
+            "IncrementalNewlineDecoder", ("decoder", "translate", "errors"), 2,
+            args, kwargs, (None, None, 'strict'))
+        if not isinstance(translate, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(translate).__name__)
         _IncrementalDecoder.__init__(self, errors=errors)
         self.translate = translate
         self.decoder = decoder
@@ -2033,6 +2023,9 @@ class IncrementalNewlineDecoder(_IncrementalDecoder):
             output = input
         else:
             output = self.decoder.decode(input, final=final)
+        if not isinstance(output, str):  # pyvm: the C check
+            raise TypeError("decoder should return a string result, not '%s'"
+                            % type(output).__name__)
         if self.pendingcr and (output or final):
             output = "\r" + output
             self.pendingcr = False
@@ -2134,6 +2127,17 @@ class TextIOWrapper(_TextIOBase):
     # so that the signature can match the signature of the C version.
     def __init__(self, buffer, encoding=None, errors=None, newline=None,
                  line_buffering=False, write_through=False):
+        # pyvm: as the C TextIOWrapper, a failed __init__ leaves an uninitialized
+        # object; then Argument Clinic's checks, in its order
+        if self._buffer is not None:
+            self._buffer = None
+        self.__dict__.pop('_pyvm_tw', None)
+        for v, what in ((encoding, 'encoding'), (errors, 'errors'), (newline, 'newline')):
+            if v is not None:
+                if not isinstance(v, str):
+                    raise TypeError("TextIOWrapper() argument '%s' must be str or None, not %s"
+                                    % (what, type(v).__name__))
+                _pyvm_c_str(v)
         self._check_newline(newline)
         encoding = text_encoding(encoding)
 
@@ -2268,6 +2272,16 @@ class TextIOWrapper(_TextIOBase):
                 "It is not possible to set the encoding or newline of stream "
                 "after the first read")
 
+        # pyvm: the C checks (PyUnicode_AsUTF8 of each str given)
+        for v in (encoding, errors):
+            if v is not None:
+                if not isinstance(v, str):
+                    raise TypeError("bad argument type for built-in operation")
+                v.encode('utf-8')
+        if newline is not None and newline is not Ellipsis:
+            if not isinstance(newline, str):
+                raise TypeError("bad argument type for built-in operation")
+            newline.encode('utf-8')
         if errors is None:
             if encoding is None:
                 errors = self._errors
@@ -2283,6 +2297,8 @@ class TextIOWrapper(_TextIOBase):
                 raise TypeError("invalid encoding: %r" % encoding)
             if encoding == "locale":
                 encoding = self._get_locale_encoding()
+            # pyvm: C looks the codec up by the C string, which ends at a NUL
+            encoding = encoding.split("\0", 1)[0]
 
         if newline is Ellipsis:
             newline = self._readnl
@@ -2453,14 +2469,26 @@ class TextIOWrapper(_TextIOBase):
         # into the decoder with need_eof as the EOF flag, then skip
         # chars_to_skip characters of the decoded result.  For most simple
         # decoders, tell() will often just give a byte offset in the file.
-        return (position | (dec_flags<<64) | (bytes_to_feed<<128) |
-               (chars_to_skip<<192) | bool(need_eof)<<256)
+        # pyvm: the C TextIOWrapper's layout, its cookie_type struct read as an
+        # unsigned little-endian number: a 64-bit position, three C ints
+        # (dec_flags, bytes_to_feed, chars_to_skip) and a need_eof byte.
+        return (position | ((dec_flags & 0xFFFFFFFF) << 64) |
+                ((bytes_to_feed & 0xFFFFFFFF) << 96) |
+                ((chars_to_skip & 0xFFFFFFFF) << 128) | bool(need_eof) << 160)
 
     def _unpack_cookie(self, bigint):
-        rest, position = divmod(bigint, 1<<64)
-        rest, dec_flags = divmod(rest, 1<<64)
-        rest, bytes_to_feed = divmod(rest, 1<<64)
-        need_eof, chars_to_skip = divmod(rest, 1<<64)
+        if bigint >> 168:
+            raise OverflowError("int too big to convert")
+        def c_int(v):
+            v &= 0xFFFFFFFF
+            return v - (1 << 32) if v >> 31 else v
+        position = bigint & 0xFFFFFFFFFFFFFFFF
+        if position >> 63:
+            position -= 1 << 64
+        dec_flags = c_int(bigint >> 64)
+        bytes_to_feed = c_int(bigint >> 96)
+        chars_to_skip = c_int(bigint >> 128)
+        need_eof = (bigint >> 160) & 0xFF
         return position, dec_flags, bytes_to_feed, bool(need_eof), chars_to_skip
 
     def tell(self):
@@ -2592,8 +2620,12 @@ class TextIOWrapper(_TextIOBase):
                 else:
                     encoder.reset()
 
-        if self.closed:
-            raise ValueError("tell on closed file")
+        # pyvm: the C checks, in its order (whence is a C int)
+        if not isinstance(whence, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer"
+                            % type(whence).__name__)
+        self._pyvm_check_attached()
+        self._checkClosed()
         if not self._seekable:
             raise UnsupportedOperation("underlying stream is not seekable")
         if whence == SEEK_CUR:
@@ -2615,7 +2647,7 @@ class TextIOWrapper(_TextIOBase):
             _reset_encoder(position)
             return position
         if whence != 0:
-            raise ValueError("unsupported whence (%r)" % (whence,))
+            raise ValueError("invalid whence (%d, should be 0, 1 or 2)" % whence)
         if cookie < 0:
             raise ValueError("negative seek position %r" % (cookie,))
         self.flush()
@@ -2623,7 +2655,7 @@ class TextIOWrapper(_TextIOBase):
         # The strategy of seek() is to go back to the safe start point
         # and replay the effect of read(chars_to_skip) from there.
         start_pos, dec_flags, bytes_to_feed, need_eof, chars_to_skip = \
-            self._unpack_cookie(cookie)
+            self._unpack_cookie(int(cookie))  # pyvm: PyNumber_Long, as C
 
         # Seek back to the safe start point.
         self.buffer.seek(start_pos)

@@ -23,6 +23,7 @@ pub mod gc;
 pub mod hashes;
 pub mod heapq;
 pub mod imp;
+pub mod io_open;
 pub mod itertools;
 pub mod json;
 pub mod marshal;
@@ -243,6 +244,8 @@ pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
         || pickle::FUNCS.as_ptr_range().contains(&p)
         // `locktype = thread.allocate_lock` in Lib's test_thread.
         || os_threads::FUNCS.as_ptr_range().contains(&p)
+        // `o = io.open` in a class body (`_io.open` is a built-in function).
+        || io_open::FUNCS.as_ptr_range().contains(&p)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).

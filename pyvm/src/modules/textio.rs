@@ -51,6 +51,9 @@ static FUNCS: &[NativeDef] = crate::objects::methods::natives![
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
         let m = Module::with_functions(gil, "_textio", FUNCS);
+        for f in super::io_open::FUNCS {
+            m.set(gil, f.name, Value::Native(f));
+        }
         Arc::new(m)
     })
 }

@@ -192,6 +192,13 @@ pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut delegate = a[3]
         .as_ref()
         .is_some_and(|e| !matches!(e, Value::None) && !utf8(e));
+    // A file descriptor (the native file opens paths only), or no buffering
+    // (`open(p, 'rb', buffering=0)` is a `FileIO`).
+    delegate |= matches!(a[0], Some(Value::Int(_) | Value::Bool(_)));
+    delegate |= matches!(
+        a[2],
+        Some(Value::Int(0) | Value::Bool(super::value::PyBool::False))
+    );
     delegate |= a[4]
         .as_ref()
         .is_some_and(|e| !matches!(e, Value::None) && e.as_str() != Some("strict"));

@@ -445,12 +445,16 @@ mod io {
     golden!(binary_records, "io/binary_records.py");
     golden!(buffered_records, "io/buffered_records.py");
     golden!(bytesio_store, "io/bytesio_store.py");
+    golden!(config_seek_back, "io/config_seek_back.py");
     golden!(errors, "io/errors.py");
     golden!(log_files, "io/log_files.py");
     golden!(memoryio_pickling, "io/memoryio_pickling.py");
+    golden!(mixed_newline_logs, "io/mixed_newline_logs.py");
     golden!(newlines, "io/newlines.py");
     golden!(open_arguments, "io/open_arguments.py");
+    golden!(open_as_attribute, "io/open_as_attribute.py");
     golden!(raw_subclass, "io/raw_subclass.py");
+    golden!(short_read_records, "io/short_read_records.py");
     golden!(std_streams, "io/std_streams.py");
     golden!(stringio_buffer, "io/stringio_buffer.py");
     golden!(stringio_newline_modes, "io/stringio_newline_modes.py");
@@ -458,6 +462,7 @@ mod io {
     golden!(text_log_tailer, "io/text_log_tailer.py");
     golden!(text_pipe_relay, "io/text_pipe_relay.py");
     golden!(text_report_writer, "io/text_report_writer.py");
+    golden!(threaded_text_reads, "io/threaded_text_reads.py");
 }
 mod itertools {
     use super::*;
