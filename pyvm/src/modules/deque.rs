@@ -868,7 +868,7 @@ fn iter_type(backwards: bool) -> &'static Arc<PyType> {
                 name,
                 "_collections",
                 Some(&crate::objects::types::types().object),
-                crate::objects::types::Kind::Object,
+                crate::objects::types::Kind::Iterator,
                 Some(new),
             );
             Arc::new(t)

@@ -159,3 +159,6 @@ for _ in range(4):
     next(hint)
 print(hint.__length_hint__(), list(hint), type(hint).__name__)
 print(type(reversed(deque())).__name__, deque[int], deque.__name__, deque.__module__)
+import operator
+print(operator.length_hint(iter(deque("abcd"))), operator.length_hint(reversed(deque("ab"))),
+      type(iter(deque())).__length_hint__(iter(deque([1]))))
