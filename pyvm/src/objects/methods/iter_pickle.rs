@@ -44,26 +44,37 @@ fn int(n: i128) -> Value {
     crate::objects::int::normalize(BigInt::from(n))
 }
 
+/// The built-in iterator a method was called on (or the one inside a `map`
+/// subclass instance).
+fn iter_of(args: &Args, meth: &str) -> PyResult<Arc<crate::objects::gil::GilCell<Iter>>> {
+    match super::iter_inside(args.at(0)) {
+        Value::Iter(cell) => Ok(cell.clone()),
+        _ => Err(type_error(format!("{meth} needs an iterator")).into()),
+    }
+}
+
+/// The length of what a sequence iterator walks.
+fn seq_len(gil: Gil<'_>, seq: &Value) -> usize {
+    match seq {
+        Value::List(l) => l.borrow(gil).len(),
+        Value::Tuple(t) => t.len(),
+        Value::Bytes(b) => b.len(),
+        Value::ByteArray(b) => b.borrow(gil).len(),
+        _ => 0,
+    }
+}
+
 /// `it.__reduce__()`.
 pub(super) fn reduce(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__reduce__", 0, 0)?;
-    let this = super::iter_inside(args.at(0)).clone();
-    let Value::Iter(cell) = &this else {
-        return Err(type_error("__reduce__ needs an iterator").into());
-    };
+    let cell = iter_of(&args, "__reduce__")?;
     let gil = cx.gil;
     let iter = builtin(gil, "iter");
     let it = cell.borrow(gil);
     let name = it.type_name();
     Ok(match &*it {
         Iter::Seq { seq, idx } => {
-            let len = match seq {
-                Value::List(l) => l.borrow(gil).len(),
-                Value::Tuple(t) => t.len(),
-                Value::Bytes(b) => b.len(),
-                Value::ByteArray(b) => b.borrow(gil).len(),
-                _ => 0,
-            };
+            let len = seq_len(gil, seq);
             if *idx < len {
                 made_by(iter, seq.clone(), Some(Value::Int(*idx as i64)))
             } else {
@@ -215,10 +226,7 @@ fn state_index(v: &Value) -> PyResult<i128> {
 /// `listiter_setstate` and its siblings).
 pub(super) fn setstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__setstate__", 1, 1)?;
-    let this = super::iter_inside(args.at(0)).clone();
-    let Value::Iter(cell) = &this else {
-        return Err(type_error("__setstate__ needs an iterator").into());
-    };
+    let cell = iter_of(&args, "__setstate__")?;
     let gil = cx.gil;
     let state = args.at(1);
     // `zip`'s flag is the state's truth, which may run Python: found first.
@@ -231,13 +239,7 @@ pub(super) fn setstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let clip = |i: i128, len: usize| i.clamp(0, len as i128) as usize;
     match &mut *it {
         Iter::Seq { seq, idx } => {
-            let len = match seq {
-                Value::List(l) => l.borrow(gil).len(),
-                Value::Tuple(t) => t.len(),
-                Value::Bytes(b) => b.len(),
-                Value::ByteArray(b) => b.borrow(gil).len(),
-                _ => 0,
-            };
+            let len = seq_len(gil, seq);
             *idx = clip(state_index(state)?, len);
         }
         Iter::Chars {
@@ -272,11 +274,7 @@ pub(super) fn setstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
             r.left = len - i;
         }
         Iter::Reversed { seq, idx } => {
-            let len = match seq {
-                Value::List(l) => l.borrow(gil).len(),
-                Value::Tuple(t) => t.len(),
-                _ => 0,
-            };
+            let len = seq_len(gil, seq);
             // The index of the next item, from -1 (none left) to len - 1.
             let i = state_index(state)?.clamp(-1, len as i128 - 1);
             *idx = (i + 1) as usize;
