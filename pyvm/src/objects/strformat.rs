@@ -1,7 +1,7 @@
 //! `str.format`: replacement fields `{}`, `{0}`, `{name}`, `{0[1]}`, `{x.attr}`,
 //! conversions `!r`/`!s`/`!a` and format specs (which may nest fields).
 
-use super::exception::{index_error, key_error, value_error};
+use super::exception::{index_error, key_error, type_error, value_error};
 use crate::native::{Cx, PyResult};
 use crate::objects::value::Value;
 
@@ -12,7 +12,30 @@ pub fn str_format(
     kw: &[(String, Value)],
 ) -> PyResult<String> {
     let (mut auto, mut manual) = (0usize, false);
-    format_fields(cx, template, pos, kw, &mut auto, &mut manual)
+    format_fields(cx, template, pos, Names::Kw(kw), &mut auto, &mut manual)
+}
+
+/// `template.format_map(mapping)`: names are looked up in `mapping` itself
+/// (`mapping[name]`, so a dict subclass's `__missing__` answers), and a positional
+/// field is a `ValueError`.
+pub fn str_format_map(cx: &mut Cx<'_, '_>, template: &str, mapping: &Value) -> PyResult<String> {
+    let (mut auto, mut manual) = (0usize, false);
+    format_fields(
+        cx,
+        template,
+        &[],
+        Names::Map(mapping),
+        &mut auto,
+        &mut manual,
+    )
+}
+
+/// Where named fields come from: `format`'s keyword arguments or `format_map`'s
+/// mapping.
+#[derive(Clone, Copy)]
+enum Names<'a> {
+    Kw(&'a [(String, Value)]),
+    Map(&'a Value),
 }
 
 /// Expand the fields of `template`; `auto`/`manual` track `{}` numbering across nested specs.
@@ -20,7 +43,7 @@ fn format_fields(
     cx: &mut Cx<'_, '_>,
     template: &str,
     pos: &[Value],
-    kw: &[(String, Value)],
+    kw: Names<'_>,
     auto: &mut usize,
     manual: &mut bool,
 ) -> PyResult<String> {
@@ -73,7 +96,7 @@ fn replace_field(
     cx: &mut Cx<'_, '_>,
     field: &str,
     pos: &[Value],
-    kw: &[(String, Value)],
+    kw: Names<'_>,
     auto: &mut usize,
     manual: &mut bool,
 ) -> PyResult<String> {
@@ -87,6 +110,9 @@ fn replace_field(
     };
     let first_end = name.find(['.', '[']).unwrap_or(name.len());
     let (first, mut rest) = name.split_at(first_end);
+    if matches!(kw, Names::Map(_)) && (first.is_empty() || first.parse::<usize>().is_ok()) {
+        return Err(value_error("Format string contains positional fields").into());
+    }
     let mut v = if first.is_empty() {
         if *manual {
             return Err(value_error(
@@ -116,10 +142,35 @@ fn replace_field(
             ))
         })?
     } else {
-        kw.iter()
-            .find(|(k, _)| k == first)
-            .map(|(_, v)| v.clone())
-            .ok_or_else(|| key_error(Value::str(first)))?
+        match kw {
+            Names::Kw(kw) => kw
+                .iter()
+                .find(|(k, _)| k == first)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| key_error(Value::str(first)))?,
+            Names::Map(m) => {
+                let key = Value::str(first);
+                if matches!(m, Value::Instance(_)) {
+                    let not_subscriptable = || {
+                        type_error(format!(
+                            "'{}' object is not subscriptable",
+                            crate::objects::types::type_name(m)
+                        ))
+                    };
+                    let f = match crate::objects::class::special(cx.gil, m, "__getitem__") {
+                        Some(f) => Some((f, true)),
+                        None => cx.load_attr(m, "__getitem__").ok().map(|f| (f, false)),
+                    };
+                    match f {
+                        Some((f, true)) => cx.call(&f, vec![m.clone(), key])?,
+                        Some((f, false)) => cx.call(&f, vec![key])?,
+                        None => return Err(not_subscriptable().into()),
+                    }
+                } else {
+                    cx.getitem(m, &key)?
+                }
+            }
+        }
     };
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix('.') {

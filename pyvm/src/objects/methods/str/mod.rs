@@ -23,7 +23,7 @@ pub static METHODS: &[crate::objects::function::NativeDef] = natives![
     "casefold" => casefold, "isdigit" => isdigit, "isdecimal" => isdigit, "isascii" => isascii,
     "isnumeric" => isnumeric, "isalpha" => isalpha, "isalnum" => isalnum,
     "isspace" => isspace, "isupper" => isupper, "islower" => islower,
-    "isidentifier" => isidentifier, "isprintable" => isprintable, "istitle" => istitle, "format" => format,
+    "isidentifier" => isidentifier, "isprintable" => isprintable, "istitle" => istitle, "format" => format, "format_map" => format_map,
     "encode" => encode, "splitlines" => splitlines, "center" => center,
     "ljust" => ljust, "rjust" => rjust, "zfill" => zfill,
     "removeprefix" => removeprefix, "removesuffix" => removesuffix,

@@ -191,6 +191,16 @@ pub(super) fn format(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     )?))
 }
 
+pub(super) fn format_map(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("str.format_map", 1, 1)?;
+    let template = this(&args).as_str().to_owned();
+    Ok(Value::string(crate::objects::strformat::str_format_map(
+        cx,
+        &template,
+        args.at(1),
+    )?))
+}
+
 pub(super) fn encode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let enc_kw = args.take_kw("encoding");
     let errors_kw = args.take_kw("errors");
