@@ -90,16 +90,37 @@ fn unhexlify(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if s.len() % 2 != 0 {
         return Err(error("Odd-length string").into());
     }
-    let digit = |c: u8| (c as char).to_digit(16);
     let mut out = Vec::with_capacity(s.len() / 2);
-    for pair in s.chunks(2) {
-        match (digit(pair[0]), digit(pair[1])) {
-            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
-            _ => return Err(error("Non-hexadecimal digit found").into()),
+    for pair in s.chunks_exact(2) {
+        let (h, l) = (
+            HEX_VALUES[usize::from(pair[0])],
+            HEX_VALUES[usize::from(pair[1])],
+        );
+        if (h | l) & 0xf0 != 0 {
+            return Err(error("Non-hexadecimal digit found").into());
         }
+        out.push(h << 4 | l);
     }
     Ok(bytes(out))
 }
+
+/// Each byte's value as a hexadecimal digit (0xff: not one), as CPython's
+/// `_PyLong_DigitValue` is used by `a2b_hex`.
+const HEX_VALUES: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

@@ -94,3 +94,4 @@ pub const FLAG_TEMPLATE: i64 = 1;
 
 pub const INFO_PREFIX: u32 = 1;
 pub const INFO_LITERAL: u32 = 2;
+pub const INFO_CHARSET: u32 = 4;

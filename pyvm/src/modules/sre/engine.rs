@@ -36,6 +36,9 @@ pub struct State<'a, C> {
     data: Vec<isize>,
     pub match_all: bool,
     pub must_advance: bool,
+    /// `sre_match`'s context stack, kept between calls (a search tries a match at
+    /// every position: one allocation for all of them, not one each).
+    ctxs: Vec<Ctx>,
 }
 
 impl<'a, C: Ch> State<'a, C> {
@@ -53,6 +56,7 @@ impl<'a, C: Ch> State<'a, C> {
             data: Vec::new(),
             match_all: false,
             must_advance: false,
+            ctxs: Vec::new(),
         }
     }
 
@@ -421,6 +425,29 @@ fn count<C: Ch>(st: &mut State<C>, code: &[u32], pat: usize, maxcount: u32) -> u
     if cget(code, pat) == OP_ANY_ALL {
         return end - start;
     }
+    // One loop per kind of item, as `SRE(count)`'s switch: the item is decoded once,
+    // not at every character.
+    let arg = code.get(pat + 1).copied().unwrap_or(0);
+    macro_rules! run {
+        (|$c:ident| $test:expr) => {{
+            while p < end {
+                let $c: u32 = s[p].into();
+                if !$test {
+                    break;
+                }
+                p += 1;
+            }
+            return p - start;
+        }};
+    }
+    match cget(code, pat) {
+        OP_ANY => run!(|c| !is_linebreak(c)),
+        OP_LITERAL => run!(|c| c == arg),
+        OP_NOT_LITERAL => run!(|c| c != arg),
+        OP_IN => run!(|c| charset(code, pat + 2, c)),
+        OP_CATEGORY => run!(|c| category(arg, c)),
+        _ => {}
+    }
     if unit(code, pat, 0).is_some() {
         while p < end && unit(code, pat, s[p].into()) == Some(true) {
             p += 1;
@@ -507,9 +534,20 @@ const NULL: usize = usize::MAX;
 /// `SRE(match)`: does the code starting at `code[start_pat]` match at `st.ptr`?
 /// On success `st.ptr` is where the match ended.
 pub fn sre_match<C: Ch>(st: &mut State<C>, code: &[u32], start_pat: usize, toplevel: bool) -> bool {
+    // A match run from inside this one (`count` on a complex item) finds the vector
+    // taken and makes its own.
+    let mut ctxs = std::mem::take(&mut st.ctxs);
+    ctxs.clear();
+    ctxs.push(Ctx::new(Jump::None, toplevel));
+    let ret = match_in(st, code, start_pat, &mut ctxs);
+    st.ctxs = ctxs;
+    ret
+}
+
+/// [`sre_match`]'s body, on the context stack `ctxs` (its first context pushed).
+fn match_in<C: Ch>(st: &mut State<C>, code: &[u32], start_pat: usize, ctxs: &mut Vec<Ctx>) -> bool {
     let s = st.s;
     let end = st.end;
-    let mut ctxs: Vec<Ctx> = vec![Ctx::new(Jump::None, toplevel)];
     let mut pat = start_pat;
     let mut ptr: usize = st.ptr;
     let mut mode = Mode::Entrance;
@@ -865,293 +903,309 @@ pub fn sre_match<C: Ch>(st: &mut State<C>, code: &[u32], start_pat: usize, tople
                 dispatch!();
             }
             Mode::Dispatch => {
-                let op = op_at(pat);
-                pat += 1;
-                match op {
-                    OP_MARK => {
-                        let i = op_at(pat) as isize;
-                        if i & 1 == 1 {
-                            st.lastindex = i / 2 + 1;
-                        }
-                        st.ensure_marks(i as usize + 1);
-                        if i > st.lastmark {
-                            let mut j = st.lastmark + 1;
-                            while j < i {
-                                st.marks[j as usize] = -1;
-                                j += 1;
-                            }
-                            st.lastmark = i;
-                        }
-                        st.marks[i as usize] = ptr as isize;
-                        pat += 1;
+                // Ops that stay in this mode go on to the next one here, not
+                // through the outer `match mode` (one dispatch per op, not two).
+                'disp: loop {
+                    macro_rules! next_op {
+                        () => {{
+                            mode = Mode::Dispatch;
+                            continue 'disp;
+                        }};
                     }
-                    OP_LITERAL
-                    | OP_NOT_LITERAL
-                    | OP_LITERAL_IGNORE
-                    | OP_NOT_LITERAL_IGNORE
-                    | OP_LITERAL_UNI_IGNORE
-                    | OP_NOT_LITERAL_UNI_IGNORE
-                    | OP_LITERAL_LOC_IGNORE
-                    | OP_NOT_LITERAL_LOC_IGNORE
-                    | OP_CATEGORY
-                    | OP_ANY
-                    | OP_ANY_ALL => {
-                        if ptr >= end || unit(code, pat - 1, s[ptr].into()) != Some(true) {
-                            fail!();
-                        }
-                        if !matches!(op, OP_ANY | OP_ANY_ALL) {
+                    let op = op_at(pat);
+                    pat += 1;
+                    match op {
+                        OP_MARK => {
+                            let i = op_at(pat) as isize;
+                            if i & 1 == 1 {
+                                st.lastindex = i / 2 + 1;
+                            }
+                            st.ensure_marks(i as usize + 1);
+                            if i > st.lastmark {
+                                let mut j = st.lastmark + 1;
+                                while j < i {
+                                    st.marks[j as usize] = -1;
+                                    j += 1;
+                                }
+                                st.lastmark = i;
+                            }
+                            st.marks[i as usize] = ptr as isize;
                             pat += 1;
                         }
-                        ptr += 1;
-                    }
-                    OP_IN | OP_IN_IGNORE | OP_IN_UNI_IGNORE | OP_IN_LOC_IGNORE => {
-                        if ptr >= end || unit(code, pat - 1, s[ptr].into()) != Some(true) {
-                            fail!();
-                        }
-                        pat += op_at(pat) as usize;
-                        ptr += 1;
-                    }
-                    OP_SUCCESS => {
-                        let c = ctx!();
-                        if c.toplevel
-                            && ((st.match_all && ptr != st.end)
-                                || (st.must_advance && ptr == st.start))
-                        {
-                            fail!();
-                        }
-                        st.ptr = ptr;
-                        succeed!();
-                    }
-                    OP_AT => {
-                        if !at(st, ptr, op_at(pat)) {
-                            fail!();
-                        }
-                        pat += 1;
-                    }
-                    OP_JUMP | OP_INFO => {
-                        pat += op_at(pat) as usize;
-                    }
-                    OP_BRANCH => {
-                        lastmark_save!();
-                        if st.repeat.is_some() {
-                            st.mark_push(ctx!().lastmark);
-                        }
-                        mode = Mode::BranchTry;
-                        continue 'main;
-                    }
-                    OP_REPEAT_ONE | OP_POSSESSIVE_REPEAT_ONE => {
-                        let min = op_at(pat + 1) as usize;
-                        if min > end - ptr {
-                            fail!();
-                        }
-                        st.ptr = ptr;
-                        let n = count(st, code, pat + 3, op_at(pat + 2));
-                        ctx!().count = n as isize;
-                        ptr += n;
-                        if n < min {
-                            fail!();
-                        }
-                        let next = pat + op_at(pat) as usize;
-                        let c = ctx!();
-                        if op_at(next) == OP_SUCCESS
-                            && ptr == st.end
-                            && !(c.toplevel && st.must_advance && ptr == st.start)
-                        {
-                            st.ptr = ptr;
-                            succeed!();
-                        }
-                        if op == OP_POSSESSIVE_REPEAT_ONE {
-                            pat = next;
-                            dispatch!();
-                        }
-                        lastmark_save!();
-                        if st.repeat.is_some() {
-                            st.mark_push(ctx!().lastmark);
-                        }
-                        if op_at(next) == OP_LITERAL {
-                            ctx!().chr = op_at(next + 1);
-                            mode = Mode::RepeatOne1Try;
-                        } else {
-                            mode = Mode::RepeatOne2Try;
-                        }
-                        continue 'main;
-                    }
-                    OP_MIN_REPEAT_ONE => {
-                        let min = op_at(pat + 1) as usize;
-                        if min > end - ptr {
-                            fail!();
-                        }
-                        st.ptr = ptr;
-                        if min == 0 {
-                            ctx!().count = 0;
-                        } else {
-                            let n = count(st, code, pat + 3, min as u32);
-                            if n < min {
+                        OP_LITERAL
+                        | OP_NOT_LITERAL
+                        | OP_LITERAL_IGNORE
+                        | OP_NOT_LITERAL_IGNORE
+                        | OP_LITERAL_UNI_IGNORE
+                        | OP_NOT_LITERAL_UNI_IGNORE
+                        | OP_LITERAL_LOC_IGNORE
+                        | OP_NOT_LITERAL_LOC_IGNORE
+                        | OP_CATEGORY
+                        | OP_ANY
+                        | OP_ANY_ALL => {
+                            if ptr >= end || unit(code, pat - 1, s[ptr].into()) != Some(true) {
                                 fail!();
                             }
-                            ctx!().count = n as isize;
-                            ptr += n;
-                        }
-                        let next = pat + op_at(pat) as usize;
-                        let c = ctx!();
-                        if op_at(next) == OP_SUCCESS
-                            && !(c.toplevel
-                                && ((st.match_all && ptr != st.end)
-                                    || (st.must_advance && ptr == st.start)))
-                        {
-                            st.ptr = ptr;
-                            succeed!();
-                        }
-                        lastmark_save!();
-                        if st.repeat.is_some() {
-                            st.mark_push(ctx!().lastmark);
-                        }
-                        mode = Mode::MinRepeatOneTry;
-                        continue 'main;
-                    }
-                    OP_REPEAT => {
-                        let idx = st.reps.len();
-                        st.reps.push(Repeat {
-                            count: -1,
-                            pattern: pat,
-                            prev: st.repeat,
-                            last_ptr: -1,
-                        });
-                        st.repeat = Some(idx);
-                        ctx!().rep = idx;
-                        st.ptr = ptr;
-                        let top = ctx!().toplevel;
-                        do_jump!(Jump::Repeat, pat + op_at(pat) as usize, top);
-                    }
-                    OP_MAX_UNTIL => {
-                        let Some(rep) = st.repeat else { fail!() };
-                        st.ptr = ptr;
-                        let cnt = st.reps[rep].count + 1;
-                        {
-                            let c = ctx!();
-                            c.rep = rep;
-                            c.count = cnt;
-                        }
-                        let rp = st.reps[rep].pattern;
-                        let top = ctx!().toplevel;
-                        if cnt < op_at(rp + 1) as isize {
-                            st.reps[rep].count = cnt;
-                            do_jump!(Jump::MaxUntil1, rp + 3, top);
-                        }
-                        let max = op_at(rp + 2);
-                        if (cnt < max as isize || max == MAXREPEAT)
-                            && st.ptr as isize != st.reps[rep].last_ptr
-                        {
-                            st.reps[rep].count = cnt;
-                            lastmark_save!();
-                            st.mark_push(ctx!().lastmark);
-                            let lp = st.reps[rep].last_ptr;
-                            st.data.push(lp);
-                            st.reps[rep].last_ptr = st.ptr as isize;
-                            do_jump!(Jump::MaxUntil2, rp + 3, top);
-                        }
-                        mode = Mode::MaxUntilTail;
-                        continue 'main;
-                    }
-                    OP_MIN_UNTIL => {
-                        let Some(rep) = st.repeat else { fail!() };
-                        st.ptr = ptr;
-                        let cnt = st.reps[rep].count + 1;
-                        {
-                            let c = ctx!();
-                            c.rep = rep;
-                            c.count = cnt;
-                        }
-                        let rp = st.reps[rep].pattern;
-                        let top = ctx!().toplevel;
-                        if cnt < op_at(rp + 1) as isize {
-                            st.reps[rep].count = cnt;
-                            do_jump!(Jump::MinUntil1, rp + 3, top);
-                        }
-                        st.repeat = st.reps[rep].prev;
-                        lastmark_save!();
-                        if st.repeat.is_some() {
-                            st.mark_push(ctx!().lastmark);
-                        }
-                        do_jump!(Jump::MinUntil2, pat, top);
-                    }
-                    OP_POSSESSIVE_REPEAT => {
-                        st.ptr = ptr;
-                        ctx!().count = 0;
-                        mode = Mode::PossMin;
-                        continue 'main;
-                    }
-                    OP_ATOMIC_GROUP => {
-                        st.ptr = ptr;
-                        do_jump!(Jump::AtomicGroup, pat + 1, false);
-                    }
-                    OP_GROUPREF
-                    | OP_GROUPREF_IGNORE
-                    | OP_GROUPREF_UNI_IGNORE
-                    | OP_GROUPREF_LOC_IGNORE => {
-                        let g = op_at(pat) as isize * 2;
-                        if g >= st.lastmark {
-                            fail!();
-                        }
-                        let (p, e) = (st.marks[g as usize], st.marks[g as usize + 1]);
-                        if p < 0 || e < 0 || e < p {
-                            fail!();
-                        }
-                        let fold: fn(u32) -> u32 = match op {
-                            OP_GROUPREF => |c| c,
-                            OP_GROUPREF_IGNORE => lower_ascii,
-                            OP_GROUPREF_UNI_IGNORE => lower_unicode,
-                            _ => lower_locale,
-                        };
-                        for q in p as usize..e as usize {
-                            if ptr >= end || fold(s[ptr].into()) != fold(s[q].into()) {
-                                fail!();
+                            if !matches!(op, OP_ANY | OP_ANY_ALL) {
+                                pat += 1;
                             }
                             ptr += 1;
                         }
-                        pat += 1;
-                    }
-                    OP_GROUPREF_EXISTS => {
-                        let g = op_at(pat) as isize * 2;
-                        let exists = g < st.lastmark && {
-                            let (p, e) = (st.marks[g as usize], st.marks[g as usize + 1]);
-                            !(p < 0 || e < 0 || e < p)
-                        };
-                        if exists {
-                            pat += 2;
-                        } else {
-                            pat += op_at(pat + 1) as usize;
+                        OP_IN | OP_IN_IGNORE | OP_IN_UNI_IGNORE | OP_IN_LOC_IGNORE => {
+                            if ptr >= end || unit(code, pat - 1, s[ptr].into()) != Some(true) {
+                                fail!();
+                            }
+                            pat += op_at(pat) as usize;
+                            ptr += 1;
                         }
-                    }
-                    OP_ASSERT => {
-                        let back = op_at(pat + 1) as usize;
-                        if ptr < back {
-                            fail!();
+                        OP_SUCCESS => {
+                            let c = ctx!();
+                            if c.toplevel
+                                && ((st.match_all && ptr != st.end)
+                                    || (st.must_advance && ptr == st.start))
+                            {
+                                fail!();
+                            }
+                            st.ptr = ptr;
+                            succeed!();
                         }
-                        st.ptr = ptr - back;
-                        do_jump!(Jump::Assert, pat + 2, false);
-                    }
-                    OP_ASSERT_NOT => {
-                        let back = op_at(pat + 1) as usize;
-                        if ptr >= back {
-                            st.ptr = ptr - back;
+                        OP_AT => {
+                            if !at(st, ptr, op_at(pat)) {
+                                fail!();
+                            }
+                            pat += 1;
+                        }
+                        OP_JUMP | OP_INFO => {
+                            pat += op_at(pat) as usize;
+                        }
+                        OP_BRANCH => {
                             lastmark_save!();
                             if st.repeat.is_some() {
                                 st.mark_push(ctx!().lastmark);
                             }
-                            do_jump!(Jump::AssertNot, pat + 2, false);
+                            mode = Mode::BranchTry;
+                            continue 'main;
                         }
-                        pat += op_at(pat) as usize;
+                        OP_REPEAT_ONE | OP_POSSESSIVE_REPEAT_ONE => {
+                            let min = op_at(pat + 1) as usize;
+                            if min > end - ptr {
+                                fail!();
+                            }
+                            st.ptr = ptr;
+                            let n = count(st, code, pat + 3, op_at(pat + 2));
+                            ctx!().count = n as isize;
+                            ptr += n;
+                            if n < min {
+                                fail!();
+                            }
+                            let next = pat + op_at(pat) as usize;
+                            let c = ctx!();
+                            if op_at(next) == OP_SUCCESS
+                                && ptr == st.end
+                                && !(c.toplevel && st.must_advance && ptr == st.start)
+                            {
+                                st.ptr = ptr;
+                                succeed!();
+                            }
+                            if op == OP_POSSESSIVE_REPEAT_ONE {
+                                pat = next;
+                                next_op!();
+                            }
+                            lastmark_save!();
+                            if st.repeat.is_some() {
+                                st.mark_push(ctx!().lastmark);
+                            }
+                            if op_at(next) == OP_LITERAL {
+                                ctx!().chr = op_at(next + 1);
+                                mode = Mode::RepeatOne1Try;
+                            } else {
+                                mode = Mode::RepeatOne2Try;
+                            }
+                            continue 'main;
+                        }
+                        OP_MIN_REPEAT_ONE => {
+                            let min = op_at(pat + 1) as usize;
+                            if min > end - ptr {
+                                fail!();
+                            }
+                            st.ptr = ptr;
+                            if min == 0 {
+                                ctx!().count = 0;
+                            } else {
+                                let n = count(st, code, pat + 3, min as u32);
+                                if n < min {
+                                    fail!();
+                                }
+                                ctx!().count = n as isize;
+                                ptr += n;
+                            }
+                            let next = pat + op_at(pat) as usize;
+                            let c = ctx!();
+                            if op_at(next) == OP_SUCCESS
+                                && !(c.toplevel
+                                    && ((st.match_all && ptr != st.end)
+                                        || (st.must_advance && ptr == st.start)))
+                            {
+                                st.ptr = ptr;
+                                succeed!();
+                            }
+                            lastmark_save!();
+                            if st.repeat.is_some() {
+                                st.mark_push(ctx!().lastmark);
+                            }
+                            mode = Mode::MinRepeatOneTry;
+                            continue 'main;
+                        }
+                        OP_REPEAT => {
+                            let idx = st.reps.len();
+                            st.reps.push(Repeat {
+                                count: -1,
+                                pattern: pat,
+                                prev: st.repeat,
+                                last_ptr: -1,
+                            });
+                            st.repeat = Some(idx);
+                            ctx!().rep = idx;
+                            st.ptr = ptr;
+                            let top = ctx!().toplevel;
+                            do_jump!(Jump::Repeat, pat + op_at(pat) as usize, top);
+                        }
+                        OP_MAX_UNTIL => {
+                            let Some(rep) = st.repeat else { fail!() };
+                            st.ptr = ptr;
+                            let cnt = st.reps[rep].count + 1;
+                            {
+                                let c = ctx!();
+                                c.rep = rep;
+                                c.count = cnt;
+                            }
+                            let rp = st.reps[rep].pattern;
+                            let top = ctx!().toplevel;
+                            if cnt < op_at(rp + 1) as isize {
+                                st.reps[rep].count = cnt;
+                                do_jump!(Jump::MaxUntil1, rp + 3, top);
+                            }
+                            let max = op_at(rp + 2);
+                            if (cnt < max as isize || max == MAXREPEAT)
+                                && st.ptr as isize != st.reps[rep].last_ptr
+                            {
+                                st.reps[rep].count = cnt;
+                                lastmark_save!();
+                                st.mark_push(ctx!().lastmark);
+                                let lp = st.reps[rep].last_ptr;
+                                st.data.push(lp);
+                                st.reps[rep].last_ptr = st.ptr as isize;
+                                do_jump!(Jump::MaxUntil2, rp + 3, top);
+                            }
+                            mode = Mode::MaxUntilTail;
+                            continue 'main;
+                        }
+                        OP_MIN_UNTIL => {
+                            let Some(rep) = st.repeat else { fail!() };
+                            st.ptr = ptr;
+                            let cnt = st.reps[rep].count + 1;
+                            {
+                                let c = ctx!();
+                                c.rep = rep;
+                                c.count = cnt;
+                            }
+                            let rp = st.reps[rep].pattern;
+                            let top = ctx!().toplevel;
+                            if cnt < op_at(rp + 1) as isize {
+                                st.reps[rep].count = cnt;
+                                do_jump!(Jump::MinUntil1, rp + 3, top);
+                            }
+                            st.repeat = st.reps[rep].prev;
+                            lastmark_save!();
+                            if st.repeat.is_some() {
+                                st.mark_push(ctx!().lastmark);
+                            }
+                            do_jump!(Jump::MinUntil2, pat, top);
+                        }
+                        OP_POSSESSIVE_REPEAT => {
+                            st.ptr = ptr;
+                            ctx!().count = 0;
+                            mode = Mode::PossMin;
+                            continue 'main;
+                        }
+                        OP_ATOMIC_GROUP => {
+                            st.ptr = ptr;
+                            do_jump!(Jump::AtomicGroup, pat + 1, false);
+                        }
+                        OP_GROUPREF
+                        | OP_GROUPREF_IGNORE
+                        | OP_GROUPREF_UNI_IGNORE
+                        | OP_GROUPREF_LOC_IGNORE => {
+                            let g = op_at(pat) as isize * 2;
+                            if g >= st.lastmark {
+                                fail!();
+                            }
+                            let (p, e) = (st.marks[g as usize], st.marks[g as usize + 1]);
+                            if p < 0 || e < 0 || e < p {
+                                fail!();
+                            }
+                            let fold: fn(u32) -> u32 = match op {
+                                OP_GROUPREF => |c| c,
+                                OP_GROUPREF_IGNORE => lower_ascii,
+                                OP_GROUPREF_UNI_IGNORE => lower_unicode,
+                                _ => lower_locale,
+                            };
+                            for q in p as usize..e as usize {
+                                if ptr >= end || fold(s[ptr].into()) != fold(s[q].into()) {
+                                    fail!();
+                                }
+                                ptr += 1;
+                            }
+                            pat += 1;
+                        }
+                        OP_GROUPREF_EXISTS => {
+                            let g = op_at(pat) as isize * 2;
+                            let exists = g < st.lastmark && {
+                                let (p, e) = (st.marks[g as usize], st.marks[g as usize + 1]);
+                                !(p < 0 || e < 0 || e < p)
+                            };
+                            if exists {
+                                pat += 2;
+                            } else {
+                                pat += op_at(pat + 1) as usize;
+                            }
+                        }
+                        OP_ASSERT => {
+                            let back = op_at(pat + 1) as usize;
+                            if ptr < back {
+                                fail!();
+                            }
+                            st.ptr = ptr - back;
+                            do_jump!(Jump::Assert, pat + 2, false);
+                        }
+                        OP_ASSERT_NOT => {
+                            let back = op_at(pat + 1) as usize;
+                            if ptr >= back {
+                                st.ptr = ptr - back;
+                                lastmark_save!();
+                                if st.repeat.is_some() {
+                                    st.mark_push(ctx!().lastmark);
+                                }
+                                do_jump!(Jump::AssertNot, pat + 2, false);
+                            }
+                            pat += op_at(pat) as usize;
+                        }
+                        _ => fail!(),
                     }
-                    _ => fail!(),
+                    if !matches!(mode, Mode::Dispatch) {
+                        continue 'main;
+                    }
                 }
             }
         }
     }
 }
 
-/// `SRE(search)` (without the prefix and charset shortcuts, which find the same
-/// matches): the first match at or after `st.start`.
+/// `SRE(search)`: the leftmost match at or after `st.start`, as CPython 3.11 looks for
+/// it. The `INFO` block's prefix (a literal start: scanned for character by character,
+/// a longer one through its overlap table, Knuth-Morris-Pratt) or charset (the set a
+/// match's first character must be in) skips the positions where no match can start,
+/// so the matcher runs only where one may.
 pub fn search<C: Ch>(st: &mut State<C>, code: &[u32]) -> bool {
     let mut ptr = st.start;
     let mut end = st.end;
@@ -1159,7 +1213,11 @@ pub fn search<C: Ch>(st: &mut State<C>, code: &[u32]) -> bool {
         return false;
     }
     let mut pat = 0;
+    let mut flags = 0;
+    let (mut prefix_len, mut prefix_skip) = (0usize, 0usize);
+    let mut charset_at = None;
     if code.first() == Some(&OP_INFO) {
+        flags = cget(code, 2);
         let min = cget(code, 3) as usize;
         if min != 0 && end - ptr < min {
             return false;
@@ -1170,7 +1228,133 @@ pub fn search<C: Ch>(st: &mut State<C>, code: &[u32]) -> bool {
                 end = ptr;
             }
         }
+        if flags & INFO_PREFIX != 0 {
+            prefix_len = cget(code, 5) as usize;
+            prefix_skip = (cget(code, 6) as usize).min(prefix_len);
+        } else if flags & INFO_CHARSET != 0 {
+            charset_at = Some(5);
+        }
         pat = cget(code, 1) as usize + 1;
+    }
+    const PREFIX_AT: usize = 7;
+    let s = st.s;
+    let reset = |st: &mut State<C>| {
+        st.lastmark = -1;
+        st.lastindex = -1;
+    };
+    if prefix_len == 1 {
+        // A literal first character: find it, then match the rest.
+        let c = cget(code, PREFIX_AT);
+        let end = st.end;
+        st.must_advance = false;
+        while ptr < end {
+            while s[ptr].into() != c {
+                ptr += 1;
+                if ptr >= end {
+                    return false;
+                }
+            }
+            st.start = ptr;
+            st.ptr = ptr + prefix_skip;
+            if flags & INFO_LITERAL != 0 {
+                return true;
+            }
+            if sre_match(st, code, pat + 2 * prefix_skip, false) {
+                return true;
+            }
+            ptr += 1;
+            reset(st);
+        }
+        return false;
+    }
+    if prefix_len > 1 {
+        // A literal prefix: scan with its overlap table (`overlap(i)`: the length of
+        // the longest proper border of `prefix[..i]`; CPython's `overlap` points one
+        // word before the table).
+        let end = st.end;
+        if prefix_len > end - ptr {
+            return false;
+        }
+        let prefix = |i: usize| cget(code, PREFIX_AT + i);
+        let overlap = |i: usize| {
+            let o = cget(code, PREFIX_AT + prefix_len - 1 + i) as usize;
+            // Code from `_sre.compile` is not validated: a border is shorter than
+            // what it borders, or the scan could stand still.
+            if o < i {
+                o
+            } else {
+                0
+            }
+        };
+        while ptr < end {
+            let c = prefix(0);
+            loop {
+                let here: u32 = s[ptr].into();
+                ptr += 1;
+                if here == c {
+                    break;
+                }
+                if ptr >= end {
+                    return false;
+                }
+            }
+            if ptr >= end {
+                return false;
+            }
+            let mut i = 1;
+            st.must_advance = false;
+            loop {
+                if s[ptr].into() == prefix(i) {
+                    i += 1;
+                    if i != prefix_len {
+                        ptr += 1;
+                        if ptr >= end {
+                            return false;
+                        }
+                        continue;
+                    }
+                    // A possible match.
+                    st.start = ptr + 1 - prefix_len;
+                    st.ptr = ptr + 1 + prefix_skip - prefix_len;
+                    if flags & INFO_LITERAL != 0 {
+                        return true;
+                    }
+                    if sre_match(st, code, pat + 2 * prefix_skip, false) {
+                        return true;
+                    }
+                    ptr += 1;
+                    if ptr >= end {
+                        return false;
+                    }
+                    reset(st);
+                }
+                i = overlap(i);
+                if i == 0 {
+                    break;
+                }
+            }
+        }
+        return false;
+    }
+    if let Some(cs) = charset_at {
+        // The first character comes from a known set.
+        let end = st.end;
+        st.must_advance = false;
+        loop {
+            while ptr < end && !charset(code, cs, s[ptr].into()) {
+                ptr += 1;
+            }
+            if ptr >= end {
+                return false;
+            }
+            st.start = ptr;
+            st.ptr = ptr;
+            if sre_match(st, code, pat, false) {
+                return true;
+            }
+            ptr += 1;
+            reset(st);
+        }
     }
     st.start = ptr;
     st.ptr = ptr;
@@ -1189,8 +1373,7 @@ pub fn search<C: Ch>(st: &mut State<C>, code: &[u32]) -> bool {
     }
     while !ok && ptr < end {
         ptr += 1;
-        st.lastmark = -1;
-        st.lastindex = -1;
+        reset(st);
         st.start = ptr;
         st.ptr = ptr;
         ok = sre_match(st, code, pat, false);

@@ -150,11 +150,12 @@ fn hex(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 /// from the right (from the left when negative): CPython's `_Py_strhex_with_sep`,
 /// shared by `bytes.hex`, `bytearray.hex`, `memoryview.hex` and `binascii.hexlify`.
 pub fn strhex(data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> Result<String, PyErr> {
-    let digits = |b: &[u8], out: &mut String| {
-        for &c in b {
-            out.push(char::from_digit(u32::from(c >> 4), 16).unwrap_or('0'));
-            out.push(char::from_digit(u32::from(c & 15), 16).unwrap_or('0'));
-        }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let digits = |b: &[u8], out: &mut Vec<u8>| {
+        out.extend(
+            b.iter()
+                .flat_map(|&c| [HEX[usize::from(c >> 4)], HEX[usize::from(c & 15)]]),
+        );
     };
     let sep = match sep {
         None | Some(Value::None) => None,
@@ -203,10 +204,12 @@ pub fn strhex(data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> Result<S
         Some(_) if n > 0 && len > 0 => (len - 1) / n,
         _ => 0,
     };
-    let mut out = memory::string_with(len.saturating_mul(2).saturating_add(groups))?;
+    // Only ASCII goes in (the digits and an ASCII `sep`), so the bytes are a `str`.
+    let text = |out: Vec<u8>| String::from_utf8(out).unwrap_or_default();
+    let mut out = memory::vec_with(len.saturating_mul(2).saturating_add(groups))?;
     let Some(sep) = sep.filter(|_| groups > 0) else {
         digits(data, &mut out);
-        return Ok(out);
+        return Ok(text(out));
     };
     // Positive: the short group, if any, comes first; negative: last.
     let first = if per > 0 && !len.is_multiple_of(n) {
@@ -218,13 +221,13 @@ pub fn strhex(data: &[u8], sep: Option<&Value>, per: Option<&Value>) -> Result<S
     let mut take = first.min(len);
     while i < len {
         if i > 0 {
-            out.push(sep);
+            out.push(sep as u8);
         }
         digits(&data[i..i + take], &mut out);
         i += take;
         take = n.min(len - i);
     }
-    Ok(out)
+    Ok(text(out))
 }
 
 fn startswith(cx: &mut Cx, args: Args) -> PyResult<Value> {
