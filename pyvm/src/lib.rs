@@ -90,6 +90,7 @@ fn repl_code(banner: bool) -> Result<Arc<compile::code::Code>, compile::CompileE
 
 /// Run `program` as `__main__`; the process exit status.
 pub fn run(program: Program) -> i32 {
+    vm::init_compiler();
     let Program {
         source,
         filename,
@@ -235,6 +236,7 @@ fn mt_prelude(gil: Gil<'_>) -> Result<(), PyErr> {
 /// Run `source` as `__main__` and return its stdout and, if it raised, the
 /// exception's `Type: message` line (the helper in-crate unit tests are written with).
 pub fn run_capture(source: &str) -> (String, Option<String>) {
+    vm::init_compiler();
     let (raised, out) = modules::sys::capture_stdout(|| {
         with_gil(|gil| {
             let code = match compile::compile(source, "<test>") {

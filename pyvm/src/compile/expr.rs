@@ -41,7 +41,38 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    /// A literal's value, as [`Compiler::expr_inner`] reads it (`None`: not a literal,
+    /// or one that does not read, whose error the compiler reports).
+    fn literal(&self, e: &Expr) -> Option<Value> {
+        Some(match e {
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(i) => match i.as_i64() {
+                    Some(v) => Value::Int(v),
+                    None => crate::objects::int::parse(&i.to_string(), 0).ok()?,
+                },
+                ast::Number::Float(f) => Value::float(*f),
+                ast::Number::Complex { real, imag } => crate::objects::complex::value(*real, *imag),
+            },
+            Expr::StringLiteral(s) => {
+                Value::str(&super::literal::str_value(self.src.text, s).ok()?)
+            }
+            Expr::BytesLiteral(b) => {
+                Value::Bytes(crate::objects::rc::Arc::new(b.value.bytes().collect()))
+            }
+            Expr::BooleanLiteral(b) => Value::bool(b.value),
+            Expr::NoneLiteral(_) => Value::None,
+            Expr::EllipsisLiteral(_) => Value::Ellipsis,
+            _ => return None,
+        })
+    }
+
     fn expr_inner(&mut self, e: &'a Expr) -> CResult {
+        if matches!(e, Expr::BinOp(_) | Expr::UnaryOp(_) | Expr::Subscript(_)) {
+            if let Some(v) = super::fold::fold(e, &|e| self.literal(e)) {
+                self.emit_const(v);
+                return Ok(());
+            }
+        }
         match e {
             Expr::NumberLiteral(n) => {
                 let v = match &n.value {

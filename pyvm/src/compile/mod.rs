@@ -13,6 +13,7 @@ pub mod code;
 mod compiler;
 pub mod depth;
 mod expr;
+pub mod fold;
 mod hints;
 mod literal;
 pub mod opcodes;

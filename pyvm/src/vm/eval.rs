@@ -804,6 +804,32 @@ pub(crate) fn run_from(
                                 continue;
                             }
                         }
+                        // A built-in bound by a class made in Python to its instance
+                        // (`Struct(f).pack`, `random.random`): the instance first,
+                        // then the arguments, with no trip through `invoke`.
+                        if let Value::Method(m) = &callable {
+                            if let Value::Native(n) = m.func {
+                                if call::is_plain_native(n) {
+                                    th.frames[fi].ip = ip;
+                                    let mut pos = smallvec::SmallVec::with_capacity(args.len() + 1);
+                                    pos.push(m.this.clone());
+                                    pos.extend(args);
+                                    drop(callable);
+                                    let r = call::call_plain_native(
+                                        gil,
+                                        th,
+                                        n,
+                                        Args {
+                                            pos,
+                                            kw: Vec::new(),
+                                        },
+                                    );
+                                    let v = unwind!(r);
+                                    push(&mut th.stack, v);
+                                    continue;
+                                }
+                            }
+                        }
                         (
                             callable,
                             Args {

@@ -289,3 +289,20 @@ pub fn run_nested(
         Outcome::Deferred => Err(Unwind::Deferred),
     }
 }
+
+/// Give the compiler the operations its constant folder evaluates with
+/// (`compile::fold`): the built-in types' own, so a folded constant is exactly what
+/// the operation gives at run time. Called by every entry point before it compiles.
+pub fn init_compiler() {
+    use crate::objects::gil::with_gil;
+    crate::compile::fold::install(crate::compile::fold::Ops {
+        binary: |arg, a, b| with_gil(|gil| ops::builtin_binary_op(gil, arg, a, b).ok()),
+        unary: |op, a| {
+            with_gil(|gil| match op {
+                "not" => Some(Value::bool(!crate::objects::value::truthy(gil, a))),
+                _ => ops::unary(gil, op, a).ok(),
+            })
+        },
+        subscript: |obj, key| with_gil(|gil| subscript::getitem(gil, obj, key).ok()),
+    });
+}

@@ -32,6 +32,7 @@ mod basics {
     golden!(chained_compare, "basics/chained_compare.py");
     golden!(comprehensions, "basics/comprehensions.py");
     golden!(declared_names, "basics/declared_names.py");
+    golden!(frame_codec, "basics/frame_codec.py");
     golden!(global_nonlocal, "basics/global_nonlocal.py");
     golden!(hello, "basics/hello.py");
     golden!(if_else, "basics/if_else.py");
@@ -744,6 +745,7 @@ mod regex {
     golden!(bytes_patterns, "regex/bytes_patterns.py");
     golden!(error_cases, "regex/error_cases.py");
     golden!(log_analyser, "regex/log_analyser.py");
+    golden!(prefix_scan, "regex/prefix_scan.py");
     golden!(templating, "regex/templating.py");
     golden!(text_munging, "regex/text_munging.py");
     golden!(tokenizer, "regex/tokenizer.py");

@@ -12,7 +12,8 @@
 use crate::objects::rc::Arc;
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::Rc;
+/// A compiled format, shared by the cache and the `Struct`s made from it.
+type Shared = std::sync::Arc<Layout>;
 use std::sync::OnceLock;
 
 use crate::native::*;
@@ -137,17 +138,17 @@ fn code_size(code: u8, native: bool) -> Option<usize> {
 /// The parsed layout of a format, from a per-thread cache of recent formats (CPython
 /// keeps such a cache of `Struct` objects too): parsing per call would cost more
 /// than packing.
-fn layout(fmt: &Value) -> Result<Rc<Layout>, PyErr> {
+fn layout(fmt: &Value) -> Result<Shared, PyErr> {
     let text: &[u8] = match fmt {
         Value::Str(s) => s.as_str().as_bytes(),
         Value::Bytes(b) => b,
-        _ => return parse(fmt).map(Rc::new),
+        _ => return parse(fmt).map(Shared::new),
     };
     CACHE.with(|c| {
         if let Some(l) = c.borrow().get(text) {
             return Ok(l.clone());
         }
-        let l = Rc::new(parse(fmt)?);
+        let l = Shared::new(parse(fmt)?);
         let mut c = c.borrow_mut();
         if c.len() >= CACHE_SIZE {
             c.clear();
@@ -161,7 +162,7 @@ fn layout(fmt: &Value) -> Result<Rc<Layout>, PyErr> {
 const CACHE_SIZE: usize = 100;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<Vec<u8>, Rc<Layout>>> = RefCell::new(HashMap::new());
+    static CACHE: RefCell<HashMap<Vec<u8>, Shared>> = RefCell::new(HashMap::new());
 }
 
 fn parse(fmt: &Value) -> Result<Layout, PyErr> {
@@ -253,11 +254,19 @@ fn check_count(lay: &Layout, got: usize, what: &str) -> Result<(), PyErr> {
 }
 
 fn pack(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    pack_with(cx, args, None)
+}
+
+/// `pack`, with the layout of a `Struct` (`None`: parse `args[0]`, the format).
+pub(super) fn pack_with(cx: &mut Cx, args: Args, pre: Option<Shared>) -> PyResult<Value> {
     args.check("_struct.pack", 0, usize::MAX)?;
     if args.is_empty() {
         return Err(type_error("missing format argument").into());
     }
-    let lay = layout(args.at(0))?;
+    let lay = match pre {
+        Some(l) => l,
+        None => layout(args.at(0))?,
+    };
     check_count(&lay, args.len() - 1, "pack")?;
     let mut out = Vec::new();
     out.try_reserve_exact(lay.size)
@@ -268,13 +277,21 @@ fn pack(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 fn pack_into(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    pack_into_with(cx, args, None)
+}
+
+/// `pack_into`, with the layout of a `Struct` (`None`: parse `args[0]`, the format).
+pub(super) fn pack_into_with(cx: &mut Cx, args: Args, pre: Option<Shared>) -> PyResult<Value> {
     args.check("_struct.pack_into", 0, usize::MAX)?;
     match args.len() {
         0 | 1 => return Err(type_error("pack_into expected buffer argument").into()),
         2 => return Err(type_error("pack_into expected offset argument").into()),
         _ => {}
     }
-    let lay = layout(args.at(0))?;
+    let lay = match pre {
+        Some(l) => l,
+        None => layout(args.at(0))?,
+    };
     let not_writable = || {
         type_error(format!(
             "argument must be read-write bytes-like object, not {}",
@@ -350,8 +367,16 @@ fn with_buffer<R>(gil: Gil<'_>, v: &Value, f: impl FnOnce(&[u8]) -> R) -> Result
 }
 
 fn unpack(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    unpack_with(cx, args, None)
+}
+
+/// `unpack`, with the layout of a `Struct` (`None`: parse `args[0]`, the format).
+pub(super) fn unpack_with(cx: &mut Cx, args: Args, pre: Option<Shared>) -> PyResult<Value> {
     args.check("_struct.unpack", 2, 2)?;
-    let lay = layout(args.at(0))?;
+    let lay = match pre {
+        Some(l) => l,
+        None => layout(args.at(0))?,
+    };
     let r = with_buffer(cx.gil, args.at(1), |data| {
         if data.len() != lay.size {
             return Err(error(format!(
@@ -364,7 +389,16 @@ fn unpack(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(r?)
 }
 
-fn unpack_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+fn unpack_from(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    unpack_from_with(cx, args, None)
+}
+
+/// `unpack_from`, with the layout of a `Struct` (`None`: parse `args[0]`, the format).
+pub(super) fn unpack_from_with(
+    cx: &mut Cx,
+    mut args: Args,
+    pre: Option<Shared>,
+) -> PyResult<Value> {
     let offset = args.take_kw("offset");
     if let Some(b) = args.take_kw("buffer") {
         args.pos.push(b);
@@ -373,7 +407,10 @@ fn unpack_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         args.pos.push(o);
     }
     args.check_kw("unpack_from", 2, 3)?;
-    let lay = layout(args.at(0))?;
+    let lay = match pre {
+        Some(l) => l,
+        None => layout(args.at(0))?,
+    };
     let offset = match args.get(2) {
         Some(o) => arg_int(o, "")?,
         None => 0,
@@ -410,8 +447,16 @@ fn unpack_from(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 
 /// `iter_unpack`: an iterator over the unpacked records (a list iterator here).
 fn iter_unpack(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    iter_unpack_with(cx, args, None)
+}
+
+/// `iter_unpack`, with the layout of a `Struct` (`None`: parse `args[0]`, the format).
+pub(super) fn iter_unpack_with(cx: &mut Cx, args: Args, pre: Option<Shared>) -> PyResult<Value> {
     args.check("_struct.iter_unpack", 2, 2)?;
-    let lay = layout(args.at(0))?;
+    let lay = match pre {
+        Some(l) => l,
+        None => layout(args.at(0))?,
+    };
     if lay.size == 0 {
         return Err(error("cannot iteratively unpack with a struct of length 0").into());
     }

@@ -13,9 +13,9 @@ use crate::objects::class;
 use crate::objects::gil::Gil;
 use crate::objects::object::{NativeObject, Object};
 
-/// The format (a `str`) and its size.
+/// The format (a `str`), its size and its compiled layout.
 pub(super) struct Struct {
-    state: Mutex<(Value, i64)>,
+    state: Mutex<(Value, i64, super::Shared)>,
 }
 
 /// The natives the class body takes from the module namespace (the module then
@@ -60,8 +60,9 @@ macro_rules! method {
 }
 
 method! {
-    m_pack => super::pack, m_unpack => super::unpack, m_pack_into => super::pack_into,
-    m_unpack_from => super::unpack_from, m_iter_unpack => super::iter_unpack,
+    m_pack => super::pack_with, m_unpack => super::unpack_with,
+    m_pack_into => super::pack_into_with, m_unpack_from => super::unpack_from_with,
+    m_iter_unpack => super::iter_unpack_with,
 }
 
 /// The `Struct` inside `this` (the instance, or the value a method bound to).
@@ -80,18 +81,30 @@ fn this_struct<'a>(this: &'a Value, method: &str) -> Result<&'a Struct, PyErr> {
 
 impl Struct {
     fn get(&self) -> (Value, i64) {
-        self.state.lock().unwrap_or_else(|p| p.into_inner()).clone()
+        let s = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        (s.0.clone(), s.1)
+    }
+
+    fn layout(&self) -> super::Shared {
+        self.state
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .2
+            .clone()
     }
 }
 
-/// `args[0]` is the `Struct`: call `f` with its format in its place.
-fn with_format(cx: &mut Cx, mut args: Args, f: NativeFn) -> PyResult<Value> {
+/// The module function taking a format first, with the layout of a `Struct` given.
+type WithLayout = fn(&mut Cx, Args, Option<super::Shared>) -> PyResult<Value>;
+
+/// `args[0]` is the `Struct`: call `f` with its compiled layout (no format parsed,
+/// no cache looked up).
+fn with_format(cx: &mut Cx, args: Args, f: WithLayout) -> PyResult<Value> {
     let Some(first) = args.pos.first() else {
         return Err(type_error("descriptor requires a '_struct.Struct' object").into());
     };
-    let format = this_struct(first, "pack")?.get().0;
-    args.pos[0] = format;
-    f(cx, args)
+    let layout = this_struct(first, "pack")?.layout();
+    f(cx, args, Some(layout))
 }
 
 pub(super) fn m_format(_cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -139,7 +152,7 @@ pub(super) fn new(_cx: &mut Cx, args: Args) -> PyResult<Value> {
         None => return Err(type_error("Struct.__new__(): not enough arguments").into()),
     };
     let s = Struct {
-        state: Mutex::new((Value::str(""), 0)),
+        state: Mutex::new((Value::str(""), 0, super::layout(&Value::str(""))?)),
     };
     Ok(class::instance_with(
         cls,
@@ -170,8 +183,9 @@ pub(super) fn init(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
         }
         None => unreachable!("clinic checked the required argument"),
     };
-    let size = super::layout(&format)?.size as i64;
+    let layout = super::layout(&format)?;
+    let size = layout.size as i64;
     let s = this_struct(&this, "__init__")?;
-    *s.state.lock().unwrap_or_else(|p| p.into_inner()) = (format, size);
+    *s.state.lock().unwrap_or_else(|p| p.into_inner()) = (format, size, layout);
     Ok(Value::None)
 }
