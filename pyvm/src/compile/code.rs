@@ -154,7 +154,11 @@ impl Code {
         let a = ins.arg as usize;
         let name = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("?").to_owned();
         match ins.op {
-            Op::LOAD_FAST | Op::STORE_FAST | Op::DELETE_FAST => {
+            Op::LOAD_FAST
+            | Op::STORE_FAST
+            | Op::DELETE_FAST
+            | Op::LOAD_FAST__LOAD_FAST
+            | Op::STORE_FAST__STORE_FAST => {
                 format!("{a} ({})", self.varnames.get(a).map_or("?", |s| s))
             }
             Op::LOAD_NAME

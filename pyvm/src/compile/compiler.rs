@@ -323,6 +323,7 @@ impl<'a> Compiler<'a> {
         let mut u = self.units.pop().expect("a unit to finish");
         let names_len = u.names.len();
         super::opcodes::fuse_compare_branch(&mut u.instrs);
+        super::opcodes::pair_locals(&mut u.instrs);
         let cellvars: Vec<String> = u.derefs[..u.ncells].to_vec();
         let freevars: Vec<String> = u.derefs[u.ncells..].to_vec();
         let flags = self.code_flags(&u, is_module);

@@ -156,6 +156,12 @@ opcodes! {
     /// read in place, not cloned. The `LOAD_ATTR` it replaced stays as a `NOP` whose
     /// position errors report.
     LOAD_FAST_ATTR => |a| 1;
+    /// `LOAD_FAST a` that also runs the `LOAD_FAST` after it, which stays in place
+    /// (a jump may land on it; its position is the one its error reports) and is
+    /// skipped: one dispatch for two (CPython 3.11's superinstruction).
+    LOAD_FAST__LOAD_FAST => |a| 1;
+    /// `STORE_FAST a` that also runs the `STORE_FAST` after it (as above).
+    STORE_FAST__STORE_FAST => |a| -1;
     /// First instruction of a generator's code: its frame (with the arguments bound)
     /// becomes a generator object, returned to the caller.
     RETURN_GENERATOR => |a| 1;
@@ -274,6 +280,25 @@ pub fn fuse_compare_branch(instrs: &mut [Instr]) {
                 arg: 0,
             };
         }
+    }
+}
+
+/// Pair `LOAD_FAST; LOAD_FAST` and `STORE_FAST; STORE_FAST` (CPython 3.11's
+/// superinstructions): the first becomes the pair's op and the second stays as it
+/// is, so no jump target moves and a chain (`a, b, c, d = t`) pairs as it goes.
+pub fn pair_locals(instrs: &mut [Instr]) {
+    for i in 0..instrs.len().saturating_sub(1) {
+        let next = instrs[i + 1].op;
+        let paired = match instrs[i].op {
+            Op::LOAD_FAST if next == Op::LOAD_FAST || next == Op::LOAD_FAST__LOAD_FAST => {
+                Op::LOAD_FAST__LOAD_FAST
+            }
+            Op::STORE_FAST if next == Op::STORE_FAST || next == Op::STORE_FAST__STORE_FAST => {
+                Op::STORE_FAST__STORE_FAST
+            }
+            _ => continue,
+        };
+        instrs[i].op = paired;
     }
 }
 

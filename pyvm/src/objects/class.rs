@@ -506,6 +506,11 @@ pub struct Way {
     /// When `found` is a built-in type's method: how `vm::class::load_method` calls it
     /// (its `self`), worked out once (`NATIVE_*`); the same epoch guards it.
     pub native: u8,
+    /// The class reads attributes through a Python `__getattribute__` (its
+    /// `has_getattribute`, which only ever turns on, and never without a namespace
+    /// change renewing the epoch): kept here so an attribute read does not touch the
+    /// class object itself.
+    pub hooked: bool,
 }
 
 /// `Way::native`: not worked out yet.
@@ -561,6 +566,7 @@ fn fill_way<'s>(
         found,
         store_ok: None,
         native: NATIVE_UNKNOWN,
+        hooked: t.has_getattribute.load(Ordering::Relaxed),
     };
     &mut slot.ways[i]
 }

@@ -1954,10 +1954,10 @@ pub fn load_method(
     let Value::Instance(i) = obj else {
         return None;
     };
-    if hooked(i.class()) {
+    let way = class::lookup_way(gil, slot, i.class(), name);
+    if way.hooked {
         return None;
     }
-    let way = class::lookup_way(gil, slot, i.class(), name);
     let this = match way.found.as_ref()? {
         Value::Function(_) => None,
         // A method of a built-in base (`self.append(x)` in a `list` subclass): the
@@ -2001,11 +2001,8 @@ pub fn instance_value(
     inst: &Instance,
     name: &PyStr,
 ) -> Option<Value> {
-    if hooked(inst.class())
-        || class::lookup_way(gil, slot, inst.class(), name)
-            .found
-            .is_some()
-    {
+    let way = class::lookup_way(gil, slot, inst.class(), name);
+    if way.hooked || way.found.is_some() {
         return None;
     }
     let d = inst.dict.borrow(gil);
@@ -2111,11 +2108,12 @@ pub fn instance_load(
     inst: &Instance,
     name: &PyStr,
 ) -> Result<Attr, PyErr> {
-    if hooked(inst.class()) {
+    let way = class::lookup_way(gil, slot, inst.class(), name);
+    if way.hooked {
         return instance_attr(gil, obj, inst.class(), Some(&inst.dict), name.as_str())?
             .ok_or_else(|| no_attribute(obj, name.as_str()));
     }
-    let found = &class::lookup_way(gil, slot, inst.class(), name).found;
+    let found = &way.found;
     if let Some(a) = found {
         if is_data_descr(gil, a) {
             return Ok(bind(gil, a.clone(), Some(obj), inst.class()));

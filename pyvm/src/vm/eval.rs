@@ -302,6 +302,42 @@ pub(crate) fn run_from(
         // The instructions as a slice of their own: fetching one is then a load from
         // the slice's pointer, not through the code object's vector each time.
         let instrs: &[crate::compile::opcodes::Instr] = &code.instrs;
+        // `LOAD_FAST`: push local `$arg`, or raise `UnboundLocalError`.
+        macro_rules! load_fast {
+            ($arg:expr) => {{
+                let arg = $arg;
+                let v = &th.stack[base + arg as usize];
+                if v.is_null() {
+                    let name = &code.varnames[arg as usize];
+                    raise!(unbound_local(format!(
+                        "cannot access local variable '{name}' where it is not associated with a value"
+                    )));
+                }
+                // The commonest locals are copied without the out-of-line clone and
+                // pushed from registers (one push per arm: a clone returned through
+                // memory is copied through a temporary, see `push`).
+                match *v {
+                    Value::Int(i) => push(&mut th.stack, Value::Int(i)),
+                    Value::Float(x) => push(&mut th.stack, Value::float(x.get())),
+                    Value::List(ref l) => {
+                        let v = Value::List(l.clone());
+                        push(&mut th.stack, v)
+                    }
+                    Value::Instance(ref o) => {
+                        let v = Value::Instance(o.clone());
+                        push(&mut th.stack, v)
+                    }
+                    Value::Str(ref s) => {
+                        let v = Value::Str(s.clone());
+                        push(&mut th.stack, v)
+                    }
+                    ref v => {
+                        let v = v.clone();
+                        push(&mut th.stack, v)
+                    }
+                }
+            }};
+        }
         loop {
             let ins = instrs[ip];
             ip += 1;
@@ -349,34 +385,26 @@ pub(crate) fn run_from(
                 }
                 Op::PUSH_NULL => push(&mut th.stack, Value::Null),
                 Op::LOAD_CONST => push(&mut th.stack, code.consts[arg as usize].clone()),
-                Op::LOAD_FAST => {
-                    let v = &th.stack[base + arg as usize];
-                    if v.is_null() {
-                        let name = &code.varnames[arg as usize];
-                        raise!(unbound_local(format!(
-                            "cannot access local variable '{name}' where it is not associated with a value"
-                        )));
-                    }
-                    // The commonest locals are copied without the out-of-line clone
-                    // and pushed from registers (one push per arm: a clone returned
-                    // through memory is copied through a temporary, see `push`).
-                    let v = match *v {
-                        Value::Int(i) => Value::Int(i),
-                        Value::Float(x) => Value::float(x.get()),
-                        Value::List(ref l) => Value::List(l.clone()),
-                        Value::Instance(ref o) => Value::Instance(o.clone()),
-                        Value::Str(ref s) => Value::Str(s.clone()),
-                        ref v => {
-                            let v = v.clone();
-                            push(&mut th.stack, v);
-                            continue;
-                        }
-                    };
-                    push(&mut th.stack, v);
+                Op::LOAD_FAST => load_fast!(arg),
+                Op::LOAD_FAST__LOAD_FAST => {
+                    load_fast!(arg);
+                    // The second stays as an instruction of its own: past it, so an
+                    // unbound local there is reported at its position.
+                    let second = instrs[ip].arg;
+                    ip += 1;
+                    load_fast!(second);
                 }
                 Op::STORE_FAST => {
                     let v = pop!();
                     Value::release(std::mem::replace(&mut th.stack[base + arg as usize], v));
+                }
+                Op::STORE_FAST__STORE_FAST => {
+                    let v = pop!();
+                    Value::release(std::mem::replace(&mut th.stack[base + arg as usize], v));
+                    let second = instrs[ip].arg as usize;
+                    ip += 1;
+                    let v = pop!();
+                    Value::release(std::mem::replace(&mut th.stack[base + second], v));
                 }
                 Op::DELETE_FAST => {
                     let slot = &mut th.stack[base + arg as usize];

@@ -105,7 +105,7 @@ pub fn release_target(
     a: Value,
 ) -> Value {
     if let Some(next) = code.instrs.get(ip) {
-        if next.op == Op::STORE_FAST {
+        if next.op == Op::STORE_FAST || next.op == Op::STORE_FAST__STORE_FAST {
             let slot = &mut th.stack[base + next.arg as usize];
             if slot.is(&a) {
                 *slot = Value::Null;

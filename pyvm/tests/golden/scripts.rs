@@ -122,6 +122,7 @@ mod classes2 {
     golden!(descriptor_dunders, "classes2/descriptor_dunders.py");
     golden!(event_bus, "classes2/event_bus.py");
     golden!(generic_aliases, "classes2/generic_aliases.py");
+    golden!(getattribute_late, "classes2/getattribute_late.py");
     golden!(getattribute_proxy, "classes2/getattribute_proxy.py");
     golden!(global_classes, "classes2/global_classes.py");
     golden!(library_system, "classes2/library_system.py");
