@@ -271,6 +271,7 @@ mod errors {
     golden!(sys_exit_message, "errors/sys_exit_message.py");
     golden!(sys_exit_zero, "errors/sys_exit_zero.py");
     golden!(unbound_local, "errors/unbound_local.py");
+    golden!(unbound_pairs, "errors/unbound_pairs.py");
     golden!(uncaught_assert, "errors/uncaught_assert.py");
     golden!(uncaught_attribute, "errors/uncaught_attribute.py");
     golden!(uncaught_bare_raise_none, "errors/uncaught_bare_raise_none.py");
