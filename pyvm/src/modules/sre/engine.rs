@@ -906,6 +906,27 @@ fn match_in<C: Ch>(st: &mut State<C>, code: &[u32], start_pat: usize, ctxs: &mut
                 // Ops that stay in this mode go on to the next one here, not
                 // through the outer `match mode` (one dispatch per op, not two).
                 'disp: loop {
+                    // `MAX_UNTIL`/`MIN_UNTIL`'s start: the repeat's count moves on,
+                    // and below its minimum the body must match again (`$below`).
+                    macro_rules! until_enter {
+                        ($below:expr) => {{
+                            let Some(rep) = st.repeat else { fail!() };
+                            st.ptr = ptr;
+                            let cnt = st.reps[rep].count + 1;
+                            {
+                                let c = ctx!();
+                                c.rep = rep;
+                                c.count = cnt;
+                            }
+                            let rp = st.reps[rep].pattern;
+                            let top = ctx!().toplevel;
+                            if cnt < op_at(rp + 1) as isize {
+                                st.reps[rep].count = cnt;
+                                do_jump!($below, rp + 3, top);
+                            }
+                            (rep, cnt, rp, top)
+                        }};
+                    }
                     macro_rules! next_op {
                         () => {{
                             mode = Mode::Dispatch;
@@ -1071,20 +1092,7 @@ fn match_in<C: Ch>(st: &mut State<C>, code: &[u32], start_pat: usize, ctxs: &mut
                             do_jump!(Jump::Repeat, pat + op_at(pat) as usize, top);
                         }
                         OP_MAX_UNTIL => {
-                            let Some(rep) = st.repeat else { fail!() };
-                            st.ptr = ptr;
-                            let cnt = st.reps[rep].count + 1;
-                            {
-                                let c = ctx!();
-                                c.rep = rep;
-                                c.count = cnt;
-                            }
-                            let rp = st.reps[rep].pattern;
-                            let top = ctx!().toplevel;
-                            if cnt < op_at(rp + 1) as isize {
-                                st.reps[rep].count = cnt;
-                                do_jump!(Jump::MaxUntil1, rp + 3, top);
-                            }
+                            let (rep, cnt, rp, top) = until_enter!(Jump::MaxUntil1);
                             let max = op_at(rp + 2);
                             if (cnt < max as isize || max == MAXREPEAT)
                                 && st.ptr as isize != st.reps[rep].last_ptr
@@ -1101,20 +1109,7 @@ fn match_in<C: Ch>(st: &mut State<C>, code: &[u32], start_pat: usize, ctxs: &mut
                             continue 'main;
                         }
                         OP_MIN_UNTIL => {
-                            let Some(rep) = st.repeat else { fail!() };
-                            st.ptr = ptr;
-                            let cnt = st.reps[rep].count + 1;
-                            {
-                                let c = ctx!();
-                                c.rep = rep;
-                                c.count = cnt;
-                            }
-                            let rp = st.reps[rep].pattern;
-                            let top = ctx!().toplevel;
-                            if cnt < op_at(rp + 1) as isize {
-                                st.reps[rep].count = cnt;
-                                do_jump!(Jump::MinUntil1, rp + 3, top);
-                            }
+                            let (rep, _, _, top) = until_enter!(Jump::MinUntil1);
                             st.repeat = st.reps[rep].prev;
                             lastmark_save!();
                             if st.repeat.is_some() {
