@@ -434,8 +434,10 @@ pub fn wanted() -> bool {
 /// default SipHash made a collection twice as slow).
 type AddrMap = HashMap<usize, u32, std::hash::BuildHasherDefault<AddrHasher>>;
 
+/// A hash of addresses (and of tuples of them: each word is mixed into what came
+/// before, so a single address hashes as it always did).
 #[derive(Default)]
-struct AddrHasher(u64);
+pub(crate) struct AddrHasher(u64);
 
 impl std::hash::Hasher for AddrHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -445,7 +447,7 @@ impl std::hash::Hasher for AddrHasher {
     }
 
     fn write_u64(&mut self, n: u64) {
-        let x = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let x = (self.0.rotate_left(17) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
         self.0 = x ^ (x >> 29);
     }
 

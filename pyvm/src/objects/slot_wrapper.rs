@@ -32,9 +32,12 @@ pub fn is_special(name: &str) -> bool {
 /// The slot wrapper of `def` as `owner`'s special method: the same object every time
 /// (`C.__init__ is object.__init__` holds for a class that does not define it).
 pub fn slot_wrapper(gil: Gil<'_>, owner: &Arc<PyType>, def: &'static NativeDef) -> Value {
-    type Table = HashMap<(usize, usize), Value>;
+    // Keyed by two addresses, hashed as addresses are (SipHash cost more than the
+    // rest of `type(x).__repr__`, which `pprint` asks of every object it prints).
+    type Table =
+        HashMap<(usize, usize), Value, std::hash::BuildHasherDefault<super::gc::AddrHasher>>;
     static TABLE: OnceLock<GilCell<Table>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| GilCell::new(HashMap::new()));
+    let table = TABLE.get_or_init(|| GilCell::new(Table::default()));
     // The entry holds its owner (through the wrapper), so the address stays its own.
     let k = (
         Arc::as_ptr(owner) as usize,
