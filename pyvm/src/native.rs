@@ -694,7 +694,12 @@ pub fn bytes_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
     match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Bytes(b) => crate::objects::memory::copy(b),
         Value::ByteArray(b) => crate::objects::memory::copy(&b.borrow(gil)),
-        Value::Object(o) if o.0.buffer(gil).is_some() => Ok(o.0.buffer(gil).unwrap_or_default()),
+        Value::Object(o) => o.0.buffer(gil).ok_or_else(|| {
+            type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                type_name(v)
+            ))
+        }),
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)

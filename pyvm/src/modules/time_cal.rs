@@ -42,6 +42,8 @@ pub fn add(gil: Gil<'_>, m: &Module) {
         m.set(gil, f.name, Value::Native(f));
     }
     m.set(gil, "struct_time", Value::Type(struct_time(gil).clone()));
+    // The fields of a `struct_time` (its nine items, `tm_zone` and `tm_gmtoff`).
+    m.set(gil, "_STRUCT_TM_ITEMS", Value::Int(11));
     let tz = system_tz();
     // Standard time and summer time as the zone has them this year (January and
     // July), as CPython's `init_timezone` finds them.
@@ -182,7 +184,14 @@ fn zoned_arg(cx: &mut Cx, v: Option<&Value>, name: &str) -> PyResult<jiff::Zoned
     let Some(v) = v else {
         return Ok(Timestamp::now().to_zoned(system_tz().clone()));
     };
-    let f = fields(cx, v, name)?;
+    let mut f = fields(cx, v, name)?;
+    // CPython's `checktm`: a zero month, day of month or day of year is the first.
+    if f[1] == 0 {
+        f[1] = 1;
+    }
+    if f[2] == 0 {
+        f[2] = 1;
+    }
     if !(1..=12).contains(&f[1]) {
         return Err(value_error("month out of range").into());
     }
@@ -197,6 +206,18 @@ fn zoned_arg(cx: &mut Cx, v: Option<&Value>, name: &str) -> PyResult<jiff::Zoned
     }
     if !(0..=61).contains(&f[5]) {
         return Err(value_error("seconds out of range").into());
+    }
+    // C's `%` on `tm_wday + 1`: below -1 stays negative.
+    if f[6] < -1 {
+        return Err(value_error("day of week out of range").into());
+    }
+    if !(0..=366).contains(&f[7]) {
+        return Err(value_error("day of year out of range").into());
+    }
+    // pyvm's calendar covers the years -9999..=9999 (as Windows' C library limits
+    // CPython's strftime, a ValueError: callers probe for it).
+    if !(-9999..=9999).contains(&f[0]) {
+        return Err(value_error("year out of range").into());
     }
     let dt = civil(&f).ok_or_else(|| overflow_error("date value out of range"))?;
     // A struct_time from gmtime() keeps its zone (tm_zone "UTC").
