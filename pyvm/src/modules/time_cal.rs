@@ -19,8 +19,47 @@ use crate::objects::types::PyType;
 
 pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "gmtime" => gmtime, "localtime" => localtime, "mktime" => mktime,
-    "strftime" => strftime, "asctime" => asctime, "ctime" => ctime,
+    "strftime" => strftime, "asctime" => asctime, "ctime" => ctime, "strptime" => strptime,
 ];
+
+/// `strptime(string, format="%a %b %d %H:%M:%S %Y")`: as CPython's, Lib's `_strptime`
+/// parses; its 11 fields make the `struct_time` (nine items, `tm_zone`, `tm_gmtoff`).
+fn strptime(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error("strptime() takes no keyword arguments").into());
+    }
+    match args.len() {
+        0 => {
+            return Err(type_error(
+                "_strptime_time() missing 1 required positional argument: 'data_string'",
+            )
+            .into())
+        }
+        1 | 2 => {}
+        n => {
+            return Err(type_error(format!(
+                "_strptime_time() takes from 1 to 2 positional arguments but {n} were given"
+            ))
+            .into())
+        }
+    }
+    let import = crate::native::builtin_function(cx.gil, "__import__");
+    let m = cx.call(&import, vec![Value::str("_strptime")])?;
+    let f = cx.getattr(&m, "_strptime")?;
+    let parsed = cx.call(&f, args.pos.into_iter().collect())?;
+    let tt = cx.getitem(&parsed, &Value::Int(0))?;
+    let items = cx.collect(&tt)?;
+    if items.len() < 11 {
+        return Err(type_error("_strptime() returned a short time tuple").into());
+    }
+    let v = super::structseq::make(cx.gil, struct_time(cx.gil), items[..9].to_vec());
+    if let Value::Instance(i) = &v {
+        let mut d = i.dict.borrow_mut(cx.gil);
+        d.insert(Value::str("tm_zone"), items[9].clone())?;
+        d.insert(Value::str("tm_gmtoff"), items[10].clone())?;
+    }
+    Ok(v)
+}
 
 const FIELDS: &[&str] = &[
     "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",

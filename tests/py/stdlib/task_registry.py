@@ -125,3 +125,22 @@ for bad in ((2024, 13, 1, 0, 0, 0, 0, 1, 0), (2024, 1, 1, 0, 0, 0, -2, 1, 0),
         time.strftime("%Y", bad)
     except ValueError as e:
         print("stamp error:", e)
+
+# Parsing timestamps back from the log.
+parsed = time.strptime("2024-03-05 10:20", "%Y-%m-%d %H:%M")
+print("parsed:", parsed, parsed.tm_yday, time.strftime("%d/%m/%Y", parsed))
+print("default format:", tuple(time.strptime("Tue Mar  5 10:20:00 2024"))[:6])
+try:
+    time.strptime("x", "%Y")
+except ValueError as e:
+    print("parse error:", e)
+try:
+    time.strptime("2024", format="%Y")
+except TypeError as e:
+    print("parse error:", e)
+print("zone fields:", parsed.tm_zone, parsed.tm_gmtoff, len(parsed))
+for bad_args in ((), ("a", "b", "c")):
+    try:
+        time.strptime(*bad_args)
+    except TypeError as e:
+        print("parse error:", e)
