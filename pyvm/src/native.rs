@@ -678,6 +678,11 @@ pub fn binary_op(gil: Gil<'_>, op: u32, a: &Value, b: &Value) -> Result<Value, P
     crate::vm::ops::binary_op(gil, op, a, b)
 }
 
+/// Whether the interpreter runs in CPython's UTF-8 mode (`sys.flags.utf8_mode`).
+pub fn utf8_mode() -> bool {
+    crate::modules::sys::options().utf8_mode != 0
+}
+
 /// `len(v)` for an instance of a Python class (its `__len__`, called detached).
 pub fn len_instance(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
     crate::vm::dunder::len(gil, v)

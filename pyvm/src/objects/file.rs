@@ -218,7 +218,7 @@ pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mode_kw = a[1].clone();
     let encoding = match a[3].as_ref().and_then(|e| e.as_str()) {
         Some(e) => e.to_owned(),
-        None if crate::modules::sys::options().utf8_mode != 0 => "utf-8".to_owned(),
+        None if crate::native::utf8_mode() => "utf-8".to_owned(),
         None => "UTF-8".to_owned(),
     };
     let args = Args::new(a.into_iter().take(1).flatten());

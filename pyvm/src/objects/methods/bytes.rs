@@ -990,13 +990,16 @@ fn extend(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let new = if is_bytes_like(cx.gil, arg) {
         data(cx, arg)?
     } else {
-        let it = crate::vm::ops::get_iter(cx.gil, arg).map_err(|e| {
-            if e.is_instance(&crate::objects::types::types().exc.type_error) {
-                type_error(format!("can't extend bytearray with {}", type_name(arg)))
-            } else {
-                e
+        let it = match cx.iter(arg) {
+            Err(deferred::Unwind::Raise(e))
+                if e.is_instance(&crate::objects::types::types().exc.type_error) =>
+            {
+                return Err(
+                    type_error(format!("can't extend bytearray with {}", type_name(arg))).into(),
+                )
             }
-        })?;
+            r => r?,
+        };
         let mut new = Vec::new();
         while let Some(v) = cx.next(&it)? {
             crate::objects::memory::push(&mut new, byte(&v)?)?;
