@@ -241,6 +241,13 @@ class GenericAlias:
     def __reduce__(self):
         return GenericAlias, (self.__origin__, self.__args__)
 
+    # `list[int] | None`: a types.UnionType, as CPython's `_Py_union_type_or`.
+    def __or__(self, other):
+        return _union_or(self, other)
+
+    def __ror__(self, other):
+        return _union_or(other, self)
+
     def __dir__(self):
         return sorted(set(dir(self.__origin__)) | {"__origin__", "__args__", "__parameters__"})
 
@@ -446,6 +453,21 @@ class _GeneratorWrapper:
         return self.__wrapped
 
 
+def _unionable(x):
+    return x is None or isinstance(x, (type, GenericAlias, UnionType))
+
+
+def _union_or(left, right):
+    # NotImplemented for anything else (then `typing`'s own `__ror__` may answer);
+    # one distinct member is that member itself (`int | int` is `int`).
+    if not (_unionable(left) and _unionable(right)):
+        return NotImplemented
+    u = UnionType(left, right)
+    if len(u.__args__) == 1:
+        return u.__args__[0]
+    return u
+
+
 class UnionType:
     """`int | str` (CPython's types.UnionType), made by `|` between classes."""
 
@@ -462,10 +484,10 @@ class UnionType:
         return self
 
     def __or__(self, other):
-        return UnionType(self, other)
+        return _union_or(self, other)
 
     def __ror__(self, other):
-        return UnionType(other, self)
+        return _union_or(other, self)
 
     def __repr__(self):
         return " | ".join("None" if a is type(None) else _type_repr(a)

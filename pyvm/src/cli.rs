@@ -196,8 +196,40 @@ fn x_option(c: &mut Command, opt: String) -> Result<(), Usage> {
             _ => return Err(Usage("-X preempt needs a number of seconds".into())),
         }
     }
+    match opt.as_str() {
+        "dev" => c.opts.dev_mode = true,
+        "warn_default_encoding" => c.opts.warn_default_encoding = 1,
+        _ => {}
+    }
     c.opts.xoptions.push(opt);
     Ok(())
+}
+
+/// `sys.flags.utf8_mode` as CPython 3.11 sets it (PEP 540): the last `-X utf8[=0|1]`,
+/// else `PYTHONUTF8` (not under `-E`/`-I`), else on for a legacy "C"/"POSIX" locale.
+/// `Err`: the bad setting, for CPython's fatal error.
+fn utf8_mode(o: &Options) -> Result<i64, &'static str> {
+    let x = o.xoptions.iter().rev().find_map(|x| match x.as_str() {
+        "utf8" => Some(Some(1)),
+        "utf8=1" => Some(Some(1)),
+        "utf8=0" => Some(Some(0)),
+        v if v.starts_with("utf8=") => Some(None),
+        _ => None,
+    });
+    match x {
+        Some(Some(m)) => return Ok(m),
+        Some(None) => return Err("-X utf8 option"),
+        None => {}
+    }
+    if o.ignore_environment == 0 {
+        match std::env::var("PYTHONUTF8").ok().as_deref() {
+            None | Some("") => {}
+            Some("1") => return Ok(1),
+            Some("0") => return Ok(0),
+            Some(_) => return Err("PYTHONUTF8 environment variable"),
+        }
+    }
+    Ok(crate::modules::unix::locale::legacy_ctype() as i64)
 }
 
 /// The `PYTHON*` variables CPython reads at start-up (none under `-E`/`-I`).
@@ -222,6 +254,12 @@ fn read_environment(c: &mut Command) {
     }
     if var("PYTHONNOUSERSITE").is_some() {
         o.no_user_site = 1;
+    }
+    if var("PYTHONDEVMODE").is_some() {
+        o.dev_mode = true;
+    }
+    if var("PYTHONWARNDEFAULTENCODING").is_some() {
+        o.warn_default_encoding = 1;
     }
     o.optimize = o.optimize.max(level("PYTHONOPTIMIZE").unwrap_or(0));
     o.verbose = o.verbose.max(level("PYTHONVERBOSE").unwrap_or(0));
@@ -270,6 +308,13 @@ pub fn main() -> ExitCode {
     }
     read_environment(&mut c);
     c.opts.orig_argv = argv.clone();
+    c.opts.utf8_mode = match utf8_mode(&c.opts) {
+        Ok(m) => m,
+        Err(what) => {
+            eprintln!("Fatal Python error: preconfig_init_utf8_mode: invalid {what} value\nPython runtime state: preinitializing\n");
+            return ExitCode::from(1);
+        }
+    };
     // The hash seed and the int/str digit limit, as CPython reads them (none of the
     // environment under -E/-I); a bad value is CPython's fatal error.
     let env_of = |name: &str| {

@@ -678,6 +678,11 @@ pub fn binary_op(gil: Gil<'_>, op: u32, a: &Value, b: &Value) -> Result<Value, P
     crate::vm::ops::binary_op(gil, op, a, b)
 }
 
+/// Whether the interpreter runs in CPython's UTF-8 mode (`sys.flags.utf8_mode`).
+pub fn utf8_mode() -> bool {
+    crate::modules::sys::options().utf8_mode != 0
+}
+
 /// `len(v)` for an instance of a Python class (its `__len__`, called detached).
 pub fn len_instance(gil: Gil<'_>, v: &Value) -> Result<i64, PyErr> {
     crate::vm::dunder::len(gil, v)
@@ -694,7 +699,12 @@ pub fn bytes_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
     match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Bytes(b) => crate::objects::memory::copy(b),
         Value::ByteArray(b) => crate::objects::memory::copy(&b.borrow(gil)),
-        Value::Object(o) if o.0.buffer(gil).is_some() => Ok(o.0.buffer(gil).unwrap_or_default()),
+        Value::Object(o) => o.0.buffer(gil).ok_or_else(|| {
+            type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                type_name(v)
+            ))
+        }),
         _ => Err(type_error(format!(
             "a bytes-like object is required, not '{}'",
             type_name(v)

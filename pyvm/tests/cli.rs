@@ -140,6 +140,142 @@ fn options_reach_sys() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `sys.flags` as CPython 3.11 reports it for plain runs and each option (its values
+/// printed by CPython itself, with no `PYTHON*` variables and a UTF-8 locale):
+/// `utf8_mode` is 0 unless `-X utf8`, `PYTHONUTF8=1` or a "C"/"POSIX" locale.
+#[test]
+fn sys_flags_as_cpython() {
+    let flags = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = pyvm();
+        for (k, _) in std::env::vars() {
+            if k.starts_with("PYTHON") || k.starts_with("LC_") || k == "LANG" {
+                cmd.env_remove(k);
+            }
+        }
+        cmd.env("LANG", "C.UTF-8");
+        let out = cmd
+            .args(args)
+            .args(["-c", "import sys; print(tuple(sys.flags))"])
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .output()
+            .expect("runs");
+        assert_eq!(text(&out.stderr), "", "{args:?}");
+        text(&out.stdout).trim_end().to_owned()
+    };
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+    let cases: &[Case] = &[
+        (
+            &[],
+            &[],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &["-O"],
+            &[],
+            "(0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &["-OO"],
+            &[],
+            "(0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &["-B"],
+            &[],
+            "(0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &["-I"],
+            &[],
+            "(0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 1, 1, False, 0, 0, True, -1)",
+        ),
+        (
+            &["-E"],
+            &[],
+            "(0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &["-u"],
+            &[],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &["-q"],
+            &[],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &["-s"],
+            &[],
+            "(0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &["-P"],
+            &[],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, True, -1)",
+        ),
+        (
+            &["-bb"],
+            &[],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &["-X", "dev"],
+            &[],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, True, 0, 0, False, -1)",
+        ),
+        (
+            &["-X", "utf8"],
+            &[],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 1, 0, False, -1)",
+        ),
+        (
+            &["-X", "warn_default_encoding"],
+            &[],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 1, False, -1)",
+        ),
+        (
+            &[],
+            &[("PYTHONUTF8", "1")],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 1, 0, False, -1)",
+        ),
+        (
+            &["-E"],
+            &[("PYTHONUTF8", "1")],
+            "(0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &[],
+            &[("LC_ALL", "C")],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 1, 0, False, -1)",
+        ),
+        (
+            &["-X", "utf8=0"],
+            &[("LC_ALL", "C")],
+            "(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, -1)",
+        ),
+        (
+            &[],
+            &[("PYTHONDEVMODE", "1"), ("PYTHONOPTIMIZE", "1")],
+            "(0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, True, 0, 0, False, -1)",
+        ),
+    ];
+    for (args, env, want) in cases {
+        assert_eq!(flags(args, env), *want, "{args:?} {env:?}");
+    }
+    // A bad -X utf8 value is CPython's fatal error.
+    let out = pyvm()
+        .args(["-X", "utf8=2", "-c", "pass"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "Fatal Python error: preconfig_init_utf8_mode: invalid -X utf8 option value\nPython runtime state: preinitializing\n\n"
+    );
+}
+
 #[test]
 fn program_from_stdin() {
     let prog = "import sys\nprint('args', sys.argv)\nprint(sum(range(5)))\n";

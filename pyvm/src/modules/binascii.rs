@@ -59,16 +59,18 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 
 /// An argument the `a2b_*` functions decode: bytes-like, or a `str` of ASCII only.
 fn ascii_arg(gil: Gil<'_>, v: &Value) -> Result<Vec<u8>, PyErr> {
-    match v {
+    match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Str(s) if s.as_str().is_ascii() => Ok(s.as_str().as_bytes().to_vec()),
         Value::Str(_) => Err(value_error(
             "string argument should contain only ASCII characters",
         )),
-        Value::Bytes(_) | Value::ByteArray(_) => bytes_arg(gil, v),
-        other => Err(type_error(format!(
-            "argument should be bytes, buffer or ASCII string, not '{}'",
-            type_name(other)
-        ))),
+        // Any object with the buffer protocol (bytes, bytearray, memoryview, array).
+        _ => bytes_arg(gil, v).map_err(|_| {
+            type_error(format!(
+                "argument should be bytes, buffer or ASCII string, not '{}'",
+                type_name(v)
+            ))
+        }),
     }
 }
 
@@ -336,7 +338,7 @@ fn b2a_qp(cx: &mut Cx, args: Args) -> PyResult<Value> {
             || (c < 33 && c != b'\r' && c != b'\n' && (quotetabs || (c != b'\t' && c != b' ')));
         if must_quote {
             if linelen + 3 >= 76 {
-                out.extend_from_slice(b"=\n");
+                out.extend_from_slice(if crlf { b"=\r\n" } else { b"=\n" });
                 linelen = 0;
             }
             out.extend_from_slice(&[b'=', HEX[(c >> 4) as usize], HEX[(c & 15) as usize]]);
@@ -367,7 +369,7 @@ fn b2a_qp(cx: &mut Cx, args: Args) -> PyResult<Value> {
             continue;
         }
         if linelen + 1 >= 76 && i + 1 < n && data[i + 1] != b'\n' {
-            out.extend_from_slice(b"=\n");
+            out.extend_from_slice(if crlf { b"=\r\n" } else { b"=\n" });
             linelen = 0;
         }
         out.push(if header && c == b' ' { b'_' } else { c });
@@ -395,12 +397,13 @@ fn a2b_qp(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 break;
             }
             if data[i + 1] == b'\n' || data[i + 1] == b'\r' {
-                // A soft line break.
-                i += if data[i + 1] == b'\r' && data.get(i + 2) == Some(&b'\n') {
-                    3
-                } else {
-                    2
-                };
+                // A soft line break: as CPython's, everything up to the next `\n`
+                // after a `\r` goes with it.
+                i += 1;
+                while i < data.len() && data[i] != b'\n' {
+                    i += 1;
+                }
+                i = (i + 1).min(data.len());
                 continue;
             }
             if data[i + 1] == b'=' {
@@ -460,44 +463,41 @@ fn b2a_uu(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn a2b_uu(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "a2b_uu", &["data"], 1, 1)?;
     let data = ascii_arg(cx.gil, a[0].as_ref().unwrap_or(&Value::None))?;
-    let line: Vec<u8> = data
-        .iter()
-        .copied()
-        .take_while(|&c| c != b'\n' && c != b'\r')
-        .collect();
-    let Some(&first) = line.first() else {
+    // As CPython's: the first byte is the length; a line end (or the data's end)
+    // counts as zero bits; after the length's bytes only whitespace may follow.
+    let Some((&first, mut rest)) = data.split_first() else {
         return Ok(bytes(vec![0; 32]));
     };
-    let len = (first.wrapping_sub(b' ') & 63) as usize;
-    let val = |c: u8| -> Result<u8, PyErr> {
-        if c == b'`' || c == b' ' || c == b'\n' {
-            return Ok(0);
-        }
-        if !(b' '..=b' ' + 64).contains(&c) {
-            return Err(error("Illegal char"));
-        }
-        Ok((c - b' ') & 63)
-    };
+    let mut len = (first.wrapping_sub(b' ') & 63) as usize;
     let mut out = Vec::with_capacity(len);
-    let body: Vec<u8> = line[1..].to_vec();
-    let mut i = 0;
-    while out.len() < len {
-        let q = [
-            val(*body.get(i).unwrap_or(&b' '))?,
-            val(*body.get(i + 1).unwrap_or(&b' '))?,
-            val(*body.get(i + 2).unwrap_or(&b' '))?,
-            val(*body.get(i + 3).unwrap_or(&b' '))?,
-        ];
-        for b in [
-            q[0] << 2 | q[1] >> 4,
-            q[1] << 4 | q[2] >> 2,
-            q[2] << 6 | q[3],
-        ] {
-            if out.len() < len {
-                out.push(b);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    while len > 0 {
+        let c = match rest.split_first() {
+            Some((&c, tail)) => {
+                rest = tail;
+                c
             }
+            None => b'\n',
+        };
+        let v = match c {
+            b'\n' | b'\r' => 0,
+            c if !(b' '..=b' ' + 64).contains(&c) => return Err(error("Illegal char").into()),
+            c => (c - b' ') & 63,
+        };
+        acc = (acc << 6 | v as u32) & 0xffff;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+            len -= 1;
         }
-        i += 4;
+    }
+    if rest
+        .iter()
+        .any(|&c| !matches!(c, b' ' | b'`' | b'\n' | b'\r'))
+    {
+        return Err(error("Trailing garbage").into());
     }
     Ok(bytes(out))
 }

@@ -7,10 +7,11 @@ use std::sync::OnceLock;
 use crate::native::*;
 use crate::objects::dict::Dict;
 use crate::objects::function::NativeDef;
-use crate::objects::gil::Gil;
+use crate::objects::gil::{Gil, GilCell};
 use crate::objects::module::Module;
 use crate::objects::object::{NativeObject, Object};
 use crate::objects::repr::repr;
+use crate::objects::str::PyStr;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
@@ -60,11 +61,21 @@ fn reduce(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 /// `functools.partial(func, *args, **keywords)`.
 struct Partial {
+    state: GilCell<PartialState>,
+}
+
+struct PartialState {
     func: Value,
     args: Vec<Value>,
     /// A dict, shared with `p.keywords` as in CPython.
     keywords: Value,
+    /// Its attribute dict (`p.attr = 1`; pickled with it), made on first use.
+    dict: Option<Value>,
 }
+
+static PARTIAL_METHODS: &[NativeDef] = crate::objects::methods::natives![
+    "__reduce__" => partial_reduce, "__setstate__" => partial_setstate,
+];
 
 impl NativeObject for Partial {
     fn type_name(&self) -> &'static str {
@@ -76,11 +87,15 @@ impl NativeObject for Partial {
     }
 
     fn repr(&self, gil: Gil<'_>) -> Result<String, PyErr> {
-        let mut parts = vec![repr(gil, &self.func)?];
-        for a in &self.args {
+        let (func, args, keywords) = {
+            let st = self.state.borrow(gil);
+            (st.func.clone(), st.args.clone(), st.keywords.clone())
+        };
+        let mut parts = vec![repr(gil, &func)?];
+        for a in &args {
             parts.push(repr(gil, a)?);
         }
-        if let Value::Dict(d) = &self.keywords {
+        if let Value::Dict(d) = &keywords {
             let items: Vec<(Value, Value)> = d
                 .borrow(gil)
                 .iter()
@@ -94,13 +109,64 @@ impl NativeObject for Partial {
         Ok(format!("functools.partial({})", parts.join(", ")))
     }
 
-    fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
-        match name {
-            "func" => Some(self.func.clone()),
-            "args" => Some(Value::tuple(self.args.clone())),
-            "keywords" => Some(self.keywords.clone()),
-            _ => None,
+    fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
+        if let Some(m) = PARTIAL_METHODS.iter().find(|m| m.name == name) {
+            return Some(Value::Native(m));
         }
+        let mut st = self.state.borrow_mut(gil);
+        match name {
+            "func" => Some(st.func.clone()),
+            "args" => Some(Value::tuple(st.args.clone())),
+            "keywords" => Some(st.keywords.clone()),
+            "__dict__" => Some(
+                st.dict
+                    .get_or_insert_with(|| Value::dict(Dict::new()))
+                    .clone(),
+            ),
+            _ => match &st.dict {
+                Some(Value::Dict(d)) => d.borrow(gil).get_str(&PyStr::new(name.to_owned())),
+                _ => None,
+            },
+        }
+    }
+
+    fn setattr(&self, gil: Gil<'_>, name: &str, v: Option<&Value>) -> Option<Result<(), PyErr>> {
+        if matches!(name, "func" | "args" | "keywords") {
+            return Some(Err(attribute_error("readonly attribute")));
+        }
+        let mut st = self.state.borrow_mut(gil);
+        if name == "__dict__" {
+            return Some(match v {
+                Some(d @ Value::Dict(_)) => {
+                    st.dict = Some(d.clone());
+                    Ok(())
+                }
+                Some(other) => Err(type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    crate::objects::types::type_name(other)
+                ))),
+                None => Err(type_error("cannot delete __dict__")),
+            });
+        }
+        let d = st
+            .dict
+            .get_or_insert_with(|| Value::dict(Dict::new()))
+            .clone();
+        drop(st);
+        let Value::Dict(d) = d else {
+            return None;
+        };
+        let key = Value::str(name);
+        Some(match v {
+            Some(v) => d.borrow_mut(gil).insert(key, v.clone()).map(|_| ()),
+            None => match d.borrow_mut(gil).remove(&key) {
+                Ok(Some(_)) => Ok(()),
+                Ok(None) => Err(attribute_error(format!(
+                    "'functools.partial' object has no attribute '{name}'"
+                ))),
+                Err(e) => Err(e),
+            },
+        })
     }
 
     fn callable(&self) -> bool {
@@ -111,11 +177,36 @@ impl NativeObject for Partial {
         self
     }
 
+    fn gc_container(&self) -> bool {
+        true
+    }
+
+    fn gc_traverse(&self, gil: Gil<'_>, visit: &mut dyn FnMut(&Value)) {
+        if let Some(st) = self.state.try_borrow(gil) {
+            visit(&st.func);
+            st.args.iter().for_each(&mut *visit);
+            visit(&st.keywords);
+            if let Some(d) = &st.dict {
+                visit(d);
+            }
+        }
+    }
+
+    fn gc_clear(&self, gil: Gil<'_>) {
+        if let Some(mut st) = self.state.try_borrow_mut(gil) {
+            st.args.clear();
+            st.dict = None;
+            st.func = Value::None;
+            st.keywords = Value::None;
+        }
+    }
+
     fn call(&self, gil: Gil<'_>, args: Args) -> Option<Result<Forward, PyErr>> {
-        let mut pos = self.args.clone();
+        let st = self.state.borrow(gil);
+        let mut pos = st.args.clone();
         pos.extend(args.pos);
         let mut kw: Vec<(String, Value)> = Vec::new();
-        if let Value::Dict(d) = &self.keywords {
+        if let Value::Dict(d) = &st.keywords {
             for (k, v) in d.borrow(gil).iter() {
                 kw.push((k.as_str().unwrap_or("").to_owned(), v.clone()));
             }
@@ -127,13 +218,87 @@ impl NativeObject for Partial {
             }
         }
         Some(Ok(Forward::Call(
-            self.func.clone(),
+            st.func.clone(),
             Args {
                 pos: pos.into_iter().collect(),
                 kw,
             },
         )))
     }
+}
+
+fn partial_of<'a>(v: &'a Value, name: &str) -> Result<&'a Partial, PyErr> {
+    match v {
+        Value::Object(o) => o.0.as_any().downcast_ref::<Partial>(),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        type_error(format!(
+            "descriptor '{name}' for 'functools.partial' objects doesn't apply to a '{}' object",
+            crate::objects::types::type_name(v)
+        ))
+    })
+}
+
+/// `p.__reduce__()`: `(partial, (func,), (func, args, keywords, __dict__ or None))`,
+/// as CPython's (so either interpreter loads the other's pickles).
+fn partial_reduce(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__reduce__", 0, 0)?;
+    let p = partial_of(args.at(0), "__reduce__")?;
+    let st = p.state.borrow(cx.gil);
+    let dict = match &st.dict {
+        Some(Value::Dict(d)) if !d.borrow(cx.gil).is_empty() => Value::Dict(d.clone()),
+        _ => Value::None,
+    };
+    Ok(Value::tuple(vec![
+        Value::Type(partial_type().clone()),
+        Value::tuple(vec![st.func.clone()]),
+        Value::tuple(vec![
+            st.func.clone(),
+            Value::tuple(st.args.clone()),
+            st.keywords.clone(),
+            dict,
+        ]),
+    ]))
+}
+
+/// `p.__setstate__((func, args, keywords, dict))`, CPython's checks and message.
+fn partial_setstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__setstate__", 1, 1)?;
+    let p = partial_of(args.at(0), "__setstate__")?;
+    let invalid = || type_error("invalid partial state");
+    let Value::Tuple(t) = args.at(1) else {
+        return Err(invalid().into());
+    };
+    if t.len() != 4 {
+        return Err(invalid().into());
+    }
+    let (func, fargs, kw, dict) = (&t[0], &t[1], &t[2], &t[3]);
+    if !super::builtins::callable_value(cx.gil, func) {
+        return Err(invalid().into());
+    }
+    let fargs = match crate::objects::class::payload(fargs).unwrap_or(fargs) {
+        Value::Tuple(a) => a.to_vec(),
+        _ => return Err(invalid().into()),
+    };
+    let keywords = match kw {
+        Value::None => Value::dict(Dict::new()),
+        Value::Dict(d) => Value::Dict(d.clone()),
+        _ => return Err(invalid().into()),
+    };
+    let dict = match dict {
+        Value::None => None,
+        d @ Value::Dict(_) => Some(d.clone()),
+        _ => return Err(invalid().into()),
+    };
+    let mut st = p.state.borrow_mut(cx.gil);
+    *st = PartialState {
+        func: func.clone(),
+        args: fargs,
+        keywords,
+        dict,
+    };
+    Ok(Value::None)
 }
 
 fn partial(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -169,8 +334,11 @@ fn partial(cx: &mut Cx, args: Args) -> PyResult<Value> {
         keywords.insert(Value::string(k), v)?;
     }
     Ok(Value::Object(Arc::new(Object(Box::new(Partial {
-        func,
-        args: pos,
-        keywords: Value::dict(keywords),
+        state: GilCell::new(PartialState {
+            func,
+            args: pos,
+            keywords: Value::dict(keywords),
+            dict: None,
+        }),
     })))))
 }

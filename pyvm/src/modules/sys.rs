@@ -34,6 +34,12 @@ pub struct Options {
     pub no_site: i64,
     pub safe_path: i64,
     pub dont_write_bytecode: i64,
+    /// `-X dev` or `PYTHONDEVMODE`.
+    pub dev_mode: bool,
+    /// `-X utf8[=0|1]`, `PYTHONUTF8`, or a legacy "C"/"POSIX" locale (PEP 540).
+    pub utf8_mode: i64,
+    /// `-X warn_default_encoding` or `PYTHONWARNDEFAULTENCODING`.
+    pub warn_default_encoding: i64,
     /// `-W` options, then `PYTHONWARNINGS`'s.
     pub warnoptions: Vec<String>,
     /// `-X` options (`name` or `name=value`).
@@ -59,6 +65,7 @@ pub fn options() -> Options {
             no_user_site: 1,
             no_site: 1,
             dont_write_bytecode: 1,
+            utf8_mode: 1,
             ..Options::default()
         })
 }
@@ -488,16 +495,17 @@ fn add_info(gil: Gil<'_>, m: &Module) {
         ("hash_randomization", 1),
         ("isolated", o.isolated),
         ("dev_mode", 0),
-        ("utf8_mode", 1),
-        ("warn_default_encoding", 0),
-        ("safe_path", o.safe_path),
+        ("utf8_mode", o.utf8_mode),
+        ("warn_default_encoding", o.warn_default_encoding),
+        ("safe_path", 0),
         ("int_max_str_digits", -1),
     ];
     let ft = new_type(gil, "sys", "flags", &flags.map(|(n, _)| n));
     let mut items: Vec<Value> = flags.iter().map(|(_, v)| Value::Int(*v)).collect();
     items[11] = Value::Int(crate::objects::hash::randomized() as i64);
     items[17] = Value::Int(STARTUP_MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed));
-    items[13] = Value::bool(false); // dev_mode
+    items[13] = Value::bool(o.dev_mode);
+    items[16] = Value::bool(o.safe_path != 0);
     m.set(gil, "flags", make(gil, &ft, items));
     let fi = new_type(
         gil,

@@ -19,8 +19,47 @@ use crate::objects::types::PyType;
 
 pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "gmtime" => gmtime, "localtime" => localtime, "mktime" => mktime,
-    "strftime" => strftime, "asctime" => asctime, "ctime" => ctime,
+    "strftime" => strftime, "asctime" => asctime, "ctime" => ctime, "strptime" => strptime,
 ];
+
+/// `strptime(string, format="%a %b %d %H:%M:%S %Y")`: as CPython's, Lib's `_strptime`
+/// parses; its 11 fields make the `struct_time` (nine items, `tm_zone`, `tm_gmtoff`).
+fn strptime(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    if !args.kw.is_empty() {
+        return Err(type_error("strptime() takes no keyword arguments").into());
+    }
+    match args.len() {
+        0 => {
+            return Err(type_error(
+                "_strptime_time() missing 1 required positional argument: 'data_string'",
+            )
+            .into())
+        }
+        1 | 2 => {}
+        n => {
+            return Err(type_error(format!(
+                "_strptime_time() takes from 1 to 2 positional arguments but {n} were given"
+            ))
+            .into())
+        }
+    }
+    let import = crate::native::builtin_function(cx.gil, "__import__");
+    let m = cx.call(&import, vec![Value::str("_strptime")])?;
+    let f = cx.getattr(&m, "_strptime")?;
+    let parsed = cx.call(&f, args.pos.into_iter().collect())?;
+    let tt = cx.getitem(&parsed, &Value::Int(0))?;
+    let items = cx.collect(&tt)?;
+    if items.len() < 11 {
+        return Err(type_error("_strptime() returned a short time tuple").into());
+    }
+    let v = super::structseq::make(cx.gil, struct_time(cx.gil), items[..9].to_vec());
+    if let Value::Instance(i) = &v {
+        let mut d = i.dict.borrow_mut(cx.gil);
+        d.insert(Value::str("tm_zone"), items[9].clone())?;
+        d.insert(Value::str("tm_gmtoff"), items[10].clone())?;
+    }
+    Ok(v)
+}
 
 const FIELDS: &[&str] = &[
     "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst",
@@ -42,6 +81,8 @@ pub fn add(gil: Gil<'_>, m: &Module) {
         m.set(gil, f.name, Value::Native(f));
     }
     m.set(gil, "struct_time", Value::Type(struct_time(gil).clone()));
+    // The fields of a `struct_time` (its nine items, `tm_zone` and `tm_gmtoff`).
+    m.set(gil, "_STRUCT_TM_ITEMS", Value::Int(11));
     let tz = system_tz();
     // Standard time and summer time as the zone has them this year (January and
     // July), as CPython's `init_timezone` finds them.
@@ -182,7 +223,14 @@ fn zoned_arg(cx: &mut Cx, v: Option<&Value>, name: &str) -> PyResult<jiff::Zoned
     let Some(v) = v else {
         return Ok(Timestamp::now().to_zoned(system_tz().clone()));
     };
-    let f = fields(cx, v, name)?;
+    let mut f = fields(cx, v, name)?;
+    // CPython's `checktm`: a zero month, day of month or day of year is the first.
+    if f[1] == 0 {
+        f[1] = 1;
+    }
+    if f[2] == 0 {
+        f[2] = 1;
+    }
     if !(1..=12).contains(&f[1]) {
         return Err(value_error("month out of range").into());
     }
@@ -197,6 +245,18 @@ fn zoned_arg(cx: &mut Cx, v: Option<&Value>, name: &str) -> PyResult<jiff::Zoned
     }
     if !(0..=61).contains(&f[5]) {
         return Err(value_error("seconds out of range").into());
+    }
+    // C's `%` on `tm_wday + 1`: below -1 stays negative.
+    if f[6] < -1 {
+        return Err(value_error("day of week out of range").into());
+    }
+    if !(0..=366).contains(&f[7]) {
+        return Err(value_error("day of year out of range").into());
+    }
+    // pyvm's calendar covers the years -9999..=9999 (as Windows' C library limits
+    // CPython's strftime, a ValueError: callers probe for it).
+    if !(-9999..=9999).contains(&f[0]) {
+        return Err(value_error("year out of range").into());
     }
     let dt = civil(&f).ok_or_else(|| overflow_error("date value out of range"))?;
     // A struct_time from gmtime() keeps its zone (tm_zone "UTC").

@@ -279,12 +279,32 @@ fn eq_depth(gil: Gil<'_>, a: &Value, b: &Value, depth: u32) -> Result<bool, PyEr
                             None => false,
                         }
                     }
-                    _ => key_eq(a, b),
+                    _ => match bytearray_buffer_cmp(gil, a, b) {
+                        Some(o) => o.is_eq(),
+                        None => key_eq(a, b),
+                    },
                 },
             }
         }
         _ => key_eq(a, b),
     })
+}
+
+/// A `bytearray` against another object with the buffer protocol (an
+/// `array.array`, a `memoryview` that left the comparison to it): their raw bytes
+/// compared, as CPython's `bytearray_richcompare` does (`None`: not that case).
+fn bytearray_buffer_cmp(gil: Gil<'_>, a: &Value, b: &Value) -> Option<std::cmp::Ordering> {
+    match (a, b) {
+        (Value::ByteArray(x), Value::Object(o)) => {
+            let y = o.0.buffer(gil)?;
+            Some(x.borrow(gil).as_slice().cmp(y.as_slice()))
+        }
+        (Value::Object(o), Value::ByteArray(y)) => {
+            let x = o.0.buffer(gil)?;
+            Some(x.as_slice().cmp(y.borrow(gil).as_slice()))
+        }
+        _ => None,
+    }
 }
 
 /// The items of a keys or items view of a dict (`None` for anything else).
@@ -439,6 +459,9 @@ pub fn compare(gil: Gil<'_>, op: CmpOp, a: &Value, b: &Value) -> Result<bool, Py
     if matches!(a, Value::Object(_)) || matches!(b, Value::Object(_)) {
         if let Some(r) = native_order(gil, op, a, b) {
             return r;
+        }
+        if let Some(o) = bytearray_buffer_cmp(gil, a, b) {
+            return Ok(op.test(o));
         }
     }
     match (a, b) {

@@ -27,6 +27,8 @@ pub struct PyFile {
     pub name: String,
     pub mode: String,
     pub binary: bool,
+    /// A text file's `encoding`: as given to `open`, else the locale's (UTF-8).
+    pub encoding: String,
     handle: Handle,
 }
 
@@ -214,6 +216,11 @@ pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return cx.call_args(&open, original);
     }
     let mode_kw = a[1].clone();
+    let encoding = match a[3].as_ref().and_then(|e| e.as_str()) {
+        Some(e) => e.to_owned(),
+        None if crate::native::utf8_mode() => "utf-8".to_owned(),
+        None => "UTF-8".to_owned(),
+    };
     let args = Args::new(a.into_iter().take(1).flatten());
     let Some(path) = file_path(cx, args.at(0))? else {
         return Err(type_error(format!(
@@ -272,6 +279,7 @@ pub fn open(cx: &mut Cx, args: Args) -> PyResult<Value> {
         name: path,
         binary: mode.contains('b'),
         mode,
+        encoding,
         handle,
     }))))
 }

@@ -818,7 +818,16 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                 };
                 let v = match &arg {
                     Value::Float(f) if matches!(ty, 'd' | 'i' | 'u') => {
-                        int::normalize(num_bigint::BigInt::from(f.get().trunc() as i128))
+                        let x = f.get();
+                        if x.is_nan() {
+                            return Err(value_error("cannot convert float NaN to integer"));
+                        }
+                        if x.is_infinite() {
+                            return Err(overflow_error("cannot convert float infinity to integer"));
+                        }
+                        let big =
+                            <num_bigint::BigInt as num_traits::FromPrimitive>::from_f64(x.trunc());
+                        int::normalize(big.unwrap_or_default())
                     }
                     v if int::is_int(v) => v.clone(),
                     v if matches!(ty, 'x' | 'X' | 'o') => {

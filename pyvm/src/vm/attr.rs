@@ -101,6 +101,7 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
         Value::Method(m) => match name {
             "__func__" => Some(Attr::Value(m.func.clone())),
             "__self__" => Some(Attr::Value(m.this.clone())),
+            "__call__" => Some(Attr::Value(obj.clone())),
             _ => return load_attr(gil, &m.func, name),
         },
         Value::Descr(d) => descr_attr(obj, d, name),
@@ -141,6 +142,12 @@ pub(crate) fn module_getattr(
 pub(crate) fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {
     let v = match (d, name) {
         (Descr::StaticMethod(f) | Descr::ClassMethod(f), "__func__" | "__wrapped__") => f.clone(),
+        // As CPython 3.10+ copies them at creation (`functools.wraps`): the wrapped
+        // callable's name, qualified name, module, docstring and annotations.
+        (
+            Descr::StaticMethod(f) | Descr::ClassMethod(f),
+            "__doc__" | "__name__" | "__qualname__" | "__module__" | "__annotations__",
+        ) => crate::objects::gil::with_gil(|gil| getattr(gil, f, name).ok())?,
         (Descr::Property { fget, .. }, "fget") => fget.clone(),
         (Descr::Property { fset, .. }, "fset") => fset.clone(),
         (Descr::Property { fdel, .. }, "fdel") => fdel.clone(),
@@ -176,6 +183,17 @@ pub(crate) fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {
 fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
     if name == "__class__" {
         return Ok(Value::Type(types().of(obj)));
+    }
+    // A function's or built-in's `__call__` (CPython's method-wrapper): calling it
+    // calls the function, so `hasattr(f, '__call__')` and `f.__call__(x)` work.
+    let native_callable = |v: &Value| matches!(v, Value::Object(o) if o.0.callable());
+    if name == "__call__"
+        && (matches!(
+            obj,
+            Value::Function(_) | Value::Native(_) | Value::BoundNative(_)
+        ) || native_callable(obj))
+    {
+        return Ok(obj.clone());
     }
     match obj {
         Value::Module(m) => {
@@ -419,6 +437,13 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             "closed" => return Ok(Value::bool(f.borrow(gil).closed())),
             "name" => return Ok(Value::str(&f.borrow(gil).name)),
             "mode" => return Ok(Value::str(&f.borrow(gil).mode)),
+            // A text file's codec settings (UTF-8, strict, universal newlines).
+            "encoding" if !f.borrow(gil).binary => return Ok(Value::str(&f.borrow(gil).encoding)),
+            "errors" if !f.borrow(gil).binary => return Ok(Value::str("strict")),
+            "newlines" if !f.borrow(gil).binary => return Ok(Value::None),
+            "line_buffering" | "write_through" if !f.borrow(gil).binary => {
+                return Ok(Value::bool(false))
+            }
             _ => {}
         },
         Value::Generator(g) => {

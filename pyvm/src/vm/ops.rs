@@ -166,7 +166,7 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
         // `int | str`: a `types.UnionType` (frozen Python).
         let import = crate::native::builtin_function(gil, "__import__");
         let m = super::detached::call(gil, "__import__", &import, vec![Value::str("types")])?;
-        let union = getattr(gil, &m, "UnionType")?;
+        let union = getattr(gil, &m, "_union_or")?;
         return super::detached::call(gil, "|", &union, vec![a.clone(), b.clone()]);
     }
     let fail = || {

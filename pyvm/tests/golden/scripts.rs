@@ -4,6 +4,7 @@ mod array {
     golden!(bytes_like, "array/bytes_like.py");
     golden!(errors, "array/errors.py");
     golden!(files_and_text, "array/files_and_text.py");
+    golden!(frame_builder, "array/frame_builder.py");
     golden!(image_buffer, "array/image_buffer.py");
     golden!(packet_parser, "array/packet_parser.py");
     golden!(ring_buffer, "array/ring_buffer.py");
@@ -806,6 +807,7 @@ mod stdlib {
     golden!(dice_simulation, "stdlib/dice_simulation.py");
     golden!(digests, "stdlib/digests.py");
     golden!(enums, "stdlib/enums.py");
+    golden!(exact_stats, "stdlib/exact_stats.py");
     golden!(feed_reader, "stdlib/feed_reader.py");
     golden!(host_lookup, "stdlib/host_lookup.py");
     golden!(http_roundtrip, "stdlib/http_roundtrip.py");
@@ -827,6 +829,7 @@ mod stdlib {
     golden!(sax_dom, "stdlib/sax_dom.py");
     golden!(settings_loader, "stdlib/settings_loader.py");
     golden!(sys_info, "stdlib/sys_info.py");
+    golden!(task_registry, "stdlib/task_registry.py");
     golden!(text_normaliser, "stdlib/text_normaliser.py");
     golden!(typed_records, "stdlib/typed_records.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");

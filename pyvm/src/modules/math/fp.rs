@@ -5,13 +5,13 @@
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
 
-use super::{range, to_f64, two};
+use super::{range, real, two};
 use crate::native::*;
 use crate::objects::int;
 
-pub fn modf(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn modf(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.modf", 1, 1)?;
-    let x = to_f64(args.at(0))?;
+    let x = real(cx, args.at(0))?;
     let (frac, whole) = if x.is_infinite() {
         (0.0f64.copysign(x), x)
     } else {
@@ -37,15 +37,15 @@ pub fn frexp_f(x: f64) -> (f64, i64) {
     (m, exp - 1022)
 }
 
-pub fn frexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn frexp(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.frexp", 1, 1)?;
-    let (m, e) = frexp_f(to_f64(args.at(0))?);
+    let (m, e) = frexp_f(real(cx, args.at(0))?);
     Ok(Value::tuple(vec![Value::float(m), Value::Int(e)]))
 }
 
-pub fn ldexp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn ldexp(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.ldexp", 2, 2)?;
-    let x = to_f64(args.at(0))?;
+    let x = real(cx, args.at(0))?;
     let e = match args.at(1) {
         v @ (Value::Int(_) | Value::Bool(_) | Value::Big(_)) => int::to_big(v)
             .unwrap_or_default()
@@ -85,7 +85,7 @@ pub fn fsum(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut partials: Vec<f64> = Vec::new();
     let (mut special, mut inf_sum) = (0.0f64, 0.0f64);
     while let Some(v) = cx.next(&it)? {
-        let mut x = to_f64(&v)?;
+        let mut x = real(cx, &v)?;
         let xsave = x;
         let mut i = 0;
         for j in 0..partials.len() {
@@ -170,14 +170,14 @@ fn next_after(x: f64, y: f64) -> f64 {
     })
 }
 
-pub fn nextafter(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (x, y) = two(&args, "math.nextafter")?;
+pub fn nextafter(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (x, y) = two(cx, &args, "math.nextafter")?;
     Ok(Value::float(next_after(x, y)))
 }
 
-pub fn ulp(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn ulp(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.ulp", 1, 1)?;
-    let x = to_f64(args.at(0))?.abs();
+    let x = real(cx, args.at(0))?.abs();
     if !x.is_finite() {
         return Ok(Value::float(x));
     }

@@ -36,7 +36,10 @@ pub fn prod(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
 fn mul(gil: Gil<'_>, a: &Value, b: &Value) -> Result<Value, PyErr> {
     match (a, b) {
         (Value::Float(x), Value::Float(y)) => Ok(Value::float(x.get() * y.get())),
-        (Value::Float(_), _) | (_, Value::Float(_)) if int::is_int(a) || int::is_int(b) => {
+        (Value::Float(_), _) | (_, Value::Float(_))
+            if (int::is_int(a) || matches!(a, Value::Float(_)))
+                && (int::is_int(b) || matches!(b, Value::Float(_))) =>
+        {
             Ok(Value::float(to_f64(a)? * to_f64(b)?))
         }
         _ if int::is_int(a) && int::is_int(b) => int::binop("*", a, b),
@@ -60,7 +63,8 @@ fn mul(gil: Gil<'_>, a: &Value, b: &Value) -> Result<Value, PyErr> {
                 type_name(x)
             )))
         }
-        _ => Err(unsupported_operand("*", a, b)),
+        // Anything else (a `Fraction`, a `Decimal`, a float times either): `a * b`.
+        _ => crate::native::binary_op(gil, 5, a, b),
     }
 }
 

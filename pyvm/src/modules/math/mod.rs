@@ -230,10 +230,10 @@ fn atanh_f(x: f64) -> f64 {
 
 /// The natural log of an int or float argument; big ints beyond the float range are
 /// scaled first (CPython's `loghelper`), so `log(10**400)` works.
-fn ln_of(v: &Value, f: fn(f64) -> f64) -> Result<f64, PyErr> {
+fn ln_of(cx: &mut Cx, v: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
     if let Value::Big(b) = v {
         if !b.is_positive() {
-            return Err(domain());
+            return Err(domain().into());
         }
         if let Some(x) = b.to_f64().filter(|x| x.is_finite()) {
             return Ok(f(x));
@@ -242,84 +242,87 @@ fn ln_of(v: &Value, f: fn(f64) -> f64) -> Result<f64, PyErr> {
         let top = (&**b >> shift).to_f64().unwrap_or(1.0);
         return Ok(f(top) + shift as f64 * f(2.0));
     }
-    let x = to_f64(v)?;
+    let x = real(cx, v)?;
     if x.is_nan() {
         return Ok(x);
     }
     if x <= 0.0 {
-        return Err(domain());
+        return Err(domain().into());
     }
     Ok(f(x))
 }
 
 /// `degrees`/`radians`: one multiplication by C's constant, no range check (CPython
 /// returns `inf` for `degrees(1e308)`).
-fn degrees(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn degrees(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.degrees", 1, 1)?;
     Ok(Value::float(
-        to_f64(args.at(0))? * (180.0 / std::f64::consts::PI),
+        real(cx, args.at(0))? * (180.0 / std::f64::consts::PI),
     ))
 }
 
-fn radians(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn radians(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.radians", 1, 1)?;
     Ok(Value::float(
-        to_f64(args.at(0))? * (std::f64::consts::PI / 180.0),
+        real(cx, args.at(0))? * (std::f64::consts::PI / 180.0),
     ))
 }
 
-fn log(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn log(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !args.kw.is_empty() {
         return Err(type_error("log() takes no keyword arguments").into());
     }
     if !(1..=2).contains(&args.len()) {
         return Err(type_error("math.log requires 1 to 2 arguments").into());
     }
-    let num = ln_of(args.at(0), f64::ln)?;
+    let num = ln_of(cx, args.at(0), f64::ln)?;
     let Some(base) = args.get(1) else {
         return Ok(Value::float(num));
     };
-    let den = ln_of(base, f64::ln)?;
+    let den = ln_of(cx, base, f64::ln)?;
     if den == 0.0 {
         return Err(zero_division("float division by zero").into());
     }
     Ok(Value::float(num / den))
 }
 
-fn log2(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn log2(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.log2", 1, 1)?;
-    Ok(Value::float(ln_of(args.at(0), f64::log2)?))
+    Ok(Value::float(ln_of(cx, args.at(0), f64::log2)?))
 }
 
-fn log10(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn log10(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.log10", 1, 1)?;
-    Ok(Value::float(ln_of(args.at(0), f64::log10)?))
+    Ok(Value::float(ln_of(cx, args.at(0), f64::log10)?))
 }
 
-fn log1p(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn log1p(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.log1p", 1, 1)?;
-    let x = to_f64(args.at(0))?;
+    let x = real(cx, args.at(0))?;
     if x <= -1.0 {
         return Err(domain().into());
     }
     Ok(Value::float(x.ln_1p()))
 }
 
-pub(crate) fn two(args: &Args, name: &str) -> Result<(f64, f64), PyErr> {
+pub(crate) fn two(cx: &mut Cx, args: &Args, name: &str) -> PyResult<(f64, f64)> {
     args.check(name, 2, 2)?;
-    Ok((to_f64(args.at(0))?, to_f64(args.at(1))?))
+    Ok((real(cx, args.at(0))?, real(cx, args.at(1))?))
 }
 
-fn atan2(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (y, x) = two(&args, "math.atan2")?;
+fn atan2(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (y, x) = two(cx, &args, "math.atan2")?;
     Ok(Value::float(y.atan2(x)))
 }
 
-fn hypot(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn hypot(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !args.kw.is_empty() {
         return Err(type_error("math.hypot() takes no keyword arguments").into());
     }
-    let xs = args.pos.iter().map(to_f64).collect::<Result<Vec<_>, _>>()?;
+    let mut xs = Vec::with_capacity(args.pos.len());
+    for v in &args.pos {
+        xs.push(real(cx, v)?);
+    }
     Ok(Value::float(vector_norm(&xs)))
 }
 
@@ -383,13 +386,13 @@ fn dist(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
     let mut d = Vec::with_capacity(p.len());
     for (a, b) in p.iter().zip(&q) {
-        d.push(to_f64(a)? - to_f64(b)?);
+        d.push(real(cx, a)? - real(cx, b)?);
     }
     Ok(Value::float(vector_norm(&d)))
 }
 
-fn pow(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (x, y) = two(&args, "math.pow")?;
+fn pow(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (x, y) = two(cx, &args, "math.pow")?;
     let r = x.powf(y);
     if x.is_finite() && y.is_finite() {
         if r.is_nan() {
@@ -404,15 +407,35 @@ fn pow(_cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `floor`/`ceil`/`trunc`: ints pass through; floats become ints, big if needed.
-fn to_integral(args: &Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+/// `floor`/`ceil`/`trunc`: an int as it is, else the type's `__floor__`/`__ceil__`/
+/// `__trunc__` (a `Fraction`'s or `Decimal`'s exact answer), else the float value
+/// rounded (`trunc` has no such fallback: CPython's TypeError).
+fn to_integral(
+    cx: &mut Cx,
+    args: &Args,
+    name: &str,
+    dunder: &'static str,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
     args.check(name, 1, 1)?;
     let v = args.at(0);
     match v {
         Value::Int(_) | Value::Big(_) => return Ok(v.clone()),
         Value::Bool(b) => return Ok(Value::Int(*b as i64)),
+        Value::Float(x) => return float_to_int(f(x.get())),
         _ => {}
     }
-    float_to_int(f(to_f64(v)?))
+    if let Some(m) = crate::objects::class::special(cx.gil, v, dunder) {
+        return cx.call(&m, vec![v.clone()]);
+    }
+    if dunder == "__trunc__" {
+        return Err(type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            type_name(v)
+        ))
+        .into());
+    }
+    float_to_int(f(real(cx, v)?))
 }
 
 /// An integral float as an int, with CPython's errors for infinities and NaN.
@@ -429,36 +452,42 @@ pub fn float_to_int(x: f64) -> PyResult<Value> {
     Ok(Value::big(BigInt::from_f64(x).unwrap_or_default()))
 }
 
-fn floor(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    to_integral(&args, "math.floor", f64::floor)
+fn floor(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    to_integral(cx, &args, "math.floor", "__floor__", f64::floor)
 }
 
-fn ceil(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    to_integral(&args, "math.ceil", f64::ceil)
+fn ceil(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    to_integral(cx, &args, "math.ceil", "__ceil__", f64::ceil)
 }
 
-fn trunc(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    to_integral(&args, "math.trunc", f64::trunc)
+fn trunc(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    to_integral(cx, &args, "math.trunc", "__trunc__", f64::trunc)
 }
 
-fn isnan(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn isnan(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.isnan", 1, 1)?;
-    Ok(Value::bool(to_f64(args.at(0))?.is_nan()))
+    Ok(Value::bool(real(cx, args.at(0))?.is_nan()))
 }
 
-fn isinf(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn isinf(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.isinf", 1, 1)?;
-    Ok(Value::bool(to_f64(args.at(0))?.is_infinite()))
+    Ok(Value::bool(real(cx, args.at(0))?.is_infinite()))
 }
 
-fn isfinite(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn isfinite(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.isfinite", 1, 1)?;
-    Ok(Value::bool(to_f64(args.at(0))?.is_finite()))
+    Ok(Value::bool(real(cx, args.at(0))?.is_finite()))
 }
 
-fn isclose(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
-    let rel = args.take_kw("rel_tol").map(|v| to_f64(&v)).transpose()?;
-    let abs = args.take_kw("abs_tol").map(|v| to_f64(&v)).transpose()?;
+fn isclose(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
+    let rel = match args.take_kw("rel_tol") {
+        Some(v) => Some(real(cx, &v)?),
+        None => None,
+    };
+    let abs = match args.take_kw("abs_tol") {
+        Some(v) => Some(real(cx, &v)?),
+        None => None,
+    };
     // `a` and `b` may come by keyword too (checked in arg-clinic order).
     let (a_kw, b_kw) = (args.take_kw("a"), args.take_kw("b"));
     if let Some((k, _)) = args.kw.first() {
@@ -492,7 +521,7 @@ fn isclose(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
             args.pos.push(v);
         }
     }
-    let (a, b) = two(&args, "isclose")?;
+    let (a, b) = two(cx, &args, "isclose")?;
     let (rel, abs) = (rel.unwrap_or(1e-9), abs.unwrap_or(0.0));
     if rel < 0.0 || abs < 0.0 {
         return Err(value_error("tolerances must be non-negative").into());
@@ -509,13 +538,13 @@ fn isclose(_cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     ))
 }
 
-fn copysign(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (x, y) = two(&args, "math.copysign")?;
+fn copysign(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (x, y) = two(cx, &args, "math.copysign")?;
     Ok(Value::float(x.copysign(y)))
 }
 
-fn fmod(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (x, y) = two(&args, "math.fmod")?;
+fn fmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (x, y) = two(cx, &args, "math.fmod")?;
     if y.is_infinite() && x.is_finite() {
         return Ok(Value::float(x));
     }
@@ -526,8 +555,8 @@ fn fmod(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::float(r))
 }
 
-fn remainder(_cx: &mut Cx, args: Args) -> PyResult<Value> {
-    let (x, y) = two(&args, "math.remainder")?;
+fn remainder(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let (x, y) = two(cx, &args, "math.remainder")?;
     if x.is_nan() || y.is_nan() {
         return Ok(Value::float(f64::NAN));
     }

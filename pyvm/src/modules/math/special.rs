@@ -5,7 +5,7 @@
 //! the last digit of a result can differ. Integer arguments of `gamma` up to 23 are
 //! exact, as in CPython.
 
-use super::{domain, range, to_f64};
+use super::{domain, range, real};
 use crate::native::*;
 
 /// `(n-1)!` for `n` in 1..=23, exact in a double.
@@ -328,22 +328,22 @@ fn erfc_f(x: f64) -> f64 {
     erfc_cf(x)
 }
 
-pub fn gamma(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn gamma(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.gamma", 1, 1)?;
-    Ok(Value::float(gamma_f(to_f64(args.at(0))?)?))
+    Ok(Value::float(gamma_f(real(cx, args.at(0))?)?))
 }
 
-pub fn lgamma(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn lgamma(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.lgamma", 1, 1)?;
-    Ok(Value::float(lgamma_f(to_f64(args.at(0))?)?))
+    Ok(Value::float(lgamma_f(real(cx, args.at(0))?)?))
 }
 
-pub fn erf(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn erf(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.erf", 1, 1)?;
-    Ok(Value::float(erf_f(to_f64(args.at(0))?)))
+    Ok(Value::float(erf_f(real(cx, args.at(0))?)))
 }
 
-pub fn erfc(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn erfc(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.erfc", 1, 1)?;
-    Ok(Value::float(erfc_f(to_f64(args.at(0))?)))
+    Ok(Value::float(erfc_f(real(cx, args.at(0))?)))
 }

@@ -129,6 +129,21 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     })
 }
 
+/// Whether the environment's `LC_CTYPE` locale is the legacy "C" or "POSIX" one (or
+/// names none the C library has): CPython then turns on its UTF-8 mode (PEP 540)
+/// unless `-X utf8=0` or `PYTHONUTF8=0` says otherwise. The category is put back.
+pub fn legacy_ctype() -> bool {
+    let before = raw::setlocale(LC_CTYPE, None).and_then(|b| CString::new(b).ok());
+    let name = raw::setlocale(LC_CTYPE, Some(c""));
+    if let Some(before) = before {
+        raw::setlocale(LC_CTYPE, Some(&before));
+    }
+    match name {
+        None => true,
+        Some(n) => n == b"C" || n == b"POSIX",
+    }
+}
+
 /// CPython's start-up `setlocale(LC_CTYPE, "")` and its C locale coercion (PEP 538).
 fn init_ctype() {
     let Some(name) = raw::setlocale(LC_CTYPE, Some(c"")) else {

@@ -60,7 +60,7 @@ fn data(cx: &Cx, v: &Value) -> Result<Vec<u8>, PyErr> {
 fn is_bytes_like(gil: crate::objects::gil::Gil<'_>, v: &Value) -> bool {
     match v {
         Value::Bytes(_) | Value::ByteArray(_) => true,
-        Value::Instance(i) => matches!(i.base, Value::Bytes(_) | Value::ByteArray(_)),
+        Value::Instance(i) => is_bytes_like(gil, &i.base),
         Value::Object(o) => o.0.buffer(gil).is_some(),
         _ => false,
     }
@@ -987,10 +987,28 @@ fn append(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn extend(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("extend", 1, 1)?;
-    let mut new = Vec::new();
-    for v in cx.collect(args.at(1))? {
-        new.push(byte(&v)?);
-    }
+    let arg = args.at(1);
+    // As CPython: an object with the buffer protocol (bytes, bytearray, memoryview,
+    // array.array) adds its raw bytes; any other iterable, its items as ints.
+    let new = if is_bytes_like(cx.gil, arg) {
+        data(cx, arg)?
+    } else {
+        let it = match cx.iter(arg) {
+            Err(deferred::Unwind::Raise(e))
+                if e.is_instance(&crate::objects::types::types().exc.type_error) =>
+            {
+                return Err(
+                    type_error(format!("can't extend bytearray with {}", type_name(arg))).into(),
+                )
+            }
+            r => r?,
+        };
+        let mut new = Vec::new();
+        while let Some(v) = cx.next(&it)? {
+            crate::objects::memory::push(&mut new, byte(&v)?)?;
+        }
+        new
+    };
     if !new.is_empty() {
         crate::objects::buffer::check_bytearray(cell(args.at(0)))?;
     }

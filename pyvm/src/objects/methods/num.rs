@@ -213,22 +213,35 @@ fn as_integer_ratio(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     if f.is_nan() {
         return Err(value_error("cannot convert NaN to integer ratio").into());
     }
-    let (mut num, mut den) = (*f, num_bigint::BigInt::from(1));
-    while num.fract() != 0.0 {
-        num *= 2.0;
-        den *= 2;
-    }
-    let n = num_bigint::BigInt::from(num as i128);
-    let g = num_integer::Integer::gcd(&n, &den);
-    let g = if g == num_bigint::BigInt::from(0) {
-        num_bigint::BigInt::from(1)
+    // Exact: the float's bits as mantissa * 2**exp, reduced by the shared twos (a
+    // large float is an integer far past i128: `(1e100).as_integer_ratio()`).
+    let bits = f.to_bits();
+    let neg = bits >> 63 != 0;
+    let exp_bits = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mut mant, mut exp) = if exp_bits == 0 {
+        (frac, -1074)
     } else {
-        g
+        (frac | (1u64 << 52), exp_bits - 1075)
     };
-    Ok(Value::tuple(vec![
-        int::normalize(&n / &g),
-        int::normalize(&den / &g),
-    ]))
+    if mant == 0 {
+        return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
+    }
+    while exp < 0 && mant & 1 == 0 {
+        mant >>= 1;
+        exp += 1;
+    }
+    let mut n = num_bigint::BigInt::from(mant);
+    let mut den = num_bigint::BigInt::from(1);
+    if exp >= 0 {
+        n <<= exp as usize;
+    } else {
+        den <<= (-exp) as usize;
+    }
+    if neg {
+        n = -n;
+    }
+    Ok(Value::tuple(vec![int::normalize(n), int::normalize(den)]))
 }
 
 /// `frexp`: `x = m * 2**e` with `0.5 <= |m| < 1` (finite, non-zero `x`).
