@@ -243,8 +243,11 @@ impl<'a> Compiler<'a> {
 
     pub fn load_name(&mut self, n: &str) {
         let (a, i) = self.access(n);
+        let scope = self.u().scope;
+        let class_body = self.table.scopes[scope].kind == super::symtable::ScopeKind::Class;
         let op = match a {
             Access::Fast => Op::LOAD_FAST,
+            Access::Deref if class_body => Op::LOAD_CLASSDEREF,
             Access::Deref => Op::LOAD_DEREF,
             Access::Name => Op::LOAD_NAME,
             Access::Global => Op::LOAD_GLOBAL,

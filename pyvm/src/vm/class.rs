@@ -2234,6 +2234,48 @@ pub fn missing_hook(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Missing, P
     })
 }
 
+/// Where `obj[key]` goes (CPython's `PyObject_GetItem`): the one order both
+/// `BINARY_SUBSCR` and [`crate::native::Cx::getitem`] follow. A dict subclass's
+/// `__missing__`, a class's metaclass `__getitem__` or `__class_getitem__`, the
+/// payload of a built-in subclass that keeps the built-in `__getitem__`, then a
+/// user `__getitem__` (or CPython's "not subscriptable").
+pub enum Subscript {
+    /// The value, found already (the key of a `__missing__` dict subclass).
+    Found(Value),
+    /// Python to call: `f(*args)` gives the value.
+    Call(Value, Vec<Value>),
+    /// A built-in value (a subclass's payload unwrapped): `ops::getitem` applies.
+    Builtin(Value),
+}
+
+/// [`Subscript`] for `obj[key]`.
+#[inline]
+pub fn subscript(gil: Gil<'_>, obj: Value, key: &Value) -> Result<Subscript, PyErr> {
+    match missing_hook(gil, &obj, key)? {
+        Missing::No => {}
+        Missing::Found(v) => return Ok(Subscript::Found(v)),
+        Missing::Call(f) => return Ok(Subscript::Call(f, vec![obj, key.clone()])),
+    }
+    if let Value::Type(_) = &obj {
+        // `Color["RED"]` (the metaclass's `__getitem__`), `C[int]` (the class's
+        // `__class_getitem__`).
+        if let Some(f) = class::class_subscript(gil, &obj)? {
+            return Ok(Subscript::Call(f, vec![key.clone()]));
+        }
+    }
+    let obj = match payload_if_plain(gil, obj, "__getitem__") {
+        Ok(o) => o,
+        Err(o) => o,
+    };
+    if class::is_user(&obj) {
+        let f = special_or(gil, &obj, "__getitem__")?;
+        let (f, mut args) = bind_special(f, obj);
+        args.push(key.clone());
+        return Ok(Subscript::Call(f, args));
+    }
+    Ok(Subscript::Builtin(obj))
+}
+
 /// May `inst.name = v` go straight into the instance dict: a class made by Python
 /// code, no `__setattr__` of its own, the name not a descriptor in the class (looked
 /// up through a code object's cache slot) and allowed by `__slots__`?

@@ -125,6 +125,7 @@ mod classes2 {
     golden!(global_classes, "classes2/global_classes.py");
     golden!(library_system, "classes2/library_system.py");
     golden!(linked_structures, "classes2/linked_structures.py");
+    golden!(lookup_tables, "classes2/lookup_tables.py");
     golden!(matrix, "classes2/matrix.py");
     golden!(memo_decorators, "classes2/memo_decorators.py");
     golden!(metaclass_registry, "classes2/metaclass_registry.py");
@@ -353,6 +354,7 @@ mod functions {
     golden!(keyword_calls, "functions/keyword_calls.py");
     golden!(lambdas_higher_order, "functions/lambdas_higher_order.py");
     golden!(mapping_unpack, "functions/mapping_unpack.py");
+    golden!(plugin_loader, "functions/plugin_loader.py");
     golden!(recursion, "functions/recursion.py");
     golden!(recursion_memo_dict, "functions/recursion_memo_dict.py");
     golden!(scopes, "functions/scopes.py");
