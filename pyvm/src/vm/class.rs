@@ -406,7 +406,9 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
                 .or_else(|| class::lookup(gil, &meta, &k))
             {
                 Some(a) => Ok(Some(bind(gil, a, Some(&Value::Type(cls.clone())), &meta))),
-                None => Ok(None),
+                // A `__slots__` name: its member descriptor (`C.x`).
+                None => Ok(crate::objects::member::declaring_class(gil, cls, name)
+                    .map(|owner| Attr::Value(crate::objects::member::member(owner, name)))),
             }
         }
     }
@@ -947,8 +949,18 @@ pub fn generic_store(
             }));
         }
     }
+    // (Deleting an unset slot: CPython's member descriptor names the slot alone.)
+    let slot = v.is_none()
+        && cls
+            .slots
+            .as_ref()
+            .is_some_and(|s| s.iter().any(|n| n == name));
     set_in(gil, dict, name, v, || {
-        format!("'{}' object has no attribute '{name}'", cls.name)
+        if slot {
+            name.to_owned()
+        } else {
+            format!("'{}' object has no attribute '{name}'", cls.name)
+        }
     })
 }
 

@@ -133,6 +133,7 @@ mod classes2 {
     golden!(polynomial, "classes2/polynomial.py");
     golden!(rebase_classes, "classes2/rebase_classes.py");
     golden!(record_classes, "classes2/record_classes.py");
+    golden!(record_fields, "classes2/record_fields.py");
     golden!(reinit_containers, "classes2/reinit_containers.py");
     golden!(super_forms, "classes2/super_forms.py");
     golden!(super_subclass, "classes2/super_subclass.py");
