@@ -22,31 +22,102 @@ pub struct Member {
     name: String,
 }
 
-/// The class of `cls`'s MRO whose own `__slots__` declares `name` (not `__dict__`
-/// nor `__weakref__`, which are no members).
-pub fn declaring_class(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Option<Arc<PyType>> {
-    if matches!(name, "__dict__" | "__weakref__") {
-        return None;
+/// `C.__weakref__` for a class made by Python code whose instances take weak
+/// references: the `getset_descriptor` of the class that gave them the slot (the
+/// first one in the MRO, from `object` up, without `__slots__`). Reading it through an
+/// instance gives `None` (pyvm keeps no list of an object's weak references there).
+pub fn weakref_attr(cls: &Arc<PyType>) -> Option<Value> {
+    let owner = std::iter::once(cls)
+        .chain(cls.mro.iter())
+        .filter(|t| t.heap)
+        .last()
+        .filter(|t| t.slots.is_none())?;
+    Some(Value::Object(Arc::new(Object(Box::new(WeakrefAttr {
+        owner: owner.clone(),
+    })))))
+}
+
+struct WeakrefAttr {
+    owner: Arc<PyType>,
+}
+
+static WEAKREF_GET: NativeDef = NativeDef {
+    name: "__get__",
+    f: |_cx, args| {
+        args.check("__get__", 2, 3)?;
+        Ok(match args.at(1) {
+            Value::None => args.at(0).clone(),
+            _ => Value::None,
+        })
+    },
+    soft: None,
+};
+
+impl NativeObject for WeakrefAttr {
+    fn type_name(&self) -> &'static str {
+        "getset_descriptor"
     }
-    let key = PyStr::new("__slots__".to_owned());
-    std::iter::once(cls).chain(cls.mro.iter()).find_map(|t| {
-        if !t.heap
-            || !t
-                .slots
-                .as_ref()
-                .is_some_and(|s| s.iter().any(|n| n == name))
-        {
-            return None;
+
+    fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
+        Ok(format!(
+            "<attribute '__weakref__' of '{}' objects>",
+            self.owner.name
+        ))
+    }
+
+    fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
+        match name {
+            "__name__" => Some(Value::str("__weakref__")),
+            "__objclass__" => Some(Value::Type(self.owner.clone())),
+            "__doc__" => Some(Value::str("list of weak references to the object")),
+            "__get__" => Some(Value::BoundNative(Arc::new((
+                Value::Object(Arc::new(Object(Box::new(WeakrefAttr {
+                    owner: self.owner.clone(),
+                })))),
+                &WEAKREF_GET,
+            )))),
+            _ => None,
         }
-        let decl = t.dict.borrow(gil).get_str(&key)?;
-        let declared = match &decl {
-            Value::Str(s) => s.as_str() == name,
-            Value::Tuple(items) => items.iter().any(|v| v.as_str() == Some(name)),
-            Value::List(l) => l.borrow(gil).iter().any(|v| v.as_str() == Some(name)),
-            _ => false,
-        };
-        declared.then(|| t.clone())
-    })
+    }
+
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The names class `t` itself declares in `__slots__` (not `__dict__` nor
+/// `__weakref__`, which are no members).
+pub fn declared_slots(gil: Gil<'_>, t: &PyType) -> Vec<String> {
+    if !t.heap {
+        return Vec::new();
+    }
+    let Some(decl) = t
+        .dict
+        .borrow(gil)
+        .get_str(&PyStr::new("__slots__".to_owned()))
+    else {
+        return Vec::new();
+    };
+    let items = match &decl {
+        Value::Str(_) => vec![decl.clone()],
+        Value::Tuple(items) => items.to_vec(),
+        Value::List(l) => l.borrow(gil).clone(),
+        _ => Vec::new(),
+    };
+    items
+        .iter()
+        .filter_map(|v| v.as_str())
+        .filter(|n| !matches!(*n, "__dict__" | "__weakref__"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The class of `cls`'s MRO whose own `__slots__` declares `name`.
+pub fn declaring_class(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Option<Arc<PyType>> {
+    std::iter::once(cls)
+        .chain(cls.mro.iter())
+        .find(|t| declared_slots(gil, t).iter().any(|n| n == name))
+        .cloned()
 }
 
 /// `C.name` for a slot `name` declared by `owner`.

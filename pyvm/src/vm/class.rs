@@ -253,6 +253,10 @@ pub fn instance_attr_no_hook(
                 return Ok(Some(Attr::Value(Value::Dict(d.clone()))));
             }
         }
+        // (pyvm keeps no list of an object's weak references there.)
+        "__weakref__" if crate::objects::member::weakref_attr(cls).is_some() => {
+            return Ok(Some(Attr::Value(Value::None)));
+        }
         _ => {}
     }
     Ok(payload_attr(gil, obj, name))
@@ -407,6 +411,9 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
             {
                 Some(a) => Ok(Some(bind(gil, a, Some(&Value::Type(cls.clone())), &meta))),
                 // A `__slots__` name: its member descriptor (`C.x`).
+                None if name == "__weakref__" => {
+                    Ok(crate::objects::member::weakref_attr(cls).map(Attr::Value))
+                }
                 None => Ok(crate::objects::member::declaring_class(gil, cls, name)
                     .map(|owner| Attr::Value(crate::objects::member::member(owner, name)))),
             }

@@ -123,6 +123,7 @@ mod classes2 {
     golden!(generic_aliases, "classes2/generic_aliases.py");
     golden!(getattribute_proxy, "classes2/getattribute_proxy.py");
     golden!(global_classes, "classes2/global_classes.py");
+    golden!(introspect_registry, "classes2/introspect_registry.py");
     golden!(library_system, "classes2/library_system.py");
     golden!(linked_structures, "classes2/linked_structures.py");
     golden!(lookup_tables, "classes2/lookup_tables.py");
