@@ -73,7 +73,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.load_name(n.id.as_str()),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(a.attr.id.as_str());
+                let n = self.attr_name(a.attr.id.as_str());
                 self.emit(Op::LOAD_ATTR, n);
             }
             Expr::Subscript(s) => {
@@ -346,7 +346,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let saved = self.set_pos(c.func.range());
-                let n = self.name(a.attr.id.as_str());
+                let n = self.attr_name(a.attr.id.as_str());
                 self.emit(Op::LOAD_METHOD, n);
                 self.u().pos = saved;
             }

@@ -296,6 +296,18 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
             return Ok(Some(Attr::Value(Value::str(n))));
         }
         "__module__" if !cls.heap => return Ok(Some(Attr::Value(Value::str(&cls.module)))),
+        // A class's own annotations, never a base's: one without any gets an empty
+        // dict of its own (CPython's `type_get_annotations`).
+        "__annotations__" if cls.heap && cls.meta.is_none() => {
+            let k = key(name);
+            let own = cls.dict.borrow(gil).get_str(&k);
+            if let Some(v) = own {
+                return Ok(Some(bind(gil, v, None, cls)));
+            }
+            let d = Value::dict(Dict::new());
+            type_setattr(gil, cls, name, Some(d.clone()))?;
+            return Ok(Some(Attr::Value(d)));
+        }
         "__base__" => {
             return Ok(Some(Attr::Value(
                 cls.base.clone().map_or(Value::None, Value::Type),

@@ -132,6 +132,7 @@ mod classes2 {
     golden!(metaclass_registry, "classes2/metaclass_registry.py");
     golden!(mro_entries, "classes2/mro_entries.py");
     golden!(polynomial, "classes2/polynomial.py");
+    golden!(private_names, "classes2/private_names.py");
     golden!(rebase_classes, "classes2/rebase_classes.py");
     golden!(record_classes, "classes2/record_classes.py");
     golden!(record_fields, "classes2/record_fields.py");
