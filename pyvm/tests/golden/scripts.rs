@@ -304,6 +304,7 @@ mod errors {
 mod exceptions {
     use super::*;
     golden!(chaining, "exceptions/chaining.py");
+    golden!(config_notes, "exceptions/config_notes.py");
     golden!(exc_in_functions, "exceptions/exc_in_functions.py");
     golden!(except_as_unbound, "exceptions/except_as_unbound.py");
     golden!(exception_attrs, "exceptions/exception_attrs.py");

@@ -266,7 +266,7 @@ fn subclasshook(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
 
 pub static EXCEPTION_METHODS: &[NativeDef] = natives![
     "__init__" => exc_init, "__str__" => exc_str, "__repr__" => exc_repr,
-    "with_traceback" => with_traceback,
+    "with_traceback" => with_traceback, "add_note" => add_note,
 ];
 
 fn this(args: &Args, name: &str) -> PyResult<Value> {
@@ -532,6 +532,32 @@ fn exc_repr(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::string(crate::objects::repr::builtin_repr(
         cx.gil, &v,
     )?))
+}
+
+/// `exc.add_note(note)` (3.11): `note` appended to the exception's `__notes__`
+/// list, made when it has none; tracebacks print the notes after the message.
+fn add_note(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("add_note", 1, 1)?;
+    let (exc, note) = (args.at(0), args.at(1));
+    if !matches!(note, Value::Str(_)) {
+        return Err(type_error(format!("note must be a str, not '{}'", type_name(note))).into());
+    }
+    let notes = match cx.getattr(exc, "__notes__") {
+        Ok(n) => n,
+        Err(deferred::Unwind::Raise(e))
+            if e.is_instance(&crate::objects::types::types().exc.attribute_error) =>
+        {
+            let fresh = Value::list(Vec::new());
+            cx.store_attr(exc, "__notes__", Some(fresh.clone()))?;
+            fresh
+        }
+        Err(e) => return Err(e),
+    };
+    match &notes {
+        Value::List(l) => l.borrow_mut(cx.gil).push(note.clone()),
+        _ => return Err(type_error("Cannot add note: __notes__ is not a list").into()),
+    }
+    Ok(Value::None)
 }
 
 fn with_traceback(_cx: &mut Cx, args: Args) -> PyResult<Value> {
