@@ -358,6 +358,17 @@ impl<'a> Compiler<'a> {
         let args = &c.arguments;
         let starred = args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
             || args.keywords.iter().any(|k| k.arg.is_none());
+        // (CPython's `validate_keywords`: any call, with `*`/`**` or not.)
+        let mut seen: Vec<&str> = Vec::new();
+        for k in &args.keywords {
+            if let Some(a) = &k.arg {
+                if seen.contains(&a.id.as_str()) {
+                    let msg = format!("keyword argument repeated: {}", a.id.as_str());
+                    return Err(self.err(&msg, k.range()));
+                }
+                seen.push(a.id.as_str());
+            }
+        }
         if starred {
             match &args.args[..] {
                 // `f(*xs)`: `xs` as it is; CALL_FUNCTION_EX makes the tuple (and names

@@ -101,6 +101,7 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
         Value::Method(m) => match name {
             "__func__" => Some(Attr::Value(m.func.clone())),
             "__self__" => Some(Attr::Value(m.this.clone())),
+            "__call__" => None,
             _ => return load_attr(gil, &m.func, name),
         },
         Value::Descr(d) => descr_attr(obj, d, name),
@@ -111,6 +112,18 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
     };
     match found {
         Some(a) => Ok(a),
+        // `f.__call__` of a function or method: calling it calls `f`.
+        None if name == "__call__"
+            && matches!(
+                obj,
+                Value::Function(_) | Value::Native(_) | Value::BoundNative(_) | Value::Method(_)
+            ) =>
+        {
+            Ok(Attr::Value(Value::BoundNative(Arc::new((
+                obj.clone(),
+                &CALL_WRAPPER,
+            )))))
+        }
         None => {
             let r = builtin_getattr(gil, obj, name);
             if r.is_err() {
@@ -125,6 +138,23 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
         }
     }
 }
+
+/// `f.__call__(*args, **kwargs)`: `f(*args, **kwargs)`.
+static CALL_WRAPPER: crate::objects::function::NativeDef = crate::objects::function::NativeDef {
+    name: "__call__",
+    f: |cx, args| {
+        let mut pos = args.pos.into_iter();
+        let Some(f) = pos.next() else {
+            return Err(crate::objects::exception::type_error("__call__ needs a callable").into());
+        };
+        let rest = crate::native::Args {
+            pos: pos.collect(),
+            kw: args.kw,
+        };
+        cx.call_args(&f, rest)
+    },
+    soft: None,
+};
 
 /// A module's own `__getattr__` (PEP 562), when `name` is not in its namespace.
 pub(crate) fn module_getattr(

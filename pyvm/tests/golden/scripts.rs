@@ -346,6 +346,7 @@ mod floats {
 mod functions {
     use super::*;
     golden!(call_errors, "functions/call_errors.py");
+    golden!(call_wrappers, "functions/call_wrappers.py");
     golden!(closures, "functions/closures.py");
     golden!(decorators, "functions/decorators.py");
     golden!(default_eval_time, "functions/default_eval_time.py");
