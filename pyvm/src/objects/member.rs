@@ -29,8 +29,7 @@ pub struct Member {
 pub fn weakref_attr(cls: &Arc<PyType>) -> Option<Value> {
     let owner = std::iter::once(cls)
         .chain(cls.mro.iter())
-        .filter(|t| t.heap)
-        .last()
+        .rfind(|t| t.heap)
         .filter(|t| t.slots.is_none())?;
     Some(Value::Object(Arc::new(Object(Box::new(WeakrefAttr {
         owner: owner.clone(),
