@@ -528,9 +528,15 @@ impl Cx<'_, '_> {
         Ok(crate::vm::ops::getattr(self.gil, v, name)?)
     }
 
-    /// `v[key]`.
+    /// `v[key]`, as the subscript does: a user `__getitem__`, a dict subclass's
+    /// `__missing__`, a built-in subclass's payload (`vm::class::subscript`).
     pub fn getitem(&mut self, v: &Value, key: &Value) -> PyResult<Value> {
-        Ok(crate::vm::ops::getitem(self.gil, v, key)?)
+        use crate::vm::class::Subscript;
+        match crate::vm::class::subscript(self.gil, v.clone(), key)? {
+            Subscript::Found(x) => Ok(x),
+            Subscript::Call(f, args) => self.call(&f, args),
+            Subscript::Builtin(obj) => Ok(crate::vm::ops::getitem(self.gil, &obj, key)?),
+        }
     }
 
     /// `v[key] = item`.

@@ -172,7 +172,7 @@ impl Code {
             | Op::IMPORT_FROM => {
                 format!("{a} ({})", name(self.names.get(a)))
             }
-            Op::LOAD_DEREF | Op::STORE_DEREF | Op::LOAD_CLOSURE => {
+            Op::LOAD_DEREF | Op::LOAD_CLASSDEREF | Op::STORE_DEREF | Op::LOAD_CLOSURE => {
                 format!(
                     "{a} ({})",
                     if a < self.ncells() {

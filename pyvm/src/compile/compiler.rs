@@ -219,6 +219,33 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LOAD_CONST, i);
     }
 
+    /// CPython's private name mangling: inside a class (its body and the functions
+    /// in it), `__spam` is `_Class__spam` (the class name without its leading
+    /// underscores; none when it is all underscores). Names the module or class
+    /// namespace holds and attribute names are mangled; a function's own variables
+    /// keep their names (only introspection would tell).
+    pub fn mangle<'n>(&self, n: &'n str) -> std::borrow::Cow<'n, str> {
+        use std::borrow::Cow;
+        if !n.starts_with("__") || n.ends_with("__") || n.contains('.') {
+            return Cow::Borrowed(n);
+        }
+        let class = self
+            .units
+            .iter()
+            .rev()
+            .find(|u| self.table.scopes[u.scope].kind == super::symtable::ScopeKind::Class);
+        match class.map(|u| u.name.trim_start_matches('_')) {
+            Some(c) if !c.is_empty() => Cow::Owned(format!("_{c}{n}")),
+            _ => Cow::Borrowed(n),
+        }
+    }
+
+    /// The name index of attribute `n` (mangled).
+    pub fn attr_name(&mut self, n: &str) -> u32 {
+        let m = self.mangle(n).into_owned();
+        self.name(&m)
+    }
+
     pub fn name(&mut self, n: &str) -> u32 {
         let u = self.u();
         if let Some(i) = u.name_idx.get(n) {
@@ -236,15 +263,21 @@ impl<'a> Compiler<'a> {
         let arg = match access {
             Access::Fast => self.u().varnames.iter().position(|v| v == n).unwrap_or(0) as u32,
             Access::Deref => self.u().derefs.iter().position(|v| v == n).unwrap_or(0) as u32,
-            Access::Name | Access::Global => self.name(n),
+            Access::Name | Access::Global => {
+                let m = self.mangle(n).into_owned();
+                self.name(&m)
+            }
         };
         (access, arg)
     }
 
     pub fn load_name(&mut self, n: &str) {
         let (a, i) = self.access(n);
+        let scope = self.u().scope;
+        let class_body = self.table.scopes[scope].kind == super::symtable::ScopeKind::Class;
         let op = match a {
             Access::Fast => Op::LOAD_FAST,
+            Access::Deref if class_body => Op::LOAD_CLASSDEREF,
             Access::Deref => Op::LOAD_DEREF,
             Access::Name => Op::LOAD_NAME,
             Access::Global => Op::LOAD_GLOBAL,

@@ -104,7 +104,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.load_name(n.id.as_str()),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(a.attr.id.as_str());
+                let n = self.attr_name(a.attr.id.as_str());
                 self.emit(Op::LOAD_ATTR, n);
             }
             Expr::Subscript(s) => {
@@ -377,7 +377,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
                 let saved = self.set_pos(c.func.range());
-                let n = self.name(a.attr.id.as_str());
+                let n = self.attr_name(a.attr.id.as_str());
                 self.emit(Op::LOAD_METHOD, n);
                 self.u().pos = saved;
             }
@@ -389,6 +389,17 @@ impl<'a> Compiler<'a> {
         let args = &c.arguments;
         let starred = args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
             || args.keywords.iter().any(|k| k.arg.is_none());
+        // (CPython's `validate_keywords`: any call, with `*`/`**` or not.)
+        let mut seen: Vec<&str> = Vec::new();
+        for k in &args.keywords {
+            if let Some(a) = &k.arg {
+                if seen.contains(&a.id.as_str()) {
+                    let msg = format!("keyword argument repeated: {}", a.id.as_str());
+                    return Err(self.err(&msg, k.range()));
+                }
+                seen.push(a.id.as_str());
+            }
+        }
         if starred {
             match &args.args[..] {
                 // `f(*xs)`: `xs` as it is; CALL_FUNCTION_EX makes the tuple (and names

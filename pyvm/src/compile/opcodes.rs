@@ -65,6 +65,9 @@ opcodes! {
     DELETE_DEREF => |a| 0;
     /// Push cell `a` itself (to build a closure).
     LOAD_CLOSURE => |a| 1;
+    /// A class body's free variable `a`: the class namespace's entry if it has one
+    /// (`locals()["x"] = 1` there), else the cell's value.
+    LOAD_CLASSDEREF => |a| 1;
     LOAD_ATTR => |a| 0;
     STORE_ATTR => |a| -2;
     DELETE_ATTR => |a| -1;

@@ -69,7 +69,8 @@ impl<'a> Compiler<'a> {
                         self.expr(&a.annotation)?;
                     }
                     self.load_name("__annotations__");
-                    self.emit_const(Value::str(n.id.as_str()));
+                    let key = self.mangle(n.id.as_str()).into_owned();
+                    self.emit_const(Value::str(&key));
                     self.emit(Op::STORE_SUBSCR, 0);
                 }
             }
@@ -730,7 +731,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(at) => {
                 self.expr(&at.value)?;
                 self.emit(Op::DUP_TOP, 0);
-                let n = self.name(at.attr.id.as_str());
+                let n = self.attr_name(at.attr.id.as_str());
                 self.emit(Op::LOAD_ATTR, n);
                 self.expr(&a.value)?;
                 self.emit(Op::BINARY_OP, op);
@@ -764,7 +765,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.store_name(n.id.as_str()),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(a.attr.id.as_str());
+                let n = self.attr_name(a.attr.id.as_str());
                 self.emit(Op::STORE_ATTR, n);
             }
             Expr::Subscript(s) => {
@@ -864,7 +865,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => self.delete_name(n.id.as_str()),
             Expr::Attribute(a) => {
                 self.expr(&a.value)?;
-                let n = self.name(a.attr.id.as_str());
+                let n = self.attr_name(a.attr.id.as_str());
                 self.emit(Op::DELETE_ATTR, n);
             }
             Expr::Subscript(s) => {

@@ -138,6 +138,9 @@ impl Scope {
         if self.cells.iter().any(|c| c == name) || self.frees.iter().any(|c| c == name) {
             return Access::Deref;
         }
+        if self.kind == ScopeKind::Module && self.declared_global(name) {
+            return Access::Global;
+        }
         match self.kind {
             ScopeKind::Module | ScopeKind::Class => Access::Name,
             _ if self.is_local(name) => Access::Fast,
@@ -575,6 +578,10 @@ impl Builder<'_> {
                         return Err((self.err)(&msg, s.range()));
                     }
                     self.note(name, |f| f.global = true);
+                    // As CPython's `st_global`: the declaration marks the module's own
+                    // symbol too, which module-level code then reaches as a global
+                    // (`STORE_GLOBAL`, even when `exec` gives it separate locals).
+                    self.note_in(0, name, |f| f.global = true);
                 }
             }
             Stmt::Nonlocal(nl) => {

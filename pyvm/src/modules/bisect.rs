@@ -102,16 +102,6 @@ fn item(cx: &mut Cx, a: &Value, i: i64) -> PyResult<Value> {
             None => Err(index_error("list index out of range").into()),
         };
     }
-    if crate::objects::class::is_user(a) {
-        if let Some(f) = crate::objects::class::special(cx.gil, a, "__getitem__") {
-            return cx.call(&f, vec![a.clone(), Value::Int(i)]);
-        }
-        // A subclass of a built-in sequence that does not define its own.
-        if let Some(inner) = crate::objects::class::payload(a) {
-            let inner = inner.clone();
-            return item(cx, &inner, i);
-        }
-    }
     cx.getitem(a, &Value::Int(i))
 }
 

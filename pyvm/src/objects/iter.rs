@@ -160,11 +160,13 @@ impl Iter {
                 (DictPart::Values, _) => "dict_valueiterator",
                 (DictPart::Items, _) => "dict_itemiterator",
             },
+            // (Only `list` has a `__reversed__` of its own; any other sequence gets
+            // the `reversed` object.)
             Iter::Reversed {
-                seq: Value::Tuple(_),
+                seq: Value::List(_),
                 ..
-            } => "reversed",
-            Iter::Reversed { .. } => "list_reverseiterator",
+            } => "list_reverseiterator",
+            Iter::Reversed { .. } => "reversed",
             Iter::Enumerate { .. } => "enumerate",
             Iter::Lines { .. } => "TextIOWrapper",
             Iter::Zip { .. } => "zip",
@@ -191,6 +193,7 @@ impl Iter {
                 Value::Tuple(t) => t.len(),
                 Value::Bytes(b) => b.len(),
                 Value::ByteArray(b) => b.borrow(gil).len(),
+                Value::Str(s) => s.char_len(),
                 _ => return None,
             })
         };

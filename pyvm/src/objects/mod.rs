@@ -21,6 +21,7 @@ pub mod gil;
 pub mod hash;
 pub mod int;
 pub mod iter;
+pub mod member;
 pub mod memory;
 pub mod methods;
 pub mod module;

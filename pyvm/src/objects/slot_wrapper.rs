@@ -76,6 +76,54 @@ static WRAPPER_GET: NativeDef = NativeDef {
     soft: None,
 };
 
+impl SlotWrapper {
+    /// CPython's check of the first argument of a container type's special method
+    /// called through the type (`list.__init__({}, [])`): an instance of the type.
+    /// (The other types' natives check what they take themselves.)
+    fn check_self(&self, args: &Args) -> Result<(), PyErr> {
+        use super::types::Kind;
+        let (owner, name) = (&self.owner, self.def.name);
+        let container = matches!(
+            owner.kind,
+            Kind::Str
+                | Kind::Bytes
+                | Kind::ByteArray
+                | Kind::List
+                | Kind::Tuple
+                | Kind::Dict
+                | Kind::Set
+                | Kind::FrozenSet
+        );
+        if !container || owner.heap || matches!(name, "__new__" | "__class_getitem__") {
+            return Ok(());
+        }
+        let Some(this) = args.pos.first() else {
+            return Err(super::exception::type_error(format!(
+                "descriptor '{name}' of '{}' object needs an argument",
+                owner.name
+            )));
+        };
+        if super::class::class_of(this).is_subtype(owner) {
+            return Ok(());
+        }
+        let given = super::types::type_name(this);
+        // The methods CPython defines as methods, not slots, say it the other way.
+        let method = matches!(name, "__getitem__" | "__reversed__" | "__sizeof__")
+            || (owner.kind == Kind::Dict && name == "__contains__");
+        Err(super::exception::type_error(if method {
+            format!(
+                "descriptor '{name}' for '{}' objects doesn't apply to a '{given}' object",
+                owner.name
+            )
+        } else {
+            format!(
+                "descriptor '{name}' requires a '{}' object but received a '{given}'",
+                owner.name
+            )
+        }))
+    }
+}
+
 impl NativeObject for SlotWrapper {
     fn type_name(&self) -> &'static str {
         "wrapper_descriptor"
@@ -141,6 +189,9 @@ impl NativeObject for SlotWrapper {
     }
 
     fn call(&self, _gil: Gil<'_>, args: Args) -> Option<Result<Forward, PyErr>> {
+        if let Err(e) = self.check_self(&args) {
+            return Some(Err(e));
+        }
         Some(Ok(Forward::Call(Value::Native(self.def), args)))
     }
 }

@@ -1,7 +1,7 @@
 //! `str.format`: replacement fields `{}`, `{0}`, `{name}`, `{0[1]}`, `{x.attr}`,
 //! conversions `!r`/`!s`/`!a` and format specs (which may nest fields).
 
-use super::exception::{index_error, key_error, type_error, value_error};
+use super::exception::{index_error, key_error, value_error};
 use crate::native::{Cx, PyResult};
 use crate::objects::value::Value;
 
@@ -148,28 +148,7 @@ fn replace_field(
                 .find(|(k, _)| k == first)
                 .map(|(_, v)| v.clone())
                 .ok_or_else(|| key_error(Value::str(first)))?,
-            Names::Map(m) => {
-                let key = Value::str(first);
-                if matches!(m, Value::Instance(_)) {
-                    let not_subscriptable = || {
-                        type_error(format!(
-                            "'{}' object is not subscriptable",
-                            crate::objects::types::type_name(m)
-                        ))
-                    };
-                    let f = match crate::objects::class::special(cx.gil, m, "__getitem__") {
-                        Some(f) => Some((f, true)),
-                        None => cx.load_attr(m, "__getitem__").ok().map(|f| (f, false)),
-                    };
-                    match f {
-                        Some((f, true)) => cx.call(&f, vec![m.clone(), key])?,
-                        Some((f, false)) => cx.call(&f, vec![key])?,
-                        None => return Err(not_subscriptable().into()),
-                    }
-                } else {
-                    cx.getitem(m, &key)?
-                }
-            }
+            Names::Map(m) => cx.getitem(m, &Value::str(first))?,
         }
     };
     while !rest.is_empty() {

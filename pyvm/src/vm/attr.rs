@@ -101,7 +101,7 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
         Value::Method(m) => match name {
             "__func__" => Some(Attr::Value(m.func.clone())),
             "__self__" => Some(Attr::Value(m.this.clone())),
-            "__call__" => Some(Attr::Value(obj.clone())),
+            "__call__" => None,
             _ => return load_attr(gil, &m.func, name),
         },
         Value::Descr(d) => descr_attr(obj, d, name),
@@ -112,6 +112,19 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
     };
     match found {
         Some(a) => Ok(a),
+        // `f.__call__` of a function, method or callable built-in object (CPython's
+        // method-wrapper): calling it calls `f`.
+        None if name == "__call__"
+            && (matches!(
+                obj,
+                Value::Function(_) | Value::Native(_) | Value::BoundNative(_) | Value::Method(_)
+            ) || matches!(obj, Value::Object(o) if o.0.callable())) =>
+        {
+            Ok(Attr::Value(Value::BoundNative(Arc::new((
+                obj.clone(),
+                &CALL_WRAPPER,
+            )))))
+        }
         None => {
             let r = builtin_getattr(gil, obj, name);
             if r.is_err() {
@@ -126,6 +139,23 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
         }
     }
 }
+
+/// `f.__call__(*args, **kwargs)`: `f(*args, **kwargs)`.
+static CALL_WRAPPER: crate::objects::function::NativeDef = crate::objects::function::NativeDef {
+    name: "__call__",
+    f: |cx, args| {
+        let mut pos = args.pos.into_iter();
+        let Some(f) = pos.next() else {
+            return Err(crate::objects::exception::type_error("__call__ needs a callable").into());
+        };
+        let rest = crate::native::Args {
+            pos: pos.collect(),
+            kw: args.kw,
+        };
+        cx.call_args(&f, rest)
+    },
+    soft: None,
+};
 
 /// A module's own `__getattr__` (PEP 562), when `name` is not in its namespace.
 pub(crate) fn module_getattr(
@@ -183,17 +213,6 @@ pub(crate) fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {
 fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
     if name == "__class__" {
         return Ok(Value::Type(types().of(obj)));
-    }
-    // A function's or built-in's `__call__` (CPython's method-wrapper): calling it
-    // calls the function, so `hasattr(f, '__call__')` and `f.__call__(x)` work.
-    let native_callable = |v: &Value| matches!(v, Value::Object(o) if o.0.callable());
-    if name == "__call__"
-        && (matches!(
-            obj,
-            Value::Function(_) | Value::Native(_) | Value::BoundNative(_)
-        ) || native_callable(obj))
-    {
-        return Ok(obj.clone());
     }
     match obj {
         Value::Module(m) => {

@@ -253,6 +253,10 @@ pub fn instance_attr_no_hook(
                 return Ok(Some(Attr::Value(Value::Dict(d.clone()))));
             }
         }
+        // (pyvm keeps no list of an object's weak references there.)
+        "__weakref__" if crate::objects::member::weakref_attr(cls).is_some() => {
+            return Ok(Some(Attr::Value(Value::None)));
+        }
         _ => {}
     }
     Ok(payload_attr(gil, obj, name))
@@ -292,6 +296,18 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
             return Ok(Some(Attr::Value(Value::str(n))));
         }
         "__module__" if !cls.heap => return Ok(Some(Attr::Value(Value::str(&cls.module)))),
+        // A class's own annotations, never a base's: one without any gets an empty
+        // dict of its own (CPython's `type_get_annotations`).
+        "__annotations__" if cls.heap && cls.meta.is_none() => {
+            let k = key(name);
+            let own = cls.dict.borrow(gil).get_str(&k);
+            if let Some(v) = own {
+                return Ok(Some(bind(gil, v, None, cls)));
+            }
+            let d = Value::dict(Dict::new());
+            type_setattr(gil, cls, name, Some(d.clone()))?;
+            return Ok(Some(Attr::Value(d)));
+        }
         "__base__" => {
             return Ok(Some(Attr::Value(
                 cls.base.clone().map_or(Value::None, Value::Type),
@@ -406,7 +422,12 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
                 .or_else(|| class::lookup(gil, &meta, &k))
             {
                 Some(a) => Ok(Some(bind(gil, a, Some(&Value::Type(cls.clone())), &meta))),
-                None => Ok(None),
+                // A `__slots__` name: its member descriptor (`C.x`).
+                None if name == "__weakref__" => {
+                    Ok(crate::objects::member::weakref_attr(cls).map(Attr::Value))
+                }
+                None => Ok(crate::objects::member::declaring_class(gil, cls, name)
+                    .map(|owner| Attr::Value(crate::objects::member::member(owner, name)))),
             }
         }
     }
@@ -947,8 +968,18 @@ pub fn generic_store(
             }));
         }
     }
+    // (Deleting an unset slot: CPython's member descriptor names the slot alone.)
+    let slot = v.is_none()
+        && cls
+            .slots
+            .as_ref()
+            .is_some_and(|s| s.iter().any(|n| n == name));
     set_in(gil, dict, name, v, || {
-        format!("'{}' object has no attribute '{name}'", cls.name)
+        if slot {
+            name.to_owned()
+        } else {
+            format!("'{}' object has no attribute '{name}'", cls.name)
+        }
     })
 }
 
@@ -2230,6 +2261,48 @@ pub fn missing_hook(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Missing, P
         Some(v) => Missing::Found(v),
         None => Missing::Call(f),
     })
+}
+
+/// Where `obj[key]` goes (CPython's `PyObject_GetItem`): the one order both
+/// `BINARY_SUBSCR` and [`crate::native::Cx::getitem`] follow. A dict subclass's
+/// `__missing__`, a class's metaclass `__getitem__` or `__class_getitem__`, the
+/// payload of a built-in subclass that keeps the built-in `__getitem__`, then a
+/// user `__getitem__` (or CPython's "not subscriptable").
+pub enum Subscript {
+    /// The value, found already (the key of a `__missing__` dict subclass).
+    Found(Value),
+    /// Python to call: `f(*args)` gives the value.
+    Call(Value, Vec<Value>),
+    /// A built-in value (a subclass's payload unwrapped): `ops::getitem` applies.
+    Builtin(Value),
+}
+
+/// [`Subscript`] for `obj[key]`.
+#[inline]
+pub fn subscript(gil: Gil<'_>, obj: Value, key: &Value) -> Result<Subscript, PyErr> {
+    match missing_hook(gil, &obj, key)? {
+        Missing::No => {}
+        Missing::Found(v) => return Ok(Subscript::Found(v)),
+        Missing::Call(f) => return Ok(Subscript::Call(f, vec![obj, key.clone()])),
+    }
+    if let Value::Type(_) = &obj {
+        // `Color["RED"]` (the metaclass's `__getitem__`), `C[int]` (the class's
+        // `__class_getitem__`).
+        if let Some(f) = class::class_subscript(gil, &obj)? {
+            return Ok(Subscript::Call(f, vec![key.clone()]));
+        }
+    }
+    let obj = match payload_if_plain(gil, obj, "__getitem__") {
+        Ok(o) => o,
+        Err(o) => o,
+    };
+    if class::is_user(&obj) {
+        let f = special_or(gil, &obj, "__getitem__")?;
+        let (f, mut args) = bind_special(f, obj);
+        args.push(key.clone());
+        return Ok(Subscript::Call(f, args));
+    }
+    Ok(Subscript::Builtin(obj))
 }
 
 /// May `inst.name = v` go straight into the instance dict: a class made by Python

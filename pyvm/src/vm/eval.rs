@@ -500,6 +500,29 @@ pub(crate) fn run_from(
                     }
                     push(&mut th.stack, v);
                 }
+                Op::LOAD_CLASSDEREF => {
+                    // The class namespace first (CPython's `LOAD_CLASSDEREF`).
+                    let name =
+                        crate::objects::str::PyStr::new(code.deref_name(arg as usize).to_owned());
+                    let found = if let Some(obj) = super::class::namespace_object(&th.frames[fi]) {
+                        th.frames[fi].ip = ip;
+                        tri!(super::class::ns_load(gil, &obj, &name))
+                    } else {
+                        match &th.frames[fi].locals {
+                            Some(ns) => ns.borrow(gil).get_str(&name),
+                            None => None,
+                        }
+                    };
+                    if let Some(v) = found {
+                        push(&mut th.stack, v);
+                        continue;
+                    }
+                    let v = th.frames[fi].cells[arg as usize].borrow(gil).clone();
+                    if v.is_null() {
+                        raise!(ops::unbound_deref(&code, arg as usize));
+                    }
+                    push(&mut th.stack, v);
+                }
                 Op::STORE_DEREF => {
                     let v = pop!();
                     *th.frames[fi].cells[arg as usize].borrow_mut(gil) = v;
@@ -1177,36 +1200,17 @@ pub(crate) fn run_from(
                     checkpoint!();
                     let key = pop!();
                     let obj = pop!();
-                    match tri!(class::missing_hook(gil, &obj, &key)) {
-                        class::Missing::No => {}
-                        class::Missing::Found(v) => {
+                    let obj = match tri!(class::subscript(gil, obj, &key)) {
+                        class::Subscript::Found(v) => {
                             push(&mut th.stack, v);
                             continue;
                         }
-                        class::Missing::Call(f) => {
-                            do_call!(f, Args::new([obj, key]));
+                        class::Subscript::Call(f, args) => {
+                            do_call!(f, Args::new(args));
                             continue;
                         }
-                    }
-                    if let Value::Type(_) = &obj {
-                        // `Color["RED"]` (the metaclass's `__getitem__`), `C[int]`
-                        // (the class's `__class_getitem__`).
-                        if let Some(f) = tri!(crate::objects::class::class_subscript(gil, &obj)) {
-                            do_call!(f, Args::new([key]));
-                            continue;
-                        }
-                    }
-                    let obj = match class::payload_if_plain(gil, obj, "__getitem__") {
-                        Ok(o) => o,
-                        Err(o) => o,
+                        class::Subscript::Builtin(obj) => obj,
                     };
-                    if is_user(&obj) {
-                        let f = tri!(class::special_or(gil, &obj, "__getitem__"));
-                        let (f, mut args) = class::bind_special(f, obj);
-                        args.push(key);
-                        do_call!(f, Args::new(args));
-                        continue;
-                    }
                     if let Value::Dict(d) = &obj {
                         if dictprobe::needed(gil, d, &key) {
                             probe!(d, key, dictprobe::Action::Get);

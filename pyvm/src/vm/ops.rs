@@ -325,6 +325,10 @@ pub fn builtin_binary_op(gil: Gil<'_>, arg: u32, a: &Value, b: &Value) -> Result
             Ok(Value::list(v))
         }
         ("*", Value::Tuple(t), n) | ("*", n, Value::Tuple(t)) if repeat_count(n).is_some() => {
+            // An exact tuple repeated once is itself (CPython's `tuple_repeat`).
+            if repeat_count(n) == Some(1) {
+                return Ok(Value::Tuple(t.clone()));
+            }
             Ok(Value::tuple(repeat(t, repeat_count(n).unwrap_or(0))?))
         }
         ("*", Value::Bytes(t), n) | ("*", n, Value::Bytes(t)) if repeat_count(n).is_some() => {

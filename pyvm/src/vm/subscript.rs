@@ -59,7 +59,14 @@ pub fn getitem(gil: Gil<'_>, obj: &Value, key: &Value) -> Result<Value, PyErr> {
                 .map(|i| l[i].clone())
                 .ok_or_else(|| index_error("list index out of range"))
         }
-        (Value::Tuple(t), Value::Slice(s)) => Ok(Value::tuple(seq::slice_of(t, s)?)),
+        (Value::Tuple(t), Value::Slice(s)) => {
+            // The whole of an exact tuple is itself (CPython's `tuple_subscript`).
+            let (start, _, step, count) = seq::slice_indices(s, t.len())?;
+            if start == 0 && step == 1 && count == t.len() {
+                return Ok(obj.clone());
+            }
+            Ok(Value::tuple(seq::slice_of(t, s)?))
+        }
         (Value::Tuple(t), k) => {
             let i = seq::index_value(k, "tuple")?;
             seq::index(i, t.len())

@@ -430,6 +430,9 @@ fn format_chain(
             ctx.emit(out, line, '|');
         }
     }
+    for note in notes(gil, err) {
+        ctx.emit(out, note, '|');
+    }
     if let Some(members) = members {
         format_members(gil, &members, how, out, seen, ctx);
         if top_group {
@@ -538,6 +541,38 @@ fn syntax_error_report(gil: Gil<'_>, err: &PyErr) -> Option<Vec<String>> {
         }
     }
     Some(lines)
+}
+
+/// The lines of the exception's `__notes__` (`add_note`) as CPython prints them
+/// after its message: each note's text, `repr()` for one that is not a str, the
+/// `repr()` of `__notes__` itself when it is no list or tuple.
+fn notes(gil: Gil<'_>, err: &PyErr) -> Vec<String> {
+    let found = err
+        .0
+        .dict
+        .borrow(gil)
+        .get_str(&crate::objects::str::PyStr::new("__notes__".to_owned()));
+    let Some(notes) = found else {
+        return Vec::new();
+    };
+    let text = |v: &Value| match v {
+        Value::Str(s) => s.as_str().to_owned(),
+        v => {
+            crate::objects::repr::repr(gil, v).unwrap_or_else(|_| "<note repr() failed>".to_owned())
+        }
+    };
+    let items = match &notes {
+        Value::List(l) => l.borrow(gil).clone(),
+        Value::Tuple(t) => t.to_vec(),
+        other => vec![Value::string(text(other))],
+    };
+    let mut out = Vec::new();
+    for n in &items {
+        for line in text(n).split('\n') {
+            out.push(format!("{line}\n"));
+        }
+    }
+    out
 }
 
 /// `TypeError: message` (or just the class name when there is no message); a type

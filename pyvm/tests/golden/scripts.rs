@@ -126,15 +126,19 @@ mod classes2 {
     golden!(getattribute_late, "classes2/getattribute_late.py");
     golden!(getattribute_proxy, "classes2/getattribute_proxy.py");
     golden!(global_classes, "classes2/global_classes.py");
+    golden!(introspect_registry, "classes2/introspect_registry.py");
     golden!(library_system, "classes2/library_system.py");
     golden!(linked_structures, "classes2/linked_structures.py");
+    golden!(lookup_tables, "classes2/lookup_tables.py");
     golden!(matrix, "classes2/matrix.py");
     golden!(memo_decorators, "classes2/memo_decorators.py");
     golden!(metaclass_registry, "classes2/metaclass_registry.py");
     golden!(mro_entries, "classes2/mro_entries.py");
     golden!(polynomial, "classes2/polynomial.py");
+    golden!(private_names, "classes2/private_names.py");
     golden!(rebase_classes, "classes2/rebase_classes.py");
     golden!(record_classes, "classes2/record_classes.py");
+    golden!(record_fields, "classes2/record_fields.py");
     golden!(reinit_containers, "classes2/reinit_containers.py");
     golden!(super_forms, "classes2/super_forms.py");
     golden!(super_subclass, "classes2/super_subclass.py");
@@ -304,6 +308,7 @@ mod errors {
 mod exceptions {
     use super::*;
     golden!(chaining, "exceptions/chaining.py");
+    golden!(config_notes, "exceptions/config_notes.py");
     golden!(exc_in_functions, "exceptions/exc_in_functions.py");
     golden!(except_as_unbound, "exceptions/except_as_unbound.py");
     golden!(exception_attrs, "exceptions/exception_attrs.py");
@@ -345,6 +350,7 @@ mod floats {
 mod functions {
     use super::*;
     golden!(call_errors, "functions/call_errors.py");
+    golden!(call_wrappers, "functions/call_wrappers.py");
     golden!(closures, "functions/closures.py");
     golden!(decorators, "functions/decorators.py");
     golden!(default_eval_time, "functions/default_eval_time.py");
@@ -357,6 +363,7 @@ mod functions {
     golden!(keyword_calls, "functions/keyword_calls.py");
     golden!(lambdas_higher_order, "functions/lambdas_higher_order.py");
     golden!(mapping_unpack, "functions/mapping_unpack.py");
+    golden!(plugin_loader, "functions/plugin_loader.py");
     golden!(recursion, "functions/recursion.py");
     golden!(recursion_memo_dict, "functions/recursion_memo_dict.py");
     golden!(scopes, "functions/scopes.py");

@@ -8,7 +8,7 @@ use crate::native::*;
 use crate::objects::class::Descr;
 use crate::objects::function::NativeDef;
 use crate::objects::gil::{Gil, GilCell};
-use crate::objects::types::{type_name, types, Kind, PyType};
+use crate::objects::types::{type_name, Kind, PyType};
 
 /// `__build_class__`: the loop calls it through `vm::class::build_class` (it pushes
 /// the class body's frame); this body only runs if called some other way.
@@ -237,34 +237,6 @@ pub fn vars(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }
 }
 
-/// The attribute names `dir()` lists for every object.
-const OBJECT_DIR: &[&str] = &[
-    "__class__",
-    "__delattr__",
-    "__dir__",
-    "__doc__",
-    "__eq__",
-    "__format__",
-    "__ge__",
-    "__getattribute__",
-    "__getstate__",
-    "__gt__",
-    "__hash__",
-    "__init__",
-    "__init_subclass__",
-    "__le__",
-    "__lt__",
-    "__ne__",
-    "__new__",
-    "__reduce__",
-    "__reduce_ex__",
-    "__repr__",
-    "__setattr__",
-    "__sizeof__",
-    "__str__",
-    "__subclasshook__",
-];
-
 /// `dir(obj)`: sorted attribute names of an instance, class or module.
 pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("dir", 0, 1)?;
@@ -298,69 +270,7 @@ pub fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
         let sorted = crate::native::builtin_function(gil, "sorted");
         return cx.call(&sorted, vec![listed]);
     }
-    let mut names: Vec<String> = Vec::new();
-    let add_dict = |d: &crate::objects::dict::Dict, names: &mut Vec<String>| {
-        for k in d.keys() {
-            if let Some(s) = k.as_str() {
-                names.push(s.to_owned());
-            }
-        }
-    };
-    let class_names = |t: &Arc<PyType>, names: &mut Vec<String>| {
-        for c in std::iter::once(t).chain(t.mro.iter()) {
-            if c.heap {
-                for k in c.dict.borrow(gil).keys() {
-                    if let Some(s) = k.as_str() {
-                        names.push(s.to_owned());
-                    }
-                }
-            } else {
-                // A built-in base's methods (`append` for a `list` subclass).
-                names.extend(crate::objects::methods::names_of(c));
-            }
-        }
-        names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
-        if t.kind == Kind::Exception {
-            for n in [
-                "__cause__",
-                "__context__",
-                "__setstate__",
-                "__suppress_context__",
-                "__traceback__",
-                "add_note",
-                "args",
-                "with_traceback",
-            ] {
-                names.push(n.to_owned());
-            }
-        }
-    };
-    match v {
-        Value::Instance(i) => {
-            add_dict(&i.dict.borrow(gil), &mut names);
-            class_names(i.class(), &mut names);
-            names.push("__dict__".to_owned());
-            names.push("__module__".to_owned());
-            names.push("__weakref__".to_owned());
-        }
-        Value::Type(t) if t.heap => {
-            class_names(t, &mut names);
-            names.push("__dict__".to_owned());
-            names.push("__module__".to_owned());
-            names.push("__weakref__".to_owned());
-        }
-        // A built-in type: its methods and its bases' (`dir(list)`).
-        Value::Type(t) if t.kind != Kind::Type => class_names(t, &mut names),
-        Value::Module(m) => add_dict(&m.dict.borrow(gil), &mut names),
-        _ => {
-            let t = types().of(v);
-            names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
-            names.extend(crate::objects::methods::names_of(&t));
-        }
-    }
-    names.sort();
-    names.dedup();
-    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+    Ok(crate::objects::methods::object::dir_names(gil, v))
 }
 
 /// `delattr(obj, name)`.

@@ -230,14 +230,12 @@ fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
         Mode::Exec => "exec",
         Mode::Eval => "eval",
     };
+    // Keyword-only `closure` (3.11): the cells of a code object's free variables.
+    let mut closure = None;
     if mode == Mode::Exec {
-        // Keyword-only `closure` (3.11): only for code with free variables, which
-        // `compile` never makes, so `None` is all it can be.
-        if let Some(c) = args.take_kw("closure") {
-            if !matches!(c, Value::None) {
-                return Err(type_error("cannot use a closure with this code object").into());
-            }
-        }
+        closure = args
+            .take_kw("closure")
+            .filter(|c| !matches!(c, Value::None));
         if let Some((k, _)) = args.kw.first() {
             return Err(type_error(if args.is_empty() {
                 "exec() takes at least 1 positional argument (0 given)".to_owned()
@@ -293,6 +291,11 @@ fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
     let code = match args.at(0) {
         Value::Code(c) => c.clone(),
         v => match source_text(cx.gil, v) {
+            Some(_) if closure.is_some() => {
+                return Err(
+                    type_error("closure can only be used when source is a code object").into(),
+                )
+            }
             Some(text) => compile_text(&text, "<string>", mode, cx.compile_levels())?,
             None => {
                 return Err(type_error(format!(
@@ -302,6 +305,24 @@ fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
             }
         },
     };
+    let free = code.freevars.len();
+    match (&closure, free) {
+        (Some(_), 0) => return Err(type_error("cannot use a closure with this code object").into()),
+        (_, 0) => {}
+        _ if mode == Mode::Eval => {
+            return Err(
+                type_error("code object passed to eval() may not contain free variables").into(),
+            )
+        }
+        (Some(Value::Tuple(t)), n)
+            if t.len() == n && t.iter().all(|c| matches!(c, Value::Cell(_))) => {}
+        (_, n) => {
+            return Err(type_error(format!(
+                "code object requires a closure of exactly length {n}"
+            ))
+            .into())
+        }
+    }
     let (globals, locals) = match globals {
         Some(g) => {
             // As CPython: the globals get the builtins unless they name their own.
@@ -319,6 +340,12 @@ fn run(cx: &mut Cx, mut args: Args, mode: Mode) -> PyResult<Value> {
             (g, locals.or(l))
         }
     };
+    if free > 0 {
+        // The body of a function with these cells (CPython runs it with the locals
+        // unused: such code keeps its variables in the frame).
+        let f = crate::native::make_function(cx.gil, Value::Code(code), globals, None, closure);
+        return cx.call(&f, Vec::new());
+    }
     cx.run_code(code, globals, locals)
 }
 

@@ -269,14 +269,6 @@ pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return reversed_user(cx, v);
     }
     Ok(match v {
-        Value::ByteArray(_) => {
-            let items = cx.collect(v)?;
-            let n = items.len();
-            new_iter(Iter::Reversed {
-                seq: Value::list(items),
-                idx: n,
-            })
-        }
         Value::List(l) => new_iter(Iter::Reversed {
             seq: v.clone(),
             idx: l.borrow(cx.gil).len(),
@@ -285,20 +277,24 @@ pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
             seq: v.clone(),
             idx: t.len(),
         }),
-        // A native sequence (`array.array`, `memoryview`).
+        Value::Str(s) => new_iter(Iter::Reversed {
+            seq: v.clone(),
+            idx: s.char_len(),
+        }),
+        Value::Bytes(b) => new_iter(Iter::Reversed {
+            seq: v.clone(),
+            idx: b.len(),
+        }),
+        Value::ByteArray(b) => new_iter(Iter::Reversed {
+            seq: v.clone(),
+            idx: b.borrow(cx.gil).len(),
+        }),
+        // A native sequence (`array.array`, `memoryview`): its items, read now.
         Value::Object(o) if o.0.len(cx.gil).is_some() && o.0.iter(cx.gil, v).is_some() => {
             let items = cx.collect(v)?;
             let n = items.len();
             new_iter(Iter::Reversed {
-                seq: Value::list(items),
-                idx: n,
-            })
-        }
-        Value::Str(_) | Value::Bytes(_) => {
-            let items = cx.collect(v)?;
-            let n = items.len();
-            new_iter(Iter::Reversed {
-                seq: Value::list(items),
+                seq: Value::tuple(items),
                 idx: n,
             })
         }

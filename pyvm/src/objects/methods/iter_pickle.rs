@@ -60,6 +60,7 @@ fn seq_len(gil: Gil<'_>, seq: &Value) -> usize {
         Value::Tuple(t) => t.len(),
         Value::Bytes(b) => b.len(),
         Value::ByteArray(b) => b.borrow(gil).len(),
+        Value::Str(s) => s.char_len(),
         _ => 0,
     }
 }

@@ -9,7 +9,7 @@ use super::natives;
 pub static LIST_METHODS: &[crate::objects::function::NativeDef] = natives![
     "append" => append, "extend" => extend [soft SecondOfTwo "_extend"], "insert" => insert, "pop" => pop,
     "remove" => remove, "index" => index, "count" => count, "clear" => clear,
-    "copy" => copy, "reverse" => reverse, "sort" => sort,
+    "copy" => copy, "reverse" => reverse, "sort" => sort, "__reversed__" => reversed,
 ];
 
 /// Is `def` `list.append` (the loop calls it without building an argument list)?
@@ -150,6 +150,18 @@ fn clear(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn copy(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("copy", 0, 0)?;
     Ok(Value::list(items(cx, args.at(0))))
+}
+
+/// `list.__reversed__()`: a `list_reverseiterator` over the live list.
+fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__reversed__", 0, 0)?;
+    let idx = list_of(args.at(0)).borrow(cx.gil).len();
+    Ok(Value::Iter(crate::objects::rc::Arc::new(
+        crate::objects::gil::GilCell::new(crate::objects::iter::Iter::Reversed {
+            seq: args.at(0).clone(),
+            idx,
+        }),
+    )))
 }
 
 fn reverse(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -5,7 +5,7 @@ mod dict;
 mod iter_pickle;
 mod list;
 mod num;
-mod object;
+pub mod object;
 mod payload;
 mod range;
 mod set;

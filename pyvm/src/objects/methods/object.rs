@@ -13,6 +13,8 @@ pub static OBJECT_METHODS: &[NativeDef] = natives![
     "__delattr__" => delattr, "__getattribute__" => getattribute, "__format__" => format,
     "__init_subclass__" => init_subclass, "__subclasshook__" => subclasshook,
     "__reduce_ex__" => reduce_ex, "__reduce__" => reduce, "__getstate__" => getstate,
+    "__dir__" => dir, "__lt__" => lt, "__le__" => le,
+    "__gt__" => gt, "__ge__" => ge, "__sizeof__" => sizeof,
 ];
 
 /// `object.__getstate__()`: the instance's `__dict__` (`None` when empty), paired
@@ -264,7 +266,7 @@ fn subclasshook(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
 
 pub static EXCEPTION_METHODS: &[NativeDef] = natives![
     "__init__" => exc_init, "__str__" => exc_str, "__repr__" => exc_repr,
-    "with_traceback" => with_traceback,
+    "with_traceback" => with_traceback, "add_note" => add_note,
 ];
 
 fn this(args: &Args, name: &str) -> PyResult<Value> {
@@ -532,7 +534,179 @@ fn exc_repr(cx: &mut Cx, args: Args) -> PyResult<Value> {
     )?))
 }
 
+/// `exc.add_note(note)` (3.11): `note` appended to the exception's `__notes__`
+/// list, made when it has none; tracebacks print the notes after the message.
+fn add_note(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("add_note", 1, 1)?;
+    let (exc, note) = (args.at(0), args.at(1));
+    if !matches!(note, Value::Str(_)) {
+        return Err(type_error(format!("note must be a str, not '{}'", type_name(note))).into());
+    }
+    let notes = match cx.getattr(exc, "__notes__") {
+        Ok(n) => n,
+        Err(deferred::Unwind::Raise(e))
+            if e.is_instance(&crate::objects::types::types().exc.attribute_error) =>
+        {
+            let fresh = Value::list(Vec::new());
+            cx.store_attr(exc, "__notes__", Some(fresh.clone()))?;
+            fresh
+        }
+        Err(e) => return Err(e),
+    };
+    match &notes {
+        Value::List(l) => l.borrow_mut(cx.gil).push(note.clone()),
+        _ => return Err(type_error("Cannot add note: __notes__ is not a list").into()),
+    }
+    Ok(Value::None)
+}
+
 fn with_traceback(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("with_traceback", 1, 1)?;
     Ok(args.at(0).clone())
+}
+
+/// The attribute names `dir()` lists for every object.
+const OBJECT_DIR: &[&str] = &[
+    "__class__",
+    "__delattr__",
+    "__dir__",
+    "__doc__",
+    "__eq__",
+    "__format__",
+    "__ge__",
+    "__getattribute__",
+    "__getstate__",
+    "__gt__",
+    "__hash__",
+    "__init__",
+    "__init_subclass__",
+    "__le__",
+    "__lt__",
+    "__ne__",
+    "__new__",
+    "__reduce__",
+    "__reduce_ex__",
+    "__repr__",
+    "__setattr__",
+    "__sizeof__",
+    "__str__",
+    "__subclasshook__",
+];
+
+/// `object.__dir__(v)`, what `dir(v)` lists when `v`'s class has no `__dir__` of its
+/// own: sorted attribute names of an instance, class or module.
+pub fn dir_names(gil: crate::objects::gil::Gil<'_>, v: &Value) -> Value {
+    use crate::objects::rc::Arc;
+    use crate::objects::types::{types, PyType};
+    let mut names: Vec<String> = Vec::new();
+    let add_dict = |d: &crate::objects::dict::Dict, names: &mut Vec<String>| {
+        for k in d.keys() {
+            if let Some(s) = k.as_str() {
+                names.push(s.to_owned());
+            }
+        }
+    };
+    let class_names = |t: &Arc<PyType>, names: &mut Vec<String>| {
+        for c in std::iter::once(t).chain(t.mro.iter()) {
+            if c.heap {
+                for k in c.dict.borrow(gil).keys() {
+                    if let Some(s) = k.as_str() {
+                        names.push(s.to_owned());
+                    }
+                }
+                // Its `__slots__` names (member descriptors in CPython's class dict).
+                names.extend(crate::objects::member::declared_slots(gil, c));
+            } else {
+                // A built-in base's methods (`append` for a `list` subclass).
+                names.extend(crate::objects::methods::names_of(c));
+            }
+        }
+        names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
+        if t.kind == Kind::Exception {
+            for n in [
+                "__cause__",
+                "__context__",
+                "__setstate__",
+                "__suppress_context__",
+                "__traceback__",
+                "add_note",
+                "args",
+                "with_traceback",
+            ] {
+                names.push(n.to_owned());
+            }
+        }
+    };
+    match v {
+        Value::Instance(i) => {
+            add_dict(&i.dict.borrow(gil), &mut names);
+            class_names(i.class(), &mut names);
+            names.push("__dict__".to_owned());
+            names.push("__module__".to_owned());
+            if crate::objects::member::weakref_attr(i.class()).is_some() {
+                names.push("__weakref__".to_owned());
+            }
+        }
+        Value::Type(t) if t.heap => {
+            class_names(t, &mut names);
+            names.push("__dict__".to_owned());
+            names.push("__module__".to_owned());
+            if crate::objects::member::weakref_attr(t).is_some() {
+                names.push("__weakref__".to_owned());
+            }
+        }
+        // A built-in type: its methods and its bases' (`dir(list)`).
+        Value::Type(t) if t.kind != Kind::Type => class_names(t, &mut names),
+        Value::Module(m) => add_dict(&m.dict.borrow(gil), &mut names),
+        _ => {
+            let t = types().of(v);
+            names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));
+            names.extend(crate::objects::methods::names_of(&t));
+        }
+    }
+    names.sort();
+    names.dedup();
+    Value::list(names.into_iter().map(Value::string).collect())
+}
+
+/// `object.__dir__()`.
+fn dir(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__dir__", 0, 0)?;
+    Ok(dir_names(cx.gil, args.at(0)))
+}
+
+/// `object.__lt__` and the other orderings: `NotImplemented` (the reflected
+/// operation, then the operator's `TypeError`, decide).
+fn ordering(args: &Args, name: &str) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    Ok(Value::NotImplemented)
+}
+
+fn lt(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    ordering(&args, "__lt__")
+}
+
+fn le(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    ordering(&args, "__le__")
+}
+
+fn gt(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    ordering(&args, "__gt__")
+}
+
+fn ge(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    ordering(&args, "__ge__")
+}
+
+/// `object.__sizeof__()`: CPython's basic size of the instance (a header, and the
+/// dict and weak reference slots of a class made by Python code without
+/// `__slots__`).
+fn sizeof(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__sizeof__", 0, 0)?;
+    let cls = crate::objects::class::class_of(args.at(0));
+    Ok(Value::Int(if cls.heap && cls.slots.is_none() {
+        32
+    } else {
+        16
+    }))
 }

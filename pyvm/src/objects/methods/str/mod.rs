@@ -113,7 +113,9 @@ fn translate(cx: &mut Cx, args: Args) -> PyResult<Value> {
         let key = Value::Int(code_point(c) as i64);
         let found = match &table {
             Value::Dict(d) => d.borrow(cx.gil).get(&key)?,
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) => match cx.getitem(&table, &key) {
+            // Any other table answers `table[key]` (a dict subclass's `__missing__`, a
+            // user mapping), a `LookupError` leaving the character as it is.
+            _ => match cx.getitem(&table, &key) {
                 Ok(v) => Some(v),
                 Err(deferred::Unwind::Raise(e))
                     if e.is_instance(&crate::objects::types::types().exc.lookup_error) =>
@@ -122,13 +124,6 @@ fn translate(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 }
                 Err(e) => return Err(e),
             },
-            other => {
-                return Err(type_error(format!(
-                    "translate() table of type '{}' is not supported by pyvm",
-                    crate::objects::types::type_name(other)
-                ))
-                .into())
-            }
         };
         match found {
             None => out.push(c),
