@@ -349,6 +349,7 @@ mod floats {
 }
 mod functions {
     use super::*;
+    golden!(bound_locals, "functions/bound_locals.py");
     golden!(call_errors, "functions/call_errors.py");
     golden!(call_wrappers, "functions/call_wrappers.py");
     golden!(closures, "functions/closures.py");
