@@ -338,6 +338,21 @@ fn push_bound_frame(
     Ok(())
 }
 
+/// A bound method of a Python function at `stack[head + 1]` under a `NULL` (`read =
+/// self.read; read(1)`): laid out as a method call, `[function, self, args...]`
+/// (CPython 3.11's `CALL_BOUND_METHOD_EXACT_ARGS`), so the call binds where the
+/// arguments lie instead of going through `invoke` and `bind`.
+#[inline]
+pub fn unbind_method(stack: &mut [Value], head: usize) {
+    if let (Value::Null, Value::Method(m)) = (&stack[head], &stack[head + 1]) {
+        if let Value::Function(_) = m.func {
+            let (func, this) = (m.func.clone(), m.this.clone());
+            stack[head] = func;
+            Value::release(std::mem::replace(&mut stack[head + 1], this));
+        }
+    }
+}
+
 /// Is the call whose callable slots begin at `head` one of a Python function?
 #[inline]
 pub fn is_function_call(stack: &[Value], head: usize) -> bool {

@@ -766,19 +766,8 @@ pub(crate) fn run_from(
                             }
                         }
                     }
-                    // A bound method of a Python function (`read = self.read`
-                    // kept in a local, then `read(1)`): laid out as a method call,
-                    // `[function, self, args...]` where `[NULL, method, args...]` was
-                    // (CPython 3.11's CALL_BOUND_METHOD_EXACT_ARGS), so the paths
-                    // below bind it where the arguments lie.
-                    if let (Value::Null, Value::Method(m)) = (&th.stack[head], &th.stack[head + 1])
-                    {
-                        if let Value::Function(_) = m.func {
-                            let (func, this) = (m.func.clone(), m.this.clone());
-                            th.stack[head] = func;
-                            Value::release(std::mem::replace(&mut th.stack[head + 1], this));
-                        }
-                    }
+                    // A bound method of a Python function: a method call's layout.
+                    call::unbind_method(&mut th.stack, head);
                     // Fast path: a Python function with exactly its positional
                     // parameters; the arguments become its locals where they lie.
                     let fast = match (&th.stack[head], &th.stack[head + 1]) {
@@ -944,6 +933,7 @@ pub(crate) fn run_from(
                     let argc = arg as usize;
                     let n = th.stack.len();
                     let head = n - argc - 2;
+                    call::unbind_method(&mut th.stack, head);
                     if let (Value::Tuple(kwnames), true) =
                         (&names, call::is_function_call(&th.stack, head))
                     {

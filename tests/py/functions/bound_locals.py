@@ -80,3 +80,11 @@ class Walker:
 
 
 print(depth([[[]], [[], [[[]]]]]))
+
+# Keywords through a bound method kept in a local (CALL_KW).
+peek = Source('hello').peek
+print(peek(n=3), peek(), read(n=1))
+try:
+    peek(n=1, x=2)
+except TypeError as e:
+    print('TypeError:', e)
