@@ -217,21 +217,7 @@ impl NativeObject for Member {
 
     fn py_type(&self) -> Option<Arc<PyType>> {
         static T: OnceLock<Arc<PyType>> = OnceLock::new();
-        Some(
-            T.get_or_init(|| {
-                Arc::new(
-                    PyType::builtin(
-                        "member_descriptor",
-                        "builtins",
-                        Some(&super::types::types().object),
-                        super::types::Kind::Iterator,
-                        None,
-                    )
-                    .sealed(),
-                )
-            })
-            .clone(),
-        )
+        Some(PyType::descriptor_type(&T, "member_descriptor"))
     }
 
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {

@@ -131,21 +131,7 @@ impl NativeObject for SlotWrapper {
 
     fn py_type(&self) -> Option<Arc<PyType>> {
         static T: OnceLock<Arc<PyType>> = OnceLock::new();
-        Some(
-            T.get_or_init(|| {
-                Arc::new(
-                    PyType::builtin(
-                        "wrapper_descriptor",
-                        "builtins",
-                        Some(&super::types::types().object),
-                        super::types::Kind::Iterator,
-                        None,
-                    )
-                    .sealed(),
-                )
-            })
-            .clone(),
-        )
+        Some(PyType::descriptor_type(&T, "wrapper_descriptor"))
     }
 
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {

@@ -189,6 +189,25 @@ impl PyType {
         self
     }
 
+    /// The type of a built-in descriptor object (`member_descriptor`,
+    /// `wrapper_descriptor`): made once into `cell`, in `builtins`, derived from
+    /// `object`, sealed.
+    pub fn descriptor_type(cell: &'static OnceLock<Arc<PyType>>, name: &str) -> Arc<PyType> {
+        cell.get_or_init(|| {
+            Arc::new(
+                PyType::builtin(
+                    name,
+                    "builtins",
+                    Some(&types().object),
+                    Kind::Iterator,
+                    None,
+                )
+                .sealed(),
+            )
+        })
+        .clone()
+    }
+
     /// This type, which classes may not derive from (see [`PyType::sealed`]).
     pub fn sealed(mut self) -> PyType {
         self.sealed = true;

@@ -2277,9 +2277,21 @@ pub enum Subscript {
     Builtin(Value),
 }
 
-/// [`Subscript`] for `obj[key]`.
-#[inline]
+/// [`Subscript`] for `obj[key]`: a built-in value (a list, a dict, a str, ...) at
+/// once, without a call; an instance, a class or an exception through the hooks.
+#[inline(always)]
 pub fn subscript(gil: Gil<'_>, obj: Value, key: &Value) -> Result<Subscript, PyErr> {
+    if !matches!(
+        obj,
+        Value::Instance(_) | Value::Type(_) | Value::Exception(_)
+    ) {
+        return Ok(Subscript::Builtin(obj));
+    }
+    subscript_hooks(gil, obj, key)
+}
+
+#[inline(never)]
+fn subscript_hooks(gil: Gil<'_>, obj: Value, key: &Value) -> Result<Subscript, PyErr> {
     match missing_hook(gil, &obj, key)? {
         Missing::No => {}
         Missing::Found(v) => return Ok(Subscript::Found(v)),
