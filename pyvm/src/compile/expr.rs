@@ -41,65 +41,50 @@ impl<'a> Compiler<'a> {
         r
     }
 
-    /// A literal's value, as [`Compiler::expr_inner`] reads it (`None`: not a literal,
-    /// or one that does not read, whose error the compiler reports).
-    fn literal(&self, e: &Expr) -> Option<Value> {
-        Some(match e {
+    /// A literal's value (`Ok(None)`: `e` is no literal), or the error its text is.
+    /// Both the compiler and the constant folder read literals through it.
+    fn literal(&self, e: &Expr) -> Result<Option<Value>, super::CompileError> {
+        Ok(Some(match e {
             Expr::NumberLiteral(n) => match &n.value {
                 ast::Number::Int(i) => match i.as_i64() {
                     Some(v) => Value::Int(v),
-                    None => crate::objects::int::parse(&i.to_string(), 0).ok()?,
+                    None => crate::objects::int::parse(&i.to_string(), 0)
+                        .map_err(|_| self.err("invalid decimal literal", e.range()))?,
                 },
                 ast::Number::Float(f) => Value::float(*f),
                 ast::Number::Complex { real, imag } => crate::objects::complex::value(*real, *imag),
             },
-            Expr::StringLiteral(s) => {
-                Value::str(&super::literal::str_value(self.src.text, s).ok()?)
-            }
+            Expr::StringLiteral(s) => Value::str(
+                &super::literal::str_value(self.src.text, s).map_err(|m| self.err(&m, s.range))?,
+            ),
             Expr::BytesLiteral(b) => {
                 Value::Bytes(crate::objects::rc::Arc::new(b.value.bytes().collect()))
             }
             Expr::BooleanLiteral(b) => Value::bool(b.value),
             Expr::NoneLiteral(_) => Value::None,
             Expr::EllipsisLiteral(_) => Value::Ellipsis,
-            _ => return None,
-        })
+            _ => return Ok(None),
+        }))
     }
 
     fn expr_inner(&mut self, e: &'a Expr) -> CResult {
         if matches!(e, Expr::BinOp(_) | Expr::UnaryOp(_) | Expr::Subscript(_)) {
-            if let Some(v) = super::fold::fold(e, &|e| self.literal(e)) {
+            if let Some(v) = super::fold::fold(e, &|e| self.literal(e).ok().flatten()) {
                 self.emit_const(v);
                 return Ok(());
             }
         }
         match e {
-            Expr::NumberLiteral(n) => {
-                let v = match &n.value {
-                    ast::Number::Int(i) => match i.as_i64() {
-                        Some(v) => Value::Int(v),
-                        None => crate::objects::int::parse(&i.to_string(), 0)
-                            .map_err(|_| self.err("invalid decimal literal", e.range()))?,
-                    },
-                    ast::Number::Float(f) => Value::float(*f),
-                    ast::Number::Complex { real, imag } => {
-                        crate::objects::complex::value(*real, *imag)
-                    }
-                };
-                self.emit_const(v);
+            Expr::NumberLiteral(_)
+            | Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_) => {
+                if let Some(v) = self.literal(e)? {
+                    self.emit_const(v);
+                }
             }
-            Expr::StringLiteral(s) => {
-                let v = super::literal::str_value(self.src.text, s)
-                    .map_err(|m| self.err(&m, s.range))?;
-                self.emit_const(Value::str(&v))
-            }
-            Expr::BytesLiteral(b) => {
-                let bytes: Vec<u8> = b.value.bytes().collect();
-                self.emit_const(Value::Bytes(crate::objects::rc::Arc::new(bytes)));
-            }
-            Expr::BooleanLiteral(b) => self.emit_const(Value::bool(b.value)),
-            Expr::NoneLiteral(_) => self.emit_const(Value::None),
-            Expr::EllipsisLiteral(_) => self.emit_const(Value::Ellipsis),
             Expr::FString(f) => self.fstring(f)?,
             Expr::Name(n) => self.load_name(n.id.as_str()),
             Expr::Attribute(a) => {

@@ -100,6 +100,52 @@ pub struct NativeDef {
     pub soft: Option<Soft>,
 }
 
+/// A yes/no answer about each [`NativeDef`], kept where it is asked on every call:
+/// direct-mapped by definition address, the address with the answer in its low bit
+/// (definitions are `static` and aligned to 8, so an address never changes meaning
+/// and its low bits are free; 0 is an empty slot). A lost slot is only asked again.
+pub struct DefAnswers<const N: usize> {
+    slots: [std::sync::atomic::AtomicUsize; N],
+}
+
+const _: () = assert!(std::mem::align_of::<NativeDef>() >= 8);
+
+impl<const N: usize> DefAnswers<N> {
+    pub const fn new() -> Self {
+        DefAnswers {
+            slots: [const { std::sync::atomic::AtomicUsize::new(0) }; N],
+        }
+    }
+
+    /// The kept answer for `def`, else `ask(def)`, kept.
+    #[inline]
+    pub fn get(&self, def: &NativeDef, ask: impl FnOnce(&NativeDef) -> bool) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        let a = def as *const NativeDef as usize;
+        let slot = &self.slots[(a >> 3) % N];
+        let kept = slot.load(Relaxed);
+        if kept & !1 == a {
+            return kept & 1 != 0;
+        }
+        let answer = ask(def);
+        slot.store(a | usize::from(answer), Relaxed);
+        answer
+    }
+
+    /// Forget every answer (what decides them changed).
+    pub fn clear(&self) {
+        for slot in &self.slots {
+            slot.store(0, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+impl<const N: usize> Default for DefAnswers<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// A built-in with a deferral-aware Python half (`pyvm/lib/_deferrable.py`): when an
 /// iterable it reads may suspend the micro-thread (a micro_pipe, a generator, an
 /// iterator written in Python), the driver calls the helper in its place, so a wait

@@ -432,33 +432,7 @@ pub fn wanted() -> bool {
 
 /// The candidates' index by address: a multiplicative hash of the address (the
 /// default SipHash made a collection twice as slow).
-type AddrMap = HashMap<usize, u32, std::hash::BuildHasherDefault<AddrHasher>>;
-
-/// A hash of addresses (and of tuples of them: each word is mixed into what came
-/// before, so a single address hashes as it always did).
-#[derive(Default)]
-pub(crate) struct AddrHasher(u64);
-
-impl std::hash::Hasher for AddrHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(self.0.rotate_left(8) ^ u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        let x = (self.0.rotate_left(17) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = x ^ (x >> 29);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+type AddrMap = HashMap<usize, u32, std::hash::BuildHasherDefault<super::hash::AddrHasher>>;
 
 /// An uncounted copy of a handle: the analysis reads thousands of candidates and
 /// their children, and counting each copy up and down cost more than the rest of it.

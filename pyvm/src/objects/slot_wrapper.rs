@@ -35,7 +35,7 @@ pub fn slot_wrapper(gil: Gil<'_>, owner: &Arc<PyType>, def: &'static NativeDef) 
     // Keyed by two addresses, hashed as addresses are (SipHash cost more than the
     // rest of `type(x).__repr__`, which `pprint` asks of every object it prints).
     type Table =
-        HashMap<(usize, usize), Value, std::hash::BuildHasherDefault<super::gc::AddrHasher>>;
+        HashMap<(usize, usize), Value, std::hash::BuildHasherDefault<super::hash::AddrHasher>>;
     static TABLE: OnceLock<GilCell<Table>> = OnceLock::new();
     let table = TABLE.get_or_init(|| GilCell::new(Table::default()));
     // The entry holds its owner (through the wrapper), so the address stays its own.

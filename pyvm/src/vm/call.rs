@@ -57,22 +57,13 @@ pub fn take_args(stack: &mut Vec<Value>, start: usize) -> SmallVec<[Value; 4]> {
 /// by another definition), the low bit holding the answer.
 #[inline]
 pub fn is_plain_native(n: &'static crate::objects::function::NativeDef) -> bool {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    const SLOTS: usize = 512;
-    static SEEN: [AtomicUsize; SLOTS] = [const { AtomicUsize::new(0) }; SLOTS];
-    let p = n as *const crate::objects::function::NativeDef as usize;
-    let slot = &SEEN[(p >> 3) % SLOTS];
-    let e = slot.load(Ordering::Relaxed);
-    if e & !1 == p {
-        return e & 1 == 1;
-    }
-    let plain = classify_native(n);
-    slot.store(p | plain as usize, Ordering::Relaxed);
-    plain
+    static SEEN: crate::objects::function::DefAnswers<512> =
+        crate::objects::function::DefAnswers::new();
+    SEEN.get(n, classify_native)
 }
 
 #[cold]
-fn classify_native(n: &'static crate::objects::function::NativeDef) -> bool {
+fn classify_native(n: &crate::objects::function::NativeDef) -> bool {
     use crate::modules::builtins;
     !(builtins::is_build_class(n)
         || builtins::is_import(n)

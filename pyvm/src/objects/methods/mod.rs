@@ -699,35 +699,20 @@ pub fn register_instance_methods(table: &'static [NativeDef]) {
     let mut t = INSTANCE_TABLES.write().unwrap_or_else(|p| p.into_inner());
     t.push((r.start as usize, r.end as usize));
     // An answer kept before the table came may change now.
-    for slot in &TAKES_INSTANCE {
-        slot.store(0, std::sync::atomic::Ordering::Relaxed);
-    }
+    TAKES_INSTANCE.clear();
 }
 
-/// [`takes_instance`]'s answers, direct-mapped by definition address: the address
-/// with the answer in its low bit (definitions are `static` and aligned to 8, so an
-/// address never changes meaning and its low bits are free; 0 is an empty slot).
-/// Asked at every call of a built-in method bound to an instance with a built-in
-/// value (`struct.Struct(...).pack`), where the lock and the table walk cost more
-/// than the method.
-static TAKES_INSTANCE: [std::sync::atomic::AtomicUsize; 256] =
-    [const { std::sync::atomic::AtomicUsize::new(0) }; 256];
-const _: () = assert!(std::mem::align_of::<NativeDef>() >= 8);
+/// [`takes_instance`]'s answers: asked at every call of a built-in method bound to an
+/// instance with a built-in value (`struct.Struct(...).pack`), where the lock and the
+/// table walk cost more than the method.
+static TAKES_INSTANCE: crate::objects::function::DefAnswers<256> =
+    crate::objects::function::DefAnswers::new();
 
 /// Does `def` belong to `object`, `BaseException`, the payload methods or a table a
 /// module registered (so it takes the instance itself as `self`, not the built-in
 /// value inside it)?
 pub fn takes_instance(def: &NativeDef) -> bool {
-    use std::sync::atomic::Ordering::Relaxed;
-    let a = def as *const NativeDef as usize;
-    let slot = &TAKES_INSTANCE[(a >> 3) % TAKES_INSTANCE.len()];
-    let kept = slot.load(Relaxed);
-    if kept & !1 == a {
-        return kept & 1 != 0;
-    }
-    let answer = takes_instance_slow(def);
-    slot.store(a | usize::from(answer), Relaxed);
-    answer
+    TAKES_INSTANCE.get(def, takes_instance_slow)
 }
 
 fn takes_instance_slow(def: &NativeDef) -> bool {
