@@ -1326,11 +1326,25 @@ pub(crate) fn run_from(
                     }
                     push(&mut th.stack, Value::string(s));
                 }
-                Op::LIST_APPEND
-                | Op::SET_ADD
-                | Op::LIST_EXTEND
-                | Op::SET_UPDATE
-                | Op::DICT_UPDATE => {
+                Op::LIST_APPEND => {
+                    // A comprehension's list, appended to where it lies on the stack:
+                    // no clone of it, no `Cx`, no call (CPython's LIST_APPEND).
+                    let v = pop!();
+                    let n = th.stack.len();
+                    if let Value::List(l) = &th.stack[n - arg as usize] {
+                        let mut l = l.borrow_mut(gil);
+                        if l.len() < l.capacity() {
+                            l.push(v);
+                        } else {
+                            tri!(crate::objects::memory::push(&mut l, v));
+                        }
+                    } else {
+                        let target = th.stack[n - arg as usize].clone();
+                        let mut cx = Cx { gil, th };
+                        unwind!(ops::collection_add(&mut cx, ins.op, &target, v));
+                    }
+                }
+                Op::SET_ADD | Op::LIST_EXTEND | Op::SET_UPDATE | Op::DICT_UPDATE => {
                     checkpoint!();
                     let v = pop!();
                     let target = th.stack[th.stack.len() - arg as usize].clone();
