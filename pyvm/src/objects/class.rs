@@ -41,6 +41,15 @@ impl Drop for Instance {
     /// class with `__del__` is resurrected into a fresh instance queued for it
     /// (`objects::finalize`).
     fn drop(&mut self) {
+        // How many attributes its kind holds: the next instance's `__dict__` is
+        // made with room for them (`PyType::dict_hint`).
+        if let Some(d) = Arc::get_mut(&mut self.dict) {
+            let n = d.get_mut().slots().min(255) as u8;
+            let hint = &self.class().dict_hint;
+            if n > hint.load(Ordering::Relaxed) {
+                hint.store(n, Ordering::Relaxed);
+            }
+        }
         let flags = *self.flags.get_mut();
         let del = flags & FINALIZED == 0 && self.class().has_del.load(Ordering::Relaxed);
         let weak = flags & WEAKLY_REFERENCED != 0;
@@ -83,9 +92,10 @@ impl Instance {
     }
 
     pub fn with_base(class: Arc<PyType>, base: Value) -> Instance {
+        let hint = class.dict_hint.load(Ordering::Relaxed);
         Instance {
             cls: super::rc::ArcSlot::new(class),
-            dict: Arc::new(GilCell::new(Dict::new())),
+            dict: Arc::new(GilCell::new(Dict::with_slots(hint as usize))),
             base,
             flags: std::sync::atomic::AtomicU8::new(0),
             gc: super::gc::GcSlot::new(),

@@ -9,6 +9,13 @@
 //! ```
 //! Deleted entries leave a hole that iteration skips; the vector is compacted when holes
 //! outnumber live entries.
+//!
+//! A small dict has no table: while it has at most [`SMALL`] entry slots a lookup
+//! scans them, comparing hashes first (CPython's instances mostly hold a handful of
+//! attributes; an indexed table cost each new instance an allocation and a rehash).
+//! **Invariant:** whenever `entries` has more than `SMALL` slots, `table` indexes
+//! every live entry; at or below it, `table` is ignored (it may be stale), and it is
+//! rebuilt from the entries when they grow past `SMALL` again.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -69,6 +76,10 @@ pub struct Dict {
     /// may shadow a method, which for a handful of attributes it almost never does.
     hashes_seen: u64,
 }
+
+/// The most entry slots a dict keeps without its hash table (see the module's
+/// invariant).
+const SMALL: usize = 8;
 
 /// The [`Dict::hashes_seen`] bit of a hash.
 #[inline]
@@ -215,6 +226,15 @@ impl Dict {
         Dict::default()
     }
 
+    /// An empty dict with room for `n` entries (`n` small: an instance's
+    /// `__dict__` sized by its class, `PyType::dict_hint`).
+    pub fn with_slots(n: usize) -> Dict {
+        Dict {
+            entries: Vec::with_capacity(n),
+            ..Dict::default()
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.used
     }
@@ -233,8 +253,20 @@ impl Dict {
         self.version
     }
 
+    /// Is the table the index (more than [`SMALL`] slots), or are slots scanned?
+    #[inline(always)]
+    fn indexed(&self) -> bool {
+        self.entries.len() > SMALL
+    }
+
     fn find(&self, hash: i64, key: &Value) -> Option<usize> {
         let entries = &self.entries;
+        if !self.indexed() {
+            return entries.iter().position(|e| {
+                e.as_ref()
+                    .is_some_and(|e| e.hash == hash && key_eq(&e.key, key))
+            });
+        }
         self.table
             .find(hash as u64, |&i| {
                 entries[i as usize]
@@ -249,17 +281,21 @@ impl Dict {
     /// Candidates are tried in insertion order, which is CPython's probe order for
     /// keys of one hash, so user `__eq__` methods run in the order they do there.
     pub fn probe(&self, hash: i64, key: &Value, skip: &[u32]) -> Probe {
-        let mut candidates: smallvec::SmallVec<[u32; 4]> = self
-            .table
-            .iter_hash(hash as u64)
-            .copied()
-            .filter(|&i| {
-                self.entries[i as usize]
-                    .as_ref()
-                    .is_some_and(|e| e.hash == hash)
-                    && !skip.contains(&i)
-            })
-            .collect();
+        let wanted = |&i: &u32| {
+            self.entries[i as usize]
+                .as_ref()
+                .is_some_and(|e| e.hash == hash)
+                && !skip.contains(&i)
+        };
+        let mut candidates: smallvec::SmallVec<[u32; 4]> = if self.indexed() {
+            self.table
+                .iter_hash(hash as u64)
+                .copied()
+                .filter(wanted)
+                .collect()
+        } else {
+            (0..self.entries.len() as u32).filter(wanted).collect()
+        };
         candidates.sort_unstable();
         for i in candidates {
             let Some(e) = &self.entries[i as usize] else {
@@ -316,6 +352,14 @@ impl Dict {
     pub fn find_str(&self, key: &super::str::PyStr) -> Option<usize> {
         let h = key.hash();
         let entries = &self.entries;
+        if !self.indexed() {
+            return entries.iter().position(|e| {
+                e.as_ref().is_some_and(|e| {
+                    matches!(&e.key, Value::Str(s) if std::ptr::eq(&**s, key)
+                        || (e.hash == h && s.as_str() == key.as_str()))
+                })
+            });
+        }
         self.table
             .find(h as u64, |&i| {
                 entries[i as usize].as_ref().is_some_and(|e| {
@@ -380,10 +424,20 @@ impl Dict {
         if self.entries.len() == self.entries.capacity() {
             super::memory::grow(&mut self.entries, 1)?;
         }
-        if self.table.len() == self.table.capacity() {
+        // Past `SMALL` the table is needed: room for every live entry when it is
+        // about to be rebuilt, else for one more.
+        let want = match self.entries.len() {
+            n if n < SMALL => return Ok(()),
+            SMALL => {
+                self.table.clear();
+                self.used + 1
+            }
+            _ => 1,
+        };
+        if self.table.capacity() - self.table.len() < want {
             let entries = &self.entries;
             self.table
-                .try_reserve(1, |&i| {
+                .try_reserve(want, |&i| {
                     entries[i as usize].as_ref().map_or(0, |e| e.hash as u64)
                 })
                 .map_err(|_| super::exception::memory_error())?;
@@ -413,6 +467,16 @@ impl Dict {
                     return Ok(());
                 }
             }
+            // Missing (`find_str` compares by value too; with no key that only
+            // Python can compare, no other key can equal it): added without a
+            // second lookup. The next instance of the class likely puts it in this
+            // slot.
+            if !self.py_keys {
+                self.room_for_one()?;
+                *hint = self.entries.len() as u32;
+                self.insert_new(s.hash(), key.clone(), value);
+                return Ok(());
+            }
         }
         self.insert(key.clone(), value)
     }
@@ -434,11 +498,24 @@ impl Dict {
         }
         let idx = self.entries.len() as u32;
         self.entries.push(Some(Entry { hash, key, value }));
-        let entries = &self.entries;
-        self.table.insert_unique(hash as u64, idx, |&i| {
-            entries[i as usize].as_ref().map_or(0, |e| e.hash as u64)
-        });
         self.used += 1;
+        let entries = &self.entries;
+        let rehash = |&i: &u32| entries[i as usize].as_ref().map_or(0, |e| e.hash as u64);
+        match entries.len() {
+            n if n <= SMALL => {}
+            // Past `SMALL`: the table starts indexing, every live entry.
+            n if n == SMALL + 1 => {
+                self.table.clear();
+                for (i, e) in entries.iter().enumerate() {
+                    if let Some(e) = e {
+                        self.table.insert_unique(e.hash as u64, i as u32, rehash);
+                    }
+                }
+            }
+            _ => {
+                self.table.insert_unique(hash as u64, idx, rehash);
+            }
+        }
     }
 
     pub fn remove(&mut self, key: &Value) -> Result<Option<Value>, PyErr> {
@@ -453,8 +530,10 @@ impl Dict {
     /// version.
     pub fn remove_at(&mut self, i: usize, h: i64) -> Option<Value> {
         self.version = next_version();
-        if let Ok(slot) = self.table.find_entry(h as u64, |&j| j as usize == i) {
-            slot.remove();
+        if self.indexed() {
+            if let Ok(slot) = self.table.find_entry(h as u64, |&j| j as usize == i) {
+                slot.remove();
+            }
         }
         let old = self.entries[i].take().map(|e| e.value);
         self.used -= 1;

@@ -151,6 +151,11 @@ pub struct PyType {
     /// It or a class in its MRO defines `__del__`: its instances are finalized
     /// (`objects::finalize`).
     pub has_del: std::sync::atomic::AtomicBool,
+    /// The most attributes an instance of it held when it died (capped at 255): a
+    /// new instance's `__dict__` is made with room for that many, so filling it in
+    /// `__init__` allocates once (CPython 3.11 sizes instance dicts from the keys
+    /// shared by the class's instances, the same idea).
+    pub dict_hint: std::sync::atomic::AtomicU8,
     /// It or a class in its MRO defines `__getattribute__` in Python: every attribute
     /// read of its instances calls it (the caches do not apply).
     pub has_getattribute: std::sync::atomic::AtomicBool,
@@ -245,6 +250,7 @@ impl PyType {
             abstract_: std::sync::atomic::AtomicBool::new(false),
             subclasses: GilCell::new(Vec::new()),
             has_del: std::sync::atomic::AtomicBool::new(false),
+            dict_hint: std::sync::atomic::AtomicU8::new(0),
             has_getattribute: std::sync::atomic::AtomicBool::new(false),
             collection: std::sync::atomic::AtomicU8::new(0),
             sealed: false,

@@ -1449,6 +1449,7 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec) -> Result<Value, PyErr> {
         abstract_: std::sync::atomic::AtomicBool::new(false),
         subclasses: GilCell::new(Vec::new()),
         has_del: std::sync::atomic::AtomicBool::new(del),
+        dict_hint: std::sync::atomic::AtomicU8::new(0),
         has_getattribute: std::sync::atomic::AtomicBool::new(getattribute),
         sealed: false,
         collection: std::sync::atomic::AtomicU8::new(0),

@@ -42,6 +42,7 @@ mod basics {
     golden!(names, "basics/names.py");
     golden!(parallel_assignment, "basics/parallel_assignment.py");
     golden!(pass_and_ellipsis, "basics/pass_and_ellipsis.py");
+    golden!(symbol_scopes, "basics/symbol_scopes.py");
     golden!(truthiness, "basics/truthiness.py");
     golden!(walrus_and_ternary, "basics/walrus_and_ternary.py");
     golden!(while_search, "basics/while_search.py");
