@@ -96,6 +96,13 @@ pub(super) fn compile_module(src: &Source<'_>, interactive: bool) -> CResult<Arc
         1,
     );
     c.setup_annotations(src.body());
+    // A module's docstring is its `__doc__` (not in interactive mode, as CPython).
+    if !interactive {
+        if let Some(doc) = super::stmt::docstring(src.body()) {
+            c.emit_const(Value::string(doc));
+            c.store_name("__doc__");
+        }
+    }
     c.stmts(src.body())?;
     c.emit_const(Value::None);
     c.emit(Op::RETURN_VALUE, 0);

@@ -886,7 +886,7 @@ impl<'a> Compiler<'a> {
 }
 
 /// The docstring of a body: its first statement, when that is a string literal.
-fn docstring(body: &[Stmt]) -> Option<String> {
+pub(super) fn docstring(body: &[Stmt]) -> Option<String> {
     match body.first() {
         Some(Stmt::Expr(e)) => match &*e.value {
             Expr::StringLiteral(s) => Some(s.value.to_str().to_owned()),

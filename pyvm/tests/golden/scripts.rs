@@ -33,6 +33,7 @@ mod basics {
     golden!(chained_compare, "basics/chained_compare.py");
     golden!(comprehensions, "basics/comprehensions.py");
     golden!(declared_names, "basics/declared_names.py");
+    golden!(doc_cli, "basics/doc_cli.py");
     golden!(frame_codec, "basics/frame_codec.py");
     golden!(global_nonlocal, "basics/global_nonlocal.py");
     golden!(hello, "basics/hello.py");
