@@ -165,6 +165,10 @@ opcodes! {
     LOAD_FAST__LOAD_FAST => |a| 1;
     /// `STORE_FAST a` that also runs the `STORE_FAST` after it (as above).
     STORE_FAST__STORE_FAST => |a| -1;
+    /// `PUSH_NULL` that also runs the `LOAD_GLOBAL` after it (as above): the call
+    /// of a global function, one dispatch for its two loads (CPython 3.11 folds the
+    /// `NULL` into `LOAD_GLOBAL`'s argument).
+    PUSH_NULL__LOAD_GLOBAL => |a| 1;
     /// First instruction of a generator's code: its frame (with the arguments bound)
     /// becomes a generator object, returned to the caller.
     RETURN_GENERATOR => |a| 1;
@@ -286,8 +290,8 @@ pub fn fuse_compare_branch(instrs: &mut [Instr]) {
     }
 }
 
-/// Pair `LOAD_FAST; LOAD_FAST` and `STORE_FAST; STORE_FAST` (CPython 3.11's
-/// superinstructions): the first becomes the pair's op and the second stays as it
+/// Pair `LOAD_FAST; LOAD_FAST`, `STORE_FAST; STORE_FAST` (CPython 3.11's
+/// superinstructions) and `PUSH_NULL; LOAD_GLOBAL`: the first becomes the pair's op and the second stays as it
 /// is, so no jump target moves and a chain (`a, b, c, d = t`) pairs as it goes.
 pub fn pair_locals(instrs: &mut [Instr]) {
     for i in 0..instrs.len().saturating_sub(1) {
@@ -299,6 +303,7 @@ pub fn pair_locals(instrs: &mut [Instr]) {
             Op::STORE_FAST if next == Op::STORE_FAST || next == Op::STORE_FAST__STORE_FAST => {
                 Op::STORE_FAST__STORE_FAST
             }
+            Op::PUSH_NULL if next == Op::LOAD_GLOBAL => Op::PUSH_NULL__LOAD_GLOBAL,
             _ => continue,
         };
         instrs[i].op = paired;

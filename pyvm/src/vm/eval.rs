@@ -449,6 +449,18 @@ pub(crate) fn run_from(
                         None => raise!(name_not_defined(name_arg!(arg).as_str())),
                     }
                 }
+                Op::PUSH_NULL__LOAD_GLOBAL => {
+                    push(&mut th.stack, Value::Null);
+                    // The `LOAD_GLOBAL` stays as an instruction of its own: past it,
+                    // so a missing name is reported at its position.
+                    let arg = instrs[ip].arg;
+                    ip += 1;
+                    let found = globals::load(gil, &code, arg as usize, &th.frames[fi].globals);
+                    match found {
+                        Some(v) => push(&mut th.stack, v),
+                        None => raise!(name_not_defined(name_arg!(arg).as_str())),
+                    }
+                }
                 Op::STORE_NAME | Op::STORE_GLOBAL => {
                     checkpoint!();
                     let v = pop!();
@@ -732,6 +744,22 @@ pub(crate) fn run_from(
                     let argc = arg as usize;
                     let n = th.stack.len();
                     let head = n - argc - 2;
+                    // The commonest call first (CPython 3.11's CALL_PY_EXACT_ARGS): a
+                    // Python function taking exactly these positional arguments, or
+                    // a method of one, bound where the arguments lie with none of
+                    // the checks below (they are all about other callables).
+                    let exact = match (&th.stack[head], &th.stack[head + 1]) {
+                        (Value::Null, Value::Function(f)) => {
+                            call::is_simple(f, argc).then_some(head + 2)
+                        }
+                        (Value::Function(f), _) => call::is_simple(f, argc + 1).then_some(head + 1),
+                        _ => None,
+                    };
+                    if let Some(args_at) = exact {
+                        before_call!();
+                        tri!(call::push_simple_frame(th, args_at, head));
+                        continue 'frame;
+                    }
                     // Specialized like CPython 3.11's CALL_NO_KW_LIST_APPEND,
                     // CALL_NO_KW_LEN and PRECALL_NO_KW_STR_1: no argument list, no
                     // native call.
