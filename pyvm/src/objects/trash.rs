@@ -20,6 +20,10 @@ const LIMIT: u32 = 256;
 thread_local! {
     static DEPTH: Cell<u32> = const { Cell::new(0) };
     static PARKED: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
+    /// Something was parked since the work list was last emptied: the outermost
+    /// disposal looks at the list only then (a flag read, where the list's borrow
+    /// cost every container freed).
+    static ANY_PARKED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Free `insides` (a container's contents whose last owner is going away) now, or park
@@ -32,16 +36,18 @@ pub fn dispose<T: 'static>(insides: T) {
         // During thread-local teardown there is no work list: the closure is then
         // dropped unrun, which frees the box here.
         let _ = PARKED.try_with(move |p| p.borrow_mut().push(parked));
+        ANY_PARKED.set(true);
         return;
     }
     DEPTH.set(depth + 1);
     drop(insides);
-    if depth == 0 {
+    if depth == 0 && ANY_PARKED.get() {
         // The outermost disposal frees everything parked below it, LIFO (the parked
         // item's own children may park more).
         while let Some(next) = PARKED.try_with(|p| p.borrow_mut().pop()).ok().flatten() {
             drop(next);
         }
+        ANY_PARKED.set(false);
     }
     DEPTH.set(depth);
 }

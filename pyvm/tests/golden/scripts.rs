@@ -241,6 +241,7 @@ mod coroutines {
 }
 mod errors {
     use super::*;
+    golden!(global_calls, "errors/global_calls.py");
     golden!(raise_in_except, "errors/raise_in_except.py");
     golden!(syntax_assign_to_call, "errors/syntax_assign_to_call.py");
     golden!(syntax_assign_to_comparison, "errors/syntax_assign_to_comparison.py");
