@@ -395,6 +395,21 @@ impl Dict {
         Some(i)
     }
 
+    /// The value of the `str` key `name` when this is a dict of a few slots, found by
+    /// comparing the text of each key (no string to make, nothing to hash: a
+    /// native reading an instance's attribute by name); `None` when absent, and
+    /// `Err(())` when the dict is too big for that or holds keys only Python can
+    /// compare (look it up the general way then).
+    pub fn scan_name(&self, name: &str) -> Result<Option<Value>, ()> {
+        if self.entries.len() > 2 * SMALL || self.py_keys {
+            return Err(());
+        }
+        Ok(self.entries.iter().flatten().find_map(|e| match &e.key {
+            Value::Str(s) if s.as_str() == name => Some(e.value.clone()),
+            _ => None,
+        }))
+    }
+
     /// The value in entry slot `i`.
     #[inline]
     pub fn value_at(&self, i: usize) -> Option<&Value> {

@@ -969,6 +969,7 @@ mod xml {
     golden!(config_reader, "xml/config_reader.py");
     golden!(element_subclass, "xml/element_subclass.py");
     golden!(feed_transform, "xml/feed_transform.py");
+    golden!(intern_names, "xml/intern_names.py");
     golden!(stream_count, "xml/stream_count.py");
     golden!(target_class, "xml/target_class.py");
 }

@@ -21,6 +21,11 @@ type DictRef = Arc<GilCell<Dict>>;
 /// The instance attribute `name` of `me` (`self._names`, `self.target`).
 fn attr(cx: &mut Cx, me: &Value, name: &str) -> PyResult<Value> {
     if let Value::Instance(i) = me {
+        // (Read twice per element: found by the key's text, without making and
+        // hashing a string for it.)
+        if let Ok(Some(v)) = i.dict.borrow(cx.gil).scan_name(name) {
+            return Ok(v);
+        }
         let key = Value::str(name);
         if let Some(v) = dict_get(cx.gil, &i.dict, &key)? {
             return Ok(v);

@@ -81,6 +81,11 @@ struct State {
     base: Value,
     /// A handler raised: the parser is stopped.
     aborted: bool,
+    /// The strings this parser put in its `intern` dict, by text: a name seen
+    /// before is found without making a string and hashing it for the dict (every
+    /// tag is reported at its start and its end). A program that takes entries
+    /// out of the dict still gets the string it had.
+    interned: hashbrown::HashMap<Box<str>, Value>,
 }
 
 pub struct XmlParser {
@@ -115,6 +120,7 @@ impl XmlParser {
                 error: 0,
                 base: Value::None,
                 aborted: false,
+                interned: hashbrown::HashMap::new(),
             }),
             intern,
         }
@@ -254,11 +260,19 @@ impl XmlParser {
         let Value::Dict(d) = &self.intern else {
             return Ok(Value::string(name));
         };
-        let v = Value::string(name);
-        if let Some(found) = dict_get(gil, d, &v)? {
-            return Ok(found);
+        if let Some(v) = self.st.borrow(gil).interned.get(name.as_str()) {
+            return Ok(v.clone());
         }
-        dict_set(gil, d, v.clone(), v.clone())?;
+        let key: Box<str> = name.as_str().into();
+        let v = Value::string(name);
+        let v = match dict_get(gil, d, &v)? {
+            Some(found) => found,
+            None => {
+                dict_set(gil, d, v.clone(), v.clone())?;
+                v
+            }
+        };
+        self.st.borrow_mut(gil).interned.insert(key, v.clone());
         Ok(v)
     }
 
