@@ -489,6 +489,7 @@ mod itertools {
     golden!(islice_semantics, "itertools/islice_semantics.py");
     golden!(iterator_types, "itertools/iterator_types.py");
     golden!(report_groupby, "itertools/report_groupby.py");
+    golden!(resumable_jobs, "itertools/resumable_jobs.py");
     golden!(running_totals, "itertools/running_totals.py");
     golden!(tee_split, "itertools/tee_split.py");
 }

@@ -5,7 +5,7 @@
 use crate::objects::rc::Arc;
 use std::collections::VecDeque;
 
-use super::{make, positional};
+use super::{make, positional, state_items, ty};
 use crate::native::*;
 use crate::objects::gil::GilCell;
 use crate::objects::iter::NativeIter;
@@ -84,6 +84,33 @@ impl NativeIter for GroupBy {
         });
         Ok(Some(Value::tuple(vec![key, grouper])))
     }
+    /// `(groupby, (it, keyfunc))`, with the state `(currkey, currvalue, tgtkey)`
+    /// once all three are set.
+    fn reduce(&self, gil: crate::objects::gil::Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let s = self.0.borrow(gil);
+        let mut t = vec![
+            ty("itertools.groupby"),
+            Value::tuple(vec![s.it.clone(), s.keyfunc.clone()]),
+        ];
+        if let (Some(t2), Some(ck), Some(cv)) = (&s.tgtkey, &s.currkey, &s.currvalue) {
+            t.push(Value::tuple(vec![ck.clone(), cv.clone(), t2.clone()]));
+        }
+        Some(Ok(Value::tuple(t)))
+    }
+    fn setstate(
+        &mut self,
+        gil: crate::objects::gil::Gil<'_>,
+        state: &Value,
+    ) -> Option<Result<(), PyErr>> {
+        Some((|| {
+            let items = state_items(state, 3, 3)?;
+            let mut s = self.0.borrow_mut(gil);
+            s.currkey = Some(items[0].clone());
+            s.currvalue = Some(items[1].clone());
+            s.tgtkey = Some(items[2].clone());
+            Ok(())
+        })())
+    }
 }
 
 struct Grouper {
@@ -111,6 +138,17 @@ impl NativeIter for Grouper {
         let mut s = st.borrow_mut(cx.gil);
         s.currkey = None;
         Ok(s.currvalue.take())
+    }
+    /// A grouper whose group is over pickles as an empty iterator, `(iter, ((),))`
+    /// (the current one, rebuilt from its groupby, is not supported).
+    fn reduce(&self, gil: crate::objects::gil::Gil<'_>) -> Option<Result<Value, PyErr>> {
+        if self.parent.borrow(gil).generation == self.generation {
+            return None;
+        }
+        Some(Ok(Value::tuple(vec![
+            crate::native::builtin_function(gil, "iter"),
+            Value::tuple(vec![Value::tuple(Vec::new())]),
+        ])))
     }
 }
 
