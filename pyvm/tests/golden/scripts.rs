@@ -2,6 +2,7 @@
 mod array {
     use super::*;
     golden!(bytes_like, "array/bytes_like.py");
+    golden!(checkpoint_pipeline, "array/checkpoint_pipeline.py");
     golden!(errors, "array/errors.py");
     golden!(files_and_text, "array/files_and_text.py");
     golden!(frame_builder, "array/frame_builder.py");
