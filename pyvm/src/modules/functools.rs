@@ -33,13 +33,22 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 pub fn partial_type() -> &'static Arc<crate::objects::types::PyType> {
     static T: OnceLock<Arc<crate::objects::types::PyType>> = OnceLock::new();
     T.get_or_init(|| {
-        Arc::new(crate::objects::types::PyType::builtin(
+        let t = crate::objects::types::PyType::builtin(
             "partial",
             "functools",
             Some(&crate::objects::types::types().object),
             crate::objects::types::Kind::Iterator,
             Some(partial),
-        ))
+        );
+        // What an instance of a subclass finds (`__reduce__` names its class).
+        crate::objects::gil::with_gil(|gil| {
+            let mut d = t.dict.borrow_mut(gil);
+            for m in PARTIAL_METHODS {
+                let _ = d.insert(Value::str(m.name), Value::Native(m));
+            }
+        });
+        crate::objects::methods::register_instance_methods(PARTIAL_METHODS);
+        Arc::new(t)
     })
 }
 
@@ -228,7 +237,8 @@ impl NativeObject for Partial {
 }
 
 fn partial_of<'a>(v: &'a Value, name: &str) -> Result<&'a Partial, PyErr> {
-    match v {
+    // (An instance of a subclass carries its partial.)
+    match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Object(o) => o.0.as_any().downcast_ref::<Partial>(),
         _ => None,
     }
@@ -246,12 +256,17 @@ fn partial_reduce(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__reduce__", 0, 0)?;
     let p = partial_of(args.at(0), "__reduce__")?;
     let st = p.state.borrow(cx.gil);
-    let dict = match &st.dict {
-        Some(Value::Dict(d)) if !d.borrow(cx.gil).is_empty() => Value::Dict(d.clone()),
+    // An instance of a subclass: its class, and its own attribute dict.
+    let (cls, dict) = match args.at(0) {
+        Value::Instance(i) => (i.class().clone(), Some(Value::Dict(i.dict.clone()))),
+        _ => (partial_type().clone(), st.dict.clone()),
+    };
+    let dict = match dict {
+        Some(Value::Dict(d)) if !d.borrow(cx.gil).is_empty() => Value::Dict(d),
         _ => Value::None,
     };
     Ok(Value::tuple(vec![
-        Value::Type(partial_type().clone()),
+        Value::Type(cls),
         Value::tuple(vec![st.func.clone()]),
         Value::tuple(vec![
             st.func.clone(),
@@ -291,6 +306,26 @@ fn partial_setstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
         d @ Value::Dict(_) => Some(d.clone()),
         _ => return Err(invalid().into()),
     };
+    // An instance of a subclass keeps its attributes in its own dict: replaced.
+    let dict = match (args.at(0), dict) {
+        (Value::Instance(i), d) => {
+            let items: Vec<(Value, Value)> = match &d {
+                Some(Value::Dict(d)) => d
+                    .borrow(cx.gil)
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let mut own = i.dict.borrow_mut(cx.gil);
+            own.clear();
+            for (k, v) in items {
+                own.insert(k, v)?;
+            }
+            None
+        }
+        (_, d) => d,
+    };
     let mut st = p.state.borrow_mut(cx.gil);
     *st = PartialState {
         func: func.clone(),
@@ -312,12 +347,14 @@ fn partial(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut keywords = Dict::new();
     let mut func = func;
     let mut pos: Vec<Value> = Vec::new();
-    // A partial of a partial is flattened, as CPython does.
+    // A partial of a partial is flattened, as CPython does, unless the inner one
+    // has an attribute dict.
     if let Value::Object(o) = &func {
-        if let Some(inner) =
-            o.0.getattr(gil, "func")
-                .filter(|_| o.0.type_name() == "functools.partial")
-        {
+        let plain =
+            o.0.as_any()
+                .downcast_ref::<Partial>()
+                .is_some_and(|p| p.state.borrow(gil).dict.is_none());
+        if let Some(inner) = o.0.getattr(gil, "func").filter(|_| plain) {
             if let Some(Value::Tuple(a)) = o.0.getattr(gil, "args") {
                 pos.extend(a.iter().cloned());
             }

@@ -380,6 +380,7 @@ mod functools {
     golden!(lru_cache_info, "functools/lru_cache_info.py");
     golden!(memo_solver, "functools/memo_solver.py");
     golden!(ordering_tools, "functools/ordering_tools.py");
+    golden!(partial_pickle, "functools/partial_pickle.py");
     golden!(partial_usage, "functools/partial_usage.py");
     golden!(pipeline, "functools/pipeline.py");
     golden!(reduce_usage, "functools/reduce_usage.py");
