@@ -8,6 +8,7 @@ mod array {
     golden!(frame_builder, "array/frame_builder.py");
     golden!(image_buffer, "array/image_buffer.py");
     golden!(packet_parser, "array/packet_parser.py");
+    golden!(reversed_playback, "array/reversed_playback.py");
     golden!(ring_buffer, "array/ring_buffer.py");
     golden!(sensor_log, "array/sensor_log.py");
 }
