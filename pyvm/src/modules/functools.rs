@@ -15,17 +15,70 @@ use crate::objects::str::PyStr;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
-    "reduce" => reduce,
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "reduce" => reduce, "cmp_to_key" => cmp_to_key,
 ];
+
+/// C's `functools.KeyWrapper`, the object `cmp_to_key` returns: called with an
+/// object it wraps it; wrapped ones compare by `mycmp(a, b)` against 0 (only with
+/// another KeyWrapper); unhashable. Python here (its comparisons call Python);
+/// `cmp_to_key` itself is a built-in function, so a class attribute holding it does
+/// not bind (as C's).
+static SOURCE: &str = r#"
+class KeyWrapper:
+    __slots__ = ('_mycmp', 'obj')
+    __module__ = 'functools'
+    __hash__ = None
+    def __init__(self, mycmp):
+        self._mycmp = mycmp
+    def __call__(self, obj):
+        k = type(self)(self._mycmp)
+        k.obj = obj
+        return k
+    def _cmp(self, other):
+        if type(other) is not type(self):
+            raise TypeError('other argument must be K instance')
+        try:
+            a, b = self.obj, other.obj
+        except AttributeError:
+            raise AttributeError('object') from None
+        return self._mycmp(a, b)
+    def __lt__(self, other): return self._cmp(other) < 0
+    def __le__(self, other): return self._cmp(other) <= 0
+    def __eq__(self, other): return self._cmp(other) == 0
+    def __ne__(self, other): return self._cmp(other) != 0
+    def __gt__(self, other): return self._cmp(other) > 0
+    def __ge__(self, other): return self._cmp(other) >= 0
+"#;
 
 /// The `_functools` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
         let m = Module::with_functions(gil, "_functools", FUNCS);
         m.set(gil, "partial", Value::Type(partial_type().clone()));
+        m.set(gil, "__name__", Value::str("_functools"));
+        if let Err(e) = run_source(gil, SOURCE, "<frozen _functools>", &m.dict) {
+            let text = exception_line(gil, &e);
+            crate::modules::sys::write_stderr(&format!("_functools: {text}\n"));
+        }
+        if let Some(k) = m.get(gil, "KeyWrapper") {
+            let _ = KEY_WRAPPER.set(k);
+            let _ = m.dict.borrow_mut(gil).remove(&Value::str("KeyWrapper"));
+        }
         Arc::new(m)
     })
+}
+
+static KEY_WRAPPER: OnceLock<Value> = OnceLock::new();
+
+/// `cmp_to_key(mycmp)`: a `KeyWrapper` of `mycmp`.
+fn cmp_to_key(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let mut a = clinic(args, "cmp_to_key", &["mycmp"], 1, 1)?.into_iter();
+    let mycmp = a.next().flatten().unwrap_or(Value::None);
+    let Some(k) = KEY_WRAPPER.get() else {
+        return Err(type_error("cmp_to_key() is not available").into());
+    };
+    cx.call(k, vec![mycmp])
 }
 
 /// `functools.partial`, the type: calling it makes a partial; `isinstance` and

@@ -378,6 +378,7 @@ mod functools {
     golden!(decorator_library, "functools/decorator_library.py");
     golden!(dispatch_registry, "functools/dispatch_registry.py");
     golden!(function_attributes, "functools/function_attributes.py");
+    golden!(legacy_sort, "functools/legacy_sort.py");
     golden!(lru_cache_info, "functools/lru_cache_info.py");
     golden!(memo_solver, "functools/memo_solver.py");
     golden!(ordering_tools, "functools/ordering_tools.py");
