@@ -495,6 +495,7 @@ mod itertools {
     golden!(report_groupby, "itertools/report_groupby.py");
     golden!(resumable_jobs, "itertools/resumable_jobs.py");
     golden!(running_totals, "itertools/running_totals.py");
+    golden!(tee_fanout, "itertools/tee_fanout.py");
     golden!(tee_split, "itertools/tee_split.py");
 }
 mod lifetimes {

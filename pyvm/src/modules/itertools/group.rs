@@ -216,6 +216,22 @@ impl NativeIter for Tee {
         }
         Ok(Some(v))
     }
+    /// A new copy at this one's position, sharing the buffer (C's `tee_copy`).
+    fn copy(&self, gil: crate::objects::gil::Gil<'_>) -> Option<Box<dyn NativeIter>> {
+        let id = {
+            let mut s = self.shared.borrow_mut(gil);
+            let at = s.pos[self.id];
+            s.pos.push(at);
+            s.pos.len() - 1
+        };
+        Some(Box::new(super::Typed(Tee {
+            shared: self.shared.clone(),
+            id,
+        })))
+    }
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        let _ = visit;
+    }
 }
 
 pub fn tee(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -230,6 +246,23 @@ pub fn tee(cx: &mut Cx, args: Args) -> PyResult<Value> {
     // Each copy is an object, a slot in the tuple and a position in the shared state.
     check_items(n, 64)?;
     let it = cx.iter(args.at(0))?;
+    // An iterator with a `__copy__` (a tee) is itself the first, its copies the
+    // others (C's `tee`).
+    match cx.getattr(&it, "__copy__") {
+        Ok(copy) => {
+            let mut out = Vec::with_capacity(n as usize);
+            if n > 0 {
+                out.push(it);
+            }
+            for _ in 1..n {
+                out.push(cx.call(&copy, Vec::new())?);
+            }
+            return Ok(Value::tuple(out));
+        }
+        Err(deferred::Unwind::Raise(e))
+            if e.is_instance(&crate::objects::types::types().exc.attribute_error) => {}
+        Err(e) => return Err(e),
+    }
     let shared = Arc::new(GilCell::new(TeeState {
         it: Some(it),
         buf: VecDeque::new(),

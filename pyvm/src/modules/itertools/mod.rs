@@ -71,6 +71,7 @@ fn pickle_methods(name: &str) -> &'static [&'static str] {
         "count" | "compress" | "filterfalse" | "starmap" | "_grouper" => &["__reduce__"],
         "repeat" => &["__reduce__", "__length_hint__"],
         "pairwise" => &[],
+        "_tee" => &["__copy__"],
         _ => &["__reduce__", "__setstate__"],
     }
 }
@@ -135,7 +136,7 @@ pub fn attr(_f: &'static NativeDef, _name: &str) -> Option<Value> {
 }
 
 /// An itertools iterator whose type is its `itertools` type.
-struct Typed<T>(T);
+pub(crate) struct Typed<T>(pub(crate) T);
 
 impl<T: NativeIter> NativeIter for Typed<T> {
     fn type_name(&self) -> &'static str {
@@ -161,6 +162,9 @@ impl<T: NativeIter> NativeIter for Typed<T> {
     }
     fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
         self.0.gc_traverse(visit)
+    }
+    fn copy(&self, gil: Gil<'_>) -> Option<Box<dyn NativeIter>> {
+        self.0.copy(gil)
     }
 }
 

@@ -90,8 +90,34 @@ pub fn iter_pickle_method(name: &str) -> Option<&'static NativeDef> {
 /// deriving from the type itself (its `__reduce__` names that class).
 static ITER_PICKLE_METHODS: &[NativeDef] = natives![
     "__reduce__" => iter_pickle::reduce, "__setstate__" => iter_pickle::setstate,
-    "__length_hint__" => iter_length_hint,
+    "__length_hint__" => iter_length_hint, "__copy__" => iter_copy,
 ];
+
+/// `it.__copy__()` of an iterator that has one (`itertools._tee`).
+fn iter_copy(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__copy__", 0, 0)?;
+    let it = iter_inside(args.at(0));
+    let copied = match it {
+        Value::Iter(cell) => match &*cell.borrow(cx.gil) {
+            super::iter::Iter::Native(n) => n.copy(cx.gil),
+            _ => None,
+        },
+        _ => None,
+    };
+    match copied {
+        Some(n) => Ok(Value::Iter(crate::objects::rc::Arc::new(
+            super::gil::GilCell::new(super::iter::Iter::Native(n)),
+        ))),
+        None => Err(super::exception::attribute_error(format!(
+            "'{}' object has no attribute '__copy__'",
+            super::types::type_name(it)
+        ))
+        .into()),
+    }
+}
 
 /// `__iter__` / `__next__` of the built-in iterator types classes derive from (the
 /// module ones too: `itertools.chain`), which step the iterator inside an instance.
@@ -396,6 +422,14 @@ pub fn check_self(
 
 /// The method `name` of `obj`'s built-in type.
 pub fn find(obj: &Value, name: &str) -> Option<&'static NativeDef> {
+    if let (Value::Iter(it), "__copy__") = (obj, name) {
+        let kind = super::gil::with_gil(|gil| it.borrow(gil).type_name());
+        // (Only the tee iterators have one: not in the iterators' shared table,
+        // where `copy.copy` would find it for every iterator type.)
+        return (kind == "itertools._tee")
+            .then(|| iter_pickle_method("__copy__"))
+            .flatten();
+    }
     if let (Value::Iter(it), "__length_hint__" | "__setstate__") = (obj, name) {
         let kind = super::gil::with_gil(|gil| it.borrow(gil).type_name());
         // `map`, `filter`, `zip` and `enumerate` have no `__length_hint__`; only
