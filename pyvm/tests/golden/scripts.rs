@@ -837,6 +837,7 @@ mod stdlib {
     golden!(pickle_job_queue, "stdlib/pickle_job_queue.py");
     golden!(pickle_opcodes, "stdlib/pickle_opcodes.py");
     golden!(pickle_snapshot_cache, "stdlib/pickle_snapshot_cache.py");
+    golden!(pickled_callbacks, "stdlib/pickled_callbacks.py");
     golden!(plist_roundtrip, "stdlib/plist_roundtrip.py");
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
     golden!(request_context, "stdlib/request_context.py");
