@@ -109,12 +109,15 @@ static METHODS: &[NativeDef] = crate::objects::methods::natives![
     "__deepcopy__" => deepcopy, "__len__" => dunder_len, "__getitem__" => dunder_getitem,
     "__setitem__" => dunder_setitem, "__delitem__" => dunder_delitem,
     "__contains__" => dunder_contains, "__iter__" => dunder_iter,
+    "__add__" => dunder_add, "__mul__" => dunder_mul, "__rmul__" => dunder_rmul,
+    "__lt__" => dunder_lt, "__le__" => dunder_le, "__eq__" => dunder_eq, "__ne__" => dunder_ne,
+    "__gt__" => dunder_gt, "__ge__" => dunder_ge,
 ];
 
 /// The methods that take an instance of a subclass itself as `self`, not the array
 /// it carries (`__reduce_ex__` names the subclass and passes on the `__dict__`).
 static INSTANCE_METHODS: &[NativeDef] = crate::objects::methods::natives![
-    "__reduce_ex__" => reduce_ex,
+    "__reduce_ex__" => reduce_ex, "__iadd__" => dunder_iadd, "__imul__" => dunder_imul,
 ];
 
 /// The `array` module (one per process).
@@ -735,9 +738,10 @@ impl NativeObject for Array {
         })())
     }
 
-    fn iter(&self, _gil: Gil<'_>, _this: &Value) -> Option<Result<Box<dyn NativeIter>, PyErr>> {
+    fn iter(&self, _gil: Gil<'_>, this: &Value) -> Option<Result<Box<dyn NativeIter>, PyErr>> {
         Some(Ok(Box::new(ArrayIter {
             buf: self.buf.clone(),
+            arr: Some(this.clone()),
             idx: 0,
         })))
     }
@@ -775,8 +779,11 @@ impl NativeObject for Array {
     }
 }
 
+/// CPython's `arrayiterator`: the array (`None` once exhausted, which `__reduce__`
+/// tells), and the index of the next item.
 struct ArrayIter {
     buf: Shared,
+    arr: Option<Value>,
     idx: usize,
 }
 
@@ -787,13 +794,49 @@ impl NativeIter for ArrayIter {
 
     fn next(&mut self, cx: &mut Cx<'_, '_>) -> PyResult<Option<Value>> {
         let b = self.buf.borrow(cx.gil);
-        if self.idx >= b.len() {
-            self.idx = usize::MAX / 2;
+        if self.arr.is_none() || self.idx >= b.len() {
+            self.arr = None;
             return Ok(None);
         }
         let v = b.item(self.idx);
         self.idx += 1;
         Ok(Some(v))
+    }
+
+    /// `(iter, (array,), index)`; once exhausted `(iter, ((),))`.
+    fn reduce(&self, gil: Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let iter = crate::native::builtin_function(gil, "iter");
+        Some(Ok(match &self.arr {
+            Some(a) => Value::tuple(vec![
+                iter,
+                Value::tuple(vec![a.clone()]),
+                Value::Int(self.idx as i64),
+            ]),
+            None => Value::tuple(vec![iter, Value::tuple(vec![Value::tuple(Vec::new())])]),
+        }))
+    }
+
+    /// The index of the next item, clipped to the array (`PyLong_AsSsize_t`).
+    fn setstate(&mut self, gil: Gil<'_>, state: &Value) -> Option<Result<(), PyErr>> {
+        let i = match crate::objects::class::unwrap_number(state) {
+            Value::Int(i) => i,
+            Value::Bool(b) => b as i64,
+            Value::Big(_) => {
+                return Some(Err(overflow_error(
+                    "Python int too large to convert to C ssize_t",
+                )))
+            }
+            _ => return Some(Err(type_error("an integer is required"))),
+        };
+        if self.arr.is_some() {
+            let len = self.buf.borrow(gil).len();
+            self.idx = i.clamp(0, len as i64) as usize;
+        }
+        Some(Ok(()))
+    }
+
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.arr.iter().for_each(visit);
     }
 }
 
@@ -1256,6 +1299,96 @@ fn dunder_contains(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::bool(
         a.contains(cx.gil, args.at(1)).unwrap_or(Ok(false))?,
     ))
+}
+
+/// `a.__add__(b)`: only an array of the same typecode (C's `sq_concat`: a
+/// `TypeError`, not `NotImplemented`).
+fn dunder_add(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__add__", 1, 1)?;
+    let a = this(&args, "__add__")?;
+    Ok(concat(cx.gil, a, args.at(1))?)
+}
+
+/// `a.__iadd__(b)`: `a` (the instance itself) extended.
+fn dunder_iadd(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__iadd__", 1, 1)?;
+    let a = this(&args, "__iadd__")?;
+    match a.binop(cx.gil, args.at(0), "+=", args.at(1), false) {
+        Some(r) => Ok(r?),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+/// The count of `__mul__` and friends (C's `sq_repeat` slot wrapper:
+/// `PyNumber_AsSsize_t`).
+fn mul_count(cx: &mut Cx, v: &Value) -> PyResult<Value> {
+    if repeat_count(v).is_some() {
+        return Ok(v.clone());
+    }
+    if crate::objects::class::special(cx.gil, v, "__index__").is_some() {
+        return crate::modules::builtins::number_index(cx, v);
+    }
+    Err(type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        type_name(v)
+    ))
+    .into())
+}
+
+fn mul_by(cx: &mut Cx, args: Args, name: &str, op: &str) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let a = this(&args, name)?;
+    let n = mul_count(cx, args.at(1))?;
+    match a.binop(cx.gil, args.at(0), op, &n, false) {
+        Some(r) => Ok(r?),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn dunder_mul(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    mul_by(cx, args, "__mul__", "*")
+}
+
+fn dunder_rmul(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    mul_by(cx, args, "__rmul__", "*")
+}
+
+fn dunder_imul(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    mul_by(cx, args, "__imul__", "*=")
+}
+
+/// A rich comparison with another array (`NotImplemented` with anything else).
+fn compare_with(cx: &mut Cx, args: Args, name: &str, op: CmpOp) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let a = this(&args, name)?;
+    match a.richcmp(cx.gil, op, args.at(1)) {
+        Some(r) => Ok(Value::bool(r?)),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn dunder_lt(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    compare_with(cx, args, "__lt__", CmpOp::Lt)
+}
+
+fn dunder_le(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    compare_with(cx, args, "__le__", CmpOp::Le)
+}
+
+fn dunder_eq(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    compare_with(cx, args, "__eq__", CmpOp::Eq)
+}
+
+fn dunder_ne(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    compare_with(cx, args, "__ne__", CmpOp::Ne)
+}
+
+fn dunder_gt(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    compare_with(cx, args, "__gt__", CmpOp::Gt)
+}
+
+fn dunder_ge(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    compare_with(cx, args, "__ge__", CmpOp::Ge)
 }
 
 fn dunder_iter(cx: &mut Cx, args: Args) -> PyResult<Value> {

@@ -15,17 +15,70 @@ use crate::objects::str::PyStr;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
-    "reduce" => reduce,
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+    "reduce" => reduce, "cmp_to_key" => cmp_to_key,
 ];
+
+/// C's `functools.KeyWrapper`, the object `cmp_to_key` returns: called with an
+/// object it wraps it; wrapped ones compare by `mycmp(a, b)` against 0 (only with
+/// another KeyWrapper); unhashable. Python here (its comparisons call Python);
+/// `cmp_to_key` itself is a built-in function, so a class attribute holding it does
+/// not bind (as C's).
+static SOURCE: &str = r#"
+class KeyWrapper:
+    __slots__ = ('_mycmp', 'obj')
+    __module__ = 'functools'
+    __hash__ = None
+    def __init__(self, mycmp):
+        self._mycmp = mycmp
+    def __call__(self, obj):
+        k = type(self)(self._mycmp)
+        k.obj = obj
+        return k
+    def _cmp(self, other):
+        if type(other) is not type(self):
+            raise TypeError('other argument must be K instance')
+        try:
+            a, b = self.obj, other.obj
+        except AttributeError:
+            raise AttributeError('object') from None
+        return self._mycmp(a, b)
+    def __lt__(self, other): return self._cmp(other) < 0
+    def __le__(self, other): return self._cmp(other) <= 0
+    def __eq__(self, other): return self._cmp(other) == 0
+    def __ne__(self, other): return self._cmp(other) != 0
+    def __gt__(self, other): return self._cmp(other) > 0
+    def __ge__(self, other): return self._cmp(other) >= 0
+"#;
 
 /// The `_functools` module (one per process).
 pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
     MODULE.get_or_init(|| {
         let m = Module::with_functions(gil, "_functools", FUNCS);
         m.set(gil, "partial", Value::Type(partial_type().clone()));
+        m.set(gil, "__name__", Value::str("_functools"));
+        if let Err(e) = run_source(gil, SOURCE, "<frozen _functools>", &m.dict) {
+            let text = exception_line(gil, &e);
+            crate::modules::sys::write_stderr(&format!("_functools: {text}\n"));
+        }
+        if let Some(k) = m.get(gil, "KeyWrapper") {
+            let _ = KEY_WRAPPER.set(k);
+            let _ = m.dict.borrow_mut(gil).remove(&Value::str("KeyWrapper"));
+        }
         Arc::new(m)
     })
+}
+
+static KEY_WRAPPER: OnceLock<Value> = OnceLock::new();
+
+/// `cmp_to_key(mycmp)`: a `KeyWrapper` of `mycmp`.
+fn cmp_to_key(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let mut a = clinic(args, "cmp_to_key", &["mycmp"], 1, 1)?.into_iter();
+    let mycmp = a.next().flatten().unwrap_or(Value::None);
+    let Some(k) = KEY_WRAPPER.get() else {
+        return Err(type_error("cmp_to_key() is not available").into());
+    };
+    cx.call(k, vec![mycmp])
 }
 
 /// `functools.partial`, the type: calling it makes a partial; `isinstance` and
@@ -33,13 +86,22 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
 pub fn partial_type() -> &'static Arc<crate::objects::types::PyType> {
     static T: OnceLock<Arc<crate::objects::types::PyType>> = OnceLock::new();
     T.get_or_init(|| {
-        Arc::new(crate::objects::types::PyType::builtin(
+        let t = crate::objects::types::PyType::builtin(
             "partial",
             "functools",
             Some(&crate::objects::types::types().object),
             crate::objects::types::Kind::Iterator,
             Some(partial),
-        ))
+        );
+        // What an instance of a subclass finds (`__reduce__` names its class).
+        crate::objects::gil::with_gil(|gil| {
+            let mut d = t.dict.borrow_mut(gil);
+            for m in PARTIAL_METHODS {
+                let _ = d.insert(Value::str(m.name), Value::Native(m));
+            }
+        });
+        crate::objects::methods::register_instance_methods(PARTIAL_METHODS);
+        Arc::new(t)
     })
 }
 
@@ -228,7 +290,8 @@ impl NativeObject for Partial {
 }
 
 fn partial_of<'a>(v: &'a Value, name: &str) -> Result<&'a Partial, PyErr> {
-    match v {
+    // (An instance of a subclass carries its partial.)
+    match crate::objects::class::payload(v).unwrap_or(v) {
         Value::Object(o) => o.0.as_any().downcast_ref::<Partial>(),
         _ => None,
     }
@@ -246,12 +309,17 @@ fn partial_reduce(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__reduce__", 0, 0)?;
     let p = partial_of(args.at(0), "__reduce__")?;
     let st = p.state.borrow(cx.gil);
-    let dict = match &st.dict {
-        Some(Value::Dict(d)) if !d.borrow(cx.gil).is_empty() => Value::Dict(d.clone()),
+    // An instance of a subclass: its class, and its own attribute dict.
+    let (cls, dict) = match args.at(0) {
+        Value::Instance(i) => (i.class().clone(), Some(Value::Dict(i.dict.clone()))),
+        _ => (partial_type().clone(), st.dict.clone()),
+    };
+    let dict = match dict {
+        Some(Value::Dict(d)) if !d.borrow(cx.gil).is_empty() => Value::Dict(d),
         _ => Value::None,
     };
     Ok(Value::tuple(vec![
-        Value::Type(partial_type().clone()),
+        Value::Type(cls),
         Value::tuple(vec![st.func.clone()]),
         Value::tuple(vec![
             st.func.clone(),
@@ -291,6 +359,26 @@ fn partial_setstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
         d @ Value::Dict(_) => Some(d.clone()),
         _ => return Err(invalid().into()),
     };
+    // An instance of a subclass keeps its attributes in its own dict: replaced.
+    let dict = match (args.at(0), dict) {
+        (Value::Instance(i), d) => {
+            let items: Vec<(Value, Value)> = match &d {
+                Some(Value::Dict(d)) => d
+                    .borrow(cx.gil)
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let mut own = i.dict.borrow_mut(cx.gil);
+            own.clear();
+            for (k, v) in items {
+                own.insert(k, v)?;
+            }
+            None
+        }
+        (_, d) => d,
+    };
     let mut st = p.state.borrow_mut(cx.gil);
     *st = PartialState {
         func: func.clone(),
@@ -312,12 +400,14 @@ fn partial(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut keywords = Dict::new();
     let mut func = func;
     let mut pos: Vec<Value> = Vec::new();
-    // A partial of a partial is flattened, as CPython does.
+    // A partial of a partial is flattened, as CPython does, unless the inner one
+    // has an attribute dict.
     if let Value::Object(o) = &func {
-        if let Some(inner) =
-            o.0.getattr(gil, "func")
-                .filter(|_| o.0.type_name() == "functools.partial")
-        {
+        let plain =
+            o.0.as_any()
+                .downcast_ref::<Partial>()
+                .is_some_and(|p| p.state.borrow(gil).dict.is_none());
+        if let Some(inner) = o.0.getattr(gil, "func").filter(|_| plain) {
             if let Some(Value::Tuple(a)) = o.0.getattr(gil, "args") {
                 pos.extend(a.iter().cloned());
             }

@@ -246,6 +246,8 @@ pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
         || os_threads::FUNCS.as_ptr_range().contains(&p)
         // `o = io.open` in a class body (`_io.open` is a built-in function).
         || io_open::FUNCS.as_ptr_range().contains(&p)
+        // `cmp_to_key = c_functools.cmp_to_key` in Lib's test_functools.
+        || functools::FUNCS.as_ptr_range().contains(&p)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).

@@ -132,6 +132,12 @@ pub trait NativeIter: Send {
         let _ = (gil, state);
         None
     }
+    /// `__copy__`, for an iterator that has one (`itertools._tee`): an independent
+    /// iterator at the same position (`None`: it has no such method).
+    fn copy(&self, gil: Gil<'_>) -> Option<Box<dyn NativeIter>> {
+        let _ = gil;
+        None
+    }
     /// `__length_hint__`, when it knows how many items are to come.
     fn length_hint(&self, gil: Gil<'_>) -> Option<usize> {
         let _ = gil;

@@ -390,8 +390,12 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             }
         }
         Value::Object(o) => match o.0.getattr(gil, name) {
-            // Methods come back unbound: bind them to the object.
-            Some(Value::Native(d)) => return Ok(Value::BoundNative(Arc::new((obj.clone(), d)))),
+            // Methods come back unbound: bind them to the object. (A built-in
+            // function held as data, `partial(len).func`, comes back under another
+            // name: as it is.)
+            Some(Value::Native(d)) if d.name == name => {
+                return Ok(Value::BoundNative(Arc::new((obj.clone(), d))))
+            }
             Some(v) => return Ok(v),
             None => {}
         },

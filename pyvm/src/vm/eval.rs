@@ -722,8 +722,10 @@ pub(crate) fn run_from(
                             // A method of a native object (a lock, a socket, a pipe):
                             // called with `self` first, no bound method allocated.
                             if let Value::Object(o) = &obj {
+                                let name = name_arg!(arg).as_str();
                                 if let Some(Value::Native(d)) =
-                                    o.0.getattr(gil, name_arg!(arg).as_str())
+                                    o.0.getattr(gil, name)
+                                        .filter(|v| matches!(v, Value::Native(d) if d.name == name))
                                 {
                                     push(&mut th.stack, Value::Native(d));
                                     push(&mut th.stack, obj);

@@ -2,11 +2,13 @@
 mod array {
     use super::*;
     golden!(bytes_like, "array/bytes_like.py");
+    golden!(checkpoint_pipeline, "array/checkpoint_pipeline.py");
     golden!(errors, "array/errors.py");
     golden!(files_and_text, "array/files_and_text.py");
     golden!(frame_builder, "array/frame_builder.py");
     golden!(image_buffer, "array/image_buffer.py");
     golden!(packet_parser, "array/packet_parser.py");
+    golden!(reversed_playback, "array/reversed_playback.py");
     golden!(ring_buffer, "array/ring_buffer.py");
     golden!(sensor_log, "array/sensor_log.py");
 }
@@ -379,9 +381,11 @@ mod functools {
     golden!(decorator_library, "functools/decorator_library.py");
     golden!(dispatch_registry, "functools/dispatch_registry.py");
     golden!(function_attributes, "functools/function_attributes.py");
+    golden!(legacy_sort, "functools/legacy_sort.py");
     golden!(lru_cache_info, "functools/lru_cache_info.py");
     golden!(memo_solver, "functools/memo_solver.py");
     golden!(ordering_tools, "functools/ordering_tools.py");
+    golden!(partial_pickle, "functools/partial_pickle.py");
     golden!(partial_usage, "functools/partial_usage.py");
     golden!(pipeline, "functools/pipeline.py");
     golden!(reduce_usage, "functools/reduce_usage.py");
@@ -492,7 +496,9 @@ mod itertools {
     golden!(islice_semantics, "itertools/islice_semantics.py");
     golden!(iterator_types, "itertools/iterator_types.py");
     golden!(report_groupby, "itertools/report_groupby.py");
+    golden!(resumable_jobs, "itertools/resumable_jobs.py");
     golden!(running_totals, "itertools/running_totals.py");
+    golden!(tee_fanout, "itertools/tee_fanout.py");
     golden!(tee_split, "itertools/tee_split.py");
 }
 mod lifetimes {
@@ -834,6 +840,7 @@ mod stdlib {
     golden!(pickle_job_queue, "stdlib/pickle_job_queue.py");
     golden!(pickle_opcodes, "stdlib/pickle_opcodes.py");
     golden!(pickle_snapshot_cache, "stdlib/pickle_snapshot_cache.py");
+    golden!(pickled_callbacks, "stdlib/pickled_callbacks.py");
     golden!(plist_roundtrip, "stdlib/plist_roundtrip.py");
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
     golden!(request_context, "stdlib/request_context.py");

@@ -289,14 +289,14 @@ pub fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
             seq: v.clone(),
             idx: b.borrow(cx.gil).len(),
         }),
-        // A native sequence (`array.array`, `memoryview`): its items, read now.
+        // A native sequence (`array.array`, `memoryview`): read an item at a time,
+        // from the last index down, as CPython's `reversed` object does.
         Value::Object(o) if o.0.len(cx.gil).is_some() && o.0.iter(cx.gil, v).is_some() => {
-            let items = cx.collect(v)?;
-            let n = items.len();
-            new_iter(Iter::Reversed {
-                seq: Value::tuple(items),
-                idx: n,
-            })
+            let n = o.0.len(cx.gil).unwrap_or(0);
+            new_iter(Iter::Native(Box::new(ReversedNative {
+                obj: Some(v.clone()),
+                idx: n as i64 - 1,
+            })))
         }
         Value::Range(r) => new_iter(r.reversed()),
         Value::Dict(_) => {
@@ -370,6 +370,77 @@ impl crate::objects::iter::NativeIter for ReversedSeq {
             }
             Err(e) => Err(e),
         }
+    }
+}
+
+/// CPython's `reversed` object over a native sequence (`array.array`): the item at
+/// `idx`, then `idx - 1`, ... read when asked (so it sees the sequence change); an
+/// `IndexError` ends it. `obj` is dropped at the end, which `__reduce__` tells.
+struct ReversedNative {
+    obj: Option<Value>,
+    idx: i64,
+}
+
+impl crate::objects::iter::NativeIter for ReversedNative {
+    fn type_name(&self) -> &'static str {
+        "reversed"
+    }
+
+    fn next(&mut self, cx: &mut Cx<'_, '_>) -> PyResult<Option<Value>> {
+        let Some(Value::Object(o)) = &self.obj else {
+            return Ok(None);
+        };
+        if self.idx >= 0 {
+            match o.0.getitem(cx.gil, &Value::Int(self.idx)) {
+                Some(Ok(v)) => {
+                    self.idx -= 1;
+                    return Ok(Some(v));
+                }
+                Some(Err(e)) if !e.is_instance(&crate::objects::types::types().exc.index_error) => {
+                    return Err(e.into())
+                }
+                _ => {}
+            }
+        }
+        self.idx = -1;
+        self.obj = None;
+        Ok(None)
+    }
+
+    /// `(reversed, (seq,), index)`; once done `(reversed, ((),))`.
+    fn reduce(&self, gil: crate::objects::gil::Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let f = builtin_function(gil, "reversed");
+        Some(Ok(match &self.obj {
+            Some(o) => Value::tuple(vec![f, Value::tuple(vec![o.clone()]), Value::Int(self.idx)]),
+            None => Value::tuple(vec![f, Value::tuple(vec![Value::tuple(Vec::new())])]),
+        }))
+    }
+
+    /// The index of the next item, clipped to `-1..len` (C's `reversed_setstate`).
+    fn setstate(
+        &mut self,
+        gil: crate::objects::gil::Gil<'_>,
+        state: &Value,
+    ) -> Option<Result<(), PyErr>> {
+        let i = match crate::objects::class::unwrap_number(state) {
+            Value::Int(i) => i,
+            Value::Bool(b) => b as i64,
+            Value::Big(_) => {
+                return Some(Err(crate::objects::exception::overflow_error(
+                    "Python int too large to convert to C ssize_t",
+                )))
+            }
+            _ => return Some(Err(type_error("an integer is required"))),
+        };
+        if let Some(Value::Object(o)) = &self.obj {
+            let n = o.0.len(gil).unwrap_or(0) as i64;
+            self.idx = i.clamp(-1, n - 1);
+        }
+        Some(Ok(()))
+    }
+
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.obj.iter().for_each(visit);
     }
 }
 

@@ -2,8 +2,48 @@
 //! `combinations_with_replacement`, with CPython's algorithms (so the order of the
 //! results is CPython's). Pools are read once, when the iterator is made.
 
-use super::make;
+use super::{make, ty};
+
+/// A state's tuple of indices, `len` of them (else CPython's `ValueError("invalid
+/// arguments")`), each clamped into `lo..=hi(i)` (`PyLong_AsSsize_t` for each).
+fn state_indices(
+    state: &Value,
+    len: usize,
+    lo: i64,
+    hi: impl Fn(usize) -> i64,
+) -> Result<Vec<usize>, PyErr> {
+    let Value::Tuple(t) = state else {
+        return Err(value_error("invalid arguments"));
+    };
+    if t.len() != len {
+        return Err(value_error("invalid arguments"));
+    }
+    let mut out = Vec::with_capacity(len);
+    for (i, v) in t.iter().enumerate() {
+        let n = match crate::objects::class::unwrap_number(v) {
+            Value::Int(n) => n,
+            Value::Bool(b) => b as i64,
+            Value::Big(_) => {
+                return Err(overflow_error(
+                    "Python int too large to convert to C ssize_t",
+                ))
+            }
+            _ => return Err(type_error("an integer is required")),
+        };
+        out.push(n.min(hi(i)).max(lo).max(0) as usize);
+    }
+    Ok(out)
+}
+
+fn ints(v: &[usize]) -> Value {
+    Value::tuple(v.iter().map(|&i| Value::Int(i as i64)).collect())
+}
+
+fn pool_tuple(pool: &[Value]) -> Value {
+    Value::tuple(pool.to_vec())
+}
 use crate::native::*;
+use crate::objects::gil::Gil;
 use crate::objects::iter::NativeIter;
 
 fn pick(pool: &[Value], indices: &[usize]) -> Value {
@@ -56,6 +96,47 @@ impl NativeIter for Product {
             .map(|(&i, p)| p[i].clone())
             .collect();
         Ok(Some(Value::tuple(items)))
+    }
+    /// `(product, pools)` (each repeat its own pool, as CPython keeps them), with the
+    /// indices of the last result once started; `(product, ((),))` once done.
+    fn reduce(&self, _gil: Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let me = ty("itertools.product");
+        if self.done {
+            return Some(Ok(Value::tuple(vec![
+                me,
+                Value::tuple(vec![Value::tuple(Vec::new())]),
+            ])));
+        }
+        let pools = self
+            .pools
+            .iter()
+            .cycle()
+            .take(self.indices.len())
+            .map(|p| pool_tuple(p))
+            .collect();
+        let mut t = vec![me, Value::tuple(pools)];
+        if self.started {
+            t.push(ints(&self.indices));
+        }
+        Some(Ok(Value::tuple(t)))
+    }
+    fn setstate(&mut self, _gil: Gil<'_>, state: &Value) -> Option<Result<(), PyErr>> {
+        let n = self.indices.len();
+        let pools = &self.pools;
+        let size = |i: usize| pools.get(i % pools.len().max(1)).map_or(0, Vec::len) as i64;
+        Some((|| {
+            let indices = state_indices(state, n, 0, |i| size(i) - 1)?;
+            if (0..n).any(|i| size(i) == 0) {
+                self.done = true;
+                return Ok(());
+            }
+            self.indices = indices;
+            self.started = true;
+            Ok(())
+        })())
+    }
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.pools.iter().flatten().for_each(visit);
     }
 }
 
@@ -158,6 +239,54 @@ impl NativeIter for Permutations {
         self.done = true;
         Ok(None)
     }
+    /// `(permutations, (pool, r))`, with `(indices, cycles)` once a result was made;
+    /// `(permutations, ((), r))` once done.
+    fn reduce(&self, _gil: Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let me = ty("itertools.permutations");
+        let r = Value::Int(self.r as i64);
+        let has_result = self.started && self.r <= self.pool.len();
+        Some(Ok(if !has_result {
+            Value::tuple(vec![me, Value::tuple(vec![pool_tuple(&self.pool), r])])
+        } else if self.done {
+            Value::tuple(vec![me, Value::tuple(vec![Value::tuple(Vec::new()), r])])
+        } else {
+            Value::tuple(vec![
+                me,
+                Value::tuple(vec![pool_tuple(&self.pool), r]),
+                Value::tuple(vec![ints(&self.indices), ints(&self.cycles)]),
+            ])
+        }))
+    }
+    fn setstate(&mut self, _gil: Gil<'_>, state: &Value) -> Option<Result<(), PyErr>> {
+        let (n, r) = (self.pool.len(), self.r);
+        Some((|| {
+            let items = super::state_items(state, 2, 2)?;
+            for (k, v) in items.iter().enumerate() {
+                if !matches!(v, Value::Tuple(_)) {
+                    return Err(type_error(format!(
+                        "argument {} must be tuple, not {}",
+                        k + 1,
+                        crate::objects::types::type_name(v)
+                    )));
+                }
+            }
+            let indices = state_indices(&items[0], n, 0, |_| n as i64 - 1)?;
+            let cycles = state_indices(&items[1], r, 1, |i| n as i64 - i as i64)?;
+            if r > n {
+                // (CPython would read past its pool here.)
+                self.started = true;
+                self.done = true;
+                return Ok(());
+            }
+            self.indices = indices;
+            self.cycles = cycles;
+            self.started = true;
+            Ok(())
+        })())
+    }
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.pool.iter().for_each(visit);
+    }
 }
 
 pub fn permutations(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -180,7 +309,10 @@ pub fn permutations(cx: &mut Cx, args: Args) -> PyResult<Value> {
 struct Combinations {
     pool: Vec<Value>,
     indices: Vec<usize>,
+    /// The `r` asked for (`indices` is empty when nothing is to come).
+    r: usize,
     replace: bool,
+    /// A first result was made (CPython's `result != NULL`).
     started: bool,
     done: bool,
 }
@@ -199,12 +331,12 @@ impl NativeIter for Combinations {
             return Ok(None);
         }
         if !self.started {
-            self.started = true;
             let empty = if self.replace { n == 0 && r > 0 } else { r > n };
             if empty {
                 self.done = true;
                 return Ok(None);
             }
+            self.started = true;
             return Ok(Some(pick(&self.pool, &self.indices)));
         }
         // The rightmost index not at its highest value.
@@ -223,6 +355,52 @@ impl NativeIter for Combinations {
         }
         Ok(Some(pick(&self.pool, &self.indices)))
     }
+    /// `(type, (pool, r))`, with the indices of the last result once started;
+    /// `(type, ((), r))` once done.
+    fn reduce(&self, _gil: Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let me = ty(self.type_name());
+        let r = Value::Int(self.r as i64);
+        Some(Ok(if !self.started {
+            Value::tuple(vec![me, Value::tuple(vec![pool_tuple(&self.pool), r])])
+        } else if self.done {
+            Value::tuple(vec![me, Value::tuple(vec![Value::tuple(Vec::new()), r])])
+        } else {
+            Value::tuple(vec![
+                me,
+                Value::tuple(vec![pool_tuple(&self.pool), r]),
+                ints(&self.indices),
+            ])
+        }))
+    }
+    fn setstate(&mut self, _gil: Gil<'_>, state: &Value) -> Option<Result<(), PyErr>> {
+        let (n, r, replace) = (self.pool.len() as i64, self.r, self.replace);
+        let hi = |i: usize| {
+            if replace {
+                n - 1
+            } else {
+                i as i64 + n - r as i64
+            }
+        };
+        Some((|| {
+            let indices = state_indices(state, r, 0, hi)?;
+            let empty = if replace {
+                n == 0 && r > 0
+            } else {
+                r as i64 > n
+            };
+            self.started = true;
+            if empty {
+                // (CPython would read past its pool here.)
+                self.done = true;
+                return Ok(());
+            }
+            self.indices = indices;
+            Ok(())
+        })())
+    }
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.pool.iter().for_each(visit);
+    }
 }
 
 fn combos(cx: &mut Cx, args: Args, name: &str, replace: bool) -> PyResult<Value> {
@@ -237,18 +415,19 @@ fn combos(cx: &mut Cx, args: Args, name: &str, replace: bool) -> PyResult<Value>
     // Nothing to yield: no need for `r` indices (CPython allocates them even so:
     // its MemoryError when they could not be held).
     check_items(r as i64, size_of::<usize>())?;
-    let r = if empty { 0 } else { r };
+    let width = if empty { 0 } else { r };
     // The indices, and the tuple each step builds.
-    check_items(r as i64, size_of::<usize>() + size_of::<Value>())?;
+    check_items(width as i64, size_of::<usize>() + size_of::<Value>())?;
     Ok(make(Combinations {
         indices: if replace {
-            vec![0; r]
+            vec![0; width]
         } else {
-            (0..r).collect()
+            (0..width).collect()
         },
         pool,
+        r,
         replace,
-        started: empty,
+        started: false,
         done: empty,
     }))
 }

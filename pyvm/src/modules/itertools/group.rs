@@ -5,7 +5,7 @@
 use crate::objects::rc::Arc;
 use std::collections::VecDeque;
 
-use super::{make, positional};
+use super::{make, positional, state_items, ty};
 use crate::native::*;
 use crate::objects::gil::GilCell;
 use crate::objects::iter::NativeIter;
@@ -84,6 +84,33 @@ impl NativeIter for GroupBy {
         });
         Ok(Some(Value::tuple(vec![key, grouper])))
     }
+    /// `(groupby, (it, keyfunc))`, with the state `(currkey, currvalue, tgtkey)`
+    /// once all three are set.
+    fn reduce(&self, gil: crate::objects::gil::Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let s = self.0.borrow(gil);
+        let mut t = vec![
+            ty("itertools.groupby"),
+            Value::tuple(vec![s.it.clone(), s.keyfunc.clone()]),
+        ];
+        if let (Some(t2), Some(ck), Some(cv)) = (&s.tgtkey, &s.currkey, &s.currvalue) {
+            t.push(Value::tuple(vec![ck.clone(), cv.clone(), t2.clone()]));
+        }
+        Some(Ok(Value::tuple(t)))
+    }
+    fn setstate(
+        &mut self,
+        gil: crate::objects::gil::Gil<'_>,
+        state: &Value,
+    ) -> Option<Result<(), PyErr>> {
+        Some((|| {
+            let items = state_items(state, 3, 3)?;
+            let mut s = self.0.borrow_mut(gil);
+            s.currkey = Some(items[0].clone());
+            s.currvalue = Some(items[1].clone());
+            s.tgtkey = Some(items[2].clone());
+            Ok(())
+        })())
+    }
 }
 
 struct Grouper {
@@ -111,6 +138,17 @@ impl NativeIter for Grouper {
         let mut s = st.borrow_mut(cx.gil);
         s.currkey = None;
         Ok(s.currvalue.take())
+    }
+    /// A grouper whose group is over pickles as an empty iterator, `(iter, ((),))`
+    /// (the current one, rebuilt from its groupby, is not supported).
+    fn reduce(&self, gil: crate::objects::gil::Gil<'_>) -> Option<Result<Value, PyErr>> {
+        if self.parent.borrow(gil).generation == self.generation {
+            return None;
+        }
+        Some(Ok(Value::tuple(vec![
+            crate::native::builtin_function(gil, "iter"),
+            Value::tuple(vec![Value::tuple(Vec::new())]),
+        ])))
     }
 }
 
@@ -178,6 +216,22 @@ impl NativeIter for Tee {
         }
         Ok(Some(v))
     }
+    /// A new copy at this one's position, sharing the buffer (C's `tee_copy`).
+    fn copy(&self, gil: crate::objects::gil::Gil<'_>) -> Option<Box<dyn NativeIter>> {
+        let id = {
+            let mut s = self.shared.borrow_mut(gil);
+            let at = s.pos[self.id];
+            s.pos.push(at);
+            s.pos.len() - 1
+        };
+        Some(Box::new(super::Typed(Tee {
+            shared: self.shared.clone(),
+            id,
+        })))
+    }
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        let _ = visit;
+    }
 }
 
 pub fn tee(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -192,6 +246,23 @@ pub fn tee(cx: &mut Cx, args: Args) -> PyResult<Value> {
     // Each copy is an object, a slot in the tuple and a position in the shared state.
     check_items(n, 64)?;
     let it = cx.iter(args.at(0))?;
+    // An iterator with a `__copy__` (a tee) is itself the first, its copies the
+    // others (C's `tee`).
+    match cx.getattr(&it, "__copy__") {
+        Ok(copy) => {
+            let mut out = Vec::with_capacity(n as usize);
+            if n > 0 {
+                out.push(it);
+            }
+            for _ in 1..n {
+                out.push(cx.call(&copy, Vec::new())?);
+            }
+            return Ok(Value::tuple(out));
+        }
+        Err(deferred::Unwind::Raise(e))
+            if e.is_instance(&crate::objects::types::types().exc.attribute_error) => {}
+        Err(e) => return Err(e),
+    }
     let shared = Arc::new(GilCell::new(TeeState {
         it: Some(it),
         buf: VecDeque::new(),

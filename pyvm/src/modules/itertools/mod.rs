@@ -64,6 +64,18 @@ static FROM_ITERABLE: NativeDef = NativeDef {
     soft: None,
 };
 
+/// The pickling methods CPython 3.11 gives each itertools type (`pairwise` has
+/// none; `_grouper` and `_tee` get theirs where supported).
+fn pickle_methods(name: &str) -> &'static [&'static str] {
+    match name {
+        "count" | "compress" | "filterfalse" | "starmap" | "_grouper" => &["__reduce__"],
+        "repeat" => &["__reduce__", "__length_hint__"],
+        "pairwise" => &[],
+        "_tee" => &["__copy__"],
+        _ => &["__reduce__", "__setstate__"],
+    }
+}
+
 /// The itertools types, in [`TYPES`]'s order.
 fn all_types() -> &'static [Arc<PyType>] {
     static T: OnceLock<Vec<Arc<PyType>>> = OnceLock::new();
@@ -79,6 +91,11 @@ fn all_types() -> &'static [Arc<PyType>] {
                     let mut d = t.dict.borrow_mut(gil);
                     for m in ["__iter__", "__next__"] {
                         if let Some(def) = crate::objects::methods::iter_type_method(m) {
+                            let _ = d.insert(Value::str(m), Value::Native(def));
+                        }
+                    }
+                    for m in pickle_methods(name) {
+                        if let Some(def) = crate::objects::methods::iter_pickle_method(m) {
                             let _ = d.insert(Value::str(m), Value::Native(def));
                         }
                     }
@@ -119,7 +136,7 @@ pub fn attr(_f: &'static NativeDef, _name: &str) -> Option<Value> {
 }
 
 /// An itertools iterator whose type is its `itertools` type.
-struct Typed<T>(T);
+pub(crate) struct Typed<T>(pub(crate) T);
 
 impl<T: NativeIter> NativeIter for Typed<T> {
     fn type_name(&self) -> &'static str {
@@ -134,6 +151,82 @@ impl<T: NativeIter> NativeIter for Typed<T> {
     fn py_type(&self) -> Option<Arc<PyType>> {
         type_named(self.0.type_name())
     }
+    fn reduce(&self, gil: Gil<'_>) -> Option<Result<Value, PyErr>> {
+        self.0.reduce(gil)
+    }
+    fn setstate(&mut self, gil: Gil<'_>, state: &Value) -> Option<Result<(), PyErr>> {
+        self.0.setstate(gil, state)
+    }
+    fn length_hint(&self, gil: Gil<'_>) -> Option<usize> {
+        self.0.length_hint(gil)
+    }
+    fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.0.gc_traverse(visit)
+    }
+    fn copy(&self, gil: Gil<'_>) -> Option<Box<dyn NativeIter>> {
+        self.0.copy(gil)
+    }
+}
+
+/// The itertools type named `full` (`itertools.count`) as a value, for the first
+/// item of a `__reduce__` tuple.
+pub(crate) fn ty(full: &str) -> Value {
+    type_named(full).map_or(Value::None, Value::Type)
+}
+
+/// A built-in iterator over a list or tuple, at `idx` (`iter(seq)` advanced).
+pub(crate) fn seq_iter(seq: Value, idx: usize) -> Value {
+    Value::Iter(Arc::new(GilCell::new(Iter::Seq { seq, idx })))
+}
+
+/// A `__setstate__` state that must be a tuple of `min..=max` items (CPython's
+/// "state is not a tuple" and `PyArg_ParseTuple`'s arity messages).
+pub(crate) fn state_items(state: &Value, min: usize, max: usize) -> Result<&[Value], PyErr> {
+    let Value::Tuple(t) = state else {
+        return Err(type_error("state is not a tuple"));
+    };
+    let n = t.len();
+    let s = |k: usize| if k == 1 { "" } else { "s" };
+    if min == max && n != min {
+        return Err(type_error(format!(
+            "function takes exactly {min} argument{} ({n} given)",
+            s(min)
+        )));
+    }
+    if n < min {
+        return Err(type_error(format!(
+            "function takes at least {min} argument{} ({n} given)",
+            s(min)
+        )));
+    }
+    if n > max {
+        return Err(type_error(format!(
+            "function takes at most {max} argument{} ({n} given)",
+            s(max)
+        )));
+    }
+    Ok(&t[..])
+}
+
+/// An int of a state (`PyArg_ParseTuple`'s `i`/`n`, `PyLong_AsSsize_t`): a big one
+/// is an `OverflowError`, anything else a `TypeError`.
+pub(crate) fn state_int(v: &Value) -> Result<i64, PyErr> {
+    match crate::objects::class::unwrap_number(v) {
+        Value::Int(i) => Ok(i),
+        Value::Bool(b) => Ok(b as i64),
+        Value::Big(_) => Err(overflow_error(
+            "Python int too large to convert to C ssize_t",
+        )),
+        _ => Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            crate::objects::types::type_name(v)
+        ))),
+    }
+}
+
+/// Does the state value look like an iterator (C's `PyIter_Check`)?
+pub(crate) fn is_iter(gil: Gil<'_>, v: &Value) -> bool {
+    crate::native::is_iterator(gil, v)
 }
 
 /// An iterator value from its state.

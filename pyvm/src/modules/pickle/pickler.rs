@@ -1409,6 +1409,27 @@ fn builtin_reduce(cx: &mut Cx, obj: &Value) -> Option<Value> {
         ]))
     };
     match obj {
+        // A bound method: `(getattr, (self, name))` (C's `method_reduce`).
+        Value::Method(m) => {
+            let name = cx.getattr(&m.func, "__name__").ok()?;
+            Some(Value::tuple(vec![
+                crate::native::builtin_function(cx.gil, "getattr"),
+                Value::tuple(vec![m.this.clone(), name]),
+            ]))
+        }
+        // A method of a built-in type (`str.index`): `(getattr, (str, 'index'))`
+        // (C's `descr_reduce`).
+        Value::Native(d) => {
+            let owner = crate::objects::methods::method_owner(d)?;
+            let t = crate::native::builtin_function(cx.gil, owner);
+            if !matches!(t, Value::Type(_)) {
+                return None;
+            }
+            Some(Value::tuple(vec![
+                crate::native::builtin_function(cx.gil, "getattr"),
+                Value::tuple(vec![t, Value::str(d.name)]),
+            ]))
+        }
         Value::Ellipsis => Some(Value::str("Ellipsis")),
         Value::NotImplemented => Some(Value::str("NotImplemented")),
         Value::Range(r) => call(&ty.range, vec![r.start(), r.stop(), r.step()]),

@@ -147,6 +147,16 @@ pub(super) fn reduce(cx: &mut Cx, args: Args) -> PyResult<Value> {
             Value::tuple(vec![func.clone(), inner.clone()]),
         ]),
         Iter::Native(n) => match n.reduce(gil) {
+            // An instance of a class deriving from the type is rebuilt by its class
+            // (C's `Py_TYPE(lz)`).
+            Some(Ok(Value::Tuple(t)))
+                if !matches!(args.at(0), Value::Iter(_))
+                    && matches!(t.first(), Some(Value::Type(_))) =>
+            {
+                let mut items = t.to_vec();
+                items[0] = Value::Type(crate::objects::class::class_of(args.at(0)));
+                Value::tuple(items)
+            }
             Some(r) => r?,
             None => return Err(cannot_pickle(name).into()),
         },

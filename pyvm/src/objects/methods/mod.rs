@@ -80,6 +80,45 @@ static ITER_TYPE_METHODS: &[NativeDef] = natives![
     "__new__" => iter_type_new, "__next__" => iter_type_next, "__iter__" => iter_self,
 ];
 
+/// `__reduce__`, `__setstate__` or `__length_hint__` of the built-in iterators, for
+/// a module's iterator type that has them (`itertools.count.__reduce__`).
+pub fn iter_pickle_method(name: &str) -> Option<&'static NativeDef> {
+    ITER_PICKLE_METHODS.iter().find(|d| d.name == name)
+}
+
+/// Those methods as a module's type holds them: they take an instance of a class
+/// deriving from the type itself (its `__reduce__` names that class).
+static ITER_PICKLE_METHODS: &[NativeDef] = natives![
+    "__reduce__" => iter_pickle::reduce, "__setstate__" => iter_pickle::setstate,
+    "__length_hint__" => iter_length_hint, "__copy__" => iter_copy,
+];
+
+/// `it.__copy__()` of an iterator that has one (`itertools._tee`).
+fn iter_copy(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__copy__", 0, 0)?;
+    let it = iter_inside(args.at(0));
+    let copied = match it {
+        Value::Iter(cell) => match &*cell.borrow(cx.gil) {
+            super::iter::Iter::Native(n) => n.copy(cx.gil),
+            _ => None,
+        },
+        _ => None,
+    };
+    match copied {
+        Some(n) => Ok(Value::Iter(crate::objects::rc::Arc::new(
+            super::gil::GilCell::new(super::iter::Iter::Native(n)),
+        ))),
+        None => Err(super::exception::attribute_error(format!(
+            "'{}' object has no attribute '__copy__'",
+            super::types::type_name(it)
+        ))
+        .into()),
+    }
+}
+
 /// `__iter__` / `__next__` of the built-in iterator types classes derive from (the
 /// module ones too: `itertools.chain`), which step the iterator inside an instance.
 pub fn iter_type_method(name: &str) -> Option<&'static NativeDef> {
@@ -156,11 +195,16 @@ fn iter_length_hint(
     args: crate::native::Args,
 ) -> crate::native::PyResult<Value> {
     args.check_method("__length_hint__", 0, 0)?;
-    Ok(match args.at(0) {
+    let it = iter_inside(args.at(0));
+    let hint = match it {
         Value::Iter(it) => it.borrow(cx.gil).length_hint(cx.gil),
         _ => None,
+    };
+    if hint.is_none() && super::types::type_name(it) == "itertools.repeat" {
+        // An endless `repeat(x)` (C's `repeat_len`).
+        return Err(super::exception::type_error("len() of unsized object").into());
     }
-    .unwrap_or(Value::NotImplemented))
+    Ok(hint.unwrap_or(Value::NotImplemented))
 }
 
 fn iter_next(
@@ -378,13 +422,24 @@ pub fn check_self(
 
 /// The method `name` of `obj`'s built-in type.
 pub fn find(obj: &Value, name: &str) -> Option<&'static NativeDef> {
+    if let (Value::Iter(it), "__copy__") = (obj, name) {
+        let kind = super::gil::with_gil(|gil| it.borrow(gil).type_name());
+        // (Only the tee iterators have one: not in the iterators' shared table,
+        // where `copy.copy` would find it for every iterator type.)
+        return (kind == "itertools._tee")
+            .then(|| iter_pickle_method("__copy__"))
+            .flatten();
+    }
     if let (Value::Iter(it), "__length_hint__" | "__setstate__") = (obj, name) {
         let kind = super::gil::with_gil(|gil| it.borrow(gil).type_name());
         // `map`, `filter`, `zip` and `enumerate` have no `__length_hint__`; only
         // the iterators over a sequence, `reversed`, the seq iterator and `zip`
         // have a `__setstate__`.
         let has = match name {
-            "__length_hint__" => !matches!(kind, "map" | "filter" | "zip" | "enumerate"),
+            "__length_hint__" => {
+                !matches!(kind, "map" | "filter" | "zip" | "enumerate")
+                    && (!kind.starts_with("itertools.") || kind == "itertools.repeat")
+            }
             _ => matches!(
                 kind,
                 "list_iterator"
@@ -399,6 +454,19 @@ pub fn find(obj: &Value, name: &str) -> Option<&'static NativeDef> {
                     | "reversed"
                     | "iterator"
                     | "zip"
+                    | "arrayiterator"
+                    | "itertools.accumulate"
+                    | "itertools.chain"
+                    | "itertools.combinations"
+                    | "itertools.combinations_with_replacement"
+                    | "itertools.cycle"
+                    | "itertools.dropwhile"
+                    | "itertools.groupby"
+                    | "itertools.islice"
+                    | "itertools.permutations"
+                    | "itertools.product"
+                    | "itertools.takewhile"
+                    | "itertools.zip_longest"
             ),
         };
         if !has {
@@ -726,6 +794,7 @@ fn takes_instance_slow(def: &NativeDef) -> bool {
         object::OBJECT_METHODS,
         object::EXCEPTION_METHODS,
         ITER_TYPE_METHODS,
+        ITER_PICKLE_METHODS,
         payload::PAYLOAD_METHODS,
         type_::TYPE_METHODS,
     ]
