@@ -101,6 +101,7 @@ mod classes {
     golden!(interned_records, "classes/interned_records.py");
     golden!(interpreter, "classes/interpreter.py");
     golden!(lru_cache, "classes/lru_cache.py");
+    golden!(meta_getattr_qualname, "classes/meta_getattr_qualname.py");
     golden!(method_cache, "classes/method_cache.py");
     golden!(operators, "classes/operators.py");
     golden!(polymorphic_sites, "classes/polymorphic_sites.py");
@@ -307,6 +308,7 @@ mod errors {
 }
 mod exceptions {
     use super::*;
+    golden!(attr_name_obj, "exceptions/attr_name_obj.py");
     golden!(chaining, "exceptions/chaining.py");
     golden!(config_notes, "exceptions/config_notes.py");
     golden!(exc_in_functions, "exceptions/exc_in_functions.py");
@@ -940,6 +942,7 @@ mod traceback {
     use super::*;
     golden!(across_modules, "traceback/across_modules.py");
     golden!(chained, "traceback/chained.py");
+    golden!(did_you_mean, "traceback/did_you_mean.py");
     golden!(exc_info, "traceback/exc_info.py");
     golden!(format_exc_basic, "traceback/format_exc_basic.py");
     golden!(format_exception_list, "traceback/format_exception_list.py");
