@@ -881,6 +881,7 @@ mod subclassing {
     golden!(cistr, "subclassing/cistr.py");
     golden!(collection_methods, "subclassing/collection_methods.py");
     golden!(descriptors, "subclassing/descriptors.py");
+    golden!(dunder_dispatch, "subclassing/dunder_dispatch.py");
     golden!(frames, "subclassing/frames.py");
     golden!(module_types, "subclassing/module_types.py");
     golden!(perm, "subclassing/perm.py");
