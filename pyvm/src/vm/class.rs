@@ -428,7 +428,7 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
                 }
                 None => match crate::objects::member::declaring_class(gil, cls, name) {
                     Some(owner) => Ok(Some(Attr::Value(crate::objects::member::member(
-                        owner, name,
+                        gil, owner, name,
                     )))),
                     // A metaclass's `__getattr__`, called with the class.
                     None => Ok(cls

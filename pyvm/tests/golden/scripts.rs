@@ -106,6 +106,7 @@ mod classes {
     golden!(operators, "classes/operators.py");
     golden!(polymorphic_sites, "classes/polymorphic_sites.py");
     golden!(properties, "classes/properties.py");
+    golden!(slots_member_identity, "classes/slots_member_identity.py");
     golden!(special_methods, "classes/special_methods.py");
     golden!(state_by_class, "classes/state_by_class.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
