@@ -626,7 +626,24 @@ impl Cx<'_, '_> {
             limit,
             chain,
             from,
+            false,
         )
+    }
+
+    /// The interpreter's own report of `err` from traceback entry `from` on, as
+    /// `sys.excepthook` and a thread's uncaught exception print it: with CPython's
+    /// "Did you mean" for a `NameError` or `AttributeError`.
+    pub fn display_exception(&self, err: &PyErr, from: Option<usize>) -> String {
+        crate::vm::unwind::format_chunks(
+            self.gil,
+            err,
+            &crate::modules::source_text,
+            None,
+            true,
+            from,
+            true,
+        )
+        .concat()
     }
 }
 
@@ -838,10 +855,17 @@ impl Cx<'_, '_> {
     /// descriptor's `__get__` or a `__getattr__` is called on this micro-thread (a
     /// bounded re-entry; [`Cx::getattr`] calls them detached).
     pub fn load_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
-        match crate::vm::attr::load_attr(self.gil, obj, name)? {
-            crate::vm::class::Attr::Value(v) => Ok(v),
-            crate::vm::class::Attr::Call(f, args) => self.call(&f, args),
-        }
+        let found = match crate::vm::attr::load_attr(self.gil, obj, name) {
+            Ok(crate::vm::class::Attr::Value(v)) => return Ok(v),
+            Ok(crate::vm::class::Attr::Call(f, args)) => self.call(&f, args),
+            Err(e) => Err(e.into()),
+        };
+        found.map_err(|e| match e {
+            deferred::Unwind::Raise(e) => deferred::Unwind::Raise(
+                crate::objects::exception::attr_error_context(self.gil, e, obj, name),
+            ),
+            other => other,
+        })
     }
 
     /// `obj.name = v`, or `del obj.name` when `v` is `None`, as the `STORE_ATTR` and

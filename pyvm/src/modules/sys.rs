@@ -1050,7 +1050,7 @@ fn excepthook(cx: &mut Cx, args: Args) -> PyResult<Value> {
             // From the traceback entry given (the tail of the exception's own).
             let err = PyErr(e.clone());
             let from = super::traceback::tb_start(args.at(2));
-            cx.format_exception(&err, None, true, from).concat()
+            cx.display_exception(&err, from)
         }
         Value::None => format!("{}\n", cx.str(args.at(0))?),
         other => format!(

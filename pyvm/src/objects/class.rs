@@ -756,7 +756,12 @@ fn builtin_slot(t: &PyType, name: &str) -> Option<&'static NativeDef> {
         // The immutable types have no `__init__` of their own: a class deriving from
         // one and another class gets the other's (`class C(tuple, Base)`).
         k if k.fixed_at_new() && name == "__init__" => None,
+        // (The payload methods only some payload types have, such as `__iadd__`
+        // and `__trunc__`, only on those.)
         k if payload_kind(k) => super::methods::payload_method(name)
+            .filter(|_| {
+                !super::methods::payload_only_some(name) || super::methods::has_special(k, name)
+            })
             .or_else(|| super::methods::find_in_type(t, name))
             .or_else(|| super::methods::object_method(name)),
         Kind::Exception => {

@@ -49,9 +49,11 @@ pub struct ExcObj {
     pub typ: Arc<PyType>,
     /// `args`: set when the instance is made, and again by `BaseException.__init__`.
     pub args: GilCell<Vec<Value>>,
-    /// Attributes a type sets from its arguments when the instance is made
-    /// (`OSError.errno`, `JSONDecodeError.pos`, ...); empty for most exceptions.
-    pub attrs: Vec<(&'static str, Value)>,
+    /// The values of the type's member slots (`OSError.errno`,
+    /// `AttributeError.name`, `ImportError.path`, ...: see [`members`]), set when the
+    /// instance is made or assigned later; a member not here reads as `None`. Empty
+    /// for most exceptions.
+    pub attrs: GilCell<Vec<(&'static str, Value)>>,
     pub state: GilCell<ExcState>,
     /// Attributes set by Python code (`e.errno = 5`, `self.code = code`).
     pub dict: Arc<GilCell<super::dict::Dict>>,
@@ -70,10 +72,129 @@ impl ExcObj {
         self.args.borrow(gil).first().cloned()
     }
 
-    /// Attribute `name` set when the instance was made.
-    pub fn attr(&self, name: &str) -> Option<&Value> {
-        self.attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| v)
+    /// Member `name`, if it has been set.
+    pub fn attr(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
+        let attrs = self.attrs.borrow(gil);
+        attrs
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.clone())
     }
+
+    /// Set member `name` (`None`: unset it, as `del` does).
+    pub fn set_member(&self, gil: Gil<'_>, name: &'static str, v: Option<Value>) {
+        let mut attrs = self.attrs.borrow_mut(gil);
+        let at = attrs.iter().position(|(k, _)| *k == name);
+        match (at, v) {
+            (Some(i), Some(v)) => attrs[i].1 = v,
+            (None, Some(v)) => attrs.push((name, v)),
+            (Some(i), None) => drop(attrs.remove(i)),
+            (None, None) => {}
+        }
+    }
+}
+
+/// The member slots of exception type `typ` beyond `BaseException`'s (CPython's
+/// `PyMemberDef`s of `ImportError`, `AttributeError`, ...): values kept in
+/// `ExcObj::attrs`, `None` while unset.
+pub fn members(typ: &PyType) -> &'static [&'static str] {
+    let exc = &types().exc;
+    if typ.is_subtype(&exc.attribute_error) {
+        &["name", "obj"]
+    } else if typ.is_subtype(&exc.name_error) {
+        &["name"]
+    } else if typ.is_subtype(&exc.import_error) {
+        &["msg", "name", "path"]
+    } else if typ.is_subtype(&exc.os_error) {
+        &["errno", "strerror", "filename", "filename2"]
+    } else if typ.is_subtype(&exc.syntax_error) {
+        &[
+            "msg",
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+            "print_file_and_line",
+        ]
+    } else if typ.is_subtype(&exc.stop_iteration) {
+        &["value"]
+    } else if typ.is_subtype(&exc.system_exit) {
+        &["code"]
+    } else {
+        &[]
+    }
+}
+
+/// The keyword arguments of `typ(...)` and `typ.__init__(...)` for the types that
+/// take some (`AttributeError(msg, name=..., obj=...)`, `NameError(name=...)`,
+/// `ImportError(msg, name=..., path=...)`), set on `e` as CPython's `__init__` of
+/// the type sets them (a member not given is unset; `ImportError.msg` is the sole
+/// argument). `e.args` must already be set; `called`: the type called (an
+/// `OSError(2, ...)` is made a `FileNotFoundError`), which the error names.
+pub fn init_members(
+    gil: Gil<'_>,
+    e: &ExcObj,
+    called: &PyType,
+    kw: &[(String, Value)],
+) -> Result<(), PyErr> {
+    let exc = &types().exc;
+    let (owner, names): (&str, &[&'static str]) = if e.typ.is_subtype(&exc.attribute_error) {
+        ("AttributeError", &["name", "obj"])
+    } else if e.typ.is_subtype(&exc.name_error) {
+        ("NameError", &["name"])
+    } else if e.typ.is_subtype(&exc.import_error) {
+        ("ImportError", &["name", "path"])
+    } else {
+        if !kw.is_empty() {
+            return Err(type_error(format!(
+                "{}() takes no keyword arguments",
+                called.name
+            )));
+        }
+        return Ok(());
+    };
+    for (k, _) in kw {
+        if !names.contains(&k.as_str()) {
+            return Err(type_error(format!(
+                "'{k}' is an invalid keyword argument for {owner}()"
+            )));
+        }
+    }
+    for name in names {
+        let v = kw
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone());
+        e.set_member(gil, name, v);
+    }
+    if owner == "ImportError" {
+        let args = e.args.borrow(gil);
+        let msg = (args.len() == 1).then(|| args[0].clone());
+        drop(args);
+        e.set_member(gil, "msg", msg);
+    }
+    Ok(())
+}
+
+/// CPython's `set_attribute_error_context`: an `AttributeError` that leaves a
+/// lookup of `obj.name` without a name and object of its own gets these, so its
+/// report can suggest a near name. Only on the failing path.
+#[cold]
+pub fn attr_error_context(gil: Gil<'_>, err: PyErr, obj: &Value, name: &str) -> PyErr {
+    let e = &err.0;
+    if e.typ.is_subtype(&types().exc.attribute_error) {
+        let attrs = e.attrs.borrow(gil);
+        let bare = !attrs.iter().any(|(k, _)| matches!(*k, "name" | "obj"));
+        drop(attrs);
+        if bare {
+            e.set_member(gil, "name", Some(Value::str(name)));
+            e.set_member(gil, "obj", Some(obj.clone()));
+        }
+    }
+    err
 }
 
 /// A raised Python exception (always an exception instance).
@@ -98,7 +219,7 @@ impl PyErr {
             return PyErr(super::gc::exception(ExcObj {
                 typ: typ.clone(),
                 args: GilCell::new(args),
-                attrs: Vec::new(),
+                attrs: GilCell::new(Vec::new()),
                 state: GilCell::new(ExcState::default()),
                 dict: Arc::new(GilCell::new(d)),
                 gc: Default::default(),
@@ -116,7 +237,7 @@ impl PyErr {
         PyErr(super::gc::exception(ExcObj {
             typ: typ.clone(),
             args: GilCell::new(args),
-            attrs,
+            attrs: GilCell::new(attrs),
             state: GilCell::new(ExcState::default()),
             dict: Arc::new(GilCell::new(super::dict::Dict::new())),
             gc: Default::default(),
@@ -190,8 +311,13 @@ pub fn division_by_zero() -> PyErr {
     zero_division("division by zero")
 }
 
+/// `NameError: name 'x' is not defined`, with its `name`.
 pub fn name_not_defined(name: &str) -> PyErr {
-    name_error(format!("name '{name}' is not defined"))
+    PyErr::with_attrs(
+        &types().exc.name_error,
+        vec![Value::string(format!("name '{name}' is not defined"))],
+        vec![("name", Value::str(name))],
+    )
 }
 
 pub fn unsupported_operand(op: &str, a: &Value, b: &Value) -> PyErr {
@@ -203,15 +329,20 @@ pub fn unsupported_operand(op: &str, a: &Value, b: &Value) -> PyErr {
     ))
 }
 
+/// `AttributeError: 'T' object has no attribute 'name'` (as CPython words it for a
+/// module, a class, an instance), with its `name` and `obj`.
 pub fn no_attribute(v: &Value, name: &str) -> PyErr {
+    PyErr::with_attrs(
+        &types().exc.attribute_error,
+        vec![Value::string(no_attribute_msg(v, name))],
+        vec![("name", Value::str(name)), ("obj", v.clone())],
+    )
+}
+
+fn no_attribute_msg(v: &Value, name: &str) -> String {
     match v {
-        Value::Module(m) => {
-            attribute_error(format!("module '{}' has no attribute '{name}'", m.name))
-        }
-        Value::Type(t) => attribute_error(format!(
-            "type object '{}' has no attribute '{name}'",
-            t.name
-        )),
+        Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name),
+        Value::Type(t) => format!("type object '{}' has no attribute '{name}'", t.name),
         // A class of pyvm's frozen modules standing for a C type (`_pyvm_c_type`
         // in its body: `_io.StringIO`) is named as CPython names the type.
         Value::Instance(i)
@@ -223,15 +354,15 @@ pub fn no_attribute(v: &Value, name: &str) -> PyErr {
                     .is_some()
             }) =>
         {
-            attribute_error(format!(
+            format!(
                 "'{}' object has no attribute '{name}'",
                 i.class().qualified_name()
-            ))
+            )
         }
-        _ => attribute_error(format!(
+        _ => format!(
             "'{}' object has no attribute '{name}'",
             super::types::type_name(v)
-        )),
+        ),
     }
 }
 
@@ -259,6 +390,10 @@ pub fn set_attr(gil: Gil<'_>, e: &ExcObj, name: &str, v: Option<Value>) -> Resul
             e.state.borrow_mut(gil).suppress_context = matches!(v, Value::Bool(PyBool::True));
         }
         ("__traceback__", Some(_)) => {}
+        (name, v) if members(&e.typ).contains(&name) => {
+            let name = members(&e.typ).iter().find(|m| **m == name);
+            e.set_member(gil, name.copied().unwrap_or("name"), v);
+        }
         (name, v) => {
             let k = super::str::intern(name);
             let mut d = e.dict.borrow_mut(gil);

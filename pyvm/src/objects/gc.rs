@@ -577,7 +577,9 @@ fn children(gil: Gil<'_>, v: &Value, out: &mut Vec<Peek>) -> usize {
             if let Some(a) = e.args.try_borrow(gil) {
                 a.iter().for_each(&mut push);
             }
-            e.attrs.iter().for_each(|(_, v)| push(v));
+            if let Some(a) = e.attrs.try_borrow(gil) {
+                a.iter().for_each(|(_, v)| push(v));
+            }
             if let Some(s) = e.state.try_borrow(gil) {
                 s.context.iter().chain(s.cause.iter()).for_each(&mut push);
             }
@@ -753,6 +755,7 @@ fn clear(gil: Gil<'_>, v: &Value) {
         }
         Value::Exception(e) => {
             take(gil, &e.args);
+            take(gil, &e.attrs);
             take(gil, &e.state);
         }
         Value::Generator(g) => {

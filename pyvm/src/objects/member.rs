@@ -120,11 +120,24 @@ pub fn declaring_class(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Option<Ar
 }
 
 /// `C.name` for a slot `name` declared by `owner`.
-pub fn member(owner: Arc<PyType>, name: &str) -> Value {
-    Value::Object(Arc::new(Object(Box::new(Member {
+///
+/// The same object every time for one class and name (`C.x is C.x`, as CPython's
+/// descriptor lives in the class dict): kept in a table holding its owner, so the
+/// address stays the class's own.
+pub fn member(gil: Gil<'_>, owner: Arc<PyType>, name: &str) -> Value {
+    type Table = std::collections::HashMap<(usize, String), Value>;
+    static TABLE: OnceLock<super::gil::GilCell<Table>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| super::gil::GilCell::new(Table::default()));
+    let k = (Arc::as_ptr(&owner) as usize, name.to_owned());
+    if let Some(v) = table.borrow(gil).get(&k) {
+        return v.clone();
+    }
+    let v = Value::Object(Arc::new(Object(Box::new(Member {
         owner,
         name: name.to_owned(),
-    }))))
+    }))));
+    table.borrow_mut(gil).insert(k, v.clone());
+    v
 }
 
 fn this(v: &Value) -> Result<&Member, PyErr> {
@@ -227,8 +240,8 @@ impl NativeObject for Member {
         ))
     }
 
-    fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
-        let me = || member(self.owner.clone(), &self.name);
+    fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
+        let me = || member(gil, self.owner.clone(), &self.name);
         match name {
             "__name__" => Some(Value::str(&self.name)),
             "__qualname__" => Some(Value::string(format!(

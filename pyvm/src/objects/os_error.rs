@@ -118,7 +118,7 @@ pub fn check_args(typ: &Arc<PyType>, args: &[Value]) -> Result<(), PyErr> {
 /// `str()` of an `OSError` built with an errno: `None` to use the plain exception
 /// `str()` (CPython's `OSError_str`).
 pub fn str(gil: Gil<'_>, e: &ExcObj) -> Result<Option<String>, PyErr> {
-    let get = |k| e.attr(k).cloned().unwrap_or(Value::None);
+    let get = |k| e.attr(gil, k).unwrap_or(Value::None);
     let (errno, strerror) = (get("errno"), get("strerror"));
     let (filename, filename2) = (get("filename"), get("filename2"));
     if !matches!(filename, Value::None) {

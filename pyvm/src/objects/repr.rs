@@ -77,15 +77,21 @@ pub fn builtin_str(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
             }
             if let (true, Some(Value::Str(f)), Some(Value::Int(line))) = (
                 e.typ.is_subtype(&exc.syntax_error),
-                e.attr("filename"),
-                e.attr("lineno"),
+                e.attr(gil, "filename"),
+                e.attr(gil, "lineno"),
             ) {
                 // CPython: `msg (file.py, line N)`, the file's base name.
                 let msg = e
-                    .attr("msg")
-                    .map_or(Ok(String::new()), |m| str_of(gil, m))?;
+                    .attr(gil, "msg")
+                    .map_or(Ok(String::new()), |m| str_of(gil, &m))?;
                 let base = f.as_str().rsplit('/').next().unwrap_or("");
                 return Ok(format!("{msg} ({base}, line {line})"));
+            }
+            // CPython's `ImportError_str`: its `msg` when set.
+            if e.typ.is_subtype(&exc.import_error) {
+                if let Some(m) = e.attr(gil, "msg").filter(|m| !m.is(&Value::None)) {
+                    return str_of(gil, &m);
+                }
             }
             let args = e.args(gil);
             Ok(match args.len() {

@@ -57,10 +57,12 @@ pub fn module_value(
 /// `obj.name`, running a property getter or `__getattr__` if need be (on a scratch
 /// micro-thread: the loop uses [`load_attr`] and pushes their frames instead).
 pub fn getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
-    match load_attr(gil, obj, name)? {
-        Attr::Value(v) => Ok(v),
-        Attr::Call(f, args) => super::detached::call(gil, "getattr", &f, args),
-    }
+    let found = match load_attr(gil, obj, name) {
+        Ok(Attr::Value(v)) => return Ok(v),
+        Ok(Attr::Call(f, args)) => super::detached::call(gil, "getattr", &f, args),
+        Err(e) => Err(e),
+    };
+    found.map_err(|e| attr_error_context(gil, e, obj, name))
 }
 
 /// `obj.name`, or the call that computes it.
@@ -236,6 +238,9 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                     return Ok(crate::modules::traceback::traceback_of(gil, e));
                 }
                 "code" if e.typ.is_subtype(&types().exc.system_exit) => {
+                    if let Some(v) = e.attr(gil, name) {
+                        return Ok(v);
+                    }
                     let args = e.args(gil);
                     return Ok(match args.len() {
                         0 => Value::None,
@@ -244,12 +249,16 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                     });
                 }
                 "value" if e.typ.is_subtype(&types().exc.stop_iteration) => {
-                    return Ok(e.arg0(gil).unwrap_or(Value::None))
+                    return Ok(e
+                        .attr(gil, name)
+                        .or_else(|| e.arg0(gil))
+                        .unwrap_or(Value::None))
                 }
                 _ => {}
             }
-            if let Some(v) = e.attr(name) {
-                return Ok(v.clone());
+            drop(st);
+            if let Some(v) = e.attr(gil, name) {
+                return Ok(v);
             }
             // A SyntaxError made by Python code (`ParseError(msg)`) has CPython's
             // fields: `msg` from its argument, the position fields `None` until set.
@@ -266,10 +275,6 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                         | "print_file_and_line"
                 )
             {
-                let key = PyStr::new(name.to_owned());
-                if let Some(v) = e.dict.borrow(gil).get_str(&key) {
-                    return Ok(v);
-                }
                 let args = e.args(gil);
                 return Ok(match name {
                     "msg" if !args.is_empty() => args[0].clone(),
@@ -279,6 +284,10 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             if name == "characters_written" && e.typ.is_subtype(&types().exc.blocking_io_error) {
                 // CPython's getter for an unset count says only the name.
                 return Err(attribute_error(name));
+            }
+            // A member not set (`AttributeError().name`, `ImportError().path`).
+            if crate::objects::exception::members(&e.typ).contains(&name) {
+                return Ok(Value::None);
             }
         }
         Value::Cell(c) if name == "cell_contents" => {

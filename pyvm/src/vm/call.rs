@@ -464,6 +464,63 @@ fn bound_self(this: Value, def: &crate::objects::function::NativeDef) -> Value {
 }
 
 /// Call anything callable from the loop: Python functions push a frame.
+/// [`invoke`] of the call computing `obj.name` for the top frame's attribute
+/// instruction (a property getter, `__getattr__`): an `AttributeError` it raises
+/// gets the name and object. `obj`: the object the instruction popped (`None`: the
+/// local of `LOAD_FAST_ATTR`). A Python function's frame gets follow-up
+/// `Ret::Attr` and finds a popped `obj` on the stack under it, so nothing is
+/// cloned or allocated for it.
+#[inline]
+pub fn invoke_attr(
+    gil: Gil<'_>,
+    th: &mut MicroThread,
+    callable: Value,
+    args: Args,
+    obj: Option<Value>,
+) -> PyResult<Called> {
+    let on_stack = obj.is_some();
+    if let Value::Function(f) = &callable {
+        let pushed = match bind(gil, f, args) {
+            Ok(locals) => {
+                if let Some(o) = obj {
+                    th.stack.push(o);
+                }
+                push_frame(th, f, locals)
+            }
+            Err(e) => {
+                if let Some(o) = obj {
+                    th.stack.push(o);
+                }
+                Err(e)
+            }
+        };
+        return match pushed {
+            Ok(()) => {
+                if let Some(top) = th.frames.last_mut() {
+                    // (Overwrites a `Ret::Push`, which owns nothing.)
+                    std::mem::forget(std::mem::replace(
+                        &mut top.ret,
+                        super::frame::Ret::Attr(on_stack),
+                    ));
+                }
+                Ok(Called::Frame)
+            }
+            Err(e) => {
+                let obj = if on_stack { th.stack.pop() } else { None };
+                Err(Unwind::Raise(super::ret::attr_site_context(
+                    gil, th, e, obj,
+                )))
+            }
+        };
+    }
+    match invoke(gil, th, callable, args) {
+        Err(Unwind::Raise(e)) => Err(Unwind::Raise(super::ret::attr_site_context(
+            gil, th, e, obj,
+        ))),
+        other => other,
+    }
+}
+
 pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -> PyResult<Called> {
     match &callable {
         Value::Function(f) => {

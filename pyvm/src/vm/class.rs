@@ -426,8 +426,19 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
                 None if name == "__weakref__" => {
                     Ok(crate::objects::member::weakref_attr(cls).map(Attr::Value))
                 }
-                None => Ok(crate::objects::member::declaring_class(gil, cls, name)
-                    .map(|owner| Attr::Value(crate::objects::member::member(owner, name)))),
+                None => match crate::objects::member::declaring_class(gil, cls, name) {
+                    Some(owner) => Ok(Some(Attr::Value(crate::objects::member::member(
+                        gil, owner, name,
+                    )))),
+                    // A metaclass's `__getattr__`, called with the class.
+                    None => Ok(cls
+                        .meta
+                        .as_ref()
+                        .and_then(|m| class::lookup(gil, m, &key("__getattr__")))
+                        .map(|ga| {
+                            Attr::Call(ga, vec![Value::Type(cls.clone()), Value::str(name)])
+                        })),
+                },
             }
         }
     }
@@ -1394,6 +1405,18 @@ pub fn make_class(gil: Gil<'_>, spec: ClassSpec) -> Result<Value, PyErr> {
             )))
         }
         None => Value::None,
+    };
+    // `type_new`: a `__qualname__` in the namespace (the class body's, or one it
+    // assigned) names the class and leaves the class dict.
+    let qualname = match d.remove(&Value::str("__qualname__"))? {
+        Some(Value::Str(q)) => q.as_str().to_owned(),
+        Some(other) => {
+            return Err(type_error(format!(
+                "type __qualname__ must be a str, not {}",
+                type_name(&other)
+            )))
+        }
+        None => qualname,
     };
     // `__new__` is a static method without saying so.
     if let Some(f @ Value::Function(_)) = d.get_str(&key("__new__")) {

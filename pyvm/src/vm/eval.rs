@@ -148,6 +148,19 @@ pub(crate) fn run_from(
                 }
             };
         }
+        // `tri!` for an attribute lookup of `obj.name`: an `AttributeError` gets its
+        // `name` and `obj` (CPython's `set_attribute_error_context`).
+        macro_rules! tri_attr {
+            ($e:expr, $obj:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => {
+                        th.frames[fi].ip = ip;
+                        raise!(super::ret::attr_site_context(gil, th, e, $obj))
+                    }
+                }
+            };
+        }
         macro_rules! unwind {
             ($e:expr) => {
                 match $e {
@@ -225,6 +238,17 @@ pub(crate) fn run_from(
         macro_rules! leave {
             ($ret:expr, $v:expr) => {{
                 let (r, v) = ($ret, $v);
+                if let Ret::Attr(on_stack) = r {
+                    // A getter's result replaces the object under its frame.
+                    if on_stack {
+                        th.stack.pop();
+                    }
+                    if th.frames.len() <= stop {
+                        return Outcome::Returned(v);
+                    }
+                    push(&mut th.stack, v);
+                    continue 'frame;
+                }
                 if !matches!(r, Ret::Push) {
                     after!(ret::returned(gil, th, r, v));
                 }
@@ -258,6 +282,14 @@ pub(crate) fn run_from(
                 } else {
                     called!(call::invoke(gil, th, callable, args))
                 }
+            }};
+        }
+        // The call computing attribute `obj.name` (a property getter, `__getattr__`):
+        // an `AttributeError` leaving it gets the name and object (`Ret::Attr`).
+        macro_rules! attr_call {
+            ($callable:expr, $args:expr, $obj:expr) => {{
+                before_call!();
+                called!(call::invoke_attr(gil, th, $callable, $args, $obj))
             }};
         }
         // A lookup in dict `$d` whose key needs Python (`vm::dictprobe`): `__hash__`
@@ -576,9 +608,9 @@ pub(crate) fn run_from(
                         }
                         obj => super::attr::load_attr(gil, obj, name.as_str()),
                     };
-                    match tri!(found) {
+                    match tri_attr!(found, None) {
                         Attr::Value(v) => push(&mut th.stack, v),
-                        Attr::Call(f, args) => do_call!(f, Args::new(args)),
+                        Attr::Call(f, args) => attr_call!(f, Args::new(args), None),
                     }
                 }
                 Op::LOAD_ATTR => {
@@ -619,9 +651,9 @@ pub(crate) fn run_from(
                         }
                         _ => super::attr::load_attr(gil, &obj, name_arg!(arg).as_str()),
                     };
-                    match tri!(found) {
+                    match tri_attr!(found, Some(obj.clone())) {
                         Attr::Value(v) => push(&mut th.stack, v),
-                        Attr::Call(f, args) => do_call!(f, Args::new(args)),
+                        Attr::Call(f, args) => attr_call!(f, Args::new(args), Some(obj)),
                     }
                 }
                 Op::STORE_ATTR | Op::DELETE_ATTR => {
@@ -734,9 +766,14 @@ pub(crate) fn run_from(
                             }
                             push(&mut th.stack, Value::Null);
                             let name = name_arg!(arg).as_str();
-                            match tri!(super::attr::load_attr(gil, &obj, name)) {
+                            match tri_attr!(
+                                super::attr::load_attr(gil, &obj, name),
+                                Some(obj.clone())
+                            ) {
                                 Attr::Value(v) => push(&mut th.stack, v),
-                                Attr::Call(f, args) => do_call!(f, Args::new(args)),
+                                Attr::Call(f, args) => {
+                                    attr_call!(f, Args::new(args), Some(obj))
+                                }
                             }
                         }
                     }

@@ -107,6 +107,13 @@ pub enum Ret {
     Awaitable,
     /// `__aiter__()` of `GET_AITER`: the result must have `__anext__`.
     AIter,
+    /// A Python property getter, `__getattr__` or `__get__` computing `obj.name` for
+    /// the caller's attribute instruction (`vm::call::invoke_attr`): an
+    /// `AttributeError` leaving it gets the name and object (CPython's
+    /// `set_attribute_error_context`). `true`: `obj` lies on the caller's stack
+    /// under the frame (`LOAD_ATTR`, `LOAD_METHOD`), popped when the frame leaves;
+    /// `false`: it is the local of the caller's `LOAD_FAST_ATTR`.
+    Attr(bool),
 }
 
 /// `frames.push(f)` with the growing step out of line, so that on the common path the

@@ -176,10 +176,11 @@ fn cache(gil: Gil<'_>, name: &str, m: Value) {
 
 /// `ModuleNotFoundError(msg, name=name)`.
 fn not_found(msg: String, name: &str) -> PyErr {
+    let msg = Value::string(msg);
     PyErr::with_attrs(
         &types().exc.module_not_found_error,
-        vec![Value::string(msg)],
-        vec![("name", Value::str(name)), ("path", Value::None)],
+        vec![msg.clone()],
+        vec![("msg", msg), ("name", Value::str(name))],
     )
 }
 
@@ -523,7 +524,11 @@ impl Job {
     fn ignores(&self, gil: Gil<'_>, err: &PyErr) -> bool {
         let Some(sub) = &self.sub else { return false };
         err.is_instance(&types().exc.module_not_found_error)
-            && err.0.attr("name").and_then(|n| n.as_str()) == Some(sub.as_str())
+            && err
+                .0
+                .attr(gil, "name")
+                .and_then(|n| n.as_str().map(str::to_owned))
+                == Some(sub.clone())
             && !matches!(cached(gil, sub), Some(Value::None))
     }
 }
@@ -1109,10 +1114,11 @@ pub(crate) fn import_from(gil: Gil<'_>, m: &Value, name: &str) -> Result<Value, 
 }
 
 fn import_error(msg: String, name: Value, path: Value) -> PyErr {
+    let msg = Value::string(msg);
     PyErr::with_attrs(
         &types().exc.import_error,
-        vec![Value::string(msg)],
-        vec![("name", name), ("path", path)],
+        vec![msg.clone()],
+        vec![("msg", msg), ("name", name), ("path", path)],
     )
 }
 

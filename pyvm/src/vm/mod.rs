@@ -26,6 +26,7 @@ pub mod ops;
 pub(crate) mod ret;
 pub mod state;
 pub mod subscript;
+pub(crate) mod suggest;
 pub mod unwind;
 
 use crate::objects::rc::Arc;

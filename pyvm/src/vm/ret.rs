@@ -71,6 +71,12 @@ pub(crate) fn returned(
 ) -> Result<After, PyErr> {
     match ret {
         Ret::Push => Ok(After::Value(v)),
+        Ret::Attr(on_stack) => {
+            if on_stack {
+                th.stack.pop();
+            }
+            Ok(After::Value(v))
+        }
         Ret::Import(m) => super::import::finished(gil, &m).map(After::Value),
         Ret::ImportJob(job) => super::import::job_returned(gil, th, job, v).map(after),
         Ret::Init(obj) => {
@@ -182,6 +188,55 @@ pub(crate) fn raised(
             Err(err)
         }
         Ret::ImportJob(job) => super::import::job_raised(gil, th, job, err).map(after),
+        Ret::Attr(on_stack) => {
+            let obj = match on_stack {
+                true => th.stack.pop(),
+                false => None,
+            };
+            Err(attr_site_context(gil, th, err, obj))
+        }
         _ => Err(err),
+    }
+}
+
+/// `err` of the attribute instruction the top frame stopped at (`LOAD_ATTR`,
+/// `LOAD_METHOD`, a fused `LOAD_FAST_ATTR` and its `NOP`) with the name and object
+/// that instruction looks up (`obj`: the object, taken from the local for
+/// `LOAD_FAST_ATTR`).
+#[cold]
+#[inline(never)]
+pub(crate) fn attr_site_context(
+    gil: Gil<'_>,
+    th: &MicroThread,
+    err: PyErr,
+    obj: Option<Value>,
+) -> PyErr {
+    use crate::compile::opcodes::Op;
+    let Some(frame) = th.frames.last() else {
+        return err;
+    };
+    let code = &frame.code;
+    let Some(at) = frame.ip.checked_sub(1) else {
+        return err;
+    };
+    let (index, obj) = match code.instrs.get(at) {
+        Some(ins) if matches!(ins.op, Op::LOAD_ATTR | Op::LOAD_METHOD) => (ins.arg as usize, obj),
+        Some(ins) if ins.op == Op::NOP && at > 0 => match code.instrs.get(at - 1) {
+            Some(prev) if prev.op == Op::LOAD_FAST_ATTR => {
+                let local = frame.base + (prev.arg & 0xffff) as usize;
+                (
+                    (prev.arg >> 16) as usize,
+                    obj.or_else(|| th.stack.get(local).cloned()),
+                )
+            }
+            _ => return err,
+        },
+        _ => return err,
+    };
+    match (code.names.get(index), obj) {
+        (Some(Value::Str(name)), Some(obj)) => {
+            crate::objects::exception::attr_error_context(gil, err, &obj, name.as_str())
+        }
+        _ => err,
     }
 }

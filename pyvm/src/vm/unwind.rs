@@ -213,7 +213,7 @@ pub fn format_exception(
     err: &PyErr,
     sources: &dyn Fn(&str) -> Option<String>,
 ) -> String {
-    format_chunks(gil, err, sources, None, true, Some(0)).concat()
+    format_chunks(gil, err, sources, None, true, Some(0), true).concat()
 }
 
 /// The report of `err` in the pieces CPython's `traceback.format_exception` returns:
@@ -222,7 +222,10 @@ pub fn format_exception(
 /// exception's lines. `limit` keeps the first `limit` entries (the last `-limit` when
 /// negative); `chain: false` leaves out the causes and contexts. `from`: the
 /// first entry of `err`'s own traceback to show, outermost first (CPython's `tb`
-/// argument; `None`: no traceback, as for `tb=None`).
+/// argument; `None`: no traceback, as for `tb=None`). `suggest`: the interpreter's
+/// own report (CPython's `PyErr_Display`), which offers a near name for a
+/// `NameError` or `AttributeError` (`vm::suggest`); 3.11's `traceback` module
+/// does not.
 pub fn format_chunks(
     gil: Gil<'_>,
     err: &PyErr,
@@ -230,6 +233,7 @@ pub fn format_chunks(
     limit: Option<i64>,
     chain: bool,
     from: Option<usize>,
+    suggest: bool,
 ) -> Vec<String> {
     let mut out = Vec::new();
     let mut seen = Vec::new();
@@ -237,6 +241,7 @@ pub fn format_chunks(
         sources,
         limit,
         chain,
+        suggest,
     };
     format_chain(
         gil,
@@ -303,6 +308,7 @@ struct Chunks<'a> {
     sources: &'a dyn Fn(&str) -> Option<String>,
     limit: Option<i64>,
     chain: bool,
+    suggest: bool,
 }
 
 fn format_chain(
@@ -426,6 +432,11 @@ fn format_chain(
         }
         None => {
             let mut line = exception_line(gil, err);
+            if how.suggest {
+                if let Some(s) = super::suggest::suggestion(gil, err) {
+                    line.push_str(&s);
+                }
+            }
             line.push('\n');
             ctx.emit(out, line, '|');
         }
@@ -502,24 +513,23 @@ fn syntax_error_report(gil: Gil<'_>, err: &PyErr) -> Option<Vec<String>> {
     if !e.typ.is_subtype(&types().exc.syntax_error) {
         return None;
     }
-    let int = |k: &str| match e.attr(k) {
-        Some(Value::Int(i)) => (*i).clamp(0, u32::MAX as i64) as u32,
+    let int = |k: &str| match e.attr(gil, k) {
+        Some(Value::Int(i)) => i.clamp(0, u32::MAX as i64) as u32,
         _ => 0,
     };
     let text = e
-        .attr("text")
-        .and_then(|t| t.as_str())
-        .unwrap_or("")
-        .to_owned();
+        .attr(gil, "text")
+        .and_then(|t| t.as_str().map(str::to_owned))
+        .unwrap_or_default();
     // No caret when the offset is inside the indentation (CPython's rule).
     let indent = text.chars().take_while(|c| c.is_whitespace()).count() as u32;
     let col = match int("offset") {
         c if c <= indent => 0,
         c => c,
     };
-    let filename = e.attr("filename")?.as_str()?.to_owned();
-    let msg = match e.attr("msg") {
-        Some(v) => crate::objects::repr::str_of(gil, v).unwrap_or_default(),
+    let filename = e.attr(gil, "filename")?.as_str()?.to_owned();
+    let msg = match e.attr(gil, "msg") {
+        Some(v) => crate::objects::repr::str_of(gil, &v).unwrap_or_default(),
         None => String::new(),
     };
     let report = crate::compile::CompileError {

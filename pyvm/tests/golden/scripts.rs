@@ -105,10 +105,12 @@ mod classes {
     golden!(interned_records, "classes/interned_records.py");
     golden!(interpreter, "classes/interpreter.py");
     golden!(lru_cache, "classes/lru_cache.py");
+    golden!(meta_getattr_qualname, "classes/meta_getattr_qualname.py");
     golden!(method_cache, "classes/method_cache.py");
     golden!(operators, "classes/operators.py");
     golden!(polymorphic_sites, "classes/polymorphic_sites.py");
     golden!(properties, "classes/properties.py");
+    golden!(slots_member_identity, "classes/slots_member_identity.py");
     golden!(special_methods, "classes/special_methods.py");
     golden!(state_by_class, "classes/state_by_class.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
@@ -312,6 +314,7 @@ mod errors {
 }
 mod exceptions {
     use super::*;
+    golden!(attr_name_obj, "exceptions/attr_name_obj.py");
     golden!(chaining, "exceptions/chaining.py");
     golden!(config_notes, "exceptions/config_notes.py");
     golden!(exc_in_functions, "exceptions/exc_in_functions.py");
@@ -889,6 +892,7 @@ mod subclassing {
     golden!(cistr, "subclassing/cistr.py");
     golden!(collection_methods, "subclassing/collection_methods.py");
     golden!(descriptors, "subclassing/descriptors.py");
+    golden!(dunder_dispatch, "subclassing/dunder_dispatch.py");
     golden!(frames, "subclassing/frames.py");
     golden!(module_types, "subclassing/module_types.py");
     golden!(perm, "subclassing/perm.py");
@@ -950,6 +954,7 @@ mod traceback {
     use super::*;
     golden!(across_modules, "traceback/across_modules.py");
     golden!(chained, "traceback/chained.py");
+    golden!(did_you_mean, "traceback/did_you_mean.py");
     golden!(exc_info, "traceback/exc_info.py");
     golden!(format_exc_basic, "traceback/format_exc_basic.py");
     golden!(format_exception_list, "traceback/format_exception_list.py");

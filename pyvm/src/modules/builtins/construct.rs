@@ -18,38 +18,14 @@ pub fn construct(cx: &mut Cx, t: &Arc<PyType>, mut args: Args) -> PyResult<Value
     Ok(match t.kind {
         Kind::IterType => return super::iter::construct(cx, t, args),
         Kind::Exception => {
-            // `ImportError(msg, name=..., path=...)`: the two attributes it always has.
-            let import = t.is_subtype(&crate::objects::types::types().exc.import_error);
-            let (mod_name, path) = match import {
-                true => (args.take_kw("name"), args.take_kw("path")),
-                false => (None, None),
-            };
-            if let Some((k, _)) = args.kw.first() {
-                return Err(type_error(match import {
-                    true => format!("'{k}' is an invalid keyword argument for {name}()"),
-                    false => format!("{name}() takes no keyword arguments"),
-                })
-                .into());
-            }
+            let kw = std::mem::take(&mut args.kw);
             crate::objects::os_error::check_args(t, &args.pos)?;
             crate::objects::unicode_error::check_args(t, &args.pos)?;
-            let v = PyErr::new(t, args.pos.to_vec()).value();
-            if let (true, Value::Exception(e)) = (import, &v) {
-                let gil = cx.gil;
-                crate::objects::exception::set_attr(
-                    gil,
-                    e,
-                    "name",
-                    Some(mod_name.unwrap_or(Value::None)),
-                )?;
-                crate::objects::exception::set_attr(
-                    gil,
-                    e,
-                    "path",
-                    Some(path.unwrap_or(Value::None)),
-                )?;
-            }
-            v
+            let err = PyErr::new(t, args.pos.to_vec());
+            // `AttributeError(msg, name=..., obj=...)`, `ImportError(msg, name=...,
+            // path=...)`, `NameError(msg, name=...)`; the others take no keywords.
+            crate::objects::exception::init_members(cx.gil, &err.0, t, &kw)?;
+            err.value()
         }
         Kind::Int => {
             too_many(&args, "int", 2, false)?;

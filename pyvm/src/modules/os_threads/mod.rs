@@ -82,7 +82,7 @@ fn excepthook(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Value::Exception(e) => {
             let err = PyErr(e.clone());
             let from = crate::modules::traceback::tb_start(tb);
-            text.push_str(&cx.format_exception(&err, None, true, from).concat());
+            text.push_str(&cx.display_exception(&err, from));
         }
         Value::None => text.push_str(&format!("{}\n", cx.str(exc_type)?)),
         other => text.push_str(&format!(

@@ -631,16 +631,30 @@ fn special_families(kind: Kind) -> &'static [&'static [&'static str]] {
         "__eq__",
         "__ne__",
     ];
+    const TRUTH: &[&str] = &["__bool__"];
+    const ROUNDING: &[&str] = &[
+        "__trunc__",
+        "__floor__",
+        "__ceil__",
+        "__round__",
+        "__divmod__",
+        "__rdivmod__",
+    ];
+    const SEQ_INPLACE: &[&str] = &["__iadd__", "__imul__"];
+    const SET_INPLACE: &[&str] = &["__iand__", "__ior__", "__isub__", "__ixor__"];
+    const DICT_EXTRA: &[&str] = &["__ior__", "__reversed__"];
+    const BYTES_EXTRA: &[&str] = &["__bytes__"];
     match kind {
-        Kind::Int | Kind::Bool => &[BINARY, REAL, BITS, CMP],
-        Kind::Float => &[BINARY, REAL, CMP],
-        Kind::Complex => &[BINARY, CMP],
-        Kind::Str | Kind::Bytes => &[SEQ, TEXT, HASH, CMP],
-        Kind::ByteArray => &[SEQ, TEXT, MUT, CMP, INIT],
-        Kind::List => &[SEQ, MUT, CMP, INIT],
+        Kind::Int | Kind::Bool => &[BINARY, REAL, BITS, CMP, TRUTH, ROUNDING],
+        Kind::Float => &[BINARY, REAL, CMP, TRUTH, ROUNDING],
+        Kind::Complex => &[BINARY, CMP, TRUTH],
+        Kind::Str => &[SEQ, TEXT, HASH, CMP],
+        Kind::Bytes => &[SEQ, TEXT, HASH, CMP, BYTES_EXTRA],
+        Kind::ByteArray => &[SEQ, TEXT, MUT, CMP, INIT, SEQ_INPLACE],
+        Kind::List => &[SEQ, MUT, CMP, INIT, SEQ_INPLACE],
         Kind::Tuple => &[SEQ, HASH, CMP],
-        Kind::Dict => &[MAPPING, INIT],
-        Kind::Set => &[SET_OPS, CMP, INIT],
+        Kind::Dict => &[MAPPING, INIT, DICT_EXTRA],
+        Kind::Set => &[SET_OPS, CMP, INIT, SET_INPLACE],
         Kind::FrozenSet => &[SET_OPS, HASH, CMP],
         _ => &[],
     }
@@ -751,6 +765,29 @@ static SEALED_NEW: NativeDef = NativeDef {
     },
     soft: None,
 };
+
+/// Is `name` a payload method that only some of the payload types have (so a type
+/// has it only when [`has_special`] says so: `list.__iadd__`, not `tuple.__iadd__`)?
+pub fn payload_only_some(name: &str) -> bool {
+    matches!(
+        name,
+        "__bool__"
+            | "__trunc__"
+            | "__floor__"
+            | "__ceil__"
+            | "__round__"
+            | "__divmod__"
+            | "__rdivmod__"
+            | "__iadd__"
+            | "__imul__"
+            | "__iand__"
+            | "__ior__"
+            | "__isub__"
+            | "__ixor__"
+            | "__reversed__"
+            | "__bytes__"
+    )
+}
 
 pub fn payload_method(name: &str) -> Option<&'static NativeDef> {
     payload::PAYLOAD_METHODS.iter().find(|d| d.name == name)

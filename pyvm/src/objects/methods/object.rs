@@ -497,26 +497,10 @@ fn exc_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let Some(Value::Exception(e)) = args.get(0) else {
         return Err(type_error("descriptor '__init__' requires a 'BaseException' object").into());
     };
-    // `ImportError.__init__` (and its subclasses', `ZipImportError(msg, name=...)`)
-    // takes `name` and `path`.
-    let import = e
-        .typ
-        .is_subtype(&crate::objects::types::types().exc.import_error);
-    let mut kw_attrs = Vec::new();
-    for (k, v) in &args.kw {
-        if !(import && matches!(k.as_str(), "name" | "path")) {
-            return Err(type_error(match import {
-                true => format!("'{k}' is an invalid keyword argument for ImportError()"),
-                false => format!("{}() takes no keyword arguments", e.typ.name),
-            })
-            .into());
-        }
-        kw_attrs.push((k.as_str(), v.clone()));
-    }
     *e.args.borrow_mut(cx.gil) = args.pos[1..].to_vec();
-    for (k, v) in kw_attrs {
-        crate::objects::exception::set_attr(cx.gil, e, k, Some(v))?;
-    }
+    // `ImportError.__init__` (and its subclasses', `ZipImportError(msg, name=...)`),
+    // `AttributeError.__init__` and `NameError.__init__` take keywords.
+    crate::objects::exception::init_members(cx.gil, e, &e.typ, &args.kw)?;
     Ok(Value::None)
 }
 
@@ -635,6 +619,11 @@ pub fn dir_names(gil: crate::objects::gil::Gil<'_>, v: &Value) -> Value {
             ] {
                 names.push(n.to_owned());
             }
+            let members = crate::objects::exception::members(t);
+            names.extend(members.iter().map(|n| n.to_string()));
+            if t.is_subtype(&types().exc.os_error) {
+                names.push("characters_written".to_owned());
+            }
         }
     };
     match v {
@@ -658,6 +647,17 @@ pub fn dir_names(gil: crate::objects::gil::Gil<'_>, v: &Value) -> Value {
         // A built-in type: its methods and its bases' (`dir(list)`).
         Value::Type(t) if t.kind != Kind::Type => class_names(t, &mut names),
         Value::Module(m) => add_dict(&m.dict.borrow(gil), &mut names),
+        Value::Exception(e) => {
+            add_dict(&e.dict.borrow(gil), &mut names);
+            class_names(&e.typ, &mut names);
+            if e.typ.heap {
+                names.push("__dict__".to_owned());
+                names.push("__module__".to_owned());
+                names.push("__weakref__".to_owned());
+            } else {
+                names.push("__dict__".to_owned());
+            }
+        }
         _ => {
             let t = types().of(v);
             names.extend(OBJECT_DIR.iter().map(|s| s.to_string()));

@@ -29,6 +29,11 @@ pub static PAYLOAD_METHODS: &[NativeDef] = natives![
     "__rshift__" => rshift, "__rrshift__" => rrshift,
     "__neg__" => neg, "__pos__" => pos, "__invert__" => invert, "__abs__" => abs,
     "__int__" => int_, "__float__" => float_, "__index__" => index, "__str__" => str_,
+    "__bool__" => bool_, "__trunc__" => trunc, "__floor__" => floor, "__ceil__" => ceil,
+    "__round__" => round, "__divmod__" => divmod, "__rdivmod__" => rdivmod,
+    "__iadd__" => iadd, "__imul__" => imul, "__iand__" => iand, "__ior__" => ior,
+    "__isub__" => isub, "__ixor__" => ixor, "__reversed__" => reversed,
+    "__bytes__" => bytes_,
 ];
 
 /// `int.__add__(self, other)` and the other operators a subclass inherits (what
@@ -42,7 +47,7 @@ fn accepts(p: &Value, other: &Value, name: &str) -> bool {
     let int_like = |v: &Value| matches!(v, Value::Int(_) | Value::Bool(_) | Value::Big(_));
     let bytes_like = |v: &Value| matches!(v, Value::Bytes(_) | Value::ByteArray(_));
     let set_like = |v: &Value| matches!(v, Value::Set(_) | Value::FrozenSet(_));
-    let repeat = matches!(name, "__mul__" | "__rmul__");
+    let repeat = matches!(name, "__mul__" | "__rmul__" | "__imul__");
     let format = matches!(name, "__mod__");
     match p {
         Value::Int(_) | Value::Bool(_) | Value::Big(_) => int_like(other),
@@ -218,6 +223,146 @@ fn index(_cx: &mut Cx, args: Args) -> PyResult<Value> {
             type_name(&other)
         ))
         .into()),
+    }
+}
+
+/// `int.__bool__(self)`, `float.__bool__`, `complex.__bool__`: the value's truth.
+fn bool_(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__bool__", 0, 0)?;
+    let p = payload(&args, "__bool__")?;
+    Ok(Value::bool(cx.truthy(&p)?))
+}
+
+/// `int.__trunc__` / `__floor__` / `__ceil__` (the int itself) and `float`'s
+/// (rounded towards zero, down, up): a plain `int`.
+fn rounding(cx: &mut Cx, args: &Args, name: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+    args.check_method(name, 0, 0)?;
+    let p = payload(args, name)?;
+    let p = match p {
+        Value::Float(x) => Value::float(f(x.get())),
+        other => other,
+    };
+    construct_builtin(cx, &types().int, Args::new([p]))
+}
+
+fn trunc(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    rounding(cx, &args, "__trunc__", f64::trunc)
+}
+
+fn floor(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    rounding(cx, &args, "__floor__", f64::floor)
+}
+
+fn ceil(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    rounding(cx, &args, "__ceil__", f64::ceil)
+}
+
+/// `int.__round__(self, ndigits=None)`, `float.__round__`: `round()` of the value.
+fn round(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__round__", 0, 1)?;
+    let p = payload(&args, "__round__")?;
+    let mut call = vec![p];
+    call.extend(args.get(1).cloned());
+    let f = crate::native::builtin_function(cx.gil, "round");
+    cx.call(&f, call)
+}
+
+/// `int.__divmod__(self, other)` and the reflected one: `divmod()` of the values,
+/// `NotImplemented` for an operand the type does not take.
+fn divmod_method(cx: &mut Cx, args: &Args, name: &str, reflected: bool) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let p = payload(args, name)?;
+    let other = crate::objects::class::unwrap_payload(args.at(1));
+    if crate::objects::class::is_user(&other) || !accepts(&p, &other, name) {
+        return Ok(Value::NotImplemented);
+    }
+    let (a, b) = if reflected { (other, p) } else { (p, other) };
+    let f = crate::native::builtin_function(cx.gil, "divmod");
+    match cx.call(&f, vec![a, b]) {
+        Err(deferred::Unwind::Raise(e)) if e.is_instance(&types().exc.type_error) => {
+            Ok(Value::NotImplemented)
+        }
+        other => other,
+    }
+}
+
+fn divmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    divmod_method(cx, &args, "__divmod__", false)
+}
+
+fn rdivmod(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    divmod_method(cx, &args, "__rdivmod__", true)
+}
+
+/// `list.__iadd__(self, other)`, `set.__ior__`, ...: the value changed in place and
+/// the instance itself returned. `list +=` takes any iterable (`extend`), `dict |=`
+/// any mapping (`update`); the others `NotImplemented` for an operand they do not
+/// take.
+fn inplace(cx: &mut Cx, args: &Args, name: &str, op: u32) -> PyResult<Value> {
+    args.check_method(name, 1, 1)?;
+    let p = payload(args, name)?;
+    let this = args.at(0).clone();
+    let other = crate::objects::class::unwrap_payload(args.at(1));
+    let extend = match (&p, name) {
+        (Value::List(_), "__iadd__") => Some("extend"),
+        (Value::Dict(_), "__ior__") => Some("update"),
+        _ => None,
+    };
+    if let Some(method) = extend {
+        let f = cx.getattr(&p, method)?;
+        cx.call(&f, vec![args.at(1).clone()])?;
+        return Ok(this);
+    }
+    if crate::objects::class::is_user(&other) || !accepts(&p, &other, name) {
+        return Ok(Value::NotImplemented);
+    }
+    match binary_op(cx.gil, op, &p, &other) {
+        Ok(v) if v.is(&p) => Ok(this),
+        Ok(v) => Ok(v),
+        Err(e) if e.is_instance(&types().exc.type_error) => Ok(Value::NotImplemented),
+        Err(e) => Err(e.into()),
+    }
+}
+
+// In-place `BINARY_OP` arguments: += 13, &= 14, *= 18, |= 20, -= 23, ^= 25.
+fn iadd(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    inplace(cx, &args, "__iadd__", 13)
+}
+
+fn imul(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    inplace(cx, &args, "__imul__", 18)
+}
+
+fn iand(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    inplace(cx, &args, "__iand__", 14)
+}
+
+fn ior(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    inplace(cx, &args, "__ior__", 20)
+}
+
+fn isub(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    inplace(cx, &args, "__isub__", 23)
+}
+
+fn ixor(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    inplace(cx, &args, "__ixor__", 25)
+}
+
+/// `dict.__reversed__(self)`: an iterator over the keys, last first.
+fn reversed(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__reversed__", 0, 0)?;
+    let p = payload(&args, "__reversed__")?;
+    let f = crate::native::builtin_function(cx.gil, "reversed");
+    cx.call(&f, vec![p])
+}
+
+/// `bytes.__bytes__(self)`: the value as plain `bytes`.
+fn bytes_(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__bytes__", 0, 0)?;
+    match payload(&args, "__bytes__")? {
+        p @ Value::Bytes(_) => Ok(p),
+        p => construct_builtin(cx, &types().bytes, Args::new([p])),
     }
 }
 
