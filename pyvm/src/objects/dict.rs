@@ -397,14 +397,14 @@ impl Dict {
 
     /// The value of the `str` key `name` when this is a dict of a few slots, found by
     /// comparing the text of each key (no string to make, nothing to hash: a
-    /// native reading an instance's attribute by name); `None` when absent, and
-    /// `Err(())` when the dict is too big for that or holds keys only Python can
+    /// native reading an instance's attribute by name): `Some(None)` when absent,
+    /// and `None` when the dict is too big for that or holds keys only Python can
     /// compare (look it up the general way then).
-    pub fn scan_name(&self, name: &str) -> Result<Option<Value>, ()> {
+    pub fn scan_name(&self, name: &str) -> Option<Option<Value>> {
         if self.entries.len() > 2 * SMALL || self.py_keys {
-            return Err(());
+            return None;
         }
-        Ok(self.entries.iter().flatten().find_map(|e| match &e.key {
+        Some(self.entries.iter().flatten().find_map(|e| match &e.key {
             Value::Str(s) if s.as_str() == name => Some(e.value.clone()),
             _ => None,
         }))

@@ -23,7 +23,7 @@ fn attr(cx: &mut Cx, me: &Value, name: &str) -> PyResult<Value> {
     if let Value::Instance(i) = me {
         // (Read twice per element: found by the key's text, without making and
         // hashing a string for it.)
-        if let Ok(Some(v)) = i.dict.borrow(cx.gil).scan_name(name) {
+        if let Some(Some(v)) = i.dict.borrow(cx.gil).scan_name(name) {
             return Ok(v);
         }
         let key = Value::str(name);
