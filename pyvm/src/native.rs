@@ -889,7 +889,44 @@ pub struct FrameSnapshot {
     pub code: crate::objects::rc::Arc<crate::compile::code::Code>,
     pub line: u32,
     pub globals: DictRef,
-    pub locals: Option<DictRef>,
+    pub locals: FrameLocals,
+}
+
+/// A frame's locals as a snapshot holds them until they are read.
+pub enum FrameLocals {
+    /// A namespace of its own (a class body, code run by `exec` with locals).
+    Namespace(DictRef),
+    /// Module code: its locals are its globals.
+    Globals,
+    /// A function's fast locals, then the contents of its cells and free variables
+    /// (`Null`: unbound), in the order of the code's `varnames`, `cellvars` and
+    /// `freevars`. Made a dict only when read ([`FrameLocals::dict`]): `logging`
+    /// asks `sys._getframe` for every record and never reads them.
+    Fast(Vec<Value>),
+}
+
+impl FrameLocals {
+    /// The locals as a dict (`None` for module code).
+    pub fn dict(self, code: &crate::compile::code::Code) -> Option<DictRef> {
+        match self {
+            FrameLocals::Namespace(ns) => Some(ns),
+            FrameLocals::Globals => None,
+            FrameLocals::Fast(values) => {
+                let mut d = crate::objects::dict::Dict::new();
+                let names = code
+                    .varnames
+                    .iter()
+                    .chain(code.cellvars.iter())
+                    .chain(code.freevars.iter());
+                for (name, v) in names.zip(values) {
+                    if !v.is_null() {
+                        let _ = d.insert(Value::str(name), v);
+                    }
+                }
+                Some(crate::objects::rc::Arc::new(GilCell::new(d)))
+            }
+        }
+    }
 }
 
 // The micro-thread running a native: its calling frame (`globals()`, `locals()`,
@@ -948,41 +985,38 @@ impl Cx<'_, '_> {
             .positions
             .get(f.ip.saturating_sub(1))
             .map_or(0, |p| p.line);
-        let (globals, locals) = self.namespaces_at(i)?;
         Some(FrameSnapshot {
             code: f.code.clone(),
             line,
-            globals,
-            locals,
+            globals: f.globals.clone(),
+            locals: self.locals_at(i)?,
         })
     }
 
     fn namespaces_at(&self, i: usize) -> Option<(DictRef, Option<DictRef>)> {
         let f = self.th.frames.get(i)?;
-        let globals = f.globals.clone();
+        Some((f.globals.clone(), self.locals_at(i)?.dict(&f.code)))
+    }
+
+    /// The locals of frame `i`, as a snapshot holds them ([`FrameLocals`]).
+    fn locals_at(&self, i: usize) -> Option<FrameLocals> {
+        let f = self.th.frames.get(i)?;
         if let Some(ns) = &f.locals {
-            return Some((globals, Some(ns.clone())));
+            return Some(FrameLocals::Namespace(ns.clone()));
         }
         if f.code.is_module {
-            return Some((globals, None));
+            return Some(FrameLocals::Globals);
         }
-        let mut d = crate::objects::dict::Dict::new();
-        for (k, name) in f.code.varnames.iter().enumerate() {
-            match self.th.stack.get(f.base + k) {
-                Some(v) if !v.is_null() => {
-                    let _ = d.insert(Value::str(name), v.clone());
-                }
-                _ => {}
-            }
-        }
-        let names = f.code.cellvars.iter().chain(f.code.freevars.iter());
-        for (name, cell) in names.zip(f.cells.iter()) {
-            let v = cell.borrow(self.gil).clone();
-            if !v.is_null() {
-                let _ = d.insert(Value::str(name), v);
-            }
-        }
-        Some((globals, Some(crate::objects::rc::Arc::new(GilCell::new(d)))))
+        let n = f.code.varnames.len();
+        let fast = (0..n).map(|k| {
+            self.th
+                .stack
+                .get(f.base + k)
+                .cloned()
+                .unwrap_or(Value::Null)
+        });
+        let cells = f.cells.iter().map(|c| c.borrow(self.gil).clone());
+        Some(FrameLocals::Fast(fast.chain(cells).collect()))
     }
 }
 

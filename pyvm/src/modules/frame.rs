@@ -12,8 +12,35 @@ struct Frame {
     code: Value,
     line: u32,
     globals: Value,
-    locals: Value,
+    /// `f_locals`: made from `pending` when first read.
+    locals: crate::objects::gil::GilCell<Value>,
+    pending: crate::objects::gil::GilCell<Option<FrameLocals>>,
     back: Value,
+}
+
+impl Frame {
+    fn new(code: Value, line: u32, globals: Value, locals: FrameLocals, back: Value) -> Value {
+        Value::Object(Arc::new(Object(Box::new(Frame {
+            code,
+            line,
+            globals,
+            locals: crate::objects::gil::GilCell::new(Value::Null),
+            pending: crate::objects::gil::GilCell::new(Some(locals)),
+            back,
+        }))))
+    }
+
+    /// `f_locals`, made the first time it is read (module code: its globals).
+    fn locals(&self, gil: Gil<'_>) -> Value {
+        if let Some(snap) = self.pending.borrow_mut(gil).take() {
+            let dict = match &self.code {
+                Value::Code(c) => snap.dict(c),
+                _ => None,
+            };
+            *self.locals.borrow_mut(gil) = dict.map_or_else(|| self.globals.clone(), Value::Dict);
+        }
+        self.locals.borrow(gil).clone()
+    }
 }
 
 impl NativeObject for Frame {
@@ -36,12 +63,12 @@ impl NativeObject for Frame {
         ))
     }
 
-    fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
+    fn getattr(&self, gil: Gil<'_>, name: &str) -> Option<Value> {
         Some(match name {
             "f_code" => self.code.clone(),
             "f_lineno" => Value::Int(self.line as i64),
             "f_globals" => self.globals.clone(),
-            "f_locals" => self.locals.clone(),
+            "f_locals" => self.locals(gil),
             "f_back" => self.back.clone(),
             "f_builtins" => Value::Dict(crate::modules::builtins_module().dict.clone()),
             "f_lasti" => Value::Int(0),
@@ -58,18 +85,18 @@ impl NativeObject for Frame {
 /// The frame a traceback entry names (`tb.tb_frame`): its code, line and globals;
 /// its locals are gone (the module's globals for module code).
 pub fn of_traceback(e: &crate::objects::exception::TbEntry) -> Value {
-    let globals = Value::Dict(e.globals.clone());
     let locals = match e.code.is_module {
-        true => globals.clone(),
-        false => Value::dict(crate::objects::dict::Dict::new()),
+        true => FrameLocals::Globals,
+        false => FrameLocals::Fast(Vec::new()),
     };
-    Value::Object(Arc::new(Object(Box::new(Frame {
-        code: Value::Code(e.code.clone()),
-        line: e.line,
+    let globals = Value::Dict(e.globals.clone());
+    Frame::new(
+        Value::Code(e.code.clone()),
+        e.line,
         globals,
         locals,
-        back: Value::None,
-    }))))
+        Value::None,
+    )
 }
 
 /// The frame `depth` frames above the caller of the native calling this, with the
@@ -86,15 +113,8 @@ pub fn get(cx: &Cx, depth: usize) -> Option<Value> {
     }
     let mut back = Value::None;
     for s in snaps.into_iter().rev() {
-        let globals = Value::Dict(s.globals.clone());
-        let locals = s.locals.map(Value::Dict).unwrap_or_else(|| globals.clone());
-        back = Value::Object(Arc::new(Object(Box::new(Frame {
-            code: Value::Code(s.code),
-            line: s.line,
-            globals,
-            locals,
-            back,
-        }))));
+        let globals = Value::Dict(s.globals);
+        back = Frame::new(Value::Code(s.code), s.line, globals, s.locals, back);
     }
     Some(back)
 }

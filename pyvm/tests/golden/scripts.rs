@@ -366,6 +366,7 @@ mod functions {
     golden!(defaults_fast_path, "functions/defaults_fast_path.py");
     golden!(defaults_kwargs, "functions/defaults_kwargs.py");
     golden!(forwarded_arguments, "functions/forwarded_arguments.py");
+    golden!(frame_inspect, "functions/frame_inspect.py");
     golden!(global_cache_stores, "functions/global_cache_stores.py");
     golden!(global_lookup_changes, "functions/global_lookup_changes.py");
     golden!(higher_order_pipeline, "functions/higher_order_pipeline.py");
