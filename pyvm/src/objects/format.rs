@@ -619,22 +619,27 @@ pub fn percent_bytes(gil: Gil<'_>, template: &[u8], args: &Value) -> Result<Vec<
 }
 
 fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Result<String, PyErr> {
-    let items: Vec<Value> = match args {
-        Value::Tuple(t) => t.to_vec(),
-        other => vec![other.clone()],
+    // (Inline buffers: a format call usually has a few arguments and a short
+    // template, and makes no allocation for either.)
+    let items: smallvec::SmallVec<[Value; 4]> = match args {
+        Value::Tuple(t) => t.iter().cloned().collect(),
+        other => smallvec::smallvec![other.clone()],
     };
     let mapping = matches!(args, Value::Dict(_));
     // With a mapping, one conversion without a key may take the mapping itself, and
     // none after a keyed one (CPython's `argidx` of a non-tuple argument).
     let mut mapping_taken = false;
     let mut next = 0;
-    let mut out = String::new();
-    let c: Vec<char> = template.chars().collect();
+    let mut out = String::with_capacity(template.len());
+    let c: smallvec::SmallVec<[char; 64]> = template.chars().collect();
     let mut i = 0;
     while i < c.len() {
         if c[i] != '%' {
-            out.push(c[i]);
-            i += 1;
+            let start = i;
+            while i < c.len() && c[i] != '%' {
+                i += 1;
+            }
+            out.extend(&c[start..i]);
             continue;
         }
         i += 1;
@@ -791,7 +796,11 @@ fn percent_impl(gil: Gil<'_>, template: &str, args: &Value, bytes: bool) -> Resu
                     None => s,
                 };
                 spec.zero = false;
-                pad(&spec, "", &s, '>')?
+                if spec.width == 0 {
+                    s
+                } else {
+                    pad(&spec, "", &s, '>')?
+                }
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let arg = super::class::unwrap_payload(&arg);
