@@ -160,6 +160,21 @@ impl NativeObject for Hash {
             "name" => return Some(Value::str(hname)),
             "digest_size" => return Some(Value::Int(digest_size as i64)),
             "block_size" => return Some(Value::Int(block_size as i64)),
+            // `_sha3`'s Keccak parameters: the rate is the block size.
+            "_rate_bits" | "_capacity_bits" | "_suffix"
+                if hname.starts_with("sha3_") || hname.starts_with("shake_") =>
+            {
+                let rate = 8 * block_size as i64;
+                return Some(match name {
+                    "_rate_bits" => Value::Int(rate),
+                    "_capacity_bits" => Value::Int(1600 - rate),
+                    _ => Value::Bytes(Arc::new(vec![if hname.starts_with("sha3_") {
+                        0x06
+                    } else {
+                        0x1f
+                    }])),
+                });
+            }
             _ => {}
         }
         let def = METHODS.iter().find(|d| d.name == name)?;
