@@ -831,6 +831,7 @@ mod stdlib {
     golden!(exact_stats, "stdlib/exact_stats.py");
     golden!(feed_reader, "stdlib/feed_reader.py");
     golden!(file_integrity_digest, "stdlib/file_integrity_digest.py");
+    golden!(hash_catalog, "stdlib/hash_catalog.py");
     golden!(host_lookup, "stdlib/host_lookup.py");
     golden!(http_roundtrip, "stdlib/http_roundtrip.py");
     golden!(import_many, "stdlib/import_many.py");
@@ -839,6 +840,7 @@ mod stdlib {
     golden!(locale_report, "stdlib/locale_report.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
     golden!(ls_long, "stdlib/ls_long.py");
+    golden!(math_index_ints, "stdlib/math_index_ints.py");
     golden!(native_call_errors, "stdlib/native_call_errors.py");
     golden!(pickle_frames, "stdlib/pickle_frames.py");
     golden!(pickle_hooks, "stdlib/pickle_hooks.py");
