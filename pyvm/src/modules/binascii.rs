@@ -15,7 +15,7 @@ static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 static ERROR: OnceLock<Arc<PyType>> = OnceLock::new();
 static INCOMPLETE: OnceLock<Arc<PyType>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "hexlify" => hexlify, "b2a_hex" => hexlify, "unhexlify" => unhexlify, "a2b_hex" => unhexlify,
     "b2a_base64" => b2a_base64, "a2b_base64" => a2b_base64, "crc32" => crc32,
     "crc_hqx" => crc_hqx, "b2a_qp" => b2a_qp, "a2b_qp" => a2b_qp, "b2a_uu" => b2a_uu,

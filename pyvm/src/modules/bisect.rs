@@ -17,7 +17,7 @@ use crate::objects::types::type_name;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "bisect_right" => bisect_right, "insort_right" => insort_right,
     "bisect_left" => bisect_left, "insort_left" => insort_left,
 ];

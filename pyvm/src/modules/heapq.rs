@@ -19,7 +19,7 @@ use crate::objects::types::type_name;
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "heappush" => heappush, "heappop" => heappop, "heapify" => heapify,
     "heapreplace" => heapreplace, "heappushpop" => heappushpop,
     "_heappop_max" => heappop_max, "_heapify_max" => heapify_max,

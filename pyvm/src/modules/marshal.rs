@@ -30,7 +30,7 @@ use crate::objects::{complex, int};
 
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "dumps" => dumps, "loads" => loads, "dump" => dump, "load" => load,
 ];
 

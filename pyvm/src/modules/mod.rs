@@ -248,11 +248,19 @@ pub fn plain_function(def: &crate::objects::function::NativeDef) -> bool {
         || io_open::FUNCS.as_ptr_range().contains(&p)
         // `cmp_to_key = c_functools.cmp_to_key` in Lib's test_functools.
         || functools::FUNCS.as_ptr_range().contains(&p)
+        // `isclose = cmath.isclose` in Lib's test_cmath; `compress = zlib.compress`,
+        // `key = heapq.heappush`... likewise stay plain functions.
+        || math::cmath::FUNCS.as_ptr_range().contains(&p)
+        || zlib::FUNCS.as_ptr_range().contains(&p)
+        || binascii::FUNCS.as_ptr_range().contains(&p)
+        || bisect::FUNCS.as_ptr_range().contains(&p)
+        || heapq::FUNCS.as_ptr_range().contains(&p)
+        || marshal::FUNCS.as_ptr_range().contains(&p)
 }
 
 /// Attributes of built-in functions (`itertools.chain.from_iterable`).
 pub fn native_attr(f: &'static crate::objects::function::NativeDef, name: &str) -> Option<Value> {
-    itertools::attr(f, name)
+    itertools::attr(f, name).or_else(|| hashes::attr(f, name))
 }
 
 /// The `sys.path` entry that stands for the frozen library (as CPython's stdlib zip

@@ -24,6 +24,7 @@ pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "monotonic_ns" => monotonic_ns, "perf_counter" => perf_counter,
     "perf_counter_ns" => perf_counter_ns, "process_time" => process_time,
     "process_time_ns" => process_time_ns, "sleep" => sleep,
+    "thread_time" => thread_time, "thread_time_ns" => thread_time_ns,
     "get_clock_info" => get_clock_info,
 ];
 
@@ -114,6 +115,28 @@ fn cpu_time() -> Duration {
     Duration::from_millis(f.iter().sum::<u64>() * 10)
 }
 
+/// CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`): its on-CPU
+/// nanoseconds from `/proc/thread-self/schedstat`.
+fn thread_cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+    Duration::from_nanos(
+        stat.split_whitespace()
+            .next()
+            .and_then(|s| s.parse::<u64>().ok())
+            .unwrap_or(0),
+    )
+}
+
+fn thread_time(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.thread_time", 0, 0)?;
+    Ok(Value::float(thread_cpu_time().as_secs_f64()))
+}
+
+fn thread_time_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("time.thread_time_ns", 0, 0)?;
+    Ok(ns(thread_cpu_time()))
+}
+
 fn process_time(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("time.process_time", 0, 0)?;
     Ok(Value::float(cpu_time().as_secs_f64()))
@@ -194,6 +217,7 @@ fn get_clock_info(cx: &mut Cx, args: Args) -> PyResult<Value> {
         "time" => ("clock_gettime(CLOCK_REALTIME)", false),
         "monotonic" | "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", true),
         "process_time" => ("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)", true),
+        "thread_time" => ("clock_gettime(CLOCK_THREAD_CPUTIME_ID)", true),
         _ => return Err(value_error("unknown clock").into()),
     };
     let import = builtin_function(cx.gil, "__import__");

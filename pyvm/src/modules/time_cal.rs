@@ -223,6 +223,25 @@ fn zoned_arg(cx: &mut Cx, v: Option<&Value>, name: &str) -> PyResult<jiff::Zoned
     let Some(v) = v else {
         return Ok(Timestamp::now().to_zoned(system_tz().clone()));
     };
+    let f = checked_fields(cx, v, name)?;
+    // pyvm's calendar covers the years -9999..=9999 (as Windows' C library limits
+    // CPython's strftime, a ValueError: callers probe for it).
+    if !(-9999..=9999).contains(&f[0]) {
+        return Err(value_error("year out of range").into());
+    }
+    let dt = civil(&f).ok_or_else(|| overflow_error("date value out of range"))?;
+    // A struct_time from gmtime() keeps its zone (tm_zone "UTC").
+    let tz = match cx.getattr(v, "tm_zone") {
+        Ok(Value::Str(s)) if s.as_str() == "UTC" || s.as_str() == "GMT" => TimeZone::UTC,
+        _ => system_tz().clone(),
+    };
+    dt.to_zoned(tz)
+        .map_err(|_| overflow_error("date value out of range").into())
+}
+
+/// A time tuple's fields after CPython's `checktm` (zero month, day of month and
+/// day of year mean the first; each field in its range).
+fn checked_fields(cx: &mut Cx, v: &Value, name: &str) -> PyResult<[i64; 9]> {
     let mut f = fields(cx, v, name)?;
     // CPython's `checktm`: a zero month, day of month or day of year is the first.
     if f[1] == 0 {
@@ -253,19 +272,7 @@ fn zoned_arg(cx: &mut Cx, v: Option<&Value>, name: &str) -> PyResult<jiff::Zoned
     if !(0..=366).contains(&f[7]) {
         return Err(value_error("day of year out of range").into());
     }
-    // pyvm's calendar covers the years -9999..=9999 (as Windows' C library limits
-    // CPython's strftime, a ValueError: callers probe for it).
-    if !(-9999..=9999).contains(&f[0]) {
-        return Err(value_error("year out of range").into());
-    }
-    let dt = civil(&f).ok_or_else(|| overflow_error("date value out of range"))?;
-    // A struct_time from gmtime() keeps its zone (tm_zone "UTC").
-    let tz = match cx.getattr(v, "tm_zone") {
-        Ok(Value::Str(s)) if s.as_str() == "UTC" || s.as_str() == "GMT" => TimeZone::UTC,
-        _ => system_tz().clone(),
-    };
-    dt.to_zoned(tz)
-        .map_err(|_| overflow_error("date value out of range").into())
+    Ok(f)
 }
 
 const DAYS: [&str; 7] = [
@@ -292,11 +299,14 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// C's `strftime` in the C locale.
-fn format(fmt: &str, z: &jiff::Zoned) -> String {
-    let wd = z.weekday().to_monday_zero_offset() as usize;
+/// C's `strftime` in the C locale. `given` is a time tuple's own weekday (Monday
+/// 0) and day of year, which C's `strftime` prints as they are (`%a`, `%w`, `%j`...).
+fn format(fmt: &str, z: &jiff::Zoned, given: Option<(usize, i64)>) -> String {
+    let (wd, yday) = given.unwrap_or((
+        z.weekday().to_monday_zero_offset() as usize,
+        z.day_of_year() as i64,
+    ));
     let mon = (z.month() - 1) as usize;
-    let yday = z.day_of_year() as i64;
     let sunday_wd = (wd + 1) % 7;
     let hour12 = match z.hour() % 12 {
         0 => 12,
@@ -320,12 +330,12 @@ fn format(fmt: &str, z: &jiff::Zoned) -> String {
             'A' => DAYS[wd].to_owned(),
             'b' | 'h' => MONTHS[mon][..3].to_owned(),
             'B' => MONTHS[mon].to_owned(),
-            'c' => format("%a %b %e %H:%M:%S %Y", z),
+            'c' => format("%a %b %e %H:%M:%S %Y", z, given),
             'C' => format!("{:02}", z.year() / 100),
             'd' => format!("{:02}", z.day()),
-            'D' => format("%m/%d/%y", z),
+            'D' => format("%m/%d/%y", z, given),
             'e' => format!("{:2}", z.day()),
-            'F' => format("%Y-%m-%d", z),
+            'F' => format("%Y-%m-%d", z, given),
             'H' => format!("{:02}", z.hour()),
             'I' => format!("{:02}", hour12),
             'j' => format!("{:03}", yday),
@@ -333,17 +343,17 @@ fn format(fmt: &str, z: &jiff::Zoned) -> String {
             'M' => format!("{:02}", z.minute()),
             'n' => "\n".to_owned(),
             'p' => (if z.hour() < 12 { "AM" } else { "PM" }).to_owned(),
-            'r' => format("%I:%M:%S %p", z),
-            'R' => format("%H:%M", z),
+            'r' => format("%I:%M:%S %p", z, given),
+            'R' => format("%H:%M", z, given),
             'S' => format!("{:02}", z.second()),
             't' => "\t".to_owned(),
-            'T' => format("%H:%M:%S", z),
+            'T' => format("%H:%M:%S", z, given),
             'u' => format!("{}", wd + 1),
             'U' => format!("{:02}", (yday + 6 - sunday_wd as i64) / 7),
             'w' => format!("{}", sunday_wd),
             'W' => format!("{:02}", (yday + 6 - wd as i64) / 7),
-            'x' => format("%m/%d/%y", z),
-            'X' => format("%H:%M:%S", z),
+            'x' => format("%m/%d/%y", z, given),
+            'X' => format("%H:%M:%S", z, given),
             'y' => format!("{:02}", z.year().rem_euclid(100)),
             'Y' => format!("{}", z.year()),
             'z' => {
@@ -367,21 +377,50 @@ fn format(fmt: &str, z: &jiff::Zoned) -> String {
     out
 }
 
+/// A time tuple's weekday (Monday 0) and day of year as C's `strftime` reads them
+/// from `struct tm` (`tm_wday = (wday + 1) % 7`, `tm_yday` -1 taken as 0).
+fn given_days(cx: &mut Cx, v: Option<&Value>, name: &str) -> PyResult<Option<(usize, i64)>> {
+    let Some(v) = v else {
+        return Ok(None);
+    };
+    let f = checked_fields(cx, v, name)?;
+    Ok(Some((f[6].rem_euclid(7) as usize, f[7].max(1))))
+}
+
 fn strftime(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("strftime", 1, 2)?;
     let fmt = arg_str(args.at(0), "strftime", "")?.to_owned();
+    if fmt.contains('\0') {
+        return Err(value_error("embedded null character").into());
+    }
     let z = zoned_arg(cx, args.get(1), "strftime")?;
-    Ok(Value::string(format(&fmt, &z)))
+    let given = given_days(cx, args.get(1), "strftime")?;
+    Ok(Value::string(format(&fmt, &z, given)))
 }
 
+/// `asctime([t])`: CPython's own `_asctime` over the tuple's fields as given (any
+/// year, its weekday), not the C library's.
 fn asctime(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("asctime", 0, 1)?;
-    let z = zoned_arg(cx, args.get(0), "asctime")?;
-    Ok(Value::string(format("%a %b %e %H:%M:%S %Y", &z)))
+    let Some(v) = args.get(0) else {
+        let z = zoned_arg(cx, None, "asctime")?;
+        return Ok(Value::string(format("%a %b %e %H:%M:%S %Y", &z, None)));
+    };
+    let f = checked_fields(cx, v, "asctime")?;
+    Ok(Value::string(format!(
+        "{} {}{:3} {:02}:{:02}:{:02} {}",
+        &DAYS[f[6].rem_euclid(7) as usize][..3],
+        &MONTHS[(f[1] - 1) as usize][..3],
+        f[2],
+        f[3],
+        f[4],
+        f[5],
+        f[0]
+    )))
 }
 
 fn ctime(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     let ts = seconds(&args, "ctime")?;
     let z = ts.to_zoned(system_tz().clone());
-    Ok(Value::string(format("%a %b %e %H:%M:%S %Y", &z)))
+    Ok(Value::string(format("%a %b %e %H:%M:%S %Y", &z, None)))
 }

@@ -20,7 +20,7 @@ use crate::objects::types::{types, Kind, PyType};
 static MODULE: OnceLock<Arc<Module>> = OnceLock::new();
 static ERROR: OnceLock<Arc<PyType>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "compress" => compress, "decompress" => decompress, "compressobj" => compressobj,
     "decompressobj" => decompressobj, "crc32" => crc32, "adler32" => adler32,
 ];
@@ -82,11 +82,24 @@ fn bytes(v: Vec<u8>) -> Value {
     Value::Bytes(Arc::new(v))
 }
 
-fn int_or(v: &Option<Value>, default: i64) -> Result<i64, PyErr> {
+fn int_or(cx: &mut Cx, v: &Option<Value>, default: i64) -> PyResult<i64> {
     match v {
-        Some(v) => arg_int(v, ""),
+        Some(v) => index_arg(cx, v),
         None => Ok(default),
     }
+}
+
+/// An int argument, or an object with `__index__` (Argument Clinic's `Py_ssize_t`
+/// and `int` converters call `PyNumber_Index`).
+fn index_arg(cx: &mut Cx, v: &Value) -> PyResult<i64> {
+    if let Ok(i) = arg_int(v, "") {
+        return Ok(i);
+    }
+    if matches!(v, Value::Big(_)) {
+        return Ok(arg_int(v, "")?);
+    }
+    let i = crate::modules::builtins::number_index(cx, v)?;
+    Ok(arg_int(&i, "")?)
 }
 
 /// The container `wbits` asks for.
@@ -219,8 +232,8 @@ fn run_decompress(
 fn compress(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic_posonly(args, "compress", &["data", "level", "wbits"], 1, 1, 3)?;
     let input = bytes_arg(cx.gil, a[0].as_ref().unwrap_or(&Value::None))?;
-    let level = level_of(int_or(&a[1], -1)?)?;
-    let c = container(int_or(&a[2], 15)?, true)
+    let level = level_of(int_or(cx, &a[1], -1)?)?;
+    let c = container(int_or(cx, &a[2], 15)?, true)
         .ok_or_else(|| error("Bad compression level".to_owned()))?;
     let mut z = new_compress(level, c);
     Ok(bytes(run_compress(&mut z, &input, FlushCompress::Finish)?))
@@ -230,10 +243,10 @@ fn compress(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn decompress(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic_posonly(args, "decompress", &["data", "wbits", "bufsize"], 1, 1, 3)?;
     let input = bytes_arg(cx.gil, a[0].as_ref().unwrap_or(&Value::None))?;
-    let c = container(int_or(&a[1], 15)?, false).ok_or_else(|| {
+    let c = container(int_or(cx, &a[1], 15)?, false).ok_or_else(|| {
         error("Error -2 while preparing to decompress data: inconsistent stream state".to_owned())
     })?;
-    if int_or(&a[2], 16384)? < 0 {
+    if int_or(cx, &a[2], 16384)? < 0 {
         return Err(value_error("bufsize must be non-negative").into());
     }
     let mut d = new_decompress(c, input.first().copied());
@@ -374,12 +387,12 @@ fn compressobj(cx: &mut Cx, args: Args) -> PyResult<Value> {
         6,
     )?;
     let invalid = || value_error("Invalid initialization option");
-    let level = level_of(int_or(&a[0], -1)?).map_err(|_| invalid())?;
-    if int_or(&a[1], 8)? != 8 {
+    let level = level_of(int_or(cx, &a[0], -1)?).map_err(|_| invalid())?;
+    if int_or(cx, &a[1], 8)? != 8 {
         return Err(invalid().into());
     }
-    let c = container(int_or(&a[2], 15)?, true).ok_or_else(invalid)?;
-    if !(1..=9).contains(&int_or(&a[3], 8)?) || !(0..=4).contains(&int_or(&a[4], 0)?) {
+    let c = container(int_or(cx, &a[2], 15)?, true).ok_or_else(invalid)?;
+    if !(1..=9).contains(&int_or(cx, &a[3], 8)?) || !(0..=4).contains(&int_or(cx, &a[4], 0)?) {
         return Err(invalid().into());
     }
     let mut z = new_compress(level, c);
@@ -421,10 +434,10 @@ fn c_compress(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `flush(mode=Z_FINISH)`.
-fn c_flush(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn c_flush(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("flush", 0, 1)?;
     let mode = match args.get(1) {
-        Some(v) => arg_int(v, "")?,
+        Some(v) => index_arg(cx, v)?,
         None => 4,
     };
     let flush = match mode {
@@ -454,7 +467,7 @@ fn c_copy(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
 /// `decompressobj(wbits=MAX_WBITS, zdict=b'')`.
 fn decompressobj(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "decompressobj", &["wbits", "zdict"], 0, 2)?;
-    let c = container(int_or(&a[0], 15)?, false)
+    let c = container(int_or(cx, &a[0], 15)?, false)
         .ok_or_else(|| value_error("Invalid initialization option"))?;
     let mut z = new_decompress(c, None);
     if let Some(d) = &a[1] {
@@ -525,7 +538,7 @@ fn d_decompress(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("decompress", 1, 2)?;
     let input = bytes_arg(cx.gil, args.at(1))?;
     let limit = match kw.as_ref().or(args.get(2)) {
-        Some(v) => arg_int(v, "")?,
+        Some(v) => index_arg(cx, v)?,
         None => 0,
     };
     if limit < 0 {
@@ -537,10 +550,10 @@ fn d_decompress(cx: &mut Cx, args: Args) -> PyResult<Value> {
 }
 
 /// `flush(length=DEF_BUF_SIZE)`: what the unconsumed tail still gives.
-fn d_flush(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn d_flush(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("flush", 0, 1)?;
     if let Some(v) = args.get(1) {
-        if arg_int(v, "")? <= 0 {
+        if index_arg(cx, v)? <= 0 {
             return Err(value_error("length must be greater than zero").into());
         }
     }

@@ -120,7 +120,8 @@ pub static METHODS: &[NativeDef] = super::methods::natives![
     "writelines" => writelines, "close" => close, "flush" => flush,
     "__enter__" => enter, "__exit__" => exit, "seek" => seek, "tell" => tell,
     "seekable" => seekable, "readable" => readable, "writable" => writable,
-    "fileno" => fileno, "isatty" => isatty,
+    "fileno" => fileno, "isatty" => isatty, "readinto" => readinto, "readinto1" => readinto1,
+    "read1" => read1,
 ];
 
 /// The Python exception for an OS error on `path`, CPython style: a
@@ -578,4 +579,102 @@ fn enter(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn exit(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("__exit__", 0, usize::MAX)?;
     close(cx, Args::new([args.at(0).clone()]))
+}
+
+/// `readinto(b)` of a binary file: fills a bytearray, a writable memoryview or an
+/// array from the file, as many bytes as it holds (fewer at the end of the file).
+fn readinto(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("readinto", 1, 1)?;
+    readinto_impl(cx, &args, false)
+}
+
+/// `readinto1(b)`: at most one raw read (what the buffer holds, else one `read`).
+fn readinto1(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("readinto1", 1, 1)?;
+    readinto_impl(cx, &args, true)
+}
+
+fn rw_buffer_error(v: &Value) -> PyErr {
+    type_error(format!(
+        "readinto() argument must be read-write bytes-like object, not {}",
+        type_name(v)
+    ))
+}
+
+fn readinto_impl(cx: &mut Cx, args: &Args, one: bool) -> PyResult<Value> {
+    let gil = cx.gil;
+    let target = args.at(1);
+    let inner = super::class::payload(target).unwrap_or(target);
+    let room = match inner {
+        Value::ByteArray(b) => b.borrow(gil).len(),
+        Value::Object(o) => match o.0.buffer(gil) {
+            Some(b) => b.len(),
+            None => return Err(rw_buffer_error(target).into()),
+        },
+        _ => return Err(rw_buffer_error(target).into()),
+    };
+    let data = {
+        let mut f = file_of(args.at(0)).borrow_mut(gil);
+        let name = f.name.clone();
+        let Handle::Reader(r) = &mut f.handle else {
+            return Err(if f.closed() {
+                value_error("readinto of closed file")
+            } else {
+                not_readable()
+            }
+            .into());
+        };
+        let mut buf = vec![0u8; room];
+        let mut got = 0;
+        while got < room {
+            match r.read(&mut buf[got..]) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(os_error_for(&e, &name).into()),
+            }
+            if one {
+                break;
+            }
+        }
+        buf.truncate(got);
+        buf
+    };
+    match inner {
+        Value::ByteArray(b) => b.borrow_mut(gil)[..data.len()].copy_from_slice(&data),
+        Value::Object(o) => match o.0.buffer_write(gil, 0, &data) {
+            Some(r) => r?,
+            None => return Err(rw_buffer_error(target).into()),
+        },
+        _ => return Err(rw_buffer_error(target).into()),
+    }
+    Ok(Value::Int(data.len() as i64))
+}
+
+/// `read1(size=-1)` of a binary file: the buffered bytes, else one raw read.
+fn read1(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("read1", 0, 1)?;
+    let limit = match args.get(1) {
+        Some(Value::None) | None => -1,
+        Some(v) => arg_int(v, "")?,
+    };
+    let mut f = file_of(args.at(0)).borrow_mut(cx.gil);
+    let name = f.name.clone();
+    let Handle::Reader(r) = &mut f.handle else {
+        return Err(if f.closed() {
+            value_error("read of closed file")
+        } else {
+            not_readable()
+        }
+        .into());
+    };
+    let avail = r.fill_buf().map_err(|e| os_error_for(&e, &name))?;
+    let n = if limit < 0 {
+        avail.len()
+    } else {
+        avail.len().min(limit as usize)
+    };
+    let out = avail[..n].to_vec();
+    r.consume(n);
+    Ok(Value::Bytes(Arc::new(out)))
 }

@@ -822,6 +822,7 @@ mod stdlib {
     use super::*;
     golden!(ascii_codecs, "stdlib/ascii_codecs.py");
     golden!(binary_ledger, "stdlib/binary_ledger.py");
+    golden!(cmath_plain_functions, "stdlib/cmath_plain_functions.py");
     golden!(config_cache, "stdlib/config_cache.py");
     golden!(csv_report, "stdlib/csv_report.py");
     golden!(deflate, "stdlib/deflate.py");
@@ -830,6 +831,8 @@ mod stdlib {
     golden!(enums, "stdlib/enums.py");
     golden!(exact_stats, "stdlib/exact_stats.py");
     golden!(feed_reader, "stdlib/feed_reader.py");
+    golden!(file_integrity_digest, "stdlib/file_integrity_digest.py");
+    golden!(hash_catalog, "stdlib/hash_catalog.py");
     golden!(host_lookup, "stdlib/host_lookup.py");
     golden!(http_roundtrip, "stdlib/http_roundtrip.py");
     golden!(import_many, "stdlib/import_many.py");
@@ -838,6 +841,7 @@ mod stdlib {
     golden!(locale_report, "stdlib/locale_report.py");
     golden!(log_timestamps, "stdlib/log_timestamps.py");
     golden!(ls_long, "stdlib/ls_long.py");
+    golden!(math_index_ints, "stdlib/math_index_ints.py");
     golden!(native_call_errors, "stdlib/native_call_errors.py");
     golden!(pickle_frames, "stdlib/pickle_frames.py");
     golden!(pickle_hooks, "stdlib/pickle_hooks.py");
@@ -853,9 +857,11 @@ mod stdlib {
     golden!(sys_info, "stdlib/sys_info.py");
     golden!(task_registry, "stdlib/task_registry.py");
     golden!(text_normaliser, "stdlib/text_normaliser.py");
+    golden!(time_tuple_fields, "stdlib/time_tuple_fields.py");
     golden!(typed_records, "stdlib/typed_records.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");
     golden!(xml_lint, "stdlib/xml_lint.py");
+    golden!(zlib_index_sizes, "stdlib/zlib_index_sizes.py");
 }
 mod strings {
     use super::*;

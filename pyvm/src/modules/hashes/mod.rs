@@ -160,6 +160,21 @@ impl NativeObject for Hash {
             "name" => return Some(Value::str(hname)),
             "digest_size" => return Some(Value::Int(digest_size as i64)),
             "block_size" => return Some(Value::Int(block_size as i64)),
+            // `_sha3`'s Keccak parameters: the rate is the block size.
+            "_rate_bits" | "_capacity_bits" | "_suffix"
+                if hname.starts_with("sha3_") || hname.starts_with("shake_") =>
+            {
+                let rate = 8 * block_size as i64;
+                return Some(match name {
+                    "_rate_bits" => Value::Int(rate),
+                    "_capacity_bits" => Value::Int(1600 - rate),
+                    _ => Value::Bytes(Arc::new(vec![if hname.starts_with("sha3_") {
+                        0x06
+                    } else {
+                        0x1f
+                    }])),
+                });
+            }
             _ => {}
         }
         let def = METHODS.iter().find(|d| d.name == name)?;
@@ -310,6 +325,24 @@ static SHA3: &[NativeDef] = crate::objects::methods::natives![
 ];
 static BLAKE2: &[NativeDef] =
     crate::objects::methods::natives!["blake2b" => blake2b_new, "blake2s" => blake2s_new];
+
+/// `blake2b.SALT_SIZE` and the other size constants of CPython's `blake2b` and
+/// `blake2s` types (here the constructors are built-in functions).
+pub fn attr(f: &'static NativeDef, name: &str) -> Option<Value> {
+    let p = f as *const NativeDef;
+    let i = BLAKE2
+        .as_ptr_range()
+        .contains(&p)
+        .then(|| f.name == "blake2s")?;
+    let (salt, person, key, digest) = if i { (8, 8, 32, 32) } else { (16, 16, 64, 64) };
+    Some(Value::Int(match name {
+        "SALT_SIZE" => salt,
+        "PERSON_SIZE" => person,
+        "MAX_KEY_SIZE" => key,
+        "MAX_DIGEST_SIZE" => digest,
+        _ => return None,
+    }))
+}
 
 /// The module `name` (`_md5`, ...), made once per process.
 pub fn module(gil: Gil<'_>, name: &str) -> Option<Arc<Module>> {

@@ -15,7 +15,7 @@ use crate::objects::types::type_name;
 
 static CMATH: OnceLock<Arc<Module>> = OnceLock::new();
 
-static FUNCS: &[NativeDef] = crate::objects::methods::natives![
+pub(crate) static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "sqrt" => sqrt, "exp" => exp, "log" => log, "log10" => log10, "phase" => phase,
     "polar" => polar, "rect" => rect, "isfinite" => isfinite, "isinf" => isinf,
     "isnan" => isnan, "isclose" => isclose, "sin" => sin, "cos" => cos, "tan" => tan,
@@ -174,7 +174,29 @@ fn tanh_c(z: Complex) -> Complex {
     Complex::new(tx * (1.0 + ty * ty) / denom, ((ty / denom) * cx) * cx)
 }
 
+/// CPython's `CM_LARGE_DOUBLE`: beyond it the square-root formulas overflow.
+const LARGE: f64 = f64::MAX / 4.0;
+
+/// `log(|z|) + log(2)` without overflowing (the large-argument branch of `c_asinh`,
+/// `c_acos` and `c_acosh`).
+fn log_2_abs(z: Complex) -> f64 {
+    (z.re / 2.0).hypot(z.im / 2.0).ln() + std::f64::consts::LN_2 * 2.0
+}
+
+fn is_large(z: Complex) -> bool {
+    z.re.abs() > LARGE || z.im.abs() > LARGE
+}
+
 fn asinh_c(z: Complex) -> Complex {
+    if is_large(z) {
+        let l = log_2_abs(z);
+        let re = if z.im >= 0.0 {
+            l.copysign(z.re)
+        } else {
+            -l.copysign(-z.re)
+        };
+        return Complex::new(re, z.im.atan2(z.re.abs()));
+    }
     let s1 = c_sqrt(Complex::new(1.0 + z.im, -z.re));
     let s2 = c_sqrt(Complex::new(1.0 - z.im, z.re));
     Complex::new(
@@ -189,6 +211,13 @@ fn atanh_c(z: Complex) -> PyResult<Complex> {
         return Ok(Complex::new(-r.re, -r.im));
     }
     let ay = z.im.abs();
+    if z.re > LARGE.sqrt() || ay > LARGE.sqrt() {
+        let h = (z.re / 2.0).hypot(z.im / 2.0);
+        return Ok(Complex::new(
+            z.re / 4.0 / h / h,
+            -(std::f64::consts::FRAC_PI_2).copysign(-z.im),
+        ));
+    }
     if z.re == 1.0 && ay == 0.0 {
         return Err(domain().into());
     }
@@ -376,6 +405,15 @@ fn asin(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn acos(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let z = one(cx, &args, "acos")?;
+    if is_large(z) {
+        let l = log_2_abs(z);
+        let im = if z.re < 0.0 {
+            -l.copysign(z.im)
+        } else {
+            l.copysign(-z.im)
+        };
+        return done(Complex::new(z.im.abs().atan2(z.re), im));
+    }
     let s1 = c_sqrt(Complex::new(1.0 - z.re, -z.im));
     let s2 = c_sqrt(Complex::new(1.0 + z.re, z.im));
     done(Complex::new(
@@ -386,6 +424,9 @@ fn acos(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn acosh(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let z = one(cx, &args, "acosh")?;
+    if is_large(z) {
+        return done(Complex::new(log_2_abs(z), z.im.atan2(z.re)));
+    }
     let s1 = c_sqrt(Complex::new(z.re - 1.0, z.im));
     let s2 = c_sqrt(Complex::new(z.re + 1.0, z.im));
     done(Complex::new(

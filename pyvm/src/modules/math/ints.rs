@@ -76,20 +76,29 @@ fn repeat(items: &[Value], n: usize) -> Vec<Value> {
     out
 }
 
-pub fn gcd(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+/// An integer argument: an int, or an object with `__index__` (`PyNumber_Index`).
+fn index_int(cx: &mut Cx, v: &Value) -> PyResult<BigInt> {
+    if int::is_int(v) || matches!(v, Value::Float(_)) {
+        return Ok(to_int(v)?);
+    }
+    let i = crate::modules::builtins::number_index(cx, v)?;
+    Ok(to_int(&i)?)
+}
+
+pub fn gcd(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.gcd", 0, usize::MAX)?;
     let mut g = BigInt::zero();
     for v in &args.pos {
-        g = g.gcd(&to_int(v)?);
+        g = g.gcd(&index_int(cx, v)?);
     }
     Ok(Value::big(g))
 }
 
-pub fn lcm(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn lcm(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.lcm", 0, usize::MAX)?;
     let mut l = BigInt::one();
     for v in &args.pos {
-        let x = to_int(v)?;
+        let x = index_int(cx, v)?;
         l = if l.is_zero() || x.is_zero() {
             BigInt::zero()
         } else {
@@ -99,9 +108,9 @@ pub fn lcm(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::big(l))
 }
 
-pub fn factorial(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn factorial(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.factorial", 1, 1)?;
-    let n = to_int(args.at(0))?;
+    let n = index_int(cx, args.at(0))?;
     if n.is_negative() {
         return Err(value_error("factorial() not defined for negative values").into());
     }
@@ -139,38 +148,61 @@ fn range_product(lo: u64, hi: u64) -> BigInt {
 }
 
 /// Checked `n, k` for `comb`/`perm`: non-negative ints.
-fn n_k(n: &Value, k: &Value) -> Result<(BigInt, BigInt), PyErr> {
-    let (n, k) = (to_int(n)?, to_int(k)?);
+fn n_k(cx: &mut Cx, n: &Value, k: &Value) -> PyResult<(BigInt, BigInt)> {
+    let (n, k) = (index_int(cx, n)?, index_int(cx, k)?);
     if n.is_negative() {
-        return Err(value_error("n must be a non-negative integer"));
+        return Err(value_error("n must be a non-negative integer").into());
     }
     if k.is_negative() {
-        return Err(value_error("k must be a non-negative integer"));
+        return Err(value_error("k must be a non-negative integer").into());
     }
     Ok((n, k))
 }
 
-pub fn perm(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn perm(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.perm", 1, 2)?;
     if matches!(args.get(1), None | Some(Value::None)) {
-        return factorial(_cx, Args::new([args.at(0).clone()]));
+        return factorial(cx, Args::new([args.at(0).clone()]));
     }
-    let (n, k) = n_k(args.at(0), args.at(1))?;
+    let (n, k) = n_k(cx, args.at(0), args.at(1))?;
     if k > n {
         return Ok(Value::Int(0));
     }
-    let (n, k) = big_pair(&n, &k)?;
-    Ok(Value::big(range_product(n - k + 1, n)))
+    if let Some(n) = n.to_u64() {
+        let k = k.to_u64().unwrap_or(n);
+        return Ok(Value::big(range_product(n - k + 1, n)));
+    }
+    // A huge `n`: k factors n, n-1, ... (CPython's limit on k is a C long long).
+    let k = k
+        .to_i64()
+        .ok_or_else(|| overflow_error("k must not exceed 9223372036854775807"))?;
+    check_size((n.bits() as i64).saturating_mul(k) / 8)?;
+    let mut p = BigInt::one();
+    for i in 0..k {
+        p *= &n - i;
+    }
+    Ok(Value::big(p))
 }
 
-pub fn comb(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn comb(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.comb", 2, 2)?;
-    let (n, k) = n_k(args.at(0), args.at(1))?;
+    let (n, k) = n_k(cx, args.at(0), args.at(1))?;
     if k > n {
         return Ok(Value::Int(0));
     }
-    let (n, k) = big_pair(&n, &k)?;
-    let k = k.min(n - k);
+    let k = k.clone().min(&n - &k);
+    let k = k
+        .to_u64()
+        .ok_or_else(|| overflow_error("min(n - k, k) must not exceed 9223372036854775807"))?;
+    if n.to_u64().is_none() {
+        check_size((n.bits() as i64).saturating_mul(k as i64) / 8)?;
+        let mut c = BigInt::one();
+        for i in 0..k {
+            c = c * (&n - i) / (i + 1);
+        }
+        return Ok(Value::big(c));
+    }
+    let n = n.to_u64().unwrap_or(0);
     // C(n, k) = C(n, k-1) * (n-k+1) / k, exact at every step.
     let mut c = BigInt::one();
     for i in 1..=k {
@@ -179,16 +211,9 @@ pub fn comb(_cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::big(c))
 }
 
-fn big_pair(n: &BigInt, k: &BigInt) -> Result<(u64, u64), PyErr> {
-    match (n.to_u64(), k.to_u64()) {
-        (Some(n), Some(k)) => Ok((n, k)),
-        _ => Err(overflow_error("Python int too large to convert to C long")),
-    }
-}
-
-pub fn isqrt(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+pub fn isqrt(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("math.isqrt", 1, 1)?;
-    let n = to_int(args.at(0))?;
+    let n = index_int(cx, args.at(0))?;
     if n.is_negative() {
         return Err(value_error("isqrt() argument must be nonnegative").into());
     }

@@ -422,6 +422,13 @@ pub fn check_self(
 
 /// The method `name` of `obj`'s built-in type.
 pub fn find(obj: &Value, name: &str) -> Option<&'static NativeDef> {
+    if let (Value::File(f), "readinto" | "readinto1" | "read1") = (obj, name) {
+        // Only binary files (`BufferedReader`) have them; `TextIOWrapper` has not
+        // (`hashlib.file_digest` tells the two apart by `readinto`).
+        if !super::gil::with_gil(|gil| f.borrow(gil).binary) {
+            return None;
+        }
+    }
     if let (Value::Iter(it), "__copy__") = (obj, name) {
         let kind = super::gil::with_gil(|gil| it.borrow(gil).type_name());
         // (Only the tee iterators have one: not in the iterators' shared table,
