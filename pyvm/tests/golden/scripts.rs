@@ -332,6 +332,7 @@ mod exceptions {
     golden!(oserror_attrs, "exceptions/oserror_attrs.py");
     golden!(raise_forms, "exceptions/raise_forms.py");
     golden!(recursion_limit, "exceptions/recursion_limit.py");
+    golden!(syntax_error_fields, "exceptions/syntax_error_fields.py");
     golden!(try_except, "exceptions/try_except.py");
 }
 mod files {
