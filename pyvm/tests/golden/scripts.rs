@@ -109,6 +109,7 @@ mod classes {
     golden!(method_cache, "classes/method_cache.py");
     golden!(operators, "classes/operators.py");
     golden!(polymorphic_sites, "classes/polymorphic_sites.py");
+    golden!(private_param_mangling, "classes/private_param_mangling.py");
     golden!(properties, "classes/properties.py");
     golden!(slots_member_identity, "classes/slots_member_identity.py");
     golden!(special_methods, "classes/special_methods.py");
