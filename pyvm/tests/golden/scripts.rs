@@ -114,6 +114,7 @@ mod classes {
     golden!(slots_member_identity, "classes/slots_member_identity.py");
     golden!(special_methods, "classes/special_methods.py");
     golden!(state_by_class, "classes/state_by_class.py");
+    golden!(subclasshook_builtin_base, "classes/subclasshook_builtin_base.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
     golden!(vector_ops, "classes/vector_ops.py");
 }
