@@ -24,6 +24,9 @@ class Account:
     def make(cls, **kw):
         return cls(**kw)
 
+    def limit(self, *, __new: int = 0) -> "int":
+        return self.__limit
+
     def balance(self):
         return self.__balance
 
@@ -36,6 +39,7 @@ class __Hidden:
 print(Account.__init__.__code__.co_varnames)
 print(Account.__init__.__kwdefaults__, Account.__init__.__defaults__)
 print(Account.deposit.__code__.co_varnames)
+print(Account.limit.__annotations__, Account.limit.__kwdefaults__)
 print(Account.adder.__code__.co_cellvars, Account.adder(None, 1).__code__.co_freevars)
 a = Account("ann", _Account__balance=5, _Account__limit=50)
 print(a.balance(), a.deposit(10), a.balance())
