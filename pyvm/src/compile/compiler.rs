@@ -230,7 +230,8 @@ impl<'a> Compiler<'a> {
     /// in it), `__spam` is `_Class__spam` (the class name without its leading
     /// underscores; none when it is all underscores). Names the module or class
     /// namespace holds and attribute names are mangled; a function's own variables
-    /// keep their names (only introspection would tell).
+    /// are looked up by their written names and mangled in its code object
+    /// (`pop_unit`).
     pub fn mangle<'n>(&self, n: &'n str) -> std::borrow::Cow<'n, str> {
         use std::borrow::Cow;
         if !n.starts_with("__") || n.ends_with("__") || n.contains('.') {
