@@ -230,7 +230,8 @@ impl<'a> Compiler<'a> {
     /// in it), `__spam` is `_Class__spam` (the class name without its leading
     /// underscores; none when it is all underscores). Names the module or class
     /// namespace holds and attribute names are mangled; a function's own variables
-    /// keep their names (only introspection would tell).
+    /// are looked up by their written names and mangled in its code object
+    /// (`pop_unit`).
     pub fn mangle<'n>(&self, n: &'n str) -> std::borrow::Cow<'n, str> {
         use std::borrow::Cow;
         if !n.starts_with("__") || n.ends_with("__") || n.contains('.') {
@@ -364,13 +365,32 @@ impl<'a> Compiler<'a> {
         let names_len = u.names.len();
         super::opcodes::fuse_compare_branch(&mut u.instrs);
         super::opcodes::pair_locals(&mut u.instrs);
-        let cellvars: Vec<String> = u.derefs[..u.ncells].to_vec();
-        let freevars: Vec<String> = u.derefs[u.ncells..].to_vec();
+        let mut cellvars: Vec<String> = u.derefs[..u.ncells].to_vec();
+        let mut freevars: Vec<String> = u.derefs[u.ncells..].to_vec();
         let flags = self.code_flags(&u, is_module);
         let cell_params = cellvars
             .iter()
             .map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32))
             .collect();
+        // A function's own variables are private-name mangled as CPython's
+        // (`def f(self, __a)` in `class A` has `co_varnames == ('self', '_A__a')`,
+        // which keyword arguments and `locals()` see); the compiler looks them up
+        // by their written names, by index at run time.
+        if !u.varnames.is_empty() || !cellvars.is_empty() || !freevars.is_empty() {
+            let class_body = self.table.scopes[u.scope].kind == super::symtable::ScopeKind::Class;
+            if !class_body {
+                for n in u
+                    .varnames
+                    .iter_mut()
+                    .chain(cellvars.iter_mut())
+                    .chain(freevars.iter_mut())
+                {
+                    if let std::borrow::Cow::Owned(m) = self.mangle(n) {
+                        *n = m;
+                    }
+                }
+            }
+        }
         Arc::new(Code {
             name: std::sync::Arc::from(u.name.as_str()),
             qualname: u.qualname,
@@ -467,7 +487,8 @@ impl<'a> Compiler<'a> {
                 .collect();
             if !kw.is_empty() {
                 for a in &kw {
-                    self.emit_const(Value::str(a.parameter.name.id.as_str()));
+                    let key = self.mangle(a.parameter.name.id.as_str()).into_owned();
+                    self.emit_const(Value::str(&key));
                     if let Some(d) = &a.default {
                         self.expr(d)?;
                     }

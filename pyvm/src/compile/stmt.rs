@@ -951,7 +951,9 @@ impl<'a> Compiler<'a> {
             .filter_map(|p| Some((p.name.id.as_str(), p.annotation.as_deref()?)))
             .chain(returns.map(|r| ("return", r)));
         for (name, ann) in items {
-            self.emit_const(Value::str(name));
+            // `def f(self, *, __kw: int)` in `class Spam`: the key is `_Spam__kw`.
+            let key = self.mangle(name).into_owned();
+            self.emit_const(Value::str(&key));
             if future {
                 let text = self.src.text[ann.range()].to_owned();
                 self.emit_const(Value::string(text));

@@ -153,6 +153,9 @@ pub fn init_members(
                 called.name
             )));
         }
+        if e.typ.is_subtype(&exc.syntax_error) {
+            return init_syntax_error(gil, e);
+        }
         return Ok(());
     };
     for (k, _) in kw {
@@ -175,6 +178,59 @@ pub fn init_members(
         let msg = (args.len() == 1).then(|| args[0].clone());
         drop(args);
         e.set_member(gil, "msg", msg);
+    }
+    Ok(())
+}
+
+/// CPython's `SyntaxError_init`: `SyntaxError(msg, (filename, lineno, offset,
+/// text[, end_lineno, end_offset]))` sets those members; `msg` from a first argument.
+fn init_syntax_error(gil: Gil<'_>, e: &ExcObj) -> Result<(), PyErr> {
+    let args = e.args(gil);
+    if let Some(m) = args.first() {
+        e.set_member(gil, "msg", Some(m.clone()));
+    }
+    if args.len() != 2 {
+        return Ok(());
+    }
+    let info: Vec<Value> = match &args[1] {
+        Value::Tuple(t) => t.iter().cloned().collect(),
+        Value::List(l) => l.borrow(gil).clone(),
+        other => {
+            return Err(type_error(format!(
+                "'{}' object is not iterable",
+                crate::objects::types::type_name(other)
+            )))
+        }
+    };
+    match info.len() {
+        n @ 0..=3 => {
+            return Err(type_error(format!(
+                "function takes at least 4 arguments ({n} given)"
+            )))
+        }
+        n @ 7.. => {
+            return Err(type_error(format!(
+                "function takes at most 6 arguments ({n} given)"
+            )))
+        }
+        _ => {}
+    }
+    let names = [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ];
+    let given = info.len();
+    for (name, v) in names.iter().zip(info) {
+        e.set_member(gil, name, Some(v));
+    }
+    if given == 5 {
+        return Err(type_error(
+            "end_offset must be provided when end_lineno is provided",
+        ));
     }
     Ok(())
 }

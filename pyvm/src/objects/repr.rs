@@ -75,17 +75,8 @@ pub fn builtin_str(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
             if let Some(s) = super::unicode_error::str(gil, e)? {
                 return Ok(s);
             }
-            if let (true, Some(Value::Str(f)), Some(Value::Int(line))) = (
-                e.typ.is_subtype(&exc.syntax_error),
-                e.attr(gil, "filename"),
-                e.attr(gil, "lineno"),
-            ) {
-                // CPython: `msg (file.py, line N)`, the file's base name.
-                let msg = e
-                    .attr(gil, "msg")
-                    .map_or(Ok(String::new()), |m| str_of(gil, &m))?;
-                let base = f.as_str().rsplit('/').next().unwrap_or("");
-                return Ok(format!("{msg} ({base}, line {line})"));
+            if e.typ.is_subtype(&exc.syntax_error) {
+                return syntax_error_str(gil, e);
             }
             // CPython's `ImportError_str`: its `msg` when set.
             if e.typ.is_subtype(&exc.import_error) {
@@ -103,6 +94,30 @@ pub fn builtin_str(gil: Gil<'_>, v: &Value) -> Result<String, PyErr> {
         }
         _ => builtin_repr(gil, v),
     }
+}
+
+/// CPython's `SyntaxError_str`: `msg (file.py, line N)`, the file's base name; the
+/// parts it lacks left out.
+fn syntax_error_str(gil: Gil<'_>, e: &super::exception::ExcObj) -> Result<String, PyErr> {
+    let msg = e
+        .attr(gil, "msg")
+        .or_else(|| e.arg0(gil))
+        .unwrap_or(Value::None);
+    let msg = str_of(gil, &msg)?;
+    let file = match e.attr(gil, "filename") {
+        Some(Value::Str(f)) => Some(f.as_str().rsplit('/').next().unwrap_or("").to_owned()),
+        _ => None,
+    };
+    let line = match e.attr(gil, "lineno") {
+        Some(l @ (Value::Int(_) | Value::Big(_))) => Some(str_of(gil, &l)?),
+        _ => None,
+    };
+    Ok(match (file, line) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    })
 }
 
 /// `repr(v)` without looking for a user `__repr__` (`BaseException.__repr__`).

@@ -396,7 +396,8 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
     }
     match class::lookup(gil, cls, &k) {
         Some(Value::Native(d))
-            if crate::objects::methods::is_class_method(d) || name == "__class_getitem__" =>
+            if crate::objects::methods::is_class_method(d)
+                || matches!(name, "__class_getitem__" | "__subclasshook__") =>
         {
             Ok(Some(Attr::Value(Value::BoundNative(Arc::new((
                 Value::Type(cls.clone()),

@@ -538,7 +538,11 @@ fn syntax_error_report(gil: Gil<'_>, err: &PyErr) -> Option<Vec<String>> {
         line: int("lineno"),
         col,
         end_line: int("end_lineno"),
-        end_col: int("end_offset"),
+        // An end not past the start (even a negative one) gets one caret.
+        end_col: match e.attr(gil, "end_offset") {
+            Some(Value::Int(i)) if i <= int("offset") as i64 => col,
+            _ => int("end_offset"),
+        },
         text,
     }
     .report();

@@ -109,10 +109,12 @@ mod classes {
     golden!(method_cache, "classes/method_cache.py");
     golden!(operators, "classes/operators.py");
     golden!(polymorphic_sites, "classes/polymorphic_sites.py");
+    golden!(private_param_mangling, "classes/private_param_mangling.py");
     golden!(properties, "classes/properties.py");
     golden!(slots_member_identity, "classes/slots_member_identity.py");
     golden!(special_methods, "classes/special_methods.py");
     golden!(state_by_class, "classes/state_by_class.py");
+    golden!(subclasshook_builtin_base, "classes/subclasshook_builtin_base.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
     golden!(vector_ops, "classes/vector_ops.py");
 }
@@ -332,6 +334,7 @@ mod exceptions {
     golden!(oserror_attrs, "exceptions/oserror_attrs.py");
     golden!(raise_forms, "exceptions/raise_forms.py");
     golden!(recursion_limit, "exceptions/recursion_limit.py");
+    golden!(syntax_error_fields, "exceptions/syntax_error_fields.py");
     golden!(try_except, "exceptions/try_except.py");
 }
 mod files {
