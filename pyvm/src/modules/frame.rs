@@ -19,7 +19,7 @@ struct Frame {
 }
 
 impl Frame {
-    fn new(code: Value, line: u32, globals: Value, locals: FrameLocals, back: Value) -> Value {
+    fn make(code: Value, line: u32, globals: Value, locals: FrameLocals, back: Value) -> Value {
         Value::Object(Arc::new(Object(Box::new(Frame {
             code,
             line,
@@ -90,7 +90,7 @@ pub fn of_traceback(e: &crate::objects::exception::TbEntry) -> Value {
         false => FrameLocals::Fast(Vec::new()),
     };
     let globals = Value::Dict(e.globals.clone());
-    Frame::new(
+    Frame::make(
         Value::Code(e.code.clone()),
         e.line,
         globals,
@@ -114,7 +114,7 @@ pub fn get(cx: &Cx, depth: usize) -> Option<Value> {
     let mut back = Value::None;
     for s in snaps.into_iter().rev() {
         let globals = Value::Dict(s.globals);
-        back = Frame::new(Value::Code(s.code), s.line, globals, s.locals, back);
+        back = Frame::make(Value::Code(s.code), s.line, globals, s.locals, back);
     }
     Some(back)
 }

@@ -1321,7 +1321,13 @@ pub(crate) fn run_reactor(
             Ok(RunEnd::Done) => break,
             Ok(RunEnd::Deadlock(stuck)) => {
                 let by_signal = process_main && crate::modules::signal::user_handlers();
-                if os_thread::others_may_wake() || by_signal {
+                // An OS thread that ended just now may have woken one of these on
+                // its way out (its sentinel lock released, then it stopped counting
+                // as exiting): that wake-up waits in this reactor. (Asked after
+                // `others_may_wake`: the wake-up is sent before the thread stops
+                // counting.)
+                let mut woken = || r.waker().is_some_and(|w| w.has_pending());
+                if os_thread::others_may_wake() || by_signal || woken() {
                     // Another OS thread may still wake these (a lock it holds, a pipe
                     // it writes), or a signal's handler (`stop.wait()` until SIGTERM's
                     // handler sets `stop`): look again shortly, backing off to 10 ms.
