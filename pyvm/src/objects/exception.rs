@@ -97,6 +97,19 @@ impl ExcObj {
 /// The member slots of exception type `typ` beyond `BaseException`'s (CPython's
 /// `PyMemberDef`s of `ImportError`, `AttributeError`, ...): values kept in
 /// `ExcObj::attrs`, `None` while unset.
+/// A `SyntaxError`'s members: the message, then the six fields its `details` tuple
+/// gives in order (`SyntaxError(msg, (filename, lineno, ...))`), then one more.
+const SYNTAX_MEMBERS: &[&str] = &[
+    "msg",
+    "filename",
+    "lineno",
+    "offset",
+    "text",
+    "end_lineno",
+    "end_offset",
+    "print_file_and_line",
+];
+
 pub fn members(typ: &PyType) -> &'static [&'static str] {
     let exc = &types().exc;
     if typ.is_subtype(&exc.attribute_error) {
@@ -108,16 +121,7 @@ pub fn members(typ: &PyType) -> &'static [&'static str] {
     } else if typ.is_subtype(&exc.os_error) {
         &["errno", "strerror", "filename", "filename2"]
     } else if typ.is_subtype(&exc.syntax_error) {
-        &[
-            "msg",
-            "filename",
-            "lineno",
-            "offset",
-            "text",
-            "end_lineno",
-            "end_offset",
-            "print_file_and_line",
-        ]
+        SYNTAX_MEMBERS
     } else if typ.is_subtype(&exc.stop_iteration) {
         &["value"]
     } else if typ.is_subtype(&exc.system_exit) {
@@ -215,14 +219,7 @@ fn init_syntax_error(gil: Gil<'_>, e: &ExcObj) -> Result<(), PyErr> {
         }
         _ => {}
     }
-    let names = [
-        "filename",
-        "lineno",
-        "offset",
-        "text",
-        "end_lineno",
-        "end_offset",
-    ];
+    let names = &SYNTAX_MEMBERS[1..7];
     let given = info.len();
     for (name, v) in names.iter().zip(info) {
         e.set_member(gil, name, Some(v));

@@ -39,6 +39,28 @@ fn ints(v: &[usize]) -> Value {
     Value::tuple(v.iter().map(|&i| Value::Int(i as i64)).collect())
 }
 
+/// The `__reduce__` of a combinatoric iterator over `pool` taking `r`: `(type,
+/// (pool, r))` before a result was made, `(type, ((), r))` once done, else with
+/// `state()` (where it is) as the third item.
+fn reduce_form(
+    name: &'static str,
+    pool: &[Value],
+    r: usize,
+    started: bool,
+    done: bool,
+    state: impl FnOnce() -> Value,
+) -> Value {
+    let me = ty(name);
+    let r = Value::Int(r as i64);
+    if !started {
+        Value::tuple(vec![me, Value::tuple(vec![pool_tuple(pool), r])])
+    } else if done {
+        Value::tuple(vec![me, Value::tuple(vec![Value::tuple(Vec::new()), r])])
+    } else {
+        Value::tuple(vec![me, Value::tuple(vec![pool_tuple(pool), r]), state()])
+    }
+}
+
 fn pool_tuple(pool: &[Value]) -> Value {
     Value::tuple(pool.to_vec())
 }
@@ -242,20 +264,17 @@ impl NativeIter for Permutations {
     /// `(permutations, (pool, r))`, with `(indices, cycles)` once a result was made;
     /// `(permutations, ((), r))` once done.
     fn reduce(&self, _gil: Gil<'_>) -> Option<Result<Value, PyErr>> {
-        let me = ty("itertools.permutations");
-        let r = Value::Int(self.r as i64);
         let has_result = self.started && self.r <= self.pool.len();
-        Some(Ok(if !has_result {
-            Value::tuple(vec![me, Value::tuple(vec![pool_tuple(&self.pool), r])])
-        } else if self.done {
-            Value::tuple(vec![me, Value::tuple(vec![Value::tuple(Vec::new()), r])])
-        } else {
-            Value::tuple(vec![
-                me,
-                Value::tuple(vec![pool_tuple(&self.pool), r]),
-                Value::tuple(vec![ints(&self.indices), ints(&self.cycles)]),
-            ])
-        }))
+        let state = || Value::tuple(vec![ints(&self.indices), ints(&self.cycles)]);
+        let (pool, r) = (&self.pool, self.r);
+        Some(Ok(reduce_form(
+            "itertools.permutations",
+            pool,
+            r,
+            has_result,
+            self.done,
+            state,
+        )))
     }
     fn setstate(&mut self, _gil: Gil<'_>, state: &Value) -> Option<Result<(), PyErr>> {
         let (n, r) = (self.pool.len(), self.r);
@@ -358,19 +377,16 @@ impl NativeIter for Combinations {
     /// `(type, (pool, r))`, with the indices of the last result once started;
     /// `(type, ((), r))` once done.
     fn reduce(&self, _gil: Gil<'_>) -> Option<Result<Value, PyErr>> {
-        let me = ty(self.type_name());
-        let r = Value::Int(self.r as i64);
-        Some(Ok(if !self.started {
-            Value::tuple(vec![me, Value::tuple(vec![pool_tuple(&self.pool), r])])
-        } else if self.done {
-            Value::tuple(vec![me, Value::tuple(vec![Value::tuple(Vec::new()), r])])
-        } else {
-            Value::tuple(vec![
-                me,
-                Value::tuple(vec![pool_tuple(&self.pool), r]),
-                ints(&self.indices),
-            ])
-        }))
+        let state = || ints(&self.indices);
+        let (pool, r) = (&self.pool, self.r);
+        Some(Ok(reduce_form(
+            self.type_name(),
+            pool,
+            r,
+            self.started,
+            self.done,
+            state,
+        )))
     }
     fn setstate(&mut self, _gil: Gil<'_>, state: &Value) -> Option<Result<(), PyErr>> {
         let (n, r, replace) = (self.pool.len() as i64, self.r, self.replace);
