@@ -837,10 +837,9 @@ pub(crate) fn run_from(
                     call::unbind_method(&mut th.stack, head);
                     // Fast path: a Python function with exactly its positional
                     // parameters; the arguments become its locals where they lie.
+                    // (A plain function taking exactly these arguments went above; a
+                    // bound method unbound here may still take the exact path.)
                     let fast = match (&th.stack[head], &th.stack[head + 1]) {
-                        (Value::Null, Value::Function(f)) if call::is_simple(f, argc) => {
-                            Some(head + 2)
-                        }
                         (Value::Function(f), _) if call::is_simple(f, argc + 1) => Some(head + 1),
                         // Trailing defaults complete the arguments: pushed after them
                         // (the function held by a handle of its own meanwhile, since
