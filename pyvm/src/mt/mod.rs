@@ -590,9 +590,9 @@ fn flush(r: &mut PyReactor) {
         room /= 2;
     }
     if room < p.spawns.len() {
-        let refused: Vec<_> = p.spawns.drain(room..).collect();
+        // Drained in place: a copy of the refused list may not fit.
         with_gil(|gil| {
-            for (mut th, obj) in refused {
+            for (mut th, obj) in p.spawns.drain(room..) {
                 let err = crate::objects::exception::memory_error();
                 obj.finish(gil, &mut th, &Err(err), false);
             }
