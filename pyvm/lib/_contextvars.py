@@ -181,9 +181,6 @@ class ContextVar:
         import types
         return types.GenericAlias(cls, item)
 
-    def __hash__(self):
-        return object.__hash__(self)
-
 
 class Token:
     """What ContextVar.set returns: ContextVar.reset(token) undoes that set."""

@@ -94,7 +94,7 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
         }
         Value::Super(s) => return class::super_attr(gil, s, name),
         Value::Exception(e) => {
-            if let Ok(v) = builtin_getattr(gil, obj, name) {
+            if let Ok(v) = builtin_attr(gil, obj, name) {
                 return Ok(Attr::Value(v));
             }
             class::instance_attr(gil, obj, &e.typ, Some(&e.dict), name)?
@@ -127,18 +127,21 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
                 &CALL_WRAPPER,
             )))))
         }
-        None => {
-            let r = builtin_getattr(gil, obj, name);
-            if r.is_err() {
+        None => match builtin_attr(gil, obj, name) {
+            Ok(v) => Ok(Attr::Value(v)),
+            Err(miss) => {
                 if let Value::Type(t) = obj {
                     // `object.__init__`, `Exception.__str__`, ...
                     if let Some(a) = class::class_attr(gil, t, name)? {
                         return Ok(a);
                     }
                 }
+                Err(match miss {
+                    Miss::Missing => no_attribute(obj, name),
+                    Miss::Err(e) => e,
+                })
             }
-            r.map(Attr::Value)
-        }
+        },
     }
 }
 
@@ -212,7 +215,22 @@ pub(crate) fn descr_attr(obj: &Value, d: &Descr, name: &str) -> Option<Attr> {
     Some(Attr::Value(v))
 }
 
-fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr> {
+/// Why [`builtin_attr`] found no value: the attribute is not there (the caller
+/// decides whether to build the `AttributeError`: `load_attr` looks at a built-in
+/// type's own methods next, and `object.__new__` must not pay for a formatted
+/// message it throws away), or an error computing it.
+enum Miss {
+    Missing,
+    Err(PyErr),
+}
+
+impl From<PyErr> for Miss {
+    fn from(e: PyErr) -> Miss {
+        Miss::Err(e)
+    }
+}
+
+fn builtin_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, Miss> {
     if name == "__class__" {
         return Ok(Value::Type(types().of(obj)));
     }
@@ -224,7 +242,7 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             if name == "__dict__" {
                 return Ok(Value::Dict(m.dict.clone()));
             }
-            return m.get(gil, name).ok_or_else(|| no_attribute(obj, name));
+            return m.get(gil, name).ok_or(Miss::Missing);
         }
         Value::Exception(e) => {
             let st = e.state.borrow(gil);
@@ -283,7 +301,7 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
             }
             if name == "characters_written" && e.typ.is_subtype(&types().exc.blocking_io_error) {
                 // CPython's getter for an unset count says only the name.
-                return Err(attribute_error(name));
+                return Err(attribute_error(name).into());
             }
             // A member not set (`AttributeError().name`, `ImportError().path`).
             if crate::objects::exception::members(&e.typ).contains(&name) {
@@ -293,7 +311,7 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
         Value::Cell(c) if name == "cell_contents" => {
             let v = c.borrow(gil).clone();
             if v.is_null() {
-                return Err(value_error("Cell is empty"));
+                return Err(value_error("Cell is empty").into());
             }
             return Ok(v);
         }
@@ -517,7 +535,7 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
         {
             Ok(builtin_entry(gil, obj, crate::objects::docs::SIGS).map_or(Value::None, Value::str))
         }
-        None => Err(no_attribute(obj, name)),
+        None => Err(Miss::Missing),
     }
 }
 

@@ -523,6 +523,30 @@ pub fn invoke_attr(
 
 pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -> PyResult<Called> {
     match &callable {
+        // Positional arguments only, each parameter given or defaulted: they become
+        // the first locals as they are, with no binding (a follow-up's `__bool__`, a
+        // class's `__new__`, a native calling back).
+        Value::Function(f) if args.kw.is_empty() => {
+            let npos = args.pos.len();
+            let missing = if is_simple(f, npos) {
+                Some(0)
+            } else {
+                missing_defaults(gil, f, npos)
+            };
+            if let Some(missing) = missing {
+                check_depth(th)?;
+                let base = th.stack.len();
+                th.stack.extend(args.pos);
+                if missing > 0 {
+                    push_defaults(gil, &mut th.stack, f, missing);
+                }
+                push_positional_frame(th, f, base);
+                return Ok(Called::Frame);
+            }
+            let locals = bind(gil, f, args)?;
+            push_frame(th, f, locals)?;
+            Ok(Called::Frame)
+        }
         Value::Function(f) => {
             let locals = bind(gil, f, args)?;
             push_frame(th, f, locals)?;
@@ -869,6 +893,30 @@ pub fn complete(
             }
         }
     }
+}
+
+/// Push the frame of `f` whose positional parameters are the values from `base` up
+/// (a simple function: no cells of its own); its other locals start unbound.
+fn push_positional_frame(th: &mut MicroThread, f: &Arc<Function>, base: usize) {
+    let code = &f.code;
+    let extra = code.nlocals() - (th.stack.len() - base);
+    if extra > 0 {
+        th.stack.extend(std::iter::repeat_n(Value::Null, extra));
+    }
+    super::frame::push_frame(
+        &mut th.frames,
+        Frame {
+            code: code.clone(),
+            ip: 0,
+            base,
+            block_base: th.blocks.len(),
+            cells: f.closure.clone(),
+            globals: f.globals.clone(),
+            floor: base,
+            ret: super::frame::Ret::Push,
+            locals: None,
+        },
+    );
 }
 
 fn push_frame(

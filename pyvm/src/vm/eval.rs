@@ -1144,7 +1144,18 @@ pub(crate) fn run_from(
                 Op::UNARY_NOT => {
                     checkpoint!();
                     let a = pop!();
-                    push(&mut th.stack, Value::bool(!tri!(dunder::truthy(gil, &a))));
+                    if is_user(&a) {
+                        // A Python `__bool__`/`__len__` runs as a frame of this loop.
+                        if let Some((f, by_len)) = dunder::truth_method(gil, &a) {
+                            let (f, args) = class::bind_special(f, a);
+                            call_then!(f, args, Ret::Not { by_len });
+                            continue;
+                        }
+                        let t = dunder::builtin_truth(gil, &a);
+                        push(&mut th.stack, Value::bool(!t));
+                        continue;
+                    }
+                    push(&mut th.stack, Value::bool(!ops::truthy(gil, &a)));
                 }
                 Op::COMPARE_OP => {
                     checkpoint!();
@@ -1509,6 +1520,7 @@ pub(crate) fn run_from(
                                     target: arg,
                                     jump_if: ins.op == Op::POP_JUMP_IF_TRUE,
                                     by_len,
+                                    or_pop: false,
                                 };
                                 call_then!(f, args, ret);
                                 continue;
@@ -1522,18 +1534,32 @@ pub(crate) fn run_from(
                         ip = arg as usize;
                     }
                 }
-                Op::JUMP_IF_FALSE_OR_POP => {
-                    if !tri!(dunder::truthy(gil, top!())) {
+                Op::JUMP_IF_FALSE_OR_POP | Op::JUMP_IF_TRUE_OR_POP => {
+                    let jump_if = ins.op == Op::JUMP_IF_TRUE_OR_POP;
+                    let t = match top!() {
+                        Value::Bool(b) => b.get(),
+                        v if is_user(v) => {
+                            // As `POP_JUMP_IF_*`: a Python `__bool__`/`__len__` runs
+                            // as a frame of this loop, the operand kept under it.
+                            if let Some((f, by_len)) = dunder::truth_method(gil, v) {
+                                let (f, args) = class::bind_special(f, v.clone());
+                                let ret = Ret::Branch {
+                                    target: arg,
+                                    jump_if,
+                                    by_len,
+                                    or_pop: true,
+                                };
+                                call_then!(f, args, ret);
+                                continue;
+                            }
+                            dunder::builtin_truth(gil, v)
+                        }
+                        v => ops::truthy(gil, v),
+                    };
+                    if t == jump_if {
                         ip = arg as usize;
                     } else {
-                        pop!();
-                    }
-                }
-                Op::JUMP_IF_TRUE_OR_POP => {
-                    if tri!(dunder::truthy(gil, top!())) {
-                        ip = arg as usize;
-                    } else {
-                        pop!();
+                        Value::release(pop!());
                     }
                 }
                 Op::GET_YIELD_FROM_ITER if matches!(top!(), Value::Generator(_)) => {

@@ -80,11 +80,18 @@ pub enum Ret {
     Truth(bool),
     /// `__bool__` (or, with `by_len`, `__len__`) of a user instance tested by
     /// `POP_JUMP_IF_FALSE`/`TRUE`: jump to `target` when its truth is `jump_if`.
+    /// With `or_pop` (`JUMP_IF_FALSE_OR_POP`/`TRUE`, the `and`/`or` operators), the
+    /// instance stays on the caller's stack under the frame: kept when the jump is
+    /// taken, popped when not.
     Branch {
         target: u32,
         jump_if: bool,
         by_len: bool,
+        or_pop: bool,
     },
+    /// `__bool__` (or, with `by_len`, `__len__`) of a user instance negated by
+    /// `UNARY_NOT`: the negated truth is pushed.
+    Not { by_len: bool },
     /// `__len__` of a user instance called by the built-in `len`: its result checked
     /// and pushed as the length.
     Len,

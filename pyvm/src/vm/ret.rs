@@ -132,19 +132,21 @@ pub(crate) fn returned(
             target,
             jump_if,
             by_len,
+            or_pop,
         } => {
-            let t = if by_len {
-                super::dunder::len_result(&v)? != 0
-            } else {
-                super::dunder::bool_result(&v)?
-            };
+            let t = truth_result(&v, by_len)?;
             if t == jump_if {
                 if let Some(f) = th.frames.last_mut() {
                     f.ip = target as usize;
                 }
+            } else if or_pop {
+                if let Some(tested) = th.stack.pop() {
+                    Value::release(tested);
+                }
             }
             Ok(After::Nothing)
         }
+        Ret::Not { by_len } => Ok(After::Value(Value::bool(!truth_result(&v, by_len)?))),
         Ret::Len => Ok(After::Value(Value::Int(super::dunder::len_result(&v)?))),
         Ret::Then(pair) => {
             let (inner, outer) = *pair;
@@ -238,5 +240,14 @@ pub(crate) fn attr_site_context(
             crate::objects::exception::attr_error_context(gil, err, &obj, name.as_str())
         }
         _ => err,
+    }
+}
+
+/// The truth a user `__bool__` (or, with `by_len`, `__len__`) that returned `v` gives.
+fn truth_result(v: &Value, by_len: bool) -> Result<bool, PyErr> {
+    if by_len {
+        Ok(super::dunder::len_result(v)? != 0)
+    } else {
+        super::dunder::bool_result(v)
     }
 }

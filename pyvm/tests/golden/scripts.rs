@@ -115,6 +115,7 @@ mod classes {
     golden!(special_methods, "classes/special_methods.py");
     golden!(state_by_class, "classes/state_by_class.py");
     golden!(subclasshook_builtin_base, "classes/subclasshook_builtin_base.py");
+    golden!(truth_operators, "classes/truth_operators.py");
     golden!(uncaught_in_method, "classes/uncaught_in_method.py");
     golden!(vector_ops, "classes/vector_ops.py");
 }
