@@ -59,6 +59,18 @@ fn push(stack: &mut Vec<Value>, v: Value) {
     }
 }
 
+/// `stack.truncate(floor)` with the drop glue called only for values that own
+/// something: a returning frame's locals and callable slots are mostly ints, `None`
+/// and `NULL`, whose drop is nothing, and `truncate` called it for each.
+#[inline(always)]
+fn release_to(stack: &mut Vec<Value>, floor: usize) {
+    while stack.len() > floor {
+        if let Some(v) = stack.pop() {
+            Value::release(v);
+        }
+    }
+}
+
 /// The name strict mode gives a step of iterator `it` that had to be suspended on
 /// the worker stack (`map`, `itertools.accumulate`, ...).
 #[cold]
@@ -119,9 +131,10 @@ pub(crate) fn run_from(
             }
         }
         let fi = th.frames.len() - 1;
-        let code = th.frames[fi].code.clone();
-        let base = th.frames[fi].base;
-        let mut ip = th.frames[fi].ip;
+        let (code, base, mut ip) = {
+            let f = &th.frames[fi];
+            (f.code.clone(), f.base, f.ip)
+        };
 
         macro_rules! pop {
             () => {
@@ -1649,7 +1662,7 @@ pub(crate) fn run_from(
                 Op::RETURN_VALUE => {
                     let v = pop!();
                     let f = th.frames.pop().expect("a frame to return from");
-                    th.stack.truncate(f.floor);
+                    release_to(&mut th.stack, f.floor);
                     th.blocks.truncate(f.block_base);
                     leave!(f.ret, v);
                 }
