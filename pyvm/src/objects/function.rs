@@ -146,6 +146,46 @@ impl<const N: usize> Default for DefAnswers<N> {
     }
 }
 
+/// A small answer (0 to 255) about each [`NativeDef`], kept as [`DefAnswers`] keeps
+/// a yes/no: direct-mapped by definition address, the answer in the slot's top byte
+/// (user-space addresses of statics stay far below 2^56; 0 is an empty slot).
+pub struct DefTags<const N: usize> {
+    slots: [std::sync::atomic::AtomicUsize; N],
+}
+
+impl<const N: usize> DefTags<N> {
+    const ADDRESS: usize = (1 << 56) - 1;
+
+    pub const fn new() -> Self {
+        DefTags {
+            slots: [const { std::sync::atomic::AtomicUsize::new(0) }; N],
+        }
+    }
+
+    /// The kept answer for `def`, else `ask(def)`, kept.
+    #[inline]
+    pub fn get(&self, def: &NativeDef, ask: impl FnOnce(&NativeDef) -> u8) -> u8 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let a = def as *const NativeDef as usize;
+        let slot = &self.slots[(a >> 3) % N];
+        let kept = slot.load(Relaxed);
+        if kept & Self::ADDRESS == a {
+            return (kept >> 56) as u8;
+        }
+        let answer = ask(def);
+        if a & !Self::ADDRESS == 0 {
+            slot.store(a | usize::from(answer) << 56, Relaxed);
+        }
+        answer
+    }
+}
+
+impl<const N: usize> Default for DefTags<N> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// A built-in with a deferral-aware Python half (`pyvm/lib/_deferrable.py`): when an
 /// iterable it reads may suspend the micro-thread (a micro_pipe, a generator, an
 /// iterator written in Python), the driver calls the helper in its place, so a wait

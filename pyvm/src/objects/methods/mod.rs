@@ -262,9 +262,28 @@ fn kind_of(v: &Value) -> Kind {
 
 type SelfTest = fn(&Value) -> bool;
 
-/// The type a method belongs to: its name and a test for a valid `self`.
+/// Which of [`OWNER_TABLES`] holds each definition asked about (`u8::MAX`: none).
+static OWNERS: crate::objects::function::DefTags<512> = crate::objects::function::DefTags::new();
+
+/// The type a method belongs to: its name and a test for a valid `self`. Asked on
+/// every call of a built-in through `invoke`; the search of the tables is kept.
 fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
-    let tables: [(&'static [NativeDef], &'static str, SelfTest); 13] = [
+    let i = OWNERS.get(def, |def| {
+        let p = def as *const NativeDef;
+        OWNER_TABLES
+            .iter()
+            .position(|(t, _, _)| t.as_ptr_range().contains(&p))
+            .map_or(u8::MAX, |i| i as u8)
+    });
+    OWNER_TABLES
+        .get(usize::from(i))
+        .map(|(_, name, test)| (*name, *test))
+}
+
+/// The method tables of the built-in types, with each type's name and its test for
+/// a valid `self`.
+#[allow(clippy::type_complexity)]
+static OWNER_TABLES: [(&[NativeDef], &str, SelfTest); 13] = [
         (str::METHODS, "str", |v| matches!(v, Value::Str(_))),
         (list::LIST_METHODS, "list", |v| matches!(v, Value::List(_))),
         (list::TUPLE_METHODS, "tuple", |v| {
@@ -294,13 +313,7 @@ fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
         (super::file::METHODS, "TextIOWrapper", |v| {
             matches!(v, Value::File(_))
         }),
-    ];
-    let p = def as *const NativeDef;
-    tables
-        .iter()
-        .find(|(t, _, _)| t.as_ptr_range().contains(&p))
-        .map(|(_, name, test)| (*name, *test))
-}
+];
 
 /// Is `def` a method of a built-in type whose first argument [`check_self`] checks?
 pub fn is_type_method(def: &NativeDef) -> bool {
