@@ -281,36 +281,38 @@ fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
 }
 
 /// The method tables of the built-in types, with each type's name and its test for
-/// a valid `self`.
+/// a valid `self`. Held through the statics (`&&`): a copy of a table's reference
+/// made in a static's initializer points at a copy of the table, whose addresses
+/// are not the definitions'.
 #[allow(clippy::type_complexity)]
-static OWNER_TABLES: [(&[NativeDef], &str, SelfTest); 13] = [
-        (str::METHODS, "str", |v| matches!(v, Value::Str(_))),
-        (list::LIST_METHODS, "list", |v| matches!(v, Value::List(_))),
-        (list::TUPLE_METHODS, "tuple", |v| {
+static OWNER_TABLES: [(&&[NativeDef], &str, SelfTest); 13] = [
+        (&str::METHODS, "str", |v| matches!(v, Value::Str(_))),
+        (&list::LIST_METHODS, "list", |v| matches!(v, Value::List(_))),
+        (&list::TUPLE_METHODS, "tuple", |v| {
             matches!(v, Value::Tuple(_))
         }),
-        (dict::METHODS, "dict", |v| matches!(v, Value::Dict(_))),
-        (set::SET_METHODS, "set", |v| matches!(v, Value::Set(_))),
-        (set::FROZENSET_METHODS, "frozenset", |v| {
+        (&dict::METHODS, "dict", |v| matches!(v, Value::Dict(_))),
+        (&set::SET_METHODS, "set", |v| matches!(v, Value::Set(_))),
+        (&set::FROZENSET_METHODS, "frozenset", |v| {
             matches!(v, Value::FrozenSet(_))
         }),
-        (bytes::BYTES_METHODS, "bytes", |v| {
+        (&bytes::BYTES_METHODS, "bytes", |v| {
             matches!(v, Value::Bytes(_))
         }),
-        (bytes::BYTEARRAY_METHODS, "bytearray", |v| {
+        (&bytes::BYTEARRAY_METHODS, "bytearray", |v| {
             matches!(v, Value::ByteArray(_))
         }),
-        (num::INT_METHODS, "int", super::int::is_int),
-        (num::FLOAT_METHODS, "float", |v| {
+        (&num::INT_METHODS, "int", super::int::is_int),
+        (&num::FLOAT_METHODS, "float", |v| {
             matches!(v, Value::Float(_))
         }),
-        (num::COMPLEX_METHODS, "complex", |v| {
+        (&num::COMPLEX_METHODS, "complex", |v| {
             matches!(v, Value::Complex(_))
         }),
-        (range::RANGE_METHODS, "range", |v| {
+        (&range::RANGE_METHODS, "range", |v| {
             matches!(v, Value::Range(_))
         }),
-        (super::file::METHODS, "TextIOWrapper", |v| {
+        (&super::file::METHODS, "TextIOWrapper", |v| {
             matches!(v, Value::File(_))
         }),
 ];
@@ -890,4 +892,22 @@ pub fn find_in_type(t: &PyType, name: &str) -> Option<&'static NativeDef> {
         return Some(&SEALED_NEW);
     }
     None
+}
+
+#[cfg(test)]
+mod owner_tests {
+    /// A method's owner is found by the address of its definition in its type's
+    /// table (a copy of the table would not hold it), and found again from the kept
+    /// answer.
+    #[test]
+    fn methods_have_their_types_as_owners() {
+        for (def, name) in [
+            (&super::list::LIST_METHODS[0], Some("list")),
+            (&super::str::METHODS[3], Some("str")),
+            (&super::super::file::METHODS[0], Some("TextIOWrapper")),
+        ] {
+            assert_eq!(super::owner(def).map(|o| o.0), name);
+            assert_eq!(super::owner(def).map(|o| o.0), name);
+        }
+    }
 }
