@@ -12,8 +12,8 @@ def worker(name, delay, n):
     return name.upper()
 
 
-a = start_in_parallel(worker, "a", 0.02, 3)   # wakes at 20, 40, 60 ms
-b = start_in_parallel(worker, "b", 0.05, 2)   # wakes at 50, 100 ms
+a = start_in_parallel(worker, "a", 0.04, 3)   # wakes at 40, 80, 120 ms
+b = start_in_parallel(worker, "b", 0.1, 2)    # wakes at 100, 200 ms
 print("started", a.name.startswith("worker-"), b.state)
 print(a.wait(), b.wait())
 print(a.state, current().name)
