@@ -522,6 +522,30 @@ pub fn invoke_attr(
 }
 
 pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -> PyResult<Called> {
+    // A built-in type reading an iterable that may suspend (`tuple(gen)`): its
+    // deferral-aware Python half, looked up once.
+    if let Value::Type(t) = &callable {
+        if !t.heap
+            && th.reactive
+            && (args.kw.is_empty() || t.kind == crate::objects::types::Kind::IterType)
+        {
+            if let Some(f) = t.soft().and_then(|soft| fallback(gil, th, soft, &args)) {
+                if t.kind == crate::objects::types::Kind::IterType {
+                    // Still a `map` object: one whose steps resume the helper's
+                    // generator.
+                    let gen = Cx { gil, th }.call_args(&f, args)?;
+                    let it = crate::objects::iter::Iter::Soft {
+                        kind: t.constructor_name(),
+                        gen,
+                    };
+                    return Ok(Called::Value(Value::Iter(Arc::new(
+                        crate::objects::gil::GilCell::new(it),
+                    ))));
+                }
+                return invoke(gil, th, f, args);
+            }
+        }
+    }
     match &callable {
         // Positional arguments only, each parameter given or defaulted: they become
         // the first locals as they are, with no binding (a follow-up's `__bool__`, a
@@ -570,32 +594,6 @@ pub fn invoke(gil: Gil<'_>, th: &mut MicroThread, callable: Value, args: Args) -
                 && crate::objects::rc::Arc::ptr_eq(t, &crate::objects::types::types().super_) =>
         {
             Ok(Called::Value(super::class::zero_arg_super(gil, th)?))
-        }
-        Value::Type(t)
-            if !t.heap
-                && th.reactive
-                && t.soft().is_some()
-                && (args.kw.is_empty() || t.kind == crate::objects::types::Kind::IterType)
-                && t.soft()
-                    .and_then(|soft| fallback(gil, th, soft, &args))
-                    .is_some() =>
-        {
-            let f = t
-                .soft()
-                .and_then(|soft| fallback(gil, th, soft, &args))
-                .unwrap_or(Value::None);
-            if t.kind == crate::objects::types::Kind::IterType {
-                // Still a `map` object: one whose steps resume the helper's generator.
-                let gen = Cx { gil, th }.call_args(&f, args)?;
-                let it = crate::objects::iter::Iter::Soft {
-                    kind: t.constructor_name(),
-                    gen,
-                };
-                return Ok(Called::Value(Value::Iter(Arc::new(
-                    crate::objects::gil::GilCell::new(it),
-                ))));
-            }
-            invoke(gil, th, f, args)
         }
         Value::Type(t) if t.meta.is_some() && super::class::meta_call(gil, t).is_some() => {
             // The metaclass's own `__call__(cls, *args, **kwargs)`.

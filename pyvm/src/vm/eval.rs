@@ -82,6 +82,32 @@ fn native_what(gil: Gil<'_>, it: &Value) -> &'static str {
     }
 }
 
+/// The item `seq[i]` for the top two values of `stack` when `seq` is a list or
+/// tuple and `i` an int within its bounds (negative from the end); `None` for
+/// anything else, which takes the general subscript.
+#[inline]
+fn item_at_int(gil: Gil<'_>, stack: &[Value]) -> Option<Value> {
+    let [seq, Value::Int(i)] = stack.last_chunk::<2>()? else {
+        return None;
+    };
+    let at = |len: usize| {
+        let k = if *i < 0 {
+            i.checked_add(len as i64)?
+        } else {
+            *i
+        };
+        usize::try_from(k).ok().filter(|&k| k < len)
+    };
+    match seq {
+        Value::Tuple(t) => at(t.len()).map(|k| t[k].clone()),
+        Value::List(l) => {
+            let l = l.borrow(gil);
+            at(l.len()).map(|k| l[k].clone())
+        }
+        _ => None,
+    }
+}
+
 /// CPython 3.11's UNPACK_SEQUENCE_TUPLE/_LIST: a tuple or list of exactly `n` items
 /// has them pushed straight on (last first), with no vector and no iterator; `false`
 /// (nothing pushed) for anything else, which takes the general unpacking.
@@ -1291,6 +1317,14 @@ pub(crate) fn run_from(
                 }
                 Op::BINARY_SUBSCR => {
                     checkpoint!();
+                    // CPython 3.11's BINARY_SUBSCR_LIST_INT/TUPLE_INT: an item of a
+                    // list or tuple at an int index within its bounds, with no call.
+                    if let Some(v) = item_at_int(gil, &th.stack) {
+                        forget_top(&mut th.stack, 1);
+                        Value::release(pop!());
+                        push(&mut th.stack, v);
+                        continue;
+                    }
                     let key = pop!();
                     let obj = pop!();
                     let obj = match tri!(class::subscript(gil, obj, &key)) {

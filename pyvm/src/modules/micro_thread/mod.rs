@@ -468,11 +468,27 @@ pub fn fallback(
         }
     }
     let modules = crate::modules::sys_modules();
-    let m = modules
-        .borrow(gil)
-        .get_str(&crate::objects::str::PyStr::new("_deferrable".to_owned()))?;
+    let m = modules.borrow(gil).get_str(&helper_key("_deferrable"))?;
     match m {
-        Value::Module(m) => m.get(gil, soft.helper),
+        Value::Module(m) => m.dict.borrow(gil).get_str(&helper_key(soft.helper)),
         _ => None,
     }
+}
+
+/// The key of a name [`fallback`] looks up, made once per name (with its hash kept)
+/// instead of a new string per call of a built-in over a generator.
+fn helper_key(name: &'static str) -> std::rc::Rc<crate::objects::str::PyStr> {
+    thread_local! {
+        static KEYS: std::cell::RefCell<Vec<(&'static str, std::rc::Rc<crate::objects::str::PyStr>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some((_, k)) = keys.iter().find(|(n, _)| std::ptr::eq(*n, name)) {
+            return k.clone();
+        }
+        let k = std::rc::Rc::new(crate::objects::str::PyStr::new(name.to_owned()));
+        keys.push((name, k.clone()));
+        k
+    })
 }

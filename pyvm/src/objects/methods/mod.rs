@@ -286,35 +286,35 @@ fn owner(def: &NativeDef) -> Option<(&'static str, SelfTest)> {
 /// are not the definitions'.
 #[allow(clippy::type_complexity)]
 static OWNER_TABLES: [(&&[NativeDef], &str, SelfTest); 13] = [
-        (&str::METHODS, "str", |v| matches!(v, Value::Str(_))),
-        (&list::LIST_METHODS, "list", |v| matches!(v, Value::List(_))),
-        (&list::TUPLE_METHODS, "tuple", |v| {
-            matches!(v, Value::Tuple(_))
-        }),
-        (&dict::METHODS, "dict", |v| matches!(v, Value::Dict(_))),
-        (&set::SET_METHODS, "set", |v| matches!(v, Value::Set(_))),
-        (&set::FROZENSET_METHODS, "frozenset", |v| {
-            matches!(v, Value::FrozenSet(_))
-        }),
-        (&bytes::BYTES_METHODS, "bytes", |v| {
-            matches!(v, Value::Bytes(_))
-        }),
-        (&bytes::BYTEARRAY_METHODS, "bytearray", |v| {
-            matches!(v, Value::ByteArray(_))
-        }),
-        (&num::INT_METHODS, "int", super::int::is_int),
-        (&num::FLOAT_METHODS, "float", |v| {
-            matches!(v, Value::Float(_))
-        }),
-        (&num::COMPLEX_METHODS, "complex", |v| {
-            matches!(v, Value::Complex(_))
-        }),
-        (&range::RANGE_METHODS, "range", |v| {
-            matches!(v, Value::Range(_))
-        }),
-        (&super::file::METHODS, "TextIOWrapper", |v| {
-            matches!(v, Value::File(_))
-        }),
+    (&str::METHODS, "str", |v| matches!(v, Value::Str(_))),
+    (&list::LIST_METHODS, "list", |v| matches!(v, Value::List(_))),
+    (&list::TUPLE_METHODS, "tuple", |v| {
+        matches!(v, Value::Tuple(_))
+    }),
+    (&dict::METHODS, "dict", |v| matches!(v, Value::Dict(_))),
+    (&set::SET_METHODS, "set", |v| matches!(v, Value::Set(_))),
+    (&set::FROZENSET_METHODS, "frozenset", |v| {
+        matches!(v, Value::FrozenSet(_))
+    }),
+    (&bytes::BYTES_METHODS, "bytes", |v| {
+        matches!(v, Value::Bytes(_))
+    }),
+    (&bytes::BYTEARRAY_METHODS, "bytearray", |v| {
+        matches!(v, Value::ByteArray(_))
+    }),
+    (&num::INT_METHODS, "int", super::int::is_int),
+    (&num::FLOAT_METHODS, "float", |v| {
+        matches!(v, Value::Float(_))
+    }),
+    (&num::COMPLEX_METHODS, "complex", |v| {
+        matches!(v, Value::Complex(_))
+    }),
+    (&range::RANGE_METHODS, "range", |v| {
+        matches!(v, Value::Range(_))
+    }),
+    (&super::file::METHODS, "TextIOWrapper", |v| {
+        matches!(v, Value::File(_))
+    }),
 ];
 
 /// Is `def` a method of a built-in type whose first argument [`check_self`] checks?
