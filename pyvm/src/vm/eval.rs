@@ -737,6 +737,19 @@ pub(crate) fn run_from(
                                 push(&mut th.stack, this.unwrap_or(obj));
                                 continue;
                             }
+                            // A callable kept in the instance (`self.read = file.read`
+                            // in `__init__`, then `self.read(n)`): called as it is, as
+                            // `LOAD_ATTR` would find it.
+                            if let Value::Instance(i) = &obj {
+                                if let Some(v) = class::instance_value(gil, slot, i, name_arg!(arg))
+                                {
+                                    drop(cache);
+                                    Value::release(obj);
+                                    push(&mut th.stack, Value::Null);
+                                    push(&mut th.stack, v);
+                                    continue;
+                                }
+                            }
                         }
                         // `Class.static_method(...)`, `module.function(...)`: the value
                         // itself is called, with no `self`.

@@ -102,6 +102,7 @@ mod classes {
     golden!(geometry_operators, "classes/geometry_operators.py");
     golden!(grid_view, "classes/grid_view.py");
     golden!(inheritance, "classes/inheritance.py");
+    golden!(instance_callables, "classes/instance_callables.py");
     golden!(interned_records, "classes/interned_records.py");
     golden!(interpreter, "classes/interpreter.py");
     golden!(lru_cache, "classes/lru_cache.py");

@@ -489,8 +489,31 @@ fn any_in_tuple(
     Some(Ok(Value::bool(false)))
 }
 
+/// `isinstance`/`issubclass` against a class, or a flat tuple of classes, none of
+/// which has a metaclass of its own: `type`'s check, the MRO of `t`, with nothing
+/// looked up or built. `None` for anything else (the general path).
+fn plain_subtype(t: &crate::objects::types::PyType, cls: &Value) -> Option<bool> {
+    match cls {
+        Value::Type(c) if c.meta.is_none() => Some(t.is_subtype(c)),
+        Value::Tuple(items) => {
+            let mut found = false;
+            for item in items.iter() {
+                match item {
+                    Value::Type(c) if c.meta.is_none() => found = found || t.is_subtype(c),
+                    _ => return None,
+                }
+            }
+            Some(found)
+        }
+        _ => None,
+    }
+}
+
 fn isinstance(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("isinstance", 2, 2)?;
+    if let Some(r) = plain_subtype(&types().of(args.at(0)), args.at(1)) {
+        return Ok(Value::bool(r));
+    }
     if let Some(f) = crate::objects::class::special(cx.gil, args.at(1), "__instancecheck__") {
         // The metaclass decides (`abc.ABCMeta`).
         let r = cx.call(&f, vec![args.at(1).clone(), args.at(0).clone()])?;
@@ -510,6 +533,11 @@ fn isinstance(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 fn issubclass(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check("issubclass", 2, 2)?;
+    if let Value::Type(t) = args.at(0) {
+        if let Some(r) = plain_subtype(t, args.at(1)) {
+            return Ok(Value::bool(r));
+        }
+    }
     if let Some(f) = crate::objects::class::special(cx.gil, args.at(1), "__subclasscheck__") {
         let r = cx.call(&f, vec![args.at(1).clone(), args.at(0).clone()])?;
         return Ok(Value::bool(cx.truthy(&r)?));
