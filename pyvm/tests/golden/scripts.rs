@@ -864,6 +864,7 @@ mod stdlib {
     golden!(typed_records, "stdlib/typed_records.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");
     golden!(xml_lint, "stdlib/xml_lint.py");
+    golden!(zlib_dict_archiver, "stdlib/zlib_dict_archiver.py");
     golden!(zlib_index_sizes, "stdlib/zlib_index_sizes.py");
 }
 mod strings {
