@@ -494,6 +494,7 @@ mod itertools {
     use super::*;
     golden!(callback_raises, "itertools/callback_raises.py");
     golden!(chain_zip_longest, "itertools/chain_zip_longest.py");
+    golden!(checkpoint_tee_groupby, "itertools/checkpoint_tee_groupby.py");
     golden!(combinatorics_edges, "itertools/combinatorics_edges.py");
     golden!(combinatorics_solver, "itertools/combinatorics_solver.py");
     golden!(errors, "itertools/errors.py");
