@@ -861,6 +861,7 @@ mod stdlib {
     golden!(sys_info, "stdlib/sys_info.py");
     golden!(task_registry, "stdlib/task_registry.py");
     golden!(text_normaliser, "stdlib/text_normaliser.py");
+    golden!(time_clock_ids, "stdlib/time_clock_ids.py");
     golden!(time_tuple_fields, "stdlib/time_tuple_fields.py");
     golden!(typed_records, "stdlib/typed_records.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");
