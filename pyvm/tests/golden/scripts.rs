@@ -847,11 +847,13 @@ mod stdlib {
     golden!(ls_long, "stdlib/ls_long.py");
     golden!(math_index_ints, "stdlib/math_index_ints.py");
     golden!(native_call_errors, "stdlib/native_call_errors.py");
+    golden!(pickle_buffer_frames, "stdlib/pickle_buffer_frames.py");
     golden!(pickle_frames, "stdlib/pickle_frames.py");
     golden!(pickle_hooks, "stdlib/pickle_hooks.py");
     golden!(pickle_job_queue, "stdlib/pickle_job_queue.py");
     golden!(pickle_opcodes, "stdlib/pickle_opcodes.py");
     golden!(pickle_snapshot_cache, "stdlib/pickle_snapshot_cache.py");
+    golden!(pickle_task_methods, "stdlib/pickle_task_methods.py");
     golden!(pickled_callbacks, "stdlib/pickled_callbacks.py");
     golden!(plist_roundtrip, "stdlib/plist_roundtrip.py");
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
