@@ -829,6 +829,7 @@ mod stdlib {
     golden!(cmath_plain_functions, "stdlib/cmath_plain_functions.py");
     golden!(config_cache, "stdlib/config_cache.py");
     golden!(csv_report, "stdlib/csv_report.py");
+    golden!(datetime_shift_planner, "stdlib/datetime_shift_planner.py");
     golden!(deflate, "stdlib/deflate.py");
     golden!(dice_simulation, "stdlib/dice_simulation.py");
     golden!(digests, "stdlib/digests.py");
