@@ -815,6 +815,7 @@ mod sockets {
     golden!(refused_uncaught, "sockets/refused_uncaught.py");
     golden!(select_bulk_transfer, "sockets/select_bulk_transfer.py");
     golden!(select_echo_server, "sockets/select_echo_server.py");
+    golden!(select_pipe_watcher, "sockets/select_pipe_watcher.py");
     golden!(selectors_echo, "sockets/selectors_echo.py");
     golden!(socketpair_roundtrip, "sockets/socketpair_roundtrip.py");
     golden!(sockopts, "sockets/sockopts.py");
