@@ -859,6 +859,7 @@ mod stdlib {
     golden!(pickled_callbacks, "stdlib/pickled_callbacks.py");
     golden!(plist_roundtrip, "stdlib/plist_roundtrip.py");
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
+    golden!(qp_mail_body, "stdlib/qp_mail_body.py");
     golden!(request_context, "stdlib/request_context.py");
     golden!(sax_dom, "stdlib/sax_dom.py");
     golden!(settings_loader, "stdlib/settings_loader.py");
