@@ -50,8 +50,9 @@ def _checked_ms(timeout):
 class poll:
     """A set of descriptors to wait on, with the events asked of each."""
 
-    def __init__(self):
-        self._masks = {}
+    def __new__(cls, *args, **kwargs):
+        # Made by select.poll() only, as CPython's type disallows instantiation.
+        raise TypeError("cannot create 'select.poll' instances")
 
     def register(self, fd, eventmask=POLLIN | POLLPRI | POLLOUT):
         self._masks[_fileno(fd)] = eventmask
@@ -203,3 +204,21 @@ class epoll:
 
     def __exit__(self, *args):
         self.close()
+
+
+_poll_type = poll
+
+
+def _new_poll():
+    """Returns a polling object.
+
+    This object supports registering and unregistering file descriptors, and then
+    polling them for I/O events."""
+    p = object.__new__(_poll_type)
+    p._masks = {}
+    return p
+
+
+# (A static method: callable, and not bound when a class holds it, as selectors'
+# PollSelector holds select.poll, like CPython's built-in function.)
+poll = staticmethod(_new_poll)

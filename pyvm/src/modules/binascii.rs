@@ -324,11 +324,8 @@ fn b2a_qp(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let mut i = 0;
     while i < n {
         let c = data[i];
-        let at_eol = i + 1 == n
-            || data[i + 1] == b'\n'
-            || (i + 2 < n + 1
-                && data.get(i + 1) == Some(&b'\r')
-                && data.get(i + 2) == Some(&b'\n'));
+        // (A '.' alone on its line, or before a NUL, is quoted: CPython's test.)
+        let at_eol = i + 1 == n || matches!(data[i + 1], b'\n' | b'\r' | 0);
         let must_quote = c > 126
             || c == b'='
             || (header && c == b'_')

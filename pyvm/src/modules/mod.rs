@@ -296,6 +296,7 @@ static FROZEN: &[(&str, &str)] = &[
         include_str!("../../lib/_frozen_importlib_external.py"),
     ),
     ("_contextvars", include_str!("../../lib/_contextvars.py")),
+    ("_datetime", include_str!("../../lib/_datetime.py")),
     ("_pyvm_repl", include_str!("../../lib/_pyvm_repl.py")),
     ("_pyvm_eg", include_str!("../../lib/_pyvm_eg.py")),
     ("_pyvm_async", include_str!("../../lib/_pyvm_async.py")),

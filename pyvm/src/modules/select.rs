@@ -146,17 +146,39 @@ fn select(cx: &mut Cx, args: Args) -> PyResult<Value> {
 fn select_at(cx: &mut Cx, args: Args, deadline: Option<Instant>) -> PyResult<Value> {
     args.check("select", 3, 4)?;
     let timeout = timeout_arg(args.get(3))?;
-    let lists = [
-        seq(cx, args.at(0))?,
-        seq(cx, args.at(1))?,
-        seq(cx, args.at(2))?,
-    ];
+    let mut lists: [Vec<Value>; 3] = Default::default();
     let mut fds: [Vec<i32>; 3] = Default::default();
-    for (k, list) in lists.iter().enumerate() {
-        for v in list {
-            let fd = fd_of(cx, v)?;
-            fds[k].push(fd);
+    for k in 0..3 {
+        let arg = args.at(k);
+        if let Value::List(l) = arg {
+            // A list is read as it is at each step (CPython's `PySequence_Fast`
+            // gives the list itself): a `fileno()` that shortens it ends the walk.
+            let mut i = 0;
+            loop {
+                let item = match l.borrow(cx.gil).get(i) {
+                    Some(v) => v.clone(),
+                    None => break,
+                };
+                fds[k].push(fd_of(cx, &item)?);
+                lists[k].push(item);
+                i += 1;
+            }
+        } else {
+            lists[k] = seq(cx, arg)?;
+            for v in &lists[k] {
+                let fd = fd_of(cx, v)?;
+                fds[k].push(fd);
+            }
         }
+    }
+    // A closed descriptor is EBADF before the poller is made (whose own new
+    // descriptor may reuse the number: epoll would say EINVAL of itself).
+    for fd in fds.iter().flatten() {
+        crate::modules::posix::raw::with_fd(*fd, |b| {
+            rustix::io::fcntl_getfd(b)
+                .map_err(|e| std::io::Error::from_raw_os_error(e.raw_os_error()))
+        })
+        .map_err(os)?;
     }
     // One registration per descriptor, with the union of what is asked of it.
     let mut want: HashMap<i32, (bool, bool)> = HashMap::new();

@@ -25,7 +25,20 @@ pub static FUNCS: &[NativeDef] = crate::objects::methods::natives![
     "perf_counter_ns" => perf_counter_ns, "process_time" => process_time,
     "process_time_ns" => process_time_ns, "sleep" => sleep,
     "thread_time" => thread_time, "thread_time_ns" => thread_time_ns,
-    "get_clock_info" => get_clock_info,
+    "get_clock_info" => get_clock_info, "clock_gettime" => clock_gettime,
+    "clock_gettime_ns" => clock_gettime_ns, "clock_getres" => clock_getres,
+    "clock_settime" => clock_settime, "clock_settime_ns" => clock_settime_ns,
+];
+
+/// The `CLOCK_*` constants CPython 3.11 defines on Linux.
+const CLOCKS: &[(&str, i64)] = &[
+    ("CLOCK_REALTIME", 0),
+    ("CLOCK_MONOTONIC", 1),
+    ("CLOCK_PROCESS_CPUTIME_ID", 2),
+    ("CLOCK_THREAD_CPUTIME_ID", 3),
+    ("CLOCK_MONOTONIC_RAW", 4),
+    ("CLOCK_BOOTTIME", 7),
+    ("CLOCK_TAI", 11),
 ];
 
 /// The `time` module (one per process).
@@ -34,6 +47,9 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         EPOCH.get_or_init(Instant::now);
         let m = Module::with_functions(gil, "time", FUNCS);
         super::time_cal::add(gil, &m);
+        for (k, v) in CLOCKS {
+            m.set(gil, k, Value::Int(*v));
+        }
         Arc::new(m)
     })
 }
@@ -237,4 +253,116 @@ fn get_clock_info(cx: &mut Cx, args: Args) -> PyResult<Value> {
 /// module, with the GIL released so other OS threads run.
 fn block_for(gil: Gil<'_>, d: Duration) {
     crate::objects::gil::allow_threads(gil, || std::thread::sleep(d));
+}
+
+// ----- clock_gettime / clock_getres / clock_settime -----------------------------------
+
+/// The clock `clk_id` names (an int, as C's `clockid_t`); one the system does not
+/// know is `OSError(EINVAL)`, as the system call says.
+fn clock_id(v: &Value, fname: &str) -> PyResult<rustix::time::DynamicClockId<'static>> {
+    use rustix::time::{ClockId, DynamicClockId};
+    let id = match crate::objects::class::unwrap_number(v) {
+        Value::Int(i) => i,
+        Value::Bool(b) => b as i64,
+        Value::Big(_) => {
+            return Err(overflow_error("signed integer is greater than maximum").into())
+        }
+        _ => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(v)
+            ))
+            .into())
+        }
+    };
+    let _ = fname;
+    let einval = || super::posix::path::os_err(std::io::Error::from_raw_os_error(22));
+    let id = i32::try_from(id).map_err(|_| {
+        overflow_error(if id < 0 {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
+    })?;
+    Ok(match id {
+        11 => DynamicClockId::Tai,
+        _ => DynamicClockId::Known(ClockId::try_from(id).map_err(|_| einval())?),
+    })
+}
+
+fn clock_now(args: &Args, fname: &str) -> PyResult<rustix::time::Timespec> {
+    args.check(fname, 1, 1)?;
+    let id = clock_id(args.at(0), fname)?;
+    rustix::time::clock_gettime_dynamic(id)
+        .map_err(|e| super::posix::path::os_err(super::posix::path::rx(e)).into())
+}
+
+/// `time.clock_gettime(clk_id)`: the clock's time in seconds, a float.
+fn clock_gettime(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let t = clock_now(&args, "clock_gettime")?;
+    Ok(Value::float(t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9))
+}
+
+/// `time.clock_gettime_ns(clk_id)`: the clock's time in nanoseconds, an int.
+fn clock_gettime_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    let t = clock_now(&args, "clock_gettime_ns")?;
+    let n = t.tv_sec as i128 * 1_000_000_000 + t.tv_nsec as i128;
+    Ok(Value::Int(
+        n.clamp(i64::MIN as i128, i64::MAX as i128) as i64
+    ))
+}
+
+/// `time.clock_getres(clk_id)`: the clock's resolution in seconds.
+fn clock_getres(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("clock_getres", 1, 1)?;
+    let rustix::time::DynamicClockId::Known(id) = clock_id(args.at(0), "clock_getres")? else {
+        // (CLOCK_TAI ticks as CLOCK_REALTIME does.)
+        let t = rustix::time::clock_getres(rustix::time::ClockId::Realtime);
+        return Ok(Value::float(t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9));
+    };
+    let t = rustix::time::clock_getres(id);
+    Ok(Value::float(t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9))
+}
+
+fn set_clock(v: &Value, secs: i64, nsecs: i64) -> PyResult<Value> {
+    let rustix::time::DynamicClockId::Known(id) = clock_id(v, "clock_settime")? else {
+        return Err(super::posix::path::os_err(std::io::Error::from_raw_os_error(22)).into());
+    };
+    let ts = rustix::time::Timespec {
+        tv_sec: secs,
+        tv_nsec: nsecs,
+    };
+    rustix::time::clock_settime(id, ts)
+        .map_err(|e| super::posix::path::os_err(super::posix::path::rx(e)))?;
+    Ok(Value::None)
+}
+
+/// `time.clock_settime(clk_id, time)` (seconds, int or float).
+fn clock_settime(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("clock_settime", 2, 2)?;
+    let secs = timeout_seconds(args.at(1))?;
+    let whole = secs.floor();
+    let nsecs = ((secs - whole) * 1e9).round().min(999_999_999.0) as i64;
+    set_clock(args.at(0), whole as i64, nsecs)
+}
+
+/// `time.clock_settime_ns(clk_id, time)` (nanoseconds, an int).
+fn clock_settime_ns(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check("clock_settime_ns", 2, 2)?;
+    let n = match crate::objects::class::unwrap_number(args.at(1)) {
+        Value::Int(i) => i,
+        Value::Bool(b) => b as i64,
+        _ => {
+            return Err(type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(args.at(1))
+            ))
+            .into())
+        }
+    };
+    set_clock(
+        args.at(0),
+        n.div_euclid(1_000_000_000),
+        n.rem_euclid(1_000_000_000),
+    )
 }

@@ -3,7 +3,10 @@
 //! zlib (`zlib-rs`): `compress`, `decompress`, `compressobj`, `decompressobj`,
 //! `crc32`, `adler32`, the constants and `zlib.error`, with CPython's messages.
 //! (`memLevel` and `strategy` are accepted and not applied: the output is valid
-//! DEFLATE either way, possibly of another size; `copy()` is not supported.)
+//! DEFLATE either way, possibly of another size.) `copy()` replays: a stream keeps
+//! the calls it was fed (up to [`REPLAY_LIMIT`] bytes of input), and a copy is a
+//! fresh stream fed the same calls, which leaves it in the very same state, as
+//! zlib's `deflateCopy`/`inflateCopy` would (`zlib-rs` offers no safe copy).
 
 use crate::objects::rc::Arc;
 use std::sync::{Mutex, OnceLock};
@@ -188,10 +191,14 @@ fn decompress_error(e: &flate2::DecompressError) -> PyErr {
 
 /// Run the decompressor over `input`; `limit` caps the output (0: none). Returns
 /// the output, the bytes of `input` used, and whether the stream ended.
+///
+/// A zlib stream whose header asks for a preset dictionary gets `zdict` (none:
+/// CPython's "Error 2", zlib's `Z_NEED_DICT`; another one: "while setting zdict").
 fn run_decompress(
     d: &mut Decompress,
     input: &[u8],
     limit: usize,
+    zdict: Option<&[u8]>,
 ) -> Result<(Vec<u8>, usize, bool), PyErr> {
     let mut out = crate::objects::memory::vec_with((input.len() * 3).clamp(64, 1 << 20))?;
     let start = d.total_in();
@@ -211,9 +218,19 @@ fn run_decompress(
             }
         }
         let before = out.len();
-        let status = d
-            .decompress_vec(&input[used..], &mut out, FlushDecompress::None)
-            .map_err(|e| decompress_error(&e))?;
+        let status = match d.decompress_vec(&input[used..], &mut out, FlushDecompress::None) {
+            Ok(s) => s,
+            Err(e) if e.needs_dictionary().is_some() => {
+                let Some(dict) = zdict else {
+                    return Err(error("Error 2 while decompressing data".to_owned()));
+                };
+                d.set_dictionary(dict).map_err(|_| {
+                    error("Error -3 while setting zdict: invalid input data".to_owned())
+                })?;
+                continue;
+            }
+            Err(e) => return Err(decompress_error(&e)),
+        };
         let used_now = (d.total_in() - start) as usize;
         match status {
             Status::StreamEnd => return Ok((out, used_now, true)),
@@ -250,7 +267,7 @@ fn decompress(cx: &mut Cx, args: Args) -> PyResult<Value> {
         return Err(value_error("bufsize must be non-negative").into());
     }
     let mut d = new_decompress(c, input.first().copied());
-    let (out, _, ended) = run_decompress(&mut d, &input, 0)?;
+    let (out, _, ended) = run_decompress(&mut d, &input, 0, None)?;
     if !ended {
         return Err(error(
             "Error -5 while decompressing data: incomplete or truncated stream".to_owned(),
@@ -295,8 +312,57 @@ fn adler32(cx: &mut Cx, args: Args) -> PyResult<Value> {
 
 // ----- compressobj / decompressobj --------------------------------------------------
 
+/// How much input a stream keeps for `copy()` to replay; a stream fed more forgets
+/// it, and its `copy()` is a `ValueError`.
+const REPLAY_LIMIT: usize = 64 << 20;
+
+/// The calls a stream was fed, for `copy()`: `(input, flush mode or max_length)`.
+#[derive(Clone, Default)]
+struct Replay {
+    calls: Option<Vec<(Vec<u8>, i64)>>,
+    bytes: usize,
+}
+
+impl Replay {
+    fn new() -> Replay {
+        Replay {
+            calls: Some(Vec::new()),
+            bytes: 0,
+        }
+    }
+
+    fn record(&mut self, input: &[u8], arg: i64) {
+        self.bytes = self.bytes.saturating_add(input.len());
+        if self.bytes > REPLAY_LIMIT {
+            self.calls = None;
+        } else if let Some(calls) = &mut self.calls {
+            calls.push((input.to_vec(), arg));
+        }
+    }
+
+    fn calls(&self) -> PyResult<&[(Vec<u8>, i64)]> {
+        match &self.calls {
+            Some(c) => Ok(c),
+            None => Err(value_error(format!(
+                "copy() of a zlib stream fed more than {} MiB is not supported by pyvm",
+                REPLAY_LIMIT >> 20
+            ))
+            .into()),
+        }
+    }
+}
+
+struct CompState {
+    /// `None` once flushed with `Z_FINISH`.
+    z: Option<Compress>,
+    level: Compression,
+    container: Container,
+    zdict: Option<Vec<u8>>,
+    replay: Replay,
+}
+
 struct Compressor {
-    z: std::sync::Arc<Mutex<Option<Compress>>>,
+    z: std::sync::Arc<Mutex<CompState>>,
 }
 
 struct Decompressor {
@@ -306,18 +372,53 @@ struct Decompressor {
 struct DecState {
     z: Option<Decompress>,
     container: Container,
+    zdict: Option<Vec<u8>>,
     unused: Vec<u8>,
     tail: Vec<u8>,
     eof: bool,
+    /// Flushed at the stream's end (CPython's `inflateEnd`): no more `copy()`.
+    ended: bool,
+    replay: Replay,
 }
 
 static COMPRESS_METHODS: &[NativeDef] = crate::objects::methods::natives![
     "compress" => c_compress, "flush" => c_flush, "copy" => c_copy,
+    "__copy__" => c_copy, "__deepcopy__" => c_deepcopy,
 ];
 
 static DECOMPRESS_METHODS: &[NativeDef] = crate::objects::methods::natives![
-    "decompress" => d_decompress, "flush" => d_flush, "copy" => c_copy,
+    "decompress" => d_decompress, "flush" => d_flush, "copy" => d_copy,
+    "__copy__" => d_copy, "__deepcopy__" => d_deepcopy,
 ];
+
+static COMPRESS_TYPE: OnceLock<Arc<PyType>> = OnceLock::new();
+static DECOMPRESS_TYPE: OnceLock<Arc<PyType>> = OnceLock::new();
+
+/// `zlib.Compress` / `zlib.Decompress`: types with the methods in their dict (so
+/// `copy.copy` finds `__copy__` on the class), not instantiable from Python.
+fn stream_type(
+    cell: &'static OnceLock<Arc<PyType>>,
+    name: &'static str,
+    methods: &'static [NativeDef],
+) -> Arc<PyType> {
+    cell.get_or_init(|| {
+        let new: NativeFn = if name == "Compress" {
+            |_, _| Err(type_error("cannot create 'zlib.Compress' instances").into())
+        } else {
+            |_, _| Err(type_error("cannot create 'zlib.Decompress' instances").into())
+        };
+        let t =
+            PyType::builtin(name, "zlib", Some(&types().object), Kind::Object, Some(new)).sealed();
+        crate::objects::gil::with_gil(|gil| {
+            let mut d = t.dict.borrow_mut(gil);
+            for def in methods {
+                let _ = d.insert(Value::str(def.name), Value::Native(def));
+            }
+        });
+        Arc::new(t)
+    })
+    .clone()
+}
 
 impl NativeObject for Compressor {
     fn type_name(&self) -> &'static str {
@@ -332,9 +433,16 @@ impl NativeObject for Compressor {
     }
 
     fn getattr(&self, _gil: Gil<'_>, name: &str) -> Option<Value> {
+        if name == "__class__" {
+            return self.py_type().map(Value::Type);
+        }
         let def = COMPRESS_METHODS.iter().find(|d| d.name == name)?;
         let this = Value::Object(Arc::new(Object(Box::new(Compressor { z: self.z.clone() }))));
         Some(Value::BoundNative(Arc::new((this, def))))
+    }
+
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        Some(stream_type(&COMPRESS_TYPE, "Compress", COMPRESS_METHODS))
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -361,6 +469,7 @@ impl NativeObject for Decompressor {
                 "unused_data" => return Some(bytes(st.unused.clone())),
                 "unconsumed_tail" => return Some(bytes(st.tail.clone())),
                 "eof" => return Some(Value::bool(st.eof)),
+                "__class__" => return self.py_type().map(Value::Type),
                 _ => {}
             }
         }
@@ -371,9 +480,27 @@ impl NativeObject for Decompressor {
         Some(Value::BoundNative(Arc::new((this, def))))
     }
 
+    fn py_type(&self) -> Option<Arc<PyType>> {
+        Some(stream_type(
+            &DECOMPRESS_TYPE,
+            "Decompress",
+            DECOMPRESS_METHODS,
+        ))
+    }
+
     fn as_any(&self) -> &dyn std::any::Any {
         self
     }
+}
+
+/// A fresh compressor with its preset dictionary.
+fn fresh_compress(level: Compression, c: Container, zdict: Option<&[u8]>) -> PyResult<Compress> {
+    let mut z = new_compress(level, c);
+    if let Some(dict) = zdict {
+        z.set_dictionary(dict)
+            .map_err(|e| value_error(format!("Error -2 while setting zdict: {e}")))?;
+    }
+    Ok(z)
 }
 
 /// `compressobj(level=-1, method=DEFLATED, wbits=MAX_WBITS, memLevel=DEF_MEM_LEVEL,
@@ -395,20 +522,23 @@ fn compressobj(cx: &mut Cx, args: Args) -> PyResult<Value> {
     if !(1..=9).contains(&int_or(cx, &a[3], 8)?) || !(0..=4).contains(&int_or(cx, &a[4], 0)?) {
         return Err(invalid().into());
     }
-    let mut z = new_compress(level, c);
-    if let Some(d) = &a[5] {
-        if !d.is(&Value::None) {
-            let dict = bytes_arg(cx.gil, d)?;
-            z.set_dictionary(&dict)
-                .map_err(|e| value_error(format!("Error -2 while setting zdict: {e}")))?;
-        }
-    }
+    let zdict = match &a[5] {
+        Some(d) if !d.is(&Value::None) => Some(bytes_arg(cx.gil, d)?.to_vec()),
+        _ => None,
+    };
+    let z = fresh_compress(level, c, zdict.as_deref())?;
     Ok(Value::Object(Arc::new(Object(Box::new(Compressor {
-        z: std::sync::Arc::new(Mutex::new(Some(z))),
+        z: std::sync::Arc::new(Mutex::new(CompState {
+            z: Some(z),
+            level,
+            container: c,
+            zdict,
+            replay: Replay::new(),
+        })),
     })))))
 }
 
-fn compressor(args: &Args) -> PyResult<std::sync::Arc<Mutex<Option<Compress>>>> {
+fn compressor(args: &Args) -> PyResult<std::sync::Arc<Mutex<CompState>>> {
     match args.get(0) {
         Some(Value::Object(o)) => {
             o.0.as_any()
@@ -420,17 +550,31 @@ fn compressor(args: &Args) -> PyResult<std::sync::Arc<Mutex<Option<Compress>>>> 
     .ok_or_else(|| type_error("descriptor requires a 'zlib.Compress' object").into())
 }
 
+fn flush_of(mode: i64) -> FlushCompress {
+    match mode {
+        0 => FlushCompress::None,
+        1 => FlushCompress::Partial,
+        2 => FlushCompress::Sync,
+        3 => FlushCompress::Full,
+        4 => FlushCompress::Finish,
+        _ => FlushCompress::Sync,
+    }
+}
+
 fn c_compress(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("compress", 1, 1)?;
     let input = bytes_arg(cx.gil, args.at(1))?;
     let z = compressor(&args)?;
     let mut g = z.lock().unwrap_or_else(|p| p.into_inner());
-    let Some(c) = g.as_mut() else {
+    let st = &mut *g;
+    let Some(c) = st.z.as_mut() else {
         return Err(
             error("Error -2 while compressing data: inconsistent stream state".to_owned()).into(),
         );
     };
-    Ok(bytes(run_compress(c, &input, FlushCompress::None)?))
+    let out = run_compress(c, &input, FlushCompress::None)?;
+    st.replay.record(&input, 0);
+    Ok(bytes(out))
 }
 
 /// `flush(mode=Z_FINISH)`.
@@ -440,28 +584,69 @@ fn c_flush(cx: &mut Cx, args: Args) -> PyResult<Value> {
         Some(v) => index_arg(cx, v)?,
         None => 4,
     };
-    let flush = match mode {
-        0 => return Ok(bytes(Vec::new())),
-        1 => FlushCompress::Partial,
-        2 => FlushCompress::Sync,
-        3 => FlushCompress::Full,
-        4 => FlushCompress::Finish,
-        _ => FlushCompress::Sync,
-    };
+    if mode == 0 {
+        return Ok(bytes(Vec::new()));
+    }
     let z = compressor(&args)?;
     let mut g = z.lock().unwrap_or_else(|p| p.into_inner());
-    let Some(c) = g.as_mut() else {
+    let st = &mut *g;
+    let Some(c) = st.z.as_mut() else {
         return Err(error("Error -2 while flushing: inconsistent stream state".to_owned()).into());
     };
-    let out = run_compress(c, &[], flush)?;
+    let out = run_compress(c, &[], flush_of(mode))?;
     if mode == 4 {
-        *g = None;
+        st.z = None;
+        st.replay = Replay::default();
+    } else {
+        st.replay.record(&[], mode);
     }
     Ok(bytes(out))
 }
 
-fn c_copy(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
-    Err(value_error("copy() of zlib streams is not supported by pyvm yet").into())
+/// `Compress.copy()`: a fresh compressor fed the same calls.
+fn c_copy(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("copy", 0, 0)?;
+    copy_compressor(&args)
+}
+
+fn c_deepcopy(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__deepcopy__", 1, 1)?;
+    copy_compressor(&args)
+}
+
+fn copy_compressor(args: &Args) -> PyResult<Value> {
+    let z = compressor(args)?;
+    let g = z.lock().unwrap_or_else(|p| p.into_inner());
+    if g.z.is_none() {
+        return Err(value_error("Inconsistent stream state").into());
+    }
+    let mut c = fresh_compress(g.level, g.container, g.zdict.as_deref())?;
+    for (input, mode) in g.replay.calls()? {
+        run_compress(&mut c, input, flush_of(*mode))?;
+    }
+    Ok(Value::Object(Arc::new(Object(Box::new(Compressor {
+        z: std::sync::Arc::new(Mutex::new(CompState {
+            z: Some(c),
+            level: g.level,
+            container: g.container,
+            zdict: g.zdict.clone(),
+            replay: g.replay.clone(),
+        })),
+    })))))
+}
+
+/// A fresh decompressor (for a raw stream, with its dictionary); `None` for a
+/// stream whose container its first byte tells.
+fn fresh_decompress(c: Container, zdict: Option<&[u8]>) -> PyResult<Option<Decompress>> {
+    if matches!(c, Container::Auto(_)) {
+        return Ok(None);
+    }
+    let mut z = new_decompress(c, None);
+    if let (Container::Raw(_), Some(dict)) = (c, zdict) {
+        z.set_dictionary(dict)
+            .map_err(|_| error("Error -3 while setting zdict: invalid input data".to_owned()))?;
+    }
+    Ok(Some(z))
 }
 
 /// `decompressobj(wbits=MAX_WBITS, zdict=b'')`.
@@ -469,29 +654,25 @@ fn decompressobj(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "decompressobj", &["wbits", "zdict"], 0, 2)?;
     let c = container(int_or(cx, &a[0], 15)?, false)
         .ok_or_else(|| value_error("Invalid initialization option"))?;
-    let mut z = new_decompress(c, None);
-    if let Some(d) = &a[1] {
-        let dict = bytes_arg(cx.gil, d)?;
-        if !dict.is_empty() {
-            if matches!(c, Container::Raw(_)) {
-                z.set_dictionary(&dict)
-                    .map_err(|e| error(format!("Error -2 while setting zdict: {e}")))?;
-            } else {
-                return Err(value_error(
-                    "zdict for a zlib-container stream is not supported by pyvm yet",
-                )
-                .into());
-            }
-        }
-    }
-    let auto = matches!(c, Container::Auto(_));
+    let zdict = match &a[1] {
+        Some(d) => Some(
+            bytes_arg(cx.gil, d)
+                .map_err(|_| type_error("zdict argument must support the buffer protocol"))?
+                .to_vec(),
+        ),
+        None => None,
+    };
+    let z = fresh_decompress(c, zdict.as_deref())?;
     Ok(Value::Object(Arc::new(Object(Box::new(Decompressor {
         st: std::sync::Arc::new(Mutex::new(DecState {
-            z: (!auto).then_some(z),
+            z,
             container: c,
+            zdict,
             unused: Vec::new(),
             tail: Vec::new(),
             eof: false,
+            ended: false,
+            replay: Replay::new(),
         })),
     })))))
 }
@@ -520,7 +701,8 @@ fn feed(st: &mut DecState, input: &[u8], limit: usize) -> PyResult<Vec<u8>> {
         Some(z) => z,
         none => none.insert(new_decompress(st.container, input.first().copied())),
     };
-    let (out, used, ended) = run_decompress(z, input, limit)?;
+    let (out, used, ended) = run_decompress(z, input, limit, st.zdict.as_deref())?;
+    st.replay.record(input, limit as i64);
     if ended {
         st.eof = true;
         st.unused.extend_from_slice(&input[used..]);
@@ -560,5 +742,49 @@ fn d_flush(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let st = decompressor(&args)?;
     let mut g = st.lock().unwrap_or_else(|p| p.into_inner());
     let tail = std::mem::take(&mut g.tail);
-    Ok(bytes(feed(&mut g, &tail, 0)?))
+    let out = feed(&mut g, &tail, 0)?;
+    if g.eof {
+        g.ended = true;
+        g.replay = Replay::default();
+    }
+    Ok(bytes(out))
+}
+
+/// `Decompress.copy()`: a fresh decompressor fed the same calls.
+fn d_copy(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("copy", 0, 0)?;
+    copy_decompressor(&args)
+}
+
+fn d_deepcopy(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__deepcopy__", 1, 1)?;
+    copy_decompressor(&args)
+}
+
+fn copy_decompressor(args: &Args) -> PyResult<Value> {
+    let st = decompressor(args)?;
+    let g = st.lock().unwrap_or_else(|p| p.into_inner());
+    if g.ended {
+        return Err(value_error("Inconsistent stream state").into());
+    }
+    let mut z = fresh_decompress(g.container, g.zdict.as_deref())?;
+    for (input, limit) in g.replay.calls()? {
+        let d = match &mut z {
+            Some(d) => d,
+            none => none.insert(new_decompress(g.container, input.first().copied())),
+        };
+        run_decompress(d, input, *limit as usize, g.zdict.as_deref())?;
+    }
+    Ok(Value::Object(Arc::new(Object(Box::new(Decompressor {
+        st: std::sync::Arc::new(Mutex::new(DecState {
+            z,
+            container: g.container,
+            zdict: g.zdict.clone(),
+            unused: g.unused.clone(),
+            tail: g.tail.clone(),
+            eof: g.eof,
+            ended: false,
+            replay: g.replay.clone(),
+        })),
+    })))))
 }

@@ -143,6 +143,11 @@ pub trait NativeIter: Send {
         let _ = gil;
         None
     }
+    /// For the module that defines it to recognise its own iterators
+    /// (`itertools._grouper(parent, key)` takes a `groupby`).
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
+        None
+    }
 }
 
 impl Iter {

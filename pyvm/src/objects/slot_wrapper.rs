@@ -76,6 +76,24 @@ static WRAPPER_GET: NativeDef = NativeDef {
     soft: None,
 };
 
+static WRAPPER_REDUCE: NativeDef = NativeDef {
+    name: "__reduce__",
+    f: |cx, args| {
+        let w = match args.at(0) {
+            Value::Object(o) => o.0.as_any().downcast_ref::<SlotWrapper>(),
+            _ => None,
+        };
+        let Some(w) = w else {
+            return Err(super::exception::type_error("__reduce__ needs a slot wrapper").into());
+        };
+        Ok(Value::tuple(vec![
+            crate::native::builtin_function(cx.gil, "getattr"),
+            Value::tuple(vec![Value::Type(w.owner.clone()), Value::str(w.def.name)]),
+        ]))
+    },
+    soft: None,
+};
+
 impl SlotWrapper {
     /// CPython's check of the first argument of a container type's special method
     /// called through the type (`list.__init__({}, [])`): an instance of the type.
@@ -161,6 +179,11 @@ impl NativeObject for SlotWrapper {
             "__get__" => Some(Value::BoundNative(Arc::new((
                 slot_wrapper(gil, &self.owner, self.def),
                 &WRAPPER_GET,
+            )))),
+            // `(getattr, (list, '__len__'))` (C's `wrapper_reduce`).
+            "__reduce__" | "__reduce_ex__" => Some(Value::BoundNative(Arc::new((
+                slot_wrapper(gil, &self.owner, self.def),
+                &WRAPPER_REDUCE,
             )))),
             _ => None,
         }

@@ -104,6 +104,11 @@ pub fn load_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Attr, PyErr> {
             "__func__" => Some(Attr::Value(m.func.clone())),
             "__self__" => Some(Attr::Value(m.this.clone())),
             "__call__" => None,
+            // `(getattr, (self, name))` (C's `method_reduce`).
+            "__reduce__" | "__reduce_ex__" => Some(Attr::Value(Value::BoundNative(Arc::new((
+                obj.clone(),
+                &NATIVE_REDUCE,
+            ))))),
             _ => return load_attr(gil, &m.func, name),
         },
         Value::Descr(d) => descr_attr(obj, d, name),
@@ -747,7 +752,30 @@ pub(crate) fn bound_native_qualname(
 static NATIVE_REDUCE: NativeDef = NativeDef {
     name: "__reduce__",
     f: |cx, args| match args.at(0) {
-        Value::Native(n) => Ok(Value::str(n.name)),
+        // A method of a built-in type (`str.index`): `(getattr, (str, 'index'))`
+        // (C's `descr_reduce`).
+        // A class method of a built-in type as its class holds it
+        // (`dict.__dict__['fromkeys']`, CPython's `classmethod_descriptor`).
+        Value::Native(n) if crate::objects::methods::is_class_method(n) => Err(
+            crate::objects::exception::type_error("cannot pickle 'classmethod_descriptor' object")
+                .into(),
+        ),
+        Value::Native(n) => match crate::objects::methods::method_table_owner(n)
+            .map(|t| crate::native::builtin_function(cx.gil, t))
+        {
+            Some(t @ Value::Type(_)) => Ok(Value::tuple(vec![
+                crate::native::builtin_function(cx.gil, "getattr"),
+                Value::tuple(vec![t, Value::str(n.name)]),
+            ])),
+            _ => Ok(Value::str(n.name)),
+        },
+        Value::Method(m) => {
+            let name = cx.getattr(&m.func, "__name__")?;
+            Ok(Value::tuple(vec![
+                crate::native::builtin_function(cx.gil, "getattr"),
+                Value::tuple(vec![m.this.clone(), name]),
+            ]))
+        }
         Value::BoundNative(b) => Ok(Value::tuple(vec![
             crate::native::builtin_function(cx.gil, "getattr"),
             Value::tuple(vec![b.0.clone(), Value::str(b.1.name)]),

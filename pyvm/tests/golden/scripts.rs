@@ -496,6 +496,7 @@ mod itertools {
     use super::*;
     golden!(callback_raises, "itertools/callback_raises.py");
     golden!(chain_zip_longest, "itertools/chain_zip_longest.py");
+    golden!(checkpoint_tee_groupby, "itertools/checkpoint_tee_groupby.py");
     golden!(combinatorics_edges, "itertools/combinatorics_edges.py");
     golden!(combinatorics_solver, "itertools/combinatorics_solver.py");
     golden!(errors, "itertools/errors.py");
@@ -816,6 +817,7 @@ mod sockets {
     golden!(refused_uncaught, "sockets/refused_uncaught.py");
     golden!(select_bulk_transfer, "sockets/select_bulk_transfer.py");
     golden!(select_echo_server, "sockets/select_echo_server.py");
+    golden!(select_pipe_watcher, "sockets/select_pipe_watcher.py");
     golden!(selectors_echo, "sockets/selectors_echo.py");
     golden!(socketpair_roundtrip, "sockets/socketpair_roundtrip.py");
     golden!(sockopts, "sockets/sockopts.py");
@@ -830,6 +832,7 @@ mod stdlib {
     golden!(cmath_plain_functions, "stdlib/cmath_plain_functions.py");
     golden!(config_cache, "stdlib/config_cache.py");
     golden!(csv_report, "stdlib/csv_report.py");
+    golden!(datetime_shift_planner, "stdlib/datetime_shift_planner.py");
     golden!(deflate, "stdlib/deflate.py");
     golden!(dice_simulation, "stdlib/dice_simulation.py");
     golden!(digests, "stdlib/digests.py");
@@ -848,24 +851,29 @@ mod stdlib {
     golden!(ls_long, "stdlib/ls_long.py");
     golden!(math_index_ints, "stdlib/math_index_ints.py");
     golden!(native_call_errors, "stdlib/native_call_errors.py");
+    golden!(pickle_buffer_frames, "stdlib/pickle_buffer_frames.py");
     golden!(pickle_frames, "stdlib/pickle_frames.py");
     golden!(pickle_hooks, "stdlib/pickle_hooks.py");
     golden!(pickle_job_queue, "stdlib/pickle_job_queue.py");
     golden!(pickle_opcodes, "stdlib/pickle_opcodes.py");
     golden!(pickle_snapshot_cache, "stdlib/pickle_snapshot_cache.py");
+    golden!(pickle_task_methods, "stdlib/pickle_task_methods.py");
     golden!(pickled_callbacks, "stdlib/pickled_callbacks.py");
     golden!(plist_roundtrip, "stdlib/plist_roundtrip.py");
     golden!(pprint_checkpoint, "stdlib/pprint_checkpoint.py");
+    golden!(qp_mail_body, "stdlib/qp_mail_body.py");
     golden!(request_context, "stdlib/request_context.py");
     golden!(sax_dom, "stdlib/sax_dom.py");
     golden!(settings_loader, "stdlib/settings_loader.py");
     golden!(sys_info, "stdlib/sys_info.py");
     golden!(task_registry, "stdlib/task_registry.py");
     golden!(text_normaliser, "stdlib/text_normaliser.py");
+    golden!(time_clock_ids, "stdlib/time_clock_ids.py");
     golden!(time_tuple_fields, "stdlib/time_tuple_fields.py");
     golden!(typed_records, "stdlib/typed_records.py");
     golden!(webhook_signing, "stdlib/webhook_signing.py");
     golden!(xml_lint, "stdlib/xml_lint.py");
+    golden!(zlib_dict_archiver, "stdlib/zlib_dict_archiver.py");
     golden!(zlib_index_sizes, "stdlib/zlib_index_sizes.py");
 }
 mod strings {

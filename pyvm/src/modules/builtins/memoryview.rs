@@ -706,7 +706,11 @@ fn new_object(v: View) -> Value {
 /// `memoryview(object)`.
 pub fn memoryview(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let a = clinic(args, "memoryview", &["object"], 1, 1)?;
-    let v = a[0].clone().unwrap_or(Value::None);
+    let mut v = a[0].clone().unwrap_or(Value::None);
+    // A `pickle.PickleBuffer` exports the buffer of the object it wraps.
+    if let Some(inner) = crate::modules::pickle::pickle_buffer_view(cx.gil, &v) {
+        v = inner?;
+    }
     if let Some(w) = view_ref(&v) {
         w.check()?;
         return Ok(new_object(w.derive()));

@@ -97,6 +97,9 @@ impl NativeIter for GroupBy {
         }
         Some(Ok(Value::tuple(t)))
     }
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
+        Some(self)
+    }
     fn setstate(
         &mut self,
         gil: crate::objects::gil::Gil<'_>,
@@ -139,17 +142,60 @@ impl NativeIter for Grouper {
         s.currkey = None;
         Ok(s.currvalue.take())
     }
-    /// A grouper whose group is over pickles as an empty iterator, `(iter, ((),))`
-    /// (the current one, rebuilt from its groupby, is not supported).
+    /// The current grouper pickles as `(_grouper, (parent, tgtkey))`, `parent` a
+    /// `groupby` in its groupby's state (a snapshot: pickled on its own, it is not the
+    /// very groupby pickled beside it); one whose group is over as an empty
+    /// iterator, `(iter, ((),))`.
     fn reduce(&self, gil: crate::objects::gil::Gil<'_>) -> Option<Result<Value, PyErr>> {
-        if self.parent.borrow(gil).generation == self.generation {
-            return None;
+        let s = self.parent.borrow(gil);
+        if s.generation == self.generation {
+            let parent = make(GroupBy(Arc::new(GilCell::new(GroupState {
+                it: s.it.clone(),
+                keyfunc: s.keyfunc.clone(),
+                tgtkey: s.tgtkey.clone(),
+                currkey: s.currkey.clone(),
+                currvalue: s.currvalue.clone(),
+                generation: 0,
+            }))));
+            return Some(Ok(Value::tuple(vec![
+                ty("itertools._grouper"),
+                Value::tuple(vec![parent, self.tgtkey.clone()]),
+            ])));
         }
         Some(Ok(Value::tuple(vec![
             crate::native::builtin_function(gil, "iter"),
             Value::tuple(vec![Value::tuple(Vec::new())]),
         ])))
     }
+}
+
+/// `itertools._grouper(parent, tgtkey, /)`: the current group of `parent`, a
+/// `groupby` (how a pickled grouper comes back).
+pub fn grouper_new(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    positional(&args, "_grouper", 2, 2)?;
+    let parent = match args.at(0) {
+        Value::Iter(cell) => match &*cell.borrow(cx.gil) {
+            crate::objects::iter::Iter::Native(n) => n
+                .as_any()
+                .and_then(|a| a.downcast_ref::<GroupBy>())
+                .map(|g| g.0.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(parent) = parent else {
+        return Err(type_error(format!(
+            "_grouper() argument 1 must be itertools.groupby, not {}",
+            crate::objects::types::type_name(args.at(0))
+        ))
+        .into());
+    };
+    let generation = parent.borrow(cx.gil).generation;
+    Ok(make(Grouper {
+        parent,
+        tgtkey: args.at(1).clone(),
+        generation,
+    }))
 }
 
 pub fn groupby(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -232,6 +278,21 @@ impl NativeIter for Tee {
     fn gc_traverse(&self, visit: &mut dyn FnMut(&Value)) {
         let _ = visit;
     }
+    /// `(_tee, (chain(unseen, it),))`: a tee over the values this copy has still to
+    /// see, the buffered ones and then the input (the copies of one `tee()` pickle
+    /// as independent tees, each with its own copy of the input).
+    fn reduce(&self, gil: crate::objects::gil::Gil<'_>) -> Option<Result<Value, PyErr>> {
+        let s = self.shared.borrow(gil);
+        let from = (s.pos[self.id].saturating_sub(s.base)) as usize;
+        let unseen: Vec<Value> = s.buf.iter().skip(from).cloned().collect();
+        let mut sources = vec![Value::list(unseen)];
+        sources.extend(s.it.clone());
+        let chain = super::simple::chain_of(super::seq_iter(Value::tuple(sources), 0));
+        Some(Ok(Value::tuple(vec![
+            ty("itertools._tee"),
+            Value::tuple(vec![chain]),
+        ])))
+    }
 }
 
 pub fn tee(cx: &mut Cx, args: Args) -> PyResult<Value> {
@@ -284,6 +345,11 @@ pub fn tee(cx: &mut Cx, args: Args) -> PyResult<Value> {
 pub fn tee_new(cx: &mut Cx, args: Args) -> PyResult<Value> {
     positional(&args, "_tee", 1, 1)?;
     let it = cx.iter(args.at(0))?;
+    // Over a tee: a copy of it (C's `tee_fromiterable`).
+    if crate::objects::types::type_name(&it) == "itertools._tee" {
+        let copy = cx.getattr(&it, "__copy__")?;
+        return cx.call(&copy, Vec::new());
+    }
     let shared = Arc::new(GilCell::new(TeeState {
         it: Some(it),
         buf: VecDeque::new(),

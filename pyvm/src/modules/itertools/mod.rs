@@ -47,15 +47,9 @@ static TYPES: &[(&str, NativeFn)] = &[
         "combinations_with_replacement",
         combin::combinations_with_replacement,
     ),
-    ("_grouper", no_new),
+    ("_grouper", group::grouper_new),
     ("_tee", group::tee_new),
 ];
-
-/// `itertools._grouper(...)`: CPython's takes a `groupby` and a key; pyvm's groupers
-/// are made by `groupby` alone.
-fn no_new(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
-    Err(type_error("cannot create 'itertools._grouper' instances").into())
-}
 
 /// `chain.from_iterable` (a class method of `chain`).
 static FROM_ITERABLE: NativeDef = NativeDef {
@@ -71,7 +65,7 @@ fn pickle_methods(name: &str) -> &'static [&'static str] {
         "count" | "compress" | "filterfalse" | "starmap" | "_grouper" => &["__reduce__"],
         "repeat" => &["__reduce__", "__length_hint__"],
         "pairwise" => &[],
-        "_tee" => &["__copy__"],
+        "_tee" => &["__copy__", "__reduce__"],
         _ => &["__reduce__", "__setstate__"],
     }
 }
@@ -165,6 +159,9 @@ impl<T: NativeIter> NativeIter for Typed<T> {
     }
     fn copy(&self, gil: Gil<'_>) -> Option<Box<dyn NativeIter>> {
         self.0.copy(gil)
+    }
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
+        self.0.as_any()
     }
 }
 

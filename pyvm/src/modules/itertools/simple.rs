@@ -349,6 +349,14 @@ pub fn accumulate(cx: &mut Cx, args: Args) -> PyResult<Value> {
     }))
 }
 
+/// A `chain` over the iterables `sources` (an iterator) yields.
+pub(super) fn chain_of(sources: Value) -> Value {
+    make(Chain {
+        sources: Some(sources),
+        active: None,
+    })
+}
+
 struct Chain {
     sources: Option<Value>,
     active: Option<Value>,

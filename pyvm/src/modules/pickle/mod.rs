@@ -10,6 +10,7 @@
 //! `write`/`read`/`readline`) goes through `Cx::call`, so a wait inside it (a sleep,
 //! a micro_pipe, a socket) suspends the pickling micro-thread and nothing else.
 
+mod buffer;
 mod pickler;
 mod unpickler;
 
@@ -134,6 +135,11 @@ pub fn module(gil: Gil<'_>) -> &'static Arc<Module> {
         for f in METHODS {
             m.set(gil, f.name, Value::Native(f));
         }
+        m.set(
+            gil,
+            "PickleBuffer",
+            Value::Type(buffer::pickle_buffer_type().clone()),
+        );
         if let Err(e) = run_source(gil, CLASSES, "<frozen _pickle>", &m.dict) {
             let text = exception_line(gil, &e);
             crate::modules::sys::write_stderr(&format!("_pickle: {text}\n"));
@@ -293,13 +299,20 @@ fn new_pickler(
 ) -> PyResult<Pickler> {
     let proto = protocol_arg(protocol)?;
     let fix = truthy_opt(cx, fix_imports, true)?;
-    // Without `PickleBuffer` nothing is ever handed to the callback.
     let callback = buffer_callback.filter(|v| !matches!(v, Value::None));
     if callback.is_some() && proto < 5 {
         return Err(value_error("buffer_callback needs protocol >= 5").into());
     }
     let g = globals(cx)?;
-    Ok(Pickler::new(g, proto, fix))
+    let mut pk = Pickler::new(g, proto, fix);
+    pk.buffer_callback = callback.cloned();
+    Ok(pk)
+}
+
+/// The memoryview a `pickle.PickleBuffer` holds (`memoryview(pb)` is a view of the
+/// object it wraps), or its `ValueError` once released; `None`: not a PickleBuffer.
+pub(crate) fn pickle_buffer_view(gil: Gil<'_>, v: &Value) -> Option<PyResult<Value>> {
+    buffer::view_of(gil, v)
 }
 
 /// `file.write`, or CPython's TypeError.

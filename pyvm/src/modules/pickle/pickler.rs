@@ -92,6 +92,9 @@ pub struct Pickler {
     pub pers_func: Option<Value>,
     pub dispatch_table: Option<Value>,
     pub reducer_override: Option<Value>,
+    /// Protocol 5's `buffer_callback`: a `PickleBuffer` it returns false for goes out
+    /// of band.
+    pub buffer_callback: Option<Value>,
     /// The file's `write` (`None` for `dumps`).
     pub write: Option<Value>,
     depth: usize,
@@ -116,6 +119,7 @@ impl Pickler {
             pers_func: None,
             dispatch_table: None,
             reducer_override: None,
+            buffer_callback: None,
             write: None,
             depth: 0,
             limit: 1000,
@@ -915,6 +919,9 @@ impl Pickler {
     /// Everything else: `reducer_override`, classes and functions by reference, then
     /// a reduction from the dispatch table, `__reduce_ex__` or `__reduce__`.
     fn save_other(&mut self, cx: &mut Cx, obj: &Value) -> PyResult<()> {
+        if let Some(view) = super::pickle_buffer_view(cx.gil, obj) {
+            return self.save_picklebuffer(cx, obj, view?);
+        }
         if let Some(ro) = self.reducer_override.clone() {
             let rv = cx.call(&ro, vec![obj.clone()])?;
             if !matches!(rv, Value::NotImplemented) {
@@ -979,6 +986,47 @@ impl Pickler {
             }
         };
         self.save_reduce(cx, &items, Some(obj))
+    }
+
+    /// A `PickleBuffer` (protocol 5): in band as bytes (read-only) or a bytearray,
+    /// or out of band (`NEXT_BUFFER`, `READONLY_BUFFER`) when `buffer_callback`
+    /// returns false for it.
+    fn save_picklebuffer(&mut self, cx: &mut Cx, obj: &Value, view: Value) -> PyResult<()> {
+        if self.proto < 5 {
+            return Err(
+                pickling_error(cx.gil, "PickleBuffer can only pickled with protocol >= 5").into(),
+            );
+        }
+        let contiguous = cx.load_attr(&view, "contiguous")?;
+        if !cx.truthy(&contiguous)? {
+            return Err(pickling_error(
+                cx.gil,
+                "PickleBuffer can not be pickled when pointing to a non-contiguous buffer",
+            )
+            .into());
+        }
+        let readonly = cx.load_attr(&view, "readonly")?;
+        let readonly = cx.truthy(&readonly)?;
+        let in_band = match self.buffer_callback.clone() {
+            Some(f) => {
+                let r = cx.call(&f, vec![obj.clone()])?;
+                cx.truthy(&r)?
+            }
+            None => true,
+        };
+        if !in_band {
+            self.w1(op::NEXT_BUFFER);
+            if readonly {
+                self.w1(op::READONLY_BUFFER);
+            }
+            return Ok(());
+        }
+        let data = bytes_arg(cx.gil, &view)?;
+        if readonly {
+            self.save_bytes(cx, obj, &Arc::new(data))
+        } else {
+            self.save_bytearray(cx, obj, &Arc::new(GilCell::new(data)))
+        }
     }
 
     /// `type(None)`, `type(...)` and `type(NotImplemented)` are `type(singleton)`.
@@ -1419,8 +1467,9 @@ fn builtin_reduce(cx: &mut Cx, obj: &Value) -> Option<Value> {
         }
         // A method of a built-in type (`str.index`): `(getattr, (str, 'index'))`
         // (C's `descr_reduce`).
+        Value::Native(d) if crate::objects::methods::is_class_method(d) => None,
         Value::Native(d) => {
-            let owner = crate::objects::methods::method_owner(d)?;
+            let owner = crate::objects::methods::method_table_owner(d)?;
             let t = crate::native::builtin_function(cx.gil, owner);
             if !matches!(t, Value::Type(_)) {
                 return None;

@@ -642,8 +642,18 @@ impl Unpickler {
                     }
                 }
             }
+            // A writable buffer is made a read-only view of itself.
             op::READONLY_BUFFER => {
-                self.top(cx)?;
+                let buf = self.top(cx)?;
+                let mv = crate::native::builtin_function(cx.gil, "memoryview");
+                let m = cx.call(&mv, vec![buf])?;
+                let ro = cx.load_attr(&m, "readonly")?;
+                if !cx.truthy(&ro)? {
+                    let f = cx.load_attr(&m, "toreadonly")?;
+                    let r = cx.call(&f, vec![])?;
+                    self.pop(cx)?;
+                    self.push(r);
+                }
             }
             _ => {
                 let msg = if (0x20..=0x7e).contains(&code) && code != b'\'' && code != b'\\' {
@@ -980,6 +990,14 @@ impl Unpickler {
         match this {
             Some(t) => {
                 let f = cx.load_attr(t, "find_class")?;
+                // The built-in `find_class` with this load's protocol (the engine is
+                // out of its instance meanwhile: the method would see protocol 0 and
+                // not follow a dotted name).
+                if let Value::BoundNative(b) = &f {
+                    if b.1.f as usize == super::unpickler_find_class as NativeFn as usize {
+                        return find_class(cx, self.g, self.proto, self.fix_imports, module, name);
+                    }
+                }
                 cx.call(&f, vec![module.clone(), name.clone()])
             }
             None => find_class(cx, self.g, self.proto, self.fix_imports, module, name),

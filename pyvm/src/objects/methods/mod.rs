@@ -337,6 +337,13 @@ pub fn method_owner(def: &NativeDef) -> Option<&'static str> {
     if is_class_method(def) || def.name == "maketrans" {
         return None;
     }
+    method_table_owner(def)
+}
+
+/// The built-in type whose method table holds `def`, static and class methods
+/// included (`bytearray` for `bytearray.maketrans`: pickled as `getattr(bytearray,
+/// 'maketrans')`).
+pub fn method_table_owner(def: &NativeDef) -> Option<&'static str> {
     let p = def as *const NativeDef;
     let tables: [(&[NativeDef], &str); 14] = [
         (str::METHODS, "str"),
