@@ -94,6 +94,7 @@ mod classes {
     use super::*;
     golden!(bank, "classes/bank.py");
     golden!(basics, "classes/basics.py");
+    golden!(builtin_method_kinds, "classes/builtin_method_kinds.py");
     golden!(builtin_subclasses, "classes/builtin_subclasses.py");
     golden!(class_level_access, "classes/class_level_access.py");
     golden!(containers, "classes/containers.py");
@@ -332,6 +333,7 @@ mod exceptions {
     golden!(loop_control_in_try, "exceptions/loop_control_in_try.py");
     golden!(nested_handlers, "exceptions/nested_handlers.py");
     golden!(oserror_attrs, "exceptions/oserror_attrs.py");
+    golden!(pickled_job_errors, "exceptions/pickled_job_errors.py");
     golden!(raise_forms, "exceptions/raise_forms.py");
     golden!(recursion_limit, "exceptions/recursion_limit.py");
     golden!(syntax_error_fields, "exceptions/syntax_error_fields.py");
