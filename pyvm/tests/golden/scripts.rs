@@ -938,6 +938,7 @@ mod syntax {
     golden!(invalid_number_literals, "syntax/invalid_number_literals.py");
     golden!(keyword_argument_order, "syntax/keyword_argument_order.py");
     golden!(leading_zeros, "syntax/leading_zeros.py");
+    golden!(lint_snippets, "syntax/lint_snippets.py");
     golden!(missing_colon_eof, "syntax/missing_colon_eof.py");
     golden!(never_closed_later_line, "syntax/never_closed_later_line.py");
     golden!(tab_error, "syntax/tab_error.py");
