@@ -78,7 +78,8 @@ impl Walker<'_, '_> {
                 '\n' | '\\' | '\'' | '"' | 'a' | 'b' | 'f' | 'n' | 'r' | 't' | 'v' | '0'
                     ..='7' | 'x'
             ) || (!bytes && matches!(e, 'N' | 'u' | 'U'));
-            if !valid {
+            // (A backslash before a non-ASCII character is kept as it is.)
+            if !valid && e.is_ascii() {
                 self.warn(true, format!("invalid escape sequence '\\{e}'"), at);
             }
         }

@@ -535,6 +535,13 @@ fn builtin_getattr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, PyErr
                 Value::Native(_) | Value::BoundNative(_) | Value::Type(_)
             ) =>
         {
+            // A built-in descriptor's `__get__` (`object.__init__.__get__`).
+            if let Value::BoundNative(b) = obj {
+                let descr = types().of(&b.0).kind == crate::objects::types::Kind::Descriptor;
+                if descr && b.1.name == "__get__" {
+                    return Ok(Value::str("($self, instance, owner=None, /)"));
+                }
+            }
             Ok(builtin_entry(gil, obj, crate::objects::docs::SIGS).map_or(Value::None, Value::str))
         }
         None => Err(no_attribute(obj, name)),

@@ -882,6 +882,7 @@ mod strings {
     golden!(format_method, "strings/format_method.py");
     golden!(fstrings, "strings/fstrings.py");
     golden!(justify_pad, "strings/justify_pad.py");
+    golden!(ledger_zero_grouped, "strings/ledger_zero_grouped.py");
     golden!(mail_merge, "strings/mail_merge.py");
     golden!(method_keywords, "strings/method_keywords.py");
     golden!(palindromes_anagrams, "strings/palindromes_anagrams.py");
