@@ -601,9 +601,11 @@ impl Cx<'_, '_> {
         };
     }
 
-    /// The exception this micro-thread is handling (`sys.exc_info()`), if any.
+    /// The exception this micro-thread is handling (`sys.exc_info()`), if any: the
+    /// running code's own, else that of the nearest resumer of a running generator
+    /// (CPython's `_PyErr_GetTopmostException`).
     pub fn handled(&self) -> Option<PyErr> {
-        match &self.th.handled {
+        match &crate::vm::generator::topmost_handled(self.gil, self.th) {
             Value::Exception(e) => Some(PyErr(e.clone())),
             _ => None,
         }

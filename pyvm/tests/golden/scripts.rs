@@ -415,6 +415,7 @@ mod generators {
     golden!(permutations, "generators/permutations.py");
     golden!(pipeline, "generators/pipeline.py");
     golden!(raise_stop_iteration, "generators/raise_stop_iteration.py");
+    golden!(retry_exc_info, "generators/retry_exc_info.py");
     golden!(send_accumulator, "generators/send_accumulator.py");
     golden!(throw_basics, "generators/throw_basics.py");
     golden!(throw_into_delegation, "generators/throw_into_delegation.py");
