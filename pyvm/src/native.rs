@@ -1080,7 +1080,7 @@ pub fn emit_compile_warnings(
             Ok(_) => {}
             // The compiler's own (not the parser's) reads the line from the file:
             // none for source from a string.
-            Err(e) if e.is_instance(cat) && !w.deprecation && !is_file(filename) => {
+            Err(e) if e.is_instance(cat) && !w.parser && !is_file(filename) => {
                 return Err(without_text(gil, &w.err));
             }
             Err(e) if e.is_instance(cat) => return Ok(Some(w.err)),

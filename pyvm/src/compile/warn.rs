@@ -18,6 +18,9 @@ use super::CompileError;
 pub struct CompileWarning {
     /// `true`: `DeprecationWarning` (an escape sequence); else `SyntaxWarning`.
     pub deprecation: bool,
+    /// The tokenizer's or parser's (emitted first; its `SyntaxError` shows the line),
+    /// not the compiler's.
+    pub parser: bool,
     pub msg: String,
     pub err: CompileError,
 }
@@ -33,7 +36,7 @@ pub fn collect(src: &Source<'_>) -> Vec<CompileWarning> {
         w.visit_stmt(s);
     }
     // The parser's (escape sequences) come before the compiler's.
-    let (mut out, compiler): (Vec<_>, Vec<_>) = w.out.into_iter().partition(|w| w.deprecation);
+    let (mut out, compiler): (Vec<_>, Vec<_>) = w.out.into_iter().partition(|w| w.parser);
     out.extend(compiler);
     out
 }
@@ -48,6 +51,42 @@ impl Walker<'_, '_> {
         let err = self.src.error(&msg, at);
         self.out.push(CompileWarning {
             deprecation,
+            parser: deprecation,
+            msg,
+            err,
+        });
+    }
+
+    /// `1if x else y`, `0x1for ...`: a number run into a keyword that may follow one
+    /// (CPython's tokenizer's `verify_end_of_number`): `invalid decimal literal`.
+    fn number_end(&mut self, at: TextRange) {
+        let text = &self.src.text[at];
+        let after = &self.src.text[usize::from(at.end())..];
+        let keyword = ["and", "else", "for", "if", "in", "is", "or", "not"]
+            .iter()
+            .any(|k| after.starts_with(k));
+        if !keyword {
+            return;
+        }
+        let lower = text.to_ascii_lowercase();
+        let kind = if lower.starts_with("0x") {
+            "hexadecimal"
+        } else if lower.starts_with("0o") {
+            "octal"
+        } else if lower.starts_with("0b") {
+            "binary"
+        } else if lower.ends_with('j') {
+            "imaginary"
+        } else {
+            "decimal"
+        };
+        let msg = format!("invalid {kind} literal");
+        // At the number's last character.
+        let last = at.end() - ruff_text_size::TextSize::from(1);
+        let err = self.src.error(&msg, TextRange::empty(last.max(at.start())));
+        self.out.push(CompileWarning {
+            deprecation: false,
+            parser: true,
             msg,
             err,
         });
@@ -73,6 +112,24 @@ impl Walker<'_, '_> {
                 continue;
             }
             let Some(e) = chars.next() else { break };
+            if ('0'..='7').contains(&e) {
+                // Up to three octal digits; past `\377` CPython 3.11 warns.
+                let mut digits = String::from(e);
+                while digits.len() < 3 {
+                    match chars.clone().next() {
+                        Some(d @ '0'..='7') => {
+                            digits.push(d);
+                            chars.next();
+                        }
+                        _ => break,
+                    }
+                }
+                if u32::from_str_radix(&digits, 8).is_ok_and(|v| v > 0o377) {
+                    let msg = format!("invalid octal escape sequence '\\{digits}'");
+                    self.warn(true, msg, at);
+                }
+                continue;
+            }
             let valid = matches!(
                 e,
                 '\n' | '\\' | '\'' | '"' | 'a' | 'b' | 'f' | 'n' | 'r' | 't' | 'v' | '0'
@@ -270,6 +327,7 @@ impl<'a> Visitor<'a> for Walker<'_, '_> {
                     }
                 }
             }
+            Expr::NumberLiteral(n) => self.number_end(n.range),
             Expr::BytesLiteral(b) => {
                 for part in b.value.iter() {
                     if !part.flags.prefix().is_raw() {

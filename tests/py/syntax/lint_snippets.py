@@ -22,9 +22,12 @@ SNIPPETS = {
     "fine index": "t = (1, 2)[0]\nu = 'abc'[1:]\nv = [1][True]\n",
     "escape": "import re\npat = re.compile('\\d+')\n",
     "bytes escape": "raw = b'\\N'\n",
+    "octal escape": "mask = '\\777' + b'\\400'.hex() + '\\377'\n",
     "raw string": "ok = r'\\d' + '\\n'\n",
     "nested": "class Cache:\n    def get(self, k):\n        def inner():\n            return k is 'x'\n        return inner\n",
     "generator": "def gen(items):\n    for i in items:\n        yield i is 0\n",
+    "number then keyword": "flag = 1if ready else 0\nmask = [0x1for _ in ()]\n",
+    "spaced number": "flag = 1 if ready else 0\n",
     "clean": "def add(a, b):\n    return a + b\n",
 }
 
