@@ -1090,6 +1090,15 @@ pub fn emit_compile_warnings(
     Ok(None)
 }
 
+/// The traceback entries (innermost first) from traceback object `tb` on; `None`
+/// when `tb` is not one (`e.__traceback__ = tb`).
+pub fn traceback_entries(
+    gil: Gil<'_>,
+    tb: &Value,
+) -> Option<Vec<crate::objects::exception::TbEntry>> {
+    crate::modules::traceback::entries_of(gil, tb)
+}
+
 fn is_file(filename: &str) -> bool {
     std::path::Path::new(filename).is_file()
 }

@@ -457,7 +457,7 @@ pub fn set_attr(gil: Gil<'_>, e: &ExcObj, name: &str, v: Option<Value>) -> Resul
         ("__traceback__", Some(v)) => {
             let entries = match &v {
                 Value::None => Vec::new(),
-                tb => crate::modules::traceback::entries_of(gil, tb)
+                tb => crate::native::traceback_entries(gil, tb)
                     .ok_or_else(|| type_error("__traceback__ must be a traceback or None"))?,
             };
             let mut st = e.state.borrow_mut(gil);

@@ -118,3 +118,31 @@ class Annotated(ValueError):
 
 
 print(repr(pickle.loads(pickle.dumps(Annotated("orig")))))
+
+
+# Re-raising a job's failure as a report error that keeps the job's traceback.
+import sys
+import traceback
+
+
+def run_step():
+    raise KeyError("step")
+
+
+try:
+    run_step()
+except KeyError:
+    tb = sys.exc_info()[2]
+report = RuntimeError("job failed").with_traceback(tb)
+print(report.__traceback__ is tb, report.__traceback__.tb_lineno)
+try:
+    raise report
+except RuntimeError as e:
+    print([f.name for f in traceback.extract_tb(e.__traceback__)])
+report.__traceback__ = None
+print(report.__traceback__)
+for attr, bad in (("__traceback__", 5), ("__cause__", 1), ("__context__", "x")):
+    try:
+        setattr(report, attr, bad)
+    except TypeError as err:
+        print(attr, "TypeError:", err)
