@@ -43,7 +43,7 @@ NotImplementedType = type(NotImplemented)
 WrapperDescriptorType = type(object.__init__)
 MethodWrapperType = type(object().__str__)
 MethodDescriptorType = type(str.join)
-ClassMethodDescriptorType = type(dict.fromkeys)
+ClassMethodDescriptorType = type(dict.__dict__['fromkeys'])
 try:
     raise TypeError
 except TypeError as _e:

@@ -114,6 +114,8 @@ pub fn run(program: Program) -> i32 {
                 return Err(1);
             }
         };
+        // Emitted once the program's `sys` and `warnings` can run (below).
+        let warnings = compile::take_warnings();
         // CPython prints no source lines for `-c` code (`<string>`).
         if !filename.starts_with('<') {
             modules::register_source(&filename, &source);
@@ -122,6 +124,17 @@ pub fn run(program: Program) -> i32 {
         let globals = main.dict.clone();
         if let Err(err) = mt_prelude(gil) {
             return Err(report_uncaught(gil, &err));
+        }
+        if !warnings.is_empty() {
+            compile::put_warnings(warnings);
+            match native::emit_compile_warnings(gil, &filename) {
+                Ok(None) => {}
+                Ok(Some(e)) => {
+                    modules::sys::write_stderr(&e.report());
+                    return Err(1);
+                }
+                Err(err) => return Err(report_uncaught(gil, &err)),
+            }
         }
         Ok((main_thread(&filename, code, &globals), globals))
     });

@@ -601,9 +601,11 @@ impl Cx<'_, '_> {
         };
     }
 
-    /// The exception this micro-thread is handling (`sys.exc_info()`), if any.
+    /// The exception this micro-thread is handling (`sys.exc_info()`), if any: the
+    /// running code's own, else that of the nearest resumer of a running generator
+    /// (CPython's `_PyErr_GetTopmostException`).
     pub fn handled(&self) -> Option<PyErr> {
-        match &self.th.handled {
+        match &crate::vm::generator::topmost_handled(self.gil, self.th) {
             Value::Exception(e) => Some(PyErr(e.clone())),
             _ => None,
         }
@@ -1038,6 +1040,83 @@ pub fn call_detached(
     args: Vec<Value>,
 ) -> Result<Value, PyErr> {
     crate::vm::detached::call(gil, what, f, args)
+}
+
+/// Send the warnings of the source just compiled on this thread
+/// (`compile::take_warnings`) through `warnings.warn_explicit`, as CPython's
+/// compiler does. One the filters raise as an error (`-W error`) comes back as the
+/// compile error CPython reports in its place (a `SyntaxError` at the spot); any
+/// other exception the warnings machinery raised is returned as it is.
+pub fn emit_compile_warnings(
+    gil: Gil<'_>,
+    filename: &str,
+) -> Result<Option<crate::compile::CompileError>, PyErr> {
+    let found = crate::compile::take_warnings();
+    if found.is_empty() {
+        return Ok(None);
+    }
+    let import = builtin_function(gil, "__import__");
+    let warnings = call_detached(gil, "compile", &import, vec![Value::str("warnings")])?;
+    let Value::Module(m) = &warnings else {
+        return Ok(None);
+    };
+    let Some(warn) = m.get(gil, "warn_explicit") else {
+        return Ok(None);
+    };
+    let exc = &crate::objects::types::types().exc;
+    for w in found {
+        let cat = if w.deprecation {
+            &exc.deprecation_warning
+        } else {
+            &exc.syntax_warning
+        };
+        let args = vec![
+            Value::string(w.msg),
+            Value::Type(cat.clone()),
+            Value::str(filename),
+            Value::Int(w.err.line as i64),
+        ];
+        match call_detached(gil, "compile", &warn, args) {
+            Ok(_) => {}
+            // The compiler's own (not the parser's) reads the line from the file:
+            // none for source from a string.
+            Err(e) if e.is_instance(cat) && !w.parser && !is_file(filename) => {
+                return Err(without_text(gil, &w.err));
+            }
+            Err(e) if e.is_instance(cat) => return Ok(Some(w.err)),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(None)
+}
+
+/// The traceback entries (innermost first) from traceback object `tb` on; `None`
+/// when `tb` is not one (`e.__traceback__ = tb`).
+pub fn traceback_entries(
+    gil: Gil<'_>,
+    tb: &Value,
+) -> Option<Vec<crate::objects::exception::TbEntry>> {
+    crate::modules::traceback::entries_of(gil, tb)
+}
+
+fn is_file(filename: &str) -> bool {
+    std::path::Path::new(filename).is_file()
+}
+
+/// The `SyntaxError` of compile error `e`, its `text` `None`.
+fn without_text(gil: Gil<'_>, e: &crate::compile::CompileError) -> PyErr {
+    let err = crate::vm::import::syntax_error_exact(e);
+    err.0.set_member(gil, "text", Some(Value::None));
+    let mut args = err.0.args.borrow_mut(gil);
+    if let Some(Value::Tuple(t)) = args.get(1) {
+        let mut details = t.to_vec();
+        if details.len() > 3 {
+            details[3] = Value::None;
+        }
+        args[1] = Value::tuple(details);
+    }
+    drop(args);
+    err
 }
 
 /// A function made of `code` (`types.FunctionType(...)`): `MAKE_FUNCTION`'s work.

@@ -23,6 +23,7 @@ mod stmt;
 mod symtable;
 mod targets;
 pub mod to_ast;
+pub mod warn;
 mod with;
 
 use crate::objects::rc::Arc;
@@ -134,6 +135,30 @@ impl CompileError {
     }
 }
 
+thread_local! {
+    /// The warnings of the last source compiled on this thread ([`take_warnings`]).
+    static WARNINGS: std::cell::RefCell<Vec<warn::CompileWarning>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The warnings (`SyntaxWarning`, `DeprecationWarning`) of the last source
+/// [`compile`], [`compile_single`] or [`compile_eval`] compiled on this thread, for
+/// the caller to emit (taken: a second call gives none).
+pub fn take_warnings() -> Vec<warn::CompileWarning> {
+    WARNINGS.with(|w| std::mem::take(&mut *w.borrow_mut()))
+}
+
+/// Make `found` the warnings [`take_warnings`] gives next (the main program's,
+/// emitted once the interpreter is set up).
+pub fn put_warnings(found: Vec<warn::CompileWarning>) {
+    WARNINGS.with(|w| *w.borrow_mut() = found);
+}
+
+fn keep_warnings(src: &parse::Source<'_>) {
+    let found = warn::collect(src);
+    WARNINGS.with(|w| *w.borrow_mut() = found);
+}
+
 /// Compile a module's source. `filename` is what tracebacks will name.
 pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
     let source = &*universal_newlines(source);
@@ -153,8 +178,11 @@ pub fn compile(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> 
     }
     // The parser and compiler recurse deeply: run them on the OS thread's stack.
     crate::mt::worker::on_os_stack(|| {
+        WARNINGS.with(|w| w.borrow_mut().clear());
         let parsed = parse::Source::parse(source, filename)?;
-        compiler::compile_module(&parsed, false)
+        let code = compiler::compile_module(&parsed, false)?;
+        keep_warnings(&parsed);
+        Ok(code)
     })
 }
 
@@ -171,6 +199,7 @@ pub fn universal_newlines(source: &str) -> std::borrow::Cow<'_, str> {
 /// statements, or one compound statement), whose expression statements show their
 /// values through `sys.displayhook`.
 pub fn compile_single(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    WARNINGS.with(|w| w.borrow_mut().clear());
     let source = &*universal_newlines(source);
     crate::mt::worker::on_os_stack(|| {
         let parsed = parse::Source::parse(source, filename)?;
@@ -199,7 +228,9 @@ pub fn compile_single(source: &str, filename: &str) -> Result<Arc<Code>, Compile
                 at,
             ));
         }
-        compiler::compile_module(&parsed, true)
+        let code = compiler::compile_module(&parsed, true)?;
+        keep_warnings(&parsed);
+        Ok(code)
     })
 }
 
@@ -213,9 +244,12 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<Code>, CompileEr
 }
 
 fn compile_eval_here(source: &str, filename: &str) -> Result<Arc<Code>, CompileError> {
+    WARNINGS.with(|w| w.borrow_mut().clear());
     let source = source.trim_start_matches([' ', '\t']);
     let parsed = parse_eval_source(source, filename)?;
-    compiler::compile_expression(&parsed)
+    let code = compiler::compile_expression(&parsed)?;
+    keep_warnings(&parsed);
+    Ok(code)
 }
 
 /// `source` parsed as one expression (eval mode), or CPython's error.

@@ -179,6 +179,16 @@ pub fn traceback_of(gil: Gil<'_>, exc: &Arc<ExcObj>) -> Value {
     Value::Object(tb)
 }
 
+/// The entries (innermost first) from traceback object `tb` on, or `None` when
+/// `tb` is not one (`e.with_traceback(tb)`, `e.__traceback__ = tb`).
+pub fn entries_of(gil: Gil<'_>, tb: &Value) -> Option<Vec<TbEntry>> {
+    let Value::Object(o) = tb else { return None };
+    let t = o.0.as_any().downcast_ref::<Traceback>()?;
+    let st = t.exc.state.borrow(gil);
+    let m = st.traceback.len();
+    Some(st.traceback[..m.saturating_sub(t.idx)].to_vec())
+}
+
 /// Where a `tb` argument starts (`None` for anything but a traceback object).
 pub fn tb_start(tb: &Value) -> Option<usize> {
     match tb {

@@ -431,6 +431,18 @@ pub fn set_attr(gil: Gil<'_>, e: &ExcObj, name: &str, v: Option<Value>) -> Resul
             };
             *e.args.borrow_mut(gil) = items;
         }
+        ("__cause__" | "__context__", Some(v))
+            if !matches!(v, Value::None | Value::Exception(_)) =>
+        {
+            return Err(type_error(format!(
+                "exception {} must be None or derive from BaseException",
+                if name == "__cause__" {
+                    "cause"
+                } else {
+                    "context"
+                }
+            )));
+        }
         ("__cause__", Some(v)) => {
             let mut st = e.state.borrow_mut(gil);
             st.cause = (!v.is(&Value::None)).then_some(v);
@@ -442,7 +454,21 @@ pub fn set_attr(gil: Gil<'_>, e: &ExcObj, name: &str, v: Option<Value>) -> Resul
         ("__suppress_context__", Some(v)) => {
             e.state.borrow_mut(gil).suppress_context = matches!(v, Value::Bool(PyBool::True));
         }
-        ("__traceback__", Some(_)) => {}
+        ("__traceback__", Some(v)) => {
+            let entries = match &v {
+                Value::None => Vec::new(),
+                tb => crate::native::traceback_entries(gil, tb)
+                    .ok_or_else(|| type_error("__traceback__ must be a traceback or None"))?,
+            };
+            let mut st = e.state.borrow_mut(gil);
+            let len = entries.len();
+            st.traceback = entries;
+            // The object given is what `e.__traceback__` gives back.
+            st.tb_obj = match &v {
+                Value::Object(o) if len > 0 => Some((len, Arc::downgrade(o))),
+                _ => None,
+            };
+        }
         (name, v) if members(&e.typ).contains(&name) => {
             let name = members(&e.typ).iter().find(|m| **m == name);
             e.set_member(gil, name.copied().unwrap_or("name"), v);

@@ -78,6 +78,15 @@ fn parse_spec(spec: &str) -> Result<Spec, PyErr> {
     if i < c.len() {
         return Err(value_error("Invalid format specifier"));
     }
+    // Grouping goes with the decimal types (and `_` with the binary, octal and
+    // hex ones), whatever the value (CPython's `parse_internal_render_format_spec`).
+    if let Some(g) = s.grouping {
+        match s.ty {
+            None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => {}
+            Some('b' | 'o' | 'x' | 'X') if g == '_' => {}
+            Some(t) => return Err(value_error(format!("Cannot specify '{g}' with '{t}'."))),
+        }
+    }
     let fill = s.fill.map_or(1, char::len_utf8);
     if !super::memory::fits(s.width as u128 * fill as u128) {
         return Err(memory_error());
@@ -157,6 +166,35 @@ fn group(digits: &str, sep: char, every: usize) -> String {
         out.push(ch);
     }
     out + rest
+}
+
+/// Does the spec pad with zeros after the sign (the `0` flag, or fill `0` with `=`)?
+/// Then a grouping separator goes into the padding too: `{:010,}` is `00,001,234`.
+fn zero_grouped(s: &Spec) -> bool {
+    let fill = s.fill.or(s.zero.then_some('0'));
+    let align = s.align.or(s.zero.then_some('='));
+    s.grouping.is_some() && fill == Some('0') && align == Some('=')
+}
+
+/// `digits` (an integer part, then any fraction or exponent) grouped; with zero
+/// padding (see [`zero_grouped`]), zeros are added before the grouping until the
+/// grouped whole is `room` characters or more (CPython's `fill_number`: the padding
+/// never starts with a separator).
+fn group_padded(s: &Spec, digits: &str, sep: char, every: usize, room: usize) -> String {
+    if !zero_grouped(s) {
+        return group(digits, sep, every);
+    }
+    let split = digits
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(digits.len());
+    let room = room.saturating_sub(digits[split..].chars().count());
+    let grouped_len = |n: usize| n + n.saturating_sub(1) / every;
+    let mut n = split.max(room.saturating_mul(every) / (every + 1));
+    while grouped_len(n) < room {
+        n += 1;
+    }
+    let padded = "0".repeat(n - split) + digits;
+    group(&padded, sep, every)
 }
 
 /// `sign` and `body` padded to the spec's width (`MemoryError` when the result could
@@ -340,8 +378,15 @@ fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, P
             )));
         }
     };
+    if let (Some(g), Some(t)) = (s.grouping, s.ty) {
+        if t == 'n' || (g == ',' && matches!(t, 'x' | 'X' | 'o' | 'b')) {
+            return Err(value_error(format!("Cannot specify '{g}' with '{t}'.")));
+        }
+    }
+    let sign = format!("{}{}", sign_of(s, neg), if s.alt { prefix } else { "" });
     let digits = match s.grouping {
-        Some(g) => group(
+        Some(g) => group_padded(
+            s,
             &digits,
             g,
             if matches!(s.ty, Some('x' | 'X' | 'o' | 'b')) {
@@ -349,6 +394,7 @@ fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, P
             } else {
                 3
             },
+            s.width.saturating_sub(sign.chars().count()),
         ),
         None => digits,
     };
@@ -356,7 +402,6 @@ fn format_int_digits(s: &Spec, v: &Value, min_digits: usize) -> Result<String, P
         Some(zeros) if zeros > 0 => format!("{}{digits}", "0".repeat(zeros)),
         _ => digits,
     };
-    let sign = format!("{}{}", sign_of(s, neg), if s.alt { prefix } else { "" });
     pad(s, &sign, &digits, '>')
 }
 
@@ -464,12 +509,19 @@ fn format_float(s: &Spec, x: f64) -> Result<String, PyErr> {
             }
         }
     };
+    if let (Some(g), Some('n')) = (s.grouping, s.ty) {
+        return Err(value_error(format!("Cannot specify '{g}' with 'n'.")));
+    }
+    let neg = neg && !(s.no_neg_zero && a.is_finite() && rounds_to_zero(&body));
+    let sign = sign_of(s, neg);
     let body = match s.grouping {
-        Some(g) if a.is_finite() => group(&body, g, 3),
+        Some(g) if a.is_finite() => {
+            let room = s.width.saturating_sub(sign.len());
+            group_padded(s, &body, g, 3, room)
+        }
         _ => body,
     };
-    let neg = neg && !(s.no_neg_zero && a.is_finite() && rounds_to_zero(&body));
-    pad(s, sign_of(s, neg), &body, '>')
+    pad(s, sign, &body, '>')
 }
 
 /// Is the formatted magnitude `body` all zeros (`0.00`, `0.000e+00`, `0%`)? With

@@ -410,7 +410,9 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 v.heap_ptr().unwrap_or(0)
             );
         }
-        Value::Native(n) => match crate::objects::methods::method_owner(n) {
+        Value::Native(n) => match crate::objects::methods::method_owner(n)
+            .or_else(|| crate::objects::methods::class_method_owner(n))
+        {
             Some(owner) => {
                 let _ = write!(out, "<method '{}' of '{owner}' objects>", n.name);
             }
@@ -418,6 +420,15 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 let _ = write!(out, "<built-in function {}>", n.name);
             }
         },
+        Value::BoundNative(b) if crate::objects::methods::is_method_wrapper(&b.0, b.1) => {
+            let _ = write!(
+                out,
+                "<method-wrapper '{}' of {} object at 0x{:x}>",
+                b.1.name,
+                type_name(&b.0),
+                b.0.heap_ptr().unwrap_or(0)
+            );
+        }
         Value::BoundNative(b) => {
             let _ = write!(
                 out,

@@ -148,11 +148,21 @@ impl NativeObject for SlotWrapper {
     }
 
     fn py_type(&self) -> Option<Arc<PyType>> {
+        // `int.__new__` is a built-in method bound to its type.
+        if self.def.name == "__new__" {
+            return Some(super::types::types().builtin.clone());
+        }
         static T: OnceLock<Arc<PyType>> = OnceLock::new();
         Some(PyType::descriptor_type(&T, "wrapper_descriptor"))
     }
 
     fn repr(&self, _gil: Gil<'_>) -> Result<String, PyErr> {
+        if self.def.name == "__new__" {
+            return Ok(format!(
+                "<built-in method __new__ of type object at 0x{:x}>",
+                Arc::as_ptr(&self.owner) as usize
+            ));
+        }
         Ok(format!(
             "<slot wrapper '{}' of '{}' objects>",
             self.def.name, self.owner.name
@@ -166,7 +176,8 @@ impl NativeObject for SlotWrapper {
                 "{}.{}",
                 self.owner.name, self.def.name
             ))),
-            "__objclass__" => Some(Value::Type(self.owner.clone())),
+            "__objclass__" if self.def.name != "__new__" => Some(Value::Type(self.owner.clone())),
+            "__self__" if self.def.name == "__new__" => Some(Value::Type(self.owner.clone())),
             "__doc__" => Some(
                 super::docs::method_doc(&self.owner, self.def.name).map_or(Value::None, Value::str),
             ),

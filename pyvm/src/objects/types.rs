@@ -32,6 +32,9 @@ pub enum Kind {
     Type,
     Exception,
     Iterator,
+    /// The types of built-in descriptors and method objects (`method_descriptor`,
+    /// `wrapper_descriptor`, `method-wrapper`, `member_descriptor`).
+    Descriptor,
     /// `map`, `filter`, `zip`, `enumerate`, `reversed`: types whose call builds a
     /// built-in iterator (`Value::Iter`); a subclass's instance carries one as its
     /// payload.
@@ -204,7 +207,7 @@ impl PyType {
                     name,
                     "builtins",
                     Some(&types().object),
-                    Kind::Iterator,
+                    Kind::Descriptor,
                     None,
                 )
                 .sealed(),
@@ -570,7 +573,22 @@ impl Types {
             Value::Range(_) => &self.range,
             Value::Slice(_) => &self.slice,
             Value::Function(_) => &self.function,
-            Value::Native(_) | Value::BoundNative(_) => &self.builtin,
+            Value::Native(n) => {
+                if crate::objects::methods::method_owner(n).is_some() {
+                    method_descriptor_type()
+                } else if crate::objects::methods::class_method_owner(n).is_some() {
+                    classmethod_descriptor_type()
+                } else {
+                    &self.builtin
+                }
+            }
+            Value::BoundNative(b) => {
+                if crate::objects::methods::is_method_wrapper(&b.0, b.1) {
+                    method_wrapper_type()
+                } else {
+                    &self.builtin
+                }
+            }
             Value::Type(_) => &self.type_,
             Value::Exception(_) => &self.exc.base_exception,
             Value::Iter(_) => &self.iterator,
@@ -628,4 +646,33 @@ pub fn type_name(v: &Value) -> String {
         }),
         _ => types().of_ref(v).name.clone(),
     }
+}
+
+/// `method_descriptor`: the type of a built-in type's method taken from the type
+/// (`str.join`).
+pub fn method_descriptor_type() -> &'static Arc<PyType> {
+    static T: OnceLock<Arc<PyType>> = OnceLock::new();
+    if T.get().is_none() {
+        PyType::descriptor_type(&T, "method_descriptor");
+    }
+    T.get().expect("made above")
+}
+
+/// `classmethod_descriptor`: a built-in class method in its type's dict
+/// (`dict.__dict__['fromkeys']`).
+pub fn classmethod_descriptor_type() -> &'static Arc<PyType> {
+    static T: OnceLock<Arc<PyType>> = OnceLock::new();
+    if T.get().is_none() {
+        PyType::descriptor_type(&T, "classmethod_descriptor");
+    }
+    T.get().expect("made above")
+}
+
+/// `method-wrapper`: a slot wrapper bound to an object (`(1).__add__`).
+pub fn method_wrapper_type() -> &'static Arc<PyType> {
+    static T: OnceLock<Arc<PyType>> = OnceLock::new();
+    if T.get().is_none() {
+        PyType::descriptor_type(&T, "method-wrapper");
+    }
+    T.get().expect("made above")
 }

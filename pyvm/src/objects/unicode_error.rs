@@ -34,7 +34,7 @@ pub fn which(typ: &PyType) -> Option<Which> {
     }
 }
 
-const NAMES: [&str; 5] = ["encoding", "object", "start", "end", "reason"];
+pub const NAMES: [&str; 5] = ["encoding", "object", "start", "end", "reason"];
 
 fn bytes_like(v: &Value) -> bool {
     matches!(

@@ -414,6 +414,20 @@ fn builtin_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, Miss> {
                     });
                     return Ok(m.unwrap_or(Value::None));
                 }
+                // A method descriptor's class, and its binding (`str.join.__get__('-')`).
+                "__objclass__" => {
+                    let owner = crate::objects::methods::method_owner(n)
+                        .or_else(|| crate::objects::methods::class_method_owner(n));
+                    if let Some(t) = owner.and_then(crate::objects::methods::owner_type) {
+                        return Ok(Value::Type(t));
+                    }
+                }
+                "__get__" if types().of(obj).kind == crate::objects::types::Kind::Descriptor => {
+                    let get = crate::objects::methods::find_in_type(&types().of(obj), "__get__");
+                    if let Some(get) = get {
+                        return Ok(Value::BoundNative(Arc::new((obj.clone(), get))));
+                    }
+                }
                 // `len.__reduce__()` is its name: pickled as a global, as CPython's.
                 "__reduce__" | "__reduce_ex__" => {
                     return Ok(Value::BoundNative(Arc::new((obj.clone(), &NATIVE_REDUCE))))
@@ -435,6 +449,12 @@ fn builtin_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, Miss> {
             "__name__" => return Ok(Value::str(b.1.name)),
             "__qualname__" => return Ok(Value::string(bound_native_qualname(&b.0, b.1))),
             "__self__" => return Ok(b.0.clone()),
+            // A method-wrapper's class: the one that defines the slot.
+            "__objclass__" if crate::objects::methods::is_method_wrapper(&b.0, b.1) => {
+                let cls = crate::objects::class::class_of(&b.0);
+                let owner = crate::objects::class::defining_class(gil, &cls, b.1.name);
+                return Ok(Value::Type(owner.unwrap_or(cls)));
+            }
             // `(getattr, (self, name))`, as CPython pickles a built-in method.
             "__reduce__" | "__reduce_ex__" => {
                 return Ok(Value::BoundNative(Arc::new((obj.clone(), &NATIVE_REDUCE))))
@@ -538,6 +558,13 @@ fn builtin_attr(gil: Gil<'_>, obj: &Value, name: &str) -> Result<Value, Miss> {
                 Value::Native(_) | Value::BoundNative(_) | Value::Type(_)
             ) =>
         {
+            // A built-in descriptor's `__get__` (`object.__init__.__get__`).
+            if let Value::BoundNative(b) = obj {
+                let descr = types().of(&b.0).kind == crate::objects::types::Kind::Descriptor;
+                if descr && b.1.name == "__get__" {
+                    return Ok(Value::str("($self, instance, owner=None, /)"));
+                }
+            }
             Ok(builtin_entry(gil, obj, crate::objects::docs::SIGS).map_or(Value::None, Value::str))
         }
         None => Err(Miss::Missing),

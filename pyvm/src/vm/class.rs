@@ -338,7 +338,14 @@ pub fn class_attr(gil: Gil<'_>, cls: &Arc<PyType>, name: &str) -> Result<Option<
                 );
                 for n in names {
                     if let Some(def) = crate::objects::methods::find_in_type(cls, &n) {
-                        d.insert(Value::str(&n), Value::Native(def))?;
+                        // A special method is the type's slot wrapper, as `cls.name`
+                        // gives it (`int.__dict__['__add__'] is int.__add__`).
+                        let v = if n != "__new__" && crate::objects::slot_wrapper::is_special(&n) {
+                            crate::objects::slot_wrapper::slot_wrapper(gil, cls, def)
+                        } else {
+                            Value::Native(def)
+                        };
+                        d.insert(Value::str(&n), v)?;
                     }
                 }
                 // The unhashable ones say so (`collections.abc.Hashable` reads it).

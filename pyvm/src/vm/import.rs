@@ -813,6 +813,9 @@ fn chain(gil: Gil<'_>, th: &mut MicroThread, job: &mut Job) -> Result<bool, PyEr
                     crate::compile::compile(&source, &filename)
                 })
                 .map_err(|e| syntax_error(&e))?;
+                if let Some(e) = crate::native::emit_compile_warnings(gil, &filename)? {
+                    return Err(syntax_error(&e));
+                }
                 if let Some((k, stamp)) = &key {
                     if writes_bytecode(gil) {
                         cache::store(k, *stamp, &code);

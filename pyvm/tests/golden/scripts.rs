@@ -94,6 +94,7 @@ mod classes {
     use super::*;
     golden!(bank, "classes/bank.py");
     golden!(basics, "classes/basics.py");
+    golden!(builtin_method_kinds, "classes/builtin_method_kinds.py");
     golden!(builtin_subclasses, "classes/builtin_subclasses.py");
     golden!(class_level_access, "classes/class_level_access.py");
     golden!(containers, "classes/containers.py");
@@ -334,6 +335,7 @@ mod exceptions {
     golden!(loop_control_in_try, "exceptions/loop_control_in_try.py");
     golden!(nested_handlers, "exceptions/nested_handlers.py");
     golden!(oserror_attrs, "exceptions/oserror_attrs.py");
+    golden!(pickled_job_errors, "exceptions/pickled_job_errors.py");
     golden!(raise_forms, "exceptions/raise_forms.py");
     golden!(recursion_limit, "exceptions/recursion_limit.py");
     golden!(syntax_error_fields, "exceptions/syntax_error_fields.py");
@@ -415,6 +417,7 @@ mod generators {
     golden!(permutations, "generators/permutations.py");
     golden!(pipeline, "generators/pipeline.py");
     golden!(raise_stop_iteration, "generators/raise_stop_iteration.py");
+    golden!(retry_exc_info, "generators/retry_exc_info.py");
     golden!(send_accumulator, "generators/send_accumulator.py");
     golden!(throw_basics, "generators/throw_basics.py");
     golden!(throw_into_delegation, "generators/throw_into_delegation.py");
@@ -890,6 +893,7 @@ mod strings {
     golden!(format_method, "strings/format_method.py");
     golden!(fstrings, "strings/fstrings.py");
     golden!(justify_pad, "strings/justify_pad.py");
+    golden!(ledger_zero_grouped, "strings/ledger_zero_grouped.py");
     golden!(mail_merge, "strings/mail_merge.py");
     golden!(method_keywords, "strings/method_keywords.py");
     golden!(palindromes_anagrams, "strings/palindromes_anagrams.py");
@@ -946,6 +950,7 @@ mod syntax {
     golden!(invalid_number_literals, "syntax/invalid_number_literals.py");
     golden!(keyword_argument_order, "syntax/keyword_argument_order.py");
     golden!(leading_zeros, "syntax/leading_zeros.py");
+    golden!(lint_snippets, "syntax/lint_snippets.py");
     golden!(missing_colon_eof, "syntax/missing_colon_eof.py");
     golden!(never_closed_later_line, "syntax/never_closed_later_line.py");
     golden!(tab_error, "syntax/tab_error.py");

@@ -60,7 +60,14 @@ fn compile_text(text: &str, filename: &str, mode: Mode, levels: usize) -> Result
         Mode::Exec => crate::compile::compile(text, filename),
         Mode::Eval => crate::compile::compile_eval(text, filename),
     });
-    out.map_err(|e| compile_error(text, mode == Mode::Eval, e))
+    let code = out.map_err(|e| compile_error(text, mode == Mode::Eval, e))?;
+    // The compiler's warnings (`"is" with a literal`), errors under `-W error`.
+    let warned =
+        crate::objects::gil::with_gil(|gil| crate::native::emit_compile_warnings(gil, filename))?;
+    match warned {
+        Some(e) => Err(compile_error(text, mode == Mode::Eval, e)),
+        None => Ok(code),
+    }
 }
 
 /// The `SyntaxError` for a compile error in `text`.
@@ -178,6 +185,9 @@ pub fn compile(cx: &mut Cx, args: Args) -> PyResult<Value> {
                 return Err(incomplete_input(&filename));
             }
             let code = r.map_err(|e| compile_error(&text, false, e))?;
+            if let Some(e) = crate::native::emit_compile_warnings(cx.gil, &filename)? {
+                return Err(compile_error(&text, false, e).into());
+            }
             return Ok(Value::Code(code));
         }
     };

@@ -1447,7 +1447,7 @@ impl Pickler {
 
 /// What `__reduce__` gives for built-in objects whose reduction pyvm's object
 /// model lacks: `Ellipsis` and `NotImplemented` by name, `range(...)`,
-/// `slice(...)`, and exceptions as `(type, args[, dict])` (BaseException's).
+/// and `slice(...)` (exceptions have `BaseException.__reduce__`).
 fn builtin_reduce(cx: &mut Cx, obj: &Value) -> Option<Value> {
     let ty = types();
     let call = |t: &Arc<PyType>, args: Vec<Value>| {
@@ -1483,23 +1483,6 @@ fn builtin_reduce(cx: &mut Cx, obj: &Value) -> Option<Value> {
         Value::NotImplemented => Some(Value::str("NotImplemented")),
         Value::Range(r) => call(&ty.range, vec![r.start(), r.stop(), r.step()]),
         Value::Slice(s) => call(&ty.slice, s.to_vec()),
-        Value::Exception(e) => {
-            let overridden = ["__reduce__", "__reduce_ex__"].iter().any(|name| {
-                let name = PyStr::new((*name).to_owned());
-                matches!(
-                    crate::objects::class::lookup(cx.gil, &e.typ, &name),
-                    Some(Value::Function(_))
-                )
-            });
-            if overridden || e.typ.is_subtype(&ty.exc.os_error) {
-                return None;
-            }
-            let mut parts = vec![Value::Type(e.typ.clone()), Value::tuple(e.args(cx.gil))];
-            if !e.dict.borrow(cx.gil).is_empty() {
-                parts.push(Value::Dict(e.dict.clone()));
-            }
-            Some(Value::tuple(parts))
-        }
         _ => None,
     }
 }

@@ -340,6 +340,39 @@ pub fn method_owner(def: &NativeDef) -> Option<&'static str> {
     method_table_owner(def)
 }
 
+/// The built-in type a class method belongs to (`dict` for `dict.fromkeys`, seen
+/// unbound in `dict.__dict__` as a `classmethod_descriptor`).
+pub fn class_method_owner(def: &NativeDef) -> Option<&'static str> {
+    if !is_class_method(def) {
+        return None;
+    }
+    method_table_owner(def)
+}
+
+/// The built-in type named `name` among those [`method_table_owner`] answers (`__objclass__`).
+pub fn owner_type(name: &str) -> Option<super::rc::Arc<PyType>> {
+    let t = super::types::types();
+    Some(
+        match name {
+            "str" => &t.str,
+            "list" => &t.list,
+            "tuple" => &t.tuple,
+            "dict" => &t.dict,
+            "set" => &t.set,
+            "frozenset" => &t.frozenset,
+            "bytes" => &t.bytes,
+            "bytearray" => &t.bytearray,
+            "int" => &t.int,
+            "float" => &t.float,
+            "complex" => &t.complex,
+            "range" => &t.range,
+            "slice" => &t.slice,
+            _ => return None,
+        }
+        .clone(),
+    )
+}
+
 /// The built-in type whose method table holds `def`, static and class methods
 /// included (`bytearray` for `bytearray.maketrans`: pickled as `getattr(bytearray,
 /// 'maketrans')`).
@@ -868,12 +901,212 @@ fn takes_instance_slow(def: &NativeDef) -> bool {
     .any(|t| t.as_ptr_range().contains(&p))
 }
 
+/// Is `name` a special method CPython implements as a type slot (`__add__`,
+/// `__repr__`, ...), so that a built-in one bound to an object is a `method-wrapper`,
+/// not a `builtin_function_or_method` (`__reduce__`, `__format__`, `__sizeof__`
+/// and the like are plain methods)?
+pub fn is_slot_name(name: &str) -> bool {
+    matches!(
+        name,
+        "__getattribute__"
+            | "__getattr__"
+            | "__setattr__"
+            | "__delattr__"
+            | "__repr__"
+            | "__hash__"
+            | "__call__"
+            | "__str__"
+            | "__lt__"
+            | "__le__"
+            | "__eq__"
+            | "__ne__"
+            | "__gt__"
+            | "__ge__"
+            | "__iter__"
+            | "__next__"
+            | "__get__"
+            | "__set__"
+            | "__delete__"
+            | "__init__"
+            | "__del__"
+            | "__await__"
+            | "__aiter__"
+            | "__anext__"
+            | "__add__"
+            | "__radd__"
+            | "__sub__"
+            | "__rsub__"
+            | "__mul__"
+            | "__rmul__"
+            | "__mod__"
+            | "__rmod__"
+            | "__divmod__"
+            | "__rdivmod__"
+            | "__pow__"
+            | "__rpow__"
+            | "__neg__"
+            | "__pos__"
+            | "__abs__"
+            | "__bool__"
+            | "__invert__"
+            | "__lshift__"
+            | "__rlshift__"
+            | "__rshift__"
+            | "__rrshift__"
+            | "__and__"
+            | "__rand__"
+            | "__xor__"
+            | "__rxor__"
+            | "__or__"
+            | "__ror__"
+            | "__int__"
+            | "__float__"
+            | "__iadd__"
+            | "__isub__"
+            | "__imul__"
+            | "__imod__"
+            | "__ipow__"
+            | "__ilshift__"
+            | "__irshift__"
+            | "__iand__"
+            | "__ixor__"
+            | "__ior__"
+            | "__floordiv__"
+            | "__rfloordiv__"
+            | "__truediv__"
+            | "__rtruediv__"
+            | "__ifloordiv__"
+            | "__itruediv__"
+            | "__index__"
+            | "__matmul__"
+            | "__rmatmul__"
+            | "__imatmul__"
+            | "__len__"
+            | "__getitem__"
+            | "__setitem__"
+            | "__delitem__"
+            | "__contains__"
+    )
+}
+
+/// Is `def` bound to `this` a `method-wrapper` (`(1).__add__`, `object().__init__`)?
+/// `list`'s, `dict`'s and `bytearray`'s `__getitem__` and `dict.__contains__` are
+/// methods in CPython.
+pub fn is_method_wrapper(this: &Value, def: &NativeDef) -> bool {
+    if !is_slot_name(def.name) {
+        return false;
+    }
+    let own = super::class::payload(this).unwrap_or(this);
+    !matches!(
+        (def.name, own),
+        (
+            "__getitem__",
+            Value::List(_) | Value::Dict(_) | Value::ByteArray(_)
+        ) | ("__contains__", Value::Dict(_))
+    )
+}
+
+/// The methods of the types of built-in descriptors and method objects
+/// (`method_descriptor.__get__`, `wrapper_descriptor.__call__`): what
+/// `inspect.ismethoddescriptor` and `isdatadescriptor` look for on the type.
+fn descr_table(t: &PyType) -> &'static [NativeDef] {
+    match t.name.as_str() {
+        "method-wrapper" => &DESCR_METHODS[1..2],
+        "member_descriptor" | "getset_descriptor" => DATA_DESCR_METHODS,
+        _ => &DESCR_METHODS[..2],
+    }
+}
+
+static DESCR_METHODS: &[NativeDef] = natives![
+    "__get__" => descr_get, "__call__" => descr_call,
+];
+
+static DATA_DESCR_METHODS: &[NativeDef] = natives![
+    "__get__" => descr_get, "__set__" => descr_set, "__delete__" => descr_delete,
+];
+
+/// `descr.__get__(obj, type=None)` through the descriptor's type: a method
+/// descriptor bound to `obj` (a class method to the class), or what the
+/// descriptor object's own `__get__` gives.
+fn descr_get(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__get__", 1, 2)?;
+    let (this, obj) = (args.at(0), args.at(1));
+    let typ = args.get(2).cloned().unwrap_or(Value::None);
+    match this {
+        Value::Native(d) if is_class_method(d) => {
+            let cls = match (&typ, obj) {
+                (Value::Type(_), _) => typ.clone(),
+                (_, Value::None) => {
+                    return Err(super::exception::type_error(format!(
+                        "descriptor '{}' for type '{}' needs either an object or a type",
+                        d.name,
+                        class_method_owner(d).unwrap_or("object")
+                    ))
+                    .into())
+                }
+                (_, o) => Value::Type(super::class::class_of(o)),
+            };
+            Ok(Value::BoundNative(super::rc::Arc::new((cls, *d))))
+        }
+        Value::Native(d) => Ok(match obj {
+            Value::None => this.clone(),
+            o => Value::BoundNative(super::rc::Arc::new((o.clone(), *d))),
+        }),
+        _ => {
+            let f = cx.getattr(this, "__get__")?;
+            cx.call(&f, args.pos[1..].to_vec())
+        }
+    }
+}
+
+/// `descr.__call__(*args, **kwargs)` through the descriptor's type.
+fn descr_call(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    let Some(this) = args.pos.first().cloned() else {
+        return Err(super::exception::type_error(
+            "descriptor '__call__' of 'object' object needs an argument",
+        )
+        .into());
+    };
+    let rest = crate::native::Args {
+        pos: args.pos[1..].iter().cloned().collect(),
+        kw: args.kw,
+    };
+    cx.call_args(&this, rest)
+}
+
+fn descr_set(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__set__", 2, 2)?;
+    let f = cx.getattr(args.at(0), "__set__")?;
+    cx.call(&f, args.pos[1..].to_vec())
+}
+
+fn descr_delete(
+    cx: &mut crate::native::Cx,
+    args: crate::native::Args,
+) -> crate::native::PyResult<Value> {
+    args.check_method("__delete__", 1, 1)?;
+    let f = cx.getattr(args.at(0), "__delete__")?;
+    cx.call(&f, args.pos[1..].to_vec())
+}
+
 /// The method names of a built-in type (for `dir()`).
 pub fn names_of(t: &PyType) -> impl Iterator<Item = String> {
     find_table(t).iter().map(|d| d.name.to_owned())
 }
 
 fn find_table(t: &PyType) -> &'static [NativeDef] {
+    if t.kind == Kind::Descriptor {
+        return descr_table(t);
+    }
     table(if t.kind == Kind::Type {
         Kind::Object
     } else {
@@ -883,6 +1116,9 @@ fn find_table(t: &PyType) -> &'static [NativeDef] {
 
 /// `str.join`, `dict.fromkeys`, ...: a method looked up on the type itself.
 pub fn find_in_type(t: &PyType, name: &str) -> Option<&'static NativeDef> {
+    if t.kind == Kind::Descriptor {
+        return descr_table(t).iter().find(|d| d.name == name);
+    }
     let kind = if t.kind == Kind::Type {
         Kind::Object
     } else {

@@ -267,6 +267,7 @@ fn subclasshook(_cx: &mut Cx, _args: Args) -> PyResult<Value> {
 pub static EXCEPTION_METHODS: &[NativeDef] = natives![
     "__init__" => exc_init, "__str__" => exc_str, "__repr__" => exc_repr,
     "with_traceback" => with_traceback, "add_note" => add_note,
+    "__reduce__" => exc_reduce, "__setstate__" => exc_setstate,
 ];
 
 fn this(args: &Args, name: &str) -> PyResult<Value> {
@@ -504,6 +505,97 @@ fn exc_init(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `BaseException.__reduce__()`: `(type(self), self.args)`, with the instance dict
+/// as a third item when it holds something. `OSError`'s puts the file names back
+/// into the arguments (`OSError(2, 'x', 'f').args` is `(2, 'x')`), and
+/// `ImportError`'s adds `name` and `path` to the state (CPython 3.11's
+/// `BaseException_reduce`, `OSError_reduce`, `ImportError_reduce`).
+fn exc_reduce(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__reduce__", 0, 0)?;
+    let Value::Exception(e) = args.at(0) else {
+        return Err(type_error(format!(
+            "descriptor '__reduce__' requires a 'BaseException' object but received '{}'",
+            type_name(args.at(0))
+        ))
+        .into());
+    };
+    let exc = &crate::objects::types::types().exc;
+    let gil = cx.gil;
+    let mut items = e.args(gil);
+    let set = |name: &str| e.attr(gil, name).filter(|v| !matches!(v, Value::None));
+    if e.typ.is_subtype(&exc.os_error) && items.len() == 2 {
+        if let Some(f) = set("filename") {
+            items.push(f);
+            if let Some(f2) = set("filename2") {
+                items.push(Value::None);
+                items.push(f2);
+            }
+        }
+    }
+    let mut dict = e.dict.borrow(gil).clone();
+    if e.typ.is_subtype(&exc.unicode_error) {
+        // pyvm keeps a `UnicodeError`'s five fields (CPython's C members, which its
+        // arguments give back) in the instance dict.
+        let own: Vec<Value> = dict
+            .keys()
+            .filter(|k| {
+                k.as_str()
+                    .is_some_and(|k| crate::objects::unicode_error::NAMES.contains(&k))
+            })
+            .cloned()
+            .collect();
+        for k in own {
+            dict.remove(&k)?;
+        }
+    }
+    let mut state = (!dict.is_empty()).then(|| Value::dict(dict.clone()));
+    if e.typ.is_subtype(&exc.import_error) {
+        let (name, path) = (e.attr(gil, "name"), e.attr(gil, "path"));
+        if name.is_some() || path.is_some() {
+            let mut d = dict;
+            if let Some(n) = name {
+                d.insert(Value::str("name"), n)?;
+            }
+            if let Some(p) = path {
+                d.insert(Value::str("path"), p)?;
+            }
+            state = Some(Value::dict(d));
+        }
+    }
+    let mut out = vec![Value::Type(e.typ.clone()), Value::tuple(items)];
+    out.extend(state);
+    Ok(Value::tuple(out))
+}
+
+/// `BaseException.__setstate__(state)`: each item of the dict `state` set as an
+/// attribute (`None`: nothing).
+fn exc_setstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
+    args.check_method("__setstate__", 1, 1)?;
+    let (this, state) = (args.at(0).clone(), args.at(1));
+    match state {
+        Value::None => {}
+        Value::Dict(d) => {
+            let items: Vec<(Value, Value)> = d
+                .borrow(cx.gil)
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            for (k, v) in items {
+                let Some(name) = k.as_str() else {
+                    return Err(type_error(format!(
+                        "attribute name must be string, not '{}'",
+                        type_name(&k)
+                    ))
+                    .into());
+                };
+                cx.store_attr(&this, name, Some(v))?;
+            }
+        }
+        _ => return Err(type_error("state is not a dictionary").into()),
+    }
+    Ok(Value::None)
+}
+
 fn exc_str(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let v = this(&args, "__str__")?;
     Ok(Value::string(crate::objects::repr::builtin_str(
@@ -544,8 +636,9 @@ fn add_note(cx: &mut Cx, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn with_traceback(_cx: &mut Cx, args: Args) -> PyResult<Value> {
+fn with_traceback(cx: &mut Cx, args: Args) -> PyResult<Value> {
     args.check_method("with_traceback", 1, 1)?;
+    cx.store_attr(args.at(0), "__traceback__", Some(args.at(1).clone()))?;
     Ok(args.at(0).clone())
 }
 
