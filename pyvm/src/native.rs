@@ -880,6 +880,31 @@ impl Cx<'_, '_> {
         Ok(())
     }
 
+    /// `setattr(obj, k, v)` for each item of dict `d` (a `__setstate__`'s state): a
+    /// key that is no string is CPython's `TypeError`.
+    pub fn store_attrs(
+        &mut self,
+        obj: &Value,
+        d: &crate::objects::rc::Arc<crate::objects::gil::GilCell<crate::objects::dict::Dict>>,
+    ) -> PyResult<()> {
+        let items: Vec<(Value, Value)> = d
+            .borrow(self.gil)
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in items {
+            let Some(name) = k.as_str() else {
+                return Err(crate::objects::exception::type_error(format!(
+                    "attribute name must be string, not '{}'",
+                    crate::objects::types::type_name(&k)
+                ))
+                .into());
+            };
+            self.store_attr(obj, name, Some(v))?;
+        }
+        Ok(())
+    }
+
     /// `format(v, spec)` as `__format__` returned it (see [`Cx::format`]).
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<Value> {
         crate::vm::ops::format_spec(self, v, spec)

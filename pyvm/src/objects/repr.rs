@@ -420,20 +420,15 @@ fn write_builtin_repr(gil: Gil<'_>, v: &Value, out: &mut String) -> Result<(), P
                 let _ = write!(out, "<built-in function {}>", n.name);
             }
         },
-        Value::BoundNative(b) if crate::objects::methods::is_method_wrapper(&b.0, b.1) => {
-            let _ = write!(
-                out,
-                "<method-wrapper '{}' of {} object at 0x{:x}>",
-                b.1.name,
-                type_name(&b.0),
-                b.0.heap_ptr().unwrap_or(0)
-            );
-        }
         Value::BoundNative(b) => {
+            let what = if crate::objects::methods::is_method_wrapper(&b.0, b.1) {
+                format!("method-wrapper '{}'", b.1.name)
+            } else {
+                format!("built-in method {}", b.1.name)
+            };
             let _ = write!(
                 out,
-                "<built-in method {} of {} object at 0x{:x}>",
-                b.1.name,
+                "<{what} of {} object at 0x{:x}>",
                 type_name(&b.0),
                 b.0.heap_ptr().unwrap_or(0)
             );

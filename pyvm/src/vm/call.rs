@@ -901,20 +901,24 @@ fn push_positional_frame(th: &mut MicroThread, f: &Arc<Function>, base: usize) {
     if extra > 0 {
         th.stack.extend(std::iter::repeat_n(Value::Null, extra));
     }
-    super::frame::push_frame(
-        &mut th.frames,
-        Frame {
-            code: code.clone(),
-            ip: 0,
-            base,
-            block_base: th.blocks.len(),
-            cells: f.closure.clone(),
-            globals: f.globals.clone(),
-            floor: base,
-            ret: super::frame::Ret::Push,
-            locals: None,
-        },
-    );
+    let frame = function_frame(f, base, th.blocks.len(), f.closure.clone());
+    super::frame::push_frame(&mut th.frames, frame);
+}
+
+/// The frame of a call of `f` whose locals start at `base` (its `floor` too: the
+/// caller's stack is cut back to there), with these cells.
+fn function_frame(f: &Function, base: usize, block_base: usize, cells: Vec<CellRef>) -> Frame {
+    Frame {
+        code: f.code.clone(),
+        ip: 0,
+        base,
+        block_base,
+        cells,
+        globals: f.globals.clone(),
+        floor: base,
+        ret: super::frame::Ret::Push,
+        locals: None,
+    }
 }
 
 fn push_frame(
@@ -935,20 +939,8 @@ fn push_frame(
     cells.extend(f.closure.iter().cloned());
     let base = th.stack.len();
     th.stack.extend(locals);
-    super::frame::push_frame(
-        &mut th.frames,
-        Frame {
-            code: code.clone(),
-            ip: 0,
-            base,
-            block_base: th.blocks.len(),
-            cells,
-            globals: f.globals.clone(),
-            floor: base,
-            ret: super::frame::Ret::Push,
-            locals: None,
-        },
-    );
+    let frame = function_frame(f, base, th.blocks.len(), cells);
+    super::frame::push_frame(&mut th.frames, frame);
     Ok(())
 }
 

@@ -939,22 +939,7 @@ impl Unpickler {
             let Value::Dict(sd) = crate::objects::class::payload(&slots).unwrap_or(&slots) else {
                 return Err(unpickling_error(cx.gil, "slot state is not a dictionary").into());
             };
-            let items: Vec<(Value, Value)> = sd
-                .borrow(cx.gil)
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            for (k, v) in items {
-                let Some(name) = k.as_str() else {
-                    return Err(type_error(format!(
-                        "attribute name must be string, not '{}'",
-                        type_name(&k)
-                    ))
-                    .into());
-                };
-                let name = name.to_owned();
-                cx.store_attr(&inst, &name, Some(v))?;
-            }
+            cx.store_attrs(&inst, sd)?;
         }
         Ok(())
     }

@@ -574,23 +574,7 @@ fn exc_setstate(cx: &mut Cx, args: Args) -> PyResult<Value> {
     let (this, state) = (args.at(0).clone(), args.at(1));
     match state {
         Value::None => {}
-        Value::Dict(d) => {
-            let items: Vec<(Value, Value)> = d
-                .borrow(cx.gil)
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect();
-            for (k, v) in items {
-                let Some(name) = k.as_str() else {
-                    return Err(type_error(format!(
-                        "attribute name must be string, not '{}'",
-                        type_name(&k)
-                    ))
-                    .into());
-                };
-                cx.store_attr(&this, name, Some(v))?;
-            }
-        }
+        Value::Dict(d) => cx.store_attrs(&this, d)?,
         _ => return Err(type_error("state is not a dictionary").into()),
     }
     Ok(Value::None)
