@@ -86,6 +86,26 @@ pub fn is_direct_method(th: &MicroThread, n: &'static crate::objects::function::
         || th.reactive && n.soft.is_some())
 }
 
+/// Whether the loop may call `b`, a built-in bound to its object (`self.append =
+/// self.stack.append`, then `self.append(x)`), straight: what [`is_direct_method`]
+/// allows, and nothing `invoke` or the generator resumption of `do_call!` handles
+/// (an async generator's methods, `next`, a special method bound through `__get__`).
+#[inline]
+pub fn is_direct_bound(
+    th: &MicroThread,
+    callable: &Value,
+) -> Option<&'static crate::objects::function::NativeDef> {
+    let Value::BoundNative(b) = callable else {
+        return None;
+    };
+    let n = b.1;
+    (is_direct_method(th, n)
+        && !super::asyncgen::is_method(n)
+        && !crate::modules::builtins::is_next(n)
+        && !crate::objects::class::is_via_get(callable))
+    .then_some(n)
+}
+
 /// Call native `n` straight (see [`is_plain_native`]), naming it for error messages
 /// while it runs.
 #[inline]
@@ -452,7 +472,7 @@ pub fn push_kw_frame(
 /// on, unless the method takes the instance itself. (The descriptor inside a
 /// `property` subclass's instance sits in a cell: its methods, `prop.setter`, take
 /// the instance, to copy it as the subclass.)
-fn bound_self(this: Value, def: &crate::objects::function::NativeDef) -> Value {
+pub(crate) fn bound_self(this: Value, def: &crate::objects::function::NativeDef) -> Value {
     match crate::objects::class::payload(&this) {
         Some(p)
             if !matches!(p, Value::Cell(_)) && !crate::objects::methods::takes_instance(def) =>

@@ -1001,6 +1001,30 @@ pub(crate) fn run_from(
                                 }
                             }
                         }
+                        // A built-in bound to its object, kept and called later
+                        // (`append = out.append`; `self.read = file.read`): its
+                        // object first, then the arguments.
+                        if let Some(n) = call::is_direct_bound(th, &callable) {
+                            if let Value::BoundNative(b) = &callable {
+                                th.frames[fi].ip = ip;
+                                let mut pos = smallvec::SmallVec::with_capacity(args.len() + 1);
+                                pos.push(call::bound_self(b.0.clone(), n));
+                                pos.extend(args);
+                                drop(callable);
+                                let r = call::call_plain_native(
+                                    gil,
+                                    th,
+                                    n,
+                                    Args {
+                                        pos,
+                                        kw: Vec::new(),
+                                    },
+                                );
+                                let v = unwind!(r);
+                                push(&mut th.stack, v);
+                                continue;
+                            }
+                        }
                         (
                             callable,
                             Args {

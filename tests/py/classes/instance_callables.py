@@ -95,3 +95,22 @@ try:
     Reader(b"").missing(1)
 except AttributeError as e:
     print(type(e).__name__, e)
+
+
+# Built-ins bound to their objects, kept and called later.
+def tokens(text):
+    out = []
+    push = out.append
+    upper = str.upper
+    split = text.split
+    for word in split():
+        push(upper(word))
+    it = iter(out)
+    step = it.__next__
+    first = step()
+    gen = (w.lower() for w in out)
+    send = gen.send
+    return first, out, send(None), next(gen)
+
+
+print(tokens("alpha beta gamma"))
