@@ -907,6 +907,7 @@ mod strings {
     golden!(text_processing, "strings/text_processing.py");
     golden!(unicode, "strings/unicode.py");
     golden!(unicode_scanner, "strings/unicode_scanner.py");
+    golden!(utf8_decode_handlers, "strings/utf8_decode_handlers.py");
 }
 mod subclassing {
     use super::*;

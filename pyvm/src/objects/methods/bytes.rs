@@ -119,6 +119,29 @@ fn decode(cx: &mut Cx, mut args: Args) -> PyResult<Value> {
     let enc_kw = args.take_kw("encoding");
     let errors_kw = args.take_kw("errors");
     args.check_method_kw("decode", 0, 2)?;
+    // UTF-8 text that decodes without an error: no handler is looked up (CPython
+    // looks one up only on an error), so the text is the answer whatever `errors`
+    // names, with no copy of the bytes and no codec lookup.
+    if let Value::Bytes(raw) = args.at(0) {
+        let utf8 = match args.get(1).or(enc_kw.as_ref()) {
+            None => true,
+            Some(Value::Str(e)) => ["utf-8", "utf8", "utf_8"]
+                .iter()
+                .any(|n| e.as_str().eq_ignore_ascii_case(n)),
+            Some(_) => false,
+        };
+        let errors_ok = matches!(
+            args.get(2).or(errors_kw.as_ref()),
+            None | Some(Value::Str(_))
+        );
+        if utf8 && errors_ok {
+            if let Ok(text) = std::str::from_utf8(raw) {
+                if !crate::objects::str::has_surrogates(text) {
+                    return Ok(Value::str(text));
+                }
+            }
+        }
+    }
     let b = data(cx, args.at(0))?;
     let enc = match args.get(1).or(enc_kw.as_ref()) {
         Some(v) => Some(arg_str(v, "decode", "'encoding'")?.to_owned()),
