@@ -976,54 +976,39 @@ pub(crate) fn run_from(
                             }
                         }
                         // A built-in bound by a class made in Python to its instance
-                        // (`Struct(f).pack`, `random.random`): the instance first,
-                        // then the arguments, with no trip through `invoke`.
-                        if let Value::Method(m) = &callable {
-                            if let Value::Native(n) = m.func {
-                                if call::is_plain_native(n) {
-                                    th.frames[fi].ip = ip;
-                                    let mut pos = smallvec::SmallVec::with_capacity(args.len() + 1);
-                                    pos.push(m.this.clone());
-                                    pos.extend(args);
-                                    drop(callable);
-                                    let r = call::call_plain_native(
-                                        gil,
-                                        th,
-                                        n,
-                                        Args {
-                                            pos,
-                                            kw: Vec::new(),
-                                        },
-                                    );
-                                    let v = unwind!(r);
-                                    push(&mut th.stack, v);
-                                    continue;
+                        // (`Struct(f).pack`, `random.random`), or bound to its object
+                        // and kept (`append = out.append`; `self.read = file.read`):
+                        // the instance or object first, then the arguments, with no
+                        // trip through `invoke`.
+                        let direct = match &callable {
+                            Value::Method(m) => match m.func {
+                                Value::Native(n) if call::is_plain_native(n) => {
+                                    Some((n, m.this.clone()))
                                 }
-                            }
-                        }
-                        // A built-in bound to its object, kept and called later
-                        // (`append = out.append`; `self.read = file.read`): its
-                        // object first, then the arguments.
-                        if let Some(n) = call::is_direct_bound(th, &callable) {
-                            if let Value::BoundNative(b) = &callable {
-                                th.frames[fi].ip = ip;
-                                let mut pos = smallvec::SmallVec::with_capacity(args.len() + 1);
-                                pos.push(call::bound_self(b.0.clone(), n));
-                                pos.extend(args);
-                                drop(callable);
-                                let r = call::call_plain_native(
-                                    gil,
-                                    th,
-                                    n,
-                                    Args {
-                                        pos,
-                                        kw: Vec::new(),
-                                    },
-                                );
-                                let v = unwind!(r);
-                                push(&mut th.stack, v);
-                                continue;
-                            }
+                                _ => None,
+                            },
+                            Value::BoundNative(b) => call::is_direct_bound(th, &callable)
+                                .map(|n| (n, call::bound_self(b.0.clone(), n))),
+                            _ => None,
+                        };
+                        if let Some((n, this)) = direct {
+                            th.frames[fi].ip = ip;
+                            let mut pos = smallvec::SmallVec::with_capacity(args.len() + 1);
+                            pos.push(this);
+                            pos.extend(args);
+                            drop(callable);
+                            let r = call::call_plain_native(
+                                gil,
+                                th,
+                                n,
+                                Args {
+                                    pos,
+                                    kw: Vec::new(),
+                                },
+                            );
+                            let v = unwind!(r);
+                            push(&mut th.stack, v);
+                            continue;
                         }
                         (
                             callable,
